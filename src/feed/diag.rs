@@ -1,0 +1,106 @@
+//! What the lenient reader reports about a feed.
+
+use super::json::Fault;
+use super::rrule::RruleError;
+
+/// One problem found in a feed, with where it is and what was done about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    /// Where, as `members[12].website`.
+    pub path: String,
+    /// What is wrong.
+    pub problem: Problem,
+    /// `true` when the whole entry (member, event, segment, category) was skipped; `false`
+    /// when only the field was dropped or ignored and the entry kept.
+    pub skipped: bool,
+}
+
+impl Diagnostic {
+    /// The entry the diagnostic belongs to, as `members[12]`, or the top-level field
+    /// (`cluster`, `version`) for problems outside the lists.
+    pub fn entry(&self) -> &str {
+        match self.path.find(']') {
+            Some(end) => &self.path[..=end],
+            None => self.path.split('.').next().unwrap_or(&self.path),
+        }
+    }
+}
+
+/// The kinds of problem a feed can have.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// A required field is missing.
+    Missing,
+    /// A field has the wrong JSON type; `expected` says which.
+    WrongType {
+        /// What the field must be.
+        expected: Expected,
+        /// What it was (`number`, `object`, …).
+        found: &'static str,
+    },
+    /// A required string is empty.
+    Empty,
+    /// Not a valid `YYYY-MM-DD`, wall-clock or exact date-time, or a date that does not exist.
+    BadDate(String),
+    /// `end` or an `exdates` value is not in the same form (all-day or timed) as `start`.
+    FormMismatch,
+    /// `end` comes before `start`.
+    EndBeforeStart,
+    /// A segment id the feed does not define.
+    UnknownSegment(String),
+    /// An id already used earlier in the same list, at `first`.
+    DuplicateId {
+        /// The repeated id.
+        id: String,
+        /// Path of the entry that has it first.
+        first: String,
+    },
+    /// A URL that is neither http(s) nor relative (`javascript:`, `data:`, …).
+    UnsafeUrl,
+    /// Not a plain e-mail address.
+    BadEmail,
+    /// Not a plain phone number.
+    BadPhone,
+    /// Not `#rgb` or `#rrggbb`.
+    BadColor,
+    /// A member `kind` other than `sme`, `large`, `research` or `other`.
+    UnknownKind(String),
+    /// A `recurrence` rule that cannot be honoured.
+    BadRecurrence(RruleError),
+    /// Not an IANA time-zone name.
+    BadTimezone(String),
+    /// Not a language tag such as `ca` or `en-US`.
+    BadLanguage(String),
+    /// A string with an unpaired UTF-16 surrogate.
+    LoneSurrogate,
+    /// A value nested absurdly deep.
+    TooDeep,
+    /// `version` is not 1; what this widget understands is still shown.
+    UnsupportedVersion(f64),
+}
+
+/// What a field must be, for [`Problem::WrongType`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// A JSON object.
+    Object,
+    /// A JSON array.
+    Array,
+    /// A string.
+    String,
+    /// A string or an object of language tag to string.
+    Text,
+    /// `true` or `false`.
+    Boolean,
+    /// A number.
+    Number,
+}
+
+impl From<Fault> for Problem {
+    fn from(fault: Fault) -> Self {
+        match fault {
+            Fault::LoneSurrogate => Problem::LoneSurrogate,
+            Fault::TooDeep => Problem::TooDeep,
+        }
+    }
+}

@@ -1,0 +1,493 @@
+//! A small, forgiving JSON reader.
+//!
+//! Why not `serde_json` or the browser's `JSON.parse`? The feed contract says one bad entry
+//! must never cost the whole feed: a lone surrogate (`"\ud800"`) or absurdly deep nesting
+//! inside one member must cost that member only. `serde_json` rejects both for the whole
+//! document, and reading a `JSON.parse` result from Wasm crosses the JS boundary once per
+//! property. This reader keeps such values as [`Json::Invalid`] for the feed layer to report
+//! with their path, gives line and column for real syntax errors, and adds only a few
+//! kilobytes to the Wasm.
+
+use std::fmt;
+
+/// Values nested deeper than this become [`Json::Invalid`] with [`Fault::TooDeep`].
+/// The feed's own shape needs five levels; 64 leaves room for unknown fields.
+pub const MAX_DEPTH: usize = 64;
+
+/// A parsed JSON value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// Any JSON number.
+    Number(f64),
+    /// A string with every escape resolved.
+    String(String),
+    /// An array.
+    Array(Vec<Json>),
+    /// An object, in document order; a repeated key keeps its last value, as `JSON.parse` does.
+    Object(Vec<(String, Json)>),
+    /// A syntactically valid value that cannot be used.
+    Invalid(Fault),
+}
+
+/// Why a syntactically valid value is unusable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// A string holds an unpaired UTF-16 surrogate escape.
+    LoneSurrogate,
+    /// The value is nested deeper than [`MAX_DEPTH`].
+    TooDeep,
+}
+
+/// What is wrong at the place a [`SyntaxError`] points to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyntaxProblem {
+    /// The text ends in the middle of a value.
+    UnexpectedEnd,
+    /// A character that cannot start or continue a value here.
+    UnexpectedChar(char),
+    /// Text after the end of the document.
+    TrailingText,
+    /// A malformed `\` escape in a string.
+    BadEscape,
+    /// A malformed number.
+    BadNumber,
+    /// The document is empty.
+    Empty,
+}
+
+/// A JSON syntax error with its 1-based line and column (in characters).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// What is wrong there.
+    pub problem: SyntaxProblem,
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}: {:?}", self.line, self.column, self.problem)
+    }
+}
+
+impl Json {
+    /// The value of `key` when `self` is an object.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(pairs) => pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// A short name of the value's type, for diagnostics.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "boolean",
+            Json::Number(_) => "number",
+            Json::String(_) => "string",
+            Json::Array(_) => "array",
+            Json::Object(_) => "object",
+            Json::Invalid(_) => "invalid",
+        }
+    }
+}
+
+/// Parses a whole JSON document.
+pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+    let mut p = Parser { src: text.as_bytes(), pos: 0 };
+    // A UTF-8 byte order mark is common in files saved by spreadsheet programs.
+    if p.src.starts_with(b"\xEF\xBB\xBF") {
+        p.pos = 3;
+    }
+    p.skip_ws();
+    if p.pos == p.src.len() {
+        return Err(p.error(SyntaxProblem::Empty));
+    }
+    let value = p.value(0)?;
+    p.skip_ws();
+    if p.pos != p.src.len() {
+        return Err(p.error(SyntaxProblem::TrailingText));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    src: &'a [u8],
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, problem: SyntaxProblem) -> SyntaxError {
+        let pos = self.pos.min(self.src.len());
+        let before = &self.src[..pos];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        // Count characters, not bytes: continuation bytes (10xxxxxx) do not start one.
+        let column = before[line_start..].iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1;
+        SyntaxError { line, column, problem }
+    }
+
+    fn unexpected(&self) -> SyntaxError {
+        match std::str::from_utf8(&self.src[self.pos..]).ok().and_then(|s| s.chars().next()) {
+            Some(c) => self.error(SyntaxProblem::UnexpectedChar(c)),
+            None if self.pos >= self.src.len() => self.error(SyntaxProblem::UnexpectedEnd),
+            None => {
+                // `src` came from a `&str`, so `pos` is on a char boundary whenever this runs.
+                let c = String::from_utf8_lossy(&self.src[self.pos..]).chars().next().unwrap_or('\u{FFFD}');
+                self.error(SyntaxProblem::UnexpectedChar(c))
+            }
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.src.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn expect(&mut self, byte: u8) -> Result<(), SyntaxError> {
+        self.skip_ws();
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.unexpected())
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+        self.skip_ws();
+        match self.peek() {
+            None => Err(self.error(SyntaxProblem::UnexpectedEnd)),
+            Some(b'{' | b'[') if depth >= MAX_DEPTH => {
+                self.skip_nested()?;
+                Ok(Json::Invalid(Fault::TooDeep))
+            }
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => Ok(match self.string()? {
+                Ok(s) => Json::String(s),
+                Err(fault) => Json::Invalid(fault),
+            }),
+            Some(b't') => self.literal("true", Json::Bool(true)),
+            Some(b'f') => self.literal("false", Json::Bool(false)),
+            Some(b'n') => self.literal("null", Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.unexpected()),
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Json) -> Result<Json, SyntaxError> {
+        if self.src[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.unexpected())
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+        self.pos += 1;
+        let mut pairs: Vec<(String, Json)> = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Json::Object(pairs));
+        }
+        loop {
+            self.skip_ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.unexpected());
+            }
+            // A key with a lone surrogate cannot name a field the feed reads; keep it lossily.
+            let key = self.string()?.unwrap_or_else(|_| String::from('\u{FFFD}'));
+            self.expect(b':')?;
+            let value = self.value(depth + 1)?;
+            pairs.retain(|(k, _)| *k != key);
+            pairs.push((key, value));
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Json::Object(pairs));
+                }
+                _ => return Err(self.unexpected()),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Json::Array(items));
+        }
+        loop {
+            items.push(self.value(depth + 1)?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Json::Array(items));
+                }
+                _ => return Err(self.unexpected()),
+            }
+        }
+    }
+
+    /// Skips a value nested too deep, without recursion, still checking its brackets.
+    fn skip_nested(&mut self) -> Result<(), SyntaxError> {
+        let mut stack = Vec::new();
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                None => return Err(self.error(SyntaxProblem::UnexpectedEnd)),
+                Some(open @ (b'{' | b'[')) => {
+                    stack.push(if open == b'{' { b'}' } else { b']' });
+                    self.pos += 1;
+                }
+                Some(close @ (b'}' | b']')) => {
+                    if stack.pop() != Some(close) {
+                        return Err(self.unexpected());
+                    }
+                    self.pos += 1;
+                    if stack.is_empty() {
+                        return Ok(());
+                    }
+                }
+                Some(b'"') => {
+                    self.string()?.ok();
+                }
+                Some(b',' | b':') => self.pos += 1,
+                Some(_) => {
+                    self.scalar_in_skip()?;
+                }
+            }
+        }
+    }
+
+    fn scalar_in_skip(&mut self) -> Result<(), SyntaxError> {
+        match self.peek() {
+            Some(b't') => self.literal("true", Json::Null).map(drop),
+            Some(b'f') => self.literal("false", Json::Null).map(drop),
+            Some(b'n') => self.literal("null", Json::Null).map(drop),
+            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    fn number(&mut self) -> Result<Json, SyntaxError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.error(SyntaxProblem::BadNumber)),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error(SyntaxProblem::BadNumber));
+            }
+            self.digits();
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error(SyntaxProblem::BadNumber));
+            }
+            self.digits();
+        }
+        // The slice holds only ASCII digits, signs, '.' and 'e', so both steps succeed.
+        let text = std::str::from_utf8(&self.src[start..self.pos]).unwrap_or("0");
+        Ok(Json::Number(text.parse().unwrap_or(0.0)))
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// Reads a string at `"`. The inner `Err` is a lone surrogate: valid JSON, unusable text.
+    fn string(&mut self) -> Result<Result<String, Fault>, SyntaxError> {
+        self.pos += 1;
+        let mut out = String::new();
+        let mut fault = None;
+        loop {
+            let run_start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' {
+                    break;
+                }
+                self.pos += 1;
+            }
+            // Runs end before an ASCII quote or backslash, so they are whole UTF-8 sequences.
+            out.push_str(std::str::from_utf8(&self.src[run_start..self.pos]).unwrap_or_default());
+            match self.peek() {
+                None => return Err(self.error(SyntaxProblem::UnexpectedEnd)),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(fault.map_or(Ok(out), Err));
+                }
+                _ => {
+                    self.pos += 1;
+                    match self.escape()? {
+                        Some(c) => out.push(c),
+                        None => fault = Some(Fault::LoneSurrogate),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads the escape after a backslash; `None` for a lone surrogate.
+    fn escape(&mut self) -> Result<Option<char>, SyntaxError> {
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let first = self.hex4()?;
+                return Ok(match first {
+                    0xD800..=0xDBFF => {
+                        if self.src[self.pos..].starts_with(b"\\u") {
+                            let save = self.pos;
+                            self.pos += 2;
+                            let second = self.hex4()?;
+                            if (0xDC00..=0xDFFF).contains(&second) {
+                                let code = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+                                char::from_u32(code)
+                            } else {
+                                self.pos = save;
+                                None
+                            }
+                        } else {
+                            None
+                        }
+                    }
+                    0xDC00..=0xDFFF => None,
+                    _ => char::from_u32(first),
+                });
+            }
+            None => return Err(self.error(SyntaxProblem::UnexpectedEnd)),
+            Some(_) => return Err(self.error(SyntaxProblem::BadEscape)),
+        };
+        self.pos += 1;
+        Ok(Some(c))
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let mut code = 0;
+        for _ in 0..4 {
+            let digit = self.peek().and_then(|b| (b as char).to_digit(16));
+            match digit {
+                Some(d) => code = code * 16 + d,
+                None => return Err(self.error(SyntaxProblem::BadEscape)),
+            }
+            self.pos += 1;
+        }
+        Ok(code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_kind_of_value() {
+        let v = parse(r#" {"a": [1, -2.5e3, true, false, null], "b": "x\u00e9\n\"", "c": {}} "#).unwrap();
+        assert_eq!(
+            v.get("a"),
+            Some(&Json::Array(vec![
+                Json::Number(1.0),
+                Json::Number(-2500.0),
+                Json::Bool(true),
+                Json::Bool(false),
+                Json::Null
+            ]))
+        );
+        assert_eq!(v.get("b"), Some(&Json::String("xé\n\"".into())));
+        assert_eq!(v.get("c"), Some(&Json::Object(vec![])));
+    }
+
+    #[test]
+    fn surrogate_pairs_decode_to_one_character() {
+        assert_eq!(parse(r#""\ud83c\udfac""#).unwrap(), Json::String("🎬".into()));
+    }
+
+    #[test]
+    fn lone_surrogate_spoils_only_its_string() {
+        let v = parse(r#"[{"name": "ok"}, {"name": "bad \ud800 here"}, {"name": "\udc00"}]"#).unwrap();
+        let Json::Array(items) = v else { panic!("not an array") };
+        assert_eq!(items[0].get("name"), Some(&Json::String("ok".into())));
+        assert_eq!(items[1].get("name"), Some(&Json::Invalid(Fault::LoneSurrogate)));
+        assert_eq!(items[2].get("name"), Some(&Json::Invalid(Fault::LoneSurrogate)));
+    }
+
+    #[test]
+    fn absurd_nesting_spoils_only_its_value() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let doc = format!(r#"{{"members": [{{"id": "a"}}, {{"id": "b", "x": {deep}}}]}}"#);
+        let v = parse(&doc).unwrap();
+        let Some(Json::Array(members)) = v.get("members") else { panic!("no members") };
+        assert_eq!(members[0].get("id"), Some(&Json::String("a".into())));
+        assert_eq!(members[1].get("id"), Some(&Json::String("b".into())));
+        assert!(matches!(members[1].get("x"), Some(Json::Invalid(Fault::TooDeep)) | Some(Json::Array(_))));
+    }
+
+    #[test]
+    fn syntax_errors_give_line_and_column_in_characters() {
+        let err = parse("{\n  \"name\": \"Sonilab\",\n  \"city\": \"Barcelona\"\n  \"x\": 1\n}").unwrap_err();
+        assert_eq!((err.line, err.column), (4, 3));
+        assert_eq!(err.problem, SyntaxProblem::UnexpectedChar('"'));
+
+        let err = parse("{\"n\": \"Ibérica\" ]").unwrap_err();
+        assert_eq!((err.line, err.column), (1, 17));
+
+        assert_eq!(parse("[1, 2").unwrap_err().problem, SyntaxProblem::UnexpectedEnd);
+        assert_eq!(parse("").unwrap_err().problem, SyntaxProblem::Empty);
+        assert_eq!(parse("{} x").unwrap_err().problem, SyntaxProblem::TrailingText);
+        assert_eq!(parse("[01]").unwrap_err().problem, SyntaxProblem::UnexpectedChar('1'));
+        assert_eq!(parse(r#""\x""#).unwrap_err().problem, SyntaxProblem::BadEscape);
+        assert_eq!(parse("[1,]").unwrap_err().problem, SyntaxProblem::UnexpectedChar(']'));
+    }
+
+    #[test]
+    fn byte_order_mark_is_skipped() {
+        assert_eq!(parse("\u{FEFF}[]").unwrap(), Json::Array(vec![]));
+    }
+
+    #[test]
+    fn repeated_key_keeps_last_value_like_json_parse() {
+        let v = parse(r#"{"id": "a", "id": "b"}"#).unwrap();
+        assert_eq!(v, Json::Object(vec![("id".into(), Json::String("b".into()))]));
+    }
+}

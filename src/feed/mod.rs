@@ -1,0 +1,246 @@
+//! Feed v1: the one JSON document behind all three widgets.
+//!
+//! [`parse`] is lenient: a bad entry is skipped, or its bad field dropped, and reported as a
+//! [`Diagnostic`] with its path (`members[12].website`) while everything valid is kept. Only
+//! a JSON syntax error stops it, reported with line and column. The format is documented in
+//! `docs/feed.md` and described strictly by `www/feed.schema.json`.
+//!
+//! A Leptos app may also build a [`Feed`] in Rust:
+//!
+//! ```
+//! use clusterkit::feed::{Feed, Member, Segment, Kind};
+//! let feed = Feed {
+//!     segments: vec![Segment::new("post-production", [("ca", "Postproducció"), ("en", "Post-production")])],
+//!     members: vec![Member {
+//!         segments: vec!["post-production".into()],
+//!         kind: Some(Kind::Sme),
+//!         city: Some("Barcelona".into()),
+//!         ..Member::new("sonilab", "Sonilab")
+//!     }],
+//!     ..Feed::default()
+//! };
+//! assert_eq!(feed.segment("post-production").unwrap().name.resolve("en", "ca"), "Post-production");
+//! ```
+
+mod date;
+mod diag;
+pub mod json;
+mod read;
+mod rrule;
+mod text;
+mod url;
+
+pub use date::{Date, Time, Weekday, When, days_in_month, is_leap};
+pub use diag::{Diagnostic, Expected, Problem};
+pub use json::SyntaxError;
+pub use read::{ParsedFeed, parse, parse_json};
+pub use rrule::{Freq, Rrule, RruleError};
+pub use text::Text;
+pub use url::{is_safe_url, phone_href};
+
+/// A whole feed after lenient parsing: only valid entries and fields.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Feed {
+    /// Who publishes the feed.
+    pub cluster: Cluster,
+    /// The segments members work in, in feed order.
+    pub segments: Vec<Segment>,
+    /// Localized names and colours for event categories.
+    pub categories: Vec<Category>,
+    /// The members, in feed order.
+    pub members: Vec<Member>,
+    /// The events, in feed order.
+    pub events: Vec<Event>,
+}
+
+impl Feed {
+    /// The segment with this id.
+    pub fn segment(&self, id: &str) -> Option<&Segment> {
+        self.segments.iter().find(|s| s.id == id)
+    }
+
+    /// The category with this id, if the feed lists it.
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+}
+
+/// The cluster that publishes the feed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    /// Its name.
+    pub name: Text,
+    /// Its website.
+    pub url: Option<String>,
+    /// The IANA zone of wall-clock times without their own (`Europe/Madrid`); default `UTC`.
+    pub timezone: String,
+    /// The language tag used when a text lacks the visitor's language.
+    pub default_language: String,
+}
+
+impl Default for Cluster {
+    fn default() -> Self {
+        Cluster { name: Text::default(), url: None, timezone: "UTC".into(), default_language: "en".into() }
+    }
+}
+
+/// A segment of the industry, such as post-production.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    /// Unique id, referenced by members and events.
+    pub id: String,
+    /// Localized name.
+    pub name: Text,
+    /// `#rrggbb` or `#rgb`.
+    pub color: Option<String>,
+}
+
+impl Segment {
+    /// A segment without a colour.
+    pub fn new(id: impl Into<String>, name: impl Into<Text>) -> Self {
+        Segment { id: id.into(), name: name.into(), color: None }
+    }
+}
+
+/// An event category listed by the feed.
+pub type Category = Segment;
+
+/// What kind of organisation a member is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// A small or medium-sized enterprise.
+    Sme,
+    /// A large company.
+    Large,
+    /// A university, research or technology centre.
+    Research,
+    /// Any other ecosystem actor.
+    Other,
+}
+
+impl Kind {
+    /// All kinds, in display order.
+    pub const ALL: [Kind; 4] = [Kind::Sme, Kind::Large, Kind::Research, Kind::Other];
+
+    /// The feed's id of this kind.
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Sme => "sme",
+            Kind::Large => "large",
+            Kind::Research => "research",
+            Kind::Other => "other",
+        }
+    }
+
+    /// The kind with this feed id.
+    pub fn from_id(id: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
+/// A member of the cluster.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Member {
+    /// Unique id.
+    pub id: String,
+    /// Name as the member writes it (localized where it has official translations).
+    pub name: Text,
+    /// Ids of the segments it works in (all known to the feed).
+    pub segments: Vec<String>,
+    /// What kind of organisation it is.
+    pub kind: Option<Kind>,
+    /// City.
+    pub city: Option<String>,
+    /// Region.
+    pub region: Option<String>,
+    /// ISO 3166 country code.
+    pub country: Option<String>,
+    /// Safe http(s) or relative URL.
+    pub website: Option<String>,
+    /// Safe http(s) or relative URL of a logo image.
+    pub logo: Option<String>,
+    /// E-mail address (rendered as a `mailto:` link).
+    pub email: Option<String>,
+    /// Phone number (rendered as a `tel:` link).
+    pub phone: Option<String>,
+    /// Localized description.
+    pub description: Option<Text>,
+    /// Free keywords.
+    pub tags: Vec<String>,
+    /// When it joined.
+    pub joined: Option<Date>,
+    /// Whether it is a founding member.
+    pub founding: bool,
+}
+
+impl Member {
+    /// A member with only an id and a name.
+    pub fn new(id: impl Into<String>, name: impl Into<Text>) -> Self {
+        Member { id: id.into(), name: name.into(), ..Member::default() }
+    }
+}
+
+/// An event of the cluster.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// Unique id.
+    pub id: String,
+    /// Localized title.
+    pub title: Text,
+    /// When it starts.
+    pub start: When,
+    /// When it ends: inclusive for an all-day date, exclusive for a time.
+    pub end: Option<When>,
+    /// IANA zone of its wall-clock times; `None` means the cluster's.
+    pub timezone: Option<String>,
+    /// Where it happens.
+    pub location: Option<Text>,
+    /// Segment ids it concerns.
+    pub segments: Vec<String>,
+    /// Category id (listed in [`Feed::categories`] or shown as it is).
+    pub category: Option<String>,
+    /// Safe http(s) or relative URL.
+    pub url: Option<String>,
+    /// Localized description.
+    pub description: Option<Text>,
+    /// How it repeats.
+    pub recurrence: Option<Rrule>,
+    /// Occurrences left out of the recurrence, in the same form as `start`.
+    pub exdates: Vec<When>,
+}
+
+impl Event {
+    /// A one-off event.
+    pub fn new(id: impl Into<String>, title: impl Into<Text>, start: When) -> Self {
+        Event {
+            id: id.into(),
+            title: title.into(),
+            start,
+            end: None,
+            timezone: None,
+            location: None,
+            segments: vec![],
+            category: None,
+            url: None,
+            description: None,
+            recurrence: None,
+            exdates: vec![],
+        }
+    }
+
+    /// The last all-day date it covers (inclusive), for all-day events.
+    pub fn last_day(&self) -> Date {
+        match (self.start, self.end) {
+            (When::Date(_), Some(When::Date(end))) => end,
+            (start, Some(end)) if !start.is_all_day() => {
+                // A timed end is exclusive: an event ending at 00:00 does not spill onto that day.
+                let d = end.date();
+                match end {
+                    When::Local(_, t) | When::Instant(_, t) if t == Time::default() && d > start.date() => d.add_days(-1),
+                    _ => d,
+                }
+            }
+            (start, _) => start.date(),
+        }
+    }
+}

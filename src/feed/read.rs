@@ -1,0 +1,373 @@
+//! The lenient reader: from a JSON document to a [`Feed`] and its diagnostics.
+
+use std::collections::HashMap;
+
+use super::diag::{Diagnostic, Expected, Problem};
+use super::json::{self, Json, SyntaxError};
+use super::text::{Text, clean};
+use super::url::{is_color, is_email, is_safe_url, phone_href};
+use super::{Cluster, Date, Event, Feed, Kind, Member, Rrule, Segment, When};
+
+/// A feed with the diagnostics of everything that was skipped or dropped.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ParsedFeed {
+    /// The valid part of the feed.
+    pub feed: Feed,
+    /// One entry per problem, in document order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads a feed from JSON text. Only a syntax error fails; every other problem is reported
+/// in [`ParsedFeed::diagnostics`] and costs no more than its entry or field.
+pub fn parse(text: &str) -> Result<ParsedFeed, SyntaxError> {
+    Ok(parse_json(&json::parse(text)?))
+}
+
+/// Reads a feed from an already parsed JSON document.
+pub fn parse_json(doc: &Json) -> ParsedFeed {
+    let mut cx = Cx::default();
+    let mut feed = Feed::default();
+    if !matches!(doc, Json::Object(_)) {
+        cx.report("(root)".into(), wrong(Expected::Object, doc), false);
+        return ParsedFeed { feed, diagnostics: cx.diags };
+    }
+    match doc.get("version") {
+        None => cx.report("version".into(), Problem::Missing, false),
+        Some(Json::Number(v)) if *v == 1.0 => {}
+        Some(Json::Number(v)) => cx.report("version".into(), Problem::UnsupportedVersion(*v), false),
+        Some(other) => cx.report("version".into(), wrong(Expected::Number, other), false),
+    }
+    match doc.get("cluster") {
+        None => cx.report("cluster".into(), Problem::Missing, false),
+        Some(v @ Json::Object(_)) => feed.cluster = read_cluster(&mut cx, v),
+        Some(other) => cx.report("cluster".into(), wrong(Expected::Object, other), false),
+    }
+    feed.segments = read_list(&mut cx, doc, "segments", |e| read_segment(e, &[]));
+    feed.categories = read_list(&mut cx, doc, "categories", |e| read_segment(e, &[]));
+    let segment_ids: Vec<&str> = feed.segments.iter().map(|s| s.id.as_str()).collect();
+    feed.members = read_list(&mut cx, doc, "members", |e| read_member(e, &segment_ids));
+    feed.events = read_list(&mut cx, doc, "events", |e| read_event(e, &segment_ids));
+    ParsedFeed { feed, diagnostics: cx.diags }
+}
+
+#[derive(Default)]
+struct Cx {
+    diags: Vec<Diagnostic>,
+}
+
+impl Cx {
+    fn report(&mut self, path: String, problem: Problem, skipped: bool) {
+        self.diags.push(Diagnostic { path, problem, skipped });
+    }
+}
+
+fn wrong(expected: Expected, found: &Json) -> Problem {
+    match found {
+        Json::Invalid(fault) => (*fault).into(),
+        _ => Problem::WrongType { expected, found: found.type_name() },
+    }
+}
+
+/// One entry of a list being read: its object, its path, and whether it must be skipped.
+struct Entry<'a> {
+    cx: &'a mut Cx,
+    obj: &'a Json,
+    path: String,
+    failed: bool,
+}
+
+impl Entry<'_> {
+    fn field(&self, key: &str) -> String {
+        format!("{}.{key}", self.path)
+    }
+
+    /// Reads a required field; a missing or bad one fails the entry.
+    fn required<T>(&mut self, key: &str, read: impl FnOnce(&Json) -> Result<T, Problem>) -> Option<T> {
+        let result = match self.obj.get(key) {
+            None | Some(Json::Null) => Err(Problem::Missing),
+            Some(v) => read(v),
+        };
+        result.map_err(|p| self.fail(key, p)).ok()
+    }
+
+    fn fail(&mut self, key: &str, problem: Problem) {
+        self.failed = true;
+        let path = self.field(key);
+        self.cx.report(path, problem, true);
+    }
+
+    /// Reads an optional field; `null` and `""` count as absent, a bad value is dropped.
+    fn optional<T>(&mut self, key: &str, read: impl FnOnce(&Json) -> Result<T, Problem>) -> Option<T> {
+        match self.obj.get(key) {
+            None | Some(Json::Null) => None,
+            Some(Json::String(s)) if s.trim().is_empty() => None,
+            Some(v) => read(v).map_err(|p| self.cx.report(self.field(key), p, false)).ok(),
+        }
+    }
+
+    /// Reads an optional list of strings item by item, dropping bad items only.
+    fn strings(&mut self, key: &str, mut check: impl FnMut(&str) -> Result<(), Problem>) -> Vec<String> {
+        let items = match self.obj.get(key) {
+            None | Some(Json::Null) => return vec![],
+            Some(Json::Array(items)) => items,
+            Some(other) => {
+                self.cx.report(self.field(key), wrong(Expected::Array, other), false);
+                return vec![];
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("{}.{key}[{i}]", self.path);
+            match string(item).and_then(|s| check(&s).map(|()| s)) {
+                Ok(s) if !out.contains(&s) => out.push(s),
+                Ok(_) => {}
+                Err(p) => self.cx.report(path, p, false),
+            }
+        }
+        out
+    }
+}
+
+fn string(v: &Json) -> Result<String, Problem> {
+    match v {
+        Json::String(s) => Ok(clean(s).trim().to_owned()),
+        other => Err(wrong(Expected::String, other)),
+    }
+}
+
+fn non_empty(v: &Json) -> Result<String, Problem> {
+    string(v).and_then(|s| if s.is_empty() { Err(Problem::Empty) } else { Ok(s) })
+}
+
+fn url(v: &Json) -> Result<String, Problem> {
+    string(v).and_then(|s| if is_safe_url(&s) { Ok(s) } else { Err(Problem::UnsafeUrl) })
+}
+
+fn color(v: &Json) -> Result<String, Problem> {
+    string(v).and_then(|s| if is_color(&s) { Ok(s) } else { Err(Problem::BadColor) })
+}
+
+fn when(v: &Json) -> Result<When, Problem> {
+    string(v).and_then(|s| When::parse(&s).ok_or(Problem::BadDate(s)))
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split(['-', '_']);
+    parts.next().is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()))
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// `UTC`, or an IANA name such as `Europe/Madrid` or `America/Argentina/Buenos_Aires`.
+/// Whether the zone exists is for the browser's `Intl` to say.
+fn is_zone_name(zone: &str) -> bool {
+    zone == "UTC"
+        || (zone.contains('/')
+            && zone.split('/').all(|p| {
+                !p.is_empty() && p.starts_with(|c: char| c.is_ascii_alphabetic()) && p.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'))
+            }))
+}
+
+fn zone(v: &Json) -> Result<String, Problem> {
+    string(v).and_then(|s| if is_zone_name(&s) { Ok(s) } else { Err(Problem::BadTimezone(s)) })
+}
+
+/// Reads a text field, dropping (and reporting) only the languages that are bad.
+fn text(cx: &mut Cx, path: &str, v: &Json) -> Result<Text, Problem> {
+    let pairs = match v {
+        Json::String(s) => return Ok(Text::Plain(clean(s).trim().to_owned())),
+        Json::Object(pairs) => pairs,
+        other => return Err(wrong(Expected::Text, other)),
+    };
+    let mut out = Vec::with_capacity(pairs.len());
+    for (lang, value) in pairs {
+        let at = format!("{path}.{lang}");
+        match (is_language_tag(lang), value) {
+            (false, _) => cx.report(at, Problem::BadLanguage(lang.clone()), false),
+            (true, Json::String(s)) if !s.trim().is_empty() => out.push((lang.clone(), clean(s).trim().to_owned())),
+            (true, Json::String(_) | Json::Null) => {}
+            (true, other) => cx.report(at, wrong(Expected::String, other), false),
+        }
+    }
+    if out.is_empty() { Err(Problem::Empty) } else { Ok(Text::Localized(out)) }
+}
+
+impl Entry<'_> {
+    fn required_text(&mut self, key: &str) -> Option<Text> {
+        let path = self.field(key);
+        let cx = &mut *self.cx;
+        let value = self.obj.get(key);
+        let result = match value {
+            None | Some(Json::Null) => Err(Problem::Missing),
+            Some(v) => text(cx, &path, v).and_then(|t| if t.is_empty() { Err(Problem::Empty) } else { Ok(t) }),
+        };
+        result.map_err(|p| self.fail(key, p)).ok()
+    }
+
+    fn optional_text(&mut self, key: &str) -> Option<Text> {
+        let path = self.field(key);
+        let cx = &mut *self.cx;
+        let result = match self.obj.get(key) {
+            None | Some(Json::Null) => return None,
+            Some(v) => text(cx, &path, v),
+        };
+        match result {
+            Ok(t) if t.is_empty() => None,
+            Ok(t) => Some(t),
+            Err(Problem::Empty) => None,
+            Err(p) => {
+                self.cx.report(path, p, false);
+                None
+            }
+        }
+    }
+
+    fn segment_refs(&mut self, known: &[&str]) -> Vec<String> {
+        self.strings("segments", |id| if known.contains(&id) { Ok(()) } else { Err(Problem::UnknownSegment(id.to_owned())) })
+    }
+}
+
+/// Reads one of the top-level lists, skipping bad entries and later duplicates of an id.
+fn read_list<T>(cx: &mut Cx, doc: &Json, key: &str, read: impl Fn(&mut Entry) -> Option<(String, T)>) -> Vec<T> {
+    let items = match doc.get(key) {
+        None | Some(Json::Null) => return vec![],
+        Some(Json::Array(items)) => items,
+        Some(other) => {
+            cx.report(key.to_owned(), wrong(Expected::Array, other), false);
+            return vec![];
+        }
+    };
+    let mut out = Vec::with_capacity(items.len());
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(items.len());
+    for (i, obj) in items.iter().enumerate() {
+        let path = format!("{key}[{i}]");
+        if !matches!(obj, Json::Object(_)) {
+            cx.report(path, wrong(Expected::Object, obj), true);
+            continue;
+        }
+        let first_diag = cx.diags.len();
+        let mut entry = Entry { cx, obj, path, failed: false };
+        let result = read(&mut entry);
+        let (failed, path) = (entry.failed, entry.path);
+        match result {
+            Some((id, value)) if !failed => {
+                if let Some(&first) = seen.get(&id) {
+                    cx.report(format!("{path}.id"), Problem::DuplicateId { id, first: format!("{key}[{first}]") }, true);
+                } else {
+                    seen.insert(id, i);
+                    out.push(value);
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        for d in &mut cx.diags[first_diag..] {
+            d.skipped = true;
+        }
+    }
+    out
+}
+
+fn read_cluster(cx: &mut Cx, obj: &Json) -> Cluster {
+    let first_diag = cx.diags.len();
+    let mut e = Entry { cx, obj, path: "cluster".into(), failed: false };
+    let mut cluster = Cluster::default();
+    if let Some(name) = e.required_text("name") {
+        cluster.name = name;
+    }
+    cluster.url = e.optional("url", url);
+    if let Some(zone) = e.optional("timezone", zone) {
+        cluster.timezone = zone;
+    }
+    let lang = e.optional("default_language", |v| {
+        string(v).and_then(|s| if is_language_tag(&s) { Ok(s) } else { Err(Problem::BadLanguage(s)) })
+    });
+    if let Some(lang) = lang {
+        cluster.default_language = lang;
+    }
+    // A cluster without a name is reported, but its other fields still serve.
+    for d in &mut cx.diags[first_diag..] {
+        d.skipped = false;
+    }
+    cluster
+}
+
+fn read_segment(e: &mut Entry, _: &[&str]) -> Option<(String, Segment)> {
+    let id = e.required("id", non_empty);
+    let name = e.required_text("name");
+    let color = e.optional("color", color);
+    let id = id?;
+    Some((id.clone(), Segment { id, name: name?, color }))
+}
+
+fn read_member(e: &mut Entry, segments: &[&str]) -> Option<(String, Member)> {
+    let id = e.required("id", non_empty);
+    let name = e.required_text("name");
+    let member = Member {
+        id: id.clone().unwrap_or_default(),
+        name: name.unwrap_or_default(),
+        segments: e.segment_refs(segments),
+        kind: e.optional("kind", |v| string(v).and_then(|s| Kind::from_id(&s).ok_or(Problem::UnknownKind(s)))),
+        city: e.optional("city", string),
+        region: e.optional("region", string),
+        country: e.optional("country", string),
+        website: e.optional("website", url),
+        logo: e.optional("logo", url),
+        email: e.optional("email", |v| string(v).and_then(|s| if is_email(&s) { Ok(s) } else { Err(Problem::BadEmail) })),
+        phone: e.optional("phone", |v| string(v).and_then(|s| if phone_href(&s).is_some() { Ok(s) } else { Err(Problem::BadPhone) })),
+        description: e.optional_text("description"),
+        tags: e.strings("tags", |_| Ok(())),
+        joined: e.optional("joined", |v| string(v).and_then(|s| Date::parse(&s).ok_or(Problem::BadDate(s)))),
+        founding: e
+            .optional("founding", |v| match v {
+                Json::Bool(b) => Ok(*b),
+                other => Err(wrong(Expected::Boolean, other)),
+            })
+            .unwrap_or(false),
+    };
+    Some((id?, member))
+}
+
+fn read_event(e: &mut Entry, segments: &[&str]) -> Option<(String, Event)> {
+    let id = e.required("id", non_empty);
+    let title = e.required_text("title");
+    let start = e.required("start", when);
+    let end = e.optional("end", when);
+    let end = match (start, end) {
+        (Some(start), Some(end)) if start.is_all_day() != end.is_all_day() => {
+            e.cx.report(e.field("end"), Problem::FormMismatch, false);
+            None
+        }
+        (Some(When::Date(s)), Some(When::Date(t))) if t < s => {
+            e.cx.report(e.field("end"), Problem::EndBeforeStart, false);
+            None
+        }
+        (Some(When::Local(sd, st)), Some(When::Local(ed, et))) | (Some(When::Instant(sd, st)), Some(When::Instant(ed, et)))
+            if (ed, et) <= (sd, st) =>
+        {
+            e.cx.report(e.field("end"), Problem::EndBeforeStart, false);
+            None
+        }
+        (_, end) => end,
+    };
+    let mut event = Event::new(id.clone().unwrap_or_default(), title.unwrap_or_default(), start.unwrap_or(When::Date(Date { year: 1970, month: 1, day: 1 })));
+    event.end = end;
+    event.timezone = e.optional("timezone", zone);
+    event.location = e.optional_text("location");
+    event.segments = e.segment_refs(segments);
+    event.category = e.optional("category", non_empty);
+    event.url = e.optional("url", url);
+    event.description = e.optional_text("description");
+    event.recurrence = e.optional("recurrence", |v| string(v).and_then(|s| Rrule::parse(&s).map_err(Problem::BadRecurrence)));
+    let all_day = start.is_some_and(|s| s.is_all_day());
+    event.exdates = e
+        .strings("exdates", |s| match When::parse(s) {
+            None => Err(Problem::BadDate(s.to_owned())),
+            Some(w) if w.is_all_day() != all_day => Err(Problem::FormMismatch),
+            Some(_) => Ok(()),
+        })
+        .iter()
+        .filter_map(|s| When::parse(s))
+        .collect();
+    start?;
+    Some((id?, event))
+}

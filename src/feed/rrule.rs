@@ -1,0 +1,174 @@
+//! The RFC 5545 recurrence rules the feed accepts: FREQ (DAILY, WEEKLY, MONTHLY, YEARLY),
+//! INTERVAL, COUNT, UNTIL, BYDAY (with ordinals such as `1TU` or `-1FR`), BYMONTHDAY and BYMONTH.
+
+use super::date::{When, Weekday};
+
+/// How often a rule repeats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Freq {
+    /// Every day.
+    Daily,
+    /// Every week.
+    Weekly,
+    /// Every month.
+    Monthly,
+    /// Every year.
+    Yearly,
+}
+
+/// A parsed, valid recurrence rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rrule {
+    /// `FREQ`
+    pub freq: Freq,
+    /// `INTERVAL`, at least 1.
+    pub interval: u32,
+    /// `COUNT`: how many occurrences in all.
+    pub count: Option<u32>,
+    /// `UNTIL`: the last moment an occurrence may start.
+    pub until: Option<When>,
+    /// `BYDAY`: weekdays, each with an optional ordinal (`1TU` is `(Some(1), Tue)`).
+    pub by_day: Vec<(Option<i8>, Weekday)>,
+    /// `BYMONTHDAY`: 1 to 31 or -31 to -1.
+    pub by_month_day: Vec<i8>,
+    /// `BYMONTH`: 1 to 12.
+    pub by_month: Vec<u8>,
+}
+
+/// Why a recurrence rule was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RruleError {
+    /// No `FREQ` part.
+    MissingFreq,
+    /// A part this widget does not read, such as `BYSETPOS`.
+    Unsupported(String),
+    /// A part whose value is malformed.
+    BadValue(String),
+    /// Both `COUNT` and `UNTIL`, which RFC 5545 forbids.
+    CountAndUntil,
+}
+
+fn weekday(code: &str) -> Option<Weekday> {
+    let i = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"].iter().position(|w| w.eq_ignore_ascii_case(code))?;
+    Some(Weekday::ALL[i])
+}
+
+fn list<T>(value: &str, item: impl Fn(&str) -> Option<T>) -> Option<Vec<T>> {
+    value.split(',').map(|v| item(v.trim())).collect()
+}
+
+impl Rrule {
+    /// Parses a rule such as `FREQ=MONTHLY;BYDAY=1TU;COUNT=10` (an `RRULE:` prefix is allowed).
+    pub fn parse(text: &str) -> Result<Rrule, RruleError> {
+        let text = text.trim();
+        let text = text.strip_prefix("RRULE:").unwrap_or(text);
+        let mut freq = None;
+        let mut rule =
+            Rrule { freq: Freq::Daily, interval: 1, count: None, until: None, by_day: vec![], by_month_day: vec![], by_month: vec![] };
+        for part in text.split(';').filter(|p| !p.trim().is_empty()) {
+            let (name, value) = part.split_once('=').ok_or_else(|| RruleError::BadValue(part.to_owned()))?;
+            let name = name.trim().to_ascii_uppercase();
+            let bad = || RruleError::BadValue(format!("{name}={value}"));
+            match name.as_str() {
+                "FREQ" => {
+                    freq = Some(match value.trim().to_ascii_uppercase().as_str() {
+                        "DAILY" => Freq::Daily,
+                        "WEEKLY" => Freq::Weekly,
+                        "MONTHLY" => Freq::Monthly,
+                        "YEARLY" => Freq::Yearly,
+                        "SECONDLY" | "MINUTELY" | "HOURLY" => return Err(RruleError::Unsupported(format!("FREQ={value}"))),
+                        _ => return Err(bad()),
+                    })
+                }
+                "INTERVAL" => rule.interval = value.trim().parse().ok().filter(|&n| n >= 1).ok_or_else(bad)?,
+                "COUNT" => rule.count = Some(value.trim().parse().ok().filter(|&n| n >= 1).ok_or_else(bad)?),
+                "UNTIL" => rule.until = Some(parse_until(value.trim()).ok_or_else(bad)?),
+                "BYDAY" => {
+                    rule.by_day = list(value, |v| {
+                        let split = v.len().checked_sub(2)?;
+                        let day = weekday(v.get(split..)?)?;
+                        let ordinal = match v.get(..split)? {
+                            "" => None,
+                            n => Some(n.strip_prefix('+').unwrap_or(n).parse::<i8>().ok().filter(|n| (1..=53).contains(&n.abs()))?),
+                        };
+                        Some((ordinal, day))
+                    })
+                    .ok_or_else(bad)?
+                }
+                "BYMONTHDAY" => {
+                    rule.by_month_day =
+                        list(value, |v| v.parse::<i8>().ok().filter(|n| (1..=31).contains(&n.abs()))).ok_or_else(bad)?
+                }
+                "BYMONTH" => rule.by_month = list(value, |v| v.parse::<u8>().ok().filter(|n| (1..=12).contains(n))).ok_or_else(bad)?,
+                "WKST" => {}
+                _ => return Err(RruleError::Unsupported(name)),
+            }
+        }
+        rule.freq = freq.ok_or(RruleError::MissingFreq)?;
+        if rule.count.is_some() && rule.until.is_some() {
+            return Err(RruleError::CountAndUntil);
+        }
+        if rule.by_day.iter().any(|(n, _)| n.is_some()) && !matches!(rule.freq, Freq::Monthly | Freq::Yearly) {
+            return Err(RruleError::BadValue("BYDAY".into()));
+        }
+        Ok(rule)
+    }
+}
+
+/// `UNTIL` is `YYYYMMDD` or `YYYYMMDDTHHMMSS[Z]`; the feed's dashed forms are accepted too.
+fn parse_until(v: &str) -> Option<When> {
+    if v.contains('-') {
+        return When::parse(v);
+    }
+    let b = v.as_bytes();
+    let date = format!("{}-{}-{}", v.get(0..4)?, v.get(4..6)?, v.get(6..8)?);
+    match b.len() {
+        8 => When::parse(&date),
+        15 | 16 if b[8] == b'T' => {
+            let time = format!("{}:{}:{}{}", v.get(9..11)?, v.get(11..13)?, v.get(13..15)?, v.get(15..).unwrap_or(""));
+            When::parse(&format!("{date}T{time}"))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::date::{Date, Time};
+
+    #[test]
+    fn reads_the_contract_example() {
+        let r = Rrule::parse("FREQ=MONTHLY;BYDAY=1TU;COUNT=10").unwrap();
+        assert_eq!(r.freq, Freq::Monthly);
+        assert_eq!(r.by_day, vec![(Some(1), Weekday::Tue)]);
+        assert_eq!(r.count, Some(10));
+        assert_eq!(r.interval, 1);
+    }
+
+    #[test]
+    fn reads_last_friday_month_days_months_and_until() {
+        let r = Rrule::parse("RRULE:FREQ=YEARLY;BYMONTH=3,10;BYDAY=-1FR;UNTIL=20271231T235959Z;INTERVAL=2").unwrap();
+        assert_eq!(r.by_day, vec![(Some(-1), Weekday::Fri)]);
+        assert_eq!(r.by_month, vec![3, 10]);
+        assert_eq!(r.interval, 2);
+        assert_eq!(
+            r.until,
+            Some(When::Instant(Date::new(2027, 12, 31).unwrap(), Time { hour: 23, minute: 59, second: 59 }))
+        );
+        let r = Rrule::parse("FREQ=MONTHLY;BYMONTHDAY=31,-1;UNTIL=20270331").unwrap();
+        assert_eq!(r.by_month_day, vec![31, -1]);
+        assert_eq!(r.until, Some(When::Date(Date::new(2027, 3, 31).unwrap())));
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_honour() {
+        assert_eq!(Rrule::parse("BYDAY=MO"), Err(RruleError::MissingFreq));
+        assert_eq!(Rrule::parse("FREQ=WEEKLY;BYSETPOS=1"), Err(RruleError::Unsupported("BYSETPOS".into())));
+        assert_eq!(Rrule::parse("FREQ=HOURLY"), Err(RruleError::Unsupported("FREQ=HOURLY".into())));
+        assert_eq!(Rrule::parse("FREQ=DAILY;COUNT=3;UNTIL=20270101"), Err(RruleError::CountAndUntil));
+        for bad in ["FREQ=DAILY;COUNT=0", "FREQ=DAILY;INTERVAL=x", "FREQ=MONTHLY;BYDAY=1XX", "FREQ=MONTHLY;BYMONTHDAY=32", "FREQ=YEARLY;BYMONTH=13", "FREQ=DAILY;UNTIL=20270230", "FREQ=WEEKLY;BYDAY=2MO", "FREQ=SOMETIMES"] {
+            assert!(matches!(Rrule::parse(bad), Err(RruleError::BadValue(_))), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,314 @@
+//! The four languages of the widgets: Catalan, Spanish, Galician and English.
+//!
+//! Every UI string lives in one file per language (`ca.rs`, `es.rs`, `gl.rs`, `en.rs`) as a
+//! [`Strings`] value; the compiler refuses a language that lacks a string. Month and weekday
+//! names are shipped here too (a few hundred bytes, fewer than the `Intl` calls to fetch them,
+//! and right for Galician, which Chromium's `Intl` lacks). Collation and number formatting
+//! go through the browser's `Intl` (see [`intl`]).
+
+mod ca;
+mod en;
+mod es;
+mod gl;
+pub mod intl;
+
+use crate::feed::{Diagnostic, Expected, Problem, RruleError, SyntaxError, json::SyntaxProblem};
+
+/// A language the widgets speak.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// Catalan
+    Ca,
+    /// Spanish
+    Es,
+    /// Galician
+    Gl,
+    /// English
+    #[default]
+    En,
+}
+
+macro_rules! strings {
+    ($( $(#[doc = $doc:literal])+ $key:ident: $ty:ty ),* $(,)?) => {
+        /// Every UI string in one language. `{name}` marks a placeholder.
+        #[derive(Debug)]
+        pub struct Strings {
+            $( $(#[doc = $doc])+ pub $key: $ty, )*
+        }
+
+        impl Strings {
+            /// Every string with its key (`months.0` for the first month), for tests.
+            pub fn entries(&self) -> Vec<(String, &'static str)> {
+                let mut out = Vec::new();
+                $( push_entries(&mut out, stringify!($key), &self.$key); )*
+                out
+            }
+        }
+    };
+}
+
+trait Entries {
+    fn each(&self) -> Vec<&'static str>;
+}
+impl Entries for &'static str {
+    fn each(&self) -> Vec<&'static str> {
+        vec![*self]
+    }
+}
+impl<const N: usize> Entries for [&'static str; N] {
+    fn each(&self) -> Vec<&'static str> {
+        self.to_vec()
+    }
+}
+fn push_entries(out: &mut Vec<(String, &'static str)>, key: &str, value: &impl Entries) {
+    let values = value.each();
+    if values.len() == 1 {
+        out.push((key.to_owned(), values[0]));
+    } else {
+        out.extend(values.into_iter().enumerate().map(|(i, v)| (format!("{key}.{i}"), v)));
+    }
+}
+
+strings! {
+    /// The language's own name, for language pickers.
+    language_name: &'static str,
+    /// Month names in the nominative (`gener`, `xaneiro`), January first.
+    months: [&'static str; 12],
+    /// Short weekday names, Monday first.
+    weekdays_short: [&'static str; 7],
+    /// A month and a year, as a calendar's title: `{month}`, `{year}`.
+    month_year: &'static str,
+    /// While the feed loads.
+    loading: &'static str,
+    /// The feed could not be fetched: `{status}` is an HTTP status or a short reason.
+    load_failed: &'static str,
+    /// The feed is not JSON: `{line}`, `{column}`, `{reason}`.
+    syntax_error: &'static str,
+    /// Button that fetches the feed again.
+    retry: &'static str,
+    /// After a crash, in every widget of the page.
+    crashed: &'static str,
+    /// Button that reloads the page after a crash.
+    reload: &'static str,
+    /// Heading of the on-screen diagnostics (the `debug` attribute).
+    feed_problems: &'static str,
+    /// Label of the directory's search box.
+    search_members: &'static str,
+    /// Legend of the segment checkboxes.
+    segments: &'static str,
+    /// Result count, one member.
+    members_one: &'static str,
+    /// Result count, `{n}` members.
+    members_other: &'static str,
+    /// No member matches the search and filters.
+    no_members_match: &'static str,
+    /// Button that clears search and filters.
+    clear_filters: &'static str,
+    /// The feed lists no members.
+    no_members: &'static str,
+    /// Link to a member's website.
+    website: &'static str,
+    /// Accessible name of the directory region.
+    member_directory: &'static str,
+    /// Title of the members-per-segment chart.
+    members_per_segment: &'static str,
+    /// Summary of the segment chart: `{segment}`, `{n}`, `{total}`.
+    largest_segment: &'static str,
+    /// Caption: members in several segments count in each.
+    counts_in_each: &'static str,
+    /// The feed defines no segments.
+    no_segments: &'static str,
+    /// Accessible name of the event calendar region.
+    event_calendar: &'static str,
+    /// Button to the previous month.
+    previous_month: &'static str,
+    /// Button to the next month.
+    next_month: &'static str,
+    /// Button to the current month.
+    today: &'static str,
+    /// A day has `{n}` more events than shown.
+    more_events: &'static str,
+    /// The shown month has no events.
+    no_events_month: &'static str,
+    /// All day (an event without times).
+    all_day: &'static str,
+    /// Diagnostic: a required field is missing.
+    d_missing: &'static str,
+    /// Diagnostic: wrong type, `{expected}` and `{found}`.
+    d_wrong_type: &'static str,
+    /// Names of JSON types for `{expected}`: object, array, string, text, boolean, number.
+    type_names: [&'static str; 6],
+    /// Diagnostic: an empty value.
+    d_empty: &'static str,
+    /// Diagnostic: `{value}` is not a valid date.
+    d_bad_date: &'static str,
+    /// Diagnostic: end and start are in different forms.
+    d_form_mismatch: &'static str,
+    /// Diagnostic: end before start.
+    d_end_before_start: &'static str,
+    /// Diagnostic: unknown segment `{id}`.
+    d_unknown_segment: &'static str,
+    /// Diagnostic: duplicate `{id}`, first at `{first}`.
+    d_duplicate_id: &'static str,
+    /// Diagnostic: unsafe URL.
+    d_unsafe_url: &'static str,
+    /// Diagnostic: bad e-mail address.
+    d_bad_email: &'static str,
+    /// Diagnostic: bad phone number.
+    d_bad_phone: &'static str,
+    /// Diagnostic: bad colour.
+    d_bad_color: &'static str,
+    /// Diagnostic: unknown kind `{value}`.
+    d_unknown_kind: &'static str,
+    /// Diagnostic: recurrence rule refused, `{reason}`.
+    d_bad_recurrence: &'static str,
+    /// Diagnostic: `{value}` is not a time zone.
+    d_bad_timezone: &'static str,
+    /// Diagnostic: `{value}` is not a language tag.
+    d_bad_language: &'static str,
+    /// Diagnostic: lone surrogate.
+    d_lone_surrogate: &'static str,
+    /// Diagnostic: nested too deep.
+    d_too_deep: &'static str,
+    /// Diagnostic: feed version `{value}` not understood.
+    d_version: &'static str,
+    /// Suffix: the entry was skipped.
+    d_skipped: &'static str,
+    /// Suffix: the field was dropped.
+    d_dropped: &'static str,
+    /// JSON syntax reasons: unexpected end, unexpected character `{char}`, trailing text,
+    /// bad escape, bad number, empty document.
+    syntax_reasons: [&'static str; 6],
+    /// Kinds of member: SME, large company, research, other.
+    kinds: [&'static str; 4],
+}
+
+impl Lang {
+    /// All four, in the order of the language picker.
+    pub const ALL: [Lang; 4] = [Lang::Ca, Lang::Es, Lang::Gl, Lang::En];
+
+    /// The language of a tag such as `ca`, `es-ES` or `gl_ES`, if it is one of the four.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Some(match primary.as_str() {
+            "ca" => Lang::Ca,
+            "es" => Lang::Es,
+            "gl" => Lang::Gl,
+            "en" => Lang::En,
+            _ => return None,
+        })
+    }
+
+    /// The language's BCP 47 tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Ca => "ca",
+            Lang::Es => "es",
+            Lang::Gl => "gl",
+            Lang::En => "en",
+        }
+    }
+
+    /// Every UI string in this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Ca => &ca::STRINGS,
+            Lang::Es => &es::STRINGS,
+            Lang::Gl => &gl::STRINGS,
+            Lang::En => &en::STRINGS,
+        }
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value.
+///
+/// ```
+/// assert_eq!(clusterkit::i18n::fill("{n} de {total}", &[("n", "3"), ("total", "40")]), "3 de 40");
+/// ```
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// Whether weeks start on Sunday for a language tag: only when its region does (`en-US`).
+pub fn week_starts_on_sunday(tag: &str) -> bool {
+    const SUNDAY_REGIONS: [&str; 38] = [
+        "AG", "AS", "BR", "BS", "BT", "BW", "BZ", "CA", "CO", "DM", "DO", "ET", "GT", "GU", "HK", "HN", "IL", "IN", "JM", "JP",
+        "KE", "KH", "KR", "MO", "MX", "MZ", "NI", "PA", "PE", "PH", "PR", "PY", "SA", "SV", "TW", "US", "VE", "ZA",
+    ];
+    tag.split(['-', '_']).skip(1).any(|part| part.len() == 2 && SUNDAY_REGIONS.iter().any(|r| r.eq_ignore_ascii_case(part)))
+}
+
+impl Strings {
+    /// "1 member" or "12 members", with `n` already formatted for the locale.
+    pub fn members_count(&self, n: usize, formatted: &str) -> String {
+        fill(if n == 1 { self.members_one } else { self.members_other }, &[("n", formatted)])
+    }
+
+    /// The localized sentence for a feed diagnostic, without its path.
+    pub fn diagnostic(&self, d: &Diagnostic) -> String {
+        let type_name = |e: Expected| {
+            self.type_names[match e {
+                Expected::Object => 0,
+                Expected::Array => 1,
+                Expected::String => 2,
+                Expected::Text => 3,
+                Expected::Boolean => 4,
+                Expected::Number => 5,
+            }]
+        };
+        let message = match &d.problem {
+            Problem::Missing => self.d_missing.to_owned(),
+            Problem::WrongType { expected, found } => fill(self.d_wrong_type, &[("expected", type_name(*expected)), ("found", found)]),
+            Problem::Empty => self.d_empty.to_owned(),
+            Problem::BadDate(v) => fill(self.d_bad_date, &[("value", v)]),
+            Problem::FormMismatch => self.d_form_mismatch.to_owned(),
+            Problem::EndBeforeStart => self.d_end_before_start.to_owned(),
+            Problem::UnknownSegment(id) => fill(self.d_unknown_segment, &[("id", id)]),
+            Problem::DuplicateId { id, first } => fill(self.d_duplicate_id, &[("id", id), ("first", first)]),
+            Problem::UnsafeUrl => self.d_unsafe_url.to_owned(),
+            Problem::BadEmail => self.d_bad_email.to_owned(),
+            Problem::BadPhone => self.d_bad_phone.to_owned(),
+            Problem::BadColor => self.d_bad_color.to_owned(),
+            Problem::UnknownKind(v) => fill(self.d_unknown_kind, &[("value", v)]),
+            Problem::BadRecurrence(e) => {
+                let reason = match e {
+                    RruleError::MissingFreq => "FREQ".to_owned(),
+                    RruleError::Unsupported(part) | RruleError::BadValue(part) => part.clone(),
+                    RruleError::CountAndUntil => "COUNT + UNTIL".to_owned(),
+                };
+                fill(self.d_bad_recurrence, &[("reason", &reason)])
+            }
+            Problem::BadTimezone(v) => fill(self.d_bad_timezone, &[("value", v)]),
+            Problem::BadLanguage(v) => fill(self.d_bad_language, &[("value", v)]),
+            Problem::LoneSurrogate => self.d_lone_surrogate.to_owned(),
+            Problem::TooDeep => self.d_too_deep.to_owned(),
+            Problem::UnsupportedVersion(v) => fill(self.d_version, &[("value", &v.to_string())]),
+        };
+        let consequence = if d.skipped { self.d_skipped } else { self.d_dropped };
+        format!("{message} {consequence}")
+    }
+
+    /// The localized sentence for a JSON syntax error, with its line and column.
+    pub fn syntax_error(&self, e: &SyntaxError) -> String {
+        let char_string;
+        let reason = match &e.problem {
+            SyntaxProblem::UnexpectedEnd => self.syntax_reasons[0].to_owned(),
+            SyntaxProblem::UnexpectedChar(c) => {
+                char_string = c.to_string();
+                fill(self.syntax_reasons[1], &[("char", &char_string)])
+            }
+            SyntaxProblem::TrailingText => self.syntax_reasons[2].to_owned(),
+            SyntaxProblem::BadEscape => self.syntax_reasons[3].to_owned(),
+            SyntaxProblem::BadNumber => self.syntax_reasons[4].to_owned(),
+            SyntaxProblem::Empty => self.syntax_reasons[5].to_owned(),
+        };
+        fill(self.syntax_error, &[("line", &e.line.to_string()), ("column", &e.column.to_string()), ("reason", &reason)])
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,92 @@
+use super::*;
+
+/// Strings that are rightly the same in a language and in English, with why.
+const SAME_AS_ENGLISH_ON_PURPOSE: [(Lang, &str); 1] = [
+    // "Segments" is the Catalan word the Catalan Audiovisual Cluster itself uses.
+    (Lang::Ca, "segments"),
+];
+
+#[test]
+fn galician_month_and_day_names_are_galician() {
+    let gl = Lang::Gl.strings();
+    assert_eq!(gl.months[0], "xaneiro");
+    assert_eq!(gl.months[5], "xuño");
+    assert_eq!(gl.months[11], "decembro");
+    assert_eq!(gl.weekdays_short[3], "xov.");
+}
+
+#[test]
+fn no_galician_or_catalan_string_equals_its_english_twin_by_accident() {
+    let en: std::collections::HashMap<String, &str> = Lang::En.strings().entries().into_iter().collect();
+    for lang in [Lang::Gl, Lang::Ca] {
+        for (key, value) in lang.strings().entries() {
+            if SAME_AS_ENGLISH_ON_PURPOSE.contains(&(lang, key.as_str())) {
+                continue;
+            }
+            assert_ne!(value, en[&key], "{lang:?} `{key}` is still the English text");
+        }
+    }
+}
+
+#[test]
+fn every_language_keeps_the_placeholders_of_english() {
+    let placeholders = |s: &str| {
+        let mut names: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_owned())).collect();
+        names.sort();
+        names
+    };
+    let en = Lang::En.strings().entries();
+    for lang in Lang::ALL {
+        let entries = lang.strings().entries();
+        assert_eq!(entries.len(), en.len());
+        for ((key, value), (_, en_value)) in entries.iter().zip(&en) {
+            assert!(!value.trim().is_empty(), "{lang:?} `{key}` is empty");
+            assert_eq!(placeholders(value), placeholders(en_value), "{lang:?} `{key}`");
+        }
+    }
+}
+
+#[test]
+fn language_tags_resolve_by_primary_subtag() {
+    assert_eq!(Lang::from_tag("ca-ES"), Some(Lang::Ca));
+    assert_eq!(Lang::from_tag("GL"), Some(Lang::Gl));
+    assert_eq!(Lang::from_tag("es_AR"), Some(Lang::Es));
+    assert_eq!(Lang::from_tag("fr"), None);
+    assert_eq!(Lang::from_tag(""), None);
+}
+
+#[test]
+fn weeks_start_on_monday_except_in_sunday_regions() {
+    for monday in ["ca", "es", "gl", "en", "en-GB", "es-ES", "ca-ES-valencia"] {
+        assert!(!week_starts_on_sunday(monday), "{monday}");
+    }
+    for sunday in ["en-US", "es-MX", "en_CA", "pt-BR"] {
+        assert!(week_starts_on_sunday(sunday), "{sunday}");
+    }
+}
+
+#[test]
+fn diagnostics_read_as_sentences_in_each_language() {
+    let d = Diagnostic {
+        path: "members[12].website".into(),
+        problem: Problem::UnknownSegment("vfx".into()),
+        skipped: false,
+    };
+    assert_eq!(
+        Lang::Ca.strings().diagnostic(&d),
+        "fa referència al segment «vfx», que les dades no defineixen. S’ha ignorat el camp."
+    );
+    assert!(Lang::En.strings().diagnostic(&d).contains("“vfx”"));
+    let e = crate::feed::parse("{\n  \"version\": 1,,\n}").unwrap_err();
+    assert_eq!(
+        Lang::Es.strings().syntax_error(&e),
+        "Los datos no son JSON válido: línea 2, columna 16: «,» inesperado."
+    );
+}
+
+#[test]
+fn member_counts_use_singular_for_one() {
+    assert_eq!(Lang::Gl.strings().members_count(1, "1"), "1 socio");
+    assert_eq!(Lang::Ca.strings().members_count(204, "204"), "204 socis");
+    assert_eq!(Lang::En.strings().members_count(0, "0"), "0 members");
+}
