@@ -27,6 +27,7 @@ mod diag;
 pub mod json;
 mod read;
 mod rrule;
+mod source;
 mod text;
 mod url;
 
@@ -35,6 +36,7 @@ pub use diag::{Diagnostic, Expected, Problem};
 pub use json::SyntaxError;
 pub use read::{ParsedFeed, parse, parse_json};
 pub use rrule::{Freq, Rrule, RruleError};
+pub use source::{FeedState, LoadError, UseFeedReturn, inline_feed, use_feed};
 pub use text::Text;
 pub use url::{is_safe_url, phone_href};
 
@@ -51,12 +53,27 @@ pub struct Feed {
     pub members: Vec<Member>,
     /// The events, in feed order.
     pub events: Vec<Event>,
+    /// The URL the feed was fetched from, against which its relative URLs resolve.
+    pub base_url: Option<String>,
 }
 
 impl Feed {
     /// The segment with this id.
     pub fn segment(&self, id: &str) -> Option<&Segment> {
         self.segments.iter().find(|s| s.id == id)
+    }
+
+    /// A feed URL (already checked safe) made absolute against [`Feed::base_url`]; in the
+    /// browser, against the page when the feed has no URL of its own.
+    pub fn resolve_url(&self, url: &str) -> String {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let base = self.base_url.clone().or_else(|| web_sys::window()?.document()?.base_uri().ok().flatten());
+            if let Some(u) = base.and_then(|b| web_sys::Url::new_with_base(url, &b).ok()) {
+                return u.href();
+            }
+        }
+        url.to_owned()
     }
 
     /// The category with this id, if the feed lists it.

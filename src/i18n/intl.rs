@@ -30,7 +30,7 @@ pub fn format_number(lang: Lang, n: usize) -> String {
 }
 
 /// Sorts `items` by `key` in `lang`'s collation (`Intl.Collator` in the browser).
-pub fn sort_by_collation<T>(lang: Lang, items: &mut [T], key: impl Fn(&T) -> &str) {
+pub fn sort_by_collation<'a, T>(lang: Lang, items: &mut [T], key: impl Fn(&T) -> &'a str) {
     #[cfg(target_arch = "wasm32")]
     {
         use js_sys::{Array, Intl::Collator, Object};

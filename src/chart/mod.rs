@@ -1,0 +1,112 @@
+//! The segment chart: members per segment as labelled, accessible SVG bars.
+//!
+//! # Usage
+//! ```no_run
+//! use std::sync::Arc;
+//! use clusterkit::{SegmentChart, feed::Feed, i18n::Lang};
+//! use leptos::prelude::*;
+//!
+//! let _ = view! { <SegmentChart feed=Arc::new(Feed::default()) lang=Lang::Es/> };
+//! ```
+//!
+//! | prop | type | default | meaning |
+//! |---|---|---|---|
+//! | `feed` | `Signal<Arc<Feed>>` | required | the members and segments counted |
+//! | `lang` | `Signal<Lang>` | English | the visitor's language |
+//! | `class` | `MaybeProp<String>` | none | extra class on the root |
+
+pub mod geometry;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::feed::Feed;
+use crate::i18n::{Lang, fill, intl::format_number};
+use geometry::{bar_layout, members_per_segment, truncate};
+
+const WIDTH: f64 = 600.0;
+
+/// A bar chart of how many members work in each segment.
+#[component]
+pub fn SegmentChart(
+    /// The feed whose members are counted.
+    #[prop(into)]
+    feed: Signal<Arc<Feed>>,
+    /// The visitor's language.
+    #[prop(optional, into)]
+    lang: Signal<Lang>,
+    /// Extra class names on the root element.
+    #[prop(optional, into)]
+    class: MaybeProp<String>,
+) -> impl IntoView {
+    let counts = Memo::new(move |_| members_per_segment(&feed.read()));
+    let s = move || lang.get().strings();
+    let name_of = move |i: usize| {
+        let feed = feed.read();
+        feed.segments[i].name.resolve(lang.get().tag(), &feed.cluster.default_language).to_owned()
+    };
+    let summary = move || {
+        let counts = counts.read();
+        let total = feed.read().members.len();
+        let lang = lang.get();
+        counts.first().filter(|(_, n)| *n > 0).map(|&(i, n)| {
+            fill(
+                lang.strings().largest_segment,
+                &[("segment", &name_of(i)), ("n", &format_number(lang, n)), ("total", &format_number(lang, total))],
+            )
+        })
+    };
+    let bars = move || {
+        let counts = counts.get();
+        let lang = lang.get();
+        let layout = bar_layout(&counts.iter().map(|c| c.1).collect::<Vec<_>>(), WIDTH);
+        let feed = feed.get();
+        counts
+            .iter()
+            .zip(&layout.bars)
+            .map(|(&(i, n), bar)| {
+                let name = name_of(i);
+                let color = feed.segments[i].color.clone().unwrap_or_else(|| "currentColor".into());
+                let mid = bar.y + layout.row / 2.0;
+                let count = format_number(lang, n);
+                let full = format!("{name}: {count}");
+                let tooltip = full.clone();
+                view! {
+                    <g role="listitem" aria-label=full>
+                        <title>{tooltip}</title>
+                        <text x=layout.bar_x - 8.0 y=mid dominant-baseline="middle" text-anchor="end">
+                            {truncate(&name, 28)}
+                        </text>
+                        <rect class="ck-bar-track" x=layout.bar_x y=bar.y + 5.0 width=layout.bar_max height=layout.bar_height rx="3"/>
+                        <rect x=layout.bar_x y=bar.y + 5.0 width=bar.width height=layout.bar_height rx="3" fill=color part="bar"/>
+                        <text x=layout.bar_x + bar.width + 6.0 y=mid dominant-baseline="middle">{count}</text>
+                    </g>
+                }
+            })
+            .collect_view()
+    };
+    let height = move || bar_layout(&vec![0; counts.read().len()], WIDTH).height.max(1.0);
+    view! {
+        <figure class=move || format!("ck-chart {}", class.get().unwrap_or_default()) part="chart">
+            <h2>{move || s().members_per_segment}</h2>
+            <Show
+                when=move || !counts.read().is_empty()
+                fallback=move || view! { <p class="ck-status">{s().no_segments}</p> }
+            >
+                <svg
+                    role="list"
+                    aria-label=move || s().members_per_segment
+                    viewBox=move || format!("0 0 {WIDTH} {}", height())
+                    preserveAspectRatio="xMinYMin meet"
+                >
+                    {bars}
+                </svg>
+            </Show>
+            <figcaption class="ck-caption">
+                <p>{summary}</p>
+                <p>{move || s().counts_in_each}</p>
+            </figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,160 @@
+//! Where a feed comes from: a URL (fetched once however many widgets name it), inline JSON,
+//! or a [`Feed`](super::Feed) built in Rust.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::{Diagnostic, Feed, SyntaxError, parse};
+
+/// How far loading a feed has come.
+#[derive(Clone, Debug)]
+pub enum FeedState {
+    /// Being fetched.
+    Loading,
+    /// Parsed: the valid feed, and the diagnostics of what was skipped or dropped.
+    Ready(Arc<Feed>, Arc<[Diagnostic]>),
+    /// Could not be fetched or parsed.
+    Failed(LoadError),
+}
+
+/// Why a feed could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The server answered with this HTTP status.
+    Status(u16),
+    /// The request failed (offline, CORS refusal, DNS…).
+    Network,
+    /// The text is not JSON.
+    Syntax(SyntaxError),
+}
+
+/// What [`use_feed`] returns.
+pub struct UseFeedReturn {
+    /// The feed's current state.
+    pub state: Signal<FeedState>,
+    /// Fetches the feed again (after a failure, say).
+    pub retry: Callback<()>,
+}
+
+thread_local! {
+    static SHARED: RefCell<HashMap<String, ArcRwSignal<FeedState>>> = RefCell::new(HashMap::new());
+}
+
+/// Loads the feed at `url`. Every caller naming the same absolute URL shares one fetch and
+/// one parse; diagnostics go to the console once per feed, as one collapsed group of warnings.
+pub fn use_feed(url: impl Into<Signal<String>>) -> UseFeedReturn {
+    let url = url.into();
+    let state = Signal::derive(move || shared(&url.get()).get());
+    let retry = Callback::new(move |()| {
+        let url = absolute(&url.get_untracked());
+        let entry = shared(&url);
+        entry.set(FeedState::Loading);
+        start_fetch(url, entry);
+    });
+    UseFeedReturn { state, retry }
+}
+
+/// The state of an inline feed (JSON text already in the page).
+pub fn inline_feed(json: &str) -> FeedState {
+    let state = parsed(json, None);
+    if let FeedState::Ready(_, diagnostics) = &state {
+        report_to_console("inline feed", diagnostics);
+    }
+    state
+}
+
+fn parsed(text: &str, base: Option<String>) -> FeedState {
+    match parse(text) {
+        Ok(mut parsed) => {
+            parsed.feed.base_url = base;
+            FeedState::Ready(Arc::new(parsed.feed), parsed.diagnostics.into())
+        }
+        Err(e) => FeedState::Failed(LoadError::Syntax(e)),
+    }
+}
+
+fn absolute(url: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(base) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()) {
+        if let Ok(u) = web_sys::Url::new_with_base(url, &base) {
+            return u.href();
+        }
+    }
+    url.to_owned()
+}
+
+fn shared(url: &str) -> ArcRwSignal<FeedState> {
+    let url = absolute(url);
+    SHARED.with(|map| {
+        if let Some(entry) = map.borrow().get(&url) {
+            return entry.clone();
+        }
+        let entry = ArcRwSignal::new(FeedState::Loading);
+        map.borrow_mut().insert(url.clone(), entry.clone());
+        start_fetch(url, entry.clone());
+        entry
+    })
+}
+
+fn start_fetch(url: String, entry: ArcRwSignal<FeedState>) {
+    #[cfg(target_arch = "wasm32")]
+    leptos::task::spawn_local(async move {
+        let state = fetch_text(&url).await.map_or_else(FeedState::Failed, |(text, final_url)| parsed(&text, Some(final_url)));
+        if let FeedState::Ready(_, diagnostics) = &state {
+            report_to_console(&url, diagnostics);
+        }
+        entry.set(state);
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        // Off the browser there is nothing to fetch with; a server build would read the
+        // feed itself and pass it in as a `Feed`.
+        let _ = url;
+        entry.set(FeedState::Failed(LoadError::Network));
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn fetch_text(url: &str) -> Result<(String, String), LoadError> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or(LoadError::Network)?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| LoadError::Network)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| LoadError::Network)?;
+    if !response.ok() {
+        return Err(LoadError::Status(response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| LoadError::Network)?).await.map_err(|_| LoadError::Network)?;
+    Ok((text.as_string().unwrap_or_default(), response.url()))
+}
+
+/// Writes a feed's diagnostics to the console: one collapsed group of warnings, in the
+/// document's language.
+fn report_to_console(source: &str, diagnostics: &[Diagnostic]) {
+    if diagnostics.is_empty() {
+        return;
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        use crate::i18n::Lang;
+        let lang = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|l| Lang::from_tag(&l))
+            .unwrap_or_default();
+        let strings = lang.strings();
+        web_sys::console::group_collapsed_1(
+            &format!("clusterkit: {} ({}): {}", strings.feed_problems, diagnostics.len(), source).into(),
+        );
+        for d in diagnostics {
+            web_sys::console::warn_1(&format!("{}: {}", d.path, strings.diagnostic(d)).into());
+        }
+        web_sys::console::group_end();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = source;
+}

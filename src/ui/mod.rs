@@ -1,0 +1,117 @@
+//! What the three widgets share: their stylesheet, and the loading, error and diagnostics
+//! states around a feed.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::feed::{Feed, FeedState, LoadError};
+use crate::i18n::{Lang, intl::format_number};
+
+/// Every style of the widgets, as one stylesheet. The embed adopts it into each shadow root;
+/// a Leptos app without shadow roots includes it once with [`Styles`].
+pub const CSS: &str = concat!(
+    include_str!("theme.css"),
+    include_str!("../directory/directory.css"),
+    include_str!("../chart/chart.css"),
+    include_str!("../calendar/calendar.css"),
+);
+
+/// The widgets' stylesheet as a `<style>` element, for Leptos apps that render the
+/// components in their own document (the embed does not use it: a strict CSP blocks it).
+#[component]
+pub fn Styles() -> impl IntoView {
+    view! { <style>{CSS}</style> }
+}
+
+/// Renders `children` with the feed once it is ready, a localized loading or error state
+/// (with a retry button) before, and the feed's diagnostics on screen when `debug` is set.
+#[component]
+pub fn FeedStatus<C, V>(
+    /// The feed's state, as [`use_feed`](crate::feed::use_feed) gives it.
+    #[prop(into)]
+    state: Signal<FeedState>,
+    /// Called by the retry button.
+    #[prop(optional)]
+    retry: Option<Callback<()>>,
+    /// The visitor's language.
+    #[prop(into)]
+    lang: Signal<Lang>,
+    /// Whether to list the feed's diagnostics on screen.
+    #[prop(optional, into)]
+    debug: Signal<bool>,
+    /// The widget, given the ready feed.
+    children: C,
+) -> impl IntoView
+where
+    C: Fn(Signal<Arc<Feed>>) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    // Keeps the last good feed while a retry or a new URL loads; compares by pointer, so a
+    // 10,000-member feed is never compared field by field.
+    let feed = Memo::new_with_compare(
+        move |previous: Option<&Option<Arc<Feed>>>| match state.get() {
+            FeedState::Ready(feed, _) => Some(feed),
+            _ => previous.cloned().flatten(),
+        },
+        |a, b| match (a, b) {
+            (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+            (a, b) => a.map(Option::is_some) != b.map(Option::is_some),
+        },
+    );
+    let ready = Memo::new(move |_| feed.with(Option::is_some));
+    let feed_signal = Signal::derive(move || feed.get().unwrap_or_default());
+    let widget = move || ready.get().then(|| children(feed_signal));
+    let status = move || {
+        let s = lang.get().strings();
+        match state.get() {
+            FeedState::Loading if !ready.get() => {
+                Some(view! { <p class="ck-status" role="status" part="status">{s.loading}</p> }.into_any())
+            }
+            FeedState::Failed(error) => {
+                let message = match error {
+                    LoadError::Status(code) => crate::i18n::fill(s.load_failed, &[("status", &format!("HTTP {code}"))]),
+                    LoadError::Network => crate::i18n::fill(s.load_failed, &[("status", "network")]),
+                    LoadError::Syntax(e) => s.syntax_error(&e),
+                };
+                Some(
+                    view! {
+                        <div class="ck-status--error" role="alert" part="error">
+                            <p>{message}</p>
+                            {retry.map(|retry| view! {
+                                <button type="button" class="ck-btn" on:click=move |_| retry.run(())>{s.retry}</button>
+                            })}
+                        </div>
+                    }
+                    .into_any(),
+                )
+            }
+            _ => None,
+        }
+    };
+    let diagnostics = move || {
+        if !debug.get() {
+            return None;
+        }
+        let FeedState::Ready(_, diagnostics) = state.get() else { return None };
+        let s = lang.get().strings();
+        let lang = lang.get();
+        (!diagnostics.is_empty()).then(|| {
+            let items = diagnostics
+                .iter()
+                .map(|d| view! { <li><code>{d.path.clone()}</code>": "{s.diagnostic(d)}</li> })
+                .collect_view();
+            view! {
+                <details class="ck-diagnostics" part="diagnostics" open>
+                    <summary>{s.feed_problems}" ("{format_number(lang, diagnostics.len())}")"</summary>
+                    <ul>{items}</ul>
+                </details>
+            }
+        })
+    };
+    view! {
+        {status}
+        {diagnostics}
+        {widget}
+    }
+}

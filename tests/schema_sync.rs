@@ -1,0 +1,4 @@
+#[test]
+fn placeholder() {
+    let _ = jsonschema::validator_for(&serde_json::json!({}));
+}
