@@ -29,6 +29,8 @@ pub enum LoadError {
     Network,
     /// The text is not JSON.
     Syntax(SyntaxError),
+    /// No feed was named (an element without a `feed` attribute or inline JSON).
+    Missing,
 }
 
 /// What [`use_feed`] returns.

@@ -10,6 +10,7 @@ pub static STRINGS: Strings = Strings {
     loading: "S’està carregant…",
     load_failed: "No s’han pogut carregar les dades ({status}).",
     syntax_error: "Les dades no són JSON vàlid: línia {line}, columna {column}: {reason}.",
+    no_feed: "Aquest giny no té dades: doneu-li un atribut feed o JSON en línia.",
     retry: "Torna-ho a provar",
     crashed: "Alguna cosa ha fallat en aquest giny.",
     reload: "Torna a carregar la pàgina",

@@ -10,6 +10,7 @@ pub static STRINGS: Strings = Strings {
     loading: "Loading…",
     load_failed: "The data could not be loaded ({status}).",
     syntax_error: "The data is not valid JSON: line {line}, column {column}: {reason}.",
+    no_feed: "This widget has no data: give it a feed attribute or inline JSON.",
     retry: "Try again",
     crashed: "Something went wrong in this widget.",
     reload: "Reload the page",

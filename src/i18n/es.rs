@@ -10,6 +10,7 @@ pub static STRINGS: Strings = Strings {
     loading: "Cargando…",
     load_failed: "No se han podido cargar los datos ({status}).",
     syntax_error: "Los datos no son JSON válido: línea {line}, columna {column}: {reason}.",
+    no_feed: "Este widget no tiene datos: dele un atributo feed o JSON en línea.",
     retry: "Reintentar",
     crashed: "Algo ha fallado en este widget.",
     reload: "Recargar la página",

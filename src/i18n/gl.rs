@@ -10,6 +10,7 @@ pub static STRINGS: Strings = Strings {
     loading: "Cargando…",
     load_failed: "Non se puideron cargar os datos ({status}).",
     syntax_error: "Os datos non son JSON válido: liña {line}, columna {column}: {reason}.",
+    no_feed: "Este trebello non ten datos: déalle un atributo feed ou JSON en liña.",
     retry: "Tentar de novo",
     crashed: "Algo fallou neste trebello.",
     reload: "Recargar a páxina",

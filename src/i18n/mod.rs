@@ -84,6 +84,8 @@ strings! {
     load_failed: &'static str,
     /// The feed is not JSON: `{line}`, `{column}`, `{reason}`.
     syntax_error: &'static str,
+    /// An element names no feed.
+    no_feed: &'static str,
     /// Button that fetches the feed again.
     retry: &'static str,
     /// After a crash, in every widget of the page.

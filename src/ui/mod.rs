@@ -31,8 +31,8 @@ pub fn FeedStatus<C, V>(
     /// The feed's state, as [`use_feed`](crate::feed::use_feed) gives it.
     #[prop(into)]
     state: Signal<FeedState>,
-    /// Called by the retry button.
-    #[prop(optional)]
+    /// Called by the retry button; without it, errors show no button.
+    #[prop(default = None)]
     retry: Option<Callback<()>>,
     /// The visitor's language.
     #[prop(into)]
@@ -72,8 +72,10 @@ where
                 let message = match error {
                     LoadError::Status(code) => crate::i18n::fill(s.load_failed, &[("status", &format!("HTTP {code}"))]),
                     LoadError::Network => crate::i18n::fill(s.load_failed, &[("status", "network")]),
-                    LoadError::Syntax(e) => s.syntax_error(&e),
+                    LoadError::Syntax(ref e) => s.syntax_error(e),
+                    LoadError::Missing => s.no_feed.to_owned(),
                 };
+                let retry = retry.filter(|_| matches!(error, LoadError::Status(_) | LoadError::Network));
                 Some(
                     view! {
                         <div class="ck-status--error" role="alert" part="error">

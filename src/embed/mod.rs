@@ -1,0 +1,197 @@
+//! The custom elements behind the script tag: `clusterkit-directory`, `clusterkit-chart` and
+//! `clusterkit-calendar`.
+//!
+//! Custom element classes must be JavaScript classes, so the loader (`www/loader.js`, a
+//! small hand-written classic script) defines them and calls the four functions here: it
+//! attaches an open shadow root, then [`ck_connect`] mounts the widget into it,
+//! [`ck_attr`] passes each attribute change, and [`ck_disconnect`] disposes of the widget
+//! when the element leaves the page. This module is behind the `embed` feature, so a Leptos
+//! app that uses the components pays nothing for it.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRoot};
+
+use crate::feed::{Date, FeedState, LoadError, inline_feed, use_feed};
+use crate::i18n::Lang;
+use crate::ui::{CSS, FeedStatus};
+use crate::{EventCalendar, MemberDirectory, SegmentChart};
+
+type Attrs = HashMap<String, String>;
+
+struct Mounted {
+    attrs: ArcRwSignal<Attrs>,
+    _view: Box<dyn std::any::Any>,
+}
+
+thread_local! {
+    static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
+    static ON_FATAL: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Called once by the loader after the Wasm starts: `on_fatal` is called with a message if
+/// Rust ever panics, so the loader can replace every widget with an error box and a reload
+/// button (a panic aborts the one Wasm instance all widgets share).
+#[wasm_bindgen]
+pub fn ck_init(on_fatal: js_sys::Function) {
+    ON_FATAL.with(|f| *f.borrow_mut() = Some(on_fatal));
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        ON_FATAL.with(|f| {
+            if let Ok(f) = f.try_borrow() {
+                if let Some(f) = f.as_ref() {
+                    let _ = f.call1(&JsValue::NULL, &message.into());
+                }
+            }
+        });
+    }));
+}
+
+/// The one stylesheet every shadow root adopts (constructable, so a strict CSP allows it).
+fn adopt_styles(root: &ShadowRoot) -> Result<(), JsValue> {
+    let sheet = SHEET.with(|cell| -> Result<web_sys::CssStyleSheet, JsValue> {
+        if let Some(sheet) = cell.borrow().as_ref() {
+            return Ok(sheet.clone());
+        }
+        let sheet = web_sys::CssStyleSheet::new()?;
+        sheet.replace_sync(CSS)?;
+        *cell.borrow_mut() = Some(sheet.clone());
+        Ok(sheet)
+    })?;
+    js_sys::Reflect::set(root, &"adoptedStyleSheets".into(), &js_sys::Array::of1(&sheet))?;
+    Ok(())
+}
+
+/// Which widget an element is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Widget {
+    Directory,
+    Chart,
+    Calendar,
+}
+
+/// Mounts the widget named by `tag` (the element's local name) into `root`; returns the
+/// handle the loader passes to [`ck_attr`] and [`ck_disconnect`].
+#[wasm_bindgen]
+pub fn ck_connect(host: HtmlElement, root: ShadowRoot, tag: &str) -> Result<u32, JsValue> {
+    let widget = match tag {
+        "clusterkit-chart" => Widget::Chart,
+        "clusterkit-calendar" => Widget::Calendar,
+        _ => Widget::Directory,
+    };
+    adopt_styles(&root)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let container: HtmlElement = document.create_element("div")?.unchecked_into();
+    root.replace_children_with_node_1(&container);
+
+    let names = host.get_attribute_names();
+    let attrs: Attrs = names
+        .iter()
+        .filter_map(|n| n.as_string())
+        .filter_map(|n| host.get_attribute(&n).map(|v| (n, v)))
+        .collect();
+    let attrs = ArcRwSignal::new(attrs);
+    let inherited_lang = host
+        .parent_element()
+        .and_then(|p| p.closest("[lang]").ok().flatten())
+        .and_then(|e| e.get_attribute("lang"))
+        .filter(|l| !l.trim().is_empty())
+        .unwrap_or_else(|| "en".into());
+    let inline = host.query_selector("script[type='application/json']")?.and_then(|s| s.text_content());
+
+    let view_attrs = attrs.clone();
+    let handle = leptos::mount::mount_to(container, move || element_view(widget, view_attrs, inline, inherited_lang));
+    let id = NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    });
+    MOUNTED.with(|m| m.borrow_mut().insert(id, Mounted { attrs, _view: Box::new(handle) }));
+    Ok(id)
+}
+
+/// Passes an attribute change (`None` when removed) to a mounted widget.
+#[wasm_bindgen]
+pub fn ck_attr(id: u32, name: String, value: Option<String>) {
+    let attrs = MOUNTED.with(|m| m.borrow().get(&id).map(|m| m.attrs.clone()));
+    if let Some(attrs) = attrs {
+        attrs.update(|a| match value {
+            Some(v) => {
+                a.insert(name, v);
+            }
+            None => {
+                a.remove(&name);
+            }
+        });
+    }
+}
+
+/// Unmounts a widget and frees everything it held.
+#[wasm_bindgen]
+pub fn ck_disconnect(id: u32) {
+    let mounted = MOUNTED.with(|m| m.borrow_mut().remove(&id));
+    drop(mounted);
+}
+
+fn element_view(widget: Widget, attrs: ArcRwSignal<Attrs>, inline: Option<String>, inherited_lang: String) -> impl IntoView {
+    let attr = {
+        let attrs = attrs.clone();
+        move |name: &'static str| {
+            let attrs = attrs.clone();
+            Memo::new(move |_| attrs.read().get(name).cloned())
+        }
+    };
+    let lang_attr = attr("lang");
+    let locale = Memo::new(move |_| lang_attr.get().filter(|l| Lang::from_tag(l).is_some()).unwrap_or_else(|| inherited_lang.clone()));
+    let lang = Signal::derive(move || Lang::from_tag(&locale.read()).unwrap_or_default());
+    let debug = {
+        let attrs = attrs.clone();
+        Signal::derive(move || attrs.read().contains_key("debug"))
+    };
+    let theme = attr("theme");
+    let feed_url = attr("feed");
+    let page_size = attr("page-size");
+    let month = attr("month");
+
+    let (state, retry) = match inline {
+        Some(json) => (Signal::stored(inline_feed(&json)), None),
+        None => {
+            let url = Signal::derive(move || feed_url.get().unwrap_or_default());
+            let loaded = use_feed(url);
+            let state = Signal::derive(move || {
+                if feed_url.read().as_deref().is_none_or(|u| u.trim().is_empty()) {
+                    FeedState::Failed(LoadError::Missing)
+                } else {
+                    loaded.state.get()
+                }
+            });
+            (state, Some(loaded.retry))
+        }
+    };
+
+    view! {
+        <div class="ck-root" part="root" data-theme=move || theme.get() lang=move || locale.get()>
+            <FeedStatus state=state retry=retry lang=lang debug=debug let:feed>
+                {move || match widget {
+                    Widget::Directory => {
+                        let page_size = page_size.get().and_then(|p| p.trim().parse().ok());
+                        view! { <MemberDirectory feed=feed lang=lang page_size=page_size.unwrap_or(24)/> }.into_any()
+                    }
+                    Widget::Chart => view! { <SegmentChart feed=feed lang=lang/> }.into_any(),
+                    Widget::Calendar => {
+                        let month = month.get().and_then(|m| Date::parse(&format!("{}-01", m.trim())));
+                        match month {
+                            Some(m) => view! { <EventCalendar feed=feed lang=lang locale=locale month=m/> }.into_any(),
+                            None => view! { <EventCalendar feed=feed lang=lang locale=locale/> }.into_any(),
+                        }
+                    }
+                }}
+            </FeedStatus>
+        </div>
+    }
+}

@@ -1,0 +1,162 @@
+// End-to-end: plain HTML pages with the one script tag, driven in Debian's Chromium.
+// Expected figures are computed here from the feed files, never taken from the widgets.
+import { readFileSync, mkdirSync, writeFileSync, copyFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { test, run, assert, BASE, BASE_OCTET } from "./harness.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const feedOf = (name) => JSON.parse(readFileSync(join(ROOT, "www/feeds", `${name}.json`), "utf8"));
+const text = (t, lang, fallback) => (typeof t === "string" ? t : t[lang] ?? t[fallback] ?? t.en ?? Object.values(t)[0]);
+const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+
+async function axeViolations(page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+test("index.html shows all three widgets on the Catalan feed, in Catalan", async ({ page, url }) => {
+  const feed = feedOf("catalonia");
+  await page.goto(url("index.html"));
+  const dir = page.locator("#dir");
+  await dir.getByRole("status").filter({ hasText: `${feed.members.length} socis` }).waitFor();
+  assert.equal(await dir.getByRole("article").count(), 24, "one page of 24 cards");
+
+  const search = dir.getByRole("searchbox", { name: "Cerca socis" });
+  await search.fill("IBERICA");
+  await dir.getByRole("status").filter({ hasText: /^1 soci$/ }).waitFor();
+  await dir.getByRole("heading", { name: "Algam Ibérica" }).waitFor();
+
+  await search.fill("");
+  const post = feed.members.filter((m) => (m.segments ?? []).includes("post-production")).length;
+  await dir.getByRole("checkbox", { name: /Postproducció/ }).check();
+  await dir.getByRole("status").filter({ hasText: `${post} socis` }).waitFor();
+
+  const chart = page.locator("clusterkit-chart");
+  const bars = chart.getByRole("listitem");
+  await bars.first().waitFor();
+  assert.equal(await bars.count(), feed.segments.length);
+  const counts = feed.segments.map((s) => ({
+    name: text(s.name, "ca", "ca"),
+    n: feed.members.filter((m) => (m.segments ?? []).includes(s.id)).length,
+  }));
+  counts.sort((a, b) => b.n - a.n);
+  const labels = await bars.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+  assert.deepEqual(labels, counts.map((c) => `${c.name}: ${c.n}`), "bars sorted by count, labelled in Catalan");
+  await chart.getByText(`${counts[0].name} és el segment més gran, amb ${counts[0].n} de ${feed.members.length} socis.`).waitFor();
+
+  const cal = page.locator("clusterkit-calendar");
+  await cal.getByRole("button", { name: "Mes següent" }).waitFor();
+  await cal.evaluate((el) => el.setAttribute("month", "2026-11"));
+  await cal.getByRole("heading", { name: "novembre de 2026" }).waitFor();
+  const talent = feed.events.find((e) => e.id === "talent-week-2026");
+  const talentTitle = text(talent.title, "ca", "ca");
+  assert.equal(await cal.getByRole("cell").filter({ hasText: talentTitle }).count(), 5, "Talent Week on its five days");
+  await cal.getByRole("button", { name: "Mes següent" }).click();
+  await cal.getByRole("heading", { name: "desembre de 2026" }).waitFor();
+
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations");
+});
+
+test("a page in a deep sub-folder loads the wasm next to the script (async, element first)", async ({ page, url }) => {
+  const feed = feedOf("galicia");
+  await page.goto(url("tests/e2e/pages/deep/sub/folder/galicia.html"));
+  await page.getByRole("status").filter({ hasText: `${feed.members.length} socios` }).waitFor();
+  await page.getByRole("searchbox", { name: "Buscar socios" }).waitFor();
+});
+
+test("a bundle served from another origin as application/octet-stream still works", async ({ page, url }) => {
+  const feed = feedOf("madrid");
+  const bundle = new URL("www/dist/clusterkit.js", BASE_OCTET).href;
+  assert.notEqual(new URL(bundle).origin, new URL(BASE).origin, "the bundle is cross-origin");
+  await page.goto(url(`tests/e2e/pages/cross-origin.html?bundle=${encodeURIComponent(bundle)}`));
+  const bars = page.getByRole("listitem");
+  await bars.first().waitFor();
+  assert.equal(await bars.count(), feed.segments.length);
+  await page.getByRole("heading", { name: "Socios por segmento" }).waitFor();
+});
+
+test("data-base on the script tag says where the wasm is when the script was moved", async ({ page, url }) => {
+  const moved = join(ROOT, "target/e2e/moved");
+  mkdirSync(moved, { recursive: true });
+  copyFileSync(join(ROOT, "www/dist/clusterkit.js"), join(moved, "bundle.js"));
+  await page.goto(url("tests/e2e/pages/data-base.html"));
+  await page.getByRole("status").filter({ hasText: `${feedOf("catalonia").members.length} members` }).waitFor();
+});
+
+test("elements added later, changed, removed and inline all work, and one feed URL is fetched once", async ({ page, url }) => {
+  const feedRequests = [];
+  page.on("request", (r) => r.url().endsWith("catalonia.json") && feedRequests.push(r.url()));
+  await page.goto(url("tests/e2e/pages/dynamic.html"));
+  const first = page.locator("#first");
+  const n = feedOf("catalonia").members.length;
+  await first.getByRole("status").filter({ hasText: `${n} socis` }).waitFor();
+  await page.locator("clusterkit-chart").getByRole("listitem").first().waitFor();
+  await page.locator("#cal").getByRole("heading", { name: "novembre de 2026" }).waitFor();
+  assert.equal(feedRequests.length, 1, "three elements, one fetch");
+
+  await page.locator("#inline").getByRole("status").filter({ hasText: "2 members" }).waitFor();
+  await page.locator("#inline").getByRole("heading", { name: "Alpha Films" }).waitFor();
+
+  await first.evaluate((el) => el.setAttribute("lang", "es"));
+  await first.getByRole("status").filter({ hasText: `${n} socios` }).waitFor();
+  await first.evaluate((el) => el.setAttribute("lang", "gl"));
+  await first.getByRole("searchbox", { name: "Buscar socios" }).waitFor();
+
+  await page.evaluate(() => {
+    const later = document.createElement("clusterkit-directory");
+    later.id = "added";
+    later.setAttribute("feed", "../../../www/feeds/galicia.json");
+    later.setAttribute("lang", "en");
+    document.getElementById("later").append(later);
+  });
+  await page.locator("#added").getByRole("status").filter({ hasText: "40 members" }).waitFor();
+
+  await page.evaluate(() => document.getElementById("added").remove());
+  assert.equal(await page.locator("#added").count(), 0);
+  await page.evaluate(() => {
+    const chart = document.createElement("clusterkit-chart");
+    chart.setAttribute("feed", "../../../www/feeds/catalonia.json");
+    chart.setAttribute("lang", "en");
+    document.getElementById("later").append(chart);
+  });
+  await page.locator("#later clusterkit-chart").getByText(/A member in several segments/).waitFor();
+});
+
+test("bad feeds show localized, specific messages and keep every valid entry", async ({ page, url, warnings }) => {
+  await page.goto(url("tests/e2e/pages/bad-feeds.html"));
+  await page.locator("#syntax").getByRole("alert").filter({ hasText: "line 6, column 5" }).waitFor();
+  const missing = page.locator("#missing").getByRole("alert");
+  await missing.filter({ hasText: "HTTP 404" }).waitFor();
+  assert.match(await missing.innerText(), /No se han podido cargar los datos/);
+  await missing.getByRole("button", { name: "Reintentar" }).waitFor();
+  await page.locator("#no-feed").getByRole("alert").filter({ hasText: "feed attribute" }).waitFor();
+
+  const bad = page.locator("#bad-data");
+  await bad.getByRole("status").filter({ hasText: "3 members" }).waitFor();
+  for (const name of ["Good Films", "Evil Link", "Late Joiner"]) await bad.getByRole("heading", { name }).waitFor();
+  assert.equal(await bad.getByRole("link", { name: "Website" }).count(), 1, "the javascript: website is no link");
+  const diagnostics = await bad.locator("details").innerText();
+  for (const path of ["members[1].name", "members[2].website", "members[2].segments[1]", "members[3].id", "members[4].joined"]) {
+    assert.ok(diagnostics.includes(path), `diagnostics name ${path}`);
+  }
+  assert.ok(warnings.some((w) => w.includes("members[2].website")), "diagnostics also reach the console as warnings");
+}, { networkErrors: true });
+
+test("when the wasm cannot run, every element shows an error box with a reload button", async ({ page, url }) => {
+  const broken = join(ROOT, "target/e2e/broken");
+  mkdirSync(broken, { recursive: true });
+  copyFileSync(join(ROOT, "www/dist/clusterkit.js"), join(broken, "clusterkit.js"));
+  writeFileSync(join(broken, "clusterkit_bg.wasm"), "not wasm at all");
+  await page.goto(url("tests/e2e/pages/broken-wasm.html"));
+  const alerts = page.getByRole("alert");
+  await alerts.first().waitFor();
+  assert.equal(await alerts.count(), 2);
+  await page.locator("clusterkit-directory").getByRole("button", { name: "Recargar a páxina" }).waitFor();
+  await page.locator("clusterkit-calendar").getByRole("button", { name: "Reload the page" }).waitFor();
+});
+
+await run();

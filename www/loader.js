@@ -1,0 +1,134 @@
+// clusterkit loader: defines the custom elements and starts the shared Wasm.
+//
+// `cargo xtask build` wraps wasm-bindgen's no-modules glue and this file in one function
+// scope, so the page gets no global at all: `wasm_bindgen` below is the glue's local.
+// A classic script on purpose: custom element classes must be JS classes, and a classic
+// script works with `defer`, `async` or neither, on any CMS. No eval, no new Function.
+
+var VERSION = "__CK_VERSION__";
+var TAGS = ["clusterkit-directory", "clusterkit-chart", "clusterkit-calendar"];
+var OBSERVED = ["feed", "lang", "theme", "debug", "page-size", "by", "for", "view", "month", "timezone", "segments", "categories", "kinds", "sort"];
+
+// Shown by the loader itself when the Wasm cannot run (it failed to load, or crashed).
+// Kept equal to the `crashed` and `reload` strings of src/i18n by a test.
+var CRASH = {
+  ca: ["Alguna cosa ha fallat en aquest giny.", "Torna a carregar la pàgina"],
+  es: ["Algo ha fallado en este widget.", "Recargar la página"],
+  gl: ["Algo fallou neste trebello.", "Recargar a páxina"],
+  en: ["Something went wrong in this widget.", "Reload the page"]
+};
+
+// Where the Wasm is: `data-base` on the script tag, else next to this script.
+var script = document.currentScript;
+if (!script) {
+  var candidates = document.querySelectorAll("script[src*='clusterkit']");
+  script = candidates[candidates.length - 1] || null;
+}
+var base = (script && script.getAttribute("data-base")) || (script && script.src) || document.baseURI;
+var wasmUrl = new URL("clusterkit_bg.wasm?v=" + VERSION, new URL(base, document.baseURI)).href;
+
+var live = new Set();
+var started = null;
+var dead = false;
+
+function start() {
+  if (!started) {
+    started = fetch(wasmUrl, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("clusterkit: " + wasmUrl + " answered " + response.status);
+        // Servers that send .wasm as application/octet-stream cannot stream-compile.
+        var type = response.headers.get("content-type") || "";
+        return type.indexOf("application/wasm") === 0 ? response : response.arrayBuffer();
+      })
+      .then(function (source) {
+        return wasm_bindgen({ module_or_path: source });
+      })
+      .then(function () {
+        wasm_bindgen.ck_init(fatal);
+      });
+    started.catch(function (error) {
+      console.warn(error);
+      fatal();
+    });
+  }
+  return started;
+}
+
+function langOf(el) {
+  var holder = el.closest("[lang]");
+  var tag = ((holder && holder.getAttribute("lang")) || document.documentElement.lang || "en").toLowerCase().slice(0, 2);
+  return CRASH[tag] ? tag : "en";
+}
+
+function showCrash(el) {
+  var words = CRASH[langOf(el)];
+  var box = document.createElement("div");
+  box.className = "ck-root";
+  var inner = document.createElement("div");
+  inner.className = "ck-crash";
+  inner.setAttribute("role", "alert");
+  inner.setAttribute("part", "error");
+  var text = document.createElement("p");
+  text.textContent = words[0];
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "ck-btn";
+  button.textContent = words[1];
+  button.addEventListener("click", function () {
+    location.reload();
+  });
+  inner.append(text, button);
+  box.append(inner);
+  el.shadowRoot.replaceChildren(box);
+}
+
+// A panic aborts the one Wasm instance every widget shares: show the error box everywhere.
+function fatal() {
+  dead = true;
+  live.forEach(function (el) {
+    el._ck = null;
+    showCrash(el);
+  });
+}
+
+class ClusterkitElement extends HTMLElement {
+  static get observedAttributes() {
+    return OBSERVED;
+  }
+
+  connectedCallback() {
+    if (!this.shadowRoot) this.attachShadow({ mode: "open" });
+    live.add(this);
+    if (dead) return showCrash(this);
+    var el = this;
+    start().then(function () {
+      if (el.isConnected && el._ck == null && !dead) {
+        try {
+          el._ck = wasm_bindgen.ck_connect(el, el.shadowRoot, el.localName);
+        } catch (error) {
+          console.warn(error);
+          if (!dead) showCrash(el);
+        }
+      }
+    }, function () {});
+  }
+
+  disconnectedCallback() {
+    live.delete(this);
+    var id = this._ck;
+    this._ck = null;
+    if (id != null && !dead) wasm_bindgen.ck_disconnect(id);
+  }
+
+  attributeChangedCallback(name, _old, value) {
+    if (this._ck != null && !dead) wasm_bindgen.ck_attr(this._ck, name, value);
+  }
+}
+
+TAGS.forEach(function (tag) {
+  if (customElements.get(tag)) {
+    console.warn("clusterkit: <" + tag + "> is already defined (a second clusterkit script?); keeping the first.");
+  } else {
+    customElements.define(tag, class extends ClusterkitElement {});
+  }
+});

@@ -1,0 +1,28 @@
+//! `cargo xtask bench`: bundle sizes, and in headless Chromium the time from navigation start
+//! to the first member card of a 10,000-member feed, as a visitor waits for it (fetch, parse
+//! and Wasm start included), at full speed and with the CPU slowed 4×.
+
+use std::process::Command;
+
+use crate::setup;
+use crate::{build, gen_feed, root, serve};
+
+/// Runs the benchmarks and prints the report.
+pub fn run() -> Result<(), String> {
+    setup::for_browser_tests()?;
+    let sizes = build::bundle()?;
+    let dir = root().join("target/bench");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let feed = dir.join("feed-10000.json");
+    std::fs::write(&feed, gen_feed::generate(10_000, 500, 1)).map_err(|e| e.to_string())?;
+    let base = serve::spawn(serve::Options::default())?;
+    println!("bundle\n{sizes}");
+    setup::run(
+        Command::new("node")
+            .arg(root().join("tests/bench/first-render.mjs"))
+            .env("CK_BASE", &base)
+            .env("CK_CHROMIUM", setup::CHROMIUM)
+            .env("CK_FEED", "target/bench/feed-10000.json"),
+    )?;
+    Ok(())
+}

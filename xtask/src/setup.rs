@@ -1,0 +1,124 @@
+//! Installs what a command needs and the machine lacks: the wasm32 target, the wasm-bindgen
+//! CLI of exactly the version in Cargo.lock, the npm tools (wasm-opt, terser, playwright-core,
+//! axe-core) pinned by package-lock.json, and Debian's Chromium for the browser tests.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::root;
+
+/// Runs a command, failing with its name if it cannot start or exits non-zero.
+pub fn run(command: &mut Command) -> Result<(), String> {
+    let shown = format!("{command:?}");
+    let status = command.status().map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("{shown} failed ({status})")) }
+}
+
+/// A command's standard output, if it runs and succeeds.
+pub fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// What `cargo xtask build` needs.
+pub fn for_build() -> Result<(), String> {
+    wasm_target()?;
+    wasm_bindgen_cli()?;
+    node_modules()
+}
+
+/// What `cargo xtask test` and `bench` need on top of the build.
+pub fn for_browser_tests() -> Result<(), String> {
+    for_build()?;
+    chromium()
+}
+
+fn wasm_target() -> Result<(), String> {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    println!("xtask: installing the wasm32-unknown-unknown target");
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// The `wasm-bindgen` version Cargo.lock resolved; the CLI must be exactly this one.
+pub fn locked_wasm_bindgen_version() -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("reading Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
+                return Ok(version.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen package".into())
+}
+
+fn cargo_bin(name: &str) -> PathBuf {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo"));
+    home.join("bin").join(name)
+}
+
+/// The path of the wasm-bindgen CLI matching Cargo.lock.
+pub fn wasm_bindgen() -> PathBuf {
+    cargo_bin("wasm-bindgen")
+}
+
+/// The path of the wasm-bindgen test runner matching Cargo.lock.
+pub fn wasm_bindgen_test_runner() -> PathBuf {
+    cargo_bin("wasm-bindgen-test-runner")
+}
+
+fn wasm_bindgen_cli() -> Result<(), String> {
+    let wanted = locked_wasm_bindgen_version()?;
+    let have = output(&wasm_bindgen().to_string_lossy(), &["--version"]).unwrap_or_default();
+    if have.split_whitespace().nth(1) == Some(wanted.as_str()) {
+        return Ok(());
+    }
+    println!("xtask: installing wasm-bindgen-cli {wanted} (the version in Cargo.lock; takes a few minutes)");
+    // Not `--locked`: the registry here lacks one of its locked dependencies.
+    run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted, "--force"]))
+}
+
+/// A binary installed by npm into node_modules/.bin.
+pub fn node_bin(name: &str) -> PathBuf {
+    root().join("node_modules").join(".bin").join(name)
+}
+
+fn node_modules() -> Result<(), String> {
+    let root = root();
+    let stamp = root.join("node_modules").join(".package-lock.json");
+    let lock = root.join("package-lock.json");
+    if is_newer_or_equal(&stamp, &lock) && node_bin("wasm-opt").exists() {
+        return Ok(());
+    }
+    println!("xtask: installing npm tools pinned by package-lock.json");
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&root))
+}
+
+fn is_newer_or_equal(a: &Path, b: &Path) -> bool {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    matches!((modified(a), modified(b)), (Some(a), Some(b)) if a >= b)
+}
+
+/// Debian's Chromium and ChromeDriver (`/usr/bin/chromium`, `/usr/bin/chromedriver`).
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+/// Debian's ChromeDriver.
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+fn chromium() -> Result<(), String> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    let is_root = output("id", &["-u"]).is_some_and(|u| u.trim() == "0");
+    if !is_root {
+        return Err("Chromium is missing: run `sudo apt-get install -y chromium chromium-driver`".into());
+    }
+    println!("xtask: installing Debian's chromium and chromium-driver");
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get").args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"]).env("DEBIAN_FRONTEND", "noninteractive"))
+}
