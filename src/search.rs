@@ -45,5 +45,7 @@ fn base_letter(c: char) -> Option<char> {
 /// assert!(!matches_all_words(&hay, &fold("iberica girona")));
 /// ```
 pub fn matches_all_words(folded_haystack: &str, folded_query: &str) -> bool {
-    folded_query.split_whitespace().all(|word| folded_haystack.contains(word))
+    folded_query
+        .split_whitespace()
+        .all(|word| folded_haystack.contains(word))
 }

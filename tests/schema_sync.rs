@@ -13,6 +13,7 @@
 //!
 //! A fixture may name the entries the reader must report in a top-level
 //! `"_expect_reported": ["members[2]", …]`, an unknown field the reader ignores by contract.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

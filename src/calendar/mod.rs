@@ -52,17 +52,30 @@ pub fn EventCalendar(
 ) -> impl IntoView {
     let zone = Memo::new(move |_| feed.read().cluster.timezone.clone());
     let today = Memo::new(move |_| zone::now_in(&zone.read()).0);
-    let shown = RwSignal::new(month.unwrap_or_else(|| today.get_untracked()).first_of_month());
+    let shown = RwSignal::new(
+        month
+            .unwrap_or_else(|| today.get_untracked())
+            .first_of_month(),
+    );
     let placed = Memo::new(move |_| {
         let zone = zone.get();
-        place_events(&feed.read(), |d, t| zone::wall_clock(zone::epoch_ms(d, t), &zone))
+        place_events(&feed.read(), |d, t| {
+            zone::wall_clock(zone::epoch_ms(d, t), &zone)
+        })
     });
-    let sunday_first = move || week_starts_on_sunday(&locale.get().unwrap_or_else(|| lang.get().tag().to_owned()));
+    let sunday_first =
+        move || week_starts_on_sunday(&locale.get().unwrap_or_else(|| lang.get().tag().to_owned()));
     let s = move || lang.get().strings();
     let title = move || {
         let m = shown.get();
         let s = s();
-        fill(s.month_year, &[("month", s.months[usize::from(m.month) - 1]), ("year", &m.year.to_string())])
+        fill(
+            s.month_year,
+            &[
+                ("month", s.months[usize::from(m.month) - 1]),
+                ("year", &m.year.to_string()),
+            ],
+        )
     };
     let weekday_headers = move || {
         let s = s();
@@ -134,7 +147,10 @@ pub fn EventCalendar(
     let empty = move || {
         let month = shown.get();
         let last = month.add_months(1).add_days(-1);
-        let none = !placed.read().iter().any(|p| p.first <= last && p.last >= month);
+        let none = !placed
+            .read()
+            .iter()
+            .any(|p| p.first <= last && p.last >= month);
         none.then(|| view! { <p class="ck-status" role="status">{s().no_events_month}</p> })
     };
     view! {

@@ -52,7 +52,12 @@ pub fn place_events(feed: &Feed, to_zone: impl Fn(Date, Time) -> (Date, Time)) -
                 Some((end, Some(t))) if t == Time::default() && end > first => end.add_days(-1),
                 Some((end, Some(_))) => end,
             };
-            Placed { event: i, first, last: last.max(first), time }
+            Placed {
+                event: i,
+                first,
+                last: last.max(first),
+                time,
+            }
         })
         .collect();
     // All-day and longer events first, then by start time, as calendars list a day.
@@ -62,7 +67,9 @@ pub fn place_events(feed: &Feed, to_zone: impl Fn(Date, Time) -> (Date, Time)) -
 
 /// The placed events shown on `day`, in display order.
 pub fn on_day(placed: &[Placed], day: Date) -> impl Iterator<Item = &Placed> {
-    placed.iter().filter(move |p| p.first <= day && day <= p.last)
+    placed
+        .iter()
+        .filter(move |p| p.first <= day && day <= p.last)
 }
 
 #[cfg(test)]
@@ -79,39 +86,74 @@ mod tests {
         assert_eq!(grid.first(), Some(&d(2026, 10, 26)));
         assert_eq!(grid.last(), Some(&d(2026, 12, 6)));
         assert_eq!(grid.len(), 42);
-        assert!(grid.chunks(7).all(|w| w[0].weekday() == crate::feed::Weekday::Mon));
+        assert!(
+            grid.chunks(7)
+                .all(|w| w[0].weekday() == crate::feed::Weekday::Mon)
+        );
     }
 
     #[test]
     fn sunday_first_grids_start_on_sunday() {
         let grid = month_grid(d(2026, 11, 1), true);
-        assert_eq!(grid.first(), Some(&d(2026, 11, 1)), "1 November 2026 is a Sunday");
+        assert_eq!(
+            grid.first(),
+            Some(&d(2026, 11, 1)),
+            "1 November 2026 is a Sunday"
+        );
         assert_eq!(grid.len(), 35);
         // February 2027 starts on a Monday: a Monday-first grid needs exactly four weeks.
         assert_eq!(month_grid(d(2027, 2, 1), false).len(), 28);
     }
 
     fn feed_with(events: Vec<Event>) -> Feed {
-        Feed { events, ..Feed::default() }
+        Feed {
+            events,
+            ..Feed::default()
+        }
     }
 
     #[test]
     fn all_day_events_cover_their_inclusive_end_and_instants_move_to_the_zone() {
         let mut talent = Event::new("talent", "Talent Week", When::Date(d(2026, 11, 16)));
         talent.end = Some(When::Date(d(2026, 11, 20)));
-        let mut webinar = Event::new("webinar", "Webinar", When::parse("2026-12-03T23:30:00Z").unwrap());
+        let mut webinar = Event::new(
+            "webinar",
+            "Webinar",
+            When::parse("2026-12-03T23:30:00Z").unwrap(),
+        );
         webinar.end = Some(When::parse("2026-12-04T00:30:00Z").unwrap());
         let mut late = Event::new("late", "Late", When::parse("2026-11-20T22:00").unwrap());
         late.end = Some(When::parse("2026-11-21T00:00").unwrap());
         let feed = feed_with(vec![talent, webinar, late]);
         // A zone one hour ahead of UTC.
         let placed = place_events(&feed, |date, t| {
-            if t.hour == 23 { (date.add_days(1), Time { hour: 0, ..t }) } else { (date, Time { hour: t.hour + 1, ..t }) }
+            if t.hour == 23 {
+                (date.add_days(1), Time { hour: 0, ..t })
+            } else {
+                (
+                    date,
+                    Time {
+                        hour: t.hour + 1,
+                        ..t
+                    },
+                )
+            }
         });
         let find = |i: usize| placed.iter().find(|p| p.event == i).unwrap();
-        assert_eq!((find(0).first, find(0).last), (d(2026, 11, 16), d(2026, 11, 20)));
-        assert_eq!(find(1).first, d(2026, 12, 4), "23:30 UTC is the next day one hour ahead");
-        assert_eq!(find(2).last, d(2026, 11, 20), "an exclusive midnight end stays on its day");
+        assert_eq!(
+            (find(0).first, find(0).last),
+            (d(2026, 11, 16), d(2026, 11, 20))
+        );
+        assert_eq!(
+            find(1).first,
+            d(2026, 12, 4),
+            "23:30 UTC is the next day one hour ahead"
+        );
+        assert_eq!(
+            find(2).last,
+            d(2026, 11, 20),
+            "an exclusive midnight end stays on its day"
+        );
         assert_eq!(on_day(&placed, d(2026, 11, 20)).count(), 2);
         assert_eq!(on_day(&placed, d(2026, 11, 21)).count(), 0);
     }

@@ -9,7 +9,15 @@ pub fn members_per_segment(feed: &Feed) -> Vec<(usize, usize)> {
         .segments
         .iter()
         .enumerate()
-        .map(|(i, s)| (i, feed.members.iter().filter(|m| m.segments.contains(&s.id)).count()))
+        .map(|(i, s)| {
+            (
+                i,
+                feed.members
+                    .iter()
+                    .filter(|m| m.segments.contains(&s.id))
+                    .count(),
+            )
+        })
         .collect();
     counts.sort_by(|a, b| b.1.cmp(&a.1));
     counts
@@ -54,9 +62,20 @@ pub fn bar_layout(counts: &[usize], width: f64) -> BarLayout {
     let bars = counts
         .iter()
         .enumerate()
-        .map(|(i, &n)| Bar { y: i as f64 * row, width: n as f64 / max * bar_max })
+        .map(|(i, &n)| Bar {
+            y: i as f64 * row,
+            width: n as f64 / max * bar_max,
+        })
         .collect();
-    BarLayout { width, height: counts.len() as f64 * row, bar_x, bar_max, row, bar_height, bars }
+    BarLayout {
+        width,
+        height: counts.len() as f64 * row,
+        bar_x,
+        bar_max,
+        row,
+        bar_height,
+        bars,
+    }
 }
 
 /// `label` shortened to at most `max` characters, with an ellipsis when cut.
@@ -77,9 +96,16 @@ mod tests {
 
     #[test]
     fn a_member_in_two_segments_counts_in_both_and_largest_comes_first() {
-        let m = |id: &str, segs: &[&str]| Member { segments: segs.iter().map(|s| s.to_string()).collect(), ..Member::new(id, id) };
+        let m = |id: &str, segs: &[&str]| Member {
+            segments: segs.iter().map(|s| s.to_string()).collect(),
+            ..Member::new(id, id)
+        };
         let feed = Feed {
-            segments: vec![Segment::new("a", "A"), Segment::new("b", "B"), Segment::new("c", "C")],
+            segments: vec![
+                Segment::new("a", "A"),
+                Segment::new("b", "B"),
+                Segment::new("c", "C"),
+            ],
             members: vec![m("1", &["a", "b"]), m("2", &["b"]), m("3", &[])],
             ..Feed::default()
         };
@@ -95,19 +121,29 @@ mod tests {
         assert_eq!(layout.bars[2].width, 0.0);
         assert_eq!(layout.bars[2].y, 60.0);
         assert_eq!(layout.height, 90.0);
-        assert!(layout.bar_x + layout.bar_max + 48.0 <= 600.0, "room for the count after the longest bar");
+        assert!(
+            layout.bar_x + layout.bar_max + 48.0 <= 600.0,
+            "room for the count after the longest bar"
+        );
     }
 
     #[test]
     fn no_segments_or_all_zero_counts_draw_nothing_and_do_not_divide_by_zero() {
         assert!(bar_layout(&[], 600.0).bars.is_empty());
         let zero = bar_layout(&[0, 0], 600.0);
-        assert!(zero.bars.iter().all(|b| b.width == 0.0 && b.width.is_finite()));
+        assert!(
+            zero.bars
+                .iter()
+                .all(|b| b.width == 0.0 && b.width.is_finite())
+        );
     }
 
     #[test]
     fn long_labels_are_cut_with_an_ellipsis() {
-        assert_eq!(truncate("Immersive experiences (VR, XR, AR)", 12), "Immersive e…");
+        assert_eq!(
+            truncate("Immersive experiences (VR, XR, AR)", 12),
+            "Immersive e…"
+        );
         assert_eq!(truncate("Training", 12), "Training");
     }
 }

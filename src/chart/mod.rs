@@ -44,7 +44,10 @@ pub fn SegmentChart(
     let s = move || lang.get().strings();
     let name_of = move |i: usize| {
         let feed = feed.read();
-        feed.segments[i].name.resolve(lang.get().tag(), &feed.cluster.default_language).to_owned()
+        feed.segments[i]
+            .name
+            .resolve(lang.get().tag(), &feed.cluster.default_language)
+            .to_owned()
     };
     let summary = move || {
         let counts = counts.read();
@@ -53,7 +56,11 @@ pub fn SegmentChart(
         counts.first().filter(|(_, n)| *n > 0).map(|&(i, n)| {
             fill(
                 lang.strings().largest_segment,
-                &[("segment", &name_of(i)), ("n", &format_number(lang, n)), ("total", &format_number(lang, total))],
+                &[
+                    ("segment", &name_of(i)),
+                    ("n", &format_number(lang, n)),
+                    ("total", &format_number(lang, total)),
+                ],
             )
         })
     };
@@ -67,26 +74,43 @@ pub fn SegmentChart(
             .zip(&layout.bars)
             .map(|(&(i, n), bar)| {
                 let name = name_of(i);
-                let color = feed.segments[i].color.clone().unwrap_or_else(|| "currentColor".into());
-                let mid = bar.y + layout.row / 2.0;
+                let color = feed.segments[i]
+                    .color
+                    .clone()
+                    .unwrap_or_else(|| "currentColor".into());
+                // Whole SVG units: integers spare the Wasm float formatting.
+                let px = |v: f64| v.round() as i32;
+                let mid = px(bar.y + layout.row / 2.0);
+                let (x, y, w, max, h) = (
+                    px(layout.bar_x),
+                    px(bar.y + 5.0),
+                    px(bar.width),
+                    px(layout.bar_max),
+                    px(layout.bar_height),
+                );
                 let count = format_number(lang, n);
                 let full = format!("{name}: {count}");
                 let tooltip = full.clone();
                 view! {
                     <g role="listitem" aria-label=full>
                         <title>{tooltip}</title>
-                        <text x=layout.bar_x - 8.0 y=mid dominant-baseline="middle" text-anchor="end">
+                        <text x=x - 8 y=mid dominant-baseline="middle" text-anchor="end">
                             {truncate(&name, 28)}
                         </text>
-                        <rect class="ck-bar-track" x=layout.bar_x y=bar.y + 5.0 width=layout.bar_max height=layout.bar_height rx="3"/>
-                        <rect x=layout.bar_x y=bar.y + 5.0 width=bar.width height=layout.bar_height rx="3" fill=color part="bar"/>
-                        <text x=layout.bar_x + bar.width + 6.0 y=mid dominant-baseline="middle">{count}</text>
+                        <rect class="ck-bar-track" x=x y=y width=max height=h rx="3"/>
+                        <rect x=x y=y width=w height=h rx="3" fill=color part="bar"/>
+                        <text x=x + w + 6 y=mid dominant-baseline="middle">{count}</text>
                     </g>
                 }
             })
             .collect_view()
     };
-    let height = move || bar_layout(&vec![0; counts.read().len()], WIDTH).height.max(1.0);
+    let height = move || {
+        (bar_layout(&vec![0; counts.read().len()], WIDTH)
+            .height
+            .max(1.0))
+        .round() as i32
+    };
     view! {
         <figure class=move || format!("ck-chart {}", class.get().unwrap_or_default()) part="chart">
             <h2>{move || s().members_per_segment}</h2>
@@ -97,7 +121,7 @@ pub fn SegmentChart(
                 <svg
                     role="list"
                     aria-label=move || s().members_per_segment
-                    viewBox=move || format!("0 0 {WIDTH} {}", height())
+                    viewBox=move || format!("0 0 {} {}", WIDTH as i32, height())
                     preserveAspectRatio="xMinYMin meet"
                 >
                     {bars}

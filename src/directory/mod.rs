@@ -54,11 +54,18 @@ pub fn MemberDirectory(
     let page_size = page_size.unwrap_or(24).max(1);
     let filter = RwSignal::new(Filter::default());
     let shown = RwSignal::new(page_size);
-    let index = Memo::new_with_compare(move |_| Arc::new(SearchIndex::new(&feed.read())), arc_changed);
-    let order = Memo::new_with_compare(move |_| Arc::new(name_order(&feed.read(), lang.get())), arc_changed);
+    let index = Memo::new_with_compare(
+        move |_| Arc::new(SearchIndex::new(&feed.read())),
+        arc_changed,
+    );
+    let order = Memo::new_with_compare(
+        move |_| Arc::new(name_order(&feed.read(), lang.get())),
+        arc_changed,
+    );
     let outcome = Memo::new_with_compare(
         move |_| {
-            let (results, counts) = apply(&feed.read(), &index.read(), &order.read(), &filter.read());
+            let (results, counts) =
+                apply(&feed.read(), &index.read(), &order.read(), &filter.read());
             Arc::new((results, counts))
         },
         arc_changed,
@@ -88,7 +95,10 @@ pub fn MemberDirectory(
             .map(|(segment, count)| {
                 let id = segment.id.clone();
                 let checked_id = id.clone();
-                let name = segment.name.resolve(lang.tag(), &feed.cluster.default_language).to_owned();
+                let name = segment
+                    .name
+                    .resolve(lang.tag(), &feed.cluster.default_language)
+                    .to_owned();
                 view! {
                     <label part="facet-option">
                         <input
@@ -109,7 +119,13 @@ pub fn MemberDirectory(
     };
     let visible = move || {
         let feed = feed.get();
-        outcome.read().0.iter().take(shown.get()).map(|&i| (i, feed.clone())).collect::<Vec<_>>()
+        outcome
+            .read()
+            .0
+            .iter()
+            .take(shown.get())
+            .map(|&i| (i, feed.clone()))
+            .collect::<Vec<_>>()
     };
     let empty = move || {
         let feed = feed.read();
@@ -181,7 +197,12 @@ fn MemberCard(feed: Arc<Feed>, member: usize, lang: Signal<Lang>) -> impl IntoVi
     let fallback = feed.cluster.default_language.clone();
     let name = {
         let (feed, fallback) = (feed.clone(), fallback.clone());
-        move || feed.members[member].name.resolve(lang.get().tag(), &fallback).to_owned()
+        move || {
+            feed.members[member]
+                .name
+                .resolve(lang.get().tag(), &fallback)
+                .to_owned()
+        }
     };
     let logo_failed = RwSignal::new(false);
     let logo = m.logo.as_ref().map(|url| feed.resolve_url(url));
@@ -201,7 +222,11 @@ fn MemberCard(feed: Arc<Feed>, member: usize, lang: Signal<Lang>) -> impl IntoVi
             }
         })
         .collect_view();
-    let place = [m.city.clone(), m.region.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+    let place = [m.city.clone(), m.region.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
     let website = m.website.as_ref().map(|url| {
         let href = feed.resolve_url(url);
         view! {
@@ -210,8 +235,14 @@ fn MemberCard(feed: Arc<Feed>, member: usize, lang: Signal<Lang>) -> impl IntoVi
             </a>
         }
     });
-    let email = m.email.as_ref().map(|e| view! { <a href=format!("mailto:{e}")>{e.clone()}</a> });
-    let phone = m.phone.as_ref().and_then(|p| phone_href(p).map(|href| view! { <a href=href>{p.clone()}</a> }));
+    let email = m
+        .email
+        .as_ref()
+        .map(|e| view! { <a href=format!("mailto:{e}")>{e.clone()}</a> });
+    let phone = m
+        .phone
+        .as_ref()
+        .and_then(|p| phone_href(p).map(|href| view! { <a href=href>{p.clone()}</a> }));
     view! {
         <li>
             <article class="ck-card" part="card">

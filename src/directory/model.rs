@@ -24,8 +24,15 @@ impl SearchIndex {
                     text.push('\u{1F}');
                 };
                 m.name.variants().for_each(&mut add);
-                m.description.iter().flat_map(|d| d.variants()).for_each(&mut add);
-                m.city.iter().chain(&m.region).chain(&m.tags).for_each(|s| add(s));
+                m.description
+                    .iter()
+                    .flat_map(|d| d.variants())
+                    .for_each(&mut add);
+                m.city
+                    .iter()
+                    .chain(&m.region)
+                    .chain(&m.tags)
+                    .for_each(|s| add(s));
                 text
             })
             .collect();
@@ -34,7 +41,9 @@ impl SearchIndex {
 
     /// Whether member `i` matches every word of an already folded query.
     pub fn matches(&self, i: usize, folded_query: &str) -> bool {
-        self.haystacks.get(i).is_some_and(|h| matches_all_words(h, folded_query))
+        self.haystacks
+            .get(i)
+            .is_some_and(|h| matches_all_words(h, folded_query))
     }
 }
 
@@ -42,7 +51,9 @@ impl SearchIndex {
 pub fn name_order(feed: &Feed, lang: Lang) -> Vec<usize> {
     let fallback = feed.cluster.default_language.as_str();
     let mut order: Vec<usize> = (0..feed.members.len()).collect();
-    sort_by_collation(lang, &mut order, |&i| feed.members[i].name.resolve(lang.tag(), fallback));
+    sort_by_collation(lang, &mut order, |&i| {
+        feed.members[i].name.resolve(lang.tag(), fallback)
+    });
     order
 }
 
@@ -58,7 +69,12 @@ pub struct Filter {
 /// The members of `order` that match `filter`, in that order, and for each segment of the
 /// feed how many members the search alone would leave in it (the count a visitor gets by
 /// ticking only that segment).
-pub fn apply(feed: &Feed, index: &SearchIndex, order: &[usize], filter: &Filter) -> (Vec<usize>, Vec<usize>) {
+pub fn apply(
+    feed: &Feed,
+    index: &SearchIndex,
+    order: &[usize],
+    filter: &Filter,
+) -> (Vec<usize>, Vec<usize>) {
     let query = fold(&filter.query);
     let mut counts = vec![0; feed.segments.len()];
     let mut results = Vec::new();
@@ -72,7 +88,8 @@ pub fn apply(feed: &Feed, index: &SearchIndex, order: &[usize], filter: &Filter)
                 *count += 1;
             }
         }
-        if filter.segments.is_empty() || member.segments.iter().any(|s| filter.segments.contains(s)) {
+        if filter.segments.is_empty() || member.segments.iter().any(|s| filter.segments.contains(s))
+        {
             results.push(i);
         }
     }
@@ -81,7 +98,11 @@ pub fn apply(feed: &Feed, index: &SearchIndex, order: &[usize], filter: &Filter)
 
 /// Up to two initials of a name, for a member without a logo (`Algam Ibérica` gives `AI`).
 pub fn initials(name: &str) -> String {
-    name.split_whitespace().filter_map(|w| w.chars().find(|c| c.is_alphanumeric())).take(2).flat_map(char::to_uppercase).collect()
+    name.split_whitespace()
+        .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 #[cfg(test)]
@@ -96,13 +117,24 @@ mod tests {
             ..Member::new(id, name)
         };
         Feed {
-            segments: vec![Segment::new("production", "Production"), Segment::new("post-production", "Post-production")],
+            segments: vec![
+                Segment::new("production", "Production"),
+                Segment::new("post-production", "Post-production"),
+            ],
             members: vec![
                 member("algam", "Algam Ibérica", &["production"], "Barcelona"),
                 member("sonilab", "Sonilab", &["post-production"], "Barcelona"),
-                member("faro", "Produccións Faro", &["production", "post-production"], "Vigo"),
+                member(
+                    "faro",
+                    "Produccións Faro",
+                    &["production", "post-production"],
+                    "Vigo",
+                ),
                 Member {
-                    description: Some(Text::from([("en", "Dubbing studio"), ("ca", "Estudi de doblatge")])),
+                    description: Some(Text::from([
+                        ("en", "Dubbing studio"),
+                        ("ca", "Estudi de doblatge"),
+                    ])),
                     ..member("dub", "Veus", &[], "Girona")
                 },
             ],
@@ -116,14 +148,29 @@ mod tests {
         let index = SearchIndex::new(&feed);
         let order: Vec<usize> = (0..4).collect();
         let names = |query: &str| {
-            let (found, _) = apply(&feed, &index, &order, &Filter { query: query.into(), segments: vec![] });
-            found.iter().map(|&i| feed.members[i].id.as_str()).collect::<Vec<_>>()
+            let (found, _) = apply(
+                &feed,
+                &index,
+                &order,
+                &Filter {
+                    query: query.into(),
+                    segments: vec![],
+                },
+            );
+            found
+                .iter()
+                .map(|&i| feed.members[i].id.as_str())
+                .collect::<Vec<_>>()
         };
         assert_eq!(names("iberica"), ["algam"]);
         assert_eq!(names("PRODUCCIONS"), ["faro"]);
         assert_eq!(names("barcelona"), ["algam", "sonilab"]);
         assert_eq!(names("barcelona sonil"), ["sonilab"]);
-        assert_eq!(names("doblatge"), ["dub"], "descriptions match in any language");
+        assert_eq!(
+            names("doblatge"),
+            ["dub"],
+            "descriptions match in any language"
+        );
         assert_eq!(names("dubbing girona"), ["dub"]);
         assert!(names("girona vigo").is_empty());
     }
@@ -133,11 +180,21 @@ mod tests {
         let feed = feed();
         let index = SearchIndex::new(&feed);
         let order: Vec<usize> = (0..4).collect();
-        let filter = Filter { query: String::new(), segments: vec!["post-production".into()] };
+        let filter = Filter {
+            query: String::new(),
+            segments: vec!["post-production".into()],
+        };
         let (found, counts) = apply(&feed, &index, &order, &filter);
         assert_eq!(found, [1, 2]);
-        assert_eq!(counts, [2, 2], "ticking production would give 2, post-production 2");
-        let filter = Filter { query: "barcelona".into(), segments: vec!["production".into(), "post-production".into()] };
+        assert_eq!(
+            counts,
+            [2, 2],
+            "ticking production would give 2, post-production 2"
+        );
+        let filter = Filter {
+            query: "barcelona".into(),
+            segments: vec!["production".into(), "post-production".into()],
+        };
         let (found, counts) = apply(&feed, &index, &order, &filter);
         assert_eq!(found, [0, 1]);
         assert_eq!(counts, [1, 1]);

@@ -63,7 +63,11 @@ fn adopt_styles(root: &ShadowRoot) -> Result<(), JsValue> {
         *cell.borrow_mut() = Some(sheet.clone());
         Ok(sheet)
     })?;
-    js_sys::Reflect::set(root, &"adoptedStyleSheets".into(), &js_sys::Array::of1(&sheet))?;
+    js_sys::Reflect::set(
+        root,
+        &"adoptedStyleSheets".into(),
+        &js_sys::Array::of1(&sheet),
+    )?;
     Ok(())
 }
 
@@ -85,7 +89,9 @@ pub fn ck_connect(host: HtmlElement, root: ShadowRoot, tag: &str) -> Result<u32,
         _ => Widget::Directory,
     };
     adopt_styles(&root)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let container: HtmlElement = document.create_element("div")?.unchecked_into();
     root.replace_children_with_node_1(&container);
 
@@ -102,16 +108,28 @@ pub fn ck_connect(host: HtmlElement, root: ShadowRoot, tag: &str) -> Result<u32,
         .and_then(|e| e.get_attribute("lang"))
         .filter(|l| !l.trim().is_empty())
         .unwrap_or_else(|| "en".into());
-    let inline = host.query_selector("script[type='application/json']")?.and_then(|s| s.text_content());
+    let inline = host
+        .query_selector("script[type='application/json']")?
+        .and_then(|s| s.text_content());
 
     let view_attrs = attrs.clone();
-    let handle = leptos::mount::mount_to(container, move || element_view(widget, view_attrs, inline, inherited_lang));
+    let handle = leptos::mount::mount_to(container, move || {
+        element_view(widget, view_attrs, inline, inherited_lang)
+    });
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id + 1);
         id
     });
-    MOUNTED.with(|m| m.borrow_mut().insert(id, Mounted { attrs, _view: Box::new(handle) }));
+    MOUNTED.with(|m| {
+        m.borrow_mut().insert(
+            id,
+            Mounted {
+                attrs,
+                _view: Box::new(handle),
+            },
+        )
+    });
     Ok(id)
 }
 
@@ -138,7 +156,12 @@ pub fn ck_disconnect(id: u32) {
     drop(mounted);
 }
 
-fn element_view(widget: Widget, attrs: ArcRwSignal<Attrs>, inline: Option<String>, inherited_lang: String) -> impl IntoView {
+fn element_view(
+    widget: Widget,
+    attrs: ArcRwSignal<Attrs>,
+    inline: Option<String>,
+    inherited_lang: String,
+) -> impl IntoView {
     let attr = {
         let attrs = attrs.clone();
         move |name: &'static str| {
@@ -147,7 +170,12 @@ fn element_view(widget: Widget, attrs: ArcRwSignal<Attrs>, inline: Option<String
         }
     };
     let lang_attr = attr("lang");
-    let locale = Memo::new(move |_| lang_attr.get().filter(|l| Lang::from_tag(l).is_some()).unwrap_or_else(|| inherited_lang.clone()));
+    let locale = Memo::new(move |_| {
+        lang_attr
+            .get()
+            .filter(|l| Lang::from_tag(l).is_some())
+            .unwrap_or_else(|| inherited_lang.clone())
+    });
     let lang = Signal::derive(move || Lang::from_tag(&locale.read()).unwrap_or_default());
     let debug = {
         let attrs = attrs.clone();
@@ -164,7 +192,11 @@ fn element_view(widget: Widget, attrs: ArcRwSignal<Attrs>, inline: Option<String
             let url = Signal::derive(move || feed_url.get().unwrap_or_default());
             let loaded = use_feed(url);
             let state = Signal::derive(move || {
-                if feed_url.read().as_deref().is_none_or(|u| u.trim().is_empty()) {
+                if feed_url
+                    .read()
+                    .as_deref()
+                    .is_none_or(|u| u.trim().is_empty())
+                {
                     FeedState::Failed(LoadError::Missing)
                 } else {
                     loaded.state.get()

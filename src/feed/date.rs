@@ -73,8 +73,15 @@ pub enum Weekday {
 
 impl Weekday {
     /// All seven, Monday first.
-    pub const ALL: [Weekday; 7] =
-        [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
 
     /// 0 for Monday to 6 for Sunday.
     pub fn index(self) -> usize {
@@ -100,7 +107,8 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 impl Date {
     /// A date, if it exists in the calendar.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+            .then_some(Date { year, month, day })
     }
 
     /// Days since 1970-01-01 (negative before).
@@ -148,7 +156,11 @@ impl Date {
     /// The first day of the month `n` months later (earlier when negative).
     pub fn add_months(self, n: i32) -> Date {
         let index = self.year * 12 + i32::from(self.month) - 1 + n;
-        Date { year: index.div_euclid(12), month: (index.rem_euclid(12) + 1) as u8, day: 1 }
+        Date {
+            year: index.div_euclid(12),
+            month: (index.rem_euclid(12) + 1) as u8,
+            day: 1,
+        }
     }
 
     /// Parses `YYYY-MM-DD`.
@@ -157,7 +169,11 @@ impl Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        Date::new(num(&b[0..4])? as i32, num(&b[5..7])? as u8, num(&b[8..10])? as u8)
+        Date::new(
+            num(&b[0..4])? as i32,
+            num(&b[5..7])? as u8,
+            num(&b[8..10])? as u8,
+        )
     }
 }
 
@@ -186,14 +202,21 @@ fn parse_time(s: &str) -> Option<Time> {
         [] => 0,
         [b':', rest @ ..] if rest.len() >= 2 => {
             let frac = &rest[2..];
-            if !(frac.is_empty() || (frac[0] == b'.' && frac.len() > 1 && frac[1..].iter().all(u8::is_ascii_digit))) {
+            if !(frac.is_empty()
+                || (frac[0] == b'.' && frac.len() > 1 && frac[1..].iter().all(u8::is_ascii_digit)))
+            {
                 return None;
             }
-            num(&rest[0..2])?.min(59) as u8
+            // A leap second (60) reads as 59; anything above is malformed.
+            num(&rest[0..2]).filter(|&s| s <= 60)?.min(59) as u8
         }
         _ => return None,
     };
-    (hour < 24 && minute < 60 && second < 60).then_some(Time { hour, minute, second })
+    (hour < 24 && minute < 60 && second < 60).then_some(Time {
+        hour,
+        minute,
+        second,
+    })
 }
 
 impl When {
@@ -222,9 +245,14 @@ impl When {
                 return None;
             }
             let sign = if o[0] == b'-' { 1 } else { -1 };
-            let minutes = i64::from(time.hour) * 60 + i64::from(time.minute) + sign * i64::from(oh * 60 + om);
+            let minutes =
+                i64::from(time.hour) * 60 + i64::from(time.minute) + sign * i64::from(oh * 60 + om);
             let (days, minutes) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
-            let utc = Time { hour: (minutes / 60) as u8, minute: (minutes % 60) as u8, second: time.second };
+            let utc = Time {
+                hour: (minutes / 60) as u8,
+                minute: (minutes % 60) as u8,
+                second: time.second,
+            };
             return Some(When::Instant(date.add_days(days), utc));
         }
         Some(When::Local(date, parse_time(rest)?))
@@ -257,8 +285,14 @@ mod tests {
         let mut date = d(1900, 1, 1);
         let mut civil = jiff::civil::date(1900, 1, 1);
         for _ in 0..(146_097 + 400) {
-            assert_eq!((date.year, date.month as i8, date.day as i8), (civil.year() as i32, civil.month(), civil.day()));
-            assert_eq!(date.weekday().index() as i8, civil.weekday().to_monday_zero_offset());
+            assert_eq!(
+                (date.year, date.month as i8, date.day as i8),
+                (civil.year() as i32, civil.month(), civil.day())
+            );
+            assert_eq!(
+                date.weekday().index() as i8,
+                civil.weekday().to_monday_zero_offset()
+            );
             date = date.add_days(1);
             civil = civil.tomorrow().unwrap();
         }
@@ -275,30 +309,76 @@ mod tests {
         assert_eq!(When::parse("2024-11-18"), Some(When::Date(d(2024, 11, 18))));
         assert_eq!(
             When::parse("2025-01-07T09:00"),
-            Some(When::Local(d(2025, 1, 7), Time { hour: 9, minute: 0, second: 0 }))
+            Some(When::Local(
+                d(2025, 1, 7),
+                Time {
+                    hour: 9,
+                    minute: 0,
+                    second: 0
+                }
+            ))
         );
         assert_eq!(
             When::parse("2025-01-07T09:00:30"),
-            Some(When::Local(d(2025, 1, 7), Time { hour: 9, minute: 0, second: 30 }))
+            Some(When::Local(
+                d(2025, 1, 7),
+                Time {
+                    hour: 9,
+                    minute: 0,
+                    second: 30
+                }
+            ))
         );
         assert_eq!(
             When::parse("2026-12-03T16:00:00Z"),
-            Some(When::Instant(d(2026, 12, 3), Time { hour: 16, minute: 0, second: 0 }))
+            Some(When::Instant(
+                d(2026, 12, 3),
+                Time {
+                    hour: 16,
+                    minute: 0,
+                    second: 0
+                }
+            ))
         );
         // 00:30 at +01:00 is 23:30 UTC the day before.
         assert_eq!(
             When::parse("2026-01-01T00:30+01:00"),
-            Some(When::Instant(d(2025, 12, 31), Time { hour: 23, minute: 30, second: 0 }))
+            Some(When::Instant(
+                d(2025, 12, 31),
+                Time {
+                    hour: 23,
+                    minute: 30,
+                    second: 0
+                }
+            ))
         );
         assert_eq!(
             When::parse("2026-12-05T22:00:00.000-03:00"),
-            Some(When::Instant(d(2026, 12, 6), Time { hour: 1, minute: 0, second: 0 }))
+            Some(When::Instant(
+                d(2026, 12, 6),
+                Time {
+                    hour: 1,
+                    minute: 0,
+                    second: 0
+                }
+            ))
         );
     }
 
     #[test]
     fn malformed_times_are_rejected() {
-        for bad in ["2025-01-07T24:00", "2025-01-07T09:60", "2025-01-07T9:00", "2025-01-07 ", "2025-01-07T09:00+25:00", "2025-01-07T09:00:00.", "tomorrow", "2025-02-30T10:00"] {
+        for bad in [
+            "2025-01-07T09:00:61",
+            "2025-01-07T09:00:99",
+            "2025-01-07T24:00",
+            "2025-01-07T09:60",
+            "2025-01-07T9:00",
+            "2025-01-07 ",
+            "2025-01-07T09:00+25:00",
+            "2025-01-07T09:00:00.",
+            "tomorrow",
+            "2025-02-30T10:00",
+        ] {
             assert_eq!(When::parse(bad), None, "{bad}");
         }
     }

@@ -72,7 +72,11 @@ pub struct SyntaxError {
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {}: {:?}", self.line, self.column, self.problem)
+        write!(
+            f,
+            "line {}, column {}: {:?}",
+            self.line, self.column, self.problem
+        )
     }
 }
 
@@ -101,7 +105,10 @@ impl Json {
 
 /// Parses a whole JSON document.
 pub fn parse(text: &str) -> Result<Json, SyntaxError> {
-    let mut p = Parser { src: text.as_bytes(), pos: 0 };
+    let mut p = Parser {
+        src: text.as_bytes(),
+        pos: 0,
+    };
     // A UTF-8 byte order mark is common in files saved by spreadsheet programs.
     if p.src.starts_with(b"\xEF\xBB\xBF") {
         p.pos = 3;
@@ -128,19 +135,36 @@ impl Parser<'_> {
         let pos = self.pos.min(self.src.len());
         let before = &self.src[..pos];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
         // Count characters, not bytes: continuation bytes (10xxxxxx) do not start one.
-        let column = before[line_start..].iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1;
-        SyntaxError { line, column, problem }
+        let column = before[line_start..]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count()
+            + 1;
+        SyntaxError {
+            line,
+            column,
+            problem,
+        }
     }
 
     fn unexpected(&self) -> SyntaxError {
-        match std::str::from_utf8(&self.src[self.pos..]).ok().and_then(|s| s.chars().next()) {
+        match std::str::from_utf8(&self.src[self.pos..])
+            .ok()
+            .and_then(|s| s.chars().next())
+        {
             Some(c) => self.error(SyntaxProblem::UnexpectedChar(c)),
             None if self.pos >= self.src.len() => self.error(SyntaxProblem::UnexpectedEnd),
             None => {
                 // `src` came from a `&str`, so `pos` is on a char boundary whenever this runs.
-                let c = String::from_utf8_lossy(&self.src[self.pos..]).chars().next().unwrap_or('\u{FFFD}');
+                let c = String::from_utf8_lossy(&self.src[self.pos..])
+                    .chars()
+                    .next()
+                    .unwrap_or('\u{FFFD}');
                 self.error(SyntaxProblem::UnexpectedChar(c))
             }
         }
@@ -318,9 +342,7 @@ impl Parser<'_> {
             }
             self.digits();
         }
-        // The slice holds only ASCII digits, signs, '.' and 'e', so both steps succeed.
-        let text = std::str::from_utf8(&self.src[start..self.pos]).unwrap_or("0");
-        Ok(Json::Number(text.parse().unwrap_or(0.0)))
+        Ok(Json::Number(number_value(&self.src[start..self.pos])))
     }
 
     fn digits(&mut self) {
@@ -417,13 +439,71 @@ impl Parser<'_> {
     }
 }
 
+/// The value of an already validated JSON number. Computed by hand rather than with
+/// `str::parse::<f64>`, which would add ~10 KB of exact decimal conversion to the Wasm; the
+/// feed only reads small integers (`version`), for which this is exact.
+fn number_value(text: &[u8]) -> f64 {
+    let (negative, text) = match text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, text),
+    };
+    let mut value = 0.0f64;
+    let mut scale = 0i32;
+    let mut seen_point = false;
+    let mut i = 0;
+    while let Some(&b) = text.get(i) {
+        match b {
+            b'0'..=b'9' => {
+                value = value * 10.0 + f64::from(b - b'0');
+                if seen_point {
+                    scale -= 1;
+                }
+            }
+            b'.' => seen_point = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    if let Some(b'e' | b'E') = text.get(i) {
+        let exp = &text[i + 1..];
+        let (sign, digits) = match exp.split_first() {
+            Some((b'-', d)) => (-1, d),
+            Some((b'+', d)) => (1, d),
+            _ => (1, exp),
+        };
+        let e = digits.iter().fold(0i32, |n, d| {
+            n.saturating_mul(10).saturating_add(i32::from(d - b'0'))
+        });
+        scale = scale.saturating_add(sign * e);
+    }
+    let value = value * 10f64.powi(scale);
+    if negative { -value } else { value }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
+    fn numbers_read_their_value() {
+        for (text, value) in [
+            ("1", 1.0),
+            ("-2.5e3", -2500.0),
+            ("0.125", 0.125),
+            ("12E-1", 1.2),
+            ("0", 0.0),
+        ] {
+            assert!(
+                (number_value(text.as_bytes()) - value).abs() < 1e-9,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn reads_every_kind_of_value() {
-        let v = parse(r#" {"a": [1, -2.5e3, true, false, null], "b": "x\u00e9\n\"", "c": {}} "#).unwrap();
+        let v = parse(r#" {"a": [1, -2.5e3, true, false, null], "b": "x\u00e9\n\"", "c": {}} "#)
+            .unwrap();
         assert_eq!(
             v.get("a"),
             Some(&Json::Array(vec![
@@ -440,16 +520,28 @@ mod tests {
 
     #[test]
     fn surrogate_pairs_decode_to_one_character() {
-        assert_eq!(parse(r#""\ud83c\udfac""#).unwrap(), Json::String("🎬".into()));
+        assert_eq!(
+            parse(r#""\ud83c\udfac""#).unwrap(),
+            Json::String("🎬".into())
+        );
     }
 
     #[test]
     fn lone_surrogate_spoils_only_its_string() {
-        let v = parse(r#"[{"name": "ok"}, {"name": "bad \ud800 here"}, {"name": "\udc00"}]"#).unwrap();
-        let Json::Array(items) = v else { panic!("not an array") };
+        let v =
+            parse(r#"[{"name": "ok"}, {"name": "bad \ud800 here"}, {"name": "\udc00"}]"#).unwrap();
+        let Json::Array(items) = v else {
+            panic!("not an array")
+        };
         assert_eq!(items[0].get("name"), Some(&Json::String("ok".into())));
-        assert_eq!(items[1].get("name"), Some(&Json::Invalid(Fault::LoneSurrogate)));
-        assert_eq!(items[2].get("name"), Some(&Json::Invalid(Fault::LoneSurrogate)));
+        assert_eq!(
+            items[1].get("name"),
+            Some(&Json::Invalid(Fault::LoneSurrogate))
+        );
+        assert_eq!(
+            items[2].get("name"),
+            Some(&Json::Invalid(Fault::LoneSurrogate))
+        );
     }
 
     #[test]
@@ -457,27 +549,48 @@ mod tests {
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let doc = format!(r#"{{"members": [{{"id": "a"}}, {{"id": "b", "x": {deep}}}]}}"#);
         let v = parse(&doc).unwrap();
-        let Some(Json::Array(members)) = v.get("members") else { panic!("no members") };
+        let Some(Json::Array(members)) = v.get("members") else {
+            panic!("no members")
+        };
         assert_eq!(members[0].get("id"), Some(&Json::String("a".into())));
         assert_eq!(members[1].get("id"), Some(&Json::String("b".into())));
-        assert!(matches!(members[1].get("x"), Some(Json::Invalid(Fault::TooDeep)) | Some(Json::Array(_))));
+        assert!(matches!(
+            members[1].get("x"),
+            Some(Json::Invalid(Fault::TooDeep)) | Some(Json::Array(_))
+        ));
     }
 
     #[test]
     fn syntax_errors_give_line_and_column_in_characters() {
-        let err = parse("{\n  \"name\": \"Sonilab\",\n  \"city\": \"Barcelona\"\n  \"x\": 1\n}").unwrap_err();
+        let err = parse("{\n  \"name\": \"Sonilab\",\n  \"city\": \"Barcelona\"\n  \"x\": 1\n}")
+            .unwrap_err();
         assert_eq!((err.line, err.column), (4, 3));
         assert_eq!(err.problem, SyntaxProblem::UnexpectedChar('"'));
 
         let err = parse("{\"n\": \"Ibérica\" ]").unwrap_err();
         assert_eq!((err.line, err.column), (1, 17));
 
-        assert_eq!(parse("[1, 2").unwrap_err().problem, SyntaxProblem::UnexpectedEnd);
+        assert_eq!(
+            parse("[1, 2").unwrap_err().problem,
+            SyntaxProblem::UnexpectedEnd
+        );
         assert_eq!(parse("").unwrap_err().problem, SyntaxProblem::Empty);
-        assert_eq!(parse("{} x").unwrap_err().problem, SyntaxProblem::TrailingText);
-        assert_eq!(parse("[01]").unwrap_err().problem, SyntaxProblem::UnexpectedChar('1'));
-        assert_eq!(parse(r#""\x""#).unwrap_err().problem, SyntaxProblem::BadEscape);
-        assert_eq!(parse("[1,]").unwrap_err().problem, SyntaxProblem::UnexpectedChar(']'));
+        assert_eq!(
+            parse("{} x").unwrap_err().problem,
+            SyntaxProblem::TrailingText
+        );
+        assert_eq!(
+            parse("[01]").unwrap_err().problem,
+            SyntaxProblem::UnexpectedChar('1')
+        );
+        assert_eq!(
+            parse(r#""\x""#).unwrap_err().problem,
+            SyntaxProblem::BadEscape
+        );
+        assert_eq!(
+            parse("[1,]").unwrap_err().problem,
+            SyntaxProblem::UnexpectedChar(']')
+        );
     }
 
     #[test]
@@ -488,6 +601,9 @@ mod tests {
     #[test]
     fn repeated_key_keeps_last_value_like_json_parse() {
         let v = parse(r#"{"id": "a", "id": "b"}"#).unwrap();
-        assert_eq!(v, Json::Object(vec![("id".into(), Json::String("b".into()))]));
+        assert_eq!(
+            v,
+            Json::Object(vec![("id".into(), Json::String("b".into()))])
+        );
     }
 }

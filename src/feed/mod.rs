@@ -68,7 +68,10 @@ impl Feed {
     pub fn resolve_url(&self, url: &str) -> String {
         #[cfg(target_arch = "wasm32")]
         {
-            let base = self.base_url.clone().or_else(|| web_sys::window()?.document()?.base_uri().ok().flatten());
+            let base = self
+                .base_url
+                .clone()
+                .or_else(|| web_sys::window()?.document()?.base_uri().ok().flatten());
             if let Some(u) = base.and_then(|b| web_sys::Url::new_with_base(url, &b).ok()) {
                 return u.href();
             }
@@ -97,7 +100,12 @@ pub struct Cluster {
 
 impl Default for Cluster {
     fn default() -> Self {
-        Cluster { name: Text::default(), url: None, timezone: "UTC".into(), default_language: "en".into() }
+        Cluster {
+            name: Text::default(),
+            url: None,
+            timezone: "UTC".into(),
+            default_language: "en".into(),
+        }
     }
 }
 
@@ -115,7 +123,11 @@ pub struct Segment {
 impl Segment {
     /// A segment without a colour.
     pub fn new(id: impl Into<String>, name: impl Into<Text>) -> Self {
-        Segment { id: id.into(), name: name.into(), color: None }
+        Segment {
+            id: id.into(),
+            name: name.into(),
+            color: None,
+        }
     }
 }
 
@@ -193,7 +205,11 @@ pub struct Member {
 impl Member {
     /// A member with only an id and a name.
     pub fn new(id: impl Into<String>, name: impl Into<Text>) -> Self {
-        Member { id: id.into(), name: name.into(), ..Member::default() }
+        Member {
+            id: id.into(),
+            name: name.into(),
+            ..Member::default()
+        }
     }
 }
 
@@ -253,7 +269,11 @@ impl Event {
                 // A timed end is exclusive: an event ending at 00:00 does not spill onto that day.
                 let d = end.date();
                 match end {
-                    When::Local(_, t) | When::Instant(_, t) if t == Time::default() && d > start.date() => d.add_days(-1),
+                    When::Local(_, t) | When::Instant(_, t)
+                        if t == Time::default() && d > start.date() =>
+                    {
+                        d.add_days(-1)
+                    }
                     _ => d,
                 }
             }

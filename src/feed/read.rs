@@ -29,12 +29,17 @@ pub fn parse_json(doc: &Json) -> ParsedFeed {
     let mut feed = Feed::default();
     if !matches!(doc, Json::Object(_)) {
         cx.report("(root)".into(), wrong(Expected::Object, doc), false);
-        return ParsedFeed { feed, diagnostics: cx.diags };
+        return ParsedFeed {
+            feed,
+            diagnostics: cx.diags,
+        };
     }
     match doc.get("version") {
         None => cx.report("version".into(), Problem::Missing, false),
         Some(Json::Number(v)) if *v == 1.0 => {}
-        Some(Json::Number(v)) => cx.report("version".into(), Problem::UnsupportedVersion(*v), false),
+        Some(Json::Number(v)) => {
+            cx.report("version".into(), Problem::UnsupportedVersion(*v), false)
+        }
         Some(other) => cx.report("version".into(), wrong(Expected::Number, other), false),
     }
     match doc.get("cluster") {
@@ -47,7 +52,10 @@ pub fn parse_json(doc: &Json) -> ParsedFeed {
     let segment_ids: Vec<&str> = feed.segments.iter().map(|s| s.id.as_str()).collect();
     feed.members = read_list(&mut cx, doc, "members", |e| read_member(e, &segment_ids));
     feed.events = read_list(&mut cx, doc, "events", |e| read_event(e, &segment_ids));
-    ParsedFeed { feed, diagnostics: cx.diags }
+    ParsedFeed {
+        feed,
+        diagnostics: cx.diags,
+    }
 }
 
 #[derive(Default)]
@@ -57,14 +65,21 @@ struct Cx {
 
 impl Cx {
     fn report(&mut self, path: String, problem: Problem, skipped: bool) {
-        self.diags.push(Diagnostic { path, problem, skipped });
+        self.diags.push(Diagnostic {
+            path,
+            problem,
+            skipped,
+        });
     }
 }
 
 fn wrong(expected: Expected, found: &Json) -> Problem {
     match found {
         Json::Invalid(fault) => (*fault).into(),
-        _ => Problem::WrongType { expected, found: found.type_name() },
+        _ => Problem::WrongType {
+            expected,
+            found: found.type_name(),
+        },
     }
 }
 
@@ -82,7 +97,11 @@ impl Entry<'_> {
     }
 
     /// Reads a required field; a missing or bad one fails the entry.
-    fn required<T>(&mut self, key: &str, read: impl FnOnce(&Json) -> Result<T, Problem>) -> Option<T> {
+    fn required<T>(
+        &mut self,
+        key: &str,
+        read: impl FnOnce(&Json) -> Result<T, Problem>,
+    ) -> Option<T> {
         let result = match self.obj.get(key) {
             None | Some(Json::Null) => Err(Problem::Missing),
             Some(v) => read(v),
@@ -97,21 +116,32 @@ impl Entry<'_> {
     }
 
     /// Reads an optional field; `null` and `""` count as absent, a bad value is dropped.
-    fn optional<T>(&mut self, key: &str, read: impl FnOnce(&Json) -> Result<T, Problem>) -> Option<T> {
+    fn optional<T>(
+        &mut self,
+        key: &str,
+        read: impl FnOnce(&Json) -> Result<T, Problem>,
+    ) -> Option<T> {
         match self.obj.get(key) {
             None | Some(Json::Null) => None,
-            Some(Json::String(s)) if s.trim().is_empty() => None,
-            Some(v) => read(v).map_err(|p| self.cx.report(self.field(key), p, false)).ok(),
+            Some(Json::String(s)) if clean(s).trim().is_empty() => None,
+            Some(v) => read(v)
+                .map_err(|p| self.cx.report(self.field(key), p, false))
+                .ok(),
         }
     }
 
     /// Reads an optional list of strings item by item, dropping bad items only.
-    fn strings(&mut self, key: &str, mut check: impl FnMut(&str) -> Result<(), Problem>) -> Vec<String> {
+    fn strings(
+        &mut self,
+        key: &str,
+        mut check: impl FnMut(&str) -> Result<(), Problem>,
+    ) -> Vec<String> {
         let items = match self.obj.get(key) {
             None | Some(Json::Null) => return vec![],
             Some(Json::Array(items)) => items,
             Some(other) => {
-                self.cx.report(self.field(key), wrong(Expected::Array, other), false);
+                self.cx
+                    .report(self.field(key), wrong(Expected::Array, other), false);
                 return vec![];
             }
         };
@@ -136,15 +166,33 @@ fn string(v: &Json) -> Result<String, Problem> {
 }
 
 fn non_empty(v: &Json) -> Result<String, Problem> {
-    string(v).and_then(|s| if s.is_empty() { Err(Problem::Empty) } else { Ok(s) })
+    string(v).and_then(|s| {
+        if s.is_empty() {
+            Err(Problem::Empty)
+        } else {
+            Ok(s)
+        }
+    })
 }
 
 fn url(v: &Json) -> Result<String, Problem> {
-    string(v).and_then(|s| if is_safe_url(&s) { Ok(s) } else { Err(Problem::UnsafeUrl) })
+    string(v).and_then(|s| {
+        if is_safe_url(&s) {
+            Ok(s)
+        } else {
+            Err(Problem::UnsafeUrl)
+        }
+    })
 }
 
 fn color(v: &Json) -> Result<String, Problem> {
-    string(v).and_then(|s| if is_color(&s) { Ok(s) } else { Err(Problem::BadColor) })
+    string(v).and_then(|s| {
+        if is_color(&s) {
+            Ok(s)
+        } else {
+            Err(Problem::BadColor)
+        }
+    })
 }
 
 fn when(v: &Json) -> Result<When, Problem> {
@@ -153,7 +201,9 @@ fn when(v: &Json) -> Result<When, Problem> {
 
 fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split(['-', '_']);
-    parts.next().is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()))
+    parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()))
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
@@ -163,12 +213,21 @@ fn is_zone_name(zone: &str) -> bool {
     zone == "UTC"
         || (zone.contains('/')
             && zone.split('/').all(|p| {
-                !p.is_empty() && p.starts_with(|c: char| c.is_ascii_alphabetic()) && p.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'))
+                !p.is_empty()
+                    && p.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && p.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'))
             }))
 }
 
 fn zone(v: &Json) -> Result<String, Problem> {
-    string(v).and_then(|s| if is_zone_name(&s) { Ok(s) } else { Err(Problem::BadTimezone(s)) })
+    string(v).and_then(|s| {
+        if is_zone_name(&s) {
+            Ok(s)
+        } else {
+            Err(Problem::BadTimezone(s))
+        }
+    })
 }
 
 /// Reads a text field, dropping (and reporting) only the languages that are bad.
@@ -183,12 +242,18 @@ fn text(cx: &mut Cx, path: &str, v: &Json) -> Result<Text, Problem> {
         let at = format!("{path}.{lang}");
         match (is_language_tag(lang), value) {
             (false, _) => cx.report(at, Problem::BadLanguage(lang.clone()), false),
-            (true, Json::String(s)) if !s.trim().is_empty() => out.push((lang.clone(), clean(s).trim().to_owned())),
+            (true, Json::String(s)) if !clean(s).trim().is_empty() => {
+                out.push((lang.clone(), clean(s).trim().to_owned()))
+            }
             (true, Json::String(_) | Json::Null) => {}
             (true, other) => cx.report(at, wrong(Expected::String, other), false),
         }
     }
-    if out.is_empty() { Err(Problem::Empty) } else { Ok(Text::Localized(out)) }
+    if out.is_empty() {
+        Err(Problem::Empty)
+    } else {
+        Ok(Text::Localized(out))
+    }
 }
 
 impl Entry<'_> {
@@ -198,7 +263,13 @@ impl Entry<'_> {
         let value = self.obj.get(key);
         let result = match value {
             None | Some(Json::Null) => Err(Problem::Missing),
-            Some(v) => text(cx, &path, v).and_then(|t| if t.is_empty() { Err(Problem::Empty) } else { Ok(t) }),
+            Some(v) => text(cx, &path, v).and_then(|t| {
+                if t.is_empty() {
+                    Err(Problem::Empty)
+                } else {
+                    Ok(t)
+                }
+            }),
         };
         result.map_err(|p| self.fail(key, p)).ok()
     }
@@ -222,12 +293,23 @@ impl Entry<'_> {
     }
 
     fn segment_refs(&mut self, known: &[&str]) -> Vec<String> {
-        self.strings("segments", |id| if known.contains(&id) { Ok(()) } else { Err(Problem::UnknownSegment(id.to_owned())) })
+        self.strings("segments", |id| {
+            if known.contains(&id) {
+                Ok(())
+            } else {
+                Err(Problem::UnknownSegment(id.to_owned()))
+            }
+        })
     }
 }
 
 /// Reads one of the top-level lists, skipping bad entries and later duplicates of an id.
-fn read_list<T>(cx: &mut Cx, doc: &Json, key: &str, read: impl Fn(&mut Entry) -> Option<(String, T)>) -> Vec<T> {
+fn read_list<T>(
+    cx: &mut Cx,
+    doc: &Json,
+    key: &str,
+    read: impl Fn(&mut Entry) -> Option<(String, T)>,
+) -> Vec<T> {
     let items = match doc.get(key) {
         None | Some(Json::Null) => return vec![],
         Some(Json::Array(items)) => items,
@@ -245,13 +327,25 @@ fn read_list<T>(cx: &mut Cx, doc: &Json, key: &str, read: impl Fn(&mut Entry) ->
             continue;
         }
         let first_diag = cx.diags.len();
-        let mut entry = Entry { cx, obj, path, failed: false };
+        let mut entry = Entry {
+            cx,
+            obj,
+            path,
+            failed: false,
+        };
         let result = read(&mut entry);
         let (failed, path) = (entry.failed, entry.path);
         match result {
             Some((id, value)) if !failed => {
                 if let Some(&first) = seen.get(&id) {
-                    cx.report(format!("{path}.id"), Problem::DuplicateId { id, first: format!("{key}[{first}]") }, true);
+                    cx.report(
+                        format!("{path}.id"),
+                        Problem::DuplicateId {
+                            id,
+                            first: format!("{key}[{first}]"),
+                        },
+                        true,
+                    );
                 } else {
                     seen.insert(id, i);
                     out.push(value);
@@ -269,7 +363,12 @@ fn read_list<T>(cx: &mut Cx, doc: &Json, key: &str, read: impl Fn(&mut Entry) ->
 
 fn read_cluster(cx: &mut Cx, obj: &Json) -> Cluster {
     let first_diag = cx.diags.len();
-    let mut e = Entry { cx, obj, path: "cluster".into(), failed: false };
+    let mut e = Entry {
+        cx,
+        obj,
+        path: "cluster".into(),
+        failed: false,
+    };
     let mut cluster = Cluster::default();
     if let Some(name) = e.required_text("name") {
         cluster.name = name;
@@ -279,7 +378,13 @@ fn read_cluster(cx: &mut Cx, obj: &Json) -> Cluster {
         cluster.timezone = zone;
     }
     let lang = e.optional("default_language", |v| {
-        string(v).and_then(|s| if is_language_tag(&s) { Ok(s) } else { Err(Problem::BadLanguage(s)) })
+        string(v).and_then(|s| {
+            if is_language_tag(&s) {
+                Ok(s)
+            } else {
+                Err(Problem::BadLanguage(s))
+            }
+        })
     });
     if let Some(lang) = lang {
         cluster.default_language = lang;
@@ -296,7 +401,14 @@ fn read_segment(e: &mut Entry, _: &[&str]) -> Option<(String, Segment)> {
     let name = e.required_text("name");
     let color = e.optional("color", color);
     let id = id?;
-    Some((id.clone(), Segment { id, name: name?, color }))
+    Some((
+        id.clone(),
+        Segment {
+            id,
+            name: name?,
+            color,
+        },
+    ))
 }
 
 fn read_member(e: &mut Entry, segments: &[&str]) -> Option<(String, Member)> {
@@ -306,17 +418,37 @@ fn read_member(e: &mut Entry, segments: &[&str]) -> Option<(String, Member)> {
         id: id.clone().unwrap_or_default(),
         name: name.unwrap_or_default(),
         segments: e.segment_refs(segments),
-        kind: e.optional("kind", |v| string(v).and_then(|s| Kind::from_id(&s).ok_or(Problem::UnknownKind(s)))),
+        kind: e.optional("kind", |v| {
+            string(v).and_then(|s| Kind::from_id(&s).ok_or(Problem::UnknownKind(s)))
+        }),
         city: e.optional("city", string),
         region: e.optional("region", string),
         country: e.optional("country", string),
         website: e.optional("website", url),
         logo: e.optional("logo", url),
-        email: e.optional("email", |v| string(v).and_then(|s| if is_email(&s) { Ok(s) } else { Err(Problem::BadEmail) })),
-        phone: e.optional("phone", |v| string(v).and_then(|s| if phone_href(&s).is_some() { Ok(s) } else { Err(Problem::BadPhone) })),
+        email: e.optional("email", |v| {
+            string(v).and_then(|s| {
+                if is_email(&s) {
+                    Ok(s)
+                } else {
+                    Err(Problem::BadEmail)
+                }
+            })
+        }),
+        phone: e.optional("phone", |v| {
+            string(v).and_then(|s| {
+                if phone_href(&s).is_some() {
+                    Ok(s)
+                } else {
+                    Err(Problem::BadPhone)
+                }
+            })
+        }),
         description: e.optional_text("description"),
         tags: e.strings("tags", |_| Ok(())),
-        joined: e.optional("joined", |v| string(v).and_then(|s| Date::parse(&s).ok_or(Problem::BadDate(s)))),
+        joined: e.optional("joined", |v| {
+            string(v).and_then(|s| Date::parse(&s).ok_or(Problem::BadDate(s)))
+        }),
         founding: e
             .optional("founding", |v| match v {
                 Json::Bool(b) => Ok(*b),
@@ -341,7 +473,8 @@ fn read_event(e: &mut Entry, segments: &[&str]) -> Option<(String, Event)> {
             e.cx.report(e.field("end"), Problem::EndBeforeStart, false);
             None
         }
-        (Some(When::Local(sd, st)), Some(When::Local(ed, et))) | (Some(When::Instant(sd, st)), Some(When::Instant(ed, et)))
+        (Some(When::Local(sd, st)), Some(When::Local(ed, et)))
+        | (Some(When::Instant(sd, st)), Some(When::Instant(ed, et)))
             if (ed, et) <= (sd, st) =>
         {
             e.cx.report(e.field("end"), Problem::EndBeforeStart, false);
@@ -349,7 +482,15 @@ fn read_event(e: &mut Entry, segments: &[&str]) -> Option<(String, Event)> {
         }
         (_, end) => end,
     };
-    let mut event = Event::new(id.clone().unwrap_or_default(), title.unwrap_or_default(), start.unwrap_or(When::Date(Date { year: 1970, month: 1, day: 1 })));
+    let mut event = Event::new(
+        id.clone().unwrap_or_default(),
+        title.unwrap_or_default(),
+        start.unwrap_or(When::Date(Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        })),
+    );
     event.end = end;
     event.timezone = e.optional("timezone", zone);
     event.location = e.optional_text("location");
@@ -357,7 +498,9 @@ fn read_event(e: &mut Entry, segments: &[&str]) -> Option<(String, Event)> {
     event.category = e.optional("category", non_empty);
     event.url = e.optional("url", url);
     event.description = e.optional_text("description");
-    event.recurrence = e.optional("recurrence", |v| string(v).and_then(|s| Rrule::parse(&s).map_err(Problem::BadRecurrence)));
+    event.recurrence = e.optional("recurrence", |v| {
+        string(v).and_then(|s| Rrule::parse(&s).map_err(Problem::BadRecurrence))
+    });
     let all_day = start.is_some_and(|s| s.is_all_day());
     event.exdates = e
         .strings("exdates", |s| match When::parse(s) {

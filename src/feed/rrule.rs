@@ -1,7 +1,7 @@
 //! The RFC 5545 recurrence rules the feed accepts: FREQ (DAILY, WEEKLY, MONTHLY, YEARLY),
 //! INTERVAL, COUNT, UNTIL, BYDAY (with ordinals such as `1TU` or `-1FR`), BYMONTHDAY and BYMONTH.
 
-use super::date::{When, Weekday};
+use super::date::{Weekday, When};
 
 /// How often a rule repeats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,7 +49,9 @@ pub enum RruleError {
 }
 
 fn weekday(code: &str) -> Option<Weekday> {
-    let i = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"].iter().position(|w| w.eq_ignore_ascii_case(code))?;
+    let i = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case(code))?;
     Some(Weekday::ALL[i])
 }
 
@@ -63,10 +65,19 @@ impl Rrule {
         let text = text.trim();
         let text = text.strip_prefix("RRULE:").unwrap_or(text);
         let mut freq = None;
-        let mut rule =
-            Rrule { freq: Freq::Daily, interval: 1, count: None, until: None, by_day: vec![], by_month_day: vec![], by_month: vec![] };
+        let mut rule = Rrule {
+            freq: Freq::Daily,
+            interval: 1,
+            count: None,
+            until: None,
+            by_day: vec![],
+            by_month_day: vec![],
+            by_month: vec![],
+        };
         for part in text.split(';').filter(|p| !p.trim().is_empty()) {
-            let (name, value) = part.split_once('=').ok_or_else(|| RruleError::BadValue(part.to_owned()))?;
+            let (name, value) = part
+                .split_once('=')
+                .ok_or_else(|| RruleError::BadValue(part.to_owned()))?;
             let name = name.trim().to_ascii_uppercase();
             let bad = || RruleError::BadValue(format!("{name}={value}"));
             match name.as_str() {
@@ -76,12 +87,30 @@ impl Rrule {
                         "WEEKLY" => Freq::Weekly,
                         "MONTHLY" => Freq::Monthly,
                         "YEARLY" => Freq::Yearly,
-                        "SECONDLY" | "MINUTELY" | "HOURLY" => return Err(RruleError::Unsupported(format!("FREQ={value}"))),
+                        "SECONDLY" | "MINUTELY" | "HOURLY" => {
+                            return Err(RruleError::Unsupported(format!("FREQ={value}")));
+                        }
                         _ => return Err(bad()),
                     })
                 }
-                "INTERVAL" => rule.interval = value.trim().parse().ok().filter(|&n| n >= 1).ok_or_else(bad)?,
-                "COUNT" => rule.count = Some(value.trim().parse().ok().filter(|&n| n >= 1).ok_or_else(bad)?),
+                "INTERVAL" => {
+                    rule.interval = value
+                        .trim()
+                        .parse()
+                        .ok()
+                        .filter(|&n| n >= 1)
+                        .ok_or_else(bad)?
+                }
+                "COUNT" => {
+                    rule.count = Some(
+                        value
+                            .trim()
+                            .parse()
+                            .ok()
+                            .filter(|&n| n >= 1)
+                            .ok_or_else(bad)?,
+                    )
+                }
                 "UNTIL" => rule.until = Some(parse_until(value.trim()).ok_or_else(bad)?),
                 "BYDAY" => {
                     rule.by_day = list(value, |v| {
@@ -89,17 +118,30 @@ impl Rrule {
                         let day = weekday(v.get(split..)?)?;
                         let ordinal = match v.get(..split)? {
                             "" => None,
-                            n => Some(n.strip_prefix('+').unwrap_or(n).parse::<i8>().ok().filter(|n| (1..=53).contains(&n.abs()))?),
+                            n => Some(
+                                n.strip_prefix('+')
+                                    .unwrap_or(n)
+                                    .parse::<i8>()
+                                    .ok()
+                                    .filter(|n| (1..=53).contains(&n.abs()))?,
+                            ),
                         };
                         Some((ordinal, day))
                     })
                     .ok_or_else(bad)?
                 }
                 "BYMONTHDAY" => {
-                    rule.by_month_day =
-                        list(value, |v| v.parse::<i8>().ok().filter(|n| (1..=31).contains(&n.abs()))).ok_or_else(bad)?
+                    rule.by_month_day = list(value, |v| {
+                        v.parse::<i8>().ok().filter(|n| (1..=31).contains(&n.abs()))
+                    })
+                    .ok_or_else(bad)?
                 }
-                "BYMONTH" => rule.by_month = list(value, |v| v.parse::<u8>().ok().filter(|n| (1..=12).contains(n))).ok_or_else(bad)?,
+                "BYMONTH" => {
+                    rule.by_month = list(value, |v| {
+                        v.parse::<u8>().ok().filter(|n| (1..=12).contains(n))
+                    })
+                    .ok_or_else(bad)?
+                }
                 "WKST" => {}
                 _ => return Err(RruleError::Unsupported(name)),
             }
@@ -108,7 +150,9 @@ impl Rrule {
         if rule.count.is_some() && rule.until.is_some() {
             return Err(RruleError::CountAndUntil);
         }
-        if rule.by_day.iter().any(|(n, _)| n.is_some()) && !matches!(rule.freq, Freq::Monthly | Freq::Yearly) {
+        if rule.by_day.iter().any(|(n, _)| n.is_some())
+            && !matches!(rule.freq, Freq::Monthly | Freq::Yearly)
+        {
             return Err(RruleError::BadValue("BYDAY".into()));
         }
         Ok(rule)
@@ -125,7 +169,13 @@ fn parse_until(v: &str) -> Option<When> {
     match b.len() {
         8 => When::parse(&date),
         15 | 16 if b[8] == b'T' => {
-            let time = format!("{}:{}:{}{}", v.get(9..11)?, v.get(11..13)?, v.get(13..15)?, v.get(15..).unwrap_or(""));
+            let time = format!(
+                "{}:{}:{}{}",
+                v.get(9..11)?,
+                v.get(11..13)?,
+                v.get(13..15)?,
+                v.get(15..).unwrap_or("")
+            );
             When::parse(&format!("{date}T{time}"))
         }
         _ => None,
@@ -148,13 +198,23 @@ mod tests {
 
     #[test]
     fn reads_last_friday_month_days_months_and_until() {
-        let r = Rrule::parse("RRULE:FREQ=YEARLY;BYMONTH=3,10;BYDAY=-1FR;UNTIL=20271231T235959Z;INTERVAL=2").unwrap();
+        let r = Rrule::parse(
+            "RRULE:FREQ=YEARLY;BYMONTH=3,10;BYDAY=-1FR;UNTIL=20271231T235959Z;INTERVAL=2",
+        )
+        .unwrap();
         assert_eq!(r.by_day, vec![(Some(-1), Weekday::Fri)]);
         assert_eq!(r.by_month, vec![3, 10]);
         assert_eq!(r.interval, 2);
         assert_eq!(
             r.until,
-            Some(When::Instant(Date::new(2027, 12, 31).unwrap(), Time { hour: 23, minute: 59, second: 59 }))
+            Some(When::Instant(
+                Date::new(2027, 12, 31).unwrap(),
+                Time {
+                    hour: 23,
+                    minute: 59,
+                    second: 59
+                }
+            ))
         );
         let r = Rrule::parse("FREQ=MONTHLY;BYMONTHDAY=31,-1;UNTIL=20270331").unwrap();
         assert_eq!(r.by_month_day, vec![31, -1]);
@@ -164,11 +224,32 @@ mod tests {
     #[test]
     fn refuses_what_it_cannot_honour() {
         assert_eq!(Rrule::parse("BYDAY=MO"), Err(RruleError::MissingFreq));
-        assert_eq!(Rrule::parse("FREQ=WEEKLY;BYSETPOS=1"), Err(RruleError::Unsupported("BYSETPOS".into())));
-        assert_eq!(Rrule::parse("FREQ=HOURLY"), Err(RruleError::Unsupported("FREQ=HOURLY".into())));
-        assert_eq!(Rrule::parse("FREQ=DAILY;COUNT=3;UNTIL=20270101"), Err(RruleError::CountAndUntil));
-        for bad in ["FREQ=DAILY;COUNT=0", "FREQ=DAILY;INTERVAL=x", "FREQ=MONTHLY;BYDAY=1XX", "FREQ=MONTHLY;BYMONTHDAY=32", "FREQ=YEARLY;BYMONTH=13", "FREQ=DAILY;UNTIL=20270230", "FREQ=WEEKLY;BYDAY=2MO", "FREQ=SOMETIMES"] {
-            assert!(matches!(Rrule::parse(bad), Err(RruleError::BadValue(_))), "{bad}");
+        assert_eq!(
+            Rrule::parse("FREQ=WEEKLY;BYSETPOS=1"),
+            Err(RruleError::Unsupported("BYSETPOS".into()))
+        );
+        assert_eq!(
+            Rrule::parse("FREQ=HOURLY"),
+            Err(RruleError::Unsupported("FREQ=HOURLY".into()))
+        );
+        assert_eq!(
+            Rrule::parse("FREQ=DAILY;COUNT=3;UNTIL=20270101"),
+            Err(RruleError::CountAndUntil)
+        );
+        for bad in [
+            "FREQ=DAILY;COUNT=0",
+            "FREQ=DAILY;INTERVAL=x",
+            "FREQ=MONTHLY;BYDAY=1XX",
+            "FREQ=MONTHLY;BYMONTHDAY=32",
+            "FREQ=YEARLY;BYMONTH=13",
+            "FREQ=DAILY;UNTIL=20270230",
+            "FREQ=WEEKLY;BYDAY=2MO",
+            "FREQ=SOMETIMES",
+        ] {
+            assert!(
+                matches!(Rrule::parse(bad), Err(RruleError::BadValue(_))),
+                "{bad}"
+            );
         }
     }
 }

@@ -80,7 +80,10 @@ fn parsed(text: &str, base: Option<String>) -> FeedState {
 
 fn absolute(url: &str) -> String {
     #[cfg(target_arch = "wasm32")]
-    if let Some(base) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()) {
+    if let Some(base) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+    {
         if let Ok(u) = web_sys::Url::new_with_base(url, &base) {
             return u.href();
         }
@@ -104,7 +107,11 @@ fn shared(url: &str) -> ArcRwSignal<FeedState> {
 fn start_fetch(url: String, entry: ArcRwSignal<FeedState>) {
     #[cfg(target_arch = "wasm32")]
     leptos::task::spawn_local(async move {
-        let state = fetch_text(&url).await.map_or_else(FeedState::Failed, |(text, final_url)| parsed(&text, Some(final_url)));
+        let state = fetch_text(&url)
+            .await
+            .map_or_else(FeedState::Failed, |(text, final_url)| {
+                parsed(&text, Some(final_url))
+            });
         if let FeedState::Ready(_, diagnostics) = &state {
             report_to_console(&url, diagnostics);
         }
@@ -124,12 +131,16 @@ async fn fetch_text(url: &str) -> Result<(String, String), LoadError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or(LoadError::Network)?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| LoadError::Network)?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| LoadError::Network)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| LoadError::Network)?;
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|_| LoadError::Network)?).await.map_err(|_| LoadError::Network)?;
+    let text = JsFuture::from(response.text().map_err(|_| LoadError::Network)?)
+        .await
+        .map_err(|_| LoadError::Network)?;
     Ok((text.as_string().unwrap_or_default(), response.url()))
 }
 
@@ -150,7 +161,13 @@ fn report_to_console(source: &str, diagnostics: &[Diagnostic]) {
             .unwrap_or_default();
         let strings = lang.strings();
         web_sys::console::group_collapsed_1(
-            &format!("clusterkit: {} ({}): {}", strings.feed_problems, diagnostics.len(), source).into(),
+            &format!(
+                "clusterkit: {} ({}): {}",
+                strings.feed_problems,
+                diagnostics.len(),
+                source
+            )
+            .into(),
         );
         for d in diagnostics {
             web_sys::console::warn_1(&format!("{}: {}", d.path, strings.diagnostic(d)).into());

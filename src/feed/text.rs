@@ -31,7 +31,12 @@ impl From<String> for Text {
 
 impl<const N: usize> From<[(&str, &str); N]> for Text {
     fn from(pairs: [(&str, &str); N]) -> Self {
-        Text::Localized(pairs.iter().map(|(l, t)| ((*l).to_owned(), (*t).to_owned())).collect())
+        Text::Localized(
+            pairs
+                .iter()
+                .map(|(l, t)| ((*l).to_owned(), (*t).to_owned()))
+                .collect(),
+        )
     }
 }
 
@@ -51,7 +56,10 @@ impl Text {
             Text::Plain(s) => s,
             Text::Localized(pairs) => {
                 let find = |tag: &str| {
-                    pairs.iter().find(|(l, _)| l.eq_ignore_ascii_case(tag)).map(|(_, t)| t.as_str())
+                    pairs
+                        .iter()
+                        .find(|(l, _)| l.eq_ignore_ascii_case(tag))
+                        .map(|(_, t)| t.as_str())
                 };
                 let primary = lang.split(['-', '_']).next().unwrap_or(lang);
                 find(lang)
@@ -60,7 +68,11 @@ impl Text {
                         // A region-specific entry (`es-ES`) still serves its language (`es`).
                         pairs
                             .iter()
-                            .find(|(l, _)| l.split(['-', '_']).next().is_some_and(|p| p.eq_ignore_ascii_case(primary)))
+                            .find(|(l, _)| {
+                                l.split(['-', '_'])
+                                    .next()
+                                    .is_some_and(|p| p.eq_ignore_ascii_case(primary))
+                            })
                             .map(|(_, t)| t.as_str())
                     })
                     .or_else(|| find(fallback))
@@ -77,7 +89,9 @@ impl Text {
             Text::Plain(s) => (Some(s), &[]),
             Text::Localized(p) => (None, p),
         };
-        plain.into_iter().chain(pairs.iter().map(|(_, t)| t.as_str()))
+        plain
+            .into_iter()
+            .chain(pairs.iter().map(|(_, t)| t.as_str()))
     }
 
     /// Whether every variant is empty.
@@ -90,7 +104,8 @@ impl Text {
 /// other than tab and newline, and bidirectional overrides that could disguise a name.
 pub fn clean(s: &str) -> Cow<'_, str> {
     let bad = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
     };
     if s.chars().any(bad) {
         Cow::Owned(s.chars().filter(|&c| !bad(c)).collect())
@@ -105,13 +120,25 @@ mod tests {
 
     #[test]
     fn resolution_follows_the_contract_order() {
-        let t = Text::from([("es", "Productora"), ("en", "Producer"), ("ca", "Productora CA")]);
+        let t = Text::from([
+            ("es", "Productora"),
+            ("en", "Producer"),
+            ("ca", "Productora CA"),
+        ]);
         assert_eq!(t.resolve("es", "ca"), "Productora");
         assert_eq!(t.resolve("es-AR", "ca"), "Productora", "primary subtag");
-        assert_eq!(t.resolve("gl", "ca"), "Productora CA", "cluster default language");
+        assert_eq!(
+            t.resolve("gl", "ca"),
+            "Productora CA",
+            "cluster default language"
+        );
         assert_eq!(t.resolve("fr", "de"), "Producer", "English next");
         let only_gl = Text::from([("gl", "Produtora")]);
-        assert_eq!(only_gl.resolve("en", "ca"), "Produtora", "any as the last resort");
+        assert_eq!(
+            only_gl.resolve("en", "ca"),
+            "Produtora",
+            "any as the last resort"
+        );
         let regional = Text::from([("es-ES", "Postproducción"), ("en", "Post-production")]);
         assert_eq!(regional.resolve("es", "ca"), "Postproducción");
         assert_eq!(Text::from("Sonilab").resolve("ca", "ca"), "Sonilab");

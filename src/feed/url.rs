@@ -9,7 +9,10 @@ pub fn is_safe_url(url: &str) -> bool {
     if trimmed.is_empty() {
         return false;
     }
-    let squeezed: String = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let squeezed: String = trimmed
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
     // A scheme is ASCII letters, digits, '+', '-' and '.', starting with a letter, before the
     // first ':' that comes ahead of any '/', '?' or '#'.
     let head_end = squeezed.find(['/', '?', '#']).unwrap_or(squeezed.len());
@@ -18,7 +21,9 @@ pub fn is_safe_url(url: &str) -> bool {
         Some(colon) => {
             let scheme = &squeezed[..colon];
             let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
             if !is_scheme {
                 // `a:b` where `a` is no scheme is a relative path; but a colon in the first
                 // segment of a relative URL is refused by the URL standard too, so refuse it.
@@ -33,16 +38,35 @@ pub fn is_safe_url(url: &str) -> bool {
 /// The `tel:` link for a phone number, if it only holds digits, spaces, `+`, `-`, `.`, `(`
 /// and `)`, with at least three digits.
 pub fn phone_href(phone: &str) -> Option<String> {
-    let ok = phone.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '.' | '(' | ')'))
+    let ok = phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '.' | '(' | ')'))
         && phone.chars().filter(char::is_ascii_digit).count() >= 3;
-    ok.then(|| format!("tel:{}", phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>()))
+    ok.then(|| {
+        format!(
+            "tel:{}",
+            phone
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect::<String>()
+        )
+    })
 }
 
 /// Whether `email` looks like `local@domain.tld` with nothing that could break out of a
 /// `mailto:` link (no spaces, `?`, `&`, `:` or `<`).
 pub(crate) fn is_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else { return false };
-    let ok_char = |c: char| !c.is_whitespace() && !c.is_control() && !matches!(c, '?' | '&' | ':' | '<' | '>' | '"' | '/' | '\\' | '@' | ',' | ';');
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    let ok_char = |c: char| {
+        !c.is_whitespace()
+            && !c.is_control()
+            && !matches!(
+                c,
+                '?' | '&' | ':' | '<' | '>' | '"' | '/' | '\\' | '@' | ',' | ';'
+            )
+    };
     !local.is_empty()
         && domain.contains('.')
         && !domain.starts_with('.')
@@ -53,7 +77,9 @@ pub(crate) fn is_email(email: &str) -> bool {
 
 /// Whether `color` is `#rgb` or `#rrggbb`, the only forms a feed may give.
 pub(crate) fn is_color(color: &str) -> bool {
-    color.strip_prefix('#').is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()))
+    color
+        .strip_prefix('#')
+        .is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -62,7 +88,17 @@ mod tests {
 
     #[test]
     fn http_https_and_relative_urls_are_safe() {
-        for ok in ["https://www.cccb.org", "http://example.org/a?b#c", "HTTPS://X.ORG", "logos/sonilab.svg", "/logos/a.png", "//cdn.example.org/x.png", "../a.png", "?x=1", "a/b:c"] {
+        for ok in [
+            "https://www.cccb.org",
+            "http://example.org/a?b#c",
+            "HTTPS://X.ORG",
+            "logos/sonilab.svg",
+            "/logos/a.png",
+            "//cdn.example.org/x.png",
+            "../a.png",
+            "?x=1",
+            "a/b:c",
+        ] {
             assert!(is_safe_url(ok), "{ok}");
         }
     }
@@ -91,13 +127,27 @@ mod tests {
 
     #[test]
     fn phones_and_emails_only_become_links_when_plain() {
-        assert_eq!(phone_href("+34 93 555 12 34").as_deref(), Some("tel:+34935551234"));
-        assert_eq!(phone_href("(981) 941-792").as_deref(), Some("tel:981941792"));
+        assert_eq!(
+            phone_href("+34 93 555 12 34").as_deref(),
+            Some("tel:+34935551234")
+        );
+        assert_eq!(
+            phone_href("(981) 941-792").as_deref(),
+            Some("tel:981941792")
+        );
         assert_eq!(phone_href("call us"), None);
         assert_eq!(phone_href("12"), None);
         assert_eq!(phone_href("+34 93;javascript:x"), None);
         assert!(is_email("info@sonilab.example.com"));
-        for bad in ["info", "a@b", "a b@c.d", "a@b.c?subject=x", "@b.c", "a@.b", "javascript:a@b.c"] {
+        for bad in [
+            "info",
+            "a@b",
+            "a b@c.d",
+            "a@b.c?subject=x",
+            "@b.c",
+            "a@.b",
+            "javascript:a@b.c",
+        ] {
             assert!(!is_email(bad), "{bad}");
         }
     }
@@ -105,7 +155,14 @@ mod tests {
     #[test]
     fn only_hex_colours_pass() {
         assert!(is_color("#7a5195") && is_color("#FFF"));
-        for bad in ["red", "#12345", "#1234567", "#7a5195;background:url(x)", "expression(alert(1))", "#ggg"] {
+        for bad in [
+            "red",
+            "#12345",
+            "#1234567",
+            "#7a5195;background:url(x)",
+            "expression(alert(1))",
+            "#ggg",
+        ] {
             assert!(!is_color(bad), "{bad}");
         }
     }

@@ -4,7 +4,10 @@ use super::Strings;
 /// Catalan UI strings.
 pub static STRINGS: Strings = Strings {
     language_name: "Català",
-    months: ["gener", "febrer", "març", "abril", "maig", "juny", "juliol", "agost", "setembre", "octubre", "novembre", "desembre"],
+    months: [
+        "gener", "febrer", "març", "abril", "maig", "juny", "juliol", "agost", "setembre",
+        "octubre", "novembre", "desembre",
+    ],
     weekdays_short: ["dl.", "dt.", "dc.", "dj.", "dv.", "ds.", "dg."],
     month_year: "{month} de {year}",
     loading: "S’està carregant…",
@@ -37,7 +40,14 @@ pub static STRINGS: Strings = Strings {
     all_day: "Tot el dia",
     d_missing: "és obligatori, però no hi és.",
     d_wrong_type: "hauria de ser {expected}, però és {found}.",
-    type_names: ["un objecte", "una llista", "una cadena", "un text o un objecte de traduccions", "true o false", "un nombre"],
+    type_names: [
+        "un objecte",
+        "una llista",
+        "una cadena",
+        "un text o un objecte de traduccions",
+        "true o false",
+        "un nombre",
+    ],
     d_empty: "és buit.",
     d_bad_date: "«{value}» no és una data o una hora vàlida.",
     d_form_mismatch: "no concorda amb l’inici: feu servir una data per a activitats de tot el dia i data i hora per a les que tenen horari.",
@@ -47,7 +57,7 @@ pub static STRINGS: Strings = Strings {
     d_unsafe_url: "no és una adreça web (només s’admeten adreces http, https o relatives).",
     d_bad_email: "no és una adreça electrònica vàlida.",
     d_bad_phone: "no és un número de telèfon vàlid.",
-    d_bad_color: "no és un color de la forma #rrggbb.",
+    d_bad_color: "no és un color de la forma #rrggbb o #rgb.",
     d_unknown_kind: "«{value}» no és un tipus de soci (sme, large, research o other).",
     d_bad_recurrence: "té una regla de repetició que no es pot fer servir ({reason}).",
     d_bad_timezone: "«{value}» no és una zona horària com Europe/Madrid.",
@@ -57,6 +67,13 @@ pub static STRINGS: Strings = Strings {
     d_version: "és la versió {value}; aquest giny llegeix la versió 1 i mostra el que entén.",
     d_skipped: "S’ha omès l’entrada.",
     d_dropped: "S’ha ignorat el camp.",
-    syntax_reasons: ["el text s’acaba massa aviat", "«{char}» inesperat", "text després del final", "una seqüència d’escapament trencada", "un nombre mal format", "el document és buit"],
+    syntax_reasons: [
+        "el text s’acaba massa aviat",
+        "«{char}» inesperat",
+        "text després del final",
+        "una seqüència d’escapament trencada",
+        "un nombre mal format",
+        "el document és buit",
+    ],
     kinds: ["Pime", "Gran empresa", "Recerca", "Altres"],
 };

@@ -4,7 +4,10 @@ use super::Strings;
 /// Galician UI strings.
 pub static STRINGS: Strings = Strings {
     language_name: "Galego",
-    months: ["xaneiro", "febreiro", "marzo", "abril", "maio", "xuño", "xullo", "agosto", "setembro", "outubro", "novembro", "decembro"],
+    months: [
+        "xaneiro", "febreiro", "marzo", "abril", "maio", "xuño", "xullo", "agosto", "setembro",
+        "outubro", "novembro", "decembro",
+    ],
     weekdays_short: ["luns", "mar.", "mér.", "xov.", "ven.", "sáb.", "dom."],
     month_year: "{month} de {year}",
     loading: "Cargando…",
@@ -37,7 +40,14 @@ pub static STRINGS: Strings = Strings {
     all_day: "Todo o día",
     d_missing: "é obrigatorio, pero falta.",
     d_wrong_type: "debería ser {expected}, pero é {found}.",
-    type_names: ["un obxecto", "unha lista", "unha cadea", "un texto ou un obxecto de traducións", "true ou false", "un número"],
+    type_names: [
+        "un obxecto",
+        "unha lista",
+        "unha cadea",
+        "un texto ou un obxecto de traducións",
+        "true ou false",
+        "un número",
+    ],
     d_empty: "está baleiro.",
     d_bad_date: "«{value}» non é unha data ou hora válida.",
     d_form_mismatch: "non concorda co inicio: use unha data para actividades de todo o día e data e hora para as que teñen horario.",
@@ -47,7 +57,7 @@ pub static STRINGS: Strings = Strings {
     d_unsafe_url: "non é un enderezo web (só se admiten enderezos http, https ou relativos).",
     d_bad_email: "non é un enderezo de correo válido.",
     d_bad_phone: "non é un número de teléfono válido.",
-    d_bad_color: "non é unha cor da forma #rrggbb.",
+    d_bad_color: "non é unha cor da forma #rrggbb ou #rgb.",
     d_unknown_kind: "«{value}» non é un tipo de socio (sme, large, research ou other).",
     d_bad_recurrence: "ten unha regra de repetición que non se pode usar ({reason}).",
     d_bad_timezone: "«{value}» non é un fuso horario como Europe/Madrid.",
@@ -57,6 +67,13 @@ pub static STRINGS: Strings = Strings {
     d_version: "é a versión {value}; este trebello le a versión 1 e amosa o que entende.",
     d_skipped: "Omitiuse a entrada.",
     d_dropped: "Ignorouse o campo.",
-    syntax_reasons: ["o texto remata demasiado cedo", "«{char}» inesperado", "texto despois do final", "unha secuencia de escape rota", "un número mal formado", "o documento está baleiro"],
+    syntax_reasons: [
+        "o texto remata demasiado cedo",
+        "«{char}» inesperado",
+        "texto despois do final",
+        "unha secuencia de escape rota",
+        "un número mal formado",
+        "o documento está baleiro",
+    ],
     kinds: ["Peme", "Gran empresa", "Investigación", "Outros"],
 };

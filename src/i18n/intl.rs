@@ -40,13 +40,19 @@ pub fn sort_by_collation<'a, T>(lang: Lang, items: &mut [T], key: impl Fn(&T) ->
         use js_sys::{Array, Function, Intl::Collator, Object, Reflect};
         use std::collections::HashMap;
         let collator = Collator::new(&Array::of1(&collation_locale(lang).into()), &Object::new());
-        let names: Array = items.iter().map(|t| wasm_bindgen::JsValue::from_str(key(t))).collect();
-        let sort = Reflect::get(&names, &"sort".into()).ok().and_then(|f| f.dyn_into::<Function>().ok());
+        let names: Array = items
+            .iter()
+            .map(|t| wasm_bindgen::JsValue::from_str(key(t)))
+            .collect();
+        let sort = Reflect::get(&names, &"sort".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok());
         if let Some(sort) = sort {
             if sort.call1(&names, &collator.compare()).is_ok() {
                 let mut rank: HashMap<String, usize> = HashMap::with_capacity(items.len());
                 for (r, name) in names.iter().enumerate() {
-                    rank.entry(name.as_string().unwrap_or_default()).or_insert(r);
+                    rank.entry(name.as_string().unwrap_or_default())
+                        .or_insert(r);
                 }
                 items.sort_by_key(|t| rank.get(key(t)).copied().unwrap_or(usize::MAX));
                 return;

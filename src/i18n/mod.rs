@@ -65,7 +65,12 @@ fn push_entries(out: &mut Vec<(String, &'static str)>, key: &str, value: &impl E
     if values.len() == 1 {
         out.push((key.to_owned(), values[0]));
     } else {
-        out.extend(values.into_iter().enumerate().map(|(i, v)| (format!("{key}.{i}"), v)));
+        out.extend(
+            values
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (format!("{key}.{i}"), v)),
+        );
     }
 }
 
@@ -238,16 +243,35 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// Whether weeks start on Sunday for a language tag: only when its region does (`en-US`).
 pub fn week_starts_on_sunday(tag: &str) -> bool {
     const SUNDAY_REGIONS: [&str; 38] = [
-        "AG", "AS", "BR", "BS", "BT", "BW", "BZ", "CA", "CO", "DM", "DO", "ET", "GT", "GU", "HK", "HN", "IL", "IN", "JM", "JP",
-        "KE", "KH", "KR", "MO", "MX", "MZ", "NI", "PA", "PE", "PH", "PR", "PY", "SA", "SV", "TW", "US", "VE", "ZA",
+        "AG", "AS", "BR", "BS", "BT", "BW", "BZ", "CA", "CO", "DM", "DO", "ET", "GT", "GU", "HK",
+        "HN", "IL", "IN", "JM", "JP", "KE", "KH", "KR", "MO", "MX", "MZ", "NI", "PA", "PE", "PH",
+        "PR", "PY", "SA", "SV", "TW", "US", "VE", "ZA",
     ];
-    tag.split(['-', '_']).skip(1).any(|part| part.len() == 2 && SUNDAY_REGIONS.iter().any(|r| r.eq_ignore_ascii_case(part)))
+    tag.split(['-', '_'])
+        .skip(1)
+        .any(|part| part.len() == 2 && SUNDAY_REGIONS.iter().any(|r| r.eq_ignore_ascii_case(part)))
+}
+
+/// Whole numbers as digits, anything else as `?`: spares the Wasm float formatting.
+fn integer_or_question_mark(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        (v as i64).to_string()
+    } else {
+        "?".into()
+    }
 }
 
 impl Strings {
     /// "1 member" or "12 members", with `n` already formatted for the locale.
     pub fn members_count(&self, n: usize, formatted: &str) -> String {
-        fill(if n == 1 { self.members_one } else { self.members_other }, &[("n", formatted)])
+        fill(
+            if n == 1 {
+                self.members_one
+            } else {
+                self.members_other
+            },
+            &[("n", formatted)],
+        )
     }
 
     /// The localized sentence for a feed diagnostic, without its path.
@@ -264,13 +288,18 @@ impl Strings {
         };
         let message = match &d.problem {
             Problem::Missing => self.d_missing.to_owned(),
-            Problem::WrongType { expected, found } => fill(self.d_wrong_type, &[("expected", type_name(*expected)), ("found", found)]),
+            Problem::WrongType { expected, found } => fill(
+                self.d_wrong_type,
+                &[("expected", type_name(*expected)), ("found", found)],
+            ),
             Problem::Empty => self.d_empty.to_owned(),
             Problem::BadDate(v) => fill(self.d_bad_date, &[("value", v)]),
             Problem::FormMismatch => self.d_form_mismatch.to_owned(),
             Problem::EndBeforeStart => self.d_end_before_start.to_owned(),
             Problem::UnknownSegment(id) => fill(self.d_unknown_segment, &[("id", id)]),
-            Problem::DuplicateId { id, first } => fill(self.d_duplicate_id, &[("id", id), ("first", first)]),
+            Problem::DuplicateId { id, first } => {
+                fill(self.d_duplicate_id, &[("id", id), ("first", first)])
+            }
             Problem::UnsafeUrl => self.d_unsafe_url.to_owned(),
             Problem::BadEmail => self.d_bad_email.to_owned(),
             Problem::BadPhone => self.d_bad_phone.to_owned(),
@@ -288,9 +317,15 @@ impl Strings {
             Problem::BadLanguage(v) => fill(self.d_bad_language, &[("value", v)]),
             Problem::LoneSurrogate => self.d_lone_surrogate.to_owned(),
             Problem::TooDeep => self.d_too_deep.to_owned(),
-            Problem::UnsupportedVersion(v) => fill(self.d_version, &[("value", &v.to_string())]),
+            Problem::UnsupportedVersion(v) => {
+                fill(self.d_version, &[("value", &integer_or_question_mark(*v))])
+            }
         };
-        let consequence = if d.skipped { self.d_skipped } else { self.d_dropped };
+        let consequence = if d.skipped {
+            self.d_skipped
+        } else {
+            self.d_dropped
+        };
         format!("{message} {consequence}")
     }
 
@@ -308,7 +343,14 @@ impl Strings {
             SyntaxProblem::BadNumber => self.syntax_reasons[4].to_owned(),
             SyntaxProblem::Empty => self.syntax_reasons[5].to_owned(),
         };
-        fill(self.syntax_error, &[("line", &e.line.to_string()), ("column", &e.column.to_string()), ("reason", &reason)])
+        fill(
+            self.syntax_error,
+            &[
+                ("line", &e.line.to_string()),
+                ("column", &e.column.to_string()),
+                ("reason", &reason),
+            ],
+        )
     }
 }
 

@@ -17,13 +17,17 @@ fn galician_month_and_day_names_are_galician() {
 
 #[test]
 fn no_galician_or_catalan_string_equals_its_english_twin_by_accident() {
-    let en: std::collections::HashMap<String, &str> = Lang::En.strings().entries().into_iter().collect();
+    let en: std::collections::HashMap<String, &str> =
+        Lang::En.strings().entries().into_iter().collect();
     for lang in [Lang::Gl, Lang::Ca] {
         for (key, value) in lang.strings().entries() {
             if SAME_AS_ENGLISH_ON_PURPOSE.contains(&(lang, key.as_str())) {
                 continue;
             }
-            assert_ne!(value, en[&key], "{lang:?} `{key}` is still the English text");
+            assert_ne!(
+                value, en[&key],
+                "{lang:?} `{key}` is still the English text"
+            );
         }
     }
 }
@@ -31,7 +35,11 @@ fn no_galician_or_catalan_string_equals_its_english_twin_by_accident() {
 #[test]
 fn every_language_keeps_the_placeholders_of_english() {
     let placeholders = |s: &str| {
-        let mut names: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_owned())).collect();
+        let mut names: Vec<String> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_owned()))
+            .collect();
         names.sort();
         names
     };
@@ -41,7 +49,11 @@ fn every_language_keeps_the_placeholders_of_english() {
         assert_eq!(entries.len(), en.len());
         for ((key, value), (_, en_value)) in entries.iter().zip(&en) {
             assert!(!value.trim().is_empty(), "{lang:?} `{key}` is empty");
-            assert_eq!(placeholders(value), placeholders(en_value), "{lang:?} `{key}`");
+            assert_eq!(
+                placeholders(value),
+                placeholders(en_value),
+                "{lang:?} `{key}`"
+            );
         }
     }
 }

@@ -65,17 +65,23 @@ where
     let status = move || {
         let s = lang.get().strings();
         match state.get() {
-            FeedState::Loading if !ready.get() => {
-                Some(view! { <p class="ck-status" role="status" part="status">{s.loading}</p> }.into_any())
-            }
+            FeedState::Loading if !ready.get() => Some(
+                view! { <p class="ck-status" role="status" part="status">{s.loading}</p> }
+                    .into_any(),
+            ),
             FeedState::Failed(error) => {
                 let message = match error {
-                    LoadError::Status(code) => crate::i18n::fill(s.load_failed, &[("status", &format!("HTTP {code}"))]),
-                    LoadError::Network => crate::i18n::fill(s.load_failed, &[("status", "network")]),
+                    LoadError::Status(code) => {
+                        crate::i18n::fill(s.load_failed, &[("status", &format!("HTTP {code}"))])
+                    }
+                    LoadError::Network => {
+                        crate::i18n::fill(s.load_failed, &[("status", "network")])
+                    }
                     LoadError::Syntax(ref e) => s.syntax_error(e),
                     LoadError::Missing => s.no_feed.to_owned(),
                 };
-                let retry = retry.filter(|_| matches!(error, LoadError::Status(_) | LoadError::Network));
+                let retry =
+                    retry.filter(|_| matches!(error, LoadError::Status(_) | LoadError::Network));
                 Some(
                     view! {
                         <div class="ck-status--error" role="alert" part="error">
@@ -95,7 +101,9 @@ where
         if !debug.get() {
             return None;
         }
-        let FeedState::Ready(_, diagnostics) = state.get() else { return None };
+        let FeedState::Ready(_, diagnostics) = state.get() else {
+            return None;
+        };
         let s = lang.get().strings();
         let lang = lang.get();
         (!diagnostics.is_empty()).then(|| {

@@ -28,9 +28,17 @@ impl Size {
         gz.write_all(bytes).expect("writing to memory");
         let gzip = gz.finish().expect("writing to memory").len();
         let mut br = Vec::new();
-        let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            lgwin: 22,
+            ..Default::default()
+        };
         brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).expect("writing to memory");
-        Size { raw: bytes.len(), gzip, brotli: br.len() }
+        Size {
+            raw: bytes.len(),
+            gzip,
+            brotli: br.len(),
+        }
     }
 }
 
@@ -46,7 +54,11 @@ pub struct Sizes {
 impl Sizes {
     /// Both files together.
     pub fn total(&self) -> Size {
-        Size { raw: self.js.raw + self.wasm.raw, gzip: self.js.gzip + self.wasm.gzip, brotli: self.js.brotli + self.wasm.brotli }
+        Size {
+            raw: self.js.raw + self.wasm.raw,
+            gzip: self.js.gzip + self.wasm.gzip,
+            brotli: self.js.brotli + self.wasm.brotli,
+        }
     }
 }
 
@@ -56,16 +68,33 @@ fn kb(n: usize) -> String {
 
 impl fmt::Display for Sizes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{:<22} {:>10} {:>10} {:>10}", "www/dist/", "raw", "gzip", "brotli")?;
-        for (name, s) in [("clusterkit.js", self.js), ("clusterkit_bg.wasm", self.wasm), ("total", self.total())] {
-            writeln!(f, "{:<22} {:>10} {:>10} {:>10}", name, kb(s.raw), kb(s.gzip), kb(s.brotli))?;
+        writeln!(
+            f,
+            "{:<22} {:>10} {:>10} {:>10}",
+            "www/dist/", "raw", "gzip", "brotli"
+        )?;
+        for (name, s) in [
+            ("clusterkit.js", self.js),
+            ("clusterkit_bg.wasm", self.wasm),
+            ("total", self.total()),
+        ] {
+            writeln!(
+                f,
+                "{:<22} {:>10} {:>10} {:>10}",
+                name,
+                kb(s.raw),
+                kb(s.gzip),
+                kb(s.brotli)
+            )?;
         }
         Ok(())
     }
 }
 
 fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"))
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
 }
 
 /// Builds the bundle into `www/dist/` and returns its sizes.
@@ -73,7 +102,15 @@ pub fn bundle() -> Result<Sizes, String> {
     let root = root();
     let target = target_dir();
     run(Command::new("cargo")
-        .args(["build", "--release", "--lib", "--target", "wasm32-unknown-unknown", "--features", "embed"])
+        .args([
+            "build",
+            "--release",
+            "--lib",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--features",
+            "embed",
+        ])
         .current_dir(&root))?;
     let raw = target.join("wasm32-unknown-unknown/release/clusterkit.wasm");
     let bindgen_dir = target.join("clusterkit-bindgen");
@@ -90,24 +127,45 @@ pub fn bundle() -> Result<Sizes, String> {
         .args(["-Oz", "--strip-debug", "--strip-producers", "-o"])
         .arg(&wasm_out))?;
     let wasm = read(&wasm_out)?;
-    let version: String = Sha256::digest(&wasm).iter().take(6).map(|b| format!("{b:02x}")).collect();
+    let version: String = Sha256::digest(&wasm)
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect();
 
-    let glue = std::fs::read_to_string(bindgen_dir.join("clusterkit.js")).map_err(|e| format!("reading the glue: {e}"))?;
-    let loader = std::fs::read_to_string(root.join("www/loader.js")).map_err(|e| format!("reading www/loader.js: {e}"))?;
+    let glue = std::fs::read_to_string(bindgen_dir.join("clusterkit.js"))
+        .map_err(|e| format!("reading the glue: {e}"))?;
+    let loader = std::fs::read_to_string(root.join("www/loader.js"))
+        .map_err(|e| format!("reading www/loader.js: {e}"))?;
     let loader = loader.replace("__CK_VERSION__", &version);
     // One function scope around glue and loader: the page gets no global at all.
     let joined = format!("(function () {{\n\"use strict\";\n{glue}\n{loader}\n}})();\n");
     let unminified = bindgen_dir.join("clusterkit.full.js");
-    std::fs::write(&unminified, joined).map_err(|e| format!("writing {}: {e}", unminified.display()))?;
+    std::fs::write(&unminified, joined)
+        .map_err(|e| format!("writing {}: {e}", unminified.display()))?;
     let js_out = dist.join("clusterkit.js");
     run(Command::new(node_bin("terser"))
         .arg(&unminified)
-        .args(["--compress", "--mangle", "--ecma", "2020", "--comments", "false", "--preamble"])
-        .arg(format!("/*! clusterkit {} | MIT OR Apache-2.0 | wasm {version} */", env!("CARGO_PKG_VERSION")))
+        .args([
+            "--compress",
+            "--mangle",
+            "--ecma",
+            "2020",
+            "--comments",
+            "false",
+            "--preamble",
+        ])
+        .arg(format!(
+            "/*! clusterkit {} | MIT OR Apache-2.0 | wasm {version} */",
+            env!("CARGO_PKG_VERSION")
+        ))
         .arg("-o")
         .arg(&js_out))?;
     let js = read(&js_out)?;
-    Ok(Sizes { js: Size::of(&js), wasm: Size::of(&wasm) })
+    Ok(Sizes {
+        js: Size::of(&js),
+        wasm: Size::of(&wasm),
+    })
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {

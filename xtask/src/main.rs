@@ -26,19 +26,27 @@ usage: cargo xtask <command> [options]
 
 /// The repository root (the parent of `xtask/`).
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the repo").to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the repo")
+        .to_path_buf()
 }
 
 /// The value after `--name` in `args`, if any.
 pub fn flag(args: &[String], name: &str) -> Option<String> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
 }
 
 /// The port: `--port`, else `$PORT`, else 8080.
 fn port(args: &[String]) -> Result<u16, String> {
     flag(args, "--port")
         .or_else(|| std::env::var("PORT").ok())
-        .map_or(Ok(8080), |p| p.parse().map_err(|_| format!("not a port number: {p}")))
+        .map_or(Ok(8080), |p| {
+            p.parse().map_err(|_| format!("not a port number: {p}"))
+        })
 }
 
 fn run(args: &[String]) -> Result<(), String> {
@@ -61,8 +69,12 @@ fn run(args: &[String]) -> Result<(), String> {
             Ok(())
         }
         "serve" => {
-            let options = serve::Options { wasm_octet_stream: rest.iter().any(|a| a == "--wasm-octet-stream") };
-            serve::serve(port(rest)?, options, |url| println!("serving the repo on {url}"))
+            let options = serve::Options {
+                wasm_octet_stream: rest.iter().any(|a| a == "--wasm-octet-stream"),
+            };
+            serve::serve(port(rest)?, options, |url| {
+                println!("serving the repo on {url}")
+            })
         }
         "test" => test::all(),
         "bench" => bench::run(),

@@ -16,7 +16,8 @@ pub struct Options {
 /// Serves the repository on 127.0.0.1:`port` (0 picks a free port), calling `ready` with the
 /// base URL once listening. Never returns unless binding fails.
 pub fn serve(port: u16, options: Options, ready: impl FnOnce(&str)) -> Result<(), String> {
-    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     ready(&format!("http://{addr}/"));
     let root = root();
@@ -92,7 +93,15 @@ fn handle(mut stream: TcpStream, root: &Path, options: Options) -> std::io::Resu
     for component in Path::new(path.trim_start_matches('/')).components() {
         match component {
             Component::Normal(c) => file.push(c),
-            _ => return respond(&mut stream, "403 Forbidden", "text/plain", b"forbidden", method),
+            _ => {
+                return respond(
+                    &mut stream,
+                    "403 Forbidden",
+                    "text/plain",
+                    b"forbidden",
+                    method,
+                );
+            }
         }
     }
     if file.is_dir() {
@@ -102,13 +111,31 @@ fn handle(mut stream: TcpStream, root: &Path, options: Options) -> std::io::Resu
         Ok(mut f) => {
             let mut body = Vec::new();
             f.read_to_end(&mut body)?;
-            respond(&mut stream, "200 OK", content_type(&file, options), &body, method)
+            respond(
+                &mut stream,
+                "200 OK",
+                content_type(&file, options),
+                &body,
+                method,
+            )
         }
-        Err(_) => respond(&mut stream, "404 Not Found", "text/plain", b"not found", method),
+        Err(_) => respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"not found",
+            method,
+        ),
     }
 }
 
-fn respond(stream: &mut TcpStream, status: &str, kind: &str, body: &[u8], method: &str) -> std::io::Result<()> {
+fn respond(
+    stream: &mut TcpStream,
+    status: &str,
+    kind: &str,
+    body: &[u8],
+    method: &str,
+) -> std::io::Result<()> {
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n\
          Access-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",

@@ -10,14 +10,22 @@ use crate::root;
 /// Runs a command, failing with its name if it cannot start or exits non-zero.
 pub fn run(command: &mut Command) -> Result<(), String> {
     let shown = format!("{command:?}");
-    let status = command.status().map_err(|e| format!("could not start {shown}: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("{shown} failed ({status})")) }
+    let status = command
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
 }
 
 /// A command's standard output, if it runs and succeeds.
 pub fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// What `cargo xtask build` needs.
@@ -35,7 +43,10 @@ pub fn for_browser_tests() -> Result<(), String> {
 
 fn wasm_target() -> Result<(), String> {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     println!("xtask: installing the wasm32-unknown-unknown target");
@@ -44,11 +55,15 @@ fn wasm_target() -> Result<(), String> {
 
 /// The `wasm-bindgen` version Cargo.lock resolved; the CLI must be exactly this one.
 pub fn locked_wasm_bindgen_version() -> Result<String, String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("reading Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("reading Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
+            if let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+            {
                 return Ok(version.trim_end_matches('"').to_owned());
             }
         }
@@ -59,7 +74,9 @@ pub fn locked_wasm_bindgen_version() -> Result<String, String> {
 fn cargo_bin(name: &str) -> PathBuf {
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo"));
+        .unwrap_or_else(|| {
+            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
+        });
     home.join("bin").join(name)
 }
 
@@ -79,9 +96,17 @@ fn wasm_bindgen_cli() -> Result<(), String> {
     if have.split_whitespace().nth(1) == Some(wanted.as_str()) {
         return Ok(());
     }
-    println!("xtask: installing wasm-bindgen-cli {wanted} (the version in Cargo.lock; takes a few minutes)");
+    println!(
+        "xtask: installing wasm-bindgen-cli {wanted} (the version in Cargo.lock; takes a few minutes)"
+    );
     // Not `--locked`: the registry here lacks one of its locked dependencies.
-    run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted, "--force"]))
+    run(Command::new("cargo").args([
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        &wanted,
+        "--force",
+    ]))
 }
 
 /// A binary installed by npm into node_modules/.bin.
@@ -97,7 +122,9 @@ fn node_modules() -> Result<(), String> {
         return Ok(());
     }
     println!("xtask: installing npm tools pinned by package-lock.json");
-    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&root))
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(&root))
 }
 
 fn is_newer_or_equal(a: &Path, b: &Path) -> bool {
@@ -116,9 +143,19 @@ fn chromium() -> Result<(), String> {
     }
     let is_root = output("id", &["-u"]).is_some_and(|u| u.trim() == "0");
     if !is_root {
-        return Err("Chromium is missing: run `sudo apt-get install -y chromium chromium-driver`".into());
+        return Err(
+            "Chromium is missing: run `sudo apt-get install -y chromium chromium-driver`".into(),
+        );
     }
     println!("xtask: installing Debian's chromium and chromium-driver");
     run(Command::new("apt-get").arg("update"))?;
-    run(Command::new("apt-get").args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"]).env("DEBIAN_FRONTEND", "noninteractive"))
+    run(Command::new("apt-get")
+        .args([
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+        ])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }

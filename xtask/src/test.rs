@@ -16,7 +16,11 @@ fn step(name: &str, f: impl FnOnce() -> Result<(), String>) -> Result<(), String
     println!("\n==> {name}");
     let start = Instant::now();
     let result = f();
-    println!("<== {name}: {} in {:.0?}", if result.is_ok() { "ok" } else { "FAILED" }, start.elapsed());
+    println!(
+        "<== {name}: {} in {:.0?}",
+        if result.is_ok() { "ok" } else { "FAILED" },
+        start.elapsed()
+    );
     result.map_err(|e| format!("{name}: {e}"))
 }
 
@@ -30,24 +34,72 @@ fn cargo(args: &[&str]) -> Command {
 pub fn all() -> Result<(), String> {
     let start = Instant::now();
     step("tools", setup::for_browser_tests)?;
-    step("format", || run(&mut cargo(&["fmt", "--all", "--", "--check"])))?;
-    step("clippy (native)", || run(&mut cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])))?;
+    step("format", || {
+        run(&mut cargo(&["fmt", "--all", "--", "--check"]))
+    })?;
+    step("clippy (native)", || {
+        run(&mut cargo(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
     step("clippy (wasm)", || {
-        run(&mut cargo(&["clippy", "--target", "wasm32-unknown-unknown", "--features", "embed", "--lib", "--tests", "--examples", "--", "-D", "warnings"]))
+        run(&mut cargo(&[
+            "clippy",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--features",
+            "embed",
+            "--lib",
+            "--tests",
+            "--examples",
+            "--",
+            "-D",
+            "warnings",
+        ]))
     })?;
     step("native tests", || run(&mut cargo(&["test", "--workspace"])))?;
-    step("docs", || run(cargo(&["doc", "--no-deps", "--package", "clusterkit", "--features", "embed"]).env("RUSTDOCFLAGS", "-D warnings")))?;
-    step("wasm tests in headless Chromium", || {
-        run(cargo(&["test", "--target", "wasm32-unknown-unknown", "--features", "embed", "--test", "browser"])
-            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", setup::wasm_bindgen_test_runner())
-            .env("CHROMEDRIVER", CHROMEDRIVER)
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
-            .env("TZ", TEST_TZ))
+    step("docs", || {
+        run(cargo(&[
+            "doc",
+            "--no-deps",
+            "--package",
+            "clusterkit",
+            "--features",
+            "embed",
+        ])
+        .env("RUSTDOCFLAGS", "-D warnings"))
     })?;
-    step("bundle", || build::bundle().map(|sizes| println!("{sizes}")))?;
+    step("wasm tests in headless Chromium", || {
+        run(cargo(&[
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--features",
+            "embed",
+            "--test",
+            "browser",
+        ])
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            setup::wasm_bindgen_test_runner(),
+        )
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+        .env("TZ", TEST_TZ))
+    })?;
+    step("bundle", || {
+        build::bundle().map(|sizes| println!("{sizes}"))
+    })?;
     step("end-to-end through the script tag", || {
         let base = serve::spawn(serve::Options::default())?;
-        let octet = serve::spawn(serve::Options { wasm_octet_stream: true })?;
+        let octet = serve::spawn(serve::Options {
+            wasm_octet_stream: true,
+        })?;
         run(Command::new("node")
             .arg(root().join("tests/e2e/run.mjs"))
             .env("CK_BASE", &base)

@@ -1,0 +1,59 @@
+//! A Leptos app that builds its feed in Rust (no URL, no JSON) and shows it in a
+//! `MemberDirectory`, styled by `<Styles/>` because it renders in the app's own document.
+//!
+//! Build for the browser with `cargo build --example directory_from_rust --target
+//! wasm32-unknown-unknown --features csr`, or see it mounted in `tests/browser.rs`.
+
+use std::sync::Arc;
+
+use clusterkit::feed::{Feed, Kind, Member, Segment, Text};
+use clusterkit::{MemberDirectory, Styles, i18n::Lang};
+use leptos::prelude::*;
+
+/// The cluster's members, as an app might load them from its own database.
+pub fn cluster_feed() -> Feed {
+    let member = |id: &str, name: &str, segment: &str, city: &str| Member {
+        segments: vec![segment.to_owned()],
+        kind: Some(Kind::Sme),
+        city: Some(city.to_owned()),
+        ..Member::new(id, name)
+    };
+    Feed {
+        segments: vec![
+            Segment::new(
+                "post-production",
+                [("ca", "Postproducció"), ("en", "Post-production")],
+            ),
+            Segment::new("video-games", [("ca", "Videojocs"), ("en", "Video games")]),
+        ],
+        members: vec![
+            Member {
+                description: Some(Text::from([
+                    ("en", "Dubbing and sound studio"),
+                    ("ca", "Estudi de doblatge i so"),
+                ])),
+                ..member("sonilab", "Sonilab", "post-production", "Barcelona")
+            },
+            member("pixel-games", "Píxel Games", "video-games", "Girona"),
+            member("sons-del-ter", "Sons del Ter", "post-production", "Manresa"),
+        ],
+        ..Feed::default()
+    }
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let feed = Arc::new(cluster_feed());
+    view! {
+        <Styles/>
+        <main>
+            <h1>"Our members"</h1>
+            <MemberDirectory feed=feed lang=Lang::En page_size=12/>
+        </main>
+    }
+}
+
+fn main() {
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,27 @@
+//! A Leptos app that fetches a feed from a URL with `use_feed`, and shows the loading,
+//! error and ready states with `FeedStatus` around a `MemberDirectory` and a `SegmentChart`
+//! that share the one fetch.
+//!
+//! Build for the browser with `cargo build --example directory_from_url --target
+//! wasm32-unknown-unknown --features csr`, or see it mounted in `tests/browser.rs`.
+
+use clusterkit::feed::use_feed;
+use clusterkit::{FeedStatus, MemberDirectory, SegmentChart, Styles, i18n::Lang};
+use leptos::prelude::*;
+
+/// The app, reading the feed at `url` in `lang`.
+#[component]
+pub fn App(#[prop(into)] url: String, lang: Lang) -> impl IntoView {
+    let feed = use_feed(url);
+    view! {
+        <Styles/>
+        <FeedStatus state=feed.state retry=Some(feed.retry) lang=lang let:feed>
+            <MemberDirectory feed=feed lang=lang/>
+            <SegmentChart feed=feed lang=lang/>
+        </FeedStatus>
+    }
+}
+
+fn main() {
+    leptos::mount::mount_to_body(|| view! { <App url="www/feeds/galicia.json" lang=Lang::Gl/> });
+}

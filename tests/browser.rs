@@ -1,0 +1,392 @@
+//! The browser tier: components and the embed mounted in headless Chromium, checked through
+//! the DOM a visitor gets. Run by `cargo xtask test` (Catalan browser locale, Los Angeles time).
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use clusterkit::feed::{self, Feed};
+use clusterkit::i18n::{Lang, intl};
+use clusterkit::{EventCalendar, MemberDirectory, SegmentChart};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "../examples/directory_from_rust.rs"]
+#[allow(dead_code)]
+mod from_rust;
+#[path = "../examples/directory_from_url.rs"]
+#[allow(dead_code)]
+mod from_url;
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element in the body to mount into.
+fn container() -> HtmlElement {
+    let div: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+/// Waits until `ready` holds, letting the reactive system and fetches run (up to 10 s).
+async fn until(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if ready() {
+            return;
+        }
+        leptos::task::tick().await;
+        let sleep = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(sleep).await.unwrap();
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}
+
+fn text_of(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+fn sample(name: &str) -> Arc<Feed> {
+    let text = match name {
+        "catalonia" => include_str!("../www/feeds/catalonia.json"),
+        "galicia" => include_str!("../www/feeds/galicia.json"),
+        _ => include_str!("../www/feeds/madrid.json"),
+    };
+    Arc::new(feed::parse(text).expect("sample feeds are valid JSON").feed)
+}
+
+#[wasm_bindgen_test]
+async fn directory_searches_as_the_visitor_types_and_filters_by_segment() {
+    let feed = sample("catalonia");
+    let total = feed.members.len();
+    let post = feed
+        .members
+        .iter()
+        .filter(|m| m.segments.iter().any(|s| s == "post-production"))
+        .count();
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), {
+        let feed = feed.clone();
+        move || view! { <MemberDirectory feed=feed lang=Lang::Ca page_size=10/> }
+    });
+    until("the result count", || {
+        text_of(&root, "[role=status]") == format!("{total} socis")
+    })
+    .await;
+    assert_eq!(all(&root, "article").len(), 10, "one page of cards");
+
+    let input: HtmlInputElement = root
+        .query_selector("input[type=search]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("ALGAM iberica");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    until("one match", || text_of(&root, "[role=status]") == "1 soci").await;
+    assert_eq!(text_of(&root, "article h3"), "Algam Ibérica");
+
+    input.set_value("");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    let boxes = all(&root, "input[type=checkbox]");
+    let post_box = boxes
+        .iter()
+        .find(|b| {
+            b.parent_element()
+                .unwrap()
+                .text_content()
+                .unwrap()
+                .contains("Postproducció")
+        })
+        .expect("a Postproducció checkbox")
+        .clone()
+        .unchecked_into::<HtmlElement>();
+    post_box.click();
+    until("the post-production members", || {
+        text_of(&root, "[role=status]") == format!("{post} socis")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_rust_built_feed_example_lists_its_three_members_sorted_by_name() {
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), from_rust::App);
+    until("the cards", || all(&root, "article").len() == 3).await;
+    let names: Vec<String> = all(&root, "article h3")
+        .iter()
+        .map(|h| h.text_content().unwrap())
+        .collect();
+    assert_eq!(names, ["Píxel Games", "Sonilab", "Sons del Ter"]);
+    assert!(
+        root.query_selector("style").unwrap().is_some(),
+        "<Styles/> brings the CSS into the app's document"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_url_example_shows_loading_then_the_fetched_feed_in_galician() {
+    let json = include_str!("../www/feeds/galicia.json");
+    let url = format!(
+        "data:application/json,{}",
+        String::from(js_sys::encode_uri_component(json))
+    );
+    let root = container();
+    let _mounted = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <from_url::App url=url.clone() lang=Lang::Gl/> },
+    );
+    until("the Galician directory", || {
+        text_of(&root, ".ck-directory [role=status]") == "40 socios"
+    })
+    .await;
+    assert_eq!(
+        all(&root, "svg [role=listitem]").len(),
+        sample("galicia").segments.len(),
+        "the chart shares the fetch"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_fetch_shows_a_localized_error_with_a_retry_button() {
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), || {
+        view! { <from_url::App url="/this/feed/does/not/exist.json" lang=Lang::Es/> }
+    });
+    until("the error", || {
+        root.query_selector("[role=alert]").unwrap().is_some()
+    })
+    .await;
+    assert!(text_of(&root, "[role=alert]").starts_with("No se han podido cargar los datos"));
+    assert_eq!(text_of(&root, "[role=alert] button"), "Reintentar");
+}
+
+#[wasm_bindgen_test]
+async fn chart_draws_one_labelled_bar_per_segment_largest_first() {
+    let feed = sample("galicia");
+    let mut expected: Vec<(String, usize)> = feed
+        .segments
+        .iter()
+        .map(|s| {
+            (
+                s.name.resolve("en", "gl").to_owned(),
+                feed.members
+                    .iter()
+                    .filter(|m| m.segments.contains(&s.id))
+                    .count(),
+            )
+        })
+        .collect();
+    expected.sort_by(|a, b| b.1.cmp(&a.1));
+    let root = container();
+    let _mounted = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <SegmentChart feed=feed.clone() lang=Lang::En/> },
+    );
+    until("the bars", || !all(&root, "[role=listitem]").is_empty()).await;
+    let labels: Vec<String> = all(&root, "[role=listitem]")
+        .iter()
+        .map(|g| g.get_attribute("aria-label").unwrap())
+        .collect();
+    let expected_labels: Vec<String> = expected.iter().map(|(n, c)| format!("{n}: {c}")).collect();
+    assert_eq!(labels, expected_labels);
+    let widths: Vec<f64> = all(&root, "rect[part=bar]")
+        .iter()
+        .map(|r| r.get_attribute("width").unwrap().parse().unwrap())
+        .collect();
+    assert!(
+        widths.windows(2).all(|w| w[0] >= w[1]),
+        "longest bar first: {widths:?}"
+    );
+    assert!(
+        text_of(&root, "figcaption").contains(&format!("with {} of 40 members", expected[0].1))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn calendar_shows_galician_month_names_and_moves_between_months() {
+    let feed = sample("galicia");
+    let root = container();
+    let month = feed::Date::new(2026, 12, 1).unwrap();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <EventCalendar feed=feed.clone() lang=Lang::Gl month=month/> }
+    });
+    until("the title", || text_of(&root, "h2") == "decembro de 2026").await;
+    assert_eq!(
+        text_of(&root, "thead th"),
+        "luns",
+        "weeks start on Monday in Galician"
+    );
+    assert!(text_of(&root, "tbody").contains("Ventana Sur"));
+    let next: HtmlElement = all(&root, "button").pop().unwrap().unchecked_into();
+    next.click();
+    until("January", || text_of(&root, "h2") == "xaneiro de 2027").await;
+}
+
+#[wasm_bindgen_test]
+async fn calendar_weeks_start_on_sunday_for_en_us() {
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), || {
+        view! { <EventCalendar feed=Arc::new(Feed::default()) lang=Lang::En locale="en-US".to_owned() month=feed::Date::new(2026, 11, 1).unwrap()/> }
+    });
+    until("the grid", || !all(&root, "thead th").is_empty()).await;
+    assert_eq!(text_of(&root, "thead th"), "Sun");
+    assert_eq!(
+        text_of(&root, "tbody td .ck-day-number"),
+        "1",
+        "1 November 2026 is a Sunday, first in its row"
+    );
+}
+
+#[wasm_bindgen_test]
+fn collation_sorts_each_language_its_own_way() {
+    let mut names = vec!["Oso", "Ñandú", "Nube", "Llama", "Luz"];
+    intl::sort_by_collation(Lang::Gl, &mut names, |s| s);
+    assert_eq!(
+        names,
+        ["Llama", "Luz", "Nube", "Ñandú", "Oso"],
+        "Galician sorts with the Spanish collation: ñ after n"
+    );
+    intl::sort_by_collation(Lang::En, &mut names, |s| s);
+    assert_eq!(
+        names,
+        ["Llama", "Luz", "Ñandú", "Nube", "Oso"],
+        "English sorts ñ as n"
+    );
+    let mut catalan = vec!["Cel·la", "Cella", "Cebes"];
+    intl::sort_by_collation(Lang::Ca, &mut catalan, |s| s);
+    assert_eq!(catalan[0], "Cebes");
+}
+
+#[wasm_bindgen_test]
+fn numbers_are_grouped_as_each_language_writes_them() {
+    assert_eq!(intl::format_number(Lang::Ca, 12345), "12.345");
+    assert_eq!(intl::format_number(Lang::En, 12345), "12,345");
+    assert_eq!(
+        intl::format_number(Lang::Es, 1234),
+        "1234",
+        "Spanish groups only from five digits"
+    );
+}
+
+#[wasm_bindgen_test]
+fn madrid_wall_clock_follows_daylight_saving_time_from_intl() {
+    use clusterkit::calendar::zone::{epoch_ms, wall_clock};
+    use clusterkit::feed::{Date, Time};
+    let utc = |h, m| {
+        epoch_ms(
+            Date::new(2026, 3, 29).unwrap(),
+            Time {
+                hour: h,
+                minute: m,
+                second: 0,
+            },
+        )
+    };
+    // Summer time began in Madrid at 01:00 UTC on 29 March 2026 (02:00 became 03:00).
+    assert_eq!(
+        wall_clock(utc(0, 30), "Europe/Madrid").1,
+        Time {
+            hour: 1,
+            minute: 30,
+            second: 0
+        }
+    );
+    assert_eq!(
+        wall_clock(utc(1, 30), "Europe/Madrid").1,
+        Time {
+            hour: 3,
+            minute: 30,
+            second: 0
+        }
+    );
+    assert_eq!(
+        wall_clock(utc(1, 30), "America/Argentina/Buenos_Aires").1,
+        Time {
+            hour: 22,
+            minute: 30,
+            second: 0
+        }
+    );
+    assert_eq!(
+        wall_clock(utc(1, 30), "Not/A_Zone").1,
+        Time {
+            hour: 1,
+            minute: 30,
+            second: 0
+        },
+        "unknown zones read as UTC"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_embed_mounts_in_a_shadow_root_follows_attributes_and_cleans_up() {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.set_attribute("lang", "ca").unwrap();
+    let script = document().create_element("script").unwrap();
+    script.set_attribute("type", "application/json").unwrap();
+    script.set_text_content(Some(r#"{"version": 1, "cluster": {"name": "X"}, "members": [{"id": "a", "name": "Alfa"}, {"id": "b", "name": "Beta"}]}"#));
+    host.append_child(&script).unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let shadow = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    let id = clusterkit::embed::ck_connect(host.clone(), shadow.clone(), "clusterkit-directory")
+        .unwrap();
+    let status = || {
+        shadow
+            .query_selector("[role=status]")
+            .unwrap()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    };
+    until("the inline feed", || status() == "2 socis").await;
+    let sheets = js_sys::Reflect::get(&shadow, &"adoptedStyleSheets".into()).unwrap();
+    assert_eq!(
+        js_sys::Array::from(&sheets).length(),
+        1,
+        "styles come from one adopted stylesheet"
+    );
+    assert!(
+        shadow.query_selector("style").unwrap().is_none()
+            && shadow.query_selector("[style]").unwrap().is_none()
+    );
+
+    clusterkit::embed::ck_attr(id, "lang".into(), Some("en".into()));
+    until("English", || status() == "2 members").await;
+    clusterkit::embed::ck_attr(id, "theme".into(), Some("dark".into()));
+    until("the dark theme", || {
+        shadow
+            .query_selector(".ck-root[data-theme=dark]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+
+    clusterkit::embed::ck_disconnect(id);
+    assert!(
+        shadow.query_selector(".ck-root").unwrap().is_none(),
+        "the widget is gone after disconnect"
+    );
+}
