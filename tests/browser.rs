@@ -198,7 +198,7 @@ async fn chart_draws_one_labelled_bar_per_segment_largest_first() {
             )
         })
         .collect();
-    expected.sort_by(|a, b| b.1.cmp(&a.1));
+    expected.sort_by_key(|e| std::cmp::Reverse(e.1));
     let root = container();
     let _mounted = leptos::mount::mount_to(
         root.clone(),

@@ -19,7 +19,7 @@ pub fn members_per_segment(feed: &Feed) -> Vec<(usize, usize)> {
             )
         })
         .collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     counts
 }
 

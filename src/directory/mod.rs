@@ -255,7 +255,8 @@ fn MemberCard(feed: Arc<Feed>, member: usize, lang: Signal<Lang>) -> impl IntoVi
                 <h3>{name}</h3>
                 <p class="ck-meta">{place}</p>
                 <ul class="ck-tags">{segments}</ul>
-                <p class="ck-meta">{website}" "{email}" "{phone}</p>
+                {(m.website.is_some() || m.email.is_some() || m.phone.is_some())
+                    .then(|| view! { <p class="ck-meta ck-contact">{website}" "{email}" "{phone}</p> })}
             </article>
         </li>
     }

@@ -43,10 +43,10 @@ pub fn ck_init(on_fatal: js_sys::Function) {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
         ON_FATAL.with(|f| {
-            if let Ok(f) = f.try_borrow() {
-                if let Some(f) = f.as_ref() {
-                    let _ = f.call1(&JsValue::NULL, &message.into());
-                }
+            if let Ok(f) = f.try_borrow()
+                && let Some(f) = f.as_ref()
+            {
+                let _ = f.call1(&JsValue::NULL, &message.into());
             }
         });
     }));

@@ -123,7 +123,7 @@ impl Entry<'_> {
     ) -> Option<T> {
         match self.obj.get(key) {
             None | Some(Json::Null) => None,
-            Some(Json::String(s)) if clean(s).trim().is_empty() => None,
+            Some(Json::String(s)) if s.trim().is_empty() => None,
             Some(v) => read(v)
                 .map_err(|p| self.cx.report(self.field(key), p, false))
                 .ok(),
@@ -160,7 +160,11 @@ impl Entry<'_> {
 
 fn string(v: &Json) -> Result<String, Problem> {
     match v {
-        Json::String(s) => Ok(clean(s).trim().to_owned()),
+        // Control characters are removed; a value made only of them is reported as empty.
+        Json::String(s) => match clean(s).trim() {
+            "" if !s.trim().is_empty() => Err(Problem::Empty),
+            text => Ok(text.to_owned()),
+        },
         other => Err(wrong(Expected::String, other)),
     }
 }

@@ -83,10 +83,9 @@ fn absolute(url: &str) -> String {
     if let Some(base) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
+        && let Ok(u) = web_sys::Url::new_with_base(url, &base)
     {
-        if let Ok(u) = web_sys::Url::new_with_base(url, &base) {
-            return u.href();
-        }
+        return u.href();
     }
     url.to_owned()
 }

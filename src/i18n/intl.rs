@@ -21,10 +21,10 @@ pub fn format_number(lang: Lang, n: usize) -> String {
         use js_sys::{Array, Intl::NumberFormat, Object};
         let locales = Array::of1(&lang.tag().into());
         let format = NumberFormat::new(&locales, &Object::new()).format();
-        if let Ok(s) = format.call1(&wasm_bindgen::JsValue::UNDEFINED, &(n as f64).into()) {
-            if let Some(s) = s.as_string() {
-                return s;
-            }
+        if let Ok(s) = format.call1(&wasm_bindgen::JsValue::UNDEFINED, &(n as f64).into())
+            && let Some(s) = s.as_string()
+        {
+            return s;
         }
     }
     let _ = lang;
@@ -47,16 +47,16 @@ pub fn sort_by_collation<'a, T>(lang: Lang, items: &mut [T], key: impl Fn(&T) ->
         let sort = Reflect::get(&names, &"sort".into())
             .ok()
             .and_then(|f| f.dyn_into::<Function>().ok());
-        if let Some(sort) = sort {
-            if sort.call1(&names, &collator.compare()).is_ok() {
-                let mut rank: HashMap<String, usize> = HashMap::with_capacity(items.len());
-                for (r, name) in names.iter().enumerate() {
-                    rank.entry(name.as_string().unwrap_or_default())
-                        .or_insert(r);
-                }
-                items.sort_by_key(|t| rank.get(key(t)).copied().unwrap_or(usize::MAX));
-                return;
+        if let Some(sort) = sort
+            && sort.call1(&names, &collator.compare()).is_ok()
+        {
+            let mut rank: HashMap<String, usize> = HashMap::with_capacity(items.len());
+            for (r, name) in names.iter().enumerate() {
+                rank.entry(name.as_string().unwrap_or_default())
+                    .or_insert(r);
             }
+            items.sort_by_key(|t| rank.get(key(t)).copied().unwrap_or(usize::MAX));
+            return;
         }
     }
     let _ = lang;
