@@ -98,10 +98,15 @@ pub fn apply(
 
 /// Up to two initials of a name, for a member without a logo (`Algam Ibérica` gives `AI`).
 pub fn initials(name: &str) -> String {
+    // Any character but punctuation can start a word (letters of every script, digits):
+    // checked without the Unicode tables of `char::is_alphanumeric` and `to_uppercase`.
+    let starts_word = |c: &char| {
+        !c.is_ascii_punctuation() && !matches!(c, '«' | '»' | '“' | '”' | '‘' | '’' | '·')
+    };
     name.split_whitespace()
-        .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+        .filter_map(|w| w.chars().find(starts_word))
         .take(2)
-        .flat_map(char::to_uppercase)
+        .map(crate::search::upper)
         .collect()
 }
 
