@@ -13,7 +13,8 @@ use super::{Cluster, Date, Event, Feed, Kind, Member, Rrule, Segment, When};
 pub struct ParsedFeed {
     /// The valid part of the feed.
     pub feed: Feed,
-    /// One entry per problem, in document order.
+    /// One entry per problem: `version` and `cluster` first, then each list (segments,
+    /// categories, members, events) in document order.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -147,6 +148,10 @@ impl Entry<'_> {
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
+            if matches!(item, Json::Null) || matches!(item, Json::String(s) if s.trim().is_empty())
+            {
+                continue; // a blank cell of a spreadsheet export, not an error
+            }
             let path = format!("{}.{key}[{i}]", self.path);
             match string(item).and_then(|s| check(&s).map(|()| s)) {
                 Ok(s) if !out.contains(&s) => out.push(s),
@@ -505,11 +510,12 @@ fn read_event(e: &mut Entry, segments: &[&str]) -> Option<(String, Event)> {
     event.recurrence = e.optional("recurrence", |v| {
         string(v).and_then(|s| Rrule::parse(&s).map_err(Problem::BadRecurrence))
     });
-    let all_day = start.is_some_and(|s| s.is_all_day());
+    let all_day = start.map(|s| s.is_all_day());
     event.exdates = e
         .strings("exdates", |s| match When::parse(s) {
             None => Err(Problem::BadDate(s.to_owned())),
-            Some(w) if w.is_all_day() != all_day => Err(Problem::FormMismatch),
+            // Without a valid start the event is skipped anyway: no form to compare with.
+            Some(w) if all_day.is_some_and(|a| a != w.is_all_day()) => Err(Problem::FormMismatch),
             Some(_) => Ok(()),
         })
         .iter()

@@ -3,6 +3,7 @@
 import { readFileSync, mkdirSync, writeFileSync, copyFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createHash } from "node:crypto";
 import { test, run, assert, BASE, BASE_OCTET } from "./harness.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -20,6 +21,8 @@ async function axeViolations(page) {
 
 test("index.html shows all three widgets on the Catalan feed, in Catalan", async ({ page, url }) => {
   const feed = feedOf("catalonia");
+  const wasmRequests = [];
+  page.on("request", (r) => r.url().includes(".wasm") && wasmRequests.push(r.url()));
   await page.goto(url("index.html"));
   const dir = page.locator("#dir");
   await dir.getByRole("status").filter({ hasText: `${feed.members.length} socis` }).waitFor();
@@ -59,6 +62,10 @@ test("index.html shows all three widgets on the Catalan feed, in Catalan", async
   await cal.getByRole("heading", { name: "desembre de 2026" }).waitFor();
 
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations");
+  assert.equal(wasmRequests.length, 1, "one wasm for all widgets");
+  assert.match(wasmRequests[0], /\/www\/dist\/clusterkit_bg\.wasm\?v=[0-9a-f]{12}$/, "versioned by content hash");
+  const sha = createHash("sha256").update(readFileSync(join(ROOT, "www/dist/clusterkit_bg.wasm"))).digest("hex");
+  assert.ok(wasmRequests[0].endsWith(`?v=${sha.slice(0, 12)}`), "the version is the wasm's own SHA-256");
 });
 
 test("a page in a deep sub-folder loads the wasm next to the script (async, element first)", async ({ page, url }) => {

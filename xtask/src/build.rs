@@ -111,6 +111,7 @@ pub fn bundle() -> Result<Sizes, String> {
             "--features",
             "embed",
         ])
+        .env("CARGO_ENCODED_RUSTFLAGS", short_paths(&root))
         .current_dir(&root))?;
     let raw = target.join("wasm32-unknown-unknown/release/clusterkit.wasm");
     let bindgen_dir = target.join("clusterkit-bindgen");
@@ -166,6 +167,24 @@ pub fn bundle() -> Result<Sizes, String> {
         js: Size::of(&js),
         wasm: Size::of(&wasm),
     })
+}
+
+/// Rust flags that shorten the source paths panic locations carry into the Wasm (they
+/// replace the caller's RUSTFLAGS for the bundle build only).
+fn short_paths(root: &Path) -> String {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
+        });
+    [
+        format!(
+            "--remap-path-prefix={}=/crates",
+            cargo_home.join("registry/src").display()
+        ),
+        format!("--remap-path-prefix={}=/clusterkit", root.display()),
+    ]
+    .join("\u{1f}")
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {

@@ -1,0 +1,2643 @@
+//! What a feed author sees when the data is wrong: every kind of [`Problem`] the lenient
+//! reader reports, with its path, whether the entry was skipped, and the promise of the feed
+//! contract (`PRODUCT.md`, "Feed v1 (JSON)"; `docs/feed.md`) that bad input never loses the
+//! valid rest of the feed.
+//!
+//! Each test builds a small feed from valid entries plus the bad entry or field, and checks
+//! the exact diagnostics (order aside) and the whole parsed feed that remains.
+#![cfg(not(target_arch = "wasm32"))]
+
+use clusterkit::feed::json::{self, Fault, Json, SyntaxProblem};
+use clusterkit::feed::{
+    Cluster, Date, Diagnostic, Event, Expected, Feed, Freq, Kind, Member, ParsedFeed, Problem,
+    Rrule, RruleError, Segment, SyntaxError, Text, Time, Weekday, When, parse, parse_json,
+};
+
+// ---------------------------------------------------------------------------------------
+// Building feeds
+// ---------------------------------------------------------------------------------------
+
+/// In a list of field changes, leaves the field out.
+const DROP: &str = "<leave this field out>";
+
+const CLUSTER: &str = r#"{"name": {"ca": "Clúster Audiovisual de Catalunya", "en": "Catalan Audiovisual Cluster"}, "url": "https://www.clusteraudiovisual.example", "timezone": "Europe/Madrid", "default_language": "ca"}"#;
+
+const SEGMENTS: &str = r##"[{"id": "production", "name": {"ca": "Producció", "es": "Producción", "en": "Production"}, "color": "#1f5f8b"}, {"id": "post-production", "name": {"ca": "Postproducció", "es": "Postproducción", "en": "Post-production"}, "color": "#7a5195"}]"##;
+
+const CATEGORIES: &str =
+    r##"[{"id": "training", "name": {"ca": "Formació", "en": "Training"}, "color": "#b35400"}]"##;
+
+/// Every optional member field, valid, in the order of `docs/feed.md`.
+const MEMBER_FIELDS: [(&str, &str); 13] = [
+    ("segments", r#"["post-production"]"#),
+    ("kind", r#""sme""#),
+    ("city", r#""Barcelona""#),
+    ("region", r#""Catalonia""#),
+    ("country", r#""ES""#),
+    ("website", r#""https://www.sonilab.example""#),
+    ("logo", r#""logos/sonilab.svg""#),
+    ("email", r#""info@sonilab.example""#),
+    ("phone", r#""+34 93 555 12 34""#),
+    (
+        "description",
+        r#"{"en": "Dubbing and sound studio", "es": "Estudio de doblaje y sonido"}"#,
+    ),
+    ("tags", r#"["dubbing", "sound"]"#),
+    ("joined", r#""2024-06-12""#),
+    ("founding", "true"),
+];
+
+/// Every event field but `id`, valid, for a timed recurring event.
+const EVENT_FIELDS: [(&str, &str); 12] = [
+    (
+        "title",
+        r#"{"ca": "Esmorzar de socis", "en": "Members' breakfast"}"#,
+    ),
+    ("start", r#""2025-01-07T09:00""#),
+    ("end", r#""2025-01-07T10:30""#),
+    ("timezone", r#""Europe/Madrid""#),
+    ("location", r#""Barcelona""#),
+    ("segments", r#"["production", "post-production"]"#),
+    ("category", r#""training""#),
+    ("url", r#""events/breakfast.html""#),
+    ("description", r#""Coffee and news for members.""#),
+    ("recurrence", r#""FREQ=MONTHLY;BYDAY=1TU;COUNT=10""#),
+    ("exdates", r#"["2025-08-05T09:00"]"#),
+    ("_note", r#""an unknown field""#),
+];
+
+/// A JSON object from `base` fields (key, raw JSON value) with `changes` applied: a change
+/// replaces the field's value, [`DROP`] leaves it out, and a new key is added at the end.
+fn object(base: Vec<(&str, String)>, changes: &[(&str, &str)]) -> String {
+    let mut fields: Vec<(String, String)> =
+        base.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    for &(key, value) in changes {
+        match fields.iter().position(|(k, _)| k == key) {
+            Some(i) if value == DROP => {
+                fields.remove(i);
+            }
+            Some(i) => fields[i].1 = value.to_owned(),
+            None if value == DROP => {}
+            None => fields.push((key.to_owned(), value.to_owned())),
+        }
+    }
+    let body: Vec<String> = fields
+        .iter()
+        .map(|(k, v)| format!("\"{k}\": {v}"))
+        .collect();
+    format!("{{{}}}", body.join(", "))
+}
+
+/// A member with every field valid (see [`full_member`]) except the `changes`.
+fn member_json(id: &str, name: &str, changes: &[(&str, &str)]) -> String {
+    let mut base = vec![("id", format!("\"{id}\"")), ("name", format!("\"{name}\""))];
+    base.extend(MEMBER_FIELDS.iter().map(|&(k, v)| (k, v.to_owned())));
+    object(base, changes)
+}
+
+/// A timed recurring event with every field valid (see [`full_event`]) except the `changes`.
+fn event_json(id: &str, changes: &[(&str, &str)]) -> String {
+    let mut base = vec![("id", format!("\"{id}\""))];
+    base.extend(EVENT_FIELDS.iter().map(|&(k, v)| (k, v.to_owned())));
+    object(base, changes)
+}
+
+/// An all-day event from 18 to 22 November 2024 (see [`all_day_event`]).
+fn all_day_event_json(id: &str, changes: &[(&str, &str)]) -> String {
+    let mut all: Vec<(&str, &str)> = vec![
+        ("title", r#""Talent Week""#),
+        ("start", r#""2024-11-18""#),
+        ("end", r#""2024-11-22""#),
+        ("recurrence", DROP),
+        ("exdates", r#"["2024-11-20"]"#),
+    ];
+    all.extend_from_slice(changes);
+    event_json(id, &all)
+}
+
+/// A whole feed: the standard cluster, segments and categories, the given members and
+/// events, then the top-level `changes`.
+fn feed_doc(changes: &[(&str, &str)], members: Vec<String>, events: Vec<String>) -> String {
+    let base = vec![
+        ("version", "1".to_owned()),
+        ("cluster", CLUSTER.to_owned()),
+        ("segments", SEGMENTS.to_owned()),
+        ("categories", CATEGORIES.to_owned()),
+        ("members", format!("[{}]", members.join(",\n "))),
+        ("events", format!("[{}]", events.join(",\n "))),
+    ];
+    object(base, changes)
+}
+
+fn feed(members: Vec<String>, events: Vec<String>) -> String {
+    feed_doc(&[], members, events)
+}
+
+// ---------------------------------------------------------------------------------------
+// What the feeds above must read as
+// ---------------------------------------------------------------------------------------
+
+fn date(year: i32, month: u8, day: u8) -> Date {
+    Date::new(year, month, day).expect("a real date")
+}
+
+fn time(hour: u8, minute: u8) -> Time {
+    Time {
+        hour,
+        minute,
+        second: 0,
+    }
+}
+
+fn local(y: i32, mo: u8, d: u8, h: u8, mi: u8) -> When {
+    When::Local(date(y, mo, d), time(h, mi))
+}
+
+fn all_day(y: i32, mo: u8, d: u8) -> When {
+    When::Date(date(y, mo, d))
+}
+
+fn expected_cluster() -> Cluster {
+    Cluster {
+        name: Text::from([
+            ("ca", "Clúster Audiovisual de Catalunya"),
+            ("en", "Catalan Audiovisual Cluster"),
+        ]),
+        url: Some("https://www.clusteraudiovisual.example".into()),
+        timezone: "Europe/Madrid".into(),
+        default_language: "ca".into(),
+    }
+}
+
+fn expected_segments() -> Vec<Segment> {
+    vec![
+        Segment {
+            color: Some("#1f5f8b".into()),
+            ..Segment::new(
+                "production",
+                [
+                    ("ca", "Producció"),
+                    ("es", "Producción"),
+                    ("en", "Production"),
+                ],
+            )
+        },
+        Segment {
+            color: Some("#7a5195".into()),
+            ..Segment::new(
+                "post-production",
+                [
+                    ("ca", "Postproducció"),
+                    ("es", "Postproducción"),
+                    ("en", "Post-production"),
+                ],
+            )
+        },
+    ]
+}
+
+fn expected_categories() -> Vec<Segment> {
+    vec![Segment {
+        color: Some("#b35400".into()),
+        ..Segment::new("training", [("ca", "Formació"), ("en", "Training")])
+    }]
+}
+
+fn full_member(id: &str, name: &str) -> Member {
+    Member {
+        segments: vec!["post-production".into()],
+        kind: Some(Kind::Sme),
+        city: Some("Barcelona".into()),
+        region: Some("Catalonia".into()),
+        country: Some("ES".into()),
+        website: Some("https://www.sonilab.example".into()),
+        logo: Some("logos/sonilab.svg".into()),
+        email: Some("info@sonilab.example".into()),
+        phone: Some("+34 93 555 12 34".into()),
+        description: Some(Text::from([
+            ("en", "Dubbing and sound studio"),
+            ("es", "Estudio de doblaje y sonido"),
+        ])),
+        tags: vec!["dubbing".into(), "sound".into()],
+        joined: Some(date(2024, 6, 12)),
+        founding: true,
+        ..Member::new(id, name)
+    }
+}
+
+fn full_event(id: &str) -> Event {
+    Event {
+        end: Some(local(2025, 1, 7, 10, 30)),
+        timezone: Some("Europe/Madrid".into()),
+        location: Some(Text::from("Barcelona")),
+        segments: vec!["production".into(), "post-production".into()],
+        category: Some("training".into()),
+        url: Some("events/breakfast.html".into()),
+        description: Some(Text::from("Coffee and news for members.")),
+        recurrence: Some(Rrule {
+            freq: Freq::Monthly,
+            interval: 1,
+            count: Some(10),
+            until: None,
+            by_day: vec![(Some(1), Weekday::Tue)],
+            by_month_day: vec![],
+            by_month: vec![],
+        }),
+        exdates: vec![local(2025, 8, 5, 9, 0)],
+        ..Event::new(
+            id,
+            [("ca", "Esmorzar de socis"), ("en", "Members' breakfast")],
+            local(2025, 1, 7, 9, 0),
+        )
+    }
+}
+
+fn all_day_event(id: &str) -> Event {
+    Event {
+        title: Text::from("Talent Week"),
+        start: all_day(2024, 11, 18),
+        end: Some(all_day(2024, 11, 22)),
+        recurrence: None,
+        exdates: vec![all_day(2024, 11, 20)],
+        ..full_event(id)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Checking
+// ---------------------------------------------------------------------------------------
+
+#[track_caller]
+fn read(text: &str) -> ParsedFeed {
+    match parse(text) {
+        Ok(parsed) => parsed,
+        Err(e) => panic!("the test feed is not valid JSON ({e}):\n{text}"),
+    }
+}
+
+fn diag(path: &str, problem: Problem, skipped: bool) -> Diagnostic {
+    Diagnostic {
+        path: path.into(),
+        problem,
+        skipped,
+    }
+}
+
+fn wrong(expected: Expected, found: &'static str) -> Problem {
+    Problem::WrongType { expected, found }
+}
+
+/// Exactly these diagnostics, in any order.
+#[track_caller]
+fn assert_diagnostics(parsed: &ParsedFeed, expected: &[Diagnostic]) {
+    let key = |d: &Diagnostic| format!("{} {:?} {}", d.path, d.problem, d.skipped);
+    let mut got = parsed.diagnostics.clone();
+    let mut want = expected.to_vec();
+    got.sort_by_key(key);
+    want.sort_by_key(key);
+    assert_eq!(got, want, "diagnostics");
+}
+
+/// The cluster, segments and categories of [`feed`] are all there.
+#[track_caller]
+fn assert_shared_parts_intact(feed: &Feed) {
+    assert_eq!(feed.cluster, expected_cluster(), "cluster");
+    assert_eq!(feed.segments, expected_segments(), "segments");
+    assert_eq!(feed.categories, expected_categories(), "categories");
+}
+
+// ---------------------------------------------------------------------------------------
+// A clean feed
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn clean_feed_is_read_whole_without_diagnostics() {
+    let parsed = read(&feed(
+        vec![
+            member_json("sonilab", "Sonilab", &[]),
+            member_json("mediapro", "Mediapro", &[]),
+        ],
+        vec![
+            event_json("networking", &[]),
+            all_day_event_json("talent-week", &[]),
+        ],
+    ));
+    assert_diagnostics(&parsed, &[]);
+    assert_eq!(
+        parsed.feed,
+        Feed {
+            cluster: expected_cluster(),
+            segments: expected_segments(),
+            categories: expected_categories(),
+            members: vec![
+                full_member("sonilab", "Sonilab"),
+                full_member("mediapro", "Mediapro")
+            ],
+            events: vec![full_event("networking"), all_day_event("talent-week")],
+            base_url: None,
+        }
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Problem::Missing
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn member_without_name_is_skipped_and_the_other_members_stay() {
+    let parsed = read(&feed(
+        vec![
+            member_json("sonilab", "Sonilab", &[]),
+            member_json("nameless", "-", &[("name", DROP)]),
+            member_json("null-name", "-", &[("name", "null")]),
+            member_json("mediapro", "Mediapro", &[]),
+        ],
+        vec![event_json("networking", &[])],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("members[1].name", Problem::Missing, true),
+            diag("members[2].name", Problem::Missing, true),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            full_member("sonilab", "Sonilab"),
+            full_member("mediapro", "Mediapro")
+        ]
+    );
+    assert_eq!(parsed.feed.events, vec![full_event("networking")]);
+    assert_shared_parts_intact(&parsed.feed);
+}
+
+#[test]
+fn member_without_id_is_skipped_and_the_other_members_stay() {
+    let parsed = read(&feed(
+        vec![
+            member_json("x", "No id", &[("id", DROP)]),
+            member_json("sonilab", "Sonilab", &[]),
+        ],
+        vec![],
+    ));
+    assert_diagnostics(&parsed, &[diag("members[0].id", Problem::Missing, true)]);
+    assert_eq!(parsed.feed.members, vec![full_member("sonilab", "Sonilab")]);
+}
+
+#[test]
+fn event_without_start_or_title_is_skipped_and_the_other_events_stay() {
+    let parsed = read(&feed(
+        vec![member_json("sonilab", "Sonilab", &[])],
+        vec![
+            event_json("no-start", &[("start", DROP)]),
+            all_day_event_json("talent-week", &[]),
+            event_json("no-title", &[("title", DROP)]),
+            event_json("networking", &[]),
+        ],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("events[0].start", Problem::Missing, true),
+            diag("events[2].title", Problem::Missing, true),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.events,
+        vec![all_day_event("talent-week"), full_event("networking")]
+    );
+    assert_eq!(parsed.feed.members, vec![full_member("sonilab", "Sonilab")]);
+}
+
+#[test]
+fn feed_without_version_is_reported_and_still_read() {
+    let parsed = read(&feed_doc(
+        &[("version", DROP)],
+        vec![member_json("sonilab", "Sonilab", &[])],
+        vec![event_json("networking", &[])],
+    ));
+    assert_diagnostics(&parsed, &[diag("version", Problem::Missing, false)]);
+    assert_shared_parts_intact(&parsed.feed);
+    assert_eq!(parsed.feed.members, vec![full_member("sonilab", "Sonilab")]);
+    assert_eq!(parsed.feed.events, vec![full_event("networking")]);
+}
+
+#[test]
+fn cluster_without_name_is_reported_and_its_other_fields_still_apply() {
+    let parsed = read(&feed_doc(
+        &[(
+            "cluster",
+            r#"{"url": "https://www.clusteraudiovisual.example", "timezone": "Atlantic/Canary", "default_language": "es"}"#,
+        )],
+        vec![member_json("sonilab", "Sonilab", &[])],
+        vec![],
+    ));
+    assert_diagnostics(&parsed, &[diag("cluster.name", Problem::Missing, false)]);
+    let cluster = &parsed.feed.cluster;
+    assert!(cluster.name.is_empty(), "{:?}", cluster.name);
+    assert_eq!(
+        cluster.url.as_deref(),
+        Some("https://www.clusteraudiovisual.example")
+    );
+    assert_eq!(cluster.timezone, "Atlantic/Canary");
+    assert_eq!(cluster.default_language, "es");
+    assert_eq!(parsed.feed.segments, expected_segments());
+    assert_eq!(parsed.feed.members, vec![full_member("sonilab", "Sonilab")]);
+}
+
+#[test]
+fn feed_without_cluster_is_reported_and_members_still_listed() {
+    let parsed = read(&feed_doc(
+        &[("cluster", DROP)],
+        vec![member_json("sonilab", "Sonilab", &[])],
+        vec![all_day_event_json("talent-week", &[])],
+    ));
+    assert_diagnostics(&parsed, &[diag("cluster", Problem::Missing, false)]);
+    assert_eq!(parsed.feed.cluster, Cluster::default());
+    assert_eq!(parsed.feed.cluster.timezone, "UTC");
+    assert_eq!(parsed.feed.segments, expected_segments());
+    assert_eq!(parsed.feed.members, vec![full_member("sonilab", "Sonilab")]);
+    assert_eq!(parsed.feed.events, vec![all_day_event("talent-week")]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Problem::WrongType, for each Expected
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn entry_that_is_not_an_object_is_skipped_and_the_others_stay() {
+    let parsed = read(&feed(
+        vec![
+            member_json("sonilab", "Sonilab", &[]),
+            r#""mediapro""#.into(),
+            "42".into(),
+            "null".into(),
+            member_json("uab", "UAB", &[]),
+        ],
+        vec!["[]".into(), event_json("networking", &[])],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("members[1]", wrong(Expected::Object, "string"), true),
+            diag("members[2]", wrong(Expected::Object, "number"), true),
+            diag("members[3]", wrong(Expected::Object, "null"), true),
+            diag("events[0]", wrong(Expected::Object, "array"), true),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![full_member("sonilab", "Sonilab"), full_member("uab", "UAB")]
+    );
+    assert_eq!(parsed.feed.events, vec![full_event("networking")]);
+    assert_shared_parts_intact(&parsed.feed);
+}
+
+#[test]
+fn list_that_is_not_a_list_is_ignored_and_the_other_lists_stay() {
+    let parsed = read(&feed_doc(
+        &[(
+            "members",
+            r#"{"sonilab": {"id": "sonilab", "name": "Sonilab"}}"#,
+        )],
+        vec![],
+        vec![event_json("networking", &[])],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[diag("members", wrong(Expected::Array, "object"), false)],
+    );
+    assert!(parsed.feed.members.is_empty());
+    assert_eq!(parsed.feed.events, vec![full_event("networking")]);
+    assert_shared_parts_intact(&parsed.feed);
+}
+
+#[test]
+fn cluster_that_is_not_an_object_is_reported_and_the_lists_still_read() {
+    let parsed = read(&feed_doc(
+        &[("cluster", r#"["Clúster Audiovisual"]"#)],
+        vec![member_json("sonilab", "Sonilab", &[])],
+        vec![event_json("networking", &[])],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[diag("cluster", wrong(Expected::Object, "array"), false)],
+    );
+    assert_eq!(parsed.feed.cluster, Cluster::default());
+    assert_eq!(parsed.feed.segments, expected_segments());
+    assert_eq!(parsed.feed.categories, expected_categories());
+    assert_eq!(parsed.feed.members, vec![full_member("sonilab", "Sonilab")]);
+    assert_eq!(parsed.feed.events, vec![full_event("networking")]);
+}
+
+#[test]
+fn document_that_is_not_an_object_is_reported_and_nothing_shown() {
+    let parsed = read(&format!("[{}]", member_json("sonilab", "Sonilab", &[])));
+    assert_diagnostics(
+        &parsed,
+        &[diag("(root)", wrong(Expected::Object, "array"), false)],
+    );
+    assert_eq!(parsed.feed, Feed::default());
+}
+
+#[test]
+fn version_given_as_text_is_reported_and_the_feed_still_read() {
+    let parsed = read(&feed_doc(
+        &[("version", r#""1""#)],
+        vec![member_json("sonilab", "Sonilab", &[])],
+        vec![event_json("networking", &[])],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[diag("version", wrong(Expected::Number, "string"), false)],
+    );
+    assert_shared_parts_intact(&parsed.feed);
+    assert_eq!(parsed.feed.members, vec![full_member("sonilab", "Sonilab")]);
+    assert_eq!(parsed.feed.events, vec![full_event("networking")]);
+}
+
+#[test]
+fn founding_that_is_not_a_boolean_is_dropped_and_member_kept() {
+    let parsed = read(&feed(
+        vec![
+            member_json("sonilab", "Sonilab", &[]),
+            member_json("mediapro", "Mediapro", &[("founding", r#""yes""#)]),
+        ],
+        vec![],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[diag(
+            "members[1].founding",
+            wrong(Expected::Boolean, "string"),
+            false,
+        )],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            full_member("sonilab", "Sonilab"),
+            Member {
+                founding: false,
+                ..full_member("mediapro", "Mediapro")
+            }
+        ]
+    );
+}
+
+#[test]
+fn lists_given_as_text_are_dropped_and_member_kept() {
+    let parsed = read(&feed(
+        vec![
+            member_json("sonilab", "Sonilab", &[("tags", r#""dubbing""#)]),
+            member_json("mediapro", "Mediapro", &[("segments", r#""""#)]),
+        ],
+        vec![event_json(
+            "networking",
+            &[("exdates", r#""2025-08-05T09:00""#)],
+        )],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("members[0].tags", wrong(Expected::Array, "string"), false),
+            diag(
+                "members[1].segments",
+                wrong(Expected::Array, "string"),
+                false,
+            ),
+            diag("events[0].exdates", wrong(Expected::Array, "string"), false),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            Member {
+                tags: vec![],
+                ..full_member("sonilab", "Sonilab")
+            },
+            Member {
+                segments: vec![],
+                ..full_member("mediapro", "Mediapro")
+            }
+        ]
+    );
+    assert_eq!(
+        parsed.feed.events,
+        vec![Event {
+            exdates: vec![],
+            ..full_event("networking")
+        }]
+    );
+}
+
+#[test]
+fn numbers_where_member_text_is_expected_drop_the_field_or_skip_the_member() {
+    let parsed = read(&feed(
+        vec![
+            member_json(
+                "sonilab",
+                "Sonilab",
+                &[
+                    ("segments", r#"[5, "post-production"]"#),
+                    ("city", "42"),
+                    ("description", "42"),
+                    ("tags", r#"[7, "dubbing"]"#),
+                ],
+            ),
+            member_json("x", "Numbered", &[("id", "42")]),
+            member_json("mediapro", "-", &[("name", "42")]),
+            member_json(
+                "quaranta",
+                "-",
+                &[("name", r#"{"en": 42, "ca": "Quaranta"}"#)],
+            ),
+            member_json("uab", "UAB", &[("name", r#"["UAB"]"#)]),
+            member_json("i2cat", "i2CAT", &[]),
+        ],
+        vec![],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag(
+                "members[0].segments[0]",
+                wrong(Expected::String, "number"),
+                false,
+            ),
+            diag("members[0].city", wrong(Expected::String, "number"), false),
+            diag(
+                "members[0].description",
+                wrong(Expected::Text, "number"),
+                false,
+            ),
+            diag(
+                "members[0].tags[0]",
+                wrong(Expected::String, "number"),
+                false,
+            ),
+            diag("members[1].id", wrong(Expected::String, "number"), true),
+            diag("members[2].name", wrong(Expected::Text, "number"), true),
+            diag(
+                "members[3].name.en",
+                wrong(Expected::String, "number"),
+                false,
+            ),
+            diag("members[4].name", wrong(Expected::Text, "array"), true),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            Member {
+                city: None,
+                description: None,
+                tags: vec!["dubbing".into()],
+                ..full_member("sonilab", "Sonilab")
+            },
+            Member {
+                name: Text::from([("ca", "Quaranta")]),
+                ..full_member("quaranta", "-")
+            },
+            full_member("i2cat", "i2CAT"),
+        ]
+    );
+    assert_shared_parts_intact(&parsed.feed);
+}
+
+#[test]
+fn numbers_where_event_text_is_expected_drop_the_field_or_skip_the_event() {
+    let parsed = read(&feed(
+        vec![],
+        vec![
+            event_json("numbered-title", &[("title", "2025")]),
+            event_json(
+                "networking",
+                &[
+                    ("location", "7"),
+                    ("category", "3"),
+                    ("description", "true"),
+                ],
+            ),
+            // (No exdates: with no readable start, their form cannot be checked.)
+            all_day_event_json("talent-week", &[("start", "20241118"), ("exdates", DROP)]),
+            all_day_event_json("talent-week-2", &[]),
+        ],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("events[0].title", wrong(Expected::Text, "number"), true),
+            diag("events[1].location", wrong(Expected::Text, "number"), false),
+            diag(
+                "events[1].category",
+                wrong(Expected::String, "number"),
+                false,
+            ),
+            diag(
+                "events[1].description",
+                wrong(Expected::Text, "boolean"),
+                false,
+            ),
+            diag("events[2].start", wrong(Expected::String, "number"), true),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.events,
+        vec![
+            Event {
+                location: None,
+                category: None,
+                description: None,
+                ..full_event("networking")
+            },
+            all_day_event("talent-week-2"),
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Problem::Empty
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn empty_required_values_skip_their_entry_and_the_others_stay() {
+    let parsed = read(&feed(
+        vec![
+            member_json("sonilab", "Sonilab", &[]),
+            member_json("", "Empty id", &[]),
+            member_json("blank", "   ", &[]),
+            member_json(
+                "no-translation",
+                "-",
+                &[("name", r#"{"en": "", "ca": null}"#)],
+            ),
+            member_json("invisible", r"\u0007\u202e", &[]),
+            member_json("mediapro", "Mediapro", &[]),
+        ],
+        vec![
+            event_json("", &[]),
+            event_json("networking", &[]),
+            event_json("untitled", &[("title", r#""""#)]),
+        ],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("members[1].id", Problem::Empty, true),
+            diag("members[2].name", Problem::Empty, true),
+            diag("members[3].name", Problem::Empty, true),
+            diag("members[4].name", Problem::Empty, true),
+            diag("events[0].id", Problem::Empty, true),
+            diag("events[2].title", Problem::Empty, true),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            full_member("sonilab", "Sonilab"),
+            full_member("mediapro", "Mediapro")
+        ]
+    );
+    assert_eq!(parsed.feed.events, vec![full_event("networking")]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Problem::BadDate
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn impossible_start_date_skips_the_event_and_the_others_stay() {
+    let parsed = read(&feed(
+        vec![],
+        vec![
+            all_day_event_json(
+                "leap",
+                &[
+                    ("start", r#""2025-02-29""#),
+                    ("end", DROP),
+                    ("exdates", DROP),
+                ],
+            ),
+            event_json("networking", &[]),
+            event_json("tomorrow", &[("start", r#""tomorrow""#)]),
+            all_day_event_json("talent-week", &[]),
+        ],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag(
+                "events[0].start",
+                Problem::BadDate("2025-02-29".into()),
+                true,
+            ),
+            diag("events[2].start", Problem::BadDate("tomorrow".into()), true),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.events,
+        vec![full_event("networking"), all_day_event("talent-week")]
+    );
+}
+
+#[test]
+fn impossible_joined_date_is_dropped_and_member_kept() {
+    let parsed = read(&feed(
+        vec![
+            member_json("sonilab", "Sonilab", &[("joined", r#""2025-04-31""#)]),
+            member_json(
+                "mediapro",
+                "Mediapro",
+                &[("joined", r#""2024-06-12T10:00""#)],
+            ),
+            member_json("uab", "UAB", &[("joined", r#""2024-02-29""#)]),
+        ],
+        vec![],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag(
+                "members[0].joined",
+                Problem::BadDate("2025-04-31".into()),
+                false,
+            ),
+            diag(
+                "members[1].joined",
+                Problem::BadDate("2024-06-12T10:00".into()),
+                false,
+            ),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            Member {
+                joined: None,
+                ..full_member("sonilab", "Sonilab")
+            },
+            Member {
+                joined: None,
+                ..full_member("mediapro", "Mediapro")
+            },
+            Member {
+                joined: Some(date(2024, 2, 29)),
+                ..full_member("uab", "UAB")
+            },
+        ]
+    );
+}
+
+#[test]
+fn malformed_end_is_dropped_and_event_kept() {
+    let parsed = read(&feed(
+        vec![],
+        vec![
+            event_json("networking", &[("end", r#""2025-01-07T25:00""#)]),
+            all_day_event_json("talent-week", &[("end", r#""2024-11-31""#)]),
+        ],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag(
+                "events[0].end",
+                Problem::BadDate("2025-01-07T25:00".into()),
+                false,
+            ),
+            diag(
+                "events[1].end",
+                Problem::BadDate("2024-11-31".into()),
+                false,
+            ),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.events,
+        vec![
+            Event {
+                end: None,
+                ..full_event("networking")
+            },
+            Event {
+                end: None,
+                ..all_day_event("talent-week")
+            },
+        ]
+    );
+}
+
+#[test]
+fn bad_exdate_is_dropped_alone_and_the_other_exdates_stay() {
+    let parsed = read(&feed(
+        vec![],
+        vec![event_json(
+            "networking",
+            &[(
+                "exdates",
+                r#"["2025-08-05T09:00", "2025-02-30T09:00", "2025-09-02T09:00"]"#,
+            )],
+        )],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[diag(
+            "events[0].exdates[1]",
+            Problem::BadDate("2025-02-30T09:00".into()),
+            false,
+        )],
+    );
+    assert_eq!(
+        parsed.feed.events,
+        vec![Event {
+            exdates: vec![local(2025, 8, 5, 9, 0), local(2025, 9, 2, 9, 0)],
+            ..full_event("networking")
+        }]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Problem::FormMismatch
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn end_in_the_other_form_is_dropped_and_event_kept() {
+    let parsed = read(&feed(
+        vec![],
+        vec![
+            event_json("networking", &[("end", r#""2025-01-08""#)]),
+            all_day_event_json("talent-week", &[("end", r#""2024-11-22T18:00""#)]),
+            event_json("fine", &[]),
+        ],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("events[0].end", Problem::FormMismatch, false),
+            diag("events[1].end", Problem::FormMismatch, false),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.events,
+        vec![
+            Event {
+                end: None,
+                ..full_event("networking")
+            },
+            Event {
+                end: None,
+                ..all_day_event("talent-week")
+            },
+            full_event("fine"),
+        ]
+    );
+}
+
+#[test]
+fn exdate_in_the_other_form_is_dropped_and_event_kept() {
+    let parsed = read(&feed(
+        vec![],
+        vec![
+            event_json(
+                "networking",
+                &[("exdates", r#"["2025-08-05", "2025-09-02T09:00"]"#)],
+            ),
+            all_day_event_json(
+                "talent-week",
+                &[("exdates", r#"["2024-11-19T09:00", "2024-11-20"]"#)],
+            ),
+        ],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("events[0].exdates[0]", Problem::FormMismatch, false),
+            diag("events[1].exdates[0]", Problem::FormMismatch, false),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.events,
+        vec![
+            Event {
+                exdates: vec![local(2025, 9, 2, 9, 0)],
+                ..full_event("networking")
+            },
+            all_day_event("talent-week"),
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Problem::EndBeforeStart
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn end_before_start_is_dropped_and_event_kept() {
+    let parsed = read(&feed(
+        vec![],
+        vec![
+            all_day_event_json("talent-week", &[("end", r#""2024-11-17""#)]),
+            event_json("early-end", &[("end", r#""2025-01-07T08:00""#)]),
+            event_json("no-length", &[("end", r#""2025-01-07T09:00""#)]),
+            event_json(
+                "instants",
+                &[
+                    ("start", r#""2025-01-07T09:00Z""#),
+                    // 08:30 UTC: before the start once the offset is applied.
+                    ("end", r#""2025-01-07T09:30+01:00""#),
+                    ("exdates", DROP),
+                ],
+            ),
+            event_json("fine", &[]),
+        ],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("events[0].end", Problem::EndBeforeStart, false),
+            diag("events[1].end", Problem::EndBeforeStart, false),
+            diag("events[2].end", Problem::EndBeforeStart, false),
+            diag("events[3].end", Problem::EndBeforeStart, false),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.events,
+        vec![
+            Event {
+                end: None,
+                ..all_day_event("talent-week")
+            },
+            Event {
+                end: None,
+                ..full_event("early-end")
+            },
+            Event {
+                end: None,
+                ..full_event("no-length")
+            },
+            Event {
+                start: When::Instant(date(2025, 1, 7), time(9, 0)),
+                end: None,
+                exdates: vec![],
+                ..full_event("instants")
+            },
+            full_event("fine"),
+        ]
+    );
+}
+
+#[test]
+fn all_day_end_on_the_start_day_and_exact_ends_after_the_start_are_fine() {
+    let parsed = read(&feed(
+        vec![],
+        vec![
+            all_day_event_json("one-day", &[("end", r#""2024-11-18""#)]),
+            event_json(
+                "instants",
+                &[
+                    ("start", r#""2025-01-07T09:00Z""#),
+                    // 09:30 UTC.
+                    ("end", r#""2025-01-07T10:30+01:00""#),
+                ],
+            ),
+            // A wall-clock start may have an exact end.
+            event_json("mixed", &[("end", r#""2025-01-07T11:00Z""#)]),
+        ],
+    ));
+    assert_diagnostics(&parsed, &[]);
+    assert_eq!(
+        parsed.feed.events,
+        vec![
+            Event {
+                end: Some(all_day(2024, 11, 18)),
+                ..all_day_event("one-day")
+            },
+            Event {
+                start: When::Instant(date(2025, 1, 7), time(9, 0)),
+                end: Some(When::Instant(date(2025, 1, 7), time(9, 30))),
+                ..full_event("instants")
+            },
+            Event {
+                end: Some(When::Instant(date(2025, 1, 7), time(11, 0))),
+                ..full_event("mixed")
+            },
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Problem::UnknownSegment
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn unknown_segment_is_reported_and_member_still_listed() {
+    let parsed = read(&feed(
+        vec![
+            member_json("sonilab", "Sonilab", &[]),
+            member_json(
+                "mediapro",
+                "Mediapro",
+                &[(
+                    "segments",
+                    r#"["post-production", "animation", "production", "training"]"#,
+                )],
+            ),
+        ],
+        vec![event_json(
+            "networking",
+            &[("segments", r#"["production", "vfx"]"#)],
+        )],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag(
+                "members[1].segments[1]",
+                Problem::UnknownSegment("animation".into()),
+                false,
+            ),
+            // A category id is not a segment id.
+            diag(
+                "members[1].segments[3]",
+                Problem::UnknownSegment("training".into()),
+                false,
+            ),
+            diag(
+                "events[0].segments[1]",
+                Problem::UnknownSegment("vfx".into()),
+                false,
+            ),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            full_member("sonilab", "Sonilab"),
+            Member {
+                segments: vec!["post-production".into(), "production".into()],
+                ..full_member("mediapro", "Mediapro")
+            },
+        ]
+    );
+    assert_eq!(
+        parsed.feed.events,
+        vec![Event {
+            segments: vec!["production".into()],
+            ..full_event("networking")
+        }]
+    );
+}
+
+#[test]
+fn repeated_tags_and_segments_count_once_without_diagnostics() {
+    let parsed = read(&feed(
+        vec![member_json(
+            "sonilab",
+            "Sonilab",
+            &[
+                ("segments", r#"["post-production", " post-production "]"#),
+                ("tags", r#"["dubbing", "sound", "dubbing "]"#),
+            ],
+        )],
+        vec![],
+    ));
+    assert_diagnostics(&parsed, &[]);
+    assert_eq!(parsed.feed.members, vec![full_member("sonilab", "Sonilab")]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Problem::DuplicateId
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn duplicate_member_id_keeps_the_first_entry() {
+    let parsed = read(&feed(
+        vec![
+            member_json("sonilab", "Sonilab", &[]),
+            member_json("mediapro", "Mediapro", &[]),
+            member_json(" sonilab ", "Sonilab (copy)", &[("city", r#""Girona""#)]),
+            member_json("sonilab", "Sonilab (second copy)", &[]),
+        ],
+        vec![],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag(
+                "members[2].id",
+                Problem::DuplicateId {
+                    id: "sonilab".into(),
+                    first: "members[0]".into(),
+                },
+                true,
+            ),
+            diag(
+                "members[3].id",
+                Problem::DuplicateId {
+                    id: "sonilab".into(),
+                    first: "members[0]".into(),
+                },
+                true,
+            ),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            full_member("sonilab", "Sonilab"),
+            full_member("mediapro", "Mediapro")
+        ]
+    );
+}
+
+#[test]
+fn duplicate_segment_category_and_event_ids_keep_the_first_entry() {
+    let parsed = read(&feed_doc(
+        &[
+            (
+                "segments",
+                r##"[{"id": "production", "name": "Production"}, {"id": "post-production", "name": "Post-production"}, {"id": "production", "name": "Production again", "color": "#fff"}]"##,
+            ),
+            (
+                "categories",
+                r#"[{"id": "training", "name": "Training"}, {"id": " training", "name": "Training again"}]"#,
+            ),
+        ],
+        vec![member_json("sonilab", "Sonilab", &[])],
+        vec![
+            all_day_event_json("talent-week", &[]),
+            event_json("networking", &[]),
+            all_day_event_json("talent-week", &[("title", r#""Talent Week (copy)""#)]),
+        ],
+    ));
+    let dup = |id: &str, first: &str| Problem::DuplicateId {
+        id: id.into(),
+        first: first.into(),
+    };
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("segments[2].id", dup("production", "segments[0]"), true),
+            diag("categories[1].id", dup("training", "categories[0]"), true),
+            diag("events[2].id", dup("talent-week", "events[0]"), true),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.segments,
+        vec![
+            Segment::new("production", "Production"),
+            Segment::new("post-production", "Post-production")
+        ]
+    );
+    assert_eq!(
+        parsed.feed.categories,
+        vec![Segment::new("training", "Training")]
+    );
+    assert_eq!(parsed.feed.members, vec![full_member("sonilab", "Sonilab")]);
+    assert_eq!(
+        parsed.feed.events,
+        vec![all_day_event("talent-week"), full_event("networking")]
+    );
+}
+
+#[test]
+fn segment_and_category_may_share_an_id() {
+    let parsed = read(&feed_doc(
+        &[(
+            "categories",
+            r#"[{"id": "production", "name": "Production talks"}]"#,
+        )],
+        vec![member_json("sonilab", "Sonilab", &[])],
+        vec![],
+    ));
+    assert_diagnostics(&parsed, &[]);
+    assert_eq!(
+        parsed.feed.categories,
+        vec![Segment::new("production", "Production talks")]
+    );
+    assert_eq!(parsed.feed.segments, expected_segments());
+}
+
+// ---------------------------------------------------------------------------------------
+// Problem::UnsafeUrl
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn script_and_data_urls_are_dropped_and_their_entries_stay() {
+    let parsed = read(&feed_doc(
+        &[(
+            "cluster",
+            r#"{"name": {"ca": "Clúster Audiovisual de Catalunya", "en": "Catalan Audiovisual Cluster"}, "url": "java\tscript:alert(1)", "timezone": "Europe/Madrid", "default_language": "ca"}"#,
+        )],
+        vec![
+            member_json(
+                "sonilab",
+                "Sonilab",
+                &[("website", r#""javascript:alert(1)""#)],
+            ),
+            member_json(
+                "mediapro",
+                "Mediapro",
+                &[("logo", r#""JaVaScRiPt:alert(1)""#)],
+            ),
+            member_json(
+                "uab",
+                "UAB",
+                &[
+                    ("website", r#""vbscript:msgbox(1)""#),
+                    ("logo", r#"" data:image/svg+xml;base64,PHN2Zz4=""#),
+                ],
+            ),
+            member_json("i2cat", "i2CAT", &[]),
+        ],
+        vec![
+            event_json(
+                "networking",
+                &[("url", r#"" data:text/html,<script>alert(1)</script>""#)],
+            ),
+            all_day_event_json("talent-week", &[("url", r#""file:///etc/passwd""#)]),
+        ],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("cluster.url", Problem::UnsafeUrl, false),
+            diag("members[0].website", Problem::UnsafeUrl, false),
+            diag("members[1].logo", Problem::UnsafeUrl, false),
+            diag("members[2].website", Problem::UnsafeUrl, false),
+            diag("members[2].logo", Problem::UnsafeUrl, false),
+            diag("events[0].url", Problem::UnsafeUrl, false),
+            diag("events[1].url", Problem::UnsafeUrl, false),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.cluster,
+        Cluster {
+            url: None,
+            ..expected_cluster()
+        }
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            Member {
+                website: None,
+                ..full_member("sonilab", "Sonilab")
+            },
+            Member {
+                logo: None,
+                ..full_member("mediapro", "Mediapro")
+            },
+            Member {
+                website: None,
+                logo: None,
+                ..full_member("uab", "UAB")
+            },
+            full_member("i2cat", "i2CAT"),
+        ]
+    );
+    assert_eq!(
+        parsed.feed.events,
+        vec![
+            Event {
+                url: None,
+                ..full_event("networking")
+            },
+            Event {
+                url: None,
+                ..all_day_event("talent-week")
+            },
+        ]
+    );
+}
+
+#[test]
+fn relative_and_web_urls_are_kept_as_written() {
+    let parsed = read(&feed_doc(
+        &[(
+            "cluster",
+            r#"{"name": {"ca": "Clúster Audiovisual de Catalunya", "en": "Catalan Audiovisual Cluster"}, "url": "HTTP://WWW.CLUSTERAUDIOVISUAL.EXAMPLE/a?b#c", "timezone": "Europe/Madrid", "default_language": "ca"}"#,
+        )],
+        vec![
+            member_json(
+                "sonilab",
+                "Sonilab",
+                &[
+                    ("website", r#""/members/sonilab.html""#),
+                    ("logo", r#""../logos/sonilab.svg""#),
+                ],
+            ),
+            member_json(
+                "mediapro",
+                "Mediapro",
+                &[
+                    ("website", r#""//cdn.example.org/mediapro/""#),
+                    ("logo", r#""docs/a:b.png""#),
+                ],
+            ),
+        ],
+        vec![
+            event_json("networking", &[("url", r#""?page=2""#)]),
+            all_day_event_json("talent-week", &[("url", r##""#top""##)]),
+        ],
+    ));
+    assert_diagnostics(&parsed, &[]);
+    assert_eq!(
+        parsed.feed.cluster.url.as_deref(),
+        Some("HTTP://WWW.CLUSTERAUDIOVISUAL.EXAMPLE/a?b#c")
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            Member {
+                website: Some("/members/sonilab.html".into()),
+                logo: Some("../logos/sonilab.svg".into()),
+                ..full_member("sonilab", "Sonilab")
+            },
+            Member {
+                website: Some("//cdn.example.org/mediapro/".into()),
+                logo: Some("docs/a:b.png".into()),
+                ..full_member("mediapro", "Mediapro")
+            },
+        ]
+    );
+    assert_eq!(
+        parsed.feed.events,
+        vec![
+            Event {
+                url: Some("?page=2".into()),
+                ..full_event("networking")
+            },
+            Event {
+                url: Some("#top".into()),
+                ..all_day_event("talent-week")
+            },
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Problem::BadEmail, BadPhone, BadColor, UnknownKind
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn email_that_is_not_plain_is_dropped_and_member_kept() {
+    let parsed = read(&feed(
+        vec![
+            member_json(
+                "sonilab",
+                "Sonilab",
+                &[("email", r#""mailto:info@sonilab.example""#)],
+            ),
+            member_json(
+                "mediapro",
+                "Mediapro",
+                &[("email", r#""info@mediapro.example?subject=hi""#)],
+            ),
+            member_json(
+                "uab",
+                "UAB",
+                &[("email", r#""jordi.puig+cluster@uni.example""#)],
+            ),
+        ],
+        vec![],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("members[0].email", Problem::BadEmail, false),
+            diag("members[1].email", Problem::BadEmail, false),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            Member {
+                email: None,
+                ..full_member("sonilab", "Sonilab")
+            },
+            Member {
+                email: None,
+                ..full_member("mediapro", "Mediapro")
+            },
+            Member {
+                email: Some("jordi.puig+cluster@uni.example".into()),
+                ..full_member("uab", "UAB")
+            },
+        ]
+    );
+}
+
+#[test]
+fn phone_that_is_not_plain_is_dropped_and_member_kept() {
+    let parsed = read(&feed(
+        vec![
+            member_json("sonilab", "Sonilab", &[("phone", r#""tel:+34935551234""#)]),
+            member_json("mediapro", "Mediapro", &[("phone", r#""call us""#)]),
+            member_json("uab", "UAB", &[("phone", r#""(981) 941-792""#)]),
+        ],
+        vec![],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("members[0].phone", Problem::BadPhone, false),
+            diag("members[1].phone", Problem::BadPhone, false),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            Member {
+                phone: None,
+                ..full_member("sonilab", "Sonilab")
+            },
+            Member {
+                phone: None,
+                ..full_member("mediapro", "Mediapro")
+            },
+            Member {
+                phone: Some("(981) 941-792".into()),
+                ..full_member("uab", "UAB")
+            },
+        ]
+    );
+}
+
+#[test]
+fn colour_that_is_not_hex_is_dropped_and_segment_kept() {
+    let parsed = read(&feed_doc(
+        &[
+            (
+                "segments",
+                r##"[{"id": "production", "name": "Production", "color": "red"}, {"id": "post-production", "name": "Post-production", "color": "#7a5195;background:url(x)"}, {"id": "animation", "name": "Animation", "color": "#FFF"}]"##,
+            ),
+            (
+                "categories",
+                r#"[{"id": "training", "name": "Training", "color": "var(--accent)"}]"#,
+            ),
+        ],
+        vec![member_json(
+            "sonilab",
+            "Sonilab",
+            &[("segments", r#"["post-production", "animation"]"#)],
+        )],
+        vec![],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("segments[0].color", Problem::BadColor, false),
+            diag("segments[1].color", Problem::BadColor, false),
+            diag("categories[0].color", Problem::BadColor, false),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.segments,
+        vec![
+            Segment::new("production", "Production"),
+            Segment::new("post-production", "Post-production"),
+            Segment {
+                color: Some("#FFF".into()),
+                ..Segment::new("animation", "Animation")
+            },
+        ]
+    );
+    assert_eq!(
+        parsed.feed.categories,
+        vec![Segment::new("training", "Training")]
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![Member {
+            segments: vec!["post-production".into(), "animation".into()],
+            ..full_member("sonilab", "Sonilab")
+        }]
+    );
+}
+
+#[test]
+fn unknown_kind_is_dropped_and_member_kept() {
+    let parsed = read(&feed(
+        vec![
+            member_json("sonilab", "Sonilab", &[("kind", r#""startup""#)]),
+            member_json("mediapro", "Mediapro", &[("kind", r#""large""#)]),
+            // Kinds are lower case.
+            member_json("uab", "UAB", &[("kind", r#""RESEARCH""#)]),
+            member_json("apc", "APC", &[("kind", r#""other""#)]),
+        ],
+        vec![],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag(
+                "members[0].kind",
+                Problem::UnknownKind("startup".into()),
+                false,
+            ),
+            diag(
+                "members[2].kind",
+                Problem::UnknownKind("RESEARCH".into()),
+                false,
+            ),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            Member {
+                kind: None,
+                ..full_member("sonilab", "Sonilab")
+            },
+            Member {
+                kind: Some(Kind::Large),
+                ..full_member("mediapro", "Mediapro")
+            },
+            Member {
+                kind: None,
+                ..full_member("uab", "UAB")
+            },
+            Member {
+                kind: Some(Kind::Other),
+                ..full_member("apc", "APC")
+            },
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Problem::BadRecurrence
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn unusable_recurrence_is_dropped_and_event_shown_once() {
+    let parsed = read(&feed(
+        vec![],
+        vec![
+            event_json(
+                "count-and-until",
+                &[("recurrence", r#""FREQ=DAILY;COUNT=3;UNTIL=20270101""#)],
+            ),
+            event_json("no-freq", &[("recurrence", r#""BYDAY=MO""#)]),
+            event_json("setpos", &[("recurrence", r#""FREQ=WEEKLY;BYSETPOS=1""#)]),
+            event_json("networking", &[]),
+        ],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag(
+                "events[0].recurrence",
+                Problem::BadRecurrence(RruleError::CountAndUntil),
+                false,
+            ),
+            diag(
+                "events[1].recurrence",
+                Problem::BadRecurrence(RruleError::MissingFreq),
+                false,
+            ),
+            diag(
+                "events[2].recurrence",
+                Problem::BadRecurrence(RruleError::Unsupported("BYSETPOS".into())),
+                false,
+            ),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.events,
+        vec![
+            Event {
+                recurrence: None,
+                ..full_event("count-and-until")
+            },
+            Event {
+                recurrence: None,
+                ..full_event("no-freq")
+            },
+            Event {
+                recurrence: None,
+                ..full_event("setpos")
+            },
+            full_event("networking"),
+        ]
+    );
+}
+
+#[test]
+fn value_errors_inside_a_recurrence_are_reported_as_bad_values() {
+    let parsed = read(&feed(
+        vec![],
+        vec![
+            event_json("zero", &[("recurrence", r#""FREQ=DAILY;COUNT=0""#)]),
+            event_json(
+                "day-32",
+                &[("recurrence", r#""FREQ=MONTHLY;BYMONTHDAY=32""#)],
+            ),
+        ],
+    ));
+    assert_eq!(parsed.diagnostics.len(), 2, "{:?}", parsed.diagnostics);
+    for (i, d) in parsed.diagnostics.iter().enumerate() {
+        assert_eq!(d.path, format!("events[{i}].recurrence"));
+        assert!(
+            matches!(d.problem, Problem::BadRecurrence(RruleError::BadValue(_))),
+            "{d:?}"
+        );
+        assert!(!d.skipped);
+    }
+    assert_eq!(
+        parsed.feed.events,
+        vec![
+            Event {
+                recurrence: None,
+                ..full_event("zero")
+            },
+            Event {
+                recurrence: None,
+                ..full_event("day-32")
+            },
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Problem::BadTimezone
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn cluster_timezone_that_is_not_an_iana_name_is_reported_and_utc_used() {
+    let parsed = read(&feed_doc(
+        &[(
+            "cluster",
+            r#"{"name": {"ca": "Clúster Audiovisual de Catalunya", "en": "Catalan Audiovisual Cluster"}, "url": "https://www.clusteraudiovisual.example", "timezone": "CET", "default_language": "ca"}"#,
+        )],
+        vec![member_json("sonilab", "Sonilab", &[])],
+        vec![event_json("networking", &[])],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[diag(
+            "cluster.timezone",
+            Problem::BadTimezone("CET".into()),
+            false,
+        )],
+    );
+    assert_eq!(
+        parsed.feed.cluster,
+        Cluster {
+            timezone: "UTC".into(),
+            ..expected_cluster()
+        }
+    );
+    assert_eq!(parsed.feed.members, vec![full_member("sonilab", "Sonilab")]);
+    assert_eq!(parsed.feed.events, vec![full_event("networking")]);
+}
+
+#[test]
+fn event_timezone_that_is_an_offset_is_dropped_and_event_kept() {
+    let parsed = read(&feed(
+        vec![],
+        vec![
+            event_json("networking", &[("timezone", r#""+01:00""#)]),
+            event_json(
+                "buenos-aires",
+                &[("timezone", r#""America/Argentina/Buenos_Aires""#)],
+            ),
+        ],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[diag(
+            "events[0].timezone",
+            Problem::BadTimezone("+01:00".into()),
+            false,
+        )],
+    );
+    assert_eq!(
+        parsed.feed.events,
+        vec![
+            Event {
+                timezone: None,
+                ..full_event("networking")
+            },
+            Event {
+                timezone: Some("America/Argentina/Buenos_Aires".into()),
+                ..full_event("buenos-aires")
+            },
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Problem::BadLanguage
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn cluster_default_language_that_is_not_a_tag_is_reported_and_english_used() {
+    let parsed = read(&feed_doc(
+        &[(
+            "cluster",
+            r#"{"name": {"ca": "Clúster Audiovisual de Catalunya", "en": "Catalan Audiovisual Cluster"}, "url": "https://www.clusteraudiovisual.example", "timezone": "Europe/Madrid", "default_language": "catalan"}"#,
+        )],
+        vec![member_json("sonilab", "Sonilab", &[])],
+        vec![],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[diag(
+            "cluster.default_language",
+            Problem::BadLanguage("catalan".into()),
+            false,
+        )],
+    );
+    let feed = &parsed.feed;
+    assert_eq!(
+        feed.cluster,
+        Cluster {
+            default_language: "en".into(),
+            ..expected_cluster()
+        }
+    );
+    // A Galician visitor now falls back to English rather than Catalan.
+    let name = &feed.segment("post-production").expect("segment").name;
+    assert_eq!(
+        name.resolve("gl", &feed.cluster.default_language),
+        "Post-production"
+    );
+    assert_eq!(feed.members, vec![full_member("sonilab", "Sonilab")]);
+}
+
+#[test]
+fn translation_under_a_bad_language_tag_is_dropped_and_the_others_stay() {
+    let parsed = read(&feed_doc(
+        &[(
+            "segments",
+            r#"[{"id": "production", "name": {"ca": "Producció", "fr-": "Production FR", "en": "Production"}}, {"id": "post-production", "name": "Post-production"}]"#,
+        )],
+        vec![member_json(
+            "sonilab",
+            "Sonilab",
+            &[(
+                "description",
+                r#"{"en": "Dubbing and sound studio", "english": "Dubbing", "es": "Estudio de doblaje y sonido"}"#,
+            )],
+        )],
+        vec![event_json(
+            "networking",
+            &[(
+                "title",
+                r#"{"ca": "Esmorzar de socis", "español": "Desayuno", "en": "Members' breakfast"}"#,
+            )],
+        )],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag(
+                "segments[0].name.fr-",
+                Problem::BadLanguage("fr-".into()),
+                false,
+            ),
+            diag(
+                "members[0].description.english",
+                Problem::BadLanguage("english".into()),
+                false,
+            ),
+            diag(
+                "events[0].title.español",
+                Problem::BadLanguage("español".into()),
+                false,
+            ),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.segments,
+        vec![
+            Segment::new("production", [("ca", "Producció"), ("en", "Production")]),
+            Segment::new("post-production", "Post-production"),
+        ]
+    );
+    assert_eq!(parsed.feed.members, vec![full_member("sonilab", "Sonilab")]);
+    assert_eq!(parsed.feed.events, vec![full_event("networking")]);
+}
+
+#[test]
+fn name_with_only_bad_language_tags_skips_the_member() {
+    let parsed = read(&feed(
+        vec![
+            member_json("sonilab", "Sonilab", &[]),
+            member_json("mediapro", "-", &[("name", r#"{"english": "Mediapro"}"#)]),
+            member_json("uab", "UAB", &[]),
+        ],
+        vec![],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag(
+                "members[1].name.english",
+                Problem::BadLanguage("english".into()),
+                true,
+            ),
+            diag("members[1].name", Problem::Empty, true),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![full_member("sonilab", "Sonilab"), full_member("uab", "UAB")]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Problem::LoneSurrogate
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn lone_surrogate_in_a_member_name_skips_only_that_member() {
+    let parsed = read(&feed(
+        vec![
+            member_json("sonilab", "Sonilab", &[]),
+            member_json("broken", r"Soni\ud800lab", &[]),
+            member_json("broken-low", r"\udc00", &[]),
+            // A proper pair is one character, not a problem.
+            member_json("clapper", r"Clapper \ud83c\udfac", &[]),
+            member_json("mediapro", "Mediapro", &[]),
+        ],
+        vec![event_json("networking", &[])],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("members[1].name", Problem::LoneSurrogate, true),
+            diag("members[2].name", Problem::LoneSurrogate, true),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            full_member("sonilab", "Sonilab"),
+            full_member("clapper", "Clapper 🎬"),
+            full_member("mediapro", "Mediapro"),
+        ]
+    );
+    assert_eq!(parsed.feed.events, vec![full_event("networking")]);
+    assert_shared_parts_intact(&parsed.feed);
+}
+
+#[test]
+fn lone_surrogate_in_an_optional_value_drops_only_that_value() {
+    let parsed = read(&feed(
+        vec![member_json(
+            "sonilab",
+            "Sonilab",
+            &[
+                ("city", r#""Barcelona\udc00""#),
+                (
+                    "description",
+                    r#"{"en": "Dubbing and sound studio", "ca": "Estudi \ud800", "es": "Estudio de doblaje y sonido"}"#,
+                ),
+                ("tags", r#"["\ud83c", "dubbing", "sound"]"#),
+            ],
+        )],
+        vec![event_json("networking", &[("location", r#""\ud800""#)])],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("members[0].city", Problem::LoneSurrogate, false),
+            diag("members[0].description.ca", Problem::LoneSurrogate, false),
+            diag("members[0].tags[0]", Problem::LoneSurrogate, false),
+            diag("events[0].location", Problem::LoneSurrogate, false),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![Member {
+            city: None,
+            ..full_member("sonilab", "Sonilab")
+        }]
+    );
+    assert_eq!(
+        parsed.feed.events,
+        vec![Event {
+            location: None,
+            ..full_event("networking")
+        }]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Problem::TooDeep and absurd nesting
+//
+// The JSON reader cuts values off at json::MAX_DEPTH (64) levels, but every field the feed
+// reads sits at most four levels down (root → list → entry → field → translation or list
+// item), so a known field can never itself be cut off: deep nesting inside one is read as
+// an array or object of the wrong type. `Problem::TooDeep` is only reachable through
+// `parse_json` with a hand-built document.
+// ---------------------------------------------------------------------------------------
+
+/// `levels` nested arrays and objects around a number.
+fn deeply_nested(levels: usize) -> String {
+    let half = levels / 2;
+    let mut s = String::with_capacity(levels * 8);
+    for _ in 0..half {
+        s.push_str(r#"[{"a": "#);
+    }
+    s.push('1');
+    for _ in 0..half {
+        s.push_str("}]");
+    }
+    s
+}
+
+#[test]
+fn absurdly_deep_unknown_field_costs_nothing() {
+    let deep = deeply_nested(100_000);
+    let parsed = read(&feed_doc(
+        &[("_history", &deep)],
+        vec![
+            member_json("sonilab", "Sonilab", &[]),
+            member_json("mediapro", "Mediapro", &[("_history", &deep)]),
+            member_json("uab", "UAB", &[]),
+        ],
+        vec![event_json("networking", &[("_history", &deep)])],
+    ));
+    assert_diagnostics(&parsed, &[]);
+    assert_shared_parts_intact(&parsed.feed);
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            full_member("sonilab", "Sonilab"),
+            full_member("mediapro", "Mediapro"),
+            full_member("uab", "UAB"),
+        ]
+    );
+    assert_eq!(parsed.feed.events, vec![full_event("networking")]);
+}
+
+#[test]
+fn absurdly_deep_value_in_a_known_field_costs_only_that_value_or_entry() {
+    let deep = deeply_nested(100_000);
+    let description = format!(r#"{{"en": {deep}, "es": "Estudio de doblaje y sonido"}}"#);
+    let parsed = read(&feed(
+        vec![
+            member_json("sonilab", "Sonilab", &[("description", &description)]),
+            member_json("mediapro", "-", &[("name", &deep)]),
+            deep.clone(),
+            member_json("uab", "UAB", &[]),
+        ],
+        vec![],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag(
+                "members[0].description.en",
+                wrong(Expected::String, "array"),
+                false,
+            ),
+            diag("members[1].name", wrong(Expected::Text, "array"), true),
+            diag("members[2]", wrong(Expected::Object, "array"), true),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            Member {
+                description: Some(Text::from([("es", "Estudio de doblaje y sonido")])),
+                ..full_member("sonilab", "Sonilab")
+            },
+            full_member("uab", "UAB"),
+        ]
+    );
+}
+
+/// The value of `key` in member `index` of a parsed document.
+fn member_field<'a>(doc: &'a mut Json, index: usize, key: &str) -> &'a mut Json {
+    let Json::Object(root) = doc else {
+        panic!("not an object")
+    };
+    let (_, members) = root
+        .iter_mut()
+        .find(|(k, _)| k == "members")
+        .expect("members");
+    let Json::Array(items) = members else {
+        panic!("members is not an array")
+    };
+    let Json::Object(fields) = &mut items[index] else {
+        panic!("member {index} is not an object")
+    };
+    &mut fields
+        .iter_mut()
+        .find(|(k, _)| k == key)
+        .unwrap_or_else(|| panic!("member {index} has no {key}"))
+        .1
+}
+
+#[test]
+fn value_cut_off_for_depth_is_reported_as_too_deep_with_its_path() {
+    let text = feed(
+        vec![
+            member_json("sonilab", "Sonilab", &[]),
+            member_json("mediapro", "Mediapro", &[]),
+            member_json("uab", "UAB", &[]),
+        ],
+        vec![],
+    );
+    let mut doc = json::parse(&text).expect("valid JSON");
+    *member_field(&mut doc, 0, "city") = Json::Invalid(Fault::TooDeep);
+    *member_field(&mut doc, 1, "name") = Json::Invalid(Fault::TooDeep);
+    let parsed = parse_json(&doc);
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("members[0].city", Problem::TooDeep, false),
+            diag("members[1].name", Problem::TooDeep, true),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            Member {
+                city: None,
+                ..full_member("sonilab", "Sonilab")
+            },
+            full_member("uab", "UAB"),
+        ]
+    );
+    assert_shared_parts_intact(&parsed.feed);
+}
+
+// ---------------------------------------------------------------------------------------
+// Problem::UnsupportedVersion
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn newer_version_is_reported_and_what_is_understood_still_shown() {
+    let parsed = read(&feed_doc(
+        &[("version", "2"), ("rooms", r#"[{"id": "a"}]"#)],
+        vec![member_json("sonilab", "Sonilab", &[])],
+        vec![event_json("networking", &[])],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[diag("version", Problem::UnsupportedVersion(2.0), false)],
+    );
+    assert_shared_parts_intact(&parsed.feed);
+    assert_eq!(parsed.feed.members, vec![full_member("sonilab", "Sonilab")]);
+    assert_eq!(parsed.feed.events, vec![full_event("networking")]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Skipped entries
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn every_problem_inside_a_skipped_entry_is_marked_skipped() {
+    let parsed = read(&feed(
+        vec![
+            member_json("sonilab", "Sonilab", &[]),
+            member_json(
+                "nameless",
+                "-",
+                &[("name", DROP), ("website", r#""javascript:alert(1)""#)],
+            ),
+            member_json(
+                "sonilab",
+                "Sonilab (copy)",
+                &[("email", r#""not an address""#)],
+            ),
+        ],
+        vec![event_json(
+            "bad-start",
+            &[("start", r#""2025-13-01T09:00""#), ("timezone", r#""CET""#)],
+        )],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("members[1].name", Problem::Missing, true),
+            diag("members[1].website", Problem::UnsafeUrl, true),
+            diag("members[2].email", Problem::BadEmail, true),
+            diag(
+                "members[2].id",
+                Problem::DuplicateId {
+                    id: "sonilab".into(),
+                    first: "members[0]".into(),
+                },
+                true,
+            ),
+            diag(
+                "events[0].start",
+                Problem::BadDate("2025-13-01T09:00".into()),
+                true,
+            ),
+            diag(
+                "events[0].timezone",
+                Problem::BadTimezone("CET".into()),
+                true,
+            ),
+        ],
+    );
+    assert_eq!(parsed.feed.members, vec![full_member("sonilab", "Sonilab")]);
+    assert!(parsed.feed.events.is_empty());
+}
+
+#[test]
+fn diagnostic_names_its_entry_or_top_level_field() {
+    let parsed = read(&feed_doc(
+        &[
+            ("version", "3"),
+            ("cluster", r#"{"name": "Clúster", "timezone": "Madrid"}"#),
+        ],
+        vec![
+            member_json("sonilab", "Sonilab", &[]),
+            member_json("mediapro", "Mediapro", &[("website", r#""data:x""#)]),
+        ],
+        vec![],
+    ));
+    let mut entries: Vec<(&str, &str)> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.as_str(), d.entry()))
+        .collect();
+    entries.sort();
+    assert_eq!(
+        entries,
+        vec![
+            ("cluster.timezone", "cluster"),
+            ("members[1].website", "members[1]"),
+            ("version", "version"),
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON syntax errors
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn syntax_error_points_at_line_and_column_in_characters() {
+    let text = concat!(
+        "{\n",
+        "  \"cluster\": {\"name\": \"Clúster Ibèric\"},\n",
+        "  \"members\": [{\"id\": \"a\", \"name\": \"Ibérica\"} }\n",
+        "}\n",
+    );
+    // Line 3: 45 characters (46 bytes, "é" being two) come before the stray "}".
+    assert_eq!(
+        parse(text).unwrap_err(),
+        SyntaxError {
+            line: 3,
+            column: 46,
+            problem: SyntaxProblem::UnexpectedChar('}'),
+        }
+    );
+}
+
+#[test]
+fn trailing_comma_is_a_syntax_error_at_the_closing_bracket() {
+    let text = r#"{"members": [{"id": "é", "name": "Ñ"},]}"#;
+    assert_eq!(
+        parse(text).unwrap_err(),
+        SyntaxError {
+            line: 1,
+            column: 39,
+            problem: SyntaxProblem::UnexpectedChar(']'),
+        }
+    );
+}
+
+#[test]
+fn syntax_error_in_a_windows_file_counts_lines_and_characters() {
+    let text = "{\r\n  \"version\": 1,\r\n  \"cluster\": {\"name\": \"Ó\"},,\r\n}";
+    assert_eq!(
+        parse(text).unwrap_err(),
+        SyntaxError {
+            line: 3,
+            column: 28,
+            problem: SyntaxProblem::UnexpectedChar(','),
+        }
+    );
+}
+
+#[test]
+fn unclosed_string_is_a_syntax_error_at_the_end() {
+    let text = r#"{"cluster": {"name": "Sonilàb}}"#;
+    assert_eq!(
+        parse(text).unwrap_err(),
+        SyntaxError {
+            line: 1,
+            column: 32,
+            problem: SyntaxProblem::UnexpectedEnd,
+        }
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Unknown fields, null and "" optional fields
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn unknown_fields_anywhere_are_ignored_without_diagnostics() {
+    let parsed = read(&feed_doc(
+        &[
+            ("$schema", r#""https://example.org/feed.schema.json""#),
+            ("_source", r#""crm""#),
+            (
+                "cluster",
+                r#"{"name": {"ca": "Clúster Audiovisual de Catalunya", "en": "Catalan Audiovisual Cluster"}, "url": "https://www.clusteraudiovisual.example", "timezone": "Europe/Madrid", "default_language": "ca", "founded": 2001, "address": {"city": "Barcelona", "lines": [1, null, true]}}"#,
+            ),
+            (
+                "segments",
+                r##"[{"id": "production", "name": {"ca": "Producció", "es": "Producción", "en": "Production"}, "color": "#1f5f8b", "icon": {"svg": "<svg/>"}, "members": "x"}, {"id": "post-production", "name": {"ca": "Postproducció", "es": "Postproducción", "en": "Post-production"}, "color": "#7a5195", "order": 2, "title": 7}]"##,
+            ),
+            (
+                "categories",
+                r##"[{"id": "training", "name": {"ca": "Formació", "en": "Training"}, "color": "#b35400", "emoji": "🎓", "start": "never"}]"##,
+            ),
+            (
+                "sponsors",
+                r#"[{"id": 1}, "x", {"website": "javascript:x"}]"#,
+            ),
+        ],
+        vec![member_json(
+            "sonilab",
+            "Sonilab",
+            &[
+                ("employees", "25"),
+                (
+                    "address",
+                    r#"{"street": "Carrer de Sant Joan", "number": 12}"#,
+                ),
+                // Fields of other entry types, unknown for a member.
+                ("title", "5"),
+                ("start", r#""tomorrow""#),
+                ("recurrence", r#""FREQ=NEVER""#),
+                ("notes", r#""\ud800""#),
+                (r"\ud800", "1"),
+            ],
+        )],
+        vec![event_json(
+            "networking",
+            &[
+                ("name", "42"),
+                ("kind", r#""startup""#),
+                ("website", r#""javascript:alert(1)""#),
+                ("speakers", r#"[{"name": 5}, null]"#),
+            ],
+        )],
+    ));
+    assert_diagnostics(&parsed, &[]);
+    assert_shared_parts_intact(&parsed.feed);
+    assert_eq!(parsed.feed.members, vec![full_member("sonilab", "Sonilab")]);
+    assert_eq!(parsed.feed.events, vec![full_event("networking")]);
+}
+
+#[test]
+fn null_and_empty_optional_fields_are_absent_without_diagnostics() {
+    let nulls: Vec<(&str, &str)> = MEMBER_FIELDS.iter().map(|&(k, _)| (k, "null")).collect();
+    let blanks: Vec<(&str, &str)> = vec![
+        ("segments", "null"),
+        ("kind", r#""""#),
+        ("city", r#""   ""#),
+        ("region", r#""""#),
+        ("country", r#"" ""#),
+        ("website", r#""""#),
+        ("logo", r#""  ""#),
+        ("email", r#""""#),
+        ("phone", r#""""#),
+        ("description", r#"{"en": "", "es": null, "ca": "  "}"#),
+        ("tags", "null"),
+        ("joined", r#""""#),
+        ("founding", r#""""#),
+    ];
+    let event_nulls: Vec<(&str, &str)> = EVENT_FIELDS
+        .iter()
+        .filter(|(k, _)| !matches!(*k, "title" | "start" | "_note"))
+        .map(|&(k, _)| (k, "null"))
+        .collect();
+    let event_blanks: Vec<(&str, &str)> = vec![
+        ("end", r#""""#),
+        ("timezone", r#"" ""#),
+        ("location", r#""""#),
+        ("segments", "null"),
+        ("category", r#""""#),
+        ("url", r#""   ""#),
+        ("description", r#"{}"#),
+        ("recurrence", r#""""#),
+        ("exdates", "null"),
+    ];
+    let parsed = read(&feed_doc(
+        &[
+            (
+                "cluster",
+                r#"{"name": "Clúster", "url": null, "timezone": "", "default_language": "  "}"#,
+            ),
+            (
+                "segments",
+                r#"[{"id": "production", "name": "Production", "color": ""}]"#,
+            ),
+            (
+                "categories",
+                r#"[{"id": "training", "name": "Training", "color": null}]"#,
+            ),
+        ],
+        vec![
+            member_json("nulls", "Nulls", &nulls),
+            member_json("blanks", "Blanks", &blanks),
+        ],
+        vec![
+            event_json("nulls", &event_nulls),
+            event_json("blanks", &event_blanks),
+        ],
+    ));
+    assert_diagnostics(&parsed, &[]);
+    assert_eq!(
+        parsed.feed,
+        Feed {
+            cluster: Cluster {
+                name: Text::from("Clúster"),
+                ..Cluster::default()
+            },
+            segments: vec![Segment::new("production", "Production")],
+            categories: vec![Segment::new("training", "Training")],
+            members: vec![
+                Member::new("nulls", "Nulls"),
+                Member::new("blanks", "Blanks")
+            ],
+            events: vec![
+                Event::new(
+                    "nulls",
+                    [("ca", "Esmorzar de socis"), ("en", "Members' breakfast")],
+                    local(2025, 1, 7, 9, 0)
+                ),
+                Event::new(
+                    "blanks",
+                    [("ca", "Esmorzar de socis"), ("en", "Members' breakfast")],
+                    local(2025, 1, 7, 9, 0)
+                ),
+            ],
+            base_url: None,
+        }
+    );
+    assert_eq!(parsed.feed.cluster.timezone, "UTC");
+    assert_eq!(parsed.feed.cluster.default_language, "en");
+}
+
+// ---------------------------------------------------------------------------------------
+// Texts
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn texts_resolve_in_the_contract_order_through_a_parsed_feed() {
+    let parsed = read(&feed(
+        vec![
+            member_json(
+                "sonilab",
+                "Sonilab",
+                &[(
+                    "description",
+                    r#"{"es-ES": "Estudio de doblaje", "en": "Dubbing studio", "CA": "Estudi de doblatge"}"#,
+                )],
+            ),
+            member_json(
+                "cig",
+                "CIG",
+                &[(
+                    "description",
+                    r#"{"gl": "Estudo de dobraxe", "pt": "Estúdio de dobragem"}"#,
+                )],
+            ),
+        ],
+        vec![],
+    ));
+    assert_diagnostics(&parsed, &[]);
+    let feed = &parsed.feed;
+    let fallback = feed.cluster.default_language.as_str();
+    assert_eq!(fallback, "ca");
+    let segment = &feed.segment("post-production").expect("segment").name;
+    // 1. the requested tag; 2. its primary subtag (case aside).
+    assert_eq!(segment.resolve("es", fallback), "Postproducción");
+    assert_eq!(segment.resolve("ES-ar", fallback), "Postproducción");
+    // 4. the cluster's default language.
+    assert_eq!(segment.resolve("gl", fallback), "Postproducció");
+    let sonilab = feed.members[0].description.as_ref().expect("description");
+    // 3. any tag with the requested primary subtag.
+    assert_eq!(sonilab.resolve("es-MX", fallback), "Estudio de doblaje");
+    assert_eq!(sonilab.resolve("en-GB", fallback), "Dubbing studio");
+    // 4. the default language, whatever the case of the tag.
+    assert_eq!(sonilab.resolve("fr", fallback), "Estudi de doblatge");
+    // 6. the first translation given.
+    let cig = feed.members[1].description.as_ref().expect("description");
+    assert_eq!(cig.resolve("fr", fallback), "Estudo de dobraxe");
+    assert_eq!(cig.resolve("pt-BR", fallback), "Estúdio de dobragem");
+    // A plain name reads the same in every language.
+    assert_eq!(feed.members[0].name.resolve("ja", fallback), "Sonilab");
+    assert_eq!(
+        feed.cluster.name.resolve("en-US", fallback),
+        "Catalan Audiovisual Cluster"
+    );
+
+    // 5. English, when the default language has no translation.
+    let parsed = read(&feed_doc(
+        &[(
+            "cluster",
+            r#"{"name": "Clúster", "default_language": "es"}"#,
+        )],
+        vec![],
+        vec![event_json("networking", &[])],
+    ));
+    assert_diagnostics(&parsed, &[]);
+    let title = &parsed.feed.events[0].title;
+    assert_eq!(
+        title.resolve("gl", &parsed.feed.cluster.default_language),
+        "Members' breakfast"
+    );
+    assert_eq!(
+        title.resolve("ca-valencia", &parsed.feed.cluster.default_language),
+        "Esmorzar de socis"
+    );
+}
+
+#[test]
+fn long_names_and_a_megabyte_description_are_kept_intact() {
+    let name = "Sonilàb-".repeat(1_250);
+    assert_eq!(name.chars().count(), 10_000);
+    let title = "Setmana del talent · ".repeat(500) + "fi";
+    let mut description = "Estudi de só i doblatge. ".repeat(40_000);
+    description.push_str("Fi.");
+    assert!(description.len() > 1_000_000);
+    let parsed = read(&feed(
+        vec![
+            member_json("sonilab", "Sonilab", &[]),
+            member_json(
+                "long",
+                &name,
+                &[("description", &format!(r#"{{"ca": "{description}"}}"#))],
+            ),
+            member_json("mediapro", "Mediapro", &[]),
+        ],
+        vec![event_json("long", &[("title", &format!("\"{title}\""))])],
+    ));
+    assert_diagnostics(&parsed, &[]);
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            full_member("sonilab", "Sonilab"),
+            Member {
+                description: Some(Text::Localized(vec![("ca".into(), description)])),
+                ..full_member("long", &name)
+            },
+            full_member("mediapro", "Mediapro"),
+        ]
+    );
+    assert_eq!(
+        parsed.feed.events,
+        vec![Event {
+            title: Text::Plain(title),
+            ..full_event("long")
+        }]
+    );
+}
+
+#[test]
+fn blank_list_items_are_skipped_silently_like_empty_spreadsheet_cells() {
+    let doc = r#"{"version": 1, "cluster": {"name": "C"},
+        "members": [{"id": "a", "name": "A", "tags": ["", "  ", null, "dubbing"]}]}"#;
+    let parsed = read(doc);
+    assert_eq!(parsed.diagnostics, []);
+    assert_eq!(parsed.feed.members[0].tags, ["dubbing"]);
+}
+
+#[test]
+fn an_event_with_an_impossible_start_reports_only_its_start() {
+    let doc = r#"{"version": 1, "cluster": {"name": "C"},
+        "events": [{"id": "e", "title": "T", "start": "2024-02-30", "exdates": ["2024-11-20"]},
+                   {"id": "ok", "title": "Fine", "start": "2024-11-20"}]}"#;
+    let parsed = read(doc);
+    assert_eq!(
+        parsed.diagnostics,
+        [diag(
+            "events[0].start",
+            Problem::BadDate("2024-02-30".into()),
+            true
+        )]
+    );
+    assert_eq!(parsed.feed.events.len(), 1);
+}
+
+#[test]
+fn an_object_with_forty_thousand_keys_keeps_the_last_value_of_a_repeated_key() {
+    let mut fields: Vec<String> = (0..40_000).map(|i| format!("\"k{i}\": {i}")).collect();
+    fields.push("\"k7\": \"last\"".into());
+    let doc = format!("{{{}}}", fields.join(","));
+    let value = json::parse(&doc).unwrap();
+    assert_eq!(value.get("k7"), Some(&Json::String("last".into())));
+    let Json::Object(pairs) = value else {
+        panic!("not an object")
+    };
+    assert_eq!(pairs.len(), 40_000, "the repeated key appears once");
+}
