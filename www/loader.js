@@ -91,6 +91,18 @@ function fatal() {
   });
 }
 
+// A trap that is no Rust panic (the allocator giving up, say) skips the panic hook; it
+// surfaces as an uncaught WebAssembly.RuntimeError from an event handler or a task.
+function onTrap(error) {
+  if (!dead && error instanceof WebAssembly.RuntimeError) fatal();
+}
+addEventListener("error", function (event) {
+  onTrap(event.error);
+});
+addEventListener("unhandledrejection", function (event) {
+  onTrap(event.reason);
+});
+
 class ClusterkitElement extends HTMLElement {
   static get observedAttributes() {
     return OBSERVED;

@@ -63,38 +63,34 @@ pub fn EventCalendar(
             zone::wall_clock(zone::epoch_ms(d, t), &zone)
         })
     });
-    let sunday_first =
-        move || week_starts_on_sunday(&locale.get().unwrap_or_else(|| lang.get().tag().to_owned()));
-    let s = move || lang.get().strings();
-    let title = move || {
-        let m = shown.get();
-        let s = s();
-        fill(
-            s.month_year,
-            &[
-                ("month", s.months[usize::from(m.month) - 1]),
-                ("year", &m.year.to_string()),
-            ],
-        )
-    };
-    let weekday_headers = move || {
-        let s = s();
-        let start = if sunday_first() { 6 } else { 0 };
-        (0..7)
-            .map(|i| {
-                let name = s.weekdays_short[(start + i) % 7];
-                view! { <th scope="col">{name}</th> }
-            })
-            .collect_view()
-    };
-    let weeks = move || {
-        let month = shown.get();
-        let feed = feed.get();
-        let placed = placed.read();
+    // One reactive scope per language and locale (see `MemberDirectory`): the month shown
+    // lives above it, so switching language keeps the visitor's place.
+    move || {
         let lang = lang.get();
-        let today = today.get();
-        let fallback = feed.cluster.default_language.clone();
-        month_grid(month, sunday_first())
+        let s = lang.strings();
+        let sunday_first =
+            week_starts_on_sunday(&locale.get().unwrap_or_else(|| lang.tag().to_owned()));
+        let title = move || {
+            let m = shown.get();
+            fill(
+                s.month_year,
+                &[
+                    ("month", s.months[usize::from(m.month) - 1]),
+                    ("year", &m.year.to_string()),
+                ],
+            )
+        };
+        let start = if sunday_first { 6 } else { 0 };
+        let weekday_headers = (0..7)
+            .map(|i| view! { <th scope="col">{s.weekdays_short[(start + i) % 7]}</th> })
+            .collect_view();
+        let weeks = move || {
+            let month = shown.get();
+            let feed = feed.get();
+            let placed = placed.read();
+            let today = today.get();
+            let fallback = feed.cluster.default_language.clone();
+            month_grid(month, sunday_first)
             .chunks(7)
             .map(|week| {
                 let cells = week
@@ -125,7 +121,7 @@ pub fn EventCalendar(
                             })
                             .collect_view();
                         let more = (more > 0).then(|| {
-                            view! { <li class="ck-more-events">{fill(lang.strings().more_events, &[("n", &more.to_string())])}</li> }
+                            view! { <li class="ck-more-events">{fill(s.more_events, &[("n", &more.to_string())])}</li> }
                         });
                         let class = match (day.month == month.month, day == today) {
                             (_, true) => "ck-today",
@@ -143,41 +139,42 @@ pub fn EventCalendar(
                 view! { <tr>{cells}</tr> }
             })
             .collect_view()
-    };
-    let empty = move || {
-        let month = shown.get();
-        let last = month.add_months(1).add_days(-1);
-        let none = !placed
-            .read()
-            .iter()
-            .any(|p| p.first <= last && p.last >= month);
-        none.then(|| view! { <p class="ck-status" role="status">{s().no_events_month}</p> })
-    };
-    view! {
-        <section
-            class=move || format!("ck-calendar {}", class.get().unwrap_or_default())
-            aria-label=move || s().event_calendar
-            part="calendar"
-        >
-            <div class="ck-cal-head" part="calendar-header">
-                <h2 aria-live="polite">{title}</h2>
-                <button type="button" class="ck-btn" aria-label=move || s().previous_month on:click=move |_| shown.update(|m| *m = m.add_months(-1))>
-                    "‹"
-                </button>
-                <button type="button" class="ck-btn" on:click=move |_| shown.set(today.get().first_of_month())>
-                    {move || s().today}
-                </button>
-                <button type="button" class="ck-btn" aria-label=move || s().next_month on:click=move |_| shown.update(|m| *m = m.add_months(1))>
-                    "›"
-                </button>
-            </div>
-            <table class="ck-month" part="month">
-                <caption class="ck-visually-hidden">{title}</caption>
-                <thead><tr>{weekday_headers}</tr></thead>
-                <tbody>{weeks}</tbody>
-            </table>
-            {empty}
-        </section>
+        };
+        let empty = move || {
+            let month = shown.get();
+            let last = month.add_months(1).add_days(-1);
+            let none = !placed
+                .read()
+                .iter()
+                .any(|p| p.first <= last && p.last >= month);
+            none.then(|| view! { <p class="ck-status" role="status">{s.no_events_month}</p> })
+        };
+        view! {
+            <section
+                class=move || format!("ck-calendar {}", class.get().unwrap_or_default())
+                aria-label=s.event_calendar
+                part="calendar"
+            >
+                <div class="ck-cal-head" part="calendar-header">
+                    <h2 aria-live="polite">{title}</h2>
+                    <button type="button" class="ck-btn" aria-label=s.previous_month on:click=move |_| shown.update(|m| *m = m.add_months(-1))>
+                        "‹"
+                    </button>
+                    <button type="button" class="ck-btn" on:click=move |_| shown.set(today.get().first_of_month())>
+                        {s.today}
+                    </button>
+                    <button type="button" class="ck-btn" aria-label=s.next_month on:click=move |_| shown.update(|m| *m = m.add_months(1))>
+                        "›"
+                    </button>
+                </div>
+                <table class="ck-month" part="month">
+                    <caption class="ck-visually-hidden">{title}</caption>
+                    <thead><tr>{weekday_headers}</tr></thead>
+                    <tbody>{weeks}</tbody>
+                </table>
+                {empty}
+            </section>
+        }
     }
 }
 

@@ -41,35 +41,34 @@ pub fn SegmentChart(
     class: MaybeProp<String>,
 ) -> impl IntoView {
     let counts = Memo::new(move |_| members_per_segment(&feed.read()));
-    let s = move || lang.get().strings();
-    let name_of = move |i: usize| {
-        let feed = feed.read();
-        feed.segments[i]
-            .name
-            .resolve(lang.get().tag(), &feed.cluster.default_language)
-            .to_owned()
-    };
-    let summary = move || {
-        let counts = counts.read();
-        let total = feed.read().members.len();
+    // The chart is small: it redraws as a whole when the data or the language change, from
+    // one reactive scope, which costs the Wasm far fewer bytes than one per label.
+    move || {
         let lang = lang.get();
-        counts.first().filter(|(_, n)| *n > 0).map(|&(i, n)| {
-            fill(
-                lang.strings().largest_segment,
-                &[
-                    ("segment", &name_of(i)),
-                    ("n", &format_number(lang, n)),
-                    ("total", &format_number(lang, total)),
-                ],
-            )
-        })
-    };
-    let bars = move || {
-        let counts = counts.get();
-        let lang = lang.get();
-        let layout = bar_layout(&counts.iter().map(|c| c.1).collect::<Vec<_>>(), WIDTH);
+        let s = lang.strings();
         let feed = feed.get();
-        counts
+        let counts = counts.get();
+        let name_of = |i: usize| {
+            let fallback = &feed.cluster.default_language;
+            feed.segments[i]
+                .name
+                .resolve(lang.tag(), fallback)
+                .to_owned()
+        };
+        let summary = counts.first().filter(|(_, n)| *n > 0).map(|&(i, n)| {
+            let (n, total) = (
+                format_number(lang, n),
+                format_number(lang, feed.members.len()),
+            );
+            fill(
+                s.largest_segment,
+                &[("segment", &name_of(i)), ("n", &n), ("total", &total)],
+            )
+        });
+        let layout = bar_layout(&counts.iter().map(|c| c.1).collect::<Vec<_>>(), WIDTH);
+        // Whole SVG units: integers spare the Wasm float formatting.
+        let px = |v: f64| v.round() as i32;
+        let bars = counts
             .iter()
             .zip(&layout.bars)
             .map(|(&(i, n), bar)| {
@@ -78,16 +77,9 @@ pub fn SegmentChart(
                     .color
                     .clone()
                     .unwrap_or_else(|| "currentColor".into());
-                // Whole SVG units: integers spare the Wasm float formatting.
-                let px = |v: f64| v.round() as i32;
                 let mid = px(bar.y + layout.row / 2.0);
-                let (x, y, w, max, h) = (
-                    px(layout.bar_x),
-                    px(bar.y + 5.0),
-                    px(bar.width),
-                    px(layout.bar_max),
-                    px(layout.bar_height),
-                );
+                let (x, y, w) = (px(layout.bar_x), px(bar.y + 5.0), px(bar.width));
+                let (max, h) = (px(layout.bar_max), px(layout.bar_height));
                 let count = format_number(lang, n);
                 let full = format!("{name}: {count}");
                 let tooltip = full.clone();
@@ -103,34 +95,27 @@ pub fn SegmentChart(
                     </g>
                 }
             })
-            .collect_view()
-    };
-    let height = move || {
-        (bar_layout(&vec![0; counts.read().len()], WIDTH)
-            .height
-            .max(1.0))
-        .round() as i32
-    };
-    view! {
-        <figure class=move || format!("ck-chart {}", class.get().unwrap_or_default()) part="chart">
-            <h2>{move || s().members_per_segment}</h2>
-            <Show
-                when=move || !counts.read().is_empty()
-                fallback=move || view! { <p class="ck-status">{s().no_segments}</p> }
-            >
-                <svg
-                    role="list"
-                    aria-label=move || s().members_per_segment
-                    viewBox=move || format!("0 0 {} {}", WIDTH as i32, height())
-                    preserveAspectRatio="xMinYMin meet"
-                >
+            .collect_view();
+        let drawing = if counts.is_empty() {
+            view! { <p class="ck-status">{s.no_segments}</p> }.into_any()
+        } else {
+            let view_box = format!("0 0 {} {}", WIDTH as i32, px(layout.height));
+            view! {
+                <svg role="list" aria-label=s.members_per_segment viewBox=view_box preserveAspectRatio="xMinYMin meet">
                     {bars}
                 </svg>
-            </Show>
-            <figcaption class="ck-caption">
-                <p>{summary}</p>
-                <p>{move || s().counts_in_each}</p>
-            </figcaption>
-        </figure>
+            }
+            .into_any()
+        };
+        view! {
+            <figure class=move || format!("ck-chart {}", class.get().unwrap_or_default()) part="chart">
+                <h2>{s.members_per_segment}</h2>
+                {drawing}
+                <figcaption class="ck-caption">
+                    <p>{summary}</p>
+                    <p>{s.counts_in_each}</p>
+                </figcaption>
+            </figure>
+        }
     }
 }

@@ -24,7 +24,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::feed::{Feed, Member, phone_href};
-use crate::i18n::{Lang, intl::format_number};
+use crate::i18n::{Lang, fill, intl::format_number};
 use model::{Filter, SearchIndex, apply, initials, name_order};
 
 /// Compares two `Arc`s by identity, so memos of large data never compare it field by field.
@@ -70,8 +70,6 @@ pub fn MemberDirectory(
         },
         arc_changed,
     );
-    let s = move || lang.get().strings();
-
     let on_search = move |ev: leptos::ev::Event| {
         filter.update(|f| f.query = event_target_value(&ev));
         shown.set(page_size);
@@ -85,155 +83,146 @@ pub fn MemberDirectory(
         });
         shown.set(page_size);
     };
-    let segment_boxes = move || {
-        let feed = feed.get();
+
+    // One reactive scope per language: switching language rebuilds the widget's text at
+    // once (the visitor's search and choices live above it and survive), instead of one
+    // reactive closure per string, which would cost the Wasm bytes for each.
+    move || {
         let lang = lang.get();
-        let counts = outcome.get();
-        feed.segments
-            .iter()
-            .zip(counts.1.iter().copied())
-            .map(|(segment, count)| {
-                let id = segment.id.clone();
-                let checked_id = id.clone();
-                let name = segment
-                    .name
-                    .resolve(lang.tag(), &feed.cluster.default_language)
-                    .to_owned();
+        let s = lang.strings();
+        let segment_boxes = move || {
+            let feed = feed.get();
+            let counts = outcome.get();
+            feed.segments
+                .iter()
+                .zip(counts.1.iter().copied())
+                .map(|(segment, count)| {
+                    let id = segment.id.clone();
+                    let checked_id = id.clone();
+                    let name = segment
+                        .name
+                        .resolve(lang.tag(), &feed.cluster.default_language)
+                        .to_owned();
+                    view! {
+                        <label part="facet-option">
+                            <input
+                                type="checkbox"
+                                prop:checked=move || filter.read().segments.contains(&checked_id)
+                                on:change=move |_| toggle(id.clone())
+                            />
+                            <span>{name}</span>
+                            <span class="ck-count">"("{format_number(lang, count)}")"</span>
+                        </label>
+                    }
+                })
+                .collect_view()
+        };
+        let visible = move || {
+            let feed = feed.get();
+            outcome
+                .read()
+                .0
+                .iter()
+                .take(shown.get())
+                .map(|&i| (i, feed.clone()))
+                .collect::<Vec<_>>()
+        };
+        let count = move || {
+            let total = outcome.read().0.len();
+            s.members_count(total, &format_number(lang, total))
+        };
+        let empty = move || {
+            if feed.read().members.is_empty() {
+                Some(view! { <p class="ck-status">{s.no_members}</p> }.into_any())
+            } else if outcome.read().0.is_empty() {
+                Some(
+                    view! {
+                        <div class="ck-status">
+                            <p>{s.no_members_match}</p>
+                            <button type="button" class="ck-btn" on:click=move |_| filter.set(Filter::default())>
+                                {s.clear_filters}
+                            </button>
+                        </div>
+                    }
+                    .into_any(),
+                )
+            } else {
+                None
+            }
+        };
+        let more = move || {
+            let left = outcome.read().0.len().saturating_sub(shown.get());
+            (left > 0).then(|| {
+                let label = fill(s.show_more, &[("n", &format_number(lang, left.min(page_size)))]);
                 view! {
-                    <label part="facet-option">
-                        <input
-                            type="checkbox"
-                            prop:checked=move || filter.read().segments.contains(&checked_id)
-                            on:change=move |_| toggle(id.clone())
-                        />
-                        <span>{name}</span>
-                        <span class="ck-count">"("{format_number(lang, count)}")"</span>
-                    </label>
+                    <button type="button" class="ck-btn ck-more" part="more" on:click=move |_| shown.update(|n| *n += page_size)>
+                        {label}
+                    </button>
                 }
             })
-            .collect_view()
-    };
-    let count_text = move || {
-        let n = outcome.read().0.len();
-        s().members_count(n, &format_number(lang.get(), n))
-    };
-    let visible = move || {
-        let feed = feed.get();
-        outcome
-            .read()
-            .0
-            .iter()
-            .take(shown.get())
-            .map(|&i| (i, feed.clone()))
-            .collect::<Vec<_>>()
-    };
-    let empty = move || {
-        let feed = feed.read();
-        let s = s();
-        if feed.members.is_empty() {
-            Some(view! { <p class="ck-status">{s.no_members}</p> }.into_any())
-        } else if outcome.read().0.is_empty() {
-            Some(
+        };
+        let facet = move || {
+            (!feed.read().segments.is_empty()).then(|| {
                 view! {
-                    <div class="ck-status">
-                        <p>{s.no_members_match}</p>
-                        <button type="button" class="ck-btn" on:click=move |_| filter.set(Filter::default())>
-                            {s.clear_filters}
-                        </button>
-                    </div>
+                    <fieldset class="ck-facet" part="facet">
+                        <legend>{s.segments}</legend>
+                        {segment_boxes}
+                    </fieldset>
                 }
-                .into_any(),
-            )
-        } else {
-            None
+            })
+        };
+        view! {
+            <section
+                class=move || format!("ck-directory {}", class.get().unwrap_or_default())
+                aria-label=s.member_directory
+                part="directory"
+            >
+                <label class="ck-search" part="search">
+                    <span>{s.search_members}</span>
+                    <input type="search" prop:value=move || filter.read().query.clone() on:input=on_search />
+                </label>
+                {facet}
+                <p class="ck-count" role="status" aria-live="polite" part="count">{count}</p>
+                {empty}
+                <ul class="ck-cards" part="cards">
+                    <For
+                        each=visible
+                        key=|(i, feed)| (Arc::as_ptr(feed) as usize, *i)
+                        children=move |(i, feed)| view! { <MemberCard feed=feed member=i lang=lang/> }
+                    />
+                </ul>
+                {more}
+            </section>
         }
-    };
-    let more = move || {
-        let total = outcome.read().0.len();
-        (total > shown.get()).then(|| {
-            let label = format!("+{}", format_number(lang.get(), (total - shown.get()).min(page_size)));
-            view! {
-                <button type="button" class="ck-btn ck-more" part="more" on:click=move |_| shown.update(|n| *n += page_size)>
-                    {label}
-                </button>
-            }
-        })
-    };
-
-    view! {
-        <section
-            class=move || format!("ck-directory {}", class.get().unwrap_or_default())
-            aria-label=move || s().member_directory
-            part="directory"
-        >
-            <label class="ck-search" part="search">
-                <span>{move || s().search_members}</span>
-                <input type="search" prop:value=move || filter.read().query.clone() on:input=on_search />
-            </label>
-            <Show when=move || !feed.read().segments.is_empty()>
-                <fieldset class="ck-facet" part="facet">
-                    <legend>{move || s().segments}</legend>
-                    {segment_boxes}
-                </fieldset>
-            </Show>
-            <p class="ck-count" role="status" aria-live="polite" part="count">{count_text}</p>
-            {empty}
-            <ul class="ck-cards" part="cards">
-                <For
-                    each=visible
-                    key=|(i, feed)| (Arc::as_ptr(feed) as usize, *i)
-                    children=move |(i, feed)| view! { <MemberCard feed=feed.clone() member=i lang=lang/> }
-                />
-            </ul>
-            {more}
-        </section>
     }
 }
 
-/// One member's card.
+/// One member's card, in one language (the directory rebuilds its cards when it changes).
 #[component]
-fn MemberCard(feed: Arc<Feed>, member: usize, lang: Signal<Lang>) -> impl IntoView {
+fn MemberCard(feed: Arc<Feed>, member: usize, lang: Lang) -> impl IntoView {
     let m: &Member = &feed.members[member];
-    let fallback = feed.cluster.default_language.clone();
-    let name = {
-        let (feed, fallback) = (feed.clone(), fallback.clone());
-        move || {
-            feed.members[member]
-                .name
-                .resolve(lang.get().tag(), &fallback)
-                .to_owned()
-        }
-    };
+    let fallback = feed.cluster.default_language.as_str();
+    let name = m.name.resolve(lang.tag(), fallback).to_owned();
     let logo_failed = RwSignal::new(false);
     let logo = m.logo.as_ref().map(|url| feed.resolve_url(url));
-    let initials_text = initials(m.name.resolve("", &fallback));
+    let initials_text = initials(&name);
     let segments = m
         .segments
         .iter()
         .filter_map(|id| feed.segment(id))
         .map(|segment| {
             let color = segment.color.clone().unwrap_or_default();
-            let segment = segment.clone();
-            let fallback = fallback.clone();
-            view! {
-                <li class="ck-tag" style:--ck-seg=color>
-                    {move || segment.name.resolve(lang.get().tag(), &fallback).to_owned()}
-                </li>
-            }
+            let label = segment.name.resolve(lang.tag(), fallback).to_owned();
+            view! { <li class="ck-tag" style:--ck-seg=color>{label}</li> }
         })
         .collect_view();
-    let place = [m.city.clone(), m.region.clone()]
+    let place = [m.city.as_deref(), m.region.as_deref()]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
         .join(" · ");
     let website = m.website.as_ref().map(|url| {
-        let href = feed.resolve_url(url);
-        view! {
-            <a href=href target="_blank" rel="noopener noreferrer">
-                {move || lang.get().strings().website}
-            </a>
-        }
+        view! { <a href=feed.resolve_url(url) target="_blank" rel="noopener noreferrer">{lang.strings().website}</a> }
     });
     let email = m
         .email
@@ -243,6 +232,8 @@ fn MemberCard(feed: Arc<Feed>, member: usize, lang: Signal<Lang>) -> impl IntoVi
         .phone
         .as_ref()
         .and_then(|p| phone_href(p).map(|href| view! { <a href=href>{p.clone()}</a> }));
+    let contact = (website.is_some() || email.is_some() || phone.is_some())
+        .then(|| view! { <p class="ck-meta ck-contact">{website}" "{email}" "{phone}</p> });
     view! {
         <li>
             <article class="ck-card" part="card">
@@ -255,8 +246,7 @@ fn MemberCard(feed: Arc<Feed>, member: usize, lang: Signal<Lang>) -> impl IntoVi
                 <h3>{name}</h3>
                 <p class="ck-meta">{place}</p>
                 <ul class="ck-tags">{segments}</ul>
-                {(m.website.is_some() || m.email.is_some() || m.phone.is_some())
-                    .then(|| view! { <p class="ck-meta ck-contact">{website}" "{email}" "{phone}</p> })}
+                {contact}
             </article>
         </li>
     }

@@ -25,6 +25,7 @@ pub static STRINGS: Strings = Strings {
     no_members_match: "Cap soci no coincideix amb la cerca.",
     clear_filters: "Esborra els filtres",
     no_members: "Encara no hi ha socis per mostrar.",
+    show_more: "Mostra’n {n} més",
     website: "Lloc web",
     member_directory: "Directori de socis",
     members_per_segment: "Socis per segment",

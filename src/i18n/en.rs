@@ -35,6 +35,7 @@ pub static STRINGS: Strings = Strings {
     no_members_match: "No member matches your search.",
     clear_filters: "Clear filters",
     no_members: "There are no members to show yet.",
+    show_more: "Show {n} more",
     website: "Website",
     member_directory: "Member directory",
     members_per_segment: "Members per segment",

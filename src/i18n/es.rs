@@ -35,6 +35,7 @@ pub static STRINGS: Strings = Strings {
     no_members_match: "Ningún socio coincide con la búsqueda.",
     clear_filters: "Borrar filtros",
     no_members: "Todavía no hay socios que mostrar.",
+    show_more: "Mostrar {n} más",
     website: "Sitio web",
     member_directory: "Directorio de socios",
     members_per_segment: "Socios por segmento",

@@ -25,6 +25,7 @@ pub static STRINGS: Strings = Strings {
     no_members_match: "Ningún socio coincide coa busca.",
     clear_filters: "Borrar os filtros",
     no_members: "Aínda non hai socios que amosar.",
+    show_more: "Amosar {n} máis",
     website: "Sitio web",
     member_directory: "Directorio de socios",
     members_per_segment: "Socios por segmento",

@@ -113,6 +113,8 @@ strings! {
     clear_filters: &'static str,
     /// The feed lists no members.
     no_members: &'static str,
+    /// Button that shows `{n}` more cards.
+    show_more: &'static str,
     /// Link to a member's website.
     website: &'static str,
     /// Accessible name of the directory region.
