@@ -64,8 +64,10 @@ pub fn MemberDirectory(
     );
     let outcome = Memo::new_with_compare(
         move |_| {
-            let (results, counts) =
-                apply(&feed.read(), &index.read(), &order.read(), &filter.read());
+            let filter = filter.read();
+            // The search index is built on the first keystroke, not before the first card.
+            let index = (!filter.query.trim().is_empty()).then(|| index.get());
+            let (results, counts) = apply(&feed.read(), index.as_deref(), &order.read(), &filter);
             Arc::new((results, counts))
         },
         arc_changed,

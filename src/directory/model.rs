@@ -69,9 +69,11 @@ pub struct Filter {
 /// The members of `order` that match `filter`, in that order, and for each segment of the
 /// feed how many members the search alone would leave in it (the count a visitor gets by
 /// ticking only that segment).
+///
+/// `index` may be `None` when the query is blank: every member then matches it.
 pub fn apply(
     feed: &Feed,
-    index: &SearchIndex,
+    index: Option<&SearchIndex>,
     order: &[usize],
     filter: &Filter,
 ) -> (Vec<usize>, Vec<usize>) {
@@ -79,7 +81,7 @@ pub fn apply(
     let mut counts = vec![0; feed.segments.len()];
     let mut results = Vec::new();
     for &i in order {
-        if !index.matches(i, &query) {
+        if index.is_some_and(|index| !index.matches(i, &query)) {
             continue;
         }
         let member = &feed.members[i];
@@ -155,7 +157,7 @@ mod tests {
         let names = |query: &str| {
             let (found, _) = apply(
                 &feed,
-                &index,
+                Some(&index),
                 &order,
                 &Filter {
                     query: query.into(),
@@ -178,6 +180,16 @@ mod tests {
         );
         assert_eq!(names("dubbing girona"), ["dub"]);
         assert!(names("girona vigo").is_empty());
+        assert_eq!(names("  ").len(), 4, "a blank query matches everyone");
+        let all = Filter {
+            query: String::new(),
+            segments: vec![],
+        };
+        assert_eq!(
+            apply(&feed, None, &order, &all).0,
+            [0, 1, 2, 3],
+            "no index needed for a blank query"
+        );
     }
 
     #[test]
@@ -189,7 +201,7 @@ mod tests {
             query: String::new(),
             segments: vec!["post-production".into()],
         };
-        let (found, counts) = apply(&feed, &index, &order, &filter);
+        let (found, counts) = apply(&feed, Some(&index), &order, &filter);
         assert_eq!(found, [1, 2]);
         assert_eq!(
             counts,
@@ -200,7 +212,7 @@ mod tests {
             query: "barcelona".into(),
             segments: vec!["production".into(), "post-production".into()],
         };
-        let (found, counts) = apply(&feed, &index, &order, &filter);
+        let (found, counts) = apply(&feed, Some(&index), &order, &filter);
         assert_eq!(found, [0, 1]);
         assert_eq!(counts, [1, 1]);
     }

@@ -447,8 +447,17 @@ impl Parser<'_> {
 /// Keeps the last value of each key, as `JSON.parse` does, in linear time (an object with
 /// 40,000 keys must not freeze the page).
 fn without_repeated_keys(pairs: Vec<(String, Json)>) -> Vec<(String, Json)> {
-    let mut seen = std::collections::HashSet::with_capacity(pairs.len());
-    if pairs.iter().all(|(k, _)| seen.insert(k.as_str())) {
+    let unique = if pairs.len() <= 16 {
+        // The feed's own objects are small: compare directly, allocating nothing.
+        pairs
+            .iter()
+            .enumerate()
+            .all(|(i, (k, _))| pairs[..i].iter().all(|(other, _)| other != k))
+    } else {
+        let mut seen = std::collections::HashSet::with_capacity(pairs.len());
+        pairs.iter().all(|(k, _)| seen.insert(k.as_str()))
+    };
+    if unique {
         return pairs;
     }
     let mut seen = std::collections::HashSet::with_capacity(pairs.len());
