@@ -63,6 +63,9 @@ test("index.html shows all three widgets on the Catalan feed, in Catalan", async
 
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations");
   assert.equal(wasmRequests.length, 1, "one wasm for all widgets");
+  assert.equal(await page.evaluate(() => typeof window.wasm_bindgen), "undefined", "the glue leaks no global");
+  const bundle = readFileSync(join(ROOT, "www/dist/clusterkit.js"), "utf8");
+  assert.doesNotMatch(bundle, /\beval\(|new Function\(/, "no eval in the bundle");
   assert.match(wasmRequests[0], /\/www\/dist\/clusterkit_bg\.wasm\?v=[0-9a-f]{12}$/, "versioned by content hash");
   const sha = createHash("sha256").update(readFileSync(join(ROOT, "www/dist/clusterkit_bg.wasm"))).digest("hex");
   assert.ok(wasmRequests[0].endsWith(`?v=${sha.slice(0, 12)}`), "the version is the wasm's own SHA-256");

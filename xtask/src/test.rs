@@ -64,6 +64,15 @@ pub fn all() -> Result<(), String> {
         ]))
     })?;
     step("native tests", || run(&mut cargo(&["test", "--workspace"])))?;
+    step("package (cargo publish --dry-run)", || {
+        run(&mut cargo(&[
+            "publish",
+            "--dry-run",
+            "--allow-dirty",
+            "--package",
+            "clusterkit",
+        ]))
+    })?;
     step("docs", || {
         run(cargo(&[
             "doc",
