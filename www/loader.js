@@ -96,6 +96,16 @@ function fatal() {
 function onTrap(error) {
   if (!dead && error instanceof WebAssembly.RuntimeError) fatal();
 }
+// Calls into the Wasm from the page's own scripts (an attribute change, a removal): a trap
+// there must not throw into the webmaster's code, and must still show the error boxes.
+function guard(call) {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) fatal();
+    else throw error;
+  }
+}
 addEventListener("error", function (event) {
   onTrap(event.error);
 });
@@ -119,7 +129,8 @@ class ClusterkitElement extends HTMLElement {
           el._ck = wasm_bindgen.ck_connect(el, el.shadowRoot, el.localName);
         } catch (error) {
           console.warn(error);
-          if (!dead) showCrash(el);
+          if (error instanceof WebAssembly.RuntimeError) fatal();
+          else if (!dead) showCrash(el);
         }
       }
     }, function () {});
@@ -129,11 +140,16 @@ class ClusterkitElement extends HTMLElement {
     live.delete(this);
     var id = this._ck;
     this._ck = null;
-    if (id != null && !dead) wasm_bindgen.ck_disconnect(id);
+    if (id != null && !dead) guard(function () {
+      wasm_bindgen.ck_disconnect(id);
+    });
   }
 
   attributeChangedCallback(name, _old, value) {
-    if (this._ck != null && !dead) wasm_bindgen.ck_attr(this._ck, name, value);
+    var id = this._ck;
+    if (id != null && !dead) guard(function () {
+      wasm_bindgen.ck_attr(id, name, value);
+    });
   }
 }
 

@@ -66,17 +66,7 @@ impl Feed {
     /// A feed URL (already checked safe) made absolute against [`Feed::base_url`]; in the
     /// browser, against the page when the feed has no URL of its own.
     pub fn resolve_url(&self, url: &str) -> String {
-        #[cfg(target_arch = "wasm32")]
-        {
-            let base = self
-                .base_url
-                .clone()
-                .or_else(|| web_sys::window()?.document()?.base_uri().ok().flatten());
-            if let Some(u) = base.and_then(|b| web_sys::Url::new_with_base(url, &b).ok()) {
-                return u.href();
-            }
-        }
-        url.to_owned()
+        url::resolve(url, self.base_url.as_deref())
     }
 
     /// The category with this id, if the feed lists it.

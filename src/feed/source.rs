@@ -79,15 +79,7 @@ fn parsed(text: &str, base: Option<String>) -> FeedState {
 }
 
 fn absolute(url: &str) -> String {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(base) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        && let Ok(u) = web_sys::Url::new_with_base(url, &base)
-    {
-        return u.href();
-    }
-    url.to_owned()
+    super::url::resolve(url, None)
 }
 
 fn shared(url: &str) -> ArcRwSignal<FeedState> {

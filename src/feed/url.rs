@@ -35,6 +35,21 @@ pub fn is_safe_url(url: &str) -> bool {
     }
 }
 
+/// `url` made absolute against `base`, or against the page's base URL without one (in the
+/// browser; elsewhere it is returned as it is).
+pub(crate) fn resolve(url: &str, base: Option<&str>) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let page_base = || web_sys::window()?.document()?.base_uri().ok().flatten();
+        let base = base.map(str::to_owned).or_else(page_base);
+        if let Some(u) = base.and_then(|b| web_sys::Url::new_with_base(url, &b).ok()) {
+            return u.href();
+        }
+    }
+    let _ = base;
+    url.to_owned()
+}
+
 /// The `tel:` link for a phone number, if it only holds digits, spaces, `+`, `-`, `.`, `(`
 /// and `)`, with at least three digits.
 pub fn phone_href(phone: &str) -> Option<String> {

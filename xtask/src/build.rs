@@ -172,11 +172,7 @@ pub fn bundle() -> Result<Sizes, String> {
 /// Rust flags that shorten the source paths panic locations carry into the Wasm (they
 /// replace the caller's RUSTFLAGS for the bundle build only).
 fn short_paths(root: &Path) -> String {
-    let cargo_home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
-        });
+    let cargo_home = crate::setup::cargo_home();
     [
         format!(
             "--remap-path-prefix={}=/crates",

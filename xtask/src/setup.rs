@@ -70,13 +70,17 @@ pub fn locked_wasm_bindgen_version() -> Result<String, String> {
     Err("Cargo.lock has no wasm-bindgen package".into())
 }
 
-fn cargo_bin(name: &str) -> PathBuf {
-    let home = std::env::var_os("CARGO_HOME")
+/// Cargo's home: `$CARGO_HOME`, else `~/.cargo`.
+pub fn cargo_home() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
             PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
-        });
-    home.join("bin").join(name)
+        })
+}
+
+fn cargo_bin(name: &str) -> PathBuf {
+    cargo_home().join("bin").join(name)
 }
 
 /// The path of the wasm-bindgen CLI matching Cargo.lock.
