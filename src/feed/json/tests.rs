@@ -1,0 +1,126 @@
+use super::*;
+
+#[test]
+fn numbers_read_their_value() {
+    for (text, value) in [
+        ("1", 1.0),
+        ("-2.5e3", -2500.0),
+        ("0.125", 0.125),
+        ("12E-1", 1.2),
+        ("0", 0.0),
+    ] {
+        assert!(
+            (number_value(text.as_bytes()) - value).abs() < 1e-9,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn reads_every_kind_of_value() {
+    let v =
+        parse(r#" {"a": [1, -2.5e3, true, false, null], "b": "x\u00e9\n\"", "c": {}} "#).unwrap();
+    assert_eq!(
+        v.get("a"),
+        Some(&Json::Array(vec![
+            Json::Number(1.0),
+            Json::Number(-2500.0),
+            Json::Bool(true),
+            Json::Bool(false),
+            Json::Null
+        ]))
+    );
+    assert_eq!(v.get("b"), Some(&Json::String("xé\n\"".into())));
+    assert_eq!(v.get("c"), Some(&Json::Object(vec![])));
+}
+
+#[test]
+fn surrogate_pairs_decode_to_one_character() {
+    assert_eq!(
+        parse(r#""\ud83c\udfac""#).unwrap(),
+        Json::String("🎬".into())
+    );
+}
+
+#[test]
+fn lone_surrogate_spoils_only_its_string() {
+    let v = parse(r#"[{"name": "ok"}, {"name": "bad \ud800 here"}, {"name": "\udc00"}]"#).unwrap();
+    let Json::Array(items) = v else {
+        panic!("not an array")
+    };
+    assert_eq!(items[0].get("name"), Some(&Json::String("ok".into())));
+    assert_eq!(
+        items[1].get("name"),
+        Some(&Json::Invalid(Fault::LoneSurrogate))
+    );
+    assert_eq!(
+        items[2].get("name"),
+        Some(&Json::Invalid(Fault::LoneSurrogate))
+    );
+}
+
+#[test]
+fn absurd_nesting_spoils_only_its_value() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let doc = format!(r#"{{"members": [{{"id": "a"}}, {{"id": "b", "x": {deep}}}]}}"#);
+    let v = parse(&doc).unwrap();
+    let Some(Json::Array(members)) = v.get("members") else {
+        panic!("no members")
+    };
+    assert_eq!(members[0].get("id"), Some(&Json::String("a".into())));
+    assert_eq!(members[1].get("id"), Some(&Json::String("b".into())));
+    assert!(matches!(
+        members[1].get("x"),
+        Some(Json::Invalid(Fault::TooDeep)) | Some(Json::Array(_))
+    ));
+}
+
+#[test]
+fn syntax_errors_give_line_and_column_in_characters() {
+    let err =
+        parse("{\n  \"name\": \"Sonilab\",\n  \"city\": \"Barcelona\"\n  \"x\": 1\n}").unwrap_err();
+    assert_eq!((err.line, err.column), (4, 3));
+    assert_eq!(err.problem, SyntaxProblem::UnexpectedChar('"'));
+
+    let err = parse("{\"n\": \"Ibérica\" ]").unwrap_err();
+    assert_eq!((err.line, err.column), (1, 17));
+
+    assert_eq!(
+        parse("[1, 2").unwrap_err().problem,
+        SyntaxProblem::UnexpectedEnd
+    );
+    assert_eq!(parse("").unwrap_err().problem, SyntaxProblem::Empty);
+    assert_eq!(
+        parse("{} x").unwrap_err().problem,
+        SyntaxProblem::TrailingText
+    );
+    assert_eq!(
+        parse("[01]").unwrap_err().problem,
+        SyntaxProblem::UnexpectedChar('1')
+    );
+    assert_eq!(
+        parse(r#""\x""#).unwrap_err().problem,
+        SyntaxProblem::BadEscape
+    );
+    assert_eq!(
+        parse("[1,]").unwrap_err().problem,
+        SyntaxProblem::UnexpectedChar(']')
+    );
+}
+
+#[test]
+fn byte_order_mark_is_skipped() {
+    assert_eq!(parse("\u{FEFF}[]").unwrap(), Json::Array(vec![]));
+    let err = parse("\u{FEFF}{\"a\": x}").unwrap_err();
+    assert_eq!(err.column, 7, "the mark is no column");
+}
+
+#[test]
+fn repeated_key_keeps_last_value_like_json_parse() {
+    let v = parse(r#"{"id": "a", "x": 1, "id": "b"}"#).unwrap();
+    let expected = vec![
+        ("x".into(), Json::Number(1.0)),
+        ("id".into(), Json::String("b".into())),
+    ];
+    assert_eq!(v, Json::Object(expected));
+}
