@@ -250,24 +250,4 @@ impl Event {
             exdates: vec![],
         }
     }
-
-    /// The last all-day date it covers (inclusive), for all-day events.
-    pub fn last_day(&self) -> Date {
-        match (self.start, self.end) {
-            (When::Date(_), Some(When::Date(end))) => end,
-            (start, Some(end)) if !start.is_all_day() => {
-                // A timed end is exclusive: an event ending at 00:00 does not spill onto that day.
-                let d = end.date();
-                match end {
-                    When::Local(_, t) | When::Instant(_, t)
-                        if t == Time::default() && d > start.date() =>
-                    {
-                        d.add_days(-1)
-                    }
-                    _ => d,
-                }
-            }
-            (start, _) => start.date(),
-        }
-    }
 }
