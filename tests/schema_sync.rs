@@ -258,27 +258,33 @@ fn every_fixture_belongs_to_a_family() {
     );
 }
 
+/// Adds a failure for each thing the reader reports or the schema rejects in a feed that
+/// must be clean (`label` prefixes its file name in messages).
+fn check_clean(label: &str, validator: &Validator, path: &Path, failures: &mut Vec<String>) {
+    let name = file_name(path);
+    let (text, doc) = read(path);
+    let reader = reader_findings(name, &text);
+    let schema = schema_findings(validator, &doc);
+    if !reader.is_empty() {
+        failures.push(format!(
+            "{label}{name}: the reader reports{}",
+            describe(&entries(&reader), &reader)
+        ));
+    }
+    if !schema.is_empty() {
+        failures.push(format!(
+            "{label}{name}: the schema rejects{}",
+            describe(&entries(&schema), &schema)
+        ));
+    }
+}
+
 #[test]
 fn good_feeds_pass_the_schema_and_the_reader_without_a_diagnostic() {
     let validator = validator();
     let mut failures = Vec::new();
     for path in json_files(FIXTURES, "good-") {
-        let name = file_name(&path);
-        let (text, doc) = read(&path);
-        let reader = reader_findings(name, &text);
-        let schema = schema_findings(&validator, &doc);
-        if !reader.is_empty() {
-            failures.push(format!(
-                "{name}: the reader reports{}",
-                describe(&entries(&reader), &reader)
-            ));
-        }
-        if !schema.is_empty() {
-            failures.push(format!(
-                "{name}: the schema rejects{}",
-                describe(&entries(&schema), &schema)
-            ));
-        }
+        check_clean("", &validator, &path, &mut failures);
     }
     fail_if_any(&failures);
 }
@@ -347,22 +353,7 @@ fn sample_feeds_are_schema_valid_and_read_without_diagnostics() {
     let validator = validator();
     let mut failures = Vec::new();
     for path in json_files(SAMPLE_FEEDS, "") {
-        let name = file_name(&path);
-        let (text, doc) = read(&path);
-        let reader = reader_findings(name, &text);
-        let schema = schema_findings(&validator, &doc);
-        if !reader.is_empty() {
-            failures.push(format!(
-                "www/feeds/{name}: the reader reports{}",
-                describe(&entries(&reader), &reader)
-            ));
-        }
-        if !schema.is_empty() {
-            failures.push(format!(
-                "www/feeds/{name}: the schema rejects{}",
-                describe(&entries(&schema), &schema)
-            ));
-        }
+        check_clean("www/feeds/", &validator, &path, &mut failures);
     }
     fail_if_any(&failures);
 }
