@@ -33,6 +33,7 @@ pub mod embed;
 pub mod feed;
 pub mod i18n;
 pub mod search;
+mod sort;
 pub mod ui;
 
 pub use calendar::EventCalendar;

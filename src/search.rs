@@ -64,18 +64,145 @@ fn base_letter(c: char) -> Option<char> {
     })
 }
 
-/// Whether every word of a folded query occurs in a folded haystack.
+/// Whether `c` belongs to a word: ASCII letters and digits and any non-ASCII character but
+/// common punctuation (checked without the Unicode tables of `char::is_alphanumeric`). The
+/// Catalan middle dot joins `cel·la` into one word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (!c.is_ascii()
+            && !matches!(
+                c,
+                '«' | '»' | '“' | '”' | '‘' | '’' | '–' | '—' | '…' | '¡' | '¿' | '\u{A0}'
+            ))
+}
+
+/// A search as a visitor types it: folded words, each of which must match. Every word but
+/// the last must match a whole word; the last, still being typed, matches any word it
+/// begins (`barcelona sonil` finds Sonilab in Barcelona).
 ///
 /// ```
-/// use clusterkit::search::{fold, matches_all_words};
-/// let hay = fold("Algam Ibérica · Barcelona · Distribució d’equips");
-/// assert!(matches_all_words(&hay, &fold("iberica barc")));
-/// assert!(!matches_all_words(&hay, &fold("iberica girona")));
+/// use clusterkit::search::{Query, fold};
+/// let query = Query::new("Ibérica barc");
+/// assert!(query.matches(&fold("Algam Ibérica · Barcelona")));
+/// assert!(!query.matches(&fold("Ibéricas · Barcelona")), "ibérica is not a prefix here");
+/// assert!(Query::new("  ").is_empty());
 /// ```
-pub fn matches_all_words(folded_haystack: &str, folded_query: &str) -> bool {
-    folded_query
-        .split_whitespace()
-        .all(|word| folded_haystack.contains(word))
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    words: Vec<String>,
+}
+
+impl Query {
+    /// Folds and splits what the visitor typed.
+    pub fn new(typed: &str) -> Self {
+        let folded = fold(typed);
+        let words = folded
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        Query { words }
+    }
+
+    /// Whether nothing was typed but spaces and punctuation.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The folded words.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// Whether a word of `query` matches in a folded haystack: `prefix` for the last word.
+    fn word_at(haystack: &str, word: &str, prefix: bool) -> Option<usize> {
+        haystack.match_indices(word).map(|(at, _)| at).find(|&at| {
+            let before = haystack[..at].chars().next_back();
+            let after = haystack[at + word.len()..].chars().next();
+            !before.is_some_and(is_word_char) && (prefix || !after.is_some_and(is_word_char))
+        })
+    }
+
+    /// Whether every word matches in a folded haystack.
+    pub fn matches(&self, folded_haystack: &str) -> bool {
+        let last = self.words.len().saturating_sub(1);
+        self.words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| Self::word_at(folded_haystack, w, i == last).is_some())
+    }
+
+    /// How many words match in a folded text (a name, say), for ranking by relevance.
+    pub fn matching_words(&self, folded_text: &str) -> usize {
+        let last = self.words.len().saturating_sub(1);
+        self.words
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| Self::word_at(folded_text, w, *i == last).is_some())
+            .count()
+    }
+
+    /// Byte ranges of `text` (as written, not folded) that the query matched, in order and
+    /// not overlapping, for highlighting: `Ibér` in `Algam Ibérica` for `iber`.
+    ///
+    /// ```
+    /// use clusterkit::search::Query;
+    /// let text = "Algam Ibérica, Cel·la";
+    /// let ranges = Query::new("cella iber").highlights(text);
+    /// let parts: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+    /// assert_eq!(parts, ["Ibér", "Cel·la"]);
+    /// ```
+    pub fn highlights(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+        if self.words.is_empty() {
+            return out;
+        }
+        let last = self.words.len() - 1;
+        let mut rest = text.char_indices().peekable();
+        while let Some(&(start, c)) = rest.peek() {
+            if !is_word_char(c) && c != '·' {
+                rest.next();
+                continue;
+            }
+            // One word of the text: its characters with their byte offsets.
+            let mut chars = Vec::new();
+            while let Some(&(at, c)) = rest.peek() {
+                if !is_word_char(c) && c != '·' {
+                    break;
+                }
+                chars.push((at, c));
+                rest.next();
+            }
+            let end_of_word = chars.last().map_or(start, |&(at, c)| at + c.len_utf8());
+            let folded = fold(&text[start..end_of_word]);
+            let best = self
+                .words
+                .iter()
+                .enumerate()
+                .filter(|(i, w)| {
+                    if *i == last {
+                        folded.starts_with(w.as_str())
+                    } else {
+                        folded == **w
+                    }
+                })
+                .map(|(_, w)| w.len())
+                .max();
+            let Some(wanted) = best else { continue };
+            // Walk the written characters until their folded forms cover the match.
+            let mut covered = 0;
+            let mut end = start;
+            for &(at, c) in &chars {
+                if covered >= wanted {
+                    break;
+                }
+                covered += fold(c.encode_utf8(&mut [0; 4])).len();
+                end = at + c.len_utf8();
+            }
+            out.push(start..end);
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -102,5 +229,38 @@ mod tests {
     fn upper_inverts_latin_1_lowercase() {
         assert_eq!("éàñçø".chars().map(upper).collect::<String>(), "ÉÀÑÇØ");
         assert_eq!(upper('÷'), '÷');
+    }
+
+    #[test]
+    fn earlier_words_match_whole_words_and_the_last_any_beginning() {
+        let hay = fold("Produccións Faro · Vigo · Estudi de doblatge · post-production");
+        let matches = |q: &str| Query::new(q).matches(&hay);
+        assert!(matches("produccions"));
+        assert!(matches("PRODUC"), "the last word is a prefix");
+        assert!(matches("vigo faro"), "in any order");
+        assert!(!matches("produc vigo"), "an earlier word must be whole");
+        assert!(!matches("aro"), "no match inside a word");
+        assert!(matches("post production"));
+        assert!(matches("post-prod"));
+        assert!(!matches("vigo girona"), "every word must match");
+        assert!(matches(""), "an empty query matches everything");
+    }
+
+    #[test]
+    fn highlights_cover_the_written_characters_of_each_match() {
+        let text = "L'Àrea d’Estudis ÀREA";
+        let ranges = Query::new("area est").highlights(text);
+        let parts: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(parts, ["Àrea", "Est", "ÀREA"]);
+        assert!(Query::new("zzz").highlights(text).is_empty());
+        assert!(Query::new("").highlights(text).is_empty());
+        let text = "Ñandú a";
+        let ranges = Query::new("a").highlights(text);
+        let starts: Vec<usize> = ranges.iter().map(|r| r.start).collect();
+        assert_eq!(
+            starts,
+            [text.len() - 1],
+            "Ñ folds to n, not a: only the lone a"
+        );
     }
 }

@@ -39,7 +39,7 @@ pub fn place_events(feed: &Feed, to_zone: impl Fn(Date, Time) -> (Date, Time)) -
             (d, Some(t))
         }
     };
-    let mut placed: Vec<Placed> = feed
+    let placed: Vec<Placed> = feed
         .events
         .iter()
         .enumerate()
@@ -61,8 +61,11 @@ pub fn place_events(feed: &Feed, to_zone: impl Fn(Date, Time) -> (Date, Time)) -
         })
         .collect();
     // All-day and longer events first, then by start time, as calendars list a day.
-    placed.sort_by_key(|p| (p.first, p.time.is_some(), p.time));
-    placed
+    let key = |p: &Placed| (p.first, p.time.is_some(), p.time);
+    crate::sort::sorted_indices(placed.len(), &|a, b| key(&placed[a]).cmp(&key(&placed[b])))
+        .into_iter()
+        .map(|i| placed[i].clone())
+        .collect()
 }
 
 /// The placed events shown on `day`, in display order.

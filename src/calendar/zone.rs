@@ -47,13 +47,13 @@ pub fn now_in(zone: &str) -> (Date, Time) {
 #[cfg(target_arch = "wasm32")]
 fn intl_wall_clock(ms: f64, zone: &str) -> Option<(Date, Time)> {
     use js_sys::{Array, Intl::DateTimeFormat, Object, Reflect};
-    use std::{cell::RefCell, collections::HashMap};
+    use std::cell::RefCell;
     use wasm_bindgen::JsValue;
     thread_local! {
-        static FORMATS: RefCell<HashMap<String, DateTimeFormat>> = RefCell::new(HashMap::new());
+        static FORMATS: RefCell<Vec<(String, DateTimeFormat)>> = const { RefCell::new(Vec::new()) };
     }
     let format = FORMATS.with(|formats| {
-        if let Some(f) = formats.borrow().get(zone) {
+        if let Some((_, f)) = formats.borrow().iter().find(|(z, _)| z == zone) {
             return Some(f.clone());
         }
         let options = Object::new();
@@ -78,7 +78,7 @@ fn intl_wall_clock(ms: f64, zone: &str) -> Option<(Date, Time)> {
             Reflect::construct(&constructor, &Array::of2(&"en-US".into(), &options))
                 .ok()?
                 .into();
-        formats.borrow_mut().insert(zone.to_owned(), f.clone());
+        formats.borrow_mut().push((zone.to_owned(), f.clone()));
         Some(f)
     })?;
     let parts = format.format_to_parts(&js_sys::Date::new(&JsValue::from_f64(ms)));

@@ -5,22 +5,20 @@ use crate::feed::Feed;
 /// Members per segment, largest first (ties keep feed order): `(segment index, count)`.
 /// A member in two segments counts in both.
 pub fn members_per_segment(feed: &Feed) -> Vec<(usize, usize)> {
-    let mut counts: Vec<(usize, usize)> = feed
+    let counts: Vec<usize> = feed
         .segments
         .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            (
-                i,
-                feed.members
-                    .iter()
-                    .filter(|m| m.segments.contains(&s.id))
-                    .count(),
-            )
+        .map(|s| {
+            feed.members
+                .iter()
+                .filter(|m| m.segments.contains(&s.id))
+                .count()
         })
         .collect();
-    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-    counts
+    crate::sort::sorted_indices(counts.len(), &|a, b| counts[b].cmp(&counts[a]))
+        .into_iter()
+        .map(|i| (i, counts[i]))
+        .collect()
 }
 
 /// Where one horizontal bar goes, in SVG user units.

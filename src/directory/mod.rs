@@ -18,6 +18,7 @@
 //! | `class` | `MaybeProp<String>` | none | extra class on the root |
 
 pub mod model;
+pub mod url;
 
 use std::sync::Arc;
 
@@ -25,7 +26,7 @@ use leptos::prelude::*;
 
 use crate::feed::{Feed, Member, phone_href};
 use crate::i18n::{Lang, fill, intl::format_number};
-use model::{Filter, SearchIndex, apply, initials, name_order};
+use model::{FacetTable, Filter, SearchIndex, apply, initials, name_order};
 
 /// Compares two `Arc`s by identity, so memos of large data never compare it field by field.
 pub(crate) fn arc_changed<T: ?Sized>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> bool {
@@ -67,8 +68,9 @@ pub fn MemberDirectory(
             let filter = filter.read();
             // The search index is built on the first keystroke, not before the first card.
             let index = (!filter.query.trim().is_empty()).then(|| index.get());
-            let (results, counts) = apply(&feed.read(), index.as_deref(), &order.read(), &filter);
-            Arc::new((results, counts))
+            let table = FacetTable::new(&feed.read());
+            let outcome = apply(&table, index.as_deref(), &order.read(), &filter, false);
+            Arc::new((outcome.results, outcome.counts.segments))
         },
         arc_changed,
     );

@@ -1,19 +1,27 @@
-//! The directory's pure logic: a search index built once per feed, and filtering.
+//! The directory's pure logic: what is built once per feed (the search index, the facet
+//! table, the orders) and what runs per keystroke or click (search, disjunctive facet
+//! counts, pages). No DOM and no `Intl` here except collation, so it is tested natively.
 
-use crate::feed::Feed;
-use crate::i18n::{Lang, intl::sort_by_collation};
-use crate::search::{fold, matches_all_words};
+use crate::feed::{Feed, Kind};
+use crate::i18n::{Lang, intl::collation_order};
+use crate::search::{Query, fold};
+use crate::sort::sorted_indices;
 
-/// Folded searchable text per member, built once when the feed loads so that a keystroke
-/// allocates nothing per member.
+/// Folded searchable text per member, built once per feed so that a keystroke allocates
+/// nothing per member.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
+    /// Name (every language), description (every language), city, region and tags,
+    /// folded and separated by U+001F.
     haystacks: Vec<String>,
+    /// Where the name part of each haystack ends.
+    name_ends: Vec<usize>,
 }
 
 impl SearchIndex {
-    /// Indexes name, description (every language), city, region and tags of each member.
+    /// Indexes name, description, city, region and tags of each member.
     pub fn new(feed: &Feed) -> Self {
+        let mut name_ends = Vec::with_capacity(feed.members.len());
         let haystacks = feed
             .members
             .iter()
@@ -24,6 +32,11 @@ impl SearchIndex {
                     text.push('\u{1F}');
                 };
                 m.name.variants().for_each(&mut add);
+                name_ends.push(text.len());
+                let mut add = |s: &str| {
+                    text.push_str(&fold(s));
+                    text.push('\u{1F}');
+                };
                 m.description
                     .iter()
                     .flat_map(|d| d.variants())
@@ -36,66 +49,451 @@ impl SearchIndex {
                 text
             })
             .collect();
-        SearchIndex { haystacks }
+        SearchIndex {
+            haystacks,
+            name_ends,
+        }
     }
 
-    /// Whether member `i` matches every word of an already folded query.
-    pub fn matches(&self, i: usize, folded_query: &str) -> bool {
-        self.haystacks
-            .get(i)
-            .is_some_and(|h| matches_all_words(h, folded_query))
+    /// Whether member `i` matches every word of `query`.
+    pub fn matches(&self, i: usize, query: &Query) -> bool {
+        self.haystacks.get(i).is_some_and(|h| query.matches(h))
+    }
+
+    /// How well member `i` matches: words found in its name count double, and a name that
+    /// begins with the first word gets one more.
+    pub fn relevance(&self, i: usize, query: &Query) -> usize {
+        let (Some(haystack), Some(&end)) = (self.haystacks.get(i), self.name_ends.get(i)) else {
+            return 0;
+        };
+        let name = &haystack[..end];
+        let starts = query
+            .words()
+            .first()
+            .is_some_and(|w| name.starts_with(w.as_str()));
+        2 * query.matching_words(name) + usize::from(starts)
     }
 }
 
 /// Member indexes sorted by name in `lang`'s collation.
 pub fn name_order(feed: &Feed, lang: Lang) -> Vec<usize> {
     let fallback = feed.cluster.default_language.as_str();
-    let mut order: Vec<usize> = (0..feed.members.len()).collect();
-    sort_by_collation(lang, &mut order, |&i| {
-        feed.members[i].name.resolve(lang.tag(), fallback)
-    });
-    order
+    let names: Vec<&str> = feed
+        .members
+        .iter()
+        .map(|m| m.name.resolve(lang.tag(), fallback))
+        .collect();
+    collation_order(lang, &names)
 }
 
-/// The choices a visitor made.
+/// Member indexes newest first (by `joined`; members without it last), ties in `by_name`.
+pub fn newest_order(feed: &Feed, by_name: &[usize]) -> Vec<usize> {
+    let joined = |pos: usize| feed.members[by_name[pos]].joined;
+    sorted_indices(by_name.len(), &|a, b| joined(b).cmp(&joined(a)))
+        .into_iter()
+        .map(|pos| by_name[pos])
+        .collect()
+}
+
+/// One of the directory's facets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Facet {
+    /// The segments a member works in (a member can be in several).
+    Segment,
+    /// SME, large company, research or other.
+    Kind,
+    /// The member's region.
+    Region,
+    /// The member's city.
+    City,
+}
+
+/// How the results are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// By name, in the visitor's language's collation.
+    #[default]
+    Name,
+    /// Newest member first.
+    Newest,
+    /// Best match first while a search is typed (by name otherwise).
+    Relevance,
+}
+
+impl Sort {
+    /// All orders, as offered to the visitor.
+    pub const ALL: [Sort; 3] = [Sort::Name, Sort::Newest, Sort::Relevance];
+
+    /// The id used by the `sort` attribute and the page URL.
+    pub fn id(self) -> &'static str {
+        match self {
+            Sort::Name => "name",
+            Sort::Newest => "joined",
+            Sort::Relevance => "relevance",
+        }
+    }
+
+    /// The order with this id.
+    pub fn from_id(id: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.id() == id.trim())
+    }
+}
+
+/// The values each member has for each facet, built once per feed.
+#[derive(Debug, Default)]
+pub struct FacetTable {
+    /// Distinct regions as first written (grouped ignoring case and accents), most
+    /// members first.
+    pub regions: Vec<String>,
+    /// Distinct cities, likewise.
+    pub cities: Vec<String>,
+    region_of: Vec<Option<usize>>,
+    city_of: Vec<Option<usize>>,
+    /// Indexes into the feed's segments.
+    segments_of: Vec<Vec<usize>>,
+    kind_of: Vec<Option<Kind>>,
+    segment_ids: Vec<String>,
+}
+
+/// Groups the members' values of one text field: the distinct values (most frequent first,
+/// then by folded text) and each member's value index.
+fn group(values: Vec<Option<&str>>) -> (Vec<String>, Vec<Option<usize>>) {
+    let folded: Vec<String> = values
+        .iter()
+        .map(|v| v.map(|v| fold(v.trim())).unwrap_or_default())
+        .collect();
+    let present: Vec<usize> = (0..values.len())
+        .filter(|&i| !folded[i].is_empty())
+        .collect();
+    let by_text = sorted_indices(present.len(), &|a, b| {
+        folded[present[a]].cmp(&folded[present[b]])
+    });
+    // Runs of equal folded text are one value; its first member in feed order names it.
+    let mut groups: Vec<(usize, usize)> = Vec::new(); // (first member, size)
+    let mut group_of = vec![None; values.len()];
+    let mut previous: Option<&str> = None;
+    for &pos in &by_text {
+        let member = present[pos];
+        if previous != Some(folded[member].as_str()) {
+            groups.push((member, 0));
+            previous = Some(&folded[member]);
+        }
+        let last = groups.len() - 1;
+        groups[last].0 = groups[last].0.min(member);
+        groups[last].1 += 1;
+        group_of[member] = Some(last);
+    }
+    let by_size = sorted_indices(groups.len(), &|a, b| groups[b].1.cmp(&groups[a].1));
+    let mut rank = vec![0; groups.len()];
+    for (r, &g) in by_size.iter().enumerate() {
+        rank[g] = r;
+    }
+    let names = by_size
+        .iter()
+        .map(|&g| values[groups[g].0].unwrap_or_default().trim().to_owned())
+        .collect();
+    (
+        names,
+        group_of.into_iter().map(|g| g.map(|g| rank[g])).collect(),
+    )
+}
+
+impl FacetTable {
+    /// Reads the facet values of every member.
+    pub fn new(feed: &Feed) -> Self {
+        let (regions, region_of) =
+            group(feed.members.iter().map(|m| m.region.as_deref()).collect());
+        let (cities, city_of) = group(feed.members.iter().map(|m| m.city.as_deref()).collect());
+        let segments_of = feed
+            .members
+            .iter()
+            .map(|m| {
+                let mut of: Vec<usize> = m
+                    .segments
+                    .iter()
+                    .filter_map(|id| feed.segments.iter().position(|s| s.id == *id))
+                    .collect();
+                of.dedup();
+                of
+            })
+            .collect();
+        FacetTable {
+            regions,
+            cities,
+            region_of,
+            city_of,
+            segments_of,
+            kind_of: feed.members.iter().map(|m| m.kind).collect(),
+            segment_ids: feed.segments.iter().map(|s| s.id.clone()).collect(),
+        }
+    }
+
+    fn segment_position(&self, id: &str) -> Option<usize> {
+        self.segment_ids.iter().position(|s| s == id)
+    }
+
+    /// The number of members in the table.
+    pub fn len(&self) -> usize {
+        self.kind_of.len()
+    }
+
+    /// Whether the table has no members.
+    pub fn is_empty(&self) -> bool {
+        self.kind_of.is_empty()
+    }
+
+    /// Whether any member has a value for `facet`.
+    pub fn has(&self, facet: Facet) -> bool {
+        match facet {
+            Facet::Segment => !self.segment_ids.is_empty(),
+            Facet::Kind => self.kind_of.iter().any(Option::is_some),
+            Facet::Region => !self.regions.is_empty(),
+            Facet::City => !self.cities.is_empty(),
+        }
+    }
+}
+
+/// The visitor's choices: a search and, per facet, the values ticked. Values within a facet
+/// widen the results (OR); facets narrow them (AND).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
     /// The search box, as typed.
     pub query: String,
-    /// Selected segment ids: a member in any of them matches.
+    /// Ticked segment ids.
     pub segments: Vec<String>,
+    /// Ticked kinds.
+    pub kinds: Vec<Kind>,
+    /// Ticked regions, as the facet lists them.
+    pub regions: Vec<String>,
+    /// Ticked cities, as the facet lists them.
+    pub cities: Vec<String>,
 }
 
-/// The members of `order` that match `filter`, in that order, and for each segment of the
-/// feed how many members the search alone would leave in it (the count a visitor gets by
-/// ticking only that segment).
+impl Filter {
+    /// How many facet values are ticked (the search not counted).
+    pub fn choice_count(&self) -> usize {
+        self.segments.len() + self.kinds.len() + self.regions.len() + self.cities.len()
+    }
+
+    /// Whether there is anything to clear: a search or a ticked value.
+    pub fn is_active(&self) -> bool {
+        !self.query.trim().is_empty() || self.choice_count() > 0
+    }
+
+    /// Whether `value` (a segment id, kind id, region or city) is ticked in `facet`.
+    pub fn is_chosen(&self, facet: Facet, value: &str) -> bool {
+        match facet {
+            Facet::Segment => self.segments.iter().any(|s| s == value),
+            Facet::Kind => Kind::from_id(value).is_some_and(|k| self.kinds.contains(&k)),
+            Facet::Region => self.regions.iter().any(|s| s == value),
+            Facet::City => self.cities.iter().any(|s| s == value),
+        }
+    }
+
+    /// Ticks `value` in `facet`, or unticks it if it was ticked.
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        fn flip(list: &mut Vec<String>, value: &str) {
+            match list.iter().position(|v| v == value) {
+                Some(i) => {
+                    list.remove(i);
+                }
+                None => list.push(value.to_owned()),
+            }
+        }
+        match facet {
+            Facet::Segment => flip(&mut self.segments, value),
+            Facet::Region => flip(&mut self.regions, value),
+            Facet::City => flip(&mut self.cities, value),
+            Facet::Kind => {
+                if let Some(kind) = Kind::from_id(value) {
+                    match self.kinds.iter().position(|k| *k == kind) {
+                        Some(i) => {
+                            self.kinds.remove(i);
+                        }
+                        None => self.kinds.push(kind),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// For each value of each facet, how many results ticking it would give.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Per segment of the feed, in feed order.
+    pub segments: Vec<usize>,
+    /// Per kind, in [`Kind::ALL`] order.
+    pub kinds: [usize; 4],
+    /// Per value of [`FacetTable::regions`].
+    pub regions: Vec<usize>,
+    /// Per value of [`FacetTable::cities`].
+    pub cities: Vec<usize>,
+}
+
+/// What the visitor sees for a filter.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Matching members, in display order.
+    pub results: Vec<usize>,
+    /// Facet counts, computed for each facet as if its own choices were unset.
+    pub counts: Counts,
+}
+
+/// Which values of a facet are ticked, by value index, or `None` when none is (the facet
+/// then lets every member through).
+fn ticked(len: usize, chosen: impl Iterator<Item = Option<usize>>) -> Option<Vec<bool>> {
+    let mut ticked = vec![false; len];
+    let mut any = false;
+    for i in chosen.flatten() {
+        ticked[i] = true;
+        any = true;
+    }
+    any.then_some(ticked)
+}
+
+/// Runs `filter` over the members in `order`: the results in that order (or by relevance,
+/// when asked and a search is typed) and the disjunctive facet counts.
 ///
-/// `index` may be `None` when the query is blank: every member then matches it.
+/// `index` may be `None` when the search is blank: every member then matches it.
 pub fn apply(
-    feed: &Feed,
+    table: &FacetTable,
     index: Option<&SearchIndex>,
     order: &[usize],
     filter: &Filter,
-) -> (Vec<usize>, Vec<usize>) {
-    let query = fold(&filter.query);
-    let mut counts = vec![0; feed.segments.len()];
+    by_relevance: bool,
+) -> Outcome {
+    let query = Query::new(&filter.query);
+    let position = |values: &[String], v: &String| {
+        let v = fold(v.trim());
+        values.iter().position(|x| fold(x) == v)
+    };
+    // Ticked values as lookup tables. A tick that names no value (from a stale link) lets
+    // nobody through its facet; its chip still shows, so the visitor can remove it.
+    let segments = ticked(
+        table.segment_ids.len(),
+        filter.segments.iter().map(|id| table.segment_position(id)),
+    );
+    let kinds = ticked(
+        4,
+        filter
+            .kinds
+            .iter()
+            .map(|k| Kind::ALL.iter().position(|x| x == k)),
+    );
+    let regions = ticked(
+        table.regions.len(),
+        filter.regions.iter().map(|r| position(&table.regions, r)),
+    );
+    let cities = ticked(
+        table.cities.len(),
+        filter.cities.iter().map(|c| position(&table.cities, c)),
+    );
+    let mut counts = Counts {
+        segments: vec![0; table.segment_ids.len()],
+        kinds: [0; 4],
+        regions: vec![0; table.regions.len()],
+        cities: vec![0; table.cities.len()],
+    };
     let mut results = Vec::new();
+    let kind_index = |k: Option<Kind>| k.and_then(|k| Kind::ALL.iter().position(|x| *x == k));
     for &i in order {
-        if index.is_some_and(|index| !index.matches(i, &query)) {
+        if let Some(index) = index
+            && !query.is_empty()
+            && !index.matches(i, &query)
+        {
             continue;
         }
-        let member = &feed.members[i];
-        for (count, segment) in counts.iter_mut().zip(&feed.segments) {
-            if member.segments.contains(&segment.id) {
-                *count += 1;
+        let member_segments = &table.segments_of[i];
+        let kind = kind_index(table.kind_of[i]);
+        let (region, city) = (table.region_of[i], table.city_of[i]);
+        let passes = |ticked: &Option<Vec<bool>>, chosen: usize, value: Option<usize>| match ticked
+        {
+            None => chosen == 0,
+            Some(t) => value.is_some_and(|v| t[v]),
+        };
+        let pass = [
+            match &segments {
+                None => filter.segments.is_empty(),
+                Some(t) => member_segments.iter().any(|&s| t[s]),
+            },
+            passes(&kinds, filter.kinds.len(), kind),
+            passes(&regions, filter.regions.len(), region),
+            passes(&cities, filter.cities.len(), city),
+        ];
+        let failing = pass.iter().filter(|p| !**p).count();
+        if failing > 1 {
+            continue;
+        }
+        // A member counts in a facet when every other facet lets it through.
+        let counts_in = |facet: usize| failing == 0 || !pass[facet];
+        if counts_in(0) {
+            for &s in member_segments {
+                counts.segments[s] += 1;
             }
         }
-        if filter.segments.is_empty() || member.segments.iter().any(|s| filter.segments.contains(s))
+        if counts_in(1)
+            && let Some(k) = kind
         {
+            counts.kinds[k] += 1;
+        }
+        if counts_in(2)
+            && let Some(r) = region
+        {
+            counts.regions[r] += 1;
+        }
+        if counts_in(3)
+            && let Some(c) = city
+        {
+            counts.cities[c] += 1;
+        }
+        if failing == 0 {
             results.push(i);
         }
     }
-    (results, counts)
+    if by_relevance
+        && !query.is_empty()
+        && let Some(index) = index
+    {
+        let scores: Vec<usize> = results
+            .iter()
+            .map(|&i| index.relevance(i, &query))
+            .collect();
+        results = sorted_indices(results.len(), &|a, b| scores[b].cmp(&scores[a]))
+            .into_iter()
+            .map(|pos| results[pos])
+            .collect();
+    }
+    Outcome { results, counts }
+}
+
+/// How many pages `results` members make at `page_size` per page (at least one).
+pub fn page_count(results: usize, page_size: usize) -> usize {
+    results.div_ceil(page_size.max(1)).max(1)
+}
+
+/// The page links to show for page `current` of `count` (1-based): the first, the last,
+/// the current one and its neighbours, `None` marking a gap. Always at most seven items,
+/// so the bar keeps its width as the visitor pages.
+pub fn page_items(current: usize, count: usize) -> Vec<Option<usize>> {
+    let current = current.clamp(1, count.max(1));
+    if count <= 7 {
+        return (1..=count).map(Some).collect();
+    }
+    let mut items = vec![Some(1)];
+    if current <= 4 {
+        items.extend((2..=5).map(Some));
+        items.push(None);
+    } else if current >= count - 3 {
+        items.push(None);
+        items.extend((count - 4..count).map(Some));
+    } else {
+        items.push(None);
+        items.extend((current - 1..=current + 1).map(Some));
+        items.push(None);
+    }
+    items.push(Some(count));
+    items
 }
 
 /// Up to two initials of a name, for a member without a logo (`Algam Ibérica` gives `AI`).
@@ -113,115 +511,4 @@ pub fn initials(name: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::feed::{Member, Segment, Text};
-
-    fn feed() -> Feed {
-        let member = |id: &str, name: &str, segments: &[&str], city: &str| Member {
-            segments: segments.iter().map(|s| (*s).to_owned()).collect(),
-            city: Some(city.to_owned()),
-            ..Member::new(id, name)
-        };
-        Feed {
-            segments: vec![
-                Segment::new("production", "Production"),
-                Segment::new("post-production", "Post-production"),
-            ],
-            members: vec![
-                member("algam", "Algam Ibérica", &["production"], "Barcelona"),
-                member("sonilab", "Sonilab", &["post-production"], "Barcelona"),
-                member(
-                    "faro",
-                    "Produccións Faro",
-                    &["production", "post-production"],
-                    "Vigo",
-                ),
-                Member {
-                    description: Some(Text::from([
-                        ("en", "Dubbing studio"),
-                        ("ca", "Estudi de doblatge"),
-                    ])),
-                    ..member("dub", "Veus", &[], "Girona")
-                },
-            ],
-            ..Feed::default()
-        }
-    }
-
-    #[test]
-    fn search_ignores_case_and_accents_and_needs_every_word() {
-        let feed = feed();
-        let index = SearchIndex::new(&feed);
-        let order: Vec<usize> = (0..4).collect();
-        let names = |query: &str| {
-            let (found, _) = apply(
-                &feed,
-                Some(&index),
-                &order,
-                &Filter {
-                    query: query.into(),
-                    segments: vec![],
-                },
-            );
-            found
-                .iter()
-                .map(|&i| feed.members[i].id.as_str())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(names("iberica"), ["algam"]);
-        assert_eq!(names("PRODUCCIONS"), ["faro"]);
-        assert_eq!(names("barcelona"), ["algam", "sonilab"]);
-        assert_eq!(names("barcelona sonil"), ["sonilab"]);
-        assert_eq!(
-            names("doblatge"),
-            ["dub"],
-            "descriptions match in any language"
-        );
-        assert_eq!(names("dubbing girona"), ["dub"]);
-        assert!(names("girona vigo").is_empty());
-        assert_eq!(names("  ").len(), 4, "a blank query matches everyone");
-        let all = Filter {
-            query: String::new(),
-            segments: vec![],
-        };
-        assert_eq!(
-            apply(&feed, None, &order, &all).0,
-            [0, 1, 2, 3],
-            "no index needed for a blank query"
-        );
-    }
-
-    #[test]
-    fn segments_widen_within_and_counts_ignore_their_own_choice() {
-        let feed = feed();
-        let index = SearchIndex::new(&feed);
-        let order: Vec<usize> = (0..4).collect();
-        let filter = Filter {
-            query: String::new(),
-            segments: vec!["post-production".into()],
-        };
-        let (found, counts) = apply(&feed, Some(&index), &order, &filter);
-        assert_eq!(found, [1, 2]);
-        assert_eq!(
-            counts,
-            [2, 2],
-            "ticking production would give 2, post-production 2"
-        );
-        let filter = Filter {
-            query: "barcelona".into(),
-            segments: vec!["production".into(), "post-production".into()],
-        };
-        let (found, counts) = apply(&feed, Some(&index), &order, &filter);
-        assert_eq!(found, [0, 1]);
-        assert_eq!(counts, [1, 1]);
-    }
-
-    #[test]
-    fn initials_take_the_first_letters_of_two_words() {
-        assert_eq!(initials("Algam Ibérica"), "AI");
-        assert_eq!(initials("Sonilab"), "S");
-        assert_eq!(initials("ésser (Estudis) Reus"), "ÉE");
-        assert_eq!(initials(""), "");
-    }
-}
+mod tests;

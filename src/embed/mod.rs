@@ -9,7 +9,6 @@
 //! app that uses the components pays nothing for it.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -20,7 +19,12 @@ use crate::i18n::Lang;
 use crate::ui::{CSS, FeedStatus};
 use crate::{EventCalendar, MemberDirectory, SegmentChart};
 
-type Attrs = HashMap<String, String>;
+/// The element's attributes, name and value (a few, so a list: smaller than a hash map).
+type Attrs = Vec<(String, String)>;
+
+fn attr_value<'a>(attrs: &'a Attrs, name: &str) -> Option<&'a String> {
+    attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+}
 
 struct Mounted {
     attrs: ArcRwSignal<Attrs>,
@@ -28,7 +32,7 @@ struct Mounted {
 }
 
 thread_local! {
-    static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
+    static MOUNTED: RefCell<Vec<(u32, Mounted)>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
     static ON_FATAL: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
@@ -122,13 +126,13 @@ pub fn ck_connect(host: HtmlElement, root: ShadowRoot, tag: &str) -> Result<u32,
         id
     });
     MOUNTED.with(|m| {
-        m.borrow_mut().insert(
+        m.borrow_mut().push((
             id,
             Mounted {
                 attrs,
                 _view: Box::new(handle),
             },
-        )
+        ))
     });
     Ok(id)
 }
@@ -136,14 +140,22 @@ pub fn ck_connect(host: HtmlElement, root: ShadowRoot, tag: &str) -> Result<u32,
 /// Passes an attribute change (`None` when removed) to a mounted widget.
 #[wasm_bindgen]
 pub fn ck_attr(id: u32, name: String, value: Option<String>) {
-    let attrs = MOUNTED.with(|m| m.borrow().get(&id).map(|m| m.attrs.clone()));
+    let attrs = MOUNTED.with(|m| {
+        let m = m.borrow();
+        m.iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, m)| m.attrs.clone())
+    });
     if let Some(attrs) = attrs {
-        attrs.update(|a| match value {
-            Some(v) => {
-                a.insert(name, v);
-            }
-            None => {
-                a.remove(&name);
+        attrs.update(|a| {
+            let at = a.iter().position(|(n, _)| *n == name);
+            match (at, value) {
+                (Some(at), Some(v)) => a[at].1 = v,
+                (None, Some(v)) => a.push((name, v)),
+                (Some(at), None) => {
+                    a.swap_remove(at);
+                }
+                (None, None) => {}
             }
         });
     }
@@ -152,7 +164,11 @@ pub fn ck_attr(id: u32, name: String, value: Option<String>) {
 /// Unmounts a widget and frees everything it held.
 #[wasm_bindgen]
 pub fn ck_disconnect(id: u32) {
-    let mounted = MOUNTED.with(|m| m.borrow_mut().remove(&id));
+    let mounted = MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        let at = m.iter().position(|(i, _)| *i == id);
+        at.map(|at| m.swap_remove(at))
+    });
     drop(mounted);
 }
 
@@ -166,7 +182,7 @@ fn element_view(
         let attrs = attrs.clone();
         move |name: &'static str| {
             let attrs = attrs.clone();
-            Memo::new(move |_| attrs.read().get(name).cloned())
+            Memo::new(move |_| attr_value(&attrs.read(), name).cloned())
         }
     };
     let lang_attr = attr("lang");
@@ -179,7 +195,7 @@ fn element_view(
     let lang = Signal::derive(move || Lang::from_tag(&locale.read()).unwrap_or_default());
     let debug = {
         let attrs = attrs.clone();
-        Signal::derive(move || attrs.read().contains_key("debug"))
+        Signal::derive(move || attr_value(&attrs.read(), "debug").is_some())
     };
     let theme = attr("theme");
     let feed_url = attr("feed");

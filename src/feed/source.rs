@@ -2,7 +2,6 @@
 //! or a [`Feed`](super::Feed) built in Rust.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -42,7 +41,8 @@ pub struct UseFeedReturn {
 }
 
 thread_local! {
-    static SHARED: RefCell<HashMap<String, ArcRwSignal<FeedState>>> = RefCell::new(HashMap::new());
+    // A page names a handful of feeds: a list is smaller in the Wasm than a hash map.
+    static SHARED: RefCell<Vec<(String, ArcRwSignal<FeedState>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Loads the feed at `url`. Every caller naming the same absolute URL shares one fetch and
@@ -85,11 +85,11 @@ fn absolute(url: &str) -> String {
 fn shared(url: &str) -> ArcRwSignal<FeedState> {
     let url = absolute(url);
     SHARED.with(|map| {
-        if let Some(entry) = map.borrow().get(&url) {
+        if let Some((_, entry)) = map.borrow().iter().find(|(u, _)| *u == url) {
             return entry.clone();
         }
         let entry = ArcRwSignal::new(FeedState::Loading);
-        map.borrow_mut().insert(url.clone(), entry.clone());
+        map.borrow_mut().push((url.clone(), entry.clone()));
         start_fetch(url, entry.clone());
         entry
     })

@@ -31,34 +31,42 @@ pub fn format_number(lang: Lang, n: usize) -> String {
     n.to_string()
 }
 
-/// Sorts `items` by `key` in `lang`'s collation (`Intl.Collator` in the browser).
-pub fn sort_by_collation<'a, T>(lang: Lang, items: &mut [T], key: impl Fn(&T) -> &'a str) {
+/// The indexes of `names` in `lang`'s collation order (`Intl.Collator` in the browser);
+/// equal names keep their order.
+pub fn collation_order(lang: Lang, names: &[&str]) -> Vec<usize> {
     #[cfg(target_arch = "wasm32")]
     {
         // One call into JS sorts every name there with the collator, instead of one call per
-        // comparison; each distinct name's rank then orders the items (stably) in Rust.
+        // comparison; each distinct name's rank then orders the indexes in Rust.
         use js_sys::{Array, Function, Intl::Collator, Object, Reflect};
         use std::collections::HashMap;
         let collator = Collator::new(&Array::of1(&collation_locale(lang).into()), &Object::new());
-        let names: Array = items
+        let sorted: Array = names
             .iter()
-            .map(|t| wasm_bindgen::JsValue::from_str(key(t)))
+            .map(|&name| wasm_bindgen::JsValue::from_str(name))
             .collect();
-        let sort = Reflect::get(&names, &"sort".into())
+        let sort = Reflect::get(&sorted, &"sort".into())
             .ok()
             .and_then(|f| f.dyn_into::<Function>().ok());
         if let Some(sort) = sort
-            && sort.call1(&names, &collator.compare()).is_ok()
+            && sort.call1(&sorted, &collator.compare()).is_ok()
         {
-            let mut rank: HashMap<String, usize> = HashMap::with_capacity(items.len());
-            for (r, name) in names.iter().enumerate() {
+            let mut rank: HashMap<String, usize> = HashMap::with_capacity(names.len());
+            for (r, name) in sorted.iter().enumerate() {
                 rank.entry(name.as_string().unwrap_or_default())
                     .or_insert(r);
             }
-            items.sort_by_key(|t| rank.get(key(t)).copied().unwrap_or(usize::MAX));
-            return;
+            let ranks: Vec<usize> = names
+                .iter()
+                .map(|&name| rank.get(name).copied().unwrap_or(usize::MAX))
+                .collect();
+            return crate::sort::sorted_indices(names.len(), &|a, b| ranks[a].cmp(&ranks[b]));
         }
     }
     let _ = lang;
-    items.sort_by_cached_key(|t| crate::search::fold(key(t)));
+    let folded: Vec<String> = names
+        .iter()
+        .map(|&name| crate::search::fold(name))
+        .collect();
+    crate::sort::sorted_indices(names.len(), &|a, b| folded[a].cmp(&folded[b]))
 }

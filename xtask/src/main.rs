@@ -16,7 +16,8 @@ usage: cargo xtask <command> [options]
 
   demo [--port N]        build the bundle and serve the repo on http://127.0.0.1:8080/
   build                  build www/dist/clusterkit.js and clusterkit_bg.wasm, print sizes
-  test                   every test: native, wasm in headless Chromium, end-to-end
+  test [STEP...]         every test: native, wasm in headless Chromium, end-to-end
+                         (or only the steps whose names start with a STEP word)
   bench                  bundle sizes and first-render times on a 10,000-member feed
   gen-feed [--members N] [--events M] [--seed S] [--out FILE]
                          a large deterministic feed for tests and benchmarks
@@ -76,7 +77,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 println!("serving the repo on {url}")
             })
         }
-        "test" => test::all(),
+        "test" => test::all(rest),
         "bench" => bench::run(),
         "gen-feed" => gen_feed::command(rest),
         "help" | "--help" | "-h" => {

@@ -162,3 +162,44 @@ fn chromium() -> Result<(), String> {
         ])
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
+
+/// The toolchain the bundle is built with.
+pub enum BundleToolchain {
+    /// Nightly, which rebuilds the standard library for size (`-Zbuild-std` needs its
+    /// `rust-src` component).
+    Nightly,
+    /// Stable, and why nightly could not be used (the bundle is then about 20 KB larger).
+    Stable(String),
+}
+
+/// Picks nightly for the bundle when it is installed, adding its `rust-src` if missing;
+/// `CLUSTERKIT_STABLE=1` forces stable.
+pub fn bundle_toolchain() -> BundleToolchain {
+    if std::env::var_os("CLUSTERKIT_STABLE").is_some() {
+        return BundleToolchain::Stable("CLUSTERKIT_STABLE is set".into());
+    }
+    if output("rustup", &["run", "nightly", "rustc", "--version"]).is_none() {
+        return BundleToolchain::Stable("no nightly toolchain is installed".into());
+    }
+    let components = output(
+        "rustup",
+        &["component", "list", "--installed", "--toolchain", "nightly"],
+    )
+    .unwrap_or_default();
+    if components.lines().any(|l| l.trim() == "rust-src") {
+        return BundleToolchain::Nightly;
+    }
+    println!(
+        "xtask: adding rust-src to the nightly toolchain (to build the bundle's std for size)"
+    );
+    match run(Command::new("rustup").args([
+        "component",
+        "add",
+        "rust-src",
+        "--toolchain",
+        "nightly",
+    ])) {
+        Ok(()) => BundleToolchain::Nightly,
+        Err(e) => BundleToolchain::Stable(e),
+    }
+}

@@ -12,7 +12,13 @@ use crate::{build, root, serve};
 /// The time zone of every browser test.
 pub const TEST_TZ: &str = "America/Los_Angeles";
 
-fn step(name: &str, f: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
+/// Runs one step, unless `only` names others: a step runs when `only` is empty or one of
+/// its words starts its name (`cargo xtask test end wasm` runs the end-to-end and wasm
+/// tests).
+fn step(only: &[String], name: &str, f: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
+    if !only.is_empty() && !only.iter().any(|w| name.starts_with(w.as_str())) {
+        return Ok(());
+    }
     println!("\n==> {name}");
     let start = Instant::now();
     let result = f();
@@ -30,14 +36,14 @@ fn cargo(args: &[&str]) -> Command {
     c
 }
 
-/// Runs every test tier.
-pub fn all() -> Result<(), String> {
+/// Runs every test tier, or those whose names start with one of `only`.
+pub fn all(only: &[String]) -> Result<(), String> {
     let start = Instant::now();
-    step("tools", setup::for_browser_tests)?;
-    step("format", || {
+    step(&[], "tools", setup::for_browser_tests)?;
+    step(only, "format", || {
         run(&mut cargo(&["fmt", "--all", "--", "--check"]))
     })?;
-    step("clippy (native)", || {
+    step(only, "clippy (native)", || {
         run(&mut cargo(&[
             "clippy",
             "--workspace",
@@ -47,7 +53,7 @@ pub fn all() -> Result<(), String> {
             "warnings",
         ]))
     })?;
-    step("clippy (wasm)", || {
+    step(only, "clippy (wasm)", || {
         run(&mut cargo(&[
             "clippy",
             "--target",
@@ -63,8 +69,10 @@ pub fn all() -> Result<(), String> {
             "warnings",
         ]))
     })?;
-    step("native tests", || run(&mut cargo(&["test", "--workspace"])))?;
-    step("package (cargo publish --dry-run)", || {
+    step(only, "native tests", || {
+        run(&mut cargo(&["test", "--workspace"]))
+    })?;
+    step(only, "package (cargo publish --dry-run)", || {
         run(&mut cargo(&[
             "publish",
             "--dry-run",
@@ -73,7 +81,7 @@ pub fn all() -> Result<(), String> {
             "clusterkit",
         ]))
     })?;
-    step("docs", || {
+    step(only, "docs", || {
         run(cargo(&[
             "doc",
             "--no-deps",
@@ -84,7 +92,7 @@ pub fn all() -> Result<(), String> {
         ])
         .env("RUSTDOCFLAGS", "-D warnings"))
     })?;
-    step("wasm tests in headless Chromium", || {
+    step(only, "wasm tests in headless Chromium", || {
         run(cargo(&[
             "test",
             "--target",
@@ -102,10 +110,10 @@ pub fn all() -> Result<(), String> {
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
         .env("TZ", TEST_TZ))
     })?;
-    step("bundle", || {
+    step(only, "bundle", || {
         build::bundle().map(|sizes| println!("{sizes}"))
     })?;
-    step("end-to-end through the script tag", || {
+    step(only, "end-to-end through the script tag", || {
         let base = serve::spawn(serve::Options::default())?;
         let octet = serve::spawn(serve::Options {
             wasm_octet_stream: true,
@@ -118,6 +126,6 @@ pub fn all() -> Result<(), String> {
             .env("TZ", TEST_TZ)
             .env("NODE_PATH", root().join("node_modules")))
     })?;
-    println!("\nall tests passed in {:.0?}", start.elapsed());
+    println!("\ntests passed in {:.0?}", start.elapsed());
     Ok(())
 }

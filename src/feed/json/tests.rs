@@ -124,3 +124,26 @@ fn repeated_key_keeps_last_value_like_json_parse() {
     ];
     assert_eq!(v, Json::Object(expected));
 }
+
+#[test]
+fn repeated_keys_in_a_large_object_keep_each_last_value() {
+    // Past 16 keys the parser sorts instead of comparing every pair.
+    let mut text = String::from("{");
+    for i in 0..40 {
+        text.push_str(&format!("\"k{}\": {i},", i % 20));
+    }
+    text.push_str("\"k3\": \"last\"}");
+    let Json::Object(pairs) = parse(&text).unwrap() else {
+        panic!("an object")
+    };
+    assert_eq!(pairs.len(), 20, "one pair per distinct key");
+    let value = |k: &str| {
+        pairs
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+    };
+    assert_eq!(value("k0"), Some(Json::Number(20.0)));
+    assert_eq!(value("k19"), Some(Json::Number(39.0)));
+    assert_eq!(value("k3"), Some(Json::String("last".into())));
+}

@@ -1,0 +1,339 @@
+use super::*;
+use crate::feed::{Date, Member, Segment, Text};
+
+fn member(id: &str, name: &str, segments: &[&str], city: &str) -> Member {
+    Member {
+        segments: segments.iter().map(|s| (*s).to_owned()).collect(),
+        city: Some(city.to_owned()),
+        ..Member::new(id, name)
+    }
+}
+
+fn feed() -> Feed {
+    Feed {
+        segments: vec![
+            Segment::new("production", "Production"),
+            Segment::new("post-production", "Post-production"),
+        ],
+        members: vec![
+            member("algam", "Algam Ibérica", &["production"], "Barcelona"),
+            member("sonilab", "Sonilab", &["post-production"], "Barcelona"),
+            member(
+                "faro",
+                "Produccións Faro",
+                &["production", "post-production"],
+                "Vigo",
+            ),
+            Member {
+                description: Some(Text::from([
+                    ("en", "Dubbing studio"),
+                    ("ca", "Estudi de doblatge"),
+                ])),
+                ..member("dub", "Veus", &[], "Girona")
+            },
+        ],
+        ..Feed::default()
+    }
+}
+
+fn ids<'a>(feed: &'a Feed, found: &[usize]) -> Vec<&'a str> {
+    found.iter().map(|&i| feed.members[i].id.as_str()).collect()
+}
+
+#[test]
+fn search_ignores_case_and_accents_and_needs_every_word() {
+    let feed = feed();
+    let (index, table) = (SearchIndex::new(&feed), FacetTable::new(&feed));
+    let order: Vec<usize> = (0..4).collect();
+    let names = |query: &str| {
+        let filter = Filter {
+            query: query.into(),
+            ..Filter::default()
+        };
+        ids(
+            &feed,
+            &apply(&table, Some(&index), &order, &filter, false).results,
+        )
+    };
+    assert_eq!(names("iberica"), ["algam"]);
+    assert_eq!(names("PRODUCCIONS"), ["faro"]);
+    assert_eq!(names("barcelona"), ["algam", "sonilab"]);
+    assert_eq!(names("barcelona sonil"), ["sonilab"]);
+    assert_eq!(
+        names("doblatge"),
+        ["dub"],
+        "descriptions match in any language"
+    );
+    assert_eq!(names("dubbing girona"), ["dub"]);
+    assert!(names("girona vigo").is_empty());
+    assert_eq!(names("  ").len(), 4, "a blank query matches everyone");
+    assert_eq!(
+        apply(&table, None, &order, &Filter::default(), false).results,
+        [0, 1, 2, 3],
+        "no index needed for a blank query"
+    );
+}
+
+#[test]
+fn relevance_puts_name_matches_first() {
+    let mut feed = feed();
+    feed.members[3].description = Some(Text::from("Sound for Produccions Faro"));
+    let (index, table) = (SearchIndex::new(&feed), FacetTable::new(&feed));
+    let order = [3, 2, 1, 0];
+    let filter = Filter {
+        query: "faro".into(),
+        ..Filter::default()
+    };
+    let by = |relevance| {
+        ids(
+            &feed,
+            &apply(&table, Some(&index), &order, &filter, relevance).results,
+        )
+    };
+    assert_eq!(by(false), ["dub", "faro"], "the given order");
+    assert_eq!(by(true), ["faro", "dub"], "the name match first");
+}
+
+#[test]
+fn segments_widen_within_and_counts_ignore_their_own_choice() {
+    let feed = feed();
+    let (index, table) = (SearchIndex::new(&feed), FacetTable::new(&feed));
+    let order: Vec<usize> = (0..4).collect();
+    let filter = Filter {
+        segments: vec!["post-production".into()],
+        ..Filter::default()
+    };
+    let outcome = apply(&table, Some(&index), &order, &filter, false);
+    assert_eq!(outcome.results, [1, 2]);
+    assert_eq!(outcome.counts.segments, [2, 2]);
+    let filter = Filter {
+        query: "barcelona".into(),
+        segments: vec!["production".into(), "post-production".into()],
+        ..Filter::default()
+    };
+    let outcome = apply(&table, Some(&index), &order, &filter, false);
+    assert_eq!(outcome.results, [0, 1]);
+    assert_eq!(outcome.counts.segments, [1, 1]);
+}
+
+#[test]
+fn facet_values_group_spellings_and_list_the_largest_first() {
+    let mut feed = feed();
+    feed.members[1].city = Some(" barcelona".into());
+    feed.members.push(member("x", "X", &[], "VIGO"));
+    feed.members.push(member("y", "Y", &[], "Vigo"));
+    feed.members[3].city = None;
+    let table = FacetTable::new(&feed);
+    assert_eq!(
+        table.cities,
+        ["Vigo", "Barcelona"],
+        "3 in Vigo, 2 in Barcelona"
+    );
+    let filter = Filter {
+        cities: vec!["vigo".into()],
+        ..Filter::default()
+    };
+    let order: Vec<usize> = (0..feed.members.len()).collect();
+    let outcome = apply(&table, None, &order, &filter, false);
+    assert_eq!(ids(&feed, &outcome.results), ["faro", "x", "y"]);
+    assert_eq!(outcome.counts.cities, [3, 2]);
+    assert!(!table.has(Facet::Region));
+    assert!(table.has(Facet::City));
+}
+
+#[test]
+fn a_stale_choice_empties_its_facet_but_keeps_counting() {
+    let feed = feed();
+    let table = FacetTable::new(&feed);
+    let filter = Filter {
+        cities: vec!["Atlantis".into()],
+        ..Filter::default()
+    };
+    let outcome = apply(&table, None, &[0, 1, 2, 3], &filter, false);
+    assert!(outcome.results.is_empty());
+    assert_eq!(outcome.counts.cities.iter().sum::<usize>(), 4);
+}
+
+/// A deterministic pseudo-random sequence (splitmix64).
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self, below: usize) -> usize {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) % below as u64) as usize
+    }
+}
+
+#[test]
+fn facet_counts_match_a_brute_force_reference_on_random_feeds() {
+    const SEGMENTS: [&str; 4] = ["a", "b", "c", "d"];
+    const CITIES: [&str; 3] = ["Vigo", "Reus", "Ourense"];
+    const REGIONS: [&str; 2] = ["Galicia", "Catalunya"];
+    const WORDS: [&str; 4] = ["sound", "film", "games", "post"];
+    let mut rng = Rng(7);
+    for round in 0..200 {
+        let n = rng.next(30);
+        let members: Vec<Member> = (0..n)
+            .map(|i| Member {
+                segments: SEGMENTS
+                    .iter()
+                    .filter(|_| rng.next(3) == 0)
+                    .map(|s| (*s).to_owned())
+                    .collect(),
+                kind: [
+                    None,
+                    Some(Kind::Sme),
+                    Some(Kind::Large),
+                    Some(Kind::Research),
+                ][rng.next(4)],
+                city: (rng.next(2) == 0).then(|| CITIES[rng.next(3)].to_owned()),
+                region: (rng.next(2) == 0).then(|| REGIONS[rng.next(2)].to_owned()),
+                ..Member::new(format!("m{i}"), format!("{} {i}", WORDS[rng.next(4)]))
+            })
+            .collect();
+        let feed = Feed {
+            segments: SEGMENTS.iter().map(|s| Segment::new(*s, *s)).collect(),
+            members,
+            ..Feed::default()
+        };
+        let pick = |rng: &mut Rng, from: &[&str]| -> Vec<String> {
+            from.iter()
+                .filter(|_| rng.next(3) == 0)
+                .map(|s| (*s).to_owned())
+                .collect()
+        };
+        let filter = Filter {
+            query: ["", "sound", "fi", "games 1"][rng.next(4)].into(),
+            segments: pick(&mut rng, &SEGMENTS),
+            kinds: Kind::ALL.into_iter().filter(|_| rng.next(3) == 0).collect(),
+            regions: pick(&mut rng, &REGIONS),
+            cities: pick(&mut rng, &CITIES),
+        };
+        let (index, table) = (SearchIndex::new(&feed), FacetTable::new(&feed));
+        let order: Vec<usize> = (0..n).collect();
+        let outcome = apply(&table, Some(&index), &order, &filter, false);
+
+        // The reference: plain string comparisons, one facet left out at a time.
+        let query = Query::new(&filter.query);
+        let passes = |m: &Member, skip: Option<Facet>| {
+            let name = fold(m.name.resolve("en", "en"));
+            let ok = |f: Facet, chosen: bool, hit: bool| skip == Some(f) || !chosen || hit;
+            query.matches(&format!(
+                "{name}\u{1F}{}",
+                m.city.as_deref().map(fold).unwrap_or_default()
+            )) && ok(
+                Facet::Segment,
+                !filter.segments.is_empty(),
+                m.segments.iter().any(|s| filter.segments.contains(s)),
+            ) && ok(
+                Facet::Kind,
+                !filter.kinds.is_empty(),
+                m.kind.is_some_and(|k| filter.kinds.contains(&k)),
+            ) && ok(
+                Facet::Region,
+                !filter.regions.is_empty(),
+                m.region
+                    .as_ref()
+                    .is_some_and(|r| filter.regions.contains(r)),
+            ) && ok(
+                Facet::City,
+                !filter.cities.is_empty(),
+                m.city.as_ref().is_some_and(|c| filter.cities.contains(c)),
+            )
+        };
+        let expected: Vec<usize> = (0..n).filter(|&i| passes(&feed.members[i], None)).collect();
+        assert_eq!(outcome.results, expected, "round {round}: {filter:?}");
+        let count = |facet: Facet, has: &dyn Fn(&Member) -> bool| {
+            feed.members
+                .iter()
+                .filter(|m| passes(m, Some(facet)) && has(m))
+                .count()
+        };
+        for (s, id) in SEGMENTS.iter().enumerate() {
+            let want = count(Facet::Segment, &|m| m.segments.iter().any(|x| x == id));
+            assert_eq!(
+                outcome.counts.segments[s], want,
+                "round {round}: segment {id}"
+            );
+        }
+        for (k, kind) in Kind::ALL.iter().enumerate() {
+            let want = count(Facet::Kind, &|m| m.kind == Some(*kind));
+            assert_eq!(
+                outcome.counts.kinds[k], want,
+                "round {round}: kind {kind:?}"
+            );
+        }
+        for (c, city) in table.cities.iter().enumerate() {
+            let want = count(Facet::City, &|m| m.city.as_ref() == Some(city));
+            assert_eq!(outcome.counts.cities[c], want, "round {round}: city {city}");
+        }
+        for (r, region) in table.regions.iter().enumerate() {
+            let want = count(Facet::Region, &|m| m.region.as_ref() == Some(region));
+            assert_eq!(
+                outcome.counts.regions[r], want,
+                "round {round}: region {region}"
+            );
+        }
+    }
+}
+
+#[test]
+fn newest_first_puts_members_without_a_date_last() {
+    let mut feed = feed();
+    feed.members[0].joined = Date::new(2019, 5, 1);
+    feed.members[2].joined = Date::new(2024, 1, 9);
+    let by_name = [0, 3, 2, 1];
+    assert_eq!(
+        ids(&feed, &newest_order(&feed, &by_name)),
+        ["faro", "algam", "dub", "sonilab"],
+        "undated members keep name order"
+    );
+}
+
+#[test]
+fn toggling_ticks_and_unticks() {
+    let mut filter = Filter::default();
+    filter.toggle(Facet::Kind, "sme");
+    filter.toggle(Facet::City, "Vigo");
+    filter.toggle(Facet::Kind, "nonsense");
+    assert_eq!(filter.kinds, [Kind::Sme]);
+    assert!(filter.is_chosen(Facet::City, "Vigo"));
+    assert_eq!(filter.choice_count(), 2);
+    filter.toggle(Facet::City, "Vigo");
+    assert!(!filter.is_chosen(Facet::City, "Vigo"));
+    assert!(filter.is_active());
+    filter.toggle(Facet::Kind, "sme");
+    assert!(!filter.is_active());
+}
+
+#[test]
+fn page_bar_keeps_first_last_and_neighbours() {
+    assert_eq!(page_count(0, 24), 1);
+    assert_eq!(page_count(49, 24), 3);
+    assert_eq!(page_items(2, 3), [Some(1), Some(2), Some(3)]);
+    let bar = |current| {
+        page_items(current, 20)
+            .iter()
+            .map(|p| p.map_or("…".to_owned(), |n| n.to_string()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(bar(1), "1 2 3 4 5 … 20");
+    assert_eq!(bar(5), "1 … 4 5 6 … 20");
+    assert_eq!(bar(17), "1 … 16 17 18 19 20");
+    assert_eq!(bar(99), "1 … 16 17 18 19 20", "past the end clamps");
+    for current in 1..=20 {
+        assert_eq!(page_items(current, 20).len(), 7);
+        assert!(page_items(current, 20).contains(&Some(current)));
+    }
+}
+
+#[test]
+fn initials_take_the_first_letters_of_two_words() {
+    assert_eq!(initials("Algam Ibérica"), "AI");
+    assert_eq!(initials("Sonilab"), "S");
+    assert_eq!(initials("ésser (Estudis) Reus"), "ÉE");
+    assert_eq!(initials(""), "");
+}
