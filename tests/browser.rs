@@ -109,6 +109,10 @@ async fn directory_searches_as_the_visitor_types_and_filters_by_segment() {
     input
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
+    until("everyone again", || {
+        text_of(&root, "[role=status]") == format!("{total} socis")
+    })
+    .await;
     let boxes = all(&root, "input[type=checkbox]");
     let post_box = boxes
         .iter()
@@ -391,4 +395,376 @@ async fn the_embed_mounts_in_a_shadow_root_follows_attributes_and_cleans_up() {
         shadow.query_selector(".ck-root").unwrap().is_none(),
         "the widget is gone after disconnect"
     );
+}
+
+/// The checkbox of the facet value labelled `label`.
+fn facet_box(root: &Element, label: &str) -> HtmlInputElement {
+    all(root, "label[part=facet-option]")
+        .into_iter()
+        .find(|l| {
+            l.query_selector("span")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap()
+                == label
+        })
+        .unwrap_or_else(|| panic!("a facet value {label}"))
+        .query_selector("input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
+}
+
+fn status(root: &Element) -> String {
+    text_of(root, "[role=status]")
+}
+
+fn count_where(feed: &Feed, keep: impl Fn(&feed::Member) -> bool) -> usize {
+    feed.members.iter().filter(|m| keep(m)).count()
+}
+
+#[wasm_bindgen_test]
+async fn facets_widen_within_narrow_across_and_show_removable_chips() {
+    use clusterkit::feed::Kind;
+    let feed = sample("catalonia");
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), {
+        let feed = feed.clone();
+        move || view! { <MemberDirectory feed=feed lang=Lang::En page_size=100/> }
+    });
+    let total = feed.members.len();
+    until("the count", || status(&root) == format!("{total} members")).await;
+    let smes = count_where(&feed, |m| m.kind == Some(Kind::Sme));
+    let large = count_where(&feed, |m| m.kind == Some(Kind::Large));
+    assert!(smes > 0 && large > 0, "the sample has both kinds");
+
+    facet_box(&root, "SME").click();
+    until("the SMEs", || status(&root) == format!("{smes} members")).await;
+    let large_label = all(&root, "label[part=facet-option]")
+        .into_iter()
+        .find(|l| l.text_content().unwrap().starts_with("Large company"))
+        .unwrap();
+    assert_eq!(
+        text_of(&large_label, ".ck-count"),
+        large.to_string(),
+        "a facet's counts ignore its own choices"
+    );
+    facet_box(&root, "Large company").click();
+    let either = smes + large;
+    until("SMEs or large", || {
+        status(&root) == format!("{either} members")
+    })
+    .await;
+
+    let girona = |m: &feed::Member| m.city.as_deref() == Some("Girona");
+    let in_girona = count_where(&feed, |m| {
+        girona(m) && matches!(m.kind, Some(Kind::Sme | Kind::Large))
+    });
+    facet_box(&root, "Girona").click();
+    until("narrowed to Girona", || {
+        status(&root)
+            == clusterkit::i18n::Lang::En
+                .strings()
+                .members_count(in_girona, &in_girona.to_string())
+    })
+    .await;
+
+    let chips: Vec<String> = all(&root, ".ck-chip")
+        .iter()
+        .map(|c| c.get_attribute("aria-label").unwrap())
+        .collect();
+    assert_eq!(
+        chips,
+        [
+            "Remove filter SME",
+            "Remove filter Large company",
+            "Remove filter Girona"
+        ]
+    );
+    all(&root, ".ck-chip")[2]
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    until("Girona removed", || {
+        status(&root) == format!("{either} members")
+    })
+    .await;
+    assert!(!facet_box(&root, "Girona").checked());
+
+    // A value that would give nothing is disabled, unless ticked.
+    let empty_city = feed
+        .members
+        .iter()
+        .filter_map(|m| m.city.clone())
+        .find(|c| {
+            count_where(&feed, |m| {
+                m.city.as_ref() == Some(c) && matches!(m.kind, Some(Kind::Sme | Kind::Large))
+            }) == 0
+        });
+    if let Some(city) = empty_city {
+        assert!(
+            facet_box(&root, &city).disabled(),
+            "{city} would give no member"
+        );
+    }
+
+    let clear = all(&root, ".ck-chips button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap() == "Clear all")
+        .expect("a clear-all button");
+    clear.unchecked_ref::<HtmlElement>().click();
+    until("everyone again", || {
+        status(&root) == format!("{total} members")
+    })
+    .await;
+    assert!(all(&root, ".ck-chip").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn pages_keep_the_dom_to_one_page_and_move_on_click() {
+    let feed = sample("catalonia");
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), {
+        let feed = feed.clone();
+        move || view! { <MemberDirectory feed=feed lang=Lang::Es page_size=10/> }
+    });
+    until("the cards", || all(&root, "article").len() == 10).await;
+    let names = |root: &Element| -> Vec<String> {
+        all(root, "article h3")
+            .iter()
+            .map(|h| h.text_content().unwrap())
+            .collect()
+    };
+    let first = names(&root);
+    let current = || text_of(&root, "nav [aria-current=page]");
+    assert_eq!(current(), "1");
+    let page_two = all(&root, "nav button")
+        .into_iter()
+        .find(|b| b.get_attribute("aria-label").as_deref() == Some("Página 2"))
+        .expect("a link to page 2");
+    page_two.unchecked_ref::<HtmlElement>().click();
+    until("page 2", || current() == "2").await;
+    let second = names(&root);
+    assert_eq!(second.len(), 10);
+    assert!(
+        second.iter().all(|n| !first.contains(n)),
+        "page 2 shows other members"
+    );
+    let next = all(&root, "nav button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap().contains("Página siguiente"))
+        .unwrap();
+    next.unchecked_ref::<HtmlElement>().click();
+    until("page 3", || current() == "3").await;
+    let pages = feed.members.len().div_ceil(10);
+    assert_eq!(
+        all(&root, "nav button")
+            .iter()
+            .filter(|b| b.get_attribute("aria-label").is_some())
+            .count(),
+        pages.min(7),
+        "one button per page, up to seven"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_profile_opens_in_a_modal_dialog_and_gives_focus_back() {
+    let feed = sample("catalonia");
+    let with_site = feed
+        .members
+        .iter()
+        .find(|m| m.website.is_some())
+        .expect("a member with a website")
+        .clone();
+    let name = with_site.name.resolve("ca", "ca").to_owned();
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), {
+        let feed = feed.clone();
+        move || view! { <MemberDirectory feed=feed lang=Lang::Ca/> }
+    });
+    until("the cards", || !all(&root, "article").is_empty()).await;
+    let input: HtmlInputElement = root
+        .query_selector("input[type=search]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value(&name);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    until("the member", || text_of(&root, "article h3") == name).await;
+    let button: HtmlElement = root
+        .query_selector(".ck-open")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    button.focus().unwrap();
+    button.click();
+    until("the dialog", || {
+        root.query_selector("dialog[open]").unwrap().is_some()
+    })
+    .await;
+    let dialog = root.query_selector("dialog[open]").unwrap().unwrap();
+    assert_eq!(text_of(&dialog, "h2"), name);
+    let labelled = dialog.get_attribute("aria-labelledby").unwrap();
+    assert_eq!(dialog.query_selector("h2").unwrap().unwrap().id(), labelled);
+    let link = dialog
+        .query_selector("a[target=_blank]")
+        .unwrap()
+        .expect("the website link");
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+
+    let close: HtmlElement = dialog
+        .query_selector("form[method=dialog] button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    close.click();
+    until("closed", || {
+        root.query_selector("dialog[open]").unwrap().is_none()
+    })
+    .await;
+    until("focus back on the card", || {
+        document()
+            .active_element()
+            .is_some_and(|a| a == *button.unchecked_ref::<Element>())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it() {
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let path = window.location().pathname().unwrap();
+    history
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?s=caf%C3%A9+x&page=2")),
+        )
+        .unwrap();
+    let feed = sample("catalonia");
+    let total = feed.members.len();
+    let root = container();
+    let mounted = leptos::mount::mount_to(root.clone(), {
+        let feed = feed.clone();
+        move || view! { <MemberDirectory feed=feed lang=Lang::En sync_url="ck-t"/> }
+    });
+    until("the count", || status(&root) == format!("{total} members")).await;
+    let search = || window.location().search().unwrap();
+    assert_eq!(
+        search(),
+        "?s=caf%C3%A9+x&page=2",
+        "nothing written before a choice"
+    );
+    let entries = history.length().unwrap();
+
+    facet_box(&root, "SME").click();
+    until("the URL", || search().contains("ck-t=kind:sme")).await;
+    assert_eq!(
+        search(),
+        "?s=caf%C3%A9+x&page=2&ck-t=kind:sme",
+        "the page's own parameters untouched"
+    );
+    assert_eq!(
+        history.length().unwrap(),
+        entries + 1,
+        "a choice is a history entry"
+    );
+
+    let input: HtmlInputElement = root
+        .query_selector("input[type=search]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("so");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    until("the search in the URL", || {
+        search().contains("ck-t=q:so;kind:sme")
+    })
+    .await;
+    assert_eq!(
+        history.length().unwrap(),
+        entries + 1,
+        "typing replaces the entry"
+    );
+
+    history.back().unwrap();
+    until("back to no choice", || !facet_box(&root, "SME").checked()).await;
+    until("everyone", || status(&root) == format!("{total} members")).await;
+    drop(mounted);
+
+    // Opening such a link restores the view.
+    history
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?ck-t=kind:sme;sort:joined")),
+        )
+        .unwrap();
+    let smes = count_where(&feed, |m| m.kind == Some(clusterkit::feed::Kind::Sme));
+    let again = container();
+    let _mounted = leptos::mount::mount_to(again.clone(), {
+        let feed = feed.clone();
+        move || view! { <MemberDirectory feed=feed lang=Lang::En sync_url="ck-t"/> }
+    });
+    until("the restored view", || {
+        status(&again) == format!("{smes} members")
+    })
+    .await;
+    assert!(facet_box(&again, "SME").checked());
+    let select: web_sys::HtmlSelectElement = again
+        .query_selector("select")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(select.value(), "joined");
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_app_drives_the_choices_and_hears_the_visitors() {
+    use clusterkit::directory::model::Filter;
+    let feed = sample("catalonia");
+    let post = count_where(&feed, |m| m.segments.iter().any(|s| s == "post-production"));
+    let choices = RwSignal::new(Filter::default());
+    let heard = RwSignal::new(None::<Filter>);
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), {
+        let feed = feed.clone();
+        move || {
+            view! {
+                <MemberDirectory
+                    feed=feed.clone()
+                    lang=Lang::En
+                    filter=choices
+                    on_filter=move |f: Filter| heard.set(Some(f))
+                />
+            }
+        }
+    });
+    until("the cards", || !all(&root, "article").is_empty()).await;
+    choices.set(Filter {
+        segments: vec!["post-production".into()],
+        ..Filter::default()
+    });
+    until("the app's choice", || {
+        status(&root) == format!("{post} members")
+    })
+    .await;
+    facet_box(&root, "SME").click();
+    until("the visitor's choice heard", || {
+        heard
+            .get_untracked()
+            .is_some_and(|f| f.kinds.len() == 1 && f.segments == ["post-production"])
+    })
+    .await;
 }

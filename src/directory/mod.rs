@@ -1,32 +1,58 @@
-//! The member directory: search, segment checkboxes and cards.
+//! The member directory: search as you type, facets with disjunctive counts, removable
+//! chips, orders, a grid or a list, pages, a profile dialog, and the view in the page URL.
 //!
 //! # Usage
 //! ```no_run
 //! use std::sync::Arc;
 //! use clusterkit::{MemberDirectory, feed::{Feed, Member}, i18n::Lang};
+//! use clusterkit::directory::model::Filter;
 //! use leptos::prelude::*;
 //!
 //! let feed = Arc::new(Feed { members: vec![Member::new("sonilab", "Sonilab")], ..Feed::default() });
-//! let _ = view! { <MemberDirectory feed=feed lang=Lang::Ca/> };
+//! // The app can drive the choices (a signal in) and hear the visitor's (a callback out).
+//! let choices = RwSignal::new(Filter::default());
+//! let _ = view! {
+//!     <MemberDirectory
+//!         feed=feed
+//!         lang=Lang::Ca
+//!         filter=choices
+//!         on_filter=move |f: Filter| choices.set(f)
+//!     />
+//! };
 //! ```
 //!
 //! | prop | type | default | meaning |
 //! |---|---|---|---|
 //! | `feed` | `Signal<Arc<Feed>>` | required | the members and segments |
 //! | `lang` | `Signal<Lang>` | English | the visitor's language |
-//! | `page_size` | `usize` | 24 | cards shown before "show more" |
+//! | `page_size` | `usize` | 24 | cards per page |
+//! | `layout` | `Signal<Layout>` | grid | grid of cards or compact list, until the visitor picks |
+//! | `sort` | `Signal<Sort>` | by name | the order, until the visitor picks |
+//! | `filter` | `Signal<Filter>` | none | drives the search and facet choices |
+//! | `on_filter` | `Callback<Filter>` | none | called with every change of the choices |
+//! | `sync_url` | `String` | off | name of the URL parameter holding the view |
+//! | `hide_filters` | `bool` | `false` | no facets and no chips, only the search |
 //! | `class` | `MaybeProp<String>` | none | extra class on the root |
 
+mod card;
+mod history;
 pub mod model;
 pub mod url;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
 
-use crate::feed::{Feed, Member, phone_href};
-use crate::i18n::{Lang, fill, intl::format_number};
-use model::{FacetTable, Filter, SearchIndex, apply, initials, name_order};
+use crate::feed::{Feed, Kind};
+use crate::i18n::{Lang, Strings, fill, intl::format_number};
+use crate::search::Query;
+use card::{member_card, profile};
+use model::{
+    Facet, FacetTable, Filter, Layout, Outcome, SearchIndex, Sort, apply, name_order, newest_order,
+    page_count, page_items,
+};
+use url::UrlState;
 
 /// Compares two `Arc`s by identity, so memos of large data never compare it field by field.
 pub(crate) fn arc_changed<T: ?Sized>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> bool {
@@ -36,7 +62,45 @@ pub(crate) fn arc_changed<T: ?Sized>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> 
     }
 }
 
-/// A searchable directory of the feed's members.
+/// An id no other element of the page has, for `aria-controls` and `aria-labelledby`.
+fn unique_id(prefix: &str) -> String {
+    static NEXT: AtomicUsize = AtomicUsize::new(1);
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// Facets list this many values before "show all".
+const SHORT_FACET: usize = 8;
+
+/// The count of value `k` of `facet`.
+fn count_of(outcome: &Outcome, facet: Facet, k: usize) -> usize {
+    let counts = &outcome.counts;
+    match facet {
+        Facet::Segment => counts.segments.get(k),
+        Facet::Kind => counts.kinds.get(k),
+        Facet::Region => counts.regions.get(k),
+        Facet::City => counts.cities.get(k),
+    }
+    .copied()
+    .unwrap_or(0)
+}
+
+/// The choices, as the URL carries them, from `param` of the page URL.
+fn restore(
+    param: &str,
+    choices: RwSignal<Filter>,
+    sort: RwSignal<Option<Sort>>,
+    page: RwSignal<usize>,
+    open: RwSignal<Option<String>>,
+) {
+    let search = history::search();
+    let state = url::decode(url::read_param(&search, param).unwrap_or_default());
+    choices.set(state.filter);
+    sort.set(state.sort);
+    page.set(state.page);
+    open.set(state.member);
+}
+
+/// A searchable, filterable directory of the feed's members.
 #[component]
 pub fn MemberDirectory(
     /// The feed whose members are listed.
@@ -45,105 +109,387 @@ pub fn MemberDirectory(
     /// The visitor's language.
     #[prop(optional, into)]
     lang: Signal<Lang>,
-    /// How many cards to show before "show more" (default 24).
+    /// Cards per page (default 24).
     #[prop(optional)]
     page_size: Option<usize>,
+    /// Grid or list, until the visitor picks one.
+    #[prop(optional, into)]
+    layout: Signal<Layout>,
+    /// The order, until the visitor picks one.
+    #[prop(optional, into)]
+    sort: Signal<Sort>,
+    /// Drives the search and facet choices: each new value replaces the visitor's.
+    #[prop(optional, into)]
+    filter: Option<Signal<Filter>>,
+    /// Called with the choices whenever they change.
+    #[prop(optional, into)]
+    on_filter: Option<Callback<Filter>>,
+    /// Keeps the view in this parameter of the page URL (`ck-dir`, say; empty is off).
+    #[prop(optional, into)]
+    sync_url: Option<String>,
+    /// Shows only the search: no facets and no chips.
+    #[prop(optional)]
+    hide_filters: bool,
     /// Extra class names on the root element.
     #[prop(optional, into)]
     class: MaybeProp<String>,
 ) -> impl IntoView {
     let page_size = page_size.unwrap_or(24).max(1);
-    let filter = RwSignal::new(Filter::default());
-    let shown = RwSignal::new(page_size);
+    let choices = RwSignal::new(filter.map(|f| f.get_untracked()).unwrap_or_default());
+    let picked_sort = RwSignal::new(None::<Sort>);
+    let picked_layout = RwSignal::new(None::<Layout>);
+    let page = RwSignal::new(1_usize);
+    let open = RwSignal::new(None::<String>);
+    let filters_open = RwSignal::new(false);
+    let show_all = RwSignal::new([false; 2]);
+
+    if let Some(filter) = filter {
+        // Compared with the last value taken, not with the effect's first run: a change
+        // made before the effect first runs is still taken.
+        let taken = StoredValue::new(filter.get_untracked());
+        Effect::new(move |_| {
+            let f = filter.get();
+            if taken.with_value(|t| *t != f) {
+                taken.set_value(f.clone());
+                choices.set(f);
+                page.set(1);
+            }
+        });
+    }
+    if let Some(on_filter) = on_filter {
+        Effect::watch(
+            move || choices.get(),
+            move |f, _, _| on_filter.run(f.clone()),
+            false,
+        );
+    }
+
+    let current_sort = move || picked_sort.get().unwrap_or_else(|| sort.get());
+    let table = Memo::new_with_compare(
+        move |_| Arc::new(FacetTable::new(&feed.read())),
+        arc_changed,
+    );
+    // Built on the first keystroke, not before the first card.
     let index = Memo::new_with_compare(
         move |_| Arc::new(SearchIndex::new(&feed.read())),
         arc_changed,
     );
-    let order = Memo::new_with_compare(
+    let by_name = Memo::new_with_compare(
         move |_| Arc::new(name_order(&feed.read(), lang.get())),
         arc_changed,
     );
+    let newest = Memo::new_with_compare(
+        move |_| Arc::new(newest_order(&feed.read(), &by_name.read())),
+        arc_changed,
+    );
+    let query = Memo::new(move |_| Query::new(&choices.read().query));
     let outcome = Memo::new_with_compare(
         move |_| {
-            let filter = filter.read();
-            // The search index is built on the first keystroke, not before the first card.
-            let index = (!filter.query.trim().is_empty()).then(|| index.get());
-            let table = FacetTable::new(&feed.read());
-            let outcome = apply(&table, index.as_deref(), &order.read(), &filter, false);
-            Arc::new((outcome.results, outcome.counts.segments))
+            let searching = !query.read().is_empty();
+            let index = searching.then(|| index.get());
+            let sort = current_sort();
+            let order = if sort == Sort::Newest {
+                newest.get()
+            } else {
+                by_name.get()
+            };
+            let filter = choices.read();
+            Arc::new(apply(
+                &table.read(),
+                index.as_deref(),
+                &order,
+                &filter,
+                sort == Sort::Relevance,
+            ))
         },
         arc_changed,
     );
-    let on_search = move |ev: leptos::ev::Event| {
-        filter.update(|f| f.query = event_target_value(&ev));
-        shown.set(page_size);
+    let pages = move || page_count(outcome.read().results.len(), page_size);
+    let current_page = move || page.get().clamp(1, pages());
+
+    let change = move |f: &dyn Fn(&mut Filter)| {
+        choices.update(|c| f(c));
+        page.set(1);
     };
-    let toggle = move |id: String| {
-        filter.update(|f| match f.segments.iter().position(|s| *s == id) {
-            Some(i) => {
-                f.segments.remove(i);
+    let toggle = Callback::new(move |(facet, value): (Facet, String)| {
+        change(&|c| c.toggle(facet, &value));
+    });
+    let clear = move || change(&|c| *c = Filter::default());
+
+    // The profile: a modal <dialog> (focus stays inside, Escape closes it). Opening it adds a
+    // history entry, so the back button closes it.
+    let syncing = sync_url.as_deref().is_some_and(|p| !p.trim().is_empty());
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let pushed = StoredValue::new(false);
+    let open_index = Memo::new(move |_| {
+        let id = open.read();
+        let id = id.as_deref()?;
+        feed.read().members.iter().position(|m| m.id == id)
+    });
+    let open_member = Callback::new(move |(i, button): (usize, Option<web_sys::HtmlElement>)| {
+        opener.set_value(button);
+        if !syncing {
+            history::push_same();
+        }
+        pushed.set_value(true);
+        open.set(feed.with_untracked(|f| f.members.get(i).map(|m| m.id.clone())));
+    });
+    let close_profile = move || {
+        if open.get_untracked().is_none() {
+            return;
+        }
+        if pushed.get_value() {
+            // The popstate that follows closes it, in the URL too.
+            pushed.set_value(false);
+            history::back();
+        } else {
+            open.set(None);
+        }
+    };
+    Effect::new(move |_| {
+        let shown = open_index.get().is_some();
+        if let Some(d) = dialog.get() {
+            if shown && !d.open() {
+                let _ = d.show_modal();
+            } else if !shown && d.open() {
+                d.close();
             }
-            None => f.segments.push(id),
-        });
-        shown.set(page_size);
+        }
+    });
+    let on_dialog_close = move |_| {
+        close_profile();
+        if let Some(button) = opener.try_update_value(Option::take).flatten() {
+            let _ = button.focus();
+        }
     };
 
+    let param = sync_url.filter(|_| syncing);
+    if let Some(param) = &param {
+        restore(param, choices, picked_sort, page, open);
+    }
+    let on_popstate = {
+        let param = param.clone();
+        move |_| {
+            pushed.set_value(false);
+            match &param {
+                Some(param) => restore(param, choices, picked_sort, page, open),
+                None => open.set(None),
+            }
+        }
+    };
+    let listener = window_event_listener(leptos::ev::popstate, on_popstate);
+    on_cleanup(move || listener.remove());
+    if let Some(param) = param {
+        // Writes the view into the URL: a new entry for a choice, sort, page or profile (the
+        // back button walks through them), in place while the search is typed.
+        Effect::new(move |_| {
+            let state = UrlState {
+                filter: choices.get(),
+                sort: picked_sort.get(),
+                page: page.get(),
+                member: open.get(),
+            };
+            let value = url::encode(&state);
+            let search = history::search();
+            let old = url::read_param(&search, &param).unwrap_or_default();
+            if old != value {
+                let mut was = url::decode(old);
+                was.filter.query.clone_from(&state.filter.query);
+                history::set_search(&url::with_param(&search, &param, &value), was != state);
+            }
+        });
+    }
+
+    let filters_id = unique_id("ck-filters");
+    let title_id = unique_id("ck-profile");
+
     // One reactive scope per language: switching language rebuilds the widget's text at
-    // once (the visitor's search and choices live above it and survive), instead of one
-    // reactive closure per string, which would cost the Wasm bytes for each.
+    // once (the visitor's choices live above it and survive), instead of one reactive
+    // closure per string, which would cost the Wasm bytes for each.
     move || {
         let lang = lang.get();
         let s = lang.strings();
-        let segment_boxes = move || {
-            let feed = feed.get();
-            let counts = outcome.get();
-            feed.segments
-                .iter()
-                .zip(counts.1.iter().copied())
-                .map(|(segment, count)| {
-                    let id = segment.id.clone();
-                    let checked_id = id.clone();
-                    let name = segment
-                        .name
-                        .resolve(lang.tag(), &feed.cluster.default_language)
-                        .to_owned();
-                    view! {
-                        <label part="facet-option">
-                            <input
-                                type="checkbox"
-                                prop:checked=move || filter.read().segments.contains(&checked_id)
-                                on:change=move |_| toggle(id.clone())
-                            />
-                            <span>{name}</span>
-                            <span class="ck-count">"("{format_number(lang, count)}")"</span>
-                        </label>
+        let filters_id = filters_id.clone();
+        let title_id = title_id.clone();
+
+        let search = view! {
+            <label class="ck-search" part="search">
+                <span>{s.search_members}</span>
+                <input
+                    type="search"
+                    prop:value=move || choices.read().query.clone()
+                    on:input=move |ev| {
+                        let typed = event_target_value(&ev);
+                        change(&|c| c.query.clone_from(&typed));
                     }
+                />
+            </label>
+        };
+        let sort_picker = view! {
+            <label class="ck-sort">
+                <span>{s.sort_by}</span>
+                <select
+                    on:change=move |ev| {
+                        picked_sort.set(Sort::from_id(&event_target_value(&ev)));
+                        page.set(1);
+                    }
+                >
+                    {Sort::ALL
+                        .iter()
+                        .zip(s.sorts)
+                        .map(|(&sort, label)| {
+                            // Each option's own `selected`: a `value` on the <select> would be
+                            // set before its options exist.
+                            view! {
+                                <option value=sort.id() prop:selected=move || current_sort() == sort>
+                                    {label}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+        };
+        let layout_switch = view! {
+            <div class="ck-layouts" role="group" aria-label=s.layout>
+                {Layout::ALL
+                    .iter()
+                    .zip(s.layouts)
+                    .map(|(&l, label)| {
+                        view! {
+                            <button
+                                type="button"
+                                class="ck-btn"
+                                aria-pressed=move || {
+                                    (picked_layout.get().unwrap_or_else(|| layout.get()) == l)
+                                        .to_string()
+                                }
+                                on:click=move |_| picked_layout.set(Some(l))
+                            >
+                                {label}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        };
+        let filters_toggle = (!hide_filters).then(|| {
+            view! {
+                <button
+                    type="button"
+                    class="ck-btn ck-filters-toggle"
+                    aria-expanded=move || filters_open.get().to_string()
+                    aria-controls=filters_id.clone()
+                    on:click=move |_| filters_open.update(|o| *o = !*o)
+                >
+                    {s.filters}
+                    {move || {
+                        let n = choices.read().choice_count();
+                        (n > 0).then(|| view! { <span class="ck-badge">{format_number(lang, n)}</span> })
+                    }}
+                </button>
+            }
+        });
+        let facets = (!hide_filters).then(|| {
+            let groups = move || {
+                let feed = feed.get();
+                let table = table.get();
+                let fallback = feed.cluster.default_language.clone();
+                let mut groups = Vec::new();
+                if table.has(Facet::Segment) {
+                    let options = feed
+                        .segments
+                        .iter()
+                        .map(|seg| (seg.id.clone(), seg.name.resolve(lang.tag(), &fallback).to_owned()))
+                        .collect();
+                    groups.push(facet_group(s, Facet::Segment, options, None, choices, outcome, toggle, lang));
+                }
+                if table.has(Facet::Kind) {
+                    let options = Kind::ALL
+                        .iter()
+                        .zip(s.kinds)
+                        .map(|(k, label)| (k.id().to_owned(), label.to_owned()))
+                        .collect();
+                    groups.push(facet_group(s, Facet::Kind, options, None, choices, outcome, toggle, lang));
+                }
+                for (slot, facet, values) in [(0, Facet::Region, &table.regions), (1, Facet::City, &table.cities)] {
+                    if !values.is_empty() {
+                        let options = values.iter().map(|v| (v.clone(), v.clone())).collect();
+                        groups.push(facet_group(s, facet, options, Some((slot, show_all)), choices, outcome, toggle, lang));
+                    }
+                }
+                groups
+            };
+            view! {
+                <div class="ck-filters" id=filters_id.clone() class:ck-open=move || filters_open.get() part="filters">
+                    {groups}
+                </div>
+            }
+        });
+        let chips = (!hide_filters).then_some({
+            move || {
+                let filter = choices.read();
+                if !filter.is_active() {
+                    return None;
+                }
+                let feed = feed.read();
+                let fallback = feed.cluster.default_language.as_str();
+                let mut chosen: Vec<(Facet, String, String)> = Vec::new();
+                for id in &filter.segments {
+                    let label = feed.segment(id).map_or(id.as_str(), |seg| seg.name.resolve(lang.tag(), fallback));
+                    chosen.push((Facet::Segment, id.clone(), label.to_owned()));
+                }
+                for k in &filter.kinds {
+                    let label = Kind::ALL.iter().position(|x| x == k).map_or("", |i| s.kinds[i]);
+                    chosen.push((Facet::Kind, k.id().to_owned(), label.to_owned()));
+                }
+                for (facet, values) in [(Facet::Region, &filter.regions), (Facet::City, &filter.cities)] {
+                    chosen.extend(values.iter().map(|v| (facet, v.clone(), v.clone())));
+                }
+                let chips = chosen
+                    .into_iter()
+                    .map(|(facet, value, label)| {
+                        let name = fill(s.remove_choice, &[("name", &label)]);
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="ck-chip"
+                                    part="chip"
+                                    aria-label=name
+                                    on:click=move |_| toggle.run((facet, value.clone()))
+                                >
+                                    {label}
+                                    <span aria-hidden="true">" ×"</span>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                Some(view! {
+                    <ul class="ck-chips" aria-label=s.active_filters>
+                        {chips}
+                        <li>
+                            <button type="button" class="ck-btn" on:click=move |_| clear()>{s.clear_all}</button>
+                        </li>
+                    </ul>
                 })
-                .collect_view()
-        };
-        let visible = move || {
-            let feed = feed.get();
-            outcome
-                .read()
-                .0
-                .iter()
-                .take(shown.get())
-                .map(|&i| (i, feed.clone()))
-                .collect::<Vec<_>>()
-        };
+            }
+        });
         let count = move || {
-            let total = outcome.read().0.len();
+            let total = outcome.read().results.len();
             s.members_count(total, &format_number(lang, total))
         };
         let empty = move || {
             if feed.read().members.is_empty() {
                 Some(view! { <p class="ck-status">{s.no_members}</p> }.into_any())
-            } else if outcome.read().0.is_empty() {
+            } else if outcome.read().results.is_empty() {
                 Some(
                     view! {
                         <div class="ck-status">
                             <p>{s.no_members_match}</p>
-                            <button type="button" class="ck-btn" on:click=move |_| filter.set(Filter::default())>
+                            <button type="button" class="ck-btn" on:click=move |_| clear()>
                                 {s.clear_filters}
                             </button>
                         </div>
@@ -154,104 +500,200 @@ pub fn MemberDirectory(
                 None
             }
         };
-        let more = move || {
-            let left = outcome.read().0.len().saturating_sub(shown.get());
-            (left > 0).then(|| {
-                let label = fill(s.show_more, &[("n", &format_number(lang, left.min(page_size)))]);
-                view! {
-                    <button type="button" class="ck-btn ck-more" part="more" on:click=move |_| shown.update(|n| *n += page_size)>
-                        {label}
-                    </button>
-                }
-            })
+        let cards = move || {
+            let feed = feed.get();
+            let query = query.read();
+            let current = current_page();
+            outcome
+                .read()
+                .results
+                .iter()
+                .skip((current - 1) * page_size)
+                .take(page_size)
+                .map(|&i| member_card(&feed, i, lang, &query, open_member))
+                .collect_view()
         };
-        let facet = move || {
-            (!feed.read().segments.is_empty()).then(|| {
-                view! {
-                    <fieldset class="ck-facet" part="facet">
-                        <legend>{s.segments}</legend>
-                        {segment_boxes}
-                    </fieldset>
-                }
-            })
+        let pager = move || {
+            let count = pages();
+            (count > 1).then(|| pager(s, lang, current_page(), count, page))
         };
+        let profile_view = {
+            let title_id = title_id.clone();
+            move || {
+                let i = open_index.get()?;
+                let feed = feed.get();
+                Some(profile(&feed, &feed.members[i], lang, title_id.clone()))
+            }
+        };
+
         view! {
             <section
                 class=move || format!("ck-directory {}", class.get().unwrap_or_default())
+                data-layout=move || picked_layout.get().unwrap_or_else(|| layout.get()).id()
                 aria-label=s.member_directory
                 part="directory"
             >
-                <label class="ck-search" part="search">
-                    <span>{s.search_members}</span>
-                    <input type="search" prop:value=move || filter.read().query.clone() on:input=on_search />
-                </label>
-                {facet}
-                <p class="ck-count" role="status" aria-live="polite" part="count">{count}</p>
-                {empty}
-                <ul class="ck-cards" part="cards">
-                    <For
-                        each=visible
-                        key=|(i, feed)| (Arc::as_ptr(feed) as usize, *i)
-                        children=move |(i, feed)| view! { <MemberCard feed=feed member=i lang=lang/> }
-                    />
-                </ul>
-                {more}
+                <div class="ck-toolbar" part="toolbar">
+                    {search}
+                    {filters_toggle}
+                    {sort_picker}
+                    {layout_switch}
+                </div>
+                <div class="ck-body">
+                    {facets}
+                    <div class="ck-results">
+                        {chips}
+                        <p class="ck-count" role="status" aria-live="polite" part="count">{count}</p>
+                        {empty}
+                        <ul class="ck-cards" part="cards">{cards}</ul>
+                        {pager}
+                    </div>
+                </div>
+                <dialog
+                    class="ck-profile"
+                    part="profile"
+                    aria-labelledby=title_id.clone()
+                    node_ref=dialog
+                    on:close=on_dialog_close
+                >
+                    <form method="dialog" class="ck-profile-close">
+                        <button type="submit" class="ck-btn" aria-label=s.close>"×"</button>
+                    </form>
+                    {profile_view}
+                </dialog>
             </section>
         }
     }
 }
 
-/// One member's card, in one language (the directory rebuilds its cards when it changes).
-#[component]
-fn MemberCard(feed: Arc<Feed>, member: usize, lang: Lang) -> impl IntoView {
-    let m: &Member = &feed.members[member];
-    let fallback = feed.cluster.default_language.as_str();
-    let name = m.name.resolve(lang.tag(), fallback).to_owned();
-    let logo_failed = RwSignal::new(false);
-    let logo = m.logo.as_ref().map(|url| feed.resolve_url(url));
-    let initials_text = initials(&name);
-    let segments = m
-        .segments
-        .iter()
-        .filter_map(|id| feed.segment(id))
-        .map(|segment| {
-            let color = segment.color.clone().unwrap_or_default();
-            let label = segment.name.resolve(lang.tag(), fallback).to_owned();
-            view! { <li class="ck-tag" style:--ck-seg=color>{label}</li> }
+/// One facet's checkboxes with counts; a value that would give no result is disabled
+/// (unless ticked). `short` names the "show all" switch of long facets.
+#[allow(clippy::too_many_arguments)]
+fn facet_group(
+    s: &'static Strings,
+    facet: Facet,
+    options: Vec<(String, String)>,
+    short: Option<(usize, RwSignal<[bool; 2]>)>,
+    choices: RwSignal<Filter>,
+    outcome: Memo<Arc<Outcome>>,
+    toggle: Callback<(Facet, String)>,
+    lang: Lang,
+) -> AnyView {
+    let legend = match facet {
+        Facet::Segment => s.segments,
+        Facet::Kind => s.kind,
+        Facet::Region => s.region,
+        Facet::City => s.city,
+    };
+    let total = options.len();
+    let expanded = move || short.is_none_or(|(slot, all)| all.get()[slot]);
+    let options = Arc::new(options);
+    let rows = {
+        let options = options.clone();
+        move || {
+            let all = expanded();
+            let filter = choices.read_untracked();
+            options
+                .iter()
+                .enumerate()
+                .filter(|(k, (value, _))| all || *k < SHORT_FACET || filter.is_chosen(facet, value))
+                .map(|(k, (value, label))| {
+                    let value = value.clone();
+                    let checked_value = value.clone();
+                    let disabled_value = value.clone();
+                    view! {
+                        <label part="facet-option">
+                            <input
+                                type="checkbox"
+                                prop:checked=move || choices.read().is_chosen(facet, &checked_value)
+                                prop:disabled=move || {
+                                    count_of(&outcome.read(), facet, k) == 0
+                                        && !choices.read().is_chosen(facet, &disabled_value)
+                                }
+                                on:change=move |_| toggle.run((facet, value.clone()))
+                            />
+                            <span>{label.clone()}</span>
+                            <span class="ck-count">
+                                {move || format_number(lang, count_of(&outcome.read(), facet, k))}
+                            </span>
+                        </label>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let more = short.filter(|_| total > SHORT_FACET).map(|(slot, all)| {
+        view! {
+            <button
+                type="button"
+                class="ck-link"
+                aria-expanded=move || all.get()[slot].to_string()
+                on:click=move |_| all.update(|a| a[slot] = !a[slot])
+            >
+                {move || {
+                    if all.get()[slot] {
+                        s.show_fewer.to_owned()
+                    } else {
+                        fill(s.show_all, &[("n", &format_number(lang, total))])
+                    }
+                }}
+            </button>
+        }
+    });
+    view! {
+        <fieldset class="ck-facet" part="facet">
+            <legend>{legend}</legend>
+            {rows}
+            {more}
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// Previous, the page numbers with gaps, and next.
+fn pager(
+    s: &'static Strings,
+    lang: Lang,
+    current: usize,
+    count: usize,
+    page: RwSignal<usize>,
+) -> impl IntoView + use<> {
+    let go = move |n: usize| move |_| page.set(n);
+    let numbers = page_items(current, count)
+        .into_iter()
+        .map(|item| match item {
+            Some(n) => view! {
+                <li>
+                    <button
+                        type="button"
+                        class="ck-page"
+                        aria-label=fill(s.page_n, &[("n", &format_number(lang, n))])
+                        aria-current=(n == current).then_some("page")
+                        on:click=go(n)
+                    >
+                        {format_number(lang, n)}
+                    </button>
+                </li>
+            }
+            .into_any(),
+            None => view! { <li aria-hidden="true">"…"</li> }.into_any(),
         })
         .collect_view();
-    let place = [m.city.as_deref(), m.region.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
-    let website = m.website.as_ref().map(|url| {
-        view! { <a href=feed.resolve_url(url) target="_blank" rel="noopener noreferrer">{lang.strings().website}</a> }
-    });
-    let email = m
-        .email
-        .as_ref()
-        .map(|e| view! { <a href=format!("mailto:{e}")>{e.clone()}</a> });
-    let phone = m
-        .phone
-        .as_ref()
-        .and_then(|p| phone_href(p).map(|href| view! { <a href=href>{p.clone()}</a> }));
-    let contact = (website.is_some() || email.is_some() || phone.is_some())
-        .then(|| view! { <p class="ck-meta ck-contact">{website}" "{email}" "{phone}</p> });
     view! {
-        <li>
-            <article class="ck-card" part="card">
-                {move || match (&logo, logo_failed.get()) {
-                    (Some(src), false) => view! {
-                        <img class="ck-logo" src=src.clone() alt="" loading="lazy" on:error=move |_| logo_failed.set(true)/>
-                    }.into_any(),
-                    _ => view! { <span class="ck-logo" aria-hidden="true">{initials_text.clone()}</span> }.into_any(),
-                }}
-                <h3>{name}</h3>
-                <p class="ck-meta">{place}</p>
-                <ul class="ck-tags">{segments}</ul>
-                {contact}
-            </article>
-        </li>
+        <nav class="ck-pager" aria-label=s.pages part="pager">
+            <ul>
+                <li>
+                    <button type="button" class="ck-page" disabled=current == 1 on:click=go(current.saturating_sub(1).max(1))>
+                        <span aria-hidden="true">"‹ "</span>{s.previous_page}
+                    </button>
+                </li>
+                {numbers}
+                <li>
+                    <button type="button" class="ck-page" disabled=current == count on:click=go((current + 1).min(count))>
+                        {s.next_page}<span aria-hidden="true">" ›"</span>
+                    </button>
+                </li>
+            </ul>
+        </nav>
     }
 }

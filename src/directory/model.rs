@@ -139,6 +139,34 @@ impl Sort {
     }
 }
 
+/// How the results are laid out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// Cards in a grid: logo, name, segments, city.
+    #[default]
+    Grid,
+    /// A compact list, one member per row.
+    List,
+}
+
+impl Layout {
+    /// Both layouts, as offered to the visitor.
+    pub const ALL: [Layout; 2] = [Layout::Grid, Layout::List];
+
+    /// The id used by the `view` attribute.
+    pub fn id(self) -> &'static str {
+        match self {
+            Layout::Grid => "grid",
+            Layout::List => "list",
+        }
+    }
+
+    /// The layout with this id.
+    pub fn from_id(id: &str) -> Option<Layout> {
+        Layout::ALL.into_iter().find(|l| l.id() == id.trim())
+    }
+}
+
 /// The values each member has for each facet, built once per feed.
 #[derive(Debug, Default)]
 pub struct FacetTable {

@@ -14,7 +14,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
-use crate::feed::{Date, FeedState, LoadError, inline_feed, use_feed};
+use crate::directory::model::{Filter, Layout, Sort};
+use crate::feed::{Date, FeedState, Kind, LoadError, inline_feed, use_feed};
 use crate::i18n::Lang;
 use crate::ui::{CSS, FeedStatus};
 use crate::{EventCalendar, MemberDirectory, SegmentChart};
@@ -117,8 +118,9 @@ pub fn ck_connect(host: HtmlElement, root: ShadowRoot, tag: &str) -> Result<u32,
         .and_then(|s| s.text_content());
 
     let view_attrs = attrs.clone();
+    let host_id = host.id();
     let handle = leptos::mount::mount_to(container, move || {
-        element_view(widget, view_attrs, inline, inherited_lang)
+        element_view(widget, host_id, view_attrs, inline, inherited_lang)
     });
     let id = NEXT_ID.with(|n| {
         let id = n.get();
@@ -172,8 +174,19 @@ pub fn ck_disconnect(id: u32) {
     drop(mounted);
 }
 
+/// The words of a list attribute (`segments="animation, vfx"`).
+fn words(value: Option<String>) -> Vec<String> {
+    value
+        .unwrap_or_default()
+        .split([',', ' '])
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 fn element_view(
     widget: Widget,
+    host_id: String,
     attrs: ArcRwSignal<Attrs>,
     inline: Option<String>,
     inherited_lang: String,
@@ -201,6 +214,13 @@ fn element_view(
     let feed_url = attr("feed");
     let page_size = attr("page-size");
     let month = attr("month");
+    let host_id = StoredValue::new(host_id);
+    let segments = attr("segments");
+    let kinds = attr("kinds");
+    let sort = attr("sort");
+    let layout = attr("view");
+    let sync_url = attr("sync-url");
+    let hide_filters = attr("hide-filters");
 
     let (state, retry) = match inline {
         Some(json) => (Signal::stored(inline_feed(&json)), None),
@@ -228,7 +248,38 @@ fn element_view(
                 {move || match widget {
                     Widget::Directory => {
                         let page_size = page_size.get().and_then(|p| p.trim().parse().ok());
-                        view! { <MemberDirectory feed=feed lang=lang page_size=page_size.unwrap_or(24)/> }.into_any()
+                        let filter = Signal::derive(move || Filter {
+                            segments: words(segments.get()),
+                            kinds: words(kinds.get()).iter().filter_map(|k| Kind::from_id(k)).collect(),
+                            ..Filter::default()
+                        });
+                        let sort = Signal::derive(move || {
+                            sort.get().and_then(|s| Sort::from_id(&s)).unwrap_or_default()
+                        });
+                        let layout = Signal::derive(move || {
+                            layout.get().and_then(|l| Layout::from_id(&l)).unwrap_or_default()
+                        });
+                        // One URL parameter per directory: the attribute's value, else one
+                        // named after the element's id, else `ck-dir`.
+                        let sync_url = sync_url.get().map(|name| match name.trim() {
+                            "" => host_id.with_value(|id| {
+                                if id.is_empty() { "ck-dir".to_owned() } else { format!("ck-{id}") }
+                            }),
+                            name => name.to_owned(),
+                        });
+                        view! {
+                            <MemberDirectory
+                                feed=feed
+                                lang=lang
+                                page_size=page_size.unwrap_or(24)
+                                filter=filter
+                                sort=sort
+                                layout=layout
+                                sync_url=sync_url.unwrap_or_default()
+                                hide_filters=hide_filters.get().is_some()
+                            />
+                        }
+                        .into_any()
                     }
                     Widget::Chart => view! { <SegmentChart feed=feed lang=lang/> }.into_any(),
                     Widget::Calendar => {

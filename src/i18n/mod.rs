@@ -113,8 +113,6 @@ strings! {
     clear_filters: &'static str,
     /// The feed lists no members.
     no_members: &'static str,
-    /// Button that shows `{n}` more cards.
-    show_more: &'static str,
     /// Link to a member's website.
     website: &'static str,
     /// Accessible name of the directory region.
@@ -190,6 +188,54 @@ strings! {
     syntax_reasons: [&'static str; 6],
     /// Kinds of member: SME, large company, research, other.
     kinds: [&'static str; 4],
+    /// Button that shows the filters on a narrow screen.
+    filters: &'static str,
+    /// Legend of the kind facet.
+    kind: &'static str,
+    /// Legend of the region facet.
+    region: &'static str,
+    /// Legend of the city facet.
+    city: &'static str,
+    /// Button that lists all `{n}` values of a facet.
+    show_all: &'static str,
+    /// Button that lists only the largest values of a facet.
+    show_fewer: &'static str,
+    /// Label of the order picker.
+    sort_by: &'static str,
+    /// Orders: by name, newest first, by relevance.
+    sorts: [&'static str; 3],
+    /// Label of the grid/list switch.
+    layout: &'static str,
+    /// Layouts: cards in a grid, a compact list.
+    layouts: [&'static str; 2],
+    /// Accessible name of the chips of active choices.
+    active_filters: &'static str,
+    /// Accessible name of a chip: removes the choice `{name}`.
+    remove_choice: &'static str,
+    /// Button that removes every choice and the search.
+    clear_all: &'static str,
+    /// Accessible name of the page links.
+    pages: &'static str,
+    /// Link to the previous page.
+    previous_page: &'static str,
+    /// Link to the next page.
+    next_page: &'static str,
+    /// Accessible name of the link to page `{n}`.
+    page_n: &'static str,
+    /// Button that closes a dialog.
+    close: &'static str,
+    /// Label of an e-mail address.
+    email: &'static str,
+    /// Label of a phone number.
+    phone: &'static str,
+    /// Heading of a member's tags.
+    keywords: &'static str,
+    /// When a member joined: `{year}`.
+    member_since: &'static str,
+    /// A founding member.
+    founding_member: &'static str,
+    /// After a link that opens in a new tab, for screen readers.
+    new_tab: &'static str,
 }
 
 impl Lang {
