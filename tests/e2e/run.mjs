@@ -136,6 +136,85 @@ test("elements added later, changed, removed and inline all work, and one feed U
   await page.locator("#later clusterkit-chart").getByText(/A member in several segments/).waitFor();
 });
 
+test("the directory: facets, chips, pages, profile and URL, accessible in each state and on a phone", async ({ page, url }) => {
+  const feed = feedOf("catalonia");
+  await page.goto(url("index.html?keep=1&s=caf%C3%A9"));
+  const dir = page.locator("#dir");
+  const total = feed.members.length;
+  await dir.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations at first");
+
+  const smes = feed.members.filter((m) => m.kind === "sme");
+  await dir.getByRole("checkbox", { name: /^Pime/ }).check();
+  await dir.getByRole("status").filter({ hasText: `${smes.length} socis` }).waitFor();
+  await dir.getByRole("button", { name: "Treu el filtre Pime" }).waitFor();
+  const search = dir.getByRole("searchbox", { name: "Cerca socis" });
+  const word = "barcelona";
+  await search.fill(word);
+  const both = smes.filter((m) => [m.name, m.city, m.region].some((v) => typeof v === "string" && v.toLowerCase().includes(word)));
+  await dir.getByRole("status").filter({ hasText: new RegExp(`^${both.length} soci`) }).waitFor();
+  assert.ok((await dir.locator("mark").count()) > 0, "matches are highlighted");
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations with a search and a facet");
+
+  // The profile: a modal dialog; Escape closes it and focus goes back to the card.
+  const first = dir.locator(".ck-open").first();
+  const name = await first.innerText();
+  await first.click();
+  const dialog = dir.getByRole("dialog", { name });
+  await dialog.waitFor();
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations with the profile open");
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  assert.equal(await first.evaluate((b) => b.getRootNode().activeElement === b), true, "focus back on the card");
+
+  await dir.getByRole("button", { name: "Esborra-ho tot" }).click();
+  await dir.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
+  await dir.getByRole("button", { name: "Pàgina 2" }).click();
+  await dir.locator("[aria-current=page]").filter({ hasText: "2" }).waitFor();
+  assert.equal(await dir.getByRole("article").count(), Math.min(24, total - 24), "the second page");
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations on page 2");
+
+  // On a phone, the filters fold into one button that shows how many are ticked.
+  await page.setViewportSize({ width: 390, height: 800 });
+  const toggle = dir.getByRole("button", { name: /^Filtres/ });
+  await toggle.waitFor();
+  assert.equal(await dir.getByRole("group", { name: "Segments" }).isVisible(), false, "filters folded");
+  await toggle.click();
+  await dir.getByRole("group", { name: "Segments" }).waitFor();
+  await dir.getByRole("checkbox", { name: /^Postproducció/ }).check();
+  await dir.getByRole("button", { name: /^Filtres\s*1/ }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, "nothing scrolls sideways");
+  const small = await dir.locator(".ck-page, .ck-chip, .ck-btn, .ck-open, .ck-link").evaluateAll((els) =>
+    els.filter((e) => e.offsetParent !== null).map((e) => e.getBoundingClientRect())
+      .filter((r) => r.width < 24 || r.height < 24).length);
+  assert.equal(small, 0, "every button is at least 24 by 24 px");
+  // Checkboxes are drawn at 17.6 px inside a label row of at least 28 px, which is the target.
+  const rows = await dir.locator("label[part=facet-option]").evaluateAll((els) =>
+    els.filter((e) => e.offsetParent !== null).filter((e) => e.getBoundingClientRect().height < 24).length);
+  assert.equal(rows, 0, "every facet row is a target of at least 24 px");
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations on a phone with the filters open");
+});
+
+test("sync-url keeps the directory's view in one parameter, and back walks through it", async ({ page, url }) => {
+  const feed = feedOf("galicia");
+  await page.goto(url("tests/e2e/pages/sync-url.html?s=1&p=2&page=3"));
+  const dir = page.locator("#members");
+  await dir.getByRole("status").filter({ hasText: `${feed.members.length} socios` }).waitFor();
+  await dir.getByRole("checkbox", { name: /^Peme/ }).check();
+  await page.waitForFunction(() => location.search.includes("ck-members=kind:sme"));
+  assert.equal(new URL(page.url()).search, "?s=1&p=2&page=3&ck-members=kind:sme", "the CMS parameters untouched");
+  const other = page.locator("#other");
+  await other.getByRole("checkbox", { name: /^Peme/ }).check();
+  await page.waitForFunction(() => location.search.includes("ck-other=kind:sme"));
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes("ck-other"));
+  assert.equal(await other.getByRole("checkbox", { name: /^Peme/ }).isChecked(), false, "back unticks");
+  assert.equal(await dir.getByRole("checkbox", { name: /^Peme/ }).isChecked(), true, "the other directory keeps its choice");
+  await page.reload();
+  await dir.getByRole("checkbox", { name: /^Peme/ }).waitFor();
+  assert.equal(await dir.getByRole("checkbox", { name: /^Peme/ }).isChecked(), true, "a link restores the view");
+});
+
 test("bad feeds show localized, specific messages and keep every valid entry", async ({ page, url, warnings }) => {
   await page.goto(url("tests/e2e/pages/bad-feeds.html"));
   await page.locator("#syntax").getByRole("alert").filter({ hasText: "line 6, column 5" }).waitFor();
@@ -148,7 +227,18 @@ test("bad feeds show localized, specific messages and keep every valid entry", a
   const bad = page.locator("#bad-data");
   await bad.getByRole("status").filter({ hasText: "3 members" }).waitFor();
   for (const name of ["Good Films", "Evil Link", "Late Joiner"]) await bad.getByRole("heading", { name }).waitFor();
-  assert.equal(await bad.getByRole("link", { name: "Website" }).count(), 1, "the javascript: website is no link");
+  // Websites live in the profiles: the javascript: one is no link at all.
+  const websiteLinks = async (name) => {
+    await bad.getByRole("button", { name }).click();
+    const dialog = bad.getByRole("dialog", { name });
+    await dialog.waitFor();
+    const n = await dialog.locator("a[target=_blank]").count();
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    return n;
+  };
+  assert.equal(await websiteLinks("Good Films"), 1, "a safe website is a link");
+  assert.equal(await websiteLinks("Evil Link"), 0, "the javascript: website is no link");
   const diagnostics = await bad.locator("details").innerText();
   for (const path of ["members[1].name", "members[2].website", "members[2].segments[1]", "members[3].id", "members[4].joined"]) {
     assert.ok(diagnostics.includes(path), `diagnostics name ${path}`);
