@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 
 use crate::root;
 use crate::setup::{self, BundleToolchain, node_bin, run, wasm_bindgen};
+use crate::strip;
 
 /// Raw, gzip and brotli sizes of one file.
 #[derive(Clone, Copy, Debug, Default)]
@@ -120,11 +121,23 @@ pub fn bundle() -> Result<Sizes, String> {
         .arg(&bindgen_dir)
         .arg(&raw))?;
 
+    let glue = std::fs::read_to_string(bindgen_dir.join("clusterkit.js"))
+        .map_err(|e| format!("reading the glue: {e}"))?;
+    let stripped = strip::stream_classes(glue);
+
     let dist = root.join("www/dist");
     std::fs::create_dir_all(&dist).map_err(|e| format!("creating {}: {e}", dist.display()))?;
     let wasm_out = dist.join("clusterkit_bg.wasm");
-    run(Command::new(node_bin("wasm-opt"))
-        .arg(bindgen_dir.join("clusterkit_bg.wasm"))
+    let mut wasm_opt = Command::new(node_bin("wasm-opt"));
+    wasm_opt.arg(bindgen_dir.join("clusterkit_bg.wasm"));
+    if !stripped.dead_exports.is_empty() {
+        // Before -Oz: binaryen runs passes in command-line order, so -Oz drops their code.
+        wasm_opt.arg(format!(
+            "--remove-exports={}",
+            stripped.dead_exports.join(",")
+        ));
+    }
+    run(wasm_opt
         .args(["-Oz", "--strip-debug", "--strip-producers", "-o"])
         .arg(&wasm_out))?;
     let wasm = read(&wasm_out)?;
@@ -134,8 +147,7 @@ pub fn bundle() -> Result<Sizes, String> {
         .map(|b| format!("{b:02x}"))
         .collect();
 
-    let glue = std::fs::read_to_string(bindgen_dir.join("clusterkit.js"))
-        .map_err(|e| format!("reading the glue: {e}"))?;
+    let glue = stripped.glue;
     let loader = std::fs::read_to_string(root.join("www/loader.js"))
         .map_err(|e| format!("reading www/loader.js: {e}"))?;
     let loader = loader.replace("__CK_VERSION__", &version);

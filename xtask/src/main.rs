@@ -6,6 +6,7 @@ mod build;
 mod gen_feed;
 mod serve;
 mod setup;
+mod strip;
 mod test;
 
 use std::path::PathBuf;
