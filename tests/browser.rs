@@ -698,6 +698,16 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
     history.back().unwrap();
     until("back to no choice", || !facet_box(&root, "SME").checked()).await;
     until("everyone", || status(&root) == format!("{total} members")).await;
+    history.forward().unwrap();
+    until("forward to the choice", || {
+        facet_box(&root, "SME").checked()
+    })
+    .await;
+    assert_eq!(
+        input.value(),
+        "so",
+        "the search typed with the choice comes back too"
+    );
     drop(mounted);
 
     // Opening such a link restores the view.
@@ -765,6 +775,64 @@ async fn an_app_drives_the_choices_and_hears_the_visitors() {
         heard
             .get_untracked()
             .is_some_and(|f| f.kinds.len() == 1 && f.segments == ["post-production"])
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_search_orders_by_relevance_until_the_visitor_picks_an_order() {
+    use clusterkit::feed::{Member, Text};
+    let feed = Arc::new(Feed {
+        members: vec![
+            Member {
+                description: Some(Text::from("Sound for Faro Films")),
+                ..Member::new("alpha", "Alpha Sound")
+            },
+            Member::new("faro", "Faro Films"),
+        ],
+        ..Feed::default()
+    });
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <MemberDirectory feed=feed.clone() lang=Lang::En/> }
+    });
+    let names = |root: &Element| -> Vec<String> {
+        all(root, "article h3")
+            .iter()
+            .map(|h| h.text_content().unwrap())
+            .collect()
+    };
+    until("the cards", || names(&root).len() == 2).await;
+    assert_eq!(
+        names(&root),
+        ["Alpha Sound", "Faro Films"],
+        "by name at first"
+    );
+    let input: HtmlInputElement = root
+        .query_selector("input[type=search]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("faro");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    until("relevance", || {
+        names(&root) == ["Faro Films", "Alpha Sound"]
+    })
+    .await;
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("select")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(select.value(), "relevance", "the picker says so");
+    select.set_value("name");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    until("the visitor's order", || {
+        names(&root) == ["Alpha Sound", "Faro Films"]
     })
     .await;
 }

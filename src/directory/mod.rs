@@ -26,8 +26,8 @@
 //! | `feed` | `Signal<Arc<Feed>>` | required | the members and segments |
 //! | `lang` | `Signal<Lang>` | English | the visitor's language |
 //! | `page_size` | `usize` | 24 | cards per page |
-//! | `layout` | `Signal<Layout>` | grid | grid of cards or compact list, until the visitor picks |
-//! | `sort` | `Signal<Sort>` | by name | the order, until the visitor picks |
+//! | `layout` | `Layout` | grid | grid of cards or compact list, until the visitor picks |
+//! | `sort` | `Sort` | by name | the order until the visitor picks one; relevance while a search is typed |
 //! | `filter` | `Signal<Filter>` | none | drives the search and facet choices |
 //! | `on_filter` | `Callback<Filter>` | none | called with every change of the choices |
 //! | `sync_url` | `String` | off | name of the URL parameter holding the view |
@@ -46,7 +46,6 @@ use leptos::prelude::*;
 
 use crate::feed::{Feed, Kind};
 use crate::i18n::{Lang, Strings, fill, intl::format_number};
-use crate::search::Query;
 use card::{member_card, profile};
 use model::{
     Facet, FacetTable, Filter, Layout, Outcome, SearchIndex, Sort, apply, name_order, newest_order,
@@ -113,11 +112,11 @@ pub fn MemberDirectory(
     #[prop(optional)]
     page_size: Option<usize>,
     /// Grid or list, until the visitor picks one.
-    #[prop(optional, into)]
-    layout: Signal<Layout>,
+    #[prop(optional)]
+    layout: Layout,
     /// The order, until the visitor picks one.
-    #[prop(optional, into)]
-    sort: Signal<Sort>,
+    #[prop(optional)]
+    sort: Sort,
     /// Drives the search and facet choices: each new value replaces the visitor's.
     #[prop(optional, into)]
     filter: Option<Signal<Filter>>,
@@ -136,8 +135,22 @@ pub fn MemberDirectory(
 ) -> impl IntoView {
     let page_size = page_size.unwrap_or(24).max(1);
     let choices = RwSignal::new(filter.map(|f| f.get_untracked()).unwrap_or_default());
-    let picked_sort = RwSignal::new(None::<Sort>);
-    let picked_layout = RwSignal::new(None::<Layout>);
+    // Plain values and few signal types: every distinct type in a signal or memo costs the
+    // Wasm a few KB of reactive code.
+    let default_sort = sort;
+    // The visitor's pick; without one, the order is relevance while a search is typed and
+    // `sort` otherwise.
+    let picked = RwSignal::new(None::<Sort>);
+    let sort = move || {
+        picked.get().unwrap_or_else(|| {
+            if choices.read().query.trim().is_empty() {
+                default_sort
+            } else {
+                Sort::Relevance
+            }
+        })
+    };
+    let layout = RwSignal::new(layout);
     let page = RwSignal::new(1_usize);
     let open = RwSignal::new(None::<String>);
     let filters_open = RwSignal::new(false);
@@ -164,7 +177,6 @@ pub fn MemberDirectory(
         );
     }
 
-    let current_sort = move || picked_sort.get().unwrap_or_else(|| sort.get());
     let table = Memo::new_with_compare(
         move |_| Arc::new(FacetTable::new(&feed.read())),
         arc_changed,
@@ -182,12 +194,11 @@ pub fn MemberDirectory(
         move |_| Arc::new(newest_order(&feed.read(), &by_name.read())),
         arc_changed,
     );
-    let query = Memo::new(move |_| Query::new(&choices.read().query));
     let outcome = Memo::new_with_compare(
         move |_| {
-            let searching = !query.read().is_empty();
+            let searching = !choices.read().query.trim().is_empty();
             let index = searching.then(|| index.get());
-            let sort = current_sort();
+            let sort = sort();
             let order = if sort == Sort::Newest {
                 newest.get()
             } else {
@@ -222,11 +233,11 @@ pub fn MemberDirectory(
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
     let pushed = StoredValue::new(false);
-    let open_index = Memo::new(move |_| {
+    let open_index = move || {
         let id = open.read();
         let id = id.as_deref()?;
         feed.read().members.iter().position(|m| m.id == id)
-    });
+    };
     let open_member = Callback::new(move |(i, button): (usize, Option<web_sys::HtmlElement>)| {
         opener.set_value(button);
         if !syncing {
@@ -248,7 +259,7 @@ pub fn MemberDirectory(
         }
     };
     Effect::new(move |_| {
-        let shown = open_index.get().is_some();
+        let shown = open_index().is_some();
         if let Some(d) = dialog.get() {
             if shown && !d.open() {
                 let _ = d.show_modal();
@@ -266,14 +277,14 @@ pub fn MemberDirectory(
 
     let param = sync_url.filter(|_| syncing);
     if let Some(param) = &param {
-        restore(param, choices, picked_sort, page, open);
+        restore(param, choices, picked, page, open);
     }
     let on_popstate = {
         let param = param.clone();
         move |_| {
             pushed.set_value(false);
             match &param {
-                Some(param) => restore(param, choices, picked_sort, page, open),
+                Some(param) => restore(param, choices, picked, page, open),
                 None => open.set(None),
             }
         }
@@ -286,7 +297,7 @@ pub fn MemberDirectory(
         Effect::new(move |_| {
             let state = UrlState {
                 filter: choices.get(),
-                sort: picked_sort.get(),
+                sort: picked.get(),
                 page: page.get(),
                 member: open.get(),
             };
@@ -331,18 +342,18 @@ pub fn MemberDirectory(
                 <span>{s.sort_by}</span>
                 <select
                     on:change=move |ev| {
-                        picked_sort.set(Sort::from_id(&event_target_value(&ev)));
+                        picked.set(Sort::from_id(&event_target_value(&ev)));
                         page.set(1);
                     }
                 >
                     {Sort::ALL
                         .iter()
                         .zip(s.sorts)
-                        .map(|(&sort, label)| {
+                        .map(|(&option, label)| {
                             // Each option's own `selected`: a `value` on the <select> would be
                             // set before its options exist.
                             view! {
-                                <option value=sort.id() prop:selected=move || current_sort() == sort>
+                                <option value=option.id() prop:selected=move || sort() == option>
                                     {label}
                                 </option>
                             }
@@ -362,10 +373,9 @@ pub fn MemberDirectory(
                                 type="button"
                                 class="ck-btn"
                                 aria-pressed=move || {
-                                    (picked_layout.get().unwrap_or_else(|| layout.get()) == l)
-                                        .to_string()
+                                    (layout.get() == l).to_string()
                                 }
-                                on:click=move |_| picked_layout.set(Some(l))
+                                on:click=move |_| layout.set(l)
                             >
                                 {label}
                             </button>
@@ -502,15 +512,14 @@ pub fn MemberDirectory(
         };
         let cards = move || {
             let feed = feed.get();
-            let query = query.read();
             let current = current_page();
+            let outcome = outcome.read();
             outcome
-                .read()
                 .results
                 .iter()
                 .skip((current - 1) * page_size)
                 .take(page_size)
-                .map(|&i| member_card(&feed, i, lang, &query, open_member))
+                .map(|&i| member_card(&feed, i, lang, &outcome.query, open_member))
                 .collect_view()
         };
         let pager = move || {
@@ -520,7 +529,7 @@ pub fn MemberDirectory(
         let profile_view = {
             let title_id = title_id.clone();
             move || {
-                let i = open_index.get()?;
+                let i = open_index()?;
                 let feed = feed.get();
                 Some(profile(&feed, &feed.members[i], lang, title_id.clone()))
             }
@@ -529,7 +538,7 @@ pub fn MemberDirectory(
         view! {
             <section
                 class=move || format!("ck-directory {}", class.get().unwrap_or_default())
-                data-layout=move || picked_layout.get().unwrap_or_else(|| layout.get()).id()
+                data-layout=move || layout.get().id()
                 aria-label=s.member_directory
                 part="directory"
             >

@@ -366,6 +366,8 @@ pub struct Outcome {
     pub results: Vec<usize>,
     /// Facet counts, computed for each facet as if its own choices were unset.
     pub counts: Counts,
+    /// The search, as matched (for highlighting).
+    pub query: Query,
 }
 
 /// Which values of a facet are ticked, by value index, or `None` when none is (the facet
@@ -492,7 +494,11 @@ pub fn apply(
             .map(|pos| results[pos])
             .collect();
     }
-    Outcome { results, counts }
+    Outcome {
+        results,
+        counts,
+        query,
+    }
 }
 
 /// How many pages `results` members make at `page_size` per page (at least one).

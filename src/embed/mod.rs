@@ -253,12 +253,8 @@ fn element_view(
                             kinds: words(kinds.get()).iter().filter_map(|k| Kind::from_id(k)).collect(),
                             ..Filter::default()
                         });
-                        let sort = Signal::derive(move || {
-                            sort.get().and_then(|s| Sort::from_id(&s)).unwrap_or_default()
-                        });
-                        let layout = Signal::derive(move || {
-                            layout.get().and_then(|l| Layout::from_id(&l)).unwrap_or_default()
-                        });
+                        let sort = sort.get().and_then(|s| Sort::from_id(&s)).unwrap_or_default();
+                        let layout = layout.get().and_then(|l| Layout::from_id(&l)).unwrap_or_default();
                         // One URL parameter per directory: the attribute's value, else one
                         // named after the element's id, else `ck-dir`.
                         let sync_url = sync_url.get().map(|name| match name.trim() {
