@@ -181,11 +181,21 @@ pub fn MemberDirectory(
         move |_| Arc::new(FacetTable::new(&feed.read())),
         arc_changed,
     );
-    // Built on the first keystroke, not before the first card.
+    // Built just after the first cards are on screen (or on the first keystroke, if that
+    // comes sooner), so neither the first card nor the first keystroke waits for it.
     let index = Memo::new_with_compare(
         move |_| Arc::new(SearchIndex::new(&feed.read())),
         arc_changed,
     );
+    Effect::new(move |_| {
+        feed.track();
+        set_timeout(
+            move || {
+                let _ = index.try_with_untracked(|_| ());
+            },
+            std::time::Duration::from_millis(100),
+        );
+    });
     let by_name = Memo::new_with_compare(
         move |_| Arc::new(name_order(&feed.read(), lang.get())),
         arc_changed,
