@@ -195,6 +195,23 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations on a phone with the filters open");
 });
 
+test("directory attributes preselect, order, lay out and hide the filters", async ({ page, url }) => {
+  const feed = feedOf("catalonia");
+  await page.goto(url("tests/e2e/pages/attributes.html"));
+  const dir = page.locator("#fixed");
+  const chosen = feed.members.filter((m) => (m.segments ?? []).includes("post-production") && m.kind === "sme");
+  await dir.getByRole("status").filter({ hasText: new RegExp(`^${chosen.length} socios?$`) }).waitFor();
+  assert.equal(await dir.getByRole("article").count(), Math.min(5, chosen.length), "page-size 5");
+  assert.equal(await dir.getByRole("checkbox").count(), 0, "no facets");
+  assert.equal(await dir.locator(".ck-chip").count(), 0, "no chips to undo the selection");
+  assert.equal(await dir.getByRole("combobox", { name: "Ordenar por" }).inputValue(), "joined");
+  assert.equal(await dir.getByRole("button", { name: "Lista" }).getAttribute("aria-pressed"), "true");
+  const latest = chosen.map((m) => m.joined ?? "").sort().at(-1);
+  const first = await dir.getByRole("article").first().getByRole("heading").innerText();
+  const shown = chosen.find((m) => text(m.name, "es", "ca") === first);
+  assert.equal(shown?.joined, latest, "newest first");
+});
+
 test("sync-url keeps the directory's view in one parameter, and back walks through it", async ({ page, url }) => {
   const feed = feedOf("galicia");
   await page.goto(url("tests/e2e/pages/sync-url.html?s=1&p=2&page=3"));
