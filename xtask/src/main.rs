@@ -19,7 +19,8 @@ usage: cargo xtask <command> [options]
   build                  build www/dist/clusterkit.js and clusterkit_bg.wasm, print sizes
   test [STEP...]         every test: native, wasm in headless Chromium, end-to-end
                          (or only the steps whose names start with a STEP word)
-  bench                  bundle sizes and first-render times on a 10,000-member feed
+  bench                  bundle sizes; first card, search and facet times on a
+                         10,000-member feed, beside List.js
   gen-feed [--members N] [--events M] [--seed S] [--out FILE]
                          a large deterministic feed for tests and benchmarks
   serve [--port N] [--wasm-octet-stream]

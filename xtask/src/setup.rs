@@ -1,6 +1,7 @@
 //! Installs what a command needs and the machine lacks: the wasm32 target, the wasm-bindgen
 //! CLI of exactly the version in Cargo.lock, the npm tools (wasm-opt, terser, playwright-core,
-//! axe-core) pinned by package-lock.json, and Debian's Chromium for the browser tests.
+//! axe-core, and List.js for the benchmark) pinned by package-lock.json, and Debian's Chromium
+//! for the browser tests.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
