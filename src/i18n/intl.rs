@@ -18,9 +18,22 @@ pub fn collation_locale(lang: Lang) -> &'static str {
 pub fn format_number(lang: Lang, n: usize) -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        use js_sys::{Array, Intl::NumberFormat, Object};
-        let locales = Array::of1(&lang.tag().into());
-        let format = NumberFormat::new(&locales, &Object::new()).format();
+        use js_sys::{Array, Function, Intl::NumberFormat, Object};
+        use std::cell::RefCell;
+        thread_local! {
+            // One formatter per language: constructing an `Intl.NumberFormat` costs far more
+            // than formatting, and a facet panel formats dozens of counts per keystroke.
+            static FORMATS: RefCell<Vec<(Lang, Function)>> = const { RefCell::new(Vec::new()) };
+        }
+        let format = FORMATS.with(|formats| {
+            if let Some((_, f)) = formats.borrow().iter().find(|(l, _)| *l == lang) {
+                return f.clone();
+            }
+            let locales = Array::of1(&lang.tag().into());
+            let f = NumberFormat::new(&locales, &Object::new()).format();
+            formats.borrow_mut().push((lang, f.clone()));
+            f
+        });
         if let Ok(s) = format.call1(&wasm_bindgen::JsValue::UNDEFINED, &(n as f64).into())
             && let Some(s) = s.as_string()
         {
