@@ -123,6 +123,18 @@ impl Query {
         })
     }
 
+    /// Whether this query can only match what `previous` matched: the visitor typed on
+    /// (`barc` → `barcelona` → `barcelona s`), so its earlier words are the same and the
+    /// word that was last grew or became whole.
+    pub fn refines(&self, previous: &Query) -> bool {
+        let Some((last, earlier)) = previous.words.split_last() else {
+            return true;
+        };
+        self.words.len() >= previous.words.len()
+            && self.words[..earlier.len()] == *earlier
+            && self.words[earlier.len()].starts_with(last.as_str())
+    }
+
     /// Whether every word matches in a folded haystack.
     pub fn matches(&self, folded_haystack: &str) -> bool {
         let last = self.words.len().saturating_sub(1);
@@ -244,6 +256,20 @@ mod tests {
         assert!(matches("post-prod"));
         assert!(!matches("vigo girona"), "every word must match");
         assert!(matches(""), "an empty query matches everything");
+    }
+
+    #[test]
+    fn typing_on_refines_and_editing_does_not() {
+        let refines = |now: &str, before: &str| Query::new(now).refines(&Query::new(before));
+        assert!(refines("barce", "barc"));
+        assert!(refines("barcelona s", "barcelona"));
+        assert!(refines("anything", ""));
+        assert!(!refines("bar", "barc"), "deleting widens");
+        assert!(
+            !refines("vigo barc", "barc"),
+            "a word before changes the whole-word rule"
+        );
+        assert!(!refines("", "barc"));
     }
 
     #[test]

@@ -204,8 +204,10 @@ pub fn MemberDirectory(
         move |_| Arc::new(newest_order(&feed.read(), &by_name.read())),
         arc_changed,
     );
+    // Which order the last outcome ran over: typing on may then search only its matches.
+    let last_order = StoredValue::new(0_usize);
     let outcome = Memo::new_with_compare(
-        move |_| {
+        move |previous: Option<&Arc<Outcome>>| {
             let searching = !choices.read().query.trim().is_empty();
             let index = searching.then(|| index.get());
             let sort = sort();
@@ -215,12 +217,16 @@ pub fn MemberDirectory(
                 by_name.get()
             };
             let filter = choices.read();
+            let order_id = Arc::as_ptr(&order) as usize;
+            let previous = previous.filter(|_| last_order.get_value() == order_id);
+            last_order.set_value(order_id);
             Arc::new(apply(
                 &table.read(),
                 index.as_deref(),
                 &order,
                 &filter,
                 sort == Sort::Relevance,
+                previous.map(|p| &**p),
             ))
         },
         arc_changed,

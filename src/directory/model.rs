@@ -368,6 +368,8 @@ pub struct Outcome {
     pub counts: Counts,
     /// The search, as matched (for highlighting).
     pub query: Query,
+    /// The members the search alone matched, in the order given (empty without a search).
+    pub searched: Vec<usize>,
 }
 
 /// Which values of a facet are ticked, by value index, or `None` when none is (the facet
@@ -386,14 +388,25 @@ fn ticked(len: usize, chosen: impl Iterator<Item = Option<usize>>) -> Option<Vec
 /// when asked and a search is typed) and the disjunctive facet counts.
 ///
 /// `index` may be `None` when the search is blank: every member then matches it.
+///
+/// `previous` is the outcome of the last run over the same `order`: when the search only
+/// grew (the visitor typed on), only the members its search matched are tested again.
 pub fn apply(
     table: &FacetTable,
     index: Option<&SearchIndex>,
     order: &[usize],
     filter: &Filter,
     by_relevance: bool,
+    previous: Option<&Outcome>,
 ) -> Outcome {
     let query = Query::new(&filter.query);
+    let order = match previous {
+        Some(previous) if !previous.query.is_empty() && query.refines(&previous.query) => {
+            &previous.searched[..]
+        }
+        _ => order,
+    };
+    let mut searched = Vec::new();
     let position = |values: &[String], v: &String| {
         let v = fold(v.trim());
         values.iter().position(|x| fold(x) == v)
@@ -433,6 +446,9 @@ pub fn apply(
             && !index.matches(i, &query)
         {
             continue;
+        }
+        if !query.is_empty() {
+            searched.push(i);
         }
         let member_segments = &table.segments_of[i];
         let kind = kind_index(table.kind_of[i]);
@@ -498,6 +514,7 @@ pub fn apply(
         results,
         counts,
         query,
+        searched,
     }
 }
 

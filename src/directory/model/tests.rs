@@ -52,7 +52,7 @@ fn search_ignores_case_and_accents_and_needs_every_word() {
         };
         ids(
             &feed,
-            &apply(&table, Some(&index), &order, &filter, false).results,
+            &apply(&table, Some(&index), &order, &filter, false, None).results,
         )
     };
     assert_eq!(names("iberica"), ["algam"]);
@@ -68,7 +68,7 @@ fn search_ignores_case_and_accents_and_needs_every_word() {
     assert!(names("girona vigo").is_empty());
     assert_eq!(names("  ").len(), 4, "a blank query matches everyone");
     assert_eq!(
-        apply(&table, None, &order, &Filter::default(), false).results,
+        apply(&table, None, &order, &Filter::default(), false, None).results,
         [0, 1, 2, 3],
         "no index needed for a blank query"
     );
@@ -87,7 +87,7 @@ fn relevance_puts_name_matches_first() {
     let by = |relevance| {
         ids(
             &feed,
-            &apply(&table, Some(&index), &order, &filter, relevance).results,
+            &apply(&table, Some(&index), &order, &filter, relevance, None).results,
         )
     };
     assert_eq!(by(false), ["dub", "faro"], "the given order");
@@ -103,7 +103,7 @@ fn segments_widen_within_and_counts_ignore_their_own_choice() {
         segments: vec!["post-production".into()],
         ..Filter::default()
     };
-    let outcome = apply(&table, Some(&index), &order, &filter, false);
+    let outcome = apply(&table, Some(&index), &order, &filter, false, None);
     assert_eq!(outcome.results, [1, 2]);
     assert_eq!(outcome.counts.segments, [2, 2]);
     let filter = Filter {
@@ -111,7 +111,7 @@ fn segments_widen_within_and_counts_ignore_their_own_choice() {
         segments: vec!["production".into(), "post-production".into()],
         ..Filter::default()
     };
-    let outcome = apply(&table, Some(&index), &order, &filter, false);
+    let outcome = apply(&table, Some(&index), &order, &filter, false, None);
     assert_eq!(outcome.results, [0, 1]);
     assert_eq!(outcome.counts.segments, [1, 1]);
 }
@@ -134,7 +134,7 @@ fn facet_values_group_spellings_and_list_the_largest_first() {
         ..Filter::default()
     };
     let order: Vec<usize> = (0..feed.members.len()).collect();
-    let outcome = apply(&table, None, &order, &filter, false);
+    let outcome = apply(&table, None, &order, &filter, false, None);
     assert_eq!(ids(&feed, &outcome.results), ["faro", "x", "y"]);
     assert_eq!(outcome.counts.cities, [3, 2]);
     assert!(!table.has(Facet::Region));
@@ -149,7 +149,7 @@ fn a_stale_choice_empties_its_facet_but_keeps_counting() {
         cities: vec!["Atlantis".into()],
         ..Filter::default()
     };
-    let outcome = apply(&table, None, &[0, 1, 2, 3], &filter, false);
+    let outcome = apply(&table, None, &[0, 1, 2, 3], &filter, false, None);
     assert!(outcome.results.is_empty());
     assert_eq!(outcome.counts.cities.iter().sum::<usize>(), 4);
 }
@@ -213,7 +213,7 @@ fn facet_counts_match_a_brute_force_reference_on_random_feeds() {
         };
         let (index, table) = (SearchIndex::new(&feed), FacetTable::new(&feed));
         let order: Vec<usize> = (0..n).collect();
-        let outcome = apply(&table, Some(&index), &order, &filter, false);
+        let outcome = apply(&table, Some(&index), &order, &filter, false, None);
 
         // The reference: plain string comparisons, one facet left out at a time.
         let query = Query::new(&filter.query);
@@ -336,4 +336,64 @@ fn initials_take_the_first_letters_of_two_words() {
     assert_eq!(initials("Sonilab"), "S");
     assert_eq!(initials("ésser (Estudis) Reus"), "ÉE");
     assert_eq!(initials(""), "");
+}
+
+#[test]
+fn typing_on_gives_what_a_fresh_search_gives() {
+    let mut feed = feed();
+    for i in 0..40 {
+        feed.members.push(member(
+            &format!("m{i}"),
+            &format!("Barcelona Sound {i}"),
+            &["production"],
+            ["Barcelona", "Vigo"][i % 2],
+        ));
+    }
+    let (index, table) = (SearchIndex::new(&feed), FacetTable::new(&feed));
+    let order: Vec<usize> = (0..feed.members.len()).rev().collect();
+    let typed = [
+        "b",
+        "ba",
+        "barc",
+        "barcelona",
+        "barcelona s",
+        "barcelona so",
+        "barcelona sound 1",
+    ];
+    let mut previous: Option<Outcome> = None;
+    for (step, query) in typed.iter().enumerate() {
+        let filter = Filter {
+            query: (*query).into(),
+            cities: vec!["Vigo".into()],
+            ..Filter::default()
+        };
+        let fresh = apply(&table, Some(&index), &order, &filter, step % 2 == 0, None);
+        let narrowed = apply(
+            &table,
+            Some(&index),
+            &order,
+            &filter,
+            step % 2 == 0,
+            previous.as_ref(),
+        );
+        assert_eq!(narrowed, fresh, "after typing {query:?}");
+        previous = Some(narrowed);
+    }
+    // Deleting a character widens again: the previous outcome is not used.
+    let filter = Filter {
+        query: "barcelona".into(),
+        ..Filter::default()
+    };
+    let fresh = apply(&table, Some(&index), &order, &filter, false, None);
+    assert_eq!(
+        apply(
+            &table,
+            Some(&index),
+            &order,
+            &filter,
+            false,
+            previous.as_ref()
+        ),
+        fresh
+    );
 }
