@@ -172,14 +172,14 @@ impl Query {
         let last = self.words.len() - 1;
         let mut rest = text.char_indices().peekable();
         while let Some(&(start, c)) = rest.peek() {
-            if !is_word_char(c) && c != '·' {
+            if !is_word_char(c) {
                 rest.next();
                 continue;
             }
             // One word of the text: its characters with their byte offsets.
             let mut chars = Vec::new();
             while let Some(&(at, c)) = rest.peek() {
-                if !is_word_char(c) && c != '·' {
+                if !is_word_char(c) {
                     break;
                 }
                 chars.push((at, c));

@@ -142,9 +142,7 @@ pub(crate) fn profile(
         .map(|d| fill(s.member_since, &[("year", &d.year.to_string())]));
     let facts = [
         Some(place(m)).filter(|p| !p.is_empty()),
-        m.kind
-            .and_then(|k| crate::feed::Kind::ALL.iter().position(|x| *x == k))
-            .map(|k| s.kinds[k].to_owned()),
+        m.kind.map(|k| s.kinds[k.index()].to_owned()),
         joined,
         m.founding.then(|| s.founding_member.to_owned()),
     ]

@@ -35,6 +35,7 @@
 //! | `class` | `MaybeProp<String>` | none | extra class on the root |
 
 mod card;
+mod controls;
 mod history;
 pub mod model;
 pub mod url;
@@ -45,11 +46,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use leptos::prelude::*;
 
 use crate::feed::{Feed, Kind};
-use crate::i18n::{Lang, Strings, fill, intl::format_number};
+use crate::i18n::{Lang, intl::format_number};
 use card::{member_card, profile};
+use controls::{chips, facet_group, layout_switch, pager, sort_picker};
 use model::{
     Facet, FacetTable, Filter, Layout, Outcome, SearchIndex, Sort, apply, name_order, newest_order,
-    page_count, page_items,
+    page_count,
 };
 use url::UrlState;
 
@@ -65,22 +67,6 @@ pub(crate) fn arc_changed<T: ?Sized>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> 
 fn unique_id(prefix: &str) -> String {
     static NEXT: AtomicUsize = AtomicUsize::new(1);
     format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
-}
-
-/// Facets list this many values before "show all".
-const SHORT_FACET: usize = 8;
-
-/// The count of value `k` of `facet`.
-fn count_of(outcome: &Outcome, facet: Facet, k: usize) -> usize {
-    let counts = &outcome.counts;
-    match facet {
-        Facet::Segment => counts.segments.get(k),
-        Facet::Kind => counts.kinds.get(k),
-        Facet::Region => counts.regions.get(k),
-        Facet::City => counts.cities.get(k),
-    }
-    .copied()
-    .unwrap_or(0)
 }
 
 /// The choices, as the URL carries them, from `param` of the page URL.
@@ -241,7 +227,7 @@ pub fn MemberDirectory(
     let toggle = Callback::new(move |(facet, value): (Facet, String)| {
         change(&|c| c.toggle(facet, &value));
     });
-    let clear = move || change(&|c| *c = Filter::default());
+    let clear = Callback::new(move |()| change(&|c| *c = Filter::default()));
 
     // The profile: a modal <dialog> (focus stays inside, Escape closes it). Opening it adds a
     // history entry, so the back button closes it.
@@ -353,53 +339,12 @@ pub fn MemberDirectory(
                 />
             </label>
         };
-        let sort_picker = view! {
-            <label class="ck-sort">
-                <span>{s.sort_by}</span>
-                <select
-                    on:change=move |ev| {
-                        picked.set(Sort::from_id(&event_target_value(&ev)));
-                        page.set(1);
-                    }
-                >
-                    {Sort::ALL
-                        .iter()
-                        .zip(s.sorts)
-                        .map(|(&option, label)| {
-                            // Each option's own `selected`: a `value` on the <select> would be
-                            // set before its options exist.
-                            view! {
-                                <option value=option.id() prop:selected=move || sort() == option>
-                                    {label}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </label>
+        let pick_sort = move |choice: Option<Sort>| {
+            picked.set(choice);
+            page.set(1);
         };
-        let layout_switch = view! {
-            <div class="ck-layouts" role="group" aria-label=s.layout>
-                {Layout::ALL
-                    .iter()
-                    .zip(s.layouts)
-                    .map(|(&l, label)| {
-                        view! {
-                            <button
-                                type="button"
-                                class="ck-btn"
-                                aria-pressed=move || {
-                                    (layout.get() == l).to_string()
-                                }
-                                on:click=move |_| layout.set(l)
-                            >
-                                {label}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-        };
+        let sort_picker = sort_picker(s, sort, pick_sort);
+        let layout_switch = layout_switch(s, layout);
         let filters_toggle = (!hide_filters).then(|| {
             view! {
                 <button
@@ -453,56 +398,7 @@ pub fn MemberDirectory(
                 </div>
             }
         });
-        let chips = (!hide_filters).then_some({
-            move || {
-                let filter = choices.read();
-                if !filter.is_active() {
-                    return None;
-                }
-                let feed = feed.read();
-                let fallback = feed.cluster.default_language.as_str();
-                let mut chosen: Vec<(Facet, String, String)> = Vec::new();
-                for id in &filter.segments {
-                    let label = feed.segment(id).map_or(id.as_str(), |seg| seg.name.resolve(lang.tag(), fallback));
-                    chosen.push((Facet::Segment, id.clone(), label.to_owned()));
-                }
-                for k in &filter.kinds {
-                    let label = Kind::ALL.iter().position(|x| x == k).map_or("", |i| s.kinds[i]);
-                    chosen.push((Facet::Kind, k.id().to_owned(), label.to_owned()));
-                }
-                for (facet, values) in [(Facet::Region, &filter.regions), (Facet::City, &filter.cities)] {
-                    chosen.extend(values.iter().map(|v| (facet, v.clone(), v.clone())));
-                }
-                let chips = chosen
-                    .into_iter()
-                    .map(|(facet, value, label)| {
-                        let name = fill(s.remove_choice, &[("name", &label)]);
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="ck-chip"
-                                    part="chip"
-                                    aria-label=name
-                                    on:click=move |_| toggle.run((facet, value.clone()))
-                                >
-                                    {label}
-                                    <span aria-hidden="true">" ×"</span>
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                Some(view! {
-                    <ul class="ck-chips" aria-label=s.active_filters>
-                        {chips}
-                        <li>
-                            <button type="button" class="ck-btn" on:click=move |_| clear()>{s.clear_all}</button>
-                        </li>
-                    </ul>
-                })
-            }
-        });
+        let chips = (!hide_filters).then(|| chips(s, lang, feed, choices, toggle, clear));
         let count = move || {
             let total = outcome.read().results.len();
             s.members_count(total, &format_number(lang, total))
@@ -515,7 +411,7 @@ pub fn MemberDirectory(
                     view! {
                         <div class="ck-status">
                             <p>{s.no_members_match}</p>
-                            <button type="button" class="ck-btn" on:click=move |_| clear()>
+                            <button type="button" class="ck-btn" on:click=move |_| clear.run(())>
                                 {s.clear_filters}
                             </button>
                         </div>
@@ -588,137 +484,5 @@ pub fn MemberDirectory(
                 </dialog>
             </section>
         }
-    }
-}
-
-/// One facet's checkboxes with counts; a value that would give no result is disabled
-/// (unless ticked). `short` names the "show all" switch of long facets.
-#[allow(clippy::too_many_arguments)]
-fn facet_group(
-    s: &'static Strings,
-    facet: Facet,
-    options: Vec<(String, String)>,
-    short: Option<(usize, RwSignal<[bool; 2]>)>,
-    choices: RwSignal<Filter>,
-    outcome: Memo<Arc<Outcome>>,
-    toggle: Callback<(Facet, String)>,
-    lang: Lang,
-) -> AnyView {
-    let legend = match facet {
-        Facet::Segment => s.segments,
-        Facet::Kind => s.kind,
-        Facet::Region => s.region,
-        Facet::City => s.city,
-    };
-    let total = options.len();
-    let expanded = move || short.is_none_or(|(slot, all)| all.get()[slot]);
-    let options = Arc::new(options);
-    let rows = {
-        let options = options.clone();
-        move || {
-            let all = expanded();
-            let filter = choices.read_untracked();
-            options
-                .iter()
-                .enumerate()
-                .filter(|(k, (value, _))| all || *k < SHORT_FACET || filter.is_chosen(facet, value))
-                .map(|(k, (value, label))| {
-                    let value = value.clone();
-                    let checked_value = value.clone();
-                    let disabled_value = value.clone();
-                    view! {
-                        <label part="facet-option">
-                            <input
-                                type="checkbox"
-                                prop:checked=move || choices.read().is_chosen(facet, &checked_value)
-                                prop:disabled=move || {
-                                    count_of(&outcome.read(), facet, k) == 0
-                                        && !choices.read().is_chosen(facet, &disabled_value)
-                                }
-                                on:change=move |_| toggle.run((facet, value.clone()))
-                            />
-                            <span>{label.clone()}</span>
-                            <span class="ck-count">
-                                {move || format_number(lang, count_of(&outcome.read(), facet, k))}
-                            </span>
-                        </label>
-                    }
-                })
-                .collect_view()
-        }
-    };
-    let more = short.filter(|_| total > SHORT_FACET).map(|(slot, all)| {
-        view! {
-            <button
-                type="button"
-                class="ck-link"
-                aria-expanded=move || all.get()[slot].to_string()
-                on:click=move |_| all.update(|a| a[slot] = !a[slot])
-            >
-                {move || {
-                    if all.get()[slot] {
-                        s.show_fewer.to_owned()
-                    } else {
-                        fill(s.show_all, &[("n", &format_number(lang, total))])
-                    }
-                }}
-            </button>
-        }
-    });
-    view! {
-        <fieldset class="ck-facet" part="facet">
-            <legend>{legend}</legend>
-            {rows}
-            {more}
-        </fieldset>
-    }
-    .into_any()
-}
-
-/// Previous, the page numbers with gaps, and next.
-fn pager(
-    s: &'static Strings,
-    lang: Lang,
-    current: usize,
-    count: usize,
-    page: RwSignal<usize>,
-) -> impl IntoView + use<> {
-    let go = move |n: usize| move |_| page.set(n);
-    let numbers = page_items(current, count)
-        .into_iter()
-        .map(|item| match item {
-            Some(n) => view! {
-                <li>
-                    <button
-                        type="button"
-                        class="ck-page"
-                        aria-label=fill(s.page_n, &[("n", &format_number(lang, n))])
-                        aria-current=(n == current).then_some("page")
-                        on:click=go(n)
-                    >
-                        {format_number(lang, n)}
-                    </button>
-                </li>
-            }
-            .into_any(),
-            None => view! { <li aria-hidden="true">"…"</li> }.into_any(),
-        })
-        .collect_view();
-    view! {
-        <nav class="ck-pager" aria-label=s.pages part="pager">
-            <ul>
-                <li>
-                    <button type="button" class="ck-page" disabled=current == 1 on:click=go(current.saturating_sub(1).max(1))>
-                        <span aria-hidden="true">"‹ "</span>{s.previous_page}
-                    </button>
-                </li>
-                {numbers}
-                <li>
-                    <button type="button" class="ck-page" disabled=current == count on:click=go((current + 1).min(count))>
-                        {s.next_page}<span aria-hidden="true">" ›"</span>
-                    </button>
-                </li>
-            </ul>
-        </nav>
     }
 }

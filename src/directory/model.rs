@@ -21,31 +21,25 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Indexes name, description, city, region and tags of each member.
     pub fn new(feed: &Feed) -> Self {
+        fn add(text: &mut String, s: &str) {
+            text.push_str(&fold(s));
+            text.push('\u{1F}');
+        }
         let mut name_ends = Vec::with_capacity(feed.members.len());
         let haystacks = feed
             .members
             .iter()
             .map(|m| {
                 let mut text = String::new();
-                let mut add = |s: &str| {
-                    text.push_str(&fold(s));
-                    text.push('\u{1F}');
-                };
-                m.name.variants().for_each(&mut add);
+                m.name.variants().for_each(|s| add(&mut text, s));
                 name_ends.push(text.len());
-                let mut add = |s: &str| {
-                    text.push_str(&fold(s));
-                    text.push('\u{1F}');
-                };
                 m.description
                     .iter()
                     .flat_map(|d| d.variants())
-                    .for_each(&mut add);
-                m.city
-                    .iter()
-                    .chain(&m.region)
-                    .chain(&m.tags)
-                    .for_each(|s| add(s));
+                    .chain(m.city.as_deref())
+                    .chain(m.region.as_deref())
+                    .chain(m.tags.iter().map(String::as_str))
+                    .for_each(|s| add(&mut text, s));
                 text
             })
             .collect();
@@ -417,13 +411,7 @@ pub fn apply(
         table.segment_ids.len(),
         filter.segments.iter().map(|id| table.segment_position(id)),
     );
-    let kinds = ticked(
-        4,
-        filter
-            .kinds
-            .iter()
-            .map(|k| Kind::ALL.iter().position(|x| x == k)),
-    );
+    let kinds = ticked(4, filter.kinds.iter().map(|k| Some(k.index())));
     let regions = ticked(
         table.regions.len(),
         filter.regions.iter().map(|r| position(&table.regions, r)),
@@ -439,7 +427,7 @@ pub fn apply(
         cities: vec![0; table.cities.len()],
     };
     let mut results = Vec::new();
-    let kind_index = |k: Option<Kind>| k.and_then(|k| Kind::ALL.iter().position(|x| *x == k));
+
     for &i in order {
         if let Some(index) = index
             && !query.is_empty()
@@ -451,7 +439,7 @@ pub fn apply(
             searched.push(i);
         }
         let member_segments = &table.segments_of[i];
-        let kind = kind_index(table.kind_of[i]);
+        let kind = table.kind_of[i].map(Kind::index);
         let (region, city) = (table.region_of[i], table.city_of[i]);
         let passes = |ticked: &Option<Vec<bool>>, chosen: usize, value: Option<usize>| match ticked
         {
@@ -549,11 +537,9 @@ pub fn page_items(current: usize, count: usize) -> Vec<Option<usize>> {
 
 /// Up to two initials of a name, for a member without a logo (`Algam Ibérica` gives `AI`).
 pub fn initials(name: &str) -> String {
-    // Any character but punctuation can start a word (letters of every script, digits):
-    // checked without the Unicode tables of `char::is_alphanumeric` and `to_uppercase`.
-    let starts_word = |c: &char| {
-        !c.is_ascii_punctuation() && !matches!(c, '«' | '»' | '“' | '”' | '‘' | '’' | '·')
-    };
+    // The first character of each word that can begin one: not punctuation (so not the
+    // middle dot either, which only joins `l·l`).
+    let starts_word = |c: &char| crate::search::is_word_char(*c) && *c != '·';
     name.split_whitespace()
         .filter_map(|w| w.chars().find(starts_word))
         .take(2)

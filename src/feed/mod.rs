@@ -151,6 +151,16 @@ impl Kind {
         }
     }
 
+    /// Its place in [`Kind::ALL`] (and in per-kind tables such as the UI strings).
+    ///
+    /// ```
+    /// use clusterkit::feed::Kind;
+    /// assert!(Kind::ALL.iter().enumerate().all(|(i, k)| k.index() == i));
+    /// ```
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The kind with this feed id.
     pub fn from_id(id: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.id() == id)
