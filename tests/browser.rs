@@ -50,6 +50,20 @@ async fn until(what: &str, ready: impl Fn() -> bool) {
     panic!("timed out waiting for {what}");
 }
 
+/// Types `text` into the directory's search box, as one input event, and returns the box.
+fn search_for(root: &Element, text: &str) -> HtmlInputElement {
+    let input: HtmlInputElement = root
+        .query_selector("input[type=search]")
+        .unwrap()
+        .expect("a search box")
+        .unchecked_into();
+    input.set_value(text);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    input
+}
+
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length())
@@ -93,22 +107,11 @@ async fn directory_searches_as_the_visitor_types_and_filters_by_segment() {
     .await;
     assert_eq!(all(&root, "article").len(), 10, "one page of cards");
 
-    let input: HtmlInputElement = root
-        .query_selector("input[type=search]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    input.set_value("ALGAM iberica");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    search_for(&root, "ALGAM iberica");
     until("one match", || text_of(&root, "[role=status]") == "1 soci").await;
     assert_eq!(text_of(&root, "article h3"), "Algam Ibérica");
 
-    input.set_value("");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    search_for(&root, "");
     until("everyone again", || {
         text_of(&root, "[role=status]") == format!("{total} socis")
     })
@@ -583,15 +586,7 @@ async fn a_profile_opens_in_a_modal_dialog_and_gives_focus_back() {
         move || view! { <MemberDirectory feed=feed lang=Lang::Ca/> }
     });
     until("the cards", || !all(&root, "article").is_empty()).await;
-    let input: HtmlInputElement = root
-        .query_selector("input[type=search]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    input.set_value(&name);
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    search_for(&root, &name);
     until("the member", || text_of(&root, "article h3") == name).await;
     let button: HtmlElement = root
         .query_selector(".ck-open")
@@ -676,15 +671,7 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
         "a choice is a history entry"
     );
 
-    let input: HtmlInputElement = root
-        .query_selector("input[type=search]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    input.set_value("so");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    let input = search_for(&root, "so");
     until("the search in the URL", || {
         search().contains("ck-t=q:so;kind:sme")
     })
@@ -808,15 +795,7 @@ async fn a_search_orders_by_relevance_until_the_visitor_picks_an_order() {
         ["Alpha Sound", "Faro Films"],
         "by name at first"
     );
-    let input: HtmlInputElement = root
-        .query_selector("input[type=search]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    input.set_value("faro");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    search_for(&root, "faro");
     until("relevance", || {
         names(&root) == ["Faro Films", "Alpha Sound"]
     })
