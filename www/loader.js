@@ -30,6 +30,24 @@ var wasmUrl = new URL("clusterkit_bg.wasm?v=" + VERSION, new URL(base, document.
 var live = new Set();
 var started = null;
 var dead = false;
+// Feeds named before the Wasm runs, fetched at once so they download while it compiles, and
+// handed to it when it starts (null from then on: the Wasm fetches what is named later).
+var early = new Map();
+
+function prefetch(el) {
+  var feed = (el.getAttribute("feed") || "").trim();
+  if (!early || !feed || el.querySelector("script[type='application/json']")) return;
+  try {
+    var url = new URL(feed, document.baseURI).href;
+  } catch (error) {
+    return; // Not a URL: the widget says so once it runs.
+  }
+  if (!early.has(url)) {
+    var response = fetch(url, { credentials: "same-origin" });
+    response.catch(function () {}); // Failures are the widget's to show, not the console's.
+    early.set(url, response);
+  }
+}
 
 function start() {
   if (!started) {
@@ -44,7 +62,9 @@ function start() {
         return wasm_bindgen({ module_or_path: source });
       })
       .then(function () {
-        wasm_bindgen.ck_init(fatal);
+        var feeds = early;
+        early = null;
+        wasm_bindgen.ck_init(fatal, feeds);
       });
     started.catch(function (error) {
       console.warn(error);
@@ -123,6 +143,7 @@ class ClusterkitElement extends HTMLElement {
     live.add(this);
     if (dead) return showCrash(this);
     var el = this;
+    prefetch(el);
     start().then(function () {
       if (el.isConnected && el._ck == null && !dead) {
         try {
@@ -146,6 +167,7 @@ class ClusterkitElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, _old, value) {
+    if (name === "feed" && this.isConnected) prefetch(this);
     var id = this._ck;
     if (id != null && !dead) guard(function () {
       wasm_bindgen.ck_attr(id, name, value);

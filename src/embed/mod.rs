@@ -41,9 +41,15 @@ thread_local! {
 
 /// Called once by the loader after the Wasm starts: `on_fatal` is called with a message if
 /// Rust ever panics, so the loader can replace every widget with an error box and a reload
-/// button (a panic aborts the one Wasm instance all widgets share).
+/// button (a panic aborts the one Wasm instance all widgets share). `feeds` maps the URLs of
+/// the feeds the loader started fetching while the Wasm loaded to their `fetch` promises.
 #[wasm_bindgen]
-pub fn ck_init(on_fatal: js_sys::Function) {
+pub fn ck_init(on_fatal: js_sys::Function, feeds: js_sys::Map) {
+    feeds.for_each(&mut |response, url| {
+        if let (Some(url), Ok(response)) = (url.as_string(), response.dyn_into()) {
+            crate::feed::adopt(&url, response);
+        }
+    });
     ON_FATAL.with(|f| *f.borrow_mut() = Some(on_fatal));
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
@@ -206,6 +212,12 @@ fn element_view(
             .unwrap_or_else(|| inherited_lang.clone())
     });
     let lang = Signal::derive(move || Lang::from_tag(&locale.read()).unwrap_or_default());
+    // While the feed downloads, make the `Intl` objects its first sort and counts will need.
+    let first_lang = lang.get_untracked();
+    set_timeout(
+        move || crate::i18n::intl::warm(first_lang),
+        std::time::Duration::ZERO,
+    );
     let debug = {
         let attrs = attrs.clone();
         Signal::derive(move || attr_value(&attrs.read(), "debug").is_some())

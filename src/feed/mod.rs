@@ -36,6 +36,8 @@ pub use diag::{Diagnostic, Expected, Problem};
 pub use json::SyntaxError;
 pub use read::{ParsedFeed, parse, parse_json};
 pub use rrule::{Freq, Rrule, RruleError};
+#[cfg(feature = "embed")]
+pub(crate) use source::adopt;
 pub use source::{FeedState, LoadError, UseFeedReturn, inline_feed, use_feed};
 pub use text::Text;
 pub use url::{is_safe_url, phone_href};

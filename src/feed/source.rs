@@ -95,12 +95,53 @@ fn shared(url: &str) -> ArcRwSignal<FeedState> {
     })
 }
 
+/// Takes over a fetch of `url` that the page started before the Wasm ran (the embed's
+/// loader does, so the feed downloads while the Wasm compiles): the widgets naming `url` use
+/// it instead of fetching again.
+#[cfg(feature = "embed")]
+pub(crate) fn adopt(url: &str, response: js_sys::Promise) {
+    let url = absolute(url);
+    SHARED.with(|map| {
+        if map.borrow().iter().any(|(u, _)| *u == url) {
+            return;
+        }
+        let entry = ArcRwSignal::new(FeedState::Loading);
+        map.borrow_mut().push((url.clone(), entry.clone()));
+        #[cfg(target_arch = "wasm32")]
+        load(url, response, entry);
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = response;
+            entry.set(FeedState::Failed(LoadError::Network));
+        }
+    });
+}
+
 fn start_fetch(url: String, entry: ArcRwSignal<FeedState>) {
     #[cfg(target_arch = "wasm32")]
-    leptos::task::spawn_local(async move {
-        let state = fetch_text(&url)
+    if let Some(window) = web_sys::window() {
+        let response = window.fetch_with_str(&url);
+        return load(url, response, entry);
+    }
+    // Off the browser there is nothing to fetch with; a server build would read the feed
+    // itself and pass it in as a `Feed`.
+    let _ = url;
+    entry.set(FeedState::Failed(LoadError::Network));
+}
+
+/// Parses the body `response` resolves to into `entry`. Spawned on wasm-bindgen's own
+/// executor, which is there before anything is mounted (the loader's feeds start earlier).
+#[cfg(target_arch = "wasm32")]
+fn load(url: String, response: js_sys::Promise, entry: ArcRwSignal<FeedState>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let state = body(response)
             .await
-            .map_or_else(FeedState::Failed, |(text, final_url)| {
+            .map_or_else(FeedState::Failed, |(bytes, final_url)| {
+                // As `Response.text()` would, but without a JS string to copy back: invalid
+                // UTF-8 becomes U+FFFD. Valid text (nearly always) is checked by the fast
+                // validator and not copied again.
+                let text = String::from_utf8(bytes)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
                 parsed(&text, Some(final_url))
             });
         if let FeedState::Ready(_, diagnostics) = &state {
@@ -108,31 +149,25 @@ fn start_fetch(url: String, entry: ArcRwSignal<FeedState>) {
         }
         entry.set(state);
     });
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        // Off the browser there is nothing to fetch with; a server build would read the
-        // feed itself and pass it in as a `Feed`.
-        let _ = url;
-        entry.set(FeedState::Failed(LoadError::Network));
-    }
 }
 
+/// The bytes of a fetched body, and the URL it came from after redirects. The bytes are
+/// copied into the Wasm once, instead of being decoded to a JS string and encoded back.
 #[cfg(target_arch = "wasm32")]
-async fn fetch_text(url: &str) -> Result<(String, String), LoadError> {
+async fn body(response: js_sys::Promise) -> Result<(Vec<u8>, String), LoadError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or(LoadError::Network)?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let response = JsFuture::from(response)
         .await
         .map_err(|_| LoadError::Network)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| LoadError::Network)?;
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|_| LoadError::Network)?)
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| LoadError::Network)?)
         .await
         .map_err(|_| LoadError::Network)?;
-    Ok((text.as_string().unwrap_or_default(), response.url()))
+    Ok((js_sys::Uint8Array::new(&buffer).to_vec(), response.url()))
 }
 
 /// Writes a feed's diagnostics to the console: one collapsed group of warnings, in the

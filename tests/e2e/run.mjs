@@ -136,6 +136,30 @@ test("elements added later, changed, removed and inline all work, and one feed U
   await page.locator("#later clusterkit-chart").getByText(/A member in several segments/).waitFor();
 });
 
+test("the feed downloads while the wasm loads, and is not fetched again once it runs", async ({ page, url }) => {
+  // The wasm is held back until the feed has been asked for: a loader that waited for the
+  // wasm before fetching would never get there.
+  const feedRequests = [];
+  let feedAsked;
+  const asked = new Promise((resolve) => (feedAsked = resolve));
+  page.on("request", (r) => {
+    if (r.url().endsWith("catalonia.json")) {
+      feedRequests.push(r.url());
+      feedAsked();
+    }
+  });
+  await page.route(/clusterkit_bg\.wasm/, async (route) => {
+    const timeout = new Promise((resolve) => setTimeout(() => resolve("timeout"), 10_000));
+    if ((await Promise.race([asked, timeout])) === "timeout") return route.abort();
+    return route.continue();
+  });
+  await page.goto(url("tests/e2e/pages/dynamic.html"));
+  const n = feedOf("catalonia").members.length;
+  await page.locator("#first").getByRole("status").filter({ hasText: `${n} socis` }).waitFor();
+  await page.locator("#cal").getByRole("heading", { name: "novembre de 2026" }).waitFor();
+  assert.equal(feedRequests.length, 1, "the early fetch is the one the widgets use");
+});
+
 test("the directory: facets, chips, pages, profile and URL, accessible in each state and on a phone", async ({ page, url }) => {
   const feed = feedOf("catalonia");
   await page.goto(url("index.html?keep=1&s=caf%C3%A9"));
