@@ -286,6 +286,11 @@ fn collation_sorts_each_language_its_own_way() {
         "English sorts ñ as n"
     );
     assert_eq!(sorted(Lang::Ca, &["Cel·la", "Cella", "Cebes"])[0], "Cebes");
+    assert_eq!(
+        intl::collation_order(Lang::Ca, &["Beta", "alfa", "Beta", "Alfa", "Àlfa"]),
+        [1, 3, 4, 0, 2],
+        "repeated names keep their order, and case and accents only break ties"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -2115,7 +2115,7 @@ fn absurdly_deep_value_in_a_known_field_costs_only_that_value_or_entry() {
 }
 
 /// The value of `key` in member `index` of a parsed document.
-fn member_field<'a>(doc: &'a mut Json, index: usize, key: &str) -> &'a mut Json {
+fn member_field<'a, 'j>(doc: &'a mut Json<'j>, index: usize, key: &str) -> &'a mut Json<'j> {
     let Json::Object(root) = doc else {
         panic!("not an object")
     };

@@ -87,7 +87,7 @@ fn wrong(expected: Expected, found: &Json) -> Problem {
 /// One entry of a list being read: its object, its path, and whether it must be skipped.
 struct Entry<'a> {
     cx: &'a mut Cx,
-    obj: &'a Json,
+    obj: &'a Json<'a>,
     path: String,
     failed: bool,
 }
@@ -253,11 +253,12 @@ fn text(cx: &mut Cx, entry: &str, key: &str, v: &Json) -> Result<Text, Problem> 
     for (lang, value) in pairs {
         let at = || format!("{entry}.{key}.{lang}");
         match (is_language_tag(lang), value) {
-            (false, _) => cx.report(at(), Problem::BadLanguage(lang.clone()), false),
-            (true, Json::String(s)) if !clean(s).trim().is_empty() => {
-                out.push((lang.clone(), clean(s).trim().to_owned()))
-            }
-            (true, Json::String(_) | Json::Null) => {}
+            (false, _) => cx.report(at(), Problem::BadLanguage(lang.to_string()), false),
+            (true, Json::String(s)) => match clean(s).trim() {
+                "" => {}
+                text => out.push((lang.to_string(), text.to_owned())),
+            },
+            (true, Json::Null) => {}
             (true, other) => cx.report(at(), wrong(Expected::String, other), false),
         }
     }

@@ -107,7 +107,11 @@ pub fn clean(s: &str) -> Cow<'_, str> {
         (c.is_control() && c != '\n' && c != '\t')
             || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
     };
-    if s.chars().any(bad) {
+    // Every such character is a byte under 0x20, DEL, or starts with 0xC2 (C1) or 0xE2 (the
+    // overrides): a byte scan rules most text out before any character is decoded.
+    let maybe =
+        |b: &u8| (*b < 0x20 && *b != b'\n' && *b != b'\t') || matches!(*b, 0x7F | 0xC2 | 0xE2);
+    if s.bytes().any(|b| maybe(&b)) && s.chars().any(bad) {
         Cow::Owned(s.chars().filter(|&c| !bad(c)).collect())
     } else {
         Cow::Borrowed(s)
@@ -147,6 +151,16 @@ mod tests {
     #[test]
     fn clean_removes_controls_and_bidi_overrides_but_keeps_newlines() {
         assert_eq!(clean("a\u{0}b\u{7}c\nd\te\u{202E}f"), "abc\nd\tef");
-        assert!(matches!(clean("Algam Ibérica"), Cow::Borrowed(_)));
+        assert_eq!(
+            clean("DEL\u{7f} C1\u{85}\u{9f} isolate\u{2066}\u{2069} end"),
+            "DEL C1 isolate end"
+        );
+        for kept in [
+            "Algam Ibérica",
+            "Cel·la – “A” … ’",
+            "\u{a0}\u{2065}\u{202F}\u{2070}",
+        ] {
+            assert!(matches!(clean(kept), Cow::Borrowed(_)), "{kept:?}");
+        }
     }
 }

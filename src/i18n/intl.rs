@@ -14,31 +14,48 @@ pub fn collation_locale(lang: Lang) -> &'static str {
     }
 }
 
+/// A language's `Intl.NumberFormat#format` and `Intl.Collator#compare` (both bound), made
+/// once per language: making an `Intl` object loads its locale data and costs 10-30 ms, far
+/// more than using it.
+#[cfg(target_arch = "wasm32")]
+fn tools(lang: Lang) -> (js_sys::Function, js_sys::Function) {
+    use js_sys::{Array, Function, Intl, Object};
+    use std::cell::RefCell;
+    thread_local! {
+        static TOOLS: RefCell<Vec<(Lang, Function, Function)>> = const { RefCell::new(Vec::new()) };
+    }
+    TOOLS.with(|tools| {
+        if let Some((_, format, compare)) = tools.borrow().iter().find(|(l, ..)| *l == lang) {
+            return (format.clone(), compare.clone());
+        }
+        let format = Intl::NumberFormat::new(&Array::of1(&lang.tag().into()), &Object::new());
+        let collator =
+            Intl::Collator::new(&Array::of1(&collation_locale(lang).into()), &Object::new());
+        let made = (format.format(), collator.compare());
+        tools
+            .borrow_mut()
+            .push((lang, made.0.clone(), made.1.clone()));
+        made
+    })
+}
+
+/// Makes `lang`'s `Intl` objects now, so that the first sort and the first count do not wait
+/// for them: the embed calls it while the feed downloads.
+pub fn warm(lang: Lang) {
+    #[cfg(target_arch = "wasm32")]
+    tools(lang);
+    let _ = lang;
+}
+
 /// Formats an integer for `lang` (`1.234` in Catalan, `1,234` in English).
 pub fn format_number(lang: Lang, n: usize) -> String {
     #[cfg(target_arch = "wasm32")]
+    if let Ok(s) = tools(lang)
+        .0
+        .call1(&wasm_bindgen::JsValue::UNDEFINED, &(n as f64).into())
+        && let Some(s) = s.as_string()
     {
-        use js_sys::{Array, Function, Intl::NumberFormat, Object};
-        use std::cell::RefCell;
-        thread_local! {
-            // One formatter per language: constructing an `Intl.NumberFormat` costs far more
-            // than formatting, and a facet panel formats dozens of counts per keystroke.
-            static FORMATS: RefCell<Vec<(Lang, Function)>> = const { RefCell::new(Vec::new()) };
-        }
-        let format = FORMATS.with(|formats| {
-            if let Some((_, f)) = formats.borrow().iter().find(|(l, _)| *l == lang) {
-                return f.clone();
-            }
-            let locales = Array::of1(&lang.tag().into());
-            let f = NumberFormat::new(&locales, &Object::new()).format();
-            formats.borrow_mut().push((lang, f.clone()));
-            f
-        });
-        if let Ok(s) = format.call1(&wasm_bindgen::JsValue::UNDEFINED, &(n as f64).into())
-            && let Some(s) = s.as_string()
-        {
-            return s;
-        }
+        return s;
     }
     let _ = lang;
     n.to_string()
@@ -48,33 +65,8 @@ pub fn format_number(lang: Lang, n: usize) -> String {
 /// equal names keep their order.
 pub fn collation_order(lang: Lang, names: &[&str]) -> Vec<usize> {
     #[cfg(target_arch = "wasm32")]
-    {
-        // One call into JS sorts every name there with the collator, instead of one call per
-        // comparison; each distinct name's rank then orders the indexes in Rust.
-        use js_sys::{Array, Function, Intl::Collator, Object, Reflect};
-        use std::collections::HashMap;
-        let collator = Collator::new(&Array::of1(&collation_locale(lang).into()), &Object::new());
-        let sorted: Array = names
-            .iter()
-            .map(|&name| wasm_bindgen::JsValue::from_str(name))
-            .collect();
-        let sort = Reflect::get(&sorted, &"sort".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok());
-        if let Some(sort) = sort
-            && sort.call1(&sorted, &collator.compare()).is_ok()
-        {
-            let mut rank: HashMap<String, usize> = HashMap::with_capacity(names.len());
-            for (r, name) in sorted.iter().enumerate() {
-                rank.entry(name.as_string().unwrap_or_default())
-                    .or_insert(r);
-            }
-            let ranks: Vec<usize> = names
-                .iter()
-                .map(|&name| rank.get(name).copied().unwrap_or(usize::MAX))
-                .collect();
-            return crate::sort::sorted_indices(names.len(), &|a, b| ranks[a].cmp(&ranks[b]));
-        }
+    if let Some(order) = browser_collation_order(lang, names) {
+        return order;
     }
     let _ = lang;
     let folded: Vec<String> = names
@@ -82,4 +74,33 @@ pub fn collation_order(lang: Lang, names: &[&str]) -> Vec<usize> {
         .map(|&name| crate::search::fold(name))
         .collect();
     crate::sort::sorted_indices(names.len(), &|a, b| folded[a].cmp(&folded[b]))
+}
+
+/// [`collation_order`] with the browser's collator. The names cross into JS as one string
+/// and come back as one, sorted there in a single call: 10,000 names crossing one by one
+/// cost more than the sort itself. `None` if a name holds the separator (a NUL, which feed
+/// text never carries) or the browser refuses.
+#[cfg(target_arch = "wasm32")]
+fn browser_collation_order(lang: Lang, names: &[&str]) -> Option<Vec<usize>> {
+    use crate::sort::sorted_indices;
+    use js_sys::{Function, JsString, Reflect};
+    const SEP: &str = "\0";
+    if names.iter().any(|name| name.contains(SEP)) {
+        return None;
+    }
+    let list = JsString::from(names.join(SEP)).split(SEP);
+    let sort: Function = Reflect::get(&list, &"sort".into()).ok()?.dyn_into().ok()?;
+    sort.call1(&list, &tools(lang).1).ok()?;
+    let sorted = String::from(list.join(SEP));
+    // Each collated name's rank goes to the indexes holding that name, found by binary
+    // search among the indexes in byte order; repeated names all take their first rank.
+    let by_bytes = sorted_indices(names.len(), &|a, b| names[a].cmp(names[b]));
+    let mut ranks = vec![usize::MAX; names.len()];
+    for (rank, name) in sorted.split(SEP).enumerate() {
+        let first = by_bytes.partition_point(|&i| names[i] < name);
+        for &i in by_bytes[first..].iter().take_while(|&&i| names[i] == name) {
+            ranks[i] = ranks[i].min(rank);
+        }
+    }
+    Some(sorted_indices(names.len(), &|a, b| ranks[a].cmp(&ranks[b])))
 }

@@ -8,15 +8,17 @@
 //! with their path, gives line and column for real syntax errors, and adds only a few
 //! kilobytes to the Wasm.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// Values nested deeper than this become [`Json::Invalid`] with [`Fault::TooDeep`].
 /// The feed's own shape needs five levels; 64 leaves room for unknown fields.
 pub const MAX_DEPTH: usize = 64;
 
-/// A parsed JSON value.
+/// A parsed JSON value. Strings without escapes borrow from the parsed text, so reading a
+/// large feed allocates little beyond its arrays and objects.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Json {
+pub enum Json<'a> {
     /// `null`
     Null,
     /// `true` or `false`
@@ -24,11 +26,11 @@ pub enum Json {
     /// Any JSON number.
     Number(f64),
     /// A string with every escape resolved.
-    String(String),
+    String(Cow<'a, str>),
     /// An array.
-    Array(Vec<Json>),
+    Array(Vec<Json<'a>>),
     /// An object, in document order; a repeated key keeps its last value, as `JSON.parse` does.
-    Object(Vec<(String, Json)>),
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
     /// A syntactically valid value that cannot be used.
     Invalid(Fault),
 }
@@ -80,9 +82,9 @@ impl fmt::Display for SyntaxError {
     }
 }
 
-impl Json {
+impl<'a> Json<'a> {
     /// The value of `key` when `self` is an object.
-    pub fn get(&self, key: &str) -> Option<&Json> {
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         match self {
             Json::Object(pairs) => pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
@@ -104,8 +106,9 @@ impl Json {
 }
 
 /// Parses a whole JSON document.
-pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
     let mut p = Parser {
+        text,
         src: text.as_bytes(),
         pos: 0,
     };
@@ -126,11 +129,14 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
 }
 
 struct Parser<'a> {
+    text: &'a str,
+    /// `text` as bytes: the parser moves byte by byte, and only slices `text` between ASCII
+    /// delimiters, which are always character boundaries.
     src: &'a [u8],
     pos: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn error(&self, problem: SyntaxProblem) -> SyntaxError {
         let pos = self.pos.min(self.src.len());
         let before = &self.src[..pos];
@@ -196,7 +202,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+    fn value(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
         self.skip_ws();
         match self.peek() {
             None => Err(self.error(SyntaxProblem::UnexpectedEnd)),
@@ -218,7 +224,7 @@ impl Parser<'_> {
         }
     }
 
-    fn literal(&mut self, word: &str, value: Json) -> Result<Json, SyntaxError> {
+    fn literal(&mut self, word: &str, value: Json<'a>) -> Result<Json<'a>, SyntaxError> {
         if self.src[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(value)
@@ -227,9 +233,9 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+    fn object(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
         self.pos += 1;
-        let mut pairs: Vec<(String, Json)> = Vec::new();
+        let mut pairs: Vec<(Cow<'a, str>, Json<'a>)> = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -241,7 +247,7 @@ impl Parser<'_> {
                 return Err(self.unexpected());
             }
             // A key with a lone surrogate cannot name a field the feed reads; keep it lossily.
-            let key = self.string()?.unwrap_or_else(|_| String::from('\u{FFFD}'));
+            let key = self.string()?.unwrap_or(Cow::Borrowed("\u{FFFD}"));
             self.expect(b':')?;
             let value = self.value(depth + 1)?;
             pairs.push((key, value));
@@ -257,7 +263,7 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+    fn array(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
         self.pos += 1;
         let mut items = Vec::new();
         self.skip_ws();
@@ -320,7 +326,7 @@ impl Parser<'_> {
         }
     }
 
-    fn number(&mut self) -> Result<Json, SyntaxError> {
+    fn number(&mut self) -> Result<Json<'a>, SyntaxError> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -356,26 +362,36 @@ impl Parser<'_> {
         }
     }
 
+    /// The text from `self.pos` to the next quote or backslash, which it stops before.
+    fn run(&mut self) -> &'a str {
+        let start = self.pos;
+        let len = self.src[start..]
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\')
+            .unwrap_or(self.src.len() - start);
+        self.pos += len;
+        // Runs start after and end before an ASCII byte (or at the ends of the text), so they
+        // are whole characters.
+        &self.text[start..self.pos]
+    }
+
     /// Reads a string at `"`. The inner `Err` is a lone surrogate: valid JSON, unusable text.
-    fn string(&mut self) -> Result<Result<String, Fault>, SyntaxError> {
+    /// A string without escapes (nearly all of them) borrows from the text.
+    fn string(&mut self) -> Result<Result<Cow<'a, str>, Fault>, SyntaxError> {
         self.pos += 1;
-        let mut out = String::new();
+        let first = self.run();
+        if self.peek() == Some(b'"') {
+            self.pos += 1;
+            return Ok(Ok(Cow::Borrowed(first)));
+        }
+        let mut out = String::from(first);
         let mut fault = None;
         loop {
-            let run_start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' {
-                    break;
-                }
-                self.pos += 1;
-            }
-            // Runs end before an ASCII quote or backslash, so they are whole UTF-8 sequences.
-            out.push_str(std::str::from_utf8(&self.src[run_start..self.pos]).unwrap_or_default());
             match self.peek() {
                 None => return Err(self.error(SyntaxProblem::UnexpectedEnd)),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(fault.map_or(Ok(out), Err));
+                    return Ok(fault.map_or(Ok(Cow::Owned(out)), Err));
                 }
                 _ => {
                     self.pos += 1;
@@ -383,6 +399,7 @@ impl Parser<'_> {
                         Some(c) => out.push(c),
                         None => fault = Some(Fault::LoneSurrogate),
                     }
+                    out.push_str(self.run());
                 }
             }
         }
@@ -446,7 +463,9 @@ impl Parser<'_> {
 
 /// Keeps the last value of each key, as `JSON.parse` does, in O(n log n) (an object with
 /// 40,000 keys must not freeze the page).
-fn without_repeated_keys(pairs: Vec<(String, Json)>) -> Vec<(String, Json)> {
+fn without_repeated_keys<'a>(
+    pairs: Vec<(Cow<'a, str>, Json<'a>)>,
+) -> Vec<(Cow<'a, str>, Json<'a>)> {
     if pairs.len() <= 16 {
         // The feed's own objects are small: compare directly, allocating nothing.
         let unique = pairs

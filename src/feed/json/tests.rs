@@ -35,6 +35,16 @@ fn reads_every_kind_of_value() {
 }
 
 #[test]
+fn text_around_escapes_is_kept_in_keys_and_values() {
+    let v = parse(r#"{"k\u0065y": "one\ttwo \u00e9three\\", "plain": "Algam Ibérica"}"#).unwrap();
+    assert_eq!(
+        v.get("key"),
+        Some(&Json::String("one\ttwo éthree\\".into()))
+    );
+    assert_eq!(v.get("plain"), Some(&Json::String("Algam Ibérica".into())));
+}
+
+#[test]
 fn surrogate_pairs_decode_to_one_character() {
     assert_eq!(
         parse(r#""\ud83c\udfac""#).unwrap(),
