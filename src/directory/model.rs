@@ -2,6 +2,8 @@
 //! table, the orders) and what runs per keystroke or click (search, disjunctive facet
 //! counts, pages). No DOM and no `Intl` here except collation, so it is tested natively.
 
+use std::collections::HashMap;
+
 use crate::feed::{Feed, Kind};
 use crate::i18n::{Lang, intl::collation_order};
 use crate::search::{Query, fold};
@@ -178,32 +180,40 @@ pub struct FacetTable {
 }
 
 /// Groups the members' values of one text field: the distinct values (most frequent first,
-/// then by folded text) and each member's value index.
+/// then by folded text) and each member's value index. Values that fold alike are one (their
+/// first member in feed order names it); a value made only of spaces or punctuation is none.
 fn group(values: Vec<Option<&str>>) -> (Vec<String>, Vec<Option<usize>>) {
-    let folded: Vec<String> = values
+    // Thousands of members share a few dozen values: each distinct text is folded once.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut distinct: Vec<(&str, usize, usize)> = Vec::new(); // (text, first member, count)
+    let text_of: Vec<Option<usize>> = values
         .iter()
-        .map(|v| v.map(|v| fold(v.trim())).unwrap_or_default())
+        .enumerate()
+        .map(|(member, value)| {
+            let text = (*value)?.trim();
+            let i = *index.entry(text.to_owned()).or_insert_with(|| {
+                distinct.push((text, member, 0));
+                distinct.len() - 1
+            });
+            distinct[i].2 += 1;
+            Some(i)
+        })
         .collect();
-    let present: Vec<usize> = (0..values.len())
-        .filter(|&i| !folded[i].is_empty())
-        .collect();
-    let by_text = sorted_indices(present.len(), &|a, b| {
-        folded[present[a]].cmp(&folded[present[b]])
-    });
-    // Runs of equal folded text are one value; its first member in feed order names it.
-    let mut groups: Vec<(usize, usize)> = Vec::new(); // (first member, size)
-    let mut group_of = vec![None; values.len()];
+    let folded: Vec<String> = distinct.iter().map(|(text, ..)| fold(text)).collect();
+    let by_text = sorted_indices(distinct.len(), &|a, b| folded[a].cmp(&folded[b]));
+    // Runs of equal folded text are one group: (first member, size).
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut group_of_text = vec![None; distinct.len()];
     let mut previous: Option<&str> = None;
-    for &pos in &by_text {
-        let member = present[pos];
-        if previous != Some(folded[member].as_str()) {
-            groups.push((member, 0));
-            previous = Some(&folded[member]);
+    for &t in by_text.iter().filter(|&&t| !folded[t].is_empty()) {
+        if previous != Some(folded[t].as_str()) {
+            groups.push((usize::MAX, 0));
+            previous = Some(&folded[t]);
         }
         let last = groups.len() - 1;
-        groups[last].0 = groups[last].0.min(member);
-        groups[last].1 += 1;
-        group_of[member] = Some(last);
+        groups[last].0 = groups[last].0.min(distinct[t].1);
+        groups[last].1 += distinct[t].2;
+        group_of_text[t] = Some(last);
     }
     let by_size = sorted_indices(groups.len(), &|a, b| groups[b].1.cmp(&groups[a].1));
     let mut rank = vec![0; groups.len()];
@@ -214,10 +224,11 @@ fn group(values: Vec<Option<&str>>) -> (Vec<String>, Vec<Option<usize>>) {
         .iter()
         .map(|&g| values[groups[g].0].unwrap_or_default().trim().to_owned())
         .collect();
-    (
-        names,
-        group_of.into_iter().map(|g| g.map(|g| rank[g])).collect(),
-    )
+    let group_of = text_of
+        .into_iter()
+        .map(|t| group_of_text[t?].map(|g| rank[g]))
+        .collect();
+    (names, group_of)
 }
 
 impl FacetTable {

@@ -78,29 +78,40 @@ pub fn collation_order(lang: Lang, names: &[&str]) -> Vec<usize> {
 
 /// [`collation_order`] with the browser's collator. The names cross into JS as one string
 /// and come back as one, sorted there in a single call: 10,000 names crossing one by one
-/// cost more than the sort itself. `None` if a name holds the separator (a NUL, which feed
-/// text never carries) or the browser refuses.
+/// cost more than the sort itself. They go in byte order, which is close to the collation's,
+/// so the browser's merge sort finds long sorted runs. `None` if a name holds the separator
+/// (a NUL, which feed text never carries) or the browser refuses.
 #[cfg(target_arch = "wasm32")]
 fn browser_collation_order(lang: Lang, names: &[&str]) -> Option<Vec<usize>> {
-    use crate::sort::sorted_indices;
     use js_sys::{Function, JsString, Reflect};
-    const SEP: &str = "\0";
+    const SEP: char = '\0';
     if names.iter().any(|name| name.contains(SEP)) {
         return None;
     }
-    let list = JsString::from(names.join(SEP)).split(SEP);
+    let by_bytes = crate::sort::sorted_indices(names.len(), &|a, b| names[a].cmp(names[b]));
+    let mut joined = String::with_capacity(names.iter().map(|n| n.len() + 1).sum());
+    for (k, &i) in by_bytes.iter().enumerate() {
+        if k > 0 {
+            joined.push(SEP);
+        }
+        joined.push_str(names[i]);
+    }
+    let list = JsString::from(joined).split(&SEP.to_string());
     let sort: Function = Reflect::get(&list, &"sort".into()).ok()?.dyn_into().ok()?;
     sort.call1(&list, &tools(lang).1).ok()?;
-    let sorted = String::from(list.join(SEP));
-    // Each collated name's rank goes to the indexes holding that name, found by binary
-    // search among the indexes in byte order; repeated names all take their first rank.
-    let by_bytes = sorted_indices(names.len(), &|a, b| names[a].cmp(names[b]));
-    let mut ranks = vec![usize::MAX; names.len()];
-    for (rank, name) in sorted.split(SEP).enumerate() {
+    let sorted = String::from(list.join(&SEP.to_string()));
+    // Each collated name stands for the indexes holding it, found by binary search in byte
+    // order; a repeated name's indexes all go at its first place, in their own order.
+    let mut order = Vec::with_capacity(names.len());
+    let mut placed = vec![false; names.len()];
+    for name in sorted.split(SEP) {
         let first = by_bytes.partition_point(|&i| names[i] < name);
         for &i in by_bytes[first..].iter().take_while(|&&i| names[i] == name) {
-            ranks[i] = ranks[i].min(rank);
+            if !placed[i] {
+                placed[i] = true;
+                order.push(i);
+            }
         }
     }
-    Some(sorted_indices(names.len(), &|a, b| ranks[a].cmp(&ranks[b])))
+    (order.len() == names.len()).then_some(order)
 }
