@@ -115,7 +115,7 @@ impl Query {
     }
 
     /// Whether a word of `query` matches in a folded haystack: `prefix` for the last word.
-    fn word_at(haystack: &str, word: &str, prefix: bool) -> Option<usize> {
+    pub(crate) fn word_at(haystack: &str, word: &str, prefix: bool) -> Option<usize> {
         haystack.match_indices(word).map(|(at, _)| at).find(|&at| {
             let before = haystack[..at].chars().next_back();
             let after = haystack[at + word.len()..].chars().next();

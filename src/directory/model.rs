@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::feed::{Feed, Kind};
 use crate::i18n::{Lang, intl::collation_order};
-use crate::search::{Query, fold};
+use crate::search::{Query, fold, is_word_char};
 use crate::sort::sorted_indices;
 
 /// Folded searchable text per member, built once per feed so that a keystroke allocates
@@ -18,6 +18,63 @@ pub struct SearchIndex {
     haystacks: Vec<String>,
     /// Where the name part of each haystack ends.
     name_ends: Vec<usize>,
+    /// Which word starts each haystack has (see [`start_bit`]): the first keystrokes of a
+    /// search, which match most members, are answered from these bits without reading text.
+    starts: Vec<Starts>,
+}
+
+/// One bit per word start: a first letter or digit (36 of them) followed by a second one or
+/// by anything else (37 each), then one bit per first character alone.
+type Starts = [u64; (36 * 37 + 36usize).div_ceil(64)];
+
+/// `a`-`z` and `0`-`9` as 0 to 35: what folded words start with.
+fn alnum(b: u8) -> Option<usize> {
+    match b {
+        b'a'..=b'z' => Some(usize::from(b - b'a')),
+        b'0'..=b'9' => Some(26 + usize::from(b - b'0')),
+        _ => None,
+    }
+}
+
+/// The bit a haystack word starting with `word` has set, and whether the bit alone decides
+/// that `word` matches (a last, prefix word of one or two such characters); `None` when the
+/// bits cannot tell (a word starting with another character).
+fn start_bit(word: &str, prefix: bool) -> Option<(usize, bool)> {
+    let b = word.as_bytes();
+    let first = alnum(*b.first()?)?;
+    Some(match b.get(1).map(|&c| alnum(c)) {
+        None => (36 * 37 + first, prefix),
+        Some(Some(second)) => (first * 37 + second, prefix && b.len() == 2),
+        Some(None) => (first * 37 + 36, false),
+    })
+}
+
+fn has(starts: &Starts, bit: usize) -> bool {
+    starts[bit / 64] >> (bit % 64) & 1 == 1
+}
+
+/// The word starts of a folded haystack, words split as [`Query`] splits them.
+fn word_starts(haystack: &str) -> Starts {
+    let mut starts = Starts::default();
+    let mut set = |bit: usize| starts[bit / 64] |= 1 << (bit % 64);
+    let mut chars = haystack.chars().peekable();
+    let mut in_word = false;
+    while let Some(c) = chars.next() {
+        let word = is_word_char(c);
+        if word
+            && !in_word
+            && let Some(first) = u8::try_from(c).ok().and_then(alnum)
+        {
+            set(36 * 37 + first);
+            let second = chars
+                .peek()
+                .and_then(|&c| u8::try_from(c).ok())
+                .and_then(alnum);
+            set(first * 37 + second.unwrap_or(36));
+        }
+        in_word = word;
+    }
+    starts
 }
 
 impl SearchIndex {
@@ -28,7 +85,7 @@ impl SearchIndex {
             text.push('\u{1F}');
         }
         let mut name_ends = Vec::with_capacity(feed.members.len());
-        let haystacks = feed
+        let haystacks: Vec<String> = feed
             .members
             .iter()
             .map(|m| {
@@ -46,6 +103,7 @@ impl SearchIndex {
             })
             .collect();
         SearchIndex {
+            starts: haystacks.iter().map(|h| word_starts(h)).collect(),
             haystacks,
             name_ends,
         }
@@ -53,7 +111,18 @@ impl SearchIndex {
 
     /// Whether member `i` matches every word of `query`.
     pub fn matches(&self, i: usize, query: &Query) -> bool {
-        self.haystacks.get(i).is_some_and(|h| query.matches(h))
+        let (Some(haystack), Some(starts)) = (self.haystacks.get(i), self.starts.get(i)) else {
+            return false;
+        };
+        let last = query.words().len().saturating_sub(1);
+        query.words().iter().enumerate().all(|(k, word)| {
+            let prefix = k == last;
+            match start_bit(word, prefix) {
+                Some((bit, _)) if !has(starts, bit) => false,
+                Some((_, true)) => true,
+                _ => Query::word_at(haystack, word, prefix).is_some(),
+            }
+        })
     }
 
     /// How well member `i` matches: words found in its name count double, and a name that

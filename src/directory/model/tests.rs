@@ -41,6 +41,42 @@ fn ids<'a>(feed: &'a Feed, found: &[usize]) -> Vec<&'a str> {
 }
 
 #[test]
+fn the_word_start_bits_answer_as_reading_the_text_would() {
+    let names = [
+        "«Animació» Cel·la",
+        "a b",
+        "Ωmega 7 Films",
+        "Àlex aß",
+        "Films2 x",
+        "Sonilab",
+    ];
+    let feed = Feed {
+        members: names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| Member::new(format!("m{i}"), *name))
+            .collect(),
+        ..Feed::default()
+    };
+    let index = SearchIndex::new(&feed);
+    let typed = [
+        "a", "an", "anim", "animacio", "c", "ce", "cella", "a b", "a", "b", "a bx", "ω", "ωm", "7",
+        "7 f", "f", "fi", "films", "films2", "films 7", "al", "alex a", "alex as", "as", "ass",
+        "x", "s", "so", "z", "2", "ab",
+    ];
+    for typed in typed {
+        let query = Query::new(typed);
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(
+                index.matches(i, &query),
+                query.matches(&fold(name)),
+                "{typed:?} in {name:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn search_ignores_case_and_accents_and_needs_every_word() {
     let feed = feed();
     let (index, table) = (SearchIndex::new(&feed), FacetTable::new(&feed));
@@ -205,7 +241,7 @@ fn facet_counts_match_a_brute_force_reference_on_random_feeds() {
                 .collect()
         };
         let filter = Filter {
-            query: ["", "sound", "fi", "games 1"][rng.next(4)].into(),
+            query: ["", "sound", "fi", "games 1", "s", "1 s", "so 1", "g"][rng.next(8)].into(),
             segments: pick(&mut rng, &SEGMENTS),
             kinds: Kind::ALL.into_iter().filter(|_| rng.next(3) == 0).collect(),
             regions: pick(&mut rng, &REGIONS),
@@ -221,8 +257,9 @@ fn facet_counts_match_a_brute_force_reference_on_random_feeds() {
             let name = fold(m.name.resolve("en", "en"));
             let ok = |f: Facet, chosen: bool, hit: bool| skip == Some(f) || !chosen || hit;
             query.matches(&format!(
-                "{name}\u{1F}{}",
-                m.city.as_deref().map(fold).unwrap_or_default()
+                "{name}\u{1F}{}\u{1F}{}",
+                m.city.as_deref().map(fold).unwrap_or_default(),
+                m.region.as_deref().map(fold).unwrap_or_default()
             )) && ok(
                 Facet::Segment,
                 !filter.segments.is_empty(),
