@@ -1,6 +1,7 @@
 //! The lenient reader: from a JSON document to a [`Feed`] and its diagnostics.
 
 use std::collections::HashMap;
+use std::fmt;
 
 use super::diag::{Diagnostic, Expected, Problem};
 use super::json::{self, Json, SyntaxError};
@@ -84,11 +85,28 @@ fn wrong(expected: Expected, found: &Json) -> Problem {
     }
 }
 
-/// One entry of a list being read: its object, its path, and whether it must be skipped.
+/// Where an entry is: `cluster`, or `members[3]`. Written out only for a diagnostic, so a
+/// 10,000-member feed reads its clean entries without formatting a path for each.
+#[derive(Clone, Copy)]
+struct At<'k> {
+    list: &'k str,
+    index: Option<usize>,
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.index {
+            Some(i) => write!(f, "{}[{i}]", self.list),
+            None => f.write_str(self.list),
+        }
+    }
+}
+
+/// One entry of a list being read: its object, its place, and whether it must be skipped.
 struct Entry<'a> {
     cx: &'a mut Cx,
     obj: &'a Json<'a>,
-    path: String,
+    path: At<'a>,
     failed: bool,
 }
 
@@ -243,7 +261,7 @@ fn zone(v: &Json) -> Result<String, Problem> {
 /// Reads a text field at `entry.key`, dropping (and reporting) only the bad languages.
 /// Paths are only formatted for a diagnostic: a 10,000-member feed reads clean fields
 /// without allocating one.
-fn text(cx: &mut Cx, entry: &str, key: &str, v: &Json) -> Result<Text, Problem> {
+fn text(cx: &mut Cx, entry: At, key: &str, v: &Json) -> Result<Text, Problem> {
     let pairs = match v {
         Json::String(s) => return Ok(Text::Plain(clean(s).trim().to_owned())),
         Json::Object(pairs) => pairs,
@@ -271,7 +289,7 @@ fn text(cx: &mut Cx, entry: &str, key: &str, v: &Json) -> Result<Text, Problem> 
 
 impl Entry<'_> {
     fn required_text(&mut self, key: &str) -> Option<Text> {
-        let (cx, path) = (&mut *self.cx, self.path.as_str());
+        let (cx, path) = (&mut *self.cx, self.path);
         let value = self.obj.get(key);
         let result = match value {
             None | Some(Json::Null) => Err(Problem::Missing),
@@ -287,7 +305,7 @@ impl Entry<'_> {
     }
 
     fn optional_text(&mut self, key: &str) -> Option<Text> {
-        let (cx, path) = (&mut *self.cx, self.path.as_str());
+        let (cx, path) = (&mut *self.cx, self.path);
         let result = match self.obj.get(key) {
             None | Some(Json::Null) => return None,
             Some(v) => text(cx, path, key, v),
@@ -332,9 +350,12 @@ fn read_list<T>(
     let mut out = Vec::with_capacity(items.len());
     let mut seen: HashMap<String, usize> = HashMap::with_capacity(items.len());
     for (i, obj) in items.iter().enumerate() {
-        let path = format!("{key}[{i}]");
+        let path = At {
+            list: key,
+            index: Some(i),
+        };
         if !matches!(obj, Json::Object(_)) {
-            cx.report(path, wrong(Expected::Object, obj), true);
+            cx.report(path.to_string(), wrong(Expected::Object, obj), true);
             continue;
         }
         let first_diag = cx.diags.len();
@@ -345,7 +366,7 @@ fn read_list<T>(
             failed: false,
         };
         let result = read(&mut entry);
-        let (failed, path) = (entry.failed, entry.path);
+        let failed = entry.failed;
         match result {
             Some((id, value)) if !failed => {
                 if let Some(&first) = seen.get(&id) {
@@ -377,7 +398,10 @@ fn read_cluster(cx: &mut Cx, obj: &Json) -> Cluster {
     let mut e = Entry {
         cx,
         obj,
-        path: "cluster".into(),
+        path: At {
+            list: "cluster",
+            index: None,
+        },
         failed: false,
     };
     let mut cluster = Cluster::default();
