@@ -30,6 +30,16 @@ pub(crate) fn highlighted(text: &str, query: &Query) -> impl IntoView + use<> {
     parts
 }
 
+/// Hides or shows the element an event happened on.
+fn set_hidden(ev: &web_sys::Event, hidden: bool) {
+    if let Some(element) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        element.set_hidden(hidden);
+    }
+}
+
 /// The member's segments as coloured tags.
 fn segment_tags(feed: &Feed, m: &Member, lang: Lang) -> impl IntoView + use<> {
     let fallback = feed.cluster.default_language.as_str();
@@ -68,16 +78,25 @@ pub(crate) fn member_card(
         .name
         .resolve(lang.tag(), &feed.cluster.default_language)
         .to_owned();
-    let logo_failed = RwSignal::new(false);
-    let logo = m.logo.as_ref().map(|url| feed.resolve_url(url));
-    let initials_text = initials(&name);
-    let logo = move || match (&logo, logo_failed.get()) {
-        (Some(src), false) => Either::Left(view! {
-            <img class="ck-logo" src=src.clone() alt="" loading="lazy" on:error=move |_| logo_failed.set(true)/>
-        }),
-        _ => Either::Right(
-            view! { <span class="ck-logo" aria-hidden="true">{initials_text.clone()}</span> },
-        ),
+    let logo = m.logo.as_ref().map(|url| {
+        view! {
+            <img
+                src=feed.resolve_url(url)
+                alt=""
+                loading="lazy"
+                on:error=|ev| set_hidden(&ev, true)
+                on:load=|ev| set_hidden(&ev, false)
+            />
+        }
+    });
+    // The initials are always there, and a logo covers them once it loads. One that cannot
+    // load hides itself; `hidden` comes off again when the card is reused for another
+    // member whose logo loads.
+    let logo = view! {
+        <span class="ck-logo" aria-hidden="true">
+            {initials(&name)}
+            {logo}
+        </span>
     };
     view! {
         <li>

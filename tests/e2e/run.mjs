@@ -160,6 +160,26 @@ test("the feed downloads while the wasm loads, and is not fetched again once it 
   assert.equal(feedRequests.length, 1, "the early fetch is the one the widgets use");
 });
 
+test("a logo covers the initials once it loads; a broken or missing one leaves the initials", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/logos.html"));
+  const cards = page.locator("#logos").locator("article");
+  await cards.first().waitFor();
+  // What a visitor sees in each card's logo box: the image, or the initials' text.
+  const seen = () =>
+    cards.evaluateAll((all) =>
+      all.map((card) => {
+        const box = card.querySelector(".ck-logo");
+        const img = box.querySelector("img");
+        const shown = img && !img.hidden && img.complete && img.naturalWidth > 0;
+        return shown ? "logo" : getComputedStyle(box).color === "rgba(0, 0, 0, 0)" ? "blank" : box.textContent.trim();
+      }),
+    );
+  await page.waitForFunction(
+    () => [...document.querySelector("#logos").shadowRoot.querySelectorAll(".ck-logo img")].every((i) => i.complete),
+  );
+  assert.deepEqual(await seen(), ["logo", "BS", "GP"]);
+}, { networkErrors: true });
+
 test("the directory: facets, chips, pages, profile and URL, accessible in each state and on a phone", async ({ page, url }) => {
   const feed = feedOf("catalonia");
   await page.goto(url("index.html?keep=1&s=caf%C3%A9"));
