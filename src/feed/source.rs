@@ -83,14 +83,22 @@ fn absolute(url: &str) -> String {
 }
 
 fn shared(url: &str) -> ArcRwSignal<FeedState> {
-    let url = absolute(url);
+    shared_or_new(absolute(url), start_fetch)
+}
+
+/// The shared state of the absolute `url`: the one there is, or a new one that `load`
+/// starts loading.
+fn shared_or_new(
+    url: String,
+    load: impl FnOnce(String, ArcRwSignal<FeedState>),
+) -> ArcRwSignal<FeedState> {
     SHARED.with(|map| {
         if let Some((_, entry)) = map.borrow().iter().find(|(u, _)| *u == url) {
             return entry.clone();
         }
         let entry = ArcRwSignal::new(FeedState::Loading);
         map.borrow_mut().push((url.clone(), entry.clone()));
-        start_fetch(url, entry.clone());
+        load(url, entry.clone());
         entry
     })
 }
@@ -100,18 +108,12 @@ fn shared(url: &str) -> ArcRwSignal<FeedState> {
 /// it instead of fetching again.
 #[cfg(feature = "embed")]
 pub(crate) fn adopt(url: &str, response: js_sys::Promise) {
-    let url = absolute(url);
-    SHARED.with(|map| {
-        if map.borrow().iter().any(|(u, _)| *u == url) {
-            return;
-        }
-        let entry = ArcRwSignal::new(FeedState::Loading);
-        map.borrow_mut().push((url.clone(), entry.clone()));
+    shared_or_new(absolute(url), |url, entry| {
         #[cfg(target_arch = "wasm32")]
         load(url, response, entry);
         #[cfg(not(target_arch = "wasm32"))]
         {
-            let _ = response;
+            let _ = (url, response);
             entry.set(FeedState::Failed(LoadError::Network));
         }
     });
