@@ -109,9 +109,8 @@ pub fn clean(s: &str) -> Cow<'_, str> {
     };
     // Every such character is a byte under 0x20, DEL, or starts with 0xC2 (C1) or 0xE2 (the
     // overrides): a byte scan rules most text out before any character is decoded.
-    let maybe =
-        |b: &u8| (*b < 0x20 && *b != b'\n' && *b != b'\t') || matches!(*b, 0x7F | 0xC2 | 0xE2);
-    if s.bytes().any(|b| maybe(&b)) && s.chars().any(bad) {
+    let maybe = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7F | 0xC2 | 0xE2);
+    if s.bytes().any(maybe) && s.chars().any(bad) {
         Cow::Owned(s.chars().filter(|&c| !bad(c)).collect())
     } else {
         Cow::Borrowed(s)
