@@ -1,0 +1,126 @@
+//! The search index: each member's folded text, and the word starts that answer the first
+//! keystrokes of a search without reading it.
+
+use crate::feed::Feed;
+use crate::search::{Query, fold, is_word_char};
+
+/// Folded searchable text per member, built once per feed so that a keystroke allocates
+/// nothing per member.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    /// Name (every language), description (every language), city, region and tags,
+    /// folded and separated by U+001F.
+    haystacks: Vec<String>,
+    /// Where the name part of each haystack ends.
+    name_ends: Vec<usize>,
+    /// Which word starts each haystack has (see [`start_bit`]): the first keystrokes of a
+    /// search, which match most members, are answered from these bits without reading text.
+    starts: Vec<Starts>,
+}
+
+/// One bit per word start: a first letter or digit (36 of them) followed by a second one or
+/// by anything else (37 each), then one bit per first character alone.
+type Starts = [u64; (36 * 37 + 36usize).div_ceil(64)];
+
+/// `a`-`z` and `0`-`9` as 0 to 35: what folded words start with.
+fn alnum(b: u8) -> Option<usize> {
+    match b {
+        b'a'..=b'z' => Some(usize::from(b - b'a')),
+        b'0'..=b'9' => Some(26 + usize::from(b - b'0')),
+        _ => None,
+    }
+}
+
+/// The bit a haystack word starting with `word` has set, and whether the bit alone decides
+/// that `word` matches (a last, prefix word of one or two such characters); `None` when the
+/// bits cannot tell (a word starting with another character).
+fn start_bit(word: &str, prefix: bool) -> Option<(usize, bool)> {
+    let b = word.as_bytes();
+    let first = alnum(*b.first()?)?;
+    Some(match b.get(1).map(|&c| alnum(c)) {
+        None => (36 * 37 + first, prefix),
+        Some(Some(second)) => (first * 37 + second, prefix && b.len() == 2),
+        Some(None) => (first * 37 + 36, false),
+    })
+}
+
+fn has(starts: &Starts, bit: usize) -> bool {
+    starts[bit / 64] >> (bit % 64) & 1 == 1
+}
+
+/// The word starts of a folded haystack, words split as [`Query`] splits them.
+fn word_starts(haystack: &str) -> Starts {
+    let mut starts = Starts::default();
+    let mut set = |bit: usize| starts[bit / 64] |= 1 << (bit % 64);
+    for word in haystack.split(|c: char| !is_word_char(c)) {
+        let b = word.as_bytes();
+        if let Some(first) = b.first().copied().and_then(alnum) {
+            set(36 * 37 + first);
+            set(first * 37 + b.get(1).copied().and_then(alnum).unwrap_or(36));
+        }
+    }
+    starts
+}
+
+impl SearchIndex {
+    /// Indexes name, description, city, region and tags of each member.
+    pub fn new(feed: &Feed) -> Self {
+        fn add(text: &mut String, s: &str) {
+            text.push_str(&fold(s));
+            text.push('\u{1F}');
+        }
+        let mut name_ends = Vec::with_capacity(feed.members.len());
+        let haystacks: Vec<String> = feed
+            .members
+            .iter()
+            .map(|m| {
+                let mut text = String::new();
+                m.name.variants().for_each(|s| add(&mut text, s));
+                name_ends.push(text.len());
+                m.description
+                    .iter()
+                    .flat_map(|d| d.variants())
+                    .chain(m.city.as_deref())
+                    .chain(m.region.as_deref())
+                    .chain(m.tags.iter().map(String::as_str))
+                    .for_each(|s| add(&mut text, s));
+                text
+            })
+            .collect();
+        SearchIndex {
+            starts: haystacks.iter().map(|h| word_starts(h)).collect(),
+            haystacks,
+            name_ends,
+        }
+    }
+
+    /// Whether member `i` matches every word of `query`.
+    pub fn matches(&self, i: usize, query: &Query) -> bool {
+        let (Some(haystack), Some(starts)) = (self.haystacks.get(i), self.starts.get(i)) else {
+            return false;
+        };
+        let last = query.words().len().saturating_sub(1);
+        query.words().iter().enumerate().all(|(k, word)| {
+            let prefix = k == last;
+            match start_bit(word, prefix) {
+                Some((bit, _)) if !has(starts, bit) => false,
+                Some((_, true)) => true,
+                _ => Query::word_at(haystack, word, prefix).is_some(),
+            }
+        })
+    }
+
+    /// How well member `i` matches: words found in its name count double, and a name that
+    /// begins with the first word gets one more.
+    pub fn relevance(&self, i: usize, query: &Query) -> usize {
+        let (Some(haystack), Some(&end)) = (self.haystacks.get(i), self.name_ends.get(i)) else {
+            return 0;
+        };
+        let name = &haystack[..end];
+        let starts = query
+            .words()
+            .first()
+            .is_some_and(|w| name.starts_with(w.as_str()));
+        2 * query.matching_words(name) + usize::from(starts)
+    }
+}
