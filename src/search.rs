@@ -115,11 +115,22 @@ impl Query {
     }
 
     /// Whether a word of `query` matches in a folded haystack: `prefix` for the last word.
+    ///
+    /// Tests each place where the word's first byte occurs: names and descriptions are short,
+    /// and setting up a substring searcher for each would cost more than the search.
     pub(crate) fn word_at(haystack: &str, word: &str, prefix: bool) -> Option<usize> {
-        haystack.match_indices(word).map(|(at, _)| at).find(|&at| {
-            let before = haystack[..at].chars().next_back();
-            let after = haystack[at + word.len()..].chars().next();
-            !before.is_some_and(is_word_char) && (prefix || !after.is_some_and(is_word_char))
+        let (bytes, needle) = (haystack.as_bytes(), word.as_bytes());
+        let &first = needle.first()?;
+        // `first` begins a character, so a match starts on a character boundary.
+        (0..bytes.len()).find(|&at| {
+            bytes[at] == first
+                && bytes[at..].starts_with(needle)
+                && !haystack[..at].chars().next_back().is_some_and(is_word_char)
+                && (prefix
+                    || !haystack[at + needle.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_word_char))
         })
     }
 

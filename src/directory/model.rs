@@ -442,13 +442,23 @@ pub fn apply(
         && !query.is_empty()
         && let Some(index) = index
     {
+        // Scores are a few small numbers: one pass per score, highest first, keeps the given
+        // order among equals without a comparison sort.
         let scores: Vec<usize> = results
             .iter()
             .map(|&i| index.relevance(i, &query))
             .collect();
-        results = sorted_indices(results.len(), &|a, b| scores[b].cmp(&scores[a]))
-            .into_iter()
-            .map(|pos| results[pos])
+        let best = scores.iter().copied().max().unwrap_or(0);
+        results = (0..=best)
+            .rev()
+            .flat_map(|score| {
+                let scores = &scores;
+                results
+                    .iter()
+                    .zip(scores)
+                    .filter(move |&(_, &s)| s == score)
+                    .map(|(&i, _)| i)
+            })
             .collect();
     }
     Outcome {

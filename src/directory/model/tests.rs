@@ -131,6 +131,37 @@ fn relevance_puts_name_matches_first() {
 }
 
 #[test]
+fn relevance_ranks_name_start_then_name_word_then_elsewhere_keeping_the_order_among_equals() {
+    let members = [
+        ("desc-1", "Veus", "Barcelona"),
+        ("word-1", "Estudis Barcelona", "Girona"),
+        ("start-1", "Barcelona Films", "Vigo"),
+        ("desc-2", "Sonilab", "Barcelona"),
+        ("start-2", "Barcelonès Post", "Barcelona"),
+        ("none", "Faro", "Vigo"),
+        ("word-2", "Cine de Barcelona", "Vigo"),
+    ];
+    let feed = Feed {
+        members: members
+            .iter()
+            .map(|(id, name, city)| member(id, name, &[], city))
+            .collect(),
+        ..Feed::default()
+    };
+    let (index, table) = (SearchIndex::new(&feed), FacetTable::new(&feed));
+    let order: Vec<usize> = (0..members.len()).collect();
+    let filter = Filter {
+        query: "barcelon".into(),
+        ..Filter::default()
+    };
+    let results = apply(&table, Some(&index), &order, &filter, true, None).results;
+    assert_eq!(
+        ids(&feed, &results),
+        ["start-1", "start-2", "word-1", "word-2", "desc-1", "desc-2"]
+    );
+}
+
+#[test]
 fn segments_widen_within_and_counts_ignore_their_own_choice() {
     let feed = feed();
     let (index, table) = (SearchIndex::new(&feed), FacetTable::new(&feed));
