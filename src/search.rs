@@ -155,16 +155,6 @@ impl Query {
             .all(|(i, w)| Self::word_at(folded_haystack, w, i == last).is_some())
     }
 
-    /// How many words match in a folded text (a name, say), for ranking by relevance.
-    pub fn matching_words(&self, folded_text: &str) -> usize {
-        let last = self.words.len().saturating_sub(1);
-        self.words
-            .iter()
-            .enumerate()
-            .filter(|(i, w)| Self::word_at(folded_text, w, *i == last).is_some())
-            .count()
-    }
-
     /// Byte ranges of `text` (as written, not folded) that the query matched, in order and
     /// not overlapping, for highlighting: `Ibér` in `Algam Ibérica` for `iber`.
     ///

@@ -16,6 +16,9 @@ pub struct SearchIndex {
     /// Which word starts each haystack has (see [`start_bit`]): the first keystrokes of a
     /// search, which match most members, are answered from these bits without reading text.
     starts: Vec<Starts>,
+    /// The first characters (by [`alnum`]) of the words of each name, which rank the
+    /// matches of a first keystroke by relevance without reading the names.
+    name_initials: Vec<u64>,
 }
 
 /// One bit per word start: a first letter or digit (36 of them) followed by a second one or
@@ -87,10 +90,21 @@ impl SearchIndex {
                 text
             })
             .collect();
+        let name_initials = haystacks
+            .iter()
+            .zip(&name_ends)
+            .map(|(h, &end)| {
+                h[..end]
+                    .split(|c: char| !is_word_char(c))
+                    .filter_map(|word| word.bytes().next().and_then(alnum))
+                    .fold(0, |bits, first| bits | 1 << first)
+            })
+            .collect();
         SearchIndex {
             starts: haystacks.iter().map(|h| word_starts(h)).collect(),
             haystacks,
             name_ends,
+            name_initials,
         }
     }
 
@@ -117,10 +131,23 @@ impl SearchIndex {
             return 0;
         };
         let name = &haystack[..end];
-        let starts = query
-            .words()
-            .first()
-            .is_some_and(|w| name.starts_with(w.as_str()));
-        2 * query.matching_words(name) + usize::from(starts)
+        let initials = self.name_initials.get(i).copied().unwrap_or(0);
+        let words = query.words();
+        let last = words.len().saturating_sub(1);
+        let in_name = words
+            .iter()
+            .enumerate()
+            .filter(|&(k, word)| {
+                let prefix = k == last;
+                match word.bytes().next().and_then(alnum) {
+                    // No word of the name starts with this word's first character.
+                    Some(first) if initials >> first & 1 == 0 => false,
+                    Some(_) if prefix && word.len() == 1 => true,
+                    _ => Query::word_at(name, word, prefix).is_some(),
+                }
+            })
+            .count();
+        let starts = words.first().is_some_and(|w| name.starts_with(w.as_str()));
+        2 * in_name + usize::from(starts)
     }
 }

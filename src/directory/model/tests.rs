@@ -150,15 +150,19 @@ fn relevance_ranks_name_start_then_name_word_then_elsewhere_keeping_the_order_am
     };
     let (index, table) = (SearchIndex::new(&feed), FacetTable::new(&feed));
     let order: Vec<usize> = (0..members.len()).collect();
-    let filter = Filter {
-        query: "barcelon".into(),
-        ..Filter::default()
-    };
-    let results = apply(&table, Some(&index), &order, &filter, true, None).results;
-    assert_eq!(
-        ids(&feed, &results),
-        ["start-1", "start-2", "word-1", "word-2", "desc-1", "desc-2"]
-    );
+    // One letter is ranked from the index's bits, longer words by reading the names.
+    for query in ["b", "ba", "barcelon", "BARCELON"] {
+        let filter = Filter {
+            query: query.into(),
+            ..Filter::default()
+        };
+        let results = apply(&table, Some(&index), &order, &filter, true, None).results;
+        assert_eq!(
+            ids(&feed, &results),
+            ["start-1", "start-2", "word-1", "word-2", "desc-1", "desc-2"],
+            "{query}"
+        );
+    }
 }
 
 #[test]
