@@ -44,8 +44,15 @@ function prefetch(el) {
   }
   if (!early.has(url)) {
     var response = fetch(url, { credentials: "same-origin" });
-    response.catch(function () {}); // Failures are the widget's to show, not the console's.
-    early.set(url, response);
+    // The body is read as it arrives: one that nobody reads stops downloading once the
+    // browser's buffer is full, and the Wasm may still be compiling.
+    var body = response.then(function (r) {
+      return r.ok ? r.arrayBuffer() : null;
+    });
+    // Failures are the widget's to show, not the console's.
+    response.catch(function () {});
+    body.catch(function () {});
+    early.set(url, [response, body]);
   }
 }
 

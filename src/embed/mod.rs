@@ -45,9 +45,17 @@ thread_local! {
 /// the feeds the loader started fetching while the Wasm loaded to their `fetch` promises.
 #[wasm_bindgen]
 pub fn ck_init(on_fatal: js_sys::Function, feeds: js_sys::Map) {
-    feeds.for_each(&mut |response, url| {
-        if let (Some(url), Ok(response)) = (url.as_string(), response.dyn_into()) {
-            crate::feed::adopt(&url, response);
+    // Each feed comes as [the response, its body being read].
+    feeds.for_each(&mut |fetch, url| {
+        let Some(fetch) = fetch.dyn_ref::<js_sys::Array>() else {
+            return;
+        };
+        if let (Some(url), Ok(response), Ok(body)) = (
+            url.as_string(),
+            fetch.get(0).dyn_into(),
+            fetch.get(1).dyn_into(),
+        ) {
+            crate::feed::adopt(&url, response, body);
         }
     });
     ON_FATAL.with(|f| *f.borrow_mut() = Some(on_fatal));

@@ -105,15 +105,16 @@ fn shared_or_new(
 
 /// Takes over a fetch of `url` that the page started before the Wasm ran (the embed's
 /// loader does, so the feed downloads while the Wasm compiles): the widgets naming `url` use
-/// it instead of fetching again.
+/// it instead of fetching again. `body` is the response's body already being read as an
+/// `ArrayBuffer` (null when the response is not ok).
 #[cfg(feature = "embed")]
-pub(crate) fn adopt(url: &str, response: js_sys::Promise) {
+pub(crate) fn adopt(url: &str, response: js_sys::Promise, body: js_sys::Promise) {
     shared_or_new(absolute(url), |url, entry| {
         #[cfg(target_arch = "wasm32")]
-        load(url, response, entry);
+        load(url, response, Some(body), entry);
         #[cfg(not(target_arch = "wasm32"))]
         {
-            let _ = (url, response);
+            let _ = (url, response, body);
             entry.set(FeedState::Failed(LoadError::Network));
         }
     });
@@ -123,7 +124,7 @@ fn start_fetch(url: String, entry: ArcRwSignal<FeedState>) {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
         let response = window.fetch_with_str(&url);
-        return load(url, response, entry);
+        return load(url, response, None, entry);
     }
     // Off the browser there is nothing to fetch with; a server build would read the feed
     // itself and pass it in as a `Feed`.
@@ -131,21 +132,28 @@ fn start_fetch(url: String, entry: ArcRwSignal<FeedState>) {
     entry.set(FeedState::Failed(LoadError::Network));
 }
 
-/// Parses the body `response` resolves to into `entry`. Spawned on wasm-bindgen's own
-/// executor, which is there before anything is mounted (the loader's feeds start earlier).
+/// Parses the body `response` resolves to (or `body`, when it is already being read) into
+/// `entry`. Spawned on wasm-bindgen's own executor, which is there before anything is mounted
+/// (the loader's feeds start earlier).
 #[cfg(target_arch = "wasm32")]
-fn load(url: String, response: js_sys::Promise, entry: ArcRwSignal<FeedState>) {
+fn load(
+    url: String,
+    response: js_sys::Promise,
+    body: Option<js_sys::Promise>,
+    entry: ArcRwSignal<FeedState>,
+) {
     wasm_bindgen_futures::spawn_local(async move {
-        let state = body(response)
-            .await
-            .map_or_else(FeedState::Failed, |(bytes, final_url)| {
-                // As `Response.text()` would, but without a JS string to copy back: invalid
-                // UTF-8 becomes U+FFFD. Valid text (nearly always) is checked by the fast
-                // validator and not copied again.
-                let text = String::from_utf8(bytes)
-                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-                parsed(&text, Some(final_url))
-            });
+        let state =
+            bytes(response, body)
+                .await
+                .map_or_else(FeedState::Failed, |(bytes, final_url)| {
+                    // As `Response.text()` would, but without a JS string to copy back: invalid
+                    // UTF-8 becomes U+FFFD. Valid text (nearly always) is checked by the fast
+                    // validator and not copied again.
+                    let text = String::from_utf8(bytes)
+                        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+                    parsed(&text, Some(final_url))
+                });
         if let FeedState::Ready(_, diagnostics) = &state {
             report_to_console(&url, diagnostics);
         }
@@ -156,7 +164,10 @@ fn load(url: String, response: js_sys::Promise, entry: ArcRwSignal<FeedState>) {
 /// The bytes of a fetched body, and the URL it came from after redirects. The bytes are
 /// copied into the Wasm once, instead of being decoded to a JS string and encoded back.
 #[cfg(target_arch = "wasm32")]
-async fn body(response: js_sys::Promise) -> Result<(Vec<u8>, String), LoadError> {
+async fn bytes(
+    response: js_sys::Promise,
+    body: Option<js_sys::Promise>,
+) -> Result<(Vec<u8>, String), LoadError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let response = JsFuture::from(response)
@@ -166,9 +177,11 @@ async fn body(response: js_sys::Promise) -> Result<(Vec<u8>, String), LoadError>
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(|_| LoadError::Network)?)
-        .await
-        .map_err(|_| LoadError::Network)?;
+    let body = match body {
+        Some(body) => body,
+        None => response.array_buffer().map_err(|_| LoadError::Network)?,
+    };
+    let buffer = JsFuture::from(body).await.map_err(|_| LoadError::Network)?;
     Ok((js_sys::Uint8Array::new(&buffer).to_vec(), response.url()))
 }
 
