@@ -76,6 +76,204 @@ pub fn bar_layout(counts: &[usize], width: f64) -> BarLayout {
     }
 }
 
+/// A label broken into at most `lines` lines of at most `width` characters, at spaces where
+/// it can (a longer word is cut), the last line ending in an ellipsis when the label does
+/// not fit. The full label stays available to the visitor in the bar's accessible name.
+pub fn wrap(label: &str, width: usize, lines: usize) -> Vec<String> {
+    let width = width.max(2);
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut words = label.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let len = line.chars().count();
+        let fits = if len == 0 {
+            word.chars().count() <= width
+        } else {
+            len + 1 + word.chars().count() <= width
+        };
+        if fits {
+            if len > 0 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if len > 0 {
+            out.push(std::mem::take(&mut line));
+        }
+        if out.len() == lines {
+            break;
+        }
+        line = word.to_owned();
+        if word.chars().count() > width {
+            // A word longer than a line: the last line cuts it; otherwise it gets a line of
+            // its own, cut.
+            line = truncate(word, width);
+            if out.len() + 1 < lines && words.peek().is_some() {
+                out.push(std::mem::take(&mut line));
+            }
+        }
+    }
+    if !line.is_empty() && out.len() < lines {
+        out.push(line);
+    }
+    let shown: usize = out.iter().map(|l| l.split_whitespace().count()).sum();
+    if shown < label.split_whitespace().count()
+        && let Some(last) = out.last_mut()
+        && !last.ends_with('…')
+    {
+        let kept = last.chars().count().min(width - 1);
+        *last = last.chars().take(kept).collect::<String>() + "…";
+    }
+    out
+}
+
+/// A round step for an axis from 0 to `max` with at most `ticks` steps: 1, 2 or 5 times a
+/// power of ten, never below 1 (counts are whole).
+pub fn nice_step(max: usize, ticks: usize) -> usize {
+    let ticks = ticks.max(1);
+    let mut power = 1;
+    loop {
+        for m in [1, 2, 5] {
+            let step = m * power;
+            if max.div_ceil(step) <= ticks {
+                return step;
+            }
+        }
+        power *= 10;
+    }
+}
+
+/// One column of a column chart, in SVG user units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    /// Left edge.
+    pub x: f64,
+    /// Top of the column (the baseline minus its height).
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height (0 for a zero count).
+    pub height: f64,
+    /// Whether its label is written under it (crowded labels are thinned out evenly).
+    pub labelled: bool,
+}
+
+/// The layout of a column chart (counts per year).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColumnLayout {
+    /// Where the columns stand.
+    pub baseline: f64,
+    /// Left edge of the plot (the axis labels are to its left).
+    pub plot_x: f64,
+    /// The axis' round values and their heights: `(value, y)`, from 0 up.
+    pub ticks: Vec<(usize, f64)>,
+    /// One per count, in order.
+    pub columns: Vec<Column>,
+}
+
+/// Lays out columns for `counts` in a drawing `width` by `height`, with room for the axis
+/// labels on the left and the column labels (`label_chars` characters at most) below.
+pub fn column_layout(
+    counts: &[usize],
+    width: f64,
+    height: f64,
+    label_chars: usize,
+) -> ColumnLayout {
+    const CHAR: f64 = 7.5;
+    let plot_x = 40.0;
+    let baseline = height - 24.0;
+    let top = 12.0;
+    let max = counts.iter().copied().max().unwrap_or(0);
+    let step = nice_step(max.max(1), 5);
+    let axis_max = (max.max(1)).div_ceil(step) * step;
+    let scale = (baseline - top) / axis_max as f64;
+    let ticks = (0..=axis_max / step)
+        .map(|k| (k * step, baseline - (k * step) as f64 * scale))
+        .collect();
+    let slot = (width - plot_x) / counts.len().max(1) as f64;
+    // Labels at least their own width plus a gap apart, every `every`-th column.
+    let label_width = label_chars as f64 * CHAR + 8.0;
+    let every = ((label_width / slot).ceil() as usize).max(1);
+    let columns = counts
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| {
+            let h = n as f64 * scale;
+            Column {
+                x: plot_x + i as f64 * slot + slot * 0.15,
+                y: baseline - h,
+                width: slot * 0.7,
+                height: h,
+                labelled: i % every == 0,
+            }
+        })
+        .collect();
+    ColumnLayout {
+        baseline,
+        plot_x,
+        ticks,
+        columns,
+    }
+}
+
+/// One slice of a donut drawn as a dashed circle: where its dash starts and how long it is,
+/// in units of which the circle has [`DONUT_UNITS`], and its share in whole per cent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Slice {
+    /// Where the slice starts along the circle.
+    pub offset: u32,
+    /// Its length along the circle.
+    pub length: u32,
+    /// Its share of the whole, rounded so that the shares add up to 100.
+    pub percent: u32,
+}
+
+/// The length of a donut's circle in [`Slice`] units (SVG `pathLength`).
+pub const DONUT_UNITS: u32 = 1000;
+
+/// Whole numbers proportional to `counts` that add up to exactly `total` (largest
+/// remainders get the units rounding left over); all zero when the counts are.
+fn apportion(counts: &[usize], total: u32) -> Vec<u32> {
+    let sum: usize = counts.iter().sum();
+    if sum == 0 {
+        return vec![0; counts.len()];
+    }
+    let exact: Vec<u64> = counts
+        .iter()
+        .map(|&c| c as u64 * u64::from(total))
+        .collect();
+    let mut parts: Vec<u32> = exact.iter().map(|e| (e / sum as u64) as u32).collect();
+    let left = total - parts.iter().sum::<u32>();
+    let remainder = |i: usize| exact[i] % sum as u64;
+    let by_remainder =
+        crate::sort::sorted_indices(counts.len(), &|a, b| remainder(b).cmp(&remainder(a)));
+    for &i in by_remainder.iter().take(left as usize) {
+        parts[i] += 1;
+    }
+    parts
+}
+
+/// The slices of a donut for `counts`, in order, clockwise from the top.
+pub fn donut_slices(counts: &[usize]) -> Vec<Slice> {
+    let lengths = apportion(counts, DONUT_UNITS);
+    let percents = apportion(counts, 100);
+    let mut offset = 0;
+    lengths
+        .into_iter()
+        .zip(percents)
+        .map(|(length, percent)| {
+            let slice = Slice {
+                offset,
+                length,
+                percent,
+            };
+            offset += length;
+            slice
+        })
+        .collect()
+}
+
 /// `label` shortened to at most `max` characters, with an ellipsis when cut.
 pub fn truncate(label: &str, max: usize) -> String {
     if label.chars().count() <= max {
@@ -134,6 +332,117 @@ mod tests {
                 .iter()
                 .all(|b| b.width == 0.0 && b.width.is_finite())
         );
+    }
+
+    #[test]
+    fn labels_wrap_at_spaces_and_end_in_an_ellipsis_when_they_do_not_fit() {
+        assert_eq!(wrap("Training", 12, 2), ["Training"]);
+        assert_eq!(
+            wrap("Distribution and exhibition", 14, 2),
+            ["Distribution", "and exhibition"]
+        );
+        assert_eq!(
+            wrap("Immersive experiences for museums and fairs", 14, 2),
+            ["Immersive", "experiences…"]
+        );
+        assert_eq!(
+            wrap("Audiovisualstudiosandparks of Terrassa", 11, 2),
+            ["Audiovisua…", "of Terrassa"]
+        );
+        assert_eq!(wrap("Postproducció", 8, 1), ["Postpro…"]);
+        assert!(wrap("", 10, 2).is_empty());
+        for label in [
+            "Serveis de producció audiovisual i cinematogràfica",
+            "A B C D E F G H",
+        ] {
+            for width in 2..20 {
+                for lines in 1..4 {
+                    let got = wrap(label, width, lines);
+                    assert!(got.len() <= lines, "{label} {width} {lines}: {got:?}");
+                    assert!(got.iter().all(|l| l.chars().count() <= width), "{got:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn axis_steps_are_round_and_few() {
+        assert_eq!(nice_step(0, 5), 1);
+        assert_eq!(nice_step(4, 5), 1);
+        assert_eq!(nice_step(7, 5), 2);
+        assert_eq!(nice_step(38, 5), 10);
+        assert_eq!(nice_step(204, 5), 50);
+        assert_eq!(nice_step(10_000, 5), 2000);
+        for max in 0..3000 {
+            let step = nice_step(max, 5);
+            assert!(max.div_ceil(step) <= 5);
+        }
+    }
+
+    #[test]
+    fn columns_share_the_width_and_crowded_labels_thin_out_without_overlap() {
+        let layout = column_layout(&[3, 0, 12, 7], 600.0, 300.0, 4);
+        assert_eq!(layout.columns.len(), 4);
+        assert!(layout.columns.iter().all(|c| c.labelled));
+        assert_eq!(layout.columns[1].height, 0.0);
+        let top = &layout.columns[2];
+        assert_eq!(top.y + top.height, layout.baseline);
+        assert_eq!(
+            layout.ticks.last().map(|t| t.0),
+            Some(15),
+            "12 rounds up to 15"
+        );
+        assert!((top.y - layout.ticks.last().unwrap().1 - top.height * 3.0 / 12.0).abs() < 1e-9);
+
+        let years = column_layout(&vec![1; 60], 600.0, 300.0, 4);
+        let labelled: Vec<&Column> = years.columns.iter().filter(|c| c.labelled).collect();
+        assert!(labelled.len() > 5 && labelled.len() < 60);
+        for pair in labelled.windows(2) {
+            let centres = (pair[1].x + pair[1].width / 2.0) - (pair[0].x + pair[0].width / 2.0);
+            assert!(centres >= 4.0 * 7.5, "four-digit years do not overlap");
+        }
+        let empty = column_layout(&[], 600.0, 300.0, 4);
+        assert!(empty.columns.is_empty() && empty.ticks.iter().all(|t| t.1.is_finite()));
+    }
+
+    #[test]
+    fn donut_slices_close_the_circle_and_shares_add_up_to_100() {
+        let slices = donut_slices(&[33, 3, 2, 2]);
+        assert_eq!(
+            slices.iter().map(|s| s.percent).collect::<Vec<_>>(),
+            [83, 7, 5, 5]
+        );
+        assert_eq!(slices.iter().map(|s| s.length).sum::<u32>(), DONUT_UNITS);
+        for pair in slices.windows(2) {
+            assert_eq!(pair[0].offset + pair[0].length, pair[1].offset);
+        }
+        // A third each: the percentages still add up.
+        let thirds = donut_slices(&[1, 1, 1]);
+        assert_eq!(thirds.iter().map(|s| s.percent).sum::<u32>(), 100);
+        assert_eq!(
+            donut_slices(&[5]),
+            [Slice {
+                offset: 0,
+                length: DONUT_UNITS,
+                percent: 100
+            }]
+        );
+        assert!(
+            donut_slices(&[0, 0])
+                .iter()
+                .all(|s| s.length == 0 && s.percent == 0)
+        );
+        assert!(donut_slices(&[]).is_empty());
+        let many = donut_slices(&vec![1; 200]);
+        assert_eq!(many.iter().map(|s| s.length).sum::<u32>(), DONUT_UNITS);
+        assert_eq!(many.iter().map(|s| s.percent).sum::<u32>(), 100);
+    }
+
+    #[test]
+    fn two_hundred_categories_get_a_row_each() {
+        let layout = bar_layout(&vec![1; 200], 600.0);
+        assert_eq!(layout.bars.len(), 200);
+        assert_eq!(layout.height, 200.0 * layout.row);
     }
 
     #[test]

@@ -15,6 +15,7 @@
 //! | `lang` | `Signal<Lang>` | English | the visitor's language |
 //! | `class` | `MaybeProp<String>` | none | extra class on the root |
 
+pub mod data;
 pub mod geometry;
 
 use std::sync::Arc;

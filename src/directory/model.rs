@@ -217,6 +217,32 @@ impl FacetTable {
         self.kind_of.is_empty()
     }
 
+    /// How many members have each value of each facet (a member in two segments counts in
+    /// both): the counts with nothing chosen.
+    pub fn totals(&self) -> Counts {
+        let mut counts = Counts {
+            segments: vec![0; self.segment_ids.len()],
+            kinds: [0; 4],
+            regions: vec![0; self.regions.len()],
+            cities: vec![0; self.cities.len()],
+        };
+        for i in 0..self.len() {
+            for &s in &self.segments_of[i] {
+                counts.segments[s] += 1;
+            }
+            if let Some(k) = self.kind_of[i] {
+                counts.kinds[k.index()] += 1;
+            }
+            if let Some(r) = self.region_of[i] {
+                counts.regions[r] += 1;
+            }
+            if let Some(c) = self.city_of[i] {
+                counts.cities[c] += 1;
+            }
+        }
+        counts
+    }
+
     /// Whether any member has a value for `facet`.
     pub fn has(&self, facet: Facet) -> bool {
         match facet {

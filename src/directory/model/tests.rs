@@ -285,6 +285,11 @@ fn facet_counts_match_a_brute_force_reference_on_random_feeds() {
         let (index, table) = (SearchIndex::new(&feed), FacetTable::new(&feed));
         let order: Vec<usize> = (0..n).collect();
         let outcome = apply(&table, Some(&index), &order, &filter, false, None);
+        assert_eq!(
+            table.totals(),
+            apply(&table, None, &order, &Filter::default(), false, None).counts,
+            "the totals a chart draws are the counts with nothing chosen"
+        );
 
         // The reference: plain string comparisons, one facet left out at a time.
         let query = Query::new(&filter.query);

@@ -1,0 +1,320 @@
+//! What a chart counts: members per segment, kind, region, city or year of joining.
+
+use crate::directory::model::FacetTable;
+use crate::feed::{Feed, Kind};
+
+/// What the members are counted by (the `by` attribute).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum By {
+    /// Per segment: a member in two segments counts in both.
+    #[default]
+    Segment,
+    /// Per kind (SME, large company, research, other): parts of a whole.
+    Kind,
+    /// Per region, the largest few and the rest together.
+    Region,
+    /// Per city, likewise.
+    City,
+    /// Members who joined each year, and how many there were by then.
+    Joined,
+}
+
+impl By {
+    /// Every dimension, in the order the attribute's documentation lists them.
+    pub const ALL: [By; 5] = [By::Segment, By::Kind, By::Region, By::City, By::Joined];
+
+    /// The attribute value naming this dimension.
+    pub fn id(self) -> &'static str {
+        match self {
+            By::Segment => "segment",
+            By::Kind => "kind",
+            By::Region => "region",
+            By::City => "city",
+            By::Joined => "joined",
+        }
+    }
+
+    /// The dimension an attribute value names.
+    pub fn from_id(id: &str) -> Option<By> {
+        By::ALL.into_iter().find(|b| b.id() == id.trim())
+    }
+}
+
+/// What one category stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Label {
+    /// The feed's segment at this index.
+    Segment(usize),
+    /// A kind of member.
+    Kind(Kind),
+    /// A region or city, as its first member wrote it.
+    Place(String),
+    /// The places beyond the largest few, together: how many there are.
+    Others(usize),
+    /// A year of joining.
+    Year(i32),
+}
+
+/// One bar, column or slice: what it stands for and how many members it counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Category {
+    /// What it stands for.
+    pub label: Label,
+    /// How many members it counts.
+    pub count: usize,
+}
+
+/// The categories of one chart, and the members behind them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// In the dimension's own order: segments as the feed lists them, kinds as
+    /// [`Kind::ALL`], places most members first with the others last, years ascending with
+    /// no gap.
+    pub categories: Vec<Category>,
+    /// Members in the feed.
+    pub members: usize,
+    /// Members counted in no category (no value for the dimension).
+    pub without: usize,
+}
+
+impl Tally {
+    /// The categories' indexes, largest count first; equal counts keep their order.
+    pub fn by_count(&self) -> Vec<usize> {
+        let counts: Vec<usize> = self.categories.iter().map(|c| c.count).collect();
+        crate::sort::sorted_indices(counts.len(), &|a, b| counts[b].cmp(&counts[a]))
+    }
+
+    /// The running total of the counts, category by category (members by the end of each
+    /// year, for [`By::Joined`]).
+    pub fn cumulative(&self) -> Vec<usize> {
+        self.categories
+            .iter()
+            .scan(0, |sum, c| {
+                *sum += c.count;
+                Some(*sum)
+            })
+            .collect()
+    }
+}
+
+/// Counts the members of `feed` by `by`. Regions and cities beyond the `top` largest go
+/// into one [`Label::Others`] category (unless that would hold a single place).
+pub fn tally(feed: &Feed, table: &FacetTable, by: By, top: usize) -> Tally {
+    let members = feed.members.len();
+    let totals = table.totals();
+    let categories: Vec<Category> = match by {
+        By::Segment => totals
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(i, &count)| Category {
+                label: Label::Segment(i),
+                count,
+            })
+            .collect(),
+        By::Kind => Kind::ALL
+            .into_iter()
+            .map(|k| Category {
+                label: Label::Kind(k),
+                count: totals.kinds[k.index()],
+            })
+            .collect(),
+        By::Region | By::City => {
+            let (names, counts) = if by == By::Region {
+                (&table.regions, &totals.regions)
+            } else {
+                (&table.cities, &totals.cities)
+            };
+            let shown = if names.len() > top + 1 {
+                top
+            } else {
+                names.len()
+            };
+            let mut categories: Vec<Category> = names
+                .iter()
+                .zip(counts)
+                .take(shown)
+                .map(|(name, &count)| Category {
+                    label: Label::Place(name.clone()),
+                    count,
+                })
+                .collect();
+            if shown < names.len() {
+                categories.push(Category {
+                    label: Label::Others(names.len() - shown),
+                    count: counts[shown..].iter().sum(),
+                });
+            }
+            categories
+        }
+        By::Joined => {
+            let years: Vec<i32> = feed
+                .members
+                .iter()
+                .filter_map(|m| m.joined.map(|d| d.year))
+                .collect();
+            let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else {
+                return Tally {
+                    categories: Vec::new(),
+                    members,
+                    without: members,
+                };
+            };
+            let mut per_year = vec![0; (last - first) as usize + 1];
+            for y in &years {
+                per_year[(y - first) as usize] += 1;
+            }
+            (first..=last)
+                .zip(per_year)
+                .map(|(year, count)| Category {
+                    label: Label::Year(year),
+                    count,
+                })
+                .collect()
+        }
+    };
+    let counted = match by {
+        By::Segment => feed
+            .members
+            .iter()
+            .filter(|m| m.segments.iter().any(|id| feed.segment(id).is_some()))
+            .count(),
+        _ => categories.iter().map(|c| c.count).sum(),
+    };
+    Tally {
+        categories,
+        members,
+        without: members - counted.min(members),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::{Date, Member, Segment};
+
+    fn member(id: &str, segments: &[&str], city: Option<&str>, year: Option<i32>) -> Member {
+        Member {
+            segments: segments.iter().map(|s| (*s).to_owned()).collect(),
+            city: city.map(str::to_owned),
+            joined: year.map(|y| Date::new(y, 3, 1).unwrap()),
+            ..Member::new(id, id)
+        }
+    }
+
+    fn feed(members: Vec<Member>, segments: &[&str]) -> Feed {
+        Feed {
+            segments: segments.iter().map(|s| Segment::new(*s, *s)).collect(),
+            members,
+            ..Feed::default()
+        }
+    }
+
+    fn counts(t: &Tally) -> Vec<usize> {
+        t.categories.iter().map(|c| c.count).collect()
+    }
+
+    #[test]
+    fn the_by_attribute_names_each_dimension() {
+        for by in By::ALL {
+            assert_eq!(By::from_id(by.id()), Some(by));
+        }
+        assert_eq!(By::from_id(" city "), Some(By::City));
+        assert_eq!(By::from_id("segments"), None);
+    }
+
+    #[test]
+    fn a_member_in_every_segment_counts_in_each_and_once_among_the_members() {
+        let f = feed(
+            vec![
+                member("all", &["a", "b", "c"], None, None),
+                member("none", &[], None, None),
+                member("unknown", &["zzz"], None, None),
+            ],
+            &["a", "b", "c"],
+        );
+        let t = tally(&f, &FacetTable::new(&f), By::Segment, 10);
+        assert_eq!(counts(&t), [1, 1, 1]);
+        assert_eq!((t.members, t.without), (3, 2));
+    }
+
+    #[test]
+    fn no_members_gives_zero_counts_and_no_years() {
+        let f = feed(Vec::new(), &["a"]);
+        let table = FacetTable::new(&f);
+        assert_eq!(counts(&tally(&f, &table, By::Segment, 10)), [0]);
+        assert_eq!(counts(&tally(&f, &table, By::Kind, 10)), [0, 0, 0, 0]);
+        assert!(tally(&f, &table, By::City, 10).categories.is_empty());
+        assert!(tally(&f, &table, By::Joined, 10).categories.is_empty());
+    }
+
+    #[test]
+    fn places_beyond_the_top_go_together_unless_only_one_would() {
+        let cities = ["Vigo", "Vigo", "Vigo", "Reus", "Reus", "Lugo", "Ourense"];
+        let f = feed(
+            cities
+                .iter()
+                .enumerate()
+                .map(|(i, c)| member(&format!("m{i}"), &[], Some(c), None))
+                .chain([member("nowhere", &[], None, None)])
+                .collect(),
+            &[],
+        );
+        let table = FacetTable::new(&f);
+        let t = tally(&f, &table, By::City, 2);
+        assert_eq!(
+            t.categories,
+            [
+                Category {
+                    label: Label::Place("Vigo".into()),
+                    count: 3
+                },
+                Category {
+                    label: Label::Place("Reus".into()),
+                    count: 2
+                },
+                Category {
+                    label: Label::Others(2),
+                    count: 2
+                },
+            ]
+        );
+        assert_eq!(t.without, 1);
+        // Three places shown and one "other" would hide a single place: all four show.
+        assert_eq!(tally(&f, &table, By::City, 3).categories.len(), 4);
+    }
+
+    #[test]
+    fn years_run_without_gaps_and_add_up() {
+        let f = feed(
+            [2019, 2021, 2021, 2024]
+                .iter()
+                .enumerate()
+                .map(|(i, &y)| member(&format!("m{i}"), &[], None, Some(y)))
+                .chain([member("undated", &[], None, None)])
+                .collect(),
+            &[],
+        );
+        let t = tally(&f, &FacetTable::new(&f), By::Joined, 10);
+        let years: Vec<Label> = t.categories.iter().map(|c| c.label.clone()).collect();
+        assert_eq!(years, (2019..=2024).map(Label::Year).collect::<Vec<_>>());
+        assert_eq!(counts(&t), [1, 0, 2, 0, 0, 1]);
+        assert_eq!(t.cumulative(), [1, 1, 3, 3, 3, 4]);
+        assert_eq!(t.without, 1);
+    }
+
+    #[test]
+    fn largest_first_keeps_the_order_of_equals() {
+        let t = Tally {
+            categories: [3, 5, 3, 0, 5]
+                .iter()
+                .map(|&count| Category {
+                    label: Label::Year(0),
+                    count,
+                })
+                .collect(),
+            ..Tally::default()
+        };
+        assert_eq!(t.by_count(), [1, 4, 0, 2, 3]);
+    }
+}
