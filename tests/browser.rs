@@ -216,7 +216,13 @@ async fn chart_draws_one_labelled_bar_per_segment_largest_first() {
         .iter()
         .map(|g| g.get_attribute("aria-label").unwrap())
         .collect();
-    let expected_labels: Vec<String> = expected.iter().map(|(n, c)| format!("{n}: {c}")).collect();
+    let expected_labels: Vec<String> = expected
+        .iter()
+        .map(|(n, c)| match c {
+            1 => format!("{n}: 1 member"),
+            c => format!("{n}: {c} members"),
+        })
+        .collect();
     assert_eq!(labels, expected_labels);
     let widths: Vec<f64> = all(&root, "rect[part=bar]")
         .iter()

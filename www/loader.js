@@ -7,7 +7,7 @@
 
 var VERSION = "__CK_VERSION__";
 var TAGS = ["clusterkit-directory", "clusterkit-chart", "clusterkit-calendar"];
-var OBSERVED = ["feed", "lang", "theme", "debug", "page-size", "by", "for", "view", "month", "timezone", "segments", "categories", "kinds", "sort"];
+var OBSERVED = ["feed", "lang", "theme", "debug", "page-size", "by", "type", "top", "for", "view", "month", "timezone", "segments", "categories", "kinds", "sort"];
 
 // Shown by the loader itself when the Wasm cannot run (it failed to load, or crashed).
 // Kept equal to the `crashed` and `reload` strings of src/i18n by a test.

@@ -40,6 +40,45 @@ impl By {
     }
 }
 
+impl By {
+    /// The drawing that suits this dimension when the page names none: columns for years,
+    /// bars for the rest.
+    pub fn default_shape(self) -> Shape {
+        match self {
+            By::Joined => Shape::Column,
+            _ => Shape::Bar,
+        }
+    }
+
+    /// Its place in [`By::ALL`] (and in per-dimension tables such as the UI strings).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// How a chart draws its categories (the `type` attribute).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Shape {
+    /// Horizontal bars, largest first.
+    Bar,
+    /// Vertical columns in the categories' own order (years).
+    Column,
+    /// A ring cut into parts of the whole, largest first, with a legend.
+    Donut,
+}
+
+impl Shape {
+    /// The drawing an attribute value names.
+    pub fn from_id(id: &str) -> Option<Shape> {
+        match id.trim() {
+            "bar" => Some(Shape::Bar),
+            "column" => Some(Shape::Column),
+            "donut" => Some(Shape::Donut),
+            _ => None,
+        }
+    }
+}
+
 /// What one category stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Label {
@@ -216,9 +255,12 @@ mod tests {
 
     #[test]
     fn the_by_attribute_names_each_dimension() {
-        for by in By::ALL {
+        for (i, by) in By::ALL.into_iter().enumerate() {
             assert_eq!(By::from_id(by.id()), Some(by));
+            assert_eq!(by.index(), i);
         }
+        assert_eq!(Shape::from_id("donut"), Some(Shape::Donut));
+        assert_eq!(Shape::from_id("pie"), None);
         assert_eq!(By::from_id(" city "), Some(By::City));
         assert_eq!(By::from_id("segments"), None);
     }

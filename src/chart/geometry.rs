@@ -1,25 +1,4 @@
-//! The segment chart's pure maths: counts and bar layout.
-
-use crate::feed::Feed;
-
-/// Members per segment, largest first (ties keep feed order): `(segment index, count)`.
-/// A member in two segments counts in both.
-pub fn members_per_segment(feed: &Feed) -> Vec<(usize, usize)> {
-    let counts: Vec<usize> = feed
-        .segments
-        .iter()
-        .map(|s| {
-            feed.members
-                .iter()
-                .filter(|m| m.segments.contains(&s.id))
-                .count()
-        })
-        .collect();
-    crate::sort::sorted_indices(counts.len(), &|a, b| counts[b].cmp(&counts[a]))
-        .into_iter()
-        .map(|i| (i, counts[i]))
-        .collect()
-}
+//! The chart's pure maths: bars, columns and their axis, donut slices, labels that fit.
 
 /// Where one horizontal bar goes, in SVG user units.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,12 +29,12 @@ pub struct BarLayout {
 }
 
 /// Lays out bars for `counts` in a drawing `width` wide: labels take up to 40% on the left,
-/// counts are written after each bar, and the longest bar leaves room for its count.
-pub fn bar_layout(counts: &[usize], width: f64) -> BarLayout {
+/// counts are written after each bar, and the longest bar leaves `value_room` for its count.
+pub fn bar_layout(counts: &[usize], width: f64, value_room: f64) -> BarLayout {
     let row = 30.0;
     let bar_height = 20.0;
     let bar_x = (width * 0.4).round();
-    let bar_max = (width - bar_x - 48.0).max(1.0);
+    let bar_max = (width - bar_x - value_room).max(1.0);
     let max = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
     let bars = counts
         .iter()
@@ -274,6 +253,24 @@ pub fn donut_slices(counts: &[usize]) -> Vec<Slice> {
         .collect()
 }
 
+/// The WCAG contrast ratio of two `#rrggbb` colours (1 to 21), `None` if either is not one.
+pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
+    fn luminance(hex: &str) -> Option<f64> {
+        let hex = hex.strip_prefix('#').filter(|h| h.len() == 6)?;
+        let channel = |i: usize| -> Option<f64> {
+            let c = f64::from(u8::from_str_radix(hex.get(i..i + 2)?, 16).ok()?) / 255.0;
+            Some(if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            })
+        };
+        Some(0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?)
+    }
+    let (x, y) = (luminance(a)?, luminance(b)?);
+    Some((x.max(y) + 0.05) / (x.min(y) + 0.05))
+}
+
 /// `label` shortened to at most `max` characters, with an ellipsis when cut.
 pub fn truncate(label: &str, max: usize) -> String {
     if label.chars().count() <= max {
@@ -288,29 +285,10 @@ pub fn truncate(label: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::feed::{Member, Segment};
-
-    #[test]
-    fn a_member_in_two_segments_counts_in_both_and_largest_comes_first() {
-        let m = |id: &str, segs: &[&str]| Member {
-            segments: segs.iter().map(|s| s.to_string()).collect(),
-            ..Member::new(id, id)
-        };
-        let feed = Feed {
-            segments: vec![
-                Segment::new("a", "A"),
-                Segment::new("b", "B"),
-                Segment::new("c", "C"),
-            ],
-            members: vec![m("1", &["a", "b"]), m("2", &["b"]), m("3", &[])],
-            ..Feed::default()
-        };
-        assert_eq!(members_per_segment(&feed), [(1, 2), (0, 1), (2, 0)]);
-    }
 
     #[test]
     fn bars_scale_to_the_largest_count_and_stack_in_rows() {
-        let layout = bar_layout(&[38, 19, 0], 600.0);
+        let layout = bar_layout(&[38, 19, 0], 600.0, 48.0);
         assert_eq!(layout.bar_x, 240.0);
         assert_eq!(layout.bars[0].width, layout.bar_max);
         assert!((layout.bars[1].width - layout.bar_max / 2.0).abs() < 1e-9);
@@ -325,8 +303,8 @@ mod tests {
 
     #[test]
     fn no_segments_or_all_zero_counts_draw_nothing_and_do_not_divide_by_zero() {
-        assert!(bar_layout(&[], 600.0).bars.is_empty());
-        let zero = bar_layout(&[0, 0], 600.0);
+        assert!(bar_layout(&[], 600.0, 48.0).bars.is_empty());
+        let zero = bar_layout(&[0, 0], 600.0, 48.0);
         assert!(
             zero.bars
                 .iter()
@@ -440,9 +418,71 @@ mod tests {
 
     #[test]
     fn two_hundred_categories_get_a_row_each() {
-        let layout = bar_layout(&vec![1; 200], 600.0);
+        let layout = bar_layout(&vec![1; 200], 600.0, 48.0);
         assert_eq!(layout.bars.len(), 200);
         assert_eq!(layout.height, 200.0 * layout.row);
+    }
+
+    #[test]
+    fn contrast_is_measured_as_wcag_does() {
+        assert_eq!(
+            contrast_ratio("#000000", "#ffffff").map(|r| r.round()),
+            Some(21.0)
+        );
+        assert_eq!(contrast_ratio("#777777", "#777777"), Some(1.0));
+        let grey = contrast_ratio("#767676", "#ffffff").unwrap();
+        assert!((grey - 4.54).abs() < 0.01, "{grey}");
+        assert_eq!(contrast_ratio("red", "#ffffff"), None);
+    }
+
+    #[test]
+    fn the_theme_palette_keeps_3_to_1_against_each_theme_background() {
+        let css = include_str!("../ui/theme.css");
+        // The light palette is in the base `.ck-root` rule, the dark one in the dark theme's.
+        let block = |start: &str| {
+            let from = css.find(start).expect(start);
+            &css[from..from + css[from..].find('}').unwrap()]
+        };
+        let palette = |block: &str| -> Vec<String> {
+            (1..=6)
+                .map(|i| {
+                    let key = format!("--ck-c{i}:");
+                    let at = block.find(&key).unwrap_or_else(|| panic!("{key}")) + key.len();
+                    block[at..].split(';').next().unwrap().trim().to_owned()
+                })
+                .collect()
+        };
+        for (rule, background) in [
+            (".ck-root {", "#ffffff"),
+            (".ck-root[data-theme=\"light\"] {", "#ffffff"),
+            (".ck-root[data-theme=\"dark\"] {", "#16181c"),
+        ] {
+            let rule_block = block(rule);
+            let colours = if rule_block.contains("--ck-c1") {
+                palette(rule_block)
+            } else {
+                palette(block(".ck-root {"))
+            };
+            for colour in colours {
+                let ratio = contrast_ratio(&colour, background).unwrap();
+                assert!(
+                    ratio >= 3.0,
+                    "{colour} on {background} in {rule}: {ratio:.2}"
+                );
+            }
+        }
+        // The dark palette of `theme="auto"` is the dark theme's.
+        let auto = css.split("prefers-color-scheme: dark").nth(1).unwrap();
+        assert_eq!(
+            palette(block_in(auto)),
+            palette(block(".ck-root[data-theme=\"dark\"] {"))
+        );
+
+        fn block_in(css: &str) -> &str {
+            let from = css.find('{').unwrap() + 1;
+            let from = from + css[from..].find('{').unwrap();
+            &css[from..from + css[from..].find('}').unwrap()]
+        }
     }
 
     #[test]

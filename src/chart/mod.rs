@@ -1,34 +1,175 @@
-//! The segment chart: members per segment as labelled, accessible SVG bars.
+//! The chart: members per segment, type, region, city or year of joining, as accessible SVG
+//! bars, columns or a donut, with the same data as a table one click away.
 //!
 //! # Usage
 //! ```no_run
 //! use std::sync::Arc;
-//! use clusterkit::{SegmentChart, feed::Feed, i18n::Lang};
+//! use clusterkit::{SegmentChart, chart::data::{By, Shape}, feed::Feed, i18n::Lang};
 //! use leptos::prelude::*;
 //!
-//! let _ = view! { <SegmentChart feed=Arc::new(Feed::default()) lang=Lang::Es/> };
+//! let feed = Arc::new(Feed::default());
+//! let _ = view! { <SegmentChart feed=feed.clone() lang=Lang::Es/> };
+//! let _ = view! { <SegmentChart feed=feed by=By::Kind shape=Shape::Donut/> };
 //! ```
 //!
 //! | prop | type | default | meaning |
 //! |---|---|---|---|
-//! | `feed` | `Signal<Arc<Feed>>` | required | the members and segments counted |
+//! | `feed` | `Signal<Arc<Feed>>` | required | the members counted |
 //! | `lang` | `Signal<Lang>` | English | the visitor's language |
+//! | `by` | `Signal<By>` | `By::Segment` | what the members are counted by |
+//! | `shape` | `Signal<Option<Shape>>` | columns for years, else bars | how they are drawn |
+//! | `top` | `MaybeProp<usize>` | 8 | regions or cities shown before the rest go together |
 //! | `class` | `MaybeProp<String>` | none | extra class on the root |
+//!
+//! Keyboard: the drawing is one tab stop; the arrow keys, Home and End move between its bars,
+//! columns or slices, each named with its count for screen readers and shown in a tooltip.
 
 pub mod data;
 pub mod geometry;
+pub mod svg;
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use crate::directory::model::FacetTable;
 use crate::feed::Feed;
-use crate::i18n::{Lang, fill, intl::format_number};
-use geometry::{bar_layout, members_per_segment, truncate};
+use crate::i18n::{Lang, Strings, fill, intl::format_number};
+use data::{By, Label, Shape, Tally, tally};
+use geometry::donut_slices;
+use svg::{Mark, Paint, WIDTH, draw, percent, table};
 
-const WIDTH: f64 = 600.0;
+/// Regions or cities shown before the rest go together.
+const TOP: usize = 8;
+/// Colours `--ck-c1` to `--ck-c6` of the theme, for categories the feed gives none.
+const PALETTE: usize = 6;
 
-/// A bar chart of how many members work in each segment.
+/// A whole number, rounded.
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+/// The marks of `tally` in drawing order (largest first, years in order).
+fn marks(feed: &Feed, tally: &Tally, by: By, shape: Shape, lang: Lang) -> Vec<Mark> {
+    let s = lang.strings();
+    let order: Vec<usize> = if shape == Shape::Column {
+        (0..tally.categories.len()).collect()
+    } else {
+        // Largest first; the places taken together stay last, whatever their count.
+        let mut order = tally.by_count();
+        order.sort_by_key(|&k| matches!(tally.categories[k].label, Label::Others(_)));
+        order
+    };
+    let counts: Vec<usize> = tally.categories.iter().map(|c| c.count).collect();
+    let whole = matches!(by, By::Kind | By::Region | By::City);
+    let shares = donut_slices(&counts);
+    let running = tally.cumulative();
+    let fallback = &feed.cluster.default_language;
+    order
+        .into_iter()
+        .enumerate()
+        .map(|(position, k)| {
+            let category = &tally.categories[k];
+            let name = match &category.label {
+                Label::Segment(i) => feed.segments[*i]
+                    .name
+                    .resolve(lang.tag(), fallback)
+                    .to_owned(),
+                Label::Kind(kind) => s.kinds[kind.index()].to_owned(),
+                Label::Place(place) => place.clone(),
+                Label::Others(n) => fill(s.other_places, &[("n", &format_number(lang, *n))]),
+                Label::Year(year) => year.to_string(),
+            };
+            let paint = match &category.label {
+                Label::Segment(i) => feed.segments[*i].color.clone().map(Paint::Feed),
+                _ => None,
+            }
+            // Years are one series: one colour.
+            .unwrap_or(Paint::Palette(if by == By::Joined {
+                1
+            } else {
+                position % PALETTE + 1
+            }));
+            let count = category.count;
+            let share = whole.then(|| shares[k].percent);
+            let running = (by == By::Joined).then(|| running[k]);
+            let members = fill(
+                if count == 1 {
+                    s.members_one
+                } else {
+                    s.members_other
+                },
+                &[("n", &format_number(lang, count))],
+            );
+            let label = match (share, running) {
+                (Some(p), _) => format!("{name}: {members} ({})", percent(lang, p)),
+                (_, Some(r)) => format!(
+                    "{name}: {members}; {}: {}",
+                    s.chart_running,
+                    format_number(lang, r)
+                ),
+                _ => format!("{name}: {members}"),
+            };
+            Mark {
+                name,
+                count,
+                paint,
+                label,
+                share,
+                running,
+            }
+        })
+        .collect()
+}
+
+/// The sentence that says what the chart shows, for everyone and for screen readers first.
+fn summary(s: &Strings, lang: Lang, by: By, tally: &Tally, marks: &[Mark]) -> Option<String> {
+    let n = |v: usize| format_number(lang, v);
+    if by == By::Joined {
+        let total: usize = marks.iter().map(|m| m.count).sum();
+        let (first, last) = (marks.first()?, marks.last()?);
+        // The earliest of the busiest years.
+        let busiest = marks
+            .iter()
+            .fold(first, |b, m| if m.count > b.count { m } else { b });
+        return (total > 0).then(|| {
+            fill(
+                s.chart_joined,
+                &[
+                    ("total", &n(total)),
+                    ("first", &first.name),
+                    ("last", &last.name),
+                    ("year", &busiest.name),
+                    ("n", &n(busiest.count)),
+                ],
+            )
+        });
+    }
+    let largest = marks.first().filter(|m| m.count > 0)?;
+    Some(fill(
+        s.chart_largest[by.index().min(3)],
+        &[
+            ("name", &largest.name),
+            ("n", &n(largest.count)),
+            ("total", &n(tally.members)),
+        ],
+    ))
+}
+
+/// Which mark an event happened on (`data-k` on the mark's group).
+fn mark_of(ev: &web_sys::Event) -> Option<usize> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-k]")
+        .ok()??
+        .get_attribute("data-k")?
+        .parse()
+        .ok()
+}
+
+/// A chart of how the members divide by segment, type, region, city or year of joining.
 #[component]
 pub fn SegmentChart(
     /// The feed whose members are counted.
@@ -37,84 +178,147 @@ pub fn SegmentChart(
     /// The visitor's language.
     #[prop(optional, into)]
     lang: Signal<Lang>,
+    /// What the members are counted by.
+    #[prop(optional, into)]
+    by: Signal<By>,
+    /// How they are drawn; `None` picks [`By::default_shape`].
+    #[prop(optional, into)]
+    shape: Signal<Option<Shape>>,
+    /// How many regions or cities are shown before the rest go together.
+    #[prop(optional, into)]
+    top: MaybeProp<usize>,
     /// Extra class names on the root element.
     #[prop(optional, into)]
     class: MaybeProp<String>,
 ) -> impl IntoView {
-    let counts = Memo::new(move |_| members_per_segment(&feed.read()));
-    // The chart is small: it redraws as a whole when the data or the language change, from
-    // one reactive scope, which costs the Wasm far fewer bytes than one per label.
+    let as_table = RwSignal::new(false);
+    // The mark that takes the tab stop, and the one whose tooltip shows.
+    let current = RwSignal::new(0usize);
+    let tip = RwSignal::new(None::<usize>);
+    // The chart is small: it redraws as a whole when the data, the dimension or the language
+    // change, from one reactive scope, which costs the Wasm far fewer bytes than one per label.
     move || {
         let lang = lang.get();
         let s = lang.strings();
+        let by = by.get();
+        let shape = shape.get().unwrap_or(by.default_shape());
         let feed = feed.get();
-        let counts = counts.get();
-        let name_of = |i: usize| {
-            let fallback = &feed.cluster.default_language;
-            feed.segments[i]
-                .name
-                .resolve(lang.tag(), fallback)
-                .to_owned()
-        };
-        let summary = counts.first().filter(|(_, n)| *n > 0).map(|&(i, n)| {
-            let (n, total) = (
-                format_number(lang, n),
-                format_number(lang, feed.members.len()),
-            );
-            fill(
-                s.largest_segment,
-                &[("segment", &name_of(i)), ("n", &n), ("total", &total)],
-            )
-        });
-        let layout = bar_layout(&counts.iter().map(|c| c.1).collect::<Vec<_>>(), WIDTH);
-        // Whole SVG units: integers spare the Wasm float formatting.
-        let px = |v: f64| v.round() as i32;
-        let bars = counts
-            .iter()
-            .zip(&layout.bars)
-            .map(|(&(i, n), bar)| {
-                let name = name_of(i);
-                let color = feed.segments[i]
-                    .color
-                    .clone()
-                    .unwrap_or_else(|| "currentColor".into());
-                let mid = px(bar.y + layout.row / 2.0);
-                let (x, y, w) = (px(layout.bar_x), px(bar.y + 5.0), px(bar.width));
-                let (max, h) = (px(layout.bar_max), px(layout.bar_height));
-                let count = format_number(lang, n);
-                let full = format!("{name}: {count}");
-                let tooltip = full.clone();
-                view! {
-                    <g role="listitem" aria-label=full>
-                        <title>{tooltip}</title>
-                        <text x=x - 8 y=mid dominant-baseline="middle" text-anchor="end">
-                            {truncate(&name, 28)}
-                        </text>
-                        <rect class="ck-bar-track" x=x y=y width=max height=h rx="3"/>
-                        <rect x=x y=y width=w height=h rx="3" fill=color part="bar"/>
-                        <text x=x + w + 6 y=mid dominant-baseline="middle">{count}</text>
-                    </g>
-                }
-            })
-            .collect_view();
-        let drawing = if counts.is_empty() {
-            view! { <p class="ck-status">{s.no_segments}</p> }.into_any()
+        let tally = tally(&feed, &FacetTable::new(&feed), by, top.get().unwrap_or(TOP));
+        let marks = Arc::new(marks(&feed, &tally, by, shape, lang));
+        let title = s.chart_titles[by.index()];
+        let summary = summary(s, lang, by, &tally, &marks);
+        let caption = (by == By::Segment).then_some(s.counts_in_each);
+        let empty = marks.iter().all(|m| m.count == 0);
+        let last = marks.len().saturating_sub(1);
+        current.update_untracked(|c| *c = (*c).min(last));
+
+        let body = if empty {
+            let message = if by == By::Segment && marks.is_empty() {
+                s.no_segments
+            } else {
+                s.no_members
+            };
+            view! { <p class="ck-status">{message}</p> }.into_any()
+        } else if as_table.get() {
+            let headers = [
+                s.chart_dimensions[by.index()],
+                s.chart_members,
+                if by == By::Joined {
+                    s.chart_running
+                } else {
+                    s.chart_share
+                },
+            ];
+            view! { <div inner_html=table(&marks, title, headers, lang)></div> }.into_any()
         } else {
-            let view_box = format!("0 0 {} {}", WIDTH as i32, px(layout.height));
+            let drawing = draw(&marks, shape, lang, current.get_untracked());
+            let (height, anchors) = (drawing.height, drawing.anchors);
+            // The tab stop moves by hand: the markup is only redrawn when the data change.
+            let key = move |ev: web_sys::KeyboardEvent| {
+                let k = current.get_untracked();
+                let next = match ev.key().as_str() {
+                    "ArrowRight" | "ArrowDown" => (k + 1).min(last),
+                    "ArrowLeft" | "ArrowUp" => k.saturating_sub(1),
+                    "Home" => 0,
+                    "End" => last,
+                    _ => return,
+                };
+                ev.prevent_default();
+                let Some(svg) = ev
+                    .current_target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                else {
+                    return;
+                };
+                let mark = |k: usize| -> Option<web_sys::SvgElement> {
+                    svg.query_selector(&format!("[data-k='{k}']"))
+                        .ok()??
+                        .dyn_into()
+                        .ok()
+                };
+                if let (Some(from), Some(to)) = (mark(k), mark(next)) {
+                    let _ = from.set_attribute("tabindex", "-1");
+                    let _ = to.set_attribute("tabindex", "0");
+                    current.set(next);
+                    let _ = to.focus();
+                }
+            };
+            let show = move |ev: web_sys::FocusEvent| tip.set(mark_of(&ev));
+            let hover = move |ev: web_sys::MouseEvent| tip.set(mark_of(&ev));
+            let tooltip = {
+                let marks = marks.clone();
+                move || {
+                    let k = tip.get()?;
+                    let (x, y) = *anchors.get(k)?;
+                    let left = format!("{}%", px(x / WIDTH * 100.0));
+                    let top = format!("{}%", px(y / height * 100.0));
+                    Some(view! {
+                        <p class="ck-tip" aria-hidden="true" style:left=left style:top=top>
+                            {marks[k].label.clone()}
+                        </p>
+                    })
+                }
+            };
+            let view_box = format!("0 0 {} {}", WIDTH as i32, px(height));
+            // `tabindex="-1"`: Chromium would otherwise put the `<svg>` itself in the tab order
+            // before its marks.
             view! {
-                <svg role="list" aria-label=s.members_per_segment viewBox=view_box preserveAspectRatio="xMinYMin meet">
-                    {bars}
-                </svg>
+                <div class="ck-drawing">
+                    <svg
+                        role="list"
+                        aria-label=title
+                        tabindex="-1"
+                        viewBox=view_box
+                        on:keydown=key
+                        on:focusin=show
+                        on:focusout=move |_| tip.set(None)
+                        on:mouseover=hover
+                        on:mouseleave=move |_| tip.set(None)
+                        inner_html=drawing.markup
+                    ></svg>
+                    {tooltip}
+                </div>
             }
             .into_any()
         };
         view! {
             <figure class=move || format!("ck-chart {}", class.get().unwrap_or_default()) part="chart">
-                <h2>{s.members_per_segment}</h2>
-                {drawing}
+                <div class="ck-chart-head">
+                    <h2>{title}</h2>
+                    <button
+                        type="button"
+                        class="ck-btn"
+                        aria-pressed=move || as_table.get().to_string()
+                        on:click=move |_| as_table.update(|t| *t = !*t)
+                        hidden=empty
+                    >
+                        {s.show_table}
+                    </button>
+                </div>
+                {body}
                 <figcaption class="ck-caption">
                     <p>{summary}</p>
-                    <p>{s.counts_in_each}</p>
+                    <p>{caption}</p>
                 </figcaption>
             </figure>
         }

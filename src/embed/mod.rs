@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
+use crate::chart::data::{By, Shape};
 use crate::directory::model::{Filter, Layout, Sort};
 use crate::feed::{Date, FeedState, Kind, LoadError, inline_feed, use_feed};
 use crate::i18n::Lang;
@@ -241,6 +242,9 @@ fn element_view(
     let layout = attr("view");
     let sync_url = attr("sync-url");
     let hide_filters = attr("hide-filters");
+    let by = attr("by");
+    let chart_type = attr("type");
+    let top = attr("top");
 
     let (state, retry) = match inline {
         Some(json) => (Signal::stored(inline_feed(&json)), None),
@@ -297,7 +301,12 @@ fn element_view(
                         }
                         .into_any()
                     }
-                    Widget::Chart => view! { <SegmentChart feed=feed lang=lang/> }.into_any(),
+                    Widget::Chart => {
+                        let by = Signal::derive(move || by.get().and_then(|b| By::from_id(&b)).unwrap_or_default());
+                        let shape = Signal::derive(move || chart_type.get().and_then(|t| Shape::from_id(&t)));
+                        let top: Option<usize> = top.get().and_then(|t| t.trim().parse().ok());
+                        view! { <SegmentChart feed=feed lang=lang by=by shape=shape top=top/> }.into_any()
+                    }
                     Widget::Calendar => {
                         let month = month.get().and_then(|m| Date::parse(&format!("{}-01", m.trim())));
                         match month {

@@ -125,6 +125,26 @@ strings! {
     counts_in_each: &'static str,
     /// The feed defines no segments.
     no_segments: &'static str,
+    /// Titles of the charts by segment, type, region, city and year of joining.
+    chart_titles: [&'static str; 5],
+    /// The header of a chart table's first column, by the same dimensions.
+    chart_dimensions: [&'static str; 5],
+    /// Summaries of the largest category by segment, type, region and city: `{name}`, `{n}`,
+    /// `{total}`.
+    chart_largest: [&'static str; 4],
+    /// Summary of the chart by year of joining: `{total}`, `{first}`, `{last}`, `{year}`,
+    /// `{n}`.
+    chart_joined: &'static str,
+    /// The places beyond the largest few, together: `{n}` places.
+    other_places: &'static str,
+    /// Switch between the drawing and a table of the same data.
+    show_table: &'static str,
+    /// Table header: members counted.
+    chart_members: &'static str,
+    /// Table header: the share of the whole, in per cent.
+    chart_share: &'static str,
+    /// Table header: members by the end of each year.
+    chart_running: &'static str,
     /// Accessible name of the event calendar region.
     event_calendar: &'static str,
     /// Button to the previous month.

@@ -1,9 +1,11 @@
 use super::*;
 
 /// Strings that are rightly the same in a language and in English, with why.
-const SAME_AS_ENGLISH_ON_PURPOSE: [(Lang, &str); 1] = [
-    // "Segments" is the Catalan word the Catalan Audiovisual Cluster itself uses.
+const SAME_AS_ENGLISH_ON_PURPOSE: [(Lang, &str); 2] = [
+    // "Segments" is the Catalan word the Catalan Audiovisual Cluster itself uses, and
+    // "segment" its singular.
     (Lang::Ca, "segments"),
+    (Lang::Ca, "chart_dimensions.0"),
 ];
 
 #[test]

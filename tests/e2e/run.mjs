@@ -48,7 +48,8 @@ test("index.html shows all three widgets on the Catalan feed, in Catalan", async
   }));
   counts.sort((a, b) => b.n - a.n);
   const labels = await bars.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
-  assert.deepEqual(labels, counts.map((c) => `${c.name}: ${c.n}`), "bars sorted by count, labelled in Catalan");
+  const socis = (n) => (n === 1 ? "1 soci" : `${n} socis`);
+  assert.deepEqual(labels, counts.map((c) => `${c.name}: ${socis(c.n)}`), "bars sorted by count, labelled in Catalan");
   await chart.getByText(`${counts[0].name} és el segment més gran, amb ${counts[0].n} de ${feed.members.length} socis.`).waitFor();
 
   const cal = page.locator("clusterkit-calendar");
@@ -158,6 +159,98 @@ test("the feed downloads while the wasm loads, and is not fetched again once it 
   await page.locator("#first").getByRole("status").filter({ hasText: `${n} socis` }).waitFor();
   await page.locator("#cal").getByRole("heading", { name: "novembre de 2026" }).waitFor();
   assert.equal(feedRequests.length, 1, "the early fetch is the one the widgets use");
+});
+
+test("charts by segment, type, city and year: named marks, one tab stop, a table, accessible in each state", async ({ page, url }) => {
+  const cat = feedOf("catalonia");
+  const gal = feedOf("galicia");
+  await page.goto(url("tests/e2e/pages/charts.html"));
+  const labelsOf = (chart) => chart.getByRole("listitem").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+
+  // Types of member in Galician, as a donut: the feed's counts, shares adding up to 100 %.
+  const kinds = page.locator("#kinds");
+  await kinds.getByRole("listitem").first().waitFor();
+  const kindNames = { sme: "Peme", large: "Gran empresa", research: "Investigación", other: "Outros" };
+  const kindCounts = Object.keys(kindNames).map((k) => [kindNames[k], gal.members.filter((m) => m.kind === k).length]);
+  kindCounts.sort((a, b) => b[1] - a[1]);
+  const kindLabels = await labelsOf(kinds);
+  const shares = kindLabels.map((label, i) => {
+    const [, name, n, p] = label.match(/^(.+): (\d+) socios? \((\d+)\u00a0%\)$/) ?? [];
+    assert.deepEqual([name, Number(n)], kindCounts[i], `slice ${i}: ${label}`);
+    assert.ok(Math.abs(Number(p) - (100 * Number(n)) / gal.members.length) < 1, `its share: ${label}`);
+    return Number(p);
+  });
+  assert.equal(shares.reduce((a, b) => a + b, 0), 100, "the shares add up to 100 %");
+  assert.equal(await kinds.locator("circle[part=bar]").count(), 4, "drawn as a donut");
+  await kinds.getByText(`Peme é o tipo máis frecuente, con ${kindCounts[0][1]} de ${gal.members.length} socios.`).waitFor();
+
+  // Segments: the drawing is one tab stop; arrows, Home and End move within it, with a tooltip.
+  const segments = page.locator("#segments");
+  const segmentLabels = await labelsOf(segments);
+  assert.equal(segmentLabels.length, cat.segments.length);
+  const focused = () =>
+    segments.evaluate((el) => {
+      const mark = el.shadowRoot.activeElement;
+      return {
+        label: mark?.getAttribute("aria-label") ?? null,
+        stops: el.shadowRoot.querySelectorAll("[data-k][tabindex='0']").length,
+        tip: el.shadowRoot.querySelector(".ck-tip")?.textContent ?? null,
+      };
+    });
+  await segments.getByRole("button", { name: "Mostra com a taula" }).focus();
+  await page.keyboard.press("Tab");
+  assert.deepEqual(await focused(), { label: segmentLabels[0], stops: 1, tip: segmentLabels[0] });
+  await page.keyboard.press("ArrowDown");
+  assert.deepEqual(await focused(), { label: segmentLabels[1], stops: 1, tip: segmentLabels[1] });
+  await page.keyboard.press("End");
+  assert.equal((await focused()).label, segmentLabels.at(-1));
+  await page.keyboard.press("ArrowRight");
+  assert.equal((await focused()).label, segmentLabels.at(-1), "the last stays last");
+  await page.keyboard.press("Home");
+  assert.equal((await focused()).label, segmentLabels[0]);
+  await page.keyboard.press("Tab");
+  assert.equal((await focused()).label, null, "one Tab leaves the drawing");
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations, drawn");
+
+  // Cities: the three largest, then the rest together, also as a table.
+  const cities = page.locator("#cities");
+  const byCity = new Map();
+  for (const m of cat.members) if (m.city) byCity.set(m.city, (byCity.get(m.city) ?? 0) + 1);
+  const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const ranked = [...byCity].sort((a, b) => b[1] - a[1] || (fold(a[0]) < fold(b[0]) ? -1 : 1));
+  const rest = ranked.slice(3);
+  const expectedRows = [
+    ...ranked.slice(0, 3).map(([c, n]) => [c, String(n)]),
+    [`${rest.length} llocs més`, String(rest.reduce((a, [, n]) => a + n, 0))],
+  ];
+  const toggle = cities.getByRole("button", { name: "Mostra com a taula" });
+  await toggle.click();
+  const table = cities.getByRole("table", { name: "Socis per ciutat" });
+  await table.waitFor();
+  assert.equal(await toggle.getAttribute("aria-pressed"), "true");
+  const rows = await table.locator("tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].slice(0, 2).map((c) => c.textContent)),
+  );
+  assert.deepEqual(rows, expectedRows);
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations, as a table");
+  await toggle.click();
+  await cities.getByRole("listitem").first().waitFor();
+
+  // Years, in Spanish: a column per year from the first to the last, and what stands out.
+  const years = page.locator("#years");
+  const joined = cat.members.filter((m) => m.joined).map((m) => Number(m.joined.slice(0, 4)));
+  const [first, last] = [Math.min(...joined), Math.max(...joined)];
+  const perYear = Array.from({ length: last - first + 1 }, (_, i) => joined.filter((y) => y === first + i).length);
+  const busiest = perYear.indexOf(Math.max(...perYear));
+  assert.equal(await years.getByRole("listitem").count(), perYear.length);
+  await years
+    .getByText(`De ${first} a ${last} se incorporaron ${joined.length} socios; el año con más altas fue ${first + busiest}, con ${perYear[busiest]}.`)
+    .waitFor();
+
+  // The webmaster changes the drawing: the same segments as a donut.
+  await segments.evaluate((el) => el.setAttribute("type", "donut"));
+  await segments.locator("circle[part=bar]").first().waitFor();
+  assert.deepEqual(await labelsOf(segments), segmentLabels, "the same marks, drawn again");
 });
 
 test("a logo covers the initials once it loads; a broken or missing one leaves the initials", async ({ page, url }) => {

@@ -1,0 +1,358 @@
+//! The chart's drawing as SVG markup, and its table, each built as one string from the marks.
+//!
+//! Both are pure functions of the data, redrawn whole when the data, the dimension or the
+//! language change; as markup they cost the Wasm a few kilobytes, where a view per shape
+//! cost it about twenty. Every text from the feed goes through [`escape`]; colours are the
+//! feed's validated `#rrggbb` or a theme class, so no style attribute is needed (a strict CSP
+//! blocks them).
+
+use std::fmt::Write;
+
+use super::data::Shape;
+use super::geometry::{DONUT_UNITS, bar_layout, column_layout, donut_slices, wrap};
+use crate::i18n::{Lang, intl::format_number};
+
+/// Width of the drawing in SVG units; it scales to its container.
+pub const WIDTH: f64 = 600.0;
+
+/// How a mark is coloured: the feed's colour, or one of the theme's `--ck-c1`… (by number).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Paint {
+    /// A colour the feed gave (validated `#rgb` or `#rrggbb`).
+    Feed(String),
+    /// The theme's palette colour with this number, from 1.
+    Palette(usize),
+}
+
+/// One drawn category.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mark {
+    /// Its name, as shown.
+    pub name: String,
+    /// Members it counts.
+    pub count: usize,
+    /// Its colour.
+    pub paint: Paint,
+    /// What screen readers and the tooltip say: name, count and share or running total.
+    pub label: String,
+    /// Its share of the whole in per cent, for parts of a whole.
+    pub share: Option<u32>,
+    /// Members by the end of the year, for years.
+    pub running: Option<usize>,
+}
+
+/// A drawing: the markup inside the `<svg>`, its height, and where each mark's tooltip
+/// points, in SVG units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drawing {
+    /// The marks as SVG elements.
+    pub markup: String,
+    /// The height of the view box.
+    pub height: f64,
+    /// One point per mark, above it.
+    pub anchors: Vec<(f64, f64)>,
+}
+
+/// `text` with `&`, `<`, `>`, `"` and `'` as character references: safe as element content
+/// and as a quoted attribute value.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A whole number of SVG units: integers spare the Wasm float formatting.
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+/// The per cent sign as each language writes it.
+pub fn percent(lang: Lang, n: u32) -> String {
+    let n = format_number(lang, n as usize);
+    if lang == Lang::En {
+        format!("{n}%")
+    } else {
+        format!("{n}\u{a0}%")
+    }
+}
+
+/// The attributes that colour a shape: `fill` or `stroke` take `currentColor`, and the colour
+/// comes from the feed's `color` or the palette's class.
+fn paint(paint: &Paint, class: &str) -> String {
+    match paint {
+        Paint::Feed(color) => format!("class=\"{class}\" color=\"{}\"", escape(color)),
+        Paint::Palette(n) => format!("class=\"{class} ck-c{n}\""),
+    }
+}
+
+/// The opening tag of mark `k`: one tab stop (`current`) among them, named for screen readers.
+fn open_mark(out: &mut String, k: usize, current: usize, label: &str) {
+    let tabindex = if k == current { 0 } else { -1 };
+    let _ = write!(
+        out,
+        "<g class=\"ck-mark\" role=\"listitem\" tabindex=\"{tabindex}\" data-k=\"{k}\" aria-label=\"{}\">",
+        escape(label)
+    );
+}
+
+/// The count written by a mark, with its share for parts of a whole.
+fn value(mark: &Mark, lang: Lang) -> String {
+    match mark.share {
+        Some(p) => format!("{} ({})", format_number(lang, mark.count), percent(lang, p)),
+        None => format_number(lang, mark.count),
+    }
+}
+
+/// Draws `marks` as `shape`; `current` takes the tab stop.
+pub fn draw(marks: &[Mark], shape: Shape, lang: Lang, current: usize) -> Drawing {
+    let counts: Vec<usize> = marks.iter().map(|m| m.count).collect();
+    let mut out = String::new();
+    let mut anchors = Vec::with_capacity(marks.len());
+    let height = match shape {
+        Shape::Bar => {
+            // Room after the longest bar for the longest count (13px text, 7.5 units a
+            // character at most).
+            let widest = marks
+                .iter()
+                .map(|m| value(m, lang).chars().count())
+                .max()
+                .unwrap_or(0);
+            let layout = bar_layout(&counts, WIDTH, widest as f64 * 7.5 + 10.0);
+            // Labels wrap to two lines of what fits left of the bars (13px text).
+            let chars = (layout.bar_x / 7.0) as usize;
+            let (x, max, h) = (px(layout.bar_x), px(layout.bar_max), px(layout.bar_height));
+            for (k, (m, bar)) in marks.iter().zip(&layout.bars).enumerate() {
+                let mid = px(bar.y + layout.row / 2.0);
+                let (y, w) = (px(bar.y + 5.0), px(bar.width));
+                anchors.push((layout.bar_x + bar.width / 2.0, bar.y + 4.0));
+                open_mark(&mut out, k, current, &m.label);
+                let lines = wrap(&m.name, chars, 2);
+                let _ = write!(
+                    out,
+                    "<text y=\"{mid}\" dominant-baseline=\"middle\" text-anchor=\"end\">"
+                );
+                for (i, line) in lines.iter().enumerate() {
+                    let dy = match (i, lines.len()) {
+                        (0, 1) => "0",
+                        (0, _) => "-0.55em",
+                        _ => "1.1em",
+                    };
+                    let _ = write!(
+                        out,
+                        "<tspan x=\"{}\" dy=\"{dy}\">{}</tspan>",
+                        x - 8,
+                        escape(line)
+                    );
+                }
+                let _ = write!(
+                    out,
+                    "</text><rect class=\"ck-bar-track\" x=\"{x}\" y=\"{y}\" width=\"{max}\" height=\"{h}\" rx=\"3\"/>\
+                     <rect part=\"bar\" {} fill=\"currentColor\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"3\"/>\
+                     <text x=\"{}\" y=\"{mid}\" dominant-baseline=\"middle\">{}</text></g>",
+                    paint(&m.paint, "ck-bar"),
+                    x + w + 6,
+                    value(m, lang)
+                );
+            }
+            layout.height
+        }
+        Shape::Column => {
+            let height = 280.0;
+            let layout = column_layout(&counts, WIDTH, height, 4);
+            let left = px(layout.plot_x);
+            out.push_str("<g class=\"ck-ticks\" aria-hidden=\"true\">");
+            for &(v, y) in &layout.ticks {
+                let y = px(y);
+                let _ = write!(
+                    out,
+                    "<line x1=\"{left}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\"/>\
+                     <text x=\"{}\" y=\"{y}\" dominant-baseline=\"middle\" text-anchor=\"end\">{}</text>",
+                    WIDTH as i32,
+                    left - 6,
+                    format_number(lang, v)
+                );
+            }
+            out.push_str("</g>");
+            for (k, (m, c)) in marks.iter().zip(&layout.columns).enumerate() {
+                let centre = c.x + c.width / 2.0;
+                anchors.push((centre, c.y));
+                open_mark(&mut out, k, current, &m.label);
+                let _ = write!(
+                    out,
+                    "<rect part=\"bar\" {} fill=\"currentColor\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+                    paint(&m.paint, "ck-bar"),
+                    px(c.x),
+                    px(c.y),
+                    px(c.width).max(1),
+                    px(c.height)
+                );
+                if c.labelled {
+                    let _ = write!(
+                        out,
+                        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                        px(centre),
+                        px(layout.baseline + 16.0),
+                        escape(&m.name)
+                    );
+                }
+                out.push_str("</g>");
+            }
+            height
+        }
+        Shape::Donut => {
+            let row = 26.0;
+            for (k, (m, slice)) in marks.iter().zip(donut_slices(&counts)).enumerate() {
+                let y = 24.0 + k as f64 * row;
+                anchors.push((300.0, y - 10.0));
+                open_mark(&mut out, k, current, &m.label);
+                let _ = write!(
+                    out,
+                    "<circle part=\"bar\" {} fill=\"none\" stroke=\"currentColor\" cx=\"100\" cy=\"100\" r=\"80\" \
+                     pathLength=\"{DONUT_UNITS}\" stroke-dasharray=\"{} {DONUT_UNITS}\" \
+                     stroke-dashoffset=\"-{}\" transform=\"rotate(-90 100 100)\"/>\
+                     <rect {} fill=\"currentColor\" x=\"220\" y=\"{}\" width=\"14\" height=\"14\" rx=\"3\"/>\
+                     <text x=\"242\" y=\"{}\" dominant-baseline=\"middle\">{}: {}</text></g>",
+                    paint(&m.paint, "ck-slice"),
+                    slice.length,
+                    slice.offset,
+                    paint(&m.paint, "ck-swatch"),
+                    px(y - 11.0),
+                    px(y - 4.0),
+                    escape(&m.name),
+                    value(m, lang)
+                );
+            }
+            (marks.len() as f64 * row + 20.0).max(200.0)
+        }
+    };
+    Drawing {
+        markup: out,
+        height,
+        anchors,
+    }
+}
+
+/// The marks as a table: a header row (`headers`: the dimension, members, and the share or
+/// running total, shown when the marks have them), then one row per mark.
+pub fn table(marks: &[Mark], caption: &str, headers: [&str; 3], lang: Lang) -> String {
+    let extra = marks
+        .iter()
+        .any(|m| m.share.is_some() || m.running.is_some());
+    let columns = if extra { 3 } else { 2 };
+    let mut out = format!(
+        "<table class=\"ck-table\"><caption>{}</caption><thead><tr>",
+        escape(caption)
+    );
+    for header in &headers[..columns] {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(header));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for m in marks {
+        let _ = write!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td>{}</td>",
+            escape(&m.name),
+            format_number(lang, m.count)
+        );
+        match (m.share, m.running) {
+            (Some(p), _) => {
+                let _ = write!(out, "<td>{}</td>", percent(lang, p));
+            }
+            (_, Some(r)) => {
+                let _ = write!(out, "<td>{}</td>", format_number(lang, r));
+            }
+            _ => {}
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mark(name: &str, count: usize) -> Mark {
+        Mark {
+            name: name.into(),
+            count,
+            paint: Paint::Palette(1),
+            label: format!("{name}: {count}"),
+            share: None,
+            running: None,
+        }
+    }
+
+    #[test]
+    fn feed_text_cannot_open_an_element_or_leave_an_attribute() {
+        assert_eq!(
+            escape(r#"<script>alert("x")</script> & 'y'"#),
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
+        );
+        let hostile = mark("\"><img src=x onerror=alert(1)>", 3);
+        for shape in [Shape::Bar, Shape::Column, Shape::Donut] {
+            let d = draw(std::slice::from_ref(&hostile), shape, Lang::En, 0);
+            assert!(!d.markup.contains("<img"), "{shape:?}: {}", d.markup);
+            assert!(
+                d.markup
+                    .contains("aria-label=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;: 3\""),
+                "{shape:?}: the name stays inside its attribute"
+            );
+        }
+    }
+
+    #[test]
+    fn one_mark_holds_the_tab_stop_and_each_is_named() {
+        let marks = [mark("Animació", 5), mark("VFX", 2), mark("So", 0)];
+        for shape in [Shape::Bar, Shape::Column, Shape::Donut] {
+            let d = draw(&marks, shape, Lang::En, 1);
+            assert_eq!(d.markup.matches("tabindex=\"0\"").count(), 1, "{shape:?}");
+            assert_eq!(d.markup.matches("tabindex=\"-1\"").count(), 2, "{shape:?}");
+            assert!(
+                d.markup.contains("data-k=\"1\" aria-label=\"VFX: 2\""),
+                "{shape:?}"
+            );
+            assert_eq!(d.anchors.len(), 3);
+            assert!(d.height > 0.0);
+        }
+    }
+
+    #[test]
+    fn the_table_has_a_row_per_mark_and_a_third_column_only_when_there_is_one() {
+        let headers = ["Segment", "Members", "Share"];
+        let plain = table(
+            &[mark("A&B", 2), mark("C", 1)],
+            "Members per segment",
+            headers,
+            Lang::En,
+        );
+        assert_eq!(plain.matches("<tr>").count(), 3);
+        assert_eq!(plain.matches("<th scope=\"col\">").count(), 2);
+        assert!(plain.contains("<th scope=\"row\">A&amp;B</th><td>2</td></tr>"));
+        let mut shared = mark("C", 1);
+        shared.share = Some(50);
+        let with_share = table(&[shared], "x", headers, Lang::Ca);
+        assert!(with_share.contains("<th scope=\"col\">Share</th>"));
+        assert!(with_share.contains("<td>50\u{a0}%</td>"));
+    }
+
+    #[test]
+    fn feed_colours_and_palette_colours_need_no_style_attribute() {
+        let mut feed = mark("A", 1);
+        feed.paint = Paint::Feed("#2e7d32".into());
+        let d = draw(&[feed, mark("B", 1)], Shape::Bar, Lang::En, 0);
+        assert!(d.markup.contains("color=\"#2e7d32\""));
+        assert!(d.markup.contains("class=\"ck-bar ck-c1\""));
+        assert!(!d.markup.contains("style="));
+    }
+}
