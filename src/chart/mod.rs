@@ -9,7 +9,16 @@
 //!
 //! let feed = Arc::new(Feed::default());
 //! let _ = view! { <SegmentChart feed=feed.clone() lang=Lang::Es/> };
-//! let _ = view! { <SegmentChart feed=feed by=By::Kind shape=Shape::Donut/> };
+//! let _ = view! { <SegmentChart feed=feed.clone() by=By::Kind shape=Shape::Donut/> };
+//!
+//! // Linked to a directory by one filter signal: a click on a bar ticks its segment there,
+//! // and the bars show what is ticked.
+//! use clusterkit::{MemberDirectory, directory::model::Filter};
+//! let choices = RwSignal::new(Filter::default());
+//! let _ = view! {
+//!     <SegmentChart feed=feed.clone() filter=choices on_filter=move |f: Filter| choices.set(f)/>
+//!     <MemberDirectory feed=feed filter=choices on_filter=move |f: Filter| choices.set(f)/>
+//! };
 //! ```
 //!
 //! | prop | type | default | meaning |
@@ -19,10 +28,13 @@
 //! | `by` | `Signal<By>` | `By::Segment` | what the members are counted by |
 //! | `shape` | `Signal<Option<Shape>>` | columns for years, else bars | how they are drawn |
 //! | `top` | `MaybeProp<usize>` | 8 | regions or cities shown before the rest go together |
+//! | `filter` | `Signal<Filter>` | none | a directory's choices, shown on the marks |
+//! | `on_filter` | `Callback<Filter>` | none | links the chart: a click, Enter or Space on a mark toggles its facet value |
 //! | `class` | `MaybeProp<String>` | none | extra class on the root |
 //!
 //! Keyboard: the drawing is one tab stop; the arrow keys, Home and End move between its bars,
-//! columns or slices, each named with its count for screen readers and shown in a tooltip.
+//! columns or slices, each named with its count for screen readers and shown in a tooltip;
+//! in a linked chart, Enter or Space toggles the mark's facet value.
 
 pub mod data;
 pub mod geometry;
@@ -33,7 +45,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::directory::model::FacetTable;
+use crate::directory::model::{Facet, FacetTable, Filter};
 use crate::feed::Feed;
 use crate::i18n::{Lang, Strings, fill, intl::format_number};
 use data::{By, Label, Shape, Tally, tally};
@@ -50,8 +62,27 @@ fn px(v: f64) -> i32 {
     v.round() as i32
 }
 
-/// The marks of `tally` in drawing order (largest first, years in order).
-fn marks(feed: &Feed, tally: &Tally, by: By, shape: Shape, lang: Lang) -> Vec<Mark> {
+/// The directory facet value a category stands for, if any.
+fn choice(feed: &Feed, by: By, label: &Label) -> Option<(Facet, String)> {
+    match label {
+        Label::Segment(i) => Some((Facet::Segment, feed.segments[*i].id.clone())),
+        Label::Kind(kind) => Some((Facet::Kind, kind.id().to_owned())),
+        Label::Place(place) if by == By::Region => Some((Facet::Region, place.clone())),
+        Label::Place(place) => Some((Facet::City, place.clone())),
+        Label::Others(_) | Label::Year(_) => None,
+    }
+}
+
+/// The marks of `tally` in drawing order (largest first, years in order), with the facet
+/// value each stands for; `chosen` are a linked directory's choices.
+fn marks(
+    feed: &Feed,
+    tally: &Tally,
+    by: By,
+    shape: Shape,
+    lang: Lang,
+    chosen: Option<&Filter>,
+) -> Vec<(Mark, Option<(Facet, String)>)> {
     let s = lang.strings();
     let order: Vec<usize> = if shape == Shape::Column {
         (0..tally.categories.len()).collect()
@@ -111,14 +142,21 @@ fn marks(feed: &Feed, tally: &Tally, by: By, shape: Shape, lang: Lang) -> Vec<Ma
                 ),
                 _ => format!("{name}: {members}"),
             };
-            Mark {
+            let choice = choice(feed, by, &category.label);
+            let pressed = chosen.and_then(|f| {
+                let (facet, value) = choice.as_ref()?;
+                Some(f.is_chosen(*facet, value))
+            });
+            let mark = Mark {
                 name,
                 count,
                 paint,
                 label,
                 share,
                 running,
-            }
+                pressed,
+            };
+            (mark, choice)
         })
         .collect()
 }
@@ -169,6 +207,15 @@ fn mark_of(ev: &web_sys::Event) -> Option<usize> {
         .ok()
 }
 
+/// Mark `k` of the drawing an event's listener is on.
+fn mark_in(ev: &web_sys::Event, k: usize) -> Option<web_sys::Element> {
+    ev.current_target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .query_selector(&format!("[data-k='{k}']"))
+        .ok()?
+}
+
 /// A chart of how the members divide by segment, type, region, city or year of joining.
 #[component]
 pub fn SegmentChart(
@@ -187,11 +234,58 @@ pub fn SegmentChart(
     /// How many regions or cities are shown before the rest go together.
     #[prop(optional, into)]
     top: MaybeProp<usize>,
+    /// A directory's choices, to show which facet values are chosen (linked charts).
+    #[prop(optional, into)]
+    filter: Option<Signal<Filter>>,
+    /// Links the chart to a directory: clicking a mark, or pressing Enter or Space on it,
+    /// toggles its facet value in the choices, which are passed here.
+    #[prop(optional, into)]
+    on_filter: Option<Callback<Filter>>,
     /// Extra class names on the root element.
     #[prop(optional, into)]
     class: MaybeProp<String>,
 ) -> impl IntoView {
     let as_table = RwSignal::new(false);
+    // Without a `filter` from the page, the chart keeps the choices it made itself.
+    let own = RwSignal::new(Filter::default());
+    let chosen = filter.unwrap_or_else(|| own.into());
+    let linked = on_filter.is_some();
+    // The facet value behind each mark, in drawing order.
+    let choices = StoredValue::new(Vec::<Option<(Facet, String)>>::new());
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let toggle = move |k: usize| {
+        let Some((facet, value)) = choices.with_value(|c| c.get(k).cloned().flatten()) else {
+            return;
+        };
+        let mut f = chosen.get_untracked();
+        f.toggle(facet, &value);
+        own.set(f.clone());
+        if let Some(on_filter) = on_filter {
+            on_filter.run(f);
+        }
+    };
+    // The drawing is only redrawn when the data change: the choices of a linked directory
+    // reach its marks here, so that the focus stays where it is.
+    Effect::new(move |_| {
+        let f = chosen.get();
+        let Some(svg) = svg_ref.get().filter(|_| linked) else {
+            return;
+        };
+        let mut any = false;
+        choices.with_value(|choices| {
+            for (k, choice) in choices.iter().enumerate() {
+                let Some((facet, value)) = choice else {
+                    continue;
+                };
+                let on = f.is_chosen(*facet, value);
+                any |= on;
+                if let Ok(Some(mark)) = svg.query_selector(&format!("[data-k='{k}']")) {
+                    let _ = mark.set_attribute("aria-pressed", if on { "true" } else { "false" });
+                }
+            }
+        });
+        let _ = svg.set_attribute("data-chosen", if any { "true" } else { "false" });
+    });
     // The mark that takes the tab stop, and the one whose tooltip shows.
     let current = RwSignal::new(0usize);
     let tip = RwSignal::new(None::<usize>);
@@ -204,7 +298,19 @@ pub fn SegmentChart(
         let shape = shape.get().unwrap_or(by.default_shape());
         let feed = feed.get();
         let tally = tally(&feed, &FacetTable::new(&feed), by, top.get().unwrap_or(TOP));
-        let marks = Arc::new(marks(&feed, &tally, by, shape, lang));
+        let (marks, facet_values): (Vec<Mark>, Vec<_>) = marks(
+            &feed,
+            &tally,
+            by,
+            shape,
+            lang,
+            linked.then(|| chosen.get_untracked()).as_ref(),
+        )
+        .into_iter()
+        .unzip();
+        let any_chosen = marks.iter().any(|m| m.pressed == Some(true));
+        choices.set_value(facet_values);
+        let marks = Arc::new(marks);
         let title = s.chart_titles[by.index()];
         let summary = summary(s, lang, by, &tally, &marks);
         let caption = (by == By::Segment).then_some(s.counts_in_each);
@@ -231,12 +337,16 @@ pub fn SegmentChart(
             ];
             view! { <div inner_html=table(&marks, title, headers, lang)></div> }.into_any()
         } else {
-            let drawing = draw(&marks, shape, lang, current.get_untracked());
+            let drawing = draw(&marks, shape, lang, current.get_untracked(), linked);
             let (height, anchors) = (drawing.height, drawing.anchors);
             // The tab stop moves by hand: the markup is only redrawn when the data change.
             let key = move |ev: web_sys::KeyboardEvent| {
                 let k = current.get_untracked();
                 let next = match ev.key().as_str() {
+                    "Enter" | " " if linked => {
+                        ev.prevent_default();
+                        return toggle(k);
+                    }
                     "ArrowRight" | "ArrowDown" => (k + 1).min(last),
                     "ArrowLeft" | "ArrowUp" => k.saturating_sub(1),
                     "Home" => 0,
@@ -244,26 +354,29 @@ pub fn SegmentChart(
                     _ => return,
                 };
                 ev.prevent_default();
-                let Some(svg) = ev
-                    .current_target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                else {
-                    return;
-                };
-                let mark = |k: usize| -> Option<web_sys::SvgElement> {
-                    svg.query_selector(&format!("[data-k='{k}']"))
-                        .ok()??
-                        .dyn_into()
-                        .ok()
-                };
-                if let (Some(from), Some(to)) = (mark(k), mark(next)) {
-                    let _ = from.set_attribute("tabindex", "-1");
-                    let _ = to.set_attribute("tabindex", "0");
-                    current.set(next);
-                    let _ = to.focus();
+                if let Some(Ok(mark)) =
+                    mark_in(&ev, next).map(|m| m.dyn_into::<web_sys::SvgElement>())
+                {
+                    let _ = mark.focus();
                 }
             };
-            let show = move |ev: web_sys::FocusEvent| tip.set(mark_of(&ev));
+            // Whatever brings a mark focus (the keys, a click) makes it the one tab stop.
+            let show = move |ev: web_sys::FocusEvent| {
+                let Some(k) = mark_of(&ev) else {
+                    return;
+                };
+                let before = current.get_untracked();
+                if before != k {
+                    if let Some(mark) = mark_in(&ev, before) {
+                        let _ = mark.set_attribute("tabindex", "-1");
+                    }
+                    if let Some(mark) = mark_in(&ev, k) {
+                        let _ = mark.set_attribute("tabindex", "0");
+                    }
+                    current.set(k);
+                }
+                tip.set(Some(k));
+            };
             let hover = move |ev: web_sys::MouseEvent| tip.set(mark_of(&ev));
             let tooltip = {
                 let marks = marks.clone();
@@ -285,9 +398,16 @@ pub fn SegmentChart(
             view! {
                 <div class="ck-drawing">
                     <svg
-                        role="list"
+                        node_ref=svg_ref
+                        role=if linked { "group" } else { "list" }
                         aria-label=title
                         tabindex="-1"
+                        data-chosen=any_chosen.to_string()
+                        on:click=move |ev| {
+                            if let Some(k) = mark_of(&ev).filter(|_| linked) {
+                                toggle(k);
+                            }
+                        }
                         viewBox=view_box
                         on:keydown=key
                         on:focusin=show

@@ -39,6 +39,9 @@ pub struct Mark {
     pub share: Option<u32>,
     /// Members by the end of the year, for years.
     pub running: Option<usize>,
+    /// In a chart linked to a directory, whether the mark's facet value is chosen there;
+    /// `None` for a mark no facet stands for (the places taken together, a year).
+    pub pressed: Option<bool>,
 }
 
 /// A drawing: the markup inside the `<svg>`, its height, and where each mark's tooltip
@@ -94,14 +97,27 @@ fn paint(paint: &Paint, class: &str) -> String {
     }
 }
 
-/// The opening tag of mark `k`: one tab stop (`current`) among them, named for screen readers.
-fn open_mark(out: &mut String, k: usize, current: usize, label: &str) {
+/// The opening tag of mark `k`: one tab stop (`current`) among them, named for screen
+/// readers; in a `linked` chart, a toggle button when a facet value stands behind it.
+fn open_mark(out: &mut String, k: usize, current: usize, mark: &Mark, linked: bool) {
     let tabindex = if k == current { 0 } else { -1 };
+    let role = match (linked, mark.pressed) {
+        (false, _) => "role=\"listitem\"".to_owned(),
+        (true, None) => "role=\"img\"".to_owned(),
+        (true, Some(pressed)) => format!("role=\"button\" aria-pressed=\"{pressed}\""),
+    };
     let _ = write!(
         out,
-        "<g class=\"ck-mark\" role=\"listitem\" tabindex=\"{tabindex}\" data-k=\"{k}\" aria-label=\"{}\">",
-        escape(label)
+        "<g class=\"ck-mark\" {role} tabindex=\"{tabindex}\" data-k=\"{k}\" aria-label=\"{}\">",
+        escape(&mark.label)
     );
+}
+
+/// The opening tag of mark `k`'s texts, after the mark itself: hidden from screen readers,
+/// which read the mark's name instead (a label may be cut short on screen), but a click or a
+/// hover on them counts as on the mark.
+fn open_texts(out: &mut String, k: usize) {
+    let _ = write!(out, "<g aria-hidden=\"true\" data-k=\"{k}\">");
 }
 
 /// The count written by a mark, with its share for parts of a whole.
@@ -112,8 +128,9 @@ fn value(mark: &Mark, lang: Lang) -> String {
     }
 }
 
-/// Draws `marks` as `shape`; `current` takes the tab stop.
-pub fn draw(marks: &[Mark], shape: Shape, lang: Lang, current: usize) -> Drawing {
+/// Draws `marks` as `shape`; `current` takes the tab stop. A `linked` chart's marks are
+/// toggle buttons (see [`Mark::pressed`]); otherwise they are the items of a list.
+pub fn draw(marks: &[Mark], shape: Shape, lang: Lang, current: usize, linked: bool) -> Drawing {
     let counts: Vec<usize> = marks.iter().map(|m| m.count).collect();
     let mut out = String::new();
     let mut anchors = Vec::with_capacity(marks.len());
@@ -134,7 +151,14 @@ pub fn draw(marks: &[Mark], shape: Shape, lang: Lang, current: usize) -> Drawing
                 let mid = px(bar.y + layout.row / 2.0);
                 let (y, w) = (px(bar.y + 5.0), px(bar.width));
                 anchors.push((layout.bar_x + bar.width / 2.0, bar.y + 4.0));
-                open_mark(&mut out, k, current, &m.label);
+                open_mark(&mut out, k, current, m, linked);
+                let _ = write!(
+                    out,
+                    "<rect class=\"ck-bar-track\" x=\"{x}\" y=\"{y}\" width=\"{max}\" height=\"{h}\" rx=\"3\"/>\
+                     <rect part=\"bar\" {} fill=\"currentColor\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"3\"/></g>",
+                    paint(&m.paint, "ck-bar"),
+                );
+                open_texts(&mut out, k);
                 let lines = wrap(&m.name, chars, 2);
                 let _ = write!(
                     out,
@@ -155,10 +179,7 @@ pub fn draw(marks: &[Mark], shape: Shape, lang: Lang, current: usize) -> Drawing
                 }
                 let _ = write!(
                     out,
-                    "</text><rect class=\"ck-bar-track\" x=\"{x}\" y=\"{y}\" width=\"{max}\" height=\"{h}\" rx=\"3\"/>\
-                     <rect part=\"bar\" {} fill=\"currentColor\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"3\"/>\
-                     <text x=\"{}\" y=\"{mid}\" dominant-baseline=\"middle\">{}</text></g>",
-                    paint(&m.paint, "ck-bar"),
+                    "</text><text x=\"{}\" y=\"{mid}\" dominant-baseline=\"middle\">{}</text></g>",
                     x + w + 6,
                     value(m, lang)
                 );
@@ -185,10 +206,10 @@ pub fn draw(marks: &[Mark], shape: Shape, lang: Lang, current: usize) -> Drawing
             for (k, (m, c)) in marks.iter().zip(&layout.columns).enumerate() {
                 let centre = c.x + c.width / 2.0;
                 anchors.push((centre, c.y));
-                open_mark(&mut out, k, current, &m.label);
+                open_mark(&mut out, k, current, m, linked);
                 let _ = write!(
                     out,
-                    "<rect part=\"bar\" {} fill=\"currentColor\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+                    "<rect part=\"bar\" {} fill=\"currentColor\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></g>",
                     paint(&m.paint, "ck-bar"),
                     px(c.x),
                     px(c.y),
@@ -196,15 +217,15 @@ pub fn draw(marks: &[Mark], shape: Shape, lang: Lang, current: usize) -> Drawing
                     px(c.height)
                 );
                 if c.labelled {
+                    open_texts(&mut out, k);
                     let _ = write!(
                         out,
-                        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
                         px(centre),
                         px(layout.baseline + 16.0),
                         escape(&m.name)
                     );
                 }
-                out.push_str("</g>");
             }
             height
         }
@@ -213,17 +234,21 @@ pub fn draw(marks: &[Mark], shape: Shape, lang: Lang, current: usize) -> Drawing
             for (k, (m, slice)) in marks.iter().zip(donut_slices(&counts)).enumerate() {
                 let y = 24.0 + k as f64 * row;
                 anchors.push((300.0, y - 10.0));
-                open_mark(&mut out, k, current, &m.label);
+                open_mark(&mut out, k, current, m, linked);
                 let _ = write!(
                     out,
                     "<circle part=\"bar\" {} fill=\"none\" stroke=\"currentColor\" cx=\"100\" cy=\"100\" r=\"80\" \
                      pathLength=\"{DONUT_UNITS}\" stroke-dasharray=\"{} {DONUT_UNITS}\" \
-                     stroke-dashoffset=\"-{}\" transform=\"rotate(-90 100 100)\"/>\
-                     <rect {} fill=\"currentColor\" x=\"220\" y=\"{}\" width=\"14\" height=\"14\" rx=\"3\"/>\
-                     <text x=\"242\" y=\"{}\" dominant-baseline=\"middle\">{}: {}</text></g>",
+                     stroke-dashoffset=\"-{}\" transform=\"rotate(-90 100 100)\"/></g>",
                     paint(&m.paint, "ck-slice"),
                     slice.length,
                     slice.offset,
+                );
+                open_texts(&mut out, k);
+                let _ = write!(
+                    out,
+                    "<rect {} fill=\"currentColor\" x=\"220\" y=\"{}\" width=\"14\" height=\"14\" rx=\"3\"/>\
+                     <text x=\"242\" y=\"{}\" dominant-baseline=\"middle\">{}: {}</text></g>",
                     paint(&m.paint, "ck-swatch"),
                     px(y - 11.0),
                     px(y - 4.0),
@@ -290,6 +315,7 @@ mod tests {
             label: format!("{name}: {count}"),
             share: None,
             running: None,
+            pressed: None,
         }
     }
 
@@ -301,7 +327,7 @@ mod tests {
         );
         let hostile = mark("\"><img src=x onerror=alert(1)>", 3);
         for shape in [Shape::Bar, Shape::Column, Shape::Donut] {
-            let d = draw(std::slice::from_ref(&hostile), shape, Lang::En, 0);
+            let d = draw(std::slice::from_ref(&hostile), shape, Lang::En, 0, false);
             assert!(!d.markup.contains("<img"), "{shape:?}: {}", d.markup);
             assert!(
                 d.markup
@@ -315,7 +341,7 @@ mod tests {
     fn one_mark_holds_the_tab_stop_and_each_is_named() {
         let marks = [mark("Animació", 5), mark("VFX", 2), mark("So", 0)];
         for shape in [Shape::Bar, Shape::Column, Shape::Donut] {
-            let d = draw(&marks, shape, Lang::En, 1);
+            let d = draw(&marks, shape, Lang::En, 1, false);
             assert_eq!(d.markup.matches("tabindex=\"0\"").count(), 1, "{shape:?}");
             assert_eq!(d.markup.matches("tabindex=\"-1\"").count(), 2, "{shape:?}");
             assert!(
@@ -325,6 +351,29 @@ mod tests {
             assert_eq!(d.anchors.len(), 3);
             assert!(d.height > 0.0);
         }
+    }
+
+    #[test]
+    fn a_linked_chart_makes_toggles_of_the_marks_a_facet_stands_behind() {
+        let mut chosen = mark("VFX", 2);
+        chosen.pressed = Some(true);
+        let mut free = mark("So", 1);
+        free.pressed = Some(false);
+        let others = mark("3 other places", 4);
+        let d = draw(&[chosen, free, others], Shape::Bar, Lang::En, 0, true);
+        assert!(
+            d.markup
+                .contains("role=\"button\" aria-pressed=\"true\" tabindex=\"0\" data-k=\"0\"")
+        );
+        assert!(
+            d.markup
+                .contains("role=\"button\" aria-pressed=\"false\" tabindex=\"-1\" data-k=\"1\"")
+        );
+        assert!(
+            d.markup
+                .contains("role=\"img\" tabindex=\"-1\" data-k=\"2\"")
+        );
+        assert!(!d.markup.contains("listitem"));
     }
 
     #[test]
@@ -350,7 +399,7 @@ mod tests {
     fn feed_colours_and_palette_colours_need_no_style_attribute() {
         let mut feed = mark("A", 1);
         feed.paint = Paint::Feed("#2e7d32".into());
-        let d = draw(&[feed, mark("B", 1)], Shape::Bar, Lang::En, 0);
+        let d = draw(&[feed, mark("B", 1)], Shape::Bar, Lang::En, 0, false);
         assert!(d.markup.contains("color=\"#2e7d32\""));
         assert!(d.markup.contains("class=\"ck-bar ck-c1\""));
         assert!(!d.markup.contains("style="));

@@ -91,6 +91,25 @@ fn adopt_styles(root: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
+thread_local! {
+    // The choices of each directory element with an `id`, shared with the charts whose
+    // `for` names it; reference-counted, so either side may be removed first.
+    static CHOICES: RefCell<Vec<(String, ArcRwSignal<Filter>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The shared choices of the directory element with this `id`.
+fn choices_of(id: &str) -> ArcRwSignal<Filter> {
+    CHOICES.with(|all| {
+        let mut all = all.borrow_mut();
+        if let Some((_, choices)) = all.iter().find(|(i, _)| i == id) {
+            return choices.clone();
+        }
+        let choices = ArcRwSignal::new(Filter::default());
+        all.push((id.to_owned(), choices.clone()));
+        choices
+    })
+}
+
 /// Which widget an element is.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Widget {
@@ -245,6 +264,7 @@ fn element_view(
     let by = attr("by");
     let chart_type = attr("type");
     let top = attr("top");
+    let link = attr("for");
 
     let (state, retry) = match inline {
         Some(json) => (Signal::stored(inline_feed(&json)), None),
@@ -277,6 +297,18 @@ fn element_view(
                             kinds: words(kinds.get()).iter().filter_map(|k| Kind::from_id(k)).collect(),
                             ..Filter::default()
                         });
+                        // A directory with an id shares its choices with the charts `for` it:
+                        // the attributes set them, and so do the visitor and the charts.
+                        let id = host_id.get_value();
+                        let (filter, on_filter) = if id.is_empty() {
+                            (filter, None)
+                        } else {
+                            let shared = choices_of(&id);
+                            let set = shared.clone();
+                            Effect::new(move |_| set.set(filter.get()));
+                            let set = shared.clone();
+                            (Signal::from(shared), Some(Callback::new(move |f: Filter| set.set(f))))
+                        };
                         let sort = sort.get().and_then(|s| Sort::from_id(&s)).unwrap_or_default();
                         let layout = layout.get().and_then(|l| Layout::from_id(&l)).unwrap_or_default();
                         // One URL parameter per directory: the attribute's value, else one
@@ -293,6 +325,11 @@ fn element_view(
                                 lang=lang
                                 page_size=page_size.unwrap_or(24)
                                 filter=filter
+                                on_filter=move |f: Filter| {
+                                    if let Some(on_filter) = on_filter {
+                                        on_filter.run(f);
+                                    }
+                                }
                                 sort=sort
                                 layout=layout
                                 sync_url=sync_url.unwrap_or_default()
@@ -305,7 +342,26 @@ fn element_view(
                         let by = Signal::derive(move || by.get().and_then(|b| By::from_id(&b)).unwrap_or_default());
                         let shape = Signal::derive(move || chart_type.get().and_then(|t| Shape::from_id(&t)));
                         let top: Option<usize> = top.get().and_then(|t| t.trim().parse().ok());
-                        view! { <SegmentChart feed=feed lang=lang by=by shape=shape top=top/> }.into_any()
+                        // `for` names the directory whose choices the chart shows and toggles.
+                        match link.get().filter(|id| !id.trim().is_empty()) {
+                            Some(id) => {
+                                let shared = choices_of(id.trim());
+                                let set = shared.clone();
+                                view! {
+                                    <SegmentChart
+                                        feed=feed
+                                        lang=lang
+                                        by=by
+                                        shape=shape
+                                        top=top
+                                        filter=Signal::from(shared)
+                                        on_filter=move |f: Filter| set.set(f)
+                                    />
+                                }
+                                .into_any()
+                            }
+                            None => view! { <SegmentChart feed=feed lang=lang by=by shape=shape top=top/> }.into_any(),
+                        }
                     }
                     Widget::Calendar => {
                         let month = month.get().and_then(|m| Date::parse(&format!("{}-01", m.trim())));

@@ -38,8 +38,9 @@ test("index.html shows all three widgets on the Catalan feed, in Catalan", async
   await dir.getByRole("checkbox", { name: /Postproducció/ }).check();
   await dir.getByRole("status").filter({ hasText: `${post} socis` }).waitFor();
 
+  // The chart is linked to the directory (for="dir"): its bars are toggle buttons.
   const chart = page.locator("clusterkit-chart");
-  const bars = chart.getByRole("listitem");
+  const bars = chart.locator(".ck-mark[role=button]");
   await bars.first().waitFor();
   assert.equal(await bars.count(), feed.segments.length);
   const counts = feed.segments.map((s) => ({
@@ -251,6 +252,47 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   await segments.evaluate((el) => el.setAttribute("type", "donut"));
   await segments.locator("circle[part=bar]").first().waitFor();
   assert.deepEqual(await labelsOf(segments), segmentLabels, "the same marks, drawn again");
+});
+
+test("a chart linked to a directory toggles its facets by click or Enter and shows the directory's choices", async ({ page, url }) => {
+  const feed = feedOf("catalonia");
+  await page.goto(url("tests/e2e/pages/linked.html"));
+  const chart = page.locator("#chart");
+  const dir = page.locator("#dir");
+  const total = feed.members.length;
+  await dir.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
+  const inSegment = (id) => feed.members.filter((m) => (m.segments ?? []).includes(id)).length;
+  const name = (id) => text(feed.segments.find((s) => s.id === id).name, "ca", "ca");
+  const bar = (id) => chart.getByRole("button", { name: new RegExp(`^${name(id).replace(/[()]/g, "\\$&")}: `) });
+  const pressed = async () =>
+    chart.evaluate((el) => [...el.shadowRoot.querySelectorAll("[aria-pressed=true]")].map((m) => m.getAttribute("aria-label").split(":")[0]));
+
+  // A click on a bar ticks its segment in the directory.
+  await bar("post-production").click();
+  await dir.getByRole("status").filter({ hasText: `${inSegment("post-production")} socis` }).waitFor();
+  assert.ok(await dir.getByRole("checkbox", { name: new RegExp(name("post-production")) }).isChecked());
+  assert.deepEqual(await pressed(), [name("post-production")]);
+
+  // A tick in the directory shows in the chart; the two segments widen the results.
+  await dir.getByRole("checkbox", { name: new RegExp(`^${name("video-games")}`) }).check();
+  await chart.locator(`[aria-pressed=true][aria-label^="${name("video-games")}:"]`).waitFor();
+  const either = feed.members.filter((m) => ["post-production", "video-games"].some((s) => (m.segments ?? []).includes(s))).length;
+  await dir.getByRole("status").filter({ hasText: `${either} socis` }).waitFor();
+  assert.deepEqual((await pressed()).sort(), [name("video-games"), name("post-production")].sort());
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations, linked with choices");
+
+  // Enter on the focused bar unticks it, and the focus stays on it.
+  await bar("post-production").focus();
+  await page.keyboard.press("Enter");
+  await dir.getByRole("status").filter({ hasText: `${inSegment("video-games")} socis` }).waitFor();
+  assert.deepEqual(await pressed(), [name("video-games")]);
+  const focused = await chart.evaluate((el) => el.shadowRoot.activeElement?.getAttribute("aria-label").split(":")[0]);
+  assert.equal(focused, name("post-production"));
+
+  // Clearing the directory's filters clears the chart's.
+  await dir.getByRole("button", { name: /Esborra/ }).first().click();
+  await dir.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
+  assert.deepEqual(await pressed(), []);
 });
 
 test("a logo covers the initials once it loads; a broken or missing one leaves the initials", async ({ page, url }) => {
