@@ -51,6 +51,7 @@ use crate::i18n::{Lang, Strings, fill, intl::format_number};
 use data::{By, Label, Shape, Tally, tally};
 use geometry::donut_slices;
 use svg::{Mark, Paint, WIDTH, draw, percent, table};
+use wasm_bindgen::closure::Closure;
 
 /// Regions or cities shown before the rest go together.
 const TOP: usize = 8;
@@ -253,6 +254,28 @@ pub fn SegmentChart(
     // The facet value behind each mark, in drawing order.
     let choices = StoredValue::new(Vec::<Option<(Facet, String)>>::new());
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    // The drawing is laid out for its container's width, measured as it changes, so that
+    // its text stays at the page's size on a phone as on a wide screen.
+    let width = RwSignal::new(WIDTH);
+    let figure_ref = NodeRef::<leptos::html::Figure>::new();
+    Effect::new(move |_| {
+        let Some(figure) = figure_ref.get() else {
+            return;
+        };
+        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+                let w = entry.content_rect().width().round();
+                if w > 0.0 && w != width.get_untracked() {
+                    width.set(w);
+                }
+            }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&figure);
+            let observing = send_wrapper::SendWrapper::new((observer, on_resize));
+            on_cleanup(move || observing.0.disconnect());
+        }
+    });
     let toggle = move |k: usize| {
         let Some((facet, value)) = choices.with_value(|c| c.get(k).cloned().flatten()) else {
             return;
@@ -337,8 +360,15 @@ pub fn SegmentChart(
             ];
             view! { <div inner_html=table(&marks, title, headers, lang)></div> }.into_any()
         } else {
-            let drawing = draw(&marks, shape, lang, current.get_untracked(), linked);
-            let (height, anchors) = (drawing.height, drawing.anchors);
+            let drawing = draw(
+                &marks,
+                shape,
+                lang,
+                current.get_untracked(),
+                linked,
+                width.get(),
+            );
+            let (drawn_width, height, anchors) = (drawing.width, drawing.height, drawing.anchors);
             // The tab stop moves by hand: the markup is only redrawn when the data change.
             let key = move |ev: web_sys::KeyboardEvent| {
                 let k = current.get_untracked();
@@ -383,7 +413,7 @@ pub fn SegmentChart(
                 move || {
                     let k = tip.get()?;
                     let (x, y) = *anchors.get(k)?;
-                    let left = format!("{}%", px(x / WIDTH * 100.0));
+                    let left = format!("{}%", px(x / drawn_width * 100.0));
                     let top = format!("{}%", px(y / height * 100.0));
                     Some(view! {
                         <p class="ck-tip" aria-hidden="true" style:left=left style:top=top>
@@ -392,7 +422,7 @@ pub fn SegmentChart(
                     })
                 }
             };
-            let view_box = format!("0 0 {} {}", WIDTH as i32, px(height));
+            let view_box = format!("0 0 {} {}", px(drawn_width), px(height));
             // `tabindex="-1"`: Chromium would otherwise put the `<svg>` itself in the tab order
             // before its marks.
             view! {
@@ -422,7 +452,11 @@ pub fn SegmentChart(
             .into_any()
         };
         view! {
-            <figure class=move || format!("ck-chart {}", class.get().unwrap_or_default()) part="chart">
+            <figure
+                class=move || format!("ck-chart {}", class.get().unwrap_or_default())
+                part="chart"
+                node_ref=figure_ref
+            >
                 <div class="ck-chart-head">
                     <h2>{title}</h2>
                     <button

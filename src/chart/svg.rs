@@ -12,8 +12,10 @@ use super::data::Shape;
 use super::geometry::{DONUT_UNITS, bar_layout, column_layout, donut_slices, wrap};
 use crate::i18n::{Lang, intl::format_number};
 
-/// Width of the drawing in SVG units; it scales to its container.
+/// Width of the drawing until its container has been measured, in CSS pixels.
 pub const WIDTH: f64 = 600.0;
+/// The narrowest drawing laid out; a narrower container scales it down.
+pub const MIN_WIDTH: f64 = 260.0;
 
 /// How a mark is coloured: the feed's colour, or one of the theme's `--ck-c1`… (by number).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,6 +50,8 @@ pub struct Mark {
 /// points, in SVG units.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Drawing {
+    /// The width of the view box.
+    pub width: f64,
     /// The marks as SVG elements.
     pub markup: String,
     /// The height of the view box.
@@ -128,9 +132,18 @@ fn value(mark: &Mark, lang: Lang) -> String {
     }
 }
 
-/// Draws `marks` as `shape`; `current` takes the tab stop. A `linked` chart's marks are
-/// toggle buttons (see [`Mark::pressed`]); otherwise they are the items of a list.
-pub fn draw(marks: &[Mark], shape: Shape, lang: Lang, current: usize, linked: bool) -> Drawing {
+/// Draws `marks` as `shape`, `width` units (CSS pixels) wide; `current` takes the tab stop.
+/// A `linked` chart's marks are toggle buttons (see [`Mark::pressed`]); otherwise they are
+/// the items of a list.
+pub fn draw(
+    marks: &[Mark],
+    shape: Shape,
+    lang: Lang,
+    current: usize,
+    linked: bool,
+    width: f64,
+) -> Drawing {
+    let width = width.max(MIN_WIDTH);
     let counts: Vec<usize> = marks.iter().map(|m| m.count).collect();
     let mut out = String::new();
     let mut anchors = Vec::with_capacity(marks.len());
@@ -143,9 +156,10 @@ pub fn draw(marks: &[Mark], shape: Shape, lang: Lang, current: usize, linked: bo
                 .map(|m| value(m, lang).chars().count())
                 .max()
                 .unwrap_or(0);
-            let layout = bar_layout(&counts, WIDTH, widest as f64 * 7.5 + 10.0);
-            // Labels wrap to two lines of what fits left of the bars (13px text).
-            let chars = (layout.bar_x / 7.0) as usize;
+            let layout = bar_layout(&counts, width, widest as f64 * 7.5 + 10.0);
+            // Labels wrap to two lines of what fits left of the bars (13px text, 8 units a
+            // character at most in Latin scripts).
+            let chars = (layout.bar_x / 8.0) as usize;
             let (x, max, h) = (px(layout.bar_x), px(layout.bar_max), px(layout.bar_height));
             for (k, (m, bar)) in marks.iter().zip(&layout.bars).enumerate() {
                 let mid = px(bar.y + layout.row / 2.0);
@@ -188,7 +202,7 @@ pub fn draw(marks: &[Mark], shape: Shape, lang: Lang, current: usize, linked: bo
         }
         Shape::Column => {
             let height = 280.0;
-            let layout = column_layout(&counts, WIDTH, height, 4);
+            let layout = column_layout(&counts, width, height, 4);
             let left = px(layout.plot_x);
             out.push_str("<g class=\"ck-ticks\" aria-hidden=\"true\">");
             for &(v, y) in &layout.ticks {
@@ -197,7 +211,7 @@ pub fn draw(marks: &[Mark], shape: Shape, lang: Lang, current: usize, linked: bo
                     out,
                     "<line x1=\"{left}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\"/>\
                      <text x=\"{}\" y=\"{y}\" dominant-baseline=\"middle\" text-anchor=\"end\">{}</text>",
-                    WIDTH as i32,
+                    px(width),
                     left - 6,
                     format_number(lang, v)
                 );
@@ -231,9 +245,15 @@ pub fn draw(marks: &[Mark], shape: Shape, lang: Lang, current: usize, linked: bo
         }
         Shape::Donut => {
             let row = 26.0;
+            // The legend goes beside the ring, or under it in a narrow container.
+            let (legend_x, legend_y) = if width >= 440.0 {
+                (220.0, 24.0)
+            } else {
+                (10.0, 224.0)
+            };
             for (k, (m, slice)) in marks.iter().zip(donut_slices(&counts)).enumerate() {
-                let y = 24.0 + k as f64 * row;
-                anchors.push((300.0, y - 10.0));
+                let y = legend_y + k as f64 * row;
+                anchors.push((legend_x + 80.0, y - 10.0));
                 open_mark(&mut out, k, current, m, linked);
                 let _ = write!(
                     out,
@@ -247,19 +267,22 @@ pub fn draw(marks: &[Mark], shape: Shape, lang: Lang, current: usize, linked: bo
                 open_texts(&mut out, k);
                 let _ = write!(
                     out,
-                    "<rect {} fill=\"currentColor\" x=\"220\" y=\"{}\" width=\"14\" height=\"14\" rx=\"3\"/>\
-                     <text x=\"242\" y=\"{}\" dominant-baseline=\"middle\">{}: {}</text></g>",
+                    "<rect {} fill=\"currentColor\" x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" rx=\"3\"/>\
+                     <text x=\"{}\" y=\"{}\" dominant-baseline=\"middle\">{}: {}</text></g>",
                     paint(&m.paint, "ck-swatch"),
+                    px(legend_x),
                     px(y - 11.0),
+                    px(legend_x + 22.0),
                     px(y - 4.0),
                     escape(&m.name),
                     value(m, lang)
                 );
             }
-            (marks.len() as f64 * row + 20.0).max(200.0)
+            (legend_y - 4.0 + marks.len() as f64 * row).max(200.0)
         }
     };
     Drawing {
+        width,
         markup: out,
         height,
         anchors,
@@ -327,7 +350,14 @@ mod tests {
         );
         let hostile = mark("\"><img src=x onerror=alert(1)>", 3);
         for shape in [Shape::Bar, Shape::Column, Shape::Donut] {
-            let d = draw(std::slice::from_ref(&hostile), shape, Lang::En, 0, false);
+            let d = draw(
+                std::slice::from_ref(&hostile),
+                shape,
+                Lang::En,
+                0,
+                false,
+                WIDTH,
+            );
             assert!(!d.markup.contains("<img"), "{shape:?}: {}", d.markup);
             assert!(
                 d.markup
@@ -341,7 +371,7 @@ mod tests {
     fn one_mark_holds_the_tab_stop_and_each_is_named() {
         let marks = [mark("Animació", 5), mark("VFX", 2), mark("So", 0)];
         for shape in [Shape::Bar, Shape::Column, Shape::Donut] {
-            let d = draw(&marks, shape, Lang::En, 1, false);
+            let d = draw(&marks, shape, Lang::En, 1, false, WIDTH);
             assert_eq!(d.markup.matches("tabindex=\"0\"").count(), 1, "{shape:?}");
             assert_eq!(d.markup.matches("tabindex=\"-1\"").count(), 2, "{shape:?}");
             assert!(
@@ -360,7 +390,14 @@ mod tests {
         let mut free = mark("So", 1);
         free.pressed = Some(false);
         let others = mark("3 other places", 4);
-        let d = draw(&[chosen, free, others], Shape::Bar, Lang::En, 0, true);
+        let d = draw(
+            &[chosen, free, others],
+            Shape::Bar,
+            Lang::En,
+            0,
+            true,
+            WIDTH,
+        );
         assert!(
             d.markup
                 .contains("role=\"button\" aria-pressed=\"true\" tabindex=\"0\" data-k=\"0\"")
@@ -374,6 +411,33 @@ mod tests {
                 .contains("role=\"img\" tabindex=\"-1\" data-k=\"2\"")
         );
         assert!(!d.markup.contains("listitem"));
+    }
+
+    #[test]
+    fn a_narrow_drawing_keeps_its_texts_inside_and_the_donut_legend_goes_under_the_ring() {
+        let marks: Vec<Mark> = ["Producció", "Postproducció i efectes visuals", "So"]
+            .iter()
+            .zip([12, 30, 1])
+            .map(|(n, c)| mark(n, c))
+            .collect();
+        let wide = draw(&marks, Shape::Donut, Lang::En, 0, false, 600.0);
+        let narrow = draw(&marks, Shape::Donut, Lang::En, 0, false, 300.0);
+        assert!(wide.markup.contains("x=\"242\""), "legend beside the ring");
+        assert!(narrow.markup.contains("x=\"32\""), "legend under the ring");
+        assert!(narrow.height > 200.0 + 2.0 * 26.0);
+        for width in [320.0, 600.0, 900.0] {
+            let bars = draw(&marks, Shape::Bar, Lang::En, 0, false, width);
+            assert_eq!(bars.width, width);
+            // Every x in the markup lies within the view box.
+            for x in bars.markup.split(" x=\"").skip(1) {
+                let x: i32 = x.split('"').next().unwrap().parse().unwrap();
+                assert!((0..=width as i32).contains(&x), "x={x} at width {width}");
+            }
+        }
+        assert_eq!(
+            draw(&marks, Shape::Bar, Lang::En, 0, false, 100.0).width,
+            MIN_WIDTH
+        );
     }
 
     #[test]
@@ -399,7 +463,7 @@ mod tests {
     fn feed_colours_and_palette_colours_need_no_style_attribute() {
         let mut feed = mark("A", 1);
         feed.paint = Paint::Feed("#2e7d32".into());
-        let d = draw(&[feed, mark("B", 1)], Shape::Bar, Lang::En, 0, false);
+        let d = draw(&[feed, mark("B", 1)], Shape::Bar, Lang::En, 0, false, WIDTH);
         assert!(d.markup.contains("color=\"#2e7d32\""));
         assert!(d.markup.contains("class=\"ck-bar ck-c1\""));
         assert!(!d.markup.contains("style="));

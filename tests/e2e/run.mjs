@@ -248,6 +248,26 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
     .getByText(`De ${first} a ${last} se incorporaron ${joined.length} socios; el año con más altas fue ${first + busiest}, con ${perYear[busiest]}.`)
     .waitFor();
 
+  // On a phone: the drawing is laid out again for its width, text at its own size, and no
+  // label runs out of it.
+  const fit = () =>
+    segments.evaluate((el) => {
+      const svg = el.shadowRoot.querySelector("svg");
+      const box = svg.viewBox.baseVal;
+      const texts = [...svg.querySelectorAll("text")].map((t) => t.getBBox());
+      return {
+        scale: Math.round((svg.getBoundingClientRect().width / box.width) * 100) / 100,
+        inside: texts.every((b) => b.x >= 0 && b.x + b.width <= box.width + 1),
+        width: box.width,
+      };
+    });
+  assert.deepEqual(await fit(), { scale: 1, inside: true, width: await segments.evaluate((el) => Math.round(el.getBoundingClientRect().width)) });
+  await segments.evaluate((el) => (el.style.width = "320px"));
+  await page.waitForFunction(() => document.querySelector("#segments").shadowRoot.querySelector("svg").viewBox.baseVal.width === 320);
+  assert.deepEqual(await fit(), { scale: 1, inside: true, width: 320 });
+  assert.deepEqual(await labelsOf(segments), segmentLabels, "the same marks at 320 px");
+  await segments.evaluate((el) => (el.style.width = ""));
+
   // The webmaster changes the drawing: the same segments as a donut.
   await segments.evaluate((el) => el.setAttribute("type", "donut"));
   await segments.locator("circle[part=bar]").first().waitFor();
