@@ -37,6 +37,7 @@
 //! in a linked chart, Enter or Space toggles the mark's facet value.
 
 pub mod data;
+mod export;
 pub mod geometry;
 pub mod svg;
 
@@ -50,7 +51,7 @@ use crate::feed::Feed;
 use crate::i18n::{Lang, Strings, fill, intl::format_number};
 use data::{By, Label, Shape, Tally, tally};
 use geometry::donut_slices;
-use svg::{Mark, Paint, WIDTH, draw, percent, table};
+use svg::{Mark, Paint, WIDTH, csv, draw, percent, table};
 use wasm_bindgen::closure::Closure;
 
 /// Regions or cities shown before the rest go together.
@@ -341,6 +342,17 @@ pub fn SegmentChart(
         let last = marks.len().saturating_sub(1);
         current.update_untracked(|c| *c = (*c).min(last));
 
+        let headers = [
+            s.chart_dimensions[by.index()],
+            s.chart_members,
+            if by == By::Joined {
+                s.chart_running
+            } else {
+                s.chart_share
+            },
+        ];
+        let data = csv(&marks, headers);
+        let file = format!("clusterkit-{}", by.id());
         let body = if empty {
             let message = if by == By::Segment && marks.is_empty() {
                 s.no_segments
@@ -349,15 +361,6 @@ pub fn SegmentChart(
             };
             view! { <p class="ck-status">{message}</p> }.into_any()
         } else if as_table.get() {
-            let headers = [
-                s.chart_dimensions[by.index()],
-                s.chart_members,
-                if by == By::Joined {
-                    s.chart_running
-                } else {
-                    s.chart_share
-                },
-            ];
             view! { <div inner_html=table(&marks, title, headers, lang)></div> }.into_any()
         } else {
             let drawing = draw(
@@ -474,6 +477,33 @@ pub fn SegmentChart(
                     <p>{summary}</p>
                     <p>{caption}</p>
                 </figcaption>
+                <div class="ck-chart-actions">
+                    <button
+                        type="button"
+                        class="ck-link"
+                        hidden=empty
+                        on:click={
+                            let file = format!("{file}.csv");
+                            move |_| {
+                                export::download(&file, "text/csv;charset=utf-8", &data);
+                            }
+                        }
+                    >
+                        {s.download_csv}
+                    </button>
+                    <button
+                        type="button"
+                        class="ck-link"
+                        hidden=move || empty || as_table.get()
+                        on:click=move |_| {
+                            if let Some(markup) = svg_ref.get().and_then(|svg| export::standalone_svg(&svg)) {
+                                export::download(&format!("{file}.svg"), "image/svg+xml", &markup);
+                            }
+                        }
+                    >
+                        {s.download_svg}
+                    </button>
+                </div>
             </figure>
         }
     }

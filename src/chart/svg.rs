@@ -1,4 +1,5 @@
-//! The chart's drawing as SVG markup, and its table, each built as one string from the marks.
+//! The chart's drawing as SVG markup, its table and its CSV, each built as one string from
+//! the marks.
 //!
 //! Both are pure functions of the data, redrawn whole when the data, the dimension or the
 //! language change; as markup they cost the Wasm a few kilobytes, where a view per shape
@@ -326,6 +327,46 @@ pub fn table(marks: &[Mark], caption: &str, headers: [&str; 3], lang: Lang) -> S
     out
 }
 
+/// The marks as CSV (RFC 4180, with a byte order mark so that spreadsheets read UTF-8): the
+/// `headers` row, then one row per mark with plain numbers. A name that a spreadsheet would
+/// take for a formula (`=`, `+`, `-`, `@`) is prefixed with `'`.
+pub fn csv(marks: &[Mark], headers: [&str; 3]) -> String {
+    fn field(out: &mut String, value: &str) {
+        let value = if value.starts_with(['=', '+', '-', '@']) {
+            format!("'{value}")
+        } else {
+            value.to_owned()
+        };
+        if value.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&value.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&value);
+        }
+    }
+    let extra = marks
+        .iter()
+        .any(|m| m.share.is_some() || m.running.is_some());
+    let mut out = String::from("\u{FEFF}");
+    for (i, header) in headers.iter().take(if extra { 3 } else { 2 }).enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        field(&mut out, header);
+    }
+    for m in marks {
+        out.push_str("\r\n");
+        field(&mut out, &m.name);
+        let _ = write!(out, ",{}", m.count);
+        if let Some(extra) = m.share.map(|p| p as usize).or(m.running) {
+            let _ = write!(out, ",{extra}");
+        }
+    }
+    out.push_str("\r\n");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,6 +498,21 @@ mod tests {
         let with_share = table(&[shared], "x", headers, Lang::Ca);
         assert!(with_share.contains("<th scope=\"col\">Share</th>"));
         assert!(with_share.contains("<td>50\u{a0}%</td>"));
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_it_and_defuses_formulas() {
+        let mut shared = mark("Barcelona, Girona", 3);
+        shared.share = Some(75);
+        let mut formula = mark("=HYPERLINK(\"x\")", 1);
+        formula.share = Some(25);
+        let text = csv(&[shared, formula], ["City", "Members", "Share"]);
+        assert_eq!(
+            text,
+            "\u{FEFF}City,Members,Share\r\n\"Barcelona, Girona\",3,75\r\n\"'=HYPERLINK(\"\"x\"\")\",1,25\r\n"
+        );
+        let plain = csv(&[mark("Sonilab", 2)], ["Segment", "Members", "Share"]);
+        assert_eq!(plain, "\u{FEFF}Segment,Members\r\nSonilab,2\r\n");
     }
 
     #[test]

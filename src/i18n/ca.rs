@@ -51,6 +51,8 @@ pub static STRINGS: Strings = Strings {
     chart_members: "Socis",
     chart_share: "Percentatge",
     chart_running: "Socis acumulats",
+    download_csv: "Baixa les dades (CSV)",
+    download_svg: "Baixa el gràfic (SVG)",
     event_calendar: "Calendari d’activitats",
     previous_month: "Mes anterior",
     next_month: "Mes següent",

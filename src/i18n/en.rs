@@ -61,6 +61,8 @@ pub static STRINGS: Strings = Strings {
     chart_members: "Members",
     chart_share: "Share",
     chart_running: "Members by then",
+    download_csv: "Download the data (CSV)",
+    download_svg: "Download the chart (SVG)",
     event_calendar: "Event calendar",
     previous_month: "Previous month",
     next_month: "Next month",

@@ -61,6 +61,8 @@ pub static STRINGS: Strings = Strings {
     chart_members: "Socios",
     chart_share: "Porcentaje",
     chart_running: "Socios acumulados",
+    download_csv: "Descargar los datos (CSV)",
+    download_svg: "Descargar el gráfico (SVG)",
     event_calendar: "Calendario de actividades",
     previous_month: "Mes anterior",
     next_month: "Mes siguiente",

@@ -51,6 +51,8 @@ pub static STRINGS: Strings = Strings {
     chart_members: "Socios",
     chart_share: "Porcentaxe",
     chart_running: "Socios acumulados",
+    download_csv: "Descargar os datos (CSV)",
+    download_svg: "Descargar o gráfico (SVG)",
     event_calendar: "Calendario de actividades",
     previous_month: "Mes anterior",
     next_month: "Mes seguinte",

@@ -145,6 +145,10 @@ strings! {
     chart_share: &'static str,
     /// Table header: members by the end of each year.
     chart_running: &'static str,
+    /// Button: download the chart's data as a CSV file.
+    download_csv: &'static str,
+    /// Button: download the drawing as an SVG file.
+    download_svg: &'static str,
     /// Accessible name of the event calendar region.
     event_calendar: &'static str,
     /// Button to the previous month.

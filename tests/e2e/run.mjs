@@ -237,6 +237,24 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   await toggle.click();
   await cities.getByRole("listitem").first().waitFor();
 
+  // Downloads: the data as CSV (plain numbers, shares adding up to 100), the drawing as SVG
+  // with its colours written in.
+  const saved = async (name) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), cities.getByRole("button", { name }).click()]);
+    return [download.suggestedFilename(), readFileSync(await download.path(), "utf8")];
+  };
+  const [csvName, csv] = await saved("Baixa les dades (CSV)");
+  assert.equal(csvName, "clusterkit-city.csv");
+  const csvRows = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((line) => line.split(","));
+  assert.deepEqual(csvRows[0], ["Ciutat", "Socis", "Percentatge"]);
+  assert.deepEqual(csvRows.slice(1).map((r) => r.slice(0, 2)), expectedRows);
+  assert.equal(csvRows.slice(1).reduce((a, r) => a + Number(r[2]), 0), 100);
+  const [svgName, svgFile] = await saved("Baixa el gràfic (SVG)");
+  assert.equal(svgName, "clusterkit-city.svg");
+  assert.match(svgFile, /^<svg[^>]* xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.equal((svgFile.match(/part="bar"/g) ?? []).length, expectedRows.length);
+  assert.match(svgFile, /part="bar"[^>]* fill="rgb\(26, 86, 184\)"/, "the first palette colour, written in");
+
   // Years, in Spanish: a column per year from the first to the last, and what stands out.
   const years = page.locator("#years");
   const joined = cat.members.filter((m) => m.joined).map((m) => Number(m.joined.slice(0, 4)));
