@@ -3,7 +3,8 @@
 //! navigation start to the first card, as a visitor waits for it (fetch, parse and Wasm or
 //! script start included), the time from a keystroke in the search box or a click on a facet
 //! to the updated DOM, and the ratio of ours to List.js', at full speed and with the CPU
-//! slowed 4×. Timings are printed, never asserted.
+//! slowed 4×; and the chart beside Chart.js (`tests/bench/chart.mjs`), from navigation start
+//! to the drawn chart. Timings are printed, never asserted.
 
 use std::process::Command;
 
@@ -23,6 +24,13 @@ pub fn run() -> Result<(), String> {
     setup::run(
         Command::new("node")
             .arg(root().join("tests/bench/directory.mjs"))
+            .env("CK_BASE", &base)
+            .env("CK_CHROMIUM", setup::CHROMIUM)
+            .env("CK_FEED", "target/bench/feed-10000.json"),
+    )?;
+    setup::run(
+        Command::new("node")
+            .arg(root().join("tests/bench/chart.mjs"))
             .env("CK_BASE", &base)
             .env("CK_CHROMIUM", setup::CHROMIUM)
             .env("CK_FEED", "target/bench/feed-10000.json"),
