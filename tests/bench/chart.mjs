@@ -6,6 +6,7 @@ import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
 import { ARGS } from "../e2e/harness.mjs";
+import { quantile } from "./stats.mjs";
 
 const BASE = process.env.CK_BASE;
 const FEED = process.env.CK_FEED;
@@ -17,10 +18,6 @@ const SIDES = {
   chartjs: "tests/bench/chartjs.html",
 };
 
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-};
 
 async function drawn(browser, side, throttle) {
   const context = await browser.newContext({ locale: "ca-ES" });
@@ -34,8 +31,8 @@ async function drawn(browser, side, throttle) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
   const feed = new URL(FEED, BASE).href;
   await page.goto(new URL(`${SIDES[side]}?feed=${encodeURIComponent(feed)}&lang=${LANG}`, BASE).href);
-  await page.waitForFunction(() => window.__drawn !== undefined, null, { timeout: 120_000, polling: 50 });
-  const ms = await page.evaluate(() => window.__drawn);
+  await page.waitForFunction(() => window.__firstCard !== undefined, null, { timeout: 120_000, polling: 50 });
+  const ms = await page.evaluate(() => window.__firstCard);
   await context.close();
   return ms;
 }

@@ -21,6 +21,7 @@
 import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { ARGS } from "../e2e/harness.mjs";
+import { quantile } from "./stats.mjs";
 
 const BASE = process.env.CK_BASE;
 const FEED = process.env.CK_FEED;
@@ -52,10 +53,6 @@ function listjsVersion() {
   return JSON.parse(readFileSync(url, "utf8")).version;
 }
 
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-};
 
 const summary = (xs) =>
   xs.length

@@ -1,16 +1,18 @@
-// Records, as window.__firstCard, the time from navigation start to the first member card
-// of the directory (fetch, parse and Wasm start included), observed as the DOM changes.
-// ?feed= names the feed; ?lang=, if given, the directory's language.
+// Records, as window.__firstCard, the time from navigation start to the widget's first drawn
+// item (fetch, parse and Wasm start included), observed as the DOM changes: a member card of
+// the page's clusterkit-directory, or a bar of its clusterkit-chart.
+// ?feed= names the feed; ?lang=, if given, the widget's language.
 (function () {
   var params = new URLSearchParams(location.search);
   document.addEventListener("DOMContentLoaded", function () {
-    var el = document.querySelector("clusterkit-directory");
+    var el = document.querySelector("clusterkit-directory, clusterkit-chart");
+    var item = el.localName === "clusterkit-chart" ? "[data-k]" : "article";
     if (params.get("lang")) el.setAttribute("lang", params.get("lang"));
     el.setAttribute("feed", params.get("feed"));
-    customElements.whenDefined("clusterkit-directory").then(function () {
+    customElements.whenDefined(el.localName).then(function () {
       var root = el.shadowRoot;
       var done = function () {
-        if (window.__firstCard === undefined && root.querySelector("article")) {
+        if (window.__firstCard === undefined && root.querySelector(item)) {
           window.__firstCard = performance.now();
           return true;
         }
