@@ -51,18 +51,13 @@ use crate::feed::Feed;
 use crate::i18n::{Lang, Strings, fill, intl::format_number};
 use data::{By, Label, Shape, Tally, tally};
 use geometry::donut_slices;
-use svg::{Mark, Paint, WIDTH, csv, draw, percent, table};
+use svg::{Mark, Paint, WIDTH, csv, draw, percent, px, table};
 use wasm_bindgen::closure::Closure;
 
 /// Regions or cities shown before the rest go together.
 const TOP: usize = 8;
 /// Colours `--ck-c1` to `--ck-c6` of the theme, for categories the feed gives none.
 const PALETTE: usize = 6;
-
-/// A whole number, rounded.
-fn px(v: f64) -> i32 {
-    v.round() as i32
-}
 
 /// The directory facet value a category stands for, if any.
 fn choice(feed: &Feed, by: By, label: &Label) -> Option<(Facet, String)> {
@@ -355,9 +350,14 @@ pub fn SegmentChart(
         let file = format!("clusterkit-{}", by.id());
         let body = if empty {
             let message = if by == By::Segment && marks.is_empty() {
-                s.no_segments
+                s.no_segments.to_owned()
+            } else if tally.members == 0 {
+                s.no_members.to_owned()
             } else {
-                s.no_members
+                fill(
+                    s.chart_no_values,
+                    &[("n", &format_number(lang, tally.members))],
+                )
             };
             view! { <p class="ck-status">{message}</p> }.into_any()
         } else if as_table.get() {

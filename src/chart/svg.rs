@@ -79,7 +79,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// A whole number of SVG units: integers spare the Wasm float formatting.
-fn px(v: f64) -> i32 {
+pub(crate) fn px(v: f64) -> i32 {
     v.round() as i32
 }
 

@@ -51,6 +51,7 @@ pub static STRINGS: Strings = Strings {
     chart_members: "Socis",
     chart_share: "Percentatge",
     chart_running: "Socis acumulats",
+    chart_no_values: "Cap dels {n} socis no té encara aquesta dada.",
     download_csv: "Baixa les dades (CSV)",
     download_svg: "Baixa el gràfic (SVG)",
     event_calendar: "Calendari d’activitats",

@@ -61,6 +61,7 @@ pub static STRINGS: Strings = Strings {
     chart_members: "Members",
     chart_share: "Share",
     chart_running: "Members by then",
+    chart_no_values: "None of the {n} members has this information yet.",
     download_csv: "Download the data (CSV)",
     download_svg: "Download the chart (SVG)",
     event_calendar: "Event calendar",

@@ -61,6 +61,7 @@ pub static STRINGS: Strings = Strings {
     chart_members: "Socios",
     chart_share: "Porcentaje",
     chart_running: "Socios acumulados",
+    chart_no_values: "Ninguno de los {n} socios tiene aún este dato.",
     download_csv: "Descargar los datos (CSV)",
     download_svg: "Descargar el gráfico (SVG)",
     event_calendar: "Calendario de actividades",

@@ -51,6 +51,7 @@ pub static STRINGS: Strings = Strings {
     chart_members: "Socios",
     chart_share: "Porcentaxe",
     chart_running: "Socios acumulados",
+    chart_no_values: "Ningún dos {n} socios ten aínda este dato.",
     download_csv: "Descargar os datos (CSV)",
     download_svg: "Descargar o gráfico (SVG)",
     event_calendar: "Calendario de actividades",

@@ -145,6 +145,8 @@ strings! {
     chart_share: &'static str,
     /// Table header: members by the end of each year.
     chart_running: &'static str,
+    /// A chart with members but nothing to count: none has a value for its dimension. `{n}`.
+    chart_no_values: &'static str,
     /// Button: download the chart's data as a CSV file.
     download_csv: &'static str,
     /// Button: download the drawing as an SVG file.

@@ -286,6 +286,11 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   assert.deepEqual(await labelsOf(segments), segmentLabels, "the same marks at 320 px");
   await segments.evaluate((el) => (el.style.width = ""));
 
+  // Members, but none with a city: said so, with nothing to toggle or download.
+  const nocity = page.locator("#nocity");
+  await nocity.getByText("None of the 2 members has this information yet.").waitFor();
+  assert.equal(await nocity.getByRole("button").count(), 0);
+
   // The webmaster changes the drawing: the same segments as a donut.
   await segments.evaluate((el) => el.setAttribute("type", "donut"));
   await segments.locator("circle[part=bar]").first().waitFor();
