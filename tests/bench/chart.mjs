@@ -6,7 +6,7 @@ import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
 import { ARGS } from "../e2e/harness.mjs";
-import { quantile } from "./stats.mjs";
+import { openPage, quantile } from "./common.mjs";
 
 const BASE = process.env.CK_BASE;
 const FEED = process.env.CK_FEED;
@@ -19,19 +19,9 @@ const SIDES = {
 };
 
 
+/** Navigation start to the drawn chart, in a fresh context. */
 async function drawn(browser, side, throttle) {
-  const context = await browser.newContext({ locale: "ca-ES" });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => {
-    console.error(`${side}: page error: ${e}`);
-    process.exitCode = 1;
-  });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
-  const feed = new URL(FEED, BASE).href;
-  await page.goto(new URL(`${SIDES[side]}?feed=${encodeURIComponent(feed)}&lang=${LANG}`, BASE).href);
-  await page.waitForFunction(() => window.__firstCard !== undefined, null, { timeout: 120_000, polling: 50 });
+  const { context, page } = await openPage(browser, { base: BASE, page: SIDES[side], feed: FEED, lang: LANG, throttle, label: side });
   const ms = await page.evaluate(() => window.__firstCard);
   await context.close();
   return ms;

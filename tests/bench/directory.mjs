@@ -21,7 +21,7 @@
 import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { ARGS } from "../e2e/harness.mjs";
-import { quantile } from "./stats.mjs";
+import { openPage, quantile } from "./common.mjs";
 
 const BASE = process.env.CK_BASE;
 const FEED = process.env.CK_FEED;
@@ -59,24 +59,9 @@ const summary = (xs) =>
     ? { n: xs.length, median: quantile(xs, 0.5), p95: quantile(xs, 0.95), min: Math.min(...xs), max: Math.max(...xs) }
     : null;
 
-/** A fresh context (cold cache) with the CPU slowed `throttle` times, on `side`'s page once
- * its first card is in the DOM. A page error is printed and makes the bench exit non-zero. */
-async function open(browser, side, throttle) {
-  const context = await browser.newContext({ locale: "ca-ES" });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => {
-    console.error(`${side}: page error: ${e}`);
-    process.exitCode = 1;
-  });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
-  const feedUrl = new URL(FEED, BASE).href;
-  const query = `feed=${encodeURIComponent(feedUrl)}&lang=${LANG}`;
-  await page.goto(new URL(`${SIDES[side].page}?${query}`, BASE).href);
-  await page.waitForFunction(() => window.__firstCard !== undefined, null, { timeout: 120_000, polling: 50 });
-  return { context, page, cdp };
-}
+/** A fresh context on `side`'s page once its first card is in the DOM. */
+const open = (browser, side, throttle) =>
+  openPage(browser, { base: BASE, page: SIDES[side].page, feed: FEED, lang: LANG, throttle, label: side });
 
 /** Navigation start to the first card, and to the feed's last byte, in a fresh context. */
 async function firstCard(browser, side, throttle) {
