@@ -39,6 +39,7 @@
 pub mod data;
 mod export;
 pub mod geometry;
+mod marks;
 pub mod svg;
 
 use std::sync::Arc;
@@ -48,150 +49,14 @@ use wasm_bindgen::JsCast;
 
 use crate::directory::model::{Facet, FacetTable, Filter};
 use crate::feed::Feed;
-use crate::i18n::{Lang, Strings, fill, intl::format_number};
-use data::{By, Label, Shape, Tally, tally};
-use geometry::donut_slices;
-use svg::{Mark, Paint, WIDTH, csv, draw, percent, px, table};
+use crate::i18n::{Lang, fill, intl::format_number};
+use data::{By, Shape, tally};
+use marks::{marks, summary};
+use svg::{Mark, WIDTH, csv, draw, px, table};
 use wasm_bindgen::closure::Closure;
 
 /// Regions or cities shown before the rest go together.
 const TOP: usize = 8;
-/// Colours `--ck-c1` to `--ck-c6` of the theme, for categories the feed gives none.
-const PALETTE: usize = 6;
-
-/// The directory facet value a category stands for, if any.
-fn choice(feed: &Feed, by: By, label: &Label) -> Option<(Facet, String)> {
-    match label {
-        Label::Segment(i) => Some((Facet::Segment, feed.segments[*i].id.clone())),
-        Label::Kind(kind) => Some((Facet::Kind, kind.id().to_owned())),
-        Label::Place(place) if by == By::Region => Some((Facet::Region, place.clone())),
-        Label::Place(place) => Some((Facet::City, place.clone())),
-        Label::Others(_) | Label::Year(_) => None,
-    }
-}
-
-/// The marks of `tally` in drawing order (largest first, years in order), with the facet
-/// value each stands for; `chosen` are a linked directory's choices.
-fn marks(
-    feed: &Feed,
-    tally: &Tally,
-    by: By,
-    shape: Shape,
-    lang: Lang,
-    chosen: Option<&Filter>,
-) -> Vec<(Mark, Option<(Facet, String)>)> {
-    let s = lang.strings();
-    let order: Vec<usize> = if shape == Shape::Column {
-        (0..tally.categories.len()).collect()
-    } else {
-        // Largest first; the places taken together stay last, whatever their count.
-        let mut order = tally.by_count();
-        order.sort_by_key(|&k| matches!(tally.categories[k].label, Label::Others(_)));
-        order
-    };
-    let counts: Vec<usize> = tally.categories.iter().map(|c| c.count).collect();
-    let whole = matches!(by, By::Kind | By::Region | By::City);
-    let shares = donut_slices(&counts);
-    let running = tally.cumulative();
-    let fallback = &feed.cluster.default_language;
-    order
-        .into_iter()
-        .enumerate()
-        .map(|(position, k)| {
-            let category = &tally.categories[k];
-            let name = match &category.label {
-                Label::Segment(i) => feed.segments[*i]
-                    .name
-                    .resolve(lang.tag(), fallback)
-                    .to_owned(),
-                Label::Kind(kind) => s.kinds[kind.index()].to_owned(),
-                Label::Place(place) => place.clone(),
-                Label::Others(n) => fill(s.other_places, &[("n", &format_number(lang, *n))]),
-                Label::Year(year) => year.to_string(),
-            };
-            let paint = match &category.label {
-                Label::Segment(i) => feed.segments[*i].color.clone().map(Paint::Feed),
-                _ => None,
-            }
-            // Years are one series: one colour.
-            .unwrap_or(Paint::Palette(if by == By::Joined {
-                1
-            } else {
-                position % PALETTE + 1
-            }));
-            let count = category.count;
-            let share = whole.then(|| shares[k].percent);
-            let running = (by == By::Joined).then(|| running[k]);
-            let members = fill(
-                if count == 1 {
-                    s.members_one
-                } else {
-                    s.members_other
-                },
-                &[("n", &format_number(lang, count))],
-            );
-            let label = match (share, running) {
-                (Some(p), _) => format!("{name}: {members} ({})", percent(lang, p)),
-                (_, Some(r)) => format!(
-                    "{name}: {members}; {}: {}",
-                    s.chart_running,
-                    format_number(lang, r)
-                ),
-                _ => format!("{name}: {members}"),
-            };
-            let choice = choice(feed, by, &category.label);
-            let pressed = chosen.and_then(|f| {
-                let (facet, value) = choice.as_ref()?;
-                Some(f.is_chosen(*facet, value))
-            });
-            let mark = Mark {
-                name,
-                count,
-                paint,
-                label,
-                share,
-                running,
-                pressed,
-            };
-            (mark, choice)
-        })
-        .collect()
-}
-
-/// The sentence that says what the chart shows, for everyone and for screen readers first.
-fn summary(s: &Strings, lang: Lang, by: By, tally: &Tally, marks: &[Mark]) -> Option<String> {
-    let n = |v: usize| format_number(lang, v);
-    if by == By::Joined {
-        let total: usize = marks.iter().map(|m| m.count).sum();
-        let (first, last) = (marks.first()?, marks.last()?);
-        // The earliest of the busiest years.
-        let busiest = marks
-            .iter()
-            .fold(first, |b, m| if m.count > b.count { m } else { b });
-        return (total > 0).then(|| {
-            fill(
-                s.chart_joined,
-                &[
-                    ("total", &n(total)),
-                    ("first", &first.name),
-                    ("last", &last.name),
-                    ("year", &busiest.name),
-                    ("n", &n(busiest.count)),
-                ],
-            )
-        });
-    }
-    let largest = marks.first().filter(|m| m.count > 0)?;
-    Some(fill(
-        s.chart_largest[by.index().min(3)],
-        &[
-            ("name", &largest.name),
-            ("n", &n(largest.count)),
-            ("total", &n(tally.members)),
-        ],
-    ))
-}
-
 /// Which mark an event happened on (`data-k` on the mark's group).
 fn mark_of(ev: &web_sys::Event) -> Option<usize> {
     ev.target()?
@@ -204,13 +69,14 @@ fn mark_of(ev: &web_sys::Event) -> Option<usize> {
         .ok()
 }
 
+/// Mark `k` of the drawing `svg` (the first element with its `data-k`: its texts follow it).
+fn mark(svg: &web_sys::Element, k: usize) -> Option<web_sys::Element> {
+    svg.query_selector(&format!("[data-k='{k}']")).ok()?
+}
+
 /// Mark `k` of the drawing an event's listener is on.
 fn mark_in(ev: &web_sys::Event, k: usize) -> Option<web_sys::Element> {
-    ev.current_target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .query_selector(&format!("[data-k='{k}']"))
-        .ok()?
+    mark(&ev.current_target()?.dyn_into().ok()?, k)
 }
 
 /// A chart of how the members divide by segment, type, region, city or year of joining.
@@ -298,12 +164,23 @@ pub fn SegmentChart(
                 };
                 let on = f.is_chosen(*facet, value);
                 any |= on;
-                if let Ok(Some(mark)) = svg.query_selector(&format!("[data-k='{k}']")) {
+                if let Some(mark) = mark(&svg, k) {
                     let _ = mark.set_attribute("aria-pressed", if on { "true" } else { "false" });
                 }
             }
         });
         let _ = svg.set_attribute("data-chosen", if any { "true" } else { "false" });
+    });
+    // Counted once per feed, dimension and `top`: not again when the chart is resized or
+    // switched to its table.
+    let counted = Memo::new(move |_| {
+        let feed = feed.read();
+        tally(
+            &feed,
+            &FacetTable::new(&feed),
+            by.get(),
+            top.get().unwrap_or(TOP),
+        )
     });
     // The mark that takes the tab stop, and the one whose tooltip shows.
     let current = RwSignal::new(0usize);
@@ -316,7 +193,7 @@ pub fn SegmentChart(
         let by = by.get();
         let shape = shape.get().unwrap_or(by.default_shape());
         let feed = feed.get();
-        let tally = tally(&feed, &FacetTable::new(&feed), by, top.get().unwrap_or(TOP));
+        let tally = counted.read();
         let (marks, facet_values): (Vec<Mark>, Vec<_>) = marks(
             &feed,
             &tally,
@@ -346,7 +223,6 @@ pub fn SegmentChart(
                 s.chart_share
             },
         ];
-        let data = csv(&marks, headers);
         let file = format!("clusterkit-{}", by.id());
         let body = if empty {
             let message = if by == By::Segment && marks.is_empty() {
@@ -483,8 +359,9 @@ pub fn SegmentChart(
                         class="ck-link"
                         hidden=empty
                         on:click={
-                            let file = format!("{file}.csv");
+                            let (file, marks) = (format!("{file}.csv"), marks.clone());
                             move |_| {
+                                let data = csv(&marks, headers);
                                 export::download(&file, "text/csv;charset=utf-8", &data);
                             }
                         }
