@@ -220,12 +220,7 @@ impl FacetTable {
     /// How many members have each value of each facet (a member in two segments counts in
     /// both): the counts with nothing chosen.
     pub fn totals(&self) -> Counts {
-        let mut counts = Counts {
-            segments: vec![0; self.segment_ids.len()],
-            kinds: [0; 4],
-            regions: vec![0; self.regions.len()],
-            cities: vec![0; self.cities.len()],
-        };
+        let mut counts = self.no_counts();
         for i in 0..self.len() {
             for &s in &self.segments_of[i] {
                 counts.segments[s] += 1;
@@ -241,6 +236,16 @@ impl FacetTable {
             }
         }
         counts
+    }
+
+    /// A zero for each value of each facet.
+    fn no_counts(&self) -> Counts {
+        Counts {
+            segments: vec![0; self.segment_ids.len()],
+            kinds: [0; 4],
+            regions: vec![0; self.regions.len()],
+            cities: vec![0; self.cities.len()],
+        }
     }
 
     /// Whether any member has a value for `facet`.
@@ -399,12 +404,7 @@ pub fn apply(
         table.cities.len(),
         filter.cities.iter().map(|c| position(&table.cities, c)),
     );
-    let mut counts = Counts {
-        segments: vec![0; table.segment_ids.len()],
-        kinds: [0; 4],
-        regions: vec![0; table.regions.len()],
-        cities: vec![0; table.cities.len()],
-    };
+    let mut counts = table.no_counts();
     let mut results = Vec::new();
 
     for &i in order {

@@ -65,6 +65,15 @@ fn word_starts(haystack: &str) -> Starts {
     starts
 }
 
+/// The first characters (by [`alnum`]) of the words of a folded text, one bit each: the
+/// one-character bits of its [`word_starts`].
+fn initials(text: &str) -> u64 {
+    let starts = word_starts(text);
+    (0..36)
+        .filter(|&c| has(&starts, 36 * 37 + c))
+        .fold(0, |bits, c| bits | 1 << c)
+}
+
 impl SearchIndex {
     /// Indexes name, description, city, region and tags of each member.
     pub fn new(feed: &Feed) -> Self {
@@ -93,12 +102,7 @@ impl SearchIndex {
         let name_initials = haystacks
             .iter()
             .zip(&name_ends)
-            .map(|(h, &end)| {
-                h[..end]
-                    .split(|c: char| !is_word_char(c))
-                    .filter_map(|word| word.bytes().next().and_then(alnum))
-                    .fold(0, |bits, first| bits | 1 << first)
-            })
+            .map(|(h, &end)| initials(&h[..end]))
             .collect();
         SearchIndex {
             starts: haystacks.iter().map(|h| word_starts(h)).collect(),
