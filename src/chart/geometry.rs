@@ -253,24 +253,6 @@ pub fn donut_slices(counts: &[usize]) -> Vec<Slice> {
         .collect()
 }
 
-/// The WCAG contrast ratio of two `#rrggbb` colours (1 to 21), `None` if either is not one.
-pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
-    fn luminance(hex: &str) -> Option<f64> {
-        let hex = hex.strip_prefix('#').filter(|h| h.len() == 6)?;
-        let channel = |i: usize| -> Option<f64> {
-            let c = f64::from(u8::from_str_radix(hex.get(i..i + 2)?, 16).ok()?) / 255.0;
-            Some(if c <= 0.04045 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            })
-        };
-        Some(0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?)
-    }
-    let (x, y) = (luminance(a)?, luminance(b)?);
-    Some((x.max(y) + 0.05) / (x.min(y) + 0.05))
-}
-
 /// `label` shortened to at most `max` characters, with an ellipsis when cut.
 pub fn truncate(label: &str, max: usize) -> String {
     if label.chars().count() <= max {
@@ -285,6 +267,24 @@ pub fn truncate(label: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The WCAG contrast ratio of two `#rrggbb` colours (1 to 21), `None` if either is not one.
+    fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
+        fn luminance(hex: &str) -> Option<f64> {
+            let hex = hex.strip_prefix('#').filter(|h| h.len() == 6)?;
+            let channel = |i: usize| -> Option<f64> {
+                let c = f64::from(u8::from_str_radix(hex.get(i..i + 2)?, 16).ok()?) / 255.0;
+                Some(if c <= 0.04045 {
+                    c / 12.92
+                } else {
+                    ((c + 0.055) / 1.055).powf(2.4)
+                })
+            };
+            Some(0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?)
+        }
+        let (x, y) = (luminance(a)?, luminance(b)?);
+        Some((x.max(y) + 0.05) / (x.min(y) + 0.05))
+    }
 
     #[test]
     fn bars_scale_to_the_largest_count_and_stack_in_rows() {
