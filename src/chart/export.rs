@@ -55,6 +55,10 @@ pub(crate) fn standalone_svg(svg: &web_sys::Element) -> Option<String> {
         let Ok(Some(style)) = window.get_computed_style(&original) else {
             continue;
         };
+        // A shape the page hides (a donut's edges, while no slice needs them) stays hidden.
+        if style.get_property_value("display").ok().as_deref() == Some("none") {
+            let _ = target.set_attribute("display", "none");
+        }
         for property in [
             "fill",
             "stroke",

@@ -36,6 +36,7 @@
 //! columns or slices, each named with its count for screen readers and shown in a tooltip;
 //! in a linked chart, Enter or Space toggles the mark's facet value.
 
+mod contrast;
 pub mod data;
 mod export;
 pub mod geometry;
@@ -50,6 +51,7 @@ use wasm_bindgen::JsCast;
 use crate::directory::model::{Facet, FacetTable, Filter};
 use crate::feed::Feed;
 use crate::i18n::{Lang, fill, intl::format_number};
+use crate::ui::colour::use_preferred_dark;
 use data::{By, Shape, tally};
 use marks::{marks, summary};
 use svg::{Mark, WIDTH, csv, draw, px, table};
@@ -136,6 +138,15 @@ pub fn SegmentChart(
             observer.observe(&figure);
             let observing = send_wrapper::SendWrapper::new((observer, on_resize));
             on_cleanup(move || observing.0.disconnect());
+        }
+    });
+    // Once drawn, marks too faint against the page's background are outlined; again when the
+    // visitor's colour scheme changes, which changes the themes' colours.
+    let dark = use_preferred_dark();
+    Effect::new(move |_| {
+        dark.track();
+        if let Some(svg) = svg_ref.get() {
+            contrast::outline_faint(&svg);
         }
     });
     let toggle = move |k: usize| {

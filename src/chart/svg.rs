@@ -279,6 +279,11 @@ pub fn draw(
                     value(m, lang)
                 );
             }
+            // The ring's edges, shown when a slice is too faint against the background.
+            out.push_str(
+                "<g class=\"ck-ring\" aria-hidden=\"true\"><circle cx=\"100\" cy=\"100\" r=\"98\"/>\
+                 <circle cx=\"100\" cy=\"100\" r=\"62\"/></g>",
+            );
             (legend_y - 4.0 + marks.len() as f64 * row).max(200.0)
         }
     };

@@ -18,6 +18,7 @@ use crate::chart::data::{By, Shape};
 use crate::directory::model::{Filter, Layout, Sort};
 use crate::feed::{Date, FeedState, Kind, LoadError, inline_feed, use_feed};
 use crate::i18n::Lang;
+use crate::ui::colour::{backdrop, is_dark, use_preferred_dark};
 use crate::ui::{CSS, FeedStatus};
 use crate::{EventCalendar, MemberDirectory, SegmentChart};
 
@@ -266,6 +267,18 @@ fn element_view(
     let top = attr("top");
     let link = attr("for");
 
+    // Without a theme, the widget takes the page's colours: on a dark page, the dark theme's
+    // accent and palette, which keep their contrast there.
+    let root = NodeRef::<leptos::html::Div>::new();
+    let dark = use_preferred_dark();
+    Effect::new(move |_| {
+        dark.track();
+        if let Some(root) = root.get() {
+            let on_dark = is_dark(backdrop(&root));
+            let _ = root.set_attribute("data-backdrop", if on_dark { "dark" } else { "light" });
+        }
+    });
+
     let (state, retry) = match inline {
         Some(json) => (Signal::stored(inline_feed(&json)), None),
         None => {
@@ -287,7 +300,7 @@ fn element_view(
     };
 
     view! {
-        <div class="ck-root" part="root" data-theme=move || theme.get() lang=move || locale.get()>
+        <div class="ck-root" part="root" node_ref=root data-theme=move || theme.get() lang=move || locale.get()>
             <FeedStatus state=state retry=retry lang=lang debug=debug let:feed>
                 {move || match widget {
                     Widget::Directory => {

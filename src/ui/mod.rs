@@ -1,6 +1,8 @@
 //! What the three widgets share: their stylesheet, and the loading, error and diagnostics
 //! states around a feed.
 
+pub mod colour;
+
 use std::sync::Arc;
 
 use leptos::prelude::*;

@@ -1,0 +1,289 @@
+//! Colours as the browser computes them, the background a widget sits on, and the visitor's
+//! colour scheme: what the widgets need to keep 3:1 contrast (WCAG 1.4.11) on any page.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The contrast a mark needs against the background (WCAG 1.4.11, non-text contrast).
+pub const NEEDED: f64 = 3.0;
+
+/// A colour in sRGB, channels and alpha from 0 to 1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rgba {
+    /// Red.
+    pub r: f64,
+    /// Green.
+    pub g: f64,
+    /// Blue.
+    pub b: f64,
+    /// Opacity.
+    pub a: f64,
+}
+
+/// Black.
+pub const BLACK: Rgba = Rgba {
+    r: 0.0,
+    g: 0.0,
+    b: 0.0,
+    a: 1.0,
+};
+
+/// The canvas colour of a page that paints no background of its own.
+pub const WHITE: Rgba = Rgba {
+    r: 1.0,
+    g: 1.0,
+    b: 1.0,
+    a: 1.0,
+};
+
+impl Rgba {
+    /// A colour as the browser writes a computed colour (`rgb(26, 86, 184)`,
+    /// `rgba(0, 0, 0, 0)`, `color(srgb 0.1 0.2 0.3 / 0.5)`) or as a feed gives one (`#1a56b8`,
+    /// `#abc`); `None` for any other form.
+    pub fn parse(css: &str) -> Option<Rgba> {
+        let css = css.trim();
+        if let Some(hex) = css.strip_prefix('#') {
+            let digits: Vec<f64> = hex
+                .chars()
+                .map(|c| c.to_digit(16).map(f64::from))
+                .collect::<Option<_>>()?;
+            let (r, g, b) = match digits[..] {
+                [r, g, b] => (r * 17.0, g * 17.0, b * 17.0),
+                [r1, r2, g1, g2, b1, b2] => (r1 * 16.0 + r2, g1 * 16.0 + g2, b1 * 16.0 + b2),
+                _ => return None,
+            };
+            return Some(Rgba {
+                r: r / 255.0,
+                g: g / 255.0,
+                b: b / 255.0,
+                a: 1.0,
+            });
+        }
+        if css == "transparent" {
+            return Some(Rgba { a: 0.0, ..WHITE });
+        }
+        let (scale, inner) = if let Some(inner) = css.strip_prefix("color(srgb ") {
+            (1.0, inner)
+        } else {
+            let inner = css
+                .strip_prefix("rgba(")
+                .or_else(|| css.strip_prefix("rgb("))?;
+            (255.0, inner)
+        };
+        let numbers: Vec<f64> = inner
+            .strip_suffix(')')?
+            .split([',', ' ', '/'])
+            .filter(|part| !part.is_empty())
+            .map(number)
+            .collect::<Option<_>>()?;
+        let (r, g, b, a) = match numbers[..] {
+            [r, g, b] => (r, g, b, 1.0),
+            [r, g, b, a] => (r, g, b, a),
+            _ => return None,
+        };
+        Some(Rgba {
+            r: r / scale,
+            g: g / scale,
+            b: b / scale,
+            a,
+        })
+    }
+
+    /// This colour painted over the opaque colour `below`.
+    pub fn over(self, below: Rgba) -> Rgba {
+        let mix = |top: f64, bottom: f64| top * self.a + bottom * (1.0 - self.a);
+        Rgba {
+            r: mix(self.r, below.r),
+            g: mix(self.g, below.g),
+            b: mix(self.b, below.b),
+            a: 1.0,
+        }
+    }
+
+    /// Relative luminance (WCAG 2), from 0 for black to 1 for white.
+    fn luminance(self) -> f64 {
+        let linear = |c: f64| {
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                power((c + 0.055) / 1.055, 2.4)
+            }
+        };
+        0.2126 * linear(self.r) + 0.7152 * linear(self.g) + 0.0722 * linear(self.b)
+    }
+
+    /// The WCAG contrast ratio of two opaque colours, from 1 (none) to 21 (black on white).
+    pub fn contrast(self, other: Rgba) -> f64 {
+        let (x, y) = (self.luminance(), other.luminance());
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+}
+
+/// `x` to the power `y`: in the browser, its own `Math.pow`, which spares the Wasm 2 KB of
+/// libm.
+fn power(x: f64, y: f64) -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Math::pow(x, y);
+    #[cfg(not(target_arch = "wasm32"))]
+    return x.powf(y);
+}
+
+/// A number written as digits with an optional fraction (`26`, `0.04`, `.5`), as computed
+/// colours are: parsed by hand, which costs the Wasm far less than `str::parse::<f64>`.
+fn number(text: &str) -> Option<f64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if whole.is_empty() && fraction.is_empty() {
+        return None;
+    }
+    let mut value = 0.0;
+    for c in whole.chars() {
+        value = value * 10.0 + f64::from(c.to_digit(10)?);
+    }
+    let mut scale = 1.0;
+    for c in fraction.chars() {
+        scale /= 10.0;
+        value += scale * f64::from(c.to_digit(10)?);
+    }
+    Some(value)
+}
+
+/// The colour a computed style gives `property` of `element`.
+pub fn computed(element: &web_sys::Element, property: &str) -> Option<Rgba> {
+    let style = web_sys::window()?.get_computed_style(element).ok()??;
+    Rgba::parse(&style.get_property_value(property).ok()?)
+}
+
+/// The colour behind `element`: the backgrounds of it and of its ancestors, through shadow
+/// roots to the page, painted over each other down to the first opaque one (or the white
+/// canvas).
+pub fn backdrop(element: &web_sys::Element) -> Rgba {
+    let mut layers = Vec::new();
+    let mut next = Some(element.clone());
+    while let Some(element) = next {
+        if let Some(colour) = computed(&element, "background-color").filter(|c| c.a > 0.0) {
+            layers.push(colour);
+            if colour.a >= 1.0 {
+                break;
+            }
+        }
+        next = element.parent_element().or_else(|| {
+            let root = element
+                .get_root_node()
+                .dyn_into::<web_sys::ShadowRoot>()
+                .ok()?;
+            Some(root.host())
+        });
+    }
+    layers
+        .into_iter()
+        .rev()
+        .fold(WHITE, |below, layer| layer.over(below))
+}
+
+/// Whether the colour `background` is dark: text in the page's own colour on it is light,
+/// so light marks and links stand out on it and dark ones do not.
+pub fn is_dark(background: Rgba) -> bool {
+    background.contrast(WHITE) > background.contrast(BLACK)
+}
+
+/// Whether the visitor prefers a dark colour scheme, following changes while the page is
+/// open (`prefers-color-scheme`).
+pub fn use_preferred_dark() -> Signal<bool> {
+    let Some(query) = window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+    else {
+        return Signal::stored(false);
+    };
+    let dark = RwSignal::new(query.matches());
+    let on_change = {
+        let query = query.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || dark.set(query.matches()))
+    };
+    query.set_onchange(Some(on_change.as_ref().unchecked_ref()));
+    let listening = send_wrapper::SendWrapper::new((query, on_change));
+    on_cleanup(move || listening.0.set_onchange(None));
+    dark.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rgb(r: u8, g: u8, b: u8) -> Rgba {
+        Rgba {
+            r: f64::from(r) / 255.0,
+            g: f64::from(g) / 255.0,
+            b: f64::from(b) / 255.0,
+            a: 1.0,
+        }
+    }
+
+    #[test]
+    fn reads_colours_as_browsers_compute_them_and_as_feeds_give_them() {
+        let blue = rgb(0x1a, 0x56, 0xb8);
+        assert_eq!(Rgba::parse("#1a56b8"), Some(blue));
+        assert_eq!(Rgba::parse("#1A56B8"), Some(blue));
+        assert_eq!(Rgba::parse("rgb(26, 86, 184)"), Some(blue));
+        assert_eq!(Rgba::parse("#fff"), Some(WHITE));
+        let clear = Rgba::parse("rgba(0, 0, 0, 0)").unwrap();
+        assert_eq!(clear.a, 0.0);
+        let tint = Rgba::parse("color(srgb 0.5 0.25 1 / 0.04)").unwrap();
+        assert_eq!((tint.r, tint.g, tint.b, tint.a), (0.5, 0.25, 1.0, 0.04));
+        assert_eq!(Rgba::parse("rgb(26 86 184 / 0.5)").unwrap().a, 0.5);
+        assert_eq!(Rgba::parse("transparent").unwrap().a, 0.0);
+        for unknown in [
+            "oklch(0.5 0.1 200)",
+            "#12",
+            "#ggg",
+            "rgb(1, 2)",
+            "rgb(1, 2, -3)",
+            "rgb(1, 2, 3e2)",
+            "rgb(1, ., 3)",
+            "red",
+            "",
+        ] {
+            assert_eq!(Rgba::parse(unknown), None, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn contrast_ratios_match_the_wcag_examples() {
+        let black = rgb(0, 0, 0);
+        assert!((black.contrast(WHITE) - 21.0).abs() < 1e-9);
+        assert!((WHITE.contrast(WHITE) - 1.0).abs() < 1e-9);
+        // #767676 is the lightest grey with 4.5:1 on white, #949494 the lightest with 3:1.
+        let grey = |v| rgb(v, v, v);
+        assert!(grey(0x76).contrast(WHITE) >= 4.5 && grey(0x77).contrast(WHITE) < 4.5);
+        assert!(grey(0x94).contrast(WHITE) >= NEEDED && grey(0x95).contrast(WHITE) < NEEDED);
+        assert_eq!(grey(0x94).contrast(WHITE), WHITE.contrast(grey(0x94)));
+    }
+
+    #[test]
+    fn see_through_colours_count_as_painted_over_what_is_behind() {
+        let half_black = Rgba {
+            a: 0.5,
+            ..rgb(0, 0, 0)
+        };
+        let mixed = half_black.over(WHITE);
+        assert!((mixed.r - 0.5).abs() < 1e-9 && mixed.a == 1.0);
+        // A dark colour at 4 % opacity is as faint as the white under it.
+        let wash = Rgba {
+            a: 0.04,
+            ..rgb(0, 0, 0)
+        };
+        assert!(wash.over(WHITE).contrast(WHITE) < 1.1);
+    }
+
+    #[test]
+    fn the_light_palette_fails_on_a_dark_page_and_the_dark_one_passes() {
+        let dark_page = rgb(0x16, 0x18, 0x1c);
+        let (light, dark) = (
+            Rgba::parse("#1a56b8").unwrap(),
+            Rgba::parse("#8ab4f8").unwrap(),
+        );
+        assert!(light.contrast(WHITE) >= NEEDED && light.contrast(dark_page) < NEEDED);
+        assert!(dark.contrast(dark_page) >= NEEDED);
+    }
+}

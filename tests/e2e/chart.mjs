@@ -1,0 +1,258 @@
+// End-to-end tests of the chart element, alone and linked to a directory.
+import { readFileSync } from "node:fs";
+import { test, assert } from "./harness.mjs";
+import { feedOf, text, axeViolations } from "./support.mjs";
+
+test("charts by segment, type, city and year: named marks, one tab stop, a table, accessible in each state", async ({ page, url }) => {
+  const cat = feedOf("catalonia");
+  const gal = feedOf("galicia");
+  await page.goto(url("tests/e2e/pages/charts.html"));
+  const labelsOf = (chart) => chart.getByRole("listitem").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+
+  // Types of member in Galician, as a donut: the feed's counts, shares adding up to 100 %.
+  const kinds = page.locator("#kinds");
+  await kinds.getByRole("listitem").first().waitFor();
+  const kindNames = { sme: "Peme", large: "Gran empresa", research: "Investigación", other: "Outros" };
+  const kindCounts = Object.keys(kindNames).map((k) => [kindNames[k], gal.members.filter((m) => m.kind === k).length]);
+  kindCounts.sort((a, b) => b[1] - a[1]);
+  const kindLabels = await labelsOf(kinds);
+  const shares = kindLabels.map((label, i) => {
+    const [, name, n, p] = label.match(/^(.+): (\d+) socios? \((\d+)\u00a0%\)$/) ?? [];
+    assert.deepEqual([name, Number(n)], kindCounts[i], `slice ${i}: ${label}`);
+    assert.ok(Math.abs(Number(p) - (100 * Number(n)) / gal.members.length) < 1, `its share: ${label}`);
+    return Number(p);
+  });
+  assert.equal(shares.reduce((a, b) => a + b, 0), 100, "the shares add up to 100 %");
+  assert.equal(await kinds.locator("circle[part=bar]").count(), 4, "drawn as a donut");
+  await kinds.getByText(`Peme é o tipo máis frecuente, con ${kindCounts[0][1]} de ${gal.members.length} socios.`).waitFor();
+
+  // Segments: the drawing is one tab stop; arrows, Home and End move within it, with a tooltip.
+  const segments = page.locator("#segments");
+  const segmentLabels = await labelsOf(segments);
+  assert.equal(segmentLabels.length, cat.segments.length);
+  const focused = () =>
+    segments.evaluate((el) => {
+      const mark = el.shadowRoot.activeElement;
+      return {
+        label: mark?.getAttribute("aria-label") ?? null,
+        stops: el.shadowRoot.querySelectorAll("[data-k][tabindex='0']").length,
+        tip: el.shadowRoot.querySelector(".ck-tip")?.textContent ?? null,
+      };
+    });
+  await segments.getByRole("button", { name: "Mostra com a taula" }).focus();
+  await page.keyboard.press("Tab");
+  assert.deepEqual(await focused(), { label: segmentLabels[0], stops: 1, tip: segmentLabels[0] });
+  await page.keyboard.press("ArrowDown");
+  assert.deepEqual(await focused(), { label: segmentLabels[1], stops: 1, tip: segmentLabels[1] });
+  await page.keyboard.press("End");
+  assert.equal((await focused()).label, segmentLabels.at(-1));
+  await page.keyboard.press("ArrowRight");
+  assert.equal((await focused()).label, segmentLabels.at(-1), "the last stays last");
+  await page.keyboard.press("Home");
+  assert.equal((await focused()).label, segmentLabels[0]);
+  await page.keyboard.press("Tab");
+  assert.equal((await focused()).label, null, "one Tab leaves the drawing");
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations, drawn");
+
+  // Cities: the three largest, then the rest together, also as a table.
+  const cities = page.locator("#cities");
+  const byCity = new Map();
+  for (const m of cat.members) if (m.city) byCity.set(m.city, (byCity.get(m.city) ?? 0) + 1);
+  const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const ranked = [...byCity].sort((a, b) => b[1] - a[1] || (fold(a[0]) < fold(b[0]) ? -1 : 1));
+  const rest = ranked.slice(3);
+  const expectedRows = [
+    ...ranked.slice(0, 3).map(([c, n]) => [c, String(n)]),
+    [`${rest.length} llocs més`, String(rest.reduce((a, [, n]) => a + n, 0))],
+  ];
+  const toggle = cities.getByRole("button", { name: "Mostra com a taula" });
+  await toggle.click();
+  const table = cities.getByRole("table", { name: "Socis per ciutat" });
+  await table.waitFor();
+  assert.equal(await toggle.getAttribute("aria-pressed"), "true");
+  const rows = await table.locator("tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].slice(0, 2).map((c) => c.textContent)),
+  );
+  assert.deepEqual(rows, expectedRows);
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations, as a table");
+  await toggle.click();
+  await cities.getByRole("listitem").first().waitFor();
+
+  // Downloads: the data as CSV (plain numbers, shares adding up to 100), the drawing as SVG
+  // with its colours written in.
+  const saved = async (name) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), cities.getByRole("button", { name }).click()]);
+    return [download.suggestedFilename(), readFileSync(await download.path(), "utf8")];
+  };
+  const [csvName, csv] = await saved("Baixa les dades (CSV)");
+  assert.equal(csvName, "clusterkit-city.csv");
+  const csvRows = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((line) => line.split(","));
+  assert.deepEqual(csvRows[0], ["Ciutat", "Socis", "Percentatge"]);
+  assert.deepEqual(csvRows.slice(1).map((r) => r.slice(0, 2)), expectedRows);
+  assert.equal(csvRows.slice(1).reduce((a, r) => a + Number(r[2]), 0), 100);
+  const [svgName, svgFile] = await saved("Baixa el gràfic (SVG)");
+  assert.equal(svgName, "clusterkit-city.svg");
+  assert.match(svgFile, /^<svg[^>]* xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.equal((svgFile.match(/part="bar"/g) ?? []).length, expectedRows.length);
+  assert.match(svgFile, /part="bar"[^>]* fill="rgb\(26, 86, 184\)"/, "the first palette colour, written in");
+
+  // Years, in Spanish: a column per year from the first to the last, and what stands out.
+  const years = page.locator("#years");
+  const joined = cat.members.filter((m) => m.joined).map((m) => Number(m.joined.slice(0, 4)));
+  const [first, last] = [Math.min(...joined), Math.max(...joined)];
+  const perYear = Array.from({ length: last - first + 1 }, (_, i) => joined.filter((y) => y === first + i).length);
+  const busiest = perYear.indexOf(Math.max(...perYear));
+  assert.equal(await years.getByRole("listitem").count(), perYear.length);
+  await years
+    .getByText(`De ${first} a ${last} se incorporaron ${joined.length} socios; el año con más altas fue ${first + busiest}, con ${perYear[busiest]}.`)
+    .waitFor();
+
+  // On a phone: the drawing is laid out again for its width, text at its own size, and no
+  // label runs out of it.
+  const fit = () =>
+    segments.evaluate((el) => {
+      const svg = el.shadowRoot.querySelector("svg");
+      const box = svg.viewBox.baseVal;
+      const texts = [...svg.querySelectorAll("text")].map((t) => t.getBBox());
+      return {
+        scale: Math.round((svg.getBoundingClientRect().width / box.width) * 100) / 100,
+        inside: texts.every((b) => b.x >= 0 && b.x + b.width <= box.width + 1),
+        width: box.width,
+      };
+    });
+  assert.deepEqual(await fit(), { scale: 1, inside: true, width: await segments.evaluate((el) => Math.round(el.getBoundingClientRect().width)) });
+  await segments.evaluate((el) => (el.style.width = "320px"));
+  await page.waitForFunction(() => document.querySelector("#segments").shadowRoot.querySelector("svg").viewBox.baseVal.width === 320);
+  assert.deepEqual(await fit(), { scale: 1, inside: true, width: 320 });
+  assert.deepEqual(await labelsOf(segments), segmentLabels, "the same marks at 320 px");
+  await segments.evaluate((el) => (el.style.width = ""));
+
+  // Members, but none with a city: said so, with nothing to toggle or download.
+  const nocity = page.locator("#nocity");
+  await nocity.getByText("None of the 2 members has this information yet.").waitFor();
+  assert.equal(await nocity.getByRole("button").count(), 0);
+
+  // The webmaster changes the drawing: the same segments as a donut.
+  await segments.evaluate((el) => el.setAttribute("type", "donut"));
+  await segments.locator("circle[part=bar]").first().waitFor();
+  assert.deepEqual(await labelsOf(segments), segmentLabels, "the same marks, drawn again");
+});
+
+test("a chart linked to a directory toggles its facets by click or Enter and shows the directory's choices", async ({ page, url }) => {
+  const feed = feedOf("catalonia");
+  await page.goto(url("tests/e2e/pages/linked.html"));
+  const chart = page.locator("#chart");
+  const dir = page.locator("#dir");
+  const total = feed.members.length;
+  await dir.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
+  const inSegment = (id) => feed.members.filter((m) => (m.segments ?? []).includes(id)).length;
+  const name = (id) => text(feed.segments.find((s) => s.id === id).name, "ca", "ca");
+  const bar = (id) => chart.getByRole("button", { name: new RegExp(`^${name(id).replace(/[()]/g, "\\$&")}: `) });
+  const pressed = async () =>
+    chart.evaluate((el) => [...el.shadowRoot.querySelectorAll("[aria-pressed=true]")].map((m) => m.getAttribute("aria-label").split(":")[0]));
+
+  // A click on a bar ticks its segment in the directory.
+  await bar("post-production").click();
+  await dir.getByRole("status").filter({ hasText: `${inSegment("post-production")} socis` }).waitFor();
+  assert.ok(await dir.getByRole("checkbox", { name: new RegExp(name("post-production")) }).isChecked());
+  assert.deepEqual(await pressed(), [name("post-production")]);
+
+  // A tick in the directory shows in the chart; the two segments widen the results.
+  await dir.getByRole("checkbox", { name: new RegExp(`^${name("video-games")}`) }).check();
+  await chart.locator(`[aria-pressed=true][aria-label^="${name("video-games")}:"]`).waitFor();
+  const either = feed.members.filter((m) => ["post-production", "video-games"].some((s) => (m.segments ?? []).includes(s))).length;
+  await dir.getByRole("status").filter({ hasText: `${either} socis` }).waitFor();
+  assert.deepEqual((await pressed()).sort(), [name("video-games"), name("post-production")].sort());
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations, linked with choices");
+
+  // Enter on the focused bar unticks it, and the focus stays on it.
+  await bar("post-production").focus();
+  await page.keyboard.press("Enter");
+  await dir.getByRole("status").filter({ hasText: `${inSegment("video-games")} socis` }).waitFor();
+  assert.deepEqual(await pressed(), [name("video-games")]);
+  const focused = await chart.evaluate((el) => el.shadowRoot.activeElement?.getAttribute("aria-label").split(":")[0]);
+  assert.equal(focused, name("post-production"));
+
+  // Clearing the directory's filters clears the chart's.
+  await dir.getByRole("button", { name: /Esborra/ }).first().click();
+  await dir.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
+  assert.deepEqual(await pressed(), []);
+});
+
+test("marks too faint for the background behind them are outlined in the text colour; printed, the chart drops its buttons", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/contrast.html"));
+  // WCAG 2 contrast, written here from the definition.
+  const channels = (css) => css.match(/[\d.]+/g).slice(0, 3).map(Number);
+  const luminance = (rgb) => {
+    const [r, g, b] = rgb.map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a, b) => {
+    const [x, y] = [luminance(a), luminance(b)];
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+  };
+  const shapes = async (id) => {
+    await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelector("svg")?.style.getPropertyValue("--ck-ink"), id);
+    return page.locator(`#${id}`).evaluate((el) =>
+      [...el.shadowRoot.querySelectorAll("[part=bar]")].map((shape) => ({
+        name: shape.parentElement.getAttribute("aria-label").split(":")[0],
+        colour: getComputedStyle(shape).color,
+        stroke: getComputedStyle(shape).stroke,
+        faint: shape.parentElement.hasAttribute("data-faint"),
+        ink: getComputedStyle(shape.closest("svg")).color,
+        ring: [...el.shadowRoot.querySelectorAll(".ck-ring")].map((r) => getComputedStyle(r).display),
+      })),
+    );
+  };
+  const check = async (id, background, faintNames) => {
+    const drawn = await shapes(id);
+    assert.ok(drawn.length >= 2, `${id}: marks drawn`);
+    for (const s of drawn) {
+      const ratio = contrast(channels(s.colour), background);
+      assert.equal(s.faint, ratio < 3, `${id}: ${s.name} (${s.colour}, ${ratio.toFixed(2)}:1)`);
+      // A bar gets an outline; a donut's slices get the ring's edges (below).
+      if (s.faint && !s.ring.length) assert.equal(s.stroke, s.ink, `${id}: ${s.name} is outlined in the text colour`);
+    }
+    assert.deepEqual(drawn.filter((s) => s.faint).map((s) => s.name), faintNames, id);
+    return drawn;
+  };
+  const white = [255, 255, 255];
+  const darkTheme = [0x16, 0x18, 0x1c];
+  const night = [0x11, 0x11, 0x11];
+  await check("light", white, ["Pale"]);
+  await check("dark", darkTheme, ["Blue"]);
+  await check("auto", white, ["Pale"]);
+  // On the site's near-black section: the dark palette, every slice standing out; the feed's
+  // blue does not, and the ring gets its edges.
+  assert.equal((await check("kinds", night, [])).length, 4);
+  assert.deepEqual((await check("ring", night, ["Blue"]))[0].ring, ["inline"], "the ring's edges are drawn");
+  assert.deepEqual((await shapes("kinds"))[0].ring, ["none"], "no edges while every slice stands out");
+  assert.deepEqual((await shapes("light"))[0].ring, [], "bars have no ring");
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations");
+
+  // The visitor turns on the dark scheme: the automatic theme's marks are checked again.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.waitForFunction(() => {
+    const svg = document.getElementById("auto").shadowRoot.querySelector("svg");
+    return getComputedStyle(svg).color === "rgb(230, 232, 235)" && svg.querySelector("[data-faint] [part=bar]")?.parentElement.getAttribute("aria-label").startsWith("Blue");
+  }).catch(() => {});
+  await check("auto", darkTheme, ["Blue"]);
+
+  // Printed: the drawing, its title and its summary, without the buttons or a tooltip.
+  const light = page.locator("#light");
+  await light.locator(".ck-mark").first().hover();
+  await light.locator(".ck-tip").waitFor();
+  const shown = async () => {
+    const buttons = light.locator("button");
+    const visible = [];
+    for (let i = 0; i < (await buttons.count()); i += 1) visible.push(await buttons.nth(i).isVisible());
+    return visible.filter(Boolean).length;
+  };
+  assert.equal(await shown(), 3, "a table toggle and two downloads on screen");
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await shown(), 0, "no button printed");
+  assert.equal(await light.locator(".ck-tip").isVisible(), false, "no tooltip printed");
+  const box = await light.locator("svg").boundingBox();
+  assert.ok(box.width > 200 && box.height > 40, `the drawing printed (${box.width} x ${box.height})`);
+  await light.getByText(/^Blue is the largest segment, with 3 of 5 members/).waitFor();
+});
