@@ -256,3 +256,25 @@ test("marks too faint for the background behind them are outlined in the text co
   assert.ok(box.width > 200 && box.height > 40, `the drawing printed (${box.width} x ${box.height})`);
   await light.getByText(/^Blue is the largest segment, with 3 of 5 members/).waitFor();
 });
+
+test("on a touch screen, tapping a bar shows its count and tapping elsewhere hides it", async ({ context, url }) => {
+  const phone = await context.browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 }, locale: "ca-ES" });
+  try {
+    const page = await phone.newPage();
+    await page.goto(url("tests/e2e/pages/charts.html"));
+    const segments = page.locator("#segments");
+    const marks = segments.getByRole("listitem");
+    await marks.first().waitFor();
+    const tip = segments.locator(".ck-tip");
+    for (const k of [2, 4]) {
+      await segments.locator("[part=bar]").nth(k).tap();
+      const label = await marks.nth(k).getAttribute("aria-label");
+      await segments.locator(".ck-tip", { hasText: label }).waitFor({ timeout: 5000 });
+      assert.equal(await tip.textContent(), label, `bar ${k}`);
+    }
+    await page.locator("h1").tap();
+    await tip.waitFor({ state: "detached" });
+  } finally {
+    await phone.close();
+  }
+});
