@@ -18,6 +18,7 @@
 //! | `class` | `MaybeProp<String>` | none | extra class on the root |
 
 pub mod model;
+pub mod recur;
 pub mod zone;
 
 use std::sync::Arc;

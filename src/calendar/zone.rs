@@ -33,6 +33,36 @@ pub fn wall_clock(ms: f64, zone: &str) -> (Date, Time) {
     utc_wall_clock(ms)
 }
 
+/// The offset of `zone` from UTC at `ms` after the epoch, in seconds (east positive), as
+/// the browser's `Intl` knows it; 0 for UTC, an unknown zone, or off the browser.
+pub fn offset_at(ms: f64, zone: &str) -> i64 {
+    let (date, time) = wall_clock(ms, zone);
+    ((epoch_ms(date, time) - ms) / 1000.0).round() as i64
+}
+
+/// The instant, in milliseconds after the epoch, at which a zone's wall clock shows `date`
+/// at `time`, given the zone's offset from UTC at any instant (`offset_at`, in seconds). A
+/// time skipped when clocks go forward is read with the offset before the change (02:30 on
+/// the day Madrid moves to summer time is 03:30 summer time); a time that happens twice when
+/// clocks go back is the first of the two. RFC 5545 (3.3.5) and calendar apps read them so.
+pub fn instant(date: Date, time: Time, offset_at: impl Fn(f64) -> i64) -> f64 {
+    const DAY: f64 = 86_400_000.0;
+    let local = epoch_ms(date, time);
+    // No zone changes its offset twice in two days: the offsets a day either side are the
+    // only ones the wall clock can be read with.
+    let before = offset_at(local - DAY);
+    let after = offset_at(local + DAY);
+    let fits = |offset: i64| {
+        let t = local - offset as f64 * 1000.0;
+        (offset_at(t) == offset).then_some(t)
+    };
+    match (fits(before), fits(after)) {
+        (Some(a), Some(b)) => a.min(b),
+        (Some(t), None) | (None, Some(t)) => t,
+        (None, None) => local - before as f64 * 1000.0,
+    }
+}
+
 /// Now, in `zone`.
 pub fn now_in(zone: &str) -> (Date, Time) {
     #[cfg(target_arch = "wasm32")]
@@ -111,6 +141,98 @@ fn intl_wall_clock(ms: f64, zone: &str) -> Option<(Date, Time)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `zone`'s offset at an instant, from jiff's copy of the time-zone database.
+    fn jiff_offset(zone: &str) -> impl Fn(f64) -> i64 {
+        let tz = jiff::tz::TimeZone::get(zone).unwrap();
+        move |ms| {
+            let at = jiff::Timestamp::from_millisecond(ms as i64).unwrap();
+            i64::from(tz.to_offset(at).seconds())
+        }
+    }
+
+    /// The instant jiff gives the same wall-clock time (its "compatible" reading: a skipped
+    /// time moves forward, a repeated one is the earlier), in milliseconds.
+    fn jiff_instant(zone: &str, date: Date, time: Time) -> f64 {
+        let civil = jiff::civil::date(date.year as i16, date.month as i8, date.day as i8).at(
+            time.hour as i8,
+            time.minute as i8,
+            time.second as i8,
+            0,
+        );
+        civil
+            .to_zoned(jiff::tz::TimeZone::get(zone).unwrap())
+            .unwrap()
+            .timestamp()
+            .as_millisecond() as f64
+    }
+
+    fn at(hour: u8, minute: u8) -> Time {
+        Time {
+            hour,
+            minute,
+            second: 0,
+        }
+    }
+
+    #[test]
+    fn madrid_clocks_change_on_the_last_sundays_of_march_and_october() {
+        let madrid = jiff_offset("Europe/Madrid");
+        let utc = |date: Date, time: Time| epoch_ms(date, time);
+        let (march, october) = (
+            Date::new(2026, 3, 29).unwrap(),
+            Date::new(2026, 10, 25).unwrap(),
+        );
+        // 01:30 is still winter time (UTC+1); 02:30 does not exist and reads as 03:30 summer
+        // time, the same instant as 01:30 UTC; 03:30 is summer time (UTC+2).
+        assert_eq!(instant(march, at(1, 30), &madrid), utc(march, at(0, 30)));
+        assert_eq!(instant(march, at(2, 30), &madrid), utc(march, at(1, 30)));
+        assert_eq!(instant(march, at(3, 30), &madrid), utc(march, at(1, 30)));
+        // 02:30 happens twice in October: first in summer time (00:30 UTC).
+        assert_eq!(
+            instant(october, at(2, 30), &madrid),
+            utc(october, at(0, 30))
+        );
+        assert_eq!(
+            instant(october, at(3, 30), &madrid),
+            utc(october, at(2, 30))
+        );
+        // A 09:00 breakfast is 09:00 in Madrid on both sides of each change.
+        for day in ["2026-03-28", "2026-03-30", "2026-10-24", "2026-10-26"] {
+            let day = Date::parse(day).unwrap();
+            let ms = instant(day, at(9, 0), &madrid);
+            assert_eq!(wall_in(ms, &madrid), (day, at(9, 0)), "{day}");
+        }
+
+        fn wall_in(ms: f64, offset_at: &impl Fn(f64) -> i64) -> (Date, Time) {
+            utc_wall_clock(ms + offset_at(ms) as f64 * 1000.0)
+        }
+    }
+
+    #[test]
+    fn every_quarter_hour_of_a_year_agrees_with_jiff_in_zones_with_and_without_summer_time() {
+        for zone in [
+            "Europe/Madrid",
+            "America/Argentina/Buenos_Aires",
+            "America/New_York",
+            "Australia/Lord_Howe",
+            "UTC",
+        ] {
+            let offset = jiff_offset(zone);
+            let mut day = Date::new(2026, 1, 1).unwrap();
+            while day.year == 2026 {
+                for quarter in 0..96u8 {
+                    let time = at(quarter / 4, quarter % 4 * 15);
+                    assert_eq!(
+                        instant(day, time, &offset),
+                        jiff_instant(zone, day, time),
+                        "{zone} {day} {time:?}"
+                    );
+                }
+                day = day.add_days(1);
+            }
+        }
+    }
 
     #[test]
     fn epoch_milliseconds_round_trip_through_utc() {
