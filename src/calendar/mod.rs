@@ -18,6 +18,7 @@
 //! | `class` | `MaybeProp<String>` | none | extra class on the root |
 
 pub mod model;
+pub mod occur;
 pub mod recur;
 pub mod zone;
 
@@ -27,7 +28,8 @@ use leptos::prelude::*;
 
 use crate::feed::{Date, Feed, Time};
 use crate::i18n::{Lang, fill, week_starts_on_sunday};
-use model::{month_grid, on_day, place_events};
+use model::month_grid;
+use occur::{Intl, occurrences};
 
 /// How many events a day cell lists before "+N more".
 const PER_DAY: usize = 3;
@@ -58,11 +60,16 @@ pub fn EventCalendar(
             .unwrap_or_else(|| today.get_untracked())
             .first_of_month(),
     );
+    // The occurrences on the weeks around the month shown, in the cluster's zone.
     let placed = Memo::new(move |_| {
-        let zone = zone.get();
-        place_events(&feed.read(), |d, t| {
-            zone::wall_clock(zone::epoch_ms(d, t), &zone)
-        })
+        let month = shown.get();
+        occurrences(
+            &feed.read(),
+            &zone.read(),
+            month.add_days(-7),
+            month.add_months(1).add_days(6),
+            &Intl,
+        )
     });
     // One reactive scope per language and locale (see `MemberDirectory`): the month shown
     // lives above it, so switching language keeps the visitor's place.
@@ -97,7 +104,7 @@ pub fn EventCalendar(
                 let cells = week
                     .iter()
                     .map(|&day| {
-                        let events: Vec<_> = on_day(&placed, day).collect();
+                        let events: Vec<_> = placed.iter().filter(|o| o.on(day)).collect();
                         let more = events.len().saturating_sub(PER_DAY);
                         let items = events
                             .iter()
@@ -112,7 +119,7 @@ pub fn EventCalendar(
                                     .or_else(|| event.category.as_deref().and_then(|c| feed.category(c)))
                                     .and_then(|s| s.color.clone())
                                     .unwrap_or_default();
-                                let time = p.time.filter(|_| p.first == day).map(format_time);
+                                let time = p.times.filter(|_| p.first == day).map(|(start, _)| format_time(start));
                                 let label = match &time {
                                     Some(t) => format!("{t} {title}"),
                                     None => title.clone(),

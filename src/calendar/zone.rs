@@ -23,6 +23,11 @@ fn utc_wall_clock(ms: f64) -> (Date, Time) {
     (Date::from_days_since_epoch(days), time)
 }
 
+/// The wall clock `offset` seconds east of UTC, `ms` after the epoch.
+pub fn wall_at(ms: f64, offset: i64) -> (Date, Time) {
+    utc_wall_clock(ms + offset as f64 * 1000.0)
+}
+
 /// The wall-clock date and time in `zone` at `ms` after the epoch. An unknown zone reads as UTC.
 pub fn wall_clock(ms: f64, zone: &str) -> (Date, Time) {
     #[cfg(target_arch = "wasm32")]

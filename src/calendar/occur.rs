@@ -1,0 +1,448 @@
+//! Occurrences: each event, and each repetition of a repeating one, placed in the time zone
+//! the calendar shows, for the days on screen only.
+//!
+//! An all-day event keeps its dates in every zone. A timed one is an interval between two
+//! instants: wall-clock times are read in the event's own zone (else the cluster's, else
+//! UTC), so a 09:00 breakfast in Madrid stays 09:00 in Madrid across the changes to and from
+//! summer time, and the calendar shows it at whatever time that is in its zone.
+
+use super::recur;
+use super::zone::{epoch_ms, instant, wall_at};
+use crate::feed::{Date, Event, Feed, Time, When};
+
+/// Offsets of time zones from UTC: the browser's `Intl` in the page, a zone database in
+/// the tests.
+pub trait Offsets {
+    /// The offset of the IANA zone `zone` from UTC `ms` milliseconds after the epoch, in
+    /// seconds east of Greenwich.
+    fn offset(&self, zone: &str, ms: f64) -> i64;
+}
+
+/// The browser's time zones (UTC off the browser).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Intl;
+
+impl Offsets for Intl {
+    fn offset(&self, zone: &str, ms: f64) -> i64 {
+        super::zone::offset_at(ms, zone)
+    }
+}
+
+/// When one occurrence happens.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Span {
+    /// All day, from the first to the last day (both included), in every time zone.
+    AllDay(Date, Date),
+    /// From one instant to another (milliseconds after the epoch; the end excluded).
+    Timed(f64, f64),
+}
+
+/// One occurrence of an event, as the calendar shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Occurrence {
+    /// Index of the event in the feed.
+    pub event: usize,
+    /// When it happens.
+    pub span: Span,
+    /// The first day it shows on, in the calendar's zone.
+    pub first: Date,
+    /// The last day it shows on (included).
+    pub last: Date,
+    /// Its start and end times on the calendar's wall clock; `None` all day.
+    pub times: Option<(Time, Time)>,
+}
+
+impl Occurrence {
+    /// Whether it shows on `day`.
+    pub fn on(&self, day: Date) -> bool {
+        self.first <= day && day <= self.last
+    }
+}
+
+/// An event's own zone: its `timezone`, else the cluster's.
+pub fn zone_of<'a>(feed: &'a Feed, event: &'a Event) -> &'a str {
+    event.timezone.as_deref().unwrap_or(&feed.cluster.timezone)
+}
+
+/// The wall clock of `zone` at `ms`.
+pub fn wall(ms: f64, zone: &str, offsets: &impl Offsets) -> (Date, Time) {
+    wall_at(ms, offsets.offset(zone, ms))
+}
+
+/// The instant of a timed `when` read in `zone`; an all-day date is its midnight there.
+fn instant_of(when: When, zone: &str, offsets: &impl Offsets) -> f64 {
+    match when {
+        When::Instant(d, t) => epoch_ms(d, t),
+        When::Local(d, t) => instant(d, t, |ms| offsets.offset(zone, ms)),
+        When::Date(d) => instant(d, Time::default(), |ms| offsets.offset(zone, ms)),
+    }
+}
+
+/// A value in the event zone's wall clock, as its recurrence and left-out dates compare it.
+fn local(when: When, zone: &str, offsets: &impl Offsets) -> (Date, Option<Time>) {
+    match when {
+        When::Date(d) => (d, None),
+        When::Local(d, t) => (d, Some(t)),
+        When::Instant(d, t) => {
+            let (d, t) = wall(epoch_ms(d, t), zone, offsets);
+            (d, Some(t))
+        }
+    }
+}
+
+/// Every occurrence that shows on a day from `from` to `to` (both included) in `zone`, in
+/// the order a day lists them: by first day, the longer first, then by start time.
+pub fn occurrences(
+    feed: &Feed,
+    zone: &str,
+    from: Date,
+    to: Date,
+    offsets: &impl Offsets,
+) -> Vec<Occurrence> {
+    let mut out = Vec::new();
+    for (i, event) in feed.events.iter().enumerate() {
+        let own = zone_of(feed, event);
+        let spans = spans(event, own, from, to, offsets);
+        for span in spans {
+            let placed = place(i, span, zone, offsets);
+            if placed.first <= to && placed.last >= from {
+                out.push(placed);
+            }
+        }
+    }
+    let key = |o: &Occurrence| {
+        (
+            o.first,
+            std::cmp::Reverse(o.last),
+            o.times.map(|(start, _)| start),
+        )
+    };
+    let order = crate::sort::sorted_indices(out.len(), &|a, b| key(&out[a]).cmp(&key(&out[b])));
+    order.into_iter().map(|i| out[i].clone()).collect()
+}
+
+/// The spans of `event`'s occurrences that may show from `from` to `to`, its wall-clock
+/// times read in `own`, its zone.
+fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets) -> Vec<Span> {
+    // All day: its dates; a timed end on an all-day start still ends on that end's day.
+    if let When::Date(first) = event.start {
+        let last = event.end.map_or(first, |end| end.date()).max(first);
+        let length = last.days_since_epoch() - first.days_since_epoch();
+        let days = match &event.recurrence {
+            None => vec![first],
+            Some(rule) => {
+                let until = rule.until.map(|u| local(u, own, offsets).0);
+                let mut days = recur::days(first, rule, until, from.add_days(-length), to);
+                let left_out: Vec<Date> = event.exdates.iter().map(When::date).collect();
+                days.retain(|d| !left_out.contains(d));
+                days
+            }
+        };
+        return days
+            .into_iter()
+            .map(|d| Span::AllDay(d, d.add_days(length)))
+            .collect();
+    }
+    // Timed: every occurrence lasts as long as the first (RFC 5545's exact duration).
+    let start = instant_of(event.start, own, offsets);
+    let end = event
+        .end
+        .map_or(start, |end| instant_of(end, own, offsets))
+        .max(start);
+    let length = end - start;
+    let Some(rule) = &event.recurrence else {
+        return vec![Span::Timed(start, end)];
+    };
+    let (first, time) = local(event.start, own, offsets);
+    let time = time.unwrap_or_default();
+    // The last day `UNTIL` allows: its day, or the day before if the time is past it.
+    let until = rule.until.map(|u| match local(u, own, offsets) {
+        (day, Some(t)) if time > t => day.add_days(-1),
+        (day, _) => day,
+    });
+    // A zone is at most a day from UTC, and an occurrence that started before `from` may
+    // still be on.
+    let days_long = (length / 86_400_000.0).ceil() as i64;
+    let days = recur::days(
+        first,
+        rule,
+        until,
+        from.add_days(-days_long - 1),
+        to.add_days(1),
+    );
+    let left_out: Vec<(Date, Option<Time>)> = event
+        .exdates
+        .iter()
+        .map(|&w| local(w, own, offsets))
+        .collect();
+    days.into_iter()
+        .filter(|&d| {
+            !left_out
+                .iter()
+                .any(|&(day, t)| day == d && t.is_none_or(|t| t == time))
+        })
+        .map(|d| {
+            let start = instant(d, time, |ms| offsets.offset(own, ms));
+            Span::Timed(start, start + length)
+        })
+        .collect()
+}
+
+/// Occurrence `span` of event `event` on the wall clock of `zone`.
+fn place(event: usize, span: Span, zone: &str, offsets: &impl Offsets) -> Occurrence {
+    match span {
+        Span::AllDay(first, last) => Occurrence {
+            event,
+            span,
+            first,
+            last,
+            times: None,
+        },
+        Span::Timed(start, end) => {
+            let (first, from) = wall(start, zone, offsets);
+            let (mut last, until) = wall(end, zone, offsets);
+            // The end is excluded: ending at midnight does not touch the next day.
+            if end > start && until == Time::default() {
+                last = last.add_days(-1);
+            }
+            Occurrence {
+                event,
+                span,
+                first,
+                last: last.max(first),
+                times: Some((from, until)),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::Rrule;
+
+    /// Offsets from jiff's copy of the time-zone database, an implementation that shares
+    /// nothing with the browser's.
+    struct Jiff;
+
+    impl Offsets for Jiff {
+        fn offset(&self, zone: &str, ms: f64) -> i64 {
+            let tz = jiff::tz::TimeZone::get(zone).unwrap();
+            let at = jiff::Timestamp::from_millisecond(ms as i64).unwrap();
+            i64::from(tz.to_offset(at).seconds())
+        }
+    }
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn w(s: &str) -> When {
+        When::parse(s).unwrap()
+    }
+
+    fn t(s: &str) -> Time {
+        match w(&format!("2000-01-01T{s}")) {
+            When::Local(_, t) => t,
+            _ => unreachable!(),
+        }
+    }
+
+    fn feed(zone: &str, events: Vec<Event>) -> Feed {
+        let mut feed = Feed {
+            events,
+            ..Feed::default()
+        };
+        feed.cluster.timezone = zone.into();
+        feed
+    }
+
+    fn event(id: &str, start: &str, end: Option<&str>) -> Event {
+        let mut e = Event::new(id, id, w(start));
+        e.end = end.map(w);
+        e
+    }
+
+    /// Each occurrence as (event id, first day, last day, start time) in `zone`.
+    fn shown(
+        feed: &Feed,
+        zone: &str,
+        from: &str,
+        to: &str,
+    ) -> Vec<(String, Date, Date, Option<Time>)> {
+        occurrences(feed, zone, d(from), d(to), &Jiff)
+            .into_iter()
+            .map(|o| {
+                (
+                    feed.events[o.event].id.clone(),
+                    o.first,
+                    o.last,
+                    o.times.map(|(s, _)| s),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_monthly_madrid_breakfast_stays_at_nine_in_madrid_through_both_clock_changes() {
+        let mut breakfast = event("breakfast", "2026-01-06T09:00", Some("2026-01-06T10:30"));
+        breakfast.recurrence = Some(Rrule::parse("FREQ=MONTHLY;BYDAY=1TU").unwrap());
+        let feed = feed("Europe/Madrid", vec![breakfast]);
+        let in_madrid = shown(&feed, "Europe/Madrid", "2026-01-01", "2026-12-31");
+        assert_eq!(in_madrid.len(), 12);
+        assert!(
+            in_madrid.iter().all(|o| o.3 == Some(t("09:00"))),
+            "{in_madrid:?}"
+        );
+        // In UTC it is 08:00 in winter and 07:00 in summer (March's is before the change on
+        // the 29th, November's after the one on 25 October).
+        let in_utc = shown(&feed, "UTC", "2026-01-01", "2026-12-31");
+        let hours: Vec<u8> = in_utc.iter().map(|o| o.3.unwrap().hour).collect();
+        assert_eq!(hours, [8, 8, 8, 7, 7, 7, 7, 7, 7, 7, 8, 8]);
+        // Every occurrence lasts ninety minutes.
+        for o in occurrences(&feed, "UTC", d("2026-01-01"), d("2026-12-31"), &Jiff) {
+            let Span::Timed(start, end) = o.span else {
+                panic!("timed")
+            };
+            assert_eq!(end - start, 90.0 * 60_000.0);
+        }
+    }
+
+    #[test]
+    fn all_day_events_keep_their_dates_in_every_zone() {
+        let talent = event("talent", "2026-11-16", Some("2026-11-20"));
+        let feed = feed("Europe/Madrid", vec![talent]);
+        for zone in ["Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC"] {
+            assert_eq!(
+                shown(&feed, zone, "2026-11-01", "2026-11-30"),
+                [("talent".into(), d("2026-11-16"), d("2026-11-20"), None)],
+                "{zone}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_event_in_buenos_aires_shows_at_madrid_time() {
+        // Ventana Sur opens at 10:00 in Buenos Aires (UTC-3), 14:00 in Madrid (UTC+1).
+        let mut ventana = event("ventana", "2026-12-01T10:00", Some("2026-12-04T19:00"));
+        ventana.timezone = Some("America/Argentina/Buenos_Aires".into());
+        let feed = feed("Europe/Madrid", vec![ventana]);
+        let o = &occurrences(
+            &feed,
+            "Europe/Madrid",
+            d("2026-12-01"),
+            d("2026-12-31"),
+            &Jiff,
+        )[0];
+        assert_eq!(o.times, Some((t("14:00"), t("23:00"))));
+        assert_eq!((o.first, o.last), (d("2026-12-01"), d("2026-12-04")));
+    }
+
+    #[test]
+    fn events_crossing_midnight_and_month_ends_show_on_each_day() {
+        let party = event("party", "2026-11-30T22:00", Some("2026-12-01T02:00"));
+        let midnight = event("midnight", "2026-11-20T20:00", Some("2026-11-21T00:00"));
+        let feed = feed("Europe/Madrid", vec![party, midnight]);
+        let november = shown(&feed, "Europe/Madrid", "2026-11-01", "2026-11-30");
+        assert_eq!(
+            november,
+            [
+                (
+                    "midnight".into(),
+                    d("2026-11-20"),
+                    d("2026-11-20"),
+                    Some(t("20:00"))
+                ),
+                (
+                    "party".into(),
+                    d("2026-11-30"),
+                    d("2026-12-01"),
+                    Some(t("22:00"))
+                ),
+            ],
+            "a midnight end stays on its day"
+        );
+        // December shows the party too, on its first day.
+        let december = shown(&feed, "Europe/Madrid", "2026-12-01", "2026-12-31");
+        assert_eq!(december.len(), 1);
+        assert!(
+            occurrences(
+                &feed,
+                "Europe/Madrid",
+                d("2026-12-01"),
+                d("2026-12-31"),
+                &Jiff
+            )[0]
+            .on(d("2026-12-01"))
+        );
+        // An instant late on the 30th in UTC is already the 1st in Madrid.
+        let late = event("late", "2026-11-30T23:30:00Z", None);
+        let feed = self::feed("UTC", vec![late]);
+        assert_eq!(
+            shown(&feed, "Europe/Madrid", "2026-12-01", "2026-12-31")[0].1,
+            d("2026-12-01")
+        );
+        assert!(shown(&feed, "Europe/Madrid", "2026-11-01", "2026-11-30").is_empty());
+    }
+
+    #[test]
+    fn left_out_dates_and_until_end_a_series() {
+        let mut weekly = event("weekly", "2026-11-02T18:00", Some("2026-11-02T19:00"));
+        weekly.recurrence = Some(Rrule::parse("FREQ=WEEKLY;UNTIL=20261123T170000Z").unwrap());
+        weekly.exdates = vec![w("2026-11-09T18:00")];
+        let feed = feed("Europe/Madrid", vec![weekly]);
+        let days: Vec<Date> = shown(&feed, "Europe/Madrid", "2026-11-01", "2026-12-31")
+            .into_iter()
+            .map(|o| o.1)
+            .collect();
+        // UNTIL is 18:00 in Madrid on the 23rd: that day's occurrence is the last.
+        assert_eq!(days, [d("2026-11-02"), d("2026-11-16"), d("2026-11-23")]);
+
+        let mut daily = event("daily", "2026-11-01", None);
+        daily.recurrence = Some(Rrule::parse("FREQ=DAILY;COUNT=5").unwrap());
+        daily.exdates = vec![w("2026-11-03")];
+        let feed = self::feed("Europe/Madrid", vec![daily]);
+        let days: Vec<Date> = shown(&feed, "UTC", "2026-11-01", "2026-11-30")
+            .into_iter()
+            .map(|o| o.1)
+            .collect();
+        assert_eq!(
+            days,
+            [
+                d("2026-11-01"),
+                d("2026-11-02"),
+                d("2026-11-04"),
+                d("2026-11-05")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_multi_day_occurrence_that_began_last_month_shows_this_month() {
+        let mut fair = event("fair", "2026-01-28", Some("2026-02-03"));
+        fair.recurrence = Some(Rrule::parse("FREQ=YEARLY").unwrap());
+        let feed = feed("UTC", vec![fair]);
+        assert_eq!(
+            shown(&feed, "UTC", "2027-02-01", "2027-02-28"),
+            [("fair".into(), d("2027-01-28"), d("2027-02-03"), None)]
+        );
+    }
+
+    #[test]
+    fn a_day_lists_the_longer_events_first_then_by_time() {
+        let feed = feed(
+            "UTC",
+            vec![
+                event("late", "2026-11-10T18:00", None),
+                event("early", "2026-11-10T08:00", None),
+                event("week", "2026-11-10", Some("2026-11-14")),
+                event("day", "2026-11-10", None),
+            ],
+        );
+        let ids: Vec<String> = shown(&feed, "UTC", "2026-11-01", "2026-11-30")
+            .into_iter()
+            .map(|o| o.0)
+            .collect();
+        assert_eq!(ids, ["week", "day", "early", "late"]);
+    }
+}
