@@ -17,6 +17,8 @@
 //! | `month` | `Option<Date>` | the current month | the month shown first |
 //! | `class` | `MaybeProp<String>` | none | extra class on the root |
 
+pub mod ics;
+pub mod layout;
 pub mod model;
 pub mod occur;
 pub mod recur;

@@ -1,0 +1,426 @@
+//! Add to calendar: events as an iCalendar file (RFC 5545) that phone and desktop calendar
+//! apps open, and as a Google Calendar link.
+//!
+//! A one-off timed event is written in UTC, which needs no zone rules. A repeating one keeps
+//! its wall-clock time in its own zone (`TZID`), so that it stays at 09:00 in Madrid after
+//! the clocks change, with a `VTIMEZONE` block describing that zone's changes, read from the
+//! browser's zone data. All-day events are dates (`VALUE=DATE`), the end excluded.
+
+use std::fmt::Write;
+
+use super::occur::{Offsets, wall, zone_of};
+use super::zone::{epoch_ms, instant, wall_at};
+use crate::feed::{Date, Event, Feed, Freq, Rrule, Time, When, days_in_month};
+use crate::i18n::Lang;
+
+/// `YYYYMMDD`.
+fn date(d: Date) -> String {
+    format!("{:04}{:02}{:02}", d.year, d.month, d.day)
+}
+
+/// `YYYYMMDDTHHMMSS`, a wall-clock time.
+fn local(d: Date, t: Time) -> String {
+    format!("{}T{:02}{:02}{:02}", date(d), t.hour, t.minute, t.second)
+}
+
+/// `YYYYMMDDTHHMMSSZ`, an instant.
+fn utc(ms: f64) -> String {
+    let (d, t) = wall_at(ms, 0);
+    format!("{}Z", local(d, t))
+}
+
+/// `text` as an iCalendar TEXT value: backslash, semicolon, comma and line breaks escaped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends one content line, folded after 75 octets (never inside a character) and ended
+/// with CRLF.
+fn line(out: &mut String, content: &str) {
+    let mut room = 75;
+    let mut used = 0;
+    for c in content.chars() {
+        if used + c.len_utf8() > room {
+            out.push_str("\r\n ");
+            room = 74;
+            used = 0;
+        }
+        out.push(c);
+        used += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+/// The rule as an `RRULE` value, its `UNTIL` written as `until`.
+fn rule_text(rule: &Rrule, until: Option<String>) -> String {
+    const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+    let freq = match rule.freq {
+        Freq::Daily => "DAILY",
+        Freq::Weekly => "WEEKLY",
+        Freq::Monthly => "MONTHLY",
+        Freq::Yearly => "YEARLY",
+    };
+    let mut out = format!("FREQ={freq}");
+    if rule.interval > 1 {
+        let _ = write!(out, ";INTERVAL={}", rule.interval);
+    }
+    if let Some(count) = rule.count {
+        let _ = write!(out, ";COUNT={count}");
+    }
+    if let Some(until) = until {
+        let _ = write!(out, ";UNTIL={until}");
+    }
+    let list = |items: Vec<String>| items.join(",");
+    if !rule.by_month.is_empty() {
+        let months = rule.by_month.iter().map(u8::to_string).collect();
+        let _ = write!(out, ";BYMONTH={}", list(months));
+    }
+    if !rule.by_month_day.is_empty() {
+        let days = rule.by_month_day.iter().map(i8::to_string).collect();
+        let _ = write!(out, ";BYMONTHDAY={}", list(days));
+    }
+    if !rule.by_day.is_empty() {
+        let days = rule
+            .by_day
+            .iter()
+            .map(|&(n, w)| {
+                format!(
+                    "{}{}",
+                    n.map(|n| n.to_string()).unwrap_or_default(),
+                    DAYS[w.index()]
+                )
+            })
+            .collect();
+        let _ = write!(out, ";BYDAY={}", list(days));
+    }
+    out
+}
+
+/// The texts of the file, in the visitor's language.
+struct Texts<'a> {
+    feed: &'a Feed,
+    lang: Lang,
+}
+
+impl Texts<'_> {
+    fn of(&self, text: &crate::feed::Text) -> String {
+        escape(text.resolve(self.lang.tag(), &self.feed.cluster.default_language))
+    }
+}
+
+/// How an event's times are written.
+#[derive(Clone, Copy)]
+enum Form<'a> {
+    /// Dates.
+    AllDay,
+    /// Instants in UTC.
+    Utc,
+    /// Wall-clock times in this zone.
+    Zoned(&'a str),
+}
+
+/// Writes `event` (number `index` in the feed) as a VEVENT; returns the zone it names, if any.
+fn vevent<'a>(
+    out: &mut String,
+    feed: &'a Feed,
+    event: &'a Event,
+    texts: &Texts,
+    host: &str,
+    now: f64,
+    offsets: &impl Offsets,
+) -> Option<&'a str> {
+    let own = zone_of(feed, event);
+    let at = |when: When| match when {
+        When::Instant(d, t) => epoch_ms(d, t),
+        When::Local(d, t) => instant(d, t, |ms| offsets.offset(own, ms)),
+        When::Date(d) => instant(d, Time::default(), |ms| offsets.offset(own, ms)),
+    };
+    let form = match event.start {
+        When::Date(_) => Form::AllDay,
+        When::Local(..) if event.recurrence.is_some() => Form::Zoned(own),
+        _ => Form::Utc,
+    };
+    // A value in the file's form for this event, with its parameters.
+    let value = |when: When| -> String {
+        match form {
+            Form::AllDay => format!(";VALUE=DATE:{}", date(when.date())),
+            Form::Utc => format!(":{}", utc(at(when))),
+            Form::Zoned(zone) => {
+                let (d, t) = match when {
+                    When::Local(d, t) => (d, t),
+                    _ => wall(at(when), zone, offsets),
+                };
+                format!(";TZID={zone}:{}", local(d, t))
+            }
+        }
+    };
+    line(out, "BEGIN:VEVENT");
+    line(out, &format!("UID:{}@{}", escape(&event.id), escape(host)));
+    line(out, &format!("DTSTAMP:{}", utc(now)));
+    line(out, &format!("DTSTART{}", value(event.start)));
+    match (form, event.end) {
+        // The last day is included in the feed, excluded in iCalendar.
+        (Form::AllDay, end) => {
+            let last = end
+                .map_or(event.start.date(), |e| e.date())
+                .max(event.start.date());
+            line(out, &format!("DTEND;VALUE=DATE:{}", date(last.add_days(1))));
+        }
+        (_, Some(end)) if at(end) > at(event.start) => {
+            line(out, &format!("DTEND{}", value(end)));
+        }
+        _ => {}
+    }
+    if let Some(rule) = &event.recurrence {
+        // UNTIL takes the form of DTSTART: a date, or else an instant in UTC.
+        let until = rule.until.map(|u| match (&form, u) {
+            (Form::AllDay, u) => date(u.date()),
+            // A date as UNTIL of a timed event lets that day's occurrence in.
+            (_, When::Date(d)) => utc(instant(
+                d,
+                Time {
+                    hour: 23,
+                    minute: 59,
+                    second: 59,
+                },
+                |ms| offsets.offset(own, ms),
+            )),
+            (_, u) => utc(at(u)),
+        });
+        line(out, &format!("RRULE:{}", rule_text(rule, until)));
+        for &left_out in &event.exdates {
+            // A date alone leaves out that day's occurrence, at the event's time.
+            let left_out = match (&form, left_out, event.start) {
+                (Form::AllDay, w, _) => w,
+                (_, When::Date(d), When::Local(_, t) | When::Instant(_, t)) => When::Local(d, t),
+                (_, w, _) => w,
+            };
+            line(out, &format!("EXDATE{}", value(left_out)));
+        }
+    }
+    line(out, &format!("SUMMARY:{}", texts.of(&event.title)));
+    if let Some(location) = &event.location {
+        line(out, &format!("LOCATION:{}", texts.of(location)));
+    }
+    if let Some(description) = &event.description {
+        line(out, &format!("DESCRIPTION:{}", texts.of(description)));
+    }
+    if let Some(url) = &event.url {
+        line(out, &format!("URL:{}", feed.resolve_url(url)));
+    }
+    if let Some(category) = &event.category {
+        let name = feed
+            .category(category)
+            .map_or_else(|| escape(category), |c| texts.of(&c.name));
+        line(out, &format!("CATEGORIES:{name}"));
+    }
+    line(out, "END:VEVENT");
+    match form {
+        Form::Zoned(zone) => Some(zone),
+        _ => None,
+    }
+}
+
+/// `±HHMM` (with seconds when there are any).
+fn offset_text(seconds: i64) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let s = seconds.abs();
+    let mut out = format!("{sign}{:02}{:02}", s / 3600, s % 3600 / 60);
+    if s % 60 != 0 {
+        let _ = write!(out, "{:02}", s % 60);
+    }
+    out
+}
+
+/// A change of a zone's offset: the instant, and the offsets before and after.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Change {
+    at: f64,
+    from: i64,
+    to: i64,
+}
+
+/// The changes of `zone`'s offset during `year`, found day by day and then to the minute.
+fn changes(zone: &str, year: i32, offsets: &impl Offsets) -> Vec<Change> {
+    const DAY: f64 = 86_400_000.0;
+    let start = epoch_ms(
+        Date {
+            year,
+            month: 1,
+            day: 1,
+        },
+        Time::default(),
+    );
+    let mut out = Vec::new();
+    let mut before = offsets.offset(zone, start);
+    for day in 1..=366 {
+        let t = start + day as f64 * DAY;
+        let now = offsets.offset(zone, t);
+        if now != before {
+            // Between t - DAY and t: halve the interval down to a minute.
+            let (mut lo, mut hi) = (t - DAY, t);
+            while hi - lo > 60_000.0 {
+                let mid = ((lo + hi) / 2.0 / 60_000.0).floor() * 60_000.0;
+                if offsets.offset(zone, mid) == before {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            out.push(Change {
+                at: hi,
+                from: before,
+                to: now,
+            });
+            before = now;
+        }
+    }
+    out
+}
+
+/// The yearly rule of a change on `day`: its weekday in the month, counted from the end in
+/// the last week (`-1SU`, the last Sunday), else from the start (`2SU`).
+fn yearly_rule(day: Date) -> (u8, i8, crate::feed::Weekday) {
+    let length = days_in_month(day.year, day.month);
+    let n = if day.day + 7 > length {
+        -1
+    } else {
+        ((day.day - 1) / 7 + 1) as i8
+    };
+    (day.month, n, day.weekday())
+}
+
+/// The day in `year` of a yearly rule from [`yearly_rule`].
+fn rule_day(year: i32, (month, n, weekday): (u8, i8, crate::feed::Weekday)) -> Option<Date> {
+    let first = Date::new(year, month, 1)?;
+    let last = Date::new(year, month, days_in_month(year, month))?;
+    let mut days = (0..31)
+        .map(|i| first.add_days(i))
+        .take_while(|d| *d <= last)
+        .filter(|d| d.weekday() == weekday);
+    if n < 0 {
+        days.last()
+    } else {
+        days.nth(n as usize - 1)
+    }
+}
+
+/// A VTIMEZONE block for `zone` from `year` on: one observance per change of that year,
+/// repeating yearly when the next years change on the same rule; a zone without changes
+/// gets one fixed observance.
+fn vtimezone(out: &mut String, zone: &str, year: i32, offsets: &impl Offsets) {
+    line(out, "BEGIN:VTIMEZONE");
+    line(out, &format!("TZID:{zone}"));
+    let found = changes(zone, year, offsets);
+    if found.is_empty() {
+        let offset = offset_text(offsets.offset(
+            zone,
+            epoch_ms(
+                Date {
+                    year,
+                    month: 7,
+                    day: 1,
+                },
+                Time::default(),
+            ),
+        ));
+        line(out, "BEGIN:STANDARD");
+        line(out, "DTSTART:19700101T000000");
+        line(out, &format!("TZOFFSETFROM:{offset}"));
+        line(out, &format!("TZOFFSETTO:{offset}"));
+        line(out, "END:STANDARD");
+    }
+    let next: Vec<Vec<Change>> = (1..=2).map(|i| changes(zone, year + i, offsets)).collect();
+    for change in &found {
+        let kind = if change.to > change.from {
+            "DAYLIGHT"
+        } else {
+            "STANDARD"
+        };
+        // The wall clock as it reads just before the change.
+        let (day, time) = wall_at(change.at, change.from);
+        let rule = yearly_rule(day);
+        let repeats = next.iter().enumerate().all(|(i, changes)| {
+            let Some(expected) = rule_day(year + 1 + i as i32, rule) else {
+                return false;
+            };
+            changes.iter().any(|c| {
+                c.from == change.from
+                    && c.to == change.to
+                    && wall_at(c.at, c.from) == (expected, time)
+            })
+        });
+        line(out, &format!("BEGIN:{kind}"));
+        line(out, &format!("DTSTART:{}", local(day, time)));
+        line(out, &format!("TZOFFSETFROM:{}", offset_text(change.from)));
+        line(out, &format!("TZOFFSETTO:{}", offset_text(change.to)));
+        if repeats {
+            const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+            let (month, n, weekday) = rule;
+            line(
+                out,
+                &format!(
+                    "RRULE:FREQ=YEARLY;BYMONTH={month};BYDAY={n}{}",
+                    DAYS[weekday.index()]
+                ),
+            );
+        }
+        line(out, &format!("END:{kind}"));
+    }
+    line(out, "END:VTIMEZONE");
+}
+
+/// The feed's events `events` (indices) as an iCalendar file, texts in `lang`. `host` (the
+/// feed's host name) makes the UIDs unique the world over; `now` (milliseconds after the
+/// epoch) is the time stamp.
+pub fn calendar(
+    feed: &Feed,
+    events: &[usize],
+    lang: Lang,
+    host: &str,
+    now: f64,
+    offsets: &impl Offsets,
+) -> String {
+    let texts = Texts { feed, lang };
+    let mut body = String::new();
+    // Each zone named, with the first year an event in it needs.
+    let mut zones: Vec<(&str, i32)> = Vec::new();
+    for &i in events {
+        let Some(event) = feed.events.get(i) else {
+            continue;
+        };
+        if let Some(zone) = vevent(&mut body, feed, event, &texts, host, now, offsets) {
+            let year = event.start.date().year;
+            match zones.iter_mut().find(|(z, _)| *z == zone) {
+                Some((_, first)) => *first = (*first).min(year),
+                None => zones.push((zone, year)),
+            }
+        }
+    }
+    let mut out = String::new();
+    line(&mut out, "BEGIN:VCALENDAR");
+    line(&mut out, "VERSION:2.0");
+    line(&mut out, "PRODID:-//clusterkit//clusterkit//EN");
+    line(&mut out, "CALSCALE:GREGORIAN");
+    line(&mut out, "METHOD:PUBLISH");
+    for (zone, year) in zones {
+        vtimezone(&mut out, zone, year, offsets);
+    }
+    out.push_str(&body);
+    line(&mut out, "END:VCALENDAR");
+    out
+}
+
+#[cfg(test)]
+mod tests;

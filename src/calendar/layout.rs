@@ -1,0 +1,189 @@
+//! The month grid's layout: in each week, every occurrence is one bar across the days it
+//! spans there, in the lowest lane free on all of them; bars past the last lane are counted
+//! per day for its "+N more".
+
+use super::occur::Occurrence;
+use crate::feed::Date;
+
+/// An occurrence's bar in one week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bar {
+    /// Index of the occurrence in the list laid out.
+    pub occurrence: usize,
+    /// Its first day in the week, 0 to 6.
+    pub column: usize,
+    /// How many days it covers in the week, 1 to 7.
+    pub span: usize,
+    /// Its lane, 0 at the top.
+    pub lane: usize,
+    /// Whether it began before this week.
+    pub continued: bool,
+    /// Whether it goes on after this week.
+    pub continues: bool,
+}
+
+/// One week of the grid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Week {
+    /// Its first day.
+    pub first: Date,
+    /// The bars shown, lane by lane.
+    pub bars: Vec<Bar>,
+    /// For each day, how many of its occurrences have no room ("+N more").
+    pub more: [usize; 7],
+    /// For each day, how many occurrences it has in all.
+    pub count: [usize; 7],
+}
+
+/// Lays out the week beginning on `first` with `lanes` lanes, from `occurrences` in the
+/// order a day lists them (see [`occurrences`](super::occur::occurrences)).
+pub fn week(first: Date, occurrences: &[Occurrence], lanes: usize) -> Week {
+    let last = first.add_days(6);
+    let column = |day: Date| (day.days_since_epoch() - first.days_since_epoch()) as usize;
+    let mut taken: Vec<[bool; 7]> = Vec::new();
+    let mut out = Week {
+        first,
+        bars: Vec::new(),
+        more: [0; 7],
+        count: [0; 7],
+    };
+    for (i, o) in occurrences.iter().enumerate() {
+        if o.last < first || o.first > last {
+            continue;
+        }
+        let (start, end) = (column(o.first.max(first)), column(o.last.min(last)));
+        let days = start..=end;
+        for c in days.clone() {
+            out.count[c] += 1;
+        }
+        let lane = taken
+            .iter()
+            .position(|lane| days.clone().all(|c| !lane[c]))
+            .unwrap_or(taken.len());
+        if lane == taken.len() {
+            taken.push([false; 7]);
+        }
+        for c in days.clone() {
+            taken[lane][c] = true;
+        }
+        if lane < lanes {
+            out.bars.push(Bar {
+                occurrence: i,
+                column: start,
+                span: end - start + 1,
+                lane,
+                continued: o.first < first,
+                continues: o.last > last,
+            });
+        } else {
+            for c in days {
+                out.more[c] += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::occur::Span;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn occ(first: &str, last: &str) -> Occurrence {
+        Occurrence {
+            event: 0,
+            span: Span::AllDay(d(first), d(last)),
+            first: d(first),
+            last: d(last),
+            times: None,
+        }
+    }
+
+    // 2026-11-16 is a Monday.
+    const MONDAY: &str = "2026-11-16";
+
+    #[test]
+    fn a_week_long_event_is_one_bar_and_a_one_day_event_goes_under_it() {
+        let list = [
+            occ("2026-11-16", "2026-11-20"),
+            occ("2026-11-18", "2026-11-18"),
+        ];
+        let w = week(d(MONDAY), &list, 3);
+        assert_eq!(
+            w.bars,
+            [
+                Bar {
+                    occurrence: 0,
+                    column: 0,
+                    span: 5,
+                    lane: 0,
+                    continued: false,
+                    continues: false
+                },
+                Bar {
+                    occurrence: 1,
+                    column: 2,
+                    span: 1,
+                    lane: 1,
+                    continued: false,
+                    continues: false
+                },
+            ]
+        );
+        assert_eq!(w.count, [1, 1, 2, 1, 1, 0, 0]);
+        assert_eq!(w.more, [0; 7]);
+    }
+
+    #[test]
+    fn an_event_across_two_weeks_is_cut_into_a_bar_in_each() {
+        let list = [occ("2026-11-20", "2026-11-24")];
+        let this = week(d(MONDAY), &list, 3);
+        let next = week(d("2026-11-23"), &list, 3);
+        assert_eq!(
+            (
+                this.bars[0].column,
+                this.bars[0].span,
+                this.bars[0].continued,
+                this.bars[0].continues
+            ),
+            (4, 3, false, true)
+        );
+        assert_eq!(
+            (
+                next.bars[0].column,
+                next.bars[0].span,
+                next.bars[0].continued,
+                next.bars[0].continues
+            ),
+            (0, 2, true, false)
+        );
+        assert!(week(d("2026-11-30"), &list, 3).bars.is_empty());
+    }
+
+    #[test]
+    fn a_free_lane_is_reused_and_what_does_not_fit_is_counted_per_day() {
+        // Monday to Tuesday, then Wednesday alone: the same lane.
+        let list = [
+            occ("2026-11-16", "2026-11-17"),
+            occ("2026-11-18", "2026-11-18"),
+        ];
+        let lanes: Vec<usize> = week(d(MONDAY), &list, 3)
+            .bars
+            .iter()
+            .map(|b| b.lane)
+            .collect();
+        assert_eq!(lanes, [0, 0]);
+        // Five events on Thursday and one from Wednesday to Friday, with three lanes.
+        let mut list = vec![occ("2026-11-18", "2026-11-20")];
+        list.extend((0..5).map(|_| occ("2026-11-19", "2026-11-19")));
+        let w = week(d(MONDAY), &list, 3);
+        assert_eq!(w.bars.len(), 3);
+        assert_eq!(w.count, [0, 0, 1, 6, 1, 0, 0]);
+        assert_eq!(w.more, [0, 0, 0, 3, 0, 0, 0], "6 on Thursday, 3 shown");
+        assert!(w.bars.iter().all(|b| b.lane < 3));
+    }
+}
