@@ -14,17 +14,17 @@ use crate::feed::{Date, Event, Feed, Freq, Rrule, Time, When, days_in_month};
 use crate::i18n::Lang;
 
 /// `YYYYMMDD`.
-fn date(d: Date) -> String {
+pub(super) fn date(d: Date) -> String {
     format!("{:04}{:02}{:02}", d.year, d.month, d.day)
 }
 
 /// `YYYYMMDDTHHMMSS`, a wall-clock time.
-fn local(d: Date, t: Time) -> String {
+pub(super) fn local(d: Date, t: Time) -> String {
     format!("{}T{:02}{:02}{:02}", date(d), t.hour, t.minute, t.second)
 }
 
 /// `YYYYMMDDTHHMMSSZ`, an instant.
-fn utc(ms: f64) -> String {
+pub(super) fn utc(ms: f64) -> String {
     let (d, t) = wall_at(ms, 0);
     format!("{}Z", local(d, t))
 }
@@ -107,6 +107,28 @@ fn rule_text(rule: &Rrule, until: Option<String>) -> String {
     out
 }
 
+/// The event's rule as an `RRULE` value, its `UNTIL` in the form of its start, as RFC 5545
+/// asks: a date for an all-day event, else an instant in UTC (a date lets that day's
+/// occurrence in); `own` is the event's zone.
+pub(super) fn rrule_of(event: &Event, own: &str, offsets: &impl Offsets) -> Option<String> {
+    let rule = event.recurrence.as_ref()?;
+    let zoned = |d: Date, t: Time| instant(d, t, |ms| offsets.offset(own, ms));
+    let until = rule.until.map(|until| match (event.start, until) {
+        (When::Date(_), until) => date(until.date()),
+        (_, When::Date(d)) => utc(zoned(
+            d,
+            Time {
+                hour: 23,
+                minute: 59,
+                second: 59,
+            },
+        )),
+        (_, When::Local(d, t)) => utc(zoned(d, t)),
+        (_, When::Instant(d, t)) => utc(epoch_ms(d, t)),
+    });
+    Some(rule_text(rule, until))
+}
+
 /// The texts of the file, in the visitor's language.
 struct Texts<'a> {
     feed: &'a Feed,
@@ -182,23 +204,8 @@ fn vevent<'a>(
         }
         _ => {}
     }
-    if let Some(rule) = &event.recurrence {
-        // UNTIL takes the form of DTSTART: a date, or else an instant in UTC.
-        let until = rule.until.map(|u| match (&form, u) {
-            (Form::AllDay, u) => date(u.date()),
-            // A date as UNTIL of a timed event lets that day's occurrence in.
-            (_, When::Date(d)) => utc(instant(
-                d,
-                Time {
-                    hour: 23,
-                    minute: 59,
-                    second: 59,
-                },
-                |ms| offsets.offset(own, ms),
-            )),
-            (_, u) => utc(at(u)),
-        });
-        line(out, &format!("RRULE:{}", rule_text(rule, until)));
+    if let Some(rule) = rrule_of(event, own, offsets) {
+        line(out, &format!("RRULE:{rule}"));
         for &left_out in &event.exdates {
             // A date alone leaves out that day's occurrence, at the event's time.
             let left_out = match (&form, left_out, event.start) {

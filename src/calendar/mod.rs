@@ -17,6 +17,7 @@
 //! | `month` | `Option<Date>` | the current month | the month shown first |
 //! | `class` | `MaybeProp<String>` | none | extra class on the root |
 
+pub mod google;
 pub mod ics;
 pub mod layout;
 pub mod model;

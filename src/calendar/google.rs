@@ -1,0 +1,189 @@
+//! "Add to Google Calendar": a link that opens Google Calendar's new-event page filled in
+//! with the event.
+
+use std::fmt::Write;
+
+use super::ics::{date, local, rrule_of, utc};
+use super::occur::{Offsets, wall, zone_of};
+use super::zone::{epoch_ms, instant};
+use crate::feed::{Event, Feed, Time, When};
+use crate::i18n::Lang;
+
+/// `text` percent-encoded for a query string: all but the unreserved characters.
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+/// The Google Calendar link of `event`, texts in `lang`: all-day dates with the day after
+/// as the end, one-off times in UTC, a repeating event in its own zone with its rule.
+pub fn link(feed: &Feed, event: &Event, lang: Lang, offsets: &impl Offsets) -> String {
+    let own = zone_of(feed, event);
+    let text = |t: &crate::feed::Text| {
+        t.resolve(lang.tag(), &feed.cluster.default_language)
+            .to_owned()
+    };
+    let at = |when: When| match when {
+        When::Instant(d, t) => epoch_ms(d, t),
+        When::Local(d, t) => instant(d, t, |ms| offsets.offset(own, ms)),
+        When::Date(d) => instant(d, Time::default(), |ms| offsets.offset(own, ms)),
+    };
+    let end = event.end.unwrap_or(event.start);
+    let repeating = event.recurrence.is_some() && matches!(event.start, When::Local(..));
+    let dates = match event.start {
+        When::Date(first) => {
+            let last = end.date().max(first);
+            format!("{}/{}", date(first), date(last.add_days(1)))
+        }
+        // Wall-clock times in the event's zone (`ctz`), so that the rule keeps them.
+        When::Local(d, t) if repeating => {
+            let (ed, et) = match end {
+                When::Local(d, t) => (d, t),
+                other => wall(at(other), own, offsets),
+            };
+            format!("{}/{}", local(d, t), local(ed, et))
+        }
+        start => format!("{}/{}", utc(at(start)), utc(at(end).max(at(start)))),
+    };
+    let mut url = format!(
+        "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={dates}",
+        encode(&text(&event.title))
+    );
+    if repeating {
+        let _ = write!(url, "&ctz={}", encode(own));
+    }
+    if let Some(rule) = rrule_of(event, own, offsets) {
+        let _ = write!(url, "&recur={}", encode(&format!("RRULE:{rule}")));
+    }
+    let mut details = event.description.as_ref().map(text).unwrap_or_default();
+    if let Some(link) = &event.url {
+        if !details.is_empty() {
+            details.push_str("\n\n");
+        }
+        details.push_str(&feed.resolve_url(link));
+    }
+    if !details.is_empty() {
+        let _ = write!(url, "&details={}", encode(&details));
+    }
+    if let Some(location) = &event.location {
+        let _ = write!(url, "&location={}", encode(&text(location)));
+    }
+    url
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::{Rrule, Text};
+
+    struct Jiff;
+
+    impl Offsets for Jiff {
+        fn offset(&self, zone: &str, ms: f64) -> i64 {
+            let tz = jiff::tz::TimeZone::get(zone).unwrap();
+            let at = jiff::Timestamp::from_millisecond(ms as i64).unwrap();
+            i64::from(tz.to_offset(at).seconds())
+        }
+    }
+
+    fn w(s: &str) -> When {
+        When::parse(s).unwrap()
+    }
+
+    /// The query parameters of `link`, decoded (an oracle written here, not the encoder).
+    fn query(link: &str) -> Vec<(String, String)> {
+        let (base, query) = link.split_once('?').unwrap();
+        assert_eq!(base, "https://calendar.google.com/calendar/render");
+        query
+            .split('&')
+            .map(|pair| {
+                let (k, v) = pair.split_once('=').unwrap();
+                let mut bytes = Vec::new();
+                let mut rest = v.as_bytes();
+                while let [first, tail @ ..] = rest {
+                    if *first == b'%' {
+                        let hex = std::str::from_utf8(&tail[..2]).unwrap();
+                        bytes.push(u8::from_str_radix(hex, 16).unwrap());
+                        rest = &tail[2..];
+                    } else {
+                        // Unreserved characters, and the slash a query may hold.
+                        assert!(
+                            first.is_ascii_alphanumeric() || b"-_.~/".contains(first),
+                            "{v}"
+                        );
+                        bytes.push(*first);
+                        rest = tail;
+                    }
+                }
+                (k.to_owned(), String::from_utf8(bytes).unwrap())
+            })
+            .collect()
+    }
+
+    fn feed() -> Feed {
+        let mut feed = Feed::default();
+        feed.cluster.timezone = "Europe/Madrid".into();
+        feed
+    }
+
+    #[test]
+    fn an_all_day_event_ends_the_day_after_its_last_day() {
+        let mut talent = Event::new("talent", "Talent Week", w("2026-11-16"));
+        talent.end = Some(w("2026-11-20"));
+        talent.location = Some(Text::Plain("Barcelona & Terrassa".into()));
+        let q = query(&link(&feed(), &talent, Lang::Ca, &Jiff));
+        assert_eq!(
+            q,
+            [
+                ("action".into(), "TEMPLATE".into()),
+                ("text".into(), "Talent Week".into()),
+                ("dates".into(), "20261116/20261121".into()),
+                ("location".into(), "Barcelona & Terrassa".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_one_off_is_in_utc_and_a_repeating_event_keeps_its_zone_and_rule() {
+        let mut assembly = Event::new("assembly", "Assemblea general", w("2026-06-10T10:00"));
+        assembly.end = Some(w("2026-06-10T12:00"));
+        assembly.description = Some(Text::Plain("Ordre del dia".into()));
+        assembly.url = Some("https://example.org/assemblea".into());
+        let q = query(&link(&feed(), &assembly, Lang::Ca, &Jiff));
+        assert_eq!(
+            q[2],
+            ("dates".into(), "20260610T080000Z/20260610T100000Z".into())
+        );
+        assert_eq!(
+            q[3],
+            (
+                "details".into(),
+                "Ordre del dia\n\nhttps://example.org/assemblea".into()
+            )
+        );
+
+        let mut breakfast = Event::new("breakfast", "Esmorzar", w("2026-01-06T09:00"));
+        breakfast.end = Some(w("2026-01-06T10:30"));
+        breakfast.recurrence = Some(Rrule::parse("FREQ=MONTHLY;BYDAY=1TU;COUNT=10").unwrap());
+        let q = query(&link(&feed(), &breakfast, Lang::Ca, &Jiff));
+        assert_eq!(
+            q[2],
+            ("dates".into(), "20260106T090000/20260106T103000".into())
+        );
+        assert_eq!(q[3], ("ctz".into(), "Europe/Madrid".into()));
+        assert_eq!(
+            q[4],
+            (
+                "recur".into(),
+                "RRULE:FREQ=MONTHLY;COUNT=10;BYDAY=1TU".into()
+            )
+        );
+    }
+}
