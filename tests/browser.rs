@@ -252,7 +252,14 @@ async fn calendar_shows_galician_month_names_and_moves_between_months() {
         "weeks start on Monday in Galician"
     );
     assert!(text_of(&root, "tbody").contains("Ventana Sur"));
-    let next: HtmlElement = all(&root, "button").pop().unwrap().unchecked_into();
+    let next: HtmlElement = root
+        .query_selector(&format!(
+            "button[aria-label='{}']",
+            Lang::Gl.strings().next_month
+        ))
+        .unwrap()
+        .expect("the next-month button")
+        .unchecked_into();
     next.click();
     until("January", || text_of(&root, "h2") == "xaneiro de 2027").await;
 }

@@ -1,4 +1,10 @@
-//! The event calendar: a month grid with the feed's events.
+//! The event calendar: a month grid of the feed's events, each a bar across its days, with
+//! a day's list and an event's details (and its iCalendar file and Google Calendar link) in a
+//! dialog.
+//!
+//! Keyboard: the grid is one tab stop (WAI-ARIA grid pattern); the arrow keys move by day
+//! and week, Page Up and Page Down by month, Home and End to the ends of the week, and Enter
+//! or Space opens the day's events.
 //!
 //! # Usage
 //! ```no_run
@@ -15,12 +21,17 @@
 //! | `lang` | `Signal<Lang>` | English | the visitor's language |
 //! | `locale` | `Signal<String>` | the language's tag | a full tag such as `en-US`, whose region picks the first day of the week |
 //! | `month` | `Option<Date>` | the current month | the month shown first |
+//! | `timezone` | `MaybeProp<String>` | the feed's `cluster.timezone` | the zone times show in: an IANA name, or `local` for the visitor's |
+//! | `on_open` | `Callback<String>` | none | called with an event's id when the visitor opens it |
 //! | `class` | `MaybeProp<String>` | none | extra class on the root |
 
+mod dialog;
+pub mod format;
 pub mod google;
 pub mod ics;
 pub mod layout;
 pub mod model;
+mod month;
 pub mod occur;
 pub mod recur;
 pub mod zone;
@@ -29,13 +40,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::feed::{Date, Feed, Time};
+use crate::feed::{Date, Feed};
 use crate::i18n::{Lang, fill, week_starts_on_sunday};
-use model::month_grid;
+use dialog::{CalendarDialog, Opened};
+use format::zone_name;
+use month::MonthGrid;
 use occur::{Intl, occurrences};
-
-/// How many events a day cell lists before "+N more".
-const PER_DAY: usize = 3;
 
 /// A month calendar of the feed's events, with previous, next and today buttons.
 #[component]
@@ -52,18 +62,30 @@ pub fn EventCalendar(
     /// The month shown first (any day of it); default: the current month.
     #[prop(optional)]
     month: Option<Date>,
+    /// The zone times show in: an IANA name, or `local` for the visitor's; default: the
+    /// feed's `cluster.timezone`.
+    #[prop(optional, into)]
+    timezone: MaybeProp<String>,
+    /// Called with an event's id when the visitor opens it.
+    #[prop(optional, into)]
+    on_open: Option<Callback<String>>,
     /// Extra class names on the root element.
     #[prop(optional, into)]
     class: MaybeProp<String>,
 ) -> impl IntoView {
-    let zone = Memo::new(move |_| feed.read().cluster.timezone.clone());
+    let visitor = StoredValue::new(zone::visitor_zone());
+    let zone = Memo::new(move |_| match timezone.get() {
+        Some(z) if z.trim() == "local" => visitor.get_value(),
+        Some(z) if !z.trim().is_empty() => z.trim().to_owned(),
+        _ => feed.read().cluster.timezone.clone(),
+    });
     let today = Memo::new(move |_| zone::now_in(&zone.read()).0);
     let shown = RwSignal::new(
         month
             .unwrap_or_else(|| today.get_untracked())
             .first_of_month(),
     );
-    // The occurrences on the weeks around the month shown, in the cluster's zone.
+    // The occurrences on the weeks around the month shown, in the calendar's zone.
     let placed = Memo::new(move |_| {
         let month = shown.get();
         occurrences(
@@ -74,6 +96,18 @@ pub fn EventCalendar(
             &Intl,
         )
     });
+    let open = RwSignal::new(None::<Opened>);
+    if let Some(on_open) = on_open {
+        Effect::new(move |_| {
+            if let Some(Opened::Event(o)) = open.get() {
+                let id = feed.with_untracked(|f| f.events.get(o.event).map(|e| e.id.clone()));
+                if let Some(id) = id {
+                    on_open.run(id);
+                }
+            }
+        });
+    }
+    let title_id = crate::ui::unique_id("ck-month");
     // One reactive scope per language and locale (see `MemberDirectory`): the month shown
     // lives above it, so switching language keeps the visitor's place.
     move || {
@@ -91,65 +125,11 @@ pub fn EventCalendar(
                 ],
             )
         };
-        let start = if sunday_first { 6 } else { 0 };
-        let weekday_headers = (0..7)
-            .map(|i| view! { <th scope="col">{s.weekdays_short[(start + i) % 7]}</th> })
-            .collect_view();
-        let weeks = move || {
-            let month = shown.get();
-            let feed = feed.get();
-            let placed = placed.read();
-            let today = today.get();
-            let fallback = feed.cluster.default_language.clone();
-            month_grid(month, sunday_first)
-            .chunks(7)
-            .map(|week| {
-                let cells = week
-                    .iter()
-                    .map(|&day| {
-                        let events: Vec<_> = placed.iter().filter(|o| o.on(day)).collect();
-                        let more = events.len().saturating_sub(PER_DAY);
-                        let items = events
-                            .iter()
-                            .take(PER_DAY)
-                            .map(|p| {
-                                let event = &feed.events[p.event];
-                                let title = event.title.resolve(lang.tag(), &fallback).to_owned();
-                                let color = event
-                                    .segments
-                                    .first()
-                                    .and_then(|id| feed.segment(id))
-                                    .or_else(|| event.category.as_deref().and_then(|c| feed.category(c)))
-                                    .and_then(|s| s.color.clone())
-                                    .unwrap_or_default();
-                                let time = p.times.filter(|_| p.first == day).map(|(start, _)| format_time(start));
-                                let label = match &time {
-                                    Some(t) => format!("{t} {title}"),
-                                    None => title.clone(),
-                                };
-                                let tooltip = label.clone();
-                                view! { <li class="ck-event" style:--ck-seg=color title=tooltip>{label}</li> }
-                            })
-                            .collect_view();
-                        let more = (more > 0).then(|| {
-                            view! { <li class="ck-more-events">{fill(s.more_events, &[("n", &more.to_string())])}</li> }
-                        });
-                        let class = match (day.month == month.month, day == today) {
-                            (_, true) => "ck-today",
-                            (false, _) => "ck-outside",
-                            _ => "",
-                        };
-                        view! {
-                            <td class=class aria-current=(day == today).then_some("date")>
-                                <span class="ck-day-number">{day.day}</span>
-                                <ul>{items}{more}</ul>
-                            </td>
-                        }
-                    })
-                    .collect_view();
-                view! { <tr>{cells}</tr> }
-            })
-            .collect_view()
+        // Said when the times are not on the visitor's own clock.
+        let zone_note = move || {
+            let zone = zone.get();
+            (zone != visitor.get_value() && feed.read().events.iter().any(|e| !e.start.is_all_day()))
+                .then(|| view! { <p class="ck-zone-note">{fill(s.times_in, &[("zone", &zone_name(&zone))])}</p> })
         };
         let empty = move || {
             let month = shown.get();
@@ -157,9 +137,37 @@ pub fn EventCalendar(
             let none = !placed
                 .read()
                 .iter()
-                .any(|p| p.first <= last && p.last >= month);
+                .any(|o| o.first <= last && o.last >= month);
             none.then(|| view! { <p class="ck-status" role="status">{s.no_events_month}</p> })
         };
+        // Every event with an occurrence in the month shown, as one file.
+        let download_month = move |_| {
+            let month = shown.get_untracked();
+            let last = month.add_months(1).add_days(-1);
+            let mut events: Vec<usize> = placed
+                .read_untracked()
+                .iter()
+                .filter(|o| o.first <= last && o.last >= month)
+                .map(|o| o.event)
+                .collect();
+            events.sort_unstable();
+            events.dedup();
+            let feed = feed.get_untracked();
+            let file = ics::calendar(
+                &feed,
+                &events,
+                lang,
+                &dialog::host(&feed),
+                js_sys::Date::now(),
+                &Intl,
+            );
+            crate::ui::download(
+                &format!("{}-{}.ics", month.year, month.month),
+                "text/calendar;charset=utf-8",
+                &file,
+            );
+        };
+        let title_id = title_id.clone();
         view! {
             <section
                 class=move || format!("ck-calendar {}", class.get().unwrap_or_default())
@@ -167,7 +175,7 @@ pub fn EventCalendar(
                 part="calendar"
             >
                 <div class="ck-cal-head" part="calendar-header">
-                    <h2 aria-live="polite">{title}</h2>
+                    <h2 id=title_id.clone() aria-live="polite">{title}</h2>
                     <button type="button" class="ck-btn" aria-label=s.previous_month on:click=move |_| shown.update(|m| *m = m.add_months(-1))>
                         "‹"
                     </button>
@@ -178,17 +186,14 @@ pub fn EventCalendar(
                         "›"
                     </button>
                 </div>
-                <table class="ck-month" part="month">
-                    <caption class="ck-visually-hidden">{title}</caption>
-                    <thead><tr>{weekday_headers}</tr></thead>
-                    <tbody>{weeks}</tbody>
-                </table>
+                {zone_note}
+                <MonthGrid feed=feed lang=lang sunday_first=sunday_first shown=shown today=today zone=zone placed=placed open=open title_id=title_id/>
                 {empty}
+                <div class="ck-cal-actions">
+                    <button type="button" class="ck-link" on:click=download_month>{s.download_events}</button>
+                </div>
+                <CalendarDialog feed=feed lang=lang zone=zone placed=placed open=open/>
             </section>
         }
     }
-}
-
-fn format_time(t: Time) -> String {
-    format!("{:02}:{:02}", t.hour, t.minute)
 }

@@ -68,6 +68,22 @@ pub fn instant(date: Date, time: Time, offset_at: impl Fn(f64) -> i64) -> f64 {
     }
 }
 
+/// The visitor's zone, as the browser knows it (`UTC` off the browser or when it cannot
+/// say).
+pub fn visitor_zone() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let options = js_sys::Intl::DateTimeFormat::default().resolved_options();
+        if let Some(zone) = js_sys::Reflect::get(&options, &"timeZone".into())
+            .ok()
+            .and_then(|z| z.as_string())
+        {
+            return zone;
+        }
+    }
+    "UTC".to_owned()
+}
+
 /// Now, in `zone`.
 pub fn now_in(zone: &str) -> (Date, Time) {
     #[cfg(target_arch = "wasm32")]

@@ -1,36 +1,7 @@
 //! Downloads: the chart's data as CSV, and its drawing as an SVG file that looks the same
 //! outside the page.
 
-use std::time::Duration;
-
-use leptos::prelude::set_timeout;
 use wasm_bindgen::JsCast;
-
-/// Offers `content` to the visitor as a file named `name`, of MIME type `kind`.
-pub(crate) fn download(name: &str, kind: &str, content: &str) -> Option<()> {
-    let parts = js_sys::Array::of1(&content.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(kind);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-    let link: web_sys::HtmlAnchorElement = web_sys::window()?
-        .document()?
-        .create_element("a")
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    // The download has started from the URL; it can go once this task is over.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        Duration::from_secs(1),
-    );
-    Some(())
-}
 
 /// The drawing `svg` as a standalone SVG file: a copy whose shapes and texts carry the
 /// colours and fonts the page gives them, since the widget's stylesheet stays behind.

@@ -373,7 +373,7 @@ pub fn SegmentChart(
                             let (file, marks) = (format!("{file}.csv"), marks.clone());
                             move |_| {
                                 let data = csv(&marks, headers);
-                                export::download(&file, "text/csv;charset=utf-8", &data);
+                                crate::ui::download(&file, "text/csv;charset=utf-8", &data);
                             }
                         }
                     >
@@ -385,7 +385,7 @@ pub fn SegmentChart(
                         hidden=move || empty || as_table.get()
                         on:click=move |_| {
                             if let Some(markup) = svg_ref.get().and_then(|svg| export::standalone_svg(&svg)) {
-                                export::download(&format!("{file}.svg"), "image/svg+xml", &markup);
+                                crate::ui::download(&format!("{file}.svg"), "image/svg+xml", &markup);
                             }
                         }
                     >

@@ -40,22 +40,6 @@ fn set_hidden(ev: &web_sys::Event, hidden: bool) {
     }
 }
 
-/// The member's segments as coloured tags.
-fn segment_tags(feed: &Feed, m: &Member, lang: Lang) -> impl IntoView + use<> {
-    let fallback = feed.cluster.default_language.as_str();
-    let tags = m
-        .segments
-        .iter()
-        .filter_map(|id| feed.segment(id))
-        .map(|segment| {
-            let color = segment.color.clone().unwrap_or_default();
-            let label = segment.name.resolve(lang.tag(), fallback).to_owned();
-            view! { <li class="ck-tag" style:--ck-seg=color>{label}</li> }
-        })
-        .collect_view();
-    view! { <ul class="ck-tags">{tags}</ul> }
-}
-
 /// City and region, as one line.
 fn place(m: &Member) -> String {
     [m.city.as_deref(), m.region.as_deref()]
@@ -116,7 +100,7 @@ pub(crate) fn member_card(
                     </button>
                 </h3>
                 <p class="ck-meta">{highlighted(&place(m), query)}</p>
-                {segment_tags(feed, m, lang)}
+                {crate::ui::segment_tags(feed, &m.segments, lang)}
             </article>
         </li>
     }
@@ -178,7 +162,7 @@ pub(crate) fn profile(
             <h2 id=title_id>{name}</h2>
         </header>
         <p class="ck-meta">{facts}</p>
-        {segment_tags(feed, m, lang)}
+        {crate::ui::segment_tags(feed, &m.segments, lang)}
         {description}
         <dl class="ck-contact">{website}{email}{phone}{tags}</dl>
     }

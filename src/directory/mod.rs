@@ -41,7 +41,6 @@ pub mod model;
 pub mod url;
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
 
@@ -61,12 +60,6 @@ pub(crate) fn arc_changed<T: ?Sized>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> 
         (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
         _ => true,
     }
-}
-
-/// An id no other element of the page has, for `aria-controls` and `aria-labelledby`.
-fn unique_id(prefix: &str) -> String {
-    static NEXT: AtomicUsize = AtomicUsize::new(1);
-    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
 /// The choices, as the URL carries them, from `param` of the page URL.
@@ -314,8 +307,8 @@ pub fn MemberDirectory(
         });
     }
 
-    let filters_id = unique_id("ck-filters");
-    let title_id = unique_id("ck-profile");
+    let filters_id = crate::ui::unique_id("ck-filters");
+    let title_id = crate::ui::unique_id("ck-profile");
 
     // One reactive scope per language: switching language rebuilds the widget's text at
     // once (the visitor's choices live above it and survive), instead of one reactive
@@ -471,13 +464,13 @@ pub fn MemberDirectory(
                     </div>
                 </div>
                 <dialog
-                    class="ck-profile"
+                    class="ck-dialog ck-profile"
                     part="profile"
                     aria-labelledby=title_id.clone()
                     node_ref=dialog
                     on:close=on_dialog_close
                 >
-                    <form method="dialog" class="ck-profile-close">
+                    <form method="dialog" class="ck-dialog-close">
                         <button type="submit" class="ck-btn" aria-label=s.close>"×"</button>
                     </form>
                     {profile_view}

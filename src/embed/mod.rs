@@ -255,6 +255,7 @@ fn element_view(
     let feed_url = attr("feed");
     let page_size = attr("page-size");
     let month = attr("month");
+    let timezone = attr("timezone");
     let host_id = StoredValue::new(host_id);
     let segments = attr("segments");
     let kinds = attr("kinds");
@@ -379,8 +380,8 @@ fn element_view(
                     Widget::Calendar => {
                         let month = month.get().and_then(|m| Date::parse(&format!("{}-01", m.trim())));
                         match month {
-                            Some(m) => view! { <EventCalendar feed=feed lang=lang locale=locale month=m/> }.into_any(),
-                            None => view! { <EventCalendar feed=feed lang=lang locale=locale/> }.into_any(),
+                            Some(m) => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone month=m/> }.into_any(),
+                            None => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone/> }.into_any(),
                         }
                     }
                 }}

@@ -165,6 +165,36 @@ strings! {
     no_events_month: &'static str,
     /// All day (an event without times).
     all_day: &'static str,
+    /// Weekday names, Monday first.
+    weekdays: [&'static str; 7],
+    /// Month names as a date writes them (`de gener`, `d’abril`).
+    months_in_date: [&'static str; 12],
+    /// A full date: `{weekday}`, `{day}`, `{month}` (from `months_in_date`), `{year}`.
+    date_long: &'static str,
+    /// A day's number of events: one.
+    events_one: &'static str,
+    /// A day's number of events: `{n}`.
+    events_other: &'static str,
+    /// Label of the month/list switch.
+    view: &'static str,
+    /// Views: a month grid, a list.
+    views: [&'static str; 2],
+    /// Label of an event's date and time.
+    when: &'static str,
+    /// Label of an event's place.
+    place: &'static str,
+    /// Link to an event's page.
+    more_info: &'static str,
+    /// Button: the event as an iCalendar file.
+    add_to_calendar: &'static str,
+    /// Link: the event in Google Calendar.
+    add_to_google: &'static str,
+    /// Button: the events shown as one iCalendar file.
+    download_events: &'static str,
+    /// The zone the times are in, when it is not the visitor's: `{zone}`.
+    times_in: &'static str,
+    /// A time in another zone, on hover: `{time}`, `{zone}`.
+    time_in_zone: &'static str,
     /// Diagnostic: a required field is missing.
     d_missing: &'static str,
     /// Diagnostic: wrong type, `{expected}` and `{found}`.

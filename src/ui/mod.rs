@@ -4,11 +4,13 @@
 pub mod colour;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::feed::{Feed, FeedState, LoadError};
 use crate::i18n::{Lang, intl::format_number};
+use wasm_bindgen::JsCast;
 
 /// Every style of the widgets, as one stylesheet. The embed adopts it into each shadow root;
 /// a Leptos app without shadow roots includes it once with [`Styles`].
@@ -126,4 +128,52 @@ where
         {diagnostics}
         {widget}
     }
+}
+
+/// An id no other element of the page has, for `aria-controls` and `aria-labelledby`.
+pub(crate) fn unique_id(prefix: &str) -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(1);
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// Offers `content` to the visitor as a file named `name`, of MIME type `kind`.
+pub(crate) fn download(name: &str, kind: &str, content: &str) -> Option<()> {
+    let parts = js_sys::Array::of1(&content.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(kind);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let link: web_sys::HtmlAnchorElement = web_sys::window()?
+        .document()?
+        .create_element("a")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The download has started from the URL; it can go once this task is over.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        Duration::from_secs(1),
+    );
+    Some(())
+}
+
+/// Segments (by id) as coloured tags: a member's, an event's.
+pub(crate) fn segment_tags(feed: &Feed, segments: &[String], lang: Lang) -> impl IntoView + use<> {
+    let fallback = feed.cluster.default_language.as_str();
+    let tags = segments
+        .iter()
+        .filter_map(|id| feed.segment(id))
+        .map(|segment| {
+            let color = segment.color.clone().unwrap_or_default();
+            let label = segment.name.resolve(lang.tag(), fallback).to_owned();
+            view! { <li class="ck-tag" style:--ck-seg=color>{label}</li> }
+        })
+        .collect_view();
+    view! { <ul class="ck-tags">{tags}</ul> }
 }

@@ -1,0 +1,157 @@
+//! Dates, times and zones as the calendar writes them, in the visitor's language, from the
+//! strings shipped with the widget (Chromium's `Intl` has no Galician).
+
+use super::occur::Occurrence;
+use crate::feed::{Date, Time};
+use crate::i18n::{Lang, fill};
+
+/// A time of day on a 24-hour clock: `09:00`.
+pub fn time(t: Time) -> String {
+    format!("{:02}:{:02}", t.hour, t.minute)
+}
+
+/// A full date: "dilluns, 16 de novembre de 2026", "Monday 16 November 2026".
+pub fn date_long(lang: Lang, d: Date) -> String {
+    let s = lang.strings();
+    fill(
+        s.date_long,
+        &[
+            ("weekday", s.weekdays[d.weekday().index()]),
+            ("day", &d.day.to_string()),
+            ("month", s.months_in_date[usize::from(d.month) - 1]),
+            ("year", &d.year.to_string()),
+        ],
+    )
+}
+
+/// When an occurrence happens, on the calendar's wall clock: its date, with its times when
+/// it has them, and its last date when it lasts several days.
+pub fn when(lang: Lang, o: &Occurrence) -> String {
+    let (first, last) = (date_long(lang, o.first), date_long(lang, o.last));
+    match (o.times, o.first == o.last) {
+        (None, true) => first,
+        (None, false) => format!("{first} – {last}"),
+        (Some((start, end)), true) if start == end => format!("{first}, {}", time(start)),
+        (Some((start, end)), true) => format!("{first}, {}–{}", time(start), end_time(end)),
+        (Some((start, end)), false) => {
+            // A midnight end shows as the day before's end of day, on its own date.
+            format!("{first}, {} – {last}, {}", time(start), end_time(end))
+        }
+    }
+}
+
+/// An end time; midnight, which ends the day before, as 24:00.
+fn end_time(t: Time) -> String {
+    if t == Time::default() {
+        "24:00".to_owned()
+    } else {
+        time(t)
+    }
+}
+
+/// A zone's name as people say it: the city of an IANA name (`America/Argentina/Buenos_Aires`
+/// is "Buenos Aires"); UTC as it is.
+pub fn zone_name(zone: &str) -> String {
+    zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::occur::Span;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn at(hour: u8, minute: u8) -> Time {
+        Time {
+            hour,
+            minute,
+            second: 0,
+        }
+    }
+
+    fn occ(first: &str, last: &str, times: Option<(Time, Time)>) -> Occurrence {
+        Occurrence {
+            event: 0,
+            span: Span::AllDay(d(first), d(last)),
+            first: d(first),
+            last: d(last),
+            times,
+        }
+    }
+
+    #[test]
+    fn dates_read_as_each_language_writes_them() {
+        assert_eq!(
+            date_long(Lang::Ca, d("2026-11-16")),
+            "dilluns, 16 de novembre de 2026"
+        );
+        assert_eq!(
+            date_long(Lang::Ca, d("2026-04-06")),
+            "dilluns, 6 d’abril de 2026"
+        );
+        assert_eq!(
+            date_long(Lang::Es, d("2026-12-01")),
+            "martes, 1 de diciembre de 2026"
+        );
+        assert_eq!(
+            date_long(Lang::Gl, d("2026-07-09")),
+            "xoves, 9 de xullo de 2026"
+        );
+        assert_eq!(
+            date_long(Lang::En, d("2028-02-29")),
+            "Tuesday 29 February 2028"
+        );
+    }
+
+    #[test]
+    fn an_occurrence_says_its_days_and_times() {
+        let en = Lang::En;
+        assert_eq!(
+            when(en, &occ("2026-11-16", "2026-11-16", None)),
+            "Monday 16 November 2026"
+        );
+        assert_eq!(
+            when(en, &occ("2026-11-16", "2026-11-20", None)),
+            "Monday 16 November 2026 – Friday 20 November 2026"
+        );
+        assert_eq!(
+            when(
+                en,
+                &occ("2026-12-01", "2026-12-01", Some((at(9, 0), at(10, 30))))
+            ),
+            "Tuesday 1 December 2026, 09:00–10:30"
+        );
+        assert_eq!(
+            when(
+                en,
+                &occ("2026-11-30", "2026-12-01", Some((at(22, 0), at(2, 0))))
+            ),
+            "Monday 30 November 2026, 22:00 – Tuesday 1 December 2026, 02:00"
+        );
+        assert_eq!(
+            when(
+                en,
+                &occ("2026-12-01", "2026-12-01", Some((at(18, 0), at(18, 0))))
+            ),
+            "Tuesday 1 December 2026, 18:00"
+        );
+        // Ending at midnight, it ends on its own day.
+        assert_eq!(
+            when(
+                en,
+                &occ("2026-11-20", "2026-11-20", Some((at(20, 0), at(0, 0))))
+            ),
+            "Friday 20 November 2026, 20:00–24:00"
+        );
+    }
+
+    #[test]
+    fn zones_are_named_by_their_city() {
+        assert_eq!(zone_name("America/Argentina/Buenos_Aires"), "Buenos Aires");
+        assert_eq!(zone_name("Europe/Madrid"), "Madrid");
+        assert_eq!(zone_name("UTC"), "UTC");
+    }
+}
