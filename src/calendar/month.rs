@@ -59,8 +59,19 @@ pub(super) fn MonthGrid(
     title_id: String,
 ) -> impl IntoView {
     let s = lang.strings();
-    // The day that holds the grid's one tab stop.
-    let focused = StoredValue::new(shown.get_untracked());
+    // The day last moved to, and the day that holds the grid's one tab stop: that day in the
+    // month shown, else today there, else its 1st.
+    let focused = RwSignal::new(shown.get_untracked());
+    let stop = Memo::new(move |_| {
+        let (month, day, today) = (shown.get(), focused.get(), today.get());
+        if day.first_of_month() == month {
+            day
+        } else if today.first_of_month() == month {
+            today
+        } else {
+            month
+        }
+    });
     // Set when a key moves to another month: its cell is focused once drawn.
     let refocus = StoredValue::new(false);
     let table = NodeRef::<leptos::html::Table>::new();
@@ -72,15 +83,9 @@ pub(super) fn MonthGrid(
             .dyn_into()
             .ok()
     };
-    // The tab stop moves by hand: the cells are only redrawn when the month changes.
     let move_stop = move |to: Date| {
-        let from = focused.get_value();
-        focused.set_value(to);
-        if let Some(c) = cell(from).filter(|_| from != to) {
-            let _ = c.set_attribute("tabindex", "-1");
-        }
+        focused.set(to);
         if let Some(c) = cell(to) {
-            let _ = c.set_attribute("tabindex", "0");
             let _ = c.focus();
         }
     };
@@ -88,7 +93,7 @@ pub(super) fn MonthGrid(
         shown.track();
         if refocus.get_value() {
             refocus.set_value(false);
-            if let Some(c) = cell(focused.get_value()) {
+            if let Some(c) = cell(stop.get_untracked()) {
                 let _ = c.focus();
             }
         }
@@ -98,7 +103,7 @@ pub(super) fn MonthGrid(
         let is_open = open.read().is_some();
         if was_open == Some(true)
             && !is_open
-            && let Some(c) = cell(focused.get_value())
+            && let Some(c) = cell(stop.get_untracked())
         {
             let _ = c.focus();
         }
@@ -135,18 +140,18 @@ pub(super) fn MonthGrid(
         if to.first_of_month() == shown.get_untracked() {
             move_stop(to);
         } else {
-            focused.set_value(to);
             refocus.set_value(true);
+            focused.set(to);
             shown.set(to.first_of_month());
         }
     };
     // A click on a cell focuses it: it takes the tab stop.
     let on_focus = move |ev: web_sys::FocusEvent| {
         if let Some(day) = target(&ev).and_then(|t| day_of(&t))
-            && day != focused.get_value()
+            && day != focused.get_untracked()
             && day.first_of_month() == shown.get_untracked()
         {
-            move_stop(day);
+            focused.set(day);
         }
     };
     let on_click = move |ev: web_sys::MouseEvent| {
@@ -181,15 +186,6 @@ pub(super) fn MonthGrid(
         let today = today.get();
         let zone = zone.get();
         let fallback = feed.cluster.default_language.clone();
-        // The tab stop stays in the month shown: on today, else on the 1st.
-        if focused.get_value().first_of_month() != month {
-            focused.set_value(if today.first_of_month() == month {
-                today
-            } else {
-                month
-            });
-        }
-        let stop = focused.get_value();
         let title = |o: &Occurrence| {
             feed.events[o.event]
                 .title
@@ -269,7 +265,7 @@ pub(super) fn MonthGrid(
                             <td
                                 class=class
                                 data-day=day.to_string()
-                                tabindex=if day == stop { "0" } else { "-1" }
+                                tabindex=move || if stop.get() == day { "0" } else { "-1" }
                                 aria-current=(day == today).then_some("date")
                             >
                                 // Named by its date and events; what shows is a summary of it.

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { test, run, assert, BASE, BASE_OCTET } from "./harness.mjs";
 import { ROOT, feedOf, text, axeViolations } from "./support.mjs";
 import "./chart.mjs";
+import "./calendar.mjs";
 
 test("index.html shows all three widgets on the Catalan feed, in Catalan", async ({ page, url }) => {
   const feed = feedOf("catalonia");

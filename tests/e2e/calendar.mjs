@@ -1,0 +1,114 @@
+// End-to-end tests of the calendar element: its grid, its keyboard, "+N more", the event
+// dialog and the add-to-calendar downloads.
+import { readFileSync } from "node:fs";
+import { test, assert } from "./harness.mjs";
+import { axeViolations } from "./support.mjs";
+
+test("the month grid: bars across days and weeks, +N more, the keyboard, the event dialog and its downloads", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  const cal = page.locator("#cal");
+  const grid = cal.getByRole("grid", { name: "November 2026" });
+  await grid.waitFor();
+  const cell = (name) => grid.getByRole("gridcell", { name });
+
+  // Talent Week from Monday to Friday: named by each of the five days, one bar in the week.
+  assert.equal(await cell(/Talent Week/).count(), 5);
+  const talentBars = cal.locator(".ck-bar", { hasText: "Talent Week" });
+  assert.equal(await talentBars.count(), 1, "one bar for the week");
+  const [monday, friday] = await Promise.all(
+    ["2026-11-16", "2026-11-20"].map((d) => cal.locator(`td[data-day="${d}"]`).boundingBox()),
+  );
+  const bar = await talentBars.boundingBox();
+  assert.ok(bar.x < monday.x + 10 && bar.x + bar.width > friday.x + friday.width - 10, "the bar reaches from Monday to Friday");
+  // The fair from Friday 27 November to Wednesday 2 December: one bar in each week, shown in
+  // December too.
+  assert.equal(await cal.locator(".ck-bar", { hasText: "Winter fair" }).count(), 2);
+
+  // Thursday 19: Talent Week and five pitches, three lanes: "+3 more" opens the whole day.
+  const thursday = cal.locator('td[data-day="2026-11-19"]');
+  assert.equal(await thursday.locator(".ck-bar").count(), 2, "two bars start on Thursday under Talent Week");
+  await thursday.getByText("+3 more").click();
+  const dialog = cal.getByRole("dialog", { name: "Thursday 19 November 2026" });
+  await dialog.waitFor();
+  const listed = await dialog.getByRole("listitem").allTextContents();
+  assert.deepEqual(listed, ["Talent Week", "09:00 Pitch one", "10:00 Pitch two", "11:00 Pitch three", "12:00 Pitch four", "13:00 Pitch five"]);
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations, a day's events");
+  await dialog.getByRole("button", { name: "09:00 Pitch one" }).click();
+  const pitch = cal.getByRole("dialog", { name: "Pitch one" });
+  await pitch.getByText("Thursday 19 November 2026, 09:00–10:00").waitFor();
+  await pitch.getByText("Sala 1, Barcelona").waitFor();
+  await page.keyboard.press("Escape");
+  await pitch.waitFor({ state: "hidden" });
+
+  // The keyboard: the grid is one tab stop, moved by the arrows, Home, End and the page keys.
+  await cal.locator('td[data-day="2026-11-10"]').click();
+  const focused = () => cal.evaluate((el) => el.shadowRoot.activeElement?.getAttribute("data-day"));
+  const stops = () => cal.evaluate((el) => el.shadowRoot.querySelectorAll("td[tabindex='0']").length);
+  const press = async (key, day) => {
+    await page.keyboard.press(key);
+    await page.waitForFunction((day) => document.getElementById("cal").shadowRoot.activeElement?.getAttribute("data-day") === day, day);
+    assert.equal(await stops(), 1, `one tab stop after ${key}`);
+  };
+  assert.equal(await focused(), "2026-11-10");
+  await press("ArrowRight", "2026-11-11");
+  await press("ArrowDown", "2026-11-18");
+  await press("End", "2026-11-22");
+  await press("Home", "2026-11-16");
+  await press("ArrowLeft", "2026-11-15");
+  await press("PageDown", "2026-12-15");
+  await cal.getByRole("grid", { name: "December 2026" }).waitFor();
+  await press("PageUp", "2026-11-15");
+  await press("ArrowUp", "2026-11-08");
+  await press("ArrowUp", "2026-11-01");
+  await press("ArrowUp", "2026-10-25");
+  await cal.getByRole("grid", { name: "October 2026" }).waitFor();
+  await press("ArrowDown", "2026-11-01");
+  await press("ArrowDown", "2026-11-08");
+  await press("ArrowDown", "2026-11-15");
+  await press("ArrowRight", "2026-11-16");
+  await page.keyboard.press("Enter");
+  await cal.getByRole("dialog", { name: "Monday 16 November 2026" }).getByRole("button", { name: "Talent Week" }).click();
+  const talent = cal.getByRole("dialog", { name: "Talent Week" });
+  await talent.getByText("Monday 16 November 2026 – Friday 20 November 2026").waitFor();
+  await talent.getByText("Animation").waitFor();
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations, an event");
+
+  // Add to calendar: the event's .ics (all day: the day after as its end), and Google's link.
+  const [download] = await Promise.all([page.waitForEvent("download"), talent.getByRole("button", { name: "Add to calendar (.ics)" }).click()]);
+  assert.equal(download.suggestedFilename(), "talent.ics");
+  const ics = readFileSync(await download.path(), "utf8");
+  assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(ics, /\r\nUID:talent@cluster\.example\r\n/);
+  assert.match(ics, /\r\nDTSTART;VALUE=DATE:20261116\r\nDTEND;VALUE=DATE:20261121\r\n/);
+  const google = new URL(await talent.getByRole("link", { name: /Add to Google Calendar/ }).getAttribute("href"));
+  assert.equal(google.origin + google.pathname, "https://calendar.google.com/calendar/render");
+  assert.equal(google.searchParams.get("dates"), "20261116/20261121");
+  assert.equal(google.searchParams.get("text"), "Talent Week");
+  await page.keyboard.press("Escape");
+  await talent.waitFor({ state: "hidden" });
+  assert.equal(await focused(), "2026-11-16", "the focus is back on the day");
+
+  // December: the breakfast is left out on the 1st; Ventana Sur shows at Madrid time, with
+  // its Buenos Aires time on hover and in its dialog.
+  await cal.getByRole("button", { name: "Next month" }).click();
+  await cal.getByRole("grid", { name: "December 2026" }).waitFor();
+  assert.equal(await cal.locator(".ck-bar", { hasText: "Breakfast" }).count(), 0, "the breakfast of 1 December is left out");
+  const ventana = cal.locator(".ck-bar", { hasText: "Ventana Sur" });
+  assert.equal(await ventana.textContent(), "14:00 Ventana Sur");
+  assert.match(await ventana.getAttribute("title"), /Tuesday 1 December 2026, 10:00 in Buenos Aires/);
+  await ventana.click();
+  const market = cal.getByRole("dialog", { name: "Ventana Sur" });
+  await market.getByText("Tuesday 1 December 2026, 14:00 – Friday 4 December 2026, 23:00").waitFor();
+  await market.getByText("Screenings and meetings.").waitFor();
+  const [all] = await Promise.all([page.waitForEvent("download"), (async () => {
+    await page.keyboard.press("Escape");
+    await cal.getByRole("button", { name: "Download these events (.ics)" }).click();
+  })()]);
+  assert.equal(all.suggestedFilename(), "2026-12.ics");
+  const month = readFileSync(await all.path(), "utf8");
+  const uids = [...month.matchAll(/\r\nUID:([^@]+)@/g)].map((m) => m[1]).sort();
+  // The breakfast's one December day is left out, so it is not in the file.
+  assert.deepEqual(uids, ["fair", "ventana"], "the events with a day in December");
+  assert.match(month, /\r\nDTSTART:20261201T130000Z\r\nDTEND:20261204T220000Z\r\n/, "Ventana Sur in UTC");
+  assert.doesNotMatch(month, /VTIMEZONE/, "no zone is named: nothing in the file repeats");
+});
