@@ -34,6 +34,14 @@ pub fn host(feed: &Feed) -> String {
         .to_owned()
 }
 
+/// Offers the feed's events `events` (indices, repeats allowed) as one iCalendar file.
+pub(super) fn download(feed: &Feed, mut events: Vec<usize>, lang: Lang, file: &str) {
+    events.sort_unstable();
+    events.dedup();
+    let calendar = ics::calendar(feed, &events, lang, &host(feed), js_sys::Date::now(), &Intl);
+    crate::ui::download(file, "text/calendar;charset=utf-8", &calendar);
+}
+
 /// The dialog; `open` says what it shows, and closing it sets `open` to `None`.
 #[component]
 pub(super) fn CalendarDialog(
@@ -139,17 +147,7 @@ pub(super) fn CalendarDialog(
                 let index = o.event;
                 let file = format!("{}.ics", event.id);
                 let shown = feed.clone();
-                let download = move |_| {
-                    let calendar = ics::calendar(
-                        &shown,
-                        &[index],
-                        lang,
-                        &host(&shown),
-                        js_sys::Date::now(),
-                        &Intl,
-                    );
-                    crate::ui::download(&file, "text/calendar;charset=utf-8", &calendar);
-                };
+                let download = move |_| download(&shown, vec![index], lang, &file);
                 Some(
                     view! {
                         <h2 id=id>{text(&event.title)}</h2>

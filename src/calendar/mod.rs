@@ -25,6 +25,7 @@
 //! | `on_open` | `Callback<String>` | none | called with an event's id when the visitor opens it |
 //! | `class` | `MaybeProp<String>` | none | extra class on the root |
 
+mod agenda;
 mod dialog;
 pub mod format;
 pub mod google;
@@ -42,10 +43,34 @@ use leptos::prelude::*;
 
 use crate::feed::{Date, Feed};
 use crate::i18n::{Lang, fill, week_starts_on_sunday};
+use agenda::Agenda;
 use dialog::{CalendarDialog, Opened};
 use format::zone_name;
 use month::MonthGrid;
 use occur::{Intl, occurrences};
+
+/// Containers narrower than this, in CSS pixels, show the list unless told otherwise.
+const NARROW: f64 = 600.0;
+
+/// How the calendar shows its events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// A month grid.
+    Month,
+    /// A list, month by month, from today on.
+    List,
+}
+
+impl View {
+    /// The view named by the `view` attribute: `month` or `list`.
+    pub fn from_id(id: &str) -> Option<View> {
+        match id.trim() {
+            "month" => Some(View::Month),
+            "list" => Some(View::List),
+            _ => None,
+        }
+    }
+}
 
 /// A month calendar of the feed's events, with previous, next and today buttons.
 #[component]
@@ -66,6 +91,10 @@ pub fn EventCalendar(
     /// feed's `cluster.timezone`.
     #[prop(optional, into)]
     timezone: MaybeProp<String>,
+    /// The view shown first; default: the month, or the list in a container narrower than
+    /// 600 pixels.
+    #[prop(optional, into)]
+    view: Signal<Option<View>>,
     /// Called with an event's id when the visitor opens it.
     #[prop(optional, into)]
     on_open: Option<Callback<String>>,
@@ -108,6 +137,25 @@ pub fn EventCalendar(
         });
     }
     let title_id = crate::ui::unique_id("ck-month");
+    // The view: the visitor's pick, else the page's, else by the container's width.
+    let picked = RwSignal::new(None::<View>);
+    let width = RwSignal::new(0.0);
+    let section = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        if let Some(section) = section.get() {
+            crate::ui::observe_width(&section, width);
+        }
+    });
+    let current = Memo::new(move |_| {
+        picked.get().or(view.get()).unwrap_or_else(|| {
+            let w = width.get();
+            if w > 0.0 && w < NARROW {
+                View::List
+            } else {
+                View::Month
+            }
+        })
+    });
     // One reactive scope per language and locale (see `MemberDirectory`): the month shown
     // lives above it, so switching language keeps the visitor's place.
     move || {
@@ -144,54 +192,76 @@ pub fn EventCalendar(
         let download_month = move |_| {
             let month = shown.get_untracked();
             let last = month.add_months(1).add_days(-1);
-            let mut events: Vec<usize> = placed
+            let events = placed
                 .read_untracked()
                 .iter()
                 .filter(|o| o.first <= last && o.last >= month)
                 .map(|o| o.event)
                 .collect();
-            events.sort_unstable();
-            events.dedup();
-            let feed = feed.get_untracked();
-            let file = ics::calendar(
-                &feed,
-                &events,
+            dialog::download(
+                &feed.get_untracked(),
+                events,
                 lang,
-                &dialog::host(&feed),
-                js_sys::Date::now(),
-                &Intl,
-            );
-            crate::ui::download(
-                &format!("{}-{}.ics", month.year, month.month),
-                "text/calendar;charset=utf-8",
-                &file,
+                &format!("{}-{:02}.ics", month.year, month.month),
             );
         };
-        let title_id = title_id.clone();
-        view! {
-            <section
-                class=move || format!("ck-calendar {}", class.get().unwrap_or_default())
-                aria-label=s.event_calendar
-                part="calendar"
-            >
-                <div class="ck-cal-head" part="calendar-header">
-                    <h2 id=title_id.clone() aria-live="polite">{title}</h2>
-                    <button type="button" class="ck-btn" aria-label=s.previous_month on:click=move |_| shown.update(|m| *m = m.add_months(-1))>
-                        "‹"
-                    </button>
-                    <button type="button" class="ck-btn" on:click=move |_| shown.set(today.get().first_of_month())>
-                        {s.today}
-                    </button>
-                    <button type="button" class="ck-btn" aria-label=s.next_month on:click=move |_| shown.update(|m| *m = m.add_months(1))>
-                        "›"
-                    </button>
-                </div>
-                {zone_note}
+        let switch = move |to: View| {
+            view! {
+                <button
+                    type="button"
+                    class="ck-btn"
+                    aria-pressed=move || (current.get() == to).to_string()
+                    on:click=move |_| picked.set(Some(to))
+                >
+                    {s.views[to as usize]}
+                </button>
+            }
+        };
+        let grid_title = title_id.clone();
+        let month_view = move || {
+            let title_id = grid_title.clone();
+            view! {
                 <MonthGrid feed=feed lang=lang sunday_first=sunday_first shown=shown today=today zone=zone placed=placed open=open title_id=title_id/>
                 {empty}
                 <div class="ck-cal-actions">
                     <button type="button" class="ck-link" on:click=download_month>{s.download_events}</button>
                 </div>
+            }
+        };
+        let title_id = title_id.clone();
+        view! {
+            <section
+                node_ref=section
+                class=move || format!("ck-calendar {}", class.get().unwrap_or_default())
+                aria-label=s.event_calendar
+                part="calendar"
+            >
+                <div class="ck-cal-head" part="calendar-header">
+                    <Show
+                        when=move || current.get() == View::Month
+                        fallback=move || view! { <h2>{s.event_calendar}</h2> }
+                    >
+                        <h2 id=title_id.clone() aria-live="polite">{title}</h2>
+                        <button type="button" class="ck-btn" aria-label=s.previous_month on:click=move |_| shown.update(|m| *m = m.add_months(-1))>
+                            "‹"
+                        </button>
+                        <button type="button" class="ck-btn" on:click=move |_| shown.set(today.get().first_of_month())>
+                            {s.today}
+                        </button>
+                        <button type="button" class="ck-btn" aria-label=s.next_month on:click=move |_| shown.update(|m| *m = m.add_months(1))>
+                            "›"
+                        </button>
+                    </Show>
+                    <div class="ck-views" role="group" aria-label=s.view>
+                        {switch(View::Month)}
+                        {switch(View::List)}
+                    </div>
+                </div>
+                {zone_note}
+                {move || match current.get() {
+                    View::Month => month_view().into_any(),
+                    View::List => view! { <Agenda feed=feed lang=lang today=today zone=zone open=open/> }.into_any(),
+                }}
                 <CalendarDialog feed=feed lang=lang zone=zone placed=placed open=open/>
             </section>
         }

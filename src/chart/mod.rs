@@ -55,7 +55,6 @@ use crate::ui::colour::use_preferred_dark;
 use data::{By, Shape, tally};
 use marks::{marks, summary};
 use svg::{Mark, WIDTH, csv, draw, px, table};
-use wasm_bindgen::closure::Closure;
 
 /// Regions or cities shown before the rest go together.
 const TOP: usize = 8;
@@ -123,21 +122,8 @@ pub fn SegmentChart(
     let width = RwSignal::new(WIDTH);
     let figure_ref = NodeRef::<leptos::html::Figure>::new();
     Effect::new(move |_| {
-        let Some(figure) = figure_ref.get() else {
-            return;
-        };
-        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-                let w = entry.content_rect().width().round();
-                if w > 0.0 && w != width.get_untracked() {
-                    width.set(w);
-                }
-            }
-        });
-        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-            observer.observe(&figure);
-            let observing = send_wrapper::SendWrapper::new((observer, on_resize));
-            on_cleanup(move || observing.0.disconnect());
+        if let Some(figure) = figure_ref.get() {
+            crate::ui::observe_width(&figure, width);
         }
     });
     // Once drawn, marks too faint against the page's background are outlined; again when the

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
+use crate::calendar::View;
 use crate::chart::data::{By, Shape};
 use crate::directory::model::{Filter, Layout, Sort};
 use crate::feed::{Date, FeedState, Kind, LoadError, inline_feed, use_feed};
@@ -379,9 +380,10 @@ fn element_view(
                     }
                     Widget::Calendar => {
                         let month = month.get().and_then(|m| Date::parse(&format!("{}-01", m.trim())));
+                        let view = Signal::derive(move || layout.get().and_then(|v| View::from_id(&v)));
                         match month {
-                            Some(m) => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone month=m/> }.into_any(),
-                            None => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone/> }.into_any(),
+                            Some(m) => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone view=view month=m/> }.into_any(),
+                            None => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone view=view/> }.into_any(),
                         }
                     }
                 }}

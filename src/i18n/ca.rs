@@ -97,6 +97,9 @@ pub static STRINGS: Strings = Strings {
     download_events: "Baixa aquests esdeveniments (.ics)",
     times_in: "Hores de {zone}",
     time_in_zone: "{time} a {zone}",
+    no_upcoming: "No hi ha esdeveniments propers.",
+    show_earlier: "Mostra esdeveniments anteriors",
+    show_later: "Mostra esdeveniments posteriors",
     d_missing: "és obligatori, però no hi és.",
     d_wrong_type: "hauria de ser {expected}, però és {found}.",
     type_names: [

@@ -107,6 +107,9 @@ pub static STRINGS: Strings = Strings {
     download_events: "Download these events (.ics)",
     times_in: "Times in {zone}",
     time_in_zone: "{time} in {zone}",
+    no_upcoming: "No upcoming events.",
+    show_earlier: "Show earlier events",
+    show_later: "Show later events",
     d_missing: "required, but missing.",
     d_wrong_type: "should be {expected}, but is {found}.",
     type_names: [

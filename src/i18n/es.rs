@@ -107,6 +107,9 @@ pub static STRINGS: Strings = Strings {
     download_events: "Descargar estos eventos (.ics)",
     times_in: "Horas de {zone}",
     time_in_zone: "{time} en {zone}",
+    no_upcoming: "No hay próximos eventos.",
+    show_earlier: "Mostrar eventos anteriores",
+    show_later: "Mostrar eventos posteriores",
     d_missing: "es obligatorio, pero falta.",
     d_wrong_type: "debería ser {expected}, pero es {found}.",
     type_names: [

@@ -97,6 +97,9 @@ pub static STRINGS: Strings = Strings {
     download_events: "Descargar estes eventos (.ics)",
     times_in: "Horas de {zone}",
     time_in_zone: "{time} en {zone}",
+    no_upcoming: "Non hai próximos eventos.",
+    show_earlier: "Amosar eventos anteriores",
+    show_later: "Amosar eventos posteriores",
     d_missing: "é obrigatorio, pero falta.",
     d_wrong_type: "debería ser {expected}, pero é {found}.",
     type_names: [

@@ -195,6 +195,12 @@ strings! {
     times_in: &'static str,
     /// A time in another zone, on hover: `{time}`, `{zone}`.
     time_in_zone: &'static str,
+    /// The list view has no events from today on.
+    no_upcoming: &'static str,
+    /// Button: list the events of the year before those shown.
+    show_earlier: &'static str,
+    /// Button: list the events of the year after those shown.
+    show_later: &'static str,
     /// Diagnostic: a required field is missing.
     d_missing: &'static str,
     /// Diagnostic: wrong type, `{expected}` and `{found}`.

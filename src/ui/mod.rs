@@ -177,3 +177,23 @@ pub(crate) fn segment_tags(feed: &Feed, segments: &[String], lang: Lang) -> impl
         .collect_view();
     view! { <ul class="ck-tags">{tags}</ul> }
 }
+
+/// Keeps `width` at the content width of `element`, in CSS pixels, as it changes (a
+/// `ResizeObserver`, disconnected when the reactive owner is cleaned up).
+pub(crate) fn observe_width(element: &web_sys::Element, width: RwSignal<f64>) {
+    let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+        move |entries: js_sys::Array| {
+            if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+                let w = entry.content_rect().width().round();
+                if w > 0.0 && w != width.get_untracked() {
+                    width.set(w);
+                }
+            }
+        },
+    );
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(element);
+        let observing = send_wrapper::SendWrapper::new((observer, on_resize));
+        on_cleanup(move || observing.0.disconnect());
+    }
+}

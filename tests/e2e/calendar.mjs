@@ -78,7 +78,8 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   assert.equal(download.suggestedFilename(), "talent.ics");
   const ics = readFileSync(await download.path(), "utf8");
   assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
-  assert.match(ics, /\r\nUID:talent@cluster\.example\r\n/);
+  // A UID unique the world over: the event's id at the feed's host.
+  assert.ok(ics.includes(`\r\nUID:talent@${new URL(page.url()).hostname}\r\n`), "UID");
   assert.match(ics, /\r\nDTSTART;VALUE=DATE:20261116\r\nDTEND;VALUE=DATE:20261121\r\n/);
   const google = new URL(await talent.getByRole("link", { name: /Add to Google Calendar/ }).getAttribute("href"));
   assert.equal(google.origin + google.pathname, "https://calendar.google.com/calendar/render");
@@ -111,4 +112,43 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   assert.deepEqual(uids, ["fair", "ventana"], "the events with a day in December");
   assert.match(month, /\r\nDTSTART:20261201T130000Z\r\nDTEND:20261204T220000Z\r\n/, "Ventana Sur in UTC");
   assert.doesNotMatch(month, /VTIMEZONE/, "no zone is named: nothing in the file repeats");
+});
+
+test("in a narrow container the calendar lists what is coming, month by month, and earlier events on request", async ({ page, url }) => {
+  await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  const narrow = page.locator("#narrow");
+  const items = narrow.locator(".ck-agenda-title");
+  await items.first().waitFor();
+  assert.equal(await narrow.getByRole("button", { name: "Lista" }).getAttribute("aria-pressed"), "true", "the list, without being asked");
+  assert.equal(await narrow.getByRole("grid").count(), 0);
+  // From 23 November 2026: the fair that starts on the 27th, Ventana Sur, then the monthly
+  // breakfast (left out on 1 December) through October 2027.
+  assert.deepEqual(await items.allTextContents(), ["Winter fair", "Ventana Sur", ...Array(10).fill("Breakfast")]);
+  const headings = await narrow.getByRole("heading", { level: 3 }).allTextContents();
+  assert.deepEqual(headings.slice(0, 3), ["noviembre de 2026", "diciembre de 2026", "enero de 2027"]);
+  assert.equal(headings.at(-1), "octubre de 2027");
+  await narrow.getByText("martes, 1 de diciembre de 2026, 14:00 – viernes, 4 de diciembre de 2026, 23:00 · Buenos Aires").waitFor();
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations, the list");
+
+  // A plain list: Tab reaches each event, Enter opens it, Escape comes back to it.
+  const ventana = narrow.getByRole("button", { name: /^Ventana Sur/ });
+  await ventana.focus();
+  await page.keyboard.press("Enter");
+  const dialog = narrow.getByRole("dialog", { name: "Ventana Sur" });
+  await dialog.waitFor();
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  assert.equal(await narrow.evaluate((el) => el.shadowRoot.activeElement?.textContent.startsWith("Ventana Sur")), true);
+
+  // The year before, on request: the series from its first breakfast.
+  await narrow.getByRole("button", { name: "Mostrar eventos anteriores" }).click();
+  await narrow.getByRole("heading", { name: "enero de 2026" }).waitFor();
+  const all = await items.allTextContents();
+  assert.equal(all[0], "Breakfast");
+  assert.ok(all.includes("Talent Week") && all.includes("Pitch five"), "November's past events");
+
+  // The visitor can still pick the month.
+  await narrow.getByRole("button", { name: "Mes" }).click();
+  await narrow.getByRole("grid", { name: "noviembre de 2026" }).waitFor();
 });
