@@ -19,6 +19,7 @@ pub(super) fn Agenda(
     lang: Lang,
     today: Memo<Date>,
     zone: Memo<String>,
+    kept: Memo<Vec<bool>>,
     open: RwSignal<Option<Opened>>,
 ) -> impl IntoView {
     let s = lang.strings();
@@ -32,10 +33,10 @@ pub(super) fn Agenda(
             today.first_of_month().add_months(-12 * before.get())
         };
         let to = today.first_of_month().add_months(months.get()).add_days(-1);
-        (
-            from,
-            occurrences(&feed.read(), &zone.read(), from, to, &Intl),
-        )
+        let mut list = occurrences(&feed.read(), &zone.read(), from, to, &Intl);
+        let kept = kept.read();
+        list.retain(|o| kept[o.event]);
+        (from, list)
     });
     // The item that opened the dialog gets the focus back.
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);

@@ -27,6 +27,7 @@
 
 mod agenda;
 mod dialog;
+pub mod filter;
 pub mod format;
 pub mod google;
 pub mod ics;
@@ -45,6 +46,7 @@ use crate::feed::{Date, Feed};
 use crate::i18n::{Lang, fill, week_starts_on_sunday};
 use agenda::Agenda;
 use dialog::{CalendarDialog, Opened};
+use filter::{EventFilter, Filters};
 use format::zone_name;
 use month::MonthGrid;
 use occur::{Intl, occurrences};
@@ -95,6 +97,12 @@ pub fn EventCalendar(
     /// 600 pixels.
     #[prop(optional, into)]
     view: Signal<Option<View>>,
+    /// Segments (ids) chosen at first: only their events show.
+    #[prop(optional, into)]
+    segments: Signal<Vec<String>>,
+    /// Categories (ids) chosen at first: only their events show.
+    #[prop(optional, into)]
+    categories: Signal<Vec<String>>,
     /// Called with an event's id when the visitor opens it.
     #[prop(optional, into)]
     on_open: Option<Callback<String>>,
@@ -114,16 +122,29 @@ pub fn EventCalendar(
             .unwrap_or_else(|| today.get_untracked())
             .first_of_month(),
     );
+    // The visitor's filters, from the page's choices.
+    let filter = RwSignal::new(EventFilter::default());
+    Effect::new(move |_| {
+        let (segments, categories) = (segments.get(), categories.get());
+        filter.update(|f| {
+            f.segments = segments;
+            f.categories = categories;
+        });
+    });
+    let kept = Memo::new(move |_| filter.read().keeps(&feed.read(), lang.get()));
     // The occurrences on the weeks around the month shown, in the calendar's zone.
     let placed = Memo::new(move |_| {
         let month = shown.get();
-        occurrences(
+        let mut list = occurrences(
             &feed.read(),
             &zone.read(),
             month.add_days(-7),
             month.add_months(1).add_days(6),
             &Intl,
-        )
+        );
+        let kept = kept.read();
+        list.retain(|o| kept[o.event]);
+        list
     });
     let open = RwSignal::new(None::<Opened>);
     if let Some(on_open) = on_open {
@@ -257,10 +278,11 @@ pub fn EventCalendar(
                         {switch(View::List)}
                     </div>
                 </div>
+                <Filters feed=feed lang=lang filter=filter/>
                 {zone_note}
                 {move || match current.get() {
                     View::Month => month_view().into_any(),
-                    View::List => view! { <Agenda feed=feed lang=lang today=today zone=zone open=open/> }.into_any(),
+                    View::List => view! { <Agenda feed=feed lang=lang today=today zone=zone kept=kept open=open/> }.into_any(),
                 }}
                 <CalendarDialog feed=feed lang=lang zone=zone placed=placed open=open/>
             </section>

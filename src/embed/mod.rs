@@ -257,6 +257,7 @@ fn element_view(
     let page_size = attr("page-size");
     let month = attr("month");
     let timezone = attr("timezone");
+    let categories = attr("categories");
     let host_id = StoredValue::new(host_id);
     let segments = attr("segments");
     let kinds = attr("kinds");
@@ -381,9 +382,11 @@ fn element_view(
                     Widget::Calendar => {
                         let month = month.get().and_then(|m| Date::parse(&format!("{}-01", m.trim())));
                         let view = Signal::derive(move || layout.get().and_then(|v| View::from_id(&v)));
+                        let segments = Signal::derive(move || words(segments.get()));
+                        let categories = Signal::derive(move || words(categories.get()));
                         match month {
-                            Some(m) => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone view=view month=m/> }.into_any(),
-                            None => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone view=view/> }.into_any(),
+                            Some(m) => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone view=view segments=segments categories=categories month=m/> }.into_any(),
+                            None => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone view=view segments=segments categories=categories/> }.into_any(),
                         }
                     }
                 }}

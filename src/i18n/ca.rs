@@ -97,6 +97,8 @@ pub static STRINGS: Strings = Strings {
     download_events: "Baixa aquests esdeveniments (.ics)",
     times_in: "Hores de {zone}",
     time_in_zone: "{time} a {zone}",
+    search_events: "Cerca esdeveniments",
+    categories: "Categories",
     no_upcoming: "No hi ha esdeveniments propers.",
     show_earlier: "Mostra esdeveniments anteriors",
     show_later: "Mostra esdeveniments posteriors",

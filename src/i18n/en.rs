@@ -107,6 +107,8 @@ pub static STRINGS: Strings = Strings {
     download_events: "Download these events (.ics)",
     times_in: "Times in {zone}",
     time_in_zone: "{time} in {zone}",
+    search_events: "Search events",
+    categories: "Categories",
     no_upcoming: "No upcoming events.",
     show_earlier: "Show earlier events",
     show_later: "Show later events",

@@ -107,6 +107,8 @@ pub static STRINGS: Strings = Strings {
     download_events: "Descargar estos eventos (.ics)",
     times_in: "Horas de {zone}",
     time_in_zone: "{time} en {zone}",
+    search_events: "Buscar eventos",
+    categories: "Categorías",
     no_upcoming: "No hay próximos eventos.",
     show_earlier: "Mostrar eventos anteriores",
     show_later: "Mostrar eventos posteriores",

@@ -97,6 +97,8 @@ pub static STRINGS: Strings = Strings {
     download_events: "Descargar estes eventos (.ics)",
     times_in: "Horas de {zone}",
     time_in_zone: "{time} en {zone}",
+    search_events: "Buscar eventos",
+    categories: "Categorías",
     no_upcoming: "Non hai próximos eventos.",
     show_earlier: "Amosar eventos anteriores",
     show_later: "Amosar eventos posteriores",

@@ -195,6 +195,10 @@ strings! {
     times_in: &'static str,
     /// A time in another zone, on hover: `{time}`, `{zone}`.
     time_in_zone: &'static str,
+    /// Label of the calendar's search box.
+    search_events: &'static str,
+    /// Label of the calendar's category toggles.
+    categories: &'static str,
     /// The list view has no events from today on.
     no_upcoming: &'static str,
     /// Button: list the events of the year before those shown.

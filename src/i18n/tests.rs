@@ -1,7 +1,9 @@
 use super::*;
 
 /// Strings that are rightly the same in a language and in English, with why.
-const SAME_AS_ENGLISH_ON_PURPOSE: [(Lang, &str); 2] = [
+const SAME_AS_ENGLISH_ON_PURPOSE: [(Lang, &str); 3] = [
+    // The same word in Catalan.
+    (Lang::Ca, "categories"),
     // "Segments" is the Catalan word the Catalan Audiovisual Cluster itself uses, and
     // "segment" its singular.
     (Lang::Ca, "segments"),

@@ -152,3 +152,28 @@ test("in a narrow container the calendar lists what is coming, month by month, a
   await narrow.getByRole("button", { name: "Mes" }).click();
   await narrow.getByRole("grid", { name: "noviembre de 2026" }).waitFor();
 });
+
+test("the calendar's filters: a search, a segment, and the segments attribute", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  const cal = page.locator("#cal");
+  await cal.getByRole("grid", { name: "November 2026" }).waitFor();
+  const bars = () => cal.locator(".ck-bar").allTextContents();
+  const search = cal.getByRole("searchbox", { name: "Search events" });
+  await search.fill("pitch t");
+  await page.waitForFunction(() => document.getElementById("cal").shadowRoot.querySelectorAll(".ck-bar").length === 2);
+  assert.deepEqual(await bars(), ["10:00 Pitch two", "11:00 Pitch three"], "every word, the last as a prefix");
+  await search.fill("");
+  const animation = cal.getByRole("group", { name: "Segments" }).getByRole("button", { name: "Animation" });
+  await animation.click();
+  assert.equal(await animation.getAttribute("aria-pressed"), "true");
+  await page.waitForFunction(() => document.getElementById("cal").shadowRoot.querySelectorAll(".ck-bar").length === 1);
+  assert.deepEqual(await bars(), ["Talent Week"]);
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations, filtered");
+  await animation.click();
+  await page.waitForFunction(() => document.getElementById("cal").shadowRoot.querySelectorAll(".ck-bar").length > 1);
+
+  // The page chooses a segment: the list keeps only its events.
+  const narrow = page.locator("#narrow");
+  await narrow.evaluate((el) => el.setAttribute("segments", "animation"));
+  await narrow.getByRole("group", { name: "Segmentos" }).getByRole("button", { name: "Animation", pressed: true }).waitFor();
+});
