@@ -833,3 +833,31 @@ async fn a_search_orders_by_relevance_until_the_visitor_picks_an_order() {
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+fn zone_offsets_from_intl_change_when_madrid_s_clocks_do() {
+    use clusterkit::calendar::zone::{epoch_ms, offset_at};
+    let at = |date: &str, hour: u8, minute: u8| {
+        let time = feed::Time {
+            hour,
+            minute,
+            second: 0,
+        };
+        epoch_ms(feed::Date::parse(date).unwrap(), time)
+    };
+    let madrid = |ms| offset_at(ms, "Europe/Madrid");
+    // Summer time from 01:00 UTC on 29 March 2026 to 01:00 UTC on 25 October 2026.
+    assert_eq!(madrid(at("2026-01-15", 12, 0)), 3600);
+    assert_eq!(madrid(at("2026-03-29", 0, 59)), 3600);
+    assert_eq!(madrid(at("2026-03-29", 1, 0)), 7200);
+    assert_eq!(madrid(at("2026-07-01", 12, 0)), 7200);
+    assert_eq!(madrid(at("2026-10-25", 0, 59)), 7200);
+    assert_eq!(madrid(at("2026-10-25", 1, 0)), 3600);
+    // Asked again (from the kept changes), the same.
+    assert_eq!(madrid(at("2026-03-29", 1, 0)), 7200);
+    assert_eq!(
+        offset_at(at("2026-12-01", 13, 0), "America/Argentina/Buenos_Aires"),
+        -3 * 3600
+    );
+    assert_eq!(offset_at(at("2026-12-01", 13, 0), "UTC"), 0);
+}

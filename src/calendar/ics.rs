@@ -9,7 +9,7 @@
 use std::fmt::Write;
 
 use super::occur::{Offsets, wall, zone_of};
-use super::zone::{epoch_ms, instant, wall_at};
+use super::zone::{Change, changes, epoch_ms, instant, wall_at};
 use crate::feed::{Date, Event, Feed, Freq, Rrule, Time, When, days_in_month};
 use crate::i18n::Lang;
 
@@ -250,52 +250,6 @@ fn offset_text(seconds: i64) -> String {
     out
 }
 
-/// A change of a zone's offset: the instant, and the offsets before and after.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Change {
-    at: f64,
-    from: i64,
-    to: i64,
-}
-
-/// The changes of `zone`'s offset during `year`, found day by day and then to the minute.
-fn changes(zone: &str, year: i32, offsets: &impl Offsets) -> Vec<Change> {
-    const DAY: f64 = 86_400_000.0;
-    let start = epoch_ms(
-        Date {
-            year,
-            month: 1,
-            day: 1,
-        },
-        Time::default(),
-    );
-    let mut out = Vec::new();
-    let mut before = offsets.offset(zone, start);
-    for day in 1..=366 {
-        let t = start + day as f64 * DAY;
-        let now = offsets.offset(zone, t);
-        if now != before {
-            // Between t - DAY and t: halve the interval down to a minute.
-            let (mut lo, mut hi) = (t - DAY, t);
-            while hi - lo > 60_000.0 {
-                let mid = ((lo + hi) / 2.0 / 60_000.0).floor() * 60_000.0;
-                if offsets.offset(zone, mid) == before {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            out.push(Change {
-                at: hi,
-                from: before,
-                to: now,
-            });
-            before = now;
-        }
-    }
-    out
-}
-
 /// The yearly rule of a change on `day`: its weekday in the month, counted from the end in
 /// the last week (`-1SU`, the last Sunday), else from the start (`2SU`).
 fn yearly_rule(day: Date) -> (u8, i8, crate::feed::Weekday) {
@@ -329,7 +283,7 @@ fn rule_day(year: i32, (month, n, weekday): (u8, i8, crate::feed::Weekday)) -> O
 fn vtimezone(out: &mut String, zone: &str, year: i32, offsets: &impl Offsets) {
     line(out, "BEGIN:VTIMEZONE");
     line(out, &format!("TZID:{zone}"));
-    let found = changes(zone, year, offsets);
+    let found = changes(year, |ms| offsets.offset(zone, ms));
     if found.is_empty() {
         let offset = offset_text(offsets.offset(
             zone,
@@ -348,7 +302,9 @@ fn vtimezone(out: &mut String, zone: &str, year: i32, offsets: &impl Offsets) {
         line(out, &format!("TZOFFSETTO:{offset}"));
         line(out, "END:STANDARD");
     }
-    let next: Vec<Vec<Change>> = (1..=2).map(|i| changes(zone, year + i, offsets)).collect();
+    let next: Vec<Vec<Change>> = (1..=2)
+        .map(|i| changes(year + i, |ms| offsets.offset(zone, ms)))
+        .collect();
     for change in &found {
         let kind = if change.to > change.from {
             "DAYLIGHT"

@@ -143,6 +143,15 @@ fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets)
             .map(|d| Span::AllDay(d, d.add_days(length)))
             .collect();
     }
+    // A one-off far from the days asked for needs no zone maths: a zone is at most 26 hours
+    // from UTC.
+    if event.recurrence.is_none() {
+        let first = event.start.date();
+        let last = event.end.map_or(first, |end| end.date());
+        if last < from.add_days(-2) || first > to.add_days(2) {
+            return Vec::new();
+        }
+    }
     // Timed: every occurrence lasts as long as the first (RFC 5545's exact duration).
     let start = instant_of(event.start, own, offsets);
     let end = event

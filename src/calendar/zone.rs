@@ -38,11 +38,101 @@ pub fn wall_clock(ms: f64, zone: &str) -> (Date, Time) {
     utc_wall_clock(ms)
 }
 
+/// A change of a zone's offset: the instant, and the offsets before and after (seconds).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Change {
+    /// When, in milliseconds after the epoch (to the minute).
+    pub at: f64,
+    /// The offset before.
+    pub from: i64,
+    /// The offset after.
+    pub to: i64,
+}
+
+/// The changes of a zone's offset (given at any instant by `offset`) during `year` (UTC),
+/// found week by week, then to the minute. Zones change at most a few times a year, weeks
+/// apart.
+pub fn changes(year: i32, offset: impl Fn(f64) -> i64) -> Vec<Change> {
+    const WEEK: f64 = 7.0 * 86_400_000.0;
+    let day = |year| Date {
+        year,
+        month: 1,
+        day: 1,
+    };
+    let (start, end) = (
+        epoch_ms(day(year), Time::default()),
+        epoch_ms(day(year + 1), Time::default()),
+    );
+    let mut out = Vec::new();
+    let mut before = offset(start);
+    let mut lo = start;
+    while lo < end {
+        let hi = (lo + WEEK).min(end);
+        let now = offset(hi);
+        if now != before {
+            // Between lo and hi: halve the interval down to a minute.
+            let (mut a, mut b) = (lo, hi);
+            while b - a > 60_000.0 {
+                let mid = ((a + b) / 2.0 / 60_000.0).floor() * 60_000.0;
+                if offset(mid) == before {
+                    a = mid
+                } else {
+                    b = mid
+                }
+            }
+            out.push(Change {
+                at: b,
+                from: before,
+                to: now,
+            });
+            before = now;
+        }
+        lo = hi;
+    }
+    out
+}
+
 /// The offset of `zone` from UTC at `ms` after the epoch, in seconds (east positive), as
 /// the browser's `Intl` knows it; 0 for UTC, an unknown zone, or off the browser.
+///
+/// `Intl` takes tens of microseconds a call, and a month of events needs thousands of
+/// offsets: each zone's changes are found once a year and kept.
 pub fn offset_at(ms: f64, zone: &str) -> i64 {
-    let (date, time) = wall_clock(ms, zone);
-    ((epoch_ms(date, time) - ms) / 1000.0).round() as i64
+    use std::cell::RefCell;
+    /// A zone's year: its offset as the year begins, and its changes.
+    type Year = (String, i32, i64, Vec<Change>);
+    thread_local! {
+        static YEARS: RefCell<Vec<Year>> = const { RefCell::new(Vec::new()) };
+    }
+    let raw = |ms: f64| {
+        let (date, time) = wall_clock(ms, zone);
+        ((epoch_ms(date, time) - ms) / 1000.0).round() as i64
+    };
+    let year = utc_wall_clock(ms).0.year;
+    YEARS.with(|years| {
+        let mut years = years.borrow_mut();
+        let i = match years.iter().position(|(z, y, ..)| z == zone && *y == year) {
+            Some(i) => i,
+            None => {
+                let first = epoch_ms(
+                    Date {
+                        year,
+                        month: 1,
+                        day: 1,
+                    },
+                    Time::default(),
+                );
+                years.push((zone.to_owned(), year, raw(first), changes(year, raw)));
+                years.len() - 1
+            }
+        };
+        let (_, _, first, changes) = &years[i];
+        changes
+            .iter()
+            .rev()
+            .find(|c| c.at <= ms)
+            .map_or(*first, |c| c.to)
+    })
 }
 
 /// The instant, in milliseconds after the epoch, at which a zone's wall clock shows `date`

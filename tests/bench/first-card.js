@@ -1,12 +1,13 @@
 // Records, as window.__firstCard, the time from navigation start to the widget's first drawn
 // item (fetch, parse and Wasm start included), observed as the DOM changes: a member card of
-// the page's clusterkit-directory, or a bar of its clusterkit-chart.
+// the page's clusterkit-directory, a bar of its clusterkit-chart, or an event of its
+// clusterkit-calendar.
 // ?feed= names the feed; ?lang=, if given, the widget's language.
 (function () {
   var params = new URLSearchParams(location.search);
   document.addEventListener("DOMContentLoaded", function () {
-    var el = document.querySelector("clusterkit-directory, clusterkit-chart");
-    var item = el.localName === "clusterkit-chart" ? "[data-k]" : "article";
+    var el = document.querySelector("clusterkit-directory, clusterkit-chart, clusterkit-calendar");
+    var item = { "clusterkit-chart": "[data-k]", "clusterkit-calendar": ".ck-bar" }[el.localName] || "article";
     if (params.get("lang")) el.setAttribute("lang", params.get("lang"));
     el.setAttribute("feed", params.get("feed"));
     customElements.whenDefined(el.localName).then(function () {

@@ -3,8 +3,10 @@
 //! navigation start to the first card, as a visitor waits for it (fetch, parse and Wasm or
 //! script start included), the time from a keystroke in the search box or a click on a facet
 //! to the updated DOM, and the ratio of ours to List.js', at full speed and with the CPU
-//! slowed 4×; and the chart beside Chart.js (`tests/bench/chart.mjs`), from navigation start
-//! to the drawn chart. Timings are printed, never asserted.
+//! slowed 4×; the chart beside Chart.js (`tests/bench/chart.mjs`), from navigation start to
+//! the drawn chart; and the calendar beside FullCalendar (`tests/bench/calendar.mjs`) on a
+//! generated feed with 2,000 events a year, from navigation start to the first month and
+//! from a click on "next month" to the settled DOM. Timings are printed, never asserted.
 
 use std::process::Command;
 
@@ -19,6 +21,12 @@ pub fn run() -> Result<(), String> {
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let feed = dir.join("feed-10000.json");
     std::fs::write(&feed, gen_feed::generate(10_000, 500, 1)).map_err(|e| e.to_string())?;
+    // Two years of events, 2,000 a year, and a few members.
+    std::fs::write(
+        dir.join("events-4000.json"),
+        gen_feed::generate(50, 4000, 2),
+    )
+    .map_err(|e| e.to_string())?;
     let base = serve::spawn(serve::Options::default())?;
     println!("bundle\n{sizes}");
     setup::run(
@@ -34,6 +42,13 @@ pub fn run() -> Result<(), String> {
             .env("CK_BASE", &base)
             .env("CK_CHROMIUM", setup::CHROMIUM)
             .env("CK_FEED", "target/bench/feed-10000.json"),
+    )?;
+    setup::run(
+        Command::new("node")
+            .arg(root().join("tests/bench/calendar.mjs"))
+            .env("CK_BASE", &base)
+            .env("CK_CHROMIUM", setup::CHROMIUM)
+            .env("CK_FEED", "target/bench/events-4000.json"),
     )?;
     Ok(())
 }
