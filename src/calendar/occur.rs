@@ -225,14 +225,14 @@ fn place(event: usize, span: Span, zone: &str, offsets: &impl Offsets) -> Occurr
     }
 }
 
+/// What the calendar's native tests share.
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::feed::Rrule;
+pub(crate) mod testing {
+    use super::Offsets;
 
     /// Offsets from jiff's copy of the time-zone database, an implementation that shares
     /// nothing with the browser's.
-    struct Jiff;
+    pub(crate) struct Jiff;
 
     impl Offsets for Jiff {
         fn offset(&self, zone: &str, ms: f64) -> i64 {
@@ -241,6 +241,14 @@ mod tests {
             i64::from(tz.to_offset(at).seconds())
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::Rrule;
+
+    use crate::calendar::occur::testing::Jiff;
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()

@@ -4,17 +4,8 @@
 use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime, EventLike};
 
 use super::*;
+use crate::calendar::occur::testing::Jiff;
 use crate::feed::{Rrule, Text};
-
-struct Jiff;
-
-impl Offsets for Jiff {
-    fn offset(&self, zone: &str, ms: f64) -> i64 {
-        let tz = jiff::tz::TimeZone::get(zone).unwrap();
-        let at = jiff::Timestamp::from_millisecond(ms as i64).unwrap();
-        i64::from(tz.to_offset(at).seconds())
-    }
-}
 
 fn w(s: &str) -> When {
     When::parse(s).unwrap()
