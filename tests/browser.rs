@@ -861,3 +861,51 @@ fn zone_offsets_from_intl_change_when_madrid_s_clocks_do() {
     );
     assert_eq!(offset_at(at("2026-12-01", 13, 0), "UTC"), 0);
 }
+
+#[wasm_bindgen_test]
+async fn the_calendar_tells_the_app_which_event_the_visitor_opened() {
+    let parsed = feed::parse(
+        r#"{"version": 1, "cluster": {"name": "C", "timezone": "Europe/Madrid"},
+            "events": [{"id": "talent-week", "title": "Talent Week", "start": "2026-11-16", "end": "2026-11-20"},
+                       {"id": "breakfast", "title": "Breakfast", "start": "2026-11-10T09:00"}]}"#,
+    )
+    .unwrap();
+    let feed = Arc::new(parsed.feed);
+    let opened = RwSignal::new(Vec::<String>::new());
+    let root = container();
+    let month = feed::Date::new(2026, 11, 1).unwrap();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <EventCalendar
+                feed=feed.clone()
+                month=month
+                timezone="Mars/Olympus_Mons".to_owned()
+                on_open=move |id: String| opened.update(|o| o.push(id))
+            />
+        }
+    });
+    until("the bar", || !all(&root, ".ck-bar").is_empty()).await;
+    let bar: HtmlElement = all(&root, ".ck-bar")
+        .into_iter()
+        .find(|b| b.text_content().unwrap_or_default() == "Talent Week")
+        .expect("the Talent Week bar")
+        .unchecked_into();
+    bar.click();
+    until("the callback", || !opened.get_untracked().is_empty()).await;
+    assert_eq!(opened.get_untracked(), ["talent-week"]);
+    let dialog: web_sys::HtmlDialogElement = all(&root, "dialog[open]").remove(0).unchecked_into();
+    dialog.close();
+    // An unknown zone falls back to the feed's, named when it is not the visitor's.
+    if clusterkit::calendar::zone::visitor_zone() != "Europe/Madrid" {
+        assert_eq!(text_of(&root, ".ck-zone-note"), "Times in Madrid");
+    }
+    let breakfast = all(&root, ".ck-bar")
+        .into_iter()
+        .find(|b| b.text_content().unwrap_or_default().contains("Breakfast"))
+        .expect("the breakfast");
+    assert_eq!(
+        breakfast.text_content().unwrap(),
+        "09:00 Breakfast",
+        "at 09:00 in Madrid"
+    );
+}

@@ -113,7 +113,14 @@ pub fn EventCalendar(
     let visitor = StoredValue::new(zone::visitor_zone());
     let zone = Memo::new(move |_| match timezone.get() {
         Some(z) if z.trim() == "local" => visitor.get_value(),
-        Some(z) if !z.trim().is_empty() => z.trim().to_owned(),
+        Some(z) if zone::is_known(z.trim()) => z.trim().to_owned(),
+        // A zone the browser does not know: said in the console, and the feed's instead.
+        Some(z) if !z.trim().is_empty() => {
+            let s = lang.get_untracked().strings();
+            let message = fill(s.d_bad_timezone, &[("value", z.trim())]);
+            web_sys::console::warn_1(&format!("timezone: {message}").into());
+            feed.read().cluster.timezone.clone()
+        }
         _ => feed.read().cluster.timezone.clone(),
     });
     let today = Memo::new(move |_| zone::now_in(&zone.read()).0);

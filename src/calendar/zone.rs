@@ -158,6 +158,14 @@ pub fn instant(date: Date, time: Time, offset_at: impl Fn(f64) -> i64) -> f64 {
     }
 }
 
+/// Whether the browser knows the IANA zone `zone` (off the browser, only UTC is known).
+pub fn is_known(zone: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return intl_wall_clock(0.0, zone).is_some();
+    #[cfg(not(target_arch = "wasm32"))]
+    return zone == "UTC";
+}
+
 /// The visitor's zone, as the browser knows it (`UTC` off the browser or when it cannot
 /// say).
 pub fn visitor_zone() -> String {
