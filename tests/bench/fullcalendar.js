@@ -1,6 +1,6 @@
 // The FullCalendar side of the calendar bench: fetches the same feed as the clusterkit page,
 // maps its events to FullCalendar's (an all-day end is inclusive in the feed, exclusive in
-// FullCalendar), and draws November 2026 as its month grid, in UTC as the clusterkit page
+// FullCalendar), and draws January 2026 as its month grid, in UTC as the clusterkit page
 // shows it. Records, as window.__firstCard, the time from navigation start to the rendered
 // month (FullCalendar renders synchronously in render()).
 (function () {
@@ -29,7 +29,7 @@
       });
       var calendar = new FullCalendar.Calendar(document.getElementById("calendar"), {
         initialView: "dayGridMonth",
-        initialDate: "2026-11-01",
+        initialDate: "2026-01-01",
         timeZone: "UTC",
         firstDay: 1,
         dayMaxEvents: 3,
