@@ -42,6 +42,7 @@ mod export;
 pub mod geometry;
 mod marks;
 pub mod svg;
+pub mod table;
 
 use std::sync::Arc;
 
@@ -54,7 +55,8 @@ use crate::i18n::{Lang, fill, intl::format_number};
 use crate::ui::colour::use_preferred_dark;
 use data::{By, Shape, tally};
 use marks::{marks, summary};
-use svg::{Mark, WIDTH, csv, draw, px, table};
+use svg::{Mark, WIDTH, draw, px};
+use table::{csv, table};
 
 /// Regions or cities shown before the rest go together.
 const TOP: usize = 8;

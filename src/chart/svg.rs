@@ -1,8 +1,7 @@
-//! The chart's drawing as SVG markup, its table and its CSV, each built as one string from
-//! the marks.
+//! The chart's drawing as SVG markup, built as one string from the marks.
 //!
-//! Both are pure functions of the data, redrawn whole when the data, the dimension or the
-//! language change; as markup they cost the Wasm a few kilobytes, where a view per shape
+//! It is a pure function of the data, redrawn whole when the data, the dimension or the
+//! language change; as markup it costs the Wasm a few kilobytes, where a view per shape
 //! cost it about twenty. Every text from the feed goes through [`escape`]; colours are the
 //! feed's validated `#rrggbb` or a theme class, so no style attribute is needed (a strict CSP
 //! blocks them).
@@ -295,88 +294,12 @@ pub fn draw(
     }
 }
 
-/// The marks as a table: a header row (`headers`: the dimension, members, and the share or
-/// running total, shown when the marks have them), then one row per mark.
-pub fn table(marks: &[Mark], caption: &str, headers: [&str; 3], lang: Lang) -> String {
-    let extra = marks
-        .iter()
-        .any(|m| m.share.is_some() || m.running.is_some());
-    let columns = if extra { 3 } else { 2 };
-    let mut out = format!(
-        "<table class=\"ck-table\"><caption>{}</caption><thead><tr>",
-        escape(caption)
-    );
-    for header in &headers[..columns] {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(header));
-    }
-    out.push_str("</tr></thead><tbody>");
-    for m in marks {
-        let _ = write!(
-            out,
-            "<tr><th scope=\"row\">{}</th><td>{}</td>",
-            escape(&m.name),
-            format_number(lang, m.count)
-        );
-        match (m.share, m.running) {
-            (Some(p), _) => {
-                let _ = write!(out, "<td>{}</td>", percent(lang, p));
-            }
-            (_, Some(r)) => {
-                let _ = write!(out, "<td>{}</td>", format_number(lang, r));
-            }
-            _ => {}
-        }
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table>");
-    out
-}
-
-/// The marks as CSV (RFC 4180, with a byte order mark so that spreadsheets read UTF-8): the
-/// `headers` row, then one row per mark with plain numbers. A name that a spreadsheet would
-/// take for a formula (`=`, `+`, `-`, `@`) is prefixed with `'`.
-pub fn csv(marks: &[Mark], headers: [&str; 3]) -> String {
-    fn field(out: &mut String, value: &str) {
-        let value = if value.starts_with(['=', '+', '-', '@']) {
-            format!("'{value}")
-        } else {
-            value.to_owned()
-        };
-        if value.contains([',', '"', '\n', '\r']) {
-            out.push('"');
-            out.push_str(&value.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(&value);
-        }
-    }
-    let extra = marks
-        .iter()
-        .any(|m| m.share.is_some() || m.running.is_some());
-    let mut out = String::from("\u{FEFF}");
-    for (i, header) in headers.iter().take(if extra { 3 } else { 2 }).enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        field(&mut out, header);
-    }
-    for m in marks {
-        out.push_str("\r\n");
-        field(&mut out, &m.name);
-        let _ = write!(out, ",{}", m.count);
-        if let Some(extra) = m.share.map(|p| p as usize).or(m.running) {
-            let _ = write!(out, ",{extra}");
-        }
-    }
-    out.push_str("\r\n");
-    out
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn mark(name: &str, count: usize) -> Mark {
+    /// A mark with a palette colour, named and counted.
+    pub(in crate::chart) fn mark(name: &str, count: usize) -> Mark {
         Mark {
             name: name.into(),
             count,
@@ -484,40 +407,6 @@ mod tests {
             draw(&marks, Shape::Bar, Lang::En, 0, false, 100.0).width,
             MIN_WIDTH
         );
-    }
-
-    #[test]
-    fn the_table_has_a_row_per_mark_and_a_third_column_only_when_there_is_one() {
-        let headers = ["Segment", "Members", "Share"];
-        let plain = table(
-            &[mark("A&B", 2), mark("C", 1)],
-            "Members per segment",
-            headers,
-            Lang::En,
-        );
-        assert_eq!(plain.matches("<tr>").count(), 3);
-        assert_eq!(plain.matches("<th scope=\"col\">").count(), 2);
-        assert!(plain.contains("<th scope=\"row\">A&amp;B</th><td>2</td></tr>"));
-        let mut shared = mark("C", 1);
-        shared.share = Some(50);
-        let with_share = table(&[shared], "x", headers, Lang::Ca);
-        assert!(with_share.contains("<th scope=\"col\">Share</th>"));
-        assert!(with_share.contains("<td>50\u{a0}%</td>"));
-    }
-
-    #[test]
-    fn csv_quotes_what_needs_it_and_defuses_formulas() {
-        let mut shared = mark("Barcelona, Girona", 3);
-        shared.share = Some(75);
-        let mut formula = mark("=HYPERLINK(\"x\")", 1);
-        formula.share = Some(25);
-        let text = csv(&[shared, formula], ["City", "Members", "Share"]);
-        assert_eq!(
-            text,
-            "\u{FEFF}City,Members,Share\r\n\"Barcelona, Girona\",3,75\r\n\"'=HYPERLINK(\"\"x\"\")\",1,25\r\n"
-        );
-        let plain = csv(&[mark("Sonilab", 2)], ["Segment", "Members", "Share"]);
-        assert_eq!(plain, "\u{FEFF}Segment,Members\r\nSonilab,2\r\n");
     }
 
     #[test]
