@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::format::{date_long, time, when, zone_name};
+use super::format::{date_long, on_day, time, when, zone_name};
 use super::occur::{Intl, Occurrence, Span, wall, zone_of};
 use super::{google, ics};
 use crate::feed::{Date, Feed, Text};
@@ -77,11 +77,7 @@ pub(super) fn CalendarDialog(
                     .iter()
                     .filter(|o| o.on(day))
                     .map(|o| {
-                        let title = text(&feed.events[o.event].title);
-                        let label = match o.times.filter(|_| o.first == day) {
-                            Some((start, _)) => format!("{} {title}", time(start)),
-                            None => title,
-                        };
+                        let label = on_day(o, day, text(&feed.events[o.event].title));
                         let o = o.clone();
                         view! {
                             <li>

@@ -24,6 +24,14 @@ pub fn date_long(lang: Lang, d: Date) -> String {
     )
 }
 
+/// An occurrence as a day lists it: its title, after its start time on the day it starts.
+pub fn on_day(o: &Occurrence, day: Date, title: String) -> String {
+    match o.times.filter(|_| o.first == day) {
+        Some((start, _)) => format!("{} {title}", time(start)),
+        None => title,
+    }
+}
+
 /// When an occurrence happens, on the calendar's wall clock: its date, with its times when
 /// it has them, and its last date when it lasts several days.
 pub fn when(lang: Lang, o: &Occurrence) -> String {

@@ -4,9 +4,8 @@
 use std::fmt::Write;
 
 use super::ics::{date, local, rrule_of, utc};
-use super::occur::{Offsets, wall, zone_of};
-use super::zone::{epoch_ms, instant};
-use crate::feed::{Event, Feed, Time, When};
+use super::occur::{Offsets, instant_of, wall, zone_of};
+use crate::feed::{Event, Feed, When};
 use crate::i18n::Lang;
 
 /// `text` percent-encoded for a query string: all but the unreserved characters.
@@ -30,11 +29,7 @@ pub fn link(feed: &Feed, event: &Event, lang: Lang, offsets: &impl Offsets) -> S
         t.resolve(lang.tag(), &feed.cluster.default_language)
             .to_owned()
     };
-    let at = |when: When| match when {
-        When::Instant(d, t) => epoch_ms(d, t),
-        When::Local(d, t) => instant(d, t, |ms| offsets.offset(own, ms)),
-        When::Date(d) => instant(d, Time::default(), |ms| offsets.offset(own, ms)),
-    };
+    let at = |when: When| instant_of(when, own, offsets);
     let end = event.end.unwrap_or(event.start);
     let repeating = event.recurrence.is_some() && matches!(event.start, When::Local(..));
     let dates = match event.start {

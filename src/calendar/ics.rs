@@ -8,9 +8,10 @@
 
 use std::fmt::Write;
 
-use super::occur::{Offsets, wall, zone_of};
+use super::occur::{Offsets, instant_of, wall, zone_of};
+use super::recur::weekdays_in;
 use super::zone::{Change, changes, epoch_ms, instant, wall_at};
-use crate::feed::{Date, Event, Feed, Freq, Rrule, Time, When, days_in_month};
+use crate::feed::{DAY_CODES, Date, Event, Feed, Freq, Rrule, Time, When, days_in_month};
 use crate::i18n::Lang;
 
 /// `YYYYMMDD`.
@@ -64,7 +65,6 @@ fn line(out: &mut String, content: &str) {
 
 /// The rule as an `RRULE` value, its `UNTIL` written as `until`.
 fn rule_text(rule: &Rrule, until: Option<String>) -> String {
-    const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
     let freq = match rule.freq {
         Freq::Daily => "DAILY",
         Freq::Weekly => "WEEKLY",
@@ -98,7 +98,7 @@ fn rule_text(rule: &Rrule, until: Option<String>) -> String {
                 format!(
                     "{}{}",
                     n.map(|n| n.to_string()).unwrap_or_default(),
-                    DAYS[w.index()]
+                    DAY_CODES[w.index()]
                 )
             })
             .collect();
@@ -163,11 +163,7 @@ fn vevent<'a>(
     offsets: &impl Offsets,
 ) -> Option<&'a str> {
     let own = zone_of(feed, event);
-    let at = |when: When| match when {
-        When::Instant(d, t) => epoch_ms(d, t),
-        When::Local(d, t) => instant(d, t, |ms| offsets.offset(own, ms)),
-        When::Date(d) => instant(d, Time::default(), |ms| offsets.offset(own, ms)),
-    };
+    let at = |when: When| instant_of(when, own, offsets);
     let form = match event.start {
         When::Date(_) => Form::AllDay,
         When::Local(..) if event.recurrence.is_some() => Form::Zoned(own),
@@ -266,15 +262,7 @@ fn yearly_rule(day: Date) -> (u8, i8, crate::feed::Weekday) {
 fn rule_day(year: i32, (month, n, weekday): (u8, i8, crate::feed::Weekday)) -> Option<Date> {
     let first = Date::new(year, month, 1)?;
     let last = Date::new(year, month, days_in_month(year, month))?;
-    let mut days = (0..31)
-        .map(|i| first.add_days(i))
-        .take_while(|d| *d <= last)
-        .filter(|d| d.weekday() == weekday);
-    if n < 0 {
-        days.last()
-    } else {
-        days.nth(n as usize - 1)
-    }
+    weekdays_in(first, last, weekday, Some(n)).pop()
 }
 
 /// A VTIMEZONE block for `zone` from `year` on: one observance per change of that year,
@@ -329,13 +317,12 @@ fn vtimezone(out: &mut String, zone: &str, year: i32, offsets: &impl Offsets) {
         line(out, &format!("TZOFFSETFROM:{}", offset_text(change.from)));
         line(out, &format!("TZOFFSETTO:{}", offset_text(change.to)));
         if repeats {
-            const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
             let (month, n, weekday) = rule;
             line(
                 out,
                 &format!(
                     "RRULE:FREQ=YEARLY;BYMONTH={month};BYDAY={n}{}",
-                    DAYS[weekday.index()]
+                    DAY_CODES[weekday.index()]
                 ),
             );
         }

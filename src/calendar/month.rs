@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dialog::Opened;
-use super::format::{date_long, time, zone_name};
+use super::format::{date_long, on_day, time, zone_name};
 use super::layout::week;
 use super::model::month_grid;
 use super::occur::{Intl, Occurrence, Span, wall, zone_of};
@@ -193,10 +193,7 @@ pub(super) fn MonthGrid(
                 .to_owned()
         };
         // A bar's text, with its start time on its first day.
-        let text = |o: &Occurrence, day: Date| match o.times.filter(|_| o.first == day) {
-            Some((start, _)) => format!("{} {}", time(start), title(o)),
-            None => title(o),
-        };
+        let text = |o: &Occurrence, day: Date| on_day(o, day, title(o));
         month_grid(month, sunday_first)
             .chunks(7)
             .map(|days| {

@@ -70,7 +70,7 @@ pub fn wall(ms: f64, zone: &str, offsets: &impl Offsets) -> (Date, Time) {
 }
 
 /// The instant of a timed `when` read in `zone`; an all-day date is its midnight there.
-fn instant_of(when: When, zone: &str, offsets: &impl Offsets) -> f64 {
+pub(super) fn instant_of(when: When, zone: &str, offsets: &impl Offsets) -> f64 {
     match when {
         When::Instant(d, t) => epoch_ms(d, t),
         When::Local(d, t) => instant(d, t, |ms| offsets.offset(zone, ms)),

@@ -99,7 +99,7 @@ fn month_day(year: i32, month: u8, n: i8) -> Option<Date> {
 
 /// The days from `first` to `last` that fall on `weekday`: the `n`th of them (from the end
 /// when negative), or all of them without `n`.
-fn weekdays_in(first: Date, last: Date, weekday: Weekday, n: Option<i8>) -> Vec<Date> {
+pub(super) fn weekdays_in(first: Date, last: Date, weekday: Weekday, n: Option<i8>) -> Vec<Date> {
     let ahead = (weekday.index() as i64 - first.weekday().index() as i64).rem_euclid(7);
     let all = (0..)
         .map(|w| first.add_days(ahead + 7 * w))

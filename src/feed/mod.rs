@@ -35,7 +35,7 @@ pub use date::{Date, Time, Weekday, When, days_in_month, is_leap};
 pub use diag::{Diagnostic, Expected, Problem};
 pub use json::SyntaxError;
 pub use read::{ParsedFeed, parse, parse_json};
-pub use rrule::{Freq, Rrule, RruleError};
+pub use rrule::{DAY_CODES, Freq, Rrule, RruleError};
 #[cfg(feature = "embed")]
 pub(crate) use source::adopt;
 pub use source::{FeedState, LoadError, UseFeedReturn, inline_feed, use_feed};

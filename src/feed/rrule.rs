@@ -48,8 +48,11 @@ pub enum RruleError {
     CountAndUntil,
 }
 
+/// The weekdays as RFC 5545 writes them, Monday first.
+pub const DAY_CODES: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
 fn weekday(code: &str) -> Option<Weekday> {
-    let i = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+    let i = DAY_CODES
         .iter()
         .position(|w| w.eq_ignore_ascii_case(code))?;
     Some(Weekday::ALL[i])

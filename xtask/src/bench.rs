@@ -29,26 +29,18 @@ pub fn run() -> Result<(), String> {
     .map_err(|e| e.to_string())?;
     let base = serve::spawn(serve::Options::default())?;
     println!("bundle\n{sizes}");
-    setup::run(
-        Command::new("node")
-            .arg(root().join("tests/bench/directory.mjs"))
-            .env("CK_BASE", &base)
-            .env("CK_CHROMIUM", setup::CHROMIUM)
-            .env("CK_FEED", "target/bench/feed-10000.json"),
-    )?;
-    setup::run(
-        Command::new("node")
-            .arg(root().join("tests/bench/chart.mjs"))
-            .env("CK_BASE", &base)
-            .env("CK_CHROMIUM", setup::CHROMIUM)
-            .env("CK_FEED", "target/bench/feed-10000.json"),
-    )?;
-    setup::run(
-        Command::new("node")
-            .arg(root().join("tests/bench/calendar.mjs"))
-            .env("CK_BASE", &base)
-            .env("CK_CHROMIUM", setup::CHROMIUM)
-            .env("CK_FEED", "target/bench/events-4000.json"),
-    )?;
+    for (script, feed) in [
+        ("directory.mjs", "feed-10000.json"),
+        ("chart.mjs", "feed-10000.json"),
+        ("calendar.mjs", "events-4000.json"),
+    ] {
+        setup::run(
+            Command::new("node")
+                .arg(root().join("tests/bench").join(script))
+                .env("CK_BASE", &base)
+                .env("CK_CHROMIUM", setup::CHROMIUM)
+                .env("CK_FEED", format!("target/bench/{feed}")),
+        )?;
+    }
     Ok(())
 }
