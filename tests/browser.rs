@@ -909,3 +909,30 @@ async fn the_calendar_tells_the_app_which_event_the_visitor_opened() {
         "at 09:00 in Madrid"
     );
 }
+
+#[wasm_bindgen_test]
+fn a_feed_zone_the_browser_does_not_know_is_reported_not_read_as_utc() {
+    let parsed = feed::parse(
+        r#"{"version": 1,
+            "cluster": {"name": "C", "timezone": "Europe/Madird"},
+            "events": [
+                {"id": "a", "title": "Breakfast", "start": "2026-03-05T09:00",
+                 "timezone": "America/Buenos_Aries"},
+                {"id": "b", "title": "Mission", "start": "2026-12-01T10:00",
+                 "timezone": "America/Argentina/Buenos_Aires"}
+            ]}"#,
+    )
+    .unwrap();
+    let paths: Vec<_> = parsed.diagnostics.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(paths, ["cluster.timezone", "events[0].timezone"]);
+    // The cluster keeps the default zone, the event falls back to it, and both events stay.
+    assert_eq!(parsed.feed.cluster.timezone, "UTC");
+    assert_eq!(parsed.feed.events.len(), 2);
+    assert_eq!(parsed.feed.events[0].timezone, None);
+    assert_eq!(
+        parsed.feed.events[1].timezone.as_deref(),
+        Some("America/Argentina/Buenos_Aires")
+    );
+    let message = Lang::Es.strings().diagnostic(&parsed.diagnostics[0]);
+    assert!(message.contains("Europe/Madird"), "{message}");
+}

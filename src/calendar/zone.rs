@@ -193,42 +193,48 @@ pub fn now_in(zone: &str) -> (Date, Time) {
     wall_clock(ms, zone)
 }
 
+/// A formatter of wall clocks in `zone`, or `None` when the browser does not know it.
+#[cfg(target_arch = "wasm32")]
+fn new_format(zone: &str) -> Option<js_sys::Intl::DateTimeFormat> {
+    use js_sys::{Array, Object, Reflect};
+    let options = Object::new();
+    for (key, value) in [
+        ("timeZone", zone),
+        ("hourCycle", "h23"),
+        ("year", "numeric"),
+        ("month", "numeric"),
+        ("day", "numeric"),
+        ("hour", "numeric"),
+        ("minute", "numeric"),
+        ("second", "numeric"),
+    ] {
+        Reflect::set(&options, &key.into(), &value.into()).ok()?;
+    }
+    // An unknown zone makes the constructor throw a RangeError: construct it through
+    // `Reflect::construct`, which catches that, instead of through the binding, which would not.
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: js_sys::Function = Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.into();
+    Reflect::construct(&constructor, &Array::of2(&"en-US".into(), &options))
+        .ok()
+        .map(Into::into)
+}
+
 #[cfg(target_arch = "wasm32")]
 fn intl_wall_clock(ms: f64, zone: &str) -> Option<(Date, Time)> {
-    use js_sys::{Array, Intl::DateTimeFormat, Object, Reflect};
+    use js_sys::{Intl::DateTimeFormat, Reflect};
     use std::cell::RefCell;
     use wasm_bindgen::JsValue;
     thread_local! {
-        static FORMATS: RefCell<Vec<(String, DateTimeFormat)>> = const { RefCell::new(Vec::new()) };
+        // Unknown zones too (as `None`): a feed may name one on each of its events.
+        static FORMATS: RefCell<Vec<(String, Option<DateTimeFormat>)>> = const { RefCell::new(Vec::new()) };
     }
     let format = FORMATS.with(|formats| {
         if let Some((_, f)) = formats.borrow().iter().find(|(z, _)| z == zone) {
-            return Some(f.clone());
+            return f.clone();
         }
-        let options = Object::new();
-        for (key, value) in [
-            ("timeZone", zone),
-            ("hourCycle", "h23"),
-            ("year", "numeric"),
-            ("month", "numeric"),
-            ("day", "numeric"),
-            ("hour", "numeric"),
-            ("minute", "numeric"),
-            ("second", "numeric"),
-        ] {
-            Reflect::set(&options, &key.into(), &value.into()).ok()?;
-        }
-        // An unknown zone makes the constructor throw a RangeError: construct it through
-        // `Reflect::construct`, which catches that, instead of through the binding, which would not.
-        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-        let constructor: js_sys::Function =
-            Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.into();
-        let f: DateTimeFormat =
-            Reflect::construct(&constructor, &Array::of2(&"en-US".into(), &options))
-                .ok()?
-                .into();
-        formats.borrow_mut().push((zone.to_owned(), f.clone()));
-        Some(f)
+        let made = new_format(zone);
+        formats.borrow_mut().push((zone.to_owned(), made.clone()));
+        made
     })?;
     let parts = format.format_to_parts(&js_sys::Date::new(&JsValue::from_f64(ms)));
     let mut fields = [0u32; 6];

@@ -248,9 +248,19 @@ fn is_zone_name(zone: &str) -> bool {
             }))
 }
 
+/// In the browser, whether its `Intl` knows `zone`: the calendar's offsets come from there,
+/// so a well-formed name it does not know (a typo such as `Europe/Madird`) is reported rather
+/// than silently read as UTC. Off the browser only the form is checked.
+fn known_here(zone: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return crate::calendar::zone::is_known(zone);
+    #[cfg(not(target_arch = "wasm32"))]
+    return !zone.is_empty();
+}
+
 fn zone(v: &Json) -> Result<String, Problem> {
     string(v).and_then(|s| {
-        if is_zone_name(&s) {
+        if is_zone_name(&s) && known_here(&s) {
             Ok(s)
         } else {
             Err(Problem::BadTimezone(s))
