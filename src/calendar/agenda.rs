@@ -1,5 +1,5 @@
-//! The list view: the occurrences from today on, month by month, each a button that opens
-//! the event; a year more either way on request.
+//! The list view: the occurrences from today on, month by month, each a link that opens the
+//! event; a year more either way on request.
 
 use std::sync::Arc;
 
@@ -50,7 +50,12 @@ pub(super) fn Agenda(
         }
         is_open
     });
+    // A plain click opens the event here; a click with a modifier (a new tab, say) is the
+    // link's own.
     let on_click = move |ev: web_sys::MouseEvent| {
+        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
         let Some(item) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -62,10 +67,12 @@ pub(super) fn Agenda(
             .get_attribute("data-o")
             .and_then(|i| i.parse::<usize>().ok());
         if let Some(o) = index.and_then(|i| listed.read_untracked().1.get(i).cloned()) {
+            ev.prevent_default();
             opener.set_value(item.dyn_into().ok());
             open.set(Some(Opened::Event(o)));
         }
     };
+    let list_id = crate::ui::unique_id("ck-agenda");
     let months_view = move || {
         let feed = feed.get();
         let fallback = feed.cluster.default_language.clone();
@@ -83,12 +90,19 @@ pub(super) fn Agenda(
                 .location
                 .as_ref()
                 .map(|l| format!(" · {}", l.resolve(lang.tag(), &fallback)));
+            // The event's own page where it has one (for a new tab, or to copy), else the
+            // item itself.
+            let id = format!("{list_id}-{i}");
+            let href = event
+                .url
+                .as_ref()
+                .map_or_else(|| format!("#{id}"), |url| feed.resolve_url(url));
             let item = view! {
                 <li>
-                    <button type="button" class="ck-agenda-item" data-o=i>
+                    <a class="ck-agenda-item" id=id href=href data-o=i>
                         <span class="ck-agenda-title">{title}</span>
                         <span class="ck-muted">{when(lang, o)}{place}</span>
-                    </button>
+                    </a>
                 </li>
             }
             .into_any();

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::feed::{Event, Feed};
 use crate::i18n::Lang;
+use crate::i18n::intl::format_number;
 use crate::search::{Query, fold};
 
 /// What the visitor has chosen.
@@ -64,22 +65,31 @@ pub(super) fn Filters(
     filter: RwSignal<EventFilter>,
 ) -> impl IntoView {
     let s = lang.strings();
+    // Which segments and categories some event has, in the feed's order of events.
+    let used = Memo::new(move |_| {
+        let feed = feed.read();
+        let (mut segments, mut categories) = (Vec::<String>::new(), Vec::<String>::new());
+        let add = |ids: &mut Vec<String>, id: &String| {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        };
+        for e in &feed.events {
+            e.segments.iter().for_each(|id| add(&mut segments, id));
+            e.category.iter().for_each(|id| add(&mut categories, id));
+        }
+        (segments, categories)
+    });
     let chips = move |categories: bool| {
         let feed = feed.get();
         let fallback = feed.cluster.default_language.clone();
-        let mut ids: Vec<String> = Vec::new();
-        for e in &feed.events {
-            let used: Vec<&String> = if categories {
-                e.category.iter().collect()
+        let ids = used.with(|(segments, categories_used)| {
+            if categories {
+                categories_used.clone()
             } else {
-                e.segments.iter().collect()
-            };
-            for id in used {
-                if !ids.contains(id) {
-                    ids.push(id.clone());
-                }
+                segments.clone()
             }
-        }
+        });
         let named = |id: &str| {
             let found = if categories {
                 feed.category(id)
@@ -125,6 +135,33 @@ pub(super) fn Filters(
             view! { <div class="ck-chip-group" role="group" aria-label=label>{buttons}</div> }
         })
     };
+    // In a narrow container the toggles fold behind one button, as the directory's facets do.
+    let unfolded = RwSignal::new(false);
+    let groups_id = crate::ui::unique_id("ck-cal-filters");
+    let controls = groups_id.clone();
+    let toggle_button = move || {
+        let any =
+            used.with(|(segments, categories)| !segments.is_empty() || !categories.is_empty());
+        let controls = controls.clone();
+        any.then(|| {
+            let chosen = move || filter.with(|f| f.segments.len() + f.categories.len());
+            view! {
+                <button
+                    type="button"
+                    class="ck-btn ck-filters-toggle"
+                    aria-expanded=move || unfolded.get().to_string()
+                    aria-controls=controls
+                    on:click=move |_| unfolded.update(|u| *u = !*u)
+                >
+                    {s.filters}
+                    {move || {
+                        let n = chosen();
+                        (n > 0).then(|| view! { <span class="ck-badge">{format_number(lang, n)}</span> })
+                    }}
+                </button>
+            }
+        })
+    };
     view! {
         <div class="ck-cal-filters" part="calendar-filters">
             <div class="ck-search">
@@ -136,8 +173,11 @@ pub(super) fn Filters(
                     on:input=move |ev| filter.update(|f| f.query = event_target_value(&ev))
                 />
             </div>
-            {move || chips(false)}
-            {move || chips(true)}
+            {toggle_button}
+            <div class="ck-chip-groups ck-fold" id=groups_id class:ck-unfolded=move || unfolded.get()>
+                {move || chips(false)}
+                {move || chips(true)}
+            </div>
         </div>
     }
 }

@@ -386,7 +386,7 @@ pub fn MemberDirectory(
                 groups
             };
             view! {
-                <div class="ck-filters" id=filters_id.clone() class:ck-open=move || filters_open.get() part="filters">
+                <div class="ck-filters ck-fold" id=filters_id.clone() class:ck-unfolded=move || filters_open.get() part="filters">
                     {groups}
                 </div>
             }

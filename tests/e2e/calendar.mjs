@@ -131,8 +131,13 @@ test("in a narrow container the calendar lists what is coming, month by month, a
   await narrow.getByText("martes, 1 de diciembre de 2026, 14:00 – viernes, 4 de diciembre de 2026, 23:00 · Buenos Aires").waitFor();
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations, the list");
 
-  // A plain list: Tab reaches each event, Enter opens it, Escape comes back to it.
-  const ventana = narrow.getByRole("button", { name: /^Ventana Sur/ });
+  // A plain list of links: to the event's own page where it has one (for a new tab), and
+  // Enter opens the event here; Escape comes back to it.
+  assert.equal(await narrow.getByRole("button", { name: /^(Winter fair|Ventana Sur|Breakfast)/ }).count(), 0);
+  const ventana = narrow.getByRole("link", { name: /^Ventana Sur/ });
+  assert.equal(await ventana.getAttribute("href"), "https://ventana-sur.example/");
+  const breakfast = narrow.getByRole("link", { name: /^Breakfast/ }).first();
+  assert.match(await breakfast.getAttribute("href"), /^#ck-agenda-\d+-\d+$/, "no page of its own: the item");
   await ventana.focus();
   await page.keyboard.press("Enter");
   const dialog = narrow.getByRole("dialog", { name: "Ventana Sur" });
@@ -140,6 +145,10 @@ test("in a narrow container the calendar lists what is coming, month by month, a
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "hidden" });
   assert.equal(await narrow.evaluate((el) => el.shadowRoot.activeElement?.textContent.startsWith("Ventana Sur")), true);
+  await breakfast.click();
+  await narrow.getByRole("dialog", { name: "Breakfast" }).waitFor();
+  assert.equal(new URL(page.url()).hash, "", "a click opens the event without moving the page");
+  await page.keyboard.press("Escape");
 
   // The year before, on request: the series from its first breakfast.
   await narrow.getByRole("button", { name: "Mostrar eventos anteriores" }).click();
@@ -147,6 +156,21 @@ test("in a narrow container the calendar lists what is coming, month by month, a
   const all = await items.allTextContents();
   assert.equal(all[0], "Breakfast");
   assert.ok(all.includes("Talent Week") && all.includes("Pitch five"), "November's past events");
+
+  // The segment toggles fold behind one "Filters" button, which counts the choices.
+  const toggle = narrow.locator(".ck-filters-toggle");
+  const segments = narrow.getByRole("group", { name: "Segmentos" });
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+  assert.equal(await segments.isVisible(), false, "folded at first");
+  await toggle.click();
+  await segments.getByRole("button", { name: "Animation" }).click();
+  await page.waitForFunction(() => document.getElementById("narrow").shadowRoot.querySelectorAll(".ck-agenda-item").length === 1);
+  assert.deepEqual(await items.allTextContents(), ["Talent Week"]);
+  assert.equal(await toggle.textContent(), "Filtros1");
+  await toggle.click();
+  assert.equal(await segments.isVisible(), false, "folded again, the choice kept");
+  assert.deepEqual(await items.allTextContents(), ["Talent Week"]);
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
 
   // The visitor can still pick the month.
   await narrow.getByRole("button", { name: "Mes" }).click();
@@ -175,5 +199,7 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   // The page chooses a segment: the list keeps only its events.
   const narrow = page.locator("#narrow");
   await narrow.evaluate((el) => el.setAttribute("segments", "animation"));
-  await narrow.getByRole("group", { name: "Segmentos" }).getByRole("button", { name: "Animation", pressed: true }).waitFor();
+  await narrow.getByRole("group", { name: "Segmentos", includeHidden: true })
+    .getByRole("button", { name: "Animation", pressed: true, includeHidden: true }).waitFor({ state: "attached" });
+  assert.equal(await narrow.locator(".ck-filters-toggle").textContent(), "Filtros1", "counted on the folded filters");
 });
