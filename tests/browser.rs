@@ -251,7 +251,10 @@ async fn calendar_shows_galician_month_names_and_moves_between_months() {
         "luns",
         "weeks start on Monday in Galician"
     );
-    assert!(text_of(&root, "tbody").contains("Ventana Sur"));
+    until("Ventana Sur", || {
+        text_of(&root, "tbody").contains("Ventana Sur")
+    })
+    .await;
     let next: HtmlElement = root
         .query_selector(&format!(
             "button[aria-label='{}']",
@@ -270,7 +273,7 @@ async fn calendar_weeks_start_on_sunday_for_en_us() {
     let _mounted = leptos::mount::mount_to(root.clone(), || {
         view! { <EventCalendar feed=Arc::new(Feed::default()) lang=Lang::En locale="en-US".to_owned() month=feed::Date::new(2026, 11, 1).unwrap()/> }
     });
-    until("the grid", || !all(&root, "thead th").is_empty()).await;
+    until("the grid", || !all(&root, "tbody td").is_empty()).await;
     assert_eq!(text_of(&root, "thead th"), "Sun");
     assert_eq!(
         text_of(&root, "tbody td .ck-day-number"),

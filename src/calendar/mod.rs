@@ -36,6 +36,7 @@ pub mod model;
 mod month;
 pub mod occur;
 pub mod recur;
+mod weeks;
 pub mod zone;
 
 use std::sync::Arc;

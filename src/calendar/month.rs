@@ -1,6 +1,5 @@
 //! The month grid: a week per row, a cell per day (the WAI-ARIA grid pattern, one tab stop),
-//! each occurrence a bar across its days in the week, and "+N more" where a day has more
-//! than fit.
+//! drawn by [`weeks`](super::weeks); here are its keyboard, its clicks and its focus.
 
 use std::sync::Arc;
 
@@ -8,15 +7,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dialog::Opened;
-use super::format::{date_long, on_day, time, zone_name};
-use super::layout::week;
-use super::model::month_grid;
-use super::occur::{Intl, Occurrence, Span, wall, zone_of};
+use super::occur::{Intl, Occurrence};
+use super::weeks::{Place, weeks};
 use crate::feed::{Date, Feed};
-use crate::i18n::{Lang, fill};
-
-/// Lanes of bars a day shows before "+N more".
-const LANES: usize = 3;
+use crate::i18n::Lang;
 
 /// The element an event happened on.
 fn target(ev: &web_sys::Event) -> Option<web_sys::Element> {
@@ -31,18 +25,6 @@ fn day_of(element: &web_sys::Element) -> Option<Date> {
             .ok()??
             .get_attribute("data-day")?,
     )
-}
-
-/// A colour for an event's bar: its first segment's, else its category's.
-fn colour(feed: &Feed, o: &Occurrence) -> String {
-    let event = &feed.events[o.event];
-    event
-        .segments
-        .iter()
-        .find_map(|id| feed.segment(id))
-        .or_else(|| event.category.as_deref().and_then(|c| feed.category(c)))
-        .and_then(|s| s.color.clone())
-        .unwrap_or_default()
 }
 
 /// The month `shown` as a grid of its weeks, with the occurrences `placed` on them.
@@ -89,15 +71,6 @@ pub(super) fn MonthGrid(
             let _ = c.focus();
         }
     };
-    Effect::new(move |_| {
-        shown.track();
-        if refocus.get_value() {
-            refocus.set_value(false);
-            if let Some(c) = cell(stop.get_untracked()) {
-                let _ = c.focus();
-            }
-        }
-    });
     // Closing the dialog gives the focus back to the day.
     Effect::new(move |was_open: Option<bool>| {
         let is_open = open.read().is_some();
@@ -179,104 +152,58 @@ pub(super) fn MonthGrid(
             view! { <th scope="col" aria-label=s.weekdays[k]>{s.weekdays_short[k]}</th> }
         })
         .collect_view();
-    let weeks = move || {
-        let month = shown.get();
-        let feed = feed.get();
-        let placed = placed.read();
-        let today = today.get();
-        let zone = zone.get();
-        let fallback = feed.cluster.default_language.clone();
-        let title = |o: &Occurrence| {
-            feed.events[o.event]
-                .title
-                .resolve(lang.tag(), &fallback)
-                .to_owned()
+    // The weeks, drawn whole (see `weeks`) when the month or what is on it changes; the tab
+    // stop moves on its own, without a redraw.
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    Effect::new(move |_| {
+        let Some(body) = body.get() else {
+            return;
         };
-        // A bar's text, with its start time on its first day.
-        let text = |o: &Occurrence, day: Date| on_day(o, day, title(o));
-        month_grid(month, sunday_first)
-            .chunks(7)
-            .map(|days| {
-                let laid = week(days[0], &placed, LANES);
-                let cells = days
-                    .iter()
-                    .enumerate()
-                    .map(|(column, &day)| {
-                        let on_day: Vec<String> = placed
-                            .iter()
-                            .filter(|o| o.on(day))
-                            .map(|o| text(o, day))
-                            .collect();
-                        let label = match on_day.len() {
-                            0 => date_long(lang, day),
-                            n => {
-                                let count = if n == 1 {
-                                    s.events_one.to_owned()
-                                } else {
-                                    fill(s.events_other, &[("n", &n.to_string())])
-                                };
-                                format!("{}: {count}: {}", date_long(lang, day), on_day.join(", "))
-                            }
-                        };
-                        let bars = laid
-                            .bars
-                            .iter()
-                            .filter(|b| b.column == column)
-                            .map(|b| {
-                                let o = &placed[b.occurrence];
-                                let label = text(o, day);
-                                // An event in another zone gives its own clock on hover.
-                                let own = zone_of(&feed, &feed.events[o.event]);
-                                let hover = match o.span {
-                                    Span::Timed(start, _) if own != zone => {
-                                        let (d, t) = wall(start, own, &Intl);
-                                        let at = format!("{}, {}", date_long(lang, d), time(t));
-                                        format!("{label}\n{}", fill(s.time_in_zone, &[("time", &at), ("zone", &zone_name(own))]))
-                                    }
-                                    _ => label.clone(),
-                                };
-                                let class = format!(
-                                    "ck-bar ck-lane-{} ck-span-{}{}{}",
-                                    b.lane,
-                                    b.span,
-                                    if b.continued { " ck-continued" } else { "" },
-                                    if b.continues { " ck-continues" } else { "" }
-                                );
-                                view! {
-                                    <div class=class data-o=b.occurrence style:--ck-seg=colour(&feed, o) title=hover>
-                                        {label}
-                                    </div>
-                                }
-                            })
-                            .collect_view();
-                        let more = (laid.more[column] > 0).then(|| {
-                            let n = laid.more[column].to_string();
-                            view! { <span class="ck-more" data-more="">{fill(s.more_events, &[("n", &n)])}</span> }
-                        });
-                        let class = match (day == today, day.month == month.month) {
-                            (true, _) => "ck-today",
-                            (false, false) => "ck-outside",
-                            _ => "",
-                        };
-                        view! {
-                            <td
-                                class=class
-                                data-day=day.to_string()
-                                tabindex=move || if stop.get() == day { "0" } else { "-1" }
-                                aria-current=(day == today).then_some("date")
-                            >
-                                // Named by its date and events; what shows is a summary of it.
-                                <span class="ck-visually-hidden">{label}</span>
-                                <span class="ck-day-number" aria-hidden="true">{day.day}</span>
-                                <div class="ck-bars" aria-hidden="true">{bars}{more}</div>
-                            </td>
-                        }
-                    })
-                    .collect_view();
-                view! { <tr>{cells}</tr> }
-            })
-            .collect_view()
-    };
+        let place = Place {
+            month: shown.get(),
+            sunday_first,
+            today: today.get(),
+            stop: stop.get_untracked(),
+        };
+        let drawn = weeks(
+            &feed.read(),
+            &placed.read(),
+            &place,
+            &zone.read(),
+            lang,
+            &Intl,
+        );
+        body.set_inner_html(&drawn.markup);
+        if let Ok(bars) = body.query_selector_all(".ck-bar") {
+            for (i, colour) in drawn.colours.iter().enumerate() {
+                if let Some(bar) = bars
+                    .get(i as u32)
+                    .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+                    && !colour.is_empty()
+                {
+                    let _ = bar.style().set_property("--ck-seg", colour);
+                }
+            }
+        }
+        if refocus.get_value() {
+            refocus.set_value(false);
+            if let Some(c) = cell(place.stop) {
+                let _ = c.focus();
+            }
+        }
+    });
+    Effect::new(move |previous: Option<Date>| {
+        let stop = stop.get();
+        if previous.is_some_and(|p| p != stop) {
+            if let Some(old) = previous.and_then(cell) {
+                let _ = old.set_attribute("tabindex", "-1");
+            }
+            if let Some(new) = cell(stop) {
+                let _ = new.set_attribute("tabindex", "0");
+            }
+        }
+        stop
+    });
     view! {
         <table
             class="ck-month"
@@ -291,7 +218,7 @@ pub(super) fn MonthGrid(
             <thead>
                 <tr>{headers}</tr>
             </thead>
-            <tbody>{weeks}</tbody>
+            <tbody node_ref=body></tbody>
         </table>
     }
 }

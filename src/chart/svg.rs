@@ -8,6 +8,8 @@
 
 use std::fmt::Write;
 
+use crate::ui::escape;
+
 use super::data::Shape;
 use super::geometry::{DONUT_UNITS, bar_layout, column_layout, donut_slices, wrap};
 use crate::i18n::{Lang, intl::format_number};
@@ -58,23 +60,6 @@ pub struct Drawing {
     pub height: f64,
     /// One point per mark, above it.
     pub anchors: Vec<(f64, f64)>,
-}
-
-/// `text` with `&`, `<`, `>`, `"` and `'` as character references: safe as element content
-/// and as a quoted attribute value.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A whole number of SVG units: integers spare the Wasm float formatting.

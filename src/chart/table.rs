@@ -3,8 +3,9 @@
 
 use std::fmt::Write;
 
-use super::svg::{Mark, escape, percent};
+use super::svg::{Mark, percent};
 use crate::i18n::{Lang, intl::format_number};
+use crate::ui::escape;
 
 /// The marks as a table: a header row (`headers`: the dimension, members, and the share or
 /// running total, shown when the marks have them), then one row per mark.

@@ -130,6 +130,23 @@ where
     }
 }
 
+/// `text` with `&`, `<`, `>`, `"` and `'` as character references: safe as element content
+/// and as a quoted attribute value, in HTML as in SVG markup.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// An id no other element of the page has, for `aria-controls` and `aria-labelledby`.
 pub(crate) fn unique_id(prefix: &str) -> String {
     use std::sync::atomic::{AtomicUsize, Ordering};

@@ -1,0 +1,270 @@
+//! The month grid's weeks as one string of markup: a row per week, a cell per day, each
+//! occurrence a bar across its days in the week and "+N more" where a day has more than fit.
+//!
+//! Drawn whole when the month, the feed, the filters or the zone change, like the chart's
+//! drawing: as markup it costs the Wasm a fraction of a view per cell, and the browser's
+//! parser builds the ~40 cells and their bars in one call. Every text from the feed goes
+//! through [`escape`]. The bars' colours are not in the markup (a strict CSP blocks `style`
+//! attributes): they are returned, one per bar in document order, for the grid to set
+//! through CSSOM.
+
+use std::fmt::Write;
+
+use super::format::{date_long, on_day, time, zone_name};
+use super::layout::week;
+use super::model::month_grid;
+use super::occur::{Occurrence, Offsets, Span, wall, zone_of};
+use crate::feed::{Date, Feed};
+use crate::i18n::{Lang, fill};
+use crate::ui::escape;
+
+/// Lanes of bars a day shows before "+N more".
+const LANES: usize = 3;
+
+/// What the grid shows of one month.
+pub struct Weeks {
+    /// The rows of the grid's body.
+    pub markup: String,
+    /// Each bar's colour (empty for the theme's accent), in document order.
+    pub colours: Vec<String>,
+}
+
+/// A colour for an event's bar: its first segment's, else its category's.
+fn colour(feed: &Feed, o: &Occurrence) -> String {
+    let event = &feed.events[o.event];
+    event
+        .segments
+        .iter()
+        .find_map(|id| feed.segment(id))
+        .or_else(|| event.category.as_deref().and_then(|c| feed.category(c)))
+        .and_then(|s| s.color.clone())
+        .unwrap_or_default()
+}
+
+/// Where the grid is: the month, the first day of its weeks, today, and the day holding the
+/// grid's one tab stop.
+pub struct Place {
+    pub month: Date,
+    pub sunday_first: bool,
+    pub today: Date,
+    pub stop: Date,
+}
+
+/// The weeks of `place.month` with the occurrences `placed` in `zone`, in `lang`.
+pub fn weeks(
+    feed: &Feed,
+    placed: &[Occurrence],
+    place: &Place,
+    zone: &str,
+    lang: Lang,
+    offsets: &impl Offsets,
+) -> Weeks {
+    let s = lang.strings();
+    let fallback = &feed.cluster.default_language;
+    let title = |o: &Occurrence| feed.events[o.event].title.resolve(lang.tag(), fallback);
+    // A bar's text, with its start time on its first day.
+    let text = |o: &Occurrence, day: Date| on_day(o, day, title(o).to_owned());
+    let (mut markup, mut colours) = (String::new(), Vec::new());
+    for days in month_grid(place.month, place.sunday_first).chunks(7) {
+        let laid = week(days[0], placed, LANES);
+        markup.push_str("<tr>");
+        for (column, &day) in days.iter().enumerate() {
+            // Named by its date and events; what shows is a summary of it.
+            let on_day: Vec<String> = placed
+                .iter()
+                .filter(|o| o.on(day))
+                .map(|o| text(o, day))
+                .collect();
+            let label = match on_day.len() {
+                0 => date_long(lang, day),
+                n => {
+                    let count = if n == 1 {
+                        s.events_one.to_owned()
+                    } else {
+                        fill(s.events_other, &[("n", &n.to_string())])
+                    };
+                    format!("{}: {count}: {}", date_long(lang, day), on_day.join(", "))
+                }
+            };
+            let class = match (day == place.today, day.month == place.month.month) {
+                (true, _) => " class=\"ck-today\" aria-current=\"date\"",
+                (false, false) => " class=\"ck-outside\"",
+                _ => "",
+            };
+            let _ = write!(
+                markup,
+                "<td{class} data-day=\"{day}\" tabindex=\"{}\">\
+                 <span class=\"ck-visually-hidden\">{}</span>\
+                 <span class=\"ck-day-number\" aria-hidden=\"true\">{}</span>\
+                 <div class=\"ck-bars\" aria-hidden=\"true\">",
+                if day == place.stop { 0 } else { -1 },
+                escape(&label),
+                day.day,
+            );
+            for b in laid.bars.iter().filter(|b| b.column == column) {
+                let o = &placed[b.occurrence];
+                let label = text(o, day);
+                // An event in another zone gives its own clock on hover.
+                let own = zone_of(feed, &feed.events[o.event]);
+                let hover = match o.span {
+                    Span::Timed(start, _) if own != zone => {
+                        let (d, t) = wall(start, own, offsets);
+                        let at = format!("{}, {}", date_long(lang, d), time(t));
+                        let own_time =
+                            fill(s.time_in_zone, &[("time", &at), ("zone", &zone_name(own))]);
+                        format!("{label}\n{own_time}")
+                    }
+                    _ => label.clone(),
+                };
+                let _ = write!(
+                    markup,
+                    "<div class=\"ck-bar ck-lane-{} ck-span-{}{}{}\" data-o=\"{}\" title=\"{}\">{}</div>",
+                    b.lane,
+                    b.span,
+                    if b.continued { " ck-continued" } else { "" },
+                    if b.continues { " ck-continues" } else { "" },
+                    b.occurrence,
+                    escape(&hover),
+                    escape(&label),
+                );
+                colours.push(colour(feed, o));
+            }
+            if laid.more[column] > 0 {
+                let more = fill(s.more_events, &[("n", &laid.more[column].to_string())]);
+                let _ = write!(
+                    markup,
+                    "<span class=\"ck-more\" data-more=\"\">{}</span>",
+                    escape(&more)
+                );
+            }
+            markup.push_str("</div></td>");
+        }
+        markup.push_str("</tr>");
+    }
+    Weeks { markup, colours }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::occur::occurrences;
+    use crate::calendar::occur::testing::Jiff;
+    use crate::feed::{Event, Segment, When};
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn feed(events: Vec<Event>) -> Feed {
+        let mut feed = Feed {
+            events,
+            ..Feed::default()
+        };
+        feed.cluster.timezone = "Europe/Madrid".into();
+        feed
+    }
+
+    fn november(feed: &Feed, today: &str) -> Weeks {
+        let (from, to) = (d("2026-10-26"), d("2026-12-06"));
+        let placed = occurrences(feed, "Europe/Madrid", from, to, &Jiff);
+        let place = Place {
+            month: d("2026-11-01"),
+            sunday_first: false,
+            today: d(today),
+            stop: d("2026-11-23"),
+        };
+        weeks(feed, &placed, &place, "Europe/Madrid", Lang::En, &Jiff)
+    }
+
+    /// The cells of the grid, in order, as the text between `<td` and `</td>`.
+    fn cells(markup: &str) -> Vec<&str> {
+        markup.split("<td").skip(1).collect()
+    }
+
+    #[test]
+    fn six_weeks_from_monday_with_one_tab_stop_and_today_marked() {
+        let w = november(&feed(vec![]), "2026-11-23");
+        assert_eq!(
+            w.markup.matches("<tr>").count(),
+            6,
+            "26 October to 6 December"
+        );
+        let cells = cells(&w.markup);
+        assert_eq!(cells.len(), 42);
+        assert!(cells[0].contains("data-day=\"2026-10-26\""));
+        assert!(cells[0].contains("class=\"ck-outside\""));
+        assert_eq!(w.markup.matches("tabindex=\"0\"").count(), 1);
+        let today = cells.iter().find(|c| c.contains("2026-11-23")).unwrap();
+        assert!(today.contains("tabindex=\"0\""));
+        assert!(today.contains("aria-current=\"date\""));
+        assert!(today.contains("Monday 23 November 2026"));
+        assert_eq!(w.markup.matches("aria-current").count(), 1);
+    }
+
+    #[test]
+    fn a_day_with_four_events_shows_three_bars_and_one_more() {
+        let events = (0..4)
+            .map(|i| {
+                let start = format!("2026-11-18T{:02}:00", 9 + i);
+                Event::new(
+                    format!("e{i}"),
+                    format!("Talk {i}"),
+                    When::parse(&start).unwrap(),
+                )
+            })
+            .collect();
+        let w = november(&feed(events), "2026-11-01");
+        let day = cells(&w.markup)
+            .into_iter()
+            .find(|c| c.contains("2026-11-18"))
+            .unwrap();
+        assert_eq!(day.matches("class=\"ck-bar ").count(), 3);
+        assert!(day.contains(">+1 more<"), "{day}");
+        assert!(day.contains(">09:00 Talk 0<"));
+        assert!(day.contains("4 events: 09:00 Talk 0, 10:00 Talk 1, 11:00 Talk 2, 12:00 Talk 3"));
+        assert_eq!(w.colours.len(), 3, "one colour per bar drawn");
+    }
+
+    #[test]
+    fn a_bar_takes_its_segment_colour_and_a_foreign_event_its_own_clock_on_hover() {
+        let mut ventana = Event::new(
+            "ventana",
+            "Ventana Sur",
+            When::parse("2026-11-30T10:00").unwrap(),
+        );
+        ventana.timezone = Some("America/Argentina/Buenos_Aires".into());
+        ventana.segments = vec!["distribution".into()];
+        let mut f = feed(vec![ventana]);
+        let mut distribution = Segment::new("distribution", "Distribution");
+        distribution.color = Some("#2e7d32".into());
+        f.segments.push(distribution);
+        let w = november(&f, "2026-11-01");
+        assert_eq!(w.colours, ["#2e7d32"]);
+        assert!(
+            w.markup.contains(
+                "title=\"14:00 Ventana Sur\nMonday 30 November 2026, 10:00 in Buenos Aires\""
+            ),
+            "{}",
+            w.markup
+        );
+    }
+
+    #[test]
+    fn feed_text_cannot_open_an_element_or_leave_an_attribute() {
+        let hostile = r#""><img src=x onerror=alert(1)><script>alert(2)</script>"#;
+        let w = november(
+            &feed(vec![Event::new(
+                "x",
+                hostile,
+                When::parse("2026-11-10").unwrap(),
+            )]),
+            "2026-11-01",
+        );
+        assert!(!w.markup.contains("<img"), "{}", w.markup);
+        assert!(!w.markup.contains("<script"));
+        assert!(
+            w.markup
+                .contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;")
+        );
+    }
+}
