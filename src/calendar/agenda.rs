@@ -6,11 +6,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use std::fmt::Write;
+
 use super::dialog::Opened;
 use super::format::when;
-use super::occur::{Intl, occurrences};
+use super::occur::{Intl, Occurrence, occurrences};
 use crate::feed::{Date, Feed};
 use crate::i18n::{Lang, fill};
+use crate::ui::escape;
 
 /// The agenda, from `today` on in the calendar's `zone`.
 #[component]
@@ -74,69 +77,15 @@ pub(super) fn Agenda(
     };
     let list_id = crate::ui::unique_id("ck-agenda");
     let months_view = move || {
-        let feed = feed.get();
-        let fallback = feed.cluster.default_language.clone();
         let (from, list) = &*listed.read();
-        if list.is_empty() {
-            return view! { <p class="ck-status" role="status">{s.no_upcoming}</p> }.into_any();
-        }
-        // Month by month, an occurrence under the month it is listed from.
-        let mut groups: Vec<(Date, Vec<AnyView>)> = Vec::new();
-        for (i, o) in list.iter().enumerate() {
-            let month = o.first.max(*from).first_of_month();
-            let event = &feed.events[o.event];
-            let title = event.title.resolve(lang.tag(), &fallback).to_owned();
-            let place = event
-                .location
-                .as_ref()
-                .map(|l| format!(" · {}", l.resolve(lang.tag(), &fallback)));
-            // The event's own page where it has one (for a new tab, or to copy), else the
-            // item itself.
-            let id = format!("{list_id}-{i}");
-            let href = event
-                .url
-                .as_ref()
-                .map_or_else(|| format!("#{id}"), |url| feed.resolve_url(url));
-            let item = view! {
-                <li>
-                    <a class="ck-agenda-item" id=id href=href data-o=i>
-                        <span class="ck-agenda-title">{title}</span>
-                        <span class="ck-muted">{when(lang, o)}{place}</span>
-                    </a>
-                </li>
-            }
-            .into_any();
-            match groups.last_mut() {
-                Some((m, items)) if *m == month => items.push(item),
-                _ => groups.push((month, vec![item])),
-            }
-        }
-        groups
-            .into_iter()
-            .map(|(month, items)| {
-                let heading = fill(
-                    s.month_year,
-                    &[
-                        ("month", s.months[usize::from(month.month) - 1]),
-                        ("year", &month.year.to_string()),
-                    ],
-                );
-                view! {
-                    <section class="ck-agenda-month">
-                        <h3>{heading}</h3>
-                        <ul>{items}</ul>
-                    </section>
-                }
-            })
-            .collect_view()
-            .into_any()
+        markup(&feed.read(), list, *from, lang, &list_id)
     };
     view! {
         <div class="ck-agenda" part="agenda">
             <button type="button" class="ck-link" on:click=move |_| before.update(|b| *b += 1)>
                 {s.show_earlier}
             </button>
-            <div on:click=on_click>{months_view}</div>
+            <div on:click=on_click inner_html=months_view></div>
             <button type="button" class="ck-link" on:click=move |_| months.update(|m| *m += 12)>
                 {s.show_later}
             </button>
@@ -151,5 +100,115 @@ pub(super) fn Agenda(
                 {s.download_events}
             </button>
         </div>
+    }
+}
+
+/// The occurrences `list` (listed from `from`) as markup, month by month, each a link: to the
+/// event's own page where it has one (for a new tab, or to copy), else to the item itself.
+/// Texts from the feed are escaped.
+fn markup(feed: &Feed, list: &[Occurrence], from: Date, lang: Lang, list_id: &str) -> String {
+    let s = lang.strings();
+    if list.is_empty() {
+        return format!(
+            "<p class=\"ck-status\" role=\"status\">{}</p>",
+            s.no_upcoming
+        );
+    }
+    let fallback = &feed.cluster.default_language;
+    let mut out = String::new();
+    let mut month_open = None;
+    for (i, o) in list.iter().enumerate() {
+        // An occurrence goes under the month it is listed from.
+        let month = o.first.max(from).first_of_month();
+        if month_open != Some(month) {
+            if month_open.is_some() {
+                out.push_str("</ul></section>");
+            }
+            let heading = fill(
+                s.month_year,
+                &[
+                    ("month", s.months[usize::from(month.month) - 1]),
+                    ("year", &month.year.to_string()),
+                ],
+            );
+            let _ = write!(
+                out,
+                "<section class=\"ck-agenda-month\"><h3>{heading}</h3><ul>"
+            );
+            month_open = Some(month);
+        }
+        let event = &feed.events[o.event];
+        let id = format!("{list_id}-{i}");
+        let href = event
+            .url
+            .as_ref()
+            .map_or_else(|| format!("#{id}"), |url| feed.resolve_url(url));
+        let place = event.location.as_ref().map_or_else(String::new, |l| {
+            format!(" · {}", escape(l.resolve(lang.tag(), fallback)))
+        });
+        let _ = write!(
+            out,
+            "<li><a class=\"ck-agenda-item\" id=\"{id}\" href=\"{}\" data-o=\"{i}\">\
+             <span class=\"ck-agenda-title\">{}</span>\
+             <span class=\"ck-muted\">{}{place}</span></a></li>",
+            escape(&href),
+            escape(event.title.resolve(lang.tag(), fallback)),
+            escape(&when(lang, o)),
+        );
+    }
+    out.push_str("</ul></section>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::occur::testing::Jiff;
+    use crate::feed::{Event, Text, When};
+
+    #[test]
+    fn months_head_their_events_and_each_event_is_a_safe_link() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        let mut ventana = Event::new("ventana", "Ventana Sur", When::parse("2026-12-01").unwrap());
+        ventana.url = Some("https://ventana-sur.example/?a=1&b=2".into());
+        ventana.location = Some(Text::Plain("Buenos Aires".into()));
+        let hostile = Event::new(
+            "x",
+            "\"><img src=x onerror=alert(1)>",
+            When::parse("2026-11-25").unwrap(),
+        );
+        let feed = Feed {
+            events: vec![ventana, hostile],
+            ..Feed::default()
+        };
+        let from = d("2026-11-23");
+        let list = occurrences(&feed, "UTC", from, d("2027-01-31"), &Jiff);
+        let html = markup(&feed, &list, from, Lang::En, "ck-agenda-1");
+        let headings: Vec<&str> = html
+            .split("<h3>")
+            .skip(1)
+            .map(|h| &h[..h.find('<').unwrap()])
+            .collect();
+        assert_eq!(headings, ["November 2026", "December 2026"]);
+        assert!(!html.contains("<img"), "{html}");
+        assert!(
+            html.contains(r##"href="#ck-agenda-1-0""##),
+            "no page of its own: the item"
+        );
+        assert!(
+            html.contains(r#"href="https://ventana-sur.example/?a=1&amp;b=2""#),
+            "{html}"
+        );
+        assert!(
+            html.contains("Tuesday 1 December 2026 · Buenos Aires"),
+            "{html}"
+        );
+        assert_eq!(
+            markup(&feed, &[], from, Lang::Ca, "ck-agenda-1"),
+            format!(
+                "<p class=\"ck-status\" role=\"status\">{}</p>",
+                Lang::Ca.strings().no_upcoming
+            )
+        );
     }
 }
