@@ -4,9 +4,14 @@
 use leptos::prelude::*;
 
 use crate::feed::{Event, Feed};
+use std::fmt::Write;
+
+use wasm_bindgen::JsCast;
+
 use crate::i18n::Lang;
 use crate::i18n::intl::format_number;
 use crate::search::{Query, fold};
+use crate::ui::escape;
 
 /// What the visitor has chosen.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -57,6 +62,89 @@ fn toggle(list: &mut Vec<String>, id: &str) {
     }
 }
 
+impl EventFilter {
+    /// The chosen categories, or the chosen segments.
+    fn list(&self, categories: bool) -> &Vec<String> {
+        if categories {
+            &self.categories
+        } else {
+            &self.segments
+        }
+    }
+
+    fn list_mut(&mut self, categories: bool) -> &mut Vec<String> {
+        if categories {
+            &mut self.categories
+        } else {
+            &mut self.segments
+        }
+    }
+}
+
+/// Whether a toggle is a category's (else a segment's), and its id.
+fn chip_of(button: &web_sys::Element) -> Option<(bool, String)> {
+    let categories = button.get_attribute("data-kind")? == "c";
+    Some((categories, button.get_attribute("data-id")?))
+}
+
+/// The segment ids and the category ids some event has, in the feed's order of events.
+fn used_ids(feed: &Feed) -> (Vec<String>, Vec<String>) {
+    let (mut segments, mut categories) = (Vec::<String>::new(), Vec::<String>::new());
+    let add = |ids: &mut Vec<String>, id: &String| {
+        if !ids.contains(id) {
+            ids.push(id.clone());
+        }
+    };
+    for e in &feed.events {
+        e.segments.iter().for_each(|id| add(&mut segments, id));
+        e.category.iter().for_each(|id| add(&mut categories, id));
+    }
+    (segments, categories)
+}
+
+/// The toggles of the `used` segments and categories as markup, a group each, named in
+/// `lang` (an id the feed does not name shows as itself) and pressed as `chosen` says.
+fn chip_groups(
+    feed: &Feed,
+    (segments, categories): &(Vec<String>, Vec<String>),
+    chosen: &EventFilter,
+    lang: Lang,
+) -> String {
+    let s = lang.strings();
+    let fallback = &feed.cluster.default_language;
+    let mut out = String::new();
+    for (is_category, ids, label) in [
+        (false, segments, s.segments),
+        (true, categories, s.categories),
+    ] {
+        if ids.is_empty() {
+            continue;
+        }
+        let _ = write!(
+            out,
+            "<div class=\"ck-chip-group\" role=\"group\" aria-label=\"{label}\">"
+        );
+        for id in ids {
+            let found = if is_category {
+                feed.category(id)
+            } else {
+                feed.segment(id)
+            };
+            let name = found.map_or(id.as_str(), |s| s.name.resolve(lang.tag(), fallback));
+            let _ = write!(
+                out,
+                "<button type=\"button\" class=\"ck-chip-toggle\" data-kind=\"{}\" data-id=\"{}\" aria-pressed=\"{}\">{}</button>",
+                if is_category { "c" } else { "s" },
+                escape(id),
+                chosen.list(is_category).contains(id),
+                escape(name),
+            );
+        }
+        out.push_str("</div>");
+    }
+    out
+}
+
 /// The search box and the segment and category toggles (only those some event has).
 #[component]
 pub(super) fn Filters(
@@ -66,74 +154,39 @@ pub(super) fn Filters(
 ) -> impl IntoView {
     let s = lang.strings();
     // Which segments and categories some event has, in the feed's order of events.
-    let used = Memo::new(move |_| {
-        let feed = feed.read();
-        let (mut segments, mut categories) = (Vec::<String>::new(), Vec::<String>::new());
-        let add = |ids: &mut Vec<String>, id: &String| {
-            if !ids.contains(id) {
-                ids.push(id.clone());
-            }
+    let used = Memo::new(move |_| used_ids(&feed.read()));
+    // The toggles are drawn as markup when the feed or the language change; a choice only
+    // flips their `aria-pressed`, so the focus stays on the toggle pressed.
+    let groups = NodeRef::<leptos::html::Div>::new();
+    let chips =
+        move || used.with(|used| chip_groups(&feed.read(), used, &filter.read_untracked(), lang));
+    Effect::new(move |_| {
+        let chosen = filter.read();
+        let Some(buttons) = groups
+            .get()
+            .and_then(|g| g.query_selector_all("[data-id]").ok())
+        else {
+            return;
         };
-        for e in &feed.events {
-            e.segments.iter().for_each(|id| add(&mut segments, id));
-            e.category.iter().for_each(|id| add(&mut categories, id));
+        for button in (0..buttons.length()).filter_map(|i| buttons.get(i)) {
+            if let Some(button) = button.dyn_ref::<web_sys::Element>()
+                && let Some((categories, id)) = chip_of(button)
+            {
+                let pressed = chosen.list(categories).contains(&id);
+                let _ =
+                    button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+            }
         }
-        (segments, categories)
     });
-    let chips = move |categories: bool| {
-        let feed = feed.get();
-        let fallback = feed.cluster.default_language.clone();
-        let ids = used.with(|(segments, categories_used)| {
-            if categories {
-                categories_used.clone()
-            } else {
-                segments.clone()
-            }
-        });
-        let named = |id: &str| {
-            let found = if categories {
-                feed.category(id)
-            } else {
-                feed.segment(id)
-            };
-            found.map_or_else(
-                || id.to_owned(),
-                |s| s.name.resolve(lang.tag(), &fallback).to_owned(),
-            )
-        };
-        (!ids.is_empty()).then(|| {
-            let buttons = ids
-                .into_iter()
-                .map(|id| {
-                    let name = named(&id);
-                    let chosen = {
-                        let id = id.clone();
-                        move || {
-                            filter.with(|f| {
-                                let list = if categories { &f.categories } else { &f.segments };
-                                list.contains(&id)
-                            })
-                        }
-                    };
-                    view! {
-                        <button
-                            type="button"
-                            class="ck-chip-toggle"
-                            aria-pressed=move || chosen().to_string()
-                            on:click=move |_| {
-                                filter.update(|f| {
-                                    toggle(if categories { &mut f.categories } else { &mut f.segments }, &id)
-                                })
-                            }
-                        >
-                            {name}
-                        </button>
-                    }
-                })
-                .collect_view();
-            let label = if categories { s.categories } else { s.segments };
-            view! { <div class="ck-chip-group" role="group" aria-label=label>{buttons}</div> }
-        })
+    let on_chip = move |ev: web_sys::MouseEvent| {
+        let chip = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-id]").ok().flatten())
+            .and_then(|b| chip_of(&b));
+        if let Some((categories, id)) = chip {
+            filter.update(|f| toggle(f.list_mut(categories), &id));
+        }
     };
     // In a narrow container the toggles fold behind one button, as the directory's facets do.
     let unfolded = RwSignal::new(false);
@@ -174,10 +227,14 @@ pub(super) fn Filters(
                 />
             </div>
             {toggle_button}
-            <div class="ck-chip-groups ck-fold" id=groups_id class:ck-unfolded=move || unfolded.get()>
-                {move || chips(false)}
-                {move || chips(true)}
-            </div>
+            <div
+                class="ck-chip-groups ck-fold"
+                id=groups_id
+                class:ck-unfolded=move || unfolded.get()
+                node_ref=groups
+                on:click=on_chip
+                inner_html=chips
+            ></div>
         </div>
     }
 }
@@ -270,6 +327,39 @@ mod tests {
             "the last word as a prefix"
         );
         assert_eq!(search("talent cannes"), [false, false, false]);
+    }
+
+    #[test]
+    fn toggles_are_named_grouped_pressed_and_escaped() {
+        let mut feed = feed();
+        feed.segments.push(crate::feed::Segment::new(
+            "animation",
+            Text::Plain("Animació <3D>".into()),
+        ));
+        let used = used_ids(&feed);
+        assert_eq!(used.0, ["animation", "training", "distribution"]);
+        assert_eq!(used.1, ["training", "mission", "governance"]);
+        let chosen = EventFilter {
+            categories: vec!["mission".into()],
+            ..Default::default()
+        };
+        let html = chip_groups(&feed, &used, &chosen, Lang::En);
+        assert_eq!(html.matches("role=\"group\"").count(), 2);
+        assert!(html.contains("aria-label=\"Segments\""), "{html}");
+        assert!(
+            html.contains(">Animació &lt;3D&gt;</button>"),
+            "named by the feed, escaped"
+        );
+        assert!(
+            html.contains("data-id=\"training\" aria-pressed=\"false\">training<"),
+            "an id the feed does not name"
+        );
+        assert!(html.contains("data-kind=\"c\" data-id=\"mission\" aria-pressed=\"true\""));
+        assert_eq!(html.matches("aria-pressed=\"true\"").count(), 1);
+        assert_eq!(
+            chip_groups(&Feed::default(), &(vec![], vec![]), &chosen, Lang::En),
+            ""
+        );
     }
 
     #[test]
