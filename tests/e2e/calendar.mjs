@@ -10,6 +10,8 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   const grid = cal.getByRole("grid", { name: "November 2026" });
   await grid.waitFor();
   const cell = (name) => grid.getByRole("gridcell", { name });
+  await cal.locator(".ck-bar").first().waitFor();
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations, the month");
 
   // Talent Week from Monday to Friday: named by each of the five days, one bar in the week.
   assert.equal(await cell(/Talent Week/).count(), 5);
@@ -163,6 +165,7 @@ test("in a narrow container the calendar lists what is coming, month by month, a
   assert.equal(await toggle.getAttribute("aria-expanded"), "false");
   assert.equal(await segments.isVisible(), false, "folded at first");
   await toggle.click();
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations, the filters unfolded");
   await segments.getByRole("button", { name: "Animation" }).click();
   await page.waitForFunction(() => document.getElementById("narrow").shadowRoot.querySelectorAll(".ck-agenda-item").length === 1);
   assert.deepEqual(await items.allTextContents(), ["Talent Week"]);
