@@ -271,6 +271,7 @@ pub fn EventCalendar(
                         fallback=move || view! { <h2>{s.event_calendar}</h2> }
                     >
                         <h2 id=title_id.clone() aria-live="polite">{title}</h2>
+                        <div class="ck-cal-nav">
                         <button type="button" class="ck-btn" aria-label=s.previous_month on:click=move |_| shown.update(|m| *m = m.add_months(-1))>
                             "‹"
                         </button>
@@ -280,6 +281,7 @@ pub fn EventCalendar(
                         <button type="button" class="ck-btn" aria-label=s.next_month on:click=move |_| shown.update(|m| *m = m.add_months(1))>
                             "›"
                         </button>
+                        </div>
                     </Show>
                     <div class="ck-views" role="group" aria-label=s.view>
                         {switch(View::Month)}

@@ -136,10 +136,12 @@ pub(super) fn MonthGrid(
             .ok()
             .flatten()
             .and_then(|b| b.get_attribute("data-o")?.parse::<usize>().ok());
+        // A bar opens its event; elsewhere in a day with events ("+N more", or a phone's
+        // strips too thin to aim at), the day's list.
         if let Some(o) = bar.and_then(|i| placed.read_untracked().get(i).cloned()) {
             open.set(Some(Opened::Event(o)));
-        } else if element.closest("[data-more]").ok().flatten().is_some()
-            && let Some(day) = day_of(&element)
+        } else if let Some(day) = day_of(&element)
+            && placed.read_untracked().iter().any(|o| o.on(day))
         {
             open.set(Some(Opened::Day(day)));
         }

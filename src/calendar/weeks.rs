@@ -133,7 +133,7 @@ pub fn weeks(
                 let more = fill(s.more_events, &[("n", &laid.more[column].to_string())]);
                 let _ = write!(
                     markup,
-                    "<span class=\"ck-more\" data-more=\"\">{}</span>",
+                    "<span class=\"ck-more\">{}</span>",
                     escape(&more)
                 );
             }

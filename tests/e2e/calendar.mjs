@@ -178,6 +178,17 @@ test("in a narrow container the calendar lists what is coming, month by month, a
   // The visitor can still pick the month.
   await narrow.getByRole("button", { name: "Mes" }).click();
   await narrow.getByRole("grid", { name: "noviembre de 2026" }).waitFor();
+  // Where titles cannot fit, bars are strips of colour and a tap on the day lists it.
+  const strip = narrow.locator(".ck-bar", { hasText: "Talent Week" });
+  assert.equal(await strip.evaluate((el) => getComputedStyle(el).fontSize), "0px");
+  await narrow.locator('td[data-day="2026-11-19"] .ck-day-number').click();
+  const day = narrow.getByRole("dialog", { name: "jueves, 19 de noviembre de 2026" });
+  await day.getByRole("button", { name: "Talent Week" }).waitFor();
+  await page.keyboard.press("Escape");
+  // A day without events opens nothing.
+  await narrow.locator('td[data-day="2026-11-24"] .ck-day-number').click();
+  await page.waitForTimeout(100);
+  assert.equal(await narrow.getByRole("dialog").count(), 0);
 });
 
 test("the calendar's filters: a search, a segment, and the segments attribute", async ({ page, url }) => {
