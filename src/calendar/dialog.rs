@@ -2,15 +2,18 @@
 //! iCalendar file and its Google Calendar link. A modal `<dialog>`: the focus stays inside,
 //! and Escape closes it.
 
+use std::fmt::Write;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::format::{date_long, on_day, time, when, zone_name};
-use super::occur::{Intl, Occurrence, Span, wall, zone_of};
+use super::occur::{Intl, Occurrence, Offsets, Span, wall, zone_of};
 use super::{google, ics};
 use crate::feed::{Date, Feed, Text};
 use crate::i18n::{Lang, fill};
+use crate::ui::escape;
 
 /// What the dialog shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,111 +67,63 @@ pub(super) fn CalendarDialog(
             }
         }
     });
+    // The content, drawn as markup (see `content`) whenever what is open changes; its tags'
+    // colours through CSSOM; its buttons through one delegated click.
+    let body = NodeRef::<leptos::html::Div>::new();
     let heading_id = title_id.clone();
-    let content = move || {
-        let feed = feed.get();
-        let fallback = feed.cluster.default_language.clone();
-        let text = move |t: &Text| t.resolve(lang.tag(), &fallback).to_owned();
-        let id = heading_id.clone();
-        match open.get()? {
-            Opened::Day(day) => {
-                let items = placed
-                    .read()
-                    .iter()
-                    .filter(|o| o.on(day))
-                    .map(|o| {
-                        let label = on_day(o, day, text(&feed.events[o.event].title));
-                        let o = o.clone();
-                        view! {
-                            <li>
-                                <button type="button" class="ck-link" on:click=move |_| open.set(Some(Opened::Event(o.clone())))>
-                                    {label}
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                Some(
-                    view! {
-                        <h2 id=id>{date_long(lang, day)}</h2>
-                        <ul class="ck-day-list">{items}</ul>
-                    }
-                    .into_any(),
-                )
+    Effect::new(move |_| {
+        let Some(body) = body.get() else {
+            return;
+        };
+        let Some(opened) = open.get() else {
+            body.set_inner_html("");
+            return;
+        };
+        let (markup, colours) = content(
+            &feed.read(),
+            &opened,
+            &placed.read(),
+            &zone.read(),
+            lang,
+            &heading_id,
+            &Intl,
+        );
+        // A day's button that opened an event goes with the day: the focus moves to the
+        // event's heading instead of leaving the dialog.
+        let had_focus = crate::ui::focused_within(&body);
+        body.set_inner_html(&markup);
+        crate::ui::paint_segments(&body, ".ck-tag", &colours);
+        if had_focus
+            && let Ok(Some(heading)) = body.query_selector("h2")
+            && let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>()
+        {
+            let _ = heading.focus();
+        }
+    });
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let data = |name: &str| {
+            target
+                .closest(&format!("[{name}]"))
+                .ok()
+                .flatten()
+                .and_then(|e| e.get_attribute(name))
+        };
+        if let Some(i) = data("data-o").and_then(|i| i.parse::<usize>().ok()) {
+            if let Some(o) = placed.read_untracked().get(i).cloned() {
+                open.set(Some(Opened::Event(o)));
             }
-            Opened::Event(o) => {
-                let event = feed.events.get(o.event)?.clone();
-                let own = zone_of(&feed, &event).to_owned();
-                // The event's own clock, when it is not the calendar's.
-                let own_clock = match o.span {
-                    Span::Timed(start, _) if own != zone.get() => {
-                        let (d, t) = wall(start, &own, &Intl);
-                        let at = format!("{}, {}", date_long(lang, d), time(t));
-                        Some(fill(
-                            s.time_in_zone,
-                            &[("time", &at), ("zone", &zone_name(&own))],
-                        ))
-                    }
-                    _ => None,
-                };
-                let place = event.location.as_ref().map(|l| {
-                    view! {
-                        <dt>{s.place}</dt>
-                        <dd>{text(l)}</dd>
-                    }
-                });
-                let description = event.description.as_ref().map(|d| {
-                    text(d)
-                        .split('\n')
-                        .filter(|p| !p.trim().is_empty())
-                        .map(|p| view! { <p>{p.to_owned()}</p> })
-                        .collect_view()
-                });
-                let category = event.category.as_ref().map(|c| {
-                    feed.category(c)
-                        .map_or_else(|| c.clone(), |c| text(&c.name))
-                });
-                let link = event.url.as_ref().map(|url| {
-                    let href = feed.resolve_url(url);
-                    view! {
-                        <p>
-                            <a href=href target="_blank" rel="noopener noreferrer">
-                                {s.more_info}
-                                <span class="ck-sr">" "{s.new_tab}</span>
-                            </a>
-                        </p>
-                    }
-                });
-                let google = google::link(&feed, &event, lang, &Intl);
-                let index = o.event;
-                let file = format!("{}.ics", event.id);
-                let shown = feed.clone();
-                let download = move |_| download(&shown, vec![index], lang, &file);
-                Some(
-                    view! {
-                        <h2 id=id>{text(&event.title)}</h2>
-                        <dl class="ck-contact">
-                            <dt>{s.when}</dt>
-                            <dd>
-                                {when(lang, &o)}
-                                {own_clock.map(|c| view! { <br/><span class="ck-muted">{c}</span> })}
-                            </dd>
-                            {place}
-                        </dl>
-                        {description}
-                        {category.map(|c| view! { <p class="ck-meta">{c}</p> })}
-                        {crate::ui::segment_tags(&feed, &event.segments, lang)}
-                        {link}
-                        <div class="ck-event-actions">
-                            <button type="button" class="ck-btn" on:click=download>{s.add_to_calendar}</button>
-                            <a class="ck-btn" href=google target="_blank" rel="noopener noreferrer">
-                                {s.add_to_google}
-                                <span class="ck-sr">" "{s.new_tab}</span>
-                            </a>
-                        </div>
-                    }
-                    .into_any(),
-                )
+        } else if data("data-download").is_some()
+            && let Some(Opened::Event(o)) = open.get_untracked()
+        {
+            let feed = feed.get_untracked();
+            if let Some(event) = feed.events.get(o.event) {
+                download(&feed, vec![o.event], lang, &format!("{}.ics", event.id));
             }
         }
     };
@@ -183,7 +138,259 @@ pub(super) fn CalendarDialog(
             <form method="dialog" class="ck-dialog-close">
                 <button type="submit" class="ck-btn" aria-label=s.close>"×"</button>
             </form>
-            {content}
+            <div node_ref=body on:click=on_click></div>
         </dialog>
+    }
+}
+
+/// What the dialog shows for `opened`, as markup headed by `title_id`, and the colours of
+/// its segment tags in order (set through CSSOM: a strict CSP blocks `style` attributes).
+/// A day lists its occurrences among `placed` as buttons (`data-o`, the index there); an
+/// event gives its details, its `.ics` (`data-download`) and its Google Calendar link. Texts
+/// from the feed are escaped.
+pub(super) fn content(
+    feed: &Feed,
+    opened: &Opened,
+    placed: &[Occurrence],
+    zone: &str,
+    lang: Lang,
+    title_id: &str,
+    offsets: &impl Offsets,
+) -> (String, Vec<String>) {
+    let s = lang.strings();
+    let fallback = &feed.cluster.default_language;
+    let text = |t: &Text| escape(t.resolve(lang.tag(), fallback));
+    let mut out = String::new();
+    let mut colours = Vec::new();
+    match opened {
+        Opened::Day(day) => {
+            let _ = write!(
+                out,
+                "<h2 id=\"{title_id}\" tabindex=\"-1\">{}</h2><ul class=\"ck-day-list\">",
+                date_long(lang, *day)
+            );
+            for (i, o) in placed.iter().enumerate().filter(|(_, o)| o.on(*day)) {
+                let title = feed.events[o.event].title.resolve(lang.tag(), fallback);
+                let _ = write!(
+                    out,
+                    "<li><button type=\"button\" class=\"ck-link\" data-o=\"{i}\">{}</button></li>",
+                    escape(&on_day(o, *day, title.to_owned()))
+                );
+            }
+            out.push_str("</ul>");
+        }
+        Opened::Event(o) => {
+            let Some(event) = feed.events.get(o.event) else {
+                return (out, colours);
+            };
+            let new_tab = format!("<span class=\"ck-sr\"> {}</span>", s.new_tab);
+            let _ = write!(
+                out,
+                "<h2 id=\"{title_id}\" tabindex=\"-1\">{}</h2><dl class=\"ck-contact\"><dt>{}</dt><dd>{}",
+                text(&event.title),
+                s.when,
+                escape(&when(lang, o)),
+            );
+            // The event's own clock, when it is not the calendar's.
+            let own = zone_of(feed, event);
+            if let Span::Timed(start, _) = o.span
+                && own != zone
+            {
+                let (d, t) = wall(start, own, offsets);
+                let at = format!("{}, {}", date_long(lang, d), time(t));
+                let own_clock = fill(s.time_in_zone, &[("time", &at), ("zone", &zone_name(own))]);
+                let _ = write!(
+                    out,
+                    "<br><span class=\"ck-muted\">{}</span>",
+                    escape(&own_clock)
+                );
+            }
+            out.push_str("</dd>");
+            if let Some(place) = &event.location {
+                let _ = write!(out, "<dt>{}</dt><dd>{}</dd>", s.place, text(place));
+            }
+            out.push_str("</dl>");
+            if let Some(description) = &event.description {
+                for paragraph in description
+                    .resolve(lang.tag(), fallback)
+                    .split('\n')
+                    .filter(|p| !p.trim().is_empty())
+                {
+                    let _ = write!(out, "<p>{}</p>", escape(paragraph));
+                }
+            }
+            if let Some(id) = &event.category {
+                let name = feed
+                    .category(id)
+                    .map_or(id.as_str(), |c| c.name.resolve(lang.tag(), fallback));
+                let _ = write!(out, "<p class=\"ck-meta\">{}</p>", escape(name));
+            }
+            out.push_str("<ul class=\"ck-tags\">");
+            for segment in event.segments.iter().filter_map(|id| feed.segment(id)) {
+                let _ = write!(out, "<li class=\"ck-tag\">{}</li>", text(&segment.name));
+                colours.push(segment.color.clone().unwrap_or_default());
+            }
+            out.push_str("</ul>");
+            if let Some(url) = &event.url {
+                let _ = write!(
+                    out,
+                    "<p><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}{new_tab}</a></p>",
+                    escape(&feed.resolve_url(url)),
+                    s.more_info,
+                );
+            }
+            let _ = write!(
+                out,
+                "<div class=\"ck-event-actions\">\
+                 <button type=\"button\" class=\"ck-btn\" data-download=\"\">{}</button>\
+                 <a class=\"ck-btn\" href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}{new_tab}</a></div>",
+                s.add_to_calendar,
+                escape(&google::link(feed, event, lang, offsets)),
+                s.add_to_google,
+            );
+        }
+    }
+    (out, colours)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::occur::occurrences;
+    use crate::calendar::occur::testing::Jiff;
+    use crate::feed::{Event, Segment, When};
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn feed() -> Feed {
+        let mut ventana = Event::new(
+            "ventana",
+            "Ventana Sur <2026>",
+            When::parse("2026-12-01T10:00").unwrap(),
+        );
+        ventana.end = Some(When::parse("2026-12-04T19:00").unwrap());
+        ventana.timezone = Some("America/Argentina/Buenos_Aires".into());
+        ventana.location = Some(Text::Plain("Buenos Aires".into()));
+        ventana.description = Some(Text::Plain("Screenings.\n\n<b>Meetings</b>.".into()));
+        ventana.url = Some("https://ventana-sur.example/?a=1&b=2".into());
+        ventana.segments = vec!["distribution".into()];
+        let breakfast = Event::new(
+            "breakfast",
+            "Breakfast",
+            When::parse("2026-12-01T09:00").unwrap(),
+        );
+        let mut feed = Feed {
+            events: vec![ventana, breakfast],
+            ..Feed::default()
+        };
+        feed.cluster.timezone = "Europe/Madrid".into();
+        let mut distribution = Segment::new("distribution", "Distribution");
+        distribution.color = Some("#2e7d32".into());
+        feed.segments.push(distribution);
+        feed
+    }
+
+    fn placed(feed: &Feed) -> Vec<Occurrence> {
+        occurrences(
+            feed,
+            "Europe/Madrid",
+            d("2026-11-30"),
+            d("2026-12-06"),
+            &Jiff,
+        )
+    }
+
+    #[test]
+    fn a_day_lists_its_occurrences_as_buttons_by_their_place_in_the_month() {
+        let feed = feed();
+        let placed = placed(&feed);
+        let (html, _) = content(
+            &feed,
+            &Opened::Day(d("2026-12-01")),
+            &placed,
+            "Europe/Madrid",
+            Lang::En,
+            "t",
+            &Jiff,
+        );
+        assert!(
+            html.starts_with("<h2 id=\"t\" tabindex=\"-1\">Tuesday 1 December 2026</h2>"),
+            "{html}"
+        );
+        let breakfast = placed.iter().position(|o| o.event == 1).unwrap();
+        let ventana = placed.iter().position(|o| o.event == 0).unwrap();
+        assert!(
+            html.contains(&format!("data-o=\"{breakfast}\">09:00 Breakfast<")),
+            "{html}"
+        );
+        assert!(
+            html.contains(&format!(
+                "data-o=\"{ventana}\">14:00 Ventana Sur &lt;2026&gt;<"
+            )),
+            "{html}"
+        );
+        let (html, _) = content(
+            &feed,
+            &Opened::Day(d("2026-12-05")),
+            &placed,
+            "Europe/Madrid",
+            Lang::En,
+            "t",
+            &Jiff,
+        );
+        assert!(
+            html.ends_with("<ul class=\"ck-day-list\"></ul>"),
+            "nothing on the 5th: {html}"
+        );
+    }
+
+    #[test]
+    fn an_event_gives_its_details_its_own_clock_its_file_and_its_links() {
+        let feed = feed();
+        let placed = placed(&feed);
+        let ventana = placed.iter().find(|o| o.event == 0).unwrap().clone();
+        let (html, colours) = content(
+            &feed,
+            &Opened::Event(ventana),
+            &placed,
+            "Europe/Madrid",
+            Lang::En,
+            "t",
+            &Jiff,
+        );
+        assert!(html.contains("<h2 id=\"t\" tabindex=\"-1\">Ventana Sur &lt;2026&gt;</h2>"));
+        assert!(
+            html.contains("Tuesday 1 December 2026, 10:00 in Buenos Aires"),
+            "{html}"
+        );
+        assert!(html.contains("<dd>Buenos Aires</dd>"));
+        assert!(
+            html.contains("<p>Screenings.</p><p>&lt;b&gt;Meetings&lt;/b&gt;.</p>"),
+            "paragraphs, escaped"
+        );
+        assert!(html.contains("<li class=\"ck-tag\">Distribution</li>"));
+        assert_eq!(colours, ["#2e7d32"]);
+        assert!(html.contains("href=\"https://ventana-sur.example/?a=1&amp;b=2\" target=\"_blank\" rel=\"noopener noreferrer\""));
+        assert!(html.contains("data-download=\"\""));
+        assert!(
+            html.contains("href=\"https://calendar.google.com/"),
+            "{html}"
+        );
+        assert!(!html.contains("<b>"));
+        // In its own zone, no second clock.
+        let breakfast = placed.iter().find(|o| o.event == 1).unwrap().clone();
+        let (html, colours) = content(
+            &feed,
+            &Opened::Event(breakfast),
+            &placed,
+            "Europe/Madrid",
+            Lang::En,
+            "t",
+            &Jiff,
+        );
+        assert!(!html.contains(" in Madrid"), "{html}");
+        assert!(colours.is_empty());
     }
 }

@@ -176,17 +176,7 @@ pub(super) fn MonthGrid(
             &Intl,
         );
         body.set_inner_html(&drawn.markup);
-        if let Ok(bars) = body.query_selector_all(".ck-bar") {
-            for (i, colour) in drawn.colours.iter().enumerate() {
-                if let Some(bar) = bars
-                    .get(i as u32)
-                    .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-                    && !colour.is_empty()
-                {
-                    let _ = bar.style().set_property("--ck-seg", colour);
-                }
-            }
-        }
+        crate::ui::paint_segments(&body, ".ck-bar", &drawn.colours);
         if refocus.get_value() {
             refocus.set_value(false);
             if let Some(c) = cell(place.stop) {

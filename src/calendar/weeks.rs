@@ -131,11 +131,7 @@ pub fn weeks(
             }
             if laid.more[column] > 0 {
                 let more = fill(s.more_events, &[("n", &laid.more[column].to_string())]);
-                let _ = write!(
-                    markup,
-                    "<span class=\"ck-more\">{}</span>",
-                    escape(&more)
-                );
+                let _ = write!(markup, "<span class=\"ck-more\">{}</span>", escape(&more));
             }
             markup.push_str("</div></td>");
         }

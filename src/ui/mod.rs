@@ -180,6 +180,36 @@ pub(crate) fn download(name: &str, kind: &str, content: &str) -> Option<()> {
     Some(())
 }
 
+/// Whether the focus is on `element` or inside it, in its document or shadow root.
+pub(crate) fn focused_within(element: &web_sys::Element) -> bool {
+    let root = element.get_root_node();
+    let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => root
+            .dyn_ref::<web_sys::Document>()
+            .and_then(|d| d.active_element()),
+    };
+    active.is_some_and(|a| element.contains(Some(&a)))
+}
+
+/// Sets `--ck-seg` on the elements `selector` finds in `root` to `colours`, in order (an
+/// empty colour leaves the theme's): markup cannot carry them, as a strict CSP blocks
+/// `style` attributes while it lets CSSOM through.
+pub(crate) fn paint_segments(root: &web_sys::Element, selector: &str, colours: &[String]) {
+    let Ok(found) = root.query_selector_all(selector) else {
+        return;
+    };
+    for (i, colour) in colours.iter().enumerate() {
+        if let Some(element) = found
+            .get(i as u32)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            && !colour.is_empty()
+        {
+            let _ = element.style().set_property("--ck-seg", colour);
+        }
+    }
+}
+
 /// Segments (by id) as coloured tags: a member's, an event's.
 pub(crate) fn segment_tags(feed: &Feed, segments: &[String], lang: Lang) -> impl IntoView + use<> {
     let fallback = feed.cluster.default_language.as_str();

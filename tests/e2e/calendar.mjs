@@ -38,6 +38,11 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   await dialog.getByRole("button", { name: "09:00 Pitch one" }).click();
   const pitch = cal.getByRole("dialog", { name: "Pitch one" });
   await pitch.getByText("Thursday 19 November 2026, 09:00–10:00").waitFor();
+  assert.equal(
+    await cal.evaluate((el) => `${el.shadowRoot.activeElement?.tagName} ${el.shadowRoot.activeElement?.textContent}`),
+    "H2 Pitch one",
+    "the focus moves from the day's list to the event's heading, inside the dialog",
+  );
   await pitch.getByText("Sala 1, Barcelona").waitFor();
   await page.keyboard.press("Escape");
   await pitch.waitFor({ state: "hidden" });
