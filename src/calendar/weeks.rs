@@ -86,17 +86,29 @@ pub fn weeks(
                     format!("{}: {count}: {}", date_long(lang, day), on_day.join(", "))
                 }
             };
-            let class = match (day == place.today, day.month == place.month.month) {
-                (true, _) => " class=\"ck-today\" aria-current=\"date\"",
-                (false, false) => " class=\"ck-outside\"",
-                _ => "",
+            let when = match (day == place.today, day.month == place.month.month) {
+                (true, _) => Some("ck-today"),
+                (false, false) => Some("ck-outside"),
+                _ => None,
+            };
+            let events = (!on_day.is_empty()).then_some("ck-events");
+            let classes: Vec<&str> = [when, events].into_iter().flatten().collect();
+            let class = if classes.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"{}\"", classes.join(" "))
             };
             let _ = write!(
                 markup,
-                "<td{class} data-day=\"{day}\" tabindex=\"{}\">\
+                "<td{class}{} data-day=\"{day}\" tabindex=\"{}\">\
                  <span class=\"ck-visually-hidden\">{}</span>\
                  <span class=\"ck-day-number\" aria-hidden=\"true\">{}</span>\
                  <div class=\"ck-bars\" aria-hidden=\"true\">",
+                if day == place.today {
+                    " aria-current=\"date\""
+                } else {
+                    ""
+                },
                 if day == place.stop { 0 } else { -1 },
                 escape(&label),
                 day.day,
@@ -189,6 +201,7 @@ mod tests {
         assert_eq!(cells.len(), 42);
         assert!(cells[0].contains("data-day=\"2026-10-26\""));
         assert!(cells[0].contains("class=\"ck-outside\""));
+        assert!(!w.markup.contains("ck-events"), "no day has events");
         assert_eq!(w.markup.matches("tabindex=\"0\"").count(), 1);
         let today = cells.iter().find(|c| c.contains("2026-11-23")).unwrap();
         assert!(today.contains("tabindex=\"0\""));
@@ -215,6 +228,7 @@ mod tests {
             .find(|c| c.contains("2026-11-18"))
             .unwrap();
         assert_eq!(day.matches("class=\"ck-bar ").count(), 3);
+        assert!(day.starts_with(" class=\"ck-events\""), "{day}");
         assert!(day.contains(">+1 more<"), "{day}");
         assert!(day.contains(">09:00 Talk 0<"));
         assert!(day.contains("4 events: 09:00 Talk 0, 10:00 Talk 1, 11:00 Talk 2, 12:00 Talk 3"));
