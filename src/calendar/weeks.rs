@@ -86,17 +86,17 @@ pub fn weeks(
                     format!("{}: {count}: {}", date_long(lang, day), on_day.join(", "))
                 }
             };
-            let when = match (day == place.today, day.month == place.month.month) {
-                (true, _) => Some("ck-today"),
-                (false, false) => Some("ck-outside"),
-                _ => None,
-            };
-            let events = (!on_day.is_empty()).then_some("ck-events");
-            let classes: Vec<&str> = [when, events].into_iter().flatten().collect();
-            let class = if classes.is_empty() {
-                String::new()
-            } else {
-                format!(" class=\"{}\"", classes.join(" "))
+            let class = match (
+                day == place.today,
+                day.month == place.month.month,
+                on_day.is_empty(),
+            ) {
+                (true, _, true) => " class=\"ck-today\"",
+                (true, _, false) => " class=\"ck-today ck-events\"",
+                (false, false, true) => " class=\"ck-outside\"",
+                (false, false, false) => " class=\"ck-outside ck-events\"",
+                (false, true, true) => "",
+                (false, true, false) => " class=\"ck-events\"",
             };
             let _ = write!(
                 markup,
