@@ -302,19 +302,16 @@ mod tests {
         )
     }
 
+    /// The dialog's content for `opened`, in English, in Madrid, headed by `t`.
+    fn shown(feed: &Feed, placed: &[Occurrence], opened: &Opened) -> (String, Vec<String>) {
+        content(feed, opened, placed, "Europe/Madrid", Lang::En, "t", &Jiff)
+    }
+
     #[test]
     fn a_day_lists_its_occurrences_as_buttons_by_their_place_in_the_month() {
         let feed = feed();
         let placed = placed(&feed);
-        let (html, _) = content(
-            &feed,
-            &Opened::Day(d("2026-12-01")),
-            &placed,
-            "Europe/Madrid",
-            Lang::En,
-            "t",
-            &Jiff,
-        );
+        let (html, _) = shown(&feed, &placed, &Opened::Day(d("2026-12-01")));
         assert!(
             html.starts_with("<h2 id=\"t\" tabindex=\"-1\">Tuesday 1 December 2026</h2>"),
             "{html}"
@@ -331,15 +328,7 @@ mod tests {
             )),
             "{html}"
         );
-        let (html, _) = content(
-            &feed,
-            &Opened::Day(d("2026-12-05")),
-            &placed,
-            "Europe/Madrid",
-            Lang::En,
-            "t",
-            &Jiff,
-        );
+        let (html, _) = shown(&feed, &placed, &Opened::Day(d("2026-12-05")));
         assert!(
             html.ends_with("<ul class=\"ck-day-list\"></ul>"),
             "nothing on the 5th: {html}"
@@ -351,15 +340,7 @@ mod tests {
         let feed = feed();
         let placed = placed(&feed);
         let ventana = placed.iter().find(|o| o.event == 0).unwrap().clone();
-        let (html, colours) = content(
-            &feed,
-            &Opened::Event(ventana),
-            &placed,
-            "Europe/Madrid",
-            Lang::En,
-            "t",
-            &Jiff,
-        );
+        let (html, colours) = shown(&feed, &placed, &Opened::Event(ventana));
         assert!(html.contains("<h2 id=\"t\" tabindex=\"-1\">Ventana Sur &lt;2026&gt;</h2>"));
         assert!(
             html.contains("Tuesday 1 December 2026, 10:00 in Buenos Aires"),
@@ -381,15 +362,7 @@ mod tests {
         assert!(!html.contains("<b>"));
         // In its own zone, no second clock.
         let breakfast = placed.iter().find(|o| o.event == 1).unwrap().clone();
-        let (html, colours) = content(
-            &feed,
-            &Opened::Event(breakfast),
-            &placed,
-            "Europe/Madrid",
-            Lang::En,
-            "t",
-            &Jiff,
-        );
+        let (html, colours) = shown(&feed, &placed, &Opened::Event(breakfast));
         assert!(!html.contains(" in Madrid"), "{html}");
         assert!(colours.is_empty());
     }
