@@ -2,7 +2,7 @@
 //!
 //! It is a pure function of the data, redrawn whole when the data, the dimension or the
 //! language change; as markup it costs the Wasm a few kilobytes, where a view per shape
-//! cost it about twenty. Every text from the feed goes through [`escape`]; colours are the
+//! cost it about twenty. Every text from the feed is escaped (`ui::escape`); colours are the
 //! feed's validated `#rrggbb` or a theme class, so no style attribute is needed (a strict CSP
 //! blocks them).
 
