@@ -7,6 +7,7 @@ import { test, run, assert, BASE, BASE_OCTET } from "./harness.mjs";
 import { ROOT, feedOf, text, axeViolations } from "./support.mjs";
 import "./chart.mjs";
 import "./calendar.mjs";
+import "./hostile.mjs";
 
 test("index.html shows all three widgets on the Catalan feed, in Catalan", async ({ page, url }) => {
   const feed = feedOf("catalonia");

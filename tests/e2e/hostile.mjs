@@ -1,0 +1,170 @@
+// End-to-end tests of hostile input: a feed whose every text is a script or HTML payload,
+// whose every URL is an attack, with oversized, invisible, mistyped and repeated values, and
+// the valid rest that must still show.
+import { test, assert } from "./harness.mjs";
+
+/** Sets `window.__pwned` if it ever runs, as script or as an event handler. */
+const PAYLOAD = `"><script>window.__pwned="script"</script><img src=x onerror="window.__pwned='img'">'<b onmouseover="window.__pwned='b'">`;
+/** URLs that must never become a link or an image: schemes in any case, hidden by spaces,
+ * tabs, control characters or character references. */
+const ATTACKS = [
+  "javascript:window.__pwned='js'",
+  " JaVaScRiPt:window.__pwned='case'",
+  "java\tscript:window.__pwned='tab'",
+  "\u0001javascript:window.__pwned='control'",
+  "&#106;avascript:window.__pwned='entity'",
+  "data:text/html,<script>window.__pwned='data'</script>",
+  "DATA:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' onload='window.__pwned=1'/>",
+  "vbscript:msgbox(1)",
+  "  VBScript:msgbox(1)",
+];
+/** A value nested `depth` arrays deep. */
+const deep = (depth) => {
+  let v = "bottom";
+  for (let i = 0; i < depth; i++) v = [v];
+  return v;
+};
+
+/** The hostile feed, and the paths its diagnostics must name. */
+export function hostileFeed() {
+  const members = [
+    { id: "good", name: "Good member", segments: ["safe"], website: "https://good.example/", city: "Barcelona" },
+    {
+      id: "payloads",
+      name: PAYLOAD,
+      description: { en: PAYLOAD, ca: PAYLOAD },
+      city: PAYLOAD,
+      region: PAYLOAD,
+      tags: [PAYLOAD],
+      segments: ["safe", "nope"],
+      website: ATTACKS[0],
+      logo: ATTACKS[6],
+      email: `x@y.example"><script>window.__pwned="mail"</script>`,
+      phone: "+34 93<script>",
+    },
+    // One member per attack, in the website and the logo.
+    ...ATTACKS.map((url, i) => ({ id: `attack-${i}`, name: `Attack ${i}`, website: url, logo: url })),
+    { id: "huge", name: "N".repeat(10_000), description: "D ".repeat(500_000) },
+    { id: "control", name: "Ctrl\u0000\u0007\u001b name\u202e", description: "lone \ud800 surrogate" },
+    { id: "deep", name: deep(2_000) },
+    { id: "number", name: 42 },
+    { id: "numbers-inside", name: "Numbers in fields", city: 7, tags: [1, 2] },
+    { id: "good", name: "Duplicate of good" },
+  ];
+  const events = [
+    { id: "good-event", title: "Good event", start: "2026-11-10", segments: ["safe"] },
+    {
+      id: "evil-event",
+      title: PAYLOAD,
+      location: PAYLOAD,
+      description: PAYLOAD,
+      url: ATTACKS[1],
+      start: "2026-11-12T10:00",
+      timezone: "Europe/Madrid",
+      segments: ["inject"],
+    },
+    { id: "bad-rule", title: "Bad rule", start: "2026-11-13", recurrence: "FREQ=DAILY;<script>" },
+    { id: "huge-event", title: "T".repeat(10_000), start: "2026-11-14", description: "D ".repeat(500_000) },
+    { id: "deep-event", title: deep(2_000), start: "2026-11-15" },
+  ];
+  const feed = {
+    version: 1,
+    cluster: { name: `Hostile ${PAYLOAD}`, url: ATTACKS[0], timezone: "Europe/Madrid" },
+    segments: [
+      { id: "safe", name: "Safe segment", color: "#2e7d32" },
+      { id: "inject", name: PAYLOAD, color: "red;background:url(javascript:window.__pwned=1)" },
+      { id: "safe", name: "Duplicate segment" },
+    ],
+    members,
+    events,
+  };
+  const paths = [
+    "cluster.url",
+    "segments[1].color",
+    "segments[2].id",
+    "members[1].website",
+    "members[1].logo",
+    "members[1].email",
+    "members[1].phone",
+    "members[1].segments[1]",
+    // All but the character reference, a relative path as the URL standard reads it.
+    ...ATTACKS.map((_, i) => `members[${i + 2}].website`).filter((_, i) => !ATTACKS[i].startsWith("&")),
+    `members[${ATTACKS.length + 4}].name`,
+    `members[${ATTACKS.length + 5}].name`,
+    `members[${ATTACKS.length + 6}].city`,
+    `members[${ATTACKS.length + 7}].id`,
+    "events[1].url",
+    "events[2].recurrence",
+    "events[4].title",
+  ];
+  return { json: JSON.stringify(feed), paths };
+}
+
+test("a hostile feed: every valid entry shows, no payload runs, no unsafe URL becomes a link or an image, and each bad field is named", async ({ page, url }) => {
+  const { json, paths } = hostileFeed();
+  assert.ok(json.length > 2_000_000, "two descriptions of a megabyte");
+  await page.route("**/hostile.json", (route) => route.fulfill({ body: json, contentType: "application/json" }));
+  await page.goto(url("tests/e2e/pages/hostile.html"));
+  const dir = page.locator("#dir");
+  const chart = page.locator("#chart");
+  const cal = page.locator("#cal");
+
+  // The valid rest: members with payloads for names are still members, shown as text.
+  await dir.getByRole("heading", { name: "Good member" }).waitFor();
+  await dir.getByRole("heading", { name: PAYLOAD }).first().waitFor();
+  const members = ATTACKS.length + 5; // good, payloads, the attacks, huge, control, numbers-inside
+  await dir.getByRole("status").filter({ hasText: `${members} members` }).waitFor();
+  await chart.getByRole("listitem", { name: /^Safe segment/ }).waitFor();
+  await cal.locator(".ck-bar", { hasText: "Good event" }).waitFor();
+  await cal.locator(".ck-bar", { hasText: PAYLOAD }).waitFor();
+  await cal.locator(".ck-bar", { hasText: "Bad rule" }).waitFor();
+
+  // Open what shows payloads: a profile and an event, where links and images would be.
+  await dir.getByRole("button", { name: PAYLOAD }).first().click();
+  await dir.getByRole("dialog").waitFor();
+  await page.keyboard.press("Escape");
+  await cal.locator(".ck-bar", { hasText: PAYLOAD }).click();
+  await cal.getByRole("dialog").getByRole("button", { name: "Add to calendar" }).waitFor();
+  // A hover on every payload (the `onmouseover` one included).
+  for (const el of (await page.locator("clusterkit-directory, clusterkit-calendar").locator("text=window.__pwned").all()).slice(0, 12)) {
+    await el.hover({ force: true, timeout: 1000 }).catch(() => {});
+  }
+  await page.keyboard.press("Escape");
+
+  const found = await page.evaluate(() => {
+    const roots = [...document.querySelectorAll("clusterkit-directory, clusterkit-chart, clusterkit-calendar")].map((e) => e.shadowRoot);
+    const all = roots.flatMap((r) => [...r.querySelectorAll("*")]);
+    const urls = all.flatMap((el) =>
+      ["href", "src", "xlink:href", "action", "formaction"]
+        .map((a) => el.getAttribute(a))
+        .filter((v) => v !== null)
+        .map((v) => ({ tag: el.tagName, url: new URL(v, document.baseURI) })),
+    );
+    return {
+      pwned: window.__pwned ?? null,
+      unsafe: urls.filter(({ url }) => !["http:", "https:", "mailto:", "tel:"].includes(url.protocol)).map(({ tag, url }) => `${tag} ${url.href}`),
+      dangerous: all.filter((el) => ["SCRIPT", "IFRAME", "OBJECT", "EMBED", "B"].includes(el.tagName)).map((el) => el.tagName),
+      handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${el.tagName} ${a.name}`)),
+      injected: all.filter((el) => (el.style?.cssText ?? "").includes("javascript")).length,
+      images: roots.flatMap((r) => [...r.querySelectorAll("img")].map((i) => i.src)),
+      sideways: roots.filter((r) => r.host.scrollWidth > r.host.clientWidth + 1).map((r) => r.host.id),
+    };
+  });
+  assert.equal(found.pwned, null, "no payload ran");
+  assert.deepEqual(found.unsafe, [], "every link and image is http(s), mailto: or tel:");
+  assert.deepEqual(found.dangerous, [], "no element from the feed's text");
+  assert.deepEqual(found.handlers, [], "no event handler attribute");
+  assert.equal(found.injected, 0, "no colour became CSS with a URL");
+  // The character reference is never decoded: it stays a harmless relative path, `&`, with
+  // a fragment (and a 404).
+  assert.deepEqual(
+    found.images.map((src) => new URL(src).pathname),
+    ["/tests/e2e/pages/&"],
+    "no attack became a logo but one relative path",
+  );
+  assert.deepEqual(found.sideways, [], "a 10,000-character name scrolls nothing sideways");
+
+  const diagnostics = await dir.locator("details").innerText();
+  const missing = paths.filter((p) => !diagnostics.includes(p));
+  assert.deepEqual(missing, [], "the diagnostics name every bad field");
+}, { networkErrors: true });
