@@ -168,3 +168,60 @@ test("a hostile feed: every valid entry shows, no payload runs, no unsafe URL be
   const missing = paths.filter((p) => !diagnostics.includes(p));
   assert.deepEqual(missing, [], "the diagnostics name every bad field");
 }, { networkErrors: true });
+
+const STRICT_CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+
+test("under a strict CSP all three widgets work and no policy is violated", async ({ page, url, errors }) => {
+  await page.route("**/csp.html", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": STRICT_CSP } });
+  });
+  // Every violation, whatever its source: an inline style, a `style` attribute, eval.
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener(
+      "securitypolicyviolation",
+      (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI || e.sample}`),
+      true,
+    );
+  });
+  await page.goto(url("tests/e2e/pages/csp.html"));
+  const dir = page.locator("#dir");
+  await dir.getByRole("status").filter({ hasText: "40 socios" }).waitFor();
+  await page.locator("#chart").getByRole("listitem", { name: /^Produción/ }).waitFor();
+  const cal = page.locator("#cal");
+  await cal.getByRole("grid", { name: "decembro de 2026" }).waitFor();
+
+  // What sets styles at run time: the stylesheet, segment colours, the chart's contrast, the
+  // dialogs, a search, a facet.
+  await dir.getByRole("searchbox").fill("galicia");
+  await dir.getByRole("status").filter({ hasText: /^\d+ socios?$/ }).waitFor();
+  await dir.getByRole("button", { name: /Corporación de Radio e Televisión de Galicia/ }).click();
+  await dir.getByRole("dialog").waitFor();
+  await page.keyboard.press("Escape");
+  await cal.locator(".ck-bar", { hasText: "Ventana Sur" }).first().click();
+  await cal.getByRole("dialog").getByRole("button", { name: "Engadir ao calendario (.ics)" }).waitFor();
+  await page.keyboard.press("Escape");
+
+  const styled = await page.evaluate(() => {
+    const root = document.getElementById("cal").shadowRoot;
+    const bar = root.querySelector(".ck-bar");
+    return {
+      violations: window.__violations,
+      // The stylesheet applies (a grid cell's border), and so does a segment's colour.
+      border: getComputedStyle(root.querySelector(".ck-month td")).borderTopStyle,
+      colour: bar.style.getPropertyValue("--ck-seg"),
+    };
+  });
+  assert.deepEqual(styled.violations, [], "no securitypolicyviolation event");
+  assert.equal(styled.border, "solid", "the widgets' stylesheet applies");
+  assert.match(styled.colour, /^#[0-9a-f]{6}$/i, "a segment's colour applies, through CSSOM");
+
+  // The control: the policy is in force, and a violation would have been seen.
+  await page.evaluate(() => document.body.setAttribute("style", "color: red"));
+  await page.waitForFunction(() => window.__violations.length > 0);
+  assert.match((await page.evaluate(() => window.__violations)).join(), /^style-src-attr/);
+  await page.waitForTimeout(200);
+  errors.splice(0, errors.length, ...errors.filter((e) => !e.includes("inline style")));
+});
