@@ -1,7 +1,10 @@
 // End-to-end tests of hostile input: a feed whose every text is a script or HTML payload,
 // whose every URL is an attack, with oversized, invisible, mistyped and repeated values, and
 // the valid rest that must still show.
+import { mkdirSync, copyFileSync } from "node:fs";
+import { join } from "node:path";
 import { test, assert } from "./harness.mjs";
+import { ROOT } from "./support.mjs";
 
 /** Sets `window.__pwned` if it ever runs, as script or as an event handler. */
 const PAYLOAD = `"><script>window.__pwned="script"</script><img src=x onerror="window.__pwned='img'">'<b onmouseover="window.__pwned='b'">`;
@@ -224,4 +227,24 @@ test("under a strict CSP all three widgets work and no policy is violated", asyn
   assert.match((await page.evaluate(() => window.__violations)).join(), /^style-src-attr/);
   await page.waitForTimeout(200);
   errors.splice(0, errors.length, ...errors.filter((e) => !e.includes("inline style")));
+});
+
+test("two bundles on one page: the second defines nothing, says so, and loads no Wasm", async ({ page, url, warnings }) => {
+  // A second copy of the bundle in another folder, as a plugin would bring its own.
+  const second = join(ROOT, "target/e2e/second");
+  mkdirSync(second, { recursive: true });
+  for (const file of ["clusterkit.js", "clusterkit_bg.wasm"]) copyFileSync(join(ROOT, "www/dist", file), join(second, file));
+  const wasm = [];
+  const feeds = [];
+  page.on("request", (r) => r.url().includes(".wasm") && wasm.push(new URL(r.url()).pathname));
+  page.on("request", (r) => r.url().endsWith("madrid.json") && feeds.push(r.url()));
+  await page.goto(url("tests/e2e/pages/two-bundles.html"));
+  await page.locator("clusterkit-directory").getByRole("status").filter({ hasText: /members$/ }).waitFor();
+  await page.locator("clusterkit-chart").getByRole("listitem").first().waitFor();
+  await page.locator("clusterkit-calendar").getByRole("grid").waitFor();
+  for (const tag of ["clusterkit-directory", "clusterkit-chart", "clusterkit-calendar"]) {
+    assert.ok(warnings.some((w) => w.includes(`<${tag}> is already defined`)), `a warning for <${tag}>`);
+  }
+  assert.deepEqual(wasm, ["/www/dist/clusterkit_bg.wasm"], "one Wasm, the first bundle's");
+  assert.equal(feeds.length, 1, "one fetch of the feed");
 });
