@@ -28,9 +28,24 @@ pub enum LoadError {
     Network,
     /// The text is not JSON.
     Syntax(SyntaxError),
+    /// The address gave a web page (HTML) instead of JSON: a login or error page, or a wrong
+    /// address.
+    NotJson,
+    /// The server had not answered after this many seconds.
+    Timeout(u32),
+    /// The feed is this many bytes, more than [`MAX_BYTES`].
+    TooLarge(u64),
     /// No feed was named (an element without a `feed` attribute or inline JSON).
     Missing,
 }
+
+/// How long a feed may take to arrive, headers and body, before the widget gives up and
+/// offers a retry.
+pub const TIMEOUT_SECONDS: u32 = 30;
+
+/// The largest feed read: 32 MiB, some 80,000 members (a 10,000-member feed is 3.7 MB).
+/// Past it the widget says so instead of freezing the page.
+pub const MAX_BYTES: u64 = 32 << 20;
 
 /// What [`use_feed`] returns.
 pub struct UseFeedReturn {
@@ -69,6 +84,13 @@ pub fn inline_feed(json: &str) -> FeedState {
 }
 
 fn parsed(text: &str, base: Option<String>) -> FeedState {
+    // A web page where JSON was expected: said as such, not as a syntax error at `<`.
+    if text
+        .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+        .starts_with('<')
+    {
+        return FeedState::Failed(LoadError::NotJson);
+    }
     match parse(text) {
         Ok(mut parsed) => {
             parsed.feed.base_url = base;
@@ -111,7 +133,7 @@ fn shared_or_new(
 pub(crate) fn adopt(url: &str, response: js_sys::Promise, body: js_sys::Promise) {
     shared_or_new(absolute(url), |url, entry| {
         #[cfg(target_arch = "wasm32")]
-        load(url, response, Some(body), entry);
+        load(url, response, Some(body), entry, None);
         #[cfg(not(target_arch = "wasm32"))]
         {
             let _ = (url, response, body);
@@ -123,8 +145,15 @@ pub(crate) fn adopt(url: &str, response: js_sys::Promise, body: js_sys::Promise)
 fn start_fetch(url: String, entry: ArcRwSignal<FeedState>) {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
-        let response = window.fetch_with_str(&url);
-        return load(url, response, None, entry);
+        // Aborted when the feed is given up on (a timeout), so the connection is not left
+        // open.
+        let controller = web_sys::AbortController::new().ok();
+        let init = web_sys::RequestInit::new();
+        if let Some(c) = &controller {
+            init.set_signal(Some(&c.signal()));
+        }
+        let response = window.fetch_with_str_and_init(&url, &init);
+        return load(url, response, None, entry, controller);
     }
     // Off the browser there is nothing to fetch with; a server build would read the feed
     // itself and pass it in as a `Feed`.
@@ -141,19 +170,23 @@ fn load(
     response: js_sys::Promise,
     body: Option<js_sys::Promise>,
     entry: ArcRwSignal<FeedState>,
+    controller: Option<web_sys::AbortController>,
 ) {
     wasm_bindgen_futures::spawn_local(async move {
-        let state =
-            bytes(response, body)
-                .await
-                .map_or_else(FeedState::Failed, |(bytes, final_url)| {
-                    // As `Response.text()` would, but without a JS string to copy back: invalid
-                    // UTF-8 becomes U+FFFD. Valid text (nearly always) is checked by the fast
-                    // validator and not copied again.
-                    let text = String::from_utf8(bytes)
-                        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-                    parsed(&text, Some(final_url))
-                });
+        let result = bytes(response, body).await;
+        if let (Err(LoadError::Timeout(_) | LoadError::TooLarge(_)), Some(c)) =
+            (&result, &controller)
+        {
+            c.abort();
+        }
+        let state = result.map_or_else(FeedState::Failed, |(bytes, final_url)| {
+            // As `Response.text()` would, but without a JS string to copy back: invalid
+            // UTF-8 becomes U+FFFD. Valid text (nearly always) is checked by the fast
+            // validator and not copied again.
+            let text = String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            parsed(&text, Some(final_url))
+        });
         if let FeedState::Ready(_, diagnostics) = &state {
             report_to_console(&url, diagnostics);
         }
@@ -162,7 +195,9 @@ fn load(
 }
 
 /// The bytes of a fetched body, and the URL it came from after redirects. The bytes are
-/// copied into the Wasm once, instead of being decoded to a JS string and encoded back.
+/// copied into the Wasm once, instead of being decoded to a JS string and encoded back. The
+/// headers and the body must both arrive within [`TIMEOUT_SECONDS`], and a body announced
+/// or found larger than [`MAX_BYTES`] is refused.
 #[cfg(target_arch = "wasm32")]
 async fn bytes(
     response: js_sys::Promise,
@@ -170,18 +205,54 @@ async fn bytes(
 ) -> Result<(Vec<u8>, String), LoadError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let response = JsFuture::from(response)
-        .await
-        .map_err(|_| LoadError::Network)?;
+    const GAVE_UP: &str = "clusterkit: timeout";
+    // One deadline for the whole: a promise that rejects with GAVE_UP, raced with each step.
+    let deadline = js_sys::Promise::new(&mut |_, reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_1(
+                &reject,
+                (TIMEOUT_SECONDS * 1000) as i32,
+                &GAVE_UP.into(),
+            );
+        }
+    });
+    let within = |step: &js_sys::Promise| {
+        JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(step, &deadline)))
+    };
+    let failed = |e: wasm_bindgen::JsValue| {
+        if e.as_string().as_deref() == Some(GAVE_UP) {
+            LoadError::Timeout(TIMEOUT_SECONDS)
+        } else {
+            LoadError::Network
+        }
+    };
+    let response = within(&response).await.map_err(failed)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| LoadError::Network)?;
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
+    }
+    let announced = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|n| n.trim().parse::<u64>().ok());
+    if let Some(n) = announced.filter(|&n| n > MAX_BYTES) {
+        return Err(LoadError::TooLarge(n));
     }
     let body = match body {
         Some(body) => body,
         None => response.array_buffer().map_err(|_| LoadError::Network)?,
     };
-    let buffer = JsFuture::from(body).await.map_err(|_| LoadError::Network)?;
+    let buffer: js_sys::ArrayBuffer = within(&body)
+        .await
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(|_| LoadError::Network)?;
+    let length = u64::from(buffer.byte_length());
+    if length > MAX_BYTES {
+        return Err(LoadError::TooLarge(length));
+    }
     Ok((js_sys::Uint8Array::new(&buffer).to_vec(), response.url()))
 }
 

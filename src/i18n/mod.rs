@@ -89,6 +89,14 @@ strings! {
     load_failed: &'static str,
     /// The feed is not JSON: `{line}`, `{column}`, `{reason}`.
     syntax_error: &'static str,
+    /// The request failed: offline, or the server does not let the page read the feed (CORS).
+    load_network: &'static str,
+    /// The server did not answer within `{seconds}` seconds.
+    load_timeout: &'static str,
+    /// The address gave a web page instead of JSON.
+    not_json: &'static str,
+    /// The feed is too large: `{size}` and `{limit}` in MB.
+    too_large: &'static str,
     /// An element names no feed.
     no_feed: &'static str,
     /// Button that fetches the feed again.

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::feed::{Feed, FeedState, LoadError};
+use crate::feed::{Feed, FeedState, LoadError, MAX_BYTES};
 use crate::i18n::{Lang, intl::format_number};
 use wasm_bindgen::JsCast;
 
@@ -67,7 +67,8 @@ where
     let feed_signal = Signal::derive(move || feed.get().unwrap_or_default());
     let widget = move || ready.get().then(|| children(feed_signal));
     let status = move || {
-        let s = lang.get().strings();
+        let lang = lang.get();
+        let s = lang.strings();
         match state.get() {
             FeedState::Loading if !ready.get() => Some(
                 view! { <p class="ck-status" role="status" part="status">{s.loading}</p> }
@@ -78,14 +79,24 @@ where
                     LoadError::Status(code) => {
                         crate::i18n::fill(s.load_failed, &[("status", &format!("HTTP {code}"))])
                     }
-                    LoadError::Network => {
-                        crate::i18n::fill(s.load_failed, &[("status", "network")])
+                    LoadError::Network => s.load_network.to_owned(),
+                    LoadError::Timeout(seconds) => {
+                        crate::i18n::fill(s.load_timeout, &[("seconds", &seconds.to_string())])
                     }
+                    LoadError::NotJson => s.not_json.to_owned(),
+                    LoadError::TooLarge(bytes) => crate::i18n::fill(
+                        s.too_large,
+                        &[
+                            ("size", &format_number(lang, (bytes >> 20) as usize)),
+                            ("limit", &format_number(lang, (MAX_BYTES >> 20) as usize)),
+                        ],
+                    ),
                     LoadError::Syntax(ref e) => s.syntax_error(e),
                     LoadError::Missing => s.no_feed.to_owned(),
                 };
-                let retry =
-                    retry.filter(|_| matches!(error, LoadError::Status(_) | LoadError::Network));
+                // Whatever went wrong at the address may be mended there: a retry, except
+                // where no address was given.
+                let retry = retry.filter(|_| error != LoadError::Missing);
                 Some(
                     view! {
                         <div class="ck-status--error" role="alert" part="error">

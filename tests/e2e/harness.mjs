@@ -8,6 +8,8 @@ export { assert };
 
 export const BASE = process.env.CK_BASE ?? "http://127.0.0.1:8080/";
 export const BASE_OCTET = process.env.CK_BASE_OCTET ?? BASE;
+/** Another origin that sends no CORS header: the page may not read what it serves. */
+export const BASE_NO_CORS = process.env.CK_BASE_NO_CORS ?? "http://127.0.0.1:8098/";
 
 const tests = [];
 

@@ -8,6 +8,7 @@ import { ROOT, feedOf, text, axeViolations } from "./support.mjs";
 import "./chart.mjs";
 import "./calendar.mjs";
 import "./hostile.mjs";
+import "./faults.mjs";
 
 test("index.html shows all three widgets on the Catalan feed, in Catalan", async ({ page, url }) => {
   const feed = feedOf("catalonia");

@@ -23,7 +23,7 @@ usage: cargo xtask <command> [options]
                          10,000-member feed, beside List.js
   gen-feed [--members N] [--events M] [--seed S] [--out FILE]
                          a large deterministic feed for tests and benchmarks
-  serve [--port N] [--wasm-octet-stream]
+  serve [--port N] [--wasm-octet-stream] [--no-cors]
                          serve the repo without building
 ";
 
@@ -74,6 +74,7 @@ fn run(args: &[String]) -> Result<(), String> {
         "serve" => {
             let options = serve::Options {
                 wasm_octet_stream: rest.iter().any(|a| a == "--wasm-octet-stream"),
+                no_cors: rest.iter().any(|a| a == "--no-cors"),
             };
             serve::serve(port(rest)?, options, |url| {
                 println!("serving the repo on {url}")

@@ -11,6 +11,8 @@ use crate::root;
 pub struct Options {
     /// Send `.wasm` as `application/octet-stream`, as some real servers do.
     pub wasm_octet_stream: bool,
+    /// Send no `Access-Control-Allow-Origin`, so other origins may not read what it serves.
+    pub no_cors: bool,
 }
 
 /// Serves the repository on 127.0.0.1:`port` (0 picks a free port), calling `ready` with the
@@ -101,6 +103,7 @@ fn handle(mut stream: TcpStream, root: &Path, options: Options) -> std::io::Resu
                     "text/plain",
                     b"forbidden",
                     method,
+                    options,
                 );
             }
         }
@@ -118,6 +121,7 @@ fn handle(mut stream: TcpStream, root: &Path, options: Options) -> std::io::Resu
                 content_type(&file, options),
                 &body,
                 method,
+                options,
             )
         }
         Err(_) => respond(
@@ -126,6 +130,7 @@ fn handle(mut stream: TcpStream, root: &Path, options: Options) -> std::io::Resu
             "text/plain",
             b"not found",
             method,
+            options,
         ),
     }
 }
@@ -136,10 +141,16 @@ fn respond(
     kind: &str,
     body: &[u8],
     method: &str,
+    options: Options,
 ) -> std::io::Result<()> {
+    let cors = if options.no_cors {
+        ""
+    } else {
+        "Access-Control-Allow-Origin: *\r\n"
+    };
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n\
-         Access-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
+         {cors}Connection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes())?;

@@ -117,11 +117,17 @@ pub fn all(only: &[String]) -> Result<(), String> {
         let base = serve::spawn(serve::Options::default())?;
         let octet = serve::spawn(serve::Options {
             wasm_octet_stream: true,
+            ..Default::default()
+        })?;
+        let no_cors = serve::spawn(serve::Options {
+            no_cors: true,
+            ..Default::default()
         })?;
         run(Command::new("node")
             .arg(root().join("tests/e2e/run.mjs"))
             .env("CK_BASE", &base)
             .env("CK_BASE_OCTET", &octet)
+            .env("CK_BASE_NO_CORS", &no_cors)
             .env("CK_CHROMIUM", setup::CHROMIUM)
             .env("TZ", TEST_TZ)
             .env("NODE_PATH", root().join("node_modules")))

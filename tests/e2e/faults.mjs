@@ -1,0 +1,56 @@
+// End-to-end tests of network faults: every way a feed can fail to arrive gives a clear,
+// localized message with a retry, never a spinner left turning, and a feed that recovers
+// shows on retry.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test, assert, BASE_NO_CORS } from "./harness.mjs";
+import { ROOT } from "./support.mjs";
+
+test("network faults: 500, no answer, HTML, truncated JSON, a CORS refusal and 50 MB each say what went wrong, with a retry", async ({ page, url, errors }) => {
+  const madrid = readFileSync(join(ROOT, "www/feeds/madrid.json"), "utf8");
+  const json = { contentType: "application/json" };
+  await page.route("**/faults/500.json", (r) => r.fulfill({ status: 500, body: "Internal Server Error" }));
+  await page.route("**/faults/hang.json", () => {}); // never answered
+  await page.route("**/faults/login.json", (r) =>
+    r.fulfill({ body: "<!doctype html><title>Log in</title><form>…</form>", contentType: "text/html" }),
+  );
+  await page.route("**/faults/truncated.json", (r) => r.fulfill({ ...json, body: madrid.slice(0, 3000) }));
+  const huge = `{"version": 1, "cluster": {"name": "Huge"}, "pad": "${"x".repeat(50 << 20)}"}`;
+  await page.route("**/faults/huge.json", (r) => r.fulfill({ ...json, body: huge }));
+  let asked = 0;
+  await page.route("**/faults/recovers.json", (r) =>
+    ++asked === 1 ? r.fulfill({ status: 503, body: "Busy" }) : r.fulfill({ ...json, body: madrid }),
+  );
+  await page.clock.install();
+  await page.goto(url("tests/e2e/pages/faults.html"));
+  // A real server on another origin, without the CORS header (a route would not be refused).
+  const refused = new URL("www/feeds/madrid.json", BASE_NO_CORS).href;
+  await page.locator("#cors").evaluate((el, feed) => el.setAttribute("feed", feed), refused);
+
+  const alert = (id) => page.locator(`#${id}`).getByRole("alert");
+  const says = async (id, pattern, retry) => {
+    await alert(id).filter({ hasText: pattern }).waitFor();
+    await alert(id).getByRole("button", { name: retry }).waitFor();
+  };
+  await says("status", "No se han podido cargar los datos (HTTP 500).", "Reintentar");
+  await says("html", "L’adreça de les dades dona una pàgina web, no dades JSON", "Torna-ho a provar");
+  await says("truncated", /Os datos non son JSON válido: liña \d+, columna \d+/, "Tentar de novo");
+  await says("cors", "the server does not let this site read it (CORS)", "Try again");
+  await says("huge", "The data is too large to show here (50 MB; at most 32 MB).", "Try again");
+
+  // No answer: loading, until the time limit.
+  const hang = page.locator("#hang");
+  await hang.getByRole("status").filter({ hasText: "Loading" }).waitFor();
+  await page.clock.fastForward(31_000);
+  await says("hang", "the server did not answer within 30 seconds", "Try again");
+
+  // A feed that recovers shows on retry.
+  await says("recovers", "HTTP 503", "Try again");
+  await alert("recovers").getByRole("button", { name: "Try again" }).click();
+  await page.locator("#recovers").getByRole("status").filter({ hasText: /\d+ members/ }).waitFor();
+  assert.equal(await alert("recovers").count(), 0, "the message goes");
+  assert.equal(asked, 2);
+
+  // The browser's own lines about the refused requests are expected here.
+  errors.splice(0, errors.length, ...errors.filter((e) => !/CORS policy|net::ERR_FAILED/.test(e)));
+}, { networkErrors: true });
