@@ -43,7 +43,10 @@ function prefetch(el) {
     return; // Not a URL: the widget says so once it runs.
   }
   if (!early.has(url)) {
-    var response = fetch(url, { credentials: "same-origin" });
+    // Aborted if every element naming it goes before the Wasm runs (or, handed to the Wasm,
+    // when the last does afterwards).
+    var abort = new AbortController();
+    var response = fetch(url, { credentials: "same-origin", signal: abort.signal });
     // The body is read as it arrives: one that nobody reads stops downloading once the
     // browser's buffer is full, and the Wasm may still be compiling.
     var body = response.then(function (r) {
@@ -52,8 +55,28 @@ function prefetch(el) {
     // Failures are the widget's to show, not the console's.
     response.catch(function () {});
     body.catch(function () {});
-    early.set(url, [response, body]);
+    early.set(url, [response, body, abort]);
   }
+}
+
+// Before the Wasm runs: aborts the early fetches no connected element names any more, once
+// this task is over (an element moved in the page stays connected).
+function releaseEarly() {
+  setTimeout(function () {
+    if (!early) return;
+    var named = new Set();
+    live.forEach(function (el) {
+      try {
+        named.add(new URL((el.getAttribute("feed") || "").trim(), document.baseURI).href);
+      } catch (error) {}
+    });
+    early.forEach(function (fetch, url) {
+      if (!named.has(url)) {
+        fetch[2].abort();
+        early.delete(url);
+      }
+    });
+  }, 0);
 }
 
 function start() {
@@ -166,6 +189,7 @@ class ClusterkitElement extends HTMLElement {
 
   disconnectedCallback() {
     live.delete(this);
+    if (early) releaseEarly();
     var id = this._ck;
     this._ck = null;
     if (id != null && !dead) guard(function () {

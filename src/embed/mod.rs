@@ -58,7 +58,7 @@ pub fn ck_init(on_fatal: js_sys::Function, feeds: js_sys::Map) {
             fetch.get(0).dyn_into(),
             fetch.get(1).dyn_into(),
         ) {
-            crate::feed::adopt(&url, response, body);
+            crate::feed::adopt(&url, response, body, fetch.get(2).dyn_into().ok());
         }
     });
     ON_FATAL.with(|f| *f.borrow_mut() = Some(on_fatal));
@@ -208,6 +208,24 @@ pub fn ck_disconnect(id: u32) {
         at.map(|at| m.swap_remove(at))
     });
     drop(mounted);
+    // A feed still loading that no element names any more is aborted, once this task is
+    // over: an element moved in the page (removed, then added back) keeps its fetch.
+    set_timeout(
+        || {
+            let feeds: Vec<String> = MOUNTED.with(|m| {
+                m.borrow()
+                    .iter()
+                    .filter_map(|(_, mounted)| {
+                        mounted
+                            .attrs
+                            .with_untracked(|a| attr_value(a, "feed").cloned())
+                    })
+                    .collect()
+            });
+            crate::feed::release_unused(&feeds);
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// The words of a list attribute (`segments="animation, vfx"`).

@@ -55,9 +55,16 @@ pub struct UseFeedReturn {
     pub retry: Callback<()>,
 }
 
+/// One feed URL's state, shared by every caller naming it, and how to abort its fetch.
+struct Shared {
+    url: String,
+    state: ArcRwSignal<FeedState>,
+    abort: Option<web_sys::AbortController>,
+}
+
 thread_local! {
     // A page names a handful of feeds: a list is smaller in the Wasm than a hash map.
-    static SHARED: RefCell<Vec<(String, ArcRwSignal<FeedState>)>> = const { RefCell::new(Vec::new()) };
+    static SHARED: RefCell<Vec<Shared>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Loads the feed at `url`. Every caller naming the same absolute URL shares one fetch and
@@ -69,7 +76,12 @@ pub fn use_feed(url: impl Into<Signal<String>>) -> UseFeedReturn {
         let url = absolute(&url.get_untracked());
         let entry = shared(&url);
         entry.set(FeedState::Loading);
-        start_fetch(url, entry);
+        let abort = start_fetch(url.clone(), entry);
+        SHARED.with(|all| {
+            if let Some(shared) = all.borrow_mut().iter_mut().find(|s| s.url == url) {
+                shared.abort = abort;
+            }
+        });
     });
     UseFeedReturn { state, retry }
 }
@@ -109,56 +121,88 @@ fn shared(url: &str) -> ArcRwSignal<FeedState> {
 }
 
 /// The shared state of the absolute `url`: the one there is, or a new one that `load`
-/// starts loading.
+/// starts loading (giving back how to abort it).
 fn shared_or_new(
     url: String,
-    load: impl FnOnce(String, ArcRwSignal<FeedState>),
+    load: impl FnOnce(String, ArcRwSignal<FeedState>) -> Option<web_sys::AbortController>,
 ) -> ArcRwSignal<FeedState> {
-    SHARED.with(|map| {
-        if let Some((_, entry)) = map.borrow().iter().find(|(u, _)| *u == url) {
-            return entry.clone();
+    SHARED.with(|all| {
+        if let Some(shared) = all.borrow().iter().find(|s| s.url == url) {
+            return shared.state.clone();
         }
-        let entry = ArcRwSignal::new(FeedState::Loading);
-        map.borrow_mut().push((url.clone(), entry.clone()));
-        load(url, entry.clone());
-        entry
+        let state = ArcRwSignal::new(FeedState::Loading);
+        let abort = load(url.clone(), state.clone());
+        all.borrow_mut().push(Shared {
+            url,
+            state: state.clone(),
+            abort,
+        });
+        state
     })
+}
+
+/// Aborts the fetches still under way of the feeds no element names any more (`in_use`:
+/// the `feed` attributes of those left), and forgets them: a widget removed while its feed
+/// loads leaves no download behind. A feed already loaded stays, for the next element.
+#[cfg(feature = "embed")]
+pub(crate) fn release_unused(in_use: &[String]) {
+    let in_use: Vec<String> = in_use.iter().map(|u| absolute(u)).collect();
+    SHARED.with(|all| {
+        all.borrow_mut().retain(|shared| {
+            let idle = shared
+                .state
+                .with_untracked(|s| matches!(s, FeedState::Loading))
+                && !in_use.contains(&shared.url);
+            if idle && let Some(abort) = &shared.abort {
+                abort.abort();
+            }
+            !idle
+        });
+    });
 }
 
 /// Takes over a fetch of `url` that the page started before the Wasm ran (the embed's
 /// loader does, so the feed downloads while the Wasm compiles): the widgets naming `url` use
 /// it instead of fetching again. `body` is the response's body already being read as an
-/// `ArrayBuffer` (null when the response is not ok).
+/// `ArrayBuffer` (null when the response is not ok); `abort` aborts that fetch.
 #[cfg(feature = "embed")]
-pub(crate) fn adopt(url: &str, response: js_sys::Promise, body: js_sys::Promise) {
+pub(crate) fn adopt(
+    url: &str,
+    response: js_sys::Promise,
+    body: js_sys::Promise,
+    abort: Option<web_sys::AbortController>,
+) {
     shared_or_new(absolute(url), |url, entry| {
         #[cfg(target_arch = "wasm32")]
-        load(url, response, Some(body), entry, None);
+        load(url, response, Some(body), entry, abort.clone());
         #[cfg(not(target_arch = "wasm32"))]
         {
             let _ = (url, response, body);
             entry.set(FeedState::Failed(LoadError::Network));
         }
+        abort
     });
 }
 
-fn start_fetch(url: String, entry: ArcRwSignal<FeedState>) {
+/// Starts fetching `url` into `entry`; gives back how to abort the fetch (on a timeout, or
+/// when no widget wants it any more).
+fn start_fetch(url: String, entry: ArcRwSignal<FeedState>) -> Option<web_sys::AbortController> {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
-        // Aborted when the feed is given up on (a timeout), so the connection is not left
-        // open.
         let controller = web_sys::AbortController::new().ok();
         let init = web_sys::RequestInit::new();
         if let Some(c) = &controller {
             init.set_signal(Some(&c.signal()));
         }
         let response = window.fetch_with_str_and_init(&url, &init);
-        return load(url, response, None, entry, controller);
+        load(url, response, None, entry, controller.clone());
+        return controller;
     }
     // Off the browser there is nothing to fetch with; a server build would read the feed
     // itself and pass it in as a `Feed`.
     let _ = url;
     entry.set(FeedState::Failed(LoadError::Network));
+    None
 }
 
 /// Parses the body `response` resolves to (or `body`, when it is already being read) into

@@ -54,3 +54,52 @@ test("network faults: 500, no answer, HTML, truncated JSON, a CORS refusal and 5
   // The browser's own lines about the refused requests are expected here.
   errors.splice(0, errors.length, ...errors.filter((e) => !/CORS policy|net::ERR_FAILED/.test(e)));
 }, { networkErrors: true });
+
+test("an element removed while its feed loads aborts the fetch; one moved keeps it", async ({ page, url }) => {
+  const aborted = [];
+  page.on("requestfailed", (r) => r.failure()?.errorText.includes("ABORTED") && aborted.push(new URL(r.url()).pathname.split("/").pop()));
+  const held = [];
+  await page.route("**/faults/early.json", (r) => held.push(r)); // never answered
+  await page.route("**/faults/late.json", (r) => held.push(r)); // never answered
+  let releaseWasm;
+  const wasmHeld = new Promise((resolve) => (releaseWasm = resolve));
+  await page.route("**/clusterkit_bg.wasm*", async (r) => {
+    await wasmHeld;
+    await r.continue();
+  });
+  await page.goto(url("tests/e2e/pages/removal.html"));
+
+  // Before the Wasm runs: the loader's early fetch goes with the element.
+  await page.waitForFunction(() => document.getElementById("early").shadowRoot);
+  await page.evaluate(() => document.getElementById("early").remove());
+  await page.waitForFunction(() => true);
+  releaseWasm();
+
+  // After: a new element's fetch goes with it; a moved one's stays and shows its feed.
+  const madrid = await (await page.request.get(url("www/feeds/madrid.json"))).text();
+  let answerMoved;
+  const movedAnswered = new Promise((resolve) => (answerMoved = resolve));
+  await page.route("**/faults/moved.json", async (r) => {
+    await movedAnswered;
+    await r.fulfill({ body: madrid, contentType: "application/json" });
+  });
+  await page.evaluate(() => {
+    for (const [id, feed] of [["late", "faults/late.json"], ["moved", "faults/moved.json"]]) {
+      const el = document.createElement("clusterkit-directory");
+      el.id = id;
+      el.setAttribute("feed", feed);
+      document.body.append(el);
+    }
+  });
+  await page.locator("#late").getByRole("status").filter({ hasText: "Loading" }).waitFor();
+  await page.locator("#moved").getByRole("status").filter({ hasText: "Loading" }).waitFor();
+  await page.evaluate(() => {
+    document.getElementById("late").remove();
+    document.getElementById("elsewhere").append(document.getElementById("moved"));
+  });
+  await page.waitForFunction(() => new Promise((resolve) => setTimeout(() => resolve(true), 100)));
+  answerMoved();
+  await page.locator("#moved").getByRole("status").filter({ hasText: /\d+ members/ }).waitFor();
+  await page.waitForTimeout(200);
+  assert.deepEqual(aborted.sort(), ["early.json", "late.json"], "the two removed elements' fetches, not the moved one's");
+}, { networkErrors: true });
