@@ -1,0 +1,226 @@
+//! Properties over generated input, in the normal test run: the feed reader never panics on
+//! any JSON (or any text), the directory never returns a member its choices exclude, and a
+//! recurrence expanded for a range stays inside it.
+
+use clusterkit::calendar::recur;
+use clusterkit::directory::model::{FacetTable, Filter, SearchIndex, apply, name_order};
+use clusterkit::feed::{self, Date, Feed, Kind, Member, Rrule, Segment};
+use clusterkit::i18n::Lang;
+use proptest::prelude::*;
+
+/// Any JSON value, as text: nested up to a few levels, with the feed's own keys among
+/// random ones, so that generated documents reach deep into the reader.
+fn json() -> impl Strategy<Value = String> {
+    let key = prop_oneof![
+        Just("version".to_owned()),
+        Just("cluster".to_owned()),
+        Just("name".to_owned()),
+        Just("members".to_owned()),
+        Just("events".to_owned()),
+        Just("segments".to_owned()),
+        Just("id".to_owned()),
+        Just("title".to_owned()),
+        Just("start".to_owned()),
+        Just("end".to_owned()),
+        Just("recurrence".to_owned()),
+        Just("exdates".to_owned()),
+        Just("timezone".to_owned()),
+        Just("website".to_owned()),
+        Just("color".to_owned()),
+        Just("joined".to_owned()),
+        "[a-z_]{1,8}",
+    ];
+    let leaf = prop_oneof![
+        Just("null".to_owned()),
+        any::<bool>().prop_map(|b| b.to_string()),
+        any::<i64>().prop_map(|n| n.to_string()),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| f.to_string()),
+        Just("1".to_owned()),
+        Just("\"2026-03-29T02:30\"".to_owned()),
+        Just("\"FREQ=MONTHLY;BYDAY=-1FR;COUNT=5\"".to_owned()),
+        Just("\"Europe/Madrid\"".to_owned()),
+        Just("\"\\ud800\"".to_owned()),
+        any::<String>().prop_map(|s| serde_json::to_string(&s).unwrap()),
+    ];
+    leaf.prop_recursive(5, 64, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(|v| format!("[{}]", v.join(","))),
+            prop::collection::vec((key.clone(), inner), 0..6).prop_map(|pairs| {
+                let fields: Vec<String> = pairs
+                    .into_iter()
+                    .map(|(k, v)| format!("{}:{v}", serde_json::to_string(&k).unwrap()))
+                    .collect();
+                format!("{{{}}}", fields.join(","))
+            }),
+        ]
+    })
+}
+
+proptest! {
+    #[test]
+    fn reading_any_json_never_panics(text in json()) {
+        let _ = feed::parse(&text);
+        // Nor does a cut-off copy (a truncated download).
+        let cut = text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i);
+        let _ = feed::parse(&text[..cut]);
+    }
+
+    #[test]
+    fn reading_any_text_never_panics(text in any::<String>()) {
+        let _ = feed::parse(&text);
+    }
+
+    #[test]
+    fn a_feed_with_every_list_present_reads_its_valid_entries(
+        members in prop::collection::vec(json(), 0..8),
+        events in prop::collection::vec(json(), 0..8),
+    ) {
+        let text = format!(
+            r#"{{"version": 1, "cluster": {{"name": "C"}}, "members": [{}], "events": [{}]}}"#,
+            members.join(","),
+            events.join(","),
+        );
+        let parsed = feed::parse(&text).expect("valid JSON");
+        // Every entry is either kept or reported.
+        prop_assert!(parsed.feed.members.len() <= members.len());
+        prop_assert!(parsed.feed.events.len() <= events.len());
+    }
+}
+
+const SEGMENTS: [&str; 4] = ["a", "b", "c", "unknown"];
+const REGIONS: [&str; 4] = ["Catalonia", "catalonia", "Galicia", "Madrid"];
+const CITIES: [&str; 3] = ["Barcelona", "Vigo", "Getafe"];
+const WORDS: [&str; 6] = ["audio", "film", "post", "sound", "animation", "studio"];
+
+fn member() -> impl Strategy<Value = Member> {
+    (
+        prop::collection::vec(prop::sample::select(&WORDS[..]), 1..3),
+        prop::collection::vec(prop::sample::select(&SEGMENTS[..]), 0..3),
+        prop::option::of(0..4usize),
+        prop::option::of(prop::sample::select(&REGIONS[..])),
+        prop::option::of(prop::sample::select(&CITIES[..])),
+        prop::collection::vec(prop::sample::select(&WORDS[..]), 0..2),
+    )
+        .prop_map(|(name, segments, kind, region, city, tags)| {
+            let mut m = Member::new(name.join("-"), name.join(" "));
+            m.segments = segments.iter().map(|s| s.to_string()).collect();
+            m.kind = kind.map(|k| [Kind::Sme, Kind::Large, Kind::Research, Kind::Other][k]);
+            m.region = region.map(str::to_owned);
+            m.city = city.map(str::to_owned);
+            m.tags = tags.iter().map(|s| s.to_string()).collect();
+            m
+        })
+}
+
+fn filter() -> impl Strategy<Value = Filter> {
+    (
+        prop::collection::vec(prop::sample::select(&WORDS[..]), 0..3),
+        0..4usize,
+        prop::collection::vec(prop::sample::select(&SEGMENTS[..]), 0..3),
+        prop::collection::vec(0..4usize, 0..2),
+        prop::collection::vec(prop::sample::select(&REGIONS[..]), 0..2),
+        prop::collection::vec(prop::sample::select(&CITIES[..]), 0..2),
+    )
+        .prop_map(|(words, cut, segments, kinds, regions, cities)| {
+            // The last word is typed only in part: a prefix.
+            let mut query = words.join(" ");
+            query.truncate(query.len().saturating_sub(cut));
+            Filter {
+                query,
+                segments: segments.iter().map(|s| s.to_string()).collect(),
+                kinds: kinds
+                    .into_iter()
+                    .map(|k| [Kind::Sme, Kind::Large, Kind::Research, Kind::Other][k])
+                    .collect(),
+                regions: regions.iter().map(|s| s.to_string()).collect(),
+                cities: cities.iter().map(|s| s.to_string()).collect(),
+            }
+        })
+}
+
+/// Whether `m` passes `f`, written here without the directory's code: every word of the
+/// search somewhere in its texts (a weaker test than the directory's word prefixes, so a
+/// correct result always passes it), and in each facet with ticks, one of them.
+fn passes(m: &Member, f: &Filter) -> bool {
+    let text = [
+        m.name.resolve("en", "en").to_owned(),
+        m.city.clone().unwrap_or_default(),
+        m.region.clone().unwrap_or_default(),
+        m.tags.join(" "),
+    ]
+    .join(" ")
+    .to_lowercase();
+    let words = f
+        .query
+        .split_whitespace()
+        .all(|w| text.contains(&w.to_lowercase()));
+    let same = |a: &Option<String>, ticked: &[String]| {
+        a.as_ref()
+            .is_some_and(|a| ticked.iter().any(|t| t.eq_ignore_ascii_case(a)))
+    };
+    words
+        && (f.segments.is_empty() || m.segments.iter().any(|s| f.segments.contains(s)))
+        && (f.kinds.is_empty() || m.kind.is_some_and(|k| f.kinds.contains(&k)))
+        && (f.regions.is_empty() || same(&m.region, &f.regions))
+        && (f.cities.is_empty() || same(&m.city, &f.cities))
+}
+
+proptest! {
+    #[test]
+    fn the_directory_never_returns_a_member_its_choices_exclude(
+        members in prop::collection::vec(member(), 0..40),
+        filter in filter(),
+        by_relevance in any::<bool>(),
+    ) {
+        let mut feed = Feed { members, ..Feed::default() };
+        feed.segments = ["a", "b", "c"].iter().map(|id| Segment::new(*id, *id)).collect();
+        let table = FacetTable::new(&feed);
+        let index = SearchIndex::new(&feed);
+        let order = name_order(&feed, Lang::En);
+        let outcome = apply(&table, Some(&index), &order, &filter, by_relevance, None);
+        for &i in &outcome.results {
+            prop_assert!(passes(&feed.members[i], &filter), "{:?} for {:?}", feed.members[i], filter);
+        }
+        // And no member is listed twice.
+        let mut seen = outcome.results.clone();
+        seen.sort_unstable();
+        seen.dedup();
+        prop_assert_eq!(seen.len(), outcome.results.len());
+    }
+
+    #[test]
+    fn a_recurrence_expanded_for_a_range_stays_inside_it(
+        rule in prop::sample::select(&[
+            "FREQ=DAILY",
+            "FREQ=DAILY;INTERVAL=3;COUNT=40",
+            "FREQ=WEEKLY;BYDAY=MO,WE,FR",
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;COUNT=12",
+            "FREQ=MONTHLY;BYDAY=-1FR",
+            "FREQ=MONTHLY;BYMONTHDAY=31",
+            "FREQ=MONTHLY;BYDAY=1TU;COUNT=10",
+            "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+            "FREQ=YEARLY;INTERVAL=2",
+        ][..]),
+        start in 0i64..3000,
+        from in 0i64..3000,
+        length in 0i64..400,
+        last in prop::option::of(0i64..3000),
+    ) {
+        let day = |n: i64| Date::new(2020, 1, 1).unwrap().add_days(n);
+        let rule = Rrule::parse(rule).unwrap();
+        let (start, from, to) = (day(start), day(from), day(from + length));
+        let last = last.map(day);
+        let days = recur::days(start, &rule, last, from, to);
+        for d in &days {
+            prop_assert!(from <= *d && *d <= to, "{d} outside {from}..={to}");
+            prop_assert!(*d >= start, "{d} before the start {start}");
+            prop_assert!(last.is_none_or(|l| *d <= l), "{d} after UNTIL");
+        }
+        prop_assert!(days.windows(2).all(|w| w[0] < w[1]), "in order, once each");
+        if let Some(count) = rule.count {
+            prop_assert!(days.len() <= count as usize);
+        }
+    }
+}
