@@ -6,6 +6,9 @@
 // script works with `defer`, `async` or neither, on any CMS. No eval, no new Function.
 
 var VERSION = "__CK_VERSION__";
+// The Wasm's SHA-384, written by the build: the Wasm is fetched with it, so the one
+// `integrity` attribute of this script's tag vouches for the whole bundle.
+var INTEGRITY = "__CK_INTEGRITY__";
 var TAGS = ["clusterkit-directory", "clusterkit-chart", "clusterkit-calendar"];
 var OBSERVED = ["feed", "lang", "theme", "debug", "page-size", "by", "type", "top", "for", "view", "month", "timezone", "segments", "categories", "kinds", "sort"];
 
@@ -81,7 +84,7 @@ function releaseEarly() {
 
 function start() {
   if (!started) {
-    started = fetch(wasmUrl, { credentials: "same-origin" })
+    started = fetch(wasmUrl, { credentials: "same-origin", integrity: INTEGRITY })
       .then(function (response) {
         if (!response.ok) throw new Error("clusterkit: " + wasmUrl + " answered " + response.status);
         // Servers that send .wasm as application/octet-stream cannot stream-compile.

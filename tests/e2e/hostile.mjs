@@ -1,7 +1,8 @@
 // End-to-end tests of hostile input: a feed whose every text is a script or HTML payload,
 // whose every URL is an attack, with oversized, invisible, mistyped and repeated values, and
 // the valid rest that must still show.
-import { mkdirSync, copyFileSync } from "node:fs";
+import { mkdirSync, copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { test, assert } from "./harness.mjs";
 import { ROOT } from "./support.mjs";
@@ -248,3 +249,33 @@ test("two bundles on one page: the second defines nothing, says so, and loads no
   assert.deepEqual(wasm, ["/www/dist/clusterkit_bg.wasm"], "one Wasm, the first bundle's");
   assert.equal(feeds.length, 1, "one fetch of the feed");
 });
+
+test("one integrity attribute covers the bundle: the loader checks the Wasm's hash, and a changed Wasm never runs", async ({ page, url, errors }) => {
+  const dist = join(ROOT, "www/dist");
+  const integrity = (file) => `sha384-${createHash("sha384").update(readFileSync(file)).digest("base64")}`;
+  const pageWith = (dir) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script src="clusterkit.js" integrity="${integrity(join(dir, "clusterkit.js"))}" crossorigin="anonymous" defer></script></head>
+<body><clusterkit-directory feed="/www/feeds/madrid.json"></clusterkit-directory></body></html>`;
+  // The bundle as built, behind its script tag's integrity.
+  const good = join(ROOT, "target/e2e/sri-good");
+  mkdirSync(good, { recursive: true });
+  for (const file of ["clusterkit.js", "clusterkit_bg.wasm"]) copyFileSync(join(dist, file), join(good, file));
+  writeFileSync(join(good, "index.html"), pageWith(good));
+  await page.goto(url("target/e2e/sri-good/index.html"));
+  await page.locator("clusterkit-directory").getByRole("status").filter({ hasText: /\d+ members/ }).waitFor();
+
+  // The same script beside a Wasm changed by one byte (as a compromised CDN would serve it):
+  // the script's own hash still matches, the Wasm's does not, and it never runs.
+  const bad = join(ROOT, "target/e2e/sri-bad");
+  mkdirSync(bad, { recursive: true });
+  copyFileSync(join(dist, "clusterkit.js"), join(bad, "clusterkit.js"));
+  const wasm = readFileSync(join(dist, "clusterkit_bg.wasm"));
+  wasm[wasm.length - 1] ^= 1;
+  writeFileSync(join(bad, "clusterkit_bg.wasm"), wasm);
+  writeFileSync(join(bad, "index.html"), pageWith(bad));
+  await page.goto(url("target/e2e/sri-bad/index.html"));
+  await page.locator("clusterkit-directory").getByRole("button", { name: "Reload the page" }).waitFor();
+  assert.equal(await page.locator("clusterkit-directory").getByRole("status").count(), 0, "no widget ran");
+  // The browser's own line about the refused Wasm is expected.
+  errors.splice(0, errors.length, ...errors.filter((e) => !e.includes("integrity")));
+}, { networkErrors: true });

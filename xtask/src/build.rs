@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sha2::{Digest, Sha256};
+use sha2::{Digest, Sha256, Sha384};
 
 use crate::root;
 use crate::setup::{self, BundleToolchain, node_bin, run, wasm_bindgen};
@@ -44,12 +44,14 @@ impl Size {
 }
 
 /// The sizes of the bundle's two files.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Sizes {
     /// The loader and glue.
     pub js: Size,
     /// The Wasm.
     pub wasm: Size,
+    /// The loader's Subresource Integrity value (`sha384-…`), which covers the Wasm too.
+    pub integrity: String,
 }
 
 impl Sizes {
@@ -88,8 +90,22 @@ impl fmt::Display for Sizes {
                 kb(s.brotli)
             )?;
         }
-        Ok(())
+        // The loader fetches the Wasm with its hash, so this one attribute covers both.
+        writeln!(
+            f,
+            "\nready to paste (the path is yours):\n<script src=\"/clusterkit/clusterkit.js\" integrity=\"{}\" crossorigin=\"anonymous\" defer></script>",
+            self.integrity
+        )
     }
+}
+
+/// A Subresource Integrity value: `sha384-` and the base64 of the SHA-384 of `bytes`.
+pub fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine;
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
+    )
 }
 
 fn target_dir() -> PathBuf {
@@ -150,7 +166,9 @@ pub fn bundle() -> Result<Sizes, String> {
     let glue = stripped.glue;
     let loader = std::fs::read_to_string(root.join("www/loader.js"))
         .map_err(|e| format!("reading www/loader.js: {e}"))?;
-    let loader = loader.replace("__CK_VERSION__", &version);
+    let loader = loader
+        .replace("__CK_VERSION__", &version)
+        .replace("__CK_INTEGRITY__", &integrity(&wasm));
     // One function scope around glue and loader: the page gets no global at all.
     let joined = format!("(function () {{\n\"use strict\";\n{glue}\n{loader}\n}})();\n");
     let unminified = bindgen_dir.join("clusterkit.full.js");
@@ -178,6 +196,7 @@ pub fn bundle() -> Result<Sizes, String> {
     Ok(Sizes {
         js: Size::of(&js),
         wasm: Size::of(&wasm),
+        integrity: integrity(&js),
     })
 }
 

@@ -3,6 +3,7 @@
 
 mod bench;
 mod build;
+mod fuzz;
 mod gen_feed;
 mod serve;
 mod setup;
@@ -25,6 +26,9 @@ usage: cargo xtask <command> [options]
                          a large deterministic feed for tests and benchmarks
   serve [--port N] [--wasm-octet-stream] [--no-cors]
                          serve the repo without building
+  fuzz [--seconds N] [feed|rrule|search...]
+                         run the cargo-fuzz targets (all by default) N seconds each
+                         (60 by default) on nightly; corpora in fuzz/corpus/
 ";
 
 /// The repository root (the parent of `xtask/`).
@@ -81,6 +85,7 @@ fn run(args: &[String]) -> Result<(), String> {
             })
         }
         "test" => test::all(rest),
+        "fuzz" => fuzz::fuzz(rest),
         "bench" => bench::run(),
         "gen-feed" => gen_feed::command(rest),
         "help" | "--help" | "-h" => {

@@ -36,6 +36,21 @@ pub fn for_build() -> Result<(), String> {
     node_modules()
 }
 
+/// What `cargo xtask fuzz` needs: the nightly toolchain (libFuzzer's sanitizers) and
+/// cargo-fuzz.
+pub fn for_fuzz() -> Result<(), String> {
+    if output("rustup", &["run", "nightly", "rustc", "--version"]).is_none() {
+        return Err(
+            "cargo xtask fuzz needs the nightly toolchain: rustup toolchain install nightly".into(),
+        );
+    }
+    if output(&cargo_bin("cargo-fuzz").to_string_lossy(), &["--version"]).is_some() {
+        return Ok(());
+    }
+    println!("xtask: installing cargo-fuzz (takes a few minutes)");
+    run(Command::new("cargo").args(["install", "cargo-fuzz"]))
+}
+
 /// What `cargo xtask test` and `bench` need on top of the build.
 pub fn for_browser_tests() -> Result<(), String> {
     for_build()?;
