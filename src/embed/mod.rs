@@ -74,6 +74,31 @@ pub fn ck_init(on_fatal: js_sys::Function, feeds: js_sys::Map) {
     }));
 }
 
+/// The visitor's default font size (`medium`, 16px unless they changed it), in pixels, as
+/// measured in `inside` once a page.
+fn default_font_size(inside: &HtmlElement) -> Option<String> {
+    thread_local! {
+        static MEASURED: RefCell<Option<String>> = const { RefCell::new(None) };
+    }
+    if let Some(size) = MEASURED.with(|m| m.borrow().clone()) {
+        return Some(size);
+    }
+    let document = inside.owner_document()?;
+    let probe: HtmlElement = document.create_element("span").ok()?.unchecked_into();
+    // Through CSSOM: a strict CSP blocks `style` attributes.
+    probe.style().set_property("font-size", "medium").ok()?;
+    inside.append_child(&probe).ok()?;
+    let size = web_sys::window()?
+        .get_computed_style(&probe)
+        .ok()??
+        .get_property_value("font-size")
+        .ok()
+        .filter(|s| s.ends_with("px"));
+    probe.remove();
+    MEASURED.with(|m| m.borrow_mut().clone_from(&size));
+    size
+}
+
 /// The one stylesheet every shadow root adopts (constructable, so a strict CSP allows it).
 fn adopt_styles(root: &ShadowRoot) -> Result<(), JsValue> {
     let sheet = SHEET.with(|cell| -> Result<web_sys::CssStyleSheet, JsValue> {
@@ -134,7 +159,13 @@ pub fn ck_connect(host: HtmlElement, root: ShadowRoot, tag: &str) -> Result<u32,
         .and_then(|w| w.document())
         .ok_or("no document")?;
     let container: HtmlElement = document.create_element("div")?.unchecked_into();
+    container.set_class_name("ck-frame");
     root.replace_children_with_node_1(&container);
+    // The widgets' unit (see theme.css): the visitor's default font size, whatever the
+    // page's root font size.
+    if let Some(unit) = default_font_size(&container) {
+        container.style().set_property("--ck-rem", &unit)?;
+    }
 
     let names = host.get_attribute_names();
     let attrs: Attrs = names

@@ -279,3 +279,58 @@ test("one integrity attribute covers the bundle: the loader checks the Wasm's ha
   // The browser's own line about the refused Wasm is expected.
   errors.splice(0, errors.length, ...errors.filter((e) => !e.includes("integrity")));
 }, { networkErrors: true });
+
+/** What a visitor sees of each widget's layout and text, as numbers and names. */
+async function layoutOf(page) {
+  await page.locator("clusterkit-directory").getByRole("article").first().waitFor();
+  await page.locator("clusterkit-chart").getByRole("listitem").first().waitFor();
+  await page.locator("clusterkit-calendar").locator(".ck-bar").first().waitFor();
+  return page.evaluate(() => {
+    const out = {};
+    const box = (el) => {
+      const r = el.getBoundingClientRect();
+      return `${Math.round(r.width)}×${Math.round(r.height)}`;
+    };
+    const text = (el) => {
+      const s = getComputedStyle(el);
+      return [s.fontSize, s.lineHeight, s.letterSpacing, s.wordSpacing, s.textTransform, s.fontWeight, s.fontStyle, s.textAlign, s.whiteSpace].join(" ");
+    };
+    for (const host of document.querySelectorAll("clusterkit-directory, clusterkit-chart, clusterkit-calendar")) {
+      const root = host.shadowRoot;
+      const name = host.localName.replace("clusterkit-", "");
+      for (const [what, selector] of [
+        ["root", ".ck-root"],
+        ["heading", "h2, h3"],
+        ["search", "input[type=search]"],
+        ["button", "button.ck-btn"],
+        ["card", "article"],
+        ["chart", "svg"],
+        ["cell", "td"],
+        ["bar", ".ck-bar"],
+      ]) {
+        const el = root.querySelector(selector);
+        if (el) out[`${name} ${what}`] = `${box(el)} ${text(el)}`;
+      }
+    }
+    return out;
+  });
+}
+
+test("a host page's aggressive CSS leaves the widgets' layout and text as on a clean page; font family and colour are inherited", async ({ page, url }) => {
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await page.goto(url("tests/e2e/pages/host-css-clean.html"));
+  const clean = await layoutOf(page);
+  await page.goto(url("tests/e2e/pages/host-css-hostile.html"));
+  const hostile = await layoutOf(page);
+  assert.ok(Object.keys(clean).length >= 12, `measured ${Object.keys(clean).join(", ")}`);
+  const changed = Object.keys(clean).filter((k) => clean[k] !== hostile[k]).map((k) => `${k}: ${clean[k]} → ${hostile[k]}`);
+  assert.deepEqual(changed, [], "nothing moved or changed size");
+  const inherited = await page.evaluate(() =>
+    [...document.querySelectorAll("clusterkit-directory, clusterkit-chart, clusterkit-calendar")].map((host) => {
+      const root = getComputedStyle(host.shadowRoot.querySelector(".ck-root"));
+      const own = getComputedStyle(host);
+      return root.fontFamily === own.fontFamily && root.color === own.color && root.fontFamily.includes("Georgia");
+    }),
+  );
+  assert.deepEqual(inherited, [true, true, true], "the page's font family and text colour");
+});

@@ -51,6 +51,7 @@ pub fn fuzz(args: &[String]) -> Result<(), String> {
         run(nightly_cargo()
             .args(["fuzz", "cmin", target])
             .arg(&corpus)
+            .args(["--", "-set_cover_merge=1"])
             .current_dir(&fuzz))?;
     }
     Ok(())
