@@ -9,6 +9,7 @@ import "./chart.mjs";
 import "./calendar.mjs";
 import "./hostile.mjs";
 import "./faults.mjs";
+import "./leaks.mjs";
 
 test("index.html shows all three widgets on the Catalan feed, in Catalan", async ({ page, url }) => {
   const feed = feedOf("catalonia");
