@@ -55,35 +55,91 @@ pub struct UseFeedReturn {
     pub retry: Callback<()>,
 }
 
-/// One feed URL's state, shared by every caller naming it, and how to abort its fetch.
+/// One feed URL's state, shared by every caller naming it, the callers' own signals, and
+/// how to abort its fetch.
+///
+/// Each caller watches through a signal of its own, set from here, rather than subscribing
+/// to one long-lived shared signal: Leptos keeps a disposed memo's subscription on a signal
+/// until that signal next changes, and a loaded feed's never does, so every widget mounted
+/// and removed would leave its subscription behind (some 200 bytes of Wasm memory each).
 struct Shared {
     url: String,
-    state: ArcRwSignal<FeedState>,
+    state: FeedState,
+    watchers: Vec<(u64, RwSignal<FeedState>)>,
     abort: Option<web_sys::AbortController>,
 }
 
 thread_local! {
     // A page names a handful of feeds: a list is smaller in the Wasm than a hash map.
     static SHARED: RefCell<Vec<Shared>> = const { RefCell::new(Vec::new()) };
+    static NEXT_WATCHER: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
 }
 
 /// Loads the feed at `url`. Every caller naming the same absolute URL shares one fetch and
 /// one parse; diagnostics go to the console once per feed, as one collapsed group of warnings.
 pub fn use_feed(url: impl Into<Signal<String>>) -> UseFeedReturn {
     let url = url.into();
-    let state = Signal::derive(move || shared(&url.get()).get());
+    let state = RwSignal::new(FeedState::Loading);
+    let id = NEXT_WATCHER.with(|n| n.replace(n.get() + 1));
+    watch(id, &url.get_untracked(), state);
+    // A new URL: watched instead of the old one.
+    Effect::new(move |first: Option<()>| {
+        let url = url.get();
+        if first.is_some() {
+            watch(id, &url, state);
+        }
+    });
+    on_cleanup(move || unwatch(id));
     let retry = Callback::new(move |()| {
         let url = absolute(&url.get_untracked());
-        let entry = shared(&url);
-        entry.set(FeedState::Loading);
-        let abort = start_fetch(url.clone(), entry);
+        publish(&url, FeedState::Loading);
+        let abort = start_fetch(url.clone());
         SHARED.with(|all| {
             if let Some(shared) = all.borrow_mut().iter_mut().find(|s| s.url == url) {
                 shared.abort = abort;
             }
         });
     });
-    UseFeedReturn { state, retry }
+    UseFeedReturn {
+        state: state.into(),
+        retry,
+    }
+}
+
+/// Has `state` follow the feed at `url` (fetched if nobody had asked for it), as watcher `id`.
+fn watch(id: u64, url: &str, state: RwSignal<FeedState>) {
+    unwatch(id);
+    let url = absolute(url);
+    shared_or_new(url.clone(), start_fetch);
+    SHARED.with(|all| {
+        if let Some(shared) = all.borrow_mut().iter_mut().find(|s| s.url == url) {
+            shared.watchers.push((id, state));
+            state.set(shared.state.clone());
+        }
+    });
+}
+
+/// Stops watcher `id` following its feed.
+fn unwatch(id: u64) {
+    SHARED.with(|all| {
+        for shared in all.borrow_mut().iter_mut() {
+            shared.watchers.retain(|(w, _)| *w != id);
+        }
+    });
+}
+
+/// Sets the state of the feed at the absolute `url`, for every caller watching it.
+fn publish(url: &str, state: FeedState) {
+    let watchers = SHARED.with(|all| {
+        let mut all = all.borrow_mut();
+        let shared = all.iter_mut().find(|s| s.url == url)?;
+        shared.state = state.clone();
+        Some(shared.watchers.iter().map(|(_, w)| *w).collect::<Vec<_>>())
+    });
+    // Set outside the borrow: a watcher's effects may ask for another feed.
+    for watcher in watchers.unwrap_or_default() {
+        watcher.try_set(state.clone());
+    }
 }
 
 /// The state of an inline feed (JSON text already in the page).
@@ -116,29 +172,28 @@ fn absolute(url: &str) -> String {
     super::url::resolve(url, None)
 }
 
-fn shared(url: &str) -> ArcRwSignal<FeedState> {
-    shared_or_new(absolute(url), start_fetch)
-}
-
-/// The shared state of the absolute `url`: the one there is, or a new one that `load`
-/// starts loading (giving back how to abort it).
-fn shared_or_new(
-    url: String,
-    load: impl FnOnce(String, ArcRwSignal<FeedState>) -> Option<web_sys::AbortController>,
-) -> ArcRwSignal<FeedState> {
+/// Makes sure the absolute `url` has a shared state: the one there is, or a new one that
+/// `load` starts loading (giving back how to abort it).
+fn shared_or_new(url: String, load: impl FnOnce(String) -> Option<web_sys::AbortController>) {
+    let known = SHARED.with(|all| all.borrow().iter().any(|s| s.url == url));
+    if known {
+        return;
+    }
     SHARED.with(|all| {
-        if let Some(shared) = all.borrow().iter().find(|s| s.url == url) {
-            return shared.state.clone();
-        }
-        let state = ArcRwSignal::new(FeedState::Loading);
-        let abort = load(url.clone(), state.clone());
         all.borrow_mut().push(Shared {
-            url,
-            state: state.clone(),
-            abort,
-        });
-        state
-    })
+            url: url.clone(),
+            state: FeedState::Loading,
+            watchers: Vec::new(),
+            abort: None,
+        })
+    });
+    // Outside the borrow: loading may finish at once (off the browser, say) and publish.
+    let abort = load(url.clone());
+    SHARED.with(|all| {
+        if let Some(shared) = all.borrow_mut().iter_mut().find(|s| s.url == url) {
+            shared.abort = abort;
+        }
+    });
 }
 
 /// Aborts the fetches still under way of the feeds no element names any more (`in_use`:
@@ -149,10 +204,7 @@ pub(crate) fn release_unused(in_use: &[String]) {
     let in_use: Vec<String> = in_use.iter().map(|u| absolute(u)).collect();
     SHARED.with(|all| {
         all.borrow_mut().retain(|shared| {
-            let idle = shared
-                .state
-                .with_untracked(|s| matches!(s, FeedState::Loading))
-                && !in_use.contains(&shared.url);
+            let idle = matches!(shared.state, FeedState::Loading) && !in_use.contains(&shared.url);
             if idle && let Some(abort) = &shared.abort {
                 abort.abort();
             }
@@ -172,21 +224,21 @@ pub(crate) fn adopt(
     body: js_sys::Promise,
     abort: Option<web_sys::AbortController>,
 ) {
-    shared_or_new(absolute(url), |url, entry| {
+    shared_or_new(absolute(url), |url| {
         #[cfg(target_arch = "wasm32")]
-        load(url, response, Some(body), entry, abort.clone());
+        load(url, response, Some(body), abort.clone());
         #[cfg(not(target_arch = "wasm32"))]
         {
-            let _ = (url, response, body);
-            entry.set(FeedState::Failed(LoadError::Network));
+            let _ = (response, body);
+            publish(&url, FeedState::Failed(LoadError::Network));
         }
         abort
     });
 }
 
-/// Starts fetching `url` into `entry`; gives back how to abort the fetch (on a timeout, or
-/// when no widget wants it any more).
-fn start_fetch(url: String, entry: ArcRwSignal<FeedState>) -> Option<web_sys::AbortController> {
+/// Starts fetching `url`; gives back how to abort the fetch (on a timeout, or when no
+/// widget wants it any more).
+fn start_fetch(url: String) -> Option<web_sys::AbortController> {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
         let controller = web_sys::AbortController::new().ok();
@@ -195,25 +247,23 @@ fn start_fetch(url: String, entry: ArcRwSignal<FeedState>) -> Option<web_sys::Ab
             init.set_signal(Some(&c.signal()));
         }
         let response = window.fetch_with_str_and_init(&url, &init);
-        load(url, response, None, entry, controller.clone());
+        load(url, response, None, controller.clone());
         return controller;
     }
     // Off the browser there is nothing to fetch with; a server build would read the feed
     // itself and pass it in as a `Feed`.
-    let _ = url;
-    entry.set(FeedState::Failed(LoadError::Network));
+    publish(&url, FeedState::Failed(LoadError::Network));
     None
 }
 
-/// Parses the body `response` resolves to (or `body`, when it is already being read) into
-/// `entry`. Spawned on wasm-bindgen's own executor, which is there before anything is mounted
+/// Parses the body `response` resolves to (or `body`, when it is already being read) and
+/// publishes it as `url`'s state. Spawned on wasm-bindgen's own executor, which is there before anything is mounted
 /// (the loader's feeds start earlier).
 #[cfg(target_arch = "wasm32")]
 fn load(
     url: String,
     response: js_sys::Promise,
     body: Option<js_sys::Promise>,
-    entry: ArcRwSignal<FeedState>,
     controller: Option<web_sys::AbortController>,
 ) {
     wasm_bindgen_futures::spawn_local(async move {
@@ -234,7 +284,7 @@ fn load(
         if let FeedState::Ready(_, diagnostics) = &state {
             report_to_console(&url, diagnostics);
         }
-        entry.set(state);
+        publish(&url, state);
     });
 }
 
