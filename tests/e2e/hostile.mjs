@@ -318,9 +318,16 @@ async function layoutOf(page) {
 
 test("a host page's aggressive CSS leaves the widgets' layout and text as on a clean page; font family and colour are inherited", async ({ page, url }) => {
   await page.setViewportSize({ width: 1000, height: 900 });
-  await page.goto(url("tests/e2e/pages/host-css-clean.html"));
+  await page.goto(url("tests/e2e/pages/host-css.html"));
   const clean = await layoutOf(page);
-  await page.goto(url("tests/e2e/pages/host-css-hostile.html"));
+  // The same page with the hostile stylesheet, in its head as a theme would put it.
+  await page.route("**/host-css.html", async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace("</head>", '<link rel="stylesheet" href="host-css.css">\n</head>');
+    await route.fulfill({ response, body });
+  });
+  await page.goto(url("tests/e2e/pages/host-css.html"));
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), "10px", "the stylesheet applies");
   const hostile = await layoutOf(page);
   assert.ok(Object.keys(clean).length >= 12, `measured ${Object.keys(clean).join(", ")}`);
   const changed = Object.keys(clean).filter((k) => clean[k] !== hostile[k]).map((k) => `${k}: ${clean[k]} → ${hostile[k]}`);
