@@ -126,7 +126,7 @@ impl Rrule {
                                     .unwrap_or(n)
                                     .parse::<i8>()
                                     .ok()
-                                    .filter(|n| (1..=53).contains(&n.abs()))?,
+                                    .filter(|n| (1..=53).contains(&n.unsigned_abs()))?,
                             ),
                         };
                         Some((ordinal, day))
@@ -135,7 +135,10 @@ impl Rrule {
                 }
                 "BYMONTHDAY" => {
                     rule.by_month_day = list(value, |v| {
-                        v.parse::<i8>().ok().filter(|n| (1..=31).contains(&n.abs()))
+                        // `unsigned_abs`: `-128` has no `i8` absolute value (found by fuzzing).
+                        v.parse::<i8>()
+                            .ok()
+                            .filter(|n| (1..=31).contains(&n.unsigned_abs()))
                     })
                     .ok_or_else(bad)?
                 }
@@ -244,6 +247,8 @@ mod tests {
             "FREQ=DAILY;INTERVAL=x",
             "FREQ=MONTHLY;BYDAY=1XX",
             "FREQ=MONTHLY;BYMONTHDAY=32",
+            "FREQ=DAILY;BYMONTHDAY=-000128",
+            "FREQ=MONTHLY;BYDAY=-128TU",
             "FREQ=YEARLY;BYMONTH=13",
             "FREQ=DAILY;UNTIL=20270230",
             "FREQ=WEEKLY;BYDAY=2MO",
