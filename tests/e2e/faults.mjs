@@ -103,3 +103,58 @@ test("an element removed while its feed loads aborts the fetch; one moved keeps 
   await page.waitForTimeout(200);
   assert.deepEqual(aborted.sort(), ["early.json", "late.json"], "the two removed elements' fetches, not the moved one's");
 }, { networkErrors: true });
+
+test("a crash at run time (the Wasm out of memory) turns every element into an error box with a reload button", async ({ page, url, errors }) => {
+  // Keep a handle on the Wasm's memory, which the bundle never exposes to the page.
+  await page.addInitScript(() => {
+    const keep = (result) => {
+      window.__ckMemory = (result.instance ?? result).exports.memory;
+      return result;
+    };
+    for (const name of ["instantiateStreaming", "instantiate"]) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = (...args) => original.apply(WebAssembly, args).then(keep);
+    }
+  });
+  const members = Array.from({ length: 20_000 }, (_, i) => ({ id: `m${i}`, name: `Member ${i}`, description: "Words ".repeat(40) }));
+  await page.route("**/crash/big.json", (r) =>
+    r.fulfill({ contentType: "application/json", body: JSON.stringify({ version: 1, cluster: { name: "Big" }, members }) }),
+  );
+  await page.goto(url("tests/e2e/pages/crash.html"));
+  await page.locator("clusterkit-directory").getByRole("status").filter({ hasText: /\d+ socis/ }).waitFor();
+  await page.locator("clusterkit-calendar").getByRole("grid").waitFor();
+
+  // Grow the memory to the browser's limit, behind the allocator's back: its next request for
+  // more fails, and the Rust allocator aborts the one instance all widgets share.
+  const pages = await page.evaluate(() => {
+    const memory = window.__ckMemory;
+    for (let step = 1 << 14; step >= 1; step >>= 1) {
+      try {
+        while (true) memory.grow(step);
+      } catch {}
+    }
+    return memory.buffer.byteLength / 65536;
+  });
+  assert.ok(pages > 16_384, `the memory grew to its limit (${pages} pages)`);
+  await page.locator("clusterkit-directory").evaluate((el) => el.setAttribute("feed", "crash/big.json"));
+
+  const box = (tag, text, reload) => page.locator(tag).getByRole("alert").filter({ hasText: text }).getByRole("button", { name: reload });
+  await box("clusterkit-directory", "Alguna cosa ha fallat en aquest giny.", "Torna a carregar la pàgina").waitFor();
+  await box("clusterkit-chart", "Algo ha fallado en este widget.", "Recargar la página").waitFor();
+  await box("clusterkit-calendar", "Something went wrong in this widget.", "Reload the page").waitFor();
+  // Nothing of the widgets is left to click on, in any of them.
+  for (const tag of ["clusterkit-directory", "clusterkit-chart", "clusterkit-calendar"]) {
+    assert.equal(await page.locator(tag).getByRole("button").count(), 1, `${tag} keeps only its reload button`);
+  }
+  // An element added after the crash shows the box at once, rather than a spinner forever.
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement("clusterkit-chart"), { lang: "gl" })));
+  await page.locator("clusterkit-chart").nth(1).getByRole("button", { name: "Recargar a páxina" }).waitFor();
+  // The reload button reloads: the widgets are back.
+  await page.locator("clusterkit-calendar").getByRole("button", { name: "Reload the page" }).click();
+  await page.locator("clusterkit-directory").getByRole("status").filter({ hasText: /\d+ socis/ }).waitFor();
+
+  // The trap itself reaches the console, as an uncaught error: the one expected here.
+  const traps = errors.filter((e) => /RuntimeError|unreachable/.test(e));
+  assert.ok(traps.length >= 1, `the Wasm trapped (console: ${errors.join(" | ")})`);
+  errors.splice(0, errors.length, ...errors.filter((e) => !traps.includes(e)));
+});

@@ -230,11 +230,16 @@ test("under a strict CSP all three widgets work and no policy is violated", asyn
   errors.splice(0, errors.length, ...errors.filter((e) => !e.includes("inline style")));
 });
 
-test("two bundles on one page: the second defines nothing, says so, and loads no Wasm", async ({ page, url, warnings }) => {
-  // A second copy of the bundle in another folder, as a plugin would bring its own.
+test("two bundles of two versions on one page: the second defines nothing, says so, and loads no Wasm", async ({ page, url, warnings }) => {
+  // A second bundle in another folder, as a plugin would bring its own, of another version
+  // (its loader names another `?v=`).
   const second = join(ROOT, "target/e2e/second");
   mkdirSync(second, { recursive: true });
-  for (const file of ["clusterkit.js", "clusterkit_bg.wasm"]) copyFileSync(join(ROOT, "www/dist", file), join(second, file));
+  copyFileSync(join(ROOT, "www/dist/clusterkit_bg.wasm"), join(second, "clusterkit_bg.wasm"));
+  const loader = readFileSync(join(ROOT, "www/dist/clusterkit.js"), "utf8");
+  const other = loader.replace(/clusterkit_bg\.wasm\?v=\w+/, "clusterkit_bg.wasm?v=0ther0ld");
+  assert.notEqual(other, loader, "the loader names its version");
+  writeFileSync(join(second, "clusterkit.js"), other);
   const wasm = [];
   const feeds = [];
   page.on("request", (r) => r.url().includes(".wasm") && wasm.push(new URL(r.url()).pathname));
