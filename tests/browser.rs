@@ -8,7 +8,7 @@ use clusterkit::feed::{self, Feed};
 use clusterkit::i18n::{Lang, intl};
 use clusterkit::{EventCalendar, MemberDirectory, SegmentChart};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
@@ -187,6 +187,72 @@ async fn a_failed_fetch_shows_a_localized_error_with_a_retry_button() {
     .await;
     assert!(text_of(&root, "[role=alert]").starts_with("No se han podido cargar los datos"));
     assert_eq!(text_of(&root, "[role=alert] button"), "Reintentar");
+}
+
+/// Replaces `fetch` for the rest of a test: calls are recorded in `window.__fetches` (URL
+/// and abort signal), and those of URLs under `/held/` never answer. Gives back the function
+/// that puts the real `fetch` back.
+fn hold_fetches() -> js_sys::Function {
+    js_sys::Function::new_no_args(
+        r#"
+        const real = window.fetch;
+        window.__fetches = [];
+        window.fetch = function (url, init) {
+            const href = new URL(String(url), location.href).href;
+            window.__fetches.push({ href, signal: init && init.signal });
+            return href.includes("/held/") ? new Promise(() => {}) : real.apply(this, arguments);
+        };
+        return () => { window.fetch = real; };
+        "#,
+    )
+    .call0(&JsValue::NULL)
+    .unwrap()
+    .unchecked_into()
+}
+
+/// The URLs fetched since [`hold_fetches`], and whether each fetch was aborted.
+fn fetches() -> Vec<(String, bool)> {
+    let window = web_sys::window().unwrap();
+    let list: js_sys::Array = js_sys::Reflect::get(&window, &"__fetches".into())
+        .unwrap()
+        .unchecked_into();
+    list.iter()
+        .map(|f| {
+            let href = js_sys::Reflect::get(&f, &"href".into()).unwrap();
+            let signal = js_sys::Reflect::get(&f, &"signal".into()).unwrap();
+            let aborted = signal
+                .dyn_ref::<web_sys::AbortSignal>()
+                .is_some_and(|s| s.aborted());
+            (href.as_string().unwrap(), aborted)
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn an_app_unmounted_while_its_feed_loads_aborts_the_fetch_and_an_empty_url_fetches_nothing() {
+    let restore = hold_fetches();
+    let root = container();
+    let mounted = leptos::mount::mount_to(root.clone(), || {
+        view! { <from_url::App url="/held/feed.json" lang=Lang::En/> }
+    });
+    until("the fetch", || fetches().len() == 1).await;
+    assert!(fetches()[0].0.ends_with("/held/feed.json"));
+    assert!(!fetches()[0].1, "not aborted while the app shows it");
+    drop(mounted);
+    until("the abort", || fetches()[0].1).await;
+
+    // No URL: the app says so, and fetches nothing (an empty URL would be the page itself).
+    let mounted = leptos::mount::mount_to(root.clone(), || {
+        view! { <from_url::App url="" lang=Lang::En/> }
+    });
+    until("the message", || {
+        root.query_selector("[role=alert]").unwrap().is_some()
+    })
+    .await;
+    let fetched = fetches();
+    restore.call0(&JsValue::NULL).unwrap();
+    drop(mounted);
+    assert_eq!(fetched.len(), 1, "no fetch besides the first: {fetched:?}");
 }
 
 #[wasm_bindgen_test]

@@ -238,25 +238,9 @@ pub fn ck_disconnect(id: u32) {
         let at = m.iter().position(|(i, _)| *i == id);
         at.map(|at| m.swap_remove(at))
     });
+    // Disposing the widget stops it watching its feed, which is aborted if still loading
+    // and named by no other widget once this task is over (see `use_feed`).
     drop(mounted);
-    // A feed still loading that no element names any more is aborted, once this task is
-    // over: an element moved in the page (removed, then added back) keeps its fetch.
-    set_timeout(
-        || {
-            let feeds: Vec<String> = MOUNTED.with(|m| {
-                m.borrow()
-                    .iter()
-                    .filter_map(|(_, mounted)| {
-                        mounted
-                            .attrs
-                            .with_untracked(|a| attr_value(a, "feed").cloned())
-                    })
-                    .collect()
-            });
-            crate::feed::release_unused(&feeds);
-        },
-        std::time::Duration::ZERO,
-    );
 }
 
 /// The words of a list attribute (`segments="animation, vfx"`).

@@ -36,11 +36,11 @@ pub use diag::{Diagnostic, Expected, Problem};
 pub use json::SyntaxError;
 pub use read::{ParsedFeed, parse, parse_json};
 pub use rrule::{DAY_CODES, Freq, Rrule, RruleError};
+#[cfg(feature = "embed")]
+pub(crate) use source::adopt;
 pub use source::{
     FeedState, LoadError, MAX_BYTES, TIMEOUT_SECONDS, UseFeedReturn, inline_feed, use_feed,
 };
-#[cfg(feature = "embed")]
-pub(crate) use source::{adopt, release_unused};
 pub use text::Text;
 pub use url::{is_safe_url, phone_href};
 

@@ -77,6 +77,10 @@ thread_local! {
 
 /// Loads the feed at `url`. Every caller naming the same absolute URL shares one fetch and
 /// one parse; diagnostics go to the console once per feed, as one collapsed group of warnings.
+/// An empty `url` fetches nothing (it would name the page itself) and is
+/// [`LoadError::Missing`]. A feed still loading when its last caller is disposed (or names
+/// another URL) is aborted once the current task is over, unless a caller names it again by
+/// then.
 pub fn use_feed(url: impl Into<Signal<String>>) -> UseFeedReturn {
     let url = url.into();
     let state = RwSignal::new(FeedState::Loading);
@@ -91,7 +95,11 @@ pub fn use_feed(url: impl Into<Signal<String>>) -> UseFeedReturn {
     });
     on_cleanup(move || unwatch(id));
     let retry = Callback::new(move |()| {
-        let url = absolute(&url.get_untracked());
+        let url = url.get_untracked();
+        if url.trim().is_empty() {
+            return;
+        }
+        let url = absolute(&url);
         publish(&url, FeedState::Loading);
         let abort = start_fetch(url.clone());
         SHARED.with(|all| {
@@ -109,6 +117,10 @@ pub fn use_feed(url: impl Into<Signal<String>>) -> UseFeedReturn {
 /// Has `state` follow the feed at `url` (fetched if nobody had asked for it), as watcher `id`.
 fn watch(id: u64, url: &str, state: RwSignal<FeedState>) {
     unwatch(id);
+    if url.trim().is_empty() {
+        state.set(FeedState::Failed(LoadError::Missing));
+        return;
+    }
     let url = absolute(url);
     shared_or_new(url.clone(), start_fetch);
     SHARED.with(|all| {
@@ -119,12 +131,39 @@ fn watch(id: u64, url: &str, state: RwSignal<FeedState>) {
     });
 }
 
-/// Stops watcher `id` following its feed.
+/// Stops watcher `id` following its feed. A feed left without watchers while it loads is
+/// released once this task is over: a widget moved in the page (disposed, then mounted again
+/// at once) keeps its fetch.
 fn unwatch(id: u64) {
-    SHARED.with(|all| {
-        for shared in all.borrow_mut().iter_mut() {
+    let left_alone = SHARED.with(|all| {
+        all.borrow_mut().iter_mut().any(|shared| {
+            let before = shared.watchers.len();
             shared.watchers.retain(|(w, _)| *w != id);
-        }
+            shared.watchers.len() < before && shared.watchers.is_empty()
+        })
+    });
+    // Off the browser nothing is ever left loading (there is no fetch), nor a timer to wait.
+    #[cfg(target_arch = "wasm32")]
+    if left_alone {
+        set_timeout(release_unwatched, std::time::Duration::ZERO);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = left_alone;
+}
+
+/// Aborts the fetches still under way of the feeds nobody watches, and forgets them: a
+/// widget removed while its feed loads leaves no download behind. A feed already loaded
+/// stays, for the next widget that names it.
+#[cfg(target_arch = "wasm32")]
+fn release_unwatched() {
+    SHARED.with(|all| {
+        all.borrow_mut().retain(|shared| {
+            let idle = matches!(shared.state, FeedState::Loading) && shared.watchers.is_empty();
+            if idle && let Some(abort) = &shared.abort {
+                abort.abort();
+            }
+            !idle
+        });
     });
 }
 
@@ -193,23 +232,6 @@ fn shared_or_new(url: String, load: impl FnOnce(String) -> Option<web_sys::Abort
         if let Some(shared) = all.borrow_mut().iter_mut().find(|s| s.url == url) {
             shared.abort = abort;
         }
-    });
-}
-
-/// Aborts the fetches still under way of the feeds no element names any more (`in_use`:
-/// the `feed` attributes of those left), and forgets them: a widget removed while its feed
-/// loads leaves no download behind. A feed already loaded stays, for the next element.
-#[cfg(feature = "embed")]
-pub(crate) fn release_unused(in_use: &[String]) {
-    let in_use: Vec<String> = in_use.iter().map(|u| absolute(u)).collect();
-    SHARED.with(|all| {
-        all.borrow_mut().retain(|shared| {
-            let idle = matches!(shared.state, FeedState::Loading) && !in_use.contains(&shared.url);
-            if idle && let Some(abort) = &shared.abort {
-                abort.abort();
-            }
-            !idle
-        });
     });
 }
 

@@ -271,6 +271,8 @@ test("sync-url keeps the directory's view in one parameter, and back walks throu
 });
 
 test("bad feeds show localized, specific messages and keep every valid entry", async ({ page, url, warnings }) => {
+  const pageLoads = [];
+  page.on("request", (r) => new URL(r.url()).pathname.endsWith("/bad-feeds.html") && pageLoads.push(r.url()));
   await page.goto(url("tests/e2e/pages/bad-feeds.html"));
   await page.locator("#syntax").getByRole("alert").filter({ hasText: "line 6, column 5" }).waitFor();
   const missing = page.locator("#missing").getByRole("alert");
@@ -278,6 +280,8 @@ test("bad feeds show localized, specific messages and keep every valid entry", a
   assert.match(await missing.innerText(), /No se han podido cargar los datos/);
   await missing.getByRole("button", { name: "Reintentar" }).waitFor();
   await page.locator("#no-feed").getByRole("alert").filter({ hasText: "feed attribute" }).waitFor();
+  // An element without a feed fetches nothing: an empty URL would be the page itself.
+  assert.equal(pageLoads.length, 1, "the page is loaded once, by the browser");
 
   const bad = page.locator("#bad-data");
   await bad.getByRole("status").filter({ hasText: "3 members" }).waitFor();
