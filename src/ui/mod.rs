@@ -2,6 +2,8 @@
 //! states around a feed.
 
 pub mod colour;
+#[cfg(test)]
+mod css_min;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -12,14 +14,10 @@ use crate::feed::{Feed, FeedState, LoadError, MAX_BYTES};
 use crate::i18n::{Lang, intl::format_number};
 use wasm_bindgen::JsCast;
 
-/// Every style of the widgets, as one stylesheet. The embed adopts it into each shadow root;
-/// a Leptos app without shadow roots includes it once with [`Styles`].
-pub const CSS: &str = concat!(
-    include_str!("theme.css"),
-    include_str!("../directory/directory.css"),
-    include_str!("../chart/chart.css"),
-    include_str!("../calendar/calendar.css"),
-);
+/// Every style of the widgets, as one stylesheet (minified by `build.rs` from the `.css`
+/// files beside the widgets). The embed adopts it into each shadow root; a Leptos app
+/// without shadow roots includes it once with [`Styles`].
+pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/clusterkit.css"));
 
 /// The widgets' stylesheet as a `<style>` element, for Leptos apps that render the
 /// components in their own document (the embed does not use it: a strict CSP blocks it).
