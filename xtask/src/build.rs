@@ -153,8 +153,12 @@ pub fn bundle() -> Result<Sizes, String> {
             stripped.dead_exports.join(",")
         ));
     }
+    // Merging functions that differ only in constants (Leptos' generic view code has many),
+    // then flattening and re-looping the control flow before two rounds of -Oz: 5 KB brotli
+    // (25 KB raw) less than -Oz alone, measured on 2026-11-24.
     run(wasm_opt
-        .args(["-Oz", "--strip-debug", "--strip-producers", "-o"])
+        .args(WASM_OPT_PASSES)
+        .args(["--strip-debug", "--strip-producers", "-o"])
         .arg(&wasm_out))?;
     let wasm = read(&wasm_out)?;
     let version: String = Sha256::digest(&wasm)
@@ -199,6 +203,15 @@ pub fn bundle() -> Result<Sizes, String> {
         integrity: integrity(&js),
     })
 }
+
+/// wasm-opt's passes, in order (binaryen runs them as given).
+const WASM_OPT_PASSES: [&str; 5] = [
+    "--merge-similar-functions",
+    "--flatten",
+    "--rereloop",
+    "-Oz",
+    "-Oz",
+];
 
 /// Rust flags for size that only nightly accepts: no panic machinery at all (a panic traps,
 /// and the loader turns any trap into the error boxes), no `Debug` formatting, no source
