@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256, Sha384};
 
 use crate::root;
 use crate::setup::{self, BundleToolchain, node_bin, run, wasm_bindgen};
-use crate::strip;
+use crate::{names, strip};
 
 /// Raw, gzip and brotli sizes of one file.
 #[derive(Clone, Copy, Debug, Default)]
@@ -160,14 +160,23 @@ pub fn bundle() -> Result<Sizes, String> {
         .args(WASM_OPT_PASSES)
         .args(["--strip-debug", "--strip-producers", "-o"])
         .arg(&wasm_out))?;
-    let wasm = read(&wasm_out)?;
+    let (wasm, glue) = match names::shorten(&read(&wasm_out)?, &stripped.glue) {
+        Ok((wasm, glue)) => {
+            std::fs::write(&wasm_out, &wasm)
+                .map_err(|e| format!("writing {}: {e}", wasm_out.display()))?;
+            (wasm, glue)
+        }
+        Err(why) => {
+            println!("xtask: keeping wasm-bindgen's import and export names: {why}");
+            (read(&wasm_out)?, stripped.glue)
+        }
+    };
     let version: String = Sha256::digest(&wasm)
         .iter()
         .take(6)
         .map(|b| format!("{b:02x}"))
         .collect();
 
-    let glue = stripped.glue;
     let loader = std::fs::read_to_string(root.join("www/loader.js"))
         .map_err(|e| format!("reading www/loader.js: {e}"))?;
     let loader = loader

@@ -5,6 +5,7 @@ mod bench;
 mod build;
 mod fuzz;
 mod gen_feed;
+mod names;
 mod serve;
 mod setup;
 mod strip;
