@@ -1,5 +1,6 @@
 //! The lenient reader: from a JSON document to a [`Feed`] and its diagnostics.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -108,9 +109,15 @@ struct Entry<'a> {
     obj: &'a Json<'a>,
     path: At<'a>,
     failed: bool,
+    /// Where the last field read was: see [`Json::get_from`].
+    cursor: Cell<usize>,
 }
 
-impl Entry<'_> {
+impl<'a> Entry<'a> {
+    fn get(&self, key: &str) -> Option<&'a Json<'a>> {
+        self.obj.get_from(key, &self.cursor)
+    }
+
     fn field(&self, key: &str) -> String {
         format!("{}.{key}", self.path)
     }
@@ -121,7 +128,7 @@ impl Entry<'_> {
         key: &str,
         read: impl FnOnce(&Json) -> Result<T, Problem>,
     ) -> Option<T> {
-        let result = match self.obj.get(key) {
+        let result = match self.get(key) {
             None | Some(Json::Null) => Err(Problem::Missing),
             Some(v) => read(v),
         };
@@ -140,7 +147,7 @@ impl Entry<'_> {
         key: &str,
         read: impl FnOnce(&Json) -> Result<T, Problem>,
     ) -> Option<T> {
-        match self.obj.get(key) {
+        match self.get(key) {
             None | Some(Json::Null) => None,
             Some(Json::String(s)) if s.trim().is_empty() => None,
             Some(v) => read(v)
@@ -155,7 +162,7 @@ impl Entry<'_> {
         key: &str,
         mut check: impl FnMut(&str) -> Result<(), Problem>,
     ) -> Vec<String> {
-        let items = match self.obj.get(key) {
+        let items = match self.get(key) {
             None | Some(Json::Null) => return vec![],
             Some(Json::Array(items)) => items,
             Some(other) => {
@@ -299,8 +306,8 @@ fn text(cx: &mut Cx, entry: At, key: &str, v: &Json) -> Result<Text, Problem> {
 
 impl Entry<'_> {
     fn required_text(&mut self, key: &str) -> Option<Text> {
+        let value = self.get(key);
         let (cx, path) = (&mut *self.cx, self.path);
-        let value = self.obj.get(key);
         let result = match value {
             None | Some(Json::Null) => Err(Problem::Missing),
             Some(v) => text(cx, path, key, v).and_then(|t| {
@@ -315,8 +322,9 @@ impl Entry<'_> {
     }
 
     fn optional_text(&mut self, key: &str) -> Option<Text> {
+        let value = self.get(key);
         let (cx, path) = (&mut *self.cx, self.path);
-        let result = match self.obj.get(key) {
+        let result = match value {
             None | Some(Json::Null) => return None,
             Some(v) => text(cx, path, key, v),
         };
@@ -374,6 +382,7 @@ fn read_list<T>(
             obj,
             path,
             failed: false,
+            cursor: Cell::new(0),
         };
         let result = read(&mut entry);
         let failed = entry.failed;
@@ -413,6 +422,7 @@ fn read_cluster(cx: &mut Cx, obj: &Json) -> Cluster {
             index: None,
         },
         failed: false,
+        cursor: Cell::new(0),
     };
     let mut cluster = Cluster::default();
     if let Some(name) = e.required_text("name") {

@@ -9,6 +9,7 @@
 //! kilobytes to the Wasm.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
 
 /// Values nested deeper than this become [`Json::Invalid`] with [`Fault::TooDeep`].
@@ -85,10 +86,26 @@ impl fmt::Display for SyntaxError {
 impl<'a> Json<'a> {
     /// The value of `key` when `self` is an object.
     pub fn get(&self, key: &str) -> Option<&Json<'a>> {
-        match self {
-            Json::Object(pairs) => pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
+        self.get_from(key, &Cell::new(0))
+    }
+
+    /// [`Json::get`] starting at the member after the one `cursor` names, wrapping round,
+    /// and leaving `cursor` after the member found. A reader that asks for an object's keys
+    /// in the order they are written finds each at the first look.
+    pub fn get_from(&self, key: &str, cursor: &Cell<usize>) -> Option<&Json<'a>> {
+        let Json::Object(pairs) = self else {
+            return None;
+        };
+        let n = pairs.len();
+        let start = cursor.get();
+        // Keys are unique (see `without_repeated_keys`), so the first match is the match.
+        // Lengths first: most keys differ in length, and then no bytes are compared.
+        let i = (start..start + n)
+            .map(|i| i % n)
+            .find(|&i| pairs[i].0.len() == key.len() && pairs[i].0.as_bytes() == key.as_bytes())?;
+        let value = &pairs[i].1;
+        cursor.set(i + 1);
+        Some(value)
     }
 
     /// A short name of the value's type, for diagnostics.
@@ -111,6 +128,8 @@ pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
         text,
         src: text.as_bytes(),
         pos: 0,
+        pairs: Vec::new(),
+        items: Vec::new(),
     };
     // A UTF-8 byte order mark is common in files saved by spreadsheet programs.
     if p.src.starts_with(b"\xEF\xBB\xBF") {
@@ -134,6 +153,11 @@ struct Parser<'a> {
     /// delimiters, which are always character boundaries.
     src: &'a [u8],
     pos: usize,
+    /// The members of the objects being read, innermost last: each object takes its own off
+    /// the top when it closes, so it is allocated once, at its size, instead of growing.
+    pairs: Vec<(Cow<'a, str>, Json<'a>)>,
+    /// The same for the items of arrays.
+    items: Vec<Json<'a>>,
 }
 
 impl<'a> Parser<'a> {
@@ -235,12 +259,20 @@ impl<'a> Parser<'a> {
 
     fn object(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
         self.pos += 1;
-        let mut pairs: Vec<(Cow<'a, str>, Json<'a>)> = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Json::Object(pairs));
+            return Ok(Json::Object(Vec::new()));
         }
+        let mark = self.pairs.len();
+        let result = self.members(depth);
+        // On success, this object's members; on error, whatever the failed read left.
+        let pairs: Vec<_> = self.pairs.drain(mark..).collect();
+        result.map(|()| Json::Object(without_repeated_keys(pairs)))
+    }
+
+    /// Reads an object's members onto `self.pairs`, through its closing brace.
+    fn members(&mut self, depth: usize) -> Result<(), SyntaxError> {
         loop {
             self.skip_ws();
             if self.peek() != Some(b'"') {
@@ -250,13 +282,13 @@ impl<'a> Parser<'a> {
             let key = self.string()?.unwrap_or(Cow::Borrowed("\u{FFFD}"));
             self.expect(b':')?;
             let value = self.value(depth + 1)?;
-            pairs.push((key, value));
+            self.pairs.push((key, value));
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Json::Object(without_repeated_keys(pairs)));
+                    return Ok(());
                 }
                 _ => return Err(self.unexpected()),
             }
@@ -265,20 +297,28 @@ impl<'a> Parser<'a> {
 
     fn array(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Json::Array(items));
+            return Ok(Json::Array(Vec::new()));
         }
+        let mark = self.items.len();
+        let result = self.elements(depth);
+        let items: Vec<_> = self.items.drain(mark..).collect();
+        result.map(|()| Json::Array(items))
+    }
+
+    /// Reads an array's items onto `self.items`, through its closing bracket.
+    fn elements(&mut self, depth: usize) -> Result<(), SyntaxError> {
         loop {
-            items.push(self.value(depth + 1)?);
+            let item = self.value(depth + 1)?;
+            self.items.push(item);
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Json::Array(items));
+                    return Ok(());
                 }
                 _ => return Err(self.unexpected()),
             }

@@ -157,3 +157,33 @@ fn repeated_keys_in_a_large_object_keep_each_last_value() {
     assert_eq!(value("k19"), Some(Json::Number(39.0)));
     assert_eq!(value("k3"), Some(Json::String("last".into())));
 }
+
+#[test]
+fn keys_are_found_in_any_order_from_any_cursor() {
+    let v =
+        parse(r#"{"id": 1, "name": 2, "city": 3, "nested": {"id": 4}, "tags": [[5], 6]}"#).unwrap();
+    let cursor = Cell::new(0);
+    // Out of document order, and after a miss: each key still gives its own value.
+    for (key, expected) in [("city", 3.0), ("id", 1.0), ("name", 2.0), ("id", 1.0)] {
+        assert_eq!(
+            v.get_from(key, &cursor),
+            Some(&Json::Number(expected)),
+            "{key}"
+        );
+        assert_eq!(v.get_from("missing", &cursor), None);
+        assert_eq!(v.get_from("nam", &cursor), None, "a prefix is no key");
+    }
+    assert_eq!(
+        v.get("nested").and_then(|n| n.get("id")),
+        Some(&Json::Number(4.0))
+    );
+    assert_eq!(
+        v.get("tags"),
+        Some(&Json::Array(vec![
+            Json::Array(vec![Json::Number(5.0)]),
+            Json::Number(6.0)
+        ]))
+    );
+    // A cursor past the end (from a larger object) is no problem either.
+    assert!(v.get_from("tags", &Cell::new(99)).is_some());
+}
