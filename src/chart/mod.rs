@@ -52,7 +52,7 @@ use wasm_bindgen::JsCast;
 use crate::directory::model::{Facet, FacetTable, Filter};
 use crate::feed::Feed;
 use crate::i18n::{Lang, fill, intl::format_number};
-use crate::ui::colour::use_preferred_dark;
+use crate::ui::colour::watch_surroundings;
 use data::{By, Shape, tally};
 use marks::{marks, summary};
 use svg::{Mark, WIDTH, draw, px};
@@ -128,13 +128,16 @@ pub fn SegmentChart(
             crate::ui::observe_width(&figure, width);
         }
     });
-    // Once drawn, marks too faint against the page's background are outlined; again when the
-    // visitor's colour scheme changes, which changes the themes' colours.
-    let dark = use_preferred_dark();
+    // Once drawn, marks too faint against the page's background are outlined; again whenever
+    // the colours around the chart may have changed: the visitor's colour scheme, a class or
+    // style of an element it sits in (a site's dark-mode switch), its theme.
     Effect::new(move |_| {
-        dark.track();
         if let Some(svg) = svg_ref.get() {
             contrast::outline_faint(&svg);
+            let watched = svg.clone();
+            watch_surroundings(&watched, move || {
+                contrast::outline_faint(&svg);
+            });
         }
     });
     let toggle = move |k: usize| {

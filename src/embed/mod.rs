@@ -19,7 +19,7 @@ use crate::chart::data::{By, Shape};
 use crate::directory::model::{Filter, Layout, Sort};
 use crate::feed::{Date, FeedState, Kind, LoadError, inline_feed, use_feed};
 use crate::i18n::Lang;
-use crate::ui::colour::{backdrop, is_dark, use_preferred_dark};
+use crate::ui::colour::{backdrop, is_dark, watch_surroundings};
 use crate::ui::{CSS, FeedStatus};
 use crate::{EventCalendar, MemberDirectory, SegmentChart};
 
@@ -304,15 +304,28 @@ fn element_view(
     let link = attr("for");
 
     // Without a theme, the widget takes the page's colours: on a dark page, the dark theme's
-    // accent and palette, which keep their contrast there.
+    // accent and palette, which keep their contrast there. Measured again whenever the page's
+    // colours may have changed (`watch_surroundings`); a chart inside watches this element
+    // too, so it checks its marks again after a change here, as after a change of `theme`.
     let root = NodeRef::<leptos::html::Div>::new();
-    let dark = use_preferred_dark();
     Effect::new(move |_| {
-        dark.track();
-        if let Some(root) = root.get() {
-            let on_dark = is_dark(backdrop(&root));
-            let _ = root.set_attribute("data-backdrop", if on_dark { "dark" } else { "light" });
-        }
+        let Some(root) = root.get() else {
+            return;
+        };
+        let root: web_sys::Element = root.into();
+        let watched = root.clone();
+        let measure = move || {
+            let backdrop = if is_dark(backdrop(&root)) {
+                "dark"
+            } else {
+                "light"
+            };
+            if root.get_attribute("data-backdrop").as_deref() != Some(backdrop) {
+                let _ = root.set_attribute("data-backdrop", backdrop);
+            }
+        };
+        measure();
+        watch_surroundings(&watched, measure);
     });
 
     let (state, retry) = match inline {

@@ -166,13 +166,7 @@ pub fn backdrop(element: &web_sys::Element) -> Rgba {
                 break;
             }
         }
-        next = element.parent_element().or_else(|| {
-            let root = element
-                .get_root_node()
-                .dyn_into::<web_sys::ShadowRoot>()
-                .ok()?;
-            Some(root.host())
-        });
+        next = host_or_parent(&element);
     }
     layers
         .into_iter()
@@ -186,25 +180,63 @@ pub fn is_dark(background: Rgba) -> bool {
     background.contrast(WHITE) > background.contrast(BLACK)
 }
 
-/// Whether the visitor prefers a dark colour scheme, following changes while the page is
-/// open (`prefers-color-scheme`).
-pub fn use_preferred_dark() -> Signal<bool> {
-    let Some(query) = window()
+/// How long after a change of the page's colours they are measured once more: a site's
+/// dark-mode switch often fades them, and mid-fade the first measure saw neither scheme.
+const FADE: std::time::Duration = std::time::Duration::from_millis(400);
+
+/// Calls `changed` whenever the page may have changed the colours around `element`: when the
+/// visitor's colour scheme changes, and when any attribute (a class, a style, a `data-theme`)
+/// changes on an element it sits in, through shadow roots up to `<html>`, which is how a
+/// site's own dark-mode switch works. `changed` runs after the current task (so the page's
+/// own reactions to the change are done) and once more 400 ms later. Stops when the current
+/// reactive owner is cleaned up.
+pub fn watch_surroundings(element: &web_sys::Element, changed: impl Fn() + Clone + 'static) {
+    let soon = move || {
+        let (now, later) = (changed.clone(), changed.clone());
+        set_timeout(now, std::time::Duration::ZERO);
+        set_timeout(later, FADE);
+    };
+    let on_mutation = {
+        let soon = soon.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(soon)
+    };
+    let Ok(observer) = web_sys::MutationObserver::new(on_mutation.as_ref().unchecked_ref()) else {
+        return;
+    };
+    let options = web_sys::MutationObserverInit::new();
+    options.set_attributes(true);
+    let mut next = host_or_parent(element);
+    while let Some(ancestor) = next {
+        let _ = observer.observe_with_options(&ancestor, &options);
+        next = host_or_parent(&ancestor);
+    }
+    let scheme = window()
         .match_media("(prefers-color-scheme: dark)")
         .ok()
-        .flatten()
-    else {
-        return Signal::stored(false);
-    };
-    let dark = RwSignal::new(query.matches());
-    let on_change = {
-        let query = query.clone();
-        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || dark.set(query.matches()))
-    };
-    query.set_onchange(Some(on_change.as_ref().unchecked_ref()));
-    let listening = send_wrapper::SendWrapper::new((query, on_change));
-    on_cleanup(move || listening.0.set_onchange(None));
-    dark.into()
+        .flatten();
+    let on_scheme = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(soon);
+    if let Some(scheme) = &scheme {
+        scheme.set_onchange(Some(on_scheme.as_ref().unchecked_ref()));
+    }
+    let watching = send_wrapper::SendWrapper::new((observer, on_mutation, scheme, on_scheme));
+    on_cleanup(move || {
+        let (observer, _, scheme, _) = &*watching;
+        observer.disconnect();
+        if let Some(scheme) = scheme {
+            scheme.set_onchange(None);
+        }
+    });
+}
+
+/// The element `element` sits in: its parent, or the host of its shadow root.
+fn host_or_parent(element: &web_sys::Element) -> Option<web_sys::Element> {
+    element.parent_element().or_else(|| {
+        let root = element
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()?;
+        Some(root.host())
+    })
 }
 
 #[cfg(test)]

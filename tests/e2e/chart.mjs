@@ -238,6 +238,31 @@ test("marks too faint for the background behind them are outlined in the text co
   }).catch(() => {});
   await check("auto", darkTheme, ["Blue"]);
 
+  // The site's own dark-mode switch, a class on <body>: the chart without a theme takes the
+  // dark palette and checks its marks against the page's new background, and again when the
+  // switch goes back.
+  const faintNow = (id, name) =>
+    page.waitForFunction(
+      ([id, name]) => {
+        const faint = [...document.getElementById(id).shadowRoot.querySelectorAll("[part=bar]")].filter((s) => s.parentElement.hasAttribute("data-faint"));
+        return faint.map((s) => s.parentElement.getAttribute("aria-label").split(":")[0]).join() === name;
+      },
+      [id, name],
+    ).catch(() => {});
+  const backdropOf = (id) => page.locator(`#${id}`).evaluate((el) => el.shadowRoot.querySelector(".ck-root").dataset.backdrop);
+  await page.evaluate(() => document.body.classList.add("dark"));
+  await faintNow("light", "Blue");
+  assert.equal(await backdropOf("light"), "dark");
+  await check("light", night, ["Blue"]);
+  await page.evaluate(() => document.body.classList.remove("dark"));
+  await faintNow("light", "Pale");
+  assert.equal(await backdropOf("light"), "light");
+  await check("light", white, ["Pale"]);
+  // A theme set once the chart is drawn: its marks are checked against the new theme.
+  await page.locator("#dark").evaluate((el) => el.setAttribute("theme", "light"));
+  await faintNow("dark", "Pale");
+  await check("dark", white, ["Pale"]);
+
   // Printed: the drawing, its title and its summary, without the buttons or a tooltip.
   const light = page.locator("#light");
   await light.locator(".ck-mark").first().hover();
