@@ -107,6 +107,22 @@ function start() {
   return started;
 }
 
+// A language's first Intl objects cost 10-30 ms each to make (its locale data loads): made
+// here, while the Wasm and the feed download, those the widgets make later are ready at once.
+var warmed = {};
+function warmIntl(el) {
+  var lang = langOf(el);
+  if (warmed[lang] || typeof Intl !== "object") return;
+  warmed[lang] = true;
+  setTimeout(function () {
+    try {
+      // Galician sorts with the Spanish collation, as src/i18n/intl.rs does.
+      new Intl.Collator(lang === "gl" ? "es" : lang);
+      new Intl.NumberFormat(lang);
+    } catch (error) {}
+  }, 0);
+}
+
 function langOf(el) {
   var holder = el.closest("[lang]");
   var tag = ((holder && holder.getAttribute("lang")) || document.documentElement.lang || "en").toLowerCase().slice(0, 2);
@@ -177,6 +193,7 @@ class ClusterkitElement extends HTMLElement {
     if (dead) return showCrash(this);
     var el = this;
     prefetch(el);
+    warmIntl(el);
     start().then(function () {
       if (el.isConnected && el._ck == null && !dead) {
         try {
