@@ -30,13 +30,15 @@ pub(crate) fn highlighted(text: &str, query: &Query) -> impl IntoView + use<> {
     parts
 }
 
-/// Hides or shows the element an event happened on.
-fn set_hidden(ev: &web_sys::Event, hidden: bool) {
-    if let Some(element) = ev
+/// Marks the logo an event happened on as loaded (it then covers the initials) or as
+/// broken (hidden, leaving them).
+fn logo_loaded(ev: &web_sys::Event, loaded: bool) {
+    if let Some(img) = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        element.set_hidden(hidden);
+        img.set_hidden(!loaded);
+        let _ = img.toggle_attribute_with_force("data-loaded", loaded);
     }
 }
 
@@ -68,14 +70,14 @@ pub(crate) fn member_card(
                 src=feed.resolve_url(url)
                 alt=""
                 loading="lazy"
-                on:error=|ev| set_hidden(&ev, true)
-                on:load=|ev| set_hidden(&ev, false)
+                on:error=|ev| logo_loaded(&ev, false)
+                on:load=|ev| logo_loaded(&ev, true)
             />
         }
     });
-    // The initials are always there, and a logo covers them once it loads. One that cannot
-    // load hides itself; `hidden` comes off again when the card is reused for another
-    // member whose logo loads.
+    // The initials are always there, and a logo covers them once it loads (until then, and
+    // on a slow network that is a while, they show). One that cannot load hides itself;
+    // `hidden` comes off again when the card is reused for another member whose logo loads.
     let logo = view! {
         <span class="ck-logo" aria-hidden="true">
             {initials(&name)}

@@ -155,7 +155,14 @@ test("the feed downloads while the wasm loads, and is not fetched again once it 
   assert.equal(feedRequests.length, 1, "the early fetch is the one the widgets use");
 });
 
-test("a logo covers the initials once it loads; a broken or missing one leaves the initials", async ({ page, url }) => {
+test("a logo covers the initials once it loads; a broken, missing or slow one leaves the initials", async ({ page, url }) => {
+  // The fourth logo is held back, as on a slow network, until the test lets it through.
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route("**/slow-logo.png", async (route) => {
+    await released;
+    await route.fulfill({ path: join(ROOT, "docs/screenshot.png"), contentType: "image/png" });
+  });
   await page.goto(url("tests/e2e/pages/logos.html"));
   // What a visitor sees in each card's logo box: the image, or the initials' text. An image
   // is "complete" a moment before its error event runs, so the state is polled, not sampled.
@@ -169,9 +176,13 @@ test("a logo covers the initials once it loads; a broken or missing one leaves t
     });
     return want === undefined ? got : JSON.stringify(got) === want;
   };
-  const expected = ["logo", "BS", "GP"];
+  const expected = ["logo", "BS", "DS", "GP"];
   await page.waitForFunction(seen, JSON.stringify(expected), { timeout: 5000 }).catch(() => {});
-  assert.deepEqual(await page.evaluate(seen), expected);
+  assert.deepEqual(await page.evaluate(seen), expected, "the slow logo's initials show while it loads");
+  release();
+  const loaded = ["logo", "BS", "logo", "GP"];
+  await page.waitForFunction(seen, JSON.stringify(loaded), { timeout: 5000 }).catch(() => {});
+  assert.deepEqual(await page.evaluate(seen), loaded);
 }, { networkErrors: true });
 
 test("the directory: facets, chips, pages, profile and URL, accessible in each state and on a phone", async ({ page, url }) => {
