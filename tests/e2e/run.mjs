@@ -192,6 +192,14 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   const total = feed.members.length;
   await dir.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations at first");
+  // Cards in a row are as tall as the tallest; each keeps its lines together at the top.
+  const gaps = await dir.evaluate((el) =>
+    [...el.shadowRoot.querySelectorAll(".ck-card")].map((card) => {
+      const meta = card.querySelector(".ck-meta");
+      return meta ? meta.getBoundingClientRect().top - card.querySelector("h3").getBoundingClientRect().bottom : 0;
+    }),
+  );
+  assert.ok(gaps.length > 0 && Math.max(...gaps) < 10, `a card's name and place stay together (gaps ${gaps.map(Math.round)})`);
 
   const smes = feed.members.filter((m) => m.kind === "sme");
   await dir.getByRole("checkbox", { name: /^Pime/ }).check();
