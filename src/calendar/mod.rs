@@ -208,15 +208,6 @@ pub fn EventCalendar(
             (zone != visitor.get_value() && feed.read().events.iter().any(|e| !e.start.is_all_day()))
                 .then(|| view! { <p class="ck-zone-note">{fill(s.times_in, &[("zone", &zone_name(&zone))])}</p> })
         };
-        let empty = move || {
-            let month = shown.get();
-            let last = month.add_months(1).add_days(-1);
-            let none = !placed
-                .read()
-                .iter()
-                .any(|o| o.first <= last && o.last >= month);
-            none.then(|| view! { <p class="ck-status" role="status">{s.no_events_month}</p> })
-        };
         // Every event with an occurrence in the month shown, as one file.
         let download_month = move |_| {
             let month = shown.get_untracked();
@@ -250,8 +241,7 @@ pub fn EventCalendar(
         let month_view = move || {
             let title_id = grid_title.clone();
             view! {
-                <MonthGrid feed=feed lang=lang sunday_first=sunday_first shown=shown today=today zone=zone placed=placed open=open title_id=title_id/>
-                {empty}
+                <MonthGrid feed=feed lang=lang sunday_first=sunday_first shown=shown today=today zone=zone placed=placed kept=kept open=open title_id=title_id/>
                 <div class="ck-cal-actions">
                     <button type="button" class="ck-link" on:click=download_month>{s.download_events}</button>
                 </div>

@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dialog::Opened;
-use super::occur::{Intl, Occurrence};
+use super::format::date_long;
+use super::occur::{Intl, Occurrence, occurrences};
 use super::weeks::{Place, weeks};
 use crate::feed::{Date, Feed};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
 
 /// The element an event happened on.
 fn target(ev: &web_sys::Event) -> Option<web_sys::Element> {
@@ -37,6 +38,7 @@ pub(super) fn MonthGrid(
     today: Memo<Date>,
     zone: Memo<String>,
     placed: Memo<Vec<Occurrence>>,
+    kept: Memo<Vec<bool>>,
     open: RwSignal<Option<Opened>>,
     title_id: String,
 ) -> impl IntoView {
@@ -117,6 +119,43 @@ pub(super) fn MonthGrid(
             focused.set(to);
             shown.set(to.first_of_month());
         }
+    };
+    // A month without events says so, with the day of the next one (within two years): one
+    // press shows its month, with the focus on that day.
+    let empty = move || {
+        let month = shown.get();
+        let from = month.add_months(1);
+        if placed
+            .read()
+            .iter()
+            .any(|o| o.first < from && o.last >= month)
+        {
+            return None;
+        }
+        let next = {
+            let kept = kept.read();
+            occurrences(&feed.read(), &zone.read(), from, from.add_months(24), &Intl)
+                .into_iter()
+                .find(|o| kept[o.event])
+                .map(|o| o.first.max(from))
+        };
+        let go = move |day: Date| {
+            refocus.set_value(true);
+            focused.set(day);
+            shown.set(day.first_of_month());
+        };
+        Some(view! {
+            <p class="ck-status" role="status">{s.no_events_month}</p>
+            {next.map(|day| {
+                view! {
+                    <p class="ck-next">
+                        <button type="button" class="ck-link" on:click=move |_| go(day)>
+                            {fill(s.next_event, &[("date", &date_long(lang, day))])}
+                        </button>
+                    </p>
+                }
+            })}
+        })
     };
     // A click on a cell focuses it: it takes the tab stop.
     let on_focus = move |ev: web_sys::FocusEvent| {
@@ -212,5 +251,6 @@ pub(super) fn MonthGrid(
             </thead>
             <tbody node_ref=body></tbody>
         </table>
+        {empty}
     }
 }

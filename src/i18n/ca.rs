@@ -64,6 +64,7 @@ pub static STRINGS: Strings = Strings {
     today: "Avui",
     more_events: "+{n} més",
     no_events_month: "Cap activitat aquest mes.",
+    next_event: "Següent activitat: {date}",
     all_day: "Tot el dia",
     weekdays: [
         "dilluns",

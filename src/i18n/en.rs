@@ -74,6 +74,7 @@ pub static STRINGS: Strings = Strings {
     today: "Today",
     more_events: "+{n} more",
     no_events_month: "No events this month.",
+    next_event: "Next event: {date}",
     all_day: "All day",
     weekdays: [
         "Monday",

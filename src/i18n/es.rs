@@ -74,6 +74,7 @@ pub static STRINGS: Strings = Strings {
     today: "Hoy",
     more_events: "+{n} más",
     no_events_month: "Ninguna actividad este mes.",
+    next_event: "Siguiente actividad: {date}",
     all_day: "Todo el día",
     weekdays: [
         "lunes",

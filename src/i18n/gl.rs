@@ -64,6 +64,7 @@ pub static STRINGS: Strings = Strings {
     today: "Hoxe",
     more_events: "+{n} máis",
     no_events_month: "Ningunha actividade este mes.",
+    next_event: "Seguinte actividade: {date}",
     all_day: "Todo o día",
     weekdays: [
         "luns",

@@ -171,6 +171,8 @@ strings! {
     more_events: &'static str,
     /// The shown month has no events.
     no_events_month: &'static str,
+    /// Goes from a month without events to the next one with: `{date}`, the day.
+    next_event: &'static str,
     /// All day (an event without times).
     all_day: &'static str,
     /// Weekday names, Monday first.

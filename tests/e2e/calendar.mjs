@@ -212,6 +212,22 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   await page.waitForFunction(() => document.getElementById("cal").shadowRoot.querySelectorAll(".ck-bar").length === 1);
   assert.deepEqual(await bars(), ["Talent Week"]);
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations, filtered");
+  // A month without any of the chosen events says so and offers the next one: the press
+  // shows its month, with the focus on its day.
+  await cal.getByRole("button", { name: "Previous month" }).click();
+  await cal.getByRole("grid", { name: "October 2026" }).waitFor();
+  await cal.getByRole("status").filter({ hasText: "No events this month." }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations, an empty month");
+  await cal.getByRole("button", { name: "Next event: Monday 16 November 2026" }).click();
+  await cal.getByRole("grid", { name: "November 2026" }).waitFor();
+  await page.waitForFunction(() => document.getElementById("cal").shadowRoot.activeElement?.getAttribute("data-day") === "2026-11-16");
+  // After the last of them, there is no next one to offer.
+  await cal.getByRole("button", { name: "Next month" }).click();
+  await cal.getByRole("grid", { name: "December 2026" }).waitFor();
+  await cal.getByRole("status").filter({ hasText: "No events this month." }).waitFor();
+  assert.equal(await cal.getByRole("button", { name: /^Next event/ }).count(), 0, "no next event after the last");
+  await cal.getByRole("button", { name: "Previous month" }).click();
+  await cal.getByRole("grid", { name: "November 2026" }).waitFor();
   await animation.click();
   await page.waitForFunction(() => document.getElementById("cal").shadowRoot.querySelectorAll(".ck-bar").length > 1);
 
