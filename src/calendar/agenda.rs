@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 use super::dialog::Opened;
 use super::format::when;
-use super::occur::{Intl, Occurrence, occurrences};
+use super::occur::{Intl, Occurrence, kept_occurrences};
 use crate::feed::{Date, Feed};
 use crate::i18n::{Lang, fill};
 use crate::ui::escape;
@@ -36,9 +36,14 @@ pub(super) fn Agenda(
             today.first_of_month().add_months(-12 * before.get())
         };
         let to = today.first_of_month().add_months(months.get()).add_days(-1);
-        let mut list = occurrences(&feed.read(), &zone.read(), from, to, &Intl);
-        let kept = kept.read();
-        list.retain(|o| kept[o.event]);
+        let list = kept_occurrences(
+            &feed.read(),
+            &zone.read(),
+            from,
+            to,
+            &Intl,
+            Some(&kept.read()),
+        );
         (from, list)
     });
     // The item that opened the dialog gets the focus back.
@@ -163,7 +168,7 @@ fn markup(feed: &Feed, list: &[Occurrence], from: Date, lang: Lang, list_id: &st
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::calendar::occur::testing::Jiff;
+    use crate::calendar::occur::{occurrences, testing::Jiff};
     use crate::feed::{Event, Text, When};
 
     #[test]

@@ -50,7 +50,7 @@ use dialog::{CalendarDialog, Opened};
 use filter::{EventFilter, Filters};
 use format::zone_name;
 use month::MonthGrid;
-use occur::{Intl, occurrences};
+use occur::{Intl, kept_occurrences};
 
 /// Containers narrower than this, in CSS pixels, show the list unless told otherwise.
 const NARROW: f64 = 600.0;
@@ -143,16 +143,14 @@ pub fn EventCalendar(
     // The occurrences on the weeks around the month shown, in the calendar's zone.
     let placed = Memo::new(move |_| {
         let month = shown.get();
-        let mut list = occurrences(
+        kept_occurrences(
             &feed.read(),
             &zone.read(),
             month.add_days(-7),
             month.add_months(1).add_days(6),
             &Intl,
-        );
-        let kept = kept.read();
-        list.retain(|o| kept[o.event]);
-        list
+            Some(&kept.read()),
+        )
     });
     let open = RwSignal::new(None::<Opened>);
     if let Some(on_open) = on_open {

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::dialog::Opened;
 use super::format::date_long;
-use super::occur::{Intl, Occurrence, occurrences};
+use super::occur::{Intl, Occurrence, kept_occurrences};
 use super::weeks::{Place, weeks};
 use crate::feed::{Date, Feed};
 use crate::i18n::{Lang, fill};
@@ -132,13 +132,16 @@ pub(super) fn MonthGrid(
         {
             return None;
         }
-        let next = {
-            let kept = kept.read();
-            occurrences(&feed.read(), &zone.read(), from, from.add_months(24), &Intl)
-                .into_iter()
-                .find(|o| kept[o.event])
-                .map(|o| o.first.max(from))
-        };
+        let next = kept_occurrences(
+            &feed.read(),
+            &zone.read(),
+            from,
+            from.add_months(24),
+            &Intl,
+            Some(&kept.read()),
+        )
+        .first()
+        .map(|o| o.first.max(from));
         let go = move |day: Date| {
             refocus.set_value(true);
             focused.set(day);

@@ -99,8 +99,24 @@ pub fn occurrences(
     to: Date,
     offsets: &impl Offsets,
 ) -> Vec<Occurrence> {
+    kept_occurrences(feed, zone, from, to, offsets, None)
+}
+
+/// [`occurrences`] of the events whose place in `kept` is `true` (all without it): the
+/// others, which the visitor's filters hide, are not expanded at all.
+pub fn kept_occurrences(
+    feed: &Feed,
+    zone: &str,
+    from: Date,
+    to: Date,
+    offsets: &impl Offsets,
+    kept: Option<&[bool]>,
+) -> Vec<Occurrence> {
     let mut out = Vec::new();
     for (i, event) in feed.events.iter().enumerate() {
+        if kept.is_some_and(|kept| kept.get(i) == Some(&false)) {
+            continue;
+        }
         let own = zone_of(feed, event);
         let spans = spans(event, own, from, to, offsets);
         for span in spans {
@@ -323,6 +339,50 @@ mod tests {
             };
             assert_eq!(end - start, 90.0 * 60_000.0);
         }
+    }
+
+    #[test]
+    fn events_the_filters_hide_are_left_out_and_the_rest_keep_their_order() {
+        let mut breakfast = event("breakfast", "2026-01-06T09:00", Some("2026-01-06T10:30"));
+        breakfast.recurrence = Some(Rrule::parse("FREQ=MONTHLY;BYDAY=1TU").unwrap());
+        let mut weekly = event("weekly", "2026-01-05", None);
+        weekly.recurrence = Some(Rrule::parse("FREQ=WEEKLY").unwrap());
+        let fair = event("fair", "2026-03-02", Some("2026-03-04"));
+        let feed = feed("Europe/Madrid", vec![breakfast, weekly, fair]);
+        let (from, to) = (d("2026-02-20"), d("2026-03-31"));
+        let ids = |list: Vec<Occurrence>| -> Vec<(String, Date)> {
+            list.into_iter()
+                .map(|o| (feed.events[o.event].id.clone(), o.first))
+                .collect()
+        };
+        let all = ids(occurrences(&feed, "Europe/Madrid", from, to, &Jiff));
+        let kept = [true, false, true];
+        let shown = ids(kept_occurrences(
+            &feed,
+            "Europe/Madrid",
+            from,
+            to,
+            &Jiff,
+            Some(&kept),
+        ));
+        let expected: Vec<_> = all
+            .iter()
+            .filter(|(id, _)| id != "weekly")
+            .cloned()
+            .collect();
+        assert_eq!(shown, expected);
+        assert_eq!(
+            expected,
+            [
+                ("fair".to_owned(), d("2026-03-02")),
+                ("breakfast".to_owned(), d("2026-03-03"))
+            ]
+        );
+        assert_eq!(
+            all.len(),
+            2 + 6,
+            "and the weekly event's six Mondays without the filter"
+        );
     }
 
     #[test]
