@@ -188,13 +188,25 @@ const FADE: std::time::Duration = std::time::Duration::from_millis(400);
 /// visitor's colour scheme changes, and when any attribute (a class, a style, a `data-theme`)
 /// changes on an element it sits in, through shadow roots up to `<html>`, which is how a
 /// site's own dark-mode switch works. `changed` runs after the current task (so the page's
-/// own reactions to the change are done) and once more 400 ms later. Stops when the current
-/// reactive owner is cleaned up.
+/// own reactions to the change are done) and once more 400 ms later; changes in between
+/// only count for that second run, so a page that restyles `<html>` on every scrolled frame
+/// costs two runs every 400 ms, not one a frame. Stops when the current reactive owner is
+/// cleaned up.
 pub fn watch_surroundings(element: &web_sys::Element, changed: impl Fn() + Clone + 'static) {
+    let waiting = std::rc::Rc::new(std::cell::Cell::new(false));
     let soon = move || {
-        let (now, later) = (changed.clone(), changed.clone());
+        if waiting.replace(true) {
+            return;
+        }
+        let (now, later, waiting) = (changed.clone(), changed.clone(), waiting.clone());
         set_timeout(now, std::time::Duration::ZERO);
-        set_timeout(later, FADE);
+        set_timeout(
+            move || {
+                waiting.set(false);
+                later();
+            },
+            FADE,
+        );
     };
     let on_mutation = {
         let soon = soon.clone();

@@ -258,6 +258,25 @@ test("marks too faint for the background behind them are outlined in the text co
   await faintNow("light", "Pale");
   assert.equal(await backdropOf("light"), "light");
   await check("light", white, ["Pale"]);
+  // A page that restyles <html> on every frame (as scroll effects do) does not have every
+  // widget measure its colours on every frame: counted in calls to getComputedStyle.
+  const calls = await page.evaluate(async () => {
+    let n = 0;
+    const real = window.getComputedStyle;
+    window.getComputedStyle = function (...args) {
+      n += 1;
+      return real.apply(this, args);
+    };
+    for (let frame = 0; frame < 60; frame += 1) {
+      document.documentElement.style.setProperty("--scrolled", String(frame));
+      await new Promise(requestAnimationFrame);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    window.getComputedStyle = real;
+    return n;
+  });
+  console.log(`     getComputedStyle calls over 60 restyled frames: ${calls}`);
+  assert.ok(calls < 2000, `${calls} calls to getComputedStyle over 60 restyled frames`);
   // A theme set once the chart is drawn: its marks are checked against the new theme.
   await page.locator("#dark").evaluate((el) => el.setAttribute("theme", "light"));
   await faintNow("dark", "Pale");
