@@ -49,12 +49,14 @@ where
     C: Fn(Signal<Arc<Feed>>) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    // Keeps the last good feed while a retry or a new URL loads; compares by pointer, so a
-    // 10,000-member feed is never compared field by field.
+    // Keeps the last good feed while a retry or a new URL loads, but not once the feed named
+    // has failed (or none is named): its data would pass for that feed's. Compares by
+    // pointer, so a 10,000-member feed is never compared field by field.
     let feed = Memo::new_with_compare(
         move |previous: Option<&Option<Arc<Feed>>>| match state.get() {
             FeedState::Ready(feed, _) => Some(feed),
-            _ => previous.cloned().flatten(),
+            FeedState::Loading => previous.cloned().flatten(),
+            FeedState::Failed(_) => None,
         },
         |a, b| match (a, b) {
             (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),

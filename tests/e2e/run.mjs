@@ -118,7 +118,18 @@ test("elements added later, changed, removed and inline all work, and one feed U
     later.setAttribute("lang", "en");
     document.getElementById("later").append(later);
   });
-  await page.locator("#added").getByRole("status").filter({ hasText: "40 members" }).waitFor();
+  const added = page.locator("#added");
+  await added.getByRole("status").filter({ hasText: "40 members" }).waitFor();
+  // Pointed at a feed that fails, or at none, the widget shows why and no longer the data
+  // of the feed before (it would pass for the new one's); pointed back, it shows it again.
+  await added.evaluate((el) => el.setAttribute("feed", "../../../www/feeds/no-such-feed.json"));
+  await added.getByRole("alert").filter({ hasText: "HTTP 404" }).waitFor();
+  assert.equal(await added.locator("article").count(), 0, "no member of the previous feed under the error");
+  await added.evaluate((el) => el.setAttribute("feed", "../../../www/feeds/galicia.json"));
+  await added.getByRole("status").filter({ hasText: "40 members" }).waitFor();
+  await added.evaluate((el) => el.removeAttribute("feed"));
+  await added.getByRole("alert").filter({ hasText: /feed attribute/ }).waitFor();
+  assert.equal(await added.locator("article").count(), 0, "no member without a feed");
 
   await page.evaluate(() => document.getElementById("added").remove());
   assert.equal(await page.locator("#added").count(), 0);
@@ -129,7 +140,7 @@ test("elements added later, changed, removed and inline all work, and one feed U
     document.getElementById("later").append(chart);
   });
   await page.locator("#later clusterkit-chart").getByText(/A member in several segments/).waitFor();
-});
+}, { networkErrors: true });
 
 test("the feed downloads while the wasm loads, and is not fetched again once it runs", async ({ page, url }) => {
   // The wasm is held back until the feed has been asked for: a loader that waited for the
