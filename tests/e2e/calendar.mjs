@@ -238,3 +238,24 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
     .getByRole("button", { name: "Animation", pressed: true, includeHidden: true }).waitFor({ state: "attached" });
   assert.equal(await narrow.locator(".ck-filters-toggle").textContent(), "Filtros1", "counted on the folded filters");
 });
+
+test("on a phone, a tap anywhere on a day of the month grid lists that day's events", async ({ context, url }) => {
+  const phone = await context.browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 }, locale: "en-GB" });
+  try {
+    const page = await phone.newPage();
+    await page.goto(url("tests/e2e/pages/calendar-phone.html"));
+    const cal = page.locator("#phone");
+    await cal.getByRole("grid", { name: "November 2026" }).waitFor();
+    await cal.locator(".ck-bar").first().waitFor();
+    // Thursday 19: Talent Week and five pitches, as strips too thin to aim at. A tap in the
+    // middle of the day, where the strips are, lists them all.
+    const thursday = cal.locator('td[data-day="2026-11-19"]');
+    const box = await thursday.boundingBox();
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    const dialog = cal.getByRole("dialog", { name: "Thursday 19 November 2026" });
+    await dialog.waitFor({ timeout: 5000 });
+    assert.equal(await dialog.getByRole("listitem").count(), 6, "the whole day, not one event");
+  } finally {
+    await phone.close();
+  }
+});
