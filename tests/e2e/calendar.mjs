@@ -239,7 +239,7 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   assert.equal(await narrow.locator(".ck-filters-toggle").textContent(), "Filtros1", "counted on the folded filters");
 });
 
-test("on a phone, a tap anywhere on a day of the month grid lists that day's events", async ({ context, url }) => {
+test("on a phone, a tap anywhere on a day of the month grid lists that day's events, and a long URL in a title wraps", async ({ context, url }) => {
   const phone = await context.browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 }, locale: "en-GB" });
   try {
     const page = await phone.newPage();
@@ -255,6 +255,34 @@ test("on a phone, a tap anywhere on a day of the month grid lists that day's eve
     const dialog = cal.getByRole("dialog", { name: "Thursday 19 November 2026" });
     await dialog.waitFor({ timeout: 5000 });
     assert.equal(await dialog.getByRole("listitem").count(), 6, "the whole day, not one event");
+    await page.keyboard.press("Escape");
+
+    // A title that is one long URL wraps: nothing of the list, nor its Month/List switch,
+    // goes past the phone's screen.
+    await page.evaluate(() => {
+      const long = document.createElement("clusterkit-calendar");
+      long.id = "long";
+      long.setAttribute("month", "2026-12");
+      long.setAttribute("lang", "ca");
+      long.setAttribute("view", "list");
+      const feed = document.createElement("script");
+      feed.type = "application/json";
+      feed.textContent = JSON.stringify({
+        version: 1,
+        cluster: { name: "Long", timezone: "Europe/Madrid" },
+        events: [{ id: "a", start: "2026-12-10", title: "Inscripcions obertes: https://www.clusteraudiovisual.cat/activitats/jornada-produccio-virtual-2026", location: "Palau de Congressos de Catalunya, Avinguda Diagonal, Barcelona" }],
+      });
+      long.append(feed);
+      document.querySelector("main").append(long);
+    });
+    const long = page.locator("#long");
+    await long.getByRole("link", { name: /jornada-produccio/ }).waitFor();
+    const widths = await long.evaluate((el) => {
+      const wide = [...el.shadowRoot.querySelectorAll("*")].filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5);
+      return { page: document.documentElement.scrollWidth, viewport: innerWidth, wide: wide.map((e) => e.className || e.localName) };
+    });
+    assert.deepEqual(widths.wide, [], "nothing past the screen's edge");
+    assert.ok(widths.page <= widths.viewport, `the page does not scroll sideways (${widths.page} > ${widths.viewport})`);
   } finally {
     await phone.close();
   }
