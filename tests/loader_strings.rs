@@ -1,5 +1,6 @@
 //! The loader (`www/loader.js`) shows its own error box when the Wasm cannot run, so it
-//! carries two UI strings per language itself; they must stay the ones in `src/i18n`.
+//! carries two UI strings per language itself; they must stay the ones in `src/i18n`. It
+//! also names the attributes whose changes reach the widgets: all those the embed reads.
 #![cfg(not(target_arch = "wasm32"))]
 
 use clusterkit::i18n::Lang;
@@ -18,4 +19,31 @@ fn loader_error_box_speaks_the_same_words_as_the_widgets() {
         let expected = format!("{prefix}\"{}\", \"{}\"]", s.crashed, s.reload);
         assert_eq!(line.trim_end_matches(','), expected, "{lang:?}");
     }
+}
+
+#[test]
+fn loader_forwards_a_change_of_every_attribute_the_widgets_read() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let loader = std::fs::read_to_string(format!("{root}/www/loader.js")).unwrap();
+    let embed = std::fs::read_to_string(format!("{root}/src/embed/mod.rs")).unwrap();
+    let line = loader
+        .lines()
+        .find(|l| l.starts_with("var OBSERVED = ["))
+        .expect("www/loader.js lists its observed attributes");
+    let observed: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+    // `attr("name")` for each attribute the embed follows, `"debug"` read directly.
+    let mut read: Vec<&str> = embed
+        .split("attr(\"")
+        .skip(1)
+        .chain(embed.split("attr_value(&attrs.read(), \"").skip(1))
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    read.sort_unstable();
+    read.dedup();
+    let mut sorted = observed.clone();
+    sorted.sort_unstable();
+    assert_eq!(
+        sorted, read,
+        "www/loader.js OBSERVED against src/embed/mod.rs"
+    );
 }

@@ -278,6 +278,9 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   const first = await dir.getByRole("article").first().getByRole("heading").innerText();
   const shown = chosen.find((m) => text(m.name, "es", "ca") === first);
   assert.equal(shown?.joined, latest, "newest first");
+  // The page changes its mind after the first render: the filters come back.
+  await dir.evaluate((el) => el.removeAttribute("hide-filters"));
+  await dir.getByRole("checkbox", { name: /^Postproducci/ }).waitFor();
 });
 
 test("sync-url keeps the directory's view in one parameter, and back walks through it", async ({ page, url }) => {
