@@ -47,6 +47,18 @@ pub fn link(feed: &Feed, event: &Event, lang: Lang, offsets: &impl Offsets) -> S
         }
         start => format!("{}/{}", utc(at(start)), utc(at(end).max(at(start)))),
     };
+    // A timed value as `dates` writes it: the zone's wall clock for a repeating event, else UTC.
+    let zoned = |when: When| {
+        if repeating {
+            let (d, t) = match when {
+                When::Local(d, t) => (d, t),
+                other => wall(at(other), own, offsets),
+            };
+            local(d, t)
+        } else {
+            utc(at(when))
+        }
+    };
     let mut url = format!(
         "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={dates}",
         encode(&text(&event.title))
@@ -55,7 +67,29 @@ pub fn link(feed: &Feed, event: &Event, lang: Lang, offsets: &impl Offsets) -> S
         let _ = write!(url, "&ctz={}", encode(own));
     }
     if let Some(rule) = rrule_of(event, own, offsets) {
-        let _ = write!(url, "&recur={}", encode(&format!("RRULE:{rule}")));
+        let mut recur = format!("RRULE:{rule}");
+        // The left-out dates go with the rule, as in the .ics, in the form of `dates`; a date
+        // alone leaves out that day's occurrence, at the event's time.
+        let left_out: Vec<String> = event
+            .exdates
+            .iter()
+            .map(|&w| match (event.start, w) {
+                (When::Date(_), w) => date(w.date()),
+                (When::Local(_, t) | When::Instant(_, t), When::Date(d)) => {
+                    zoned(When::Local(d, t))
+                }
+                (_, w) => zoned(w),
+            })
+            .collect();
+        if !left_out.is_empty() {
+            let all_day = if matches!(event.start, When::Date(_)) {
+                ";VALUE=DATE"
+            } else {
+                ""
+            };
+            let _ = write!(recur, "\nEXDATE{all_day}:{}", left_out.join(","));
+        }
+        let _ = write!(url, "&recur={}", encode(&recur));
     }
     let mut details = event.description.as_ref().map(text).unwrap_or_default();
     if let Some(link) = &event.url {
@@ -170,6 +204,34 @@ mod tests {
                 "recur".into(),
                 "RRULE:FREQ=MONTHLY;COUNT=10;BYDAY=1TU".into()
             )
+        );
+
+        // Occurrences the feed leaves out stay out: at their time, or the event's for a date.
+        breakfast.exdates = vec![w("2026-08-04T09:00"), w("2026-09-01")];
+        let q = query(&link(&feed(), &breakfast, Lang::Ca, &Jiff));
+        assert_eq!(
+            q[4],
+            (
+                "recur".into(),
+                "RRULE:FREQ=MONTHLY;COUNT=10;BYDAY=1TU\nEXDATE:20260804T090000,20260901T090000"
+                    .into()
+            )
+        );
+    }
+
+    #[test]
+    fn a_repeating_all_day_event_leaves_out_its_exdates_as_dates() {
+        let mut day = Event::new("open", "Portes obertes", w("2026-03-02"));
+        day.recurrence = Some(Rrule::parse("FREQ=WEEKLY;COUNT=4").unwrap());
+        day.exdates = vec![w("2026-03-09")];
+        let q = query(&link(&feed(), &day, Lang::Ca, &Jiff));
+        let recur = q
+            .iter()
+            .find(|(k, _)| k == "recur")
+            .map(|(_, v)| v.as_str());
+        assert_eq!(
+            recur,
+            Some("RRULE:FREQ=WEEKLY;COUNT=4\nEXDATE;VALUE=DATE:20260309")
         );
     }
 }
