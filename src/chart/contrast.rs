@@ -18,6 +18,9 @@ pub(crate) fn outline_faint(svg: &web_sys::SvgElement) -> Option<()> {
     svg.style()
         .set_property("--ck-ink", &style.get_property_value("color").ok()?)
         .ok()?;
+    svg.style()
+        .set_property("--ck-paper", &background.css())
+        .ok()?;
     let shapes = svg.query_selector_all("[part=bar], .ck-swatch").ok()?;
     let mut any = false;
     for i in 0..shapes.length() {

@@ -263,6 +263,22 @@ pub fn draw(
                     value(m, lang)
                 );
             }
+            // A line of the background's colour where each slice begins, so that two slices
+            // of one colour (the palette has six) never read as one.
+            if marks.len() > 1 {
+                out.push_str("<g class=\"ck-spokes\" aria-hidden=\"true\">");
+                for slice in donut_slices(&counts) {
+                    // In tenths of a degree, written without the float formatting code.
+                    let tenths = u64::from(slice.offset) * 3600 / u64::from(DONUT_UNITS);
+                    let _ = write!(
+                        out,
+                        "<line x1=\"100\" y1=\"1\" x2=\"100\" y2=\"39\" transform=\"rotate({}.{} 100 100)\"/>",
+                        tenths / 10,
+                        tenths % 10
+                    );
+                }
+                out.push_str("</g>");
+            }
             // The ring's edges, shown when a slice is too faint against the background.
             out.push_str(
                 "<g class=\"ck-ring\" aria-hidden=\"true\"><circle cx=\"100\" cy=\"100\" r=\"98\"/>\
@@ -294,6 +310,41 @@ pub(super) mod tests {
             running: None,
             pressed: None,
         }
+    }
+
+    #[test]
+    fn each_donut_slice_begins_at_a_line_so_slices_of_one_colour_stay_apart() {
+        // Seven parts and six palette colours: the last slice meets the first in the same one.
+        let marks: Vec<Mark> = (0..7)
+            .map(|i| {
+                let mut m = mark(&format!("City {i}"), if i == 0 { 2 } else { 1 });
+                m.paint = Paint::Palette(i % 6 + 1);
+                m
+            })
+            .collect();
+        let donut = draw(&marks, Shape::Donut, Lang::En, 0, false, 600.0);
+        let angles: Vec<f64> = donut
+            .markup
+            .split("transform=\"rotate(")
+            .skip(1)
+            .filter_map(|rest| rest.split(' ').next()?.parse().ok())
+            .collect();
+        // The slices' own rotate(-90 …) aside, one line per slice, at 0°, then 2/8 of the way
+        // round (the first city has two members of eight), then an eighth further each.
+        let spokes: Vec<f64> = angles.into_iter().filter(|a| *a >= 0.0).collect();
+        let expected: Vec<f64> = [0.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]
+            .iter()
+            .map(|k| k * 45.0)
+            .collect();
+        assert_eq!(spokes.len(), 7, "{spokes:?}");
+        for (a, e) in spokes.iter().zip(&expected) {
+            assert!((a - e).abs() < 0.5, "{spokes:?}");
+        }
+        let one = draw(&marks[..1], Shape::Donut, Lang::En, 0, false, 600.0);
+        assert!(
+            !one.markup.contains("ck-spokes"),
+            "a whole ring has nothing to part"
+        );
     }
 
     #[test]

@@ -37,6 +37,19 @@ pub const WHITE: Rgba = Rgba {
 };
 
 impl Rgba {
+    /// The colour as CSS writes it (opacity in whole per cent), without the float
+    /// formatting code.
+    pub fn css(self) -> String {
+        let byte = |c: f64| (c * 255.0).round() as u8;
+        format!(
+            "rgb({} {} {} / {}%)",
+            byte(self.r),
+            byte(self.g),
+            byte(self.b),
+            (self.a * 100.0).round() as u8
+        )
+    }
+
     /// A colour as the browser writes a computed colour (`rgb(26, 86, 184)`,
     /// `rgba(0, 0, 0, 0)`, `color(srgb 0.1 0.2 0.3 / 0.5)`) or as a feed gives one (`#1a56b8`,
     /// `#abc`); `None` for any other form.
@@ -290,6 +303,13 @@ mod tests {
         ] {
             assert_eq!(Rgba::parse(unknown), None, "{unknown}");
         }
+    }
+
+    #[test]
+    fn colours_are_written_back_as_css_reads_them() {
+        let night = Rgba::parse("rgb(17, 17, 17)").unwrap();
+        assert_eq!(night.css(), "rgb(17 17 17 / 100%)");
+        assert_eq!(WHITE.css(), "rgb(255 255 255 / 100%)");
     }
 
     #[test]

@@ -227,6 +227,10 @@ test("marks too faint for the background behind them are outlined in the text co
   assert.equal((await check("kinds", night, [])).length, 4);
   assert.deepEqual((await check("ring", night, ["Blue"]))[0].ring, ["inline"], "the ring's edges are drawn");
   assert.deepEqual((await shapes("kinds"))[0].ring, ["none"], "no edges while every slice stands out");
+  // Each slice begins at a line in the colour of the background behind the chart, so two
+  // slices of one colour never read as one.
+  const spokes = await page.locator("#kinds").evaluate((el) => [...el.shadowRoot.querySelectorAll(".ck-spokes line")].map((l) => getComputedStyle(l).stroke));
+  assert.deepEqual(spokes, Array(4).fill("rgb(17, 17, 17)"), "one line per slice, in the section's colour");
   assert.deepEqual((await shapes("light"))[0].ring, [], "bars have no ring");
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations");
 
