@@ -17,7 +17,9 @@ use web_sys::{HtmlElement, ShadowRoot};
 use crate::calendar::View;
 use crate::chart::data::{By, Shape};
 use crate::directory::model::{Filter, Layout, Sort};
-use crate::feed::{Date, FeedState, Kind, LoadError, inline_feed, use_feed};
+use crate::feed::{
+    Date, Diagnostic, Feed, FeedState, Kind, LoadError, Problem, inline_feed, use_feed,
+};
 use crate::i18n::Lang;
 use crate::ui::colour::{backdrop, is_dark, watch_surroundings};
 use crate::ui::{CSS, FeedStatus};
@@ -244,6 +246,24 @@ pub fn ck_disconnect(id: u32) {
 }
 
 /// The words of a list attribute (`segments="animation, vfx"`).
+/// The ids of `segments` the feed defines. An id it does not define (a segment's name
+/// written for its id, say) would leave no member to show: it is left out, and said in the
+/// console, in the words of the feed's own diagnostics.
+fn known_segments(segments: Vec<String>, feed: &Feed, lang: Lang) -> Vec<String> {
+    let (known, unknown): (Vec<String>, Vec<String>) = segments
+        .into_iter()
+        .partition(|id| feed.segments.iter().any(|s| s.id == *id));
+    for id in unknown {
+        let message = lang.strings().diagnostic(&Diagnostic {
+            path: "segments".into(),
+            problem: Problem::UnknownSegment(id),
+            skipped: true,
+        });
+        web_sys::console::warn_1(&format!("segments: {message}").into());
+    }
+    known
+}
+
 fn words(value: Option<String>) -> Vec<String> {
     value
         .unwrap_or_default()
@@ -355,7 +375,7 @@ fn element_view(
                     Widget::Directory => {
                         let page_size = page_size.get().and_then(|p| p.trim().parse().ok());
                         let filter = Signal::derive(move || Filter {
-                            segments: words(segments.get()),
+                            segments: known_segments(words(segments.get()), &feed.read(), lang.get()),
                             kinds: words(kinds.get()).iter().filter_map(|k| Kind::from_id(k)).collect(),
                             ..Filter::default()
                         });

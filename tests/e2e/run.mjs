@@ -281,6 +281,24 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   // The page changes its mind after the first render: the filters come back.
   await dir.evaluate((el) => el.removeAttribute("hide-filters"));
   await dir.getByRole("checkbox", { name: /^Postproducci/ }).waitFor();
+
+  // A segment's name written for its id, and a typo: both left out (they would match no
+  // member), each said once in the console; the valid id still applies.
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && m.text().startsWith("segments:") && warnings.push(m.text()));
+  await page.evaluate(() => {
+    const named = document.createElement("clusterkit-directory");
+    named.id = "named";
+    named.setAttribute("feed", "../../../www/feeds/catalonia.json");
+    named.setAttribute("lang", "en");
+    named.setAttribute("segments", "Postproducció post-production nope");
+    document.body.append(named);
+  });
+  const post = feed.members.filter((m) => (m.segments ?? []).includes("post-production"));
+  await page.locator("#named").getByRole("status").filter({ hasText: `${post.length} members` }).waitFor();
+  await page.waitForTimeout(200);
+  assert.equal(warnings.length, 2, warnings.join(" | "));
+  assert.ok(warnings[0].includes("Postproducció") && warnings[1].includes("nope"), warnings.join(" | "));
 });
 
 test("sync-url keeps the directory's view in one parameter, and back walks through it", async ({ page, url }) => {
