@@ -36,15 +36,19 @@ pub(super) fn Agenda(
             today.first_of_month().add_months(-12 * before.get())
         };
         let to = today.first_of_month().add_months(months.get()).add_days(-1);
-        let list = kept_occurrences(
-            &feed.read(),
-            &zone.read(),
-            from,
-            to,
-            &Intl,
-            Some(&kept.read()),
-        );
-        (from, list)
+        let (feed, kept) = (feed.read(), kept.read());
+        let list = kept_occurrences(&feed, &zone.read(), from, to, &Intl, Some(&kept));
+        // Whether asking for earlier or later events can show any: a kept event that starts
+        // before the list, or that starts or may repeat after it. If not, the button goes.
+        let (mut earlier, mut later) = (false, false);
+        for (e, _) in feed.events.iter().zip(kept.iter()).filter(|(_, k)| **k) {
+            earlier |= e.start.date() < from;
+            later |= e.start.date() > to
+                || e.recurrence
+                    .as_ref()
+                    .is_some_and(|r| r.until.is_none_or(|u| u.date() > to));
+        }
+        (from, list, [earlier, later])
     });
     // The item that opened the dialog gets the focus back.
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
@@ -82,16 +86,16 @@ pub(super) fn Agenda(
     };
     let list_id = crate::ui::unique_id("ck-agenda");
     let months_view = move || {
-        let (from, list) = &*listed.read();
+        let (from, list, _) = &*listed.read();
         markup(&feed.read(), list, *from, lang, &list_id)
     };
     view! {
         <div class="ck-agenda" part="agenda">
-            <button type="button" class="ck-link" on:click=move |_| before.update(|b| *b += 1)>
+            <button type="button" class="ck-link" hidden=move || !listed.read().2[0] on:click=move |_| before.update(|b| *b += 1)>
                 {s.show_earlier}
             </button>
             <div on:click=on_click inner_html=months_view></div>
-            <button type="button" class="ck-link" on:click=move |_| months.update(|m| *m += 12)>
+            <button type="button" class="ck-link" hidden=move || !listed.read().2[1] on:click=move |_| months.update(|m| *m += 12)>
                 {s.show_later}
             </button>
             <button

@@ -163,6 +163,10 @@ test("in a narrow container the calendar lists what is coming, month by month, a
   const all = await items.allTextContents();
   assert.equal(all[0], "Breakfast");
   assert.ok(all.includes("Talent Week") && all.includes("Pitch five"), "November's past events");
+  // Nothing starts before that: asking again would add nothing, so the button goes; the
+  // monthly breakfast goes on, so "later" stays.
+  await narrow.getByRole("button", { name: "Mostrar eventos anteriores" }).waitFor({ state: "hidden" });
+  assert.equal(await narrow.getByRole("button", { name: "Mostrar eventos posteriores" }).isVisible(), true);
 
   // The segment toggles fold behind one "Filters" button, which counts the choices.
   const toggle = narrow.locator(".ck-filters-toggle");
@@ -173,6 +177,8 @@ test("in a narrow container the calendar lists what is coming, month by month, a
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations, the filters unfolded");
   await segments.getByRole("button", { name: "Animation" }).click();
   await page.waitForFunction(() => document.getElementById("narrow").shadowRoot.querySelectorAll(".ck-agenda-item").length === 1);
+  // Only Talent Week is kept, and it is listed: no later events to ask for.
+  await narrow.getByRole("button", { name: "Mostrar eventos posteriores" }).waitFor({ state: "hidden" });
   assert.deepEqual(await items.allTextContents(), ["Talent Week"]);
   assert.equal(await toggle.textContent(), "Filtros1");
   await toggle.click();
