@@ -52,15 +52,15 @@ pub(super) fn Agenda(
     });
     // The item that opened the dialog gets the focus back.
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
-    Effect::new(move |was_open: Option<bool>| {
+    let mut was_open = false;
+    crate::ui::effect(move || {
         let is_open = open.read().is_some();
-        if was_open == Some(true)
+        if std::mem::replace(&mut was_open, is_open)
             && !is_open
             && let Some(item) = opener.get_value()
         {
             let _ = item.focus();
         }
-        is_open
     });
     // A plain click opens the event here; a click with a modifier (a new tab, say) is the
     // link's own.

@@ -57,7 +57,7 @@ pub(super) fn CalendarDialog(
     let s = lang.strings();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let title_id = crate::ui::unique_id("ck-event");
-    Effect::new(move |_| {
+    crate::ui::effect(move || {
         let shown = open.read().is_some();
         if let Some(d) = dialog.get() {
             if shown && !d.open() {
@@ -71,7 +71,7 @@ pub(super) fn CalendarDialog(
     // colours through CSSOM; its buttons through one delegated click.
     let body = NodeRef::<leptos::html::Div>::new();
     let heading_id = title_id.clone();
-    Effect::new(move |_| {
+    crate::ui::effect(move || {
         let Some(body) = body.get() else {
             return;
         };

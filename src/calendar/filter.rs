@@ -160,7 +160,7 @@ pub(super) fn Filters(
     let groups = NodeRef::<leptos::html::Div>::new();
     let chips =
         move || used.with(|used| chip_groups(&feed.read(), used, &filter.read_untracked(), lang));
-    Effect::new(move |_| {
+    crate::ui::effect(move || {
         let chosen = filter.read();
         let Some(buttons) = groups
             .get()

@@ -132,7 +132,7 @@ pub fn EventCalendar(
     );
     // The visitor's filters, from the page's choices.
     let filter = RwSignal::new(EventFilter::default());
-    Effect::new(move |_| {
+    crate::ui::effect(move || {
         let (segments, categories) = (segments.get(), categories.get());
         filter.update(|f| {
             f.segments = segments;
@@ -154,7 +154,7 @@ pub fn EventCalendar(
     });
     let open = RwSignal::new(None::<Opened>);
     if let Some(on_open) = on_open {
-        Effect::new(move |_| {
+        crate::ui::effect(move || {
             if let Some(Opened::Event(o)) = open.get() {
                 let id = feed.with_untracked(|f| f.events.get(o.event).map(|e| e.id.clone()));
                 if let Some(id) = id {
@@ -168,7 +168,7 @@ pub fn EventCalendar(
     let picked = RwSignal::new(None::<View>);
     let width = RwSignal::new(0.0);
     let section = NodeRef::<leptos::html::Section>::new();
-    Effect::new(move |_| {
+    crate::ui::effect(move || {
         if let Some(section) = section.get() {
             crate::ui::observe_width(&section, width);
         }

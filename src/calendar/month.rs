@@ -74,15 +74,15 @@ pub(super) fn MonthGrid(
         }
     };
     // Closing the dialog gives the focus back to the day.
-    Effect::new(move |was_open: Option<bool>| {
+    let mut was_open = false;
+    crate::ui::effect(move || {
         let is_open = open.read().is_some();
-        if was_open == Some(true)
+        if std::mem::replace(&mut was_open, is_open)
             && !is_open
             && let Some(c) = cell(stop.get_untracked())
         {
             let _ = c.focus();
         }
-        is_open
     });
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let Some(day) = target(&ev).and_then(|t| day_of(&t)) else {
@@ -199,7 +199,7 @@ pub(super) fn MonthGrid(
     // The weeks, drawn whole (see `weeks`) when the month or what is on it changes; the tab
     // stop moves on its own, without a redraw.
     let body = NodeRef::<leptos::html::Tbody>::new();
-    Effect::new(move |_| {
+    crate::ui::effect(move || {
         let Some(body) = body.get() else {
             return;
         };
@@ -226,8 +226,10 @@ pub(super) fn MonthGrid(
             }
         }
     });
-    Effect::new(move |previous: Option<Date>| {
+    let mut previous = None::<Date>;
+    crate::ui::effect(move || {
         let stop = stop.get();
+        let previous = previous.replace(stop);
         if previous.is_some_and(|p| p != stop) {
             if let Some(old) = previous.and_then(cell) {
                 let _ = old.set_attribute("tabindex", "-1");
@@ -236,7 +238,6 @@ pub(super) fn MonthGrid(
                 let _ = new.set_attribute("tabindex", "0");
             }
         }
-        stop
     });
     view! {
         <table

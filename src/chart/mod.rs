@@ -123,7 +123,7 @@ pub fn SegmentChart(
     // its text stays at the page's size on a phone as on a wide screen.
     let width = RwSignal::new(WIDTH);
     let figure_ref = NodeRef::<leptos::html::Figure>::new();
-    Effect::new(move |_| {
+    crate::ui::effect(move || {
         if let Some(figure) = figure_ref.get() {
             crate::ui::observe_width(&figure, width);
         }
@@ -131,7 +131,7 @@ pub fn SegmentChart(
     // Once drawn, marks too faint against the page's background are outlined; again whenever
     // the colours around the chart may have changed: the visitor's colour scheme, a class or
     // style of an element it sits in (a site's dark-mode switch), its theme.
-    Effect::new(move |_| {
+    crate::ui::effect(move || {
         if let Some(svg) = svg_ref.get() {
             contrast::outline_faint(&svg);
             let watched = svg.clone();
@@ -153,7 +153,7 @@ pub fn SegmentChart(
     };
     // The drawing is only redrawn when the data change: the choices of a linked directory
     // reach its marks here, so that the focus stays where it is.
-    Effect::new(move |_| {
+    crate::ui::effect(move || {
         let f = chosen.get();
         let Some(svg) = svg_ref.get().filter(|_| linked) else {
             return;

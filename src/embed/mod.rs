@@ -328,7 +328,7 @@ fn element_view(
     // colours may have changed (`watch_surroundings`); a chart inside watches this element
     // too, so it checks its marks again after a change here, as after a change of `theme`.
     let root = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
+    crate::ui::effect(move || {
         let Some(root) = root.get() else {
             return;
         };
@@ -387,7 +387,7 @@ fn element_view(
                         } else {
                             let shared = choices_of(&id);
                             let set = shared.clone();
-                            Effect::new(move |_| set.set(filter.get()));
+                            crate::ui::effect(move || set.set(filter.get()));
                             let set = shared.clone();
                             (Signal::from(shared), Some(Callback::new(move |f: Filter| set.set(f))))
                         };

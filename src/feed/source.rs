@@ -87,9 +87,10 @@ pub fn use_feed(url: impl Into<Signal<String>>) -> UseFeedReturn {
     let id = NEXT_WATCHER.with(|n| n.replace(n.get() + 1));
     watch(id, &url.get_untracked(), state);
     // A new URL: watched instead of the old one.
-    Effect::new(move |first: Option<()>| {
+    let mut first = true;
+    crate::ui::effect(move || {
         let url = url.get();
-        if first.is_some() {
+        if !std::mem::take(&mut first) {
             watch(id, &url, state);
         }
     });

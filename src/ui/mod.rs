@@ -158,6 +158,15 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
+/// An effect that runs `f` once, then again when what it read changes. Every effect of the
+/// crate goes through here, boxed: `Effect::new` is generic over its function, and each
+/// distinct closure would otherwise get its own copy of the effect's task (some 1.5 KB of
+/// Wasm apiece). State an effect keeps between runs lives in the closure.
+pub(crate) fn effect(f: impl FnMut() + 'static) {
+    let mut f: Box<dyn FnMut()> = Box::new(f);
+    Effect::new(move |_| f());
+}
+
 /// An id no other element of the page has, for `aria-controls` and `aria-labelledby`.
 pub(crate) fn unique_id(prefix: &str) -> String {
     use std::sync::atomic::{AtomicUsize, Ordering};
