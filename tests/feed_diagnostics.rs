@@ -10,7 +10,8 @@
 use clusterkit::feed::json::{self, Fault, Json, SyntaxProblem};
 use clusterkit::feed::{
     Cluster, Date, Diagnostic, Event, Expected, Feed, Freq, Kind, Member, ParsedFeed, Problem,
-    Rrule, RruleError, Segment, SyntaxError, Text, Time, Weekday, When, parse, parse_json,
+    Rrule, RruleError, Segment, SyntaxError, Text, Time, Weekday, When, parse, parse_bytes,
+    parse_json,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -2025,6 +2026,58 @@ fn lone_surrogate_in_an_optional_value_drops_only_that_value() {
             location: None,
             ..full_event("networking")
         }]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Problem::NotUtf8
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_latin1_feed_keeps_its_accents_and_says_where_it_stops_being_utf8() {
+    // The same feed as an old CMS would export it: every é, ò and ñ one byte.
+    let text = feed(
+        vec![
+            member_json(
+                "algam",
+                "Algam Ibérica",
+                &[("city", r#""Sant Joan Despí""#)],
+            ),
+            member_json("sonilab", "Sonilab", &[]),
+            member_json("logrono", "Produccións Logroño", &[]),
+        ],
+        vec![event_json("networking", &[])],
+    );
+    let latin1: Vec<u8> = text
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("the test feed is Latin-1"))
+        .collect();
+    assert_ne!(latin1.as_slice(), text.as_bytes(), "the feed has accents");
+    let parsed = parse_bytes(&latin1).expect("a Latin-1 feed is still read");
+    let first = text.find(|c: char| !c.is_ascii()).unwrap();
+    let line = text[..first].matches('\n').count() + 1;
+    let column = text[..first].rsplit('\n').next().unwrap().chars().count() + 1;
+    let accented = text.chars().filter(|c| !c.is_ascii()).count();
+    assert_diagnostics(
+        &parsed,
+        &[diag(
+            "(root)",
+            Problem::NotUtf8 {
+                bytes: accented,
+                line,
+                column,
+            },
+            false,
+        )],
+    );
+    assert_eq!(parsed.diagnostics[0].path, "(root)", "said first");
+    // Exactly what the UTF-8 feed gives, but for that one diagnostic.
+    let utf8 = parse_bytes(text.as_bytes()).unwrap();
+    assert!(utf8.diagnostics.is_empty());
+    assert_eq!(parsed.feed, utf8.feed);
+    assert_eq!(
+        parsed.feed.members[0].city.as_deref(),
+        Some("Sant Joan Despí")
     );
 }
 

@@ -77,6 +77,16 @@ pub enum Problem {
     TooDeep,
     /// `version` is not 1; what this widget understands is still shown.
     UnsupportedVersion(f64),
+    /// The feed is not all UTF-8: its `bytes` bytes outside valid UTF-8 were read as
+    /// Windows-1252 (Latin-1), the first at `line` and `column`.
+    NotUtf8 {
+        /// How many bytes were read as Windows-1252.
+        bytes: usize,
+        /// The line of the first, from 1.
+        line: usize,
+        /// Its column in characters, from 1.
+        column: usize,
+    },
 }
 
 /// What a field must be, for [`Problem::WrongType`].

@@ -24,6 +24,7 @@
 
 mod date;
 mod diag;
+mod encoding;
 pub mod json;
 mod read;
 mod rrule;
@@ -33,8 +34,9 @@ mod url;
 
 pub use date::{Date, Time, Weekday, When, days_in_month, is_leap};
 pub use diag::{Diagnostic, Expected, Problem};
+pub use encoding::decode;
 pub use json::SyntaxError;
-pub use read::{ParsedFeed, parse, parse_json};
+pub use read::{ParsedFeed, parse, parse_bytes, parse_json};
 pub use rrule::{DAY_CODES, Freq, Rrule, RruleError};
 #[cfg(feature = "embed")]
 pub(crate) use source::adopt;

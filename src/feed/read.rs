@@ -26,6 +26,17 @@ pub fn parse(text: &str) -> Result<ParsedFeed, SyntaxError> {
     Ok(parse_json(&json::parse(text)?))
 }
 
+/// Reads a feed from its bytes, as fetched: UTF-8, or where they are not, Windows-1252
+/// (see [`decode`](super::decode)), which is then the first diagnostic.
+pub fn parse_bytes(bytes: &[u8]) -> Result<ParsedFeed, SyntaxError> {
+    let (text, encoding) = super::encoding::decode(bytes);
+    let mut parsed = parse(&text)?;
+    if let Some(d) = encoding {
+        parsed.diagnostics.insert(0, d);
+    }
+    Ok(parsed)
+}
+
 /// Reads a feed from an already parsed JSON document.
 pub fn parse_json(doc: &Json) -> ParsedFeed {
     let mut cx = Cx::default();

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::{Diagnostic, Feed, SyntaxError, parse};
+use super::{Diagnostic, Feed, SyntaxError, parse_bytes};
 
 /// How far loading a feed has come.
 #[derive(Clone, Debug)]
@@ -184,22 +184,24 @@ fn publish(url: &str, state: FeedState) {
 
 /// The state of an inline feed (JSON text already in the page).
 pub fn inline_feed(json: &str) -> FeedState {
-    let state = parsed(json, None);
+    let state = parsed(json.as_bytes(), None);
     if let FeedState::Ready(_, diagnostics) = &state {
         report_to_console("inline feed", diagnostics);
     }
     state
 }
 
-fn parsed(text: &str, base: Option<String>) -> FeedState {
+fn parsed(bytes: &[u8], base: Option<String>) -> FeedState {
     // A web page where JSON was expected: said as such, not as a syntax error at `<`.
-    if text
-        .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
-        .starts_with('<')
+    if bytes
+        .strip_prefix("\u{feff}".as_bytes())
+        .unwrap_or(bytes)
+        .trim_ascii_start()
+        .starts_with(b"<")
     {
         return FeedState::Failed(LoadError::NotJson);
     }
-    match parse(text) {
+    match parse_bytes(bytes) {
         Ok(mut parsed) => {
             parsed.feed.base_url = base;
             FeedState::Ready(Arc::new(parsed.feed), parsed.diagnostics.into())
@@ -297,12 +299,9 @@ fn load(
             c.abort();
         }
         let state = result.map_or_else(FeedState::Failed, |(bytes, final_url)| {
-            // As `Response.text()` would, but without a JS string to copy back: invalid
-            // UTF-8 becomes U+FFFD. Valid text (nearly always) is checked by the fast
-            // validator and not copied again.
-            let text = String::from_utf8(bytes)
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-            parsed(&text, Some(final_url))
+            // Read here, not by `Response.text()`: no JS string to copy back, and bytes
+            // outside UTF-8 are read as Windows-1252, with a diagnostic, not as U+FFFD.
+            parsed(&bytes, Some(final_url))
         });
         if let FeedState::Ready(_, diagnostics) = &state {
             report_to_console(&url, diagnostics);

@@ -133,6 +133,7 @@ pub static STRINGS: Strings = Strings {
     d_bad_language: "«{value}» no és un codi d’idioma com ca o en.",
     d_lone_surrogate: "conté un caràcter trencat (un substitut sense parella).",
     d_too_deep: "està imbricat massa endins.",
+    d_not_utf8: "no és tot UTF-8: els bytes de fora s’han llegit com a Windows-1252 (Latin-1), {n} en total, el primer a la línia {line}, columna {column}. Deseu les dades en UTF-8.",
     d_version: "és la versió {value}; aquest giny llegeix la versió 1 i mostra el que entén.",
     d_skipped: "S’ha omès l’entrada.",
     d_dropped: "S’ha ignorat el camp.",

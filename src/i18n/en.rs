@@ -143,6 +143,7 @@ pub static STRINGS: Strings = Strings {
     d_bad_language: "“{value}” is not a language code such as ca or en.",
     d_lone_surrogate: "holds a broken character (a lone surrogate).",
     d_too_deep: "is nested far too deep.",
+    d_not_utf8: "is not all UTF-8: the bytes outside it were read as Windows-1252 (Latin-1), {n} in all, the first at line {line}, column {column}. Save the data as UTF-8.",
     d_version: "is version {value}; this widget reads version 1 and shows what it understands.",
     d_skipped: "The entry was skipped.",
     d_dropped: "The field was ignored.",

@@ -143,6 +143,7 @@ pub static STRINGS: Strings = Strings {
     d_bad_language: "«{value}» no es un código de idioma como ca o en.",
     d_lone_surrogate: "contiene un carácter roto (un sustituto sin pareja).",
     d_too_deep: "está anidado demasiado hondo.",
+    d_not_utf8: "no está todo en UTF-8: los bytes de fuera se han leído como Windows-1252 (Latin-1), {n} en total, el primero en la línea {line}, columna {column}. Guarde los datos en UTF-8.",
     d_version: "es la versión {value}; este widget lee la versión 1 y muestra lo que entiende.",
     d_skipped: "Se ha omitido la entrada.",
     d_dropped: "Se ha ignorado el campo.",

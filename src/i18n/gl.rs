@@ -133,6 +133,7 @@ pub static STRINGS: Strings = Strings {
     d_bad_language: "«{value}» non é un código de lingua como ca ou en.",
     d_lone_surrogate: "contén un carácter roto (un substituto sen parella).",
     d_too_deep: "está aniñado demasiado fondo.",
+    d_not_utf8: "non está todo en UTF-8: os bytes de fóra leronse como Windows-1252 (Latin-1), {n} en total, o primeiro na liña {line}, columna {column}. Garde os datos en UTF-8.",
     d_version: "é a versión {value}; este trebello le a versión 1 e amosa o que entende.",
     d_skipped: "Omitiuse a entrada.",
     d_dropped: "Ignorouse o campo.",

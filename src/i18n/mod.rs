@@ -253,6 +253,8 @@ strings! {
     d_lone_surrogate: &'static str,
     /// Diagnostic: nested too deep.
     d_too_deep: &'static str,
+    /// Bytes not in UTF-8, read as Windows-1252: `{n}`, `{line}`, `{column}`.
+    d_not_utf8: &'static str,
     /// Diagnostic: feed version `{value}` not understood.
     d_version: &'static str,
     /// Suffix: the entry was skipped.
@@ -443,6 +445,21 @@ impl Strings {
             Problem::TooDeep => self.d_too_deep.to_owned(),
             Problem::UnsupportedVersion(v) => {
                 fill(self.d_version, &[("value", &integer_or_question_mark(*v))])
+            }
+            // Nothing was ignored: the sentence says what was done instead.
+            Problem::NotUtf8 {
+                bytes,
+                line,
+                column,
+            } => {
+                return fill(
+                    self.d_not_utf8,
+                    &[
+                        ("n", &bytes.to_string()),
+                        ("line", &line.to_string()),
+                        ("column", &column.to_string()),
+                    ],
+                );
             }
         };
         let consequence = if d.skipped {

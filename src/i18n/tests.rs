@@ -93,6 +93,13 @@ fn diagnostics_read_as_sentences_in_each_language() {
         "fa referència al segment «vfx», que les dades no defineixen. S’ha ignorat el camp."
     );
     assert!(Lang::En.strings().diagnostic(&d).contains("“vfx”"));
+    // Nothing was ignored for bytes read as Windows-1252: no "field ignored" after it.
+    let (_, latin1) = crate::feed::decode(b"{\"name\": \"Produccions Ib\xe8riques\"}");
+    assert_eq!(
+        Lang::Gl.strings().diagnostic(&latin1.unwrap()),
+        "non está todo en UTF-8: os bytes de fóra leronse como Windows-1252 (Latin-1), 1 en \
+         total, o primeiro na liña 1, columna 25. Garde os datos en UTF-8."
+    );
     let e = crate::feed::parse("{\n  \"version\": 1,,\n}").unwrap_err();
     assert_eq!(
         Lang::Es.strings().syntax_error(&e),

@@ -354,6 +354,15 @@ test("bad feeds show localized, specific messages and keep every valid entry", a
     assert.ok(diagnostics.includes(path), `diagnostics name ${path}`);
   }
   assert.ok(warnings.some((w) => w.includes("members[2].website")), "diagnostics also reach the console as warnings");
+
+  // A feed exported as Windows-1252 (Latin-1), not UTF-8: its accents survive, and the
+  // webmaster is told where it stops being UTF-8.
+  const latin1 = page.locator("#windows-1252");
+  await latin1.getByRole("status").filter({ hasText: "2 socis" }).waitFor();
+  for (const name of ["Algam Ibérica", "Col·lectiu Sonor"]) await latin1.getByRole("heading", { name }).waitFor();
+  assert.match(await latin1.locator(".ck-meta").first().innerText(), /Sant Joan Despí/);
+  assert.ok(!(await latin1.locator(".ck-results").innerText()).includes("\uFFFD"), "no replacement character");
+  assert.match(await latin1.locator("details").innerText(), /\(root\)\s*: no és tot UTF-8: .*12 en total, el primer a la línia 4, columna 16/s);
 }, { networkErrors: true });
 
 test("when the wasm cannot run, every element shows an error box with a reload button", async ({ page, url, errors }) => {

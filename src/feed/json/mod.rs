@@ -160,27 +160,33 @@ struct Parser<'a> {
     items: Vec<Json<'a>>,
 }
 
+/// The line and column of byte `pos` of `src`, both from 1; the column counts characters
+/// (`src` up to `pos` is UTF-8), and a byte order mark is none.
+pub(crate) fn line_column(src: &[u8], pos: usize) -> (usize, usize) {
+    let pos = pos.min(src.len());
+    let before = &src[..pos];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let bom = if src.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(bom.min(pos), |i| i + 1);
+    // Continuation bytes (10xxxxxx) start no character.
+    let column = before[line_start..]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count()
+        + 1;
+    (line, column)
+}
+
 impl<'a> Parser<'a> {
     fn error(&self, problem: SyntaxProblem) -> SyntaxError {
-        let pos = self.pos.min(self.src.len());
-        let before = &self.src[..pos];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        // A byte order mark before the first line is no column.
-        let bom = if self.src.starts_with(b"\xEF\xBB\xBF") {
-            3
-        } else {
-            0
-        };
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(bom.min(pos), |i| i + 1);
-        // Count characters, not bytes: continuation bytes (10xxxxxx) do not start one.
-        let column = before[line_start..]
-            .iter()
-            .filter(|&&b| b & 0xC0 != 0x80)
-            .count()
-            + 1;
+        let (line, column) = line_column(self.src, self.pos);
         SyntaxError {
             line,
             column,

@@ -1,0 +1,119 @@
+//! Feed bytes to text. JSON is UTF-8, but feeds exported by older systems arrive in
+//! Windows-1252 (Latin-1 and its superset), whole or in part. A browser's `Response.text()`
+//! would turn each such byte into U+FFFD and say nothing: "Ib�rica". Here every byte that is
+//! not part of valid UTF-8 is read as Windows-1252 instead, so "Ibérica" survives, and the
+//! feed gets a diagnostic saying where the first one is, so the webmaster can fix the export.
+
+use std::borrow::Cow;
+
+use super::diag::{Diagnostic, Problem};
+
+/// Windows-1252's characters for the bytes 0x80 to 0x9F (0xA0 to 0xFF are Latin-1's, the
+/// same code points). The five bytes it leaves undefined become U+FFFD.
+const CP1252_C1: [char; 32] = [
+    '€', '\u{FFFD}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{FFFD}', 'Ž',
+    '\u{FFFD}', '\u{FFFD}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{FFFD}',
+    'ž', 'Ÿ',
+];
+
+/// The character Windows-1252 gives byte `b` (at least 0x80).
+fn cp1252(b: u8) -> char {
+    match b {
+        0x80..=0x9F => CP1252_C1[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+/// `bytes` as text: borrowed when they are valid UTF-8 (nearly always), otherwise with each
+/// byte outside valid UTF-8 read as Windows-1252, and a [`Problem::NotUtf8`] diagnostic at
+/// `(root)` giving how many there were and where the first was (line and column, counted in
+/// characters from 1, as syntax errors are).
+pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Option<Diagnostic>) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (Cow::Borrowed(text), None);
+    }
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut first = None;
+    let (mut count, mut at) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        at += chunk.valid().len();
+        first = first.or(Some(at).filter(|_| !chunk.invalid().is_empty()));
+        text.extend(chunk.invalid().iter().map(|&b| cp1252(b)));
+        count += chunk.invalid().len();
+        at += chunk.invalid().len();
+    }
+    let (line, column) = super::json::line_column(bytes, first.unwrap_or(0));
+    let diagnostic = Diagnostic {
+        path: "(root)".into(),
+        problem: Problem::NotUtf8 {
+            bytes: count,
+            line,
+            column,
+        },
+        skipped: false,
+    };
+    (Cow::Owned(text), Some(diagnostic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn not_utf8(bytes: usize, line: usize, column: usize) -> Option<Diagnostic> {
+        Some(Diagnostic {
+            path: "(root)".into(),
+            problem: Problem::NotUtf8 {
+                bytes,
+                line,
+                column,
+            },
+            skipped: false,
+        })
+    }
+
+    #[test]
+    fn utf8_is_borrowed_and_not_reported() {
+        let bytes = "{\"name\": \"Algam Ibérica · l·l\"}".as_bytes();
+        let (text, diagnostic) = decode(bytes);
+        assert!(matches!(text, Cow::Borrowed(_)));
+        assert_eq!(text, "{\"name\": \"Algam Ibérica · l·l\"}");
+        assert_eq!(diagnostic, None);
+    }
+
+    #[test]
+    fn latin1_letters_of_the_clusters_languages_survive() {
+        // "Produccions Ibèriques, Logroño, Col·lectiu, Açores" as an old CMS exports them.
+        let bytes = b"{\n  \"name\": \"Ib\xe8riques, Logro\xf1o,\n Col\xb7lectiu, A\xe7ores\"}";
+        let (text, diagnostic) = decode(bytes);
+        assert_eq!(
+            text,
+            "{\n  \"name\": \"Ibèriques, Logroño,\n Col·lectiu, Açores\"}"
+        );
+        // The first is the `è` on line 2, after `  "name": "Ib` (13 characters).
+        assert_eq!(diagnostic, not_utf8(4, 2, 14));
+    }
+
+    #[test]
+    fn windows_1252_punctuation_is_read_as_such() {
+        let (text, _) = decode(b"\x93Talent Week\x94 \x96 2026 \x80 \x85 \x81");
+        assert_eq!(text, "“Talent Week” – 2026 € … \u{FFFD}");
+    }
+
+    #[test]
+    fn a_stray_byte_in_a_utf8_feed_leaves_the_utf8_intact() {
+        // Valid UTF-8 (é as two bytes) around one Latin-1 é: both read as é, and the
+        // column counts characters, not bytes.
+        let bytes = b"[\"Ib\xc3\xa9rica\", \"Ib\xe9rica\"]";
+        let (text, diagnostic) = decode(bytes);
+        assert_eq!(text, "[\"Ibérica\", \"Ibérica\"]");
+        assert_eq!(diagnostic, not_utf8(1, 1, 16));
+    }
+
+    #[test]
+    fn a_truncated_sequence_at_the_end_is_read_byte_by_byte() {
+        let (text, diagnostic) = decode(b"\"S\xc3");
+        assert_eq!(text, "\"SÃ");
+        assert_eq!(diagnostic, not_utf8(1, 1, 3));
+    }
+}
