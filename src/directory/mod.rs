@@ -139,7 +139,7 @@ pub fn MemberDirectory(
         // Compared with the last value taken, not with the effect's first run: a change
         // made before the effect first runs is still taken.
         let taken = StoredValue::new(filter.get_untracked());
-        Effect::new(move |_| {
+        crate::ui::effect(move || {
             let f = filter.get();
             if taken.with_value(|t| *t != f) {
                 taken.set_value(f.clone());
@@ -166,7 +166,7 @@ pub fn MemberDirectory(
         move |_| Arc::new(SearchIndex::new(&feed.read())),
         arc_changed,
     );
-    Effect::new(move |_| {
+    crate::ui::effect(move || {
         feed.track();
         set_timeout(
             move || {
@@ -253,7 +253,7 @@ pub fn MemberDirectory(
             open.set(None);
         }
     };
-    Effect::new(move |_| {
+    crate::ui::effect(move || {
         let shown = open_index().is_some();
         if let Some(d) = dialog.get() {
             if shown && !d.open() {
@@ -289,7 +289,7 @@ pub fn MemberDirectory(
     if let Some(param) = param {
         // Writes the view into the URL: a new entry for a choice, sort, page or profile (the
         // back button walks through them), in place while the search is typed.
-        Effect::new(move |_| {
+        crate::ui::effect(move || {
             let state = UrlState {
                 filter: choices.get(),
                 sort: picked.get(),
