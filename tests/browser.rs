@@ -105,10 +105,11 @@ async fn directory_searches_as_the_visitor_types_and_filters_by_segment() {
         text_of(&root, "[role=status]") == format!("{total} socis")
     })
     .await;
-    assert_eq!(all(&root, "article").len(), 10, "one page of cards");
+    until("one page of cards", || all(&root, "article").len() == 10).await;
 
     search_for(&root, "ALGAM iberica");
     until("one match", || text_of(&root, "[role=status]") == "1 soci").await;
+    until("its card alone", || all(&root, "article").len() == 1).await;
     assert_eq!(text_of(&root, "article h3"), "Algam Ibérica");
 
     search_for(&root, "");

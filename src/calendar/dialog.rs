@@ -225,12 +225,7 @@ pub(super) fn content(
                     .map_or(id.as_str(), |c| c.name.resolve(lang.tag(), fallback));
                 let _ = write!(out, "<p class=\"ck-meta\">{}</p>", escape(name));
             }
-            out.push_str("<ul class=\"ck-tags\">");
-            for segment in event.segments.iter().filter_map(|id| feed.segment(id)) {
-                let _ = write!(out, "<li class=\"ck-tag\">{}</li>", text(&segment.name));
-                colours.push(segment.color.clone().unwrap_or_default());
-            }
-            out.push_str("</ul>");
+            crate::ui::segment_tags(&mut out, &mut colours, feed, &event.segments, lang);
             if let Some(url) = &event.url {
                 let _ = write!(
                     out,

@@ -1,38 +1,37 @@
-//! A member's card and profile, with the search's matches highlighted.
+//! A page of member cards and a member's profile, as markup, with the search's matches
+//! highlighted. Drawn as strings (every feed text escaped, no `style` attribute) rather than
+//! as views: a card holds a dozen elements, a page two dozen cards, and views of them cost
+//! the Wasm about twice the bytes; segment colours go through CSSOM
+//! ([`paint_segments`](crate::ui::paint_segments)), which a strict CSP allows.
 
-use std::sync::Arc;
+use std::fmt::Write as _;
 
-use leptos::either::Either;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::model::initials;
 use crate::feed::{Feed, Member, phone_href};
 use crate::i18n::{Lang, fill};
 use crate::search::Query;
+use crate::ui::{escape, segment_tags};
 
-/// `text` with the query's matches in `<mark>`.
-pub(crate) fn highlighted(text: &str, query: &Query) -> impl IntoView + use<> {
-    let mut parts = Vec::new();
+/// Appends `text`, escaped, with the query's matches in `<mark>`.
+fn highlighted(out: &mut String, text: &str, query: &Query) {
     let mut at = 0;
     for range in query.highlights(text) {
-        if range.start > at {
-            parts.push(Either::Left(text[at..range.start].to_owned()));
-        }
-        parts.push(Either::Right(
-            view! { <mark part="match">{text[range.clone()].to_owned()}</mark> },
-        ));
+        out.push_str(&escape(&text[at..range.start]));
+        let _ = write!(
+            out,
+            "<mark part=\"match\">{}</mark>",
+            escape(&text[range.clone()])
+        );
         at = range.end;
     }
-    if at < text.len() {
-        parts.push(Either::Left(text[at..].to_owned()));
-    }
-    parts
+    out.push_str(&escape(&text[at..]));
 }
 
-/// Marks the logo an event happened on as loaded (it then covers the initials) or as
+/// Marks the card logo an event happened on as loaded (it then covers the initials) or as
 /// broken (hidden, leaving them).
-fn logo_loaded(ev: &web_sys::Event, loaded: bool) {
+pub(crate) fn logo_loaded(ev: &web_sys::Event, loaded: bool) {
     if let Some(img) = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
@@ -51,97 +50,70 @@ fn place(m: &Member) -> String {
         .join(" · ")
 }
 
-/// One member's card; its name opens the profile.
-pub(crate) fn member_card(
-    feed: &Arc<Feed>,
-    i: usize,
+/// The cards of members `page` (indexes into the feed's members), each an `<li>`, and the
+/// colours of their segment tags in document order. A card's name is a button carrying the
+/// member's index in `data-i`, which opens the profile.
+pub(crate) fn cards(
+    feed: &Feed,
+    page: &[usize],
     lang: Lang,
     query: &Query,
-    open: Callback<(usize, Option<web_sys::HtmlElement>)>,
-) -> impl IntoView + use<> {
-    let m = &feed.members[i];
-    let name = m
-        .name
-        .resolve(lang.tag(), &feed.cluster.default_language)
-        .to_owned();
-    let logo = m.logo.as_ref().map(|url| {
-        view! {
-            <img
-                src=feed.resolve_url(url)
-                alt=""
-                loading="lazy"
-                on:error=|ev| logo_loaded(&ev, false)
-                on:load=|ev| logo_loaded(&ev, true)
-            />
+) -> (String, Vec<String>) {
+    let fallback = feed.cluster.default_language.as_str();
+    let mut out = String::new();
+    let mut colours = Vec::new();
+    for &i in page {
+        let Some(m) = feed.members.get(i) else {
+            continue;
+        };
+        let name = m.name.resolve(lang.tag(), fallback);
+        // The initials are always there, and a logo covers them once it loads (until then,
+        // and on a slow network that is a while, they show); one that cannot load hides
+        // itself and leaves them.
+        let _ = write!(
+            out,
+            "<li><article class=\"ck-card\" part=\"card\"><span class=\"ck-logo\" aria-hidden=\"true\">{}",
+            escape(&initials(name))
+        );
+        if let Some(url) = &m.logo {
+            let _ = write!(
+                out,
+                "<img src=\"{}\" alt=\"\" loading=\"lazy\">",
+                escape(&feed.resolve_url(url))
+            );
         }
-    });
-    // The initials are always there, and a logo covers them once it loads (until then, and
-    // on a slow network that is a while, they show). One that cannot load hides itself;
-    // `hidden` comes off again when the card is reused for another member whose logo loads.
-    let logo = view! {
-        <span class="ck-logo" aria-hidden="true">
-            {initials(&name)}
-            {logo}
-        </span>
-    };
-    view! {
-        <li>
-            <article class="ck-card" part="card">
-                {logo}
-                <h3>
-                    <button
-                        type="button"
-                        class="ck-open"
-                        aria-haspopup="dialog"
-                        on:click=move |ev| {
-                            let button = ev.current_target().and_then(|t| t.dyn_into().ok());
-                            open.run((i, button));
-                        }
-                    >
-                        {highlighted(&name, query)}
-                    </button>
-                </h3>
-                <p class="ck-meta">{highlighted(&place(m), query)}</p>
-                {crate::ui::segment_tags(feed, &m.segments, lang)}
-            </article>
-        </li>
+        let _ = write!(
+            out,
+            "</span><h3><button type=\"button\" class=\"ck-open\" aria-haspopup=\"dialog\" data-i=\"{i}\">"
+        );
+        highlighted(&mut out, name, query);
+        out.push_str("</button></h3><p class=\"ck-meta\">");
+        highlighted(&mut out, &place(m), query);
+        out.push_str("</p>");
+        segment_tags(&mut out, &mut colours, feed, &m.segments, lang);
+        out.push_str("</article></li>");
     }
+    (out, colours)
 }
 
-/// Everything the feed says about one member, for the profile dialog.
+/// Everything the feed says about member `m`, for the profile dialog, with its heading's
+/// id `title_id`; and the colours of its segment tags.
 pub(crate) fn profile(
     feed: &Feed,
     m: &Member,
     lang: Lang,
-    title_id: String,
-) -> impl IntoView + use<> {
+    title_id: &str,
+) -> (String, Vec<String>) {
     let s = lang.strings();
     let fallback = feed.cluster.default_language.as_str();
-    let name = m.name.resolve(lang.tag(), fallback).to_owned();
-    let description = m.description.as_ref().map(
-        |d| view! { <p class="ck-description">{d.resolve(lang.tag(), fallback).to_owned()}</p> },
-    );
-    let logo = m.logo.as_ref().map(|url| {
-        view! { <img class="ck-profile-logo" src=feed.resolve_url(url) alt="" loading="lazy"/> }
-    });
-    let website = m.website.as_ref().map(|url| {
-        let href = feed.resolve_url(url);
-        view! {
-            <dt>{s.website}</dt>
-            <dd>
-                <a href=href.clone() target="_blank" rel="noopener noreferrer">
-                    {href.clone()}
-                    <span class="ck-sr">" "{s.new_tab}</span>
-                </a>
-            </dd>
-        }
-    });
-    let email = m.email.as_ref().map(|e| {
-        view! { <dt>{s.email}</dt><dd><a href=format!("mailto:{e}")>{e.clone()}</a></dd> }
-    });
-    let phone = m.phone.as_ref().and_then(|p| {
-        phone_href(p).map(|href| view! { <dt>{s.phone}</dt><dd><a href=href>{p.clone()}</a></dd> })
-    });
+    let mut out = String::from("<header class=\"ck-profile-head\">");
+    if let Some(url) = &m.logo {
+        let _ = write!(
+            out,
+            "<img class=\"ck-profile-logo\" src=\"{}\" alt=\"\" loading=\"lazy\">",
+            escape(&feed.resolve_url(url))
+        );
+    }
     let joined = m
         .joined
         .map(|d| fill(s.member_since, &[("year", &d.year.to_string())]));
@@ -155,17 +127,141 @@ pub(crate) fn profile(
     .flatten()
     .collect::<Vec<_>>()
     .join(" · ");
-    let tags = (!m.tags.is_empty()).then(|| {
-        view! { <dt>{s.keywords}</dt><dd>{m.tags.join(", ")}</dd> }
-    });
-    view! {
-        <header class="ck-profile-head">
-            {logo}
-            <h2 id=title_id>{name}</h2>
-        </header>
-        <p class="ck-meta">{facts}</p>
-        {crate::ui::segment_tags(feed, &m.segments, lang)}
-        {description}
-        <dl class="ck-contact">{website}{email}{phone}{tags}</dl>
+    let _ = write!(
+        out,
+        "<h2 id=\"{title_id}\">{}</h2></header><p class=\"ck-meta\">{}</p>",
+        escape(m.name.resolve(lang.tag(), fallback)),
+        escape(&facts)
+    );
+    let mut colours = Vec::new();
+    segment_tags(&mut out, &mut colours, feed, &m.segments, lang);
+    if let Some(d) = &m.description {
+        let _ = write!(
+            out,
+            "<p class=\"ck-description\">{}</p>",
+            escape(d.resolve(lang.tag(), fallback))
+        );
+    }
+    out.push_str("<dl class=\"ck-contact\">");
+    if let Some(url) = &m.website {
+        let href = escape(&feed.resolve_url(url));
+        let _ = write!(
+            out,
+            "<dt>{}</dt><dd><a href=\"{href}\" target=\"_blank\" rel=\"noopener noreferrer\">{href}<span class=\"ck-sr\"> {}</span></a></dd>",
+            s.website, s.new_tab
+        );
+    }
+    if let Some(e) = &m.email {
+        let e = escape(e);
+        let _ = write!(
+            out,
+            "<dt>{}</dt><dd><a href=\"mailto:{e}\">{e}</a></dd>",
+            s.email
+        );
+    }
+    if let Some((p, href)) = m.phone.as_ref().and_then(|p| Some((p, phone_href(p)?))) {
+        let _ = write!(
+            out,
+            "<dt>{}</dt><dd><a href=\"{}\">{}</a></dd>",
+            s.phone,
+            escape(&href),
+            escape(p)
+        );
+    }
+    if !m.tags.is_empty() {
+        let _ = write!(
+            out,
+            "<dt>{}</dt><dd>{}</dd>",
+            s.keywords,
+            escape(&m.tags.join(", "))
+        );
+    }
+    out.push_str("</dl>");
+    (out, colours)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::{Segment, Text};
+
+    fn feed() -> Feed {
+        let mut algam = Member::new("algam", "Algam Ibérica");
+        algam.city = Some("Sant Joan Despí".into());
+        algam.region = Some("Barcelona".into());
+        algam.segments = vec!["music".into(), "nowhere".into()];
+        algam.logo = Some("logos/algam.png?a=1&b=2".into());
+        let mut evil = Member::new("evil", "<img src=x onerror=alert(1)> & \"Co\"");
+        evil.city = Some("L'Hospitalet".into());
+        evil.website = Some("https://evil.example/?q=\"><script>".into());
+        evil.email = Some("info@evil.example".into());
+        evil.phone = Some("+34 93 000 00 00".into());
+        evil.tags = vec!["<b>".into(), "sound".into()];
+        evil.description = Some(Text::from([("en", "Sound & <b>vision</b>")]));
+        let mut music = Segment::new("music", "Music & sound");
+        music.color = Some("#aa0000".into());
+        Feed {
+            members: vec![algam, evil],
+            segments: vec![music],
+            ..Feed::default()
+        }
+    }
+
+    #[test]
+    fn a_card_shows_initials_logo_name_place_and_tags_and_opens_by_index() {
+        let feed = feed();
+        let (html, colours) = cards(&feed, &[0], Lang::En, &Query::new(""));
+        assert!(html.starts_with("<li><article class=\"ck-card\" part=\"card\">"));
+        assert!(html.contains("<span class=\"ck-logo\" aria-hidden=\"true\">AI<img src=\"logos/algam.png?a=1&amp;b=2\" alt=\"\" loading=\"lazy\"></span>"));
+        assert!(html.contains("<button type=\"button\" class=\"ck-open\" aria-haspopup=\"dialog\" data-i=\"0\">Algam Ibérica</button>"));
+        assert!(html.contains("<p class=\"ck-meta\">Sant Joan Despí · Barcelona</p>"));
+        // An id the feed does not define makes no tag.
+        assert!(
+            html.contains("<ul class=\"ck-tags\"><li class=\"ck-tag\">Music &amp; sound</li></ul>")
+        );
+        assert_eq!(colours, ["#aa0000"]);
+        assert!(html.ends_with("</article></li>"));
+    }
+
+    #[test]
+    fn matches_are_marked_in_name_and_place_as_written() {
+        let feed = feed();
+        let (html, _) = cards(&feed, &[0], Lang::En, &Query::new("despi iber"));
+        assert!(
+            html.contains(">Algam <mark part=\"match\">Ibér</mark>ica</button>"),
+            "{html}"
+        );
+        assert!(html.contains("Sant Joan <mark part=\"match\">Despí</mark> · Barcelona"));
+    }
+
+    #[test]
+    fn feed_text_is_escaped_in_cards_and_profiles() {
+        let feed = feed();
+        let (card, _) = cards(&feed, &[1], Lang::En, &Query::new("img"));
+        assert!(!card.contains("<img src=x"));
+        assert!(card.contains(
+            "&lt;<mark part=\"match\">img</mark> src=x onerror=alert(1)&gt; &amp; &quot;Co&quot;"
+        ));
+        assert!(card.contains("L&#39;Hospitalet"));
+        let (profile, _) = profile(&feed, &feed.members[1], Lang::En, "ck-profile-1");
+        for raw in ["<script>", "<b>", "\"><script"] {
+            assert!(!profile.contains(raw), "{raw} in {profile}");
+        }
+        assert!(profile.contains("Sound &amp; &lt;b&gt;vision&lt;/b&gt;"));
+    }
+
+    #[test]
+    fn a_profile_lists_facts_and_contact_links() {
+        let feed = feed();
+        let (html, _) = profile(&feed, &feed.members[1], Lang::Ca, "ck-profile-1");
+        assert!(html.contains("<h2 id=\"ck-profile-1\">&lt;img"));
+        assert!(html.contains("<a href=\"https://evil.example/?q=&quot;&gt;&lt;script&gt;\" target=\"_blank\" rel=\"noopener noreferrer\">"));
+        assert!(html.contains("<a href=\"mailto:info@evil.example\">info@evil.example</a>"));
+        assert!(html.contains("<a href=\"tel:+34930000000\">+34 93 000 00 00</a>"));
+        assert!(html.contains(&format!(
+            "<dt>{}</dt><dd>&lt;b&gt;, sound</dd>",
+            Lang::Ca.strings().keywords
+        )));
+        assert!(html.contains(&format!(" {}</span></a>", Lang::Ca.strings().new_tab)));
     }
 }

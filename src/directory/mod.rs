@@ -43,10 +43,10 @@ pub mod url;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::feed::{Feed, Kind};
 use crate::i18n::{Lang, intl::format_number};
-use card::{member_card, profile};
 use controls::{chips, facet_group, layout_switch, pager, sort_picker};
 use model::{
     Facet, FacetTable, Filter, Layout, Outcome, SearchIndex, Sort, apply, name_order, newest_order,
@@ -310,6 +310,63 @@ pub fn MemberDirectory(
     let filters_id = crate::ui::unique_id("ck-filters");
     let title_id = crate::ui::unique_id("ck-profile");
 
+    // The page of cards and the profile are markup (see `card`), drawn by effects: the cards'
+    // names open profiles through one delegated click, their logos report loading through
+    // listeners on the list, and segment colours go through CSSOM.
+    let cards_ref = NodeRef::<leptos::html::Ul>::new();
+    // What the list holds, so that a keystroke that changes nothing on the page (typing on
+    // past the last change) leaves its elements, and their logos, alone.
+    let mut drawn: Option<(web_sys::HtmlUListElement, String)> = None;
+    crate::ui::effect(move || {
+        let Some(list) = cards_ref.get() else {
+            return;
+        };
+        let start = (current_page() - 1) * page_size;
+        let (feed, outcome) = (feed.read(), outcome.read());
+        let results = &outcome.results;
+        let page = &results[start.min(results.len())..(start + page_size).min(results.len())];
+        let (markup, colours) = card::cards(&feed, page, lang.get(), &outcome.query);
+        if drawn
+            .as_ref()
+            .is_some_and(|(l, m)| *l == list && *m == markup)
+        {
+            return;
+        }
+        list.set_inner_html(&markup);
+        crate::ui::paint_segments(&list, ".ck-tag", &colours);
+        drawn = Some((list, markup));
+    });
+    let on_card_click = move |ev: web_sys::MouseEvent| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest(".ck-open[data-i]").ok().flatten())
+        else {
+            return;
+        };
+        if let Some(i) = button.get_attribute("data-i").and_then(|i| i.parse().ok()) {
+            open_member.run((i, button.dyn_into().ok()));
+        }
+    };
+    let profile_ref = NodeRef::<leptos::html::Div>::new();
+    {
+        let title_id = title_id.clone();
+        crate::ui::effect(move || {
+            let Some(body) = profile_ref.get() else {
+                return;
+            };
+            let lang = lang.get();
+            let Some(i) = open_index() else {
+                body.set_inner_html("");
+                return;
+            };
+            let feed = feed.read();
+            let (markup, colours) = card::profile(&feed, &feed.members[i], lang, &title_id);
+            body.set_inner_html(&markup);
+            crate::ui::paint_segments(&body, ".ck-tag", &colours);
+        });
+    }
+
     // One reactive scope per language: switching language rebuilds the widget's text at
     // once (the visitor's choices live above it and survive), instead of one reactive
     // closure per string, which would cost the Wasm bytes for each.
@@ -415,29 +472,9 @@ pub fn MemberDirectory(
                 None
             }
         };
-        let cards = move || {
-            let feed = feed.get();
-            let current = current_page();
-            let outcome = outcome.read();
-            outcome
-                .results
-                .iter()
-                .skip((current - 1) * page_size)
-                .take(page_size)
-                .map(|&i| member_card(&feed, i, lang, &outcome.query, open_member))
-                .collect_view()
-        };
         let pager = move || {
             let count = pages();
             (count > 1).then(|| pager(s, lang, current_page(), count, page))
-        };
-        let profile_view = {
-            let title_id = title_id.clone();
-            move || {
-                let i = open_index()?;
-                let feed = feed.get();
-                Some(profile(&feed, &feed.members[i], lang, title_id.clone()))
-            }
         };
 
         view! {
@@ -459,7 +496,14 @@ pub fn MemberDirectory(
                         {chips}
                         <p class="ck-count" role="status" aria-live="polite" part="count">{count}</p>
                         {empty}
-                        <ul class="ck-cards" part="cards">{cards}</ul>
+                        <ul
+                            class="ck-cards"
+                            part="cards"
+                            node_ref=cards_ref
+                            on:click=on_card_click
+                            on:load:capture=|ev| card::logo_loaded(&ev, true)
+                            on:error:capture=|ev| card::logo_loaded(&ev, false)
+                        ></ul>
                         {pager}
                     </div>
                 </div>
@@ -473,7 +517,7 @@ pub fn MemberDirectory(
                     <form method="dialog" class="ck-dialog-close">
                         <button type="submit" class="ck-btn" aria-label=s.close>"×"</button>
                     </form>
-                    {profile_view}
+                    <div node_ref=profile_ref></div>
                 </dialog>
             </section>
         }

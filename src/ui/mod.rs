@@ -230,19 +230,25 @@ pub(crate) fn paint_segments(root: &web_sys::Element, selector: &str, colours: &
     }
 }
 
-/// Segments (by id) as coloured tags: a member's, an event's.
-pub(crate) fn segment_tags(feed: &Feed, segments: &[String], lang: Lang) -> impl IntoView + use<> {
+/// Appends segments (by id) as a list of tags, a member's or an event's, and their colours
+/// (empty for the theme's) to `colours`, for [`paint_segments`]. Ids the feed does not
+/// define make no tag.
+pub(crate) fn segment_tags(
+    out: &mut String,
+    colours: &mut Vec<String>,
+    feed: &Feed,
+    segments: &[String],
+    lang: Lang,
+) {
     let fallback = feed.cluster.default_language.as_str();
-    let tags = segments
-        .iter()
-        .filter_map(|id| feed.segment(id))
-        .map(|segment| {
-            let color = segment.color.clone().unwrap_or_default();
-            let label = segment.name.resolve(lang.tag(), fallback).to_owned();
-            view! { <li class="ck-tag" style:--ck-seg=color>{label}</li> }
-        })
-        .collect_view();
-    view! { <ul class="ck-tags">{tags}</ul> }
+    out.push_str("<ul class=\"ck-tags\">");
+    for segment in segments.iter().filter_map(|id| feed.segment(id)) {
+        out.push_str("<li class=\"ck-tag\">");
+        out.push_str(&escape(segment.name.resolve(lang.tag(), fallback)));
+        out.push_str("</li>");
+        colours.push(segment.color.clone().unwrap_or_default());
+    }
+    out.push_str("</ul>");
 }
 
 /// Keeps `width` at the content width of `element`, in CSS pixels, as it changes (a
