@@ -493,6 +493,16 @@ async fn the_embed_mounts_in_a_shadow_root_follows_attributes_and_cleans_up() {
     );
 }
 
+/// Waits for the facets' counts, which follow the result count by a microtask.
+async fn facets_counted(root: &Element) {
+    until("the facet counts", || {
+        all(root, "label[part=facet-option] .ck-count")
+            .iter()
+            .any(|c| !c.text_content().unwrap_or_default().is_empty())
+    })
+    .await;
+}
+
 /// The checkbox of the facet value labelled `label`.
 fn facet_box(root: &Element, label: &str) -> HtmlInputElement {
     all(root, "label[part=facet-option]")
@@ -531,6 +541,7 @@ async fn facets_widen_within_narrow_across_and_show_removable_chips() {
     });
     let total = feed.members.len();
     until("the count", || status(&root) == format!("{total} members")).await;
+    facets_counted(&root).await;
     let smes = count_where(&feed, |m| m.kind == Some(Kind::Sme));
     let large = count_where(&feed, |m| m.kind == Some(Kind::Large));
     assert!(smes > 0 && large > 0, "the sample has both kinds");
@@ -743,6 +754,7 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
         move || view! { <MemberDirectory feed=feed lang=Lang::En sync_url="ck-t"/> }
     });
     until("the count", || status(&root) == format!("{total} members")).await;
+    facets_counted(&root).await;
     let search = || window.location().search().unwrap();
     assert_eq!(
         search(),
@@ -808,6 +820,7 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
         status(&again) == format!("{smes} members")
     })
     .await;
+    facets_counted(&again).await;
     assert!(facet_box(&again, "SME").checked());
     let select: web_sys::HtmlSelectElement = again
         .query_selector("select")

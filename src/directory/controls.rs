@@ -5,9 +5,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::model::{Facet, Filter, Layout, Outcome, Sort, page_items};
-use crate::feed::Feed;
+use std::fmt::Write as _;
+
+use wasm_bindgen::JsCast;
+
+use super::model::{Facet, FacetTable, Filter, Layout, Outcome, Sort, page_items};
+use crate::feed::{Feed, Kind};
 use crate::i18n::{Lang, Strings, fill, intl::format_number};
+use crate::ui::escape;
 
 /// Facets list this many values before "show all".
 const SHORT_FACET: usize = 8;
@@ -25,88 +30,213 @@ fn count_of(outcome: &Outcome, facet: Facet, k: usize) -> usize {
     .unwrap_or(0)
 }
 
-/// One facet's checkboxes with counts; a value that would give no result is disabled
-/// (unless ticked). `short` names the "show all" switch of long facets.
+/// The facets' checkboxes with their counts, as markup drawn when the feed, the language or
+/// a "show all" changes; a choice or a search only updates what changed in them (ticks,
+/// counts, and a value that would give no result disabled unless ticked), so the focus
+/// stays on the box the visitor ticked. One listener each for ticks and "show all".
 #[allow(clippy::too_many_arguments)]
-pub(super) fn facet_group(
+pub(super) fn facets(
     s: &'static Strings,
-    facet: Facet,
-    options: Vec<(String, String)>,
-    short: Option<(usize, RwSignal<[bool; 2]>)>,
+    lang: Lang,
+    feed: Signal<Arc<Feed>>,
+    table: Memo<Arc<FacetTable>>,
     choices: RwSignal<Filter>,
     outcome: Memo<Arc<Outcome>>,
     toggle: Callback<(Facet, String)>,
-    lang: Lang,
-) -> AnyView {
-    let legend = match facet {
-        Facet::Segment => s.segments,
-        Facet::Kind => s.kind,
-        Facet::Region => s.region,
-        Facet::City => s.city,
-    };
-    let total = options.len();
-    let expanded = move || short.is_none_or(|(slot, all)| all.get()[slot]);
-    let options = Arc::new(options);
-    let rows = {
-        let options = options.clone();
-        move || {
-            let all = expanded();
-            let filter = choices.read_untracked();
-            options
+    show_all: RwSignal<[bool; 2]>,
+    id: String,
+    unfolded: RwSignal<bool>,
+) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    // Per checkbox, in document order: its facet, its value's place in the facet, the value.
+    let drawn = StoredValue::new(Vec::<(Facet, usize, String)>::new());
+    let mut boxes: Vec<(web_sys::HtmlInputElement, web_sys::Element)> = Vec::new();
+    let mut shown: Vec<Option<(bool, bool, usize)>> = Vec::new();
+    let mut drawn_for = None;
+    crate::ui::effect(move || {
+        let Some(div) = root.get() else {
+            return;
+        };
+        let (feed, table, all) = (feed.read(), table.read(), show_all.get());
+        let key = (Arc::as_ptr(&feed), Arc::as_ptr(&table), all, div.clone());
+        if drawn_for.as_ref() != Some(&key) {
+            // "Show all" keeps the focus across the redraw it causes.
+            let more = div
+                .get_root_node()
+                .dyn_into::<web_sys::ShadowRoot>()
+                .ok()
+                .and_then(|r| r.active_element())
+                .or_else(|| web_sys::window()?.document()?.active_element())
+                .and_then(|a| a.get_attribute("data-more"));
+            let (markup, options) = markup(s, lang, &feed, &table, all, &choices.read_untracked());
+            div.set_inner_html(&markup);
+            boxes = options
                 .iter()
                 .enumerate()
-                .filter(|(k, (value, _))| all || *k < SHORT_FACET || filter.is_chosen(facet, value))
-                .map(|(k, (value, label))| {
-                    let value = value.clone();
-                    let checked_value = value.clone();
-                    let disabled_value = value.clone();
-                    view! {
-                        <label part="facet-option">
-                            <input
-                                type="checkbox"
-                                prop:checked=move || choices.read().is_chosen(facet, &checked_value)
-                                prop:disabled=move || {
-                                    count_of(&outcome.read(), facet, k) == 0
-                                        && !choices.read().is_chosen(facet, &disabled_value)
-                                }
-                                on:change=move |_| toggle.run((facet, value.clone()))
-                            />
-                            <span>{label.clone()}</span>
-                            <span class="ck-count">
-                                {move || format_number(lang, count_of(&outcome.read(), facet, k))}
-                            </span>
-                        </label>
-                    }
+                .filter_map(|(j, _)| {
+                    let input = div.query_selector(&format!("[data-d=\"{j}\"]")).ok()??;
+                    let count = input.next_element_sibling()?.next_element_sibling()?;
+                    Some((input.dyn_into().ok()?, count))
                 })
-                .collect_view()
+                .collect();
+            shown = vec![None; boxes.len()];
+            drawn.set_value(options);
+            if let Some(Ok(button)) = more
+                .and_then(|m| {
+                    div.query_selector(&format!("[data-more=\"{m}\"]"))
+                        .ok()
+                        .flatten()
+                })
+                .map(|b| b.dyn_into::<web_sys::HtmlElement>())
+            {
+                let _ = button.focus();
+            }
+            drawn_for = Some(key);
+        }
+        let (outcome, chosen) = (outcome.read(), choices.read());
+        drawn.with_value(|options| {
+            for (((facet, k, value), (input, count_el)), was) in
+                options.iter().zip(&boxes).zip(shown.iter_mut())
+            {
+                let count = count_of(&outcome, *facet, *k);
+                let ticked = chosen.is_chosen(*facet, value);
+                let now = (ticked, count == 0 && !ticked, count);
+                if *was == Some(now) {
+                    continue;
+                }
+                input.set_checked(ticked);
+                input.set_disabled(now.1);
+                if was.is_none_or(|w| w.2 != count) {
+                    count_el.set_text_content(Some(&format_number(lang, count)));
+                }
+                *was = Some(now);
+            }
+        });
+    });
+    let element = move |ev: &web_sys::Event| {
+        ev.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    };
+    let on_change = move |ev: web_sys::Event| {
+        let Some(j) = element(&ev)
+            .and_then(|t| t.get_attribute("data-d"))
+            .and_then(|j| j.parse::<usize>().ok())
+        else {
+            return;
+        };
+        if let Some((facet, _, value)) = drawn.with_value(|d| d.get(j).cloned()) {
+            toggle.run((facet, value));
         }
     };
-    let more = short.filter(|_| total > SHORT_FACET).map(|(slot, all)| {
-        view! {
-            <button
-                type="button"
-                class="ck-link"
-                aria-expanded=move || all.get()[slot].to_string()
-                on:click=move |_| all.update(|a| a[slot] = !a[slot])
-            >
-                {move || {
-                    if all.get()[slot] {
-                        s.show_fewer.to_owned()
-                    } else {
-                        fill(s.show_all, &[("n", &format_number(lang, total))])
-                    }
-                }}
-            </button>
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let slot = element(&ev)
+            .and_then(|t| t.closest("[data-more]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-more"))
+            .and_then(|m| m.parse::<usize>().ok());
+        if let Some(slot) = slot.filter(|&slot| slot < 2) {
+            show_all.update(|a| a[slot] = !a[slot]);
         }
-    });
+    };
     view! {
-        <fieldset class="ck-facet" part="facet">
-            <legend>{legend}</legend>
-            {rows}
-            {more}
-        </fieldset>
+        <div
+            class="ck-filters ck-fold"
+            id=id
+            class:ck-unfolded=move || unfolded.get()
+            part="filters"
+            node_ref=root
+            on:change=on_change
+            on:click=on_click
+        ></div>
     }
-    .into_any()
+}
+
+/// The facets with values, as markup (see [`facets`]), and per checkbox its facet, its
+/// value's place in the facet and the value. Regions and cities list their first
+/// [`SHORT_FACET`] values, and any chosen, until their "show all" (`all`) is pressed.
+fn markup(
+    s: &Strings,
+    lang: Lang,
+    feed: &Feed,
+    table: &FacetTable,
+    all: [bool; 2],
+    chosen: &Filter,
+) -> (String, Vec<(Facet, usize, String)>) {
+    let fallback = feed.cluster.default_language.as_str();
+    // Per facet with values: its options (value, label) and, for long ones, their slot in
+    // `all`.
+    type Group = (Facet, Vec<(String, String)>, Option<usize>);
+    let mut groups: Vec<Group> = Vec::new();
+    if table.has(Facet::Segment) {
+        let options = feed
+            .segments
+            .iter()
+            .map(|seg| {
+                (
+                    seg.id.clone(),
+                    seg.name.resolve(lang.tag(), fallback).to_owned(),
+                )
+            })
+            .collect();
+        groups.push((Facet::Segment, options, None));
+    }
+    if table.has(Facet::Kind) {
+        let options = Kind::ALL
+            .iter()
+            .zip(s.kinds)
+            .map(|(k, label)| (k.id().to_owned(), label.to_owned()))
+            .collect();
+        groups.push((Facet::Kind, options, None));
+    }
+    for (slot, facet, values) in [
+        (0, Facet::Region, &table.regions),
+        (1, Facet::City, &table.cities),
+    ] {
+        if !values.is_empty() {
+            let options = values.iter().map(|v| (v.clone(), v.clone())).collect();
+            groups.push((facet, options, Some(slot)));
+        }
+    }
+    let mut out = String::new();
+    let mut drawn = Vec::new();
+    for (facet, options, slot) in groups {
+        let legend = match facet {
+            Facet::Segment => s.segments,
+            Facet::Kind => s.kind,
+            Facet::Region => s.region,
+            Facet::City => s.city,
+        };
+        let _ = write!(
+            out,
+            "<fieldset class=\"ck-facet\" part=\"facet\"><legend>{legend}</legend>"
+        );
+        let expanded = slot.is_none_or(|slot| all[slot]);
+        for (k, (value, label)) in options.iter().enumerate() {
+            if expanded || k < SHORT_FACET || chosen.is_chosen(facet, value) {
+                let _ = write!(
+                    out,
+                    "<label part=\"facet-option\"><input type=\"checkbox\" data-d=\"{}\"><span>{}</span><span class=\"ck-count\"></span></label>",
+                    drawn.len(),
+                    escape(label)
+                );
+                drawn.push((facet, k, value.clone()));
+            }
+        }
+        if let Some(slot) = slot.filter(|_| options.len() > SHORT_FACET) {
+            let text = if all[slot] {
+                s.show_fewer.to_owned()
+            } else {
+                fill(s.show_all, &[("n", &format_number(lang, options.len()))])
+            };
+            let _ = write!(
+                out,
+                "<button type=\"button\" class=\"ck-link\" aria-expanded=\"{}\" data-more=\"{slot}\">{}</button>",
+                all[slot],
+                escape(&text)
+            );
+        }
+        out.push_str("</fieldset>");
+    }
+    (out, drawn)
 }
 
 /// Previous, the page numbers with gaps, and next.
@@ -275,5 +405,60 @@ pub(super) fn layout_switch(s: &'static Strings, layout: RwSignal<Layout>) -> im
                 })
                 .collect_view()}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::Member;
+
+    #[test]
+    fn long_facets_list_eight_values_and_the_chosen_until_show_all() {
+        let members = (0..12)
+            .map(|i| {
+                let mut m = Member::new(format!("m{i}"), format!("Member {i}"));
+                // Twelve cities: "City 1" has 11 members, "City 2" ten, … "City 0" one.
+                m.city = Some(format!("City {}", i.min(11)));
+                m
+            })
+            .chain((1..12).flat_map(|c| {
+                (0..(11 - c)).map(move |j| {
+                    let mut m = Member::new(format!("x{c}-{j}"), "X");
+                    m.city = Some(format!("City {c}"));
+                    m
+                })
+            }))
+            .chain([{
+                let mut m = Member::new("evil", "Evil");
+                m.city = Some("<b>Town</b>".into());
+                m
+            }])
+            .collect();
+        let feed = Feed {
+            members,
+            ..Feed::default()
+        };
+        let table = FacetTable::new(&feed);
+        let s = Lang::En.strings();
+        let chosen = Filter {
+            cities: vec!["<b>Town</b>".into()],
+            ..Filter::default()
+        };
+        let (html, drawn) = markup(s, Lang::En, &feed, &table, [false, false], &chosen);
+        let cities: Vec<&str> = drawn.iter().map(|(_, _, v)| v.as_str()).collect();
+        assert_eq!(cities.len(), 9, "eight and the chosen one: {cities:?}");
+        assert_eq!(&cities[..2], ["City 1", "City 2"], "the largest first");
+        assert_eq!(cities[8], "<b>Town</b>");
+        assert!(html.contains("<span>&lt;b&gt;Town&lt;/b&gt;</span>"));
+        assert!(!html.contains("<b>"));
+        assert!(html.contains("aria-expanded=\"false\" data-more=\"1\">Show all (13)</button>"));
+        assert!(html.contains(&format!("<legend>{}</legend>", s.city)));
+        // Each box names its place in what was drawn.
+        assert!(html.contains("<input type=\"checkbox\" data-d=\"8\">"));
+
+        let (html, drawn) = markup(s, Lang::En, &feed, &table, [false, true], &chosen);
+        assert_eq!(drawn.len(), 13, "every city");
+        assert!(html.contains("aria-expanded=\"true\" data-more=\"1\">Show fewer</button>"));
     }
 }

@@ -45,9 +45,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::feed::{Feed, Kind};
+use crate::feed::Feed;
 use crate::i18n::{Lang, intl::format_number};
-use controls::{chips, facet_group, layout_switch, pager, sort_picker};
+use controls::{chips, facets, layout_switch, pager, sort_picker};
 use model::{
     Facet, FacetTable, Filter, Layout, Outcome, SearchIndex, Sort, apply, name_order, newest_order,
     page_count,
@@ -413,40 +413,18 @@ pub fn MemberDirectory(
             }
         });
         let facets = (!hide_filters).then(|| {
-            let groups = move || {
-                let feed = feed.get();
-                let table = table.get();
-                let fallback = feed.cluster.default_language.clone();
-                let mut groups = Vec::new();
-                if table.has(Facet::Segment) {
-                    let options = feed
-                        .segments
-                        .iter()
-                        .map(|seg| (seg.id.clone(), seg.name.resolve(lang.tag(), &fallback).to_owned()))
-                        .collect();
-                    groups.push(facet_group(s, Facet::Segment, options, None, choices, outcome, toggle, lang));
-                }
-                if table.has(Facet::Kind) {
-                    let options = Kind::ALL
-                        .iter()
-                        .zip(s.kinds)
-                        .map(|(k, label)| (k.id().to_owned(), label.to_owned()))
-                        .collect();
-                    groups.push(facet_group(s, Facet::Kind, options, None, choices, outcome, toggle, lang));
-                }
-                for (slot, facet, values) in [(0, Facet::Region, &table.regions), (1, Facet::City, &table.cities)] {
-                    if !values.is_empty() {
-                        let options = values.iter().map(|v| (v.clone(), v.clone())).collect();
-                        groups.push(facet_group(s, facet, options, Some((slot, show_all)), choices, outcome, toggle, lang));
-                    }
-                }
-                groups
-            };
-            view! {
-                <div class="ck-filters ck-fold" id=filters_id.clone() class:ck-unfolded=move || filters_open.get() part="filters">
-                    {groups}
-                </div>
-            }
+            facets(
+                s,
+                lang,
+                feed,
+                table,
+                choices,
+                outcome,
+                toggle,
+                show_all,
+                filters_id.clone(),
+                filters_open,
+            )
         });
         let chips = (!hide_filters).then(|| chips(s, lang, feed, choices, toggle, clear));
         let count = move || {

@@ -212,6 +212,20 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   );
   assert.ok(gaps.length > 0 && Math.max(...gaps) < 10, `a card's name and place stay together (gaps ${gaps.map(Math.round)})`);
 
+  // "Show all" lists every city and keeps the focus, and pressed again shows the first eight.
+  const cities = new Set(feed.members.map((m) => m.city).filter(Boolean)).size;
+  const cityBoxes = () => dir.getByRole("group", { name: "Ciutat" }).getByRole("checkbox").count();
+  assert.equal(await cityBoxes(), 8, "eight cities at first");
+  await dir.getByRole("button", { name: `Mostra-les totes (${cities})` }).focus();
+  await page.keyboard.press("Enter");
+  const fewer = dir.getByRole("button", { name: "Mostra’n menys" });
+  await fewer.waitFor();
+  assert.equal(await cityBoxes(), cities, "every city");
+  assert.equal(await fewer.evaluate((b) => b.getRootNode().activeElement === b && b.getAttribute("aria-expanded")), "true", "the focus stays on the button");
+  await page.keyboard.press("Enter");
+  await dir.getByRole("button", { name: `Mostra-les totes (${cities})` }).waitFor();
+  assert.equal(await cityBoxes(), 8, "eight again");
+
   const smes = feed.members.filter((m) => m.kind === "sme");
   await dir.getByRole("checkbox", { name: /^Pime/ }).check();
   await dir.getByRole("status").filter({ hasText: `${smes.length} socis` }).waitFor();
