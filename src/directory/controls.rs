@@ -61,20 +61,20 @@ pub(super) fn facets(
         let key = (Arc::as_ptr(&feed), Arc::as_ptr(&table), all, div.clone());
         if drawn_for.as_ref() != Some(&key) {
             // "Show all" keeps the focus across the redraw it causes.
-            let more = div
-                .get_root_node()
-                .dyn_into::<web_sys::ShadowRoot>()
-                .ok()
-                .and_then(|r| r.active_element())
-                .or_else(|| web_sys::window()?.document()?.active_element())
+            let more = crate::ui::active_element(&div)
+                .filter(|a| div.contains(Some(a)))
                 .and_then(|a| a.get_attribute("data-more"));
             let (markup, options) = markup(s, lang, &feed, &table, all, &choices.read_untracked());
             div.set_inner_html(&markup);
-            boxes = options
-                .iter()
-                .enumerate()
-                .filter_map(|(j, _)| {
-                    let input = div.query_selector(&format!("[data-d=\"{j}\"]")).ok()??;
+            // Each box with its count, in the order of `options` (`data-d`).
+            let inputs = div.query_selector_all("input[data-d]").ok();
+            boxes = (0..inputs.as_ref().map_or(0, |i| i.length()))
+                .filter_map(|i| {
+                    let input = inputs
+                        .as_ref()?
+                        .get(i)?
+                        .dyn_into::<web_sys::Element>()
+                        .ok()?;
                     let count = input.next_element_sibling()?.next_element_sibling()?;
                     Some((input.dyn_into().ok()?, count))
                 })

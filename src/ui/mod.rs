@@ -200,16 +200,20 @@ pub(crate) fn download(name: &str, kind: &str, content: &str) -> Option<()> {
     Some(())
 }
 
-/// Whether the focus is on `element` or inside it, in its document or shadow root.
-pub(crate) fn focused_within(element: &web_sys::Element) -> bool {
+/// The element with the focus in the document or shadow root of `element`.
+pub(crate) fn active_element(element: &web_sys::Element) -> Option<web_sys::Element> {
     let root = element.get_root_node();
-    let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
+    match root.dyn_ref::<web_sys::ShadowRoot>() {
         Some(shadow) => shadow.active_element(),
         None => root
             .dyn_ref::<web_sys::Document>()
             .and_then(|d| d.active_element()),
-    };
-    active.is_some_and(|a| element.contains(Some(&a)))
+    }
+}
+
+/// Whether the focus is on `element` or inside it, in its document or shadow root.
+pub(crate) fn focused_within(element: &web_sys::Element) -> bool {
+    active_element(element).is_some_and(|a| element.contains(Some(&a)))
 }
 
 /// Sets `--ck-seg` on the elements `selector` finds in `root` to `colours`, in order (an
