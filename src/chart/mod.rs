@@ -39,6 +39,7 @@
 mod contrast;
 pub mod data;
 mod export;
+mod frame;
 pub mod geometry;
 mod marks;
 pub mod svg;
@@ -54,6 +55,7 @@ use crate::feed::Feed;
 use crate::i18n::{Lang, fill, intl::format_number};
 use crate::ui::colour::watch_surroundings;
 use data::{By, Shape, tally};
+use frame::{Body, frame};
 use marks::{marks, summary};
 use svg::{Mark, WIDTH, draw, px};
 use table::{csv, table};
@@ -62,24 +64,35 @@ use table::{csv, table};
 const TOP: usize = 8;
 /// Which mark an event happened on (`data-k` on the mark's group).
 fn mark_of(ev: &web_sys::Event) -> Option<usize> {
-    ev.target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest("[data-k]")
-        .ok()??
+    closest(ev, "[data-k]")?
         .get_attribute("data-k")?
         .parse()
         .ok()
 }
 
-/// Mark `k` of the drawing `svg` (the first element with its `data-k`: its texts follow it).
-fn mark(svg: &web_sys::Element, k: usize) -> Option<web_sys::Element> {
-    svg.query_selector(&format!("[data-k='{k}']")).ok()?
+/// The element `selector` finds at or above an event's target.
+fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()?
 }
 
-/// Mark `k` of the drawing an event's listener is on.
-fn mark_in(ev: &web_sys::Event, k: usize) -> Option<web_sys::Element> {
-    mark(&ev.current_target()?.dyn_into().ok()?, k)
+/// Mark `k` of the drawing in `figure` (the first element with its `data-k`: its texts
+/// follow it).
+fn mark(figure: &web_sys::Element, k: usize) -> Option<web_sys::Element> {
+    figure.query_selector(&format!("[data-k='{k}']")).ok()?
+}
+
+/// What the last drawing showed, for what happens between drawings: downloads and tooltips.
+#[derive(Default)]
+struct Drawn {
+    marks: Vec<Mark>,
+    headers: [&'static str; 3],
+    file: String,
+    /// Where each mark's tooltip points, as percentages of the drawing's width and height.
+    anchors: Vec<(i32, i32)>,
 }
 
 /// A chart of how the members divide by segment, type, region, city or year of joining.
@@ -118,25 +131,26 @@ pub fn SegmentChart(
     let linked = on_filter.is_some();
     // The facet value behind each mark, in drawing order.
     let choices = StoredValue::new(Vec::<Option<(Facet, String)>>::new());
-    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let drawn = StoredValue::new(Drawn::default());
     // The drawing is laid out for its container's width, measured as it changes, so that
     // its text stays at the page's size on a phone as on a wide screen.
     let width = RwSignal::new(WIDTH);
     let figure_ref = NodeRef::<leptos::html::Figure>::new();
+    // The drawing of `figure`, if it shows one.
+    let svg_in = |figure: &web_sys::Element| -> Option<web_sys::SvgElement> {
+        figure.query_selector("svg").ok()??.dyn_into().ok()
+    };
+    // Marks too faint against the page's background are outlined once drawn, and again
+    // whenever the colours around the chart may have changed: the visitor's colour scheme, a
+    // class or style of an element it sits in (a site's dark-mode switch), its theme.
     crate::ui::effect(move || {
         if let Some(figure) = figure_ref.get() {
             crate::ui::observe_width(&figure, width);
-        }
-    });
-    // Once drawn, marks too faint against the page's background are outlined; again whenever
-    // the colours around the chart may have changed: the visitor's colour scheme, a class or
-    // style of an element it sits in (a site's dark-mode switch), its theme.
-    crate::ui::effect(move || {
-        if let Some(svg) = svg_ref.get() {
-            contrast::outline_faint(&svg);
-            let watched = svg.clone();
+            let watched = figure.clone();
             watch_surroundings(&watched, move || {
-                contrast::outline_faint(&svg);
+                if let Some(svg) = svg_in(&figure) {
+                    contrast::outline_faint(&svg);
+                }
             });
         }
     });
@@ -151,11 +165,119 @@ pub fn SegmentChart(
             on_filter.run(f);
         }
     };
-    // The drawing is only redrawn when the data change: the choices of a linked directory
-    // reach its marks here, so that the focus stays where it is.
+    // Counted once per feed, dimension and `top`: not again when the chart is resized or
+    // switched to its table.
+    let counted = Memo::new(move |_| {
+        let feed = feed.read();
+        tally(
+            &feed,
+            &FacetTable::new(&feed),
+            by.get(),
+            top.get().unwrap_or(TOP),
+        )
+    });
+    // The mark that takes the tab stop, and the one whose tooltip shows.
+    let current = RwSignal::new(0usize);
+    let tip = RwSignal::new(None::<usize>);
+    // The chart is small: it redraws as a whole when the data, the dimension, the language,
+    // the width or the table toggle change. The focus stays on the button or mark that had
+    // it.
+    crate::ui::effect(move || {
+        let lang = lang.get();
+        let s = lang.strings();
+        let by = by.get();
+        let shape = shape.get().unwrap_or(by.default_shape());
+        let feed = feed.get();
+        let tally = counted.read();
+        let (as_table, width) = (as_table.get(), width.get());
+        let Some(figure) = figure_ref.get() else {
+            return;
+        };
+        let (marks, facet_values): (Vec<Mark>, Vec<_>) = marks(
+            &feed,
+            &tally,
+            by,
+            shape,
+            lang,
+            linked.then(|| chosen.get_untracked()).as_ref(),
+        )
+        .into_iter()
+        .unzip();
+        choices.set_value(facet_values);
+        let title = s.chart_titles[by.index()];
+        let summary = summary(s, lang, by, &tally, &marks);
+        let caption = (by == By::Segment).then_some(s.counts_in_each);
+        let last = marks.len().saturating_sub(1);
+        current.update_untracked(|c| *c = (*c).min(last));
+        let mut anchors = Vec::new();
+        let body = if marks.iter().all(|m| m.count == 0) {
+            Body::Empty(if by == By::Segment && marks.is_empty() {
+                s.no_segments.to_owned()
+            } else if tally.members == 0 {
+                s.no_members.to_owned()
+            } else {
+                fill(
+                    s.chart_no_values,
+                    &[("n", &format_number(lang, tally.members))],
+                )
+            })
+        } else if as_table {
+            Body::Table(table(&marks, title, headers(s, by), lang))
+        } else {
+            let drawing = draw(&marks, shape, lang, current.get_untracked(), linked, width);
+            anchors = drawing
+                .anchors
+                .iter()
+                .map(|(x, y)| {
+                    (
+                        px(x / drawing.width * 100.0),
+                        px(y / drawing.height * 100.0),
+                    )
+                })
+                .collect();
+            Body::Drawing {
+                marks: drawing.markup,
+                width: px(drawing.width),
+                height: px(drawing.height),
+                linked,
+                any_chosen: marks.iter().any(|m| m.pressed == Some(true)),
+            }
+        };
+        let focused = crate::ui::active_element(&figure)
+            .filter(|a| figure.contains(Some(a)))
+            .and_then(|a| {
+                ["data-act", "data-k"]
+                    .into_iter()
+                    .find_map(|name| Some(format!("[{name}='{}']", a.get_attribute(name)?)))
+            });
+        figure.set_inner_html(&frame(s, title, &body, summary.as_deref(), caption));
+        if let Some(again) = focused.and_then(|selector| figure.query_selector(&selector).ok()?) {
+            crate::ui::focus(again);
+        }
+        if let Some(svg) = svg_in(&figure) {
+            contrast::outline_faint(&svg);
+        }
+        drawn.set_value(Drawn {
+            marks,
+            headers: headers(s, by),
+            file: format!("clusterkit-{}", by.id()),
+            anchors,
+        });
+        // A tooltip shown before the redraw shows again, over its mark's new place.
+        if let Some(k) = tip.get_untracked() {
+            tip.set(Some(k));
+        }
+    });
+    // The choices of a linked directory reach the marks here, without a redraw, so that
+    // the focus stays where it is.
     crate::ui::effect(move || {
         let f = chosen.get();
-        let Some(svg) = svg_ref.get().filter(|_| linked) else {
+        let Some(svg) = figure_ref
+            .get()
+            .filter(|_| linked)
+            .as_deref()
+            .and_then(svg_in)
+        else {
             return;
         };
         let mut any = false;
@@ -173,217 +295,122 @@ pub fn SegmentChart(
         });
         let _ = svg.set_attribute("data-chosen", if any { "true" } else { "false" });
     });
-    // Counted once per feed, dimension and `top`: not again when the chart is resized or
-    // switched to its table.
-    let counted = Memo::new(move |_| {
-        let feed = feed.read();
-        tally(
-            &feed,
-            &FacetTable::new(&feed),
-            by.get(),
-            top.get().unwrap_or(TOP),
-        )
-    });
-    // The mark that takes the tab stop, and the one whose tooltip shows.
-    let current = RwSignal::new(0usize);
-    let tip = RwSignal::new(None::<usize>);
-    // The chart is small: it redraws as a whole when the data, the dimension or the language
-    // change, from one reactive scope, which costs the Wasm far fewer bytes than one per label.
-    move || {
-        let lang = lang.get();
-        let s = lang.strings();
-        let by = by.get();
-        let shape = shape.get().unwrap_or(by.default_shape());
-        let feed = feed.get();
-        let tally = counted.read();
-        let (marks, facet_values): (Vec<Mark>, Vec<_>) = marks(
-            &feed,
-            &tally,
-            by,
-            shape,
-            lang,
-            linked.then(|| chosen.get_untracked()).as_ref(),
-        )
-        .into_iter()
-        .unzip();
-        let any_chosen = marks.iter().any(|m| m.pressed == Some(true));
-        choices.set_value(facet_values);
-        let marks = Arc::new(marks);
-        let title = s.chart_titles[by.index()];
-        let summary = summary(s, lang, by, &tally, &marks);
-        let caption = (by == By::Segment).then_some(s.counts_in_each);
-        let empty = marks.iter().all(|m| m.count == 0);
-        let last = marks.len().saturating_sub(1);
-        current.update_untracked(|c| *c = (*c).min(last));
-
-        let headers = [
-            s.chart_dimensions[by.index()],
-            s.chart_members,
-            if by == By::Joined {
-                s.chart_running
-            } else {
-                s.chart_share
-            },
-        ];
-        let file = format!("clusterkit-{}", by.id());
-        let body = if empty {
-            let message = if by == By::Segment && marks.is_empty() {
-                s.no_segments.to_owned()
-            } else if tally.members == 0 {
-                s.no_members.to_owned()
-            } else {
-                fill(
-                    s.chart_no_values,
-                    &[("n", &format_number(lang, tally.members))],
-                )
-            };
-            view! { <p class="ck-status">{message}</p> }.into_any()
-        } else if as_table.get() {
-            view! { <div inner_html=table(&marks, title, headers, lang)></div> }.into_any()
-        } else {
-            let drawing = draw(
-                &marks,
-                shape,
-                lang,
-                current.get_untracked(),
-                linked,
-                width.get(),
-            );
-            let (drawn_width, height, anchors) = (drawing.width, drawing.height, drawing.anchors);
-            // The tab stop moves by hand: the markup is only redrawn when the data change.
-            let key = move |ev: web_sys::KeyboardEvent| {
-                let k = current.get_untracked();
-                let next = match ev.key().as_str() {
-                    "Enter" | " " if linked => {
-                        ev.prevent_default();
-                        return toggle(k);
-                    }
-                    "ArrowRight" | "ArrowDown" => (k + 1).min(last),
-                    "ArrowLeft" | "ArrowUp" => k.saturating_sub(1),
-                    "Home" => 0,
-                    "End" => last,
-                    _ => return,
-                };
-                ev.prevent_default();
-                if let Some(Ok(mark)) =
-                    mark_in(&ev, next).map(|m| m.dyn_into::<web_sys::SvgElement>())
-                {
-                    let _ = mark.focus();
-                }
-            };
-            // Whatever brings a mark focus (the keys, a click) makes it the one tab stop.
-            let show = move |ev: web_sys::FocusEvent| {
-                let Some(k) = mark_of(&ev) else {
-                    return;
-                };
-                let before = current.get_untracked();
-                if before != k {
-                    if let Some(mark) = mark_in(&ev, before) {
-                        let _ = mark.set_attribute("tabindex", "-1");
-                    }
-                    if let Some(mark) = mark_in(&ev, k) {
-                        let _ = mark.set_attribute("tabindex", "0");
-                    }
-                    current.set(k);
-                }
-                tip.set(Some(k));
-            };
-            let hover = move |ev: web_sys::MouseEvent| tip.set(mark_of(&ev));
-            let tooltip = {
-                let marks = marks.clone();
-                move || {
-                    let k = tip.get()?;
-                    let (x, y) = *anchors.get(k)?;
-                    let left = format!("{}%", px(x / drawn_width * 100.0));
-                    let top = format!("{}%", px(y / height * 100.0));
-                    Some(view! {
-                        <p class="ck-tip" aria-hidden="true" style:left=left style:top=top>
-                            {marks[k].label.clone()}
-                        </p>
-                    })
-                }
-            };
-            let view_box = format!("0 0 {} {}", px(drawn_width), px(height));
-            // `tabindex="-1"`: Chromium would otherwise put the `<svg>` itself in the tab order
-            // before its marks.
-            view! {
-                <div class="ck-drawing">
-                    <svg
-                        node_ref=svg_ref
-                        role=if linked { "group" } else { "list" }
-                        aria-label=title
-                        tabindex="-1"
-                        data-chosen=any_chosen.to_string()
-                        on:click=move |ev| {
-                            if let Some(k) = mark_of(&ev).filter(|_| linked) {
-                                toggle(k);
-                            }
-                        }
-                        viewBox=view_box
-                        on:keydown=key
-                        on:focusin=show
-                        on:focusout=move |_| tip.set(None)
-                        on:mouseover=hover
-                        on:mouseleave=move |_| tip.set(None)
-                        inner_html=drawing.markup
-                    ></svg>
-                    {tooltip}
-                </div>
-            }
-            .into_any()
+    // The tooltip: a `<p>` over the mark, there only while a mark is hovered or focused.
+    crate::ui::effect(move || {
+        let k = tip.get();
+        let Some(figure) = figure_ref.get() else {
+            return;
         };
-        view! {
-            <figure
-                class=move || format!("ck-chart {}", class.get().unwrap_or_default())
-                part="chart"
-                node_ref=figure_ref
-            >
-                <div class="ck-chart-head">
-                    <h2>{title}</h2>
-                    <button
-                        type="button"
-                        class="ck-btn"
-                        aria-pressed=move || as_table.get().to_string()
-                        on:click=move |_| as_table.update(|t| *t = !*t)
-                        hidden=empty
-                    >
-                        {s.show_table}
-                    </button>
-                </div>
-                {body}
-                <figcaption class="ck-caption">
-                    <p>{summary}</p>
-                    <p>{caption}</p>
-                </figcaption>
-                <div class="ck-chart-actions">
-                    <button
-                        type="button"
-                        class="ck-link"
-                        hidden=empty
-                        on:click={
-                            let (file, marks) = (format!("{file}.csv"), marks.clone());
-                            move |_| {
-                                let data = csv(&marks, headers);
-                                crate::ui::download(&file, "text/csv;charset=utf-8", &data);
-                            }
-                        }
-                    >
-                        {s.download_csv}
-                    </button>
-                    <button
-                        type="button"
-                        class="ck-link"
-                        hidden=move || empty || as_table.get()
-                        on:click=move |_| {
-                            if let Some(markup) = svg_ref.get().and_then(|svg| export::standalone_svg(&svg)) {
-                                crate::ui::download(&format!("{file}.svg"), "image/svg+xml", &markup);
-                            }
-                        }
-                    >
-                        {s.download_svg}
-                    </button>
-                </div>
-            </figure>
+        if let Ok(Some(old)) = figure.query_selector(".ck-tip") {
+            old.remove();
         }
+        let Some(k) = k else {
+            return;
+        };
+        drawn.with_value(|drawn| -> Option<()> {
+            let (x, y) = *drawn.anchors.get(k)?;
+            let host = figure.query_selector(".ck-drawing").ok()??;
+            let tip: web_sys::HtmlElement = document().create_element("p").ok()?.dyn_into().ok()?;
+            tip.set_class_name("ck-tip");
+            let _ = tip.set_attribute("aria-hidden", "true");
+            tip.set_text_content(Some(&drawn.marks.get(k)?.label));
+            let _ = tip.style().set_property("left", &format!("{x}%"));
+            let _ = tip.style().set_property("top", &format!("{y}%"));
+            host.append_child(&tip).ok()?;
+            Some(())
+        });
+    });
+    // The drawing is one tab stop, moved by hand: the markup is only redrawn when the data
+    // change.
+    let key = move |ev: web_sys::KeyboardEvent| {
+        let Some(figure) = closest(&ev, "svg").and_then(|svg| svg.parent_element()) else {
+            return;
+        };
+        let k = current.get_untracked();
+        let last = drawn.with_value(|d| d.marks.len().saturating_sub(1));
+        let next = match ev.key().as_str() {
+            "Enter" | " " if linked => {
+                ev.prevent_default();
+                return toggle(k);
+            }
+            "ArrowRight" | "ArrowDown" => (k + 1).min(last),
+            "ArrowLeft" | "ArrowUp" => k.saturating_sub(1),
+            "Home" => 0,
+            "End" => last,
+            _ => return,
+        };
+        ev.prevent_default();
+        if let Some(mark) = mark(&figure, next) {
+            crate::ui::focus(mark);
+        }
+    };
+    // Whatever brings a mark focus (the keys, a click) makes it the one tab stop.
+    let show = move |ev: web_sys::FocusEvent| {
+        let (Some(k), Some(figure)) = (mark_of(&ev), figure_ref.get_untracked()) else {
+            return;
+        };
+        let before = current.get_untracked();
+        if before != k {
+            if let Some(mark) = mark(&figure, before) {
+                let _ = mark.set_attribute("tabindex", "-1");
+            }
+            if let Some(mark) = mark(&figure, k) {
+                let _ = mark.set_attribute("tabindex", "0");
+            }
+            current.set(k);
+        }
+        tip.set(Some(k));
+    };
+    let click = move |ev: web_sys::MouseEvent| {
+        let act = closest(&ev, "[data-act]").and_then(|b| b.get_attribute("data-act"));
+        match act.as_deref() {
+            Some("table") => as_table.update(|t| *t = !*t),
+            Some("csv") => drawn.with_value(|d| {
+                let data = csv(&d.marks, d.headers);
+                crate::ui::download(&format!("{}.csv", d.file), "text/csv;charset=utf-8", &data);
+            }),
+            Some(_) => {
+                let markup = figure_ref
+                    .get_untracked()
+                    .as_deref()
+                    .and_then(svg_in)
+                    .and_then(|svg| export::standalone_svg(&svg));
+                if let Some(markup) = markup {
+                    let file = drawn.with_value(|d| format!("{}.svg", d.file));
+                    crate::ui::download(&file, "image/svg+xml", &markup);
+                }
+            }
+            None => {
+                if let Some(k) = mark_of(&ev).filter(|_| linked) {
+                    toggle(k);
+                }
+            }
+        }
+    };
+    view! {
+        <figure
+            class=move || format!("ck-chart {}", class.get().unwrap_or_default())
+            part="chart"
+            node_ref=figure_ref
+            on:click=click
+            on:keydown=key
+            on:focusin=show
+            on:focusout=move |_| tip.set(None)
+            on:mouseover=move |ev| tip.set(mark_of(&ev))
+            on:mouseleave=move |_| tip.set(None)
+        ></figure>
     }
+}
+
+/// The table's column headers: the dimension, members, and the share or running total.
+fn headers(s: &'static crate::i18n::Strings, by: By) -> [&'static str; 3] {
+    [
+        s.chart_dimensions[by.index()],
+        s.chart_members,
+        if by == By::Joined {
+            s.chart_running
+        } else {
+            s.chart_share
+        },
+    ]
 }

@@ -211,6 +211,20 @@ pub(crate) fn active_element(element: &web_sys::Element) -> Option<web_sys::Elem
     }
 }
 
+/// Moves the focus to `element`, an HTML or an SVG one.
+pub(crate) fn focus(element: web_sys::Element) {
+    match element.dyn_into::<web_sys::HtmlElement>() {
+        Ok(html) => {
+            let _ = html.focus();
+        }
+        Err(other) => {
+            if let Ok(svg) = other.dyn_into::<web_sys::SvgElement>() {
+                let _ = svg.focus();
+            }
+        }
+    }
+}
+
 /// Whether the focus is on `element` or inside it, in its document or shadow root.
 pub(crate) fn focused_within(element: &web_sys::Element) -> bool {
     active_element(element).is_some_and(|a| element.contains(Some(&a)))

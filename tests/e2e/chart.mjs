@@ -50,6 +50,16 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   assert.equal((await focused()).label, segmentLabels.at(-1), "the last stays last");
   await page.keyboard.press("Home");
   assert.equal((await focused()).label, segmentLabels[0]);
+  // Narrowed (a phone turned upright), the chart redraws for its width and keeps the focus.
+  const viewBox = () => segments.evaluate((el) => el.shadowRoot.querySelector("svg").getAttribute("viewBox"));
+  const wide = await viewBox();
+  await segments.evaluate((el) => (el.style.width = "320px"));
+  await page.waitForFunction((before) => {
+    const svg = document.querySelector("#segments").shadowRoot.querySelector("svg");
+    return svg && svg.getAttribute("viewBox") !== before;
+  }, wide);
+  assert.deepEqual(await focused(), { label: segmentLabels[0], stops: 1, tip: segmentLabels[0] }, "focus and tooltip kept");
+  await segments.evaluate((el) => (el.style.width = ""));
   await page.keyboard.press("Tab");
   assert.equal((await focused()).label, null, "one Tab leaves the drawing");
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations, drawn");
@@ -70,6 +80,8 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   const table = cities.getByRole("table", { name: "Socis per ciutat" });
   await table.waitFor();
   assert.equal(await toggle.getAttribute("aria-pressed"), "true");
+  const pressedFocus = () => cities.evaluate((el) => el.shadowRoot.activeElement?.getAttribute("aria-pressed") ?? null);
+  assert.equal(await pressedFocus(), "true", "the toggle keeps the focus");
   const rows = await table.locator("tbody tr").evaluateAll((trs) =>
     trs.map((tr) => [...tr.children].slice(0, 2).map((c) => c.textContent)),
   );
