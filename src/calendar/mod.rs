@@ -30,6 +30,7 @@ mod dialog;
 pub mod filter;
 pub mod format;
 pub mod google;
+mod head;
 pub mod ics;
 pub mod layout;
 pub mod model;
@@ -49,6 +50,7 @@ use agenda::Agenda;
 use dialog::{CalendarDialog, Opened};
 use filter::{EventFilter, Filters};
 use format::zone_name;
+use head::{Act, head};
 use month::MonthGrid;
 use occur::{Intl, kept_occurrences};
 
@@ -190,8 +192,7 @@ pub fn EventCalendar(
         let s = lang.strings();
         let sunday_first =
             week_starts_on_sunday(&locale.get().unwrap_or_else(|| lang.tag().to_owned()));
-        let title = move || {
-            let m = shown.get();
+        let title = move |m: Date| {
             fill(
                 s.month_year,
                 &[
@@ -199,6 +200,48 @@ pub fn EventCalendar(
                     ("year", &m.year.to_string()),
                 ],
             )
+        };
+        // The heading: drawn when the view changes, keeping the focus on the button that had
+        // it; the month's name is written into its live region when the month changes.
+        let head_ref = NodeRef::<leptos::html::Div>::new();
+        let head_id = title_id.clone();
+        crate::ui::effect(move || {
+            let view = current.get();
+            let Some(el) = head_ref.get() else {
+                return;
+            };
+            let focused = crate::ui::active_element(&el)
+                .filter(|a| el.contains(Some(a)))
+                .and_then(|a| a.get_attribute("data-act"));
+            el.set_inner_html(&head(s, view, &head_id, &title(shown.get_untracked())));
+            let again =
+                focused.and_then(|act| el.query_selector(&format!("[data-act='{act}']")).ok()?);
+            if let Some(again) = again {
+                crate::ui::focus(again);
+            }
+        });
+        crate::ui::effect(move || {
+            let month = shown.get();
+            if let Some(h2) = head_ref
+                .get()
+                .and_then(|el| el.query_selector("h2[aria-live]").ok()?)
+            {
+                h2.set_text_content(Some(&title(month)));
+            }
+        });
+        let on_head = move |ev: web_sys::MouseEvent| {
+            let act = ev
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                .and_then(|t| t.closest("[data-act]").ok()?)
+                .and_then(|b| Act::from_id(&b.get_attribute("data-act")?));
+            match act {
+                Some(Act::Previous) => shown.update(|m| *m = m.add_months(-1)),
+                Some(Act::Next) => shown.update(|m| *m = m.add_months(1)),
+                Some(Act::Today) => shown.set(today.get_untracked().first_of_month()),
+                Some(Act::Show(to)) => picked.set(Some(to)),
+                None => {}
+            }
         };
         // Said when the times are not on the visitor's own clock.
         let zone_note = move || {
@@ -223,18 +266,6 @@ pub fn EventCalendar(
                 &format!("{}-{:02}.ics", month.year, month.month),
             );
         };
-        let switch = move |to: View| {
-            view! {
-                <button
-                    type="button"
-                    class="ck-btn"
-                    aria-pressed=move || (current.get() == to).to_string()
-                    on:click=move |_| picked.set(Some(to))
-                >
-                    {s.views[to as usize]}
-                </button>
-            }
-        };
         let grid_title = title_id.clone();
         let month_view = move || {
             let title_id = grid_title.clone();
@@ -245,7 +276,6 @@ pub fn EventCalendar(
                 </div>
             }
         };
-        let title_id = title_id.clone();
         view! {
             <section
                 node_ref=section
@@ -253,29 +283,7 @@ pub fn EventCalendar(
                 aria-label=s.event_calendar
                 part="calendar"
             >
-                <div class="ck-cal-head" part="calendar-header">
-                    <Show
-                        when=move || current.get() == View::Month
-                        fallback=move || view! { <h2>{s.event_calendar}</h2> }
-                    >
-                        <h2 id=title_id.clone() aria-live="polite">{title}</h2>
-                        <div class="ck-cal-nav">
-                        <button type="button" class="ck-btn" aria-label=s.previous_month on:click=move |_| shown.update(|m| *m = m.add_months(-1))>
-                            "‹"
-                        </button>
-                        <button type="button" class="ck-btn" on:click=move |_| shown.set(today.get().first_of_month())>
-                            {s.today}
-                        </button>
-                        <button type="button" class="ck-btn" aria-label=s.next_month on:click=move |_| shown.update(|m| *m = m.add_months(1))>
-                            "›"
-                        </button>
-                        </div>
-                    </Show>
-                    <div class="ck-views" role="group" aria-label=s.view>
-                        {switch(View::Month)}
-                        {switch(View::List)}
-                    </div>
-                </div>
+                <div class="ck-cal-head" part="calendar-header" node_ref=head_ref on:click=on_head></div>
                 <Filters feed=feed lang=lang filter=filter/>
                 {zone_note}
                 {move || match current.get() {

@@ -189,6 +189,17 @@ test("in a narrow container the calendar lists what is coming, month by month, a
   // The visitor can still pick the month.
   await narrow.getByRole("button", { name: "Mes" }).click();
   await narrow.getByRole("grid", { name: "noviembre de 2026" }).waitFor();
+  const focused = () =>
+    narrow.evaluate((el) => {
+      const a = el.shadowRoot.activeElement;
+      return [a?.textContent, a?.getAttribute("aria-pressed") ?? null];
+    });
+  assert.deepEqual(await focused(), ["Mes", "true"], "the view's button keeps the focus across the new heading");
+  await narrow.getByRole("button", { name: "Mes siguiente" }).click();
+  await narrow.getByRole("grid", { name: "diciembre de 2026" }).waitFor();
+  assert.deepEqual(await focused(), ["›", null], "and the next month's");
+  await narrow.getByRole("button", { name: "Mes anterior" }).click();
+  await narrow.getByRole("grid", { name: "noviembre de 2026" }).waitFor();
   // Where titles cannot fit, bars are strips of colour and a tap on the day lists it.
   const strip = narrow.locator(".ck-bar", { hasText: "Talent Week" });
   assert.equal(await strip.evaluate((el) => getComputedStyle(el).fontSize), "0px");
