@@ -247,7 +247,15 @@ pub(super) fn pager(
     count: usize,
     page: RwSignal<usize>,
 ) -> impl IntoView + use<> {
-    let go = move |n: usize| move |_| page.set(n);
+    // A click on the page shown (or on "previous" on the first, "next" on the last) does
+    // nothing.
+    let go = move |n: usize| {
+        move |_| {
+            if n != current {
+                page.set(n);
+            }
+        }
+    };
     let numbers = page_items(current, count)
         .into_iter()
         .map(|item| match item {
@@ -268,17 +276,19 @@ pub(super) fn pager(
             None => view! { <li aria-hidden="true">"…"</li> }.into_any(),
         })
         .collect_view();
+    // "Previous" on the first page and "next" on the last are `aria-disabled`, not
+    // `disabled`: a disabled button drops the focus of the visitor who just reached the end.
     view! {
         <nav class="ck-pager" aria-label=s.pages part="pager">
             <ul>
                 <li>
-                    <button type="button" class="ck-page" disabled=current == 1 on:click=go(current.saturating_sub(1).max(1))>
+                    <button type="button" class="ck-page" aria-disabled=if current == 1 { "true" } else { "false" } on:click=go(current.saturating_sub(1).max(1))>
                         <span aria-hidden="true">"‹ "</span>{s.previous_page}
                     </button>
                 </li>
                 {numbers}
                 <li>
-                    <button type="button" class="ck-page" disabled=current == count on:click=go((current + 1).min(count))>
+                    <button type="button" class="ck-page" aria-disabled=if current == count { "true" } else { "false" } on:click=go((current + 1).min(count))>
                         {s.next_page}<span aria-hidden="true">" ›"</span>
                     </button>
                 </li>

@@ -220,7 +220,18 @@ pub fn MemberDirectory(
     let toggle = Callback::new(move |(facet, value): (Facet, String)| {
         change(&|c| c.toggle(facet, &value));
     });
-    let clear = Callback::new(move |()| change(&|c| *c = Filter::default()));
+    let cards_ref = NodeRef::<leptos::html::Ul>::new();
+    // "Clear all" and "clear the filters" go with what they clear: the focus moves to the
+    // count, which then says how many members there are.
+    let clear = Callback::new(move |()| {
+        change(&|c| *c = Filter::default());
+        let count = cards_ref
+            .get_untracked()
+            .and_then(|cards| cards.parent_element()?.query_selector(".ck-count").ok()?);
+        if let Some(count) = count {
+            crate::ui::focus(count);
+        }
+    });
 
     // The profile: a modal <dialog> (focus stays inside, Escape closes it). Opening it adds a
     // history entry, so the back button closes it.
@@ -313,7 +324,6 @@ pub fn MemberDirectory(
     // The page of cards and the profile are markup (see `card`), drawn by effects: the cards'
     // names open profiles through one delegated click, their logos report loading through
     // listeners on the list, and segment colours go through CSSOM.
-    let cards_ref = NodeRef::<leptos::html::Ul>::new();
     // What the list holds, so that a keystroke that changes nothing on the page (typing on
     // past the last change) leaves its elements, and their logos, alone.
     let mut drawn: Option<(web_sys::HtmlUListElement, String)> = None;
@@ -472,7 +482,7 @@ pub fn MemberDirectory(
                     {facets}
                     <div class="ck-results">
                         {chips}
-                        <p class="ck-count" role="status" aria-live="polite" part="count">{count}</p>
+                        <p class="ck-count" role="status" aria-live="polite" part="count" tabindex="-1">{count}</p>
                         {empty}
                         <ul
                             class="ck-cards"

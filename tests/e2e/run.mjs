@@ -249,11 +249,28 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   await dialog.waitFor({ state: "hidden" });
   assert.equal(await first.evaluate((b) => b.getRootNode().activeElement === b), true, "focus back on the card");
 
-  await dir.getByRole("button", { name: "Esborra-ho tot" }).click();
+  // "Clear all" goes with the chips it clears: the focus moves to the count, not to the page.
+  const focusedIn = (host) =>
+    host.evaluate((el) => {
+      const a = el.shadowRoot.activeElement;
+      return a && [a.getAttribute("role") ?? a.textContent.trim(), a.getAttribute("aria-disabled")];
+    });
+  await dir.getByRole("button", { name: "Esborra-ho tot" }).focus();
+  await page.keyboard.press("Enter");
   await dir.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
+  assert.deepEqual(await focusedIn(dir), ["status", null], "the focus on the count");
   await dir.getByRole("button", { name: "Pàgina 2" }).click();
   await dir.locator("[aria-current=page]").filter({ hasText: "2" }).waitFor();
   assert.equal(await dir.getByRole("article").count(), Math.min(24, total - 24), "the second page");
+  // "Previous" on reaching the first page stays where the focus is, marked unavailable.
+  await dir.getByRole("button", { name: "Pàgina anterior" }).focus();
+  await page.keyboard.press("Enter");
+  await dir.locator("[aria-current=page]").filter({ hasText: "1" }).waitFor();
+  assert.deepEqual(await focusedIn(dir), ["‹ Pàgina anterior", "true"], "the focus kept on 'previous'");
+  await page.keyboard.press("Enter");
+  assert.equal(await dir.locator("[aria-current=page]").innerText(), "1", "and pressed again, nothing moves");
+  await dir.getByRole("button", { name: "Pàgina 2" }).click();
+  await dir.locator("[aria-current=page]").filter({ hasText: "2" }).waitFor();
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations on page 2");
 
   // On a phone, the filters fold into one button that shows how many are ticked.
