@@ -4,7 +4,7 @@
 //!
 //! Keyboard: the grid is one tab stop (WAI-ARIA grid pattern); the arrow keys move by day
 //! and week, Page Up and Page Down by month, Home and End to the ends of the week, and Enter
-//! or Space opens the day's events.
+//! or Space opens the day's events (a day without any opens nothing).
 //!
 //! # Usage
 //! ```no_run

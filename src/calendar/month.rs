@@ -104,9 +104,13 @@ pub(super) fn MonthGrid(
             "PageUp" => month_away(-1),
             "Home" => week_start,
             "End" => week_start.add_days(6),
+            // As a click, a day without events opens nothing (an empty dialog would only
+            // say the date).
             "Enter" | " " => {
                 ev.prevent_default();
-                open.set(Some(Opened::Day(day)));
+                if placed.read_untracked().iter().any(|o| o.on(day)) {
+                    open.set(Some(Opened::Day(day)));
+                }
                 return;
             }
             _ => return,

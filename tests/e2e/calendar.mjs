@@ -72,6 +72,13 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   await press("ArrowDown", "2026-11-01");
   await press("ArrowDown", "2026-11-08");
   await press("ArrowDown", "2026-11-15");
+  // A day without events opens nothing, by the keyboard as by a click.
+  assert.equal(await cal.locator('td[data-day="2026-11-15"] .ck-bar').count(), 0, "nothing on the 15th");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press(" ");
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  assert.equal(await cal.locator("dialog[open]").count(), 0, "no dialog for an empty day");
+  assert.equal(await focused(), "2026-11-15");
   await press("ArrowRight", "2026-11-16");
   await page.keyboard.press("Enter");
   await cal.getByRole("dialog", { name: "Monday 16 November 2026" }).getByRole("button", { name: "Talent Week" }).click();
