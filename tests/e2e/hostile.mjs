@@ -346,3 +346,35 @@ test("a host page's aggressive CSS leaves the widgets' layout and text as on a c
   );
   assert.deepEqual(inherited, [true, true, true], "the page's font family and text colour");
 });
+
+test("a facet value or a choice of one long word wraps inside its column, on a wide screen and on a phone", async ({ page, url }) => {
+  const dir = page.locator("#dir");
+  /** Boxes that reach past their column: facet rows past their fieldset, chips past the results. */
+  const overflowing = () =>
+    dir.evaluate((el) => {
+      const root = el.shadowRoot;
+      const out = [];
+      const inside = (child, parent, what) => {
+        const c = child.getBoundingClientRect();
+        const p = parent.getBoundingClientRect();
+        if (c.width > 0 && c.right > p.right + 0.5) out.push(`${what}: ${Math.round(c.right)} > ${Math.round(p.right)}`);
+      };
+      for (const label of root.querySelectorAll("label[part=facet-option]")) {
+        for (const span of label.querySelectorAll("span")) inside(span, label.closest("fieldset"), span.textContent.slice(0, 12));
+      }
+      for (const chip of root.querySelectorAll(".ck-chip")) inside(chip, root.querySelector(".ck-results"), "chip");
+      return out;
+    });
+  for (const [width, phone] of [[1000, false], [360, true]]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(url("tests/e2e/pages/long-words.html"));
+    await dir.getByRole("status").filter({ hasText: "2 members" }).waitFor();
+    if (phone) await dir.getByRole("button", { name: /^Filters/ }).click();
+    const city = dir.getByRole("checkbox", { name: /^Llanfair/ });
+    await city.check();
+    await dir.getByRole("status").filter({ hasText: "1 member" }).waitFor();
+    await dir.getByRole("button", { name: /^Remove filter Llanfair/ }).waitFor();
+    assert.deepEqual(await overflowing(), [], `nothing reaches past its column at ${width} px`);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, `nothing scrolls sideways at ${width} px`);
+  }
+});
