@@ -92,6 +92,9 @@ pub enum Label {
     Others(usize),
     /// A year of joining.
     Year(i32),
+    /// The members with no kind, region or city, together, so that the parts of the whole
+    /// add up to every member.
+    Without,
 }
 
 /// One bar, column or slice: what it stands for and how many members it counts.
@@ -141,7 +144,7 @@ impl Tally {
 pub fn tally(feed: &Feed, table: &FacetTable, by: By, top: usize) -> Tally {
     let members = feed.members.len();
     let totals = table.totals();
-    let categories: Vec<Category> = match by {
+    let mut categories: Vec<Category> = match by {
         By::Segment => totals
             .segments
             .iter()
@@ -220,10 +223,19 @@ pub fn tally(feed: &Feed, table: &FacetTable, by: By, top: usize) -> Tally {
             .count(),
         _ => categories.iter().map(|c| c.count).sum(),
     };
+    let without = members - counted.min(members);
+    // Kinds, regions and cities are parts of a whole; unless no member has a value at all
+    // (then the chart says so), those without one are a part too.
+    if matches!(by, By::Kind | By::Region | By::City) && without > 0 && counted > 0 {
+        categories.push(Category {
+            label: Label::Without,
+            count: without,
+        });
+    }
     Tally {
         categories,
         members,
-        without: members - counted.min(members),
+        without,
     }
 }
 
@@ -319,11 +331,32 @@ mod tests {
                     label: Label::Others(2),
                     count: 2
                 },
+                Category {
+                    label: Label::Without,
+                    count: 1
+                },
             ]
         );
         assert_eq!(t.without, 1);
+        let sum: usize = t.categories.iter().map(|c| c.count).sum();
+        assert_eq!(sum, f.members.len(), "the parts make the whole");
         // Three places shown and one "other" would hide a single place: all four show.
-        assert_eq!(tally(&f, &table, By::City, 3).categories.len(), 4);
+        assert_eq!(tally(&f, &table, By::City, 3).categories.len(), 5);
+        // Kinds likewise: nobody here has one, so there is no part to draw.
+        assert_eq!(counts(&tally(&f, &table, By::Kind, 10)), [0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn members_without_a_kind_are_a_part_of_their_own_and_segments_have_none() {
+        let mut sme = member("sme", &["a"], None, None);
+        sme.kind = Some(Kind::Sme);
+        let f = feed(vec![sme, member("unknown", &[], None, None)], &["a"]);
+        let table = FacetTable::new(&f);
+        let kinds = tally(&f, &table, By::Kind, 10);
+        assert_eq!(counts(&kinds), [1, 0, 0, 0, 1]);
+        assert_eq!(kinds.categories[4].label, Label::Without);
+        let segments = tally(&f, &table, By::Segment, 10);
+        assert_eq!((counts(&segments), segments.without), (vec![1], 1));
     }
 
     #[test]

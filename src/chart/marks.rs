@@ -18,7 +18,7 @@ fn choice(feed: &Feed, by: By, label: &Label) -> Option<(Facet, String)> {
         Label::Kind(kind) => Some((Facet::Kind, kind.id().to_owned())),
         Label::Place(place) if by == By::Region => Some((Facet::Region, place.clone())),
         Label::Place(place) => Some((Facet::City, place.clone())),
-        Label::Others(_) | Label::Year(_) => None,
+        Label::Others(_) | Label::Year(_) | Label::Without => None,
     }
 }
 
@@ -36,9 +36,14 @@ pub(super) fn marks(
     let order: Vec<usize> = if shape == Shape::Column {
         (0..tally.categories.len()).collect()
     } else {
-        // Largest first; the places taken together stay last, whatever their count.
+        // Largest first; the places taken together, then the members without a value,
+        // stay last, whatever their count.
         let mut order = tally.by_count();
-        order.sort_by_key(|&k| matches!(tally.categories[k].label, Label::Others(_)));
+        order.sort_by_key(|&k| match tally.categories[k].label {
+            Label::Others(_) => 1,
+            Label::Without => 2,
+            _ => 0,
+        });
         order
     };
     let counts: Vec<usize> = tally.categories.iter().map(|c| c.count).collect();
@@ -60,6 +65,7 @@ pub(super) fn marks(
                 Label::Place(place) => place.clone(),
                 Label::Others(n) => fill(s.other_places, &[("n", &format_number(lang, *n))]),
                 Label::Year(year) => year.to_string(),
+                Label::Without => s.chart_without[by.index().saturating_sub(1).min(2)].to_owned(),
             };
             let paint = match &category.label {
                 Label::Segment(i) => feed.segments[*i].color.clone().map(Paint::Feed),

@@ -51,6 +51,7 @@ pub static STRINGS: Strings = Strings {
     ],
     chart_joined: "De {first} a {last} s’hi han afegit {total} socis; l’any amb més altes va ser {year}, amb {n}.",
     other_places: "{n} llocs més",
+    chart_without: ["Sense tipus", "Sense regió", "Sense ciutat"],
     show_table: "Mostra com a taula",
     chart_members: "Socis",
     chart_share: "Percentatge",

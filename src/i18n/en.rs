@@ -61,6 +61,7 @@ pub static STRINGS: Strings = Strings {
     ],
     chart_joined: "From {first} to {last}, {total} members joined; {year} was the busiest year, with {n}.",
     other_places: "{n} other places",
+    chart_without: ["No type", "No region", "No city"],
     show_table: "Show as a table",
     chart_members: "Members",
     chart_share: "Share",

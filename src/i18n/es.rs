@@ -61,6 +61,7 @@ pub static STRINGS: Strings = Strings {
     ],
     chart_joined: "De {first} a {last} se incorporaron {total} socios; el año con más altas fue {year}, con {n}.",
     other_places: "{n} lugares más",
+    chart_without: ["Sin tipo", "Sin región", "Sin ciudad"],
     show_table: "Mostrar como tabla",
     chart_members: "Socios",
     chart_share: "Porcentaje",

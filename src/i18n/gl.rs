@@ -51,6 +51,7 @@ pub static STRINGS: Strings = Strings {
     ],
     chart_joined: "De {first} a {last} incorporáronse {total} socios; o ano con máis altas foi {year}, con {n}.",
     other_places: "{n} lugares máis",
+    chart_without: ["Sen tipo", "Sen rexión", "Sen cidade"],
     show_table: "Amosar como táboa",
     chart_members: "Socios",
     chart_share: "Porcentaxe",

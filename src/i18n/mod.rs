@@ -145,6 +145,9 @@ strings! {
     chart_joined: &'static str,
     /// The places beyond the largest few, together: `{n}` places.
     other_places: &'static str,
+    /// The part of a chart by kind, region or city (in that order) for the members with no
+    /// value.
+    chart_without: [&'static str; 3],
     /// Switch between the drawing and a table of the same data.
     show_table: &'static str,
     /// Table header: members counted.

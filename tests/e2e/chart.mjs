@@ -71,10 +71,14 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   const ranked = [...byCity].sort((a, b) => b[1] - a[1] || (fold(a[0]) < fold(b[0]) ? -1 : 1));
   const rest = ranked.slice(3);
+  // Members without a city are a part of their own, last, so that the parts make the whole.
+  const nowhere = cat.members.filter((m) => !m.city).length;
   const expectedRows = [
     ...ranked.slice(0, 3).map(([c, n]) => [c, String(n)]),
     [`${rest.length} llocs més`, String(rest.reduce((a, [, n]) => a + n, 0))],
+    ...(nowhere > 0 ? [["Sense ciutat", String(nowhere)]] : []),
   ];
+  assert.equal(expectedRows.reduce((a, [, n]) => a + Number(n), 0), cat.members.length, "every member counted once");
   const toggle = cities.getByRole("button", { name: "Mostra com a taula" });
   await toggle.click();
   const table = cities.getByRole("table", { name: "Socis per ciutat" });
