@@ -266,12 +266,22 @@ pub fn EventCalendar(
                 &format!("{}-{:02}.ics", month.year, month.month),
             );
         };
+        // Whether an event the filters keep falls in the month shown: else there is no file
+        // to download.
+        let month_has_events = move || {
+            let month = shown.get();
+            let last = month.add_months(1).add_days(-1);
+            placed
+                .read()
+                .iter()
+                .any(|o| o.first <= last && o.last >= month)
+        };
         let grid_title = title_id.clone();
         let month_view = move || {
             let title_id = grid_title.clone();
             view! {
                 <MonthGrid feed=feed lang=lang sunday_first=sunday_first shown=shown today=today zone=zone placed=placed kept=kept open=open title_id=title_id/>
-                <div class="ck-cal-actions">
+                <div class="ck-cal-actions" hidden=move || !month_has_events()>
                     <button type="button" class="ck-link" on:click=download_month>{s.download_events}</button>
                 </div>
             }

@@ -75,12 +75,16 @@ pub(crate) fn frame(
             );
         }
     }
-    let _ = write!(
-        out,
-        "<figcaption class=\"ck-caption\"><p>{}</p><p>{}</p></figcaption><div class=\"ck-chart-actions\">",
-        escape(summary.unwrap_or_default()),
-        escape(caption.unwrap_or_default())
-    );
+    // Nothing drawn, nothing to sum up or explain.
+    if !empty {
+        let _ = write!(
+            out,
+            "<figcaption class=\"ck-caption\"><p>{}</p><p>{}</p></figcaption>",
+            escape(summary.unwrap_or_default()),
+            escape(caption.unwrap_or_default())
+        );
+    }
+    out.push_str("<div class=\"ck-chart-actions\">");
     button(&mut out, "ck-link", "csv", empty, "", s.download_csv);
     button(
         &mut out,
@@ -174,10 +178,14 @@ mod tests {
             "t",
             &Body::Empty("Ningún <socio>".into()),
             None,
-            None,
+            Some("Un socio en varios segmentos cuenta en cada uno."),
         );
         assert!(markup.contains("<p class=\"ck-status\">Ningún &lt;socio&gt;</p>"));
         assert!(buttons(&markup).iter().all(|b| !b.1), "every button hidden");
+        assert!(
+            !markup.contains("figcaption") && !markup.contains("varios segmentos"),
+            "no caption about segments that are not drawn: {markup}"
+        );
     }
 
     #[test]

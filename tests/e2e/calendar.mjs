@@ -241,9 +241,12 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   await cal.getByRole("button", { name: "Previous month" }).click();
   await cal.getByRole("grid", { name: "October 2026" }).waitFor();
   await cal.getByRole("status").filter({ hasText: "No events this month." }).waitFor();
+  const download = cal.getByRole("button", { name: "Download these events (.ics)" });
+  assert.equal(await download.count(), 0, "no file of no events to download");
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations, an empty month");
   await cal.getByRole("button", { name: "Next event: Monday 16 November 2026" }).click();
   await cal.getByRole("grid", { name: "November 2026" }).waitFor();
+  await download.waitFor();
   await page.waitForFunction(() => document.getElementById("cal").shadowRoot.activeElement?.getAttribute("data-day") === "2026-11-16");
   // After the last of them, there is no next one to offer.
   await cal.getByRole("button", { name: "Next month" }).click();
