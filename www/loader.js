@@ -184,6 +184,28 @@ addEventListener("unhandledrejection", function (event) {
   onTrap(event.reason);
 });
 
+// A widget without a `lang` of its own speaks its page's language: the nearest `lang` above
+// it, read again whenever a `lang` changes anywhere in the page (a site that switches its
+// language in script switches the widgets too). Passed as "@lang", which no attribute can be.
+var langWatch = null;
+function watchLang() {
+  if (langWatch) return;
+  langWatch = new MutationObserver(function () {
+    live.forEach(function (el) {
+      var holder = el.parentElement && el.parentElement.closest("[lang]");
+      var lang = (holder && holder.getAttribute("lang")) || "";
+      var id = el._ck;
+      if (id != null && !dead && el._ckLang !== lang) {
+        el._ckLang = lang;
+        guard(function () {
+          wasm_bindgen.ck_attr(id, "@lang", lang);
+        });
+      }
+    });
+  });
+  langWatch.observe(document.documentElement, { attributes: true, attributeFilter: ["lang"], subtree: true });
+}
+
 class ClusterkitElement extends HTMLElement {
   static get observedAttributes() {
     return OBSERVED;
@@ -196,6 +218,7 @@ class ClusterkitElement extends HTMLElement {
     var el = this;
     prefetch(el);
     warmIntl(el);
+    watchLang();
     start().then(function () {
       if (el.isConnected && el._ck == null && !dead) {
         try {

@@ -17,16 +17,18 @@ use web_sys::{HtmlElement, ShadowRoot};
 use crate::calendar::View;
 use crate::chart::data::{By, Shape};
 use crate::directory::model::{Filter, Layout, Sort};
-use crate::feed::{
-    Date, Diagnostic, Feed, FeedState, Kind, LoadError, Problem, inline_feed, use_feed,
-};
-use crate::i18n::Lang;
+use crate::feed::{Date, Feed, FeedState, Kind, LoadError, inline_feed, use_feed};
+use crate::i18n::{Lang, fill};
 use crate::ui::colour::{backdrop, is_dark, watch_surroundings};
 use crate::ui::{CSS, FeedStatus};
 use crate::{EventCalendar, MemberDirectory, SegmentChart};
 
 /// The element's attributes, name and value (a few, so a list: smaller than a hash map).
 type Attrs = Vec<(String, String)>;
+
+/// The pseudo-attribute that holds the page's language where the element is (the nearest
+/// `lang` above it): no real attribute name starts with `@`.
+const INHERITED_LANG: &str = "@lang";
 
 fn attr_value<'a>(attrs: &'a Attrs, name: &str) -> Option<&'a String> {
     attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v)
@@ -170,18 +172,18 @@ pub fn ck_connect(host: HtmlElement, root: ShadowRoot, tag: &str) -> Result<u32,
     }
 
     let names = host.get_attribute_names();
-    let attrs: Attrs = names
+    let mut attrs: Attrs = names
         .iter()
         .filter_map(|n| n.as_string())
         .filter_map(|n| host.get_attribute(&n).map(|v| (n, v)))
         .collect();
-    let attrs = ArcRwSignal::new(attrs);
-    let inherited_lang = host
+    // The page's language where the element is (the loader passes it again as it changes).
+    let inherited = host
         .parent_element()
         .and_then(|p| p.closest("[lang]").ok().flatten())
-        .and_then(|e| e.get_attribute("lang"))
-        .filter(|l| !l.trim().is_empty())
-        .unwrap_or_else(|| "en".into());
+        .and_then(|e| e.get_attribute("lang"));
+    attrs.push((INHERITED_LANG.to_owned(), inherited.unwrap_or_default()));
+    let attrs = ArcRwSignal::new(attrs);
     let inline = host
         .query_selector("script[type='application/json']")?
         .and_then(|s| s.text_content());
@@ -189,7 +191,7 @@ pub fn ck_connect(host: HtmlElement, root: ShadowRoot, tag: &str) -> Result<u32,
     let view_attrs = attrs.clone();
     let host_id = host.id();
     let handle = leptos::mount::mount_to(container, move || {
-        element_view(widget, host_id, view_attrs, inline, inherited_lang)
+        element_view(widget, host_id, view_attrs, inline)
     });
     let id = NEXT_ID.with(|n| {
         let id = n.get();
@@ -249,17 +251,20 @@ pub fn ck_disconnect(id: u32) {
 /// The ids of `segments` the feed defines. An id it does not define (a segment's name
 /// written for its id, say) would leave no member to show: it is left out, and said in the
 /// console, in the words of the feed's own diagnostics.
-fn known_segments(segments: Vec<String>, feed: &Feed, lang: Lang) -> Vec<String> {
+fn known_segments(segments: Vec<String>, feed: &Feed, lang: Lang, id: &str) -> Vec<String> {
     let (known, unknown): (Vec<String>, Vec<String>) = segments
         .into_iter()
         .partition(|id| feed.segments.iter().any(|s| s.id == *id));
-    for id in unknown {
-        let message = lang.strings().diagnostic(&Diagnostic {
-            path: "segments".into(),
-            problem: Problem::UnknownSegment(id),
-            skipped: true,
-        });
-        web_sys::console::warn_1(&format!("segments: {message}").into());
+    for segment in unknown {
+        let problem = fill(lang.strings().d_unknown_segment, &[("id", &segment)]);
+        let element = if id.is_empty() {
+            String::new()
+        } else {
+            format!(" id=\"{id}\"")
+        };
+        web_sys::console::warn_1(
+            &format!("clusterkit: <clusterkit-directory{element} segments>: {problem}").into(),
+        );
     }
     known
 }
@@ -278,7 +283,6 @@ fn element_view(
     host_id: String,
     attrs: ArcRwSignal<Attrs>,
     inline: Option<String>,
-    inherited_lang: String,
 ) -> impl IntoView {
     let attr = {
         let attrs = attrs.clone();
@@ -288,11 +292,14 @@ fn element_view(
         }
     };
     let lang_attr = attr("lang");
+    let inherited = attr(INHERITED_LANG);
+    // The element's own `lang` if it names a language of ours, else the page's, else English.
     let locale = Memo::new(move |_| {
         lang_attr
             .get()
             .filter(|l| Lang::from_tag(l).is_some())
-            .unwrap_or_else(|| inherited_lang.clone())
+            .or_else(|| inherited.get().filter(|l| !l.trim().is_empty()))
+            .unwrap_or_else(|| "en".into())
     });
     let lang = Signal::derive(move || Lang::from_tag(&locale.read()).unwrap_or_default());
     // While the feed downloads, make the `Intl` objects its first sort and counts will need.
@@ -375,7 +382,7 @@ fn element_view(
                     Widget::Directory => {
                         let page_size = page_size.get().and_then(|p| p.trim().parse().ok());
                         let filter = Signal::derive(move || Filter {
-                            segments: known_segments(words(segments.get()), &feed.read(), lang.get()),
+                            segments: host_id.with_value(|id| known_segments(words(segments.get()), &feed.read(), lang.get_untracked(), id)),
                             kinds: words(kinds.get()).iter().filter_map(|k| Kind::from_id(k)).collect(),
                             ..Filter::default()
                         });

@@ -142,6 +142,29 @@ test("elements added later, changed, removed and inline all work, and one feed U
   await page.locator("#later clusterkit-chart").getByText(/A member in several segments/).waitFor();
 }, { networkErrors: true });
 
+test("a widget without its own lang follows the page's as a script changes it", async ({ page, url }) => {
+  const n = feedOf("madrid").members.length;
+  await page.goto(url("tests/e2e/pages/lang.html"));
+  const dir = page.locator("#dir");
+  const spoken = () => dir.evaluate((el) => el.shadowRoot.querySelector(".ck-root").getAttribute("lang"));
+  await dir.getByRole("status").filter({ hasText: new RegExp(`^${n} socios$`) }).waitFor();
+  assert.equal(await spoken(), "gl", "the lang of the element's parent");
+  await page.evaluate(() => document.getElementById("wrap").setAttribute("lang", "es"));
+  await page.waitForFunction(() => document.getElementById("dir").shadowRoot.querySelector(".ck-root").getAttribute("lang") === "es");
+  // The page switches to Catalan at its root and drops the wrapper's lang.
+  await page.evaluate(() => {
+    document.documentElement.lang = "ca";
+    document.getElementById("wrap").removeAttribute("lang");
+  });
+  await dir.getByRole("status").filter({ hasText: `${n} socis` }).waitFor();
+  assert.equal(await spoken(), "ca");
+  // Its own lang still wins, and once removed, the page's is back.
+  await dir.evaluate((el) => el.setAttribute("lang", "en"));
+  await dir.getByRole("status").filter({ hasText: `${n} members` }).waitFor();
+  await dir.evaluate((el) => el.removeAttribute("lang"));
+  await dir.getByRole("status").filter({ hasText: `${n} socis` }).waitFor();
+});
+
 test("the feed downloads while the wasm loads, and is not fetched again once it runs", async ({ page, url }) => {
   // The wasm is held back until the feed has been asked for: a loader that waited for the
   // wasm before fetching would never get there.
@@ -316,7 +339,7 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   // A segment's name written for its id, and a typo: both left out (they would match no
   // member), each said once in the console; the valid id still applies.
   const warnings = [];
-  page.on("console", (m) => m.type() === "warning" && m.text().startsWith("segments:") && warnings.push(m.text()));
+  page.on("console", (m) => m.type() === "warning" && m.text().includes(" segments>: ") && warnings.push(m.text()));
   await page.evaluate(() => {
     const named = document.createElement("clusterkit-directory");
     named.id = "named";
@@ -330,6 +353,12 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   await page.waitForTimeout(200);
   assert.equal(warnings.length, 2, warnings.join(" | "));
   assert.ok(warnings[0].includes("Postproducció") && warnings[1].includes("nope"), warnings.join(" | "));
+  assert.ok(warnings.every((w) => w.startsWith('clusterkit: <clusterkit-directory id="named" segments>: refers to the segment “')), warnings.join(" | "));
+  // Said once: not again in each language the visitor switches to.
+  for (const lang of ["es", "ca"]) await page.locator("#named").evaluate((el, lang) => el.setAttribute("lang", lang), lang);
+  await page.locator("#named").getByRole("status").filter({ hasText: `${post.length} socis` }).waitFor();
+  await page.waitForTimeout(200);
+  assert.equal(warnings.length, 2, warnings.join(" | "));
 });
 
 test("sync-url keeps the directory's view in one parameter, and back walks through it", async ({ page, url }) => {
