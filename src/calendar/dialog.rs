@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::format::{date_long, on_day, time, when, zone_name};
-use super::occur::{Intl, Occurrence, Offsets, Span, wall, zone_of};
+use super::occur::{Intl, Occurrence, Offsets, Span, on_day_in_order, wall, zone_of};
 use super::{google, ics};
 use crate::feed::{Date, Feed, Text};
 use crate::i18n::{Lang, fill};
@@ -169,7 +169,8 @@ pub(super) fn content(
                 "<h2 id=\"{title_id}\" tabindex=\"-1\">{}</h2><ul class=\"ck-day-list\">",
                 date_long(lang, *day)
             );
-            for (i, o) in placed.iter().enumerate().filter(|(_, o)| o.on(*day)) {
+            for i in on_day_in_order(placed, *day) {
+                let o = &placed[i];
                 let title = feed.events[o.event].title.resolve(lang.tag(), fallback);
                 let _ = write!(
                     out,
@@ -322,6 +323,10 @@ mod tests {
                 "data-o=\"{ventana}\">14:00 Ventana Sur &lt;2026&gt;<"
             )),
             "{html}"
+        );
+        assert!(
+            html.find("Breakfast").unwrap() < html.find("Ventana").unwrap(),
+            "in the order they begin, not longest first: {html}"
         );
         let (html, _) = shown(&feed, &placed, &Opened::Day(d("2026-12-05")));
         assert!(

@@ -137,6 +137,18 @@ pub fn kept_occurrences(
     order.into_iter().map(|i| out[i].clone()).collect()
 }
 
+/// The indexes into `placed` of the occurrences on `day`, in the order they begin: those
+/// begun on an earlier day first, then the day's own, all-day before timed. (`placed` is in
+/// the order of the grid's lanes, longest first, which is no order to hear or read a day in.)
+pub fn on_day_in_order(placed: &[Occurrence], day: Date) -> Vec<usize> {
+    let here: Vec<usize> = (0..placed.len()).filter(|&i| placed[i].on(day)).collect();
+    let key = |i: usize| (placed[i].first, placed[i].times.map(|(start, _)| start));
+    crate::sort::sorted_indices(here.len(), &|a, b| key(here[a]).cmp(&key(here[b])))
+        .into_iter()
+        .map(|k| here[k])
+        .collect()
+}
+
 /// The spans of `event`'s occurrences that may show from `from` to `to`, its wall-clock
 /// times read in `own`, its zone.
 fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets) -> Vec<Span> {

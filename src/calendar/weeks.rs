@@ -13,7 +13,7 @@ use std::fmt::Write;
 use super::format::{date_long, on_day, time, zone_name};
 use super::layout::week;
 use super::model::month_grid;
-use super::occur::{Occurrence, Offsets, Span, wall, zone_of};
+use super::occur::{Occurrence, Offsets, Span, on_day_in_order, wall, zone_of};
 use crate::feed::{Date, Feed};
 use crate::i18n::{Lang, fill};
 use crate::ui::escape;
@@ -69,11 +69,11 @@ pub fn weeks(
         let laid = week(days[0], placed, LANES);
         markup.push_str("<tr>");
         for (column, &day) in days.iter().enumerate() {
-            // Named by its date and events; what shows is a summary of it.
-            let on_day: Vec<String> = placed
-                .iter()
-                .filter(|o| o.on(day))
-                .map(|o| text(o, day))
+            // Named by its date and events, in the order they begin; what shows is a
+            // summary of it.
+            let on_day: Vec<String> = on_day_in_order(placed, day)
+                .into_iter()
+                .map(|i| text(&placed[i], day))
                 .collect();
             let label = match on_day.len() {
                 0 => date_long(lang, day),
@@ -233,6 +233,29 @@ mod tests {
         assert!(day.contains(">09:00 Talk 0<"));
         assert!(day.contains("4 events: 09:00 Talk 0, 10:00 Talk 1, 11:00 Talk 2, 12:00 Talk 3"));
         assert_eq!(w.colours.len(), 3, "one colour per bar drawn");
+    }
+
+    #[test]
+    fn a_day_is_named_with_its_events_in_the_order_they_begin() {
+        let mut party = Event::new("party", "Party", When::parse("2026-11-18T23:30").unwrap());
+        party.end = Some(When::parse("2026-11-19T02:00").unwrap());
+        let mut fair = Event::new("fair", "Fair", When::parse("2026-11-17").unwrap());
+        fair.end = Some(When::parse("2026-11-19").unwrap());
+        let events = vec![
+            party,
+            Event::new("talk", "Talk", When::parse("2026-11-18T20:00").unwrap()),
+            Event::new("day", "Open day", When::parse("2026-11-18").unwrap()),
+            fair,
+        ];
+        let w = november(&feed(events), "2026-11-01");
+        let day = cells(&w.markup)
+            .into_iter()
+            .find(|c| c.contains("2026-11-18"))
+            .unwrap();
+        assert!(
+            day.contains("4 events: Fair, Open day, 20:00 Talk, 23:30 Party<"),
+            "{day}"
+        );
     }
 
     #[test]
