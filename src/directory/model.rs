@@ -2,7 +2,7 @@
 //! table, the orders) and what runs per keystroke or click (search, disjunctive facet
 //! counts, pages). No DOM and no `Intl` here except collation, so it is tested natively.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::feed::{Feed, Kind};
 use crate::i18n::{Lang, intl::collation_order};
@@ -125,7 +125,7 @@ pub struct FacetTable {
 /// first member in feed order names it); a value made only of spaces or punctuation is none.
 fn group(values: Vec<Option<&str>>) -> (Vec<String>, Vec<Option<usize>>) {
     // Thousands of members share a few dozen values: each distinct text is folded once.
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
     let mut distinct: Vec<(&str, usize, usize)> = Vec::new(); // (text, first member, count)
     let text_of: Vec<Option<usize>> = values
         .iter()

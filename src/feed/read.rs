@@ -1,7 +1,7 @@
 //! The lenient reader: from a JSON document to a [`Feed`] and its diagnostics.
 
+use rustc_hash::FxHashMap;
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::fmt;
 
 use super::diag::{Diagnostic, Expected, Problem};
@@ -377,7 +377,8 @@ fn read_list<T>(
         }
     };
     let mut out = Vec::with_capacity(items.len());
-    let mut seen: HashMap<String, usize> = HashMap::with_capacity(items.len());
+    let mut seen: FxHashMap<String, usize> =
+        FxHashMap::with_capacity_and_hasher(items.len(), Default::default());
     for (i, obj) in items.iter().enumerate() {
         let path = At {
             list: key,
