@@ -55,7 +55,7 @@ use month::MonthGrid;
 use occur::{Intl, kept_occurrences};
 
 /// Containers narrower than this, in CSS pixels, show the list unless told otherwise.
-const NARROW: f64 = 600.0;
+const NARROW: usize = 600;
 
 /// How the calendar shows its events.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -168,7 +168,7 @@ pub fn EventCalendar(
     let title_id = crate::ui::unique_id("ck-month");
     // The view: the visitor's pick, else the page's, else by the container's width.
     let picked = RwSignal::new(None::<View>);
-    let width = RwSignal::new(0.0);
+    let width = RwSignal::new(0_usize);
     let section = NodeRef::<leptos::html::Section>::new();
     crate::ui::effect(move || {
         if let Some(section) = section.get() {
@@ -178,7 +178,7 @@ pub fn EventCalendar(
     let current = Memo::new(move |_| {
         picked.get().or(view.get()).unwrap_or_else(|| {
             let w = width.get();
-            if w > 0.0 && w < NARROW {
+            if w > 0 && w < NARROW {
                 View::List
             } else {
                 View::Month

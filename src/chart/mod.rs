@@ -134,7 +134,7 @@ pub fn SegmentChart(
     let drawn = StoredValue::new(Drawn::default());
     // The drawing is laid out for its container's width, measured as it changes, so that
     // its text stays at the page's size on a phone as on a wide screen.
-    let width = RwSignal::new(WIDTH);
+    let width = RwSignal::new(WIDTH as usize);
     let figure_ref = NodeRef::<leptos::html::Figure>::new();
     // The drawing of `figure`, if it shows one.
     let svg_in = |figure: &web_sys::Element| -> Option<web_sys::SvgElement> {
@@ -224,7 +224,14 @@ pub fn SegmentChart(
         } else if as_table {
             Body::Table(table(&marks, title, headers(s, by), lang))
         } else {
-            let drawing = draw(&marks, shape, lang, current.get_untracked(), linked, width);
+            let drawing = draw(
+                &marks,
+                shape,
+                lang,
+                current.get_untracked(),
+                linked,
+                width as f64,
+            );
             anchors = drawing
                 .anchors
                 .iter()

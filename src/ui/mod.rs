@@ -271,12 +271,13 @@ pub(crate) fn segment_tags(
 
 /// Keeps `width` at the content width of `element`, in CSS pixels, as it changes (a
 /// `ResizeObserver`, disconnected when the reactive owner is cleaned up).
-pub(crate) fn observe_width(element: &web_sys::Element, width: RwSignal<f64>) {
+pub(crate) fn observe_width(element: &web_sys::Element, width: RwSignal<usize>) {
     let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
         move |entries: js_sys::Array| {
             if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-                let w = entry.content_rect().width().round();
-                if w > 0.0 && w != width.get_untracked() {
+                // Whole pixels: a signal of the type the widgets already use for counts.
+                let w = entry.content_rect().width().round() as usize;
+                if w > 0 && w != width.get_untracked() {
                     width.set(w);
                 }
             }
