@@ -29,7 +29,10 @@ if (!script) {
   var candidates = document.querySelectorAll("script[src*='clusterkit']");
   script = candidates[candidates.length - 1] || null;
 }
-var base = (script && script.getAttribute("data-base")) || (script && script.src) || document.baseURI;
+var dataBase = script && script.getAttribute("data-base");
+// A folder written without its trailing slash ("/assets/clusterkit") is still that folder.
+if (dataBase && !/(\/|\.[A-Za-z0-9]+)$/.test(dataBase.split(/[?#]/)[0])) dataBase += "/";
+var base = dataBase || (script && script.src) || document.baseURI;
 var wasmUrl = new URL("clusterkit_bg.wasm?v=" + VERSION, new URL(base, document.baseURI)).href;
 
 var live = new Set();
@@ -214,6 +217,8 @@ class ClusterkitElement extends HTMLElement {
   connectedCallback() {
     if (!this.shadowRoot) this.attachShadow({ mode: "open" });
     live.add(this);
+    // Moved: still mounted, with the visitor's search, choices and month (see below).
+    if (this._ck != null) return;
     if (dead) return showCrash(this);
     var el = this;
     prefetch(el);
@@ -235,10 +240,17 @@ class ClusterkitElement extends HTMLElement {
   disconnectedCallback() {
     live.delete(this);
     if (early) releaseEarly();
-    var id = this._ck;
-    this._ck = null;
-    if (id != null && !dead) guard(function () {
-      wasm_bindgen.ck_disconnect(id);
+    // A move (a theme moving a sidebar, a script re-parenting the element) is a removal and
+    // an insertion in one task: the widget goes only if the element is still out of the
+    // page once that task's script is done.
+    var el = this;
+    Promise.resolve().then(function () {
+      var id = el._ck;
+      if (el.isConnected || id == null) return;
+      el._ck = null;
+      if (!dead) guard(function () {
+        wasm_bindgen.ck_disconnect(id);
+      });
     });
   }
 

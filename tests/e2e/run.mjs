@@ -90,6 +90,15 @@ test("data-base on the script tag says where the wasm is when the script was mov
   copyFileSync(join(ROOT, "www/dist/clusterkit.js"), join(moved, "bundle.js"));
   await page.goto(url("tests/e2e/pages/data-base.html"));
   await page.getByRole("status").filter({ hasText: `${feedOf("catalonia").members.length} members` }).waitFor();
+  // The folder written without its trailing slash is the same folder.
+  await page.route("**/data-base.html", async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('data-base="../../../www/dist/"', 'data-base="../../../www/dist"');
+    await route.fulfill({ response, body });
+  });
+  await page.goto(url("tests/e2e/pages/data-base.html"));
+  assert.equal(await page.locator("script[data-base]").getAttribute("data-base"), "../../../www/dist");
+  await page.getByRole("status").filter({ hasText: `${feedOf("catalonia").members.length} members` }).waitFor();
 });
 
 test("elements added later, changed, removed and inline all work, and one feed URL is fetched once", async ({ page, url }) => {
@@ -141,6 +150,23 @@ test("elements added later, changed, removed and inline all work, and one feed U
   });
   await page.locator("#later clusterkit-chart").getByText(/A member in several segments/).waitFor();
 }, { networkErrors: true });
+
+test("an element moved in the page keeps the visitor's search and choices", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/dynamic.html"));
+  const first = page.locator("#first");
+  const feed = feedOf("catalonia");
+  await first.getByRole("status").filter({ hasText: `${feed.members.length} socis` }).waitFor();
+  const search = first.getByRole("searchbox");
+  await search.fill("barcelona");
+  await first.getByRole("status").filter({ hasText: /^\d+ socis?$/ }).filter({ hasNotText: `${feed.members.length} socis` }).waitFor();
+  const found = await first.getByRole("status").innerText();
+  await page.evaluate(() => document.body.append(document.getElementById("first")));
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+  assert.equal(await search.inputValue(), "barcelona", "the search kept");
+  assert.equal(await first.getByRole("status").innerText(), found, "and its result");
+  // Removed for good, it goes.
+  await page.evaluate(() => document.getElementById("first").remove());
+});
 
 test("a widget without its own lang follows the page's as a script changes it", async ({ page, url }) => {
   const n = feedOf("madrid").members.length;
