@@ -209,6 +209,41 @@ function watchLang() {
   langWatch.observe(document.documentElement, { attributes: true, attributeFilter: ["lang"], subtree: true });
 }
 
+function inlineFeed(el) {
+  return el.querySelector("script[type='application/json']");
+}
+
+function mount(el) {
+  start().then(function () {
+    if (el.isConnected && el._ck == null && !dead) {
+      try {
+        el._ckInline = !!inlineFeed(el);
+        el._ck = wasm_bindgen.ck_connect(el, el.shadowRoot, el.localName);
+      } catch (error) {
+        console.warn(error);
+        if (error instanceof WebAssembly.RuntimeError) fatal();
+        else if (!dead) showCrash(el);
+      }
+    }
+  }, function () {});
+}
+
+// Inline JSON added to an element later, or taken away (its `feed` URL then applies), is a
+// new feed: the widget starts again on it.
+function watchContent(el) {
+  if (el._ckContent) return;
+  el._ckContent = new MutationObserver(function () {
+    var id = el._ck;
+    if (id == null || dead || !!inlineFeed(el) === el._ckInline) return;
+    el._ck = null;
+    guard(function () {
+      wasm_bindgen.ck_disconnect(id);
+    });
+    mount(el);
+  });
+  el._ckContent.observe(el, { childList: true });
+}
+
 class ClusterkitElement extends HTMLElement {
   static get observedAttributes() {
     return OBSERVED;
@@ -224,17 +259,17 @@ class ClusterkitElement extends HTMLElement {
     prefetch(el);
     warmIntl(el);
     watchLang();
-    start().then(function () {
-      if (el.isConnected && el._ck == null && !dead) {
-        try {
-          el._ck = wasm_bindgen.ck_connect(el, el.shadowRoot, el.localName);
-        } catch (error) {
-          console.warn(error);
-          if (error instanceof WebAssembly.RuntimeError) fatal();
-          else if (!dead) showCrash(el);
-        }
-      }
-    }, function () {});
+    watchContent(el);
+    // An inline feed is the element's content, which the parser may not have reached yet
+    // when the element connects (a plain script tag before it, or a slow script between):
+    // without a feed URL, the widget waits for the page to be parsed.
+    if (!el.hasAttribute("feed") && document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () {
+        mount(el);
+      });
+    } else {
+      mount(el);
+    }
   }
 
   disconnectedCallback() {

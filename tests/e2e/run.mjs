@@ -151,6 +151,48 @@ test("elements added later, changed, removed and inline all work, and one feed U
   await page.locator("#later clusterkit-chart").getByText(/A member in several segments/).waitFor();
 }, { networkErrors: true });
 
+test("inline JSON is read once the parser has reached it, and inline JSON added or taken away later is a new feed", async ({ page, url }) => {
+  // The slow script answers once the chart above it is drawn: the Wasm runs before the
+  // directory's content is parsed.
+  await page.route("**/slow-third-party.js", async (route) => {
+    for (let i = 0; i < 100; i++) {
+      const drawn = await page.evaluate(() => !!document.querySelector("clusterkit-chart")?.shadowRoot?.querySelector("svg"));
+      if (drawn) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await route.fulfill({ body: "", contentType: "text/javascript" });
+  });
+  await page.goto(url("tests/e2e/pages/inline-late.html"));
+  const inline = page.locator("#inline");
+  await inline.getByRole("status").filter({ hasText: "2 members" }).waitFor();
+  await inline.getByRole("heading", { name: "Beta Sound" }).waitFor();
+
+  // Its inline JSON taken away and a feed URL given: the URL's members.
+  const madrid = feedOf("madrid").members.length;
+  await page.evaluate(() => {
+    const el = document.getElementById("inline");
+    el.querySelector("script").remove();
+    el.setAttribute("feed", "../../../www/feeds/madrid.json");
+  });
+  await inline.getByRole("status").filter({ hasText: `${madrid} members` }).waitFor();
+
+  // An element added empty, and given its inline JSON a moment later.
+  await page.evaluate(() => {
+    const el = document.createElement("clusterkit-directory");
+    el.id = "later";
+    document.body.append(el);
+  });
+  const later = page.locator("#later");
+  await later.getByText(/no data/).waitFor();
+  await page.evaluate(() => {
+    const json = document.createElement("script");
+    json.type = "application/json";
+    json.textContent = JSON.stringify({ version: 1, cluster: { name: "Later", timezone: "UTC" }, members: [{ id: "g", name: "Gamma" }] });
+    document.getElementById("later").append(json);
+  });
+  await later.getByRole("status").filter({ hasText: "1 member" }).waitFor();
+});
+
 test("an element moved in the page keeps the visitor's search and choices", async ({ page, url }) => {
   await page.goto(url("tests/e2e/pages/dynamic.html"));
   const first = page.locator("#first");
