@@ -37,17 +37,23 @@ pub(super) fn Agenda(
         };
         let to = today.first_of_month().add_months(months.get()).add_days(-1);
         let (feed, kept) = (feed.read(), kept.read());
-        let list = kept_occurrences(&feed, &zone.read(), from, to, &Intl, Some(&kept));
-        // Whether asking for earlier or later events can show any: a kept event that starts
-        // before the list, or that starts or may repeat after it. If not, the button goes.
-        let (mut earlier, mut later) = (false, false);
-        for (e, _) in feed.events.iter().zip(kept.iter()).filter(|(_, k)| **k) {
-            earlier |= e.start.date() < from;
-            later |= e.start.date() > to
-                || e.recurrence
-                    .as_ref()
-                    .is_some_and(|r| r.until.is_none_or(|u| u.date() > to));
-        }
+        let zone = zone.read();
+        let occurring = |from: Date, to: Date| {
+            from <= to && !kept_occurrences(&feed, &zone, from, to, &Intl, Some(&kept)).is_empty()
+        };
+        let list = kept_occurrences(&feed, &zone, from, to, &Intl, Some(&kept));
+        // Whether asking for earlier or later events can show any: an occurrence between the
+        // first kept event's start and the list, or within five years after it (a rule's
+        // COUNT may end it, however open its UNTIL). If not, the button goes.
+        let first = feed
+            .events
+            .iter()
+            .zip(kept.iter())
+            .filter(|(_, k)| **k)
+            .map(|(e, _)| e.start.date())
+            .min();
+        let earlier = first.is_some_and(|first| occurring(first, from.add_days(-1)));
+        let later = occurring(to.add_days(1), to.add_months(60));
         (from, list, [earlier, later])
     });
     // The item that opened the dialog gets the focus back.
@@ -84,6 +90,28 @@ pub(super) fn Agenda(
             open.set(Some(Opened::Event(o)));
         }
     };
+    // "Show earlier" or "show later" that goes when pressed (nothing more that way) hands
+    // the focus to the list's first or last event instead of dropping it.
+    let pressed = StoredValue::new(None::<usize>);
+    let list_ref = NodeRef::<leptos::html::Div>::new();
+    crate::ui::effect(move || {
+        let more = listed.read().2;
+        let gone = pressed
+            .try_update_value(|p| p.take())
+            .flatten()
+            .filter(|&k| !more[k]);
+        let items = gone.and_then(|_| list_ref.get_untracked()?.query_selector_all("a").ok());
+        if let (Some(k), Some(items)) = (gone, items) {
+            let at = if k == 0 {
+                0
+            } else {
+                items.length().saturating_sub(1)
+            };
+            if let Some(item) = items.get(at).and_then(|i| i.dyn_into().ok()) {
+                crate::ui::focus(item);
+            }
+        }
+    });
     let list_id = crate::ui::unique_id("ck-agenda");
     let months_view = move || {
         let (from, list, _) = &*listed.read();
@@ -91,11 +119,17 @@ pub(super) fn Agenda(
     };
     view! {
         <div class="ck-agenda" part="agenda">
-            <button type="button" class="ck-link" hidden=move || !listed.read().2[0] on:click=move |_| before.update(|b| *b += 1)>
+            <button type="button" class="ck-link" hidden=move || !listed.read().2[0] on:click=move |_| {
+                pressed.set_value(Some(0));
+                before.update(|b| *b += 1);
+            }>
                 {s.show_earlier}
             </button>
-            <div on:click=on_click inner_html=months_view></div>
-            <button type="button" class="ck-link" hidden=move || !listed.read().2[1] on:click=move |_| months.update(|m| *m += 12)>
+            <div on:click=on_click inner_html=months_view node_ref=list_ref></div>
+            <button type="button" class="ck-link" hidden=move || !listed.read().2[1] on:click=move |_| {
+                pressed.set_value(Some(1));
+                months.update(|m| *m += 12);
+            }>
                 {s.show_later}
             </button>
             <button

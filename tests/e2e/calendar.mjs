@@ -164,15 +164,18 @@ test("in a narrow container the calendar lists what is coming, month by month, a
   assert.equal(new URL(page.url()).hash, "", "a click opens the event without moving the page");
   await page.keyboard.press("Escape");
 
-  // The year before, on request: the series from its first breakfast.
-  await narrow.getByRole("button", { name: "Mostrar eventos anteriores" }).click();
+  // The year before, on request (by the keyboard): the series from its first breakfast.
+  await narrow.getByRole("button", { name: "Mostrar eventos anteriores" }).focus();
+  await page.keyboard.press("Enter");
   await narrow.getByRole("heading", { name: "enero de 2026" }).waitFor();
   const all = await items.allTextContents();
   assert.equal(all[0], "Breakfast");
   assert.ok(all.includes("Talent Week") && all.includes("Pitch five"), "November's past events");
-  // Nothing starts before that: asking again would add nothing, so the button goes; the
-  // monthly breakfast goes on, so "later" stays.
+  // Nothing starts before that: asking again would add nothing, so the button goes, and
+  // hands the focus to the first event; the monthly breakfast goes on, so "later" stays.
   await narrow.getByRole("button", { name: "Mostrar eventos anteriores" }).waitFor({ state: "hidden" });
+  await page.waitForFunction(() => document.getElementById("narrow").shadowRoot.activeElement?.classList.contains("ck-agenda-item"));
+  assert.equal(await narrow.evaluate((el) => el.shadowRoot.activeElement.textContent.startsWith("Breakfast")), true, "the focus on the first event");
   assert.equal(await narrow.getByRole("button", { name: "Mostrar eventos posteriores" }).isVisible(), true);
 
   // The segment toggles fold behind one "Filters" button, which counts the choices.
@@ -313,4 +316,20 @@ test("on a phone, a tap anywhere on a day of the month grid lists that day's eve
   } finally {
     await phone.close();
   }
+});
+
+test("the list offers later events only while there are any: a series with a COUNT ends", async ({ page, url }) => {
+  await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
+  await page.goto(url("tests/e2e/pages/dynamic.html"));
+  const cal = page.locator("#cal");
+  await cal.evaluate((el) => {
+    el.setAttribute("lang", "en");
+    el.setAttribute("view", "list");
+  });
+  await cal.getByRole("heading", { name: "December 2026" }).waitFor();
+  // The monthly breakfast's 20 sessions end in August 2027, within the year listed, and no
+  // event starts after it: nothing later to show.
+  await cal.getByRole("heading", { name: "August 2027" }).waitFor();
+  assert.equal(await cal.getByRole("button", { name: "Show later events" }).isVisible(), false);
+  assert.equal(await cal.getByRole("button", { name: "Show earlier events" }).isVisible(), true, "the year's earlier events");
 });
