@@ -378,3 +378,37 @@ test("a facet value or a choice of one long word wraps inside its column, on a w
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, `nothing scrolls sideways at ${width} px`);
   }
 });
+
+test("in forced colours what is pressed or current stands out; a dark theme darkens the browser's own controls", async ({ page, url }) => {
+  await page.emulateMedia({ forcedColors: "active" });
+  await page.goto(url("index.html"));
+  const dir = page.locator("#dir");
+  await dir.getByRole("button", { name: "Pàgina 2" }).waitFor();
+  const looks = (locator) => locator.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return `${s.backgroundColor} ${s.color}`;
+  });
+  const pairs = [
+    [dir.locator(".ck-layouts .ck-btn[aria-pressed=true]"), dir.locator(".ck-layouts .ck-btn[aria-pressed=false]"), "the layout shown"],
+    [dir.locator(".ck-page[aria-current=page]"), dir.getByRole("button", { name: "Pàgina 2" }), "the page shown"],
+    [page.locator("clusterkit-calendar .ck-views .ck-btn[aria-pressed=true]"), page.locator("clusterkit-calendar .ck-views .ck-btn[aria-pressed=false]"), "the calendar's view"],
+  ];
+  // The system's highlight, as the page would paint it.
+  const highlight = await page.evaluate(() => {
+    const probe = document.createElement("div");
+    probe.style.cssText = "forced-color-adjust: none; background: Highlight; color: HighlightText";
+    document.body.append(probe);
+    const s = getComputedStyle(probe);
+    const out = `${s.backgroundColor} ${s.color}`;
+    probe.remove();
+    return out;
+  });
+  for (const [on, off, what] of pairs) {
+    assert.equal(await looks(on), highlight, `${what}: in the system's highlight`);
+    assert.notEqual(await looks(off), highlight, `${what}: the others not`);
+  }
+  await page.emulateMedia({ forcedColors: "none" });
+  await dir.evaluate((el) => el.setAttribute("theme", "dark"));
+  await page.waitForFunction(() => document.getElementById("dir").shadowRoot.querySelector(".ck-root").dataset.theme === "dark");
+  assert.equal(await dir.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector("input[type=checkbox]")).colorScheme), "dark");
+});
