@@ -45,6 +45,26 @@ pub(crate) fn standalone_svg(svg: &web_sys::Element) -> Option<String> {
             }
         }
     }
+    // The background behind the chart goes with it: text drawn light for a dark page would
+    // be unreadable on the white of a document or slide.
+    // (Written as the computed colours above are, which every SVG reader knows.)
+    let paper = crate::ui::colour::backdrop(svg);
+    let byte = |c: f64| (c * 255.0).round() as u8;
+    let paper = format!(
+        "rgb({}, {}, {})",
+        byte(paper.r),
+        byte(paper.g),
+        byte(paper.b)
+    );
+    if let Ok(rect) = window
+        .document()?
+        .create_element_ns(Some("http://www.w3.org/2000/svg"), "rect")
+    {
+        for (name, value) in [("width", "100%"), ("height", "100%"), ("fill", &paper)] {
+            let _ = rect.set_attribute(name, value);
+        }
+        let _ = copy.prepend_with_node_1(&rect);
+    }
     let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
     let _ = copy.remove_attribute("tabindex");
     Some(copy.outer_html())

@@ -111,6 +111,14 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   assert.match(svgFile, /^<svg[^>]* xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   assert.equal((svgFile.match(/part="bar"/g) ?? []).length, expectedRows.length);
   assert.match(svgFile, /part="bar"[^>]* fill="rgb\(26, 86, 184\)"/, "the first palette colour, written in");
+  assert.match(svgFile, /^<svg[^>]*><rect width="100%" height="100%" fill="rgb\(255, 255, 255\)"><\/rect>/, "the page's white behind it");
+  // Drawn dark, it takes its dark background along: its light text stays readable.
+  await cities.evaluate((el) => el.setAttribute("theme", "dark"));
+  await page.waitForFunction(() => document.getElementById("cities").shadowRoot.querySelector(".ck-root").dataset.theme === "dark");
+  const [, darkFile] = await saved("Baixa el gràfic (SVG)");
+  const paper = darkFile.match(/^<svg[^>]*><rect width="100%" height="100%" fill="rgb\((\d+), (\d+), (\d+)\)">/);
+  assert.ok(paper && paper.slice(1).every((c) => Number(c) < 64), `a dark background: ${darkFile.slice(0, 300)}`);
+  await cities.evaluate((el) => el.removeAttribute("theme"));
 
   // Years, in Spanish: a column per year from the first to the last, and what stands out.
   const years = page.locator("#years");
