@@ -79,6 +79,17 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
     ...(nowhere > 0 ? [["Sense ciutat", String(nowhere)]] : []),
   ];
   assert.equal(expectedRows.reduce((a, [, n]) => a + Number(n), 0), cat.members.length, "every member counted once");
+  // The focused mark's ring is in the text colour: the focus colour is also the palette's
+  // first, the colour of the first city's bar.
+  await cities.getByRole("button", { name: "Mostra com a taula" }).focus();
+  await page.keyboard.press("Tab");
+  const ring = await cities.evaluate((el) => {
+    const bar = el.shadowRoot.activeElement.querySelector(".ck-bar");
+    const s = getComputedStyle(bar);
+    return { stroke: s.stroke, fill: s.fill, width: s.strokeWidth };
+  });
+  assert.notEqual(ring.stroke, ring.fill, `the first bar's ring stands out from its fill: ${JSON.stringify(ring)}`);
+  assert.equal(ring.width, "3px");
   const toggle = cities.getByRole("button", { name: "Mostra com a taula" });
   await toggle.click();
   const table = cities.getByRole("table", { name: "Socis per ciutat" });
