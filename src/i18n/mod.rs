@@ -250,6 +250,8 @@ strings! {
     d_bad_recurrence: &'static str,
     /// Diagnostic: `{value}` is not a time zone.
     d_bad_timezone: &'static str,
+    /// Two directories keep their view in the same URL parameter `{name}`.
+    sync_url_shared: &'static str,
     /// Diagnostic: `{value}` is not a language tag.
     d_bad_language: &'static str,
     /// Diagnostic: lone surrogate.

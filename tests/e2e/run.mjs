@@ -429,7 +429,7 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   assert.equal(warnings.length, 2, warnings.join(" | "));
 });
 
-test("sync-url keeps the directory's view in one parameter, and back walks through it", async ({ page, url }) => {
+test("sync-url keeps the directory's view in one parameter, and back walks through it", async ({ page, url, warnings }) => {
   const feed = feedOf("galicia");
   await page.goto(url("tests/e2e/pages/sync-url.html?s=1&p=2&page=3"));
   const dir = page.locator("#members");
@@ -447,6 +447,23 @@ test("sync-url keeps the directory's view in one parameter, and back walks throu
   await page.reload();
   await dir.getByRole("checkbox", { name: /^Peme/ }).waitFor();
   assert.equal(await dir.getByRole("checkbox", { name: /^Peme/ }).isChecked(), true, "a link restores the view");
+  assert.equal(warnings.filter((w) => w.includes("sync-url")).length, 0, "one directory, no warning");
+
+  // Two directories without ids would keep their views in one parameter: said once.
+  await page.evaluate(() => {
+    for (let i = 0; i < 2; i++) {
+      const el = document.createElement("clusterkit-directory");
+      el.setAttribute("feed", "/www/feeds/madrid.json");
+      el.setAttribute("sync-url", "");
+      el.setAttribute("lang", "en");
+      document.body.append(el);
+    }
+  });
+  await page.locator("clusterkit-directory:not([id])").nth(1).getByRole("status").filter({ hasText: /members/ }).waitFor();
+  assert.deepEqual(
+    warnings.filter((w) => w.includes("sync-url")),
+    ["clusterkit: Two directories keep their view in the same URL parameter, “ck-dir”: give each an id or a sync-url value of its own."],
+  );
 });
 
 test("bad feeds show localized, specific messages and keep every valid entry", async ({ page, url, warnings }) => {
