@@ -350,6 +350,7 @@ pub fn MemberDirectory(
     }
 
     let filters_id = crate::ui::unique_id("ck-filters");
+    let heading_id = crate::ui::unique_id("ck-directory");
     let title_id = crate::ui::unique_id("ck-profile");
 
     // The page of cards and the profile are markup (see `card`), drawn by effects: the cards'
@@ -500,9 +501,12 @@ pub fn MemberDirectory(
             <section
                 class=move || format!("ck-directory {}", class.get().unwrap_or_default())
                 data-layout=move || layout.get().id()
-                aria-label=s.member_directory
+                aria-labelledby=heading_id.clone()
                 part="directory"
             >
+                // The cards' names are headings of the third level: this one, for screen
+                // readers, keeps the page's outline whole under a page's own first heading.
+                <h2 class="ck-visually-hidden" id=heading_id.clone()>{s.member_directory}</h2>
                 <div class="ck-toolbar" part="toolbar">
                     {search}
                     {filters_toggle}

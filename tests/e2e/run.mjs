@@ -217,6 +217,10 @@ test("a widget without its own lang follows the page's as a script changes it", 
   const spoken = () => dir.evaluate((el) => el.shadowRoot.querySelector(".ck-root").getAttribute("lang"));
   await dir.getByRole("status").filter({ hasText: new RegExp(`^${n} socios$`) }).waitFor();
   assert.equal(await spoken(), "gl", "the lang of the element's parent");
+  // Under a page's one first-level heading, the cards' third-level names keep the outline
+  // whole: the directory is a region named by a second-level heading of its own.
+  await dir.getByRole("region", { name: "Directorio de socios" }).getByRole("heading", { level: 2, name: "Directorio de socios" }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations, heading order included");
   await page.evaluate(() => document.getElementById("wrap").setAttribute("lang", "es"));
   await page.waitForFunction(() => document.getElementById("dir").shadowRoot.querySelector(".ck-root").getAttribute("lang") === "es");
   // The page switches to Catalan at its root and drops the wrapper's lang.
