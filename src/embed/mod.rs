@@ -189,10 +189,8 @@ pub fn ck_connect(host: HtmlElement, root: ShadowRoot, tag: &str) -> Result<u32,
         .and_then(|s| s.text_content());
 
     let view_attrs = attrs.clone();
-    let host_id = host.id();
-    let handle = leptos::mount::mount_to(container, move || {
-        element_view(widget, host_id, view_attrs, inline)
-    });
+    let handle =
+        leptos::mount::mount_to(container, move || element_view(widget, view_attrs, inline));
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id + 1);
@@ -280,7 +278,6 @@ fn words(value: Option<String>) -> Vec<String> {
 
 fn element_view(
     widget: Widget,
-    host_id: String,
     attrs: ArcRwSignal<Attrs>,
     inline: Option<String>,
 ) -> impl IntoView {
@@ -318,7 +315,9 @@ fn element_view(
     let month = attr("month");
     let timezone = attr("timezone");
     let categories = attr("categories");
-    let host_id = StoredValue::new(host_id);
+    // The element's id: a directory with one shares its choices with the charts `for` it,
+    // and names its URL parameter after it; set or changed later, it applies then.
+    let host_id = attr("id");
     let segments = attr("segments");
     let kinds = attr("kinds");
     let sort = attr("sort");
@@ -382,13 +381,13 @@ fn element_view(
                     Widget::Directory => {
                         let page_size = page_size.get().and_then(|p| p.trim().parse().ok());
                         let filter = Signal::derive(move || Filter {
-                            segments: host_id.with_value(|id| known_segments(words(segments.get()), &feed.read(), lang.get_untracked(), id)),
+                            segments: known_segments(words(segments.get()), &feed.read(), lang.get_untracked(), &host_id.get_untracked().unwrap_or_default()),
                             kinds: words(kinds.get()).iter().filter_map(|k| Kind::from_id(k)).collect(),
                             ..Filter::default()
                         });
                         // A directory with an id shares its choices with the charts `for` it:
                         // the attributes set them, and so do the visitor and the charts.
-                        let id = host_id.get_value();
+                        let id = host_id.get().unwrap_or_default();
                         let (filter, on_filter) = if id.is_empty() {
                             (filter, None)
                         } else {
@@ -403,9 +402,8 @@ fn element_view(
                         // One URL parameter per directory: the attribute's value, else one
                         // named after the element's id, else `ck-dir`.
                         let sync_url = sync_url.get().map(|name| match name.trim() {
-                            "" => host_id.with_value(|id| {
-                                if id.is_empty() { "ck-dir".to_owned() } else { format!("ck-{id}") }
-                            }),
+                            "" if id.is_empty() => "ck-dir".to_owned(),
+                            "" => format!("ck-{id}"),
                             name => name.to_owned(),
                         });
                         view! {

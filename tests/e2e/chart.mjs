@@ -212,6 +212,25 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   await dir.getByRole("button", { name: /Esborra/ }).first().click();
   await dir.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
   assert.deepEqual(await pressed(), []);
+
+  // A chart `for` an id no element has yet links once a directory takes that id.
+  await page.evaluate(() => {
+    const chart = document.createElement("clusterkit-chart");
+    chart.id = "chart2";
+    chart.setAttribute("feed", "../../../www/feeds/catalonia.json");
+    chart.setAttribute("for", "later");
+    const dir = document.createElement("clusterkit-directory");
+    dir.id = "dir2";
+    dir.setAttribute("feed", "../../../www/feeds/catalonia.json");
+    document.body.append(chart, dir);
+  });
+  const dir2 = page.locator("#dir2");
+  await dir2.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
+  await dir2.evaluate((el) => (el.id = "later"));
+  const later = page.locator("#later");
+  await later.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
+  await page.locator("#chart2").getByRole("button", { name: new RegExp(`^${name("post-production").replace(/[()]/g, "\\$&")}: `) }).click();
+  await later.getByRole("status").filter({ hasText: `${inSegment("post-production")} socis` }).waitFor();
 });
 
 test("marks too faint for the background behind them are outlined in the text colour; printed, the chart drops its buttons", async ({ page, url }) => {
