@@ -210,15 +210,8 @@ pub fn EventCalendar(
             let Some(el) = head_ref.get() else {
                 return;
             };
-            let focused = crate::ui::active_element(&el)
-                .filter(|a| el.contains(Some(a)))
-                .and_then(|a| a.get_attribute("data-act"));
-            el.set_inner_html(&head(s, view, &head_id, &title(shown.get_untracked())));
-            let again =
-                focused.and_then(|act| el.query_selector(&format!("[data-act='{act}']")).ok()?);
-            if let Some(again) = again {
-                crate::ui::focus(again);
-            }
+            let markup = head(s, view, &head_id, &title(shown.get_untracked()));
+            crate::ui::redraw_keeping_focus(&el, &markup, &["data-act"]);
         });
         crate::ui::effect(move || {
             let month = shown.get();

@@ -250,17 +250,11 @@ pub fn SegmentChart(
                 any_chosen: marks.iter().any(|m| m.pressed == Some(true)),
             }
         };
-        let focused = crate::ui::active_element(&figure)
-            .filter(|a| figure.contains(Some(a)))
-            .and_then(|a| {
-                ["data-act", "data-k"]
-                    .into_iter()
-                    .find_map(|name| Some(format!("[{name}='{}']", a.get_attribute(name)?)))
-            });
-        figure.set_inner_html(&frame(s, title, &body, summary.as_deref(), caption));
-        if let Some(again) = focused.and_then(|selector| figure.query_selector(&selector).ok()?) {
-            crate::ui::focus(again);
-        }
+        crate::ui::redraw_keeping_focus(
+            &figure,
+            &frame(s, title, &body, summary.as_deref(), caption),
+            &["data-act", "data-k"],
+        );
         if let Some(svg) = svg_in(&figure) {
             contrast::outline_faint(&svg);
         }

@@ -61,11 +61,8 @@ pub(super) fn facets(
         let key = (Arc::as_ptr(&feed), Arc::as_ptr(&table), all, div.clone());
         if drawn_for.as_ref() != Some(&key) {
             // "Show all" keeps the focus across the redraw it causes.
-            let more = crate::ui::active_element(&div)
-                .filter(|a| div.contains(Some(a)))
-                .and_then(|a| a.get_attribute("data-more"));
             let (markup, options) = markup(s, lang, &feed, &table, all, &choices.read_untracked());
-            div.set_inner_html(&markup);
+            crate::ui::redraw_keeping_focus(&div, &markup, &["data-more"]);
             // Each box with its count, in the order of `options` (`data-d`).
             let inputs = div.query_selector_all("input[data-d]").ok();
             boxes = (0..inputs.as_ref().map_or(0, |i| i.length()))
@@ -81,16 +78,6 @@ pub(super) fn facets(
                 .collect();
             shown = vec![None; boxes.len()];
             drawn.set_value(options);
-            if let Some(Ok(button)) = more
-                .and_then(|m| {
-                    div.query_selector(&format!("[data-more=\"{m}\"]"))
-                        .ok()
-                        .flatten()
-                })
-                .map(|b| b.dyn_into::<web_sys::HtmlElement>())
-            {
-                let _ = button.focus();
-            }
             drawn_for = Some(key);
         }
         let (outcome, chosen) = (outcome.read(), choices.read());

@@ -225,6 +225,22 @@ pub(crate) fn focus(element: web_sys::Element) {
     }
 }
 
+/// Replaces the inside of `element` with `markup`, and gives the focus back to the element
+/// that had it: the new element with the same value of the first of the data attributes
+/// `keys` it carries (a redrawn button or mark, found again by what it does or stands for).
+pub(crate) fn redraw_keeping_focus(element: &web_sys::Element, markup: &str, keys: &[&str]) {
+    let focused = active_element(element)
+        .filter(|a| element.contains(Some(a)))
+        .and_then(|a| {
+            keys.iter()
+                .find_map(|key| Some(format!("[{key}=\"{}\"]", a.get_attribute(key)?)))
+        });
+    element.set_inner_html(markup);
+    if let Some(again) = focused.and_then(|selector| element.query_selector(&selector).ok()?) {
+        focus(again);
+    }
+}
+
 /// Whether the focus is on `element` or inside it, in its document or shadow root.
 pub(crate) fn focused_within(element: &web_sys::Element) -> bool {
     active_element(element).is_some_and(|a| element.contains(Some(&a)))
