@@ -228,17 +228,21 @@ function mount(el) {
   }, function () {});
 }
 
+function unmount(el) {
+  var id = el._ck;
+  el._ck = null;
+  if (id != null && !dead) guard(function () {
+    wasm_bindgen.ck_disconnect(id);
+  });
+}
+
 // Inline JSON added to an element later, or taken away (its `feed` URL then applies), is a
 // new feed: the widget starts again on it.
 function watchContent(el) {
   if (el._ckContent) return;
   el._ckContent = new MutationObserver(function () {
-    var id = el._ck;
-    if (id == null || dead || !!inlineFeed(el) === el._ckInline) return;
-    el._ck = null;
-    guard(function () {
-      wasm_bindgen.ck_disconnect(id);
-    });
+    if (el._ck == null || dead || !!inlineFeed(el) === el._ckInline) return;
+    unmount(el);
     mount(el);
   });
   el._ckContent.observe(el, { childList: true });
@@ -280,12 +284,7 @@ class ClusterkitElement extends HTMLElement {
     // page once that task's script is done.
     var el = this;
     Promise.resolve().then(function () {
-      var id = el._ck;
-      if (el.isConnected || id == null) return;
-      el._ck = null;
-      if (!dead) guard(function () {
-        wasm_bindgen.ck_disconnect(id);
-      });
+      if (!el.isConnected) unmount(el);
     });
   }
 
