@@ -1,7 +1,11 @@
 //! The page's URL and history, for `sync-url` and for closing the profile with the back
 //! button. Only the query string's own parameter changes; path and hash stay.
 
+use leptos::prelude::{RwSignal, Set, on_cleanup};
 use wasm_bindgen::JsValue;
+
+use super::model::{Filter, Sort};
+use crate::i18n::{Lang, fill};
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -44,4 +48,50 @@ pub(crate) fn back() {
     if let Some(history) = window().and_then(|w| w.history().ok()) {
         let _ = history.back();
     }
+}
+
+thread_local! {
+    /// The URL parameters the page's directories keep their views in.
+    static PARAMS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Takes `param` for one directory's view until it is cleaned up, and says in the console
+/// when another directory of the page already keeps its view there: each would overwrite
+/// the other's.
+pub(crate) fn claim_param(param: &str, lang: Lang) {
+    let shared = PARAMS.with(|p| {
+        let mut p = p.borrow_mut();
+        let shared = p.iter().any(|q| q == param);
+        p.push(param.to_owned());
+        shared
+    });
+    if shared {
+        let message = fill(lang.strings().sync_url_shared, &[("name", param)]);
+        web_sys::console::warn_1(&format!("clusterkit: {message}").into());
+    }
+    let param = param.to_owned();
+    on_cleanup(move || {
+        PARAMS.with(|p| {
+            let mut p = p.borrow_mut();
+            if let Some(at) = p.iter().position(|q| *q == param) {
+                p.swap_remove(at);
+            }
+        })
+    });
+}
+
+/// The choices, as the URL carries them, from `param` of the page URL.
+pub(super) fn restore(
+    param: &str,
+    choices: RwSignal<Filter>,
+    sort: RwSignal<Option<Sort>>,
+    page: RwSignal<usize>,
+    open: RwSignal<Option<String>>,
+) {
+    let search = search();
+    let state = super::url::decode(super::url::read_param(&search, param).unwrap_or_default());
+    choices.set(state.filter);
+    sort.set(state.sort);
+    page.set(state.page);
+    open.set(state.member);
 }

@@ -46,7 +46,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::feed::Feed;
-use crate::i18n::{Lang, fill, intl::format_number};
+use crate::i18n::{Lang, intl::format_number};
 use controls::{chips, facets, layout_switch, pager, sort_picker};
 use model::{
     Facet, FacetTable, Filter, Layout, Outcome, SearchIndex, Sort, apply, name_order, newest_order,
@@ -54,58 +54,12 @@ use model::{
 };
 use url::UrlState;
 
-thread_local! {
-    /// The URL parameters the page's directories keep their views in.
-    static PARAMS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Takes `param` for one directory's view until it is cleaned up, and says in the console
-/// when another directory of the page already keeps its view there: each would overwrite
-/// the other's.
-fn claim_param(param: &str, lang: Lang) {
-    let shared = PARAMS.with(|p| {
-        let mut p = p.borrow_mut();
-        let shared = p.iter().any(|q| q == param);
-        p.push(param.to_owned());
-        shared
-    });
-    if shared {
-        let message = fill(lang.strings().sync_url_shared, &[("name", param)]);
-        web_sys::console::warn_1(&format!("clusterkit: {message}").into());
-    }
-    let param = param.to_owned();
-    on_cleanup(move || {
-        PARAMS.with(|p| {
-            let mut p = p.borrow_mut();
-            if let Some(at) = p.iter().position(|q| *q == param) {
-                p.swap_remove(at);
-            }
-        })
-    });
-}
-
 /// Compares two `Arc`s by identity, so memos of large data never compare it field by field.
 pub(crate) fn arc_changed<T: ?Sized>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
         _ => true,
     }
-}
-
-/// The choices, as the URL carries them, from `param` of the page URL.
-fn restore(
-    param: &str,
-    choices: RwSignal<Filter>,
-    sort: RwSignal<Option<Sort>>,
-    page: RwSignal<usize>,
-    open: RwSignal<Option<String>>,
-) {
-    let search = history::search();
-    let state = url::decode(url::read_param(&search, param).unwrap_or_default());
-    choices.set(state.filter);
-    sort.set(state.sort);
-    page.set(state.page);
-    open.set(state.member);
 }
 
 /// A searchable, filterable directory of the feed's members.
@@ -313,15 +267,15 @@ pub fn MemberDirectory(
 
     let param = sync_url.filter(|_| syncing);
     if let Some(param) = &param {
-        restore(param, choices, picked, page, open);
-        claim_param(param, lang.get_untracked());
+        history::restore(param, choices, picked, page, open);
+        history::claim_param(param, lang.get_untracked());
     }
     let on_popstate = {
         let param = param.clone();
         move |_| {
             pushed.set_value(false);
             match &param {
-                Some(param) => restore(param, choices, picked, page, open),
+                Some(param) => history::restore(param, choices, picked, page, open),
                 None => open.set(None),
             }
         }
