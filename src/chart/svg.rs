@@ -155,7 +155,7 @@ pub fn draw(
                     out,
                     "<rect class=\"ck-bar-track\" x=\"{x}\" y=\"{y}\" width=\"{max}\" height=\"{h}\" rx=\"3\"/>\
                      <rect part=\"bar\" {} fill=\"currentColor\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"3\"/></g>",
-                    paint(&m.paint, "ck-bar"),
+                    paint(&m.paint, "ck-value"),
                 );
                 open_texts(&mut out, k);
                 let lines = wrap(&m.name, chars, 2);
@@ -209,7 +209,7 @@ pub fn draw(
                 let _ = write!(
                     out,
                     "<rect part=\"bar\" {} fill=\"currentColor\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></g>",
-                    paint(&m.paint, "ck-bar"),
+                    paint(&m.paint, "ck-value"),
                     px(c.x),
                     px(c.y),
                     px(c.width).max(1),
@@ -451,7 +451,7 @@ pub(super) mod tests {
         feed.paint = Paint::Feed("#2e7d32".into());
         let d = draw(&[feed, mark("B", 1)], Shape::Bar, Lang::En, 0, false, WIDTH);
         assert!(d.markup.contains("color=\"#2e7d32\""));
-        assert!(d.markup.contains("class=\"ck-bar ck-c1\""));
+        assert!(d.markup.contains("class=\"ck-value ck-c1\""));
         assert!(!d.markup.contains("style="));
     }
 }

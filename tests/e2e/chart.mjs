@@ -84,7 +84,7 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   await cities.getByRole("button", { name: "Mostra com a taula" }).focus();
   await page.keyboard.press("Tab");
   const ring = await cities.evaluate((el) => {
-    const bar = el.shadowRoot.activeElement.querySelector(".ck-bar");
+    const bar = el.shadowRoot.activeElement.querySelector(".ck-value");
     const s = getComputedStyle(bar);
     return { stroke: s.stroke, fill: s.fill, width: s.strokeWidth };
   });
@@ -141,6 +141,23 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   await years
     .getByText(`De ${first} a ${last} se incorporaron ${joined.length} socios; el año con más altas fue ${first + busiest}, con ${perYear[busiest]}.`)
     .waitFor();
+  // Each column is drawn as tall as its count makes it: no style of the page (nor of the
+  // calendar, in the same stylesheet) reshapes a mark.
+  const columns = await years.evaluate((el) => {
+    const svg = el.shadowRoot.querySelector("svg");
+    const scale = svg.getBoundingClientRect().height / svg.viewBox.baseVal.height;
+    return [...svg.querySelectorAll("rect[part=bar]")].map((r) => [
+      Math.round(Number(r.getAttribute("height")) * scale),
+      Math.round(r.getBoundingClientRect().height),
+    ]);
+  });
+  const most = Math.max(...perYear);
+  const tallest = Math.max(...columns.map(([, shown]) => shown));
+  assert.deepEqual(
+    columns.map(([drawn, shown]) => [drawn, Math.round((shown / tallest) * most)]),
+    columns.map(([drawn], i) => [drawn, perYear[i]]),
+    "each column shows as tall as drawn, in proportion to its year's count",
+  );
 
   // On a phone: the drawing is laid out again for its width, text at its own size, and no
   // label runs out of it.
