@@ -68,9 +68,10 @@ mod tests {
         let palette = |block: &str| -> Vec<String> {
             (1..=6)
                 .map(|i| {
-                    let key = format!("--ck-c{i}:");
+                    // `--_c1: var(--ck-c1, #1a56b8);`: the page's colour, or the theme's.
+                    let key = format!("--_c{i}: var(--ck-c{i},");
                     let at = block.find(&key).unwrap_or_else(|| panic!("{key}")) + key.len();
-                    block[at..].split(';').next().unwrap().trim().to_owned()
+                    block[at..].split(')').next().unwrap().trim().to_owned()
                 })
                 .collect()
         };
@@ -80,7 +81,7 @@ mod tests {
             (DARK, "#16181c"),
         ] {
             let rule_block = block(rule);
-            let colours = if rule_block.contains("--ck-c1") {
+            let colours = if rule_block.contains("--_c1") {
                 palette(rule_block)
             } else {
                 palette(block(".ck-root {"))

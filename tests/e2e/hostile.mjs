@@ -347,6 +347,47 @@ test("a host page's aggressive CSS leaves the widgets' layout and text as on a c
   assert.deepEqual(inherited, [true, true, true], "the page's font family and text colour");
 });
 
+test("the custom properties the README documents, set on the elements, theme the widgets, over a theme too", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/host-css.html"));
+  const looks = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll("clusterkit-directory, clusterkit-chart, clusterkit-calendar")].map((host) => {
+        const pressed = host.shadowRoot.querySelector(".ck-btn[aria-pressed=true]");
+        const search = host.shadowRoot.querySelector("input[type=search]");
+        return [
+          host.localName,
+          pressed && getComputedStyle(pressed).backgroundColor,
+          search && getComputedStyle(search).borderTopLeftRadius,
+        ];
+      }),
+    );
+  // The chart's pressed button: its table.
+  await page.locator("clusterkit-chart").getByRole("button", { name: "Show as a table" }).click();
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("clusterkit-directory, clusterkit-chart, clusterkit-calendar")].every((h) =>
+      h.shadowRoot?.querySelector(".ck-btn[aria-pressed=true]"),
+    ),
+  );
+  const blue = "rgb(26, 86, 184)";
+  assert.deepEqual(await looks(), [
+    ["clusterkit-directory", blue, "8px"],
+    ["clusterkit-chart", blue, null],
+    ["clusterkit-calendar", blue, "8px"],
+  ]);
+  // The README's example, in the page's stylesheet; and one widget in the dark theme, whose
+  // own accent gives way to the page's.
+  await page.addStyleTag({
+    content: "clusterkit-directory, clusterkit-chart, clusterkit-calendar { --ck-accent: #b00020; --ck-radius: 0px; }",
+  });
+  await page.locator("clusterkit-calendar").evaluate((el) => el.setAttribute("theme", "dark"));
+  const red = "rgb(176, 0, 32)";
+  assert.deepEqual(await looks(), [
+    ["clusterkit-directory", red, "0px"],
+    ["clusterkit-chart", red, null],
+    ["clusterkit-calendar", red, "0px"],
+  ]);
+});
+
 test("a facet value or a choice of one long word wraps inside its column, on a wide screen and on a phone", async ({ page, url }) => {
   const dir = page.locator("#dir");
   /** Boxes that reach past their column: facet rows past their fieldset, chips past the results. */
