@@ -404,6 +404,32 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   const first = await dir.getByRole("article").first().getByRole("heading").innerText();
   const shown = chosen.find((m) => text(m.name, "es", "ca") === first);
   assert.equal(shown?.joined, latest, "newest first");
+  // The list: a row per member, its logo, name, place and segments side by side; on a
+  // phone, the name, place and segments under one another, beside the logo.
+  const rows = () =>
+    dir.evaluate((el) =>
+      [...el.shadowRoot.querySelectorAll("article")].map((card) =>
+        [".ck-logo", "h3", ".ck-meta", ".ck-tags"].map((part) => {
+          const box = card.querySelector(part)?.getBoundingClientRect();
+          return box && { left: Math.round(box.left), right: Math.round(box.right), top: Math.round(box.top), bottom: Math.round(box.bottom) };
+        }),
+      ),
+    );
+  for (const [logo, name, ...rest] of await rows()) {
+    const parts = [name, ...rest.filter(Boolean)];
+    assert.ok(parts.length >= 2, "each listed member shows its place or segments");
+    assert.ok(logo.right <= name.left, "the name beside the logo");
+    parts.slice(1).forEach((p, i) => assert.ok(p.left >= parts[i].right, `side by side: ${JSON.stringify(parts)}`));
+    for (const p of parts) assert.ok(p.top < name.bottom && p.bottom > name.top, `on the name's line: ${JSON.stringify(parts)}`);
+  }
+  await dir.evaluate((el) => (el.style.width = "360px"));
+  await page.waitForFunction(() => document.querySelector("#fixed").shadowRoot.querySelector("article").getBoundingClientRect().width < 400);
+  for (const [logo, name, ...rest] of await rows()) {
+    const parts = [name, ...rest.filter(Boolean)];
+    assert.ok(logo.right <= name.left, "the name beside the logo");
+    parts.slice(1).forEach((p, i) => assert.ok(p.left === name.left && p.top >= parts[i].bottom, `one under another: ${JSON.stringify(parts)}`));
+  }
+  await dir.evaluate((el) => (el.style.width = ""));
   // The page changes its mind after the first render: the filters come back.
   await dir.evaluate((el) => el.removeAttribute("hide-filters"));
   await dir.getByRole("checkbox", { name: /^Postproducci/ }).waitFor();
