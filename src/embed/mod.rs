@@ -17,7 +17,7 @@ use web_sys::{HtmlElement, ShadowRoot};
 use crate::calendar::View;
 use crate::chart::data::{By, Shape};
 use crate::directory::model::{Filter, Layout, Sort};
-use crate::feed::{Date, Feed, FeedState, Kind, LoadError, inline_feed, use_feed};
+use crate::feed::{Date, FeedState, Kind, LoadError, Segment, inline_feed, use_feed};
 use crate::i18n::{Lang, fill};
 use crate::ui::colour::{backdrop, is_dark, watch_surroundings};
 use crate::ui::{CSS, FeedStatus};
@@ -149,6 +149,17 @@ enum Widget {
     Calendar,
 }
 
+impl Widget {
+    /// The element's name.
+    fn tag(self) -> &'static str {
+        match self {
+            Widget::Directory => "clusterkit-directory",
+            Widget::Chart => "clusterkit-chart",
+            Widget::Calendar => "clusterkit-calendar",
+        }
+    }
+}
+
 /// Mounts the widget named by `tag` (the element's local name) into `root`; returns the
 /// handle the loader passes to [`ck_attr`] and [`ck_disconnect`].
 #[wasm_bindgen]
@@ -245,28 +256,35 @@ pub fn ck_disconnect(id: u32) {
     drop(mounted);
 }
 
-/// The words of a list attribute (`segments="animation, vfx"`).
-/// The ids of `segments` the feed defines. An id it does not define (a segment's name
-/// written for its id, say) would leave no member to show: it is left out, and said in the
-/// console, in the words of the feed's own diagnostics.
-fn known_segments(segments: Vec<String>, feed: &Feed, lang: Lang, id: &str) -> Vec<String> {
-    let (known, unknown): (Vec<String>, Vec<String>) = segments
+/// The ids of a list attribute (`segments`, `categories`) that the feed defines in `defined`.
+/// An id it does not define (a segment's name written for its id, say) would leave nothing
+/// to show: it is left out, and said in the console, in the words of the feed's own
+/// diagnostics (`problem`, with the id for `{id}`).
+fn known_ids(
+    ids: Vec<String>,
+    defined: &[Segment],
+    problem: &str,
+    at: (Widget, &str, &str),
+) -> Vec<String> {
+    let (known, unknown): (Vec<String>, Vec<String>) = ids
         .into_iter()
-        .partition(|id| feed.segments.iter().any(|s| s.id == *id));
-    for segment in unknown {
-        let problem = fill(lang.strings().d_unknown_segment, &[("id", &segment)]);
+        .partition(|id| defined.iter().any(|s| s.id == *id));
+    let (widget, attr, id) = at;
+    for unknown in unknown {
+        let problem = fill(problem, &[("id", &unknown)]);
         let element = if id.is_empty() {
             String::new()
         } else {
             format!(" id=\"{id}\"")
         };
         web_sys::console::warn_1(
-            &format!("clusterkit: <clusterkit-directory{element} segments>: {problem}").into(),
+            &format!("clusterkit: <{}{element} {attr}>: {problem}", widget.tag()).into(),
         );
     }
     known
 }
 
+/// The words of a list attribute (`segments="animation, vfx"`).
 fn words(value: Option<String>) -> Vec<String> {
     value
         .unwrap_or_default()
@@ -381,7 +399,12 @@ fn element_view(
                     Widget::Directory => {
                         let page_size = page_size.get().and_then(|p| p.trim().parse().ok());
                         let filter = Signal::derive(move || Filter {
-                            segments: known_segments(words(segments.get()), &feed.read(), lang.get_untracked(), &host_id.get_untracked().unwrap_or_default()),
+                            segments: known_ids(
+                                words(segments.get()),
+                                &feed.read().segments,
+                                lang.get_untracked().strings().d_unknown_segment,
+                                (widget, "segments", &host_id.get_untracked().unwrap_or_default()),
+                            ),
                             kinds: words(kinds.get()).iter().filter_map(|k| Kind::from_id(k)).collect(),
                             ..Filter::default()
                         });
@@ -453,8 +476,20 @@ fn element_view(
                     Widget::Calendar => {
                         let month = month.get().and_then(|m| Date::parse(&format!("{}-01", m.trim())));
                         let view = Signal::derive(move || layout.get().and_then(|v| View::from_id(&v)));
-                        let segments = Signal::derive(move || words(segments.get()));
-                        let categories = Signal::derive(move || words(categories.get()));
+                        // Ids the feed does not define are left out (and said): one would
+                        // leave no event to show, with no choice of the visitor's to undo.
+                        let known = move |ids: Option<String>, attr: &'static str| {
+                            let feed = feed.read();
+                            let s = lang.get_untracked().strings();
+                            let (defined, problem) = match attr {
+                                "segments" => (&feed.segments, s.d_unknown_segment),
+                                _ => (&feed.categories, s.d_unknown_category),
+                            };
+                            let id = host_id.get_untracked().unwrap_or_default();
+                            known_ids(words(ids), defined, problem, (widget, attr, &id))
+                        };
+                        let segments = Signal::derive(move || known(segments.get(), "segments"));
+                        let categories = Signal::derive(move || known(categories.get(), "categories"));
                         match month {
                             Some(m) => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone view=view segments=segments categories=categories month=m/> }.into_any(),
                             None => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone view=view segments=segments categories=categories/> }.into_any(),

@@ -130,6 +130,7 @@ pub static STRINGS: Strings = Strings {
     d_bad_color: "no és un color de la forma #rrggbb o #rgb.",
     d_unknown_kind: "«{value}» no és un tipus de soci (sme, large, research o other).",
     d_bad_recurrence: "té una regla de repetició que no es pot fer servir ({reason}).",
+    d_unknown_category: "fa referència a la categoria «{id}», que les dades no defineixen.",
     d_bad_timezone: "«{value}» no és una zona horària com Europe/Madrid.",
     sync_url_shared: "Dos directoris desen la vista al mateix paràmetre de l’adreça, «{name}»: cal donar a cadascun un id o un valor de sync-url propi.",
     d_bad_language: "«{value}» no és un codi d’idioma com ca o en.",

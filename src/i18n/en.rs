@@ -140,6 +140,7 @@ pub static STRINGS: Strings = Strings {
     d_bad_color: "is not a colour in the form #rrggbb or #rgb.",
     d_unknown_kind: "“{value}” is not a kind of member (sme, large, research or other).",
     d_bad_recurrence: "has a repetition rule that cannot be used ({reason}).",
+    d_unknown_category: "refers to the category “{id}”, which the data does not define.",
     d_bad_timezone: "“{value}” is not a time zone such as Europe/Madrid.",
     sync_url_shared: "Two directories keep their view in the same URL parameter, “{name}”: give each an id or a sync-url value of its own.",
     d_bad_language: "“{value}” is not a language code such as ca or en.",

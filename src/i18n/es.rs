@@ -140,6 +140,7 @@ pub static STRINGS: Strings = Strings {
     d_bad_color: "no es un color de la forma #rrggbb o #rgb.",
     d_unknown_kind: "«{value}» no es un tipo de socio (sme, large, research u other).",
     d_bad_recurrence: "tiene una regla de repetición que no se puede usar ({reason}).",
+    d_unknown_category: "hace referencia a la categoría «{id}», que los datos no definen.",
     d_bad_timezone: "«{value}» no es una zona horaria como Europe/Madrid.",
     sync_url_shared: "Dos directorios guardan su vista en el mismo parámetro de la dirección, «{name}»: hay que dar a cada uno un id o un valor de sync-url propio.",
     d_bad_language: "«{value}» no es un código de idioma como ca o en.",

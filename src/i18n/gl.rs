@@ -130,6 +130,7 @@ pub static STRINGS: Strings = Strings {
     d_bad_color: "non é unha cor da forma #rrggbb ou #rgb.",
     d_unknown_kind: "«{value}» non é un tipo de socio (sme, large, research ou other).",
     d_bad_recurrence: "ten unha regra de repetición que non se pode usar ({reason}).",
+    d_unknown_category: "fai referencia á categoría «{id}», que os datos non definen.",
     d_bad_timezone: "«{value}» non é un fuso horario como Europe/Madrid.",
     sync_url_shared: "Dous directorios gardan a súa vista no mesmo parámetro do enderezo, «{name}»: cómpre dar a cada un un id ou un valor de sync-url propio.",
     d_bad_language: "«{value}» non é un código de lingua como ca ou en.",

@@ -238,6 +238,8 @@ strings! {
     d_duplicate_id: &'static str,
     /// Diagnostic: unsafe URL.
     d_unsafe_url: &'static str,
+    /// Diagnostic: unknown category `{id}` (in a calendar's `categories` attribute).
+    d_unknown_category: &'static str,
     /// Diagnostic: bad e-mail address.
     d_bad_email: &'static str,
     /// Diagnostic: bad phone number.

@@ -223,7 +223,7 @@ test("in a narrow container the calendar lists what is coming, month by month, a
   assert.equal(await narrow.getByRole("dialog").count(), 0);
 });
 
-test("the calendar's filters: a search, a segment, and the segments attribute", async ({ page, url }) => {
+test("the calendar's filters: a search, a segment, and the segments attribute", async ({ page, url, warnings }) => {
   await page.goto(url("tests/e2e/pages/calendar.html"));
   const cal = page.locator("#cal");
   await cal.getByRole("grid", { name: "November 2026" }).waitFor();
@@ -267,6 +267,24 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   await narrow.getByRole("group", { name: "Segmentos", includeHidden: true })
     .getByRole("button", { name: "Animation", pressed: true, includeHidden: true }).waitFor({ state: "attached" });
   assert.equal(await narrow.locator(".ck-filters-toggle").textContent(), "Filtros1", "counted on the folded filters");
+
+  // Ids the feed does not define (a segment's name for its id, a typo): left out, and said
+  // in the console, rather than hiding every event with no choice to undo.
+  const all = (await bars()).length;
+  await cal.evaluate((el) => {
+    el.setAttribute("segments", "Animació");
+    el.setAttribute("categories", "talkz");
+  });
+  await page.waitForTimeout(300);
+  assert.equal((await bars()).length, all, "every event still shows");
+  assert.equal(await cal.getByRole("button", { pressed: true }).count(), 1, "no filter chosen, the month view pressed");
+  assert.deepEqual(
+    warnings.filter((w) => w.startsWith("clusterkit: <clusterkit-calendar")),
+    [
+      'clusterkit: <clusterkit-calendar id="cal" segments>: refers to the segment “Animació”, which the data does not define.',
+      'clusterkit: <clusterkit-calendar id="cal" categories>: refers to the category “talkz”, which the data does not define.',
+    ],
+  );
 });
 
 test("on a phone, a tap anywhere on a day of the month grid lists that day's events, and a long URL in a title wraps", async ({ context, url }) => {
