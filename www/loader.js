@@ -23,10 +23,13 @@ var CRASH = {
   en: ["Something went wrong in this widget.", "Reload the page"]
 };
 
-// Where the Wasm is: `data-base` on the script tag, else next to this script.
+// Where the Wasm is: `data-base` on the script tag, else next to this script. A module
+// script has no currentScript: then the last script tag with a `data-base` (an optimizer's
+// bundle of its own name), else the last whose src says clusterkit.
 var script = document.currentScript;
 if (!script) {
-  var candidates = document.querySelectorAll("script[src*='clusterkit']");
+  var candidates = document.querySelectorAll("script[data-base]");
+  if (!candidates.length) candidates = document.querySelectorAll("script[src*='clusterkit']");
   script = candidates[candidates.length - 1] || null;
 }
 var dataBase = script && script.getAttribute("data-base");
@@ -44,7 +47,7 @@ var early = new Map();
 
 function prefetch(el) {
   var feed = (el.getAttribute("feed") || "").trim();
-  if (!early || !feed || el.querySelector("script[type='application/json']")) return;
+  if (!early || !feed || inlineFeed(el) != null) return;
   try {
     var url = new URL(feed, document.baseURI).href;
   } catch (error) {
@@ -87,14 +90,30 @@ function releaseEarly() {
   }, 0);
 }
 
+function unloaded(why) {
+  return new Error("clusterkit: could not load the Wasm from " + wasmUrl + ": " + why);
+}
+
 function start() {
   if (!started) {
     started = fetch(wasmUrl, { credentials: "same-origin", integrity: INTEGRITY })
       .then(function (response) {
-        if (!response.ok) throw new Error("clusterkit: " + wasmUrl + " answered " + response.status);
+        if (!response.ok) throw unloaded("it answered " + response.status);
         // Servers that send .wasm as application/octet-stream cannot stream-compile.
         var type = response.headers.get("content-type") || "";
         return type.indexOf("application/wasm") === 0 ? response : response.arrayBuffer();
+      }, function () {
+        // A wrong folder's 404 page fails the integrity check too, and the browser says only
+        // that: once failed, a HEAD without the integrity asks why (nothing it brings runs).
+        return fetch(wasmUrl, { method: "HEAD", credentials: "same-origin" })
+          .then(function (response) {
+            return response.ok ? "it is not the Wasm this script was built with" : "it answered " + response.status;
+          }, function () {
+            return "no answer, or refused by the network or by CORS";
+          })
+          .then(function (why) {
+            throw unloaded(why);
+          });
       })
       .then(function (source) {
         return wasm_bindgen({ module_or_path: source });
@@ -209,15 +228,17 @@ function watchLang() {
   langWatch.observe(document.documentElement, { attributes: true, attributeFilter: ["lang"], subtree: true });
 }
 
+// The text of the element's inline JSON, as the Wasm reads it (null without one).
 function inlineFeed(el) {
-  return el.querySelector("script[type='application/json']");
+  var json = el.querySelector("script[type='application/json']");
+  return json && json.textContent;
 }
 
 function mount(el) {
   start().then(function () {
     if (el.isConnected && el._ck == null && !dead) {
       try {
-        el._ckInline = !!inlineFeed(el);
+        el._ckInline = inlineFeed(el);
         el._ck = wasm_bindgen.ck_connect(el, el.shadowRoot, el.localName);
       } catch (error) {
         console.warn(error);
@@ -236,16 +257,18 @@ function unmount(el) {
   });
 }
 
-// Inline JSON added to an element later, or taken away (its `feed` URL then applies), is a
-// new feed: the widget starts again on it.
+// Inline JSON added to an element later, replaced, rewritten, or taken away (its `feed` URL
+// then applies), is a new feed: the widget starts again on it. The same text written again
+// (a CMS rendering the block anew) keeps the widget, and the visitor's search and choices.
 function watchContent(el) {
   if (el._ckContent) return;
   el._ckContent = new MutationObserver(function () {
-    if (el._ck == null || dead || !!inlineFeed(el) === el._ckInline) return;
+    if (el._ck == null || dead || inlineFeed(el) === el._ckInline) return;
     unmount(el);
     mount(el);
   });
-  el._ckContent.observe(el, { childList: true });
+  // Its children, the script's text, and a script's type (`text/plain` is no JSON).
+  el._ckContent.observe(el, { childList: true, subtree: true, characterData: true, attributeFilter: ["type"] });
 }
 
 class ClusterkitElement extends HTMLElement {

@@ -10,6 +10,7 @@ import "./calendar.mjs";
 import "./hostile.mjs";
 import "./faults.mjs";
 import "./leaks.mjs";
+import "./loader.mjs";
 
 test("index.html shows all three widgets on the Catalan feed, in Catalan", async ({ page, url }) => {
   const feed = feedOf("catalonia");
