@@ -290,7 +290,7 @@ pub(super) fn chips(
     lang: Lang,
     feed: Signal<Arc<Feed>>,
     choices: RwSignal<Filter>,
-    toggle: Callback<(Facet, String)>,
+    remove: Callback<(Facet, String)>,
     clear: Callback<()>,
 ) -> impl IntoView {
     move || {
@@ -331,7 +331,7 @@ pub(super) fn chips(
                             class="ck-chip"
                             part="chip"
                             aria-label=name
-                            on:click=move |_| toggle.run((facet, value.clone()))
+                            on:click=move |_| remove.run((facet, value.clone()))
                         >
                             {label}
                             <span aria-hidden="true">" ×"</span>

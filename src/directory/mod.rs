@@ -207,13 +207,23 @@ pub fn MemberDirectory(
     let cards_ref = NodeRef::<leptos::html::Ul>::new();
     // "Clear all" and "clear the filters" go with what they clear: the focus moves to the
     // count, which then says how many members there are.
-    let clear = Callback::new(move |()| {
-        change(&|c| *c = Filter::default());
+    let focus_count = move || {
         let count = cards_ref
             .get_untracked()
             .and_then(|cards| cards.parent_element()?.query_selector(".ck-count").ok()?);
         if let Some(count) = count {
             crate::ui::focus(count);
+        }
+    };
+    let clear = Callback::new(move |()| {
+        change(&|c| *c = Filter::default());
+        focus_count();
+    });
+    // A chip goes with its choice; the last one, like "clear all", hands the focus to the count.
+    let remove = Callback::new(move |choice: (Facet, String)| {
+        toggle.run(choice);
+        if !choices.read_untracked().is_active() {
+            focus_count();
         }
     });
 
@@ -260,8 +270,13 @@ pub fn MemberDirectory(
     });
     let on_dialog_close = move |_| {
         close_profile();
-        if let Some(button) = opener.try_update_value(Option::take).flatten() {
-            let _ = button.focus();
+        // Back to the card that opened it; a profile opened from a shared link had none, and
+        // the focus goes to the count, at the head of the results, rather than to the page.
+        match opener.try_update_value(Option::take).flatten() {
+            Some(button) => {
+                let _ = button.focus();
+            }
+            None => focus_count(),
         }
     };
 
@@ -422,7 +437,7 @@ pub fn MemberDirectory(
                 filters_open,
             )
         });
-        let chips = (!hide_filters).then(|| chips(s, lang, feed, choices, toggle, clear));
+        let chips = (!hide_filters).then(|| chips(s, lang, feed, choices, remove, clear));
         let count = move || {
             let total = outcome.read().results.len();
             s.members_count(total, &format_number(lang, total))

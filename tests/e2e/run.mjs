@@ -355,6 +355,12 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   await page.keyboard.press("Enter");
   await dir.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
   assert.deepEqual(await focusedIn(dir), ["status", null], "the focus on the count");
+  // So does the last chip, removed by the keyboard.
+  await dir.getByRole("checkbox", { name: /^Pime/ }).check();
+  await dir.getByRole("button", { name: "Treu el filtre Pime" }).focus();
+  await page.keyboard.press("Enter");
+  await dir.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
+  assert.deepEqual(await focusedIn(dir), ["status", null], "the focus on the count, after the last chip");
   await dir.getByRole("button", { name: "Pàgina 2" }).click();
   await dir.locator("[aria-current=page]").filter({ hasText: "2" }).waitFor();
   assert.equal(await dir.getByRole("article").count(), Math.min(24, total - 24), "the second page");
