@@ -13,6 +13,9 @@ pub fn fold(s: &str) -> String {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
             c if c.is_ascii() => out.push(c),
             '·' | '\u{0387}' | '\u{2027}' => {}
+            // Accents written apart from their letter (decomposed text, as pasted from some
+            // systems and PDFs): `e` and U+0301 fold as `é` does.
+            c if is_combining(c) => {}
             c => {
                 let c = lower(c);
                 out.push(base_letter(c).unwrap_or(c));
@@ -20,6 +23,11 @@ pub fn fold(s: &str) -> String {
         }
     }
     out
+}
+
+/// The combining diacritical marks (U+0300 to U+036F).
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}')
 }
 
 /// Lowercase for the scripts cluster names are written in (Latin, Greek, Cyrillic), by
@@ -206,7 +214,8 @@ impl Query {
             let mut covered = 0;
             let mut end = start;
             for &(at, c) in &chars {
-                if covered >= wanted {
+                // A match ends with whole letters: with the accents written after them too.
+                if covered >= wanted && !is_combining(c) {
                     break;
                 }
                 covered += fold(c.encode_utf8(&mut [0; 4])).len();
@@ -289,5 +298,17 @@ mod tests {
             [text.len() - 1],
             "Ñ folds to n, not a: only the lone a"
         );
+    }
+
+    #[test]
+    fn decomposed_accents_fold_and_highlight_as_composed_ones() {
+        // "Ibérica" with its é as e and a combining acute, typed or in the feed.
+        let decomposed = "Algam Ibe\u{301}rica";
+        assert_eq!(fold(decomposed), fold("Algam Ibérica"));
+        assert!(Query::new("ibe\u{301}rica").matches(&fold("Algam Ibérica")));
+        assert!(Query::new("iberica").matches(&fold(decomposed)));
+        let ranges = Query::new("ibe").highlights(decomposed);
+        let parts: Vec<&str> = ranges.iter().map(|r| &decomposed[r.clone()]).collect();
+        assert_eq!(parts, ["Ibe\u{301}"], "the accent stays with its letter");
     }
 }
