@@ -381,6 +381,11 @@ fn numbers_are_grouped_as_each_language_writes_them() {
     assert_eq!(intl::format_number(Lang::Ca, 12345), "12.345");
     assert_eq!(intl::format_number(Lang::En, 12345), "12,345");
     assert_eq!(
+        intl::format_number(Lang::Gl, 12345),
+        "12.345",
+        "Galician too, where the browser has no Galician"
+    );
+    assert_eq!(
         intl::format_number(Lang::Es, 1234),
         "1234",
         "Spanish groups only from five digits"

@@ -28,7 +28,12 @@ fn tools(lang: Lang) -> (js_sys::Function, js_sys::Function) {
         if let Some((_, format, compare)) = tools.borrow().iter().find(|(l, ..)| *l == lang) {
             return (format.clone(), compare.clone());
         }
-        let format = Intl::NumberFormat::new(&Array::of1(&lang.tag().into()), &Object::new());
+        // Galician numbers as Spanish ones (`12.345`) where the browser has no Galician.
+        let locales = Array::of1(&lang.tag().into());
+        if lang == Lang::Gl {
+            locales.push(&"es".into());
+        }
+        let format = Intl::NumberFormat::new(&locales, &Object::new());
         let collator =
             Intl::Collator::new(&Array::of1(&collation_locale(lang).into()), &Object::new());
         let made = (format.format(), collator.compare());
