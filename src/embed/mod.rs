@@ -393,7 +393,8 @@ fn element_view(
     };
 
     view! {
-        <div class="ck-root" part="root" node_ref=root data-theme=move || theme.get() lang=move || locale.get()>
+        // Left to right, as each of the widgets' languages is, on a right-to-left page too.
+        <div class="ck-root" part="root" node_ref=root dir="ltr" data-theme=move || theme.get() lang=move || locale.get()>
             <FeedStatus state=state retry=retry lang=lang debug=debug let:feed>
                 {move || match widget {
                     Widget::Directory => {

@@ -22,6 +22,11 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   );
   const bar = await talentBars.boundingBox();
   assert.ok(bar.x < monday.x + 10 && bar.x + bar.width > friday.x + friday.width - 10, "the bar reaches from Monday to Friday");
+  // On a right-to-left page the widget keeps its languages' direction: the same bar.
+  await page.evaluate(() => (document.documentElement.dir = "rtl"));
+  const [mondayRtl, barRtl] = await Promise.all([cal.locator('td[data-day="2026-11-16"]').boundingBox(), talentBars.boundingBox()]);
+  assert.deepEqual([mondayRtl.x, barRtl.x, barRtl.width], [monday.x, bar.x, bar.width], "Monday first, the bar from it to Friday");
+  await page.evaluate(() => document.documentElement.removeAttribute("dir"));
   // The fair from Friday 27 November to Wednesday 2 December: one bar in each week, shown in
   // December too.
   assert.equal(await cal.locator(".ck-bar", { hasText: "Winter fair" }).count(), 2);
