@@ -32,6 +32,20 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Option<Diagnostic>) {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return (Cow::Borrowed(text), None);
     }
+    // UTF-16 with its byte order mark, as Windows' Notepad ("Unicode") and PowerShell save
+    // text: unmistakable, so read as it is (a lone surrogate becomes U+FFFD).
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((rest, u16::from_le_bytes as fn([u8; 2]) -> u16)),
+        [0xFE, 0xFF, rest @ ..] => Some((rest, u16::from_be_bytes as fn([u8; 2]) -> u16)),
+        _ => None,
+    };
+    if let Some((rest, unit)) = utf16 {
+        let units = rest.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+        let text = char::decode_utf16(units)
+            .map(|c| c.unwrap_or('\u{FFFD}'))
+            .collect();
+        return (Cow::Owned(text), None);
+    }
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
     let mut first = None;
     let (mut count, mut at) = (0, 0);
@@ -70,6 +84,21 @@ mod tests {
             },
             skipped: false,
         })
+    }
+
+    #[test]
+    fn utf16_with_its_byte_order_mark_is_read_as_written() {
+        let text = "{\"name\": \"Algam Ibérica 🎬\"}";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&le), (Cow::Borrowed(text), None));
+        assert_eq!(decode(&be), (Cow::Borrowed(text), None));
     }
 
     #[test]
