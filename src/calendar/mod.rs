@@ -132,6 +132,9 @@ pub fn EventCalendar(
             .unwrap_or_else(|| today.get_untracked())
             .first_of_month(),
     );
+    // The day the grid's keyboard last moved to: today at first (the grid's tab stop is on
+    // it while its month shows).
+    let focused = RwSignal::new(today.get_untracked());
     // The visitor's filters, from the page's choices.
     let filter = RwSignal::new(EventFilter::default());
     crate::ui::effect(move || {
@@ -231,7 +234,11 @@ pub fn EventCalendar(
             match act {
                 Some(Act::Previous) => shown.update(|m| *m = m.add_months(-1)),
                 Some(Act::Next) => shown.update(|m| *m = m.add_months(1)),
-                Some(Act::Today) => shown.set(today.get_untracked().first_of_month()),
+                // Today, with the grid's tab stop on it, also from another day of its month.
+                Some(Act::Today) => {
+                    focused.set(today.get_untracked());
+                    shown.set(today.get_untracked().first_of_month());
+                }
                 Some(Act::Show(to)) => picked.set(Some(to)),
                 None => {}
             }
@@ -273,7 +280,7 @@ pub fn EventCalendar(
         let month_view = move || {
             let title_id = grid_title.clone();
             view! {
-                <MonthGrid feed=feed lang=lang sunday_first=sunday_first shown=shown today=today zone=zone placed=placed kept=kept open=open title_id=title_id/>
+                <MonthGrid feed=feed lang=lang sunday_first=sunday_first shown=shown focused=focused today=today zone=zone placed=placed kept=kept open=open title_id=title_id/>
                 <div class="ck-cal-actions" hidden=move || !month_has_events()>
                     <button type="button" class="ck-link" on:click=download_month>{s.download_events}</button>
                 </div>

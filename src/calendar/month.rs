@@ -35,6 +35,8 @@ pub(super) fn MonthGrid(
     lang: Lang,
     sunday_first: bool,
     shown: RwSignal<Date>,
+    /// The day last moved to (by a key, a click, or "today").
+    focused: RwSignal<Date>,
     today: Memo<Date>,
     zone: Memo<String>,
     placed: Memo<Vec<Occurrence>>,
@@ -43,9 +45,8 @@ pub(super) fn MonthGrid(
     title_id: String,
 ) -> impl IntoView {
     let s = lang.strings();
-    // The day last moved to, and the day that holds the grid's one tab stop: that day in the
-    // month shown, else today there, else its 1st.
-    let focused = RwSignal::new(shown.get_untracked());
+    // The day that holds the grid's one tab stop: the day last moved to in the month shown,
+    // else today there, else its 1st.
     let stop = Memo::new(move |_| {
         let (month, day, today) = (shown.get(), focused.get(), today.get());
         if day.first_of_month() == month {

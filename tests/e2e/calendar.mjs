@@ -356,3 +356,17 @@ test("the list offers later events only while there are any: a series with a COU
   assert.equal(await cal.getByRole("button", { name: "Show later events" }).isVisible(), false);
   assert.equal(await cal.getByRole("button", { name: "Show earlier events" }).isVisible(), true, "the year's earlier events");
 });
+
+test("the grid's one tab stop is on today, and 'Today' brings it back there from another day", async ({ page, url }) => {
+  await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  const cal = page.locator("#cal");
+  await cal.getByRole("grid", { name: "November 2026" }).waitFor();
+  const stop = () => cal.evaluate((el) => [...el.shadowRoot.querySelectorAll("td[tabindex='0']")].map((td) => td.dataset.day));
+  assert.deepEqual(await stop(), ["2026-11-23"], "today, not the 1st");
+  await cal.locator('td[data-day="2026-11-10"]').click();
+  assert.deepEqual(await stop(), ["2026-11-10"]);
+  await cal.getByRole("button", { name: "Today" }).click();
+  await page.waitForFunction(() => document.getElementById("cal").shadowRoot.querySelector("td[tabindex='0']")?.dataset.day === "2026-11-23");
+  assert.deepEqual(await stop(), ["2026-11-23"], "back on today");
+});
