@@ -421,10 +421,21 @@ impl Strings {
         };
         let message = match &d.problem {
             Problem::Missing => self.d_missing.to_owned(),
-            Problem::WrongType { expected, found } => fill(
-                self.d_wrong_type,
-                &[("expected", type_name(*expected)), ("found", found)],
-            ),
+            Problem::WrongType { expected, found } => {
+                // What was found, in the same words as what was expected (`null` as it is).
+                let found = match *found {
+                    "object" => type_name(Expected::Object),
+                    "array" => type_name(Expected::Array),
+                    "string" => type_name(Expected::String),
+                    "boolean" => type_name(Expected::Boolean),
+                    "number" => type_name(Expected::Number),
+                    other => other,
+                };
+                fill(
+                    self.d_wrong_type,
+                    &[("expected", type_name(*expected)), ("found", found)],
+                )
+            }
             Problem::Empty => self.d_empty.to_owned(),
             Problem::BadDate(v) => fill(self.d_bad_date, &[("value", v)]),
             Problem::FormMismatch => self.d_form_mismatch.to_owned(),
@@ -469,10 +480,11 @@ impl Strings {
                 );
             }
         };
-        let consequence = if d.skipped {
-            self.d_skipped
-        } else {
-            self.d_dropped
+        let consequence = match (d.skipped, &d.problem) {
+            (true, _) => self.d_skipped,
+            // A missing field of the feed itself (`cluster`): there is no field to ignore.
+            (false, Problem::Missing) => return message,
+            (false, _) => self.d_dropped,
         };
         format!("{message} {consequence}")
     }

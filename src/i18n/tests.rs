@@ -100,6 +100,21 @@ fn diagnostics_read_as_sentences_in_each_language() {
         "non está todo en UTF-8: os bytes de fóra leronse como Windows-1252 (Latin-1), 1 en \
          total, o primeiro na liña 1, columna 25. Garde os datos en UTF-8."
     );
+    // What a value is, in the visitor's words too; and a missing field of the feed itself
+    // has no field to ignore.
+    let parsed = crate::feed::parse(r#"{"version": "1", "members": []}"#).unwrap();
+    let said: Vec<String> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| Lang::Es.strings().diagnostic(d))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "debería ser un número, pero es una cadena. Se ha ignorado el campo.",
+            "es obligatorio, pero falta.",
+        ]
+    );
     let e = crate::feed::parse("{\n  \"version\": 1,,\n}").unwrap_err();
     assert_eq!(
         Lang::Es.strings().syntax_error(&e),
