@@ -64,6 +64,34 @@ where
         },
     );
     let ready = Memo::new(move |_| feed.with(Option::is_some));
+    // "Try again" goes as it is pressed: once the feed has come, the focus moves to the
+    // widget's first control (or to the button again, if the feed failed again), not to the page.
+    let retried = StoredValue::new_local(None::<web_sys::Element>);
+    crate::ui::effect(move || {
+        if matches!(state.get(), FeedState::Loading) {
+            return;
+        }
+        if let Some(parent) = retried.try_update_value(Option::take).flatten() {
+            set_timeout(
+                move || {
+                    let first =
+                        parent.query_selector("input, select, button, a[href], [tabindex='0']");
+                    if let Ok(Some(first)) = first {
+                        focus(first);
+                    }
+                },
+                Duration::ZERO,
+            );
+        }
+    });
+    let on_retry = move |ev: web_sys::MouseEvent, retry: Callback<()>| {
+        let parent = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.parent_element()?.parent_element());
+        retried.set_value(parent);
+        retry.run(());
+    };
     let feed_signal = Signal::derive(move || feed.get().unwrap_or_default());
     let widget = move || ready.get().then(|| children(feed_signal));
     let status = move || {
@@ -102,7 +130,7 @@ where
                         <div class="ck-status--error" role="alert" part="error">
                             <p>{message}</p>
                             {retry.map(|retry| view! {
-                                <button type="button" class="ck-btn" on:click=move |_| retry.run(())>{s.retry}</button>
+                                <button type="button" class="ck-btn" on:click=move |ev| on_retry(ev, retry)>{s.retry}</button>
                             })}
                         </div>
                     }

@@ -46,9 +46,12 @@ test("network faults: 500, no answer, HTML, truncated JSON, a CORS refusal and 5
 
   // A feed that recovers shows on retry.
   await says("recovers", "HTTP 503", "Try again");
-  await alert("recovers").getByRole("button", { name: "Try again" }).click();
+  await alert("recovers").getByRole("button", { name: "Try again" }).focus();
+  await page.keyboard.press("Enter");
   await page.locator("#recovers").getByRole("status").filter({ hasText: /\d+ members/ }).waitFor();
   assert.equal(await alert("recovers").count(), 0, "the message goes");
+  // The button went with it: the focus is on the widget's first control, not on the page.
+  await page.waitForFunction(() => document.querySelector("#recovers").shadowRoot.activeElement?.type === "search");
   assert.equal(asked, 2);
 
   // The browser's own lines about the refused requests are expected here.
