@@ -134,6 +134,7 @@ pub(super) fn CalendarDialog(
             aria-labelledby=title_id
             node_ref=dialog
             on:close=move |_| open.set(None)
+            on:keydown=crate::ui::keep_escape
         >
             <form method="dialog" class="ck-dialog-close">
                 <button type="submit" class="ck-btn" aria-label=s.close>"×"</button>

@@ -505,6 +505,7 @@ pub fn MemberDirectory(
                     aria-labelledby=title_id.clone()
                     node_ref=dialog
                     on:close=on_dialog_close
+                    on:keydown=crate::ui::keep_escape
                 >
                     <form method="dialog" class="ck-dialog-close">
                         <button type="submit" class="ck-btn" aria-label=s.close>"×"</button>

@@ -169,6 +169,14 @@ where
     }
 }
 
+/// For a modal dialog's `keydown`: the Escape that closes it stops there, so that a page's
+/// own listener (a host modal around the widget, say) does not close too.
+pub(crate) fn keep_escape(ev: web_sys::KeyboardEvent) {
+    if ev.key() == "Escape" {
+        ev.stop_propagation();
+    }
+}
+
 /// `text` with `&`, `<`, `>`, `"` and `'` as character references: safe as element content
 /// and as a quoted attribute value, in HTML as in SVG markup.
 pub(crate) fn escape(text: &str) -> String {

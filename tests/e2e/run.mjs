@@ -341,8 +341,12 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   const dialog = dir.getByRole("dialog", { name });
   await dialog.waitFor();
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations with the profile open");
+  // The Escape that closes it is the dialog's: a page's own listener (a modal of the page's
+  // around the widget) does not hear it.
+  await page.evaluate(() => document.addEventListener("keydown", (e) => e.key === "Escape" && (window.pageHeardEscape = true)));
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "hidden" });
+  assert.equal(await page.evaluate(() => window.pageHeardEscape ?? false), false, "the page did not hear the Escape");
   assert.equal(await first.evaluate((b) => b.getRootNode().activeElement === b), true, "focus back on the card");
 
   // "Clear all" goes with the chips it clears: the focus moves to the count, not to the page.
