@@ -122,7 +122,9 @@ fn chip_groups(
         }
         let _ = write!(
             out,
-            "<div class=\"ck-chip-group\" role=\"group\" aria-label=\"{label}\">"
+            // Named on screen too: a segment and a category may share a name ("Training").
+            "<div class=\"ck-chip-group\" role=\"group\" aria-label=\"{label}\">\
+             <span class=\"ck-chip-label\" aria-hidden=\"true\">{label}</span>"
         );
         for id in ids {
             let found = if is_category {
@@ -346,6 +348,10 @@ mod tests {
         let html = chip_groups(&feed, &used, &chosen, Lang::En);
         assert_eq!(html.matches("role=\"group\"").count(), 2);
         assert!(html.contains("aria-label=\"Segments\""), "{html}");
+        assert!(
+            html.contains("<span class=\"ck-chip-label\" aria-hidden=\"true\">Categories</span>"),
+            "each group named on screen too, as a segment and a category may share a name: {html}"
+        );
         assert!(
             html.contains(">Animació &lt;3D&gt;</button>"),
             "named by the feed, escaped"
