@@ -102,7 +102,11 @@ pub fn wrap(label: &str, width: usize, lines: usize) -> Vec<String> {
         && !last.ends_with('…')
     {
         let kept = last.chars().count().min(width - 1);
-        *last = last.chars().take(kept).collect::<String>() + "…";
+        let mut cut: String = last.chars().take(kept).collect();
+        while cut.as_bytes().last() == Some(&b' ') {
+            cut.pop();
+        }
+        *last = cut + "…";
     }
     out
 }
@@ -123,6 +127,10 @@ pub fn nice_step(max: usize, ticks: usize) -> usize {
     }
 }
 
+/// The most an average character of the chart's 13px text is wide, in SVG units (a wide
+/// sans-serif), for labels that must not run into each other.
+pub const CHAR: f64 = 7.5;
+
 /// One column of a column chart, in SVG user units.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Column {
@@ -134,11 +142,11 @@ pub struct Column {
     pub width: f64,
     /// Height (0 for a zero count).
     pub height: f64,
-    /// Whether its label is written under it (crowded labels are thinned out evenly).
-    pub labelled: bool,
+    /// The lines of its label under it; none where crowded labels are thinned out.
+    pub label: Vec<String>,
 }
 
-/// The layout of a column chart (counts per year).
+/// The layout of a column chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ColumnLayout {
     /// Where the columns stand.
@@ -149,42 +157,72 @@ pub struct ColumnLayout {
     pub ticks: Vec<(usize, f64)>,
     /// One per count, in order.
     pub columns: Vec<Column>,
+    /// Whether the labels are written upright (read from the bottom up), their end under
+    /// their column: columns too narrow for them across.
+    pub upright: bool,
+    /// The height of the drawing, the labels included.
+    pub height: f64,
 }
 
-/// Lays out columns for `counts` in a drawing `width` by `height`, with room for the axis
-/// labels on the left and the column labels (`label_chars` characters at most) below.
-pub fn column_layout(
-    counts: &[usize],
-    width: f64,
-    height: f64,
-    label_chars: usize,
-) -> ColumnLayout {
-    const CHAR: f64 = 7.5;
+/// Lays out columns for `counts` in a drawing `width` wide, the tallest `plot` high, with
+/// room for the axis labels on the left and each column's name (`names`) under it. A name
+/// takes the column's width, wrapped to two lines and cut with an ellipsis after that; where
+/// columns are too narrow for that, short names (years) are thinned out evenly and longer
+/// ones are written upright, cut after 18 characters.
+pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) -> ColumnLayout {
     let plot_x = 40.0;
-    let baseline = height - 24.0;
     let top = 12.0;
+    let baseline = top + plot;
     let max = counts.iter().copied().max().unwrap_or(0);
     let step = nice_step(max.max(1), 5);
     let axis_max = (max.max(1)).div_ceil(step) * step;
-    let scale = (baseline - top) / axis_max as f64;
+    let scale = plot / axis_max as f64;
     let ticks = (0..=axis_max / step)
         .map(|k| (k * step, baseline - (k * step) as f64 * scale))
         .collect();
     let slot = (width - plot_x) / counts.len().max(1) as f64;
-    // Labels at least their own width plus a gap apart, every `every`-th column.
-    let label_width = label_chars as f64 * CHAR + 8.0;
+    // Characters on a line as wide as a column, less a gap.
+    let fit = ((slot - 8.0) / CHAR) as usize;
+    let (mut longest, mut word) = (0, 0);
+    for name in names {
+        longest = longest.max(name.chars().count());
+        for w in name.split_whitespace() {
+            word = word.max(w.chars().count());
+        }
+    }
+    // Across when the names fit, or when they wrap without cutting a word (or lines hold 16
+    // characters); a label's width apart otherwise, thinned out or upright.
+    let across = longest <= fit || fit >= word.min(16);
+    let upright = !across && longest > 5;
+    let cut = longest.min(18);
+    let (label_width, below) = if upright {
+        (18.0, cut as f64 * CHAR + 12.0)
+    } else if across {
+        (slot, if longest > fit { 40.0 } else { 24.0 })
+    } else {
+        (longest as f64 * CHAR + 8.0, 24.0)
+    };
     let every = ((label_width / slot).ceil() as usize).max(1);
     let columns = counts
         .iter()
+        .zip(names)
         .enumerate()
-        .map(|(i, &n)| {
+        .map(|(i, (&n, name))| {
             let h = n as f64 * scale;
             Column {
                 x: plot_x + i as f64 * slot + slot * 0.15,
                 y: baseline - h,
                 width: slot * 0.7,
                 height: h,
-                labelled: i % every == 0,
+                label: if i % every > 0 {
+                    Vec::new()
+                } else if upright {
+                    wrap(name, cut, 1)
+                } else if across {
+                    wrap(name, fit, 2)
+                } else {
+                    vec![(*name).to_owned()]
+                },
             }
         })
         .collect();
@@ -193,6 +231,8 @@ pub fn column_layout(
         plot_x,
         ticks,
         columns,
+        upright,
+        height: baseline + below,
     }
 }
 
@@ -204,16 +244,20 @@ pub struct Slice {
     pub offset: u32,
     /// Its length along the circle.
     pub length: u32,
-    /// Its share of the whole, rounded so that the shares add up to 100.
+    /// Its share of the whole in whole per cent, the same for equal counts, rounded so that
+    /// the shares add up to 100 where that allows.
     pub percent: u32,
 }
 
 /// The length of a donut's circle in [`Slice`] units (SVG `pathLength`).
 pub const DONUT_UNITS: u32 = 1000;
 
-/// Whole numbers proportional to `counts` that add up to exactly `total` (largest
-/// remainders get the units rounding left over); all zero when the counts are.
-fn apportion(counts: &[usize], total: u32) -> Vec<u32> {
+/// Whole numbers proportional to `counts` that add up to `total` (largest remainders get the
+/// units rounding leaves over); all zero when the counts are. With `even`, equal counts get
+/// equal numbers: a unit left over goes to every category of a count or to none, and once
+/// a count cannot have it, the rest round to the nearest; the numbers may then add up to a
+/// little more or less.
+fn apportion(counts: &[usize], total: u32, even: bool) -> Vec<u32> {
     let sum: usize = counts.iter().sum();
     if sum == 0 {
         return vec![0; counts.len()];
@@ -223,20 +267,35 @@ fn apportion(counts: &[usize], total: u32) -> Vec<u32> {
         .map(|&c| c as u64 * u64::from(total))
         .collect();
     let mut parts: Vec<u32> = exact.iter().map(|e| (e / sum as u64) as u32).collect();
-    let left = total - parts.iter().sum::<u32>();
+    let mut left = total - parts.iter().sum::<u32>();
     let remainder = |i: usize| exact[i] % sum as u64;
     let by_remainder =
         crate::sort::sorted_indices(counts.len(), &|a, b| remainder(b).cmp(&remainder(a)));
-    for &i in by_remainder.iter().take(left as usize) {
-        parts[i] += 1;
+    let mut fits = true;
+    for &i in &by_remainder {
+        // Rounded up already, with an equal count.
+        if u64::from(parts[i]) * sum as u64 > exact[i] {
+            continue;
+        }
+        let same = |j: usize| j == i || even && counts[j] == counts[i];
+        let n = (0..counts.len()).filter(|&j| same(j)).count() as u32;
+        fits &= n <= left;
+        // Once a count cannot have its unit, it and the rest round to the nearest, halves
+        // down: no count shows more than a larger one.
+        if fits && remainder(i) > 0 || even && !fits && remainder(i) * 2 > sum as u64 {
+            for (j, part) in parts.iter_mut().enumerate() {
+                *part += u32::from(same(j));
+            }
+            left = left.saturating_sub(n);
+        }
     }
     parts
 }
 
 /// The slices of a donut for `counts`, in order, clockwise from the top.
 pub fn donut_slices(counts: &[usize]) -> Vec<Slice> {
-    let lengths = apportion(counts, DONUT_UNITS);
-    let percents = apportion(counts, 100);
+    let lengths = apportion(counts, DONUT_UNITS, false);
+    let percents = apportion(counts, 100, true);
     let mut offset = 0;
     lengths
         .into_iter()
@@ -310,6 +369,11 @@ mod tests {
             ["Audiovisua…", "of Terrassa"]
         );
         assert_eq!(wrap("Postproducció", 8, 1), ["Postpro…"]);
+        assert_eq!(
+            wrap("Televisió, ràdio i pòdcast", 18, 1),
+            ["Televisió, ràdio…"],
+            "no space before the ellipsis"
+        );
         assert!(wrap("", 10, 2).is_empty());
         for label in [
             "Serveis de producció audiovisual i cinematogràfica",
@@ -341,9 +405,16 @@ mod tests {
 
     #[test]
     fn columns_share_the_width_and_crowded_labels_thin_out_without_overlap() {
-        let layout = column_layout(&[3, 0, 12, 7], 600.0, 300.0, 4);
+        let layout = column_layout(
+            &[3, 0, 12, 7],
+            &["2021", "2022", "2023", "2024"],
+            600.0,
+            264.0,
+        );
         assert_eq!(layout.columns.len(), 4);
-        assert!(layout.columns.iter().all(|c| c.labelled));
+        assert!(layout.columns.iter().all(|c| c.label.len() == 1));
+        assert!(!layout.upright);
+        assert_eq!((layout.baseline, layout.height), (276.0, 300.0));
         assert_eq!(layout.columns[1].height, 0.0);
         let top = &layout.columns[2];
         assert_eq!(top.y + top.height, layout.baseline);
@@ -354,19 +425,103 @@ mod tests {
         );
         assert!((top.y - layout.ticks.last().unwrap().1 - top.height * 3.0 / 12.0).abs() < 1e-9);
 
-        let years = column_layout(&vec![1; 60], 600.0, 300.0, 4);
-        let labelled: Vec<&Column> = years.columns.iter().filter(|c| c.labelled).collect();
+        let names: Vec<String> = (1965..2025).map(|y| y.to_string()).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let years = column_layout(&[1; 60], &names, 600.0, 264.0);
+        assert!(!years.upright, "years stay across, thinned out");
+        let labelled: Vec<&Column> = years
+            .columns
+            .iter()
+            .filter(|c| !c.label.is_empty())
+            .collect();
         assert!(labelled.len() > 5 && labelled.len() < 60);
         for pair in labelled.windows(2) {
             let centres = (pair[1].x + pair[1].width / 2.0) - (pair[0].x + pair[0].width / 2.0);
             assert!(centres >= 4.0 * 7.5, "four-digit years do not overlap");
         }
-        let empty = column_layout(&[], 600.0, 300.0, 4);
+        let empty = column_layout(&[], &[], 600.0, 264.0);
         assert!(empty.columns.is_empty() && empty.ticks.iter().all(|t| t.1.is_finite()));
     }
 
     #[test]
-    fn donut_slices_close_the_circle_and_shares_add_up_to_100() {
+    fn column_names_fit_their_column_wrapped_or_upright_and_never_overlap() {
+        let madrid = [
+            "Production",
+            "Animation and VFX",
+            "Post-production",
+            "Studios and production services",
+            "Distribution and exhibition",
+            "TV, radio and podcast",
+            "Technology",
+            "Training",
+        ];
+        let catalonia = [
+            "Producció",
+            "Serveis de producció",
+            "Postproducció",
+            "Estudis i parcs audiovisuals i tecnològics",
+            "Distribució i exhibició",
+            "Televisió, ràdio i pòdcast",
+            "Experiències immersives (VR, XR, AR, metavers i videomapatge)",
+            "Tecnologia",
+            "Comunicació i publicitat",
+            "Videojocs",
+            "Formació",
+            "Esdeveniments i sistemes integrats",
+        ];
+        // Madrid's eight segments at 1280 units wrap to two lines, each within its column.
+        let wide = column_layout(&[1; 8], &madrid, 1280.0, 244.0);
+        assert!(!wide.upright);
+        assert_eq!(
+            wide.columns[3].label,
+            ["Studios and", "production services"]
+        );
+        assert_eq!(wide.height, 256.0 + 40.0, "room for two lines");
+        // Catalonia's twelve at 900 are too narrow to wrap without cutting words: upright,
+        // cut after 18 characters, the drawing taller for them.
+        let upright = column_layout(&[1; 12], &catalonia, 900.0, 244.0);
+        assert!(upright.upright);
+        assert_eq!(upright.columns[2].label, ["Postproducció"]);
+        assert_eq!(upright.columns[3].label, ["Estudis i parcs…"]);
+        assert_eq!(upright.height, 256.0 + 18.0 * CHAR + 12.0);
+        for names in [&madrid[..], &catalonia[..]] {
+            for width in [260.0, 320.0, 600.0, 900.0, 1280.0, 2400.0] {
+                let layout = column_layout(&vec![1; names.len()], names, width, 244.0);
+                let labelled: Vec<&Column> = layout
+                    .columns
+                    .iter()
+                    .filter(|c| !c.label.is_empty())
+                    .collect();
+                assert!(labelled.len() >= names.len() / 2, "{width}");
+                let longest = |c: &Column| {
+                    c.label.iter().map(|l| l.chars().count()).max().unwrap() as f64 * CHAR
+                };
+                for c in &labelled {
+                    assert!(c.label.len() <= 2);
+                    if layout.upright {
+                        assert!(layout.baseline + 8.0 + longest(c) <= layout.height);
+                    }
+                }
+                for pair in labelled.windows(2) {
+                    let apart = pair[1].x - pair[0].x;
+                    let needed = if layout.upright {
+                        16.0
+                    } else {
+                        (longest(pair[0]) + longest(pair[1])) / 2.0
+                    };
+                    assert!(
+                        apart >= needed,
+                        "{width}: {:?} {:?}",
+                        pair[0].label,
+                        pair[1].label
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn donut_slices_close_the_circle_and_equal_counts_show_equal_shares() {
         let slices = donut_slices(&[33, 3, 2, 2]);
         assert_eq!(
             slices.iter().map(|s| s.percent).collect::<Vec<_>>(),
@@ -376,9 +531,37 @@ mod tests {
         for pair in slices.windows(2) {
             assert_eq!(pair[0].offset + pair[0].length, pair[1].offset);
         }
-        // A third each: the percentages still add up.
-        let thirds = donut_slices(&[1, 1, 1]);
-        assert_eq!(thirds.iter().map(|s| s.percent).sum::<u32>(), 100);
+        // Equal counts show equal shares, even where they cannot add up to 100: a third
+        // each is 33 %, and of 6 members, 1, 1, 1 and 3 are 17 % each and 50 %.
+        let percents = |counts: &[usize]| -> Vec<u32> {
+            donut_slices(counts).iter().map(|s| s.percent).collect()
+        };
+        assert_eq!(percents(&[1, 1, 1]), [33, 33, 33]);
+        assert_eq!(percents(&[1, 1, 1, 3]), [17, 17, 17, 50]);
+        // Galicia by city: the two counts of 5 take the units left over, both 13 %; the
+        // halves after them round down.
+        assert_eq!(
+            percents(&[8, 6, 5, 4, 4, 3, 3, 1, 5, 1]),
+            [20, 15, 13, 10, 10, 7, 7, 2, 13, 2]
+        );
+        assert_eq!(percents(&[2, 1, 1]), [50, 25, 25]);
+        assert_eq!(percents(&[2, 1]), [67, 33]);
+        for counts in [&[7, 7, 3, 2, 1][..], &[1; 7], &[5, 4, 3, 3, 3, 1, 1]] {
+            let p = percents(counts);
+            let sum: usize = counts.iter().sum();
+            for (i, (&c, &pi)) in counts.iter().zip(&p).enumerate() {
+                let exact = c as f64 * 100.0 / sum as f64;
+                assert!((pi as f64 - exact).abs() < 1.0, "{counts:?}: {p:?}");
+                for (&d, &pj) in counts.iter().zip(&p).skip(i + 1) {
+                    let ordered = match c.cmp(&d) {
+                        std::cmp::Ordering::Equal => pi == pj,
+                        std::cmp::Ordering::Greater => pi >= pj,
+                        std::cmp::Ordering::Less => pi <= pj,
+                    };
+                    assert!(ordered, "{counts:?}: {p:?}");
+                }
+            }
+        }
         assert_eq!(
             donut_slices(&[5]),
             [Slice {
@@ -395,7 +578,10 @@ mod tests {
         assert!(donut_slices(&[]).is_empty());
         let many = donut_slices(&vec![1; 200]);
         assert_eq!(many.iter().map(|s| s.length).sum::<u32>(), DONUT_UNITS);
-        assert_eq!(many.iter().map(|s| s.percent).sum::<u32>(), 100);
+        assert!(
+            many.iter().all(|s| s.percent == 0),
+            "half a per cent each, rounded down"
+        );
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! What the chart draws from a tally: its marks (name, colour, count, share, the facet value
 //! behind each), and the sentence that says what stands out.
 
-use super::data::{By, Label, Shape, Tally};
+use super::data::{By, Category, Label, Shape, Tally};
 use super::geometry::donut_slices;
 use super::svg::{Mark, Paint, percent};
 use crate::directory::model::{Facet, Filter};
 use crate::feed::Feed;
-use crate::i18n::{Lang, Strings, fill, intl::format_number};
+use crate::i18n::{Lang, fill, intl::format_number};
 
 /// Colours `--ck-c1` to `--ck-c6` of the theme, for categories the feed gives none.
 const PALETTE: usize = 6;
@@ -19,6 +19,22 @@ fn choice(feed: &Feed, by: By, label: &Label) -> Option<(Facet, String)> {
         Label::Place(place) if by == By::Region => Some((Facet::Region, place.clone())),
         Label::Place(place) => Some((Facet::City, place.clone())),
         Label::Others(_) | Label::Year(_) | Label::Without => None,
+    }
+}
+
+/// What a category is called, in `lang`.
+fn name(feed: &Feed, by: By, lang: Lang, label: &Label) -> String {
+    let s = lang.strings();
+    match label {
+        Label::Segment(i) => feed.segments[*i]
+            .name
+            .resolve(lang.tag(), &feed.cluster.default_language)
+            .to_owned(),
+        Label::Kind(kind) => s.kinds[kind.index()].to_owned(),
+        Label::Place(place) => place.clone(),
+        Label::Others(n) => fill(s.other_places, &[("n", &format_number(lang, *n))]),
+        Label::Year(year) => year.to_string(),
+        Label::Without => s.chart_without[by.index().saturating_sub(1).min(2)].to_owned(),
     }
 }
 
@@ -50,23 +66,12 @@ pub(super) fn marks(
     let whole = matches!(by, By::Kind | By::Region | By::City);
     let shares = donut_slices(&counts);
     let running = tally.cumulative();
-    let fallback = &feed.cluster.default_language;
     order
         .into_iter()
         .enumerate()
         .map(|(position, k)| {
             let category = &tally.categories[k];
-            let name = match &category.label {
-                Label::Segment(i) => feed.segments[*i]
-                    .name
-                    .resolve(lang.tag(), fallback)
-                    .to_owned(),
-                Label::Kind(kind) => s.kinds[kind.index()].to_owned(),
-                Label::Place(place) => place.clone(),
-                Label::Others(n) => fill(s.other_places, &[("n", &format_number(lang, *n))]),
-                Label::Year(year) => year.to_string(),
-                Label::Without => s.chart_without[by.index().saturating_sub(1).min(2)].to_owned(),
-            };
+            let name = name(feed, by, lang, &category.label);
             let paint = match &category.label {
                 Label::Segment(i) => feed.segments[*i].color.clone().map(Paint::Feed),
                 _ => None,
@@ -116,42 +121,208 @@ pub(super) fn marks(
         .collect()
 }
 
-/// The sentence that says what the chart shows, for everyone and for screen readers first.
-pub(super) fn summary(
-    s: &Strings,
-    lang: Lang,
-    by: By,
-    tally: &Tally,
-    marks: &[Mark],
-) -> Option<String> {
+/// The sentence that says what the chart shows, for everyone and for screen readers first:
+/// the largest category (the busiest year), whatever the drawing's order, or all of those
+/// that share the largest count. The places taken together and the members without a value
+/// are no category of their own here.
+pub(super) fn summary(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> Option<String> {
+    let s = lang.strings();
     let n = |v: usize| format_number(lang, v);
-    if by == By::Joined {
-        let total: usize = marks.iter().map(|m| m.count).sum();
-        let (first, last) = (marks.first()?, marks.last()?);
-        // The earliest of the busiest years.
-        let busiest = marks
-            .iter()
-            .fold(first, |b, m| if m.count > b.count { m } else { b });
-        return (total > 0).then(|| {
-            fill(
-                s.chart_joined,
-                &[
-                    ("total", &n(total)),
-                    ("first", &first.name),
-                    ("last", &last.name),
-                    ("year", &busiest.name),
-                    ("n", &n(busiest.count)),
-                ],
-            )
-        });
+    let mut most = 0;
+    let mut tied = Vec::new();
+    for c in &tally.categories {
+        if matches!(c.label, Label::Others(_) | Label::Without) || c.count < most {
+            continue;
+        }
+        if c.count > most {
+            most = c.count;
+            tied.clear();
+        }
+        tied.push(name(feed, by, lang, &c.label));
     }
-    let largest = marks.first().filter(|m| m.count > 0)?;
+    let last = tied.pop().filter(|_| most > 0)?;
+    let mut template = if !tied.is_empty() {
+        s.chart_tied[by.index()]
+    } else if by == By::Joined {
+        s.chart_joined
+    } else {
+        s.chart_largest[by.index().min(3)]
+    }
+    .to_owned();
+    // Spanish writes "e" for "y" before the sound /i/: "Pyme e Investigación".
+    let mut sound = last.chars().skip_while(|c| matches!(c, 'h' | 'H'));
+    if lang == Lang::Es
+        && matches!(sound.next(), Some('i' | 'í' | 'I' | 'Í'))
+        && !matches!(sound.next(), Some('a' | 'e' | 'o' | 'á' | 'é' | 'ó'))
+    {
+        template = template.replace(" y {name}", " e {name}");
+    }
+    // By year, the members with one; otherwise all of them.
+    let total = tally.members - if by == By::Joined { tally.without } else { 0 };
+    let end = |c: Option<&Category>| c.map_or(String::new(), |c| name(feed, by, lang, &c.label));
+    // The feed's names go in last, so that one with `{n}` in it stays as written.
     Some(fill(
-        s.chart_largest[by.index().min(3)],
+        &template,
         &[
-            ("name", &largest.name),
-            ("n", &n(largest.count)),
-            ("total", &n(tally.members)),
+            ("total", &n(total)),
+            ("n", &n(most)),
+            ("first", &end(tally.categories.first())),
+            ("last", &end(tally.categories.last())),
+            ("names", &tied.join(", ")),
+            ("name", &last),
+            ("year", &last),
         ],
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::data::tally;
+    use crate::directory::model::FacetTable;
+    use crate::feed::{Date, Kind, Member, Segment};
+
+    /// A member in `segments`, of `kind`, in `city`, joined in `year`.
+    fn member(
+        i: usize,
+        segments: &[&str],
+        kind: Option<Kind>,
+        city: Option<&str>,
+        year: Option<i32>,
+    ) -> Member {
+        Member {
+            segments: segments.iter().map(|s| (*s).to_owned()).collect(),
+            kind,
+            city: city.map(str::to_owned),
+            joined: year.map(|y| Date::new(y, 3, 1).unwrap()),
+            ..Member::new(format!("m{i}"), "M")
+        }
+    }
+
+    /// The summary of `members` counted `by`, in `lang`, whatever the drawing.
+    fn said(segments: &[&str], members: Vec<Member>, by: By, lang: Lang) -> String {
+        let feed = Feed {
+            segments: segments.iter().map(|s| Segment::new(*s, *s)).collect(),
+            members,
+            ..Feed::default()
+        };
+        let tally = tally(&feed, &FacetTable::new(&feed), by, 2);
+        summary(lang, by, &feed, &tally).unwrap()
+    }
+
+    #[test]
+    fn the_summary_names_the_largest_part_not_the_first_drawn() {
+        let members = ["Alpha", "Beta", "Gamma", "Gamma", "Gamma"]
+            .iter()
+            .enumerate()
+            .map(|(i, s)| member(i, &[s], None, None, None))
+            .collect();
+        assert_eq!(
+            said(&["Alpha", "Beta", "Gamma"], members, By::Segment, Lang::En),
+            "Gamma is the largest segment, with 3 of 5 members."
+        );
+        let kinds = [
+            Kind::Sme,
+            Kind::Large,
+            Kind::Other,
+            Kind::Other,
+            Kind::Other,
+        ];
+        let mut members: Vec<Member> = kinds
+            .iter()
+            .enumerate()
+            .map(|(i, k)| member(i, &[], Some(*k), None, None))
+            .collect();
+        members.push(member(9, &[], None, None, None));
+        assert_eq!(
+            said(&[], members, By::Kind, Lang::En),
+            "Other is the most common type, with 3 of 6 members."
+        );
+        // Neither the other places taken together (3) nor the members without a city are a
+        // city.
+        let cities = [
+            Some("Vigo"),
+            Some("Vigo"),
+            Some("Lugo"),
+            Some("Reus"),
+            Some("Ames"),
+        ];
+        let members = cities
+            .iter()
+            .chain(&[None, None, None])
+            .enumerate()
+            .map(|(i, c)| member(i, &[], None, *c, None))
+            .collect();
+        assert_eq!(
+            said(&[], members, By::City, Lang::Gl),
+            "Vigo é a cidade con máis socios: 2 de 8."
+        );
+        // Years: from the first to the last, and the busiest.
+        let members = [2021, 2019, 2021, 2024]
+            .iter()
+            .enumerate()
+            .map(|(i, y)| member(i, &[], None, None, Some(*y)))
+            .collect();
+        assert_eq!(
+            said(&[], members, By::Joined, Lang::En),
+            "From 2019 to 2024, 4 members joined; 2021 was the busiest year, with 2."
+        );
+    }
+
+    #[test]
+    fn parts_that_share_the_largest_count_are_all_named() {
+        let members = [
+            &["Animació"][..],
+            &["VFX", "So"],
+            &["Animació", "So"],
+            &["VFX"],
+            &["Doblatge"],
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, s)| member(i, s, None, None, None))
+        .collect();
+        assert_eq!(
+            said(
+                &["Doblatge", "Animació", "VFX", "So"],
+                members,
+                By::Segment,
+                Lang::Ca
+            ),
+            "Animació, VFX i So són els segments més grans, amb 2 de 5 socis cadascun."
+        );
+        let members = [2019, 2020, 2020, 2021, 2022, 2022]
+            .iter()
+            .enumerate()
+            .map(|(i, y)| member(i, &[], None, None, Some(*y)))
+            .collect::<Vec<_>>();
+        assert_eq!(
+            said(&[], members.clone(), By::Joined, Lang::Ca),
+            "De 2019 a 2022 s’hi han afegit 6 socis; els anys amb més altes van ser 2020 i 2022, amb 2 cadascun."
+        );
+        assert_eq!(
+            said(&[], members, By::Joined, Lang::En),
+            "From 2019 to 2022, 6 members joined; 2020 and 2022 were the busiest years, with 2 each."
+        );
+        // Spanish writes "e" before the sound /i/, and "y" before "hie".
+        let kinds = [Kind::Sme, Kind::Research, Kind::Research, Kind::Sme];
+        let members = kinds
+            .iter()
+            .enumerate()
+            .map(|(i, k)| member(i, &[], Some(*k), None, None))
+            .collect();
+        assert_eq!(
+            said(&[], members, By::Kind, Lang::Es),
+            "Pyme e Investigación son los tipos más frecuentes, con 2 de 4 socios cada uno."
+        );
+        let members = ["Alba", "Hierro", "Lugo", "Hierro", "Alba"]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| member(i, &[], None, Some(c), None))
+            .collect();
+        assert_eq!(
+            said(&[], members, By::City, Lang::Es),
+            "Alba y Hierro son las ciudades con más socios: 2 de 5 cada una."
+        );
+    }
 }

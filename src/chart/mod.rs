@@ -205,7 +205,7 @@ pub fn SegmentChart(
         .unzip();
         choices.set_value(facet_values);
         let title = s.chart_titles[by.index()];
-        let summary = summary(s, lang, by, &tally, &marks);
+        let summary = summary(lang, by, &feed, &tally);
         let caption = (by == By::Segment).then_some(s.counts_in_each);
         let last = marks.len().saturating_sub(1);
         current.update_untracked(|c| *c = (*c).min(last));

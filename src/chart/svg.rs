@@ -186,8 +186,8 @@ pub fn draw(
             layout.height
         }
         Shape::Column => {
-            let height = 280.0;
-            let layout = column_layout(&counts, width, height, 4);
+            let names: Vec<&str> = marks.iter().map(|m| m.name.as_str()).collect();
+            let layout = column_layout(&counts, &names, width, 244.0);
             let left = px(layout.plot_x);
             out.push_str("<g class=\"ck-ticks\" aria-hidden=\"true\">");
             for &(v, y) in &layout.ticks {
@@ -215,18 +215,36 @@ pub fn draw(
                     px(c.width).max(1),
                     px(c.height)
                 );
-                if c.labelled {
-                    open_texts(&mut out, k);
+                if c.label.is_empty() {
+                    continue;
+                }
+                open_texts(&mut out, k);
+                let x = px(centre);
+                // Upright, the label ends just under its column and reads upwards.
+                let _ = if layout.upright {
+                    let y = px(layout.baseline + 8.0);
+                    write!(
+                        out,
+                        "<text x=\"{x}\" y=\"{y}\" text-anchor=\"end\" dominant-baseline=\"middle\" transform=\"rotate(-90 {x} {y})\">"
+                    )
+                } else {
+                    write!(
+                        out,
+                        "<text y=\"{}\" text-anchor=\"middle\">",
+                        px(layout.baseline + 16.0)
+                    )
+                };
+                for (i, line) in c.label.iter().enumerate() {
                     let _ = write!(
                         out,
-                        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
-                        px(centre),
-                        px(layout.baseline + 16.0),
-                        escape(&m.name)
+                        "<tspan x=\"{x}\" dy=\"{}\">{}</tspan>",
+                        i * 16,
+                        escape(line)
                     );
                 }
+                out.push_str("</text></g>");
             }
-            height
+            layout.height
         }
         Shape::Donut => {
             let row = 26.0;

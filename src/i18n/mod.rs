@@ -143,6 +143,10 @@ strings! {
     /// Summary of the chart by year of joining: `{total}`, `{first}`, `{last}`, `{year}`,
     /// `{n}`.
     chart_joined: &'static str,
+    /// Summaries when several categories share the largest count, by segment, type, region,
+    /// city and year of joining: `{names}` (all but the last, with commas), `{name}` (the
+    /// last), `{n}`, `{total}`; by year also `{first}` and `{last}`.
+    chart_tied: [&'static str; 5],
     /// The places beyond the largest few, together: `{n}` places.
     other_places: &'static str,
     /// The part of a chart by kind, region or city (in that order) for the members with no
@@ -234,12 +238,12 @@ strings! {
     d_end_before_start: &'static str,
     /// Diagnostic: unknown segment `{id}`.
     d_unknown_segment: &'static str,
+    /// Diagnostic: unknown category `{id}` (in a calendar's `categories` attribute).
+    d_unknown_category: &'static str,
     /// Diagnostic: duplicate `{id}`, first at `{first}`.
     d_duplicate_id: &'static str,
     /// Diagnostic: unsafe URL.
     d_unsafe_url: &'static str,
-    /// Diagnostic: unknown category `{id}` (in a calendar's `categories` attribute).
-    d_unknown_category: &'static str,
     /// Diagnostic: bad e-mail address.
     d_bad_email: &'static str,
     /// Diagnostic: bad phone number.

@@ -397,3 +397,173 @@ test("on a touch screen, tapping a bar shows its count and tapping elsewhere hid
     await phone.close();
   }
 });
+
+test("columns name the largest part and every part tied for it, fit their labels, and equal counts show equal shares", async ({ page, url }) => {
+  const cat = feedOf("catalonia");
+  const madrid = feedOf("madrid");
+  const gal = feedOf("galicia");
+  await page.goto(url("tests/e2e/pages/charts.html"));
+  // Charts added as a webmaster would write them: a feed or inline JSON, and a width.
+  const add = (id, attributes, width, inline) =>
+    page.evaluate(
+      ([id, attributes, width, inline]) => {
+        const el = document.createElement("clusterkit-chart");
+        el.id = id;
+        el.style.display = "block";
+        el.style.width = `${width}px`;
+        for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+        if (inline) {
+          const script = document.createElement("script");
+          script.type = "application/json";
+          script.textContent = JSON.stringify(inline);
+          el.append(script);
+        }
+        document.querySelector("main").append(el);
+      },
+      [id, attributes, width, inline],
+    );
+  const feed = (segments, members) => ({
+    version: 1,
+    cluster: { name: "Test" },
+    segments: segments.map((s) => ({ id: s, name: s })),
+    members: members.map((m, i) => ({ id: `m${i}`, name: `Member ${i}`, ...m })),
+  });
+  const perSegment = (f) => f.segments.map((s) => f.members.filter((m) => (m.segments ?? []).includes(s.id)).length);
+  const summary = (id) => page.locator(`#${id} figcaption p`).first();
+
+  // The largest part is named whatever the drawing's order: columns keep the feed's order.
+  const catCounts = perSegment(cat);
+  const most = Math.max(...catCounts);
+  const largest = cat.segments.filter((_, i) => catCounts[i] === most).map((s) => text(s.name, "ca", "ca"));
+  assert.equal(largest.length, 1, "one largest segment in the Catalan feed");
+  await add("cat-columns", { feed: "../../../www/feeds/catalonia.json", type: "column" }, 900);
+  const catSentence = `${largest[0]} és el segment més gran, amb ${most} de ${cat.members.length} socis.`;
+  await page.locator("#cat-columns").getByRole("figure", { name: new RegExp(`^${catSentence.replace(/[()]/g, "\\$&")}`) }).waitFor();
+  const few = feed(["Alpha", "Beta", "Gamma"], [{ segments: ["Alpha"], kind: "sme" }, { segments: ["Beta"], kind: "large" }, ...Array(3).fill({ segments: ["Gamma"], kind: "other" }), {}]);
+  await add("few-segments", { type: "column", lang: "en" }, 600, few);
+  await add("few-kinds", { type: "column", by: "kind", lang: "en" }, 600, few);
+  assert.equal(await summary("few-segments").textContent(), "Gamma is the largest segment, with 3 of 6 members.");
+  assert.equal(await summary("few-kinds").textContent(), "Other is the most common type, with 3 of 6 members.");
+  // Years drawn as bars, largest first: the span still runs from the first year to the last.
+  await add("years-bars", { feed: "../../../www/feeds/catalonia.json", by: "joined", type: "bar" }, 600);
+  const years = cat.members.filter((m) => m.joined).map((m) => Number(m.joined.slice(0, 4)));
+  await summary("years-bars").filter({ hasText: new RegExp(`^De ${Math.min(...years)} a ${Math.max(...years)} `) }).waitFor();
+
+  // Parts that share the largest count are all named, in every drawing.
+  const tied = feed(
+    ["Doblatge", "Animació", "VFX", "So"],
+    [
+      { segments: ["Animació"], joined: "2019-03-01" },
+      { segments: ["VFX", "So"], joined: "2020-03-01" },
+      { segments: ["Animació", "So"], joined: "2020-05-01" },
+      { segments: ["VFX"], joined: "2021-03-01" },
+      { segments: ["Doblatge"], joined: "2022-03-01" },
+      { joined: "2022-06-01" },
+    ],
+  );
+  for (const type of ["column", "bar", "donut"]) {
+    await add(`tied-${type}`, { type }, 600, tied);
+    await page
+      .locator(`#tied-${type}`)
+      .getByRole("figure", { name: /^Animació, VFX i So són els segments més grans, amb 2 de 6 socis cadascun\./ })
+      .waitFor();
+  }
+  await add("tied-years", { by: "joined" }, 600, tied);
+  assert.equal(
+    await summary("tied-years").textContent(),
+    "De 2019 a 2022 s’hi han afegit 6 socis; els anys amb més altes van ser 2020 i 2022, amb 2 cadascun.",
+  );
+
+  // Column labels: none runs into another or out of the drawing, on the page as in the SVG
+  // file, wrapped to two lines where they fit a column's width, else upright.
+  const boxes = (svg) => {
+    const view = svg.viewBox.baseVal;
+    return [...svg.querySelectorAll("text")].map((t) => {
+      const b = t.getBBox();
+      const m = t.getCTM();
+      const ctm = svg.getCTM();
+      // Into the drawing's units, upright labels included.
+      const inverse = ctm.inverse().multiply(m);
+      const corners = [
+        [b.x, b.y],
+        [b.x + b.width, b.y],
+        [b.x, b.y + b.height],
+        [b.x + b.width, b.y + b.height],
+      ].map(([x, y]) => new DOMPoint(x, y).matrixTransform(inverse));
+      const xs = corners.map((p) => p.x);
+      const ys = corners.map((p) => p.y);
+      return {
+        text: [...t.querySelectorAll("tspan")].map((s) => s.textContent).join(" ") || t.textContent,
+        box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)],
+        view: [view.width, view.height],
+      };
+    });
+  };
+  const problems = (drawn) => {
+    const found = [];
+    for (const [i, a] of drawn.entries()) {
+      const [x0, y0, x1, y1] = a.box;
+      if (x0 < -0.5 || y0 < -0.5 || x1 > a.view[0] + 0.5 || y1 > a.view[1] + 0.5) found.push(`${a.text} leaves the drawing`);
+      for (const b of drawn.slice(i + 1)) {
+        const [u0, v0, u1, v1] = b.box;
+        if (x0 < u1 - 0.5 && u0 < x1 - 0.5 && y0 < v1 - 0.5 && v0 < y1 - 0.5) found.push(`${a.text} / ${b.text}`);
+      }
+    }
+    return found;
+  };
+  const onPage = (id) => page.locator(`#${id}`).evaluate((el, boxes) => new Function(`return ${boxes}`)()(el.shadowRoot.querySelector("svg")), boxes.toString());
+  await add("madrid-columns", { feed: "../../../www/feeds/madrid.json", type: "column", lang: "en" }, 1280);
+  await add("cat-columns-es", { feed: "../../../www/feeds/catalonia.json", type: "column", lang: "es" }, 600);
+  await add("cat-columns-narrow", { feed: "../../../www/feeds/catalonia.json", type: "column" }, 320);
+  for (const id of ["cat-columns", "madrid-columns", "cat-columns-es", "cat-columns-narrow", "few-kinds"]) {
+    await page.locator(`#${id} [part=bar]`).first().waitFor();
+    const drawn = await onPage(id);
+    assert.ok(drawn.length > 5, id);
+    assert.deepEqual(problems(drawn), [], `${id}: labels apart and inside`);
+  }
+  // Madrid's names at 1280 px wrap whole onto two lines.
+  const madridNames = madrid.segments.map((s) => text(s.name, "en", "es"));
+  const madridTexts = (await onPage("madrid-columns")).map((t) => t.text);
+  for (const name of madridNames) assert.ok(madridTexts.includes(name), `${name} written in full: ${madridTexts}`);
+  // A label cut short keeps its full name for hover and screen readers.
+  const cut = page.locator("#cat-columns g[aria-hidden] text", { hasText: "…" }).first();
+  const k = await cut.evaluate((t) => t.parentElement.dataset.k);
+  await cut.hover();
+  const full = await page.locator(`#cat-columns [role=listitem][data-k="${k}"]`).getAttribute("aria-label");
+  await page.locator("#cat-columns .ck-tip", { hasText: full }).waitFor();
+  // The SVG file, read on its own.
+  for (const [id, button] of [
+    ["madrid-columns", "Download the chart (SVG)"],
+    ["cat-columns", "Baixa el gràfic (SVG)"],
+  ]) {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`#${id}`).getByRole("button", { name: button }).click()]);
+    const file = readFileSync(await download.path(), "utf8");
+    const drawn = await page.evaluate(
+      ([file, boxes]) => {
+        const host = document.createElement("div");
+        host.innerHTML = file;
+        document.body.append(host);
+        const out = new Function(`return ${boxes}`)()(host.querySelector("svg"));
+        host.remove();
+        return out;
+      },
+      [file, boxes.toString()],
+    );
+    assert.ok(drawn.length > 5, id);
+    assert.deepEqual(problems(drawn), [], `${id}: labels apart and inside, in the SVG file`);
+  }
+
+  // Equal counts show equal shares: Galicia by city, in Galician.
+  await add("gal-cities", { feed: "../../../www/feeds/galicia.json", by: "city", lang: "gl" }, 600);
+  const gl = page.locator("#gal-cities");
+  await gl.getByRole("listitem").first().waitFor();
+  const shares = (await gl.getByRole("listitem").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")))).map((label) => {
+    const [, n, p] = label.match(/: (\d+) socios? \((\d+)\u00a0%\)$/) ?? [];
+    assert.ok(Math.abs(Number(p) - (100 * Number(n)) / gal.members.length) < 1, label);
+    return [Number(n), Number(p)];
+  });
+  const byCount = new Map();
+  for (const [n, p] of shares) byCount.set(n, [...(byCount.get(n) ?? []), p]);
+  for (const [n, ps] of byCount) assert.equal(new Set(ps).size, 1, `${n} members: ${ps}`);
+  assert.ok([...byCount.values()].some((ps) => ps.length > 1), "some counts are equal");
+});
