@@ -256,6 +256,20 @@ pub fn ck_disconnect(id: u32) {
     drop(mounted);
 }
 
+/// Says in the console what is wrong with the attribute `attr` of a widget (`at`: the widget,
+/// the attribute, the element's id), as `clusterkit: <clusterkit-chart id="x" by>: …`.
+fn warn_attr(at: (Widget, &str, &str), problem: &str) {
+    let (widget, attr, id) = at;
+    let element = if id.is_empty() {
+        String::new()
+    } else {
+        format!(" id=\"{id}\"")
+    };
+    web_sys::console::warn_1(
+        &format!("clusterkit: <{}{element} {attr}>: {problem}", widget.tag()).into(),
+    );
+}
+
 /// The ids of a list attribute (`segments`, `categories`) that the feed defines in `defined`.
 /// An id it does not define (a segment's name written for its id, say) would leave nothing
 /// to show: it is left out, and said in the console, in the words of the feed's own
@@ -269,19 +283,33 @@ fn known_ids(
     let (known, unknown): (Vec<String>, Vec<String>) = ids
         .into_iter()
         .partition(|id| defined.iter().any(|s| s.id == *id));
-    let (widget, attr, id) = at;
     for unknown in unknown {
-        let problem = fill(problem, &[("id", &unknown)]);
-        let element = if id.is_empty() {
-            String::new()
-        } else {
-            format!(" id=\"{id}\"")
-        };
-        web_sys::console::warn_1(
-            &format!("clusterkit: <{}{element} {attr}>: {problem}", widget.tag()).into(),
-        );
+        warn_attr(at, &fill(problem, &[("id", &unknown)]));
     }
     known
+}
+
+/// An attribute's value as `read` reads it. A value it cannot read (a typo, a word of another
+/// language) is said in the console with the values it takes, `choices`, and the default
+/// applies.
+fn choice<T>(
+    value: Option<String>,
+    read: impl Fn(&str) -> Option<T>,
+    choices: &str,
+    lang: Lang,
+    at: (Widget, &str, &str),
+) -> Option<T> {
+    let value = value?;
+    let value = value.trim();
+    let read = read(value);
+    if read.is_none() && !value.is_empty() {
+        let problem = fill(
+            lang.strings().d_bad_choice,
+            &[("value", value), ("choices", choices)],
+        );
+        warn_attr(at, &problem);
+    }
+    read
 }
 
 /// The words of a list attribute (`segments="animation, vfx"`).
@@ -398,7 +426,10 @@ fn element_view(
             <FeedStatus state=state retry=retry lang=lang debug=debug let:feed>
                 {move || match widget {
                     Widget::Directory => {
-                        let page_size = page_size.get().and_then(|p| p.trim().parse().ok());
+                        let id = host_id.get_untracked().unwrap_or_default();
+                        let at = |attr| (widget, attr, id.as_str());
+                        let lang_now = lang.get_untracked();
+                        let page_size = choice(page_size.get(), |p| p.parse().ok().filter(|&n: &usize| n > 0), "1, 2, 3…", lang_now, at("page-size"));
                         let filter = Signal::derive(move || Filter {
                             segments: known_ids(
                                 words(segments.get()),
@@ -406,7 +437,10 @@ fn element_view(
                                 lang.get_untracked().strings().d_unknown_segment,
                                 (widget, "segments", &host_id.get_untracked().unwrap_or_default()),
                             ),
-                            kinds: words(kinds.get()).iter().filter_map(|k| Kind::from_id(k)).collect(),
+                            kinds: words(kinds.get())
+                                .into_iter()
+                                .filter_map(|k| choice(Some(k), Kind::from_id, "sme, large, research, other", lang.get_untracked(), (widget, "kinds", &host_id.get_untracked().unwrap_or_default())))
+                                .collect(),
                             ..Filter::default()
                         });
                         // A directory with an id shares its choices with the charts `for` it:
@@ -421,8 +455,8 @@ fn element_view(
                             let set = shared.clone();
                             (Signal::from(shared), Some(Callback::new(move |f: Filter| set.set(f))))
                         };
-                        let sort = sort.get().and_then(|s| Sort::from_id(&s)).unwrap_or_default();
-                        let layout = layout.get().and_then(|l| Layout::from_id(&l)).unwrap_or_default();
+                        let sort = choice(sort.get(), Sort::from_id, "name, joined, relevance", lang_now, at("sort")).unwrap_or_default();
+                        let layout = choice(layout.get(), Layout::from_id, "grid, list", lang_now, at("view")).unwrap_or_default();
                         // One URL parameter per directory: the attribute's value, else one
                         // named after the element's id, else `ck-dir`.
                         let sync_url = sync_url.get().map(|name| match name.trim() {
@@ -450,9 +484,18 @@ fn element_view(
                         .into_any()
                     }
                     Widget::Chart => {
-                        let by = Signal::derive(move || by.get().and_then(|b| By::from_id(&b)).unwrap_or_default());
-                        let shape = Signal::derive(move || chart_type.get().and_then(|t| Shape::from_id(&t)));
-                        let top: Option<usize> = top.get().and_then(|t| t.trim().parse().ok());
+                        // Memos: a value that cannot be read is said once, not at each use.
+                        let at = move |attr| (widget, attr, host_id.get_untracked().unwrap_or_default());
+                        let by = Memo::new(move |_| {
+                            let (w, attr, id) = at("by");
+                            choice(by.get(), By::from_id, "segment, kind, region, city, joined", lang.get_untracked(), (w, attr, &id)).unwrap_or_default()
+                        });
+                        let shape = Memo::new(move |_| {
+                            let (w, attr, id) = at("type");
+                            choice(chart_type.get(), Shape::from_id, "bar, column, donut", lang.get_untracked(), (w, attr, &id))
+                        });
+                        let (w, attr, id) = at("top");
+                        let top: Option<usize> = choice(top.get(), |t| t.parse().ok(), "1, 2, 3…", lang.get_untracked(), (w, attr, &id));
                         // `for` names the directory whose choices the chart shows and toggles.
                         match link.get().filter(|id| !id.trim().is_empty()) {
                             Some(id) => {
@@ -475,8 +518,13 @@ fn element_view(
                         }
                     }
                     Widget::Calendar => {
-                        let month = month.get().and_then(|m| Date::parse(&format!("{}-01", m.trim())));
-                        let view = Signal::derive(move || layout.get().and_then(|v| View::from_id(&v)));
+                        let at = move |attr| (widget, attr, host_id.get_untracked().unwrap_or_default());
+                        let (w, attr, id) = at("month");
+                        let month = choice(month.get(), |m| Date::parse(&format!("{m}-01")), "2026-11…", lang.get_untracked(), (w, attr, &id));
+                        let view = Memo::new(move |_| {
+                            let (w, attr, id) = at("view");
+                            choice(layout.get(), View::from_id, "month, list", lang.get_untracked(), (w, attr, &id))
+                        });
                         // Ids the feed does not define are left out (and said): one would
                         // leave no event to show, with no choice of the visitor's to undo.
                         let known = move |ids: Option<String>, attr: &'static str| {

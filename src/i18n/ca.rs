@@ -139,6 +139,7 @@ pub static STRINGS: Strings = Strings {
     d_unknown_kind: "«{value}» no és un tipus de soci (sme, large, research o other).",
     d_bad_recurrence: "té una regla de repetició que no es pot fer servir ({reason}).",
     d_bad_timezone: "«{value}» no és una zona horària com Europe/Madrid.",
+    d_bad_choice: "«{value}» no és cap dels valors que admet ({choices}); s’aplica el valor per defecte.",
     sync_url_shared: "Dos directoris desen la vista al mateix paràmetre de l’adreça, «{name}»: cal donar a cadascun un id o un valor de sync-url propi.",
     d_bad_language: "«{value}» no és un codi d’idioma com ca o en.",
     d_lone_surrogate: "conté un caràcter trencat (un substitut sense parella).",

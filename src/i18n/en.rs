@@ -149,6 +149,7 @@ pub static STRINGS: Strings = Strings {
     d_unknown_kind: "“{value}” is not a kind of member (sme, large, research or other).",
     d_bad_recurrence: "has a repetition rule that cannot be used ({reason}).",
     d_bad_timezone: "“{value}” is not a time zone such as Europe/Madrid.",
+    d_bad_choice: "“{value}” is none of the values it takes ({choices}); the default applies.",
     sync_url_shared: "Two directories keep their view in the same URL parameter, “{name}”: give each an id or a sync-url value of its own.",
     d_bad_language: "“{value}” is not a language code such as ca or en.",
     d_lone_surrogate: "holds a broken character (a lone surrogate).",

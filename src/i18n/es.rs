@@ -149,6 +149,7 @@ pub static STRINGS: Strings = Strings {
     d_unknown_kind: "«{value}» no es un tipo de socio (sme, large, research u other).",
     d_bad_recurrence: "tiene una regla de repetición que no se puede usar ({reason}).",
     d_bad_timezone: "«{value}» no es una zona horaria como Europe/Madrid.",
+    d_bad_choice: "«{value}» no es ninguno de los valores que admite ({choices}); se aplica el valor por defecto.",
     sync_url_shared: "Dos directorios guardan su vista en el mismo parámetro de la dirección, «{name}»: hay que dar a cada uno un id o un valor de sync-url propio.",
     d_bad_language: "«{value}» no es un código de idioma como ca o en.",
     d_lone_surrogate: "contiene un carácter roto (un sustituto sin pareja).",

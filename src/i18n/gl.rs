@@ -139,6 +139,7 @@ pub static STRINGS: Strings = Strings {
     d_unknown_kind: "«{value}» non é un tipo de socio (sme, large, research ou other).",
     d_bad_recurrence: "ten unha regra de repetición que non se pode usar ({reason}).",
     d_bad_timezone: "«{value}» non é un fuso horario como Europe/Madrid.",
+    d_bad_choice: "«{value}» non é ningún dos valores que admite ({choices}); aplícase o valor predeterminado.",
     sync_url_shared: "Dous directorios gardan a súa vista no mesmo parámetro do enderezo, «{name}»: cómpre dar a cada un un id ou un valor de sync-url propio.",
     d_bad_language: "«{value}» non é un código de lingua como ca ou en.",
     d_lone_surrogate: "contén un carácter roto (un substituto sen parella).",

@@ -256,6 +256,8 @@ strings! {
     d_bad_recurrence: &'static str,
     /// Diagnostic: `{value}` is not a time zone.
     d_bad_timezone: &'static str,
+    /// An attribute value that is none of `{choices}`: `{value}`.
+    d_bad_choice: &'static str,
     /// Two directories keep their view in the same URL parameter `{name}`.
     sync_url_shared: &'static str,
     /// Diagnostic: `{value}` is not a language tag.

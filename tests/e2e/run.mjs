@@ -468,6 +468,36 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   await page.locator("#named").getByRole("status").filter({ hasText: `${post.length} socis` }).waitFor();
   await page.waitForTimeout(200);
   assert.equal(warnings.length, 2, warnings.join(" | "));
+
+  // Values an attribute does not take (typos, words of another language): each said once in
+  // the console with the values it takes; the default applies and the widget shows.
+  const said = [];
+  page.on("console", (m) => m.type() === "warning" && m.text().includes("the default applies") && said.push(m.text()));
+  await page.evaluate(() => {
+    const add = (tag, attrs) => {
+      const el = document.createElement(tag);
+      for (const [k, v] of Object.entries({ feed: "../../../www/feeds/catalonia.json", lang: "en", ...attrs })) el.setAttribute(k, v);
+      document.body.append(el);
+    };
+    add("clusterkit-directory", { id: "typos", sort: "alphabetical", view: "cards", "page-size": "ten", kinds: "SME sme" });
+    add("clusterkit-chart", { by: "segmnet", type: "pie" });
+    add("clusterkit-calendar", { month: "2026-13", view: "week" });
+  });
+  await page.locator("#typos").getByRole("status").filter({ hasText: `${feed.members.filter((m) => m.kind === "sme").length} members` }).waitFor();
+  await page.locator("clusterkit-chart").last().getByRole("figure", { name: /largest segment/ }).waitFor();
+  await page.locator("clusterkit-calendar").last().getByRole("grid").waitFor();
+  await page.waitForTimeout(200);
+  const values = "is none of the values it takes";
+  assert.deepEqual(said.sort(), [
+    `clusterkit: <clusterkit-calendar month>: “2026-13” ${values} (2026-11…); the default applies.`,
+    `clusterkit: <clusterkit-calendar view>: “week” ${values} (month, list); the default applies.`,
+    `clusterkit: <clusterkit-chart by>: “segmnet” ${values} (segment, kind, region, city, joined); the default applies.`,
+    `clusterkit: <clusterkit-chart type>: “pie” ${values} (bar, column, donut); the default applies.`,
+    `clusterkit: <clusterkit-directory id="typos" kinds>: “SME” ${values} (sme, large, research, other); the default applies.`,
+    `clusterkit: <clusterkit-directory id="typos" page-size>: “ten” ${values} (1, 2, 3…); the default applies.`,
+    `clusterkit: <clusterkit-directory id="typos" sort>: “alphabetical” ${values} (name, joined, relevance); the default applies.`,
+    `clusterkit: <clusterkit-directory id="typos" view>: “cards” ${values} (grid, list); the default applies.`,
+  ]);
 });
 
 test("sync-url keeps the directory's view in one parameter, and back walks through it", async ({ page, url, warnings }) => {
