@@ -151,6 +151,28 @@ async fn the_rust_built_feed_example_lists_its_three_members_sorted_by_name() {
         root.query_selector("style").unwrap().is_some(),
         "<Styles/> brings the CSS into the app's document"
     );
+    // Styled and themed as in the embed, without its frame or a shadow root: the cards' list
+    // has no bullets, a card has its border, and a `--ck-accent` set around the app reaches
+    // the pressed layout button.
+    root.style()
+        .set_property("--ck-accent", "rgb(176, 0, 32)")
+        .unwrap();
+    let style = |selector: &str| {
+        let element = root.query_selector(selector).unwrap().expect(selector);
+        web_sys::window()
+            .unwrap()
+            .get_computed_style(&element)
+            .unwrap()
+            .unwrap()
+    };
+    let value =
+        |selector: &str, property: &str| style(selector).get_property_value(property).unwrap();
+    assert_eq!(value("ul:has(> li > article)", "list-style-type"), "none");
+    assert_eq!(value("article", "border-top-style"), "solid");
+    assert_eq!(
+        value("[aria-pressed=true]", "background-color"),
+        "rgb(176, 0, 32)"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -289,7 +289,7 @@ pub fn EventCalendar(
         view! {
             <section
                 node_ref=section
-                class=move || format!("ck-calendar {}", class.get().unwrap_or_default())
+                class=move || format!("ck-root ck-calendar {}", class.get().unwrap_or_default())
                 aria-label=s.event_calendar
                 part="calendar"
             >

@@ -61,6 +61,7 @@ mod tests {
         // The light palette is in the base `.ck-root` rule, the dark one in the rule the dark
         // theme shares with dark pages.
         const DARK: &str = ".ck-root[data-backdrop=\"dark\"]:not([data-theme]) {";
+        const BASE: &str = ".ck-root:not(:where(.ck-root) *) {";
         let block = |start: &str| {
             let from = css.find(start).expect(start);
             &css[from..from + css[from..].find('}').unwrap()]
@@ -76,7 +77,7 @@ mod tests {
                 .collect()
         };
         for (rule, background) in [
-            (".ck-root {", "#ffffff"),
+            (BASE, "#ffffff"),
             (".ck-root[data-theme=\"light\"] {", "#ffffff"),
             (DARK, "#16181c"),
         ] {
@@ -84,7 +85,7 @@ mod tests {
             let colours = if rule_block.contains("--_c1") {
                 palette(rule_block)
             } else {
-                palette(block(".ck-root {"))
+                palette(block(BASE))
             };
             for colour in colours {
                 let ratio = Rgba::parse(&colour)

@@ -390,7 +390,7 @@ pub fn SegmentChart(
     };
     view! {
         <figure
-            class=move || format!("ck-chart {}", class.get().unwrap_or_default())
+            class=move || format!("ck-root ck-chart {}", class.get().unwrap_or_default())
             part="chart"
             node_ref=figure_ref
             on:click=click

@@ -468,7 +468,7 @@ pub fn MemberDirectory(
 
         view! {
             <section
-                class=move || format!("ck-directory {}", class.get().unwrap_or_default())
+                class=move || format!("ck-root ck-directory {}", class.get().unwrap_or_default())
                 data-layout=move || layout.get().id()
                 aria-labelledby=heading_id.clone()
                 part="directory"

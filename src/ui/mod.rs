@@ -99,7 +99,7 @@ where
         let s = lang.strings();
         match state.get() {
             FeedState::Loading if !ready.get() => Some(
-                view! { <p class="ck-status" role="status" part="status">{s.loading}</p> }
+                view! { <p class="ck-root ck-status" role="status" part="status">{s.loading}</p> }
                     .into_any(),
             ),
             FeedState::Failed(error) => {
@@ -127,7 +127,7 @@ where
                 let retry = retry.filter(|_| error != LoadError::Missing);
                 Some(
                     view! {
-                        <div class="ck-status--error" role="alert" part="error">
+                        <div class="ck-root ck-status--error" role="alert" part="error">
                             <p>{message}</p>
                             {retry.map(|retry| view! {
                                 <button type="button" class="ck-btn" on:click=move |ev| on_retry(ev, retry)>{s.retry}</button>
@@ -155,7 +155,7 @@ where
                 .map(|d| view! { <li><code>{d.path.clone()}</code>": "{s.diagnostic(d)}</li> })
                 .collect_view();
             view! {
-                <details class="ck-diagnostics" part="diagnostics" open>
+                <details class="ck-root ck-diagnostics" part="diagnostics" open>
                     <summary>{s.feed_problems}" ("{format_number(lang, diagnostics.len())}")"</summary>
                     <ul>{items}</ul>
                 </details>
