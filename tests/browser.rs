@@ -897,6 +897,52 @@ async fn an_app_drives_the_choices_and_hears_the_visitors() {
             .is_some_and(|f| f.kinds.len() == 1 && f.segments == ["post-production"])
     })
     .await;
+    // The app sets the filter it set before (a "reset"): it replaces the visitor's SME.
+    choices.set(Filter {
+        segments: vec!["post-production".into()],
+        ..Filter::default()
+    });
+    until("the app's choice again, without SME", || {
+        !facet_box(&root, "SME").checked() && status(&root) == format!("{post} members")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn an_app_that_keeps_what_it_hears_hears_each_change_once() {
+    use clusterkit::directory::model::Filter;
+    let feed = sample("catalonia");
+    let smes = count_where(&feed, |m| m.kind == Some(clusterkit::feed::Kind::Sme));
+    let choices = RwSignal::new(Filter::default());
+    let calls = RwSignal::new(0);
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <MemberDirectory
+                feed=feed.clone()
+                lang=Lang::En
+                filter=choices
+                on_filter=move |f: Filter| {
+                    calls.update(|n| *n += 1);
+                    choices.set(f);
+                }
+            />
+        }
+    });
+    until("the cards", || !all(&root, "article").is_empty()).await;
+    facet_box(&root, "SME").click();
+    until("the visitor's choice", || {
+        status(&root) == format!("{smes} members")
+    })
+    .await;
+    // Long enough for an echo of the app's own `set` to come back.
+    let polls = std::cell::Cell::new(0);
+    until("ten more turns of the event loop", || {
+        polls.set(polls.get() + 1);
+        polls.get() > 10
+    })
+    .await;
+    assert_eq!(calls.get_untracked(), 1, "one change, heard once");
 }
 
 #[wasm_bindgen_test]

@@ -120,13 +120,19 @@ pub fn MemberDirectory(
     let show_all = RwSignal::new([false; 2]);
 
     if let Some(filter) = filter {
-        // Compared with the last value taken, not with the effect's first run: a change
-        // made before the effect first runs is still taken.
-        let taken = StoredValue::new(filter.get_untracked());
+        // Each value the page or app sets replaces the visitor's choices, also one it set
+        // before (a "reset" to the same filter); the visitor's own choices coming back (an
+        // app that stores what `on_filter` gives it) change nothing and are not reported again.
+        // The first run takes the value only if it changed since the choices were made from
+        // it: a shared link's state may have replaced them since.
+        let initial = StoredValue::new(Some(filter.get_untracked()));
         crate::ui::effect(move || {
             let f = filter.get();
-            if taken.with_value(|t| *t != f) {
-                taken.set_value(f.clone());
+            let changed = initial
+                .try_update_value(Option::take)
+                .flatten()
+                .is_none_or(|initial| initial != f);
+            if changed && choices.with_untracked(|c| *c != f) {
                 choices.set(f);
                 page.set(1);
             }
