@@ -38,5 +38,7 @@ pub mod ui;
 
 pub use calendar::EventCalendar;
 pub use chart::SegmentChart;
+pub use chart::data::{By, Shape};
 pub use directory::MemberDirectory;
+pub use directory::model::{Filter, Layout, Sort};
 pub use ui::{CSS, FeedStatus, Styles};

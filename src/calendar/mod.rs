@@ -19,9 +19,12 @@
 //! |---|---|---|---|
 //! | `feed` | `Signal<Arc<Feed>>` | required | the events shown |
 //! | `lang` | `Signal<Lang>` | English | the visitor's language |
-//! | `locale` | `Signal<String>` | the language's tag | a full tag such as `en-US`, whose region picks the first day of the week |
+//! | `locale` | `MaybeProp<String>` | the language's tag | a full tag such as `en-US`, whose region picks the first day of the week |
 //! | `month` | `Option<Date>` | the current month | the month shown first |
 //! | `timezone` | `MaybeProp<String>` | the feed's `cluster.timezone` | the zone times show in: an IANA name, or `local` for the visitor's |
+//! | `view` | `Signal<Option<View>>` | the month, or the list under 600 px | the view shown first |
+//! | `segments` | `Signal<Vec<String>>` | none | segment ids chosen at first: only their events show |
+//! | `categories` | `Signal<Vec<String>>` | none | category ids chosen at first: only their events show |
 //! | `on_open` | `Callback<String>` | none | called with an event's id when the visitor opens it |
 //! | `class` | `MaybeProp<String>` | none | extra class on the root |
 
