@@ -336,12 +336,15 @@ fn element_view(
     };
     let lang_attr = attr("lang");
     let inherited = attr(INHERITED_LANG);
-    // The element's own `lang` if it names a language of ours, else the page's, else English.
+    // The element's own `lang` if it names a language of ours, else the page's if it does,
+    // else English: on a French page, English words with English dates, marked `en` for
+    // screen readers, rather than English words marked and dated as French.
     let locale = Memo::new(move |_| {
+        let ours = |l: &String| Lang::from_tag(l).is_some();
         lang_attr
             .get()
-            .filter(|l| Lang::from_tag(l).is_some())
-            .or_else(|| inherited.get().filter(|l| !l.trim().is_empty()))
+            .filter(ours)
+            .or_else(|| inherited.get().filter(ours))
             .unwrap_or_else(|| "en".into())
     });
     let lang = Signal::derive(move || Lang::from_tag(&locale.read()).unwrap_or_default());

@@ -236,6 +236,10 @@ test("a widget without its own lang follows the page's as a script changes it", 
   await dir.getByRole("status").filter({ hasText: `${n} members` }).waitFor();
   await dir.evaluate((el) => el.removeAttribute("lang"));
   await dir.getByRole("status").filter({ hasText: `${n} socis` }).waitFor();
+  // A page in a language of none of ours: English, and said to be English.
+  await page.evaluate(() => (document.documentElement.lang = "fr"));
+  await dir.getByRole("status").filter({ hasText: `${n} members` }).waitFor();
+  assert.equal(await spoken(), "en", "English words marked as English, not as French");
 });
 
 test("the feed downloads while the wasm loads, and is not fetched again once it runs", async ({ page, url }) => {
