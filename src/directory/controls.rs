@@ -233,13 +233,15 @@ pub(super) fn pager(
     current: usize,
     count: usize,
     page: RwSignal<usize>,
+    said: RwSignal<usize>,
 ) -> impl IntoView + use<> {
     // A click on the page shown (or on "previous" on the first, "next" on the last) does
-    // nothing.
+    // nothing; another page is shown, and said (`said`) for screen readers.
     let go = move |n: usize| {
         move |_| {
             if n != current {
                 page.set(n);
+                said.set(n);
             }
         }
     };

@@ -46,7 +46,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::feed::Feed;
-use crate::i18n::{Lang, intl::format_number};
+use crate::i18n::{Lang, fill, intl::format_number};
 use controls::{chips, facets, layout_switch, pager, sort_picker};
 use model::{
     Facet, FacetTable, Filter, Layout, Outcome, SearchIndex, Sort, apply, name_order, newest_order,
@@ -203,9 +203,12 @@ pub fn MemberDirectory(
     let pages = move || page_count(outcome.read().results.len(), page_size);
     let current_page = move || page.get().clamp(1, pages());
 
+    // The page a press of the pager went to, said once shown (0: none).
+    let said = RwSignal::new(0_usize);
     let change = move |f: &dyn Fn(&mut Filter)| {
         choices.update(|c| f(c));
         page.set(1);
+        said.set(0);
     };
     let toggle = Callback::new(move |(facet, value): (Facet, String)| {
         change(&|c| c.toggle(facet, &value));
@@ -469,7 +472,17 @@ pub fn MemberDirectory(
         };
         let pager = move || {
             let count = pages();
-            (count > 1).then(|| pager(s, lang, current_page(), count, page))
+            (count > 1).then(|| pager(s, lang, current_page(), count, page, said))
+        };
+        // The pager's press keeps the focus on the pager; the page it shows is said here, in
+        // a live region that stays while the pager is drawn again.
+        let page_said = move || {
+            let n = said.get();
+            if n > 0 && n == current_page() {
+                fill(s.page_n, &[("n", &format_number(lang, n))])
+            } else {
+                String::new()
+            }
         };
 
         view! {
@@ -503,6 +516,7 @@ pub fn MemberDirectory(
                             on:error:capture=|ev| card::logo_loaded(&ev, false)
                         ></ul>
                         {pager}
+                        <p class="ck-visually-hidden" aria-live="polite">{page_said}</p>
                     </div>
                 </div>
                 <dialog

@@ -369,9 +369,13 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   await page.keyboard.press("Enter");
   await dir.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
   assert.deepEqual(await focusedIn(dir), ["status", null], "the focus on the count, after the last chip");
+  const spoken = () => dir.evaluate((el) => el.shadowRoot.querySelector(".ck-results > p[aria-live]:not(.ck-count)").textContent);
+  assert.equal(await spoken(), "", "no page said before the pager is pressed");
   await dir.getByRole("button", { name: "Pàgina 2" }).click();
   await dir.locator("[aria-current=page]").filter({ hasText: "2" }).waitFor();
   assert.equal(await dir.getByRole("article").count(), Math.min(24, total - 24), "the second page");
+  // The focus stays on the pager; the page it went to is said politely.
+  assert.equal(await spoken(), "Pàgina 2");
   // "Previous" on reaching the first page stays where the focus is, marked unavailable.
   await dir.getByRole("button", { name: "Pàgina anterior" }).focus();
   await page.keyboard.press("Enter");
