@@ -17,11 +17,14 @@ use web_sys::{HtmlElement, ShadowRoot};
 use crate::calendar::View;
 use crate::chart::data::{By, Shape};
 use crate::directory::model::{Filter, Layout, Sort};
-use crate::feed::{Date, FeedState, Kind, LoadError, Segment, inline_feed, use_feed};
-use crate::i18n::{Lang, fill};
+use crate::feed::{Date, FeedState, Kind, LoadError, inline_feed, use_feed};
+use crate::i18n::Lang;
 use crate::ui::colour::{backdrop, is_dark, watch_surroundings};
 use crate::ui::{CSS, FeedStatus};
 use crate::{EventCalendar, MemberDirectory, SegmentChart};
+
+mod attrs;
+use attrs::{AttrAt, choice, known_ids, words};
 
 /// The element's attributes, name and value (a few, so a list: smaller than a hash map).
 type Attrs = Vec<(String, String)>;
@@ -256,72 +259,6 @@ pub fn ck_disconnect(id: u32) {
     drop(mounted);
 }
 
-/// Says in the console what is wrong with the attribute `attr` of a widget (`at`: the widget,
-/// the attribute, the element's id), as `clusterkit: <clusterkit-chart id="x" by>: …`.
-fn warn_attr(at: (Widget, &str, &str), problem: &str) {
-    let (widget, attr, id) = at;
-    let element = if id.is_empty() {
-        String::new()
-    } else {
-        format!(" id=\"{id}\"")
-    };
-    web_sys::console::warn_1(
-        &format!("clusterkit: <{}{element} {attr}>: {problem}", widget.tag()).into(),
-    );
-}
-
-/// The ids of a list attribute (`segments`, `categories`) that the feed defines in `defined`.
-/// An id it does not define (a segment's name written for its id, say) would leave nothing
-/// to show: it is left out, and said in the console, in the words of the feed's own
-/// diagnostics (`problem`, with the id for `{id}`).
-fn known_ids(
-    ids: Vec<String>,
-    defined: &[Segment],
-    problem: &str,
-    at: (Widget, &str, &str),
-) -> Vec<String> {
-    let (known, unknown): (Vec<String>, Vec<String>) = ids
-        .into_iter()
-        .partition(|id| defined.iter().any(|s| s.id == *id));
-    for unknown in unknown {
-        warn_attr(at, &fill(problem, &[("id", &unknown)]));
-    }
-    known
-}
-
-/// An attribute's value as `read` reads it. A value it cannot read (a typo, a word of another
-/// language) is said in the console with the values it takes, `choices`, and the default
-/// applies.
-fn choice<T>(
-    value: Option<String>,
-    read: impl Fn(&str) -> Option<T>,
-    choices: &str,
-    lang: Lang,
-    at: (Widget, &str, &str),
-) -> Option<T> {
-    let value = value?;
-    let value = value.trim();
-    let read = read(value);
-    if read.is_none() && !value.is_empty() {
-        let problem = fill(
-            lang.strings().d_bad_choice,
-            &[("value", value), ("choices", choices)],
-        );
-        warn_attr(at, &problem);
-    }
-    read
-}
-
-/// The words of a list attribute (`segments="animation, vfx"`).
-fn words(value: Option<String>) -> Vec<String> {
-    value
-        .unwrap_or_default()
-        .split([',', ' '])
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
 fn element_view(
     widget: Widget,
     attrs: ArcRwSignal<Attrs>,
@@ -423,26 +360,25 @@ fn element_view(
         }
     };
 
+    // An attribute of this element, for what the console says of a value it cannot read.
+    let at = move |attr| AttrAt {
+        widget,
+        id: host_id,
+        lang,
+        attr,
+    };
     view! {
         // Left to right, as each of the widgets' languages is, on a right-to-left page too.
         <div class="ck-root" part="root" node_ref=root dir="ltr" data-theme=move || theme.get() lang=move || locale.get()>
             <FeedStatus state=state retry=retry lang=lang debug=debug let:feed>
                 {move || match widget {
                     Widget::Directory => {
-                        let id = host_id.get_untracked().unwrap_or_default();
-                        let at = |attr| (widget, attr, id.as_str());
-                        let lang_now = lang.get_untracked();
-                        let page_size = choice(page_size.get(), |p| p.parse().ok().filter(|&n: &usize| n > 0), "1, 2, 3…", lang_now, at("page-size"));
+                        let page_size = choice(page_size.get(), |p| p.parse().ok().filter(|&n: &usize| n > 0), "1, 2, 3…", at("page-size"));
                         let filter = Signal::derive(move || Filter {
-                            segments: known_ids(
-                                words(segments.get()),
-                                &feed.read().segments,
-                                lang.get_untracked().strings().d_unknown_segment,
-                                (widget, "segments", &host_id.get_untracked().unwrap_or_default()),
-                            ),
+                            segments: known_ids(words(segments.get()), &feed.read().segments, |s| s.d_unknown_segment, at("segments")),
                             kinds: words(kinds.get())
                                 .into_iter()
-                                .filter_map(|k| choice(Some(k), Kind::from_id, "sme, large, research, other", lang.get_untracked(), (widget, "kinds", &host_id.get_untracked().unwrap_or_default())))
+                                .filter_map(|k| choice(Some(k), Kind::from_id, "sme, large, research, other", at("kinds")))
                                 .collect(),
                             ..Filter::default()
                         });
@@ -458,8 +394,8 @@ fn element_view(
                             let set = shared.clone();
                             (Signal::from(shared), Some(Callback::new(move |f: Filter| set.set(f))))
                         };
-                        let sort = choice(sort.get(), Sort::from_id, "name, joined, relevance", lang_now, at("sort")).unwrap_or_default();
-                        let layout = choice(layout.get(), Layout::from_id, "grid, list", lang_now, at("view")).unwrap_or_default();
+                        let sort = choice(sort.get(), Sort::from_id, "name, joined, relevance", at("sort")).unwrap_or_default();
+                        let layout = choice(layout.get(), Layout::from_id, "grid, list", at("view")).unwrap_or_default();
                         // One URL parameter per directory: the attribute's value, else one
                         // named after the element's id, else `ck-dir`.
                         let sync_url = sync_url.get().map(|name| match name.trim() {
@@ -488,17 +424,9 @@ fn element_view(
                     }
                     Widget::Chart => {
                         // Memos: a value that cannot be read is said once, not at each use.
-                        let at = move |attr| (widget, attr, host_id.get_untracked().unwrap_or_default());
-                        let by = Memo::new(move |_| {
-                            let (w, attr, id) = at("by");
-                            choice(by.get(), By::from_id, "segment, kind, region, city, joined", lang.get_untracked(), (w, attr, &id)).unwrap_or_default()
-                        });
-                        let shape = Memo::new(move |_| {
-                            let (w, attr, id) = at("type");
-                            choice(chart_type.get(), Shape::from_id, "bar, column, donut", lang.get_untracked(), (w, attr, &id))
-                        });
-                        let (w, attr, id) = at("top");
-                        let top: Option<usize> = choice(top.get(), |t| t.parse().ok(), "1, 2, 3…", lang.get_untracked(), (w, attr, &id));
+                        let by = Memo::new(move |_| choice(by.get(), By::from_id, "segment, kind, region, city, joined", at("by")).unwrap_or_default());
+                        let shape = Memo::new(move |_| choice(chart_type.get(), Shape::from_id, "bar, column, donut", at("type")));
+                        let top: Option<usize> = choice(top.get(), |t| t.parse().ok(), "1, 2, 3…", at("top"));
                         // `for` names the directory whose choices the chart shows and toggles.
                         match link.get().filter(|id| !id.trim().is_empty()) {
                             Some(id) => {
@@ -521,27 +449,16 @@ fn element_view(
                         }
                     }
                     Widget::Calendar => {
-                        let at = move |attr| (widget, attr, host_id.get_untracked().unwrap_or_default());
-                        let (w, attr, id) = at("month");
-                        let month = choice(month.get(), |m| Date::parse(&format!("{m}-01")), "2026-11…", lang.get_untracked(), (w, attr, &id));
-                        let view = Memo::new(move |_| {
-                            let (w, attr, id) = at("view");
-                            choice(layout.get(), View::from_id, "month, list", lang.get_untracked(), (w, attr, &id))
-                        });
+                        let month = choice(month.get(), |m| Date::parse(&format!("{m}-01")), "2026-11…", at("month"));
+                        let view = Memo::new(move |_| choice(layout.get(), View::from_id, "month, list", at("view")));
                         // Ids the feed does not define are left out (and said): one would
                         // leave no event to show, with no choice of the visitor's to undo.
-                        let known = move |ids: Option<String>, attr: &'static str| {
-                            let feed = feed.read();
-                            let s = lang.get_untracked().strings();
-                            let (defined, problem) = match attr {
-                                "segments" => (&feed.segments, s.d_unknown_segment),
-                                _ => (&feed.categories, s.d_unknown_category),
-                            };
-                            let id = host_id.get_untracked().unwrap_or_default();
-                            known_ids(words(ids), defined, problem, (widget, attr, &id))
-                        };
-                        let segments = Signal::derive(move || known(segments.get(), "segments"));
-                        let categories = Signal::derive(move || known(categories.get(), "categories"));
+                        let segments = Signal::derive(move || {
+                            known_ids(words(segments.get()), &feed.read().segments, |s| s.d_unknown_segment, at("segments"))
+                        });
+                        let categories = Signal::derive(move || {
+                            known_ids(words(categories.get()), &feed.read().categories, |s| s.d_unknown_category, at("categories"))
+                        });
                         match month {
                             Some(m) => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone view=view segments=segments categories=categories month=m/> }.into_any(),
                             None => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone view=view segments=segments categories=categories/> }.into_any(),

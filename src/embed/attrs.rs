@@ -1,0 +1,88 @@
+//! Reading the elements' attributes: list attributes as words, and values checked against
+//! what they may be, with what cannot be read said in the console, in the widget's language,
+//! as `clusterkit: <clusterkit-chart id="x" by>: …`.
+
+use leptos::prelude::*;
+
+use super::Widget;
+use crate::feed::Segment;
+use crate::i18n::{Lang, Strings, fill};
+
+/// One attribute of a widget's element, for what the console says of its value.
+#[derive(Clone, Copy)]
+pub(super) struct AttrAt {
+    pub widget: Widget,
+    /// The element's `id`, named in the message when it has one.
+    pub id: Memo<Option<String>>,
+    pub lang: Signal<Lang>,
+    pub attr: &'static str,
+}
+
+impl AttrAt {
+    /// Says `problem` of this attribute in the console.
+    fn warn(self, problem: &str) {
+        let id = self.id.get_untracked().unwrap_or_default();
+        let element = if id.is_empty() {
+            String::new()
+        } else {
+            format!(" id=\"{id}\"")
+        };
+        web_sys::console::warn_1(
+            &format!(
+                "clusterkit: <{}{element} {}>: {problem}",
+                self.widget.tag(),
+                self.attr
+            )
+            .into(),
+        );
+    }
+}
+
+/// The ids of a list attribute (`segments`, `categories`) that the feed defines in `defined`.
+/// An id it does not define (a segment's name written for its id, say) would leave nothing
+/// to show: it is left out, and said in the console, in the words of the feed's own
+/// diagnostics (`problem`, with the id for `{id}`).
+pub(super) fn known_ids(
+    ids: Vec<String>,
+    defined: &[Segment],
+    problem: fn(&Strings) -> &'static str,
+    at: AttrAt,
+) -> Vec<String> {
+    let (known, unknown): (Vec<String>, Vec<String>) = ids
+        .into_iter()
+        .partition(|id| defined.iter().any(|s| s.id == *id));
+    for unknown in unknown {
+        let template = problem(at.lang.get_untracked().strings());
+        at.warn(&fill(template, &[("id", &unknown)]));
+    }
+    known
+}
+
+/// An attribute's value as `read` reads it. A value it cannot read (a typo, a word of another
+/// language) is said in the console with the values it takes, `choices`, and the default
+/// applies.
+pub(super) fn choice<T>(
+    value: Option<String>,
+    read: impl Fn(&str) -> Option<T>,
+    choices: &str,
+    at: AttrAt,
+) -> Option<T> {
+    let value = value?;
+    let value = value.trim();
+    let read = read(value);
+    if read.is_none() && !value.is_empty() {
+        let template = at.lang.get_untracked().strings().d_bad_choice;
+        at.warn(&fill(template, &[("value", value), ("choices", choices)]));
+    }
+    read
+}
+
+/// The words of a list attribute (`segments="animation, vfx"`).
+pub(super) fn words(value: Option<String>) -> Vec<String> {
+    value
+        .unwrap_or_default()
+        .split([',', ' '])
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
