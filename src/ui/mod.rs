@@ -88,7 +88,7 @@ where
         let parent = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.parent_element()?.parent_element());
+            .and_then(|t| t.closest(".ck-status--error").ok()??.parent_element());
         retried.set_value(parent);
         retry.run(());
     };
