@@ -191,6 +191,25 @@ proptest! {
     }
 
     #[test]
+    fn by_relevance_the_results_are_the_same_members_best_first_in_name_order_among_equals(
+        members in prop::collection::vec(member(), 0..40),
+        filter in filter(),
+    ) {
+        let mut feed = Feed { members, ..Feed::default() };
+        feed.segments = ["a", "b", "c"].iter().map(|id| Segment::new(*id, *id)).collect();
+        let table = FacetTable::new(&feed);
+        let index = SearchIndex::new(&feed);
+        let order = name_order(&feed, Lang::En);
+        let plain = apply(&table, Some(&index), &order, &filter, false, None).results;
+        let ranked = apply(&table, Some(&index), &order, &filter, true, None).results;
+        // The reference: a stable comparison sort of the name order by score, highest first.
+        let query = clusterkit::search::Query::new(&filter.query);
+        let mut expected = plain.clone();
+        expected.sort_by_key(|&i| std::cmp::Reverse(index.relevance(i, &query)));
+        prop_assert_eq!(ranked, expected);
+    }
+
+    #[test]
     fn a_recurrence_expanded_for_a_range_stays_inside_it(
         rule in prop::sample::select(&[
             "FREQ=DAILY",

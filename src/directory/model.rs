@@ -384,7 +384,7 @@ pub fn apply(
         }
         _ => order,
     };
-    let mut searched = Vec::new();
+    let mut searched = Vec::with_capacity(if query.is_empty() { 0 } else { order.len() });
     let position = |values: &[String], v: &String| {
         let v = fold(v.trim());
         values.iter().position(|x| fold(x) == v)
@@ -405,7 +405,7 @@ pub fn apply(
         filter.cities.iter().map(|c| position(&table.cities, c)),
     );
     let mut counts = table.no_counts();
-    let mut results = Vec::new();
+    let mut results = Vec::with_capacity(order.len());
 
     for &i in order {
         if let Some(index) = index
@@ -468,24 +468,28 @@ pub fn apply(
         && !query.is_empty()
         && let Some(index) = index
     {
-        // Scores are a few small numbers: one pass per score, highest first, keeps the given
-        // order among equals without a comparison sort.
+        // Scores are a few small numbers: a counting sort, highest first, keeps the given
+        // order among equals in two passes, without a comparison sort.
         let scores: Vec<usize> = results
             .iter()
             .map(|&i| index.relevance(i, &query))
             .collect();
         let best = scores.iter().copied().max().unwrap_or(0);
-        results = (0..=best)
-            .rev()
-            .flat_map(|score| {
-                let scores = &scores;
-                results
-                    .iter()
-                    .zip(scores)
-                    .filter(move |&(_, &s)| s == score)
-                    .map(|(&i, _)| i)
-            })
-            .collect();
+        // Where each score's members begin, best first.
+        let mut next = vec![0; best + 1];
+        for &s in &scores {
+            next[best - s] += 1;
+        }
+        let mut at = 0;
+        for n in &mut next {
+            (*n, at) = (at, at + *n);
+        }
+        let mut ranked = vec![0; results.len()];
+        for (&i, &s) in results.iter().zip(&scores) {
+            ranked[next[best - s]] = i;
+            next[best - s] += 1;
+        }
+        results = ranked;
     }
     Outcome {
         results,

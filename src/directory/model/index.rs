@@ -26,6 +26,7 @@ pub struct SearchIndex {
 type Starts = [u64; (36 * 37 + 36usize).div_ceil(64)];
 
 /// `a`-`z` and `0`-`9` as 0 to 35: what folded words start with.
+#[inline(always)]
 fn alnum(b: u8) -> Option<usize> {
     match b {
         b'a'..=b'z' => Some(usize::from(b - b'a')),
@@ -47,6 +48,9 @@ fn start_bit(word: &str, prefix: bool) -> Option<(usize, bool)> {
     })
 }
 
+// Inlined by hand, as the size-tuned build would not: it runs once per member and word of
+// every keystroke.
+#[inline(always)]
 fn has(starts: &Starts, bit: usize) -> bool {
     starts[bit / 64] >> (bit % 64) & 1 == 1
 }
@@ -134,7 +138,6 @@ impl SearchIndex {
         let (Some(haystack), Some(&end)) = (self.haystacks.get(i), self.name_ends.get(i)) else {
             return 0;
         };
-        let name = &haystack[..end];
         let initials = self.name_initials.get(i).copied().unwrap_or(0);
         let words = query.words();
         let last = words.len().saturating_sub(1);
@@ -147,11 +150,17 @@ impl SearchIndex {
                     // No word of the name starts with this word's first character.
                     Some(first) if initials >> first & 1 == 0 => false,
                     Some(_) if prefix && word.len() == 1 => true,
-                    _ => Query::word_at(name, word, prefix).is_some(),
+                    _ => haystack
+                        .get(..end)
+                        .is_some_and(|name| Query::word_at(name, word, prefix).is_some()),
                 }
             })
             .count();
-        let starts = words.first().is_some_and(|w| name.starts_with(w.as_str()));
+        // The name is the haystack's start, and ends at a separator no query word holds: a
+        // haystack that starts with the word is a name that does.
+        let starts = words
+            .first()
+            .is_some_and(|w| haystack.as_bytes().starts_with(w.as_bytes()));
         2 * in_name + usize::from(starts)
     }
 }
