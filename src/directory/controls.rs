@@ -236,12 +236,22 @@ pub(super) fn pager(
     said: RwSignal<usize>,
 ) -> impl IntoView + use<> {
     // A click on the page shown (or on "previous" on the first, "next" on the last) does
-    // nothing; another page is shown, and said (`said`) for screen readers.
+    // nothing; another page is shown, and said (`said`) for screen readers. The focus stays
+    // on the pager, and where the results' top has scrolled out of view above, the view goes
+    // back to it, so the new page is read from its first card.
     let go = move |n: usize| {
-        move |_| {
-            if n != current {
-                page.set(n);
-                said.set(n);
+        move |ev: web_sys::MouseEvent| {
+            if n == current {
+                return;
+            }
+            page.set(n);
+            said.set(n);
+            let top = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest(".ck-results").ok().flatten());
+            if let Some(top) = top.filter(|t| t.get_bounding_client_rect().top() < 0.0) {
+                top.scroll_into_view_with_bool(true);
             }
         }
     };

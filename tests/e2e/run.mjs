@@ -376,6 +376,11 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   assert.equal(await dir.getByRole("article").count(), Math.min(24, total - 24), "the second page");
   // The focus stays on the pager; the page it went to is said politely.
   assert.equal(await spoken(), "Pàgina 2");
+  // The pager is below the cards: the view goes back up to the results' top, so the new
+  // page reads from its first card.
+  const resultsTop = () => dir.evaluate((el) => el.shadowRoot.querySelector(".ck-results").getBoundingClientRect().top);
+  const top = await resultsTop();
+  assert.ok(Math.abs(top) < 1, `the results' top at the top of the view (${top} px)`);
   // "Previous" on reaching the first page stays where the focus is, marked unavailable.
   await dir.getByRole("button", { name: "Pàgina anterior" }).focus();
   await page.keyboard.press("Enter");
