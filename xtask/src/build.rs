@@ -156,11 +156,24 @@ pub fn bundle() -> Result<Sizes, String> {
     // Merging functions that differ only in constants (Leptos' generic view code has many),
     // then flattening and re-looping the control flow before two rounds of -Oz: 5 KB brotli
     // (25 KB raw) less than -Oz alone, measured on 2026-11-24.
+    // CK_WASM_NAMES=1 keeps the Wasm's function names (and the glue's long import names), so
+    // that a DevTools profile names what it measures; the bundle is then some 45 KB brotli
+    // larger, for profiling only.
+    let keep_names = std::env::var_os("CK_WASM_NAMES").is_some();
     run(wasm_opt
         .args(WASM_OPT_PASSES)
-        .args(["--strip-debug", "--strip-producers", "-o"])
+        .args(if keep_names {
+            &["-g", "--strip-producers", "-o"][..]
+        } else {
+            &["--strip-debug", "--strip-producers", "-o"][..]
+        })
         .arg(&wasm_out))?;
-    let (wasm, glue) = match names::shorten(&read(&wasm_out)?, &stripped.glue) {
+    let shortened = if keep_names {
+        Err("CK_WASM_NAMES is set".to_string())
+    } else {
+        names::shorten(&read(&wasm_out)?, &stripped.glue)
+    };
+    let (wasm, glue) = match shortened {
         Ok((wasm, glue)) => {
             std::fs::write(&wasm_out, &wasm)
                 .map_err(|e| format!("writing {}: {e}", wasm_out.display()))?;
