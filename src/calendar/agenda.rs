@@ -94,13 +94,21 @@ pub(super) fn Agenda(
     // the focus to the list's first or last event instead of dropping it.
     let pressed = StoredValue::new(None::<usize>);
     let list_ref = NodeRef::<leptos::html::Div>::new();
+    let list_id = crate::ui::unique_id("ck-agenda");
+    // The months, drawn as markup.
     crate::ui::effect(move || {
-        let more = listed.read().2;
+        let Some(div) = list_ref.get() else {
+            return;
+        };
+        let more = listed.with(|(from, list, more)| {
+            crate::ui::set_html(&div, &markup(&feed.read(), list, *from, lang, &list_id));
+            *more
+        });
         let gone = pressed
             .try_update_value(|p| p.take())
             .flatten()
             .filter(|&k| !more[k]);
-        let items = gone.and_then(|_| list_ref.get_untracked()?.query_selector_all("a").ok());
+        let items = gone.and_then(|_| div.query_selector_all("a").ok());
         if let (Some(k), Some(items)) = (gone, items) {
             let at = if k == 0 {
                 0
@@ -112,11 +120,6 @@ pub(super) fn Agenda(
             }
         }
     });
-    let list_id = crate::ui::unique_id("ck-agenda");
-    let months_view = move || {
-        let (from, list, _) = &*listed.read();
-        markup(&feed.read(), list, *from, lang, &list_id)
-    };
     view! {
         <div class="ck-agenda" part="agenda">
             <button type="button" class="ck-link" hidden=move || !listed.read().2[0] on:click=move |_| {
@@ -125,7 +128,7 @@ pub(super) fn Agenda(
             }>
                 {s.show_earlier}
             </button>
-            <div on:click=on_click inner_html=months_view node_ref=list_ref></div>
+            <div on:click=on_click node_ref=list_ref></div>
             <button type="button" class="ck-link" hidden=move || !listed.read().2[1] on:click=move |_| {
                 pressed.set_value(Some(1));
                 months.update(|m| *m += 12);

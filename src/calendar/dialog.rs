@@ -76,7 +76,7 @@ pub(super) fn CalendarDialog(
             return;
         };
         let Some(opened) = open.get() else {
-            body.set_inner_html("");
+            body.set_text_content(None);
             return;
         };
         let (markup, colours) = content(
@@ -91,7 +91,7 @@ pub(super) fn CalendarDialog(
         // A day's button that opened an event goes with the day: the focus moves to the
         // event's heading instead of leaving the dialog.
         let had_focus = crate::ui::focused_within(&body);
-        body.set_inner_html(&markup);
+        crate::ui::set_html(&body, &markup);
         crate::ui::paint_segments(&body, ".ck-tag", &colours);
         if had_focus
             && let Ok(Some(heading)) = body.query_selector("h2")

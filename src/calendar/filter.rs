@@ -160,8 +160,14 @@ pub(super) fn Filters(
     // The toggles are drawn as markup when the feed or the language change; a choice only
     // flips their `aria-pressed`, so the focus stays on the toggle pressed.
     let groups = NodeRef::<leptos::html::Div>::new();
-    let chips =
-        move || used.with(|used| chip_groups(&feed.read(), used, &filter.read_untracked(), lang));
+    crate::ui::effect(move || {
+        let Some(div) = groups.get() else {
+            return;
+        };
+        let markup =
+            used.with(|used| chip_groups(&feed.read(), used, &filter.read_untracked(), lang));
+        crate::ui::set_html(&div, &markup);
+    });
     crate::ui::effect(move || {
         let chosen = filter.read();
         let Some(buttons) = groups
@@ -235,7 +241,6 @@ pub(super) fn Filters(
                 class:ck-unfolded=move || unfolded.get()
                 node_ref=groups
                 on:click=on_chip
-                inner_html=chips
             ></div>
         </div>
     }

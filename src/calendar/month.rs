@@ -222,7 +222,7 @@ pub(super) fn MonthGrid(
             lang,
             &Intl,
         );
-        body.set_inner_html(&drawn.markup);
+        crate::ui::set_html(&body, &drawn.markup);
         crate::ui::paint_segments(&body, ".ck-bar", &drawn.colours);
         if refocus.get_value() {
             refocus.set_value(false);

@@ -272,7 +272,8 @@ pub(super) fn pager(
                 </li>
             }
             .into_any(),
-            None => view! { <li aria-hidden="true">"…"</li> }.into_any(),
+            // A value, not a literal: see `ui::decoration`.
+            None => view! { <li aria-hidden="true">{"…"}</li> }.into_any(),
         })
         .collect_view();
     // "Previous" on the first page and "next" on the last are `aria-disabled`, not
@@ -282,13 +283,13 @@ pub(super) fn pager(
             <ul>
                 <li>
                     <button type="button" class="ck-page" aria-disabled=if current == 1 { "true" } else { "false" } on:click=go(current.saturating_sub(1).max(1))>
-                        <span aria-hidden="true">"‹ "</span>{s.previous_page}
+                        {crate::ui::decoration("‹ ")}{s.previous_page}
                     </button>
                 </li>
                 {numbers}
                 <li>
                     <button type="button" class="ck-page" aria-disabled=if current == count { "true" } else { "false" } on:click=go((current + 1).min(count))>
-                        {s.next_page}<span aria-hidden="true">" ›"</span>
+                        {s.next_page}{crate::ui::decoration(" ›")}
                     </button>
                 </li>
             </ul>
@@ -346,7 +347,7 @@ pub(super) fn chips(
                             on:click=move |_| remove.run((facet, value.clone()))
                         >
                             {label}
-                            <span aria-hidden="true">" ×"</span>
+                            {crate::ui::decoration(" ×")}
                         </button>
                     </li>
                 }

@@ -352,7 +352,7 @@ pub fn MemberDirectory(
         {
             return;
         }
-        list.set_inner_html(&markup);
+        crate::ui::set_html(&list, &markup);
         crate::ui::paint_segments(&list, ".ck-tag", &colours);
         drawn = Some((list, markup));
     });
@@ -377,12 +377,12 @@ pub fn MemberDirectory(
             };
             let lang = lang.get();
             let Some(i) = open_index() else {
-                body.set_inner_html("");
+                body.set_text_content(None);
                 return;
             };
             let feed = feed.read();
             let (markup, colours) = card::profile(&feed, &feed.members[i], lang, &title_id);
-            body.set_inner_html(&markup);
+            crate::ui::set_html(&body, &markup);
             crate::ui::paint_segments(&body, ".ck-tag", &colours);
         });
     }

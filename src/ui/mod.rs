@@ -261,6 +261,74 @@ pub(crate) fn focus(element: web_sys::Element) {
     }
 }
 
+/// Text for the eye only (an arrow, a cross), hidden from screen readers.
+///
+/// Its text is a value, not a literal in the view: Leptos draws an element whose attributes
+/// and children are all literals from a `<template>` filled through `innerHTML`, which a page
+/// that enforces Trusted Types refuses (and the Wasm with it).
+pub(crate) fn decoration(text: &'static str) -> impl IntoView {
+    view! { <span aria-hidden="true">{text}</span> }
+}
+
+/// Replaces the inside of `element` with `markup`, which this crate wrote (every value from
+/// the feed in it escaped with [`escape`]).
+///
+/// On a page that enforces Trusted Types (`require-trusted-types-for 'script'`), a string
+/// cannot be assigned to `innerHTML`: the markup goes through this crate's own policy,
+/// `clusterkit`, made once. A page whose `trusted-types` directive leaves that name out is
+/// told so once in the console, and the assignment falls back to the page's `default`
+/// policy if it has one; it never throws into the Wasm.
+pub(crate) fn set_html(element: &web_sys::Element, markup: &str) {
+    use js_sys::{Function, Reflect};
+    use wasm_bindgen::JsValue;
+    /// `trustedTypes.createPolicy("clusterkit", { createHTML: String })`, or none where the
+    /// browser has no Trusted Types or the page refuses the name.
+    fn policy() -> Option<(JsValue, Function)> {
+        let global = js_sys::global();
+        let factory = Reflect::get(&global, &"trustedTypes".into()).ok()?;
+        let create: Function = Reflect::get(&factory, &"createPolicy".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let rules = js_sys::Object::new();
+        // `String` returns the markup as it is: the policy vouches for markup this crate wrote.
+        let _ = Reflect::set(
+            &rules,
+            &"createHTML".into(),
+            &Reflect::get(&global, &"String".into()).ok()?,
+        );
+        match create.call2(&factory, &"clusterkit".into(), &rules) {
+            Ok(policy) => {
+                let make = Reflect::get(&policy, &"createHTML".into())
+                    .ok()?
+                    .dyn_into()
+                    .ok()?;
+                Some((policy, make))
+            }
+            Err(_) => {
+                web_sys::console::error_1(
+                    &"clusterkit: this page's Content-Security-Policy refuses the Trusted Types \
+                      policy \"clusterkit\"; add clusterkit to its trusted-types directive"
+                        .into(),
+                );
+                None
+            }
+        }
+    }
+    thread_local! {
+        static POLICY: Option<(JsValue, Function)> = policy();
+    }
+    let html = POLICY.with(|policy| match policy {
+        Some((policy, make)) => make.call1(policy, &markup.into()).ok(),
+        None => None,
+    });
+    let _ = Reflect::set(
+        element,
+        &"innerHTML".into(),
+        &html.unwrap_or_else(|| markup.into()),
+    );
+}
+
 /// Replaces the inside of `element` with `markup`, and gives the focus back to the element
 /// that had it: the new element with the same value of the first of the data attributes
 /// `keys` it carries (a redrawn button or mark, found again by what it does or stands for).
@@ -271,7 +339,7 @@ pub(crate) fn redraw_keeping_focus(element: &web_sys::Element, markup: &str, key
             keys.iter()
                 .find_map(|key| Some(format!("[{key}=\"{}\"]", a.get_attribute(key)?)))
         });
-    element.set_inner_html(markup);
+    set_html(element, markup);
     if let Some(again) = focused.and_then(|selector| element.query_selector(&selector).ok()?) {
         focus(again);
     }

@@ -175,13 +175,16 @@ test("a hostile feed: every valid entry shows, no payload runs, no unsafe URL be
 
 const STRICT_CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+/** The same, with Trusted Types enforced: markup only through a policy the page names. */
+const TRUSTED_TYPES = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types clusterkit`;
 
-test("under a strict CSP all three widgets work and no policy is violated", async ({ page, url, errors }) => {
+/** Serves csp.html with `policy`, and collects every violation, whatever its source: an
+ * inline style, a `style` attribute, eval, a string assigned as markup. */
+async function underPolicy(page, url, policy) {
   await page.route("**/csp.html", async (route) => {
     const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": STRICT_CSP } });
+    await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": policy } });
   });
-  // Every violation, whatever its source: an inline style, a `style` attribute, eval.
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener(
@@ -190,44 +193,83 @@ test("under a strict CSP all three widgets work and no policy is violated", asyn
       true,
     );
   });
+  // The agenda lists from "today": Ventana Sur is coming.
+  await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
   await page.goto(url("tests/e2e/pages/csp.html"));
-  const dir = page.locator("#dir");
-  await dir.getByRole("status").filter({ hasText: "40 socios" }).waitFor();
-  await page.locator("#chart").getByRole("listitem", { name: /^Produción/ }).waitFor();
-  const cal = page.locator("#cal");
-  await cal.getByRole("grid", { name: "decembro de 2026" }).waitFor();
+}
 
-  // What sets styles at run time: the stylesheet, segment colours, the chart's contrast, the
-  // dialogs, a search, a facet.
-  await dir.getByRole("searchbox").fill("galicia");
-  await dir.getByRole("status").filter({ hasText: /^\d+ socios?$/ }).waitFor();
-  await dir.getByRole("button", { name: /Corporación de Radio e Televisión de Galicia/ }).click();
-  await dir.getByRole("dialog").waitFor();
-  await page.keyboard.press("Escape");
-  await cal.locator(".ck-bar", { hasText: "Ventana Sur" }).first().click();
-  await cal.getByRole("dialog").getByRole("button", { name: "Engadir ao calendario (.ics)" }).waitFor();
-  await page.keyboard.press("Escape");
+for (const [name, policy] of [["a strict CSP", STRICT_CSP], ["a strict CSP with Trusted Types", TRUSTED_TYPES]]) {
+  test(`under ${name} all three widgets work and no policy is violated`, async ({ page, url, errors }) => {
+    await underPolicy(page, url, policy);
+    const dir = page.locator("#dir");
+    await dir.getByRole("status").filter({ hasText: "40 socios" }).waitFor();
+    await dir.locator("button.ck-open").first().waitFor();
+    await page.locator("#chart").getByRole("listitem", { name: /^Produción/ }).waitFor();
+    const cal = page.locator("#cal");
+    await cal.getByRole("grid", { name: "decembro de 2026" }).waitFor();
+    await cal.getByRole("group").first().getByRole("button").first().waitFor();
+    await page.locator("#agenda").getByRole("link", { name: /Ventana Sur/ }).first().waitFor();
 
-  const styled = await page.evaluate(() => {
-    const root = document.getElementById("cal").shadowRoot;
-    const bar = root.querySelector(".ck-bar");
-    return {
-      violations: window.__violations,
-      // The stylesheet applies (a grid cell's border), and so does a segment's colour.
-      border: getComputedStyle(root.querySelector(".ck-month td")).borderTopStyle,
-      colour: bar.style.getPropertyValue("--ck-seg"),
-    };
+    // What sets styles or markup at run time: the stylesheet, segment colours, the chart's
+    // contrast, the dialogs, a search, a facet, the agenda.
+    // A chip (its cross), the pager (its arrows): what Leptos would draw through a template.
+    await dir.getByRole("checkbox").first().check();
+    await dir.locator(".ck-chip").first().waitFor();
+    await dir.getByRole("checkbox").first().uncheck();
+    await dir.getByRole("searchbox").fill("galicia");
+    await dir.getByRole("status").filter({ hasText: /^\d+ socios?$/ }).waitFor();
+    await dir.getByRole("button", { name: /Corporación de Radio e Televisión de Galicia/ }).click();
+    await dir.getByRole("dialog").getByRole("heading", { name: /Corporación de Radio e Televisión de Galicia/ }).waitFor();
+    await page.keyboard.press("Escape");
+    await cal.locator(".ck-bar", { hasText: "Ventana Sur" }).first().click();
+    await cal.getByRole("dialog").getByRole("button", { name: "Engadir ao calendario (.ics)" }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.locator("#agenda").getByRole("link", { name: /Ventana Sur/ }).first().click();
+    await page.locator("#agenda").getByRole("dialog").getByRole("heading", { name: /Ventana Sur/ }).waitFor();
+    await page.keyboard.press("Escape");
+
+    const styled = await page.evaluate(() => {
+      const root = document.getElementById("cal").shadowRoot;
+      const bar = root.querySelector(".ck-bar");
+      return {
+        violations: window.__violations,
+        // The stylesheet applies (a grid cell's border), and so does a segment's colour.
+        border: getComputedStyle(root.querySelector(".ck-month td")).borderTopStyle,
+        colour: bar.style.getPropertyValue("--ck-seg"),
+      };
+    });
+    assert.deepEqual(styled.violations, [], "no securitypolicyviolation event");
+    assert.equal(styled.border, "solid", "the widgets' stylesheet applies");
+    assert.match(styled.colour, /^#[0-9a-f]{6}$/i, "a segment's colour applies, through CSSOM");
+
+    // The control: the policy is in force, and a violation would have been seen.
+    if (policy === TRUSTED_TYPES) {
+      const refused = await page.evaluate(() => {
+        try {
+          document.body.insertAdjacentHTML("beforeend", "<b>x</b>");
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      assert.ok(refused, "the page's Trusted Types refuse a string as markup");
+    }
+    await page.evaluate(() => document.body.setAttribute("style", "color: red"));
+    await page.waitForFunction(() => window.__violations.length > 0);
+    assert.match((await page.evaluate(() => window.__violations)).join(), /style-src-attr/);
+    await page.waitForTimeout(200);
+    errors.splice(0, errors.length, ...errors.filter((e) => !e.includes("inline style") && !e.includes("TrustedHTML")));
   });
-  assert.deepEqual(styled.violations, [], "no securitypolicyviolation event");
-  assert.equal(styled.border, "solid", "the widgets' stylesheet applies");
-  assert.match(styled.colour, /^#[0-9a-f]{6}$/i, "a segment's colour applies, through CSSOM");
+}
 
-  // The control: the policy is in force, and a violation would have been seen.
-  await page.evaluate(() => document.body.setAttribute("style", "color: red"));
-  await page.waitForFunction(() => window.__violations.length > 0);
-  assert.match((await page.evaluate(() => window.__violations)).join(), /^style-src-attr/);
-  await page.waitForTimeout(200);
-  errors.splice(0, errors.length, ...errors.filter((e) => !e.includes("inline style")));
+test("a page whose Trusted Types leave clusterkit out is told which name to add", async ({ page, url, errors }) => {
+  await underPolicy(page, url, `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types other`);
+  await page.locator("#dir").getByRole("status").filter({ hasText: "40 socios" }).waitFor();
+  await page.waitForTimeout(300);
+  const told = errors.filter((e) => e.includes("trusted-types directive"));
+  assert.equal(told.length, 1, `one console error names the fix: ${errors.join(" | ")}`);
+  assert.match(told[0], /add clusterkit to its trusted-types directive/);
+  errors.splice(0, errors.length);
 });
 
 test("two bundles of two versions on one page: the second defines nothing, says so, and loads no Wasm", async ({ page, url, warnings }) => {
