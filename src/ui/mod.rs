@@ -275,11 +275,12 @@ pub(crate) fn decoration(text: &'static str) -> impl IntoView {
 ///
 /// On a page that enforces Trusted Types (`require-trusted-types-for 'script'`), a string
 /// cannot be assigned to `innerHTML`: the markup goes through this crate's own policy,
-/// `clusterkit`, made once. A page whose `trusted-types` directive leaves that name out is
-/// told so once in the console, and the assignment falls back to the page's `default`
-/// policy if it has one; it never throws into the Wasm.
+/// `clusterkit`, made once. Where the page's `trusted-types` directive leaves that name out,
+/// the string goes to the page's `default` policy, if it has one; a page that refuses it is
+/// told once in the console what to add, and nothing throws into the Wasm.
 pub(crate) fn set_html(element: &web_sys::Element, markup: &str) {
     use js_sys::{Function, Reflect};
+    use std::cell::Cell;
     use wasm_bindgen::JsValue;
     /// `trustedTypes.createPolicy("clusterkit", { createHTML: String })`, or none where the
     /// browser has no Trusted Types or the page refuses the name.
@@ -297,36 +298,35 @@ pub(crate) fn set_html(element: &web_sys::Element, markup: &str) {
             &"createHTML".into(),
             &Reflect::get(&global, &"String".into()).ok()?,
         );
-        match create.call2(&factory, &"clusterkit".into(), &rules) {
-            Ok(policy) => {
-                let make = Reflect::get(&policy, &"createHTML".into())
-                    .ok()?
-                    .dyn_into()
-                    .ok()?;
-                Some((policy, make))
-            }
-            Err(_) => {
-                web_sys::console::error_1(
-                    &"clusterkit: this page's Content-Security-Policy refuses the Trusted Types \
-                      policy \"clusterkit\"; add clusterkit to its trusted-types directive"
-                        .into(),
-                );
-                None
-            }
-        }
+        let policy = create.call2(&factory, &"clusterkit".into(), &rules).ok()?;
+        let make = Reflect::get(&policy, &"createHTML".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        Some((policy, make))
     }
     thread_local! {
         static POLICY: Option<(JsValue, Function)> = policy();
+        /// Whether the console has been told that the page refuses the markup.
+        static TOLD: Cell<bool> = const { Cell::new(false) };
     }
-    let html = POLICY.with(|policy| match policy {
-        Some((policy, make)) => make.call1(policy, &markup.into()).ok(),
-        None => None,
+    let html = POLICY.with(|policy| {
+        let (policy, make) = policy.as_ref()?;
+        make.call1(policy, &markup.into()).ok()
     });
-    let _ = Reflect::set(
+    let refused = Reflect::set(
         element,
         &"innerHTML".into(),
         &html.unwrap_or_else(|| markup.into()),
-    );
+    )
+    .is_err();
+    if refused && !TOLD.replace(true) {
+        web_sys::console::error_1(
+            &"clusterkit: this page's Content-Security-Policy refuses the widgets' markup; \
+              add clusterkit to its trusted-types directive"
+                .into(),
+        );
+    }
 }
 
 /// Replaces the inside of `element` with `markup`, and gives the focus back to the element
