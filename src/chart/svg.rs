@@ -254,7 +254,8 @@ pub fn draw(
             } else {
                 (10.0, 224.0)
             };
-            for (k, (m, slice)) in marks.iter().zip(donut_slices(&counts)).enumerate() {
+            let slices = donut_slices(&counts);
+            for (k, (m, slice)) in marks.iter().zip(&slices).enumerate() {
                 let y = legend_y + k as f64 * row;
                 anchors.push((legend_x + 80.0, y - 10.0));
                 open_mark(&mut out, k, current, m, linked);
@@ -285,7 +286,7 @@ pub fn draw(
             // of one colour (the palette has six) never read as one.
             if marks.len() > 1 {
                 out.push_str("<g class=\"ck-spokes\" aria-hidden=\"true\">");
-                for slice in donut_slices(&counts) {
+                for slice in &slices {
                     // In tenths of a degree, written without the float formatting code.
                     let tenths = u64::from(slice.offset) * 3600 / u64::from(DONUT_UNITS);
                     let _ = write!(
