@@ -1,10 +1,11 @@
 //! The page's URL and history, for `sync-url` and for closing the profile with the back
 //! button. Only the query string's own parameter changes; path and hash stay.
 
-use leptos::prelude::{RwSignal, Set, on_cleanup};
+use leptos::prelude::{Get, RwSignal, Set, on_cleanup, window_event_listener};
 use wasm_bindgen::JsValue;
 
 use super::model::{Filter, Sort};
+use super::url::{self, UrlState};
 use crate::i18n::{Lang, fill};
 
 fn window() -> Option<web_sys::Window> {
@@ -80,18 +81,67 @@ pub(crate) fn claim_param(param: &str, lang: Lang) {
     });
 }
 
-/// The choices, as the URL carries them, from `param` of the page URL.
-pub(super) fn restore(
-    param: &str,
-    choices: RwSignal<Filter>,
-    sort: RwSignal<Option<Sort>>,
-    page: RwSignal<usize>,
-    open: RwSignal<Option<String>>,
-) {
-    let search = search();
-    let state = super::url::decode(super::url::read_param(&search, param).unwrap_or_default());
-    choices.set(state.filter);
-    sort.set(state.sort);
-    page.set(state.page);
-    open.set(state.member);
+/// What the URL keeps of a directory's view.
+#[derive(Clone, Copy)]
+pub(super) struct Kept {
+    pub choices: RwSignal<Filter>,
+    pub sort: RwSignal<Option<Sort>>,
+    pub page: RwSignal<usize>,
+    /// The member whose profile is open.
+    pub open: RwSignal<Option<String>>,
+}
+
+impl Kept {
+    /// The view as `param` of the page URL carries it.
+    fn restore(self, param: &str) {
+        let search = search();
+        let state = url::decode(url::read_param(&search, param).unwrap_or_default());
+        self.choices.set(state.filter);
+        self.sort.set(state.sort);
+        self.page.set(state.page);
+        self.open.set(state.member);
+    }
+}
+
+/// Keeps a directory's view in the page URL's `param` (`sync-url`): read from it now, written
+/// to it as it changes (a new entry for a choice, sort, page or profile, so the back button
+/// walks through them; in place while the search is typed), and read again when the back or
+/// forward button moves through it. Without `param`, the back button only closes the
+/// profile. `popped` runs first on each move.
+pub(super) fn follow(param: Option<String>, kept: Kept, lang: Lang, popped: impl Fn() + 'static) {
+    if let Some(param) = &param {
+        kept.restore(param);
+        claim_param(param, lang);
+    }
+    let on_popstate = {
+        let param = param.clone();
+        move |_| {
+            popped();
+            match &param {
+                Some(param) => kept.restore(param),
+                None => kept.open.set(None),
+            }
+        }
+    };
+    let listener = window_event_listener(leptos::ev::popstate, on_popstate);
+    on_cleanup(move || listener.remove());
+    let Some(param) = param else {
+        return;
+    };
+    crate::ui::effect(move || {
+        let state = UrlState {
+            filter: kept.choices.get(),
+            sort: kept.sort.get(),
+            page: kept.page.get(),
+            member: kept.open.get(),
+        };
+        let value = url::encode(&state);
+        let search = search();
+        let old = url::read_param(&search, &param).unwrap_or_default();
+        if old != value {
+            let mut was = url::decode(old);
+            was.filter.query.clone_from(&state.filter.query);
+            set_search(&url::with_param(&search, &param, &value), was != state);
+        }
+    });
 }

@@ -52,7 +52,6 @@ use model::{
     Facet, FacetTable, Filter, Layout, Outcome, SearchIndex, Sort, apply, name_order, newest_order,
     page_count,
 };
-use url::UrlState;
 
 /// Compares two `Arc`s by identity, so memos of large data never compare it field by field.
 pub(crate) fn arc_changed<T: ?Sized>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> bool {
@@ -289,43 +288,17 @@ pub fn MemberDirectory(
         }
     };
 
-    let param = sync_url.filter(|_| syncing);
-    if let Some(param) = &param {
-        history::restore(param, choices, picked, page, open);
-        history::claim_param(param, lang.get_untracked());
-    }
-    let on_popstate = {
-        let param = param.clone();
-        move |_| {
-            pushed.set_value(false);
-            match &param {
-                Some(param) => history::restore(param, choices, picked, page, open),
-                None => open.set(None),
-            }
-        }
-    };
-    let listener = window_event_listener(leptos::ev::popstate, on_popstate);
-    on_cleanup(move || listener.remove());
-    if let Some(param) = param {
-        // Writes the view into the URL: a new entry for a choice, sort, page or profile (the
-        // back button walks through them), in place while the search is typed.
-        crate::ui::effect(move || {
-            let state = UrlState {
-                filter: choices.get(),
-                sort: picked.get(),
-                page: page.get(),
-                member: open.get(),
-            };
-            let value = url::encode(&state);
-            let search = history::search();
-            let old = url::read_param(&search, &param).unwrap_or_default();
-            if old != value {
-                let mut was = url::decode(old);
-                was.filter.query.clone_from(&state.filter.query);
-                history::set_search(&url::with_param(&search, &param, &value), was != state);
-            }
-        });
-    }
+    history::follow(
+        sync_url.filter(|_| syncing),
+        history::Kept {
+            choices,
+            sort: picked,
+            page,
+            open,
+        },
+        lang.get_untracked(),
+        move || pushed.set_value(false),
+    );
 
     let filters_id = crate::ui::unique_id("ck-filters");
     let heading_id = crate::ui::unique_id("ck-directory");
