@@ -13,6 +13,9 @@ const PARTS: [&str; 4] = [
 ];
 
 fn main() {
+    // Set by `cargo xtask build` on nightly: the hot loops of a keystroke are then compiled
+    // for speed in a bundle otherwise compiled for size (see `directory::model::apply`).
+    println!("cargo::rustc-check-cfg=cfg(clusterkit_nightly)");
     let mut css = String::new();
     for part in PARTS {
         println!("cargo::rerun-if-changed={part}");

@@ -24,6 +24,7 @@
 //! # let _ = app;
 //! ```
 #![warn(missing_docs)]
+#![cfg_attr(clusterkit_nightly, feature(optimize_attribute))]
 
 pub mod calendar;
 pub mod chart;

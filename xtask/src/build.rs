@@ -237,12 +237,15 @@ const WASM_OPT_PASSES: [&str; 5] = [
 
 /// Rust flags for size that only nightly accepts: no panic machinery at all (a panic traps,
 /// and the loader turns any trap into the error boxes), no `Debug` formatting, no source
-/// locations.
-const NIGHTLY_RUSTFLAGS: [&str; 4] = [
+/// locations; and `clusterkit_nightly`, which compiles a keystroke's hot loops for speed
+/// (`#[optimize(speed)]`) in a bundle otherwise compiled for size.
+const NIGHTLY_RUSTFLAGS: [&str; 6] = [
     "-Zunstable-options",
     "-Cpanic=immediate-abort",
     "-Zfmt-debug=none",
     "-Zlocation-detail=none",
+    "--cfg",
+    "clusterkit_nightly",
 ];
 
 /// `cargo build` of the Wasm, on nightly with the standard library rebuilt for size

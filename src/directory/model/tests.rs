@@ -140,6 +140,7 @@ fn relevance_ranks_name_start_then_name_word_then_elsewhere_keeping_the_order_am
         ("start-2", "Barcelonès Post", "Barcelona"),
         ("none", "Faro", "Vigo"),
         ("word-2", "Cine de Barcelona", "Vigo"),
+        ("near", "Barcelonès de Barcelona", "Vigo"),
     ];
     let feed = Feed {
         members: members
@@ -159,10 +160,25 @@ fn relevance_ranks_name_start_then_name_word_then_elsewhere_keeping_the_order_am
         let results = apply(&table, Some(&index), &order, &filter, true, None).results;
         assert_eq!(
             ids(&feed, &results),
-            ["start-1", "start-2", "word-1", "word-2", "desc-1", "desc-2"],
+            [
+                "start-1", "start-2", "near", "word-1", "word-2", "desc-1", "desc-2"
+            ],
             "{query}"
         );
     }
+    // A word longer than the part of each name kept at hand: `near`'s name begins with its
+    // first eight letters, not with the word.
+    let filter = Filter {
+        query: "barcelona".into(),
+        ..Filter::default()
+    };
+    let results = apply(&table, Some(&index), &order, &filter, true, None).results;
+    assert_eq!(
+        ids(&feed, &results),
+        [
+            "start-1", "word-1", "word-2", "near", "desc-1", "desc-2", "start-2"
+        ]
+    );
 }
 
 #[test]
@@ -185,6 +201,34 @@ fn segments_widen_within_and_counts_ignore_their_own_choice() {
     let outcome = apply(&table, Some(&index), &order, &filter, false, None);
     assert_eq!(outcome.results, [0, 1]);
     assert_eq!(outcome.counts.segments, [1, 1]);
+}
+
+#[test]
+fn segments_past_the_sixty_fourth_filter_and_count_like_the_first() {
+    let feed = Feed {
+        segments: (0..130)
+            .map(|s| Segment::new(format!("s{s}"), format!("S{s}")))
+            .collect(),
+        members: vec![
+            member("a", "A", &["s1", "s129"], "Vigo"),
+            member("b", "B", &["s64"], "Vigo"),
+            member("c", "C", &["s0"], "Vigo"),
+        ],
+        ..Feed::default()
+    };
+    let table = FacetTable::new(&feed);
+    let filter = Filter {
+        segments: vec!["s129".into(), "s64".into()],
+        ..Filter::default()
+    };
+    let outcome = apply(&table, None, &[0, 1, 2], &filter, false, None);
+    assert_eq!(ids(&feed, &outcome.results), ["a", "b"]);
+    let counted: Vec<usize> = (0..130)
+        .filter(|&s| outcome.counts.segments[s] > 0)
+        .collect();
+    assert_eq!(counted, [0, 1, 64, 129]);
+    assert_eq!(outcome.counts.cities, [2], "a and b are in Vigo");
+    assert_eq!(table.totals().segments[129], 1);
 }
 
 #[test]
@@ -286,7 +330,7 @@ fn facet_counts_match_a_brute_force_reference_on_random_feeds() {
         let order: Vec<usize> = (0..n).collect();
         let outcome = apply(&table, Some(&index), &order, &filter, false, None);
         assert_eq!(
-            table.totals(),
+            *table.totals(),
             apply(&table, None, &order, &Filter::default(), false, None).counts,
             "the totals a chart draws are the counts with nothing chosen"
         );
