@@ -1,6 +1,6 @@
 //! A small CSS minifier, run by `build.rs` over the widgets' stylesheet: it drops comments,
-//! the whitespace around `{`, `}`, `;` and `,`, and a `;` before `}`, and nothing else.
-//! Strings are copied as they are.
+//! the whitespace around `{`, `}`, `;` and `,` and after `:`, and a `;` before `}`, and
+//! nothing else. Strings are copied as they are.
 //!
 //! Whitespace elsewhere can matter (`.a .b` is not `.a.b`, `calc(1px + 2px)` needs its
 //! spaces), so it is only ever shortened to one space.
@@ -33,7 +33,8 @@ pub fn minify(css: &str) -> String {
                 space = false;
             }
             _ => {
-                if space && !out.is_empty() && !out.ends_with(['{', '}', ';', ',']) {
+                // After `:` a space means nothing: `color: red`, `(max-width: 600px)`.
+                if space && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', ':']) {
                     out.push(' ');
                 }
                 space = false;
@@ -61,7 +62,7 @@ mod tests {
     #[test]
     fn drops_comments_and_the_whitespace_around_braces_semicolons_and_commas() {
         let css = "/* theme */\n.a ,\n.b {\n  color: red ;\n  margin: 0 auto;\n}\n\n.c{ }\n";
-        assert_eq!(minify(css), ".a,.b{color: red;margin: 0 auto}.c{}");
+        assert_eq!(minify(css), ".a,.b{color:red;margin:0 auto}.c{}");
     }
 
     #[test]
@@ -69,11 +70,11 @@ mod tests {
         assert_eq!(minify(".a .b :focus{}"), ".a .b :focus{}");
         assert_eq!(
             minify("x{width: calc(1px  +\n 2 * var(--u))}"),
-            "x{width: calc(1px + 2 * var(--u))}"
+            "x{width:calc(1px + 2 * var(--u))}"
         );
         assert_eq!(
             minify("@media (max-width: 600px) { .a { b: c } }"),
-            "@media (max-width: 600px){.a{b: c}}"
+            "@media (max-width:600px){.a{b:c}}"
         );
     }
 
@@ -82,7 +83,7 @@ mod tests {
         let css = r#"a{content: "x  /* not a comment */ , ; }";font-family: 'A  B', "C \" D  "}"#;
         assert_eq!(
             minify(css),
-            r#"a{content: "x  /* not a comment */ , ; }";font-family: 'A  B',"C \" D  "}"#
+            r#"a{content:"x  /* not a comment */ , ; }";font-family:'A  B',"C \" D  "}"#
         );
     }
 
