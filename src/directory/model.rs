@@ -12,6 +12,56 @@ use crate::sort::sorted_indices;
 mod index;
 pub use index::SearchIndex;
 
+// Bit sets in `u64` words: the search index's word starts, members' and ticked segments.
+
+/// Whether bit `bit` of `words` is set (unset past the end).
+// Inlined by hand, as the size-tuned build would not: it runs once per member and word of
+// every keystroke.
+#[inline(always)]
+fn has(words: &[u64], bit: usize) -> bool {
+    words
+        .get(bit / 64)
+        .is_some_and(|w| w >> (bit % 64) & 1 == 1)
+}
+
+/// Sets bit `bit` of `words`.
+#[inline(always)]
+fn set(words: &mut [u64], bit: usize) {
+    words[bit / 64] |= 1 << (bit % 64);
+}
+
+/// The set bits of `words`, lowest first.
+#[inline(always)]
+fn ones(words: &[u64]) -> Ones<'_> {
+    Ones {
+        words,
+        at: 0,
+        bits: words.first().copied().unwrap_or(0),
+    }
+}
+
+/// See [`ones`]: the word at `at`, with the bits already given cleared.
+struct Ones<'a> {
+    words: &'a [u64],
+    at: usize,
+    bits: u64,
+}
+
+impl Iterator for Ones<'_> {
+    type Item = usize;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<usize> {
+        while self.bits == 0 {
+            self.at += 1;
+            self.bits = *self.words.get(self.at)?;
+        }
+        let bit = self.bits.trailing_zeros() as usize;
+        self.bits &= self.bits - 1;
+        Some(self.at * 64 + bit)
+    }
+}
+
 /// Member indexes sorted by name in `lang`'s collation.
 pub fn name_order(feed: &Feed, lang: Lang) -> Vec<usize> {
     let fallback = feed.cluster.default_language.as_str();
@@ -188,7 +238,7 @@ impl FacetTable {
         for (i, m) in feed.members.iter().enumerate() {
             for id in &m.segments {
                 if let Some(s) = feed.segments.iter().position(|s| s.id == *id) {
-                    segment_bits[i * segment_words + s / 64] |= 1 << (s % 64);
+                    set(&mut segment_bits[i * segment_words..], s);
                 }
             }
         }
@@ -225,12 +275,8 @@ impl FacetTable {
     fn count(&self, i: usize, counts: &mut Counts, fails: u8) {
         let counts_in = |facet: u8| fails & !(1 << facet) == 0;
         if counts_in(0) {
-            for (w, &bits) in self.segments_of(i).iter().enumerate() {
-                let mut bits = bits;
-                while bits != 0 {
-                    counts.segments[w * 64 + bits.trailing_zeros() as usize] += 1;
-                    bits &= bits - 1;
-                }
+            for s in ones(self.segments_of(i)) {
+                counts.segments[s] += 1;
             }
         }
         if counts_in(1)
@@ -438,7 +484,7 @@ pub fn apply(
         .iter()
         .filter_map(|id| table.segment_position(id))
     {
-        segments[s / 64] |= 1 << (s % 64);
+        set(&mut segments, s);
     }
     let kinds = ticked(4, filter.kinds.iter().map(|k| Some(k.index())));
     let regions = ticked(

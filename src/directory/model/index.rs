@@ -1,6 +1,7 @@
 //! The search index: each member's folded text, and the word starts that answer the first
 //! keystrokes of a search without reading it.
 
+use super::{has, ones, set};
 use crate::feed::Feed;
 use crate::search::{Query, fold, is_word_char};
 
@@ -57,13 +58,6 @@ fn start_bit(word: &str, prefix: bool) -> Option<(usize, bool)> {
     })
 }
 
-// Inlined by hand, as the size-tuned build would not: it runs once per member and word of
-// every keystroke.
-#[inline(always)]
-fn has(bits: &[u64], bit: usize) -> bool {
-    bits.get(bit / 64).is_some_and(|w| w >> (bit % 64) & 1 == 1)
-}
-
 /// How one word of a query is tested, worked out once per keystroke.
 struct Word<'q> {
     text: &'q str,
@@ -90,12 +84,14 @@ fn plan(query: &Query) -> Vec<Word<'_>> {
 /// The word starts of a folded haystack, words split as [`Query`] splits them.
 fn word_starts(haystack: &str) -> Starts {
     let mut starts = Starts::default();
-    let mut set = |bit: usize| starts[bit / 64] |= 1 << (bit % 64);
     for word in haystack.split(|c: char| !is_word_char(c)) {
         let b = word.as_bytes();
         if let Some(first) = b.first().copied().and_then(alnum) {
-            set(36 * 37 + first);
-            set(first * 37 + b.get(1).copied().and_then(alnum).unwrap_or(36));
+            set(&mut starts, 36 * 37 + first);
+            set(
+                &mut starts,
+                first * 37 + b.get(1).copied().and_then(alnum).unwrap_or(36),
+            );
         }
     }
     starts
@@ -138,12 +134,8 @@ impl SearchIndex {
         let row = haystacks.len().div_ceil(64);
         let mut with_start = vec![0; STARTS * row];
         for (i, haystack) in haystacks.iter().enumerate() {
-            for (w, mut bits) in word_starts(haystack).into_iter().enumerate() {
-                while bits != 0 {
-                    let start = w * 64 + bits.trailing_zeros() as usize;
-                    with_start[start * row + i / 64] |= 1 << (i % 64);
-                    bits &= bits - 1;
-                }
+            for start in ones(&word_starts(haystack)) {
+                set(&mut with_start[start * row..], i);
             }
         }
         let name_initials = haystacks
