@@ -26,6 +26,24 @@ pub struct SearchIndex {
     /// The first eight bytes of each haystack (of its name), zero-padded: whether a name
     /// begins with a short word is told without reading the name.
     heads: Vec<[u8; 8]>,
+    /// Per member, the first three bytes of each of its words, hashed to one of 128 bits
+    /// (see [`long_start_bit`]): a word of three bytes or more that a member's bit rules
+    /// out is no match, and its text is not read. The third keystroke of a word ("ani"
+    /// after "an", which every English description has) then reads a quarter of the texts.
+    long_starts: Vec<LongStarts>,
+}
+
+/// One member's hashed three-byte word starts (see [`SearchIndex::long_starts`]).
+type LongStarts = [u64; 2];
+
+/// The bit among [`LongStarts`]' 128 of a word's first three bytes, if it has three.
+#[inline(always)]
+fn long_start_bit(word: &[u8]) -> Option<usize> {
+    let [a, b, c, ..] = *word else {
+        return None;
+    };
+    // Fibonacci hashing: the top seven bits of the bytes times 2^32 / phi.
+    Some((u32::from_le_bytes([a, b, c, 0]).wrapping_mul(0x9E37_79B9) >> 25) as usize)
 }
 
 /// One bit per word start: a first letter or digit (36 of them) followed by a second one or
@@ -65,6 +83,8 @@ struct Word<'q> {
     prefix: bool,
     /// The word start it needs, and whether having it is enough (see [`start_bit`]).
     start: Option<(usize, bool)>,
+    /// Its bit among a member's [`LongStarts`], if it has three bytes or more.
+    long_start: Option<usize>,
 }
 
 fn plan(query: &Query) -> Vec<Word<'_>> {
@@ -77,15 +97,21 @@ fn plan(query: &Query) -> Vec<Word<'_>> {
             text,
             prefix: k == last,
             start: start_bit(text, k == last),
+            long_start: long_start_bit(text.as_bytes()),
         })
         .collect()
 }
 
-/// The word starts of a folded haystack, words split as [`Query`] splits them.
-fn word_starts(haystack: &str) -> Starts {
+/// The word starts of a folded haystack, words split as [`Query`] splits them: by their
+/// first one or two characters, and hashed by their first three bytes.
+fn word_starts(haystack: &str) -> (Starts, LongStarts) {
     let mut starts = Starts::default();
+    let mut long = LongStarts::default();
     for word in haystack.split(|c: char| !is_word_char(c)) {
         let b = word.as_bytes();
+        if let Some(bit) = long_start_bit(b) {
+            set(&mut long, bit);
+        }
         if let Some(first) = b.first().copied().and_then(alnum) {
             set(&mut starts, 36 * 37 + first);
             set(
@@ -94,13 +120,13 @@ fn word_starts(haystack: &str) -> Starts {
             );
         }
     }
-    starts
+    (starts, long)
 }
 
 /// The first characters (by [`alnum`]) of the words of a folded text, one bit each: the
 /// one-character bits of its [`word_starts`].
 fn initials(text: &str) -> u64 {
-    let starts = word_starts(text);
+    let (starts, _) = word_starts(text);
     (0..36)
         .filter(|&c| has(&starts, 36 * 37 + c))
         .fold(0, |bits, c| bits | 1 << c)
@@ -133,10 +159,13 @@ impl SearchIndex {
             .collect();
         let row = haystacks.len().div_ceil(64);
         let mut with_start = vec![0; STARTS * row];
+        let mut long_starts = Vec::with_capacity(haystacks.len());
         for (i, haystack) in haystacks.iter().enumerate() {
-            for start in ones(&word_starts(haystack)) {
+            let (starts, long) = word_starts(haystack);
+            for start in ones(&starts) {
                 set(&mut with_start[start * row..], i);
             }
+            long_starts.push(long);
         }
         let name_initials = haystacks
             .iter()
@@ -159,6 +188,7 @@ impl SearchIndex {
             row,
             name_initials,
             heads,
+            long_starts,
         }
     }
 
@@ -174,10 +204,14 @@ impl SearchIndex {
         words.iter().all(|word| match word.start {
             Some((start, _)) if !self.has_start(i, start) => false,
             Some((_, true)) => true,
-            _ => self
-                .haystacks
-                .get(i)
-                .is_some_and(|h| Query::word_at(h, word.text, word.prefix).is_some()),
+            _ => {
+                word.long_start
+                    .is_none_or(|bit| self.long_starts.get(i).is_some_and(|long| has(long, bit)))
+                    && self
+                        .haystacks
+                        .get(i)
+                        .is_some_and(|h| Query::word_at(h, word.text, word.prefix).is_some())
+            }
         })
     }
 

@@ -77,6 +77,48 @@ fn the_word_start_bits_answer_as_reading_the_text_would() {
 }
 
 #[test]
+fn words_of_three_letters_and_more_match_as_reading_the_text_would() {
+    // Two hundred members of eight random words each hash their words' three-letter starts
+    // into far fewer bits than there are starts, so many share one: every typed word of three
+    // letters or more, present or not, prefix or whole, must still match as the text does.
+    let mut rng = Rng(3);
+    let word = |rng: &mut Rng| -> String {
+        let len = 3 + rng.next(4);
+        (0..len)
+            .map(|_| char::from(b'a' + rng.next(6) as u8))
+            .collect()
+    };
+    let names: Vec<String> = (0..200)
+        .map(|_| (0..8).map(|_| word(&mut rng)).collect::<Vec<_>>().join(" "))
+        .collect();
+    let feed = Feed {
+        members: names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| Member::new(format!("m{i}"), name.as_str()))
+            .collect(),
+        ..Feed::default()
+    };
+    let index = SearchIndex::new(&feed);
+    let mut found = 0;
+    for _ in 0..400 {
+        let typed = match rng.next(3) {
+            0 => word(&mut rng),
+            1 => format!("{} ", word(&mut rng)),
+            _ => format!("{} {}", word(&mut rng), &word(&mut rng)[..3]),
+        };
+        let query = Query::new(&typed);
+        for (i, name) in names.iter().enumerate() {
+            let expected = query.matches(name);
+            assert_eq!(index.matches(i, &query), expected, "{typed:?} in {name:?}");
+            found += usize::from(expected);
+        }
+    }
+    // Enough of them match for the comparison to mean something.
+    assert!(found > 400, "{found}");
+}
+
+#[test]
 fn search_ignores_case_and_accents_and_needs_every_word() {
     let feed = feed();
     let (index, table) = (SearchIndex::new(&feed), FacetTable::new(&feed));
