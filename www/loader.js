@@ -24,18 +24,35 @@ var CRASH = {
 };
 
 // Where the Wasm is: `data-base` on the script tag, else next to this script. A module
-// script has no currentScript: then the last script tag with a `data-base` (an optimizer's
-// bundle of its own name), else the last whose src says clusterkit.
+// script (an optimizer's bundle of its own name, say) has no currentScript: then this file's
+// own URL, which the first line of an error's stack names in every browser, and its tag if
+// the page has one; failing that, the last script tag with a `data-base`, else the last
+// whose src says clusterkit.
 var script = document.currentScript;
+var own = null;
 if (!script) {
-  var candidates = document.querySelectorAll("script[data-base]");
-  if (!candidates.length) candidates = document.querySelectorAll("script[src*='clusterkit']");
-  script = candidates[candidates.length - 1] || null;
+  own = ownUrl();
+  var candidates = document.querySelectorAll("script[src]");
+  for (var i = 0; i < candidates.length && own; i++) {
+    if (candidates[i].src === own) script = candidates[i];
+  }
+  if (!script && !own) {
+    candidates = document.querySelectorAll("script[data-base]");
+    if (!candidates.length) candidates = document.querySelectorAll("script[src*='clusterkit']");
+    script = candidates[candidates.length - 1] || null;
+  }
 }
 var dataBase = script && script.getAttribute("data-base");
 // A folder written without its trailing slash ("/assets/clusterkit") is still that folder.
 if (dataBase && !/(\/|\.[A-Za-z0-9]+)$/.test(dataBase.split(/[?#]/)[0])) dataBase += "/";
-var base = dataBase || (script && script.src) || document.baseURI;
+var base = dataBase || own || (script && script.src) || document.baseURI;
+
+// The URL of the script running this, from a stack line such as "at https://a.b/c.js:1:2"
+// (Chromium) or "@https://a.b/c.js:1:2" (Firefox, Safari); null if none names one.
+function ownUrl() {
+  var line = /(https?:\/\/[^\s()@]+?|file:\/\/[^\s()@]+?):\d+:\d+/.exec(new Error().stack || "");
+  return line && line[1];
+}
 var wasmUrl = new URL("clusterkit_bg.wasm?v=" + VERSION, new URL(base, document.baseURI)).href;
 
 var live = new Set();

@@ -97,6 +97,25 @@ test("data-base on a module script (no document.currentScript) says where the wa
   assert.equal(await page.locator("script[type=module]").getAttribute("src"), "../../../www/dist/clusterkit.js");
   await page.getByRole("status").filter({ hasText: members }).waitFor();
   assert.deepEqual(wasm, ["/www/dist/clusterkit_bg.wasm"]);
+
+  // The bundle under its own name, the Wasm beside it, no data-base, and after it another
+  // plugin's script whose name says clusterkit: the bundle still finds its own folder.
+  copyFileSync(join(ROOT, "www/dist/clusterkit_bg.wasm"), join(folder, "clusterkit_bg.wasm"));
+  writeFileSync(join(folder, "../clusterkit-settings.js"), "// another plugin's script\n");
+  await page.unroute("**/module-data-base.html");
+  await page.route("**/module-data-base.html", async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(
+      / data-base="[^"]*"><\/script>/,
+      '></script><script src="../../../target/e2e/module/clusterkit-settings.js"></script>',
+    );
+    await route.fulfill({ response, body });
+  });
+  wasm.length = 0;
+  await page.goto(url("tests/e2e/pages/module-data-base.html"));
+  assert.equal(await page.locator("script[data-base]").count(), 0);
+  await page.getByRole("status").filter({ hasText: members }).waitFor();
+  assert.deepEqual(wasm, ["/target/e2e/module/sub/clusterkit_bg.wasm"]);
 });
 
 test("a Wasm that cannot load says in the console where from and why: a wrong folder's 404, a changed file, a CORS refusal", async ({ page, url, errors, warnings }) => {
