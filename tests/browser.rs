@@ -415,6 +415,23 @@ fn numbers_are_grouped_as_each_language_writes_them() {
 }
 
 #[wasm_bindgen_test]
+fn numbers_below_a_thousand_are_written_as_the_browser_writes_them() {
+    // Written without the browser's help: they must read as its own `Intl` would.
+    for lang in Lang::ALL {
+        let tag = js_sys::Array::of1(&lang.tag().into());
+        let format = js_sys::Intl::NumberFormat::new(&tag, &js_sys::Object::new()).format();
+        for n in [0_usize, 1, 9, 10, 99, 100, 500, 999] {
+            let theirs = format.call1(&JsValue::UNDEFINED, &(n as f64).into());
+            assert_eq!(
+                Some(intl::format_number(lang, n)),
+                theirs.ok().and_then(|s| s.as_string()),
+                "{n} in {lang:?}"
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 fn madrid_wall_clock_follows_daylight_saving_time_from_intl() {
     use clusterkit::calendar::zone::{epoch_ms, wall_clock};
     use clusterkit::feed::{Date, Time};

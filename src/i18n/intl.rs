@@ -54,10 +54,13 @@ pub fn warm(lang: Lang) {
 
 /// Formats an integer for `lang` (`1.234` in Catalan, `1,234` in English).
 pub fn format_number(lang: Lang, n: usize) -> String {
+    // Below a thousand all four write plain digits: a keystroke updates some thirty facet
+    // counts, and spares the browser that many calls.
     #[cfg(target_arch = "wasm32")]
-    if let Ok(s) = tools(lang)
-        .0
-        .call1(&wasm_bindgen::JsValue::UNDEFINED, &(n as f64).into())
+    if n >= 1000
+        && let Ok(s) = tools(lang)
+            .0
+            .call1(&wasm_bindgen::JsValue::UNDEFINED, &(n as f64).into())
         && let Some(s) = s.as_string()
     {
         return s;
