@@ -29,7 +29,7 @@ pub struct SearchIndex {
     /// Per member, the first three bytes of each of its words, hashed to one of 128 bits
     /// (see [`long_start_bit`]): a word of three bytes or more that a member's bit rules
     /// out is no match, and its text is not read. The third keystroke of a word ("ani"
-    /// after "an", which every English description has) then reads a quarter of the texts.
+    /// after "an", which every English description has) then reads about a third of them.
     long_starts: Vec<LongStarts>,
 }
 
