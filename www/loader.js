@@ -29,23 +29,22 @@ var CRASH = {
 // the page has one; failing that, the last script tag with a `data-base`, else the last
 // whose src says clusterkit.
 var script = document.currentScript;
-var own = null;
-if (!script) {
-  own = ownUrl();
-  var candidates = document.querySelectorAll("script[src]");
-  for (var i = 0; i < candidates.length && own; i++) {
-    if (candidates[i].src === own) script = candidates[i];
+var own = script ? null : ownUrl();
+if (own) {
+  var scripts = document.querySelectorAll("script[src]");
+  for (var i = 0; i < scripts.length; i++) {
+    if (scripts[i].src === own) script = scripts[i];
   }
-  if (!script && !own) {
-    candidates = document.querySelectorAll("script[data-base]");
-    if (!candidates.length) candidates = document.querySelectorAll("script[src*='clusterkit']");
-    script = candidates[candidates.length - 1] || null;
-  }
+} else if (!script) {
+  var candidates = document.querySelectorAll("script[data-base]");
+  if (!candidates.length) candidates = document.querySelectorAll("script[src*='clusterkit']");
+  script = candidates[candidates.length - 1] || null;
 }
 var dataBase = script && script.getAttribute("data-base");
 // A folder written without its trailing slash ("/assets/clusterkit") is still that folder.
 if (dataBase && !/(\/|\.[A-Za-z0-9]+)$/.test(dataBase.split(/[?#]/)[0])) dataBase += "/";
 var base = dataBase || own || (script && script.src) || document.baseURI;
+var wasmUrl = new URL("clusterkit_bg.wasm?v=" + VERSION, new URL(base, document.baseURI)).href;
 
 // The URL of the script running this, from a stack line such as "at https://a.b/c.js:1:2"
 // (Chromium) or "@https://a.b/c.js:1:2" (Firefox, Safari); null if none names one.
@@ -53,7 +52,6 @@ function ownUrl() {
   var line = /(https?:\/\/[^\s()@]+?|file:\/\/[^\s()@]+?):\d+:\d+/.exec(new Error().stack || "");
   return line && line[1];
 }
-var wasmUrl = new URL("clusterkit_bg.wasm?v=" + VERSION, new URL(base, document.baseURI)).href;
 
 var live = new Set();
 var started = null;

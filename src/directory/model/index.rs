@@ -200,13 +200,20 @@ impl SearchIndex {
             .is_some_and(|row| has(row, i))
     }
 
+    /// Whether member `i` may have a word whose first three bytes hash to `bit` (see
+    /// [`long_start_bit`]): `false` is sure, `true` needs its text read.
+    #[inline(always)]
+    fn may_have_long_start(&self, i: usize, bit: usize) -> bool {
+        self.long_starts.get(i).is_some_and(|long| has(long, bit))
+    }
+
     fn matches_words(&self, i: usize, words: &[Word]) -> bool {
         words.iter().all(|word| match word.start {
             Some((start, _)) if !self.has_start(i, start) => false,
             Some((_, true)) => true,
             _ => {
                 word.long_start
-                    .is_none_or(|bit| self.long_starts.get(i).is_some_and(|long| has(long, bit)))
+                    .is_none_or(|bit| self.may_have_long_start(i, bit))
                     && self
                         .haystacks
                         .get(i)
