@@ -2,14 +2,14 @@
 //! table, the orders) and what runs per keystroke or click (search, disjunctive facet
 //! counts, pages). No DOM and no `Intl` here except collation, so it is tested natively.
 
-use rustc_hash::FxHashMap;
-
 use crate::feed::{Feed, Kind};
 use crate::i18n::{Lang, intl::collation_order};
 use crate::search::{Query, fold};
 use crate::sort::sorted_indices;
 
+mod facets;
 mod index;
+pub use facets::FacetTable;
 pub use index::SearchIndex;
 
 // Bit sets in `u64` words: the search index's word starts, members' and ticked segments.
@@ -151,189 +151,6 @@ impl Layout {
     /// The layout with this id.
     pub fn from_id(id: &str) -> Option<Layout> {
         Layout::ALL.into_iter().find(|l| l.id() == id.trim())
-    }
-}
-
-/// The values each member has for each facet, built once per feed.
-#[derive(Debug, Default)]
-pub struct FacetTable {
-    /// Distinct regions as first written (grouped ignoring case and accents), most
-    /// members first.
-    pub regions: Vec<String>,
-    /// Distinct cities, likewise.
-    pub cities: Vec<String>,
-    region_of: Vec<Option<usize>>,
-    city_of: Vec<Option<usize>>,
-    /// Each member's segments, one bit per segment of the feed (in feed order),
-    /// `segment_words` words a member: a keystroke reads them without following a pointer
-    /// per member.
-    segment_bits: Vec<u64>,
-    segment_words: usize,
-    kind_of: Vec<Option<Kind>>,
-    segment_ids: Vec<String>,
-    totals: Counts,
-}
-
-/// Groups the members' values of one text field: the distinct values (most frequent first,
-/// then by folded text) and each member's value index. Values that fold alike are one (their
-/// first member in feed order names it); a value made only of spaces or punctuation is none.
-fn group(values: Vec<Option<&str>>) -> (Vec<String>, Vec<Option<usize>>) {
-    // Thousands of members share a few dozen values: each distinct text is folded once.
-    let mut index: FxHashMap<String, usize> = FxHashMap::default();
-    let mut distinct: Vec<(&str, usize, usize)> = Vec::new(); // (text, first member, count)
-    let text_of: Vec<Option<usize>> = values
-        .iter()
-        .enumerate()
-        .map(|(member, value)| {
-            let text = (*value)?.trim();
-            let i = index.get(text).copied().unwrap_or_else(|| {
-                index.insert(text.to_owned(), distinct.len());
-                distinct.push((text, member, 0));
-                distinct.len() - 1
-            });
-            distinct[i].2 += 1;
-            Some(i)
-        })
-        .collect();
-    let folded: Vec<String> = distinct.iter().map(|(text, ..)| fold(text)).collect();
-    let by_text = sorted_indices(distinct.len(), &|a, b| folded[a].cmp(&folded[b]));
-    // Runs of equal folded text are one group: (first member, size).
-    let mut groups: Vec<(usize, usize)> = Vec::new();
-    let mut group_of_text = vec![None; distinct.len()];
-    let mut previous: Option<&str> = None;
-    for &t in by_text.iter().filter(|&&t| !folded[t].is_empty()) {
-        if previous != Some(folded[t].as_str()) {
-            groups.push((usize::MAX, 0));
-            previous = Some(&folded[t]);
-        }
-        let last = groups.len() - 1;
-        groups[last].0 = groups[last].0.min(distinct[t].1);
-        groups[last].1 += distinct[t].2;
-        group_of_text[t] = Some(last);
-    }
-    let by_size = sorted_indices(groups.len(), &|a, b| groups[b].1.cmp(&groups[a].1));
-    let mut rank = vec![0; groups.len()];
-    for (r, &g) in by_size.iter().enumerate() {
-        rank[g] = r;
-    }
-    let names = by_size
-        .iter()
-        .map(|&g| values[groups[g].0].unwrap_or_default().trim().to_owned())
-        .collect();
-    let group_of = text_of
-        .into_iter()
-        .map(|t| group_of_text[t?].map(|g| rank[g]))
-        .collect();
-    (names, group_of)
-}
-
-impl FacetTable {
-    /// Reads the facet values of every member.
-    pub fn new(feed: &Feed) -> Self {
-        let (regions, region_of) =
-            group(feed.members.iter().map(|m| m.region.as_deref()).collect());
-        let (cities, city_of) = group(feed.members.iter().map(|m| m.city.as_deref()).collect());
-        let segment_words = feed.segments.len().div_ceil(64);
-        let mut segment_bits = vec![0; segment_words * feed.members.len()];
-        for (i, m) in feed.members.iter().enumerate() {
-            for id in &m.segments {
-                if let Some(s) = feed.segments.iter().position(|s| s.id == *id) {
-                    set(&mut segment_bits[i * segment_words..], s);
-                }
-            }
-        }
-        let mut table = FacetTable {
-            regions,
-            cities,
-            region_of,
-            city_of,
-            segment_bits,
-            segment_words,
-            kind_of: feed.members.iter().map(|m| m.kind).collect(),
-            segment_ids: feed.segments.iter().map(|s| s.id.clone()).collect(),
-            totals: Counts::default(),
-        };
-        let mut totals = table.no_counts();
-        for i in 0..table.len() {
-            table.count(i, &mut totals, 0);
-        }
-        table.totals = totals;
-        table
-    }
-
-    /// Member `i`'s segments, as bits.
-    fn segments_of(&self, i: usize) -> &[u64] {
-        let w = self.segment_words;
-        self.segment_bits
-            .get(i * w..(i + 1) * w)
-            .unwrap_or_default()
-    }
-
-    /// Counts member `i` in each facet that all the others let it through: `fails` has one
-    /// bit per facet that keeps it out (segment, kind, region, city, from the lowest).
-    #[inline(always)]
-    fn count(&self, i: usize, counts: &mut Counts, fails: u8) {
-        let counts_in = |facet: u8| fails & !(1 << facet) == 0;
-        if counts_in(0) {
-            for s in ones(self.segments_of(i)) {
-                counts.segments[s] += 1;
-            }
-        }
-        if counts_in(1)
-            && let Some(k) = self.kind_of[i]
-        {
-            counts.kinds[k.index()] += 1;
-        }
-        if counts_in(2)
-            && let Some(r) = self.region_of[i]
-        {
-            counts.regions[r] += 1;
-        }
-        if counts_in(3)
-            && let Some(c) = self.city_of[i]
-        {
-            counts.cities[c] += 1;
-        }
-    }
-
-    fn segment_position(&self, id: &str) -> Option<usize> {
-        self.segment_ids.iter().position(|s| s == id)
-    }
-
-    /// The number of members in the table.
-    pub fn len(&self) -> usize {
-        self.kind_of.len()
-    }
-
-    /// Whether the table has no members.
-    pub fn is_empty(&self) -> bool {
-        self.kind_of.is_empty()
-    }
-
-    /// How many members have each value of each facet (a member in two segments counts in
-    /// both): the counts with nothing chosen.
-    pub fn totals(&self) -> &Counts {
-        &self.totals
-    }
-
-    /// A zero for each value of each facet.
-    fn no_counts(&self) -> Counts {
-        Counts {
-            segments: vec![0; self.segment_ids.len()],
-            kinds: [0; 4],
-            regions: vec![0; self.regions.len()],
-            cities: vec![0; self.cities.len()],
-        }
-    }
-
-    /// Whether any member has a value for `facet`.
-    pub fn has(&self, facet: Facet) -> bool {
-        match facet {
-            Facet::Segment => !self.segment_ids.is_empty(),
-            Facet::Kind => self.kind_of.iter().any(Option::is_some),
-            Facet::Region => !self.regions.is_empty(),
-            Facet::City => !self.cities.is_empty(),
-        }
     }
 }
 
