@@ -161,7 +161,7 @@ pub fn instant(date: Date, time: Time, offset_at: impl Fn(f64) -> i64) -> f64 {
 /// Whether the browser knows the IANA zone `zone` (off the browser, only UTC is known).
 pub fn is_known(zone: &str) -> bool {
     #[cfg(target_arch = "wasm32")]
-    return intl_wall_clock(0.0, zone).is_some();
+    return intl_format(zone).is_some();
     #[cfg(not(target_arch = "wasm32"))]
     return zone == "UTC";
 }
@@ -221,28 +221,34 @@ fn new_format(zone: &str) -> Option<js_sys::Intl::DateTimeFormat> {
 
 #[cfg(target_arch = "wasm32")]
 fn intl_wall_clock(ms: f64, zone: &str) -> Option<(Date, Time)> {
+    // One call and one string ("1/15/2026, 13:05:09") instead of `formatToParts`' dozen
+    // objects: the year's changes take about a hundred of these.
+    let text = intl_format(zone)?
+        .call1(
+            &wasm_bindgen::JsValue::NULL,
+            &wasm_bindgen::JsValue::from_f64(ms),
+        )
+        .ok()?
+        .as_string()?;
+    parse_en_us(&text)
+}
+
+/// `zone`'s bound `format`, made once; `None` when the browser does not know the zone.
+#[cfg(target_arch = "wasm32")]
+fn intl_format(zone: &str) -> Option<js_sys::Function> {
     use std::cell::RefCell;
-    use wasm_bindgen::JsValue;
     thread_local! {
-        // Each zone's bound `format`, unknown zones too (as `None`): a feed may name one on
-        // each of its events.
+        // Unknown zones too (as `None`): a feed may name one on each of its events.
         static FORMATS: RefCell<Vec<(String, Option<js_sys::Function>)>> = const { RefCell::new(Vec::new()) };
     }
-    let format = FORMATS.with(|formats| {
+    FORMATS.with(|formats| {
         if let Some((_, f)) = formats.borrow().iter().find(|(z, _)| z == zone) {
             return f.clone();
         }
         let made = new_format(zone).map(|f| f.format());
         formats.borrow_mut().push((zone.to_owned(), made.clone()));
         made
-    })?;
-    // One call and one string ("1/15/2026, 13:05:09") instead of `formatToParts`' dozen
-    // objects: the year's changes take about a hundred of these.
-    let text = format
-        .call1(&JsValue::NULL, &JsValue::from_f64(ms))
-        .ok()?
-        .as_string()?;
-    parse_en_us(&text)
+    })
 }
 
 #[cfg(any(target_arch = "wasm32", test))]

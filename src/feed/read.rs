@@ -201,11 +201,17 @@ impl<'a> Entry<'a> {
 }
 
 fn string(v: &Json) -> Result<String, Problem> {
+    with_str(v, |text| Ok(text.to_owned()))
+}
+
+/// `read` of a string value, cleaned and trimmed, without copying it: for values kept in
+/// another form (a kind, a date).
+fn with_str<T>(v: &Json, read: impl FnOnce(&str) -> Result<T, Problem>) -> Result<T, Problem> {
     match v {
         // Control characters are removed; a value made only of them is reported as empty.
         Json::String(s) => match clean(s).trim() {
             "" if !s.trim().is_empty() => Err(Problem::Empty),
-            text => Ok(text.to_owned()),
+            text => read(text),
         },
         other => Err(wrong(Expected::String, other)),
     }
@@ -242,7 +248,9 @@ fn color(v: &Json) -> Result<String, Problem> {
 }
 
 fn when(v: &Json) -> Result<When, Problem> {
-    string(v).and_then(|s| When::parse(&s).ok_or(Problem::BadDate(s)))
+    with_str(v, |s| {
+        When::parse(s).ok_or_else(|| Problem::BadDate(s.to_owned()))
+    })
 }
 
 fn is_language_tag(tag: &str) -> bool {
@@ -486,7 +494,9 @@ fn read_member(e: &mut Entry, segments: &[&str]) -> Option<(String, Member)> {
         name: name.unwrap_or_default(),
         segments: e.segment_refs(segments),
         kind: e.optional("kind", |v| {
-            string(v).and_then(|s| Kind::from_id(&s).ok_or(Problem::UnknownKind(s)))
+            with_str(v, |s| {
+                Kind::from_id(s).ok_or_else(|| Problem::UnknownKind(s.to_owned()))
+            })
         }),
         city: e.optional("city", string),
         region: e.optional("region", string),
@@ -514,7 +524,9 @@ fn read_member(e: &mut Entry, segments: &[&str]) -> Option<(String, Member)> {
         description: e.optional_text("description"),
         tags: e.strings("tags", |_| Ok(())),
         joined: e.optional("joined", |v| {
-            string(v).and_then(|s| Date::parse(&s).ok_or(Problem::BadDate(s)))
+            with_str(v, |s| {
+                Date::parse(s).ok_or_else(|| Problem::BadDate(s.to_owned()))
+            })
         }),
         founding: e
             .optional("founding", |v| match v {
