@@ -137,6 +137,62 @@ async fn directory_searches_as_the_visitor_types_and_filters_by_segment() {
     .await;
 }
 
+/// The search index of a large feed is built a slice at a time after the first cards: a
+/// search typed at once, before the last slice, and one typed after it, both count every
+/// member, the last one included.
+#[wasm_bindgen_test]
+async fn a_search_typed_while_the_index_is_being_built_finds_every_member() {
+    let members: usize = 20_000;
+    let feed = Arc::new(Feed {
+        members: (0..members)
+            .map(|i| {
+                let word = if i % 7 == 0 { "dubbing" } else { "animation" };
+                let name = if i == members - 1 {
+                    "Zephyr Sound".to_owned()
+                } else {
+                    format!("Studio {i}")
+                };
+                feed::Member {
+                    city: Some(format!("{word} town")),
+                    ..feed::Member::new(format!("m{i}"), name)
+                }
+            })
+            .collect(),
+        ..Feed::default()
+    });
+    for wait_ms in [0, 1500] {
+        let root = container();
+        let _mounted = leptos::mount::mount_to(root.clone(), {
+            let feed = feed.clone();
+            move || view! { <MemberDirectory feed=feed lang=Lang::En/> }
+        });
+        until("the first cards", || !all(&root, "article").is_empty()).await;
+        if wait_ms > 0 {
+            let sleep = js_sys::Promise::new(&mut |resolve, _| {
+                web_sys::window()
+                    .unwrap()
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, wait_ms)
+                    .unwrap();
+            });
+            wasm_bindgen_futures::JsFuture::from(sleep).await.unwrap();
+        }
+        search_for(&root, "zephyr");
+        until(&format!("the last member, {wait_ms} ms after"), || {
+            text_of(&root, "[role=status]") == "1 member"
+        })
+        .await;
+        assert_eq!(text_of(&root, "article h3"), "Zephyr Sound");
+        search_for(&root, "dubbing");
+        let dubbing = members.div_ceil(7);
+        until("every seventh member", || {
+            text_of(&root, "[role=status]")
+                == format!("{} members", intl::format_number(Lang::En, dubbing))
+        })
+        .await;
+        root.remove();
+    }
+}
+
 #[wasm_bindgen_test]
 async fn the_rust_built_feed_example_lists_its_three_members_sorted_by_name() {
     let root = container();

@@ -37,6 +37,7 @@
 mod card;
 mod controls;
 mod history;
+mod indexing;
 pub mod model;
 pub mod url;
 
@@ -49,8 +50,7 @@ use crate::feed::Feed;
 use crate::i18n::{Lang, fill, intl::format_number};
 use controls::{chips, facets, layout_switch, pager, sort_picker};
 use model::{
-    Facet, FacetTable, Filter, Layout, Outcome, SearchIndex, Sort, apply, name_order, newest_order,
-    page_count,
+    Facet, FacetTable, Filter, Layout, Outcome, Sort, apply, name_order, newest_order, page_count,
 };
 
 /// Compares two `Arc`s by identity, so memos of large data never compare it field by field.
@@ -149,21 +149,7 @@ pub fn MemberDirectory(
         move |_| Arc::new(FacetTable::new(&feed.read())),
         arc_changed,
     );
-    // Built just after the first cards are on screen (or on the first keystroke, if that
-    // comes sooner), so neither the first card nor the first keystroke waits for it.
-    let index = Memo::new_with_compare(
-        move |_| Arc::new(SearchIndex::new(&feed.read())),
-        arc_changed,
-    );
-    crate::ui::effect(move || {
-        feed.track();
-        set_timeout(
-            move || {
-                let _ = index.try_with_untracked(|_| ());
-            },
-            std::time::Duration::from_millis(100),
-        );
-    });
+    let index = indexing::search_index(feed);
     let by_name = Memo::new_with_compare(
         move |_| Arc::new(name_order(&feed.read(), lang.get())),
         arc_changed,

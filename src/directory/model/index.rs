@@ -135,61 +135,63 @@ fn initials(text: &str) -> u64 {
 impl SearchIndex {
     /// Indexes name, description, city, region and tags of each member.
     pub fn new(feed: &Feed) -> Self {
+        let mut index = Self::for_members(feed.members.len());
+        index.extend(feed, || false);
+        index
+    }
+
+    /// An empty index with room for `members` members, for [`SearchIndex::extend`] to fill.
+    pub fn for_members(members: usize) -> Self {
+        let row = members.div_ceil(64);
+        SearchIndex {
+            haystacks: Vec::with_capacity(members),
+            name_ends: Vec::with_capacity(members),
+            with_start: vec![0; STARTS * row],
+            row,
+            name_initials: Vec::with_capacity(members),
+            heads: Vec::with_capacity(members),
+            long_starts: Vec::with_capacity(members),
+        }
+    }
+
+    /// Indexes the members of `feed` after those already in, one by one, until every one is
+    /// or `enough` says to stop after one; whether every one is. The index must have been
+    /// made for as many members as `feed` has.
+    pub fn extend(&mut self, feed: &Feed, mut enough: impl FnMut() -> bool) -> bool {
         fn add(text: &mut String, s: &str) {
             text.push_str(&fold(s));
             text.push('\u{1F}');
         }
-        let mut name_ends = Vec::with_capacity(feed.members.len());
-        let haystacks: Vec<String> = feed
-            .members
-            .iter()
-            .map(|m| {
-                let mut text = String::new();
-                m.name.variants().for_each(|s| add(&mut text, s));
-                name_ends.push(text.len());
-                m.description
-                    .iter()
-                    .flat_map(|d| d.variants())
-                    .chain(m.city.as_deref())
-                    .chain(m.region.as_deref())
-                    .chain(m.tags.iter().map(String::as_str))
-                    .for_each(|s| add(&mut text, s));
-                text
-            })
-            .collect();
-        let row = haystacks.len().div_ceil(64);
-        let mut with_start = vec![0; STARTS * row];
-        let mut long_starts = Vec::with_capacity(haystacks.len());
-        for (i, haystack) in haystacks.iter().enumerate() {
-            let (starts, long) = word_starts(haystack);
+        debug_assert_eq!(self.row, feed.members.len().div_ceil(64));
+        for m in feed.members.iter().skip(self.haystacks.len()) {
+            let i = self.haystacks.len();
+            let mut text = String::new();
+            m.name.variants().for_each(|s| add(&mut text, s));
+            let name_end = text.len();
+            m.description
+                .iter()
+                .flat_map(|d| d.variants())
+                .chain(m.city.as_deref())
+                .chain(m.region.as_deref())
+                .chain(m.tags.iter().map(String::as_str))
+                .for_each(|s| add(&mut text, s));
+            let (starts, long) = word_starts(&text);
             for start in ones(&starts) {
-                set(&mut with_start[start * row..], i);
+                set(&mut self.with_start[start * self.row..], i);
             }
-            long_starts.push(long);
+            self.long_starts.push(long);
+            self.name_initials.push(initials(&text[..name_end]));
+            let mut head = [0; 8];
+            let n = text.len().min(8);
+            head[..n].copy_from_slice(&text.as_bytes()[..n]);
+            self.heads.push(head);
+            self.name_ends.push(name_end);
+            self.haystacks.push(text);
+            if enough() {
+                break;
+            }
         }
-        let name_initials = haystacks
-            .iter()
-            .zip(&name_ends)
-            .map(|(h, &end)| initials(&h[..end]))
-            .collect();
-        let heads = haystacks
-            .iter()
-            .map(|h| {
-                let mut head = [0; 8];
-                let n = h.len().min(8);
-                head[..n].copy_from_slice(&h.as_bytes()[..n]);
-                head
-            })
-            .collect();
-        SearchIndex {
-            haystacks,
-            name_ends,
-            with_start,
-            row,
-            name_initials,
-            heads,
-            long_starts,
-        }
+        self.haystacks.len() == feed.members.len()
     }
 
     /// Whether member `i` has the word start `start`.

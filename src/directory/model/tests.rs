@@ -560,3 +560,69 @@ fn typing_on_gives_what_a_fresh_search_gives() {
         fresh
     );
 }
+
+#[test]
+fn an_index_built_a_few_members_at_a_time_finds_what_one_built_at_once_finds() {
+    let mut feed = feed();
+    // Past 64 members, so that the word-start rows span more than one word of bits.
+    for i in 0..90 {
+        feed.members.push(Member {
+            description: Some(Text::from([(
+                "en",
+                ["Animation studio", "Sound for film", "Dubbing in Vigo"][i % 3],
+            )])),
+            ..member(
+                &format!("m{i}"),
+                &format!("{} {i}", ["Barcelona Sound", "Animac", "Faro Films"][i % 3]),
+                &["production"],
+                ["Barcelona", "Vigo", "Girona"][i % 3],
+            )
+        });
+    }
+    let table = FacetTable::new(&feed);
+    let at_once = SearchIndex::new(&feed);
+    let order: Vec<usize> = (0..feed.members.len()).collect();
+    for slice in [1, 5, 64] {
+        let mut index = SearchIndex::for_members(feed.members.len());
+        let mut slices = 0;
+        loop {
+            let mut added = 0;
+            let done = index.extend(&feed, || {
+                added += 1;
+                added == slice
+            });
+            slices += 1;
+            if done {
+                break;
+            }
+            assert!(slices <= feed.members.len(), "extend never finishes");
+        }
+        assert_eq!(
+            slices,
+            feed.members.len().div_ceil(slice),
+            "slices of {slice}"
+        );
+        for typed in [
+            "a",
+            "an",
+            "anim",
+            "sound 4",
+            "barcelona",
+            "vigo",
+            "dub",
+            "fa",
+            "f 7",
+            "zz",
+        ] {
+            let filter = Filter {
+                query: typed.into(),
+                ..Filter::default()
+            };
+            assert_eq!(
+                apply(&table, Some(&index), &order, &filter, true, None),
+                apply(&table, Some(&at_once), &order, &filter, true, None),
+                "{typed:?}, slices of {slice}"
+            );
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! The directory's search index, built a slice at a time while the page is idle.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::arc_changed;
+use super::model::SearchIndex;
+use crate::feed::Feed;
+
+/// How long one slice of the build may run, in milliseconds: a tap or a keystroke made
+/// meanwhile waits at most about this long for it.
+const SLICE_MS: f64 = 4.0;
+
+/// The build under way.
+struct Building {
+    /// The feed it is for.
+    feed: Option<Arc<Feed>>,
+    /// Its first members, indexed.
+    index: Option<SearchIndex>,
+    /// The memo took it (a search came first, or the slices finished): no more slices.
+    taken: bool,
+}
+
+/// The search index of `feed`, as the memo a search reads. Made in one go, the index of
+/// 10,000 members is a task of 50-80 ms on a desktop and four times that on a phone, which
+/// a tap or keystroke made meanwhile would wait for. So it is built in slices of a few
+/// milliseconds, from the frame after the feed arrives (which puts the first cards on
+/// screen), with the page free to run between them; a search typed before the last slice
+/// finishes the build at once.
+pub(super) fn search_index(feed: Signal<Arc<Feed>>) -> Memo<Arc<SearchIndex>> {
+    let building = StoredValue::new(Building {
+        feed: None,
+        index: None,
+        taken: true,
+    });
+    let index = Memo::new_with_compare(
+        move |_| {
+            let feed = feed.read();
+            let started = building
+                .try_update_value(|b| {
+                    let started = b.index.take().filter(|_| same(&b.feed, &feed));
+                    *b = Building {
+                        feed: Some(Arc::clone(&feed)),
+                        index: None,
+                        taken: true,
+                    };
+                    started
+                })
+                .flatten();
+            let mut index = started.unwrap_or_else(|| SearchIndex::for_members(feed.members.len()));
+            index.extend(&feed, || false);
+            Arc::new(index)
+        },
+        arc_changed,
+    );
+    crate::ui::effect(move || {
+        let current = feed.get();
+        let fresh = building
+            .try_update_value(|b| {
+                let fresh = !same(&b.feed, &current);
+                if fresh {
+                    *b = Building {
+                        feed: Some(current),
+                        index: None,
+                        taken: false,
+                    };
+                }
+                fresh
+            })
+            .unwrap_or(false);
+        if fresh {
+            set_timeout(move || slice(building, index), Duration::from_millis(100));
+        }
+    });
+    index
+}
+
+/// Whether `feed` is the very feed `held` (not merely an equal one).
+fn same(held: &Option<Arc<Feed>>, feed: &Arc<Feed>) -> bool {
+    held.as_ref().is_some_and(|held| Arc::ptr_eq(held, feed))
+}
+
+/// Indexes members for about [`SLICE_MS`], then lets the page run and comes back; once all
+/// are in, the memo takes the index. Stops when the memo took it first or the directory is
+/// gone; a new feed starts its own slices.
+fn slice(building: StoredValue<Building>, index: Memo<Arc<SearchIndex>>) {
+    let deadline = js_sys::Date::now() + SLICE_MS;
+    let mut added = 0_u32;
+    // A clock read every 32 members: each read is a call into the browser.
+    let mut enough = move || {
+        added += 1;
+        added.is_multiple_of(32) && js_sys::Date::now() >= deadline
+    };
+    let done = building
+        .try_update_value(|b| {
+            let feed = b.feed.clone().filter(|_| !b.taken)?;
+            let partial = b
+                .index
+                .get_or_insert_with(|| SearchIndex::for_members(feed.members.len()));
+            Some(partial.extend(&feed, &mut enough))
+        })
+        .flatten();
+    match done {
+        Some(false) => set_timeout(move || slice(building, index), Duration::ZERO),
+        Some(true) => {
+            let _ = index.try_with_untracked(|_| ());
+        }
+        None => {}
+    }
+}
