@@ -41,15 +41,18 @@ if (own) {
   script = candidates[candidates.length - 1] || null;
 }
 var dataBase = script && script.getAttribute("data-base");
-// A folder written without its trailing slash ("/assets/clusterkit") is still that folder.
-if (dataBase && !/(\/|\.[A-Za-z0-9]+)$/.test(dataBase.split(/[?#]/)[0])) dataBase += "/";
+// A folder written without its trailing slash ("/assets/clusterkit", "/libs/v2.0.1") is still
+// that folder; only a script's or the Wasm's own URL names a file, whose folder it is.
+if (dataBase && !/(\/|\.m?js|\.wasm)$/i.test(dataBase.split(/[?#]/)[0])) dataBase += "/";
 var base = dataBase || own || (script && script.src) || document.baseURI;
 var wasmUrl = new URL("clusterkit_bg.wasm?v=" + VERSION, new URL(base, document.baseURI)).href;
 
-// The URL of the script running this, from a stack line such as "at https://a.b/c.js:1:2"
-// (Chromium) or "@https://a.b/c.js:1:2" (Firefox, Safari); null if none names one.
+// The URL of the script running this, from a stack line such as "at https://a.b/c.js:1:2",
+// "at f (https://a.b/c.js:1:2)" (Chromium) or "f@https://a.b/c.js:1:2" (Firefox, Safari): up
+// to the first line and column that end the frame, so that a URL may hold "@" (a CDN's
+// "pkg@1.2.0") or brackets; null if none names one.
 function ownUrl() {
-  var line = /(https?:\/\/[^\s()@]+?|file:\/\/[^\s()@]+?):\d+:\d+/.exec(new Error().stack || "");
+  var line = /((?:https?|file):\/\/\S+?):\d+:\d+\)?(?:\s|$)/.exec(new Error().stack || "");
   return line && line[1];
 }
 

@@ -98,24 +98,44 @@ test("data-base on a module script (no document.currentScript) says where the wa
   await page.getByRole("status").filter({ hasText: members }).waitFor();
   assert.deepEqual(wasm, ["/www/dist/clusterkit_bg.wasm"]);
 
-  // The bundle under its own name, the Wasm beside it, no data-base, and after it another
-  // plugin's script whose name says clusterkit: the bundle still finds its own folder.
-  copyFileSync(join(ROOT, "www/dist/clusterkit_bg.wasm"), join(folder, "clusterkit_bg.wasm"));
+  // The bundle under its own name in a CDN-like folder ("@", a space, brackets), the Wasm
+  // beside it, no data-base, and after it another plugin's script whose name says
+  // clusterkit: the bundle still finds its own folder.
+  const cdn = join(ROOT, "target/e2e/module/pkg@1.2.0 (1)/dist");
+  mkdirSync(cdn, { recursive: true });
+  copyFileSync(join(ROOT, "www/dist/clusterkit.js"), join(cdn, "all.js"));
+  copyFileSync(join(ROOT, "www/dist/clusterkit_bg.wasm"), join(cdn, "clusterkit_bg.wasm"));
   writeFileSync(join(folder, "../clusterkit-settings.js"), "// another plugin's script\n");
-  await page.unroute("**/module-data-base.html");
-  await page.route("**/module-data-base.html", async (route) => {
+  const page3 = (tags) => async (route) => {
     const response = await route.fetch();
-    const body = (await response.text()).replace(
-      / data-base="[^"]*"><\/script>/,
-      '></script><script src="../../../target/e2e/module/clusterkit-settings.js"></script>',
-    );
+    const body = (await response.text()).replace(/<script type="module"[^>]*><\/script>/, tags);
     await route.fulfill({ response, body });
-  });
+  };
+  await page.unroute("**/module-data-base.html");
+  await page.route(
+    "**/module-data-base.html",
+    page3(
+      '<script type="module" src="../../../target/e2e/module/pkg@1.2.0%20(1)/dist/all.js"></script>' +
+        '<script src="../../../target/e2e/module/clusterkit-settings.js"></script>',
+    ),
+  );
   wasm.length = 0;
   await page.goto(url("tests/e2e/pages/module-data-base.html"));
   assert.equal(await page.locator("script[data-base]").count(), 0);
   await page.getByRole("status").filter({ hasText: members }).waitFor();
-  assert.deepEqual(wasm, ["/target/e2e/module/sub/clusterkit_bg.wasm"]);
+  assert.deepEqual(wasm, ["/target/e2e/module/pkg@1.2.0%20(1)/dist/clusterkit_bg.wasm"]);
+
+  // Imported by a page's module, with no script tag of its own at all.
+  await page.unroute("**/module-data-base.html");
+  await page.route(
+    "**/module-data-base.html",
+    page3('<script type="module">import("../../../target/e2e/module/pkg@1.2.0%20(1)/dist/all.js");</script>'),
+  );
+  wasm.length = 0;
+  await page.goto(url("tests/e2e/pages/module-data-base.html"));
+  assert.equal(await page.locator("script[src]").count(), 0);
+  await page.getByRole("status").filter({ hasText: members }).waitFor();
+  assert.deepEqual(wasm, ["/target/e2e/module/pkg@1.2.0%20(1)/dist/clusterkit_bg.wasm"]);
 });
 
 test("a Wasm that cannot load says in the console where from and why: a wrong folder's 404, a changed file, a CORS refusal", async ({ page, url, errors, warnings }) => {

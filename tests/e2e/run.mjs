@@ -100,6 +100,21 @@ test("data-base on the script tag says where the wasm is when the script was mov
   await page.goto(url("tests/e2e/pages/data-base.html"));
   assert.equal(await page.locator("script[data-base]").getAttribute("data-base"), "../../../www/dist");
   await page.getByRole("status").filter({ hasText: `${feedOf("catalonia").members.length} members` }).waitFor();
+  // So is a versioned folder, whose last dot does not make it a file.
+  const versioned = join(ROOT, "target/e2e/v2.0.1");
+  mkdirSync(versioned, { recursive: true });
+  copyFileSync(join(ROOT, "www/dist/clusterkit_bg.wasm"), join(versioned, "clusterkit_bg.wasm"));
+  const wasm = [];
+  page.on("request", (r) => r.url().includes(".wasm") && wasm.push(new URL(r.url()).pathname));
+  await page.unroute("**/data-base.html");
+  await page.route("**/data-base.html", async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('data-base="../../../www/dist/"', 'data-base="../../../target/e2e/v2.0.1"');
+    await route.fulfill({ response, body });
+  });
+  await page.goto(url("tests/e2e/pages/data-base.html"));
+  await page.getByRole("status").filter({ hasText: `${feedOf("catalonia").members.length} members` }).waitFor();
+  assert.deepEqual(wasm, ["/target/e2e/v2.0.1/clusterkit_bg.wasm"]);
 });
 
 test("elements added later, changed, removed and inline all work, and one feed URL is fetched once", async ({ page, url }) => {
