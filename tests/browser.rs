@@ -392,7 +392,7 @@ async fn calendar_shows_galician_month_names_and_moves_between_months() {
     });
     until("the title", || text_of(&root, "h2") == "decembro de 2026").await;
     assert_eq!(
-        text_of(&root, "thead th"),
+        text_of(&root, "thead th .ck-wd"),
         "luns",
         "weeks start on Monday in Galician"
     );
@@ -412,6 +412,37 @@ async fn calendar_shows_galician_month_names_and_moves_between_months() {
     until("January", || text_of(&root, "h2") == "xaneiro de 2027").await;
 }
 
+/// On a phone a column is some 40 px wide: the weekday headers shorten to their narrowest
+/// names instead of breaking inside a word ("mi / é").
+#[wasm_bindgen_test]
+async fn weekday_headers_take_their_narrowest_names_in_a_phone_wide_calendar() {
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), || {
+        view! {
+            <clusterkit::Styles/>
+            <EventCalendar feed=Arc::new(Feed::default()) lang=Lang::Es month=feed::Date::new(2026, 11, 1).unwrap()/>
+        }
+    });
+    until("the grid", || !all(&root, "tbody td").is_empty()).await;
+    let shown = || {
+        all(&root, "thead th")
+            .into_iter()
+            .map(|th| th.unchecked_into::<HtmlElement>().inner_text())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(shown(), "lun mar mié jue vie sáb dom");
+    root.style().set_property("width", "300px").unwrap();
+    until("the narrowest names", || shown() == "L M X J V S D").await;
+    let th: HtmlElement = root
+        .query_selector("thead th")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(th.get_attribute("aria-label").as_deref(), Some("lunes"));
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 async fn calendar_weeks_start_on_sunday_for_en_us() {
     let root = container();
@@ -419,7 +450,7 @@ async fn calendar_weeks_start_on_sunday_for_en_us() {
         view! { <EventCalendar feed=Arc::new(Feed::default()) lang=Lang::En locale="en-US".to_owned() month=feed::Date::new(2026, 11, 1).unwrap()/> }
     });
     until("the grid", || !all(&root, "tbody td").is_empty()).await;
-    assert_eq!(text_of(&root, "thead th"), "Sun");
+    assert_eq!(text_of(&root, "thead th .ck-wd"), "Sun");
     assert_eq!(
         text_of(&root, "tbody td .ck-day-number"),
         "1",

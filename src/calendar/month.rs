@@ -198,7 +198,13 @@ pub(super) fn MonthGrid(
     let headers = (0..7)
         .map(|i| {
             let k = (start + i) % 7;
-            view! { <th scope="col" aria-label=s.weekdays[k]>{s.weekdays_short[k]}</th> }
+            // The short name, or on a phone the narrowest (see calendar.css).
+            view! {
+                <th scope="col" aria-label=s.weekdays[k]>
+                    <span class="ck-wd">{s.weekdays_short[k]}</span>
+                    <span class="ck-wd-narrow">{s.weekdays_narrow[k]}</span>
+                </th>
+            }
         })
         .collect_view();
     // The weeks, drawn whole (see `weeks`) when the month or what is on it changes; the tab

@@ -9,6 +9,7 @@ pub static STRINGS: Strings = Strings {
         "octubre", "novembre", "desembre",
     ],
     weekdays_short: ["dl.", "dt.", "dc.", "dj.", "dv.", "ds.", "dg."],
+    weekdays_narrow: ["dl", "dt", "dc", "dj", "dv", "ds", "dg"],
     month_year: "{month} de {year}",
     loading: "S’està carregant…",
     load_failed: "No s’han pogut carregar les dades ({status}).",

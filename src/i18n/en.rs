@@ -19,6 +19,7 @@ pub static STRINGS: Strings = Strings {
         "December",
     ],
     weekdays_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    weekdays_narrow: ["M", "T", "W", "T", "F", "S", "S"],
     month_year: "{month} {year}",
     loading: "Loading…",
     load_failed: "The data could not be loaded ({status}).",

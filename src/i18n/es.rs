@@ -19,6 +19,7 @@ pub static STRINGS: Strings = Strings {
         "diciembre",
     ],
     weekdays_short: ["lun", "mar", "mié", "jue", "vie", "sáb", "dom"],
+    weekdays_narrow: ["L", "M", "X", "J", "V", "S", "D"],
     month_year: "{month} de {year}",
     loading: "Cargando…",
     load_failed: "No se han podido cargar los datos ({status}).",

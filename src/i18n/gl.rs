@@ -9,6 +9,7 @@ pub static STRINGS: Strings = Strings {
         "outubro", "novembro", "decembro",
     ],
     weekdays_short: ["luns", "mar.", "mér.", "xov.", "ven.", "sáb.", "dom."],
+    weekdays_narrow: ["L", "M", "M", "X", "V", "S", "D"],
     month_year: "{month} de {year}",
     loading: "Cargando…",
     load_failed: "Non se puideron cargar os datos ({status}).",

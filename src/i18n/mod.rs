@@ -81,6 +81,9 @@ strings! {
     months: [&'static str; 12],
     /// Short weekday names, Monday first.
     weekdays_short: [&'static str; 7],
+    /// The narrowest weekday names, Monday first, for a month grid on a phone (`L M X J V S
+    /// D`), where the short ones no longer fit a column.
+    weekdays_narrow: [&'static str; 7],
     /// A month and a year, as a calendar's title: `{month}`, `{year}`.
     month_year: &'static str,
     /// While the feed loads.

@@ -1,13 +1,15 @@
 use super::*;
 
 /// Strings that are rightly the same in a language and in English, with why.
-const SAME_AS_ENGLISH_ON_PURPOSE: [(Lang, &str); 3] = [
+const SAME_AS_ENGLISH_ON_PURPOSE: [(Lang, &str); 4] = [
     // The same word in Catalan.
     (Lang::Ca, "categories"),
     // "Segments" is the Catalan word the Catalan Audiovisual Cluster itself uses, and
     // "segment" its singular.
     (Lang::Ca, "segments"),
     (Lang::Ca, "chart_dimensions.0"),
+    // Saturday's initial: "sábado" and "Saturday" both start with S.
+    (Lang::Gl, "weekdays_narrow.5"),
 ];
 
 #[test]
