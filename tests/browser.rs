@@ -443,6 +443,38 @@ async fn weekday_headers_take_their_narrowest_names_in_a_phone_wide_calendar() {
     root.remove();
 }
 
+/// The list offers its events as a file only when it lists some.
+#[wasm_bindgen_test]
+async fn the_list_offers_a_file_of_its_events_only_when_it_lists_some() {
+    let download = Lang::Ca.strings().download_events;
+    let offered = |root: &Element| {
+        all(root, "button")
+            .iter()
+            .any(|b| b.text_content().as_deref() == Some(download) && !b.has_attribute("hidden"))
+    };
+    let empty = container();
+    let _a = leptos::mount::mount_to(empty.clone(), || {
+        view! { <EventCalendar feed=Arc::new(Feed::default()) lang=Lang::Ca view=Some(clusterkit::calendar::View::List)/> }
+    });
+    until("the empty list", || {
+        text_of(&empty, "[role=status]") == Lang::Ca.strings().no_upcoming
+    })
+    .await;
+    assert!(!offered(&empty), "no file of nothing");
+    let full = container();
+    let feed = sample("catalonia");
+    let _b = leptos::mount::mount_to(full.clone(), move || {
+        view! { <EventCalendar feed=feed.clone() lang=Lang::Ca view=Some(clusterkit::calendar::View::List)/> }
+    });
+    until("the listed events", || {
+        !all(&full, ".ck-agenda a").is_empty()
+    })
+    .await;
+    assert!(offered(&full), "the file of what is listed");
+    empty.remove();
+    full.remove();
+}
+
 #[wasm_bindgen_test]
 async fn calendar_weeks_start_on_sunday_for_en_us() {
     let root = container();

@@ -135,9 +135,11 @@ pub(super) fn Agenda(
             }>
                 {s.show_later}
             </button>
+            // Nothing listed (a search that matches nothing): no file of nothing to download.
             <button
                 type="button"
                 class="ck-link"
+                hidden=move || listed.read().1.is_empty()
                 on:click=move |_| {
                     let events = listed.read_untracked().1.iter().map(|o| o.event).collect();
                     super::dialog::download(&feed.get_untracked(), events, lang, "events.ics");
