@@ -268,6 +268,30 @@ async fn a_failed_fetch_shows_a_localized_error_with_a_retry_button() {
     assert_eq!(text_of(&root, "[role=alert] button"), "Reintentar");
 }
 
+/// An address that is no web address at all (a typo in `feed`) is said to be one, with
+/// nothing fetched and no retry, which could not mend it.
+#[wasm_bindgen_test]
+async fn a_feed_address_that_is_no_web_address_says_so_without_a_retry() {
+    let restore = hold_fetches();
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), || {
+        view! { <from_url::App url="http://[::1/feed.json" lang=Lang::Gl/> }
+    });
+    until("the error", || {
+        root.query_selector("[role=alert]").unwrap().is_some()
+    })
+    .await;
+    assert_eq!(text_of(&root, "[role=alert]"), Lang::Gl.strings().bad_url);
+    assert!(
+        root.query_selector("[role=alert] button")
+            .unwrap()
+            .is_none()
+    );
+    assert!(fetches().is_empty(), "nothing fetched");
+    restore.call0(&JsValue::NULL).unwrap();
+    root.remove();
+}
+
 /// Replaces `fetch` for the rest of a test: calls are recorded in `window.__fetches` (URL
 /// and abort signal), and those of URLs under `/held/` never answer. Gives back the function
 /// that puts the real `fetch` back.

@@ -37,6 +37,8 @@ pub enum LoadError {
     TooLarge(u64),
     /// No feed was named (an element without a `feed` attribute or inline JSON).
     Missing,
+    /// The feed's address is not a web address at all (`http://[::1`): nothing to fetch.
+    BadUrl,
 }
 
 /// How long a feed may take to arrive, headers and body, before the widget gives up and
@@ -264,6 +266,12 @@ pub(crate) fn adopt(
 /// Starts fetching `url`; gives back how to abort the fetch (on a timeout, or when no
 /// widget wants it any more).
 fn start_fetch(url: String) -> Option<web_sys::AbortController> {
+    #[cfg(target_arch = "wasm32")]
+    if web_sys::Url::new(&url).is_err() {
+        // `absolute` made every address it could read absolute: this one it could not.
+        publish(&url, FeedState::Failed(LoadError::BadUrl));
+        return None;
+    }
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
         let controller = web_sys::AbortController::new().ok();

@@ -17,6 +17,7 @@ pub static STRINGS: Strings = Strings {
     load_network: "No s’han pogut carregar les dades: la connexió ha fallat o el servidor no deixa que aquest lloc les llegeixi (CORS).",
     load_timeout: "No s’han pogut carregar les dades: el servidor no ha respost en {seconds} segons.",
     not_json: "L’adreça de les dades dona una pàgina web, no dades JSON: reviseu l’adreça.",
+    bad_url: "L’adreça de les dades no és una adreça web: reviseu-la.",
     too_large: "Les dades són massa grans per mostrar-les aquí ({size} MB; com a màxim {limit} MB).",
     no_feed: "Aquest giny no té dades: doneu-li un atribut feed o JSON en línia.",
     retry: "Torna-ho a provar",

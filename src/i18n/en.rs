@@ -27,6 +27,7 @@ pub static STRINGS: Strings = Strings {
     load_network: "The data could not be loaded: the connection failed, or the server does not let this site read it (CORS).",
     load_timeout: "The data could not be loaded: the server did not answer within {seconds} seconds.",
     not_json: "The feed address gives a web page, not JSON data: check the address.",
+    bad_url: "The feed address is not a web address: check it.",
     too_large: "The data is too large to show here ({size} MB; at most {limit} MB).",
     no_feed: "This widget has no data: give it a feed attribute or inline JSON.",
     retry: "Try again",

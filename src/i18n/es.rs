@@ -27,6 +27,7 @@ pub static STRINGS: Strings = Strings {
     load_network: "No se han podido cargar los datos: la conexión ha fallado o el servidor no permite que este sitio los lea (CORS).",
     load_timeout: "No se han podido cargar los datos: el servidor no ha respondido en {seconds} segundos.",
     not_json: "La dirección de los datos da una página web, no datos JSON: revise la dirección.",
+    bad_url: "La dirección de los datos no es una dirección web: revísela.",
     too_large: "Los datos son demasiado grandes para mostrarlos aquí ({size} MB; como máximo {limit} MB).",
     no_feed: "Este widget no tiene datos: dele un atributo feed o JSON en línea.",
     retry: "Reintentar",

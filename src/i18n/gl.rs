@@ -17,6 +17,7 @@ pub static STRINGS: Strings = Strings {
     load_network: "Non se puideron cargar os datos: a conexión fallou ou o servidor non deixa que este sitio os lea (CORS).",
     load_timeout: "Non se puideron cargar os datos: o servidor non respondeu en {seconds} segundos.",
     not_json: "O enderezo dos datos dá unha páxina web, non datos JSON: revise o enderezo.",
+    bad_url: "O enderezo dos datos non é un enderezo web: revíseo.",
     too_large: "Os datos son grandes de máis para amosalos aquí ({size} MB; como máximo {limit} MB).",
     no_feed: "Este trebello non ten datos: déalle un atributo feed ou JSON en liña.",
     retry: "Tentar de novo",

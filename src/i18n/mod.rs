@@ -98,6 +98,8 @@ strings! {
     load_timeout: &'static str,
     /// The address gave a web page instead of JSON.
     not_json: &'static str,
+    /// The feed's address is not a web address at all.
+    bad_url: &'static str,
     /// The feed is too large: `{size}` and `{limit}` in MB.
     too_large: &'static str,
     /// An element names no feed.

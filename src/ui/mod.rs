@@ -121,10 +121,12 @@ where
                     ),
                     LoadError::Syntax(ref e) => s.syntax_error(e),
                     LoadError::Missing => s.no_feed.to_owned(),
+                    LoadError::BadUrl => s.bad_url.to_owned(),
                 };
                 // Whatever went wrong at the address may be mended there: a retry, except
-                // where no address was given.
-                let retry = retry.filter(|_| error != LoadError::Missing);
+                // where no address, or no web address, was given.
+                let retry =
+                    retry.filter(|_| !matches!(error, LoadError::Missing | LoadError::BadUrl));
                 Some(
                     view! {
                         <div class="ck-root ck-status--error" role="alert" part="error">
