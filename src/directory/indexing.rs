@@ -26,8 +26,8 @@ struct Building {
 /// The search index of `feed`, as the memo a search reads. Made in one go, the index of
 /// 10,000 members is a task of 50-80 ms on a desktop and four times that on a phone, which
 /// a tap or keystroke made meanwhile would wait for. So it is built in slices of a few
-/// milliseconds, from the frame after the feed arrives (which puts the first cards on
-/// screen), with the page free to run between them; a search typed before the last slice
+/// milliseconds, from 100 ms after the feed arrives (the first cards are on screen by
+/// then), with the page free to run between them; a search typed before the last slice
 /// finishes the build at once.
 pub(super) fn search_index(feed: Signal<Arc<Feed>>) -> Memo<Arc<SearchIndex>> {
     let building = StoredValue::new(Building {
