@@ -254,16 +254,23 @@ async fn the_url_example_shows_loading_then_the_fetched_feed_in_galician() {
     );
 }
 
-#[wasm_bindgen_test]
-async fn a_failed_fetch_shows_a_localized_error_with_a_retry_button() {
+/// The URL example mounted on `url`, once it shows its error: its container, and the
+/// mounted app for the caller to keep.
+async fn error_of(url: &'static str, lang: Lang) -> (HtmlElement, impl Sized) {
     let root = container();
-    let _mounted = leptos::mount::mount_to(root.clone(), || {
-        view! { <from_url::App url="/this/feed/does/not/exist.json" lang=Lang::Es/> }
+    let mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <from_url::App url=url lang=lang/> }
     });
     until("the error", || {
         root.query_selector("[role=alert]").unwrap().is_some()
     })
     .await;
+    (root, mounted)
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_fetch_shows_a_localized_error_with_a_retry_button() {
+    let (root, _mounted) = error_of("/this/feed/does/not/exist.json", Lang::Es).await;
     assert!(text_of(&root, "[role=alert]").starts_with("No se han podido cargar los datos"));
     assert_eq!(text_of(&root, "[role=alert] button"), "Reintentar");
 }
@@ -273,14 +280,7 @@ async fn a_failed_fetch_shows_a_localized_error_with_a_retry_button() {
 #[wasm_bindgen_test]
 async fn a_feed_address_that_is_no_web_address_says_so_without_a_retry() {
     let restore = hold_fetches();
-    let root = container();
-    let _mounted = leptos::mount::mount_to(root.clone(), || {
-        view! { <from_url::App url="http://[::1/feed.json" lang=Lang::Gl/> }
-    });
-    until("the error", || {
-        root.query_selector("[role=alert]").unwrap().is_some()
-    })
-    .await;
+    let (root, _mounted) = error_of("http://[::1/feed.json", Lang::Gl).await;
     assert_eq!(text_of(&root, "[role=alert]"), Lang::Gl.strings().bad_url);
     assert!(
         root.query_selector("[role=alert] button")
