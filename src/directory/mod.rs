@@ -30,7 +30,7 @@
 //! | `sort` | `Sort` | by name | the order until the visitor picks one; relevance while a search is typed |
 //! | `filter` | `Signal<Filter>` | none | drives the search and facet choices |
 //! | `on_filter` | `Callback<Filter>` | none | called with every change of the choices |
-//! | `sync_url` | `String` | off | name of the URL parameter holding the view |
+//! | `sync_url` | `String` | off | name of the URL parameter holding the view, as given (the embed's `sync-url` puts it under `ck-`) |
 //! | `hide_filters` | `bool` | `false` | no facets and no chips, only the search |
 //! | `class` | `MaybeProp<String>` | none | extra class on the root |
 

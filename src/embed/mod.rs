@@ -396,12 +396,14 @@ fn element_view(
                         };
                         let sort = choice(sort.get(), Sort::from_id, "name, joined, relevance", at("sort")).unwrap_or_default();
                         let layout = choice(layout.get(), Layout::from_id, "grid, list", at("view")).unwrap_or_default();
-                        // One URL parameter per directory: the attribute's value, else one
-                        // named after the element's id, else `ck-dir`.
+                        // One URL parameter per directory, always in the `ck-` namespace so
+                        // that no CMS's own (WordPress' `s`, `p`, `page`…) is ever touched: the
+                        // attribute's value, else the element's id, else `dir`.
                         let sync_url = sync_url.get().map(|name| match name.trim() {
                             "" if id.is_empty() => "ck-dir".to_owned(),
                             "" => format!("ck-{id}"),
-                            name => name.to_owned(),
+                            name if name.starts_with("ck-") => name.to_owned(),
+                            name => format!("ck-{name}"),
                         });
                         view! {
                             <MemberDirectory
