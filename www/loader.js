@@ -59,6 +59,8 @@ function ownUrl() {
 var live = new Set();
 var started = null;
 var dead = false;
+// Whether what stopped it is something no reload of the page mends.
+var hopeless = false;
 // Feeds named before the Wasm runs, fetched at once so they download while it compiles, and
 // handed to it when it starts (null from then on: the Wasm fetches what is named later).
 var early = new Map();
@@ -142,8 +144,16 @@ function start() {
         wasm_bindgen.ck_init(fatal, feeds);
       });
     started.catch(function (error) {
-      console.warn(error);
-      fatal();
+      // A Content-Security-Policy without 'wasm-unsafe-eval' refuses to compile the Wasm;
+      // the browser's own message suggests 'unsafe-eval', which would allow far more. No
+      // reload can mend it: the boxes come without their button.
+      var policy = error instanceof WebAssembly.CompileError && /Content Security Policy|unsafe-eval/i.test(error.message);
+      if (policy) {
+        console.error("clusterkit: this page's Content-Security-Policy does not let WebAssembly run: add 'wasm-unsafe-eval' (not 'unsafe-eval') to its script-src.");
+      } else {
+        console.warn(error);
+      }
+      fatal(policy);
     });
   }
   return started;
@@ -188,14 +198,17 @@ function showCrash(el) {
   button.addEventListener("click", function () {
     location.reload();
   });
-  inner.append(text, button);
+  inner.append(text);
+  if (!hopeless) inner.append(button);
   box.append(inner);
   el.shadowRoot.replaceChildren(box);
 }
 
-// A panic aborts the one Wasm instance every widget shares: show the error box everywhere.
-function fatal() {
+// A panic aborts the one Wasm instance every widget shares: show the error box everywhere,
+// with a reload button unless `final` (nothing a reload would change stopped the Wasm).
+function fatal(final) {
   dead = true;
+  hopeless = !!final;
   live.forEach(function (el) {
     el._ck = null;
     showCrash(el);

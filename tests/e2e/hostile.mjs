@@ -262,6 +262,17 @@ for (const [name, policy] of [["a strict CSP", STRICT_CSP], ["a strict CSP with 
   });
 }
 
+test("a policy that refuses WebAssembly: the boxes offer no reload that cannot help, and the console names the fix", async ({ page, url, errors }) => {
+  await underPolicy(page, url, STRICT_CSP.replace(" 'wasm-unsafe-eval'", ""));
+  const alert = page.locator("#dir").getByRole("alert");
+  await alert.filter({ hasText: "Algo fallou neste trebello." }).waitFor();
+  assert.equal(await alert.getByRole("button").count(), 0, "no reload button");
+  assert.equal(await page.locator("#cal").getByRole("alert").getByRole("button").count(), 0, "none in the calendar either");
+  const told = errors.filter((e) => e.startsWith("clusterkit:"));
+  assert.deepEqual(told, ["clusterkit: this page's Content-Security-Policy does not let WebAssembly run: add 'wasm-unsafe-eval' (not 'unsafe-eval') to its script-src."]);
+  errors.splice(0, errors.length);
+});
+
 test("a page whose Trusted Types leave clusterkit out is told which name to add", async ({ page, url, errors }) => {
   await underPolicy(page, url, `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types other`);
   await page.locator("#dir").getByRole("status").filter({ hasText: "40 socios" }).waitFor();
