@@ -481,7 +481,7 @@ async fn the_list_offers_a_file_of_its_events_only_when_it_lists_some() {
         view! { <EventCalendar feed=Arc::new(Feed::default()) lang=Lang::Ca view=Some(clusterkit::calendar::View::List)/> }
     });
     until("the empty list", || {
-        text_of(&empty, "[role=status]") == Lang::Ca.strings().no_upcoming
+        text_of(&empty, ".ck-status[role=status]") == Lang::Ca.strings().no_upcoming
     })
     .await;
     assert!(!offered(&empty), "no file of nothing");

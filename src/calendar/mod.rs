@@ -297,7 +297,7 @@ pub fn EventCalendar(
                 part="calendar"
             >
                 <div class="ck-cal-head" part="calendar-header" node_ref=head_ref on:click=on_head></div>
-                <Filters feed=feed lang=lang filter=filter/>
+                <Filters feed=feed lang=lang filter=filter kept=kept/>
                 {zone_note}
                 {move || match current.get() {
                     View::Month => month_view().into_any(),

@@ -78,11 +78,7 @@ pub fn weeks(
             let label = match on_day.len() {
                 0 => date_long(lang, day),
                 n => {
-                    let count = if n == 1 {
-                        s.events_one.to_owned()
-                    } else {
-                        fill(s.events_other, &[("n", &n.to_string())])
-                    };
+                    let count = s.events_count(n, &n.to_string());
                     format!("{}: {count}: {}", date_long(lang, day), on_day.join(", "))
                 }
             };

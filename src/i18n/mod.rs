@@ -397,6 +397,11 @@ pub fn week_starts_on_sunday(tag: &str) -> bool {
 }
 
 /// Whole numbers as digits, anything else as `?`: spares the Wasm float formatting.
+/// `one` or `other` (the four languages' only plural forms) for `n`, with `n` formatted.
+fn plural(n: usize, one: &str, other: &str, formatted: &str) -> String {
+    fill(if n == 1 { one } else { other }, &[("n", formatted)])
+}
+
 fn integer_or_question_mark(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         (v as i64).to_string()
@@ -408,14 +413,12 @@ fn integer_or_question_mark(v: f64) -> String {
 impl Strings {
     /// "1 member" or "12 members", with `n` already formatted for the locale.
     pub fn members_count(&self, n: usize, formatted: &str) -> String {
-        fill(
-            if n == 1 {
-                self.members_one
-            } else {
-                self.members_other
-            },
-            &[("n", formatted)],
-        )
+        plural(n, self.members_one, self.members_other, formatted)
+    }
+
+    /// "1 event" or "12 events", with `n` already formatted for the locale.
+    pub fn events_count(&self, n: usize, formatted: &str) -> String {
+        plural(n, self.events_one, self.events_other, formatted)
     }
 
     /// The localized sentence for a feed diagnostic, without its path.

@@ -237,12 +237,19 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   await search.fill("pitch t");
   await page.waitForFunction(() => document.getElementById("cal").shadowRoot.querySelectorAll(".ck-bar").length === 2);
   assert.deepEqual(await bars(), ["10:00 Pitch two", "11:00 Pitch three"], "every word, the last as a prefix");
+  // How many the search keeps, in every month, is said (and read out) beside it.
+  const count = cal.locator(".ck-cal-filters").getByRole("status");
+  assert.equal(await count.innerText(), "2 events");
+  await search.fill("pitch tw");
+  await count.filter({ hasText: /^1 event$/ }).waitFor();
   await search.fill("");
+  await page.waitForFunction(() => document.getElementById("cal").shadowRoot.querySelector(".ck-cal-count").textContent === "");
   const animation = cal.getByRole("group", { name: "Segments" }).getByRole("button", { name: "Animation" });
   await animation.click();
   assert.equal(await animation.getAttribute("aria-pressed"), "true");
   await page.waitForFunction(() => document.getElementById("cal").shadowRoot.querySelectorAll(".ck-bar").length === 1);
   assert.deepEqual(await bars(), ["Talent Week"]);
+  assert.equal(await count.innerText(), "1 event", "a toggle's events are counted too");
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations, filtered");
   // A month without any of the chosen events says so and offers the next one: the press
   // shows its month, with the focus on its day.
