@@ -168,6 +168,10 @@ test("in a narrow container the calendar lists what is coming, month by month, a
   await narrow.getByRole("dialog", { name: "Breakfast" }).waitFor();
   assert.equal(new URL(page.url()).hash, "", "a click opens the event without moving the page");
   await page.keyboard.press("Escape");
+  // Closed, and the focus back on the link, before the focus moves on: a focus returned late
+  // would take it back, and Enter would open Breakfast again instead of pressing the button.
+  await narrow.getByRole("dialog", { name: "Breakfast" }).waitFor({ state: "hidden" });
+  await page.waitForFunction(() => document.getElementById("narrow").shadowRoot.activeElement?.textContent.startsWith("Breakfast"));
 
   // The year before, on request (by the keyboard): the series from its first breakfast.
   await narrow.getByRole("button", { name: "Mostrar eventos anteriores" }).focus();
