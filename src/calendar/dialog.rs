@@ -185,7 +185,7 @@ pub(super) fn content(
             let Some(event) = feed.events.get(o.event) else {
                 return (out, colours);
             };
-            let new_tab = format!("<span class=\"ck-sr\"> {}</span>", s.new_tab);
+            let new_tab = format!("<span class=\"ck-visually-hidden\"> {}</span>", s.new_tab);
             let _ = write!(
                 out,
                 "<h2 id=\"{title_id}\" tabindex=\"-1\">{}</h2><dl class=\"ck-contact\"><dt>{}</dt><dd>{}",

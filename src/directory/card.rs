@@ -147,7 +147,7 @@ pub(crate) fn profile(
         let href = escape(&feed.resolve_url(url));
         let _ = write!(
             out,
-            "<dt>{}</dt><dd><a href=\"{href}\" target=\"_blank\" rel=\"noopener noreferrer\">{href}<span class=\"ck-sr\"> {}</span></a></dd>",
+            "<dt>{}</dt><dd><a href=\"{href}\" target=\"_blank\" rel=\"noopener noreferrer\">{href}<span class=\"ck-visually-hidden\"> {}</span></a></dd>",
             s.website, s.new_tab
         );
     }
