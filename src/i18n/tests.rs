@@ -1,4 +1,5 @@
 use super::*;
+use crate::feed::{Diagnostic, Problem};
 
 /// Strings that are rightly the same in a language and in English, with why.
 const SAME_AS_ENGLISH_ON_PURPOSE: [(Lang, &str); 4] = [

@@ -1,0 +1,443 @@
+//! [`Strings`]: every UI string of one language, its keys for tests, and the sentences
+//! built from them (counts, feed diagnostics).
+
+use super::fill;
+use crate::feed::{Diagnostic, Expected, Problem, RruleError, SyntaxError, json::SyntaxProblem};
+
+macro_rules! strings {
+    ($( $(#[doc = $doc:literal])+ $key:ident: $ty:ty ),* $(,)?) => {
+        /// Every UI string in one language. `{name}` marks a placeholder.
+        #[derive(Debug)]
+        pub struct Strings {
+            $( $(#[doc = $doc])+ pub $key: $ty, )*
+        }
+
+        impl Strings {
+            /// Every string with its key (`months.0` for the first month), for tests.
+            pub fn entries(&self) -> Vec<(String, &'static str)> {
+                let mut out = Vec::new();
+                $( push_entries(&mut out, stringify!($key), &self.$key); )*
+                out
+            }
+        }
+    };
+}
+
+trait Entries {
+    fn each(&self) -> Vec<&'static str>;
+}
+impl Entries for &'static str {
+    fn each(&self) -> Vec<&'static str> {
+        vec![*self]
+    }
+}
+impl<const N: usize> Entries for [&'static str; N] {
+    fn each(&self) -> Vec<&'static str> {
+        self.to_vec()
+    }
+}
+fn push_entries(out: &mut Vec<(String, &'static str)>, key: &str, value: &impl Entries) {
+    let values = value.each();
+    if values.len() == 1 {
+        out.push((key.to_owned(), values[0]));
+    } else {
+        out.extend(
+            values
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (format!("{key}.{i}"), v)),
+        );
+    }
+}
+
+strings! {
+    /// The language's own name, for language pickers.
+    language_name: &'static str,
+    /// Month names in the nominative (`gener`, `xaneiro`), January first.
+    months: [&'static str; 12],
+    /// Short weekday names, Monday first.
+    weekdays_short: [&'static str; 7],
+    /// The narrowest weekday names, Monday first, for a month grid on a phone (`L M X J V S
+    /// D`), where the short ones no longer fit a column.
+    weekdays_narrow: [&'static str; 7],
+    /// A month and a year, as a calendar's title: `{month}`, `{year}`.
+    month_year: &'static str,
+    /// While the feed loads.
+    loading: &'static str,
+    /// The feed could not be fetched: `{status}` is an HTTP status or a short reason.
+    load_failed: &'static str,
+    /// The feed is not JSON: `{line}`, `{column}`, `{reason}`.
+    syntax_error: &'static str,
+    /// The request failed: offline, or the server does not let the page read the feed (CORS).
+    load_network: &'static str,
+    /// The server did not answer within `{seconds}` seconds.
+    load_timeout: &'static str,
+    /// The address gave a web page instead of JSON.
+    not_json: &'static str,
+    /// The feed's address is not a web address at all.
+    bad_url: &'static str,
+    /// The feed is too large: `{size}` and `{limit}` in MB.
+    too_large: &'static str,
+    /// An element names no feed.
+    no_feed: &'static str,
+    /// Button that fetches the feed again.
+    retry: &'static str,
+    /// After a crash, in every widget of the page.
+    crashed: &'static str,
+    /// Button that reloads the page after a crash.
+    reload: &'static str,
+    /// Heading of the on-screen diagnostics (the `debug` attribute).
+    feed_problems: &'static str,
+    /// Label of the directory's search box.
+    search_members: &'static str,
+    /// Legend of the segment checkboxes.
+    segments: &'static str,
+    /// Result count, one member.
+    members_one: &'static str,
+    /// Result count, `{n}` members.
+    members_other: &'static str,
+    /// No member matches the search and filters.
+    no_members_match: &'static str,
+    /// Button that clears search and filters.
+    clear_filters: &'static str,
+    /// The feed lists no members.
+    no_members: &'static str,
+    /// Link to a member's website.
+    website: &'static str,
+    /// Accessible name of the directory region.
+    member_directory: &'static str,
+    /// Title of the members-per-segment chart.
+    members_per_segment: &'static str,
+    /// Summary of the segment chart: `{segment}`, `{n}`, `{total}`.
+    largest_segment: &'static str,
+    /// Caption: members in several segments count in each.
+    counts_in_each: &'static str,
+    /// The feed defines no segments.
+    no_segments: &'static str,
+    /// Titles of the charts by segment, type, region, city and year of joining.
+    chart_titles: [&'static str; 5],
+    /// The header of a chart table's first column, by the same dimensions.
+    chart_dimensions: [&'static str; 5],
+    /// Summaries of the largest category by segment, type, region and city: `{name}`, `{n}`,
+    /// `{total}`.
+    chart_largest: [&'static str; 4],
+    /// Summary of the chart by year of joining: `{total}`, `{first}`, `{last}`, `{year}`,
+    /// `{n}`.
+    chart_joined: &'static str,
+    /// Summaries when several categories share the largest count, by segment, type, region,
+    /// city and year of joining: `{names}` (all but the last, with commas), `{name}` (the
+    /// last), `{n}`, `{total}`; by year also `{first}` and `{last}`.
+    chart_tied: [&'static str; 5],
+    /// The places beyond the largest few, together: `{n}` places.
+    other_places: &'static str,
+    /// The part of a chart by kind, region or city (in that order) for the members with no
+    /// value.
+    chart_without: [&'static str; 3],
+    /// Switch between the drawing and a table of the same data.
+    show_table: &'static str,
+    /// Table header: members counted.
+    chart_members: &'static str,
+    /// Table header: the share of the whole, in per cent.
+    chart_share: &'static str,
+    /// Table header: members by the end of each year.
+    chart_running: &'static str,
+    /// A chart with members but nothing to count: none has a value for its dimension. `{n}`.
+    chart_no_values: &'static str,
+    /// Button: download the chart's data as a CSV file.
+    download_csv: &'static str,
+    /// Button: download the drawing as an SVG file.
+    download_svg: &'static str,
+    /// Accessible name of the event calendar region.
+    event_calendar: &'static str,
+    /// Button to the previous month.
+    previous_month: &'static str,
+    /// Button to the next month.
+    next_month: &'static str,
+    /// Button to the current month.
+    today: &'static str,
+    /// A day has `{n}` more events than shown.
+    more_events: &'static str,
+    /// The shown month has no events.
+    no_events_month: &'static str,
+    /// Goes from a month without events to the next one with: `{date}`, the day.
+    next_event: &'static str,
+    /// All day (an event without times).
+    all_day: &'static str,
+    /// Weekday names, Monday first.
+    weekdays: [&'static str; 7],
+    /// Month names as a date writes them (`de gener`, `d’abril`).
+    months_in_date: [&'static str; 12],
+    /// A full date: `{weekday}`, `{day}`, `{month}` (from `months_in_date`), `{year}`.
+    date_long: &'static str,
+    /// A day's number of events: one.
+    events_one: &'static str,
+    /// A day's number of events: `{n}`.
+    events_other: &'static str,
+    /// Label of the month/list switch.
+    view: &'static str,
+    /// Views: a month grid, a list.
+    views: [&'static str; 2],
+    /// Label of an event's date and time.
+    when: &'static str,
+    /// Label of an event's place.
+    place: &'static str,
+    /// Link to an event's page.
+    more_info: &'static str,
+    /// Button: the event as an iCalendar file.
+    add_to_calendar: &'static str,
+    /// Link: the event in Google Calendar.
+    add_to_google: &'static str,
+    /// Button: the events shown as one iCalendar file.
+    download_events: &'static str,
+    /// The zone the times are in, when it is not the visitor's: `{zone}`.
+    times_in: &'static str,
+    /// A time in another zone, on hover: `{time}`, `{zone}`.
+    time_in_zone: &'static str,
+    /// Label of the calendar's search box.
+    search_events: &'static str,
+    /// Label of the calendar's category toggles.
+    categories: &'static str,
+    /// The list view has no events from today on.
+    no_upcoming: &'static str,
+    /// Button: list the events of the year before those shown.
+    show_earlier: &'static str,
+    /// Button: list the events of the year after those shown.
+    show_later: &'static str,
+    /// Diagnostic: a required field is missing.
+    d_missing: &'static str,
+    /// Diagnostic: wrong type, `{expected}` and `{found}`.
+    d_wrong_type: &'static str,
+    /// Names of JSON types for `{expected}`: object, array, string, text, boolean, number.
+    type_names: [&'static str; 6],
+    /// Diagnostic: an empty value.
+    d_empty: &'static str,
+    /// Diagnostic: `{value}` is not a valid date.
+    d_bad_date: &'static str,
+    /// Diagnostic: end and start are in different forms.
+    d_form_mismatch: &'static str,
+    /// Diagnostic: end before start.
+    d_end_before_start: &'static str,
+    /// Diagnostic: unknown segment `{id}`.
+    d_unknown_segment: &'static str,
+    /// Diagnostic: unknown category `{id}` (in a calendar's `categories` attribute).
+    d_unknown_category: &'static str,
+    /// Diagnostic: duplicate `{id}`, first at `{first}`.
+    d_duplicate_id: &'static str,
+    /// Diagnostic: unsafe URL.
+    d_unsafe_url: &'static str,
+    /// Diagnostic: bad e-mail address.
+    d_bad_email: &'static str,
+    /// Diagnostic: bad phone number.
+    d_bad_phone: &'static str,
+    /// Diagnostic: bad colour.
+    d_bad_color: &'static str,
+    /// Diagnostic: unknown kind `{value}`.
+    d_unknown_kind: &'static str,
+    /// Diagnostic: recurrence rule refused, `{reason}`.
+    d_bad_recurrence: &'static str,
+    /// Diagnostic: `{value}` is not a time zone.
+    d_bad_timezone: &'static str,
+    /// An attribute value that is none of `{choices}`: `{value}`.
+    d_bad_choice: &'static str,
+    /// Two directories keep their view in the same URL parameter `{name}`.
+    sync_url_shared: &'static str,
+    /// Diagnostic: `{value}` is not a language tag.
+    d_bad_language: &'static str,
+    /// Diagnostic: lone surrogate.
+    d_lone_surrogate: &'static str,
+    /// Diagnostic: nested too deep.
+    d_too_deep: &'static str,
+    /// Bytes not in UTF-8, read as Windows-1252: `{n}`, `{line}`, `{column}`.
+    d_not_utf8: &'static str,
+    /// Diagnostic: feed version `{value}` not understood.
+    d_version: &'static str,
+    /// Suffix: the entry was skipped.
+    d_skipped: &'static str,
+    /// Suffix: the field was dropped.
+    d_dropped: &'static str,
+    /// JSON syntax reasons: unexpected end, unexpected character `{char}`, trailing text,
+    /// bad escape, bad number, empty document.
+    syntax_reasons: [&'static str; 6],
+    /// Kinds of member: SME, large company, research, other.
+    kinds: [&'static str; 4],
+    /// Button that shows the filters on a narrow screen.
+    filters: &'static str,
+    /// Legend of the kind facet.
+    kind: &'static str,
+    /// Legend of the region facet.
+    region: &'static str,
+    /// Legend of the city facet.
+    city: &'static str,
+    /// Button that lists all `{n}` values of a facet.
+    show_all: &'static str,
+    /// Button that lists only the largest values of a facet.
+    show_fewer: &'static str,
+    /// Label of the order picker.
+    sort_by: &'static str,
+    /// Orders: by name, newest first, by relevance.
+    sorts: [&'static str; 3],
+    /// Label of the grid/list switch.
+    layout: &'static str,
+    /// Layouts: cards in a grid, a compact list.
+    layouts: [&'static str; 2],
+    /// Accessible name of the chips of active choices.
+    active_filters: &'static str,
+    /// Accessible name of a chip: removes the choice `{name}`.
+    remove_choice: &'static str,
+    /// Button that removes every choice and the search.
+    clear_all: &'static str,
+    /// Accessible name of the page links.
+    pages: &'static str,
+    /// Link to the previous page.
+    previous_page: &'static str,
+    /// Link to the next page.
+    next_page: &'static str,
+    /// Accessible name of the link to page `{n}`.
+    page_n: &'static str,
+    /// Button that closes a dialog.
+    close: &'static str,
+    /// Label of an e-mail address.
+    email: &'static str,
+    /// Label of a phone number.
+    phone: &'static str,
+    /// Heading of a member's tags.
+    keywords: &'static str,
+    /// When a member joined: `{year}`.
+    member_since: &'static str,
+    /// A founding member.
+    founding_member: &'static str,
+    /// After a link that opens in a new tab, for screen readers.
+    new_tab: &'static str,
+}
+
+/// `one` or `other` (the four languages' only plural forms) for `n`, with `n` formatted.
+fn plural(n: usize, one: &str, other: &str, formatted: &str) -> String {
+    fill(if n == 1 { one } else { other }, &[("n", formatted)])
+}
+
+/// Whole numbers as digits, anything else as `?`: spares the Wasm float formatting.
+fn integer_or_question_mark(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        (v as i64).to_string()
+    } else {
+        "?".into()
+    }
+}
+
+impl Strings {
+    /// "1 member" or "12 members", with `n` already formatted for the locale.
+    pub fn members_count(&self, n: usize, formatted: &str) -> String {
+        plural(n, self.members_one, self.members_other, formatted)
+    }
+
+    /// "1 event" or "12 events", with `n` already formatted for the locale.
+    pub fn events_count(&self, n: usize, formatted: &str) -> String {
+        plural(n, self.events_one, self.events_other, formatted)
+    }
+
+    /// The localized sentence for a feed diagnostic, without its path.
+    pub fn diagnostic(&self, d: &Diagnostic) -> String {
+        let type_name = |e: Expected| {
+            self.type_names[match e {
+                Expected::Object => 0,
+                Expected::Array => 1,
+                Expected::String => 2,
+                Expected::Text => 3,
+                Expected::Boolean => 4,
+                Expected::Number => 5,
+            }]
+        };
+        let message = match &d.problem {
+            Problem::Missing => self.d_missing.to_owned(),
+            Problem::WrongType { expected, found } => {
+                // What was found, in the same words as what was expected (`null` as it is).
+                let found = match *found {
+                    "object" => type_name(Expected::Object),
+                    "array" => type_name(Expected::Array),
+                    "string" => type_name(Expected::String),
+                    "boolean" => type_name(Expected::Boolean),
+                    "number" => type_name(Expected::Number),
+                    other => other,
+                };
+                fill(
+                    self.d_wrong_type,
+                    &[("expected", type_name(*expected)), ("found", found)],
+                )
+            }
+            Problem::Empty => self.d_empty.to_owned(),
+            Problem::BadDate(v) => fill(self.d_bad_date, &[("value", v)]),
+            Problem::FormMismatch => self.d_form_mismatch.to_owned(),
+            Problem::EndBeforeStart => self.d_end_before_start.to_owned(),
+            Problem::UnknownSegment(id) => fill(self.d_unknown_segment, &[("id", id)]),
+            Problem::DuplicateId { id, first } => {
+                fill(self.d_duplicate_id, &[("id", id), ("first", first)])
+            }
+            Problem::UnsafeUrl => self.d_unsafe_url.to_owned(),
+            Problem::BadEmail => self.d_bad_email.to_owned(),
+            Problem::BadPhone => self.d_bad_phone.to_owned(),
+            Problem::BadColor => self.d_bad_color.to_owned(),
+            Problem::UnknownKind(v) => fill(self.d_unknown_kind, &[("value", v)]),
+            Problem::BadRecurrence(e) => {
+                let reason = match e {
+                    RruleError::MissingFreq => "FREQ".to_owned(),
+                    RruleError::Unsupported(part) | RruleError::BadValue(part) => part.clone(),
+                    RruleError::CountAndUntil => "COUNT + UNTIL".to_owned(),
+                };
+                fill(self.d_bad_recurrence, &[("reason", &reason)])
+            }
+            Problem::BadTimezone(v) => fill(self.d_bad_timezone, &[("value", v)]),
+            Problem::BadLanguage(v) => fill(self.d_bad_language, &[("value", v)]),
+            Problem::LoneSurrogate => self.d_lone_surrogate.to_owned(),
+            Problem::TooDeep => self.d_too_deep.to_owned(),
+            Problem::UnsupportedVersion(v) => {
+                fill(self.d_version, &[("value", &integer_or_question_mark(*v))])
+            }
+            // Nothing was ignored: the sentence says what was done instead.
+            Problem::NotUtf8 {
+                bytes,
+                line,
+                column,
+            } => {
+                return fill(
+                    self.d_not_utf8,
+                    &[
+                        ("n", &bytes.to_string()),
+                        ("line", &line.to_string()),
+                        ("column", &column.to_string()),
+                    ],
+                );
+            }
+        };
+        let consequence = match (d.skipped, &d.problem) {
+            (true, _) => self.d_skipped,
+            // A missing field of the feed itself (`cluster`): there is no field to ignore.
+            (false, Problem::Missing) => return message,
+            (false, _) => self.d_dropped,
+        };
+        format!("{message} {consequence}")
+    }
+
+    /// The localized sentence for a JSON syntax error, with its line and column.
+    pub fn syntax_error(&self, e: &SyntaxError) -> String {
+        let char_string;
+        let reason = match &e.problem {
+            SyntaxProblem::UnexpectedEnd => self.syntax_reasons[0].to_owned(),
+            SyntaxProblem::UnexpectedChar(c) => {
+                char_string = c.to_string();
+                fill(self.syntax_reasons[1], &[("char", &char_string)])
+            }
+            SyntaxProblem::TrailingText => self.syntax_reasons[2].to_owned(),
+            SyntaxProblem::BadEscape => self.syntax_reasons[3].to_owned(),
+            SyntaxProblem::BadNumber => self.syntax_reasons[4].to_owned(),
+            SyntaxProblem::Empty => self.syntax_reasons[5].to_owned(),
+        };
+        fill(
+            self.syntax_error,
+            &[
+                ("line", &e.line.to_string()),
+                ("column", &e.column.to_string()),
+                ("reason", &reason),
+            ],
+        )
+    }
+}
