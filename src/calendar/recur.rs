@@ -205,10 +205,14 @@ fn expand(rule: &Rrule, start: Date, period: Date) -> Vec<Date> {
                     .flat_map(|&(n, w)| weekdays_in(period, last, w, n))
                     .collect()
             } else {
-                let months = if rule.by_month.is_empty() {
-                    vec![start.month]
-                } else {
+                // BYMONTHDAY without BYMONTH expands a yearly rule to every month
+                // (RFC 5545, 3.3.10); with neither, the start's month.
+                let months = if !rule.by_month.is_empty() {
                     rule.by_month.clone()
+                } else if !rule.by_month_day.is_empty() {
+                    (1..=12).collect()
+                } else {
+                    vec![start.month]
                 };
                 months
                     .into_iter()
@@ -401,6 +405,34 @@ mod tests {
                 "2030-01-01"
             ),
             ["2026-10-19", "2027-10-18", "2028-10-16"]
+        );
+    }
+
+    #[test]
+    fn a_yearly_rule_by_month_day_alone_comes_every_month() {
+        assert_eq!(
+            all(
+                "2027-01-15",
+                "FREQ=YEARLY;BYMONTHDAY=15;COUNT=6",
+                "2030-01-01"
+            ),
+            [
+                "2027-01-15",
+                "2027-02-15",
+                "2027-03-15",
+                "2027-04-15",
+                "2027-05-15",
+                "2027-06-15"
+            ]
+        );
+        // Every Friday the 13th, in any month.
+        assert_eq!(
+            all(
+                "2026-02-13",
+                "FREQ=YEARLY;BYMONTHDAY=13;BYDAY=FR;COUNT=3",
+                "2030-01-01"
+            ),
+            ["2026-02-13", "2026-03-13", "2026-11-13"]
         );
     }
 
