@@ -159,7 +159,9 @@ fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets)
         let days = match &event.recurrence {
             None => vec![first],
             Some(rule) => {
-                let until = rule.until.map(|u| local(u, own, offsets).0);
+                // An UNTIL with a time ends a series of dates on its date as written (for
+                // an instant, its UTC date), as the .ics file's date-only UNTIL says.
+                let until = rule.until.map(|u| u.date());
                 let mut days = recur::days(first, rule, until, from.add_days(-length), to);
                 let left_out: Vec<Date> = event.exdates.iter().map(When::date).collect();
                 days.retain(|d| !left_out.contains(d));
@@ -190,10 +192,17 @@ fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets)
     let Some(rule) = &event.recurrence else {
         return vec![Span::Timed(start, end)];
     };
-    let (first, time) = local(event.start, own, offsets);
+    // The clock the series repeats on: the event's zone for a wall-clock start; UTC for
+    // an instant, as RFC 5545 repeats a UTC DTSTART and as the .ics file says (a weekly
+    // 08:00Z is 09:00 in Madrid in winter, 10:00 in summer).
+    let frame = match event.start {
+        When::Instant(..) => "UTC",
+        _ => own,
+    };
+    let (first, time) = local(event.start, frame, offsets);
     let time = time.unwrap_or_default();
     // The last day `UNTIL` allows: its day, or the day before if the time is past it.
-    let until = rule.until.map(|u| match local(u, own, offsets) {
+    let until = rule.until.map(|u| match local(u, frame, offsets) {
         (day, Some(t)) if time > t => day.add_days(-1),
         (day, _) => day,
     });
@@ -210,7 +219,7 @@ fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets)
     let left_out: Vec<(Date, Option<Time>)> = event
         .exdates
         .iter()
-        .map(|&w| local(w, own, offsets))
+        .map(|&w| local(w, frame, offsets))
         .collect();
     days.into_iter()
         .filter(|&d| {
@@ -219,7 +228,7 @@ fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets)
                 .any(|&(day, t)| day == d && t.is_none_or(|t| t == time))
         })
         .map(|d| {
-            let start = instant(d, time, |ms| offsets.offset(own, ms));
+            let start = instant(d, time, |ms| offsets.offset(frame, ms));
             Span::Timed(start, start + length)
         })
         .collect()
@@ -502,6 +511,55 @@ mod tests {
                 d("2026-11-02"),
                 d("2026-11-04"),
                 d("2026-11-05")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_series_from_an_instant_repeats_in_utc_and_leaves_out_its_instants() {
+        // A weekly 08:00Z webinar: 09:00 in Madrid until the clock change of 28 March
+        // 2027, 10:00 after it; the instant left out is the 24th's.
+        let mut webinar = event(
+            "webinar",
+            "2027-03-17T08:00:00Z",
+            Some("2027-03-17T09:00:00Z"),
+        );
+        webinar.recurrence = Some(Rrule::parse("FREQ=WEEKLY;COUNT=4").unwrap());
+        webinar.exdates = vec![w("2027-03-24T08:00:00Z")];
+        let feed = feed("Europe/Madrid", vec![webinar]);
+        let seen: Vec<(Date, Option<Time>)> =
+            shown(&feed, "Europe/Madrid", "2027-03-01", "2027-04-30")
+                .into_iter()
+                .map(|o| (o.1, o.3))
+                .collect();
+        assert_eq!(
+            seen,
+            [
+                (d("2027-03-17"), Some(t("09:00"))),
+                (d("2027-03-31"), Some(t("10:00"))),
+                (d("2027-04-07"), Some(t("10:00")))
+            ]
+        );
+    }
+
+    #[test]
+    fn an_all_day_series_ends_on_the_date_its_until_names() {
+        // "Until the end of 2027", written as an instant: in Madrid that instant is already
+        // 1 January 2028, which the series must not reach.
+        let mut market = event("market", "2027-12-04", None);
+        market.recurrence = Some(Rrule::parse("FREQ=WEEKLY;UNTIL=20271231T235959Z").unwrap());
+        let feed = feed("Europe/Madrid", vec![market]);
+        let days: Vec<Date> = shown(&feed, "Europe/Madrid", "2027-12-01", "2028-01-31")
+            .into_iter()
+            .map(|o| o.1)
+            .collect();
+        assert_eq!(
+            days,
+            [
+                d("2027-12-04"),
+                d("2027-12-11"),
+                d("2027-12-18"),
+                d("2027-12-25")
             ]
         );
     }
