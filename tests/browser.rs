@@ -467,6 +467,40 @@ async fn weekday_headers_take_their_narrowest_names_in_a_phone_wide_calendar() {
     root.remove();
 }
 
+/// Weeks start on Sunday exactly where the browser's own locale data says they do, for every
+/// region an English tag can name.
+#[wasm_bindgen_test]
+fn weeks_start_on_sunday_where_the_browsers_locale_data_says() {
+    let first_day = js_sys::Function::new_with_args(
+        "tag",
+        "try { const l = new Intl.Locale(tag); return (l.getWeekInfo ? l.getWeekInfo() : l.weekInfo).firstDay; } catch (e) { return 0; }",
+    );
+    let mut checked = 0;
+    for a in b'A'..=b'Z' {
+        for b in b'A'..=b'Z' {
+            let tag = format!("en-{}{}", a as char, b as char);
+            let day = first_day
+                .call1(&JsValue::NULL, &JsValue::from_str(&tag))
+                .ok()
+                .and_then(|d| d.as_f64())
+                .unwrap_or(0.0);
+            // Saturday (6) is not a start the calendar offers: Monday stands in for it.
+            if day == 7.0 || day == 1.0 {
+                checked += 1;
+                assert_eq!(
+                    clusterkit::i18n::week_starts_on_sunday(&tag),
+                    day == 7.0,
+                    "{tag}"
+                );
+            }
+        }
+    }
+    assert!(
+        checked > 600,
+        "the browser knows the week of {checked} regions"
+    );
+}
+
 /// The list offers its events as a file only when it lists some.
 #[wasm_bindgen_test]
 async fn the_list_offers_a_file_of_its_events_only_when_it_lists_some() {

@@ -81,10 +81,14 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 
 /// Whether weeks start on Sunday for a language tag: only when its region does (`en-US`).
 pub fn week_starts_on_sunday(tag: &str) -> bool {
-    const SUNDAY_REGIONS: [&str; 38] = [
-        "AG", "AS", "BR", "BS", "BT", "BW", "BZ", "CA", "CO", "DM", "DO", "ET", "GT", "GU", "HK",
-        "HN", "IL", "IN", "JM", "JP", "KE", "KH", "KR", "MO", "MX", "MZ", "NI", "PA", "PE", "PH",
-        "PR", "PY", "SA", "SV", "TW", "US", "VE", "ZA",
+    // The regions whose week starts on Sunday in the browsers' locale data (CLDR, as
+    // Chromium's ICU has it, old codes included); a browser test compares the two.
+    const SUNDAY_REGIONS: [&str; 65] = [
+        "AG", "AS", "BD", "BR", "BS", "BT", "BU", "BW", "BZ", "CA", "CO", "DM", "DO", "ET", "GT",
+        "GU", "HK", "HN", "ID", "IL", "IN", "IS", "JM", "JP", "JT", "KE", "KH", "KR", "LA", "MH",
+        "MI", "MM", "MO", "MT", "MX", "MZ", "NI", "NP", "NT", "PA", "PE", "PH", "PK", "PR", "PT",
+        "PU", "PY", "PZ", "RH", "SA", "SG", "SV", "TH", "TT", "TW", "UM", "US", "VE", "VI", "WK",
+        "WS", "YD", "YE", "ZA", "ZW",
     ];
     tag.split(['-', '_'])
         .skip(1)
