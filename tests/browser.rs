@@ -1217,6 +1217,33 @@ fn zone_offsets_from_intl_change_when_madrid_s_clocks_do() {
     assert_eq!(offset_at(at("2026-12-01", 13, 0), "UTC"), 0);
 }
 
+/// The zone the page names is read whatever its case: `LOCAL` is the visitor's, and
+/// `america/argentina/buenos_aires` is Buenos Aires, named as the browser spells it.
+#[wasm_bindgen_test]
+async fn the_calendar_reads_a_zone_in_any_case() {
+    let parsed = feed::parse(
+        r#"{"version": 1, "cluster": {"name": "C", "timezone": "Europe/Madrid"},
+            "events": [{"id": "b", "title": "Breakfast", "start": "2026-11-10T09:00"}]}"#,
+    )
+    .unwrap();
+    let feed = Arc::new(parsed.feed);
+    let zone = RwSignal::new(Some("america/argentina/buenos_aires".to_owned()));
+    let root = container();
+    let month = feed::Date::new(2026, 11, 1).unwrap();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <EventCalendar feed=feed.clone() month=month timezone=Signal::derive(move || zone.get())/> }
+    });
+    until("the Buenos Aires note", || {
+        text_of(&root, ".ck-zone-note") == "Times in Buenos Aires"
+    })
+    .await;
+    zone.set(Some("LOCAL".to_owned()));
+    until("the visitor's zone, which needs no note", || {
+        text_of(&root, ".ck-zone-note").is_empty()
+    })
+    .await;
+}
+
 #[wasm_bindgen_test]
 async fn the_calendar_tells_the_app_which_event_the_visitor_opened() {
     let parsed = feed::parse(

@@ -117,17 +117,24 @@ pub fn EventCalendar(
     class: MaybeProp<String>,
 ) -> impl IntoView {
     let visitor = StoredValue::new(zone::visitor_zone());
-    let zone = Memo::new(move |_| match timezone.get() {
-        Some(z) if z.trim() == "local" => visitor.get_value(),
-        Some(z) if zone::is_known(z.trim()) => z.trim().to_owned(),
-        // A zone the browser does not know: said in the console, and the feed's instead.
-        Some(z) if !z.trim().is_empty() => {
-            let s = lang.get_untracked().strings();
-            let message = fill(s.d_bad_timezone, &[("value", z.trim())]);
-            web_sys::console::warn_1(&format!("timezone: {message}").into());
-            feed.read().cluster.timezone.clone()
+    let zone = Memo::new(move |_| {
+        let written = timezone.get().unwrap_or_default();
+        let written = written.trim();
+        if written.eq_ignore_ascii_case("local") {
+            return visitor.get_value();
         }
-        _ => feed.read().cluster.timezone.clone(),
+        if !written.is_empty() {
+            // In the browser's spelling, whatever the case written: as the feed's events
+            // name it.
+            if let Some(known) = zone::canonical(written) {
+                return known;
+            }
+            // A zone the browser does not know: said in the console, and the feed's instead.
+            let s = lang.get_untracked().strings();
+            let message = fill(s.d_bad_timezone, &[("value", written)]);
+            web_sys::console::warn_1(&format!("timezone: {message}").into());
+        }
+        feed.read().cluster.timezone.clone()
     });
     let today = Memo::new(move |_| zone::now_in(&zone.read()).0);
     let shown = RwSignal::new(

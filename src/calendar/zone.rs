@@ -166,6 +166,18 @@ pub fn is_known(zone: &str) -> bool {
     return zone == "UTC";
 }
 
+/// `zone` as the browser spells it (`europe/madrid` is `Europe/Madrid`), if it knows it.
+pub fn canonical(zone: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    return new_format(zone).and_then(|f| {
+        js_sys::Reflect::get(&f.resolved_options(), &"timeZone".into())
+            .ok()?
+            .as_string()
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    return (zone == "UTC").then(|| zone.to_owned());
+}
+
 /// The visitor's zone, as the browser knows it (`UTC` off the browser or when it cannot
 /// say).
 pub fn visitor_zone() -> String {

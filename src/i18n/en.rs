@@ -140,7 +140,7 @@ pub static STRINGS: Strings = Strings {
     d_empty: "is empty.",
     d_bad_date: "“{value}” is not a valid date or time.",
     d_form_mismatch: "does not match the start: use a date for all-day events and a date and time for timed ones.",
-    d_end_before_start: "ends before it starts.",
+    d_end_before_start: "does not end after it starts.",
     d_unknown_segment: "refers to the segment “{id}”, which the data does not define.",
     d_unknown_category: "refers to the category “{id}”, which the data does not define.",
     d_duplicate_id: "repeats the id “{id}”, already used by {first}.",

@@ -140,7 +140,7 @@ pub static STRINGS: Strings = Strings {
     d_empty: "está vacío.",
     d_bad_date: "«{value}» no es una fecha u hora válida.",
     d_form_mismatch: "no concuerda con el inicio: use una fecha para actividades de todo el día y fecha y hora para las que tienen horario.",
-    d_end_before_start: "termina antes de empezar.",
+    d_end_before_start: "no termina después de empezar.",
     d_unknown_segment: "hace referencia al segmento «{id}», que los datos no definen.",
     d_unknown_category: "hace referencia a la categoría «{id}», que los datos no definen.",
     d_duplicate_id: "repite el identificador «{id}», que ya usa {first}.",

@@ -130,7 +130,7 @@ pub static STRINGS: Strings = Strings {
     d_empty: "está baleiro.",
     d_bad_date: "«{value}» non é unha data ou hora válida.",
     d_form_mismatch: "non concorda co inicio: use unha data para actividades de todo o día e data e hora para as que teñen horario.",
-    d_end_before_start: "remata antes de comezar.",
+    d_end_before_start: "non remata despois de comezar.",
     d_unknown_segment: "fai referencia ao segmento «{id}», que os datos non definen.",
     d_unknown_category: "fai referencia á categoría «{id}», que os datos non definen.",
     d_duplicate_id: "repite o identificador «{id}», que xa usa {first}.",

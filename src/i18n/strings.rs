@@ -215,7 +215,7 @@ strings! {
     d_bad_date: &'static str,
     /// Diagnostic: end and start are in different forms.
     d_form_mismatch: &'static str,
-    /// Diagnostic: end before start.
+    /// Diagnostic: a timed end not after its start, or a date end before its start date.
     d_end_before_start: &'static str,
     /// Diagnostic: unknown segment `{id}`.
     d_unknown_segment: &'static str,
