@@ -104,7 +104,9 @@ pub fn use_feed(url: impl Into<Signal<String>>) -> UseFeedReturn {
         }
         let url = absolute(&url);
         publish(&url, FeedState::Loading);
-        let abort = start_fetch(url.clone());
+        // Past the browser's cache: a webmaster who mended the feed and pressed the button
+        // must get the mended one, even from a server whose answer the cache may reuse.
+        let abort = start_fetch(url.clone(), true);
         SHARED.with(|all| {
             if let Some(shared) = all.borrow_mut().iter_mut().find(|s| s.url == url) {
                 shared.abort = abort;
@@ -125,7 +127,7 @@ fn watch(id: u64, url: &str, state: RwSignal<FeedState>) {
         return;
     }
     let url = absolute(url);
-    shared_or_new(url.clone(), start_fetch);
+    shared_or_new(url.clone(), |url| start_fetch(url, false));
     SHARED.with(|all| {
         if let Some(shared) = all.borrow_mut().iter_mut().find(|s| s.url == url) {
             shared.watchers.push((id, state));
@@ -263,9 +265,10 @@ pub(crate) fn adopt(
     });
 }
 
-/// Starts fetching `url`; gives back how to abort the fetch (on a timeout, or when no
-/// widget wants it any more).
-fn start_fetch(url: String) -> Option<web_sys::AbortController> {
+/// Starts fetching `url`, asking the server again rather than the browser's cache when
+/// `revalidate`; gives back how to abort the fetch (on a timeout, or when no widget wants
+/// it any more).
+fn start_fetch(url: String, revalidate: bool) -> Option<web_sys::AbortController> {
     #[cfg(target_arch = "wasm32")]
     if web_sys::Url::new(&url).is_err() {
         // `absolute` made every address it could read absolute: this one it could not.
@@ -279,12 +282,16 @@ fn start_fetch(url: String) -> Option<web_sys::AbortController> {
         if let Some(c) = &controller {
             init.set_signal(Some(&c.signal()));
         }
+        if revalidate {
+            init.set_cache(web_sys::RequestCache::NoCache);
+        }
         let response = window.fetch_with_str_and_init(&url, &init);
         load(url, response, None, controller.clone());
         return controller;
     }
     // Off the browser there is nothing to fetch with; a server build would read the feed
     // itself and pass it in as a `Feed`.
+    let _ = revalidate;
     publish(&url, FeedState::Failed(LoadError::Network));
     None
 }

@@ -3,7 +3,7 @@
 // shows on retry.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { test, assert, BASE_NO_CORS } from "./harness.mjs";
+import { test, assert, BASE, BASE_NO_CORS } from "./harness.mjs";
 import { ROOT } from "./support.mjs";
 
 test("network faults: 500, no answer, HTML, truncated JSON, a CORS refusal and 50 MB each say what went wrong, with a retry", async ({ page, url, errors }) => {
@@ -161,3 +161,36 @@ test("a crash at run time (the Wasm out of memory) turns every element into an e
   assert.ok(traps.length >= 1, `the Wasm trapped (console: ${errors.join(" | ")})`);
   errors.splice(0, errors.length, ...errors.filter((e) => !traps.includes(e)));
 });
+
+test("after the feed is mended, its retry fetches the mended feed, not the broken one the browser's cache keeps", async ({ page, errors }) => {
+  // A plain static server: a Last-Modified two days old and no Cache-Control, which lets the
+  // browser reuse its answer for hours. It answers broken JSON first, then the mended feed.
+  const { createServer } = await import("node:http");
+  const bodies = [
+    `{"version": 1, "cluster": {"name": "C"}, "members": [{"id": "a", "name": "Alpha"},]}`,
+    `{"version": 1, "cluster": {"name": "C"}, "members": [{"id": "a", "name": "Alpha"}]}`,
+  ];
+  let asked = 0;
+  const server = createServer((request, response) => {
+    const body = request.url.startsWith("/feed.json") ? bodies[Math.min(asked++, 1)] : "";
+    response.writeHead(200, {
+      "content-type": request.url.startsWith("/feed.json") ? "application/json" : "text/html",
+      "last-modified": new Date(Date.now() - 2 * 86_400_000).toUTCString(),
+      "access-control-allow-origin": "*",
+    });
+    response.end(request.url === "/" ? "<!doctype html><title>mended</title>" : body);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    await page.goto(new URL("tests/e2e/pages/faults.html", BASE).href);
+    await page.locator("#status").evaluate((el, feed) => el.setAttribute("feed", feed), `${origin}/feed.json`);
+    const alert = page.locator("#status").getByRole("alert");
+    await alert.filter({ hasText: /JSON/ }).waitFor();
+    await alert.getByRole("button").click();
+    await page.locator("#status").getByRole("heading", { name: "Alpha" }).waitFor();
+    assert.equal(asked, 2, "the retry reached the server");
+  } finally {
+    server.close();
+  }
+}, { networkErrors: true });
