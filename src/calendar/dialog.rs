@@ -213,13 +213,7 @@ pub(super) fn content(
             }
             out.push_str("</dl>");
             if let Some(description) = &event.description {
-                for paragraph in description
-                    .resolve(lang.tag(), fallback)
-                    .split('\n')
-                    .filter(|p| !p.trim().is_empty())
-                {
-                    let _ = write!(out, "<p>{}</p>", escape(paragraph));
-                }
+                crate::ui::paragraphs(&mut out, description.resolve(lang.tag(), fallback));
             }
             if let Some(id) = &event.category {
                 let name = feed

@@ -136,11 +136,9 @@ pub(crate) fn profile(
     let mut colours = Vec::new();
     segment_tags(&mut out, &mut colours, feed, &m.segments, lang);
     if let Some(d) = &m.description {
-        let _ = write!(
-            out,
-            "<p class=\"ck-description\">{}</p>",
-            escape(d.resolve(lang.tag(), fallback))
-        );
+        out.push_str("<div class=\"ck-description\">");
+        crate::ui::paragraphs(&mut out, d.resolve(lang.tag(), fallback));
+        out.push_str("</div>");
     }
     out.push_str("<dl class=\"ck-contact\">");
     if let Some(url) = &m.website {
@@ -197,7 +195,7 @@ mod tests {
         evil.email = Some("info@evil.example".into());
         evil.phone = Some("+34 93 000 00 00".into());
         evil.tags = vec!["<b>".into(), "sound".into()];
-        evil.description = Some(Text::from([("en", "Sound & <b>vision</b>")]));
+        evil.description = Some(Text::from([("en", "Sound & <b>vision</b>\n\nSince 1990.")]));
         let mut music = Segment::new("music", "Music & sound");
         music.color = Some("#aa0000".into());
         Feed {
@@ -247,7 +245,10 @@ mod tests {
         for raw in ["<script>", "<b>", "\"><script"] {
             assert!(!profile.contains(raw), "{raw} in {profile}");
         }
-        assert!(profile.contains("Sound &amp; &lt;b&gt;vision&lt;/b&gt;"));
+        // Each paragraph of the description is a paragraph of the profile.
+        assert!(profile.contains(
+            "<div class=\"ck-description\"><p>Sound &amp; &lt;b&gt;vision&lt;/b&gt;</p><p>Since 1990.</p></div>"
+        ));
     }
 
     #[test]

@@ -179,6 +179,16 @@ pub(crate) fn keep_escape(ev: web_sys::KeyboardEvent) {
     }
 }
 
+/// Writes `text`'s paragraphs (its lines that are not blank: a feed writes them with `\n`)
+/// to `out` as escaped `<p>` elements.
+pub(crate) fn paragraphs(out: &mut String, text: &str) {
+    for paragraph in text.split('\n').filter(|p| !p.trim().is_empty()) {
+        out.push_str("<p>");
+        out.push_str(&escape(paragraph));
+        out.push_str("</p>");
+    }
+}
+
 /// `text` with `&`, `<`, `>`, `"` and `'` as character references: safe as element content
 /// and as a quoted attribute value, in HTML as in SVG markup.
 pub(crate) fn escape(text: &str) -> String {
