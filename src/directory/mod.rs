@@ -485,6 +485,7 @@ pub fn MemberDirectory(
                     node_ref=dialog
                     on:close=on_dialog_close
                     on:keydown=crate::ui::keep_escape
+                    on:error:capture=|ev| card::logo_loaded(&ev, false)
                 >
                     <form method="dialog" class="ck-dialog-close">
                         <button type="submit" class="ck-btn" aria-label=s.close>"×"</button>

@@ -309,6 +309,12 @@ test("a logo covers the initials once it loads; a broken, missing or slow one le
   const loaded = ["logo", "BS", "logo", "GP"];
   await page.waitForFunction(seen, JSON.stringify(loaded), { timeout: 5000 }).catch(() => {});
   assert.deepEqual(await page.evaluate(seen), loaded);
+  // In the profile a broken logo is no broken-image icon either: it goes.
+  await page.locator("#logos").getByRole("button", { name: "Beta Sons" }).click();
+  await page.locator("#logos").getByRole("dialog", { name: "Beta Sons" }).waitFor();
+  const broken = () => document.querySelector("#logos").shadowRoot.querySelector("dialog .ck-profile-logo")?.hidden === true;
+  await page.waitForFunction(broken, null, { timeout: 5000 }).catch(() => {});
+  assert.equal(await page.evaluate(broken), true, "the profile's broken logo is hidden");
 }, { networkErrors: true });
 
 test("the directory: facets, chips, pages, profile and URL, accessible in each state and on a phone", async ({ page, url }) => {
