@@ -136,7 +136,21 @@ pub fn EventCalendar(
         }
         feed.read().cluster.timezone.clone()
     });
-    let today = Memo::new(move |_| zone::now_in(&zone.read()).0);
+    // Today moves at midnight while the page stays open: the clock is read again every
+    // minute (a tick that only changes the memo when the day does), from the first effect
+    // run, so that building the component touches no timer.
+    let minutes = Trigger::new();
+    crate::ui::effect(move || {
+        if let Ok(every) =
+            set_interval_with_handle(move || minutes.notify(), std::time::Duration::from_secs(60))
+        {
+            on_cleanup(move || every.clear());
+        }
+    });
+    let today = Memo::new(move |_| {
+        minutes.track();
+        zone::now_in(&zone.read()).0
+    });
     let shown = RwSignal::new(
         month
             .unwrap_or_else(|| today.get_untracked())

@@ -381,3 +381,17 @@ test("the grid's one tab stop is on today, and 'Today' brings it back there from
   await page.waitForFunction(() => document.getElementById("cal").shadowRoot.querySelector("td[tabindex='0']")?.dataset.day === "2026-11-23");
   assert.deepEqual(await stop(), ["2026-11-23"], "back on today");
 });
+
+test("today moves on at midnight while the page stays open", async ({ page, url }) => {
+  // 23:58 in Madrid on 30 November 2026; the grid shows November, and its last row 1 December.
+  await page.clock.install({ time: new Date("2026-11-30T22:58:00Z") });
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  const cal = page.locator("#cal");
+  await cal.getByRole("grid", { name: "November 2026" }).waitFor();
+  const today = () => cal.evaluate((el) => [...el.shadowRoot.querySelectorAll(".ck-month td.ck-today")].map((td) => td.dataset.day));
+  assert.deepEqual(await today(), ["2026-11-30"]);
+  await page.clock.runFor(5 * 60_000);
+  await page.waitForFunction(() =>
+    document.getElementById("cal").shadowRoot.querySelector(".ck-month td.ck-today")?.dataset.day === "2026-12-01");
+  assert.deepEqual(await today(), ["2026-12-01"], "one day is today, and it is the new one");
+});
