@@ -172,8 +172,14 @@ fn release_unwatched() {
     });
 }
 
-/// Sets the state of the feed at the absolute `url`, for every caller watching it.
+/// Sets the state of the feed at the absolute `url`, for every caller watching it. A
+/// failure is also said in the console, for the webmaster, in the page's language.
 fn publish(url: &str, state: FeedState) {
+    #[cfg(target_arch = "wasm32")]
+    if let FeedState::Failed(error) = &state {
+        let message = crate::ui::load_error_message(page_lang(), error);
+        web_sys::console::warn_1(&format!("clusterkit: {url}: {message}").into());
+    }
     let watchers = SHARED.with(|all| {
         let mut all = all.borrow_mut();
         let shared = all.iter_mut().find(|s| s.url == url)?;
@@ -189,19 +195,28 @@ fn publish(url: &str, state: FeedState) {
 /// The state of an inline feed (JSON text already in the page).
 pub fn inline_feed(json: &str) -> FeedState {
     let state = parsed(json.as_bytes(), None);
-    if let FeedState::Ready(_, diagnostics) = &state {
-        report_to_console("inline feed", diagnostics);
+    match &state {
+        FeedState::Ready(_, diagnostics) => report_to_console("inline feed", diagnostics),
+        #[cfg(target_arch = "wasm32")]
+        FeedState::Failed(error) => {
+            let message = crate::ui::load_error_message(page_lang(), error);
+            web_sys::console::warn_1(&format!("clusterkit: inline feed: {message}").into());
+        }
+        _ => {}
     }
     state
 }
 
+/// The state of the feed `bytes` hold, fetched from `base` (`None` inline).
 fn parsed(bytes: &[u8], base: Option<String>) -> FeedState {
-    // A web page where JSON was expected: said as such, not as a syntax error at `<`.
-    if bytes
-        .strip_prefix("\u{feff}".as_bytes())
-        .unwrap_or(bytes)
-        .trim_ascii_start()
-        .starts_with(b"<")
+    // A web page where JSON was expected from an address: said as such, not as a syntax
+    // error at `<` (inline, where there is no address to blame, it is one).
+    if base.is_some()
+        && bytes
+            .strip_prefix("\u{feff}".as_bytes())
+            .unwrap_or(bytes)
+            .trim_ascii_start()
+            .starts_with(b"<")
     {
         return FeedState::Failed(LoadError::NotJson);
     }
@@ -389,20 +404,24 @@ async fn bytes(
 
 /// Writes a feed's diagnostics to the console: one collapsed group of warnings, in the
 /// document's language.
+/// The page's own language (its `<html lang>`), for what the console says.
+#[cfg(target_arch = "wasm32")]
+fn page_lang() -> crate::i18n::Lang {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|l| crate::i18n::Lang::from_tag(&l))
+        .unwrap_or_default()
+}
+
 fn report_to_console(source: &str, diagnostics: &[Diagnostic]) {
     if diagnostics.is_empty() {
         return;
     }
     #[cfg(target_arch = "wasm32")]
     {
-        use crate::i18n::Lang;
-        let lang = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-            .and_then(|e| e.get_attribute("lang"))
-            .and_then(|l| Lang::from_tag(&l))
-            .unwrap_or_default();
-        let strings = lang.strings();
+        let strings = page_lang().strings();
         web_sys::console::group_collapsed_1(
             &format!(
                 "clusterkit: {} ({}): {}",
@@ -419,4 +438,26 @@ fn report_to_console(source: &str, diagnostics: &[Diagnostic]) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = source;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_markup_is_a_syntax_error_where_a_fetched_page_is_no_json() {
+        // Inline there is no address that gave a web page: the visitor's message is the
+        // syntax error, with its place.
+        match inline_feed("<p>{\"version\": 1}</p>") {
+            FeedState::Failed(LoadError::Syntax(e)) => assert_eq!((e.line, e.column), (1, 1)),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            parsed(
+                b"<!doctype html><title>Log in</title>",
+                Some("https://a.example/".into())
+            ),
+            FeedState::Failed(LoadError::NotJson)
+        ));
+    }
 }

@@ -103,26 +103,7 @@ where
                     .into_any(),
             ),
             FeedState::Failed(error) => {
-                let message = match error {
-                    LoadError::Status(code) => {
-                        crate::i18n::fill(s.load_failed, &[("status", &format!("HTTP {code}"))])
-                    }
-                    LoadError::Network => s.load_network.to_owned(),
-                    LoadError::Timeout(seconds) => {
-                        crate::i18n::fill(s.load_timeout, &[("seconds", &seconds.to_string())])
-                    }
-                    LoadError::NotJson => s.not_json.to_owned(),
-                    LoadError::TooLarge(bytes) => crate::i18n::fill(
-                        s.too_large,
-                        &[
-                            ("size", &format_number(lang, (bytes >> 20) as usize)),
-                            ("limit", &format_number(lang, (MAX_BYTES >> 20) as usize)),
-                        ],
-                    ),
-                    LoadError::Syntax(ref e) => s.syntax_error(e),
-                    LoadError::Missing => s.no_feed.to_owned(),
-                    LoadError::BadUrl => s.bad_url.to_owned(),
-                };
+                let message = load_error_message(lang, &error);
                 // Whatever went wrong at the address may be mended there: a retry, except
                 // where no address, or no web address, was given.
                 let retry =
@@ -176,6 +157,31 @@ where
 pub(crate) fn keep_escape(ev: web_sys::KeyboardEvent) {
     if ev.key() == "Escape" {
         ev.stop_propagation();
+    }
+}
+
+/// What went wrong with a feed, in `lang`: for the error box, and the console.
+pub(crate) fn load_error_message(lang: Lang, error: &LoadError) -> String {
+    let s = lang.strings();
+    match error {
+        LoadError::Status(code) => {
+            crate::i18n::fill(s.load_failed, &[("status", &format!("HTTP {code}"))])
+        }
+        LoadError::Network => s.load_network.to_owned(),
+        LoadError::Timeout(seconds) => {
+            crate::i18n::fill(s.load_timeout, &[("seconds", &seconds.to_string())])
+        }
+        LoadError::NotJson => s.not_json.to_owned(),
+        LoadError::TooLarge(bytes) => crate::i18n::fill(
+            s.too_large,
+            &[
+                ("size", &format_number(lang, (bytes >> 20) as usize)),
+                ("limit", &format_number(lang, (MAX_BYTES >> 20) as usize)),
+            ],
+        ),
+        LoadError::Syntax(e) => s.syntax_error(e),
+        LoadError::Missing => s.no_feed.to_owned(),
+        LoadError::BadUrl => s.bad_url.to_owned(),
     }
 }
 

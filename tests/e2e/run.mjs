@@ -581,6 +581,9 @@ test("bad feeds show localized, specific messages and keep every valid entry", a
   await missing.filter({ hasText: "HTTP 404" }).waitFor();
   assert.match(await missing.innerText(), /No se han podido cargar los datos/);
   await missing.getByRole("button", { name: "Reintentar" }).waitFor();
+  // The webmaster also finds why in the console, in the page's language, with the address.
+  const told = warnings.filter((w) => w.startsWith("clusterkit: ") && w.includes("HTTP 404"));
+  assert.deepEqual(told, [`clusterkit: ${url("tests/fixtures/e2e/does-not-exist.json")}: The data could not be loaded (HTTP 404).`]);
   await page.locator("#no-feed").getByRole("alert").filter({ hasText: "feed attribute" }).waitFor();
   // An element without a feed fetches nothing: an empty URL would be the page itself.
   assert.equal(pageLoads.length, 1, "the page is loaded once, by the browser");
