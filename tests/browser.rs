@@ -1217,6 +1217,50 @@ fn zone_offsets_from_intl_change_when_madrid_s_clocks_do() {
     assert_eq!(offset_at(at("2026-12-01", 13, 0), "UTC"), 0);
 }
 
+/// Building a directory without `sync_url` (a component constructed, not yet mounted, as a
+/// server render would) adds no listener to `window`.
+#[wasm_bindgen_test]
+fn building_a_directory_listens_to_no_window_event() {
+    let watch = js_sys::Function::new_no_args(
+        "const add = window.addEventListener; window.__ckAdded = [];\
+         window.addEventListener = function (type, ...rest) { window.__ckAdded.push(type); return add.call(this, type, ...rest); };\
+         return add;",
+    );
+    let add = watch.call0(&JsValue::NULL).unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let _view = view! { <MemberDirectory feed=sample("galicia") lang=Lang::Gl/> };
+    });
+    let window = web_sys::window().unwrap();
+    let added = js_sys::Reflect::get(&window, &"__ckAdded".into()).unwrap();
+    js_sys::Reflect::set(&window, &"addEventListener".into(), &add).unwrap();
+    assert_eq!(js_sys::Array::from(&added).length(), 0, "{added:?}");
+}
+
+/// A month no calendar has (an app can write `Date`'s fields by hand) is no panic: the
+/// calendar opens on the current month instead.
+#[wasm_bindgen_test]
+async fn an_impossible_month_opens_the_current_one() {
+    let root = container();
+    let month = feed::Date {
+        year: 2025,
+        month: 13,
+        day: 1,
+    };
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <EventCalendar feed=Arc::new(Feed::default()) month=month/> }
+    });
+    until("a month grid", || {
+        root.query_selector("table[role=grid]").unwrap().is_some()
+    })
+    .await;
+    assert!(
+        !text_of(&root, "h2").contains("2025"),
+        "not month 13 of 2025: {}",
+        text_of(&root, "h2")
+    );
+}
+
 /// The zone the page names is read whatever its case: `LOCAL` is the visitor's, and
 /// `america/argentina/buenos_aires` is Buenos Aires, named as the browser spells it.
 #[wasm_bindgen_test]

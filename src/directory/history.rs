@@ -123,8 +123,14 @@ pub(super) fn follow(param: Option<String>, kept: Kept, lang: Lang, popped: impl
             }
         }
     };
-    let listener = window_event_listener(leptos::ev::popstate, on_popstate);
-    on_cleanup(move || listener.remove());
+    // Listened for from the first effect run: building the component touches no `window`.
+    let mut on_popstate = Some(on_popstate);
+    crate::ui::effect(move || {
+        if let Some(on_popstate) = on_popstate.take() {
+            let listener = window_event_listener(leptos::ev::popstate, on_popstate);
+            on_cleanup(move || listener.remove());
+        }
+    });
     let Some(param) = param else {
         return;
     };
