@@ -37,7 +37,7 @@ pub mod search;
 mod sort;
 pub mod ui;
 
-pub use calendar::EventCalendar;
+pub use calendar::{EventCalendar, View as CalendarView};
 pub use chart::SegmentChart;
 pub use chart::data::{By, Shape};
 pub use directory::MemberDirectory;

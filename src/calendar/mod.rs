@@ -151,6 +151,8 @@ pub fn EventCalendar(
         minutes.track();
         zone::now_in(&zone.read()).0
     });
+    // A month an app built by hand (`Date`'s fields are public) must be a real one.
+    let month = month.filter(|m| Date::new(m.year, m.month, 1).is_some());
     let shown = RwSignal::new(
         month
             .unwrap_or_else(|| today.get_untracked())

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::{Diagnostic, Feed, SyntaxError, parse_bytes};
 
 /// How far loading a feed has come.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum FeedState {
     /// Being fetched.
     Loading,
@@ -50,6 +50,7 @@ pub const TIMEOUT_SECONDS: u32 = 30;
 pub const MAX_BYTES: u64 = 32 << 20;
 
 /// What [`use_feed`] returns.
+#[derive(Clone, Copy, Debug)]
 pub struct UseFeedReturn {
     /// The feed's current state.
     pub state: Signal<FeedState>,

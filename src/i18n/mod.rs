@@ -66,6 +66,36 @@ impl Lang {
     }
 }
 
+/// The language's tag: `ca`, `es`, `gl` or `en`.
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+/// A language tag that names none of the four languages, as [`Lang::from_str`] refuses it.
+///
+/// [`Lang::from_str`]: std::str::FromStr::from_str
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownLang(pub String);
+
+impl std::fmt::Display for UnknownLang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "“{}” is none of ca, es, gl and en", self.0)
+    }
+}
+
+impl std::error::Error for UnknownLang {}
+
+/// As [`Lang::from_tag`]: `"ca-ES".parse::<Lang>()` is Catalan.
+impl std::str::FromStr for Lang {
+    type Err = UnknownLang;
+
+    fn from_str(tag: &str) -> Result<Lang, UnknownLang> {
+        Lang::from_tag(tag).ok_or_else(|| UnknownLang(tag.to_owned()))
+    }
+}
+
 /// Replaces each `{name}` in `template` with its value.
 ///
 /// ```

@@ -131,3 +131,17 @@ fn member_counts_use_singular_for_one() {
     assert_eq!(Lang::Ca.strings().members_count(204, "204"), "204 socis");
     assert_eq!(Lang::En.strings().members_count(0, "0"), "0 members");
 }
+
+#[test]
+fn a_language_parses_from_its_tag_and_prints_as_it() {
+    assert_eq!("ca-ES".parse::<Lang>(), Ok(Lang::Ca));
+    assert_eq!(
+        "fr".parse::<Lang>(),
+        Err(UnknownLang("fr".to_owned())),
+        "not one of the four"
+    );
+    for lang in Lang::ALL {
+        assert_eq!(lang.to_string().parse::<Lang>(), Ok(lang));
+    }
+    assert_eq!(Lang::Gl.to_string(), "gl");
+}
