@@ -44,13 +44,15 @@ pub(super) fn Agenda(
         let list = kept_occurrences(&feed, &zone, from, to, &Intl, Some(&kept));
         // Whether asking for earlier or later events can show any: an occurrence between the
         // first kept event's start and the list, or within five years after it (a rule's
-        // COUNT may end it, however open its UNTIL). If not, the button goes.
+        // COUNT may end it, however open its UNTIL). If not, the button goes. A start is
+        // written in its own zone, up to two days ahead of the calendar's (00:30 in Auckland
+        // is the day before in Madrid): the search begins two days before it.
         let first = feed
             .events
             .iter()
             .zip(kept.iter())
             .filter(|(_, k)| **k)
-            .map(|(e, _)| e.start.date())
+            .map(|(e, _)| e.start.date().add_days(-2))
             .min();
         let earlier = first.is_some_and(|first| occurring(first, from.add_days(-1)));
         let later = occurring(to.add_days(1), to.add_months(60));

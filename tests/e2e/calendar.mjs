@@ -395,3 +395,32 @@ test("today moves on at midnight while the page stays open", async ({ page, url 
     document.getElementById("cal").shadowRoot.querySelector(".ck-month td.ck-today")?.dataset.day === "2026-12-01");
   assert.deepEqual(await today(), ["2026-12-01"], "one day is today, and it is the new one");
 });
+
+test("the list offers the earlier event that began, in the calendar's zone, the day before its own date", async ({ page, url }) => {
+  // 10:00 in Madrid on 21 March 2027. The kickoff is at 00:30 on the 21st in Auckland,
+  // which is 12:30 on the 20th in Madrid: yesterday, so not listed, but there to ask for.
+  await page.clock.setFixedTime(new Date("2027-03-21T09:00:00Z"));
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  await page.evaluate(() => {
+    const el = document.createElement("clusterkit-calendar");
+    el.id = "akl";
+    el.setAttribute("lang", "en");
+    el.setAttribute("view", "list");
+    const json = document.createElement("script");
+    json.type = "application/json";
+    json.textContent = JSON.stringify({
+      version: 1,
+      cluster: { name: "C", timezone: "Europe/Madrid" },
+      events: [
+        { id: "akl", title: "Auckland kickoff", start: "2027-03-21T00:30", end: "2027-03-21T02:00", timezone: "Pacific/Auckland" },
+        { id: "may", title: "May meeting", start: "2027-05-10" },
+      ],
+    });
+    el.append(json);
+    document.body.append(el);
+  });
+  const akl = page.locator("#akl");
+  await akl.getByRole("link", { name: /^May meeting/ }).waitFor();
+  await akl.getByRole("button", { name: "Show earlier events" }).click();
+  await akl.getByRole("link", { name: /^Auckland kickoff/ }).waitFor();
+});
