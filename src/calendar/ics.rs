@@ -344,14 +344,17 @@ pub fn calendar(
 ) -> String {
     let texts = Texts { feed, lang };
     let mut body = String::new();
-    // Each zone named, with the first year an event in it needs.
+    // Each zone named, with the year before the first an event in it needs: its
+    // observances must begin before the event does, and in the southern hemisphere the
+    // year's first change comes after its summer months (Sydney's January is the daylight
+    // time that began the October before).
     let mut zones: Vec<(&str, i32)> = Vec::new();
     for &i in events {
         let Some(event) = feed.events.get(i) else {
             continue;
         };
         if let Some(zone) = vevent(&mut body, feed, event, &texts, host, now, offsets) {
-            let year = event.start.date().year;
+            let year = event.start.date().year - 1;
             match zones.iter_mut().find(|(z, _)| *z == zone) {
                 Some((_, first)) => *first = (*first).min(year),
                 None => zones.push((zone, year)),

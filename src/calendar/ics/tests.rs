@@ -215,20 +215,20 @@ fn the_zone_named_has_a_vtimezone_with_madrid_s_rules() {
         .collect();
     let s = |v: &str| Some(v.to_owned());
     // Summer time from 02:00 on the last Sunday of March, winter time from 03:00 on the last
-    // Sunday of October.
+    // Sunday of October, from the year before the breakfast's first (2026).
     assert_eq!(
         observances,
         [
             [
                 s("DAYLIGHT"),
-                s("20260329T020000"),
+                s("20250330T020000"),
                 s("+0100"),
                 s("+0200"),
                 s("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU")
             ],
             [
                 s("STANDARD"),
-                s("20261025T030000"),
+                s("20251026T030000"),
                 s("+0200"),
                 s("+0100"),
                 s("FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")
@@ -259,4 +259,33 @@ fn a_zone_without_summer_time_has_one_fixed_observance() {
     assert_eq!(only.len(), 1);
     assert_eq!(only[0].property_value("TZOFFSETTO"), Some("-0300"));
     assert_eq!(only[0].property_value("TZOFFSETFROM"), Some("-0300"));
+}
+
+#[test]
+fn a_southern_zone_s_observances_begin_before_its_summer_events() {
+    // A weekly Sydney meeting from 10 January 2027, in daylight time since October 2026: a
+    // reader needs an observance that has begun by then to place it (RFC 5545 leaves times
+    // before the first onset undefined).
+    let mut feed = Feed::default();
+    feed.cluster.timezone = "Australia/Sydney".into();
+    let mut meeting = event("meeting", "2027-01-10T10:00", Some("2027-01-10T11:00"));
+    meeting.recurrence = Some(Rrule::parse("FREQ=WEEKLY;COUNT=20").unwrap());
+    feed.events = vec![meeting];
+    let cal: Calendar = calendar(&feed, &[0], Lang::En, "example.org", NOW, &Jiff)
+        .parse()
+        .unwrap();
+    let onsets: Vec<String> = cal
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Other(o) if o.component_kind() == "VTIMEZONE" => Some(o),
+            _ => None,
+        })
+        .flat_map(|z| z.components().iter())
+        .filter_map(|o| o.property_value("DTSTART").map(str::to_owned))
+        .collect();
+    assert!(
+        onsets.iter().any(|d| d.as_str() < "20270110T100000"),
+        "an observance in force on 10 January 2027: {onsets:?}"
+    );
 }
