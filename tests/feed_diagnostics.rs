@@ -2694,3 +2694,35 @@ fn an_object_with_forty_thousand_keys_keeps_the_last_value_of_a_repeated_key() {
     };
     assert_eq!(pairs.len(), 40_000, "the repeated key appears once");
 }
+
+#[test]
+fn a_website_typed_as_a_bare_www_host_is_that_host_over_https() {
+    let parsed = read(&feed(
+        vec![
+            member_json(
+                "sonilab",
+                "Sonilab",
+                &[("website", r#""www.sonilab.example""#)],
+            ),
+            member_json("faro", "Faro", &[("website", r#""WWW.Faro.example/en""#)]),
+            // A relative path stays one: it names a page on the feed's own server.
+            member_json("uab", "UAB", &[("website", r#""members/uab.html""#)]),
+        ],
+        vec![],
+    ));
+    assert_diagnostics(&parsed, &[]);
+    let websites: Vec<Option<&str>> = parsed
+        .feed
+        .members
+        .iter()
+        .map(|m| m.website.as_deref())
+        .collect();
+    assert_eq!(
+        websites,
+        [
+            Some("https://www.sonilab.example"),
+            Some("https://WWW.Faro.example/en"),
+            Some("members/uab.html")
+        ]
+    );
+}

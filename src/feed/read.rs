@@ -237,6 +237,18 @@ fn url(v: &Json) -> Result<String, Problem> {
     })
 }
 
+/// A website: a [`url`], where one written as a bare `www.` host (`www.sonilab.example`,
+/// the commonest way to type one) is that host over https, not a path on the feed's server.
+fn website(v: &Json) -> Result<String, Problem> {
+    url(v).map(|s| {
+        if s.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www.")) {
+            format!("https://{s}")
+        } else {
+            s
+        }
+    })
+}
+
 fn color(v: &Json) -> Result<String, Problem> {
     string(v).and_then(|s| {
         if is_color(&s) {
@@ -501,7 +513,7 @@ fn read_member(e: &mut Entry, segments: &[&str]) -> Option<(String, Member)> {
         city: e.optional("city", string),
         region: e.optional("region", string),
         country: e.optional("country", string),
-        website: e.optional("website", url),
+        website: e.optional("website", website),
         logo: e.optional("logo", url),
         email: e.optional("email", |v| {
             string(v).and_then(|s| {
