@@ -1237,6 +1237,49 @@ fn building_a_directory_listens_to_no_window_event() {
     assert_eq!(js_sys::Array::from(&added).length(), 0, "{added:?}");
 }
 
+/// A website reads in the profile as the feed writes it (accents and all), while its link
+/// goes to the address the browser encodes.
+#[wasm_bindgen_test]
+async fn a_website_reads_as_written_and_links_encoded() {
+    let written = "https://www.clusteraudiovisual.example/socis/producció-àudio";
+    let mut member = feed::Member::new("m", "Produccions");
+    member.website = Some(written.to_owned());
+    let feed = Arc::new(Feed {
+        members: vec![member],
+        ..Feed::default()
+    });
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <MemberDirectory feed=feed.clone() lang=Lang::Ca/> }
+    });
+    until("the card", || {
+        root.query_selector(".ck-open").unwrap().is_some()
+    })
+    .await;
+    let button: HtmlElement = root
+        .query_selector(".ck-open")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    button.click();
+    until("the website", || {
+        root.query_selector("dialog[open] a[target=_blank]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let link = root
+        .query_selector("dialog[open] a[target=_blank]")
+        .unwrap()
+        .unwrap();
+    let shown = link.first_child().and_then(|t| t.text_content());
+    assert_eq!(shown.as_deref(), Some(written));
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://www.clusteraudiovisual.example/socis/producci%C3%B3-%C3%A0udio")
+    );
+}
+
 /// A month no calendar has (an app can write `Date`'s fields by hand) is no panic: the
 /// calendar opens on the current month instead.
 #[wasm_bindgen_test]

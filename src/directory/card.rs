@@ -142,11 +142,17 @@ pub(crate) fn profile(
     }
     out.push_str("<dl class=\"ck-contact\">");
     if let Some(url) = &m.website {
-        let href = escape(&feed.resolve_url(url));
+        let href = feed.resolve_url(url);
+        // Shown as written when it is a whole address (`…/producció`, `münchen.example`),
+        // not as the browser encodes it for the link.
+        let shown = if url.contains("://") { url } else { &href };
         let _ = write!(
             out,
-            "<dt>{}</dt><dd><a href=\"{href}\" target=\"_blank\" rel=\"noopener noreferrer\">{href}<span class=\"ck-visually-hidden\"> {}</span></a></dd>",
-            s.website, s.new_tab
+            "<dt>{}</dt><dd><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}<span class=\"ck-visually-hidden\"> {}</span></a></dd>",
+            s.website,
+            escape(&href),
+            escape(shown),
+            s.new_tab
         );
     }
     if let Some(e) = &m.email {
