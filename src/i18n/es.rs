@@ -138,7 +138,7 @@ pub static STRINGS: Strings = Strings {
         "un número",
     ],
     d_empty: "está vacío.",
-    d_bad_date: "«{value}» no es una fecha u hora válida.",
+    d_bad_date: "«{value}» no es una fecha u hora válida: escriba las fechas como AAAA-MM-DD y las horas como AAAA-MM-DDTHH:MM.",
     d_form_mismatch: "no concuerda con el inicio: use una fecha para actividades de todo el día y fecha y hora para las que tienen horario.",
     d_end_before_start: "no termina después de empezar.",
     d_unknown_segment: "hace referencia al segmento «{id}», que los datos no definen.",
