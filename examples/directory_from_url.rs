@@ -15,7 +15,7 @@ pub fn App(#[prop(into)] url: String, lang: Lang) -> impl IntoView {
     let feed = use_feed(url);
     view! {
         <Styles/>
-        <FeedStatus state=feed.state retry=Some(feed.retry) lang=lang let:feed>
+        <FeedStatus state=feed.state retry=feed.retry lang=lang let:feed>
             <MemberDirectory feed=feed lang=lang/>
             <SegmentChart feed=feed lang=lang/>
         </FeedStatus>

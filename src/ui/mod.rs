@@ -33,11 +33,11 @@ pub fn FeedStatus<C, V>(
     /// The feed's state, as [`use_feed`](crate::feed::use_feed) gives it.
     #[prop(into)]
     state: Signal<FeedState>,
-    /// Called by the retry button; without it, errors show no button.
-    #[prop(default = None)]
+    /// Called by the retry button (`retry=feed.retry`); without it, errors show no button.
+    #[prop(default = None, into)]
     retry: Option<Callback<()>>,
-    /// The visitor's language.
-    #[prop(into)]
+    /// The visitor's language (English if not given), as for the components.
+    #[prop(optional, into)]
     lang: Signal<Lang>,
     /// Whether to list the feed's diagnostics on screen.
     #[prop(optional, into)]
