@@ -265,10 +265,13 @@ fn cargo_build(root: &Path, nightly: bool) -> Result<(), String> {
     } else {
         Command::new("cargo")
     };
+    // The one build that links the crate as a cdylib: apps take it as a plain rlib.
     cargo.args([
-        "build",
+        "rustc",
         "--release",
         "--lib",
+        "--crate-type",
+        "cdylib",
         "--target",
         "wasm32-unknown-unknown",
         "--features",
