@@ -102,7 +102,9 @@ pub(super) fn marks(
                 ),
                 _ => format!("{name}: {members}"),
             };
-            let choice = choice(feed, by, &category.label);
+            // An empty part ticks nothing: the directory offers that choice disabled, and
+            // ticking it would only empty the list.
+            let choice = choice(feed, by, &category.label).filter(|_| count > 0);
             let pressed = chosen.and_then(|f| {
                 let (facet, value) = choice.as_ref()?;
                 Some(f.is_chosen(*facet, value))
@@ -208,6 +210,37 @@ mod tests {
         };
         let tally = tally(&feed, &FacetTable::new(&feed), by, 2);
         summary(lang, by, &feed, &tally).unwrap()
+    }
+
+    #[test]
+    fn an_empty_segment_s_bar_ticks_nothing() {
+        let feed = Feed {
+            segments: ["Alpha", "Unused"]
+                .iter()
+                .map(|s| Segment::new(*s, *s))
+                .collect(),
+            members: vec![member(0, &["Alpha"], None, None, None)],
+            ..Feed::default()
+        };
+        let tally = tally(&feed, &FacetTable::new(&feed), By::Segment, 2);
+        let choices: Vec<(String, usize, bool)> = marks(
+            &feed,
+            &tally,
+            By::Segment,
+            Shape::Bar,
+            Lang::En,
+            Some(&Filter::default()),
+        )
+        .into_iter()
+        .map(|(mark, choice)| (mark.name, mark.count, choice.is_some()))
+        .collect();
+        assert_eq!(
+            choices,
+            [
+                ("Alpha".to_owned(), 1, true),
+                ("Unused".to_owned(), 0, false)
+            ]
+        );
     }
 
     #[test]
