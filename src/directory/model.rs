@@ -409,8 +409,15 @@ pub fn page_items(current: usize, count: usize) -> Vec<Option<usize>> {
 /// Up to two initials of a name, for a member without a logo (`Algam Ibérica` gives `AI`).
 pub fn initials(name: &str) -> String {
     // The first character of each word that can begin one: not punctuation (so not the
-    // middle dot either, which only joins `l·l`).
-    let starts_word = |c: &char| crate::search::is_word_char(*c) && *c != '·';
+    // middle dot either, which only joins `l·l`), nor a symbol or an emoji (half of a
+    // family emoji's joined sequence would show as another).
+    let starts_word = |c: &char| {
+        crate::search::is_word_char(*c)
+            && !matches!(
+                c,
+                '·' | '\u{2000}'..='\u{2BFF}' | '\u{FE00}'..='\u{FE0F}' | '\u{1F000}'..='\u{1FAFF}'
+            )
+    };
     name.split_whitespace()
         .filter_map(|w| w.chars().find(starts_word))
         .take(2)

@@ -112,4 +112,7 @@ fn initials_take_the_first_letters_of_two_words() {
     assert_eq!(initials("Sonilab"), "S");
     assert_eq!(initials("ésser (Estudis) Reus"), "ÉE");
     assert_eq!(initials(""), "");
+    // Symbols and emoji begin no initial: the letters after them do.
+    assert_eq!(initials("👩\u{200d}👩\u{200d}👧 Family Films"), "FF");
+    assert_eq!(initials("★ Stars Media"), "SM");
 }
