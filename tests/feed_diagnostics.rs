@@ -844,6 +844,36 @@ fn impossible_start_date_skips_the_event_and_the_others_stay() {
 }
 
 #[test]
+fn a_joined_year_no_member_can_have_is_dropped_and_the_member_kept() {
+    // Typos of 2023 and 2024: a chart of the years would span twelve centuries.
+    let parsed = read(&feed(
+        vec![
+            member_json("sonilab", "Sonilab", &[("joined", r#""1023-03-01""#)]),
+            member_json("faro", "Faro", &[("joined", r#""2204-03-01""#)]),
+            member_json("uab", "UAB", &[("joined", r#""1850-01-01""#)]),
+        ],
+        vec![],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag(
+                "members[0].joined",
+                Problem::UnlikelyYear("1023-03-01".into()),
+                false,
+            ),
+            diag(
+                "members[1].joined",
+                Problem::UnlikelyYear("2204-03-01".into()),
+                false,
+            ),
+        ],
+    );
+    let joined: Vec<Option<Date>> = parsed.feed.members.iter().map(|m| m.joined).collect();
+    assert_eq!(joined, [None, None, Some(date(1850, 1, 1))]);
+}
+
+#[test]
 fn impossible_joined_date_is_dropped_and_member_kept() {
     let parsed = read(&feed(
         vec![

@@ -42,6 +42,9 @@ pub enum Problem {
     Empty,
     /// Not a valid `YYYY-MM-DD`, wall-clock or exact date-time, or a date that does not exist.
     BadDate(String),
+    /// A `joined` date outside the years a member can have joined (1850 to 2100): a typo,
+    /// most likely (`1023`, `2204`), which would stretch a chart of the years over centuries.
+    UnlikelyYear(String),
     /// `end` or an `exdates` value is not in the same form (all-day or timed) as `start`.
     FormMismatch,
     /// `end` comes before `start`.

@@ -536,8 +536,10 @@ fn read_member(e: &mut Entry, segments: &[&str]) -> Option<(String, Member)> {
         description: e.optional_text("description"),
         tags: e.strings("tags", |_| Ok(())),
         joined: e.optional("joined", |v| {
-            with_str(v, |s| {
-                Date::parse(s).ok_or_else(|| Problem::BadDate(s.to_owned()))
+            with_str(v, |s| match Date::parse(s) {
+                Some(d) if (1850..=2100).contains(&d.year) => Ok(d),
+                Some(_) => Err(Problem::UnlikelyYear(s.to_owned())),
+                None => Err(Problem::BadDate(s.to_owned())),
             })
         }),
         founding: e

@@ -129,6 +129,7 @@ pub static STRINGS: Strings = Strings {
     ],
     d_empty: "és buit.",
     d_bad_date: "«{value}» no és una data o una hora vàlida: escriviu les dates com a AAAA-MM-DD i les hores com a AAAA-MM-DDTHH:MM.",
+    d_unlikely_year: "«{value}» no és una data en què un soci hagi pogut entrar (de 1850 a 2100).",
     d_form_mismatch: "no concorda amb l’inici: feu servir una data per a activitats de tot el dia i data i hora per a les que tenen horari.",
     d_end_before_start: "no acaba després de començar.",
     d_unknown_segment: "fa referència al segment «{id}», que les dades no defineixen.",

@@ -139,6 +139,7 @@ pub static STRINGS: Strings = Strings {
     ],
     d_empty: "is empty.",
     d_bad_date: "“{value}” is not a valid date or time: write dates as YYYY-MM-DD and times as YYYY-MM-DDTHH:MM.",
+    d_unlikely_year: "“{value}” is not a date a member can have joined on (1850 to 2100).",
     d_form_mismatch: "does not match the start: use a date for all-day events and a date and time for timed ones.",
     d_end_before_start: "does not end after it starts.",
     d_unknown_segment: "refers to the segment “{id}”, which the data does not define.",

@@ -139,6 +139,7 @@ pub static STRINGS: Strings = Strings {
     ],
     d_empty: "está vacío.",
     d_bad_date: "«{value}» no es una fecha u hora válida: escriba las fechas como AAAA-MM-DD y las horas como AAAA-MM-DDTHH:MM.",
+    d_unlikely_year: "«{value}» no es una fecha en que un socio haya podido entrar (de 1850 a 2100).",
     d_form_mismatch: "no concuerda con el inicio: use una fecha para actividades de todo el día y fecha y hora para las que tienen horario.",
     d_end_before_start: "no termina después de empezar.",
     d_unknown_segment: "hace referencia al segmento «{id}», que los datos no definen.",

@@ -129,6 +129,7 @@ pub static STRINGS: Strings = Strings {
     ],
     d_empty: "está baleiro.",
     d_bad_date: "«{value}» non é unha data ou hora válida: escriba as datas como AAAA-MM-DD e as horas como AAAA-MM-DDTHH:MM.",
+    d_unlikely_year: "«{value}» non é unha data na que un socio puidese entrar (de 1850 a 2100).",
     d_form_mismatch: "non concorda co inicio: use unha data para actividades de todo o día e data e hora para as que teñen horario.",
     d_end_before_start: "non remata despois de comezar.",
     d_unknown_segment: "fai referencia ao segmento «{id}», que os datos non definen.",

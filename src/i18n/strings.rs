@@ -213,6 +213,8 @@ strings! {
     d_empty: &'static str,
     /// Diagnostic: `{value}` is not a valid date.
     d_bad_date: &'static str,
+    /// Diagnostic: a `joined` date outside 1850 to 2100: `{value}`.
+    d_unlikely_year: &'static str,
     /// Diagnostic: end and start are in different forms.
     d_form_mismatch: &'static str,
     /// Diagnostic: a timed end not after its start, or a date end before its start date.
@@ -366,6 +368,7 @@ impl Strings {
             }
             Problem::Empty => self.d_empty.to_owned(),
             Problem::BadDate(v) => fill(self.d_bad_date, &[("value", v)]),
+            Problem::UnlikelyYear(v) => fill(self.d_unlikely_year, &[("value", v)]),
             Problem::FormMismatch => self.d_form_mismatch.to_owned(),
             Problem::EndBeforeStart => self.d_end_before_start.to_owned(),
             Problem::UnknownSegment(id) => fill(self.d_unknown_segment, &[("id", id)]),
