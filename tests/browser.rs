@@ -467,10 +467,10 @@ async fn weekday_headers_take_their_narrowest_names_in_a_phone_wide_calendar() {
     root.remove();
 }
 
-/// Weeks start on Sunday exactly where the browser's own locale data says they do, for every
-/// region an English tag can name.
+/// Weeks start on the day the browser's own locale data says, for every region an English
+/// tag can name: Monday, Sunday or Saturday.
 #[wasm_bindgen_test]
-fn weeks_start_on_sunday_where_the_browsers_locale_data_says() {
+fn weeks_start_where_the_browsers_locale_data_says() {
     let first_day = js_sys::Function::new_with_args(
         "tag",
         "try { const l = new Intl.Locale(tag); return (l.getWeekInfo ? l.getWeekInfo() : l.weekInfo).firstDay; } catch (e) { return 0; }",
@@ -484,12 +484,12 @@ fn weeks_start_on_sunday_where_the_browsers_locale_data_says() {
                 .ok()
                 .and_then(|d| d.as_f64())
                 .unwrap_or(0.0);
-            // Saturday (6) is not a start the calendar offers: Monday stands in for it.
-            if day == 7.0 || day == 1.0 {
+            // Intl counts from 1 for Monday to 7 for Sunday; the calendar from 0.
+            if day >= 1.0 {
                 checked += 1;
                 assert_eq!(
-                    clusterkit::i18n::week_starts_on_sunday(&tag),
-                    day == 7.0,
+                    clusterkit::i18n::first_weekday(&tag).index() as f64,
+                    day - 1.0,
                     "{tag}"
                 );
             }
@@ -534,7 +534,7 @@ async fn the_list_offers_a_file_of_its_events_only_when_it_lists_some() {
 }
 
 #[wasm_bindgen_test]
-async fn calendar_weeks_start_on_sunday_for_en_us() {
+async fn calendar_weeks_start_on_sunday_for_en_us_and_saturday_for_en_eg() {
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), || {
         view! { <EventCalendar feed=Arc::new(Feed::default()) lang=Lang::En locale="en-US".to_owned() month=feed::Date::new(2026, 11, 1).unwrap()/> }
@@ -546,6 +546,19 @@ async fn calendar_weeks_start_on_sunday_for_en_us() {
         "1",
         "1 November 2026 is a Sunday, first in its row"
     );
+    // In Egypt weeks start on Saturday: 31 October comes first, then the 1st.
+    let egypt = container();
+    let _egypt = leptos::mount::mount_to(egypt.clone(), || {
+        view! { <EventCalendar feed=Arc::new(Feed::default()) lang=Lang::En locale="en-EG".to_owned() month=feed::Date::new(2026, 11, 1).unwrap()/> }
+    });
+    until("the grid", || !all(&egypt, "tbody td").is_empty()).await;
+    assert_eq!(text_of(&egypt, "thead th .ck-wd"), "Sat");
+    let first_row: Vec<String> = all(&egypt, "tbody tr:first-child td")
+        .iter()
+        .map(|td| td.get_attribute("data-day").unwrap_or_default())
+        .take(2)
+        .collect();
+    assert_eq!(first_row, ["2026-10-31", "2026-11-01"]);
 }
 
 #[wasm_bindgen_test]

@@ -48,7 +48,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::feed::{Date, Feed};
-use crate::i18n::{Lang, fill, week_starts_on_sunday};
+use crate::i18n::{Lang, fill, first_weekday};
 use agenda::Agenda;
 use dialog::{CalendarDialog, Opened};
 use filter::{EventFilter, Filters};
@@ -219,8 +219,7 @@ pub fn EventCalendar(
     move || {
         let lang = lang.get();
         let s = lang.strings();
-        let sunday_first =
-            week_starts_on_sunday(&locale.get().unwrap_or_else(|| lang.tag().to_owned()));
+        let first_day = first_weekday(&locale.get().unwrap_or_else(|| lang.tag().to_owned()));
         let title = move |m: Date| {
             fill(
                 s.month_year,
@@ -306,7 +305,7 @@ pub fn EventCalendar(
         let month_view = move || {
             let title_id = grid_title.clone();
             view! {
-                <MonthGrid feed=feed lang=lang sunday_first=sunday_first shown=shown focused=focused today=today zone=zone placed=placed kept=kept open=open title_id=title_id/>
+                <MonthGrid feed=feed lang=lang first_day=first_day shown=shown focused=focused today=today zone=zone placed=placed kept=kept open=open title_id=title_id/>
                 <div class="ck-cal-actions" hidden=move || !month_has_events()>
                     <button type="button" class="ck-link" on:click=download_month>{s.download_events}</button>
                 </div>

@@ -1,13 +1,13 @@
 //! The month grid: the weeks a month spans.
 
-use crate::feed::Date;
+use crate::feed::{Date, Weekday};
 
 /// The days of the month grid around `month`: whole weeks from the week of the 1st to the
-/// week of the last day, starting on Monday, or on Sunday when `sunday_first`.
-pub fn month_grid(month: Date, sunday_first: bool) -> Vec<Date> {
+/// week of the last day, each starting on `first_day`.
+pub fn month_grid(month: Date, first_day: Weekday) -> Vec<Date> {
     let first = month.first_of_month();
-    let offset = first.weekday().index() as i64 + i64::from(sunday_first);
-    let start = first.add_days(-(offset % 7));
+    let offset = (first.weekday().index() + 7 - first_day.index()) % 7;
+    let start = first.add_days(-(offset as i64));
     let last = first.add_months(1).add_days(-1);
     let days = last.days_since_epoch() - start.days_since_epoch() + 1;
     let weeks = (days + 6) / 7;
@@ -24,19 +24,16 @@ mod tests {
 
     #[test]
     fn november_2026_starts_on_the_monday_before_and_ends_on_sunday() {
-        let grid = month_grid(d(2026, 11, 23), false);
+        let grid = month_grid(d(2026, 11, 23), Weekday::Mon);
         assert_eq!(grid.first(), Some(&d(2026, 10, 26)));
         assert_eq!(grid.last(), Some(&d(2026, 12, 6)));
         assert_eq!(grid.len(), 42);
-        assert!(
-            grid.chunks(7)
-                .all(|w| w[0].weekday() == crate::feed::Weekday::Mon)
-        );
+        assert!(grid.chunks(7).all(|w| w[0].weekday() == Weekday::Mon));
     }
 
     #[test]
     fn sunday_first_grids_start_on_sunday() {
-        let grid = month_grid(d(2026, 11, 1), true);
+        let grid = month_grid(d(2026, 11, 1), Weekday::Sun);
         assert_eq!(
             grid.first(),
             Some(&d(2026, 11, 1)),
@@ -44,6 +41,15 @@ mod tests {
         );
         assert_eq!(grid.len(), 35);
         // February 2027 starts on a Monday: a Monday-first grid needs exactly four weeks.
-        assert_eq!(month_grid(d(2027, 2, 1), false).len(), 28);
+        assert_eq!(month_grid(d(2027, 2, 1), Weekday::Mon).len(), 28);
+    }
+
+    #[test]
+    fn saturday_first_grids_start_on_saturday() {
+        // 1 November 2026 is a Sunday: its week began on Saturday 31 October.
+        let grid = month_grid(d(2026, 11, 1), Weekday::Sat);
+        assert_eq!(grid.first(), Some(&d(2026, 10, 31)));
+        assert_eq!(grid.last(), Some(&d(2026, 12, 4)), "a Friday");
+        assert!(grid.chunks(7).all(|w| w[0].weekday() == Weekday::Sat));
     }
 }

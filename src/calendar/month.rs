@@ -33,7 +33,8 @@ fn day_of(element: &web_sys::Element) -> Option<Date> {
 pub(super) fn MonthGrid(
     feed: Signal<Arc<Feed>>,
     lang: Lang,
-    sunday_first: bool,
+    /// The day each week starts on.
+    first_day: crate::feed::Weekday,
     shown: RwSignal<Date>,
     /// The day last moved to (by a key, a click, or "today").
     focused: RwSignal<Date>,
@@ -89,7 +90,7 @@ pub(super) fn MonthGrid(
         let Some(day) = target(&ev).and_then(|t| day_of(&t)) else {
             return;
         };
-        let back = (day.weekday().index() + usize::from(sunday_first)) % 7;
+        let back = (day.weekday().index() + 7 - first_day.index()) % 7;
         let week_start = day.add_days(-(back as i64));
         let month_away = |n: i32| {
             let first = day.first_of_month().add_months(n);
@@ -194,7 +195,7 @@ pub(super) fn MonthGrid(
         }
     };
 
-    let start = if sunday_first { 6 } else { 0 };
+    let start = first_day.index();
     let headers = (0..7)
         .map(|i| {
             let k = (start + i) % 7;
@@ -216,7 +217,7 @@ pub(super) fn MonthGrid(
         };
         let place = Place {
             month: shown.get(),
-            sunday_first,
+            first_day,
             today: today.get(),
             stop: stop.get_untracked(),
         };

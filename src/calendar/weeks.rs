@@ -45,7 +45,7 @@ fn colour(feed: &Feed, o: &Occurrence) -> String {
 /// grid's one tab stop.
 pub struct Place {
     pub month: Date,
-    pub sunday_first: bool,
+    pub first_day: crate::feed::Weekday,
     pub today: Date,
     pub stop: Date,
 }
@@ -65,7 +65,7 @@ pub fn weeks(
     // A bar's text, with its start time on its first day.
     let text = |o: &Occurrence, day: Date| on_day(o, day, title(o).to_owned());
     let (mut markup, mut colours) = (String::new(), Vec::new());
-    for days in month_grid(place.month, place.sunday_first).chunks(7) {
+    for days in month_grid(place.month, place.first_day).chunks(7) {
         let laid = week(days[0], placed, LANES);
         markup.push_str("<tr>");
         for (column, &day) in days.iter().enumerate() {
@@ -173,7 +173,7 @@ mod tests {
         let placed = occurrences(feed, "Europe/Madrid", from, to, &Jiff);
         let place = Place {
             month: d("2026-11-01"),
-            sunday_first: false,
+            first_day: crate::feed::Weekday::Mon,
             today: d(today),
             stop: d("2026-11-23"),
         };

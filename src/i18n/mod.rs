@@ -15,6 +15,8 @@ mod strings;
 
 pub use strings::Strings;
 
+use crate::feed::Weekday;
+
 /// A language the widgets speak.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -109,10 +111,11 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// Whether weeks start on Sunday for a language tag: only when its region does (`en-US`).
-pub fn week_starts_on_sunday(tag: &str) -> bool {
-    // The regions whose week starts on Sunday in the browsers' locale data (CLDR, as
-    // Chromium's ICU has it, old codes included); a browser test compares the two.
+/// The day weeks start on for a language tag: Monday, unless its region starts them on
+/// Sunday (`en-US`, `es-MX`), Saturday (`en-EG`, `en-JO`) or Friday (`en-MV`).
+pub fn first_weekday(tag: &str) -> Weekday {
+    // The regions whose week starts on another day in the browsers' locale data (CLDR,
+    // as Chromium's ICU has it, old codes included); a browser test compares the two.
     const SUNDAY_REGIONS: [&str; 65] = [
         "AG", "AS", "BD", "BR", "BS", "BT", "BU", "BW", "BZ", "CA", "CO", "DM", "DO", "ET", "GT",
         "GU", "HK", "HN", "ID", "IL", "IN", "IS", "JM", "JP", "JT", "KE", "KH", "KR", "LA", "MH",
@@ -120,9 +123,24 @@ pub fn week_starts_on_sunday(tag: &str) -> bool {
         "PU", "PY", "PZ", "RH", "SA", "SG", "SV", "TH", "TT", "TW", "UM", "US", "VE", "VI", "WK",
         "WS", "YD", "YE", "ZA", "ZW",
     ];
-    tag.split(['-', '_'])
-        .skip(1)
-        .any(|part| part.len() == 2 && SUNDAY_REGIONS.iter().any(|r| r.eq_ignore_ascii_case(part)))
+    const SATURDAY_REGIONS: [&str; 14] = [
+        "AF", "BH", "DJ", "DZ", "EG", "IQ", "IR", "JO", "KW", "LY", "OM", "QA", "SD", "SY",
+    ];
+    let in_list = |list: &[&str]| {
+        tag.split(['-', '_'])
+            .skip(1)
+            .any(|part| part.len() == 2 && list.iter().any(|r| r.eq_ignore_ascii_case(part)))
+    };
+    if in_list(&SUNDAY_REGIONS) {
+        Weekday::Sun
+    } else if in_list(&SATURDAY_REGIONS) {
+        Weekday::Sat
+    } else if in_list(&["MV"]) {
+        // The Maldives', alone.
+        Weekday::Fri
+    } else {
+        Weekday::Mon
+    }
 }
 
 #[cfg(test)]

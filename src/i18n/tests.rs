@@ -75,12 +75,25 @@ fn language_tags_resolve_by_primary_subtag() {
 }
 
 #[test]
-fn weeks_start_on_monday_except_in_sunday_regions() {
-    for monday in ["ca", "es", "gl", "en", "en-GB", "es-ES", "ca-ES-valencia"] {
-        assert!(!week_starts_on_sunday(monday), "{monday}");
+fn weeks_start_on_monday_except_in_sunday_and_saturday_regions() {
+    use crate::feed::Weekday;
+    for monday in [
+        "ca",
+        "es",
+        "gl",
+        "en",
+        "en-GB",
+        "es-ES",
+        "ca-ES-valencia",
+        "en-AE",
+    ] {
+        assert_eq!(first_weekday(monday), Weekday::Mon, "{monday}");
     }
     for sunday in ["en-US", "es-MX", "en_CA", "pt-BR"] {
-        assert!(week_starts_on_sunday(sunday), "{sunday}");
+        assert_eq!(first_weekday(sunday), Weekday::Sun, "{sunday}");
+    }
+    for saturday in ["en-EG", "ar-JO"] {
+        assert_eq!(first_weekday(saturday), Weekday::Sat, "{saturday}");
     }
 }
 
