@@ -730,7 +730,7 @@ async fn the_embed_mounts_in_a_shadow_root_follows_attributes_and_cleans_up() {
 /// Waits for the facets' counts, which follow the result count by a microtask.
 async fn facets_counted(root: &Element) {
     until("the facet counts", || {
-        all(root, "label[part=facet-option] .ck-count")
+        all(root, "label[part=facet-option] .ck-facet-count")
             .iter()
             .any(|c| !c.text_content().unwrap_or_default().is_empty())
     })
@@ -787,7 +787,7 @@ async fn facets_widen_within_narrow_across_and_show_removable_chips() {
         .find(|l| l.text_content().unwrap().starts_with("Large company"))
         .unwrap();
     assert_eq!(
-        text_of(&large_label, ".ck-count"),
+        text_of(&large_label, ".ck-facet-count"),
         large.to_string(),
         "a facet's counts ignore its own choices"
     );

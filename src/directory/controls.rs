@@ -201,7 +201,7 @@ fn markup(
             if expanded || k < SHORT_FACET || chosen.is_chosen(facet, value) {
                 let _ = write!(
                     out,
-                    "<label part=\"facet-option\"><input type=\"checkbox\" data-d=\"{}\"><span>{}</span><span class=\"ck-count\"></span></label>",
+                    "<label part=\"facet-option\"><input type=\"checkbox\" data-d=\"{}\"><span>{}</span><span class=\"ck-facet-count\"></span></label>",
                     drawn.len(),
                     escape(label)
                 );
