@@ -85,14 +85,7 @@ pub(super) fn marks(
             let count = category.count;
             let share = whole.then(|| shares[k].percent);
             let running = (by == By::Joined).then(|| running[k]);
-            let members = fill(
-                if count == 1 {
-                    s.members_one
-                } else {
-                    s.members_other
-                },
-                &[("n", &format_number(lang, count))],
-            );
+            let members = s.members_count(count, &format_number(lang, count));
             let label = match (share, running) {
                 (Some(p), _) => format!("{name}: {members} ({})", percent(lang, p)),
                 (_, Some(r)) => format!(

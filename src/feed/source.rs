@@ -176,10 +176,8 @@ fn release_unwatched() {
 /// Sets the state of the feed at the absolute `url`, for every caller watching it. A
 /// failure is also said in the console, for the webmaster, in the page's language.
 fn publish(url: &str, state: FeedState) {
-    #[cfg(target_arch = "wasm32")]
     if let FeedState::Failed(error) = &state {
-        let message = crate::ui::load_error_message(page_lang(), error);
-        web_sys::console::warn_1(&format!("clusterkit: {url}: {message}").into());
+        warn_failed(url, error);
     }
     let watchers = SHARED.with(|all| {
         let mut all = all.borrow_mut();
@@ -198,12 +196,8 @@ pub fn inline_feed(json: &str) -> FeedState {
     let state = parsed(json.as_bytes(), None);
     match &state {
         FeedState::Ready(_, diagnostics) => report_to_console("inline feed", diagnostics),
-        #[cfg(target_arch = "wasm32")]
-        FeedState::Failed(error) => {
-            let message = crate::ui::load_error_message(page_lang(), error);
-            web_sys::console::warn_1(&format!("clusterkit: inline feed: {message}").into());
-        }
-        _ => {}
+        FeedState::Failed(error) => warn_failed("inline feed", error),
+        FeedState::Loading => {}
     }
     state
 }
@@ -414,6 +408,18 @@ fn page_lang() -> crate::i18n::Lang {
         .and_then(|e| e.get_attribute("lang"))
         .and_then(|l| crate::i18n::Lang::from_tag(&l))
         .unwrap_or_default()
+}
+
+/// Says in the console, for the webmaster and in the page's language, why the feed from
+/// `source` (its address, or "inline feed") failed.
+fn warn_failed(source: &str, error: &LoadError) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let message = crate::ui::load_error_message(page_lang(), error);
+        web_sys::console::warn_1(&format!("clusterkit: {source}: {message}").into());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (source, error);
 }
 
 fn report_to_console(source: &str, diagnostics: &[Diagnostic]) {
