@@ -1,0 +1,306 @@
+//! Occurrences against jiff's zone data: clock changes, zones, series and their ends.
+
+use super::*;
+use crate::feed::Rrule;
+
+use crate::calendar::occur::testing::Jiff;
+
+fn d(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+fn w(s: &str) -> When {
+    When::parse(s).unwrap()
+}
+
+fn t(s: &str) -> Time {
+    match w(&format!("2000-01-01T{s}")) {
+        When::Local(_, t) => t,
+        _ => unreachable!(),
+    }
+}
+
+fn feed(zone: &str, events: Vec<Event>) -> Feed {
+    let mut feed = Feed {
+        events,
+        ..Feed::default()
+    };
+    feed.cluster.timezone = zone.into();
+    feed
+}
+
+fn event(id: &str, start: &str, end: Option<&str>) -> Event {
+    let mut e = Event::new(id, id, w(start));
+    e.end = end.map(w);
+    e
+}
+
+/// Each occurrence as (event id, first day, last day, start time) in `zone`.
+fn shown(feed: &Feed, zone: &str, from: &str, to: &str) -> Vec<(String, Date, Date, Option<Time>)> {
+    occurrences(feed, zone, d(from), d(to), &Jiff)
+        .into_iter()
+        .map(|o| {
+            (
+                feed.events[o.event].id.clone(),
+                o.first,
+                o.last,
+                o.times.map(|(s, _)| s),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_monthly_madrid_breakfast_stays_at_nine_in_madrid_through_both_clock_changes() {
+    let mut breakfast = event("breakfast", "2026-01-06T09:00", Some("2026-01-06T10:30"));
+    breakfast.recurrence = Some(Rrule::parse("FREQ=MONTHLY;BYDAY=1TU").unwrap());
+    let feed = feed("Europe/Madrid", vec![breakfast]);
+    let in_madrid = shown(&feed, "Europe/Madrid", "2026-01-01", "2026-12-31");
+    assert_eq!(in_madrid.len(), 12);
+    assert!(
+        in_madrid.iter().all(|o| o.3 == Some(t("09:00"))),
+        "{in_madrid:?}"
+    );
+    // In UTC it is 08:00 in winter and 07:00 in summer (March's is before the change on
+    // the 29th, November's after the one on 25 October).
+    let in_utc = shown(&feed, "UTC", "2026-01-01", "2026-12-31");
+    let hours: Vec<u8> = in_utc.iter().map(|o| o.3.unwrap().hour).collect();
+    assert_eq!(hours, [8, 8, 8, 7, 7, 7, 7, 7, 7, 7, 8, 8]);
+    // Every occurrence lasts ninety minutes.
+    for o in occurrences(&feed, "UTC", d("2026-01-01"), d("2026-12-31"), &Jiff) {
+        let Span::Timed(start, end) = o.span else {
+            panic!("timed")
+        };
+        assert_eq!(end - start, 90.0 * 60_000.0);
+    }
+}
+
+#[test]
+fn events_the_filters_hide_are_left_out_and_the_rest_keep_their_order() {
+    let mut breakfast = event("breakfast", "2026-01-06T09:00", Some("2026-01-06T10:30"));
+    breakfast.recurrence = Some(Rrule::parse("FREQ=MONTHLY;BYDAY=1TU").unwrap());
+    let mut weekly = event("weekly", "2026-01-05", None);
+    weekly.recurrence = Some(Rrule::parse("FREQ=WEEKLY").unwrap());
+    let fair = event("fair", "2026-03-02", Some("2026-03-04"));
+    let feed = feed("Europe/Madrid", vec![breakfast, weekly, fair]);
+    let (from, to) = (d("2026-02-20"), d("2026-03-31"));
+    let ids = |list: Vec<Occurrence>| -> Vec<(String, Date)> {
+        list.into_iter()
+            .map(|o| (feed.events[o.event].id.clone(), o.first))
+            .collect()
+    };
+    let all = ids(occurrences(&feed, "Europe/Madrid", from, to, &Jiff));
+    let kept = [true, false, true];
+    let shown = ids(kept_occurrences(
+        &feed,
+        "Europe/Madrid",
+        from,
+        to,
+        &Jiff,
+        Some(&kept),
+    ));
+    let expected: Vec<_> = all
+        .iter()
+        .filter(|(id, _)| id != "weekly")
+        .cloned()
+        .collect();
+    assert_eq!(shown, expected);
+    assert_eq!(
+        expected,
+        [
+            ("fair".to_owned(), d("2026-03-02")),
+            ("breakfast".to_owned(), d("2026-03-03"))
+        ]
+    );
+    assert_eq!(
+        all.len(),
+        2 + 6,
+        "and the weekly event's six Mondays without the filter"
+    );
+}
+
+#[test]
+fn all_day_events_keep_their_dates_in_every_zone() {
+    let talent = event("talent", "2026-11-16", Some("2026-11-20"));
+    let feed = feed("Europe/Madrid", vec![talent]);
+    for zone in ["Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC"] {
+        assert_eq!(
+            shown(&feed, zone, "2026-11-01", "2026-11-30"),
+            [("talent".into(), d("2026-11-16"), d("2026-11-20"), None)],
+            "{zone}"
+        );
+    }
+}
+
+#[test]
+fn an_event_in_buenos_aires_shows_at_madrid_time() {
+    // Ventana Sur opens at 10:00 in Buenos Aires (UTC-3), 14:00 in Madrid (UTC+1).
+    let mut ventana = event("ventana", "2026-12-01T10:00", Some("2026-12-04T19:00"));
+    ventana.timezone = Some("America/Argentina/Buenos_Aires".into());
+    let feed = feed("Europe/Madrid", vec![ventana]);
+    let o = &occurrences(
+        &feed,
+        "Europe/Madrid",
+        d("2026-12-01"),
+        d("2026-12-31"),
+        &Jiff,
+    )[0];
+    assert_eq!(o.times, Some((t("14:00"), t("23:00"))));
+    assert_eq!((o.first, o.last), (d("2026-12-01"), d("2026-12-04")));
+}
+
+#[test]
+fn events_crossing_midnight_and_month_ends_show_on_each_day() {
+    let party = event("party", "2026-11-30T22:00", Some("2026-12-01T02:00"));
+    let midnight = event("midnight", "2026-11-20T20:00", Some("2026-11-21T00:00"));
+    let feed = feed("Europe/Madrid", vec![party, midnight]);
+    let november = shown(&feed, "Europe/Madrid", "2026-11-01", "2026-11-30");
+    assert_eq!(
+        november,
+        [
+            (
+                "midnight".into(),
+                d("2026-11-20"),
+                d("2026-11-20"),
+                Some(t("20:00"))
+            ),
+            (
+                "party".into(),
+                d("2026-11-30"),
+                d("2026-12-01"),
+                Some(t("22:00"))
+            ),
+        ],
+        "a midnight end stays on its day"
+    );
+    // December shows the party too, on its first day.
+    let december = shown(&feed, "Europe/Madrid", "2026-12-01", "2026-12-31");
+    assert_eq!(december.len(), 1);
+    assert!(
+        occurrences(
+            &feed,
+            "Europe/Madrid",
+            d("2026-12-01"),
+            d("2026-12-31"),
+            &Jiff
+        )[0]
+        .on(d("2026-12-01"))
+    );
+    // An instant late on the 30th in UTC is already the 1st in Madrid.
+    let late = event("late", "2026-11-30T23:30:00Z", None);
+    let feed = self::feed("UTC", vec![late]);
+    assert_eq!(
+        shown(&feed, "Europe/Madrid", "2026-12-01", "2026-12-31")[0].1,
+        d("2026-12-01")
+    );
+    assert!(shown(&feed, "Europe/Madrid", "2026-11-01", "2026-11-30").is_empty());
+}
+
+#[test]
+fn left_out_dates_and_until_end_a_series() {
+    let mut weekly = event("weekly", "2026-11-02T18:00", Some("2026-11-02T19:00"));
+    weekly.recurrence = Some(Rrule::parse("FREQ=WEEKLY;UNTIL=20261123T170000Z").unwrap());
+    weekly.exdates = vec![w("2026-11-09T18:00")];
+    let feed = feed("Europe/Madrid", vec![weekly]);
+    let days: Vec<Date> = shown(&feed, "Europe/Madrid", "2026-11-01", "2026-12-31")
+        .into_iter()
+        .map(|o| o.1)
+        .collect();
+    // UNTIL is 18:00 in Madrid on the 23rd: that day's occurrence is the last.
+    assert_eq!(days, [d("2026-11-02"), d("2026-11-16"), d("2026-11-23")]);
+
+    let mut daily = event("daily", "2026-11-01", None);
+    daily.recurrence = Some(Rrule::parse("FREQ=DAILY;COUNT=5").unwrap());
+    daily.exdates = vec![w("2026-11-03")];
+    let feed = self::feed("Europe/Madrid", vec![daily]);
+    let days: Vec<Date> = shown(&feed, "UTC", "2026-11-01", "2026-11-30")
+        .into_iter()
+        .map(|o| o.1)
+        .collect();
+    assert_eq!(
+        days,
+        [
+            d("2026-11-01"),
+            d("2026-11-02"),
+            d("2026-11-04"),
+            d("2026-11-05")
+        ]
+    );
+}
+
+#[test]
+fn a_series_from_an_instant_repeats_in_utc_and_leaves_out_its_instants() {
+    // A weekly 08:00Z webinar: 09:00 in Madrid until the clock change of 28 March
+    // 2027, 10:00 after it; the instant left out is the 24th's.
+    let mut webinar = event(
+        "webinar",
+        "2027-03-17T08:00:00Z",
+        Some("2027-03-17T09:00:00Z"),
+    );
+    webinar.recurrence = Some(Rrule::parse("FREQ=WEEKLY;COUNT=4").unwrap());
+    webinar.exdates = vec![w("2027-03-24T08:00:00Z")];
+    let feed = feed("Europe/Madrid", vec![webinar]);
+    let seen: Vec<(Date, Option<Time>)> = shown(&feed, "Europe/Madrid", "2027-03-01", "2027-04-30")
+        .into_iter()
+        .map(|o| (o.1, o.3))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (d("2027-03-17"), Some(t("09:00"))),
+            (d("2027-03-31"), Some(t("10:00"))),
+            (d("2027-04-07"), Some(t("10:00")))
+        ]
+    );
+}
+
+#[test]
+fn an_all_day_series_ends_on_the_date_its_until_names() {
+    // "Until the end of 2027", written as an instant: in Madrid that instant is already
+    // 1 January 2028, which the series must not reach.
+    let mut market = event("market", "2027-12-04", None);
+    market.recurrence = Some(Rrule::parse("FREQ=WEEKLY;UNTIL=20271231T235959Z").unwrap());
+    let feed = feed("Europe/Madrid", vec![market]);
+    let days: Vec<Date> = shown(&feed, "Europe/Madrid", "2027-12-01", "2028-01-31")
+        .into_iter()
+        .map(|o| o.1)
+        .collect();
+    assert_eq!(
+        days,
+        [
+            d("2027-12-04"),
+            d("2027-12-11"),
+            d("2027-12-18"),
+            d("2027-12-25")
+        ]
+    );
+}
+
+#[test]
+fn a_multi_day_occurrence_that_began_last_month_shows_this_month() {
+    let mut fair = event("fair", "2026-01-28", Some("2026-02-03"));
+    fair.recurrence = Some(Rrule::parse("FREQ=YEARLY").unwrap());
+    let feed = feed("UTC", vec![fair]);
+    assert_eq!(
+        shown(&feed, "UTC", "2027-02-01", "2027-02-28"),
+        [("fair".into(), d("2027-01-28"), d("2027-02-03"), None)]
+    );
+}
+
+#[test]
+fn a_day_lists_the_longer_events_first_then_by_time() {
+    let feed = feed(
+        "UTC",
+        vec![
+            event("late", "2026-11-10T18:00", None),
+            event("early", "2026-11-10T08:00", None),
+            event("week", "2026-11-10", Some("2026-11-14")),
+            event("day", "2026-11-10", None),
+        ],
+    );
+    let ids: Vec<String> = shown(&feed, "UTC", "2026-11-01", "2026-11-30")
+        .into_iter()
+        .map(|o| o.0)
+        .collect();
+    assert_eq!(ids, ["week", "day", "early", "late"]);
+}
