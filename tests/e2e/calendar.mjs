@@ -4,6 +4,20 @@ import { readFileSync } from "node:fs";
 import { test, assert } from "./harness.mjs";
 import { axeViolations } from "./support.mjs";
 
+/** Adds to the page's `main` a clusterkit-calendar with the attributes `attrs` (its id among
+ * them) and `feed` as its inline JSON. */
+function addCalendar(page, attrs, feed) {
+  return page.evaluate(({ attrs, feed }) => {
+    const el = document.createElement("clusterkit-calendar");
+    for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+    const json = document.createElement("script");
+    json.type = "application/json";
+    json.textContent = JSON.stringify(feed);
+    el.append(json);
+    document.querySelector("main").append(el);
+  }, { attrs, feed });
+}
+
 test("the month grid: bars across days and weeks, +N more, the keyboard, the event dialog and its downloads", async ({ page, url }) => {
   await page.goto(url("tests/e2e/pages/calendar.html"));
   const cal = page.locator("#cal");
@@ -323,21 +337,10 @@ test("on a phone, a tap anywhere on a day of the month grid lists that day's eve
 
     // A title that is one long URL wraps: nothing of the list, nor its Month/List switch,
     // goes past the phone's screen.
-    await page.evaluate(() => {
-      const long = document.createElement("clusterkit-calendar");
-      long.id = "long";
-      long.setAttribute("month", "2026-12");
-      long.setAttribute("lang", "ca");
-      long.setAttribute("view", "list");
-      const feed = document.createElement("script");
-      feed.type = "application/json";
-      feed.textContent = JSON.stringify({
-        version: 1,
-        cluster: { name: "Long", timezone: "Europe/Madrid" },
-        events: [{ id: "a", start: "2026-12-10", title: "Inscripcions obertes: https://www.clusteraudiovisual.cat/activitats/jornada-produccio-virtual-2026", location: "Palau de Congressos de Catalunya, Avinguda Diagonal, Barcelona" }],
-      });
-      long.append(feed);
-      document.querySelector("main").append(long);
+    await addCalendar(page, { id: "long", month: "2026-12", lang: "ca", view: "list" }, {
+      version: 1,
+      cluster: { name: "Long", timezone: "Europe/Madrid" },
+      events: [{ id: "a", start: "2026-12-10", title: "Inscripcions obertes: https://www.clusteraudiovisual.cat/activitats/jornada-produccio-virtual-2026", location: "Palau de Congressos de Catalunya, Avinguda Diagonal, Barcelona" }],
     });
     const long = page.locator("#long");
     await long.getByRole("link", { name: /jornada-produccio/ }).waitFor();
@@ -401,23 +404,13 @@ test("the list offers the earlier event that began, in the calendar's zone, the 
   // which is 12:30 on the 20th in Madrid: yesterday, so not listed, but there to ask for.
   await page.clock.setFixedTime(new Date("2027-03-21T09:00:00Z"));
   await page.goto(url("tests/e2e/pages/calendar.html"));
-  await page.evaluate(() => {
-    const el = document.createElement("clusterkit-calendar");
-    el.id = "akl";
-    el.setAttribute("lang", "en");
-    el.setAttribute("view", "list");
-    const json = document.createElement("script");
-    json.type = "application/json";
-    json.textContent = JSON.stringify({
-      version: 1,
-      cluster: { name: "C", timezone: "Europe/Madrid" },
-      events: [
-        { id: "akl", title: "Auckland kickoff", start: "2027-03-21T00:30", end: "2027-03-21T02:00", timezone: "Pacific/Auckland" },
-        { id: "may", title: "May meeting", start: "2027-05-10" },
-      ],
-    });
-    el.append(json);
-    document.body.append(el);
+  await addCalendar(page, { id: "akl", lang: "en", view: "list" }, {
+    version: 1,
+    cluster: { name: "C", timezone: "Europe/Madrid" },
+    events: [
+      { id: "akl", title: "Auckland kickoff", start: "2027-03-21T00:30", end: "2027-03-21T02:00", timezone: "Pacific/Auckland" },
+      { id: "may", title: "May meeting", start: "2027-05-10" },
+    ],
   });
   const akl = page.locator("#akl");
   await akl.getByRole("link", { name: /^May meeting/ }).waitFor();
