@@ -30,17 +30,19 @@
 
 mod agenda;
 mod dialog;
-pub mod filter;
-pub mod format;
-pub mod google;
+mod filter;
+mod format;
+mod google;
 mod head;
-pub mod ics;
-pub mod layout;
-pub mod model;
+mod ics;
+mod layout;
+mod model;
 mod month;
-pub mod occur;
+mod occur;
+#[doc(hidden)] // public for the fuzz target and property tests only: not part of the API
 pub mod recur;
 mod weeks;
+#[doc(hidden)] // public for the browser tests only: not part of the API
 pub mod zone;
 
 use std::sync::Arc;

@@ -92,6 +92,7 @@ fn local(when: When, zone: &str, offsets: &impl Offsets) -> (Date, Option<Time>)
 
 /// Every occurrence that shows on a day from `from` to `to` (both included) in `zone`, in
 /// the order a day lists them: by first day, the longer first, then by start time.
+#[cfg(test)]
 pub fn occurrences(
     feed: &Feed,
     zone: &str,

@@ -1,7 +1,7 @@
 //! The chart's pure maths: bars, columns and their axis, donut slices, labels that fit.
 
 mod donut;
-pub use donut::{DONUT_UNITS, Slice, donut_slices};
+pub use donut::{DONUT_UNITS, donut_slices};
 
 /// Where one horizontal bar goes, in SVG user units.
 #[derive(Clone, Debug, PartialEq)]

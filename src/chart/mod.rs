@@ -40,10 +40,10 @@ mod contrast;
 pub mod data;
 mod export;
 mod frame;
-pub mod geometry;
+mod geometry;
 mod marks;
-pub mod svg;
-pub mod table;
+mod svg;
+mod table;
 
 use std::sync::Arc;
 

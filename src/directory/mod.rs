@@ -5,7 +5,7 @@
 //! ```no_run
 //! use std::sync::Arc;
 //! use clusterkit::{MemberDirectory, feed::{Feed, Member}, i18n::Lang};
-//! use clusterkit::directory::model::Filter;
+//! use clusterkit::Filter;
 //! use leptos::prelude::*;
 //!
 //! let feed = Arc::new(Feed { members: vec![Member::new("sonilab", "Sonilab")], ..Feed::default() });
@@ -38,8 +38,11 @@ mod card;
 mod controls;
 mod history;
 mod indexing;
+// Public for the property tests only, not part of the API: its `Filter`, `Layout` and
+// `Sort` are the crate root's.
+#[doc(hidden)]
 pub mod model;
-pub mod url;
+mod url;
 
 use std::sync::Arc;
 

@@ -21,6 +21,7 @@ pub struct Rgba {
 }
 
 /// Black.
+#[cfg(feature = "embed")]
 pub const BLACK: Rgba = Rgba {
     r: 0.0,
     g: 0.0,
@@ -189,6 +190,7 @@ pub fn backdrop(element: &web_sys::Element) -> Rgba {
 
 /// Whether the colour `background` is dark: text in the page's own colour on it is light,
 /// so light marks and links stand out on it and dark ones do not.
+#[cfg(feature = "embed")]
 pub fn is_dark(background: Rgba) -> bool {
     background.contrast(WHITE) > background.contrast(BLACK)
 }

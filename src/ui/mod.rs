@@ -1,7 +1,7 @@
 //! What the three widgets share: their stylesheet, and the loading, error and diagnostics
 //! states around a feed.
 
-pub mod colour;
+pub(crate) mod colour;
 #[cfg(test)]
 mod css_min;
 
