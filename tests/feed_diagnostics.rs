@@ -1955,12 +1955,21 @@ fn translation_under_a_bad_language_tag_is_dropped_and_the_others_stay() {
 }
 
 #[test]
-fn name_with_only_bad_language_tags_skips_the_member() {
+fn name_with_only_bad_language_tags_keeps_the_member_under_its_first_text() {
     let parsed = read(&feed(
         vec![
             member_json("sonilab", "Sonilab", &[]),
-            member_json("mediapro", "-", &[("name", r#"{"english": "Mediapro"}"#)]),
-            member_json("uab", "UAB", &[]),
+            member_json(
+                "mediapro",
+                "-",
+                &[(
+                    "name",
+                    r#"{"english": "Mediapro", "català": "Mediapro SL"}"#,
+                )],
+            ),
+            // Nothing readable under its one bad tag: no name, so no member.
+            member_json("uab", "-", &[("name", r#"{"catalan": 5}"#)]),
+            member_json("clapper", "Clapper", &[]),
         ],
         vec![],
     ));
@@ -1970,15 +1979,31 @@ fn name_with_only_bad_language_tags_skips_the_member() {
             diag(
                 "members[1].name.english",
                 Problem::BadLanguage("english".into()),
+                false,
+            ),
+            diag(
+                "members[1].name.català",
+                Problem::BadLanguage("català".into()),
+                false,
+            ),
+            diag(
+                "members[2].name.catalan",
+                Problem::BadLanguage("catalan".into()),
                 true,
             ),
-            diag("members[1].name", Problem::Empty, true),
+            diag("members[2].name", Problem::Empty, true),
         ],
     );
     assert_eq!(
         parsed.feed.members,
-        vec![full_member("sonilab", "Sonilab"), full_member("uab", "UAB")]
+        vec![
+            full_member("sonilab", "Sonilab"),
+            full_member("mediapro", "Mediapro"),
+            full_member("clapper", "Clapper"),
+        ]
     );
+    // The kept text is every language's, not one language's.
+    assert_eq!(parsed.feed.members[1].name.resolve("gl", "ca"), "Mediapro");
 }
 
 // ---------------------------------------------------------------------------------------

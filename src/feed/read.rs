@@ -307,6 +307,8 @@ fn zone(v: &Json) -> Result<String, Problem> {
 }
 
 /// Reads a text field at `entry.key`, dropping (and reporting) only the bad languages.
+/// When every text is under a bad language (`{"english": "Mediapro"}`), the first is kept
+/// for every language rather than losing the field, and its member or event with it.
 /// Paths are only formatted for a diagnostic: a 10,000-member feed reads clean fields
 /// without allocating one.
 fn text(cx: &mut Cx, entry: At, key: &str, v: &Json) -> Result<Text, Problem> {
@@ -316,10 +318,16 @@ fn text(cx: &mut Cx, entry: At, key: &str, v: &Json) -> Result<Text, Problem> {
         other => return Err(wrong(Expected::Text, other)),
     };
     let mut out = Vec::with_capacity(pairs.len());
+    let mut untagged = None;
     for (lang, value) in pairs {
         let at = || format!("{entry}.{key}.{lang}");
         match (is_language_tag(lang), value) {
-            (false, _) => cx.report(at(), Problem::BadLanguage(lang.to_string()), false),
+            (false, value) => {
+                cx.report(at(), Problem::BadLanguage(lang.to_string()), false);
+                if let (None, Json::String(s)) = (&untagged, value) {
+                    untagged = Some(clean(s).trim().to_owned()).filter(|t| !t.is_empty());
+                }
+            }
             (true, Json::String(s)) => match clean(s).trim() {
                 "" => {}
                 text => out.push((lang.to_string(), text.to_owned())),
@@ -328,10 +336,10 @@ fn text(cx: &mut Cx, entry: At, key: &str, v: &Json) -> Result<Text, Problem> {
             (true, other) => cx.report(at(), wrong(Expected::String, other), false),
         }
     }
-    if out.is_empty() {
-        Err(Problem::Empty)
-    } else {
-        Ok(Text::Localized(out))
+    match (out.is_empty(), untagged) {
+        (false, _) => Ok(Text::Localized(out)),
+        (true, Some(text)) => Ok(Text::Plain(text)),
+        (true, None) => Err(Problem::Empty),
     }
 }
 
