@@ -338,7 +338,7 @@ mod tests {
         let (html, colours) = shown(&feed, &placed, &Opened::Event(ventana));
         assert!(html.contains("<h2 id=\"t\" tabindex=\"-1\">Ventana Sur &lt;2026&gt;</h2>"));
         assert!(
-            html.contains("Tuesday 1 December 2026, 10:00 in Buenos Aires"),
+            html.contains("Tuesday 1 December 2026, 10:00 (Buenos Aires time)"),
             "{html}"
         );
         assert!(html.contains("<dd>Buenos Aires</dd>"));

@@ -134,7 +134,9 @@ pub fn EventCalendar(
             // A zone the browser does not know: said in the console, and the feed's instead.
             let s = lang.get_untracked().strings();
             let message = fill(s.d_bad_timezone, &[("value", written)]);
-            web_sys::console::warn_1(&format!("timezone: {message}").into());
+            web_sys::console::warn_1(
+                &format!("clusterkit: <clusterkit-calendar timezone>: {message}").into(),
+            );
         }
         feed.read().cluster.timezone.clone()
     });

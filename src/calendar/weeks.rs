@@ -79,7 +79,7 @@ pub fn weeks(
                 0 => date_long(lang, day),
                 n => {
                     let count = s.events_count(n, &n.to_string());
-                    format!("{}: {count}: {}", date_long(lang, day), on_day.join(", "))
+                    format!("{}. {count}: {}", date_long(lang, day), on_day.join(", "))
                 }
             };
             let class = match (
@@ -271,7 +271,7 @@ mod tests {
         assert_eq!(w.colours, ["#2e7d32"]);
         assert!(
             w.markup.contains(
-                "title=\"14:00 Ventana Sur\nMonday 30 November 2026, 10:00 in Buenos Aires\""
+                "title=\"14:00 Ventana Sur\nMonday 30 November 2026, 10:00 (Buenos Aires time)\""
             ),
             "{}",
             w.markup

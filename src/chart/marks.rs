@@ -136,6 +136,13 @@ pub(super) fn summary(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> Option<
         tied.push(name(feed, by, lang, &c.label));
     }
     let last = tied.pop().filter(|_| most > 0)?;
+    if by == By::Joined && tally.categories.len() == 1 {
+        let members = s.members_count(most, &n(most));
+        return Some(fill(
+            s.chart_joined_one_year,
+            &[("members", &members), ("year", &last)],
+        ));
+    }
     let mut template = if !tied.is_empty() {
         s.chart_tied[by.index()]
     } else if by == By::Joined {
@@ -168,6 +175,13 @@ pub(super) fn summary(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> Option<
             ("year", &last),
         ],
     ))
+}
+
+/// Why a chart of `members` (one or more) draws nothing: none has a value for what it counts.
+pub(super) fn no_values(lang: Lang, members: usize) -> String {
+    let s = lang.strings();
+    let n = format_number(lang, members);
+    fill(s.chart_no_values[usize::from(members > 1)], &[("n", &n)])
 }
 
 #[cfg(test)]
@@ -283,6 +297,25 @@ mod tests {
             said(&[], members, By::City, Lang::Gl),
             "Vigo é a cidade con máis socios: 2 de 8."
         );
+        // A chart with nothing to draw says so of one member as of many.
+        assert_eq!(
+            no_values(Lang::Es, 1),
+            "El único socio aún no tiene este dato."
+        );
+        assert_eq!(
+            no_values(Lang::Es, 2),
+            "Ninguno de los 2 socios tiene aún este dato."
+        );
+        // Every member in one year: no span "from 2020 to 2020", and one member is one.
+        for (count, sentence) in [
+            (1, "Incorporacions del 2020: 1 soci."),
+            (3, "Incorporacions del 2020: 3 socis."),
+        ] {
+            let members = (0..count)
+                .map(|i| member(i, &[], None, None, Some(2020)))
+                .collect();
+            assert_eq!(said(&[], members, By::Joined, Lang::Ca), sentence);
+        }
         // Years: from the first to the last, and the busiest.
         let members = [2021, 2019, 2021, 2024]
             .iter()
@@ -324,7 +357,7 @@ mod tests {
             .collect::<Vec<_>>();
         assert_eq!(
             said(&[], members.clone(), By::Joined, Lang::Ca),
-            "De 2019 a 2022 s’hi han afegit 6 socis; els anys amb més altes van ser 2020 i 2022, amb 2 cadascun."
+            "De 2019 a 2022 s’hi van incorporar 6 socis; els anys amb més incorporacions van ser 2020 i 2022, amb 2 cadascun."
         );
         assert_eq!(
             said(&[], members, By::Joined, Lang::En),

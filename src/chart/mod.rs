@@ -52,11 +52,11 @@ use wasm_bindgen::JsCast;
 
 use crate::directory::model::{Facet, FacetTable, Filter};
 use crate::feed::Feed;
-use crate::i18n::{Lang, fill, intl::format_number};
+use crate::i18n::Lang;
 use crate::ui::colour::watch_surroundings;
 use data::{By, Shape, tally};
 use frame::{Body, frame};
-use marks::{marks, summary};
+use marks::{marks, no_values, summary};
 use svg::{Mark, WIDTH, draw, px};
 use table::{csv, table};
 
@@ -216,10 +216,7 @@ pub fn SegmentChart(
             } else if tally.members == 0 {
                 s.no_members.to_owned()
             } else {
-                fill(
-                    s.chart_no_values,
-                    &[("n", &format_number(lang, tally.members))],
-                )
+                no_values(lang, tally.members)
             })
         } else if as_table {
             Body::Table(table(&marks, title, headers(s, by), lang))

@@ -106,10 +106,6 @@ strings! {
     website: &'static str,
     /// Accessible name of the directory region.
     member_directory: &'static str,
-    /// Title of the members-per-segment chart.
-    members_per_segment: &'static str,
-    /// Summary of the segment chart: `{segment}`, `{n}`, `{total}`.
-    largest_segment: &'static str,
     /// Caption: members in several segments count in each.
     counts_in_each: &'static str,
     /// The feed defines no segments.
@@ -124,6 +120,9 @@ strings! {
     /// Summary of the chart by year of joining: `{total}`, `{first}`, `{last}`, `{year}`,
     /// `{n}`.
     chart_joined: &'static str,
+    /// Summary of the chart by year of joining when every member joined in one `{year}`:
+    /// `{members}` is [`Strings::members_count`].
+    chart_joined_one_year: &'static str,
     /// Summaries when several categories share the largest count, by segment, type, region,
     /// city and year of joining: `{names}` (all but the last, with commas), `{name}` (the
     /// last), `{n}`, `{total}`; by year also `{first}` and `{last}`.
@@ -141,8 +140,9 @@ strings! {
     chart_share: &'static str,
     /// Table header: members by the end of each year.
     chart_running: &'static str,
-    /// A chart with members but nothing to count: none has a value for its dimension. `{n}`.
-    chart_no_values: &'static str,
+    /// A chart with members but nothing to count: none has a value for its dimension. One
+    /// member, then `{n}` of them.
+    chart_no_values: [&'static str; 2],
     /// Button: download the chart's data as a CSV file.
     download_csv: &'static str,
     /// Button: download the drawing as an SVG file.
@@ -161,8 +161,6 @@ strings! {
     no_events_month: &'static str,
     /// Goes from a month without events to the next one with: `{date}`, the day.
     next_event: &'static str,
-    /// All day (an event without times).
-    all_day: &'static str,
     /// Weekday names, Monday first.
     weekdays: [&'static str; 7],
     /// Month names as a date writes them (`de gener`, `d’abril`).
@@ -235,8 +233,9 @@ strings! {
     d_bad_color: &'static str,
     /// Diagnostic: unknown kind `{value}`.
     d_unknown_kind: &'static str,
-    /// Diagnostic: recurrence rule refused, `{reason}`.
-    d_bad_recurrence: &'static str,
+    /// Diagnostics of a recurrence rule refused: no `FREQ`; a `{part}` not supported; a
+    /// `{part}` written wrongly; both `COUNT` and `UNTIL`.
+    d_bad_recurrence: [&'static str; 4],
     /// Diagnostic: `{value}` is not a time zone.
     d_bad_timezone: &'static str,
     /// An attribute value that is none of `{choices}`: `{value}`.
@@ -380,14 +379,12 @@ impl Strings {
             Problem::BadPhone => self.d_bad_phone.to_owned(),
             Problem::BadColor => self.d_bad_color.to_owned(),
             Problem::UnknownKind(v) => fill(self.d_unknown_kind, &[("value", v)]),
-            Problem::BadRecurrence(e) => {
-                let reason = match e {
-                    RruleError::MissingFreq => "FREQ".to_owned(),
-                    RruleError::Unsupported(part) | RruleError::BadValue(part) => part.clone(),
-                    RruleError::CountAndUntil => "COUNT + UNTIL".to_owned(),
-                };
-                fill(self.d_bad_recurrence, &[("reason", &reason)])
-            }
+            Problem::BadRecurrence(e) => match e {
+                RruleError::MissingFreq => self.d_bad_recurrence[0].to_owned(),
+                RruleError::Unsupported(part) => fill(self.d_bad_recurrence[1], &[("part", part)]),
+                RruleError::BadValue(part) => fill(self.d_bad_recurrence[2], &[("part", part)]),
+                RruleError::CountAndUntil => self.d_bad_recurrence[3].to_owned(),
+            },
             Problem::BadTimezone(v) => fill(self.d_bad_timezone, &[("value", v)]),
             Problem::BadLanguage(v) => fill(self.d_bad_language, &[("value", v)]),
             Problem::LoneSurrogate => self.d_lone_surrogate.to_owned(),
@@ -413,8 +410,10 @@ impl Strings {
         };
         let consequence = match (d.skipped, &d.problem) {
             (true, _) => self.d_skipped,
-            // A missing field of the feed itself (`cluster`): there is no field to ignore.
-            (false, Problem::Missing) => return message,
+            // Nothing was ignored: a missing field of the feed itself (`cluster`), a version
+            // read as 1 all the same, or a document that is not an object at all.
+            (false, Problem::Missing | Problem::UnsupportedVersion(_)) => return message,
+            (false, _) if d.path == "(root)" => return message,
             (false, _) => self.d_dropped,
         };
         format!("{message} {consequence}")

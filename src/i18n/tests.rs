@@ -113,8 +113,8 @@ fn diagnostics_read_as_sentences_in_each_language() {
     let (_, latin1) = crate::feed::decode(b"{\"name\": \"Produccions Ib\xe8riques\"}");
     assert_eq!(
         Lang::Gl.strings().diagnostic(&latin1.unwrap()),
-        "non está todo en UTF-8: os bytes de fóra leronse como Windows-1252 (Latin-1), 1 en \
-         total, o primeiro na liña 1, columna 25. Garde os datos en UTF-8."
+        "non está todo en UTF-8: hai bytes non válidos (1 en total; o primeiro na liña 1, \
+         columna 25), que se leron como Windows-1252 (Latin-1). Garde os datos en UTF-8."
     );
     // What a value is, in the visitor's words too; and a missing field of the feed itself
     // has no field to ignore.
@@ -131,6 +131,35 @@ fn diagnostics_read_as_sentences_in_each_language() {
             "es obligatorio, pero falta.",
         ]
     );
+    // A version read as 1 all the same, and a document that is no object: nothing was
+    // ignored, so no "field ignored" contradicts the sentence.
+    for (doc, said) in [
+        (
+            r#"{"version": 2, "cluster": {"name": "C"}}"#,
+            "is version 2; this widget reads version 1 and shows what it understands.",
+        ),
+        ("[]", "should be an object, but is a list."),
+    ] {
+        let parsed = crate::feed::parse(doc).unwrap();
+        assert_eq!(Lang::En.strings().diagnostic(&parsed.diagnostics[0]), said);
+    }
+    // Each way a repetition rule fails is said as what to mend.
+    let rule = |rule: &str| Problem::BadRecurrence(crate::feed::Rrule::parse(rule).unwrap_err());
+    let said = |problem| {
+        Lang::En.strings().diagnostic(&Diagnostic {
+            path: "events[0].recurrence".into(),
+            problem,
+            skipped: false,
+        })
+    };
+    assert_eq!(
+        said(rule("COUNT=3")),
+        "does not say how often: it needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY. The field \
+         was ignored."
+    );
+    assert!(said(rule("FREQ=HOURLY")).starts_with("uses “FREQ=HOURLY”, which this widget"));
+    assert!(said(rule("FREQ=WEEKLY;BYDAY=XX")).starts_with("has “BYDAY"));
+    assert!(said(rule("FREQ=DAILY;COUNT=2;UNTIL=20270101")).starts_with("cannot have both"));
     let e = crate::feed::parse("{\n  \"version\": 1,,\n}").unwrap_err();
     assert_eq!(
         Lang::Es.strings().syntax_error(&e),

@@ -175,7 +175,11 @@ pub(crate) fn load_error_message(lang: Lang, error: &LoadError) -> String {
         LoadError::TooLarge(bytes) => crate::i18n::fill(
             s.too_large,
             &[
-                ("size", &format_number(lang, (bytes >> 20) as usize)),
+                // Whole megabytes, rounded up: 32.5 MB is not said as the 32 MB it exceeds.
+                (
+                    "size",
+                    &format_number(lang, bytes.div_ceil(1 << 20) as usize),
+                ),
                 ("limit", &format_number(lang, (MAX_BYTES >> 20) as usize)),
             ],
         ),

@@ -12,7 +12,7 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   // Types of member in Galician, as a donut: the feed's counts, shares adding up to 100 %.
   const kinds = page.locator("#kinds");
   await kinds.getByRole("listitem").first().waitFor();
-  const kindNames = { sme: "Peme", large: "Gran empresa", research: "Investigación", other: "Outros" };
+  const kindNames = { sme: "Peme", large: "Gran empresa", research: "Investigación", other: "Outros axentes" };
   const kindCounts = Object.keys(kindNames).map((k) => [kindNames[k], gal.members.filter((m) => m.kind === k).length]);
   kindCounts.sort((a, b) => b[1] - a[1]);
   const kindLabels = await labelsOf(kinds);
@@ -139,7 +139,7 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   const busiest = perYear.indexOf(Math.max(...perYear));
   assert.equal(await years.getByRole("listitem").count(), perYear.length);
   await years
-    .getByText(`De ${first} a ${last} se incorporaron ${joined.length} socios; el año con más altas fue ${first + busiest}, con ${perYear[busiest]}.`)
+    .getByText(`De ${first} a ${last} se incorporaron ${joined.length} socios; el año con más incorporaciones fue ${first + busiest}, con ${perYear[busiest]}.`)
     .waitFor();
   // Each column is drawn as tall as its count makes it: no style of the page (nor of the
   // calendar, in the same stylesheet) reshapes a mark.
@@ -471,7 +471,7 @@ test("columns name the largest part and every part tied for it, fit their labels
   await add("tied-years", { by: "joined" }, 600, tied);
   assert.equal(
     await summary("tied-years").textContent(),
-    "De 2019 a 2022 s’hi han afegit 6 socis; els anys amb més altes van ser 2020 i 2022, amb 2 cadascun.",
+    "De 2019 a 2022 s’hi van incorporar 6 socis; els anys amb més incorporacions van ser 2020 i 2022, amb 2 cadascun.",
   );
 
   // Column labels: none runs into another or out of the drawing, on the page as in the SVG
