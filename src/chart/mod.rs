@@ -179,6 +179,15 @@ pub fn SegmentChart(
     // The mark that takes the tab stop, and the one whose tooltip shows.
     let current = RwSignal::new(0usize);
     let tip = RwSignal::new(None::<usize>);
+    // The window's Escape listener while a tooltip shows, removed with the chart too.
+    let escape = std::rc::Rc::new(std::cell::Cell::new(None::<WindowListenerHandle>));
+    let drop_escape = |escape: &std::cell::Cell<Option<WindowListenerHandle>>| {
+        if let Some(listener) = escape.take() {
+            listener.remove();
+        }
+    };
+    let on_unmount = send_wrapper::SendWrapper::new(escape.clone());
+    on_cleanup(move || drop_escape(&on_unmount));
     // The chart is small: it redraws as a whole when the data, the dimension, the language,
     // the width or the table toggle change. The focus stays on the button or mark that had
     // it.
@@ -302,6 +311,7 @@ pub fn SegmentChart(
         if let Ok(Some(old)) = figure.query_selector(".ck-tip") {
             old.remove();
         }
+        drop_escape(&escape);
         let Some(k) = k else {
             return;
         };
@@ -315,8 +325,22 @@ pub fn SegmentChart(
             let _ = tip.style().set_property("left", &format!("{x}%"));
             let _ = tip.style().set_property("top", &format!("{y}%"));
             host.append_child(&tip).ok()?;
+            // Centred over its mark, but never past the drawing's edges, where it would be
+            // cut off (a long name, the last column on a phone).
+            let width = host.client_width();
+            let half = tip.offset_width() / 2;
+            if width > 2 * half {
+                let left = (x * width / 100).clamp(half, width - half);
+                let _ = tip.style().set_property("left", &format!("{left}px"));
+            }
             Some(())
         });
+        // Escape hides it, wherever the focus is (WCAG 1.4.13): a listener only while shown.
+        escape.set(Some(window_event_listener(leptos::ev::keydown, move |e| {
+            if e.key() == "Escape" {
+                tip.set(None);
+            }
+        })));
     });
     // The drawing is one tab stop, moved by hand: the markup is only redrawn when the data
     // change.

@@ -484,6 +484,8 @@ pub fn MemberDirectory(
                 <dialog
                     class="ck-dialog ck-profile"
                     part="profile"
+                    // A tap beside it closes it, where the browser supports it (no bytes).
+                    closedby="any"
                     aria-labelledby=title_id.clone()
                     node_ref=dialog
                     on:close=on_dialog_close

@@ -175,10 +175,14 @@ pub(crate) fn load_error_message(lang: Lang, error: &LoadError) -> String {
         LoadError::TooLarge(bytes) => crate::i18n::fill(
             s.too_large,
             &[
-                // Whole megabytes, rounded up: 32.5 MB is not said as the 32 MB it exceeds.
+                // Whole megabytes, the nearest, but never the limit it exceeds: 32.2 MB is said
+                // as 33, not "32 MB; at most 32 MB".
                 (
                     "size",
-                    &format_number(lang, bytes.div_ceil(1 << 20) as usize),
+                    &format_number(
+                        lang,
+                        ((bytes + (1 << 19)) >> 20).max((MAX_BYTES >> 20) + 1) as usize,
+                    ),
                 ),
                 ("limit", &format_number(lang, (MAX_BYTES >> 20) as usize)),
             ],
@@ -429,5 +433,23 @@ pub(crate) fn observe_width(element: &web_sys::Element, width: RwSignal<usize>) 
         observer.observe(element);
         let observing = send_wrapper::SendWrapper::new((observer, on_resize));
         on_cleanup(move || observing.0.disconnect());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_feed_too_large_is_said_in_whole_megabytes_never_as_the_limit_it_exceeds() {
+        let said = |bytes: u64| load_error_message(Lang::En, &LoadError::TooLarge(bytes));
+        let mb = 1 << 20;
+        assert_eq!(
+            said(50 * mb + 60),
+            "The data is too large to show here (50 MB; at most 32 MB)."
+        );
+        // Just over the limit: not "32 MB; at most 32 MB".
+        assert!(said(MAX_BYTES + 1).contains("(33 MB; at most 32 MB)"));
+        assert!(said(40 * mb + mb / 2).contains("(41 MB;"));
     }
 }

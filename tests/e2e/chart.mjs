@@ -359,7 +359,12 @@ test("marks too faint for the background behind them are outlined in the text co
 
   // Printed: the drawing, its title and its summary, without the buttons or a tooltip.
   const light = page.locator("#light");
+  // A hovered mark's tooltip goes with Escape, wherever the focus is (WCAG 1.4.13).
   await light.locator(".ck-mark").first().hover();
+  await light.locator(".ck-tip").waitFor();
+  await page.keyboard.press("Escape");
+  await light.locator(".ck-tip").waitFor({ state: "detached" });
+  await light.locator(".ck-mark").nth(1).hover();
   await light.locator(".ck-tip").waitFor();
   const shown = async () => {
     const buttons = light.locator("button");
@@ -385,11 +390,16 @@ test("on a touch screen, tapping a bar shows its count and tapping elsewhere hid
     const marks = segments.getByRole("listitem");
     await marks.first().waitFor();
     const tip = segments.locator(".ck-tip");
-    for (const k of [2, 4]) {
+    const drawing = await segments.locator(".ck-drawing").boundingBox();
+    for (const k of [0, 2, 4]) {
       await segments.locator("[part=bar]").nth(k).tap();
       const label = await marks.nth(k).getAttribute("aria-label");
       await segments.locator(".ck-tip", { hasText: label }).waitFor({ timeout: 5000 });
       assert.equal(await tip.textContent(), label, `bar ${k}`);
+      // Whole, inside the drawing: not cut off at the phone's edge, nor past its own box.
+      const box = await tip.boundingBox();
+      assert.ok(box.x >= drawing.x - 1 && box.x + box.width <= drawing.x + drawing.width + 1, `bar ${k}'s tooltip inside: ${JSON.stringify([box, drawing])}`);
+      assert.ok(await tip.evaluate((t) => t.scrollWidth <= t.clientWidth + 1), `bar ${k}'s tooltip text fits its box`);
     }
     await page.locator("h1").tap();
     await tip.waitFor({ state: "detached" });

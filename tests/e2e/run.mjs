@@ -373,6 +373,19 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   await dialog.waitFor({ state: "hidden" });
   assert.equal(await page.evaluate(() => window.pageHeardEscape ?? false), false, "the page did not hear the Escape");
   assert.equal(await first.evaluate((b) => b.getRootNode().activeElement === b), true, "focus back on the card");
+  // A tap beside it, on the backdrop, closes it too; a selection dragged out of it does not.
+  await first.click();
+  await dialog.waitFor();
+  const box = await dialog.boundingBox();
+  await page.mouse.move(box.x + 20, box.y + box.height - 10);
+  await page.mouse.down();
+  await page.mouse.move(2, 2);
+  await page.mouse.up();
+  await page.waitForTimeout(100);
+  assert.equal(await dialog.isVisible(), true, "a drag out of the dialog leaves it open");
+  await page.mouse.click(2, 2);
+  await dialog.waitFor({ state: "hidden" });
+  assert.equal(await first.evaluate((b) => b.getRootNode().activeElement === b), true, "focus back on the card");
 
   // "Clear all" goes with the chips it clears: the focus moves to the count, not to the page.
   const focusedIn = (host) =>
@@ -478,6 +491,17 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   // The page changes its mind after the first render: the filters come back.
   await dir.evaluate((el) => el.removeAttribute("hide-filters"));
   await dir.getByRole("checkbox", { name: /^Postproducci/ }).waitFor();
+  // Beside the filters in a 720-px column (a CMS's content column, a tablet), a row keeps its
+  // segments readable under its name, instead of squeezing them to a letter a line.
+  await dir.evaluate((el) => (el.style.width = "720px"));
+  await page.waitForFunction(() => document.querySelector("#fixed").shadowRoot.querySelector("article").getBoundingClientRect().width < 500);
+  for (const [logo, name, ...rest] of await rows()) {
+    const parts = [name, ...rest.filter(Boolean)];
+    const tags = rest[1];
+    assert.ok(!tags || tags.right - tags.left >= 150, `segments readable: ${JSON.stringify(parts)}`);
+    assert.ok(Math.max(...parts.map((p) => p.bottom)) - logo.top < 250, `a row, not a screenful: ${JSON.stringify(parts)}`);
+  }
+  await dir.evaluate((el) => (el.style.width = ""));
 
   // A segment's name written for its id, and a typo: both left out (they would match no
   // member), each said once in the console; the valid id still applies.
@@ -532,6 +556,50 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
     `clusterkit: <clusterkit-directory id="typos" sort>: “alphabetical” ${values} (name, joined, relevance); the default applies.`,
     `clusterkit: <clusterkit-directory id="typos" view>: “cards” ${values} (grid, list); the default applies.`,
   ]);
+});
+
+test("printed, every widget is dark text on white whatever its theme, without the controls that only work on a screen", async ({ page, url }) => {
+  await page.goto(url("index.html"));
+  const widgets = page.locator("clusterkit-directory, clusterkit-chart, clusterkit-calendar");
+  await widgets.evaluateAll((els) => els.forEach((el) => el.setAttribute("theme", "dark")));
+  const dir = page.locator("#dir");
+  await dir.getByRole("article").first().waitFor();
+  await page.locator("clusterkit-calendar").getByRole("grid").waitFor();
+  // A member's profile open when the visitor prints.
+  await dir.getByRole("article").first().getByRole("button").first().click();
+  await dir.getByRole("dialog").waitFor();
+  const ink = () =>
+    page.evaluate(() => {
+      const luminance = (css) => {
+        // rgb(31, 35, 40), or color(srgb 0.12 0.14 0.16 / 0.68) from a color-mix().
+        const scale = css.startsWith("color(") ? 1 : 255;
+        const [r, g, b] = css.match(/[\d.]+/g).slice(0, 3).map((c) => (c / scale <= 0.04045 ? c / scale / 12.92 : ((c / scale + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const texts = [];
+      for (const host of document.querySelectorAll("clusterkit-directory, clusterkit-chart, clusterkit-calendar")) {
+        for (const el of host.shadowRoot.querySelectorAll("h2, h3, .ck-meta, .ck-count, svg text, td")) {
+          if (el.getClientRects().length) texts.push(luminance(getComputedStyle(el).color ?? "") ?? 1);
+        }
+      }
+      return texts;
+    });
+  const onScreen = await ink();
+  assert.ok(onScreen.every((l) => l > 0.3), `on screen, the dark theme's text is light: ${onScreen.map((l) => l.toFixed(2)).join(" ")}`);
+  await page.emulateMedia({ media: "print" });
+  const printed = await ink();
+  assert.ok(printed.length > 30, `texts printed: ${printed.length}`);
+  // Dark text: at least 7:1 on white paper.
+  assert.ok(printed.every((l) => 1.05 / (l + 0.05) >= 7), `dark ink: ${printed.map((l) => l.toFixed(2)).join(" ")}`);
+  for (const [widget, hidden] of [
+    ["#dir", ["searchbox", "combobox", "checkbox", "dialog"]],
+    ["clusterkit-calendar", ["searchbox"]],
+  ]) {
+    for (const role of hidden) assert.equal(await page.locator(widget).getByRole(role).filter({ visible: true }).count(), 0, `${widget}: no ${role} printed`);
+  }
+  assert.equal(await page.locator("clusterkit-calendar").getByRole("button", { name: "Mes següent" }).isVisible(), false, "no month buttons printed");
+  await page.emulateMedia({ media: "screen" });
+  await dir.getByRole("dialog").waitFor();
 });
 
 test("sync-url keeps the directory's view in one parameter, and back walks through it", async ({ page, url, warnings }) => {
@@ -616,7 +684,7 @@ test("bad feeds show localized, specific messages and keep every valid entry", a
   for (const name of ["Algam Ibérica", "Col·lectiu Sonor"]) await latin1.getByRole("heading", { name }).waitFor();
   assert.match(await latin1.locator(".ck-meta").first().innerText(), /Sant Joan Despí/);
   assert.ok(!(await latin1.locator(".ck-results").innerText()).includes("\uFFFD"), "no replacement character");
-  assert.match(await latin1.locator("details").innerText(), /\(root\)\s*: no és tot UTF-8: .*12 en total, el primer a la línia 4, columna 16/s);
+  assert.match(await latin1.locator("details").innerText(), /\(root\)\s*: no està tot en UTF-8: .*12 en total; el primer a la línia 4, columna 16/s);
 }, { networkErrors: true });
 
 test("when the wasm cannot run, every element shows an error box with a reload button", async ({ page, url, errors }) => {
