@@ -381,6 +381,35 @@ test("marks too faint for the background behind them are outlined in the text co
   await light.getByText(/^Blue is the largest segment, with 3 of 5 members/).waitFor();
 });
 
+test("a visitor's larger default font makes the charts' text larger too, the drawing still within its width", async ({ context, url }) => {
+  // The text of a segment's label and the drawing's width, with the browser's fonts at `px`.
+  const measure = async (px) => {
+    const page = await context.newPage();
+    try {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Page.setFontSizes", { fontSizes: { standard: px, fixed: 13 } });
+      await page.setViewportSize({ width: 900, height: 800 });
+      await page.goto(url("tests/e2e/pages/charts.html"));
+      const chart = page.locator("#segments");
+      await chart.getByRole("listitem").first().waitFor();
+      return await chart.evaluate((el) => {
+        const svg = el.shadowRoot.querySelector("svg");
+        return {
+          text: el.shadowRoot.querySelector("svg text").getBoundingClientRect().height,
+          drawing: svg.getBoundingClientRect().width,
+          figure: el.shadowRoot.querySelector("figure").getBoundingClientRect().width,
+        };
+      });
+    } finally {
+      await page.close();
+    }
+  };
+  const usual = await measure(16);
+  const large = await measure(32);
+  assert.ok(large.text >= 1.8 * usual.text, `text ${usual.text} px at 16, ${large.text} px at 32`);
+  assert.ok(large.drawing <= large.figure + 1, `the drawing within the figure: ${JSON.stringify(large)}`);
+});
+
 test("on a touch screen, tapping a bar shows its count and tapping elsewhere hides it", async ({ context, url }) => {
   const phone = await context.browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 }, locale: "ca-ES" });
   try {
