@@ -38,7 +38,7 @@ pub fn when(lang: Lang, o: &Occurrence) -> String {
     let (first, last) = (date_long(lang, o.first), date_long(lang, o.last));
     match (o.times, o.first == o.last) {
         (None, true) => first,
-        (None, false) => format!("{first} – {last}"),
+        (None, false) => days(lang, o.first, o.last),
         (Some((start, end)), true) if start == end => format!("{first}, {}", time(start)),
         (Some((start, end)), true) => format!("{first}, {}–{}", time(start), end_time(end)),
         (Some((start, end)), false) => {
@@ -46,6 +46,31 @@ pub fn when(lang: Lang, o: &Occurrence) -> String {
             format!("{first}, {} – {last}, {}", time(start), end_time(end))
         }
     }
+}
+
+/// All-day days from `first` to `last`, the month and year said once when they share them:
+/// "del dimarts 2 al divendres 5 de febrer de 2027", "Tuesday 2 – Friday 5 February 2027".
+fn days(lang: Lang, first: Date, last: Date) -> String {
+    let s = lang.strings();
+    let month = |d: Date| s.months_in_date[usize::from(d.month) - 1];
+    let day = |d: Date| format!("{} {}", s.weekdays[d.weekday().index()], d.day);
+    let full = |d: Date| {
+        fill(
+            s.date_in_range,
+            &[
+                ("weekday", s.weekdays[d.weekday().index()]),
+                ("day", &d.day.to_string()),
+                ("month", month(d)),
+                ("year", &d.year.to_string()),
+            ],
+        )
+    };
+    let start = match (first.year == last.year, first.month == last.month) {
+        (false, _) => full(first),
+        (true, false) => format!("{} {}", day(first), month(first)),
+        (true, true) => day(first),
+    };
+    fill(s.date_range, &[("first", &start), ("last", &full(last))])
 }
 
 /// An end time; midnight, which ends the day before, as 24:00.
@@ -123,8 +148,43 @@ mod tests {
         );
         assert_eq!(
             when(en, &occ("2026-11-16", "2026-11-20", None)),
-            "Monday 16 November 2026 – Friday 20 November 2026"
+            "Monday 16 – Friday 20 November 2026"
         );
+        // Days in a range say their month and year once, in each language's words.
+        for (lang, first, last, said) in [
+            (
+                Lang::Ca,
+                "2027-02-02",
+                "2027-02-05",
+                "del dimarts 2 al divendres 5 de febrer de 2027",
+            ),
+            (
+                Lang::Ca,
+                "2027-03-30",
+                "2027-04-02",
+                "del dimarts 30 de març al divendres 2 d’abril de 2027",
+            ),
+            (
+                Lang::Gl,
+                "2027-02-02",
+                "2027-02-05",
+                "do martes 2 ao venres 5 de febreiro de 2027",
+            ),
+            (
+                Lang::Es,
+                "2026-12-31",
+                "2027-01-02",
+                "del jueves 31 de diciembre de 2026 al sábado 2 de enero de 2027",
+            ),
+            (
+                Lang::En,
+                "2026-11-30",
+                "2026-12-04",
+                "Monday 30 November – Friday 4 December 2026",
+            ),
+        ] {
+            assert_eq!(when(lang, &occ(first, last, None)), said);
+        }
         assert_eq!(
             when(
                 en,

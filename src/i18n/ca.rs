@@ -101,6 +101,8 @@ pub static STRINGS: Strings = Strings {
         "de desembre",
     ],
     date_long: "{weekday}, {day} {month} de {year}",
+    date_range: "del {first} al {last}",
+    date_in_range: "{weekday} {day} {month} de {year}",
     events_one: "1 esdeveniment",
     events_other: "{n} esdeveniments",
     view: "Vista",

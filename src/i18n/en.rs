@@ -111,6 +111,8 @@ pub static STRINGS: Strings = Strings {
         "December",
     ],
     date_long: "{weekday} {day} {month} {year}",
+    date_range: "{first} – {last}",
+    date_in_range: "{weekday} {day} {month} {year}",
     events_one: "1 event",
     events_other: "{n} events",
     view: "View",

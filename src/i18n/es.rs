@@ -111,6 +111,8 @@ pub static STRINGS: Strings = Strings {
         "de diciembre",
     ],
     date_long: "{weekday}, {day} {month} de {year}",
+    date_range: "del {first} al {last}",
+    date_in_range: "{weekday} {day} {month} de {year}",
     events_one: "1 evento",
     events_other: "{n} eventos",
     view: "Vista",

@@ -101,6 +101,8 @@ pub static STRINGS: Strings = Strings {
         "de decembro",
     ],
     date_long: "{weekday}, {day} {month} de {year}",
+    date_range: "do {first} ao {last}",
+    date_in_range: "{weekday} {day} {month} de {year}",
     events_one: "1 evento",
     events_other: "{n} eventos",
     view: "Vista",

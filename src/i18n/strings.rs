@@ -167,6 +167,11 @@ strings! {
     months_in_date: [&'static str; 12],
     /// A full date: `{weekday}`, `{day}`, `{month}` (from `months_in_date`), `{year}`.
     date_long: &'static str,
+    /// Days from `{first}` to `{last}`: "del {first} al {last}", "{first} – {last}".
+    date_range: &'static str,
+    /// A date as a range writes it, without the comma of [`Strings::date_long`]: `{weekday}`,
+    /// `{day}`, `{month}` (as in a date), `{year}`.
+    date_in_range: &'static str,
     /// A day's number of events: one.
     events_one: &'static str,
     /// A day's number of events: `{n}`.
