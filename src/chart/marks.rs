@@ -89,9 +89,8 @@ pub(super) fn marks(
             let label = match (share, running) {
                 (Some(p), _) => format!("{name}: {members} ({})", percent(lang, p)),
                 (_, Some(r)) => format!(
-                    "{name}: {members}; {}: {}",
-                    s.chart_running,
-                    format_number(lang, r)
+                    "{name}: {members}; {}",
+                    fill(s.chart_running_mark, &[("n", &format_number(lang, r))])
                 ),
                 _ => format!("{name}: {members}"),
             };
@@ -246,6 +245,31 @@ mod tests {
             [
                 ("Alpha".to_owned(), 1, true),
                 ("Unused".to_owned(), 0, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_years_mark_says_its_new_members_and_the_total_by_then() {
+        let feed = Feed {
+            members: [2020, 2022, 2022]
+                .iter()
+                .enumerate()
+                .map(|(i, y)| member(i, &[], None, None, Some(*y)))
+                .collect(),
+            ..Feed::default()
+        };
+        let tally = tally(&feed, &FacetTable::new(&feed), By::Joined, 10);
+        let labels: Vec<String> = marks(&feed, &tally, By::Joined, Shape::Column, Lang::Ca, None)
+            .into_iter()
+            .map(|(mark, _)| mark.label)
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "2020: 1 soci; 1 en total",
+                "2021: 0 socis; 1 en total",
+                "2022: 2 socis; 3 en total"
             ]
         );
     }

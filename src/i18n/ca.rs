@@ -64,6 +64,7 @@ pub static STRINGS: Strings = Strings {
     chart_members: "Socis",
     chart_share: "Percentatge",
     chart_running: "Socis acumulats",
+    chart_running_mark: "{n} en total",
     chart_no_values: [
         "L’únic soci encara no té aquesta dada.",
         "Cap dels {n} socis no té encara aquesta dada.",

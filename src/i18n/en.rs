@@ -74,6 +74,7 @@ pub static STRINGS: Strings = Strings {
     chart_members: "Members",
     chart_share: "Share",
     chart_running: "Running total",
+    chart_running_mark: "{n} in total",
     chart_no_values: [
         "The only member has no such information yet.",
         "None of the {n} members has this information yet.",

@@ -74,6 +74,7 @@ pub static STRINGS: Strings = Strings {
     chart_members: "Socios",
     chart_share: "Porcentaje",
     chart_running: "Socios acumulados",
+    chart_running_mark: "{n} en total",
     chart_no_values: [
         "El único socio aún no tiene este dato.",
         "Ninguno de los {n} socios tiene aún este dato.",

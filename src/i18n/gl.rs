@@ -64,6 +64,7 @@ pub static STRINGS: Strings = Strings {
     chart_members: "Socios",
     chart_share: "Porcentaxe",
     chart_running: "Socios acumulados",
+    chart_running_mark: "{n} en total",
     chart_no_values: [
         "O único socio aínda non ten este dato.",
         "Ningún dos {n} socios ten aínda este dato.",

@@ -140,6 +140,8 @@ strings! {
     chart_share: &'static str,
     /// Table header: members by the end of each year.
     chart_running: &'static str,
+    /// A year's mark: how many members there were by its end, `{n}`.
+    chart_running_mark: &'static str,
     /// A chart with members but nothing to count: none has a value for its dimension. One
     /// member, then `{n}` of them.
     chart_no_values: [&'static str; 2],
