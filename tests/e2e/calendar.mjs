@@ -333,6 +333,17 @@ test("on a phone, a tap anywhere on a day of the month grid lists that day's eve
     const dialog = cal.getByRole("dialog", { name: "Thursday 19 November 2026" });
     await dialog.waitFor({ timeout: 5000 });
     assert.equal(await dialog.getByRole("listitem").count(), 6, "the whole day, not one event");
+    // On a screen as short as a 1280-px one at 400 % zoom, the dialog scrolls and its close
+    // button stays in view.
+    await page.setViewportSize({ width: 320, height: 256 });
+    const scrolled = await dialog.evaluate((d) => {
+      d.scrollTop = d.scrollHeight;
+      const close = d.querySelector(".ck-dialog-close button").getBoundingClientRect();
+      const box = d.getBoundingClientRect();
+      return { scrolled: d.scrollTop > 0, inView: close.top >= box.top && close.bottom <= box.bottom, fits: box.bottom <= innerHeight };
+    });
+    assert.deepEqual(scrolled, { scrolled: true, inView: true, fits: true });
+    await page.setViewportSize({ width: 360, height: 740 });
     await page.keyboard.press("Escape");
 
     // A title that is one long URL wraps: nothing of the list, nor its Month/List switch,
