@@ -198,7 +198,9 @@ fn markup(feed: &Feed, list: &[Occurrence], from: Date, lang: Lang, list_id: &st
         });
         let _ = write!(
             out,
-            "<li><a class=\"ck-agenda-item\" id=\"{id}\" href=\"{}\" data-o=\"{i}\">\
+            // A click opens its details in a dialog, which the link says (the event's own
+            // page stays a link, for a new tab).
+            "<li><a class=\"ck-agenda-item\" id=\"{id}\" href=\"{}\" data-o=\"{i}\" aria-haspopup=\"dialog\">\
              <span class=\"ck-agenda-title\">{}</span>\
              <span class=\"ck-muted\">{}{place}</span></a></li>",
             escape(&href),
@@ -248,6 +250,11 @@ mod tests {
         assert!(
             html.contains(r#"href="https://ventana-sur.example/?a=1&amp;b=2""#),
             "{html}"
+        );
+        // A link that opens the event's details in a dialog says so.
+        assert_eq!(
+            html.matches("<a ").count(),
+            html.matches(r#"aria-haspopup="dialog""#).count()
         );
         assert!(
             html.contains("Tuesday 1 December 2026 · Buenos Aires"),

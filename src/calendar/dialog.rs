@@ -215,7 +215,7 @@ pub(super) fn content(
             }
             out.push_str("</dl>");
             if let Some(description) = &event.description {
-                crate::ui::paragraphs(&mut out, description.resolve(lang.tag(), fallback));
+                crate::ui::paragraphs(&mut out, description, lang, fallback);
             }
             if let Some(id) = &event.category {
                 let name = feed

@@ -218,22 +218,9 @@ pub(super) fn Filters(
             used.with(|(segments, categories)| !segments.is_empty() || !categories.is_empty());
         let controls = controls.clone();
         any.then(|| {
-            let chosen = move || filter.with(|f| f.segments.len() + f.categories.len());
-            view! {
-                <button
-                    type="button"
-                    class="ck-btn ck-filters-toggle"
-                    aria-expanded=move || unfolded.get().to_string()
-                    aria-controls=controls
-                    on:click=move |_| unfolded.update(|u| *u = !*u)
-                >
-                    {s.filters}
-                    {move || {
-                        let n = chosen();
-                        (n > 0).then(|| view! { <span class="ck-badge">{format_number(lang, n)}</span> })
-                    }}
-                </button>
-            }
+            let chosen =
+                Signal::derive(move || filter.with(|f| f.segments.len() + f.categories.len()));
+            crate::ui::filters_toggle(lang, chosen, unfolded, controls)
         })
     };
     view! {

@@ -106,7 +106,8 @@ pub(crate) fn profile(
 ) -> (String, Vec<String>) {
     let s = lang.strings();
     let fallback = feed.cluster.default_language.as_str();
-    let mut out = String::from("<header class=\"ck-profile-head\">");
+    // A `div`, not a `header`, which a dialog would expose as the page's banner landmark.
+    let mut out = String::from("<div class=\"ck-profile-head\">");
     if let Some(url) = &m.logo {
         let _ = write!(
             out,
@@ -129,7 +130,7 @@ pub(crate) fn profile(
     .join(" · ");
     let _ = write!(
         out,
-        "<h2 id=\"{title_id}\">{}</h2></header><p class=\"ck-meta\">{}</p>",
+        "<h2 id=\"{title_id}\">{}</h2></div><p class=\"ck-meta\">{}</p>",
         escape(m.name.resolve(lang.tag(), fallback)),
         escape(&facts)
     );
@@ -137,9 +138,11 @@ pub(crate) fn profile(
     segment_tags(&mut out, &mut colours, feed, &m.segments, lang);
     if let Some(d) = &m.description {
         out.push_str("<div class=\"ck-description\">");
-        crate::ui::paragraphs(&mut out, d.resolve(lang.tag(), fallback));
+        crate::ui::paragraphs(&mut out, d, lang, fallback);
         out.push_str("</div>");
     }
+    // Contact details, if there are any: no empty list.
+    let before_contact = out.len();
     out.push_str("<dl class=\"ck-contact\">");
     if let Some(url) = &m.website {
         let href = feed.resolve_url(url);
@@ -180,7 +183,11 @@ pub(crate) fn profile(
             escape(&m.tags.join(", "))
         );
     }
-    out.push_str("</dl>");
+    if out.len() == before_contact + "<dl class=\"ck-contact\">".len() {
+        out.truncate(before_contact);
+    } else {
+        out.push_str("</dl>");
+    }
     (out, colours)
 }
 
@@ -270,5 +277,22 @@ mod tests {
             Lang::Ca.strings().keywords
         )));
         assert!(html.contains(&format!(" {}</span></a>", Lang::Ca.strings().new_tab)));
+        // No banner landmark inside the dialog.
+        assert!(!html.contains("<header"));
+    }
+
+    #[test]
+    fn a_description_in_another_language_than_the_visitors_says_which() {
+        let mut feed = feed();
+        feed.members[0].description = Some(Text::from([("ca", "Distribuïdora.\nDes de 1987.")]));
+        let (en, _) = profile(&feed, &feed.members[0], Lang::En, "p");
+        assert!(en.contains("<p lang=\"ca\">Distribuïdora.</p><p lang=\"ca\">Des de 1987.</p>"));
+        let (ca, _) = profile(&feed, &feed.members[0], Lang::Ca, "p");
+        assert!(ca.contains("<p>Distribuïdora.</p>"));
+        feed.members[0].description = Some(Text::from("Plain."));
+        let (plain, _) = profile(&feed, &feed.members[0], Lang::En, "p");
+        assert!(plain.contains("<p>Plain.</p>"));
+        // No contact details: no empty list of them.
+        assert!(!plain.contains("<dl"));
     }
 }

@@ -378,21 +378,8 @@ pub fn MemberDirectory(
         let sort_picker = sort_picker(s, sort, pick_sort);
         let layout_switch = layout_switch(s, layout);
         let filters_toggle = (!hide_filters).then(|| {
-            view! {
-                <button
-                    type="button"
-                    class="ck-btn ck-filters-toggle"
-                    aria-expanded=move || filters_open.get().to_string()
-                    aria-controls=filters_id.clone()
-                    on:click=move |_| filters_open.update(|o| *o = !*o)
-                >
-                    {s.filters}
-                    {move || {
-                        let n = choices.read().choice_count();
-                        (n > 0).then(|| view! { <span class="ck-badge">{format_number(lang, n)}</span> })
-                    }}
-                </button>
-            }
+            let chosen = Signal::derive(move || choices.read().choice_count());
+            crate::ui::filters_toggle(lang, chosen, filters_open, filters_id.clone())
         });
         let facets = (!hide_filters).then(|| {
             facets(
@@ -459,9 +446,10 @@ pub fn MemberDirectory(
                 <h2 class="ck-visually-hidden" id=heading_id.clone()>{s.member_directory}</h2>
                 <div class="ck-toolbar" part="toolbar">
                     {search}
-                    {filters_toggle}
                     {sort_picker}
                     {layout_switch}
+                    // Last, so that the next Tab after it reaches the filters it unfolds.
+                    {filters_toggle}
                 </div>
                 <div class="ck-body">
                     {facets}

@@ -52,14 +52,28 @@ impl Text {
     /// assert_eq!(t.resolve("gl", "es"), "Post-production");
     /// ```
     pub fn resolve<'a>(&'a self, lang: &str, fallback: &str) -> &'a str {
+        self.resolve_tagged(lang, fallback).1
+    }
+
+    /// [`Text::resolve`], with the language tag of the text it chose (`None` for a plain
+    /// text, which is in no language in particular), so that a page can mark text shown in
+    /// another language than the visitor's with `lang` (WCAG 3.1.2).
+    ///
+    /// ```
+    /// use clusterkit::feed::Text;
+    /// let t = Text::from([("ca", "Postproducció")]);
+    /// assert_eq!(t.resolve_tagged("en", "ca"), (Some("ca"), "Postproducció"));
+    /// assert_eq!(Text::from("Sonilab").resolve_tagged("en", "ca"), (None, "Sonilab"));
+    /// ```
+    pub fn resolve_tagged<'a>(&'a self, lang: &str, fallback: &str) -> (Option<&'a str>, &'a str) {
         match self {
-            Text::Plain(s) => s,
+            Text::Plain(s) => (None, s),
             Text::Localized(pairs) => {
                 let find = |tag: &str| {
                     pairs
                         .iter()
                         .find(|(l, _)| l.eq_ignore_ascii_case(tag))
-                        .map(|(_, t)| t.as_str())
+                        .map(|(l, t)| (Some(l.as_str()), t.as_str()))
                 };
                 let primary = lang.split(['-', '_']).next().unwrap_or(lang);
                 find(lang)
@@ -73,12 +87,12 @@ impl Text {
                                     .next()
                                     .is_some_and(|p| p.eq_ignore_ascii_case(primary))
                             })
-                            .map(|(_, t)| t.as_str())
+                            .map(|(l, t)| (Some(l.as_str()), t.as_str()))
                     })
                     .or_else(|| find(fallback))
                     .or_else(|| find("en"))
-                    .or_else(|| pairs.first().map(|(_, t)| t.as_str()))
-                    .unwrap_or("")
+                    .or_else(|| pairs.first().map(|(l, t)| (Some(l.as_str()), t.as_str())))
+                    .unwrap_or((None, ""))
             }
         }
     }

@@ -26,6 +26,7 @@ pub static STRINGS: Strings = Strings {
     feed_problems: "Problemes a les dades",
     search_members: "Cerca socis",
     segments: "Segments",
+    chosen: ["1 seleccionat", "{n} seleccionats"],
     members_one: "{n} soci",
     members_other: "{n} socis",
     no_members_match: "Cap soci no coincideix amb la cerca.",

@@ -36,6 +36,7 @@ pub static STRINGS: Strings = Strings {
     feed_problems: "Problems in the data",
     search_members: "Search members",
     segments: "Segments",
+    chosen: ["1 selected", "{n} selected"],
     members_one: "{n} member",
     members_other: "{n} members",
     no_members_match: "No member matches your search.",

@@ -36,6 +36,7 @@ pub static STRINGS: Strings = Strings {
     feed_problems: "Problemas en los datos",
     search_members: "Buscar socios",
     segments: "Segmentos",
+    chosen: ["1 seleccionado", "{n} seleccionados"],
     members_one: "{n} socio",
     members_other: "{n} socios",
     no_members_match: "Ningún socio coincide con la búsqueda.",

@@ -26,6 +26,7 @@ pub static STRINGS: Strings = Strings {
     feed_problems: "Problemas nos datos",
     search_members: "Buscar socios",
     segments: "Segmentos",
+    chosen: ["1 seleccionado", "{n} seleccionados"],
     members_one: "{n} socio",
     members_other: "{n} socios",
     no_members_match: "Ningún socio coincide coa busca.",

@@ -92,6 +92,8 @@ strings! {
     search_members: &'static str,
     /// Legend of the segment checkboxes.
     segments: &'static str,
+    /// How many filter choices are ticked, read after "Filters": one, then `{n}`.
+    chosen: [&'static str; 2],
     /// Result count, one member.
     members_one: &'static str,
     /// Result count, `{n}` members.
@@ -333,6 +335,11 @@ fn integer_or_question_mark(v: f64) -> String {
 }
 
 impl Strings {
+    /// "1 selected" or "3 selected", with `n` already formatted for the locale.
+    pub fn chosen_count(&self, n: usize, formatted: &str) -> String {
+        plural(n, self.chosen[0], self.chosen[1], formatted)
+    }
+
     /// "1 member" or "12 members", with `n` already formatted for the locale.
     pub fn members_count(&self, n: usize, formatted: &str) -> String {
         plural(n, self.members_one, self.members_other, formatted)

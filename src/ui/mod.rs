@@ -152,6 +152,37 @@ where
     }
 }
 
+/// The "Filters" button that folds a widget's filters in a narrow container, with a badge of
+/// how many choices they hold, read as words ("Filters (2 selected)").
+pub(crate) fn filters_toggle(
+    lang: Lang,
+    chosen: Signal<usize>,
+    open: RwSignal<bool>,
+    controls: String,
+) -> impl IntoView {
+    let s = lang.strings();
+    view! {
+        <button
+            type="button"
+            class="ck-btn ck-filters-toggle"
+            aria-expanded=move || open.get().to_string()
+            aria-controls=controls
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {s.filters}
+            {move || {
+                let n = chosen.get();
+                let shown = format_number(lang, n);
+                let said = format!("({})", s.chosen_count(n, &shown));
+                (n > 0).then(|| view! {
+                    <span class="ck-badge" aria-hidden="true">{shown}</span>
+                    <span class="ck-visually-hidden">{said}</span>
+                })
+            }}
+        </button>
+    }
+}
+
 /// For a modal dialog's `keydown`: the Escape that closes it stops there, so that a page's
 /// own listener (a host modal around the widget, say) does not close too.
 pub(crate) fn keep_escape(ev: web_sys::KeyboardEvent) {
@@ -193,11 +224,26 @@ pub(crate) fn load_error_message(lang: Lang, error: &LoadError) -> String {
     }
 }
 
-/// Writes `text`'s paragraphs (its lines that are not blank: a feed writes them with `\n`)
-/// to `out` as escaped `<p>` elements.
-pub(crate) fn paragraphs(out: &mut String, text: &str) {
+/// Writes the paragraphs of `text` in `lang` (its lines that are not blank: a feed writes
+/// them with `\n`) to `out` as escaped `<p>` elements, each marked with the language it is
+/// written in when the feed had none in the visitor's, so that a screen reader reads a
+/// Catalan description on an English page with a Catalan voice (WCAG 3.1.2).
+pub(crate) fn paragraphs(out: &mut String, text: &crate::feed::Text, lang: Lang, fallback: &str) {
+    let (tag, text) = text.resolve_tagged(lang.tag(), fallback);
+    let primary = |tag: &str| {
+        tag.split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    let marked = tag
+        .filter(|tag| primary(tag) != lang.tag())
+        .map(|tag| format!(" lang=\"{}\"", escape(&tag.replace('_', "-"))))
+        .unwrap_or_default();
     for paragraph in text.split('\n').filter(|p| !p.trim().is_empty()) {
-        out.push_str("<p>");
+        out.push_str("<p");
+        out.push_str(&marked);
+        out.push('>');
         out.push_str(&escape(paragraph));
         out.push_str("</p>");
     }

@@ -213,7 +213,9 @@ test("in a narrow container the calendar lists what is coming, month by month, a
   // Only Talent Week is kept, and it is listed: no later events to ask for.
   await narrow.getByRole("button", { name: "Mostrar eventos posteriores" }).waitFor({ state: "hidden" });
   assert.deepEqual(await items.allTextContents(), ["Talent Week"]);
-  assert.equal(await toggle.textContent(), "Filtros1");
+  // The badge shows "1" and reads "(1 seleccionado)".
+  assert.equal(await toggle.textContent(), "Filtros1(1 seleccionado)");
+  await narrow.getByRole("button", { name: "Filtros (1 seleccionado)" }).waitFor();
   await toggle.click();
   assert.equal(await segments.isVisible(), false, "folded again, the choice kept");
   assert.deepEqual(await items.allTextContents(), ["Talent Week"]);
@@ -296,7 +298,7 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   await narrow.evaluate((el) => el.setAttribute("segments", "animation"));
   await narrow.getByRole("group", { name: "Segmentos", includeHidden: true })
     .getByRole("button", { name: "Animation", pressed: true, includeHidden: true }).waitFor({ state: "attached" });
-  assert.equal(await narrow.locator(".ck-filters-toggle").textContent(), "Filtros1", "counted on the folded filters");
+  assert.equal(await narrow.locator(".ck-filters-toggle").textContent(), "Filtros1(1 seleccionado)", "counted on the folded filters");
 
   // Ids the feed does not define (a segment's name for its id, a typo): left out, and said
   // in the console, rather than hiding every event with no choice to undo.

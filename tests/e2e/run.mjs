@@ -433,8 +433,16 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   assert.equal(await dir.getByRole("group", { name: "Segments" }).isVisible(), false, "filters folded");
   await toggle.click();
   await dir.getByRole("group", { name: "Segments" }).waitFor();
+  // The next Tab after the button reaches what it unfolded (the toggle is the toolbar's last).
+  await toggle.focus();
+  await page.keyboard.press("Tab");
+  assert.equal(
+    await dir.evaluate((el) => el.shadowRoot.activeElement?.closest("fieldset")?.querySelector("legend")?.textContent),
+    "Segments",
+    "Tab from Filters goes into the filters",
+  );
   await dir.getByRole("checkbox", { name: /^Postproducció/ }).check();
-  await dir.getByRole("button", { name: /^Filtres\s*1/ }).waitFor();
+  await dir.getByRole("button", { name: "Filtres (1 seleccionat)" }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, "nothing scrolls sideways");
   const small = await dir.locator(".ck-page, .ck-chip, .ck-btn, .ck-open, .ck-link").evaluateAll((els) =>
     els.filter((e) => e.offsetParent !== null).map((e) => e.getBoundingClientRect())
