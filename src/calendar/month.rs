@@ -126,18 +126,22 @@ pub(super) fn MonthGrid(
             shown.set(to.first_of_month());
         }
     };
-    // A month without events says so, with the day of the next one (within two years): one
-    // press shows its month, with the focus on that day.
-    let empty = move || {
+    // Whether no event the filters keep shows on the month shown.
+    let month_is_empty = move || {
         let month = shown.get();
         let from = month.add_months(1);
-        if placed
+        !placed
             .read()
             .iter()
             .any(|o| o.first < from && o.last >= month)
-        {
+    };
+    // A month without events says so, with the day of the next one (within two years): one
+    // press shows its month, with the focus on that day.
+    let empty = move || {
+        if !month_is_empty() {
             return None;
         }
+        let from = shown.get().add_months(1);
         let next = kept_occurrences(
             &feed.read(),
             &zone.read(),
@@ -153,18 +157,24 @@ pub(super) fn MonthGrid(
             focused.set(day);
             shown.set(day.first_of_month());
         };
-        Some(view! {
-            <p class="ck-status" role="status">{s.no_events_month}</p>
-            {next.map(|day| {
-                view! {
-                    <p class="ck-next">
-                        <button type="button" class="ck-link" on:click=move |_| go(day)>
-                            {fill(s.next_event, &[("date", &date_long(lang, day))])}
-                        </button>
-                    </p>
-                }
-            })}
+        next.map(|day| {
+            view! {
+                <p class="ck-next">
+                    <button type="button" class="ck-link" on:click=move |_| go(day)>
+                        {fill(s.next_event, &[("date", &date_long(lang, day))])}
+                    </button>
+                </p>
+            }
         })
+    };
+    // Said in a live region that is always there (one inserted with its text is not read
+    // out by every screen reader); empty, it takes no room.
+    let no_events = move || {
+        if month_is_empty() {
+            s.no_events_month
+        } else {
+            ""
+        }
     };
     // A click on a cell focuses it: it takes the tab stop.
     let on_focus = move |ev: web_sys::FocusEvent| {
@@ -267,6 +277,7 @@ pub(super) fn MonthGrid(
             </thead>
             <tbody node_ref=body></tbody>
         </table>
+        <p class="ck-status" role="status">{no_events}</p>
         {empty}
     }
 }

@@ -272,10 +272,18 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   assert.equal(await count.innerText(), "1 event", "a toggle's events are counted too");
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations, filtered");
   // A month without any of the chosen events says so and offers the next one: the press
-  // shows its month, with the focus on its day.
+  // shows its month, with the focus on its day. It is said in a live region that was there
+  // before, empty (one inserted with its text is not read out by every screen reader).
+  const quiet = await cal.evaluate((el) => {
+    const status = el.shadowRoot.querySelector("p.ck-status[role=status]");
+    status.dataset.before = "yes";
+    return [status.textContent, status.getBoundingClientRect().height];
+  });
+  assert.deepEqual(quiet, ["", 0], "empty, and taking no room, while the month has events");
   await cal.getByRole("button", { name: "Previous month" }).click();
   await cal.getByRole("grid", { name: "October 2026" }).waitFor();
   await cal.getByRole("status").filter({ hasText: "No events this month." }).waitFor();
+  assert.equal(await cal.locator("p.ck-status[role=status]").getAttribute("data-before"), "yes", "the same live region");
   const download = cal.getByRole("button", { name: "Download these events (.ics)" });
   assert.equal(await download.count(), 0, "no file of no events to download");
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations, an empty month");
