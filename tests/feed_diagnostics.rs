@@ -13,6 +13,7 @@ use clusterkit::feed::{
     Rrule, RruleError, Segment, SyntaxError, Text, Time, Weekday, When, parse, parse_bytes,
     parse_json,
 };
+use clusterkit::i18n::Lang;
 
 // ---------------------------------------------------------------------------------------
 // Building feeds
@@ -1978,7 +1979,7 @@ fn name_with_only_bad_language_tags_keeps_the_member_under_its_first_text() {
         &[
             diag(
                 "members[1].name.english",
-                Problem::BadLanguage("english".into()),
+                Problem::UntaggedKept("english".into()),
                 false,
             ),
             diag(
@@ -2002,8 +2003,18 @@ fn name_with_only_bad_language_tags_keeps_the_member_under_its_first_text() {
             full_member("clapper", "Clapper"),
         ]
     );
-    // The kept text is every language's, not one language's.
+    // The kept text is every language's, not one language's, and said so: not "ignored".
     assert_eq!(parsed.feed.members[1].name.resolve("gl", "ca"), "Mediapro");
+    assert_eq!(
+        Lang::En.strings().diagnostic(&parsed.diagnostics[0]),
+        "“english” is not a language code such as ca or en. Its text is shown in every language."
+    );
+    assert!(
+        Lang::En
+            .strings()
+            .diagnostic(&parsed.diagnostics[1])
+            .ends_with("The field was ignored.")
+    );
 }
 
 // ---------------------------------------------------------------------------------------

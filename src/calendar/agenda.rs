@@ -9,10 +9,10 @@ use wasm_bindgen::JsCast;
 use std::fmt::Write;
 
 use super::dialog::Opened;
-use super::format::when;
+use super::format::{month_year, when};
 use super::occur::{Intl, Occurrence, kept_occurrences};
 use crate::feed::{Date, Feed};
-use crate::i18n::{Lang, fill};
+use crate::i18n::Lang;
 use crate::ui::escape;
 
 /// The agenda, from `today` on in the calendar's `zone`.
@@ -174,13 +174,7 @@ fn markup(feed: &Feed, list: &[Occurrence], from: Date, lang: Lang, list_id: &st
             if month_open.is_some() {
                 out.push_str("</ul></section>");
             }
-            let heading = fill(
-                s.month_year,
-                &[
-                    ("month", s.months[usize::from(month.month) - 1]),
-                    ("year", &month.year.to_string()),
-                ],
-            );
+            let heading = month_year(lang, month);
             let _ = write!(
                 out,
                 "<section class=\"ck-agenda-month\"><h3>{heading}</h3><ul>"

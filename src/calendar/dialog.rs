@@ -8,11 +8,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::format::{date_long, on_day, time, when, zone_name};
+use super::format::{date_long, on_day, own_clock, when};
 use super::occur::{Intl, Occurrence, Offsets, Span, on_day_in_order, wall, zone_of};
 use super::{google, ics};
 use crate::feed::{Date, Feed, Text};
-use crate::i18n::{Lang, fill};
+use crate::i18n::Lang;
 use crate::ui::escape;
 
 /// What the dialog shows.
@@ -131,7 +131,7 @@ pub(super) fn CalendarDialog(
         <dialog
             class="ck-dialog ck-event-dialog"
             part="event"
-            // A tap beside it closes it, where the browser supports it (no bytes).
+            // A tap beside it closes it, where the browser supports it (no script of ours).
             closedby="any"
             aria-labelledby=title_id
             node_ref=dialog
@@ -201,8 +201,7 @@ pub(super) fn content(
                 && own != zone
             {
                 let (d, t) = wall(start, own, offsets);
-                let at = format!("{}, {}", date_long(lang, d), time(t));
-                let own_clock = fill(s.time_in_zone, &[("time", &at), ("zone", &zone_name(own))]);
+                let own_clock = own_clock(lang, d, t, own);
                 let _ = write!(
                     out,
                     "<br><span class=\"ck-muted\">{}</span>",

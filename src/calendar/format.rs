@@ -24,6 +24,18 @@ pub fn date_long(lang: Lang, d: Date) -> String {
     )
 }
 
+/// A month as a heading names it: "novembre de 2026", "November 2026".
+pub fn month_year(lang: Lang, d: Date) -> String {
+    let s = lang.strings();
+    fill(
+        s.month_year,
+        &[
+            ("month", s.months[usize::from(d.month) - 1]),
+            ("year", &d.year.to_string()),
+        ],
+    )
+}
+
 /// An occurrence as a day lists it: its title, after its start time on the day it starts.
 pub fn on_day(o: &Occurrence, day: Date, title: String) -> String {
     match o.times.filter(|_| o.first == day) {
@@ -80,6 +92,31 @@ fn end_time(t: Time) -> String {
     } else {
         time(t)
     }
+}
+
+/// "Times in Madrid" over a calendar whose zone is not the visitor's.
+pub fn zone_note(lang: Lang, zone: &str) -> String {
+    in_zone(lang, lang.strings().times_in, zone, "")
+}
+
+/// An event's start on its own zone's clock: "Tuesday 1 December 2026, 10:00 (Buenos Aires
+/// time)".
+pub fn own_clock(lang: Lang, d: Date, t: Time, zone: &str) -> String {
+    let at = format!("{}, {}", date_long(lang, d), time(t));
+    in_zone(lang, lang.strings().time_in_zone, zone, &at)
+}
+
+/// `template` with the city of `zone` and `time`; Catalan writes "de" as "d’" before a vowel
+/// or an h ("hora d’Andorra", not "hora de Andorra").
+fn in_zone(lang: Lang, template: &str, zone: &str, time: &str) -> String {
+    let city = zone_name(zone);
+    let elided = lang == Lang::Ca && city.starts_with(|c: char| "AEIOUHÀÈÉÍÒÓÚ".contains(c));
+    let template = if elided {
+        template.replace("de {zone}", "d’{zone}")
+    } else {
+        template.to_owned()
+    };
+    fill(&template, &[("time", time), ("zone", &city)])
 }
 
 /// A zone's name as people say it: the city of an IANA name (`America/Argentina/Buenos_Aires`
@@ -213,6 +250,21 @@ mod tests {
                 &occ("2026-11-20", "2026-11-20", Some((at(20, 0), at(0, 0))))
             ),
             "Friday 20 November 2026, 20:00–24:00"
+        );
+    }
+
+    #[test]
+    fn a_zone_is_said_in_each_language_catalan_eliding_its_de() {
+        assert_eq!(zone_note(Lang::Ca, "Europe/Andorra"), "Hora d’Andorra");
+        assert_eq!(zone_note(Lang::Ca, "Europe/Madrid"), "Hora de Madrid");
+        assert_eq!(zone_note(Lang::Es, "Europe/Andorra"), "Hora de Andorra");
+        assert_eq!(
+            own_clock(Lang::Ca, d("2026-12-01"), at(10, 0), "Europe/Amsterdam"),
+            "dimarts, 1 de desembre de 2026, 10:00 (hora d’Amsterdam)"
+        );
+        assert_eq!(
+            own_clock(Lang::En, d("2026-12-01"), at(10, 0), "America/New_York"),
+            "Tuesday 1 December 2026, 10:00 (New York time)"
         );
     }
 

@@ -54,7 +54,6 @@ use crate::i18n::{Lang, fill, first_weekday};
 use agenda::Agenda;
 use dialog::{CalendarDialog, Opened};
 use filter::{EventFilter, Filters};
-use format::zone_name;
 use head::{Act, head};
 use month::MonthGrid;
 use occur::{Intl, kept_occurrences};
@@ -224,15 +223,7 @@ pub fn EventCalendar(
         let lang = lang.get();
         let s = lang.strings();
         let first_day = first_weekday(&locale.get().unwrap_or_else(|| lang.tag().to_owned()));
-        let title = move |m: Date| {
-            fill(
-                s.month_year,
-                &[
-                    ("month", s.months[usize::from(m.month) - 1]),
-                    ("year", &m.year.to_string()),
-                ],
-            )
-        };
+        let title = move |m: Date| format::month_year(lang, m);
         // The heading: drawn when the view changes, keeping the focus on the button that had
         // it; the month's name is written into its live region when the month changes.
         let head_ref = NodeRef::<leptos::html::Div>::new();
@@ -275,8 +266,9 @@ pub fn EventCalendar(
         // Said when the times are not on the visitor's own clock.
         let zone_note = move || {
             let zone = zone.get();
-            (zone != visitor.get_value() && feed.read().events.iter().any(|e| !e.start.is_all_day()))
-                .then(|| view! { <p class="ck-zone-note">{fill(s.times_in, &[("zone", &zone_name(&zone))])}</p> })
+            (zone != visitor.get_value()
+                && feed.read().events.iter().any(|e| !e.start.is_all_day()))
+            .then(|| view! { <p class="ck-zone-note">{format::zone_note(lang, &zone)}</p> })
         };
         // Every event with an occurrence in the month shown, as one file.
         let download_month = move |_| {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dialog::Opened;
-use super::format::date_long;
+use super::format::{date_long, month_year};
 use super::occur::{Intl, Occurrence, kept_occurrences};
 use super::weeks::{Place, weeks};
 use crate::feed::{Date, Feed};
@@ -168,13 +168,13 @@ pub(super) fn MonthGrid(
         })
     };
     // Said in a live region that is always there (one inserted with its text is not read
-    // out by every screen reader); empty, it takes no room.
+    // out by every screen reader), with the month for screen readers, so that the next
+    // empty month is said too; empty, it takes no room.
     let no_events = move || {
-        if month_is_empty() {
-            s.no_events_month
-        } else {
-            ""
-        }
+        month_is_empty().then(|| {
+            let month = format!("{}. ", month_year(lang, shown.get()));
+            view! { <span class="ck-visually-hidden">{month}</span>{s.no_events_month} }
+        })
     };
     // A click on a cell focuses it: it takes the tab stop.
     let on_focus = move |ev: web_sys::FocusEvent| {

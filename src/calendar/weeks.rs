@@ -10,7 +10,7 @@
 
 use std::fmt::Write;
 
-use super::format::{date_long, on_day, time, zone_name};
+use super::format::{date_long, on_day, own_clock};
 use super::layout::week;
 use super::model::month_grid;
 use super::occur::{Occurrence, Offsets, Span, on_day_in_order, wall, zone_of};
@@ -117,10 +117,7 @@ pub fn weeks(
                 let hover = match o.span {
                     Span::Timed(start, _) if own != zone => {
                         let (d, t) = wall(start, own, offsets);
-                        let at = format!("{}, {}", date_long(lang, d), time(t));
-                        let own_time =
-                            fill(s.time_in_zone, &[("time", &at), ("zone", &zone_name(own))]);
-                        format!("{label}\n{own_time}")
+                        format!("{label}\n{}", own_clock(lang, d, t, own))
                     }
                     _ => label.clone(),
                 };

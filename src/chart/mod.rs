@@ -179,15 +179,6 @@ pub fn SegmentChart(
     // The mark that takes the tab stop, and the one whose tooltip shows.
     let current = RwSignal::new(0usize);
     let tip = RwSignal::new(None::<usize>);
-    // The window's Escape listener while a tooltip shows, removed with the chart too.
-    let escape = std::rc::Rc::new(std::cell::Cell::new(None::<WindowListenerHandle>));
-    let drop_escape = |escape: &std::cell::Cell<Option<WindowListenerHandle>>| {
-        if let Some(listener) = escape.take() {
-            listener.remove();
-        }
-    };
-    let on_unmount = send_wrapper::SendWrapper::new(escape.clone());
-    on_cleanup(move || drop_escape(&on_unmount));
     // The chart is small: it redraws as a whole when the data, the dimension, the language,
     // the width or the table toggle change. The focus stays on the button or mark that had
     // it.
@@ -317,11 +308,10 @@ pub fn SegmentChart(
         if let Ok(Some(old)) = figure.query_selector(".ck-tip") {
             old.remove();
         }
-        drop_escape(&escape);
         let Some(k) = k else {
             return;
         };
-        drawn.with_value(|drawn| -> Option<()> {
+        let shown = drawn.with_value(|drawn| -> Option<()> {
             let (x, y) = *drawn.anchors.get(k)?;
             let host = figure.query_selector(".ck-drawing").ok()??;
             let tip: web_sys::HtmlElement = document().create_element("p").ok()?.dyn_into().ok()?;
@@ -334,19 +324,21 @@ pub fn SegmentChart(
             // Centred over its mark, but never past the drawing's edges, where it would be
             // cut off (a long name, the last column on a phone).
             let width = host.client_width();
-            let half = tip.offset_width() / 2;
-            if width > 2 * half {
-                let left = (x * width / 100).clamp(half, width - half);
-                let _ = tip.style().set_property("left", &format!("{left}px"));
-            }
+            let half = (tip.offset_width() / 2).min(width / 2);
+            let left = (x * width / 100).clamp(half, width - half);
+            let _ = tip.style().set_property("left", &format!("{left}px"));
             Some(())
         });
-        // Escape hides it, wherever the focus is (WCAG 1.4.13): a listener only while shown.
-        escape.set(Some(window_event_listener(leptos::ev::keydown, move |e| {
-            if e.key() == "Escape" {
-                tip.set(None);
-            }
-        })));
+        // Escape hides it, wherever the focus is (WCAG 1.4.13): a listener only while one
+        // shows, removed before the effect runs again or the chart goes.
+        if shown.is_some() {
+            let escape = window_event_listener(leptos::ev::keydown, move |e| {
+                if e.key() == "Escape" {
+                    tip.set(None);
+                }
+            });
+            on_cleanup(move || escape.remove());
+        }
     });
     // The drawing is one tab stop, moved by hand: the markup is only redrawn when the data
     // change.

@@ -142,15 +142,14 @@ pub(crate) fn profile(
         out.push_str("</div>");
     }
     // Contact details, if there are any: no empty list.
-    let before_contact = out.len();
-    out.push_str("<dl class=\"ck-contact\">");
+    let mut contact = String::new();
     if let Some(url) = &m.website {
         let href = feed.resolve_url(url);
         // Shown as written when it is a whole address (`…/producció`, `münchen.example`),
         // not as the browser encodes it for the link.
         let shown = if url.contains("://") { url } else { &href };
         let _ = write!(
-            out,
+            contact,
             "<dt>{}</dt><dd><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}<span class=\"ck-visually-hidden\"> {}</span></a></dd>",
             s.website,
             escape(&href),
@@ -161,14 +160,14 @@ pub(crate) fn profile(
     if let Some(e) = &m.email {
         let e = escape(e);
         let _ = write!(
-            out,
+            contact,
             "<dt>{}</dt><dd><a href=\"mailto:{e}\">{e}</a></dd>",
             s.email
         );
     }
     if let Some((p, href)) = m.phone.as_ref().and_then(|p| Some((p, phone_href(p)?))) {
         let _ = write!(
-            out,
+            contact,
             "<dt>{}</dt><dd><a href=\"{}\">{}</a></dd>",
             s.phone,
             escape(&href),
@@ -177,16 +176,14 @@ pub(crate) fn profile(
     }
     if !m.tags.is_empty() {
         let _ = write!(
-            out,
+            contact,
             "<dt>{}</dt><dd>{}</dd>",
             s.keywords,
             escape(&m.tags.join(", "))
         );
     }
-    if out.len() == before_contact + "<dl class=\"ck-contact\">".len() {
-        out.truncate(before_contact);
-    } else {
-        out.push_str("</dl>");
+    if !contact.is_empty() {
+        let _ = write!(out, "<dl class=\"ck-contact\">{contact}</dl>");
     }
     (out, colours)
 }

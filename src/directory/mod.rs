@@ -472,7 +472,7 @@ pub fn MemberDirectory(
                 <dialog
                     class="ck-dialog ck-profile"
                     part="profile"
-                    // A tap beside it closes it, where the browser supports it (no bytes).
+                    // A tap beside it closes it, where the browser supports it (no script of ours).
                     closedby="any"
                     aria-labelledby=title_id.clone()
                     node_ref=dialog

@@ -74,6 +74,9 @@ pub enum Problem {
     BadTimezone(String),
     /// Not a language tag such as `ca` or `en-US`.
     BadLanguage(String),
+    /// Not a language tag, but the text under it is the field's only one: it is kept, for
+    /// every language.
+    UntaggedKept(String),
     /// A string with an unpaired UTF-16 surrogate.
     LoneSurrogate,
     /// A value nested absurdly deep.

@@ -318,15 +318,20 @@ fn text(cx: &mut Cx, entry: At, key: &str, v: &Json) -> Result<Text, Problem> {
         other => return Err(wrong(Expected::Text, other)),
     };
     let mut out = Vec::with_capacity(pairs.len());
+    // The keys that are no language tags, and the first text under one of them.
+    let mut bad = Vec::new();
     let mut untagged = None;
     for (lang, value) in pairs {
         let at = || format!("{entry}.{key}.{lang}");
         match (is_language_tag(lang), value) {
             (false, value) => {
-                cx.report(at(), Problem::BadLanguage(lang.to_string()), false);
                 if let (None, Json::String(s)) = (&untagged, value) {
-                    untagged = Some(clean(s).trim().to_owned()).filter(|t| !t.is_empty());
+                    let text = clean(s).trim().to_owned();
+                    if !text.is_empty() {
+                        untagged = Some((bad.len(), text));
+                    }
                 }
+                bad.push(lang);
             }
             (true, Json::String(s)) => match clean(s).trim() {
                 "" => {}
@@ -336,9 +341,17 @@ fn text(cx: &mut Cx, entry: At, key: &str, v: &Json) -> Result<Text, Problem> {
             (true, other) => cx.report(at(), wrong(Expected::String, other), false),
         }
     }
-    match (out.is_empty(), untagged) {
+    let kept = untagged.filter(|_| out.is_empty());
+    for (i, lang) in bad.into_iter().enumerate() {
+        let problem = match &kept {
+            Some((k, _)) if *k == i => Problem::UntaggedKept(lang.to_string()),
+            _ => Problem::BadLanguage(lang.to_string()),
+        };
+        cx.report(format!("{entry}.{key}.{lang}"), problem, false);
+    }
+    match (out.is_empty(), kept) {
         (false, _) => Ok(Text::Localized(out)),
-        (true, Some(text)) => Ok(Text::Plain(text)),
+        (true, Some((_, text))) => Ok(Text::Plain(text)),
         (true, None) => Err(Problem::Empty),
     }
 }

@@ -165,6 +165,7 @@ pub static STRINGS: Strings = Strings {
     d_bad_choice: "“{value}” is none of the values it takes ({choices}); the default applies.",
     sync_url_shared: "Two directories keep their view in the same URL parameter, “{name}”: give each an id or a sync-url value of its own.",
     d_bad_language: "“{value}” is not a language code such as ca or en.",
+    d_untagged_kept: "Its text is shown in every language.",
     d_lone_surrogate: "holds a broken character (a lone surrogate).",
     d_too_deep: "is nested too deeply.",
     d_not_utf8: "is not all UTF-8: it has invalid bytes ({n} in all; the first at line {line}, column {column}), read as Windows-1252 (Latin-1). Save the data as UTF-8.",

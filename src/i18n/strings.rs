@@ -253,6 +253,8 @@ strings! {
     sync_url_shared: &'static str,
     /// Diagnostic: `{value}` is not a language tag.
     d_bad_language: &'static str,
+    /// After [`Strings::d_bad_language`], when that key's text is kept for every language.
+    d_untagged_kept: &'static str,
     /// Diagnostic: lone surrogate.
     d_lone_surrogate: &'static str,
     /// Diagnostic: nested too deep.
@@ -400,7 +402,18 @@ impl Strings {
                 RruleError::CountAndUntil => self.d_bad_recurrence[3].to_owned(),
             },
             Problem::BadTimezone(v) => fill(self.d_bad_timezone, &[("value", v)]),
-            Problem::BadLanguage(v) => fill(self.d_bad_language, &[("value", v)]),
+            // Nothing was ignored: the text is shown, in every language (unless its entry
+            // was skipped for another reason).
+            Problem::UntaggedKept(v) if !d.skipped => {
+                return format!(
+                    "{} {}",
+                    fill(self.d_bad_language, &[("value", v)]),
+                    self.d_untagged_kept
+                );
+            }
+            Problem::BadLanguage(v) | Problem::UntaggedKept(v) => {
+                fill(self.d_bad_language, &[("value", v)])
+            }
             Problem::LoneSurrogate => self.d_lone_surrogate.to_owned(),
             Problem::TooDeep => self.d_too_deep.to_owned(),
             Problem::UnsupportedVersion(v) => {

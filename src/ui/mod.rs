@@ -172,11 +172,13 @@ pub(crate) fn filters_toggle(
             {s.filters}
             {move || {
                 let n = chosen.get();
-                let shown = format_number(lang, n);
-                let said = format!("({})", s.chosen_count(n, &shown));
-                (n > 0).then(|| view! {
-                    <span class="ck-badge" aria-hidden="true">{shown}</span>
-                    <span class="ck-visually-hidden">{said}</span>
+                (n > 0).then(|| {
+                    let shown = format_number(lang, n);
+                    let said = format!("({})", s.chosen_count(n, &shown));
+                    view! {
+                        <span class="ck-badge" aria-hidden="true">{shown}</span>
+                        <span class="ck-visually-hidden">{said}</span>
+                    }
                 })
             }}
         </button>
