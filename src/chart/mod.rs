@@ -251,8 +251,6 @@ pub fn SegmentChart(
                 any_chosen: marks.iter().any(|m| m.pressed == Some(true)),
             }
         };
-        // The figure is named by its title, as its heading shows it.
-        let _ = figure.set_attribute("aria-label", title);
         crate::ui::redraw_keeping_focus(
             &figure,
             &frame(s, title, &body, summary.as_deref(), caption),
