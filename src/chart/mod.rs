@@ -90,6 +90,9 @@ fn mark(figure: &web_sys::Element, k: usize) -> Option<web_sys::Element> {
 struct Drawn {
     marks: Vec<Mark>,
     headers: [&'static str; 3],
+    /// The CSV's separator in the language drawn: `;` where a spreadsheet's own is (ca,
+    /// es, gl: Excel there reads a comma-separated row as one cell), else `,`.
+    separator: char,
     file: String,
     /// Where each mark's tooltip points, as percentages of the drawing's width and height.
     anchors: Vec<(i32, i32)>,
@@ -262,6 +265,7 @@ pub fn SegmentChart(
         drawn.set_value(Drawn {
             marks,
             headers: headers(s, by),
+            separator: if lang == Lang::En { ',' } else { ';' },
             file: format!("clusterkit-{}", by.id()),
             anchors,
         });
@@ -384,7 +388,7 @@ pub fn SegmentChart(
         match act.as_deref() {
             Some("table") => as_table.update(|t| *t = !*t),
             Some("csv") => drawn.with_value(|d| {
-                let data = csv(&d.marks, d.headers);
+                let data = csv(&d.marks, d.headers, d.separator);
                 crate::ui::download(&format!("{}.csv", d.file), "text/csv;charset=utf-8", &data);
             }),
             Some(_) => {

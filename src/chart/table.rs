@@ -44,40 +44,41 @@ pub fn table(marks: &[Mark], caption: &str, headers: [&str; 3], lang: Lang) -> S
     out
 }
 
-/// The marks as CSV (RFC 4180, with a byte order mark so that spreadsheets read UTF-8): the
-/// `headers` row, then one row per mark with plain numbers. A name that a spreadsheet would
-/// take for a formula (`=`, `+`, `-`, `@`) is prefixed with `'`.
-pub fn csv(marks: &[Mark], headers: [&str; 3]) -> String {
-    fn field(out: &mut String, value: &str) {
+/// The marks as CSV (RFC 4180's quoting, fields parted by `separator`, with a byte order
+/// mark so that spreadsheets read UTF-8): the `headers` row, then one row per mark with
+/// plain numbers. A name that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`) is
+/// prefixed with `'`.
+pub fn csv(marks: &[Mark], headers: [&str; 3], separator: char) -> String {
+    let field = |out: &mut String, value: &str| {
         let value = if value.starts_with(['=', '+', '-', '@']) {
             format!("'{value}")
         } else {
             value.to_owned()
         };
-        if value.contains([',', '"', '\n', '\r']) {
+        if value.contains([separator, '"', '\n', '\r']) {
             out.push('"');
             out.push_str(&value.replace('"', "\"\""));
             out.push('"');
         } else {
             out.push_str(&value);
         }
-    }
+    };
     let extra = marks
         .iter()
         .any(|m| m.share.is_some() || m.running.is_some());
     let mut out = String::from("\u{FEFF}");
     for (i, header) in headers.iter().take(if extra { 3 } else { 2 }).enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(separator);
         }
         field(&mut out, header);
     }
     for m in marks {
         out.push_str("\r\n");
         field(&mut out, &m.name);
-        let _ = write!(out, ",{}", m.count);
+        let _ = write!(out, "{separator}{}", m.count);
         if let Some(extra) = m.share.map(|p| p as usize).or(m.running) {
-            let _ = write!(out, ",{extra}");
+            let _ = write!(out, "{separator}{extra}");
         }
     }
     out.push_str("\r\n");
@@ -114,12 +115,24 @@ mod tests {
         shared.share = Some(75);
         let mut formula = mark("=HYPERLINK(\"x\")", 1);
         formula.share = Some(25);
-        let text = csv(&[shared, formula], ["City", "Members", "Share"]);
+        let text = csv(
+            &[shared.clone(), formula],
+            ["City", "Members", "Share"],
+            ',',
+        );
         assert_eq!(
             text,
             "\u{FEFF}City,Members,Share\r\n\"Barcelona, Girona\",3,75\r\n\"'=HYPERLINK(\"\"x\"\")\",1,25\r\n"
         );
-        let plain = csv(&[mark("Sonilab", 2)], ["Segment", "Members", "Share"]);
+        let plain = csv(&[mark("Sonilab", 2)], ["Segment", "Members", "Share"], ',');
         assert_eq!(plain, "\u{FEFF}Segment,Members\r\nSonilab,2\r\n");
+        // Semicolons where a spreadsheet's list separator is one: a comma in a name needs
+        // no quotes then, a semicolon does.
+        let mut parted = mark("Vigo; Lugo", 1);
+        parted.share = Some(25);
+        assert_eq!(
+            csv(&[shared, parted], ["Ciutat", "Socis", "Percentatge"], ';'),
+            "\u{FEFF}Ciutat;Socis;Percentatge\r\nBarcelona, Girona;3;75\r\n\"Vigo; Lugo\";1;25\r\n"
+        );
     }
 }

@@ -113,7 +113,9 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   };
   const [csvName, csv] = await saved("Baixa les dades (CSV)");
   assert.equal(csvName, "clusterkit-city.csv");
-  const csvRows = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((line) => line.split(","));
+  // Catalan: fields parted by semicolons, which Excel in Catalan, Spanish or Galician reads
+  // as columns (a comma-separated row is one cell there).
+  const csvRows = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((line) => line.split(";"));
   assert.deepEqual(csvRows[0], ["Ciutat", "Socis", "Percentatge"]);
   assert.deepEqual(csvRows.slice(1).map((r) => r.slice(0, 2)), expectedRows);
   assert.equal(csvRows.slice(1).reduce((a, r) => a + Number(r[2]), 0), 100);
