@@ -12,9 +12,14 @@ pub fn time(t: Time) -> String {
 
 /// A full date: "dilluns, 16 de novembre de 2026", "Monday 16 November 2026".
 pub fn date_long(lang: Lang, d: Date) -> String {
+    date_as(lang, lang.strings().date_long, d)
+}
+
+/// `d` in a date `template` of `{weekday}`, `{day}`, `{month}` (as in a date) and `{year}`.
+fn date_as(lang: Lang, template: &str, d: Date) -> String {
     let s = lang.strings();
     fill(
-        s.date_long,
+        template,
         &[
             ("weekday", s.weekdays[d.weekday().index()]),
             ("day", &d.day.to_string()),
@@ -66,17 +71,7 @@ fn days(lang: Lang, first: Date, last: Date) -> String {
     let s = lang.strings();
     let month = |d: Date| s.months_in_date[usize::from(d.month) - 1];
     let day = |d: Date| format!("{} {}", s.weekdays[d.weekday().index()], d.day);
-    let full = |d: Date| {
-        fill(
-            s.date_in_range,
-            &[
-                ("weekday", s.weekdays[d.weekday().index()]),
-                ("day", &d.day.to_string()),
-                ("month", month(d)),
-                ("year", &d.year.to_string()),
-            ],
-        )
-    };
+    let full = |d: Date| date_as(lang, s.date_in_range, d);
     let start = match (first.year == last.year, first.month == last.month) {
         (false, _) => full(first),
         (true, false) => format!("{} {}", day(first), month(first)),

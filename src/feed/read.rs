@@ -321,8 +321,8 @@ fn text(cx: &mut Cx, entry: At, key: &str, v: &Json) -> Result<Text, Problem> {
     // The keys that are no language tags, and the first text under one of them.
     let mut bad = Vec::new();
     let mut untagged = None;
+    let at = |lang: &str| format!("{entry}.{key}.{lang}");
     for (lang, value) in pairs {
-        let at = || format!("{entry}.{key}.{lang}");
         match (is_language_tag(lang), value) {
             (false, value) => {
                 if let (None, Json::String(s)) = (&untagged, value) {
@@ -338,7 +338,7 @@ fn text(cx: &mut Cx, entry: At, key: &str, v: &Json) -> Result<Text, Problem> {
                 text => out.push((lang.to_string(), text.to_owned())),
             },
             (true, Json::Null) => {}
-            (true, other) => cx.report(at(), wrong(Expected::String, other), false),
+            (true, other) => cx.report(at(lang), wrong(Expected::String, other), false),
         }
     }
     let kept = untagged.filter(|_| out.is_empty());
@@ -347,7 +347,7 @@ fn text(cx: &mut Cx, entry: At, key: &str, v: &Json) -> Result<Text, Problem> {
             Some((k, _)) if *k == i => Problem::UntaggedKept(lang.to_string()),
             _ => Problem::BadLanguage(lang.to_string()),
         };
-        cx.report(format!("{entry}.{key}.{lang}"), problem, false);
+        cx.report(at(lang), problem, false);
     }
     match (out.is_empty(), kept) {
         (false, _) => Ok(Text::Localized(out)),

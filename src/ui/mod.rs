@@ -232,14 +232,8 @@ pub(crate) fn load_error_message(lang: Lang, error: &LoadError) -> String {
 /// Catalan description on an English page with a Catalan voice (WCAG 3.1.2).
 pub(crate) fn paragraphs(out: &mut String, text: &crate::feed::Text, lang: Lang, fallback: &str) {
     let (tag, text) = text.resolve_tagged(lang.tag(), fallback);
-    let primary = |tag: &str| {
-        tag.split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase()
-    };
     let marked = tag
-        .filter(|tag| primary(tag) != lang.tag())
+        .filter(|tag| Lang::from_tag(tag) != Some(lang))
         .map(|tag| format!(" lang=\"{}\"", escape(&tag.replace('_', "-"))))
         .unwrap_or_default();
     for paragraph in text.split('\n').filter(|p| !p.trim().is_empty()) {
