@@ -6,9 +6,12 @@ use std::fmt;
 
 use super::diag::{Diagnostic, Expected, Problem};
 use super::json::{self, Json, SyntaxError};
-use super::text::{Text, clean};
-use super::url::{is_color, is_email, is_safe_url, phone_href};
+use super::text::Text;
+use super::url::{is_email, phone_href};
 use super::{Cluster, Date, Event, Feed, Kind, Member, Rrule, Segment, When};
+
+mod values;
+use values::{color, is_language_tag, non_empty, string, text, url, website, when, with_str, zone};
 
 /// A feed with the diagnostics of everything that was skipped or dropped.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -197,162 +200,6 @@ impl<'a> Entry<'a> {
             }
         }
         out
-    }
-}
-
-fn string(v: &Json) -> Result<String, Problem> {
-    with_str(v, |text| Ok(text.to_owned()))
-}
-
-/// `read` of a string value, cleaned and trimmed, without copying it: for values kept in
-/// another form (a kind, a date).
-fn with_str<T>(v: &Json, read: impl FnOnce(&str) -> Result<T, Problem>) -> Result<T, Problem> {
-    match v {
-        // Control characters are removed; a value made only of them is reported as empty.
-        Json::String(s) => match clean(s).trim() {
-            "" if !s.trim().is_empty() => Err(Problem::Empty),
-            text => read(text),
-        },
-        other => Err(wrong(Expected::String, other)),
-    }
-}
-
-fn non_empty(v: &Json) -> Result<String, Problem> {
-    string(v).and_then(|s| {
-        if s.is_empty() {
-            Err(Problem::Empty)
-        } else {
-            Ok(s)
-        }
-    })
-}
-
-fn url(v: &Json) -> Result<String, Problem> {
-    string(v).and_then(|s| {
-        if is_safe_url(&s) {
-            Ok(s)
-        } else {
-            Err(Problem::UnsafeUrl)
-        }
-    })
-}
-
-/// A website: a [`url`], where one written as a bare `www.` host (`www.sonilab.example`,
-/// the commonest way to type one) is that host over https, not a path on the feed's server.
-fn website(v: &Json) -> Result<String, Problem> {
-    url(v).map(|s| {
-        if s.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www.")) {
-            format!("https://{s}")
-        } else {
-            s
-        }
-    })
-}
-
-fn color(v: &Json) -> Result<String, Problem> {
-    string(v).and_then(|s| {
-        if is_color(&s) {
-            Ok(s)
-        } else {
-            Err(Problem::BadColor)
-        }
-    })
-}
-
-fn when(v: &Json) -> Result<When, Problem> {
-    with_str(v, |s| {
-        When::parse(s).ok_or_else(|| Problem::BadDate(s.to_owned()))
-    })
-}
-
-fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split(['-', '_']);
-    parts
-        .next()
-        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()))
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-/// `UTC`, or an IANA name such as `Europe/Madrid` or `America/Argentina/Buenos_Aires`.
-/// Whether the zone exists is for the browser's `Intl` to say.
-fn is_zone_name(zone: &str) -> bool {
-    zone == "UTC"
-        || (zone.contains('/')
-            && zone.split('/').all(|p| {
-                !p.is_empty()
-                    && p.starts_with(|c: char| c.is_ascii_alphabetic())
-                    && p.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'))
-            }))
-}
-
-/// In the browser, whether its `Intl` knows `zone`: the calendar's offsets come from there,
-/// so a well-formed name it does not know (a typo such as `Europe/Madird`) is reported rather
-/// than silently read as UTC. Off the browser only the form is checked.
-fn known_here(zone: &str) -> bool {
-    #[cfg(target_arch = "wasm32")]
-    return crate::calendar::zone::is_known(zone);
-    #[cfg(not(target_arch = "wasm32"))]
-    return !zone.is_empty();
-}
-
-fn zone(v: &Json) -> Result<String, Problem> {
-    string(v).and_then(|s| {
-        if is_zone_name(&s) && known_here(&s) {
-            Ok(s)
-        } else {
-            Err(Problem::BadTimezone(s))
-        }
-    })
-}
-
-/// Reads a text field at `entry.key`, dropping (and reporting) only the bad languages.
-/// When every text is under a bad language (`{"english": "Mediapro"}`), the first is kept
-/// for every language rather than losing the field, and its member or event with it.
-/// Paths are only formatted for a diagnostic: a 10,000-member feed reads clean fields
-/// without allocating one.
-fn text(cx: &mut Cx, entry: At, key: &str, v: &Json) -> Result<Text, Problem> {
-    let pairs = match v {
-        Json::String(s) => return Ok(Text::Plain(clean(s).trim().to_owned())),
-        Json::Object(pairs) => pairs,
-        other => return Err(wrong(Expected::Text, other)),
-    };
-    let mut out = Vec::with_capacity(pairs.len());
-    // The keys that are no language tags, and the first text under one of them.
-    let mut bad = Vec::new();
-    let mut untagged = None;
-    let at = |lang: &str| format!("{entry}.{key}.{lang}");
-    for (lang, value) in pairs {
-        match (is_language_tag(lang), value) {
-            (false, value) => {
-                if let (None, Json::String(s)) = (&untagged, value) {
-                    let text = clean(s).trim().to_owned();
-                    if !text.is_empty() {
-                        untagged = Some((bad.len(), text));
-                    }
-                }
-                bad.push(lang);
-            }
-            (true, Json::String(s)) => match clean(s).trim() {
-                "" => {}
-                text => out.push((lang.to_string(), text.to_owned())),
-            },
-            (true, Json::Null) => {}
-            (true, other) => cx.report(at(lang), wrong(Expected::String, other), false),
-        }
-    }
-    let kept = untagged.filter(|_| out.is_empty());
-    for (i, lang) in bad.into_iter().enumerate() {
-        let problem = match &kept {
-            Some((k, _)) if *k == i => Problem::UntaggedKept(lang.to_string()),
-            _ => Problem::BadLanguage(lang.to_string()),
-        };
-        cx.report(at(lang), problem, false);
-    }
-    match (out.is_empty(), kept) {
-        (false, _) => Ok(Text::Localized(out)),
-        (true, Some((_, text))) => Ok(Text::Plain(text)),
-        (true, None) => Err(Problem::Empty),
     }
 }
 
