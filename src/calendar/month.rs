@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::dialog::Opened;
 use super::format::{date_long, month_year};
+use super::model::week_start;
 use super::occur::{Intl, Occurrence, kept_occurrences};
 use super::weeks::{Place, weeks};
 use crate::feed::{Date, Feed};
@@ -90,8 +91,7 @@ pub(super) fn MonthGrid(
         let Some(day) = target(&ev).and_then(|t| day_of(&t)) else {
             return;
         };
-        let back = (day.weekday().index() + 7 - first_day.index()) % 7;
-        let week_start = day.add_days(-(back as i64));
+        let this_week = week_start(day, first_day);
         let month_away = |n: i32| {
             let first = day.first_of_month().add_months(n);
             let length = crate::feed::days_in_month(first.year, first.month);
@@ -104,8 +104,8 @@ pub(super) fn MonthGrid(
             "ArrowUp" => day.add_days(-7),
             "PageDown" => month_away(1),
             "PageUp" => month_away(-1),
-            "Home" => week_start,
-            "End" => week_start.add_days(6),
+            "Home" => this_week,
+            "End" => this_week.add_days(6),
             // As a click, a day without events opens nothing (an empty dialog would only
             // say the date).
             "Enter" | " " => {
