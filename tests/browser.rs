@@ -102,19 +102,19 @@ async fn directory_searches_as_the_visitor_types_and_filters_by_segment() {
         move || view! { <MemberDirectory feed=feed lang=Lang::Ca page_size=10/> }
     });
     until("the result count", || {
-        text_of(&root, "[role=status]") == format!("{total} socis")
+        text_of(&root, "[part=count]") == format!("{total} socis")
     })
     .await;
     until("one page of cards", || all(&root, "article").len() == 10).await;
 
     search_for(&root, "ALGAM iberica");
-    until("one match", || text_of(&root, "[role=status]") == "1 soci").await;
+    until("one match", || text_of(&root, "[part=count]") == "1 soci").await;
     until("its card alone", || all(&root, "article").len() == 1).await;
     assert_eq!(text_of(&root, "article h3"), "Algam Ibérica");
 
     search_for(&root, "");
     until("everyone again", || {
-        text_of(&root, "[role=status]") == format!("{total} socis")
+        text_of(&root, "[part=count]") == format!("{total} socis")
     })
     .await;
     let boxes = all(&root, "input[type=checkbox]");
@@ -132,7 +132,7 @@ async fn directory_searches_as_the_visitor_types_and_filters_by_segment() {
         .unchecked_into::<HtmlElement>();
     post_box.click();
     until("the post-production members", || {
-        text_of(&root, "[role=status]") == format!("{post} socis")
+        text_of(&root, "[part=count]") == format!("{post} socis")
     })
     .await;
 }
@@ -178,14 +178,14 @@ async fn a_search_typed_while_the_index_is_being_built_finds_every_member() {
         }
         search_for(&root, "zephyr");
         until(&format!("the last member, {wait_ms} ms after"), || {
-            text_of(&root, "[role=status]") == "1 member"
+            text_of(&root, "[part=count]") == "1 member"
         })
         .await;
         assert_eq!(text_of(&root, "article h3"), "Zephyr Sound");
         search_for(&root, "dubbing");
         let dubbing = members.div_ceil(7);
         until("every seventh member", || {
-            text_of(&root, "[role=status]")
+            text_of(&root, "[part=count]")
                 == format!("{} members", intl::format_number(Lang::En, dubbing))
         })
         .await;
@@ -244,7 +244,7 @@ async fn the_url_example_shows_loading_then_the_fetched_feed_in_galician() {
         move || view! { <from_url::App url=url.clone() lang=Lang::Gl/> },
     );
     until("the Galician directory", || {
-        text_of(&root, ".ck-directory [role=status]") == "40 socios"
+        text_of(&root, ".ck-directory [part=count]") == "40 socios"
     })
     .await;
     assert_eq!(
@@ -687,7 +687,7 @@ async fn the_embed_mounts_in_a_shadow_root_follows_attributes_and_cleans_up() {
         .unwrap();
     let status = || {
         shadow
-            .query_selector("[role=status]")
+            .query_selector("[part=count]")
             .unwrap()
             .and_then(|e| e.text_content())
             .unwrap_or_default()
@@ -756,8 +756,9 @@ fn facet_box(root: &Element, label: &str) -> HtmlInputElement {
         .unchecked_into()
 }
 
-fn status(root: &Element) -> String {
-    text_of(root, "[role=status]")
+/// The directory's result count, as shown.
+fn count_shown(root: &Element) -> String {
+    text_of(root, "[part=count]")
 }
 
 fn count_where(feed: &Feed, keep: impl Fn(&feed::Member) -> bool) -> usize {
@@ -774,14 +775,20 @@ async fn facets_widen_within_narrow_across_and_show_removable_chips() {
         move || view! { <MemberDirectory feed=feed lang=Lang::En page_size=100/> }
     });
     let total = feed.members.len();
-    until("the count", || status(&root) == format!("{total} members")).await;
+    until("the count", || {
+        count_shown(&root) == format!("{total} members")
+    })
+    .await;
     facets_counted(&root).await;
     let smes = count_where(&feed, |m| m.kind == Some(Kind::Sme));
     let large = count_where(&feed, |m| m.kind == Some(Kind::Large));
     assert!(smes > 0 && large > 0, "the sample has both kinds");
 
     facet_box(&root, "SME").click();
-    until("the SMEs", || status(&root) == format!("{smes} members")).await;
+    until("the SMEs", || {
+        count_shown(&root) == format!("{smes} members")
+    })
+    .await;
     let large_label = all(&root, "label[part=facet-option]")
         .into_iter()
         .find(|l| l.text_content().unwrap().starts_with("Large company"))
@@ -794,7 +801,7 @@ async fn facets_widen_within_narrow_across_and_show_removable_chips() {
     facet_box(&root, "Large company").click();
     let either = smes + large;
     until("SMEs or large", || {
-        status(&root) == format!("{either} members")
+        count_shown(&root) == format!("{either} members")
     })
     .await;
 
@@ -804,7 +811,7 @@ async fn facets_widen_within_narrow_across_and_show_removable_chips() {
     });
     facet_box(&root, "Girona").click();
     until("narrowed to Girona", || {
-        status(&root)
+        count_shown(&root)
             == clusterkit::i18n::Lang::En
                 .strings()
                 .members_count(in_girona, &in_girona.to_string())
@@ -827,7 +834,7 @@ async fn facets_widen_within_narrow_across_and_show_removable_chips() {
         .unchecked_ref::<HtmlElement>()
         .click();
     until("Girona removed", || {
-        status(&root) == format!("{either} members")
+        count_shown(&root) == format!("{either} members")
     })
     .await;
     assert!(!facet_box(&root, "Girona").checked());
@@ -855,7 +862,7 @@ async fn facets_widen_within_narrow_across_and_show_removable_chips() {
         .expect("a clear-all button");
     clear.unchecked_ref::<HtmlElement>().click();
     until("everyone again", || {
-        status(&root) == format!("{total} members")
+        count_shown(&root) == format!("{total} members")
     })
     .await;
     assert!(all(&root, ".ck-chip").is_empty());
@@ -987,7 +994,10 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
         let feed = feed.clone();
         move || view! { <MemberDirectory feed=feed lang=Lang::En sync_url="ck-t"/> }
     });
-    until("the count", || status(&root) == format!("{total} members")).await;
+    until("the count", || {
+        count_shown(&root) == format!("{total} members")
+    })
+    .await;
     facets_counted(&root).await;
     let search = || window.location().search().unwrap();
     assert_eq!(
@@ -1023,7 +1033,10 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
 
     history.back().unwrap();
     until("back to no choice", || !facet_box(&root, "SME").checked()).await;
-    until("everyone", || status(&root) == format!("{total} members")).await;
+    until("everyone", || {
+        count_shown(&root) == format!("{total} members")
+    })
+    .await;
     history.forward().unwrap();
     until("forward to the choice", || {
         facet_box(&root, "SME").checked()
@@ -1051,7 +1064,7 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
         move || view! { <MemberDirectory feed=feed lang=Lang::En sync_url="ck-t"/> }
     });
     until("the restored view", || {
-        status(&again) == format!("{smes} members")
+        count_shown(&again) == format!("{smes} members")
     })
     .await;
     facets_counted(&again).await;
@@ -1094,7 +1107,7 @@ async fn an_app_drives_the_choices_and_hears_the_visitors() {
         ..Filter::default()
     });
     until("the app's choice", || {
-        status(&root) == format!("{post} members")
+        count_shown(&root) == format!("{post} members")
     })
     .await;
     facet_box(&root, "SME").click();
@@ -1110,7 +1123,7 @@ async fn an_app_drives_the_choices_and_hears_the_visitors() {
         ..Filter::default()
     });
     until("the app's choice again, without SME", || {
-        !facet_box(&root, "SME").checked() && status(&root) == format!("{post} members")
+        !facet_box(&root, "SME").checked() && count_shown(&root) == format!("{post} members")
     })
     .await;
 }
@@ -1139,7 +1152,7 @@ async fn an_app_that_keeps_what_it_hears_hears_each_change_once() {
     until("the cards", || !all(&root, "article").is_empty()).await;
     facet_box(&root, "SME").click();
     until("the visitor's choice", || {
-        status(&root) == format!("{smes} members")
+        count_shown(&root) == format!("{smes} members")
     })
     .await;
     // Long enough for an echo of the app's own `set` to come back.

@@ -159,15 +159,17 @@ pub(super) fn Filters(
     let s = lang.strings();
     // How many events a search or a toggle keeps, on screen and read out politely; nothing
     // while none is active (the grid or the list shows them all).
-    let count = move || {
+    let count = Signal::derive(move || {
         let active = filter.with(|f| {
             !f.query.trim().is_empty() || !f.segments.is_empty() || !f.categories.is_empty()
         });
-        active.then(|| {
+        if active {
             let n = kept.with(|k| k.iter().filter(|&&k| k).count());
             s.events_count(n, &format_number(lang, n))
-        })
-    };
+        } else {
+            String::new()
+        }
+    });
     // Which segments and categories some event has, in the feed's order of events.
     let used = Memo::new(move |_| used_ids(&feed.read()));
     // The toggles are drawn as markup when the feed or the language change; a choice only
@@ -234,7 +236,8 @@ pub(super) fn Filters(
                     on:input=move |ev| filter.update(|f| f.query = event_target_value(&ev))
                 />
             </div>
-            <p class="ck-cal-count" role="status">{count}</p>
+            <p class="ck-cal-count">{count}</p>
+            {crate::ui::said_once_settled(count)}
             {toggle_button}
             <div
                 class="ck-chip-groups ck-fold"

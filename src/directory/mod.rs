@@ -396,10 +396,10 @@ pub fn MemberDirectory(
             )
         });
         let chips = (!hide_filters).then(|| chips(s, lang, feed, choices, remove, clear));
-        let count = move || {
+        let count = Signal::derive(move || {
             let total = outcome.read().results.len();
             s.members_count(total, &format_number(lang, total))
-        };
+        });
         let empty = move || {
             if feed.read().members.is_empty() {
                 Some(view! { <p class="ck-status">{s.no_members}</p> }.into_any())
@@ -455,7 +455,8 @@ pub fn MemberDirectory(
                     {facets}
                     <div class="ck-results">
                         {chips}
-                        <p class="ck-count" role="status" aria-live="polite" part="count" tabindex="-1">{count}</p>
+                        <p class="ck-count" part="count" tabindex="-1">{count}</p>
+                        {crate::ui::said_once_settled(count)}
                         {empty}
                         <ul
                             class="ck-cards"

@@ -185,6 +185,41 @@ pub(crate) fn filters_toggle(
     }
 }
 
+/// How long a count must stay the same before [`said_once_settled`] reads it out: about the
+/// pause between two words, so typing a word is not read out after each of its letters.
+const SETTLE: Duration = Duration::from_millis(700);
+
+/// A polite live region (hidden) that says `text` once it has stayed the same for [`SETTLE`]
+/// and differs from what was last said (or shown first). Beside a count that changes with
+/// each keystroke, which stays on screen at once but out of any live region: a screen
+/// reader hears "12 members" once the visitor pauses, not a count after every letter.
+pub(crate) fn said_once_settled(text: Signal<String>) -> impl IntoView {
+    let said = RwSignal::new(String::new());
+    let last = StoredValue::new(text.get_untracked());
+    let pending = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    let cancel = move || {
+        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    };
+    effect(move || {
+        let now = text.get();
+        cancel();
+        if last.with_value(|last| *last != now) {
+            let timer = leptos::leptos_dom::helpers::set_timeout_with_handle(
+                move || {
+                    last.set_value(now.clone());
+                    said.set(now);
+                },
+                SETTLE,
+            );
+            pending.set_value(timer.ok());
+        }
+    });
+    on_cleanup(cancel);
+    view! { <p class="ck-visually-hidden" role="status">{said}</p> }
+}
+
 /// For a modal dialog's `keydown`: the Escape that closes it stops there, so that a page's
 /// own listener (a host modal around the widget, say) does not close too.
 pub(crate) fn keep_escape(ev: web_sys::KeyboardEvent) {

@@ -258,10 +258,12 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   await page.waitForFunction(() => document.getElementById("cal").shadowRoot.querySelectorAll(".ck-bar").length === 2);
   assert.deepEqual(await bars(), ["10:00 Pitch two", "11:00 Pitch three"], "every word, the last as a prefix");
   // How many the search keeps, in every month, is said (and read out) beside it.
-  const count = cal.locator(".ck-cal-filters").getByRole("status");
+  const count = cal.locator(".ck-cal-count");
   assert.equal(await count.innerText(), "2 events");
+  await cal.locator(".ck-cal-filters").getByRole("status").filter({ hasText: /^2 events$/ }).waitFor();
   await search.fill("pitch tw");
   await count.filter({ hasText: /^1 event$/ }).waitFor();
+  await cal.locator(".ck-cal-filters").getByRole("status").filter({ hasText: /^1 event$/ }).waitFor();
   await search.fill("");
   await page.waitForFunction(() => document.getElementById("cal").shadowRoot.querySelector(".ck-cal-count").textContent === "");
   const animation = cal.getByRole("group", { name: "Segments" }).getByRole("button", { name: "Animation" });

@@ -198,7 +198,7 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   const chart = page.locator("#chart");
   const dir = page.locator("#dir");
   const total = feed.members.length;
-  await dir.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
   const inSegment = (id) => feed.members.filter((m) => (m.segments ?? []).includes(id)).length;
   const name = (id) => text(feed.segments.find((s) => s.id === id).name, "ca", "ca");
   const bar = (id) => chart.getByRole("button", { name: new RegExp(`^${name(id).replace(/[()]/g, "\\$&")}: `) });
@@ -207,7 +207,7 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
 
   // A click on a bar ticks its segment in the directory.
   await bar("post-production").click();
-  await dir.getByRole("status").filter({ hasText: `${inSegment("post-production")} socis` }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: `${inSegment("post-production")} socis` }).waitFor();
   assert.ok(await dir.getByRole("checkbox", { name: new RegExp(name("post-production")) }).isChecked());
   assert.deepEqual(await pressed(), [name("post-production")]);
 
@@ -215,21 +215,21 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   await dir.getByRole("checkbox", { name: new RegExp(`^${name("video-games")}`) }).check();
   await chart.locator(`[aria-pressed=true][aria-label^="${name("video-games")}:"]`).waitFor();
   const either = feed.members.filter((m) => ["post-production", "video-games"].some((s) => (m.segments ?? []).includes(s))).length;
-  await dir.getByRole("status").filter({ hasText: `${either} socis` }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: `${either} socis` }).waitFor();
   assert.deepEqual((await pressed()).sort(), [name("video-games"), name("post-production")].sort());
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations, linked with choices");
 
   // Enter on the focused bar unticks it, and the focus stays on it.
   await bar("post-production").focus();
   await page.keyboard.press("Enter");
-  await dir.getByRole("status").filter({ hasText: `${inSegment("video-games")} socis` }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: `${inSegment("video-games")} socis` }).waitFor();
   assert.deepEqual(await pressed(), [name("video-games")]);
   const focused = await chart.evaluate((el) => el.shadowRoot.activeElement?.getAttribute("aria-label").split(":")[0]);
   assert.equal(focused, name("post-production"));
 
   // Clearing the directory's filters clears the chart's.
   await dir.getByRole("button", { name: /Esborra/ }).first().click();
-  await dir.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
   assert.deepEqual(await pressed(), []);
 
   // A chart `for` an id no element has yet links once a directory takes that id.
@@ -244,12 +244,12 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
     document.body.append(chart, dir);
   });
   const dir2 = page.locator("#dir2");
-  await dir2.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
+  await dir2.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
   await dir2.evaluate((el) => (el.id = "later"));
   const later = page.locator("#later");
-  await later.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
+  await later.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
   await page.locator("#chart2").getByRole("button", { name: new RegExp(`^${name("post-production").replace(/[()]/g, "\\$&")}: `) }).click();
-  await later.getByRole("status").filter({ hasText: `${inSegment("post-production")} socis` }).waitFor();
+  await later.locator("[part=count]").filter({ hasText: `${inSegment("post-production")} socis` }).waitFor();
 });
 
 test("marks too faint for the background behind them are outlined in the text colour; printed, the chart drops its buttons", async ({ page, url }) => {

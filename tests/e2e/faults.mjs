@@ -48,7 +48,7 @@ test("network faults: 500, no answer, HTML, truncated JSON, a CORS refusal and 5
   await says("recovers", "HTTP 503", "Try again");
   await alert("recovers").getByRole("button", { name: "Try again" }).focus();
   await page.keyboard.press("Enter");
-  await page.locator("#recovers").getByRole("status").filter({ hasText: /\d+ members/ }).waitFor();
+  await page.locator("#recovers").locator("[part=count]").filter({ hasText: /\d+ members/ }).waitFor();
   assert.equal(await alert("recovers").count(), 0, "the message goes");
   // The button went with it: the focus is on the widget's first control, not on the page.
   await page.waitForFunction(() => document.querySelector("#recovers").shadowRoot.activeElement?.type === "search");
@@ -102,7 +102,7 @@ test("an element removed while its feed loads aborts the fetch; one moved keeps 
   });
   await page.waitForFunction(() => new Promise((resolve) => setTimeout(() => resolve(true), 100)));
   answerMoved();
-  await page.locator("#moved").getByRole("status").filter({ hasText: /\d+ members/ }).waitFor();
+  await page.locator("#moved").locator("[part=count]").filter({ hasText: /\d+ members/ }).waitFor();
   await page.waitForTimeout(200);
   assert.deepEqual(aborted.sort(), ["early.json", "late.json"], "the two removed elements' fetches, not the moved one's");
 }, { networkErrors: true });
@@ -124,7 +124,7 @@ test("a crash at run time (the Wasm out of memory) turns every element into an e
     r.fulfill({ contentType: "application/json", body: JSON.stringify({ version: 1, cluster: { name: "Big" }, members }) }),
   );
   await page.goto(url("tests/e2e/pages/crash.html"));
-  await page.locator("clusterkit-directory").getByRole("status").filter({ hasText: /\d+ socis/ }).waitFor();
+  await page.locator("clusterkit-directory").locator("[part=count]").filter({ hasText: /\d+ socis/ }).waitFor();
   await page.locator("clusterkit-calendar").getByRole("grid").waitFor();
 
   // Grow the memory to the browser's limit, behind the allocator's back: its next request for
@@ -154,7 +154,7 @@ test("a crash at run time (the Wasm out of memory) turns every element into an e
   await page.locator("clusterkit-chart").nth(1).getByRole("button", { name: "Recargar a páxina" }).waitFor();
   // The reload button reloads: the widgets are back.
   await page.locator("clusterkit-calendar").getByRole("button", { name: "Reload the page" }).click();
-  await page.locator("clusterkit-directory").getByRole("status").filter({ hasText: /\d+ socis/ }).waitFor();
+  await page.locator("clusterkit-directory").locator("[part=count]").filter({ hasText: /\d+ socis/ }).waitFor();
 
   // The trap itself reaches the console, as an uncaught error: the one expected here.
   const traps = errors.filter((e) => /RuntimeError|unreachable/.test(e));

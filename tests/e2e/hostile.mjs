@@ -117,7 +117,7 @@ test("a hostile feed: every valid entry shows, no payload runs, no unsafe URL be
   await dir.getByRole("heading", { name: "Good member" }).waitFor();
   await dir.getByRole("heading", { name: PAYLOAD }).first().waitFor();
   const members = ATTACKS.length + 5; // good, payloads, the attacks, huge, control, numbers-inside
-  await dir.getByRole("status").filter({ hasText: `${members} members` }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: `${members} members` }).waitFor();
   await chart.getByRole("listitem", { name: /^Safe segment/ }).waitFor();
   await cal.locator(".ck-bar", { hasText: "Good event" }).waitFor();
   await cal.locator(".ck-bar", { hasText: PAYLOAD }).waitFor();
@@ -202,7 +202,7 @@ for (const [name, policy] of [["a strict CSP", STRICT_CSP], ["a strict CSP with 
   test(`under ${name} all three widgets work and no policy is violated`, async ({ page, url, errors }) => {
     await underPolicy(page, url, policy);
     const dir = page.locator("#dir");
-    await dir.getByRole("status").filter({ hasText: "40 socios" }).waitFor();
+    await dir.locator("[part=count]").filter({ hasText: "40 socios" }).waitFor();
     await dir.locator("button.ck-open").first().waitFor();
     await page.locator("#chart").getByRole("listitem", { name: /^Produción/ }).waitFor();
     const cal = page.locator("#cal");
@@ -217,7 +217,7 @@ for (const [name, policy] of [["a strict CSP", STRICT_CSP], ["a strict CSP with 
     await dir.locator(".ck-chip").first().waitFor();
     await dir.getByRole("checkbox").first().uncheck();
     await dir.getByRole("searchbox").fill("galicia");
-    await dir.getByRole("status").filter({ hasText: /^\d+ socios?$/ }).waitFor();
+    await dir.locator("[part=count]").filter({ hasText: /^\d+ socios?$/ }).waitFor();
     await dir.getByRole("button", { name: /Corporación de Radio e Televisión de Galicia/ }).click();
     await dir.getByRole("dialog").getByRole("heading", { name: /Corporación de Radio e Televisión de Galicia/ }).waitFor();
     await page.keyboard.press("Escape");
@@ -275,7 +275,7 @@ test("a policy that refuses WebAssembly: the boxes offer no reload that cannot h
 
 test("a page whose Trusted Types leave clusterkit out is told which name to add", async ({ page, url, errors }) => {
   await underPolicy(page, url, `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types other`);
-  await page.locator("#dir").getByRole("status").filter({ hasText: "40 socios" }).waitFor();
+  await page.locator("#dir").locator("[part=count]").filter({ hasText: "40 socios" }).waitFor();
   await page.waitForTimeout(300);
   const told = errors.filter((e) => e.includes("trusted-types directive"));
   assert.equal(told.length, 1, `one console error names the fix: ${errors.join(" | ")}`);
@@ -286,7 +286,7 @@ test("a page whose Trusted Types leave clusterkit out is told which name to add"
 test("a page that lists Trusted Types policies without enforcing them, clusterkit left out, works and is told nothing", async ({ page, url, errors }) => {
   await underPolicy(page, url, `${STRICT_CSP}; trusted-types other`);
   const dir = page.locator("#dir");
-  await dir.getByRole("status").filter({ hasText: "40 socios" }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: "40 socios" }).waitFor();
   await dir.locator("button.ck-open").first().waitFor();
   await page.waitForTimeout(300);
   // The browser says it refused the policy's name; clusterkit has nothing to add.
@@ -309,7 +309,7 @@ test("two bundles of two versions on one page: the second defines nothing, says 
   page.on("request", (r) => r.url().includes(".wasm") && wasm.push(new URL(r.url()).pathname));
   page.on("request", (r) => r.url().endsWith("madrid.json") && feeds.push(r.url()));
   await page.goto(url("tests/e2e/pages/two-bundles.html"));
-  await page.locator("clusterkit-directory").getByRole("status").filter({ hasText: /members$/ }).waitFor();
+  await page.locator("clusterkit-directory").locator("[part=count]").filter({ hasText: /members$/ }).waitFor();
   await page.locator("clusterkit-chart").getByRole("listitem").first().waitFor();
   await page.locator("clusterkit-calendar").getByRole("grid").waitFor();
   for (const tag of ["clusterkit-directory", "clusterkit-chart", "clusterkit-calendar"]) {
@@ -331,7 +331,7 @@ test("one integrity attribute covers the bundle: the loader checks the Wasm's ha
   for (const file of ["clusterkit.js", "clusterkit_bg.wasm"]) copyFileSync(join(dist, file), join(good, file));
   writeFileSync(join(good, "index.html"), pageWith(good));
   await page.goto(url("target/e2e/sri-good/index.html"));
-  await page.locator("clusterkit-directory").getByRole("status").filter({ hasText: /\d+ members/ }).waitFor();
+  await page.locator("clusterkit-directory").locator("[part=count]").filter({ hasText: /\d+ members/ }).waitFor();
 
   // The same script beside a Wasm changed by one byte (as a compromised CDN would serve it):
   // the script's own hash still matches, the Wasm's does not, and it never runs.
@@ -473,7 +473,7 @@ test("a facet value or a choice of one long word wraps inside its column, on a w
   for (const [width, phone] of [[1000, false], [360, true]]) {
     await page.setViewportSize({ width, height: 800 });
     await page.goto(url("tests/e2e/pages/long-words.html"));
-    await dir.getByRole("status").filter({ hasText: "3 members" }).waitFor();
+    await dir.locator("[part=count]").filter({ hasText: "3 members" }).waitFor();
     // A name of a paragraph's length shows its first lines and keeps the card in proportion;
     // its button still has the whole name.
     const heights = await dir.locator("article").evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().height)));
@@ -482,7 +482,7 @@ test("a facet value or a choice of one long word wraps inside its column, on a w
     if (phone) await dir.getByRole("button", { name: /^Filters/ }).click();
     const city = dir.getByRole("checkbox", { name: /^Llanfair/ });
     await city.check();
-    await dir.getByRole("status").filter({ hasText: "1 member" }).waitFor();
+    await dir.locator("[part=count]").filter({ hasText: "1 member" }).waitFor();
     await dir.getByRole("button", { name: /^Remove filter Llanfair/ }).waitFor();
     assert.deepEqual(await overflowing(), [], `nothing reaches past its column at ${width} px`);
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, `nothing scrolls sideways at ${width} px`);

@@ -21,7 +21,7 @@ test("inline JSON replaced by innerHTML, replaceWith, new text or its type is th
   /** The widget lists exactly these members, and no one of the feed before. */
   const shows = async (expected) => {
     const count = `${expected.length} member${expected.length === 1 ? "" : "s"}`;
-    await dir.getByRole("status").filter({ hasText: new RegExp(`^${count}$`) }).waitFor();
+    await dir.locator("[part=count]").filter({ hasText: new RegExp(`^${count}$`) }).waitFor();
     await until(async () => JSON.stringify(await names()) === JSON.stringify(expected), `the members ${expected}`);
   };
   const feed = (...members) =>
@@ -83,7 +83,7 @@ test("data-base on a module script (no document.currentScript) says where the wa
   page.on("request", (r) => r.url().includes(".wasm") && wasm.push(new URL(r.url()).pathname));
   const members = `${feedOf("catalonia").members.length} members`;
   await page.goto(url("tests/e2e/pages/module-data-base.html"));
-  await page.getByRole("status").filter({ hasText: members }).waitFor();
+  await page.locator("[part=count]").filter({ hasText: members }).waitFor();
   assert.deepEqual(wasm, ["/www/dist/clusterkit_bg.wasm"]);
 
   // The bundle itself as a module script, without data-base.
@@ -95,7 +95,7 @@ test("data-base on a module script (no document.currentScript) says where the wa
   wasm.length = 0;
   await page.goto(url("tests/e2e/pages/module-data-base.html"));
   assert.equal(await page.locator("script[type=module]").getAttribute("src"), "../../../www/dist/clusterkit.js");
-  await page.getByRole("status").filter({ hasText: members }).waitFor();
+  await page.locator("[part=count]").filter({ hasText: members }).waitFor();
   assert.deepEqual(wasm, ["/www/dist/clusterkit_bg.wasm"]);
 
   // The bundle under its own name in a CDN-like folder ("@", a space, brackets), the Wasm
@@ -122,7 +122,7 @@ test("data-base on a module script (no document.currentScript) says where the wa
   wasm.length = 0;
   await page.goto(url("tests/e2e/pages/module-data-base.html"));
   assert.equal(await page.locator("script[data-base]").count(), 0);
-  await page.getByRole("status").filter({ hasText: members }).waitFor();
+  await page.locator("[part=count]").filter({ hasText: members }).waitFor();
   assert.deepEqual(wasm, ["/target/e2e/module/pkg@1.2.0%20(1)/dist/clusterkit_bg.wasm"]);
 
   // Imported by a page's module, with no script tag of its own at all.
@@ -134,7 +134,7 @@ test("data-base on a module script (no document.currentScript) says where the wa
   wasm.length = 0;
   await page.goto(url("tests/e2e/pages/module-data-base.html"));
   assert.equal(await page.locator("script[src]").count(), 0);
-  await page.getByRole("status").filter({ hasText: members }).waitFor();
+  await page.locator("[part=count]").filter({ hasText: members }).waitFor();
   assert.deepEqual(wasm, ["/target/e2e/module/pkg@1.2.0%20(1)/dist/clusterkit_bg.wasm"]);
 });
 

@@ -12,24 +12,55 @@ import "./faults.mjs";
 import "./leaks.mjs";
 import "./loader.mjs";
 
+test("the result count follows every letter on screen, and is read out once the typing pauses", async ({ page, url }) => {
+  const feed = feedOf("catalonia");
+  const total = feed.members.length;
+  await page.goto(url("index.html"));
+  const dir = page.locator("#dir");
+  const count = dir.locator("[part=count]");
+  await count.filter({ hasText: `${total} socis` }).waitFor();
+  const said = dir.getByRole("status");
+  assert.equal(await said.count(), 1, "one live region for the count");
+  assert.equal(await said.textContent(), "", "nothing read out as the page loads");
+  // Record every change of the count on screen and of what is read out.
+  await dir.evaluate((el) => {
+    const root = el.shadowRoot;
+    window.__changes = { shown: [], said: [] };
+    for (const [key, node] of [["shown", root.querySelector("[part=count]")], ["said", root.querySelector("[role=status]")]]) {
+      new MutationObserver(() => window.__changes[key].push(node.textContent)).observe(node, { childList: true, characterData: true, subtree: true });
+    }
+  });
+  const inBarcelona = feed.members.filter((m) => /barcelona/i.test(JSON.stringify(m))).length;
+  await dir.getByRole("searchbox", { name: "Cerca socis" }).pressSequentially("barcelona", { delay: 80 });
+  await said.filter({ hasText: /^\d+ socis?$/ }).waitFor();
+  await page.waitForTimeout(1500);
+  const { shown, said: heard } = await page.evaluate(() => window.__changes);
+  assert.ok(new Set(shown).size >= 2, `the count on screen followed the letters: ${shown}`);
+  assert.ok(inBarcelona > 0 && inBarcelona < total, "the search narrows");
+  assert.deepEqual(heard, [shown.at(-1)], "read out once, the count the visitor stopped at");
+  // Back to where it was: said again, since the visitor heard another count since.
+  await dir.getByRole("searchbox", { name: "Cerca socis" }).fill("");
+  await said.filter({ hasText: `${total} socis` }).waitFor();
+});
+
 test("index.html shows all three widgets on the Catalan feed, in Catalan", async ({ page, url }) => {
   const feed = feedOf("catalonia");
   const wasmRequests = [];
   page.on("request", (r) => r.url().includes(".wasm") && wasmRequests.push(r.url()));
   await page.goto(url("index.html"));
   const dir = page.locator("#dir");
-  await dir.getByRole("status").filter({ hasText: `${feed.members.length} socis` }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: `${feed.members.length} socis` }).waitFor();
   assert.equal(await dir.getByRole("article").count(), 24, "one page of 24 cards");
 
   const search = dir.getByRole("searchbox", { name: "Cerca socis" });
   await search.fill("IBERICA");
-  await dir.getByRole("status").filter({ hasText: /^1 soci$/ }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: /^1 soci$/ }).waitFor();
   await dir.getByRole("heading", { name: "Algam Ibérica" }).waitFor();
 
   await search.fill("");
   const post = feed.members.filter((m) => (m.segments ?? []).includes("post-production")).length;
   await dir.getByRole("checkbox", { name: /Postproducció/ }).check();
-  await dir.getByRole("status").filter({ hasText: `${post} socis` }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: `${post} socis` }).waitFor();
 
   // The chart is linked to the directory (for="dir"): its bars are toggle buttons.
   const chart = page.locator("clusterkit-chart");
@@ -70,7 +101,7 @@ test("index.html shows all three widgets on the Catalan feed, in Catalan", async
 test("a page in a deep sub-folder loads the wasm next to the script (async, element first)", async ({ page, url }) => {
   const feed = feedOf("galicia");
   await page.goto(url("tests/e2e/pages/deep/sub/folder/galicia.html"));
-  await page.getByRole("status").filter({ hasText: `${feed.members.length} socios` }).waitFor();
+  await page.locator("[part=count]").filter({ hasText: `${feed.members.length} socios` }).waitFor();
   await page.getByRole("searchbox", { name: "Buscar socios" }).waitFor();
 });
 
@@ -90,7 +121,7 @@ test("data-base on the script tag says where the wasm is when the script was mov
   mkdirSync(moved, { recursive: true });
   copyFileSync(join(ROOT, "www/dist/clusterkit.js"), join(moved, "bundle.js"));
   await page.goto(url("tests/e2e/pages/data-base.html"));
-  await page.getByRole("status").filter({ hasText: `${feedOf("catalonia").members.length} members` }).waitFor();
+  await page.locator("[part=count]").filter({ hasText: `${feedOf("catalonia").members.length} members` }).waitFor();
   // The folder written without its trailing slash is the same folder.
   await page.route("**/data-base.html", async (route) => {
     const response = await route.fetch();
@@ -99,7 +130,7 @@ test("data-base on the script tag says where the wasm is when the script was mov
   });
   await page.goto(url("tests/e2e/pages/data-base.html"));
   assert.equal(await page.locator("script[data-base]").getAttribute("data-base"), "../../../www/dist");
-  await page.getByRole("status").filter({ hasText: `${feedOf("catalonia").members.length} members` }).waitFor();
+  await page.locator("[part=count]").filter({ hasText: `${feedOf("catalonia").members.length} members` }).waitFor();
   // So is a versioned folder, whose last dot does not make it a file.
   const versioned = join(ROOT, "target/e2e/v2.0.1");
   mkdirSync(versioned, { recursive: true });
@@ -113,7 +144,7 @@ test("data-base on the script tag says where the wasm is when the script was mov
     await route.fulfill({ response, body });
   });
   await page.goto(url("tests/e2e/pages/data-base.html"));
-  await page.getByRole("status").filter({ hasText: `${feedOf("catalonia").members.length} members` }).waitFor();
+  await page.locator("[part=count]").filter({ hasText: `${feedOf("catalonia").members.length} members` }).waitFor();
   assert.deepEqual(wasm, ["/target/e2e/v2.0.1/clusterkit_bg.wasm"]);
 });
 
@@ -123,16 +154,16 @@ test("elements added later, changed, removed and inline all work, and one feed U
   await page.goto(url("tests/e2e/pages/dynamic.html"));
   const first = page.locator("#first");
   const n = feedOf("catalonia").members.length;
-  await first.getByRole("status").filter({ hasText: `${n} socis` }).waitFor();
+  await first.locator("[part=count]").filter({ hasText: `${n} socis` }).waitFor();
   await page.locator("clusterkit-chart").getByRole("listitem").first().waitFor();
   await page.locator("#cal").getByRole("heading", { name: "novembre de 2026" }).waitFor();
   assert.equal(feedRequests.length, 1, "three elements, one fetch");
 
-  await page.locator("#inline").getByRole("status").filter({ hasText: "2 members" }).waitFor();
+  await page.locator("#inline").locator("[part=count]").filter({ hasText: "2 members" }).waitFor();
   await page.locator("#inline").getByRole("heading", { name: "Alpha Films" }).waitFor();
 
   await first.evaluate((el) => el.setAttribute("lang", "es"));
-  await first.getByRole("status").filter({ hasText: `${n} socios` }).waitFor();
+  await first.locator("[part=count]").filter({ hasText: `${n} socios` }).waitFor();
   await first.evaluate((el) => el.setAttribute("lang", "gl"));
   await first.getByRole("searchbox", { name: "Buscar socios" }).waitFor();
 
@@ -144,14 +175,14 @@ test("elements added later, changed, removed and inline all work, and one feed U
     document.getElementById("later").append(later);
   });
   const added = page.locator("#added");
-  await added.getByRole("status").filter({ hasText: "40 members" }).waitFor();
+  await added.locator("[part=count]").filter({ hasText: "40 members" }).waitFor();
   // Pointed at a feed that fails, or at none, the widget shows why and no longer the data
   // of the feed before (it would pass for the new one's); pointed back, it shows it again.
   await added.evaluate((el) => el.setAttribute("feed", "../../../www/feeds/no-such-feed.json"));
   await added.getByRole("alert").filter({ hasText: "HTTP 404" }).waitFor();
   assert.equal(await added.locator("article").count(), 0, "no member of the previous feed under the error");
   await added.evaluate((el) => el.setAttribute("feed", "../../../www/feeds/galicia.json"));
-  await added.getByRole("status").filter({ hasText: "40 members" }).waitFor();
+  await added.locator("[part=count]").filter({ hasText: "40 members" }).waitFor();
   await added.evaluate((el) => el.removeAttribute("feed"));
   await added.getByRole("alert").filter({ hasText: /feed attribute/ }).waitFor();
   assert.equal(await added.locator("article").count(), 0, "no member without a feed");
@@ -180,7 +211,7 @@ test("inline JSON is read once the parser has reached it, and inline JSON added 
   });
   await page.goto(url("tests/e2e/pages/inline-late.html"));
   const inline = page.locator("#inline");
-  await inline.getByRole("status").filter({ hasText: "2 members" }).waitFor();
+  await inline.locator("[part=count]").filter({ hasText: "2 members" }).waitFor();
   await inline.getByRole("heading", { name: "Beta Sound" }).waitFor();
 
   // Its inline JSON taken away and a feed URL given: the URL's members.
@@ -190,7 +221,7 @@ test("inline JSON is read once the parser has reached it, and inline JSON added 
     el.querySelector("script").remove();
     el.setAttribute("feed", "../../../www/feeds/madrid.json");
   });
-  await inline.getByRole("status").filter({ hasText: `${madrid} members` }).waitFor();
+  await inline.locator("[part=count]").filter({ hasText: `${madrid} members` }).waitFor();
 
   // An element added empty, and given its inline JSON a moment later.
   await page.evaluate(() => {
@@ -206,22 +237,22 @@ test("inline JSON is read once the parser has reached it, and inline JSON added 
     json.textContent = JSON.stringify({ version: 1, cluster: { name: "Later", timezone: "UTC" }, members: [{ id: "g", name: "Gamma" }] });
     document.getElementById("later").append(json);
   });
-  await later.getByRole("status").filter({ hasText: "1 member" }).waitFor();
+  await later.locator("[part=count]").filter({ hasText: "1 member" }).waitFor();
 });
 
 test("an element moved in the page keeps the visitor's search and choices", async ({ page, url }) => {
   await page.goto(url("tests/e2e/pages/dynamic.html"));
   const first = page.locator("#first");
   const feed = feedOf("catalonia");
-  await first.getByRole("status").filter({ hasText: `${feed.members.length} socis` }).waitFor();
+  await first.locator("[part=count]").filter({ hasText: `${feed.members.length} socis` }).waitFor();
   const search = first.getByRole("searchbox");
   await search.fill("barcelona");
-  await first.getByRole("status").filter({ hasText: /^\d+ socis?$/ }).filter({ hasNotText: `${feed.members.length} socis` }).waitFor();
-  const found = await first.getByRole("status").innerText();
+  await first.locator("[part=count]").filter({ hasText: /^\d+ socis?$/ }).filter({ hasNotText: `${feed.members.length} socis` }).waitFor();
+  const found = await first.locator("[part=count]").innerText();
   await page.evaluate(() => document.body.append(document.getElementById("first")));
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
   assert.equal(await search.inputValue(), "barcelona", "the search kept");
-  assert.equal(await first.getByRole("status").innerText(), found, "and its result");
+  assert.equal(await first.locator("[part=count]").innerText(), found, "and its result");
   // Removed for good, it goes.
   await page.evaluate(() => document.getElementById("first").remove());
 });
@@ -231,7 +262,7 @@ test("a widget without its own lang follows the page's as a script changes it", 
   await page.goto(url("tests/e2e/pages/lang.html"));
   const dir = page.locator("#dir");
   const spoken = () => dir.evaluate((el) => el.shadowRoot.querySelector(".ck-root").getAttribute("lang"));
-  await dir.getByRole("status").filter({ hasText: new RegExp(`^${n} socios$`) }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: new RegExp(`^${n} socios$`) }).waitFor();
   assert.equal(await spoken(), "gl", "the lang of the element's parent");
   // Under a page's one first-level heading, the cards' third-level names keep the outline
   // whole: the directory is a region named by a second-level heading of its own.
@@ -244,16 +275,16 @@ test("a widget without its own lang follows the page's as a script changes it", 
     document.documentElement.lang = "ca";
     document.getElementById("wrap").removeAttribute("lang");
   });
-  await dir.getByRole("status").filter({ hasText: `${n} socis` }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: `${n} socis` }).waitFor();
   assert.equal(await spoken(), "ca");
   // Its own lang still wins, and once removed, the page's is back.
   await dir.evaluate((el) => el.setAttribute("lang", "en"));
-  await dir.getByRole("status").filter({ hasText: `${n} members` }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: `${n} members` }).waitFor();
   await dir.evaluate((el) => el.removeAttribute("lang"));
-  await dir.getByRole("status").filter({ hasText: `${n} socis` }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: `${n} socis` }).waitFor();
   // A page in a language of none of ours: English, and said to be English.
   await page.evaluate(() => (document.documentElement.lang = "fr"));
-  await dir.getByRole("status").filter({ hasText: `${n} members` }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: `${n} members` }).waitFor();
   assert.equal(await spoken(), "en", "English words marked as English, not as French");
 });
 
@@ -276,7 +307,7 @@ test("the feed downloads while the wasm loads, and is not fetched again once it 
   });
   await page.goto(url("tests/e2e/pages/dynamic.html"));
   const n = feedOf("catalonia").members.length;
-  await page.locator("#first").getByRole("status").filter({ hasText: `${n} socis` }).waitFor();
+  await page.locator("#first").locator("[part=count]").filter({ hasText: `${n} socis` }).waitFor();
   await page.locator("#cal").getByRole("heading", { name: "novembre de 2026" }).waitFor();
   assert.equal(feedRequests.length, 1, "the early fetch is the one the widgets use");
 });
@@ -322,7 +353,7 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   await page.goto(url("index.html?keep=1&s=caf%C3%A9"));
   const dir = page.locator("#dir");
   const total = feed.members.length;
-  await dir.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations at first");
   // Cards in a row are as tall as the tallest; each keeps its lines together at the top.
   const gaps = await dir.evaluate((el) =>
@@ -349,13 +380,13 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
 
   const smes = feed.members.filter((m) => m.kind === "sme");
   await dir.getByRole("checkbox", { name: /^Pime/ }).check();
-  await dir.getByRole("status").filter({ hasText: `${smes.length} socis` }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: `${smes.length} socis` }).waitFor();
   await dir.getByRole("button", { name: "Treu el filtre Pime" }).waitFor();
   const search = dir.getByRole("searchbox", { name: "Cerca socis" });
   const word = "barcelona";
   await search.fill(word);
   const both = smes.filter((m) => [m.name, m.city, m.region].some((v) => typeof v === "string" && v.toLowerCase().includes(word)));
-  await dir.getByRole("status").filter({ hasText: new RegExp(`^${both.length} soci`) }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: new RegExp(`^${both.length} soci`) }).waitFor();
   assert.ok((await dir.locator("mark").count()) > 0, "matches are highlighted");
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations with a search and a facet");
 
@@ -395,14 +426,14 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
     });
   await dir.getByRole("button", { name: "Esborra-ho tot" }).focus();
   await page.keyboard.press("Enter");
-  await dir.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
-  assert.deepEqual(await focusedIn(dir), ["status", null], "the focus on the count");
+  await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
+  assert.deepEqual(await focusedIn(dir), [`${total} socis`, null], "the focus on the count");
   // So does the last chip, removed by the keyboard.
   await dir.getByRole("checkbox", { name: /^Pime/ }).check();
   await dir.getByRole("button", { name: "Treu el filtre Pime" }).focus();
   await page.keyboard.press("Enter");
-  await dir.getByRole("status").filter({ hasText: `${total} socis` }).waitFor();
-  assert.deepEqual(await focusedIn(dir), ["status", null], "the focus on the count, after the last chip");
+  await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
+  assert.deepEqual(await focusedIn(dir), [`${total} socis`, null], "the focus on the count, after the last chip");
   const spoken = () => dir.evaluate((el) => el.shadowRoot.querySelector(".ck-results > p[aria-live]:not(.ck-count)").textContent);
   assert.equal(await spoken(), "", "no page said before the pager is pressed");
   await dir.getByRole("button", { name: "Pàgina 2" }).click();
@@ -460,7 +491,7 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   await page.goto(url("tests/e2e/pages/attributes.html"));
   const dir = page.locator("#fixed");
   const chosen = feed.members.filter((m) => (m.segments ?? []).includes("post-production") && m.kind === "sme");
-  await dir.getByRole("status").filter({ hasText: new RegExp(`^${chosen.length} socios?$`) }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: new RegExp(`^${chosen.length} socios?$`) }).waitFor();
   assert.equal(await dir.getByRole("article").count(), Math.min(5, chosen.length), "page-size 5");
   assert.equal(await dir.getByRole("checkbox").count(), 0, "no facets");
   assert.equal(await dir.locator(".ck-chip").count(), 0, "no chips to undo the selection");
@@ -524,14 +555,14 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
     document.body.append(named);
   });
   const post = feed.members.filter((m) => (m.segments ?? []).includes("post-production"));
-  await page.locator("#named").getByRole("status").filter({ hasText: `${post.length} members` }).waitFor();
+  await page.locator("#named").locator("[part=count]").filter({ hasText: `${post.length} members` }).waitFor();
   await page.waitForTimeout(200);
   assert.equal(warnings.length, 2, warnings.join(" | "));
   assert.ok(warnings[0].includes("Postproducció") && warnings[1].includes("nope"), warnings.join(" | "));
   assert.ok(warnings.every((w) => w.startsWith('clusterkit: <clusterkit-directory id="named" segments>: refers to the segment “')), warnings.join(" | "));
   // Said once: not again in each language the visitor switches to.
   for (const lang of ["es", "ca"]) await page.locator("#named").evaluate((el, lang) => el.setAttribute("lang", lang), lang);
-  await page.locator("#named").getByRole("status").filter({ hasText: `${post.length} socis` }).waitFor();
+  await page.locator("#named").locator("[part=count]").filter({ hasText: `${post.length} socis` }).waitFor();
   await page.waitForTimeout(200);
   assert.equal(warnings.length, 2, warnings.join(" | "));
 
@@ -549,7 +580,7 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
     add("clusterkit-chart", { by: "segmnet", type: "pie" });
     add("clusterkit-calendar", { month: "2026-13", view: "week" });
   });
-  await page.locator("#typos").getByRole("status").filter({ hasText: `${feed.members.filter((m) => m.kind === "sme").length} members` }).waitFor();
+  await page.locator("#typos").locator("[part=count]").filter({ hasText: `${feed.members.filter((m) => m.kind === "sme").length} members` }).waitFor();
   await page.locator("clusterkit-chart").last().getByRole("figure", { name: /largest segment/ }).waitFor();
   await page.locator("clusterkit-calendar").last().getByRole("grid").waitFor();
   await page.waitForTimeout(200);
@@ -614,7 +645,7 @@ test("sync-url keeps the directory's view in one parameter, and back walks throu
   const feed = feedOf("galicia");
   await page.goto(url("tests/e2e/pages/sync-url.html?s=1&p=2&page=3"));
   const dir = page.locator("#members");
-  await dir.getByRole("status").filter({ hasText: `${feed.members.length} socios` }).waitFor();
+  await dir.locator("[part=count]").filter({ hasText: `${feed.members.length} socios` }).waitFor();
   await dir.getByRole("checkbox", { name: /^Peme/ }).check();
   await page.waitForFunction(() => location.search.includes("ck-members=kind:sme"));
   assert.equal(new URL(page.url()).search, "?s=1&p=2&page=3&ck-members=kind:sme", "the CMS parameters untouched");
@@ -641,7 +672,7 @@ test("sync-url keeps the directory's view in one parameter, and back walks throu
       document.body.append(el);
     }
   });
-  await page.locator("clusterkit-directory:not([id])").nth(1).getByRole("status").filter({ hasText: /members/ }).waitFor();
+  await page.locator("clusterkit-directory:not([id])").nth(1).locator("[part=count]").filter({ hasText: /members/ }).waitFor();
   assert.deepEqual(
     warnings.filter((w) => w.includes("sync-url")),
     ["clusterkit: Two directories keep their view in the same URL parameter, “ck-dir”: give each an id or a sync-url value of its own."],
@@ -665,7 +696,7 @@ test("bad feeds show localized, specific messages and keep every valid entry", a
   assert.equal(pageLoads.length, 1, "the page is loaded once, by the browser");
 
   const bad = page.locator("#bad-data");
-  await bad.getByRole("status").filter({ hasText: "3 members" }).waitFor();
+  await bad.locator("[part=count]").filter({ hasText: "3 members" }).waitFor();
   for (const name of ["Good Films", "Evil Link", "Late Joiner"]) await bad.getByRole("heading", { name }).waitFor();
   // Websites live in the profiles: the javascript: one is no link at all.
   const websiteLinks = async (name) => {
@@ -688,7 +719,7 @@ test("bad feeds show localized, specific messages and keep every valid entry", a
   // A feed exported as Windows-1252 (Latin-1), not UTF-8: its accents survive, and the
   // webmaster is told where it stops being UTF-8.
   const latin1 = page.locator("#windows-1252");
-  await latin1.getByRole("status").filter({ hasText: "2 socis" }).waitFor();
+  await latin1.locator("[part=count]").filter({ hasText: "2 socis" }).waitFor();
   for (const name of ["Algam Ibérica", "Col·lectiu Sonor"]) await latin1.getByRole("heading", { name }).waitFor();
   assert.match(await latin1.locator(".ck-meta").first().innerText(), /Sant Joan Despí/);
   assert.ok(!(await latin1.locator(".ck-results").innerText()).includes("\uFFFD"), "no replacement character");
