@@ -13,7 +13,7 @@
 //!
 //! // Linked to a directory by one filter signal: a click on a bar ticks its segment there,
 //! // and the bars show what is ticked.
-//! use clusterkit::{MemberDirectory, directory::model::Filter};
+//! use clusterkit::{Filter, MemberDirectory};
 //! let choices = RwSignal::new(Filter::default());
 //! let _ = view! {
 //!     <SegmentChart feed=feed.clone() filter=choices on_filter=move |f: Filter| choices.set(f)/>

@@ -367,6 +367,21 @@ fn element_view(
         lang,
         attr,
     };
+    // A value the stylesheet has no theme for (`Dark`, `purple`) is said once, and the widget
+    // keeps the page's colours, as without a theme.
+    let theme = Memo::new(move |_| {
+        let known = |t: &str| ["light", "dark", "auto"].contains(&t).then(|| t.to_owned());
+        choice(theme.get(), known, "light, dark, auto", at("theme"))
+    });
+    // So is an own `lang` the widgets do not speak (the page's own language is the page's).
+    crate::ui::effect(move || {
+        choice(
+            lang_attr.get(),
+            Lang::from_tag,
+            "ca, es, gl, en",
+            at("lang"),
+        );
+    });
     view! {
         // Left to right, as each of the widgets' languages is, on a right-to-left page too.
         <div class="ck-root" part="root" node_ref=root dir="ltr" data-theme=move || theme.get() lang=move || locale.get()>
@@ -428,7 +443,7 @@ fn element_view(
                         // Memos: a value that cannot be read is said once, not at each use.
                         let by = Memo::new(move |_| choice(by.get(), By::from_id, "segment, kind, region, city, joined", at("by")).unwrap_or_default());
                         let shape = Memo::new(move |_| choice(chart_type.get(), Shape::from_id, "bar, column, donut", at("type")));
-                        let top: Option<usize> = choice(top.get(), |t| t.parse().ok(), "1, 2, 3…", at("top"));
+                        let top: Option<usize> = choice(top.get(), |t| t.parse().ok().filter(|&n: &usize| n > 0), "1, 2, 3…", at("top"));
                         // `for` names the directory whose choices the chart shows and toggles.
                         match link.get().filter(|id| !id.trim().is_empty()) {
                             Some(id) => {

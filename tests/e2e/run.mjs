@@ -569,30 +569,46 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   // Values an attribute does not take (typos, words of another language): each said once in
   // the console with the values it takes; the default applies and the widget shows.
   const said = [];
-  page.on("console", (m) => m.type() === "warning" && m.text().includes("the default applies") && said.push(m.text()));
+  page.on("console", (m) => m.type() === "warning" && /the default applies|se aplica el valor/.test(m.text()) && said.push(m.text()));
   await page.evaluate(() => {
     const add = (tag, attrs) => {
       const el = document.createElement(tag);
       for (const [k, v] of Object.entries({ feed: "../../../www/feeds/catalonia.json", lang: "en", ...attrs })) el.setAttribute(k, v);
       document.body.append(el);
     };
-    add("clusterkit-directory", { id: "typos", sort: "alphabetical", view: "cards", "page-size": "ten", kinds: "SME sme" });
-    add("clusterkit-chart", { by: "segmnet", type: "pie" });
+    add("clusterkit-directory", { id: "typos", sort: "alphabetical", view: "cards", "page-size": "ten", kinds: "SME sme", theme: "Dark" });
+    add("clusterkit-chart", { id: "cities", by: "city", top: "0" });
+    add("clusterkit-chart", { id: "french", lang: "fr" });
+    add("clusterkit-chart", { by: "segmnet", type: "pie", theme: "purple" });
     add("clusterkit-calendar", { month: "2026-13", view: "week" });
   });
   await page.locator("#typos").locator("[part=count]").filter({ hasText: `${feed.members.filter((m) => m.kind === "sme").length} members` }).waitFor();
   await page.locator("clusterkit-chart").last().getByRole("figure", { name: /largest segment/ }).waitFor();
   await page.locator("clusterkit-calendar").last().getByRole("grid").waitFor();
   await page.waitForTimeout(200);
+  // A theme the stylesheet does not know leaves the page's colours; a chart's `top` of 0
+  // keeps the default 8.
+  assert.equal(await page.locator("#typos").evaluate((el) => el.shadowRoot.querySelector("[part=root]").dataset.theme), undefined);
+  const cities = new Set(feed.members.filter((m) => m.city).map((m) => m.city)).size;
+  const noCity = feed.members.some((m) => !m.city) ? 1 : 0;
+  assert.ok(cities > 8, "more cities than the default top");
+  const bars = page.locator("#cities .ck-mark");
+  await bars.first().waitFor();
+  assert.equal(await bars.count(), 8 + 1 + noCity, "the default top: 8 cities, the other places, no city");
   const values = "is none of the values it takes";
   assert.deepEqual(said.sort(), [
     `clusterkit: <clusterkit-calendar month>: “2026-13” ${values} (2026-11…); the default applies.`,
     `clusterkit: <clusterkit-calendar view>: “week” ${values} (month, list); the default applies.`,
     `clusterkit: <clusterkit-chart by>: “segmnet” ${values} (segment, kind, region, city, joined); the default applies.`,
+    `clusterkit: <clusterkit-chart id="cities" top>: “0” ${values} (1, 2, 3…); the default applies.`,
+    // In the page's language, which the chart speaks instead.
+    `clusterkit: <clusterkit-chart id="french" lang>: «fr» no es ninguno de los valores que admite (ca, es, gl, en); se aplica el valor por defecto.`,
+    `clusterkit: <clusterkit-chart theme>: “purple” ${values} (light, dark, auto); the default applies.`,
     `clusterkit: <clusterkit-chart type>: “pie” ${values} (bar, column, donut); the default applies.`,
     `clusterkit: <clusterkit-directory id="typos" kinds>: “SME” ${values} (sme, large, research, other); the default applies.`,
     `clusterkit: <clusterkit-directory id="typos" page-size>: “ten” ${values} (1, 2, 3…); the default applies.`,
     `clusterkit: <clusterkit-directory id="typos" sort>: “alphabetical” ${values} (name, joined, relevance); the default applies.`,
+    `clusterkit: <clusterkit-directory id="typos" theme>: “Dark” ${values} (light, dark, auto); the default applies.`,
     `clusterkit: <clusterkit-directory id="typos" view>: “cards” ${values} (grid, list); the default applies.`,
   ]);
 });
