@@ -174,7 +174,7 @@ fn parse_until(v: &str) -> Option<When> {
     let date = format!("{}-{}-{}", v.get(0..4)?, v.get(4..6)?, v.get(6..8)?);
     match b.len() {
         8 => When::parse(&date),
-        15 | 16 if b[8] == b'T' => {
+        15 | 16 if b[8].eq_ignore_ascii_case(&b'T') => {
             let time = format!(
                 "{}:{}:{}{}",
                 v.get(9..11)?,
@@ -222,6 +222,11 @@ mod tests {
                 }
             ))
         );
+        // Names and values in any case, as feed.md says: the same rule written in lowercase.
+        let lower = Rrule::parse(
+            "RRULE:freq=yearly;bymonth=3,10;byday=-1fr;until=20271231t235959z;interval=2",
+        );
+        assert_eq!(lower, Ok(r));
         let r = Rrule::parse("FREQ=MONTHLY;BYMONTHDAY=31,-1;UNTIL=20270331").unwrap();
         assert_eq!(r.by_month_day, vec![31, -1]);
         assert_eq!(r.until, Some(When::Date(Date::new(2027, 3, 31).unwrap())));
