@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::format::{date_long, on_day, own_clock, when};
+use super::format::{date_long, on_day_of, own_clock, when};
 use super::occur::{Intl, Occurrence, Offsets, Span, on_day_in_order, wall, zone_of};
 use super::{google, ics};
 use crate::feed::{Date, Feed, Text};
@@ -178,7 +178,7 @@ pub(super) fn content(
                 let _ = write!(
                     out,
                     "<li><button type=\"button\" class=\"ck-link\" data-o=\"{i}\">{}</button></li>",
-                    escape(&on_day(o, *day, title.to_owned()))
+                    escape(&on_day_of(lang, o, *day, title.to_owned()))
                 );
             }
             out.push_str("</ul>");
@@ -316,7 +316,7 @@ mod tests {
         );
         assert!(
             html.contains(&format!(
-                "data-o=\"{ventana}\">14:00 Ventana Sur &lt;2026&gt;<"
+                "data-o=\"{ventana}\">14:00 Ventana Sur &lt;2026&gt; (day 1 of 4)<"
             )),
             "{html}"
         );

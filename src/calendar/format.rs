@@ -49,6 +49,21 @@ pub fn on_day(o: &Occurrence, day: Date, title: String) -> String {
     }
 }
 
+/// [`on_day`], and for an occurrence of several days which of them `day` is: "Talent Week
+/// (day 3 of 5)", so that a day read out or listed alone does not seem to hold the whole event.
+pub fn on_day_of(lang: Lang, o: &Occurrence, day: Date, title: String) -> String {
+    let text = on_day(o, day, title);
+    if o.first == o.last {
+        return text;
+    }
+    let nth = |d: Date| (d.days_since_epoch() - o.first.days_since_epoch() + 1).to_string();
+    let of = fill(
+        lang.strings().day_of_span,
+        &[("n", &nth(day)), ("m", &nth(o.last))],
+    );
+    format!("{text} ({of})")
+}
+
 /// When an occurrence happens, on the calendar's wall clock: its date, with its times when
 /// it has them, and its last date when it lasts several days.
 pub fn when(lang: Lang, o: &Occurrence) -> String {

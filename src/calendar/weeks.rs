@@ -10,7 +10,7 @@
 
 use std::fmt::Write;
 
-use super::format::{date_long, on_day, own_clock};
+use super::format::{date_long, on_day, on_day_of, own_clock};
 use super::layout::week;
 use super::model::month_grid;
 use super::occur::{Occurrence, Offsets, Span, on_day_in_order, wall, zone_of};
@@ -73,7 +73,7 @@ pub fn weeks(
             // summary of it.
             let on_day: Vec<String> = on_day_in_order(placed, day)
                 .into_iter()
-                .map(|i| text(&placed[i], day))
+                .map(|i| on_day_of(lang, &placed[i], day, title(&placed[i]).to_owned()))
                 .collect();
             let label = match on_day.len() {
                 0 => date_long(lang, day),
@@ -246,7 +246,10 @@ mod tests {
             .find(|c| c.contains("2026-11-18"))
             .unwrap();
         assert!(
-            day.contains("4 events: Fair, Open day, 20:00 Talk, 23:30 Party<"),
+            // Which day of its several an event is, so it does not seem to begin each day.
+            day.contains(
+                "4 events: Fair (day 2 of 3), Open day, 20:00 Talk, 23:30 Party (day 1 of 2)<"
+            ),
             "{day}"
         );
     }

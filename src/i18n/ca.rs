@@ -77,6 +77,7 @@ pub static STRINGS: Strings = Strings {
     next_month: "Mes següent",
     today: "Avui",
     more_events: "+{n} més",
+    day_of_span: "dia {n} de {m}",
     no_events_month: "No hi ha cap esdeveniment aquest mes.",
     next_event: "Proper esdeveniment: {date}",
     weekdays: [

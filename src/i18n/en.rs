@@ -87,6 +87,7 @@ pub static STRINGS: Strings = Strings {
     next_month: "Next month",
     today: "Today",
     more_events: "+{n} more",
+    day_of_span: "day {n} of {m}",
     no_events_month: "No events this month.",
     next_event: "Next event: {date}",
     weekdays: [

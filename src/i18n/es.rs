@@ -87,6 +87,7 @@ pub static STRINGS: Strings = Strings {
     next_month: "Mes siguiente",
     today: "Hoy",
     more_events: "+{n} más",
+    day_of_span: "día {n} de {m}",
     no_events_month: "No hay eventos este mes.",
     next_event: "Próximo evento: {date}",
     weekdays: [

@@ -77,6 +77,7 @@ pub static STRINGS: Strings = Strings {
     next_month: "Mes seguinte",
     today: "Hoxe",
     more_events: "+{n} máis",
+    day_of_span: "día {n} de {m}",
     no_events_month: "Non hai eventos este mes.",
     next_event: "Próximo evento: {date}",
     weekdays: [

@@ -161,6 +161,8 @@ strings! {
     today: &'static str,
     /// A day has `{n}` more events than shown.
     more_events: &'static str,
+    /// Which day `{n}` of an event's `{m}` days a day is.
+    day_of_span: &'static str,
     /// The shown month has no events.
     no_events_month: &'static str,
     /// Goes from a month without events to the next one with: `{date}`, the day.
