@@ -22,7 +22,7 @@
 //! | `locale` | `MaybeProp<String>` | the language's tag | a full tag such as `en-US`, whose region picks the first day of the week |
 //! | `month` | `Option<Date>` | the current month | the month shown first |
 //! | `timezone` | `MaybeProp<String>` | the feed's `cluster.timezone` | the zone times show in: an IANA name, or `local` for the visitor's |
-//! | `view` | `Signal<Option<View>>` | the month, or the list under 600 px | the view shown first |
+//! | `view` | `Signal<Option<View>>` | the month, or the list under 37.5em (600 px) | the view shown first |
 //! | `segments` | `Signal<Vec<String>>` | none | segment ids chosen at first: only their events show |
 //! | `categories` | `Signal<Vec<String>>` | none | category ids chosen at first: only their events show |
 //! | `on_open` | `Callback<String>` | none | called with an event's id when the visitor opens it |
@@ -58,8 +58,9 @@ use head::{Act, head};
 use month::MonthGrid;
 use occur::{Intl, kept_occurrences};
 
-/// Containers narrower than this, in CSS pixels, show the list unless told otherwise.
-const NARROW: usize = 600;
+/// Containers narrower than this many `em` (600 px at the usual text size; sooner with larger
+/// text) show the list unless told otherwise, as the stylesheet's narrow layout begins.
+const NARROW_EM: f64 = 37.5;
 
 /// How the calendar shows its events.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,7 +102,7 @@ pub fn EventCalendar(
     #[prop(optional, into)]
     timezone: MaybeProp<String>,
     /// The view shown first; default: the month, or the list in a container narrower than
-    /// 600 pixels.
+    /// 37.5em (600 pixels at the usual text size).
     #[prop(optional, into)]
     view: Signal<Option<View>>,
     /// Segments (ids) chosen at first: only their events show.
@@ -209,8 +210,11 @@ pub fn EventCalendar(
     });
     let current = Memo::new(move |_| {
         picked.get().or(view.get()).unwrap_or_else(|| {
-            let w = width.get();
-            if w > 0 && w < NARROW {
+            let w = width.get() as f64;
+            let narrow = section
+                .get_untracked()
+                .map(|s| NARROW_EM * crate::ui::font_px(&s));
+            if w > 0.0 && narrow.is_some_and(|narrow| w < narrow) {
                 View::List
             } else {
                 View::Month

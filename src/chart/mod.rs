@@ -227,7 +227,7 @@ pub fn SegmentChart(
             // Laid out for the width over the text's scale, then drawn at the full width:
             // its 13-unit text reads at 13 px beside a 16-px font, and grows with the
             // visitor's own (WCAG 1.4.4), the bars and their spacing with it.
-            let scale = font_px(&figure) / 16.0;
+            let scale = crate::ui::font_px(&figure) / 16.0;
             let drawing = draw(
                 &marks,
                 shape,
@@ -422,15 +422,6 @@ pub fn SegmentChart(
             on:mouseleave=move |_| tip.set(None)
         ></figure>
     }
-}
-
-/// The font size of `element` in whole pixels (16 when it cannot be read).
-fn font_px(element: &web_sys::Element) -> f64 {
-    web_sys::window()
-        .and_then(|w| w.get_computed_style(element).ok().flatten())
-        .and_then(|style| style.get_property_value("font-size").ok())
-        .and_then(|size| size.split(['.', 'p']).next()?.parse::<u16>().ok())
-        .map_or(16.0, |px| f64::from(px.max(8)))
 }
 
 /// The table's column headers: the dimension, members, and the share or running total.

@@ -306,6 +306,16 @@ pub(crate) fn effect(f: impl FnMut() + 'static) {
     Effect::new(move |_| f());
 }
 
+/// The font size of `element` in whole pixels (16 when it cannot be read): what the widgets'
+/// `em` breakpoints and the chart's text scale from.
+pub(crate) fn font_px(element: &web_sys::Element) -> f64 {
+    web_sys::window()
+        .and_then(|w| w.get_computed_style(element).ok().flatten())
+        .and_then(|style| style.get_property_value("font-size").ok())
+        .and_then(|size| size.split(['.', 'p']).next()?.parse::<u16>().ok())
+        .map_or(16.0, |px| f64::from(px.max(8)))
+}
+
 /// An id no other element of the page has, for `aria-controls` and `aria-labelledby`.
 pub(crate) fn unique_id(prefix: &str) -> String {
     use std::sync::atomic::{AtomicUsize, Ordering};
