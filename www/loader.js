@@ -14,14 +14,25 @@ var TAGS = ["clusterkit-directory", "clusterkit-chart", "clusterkit-calendar"];
 // would never reach the widget.
 var OBSERVED = ["id", "feed", "lang", "theme", "debug", "page-size", "by", "type", "top", "for", "view", "month", "timezone", "segments", "categories", "kinds", "sort", "sync-url", "hide-filters"];
 
-// Shown by the loader itself when the Wasm cannot run (it failed to load, or crashed).
-// Kept equal to the `crashed` and `reload` strings of src/i18n by a test.
-var CRASH = {
-  ca: ["Alguna cosa ha fallat en aquest giny.", "Torna a carregar la pàgina"],
-  es: ["Algo ha fallado en este widget.", "Recargar la página"],
-  gl: ["Algo fallou neste trebello.", "Recargar a páxina"],
-  en: ["Something went wrong in this widget.", "Reload the page"]
+// Shown by the loader itself until the Wasm runs, and when it cannot run (it failed to load,
+// or crashed). Kept equal to the `loading`, `crashed` and `reload` strings of src/i18n by a test.
+var WORDS = {
+  ca: ["S’està carregant…", "Alguna cosa ha fallat en aquest giny.", "Torna a carregar la pàgina"],
+  es: ["Cargando…", "Algo ha fallado en este widget.", "Recargar la página"],
+  gl: ["Cargando…", "Algo fallou neste trebello.", "Recargar a páxina"],
+  en: ["Loading…", "Something went wrong in this widget.", "Reload the page"]
 };
+
+// Until the Wasm adopts the widgets' stylesheet: a block that keeps, while its feed loads, the
+// room the widget will about take (as the stylesheet's own loading state does, so nothing
+// moves when one follows the other), and the page below does not jump when it comes.
+var WAITING = [
+  ":host{display:block;--_loading:30em}",
+  ":host([hidden]){display:none}",
+  ":host(:is(clusterkit-directory,clusterkit-calendar)){--_loading:max(36em,100vh)}",
+  "[part=status]{box-sizing:border-box;margin:0;font-size:var(--ck-font-size,medium);min-height:var(--ck-loading-height,var(--_loading))}"
+];
+var waiting = null;
 
 // Where the Wasm is: `data-base` on the script tag, else next to this script. A module
 // script (an optimizer's bundle of its own name, say) has no currentScript: then this file's
@@ -178,11 +189,29 @@ function warmIntl(el) {
 function langOf(el) {
   var holder = el.closest("[lang]");
   var tag = ((holder && holder.getAttribute("lang")) || document.documentElement.lang || "en").toLowerCase().slice(0, 2);
-  return CRASH[tag] ? tag : "en";
+  return WORDS[tag] ? tag : "en";
+}
+
+// The element's loading line, in a shadow root of its own, before the Wasm runs.
+function showWaiting(el) {
+  if (!waiting) {
+    try {
+      waiting = new CSSStyleSheet();
+      waiting.replaceSync(WAITING.join(""));
+    } catch (error) {
+      waiting = []; // No constructable stylesheets: a line of text all the same.
+    }
+  }
+  if (waiting.cssRules) el.shadowRoot.adoptedStyleSheets = [waiting];
+  var line = document.createElement("p");
+  line.setAttribute("role", "status");
+  line.setAttribute("part", "status");
+  line.textContent = WORDS[langOf(el)][0];
+  el.shadowRoot.replaceChildren(line);
 }
 
 function showCrash(el) {
-  var words = CRASH[langOf(el)];
+  var words = WORDS[langOf(el)].slice(1);
   var box = document.createElement("div");
   box.className = "ck-root";
   var inner = document.createElement("div");
@@ -314,6 +343,7 @@ class ClusterkitElement extends HTMLElement {
     if (this._ck != null) return;
     if (dead) return showCrash(this);
     var el = this;
+    if (!el.shadowRoot.firstChild) showWaiting(el);
     prefetch(el);
     warmIntl(el);
     watchLang();

@@ -194,3 +194,55 @@ test("after the feed is mended, its retry fetches the mended feed, not the broke
     server.close();
   }
 }, { networkErrors: true });
+
+test("before the Wasm runs each element shows its loading line in the room its widget will about take, and the widget's own loading state keeps it: nothing below moves until the feed comes", async ({ page, url }) => {
+  const held = () => {
+    let release;
+    const gate = new Promise((resolve) => (release = resolve));
+    return { gate, release };
+  };
+  const wasm = held();
+  const feed = held();
+  await page.route("**/clusterkit_bg.wasm*", async (route) => {
+    await wasm.gate;
+    await route.continue();
+  });
+  await page.route("**/www/feeds/catalonia.json", async (route) => {
+    await feed.gate;
+    await route.continue();
+  });
+  await page.goto(url("tests/e2e/pages/held.html"));
+  const geometry = () =>
+    page.evaluate(() => {
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+      const height = (id) => document.getElementById(id).getBoundingClientRect().height / rem;
+      const screen = innerHeight / rem;
+      return { dir: height("dir") / screen, chart: height("chart"), cal: height("cal") / screen, below: document.getElementById("below").getBoundingClientRect().top / rem };
+    });
+  // Before the Wasm: the loader's own line, in each element's language.
+  await page.locator("#dir").getByRole("status").filter({ hasText: "S’està carregant…" }).waitFor();
+  await page.locator("#cal").getByRole("status").filter({ hasText: "Cargando…" }).waitFor();
+  const before = await geometry();
+  // A chart's usual height; a screen for the directory and the calendar, taller than most.
+  assert.ok(before.dir >= 1 && before.cal >= 1 && before.chart >= 30, `room kept: ${JSON.stringify(before)}`);
+  // The Wasm runs, the feed still on its way: the widgets' own loading state, in the same room.
+  wasm.release();
+  await page.locator("#dir .ck-frame").waitFor();
+  await page.locator("#dir").getByRole("status").filter({ hasText: "S’està carregant…" }).waitFor();
+  const loading = await geometry();
+  for (const key of Object.keys(before)) assert.ok(Math.abs(loading[key] - before[key]) < 0.1, `${key}: ${before[key]} then ${loading[key]}`);
+  feed.release();
+  await page.locator("#dir").getByRole("article").first().waitFor();
+  // A webmaster who knows the widget's height on the page may give it, or 0 for none.
+  await page.route("**/held/never.json", () => {});
+  await page.evaluate(() => {
+    const el = document.createElement("clusterkit-chart");
+    el.id = "none";
+    el.setAttribute("feed", "held/never.json");
+    el.style.setProperty("--ck-loading-height", "0");
+    document.body.append(el);
+  });
+  await page.locator("#none").getByRole("status").waitFor();
+  const none = await page.locator("#none").evaluate((el) => el.getBoundingClientRect().height);
+  assert.ok(none < 100, `no room kept with --ck-loading-height: 0 (${none} px)`);
+});
