@@ -505,6 +505,14 @@ pub(crate) fn segment_tags(
 /// Keeps `width` at the content width of `element`, in CSS pixels, as it changes (a
 /// `ResizeObserver`, disconnected when the reactive owner is cleaned up).
 pub(crate) fn observe_width(element: &web_sys::Element, width: RwSignal<usize>) {
+    // Measured at once, so that the first drawing is already for this width: waiting for
+    // the observer's first report drew it twice, the page moving in between.
+    if let Ok(w) = usize::try_from(element.client_width())
+        && w > 0
+        && w != width.get_untracked()
+    {
+        width.set(w);
+    }
     let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
         move |entries: js_sys::Array| {
             if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {

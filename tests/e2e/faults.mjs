@@ -246,3 +246,34 @@ test("before the Wasm runs each element shows its loading line in the room its w
   const none = await page.locator("#none").evaluate((el) => el.getBoundingClientRect().height);
   assert.ok(none < 100, `no room kept with --ck-loading-height: 0 (${none} px)`);
 });
+
+test("on a phone, the chart is drawn once at its width and the calendar lists at once: no first drawing for another width that the page would see move", async ({ page, url }) => {
+  await page.setViewportSize({ width: 412, height: 915 });
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  await page.route("**/clusterkit_bg.wasm*", async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto(url("tests/e2e/pages/held.html"));
+  await page.locator("#chart").getByRole("status").waitFor();
+  // Every drawing and every month grid put into the widgets, from before the Wasm runs.
+  await page.evaluate(() => {
+    const seen = { svg: new Set(), table: new Set() };
+    window.__drawn = () => ({ svg: [...seen.svg].map((svg) => svg.getAttribute("viewBox")), grid: seen.table.size });
+    const watch = (id, name) =>
+      new MutationObserver((records) => {
+        for (const r of records)
+          for (const n of r.addedNodes) if (n.nodeType === 1) [n, ...n.querySelectorAll(name)].filter((e) => e.localName === name).forEach((e) => seen[name].add(e));
+      }).observe(document.getElementById(id).shadowRoot, { childList: true, subtree: true });
+    watch("chart", "svg");
+    watch("cal", "table");
+  });
+  release();
+  await page.locator("#chart .ck-mark").first().waitFor();
+  await page.locator("#cal .ck-agenda-title").first().waitFor();
+  await page.waitForTimeout(500);
+  const drawn = await page.evaluate(() => window.__drawn());
+  assert.equal(drawn.svg.length, 1, `one drawing: ${JSON.stringify(drawn.svg)}`);
+  assert.equal(drawn.grid, 0, "the list, without a month grid first");
+});
