@@ -171,19 +171,23 @@ function start() {
 }
 
 // A language's first Intl objects cost 10-30 ms each to make (its locale data loads): made
-// here, while the Wasm and the feed download, those the widgets make later are ready at once.
+// here, while the Wasm and the feed download, those the widgets make later are ready at once;
+// when the page is idle, so that a tap or key then is not kept waiting.
 var warmed = {};
 function warmIntl(el) {
   var lang = langOf(el);
   if (warmed[lang] || typeof Intl !== "object") return;
   warmed[lang] = true;
-  setTimeout(function () {
+  var idle = window.requestIdleCallback || function (f) {
+    setTimeout(f, 0);
+  };
+  idle(function () {
     try {
       // Galician sorts with the Spanish collation, as src/i18n/intl.rs does.
       new Intl.Collator(lang === "gl" ? "es" : lang);
       new Intl.NumberFormat(lang);
     } catch (error) {}
-  }, 0);
+  }, { timeout: 1000 });
 }
 
 function langOf(el) {

@@ -24,8 +24,11 @@ pub enum FeedState {
 pub enum LoadError {
     /// The server answered with this HTTP status.
     Status(u16),
-    /// The request failed (offline, CORS refusal, DNS…).
+    /// The request failed (CORS refusal, DNS, a connection cut…).
     Network,
+    /// The request failed while the browser was offline; the feed is fetched again when it
+    /// is back online.
+    Offline,
     /// The text is not JSON.
     Syntax(SyntaxError),
     /// The address gave a web page (HTML) instead of JSON: a login or error page, or a wrong
@@ -100,24 +103,60 @@ pub fn use_feed(url: impl Into<Signal<String>>) -> UseFeedReturn {
     on_cleanup(move || unwatch(id));
     let retry = Callback::new(move |()| {
         let url = url.get_untracked();
-        if url.trim().is_empty() {
-            return;
+        if !url.trim().is_empty() {
+            fetch_again(absolute(&url));
         }
-        let url = absolute(&url);
-        publish(&url, FeedState::Loading);
-        // Past the browser's cache: a webmaster who mended the feed and pressed the button
-        // must get the mended one, even from a server whose answer the cache may reuse.
-        let abort = start_fetch(url.clone(), true);
-        SHARED.with(|all| {
-            if let Some(shared) = all.borrow_mut().iter_mut().find(|s| s.url == url) {
-                shared.abort = abort;
-            }
-        });
     });
     UseFeedReturn {
         state: state.into(),
         retry,
     }
+}
+
+/// Fetches the feed at the absolute `url` again, for every widget showing it. Past the
+/// browser's cache: a webmaster who mended the feed and pressed the button must get the
+/// mended one, even from a server whose answer the cache may reuse.
+fn fetch_again(url: String) {
+    publish(&url, FeedState::Loading);
+    let abort = start_fetch(url.clone(), true);
+    SHARED.with(|all| {
+        if let Some(shared) = all.borrow_mut().iter_mut().find(|s| s.url == url) {
+            shared.abort = abort;
+        }
+    });
+}
+
+/// Once the browser is back online, fetches again every feed watched that failed offline,
+/// as a visitor would press "Try again" (one listener for the page, from the first such
+/// failure).
+#[cfg(target_arch = "wasm32")]
+fn retry_when_online() {
+    thread_local! {
+        static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    let on_online = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
+        let failed: Vec<String> = SHARED.with(|all| {
+            all.borrow()
+                .iter()
+                .filter(|s| {
+                    matches!(s.state, FeedState::Failed(LoadError::Offline))
+                        && !s.watchers.is_empty()
+                })
+                .map(|s| s.url.clone())
+                .collect()
+        });
+        failed.into_iter().for_each(fetch_again);
+    });
+    if let Some(window) = web_sys::window() {
+        use wasm_bindgen::JsCast;
+        let _ =
+            window.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+    }
+    // For the page's life, as the feeds it keeps.
+    on_online.forget();
 }
 
 /// Has `state` follow the feed at `url` (fetched if nobody had asked for it), as watcher `id`.
@@ -363,6 +402,9 @@ async fn bytes(
     let failed = |e: wasm_bindgen::JsValue| {
         if e.as_string().as_deref() == Some(GAVE_UP) {
             LoadError::Timeout(TIMEOUT_SECONDS)
+        } else if web_sys::window().is_some_and(|w| !w.navigator().on_line()) {
+            retry_when_online();
+            LoadError::Offline
         } else {
             LoadError::Network
         }

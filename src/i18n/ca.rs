@@ -15,6 +15,7 @@ pub static STRINGS: Strings = Strings {
     load_failed: "No s’han pogut carregar les dades ({status}).",
     syntax_error: "Les dades no són JSON vàlid: línia {line}, columna {column}: {reason}.",
     load_network: "No s’han pogut carregar les dades: la connexió ha fallat o el servidor no deixa que aquest lloc les llegeixi (CORS).",
+    load_offline: "No hi ha connexió a internet: les dades es carregaran quan torni.",
     load_timeout: "No s’han pogut carregar les dades: el servidor no ha respost en {seconds} segons.",
     not_json: "L’adreça de les dades dona una pàgina web, no dades JSON: reviseu l’adreça.",
     bad_url: "L’adreça de les dades no és una adreça web: reviseu-la.",

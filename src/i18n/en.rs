@@ -25,6 +25,7 @@ pub static STRINGS: Strings = Strings {
     load_failed: "The data could not be loaded ({status}).",
     syntax_error: "The data is not valid JSON: line {line}, column {column}: {reason}.",
     load_network: "The data could not be loaded: the connection failed, or the server does not let this site read it (CORS).",
+    load_offline: "There is no internet connection: the data will load when it is back.",
     load_timeout: "The data could not be loaded: the server did not answer within {seconds} seconds.",
     not_json: "The feed address gives a web page, not JSON data: check the address.",
     bad_url: "The feed address is not a web address: check it.",

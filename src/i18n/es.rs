@@ -25,6 +25,7 @@ pub static STRINGS: Strings = Strings {
     load_failed: "No se han podido cargar los datos ({status}).",
     syntax_error: "Los datos no son JSON válido: línea {line}, columna {column}: {reason}.",
     load_network: "No se han podido cargar los datos: la conexión ha fallado o el servidor no permite que este sitio los lea (CORS).",
+    load_offline: "No hay conexión a internet: los datos se cargarán cuando vuelva.",
     load_timeout: "No se han podido cargar los datos: el servidor no ha respondido en {seconds} segundos.",
     not_json: "La dirección de los datos da una página web, no datos JSON: revise la dirección.",
     bad_url: "La dirección de los datos no es una dirección web: revísela.",

@@ -15,6 +15,7 @@ pub static STRINGS: Strings = Strings {
     load_failed: "Non se puideron cargar os datos ({status}).",
     syntax_error: "Os datos non son JSON válido: liña {line}, columna {column}: {reason}.",
     load_network: "Non se puideron cargar os datos: a conexión fallou ou o servidor non deixa que este sitio os lea (CORS).",
+    load_offline: "Non hai conexión a internet: os datos cargaranse cando volva.",
     load_timeout: "Non se puideron cargar os datos: o servidor non respondeu en {seconds} segundos.",
     not_json: "O enderezo dos datos dá unha páxina web, non datos JSON: revise o enderezo.",
     bad_url: "O enderezo dos datos non é un enderezo web: revíseo.",

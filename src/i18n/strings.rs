@@ -70,6 +70,8 @@ strings! {
     syntax_error: &'static str,
     /// The request failed: offline, or the server does not let the page read the feed (CORS).
     load_network: &'static str,
+    /// The feed could not be fetched because the browser is offline.
+    load_offline: &'static str,
     /// The server did not answer within `{seconds}` seconds.
     load_timeout: &'static str,
     /// The address gave a web page instead of JSON.

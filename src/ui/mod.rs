@@ -236,6 +236,7 @@ pub(crate) fn load_error_message(lang: Lang, error: &LoadError) -> String {
             crate::i18n::fill(s.load_failed, &[("status", &format!("HTTP {code}"))])
         }
         LoadError::Network => s.load_network.to_owned(),
+        LoadError::Offline => s.load_offline.to_owned(),
         LoadError::Timeout(seconds) => {
             crate::i18n::fill(s.load_timeout, &[("seconds", &seconds.to_string())])
         }

@@ -277,3 +277,22 @@ test("on a phone, the chart is drawn once at its width and the calendar lists at
   assert.equal(drawn.svg.length, 1, `one drawing: ${JSON.stringify(drawn.svg)}`);
   assert.equal(drawn.grid, 0, "the list, without a month grid first");
 });
+
+test("offline, a widget says so, and loads by itself once the browser is back online", async ({ page, context, url }) => {
+  await page.goto(url("tests/e2e/pages/held.html"));
+  await page.locator("#dir").getByRole("article").first().waitFor();
+  await context.setOffline(true);
+  await page.evaluate(() => {
+    const el = document.createElement("clusterkit-directory");
+    el.id = "later";
+    el.setAttribute("lang", "es");
+    el.setAttribute("feed", "../../../www/feeds/madrid.json");
+    document.body.append(el);
+  });
+  const later = page.locator("#later");
+  await later.getByRole("alert").filter({ hasText: "No hay conexión a internet: los datos se cargarán cuando vuelva." }).waitFor();
+  await later.getByRole("button", { name: "Reintentar" }).waitFor();
+  await context.setOffline(false);
+  const madrid = JSON.parse(readFileSync(join(ROOT, "www/feeds/madrid.json"), "utf8"));
+  await later.locator("[part=count]").filter({ hasText: `${madrid.members.length} socios` }).waitFor();
+}, { networkErrors: true });
