@@ -208,6 +208,9 @@ pub fn EventCalendar(
             crate::ui::observe_width(&section, width);
         }
     });
+    // Without a view picked, none is drawn until the container's width is known: one drawn
+    // for another width would be drawn again at once, the page moving in between.
+    let known = Memo::new(move |_| picked.get().or(view.get()).is_some() || width.get() > 0);
     let current = Memo::new(move |_| {
         picked.get().or(view.get()).unwrap_or_else(|| {
             let w = width.get() as f64;
@@ -234,7 +237,7 @@ pub fn EventCalendar(
         let head_id = title_id.clone();
         crate::ui::effect(move || {
             let view = current.get();
-            let Some(el) = head_ref.get() else {
+            let Some(el) = head_ref.get().filter(|_| known.get()) else {
                 return;
             };
             let markup = head(s, view, &head_id, &title(shown.get_untracked()));
@@ -321,9 +324,10 @@ pub fn EventCalendar(
                 <div class="ck-cal-head" part="calendar-header" node_ref=head_ref on:click=on_head></div>
                 <Filters feed=feed lang=lang filter=filter kept=kept/>
                 {zone_note}
-                {move || match current.get() {
-                    View::Month => month_view().into_any(),
-                    View::List => view! { <Agenda feed=feed lang=lang today=today zone=zone kept=kept open=open/> }.into_any(),
+                {move || match known.get().then(|| current.get()) {
+                    Some(View::Month) => month_view().into_any(),
+                    Some(View::List) => view! { <Agenda feed=feed lang=lang today=today zone=zone kept=kept open=open/> }.into_any(),
+                    None => ().into_any(),
                 }}
                 <CalendarDialog feed=feed lang=lang zone=zone placed=placed open=open/>
             </section>

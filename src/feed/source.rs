@@ -222,11 +222,39 @@ fn publish(url: &str, state: FeedState) {
         let mut all = all.borrow_mut();
         let shared = all.iter_mut().find(|s| s.url == url)?;
         shared.state = state.clone();
-        Some(shared.watchers.iter().map(|(_, w)| *w).collect::<Vec<_>>())
+        Some(shared.watchers.clone())
     });
-    // Set outside the borrow: a watcher's effects may ask for another feed.
-    for watcher in watchers.unwrap_or_default() {
-        watcher.try_set(state.clone());
+    // Set outside the borrow: a watcher's effects may ask for another feed. The first at
+    // once, each other in a task of its own: three widgets drawn from one feed are three
+    // tasks, not one long one that a tap on the page would wait behind.
+    let mut watchers = watchers.unwrap_or_default().into_iter();
+    if let Some((_, first)) = watchers.next() {
+        first.try_set(state);
+    }
+    for (id, watcher) in watchers {
+        let url = url.to_owned();
+        // What the feed's state is by then, if this watcher still follows it.
+        let current = move || {
+            SHARED.with(|all| {
+                let all = all.borrow();
+                let shared = all.iter().find(|s| s.url == url)?;
+                shared
+                    .watchers
+                    .iter()
+                    .any(|(w, _)| *w == id)
+                    .then(|| shared.state.clone())
+            })
+        };
+        let deliver = move || {
+            if let Some(state) = current() {
+                watcher.try_set(state);
+            }
+        };
+        // Off the browser (a server, the native tests) there are no tasks to spread over.
+        #[cfg(target_arch = "wasm32")]
+        set_timeout(deliver, std::time::Duration::ZERO);
+        #[cfg(not(target_arch = "wasm32"))]
+        deliver();
     }
 }
 
