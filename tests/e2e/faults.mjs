@@ -6,6 +6,17 @@ import { join } from "node:path";
 import { test, assert, BASE, BASE_NO_CORS } from "./harness.mjs";
 import { ROOT } from "./support.mjs";
 
+/** Holds back every request of `page` matching `pattern` until the function it gives back is called. */
+async function holdBack(page, pattern) {
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
 test("network faults: 500, no answer, HTML, truncated JSON, a CORS refusal and 50 MB each say what went wrong, with a retry", async ({ page, url, errors }) => {
   const madrid = readFileSync(join(ROOT, "www/feeds/madrid.json"), "utf8");
   const json = { contentType: "application/json" };
@@ -64,12 +75,7 @@ test("an element removed while its feed loads aborts the fetch; one moved keeps 
   const held = [];
   await page.route("**/faults/early.json", (r) => held.push(r)); // never answered
   await page.route("**/faults/late.json", (r) => held.push(r)); // never answered
-  let releaseWasm;
-  const wasmHeld = new Promise((resolve) => (releaseWasm = resolve));
-  await page.route("**/clusterkit_bg.wasm*", async (r) => {
-    await wasmHeld;
-    await r.continue();
-  });
+  const releaseWasm = await holdBack(page, "**/clusterkit_bg.wasm*");
   await page.goto(url("tests/e2e/pages/removal.html"));
 
   // Before the Wasm runs: the loader's early fetch goes with the element.
@@ -196,21 +202,8 @@ test("after the feed is mended, its retry fetches the mended feed, not the broke
 }, { networkErrors: true });
 
 test("before the Wasm runs each element shows its loading line in the room its widget will about take, and the widget's own loading state keeps it: nothing below moves until the feed comes", async ({ page, url }) => {
-  const held = () => {
-    let release;
-    const gate = new Promise((resolve) => (release = resolve));
-    return { gate, release };
-  };
-  const wasm = held();
-  const feed = held();
-  await page.route("**/clusterkit_bg.wasm*", async (route) => {
-    await wasm.gate;
-    await route.continue();
-  });
-  await page.route("**/www/feeds/catalonia.json", async (route) => {
-    await feed.gate;
-    await route.continue();
-  });
+  const releaseWasm = await holdBack(page, "**/clusterkit_bg.wasm*");
+  const releaseFeed = await holdBack(page, "**/www/feeds/catalonia.json");
   await page.goto(url("tests/e2e/pages/held.html"));
   const geometry = () =>
     page.evaluate(() => {
@@ -226,12 +219,12 @@ test("before the Wasm runs each element shows its loading line in the room its w
   // A chart's usual height; a screen for the directory and the calendar, taller than most.
   assert.ok(before.dir >= 1 && before.cal >= 1 && before.chart >= 30, `room kept: ${JSON.stringify(before)}`);
   // The Wasm runs, the feed still on its way: the widgets' own loading state, in the same room.
-  wasm.release();
+  releaseWasm();
   await page.locator("#dir .ck-frame").waitFor();
   await page.locator("#dir").getByRole("status").filter({ hasText: "S’està carregant…" }).waitFor();
   const loading = await geometry();
   for (const key of Object.keys(before)) assert.ok(Math.abs(loading[key] - before[key]) < 0.1, `${key}: ${before[key]} then ${loading[key]}`);
-  feed.release();
+  releaseFeed();
   await page.locator("#dir").getByRole("article").first().waitFor();
   // A webmaster who knows the widget's height on the page may give it, or 0 for none.
   await page.route("**/held/never.json", () => {});
@@ -249,12 +242,7 @@ test("before the Wasm runs each element shows its loading line in the room its w
 
 test("on a phone, the chart is drawn once at its width and the calendar lists at once: no first drawing for another width that the page would see move", async ({ page, url }) => {
   await page.setViewportSize({ width: 412, height: 915 });
-  let release;
-  const gate = new Promise((resolve) => (release = resolve));
-  await page.route("**/clusterkit_bg.wasm*", async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdBack(page, "**/clusterkit_bg.wasm*");
   await page.goto(url("tests/e2e/pages/held.html"));
   await page.locator("#chart").getByRole("status").waitFor();
   // Every drawing and every month grid put into the widgets, from before the Wasm runs.
