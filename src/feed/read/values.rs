@@ -29,24 +29,17 @@ pub(super) fn with_str<T>(
     }
 }
 
+/// A string value that passes `ok`, else `problem`.
+fn string_where(v: &Json, ok: fn(&str) -> bool, problem: Problem) -> Result<String, Problem> {
+    string(v).and_then(|s| if ok(&s) { Ok(s) } else { Err(problem) })
+}
+
 pub(super) fn non_empty(v: &Json) -> Result<String, Problem> {
-    string(v).and_then(|s| {
-        if s.is_empty() {
-            Err(Problem::Empty)
-        } else {
-            Ok(s)
-        }
-    })
+    string_where(v, |s| !s.is_empty(), Problem::Empty)
 }
 
 pub(super) fn url(v: &Json) -> Result<String, Problem> {
-    string(v).and_then(|s| {
-        if is_safe_url(&s) {
-            Ok(s)
-        } else {
-            Err(Problem::UnsafeUrl)
-        }
-    })
+    string_where(v, is_safe_url, Problem::UnsafeUrl)
 }
 
 /// A website: a [`url`], where one written as a bare `www.` host (`www.sonilab.example`,
@@ -62,13 +55,7 @@ pub(super) fn website(v: &Json) -> Result<String, Problem> {
 }
 
 pub(super) fn color(v: &Json) -> Result<String, Problem> {
-    string(v).and_then(|s| {
-        if is_color(&s) {
-            Ok(s)
-        } else {
-            Err(Problem::BadColor)
-        }
-    })
+    string_where(v, is_color, Problem::BadColor)
 }
 
 pub(super) fn when(v: &Json) -> Result<When, Problem> {
