@@ -217,7 +217,8 @@ pub fn EventCalendar(
             let narrow = section
                 .get_untracked()
                 .map(|s| NARROW_EM * crate::ui::font_px(&s));
-            if w > 0.0 && narrow.is_some_and(|narrow| w < narrow) {
+            // Read only once the width is known (see `known`).
+            if narrow.is_some_and(|narrow| w < narrow) {
                 View::List
             } else {
                 View::Month
