@@ -4,6 +4,7 @@
 pub(crate) mod colour;
 #[cfg(test)]
 mod css_min;
+mod dom;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,6 +14,11 @@ use leptos::prelude::*;
 use crate::feed::{Feed, FeedState, LoadError, MAX_BYTES};
 use crate::i18n::{Lang, intl::format_number};
 use wasm_bindgen::JsCast;
+
+pub(crate) use dom::{
+    download, focus, focused_within, font_px, observe_width, paint_segments, redraw_keeping_focus,
+    set_html,
+};
 
 /// Every style of the widgets, as one stylesheet (minified by `build.rs` from the `.css`
 /// files beside the widgets). The embed adopts it into each shadow root; a Leptos app
@@ -307,72 +313,11 @@ pub(crate) fn effect(f: impl FnMut() + 'static) {
     Effect::new(move |_| f());
 }
 
-/// The font size of `element` in whole pixels (16 when it cannot be read): what the widgets'
-/// `em` breakpoints and the chart's text scale from.
-pub(crate) fn font_px(element: &web_sys::Element) -> f64 {
-    web_sys::window()
-        .and_then(|w| w.get_computed_style(element).ok().flatten())
-        .and_then(|style| style.get_property_value("font-size").ok())
-        .and_then(|size| size.split(['.', 'p']).next()?.parse::<u16>().ok())
-        .map_or(16.0, |px| f64::from(px.max(8)))
-}
-
 /// An id no other element of the page has, for `aria-controls` and `aria-labelledby`.
 pub(crate) fn unique_id(prefix: &str) -> String {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static NEXT: AtomicUsize = AtomicUsize::new(1);
     format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
-}
-
-/// Offers `content` to the visitor as a file named `name`, of MIME type `kind`.
-pub(crate) fn download(name: &str, kind: &str, content: &str) -> Option<()> {
-    let parts = js_sys::Array::of1(&content.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(kind);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-    let link: web_sys::HtmlAnchorElement = web_sys::window()?
-        .document()?
-        .create_element("a")
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    // The download has started from the URL; it can go once this task is over.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        Duration::from_secs(1),
-    );
-    Some(())
-}
-
-/// The element with the focus in the document or shadow root of `element`.
-pub(crate) fn active_element(element: &web_sys::Element) -> Option<web_sys::Element> {
-    let root = element.get_root_node();
-    match root.dyn_ref::<web_sys::ShadowRoot>() {
-        Some(shadow) => shadow.active_element(),
-        None => root
-            .dyn_ref::<web_sys::Document>()
-            .and_then(|d| d.active_element()),
-    }
-}
-
-/// Moves the focus to `element`, an HTML or an SVG one.
-pub(crate) fn focus(element: web_sys::Element) {
-    match element.dyn_into::<web_sys::HtmlElement>() {
-        Ok(html) => {
-            let _ = html.focus();
-        }
-        Err(other) => {
-            if let Ok(svg) = other.dyn_into::<web_sys::SvgElement>() {
-                let _ = svg.focus();
-            }
-        }
-    }
 }
 
 /// Text for the eye only (an arrow, a cross), hidden from screen readers.
@@ -382,104 +327,6 @@ pub(crate) fn focus(element: web_sys::Element) {
 /// that enforces Trusted Types refuses (and the Wasm with it).
 pub(crate) fn decoration(text: &'static str) -> impl IntoView {
     view! { <span aria-hidden="true">{text}</span> }
-}
-
-/// Replaces the inside of `element` with `markup`, which this crate wrote (every value from
-/// the feed in it escaped with [`escape`]).
-///
-/// On a page that enforces Trusted Types (`require-trusted-types-for 'script'`), a string
-/// cannot be assigned to `innerHTML`: the markup goes through this crate's own policy,
-/// `clusterkit`, made once. Where the page's `trusted-types` directive leaves that name out,
-/// the string goes to the page's `default` policy, if it has one; a page that refuses it is
-/// told once in the console what to add, and nothing throws into the Wasm.
-pub(crate) fn set_html(element: &web_sys::Element, markup: &str) {
-    use js_sys::{Function, Reflect};
-    use std::cell::Cell;
-    use wasm_bindgen::JsValue;
-    /// `trustedTypes.createPolicy("clusterkit", { createHTML: String })`, or none where the
-    /// browser has no Trusted Types or the page refuses the name.
-    fn policy() -> Option<(JsValue, Function)> {
-        let global = js_sys::global();
-        let factory = Reflect::get(&global, &"trustedTypes".into()).ok()?;
-        let create: Function = Reflect::get(&factory, &"createPolicy".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        let rules = js_sys::Object::new();
-        // `String` returns the markup as it is: the policy vouches for markup this crate wrote.
-        let _ = Reflect::set(
-            &rules,
-            &"createHTML".into(),
-            &Reflect::get(&global, &"String".into()).ok()?,
-        );
-        let policy = create.call2(&factory, &"clusterkit".into(), &rules).ok()?;
-        let make = Reflect::get(&policy, &"createHTML".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        Some((policy, make))
-    }
-    thread_local! {
-        static POLICY: Option<(JsValue, Function)> = policy();
-        /// Whether the console has been told that the page refuses the markup.
-        static TOLD: Cell<bool> = const { Cell::new(false) };
-    }
-    let html = POLICY.with(|policy| {
-        let (policy, make) = policy.as_ref()?;
-        make.call1(policy, &markup.into()).ok()
-    });
-    let refused = Reflect::set(
-        element,
-        &"innerHTML".into(),
-        &html.unwrap_or_else(|| markup.into()),
-    )
-    .is_err();
-    if refused && !TOLD.replace(true) {
-        web_sys::console::error_1(
-            &"clusterkit: this page's Content-Security-Policy refuses the widgets' markup; \
-              add clusterkit to its trusted-types directive"
-                .into(),
-        );
-    }
-}
-
-/// Replaces the inside of `element` with `markup`, and gives the focus back to the element
-/// that had it: the new element with the same value of the first of the data attributes
-/// `keys` it carries (a redrawn button or mark, found again by what it does or stands for).
-pub(crate) fn redraw_keeping_focus(element: &web_sys::Element, markup: &str, keys: &[&str]) {
-    let focused = active_element(element)
-        .filter(|a| element.contains(Some(a)))
-        .and_then(|a| {
-            keys.iter()
-                .find_map(|key| Some(format!("[{key}=\"{}\"]", a.get_attribute(key)?)))
-        });
-    set_html(element, markup);
-    if let Some(again) = focused.and_then(|selector| element.query_selector(&selector).ok()?) {
-        focus(again);
-    }
-}
-
-/// Whether the focus is on `element` or inside it, in its document or shadow root.
-pub(crate) fn focused_within(element: &web_sys::Element) -> bool {
-    active_element(element).is_some_and(|a| element.contains(Some(&a)))
-}
-
-/// Sets `--ck-seg` on the elements `selector` finds in `root` to `colours`, in order (an
-/// empty colour leaves the theme's): markup cannot carry them, as a strict CSP blocks
-/// `style` attributes while it lets CSSOM through.
-pub(crate) fn paint_segments(root: &web_sys::Element, selector: &str, colours: &[String]) {
-    let Ok(found) = root.query_selector_all(selector) else {
-        return;
-    };
-    for (i, colour) in colours.iter().enumerate() {
-        if let Some(element) = found
-            .get(i as u32)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            && !colour.is_empty()
-        {
-            let _ = element.style().set_property("--ck-seg", colour);
-        }
-    }
 }
 
 /// Appends segments (by id) as a list of tags, a member's or an event's, and their colours
@@ -501,35 +348,6 @@ pub(crate) fn segment_tags(
         colours.push(segment.color.clone().unwrap_or_default());
     }
     out.push_str("</ul>");
-}
-
-/// Keeps `width` at the content width of `element`, in CSS pixels, as it changes (a
-/// `ResizeObserver`, disconnected when the reactive owner is cleaned up).
-pub(crate) fn observe_width(element: &web_sys::Element, width: RwSignal<usize>) {
-    // Measured at once, so that the first drawing is already for this width: waiting for
-    // the observer's first report drew it twice, the page moving in between.
-    if let Ok(w) = usize::try_from(element.client_width())
-        && w > 0
-        && w != width.get_untracked()
-    {
-        width.set(w);
-    }
-    let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
-        move |entries: js_sys::Array| {
-            if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-                // Whole pixels: a signal of the type the widgets already use for counts.
-                let w = entry.content_rect().width().round() as usize;
-                if w > 0 && w != width.get_untracked() {
-                    width.set(w);
-                }
-            }
-        },
-    );
-    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-        observer.observe(element);
-        let observing = send_wrapper::SendWrapper::new((observer, on_resize));
-        on_cleanup(move || observing.0.disconnect());
-    }
 }
 
 #[cfg(test)]
