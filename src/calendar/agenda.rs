@@ -185,8 +185,9 @@ fn markup(feed: &Feed, list: &[Occurrence], from: Date, lang: Lang, list_id: &st
         let id = format!("{list_id}-{i}");
         let href = event
             .url
-            .as_ref()
-            .map_or_else(|| format!("#{id}"), |url| feed.resolve_url(url));
+            .as_deref()
+            .and_then(|url| feed.resolve_url(url))
+            .unwrap_or_else(|| format!("#{id}"));
         let place = event.location.as_ref().map_or_else(String::new, |l| {
             format!(" · {}", escape(l.resolve(lang.tag(), fallback)))
         });
@@ -218,11 +219,13 @@ mod tests {
         let mut ventana = Event::new("ventana", "Ventana Sur", When::parse("2026-12-01").unwrap());
         ventana.url = Some("https://ventana-sur.example/?a=1&b=2".into());
         ventana.location = Some(Text::Plain("Buenos Aires".into()));
-        let hostile = Event::new(
+        let mut hostile = Event::new(
             "x",
             "\"><img src=x onerror=alert(1)>",
             When::parse("2026-11-25").unwrap(),
         );
+        // Built in Rust, so never through the reader, which drops it.
+        hostile.url = Some("javascript:alert(1)".into());
         let feed = Feed {
             events: vec![ventana, hostile],
             ..Feed::default()
@@ -237,6 +240,7 @@ mod tests {
             .collect();
         assert_eq!(headings, ["November 2026", "December 2026"]);
         assert!(!html.contains("<img"), "{html}");
+        assert!(!html.contains("javascript"), "{html}");
         assert!(
             html.contains(r##"href="#ck-agenda-1-0""##),
             "no page of its own: the item"

@@ -223,11 +223,11 @@ pub(super) fn content(
                 let _ = write!(out, "<p class=\"ck-meta\">{}</p>", escape(name));
             }
             crate::ui::segment_tags(&mut out, &mut colours, feed, &event.segments, lang);
-            if let Some(url) = &event.url {
+            if let Some(href) = event.url.as_deref().and_then(|url| feed.resolve_url(url)) {
                 let _ = write!(
                     out,
                     "<p><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}{new_tab}</a></p>",
-                    escape(&feed.resolve_url(url)),
+                    escape(&href),
                     s.more_info,
                 );
             }
@@ -361,5 +361,24 @@ mod tests {
         let (html, colours) = shown(&feed, &placed, &Opened::Event(breakfast));
         assert!(!html.contains(" in Madrid"), "{html}");
         assert!(colours.is_empty());
+    }
+
+    #[test]
+    fn an_unsafe_link_in_a_feed_built_in_rust_reaches_neither_page_nor_file() {
+        // The reader drops it with a diagnostic; a Feed built in Rust skips the reader.
+        let mut feed = feed();
+        feed.events[1].url = Some("JavaScript:alert(1)".into());
+        let placed = placed(&feed);
+        let breakfast = placed.iter().find(|o| o.event == 1).unwrap().clone();
+        let (html, _) = shown(&feed, &placed, &Opened::Event(breakfast));
+        assert!(!html.to_lowercase().contains("javascript"), "{html}");
+        // Its other links are still offered.
+        assert!(
+            html.contains("href=\"https://calendar.google.com/"),
+            "{html}"
+        );
+        let file = crate::calendar::ics::calendar(&feed, &[1], Lang::En, "h", 0.0, &Jiff);
+        assert!(file.contains("SUMMARY:Breakfast"), "{file}");
+        assert!(!file.to_lowercase().contains("javascript"), "{file}");
     }
 }

@@ -92,11 +92,11 @@ pub fn link(feed: &Feed, event: &Event, lang: Lang, offsets: &impl Offsets) -> S
         let _ = write!(url, "&recur={}", encode(&recur));
     }
     let mut details = event.description.as_ref().map(text).unwrap_or_default();
-    if let Some(link) = &event.url {
+    if let Some(link) = event.url.as_deref().and_then(|url| feed.resolve_url(url)) {
         if !details.is_empty() {
             details.push_str("\n\n");
         }
-        details.push_str(&feed.resolve_url(link));
+        details.push_str(&link);
     }
     if !details.is_empty() {
         let _ = write!(url, "&details={}", encode(&details));

@@ -219,8 +219,8 @@ fn vevent<'a>(
     if let Some(description) = &event.description {
         line(out, &format!("DESCRIPTION:{}", texts.of(description)));
     }
-    if let Some(url) = &event.url {
-        line(out, &format!("URL:{}", feed.resolve_url(url)));
+    if let Some(url) = event.url.as_deref().and_then(|url| feed.resolve_url(url)) {
+        line(out, &format!("URL:{url}"));
     }
     if let Some(category) = &event.category {
         let name = feed

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use wasm_bindgen::JsCast;
 
 use super::model::initials;
-use crate::feed::{Feed, Member, phone_href};
+use crate::feed::{Feed, Member, is_email, phone_href};
 use crate::i18n::{Lang, fill};
 use crate::search::Query;
 use crate::ui::{escape, segment_tags};
@@ -75,11 +75,11 @@ pub(crate) fn cards(
             "<li><article class=\"ck-card\" part=\"card\"><span class=\"ck-logo\" aria-hidden=\"true\">{}",
             escape(&initials(name))
         );
-        if let Some(url) = &m.logo {
+        if let Some(src) = m.logo.as_deref().and_then(|url| feed.resolve_url(url)) {
             let _ = write!(
                 out,
                 "<img src=\"{}\" alt=\"\" loading=\"lazy\">",
-                escape(&feed.resolve_url(url))
+                escape(&src)
             );
         }
         let _ = write!(
@@ -108,11 +108,11 @@ pub(crate) fn profile(
     let fallback = feed.cluster.default_language.as_str();
     // A `div`, not a `header`, which a dialog would expose as the page's banner landmark.
     let mut out = String::from("<div class=\"ck-profile-head\">");
-    if let Some(url) = &m.logo {
+    if let Some(src) = m.logo.as_deref().and_then(|url| feed.resolve_url(url)) {
         let _ = write!(
             out,
             "<img class=\"ck-profile-logo\" src=\"{}\" alt=\"\" loading=\"lazy\">",
-            escape(&feed.resolve_url(url))
+            escape(&src)
         );
     }
     let joined = m
@@ -143,8 +143,11 @@ pub(crate) fn profile(
     }
     // Contact details, if there are any: no empty list.
     let mut contact = String::new();
-    if let Some(url) = &m.website {
-        let href = feed.resolve_url(url);
+    if let Some((url, href)) = m
+        .website
+        .as_ref()
+        .and_then(|url| Some((url, feed.resolve_url(url)?)))
+    {
         // Shown as written when it is a whole address (`…/producció`, `münchen.example`),
         // not as the browser encodes it for the link.
         let shown = if url.contains("://") { url } else { &href };
@@ -157,7 +160,7 @@ pub(crate) fn profile(
             s.new_tab
         );
     }
-    if let Some(e) = &m.email {
+    if let Some(e) = m.email.as_deref().filter(|e| is_email(e)) {
         let e = escape(e);
         let _ = write!(
             contact,
@@ -276,6 +279,26 @@ mod tests {
         assert!(html.contains(&format!(" {}</span></a>", Lang::Ca.strings().new_tab)));
         // No banner landmark inside the dialog.
         assert!(!html.contains("<header"));
+    }
+
+    #[test]
+    fn a_feed_built_in_rust_gets_no_script_link_image_or_mail_header() {
+        // The reader drops these with a diagnostic; a Feed built in Rust skips the reader,
+        // so the cards and the profile check them where they become links.
+        let mut feed = feed();
+        let m = &mut feed.members[1];
+        m.website = Some(" JaVa\tScRiPt:alert(1)".into());
+        m.logo = Some("data:image/svg+xml,<svg onload=alert(1)>".into());
+        m.email = Some("a@b.example?subject=hi".into());
+        let (card, _) = cards(&feed, &[1], Lang::En, &Query::new(""));
+        let (profile, _) = profile(&feed, &feed.members[1], Lang::En, "p");
+        for html in [&card, &profile] {
+            assert!(!html.contains("<img"), "{html}");
+            assert!(!html.to_lowercase().contains("script:"), "{html}");
+            assert!(!html.contains("mailto:"), "{html}");
+        }
+        // The rest of the member is still there.
+        assert!(profile.contains("<a href=\"tel:+34930000000\">"));
     }
 
     #[test]

@@ -44,6 +44,7 @@ pub use source::{
     FeedState, LoadError, MAX_BYTES, TIMEOUT_SECONDS, UseFeedReturn, inline_feed, use_feed,
 };
 pub use text::Text;
+pub(crate) use url::is_email;
 pub use url::{is_safe_url, phone_href};
 
 /// A whole feed after lenient parsing: only valid entries and fields.
@@ -69,10 +70,12 @@ impl Feed {
         self.segments.iter().find(|s| s.id == id)
     }
 
-    /// A feed URL (already checked safe) made absolute against [`Feed::base_url`]; in the
-    /// browser, against the page when the feed has no URL of its own.
-    pub fn resolve_url(&self, url: &str) -> String {
-        url::resolve(url, self.base_url.as_deref())
+    /// A feed URL made absolute against [`Feed::base_url`] (in the browser, against the page
+    /// when the feed has no URL of its own), or `None` when [`is_safe_url`] refuses it. The
+    /// reader drops such URLs with a diagnostic, but a feed built in Rust never passes
+    /// through it, so the widgets check every URL here, where it becomes a link or an image.
+    pub fn resolve_url(&self, url: &str) -> Option<String> {
+        is_safe_url(url).then(|| url::resolve(url, self.base_url.as_deref()))
     }
 
     /// The category with this id, if the feed lists it.
