@@ -157,6 +157,12 @@ test("a Wasm that cannot load says in the console where from and why: a wrong fo
     // Every widget shows the error box, and none ran.
     await page.locator("clusterkit-directory").getByRole("button", { name: "Reload the page" }).waitFor();
     assert.equal(await page.locator("clusterkit-directory").getByRole("status").count(), 0, "no widget ran");
+    // Framed as the widgets' own error box is, not bare text and a button on the page.
+    const frame = await page.locator("clusterkit-directory [part=error]").evaluate((box) => {
+      const style = getComputedStyle(box);
+      return { border: style.borderTopStyle, width: parseFloat(style.borderTopWidth), padding: parseFloat(style.paddingTop), display: style.display };
+    });
+    assert.deepEqual(frame, { border: "solid", width: 1, padding: 12, display: "flex" }, "the error box's frame");
     const from = `clusterkit: could not load the Wasm from ${new URL("clusterkit_bg.wasm?v=", folder).href}`;
     await until(() => warnings.some((w) => w.includes(from)), `a warning that names ${from}`);
     const warning = warnings.find((w) => w.includes(from));
