@@ -13,7 +13,7 @@ use super::format::{month_year, when};
 use super::occur::{Intl, Occurrence, kept_occurrences};
 use crate::feed::{Date, Feed};
 use crate::i18n::Lang;
-use crate::ui::escape;
+use crate::ui::{escape, in_its_lang, lang_of};
 
 /// The agenda, from `today` on in the calendar's `zone`.
 #[component]
@@ -189,17 +189,18 @@ fn markup(feed: &Feed, list: &[Occurrence], from: Date, lang: Lang, list_id: &st
             .and_then(|url| feed.resolve_url(url))
             .unwrap_or_else(|| format!("#{id}"));
         let place = event.location.as_ref().map_or_else(String::new, |l| {
-            format!(" · {}", escape(l.resolve(lang.tag(), fallback)))
+            format!(" · {}", in_its_lang(l, lang, fallback))
         });
+        let (marked, title) = lang_of(&event.title, lang, fallback);
         let _ = write!(
             out,
             // A click opens its details in a dialog, which the link says (the event's own
             // page stays a link, for a new tab).
             "<li><a class=\"ck-agenda-item\" id=\"{id}\" href=\"{}\" data-o=\"{i}\" aria-haspopup=\"dialog\">\
-             <span class=\"ck-agenda-title\">{}</span>\
+             <span class=\"ck-agenda-title\"{marked}>{}</span>\
              <span class=\"ck-muted\">{}{place}</span></a></li>",
             escape(&href),
-            escape(event.title.resolve(lang.tag(), fallback)),
+            escape(title),
             escape(&when(lang, o)),
         );
     }
@@ -216,9 +217,13 @@ mod tests {
     #[test]
     fn months_head_their_events_and_each_event_is_a_safe_link() {
         let d = |s: &str| Date::parse(s).unwrap();
-        let mut ventana = Event::new("ventana", "Ventana Sur", When::parse("2026-12-01").unwrap());
+        let mut ventana = Event::new(
+            "ventana",
+            Text::from([("es", "Ventana Sur")]),
+            When::parse("2026-12-01").unwrap(),
+        );
         ventana.url = Some("https://ventana-sur.example/?a=1&b=2".into());
-        ventana.location = Some(Text::Plain("Buenos Aires".into()));
+        ventana.location = Some(Text::from([("es", "Buenos Aires")]));
         let mut hostile = Event::new(
             "x",
             "\"><img src=x onerror=alert(1)>",
@@ -254,8 +259,13 @@ mod tests {
             html.matches("<a ").count(),
             html.matches(r#"aria-haspopup="dialog""#).count()
         );
+        // In Spanish only, so marked as Spanish on an English page.
         assert!(
-            html.contains("Tuesday 1 December 2026 · Buenos Aires"),
+            html.contains("<span class=\"ck-agenda-title\" lang=\"es\">Ventana Sur</span>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("Tuesday 1 December 2026 · <span lang=\"es\">Buenos Aires</span>"),
             "{html}"
         );
         assert_eq!(

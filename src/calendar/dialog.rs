@@ -11,9 +11,9 @@ use wasm_bindgen::JsCast;
 use super::format::{date_long, on_day_of, own_clock, when};
 use super::occur::{Intl, Occurrence, Offsets, Span, on_day_in_order, wall, zone_of};
 use super::{google, ics};
-use crate::feed::{Date, Feed, Text};
+use crate::feed::{Date, Feed};
 use crate::i18n::Lang;
-use crate::ui::escape;
+use crate::ui::{escape, in_its_lang, lang_of};
 
 /// What the dialog shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -162,7 +162,6 @@ pub(super) fn content(
 ) -> (String, Vec<String>) {
     let s = lang.strings();
     let fallback = &feed.cluster.default_language;
-    let text = |t: &Text| escape(t.resolve(lang.tag(), fallback));
     let mut out = String::new();
     let mut colours = Vec::new();
     match opened {
@@ -174,11 +173,11 @@ pub(super) fn content(
             );
             for i in on_day_in_order(placed, *day) {
                 let o = &placed[i];
-                let title = feed.events[o.event].title.resolve(lang.tag(), fallback);
+                let title = in_its_lang(&feed.events[o.event].title, lang, fallback);
                 let _ = write!(
                     out,
                     "<li><button type=\"button\" class=\"ck-link\" data-o=\"{i}\">{}</button></li>",
-                    escape(&on_day_of(lang, o, *day, title.to_owned()))
+                    on_day_of(lang, o, *day, title)
                 );
             }
             out.push_str("</ul>");
@@ -188,10 +187,11 @@ pub(super) fn content(
                 return (out, colours);
             };
             let new_tab = format!("<span class=\"ck-visually-hidden\"> {}</span>", s.new_tab);
+            let (marked, title) = lang_of(&event.title, lang, fallback);
             let _ = write!(
                 out,
-                "<h2 id=\"{title_id}\" tabindex=\"-1\">{}</h2><dl class=\"ck-contact\"><dt>{}</dt><dd>{}",
-                text(&event.title),
+                "<h2 id=\"{title_id}\" tabindex=\"-1\"{marked}>{}</h2><dl class=\"ck-contact\"><dt>{}</dt><dd>{}",
+                escape(title),
                 s.when,
                 escape(&when(lang, o)),
             );
@@ -210,7 +210,13 @@ pub(super) fn content(
             }
             out.push_str("</dd>");
             if let Some(place) = &event.location {
-                let _ = write!(out, "<dt>{}</dt><dd>{}</dd>", s.place, text(place));
+                let (marked, place) = lang_of(place, lang, fallback);
+                let _ = write!(
+                    out,
+                    "<dt>{}</dt><dd{marked}>{}</dd>",
+                    s.place,
+                    escape(place)
+                );
             }
             out.push_str("</dl>");
             if let Some(description) = &event.description {
@@ -250,7 +256,7 @@ mod tests {
     use super::*;
     use crate::calendar::occur::occurrences;
     use crate::calendar::occur::testing::Jiff;
-    use crate::feed::{Event, Segment, When};
+    use crate::feed::{Event, Segment, Text, When};
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
@@ -361,6 +367,45 @@ mod tests {
         let (html, colours) = shown(&feed, &placed, &Opened::Event(breakfast));
         assert!(!html.contains(" in Madrid"), "{html}");
         assert!(colours.is_empty());
+    }
+
+    #[test]
+    fn a_title_and_place_in_another_language_say_which_in_day_and_event() {
+        let mut feed = feed();
+        feed.events[1].title = Text::from([("gl", "Almorzo <de traballo>"), ("es", "Desayuno")]);
+        feed.events[1].location = Some(Text::from([("gl", "Santiago de Compostela")]));
+        let placed = placed(&feed);
+        let (day, _) = shown(&feed, &placed, &Opened::Day(d("2026-12-01")));
+        assert!(
+            day.contains(">09:00 <span lang=\"gl\">Almorzo &lt;de traballo&gt;</span></button>"),
+            "{day}"
+        );
+        let breakfast = placed.iter().find(|o| o.event == 1).unwrap().clone();
+        let (event, _) = shown(&feed, &placed, &Opened::Event(breakfast.clone()));
+        assert!(
+            event.contains(
+                "<h2 id=\"t\" tabindex=\"-1\" lang=\"gl\">Almorzo &lt;de traballo&gt;</h2>"
+            ),
+            "{event}"
+        );
+        assert!(
+            event.contains("<dd lang=\"gl\">Santiago de Compostela</dd>"),
+            "{event}"
+        );
+        // In the visitor's own language: nothing to mark.
+        let (es, _) = content(
+            &feed,
+            &Opened::Event(breakfast),
+            &placed,
+            "Europe/Madrid",
+            Lang::Es,
+            "t",
+            &Jiff,
+        );
+        assert!(
+            es.contains("<h2 id=\"t\" tabindex=\"-1\">Desayuno</h2>"),
+            "{es}"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::occur::Occurrence;
 use crate::feed::{Date, Time};
 use crate::i18n::{Lang, fill};
+use crate::ui::escape;
 
 /// A time of day on a 24-hour clock: `09:00`.
 pub fn time(t: Time) -> String {
@@ -51,7 +52,10 @@ pub fn on_day(o: &Occurrence, day: Date, title: String) -> String {
 
 /// [`on_day`], and for an occurrence of several days which of them `day` is: "Talent Week
 /// (day 3 of 5)", so that a day read out or listed alone does not seem to hold the whole event.
+/// Markup: `title` comes escaped (and marked with its language where it has another), and so
+/// does the rest.
 pub fn on_day_of(lang: Lang, o: &Occurrence, day: Date, title: String) -> String {
+    // A time is digits and a colon: nothing to escape.
     let text = on_day(o, day, title);
     if o.first == o.last {
         return text;
@@ -61,7 +65,7 @@ pub fn on_day_of(lang: Lang, o: &Occurrence, day: Date, title: String) -> String
         lang.strings().day_of_span,
         &[("n", &nth(day)), ("m", &nth(o.last))],
     );
-    format!("{text} ({of})")
+    format!("{text} ({})", escape(&of))
 }
 
 /// When an occurrence happens, on the calendar's wall clock: its date, with its times when

@@ -16,7 +16,7 @@ use super::model::month_grid;
 use super::occur::{Occurrence, Offsets, Span, on_day_in_order, wall, zone_of};
 use crate::feed::{Date, Feed};
 use crate::i18n::{Lang, fill};
-use crate::ui::escape;
+use crate::ui::{escape, in_its_lang};
 
 /// Lanes of bars a day shows before "+N more".
 const LANES: usize = 3;
@@ -71,15 +71,24 @@ pub fn weeks(
         for (column, &day) in days.iter().enumerate() {
             // Named by its date and events, in the order they begin; what shows is a
             // summary of it.
+            // Markup: each title marked with its language where it is not the visitor's.
             let on_day: Vec<String> = on_day_in_order(placed, day)
                 .into_iter()
-                .map(|i| on_day_of(lang, &placed[i], day, title(&placed[i]).to_owned()))
+                .map(|i| {
+                    let title = in_its_lang(&feed.events[placed[i].event].title, lang, fallback);
+                    on_day_of(lang, &placed[i], day, title)
+                })
                 .collect();
             let label = match on_day.len() {
-                0 => date_long(lang, day),
+                0 => escape(&date_long(lang, day)),
                 n => {
                     let count = s.events_count(n, &n.to_string());
-                    format!("{}. {count}: {}", date_long(lang, day), on_day.join(", "))
+                    format!(
+                        "{}. {}: {}",
+                        escape(&date_long(lang, day)),
+                        escape(&count),
+                        on_day.join(", ")
+                    )
                 }
             };
             let class = match (
@@ -106,7 +115,7 @@ pub fn weeks(
                     ""
                 },
                 if day == place.stop { 0 } else { -1 },
-                escape(&label),
+                label,
                 day.day,
             );
             for b in laid.bars.iter().filter(|b| b.column == column) {
@@ -150,7 +159,7 @@ mod tests {
     use super::*;
     use crate::calendar::occur::occurrences;
     use crate::calendar::occur::testing::Jiff;
-    use crate::feed::{Event, Segment, When};
+    use crate::feed::{Event, Segment, Text, When};
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
@@ -250,6 +259,29 @@ mod tests {
             day.contains(
                 "4 events: Fair (day 2 of 3), Open day, 20:00 Talk, 23:30 Party (day 1 of 2)<"
             ),
+            "{day}"
+        );
+    }
+
+    #[test]
+    fn a_title_in_another_language_than_the_visitors_is_read_out_in_its_own() {
+        let assembly = Event::new(
+            "assembly",
+            Text::from([("ca", "Assemblea General")]),
+            When::parse("2026-11-18").unwrap(),
+        );
+        let talk = Event::new(
+            "talk",
+            Text::from([("ca", "Xerrada"), ("en", "Talk")]),
+            When::parse("2026-11-18T20:00").unwrap(),
+        );
+        let w = november(&feed(vec![assembly, talk]), "2026-11-01");
+        let day = cells(&w.markup)
+            .into_iter()
+            .find(|c| c.contains("2026-11-18"))
+            .unwrap();
+        assert!(
+            day.contains("2 events: <span lang=\"ca\">Assemblea General</span>, 20:00 Talk<"),
             "{day}"
         );
     }

@@ -6,6 +6,7 @@ pub(crate) mod colour;
 mod css_min;
 mod dom;
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -273,17 +274,39 @@ pub(crate) fn load_error_message(lang: Lang, error: &LoadError) -> String {
 /// written in when the feed had none in the visitor's, so that a screen reader reads a
 /// Catalan description on an English page with a Catalan voice (WCAG 3.1.2).
 pub(crate) fn paragraphs(out: &mut String, text: &crate::feed::Text, lang: Lang, fallback: &str) {
-    let (tag, text) = text.resolve_tagged(lang.tag(), fallback);
-    let marked = tag
-        .filter(|tag| Lang::from_tag(tag) != Some(lang))
-        .map(|tag| format!(" lang=\"{}\"", escape(&tag.replace('_', "-"))))
-        .unwrap_or_default();
+    let (marked, text) = lang_of(text, lang, fallback);
     for paragraph in text.split('\n').filter(|p| !p.trim().is_empty()) {
         out.push_str("<p");
         out.push_str(&marked);
         out.push('>');
         out.push_str(&escape(paragraph));
         out.push_str("</p>");
+    }
+}
+
+/// `text` resolved for `lang`, with the ` lang="…"` attribute to put on the element that
+/// holds it when it is written in another language than the visitor's (empty otherwise, and
+/// for a plain text, which is in no language in particular).
+pub(crate) fn lang_of<'a>(
+    text: &'a crate::feed::Text,
+    lang: Lang,
+    fallback: &str,
+) -> (String, &'a str) {
+    let (tag, text) = text.resolve_tagged(lang.tag(), fallback);
+    let marked = tag
+        .filter(|tag| Lang::from_tag(tag) != Some(lang))
+        .map(|tag| format!(" lang=\"{}\"", escape(&tag.replace('_', "-"))))
+        .unwrap_or_default();
+    (marked, text)
+}
+
+/// `text` resolved for `lang` as escaped markup, inside a `<span lang="…">` when it is
+/// written in another language than the visitor's ([`lang_of`]), for text read out within
+/// a sentence of the visitor's language: an event's title in a day's summary, say.
+pub(crate) fn in_its_lang(text: &crate::feed::Text, lang: Lang, fallback: &str) -> String {
+    match lang_of(text, lang, fallback) {
+        (marked, text) if marked.is_empty() => escape(text),
+        (marked, text) => format!("<span{marked}>{}</span>", escape(text)),
     }
 }
 
@@ -342,9 +365,8 @@ pub(crate) fn segment_tags(
     let fallback = feed.cluster.default_language.as_str();
     out.push_str("<ul class=\"ck-tags\">");
     for segment in segments.iter().filter_map(|id| feed.segment(id)) {
-        out.push_str("<li class=\"ck-tag\">");
-        out.push_str(&escape(segment.name.resolve(lang.tag(), fallback)));
-        out.push_str("</li>");
+        let (marked, name) = lang_of(&segment.name, lang, fallback);
+        let _ = write!(out, "<li class=\"ck-tag\"{marked}>{}</li>", escape(name));
         colours.push(segment.color.clone().unwrap_or_default());
     }
     out.push_str("</ul>");
@@ -353,6 +375,27 @@ pub(crate) fn segment_tags(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_segment_tag_in_another_language_than_the_visitors_says_which() {
+        use crate::feed::{Segment, Text};
+        let feed = Feed {
+            segments: vec![
+                Segment::new("animacio", Text::from([("ca", "Animació")])),
+                Segment::new("vfx", Text::from([("ca", "Efectes"), ("en", "Effects")])),
+                Segment::new("tv", "TV"),
+            ],
+            ..Feed::default()
+        };
+        let ids = ["animacio".into(), "vfx".into(), "tv".into()];
+        let (mut out, mut colours) = (String::new(), vec![]);
+        segment_tags(&mut out, &mut colours, &feed, &ids, Lang::En);
+        assert_eq!(
+            out,
+            "<ul class=\"ck-tags\"><li class=\"ck-tag\" lang=\"ca\">Animació</li>\
+             <li class=\"ck-tag\">Effects</li><li class=\"ck-tag\">TV</li></ul>"
+        );
+    }
 
     #[test]
     fn a_feed_too_large_is_said_in_whole_megabytes_never_as_the_limit_it_exceeds() {
