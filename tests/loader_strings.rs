@@ -50,3 +50,26 @@ fn loader_forwards_a_change_of_every_attribute_the_widgets_read() {
         "www/loader.js OBSERVED against src/embed/mod.rs"
     );
 }
+
+#[test]
+fn loader_keeps_the_same_loading_room_as_the_widgets_stylesheet() {
+    // Before the Wasm runs the loader's own sheet keeps each element's room, after it the
+    // widgets' stylesheet: the same values, or the page below moves when one follows the other.
+    let root = env!("CARGO_MANIFEST_DIR");
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    let loader = squeeze(&std::fs::read_to_string(format!("{root}/www/loader.js")).unwrap());
+    let theme = squeeze(&std::fs::read_to_string(format!("{root}/src/ui/theme.css")).unwrap());
+    let values = |text: &str| -> Vec<String> {
+        text.split("--_loading:")
+            .skip(1)
+            .map(|rest| rest[..rest.find(['}', ';']).unwrap()].to_owned())
+            .collect()
+    };
+    let (loader, theme) = (values(&loader), values(&theme));
+    assert_eq!(
+        loader.len(),
+        2,
+        "a chart's room and a directory's or calendar's: {loader:?}"
+    );
+    assert_eq!(loader, theme, "www/loader.js against src/ui/theme.css");
+}
