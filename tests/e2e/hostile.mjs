@@ -489,6 +489,26 @@ test("a facet value or a choice of one long word wraps inside its column, on a w
   }
 });
 
+test("in a box as wide as its content (a page builder's stack, a float, an inline-block, a table cell) every widget shows, within a phone's screen", async ({ page, url }) => {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(url("tests/e2e/pages/fit-content.html"));
+    await page.locator("#inline-dir [part=count]").filter({ hasText: "members" }).waitFor();
+    await page.locator("#cell-cal").getByRole("heading", { level: 2 }).waitFor();
+    await page.locator("#stack-chart svg").first().waitFor();
+    const widths = await page.evaluate(() =>
+      Object.fromEntries([...document.querySelectorAll("[id]")].map((el) => [el.id, Math.round(el.getBoundingClientRect().width)])),
+    );
+    for (const [id, w] of Object.entries(widths)) {
+      // A container query's element has no width of its own to give such a box: it was 0.
+      assert.ok(w >= Math.min(300, width - 40), `${id} is ${w} px wide at ${width} px`);
+    }
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `nothing scrolls sideways at ${width} px: ${JSON.stringify(widths)}`);
+    // What shows is usable: a card, a month or a list.
+    await page.locator("#stack-dir article").first().waitFor();
+  }
+});
+
 test("in forced colours what is pressed or current stands out; a dark theme darkens the browser's own controls", async ({ page, url }) => {
   await page.emulateMedia({ forcedColors: "active" });
   await page.goto(url("index.html"));
