@@ -28,6 +28,12 @@ pub fn days(start: Date, rule: &Rrule, last: Option<Date>, from: Date, to: Date)
     };
     let mut seen = 0u32;
     loop {
+        // Four million days, weeks, months or years from a date of the years 0-9999 is past
+        // every date a feed can name: a huge INTERVAL (2^31, which as an i32 month count is
+        // negative) ends the walk there, instead of never passing `to`.
+        if k > 4_000_000 {
+            return out;
+        }
         let period = period_start(rule.freq, start, k);
         if period > to {
             return out;
@@ -247,6 +253,18 @@ mod tests {
 
     // The expected days below were worked out from a printed calendar and checked against
     // python-dateutil's rrule, an implementation that shares nothing with this one.
+
+    #[test]
+    fn an_interval_past_every_date_gives_the_first_day_alone_and_ends() {
+        for text in [
+            "FREQ=MONTHLY;INTERVAL=2147483648;COUNT=5",
+            "FREQ=YEARLY;INTERVAL=2147483648",
+            "FREQ=MONTHLY;INTERVAL=4294967295",
+            "FREQ=DAILY;INTERVAL=4294967295",
+        ] {
+            assert_eq!(all("2026-11-10", text, "9999-12-31"), ["2026-11-10"], "{text}");
+        }
+    }
 
     #[test]
     fn first_tuesday_of_the_month_ten_times() {
