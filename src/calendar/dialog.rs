@@ -425,5 +425,10 @@ mod tests {
         let file = crate::calendar::ics::calendar(&feed, &[1], Lang::En, "h", 0.0, &Jiff);
         assert!(file.contains("SUMMARY:Breakfast"), "{file}");
         assert!(!file.to_lowercase().contains("javascript"), "{file}");
+        // Nor does a line break in one add lines to the file.
+        feed.events[1].url = Some("https://bad host/\nATTACH:https://evil.example/x.exe".into());
+        let file = crate::calendar::ics::calendar(&feed, &[1], Lang::En, "h", 0.0, &Jiff);
+        assert!(file.contains("SUMMARY:Breakfast"), "{file}");
+        assert!(!file.contains("\nATTACH:"), "{file}");
     }
 }

@@ -220,7 +220,8 @@ fn vevent<'a>(
         line(out, &format!("DESCRIPTION:{}", texts.of(description)));
     }
     if let Some(url) = event.url.as_deref().and_then(|url| feed.resolve_url(url)) {
-        line(out, &format!("URL:{url}"));
+        // A resolved URL holds no line break; the file must not, whatever comes.
+        line(out, &format!("URL:{}", url.replace(['\r', '\n'], "")));
     }
     if let Some(category) = &event.category {
         let name = feed

@@ -262,7 +262,11 @@ mod tests {
             "FREQ=MONTHLY;INTERVAL=4294967295",
             "FREQ=DAILY;INTERVAL=4294967295",
         ] {
-            assert_eq!(all("2026-11-10", text, "9999-12-31"), ["2026-11-10"], "{text}");
+            assert_eq!(
+                all("2026-11-10", text, "9999-12-31"),
+                ["2026-11-10"],
+                "{text}"
+            );
         }
     }
 

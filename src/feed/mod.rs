@@ -75,7 +75,9 @@ impl Feed {
     /// reader drops such URLs with a diagnostic, but a feed built in Rust never passes
     /// through it, so the widgets check every URL here, where it becomes a link or an image.
     pub fn resolve_url(&self, url: &str) -> Option<String> {
-        is_safe_url(url).then(|| url::resolve(url, self.base_url.as_deref()))
+        is_safe_url(url)
+            .then(|| url::resolve(url, self.base_url.as_deref()))
+            .flatten()
     }
 
     /// The category with this id, if the feed lists it.

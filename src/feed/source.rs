@@ -291,8 +291,10 @@ fn parsed(bytes: &[u8], base: Option<String>) -> FeedState {
     }
 }
 
+/// A feed's URL against the page; one the browser cannot read stays as written, for the
+/// fetch to refuse with its own error.
 fn absolute(url: &str) -> String {
-    super::url::resolve(url, None)
+    super::url::resolve(url, None).unwrap_or_else(|| url.to_owned())
 }
 
 /// Makes sure the absolute `url` has a shared state: the one there is, or a new one that

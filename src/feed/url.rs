@@ -36,18 +36,23 @@ pub fn is_safe_url(url: &str) -> bool {
 }
 
 /// `url` made absolute against `base`, or against the page's base URL without one (in the
-/// browser; elsewhere it is returned as it is).
-pub(crate) fn resolve(url: &str, base: Option<&str>) -> String {
+/// browser; elsewhere it is returned as it is), or `None` where the browser cannot read it
+/// (elsewhere: where it holds a control character).
+pub(crate) fn resolve(url: &str, base: Option<&str>) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
         let page_base = || web_sys::window()?.document()?.base_uri().ok().flatten();
         let base = base.map(str::to_owned).or_else(page_base);
-        if let Some(u) = base.and_then(|b| web_sys::Url::new_with_base(url, &b).ok()) {
-            return u.href();
+        if let Some(base) = base {
+            // One the browser cannot read (a space in its host) is no link: kept as written,
+            // a line break in it would start a new line of an .ics file.
+            return web_sys::Url::new_with_base(url, &base)
+                .ok()
+                .map(|u| u.href());
         }
     }
     let _ = base;
-    url.to_owned()
+    (!url.chars().any(char::is_control)).then(|| url.to_owned())
 }
 
 /// The `tel:` link for a phone number, if it only holds digits, spaces, `+`, `-`, `.`, `(`
