@@ -46,14 +46,17 @@ pub(super) fn Agenda(
         // first kept event's start and the list, or within five years after it (a rule's
         // COUNT may end it, however open its UNTIL). If not, the button goes. A start is
         // written in its own zone, up to two days ahead of the calendar's (00:30 in Auckland
-        // is the day before in Madrid): the search begins two days before it.
+        // is the day before in Madrid): the search begins two days before it, and at most
+        // five years back, as far as it looks ahead (a daily series begun in the year 1, a
+        // slip for 2001, would otherwise be walked day by day for two thousand years).
         let first = feed
             .events
             .iter()
             .zip(kept.iter())
             .filter(|(_, k)| **k)
             .map(|(e, _)| e.start.date().add_days(-2))
-            .min();
+            .min()
+            .map(|first| first.max(from.add_months(-60)));
         let earlier = first.is_some_and(|first| occurring(first, from.add_days(-1)));
         let later = occurring(to.add_days(1), to.add_months(60));
         (from, list, [earlier, later])

@@ -150,6 +150,9 @@ pub fn on_day_in_order(placed: &[Occurrence], day: Date) -> Vec<usize> {
         .collect()
 }
 
+/// The longest a repeating event's occurrence lasts, in days; its end is cut there.
+const MAX_REPEATED_DAYS: i64 = 366;
+
 /// The spans of `event`'s occurrences that may show from `from` to `to`, its wall-clock
 /// times read in `own`, its zone.
 fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets) -> Vec<Span> {
@@ -157,6 +160,14 @@ fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets)
     if let When::Date(first) = event.start {
         let last = event.end.map_or(first, |end| end.date()).max(first);
         let length = last.days_since_epoch() - first.days_since_epoch();
+        // A repeating event lasts at most a year each time: one that lasted from the year 1
+        // to 9999, repeated daily, would put every one of its 3.6 million occurrences on
+        // the month shown.
+        let length = if event.recurrence.is_some() {
+            length.min(MAX_REPEATED_DAYS)
+        } else {
+            length
+        };
         let days = match &event.recurrence {
             None => vec![first],
             Some(rule) => {
@@ -189,10 +200,11 @@ fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets)
         .end
         .map_or(start, |end| instant_of(end, own, offsets))
         .max(start);
-    let length = end - start;
     let Some(rule) = &event.recurrence else {
         return vec![Span::Timed(start, end)];
     };
+    // A year at most each time, as for all-day series.
+    let length = (end - start).min(MAX_REPEATED_DAYS as f64 * 86_400_000.0);
     // The clock the series repeats on: the event's zone for a wall-clock start; UTC for
     // an instant, as RFC 5545 repeats a UTC DTSTART and as the .ics file says (a weekly
     // 08:00Z is 09:00 in Madrid in winter, 10:00 in summer).

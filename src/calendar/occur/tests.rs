@@ -304,3 +304,28 @@ fn a_day_lists_the_longer_events_first_then_by_time() {
         .collect();
     assert_eq!(ids, ["week", "day", "early", "late"]);
 }
+
+#[test]
+fn a_daily_series_of_occurrences_lasting_millennia_puts_at_most_a_years_worth_on_a_month() {
+    // A slip (0001 for 2001, 9999 for 2099) must not put millions of occurrences on the
+    // month shown, each one a bar and a name in every day's label.
+    let mut all_day = event("all-day", "0001-01-01", Some("9999-12-31"));
+    all_day.recurrence = Some(Rrule::parse("FREQ=DAILY").unwrap());
+    let mut timed = event("timed", "0001-01-01T09:00", Some("9000-12-31T10:00"));
+    timed.recurrence = Some(Rrule::parse("FREQ=DAILY").unwrap());
+    for e in [all_day, timed] {
+        let feed = feed("UTC", vec![e]);
+        let month = shown(&feed, "UTC", "2026-11-01", "2026-11-30");
+        assert!(
+            (30..=400).contains(&month.len()),
+            "{} occurrences",
+            month.len()
+        );
+        // Each lasts a year: the one that began on the 1st ends a year later.
+        assert!(
+            month
+                .iter()
+                .any(|o| o.1 == d("2026-11-01") && o.2 >= d("2027-11-01"))
+        );
+    }
+}
