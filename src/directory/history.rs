@@ -23,8 +23,11 @@ pub(crate) fn search() -> String {
 pub(crate) fn set_search(search: &str, push: bool) {
     let Some(window) = window() else { return };
     let location = window.location();
+    // Whole, not from the path: a page's `<base href>` (another host, say) or a path that
+    // begins with `//` would make a path-only URL another origin's, which the browser refuses.
     let url = format!(
-        "{}{search}{}",
+        "{}{}{search}{}",
+        location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default(),
         location.hash().unwrap_or_default()
     );
@@ -32,7 +35,10 @@ pub(crate) fn set_search(search: &str, push: bool) {
         let _ = if push {
             history.push_state_with_url(&JsValue::NULL, "", Some(&url))
         } else {
-            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            // In place, the entry keeps the state a router (Turbo, Vue Router) put there:
+            // without it, Turbo ignores the entry and its back button leaves the page shown.
+            let kept = history.state().unwrap_or(JsValue::NULL);
+            history.replace_state_with_url(&kept, "", Some(&url))
         };
     }
 }

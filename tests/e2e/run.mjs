@@ -678,6 +678,19 @@ test("sync-url keeps the directory's view in one parameter, and back walks throu
   assert.equal(await dir.getByRole("checkbox", { name: /^Peme/ }).isChecked(), true, "a link restores the view");
   assert.equal(warnings.filter((w) => w.includes("sync-url")).length, 0, "one directory, no warning");
 
+  // A router's state on the entry stays as a search is typed in place (Turbo ignores an entry
+  // without its own), and a <base href> on another host does not stop the URL from following.
+  await page.evaluate(() => {
+    history.replaceState({ router: 7 }, "");
+    const base = document.createElement("base");
+    base.href = "https://elsewhere.example/";
+    document.head.prepend(base);
+  });
+  await dir.getByRole("searchbox").fill("vigo");
+  await page.waitForFunction(() => location.search.includes("q:vigo"));
+  assert.deepEqual(await page.evaluate(() => history.state), { router: 7 }, "the router's state kept");
+  await page.evaluate(() => document.querySelector("base").remove());
+
   // Two directories without ids would keep their views in one parameter: said once.
   await page.evaluate(() => {
     for (let i = 0; i < 2; i++) {
