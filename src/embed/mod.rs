@@ -37,6 +37,12 @@ fn attr_value<'a>(attrs: &'a Attrs, name: &str) -> Option<&'a String> {
     attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v)
 }
 
+/// An on-off attribute's value: on when present, as HTML's own, except written `false`, as
+/// frameworks write a false binding on a custom element (Vue 3: `hide-filters="false"`).
+fn flag(value: Option<String>) -> Option<String> {
+    value.filter(|v| !v.trim().eq_ignore_ascii_case("false"))
+}
+
 struct Mounted {
     attrs: ArcRwSignal<Attrs>,
     _view: Box<dyn std::any::Any>,
@@ -293,7 +299,7 @@ fn element_view(
     );
     let debug = {
         let attrs = attrs.clone();
-        Signal::derive(move || attr_value(&attrs.read(), "debug").is_some())
+        Signal::derive(move || flag(attr_value(&attrs.read(), "debug").cloned()).is_some())
     };
     let theme = attr("theme");
     let feed_url = attr("feed");
@@ -414,7 +420,7 @@ fn element_view(
                         // One URL parameter per directory, always in the `ck-` namespace so
                         // that no CMS's own (WordPress' `s`, `p`, `page`…) is ever touched: the
                         // attribute's value, else the element's id, else `dir`.
-                        let sync_url = sync_url.get().map(|name| match name.trim() {
+                        let sync_url = flag(sync_url.get()).map(|name| match name.trim() {
                             "" if id.is_empty() => "ck-dir".to_owned(),
                             "" => format!("ck-{id}"),
                             name if name.starts_with("ck-") => name.to_owned(),
@@ -434,7 +440,7 @@ fn element_view(
                                 sort=sort
                                 layout=layout
                                 sync_url=sync_url.unwrap_or_default()
-                                hide_filters=hide_filters.get().is_some()
+                                hide_filters=flag(hide_filters.get()).is_some()
                             />
                         }
                         .into_any()

@@ -527,8 +527,9 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
     parts.slice(1).forEach((p, i) => assert.ok(p.left === name.left && p.top >= parts[i].bottom, `one under another: ${JSON.stringify(parts)}`));
   }
   await dir.evaluate((el) => (el.style.width = ""));
-  // The page changes its mind after the first render: the filters come back.
-  await dir.evaluate((el) => el.removeAttribute("hide-filters"));
+  // The page changes its mind after the first render: the filters come back, also when it
+  // says so as Vue 3 writes a false binding on a custom element (hide-filters="false").
+  await dir.evaluate((el) => el.setAttribute("hide-filters", "false"));
   await dir.getByRole("checkbox", { name: /^Postproducci/ }).waitFor();
   // Beside the filters in a 720-px column (a CMS's content column, a tablet), a row keeps its
   // segments readable under its name, instead of squeezing them to a letter a line.
