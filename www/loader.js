@@ -371,12 +371,13 @@ class ClusterkitElement extends HTMLElement {
     live.delete(this);
     if (early) releaseEarly();
     // A move (a theme moving a sidebar, a script re-parenting the element) is a removal and
-    // an insertion in one task: the widget goes only if the element is still out of the
-    // page once that task's script is done.
+    // an insertion in one task, its script awaiting in between at times (Turbo keeps a
+    // permanent element so): the widget goes only if the element is still out of the page
+    // in the next task.
     var el = this;
-    Promise.resolve().then(function () {
+    setTimeout(function () {
       if (!el.isConnected) unmount(el);
-    });
+    }, 0);
   }
 
   attributeChangedCallback(name, _old, value) {

@@ -102,10 +102,20 @@ test("an element removed while its feed loads aborts the fetch; one moved keeps 
   });
   await page.locator("#late").getByRole("status").filter({ hasText: "Loading" }).waitFor();
   await page.locator("#moved").getByRole("status").filter({ hasText: "Loading" }).waitFor();
-  await page.evaluate(() => {
+  const mounts = await page.evaluate(async () => {
     document.getElementById("late").remove();
-    document.getElementById("elsewhere").append(document.getElementById("moved"));
+    // Out, an await, back in (Turbo keeps a permanent element across a visit so): a move,
+    // the same mounted widget (the loader's id of it) before and after.
+    const moved = document.getElementById("moved");
+    const before = moved._ck;
+    moved.remove();
+    await null;
+    await Promise.resolve();
+    document.getElementById("elsewhere").append(moved);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return [before, moved._ck];
   });
+  assert.equal(mounts[1], mounts[0], "moved across an await: the same widget, not a new one");
   await page.waitForFunction(() => new Promise((resolve) => setTimeout(() => resolve(true), 100)));
   answerMoved();
   await page.locator("#moved").locator("[part=count]").filter({ hasText: /\d+ members/ }).waitFor();
