@@ -167,7 +167,7 @@ pub fn tally(feed: &Feed, table: &FacetTable, by: By, top: usize) -> Tally {
             } else {
                 (&table.cities, &totals.cities)
             };
-            let shown = if names.len() > top + 1 {
+            let shown = if names.len() > top.saturating_add(1) {
                 top
             } else {
                 names.len()
@@ -342,6 +342,8 @@ mod tests {
         assert_eq!(sum, f.members.len(), "the parts make the whole");
         // Three places shown and one "other" would hide a single place: all four show.
         assert_eq!(tally(&f, &table, By::City, 3).categories.len(), 5);
+        // A top beyond any count (top="4294967295") shows every place, in a debug build too.
+        assert_eq!(tally(&f, &table, By::City, usize::MAX).categories.len(), 5);
         // Kinds likewise: nobody here has one, so there is no part to draw.
         assert_eq!(counts(&tally(&f, &table, By::Kind, 10)), [0, 0, 0, 0]);
     }

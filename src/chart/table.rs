@@ -46,11 +46,11 @@ pub fn table(marks: &[Mark], caption: &str, headers: [&str; 3], lang: Lang) -> S
 
 /// The marks as CSV (RFC 4180's quoting, fields parted by `separator`, with a byte order
 /// mark so that spreadsheets read UTF-8): the `headers` row, then one row per mark with
-/// plain numbers. A name that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`) is
-/// prefixed with `'`.
+/// plain numbers. A name that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or
+/// a tab or carriage return before one, as OWASP lists them) is prefixed with `'`.
 pub fn csv(marks: &[Mark], headers: [&str; 3], separator: char) -> String {
     let field = |out: &mut String, value: &str| {
-        let value = if value.starts_with(['=', '+', '-', '@']) {
+        let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
             format!("'{value}")
         } else {
             value.to_owned()
@@ -124,6 +124,9 @@ mod tests {
             text,
             "\u{FEFF}City,Members,Share\r\n\"Barcelona, Girona\",3,75\r\n\"'=HYPERLINK(\"\"x\"\")\",1,25\r\n"
         );
+        // A tab before a formula (a feed built in Rust is not trimmed by the reader).
+        let tabbed = csv(&[mark("\t=1+1", 2)], ["Segment", "Members", "Share"], ',');
+        assert_eq!(tabbed, "\u{FEFF}Segment,Members\r\n'\t=1+1,2\r\n");
         let plain = csv(&[mark("Sonilab", 2)], ["Segment", "Members", "Share"], ',');
         assert_eq!(plain, "\u{FEFF}Segment,Members\r\nSonilab,2\r\n");
         // Semicolons where a spreadsheet's list separator is one: a comma in a name needs
