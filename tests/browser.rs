@@ -232,6 +232,39 @@ async fn the_rust_built_feed_example_lists_its_three_members_sorted_by_name() {
 }
 
 #[wasm_bindgen_test]
+async fn a_segment_colour_of_a_feed_built_in_rust_paints_only_when_it_is_a_colour() {
+    // The reader keeps only #rgb and #rrggbb; a feed built in Rust skips it, and a url() in
+    // --ck-seg would be fetched by the page.
+    let mut red = feed::Segment::new("red", "Red");
+    red.color = Some("#aa0000".into());
+    let mut tracker = feed::Segment::new("tracker", "Tracker");
+    tracker.color = Some("url(https://tracker.example/pixel)".into());
+    let mut member = feed::Member::new("m", "Member");
+    member.segments = vec!["red".into(), "tracker".into()];
+    let feed = Arc::new(Feed {
+        segments: vec![red, tracker],
+        members: vec![member],
+        ..Feed::default()
+    });
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <MemberDirectory feed=feed.clone() lang=Lang::En/> }
+    });
+    until("the card's two tags", || {
+        all(&root, "article .ck-tag").len() == 2
+    })
+    .await;
+    let painted: Vec<String> = all(&root, "article .ck-tag")
+        .iter()
+        .map(|tag| {
+            let tag: &HtmlElement = tag.unchecked_ref();
+            tag.style().get_property_value("--ck-seg").unwrap()
+        })
+        .collect();
+    assert_eq!(painted, ["#aa0000", ""]);
+}
+
+#[wasm_bindgen_test]
 async fn the_url_example_shows_loading_then_the_fetched_feed_in_galician() {
     let json = include_str!("../www/feeds/galicia.json");
     let url = format!(

@@ -44,7 +44,7 @@ pub use source::{
     FeedState, LoadError, MAX_BYTES, TIMEOUT_SECONDS, UseFeedReturn, inline_feed, use_feed,
 };
 pub use text::Text;
-pub(crate) use url::is_email;
+pub(crate) use url::{is_color, is_email};
 pub use url::{is_safe_url, phone_href};
 
 /// A whole feed after lenient parsing: only valid entries and fields.

@@ -149,7 +149,8 @@ pub(crate) fn focused_within(element: &web_sys::Element) -> bool {
 
 /// Sets `--ck-seg` on the elements `selector` finds in `root` to `colours`, in order (an
 /// empty colour leaves the theme's): markup cannot carry them, as a strict CSP blocks
-/// `style` attributes while it lets CSSOM through.
+/// `style` attributes while it lets CSSOM through. Only a `#rgb` or `#rrggbb` colour, as the
+/// reader keeps: a feed built in Rust skips the reader, and `url(…)` there would be fetched.
 pub(crate) fn paint_segments(root: &web_sys::Element, selector: &str, colours: &[String]) {
     let Ok(found) = root.query_selector_all(selector) else {
         return;
@@ -158,7 +159,7 @@ pub(crate) fn paint_segments(root: &web_sys::Element, selector: &str, colours: &
         if let Some(element) = found
             .get(i as u32)
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            && !colour.is_empty()
+            && crate::feed::is_color(colour)
         {
             let _ = element.style().set_property("--ck-seg", colour);
         }
