@@ -79,8 +79,10 @@ var hopeless = false;
 // handed to it when it starts (null from then on: the Wasm fetches what is named later).
 var early = new Map();
 
+// A feed address without the spaces and quotes around it (a CMS's "smart" quotes:
+// feed=”/feeds/members.json”), as src/embed/mod.rs's `unquoted` reads it.
 function prefetch(el) {
-  var feed = (el.getAttribute("feed") || "").trim();
+  var feed = (el.getAttribute("feed") || "").replace(/^[\s"'“”„″‘’«»]+|[\s"'“”„″‘’«»]+$/g, "");
   if (!early || !feed || inlineFeed(el) != null) return;
   try {
     var url = new URL(feed, document.baseURI).href;

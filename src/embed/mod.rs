@@ -37,6 +37,19 @@ fn attr_value<'a>(attrs: &'a Attrs, name: &str) -> Option<&'a String> {
     attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v)
 }
 
+/// A feed address without the spaces and quotes around it: a CMS that "smartens" quotes
+/// writes `feed=”/feeds/members.json”`, which HTML reads as a value with the quotes in it.
+/// No address begins or ends with a quote. The loader's `prefetch` strips the same.
+fn unquoted(value: &str) -> &str {
+    value.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '“' | '”' | '„' | '″' | '‘' | '’' | '«' | '»'
+            )
+    })
+}
+
 /// An on-off attribute's value: on when present, as HTML's own, except written `false`, as
 /// frameworks write a false binding on a custom element (Vue 3: `hide-filters="false"`).
 fn flag(value: Option<String>) -> Option<String> {
@@ -349,14 +362,17 @@ fn element_view(
     let (state, retry) = match inline {
         Some(json) => (Signal::stored(inline_feed(&json)), None),
         None => {
-            let url = Signal::derive(move || feed_url.get().unwrap_or_default());
-            let loaded = use_feed(url);
-            let state = Signal::derive(move || {
-                if feed_url
+            let url = Signal::derive(move || {
+                feed_url
                     .read()
                     .as_deref()
-                    .is_none_or(|u| u.trim().is_empty())
-                {
+                    .map(unquoted)
+                    .unwrap_or_default()
+                    .to_owned()
+            });
+            let loaded = use_feed(url);
+            let state = Signal::derive(move || {
+                if url.read().is_empty() {
                     FeedState::Failed(LoadError::Missing)
                 } else {
                     loaded.state.get()
