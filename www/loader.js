@@ -80,7 +80,7 @@ var hopeless = false;
 var early = new Map();
 
 // A feed address without the spaces and quotes around it (a CMS's "smart" quotes:
-// feed=”/feeds/members.json”), as src/embed/mod.rs's `unquoted` reads it.
+// feed=”/feeds/members.json”), as src/embed/attrs.rs's `unquoted` reads it.
 function prefetch(el) {
   var feed = (el.getAttribute("feed") || "").replace(/^[\s"'“”„″‘’«»]+|[\s"'“”„″‘’«»]+$/g, "");
   if (!early || !feed || inlineFeed(el) != null) return;

@@ -1,6 +1,6 @@
-//! Reading the elements' attributes: list attributes as words, and values checked against
-//! what they may be, with what cannot be read said in the console, in the widget's language,
-//! as `clusterkit: <clusterkit-chart id="x" by>: …`.
+//! Reading the elements' attributes: on-off attributes, the feed's address, list attributes
+//! as words, and values checked against what they may be, with what cannot be read said in
+//! the console, in the widget's language, as `clusterkit: <clusterkit-chart id="x" by>: …`.
 
 use leptos::prelude::*;
 
@@ -56,6 +56,25 @@ pub(super) fn known_ids(
         at.warn(&fill(template, &[("id", &unknown)]));
     }
     known
+}
+
+/// A feed address without the spaces and quotes around it: a CMS that "smartens" quotes
+/// writes `feed=”/feeds/members.json”`, which HTML reads as a value with the quotes in it.
+/// No address begins or ends with a quote. The loader's `prefetch` strips the same.
+pub(super) fn unquoted(value: &str) -> &str {
+    value.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '“' | '”' | '„' | '″' | '‘' | '’' | '«' | '»'
+            )
+    })
+}
+
+/// An on-off attribute's value: on when present, as HTML's own, except written `false`, as
+/// frameworks write a false binding on a custom element (Vue 3: `hide-filters="false"`).
+pub(super) fn flag(value: Option<String>) -> Option<String> {
+    value.filter(|v| !v.trim().eq_ignore_ascii_case("false"))
 }
 
 /// An attribute's value as `read` reads it. A value it cannot read (a typo, a word of another

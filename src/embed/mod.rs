@@ -24,7 +24,7 @@ use crate::ui::{CSS, FeedStatus};
 use crate::{EventCalendar, MemberDirectory, SegmentChart};
 
 mod attrs;
-use attrs::{AttrAt, choice, known_ids, words};
+use attrs::{AttrAt, choice, flag, known_ids, unquoted, words};
 
 /// The element's attributes, name and value (a few, so a list: smaller than a hash map).
 type Attrs = Vec<(String, String)>;
@@ -35,25 +35,6 @@ const INHERITED_LANG: &str = "@lang";
 
 fn attr_value<'a>(attrs: &'a Attrs, name: &str) -> Option<&'a String> {
     attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v)
-}
-
-/// A feed address without the spaces and quotes around it: a CMS that "smartens" quotes
-/// writes `feed=”/feeds/members.json”`, which HTML reads as a value with the quotes in it.
-/// No address begins or ends with a quote. The loader's `prefetch` strips the same.
-fn unquoted(value: &str) -> &str {
-    value.trim_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '"' | '\'' | '“' | '”' | '„' | '″' | '‘' | '’' | '«' | '»'
-            )
-    })
-}
-
-/// An on-off attribute's value: on when present, as HTML's own, except written `false`, as
-/// frameworks write a false binding on a custom element (Vue 3: `hide-filters="false"`).
-fn flag(value: Option<String>) -> Option<String> {
-    value.filter(|v| !v.trim().eq_ignore_ascii_case("false"))
 }
 
 struct Mounted {
