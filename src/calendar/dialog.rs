@@ -223,10 +223,11 @@ pub(super) fn content(
                 crate::ui::paragraphs(&mut out, description, lang, fallback);
             }
             if let Some(id) = &event.category {
-                let name = feed
-                    .category(id)
-                    .map_or(id.as_str(), |c| c.name.resolve(lang.tag(), fallback));
-                let _ = write!(out, "<p class=\"ck-meta\">{}</p>", escape(name));
+                let (marked, name) = match feed.category(id) {
+                    Some(c) => lang_of(&c.name, lang, fallback),
+                    None => (String::new(), id.as_str()),
+                };
+                let _ = write!(out, "<p class=\"ck-meta\"{marked}>{}</p>", escape(name));
             }
             crate::ui::segment_tags(&mut out, &mut colours, feed, &event.segments, lang);
             if let Some(href) = event.url.as_deref().and_then(|url| feed.resolve_url(url)) {
@@ -374,6 +375,11 @@ mod tests {
         let mut feed = feed();
         feed.events[1].title = Text::from([("gl", "Almorzo <de traballo>"), ("es", "Desayuno")]);
         feed.events[1].location = Some(Text::from([("gl", "Santiago de Compostela")]));
+        feed.events[1].category = Some("xuntanza".into());
+        feed.categories = vec![crate::feed::Category::new(
+            "xuntanza",
+            Text::from([("gl", "Xuntanza")]),
+        )];
         let placed = placed(&feed);
         let (day, _) = shown(&feed, &placed, &Opened::Day(d("2026-12-01")));
         assert!(
@@ -390,6 +396,10 @@ mod tests {
         );
         assert!(
             event.contains("<dd lang=\"gl\">Santiago de Compostela</dd>"),
+            "{event}"
+        );
+        assert!(
+            event.contains("<p class=\"ck-meta\" lang=\"gl\">Xuntanza</p>"),
             "{event}"
         );
         // In the visitor's own language: nothing to mark.

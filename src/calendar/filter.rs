@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::i18n::Lang;
 use crate::i18n::intl::format_number;
 use crate::search::{Query, fold};
-use crate::ui::escape;
+use crate::ui::{escape, lang_of};
 
 /// What the visitor has chosen.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -132,10 +132,13 @@ fn chip_groups(
             } else {
                 feed.segment(id)
             };
-            let name = found.map_or(id.as_str(), |s| s.name.resolve(lang.tag(), fallback));
+            let (marked, name) = match found {
+                Some(s) => lang_of(&s.name, lang, fallback),
+                None => (String::new(), id.as_str()),
+            };
             let _ = write!(
                 out,
-                "<button type=\"button\" class=\"ck-chip-toggle\" data-kind=\"{}\" data-id=\"{}\" aria-pressed=\"{}\">{}</button>",
+                "<button type=\"button\" class=\"ck-chip-toggle\" data-kind=\"{}\" data-id=\"{}\" aria-pressed=\"{}\"{marked}>{}</button>",
                 if is_category { "c" } else { "s" },
                 escape(id),
                 chosen.list(is_category).contains(id),
@@ -371,6 +374,13 @@ mod tests {
         );
         assert!(html.contains("data-kind=\"c\" data-id=\"mission\" aria-pressed=\"true\""));
         assert_eq!(html.matches("aria-pressed=\"true\"").count(), 1);
+        // Named only in Catalan on an English page: read out with a Catalan voice.
+        feed.segments[0].name = Text::from([("ca", "Animació")]);
+        let html = chip_groups(&feed, &used, &chosen, Lang::En);
+        assert!(
+            html.contains("data-id=\"animation\" aria-pressed=\"false\" lang=\"ca\">Animació<"),
+            "{html}"
+        );
         assert_eq!(
             chip_groups(&Feed::default(), &(vec![], vec![]), &chosen, Lang::En),
             ""

@@ -7,6 +7,7 @@ use super::svg::{Mark, Paint, percent};
 use crate::directory::model::{Facet, Filter};
 use crate::feed::Feed;
 use crate::i18n::{Lang, fill, intl::format_number};
+use crate::ui::lang_of;
 
 /// Colours `--ck-c1` to `--ck-c6` of the theme, for categories the feed gives none.
 const PALETTE: usize = 6;
@@ -72,6 +73,18 @@ pub(super) fn marks(
         .map(|(position, k)| {
             let category = &tally.categories[k];
             let name = name(feed, by, lang, &category.label);
+            // A segment named in none of the visitor's languages says in which.
+            let name_lang = match &category.label {
+                Label::Segment(i) => {
+                    lang_of(
+                        &feed.segments[*i].name,
+                        lang,
+                        &feed.cluster.default_language,
+                    )
+                    .0
+                }
+                _ => String::new(),
+            };
             let paint = match &category.label {
                 Label::Segment(i) => feed.segments[*i].color.clone().map(Paint::Feed),
                 _ => None,
@@ -103,6 +116,7 @@ pub(super) fn marks(
             });
             let mark = Mark {
                 name,
+                lang: name_lang,
                 count,
                 paint,
                 label,
@@ -247,6 +261,33 @@ mod tests {
                 ("Unused".to_owned(), 0, false)
             ]
         );
+    }
+
+    #[test]
+    fn the_table_marks_a_segment_named_in_another_language_than_the_visitors() {
+        use crate::feed::Text;
+        let feed = Feed {
+            segments: vec![
+                Segment::new("a", Text::from([("ca", "Animació")])),
+                Segment::new("b", Text::from([("ca", "Efectes"), ("en", "Effects")])),
+            ],
+            members: vec![
+                member(0, &["a"], None, None, None),
+                member(1, &["b"], None, None, None),
+            ],
+            ..Feed::default()
+        };
+        let tally = tally(&feed, &FacetTable::new(&feed), By::Segment, 2);
+        let marks: Vec<Mark> = marks(&feed, &tally, By::Segment, Shape::Bar, Lang::En, None)
+            .into_iter()
+            .map(|(mark, _)| mark)
+            .collect();
+        let html = crate::chart::table::table(&marks, "c", ["Segment", "Members", ""], Lang::En);
+        assert!(
+            html.contains("<th scope=\"row\" lang=\"ca\">Animació</th>"),
+            "{html}"
+        );
+        assert!(html.contains("<th scope=\"row\">Effects</th>"), "{html}");
     }
 
     #[test]

@@ -33,6 +33,9 @@ pub enum Paint {
 pub struct Mark {
     /// Its name, as shown.
     pub name: String,
+    /// ` lang="…"` when the name is in another language than the visitor's (the feed names
+    /// a segment in none of theirs); empty otherwise.
+    pub lang: String,
     /// Members it counts.
     pub count: usize,
     /// Its colour.
@@ -322,6 +325,7 @@ pub(super) mod tests {
     pub(in crate::chart) fn mark(name: &str, count: usize) -> Mark {
         Mark {
             name: name.into(),
+            lang: String::new(),
             count,
             paint: Paint::Palette(1),
             label: format!("{name}: {count}"),

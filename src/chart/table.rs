@@ -25,7 +25,8 @@ pub fn table(marks: &[Mark], caption: &str, headers: [&str; 3], lang: Lang) -> S
     for m in marks {
         let _ = write!(
             out,
-            "<tr><th scope=\"row\">{}</th><td>{}</td>",
+            "<tr><th scope=\"row\"{}>{}</th><td>{}</td>",
+            m.lang,
             escape(&m.name),
             format_number(lang, m.count)
         );

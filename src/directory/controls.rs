@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use super::model::{Facet, FacetTable, Filter, Layout, Outcome, Sort, page_items};
 use crate::feed::{Feed, Kind};
 use crate::i18n::{Lang, Strings, fill, intl::format_number};
-use crate::ui::escape;
+use crate::ui::{escape, lang_of};
 
 /// Facets list this many values before "show all".
 const SHORT_FACET: usize = 8;
@@ -149,19 +149,17 @@ fn markup(
     chosen: &Filter,
 ) -> (String, Vec<(Facet, usize, String)>) {
     let fallback = feed.cluster.default_language.as_str();
-    // Per facet with values: its options (value, label) and, for long ones, their slot in
-    // `all`.
-    type Group = (Facet, Vec<(String, String)>, Option<usize>);
+    // Per facet with values: its options (value, label, the label's ` lang` when it is in
+    // another language than the visitor's) and, for long ones, their slot in `all`.
+    type Group = (Facet, Vec<(String, String, String)>, Option<usize>);
     let mut groups: Vec<Group> = Vec::new();
     if table.has(Facet::Segment) {
         let options = feed
             .segments
             .iter()
             .map(|seg| {
-                (
-                    seg.id.clone(),
-                    seg.name.resolve(lang.tag(), fallback).to_owned(),
-                )
+                let (marked, name) = lang_of(&seg.name, lang, fallback);
+                (seg.id.clone(), name.to_owned(), marked)
             })
             .collect();
         groups.push((Facet::Segment, options, None));
@@ -170,7 +168,7 @@ fn markup(
         let options = Kind::ALL
             .iter()
             .zip(s.kinds)
-            .map(|(k, label)| (k.id().to_owned(), label.to_owned()))
+            .map(|(k, label)| (k.id().to_owned(), label.to_owned(), String::new()))
             .collect();
         groups.push((Facet::Kind, options, None));
     }
@@ -179,7 +177,10 @@ fn markup(
         (1, Facet::City, &table.cities),
     ] {
         if !values.is_empty() {
-            let options = values.iter().map(|v| (v.clone(), v.clone())).collect();
+            let options = values
+                .iter()
+                .map(|v| (v.clone(), v.clone(), String::new()))
+                .collect();
             groups.push((facet, options, Some(slot)));
         }
     }
@@ -197,11 +198,11 @@ fn markup(
             "<fieldset class=\"ck-facet\" part=\"facet\"><legend>{legend}</legend>"
         );
         let expanded = slot.is_none_or(|slot| all[slot]);
-        for (k, (value, label)) in options.iter().enumerate() {
+        for (k, (value, label, marked)) in options.iter().enumerate() {
             if expanded || k < SHORT_FACET || chosen.is_chosen(facet, value) {
                 let _ = write!(
                     out,
-                    "<label part=\"facet-option\"><input type=\"checkbox\" data-d=\"{}\"><span>{}</span><span class=\"ck-facet-count\"></span></label>",
+                    "<label part=\"facet-option\"><input type=\"checkbox\" data-d=\"{}\"><span{marked}>{}</span><span class=\"ck-facet-count\"></span></label>",
                     drawn.len(),
                     escape(label)
                 );
@@ -470,5 +471,27 @@ mod tests {
         let (html, drawn) = markup(s, Lang::En, &feed, &table, [false, true], &chosen);
         assert_eq!(drawn.len(), 13, "every city");
         assert!(html.contains("aria-expanded=\"true\" data-more=\"1\">Show fewer</button>"));
+    }
+
+    #[test]
+    fn a_segment_named_in_another_language_than_the_visitors_says_which() {
+        use crate::feed::{Segment, Text};
+        let mut m = Member::new("m", "M");
+        m.segments = vec!["animacio".into(), "vfx".into()];
+        let feed = Feed {
+            segments: vec![
+                Segment::new("animacio", Text::from([("ca", "Animació")])),
+                Segment::new("vfx", Text::from([("ca", "Efectes"), ("en", "Effects")])),
+            ],
+            members: vec![m],
+            ..Feed::default()
+        };
+        let table = FacetTable::new(&feed);
+        let s = Lang::En.strings();
+        let (html, _) = markup(s, Lang::En, &feed, &table, [false; 2], &Filter::default());
+        // A Catalan screen reader voice reads the Catalan-only name; the English one is the
+        // page's own.
+        assert!(html.contains("data-d=\"0\"><span lang=\"ca\">Animació</span>"));
+        assert!(html.contains("data-d=\"1\"><span>Effects</span>"));
     }
 }
