@@ -1,5 +1,6 @@
 //! The loader (`www/loader.js`) shows its own loading line until the Wasm runs and its own
-//! error box when it cannot run, so it carries three UI strings per language itself; they must stay the ones in `src/i18n`. It
+//! error box when it cannot run, so it carries three UI strings per language itself; they must
+//! stay the ones in `src/i18n`. A fourth is its alone (the browser cannot run the widgets). It
 //! also names the attributes whose changes reach the widgets: all those the embed reads.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -17,10 +18,37 @@ fn loader_loading_line_and_error_box_speak_the_same_words_as_the_widgets() {
             .unwrap_or_else(|| panic!("www/loader.js has no `{}` strings", lang.tag()));
         let s = lang.strings();
         let expected = format!(
-            "{prefix}\"{}\", \"{}\", \"{}\"]",
+            "{prefix}\"{}\", \"{}\", \"{}\", \"",
             s.loading, s.crashed, s.reload
         );
-        assert_eq!(line.trim_end_matches(','), expected, "{lang:?}");
+        assert!(line.starts_with(&expected), "{lang:?}: {line}");
+    }
+}
+
+#[test]
+fn loader_says_in_each_language_that_a_browser_cannot_run_the_widgets() {
+    let loader =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/loader.js")).unwrap();
+    let unsupported = |tag: &str| {
+        let line = loader
+            .lines()
+            .find(|l| l.starts_with(&format!("  {tag}: [")))
+            .unwrap();
+        let words: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+        assert_eq!(words.len(), 4, "{line}");
+        words[3].to_owned()
+    };
+    let en = unsupported("en");
+    assert!(en.contains("WebAssembly"), "{en}");
+    for lang in Lang::ALL {
+        let said = unsupported(lang.tag());
+        assert!(
+            said.contains("WebAssembly"),
+            "names what to turn on: {said}"
+        );
+        if lang.tag() != "en" {
+            assert_ne!(said, en, "{lang:?} is translated");
+        }
     }
 }
 

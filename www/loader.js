@@ -16,11 +16,12 @@ var OBSERVED = ["id", "feed", "lang", "theme", "debug", "page-size", "by", "type
 
 // Shown by the loader itself until the Wasm runs, and when it cannot run (it failed to load,
 // or crashed). Kept equal to the `loading`, `crashed` and `reload` strings of src/i18n by a test.
+// The fourth, the loader's alone, says that this browser cannot run the widgets at all.
 var WORDS = {
-  ca: ["S’està carregant…", "Alguna cosa ha fallat en aquest giny.", "Torna a carregar la pàgina"],
-  es: ["Cargando…", "Algo ha fallado en este widget.", "Recargar la página"],
-  gl: ["Cargando…", "Algo fallou neste trebello.", "Recargar a páxina"],
-  en: ["Loading…", "Something went wrong in this widget.", "Reload the page"]
+  ca: ["S’està carregant…", "Alguna cosa ha fallat en aquest giny.", "Torna a carregar la pàgina", "Aquest navegador no pot mostrar aquest giny: cal una versió recent amb el WebAssembly activat."],
+  es: ["Cargando…", "Algo ha fallado en este widget.", "Recargar la página", "Este navegador no puede mostrar este widget: necesita una versión reciente con WebAssembly activado."],
+  gl: ["Cargando…", "Algo fallou neste trebello.", "Recargar a páxina", "Este navegador non pode amosar este trebello: precisa unha versión recente co WebAssembly activado."],
+  en: ["Loading…", "Something went wrong in this widget.", "Reload the page", "This browser cannot show this widget: it needs a recent version with WebAssembly turned on."]
 };
 
 // Until the Wasm adopts the widgets' stylesheet: a block that keeps, while its feed loads, the
@@ -75,9 +76,29 @@ var started = null;
 var dead = false;
 // Whether what stopped it is something no reload of the page mends.
 var hopeless = false;
+// What the error boxes say (a place in WORDS): that something failed, or that this browser
+// cannot run the widgets.
+var said = 1;
 // Feeds named before the Wasm runs, fetched at once so they download while it compiles, and
 // handed to it when it starts (null from then on: the Wasm fetches what is named later).
 var early = new Map();
+
+// What the widgets need of a browser (README, "Browsers"): WebAssembly, turned on (Apple's
+// Lockdown Mode turns it off), with reference types (Safari 15, Firefox 79, Chrome 96: this
+// module's one type returns an externref), and stylesheets adopted by shadow roots (Safari
+// 16.4, Firefox 101). A browser without them is told so in every element, without a reload
+// button, and fetches neither the Wasm nor the feeds.
+var lacking =
+  typeof WebAssembly !== "object" ? "WebAssembly (turned off, as Apple's Lockdown Mode does?)"
+  : !WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 111])) ? "WebAssembly's reference types"
+  : !(typeof ShadowRoot === "function" && "adoptedStyleSheets" in ShadowRoot.prototype) ? "constructable stylesheets"
+  : null;
+if (lacking) {
+  console.warn("clusterkit: this browser cannot run the widgets: it lacks " + lacking + ".");
+  dead = hopeless = true;
+  said = 3;
+  early = null;
+}
 
 // A feed address without the spaces and quotes around it (a CMS's "smart" quotes:
 // feed=”/feeds/members.json”), as src/embed/attrs.rs's `unquoted` reads it.
@@ -201,17 +222,23 @@ function langOf(el) {
   return WORDS[tag] ? tag : "en";
 }
 
-// The element's loading line, in a shadow root of its own, before the Wasm runs.
-function showWaiting(el) {
+// The loader's own stylesheet, adopted by `root`, unless `keep` and the Wasm styled it.
+function adoptWaiting(root, keep) {
   if (!waiting) {
     try {
       waiting = new CSSStyleSheet();
       waiting.replaceSync(WAITING.join(""));
     } catch (error) {
-      waiting = []; // No constructable stylesheets: a line of text all the same.
+      waiting = []; // No constructable stylesheets: plain text all the same.
     }
   }
-  if (waiting.cssRules) el.shadowRoot.adoptedStyleSheets = [waiting];
+  var sheets = waiting.cssRules && root.adoptedStyleSheets;
+  if (sheets && !(keep && sheets.length)) root.adoptedStyleSheets = [waiting];
+}
+
+// The element's loading line, in a shadow root of its own, before the Wasm runs.
+function showWaiting(el) {
+  adoptWaiting(el.shadowRoot);
   var line = document.createElement("p");
   line.setAttribute("role", "status");
   line.setAttribute("part", "status");
@@ -220,7 +247,8 @@ function showWaiting(el) {
 }
 
 function showCrash(el) {
-  var words = WORDS[langOf(el)].slice(1);
+  var words = WORDS[langOf(el)];
+  adoptWaiting(el.shadowRoot, true);
   var box = document.createElement("div");
   box.className = "ck-root";
   var inner = document.createElement("div");
@@ -228,11 +256,11 @@ function showCrash(el) {
   inner.setAttribute("role", "alert");
   inner.setAttribute("part", "error");
   var text = document.createElement("p");
-  text.textContent = words[0];
+  text.textContent = words[said];
   var button = document.createElement("button");
   button.type = "button";
   button.className = "ck-btn";
-  button.textContent = words[1];
+  button.textContent = words[2];
   button.addEventListener("click", function () {
     location.reload();
   });

@@ -178,6 +178,56 @@ test("a crash at run time (the Wasm out of memory) turns every element into an e
   errors.splice(0, errors.length, ...errors.filter((e) => !traps.includes(e)));
 });
 
+test("a browser that cannot run the widgets (WebAssembly turned off, too old for its reference types, no constructable stylesheets) says so in every element, in its language, without a useless reload, and fetches nothing", async ({ page, url, warnings }) => {
+  const lacks = {
+    // Apple's Lockdown Mode: no WebAssembly object at all.
+    webassembly: () => delete window.WebAssembly,
+    // Safari before 15, Chrome before 96: the Wasm would not compile.
+    "reference types": () => {
+      const validate = WebAssembly.validate;
+      WebAssembly.validate = (bytes) => !new Uint8Array(bytes).includes(0x6f) && validate(bytes);
+    },
+    // Safari before 16.4 (every iOS 15 iPhone), Firefox before 101.
+    "constructable stylesheets": () => {
+      delete ShadowRoot.prototype.adoptedStyleSheets;
+      delete Document.prototype.adoptedStyleSheets;
+    },
+  };
+  for (const [what, lack] of Object.entries(lacks)) {
+    const fresh = await page.context().newPage();
+    await fresh.addInitScript(lack);
+    const fetched = [];
+    fresh.on("request", (r) => /\.(wasm|json)(\?|$)/.test(r.url()) && fetched.push(r.url()));
+    const told = [];
+    fresh.on("console", (m) => m.type() === "warning" && told.push(m.text()));
+    const failures = [];
+    fresh.on("pageerror", (e) => failures.push(String(e)));
+    await fresh.goto(url("tests/e2e/pages/crash.html"));
+    const said = {
+      "clusterkit-directory": "Aquest navegador no pot mostrar aquest giny: cal una versió recent amb el WebAssembly activat.",
+      "clusterkit-chart": "Este navegador no puede mostrar este widget: necesita una versión reciente con WebAssembly activado.",
+      "clusterkit-calendar": "This browser cannot show this widget: it needs a recent version with WebAssembly turned on.",
+    };
+    for (const [tag, text] of Object.entries(said)) {
+      await fresh.locator(tag).getByRole("alert").filter({ hasText: text }).waitFor({ timeout: 5000 });
+      assert.equal(await fresh.locator(tag).getByRole("button").count(), 0, `${what}: ${tag} offers no reload, which cannot help`);
+    }
+    // One added later says it at once.
+    await fresh.evaluate(() => document.body.append(Object.assign(document.createElement("clusterkit-chart"), { lang: "gl" })));
+    await fresh.locator("clusterkit-chart").nth(1).getByRole("alert").filter({ hasText: "Este navegador non pode amosar este trebello" }).waitFor();
+    // The host page's own errors and rejections pass the loader's trap watch without a new error.
+    await fresh.evaluate(() => {
+      dispatchEvent(new ErrorEvent("error", { error: new Error("the page's own") }));
+      dispatchEvent(new PromiseRejectionEvent("unhandledrejection", { promise: Promise.resolve(), reason: new Error("the page's own") }));
+    });
+    await fresh.waitForTimeout(300);
+    assert.deepEqual(failures, [], `${what}: no page errors`);
+    assert.deepEqual(fetched, [], `${what}: neither the Wasm nor a feed is fetched`);
+    assert.ok(told.some((t) => t.includes("clusterkit: this browser cannot run the widgets: it lacks")), `${what}: the console says what is missing: ${told}`);
+    await fresh.close();
+  }
+});
+
 test("after the feed is mended, its retry fetches the mended feed, not the broken one the browser's cache keeps", async ({ page, errors }) => {
   // A plain static server: a Last-Modified two days old and no Cache-Control, which lets the
   // browser reuse its answer for hours. It answers broken JSON first, then the mended feed.
