@@ -1,5 +1,5 @@
 //! Properties over generated input, in the normal test run: the feed reader never panics on
-//! any JSON (or any text), the directory never returns a member its choices exclude, and a
+//! any JSON (or any text) and keeps every entry or says it skipped it, the directory never returns a member its choices exclude, and a
 //! recurrence expanded for a range stays inside it.
 
 use clusterkit::calendar::recur;
@@ -58,6 +58,23 @@ fn json() -> impl Strategy<Value = String> {
     })
 }
 
+/// An entry of a feed list: any JSON, or, half the time, a valid one (the placeholder id
+/// `valid-#` becomes `valid-<its index>` when the list is written) with its required text
+/// under `required` and, for an event, a start.
+fn entry(required: &'static str) -> impl Strategy<Value = String> {
+    prop_oneof![
+        json(),
+        "[A-Za-z ]{1,12}".prop_map(move |name| {
+            let start = if required == "title" {
+                r#", "start": "2026-05-01""#
+            } else {
+                ""
+            };
+            format!(r#"{{"id": "valid-#", "{required}": "x{name}"{start}}}"#)
+        }),
+    ]
+}
+
 proptest! {
     #[test]
     fn reading_any_json_never_panics(text in json()) {
@@ -74,18 +91,42 @@ proptest! {
 
     #[test]
     fn a_feed_with_every_list_present_reads_its_valid_entries(
-        members in prop::collection::vec(json(), 0..8),
-        events in prop::collection::vec(json(), 0..8),
+        members in prop::collection::vec(entry("name"), 0..8),
+        events in prop::collection::vec(entry("title"), 0..8),
     ) {
+        let numbered = |list: Vec<String>| -> Vec<String> {
+            list.into_iter()
+                .enumerate()
+                .map(|(i, e)| e.replace("\"valid-#\"", &format!("\"valid-{i}\"")))
+                .collect()
+        };
+        let (members, events) = (numbered(members), numbered(events));
         let text = format!(
             r#"{{"version": 1, "cluster": {{"name": "C"}}, "members": [{}], "events": [{}]}}"#,
             members.join(","),
             events.join(","),
         );
         let parsed = feed::parse(&text).expect("valid JSON");
-        // Every entry is either kept or reported.
-        prop_assert!(parsed.feed.members.len() <= members.len());
-        prop_assert!(parsed.feed.events.len() <= events.len());
+        let kept_ids = |ids: Vec<&str>, list: &str, entries: &[String]| {
+            // Every entry is kept, or skipped with a diagnostic that says so: none is lost
+            // without a word, and none is both.
+            let skipped = (0..entries.len())
+                .filter(|i| {
+                    let at = format!("{list}[{i}]");
+                    parsed.diagnostics.iter().any(|d| d.skipped && d.entry() == at)
+                })
+                .count();
+            assert_eq!(ids.len() + skipped, entries.len(), "{list}: {entries:?} gave {ids:?}, {:?}", parsed.diagnostics);
+            // A valid entry is always among those kept.
+            for (i, e) in entries.iter().enumerate() {
+                if e.starts_with("{\"id\": \"valid-") {
+                    let id = format!("valid-{i}");
+                    assert!(ids.contains(&id.as_str()), "{list}[{i}] {e} was not kept: {:?}", parsed.diagnostics);
+                }
+            }
+        };
+        kept_ids(parsed.feed.members.iter().map(|m| m.id.as_str()).collect(), "members", &members);
+        kept_ids(parsed.feed.events.iter().map(|e| e.id.as_str()).collect(), "events", &events);
     }
 }
 
