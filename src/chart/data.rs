@@ -349,6 +349,49 @@ mod tests {
     }
 
     #[test]
+    fn by_region_counts_regions_not_cities() {
+        let placed = |id: &str, city: Option<&str>, region: Option<&str>| Member {
+            region: region.map(str::to_owned),
+            ..member(id, &[], city, None)
+        };
+        let f = feed(
+            vec![
+                placed("a", Some("Vigo"), Some("Galicia")),
+                placed("b", Some("Vigo"), Some("Galicia")),
+                placed("c", Some("Lugo"), Some("Galicia")),
+                placed("d", Some("Reus"), Some("Catalonia")),
+                placed("e", None, Some("Catalonia")),
+                placed("f", Some("Getafe"), None),
+            ],
+            &[],
+        );
+        let table = FacetTable::new(&f);
+        let t = tally(&f, &table, By::Region, 8);
+        assert_eq!(
+            t.categories,
+            [
+                Category {
+                    label: Label::Place("Galicia".into()),
+                    count: 3
+                },
+                Category {
+                    label: Label::Place("Catalonia".into()),
+                    count: 2
+                },
+                Category {
+                    label: Label::Without,
+                    count: 1
+                },
+            ]
+        );
+        // By city, the same members: Vigo first with 2, and one member without a city.
+        let t = tally(&f, &table, By::City, 8);
+        assert_eq!(t.categories[0].label, Label::Place("Vigo".into()));
+        assert_eq!(t.categories[0].count, 2);
+        assert_eq!(t.without, 1);
+    }
+
+    #[test]
     fn members_without_a_kind_are_a_part_of_their_own_and_segments_have_none() {
         let mut sme = member("sme", &["a"], None, None);
         sme.kind = Some(Kind::Sme);
