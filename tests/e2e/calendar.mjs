@@ -1,7 +1,7 @@
 // End-to-end tests of the calendar element: its grid, its keyboard, "+N more", the event
 // dialog and the add-to-calendar downloads.
 import { readFileSync } from "node:fs";
-import { test, assert } from "./harness.mjs";
+import { test, assert, settled } from "./harness.mjs";
 import { axeViolations } from "./support.mjs";
 
 /** Adds to the page's `main` a clusterkit-calendar with the attributes `attrs` (its id among
@@ -340,7 +340,7 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
     el.setAttribute("segments", "Animació");
     el.setAttribute("categories", "talkz");
   });
-  await page.waitForTimeout(300);
+  await settled(() => warnings.filter((w) => w.startsWith("clusterkit: <clusterkit-calendar")).length >= 2);
   assert.equal((await bars()).length, all, "every event still shows");
   assert.equal(await cal.getByRole("button", { pressed: true }).count(), 1, "no filter chosen, the month view pressed");
   assert.deepEqual(

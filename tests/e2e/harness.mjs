@@ -34,6 +34,16 @@ export const ARGS = [
   "--disable-quic",
 ];
 
+/**
+ * Waits until `ready()` (checked here, in Node: a list of console messages, say) holds, for up
+ * to `timeout` ms, then `quiet` ms more for anything that should not come; the assertions
+ * after it say what was wrong, if anything. A fixed sleep alone fails on a slow machine.
+ */
+export async function settled(ready, { timeout = 5000, quiet = 200 } = {}) {
+  for (const end = Date.now() + timeout; !ready() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 25));
+  await new Promise((r) => setTimeout(r, quiet));
+}
+
 /** Launches Debian's Chromium (never a downloaded one). */
 export function launch() {
   return chromium.launch({ executablePath: process.env.CK_CHROMIUM ?? "/usr/bin/chromium", args: ARGS });

@@ -4,7 +4,7 @@
 import { mkdirSync, copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { test, assert } from "./harness.mjs";
+import { test, assert, settled } from "./harness.mjs";
 import { ROOT } from "./support.mjs";
 
 /** Sets `window.__pwned` if it ever runs, as script or as an event handler. */
@@ -276,7 +276,7 @@ test("a policy that refuses WebAssembly: the boxes offer no reload that cannot h
 test("a page whose Trusted Types leave clusterkit out is told which name to add", async ({ page, url, errors }) => {
   await underPolicy(page, url, `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types other`);
   await page.locator("#dir").locator("[part=count]").filter({ hasText: "40 socios" }).waitFor();
-  await page.waitForTimeout(300);
+  await settled(() => errors.some((e) => e.includes("trusted-types directive")), { quiet: 300 });
   const told = errors.filter((e) => e.includes("trusted-types directive"));
   assert.equal(told.length, 1, `one console error names the fix: ${errors.join(" | ")}`);
   assert.match(told[0], /add clusterkit to its trusted-types directive/);

@@ -3,7 +3,7 @@
 import { readFileSync, mkdirSync, writeFileSync, copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
-import { test, run, assert, BASE, BASE_OCTET } from "./harness.mjs";
+import { test, run, assert, settled, BASE, BASE_OCTET } from "./harness.mjs";
 import { ROOT, feedOf, text, axeViolations } from "./support.mjs";
 import "./chart.mjs";
 import "./calendar.mjs";
@@ -567,7 +567,7 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   });
   const post = feed.members.filter((m) => (m.segments ?? []).includes("post-production"));
   await page.locator("#named").locator("[part=count]").filter({ hasText: `${post.length} members` }).waitFor();
-  await page.waitForTimeout(200);
+  await settled(() => warnings.length >= 2);
   assert.equal(warnings.length, 2, warnings.join(" | "));
   assert.ok(warnings[0].includes("Postproducció") && warnings[1].includes("nope"), warnings.join(" | "));
   assert.ok(warnings.every((w) => w.startsWith('clusterkit: <clusterkit-directory id="named" segments>: refers to the segment “')), warnings.join(" | "));
@@ -596,7 +596,7 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   await page.locator("#typos").locator("[part=count]").filter({ hasText: `${feed.members.filter((m) => m.kind === "sme").length} members` }).waitFor();
   await page.locator("clusterkit-chart").last().getByRole("figure", { name: /largest segment/ }).waitFor();
   await page.locator("clusterkit-calendar").last().getByRole("grid").waitFor();
-  await page.waitForTimeout(200);
+  await settled(() => said.length >= 12);
   // A theme the stylesheet does not know leaves the page's colours; a chart's `top` of 0
   // keeps the default 8.
   assert.equal(await page.locator("#typos").evaluate((el) => el.shadowRoot.querySelector("[part=root]").dataset.theme), undefined);
@@ -717,6 +717,50 @@ test("sync-url keeps the directory's view in one parameter, and back walks throu
     warnings.filter((w) => w.includes("sync-url")),
     ["clusterkit: Two directories keep their view in the same URL parameter, “ck-dir”: give each an id or a sync-url value of its own."],
   );
+});
+
+test("with sync-url a link restores the page and the open profile; back closes the profile with the focus on its card, and Escape leaves no entry behind", async ({ page, url }) => {
+  const feed = feedOf("galicia");
+  assert.ok(feed.members.length > 24, "two pages of 24");
+  await page.goto(url("tests/e2e/pages/sync-url.html"));
+  const dir = page.locator("#members");
+  await dir.locator("[part=count]").filter({ hasText: `${feed.members.length} socios` }).waitFor();
+  await dir.getByRole("button", { name: "Páxina 2" }).click();
+  await page.waitForFunction(() => /[?&]ck-members=[^&]*page:2/.test(location.search));
+  const card = dir.getByRole("article").first();
+  const name = await card.getByRole("heading").innerText();
+  const opener = card.getByRole("button", { name });
+  await opener.click();
+  const dialog = dir.getByRole("dialog", { name });
+  await dialog.waitFor();
+  await page.waitForFunction(() => /[?&]ck-members=[^&]*m:/.test(location.search));
+  const shared = page.url();
+
+  // Back closes the profile, on page 2 still, with the focus on the card that opened it.
+  await page.goBack();
+  await dialog.waitFor({ state: "hidden" });
+  assert.match(new URL(page.url()).search, /page:2/);
+  assert.doesNotMatch(new URL(page.url()).search, /m:/);
+  assert.equal(await opener.evaluate((b) => b.getRootNode().activeElement === b), true, "the focus is back on the card");
+
+  // Escape closes it and goes back over its entry: the history does not grow with each look.
+  const length = await page.evaluate(() => history.length);
+  await opener.click();
+  await dialog.waitFor();
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  await page.waitForFunction(() => !/m:/.test(location.search));
+  await page.goBack();
+  await page.waitForFunction(() => !/page:2/.test(location.search));
+  assert.equal(await dir.locator("nav [aria-current=page]").innerText(), "1", "back from page 2 is page 1, not the closed profile");
+  assert.ok((await page.evaluate(() => history.length)) <= length + 1, "at most the profile's own entry, now behind");
+
+  // The shared link opens on page 2 with the profile open.
+  const fresh = await page.context().newPage();
+  await fresh.goto(shared);
+  await fresh.locator("#members").getByRole("dialog", { name }).waitFor();
+  assert.equal(await fresh.locator("#members nav [aria-current=page]").innerText(), "2");
+  await fresh.close();
 });
 
 test("bad feeds show localized, specific messages and keep every valid entry", async ({ page, url, warnings }) => {
