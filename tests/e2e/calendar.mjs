@@ -352,6 +352,61 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   );
 });
 
+test("the categories attribute keeps only its categories' events, pressed among the toggles, and follows a change", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  const feed = {
+    version: 1,
+    cluster: { name: "C", timezone: "Europe/Madrid" },
+    categories: [
+      { id: "talk", name: { en: "Talk", ca: "Xerrada" } },
+      { id: "fair", name: { en: "Trade fair", ca: "Fira" } },
+    ],
+    events: [
+      { id: "a", title: "Archive talk", start: "2026-11-04", category: "talk" },
+      { id: "b", title: "Broadcast fair", start: "2026-11-11", category: "fair" },
+      { id: "c", title: "Cinema night", start: "2026-11-18" },
+    ],
+  };
+  await addCalendar(page, { id: "cats", lang: "en", month: "2026-11", categories: "talk" }, feed);
+  const cal = page.locator("#cats");
+  await cal.getByRole("grid", { name: "November 2026" }).waitFor();
+  const bars = () => cal.locator(".ck-bar").allTextContents();
+  const shows = (titles) =>
+    page.waitForFunction(
+      (titles) => JSON.stringify([...document.getElementById("cats").shadowRoot.querySelectorAll(".ck-bar")].map((b) => b.textContent)) === JSON.stringify(titles),
+      titles,
+      { timeout: 5000 },
+    ).catch(() => {});
+  await shows(["Archive talk"]);
+  assert.deepEqual(await bars(), ["Archive talk"], "only the talk");
+  const toggles = cal.getByRole("group", { name: "Categories" });
+  assert.equal(await toggles.getByRole("button", { name: "Talk" }).getAttribute("aria-pressed"), "true");
+  assert.equal(await toggles.getByRole("button", { name: "Trade fair" }).getAttribute("aria-pressed"), "false");
+  await cal.evaluate((el) => el.setAttribute("categories", "fair"));
+  await shows(["Broadcast fair"]);
+  assert.deepEqual(await bars(), ["Broadcast fair"], "the page's new choice");
+  await cal.evaluate((el) => el.removeAttribute("categories"));
+  await shows(["Archive talk", "Broadcast fair", "Cinema night"]);
+  assert.deepEqual(await bars(), ["Archive talk", "Broadcast fair", "Cinema night"], "every event again");
+});
+
+test("lang with a region starts the week where that region does: Sunday for en-US, on the element or the page", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  const feed = { version: 1, cluster: { name: "C" }, events: [] };
+  await addCalendar(page, { id: "us", lang: "en-US", month: "2026-11" }, feed);
+  await addCalendar(page, { id: "gb", lang: "en-GB", month: "2026-11" }, feed);
+  const first = (id) => page.locator(`#${id} thead th .ck-wd`).first().innerText();
+  await page.locator("#gb").getByRole("grid", { name: "November 2026" }).waitFor();
+  await page.locator("#us").getByRole("grid", { name: "November 2026" }).waitFor();
+  assert.equal(await first("us"), "Sun");
+  assert.equal(await first("gb"), "Mon");
+  // Without a lang of its own, the page's: an American page gets American weeks.
+  await page.evaluate(() => document.documentElement.setAttribute("lang", "en-US"));
+  await page.locator("#gb").evaluate((el) => el.removeAttribute("lang"));
+  await page.waitForFunction(() => document.querySelector("#gb").shadowRoot.querySelector("thead th .ck-wd")?.textContent === "Sun", null, { timeout: 5000 }).catch(() => {});
+  assert.equal(await first("gb"), "Sun", "the page's region");
+});
+
 test("on a phone, a tap anywhere on a day of the month grid lists that day's events, and a long URL in a title wraps", async ({ context, url }) => {
   const phone = await context.browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 }, locale: "en-GB" });
   try {
