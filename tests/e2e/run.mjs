@@ -261,8 +261,39 @@ test("an element moved in the page keeps the visitor's search and choices", asyn
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
   assert.equal(await search.inputValue(), "barcelona", "the search kept");
   assert.equal(await first.locator("[part=count]").innerText(), found, "and its result");
+
+  // A ticked facet and the calendar's month, moved out and back in across an await (Turbo
+  // keeps a permanent element so).
+  await first.getByRole("checkbox", { name: /^Pime/ }).check();
+  await first.locator("[part=count]").filter({ hasNotText: found }).waitFor();
+  const narrowed = await first.locator("[part=count]").innerText();
+  const cal = page.locator("#cal");
+  await cal.getByRole("grid", { name: "novembre de 2026" }).waitFor();
+  await cal.getByRole("button", { name: "Mes següent" }).click();
+  await cal.getByRole("grid", { name: "desembre de 2026" }).waitFor();
+  await page.evaluate(async () => {
+    const [dir, cal] = [document.getElementById("first"), document.getElementById("cal")];
+    dir.remove();
+    cal.remove();
+    await null;
+    await Promise.resolve();
+    document.body.prepend(cal);
+    document.body.prepend(dir);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  });
+  assert.equal(await search.inputValue(), "barcelona", "the search kept across the await");
+  assert.equal(await first.getByRole("checkbox", { name: /^Pime/ }).isChecked(), true, "the facet kept");
+  assert.equal(await first.locator("[part=count]").innerText(), narrowed, "and its result");
+  await cal.getByRole("grid", { name: "desembre de 2026" }).waitFor({ timeout: 2000 });
+
   // Removed for good, it goes.
-  await page.evaluate(() => document.getElementById("first").remove());
+  const gone = await page.evaluate(async () => {
+    const dir = document.getElementById("first");
+    dir.remove();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return dir.shadowRoot.querySelectorAll("article, input").length;
+  });
+  assert.equal(gone, 0, "its cards and boxes taken down");
 });
 
 test("a widget without its own lang follows the page's as a script changes it", async ({ page, url }) => {
