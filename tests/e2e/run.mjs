@@ -797,6 +797,8 @@ test("with sync-url a link restores the page and the open profile; back closes t
 test("bad feeds show localized, specific messages and keep every valid entry", async ({ page, url, warnings }) => {
   const pageLoads = [];
   page.on("request", (r) => new URL(r.url()).pathname.endsWith("/bad-feeds.html") && pageLoads.push(r.url()));
+  const groups = [];
+  page.on("console", (m) => m.type() === "startGroupCollapsed" && groups.push(m.text()));
   await page.goto(url("tests/e2e/pages/bad-feeds.html"));
   await page.locator("#syntax").getByRole("alert").filter({ hasText: "line 6, column 5" }).waitFor();
   const missing = page.locator("#missing").getByRole("alert");
@@ -826,10 +828,18 @@ test("bad feeds show localized, specific messages and keep every valid entry", a
   assert.equal(await websiteLinks("Good Films"), 1, "a safe website is a link");
   assert.equal(await websiteLinks("Evil Link"), 0, "the javascript: website is no link");
   const diagnostics = await bad.locator("details").innerText();
-  for (const path of ["members[1].name", "members[2].website", "members[2].segments[1]", "members[3].id", "members[4].joined"]) {
+  // The feed's five problems, one per bad entry (tests/fixtures/e2e/bad-data.json).
+  const paths = ["members[1].name", "members[2].website", "members[2].segments[1]", "members[3].id", "members[4].joined"];
+  for (const path of paths) {
     assert.ok(diagnostics.includes(path), `diagnostics name ${path}`);
   }
   assert.ok(warnings.some((w) => w.includes("members[2].website")), "diagnostics also reach the console as warnings");
+  // One collapsed group for the feed two elements show, in the page's language, with its
+  // address and how many problems it has; each problem once.
+  await page.locator("#bad-data-chart svg").first().waitFor();
+  const feedUrl = url("tests/fixtures/e2e/bad-data.json");
+  assert.deepEqual(groups.filter((g) => g.endsWith(feedUrl)), [`clusterkit: Problems in the data (${paths.length}): ${feedUrl}`]);
+  assert.equal(warnings.filter((w) => w.startsWith("members[2].website")).length, 1, "each problem told once");
 
   // A feed exported as Windows-1252 (Latin-1), not UTF-8: its accents survive, and the
   // webmaster is told where it stops being UTF-8.
