@@ -450,8 +450,35 @@ pub(super) mod tests {
             .collect();
         let wide = draw(&marks, Shape::Donut, Lang::En, 0, false, 600.0);
         let narrow = draw(&marks, Shape::Donut, Lang::En, 0, false, 300.0);
-        assert!(wide.markup.contains("x=\"242\""), "legend beside the ring");
-        assert!(narrow.markup.contains("x=\"32\""), "legend under the ring");
+        // Each legend row's swatch (a 14-unit square), where it is: the ring takes the box
+        // (0, 0)–(200, 200), its centre at (100, 100) and its outer edge 80 + its stroke away.
+        let swatches = |markup: &str| -> Vec<(f64, f64)> {
+            markup
+                .split("<rect ")
+                .skip(1)
+                .filter(|r| r.contains("width=\"14\""))
+                .map(|r| {
+                    let attr = |name: &str| -> f64 {
+                        let rest = r.split(&format!(" {name}=\"")).nth(1).unwrap();
+                        rest.split('"').next().unwrap().parse().unwrap()
+                    };
+                    (attr("x"), attr("y"))
+                })
+                .collect()
+        };
+        let beside = swatches(&wide.markup);
+        assert_eq!(beside.len(), 3);
+        assert!(
+            beside.iter().all(|&(x, y)| x >= 200.0 && y < 200.0),
+            "legend beside the ring: {beside:?}"
+        );
+        let under = swatches(&narrow.markup);
+        assert_eq!(under.len(), 3);
+        assert!(
+            under.iter().all(|&(x, y)| y >= 200.0 && x + 14.0 <= 300.0),
+            "legend under the ring: {under:?}"
+        );
+        assert!(under.windows(2).all(|w| w[1].1 > w[0].1), "one row each");
         assert!(narrow.height > 200.0 + 2.0 * 26.0);
         for width in [320.0, 600.0, 900.0] {
             let bars = draw(&marks, Shape::Bar, Lang::En, 0, false, width);
