@@ -408,7 +408,7 @@ test("lang with a region starts the week where that region does: Sunday for en-U
 });
 
 test("on a phone, a tap anywhere on a day of the month grid lists that day's events, and a long URL in a title wraps", async ({ context, url }) => {
-  const phone = await context.browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 }, locale: "en-GB" });
+  const phone = await context.browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 }, locale: "en-GB", timezoneId: "America/Los_Angeles" });
   try {
     const page = await phone.newPage();
     await page.goto(url("tests/e2e/pages/calendar-phone.html"));

@@ -415,7 +415,7 @@ test("a visitor's larger default font makes the charts' text larger too, the dra
 });
 
 test("on a touch screen, tapping a bar shows its count and tapping elsewhere hides it", async ({ context, url }) => {
-  const phone = await context.browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 }, locale: "ca-ES" });
+  const phone = await context.browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 }, locale: "ca-ES", timezoneId: "America/Los_Angeles" });
   try {
     const page = await phone.newPage();
     await page.goto(url("tests/e2e/pages/charts.html"));
