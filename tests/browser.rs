@@ -1374,26 +1374,18 @@ async fn an_impossible_month_opens_the_current_one() {
         root.query_selector("table[role=grid]").unwrap().is_some()
     })
     .await;
-    let now = js_sys::Date::new_0();
-    let months = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let current = format!(
-        "{} {}",
-        months[now.get_utc_month() as usize],
-        now.get_utc_full_year()
-    );
+    // This month, as the browser's own Intl names it (not the crate's table of names).
+    let options = js_sys::Object::new();
+    for (key, value) in [("month", "long"), ("year", "numeric"), ("timeZone", "UTC")] {
+        js_sys::Reflect::set(&options, &key.into(), &value.into()).unwrap();
+    }
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&"en".into()), &options);
+    let current = format
+        .format()
+        .call1(&JsValue::NULL, &js_sys::Date::new_0())
+        .unwrap()
+        .as_string()
+        .unwrap();
     assert_eq!(text_of(&root, "h2"), current, "not month 13 of 2025");
 }
 
