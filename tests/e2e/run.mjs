@@ -525,6 +525,65 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations on a phone with the filters open");
 });
 
+test("what a designer's review found: spaced dialogs, greyed choices that give nothing, the columns' gridlines, a dark dialog on a dark page, no empty column without facets", async ({ page, url }) => {
+  await page.goto(url("index.html"));
+  const dir = page.locator("#dir");
+  await dir.getByRole("button", { name: "Algam Ibérica" }).click();
+  const dialog = dir.getByRole("dialog", { name: "Algam Ibérica" });
+  await dialog.waitFor();
+  const boxes = await dialog.evaluate((d) => {
+    const box = (sel) => d.querySelector(sel).getBoundingClientRect();
+    return { title: box("h2"), close: box(".ck-dialog-close button"), meta: box(".ck-meta"), tags: box(".ck-tags"), text: box(".ck-description") };
+  });
+  assert.ok(Math.abs(boxes.title.top - boxes.close.top) <= 4, `the title level with the close button: ${boxes.title.top} against ${boxes.close.top}`);
+  assert.ok(boxes.tags.top - boxes.meta.bottom >= 8 && boxes.text.top - boxes.tags.bottom >= 8, `its blocks apart: ${JSON.stringify(boxes)}`);
+  await page.keyboard.press("Escape");
+
+  // A choice that would give nothing is greyed as a disabled control, not struck through.
+  await dir.getByRole("searchbox").fill("sonilab");
+  await dir.locator("[part=count]").filter({ hasText: /^1 soci$/ }).waitFor();
+  const looks = await dir.evaluate((el) => {
+    const label = (disabled) => el.shadowRoot.querySelector(`label[part=facet-option] input${disabled ? ":disabled" : ":enabled"} ~ span`);
+    const [off, on] = [label(true), label(false)].map((s) => getComputedStyle(s));
+    return { line: off.textDecorationLine, off: off.color, on: on.color };
+  });
+  assert.equal(looks.line, "none");
+  assert.notEqual(looks.off, looks.on, "greyed");
+  await dir.getByRole("searchbox").fill("");
+
+  // The columns chart draws its gridlines.
+  await page.evaluate(() => {
+    const chart = document.createElement("clusterkit-chart");
+    chart.id = "years";
+    chart.setAttribute("feed", "www/feeds/catalonia.json");
+    chart.setAttribute("by", "joined");
+    document.body.append(chart);
+  });
+  await page.locator("#years .ck-mark").first().waitFor();
+  const strokes = await page.locator("#years").evaluate((el) => [...el.shadowRoot.querySelectorAll(".ck-ticks line")].map((l) => getComputedStyle(l).stroke));
+  assert.ok(strokes.length > 2 && strokes.every((s) => s !== "none"), `gridlines: ${strokes}`);
+
+  // On a dark page, a widget without a theme opens a dark dialog.
+  await page.evaluate(() => Object.assign(document.body.style, { background: "#111111", color: "#eeeeee" }));
+  await page.waitForFunction(() => document.getElementById("dir").shadowRoot.querySelector(".ck-root[data-backdrop=dark]"));
+  await dir.getByRole("button", { name: "Algam Ibérica" }).click();
+  await dialog.waitFor();
+  const background = await dialog.evaluate((d) => getComputedStyle(d).backgroundColor);
+  const [r, g, b] = background.match(/\d+/g).map(Number);
+  assert.ok(r + g + b < 3 * 80, `a dark dialog: ${background}`);
+  await page.keyboard.press("Escape");
+
+  // Members without segment, kind, region or city: no facets, no empty column for them.
+  await page.goto(url("tests/e2e/pages/logos.html"));
+  const logos = page.locator("#logos");
+  await logos.getByRole("article").first().waitFor();
+  const widths = await logos.evaluate((el) => {
+    const root = el.shadowRoot;
+    return [root.querySelector(".ck-body").getBoundingClientRect().width, root.querySelector(".ck-results").getBoundingClientRect().width];
+  });
+  assert.ok(widths[1] >= widths[0] - 1, `the results take the whole width: ${widths}`);
+}, { networkErrors: true }); // logos.html's broken logos
+
 test("directory attributes preselect, order, lay out and hide the filters", async ({ page, url }) => {
   const feed = feedOf("catalonia");
   await page.goto(url("tests/e2e/pages/attributes.html"));
