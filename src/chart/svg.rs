@@ -258,8 +258,13 @@ pub fn draw(
                 (10.0, 224.0)
             };
             let slices = donut_slices(&counts);
+            // Each entry on as many lines (up to three) as its name and count need in the
+            // width beside its swatch, as the bars' names wrap: cut off, a long segment
+            // name lost its count on a phone.
+            let text_x = legend_x + 22.0;
+            let chars = ((width - text_x - 6.0) / 8.0) as usize;
+            let mut y = legend_y;
             for (k, (m, slice)) in marks.iter().zip(&slices).enumerate() {
-                let y = legend_y + k as f64 * row;
                 anchors.push((legend_x + 80.0, y - 10.0));
                 open_mark(&mut out, k, current, m, linked);
                 let _ = write!(
@@ -275,15 +280,24 @@ pub fn draw(
                 let _ = write!(
                     out,
                     "<rect {} fill=\"currentColor\" x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" rx=\"3\"/>\
-                     <text x=\"{}\" y=\"{}\" dominant-baseline=\"middle\">{}: {}</text></g>",
+                     <text y=\"{}\" dominant-baseline=\"middle\">",
                     paint(&m.paint, "ck-swatch"),
                     px(legend_x),
                     px(y - 11.0),
-                    px(legend_x + 22.0),
                     px(y - 4.0),
-                    escape(&m.name),
-                    value(m, lang)
                 );
+                let lines = wrap(&format!("{}: {}", m.name, value(m, lang)), chars, 3);
+                for (i, line) in lines.iter().enumerate() {
+                    let _ = write!(
+                        out,
+                        "<tspan x=\"{}\" dy=\"{}\">{}</tspan>",
+                        px(text_x),
+                        if i == 0 { "0" } else { "1.15em" },
+                        escape(line)
+                    );
+                }
+                out.push_str("</text></g>");
+                y += row + (lines.len().max(1) - 1) as f64 * 16.0;
             }
             // A line of the background's colour where each slice begins, so that two slices
             // of one colour (the palette has six) never read as one.
@@ -306,7 +320,7 @@ pub fn draw(
                 "<g class=\"ck-ring\" aria-hidden=\"true\"><circle cx=\"100\" cy=\"100\" r=\"98\"/>\
                  <circle cx=\"100\" cy=\"100\" r=\"62\"/></g>",
             );
-            (legend_y - 4.0 + marks.len() as f64 * row).max(200.0)
+            (y - 4.0).max(200.0)
         }
     };
     Drawing {
@@ -439,6 +453,44 @@ pub(super) mod tests {
                 .contains("role=\"img\" tabindex=\"-1\" data-k=\"2\"")
         );
         assert!(!d.markup.contains("listitem"));
+    }
+
+    #[test]
+    fn a_long_name_in_the_donut_legend_wraps_and_keeps_its_count() {
+        let long = "Experiències immersives (VR, XR, AR, metavers i videomapatge)";
+        let marks = [mark(long, 10), mark("So", 1)];
+        let narrow = draw(&marks, Shape::Donut, Lang::En, 0, false, 320.0);
+        // The first entry's lines, as drawn.
+        let entry = narrow.markup.split("<text").nth(1).unwrap();
+        let entry = &entry[..entry.find("</text>").unwrap()];
+        let lines: Vec<&str> = entry
+            .split("<tspan")
+            .skip(1)
+            .map(|t| &t[t.find('>').unwrap() + 1..t.find("</tspan>").unwrap()])
+            .collect();
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert_eq!(
+            lines.join(" "),
+            format!("{long}: 10"),
+            "every word, and the count"
+        );
+        // Each line fits between its swatch (at x 32) and the drawing's right edge, at
+        // about 8 units a character.
+        assert!(
+            lines
+                .iter()
+                .all(|l| 32.0 + 8.0 * l.chars().count() as f64 <= 320.0)
+        );
+        // The entries below move down by the extra lines: the drawing grows to hold them.
+        let one_line = draw(
+            &[mark("A", 10), mark("So", 1)],
+            Shape::Donut,
+            Lang::En,
+            0,
+            false,
+            320.0,
+        );
+        assert!(narrow.height >= one_line.height + 16.0 * (lines.len() - 1) as f64);
     }
 
     #[test]
