@@ -211,7 +211,7 @@ pub fn draw(
                 open_mark(&mut out, k, current, m, linked);
                 let _ = write!(
                     out,
-                    "<rect part=\"bar\" {} fill=\"currentColor\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></g>",
+                    "<rect part=\"bar\" {} fill=\"currentColor\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\"/></g>",
                     paint(&m.paint, "ck-value"),
                     px(c.x),
                     px(c.y),
