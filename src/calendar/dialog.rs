@@ -223,10 +223,7 @@ pub(super) fn content(
                 crate::ui::paragraphs(&mut out, description, lang, fallback);
             }
             if let Some(id) = &event.category {
-                let (marked, name) = match feed.category(id) {
-                    Some(c) => lang_of(&c.name, lang, fallback),
-                    None => (String::new(), id.as_str()),
-                };
+                let (marked, name) = crate::ui::name_of(feed.category(id), id, lang, fallback);
                 let _ = write!(out, "<p class=\"ck-meta\"{marked}>{}</p>", escape(name));
             }
             crate::ui::segment_tags(&mut out, &mut colours, feed, &event.segments, lang);

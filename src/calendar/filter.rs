@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::i18n::Lang;
 use crate::i18n::intl::format_number;
 use crate::search::{Query, fold};
-use crate::ui::{escape, lang_of};
+use crate::ui::{escape, name_of};
 
 /// What the visitor has chosen.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -132,10 +132,7 @@ fn chip_groups(
             } else {
                 feed.segment(id)
             };
-            let (marked, name) = match found {
-                Some(s) => lang_of(&s.name, lang, fallback),
-                None => (String::new(), id.as_str()),
-            };
+            let (marked, name) = name_of(found, id, lang, fallback);
             let _ = write!(
                 out,
                 "<button type=\"button\" class=\"ck-chip-toggle\" data-kind=\"{}\" data-id=\"{}\" aria-pressed=\"{}\"{marked}>{}</button>",

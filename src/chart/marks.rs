@@ -72,18 +72,14 @@ pub(super) fn marks(
         .enumerate()
         .map(|(position, k)| {
             let category = &tally.categories[k];
-            let name = name(feed, by, lang, &category.label);
             // A segment named in none of the visitor's languages says in which.
-            let name_lang = match &category.label {
+            let (name, name_lang) = match &category.label {
                 Label::Segment(i) => {
-                    lang_of(
-                        &feed.segments[*i].name,
-                        lang,
-                        &feed.cluster.default_language,
-                    )
-                    .0
+                    let segment = &feed.segments[*i].name;
+                    let (marked, name) = lang_of(segment, lang, &feed.cluster.default_language);
+                    (name.to_owned(), marked)
                 }
-                _ => String::new(),
+                label => (name(feed, by, lang, label), String::new()),
             };
             let paint = match &category.label {
                 Label::Segment(i) => feed.segments[*i].color.clone().map(Paint::Feed),

@@ -300,6 +300,17 @@ pub(crate) fn lang_of<'a>(
     (marked, text)
 }
 
+/// What a segment or category the feed may list under `id` is called, with its ` lang` as
+/// [`lang_of`] gives it; an id the feed does not list shows as itself, in no language.
+pub(crate) fn name_of<'a>(
+    found: Option<&'a crate::feed::Segment>,
+    id: &'a str,
+    lang: Lang,
+    fallback: &str,
+) -> (String, &'a str) {
+    found.map_or((String::new(), id), |s| lang_of(&s.name, lang, fallback))
+}
+
 /// `text` resolved for `lang` as escaped markup, inside a `<span lang="…">` when it is
 /// written in another language than the visitor's ([`lang_of`]), for text read out within
 /// a sentence of the visitor's language: an event's title in a day's summary, say.
