@@ -196,9 +196,9 @@ function start() {
   return started;
 }
 
-// A language's first Intl objects cost 10-30 ms each to make (its locale data loads): made
-// here, while the Wasm and the feed download, those the widgets make later are ready at once;
-// when the page is idle, so that a tap or key then is not kept waiting.
+// A language's first collator costs milliseconds to make (its locale data loads): made here,
+// while the Wasm and the feed download, the one the widgets make later is ready at once; when
+// the page is idle, so that a tap or key then is not kept waiting.
 var warmed = {};
 function warmIntl(el) {
   var lang = langOf(el);
@@ -211,7 +211,6 @@ function warmIntl(el) {
     try {
       // Galician sorts with the Spanish collation, as src/i18n/intl.rs does.
       new Intl.Collator(lang === "gl" ? "es" : lang);
-      new Intl.NumberFormat(lang);
     } catch (error) {}
   }, { timeout: 1000 });
 }

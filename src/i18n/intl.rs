@@ -1,5 +1,5 @@
-//! The browser's `Intl` for what would cost many bytes to ship: collation and number
-//! formatting. Off the browser (native tests, a future server), plain fallbacks answer.
+//! The browser's `Intl` for what would cost many bytes to ship: collation. Off the browser
+//! (native tests, a future server), a plain fallback answers. Numbers are grouped here.
 
 use super::Lang;
 #[cfg(target_arch = "wasm32")]
@@ -14,59 +14,60 @@ pub fn collation_locale(lang: Lang) -> &'static str {
     }
 }
 
-/// A language's `Intl.NumberFormat#format` and `Intl.Collator#compare` (both bound), made
-/// once per language: making an `Intl` object loads its locale data and costs 10-30 ms, far
-/// more than using it.
+/// A language's `Intl.Collator#compare` (bound), made once per language: making an `Intl`
+/// object loads its locale data and costs milliseconds, far more than using it.
 #[cfg(target_arch = "wasm32")]
-fn tools(lang: Lang) -> (js_sys::Function, js_sys::Function) {
+fn compare(lang: Lang) -> js_sys::Function {
     use js_sys::{Array, Function, Intl, Object};
     use std::cell::RefCell;
     thread_local! {
-        static TOOLS: RefCell<Vec<(Lang, Function, Function)>> = const { RefCell::new(Vec::new()) };
+        static MADE: RefCell<Vec<(Lang, Function)>> = const { RefCell::new(Vec::new()) };
     }
-    TOOLS.with(|tools| {
-        if let Some((_, format, compare)) = tools.borrow().iter().find(|(l, ..)| *l == lang) {
-            return (format.clone(), compare.clone());
+    MADE.with(|made| {
+        if let Some((_, compare)) = made.borrow().iter().find(|(l, _)| *l == lang) {
+            return compare.clone();
         }
-        // Galician numbers as Spanish ones (`12.345`) where the browser has no Galician.
-        let locales = Array::of1(&lang.tag().into());
-        if lang == Lang::Gl {
-            locales.push(&"es".into());
-        }
-        let format = Intl::NumberFormat::new(&locales, &Object::new());
         let collator =
             Intl::Collator::new(&Array::of1(&collation_locale(lang).into()), &Object::new());
-        let made = (format.format(), collator.compare());
-        tools
-            .borrow_mut()
-            .push((lang, made.0.clone(), made.1.clone()));
-        made
+        let compare = collator.compare();
+        made.borrow_mut().push((lang, compare.clone()));
+        compare
     })
 }
 
-/// Makes `lang`'s `Intl` objects now, so that the first sort and the first count do not wait
-/// for them: the embed calls it while the feed downloads.
+/// Makes `lang`'s collator now, so that the first sort does not wait for it: the embed calls
+/// it while the feed downloads.
 pub fn warm(lang: Lang) {
     #[cfg(target_arch = "wasm32")]
-    tools(lang);
+    compare(lang);
     let _ = lang;
 }
 
-/// Formats an integer for `lang` (`1.234` in Catalan, `1,234` in English).
+/// Formats a count as `lang` writes it, in groups of three digits as CLDR has them: `1.234`
+/// and `12.345` in Catalan and Galician, `1,234` in English, `1234` but `12.345` in Spanish
+/// (which groups from five digits).
+///
+/// Written here rather than asked of `Intl.NumberFormat`: a page's first `NumberFormat`
+/// costs 25-40 ms of ICU set-up on the main thread while the feed downloads (Chromium, a
+/// desktop), for what four languages' counts need, and Chromium has no Galician.
 pub fn format_number(lang: Lang, n: usize) -> String {
-    // Below a thousand all four write plain digits: a keystroke updates some thirty facet
-    // counts, and spares the browser that many calls.
-    #[cfg(target_arch = "wasm32")]
-    if n >= 1000
-        && let Ok(s) = tools(lang)
-            .0
-            .call1(&wasm_bindgen::JsValue::UNDEFINED, &(n as f64).into())
-        && let Some(s) = s.as_string()
-    {
-        return s;
+    let digits = n.to_string();
+    let (separator, from) = match lang {
+        Lang::En => (',', 4),
+        Lang::Es => ('.', 5),
+        Lang::Ca | Lang::Gl => ('.', 4),
+    };
+    if digits.len() < from {
+        return digits;
     }
-    let _ = lang;
-    n.to_string()
+    let mut out = String::with_capacity(digits.len() * 4 / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// The indexes of `names` in `lang`'s collation order (`Intl.Collator` in the browser);
@@ -106,7 +107,7 @@ fn browser_collation_order(lang: Lang, names: &[&str]) -> Option<Vec<usize>> {
     }
     let list = JsString::from(joined).split(&SEP.to_string());
     let sort: Function = Reflect::get(&list, &"sort".into()).ok()?.dyn_into().ok()?;
-    sort.call1(&list, &tools(lang).1).ok()?;
+    sort.call1(&list, &compare(lang)).ok()?;
     let sorted = String::from(list.join(&SEP.to_string()));
     // Each collated name stands for the indexes holding it, found in byte order: most often
     // right after the name before it (the two orders mostly agree), else by binary search. A

@@ -187,3 +187,31 @@ fn a_language_parses_from_its_tag_and_prints_as_it() {
     }
     assert_eq!(Lang::Gl.to_string(), "gl");
 }
+
+#[test]
+fn counts_are_grouped_as_cldr_writes_each_language() {
+    use super::intl::format_number;
+    // CLDR 46's decimal patterns (#,##0.###) and minimum grouping digits (2 in Spanish).
+    let cases: [(Lang, [&str; 6]); 4] = [
+        (
+            Lang::Ca,
+            ["999", "1.234", "12.345", "123.456", "1.234.567", "0"],
+        ),
+        (
+            Lang::Es,
+            ["999", "1234", "12.345", "123.456", "1.234.567", "0"],
+        ),
+        (
+            Lang::Gl,
+            ["999", "1.234", "12.345", "123.456", "1.234.567", "0"],
+        ),
+        (
+            Lang::En,
+            ["999", "1,234", "12,345", "123,456", "1,234,567", "0"],
+        ),
+    ];
+    for (lang, written) in cases {
+        let ours = [999, 1234, 12_345, 123_456, 1_234_567, 0].map(|n| format_number(lang, n));
+        assert_eq!(ours, written, "{lang:?}");
+    }
+}
