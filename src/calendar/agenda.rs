@@ -28,7 +28,7 @@ pub(super) fn Agenda(
     let s = lang.strings();
     // Years shown before this one, and months shown from this one.
     let (before, months) = (RwSignal::new(0i32), RwSignal::new(12i32));
-    let listed = Memo::new(move |_| {
+    let listed = crate::ui::memo(move |_| {
         let today = today.get();
         let from = if before.get() == 0 {
             today

@@ -171,7 +171,7 @@ pub(super) fn Filters(
         }
     });
     // Which segments and categories some event has, in the feed's order of events.
-    let used = Memo::new(move |_| used_ids(&feed.read()));
+    let used = crate::ui::memo(move |_| used_ids(&feed.read()));
     // The toggles are drawn as markup when the feed or the language change; a choice only
     // flips their `aria-pressed`, so the focus stays on the toggle pressed.
     let groups = NodeRef::<leptos::html::Div>::new();

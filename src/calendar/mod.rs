@@ -119,7 +119,7 @@ pub fn EventCalendar(
     class: MaybeProp<String>,
 ) -> impl IntoView {
     let visitor = StoredValue::new(zone::visitor_zone());
-    let zone = Memo::new(move |_| {
+    let zone = crate::ui::memo(move |_| {
         let written = timezone.get().unwrap_or_default();
         let written = written.trim();
         if written.eq_ignore_ascii_case("local") {
@@ -151,7 +151,7 @@ pub fn EventCalendar(
             on_cleanup(move || every.clear());
         }
     });
-    let today = Memo::new(move |_| {
+    let today = crate::ui::memo(move |_| {
         minutes.track();
         zone::now_in(&zone.read()).0
     });
@@ -174,9 +174,9 @@ pub fn EventCalendar(
             f.categories = categories;
         });
     });
-    let kept = Memo::new(move |_| filter.read().keeps(&feed.read(), lang.get()));
+    let kept = crate::ui::memo(move |_| filter.read().keeps(&feed.read(), lang.get()));
     // The occurrences on the weeks around the month shown, in the calendar's zone.
-    let placed = Memo::new(move |_| {
+    let placed = crate::ui::memo(move |_| {
         let month = shown.get();
         kept_occurrences(
             &feed.read(),
@@ -210,8 +210,8 @@ pub fn EventCalendar(
     });
     // Without a view picked, none is drawn until the container's width is known: one drawn
     // for another width would be drawn again at once, the page moving in between.
-    let known = Memo::new(move |_| picked.get().or(view.get()).is_some() || width.get() > 0);
-    let current = Memo::new(move |_| {
+    let known = crate::ui::memo(move |_| picked.get().or(view.get()).is_some() || width.get() > 0);
+    let current = crate::ui::memo(move |_| {
         picked.get().or(view.get()).unwrap_or_else(|| {
             let w = width.get() as f64;
             let narrow = section

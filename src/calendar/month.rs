@@ -49,7 +49,7 @@ pub(super) fn MonthGrid(
     let s = lang.strings();
     // The day that holds the grid's one tab stop: the day last moved to in the month shown,
     // else today there, else its 1st.
-    let stop = Memo::new(move |_| {
+    let stop = crate::ui::memo(move |_| {
         let (month, day, today) = (shown.get(), focused.get(), today.get());
         if day.first_of_month() == month {
             day

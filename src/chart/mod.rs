@@ -170,7 +170,7 @@ pub fn SegmentChart(
     };
     // Counted once per feed, dimension and `top`: not again when the chart is resized or
     // switched to its table.
-    let counted = Memo::new(move |_| {
+    let counted = crate::ui::memo(move |_| {
         let feed = feed.read();
         tally(
             &feed,

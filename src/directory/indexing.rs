@@ -35,7 +35,7 @@ pub(super) fn search_index(feed: Signal<Arc<Feed>>) -> Memo<Arc<SearchIndex>> {
         index: None,
         taken: true,
     });
-    let index = Memo::new_with_compare(
+    let index = crate::ui::memo_with(
         move |_| {
             let feed = feed.read();
             let started = building

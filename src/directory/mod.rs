@@ -148,22 +148,22 @@ pub fn MemberDirectory(
         );
     }
 
-    let table = Memo::new_with_compare(
+    let table = crate::ui::memo_with(
         move |_| Arc::new(FacetTable::new(&feed.read())),
         arc_changed,
     );
     let index = indexing::search_index(feed);
-    let by_name = Memo::new_with_compare(
+    let by_name = crate::ui::memo_with(
         move |_| Arc::new(name_order(&feed.read(), lang.get())),
         arc_changed,
     );
-    let newest = Memo::new_with_compare(
+    let newest = crate::ui::memo_with(
         move |_| Arc::new(newest_order(&feed.read(), &by_name.read())),
         arc_changed,
     );
     // Which order the last outcome ran over: typing on may then search only its matches.
     let last_order = StoredValue::new(0_usize);
-    let outcome = Memo::new_with_compare(
+    let outcome = crate::ui::memo_with(
         move |previous: Option<&Arc<Outcome>>| {
             let searching = !choices.read().query.trim().is_empty();
             let index = searching.then(|| index.get());

@@ -268,7 +268,7 @@ fn element_view(
         let attrs = attrs.clone();
         move |name: &'static str| {
             let attrs = attrs.clone();
-            Memo::new(move |_| attr_value(&attrs.read(), name).cloned())
+            crate::ui::memo(move |_| attr_value(&attrs.read(), name).cloned())
         }
     };
     let lang_attr = attr("lang");
@@ -276,7 +276,7 @@ fn element_view(
     // The element's own `lang` if it names a language of ours, else the page's if it does,
     // else English: on a French page, English words with English dates, marked `en` for
     // screen readers, rather than English words marked and dated as French.
-    let locale = Memo::new(move |_| {
+    let locale = crate::ui::memo(move |_| {
         let ours = |l: &String| Lang::from_tag(l).is_some();
         lang_attr
             .get()
@@ -372,7 +372,7 @@ fn element_view(
     };
     // A value the stylesheet has no theme for (`Dark`, `purple`) is said once, and the widget
     // keeps the page's colours, as without a theme.
-    let theme = Memo::new(move |_| {
+    let theme = crate::ui::memo(move |_| {
         let known = |t: &str| ["light", "dark", "auto"].contains(&t).then(|| t.to_owned());
         choice(theme.get(), known, "light, dark, auto", at("theme"))
     });
@@ -444,8 +444,8 @@ fn element_view(
                     }
                     Widget::Chart => {
                         // Memos: a value that cannot be read is said once, not at each use.
-                        let by = Memo::new(move |_| choice(by.get(), By::from_id, "segment, kind, region, city, joined", at("by")).unwrap_or_default());
-                        let shape = Memo::new(move |_| choice(chart_type.get(), Shape::from_id, "bar, column, donut", at("type")));
+                        let by = crate::ui::memo(move |_| choice(by.get(), By::from_id, "segment, kind, region, city, joined", at("by")).unwrap_or_default());
+                        let shape = crate::ui::memo(move |_| choice(chart_type.get(), Shape::from_id, "bar, column, donut", at("type")));
                         let top: Option<usize> = choice(top.get(), |t| t.parse().ok().filter(|&n: &usize| n > 0), "1, 2, 3…", at("top"));
                         // `for` names the directory whose choices the chart shows and toggles.
                         match link.get().filter(|id| !id.trim().is_empty()) {
@@ -470,7 +470,7 @@ fn element_view(
                     }
                     Widget::Calendar => {
                         let month = choice(month.get(), |m| Date::parse(&format!("{m}-01")), "2026-11…", at("month"));
-                        let view = Memo::new(move |_| choice(layout.get(), View::from_id, "month, list", at("view")));
+                        let view = crate::ui::memo(move |_| choice(layout.get(), View::from_id, "month, list", at("view")));
                         // Ids the feed does not define are left out (and said): one would
                         // leave no event to show, with no choice of the visitor's to undo.
                         let segments = Signal::derive(move || {

@@ -59,7 +59,7 @@ where
     // Keeps the last good feed while a retry or a new URL loads, but not once the feed named
     // has failed (or none is named): its data would pass for that feed's. Compares by
     // pointer, so a 10,000-member feed is never compared field by field.
-    let feed = Memo::new_with_compare(
+    let feed = memo_with(
         move |previous: Option<&Option<Arc<Feed>>>| match state.get() {
             FeedState::Ready(feed, _) => Some(feed),
             FeedState::Loading => previous.cloned().flatten(),
@@ -70,7 +70,7 @@ where
             (a, b) => a.map(Option::is_some) != b.map(Option::is_some),
         },
     );
-    let ready = Memo::new(move |_| feed.with(Option::is_some));
+    let ready = memo(move |_| feed.with(Option::is_some));
     // "Try again" goes as it is pressed: once the feed has come, the focus moves to the
     // widget's first control (or to the button again, if the feed failed again), not to the page.
     let retried = StoredValue::new_local(None::<web_sys::Element>);
@@ -345,6 +345,33 @@ pub(crate) fn escape(text: &str) -> String {
 pub(crate) fn effect(f: impl FnMut() + 'static) {
     let mut f: Box<dyn FnMut()> = Box::new(f);
     Effect::new(move |_| f());
+}
+
+/// A memo's function, boxed: see [`memo`].
+type MemoFn<T> = Box<dyn Fn(Option<&T>) -> T + Send + Sync>;
+
+/// A memo of `f`, boxed as [`effect`] boxes its function: `Memo::new` is generic over its
+/// function too, and each distinct closure would otherwise get its own copy of the memo's
+/// machinery; boxed, the memos of one value type share one.
+pub(crate) fn memo<T>(f: impl Fn(Option<&T>) -> T + Send + Sync + 'static) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let f: MemoFn<T> = Box::new(f);
+    Memo::new(f)
+}
+
+/// [`memo`] with its own test of change, `changed(old, new)`, for values without `PartialEq`
+/// or whose equality would cost more than computing them again (an `Arc` compared by pointer).
+pub(crate) fn memo_with<T>(
+    f: impl Fn(Option<&T>) -> T + Send + Sync + 'static,
+    changed: fn(Option<&T>, Option<&T>) -> bool,
+) -> Memo<T>
+where
+    T: Send + Sync + 'static,
+{
+    let f: MemoFn<T> = Box::new(f);
+    Memo::new_with_compare(f, changed)
 }
 
 /// An id no other element of the page has, for `aria-controls` and `aria-labelledby`.
