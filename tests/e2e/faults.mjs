@@ -102,6 +102,8 @@ test("an element removed while its feed loads aborts the fetch; one moved keeps 
   });
   await page.locator("#late").getByRole("status").filter({ hasText: "Loading" }).waitFor();
   await page.locator("#moved").getByRole("status").filter({ hasText: "Loading" }).waitFor();
+  // That line is the loader's own until the Wasm has mounted the widget: wait for the widget.
+  await page.waitForFunction(() => document.getElementById("moved")._ck != null);
   const mounts = await page.evaluate(async () => {
     document.getElementById("late").remove();
     // Out, an await, back in (Turbo keeps a permanent element across a visit so): a move,
