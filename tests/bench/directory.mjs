@@ -4,6 +4,8 @@
 //
 // - first card: navigation start to the first member card (List.js: its first item) in the
 //   DOM, fetch, parse and script or Wasm start included, a fresh context (cold cache) each run;
+//   also on the Catalan sample feed (`CK_SAMPLE`, 60 members), the size of a real cluster's,
+//   where what is measured is mostly starting the Wasm against starting a script;
 // - search: a fixed sequence of queries typed character by character into each side's own
 //   search box. One step: set the box's value and dispatch `input` then `keyup` (the events of
 //   a keystroke that each library listens to: clusterkit `input`, List.js `keyup`, and `input`
@@ -29,6 +31,8 @@ const RUNS = Number(process.env.CK_RUNS ?? 9);
 const REPEATS = Number(process.env.CK_REPEATS ?? 3);
 /** The language both sides show and search: the feed's default, as a webmaster would pick. */
 const LANG = process.env.CK_LANG ?? "ca";
+/** A real cluster's feed, for the first card at its size. */
+const SAMPLE = process.env.CK_SAMPLE ?? "www/feeds/catalonia.json";
 
 /** Words of the generated feed (xtask/src/gen_feed.rs): a segment word, a city, the start of
  * a description word, and a city that turns into nothing on its last letter; each is typed
@@ -60,13 +64,13 @@ const summary = (xs) =>
     : null;
 
 /** A fresh context on `side`'s page once its first card is in the DOM. */
-const open = (browser, side, throttle) =>
-  openPage(browser, { base: BASE, page: SIDES[side].page, feed: FEED, lang: LANG, throttle, label: side });
+const open = (browser, side, throttle, feed = FEED) =>
+  openPage(browser, { base: BASE, page: SIDES[side].page, feed, lang: LANG, throttle, label: side });
 
 /** Navigation start to the first card, and to the feed's last byte, in a fresh context. */
-async function firstCard(browser, side, throttle) {
-  const { context, page } = await open(browser, side, throttle);
-  const feedUrl = new URL(FEED, BASE).href;
+async function firstCard(browser, side, throttle, feed = FEED) {
+  const { context, page } = await open(browser, side, throttle, feed);
+  const feedUrl = new URL(feed, BASE).href;
   const times = await page.evaluate(
     (url) => ({
       card: window.__firstCard,
@@ -236,6 +240,7 @@ const browser = await chromium.launch({
 });
 const version = browser.version();
 const members = JSON.parse(readFileSync(new URL(`../../${FEED}`, import.meta.url), "utf8")).members.length;
+const sampleMembers = JSON.parse(readFileSync(new URL(`../../${SAMPLE}`, import.meta.url), "utf8")).members.length;
 const words = WORDS.map((w) => `"${w}"`).join(", ");
 const passes = `${REPEATS} pass${REPEATS === 1 ? "" : "es"}`;
 console.log(`
@@ -244,6 +249,7 @@ ${FEED}: ${members.toLocaleString("en")} members, lang ${LANG}, headless Chromiu
   first card  navigation start to the first card in the DOM (fetch, parse, script or Wasm start
               included), ${RUNS} cold runs a side
   feed in     navigation start to the feed's last byte, in the same runs
+  sample      the first card on ${SAMPLE} (${sampleMembers} members), ${RUNS} cold runs a side
   search      setting the search box to the first animation frame after the result list changes;
               ${SEARCH_STEPS.length} keystrokes a pass (${words}: each typed, then cleared), ${passes}
   to paint    the same, to the task after that frame is rendered (style, layout, paint)
@@ -266,6 +272,10 @@ for (const throttle of [1, 4]) {
       if (feed !== undefined) feedIn[side].push(feed);
     }
   }
+  const sample = { clusterkit: [], listjs: [] };
+  for (let i = 0; i < RUNS; i++) {
+    for (const side of Object.keys(SIDES)) sample[side].push((await firstCard(browser, side, throttle, SAMPLE)).card);
+  }
   const ours = await interactions(browser, "clusterkit", throttle);
   const theirs = await interactions(browser, "listjs", throttle);
   const t = `${throttle}x`.padEnd(5);
@@ -275,6 +285,7 @@ for (const throttle of [1, 4]) {
   const feed = [summary(feedIn.clusterkit), summary(feedIn.listjs)];
   console.log(row(`${t}first card`, ...fc));
   console.log(row(`${t}  feed in`, ...feed));
+  console.log(row(`${t}sample first card`, summary(sample.clusterkit), summary(sample.listjs)));
   console.log(row(`${t}search`, ...search));
   console.log(row(`${t}  to paint`, summary(ours.painted.search), summary(theirs.painted.search)));
   console.log(row(`${t}facet`, facet, null) + "  List.js has no facets");
