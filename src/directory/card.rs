@@ -161,11 +161,14 @@ pub(crate) fn profile(
         );
     }
     if let Some(e) = m.email.as_deref().filter(|e| is_email(e)) {
-        let e = escape(e);
+        // In a `mailto:` URL a `%` starts an escape and a `#` ends the address (RFC 6068):
+        // both are letters an address may hold (`sales%uk@…`), written escaped in the link.
+        let href = escape(&e.replace('%', "%25").replace('#', "%23"));
         let _ = write!(
             contact,
-            "<dt>{}</dt><dd><a href=\"mailto:{e}\">{e}</a></dd>",
-            s.email
+            "<dt>{}</dt><dd><a href=\"mailto:{href}\">{}</a></dd>",
+            s.email,
+            escape(e)
         );
     }
     if let Some((p, href)) = m.phone.as_ref().and_then(|p| Some((p, phone_href(p)?))) {
@@ -279,6 +282,19 @@ mod tests {
         assert!(html.contains(&format!(" {}</span></a>", Lang::Ca.strings().new_tab)));
         // No banner landmark inside the dialog.
         assert!(!html.contains("<header"));
+    }
+
+    #[test]
+    fn an_address_with_a_percent_or_a_hash_mails_that_address() {
+        let mut feed = feed();
+        feed.members[1].email = Some("sales%uk#2@cluster.example".into());
+        let (html, _) = profile(&feed, &feed.members[1], Lang::En, "p");
+        assert!(
+            html.contains(
+                "<a href=\"mailto:sales%25uk%232@cluster.example\">sales%uk#2@cluster.example</a>"
+            ),
+            "{html}"
+        );
     }
 
     #[test]
