@@ -180,7 +180,7 @@ test("a crash at run time (the Wasm out of memory) turns every element into an e
   errors.splice(0, errors.length, ...errors.filter((e) => !traps.includes(e)));
 });
 
-test("a browser that cannot run the widgets (WebAssembly turned off, too old for its reference types, no constructable stylesheets) says so in every element, in its language, without a useless reload, and fetches nothing", async ({ page, url, warnings }) => {
+test("a browser that cannot run the widgets (WebAssembly turned off, too old for its reference types, no constructable stylesheets) says so in every element, in its language, without a useless reload, and fetches nothing", async ({ page, url }) => {
   const lacks = {
     // Apple's Lockdown Mode: no WebAssembly object at all.
     webassembly: () => delete window.WebAssembly,
