@@ -3,8 +3,8 @@
 //! Every UI string lives in one file per language (`ca.rs`, `es.rs`, `gl.rs`, `en.rs`) as a
 //! [`Strings`] value; the compiler refuses a language that lacks a string. Month and weekday
 //! names are shipped here too (a few hundred bytes, fewer than the `Intl` calls to fetch them,
-//! and right for Galician, which Chromium's `Intl` lacks). Collation and number formatting
-//! go through the browser's `Intl` (see [`intl`]).
+//! and right for Galician, which Chromium's `Intl` lacks). Collation goes through the
+//! browser's `Intl`; counts are grouped in a few lines of our own (see [`intl`]).
 
 mod ca;
 mod en;
