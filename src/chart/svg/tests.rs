@@ -1,0 +1,225 @@
+//! The drawings' markup, checked against what each shape promises.
+
+use super::*;
+
+/// A mark with a palette colour, named and counted.
+pub(in crate::chart) fn mark(name: &str, count: usize) -> Mark {
+    Mark {
+        name: name.into(),
+        lang: String::new(),
+        count,
+        paint: Paint::Palette(1),
+        label: format!("{name}: {count}"),
+        share: None,
+        running: None,
+        pressed: None,
+    }
+}
+
+#[test]
+fn each_donut_slice_begins_at_a_line_so_slices_of_one_colour_stay_apart() {
+    // Seven parts and six palette colours: the last slice meets the first in the same one.
+    let marks: Vec<Mark> = (0..7)
+        .map(|i| {
+            let mut m = mark(&format!("City {i}"), if i == 0 { 2 } else { 1 });
+            m.paint = Paint::Palette(i % 6 + 1);
+            m
+        })
+        .collect();
+    let donut = draw(&marks, Shape::Donut, Lang::En, 0, false, 600.0);
+    let angles: Vec<f64> = donut
+        .markup
+        .split("transform=\"rotate(")
+        .skip(1)
+        .filter_map(|rest| rest.split(' ').next()?.parse().ok())
+        .collect();
+    // The slices' own rotate(-90 …) aside, one line per slice, at 0°, then 2/8 of the way
+    // round (the first city has two members of eight), then an eighth further each.
+    let spokes: Vec<f64> = angles.into_iter().filter(|a| *a >= 0.0).collect();
+    let expected: Vec<f64> = [0.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]
+        .iter()
+        .map(|k| k * 45.0)
+        .collect();
+    assert_eq!(spokes.len(), 7, "{spokes:?}");
+    for (a, e) in spokes.iter().zip(&expected) {
+        assert!((a - e).abs() < 0.5, "{spokes:?}");
+    }
+    let one = draw(&marks[..1], Shape::Donut, Lang::En, 0, false, 600.0);
+    assert!(
+        !one.markup.contains("ck-spokes"),
+        "a whole ring has nothing to part"
+    );
+}
+
+#[test]
+fn feed_text_cannot_open_an_element_or_leave_an_attribute() {
+    assert_eq!(
+        escape(r#"<script>alert("x")</script> & 'y'"#),
+        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
+    );
+    let hostile = mark("\"><img src=x onerror=alert(1)>", 3);
+    for shape in [Shape::Bar, Shape::Column, Shape::Donut] {
+        let d = draw(
+            std::slice::from_ref(&hostile),
+            shape,
+            Lang::En,
+            0,
+            false,
+            WIDTH,
+        );
+        assert!(!d.markup.contains("<img"), "{shape:?}: {}", d.markup);
+        assert!(
+            d.markup
+                .contains("aria-label=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;: 3\""),
+            "{shape:?}: the name stays inside its attribute"
+        );
+    }
+}
+
+#[test]
+fn one_mark_holds_the_tab_stop_and_each_is_named() {
+    let marks = [mark("Animació", 5), mark("VFX", 2), mark("So", 0)];
+    for shape in [Shape::Bar, Shape::Column, Shape::Donut] {
+        let d = draw(&marks, shape, Lang::En, 1, false, WIDTH);
+        assert_eq!(d.markup.matches("tabindex=\"0\"").count(), 1, "{shape:?}");
+        assert_eq!(d.markup.matches("tabindex=\"-1\"").count(), 2, "{shape:?}");
+        assert!(
+            d.markup.contains("data-k=\"1\" aria-label=\"VFX: 2\""),
+            "{shape:?}"
+        );
+        assert_eq!(d.anchors.len(), 3);
+        assert!(d.height > 0.0);
+    }
+}
+
+#[test]
+fn a_linked_chart_makes_toggles_of_the_marks_a_facet_stands_behind() {
+    let mut chosen = mark("VFX", 2);
+    chosen.pressed = Some(true);
+    let mut free = mark("So", 1);
+    free.pressed = Some(false);
+    let others = mark("3 other places", 4);
+    let d = draw(
+        &[chosen, free, others],
+        Shape::Bar,
+        Lang::En,
+        0,
+        true,
+        WIDTH,
+    );
+    assert!(
+        d.markup
+            .contains("role=\"button\" aria-pressed=\"true\" tabindex=\"0\" data-k=\"0\"")
+    );
+    assert!(
+        d.markup
+            .contains("role=\"button\" aria-pressed=\"false\" tabindex=\"-1\" data-k=\"1\"")
+    );
+    assert!(
+        d.markup
+            .contains("role=\"img\" tabindex=\"-1\" data-k=\"2\"")
+    );
+    assert!(!d.markup.contains("listitem"));
+}
+
+#[test]
+fn a_long_name_in_the_donut_legend_wraps_and_keeps_its_count() {
+    let long = "Experiències immersives (VR, XR, AR, metavers i videomapatge)";
+    let marks = [mark(long, 10), mark("So", 1)];
+    let narrow = draw(&marks, Shape::Donut, Lang::En, 0, false, 320.0);
+    // The first entry's lines, as drawn.
+    let entry = narrow.markup.split("<text").nth(1).unwrap();
+    let entry = &entry[..entry.find("</text>").unwrap()];
+    let lines: Vec<&str> = entry
+        .split("<tspan")
+        .skip(1)
+        .map(|t| &t[t.find('>').unwrap() + 1..t.find("</tspan>").unwrap()])
+        .collect();
+    assert!(lines.len() >= 2, "{lines:?}");
+    assert_eq!(
+        lines.join(" "),
+        format!("{long}: 10"),
+        "every word, and the count"
+    );
+    // Each line fits between its swatch (at x 32) and the drawing's right edge, at
+    // about 8 units a character.
+    assert!(
+        lines
+            .iter()
+            .all(|l| 32.0 + 8.0 * l.chars().count() as f64 <= 320.0)
+    );
+    // The entries below move down by the extra lines: the drawing grows to hold them.
+    let one_line = draw(
+        &[mark("A", 10), mark("So", 1)],
+        Shape::Donut,
+        Lang::En,
+        0,
+        false,
+        320.0,
+    );
+    assert!(narrow.height >= one_line.height + 16.0 * (lines.len() - 1) as f64);
+}
+
+#[test]
+fn a_narrow_drawing_keeps_its_texts_inside_and_the_donut_legend_goes_under_the_ring() {
+    let marks: Vec<Mark> = ["Producció", "Postproducció i efectes visuals", "So"]
+        .iter()
+        .zip([12, 30, 1])
+        .map(|(n, c)| mark(n, c))
+        .collect();
+    let wide = draw(&marks, Shape::Donut, Lang::En, 0, false, 600.0);
+    let narrow = draw(&marks, Shape::Donut, Lang::En, 0, false, 300.0);
+    // Each legend row's swatch (a 14-unit square), where it is: the ring takes the box
+    // (0, 0)–(200, 200), its centre at (100, 100) and its outer edge 80 + its stroke away.
+    let swatches = |markup: &str| -> Vec<(f64, f64)> {
+        markup
+            .split("<rect ")
+            .skip(1)
+            .filter(|r| r.contains("width=\"14\""))
+            .map(|r| {
+                let attr = |name: &str| -> f64 {
+                    let rest = r.split(&format!(" {name}=\"")).nth(1).unwrap();
+                    rest.split('"').next().unwrap().parse().unwrap()
+                };
+                (attr("x"), attr("y"))
+            })
+            .collect()
+    };
+    let beside = swatches(&wide.markup);
+    assert_eq!(beside.len(), 3);
+    assert!(
+        beside.iter().all(|&(x, y)| x >= 200.0 && y < 200.0),
+        "legend beside the ring: {beside:?}"
+    );
+    let under = swatches(&narrow.markup);
+    assert_eq!(under.len(), 3);
+    assert!(
+        under.iter().all(|&(x, y)| y >= 200.0 && x + 14.0 <= 300.0),
+        "legend under the ring: {under:?}"
+    );
+    assert!(under.windows(2).all(|w| w[1].1 > w[0].1), "one row each");
+    assert!(narrow.height > 200.0 + 2.0 * 26.0);
+    for width in [320.0, 600.0, 900.0] {
+        let bars = draw(&marks, Shape::Bar, Lang::En, 0, false, width);
+        assert_eq!(bars.width, width);
+        // Every x in the markup lies within the view box.
+        for x in bars.markup.split(" x=\"").skip(1) {
+            let x: i32 = x.split('"').next().unwrap().parse().unwrap();
+            assert!((0..=width as i32).contains(&x), "x={x} at width {width}");
+        }
+    }
+    assert_eq!(
+        draw(&marks, Shape::Bar, Lang::En, 0, false, 100.0).width,
+        MIN_WIDTH
+    );
+}
+
+#[test]
+fn feed_colours_and_palette_colours_need_no_style_attribute() {
+    let mut feed = mark("A", 1);
+    feed.paint = Paint::Feed("#2e7d32".into());
+    let d = draw(&[feed, mark("B", 1)], Shape::Bar, Lang::En, 0, false, WIDTH);
+    assert!(d.markup.contains("color=\"#2e7d32\""));
+    assert!(d.markup.contains("class=\"ck-value ck-c1\""));
+    assert!(!d.markup.contains("style="));
+}
