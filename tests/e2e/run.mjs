@@ -387,6 +387,39 @@ test("a logo covers the initials once it loads; a broken, missing or slow one le
   assert.equal(await page.evaluate(broken), true, "the profile's broken logo is hidden");
 }, { networkErrors: true });
 
+test("on a phone, a tap anywhere on a card, its logo or its tags, opens that member's profile", async ({ context, url }) => {
+  const phone = await context.browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 }, locale: "ca-ES", timezoneId: "America/Los_Angeles" });
+  try {
+    const page = await phone.newPage();
+    await page.goto(url("index.html?keep=1"));
+    const dir = page.locator("#dir");
+    const cards = dir.locator("article.ck-card");
+    await cards.nth(2).waitFor();
+    for (const [k, part] of [[1, ".ck-logo"], [2, ".ck-tag"]]) {
+      const card = cards.nth(k);
+      const name = (await card.locator(".ck-open").textContent()).trim();
+      // Where the logo or tag is on the screen (the button's reach lies over it, which
+      // Playwright's own tap on the element would refuse as hidden).
+      await card.scrollIntoViewIfNeeded();
+      const box = await card.locator(part).first().boundingBox();
+      await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+      await dir.getByRole("dialog", { name }).waitFor({ timeout: 5000 });
+      await page.keyboard.press("Escape");
+      await dir.getByRole("dialog").waitFor({ state: "hidden" });
+    }
+    // The name's button is the target, as large as its card.
+    const sizes = await cards.first().evaluate((card) => {
+      const hit = card.getBoundingClientRect();
+      const at = card.getRootNode().elementFromPoint(hit.x + hit.width - 4, hit.y + hit.height - 4);
+      return { height: hit.height, target: at?.closest(".ck-open") !== null };
+    });
+    assert.ok(sizes.target, "a card's far corner is its name's button");
+    assert.ok(sizes.height >= 44, `the card is a target of at least 44 px: ${sizes.height}`);
+  } finally {
+    await phone.close();
+  }
+});
+
 test("the directory: facets, chips, pages, profile and URL, accessible in each state and on a phone", async ({ page, url }) => {
   const feed = feedOf("catalonia");
   await page.goto(url("index.html?keep=1&s=caf%C3%A9"));
