@@ -2,7 +2,7 @@
 // dialog and the add-to-calendar downloads.
 import { readFileSync } from "node:fs";
 import { test, assert, settled } from "./harness.mjs";
-import { axeViolations } from "./support.mjs";
+import { axeViolations, onPhone } from "./support.mjs";
 
 /** Adds to the page's `main` a clusterkit-calendar with the attributes `attrs` (its id among
  * them) and `feed` as its inline JSON. */
@@ -408,9 +408,7 @@ test("lang with a region starts the week where that region does: Sunday for en-U
 });
 
 test("on a phone, a tap anywhere on a day of the month grid lists that day's events, and a long URL in a title wraps", async ({ context, url }) => {
-  const phone = await context.browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 }, locale: "en-GB", timezoneId: "America/Los_Angeles" });
-  try {
-    const page = await phone.newPage();
+  await onPhone(context, { viewport: { width: 360, height: 740 }, locale: "en-GB" }, async (page) => {
     await page.goto(url("tests/e2e/pages/calendar-phone.html"));
     const cal = page.locator("#phone");
     await cal.getByRole("grid", { name: "November 2026" }).waitFor();
@@ -451,9 +449,7 @@ test("on a phone, a tap anywhere on a day of the month grid lists that day's eve
     });
     assert.deepEqual(widths.wide, [], "nothing past the screen's edge");
     assert.ok(widths.page <= widths.viewport, `the page does not scroll sideways (${widths.page} > ${widths.viewport})`);
-  } finally {
-    await phone.close();
-  }
+  });
 });
 
 test("the list offers later events only while there are any: a series with a COUNT ends", async ({ page, url }) => {

@@ -1,7 +1,7 @@
 // End-to-end tests of the chart element, alone and linked to a directory.
 import { readFileSync } from "node:fs";
 import { test, assert } from "./harness.mjs";
-import { feedOf, text, axeViolations } from "./support.mjs";
+import { feedOf, text, axeViolations, onPhone } from "./support.mjs";
 
 test("charts by segment, type, city and year: named marks, one tab stop, a table, accessible in each state", async ({ page, url }) => {
   const cat = feedOf("catalonia");
@@ -415,9 +415,7 @@ test("a visitor's larger default font makes the charts' text larger too, the dra
 });
 
 test("on a touch screen, tapping a bar shows its count and tapping elsewhere hides it", async ({ context, url }) => {
-  const phone = await context.browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 }, locale: "ca-ES", timezoneId: "America/Los_Angeles" });
-  try {
-    const page = await phone.newPage();
+  await onPhone(context, {}, async (page) => {
     await page.goto(url("tests/e2e/pages/charts.html"));
     const segments = page.locator("#segments");
     const marks = segments.getByRole("listitem");
@@ -436,9 +434,7 @@ test("on a touch screen, tapping a bar shows its count and tapping elsewhere hid
     }
     await page.locator("h1").tap();
     await tip.waitFor({ state: "detached" });
-  } finally {
-    await phone.close();
-  }
+  });
 });
 
 test("columns name the largest part and every part tied for it, fit their labels, and equal counts show equal shares", async ({ page, url }) => {

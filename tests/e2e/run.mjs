@@ -4,7 +4,7 @@ import { readFileSync, mkdirSync, writeFileSync, copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { test, run, assert, settled, BASE, BASE_OCTET } from "./harness.mjs";
-import { ROOT, feedOf, text, axeViolations } from "./support.mjs";
+import { ROOT, feedOf, text, axeViolations, onPhone } from "./support.mjs";
 import "./chart.mjs";
 import "./calendar.mjs";
 import "./hostile.mjs";
@@ -388,9 +388,7 @@ test("a logo covers the initials once it loads; a broken, missing or slow one le
 }, { networkErrors: true });
 
 test("on a phone, a tap anywhere on a card, its logo or its tags, opens that member's profile", async ({ context, url }) => {
-  const phone = await context.browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 }, locale: "ca-ES", timezoneId: "America/Los_Angeles" });
-  try {
-    const page = await phone.newPage();
+  await onPhone(context, {}, async (page) => {
     await page.goto(url("index.html?keep=1"));
     const dir = page.locator("#dir");
     const cards = dir.locator("article.ck-card");
@@ -415,9 +413,7 @@ test("on a phone, a tap anywhere on a card, its logo or its tags, opens that mem
     });
     assert.ok(sizes.target, "a card's far corner is its name's button");
     assert.ok(sizes.height >= 44, `the card is a target of at least 44 px: ${sizes.height}`);
-  } finally {
-    await phone.close();
-  }
+  });
 });
 
 test("the directory: facets, chips, pages, profile and URL, accessible in each state and on a phone", async ({ page, url }) => {

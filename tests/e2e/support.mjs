@@ -15,3 +15,14 @@ export async function axeViolations(page) {
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   });
 }
+
+/** Runs `fn(page)` on a phone of its own (touch, a narrow `viewport`, `locale`, the time of
+ * Los Angeles), closed afterwards. */
+export async function onPhone(context, { viewport = { width: 390, height: 800 }, locale = "ca-ES" }, fn) {
+  const phone = await context.browser().newContext({ hasTouch: true, isMobile: true, viewport, locale, timezoneId: "America/Los_Angeles" });
+  try {
+    return await fn(await phone.newPage());
+  } finally {
+    await phone.close();
+  }
+}
