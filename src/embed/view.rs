@@ -1,0 +1,235 @@
+//! What an element shows: its attributes read (and said once when they cannot be), the
+//! feed they name loaded, and the widget its tag names drawn in its shadow root.
+
+use super::*;
+
+pub(super) fn element_view(
+    widget: Widget,
+    attrs: ArcRwSignal<Attrs>,
+    inline: Option<String>,
+) -> impl IntoView {
+    let attr = {
+        let attrs = attrs.clone();
+        move |name: &'static str| {
+            let attrs = attrs.clone();
+            crate::ui::memo(move |_| attr_value(&attrs.read(), name).cloned())
+        }
+    };
+    let lang_attr = attr("lang");
+    let inherited = attr(INHERITED_LANG);
+    // The element's own `lang` if it names a language of ours, else the page's if it does,
+    // else English: on a French page, English words with English dates, marked `en` for
+    // screen readers, rather than English words marked and dated as French.
+    let locale = crate::ui::memo(move |_| {
+        let ours = |l: &String| Lang::from_tag(l).is_some();
+        lang_attr
+            .get()
+            .filter(ours)
+            .or_else(|| inherited.get().filter(ours))
+            .unwrap_or_else(|| "en".into())
+    });
+    let lang = Signal::derive(move || Lang::from_tag(&locale.read()).unwrap_or_default());
+    // While the feed downloads, make the `Intl` objects its first sort and counts will need.
+    let first_lang = lang.get_untracked();
+    set_timeout(
+        move || crate::i18n::intl::warm(first_lang),
+        std::time::Duration::ZERO,
+    );
+    let debug = {
+        let attrs = attrs.clone();
+        Signal::derive(move || flag(attr_value(&attrs.read(), "debug").cloned()).is_some())
+    };
+    let theme = attr("theme");
+    let feed_url = attr("feed");
+    let page_size = attr("page-size");
+    let month = attr("month");
+    let timezone = attr("timezone");
+    let categories = attr("categories");
+    // The element's id: a directory with one shares its choices with the charts `for` it,
+    // and names its URL parameter after it; set or changed later, it applies then.
+    let host_id = attr("id");
+    let segments = attr("segments");
+    let kinds = attr("kinds");
+    let sort = attr("sort");
+    let layout = attr("view");
+    let sync_url = attr("sync-url");
+    let hide_filters = attr("hide-filters");
+    let by = attr("by");
+    let chart_type = attr("type");
+    let top = attr("top");
+    let link = attr("for");
+
+    // Without a theme, the widget takes the page's colours: on a dark page, the dark theme's
+    // accent and palette, which keep their contrast there. Measured again whenever the page's
+    // colours may have changed (`watch_surroundings`); a chart inside watches this element
+    // too, so it checks its marks again after a change here, as after a change of `theme`.
+    let root = NodeRef::<leptos::html::Div>::new();
+    crate::ui::effect(move || {
+        let Some(root) = root.get() else {
+            return;
+        };
+        let root: web_sys::Element = root.into();
+        let watched = root.clone();
+        let measure = move || {
+            let backdrop = if is_dark(backdrop(&root)) {
+                "dark"
+            } else {
+                "light"
+            };
+            if root.get_attribute("data-backdrop").as_deref() != Some(backdrop) {
+                let _ = root.set_attribute("data-backdrop", backdrop);
+            }
+        };
+        measure();
+        watch_surroundings(&watched, measure);
+    });
+
+    let (state, retry) = match inline {
+        Some(json) => (Signal::stored(inline_feed(&json)), None),
+        None => {
+            let url = Signal::derive(move || {
+                feed_url
+                    .read()
+                    .as_deref()
+                    .map(unquoted)
+                    .unwrap_or_default()
+                    .to_owned()
+            });
+            let loaded = use_feed(url);
+            let state = Signal::derive(move || {
+                if url.read().is_empty() {
+                    FeedState::Failed(LoadError::Missing)
+                } else {
+                    loaded.state.get()
+                }
+            });
+            (state, Some(loaded.retry))
+        }
+    };
+
+    // An attribute of this element, for what the console says of a value it cannot read.
+    let at = move |attr| AttrAt {
+        widget,
+        id: host_id,
+        lang,
+        attr,
+    };
+    // A value the stylesheet has no theme for (`Dark`, `purple`) is said once, and the widget
+    // keeps the page's colours, as without a theme.
+    let theme = crate::ui::memo(move |_| {
+        let known = |t: &str| ["light", "dark", "auto"].contains(&t).then(|| t.to_owned());
+        choice(theme.get(), known, "light, dark, auto", at("theme"))
+    });
+    // So is an own `lang` the widgets do not speak (the page's own language is the page's).
+    crate::ui::effect(move || {
+        choice(
+            lang_attr.get(),
+            Lang::from_tag,
+            "ca, es, gl, en",
+            at("lang"),
+        );
+    });
+    view! {
+        // Left to right, as each of the widgets' languages is, on a right-to-left page too.
+        <div class="ck-root" part="root" node_ref=root dir="ltr" data-theme=move || theme.get() lang=move || locale.get()>
+            <FeedStatus state=state retry=retry lang=lang debug=debug let:feed>
+                {move || match widget {
+                    Widget::Directory => {
+                        let page_size = choice(page_size.get(), |p| p.parse().ok().filter(|&n: &usize| n > 0), "1, 2, 3…", at("page-size"));
+                        let filter = Signal::derive(move || Filter {
+                            segments: known_ids(words(segments.get()), &feed.read().segments, |s| s.d_unknown_segment, at("segments")),
+                            kinds: words(kinds.get())
+                                .into_iter()
+                                .filter_map(|k| choice(Some(k), Kind::from_id, "sme, large, research, other", at("kinds")))
+                                .collect(),
+                            ..Filter::default()
+                        });
+                        // A directory with an id shares its choices with the charts `for` it:
+                        // the attributes set them, and so do the visitor and the charts.
+                        let id = host_id.get().unwrap_or_default();
+                        let (filter, on_filter) = if id.is_empty() {
+                            (filter, None)
+                        } else {
+                            let shared = choices_of(&id);
+                            let set = shared.clone();
+                            crate::ui::effect(move || set.set(filter.get()));
+                            let set = shared.clone();
+                            (Signal::from(shared), Some(Callback::new(move |f: Filter| set.set(f))))
+                        };
+                        let sort = choice(sort.get(), Sort::from_id, "name, joined, relevance", at("sort")).unwrap_or_default();
+                        let layout = choice(layout.get(), Layout::from_id, "grid, list", at("view")).unwrap_or_default();
+                        // One URL parameter per directory, always in the `ck-` namespace so
+                        // that no CMS's own (WordPress' `s`, `p`, `page`…) is ever touched: the
+                        // attribute's value, else the element's id, else `dir`.
+                        let sync_url = flag(sync_url.get()).map(|name| match name.trim() {
+                            "" if id.is_empty() => "ck-dir".to_owned(),
+                            "" => format!("ck-{id}"),
+                            name if name.starts_with("ck-") => name.to_owned(),
+                            name => format!("ck-{name}"),
+                        });
+                        view! {
+                            <MemberDirectory
+                                feed=feed
+                                lang=lang
+                                page_size=page_size.unwrap_or(24)
+                                filter=filter
+                                on_filter=move |f: Filter| {
+                                    if let Some(on_filter) = on_filter {
+                                        on_filter.run(f);
+                                    }
+                                }
+                                sort=sort
+                                layout=layout
+                                sync_url=sync_url.unwrap_or_default()
+                                hide_filters=flag(hide_filters.get()).is_some()
+                            />
+                        }
+                        .into_any()
+                    }
+                    Widget::Chart => {
+                        // Memos: a value that cannot be read is said once, not at each use.
+                        let by = crate::ui::memo(move |_| choice(by.get(), By::from_id, "segment, kind, region, city, joined", at("by")).unwrap_or_default());
+                        let shape = crate::ui::memo(move |_| choice(chart_type.get(), Shape::from_id, "bar, column, donut", at("type")));
+                        let top: Option<usize> = choice(top.get(), |t| t.parse().ok().filter(|&n: &usize| n > 0), "1, 2, 3…", at("top"));
+                        // `for` names the directory whose choices the chart shows and toggles.
+                        match link.get().filter(|id| !id.trim().is_empty()) {
+                            Some(id) => {
+                                let shared = choices_of(id.trim());
+                                let set = shared.clone();
+                                view! {
+                                    <SegmentChart
+                                        feed=feed
+                                        lang=lang
+                                        by=by
+                                        shape=shape
+                                        top=top
+                                        filter=Signal::from(shared)
+                                        on_filter=move |f: Filter| set.set(f)
+                                    />
+                                }
+                                .into_any()
+                            }
+                            None => view! { <SegmentChart feed=feed lang=lang by=by shape=shape top=top/> }.into_any(),
+                        }
+                    }
+                    Widget::Calendar => {
+                        let month = choice(month.get(), |m| Date::parse(&format!("{m}-01")), "2026-11…", at("month"));
+                        let view = crate::ui::memo(move |_| choice(layout.get(), View::from_id, "month, list", at("view")));
+                        // Ids the feed does not define are left out (and said): one would
+                        // leave no event to show, with no choice of the visitor's to undo.
+                        let segments = Signal::derive(move || {
+                            known_ids(words(segments.get()), &feed.read().segments, |s| s.d_unknown_segment, at("segments"))
+                        });
+                        let categories = Signal::derive(move || {
+                            known_ids(words(categories.get()), &feed.read().categories, |s| s.d_unknown_category, at("categories"))
+                        });
+                        match month {
+                            Some(m) => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone view=view segments=segments categories=categories month=m/> }.into_any(),
+                            None => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone view=view segments=segments categories=categories/> }.into_any(),
+                        }
+                    }
+                }}
+            </FeedStatus>
+        </div>
+    }
+}
