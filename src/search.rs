@@ -1,16 +1,20 @@
 //! Text folding and matching shared by the widgets' search boxes.
 
 /// Lowercases and strips accents from Latin letters, so `Ibérica` and `iberica` match and
-/// `Produccións` sorts next to `produccions`. The Catalan middle dot of `l·l` is dropped.
+/// `Produccións` sorts next to `produccions`. The Catalan middle dot of `l·l` is dropped, and
+/// so is the full stop of `l.l`, as `l·l` is typed where a keyboard has no middle dot.
 ///
 /// ```
 /// assert_eq!(clusterkit::search::fold("Algam IBÉRICA · Cel·la Ñandú"), "algam iberica  cella nandu");
+/// assert_eq!(clusterkit::search::fold("Il.luminació. La"), "illuminacio. la");
 /// ```
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            '.' if out.ends_with('l') && chars.peek().is_some_and(|n| matches!(n, 'l' | 'L')) => {}
             c if c.is_ascii() => out.push(c),
             '·' | '\u{0387}' | '\u{2027}' => {}
             // Accents written apart from their letter (decomposed text, as pasted from some
@@ -251,6 +255,33 @@ mod tests {
     fn upper_inverts_latin_1_lowercase() {
         assert_eq!("éàñçø".chars().map(upper).collect::<String>(), "ÉÀÑÇØ");
         assert_eq!(upper('÷'), '÷');
+    }
+
+    #[test]
+    fn catalan_l_l_typed_with_a_full_stop_finds_the_middle_dot() {
+        let hay = fold("Cel·la Films · Il·luminació Pujol · Col.lectiu Sala");
+        for typed in [
+            "cel.la",
+            "CEL.LA",
+            "il.lum",
+            "il·lum",
+            "illum",
+            "col·lectiu",
+            "col.lectiu",
+        ] {
+            assert!(Query::new(typed).matches(&hay), "{typed}");
+        }
+        // Only between two l's: a full stop anywhere else still splits words.
+        assert!(Query::new("sala.pujol").matches(&hay), "two words");
+        assert_eq!(fold("Vol. Lima"), "vol. lima", "a space between: no l·l");
+        assert_eq!(fold("cel.li"), "celli");
+        assert_eq!(fold("ab.l"), "ab.l");
+        let text = "Il·luminació";
+        let ranges = Query::new("il.lu").highlights(text);
+        assert_eq!(
+            ranges.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
+            ["Il·lu"]
+        );
     }
 
     #[test]
