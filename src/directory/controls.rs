@@ -237,9 +237,11 @@ pub(super) fn pager(
     said: RwSignal<usize>,
 ) -> impl IntoView + use<> {
     // A click on the page shown (or on "previous" on the first, "next" on the last) does
-    // nothing; another page is shown, and said (`said`) for screen readers. The focus stays
-    // on the pager, and where the results' top has scrolled out of view above, the view goes
-    // back to it, so the new page is read from its first card.
+    // nothing; another page is shown, and said (`said`) for screen readers. Where the
+    // results' top has scrolled out of view above, the view goes back to it, so the new page
+    // is read from its first card, and the focus goes with it to the count at the results'
+    // head (left on the pager, it would be out of view, and a Tab would go on from there);
+    // otherwise it stays on the pager.
     let go = move |n: usize| {
         move |ev: web_sys::MouseEvent| {
             if n == current {
@@ -253,6 +255,9 @@ pub(super) fn pager(
                 .and_then(|t| t.closest(".ck-results").ok().flatten());
             if let Some(top) = top.filter(|t| t.get_bounding_client_rect().top() < 0.0) {
                 top.scroll_into_view_with_bool(true);
+                if let Ok(Some(count)) = top.query_selector(".ck-count") {
+                    crate::ui::focus(count);
+                }
             }
         }
     };
@@ -345,7 +350,13 @@ pub(super) fn chips(
                             class="ck-chip"
                             part="chip"
                             aria-label=name
-                            on:click=move |_| remove.run((facet, value.clone()))
+                            on:click=move |ev: web_sys::MouseEvent| {
+                                let before = last_chip_before(&ev);
+                                remove.run((facet, value.clone()));
+                                if let Some(before) = before {
+                                    crate::ui::focus(before);
+                                }
+                            }
                         >
                             {label}
                             {crate::ui::decoration(" ×")}
@@ -365,6 +376,29 @@ pub(super) fn chips(
             </ul>
         })
     }
+}
+
+/// For a press on the last of two or more chips, the chip before it. The chips are drawn
+/// again in place, so the pressed one's element goes only when it is the last: the focus
+/// then moves to the chip before (another chip keeps the focus where it was, on the chip
+/// that takes its place; the only one hands it to the count).
+fn last_chip_before(ev: &web_sys::MouseEvent) -> Option<web_sys::Element> {
+    let item = ev
+        .current_target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .parent_element()?;
+    let next_is_chip = item
+        .next_element_sibling()
+        .and_then(|next| next.query_selector(".ck-chip").ok().flatten())
+        .is_some();
+    if next_is_chip {
+        return None;
+    }
+    item.previous_element_sibling()?
+        .query_selector(".ck-chip")
+        .ok()
+        .flatten()
 }
 
 /// The order picker: shows `sort()`, and gives the visitor's pick to `pick`.

@@ -1,10 +1,15 @@
 //! The page's URL and history, for `sync-url` and for closing the profile with the back
 //! button. Only the query string's own parameter changes; path and hash stay.
 
-use leptos::prelude::{Get, RwSignal, Set, on_cleanup, window_event_listener};
+use std::sync::Arc;
+
+use leptos::prelude::{
+    Get, GetValue, Memo, ReadUntracked, RwSignal, Set, SetValue, StoredValue, on_cleanup,
+    window_event_listener,
+};
 use wasm_bindgen::JsValue;
 
-use super::model::{Filter, Sort};
+use super::model::{FacetTable, Filter, Sort};
 use super::url::{self, UrlState};
 use crate::i18n::{Lang, fill};
 
@@ -95,6 +100,8 @@ pub(super) struct Kept {
     pub page: RwSignal<usize>,
     /// The member whose profile is open.
     pub open: RwSignal<Option<String>>,
+    /// The feed's facet values, which a link's choices are checked against.
+    pub table: Memo<Arc<FacetTable>>,
 }
 
 impl Kept {
@@ -102,26 +109,35 @@ impl Kept {
     fn restore(self, param: &str) {
         let search = search();
         let state = url::decode(url::read_param(&search, param).unwrap_or_default());
-        self.choices.set(state.filter);
+        self.choices
+            .set(state.filter.known_to(&self.table.read_untracked()));
         self.sort.set(state.sort);
         self.page.set(state.page);
         self.open.set(state.member);
     }
 }
 
+/// How long after a keystroke the next still belongs to the same search (ms): a search typed
+/// on after a pause longer than that is a new entry in the history.
+const TYPING: f64 = 1000.0;
+
 /// Keeps a directory's view in the page URL's `param` (`sync-url`): read from it now, written
 /// to it as it changes (a new entry for a choice, sort, page or profile, so the back button
-/// walks through them; in place while the search is typed), and read again when the back or
-/// forward button moves through it. Without `param`, the back button only closes the
-/// profile. `popped` runs first on each move.
+/// walks through them; one entry for a search, made at its first keystroke and kept up to
+/// date in place while the visitor types on), and read again when the back or forward
+/// button moves through it. Without `param`, the back button only closes the profile.
+/// `popped` runs first on each move.
 pub(super) fn follow(param: Option<String>, kept: Kept, lang: Lang, popped: impl Fn() + 'static) {
     if let Some(param) = &param {
         kept.restore(param);
         claim_param(param, lang);
     }
+    // When the search was last written to the URL (ms), while the visitor types it.
+    let typed_at = StoredValue::new(f64::NEG_INFINITY);
     let on_popstate = {
         let param = param.clone();
         move |_| {
+            typed_at.set_value(f64::NEG_INFINITY);
             popped();
             match &param {
                 Some(param) => kept.restore(param),
@@ -152,8 +168,15 @@ pub(super) fn follow(param: Option<String>, kept: Kept, lang: Lang, popped: impl
         let old = url::read_param(&search, &param).unwrap_or_default();
         if old != value {
             let mut was = url::decode(old);
+            let typed = was.filter.query != state.filter.query;
             was.filter.query.clone_from(&state.filter.query);
-            set_search(&url::with_param(&search, &param, &value), was != state);
+            let now = js_sys::Date::now();
+            let typing_on = typed && now - typed_at.get_value() < TYPING;
+            typed_at.set_value(if typed { now } else { f64::NEG_INFINITY });
+            set_search(
+                &url::with_param(&search, &param, &value),
+                was != state || !typing_on,
+            );
         }
     });
 }

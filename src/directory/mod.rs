@@ -213,7 +213,15 @@ pub fn MemberDirectory(
         }
     };
     let clear = Callback::new(move |()| {
-        change(&|c| *c = Filter::default());
+        // Without facets (`hide_filters`) the visitor has only the search: the choices are
+        // the page's (its `segments`, say), which no one could see or set again.
+        change(&|c| {
+            if hide_filters {
+                c.query.clear();
+            } else {
+                *c = Filter::default();
+            }
+        });
         focus_count();
     });
     // A chip goes with its choice; the last one, like "clear all", hands the focus to the count.
@@ -266,14 +274,23 @@ pub fn MemberDirectory(
         }
     });
     let on_dialog_close = move |_| {
+        let shown = open_index();
         close_profile();
-        // Back to the card that opened it; a profile opened from a shared link had none, and
-        // the focus goes to the count, at the head of the results, rather than to the page.
+        // Back to the card that opened it. A profile opened from a shared link had none: the
+        // focus goes to its member's card if this page of results shows it, else to the
+        // count, at the head of the results, rather than to the page.
+        let card = move || {
+            let selector = format!(".ck-open[data-i=\"{}\"]", shown?);
+            cards_ref.get_untracked()?.query_selector(&selector).ok()?
+        };
         match opener.try_update_value(Option::take).flatten() {
             Some(button) => {
                 let _ = button.focus();
             }
-            None => focus_count(),
+            None => match card() {
+                Some(card) => crate::ui::focus(card),
+                None => focus_count(),
+            },
         }
     };
 
@@ -284,6 +301,7 @@ pub fn MemberDirectory(
             sort: picked,
             page,
             open,
+            table,
         },
         lang.get_untracked(),
         move || pushed.set_value(false),
@@ -409,7 +427,7 @@ pub fn MemberDirectory(
                         <div class="ck-status">
                             <p>{s.no_members_match}</p>
                             <button type="button" class="ck-btn" on:click=move |_| clear.run(())>
-                                {s.clear_filters}
+                                {if hide_filters { s.clear_search } else { s.clear_filters }}
                             </button>
                         </div>
                     }

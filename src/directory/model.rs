@@ -191,6 +191,19 @@ impl Filter {
         }
     }
 
+    /// This filter without the ticks that name no value of `table`: a shared link's choices
+    /// once the feed has changed (a segment gone, a city no member has any more), which would
+    /// let nobody through and show as chips of bare ids.
+    pub fn known_to(mut self, table: &FacetTable) -> Filter {
+        self.segments
+            .retain(|id| table.segment_position(id).is_some());
+        self.regions
+            .retain(|r| value_position(&table.regions, r).is_some());
+        self.cities
+            .retain(|c| value_position(&table.cities, c).is_some());
+        self
+    }
+
     /// Ticks `value` in `facet`, or unticks it if it was ticked.
     pub fn toggle(&mut self, facet: Facet, value: &str) {
         fn flip(list: &mut Vec<String>, value: &str) {
@@ -257,6 +270,13 @@ fn ticked(len: usize, chosen: impl Iterator<Item = Option<usize>>) -> Option<Vec
     any.then_some(ticked)
 }
 
+/// Where a ticked region or city is among a facet's `values`, which group spellings that
+/// fold alike (`Vigo` and `VIGO `).
+fn value_position(values: &[String], v: &str) -> Option<usize> {
+    let v = fold(v.trim());
+    values.iter().position(|x| fold(x) == v)
+}
+
 /// Runs `filter` over the members in `order`: the results in that order (or by relevance,
 /// when asked and a search is typed) and the disjunctive facet counts.
 ///
@@ -289,10 +309,6 @@ pub fn apply(
         None => order.to_vec(),
     };
     let candidates = if query.is_empty() { order } else { &searched };
-    let position = |values: &[String], v: &String| {
-        let v = fold(v.trim());
-        values.iter().position(|x| fold(x) == v)
-    };
     // Ticked values as lookup tables. A tick that names no value (from a stale link) lets
     // nobody through its facet; its chip still shows, so the visitor can remove it.
     let mut segments = vec![0_u64; table.segment_words];
@@ -306,11 +322,17 @@ pub fn apply(
     let kinds = ticked(4, filter.kinds.iter().map(|k| Some(k.index())));
     let regions = ticked(
         table.regions.len(),
-        filter.regions.iter().map(|r| position(&table.regions, r)),
+        filter
+            .regions
+            .iter()
+            .map(|r| value_position(&table.regions, r)),
     );
     let cities = ticked(
         table.cities.len(),
-        filter.cities.iter().map(|c| position(&table.cities, c)),
+        filter
+            .cities
+            .iter()
+            .map(|c| value_position(&table.cities, c)),
     );
     let mut counts = table.no_counts();
     let mut results = Vec::with_capacity(candidates.len());

@@ -32,6 +32,7 @@ pub static STRINGS: Strings = Strings {
     members_other: "{n} socis",
     no_members_match: "Cap soci no coincideix amb la cerca.",
     clear_filters: "Esborra els filtres",
+    clear_search: "Esborra la cerca",
     no_members: "Encara no hi ha socis per mostrar.",
     website: "Lloc web",
     member_directory: "Directori de socis",

@@ -42,6 +42,7 @@ pub static STRINGS: Strings = Strings {
     members_other: "{n} members",
     no_members_match: "No member matches your search.",
     clear_filters: "Clear filters",
+    clear_search: "Clear the search",
     no_members: "There are no members to show yet.",
     website: "Website",
     member_directory: "Member directory",

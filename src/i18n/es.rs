@@ -42,6 +42,7 @@ pub static STRINGS: Strings = Strings {
     members_other: "{n} socios",
     no_members_match: "Ningún socio coincide con la búsqueda.",
     clear_filters: "Borrar filtros",
+    clear_search: "Borrar la búsqueda",
     no_members: "Todavía no hay socios que mostrar.",
     website: "Sitio web",
     member_directory: "Directorio de socios",

@@ -32,6 +32,7 @@ pub static STRINGS: Strings = Strings {
     members_other: "{n} socios",
     no_members_match: "Ningún socio coincide coa busca.",
     clear_filters: "Borrar os filtros",
+    clear_search: "Borrar a busca",
     no_members: "Aínda non hai socios que amosar.",
     website: "Sitio web",
     member_directory: "Directorio de socios",

@@ -104,6 +104,8 @@ strings! {
     no_members_match: &'static str,
     /// Button that clears search and filters.
     clear_filters: &'static str,
+    /// The same button where the visitor has only the search (`hide-filters`): it clears that.
+    clear_search: &'static str,
     /// The feed lists no members.
     no_members: &'static str,
     /// Link to a member's website.

@@ -413,6 +413,13 @@ test("on a phone, a tap anywhere on a card, its logo or its tags, opens that mem
     });
     assert.ok(sizes.target, "a card's far corner is its name's button");
     assert.ok(sizes.height >= 44, `the card is a target of at least 44 px: ${sizes.height}`);
+    // In a profile, the website's, e-mail's and phone's links are targets of 24 px at least.
+    await dir.getByRole("searchbox").fill("rakuten");
+    await dir.getByRole("button", { name: "Rakuten" }).click();
+    const profile = dir.getByRole("dialog", { name: "Rakuten" });
+    await profile.waitFor();
+    const links = await profile.evaluate((d) => [...d.querySelectorAll(".ck-contact a")].map((a) => a.getBoundingClientRect().height));
+    assert.ok(links.length > 0 && links.every((h) => h >= 24), `links of 24 px at least: ${links}`);
   });
 });
 
@@ -502,25 +509,38 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   await page.keyboard.press("Enter");
   await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
   assert.deepEqual(await focusedIn(dir), [`${total} socis`, null], "the focus on the count, after the last chip");
+  // Of several chips, the last one removed hands the focus to the chip before it.
+  await dir.getByRole("checkbox", { name: /^Pime/ }).check();
+  await dir.getByRole("checkbox", { name: /^Gran empresa/ }).check();
+  await dir.getByRole("button", { name: "Treu el filtre Gran empresa" }).focus();
+  await page.keyboard.press("Enter");
+  await dir.getByRole("button", { name: "Treu el filtre Gran empresa" }).waitFor({ state: "detached" });
+  assert.deepEqual(await focusedIn(dir), ["Pime ×", null], "the focus on the chip before");
+  await page.keyboard.press("Enter");
+  await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
   const spoken = () => dir.evaluate((el) => el.shadowRoot.querySelector(".ck-results > p[aria-live]:not(.ck-count)").textContent);
   assert.equal(await spoken(), "", "no page said before the pager is pressed");
   await dir.getByRole("button", { name: "Pàgina 2" }).click();
   await dir.locator("[aria-current=page]").filter({ hasText: "2" }).waitFor();
   assert.equal(await dir.getByRole("article").count(), Math.min(24, total - 24), "the second page");
-  // The focus stays on the pager; the page it went to is said politely.
+  // The page it went to is said politely.
   assert.equal(await spoken(), "Pàgina 2");
   // The pager is below the cards: the view goes back up to the results' top, so the new
-  // page reads from its first card.
+  // page reads from its first card, and the focus goes with it, to the count there.
   const resultsTop = () => dir.evaluate((el) => el.shadowRoot.querySelector(".ck-results").getBoundingClientRect().top);
   const top = await resultsTop();
   assert.ok(Math.abs(top) < 1, `the results' top at the top of the view (${top} px)`);
-  // "Previous" on reaching the first page stays where the focus is, marked unavailable.
+  assert.deepEqual(await focusedIn(dir), [`${total} socis`, null], "the focus in view, on the count");
+  // So by the keyboard, from "previous" (which focusing scrolls down to).
   await dir.getByRole("button", { name: "Pàgina anterior" }).focus();
   await page.keyboard.press("Enter");
   await dir.locator("[aria-current=page]").filter({ hasText: "1" }).waitFor();
-  assert.deepEqual(await focusedIn(dir), ["‹ Pàgina anterior", "true"], "the focus kept on 'previous'");
+  assert.deepEqual(await focusedIn(dir), [`${total} socis`, null], "the focus on the count, the view up");
+  // "Previous" on the first page stays where the focus is, marked unavailable.
+  await dir.getByRole("button", { name: "Pàgina anterior" }).focus();
   await page.keyboard.press("Enter");
-  assert.equal(await dir.locator("[aria-current=page]").innerText(), "1", "and pressed again, nothing moves");
+  assert.equal(await dir.locator("[aria-current=page]").innerText(), "1", "pressed on the first page, nothing moves");
+  assert.deepEqual(await focusedIn(dir), ["‹ Pàgina anterior", "true"], "the focus kept on 'previous'");
   await dir.getByRole("button", { name: "Pàgina 2" }).click();
   await dir.locator("[aria-current=page]").filter({ hasText: "2" }).waitFor();
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations on page 2");
@@ -633,6 +653,13 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   const first = await dir.getByRole("article").first().getByRole("heading").innerText();
   const shown = chosen.find((m) => text(m.name, "es", "ca") === first);
   assert.equal(shown?.joined, latest, "newest first");
+  // A search that finds nobody offers to clear it, and only it: the page's selection stays,
+  // as the visitor has no filter to see or set it again with.
+  await dir.getByRole("searchbox").fill("kpmg");
+  await dir.locator("[part=count]").filter({ hasText: /^0 socios$/ }).waitFor();
+  await dir.getByRole("button", { name: "Borrar la búsqueda" }).click();
+  await dir.locator("[part=count]").filter({ hasText: new RegExp(`^${chosen.length} socios?$`) }).waitFor();
+  assert.equal(await dir.getByRole("searchbox").inputValue(), "");
   // The list: a row per member, its logo, name, place and segments side by side; on a
   // phone, the name, place and segments under one another, beside the logo.
   const rows = () =>
@@ -811,16 +838,38 @@ test("sync-url keeps the directory's view in one parameter, and back walks throu
   assert.equal(await dir.getByRole("checkbox", { name: /^Peme/ }).isChecked(), true, "a link restores the view");
   assert.equal(warnings.filter((w) => w.includes("sync-url")).length, 0, "one directory, no warning");
 
-  // A router's state on the entry stays as a search is typed in place (Turbo ignores an entry
-  // without its own), and a <base href> on another host does not stop the URL from following.
-  await page.evaluate(() => {
+  // A search is one entry, made at its first keystroke and kept up to date as the visitor
+  // types on: back returns to the view before it, on this page, and forward to the search.
+  const box = dir.getByRole("searchbox");
+  await box.pressSequentially("vigo");
+  await page.waitForFunction(() => /ck-members=q:vigo;kind:sme$/.test(location.search));
+  // One entry for the whole word: back goes to before its first letter, not to "vig".
+  await page.goBack();
+  await page.waitForFunction(() => /ck-members=kind:sme$/.test(location.search));
+  assert.equal(await box.inputValue(), "", "back empties the box");
+  await page.goForward();
+  await page.waitForFunction(() => location.search.includes("q:vigo"));
+  assert.equal(await box.inputValue(), "vigo", "forward types it again");
+
+  // A router's state on the entry stays as a search is typed on in place (Turbo ignores an
+  // entry without its own), and a <base href> on another host does not stop the URL from
+  // following. (Typed in one go, so that the second letter types on the search the first
+  // began, and is not a new search after a pause.)
+  await page.evaluate(async () => {
+    const input = document.querySelector("#members").shadowRoot.querySelector("input[type=search]");
+    const type = (value) => {
+      input.value = value;
+      input.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
+    };
+    type("v");
+    while (!location.search.includes("q:v;")) await new Promise((r) => setTimeout(r, 10));
     history.replaceState({ router: 7 }, "");
     const base = document.createElement("base");
     base.href = "https://elsewhere.example/";
     document.head.prepend(base);
+    type("vi");
   });
-  await dir.getByRole("searchbox").fill("vigo");
-  await page.waitForFunction(() => location.search.includes("q:vigo"));
+  await page.waitForFunction(() => location.search.includes("q:vi;"));
   assert.deepEqual(await page.evaluate(() => history.state), { router: 7 }, "the router's state kept");
   await page.evaluate(() => document.querySelector("base").remove());
 
@@ -882,6 +931,14 @@ test("with sync-url a link restores the page and the open profile; back closes t
   await fresh.goto(shared);
   await fresh.locator("#members").getByRole("dialog", { name }).waitFor();
   assert.equal(await fresh.locator("#members nav [aria-current=page]").innerText(), "2");
+  // Closed, it hands the focus to its member's card, which this page shows.
+  await fresh.keyboard.press("Escape");
+  await fresh.locator("#members").getByRole("dialog").waitFor({ state: "hidden" });
+  assert.equal(
+    await fresh.locator("#members").evaluate((el) => el.shadowRoot.activeElement?.textContent),
+    name,
+    "the focus on the card of the profile the link opened",
+  );
   await fresh.close();
 });
 

@@ -91,6 +91,29 @@ fn a_stale_choice_empties_its_facet_but_keeps_counting() {
 }
 
 #[test]
+fn a_links_choices_the_feed_no_longer_has_are_left_out() {
+    let table = FacetTable::new(&feed());
+    let linked = Filter {
+        query: "estudi".into(),
+        segments: vec!["animation-old".into(), "production".into()],
+        kinds: vec![Kind::Sme],
+        cities: vec!["Atlantis".into(), "vigo ".into()],
+        regions: vec!["Galicia".into()],
+    };
+    assert_eq!(
+        linked.known_to(&table),
+        Filter {
+            query: "estudi".into(),
+            segments: vec!["production".into()],
+            kinds: vec![Kind::Sme],
+            cities: vec!["vigo ".into()],
+            regions: vec![],
+        },
+        "the feed's members have no region at all"
+    );
+}
+
+#[test]
 fn facet_counts_match_a_brute_force_reference_on_random_feeds() {
     const SEGMENTS: [&str; 4] = ["a", "b", "c", "d"];
     const CITIES: [&str; 3] = ["Vigo", "Reus", "Ourense"];
