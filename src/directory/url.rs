@@ -132,10 +132,16 @@ pub fn read_param<'a>(search: &'a str, name: &str) -> Option<&'a str> {
         .trim_start_matches('?')
         .split('&')
         .find_map(|part| match part.split_once('=') {
-            Some((n, v)) if n == name => Some(v),
-            None if part == name => Some(""),
+            Some((n, v)) if names(n, name) => Some(v),
+            None if names(part, name) => Some(""),
             _ => None,
         })
+}
+
+/// Whether a parameter's name as the URL writes it (the browser percent-encodes what is not
+/// ASCII: `ck-asociaci%C3%B3n`) is `name`.
+fn names(written: &str, name: &str) -> bool {
+    written == name || written.contains('%') && unescape(written) == name
 }
 
 /// `search` with parameter `name` set to `value` (already encoded), or removed when `value`
@@ -143,22 +149,25 @@ pub fn read_param<'a>(search: &'a str, name: &str) -> Option<&'a str> {
 pub fn with_param(search: &str, name: &str, value: &str) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut placed = false;
+    // Written percent-encoded, as the browser would write it in any case.
+    let mut written = String::new();
+    escape(name, &mut written);
     for part in search.trim_start_matches('?').split('&') {
-        let is_ours = part.split_once('=').map_or(part, |(n, _)| n) == name;
+        let is_ours = names(part.split_once('=').map_or(part, |(n, _)| n), name);
         if part.is_empty() || (is_ours && placed) {
             continue;
         }
         if is_ours {
             placed = true;
             if !value.is_empty() {
-                parts.push(format!("{name}={value}"));
+                parts.push(format!("{written}={value}"));
             }
         } else {
             parts.push(part.to_owned());
         }
     }
     if !placed && !value.is_empty() {
-        parts.push(format!("{name}={value}"));
+        parts.push(format!("{written}={value}"));
     }
     if parts.is_empty() {
         String::new()
@@ -241,5 +250,30 @@ mod tests {
         );
         assert_eq!(two, "?p=1&ck-dir=q:a&ck-dir-members=q:b");
         assert_eq!(read_param(&two, "ck-dir"), Some("q:a"));
+    }
+
+    #[test]
+    fn a_name_with_letters_beyond_ascii_is_read_as_the_browser_writes_it() {
+        // `id="asociación"`: the browser's URL holds the name percent-encoded.
+        let name = "ck-asociación";
+        let written = with_param("?p=1", name, "page:2");
+        assert_eq!(written, "?p=1&ck-asociaci%C3%B3n=page:2");
+        assert_eq!(read_param(&written, name), Some("page:2"));
+        // Written again, it replaces itself rather than adding a second parameter, also
+        // where a page wrote it unencoded.
+        assert_eq!(
+            with_param(&written, name, "page:3"),
+            "?p=1&ck-asociaci%C3%B3n=page:3"
+        );
+        assert_eq!(
+            with_param("?ck-asociación=page:1", name, "page:3"),
+            "?ck-asociaci%C3%B3n=page:3"
+        );
+        assert_eq!(read_param("?ck-a%2Bb=q:x", "ck-a+b"), Some("q:x"));
+        assert_eq!(
+            read_param("?ck-a+b=q:x", "ck-a b"),
+            None,
+            "a plus in a name is a plus"
+        );
     }
 }

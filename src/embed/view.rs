@@ -87,14 +87,7 @@ pub(super) fn element_view(
     let (state, retry) = match inline {
         Some(json) => (Signal::stored(inline_feed(&json)), None),
         None => {
-            let url = Signal::derive(move || {
-                feed_url
-                    .read()
-                    .as_deref()
-                    .map(unquoted)
-                    .unwrap_or_default()
-                    .to_owned()
-            });
+            let url = Signal::derive(move || feed_url.get().unwrap_or_default());
             let loaded = use_feed(url);
             let state = Signal::derive(move || {
                 if url.read().is_empty() {
@@ -136,7 +129,8 @@ pub(super) fn element_view(
                 {move || match widget {
                     Widget::Directory => {
                         let page_size = choice(page_size.get(), |p| p.parse().ok().filter(|&n: &usize| n > 0), "1, 2, 3…", at("page-size"));
-                        let filter = Signal::derive(move || Filter {
+                        // A memo: read below twice, its unknown ids said once.
+                        let filter = crate::ui::memo(move |_| Filter {
                             segments: known_ids(words(segments.get()), &feed.read().segments, |s| s.d_unknown_segment, at("segments")),
                             kinds: words(kinds.get())
                                 .into_iter()
@@ -148,11 +142,15 @@ pub(super) fn element_view(
                         // the attributes set them, and so do the visitor and the charts.
                         let id = host_id.get().unwrap_or_default();
                         let (filter, on_filter) = if id.is_empty() {
-                            (filter, None)
+                            (Signal::from(filter), None)
                         } else {
+                            // The attributes' choices first, before the directory reads
+                            // them, then each change of them: had they come in an effect
+                            // after it, they would replace what a shared link restored.
                             let shared = choices_of(&id);
+                            shared.set(filter.get_untracked());
                             let set = shared.clone();
-                            crate::ui::effect(move || set.set(filter.get()));
+                            Effect::watch(move || filter.get(), move |f, _, _| set.set(f.clone()), false);
                             let set = shared.clone();
                             (Signal::from(shared), Some(Callback::new(move |f: Filter| set.set(f))))
                         };
