@@ -2762,7 +2762,7 @@ fn an_object_with_forty_thousand_keys_keeps_the_last_value_of_a_repeated_key() {
 }
 
 #[test]
-fn a_website_typed_as_a_bare_www_host_is_that_host_over_https() {
+fn a_website_typed_as_a_bare_host_is_that_host_over_https_and_an_email_there_is_refused() {
     let parsed = read(&feed(
         vec![
             member_json(
@@ -2773,10 +2773,22 @@ fn a_website_typed_as_a_bare_www_host_is_that_host_over_https() {
             member_json("faro", "Faro", &[("website", r#""WWW.Faro.example/en""#)]),
             // A relative path stays one: it names a page on the feed's own server.
             member_json("uab", "UAB", &[("website", r#""members/uab.html""#)]),
+            // A bare host without www., as a CRM exports it.
+            member_json(
+                "mediapro",
+                "Mediapro",
+                &[("website", r#""mediapro.cat/ca?x=1""#)],
+            ),
+            member_json("sonar", "Sónar", &[("website", r#""uab.html""#)]),
+            // An e-mail address is no website.
+            member_json("kpmg", "KPMG", &[("website", r#""info@kpmg.example""#)]),
         ],
         vec![],
     ));
-    assert_diagnostics(&parsed, &[]);
+    assert_diagnostics(
+        &parsed,
+        &[diag("members[5].website", Problem::UnsafeUrl, false)],
+    );
     let websites: Vec<Option<&str>> = parsed
         .feed
         .members
@@ -2788,7 +2800,10 @@ fn a_website_typed_as_a_bare_www_host_is_that_host_over_https() {
         [
             Some("https://www.sonilab.example"),
             Some("https://WWW.Faro.example/en"),
-            Some("members/uab.html")
+            Some("members/uab.html"),
+            Some("https://mediapro.cat/ca?x=1"),
+            Some("uab.html"),
+            None
         ]
     );
 }

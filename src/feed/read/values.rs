@@ -42,16 +42,41 @@ pub(super) fn url(v: &Json) -> Result<String, Problem> {
     string_where(v, is_safe_url, Problem::UnsafeUrl)
 }
 
-/// A website: a [`url`], where one written as a bare `www.` host (`www.sonilab.example`,
-/// the commonest way to type one) is that host over https, not a path on the feed's server.
+/// A website: a [`url`], where one written as a bare host (`www.sonilab.example`,
+/// `sonilab.cat/ca`, as people and CRM exports type them) is that host over https, not a path
+/// on the feed's server; an e-mail address written there is refused. A relative path
+/// (`members/uab.html`, `uab.html`) stays one.
 pub(super) fn website(v: &Json) -> Result<String, Problem> {
-    url(v).map(|s| {
-        if s.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www.")) {
-            format!("https://{s}")
+    url(v).and_then(|s| {
+        let head = &s[..s.find(['/', '?', '#']).unwrap_or(s.len())];
+        if head.contains('@') {
+            Err(Problem::UnsafeUrl)
+        } else if !s.contains("//") && is_host(head) {
+            Ok(format!("https://{s}"))
         } else {
-            s
+            Ok(s)
         }
     })
+}
+
+/// Whether the first part of a scheme-less address is a host name: labels of letters,
+/// digits and hyphens, the last one letters only and no file's extension (`uab.html` is a
+/// page beside the feed, `sonilab.cat` a host).
+fn is_host(head: &str) -> bool {
+    const FILES: [&str; 10] = [
+        "html", "htm", "shtml", "php", "asp", "aspx", "jsp", "cgi", "pdf", "json",
+    ];
+    let labels: Vec<&str> = head.split('.').collect();
+    let Some((last, _)) = labels.split_last() else {
+        return false;
+    };
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && (2..=24).contains(&last.len())
+        && last.chars().all(|c| c.is_ascii_alphabetic())
+        && !FILES.iter().any(|f| last.eq_ignore_ascii_case(f))
 }
 
 pub(super) fn color(v: &Json) -> Result<String, Problem> {
