@@ -387,6 +387,11 @@ fn load(
 ) {
     wasm_bindgen_futures::spawn_local(async move {
         let result = bytes(response, body).await;
+        // Aborted as nobody wanted it any more (its widgets removed, or their `feed`
+        // changed): no failure to show anyone, nor to say in the console.
+        if result.is_err() && controller.as_ref().is_some_and(|c| c.signal().aborted()) {
+            return;
+        }
         if let (Err(LoadError::Timeout(_) | LoadError::TooLarge(_)), Some(c)) =
             (&result, &controller)
         {

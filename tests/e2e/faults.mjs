@@ -69,7 +69,7 @@ test("network faults: 500, no answer, HTML, truncated JSON, a CORS refusal and 5
   errors.splice(0, errors.length, ...errors.filter((e) => !/CORS policy|net::ERR_FAILED/.test(e)));
 }, { networkErrors: true });
 
-test("an element removed while its feed loads aborts the fetch; one moved keeps it", async ({ page, url }) => {
+test("an element removed while its feed loads aborts the fetch, and says no failure; one moved keeps it", async ({ page, url, warnings }) => {
   const aborted = [];
   page.on("requestfailed", (r) => r.failure()?.errorText.includes("ABORTED") && aborted.push(new URL(r.url()).pathname.split("/").pop()));
   const held = [];
@@ -123,6 +123,7 @@ test("an element removed while its feed loads aborts the fetch; one moved keeps 
   await page.locator("#moved").locator("[part=count]").filter({ hasText: /\d+ members/ }).waitFor();
   await page.waitForTimeout(200);
   assert.deepEqual(aborted.sort(), ["early.json", "late.json"], "the two removed elements' fetches, not the moved one's");
+  assert.deepEqual(warnings.filter((w) => w.includes("faults/")), [], "a fetch of ours aborted is no failure to tell the webmaster");
 }, { networkErrors: true });
 
 test("a crash at run time (the Wasm out of memory) turns every element into an error box with a reload button", async ({ page, url, errors }) => {
