@@ -55,7 +55,7 @@ if (own) {
   if (!candidates.length) candidates = document.querySelectorAll("script[src*='clusterkit']");
   script = candidates[candidates.length - 1] || null;
 }
-var dataBase = script && script.getAttribute("data-base");
+var dataBase = script && (script.getAttribute("data-base") || "").trim();
 // A folder written without its trailing slash ("/assets/clusterkit", "/libs/v2.0.1") is still
 // that folder; only a script's or the Wasm's own URL names a file, whose folder it is.
 if (dataBase && !/(\/|\.m?js|\.wasm)$/i.test(dataBase.split(/[?#]/)[0])) dataBase += "/";
@@ -216,9 +216,21 @@ function warmIntl(el) {
 }
 
 function langOf(el) {
-  var holder = el.closest("[lang]");
-  var tag = ((holder && holder.getAttribute("lang")) || document.documentElement.lang || "en").toLowerCase().slice(0, 2);
+  var tag = (el.getAttribute("lang") || inheritedLang(el) || document.documentElement.lang || "en").toLowerCase().slice(0, 2);
   return WORDS[tag] ? tag : "en";
+}
+
+// The `lang` of the nearest element above `el` that has one, through the shadow roots it may
+// sit in (a site's own web component around it), as src/embed's `inherited_lang` reads it;
+// "" if none has one.
+function inheritedLang(el) {
+  var at = el.parentElement || (el.parentNode && el.parentNode.host);
+  while (at) {
+    var holder = at.closest("[lang]");
+    if (holder) return holder.getAttribute("lang");
+    at = at.getRootNode().host;
+  }
+  return "";
 }
 
 // The loader's own stylesheet, adopted by `root`, unless `keep` and the Wasm styled it.
@@ -310,8 +322,7 @@ function watchLang() {
   if (langWatch) return;
   langWatch = new MutationObserver(function () {
     live.forEach(function (el) {
-      var holder = el.parentElement && el.parentElement.closest("[lang]");
-      var lang = (holder && holder.getAttribute("lang")) || "";
+      var lang = inheritedLang(el);
       var id = el._ck;
       if (id != null && !dead && el._ckLang !== lang) {
         el._ckLang = lang;

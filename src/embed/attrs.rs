@@ -58,9 +58,10 @@ pub(super) fn known_ids(
     known
 }
 
-/// A feed address without the spaces and quotes around it: a CMS that "smartens" quotes
-/// writes `feed=”/feeds/members.json”`, which HTML reads as a value with the quotes in it.
-/// No address begins or ends with a quote. The loader's `prefetch` strips the same.
+/// A value without the spaces and quotes around it: a CMS that "smartens" quotes writes
+/// `feed=”/feeds/members.json”`, which HTML reads as a value with the quotes in it. No
+/// attribute's value begins or ends with a quote. The loader's `prefetch` strips the same
+/// from a feed's address.
 pub(super) fn unquoted(value: &str) -> &str {
     value.trim_matches(|c: char| {
         c.is_whitespace()

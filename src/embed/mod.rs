@@ -190,14 +190,10 @@ pub fn ck_connect(host: HtmlElement, root: ShadowRoot, tag: &str) -> Result<u32,
     let mut attrs: Attrs = names
         .iter()
         .filter_map(|n| n.as_string())
-        .filter_map(|n| host.get_attribute(&n).map(|v| (n, v)))
+        .filter_map(|n| host.get_attribute(&n).map(|v| (n, tidy(v))))
         .collect();
     // The page's language where the element is (the loader passes it again as it changes).
-    let inherited = host
-        .parent_element()
-        .and_then(|p| p.closest("[lang]").ok().flatten())
-        .and_then(|e| e.get_attribute("lang"));
-    attrs.push((INHERITED_LANG.to_owned(), inherited.unwrap_or_default()));
+    attrs.push((INHERITED_LANG.to_owned(), inherited_lang(&host)));
     let attrs = ArcRwSignal::new(attrs);
     let inline = host
         .query_selector("script[type='application/json']")?
@@ -224,6 +220,32 @@ pub fn ck_connect(host: HtmlElement, root: ShadowRoot, tag: &str) -> Result<u32,
     Ok(id)
 }
 
+/// An attribute's value without the spaces and quotes around it: a CMS that "smartens"
+/// quotes writes `page-size=”3”`, which HTML reads with the quotes in it.
+fn tidy(value: String) -> String {
+    match unquoted(&value) {
+        tidied if tidied.len() == value.len() => value,
+        tidied => tidied.to_owned(),
+    }
+}
+
+/// The `lang` of the nearest element above `host` that has one, through the shadow roots
+/// it may sit in (a site's own web component around it), up to the document's; empty if
+/// none has one.
+fn inherited_lang(host: &web_sys::Element) -> String {
+    let host_of = |node: web_sys::Node| node.dyn_into::<ShadowRoot>().ok().map(|r| r.host());
+    let mut at = host
+        .parent_element()
+        .or_else(|| host_of(host.parent_node()?));
+    while let Some(element) = at {
+        if let Ok(Some(holder)) = element.closest("[lang]") {
+            return holder.get_attribute("lang").unwrap_or_default();
+        }
+        at = host_of(element.get_root_node());
+    }
+    String::new()
+}
+
 /// Passes an attribute change (`None` when removed) to a mounted widget.
 #[wasm_bindgen]
 pub fn ck_attr(id: u32, name: String, value: Option<String>) {
@@ -237,8 +259,8 @@ pub fn ck_attr(id: u32, name: String, value: Option<String>) {
         attrs.update(|a| {
             let at = a.iter().position(|(n, _)| *n == name);
             match (at, value) {
-                (Some(at), Some(v)) => a[at].1 = v,
-                (None, Some(v)) => a.push((name, v)),
+                (Some(at), Some(v)) => a[at].1 = tidy(v),
+                (None, Some(v)) => a.push((name, tidy(v))),
                 (Some(at), None) => {
                     a.swap_remove(at);
                 }
