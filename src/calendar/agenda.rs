@@ -1,5 +1,5 @@
-//! The list view: the occurrences from today on, month by month, each a link that opens the
-//! event; a year more either way on request.
+//! The list view: the occurrences from today (or the month the page names) on, month by
+//! month, each a link that opens the event; a year more either way on request.
 
 use std::sync::Arc;
 
@@ -15,12 +15,14 @@ use crate::feed::{Date, Feed};
 use crate::i18n::Lang;
 use crate::ui::{escape, in_its_lang, lang_of};
 
-/// The agenda, from `today` on in the calendar's `zone`.
+/// The agenda, from `today` on in the calendar's `zone`, or from the first day of `month`
+/// when the page named one (`month="2027-03"`: what is on from March).
 #[component]
 pub(super) fn Agenda(
     feed: Signal<Arc<Feed>>,
     lang: Lang,
     today: Memo<Date>,
+    month: Option<Date>,
     zone: Memo<String>,
     kept: Memo<Vec<bool>>,
     open: RwSignal<Option<Opened>>,
@@ -29,7 +31,7 @@ pub(super) fn Agenda(
     // Years shown before this one, and months shown from this one.
     let (before, months) = (RwSignal::new(0i32), RwSignal::new(12i32));
     let listed = crate::ui::memo(move |_| {
-        let today = today.get();
+        let today = month.map_or_else(|| today.get(), Date::first_of_month);
         let from = if before.get() == 0 {
             today
         } else {

@@ -327,7 +327,7 @@ pub fn EventCalendar(
                 {zone_note}
                 {move || match known.get().then(|| current.get()) {
                     Some(View::Month) => month_view().into_any(),
-                    Some(View::List) => view! { <Agenda feed=feed lang=lang today=today zone=zone kept=kept open=open/> }.into_any(),
+                    Some(View::List) => view! { <Agenda feed=feed lang=lang today=today month=month zone=zone kept=kept open=open/> }.into_any(),
                     None => ().into_any(),
                 }}
                 <CalendarDialog feed=feed lang=lang zone=zone placed=placed open=open/>

@@ -470,6 +470,23 @@ test("the list offers later events only while there are any: a series with a COU
   assert.equal(await cal.getByRole("button", { name: "Show earlier events" }).isVisible(), true, "the year's earlier events");
 });
 
+test("a list with a month named starts from that month, not from today", async ({ page, url }) => {
+  await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  await addCalendar(page, { id: "season", month: "2027-03", lang: "en", view: "list" }, {
+    version: 1,
+    cluster: { name: "Season", timezone: "Europe/Madrid" },
+    events: [
+      { id: "dec", title: "December gala", start: "2026-12-10" },
+      { id: "apr", title: "April festival", start: "2027-04-15" },
+    ],
+  });
+  const cal = page.locator("#season");
+  await cal.getByRole("heading", { name: "April 2027" }).waitFor();
+  assert.equal(await cal.getByRole("heading", { name: "December 2026" }).count(), 0, "nothing before March 2027");
+  assert.equal(await cal.getByRole("button", { name: "Show earlier events" }).isVisible(), true, "the gala one press away");
+});
+
 test("the grid's one tab stop is on today, and 'Today' brings it back there from another day", async ({ page, url }) => {
   await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
   await page.goto(url("tests/e2e/pages/calendar.html"));

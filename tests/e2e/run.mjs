@@ -325,6 +325,16 @@ test("a widget without its own lang follows the page's as a script changes it", 
   await page.evaluate(() => (document.documentElement.lang = "fr"));
   await dir.locator("[part=count]").filter({ hasText: `${n} members` }).waitFor();
   assert.equal(await spoken(), "en", "English words marked as English, not as French");
+  // Inside a site's own web component, the language of the page around the component.
+  await page.evaluate(() => {
+    document.getElementById("wrap").setAttribute("lang", "gl");
+    const host = document.createElement("site-panel");
+    host.attachShadow({ mode: "open" }).innerHTML = '<clusterkit-directory id="inner" feed="../../../www/feeds/madrid.json"></clusterkit-directory>';
+    document.getElementById("wrap").append(host);
+  });
+  const inner = page.locator("site-panel clusterkit-directory");
+  await inner.locator("[part=count]").filter({ hasText: new RegExp(`^${n} socios$`) }).waitFor();
+  assert.equal(await inner.evaluate((el) => el.shadowRoot.querySelector(".ck-root").getAttribute("lang")), "gl", "the component's surroundings' lang");
 });
 
 test("the feed downloads while the wasm loads, and is not fetched again once it runs", async ({ page, url }) => {
@@ -644,7 +654,9 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   await dir.locator("[part=count]").filter({ hasText: new RegExp(`^${chosen.length} socios?$`) }).waitFor();
   assert.equal(await dir.getByRole("article").count(), Math.min(5, chosen.length), "page-size 5");
   // feed=”…”, as a CMS that smartens quotes writes it, is the feed between the quotes.
+  // So are the other attributes' values between such quotes (page-size=”2”).
   await page.locator("#smart [part=count]").filter({ hasText: `${feedOf("madrid").members.length} socios` }).waitFor();
+  assert.equal(await page.locator("#smart").getByRole("article").count(), 2, "page-size=”2” is 2");
   assert.equal(await dir.getByRole("checkbox").count(), 0, "no facets");
   assert.equal(await dir.locator(".ck-chip").count(), 0, "no chips to undo the selection");
   assert.equal(await dir.getByRole("combobox", { name: "Ordenar por" }).inputValue(), "joined");
@@ -940,6 +952,27 @@ test("with sync-url a link restores the page and the open profile; back closes t
     "the focus on the card of the profile the link opened",
   );
   await fresh.close();
+
+  // A directory with an id and segments of its own (the README's "studios"): a link's search
+  // applies within its segments, and stays in the URL (the segments once replaced it).
+  const studios = await page.context().newPage();
+  await studios.goto(url("tests/e2e/pages/sync-url.html?ck-studios=q:vigo"));
+  await studios.evaluate(() => {
+    const el = document.createElement("clusterkit-directory");
+    el.id = "studios";
+    el.setAttribute("feed", "../../../www/feeds/galicia.json");
+    el.setAttribute("segments", "production animation");
+    el.setAttribute("hide-filters", "");
+    el.setAttribute("sync-url", "");
+    document.body.append(el);
+  });
+  const own = studios.locator("#studios");
+  await own.getByRole("article").first().waitFor();
+  assert.equal(await own.getByRole("searchbox").inputValue(), "vigo", "the link's search");
+  const inSegments = feed.members.filter((m) => (m.segments ?? []).some((s) => s === "production" || s === "animation")).length;
+  assert.ok((await own.getByRole("article").count()) < inSegments, "fewer than the segments' members");
+  assert.match(new URL(studios.url()).search, /ck-studios=q:vigo$/, "the link's view kept in the URL");
+  await studios.close();
 });
 
 test("bad feeds show localized, specific messages and keep every valid entry", async ({ page, url, warnings }) => {
