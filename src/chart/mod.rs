@@ -259,6 +259,9 @@ pub fn SegmentChart(
             &frame(s, title, &body, summary.as_deref(), caption),
             &["data-act", "data-k"],
         );
+        // Named by its title: by default a figure is named by its caption, the summary, which
+        // a screen reader would then read twice, as the name and as the caption's text.
+        let _ = figure.set_attribute("aria-label", title);
         if let Some(svg) = svg_in(&figure) {
             contrast::outline_faint(&svg);
         }

@@ -16,26 +16,49 @@ pub(super) struct AttrAt {
     pub id: Memo<Option<String>>,
     pub lang: Signal<Lang>,
     pub attr: &'static str,
+    /// What the console has been told of this element's attributes: each once, however
+    /// often the widget reads them again (any attribute's change reads them all).
+    pub said: StoredValue<Vec<String>>,
 }
 
 impl AttrAt {
-    /// Says `problem` of this attribute in the console.
-    fn warn(self, problem: &str) {
+    /// Says `problem` of this attribute in the console, unless it has been said.
+    pub(super) fn warn(self, problem: &str) {
         let id = self.id.get_untracked().unwrap_or_default();
         let element = if id.is_empty() {
             String::new()
         } else {
             format!(" id=\"{id}\"")
         };
-        web_sys::console::warn_1(
-            &format!(
-                "clusterkit: <{}{element} {}>: {problem}",
-                self.widget.tag(),
-                self.attr
-            )
-            .into(),
+        let message = format!(
+            "clusterkit: <{}{element} {}>: {problem}",
+            self.widget.tag(),
+            self.attr
         );
+        if self.said.with_value(|said| said.contains(&message)) {
+            return;
+        }
+        web_sys::console::warn_1(&message.as_str().into());
+        self.said.update_value(|said| said.push(message));
     }
+}
+
+/// Whether the page (or the shadow root a widget sits in), seen from `inside` a widget's
+/// own shadow root, holds a `clusterkit-directory` with the id `id`, as a chart's `for` names
+/// one.
+pub(super) fn has_directory(inside: &web_sys::Element, id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let Ok(own) = inside.get_root_node().dyn_into::<web_sys::ShadowRoot>() else {
+        return true; // Not in a widget's shadow root: nothing to tell.
+    };
+    let around = own.host().get_root_node();
+    let found = match around.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(root) => root.get_element_by_id(id),
+        None => around
+            .dyn_ref::<web_sys::Document>()
+            .and_then(|d| d.get_element_by_id(id)),
+    };
+    found.is_some_and(|e| e.local_name() == "clusterkit-directory")
 }
 
 /// The ids of a list attribute (`segments`, `categories`) that the feed defines in `defined`.

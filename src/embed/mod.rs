@@ -25,7 +25,7 @@ use crate::{EventCalendar, MemberDirectory, SegmentChart};
 
 mod attrs;
 mod view;
-use attrs::{AttrAt, choice, flag, known_ids, unquoted, words};
+use attrs::{AttrAt, choice, flag, has_directory, known_ids, unquoted, words};
 
 /// The element's attributes, name and value (a few, so a list: smaller than a hash map).
 type Attrs = Vec<(String, String)>;
@@ -70,16 +70,31 @@ pub fn ck_init(on_fatal: js_sys::Function, feeds: js_sys::Map) {
         }
     });
     ON_FATAL.with(|f| *f.borrow_mut() = Some(on_fatal));
+    // (Where the bundle is built with panics that trap at once, no hook runs: the loader
+    // catches the trap itself.)
     std::panic::set_hook(Box::new(|info| {
-        let message = info.to_string();
-        ON_FATAL.with(|f| {
-            if let Ok(f) = f.try_borrow()
-                && let Some(f) = f.as_ref()
-            {
-                let _ = f.call1(&JsValue::NULL, &message.into());
-            }
-        });
+        web_sys::console::error_1(&format!("clusterkit: {info}").into());
+        fatal(false);
     }));
+}
+
+/// Turns every widget of the page into the loader's error box, as a crash does; `hopeless`
+/// when nothing a reload would change stopped them (the box then has no reload button).
+fn fatal(hopeless: bool) {
+    ON_FATAL.with(|f| {
+        if let Ok(f) = f.try_borrow()
+            && let Some(f) = f.as_ref()
+        {
+            let _ = f.call1(&JsValue::NULL, &hopeless.into());
+        }
+    });
+}
+
+/// Gives up on every widget of the page, which cannot draw a thing: the page's policy
+/// refuses their markup (see `ui::set_html`). Error boxes, built without markup, say so
+/// where blank or half-drawn widgets would stand.
+pub(crate) fn give_up() {
+    fatal(true);
 }
 
 /// The visitor's default font size (`medium`, 16px unless they changed it), in pixels, as

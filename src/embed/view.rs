@@ -101,11 +101,13 @@ pub(super) fn element_view(
     };
 
     // An attribute of this element, for what the console says of a value it cannot read.
+    let said = StoredValue::new(Vec::new());
     let at = move |attr| AttrAt {
         widget,
         id: host_id,
         lang,
         attr,
+        said,
     };
     // A value the stylesheet has no theme for (`Dark`, `purple`) is said once, and the widget
     // keeps the page's colours, as without a theme.
@@ -129,8 +131,7 @@ pub(super) fn element_view(
                 {move || match widget {
                     Widget::Directory => {
                         let page_size = choice(page_size.get(), |p| p.parse().ok().filter(|&n: &usize| n > 0), "1, 2, 3…", at("page-size"));
-                        // A memo: read below twice, its unknown ids said once.
-                        let filter = crate::ui::memo(move |_| Filter {
+                        let filter = Signal::derive(move || Filter {
                             segments: known_ids(words(segments.get()), &feed.read().segments, |s| s.d_unknown_segment, at("segments")),
                             kinds: words(kinds.get())
                                 .into_iter()
@@ -142,7 +143,7 @@ pub(super) fn element_view(
                         // the attributes set them, and so do the visitor and the charts.
                         let id = host_id.get().unwrap_or_default();
                         let (filter, on_filter) = if id.is_empty() {
-                            (Signal::from(filter), None)
+                            (filter, None)
                         } else {
                             // The attributes' choices first, before the directory reads
                             // them, then each change of them: had they come in an effect
@@ -192,7 +193,22 @@ pub(super) fn element_view(
                         // `for` names the directory whose choices the chart shows and toggles.
                         match link.get().filter(|id| !id.trim().is_empty()) {
                             Some(id) => {
-                                let shared = choices_of(id.trim());
+                                let id = id.trim().to_owned();
+                                // Naming no directory, its bars would be pressed and filter
+                                // nothing: said once, a moment after (a page's script may
+                                // add the directory after the chart).
+                                let (wanted, at) = (id.clone(), at("for"));
+                                set_timeout(
+                                    move || {
+                                        let Some(root) = root.get_untracked() else { return };
+                                        if !has_directory(&root, &wanted) {
+                                            let template = at.lang.get_untracked().strings().d_for_nobody;
+                                            at.warn(&crate::i18n::fill(template, &[("id", &wanted)]));
+                                        }
+                                    },
+                                    std::time::Duration::from_secs(1),
+                                );
+                                let shared = choices_of(&id);
                                 let set = shared.clone();
                                 view! {
                                     <SegmentChart

@@ -166,6 +166,7 @@ pub static STRINGS: Strings = Strings {
     ],
     d_bad_timezone: "«{value}» no es una zona horaria reconocida (p. ej., Europe/Madrid).",
     d_bad_choice: "«{value}» no es ninguno de los valores que admite ({choices}); se aplica el valor por defecto.",
+    d_for_nobody: "no hay ningún clusterkit-directory con el id «{id}» en esta página: las selecciones del gráfico no filtran nada.",
     sync_url_shared: "Dos directorios guardan su vista en el mismo parámetro de la dirección, «{name}»: hay que dar a cada uno un id o un valor de sync-url propio.",
     d_bad_language: "«{value}» no es un código de idioma como ca o en.",
     d_untagged_kept: "Su texto se muestra en todos los idiomas.",

@@ -255,6 +255,8 @@ strings! {
     d_bad_timezone: &'static str,
     /// An attribute value that is none of `{choices}`: `{value}`.
     d_bad_choice: &'static str,
+    /// A chart's `for` names no directory of the page, `{id}`: its choices apply to nothing.
+    d_for_nobody: &'static str,
     /// Two directories keep their view in the same URL parameter `{name}`.
     sync_url_shared: &'static str,
     /// Diagnostic: `{value}` is not a language tag.

@@ -74,7 +74,8 @@ pub(crate) fn focus(element: web_sys::Element) {
 /// cannot be assigned to `innerHTML`: the markup goes through this crate's own policy,
 /// `clusterkit`, made once. Where the page's `trusted-types` directive leaves that name out,
 /// the string goes to the page's `default` policy, if it has one; a page that refuses it is
-/// told once in the console what to add, and nothing throws into the Wasm.
+/// told once in the console what to add, and in the embed every widget shows an error box
+/// (nothing throws into the Wasm).
 pub(crate) fn set_html(element: &web_sys::Element, markup: &str) {
     use js_sys::{Function, Reflect};
     use std::cell::Cell;
@@ -123,6 +124,8 @@ pub(crate) fn set_html(element: &web_sys::Element, markup: &str) {
               add clusterkit to its trusted-types directive"
                 .into(),
         );
+        #[cfg(feature = "embed")]
+        crate::embed::give_up();
     }
 }
 

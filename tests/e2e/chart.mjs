@@ -1,6 +1,6 @@
 // End-to-end tests of the chart element, alone and linked to a directory.
 import { readFileSync } from "node:fs";
-import { test, assert } from "./harness.mjs";
+import { test, assert, settled } from "./harness.mjs";
 import { feedOf, text, axeViolations, onPhone } from "./support.mjs";
 
 test("charts by segment, type, city and year: named marks, one tab stop, a table, accessible in each state", async ({ page, url }) => {
@@ -192,7 +192,7 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   assert.deepEqual(await labelsOf(segments), segmentLabels, "the same marks, drawn again");
 });
 
-test("a chart linked to a directory toggles its facets by click or Enter and shows the directory's choices", async ({ page, url }) => {
+test("a chart linked to a directory toggles its facets by click or Enter and shows the directory's choices", async ({ page, url, warnings }) => {
   const feed = feedOf("catalonia");
   await page.goto(url("tests/e2e/pages/linked.html"));
   const chart = page.locator("#chart");
@@ -250,6 +250,21 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   await later.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
   await page.locator("#chart2").getByRole("button", { name: new RegExp(`^${name("post-production").replace(/[()]/g, "\\$&")}: `) }).click();
   await later.locator("[part=count]").filter({ hasText: `${inSegment("post-production")} socis` }).waitFor();
+
+  // A `for` that names no directory of the page (a typo) is said once in the console.
+  await page.evaluate(() => {
+    const chart = document.createElement("clusterkit-chart");
+    chart.id = "lonely";
+    chart.setAttribute("feed", "../../../www/feeds/catalonia.json");
+    chart.setAttribute("for", "nobody");
+    document.body.append(chart);
+  });
+  const told = () => warnings.filter((w) => w.includes("«nobody»"));
+  await settled(() => told().length > 0);
+  assert.deepEqual(told(), [
+    "clusterkit: <clusterkit-chart id=\"lonely\" for>: no hi ha cap clusterkit-directory amb l’id «nobody» en aquesta pàgina: les seleccions del gràfic no filtren res.",
+  ]);
+  assert.deepEqual(warnings.filter((w) => w.includes("«dir»")), [], "the directory the first chart names is there");
 });
 
 test("marks too faint for the background behind them are outlined in the text colour; printed, the chart drops its buttons", async ({ page, url }) => {
@@ -477,7 +492,9 @@ test("columns name the largest part and every part tied for it, fit their labels
   assert.equal(largest.length, 1, "one largest segment in the Catalan feed");
   await add("cat-columns", { feed: "../../../www/feeds/catalonia.json", type: "column" }, 900);
   const catSentence = `${largest[0]} és el segment més gran, amb ${most} de ${cat.members.length} socis.`;
-  await page.locator("#cat-columns").getByRole("figure", { name: new RegExp(`^${catSentence.replace(/[()]/g, "\\$&")}`) }).waitFor();
+  await summary("cat-columns").filter({ hasText: new RegExp(`^${catSentence.replace(/[()]/g, "\\$&")}`) }).waitFor();
+  // The figure is named by its title; its summary is read once, as the caption's text.
+  await page.locator("#cat-columns").getByRole("figure", { name: "Socis per segment", exact: true }).waitFor();
   const few = feed(["Alpha", "Beta", "Gamma"], [{ segments: ["Alpha"], kind: "sme" }, { segments: ["Beta"], kind: "large" }, ...Array(3).fill({ segments: ["Gamma"], kind: "other" }), {}]);
   await add("few-segments", { type: "column", lang: "en" }, 600, few);
   await add("few-kinds", { type: "column", by: "kind", lang: "en" }, 600, few);
@@ -502,9 +519,8 @@ test("columns name the largest part and every part tied for it, fit their labels
   );
   for (const type of ["column", "bar", "donut"]) {
     await add(`tied-${type}`, { type }, 600, tied);
-    await page
-      .locator(`#tied-${type}`)
-      .getByRole("figure", { name: /^Animació, VFX i So són els segments més grans, amb 2 de 6 socis cadascun\./ })
+    await summary(`tied-${type}`)
+      .filter({ hasText: /^Animació, VFX i So són els segments més grans, amb 2 de 6 socis cadascun\./ })
       .waitFor();
   }
   await add("tied-years", { by: "joined" }, 600, tied);

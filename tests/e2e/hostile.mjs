@@ -273,9 +273,15 @@ test("a policy that refuses WebAssembly: the boxes offer no reload that cannot h
   errors.splice(0, errors.length);
 });
 
-test("a page whose Trusted Types leave clusterkit out is told which name to add", async ({ page, url, errors }) => {
+test("a page whose Trusted Types leave clusterkit out is told which name to add, and shows error boxes, not blank widgets", async ({ page, url, errors }) => {
   await underPolicy(page, url, `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types other`);
-  await page.locator("#dir").locator("[part=count]").filter({ hasText: "40 socios" }).waitFor();
+  // No widget can draw its cards, bars or weeks: each says so, without a reload button (no
+  // reload mends the page's policy).
+  for (const id of ["dir", "chart", "cal", "agenda"]) {
+    const box = page.locator(`#${id}`).getByRole("alert");
+    await box.filter({ hasText: "Algo fallou neste trebello." }).waitFor();
+    assert.equal(await box.getByRole("button").count(), 0, `#${id}: no reload button`);
+  }
   await settled(() => errors.some((e) => e.includes("trusted-types directive")), { quiet: 300 });
   const told = errors.filter((e) => e.includes("trusted-types directive"));
   assert.equal(told.length, 1, `one console error names the fix: ${errors.join(" | ")}`);
