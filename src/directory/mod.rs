@@ -333,6 +333,8 @@ pub fn MemberDirectory(
             return;
         }
         crate::ui::set_html(&list, &markup);
+        // No list at all for a screen reader where nothing matched (the status says so).
+        list.set_hidden(page.is_empty());
         crate::ui::paint_segments(&list, ".ck-tag", &colours);
         drawn = Some((list, markup));
     });

@@ -669,6 +669,7 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   // as the visitor has no filter to see or set it again with.
   await dir.getByRole("searchbox").fill("kpmg");
   await dir.locator("[part=count]").filter({ hasText: /^0 socios$/ }).waitFor();
+  assert.equal(await dir.locator("[part=cards]").isHidden(), true, "no empty list for a screen reader to enter");
   await dir.getByRole("button", { name: "Borrar la búsqueda" }).click();
   await dir.locator("[part=count]").filter({ hasText: new RegExp(`^${chosen.length} socios?$`) }).waitFor();
   assert.equal(await dir.getByRole("searchbox").inputValue(), "");
@@ -755,7 +756,7 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
     add("clusterkit-calendar", { month: "2026-13", view: "week" });
   });
   await page.locator("#typos").locator("[part=count]").filter({ hasText: `${feed.members.filter((m) => m.kind === "sme").length} members` }).waitFor();
-  await page.locator("clusterkit-chart").last().getByRole("figure", { name: /largest segment/ }).waitFor();
+  await page.locator("clusterkit-chart").last().locator("figcaption").filter({ hasText: /largest segment/ }).waitFor();
   await page.locator("clusterkit-calendar").last().getByRole("grid").waitFor();
   await settled(() => said.length >= 12);
   // A theme the stylesheet does not know leaves the page's colours; a chart's `top` of 0
@@ -783,6 +784,11 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
     `clusterkit: <clusterkit-directory id="typos" theme>: “Dark” ${values} (light, dark, auto); the default applies.`,
     `clusterkit: <clusterkit-directory id="typos" view>: “cards” ${values} (grid, list); the default applies.`,
   ]);
+  // Said once, also when another attribute's change has the widget read them all again.
+  await page.locator("#typos").evaluate((el) => el.setAttribute("hide-filters", ""));
+  await page.locator("#typos").getByRole("checkbox").first().waitFor({ state: "detached" });
+  await page.waitForTimeout(200);
+  assert.equal(said.length, 12, said.join(" | "));
 });
 
 test("printed, every widget is dark text on white whatever its theme, without the controls that only work on a screen", async ({ page, url }) => {
