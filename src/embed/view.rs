@@ -151,7 +151,13 @@ pub(super) fn element_view(
                             let shared = choices_of(&id);
                             shared.set(filter.get_untracked());
                             let set = shared.clone();
-                            Effect::watch(move || filter.get(), move |f, _, _| set.set(f.clone()), false);
+                            let mut first = true;
+                            crate::ui::effect(move || {
+                                let f = filter.get();
+                                if !std::mem::take(&mut first) {
+                                    set.set(f);
+                                }
+                            });
                             let set = shared.clone();
                             (Signal::from(shared), Some(Callback::new(move |f: Filter| set.set(f))))
                         };
