@@ -1078,17 +1078,30 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
         "a choice is a history entry"
     );
 
-    let input = search_for(&root, "so");
+    // A search is an entry of its own, made at its first keystroke; typing on at once
+    // keeps to it.
+    let input = search_for(&root, "s");
     until("the search in the URL", || {
+        search().contains("ck-t=q:s;kind:sme")
+    })
+    .await;
+    search_for(&root, "so");
+    until("the search typed on", || {
         search().contains("ck-t=q:so;kind:sme")
     })
     .await;
     assert_eq!(
         history.length().unwrap(),
-        entries + 1,
-        "typing replaces the entry"
+        entries + 2,
+        "one entry for the choice, one for the search"
     );
 
+    history.back().unwrap();
+    until("back to the choice before the search", || {
+        input.value().is_empty() && search().ends_with("ck-t=kind:sme")
+    })
+    .await;
+    assert!(facet_box(&root, "SME").checked(), "the choice stays");
     history.back().unwrap();
     until("back to no choice", || !facet_box(&root, "SME").checked()).await;
     until("everyone", || {
@@ -1100,11 +1113,8 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
         facet_box(&root, "SME").checked()
     })
     .await;
-    assert_eq!(
-        input.value(),
-        "so",
-        "the search typed with the choice comes back too"
-    );
+    history.forward().unwrap();
+    until("forward to the search", || input.value() == "so").await;
     drop(mounted);
 
     // Opening such a link restores the view.
