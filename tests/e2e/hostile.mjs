@@ -491,6 +491,13 @@ test("a facet value or a choice of one long word wraps inside its column, on a w
     await dir.locator("[part=count]").filter({ hasText: "1 member" }).waitFor();
     await dir.getByRole("button", { name: /^Remove filter Llanfair/ }).waitFor();
     assert.deepEqual(await overflowing(), [], `nothing reaches past its column at ${width} px`);
+    // The chart's summary names the village: it wraps, and the drawing keeps to the widget.
+    await page.locator("#chart figcaption").filter({ hasText: /Llanfair/ }).waitFor();
+    const chart = await page.locator("#chart").evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return [...el.shadowRoot.querySelectorAll("figure, svg, figcaption p")].filter((e) => e.getBoundingClientRect().right > box.right + 0.5).map((e) => e.localName);
+    });
+    assert.deepEqual(chart, [], `the chart within its box at ${width} px`);
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, `nothing scrolls sideways at ${width} px`);
   }
 });
