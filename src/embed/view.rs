@@ -206,7 +206,9 @@ pub(super) fn element_view(
                                 let (wanted, at) = (id.clone(), at("for"));
                                 set_timeout(
                                     move || {
-                                        let Some(root) = root.get_untracked() else { return };
+                                        // Gone by then (removed from the page), its signals
+                                        // with it: reading one would trap.
+                                        let Some(Some(root)) = root.try_get_untracked() else { return };
                                         if !has_directory(&root, &wanted) {
                                             let template = at.lang.get_untracked().strings().d_for_nobody;
                                             at.warn(&crate::i18n::fill(template, &[("id", &wanted)]));

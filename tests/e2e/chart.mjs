@@ -265,6 +265,27 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
     "clusterkit: <clusterkit-chart id=\"lonely\" for>: no hi ha cap clusterkit-directory amb l’id «nobody» en aquesta pàgina: les seleccions del gràfic no filtren res.",
   ]);
   assert.deepEqual(warnings.filter((w) => w.includes("«dir»")), [], "the directory the first chart names is there");
+  // Removed before that moment (a single-page app's next view), such a chart checks nothing
+  // and nothing breaks: the widgets left keep working.
+  await page.evaluate(() => {
+    const chart = document.createElement("clusterkit-chart");
+    chart.id = "brief";
+    chart.setAttribute("feed", "../../../www/feeds/catalonia.json");
+    chart.setAttribute("for", "gone");
+    document.body.append(chart);
+  });
+  await page.locator("#brief [data-k]").first().waitFor();
+  await page.evaluate(() => document.getElementById("brief").remove());
+  await page.waitForTimeout(1500);
+  assert.deepEqual(warnings.filter((w) => w.includes("«gone»")), [], "nothing said of a chart that has gone");
+  await page.evaluate(() => {
+    const after = document.createElement("clusterkit-directory");
+    after.id = "after";
+    after.setAttribute("feed", "../../../www/feeds/catalonia.json");
+    document.body.append(after);
+  });
+  await page.locator("#after [part=count]").filter({ hasText: `${total} socis` }).waitFor();
+  assert.equal(await page.getByRole("alert").count(), 0, "no error box anywhere");
 });
 
 test("marks too faint for the background behind them are outlined in the text colour; printed, the chart drops its buttons", async ({ page, url }) => {
