@@ -11,10 +11,12 @@
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
+    let mut before = ' ';
     while let Some(c) = chars.next() {
+        let written = std::mem::replace(&mut before, c);
         match c {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            '.' if out.ends_with('l') && chars.peek().is_some_and(|n| matches!(n, 'l' | 'L')) => {}
+            '.' if joins_l_l(written, chars.peek().copied()) => {}
             c if c.is_ascii() => out.push(c),
             '·' | '\u{0387}' | '\u{2027}' => {}
             // Accents written apart from their letter (decomposed text, as pasted from some
@@ -27,6 +29,12 @@ pub fn fold(s: &str) -> String {
         }
     }
     out
+}
+
+/// Whether a full stop between `before` and `after` writes the Catalan `l·l`: between two
+/// l's of the same case (`col.lectiu`, `COL.LECTIU`; not `Pixel.Lab`, two words).
+fn joins_l_l(before: char, after: Option<char>) -> bool {
+    matches!((before, after), ('l', Some('l')) | ('L', Some('L')))
 }
 
 /// The combining diacritical marks (U+0300 to U+036F).
@@ -189,10 +197,15 @@ impl Query {
                 rest.next();
                 continue;
             }
-            // One word of the text: its characters with their byte offsets.
-            let mut chars = Vec::new();
+            // One word of the text: its characters with their byte offsets (the full stop
+            // of `l.l` within it, as `fold` drops it).
+            let mut chars: Vec<(usize, char)> = Vec::new();
             while let Some(&(at, c)) = rest.peek() {
-                if !is_word_char(c) {
+                let joins = c == '.'
+                    && chars
+                        .last()
+                        .is_some_and(|&(_, b)| joins_l_l(b, text[at + 1..].chars().next()));
+                if !is_word_char(c) && !joins {
                     break;
                 }
                 chars.push((at, c));
@@ -222,7 +235,9 @@ impl Query {
                 if covered >= wanted && !is_combining(c) {
                     break;
                 }
-                covered += fold(c.encode_utf8(&mut [0; 4])).len();
+                if c != '.' {
+                    covered += fold(c.encode_utf8(&mut [0; 4])).len();
+                }
                 end = at + c.len_utf8();
             }
             out.push(start..end);
@@ -276,12 +291,21 @@ mod tests {
         assert_eq!(fold("Vol. Lima"), "vol. lima", "a space between: no l·l");
         assert_eq!(fold("cel.li"), "celli");
         assert_eq!(fold("ab.l"), "ab.l");
-        let text = "Il·luminació";
-        let ranges = Query::new("il.lu").highlights(text);
-        assert_eq!(
-            ranges.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
-            ["Il·lu"]
-        );
+        // Two words that a full stop joins in a name are not one.
+        assert_eq!(fold("Pixel.Lab"), "pixel.lab");
+        assert!(Query::new("lab").matches(&fold("Pixel.Lab")));
+        let shown = |q: &str, text: &str| {
+            let ranges = Query::new(q).highlights(text);
+            ranges
+                .iter()
+                .map(|r| text[r.clone()].to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shown("il.lu", "Il·luminació"), ["Il·lu"]);
+        // A text written with l.l is highlighted as it matches.
+        assert_eq!(shown("collectiu", "El Col.lectiu Sala"), ["Col.lectiu"]);
+        assert_eq!(shown("cel", "Cel.la Films"), ["Cel"]);
+        assert_eq!(shown("cella", "Cel.la Films"), ["Cel.la"]);
     }
 
     #[test]

@@ -2780,6 +2780,14 @@ fn a_website_typed_as_a_bare_host_is_that_host_over_https_and_an_email_there_is_
                 &[("website", r#""mediapro.cat/ca?x=1""#)],
             ),
             member_json("sonar", "Sónar", &[("website", r#""uab.html""#)]),
+            // A host with accented letters, and a query that holds an address.
+            member_json("caritas", "Càritas", &[("website", r#""www.càritas.cat""#)]),
+            member_json(
+                "ref",
+                "Ref",
+                &[("website", r#""x.cat/?ref=https://y.org""#)],
+            ),
+            member_json("fitxa", "Fitxa", &[("website", r#""fitxa.odt""#)]),
             // An e-mail address is no website.
             member_json("kpmg", "KPMG", &[("website", r#""info@kpmg.example""#)]),
         ],
@@ -2787,7 +2795,7 @@ fn a_website_typed_as_a_bare_host_is_that_host_over_https_and_an_email_there_is_
     ));
     assert_diagnostics(
         &parsed,
-        &[diag("members[5].website", Problem::UnsafeUrl, false)],
+        &[diag("members[8].website", Problem::UnsafeUrl, false)],
     );
     let websites: Vec<Option<&str>> = parsed
         .feed
@@ -2803,6 +2811,9 @@ fn a_website_typed_as_a_bare_host_is_that_host_over_https_and_an_email_there_is_
             Some("members/uab.html"),
             Some("https://mediapro.cat/ca?x=1"),
             Some("uab.html"),
+            Some("https://www.càritas.cat"),
+            Some("https://x.cat/?ref=https://y.org"),
+            Some("fitxa.odt"),
             None
         ]
     );

@@ -100,10 +100,14 @@ if (lacking) {
   early = null;
 }
 
-// A feed address without the spaces and quotes around it (a CMS's "smart" quotes:
-// feed=”/feeds/members.json”), as src/embed/attrs.rs's `unquoted` reads it.
+// A value without the spaces and quotes around it (a CMS's "smart" quotes:
+// feed=”/feeds/members.json”, lang=”es”), as src/embed/attrs.rs's `unquoted` reads it.
+function unquoted(value) {
+  return (value || "").replace(/^[\s"'“”„″‘’«»]+|[\s"'“”„″‘’«»]+$/g, "");
+}
+
 function prefetch(el) {
-  var feed = (el.getAttribute("feed") || "").replace(/^[\s"'“”„″‘’«»]+|[\s"'“”„″‘’«»]+$/g, "");
+  var feed = unquoted(el.getAttribute("feed"));
   if (!early || !feed || inlineFeed(el) != null) return;
   try {
     var url = new URL(feed, document.baseURI).href;
@@ -216,7 +220,7 @@ function warmIntl(el) {
 }
 
 function langOf(el) {
-  var tag = (el.getAttribute("lang") || inheritedLang(el) || document.documentElement.lang || "en").toLowerCase().slice(0, 2);
+  var tag = (unquoted(el.getAttribute("lang")) || inheritedLang(el) || document.documentElement.lang || "en").toLowerCase().slice(0, 2);
   return WORDS[tag] ? tag : "en";
 }
 

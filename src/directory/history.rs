@@ -102,15 +102,43 @@ pub(super) struct Kept {
     pub open: RwSignal<Option<String>>,
     /// The feed's facet values, which a link's choices are checked against.
     pub table: Memo<Arc<FacetTable>>,
+    /// The page's or app's own choices (the `segments` and `kinds` attributes').
+    pub base: StoredValue<Filter>,
+    /// Whether the visitor has no facets (`hide_filters`): the page's choices then hold
+    /// whatever a link says.
+    pub fixed: bool,
 }
 
 impl Kept {
+    /// The view a value of the URL parameter stands for. None (no parameter) is the page's
+    /// own choices; a link's are those the feed has (once it has any: an app's feed may
+    /// come later), and without facets, the page's segments, kinds, regions and cities.
+    fn read(self, value: Option<&str>) -> UrlState {
+        let mut state = url::decode(value.unwrap_or_default());
+        let base = self.base.get_value();
+        if value.is_none_or(str::is_empty) {
+            state.filter = Filter {
+                query: String::new(),
+                ..base.clone()
+            };
+        }
+        let table = self.table.read_untracked();
+        if !table.is_empty() {
+            state.filter = std::mem::take(&mut state.filter).known_to(&table);
+        }
+        if self.fixed {
+            state.filter = Filter {
+                query: std::mem::take(&mut state.filter.query),
+                ..base
+            };
+        }
+        state
+    }
+
     /// The view as `param` of the page URL carries it.
     fn restore(self, param: &str) {
-        let search = search();
-        let state = url::decode(url::read_param(&search, param).unwrap_or_default());
-        self.choices
-            .set(state.filter.known_to(&self.table.read_untracked()));
+        let state = self.read(url::read_param(&search(), param));
+        self.choices.set(state.filter);
         self.sort.set(state.sort);
         self.page.set(state.page);
         self.open.set(state.member);
@@ -165,9 +193,12 @@ pub(super) fn follow(param: Option<String>, kept: Kept, lang: Lang, popped: impl
         };
         let value = url::encode(&state);
         let search = search();
-        let old = url::read_param(&search, &param).unwrap_or_default();
-        if old != value {
-            let mut was = url::decode(old);
+        let old = url::read_param(&search, &param);
+        if old.unwrap_or_default() != value {
+            // Read as a restore reads it: a link only written again in its own words (its
+            // parts reordered, a stale segment left out, the page's own choices added) is
+            // the same view, and its entry is replaced, not followed by another.
+            let mut was = kept.read(old);
             let typed = was.filter.query != state.filter.query;
             was.filter.query.clone_from(&state.filter.query);
             let now = js_sys::Date::now();
@@ -175,7 +206,7 @@ pub(super) fn follow(param: Option<String>, kept: Kept, lang: Lang, popped: impl
             typed_at.set_value(if typed { now } else { f64::NEG_INFINITY });
             set_search(
                 &url::with_param(&search, &param, &value),
-                was != state || !typing_on,
+                was != state || typed && !typing_on,
             );
         }
     });

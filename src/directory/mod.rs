@@ -100,6 +100,9 @@ pub fn MemberDirectory(
 ) -> impl IntoView {
     let page_size = page_size.unwrap_or(24).max(1);
     let choices = RwSignal::new(filter.map(|f| f.get_untracked()).unwrap_or_default());
+    // The choices the page or app set last (not the visitor's own coming back through
+    // `filter`): a URL without the directory's parameter stands for them.
+    let base = StoredValue::new(choices.get_untracked());
     // Plain values and few signal types: every distinct type in a signal or memo costs the
     // Wasm a few KB of reactive code.
     let default_sort = sort;
@@ -135,6 +138,7 @@ pub fn MemberDirectory(
                 .flatten()
                 .is_none_or(|initial| initial != f);
             if changed && choices.with_untracked(|c| *c != f) {
+                base.set_value(f.clone());
                 choices.set(f);
                 page.set(1);
             }
@@ -302,6 +306,8 @@ pub fn MemberDirectory(
             page,
             open,
             table,
+            base,
+            fixed: hide_filters,
         },
         lang.get_untracked(),
         move || pushed.set_value(false),

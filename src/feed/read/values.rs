@@ -51,7 +51,7 @@ pub(super) fn website(v: &Json) -> Result<String, Problem> {
         let head = &s[..s.find(['/', '?', '#']).unwrap_or(s.len())];
         if head.contains('@') {
             Err(Problem::UnsafeUrl)
-        } else if !s.contains("//") && is_host(head) {
+        } else if is_host(head) {
             Ok(format!("https://{s}"))
         } else {
             Ok(s)
@@ -59,23 +59,27 @@ pub(super) fn website(v: &Json) -> Result<String, Problem> {
     })
 }
 
-/// Whether the first part of a scheme-less address is a host name: labels of letters,
-/// digits and hyphens, the last one letters only and no file's extension (`uab.html` is a
-/// page beside the feed, `sonilab.cat` a host).
+/// Whether the first part of a scheme-less address is a host name: labels of letters
+/// (accented ones too: `www.càritas.cat`), digits and hyphens, the last one letters only and
+/// no file's extension (`uab.html` is a page beside the feed, `sonilab.cat` a host).
 fn is_host(head: &str) -> bool {
-    const FILES: [&str; 10] = [
-        "html", "htm", "shtml", "php", "asp", "aspx", "jsp", "cgi", "pdf", "json",
+    const FILES: [&str; 16] = [
+        "html", "htm", "shtml", "php", "asp", "aspx", "jsp", "cgi", "pdf", "json", "xml", "txt",
+        "odt", "doc", "docx", "csv",
     ];
+    let letter = |c: char| c.is_ascii_alphabetic() || !c.is_ascii();
     let labels: Vec<&str> = head.split('.').collect();
     let Some((last, _)) = labels.split_last() else {
         return false;
     };
     labels.len() >= 2
-        && labels
-            .iter()
-            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        && (2..=24).contains(&last.len())
-        && last.chars().all(|c| c.is_ascii_alphabetic())
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.chars()
+                    .all(|c| letter(c) || c.is_ascii_digit() || c == '-')
+        })
+        && (2..=24).contains(&last.chars().count())
+        && last.chars().all(letter)
         && !FILES.iter().any(|f| last.eq_ignore_ascii_case(f))
 }
 
