@@ -252,13 +252,14 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   await later.locator("[part=count]").filter({ hasText: `${inSegment("post-production")} socis` }).waitFor();
 
   // A `for` that names no directory of the page (a typo) is said once in the console.
-  await page.evaluate(() => {
-    const chart = document.createElement("clusterkit-chart");
-    chart.id = "lonely";
-    chart.setAttribute("feed", "../../../www/feeds/catalonia.json");
-    chart.setAttribute("for", "nobody");
-    document.body.append(chart);
-  });
+  // A widget of the Catalan feed added to the page, with `attrs`.
+  const add = (tag, attrs) =>
+    page.evaluate(({ tag, attrs }) => {
+      const el = document.createElement(tag);
+      for (const [k, v] of Object.entries({ feed: "../../../www/feeds/catalonia.json", ...attrs })) el.setAttribute(k, v);
+      document.body.append(el);
+    }, { tag, attrs });
+  await add("clusterkit-chart", { id: "lonely", for: "nobody" });
   const told = () => warnings.filter((w) => w.includes("«nobody»"));
   await settled(() => told().length > 0);
   assert.deepEqual(told(), [
@@ -267,23 +268,12 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   assert.deepEqual(warnings.filter((w) => w.includes("«dir»")), [], "the directory the first chart names is there");
   // Removed before that moment (a single-page app's next view), such a chart checks nothing
   // and nothing breaks: the widgets left keep working.
-  await page.evaluate(() => {
-    const chart = document.createElement("clusterkit-chart");
-    chart.id = "brief";
-    chart.setAttribute("feed", "../../../www/feeds/catalonia.json");
-    chart.setAttribute("for", "gone");
-    document.body.append(chart);
-  });
+  await add("clusterkit-chart", { id: "brief", for: "gone" });
   await page.locator("#brief [data-k]").first().waitFor();
   await page.evaluate(() => document.getElementById("brief").remove());
   await page.waitForTimeout(1500);
   assert.deepEqual(warnings.filter((w) => w.includes("«gone»")), [], "nothing said of a chart that has gone");
-  await page.evaluate(() => {
-    const after = document.createElement("clusterkit-directory");
-    after.id = "after";
-    after.setAttribute("feed", "../../../www/feeds/catalonia.json");
-    document.body.append(after);
-  });
+  await add("clusterkit-directory", { id: "after" });
   await page.locator("#after [part=count]").filter({ hasText: `${total} socis` }).waitFor();
   assert.equal(await page.getByRole("alert").count(), 0, "no error box anywhere");
 });
