@@ -106,14 +106,20 @@ function unquoted(value) {
   return (value || "").replace(/^[\s"'“”„″‘’«»]+|[\s"'“”„″‘’«»]+$/g, "");
 }
 
-function prefetch(el) {
+// The absolute address of the element's feed, as the Wasm reads it; null without one, or
+// where it is no URL (the widget says so once it runs).
+function feedUrl(el) {
   var feed = unquoted(el.getAttribute("feed"));
-  if (!early || !feed || inlineFeed(el) != null) return;
   try {
-    var url = new URL(feed, document.baseURI).href;
+    return feed ? new URL(feed, document.baseURI).href : null;
   } catch (error) {
-    return; // Not a URL: the widget says so once it runs.
+    return null;
   }
+}
+
+function prefetch(el) {
+  var url = feedUrl(el);
+  if (!early || !url || inlineFeed(el) != null) return;
   if (!early.has(url)) {
     // Aborted if every element naming it goes before the Wasm runs (or, handed to the Wasm,
     // when the last does afterwards).
@@ -138,9 +144,7 @@ function releaseEarly() {
     if (!early) return;
     var named = new Set();
     live.forEach(function (el) {
-      try {
-        named.add(new URL((el.getAttribute("feed") || "").trim(), document.baseURI).href);
-      } catch (error) {}
+      named.add(feedUrl(el));
     });
     early.forEach(function (fetch, url) {
       if (!named.has(url)) {

@@ -76,6 +76,13 @@ test("an element removed while its feed loads aborts the fetch, and says no fail
   await page.route("**/faults/early.json", (r) => held.push(r)); // never answered
   await page.route("**/faults/late.json", (r) => held.push(r)); // never answered
   const releaseWasm = await holdBack(page, "**/clusterkit_bg.wasm*");
+  const madrid = await (await page.request.get(url("www/feeds/madrid.json"))).text();
+  let answerQuoted;
+  const quotedAnswered = new Promise((resolve) => (answerQuoted = resolve));
+  await page.route("**/faults/quoted.json", async (r) => {
+    await quotedAnswered;
+    await r.fulfill({ body: madrid, contentType: "application/json" });
+  });
   await page.goto(url("tests/e2e/pages/removal.html"));
 
   // Before the Wasm runs: the loader's early fetch goes with the element.
@@ -83,9 +90,9 @@ test("an element removed while its feed loads aborts the fetch, and says no fail
   await page.evaluate(() => document.getElementById("early").remove());
   await page.waitForFunction(() => true);
   releaseWasm();
+  answerQuoted();
 
   // After: a new element's fetch goes with it; a moved one's stays and shows its feed.
-  const madrid = await (await page.request.get(url("www/feeds/madrid.json"))).text();
   let answerMoved;
   const movedAnswered = new Promise((resolve) => (answerMoved = resolve));
   await page.route("**/faults/moved.json", async (r) => {
@@ -122,7 +129,8 @@ test("an element removed while its feed loads aborts the fetch, and says no fail
   answerMoved();
   await page.locator("#moved").locator("[part=count]").filter({ hasText: /\d+ members/ }).waitFor();
   await page.waitForTimeout(200);
-  assert.deepEqual(aborted.sort(), ["early.json", "late.json"], "the two removed elements' fetches, not the moved one's");
+  await page.locator("#quoted").locator("[part=count]").filter({ hasText: /\d+ members/ }).waitFor();
+  assert.deepEqual(aborted.sort(), ["early.json", "late.json"], "the two removed elements' fetches, not the moved one's nor the quoted one's");
   assert.deepEqual(warnings.filter((w) => w.includes("faults/")), [], "a fetch of ours aborted is no failure to tell the webmaster");
 }, { networkErrors: true });
 
