@@ -98,10 +98,11 @@ pub(super) fn unquoted(value: &str) -> &str {
 /// An on-off attribute's value: on when present, as HTML's own, except written `false`, as
 /// frameworks write a false binding on a custom element (Vue 3: `hide-filters="false"`).
 pub(super) fn flag(value: Option<String>) -> Option<String> {
-    value.filter(|v| !v.trim().eq_ignore_ascii_case("false"))
+    value.filter(|v| !v.eq_ignore_ascii_case("false"))
 }
 
-/// An attribute's value as `read` reads it. A value it cannot read (a typo, a word of another
+/// An attribute's value (read without the spaces and quotes around it: see `embed::tidy`)
+/// as `read` reads it. A value it cannot read (a typo, a word of another
 /// language) is said in the console with the values it takes, `choices`, and the default
 /// applies.
 pub(super) fn choice<T>(
@@ -111,11 +112,10 @@ pub(super) fn choice<T>(
     at: AttrAt,
 ) -> Option<T> {
     let value = value?;
-    let value = value.trim();
-    let read = read(value);
+    let read = read(&value);
     if read.is_none() && !value.is_empty() {
         let template = at.lang.get_untracked().strings().d_bad_choice;
-        at.warn(&fill(template, &[("value", value), ("choices", choices)]));
+        at.warn(&fill(template, &[("value", &value), ("choices", choices)]));
     }
     read
 }

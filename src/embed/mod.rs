@@ -236,7 +236,8 @@ pub fn ck_connect(host: HtmlElement, root: ShadowRoot, tag: &str) -> Result<u32,
 }
 
 /// An attribute's value without the spaces and quotes around it: a CMS that "smartens"
-/// quotes writes `page-size=”3”`, which HTML reads with the quotes in it.
+/// quotes writes `page-size=”3”`, which HTML reads with the quotes in it. Every value is
+/// stored so, and read as it is stored.
 fn tidy(value: String) -> String {
     match unquoted(&value) {
         tidied if tidied.len() == value.len() => value,

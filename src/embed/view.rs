@@ -166,7 +166,7 @@ pub(super) fn element_view(
                         // One URL parameter per directory, always in the `ck-` namespace so
                         // that no CMS's own (WordPress' `s`, `p`, `page`…) is ever touched: the
                         // attribute's value, else the element's id, else `dir`.
-                        let sync_url = flag(sync_url.get()).map(|name| match name.trim() {
+                        let sync_url = flag(sync_url.get()).map(|name| match name.as_str() {
                             "" if id.is_empty() => "ck-dir".to_owned(),
                             "" => format!("ck-{id}"),
                             name if name.starts_with("ck-") => name.to_owned(),
@@ -197,9 +197,8 @@ pub(super) fn element_view(
                         let shape = crate::ui::memo(move |_| choice(chart_type.get(), Shape::from_id, "bar, column, donut", at("type")));
                         let top: Option<usize> = choice(top.get(), |t| t.parse().ok().filter(|&n: &usize| n > 0), "1, 2, 3…", at("top"));
                         // `for` names the directory whose choices the chart shows and toggles.
-                        match link.get().filter(|id| !id.trim().is_empty()) {
+                        match link.get().filter(|id| !id.is_empty()) {
                             Some(id) => {
-                                let id = id.trim().to_owned();
                                 // Naming no directory, its bars would be pressed and filter
                                 // nothing: said once, a moment after (a page's script may
                                 // add the directory after the chart).
