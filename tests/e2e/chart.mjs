@@ -1,7 +1,7 @@
 // End-to-end tests of the chart element, alone and linked to a directory.
 import { readFileSync } from "node:fs";
 import { test, assert, settled } from "./harness.mjs";
-import { feedOf, text, axeViolations, onPhone } from "./support.mjs";
+import { feedOf, text, axeViolations, onPhone, addWidget } from "./support.mjs";
 
 test("charts by segment, type, city and year: named marks, one tab stop, a table, accessible in each state", async ({ page, url }) => {
   const cat = feedOf("catalonia");
@@ -253,12 +253,7 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
 
   // A `for` that names no directory of the page (a typo) is said once in the console.
   // A widget of the Catalan feed added to the page, with `attrs`.
-  const add = (tag, attrs) =>
-    page.evaluate(({ tag, attrs }) => {
-      const el = document.createElement(tag);
-      for (const [k, v] of Object.entries({ feed: "../../../www/feeds/catalonia.json", ...attrs })) el.setAttribute(k, v);
-      document.body.append(el);
-    }, { tag, attrs });
+  const add = (tag, attrs) => addWidget(page, tag, { feed: "../../../www/feeds/catalonia.json", ...attrs });
   await add("clusterkit-chart", { id: "lonely", for: "nobody" });
   const told = () => warnings.filter((w) => w.includes("«nobody»"));
   await settled(() => told().length > 0);

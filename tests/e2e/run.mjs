@@ -4,7 +4,7 @@ import { readFileSync, mkdirSync, writeFileSync, copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { test, run, assert, settled, BASE, BASE_OCTET } from "./harness.mjs";
-import { ROOT, feedOf, text, axeViolations, onPhone } from "./support.mjs";
+import { ROOT, feedOf, text, axeViolations, onPhone, addWidget } from "./support.mjs";
 import "./chart.mjs";
 import "./calendar.mjs";
 import "./hostile.mjs";
@@ -719,13 +719,11 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   // member), each said once in the console; the valid id still applies.
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && m.text().includes(" segments>: ") && warnings.push(m.text()));
-  await page.evaluate(() => {
-    const named = document.createElement("clusterkit-directory");
-    named.id = "named";
-    named.setAttribute("feed", "../../../www/feeds/catalonia.json");
-    named.setAttribute("lang", "en");
-    named.setAttribute("segments", "Postproducció post-production nope");
-    document.body.append(named);
+  await addWidget(page, "clusterkit-directory", {
+    id: "named",
+    feed: "../../../www/feeds/catalonia.json",
+    lang: "en",
+    segments: "Postproducció post-production nope",
   });
   const post = feed.members.filter((m) => (m.segments ?? []).includes("post-production"));
   await page.locator("#named").locator("[part=count]").filter({ hasText: `${post.length} members` }).waitFor();
@@ -963,14 +961,12 @@ test("with sync-url a link restores the page and the open profile; back closes t
   // applies within its segments, and stays in the URL (the segments once replaced it).
   const studios = await page.context().newPage();
   await studios.goto(url("tests/e2e/pages/sync-url.html?ck-studios=q:vigo"));
-  await studios.evaluate(() => {
-    const el = document.createElement("clusterkit-directory");
-    el.id = "studios";
-    el.setAttribute("feed", "../../../www/feeds/galicia.json");
-    el.setAttribute("segments", "production animation");
-    el.setAttribute("hide-filters", "");
-    el.setAttribute("sync-url", "");
-    document.body.append(el);
+  await addWidget(studios, "clusterkit-directory", {
+    id: "studios",
+    feed: "../../../www/feeds/galicia.json",
+    segments: "production animation",
+    "hide-filters": "",
+    "sync-url": "",
   });
   const own = studios.locator("#studios");
   await own.getByRole("article").first().waitFor();

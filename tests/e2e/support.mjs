@@ -26,3 +26,12 @@ export async function onPhone(context, { viewport = { width: 390, height: 800 },
     await phone.close();
   }
 }
+
+/** Adds to the page's body a `tag` element (a widget) with the attributes `attrs`. */
+export function addWidget(page, tag, attrs) {
+  return page.evaluate(({ tag, attrs }) => {
+    const el = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+    document.body.append(el);
+  }, { tag, attrs });
+}
