@@ -163,6 +163,9 @@ pub struct ColumnLayout {
     /// Whether the labels are written upright (read from the bottom up), their end under
     /// their column: columns too narrow for them across.
     pub upright: bool,
+    /// The longest a line of a label can be, across or upright, before it runs into the
+    /// next label or off the drawing.
+    pub label_room: f64,
     /// The height of the drawing, the labels included.
     pub height: f64,
 }
@@ -235,6 +238,11 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
         ticks,
         columns,
         upright,
+        label_room: if upright {
+            below - 12.0
+        } else {
+            every as f64 * slot - 8.0
+        },
         height: baseline + below,
     }
 }

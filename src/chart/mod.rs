@@ -39,6 +39,7 @@
 mod contrast;
 pub mod data;
 mod export;
+mod fit;
 mod frame;
 mod geometry;
 mod marks;
@@ -264,6 +265,7 @@ pub fn SegmentChart(
         let _ = figure.set_attribute("aria-label", title);
         if let Some(svg) = svg_in(&figure) {
             contrast::outline_faint(&svg);
+            fit::squeeze(&svg);
         }
         drawn.set_value(Drawn {
             marks,

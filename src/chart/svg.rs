@@ -197,9 +197,11 @@ impl Pen<'_> {
             );
             open_texts(&mut self.out, k);
             let lines = wrap(&m.name, chars, 2);
+            // Its room, to the drawing's left edge less a margin, for `fit::squeeze`.
             let _ = write!(
                 self.out,
-                "<text y=\"{mid}\" dominant-baseline=\"middle\" text-anchor=\"end\">"
+                "<text y=\"{mid}\" dominant-baseline=\"middle\" text-anchor=\"end\" data-room=\"{}\">",
+                x - 10
             );
             for (i, line) in lines.iter().enumerate() {
                 let dy = match (i, lines.len()) {
@@ -260,18 +262,27 @@ impl Pen<'_> {
                 continue;
             }
             open_texts(&mut self.out, k);
-            let x = px(centre);
+            // Across, a line centred under its column has no more room than to the nearer
+            // edge of the drawing, twice.
+            let room = if layout.upright {
+                layout.label_room
+            } else {
+                layout
+                    .label_room
+                    .min(2.0 * centre.min(self.width - centre) - 4.0)
+            };
+            let (x, room) = (px(centre), px(room));
             // Upright, the label ends just under its column and reads upwards.
             let _ = if layout.upright {
                 let y = px(layout.baseline + 8.0);
                 write!(
                     self.out,
-                    "<text x=\"{x}\" y=\"{y}\" text-anchor=\"end\" dominant-baseline=\"middle\" transform=\"rotate(-90 {x} {y})\">"
+                    "<text x=\"{x}\" y=\"{y}\" text-anchor=\"end\" dominant-baseline=\"middle\" transform=\"rotate(-90 {x} {y})\" data-room=\"{room}\">"
                 )
             } else {
                 write!(
                     self.out,
-                    "<text y=\"{}\" text-anchor=\"middle\">",
+                    "<text y=\"{}\" text-anchor=\"middle\" data-room=\"{room}\">",
                     px(layout.baseline + 16.0)
                 )
             };
@@ -320,11 +331,12 @@ impl Pen<'_> {
             let _ = write!(
                 self.out,
                 "<rect {} fill=\"currentColor\" x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" rx=\"3\"/>\
-                 <text y=\"{}\" dominant-baseline=\"middle\">",
+                 <text y=\"{}\" dominant-baseline=\"middle\" data-room=\"{}\">",
                 paint(&m.paint, "ck-swatch"),
                 px(legend_x),
                 px(y - 11.0),
                 px(y - 4.0),
+                px(self.width - text_x - 6.0),
             );
             let lines = wrap(&format!("{}: {}", m.name, value(m, self.lang)), chars, 3);
             for (i, line) in lines.iter().enumerate() {

@@ -498,6 +498,19 @@ test("a facet value or a choice of one long word wraps inside its column, on a w
       return [...el.shadowRoot.querySelectorAll("figure, svg, figcaption p")].filter((e) => e.getBoundingClientRect().right > box.right + 0.5).map((e) => e.localName);
     });
     assert.deepEqual(chart, [], `the chart within its box at ${width} px`);
+    // Each label of the drawings stays inside them, narrowed where it would run past.
+    for (const id of ["bars", "columns", "donut"]) {
+      await page.locator(`#${id} svg text`).filter({ hasText: /^MMW/ }).first().waitFor();
+      const out = await page.locator(`#${id}`).evaluate((el) => {
+        const svg = el.shadowRoot.querySelector("svg");
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll("text")]
+          .map((t) => [t.textContent, t.getBoundingClientRect()])
+          .filter(([, r]) => r.left < box.left - 0.5 || r.right > box.right + 0.5)
+          .map(([text, r]) => `${text}: ${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)} of ${Math.round(box.width)}`);
+      });
+      assert.deepEqual(out, [], `every label of #${id} inside its drawing at ${width} px`);
+    }
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, `nothing scrolls sideways at ${width} px`);
   }
 });

@@ -215,6 +215,82 @@ fn a_narrow_drawing_keeps_its_texts_inside_and_the_donut_legend_goes_under_the_r
 }
 
 #[test]
+fn each_label_has_room_inside_the_drawing_and_clear_of_its_neighbours() {
+    // The room `fit::squeeze` narrows a line to, in the browser, from where it is anchored:
+    // `(anchor, x, room)` for each text that has one.
+    let rooms = |markup: &str| -> Vec<(String, f64, f64)> {
+        markup
+            .split("<text ")
+            .skip(1)
+            .filter(|t| t.contains("data-room"))
+            .map(|t| {
+                let attr = |name: &str| -> Option<String> {
+                    let rest = t.split(&format!("{name}=\"")).nth(1)?;
+                    Some(rest.split('"').next()?.to_owned())
+                };
+                // The line's x is on its `<tspan>`.
+                let x = attr("x").unwrap().parse().unwrap();
+                let anchor = attr("text-anchor").unwrap_or_else(|| "start".into());
+                (anchor, x, attr("data-room").unwrap().parse().unwrap())
+            })
+            .collect()
+    };
+    let names = [
+        "Producció",
+        "MMW WORLDWIDE MULTIMEDIA WAREHOUSE MANAGEMENT WORKSHOPS",
+        "Postproducció i efectes visuals",
+        "So",
+    ];
+    // Names, and years: many short labels, thinned out under narrow columns.
+    let years: Vec<String> = (1990..2027).map(|y| y.to_string()).collect();
+    let cases = [2, 4, 30].map(|n| -> Vec<Mark> {
+        (0..n)
+            .map(|i| mark(names[i % names.len()], i + 1))
+            .collect()
+    });
+    let cases = cases.into_iter().chain([5, 37].map(|n| -> Vec<Mark> {
+        years[..n]
+            .iter()
+            .enumerate()
+            .map(|(i, y)| mark(y, i + 1))
+            .collect()
+    }));
+    for marks in cases {
+        let count = marks.len();
+        for width in [320.0, 600.0, 900.0] {
+            for shape in [Shape::Bar, Shape::Column, Shape::Donut] {
+                let drawing = draw(&marks, shape, Lang::En, 0, false, width);
+                let found = rooms(&drawing.markup);
+                let labelled = drawing.markup.matches("<tspan").count();
+                assert!(!found.is_empty() && found.len() <= labelled, "{shape:?}");
+                let mut spans = Vec::new();
+                for (anchor, x, room) in found {
+                    assert!(room > 0.0, "{shape:?} at {width}: room {room}");
+                    let upright = shape == Shape::Column && anchor == "end";
+                    let (from, to) = match anchor.as_str() {
+                        _ if upright => (0.0, 0.0),
+                        "end" => (x - room, x),
+                        "middle" => (x - room / 2.0, x + room / 2.0),
+                        _ => (x, x + room),
+                    };
+                    assert!(
+                        from >= 0.0 && to <= drawing.width,
+                        "{shape:?} {count} at {width}: {anchor} {x} room {room}"
+                    );
+                    spans.push((from, to));
+                }
+                // Labels across under columns share the width: no two rooms overlap.
+                if shape == Shape::Column {
+                    for pair in spans.windows(2) {
+                        assert!(pair[0].1 <= pair[1].0, "{count} at {width}: {spans:?}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn feed_colours_and_palette_colours_need_no_style_attribute() {
     let mut feed = mark("A", 1);
     feed.paint = Paint::Feed("#2e7d32".into());
