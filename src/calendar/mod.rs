@@ -50,7 +50,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::feed::{Date, Feed};
-use crate::i18n::{Lang, fill, first_weekday};
+use crate::i18n::{Lang, first_weekday};
 use agenda::Agenda;
 use dialog::{CalendarDialog, Opened};
 use filter::{EventFilter, Filters};
@@ -125,20 +125,20 @@ pub fn EventCalendar(
         if written.eq_ignore_ascii_case("local") {
             return visitor.get_value();
         }
-        if !written.is_empty() {
-            // In the browser's spelling, whatever the case written: as the feed's events
-            // name it.
-            if let Some(known) = zone::canonical(written) {
-                return known;
-            }
-            // A zone the browser does not know: said in the console, and the feed's instead.
-            let s = lang.get_untracked().strings();
-            let message = fill(s.d_bad_timezone, &[("value", written)]);
-            web_sys::console::warn_1(
-                &format!("clusterkit: <clusterkit-calendar timezone>: {message}").into(),
-            );
+        let fallback = || feed.read().cluster.timezone.clone();
+        if written.is_empty() {
+            return fallback();
         }
-        feed.read().cluster.timezone.clone()
+        // In the browser's spelling, whatever the case written: as the feed's events name it.
+        if let Some(known) = zone::canonical(written) {
+            return known;
+        }
+        // A zone the browser does not know: said in the console, and the feed's instead (the
+        // embed says so of its attribute, and gives none here).
+        let fallback = fallback();
+        let message = zone::unknown(lang.get_untracked(), written, &fallback);
+        web_sys::console::warn_1(&format!("clusterkit: EventCalendar timezone: {message}").into());
+        fallback
     });
     // Today moves at midnight while the page stays open: the clock is read again every
     // minute (a tick that only changes the memo when the day does), from the first effect

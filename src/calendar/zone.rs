@@ -2,6 +2,7 @@
 //! Off the browser, UTC stands in.
 
 use crate::feed::{Date, Time};
+use crate::i18n::{Lang, fill};
 
 /// Milliseconds since the Unix epoch of a UTC date and time.
 pub fn epoch_ms(date: Date, time: Time) -> f64 {
@@ -176,6 +177,17 @@ pub fn canonical(zone: &str) -> Option<String> {
     });
     #[cfg(not(target_arch = "wasm32"))]
     return (zone == "UTC").then(|| zone.to_owned());
+}
+
+/// What a console says of a calendar's own zone `written` that the browser does not know,
+/// in `lang`: that it is none, and that the feed's zone, `fallback`, applies.
+pub fn unknown(lang: Lang, written: &str, fallback: &str) -> String {
+    let s = lang.strings();
+    format!(
+        "{} {}",
+        fill(s.d_bad_timezone, &[("value", written)]),
+        fill(s.d_zone_fallback, &[("zone", fallback)])
+    )
 }
 
 /// The visitor's zone, as the browser knows it (`UTC` off the browser or when it cannot

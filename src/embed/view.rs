@@ -236,6 +236,18 @@ pub(super) fn element_view(
                     Widget::Calendar => {
                         let month = choice(month.get(), |m| Date::parse(&format!("{m}-01")), "2026-11…", at("month"));
                         let view = crate::ui::memo(move |_| choice(layout.get(), View::from_id, "month, list", at("view")));
+                        // A zone the browser does not know is said here, naming the element,
+                        // and not passed on: the feed's zone applies.
+                        let timezone = crate::ui::memo(move |_| {
+                            let written = timezone.get()?;
+                            if written.eq_ignore_ascii_case("local") || zone::canonical(&written).is_some() {
+                                return Some(written);
+                            }
+                            if !written.is_empty() {
+                                at("timezone").warn(&zone::unknown(lang.get_untracked(), &written, &feed.read().cluster.timezone));
+                            }
+                            None
+                        });
                         // Ids the feed does not define are left out (and said): one would
                         // leave no event to show, with no choice of the visitor's to undo.
                         let segments = Signal::derive(move || {

@@ -155,6 +155,7 @@ pub static STRINGS: Strings = Strings {
         "no pot tenir COUNT i UNTIL alhora.",
     ],
     d_bad_timezone: "«{value}» no és una zona horària reconeguda (p. ex., Europe/Madrid).",
+    d_zone_fallback: "Les hores es mostren en la zona de les dades, {zone}.",
     d_bad_choice: "«{value}» no és cap dels valors que admet ({choices}); s’aplica el valor per defecte.",
     d_for_nobody: "no hi ha cap clusterkit-directory amb l’id «{id}» en aquesta pàgina: les seleccions del gràfic no filtren res.",
     sync_url_shared: "Dos directoris desen la vista al mateix paràmetre de l’adreça, «{name}»: cal donar a cadascun un id o un valor de sync-url propi.",

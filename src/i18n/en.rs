@@ -165,6 +165,7 @@ pub static STRINGS: Strings = Strings {
         "cannot have both COUNT and UNTIL.",
     ],
     d_bad_timezone: "“{value}” is not a known time zone (for example Europe/Madrid).",
+    d_zone_fallback: "Times show in the feed's zone, {zone}.",
     d_bad_choice: "“{value}” is none of the values it takes ({choices}); the default applies.",
     d_for_nobody: "there is no clusterkit-directory with the id “{id}” on this page: the chart's choices filter nothing.",
     sync_url_shared: "Two directories keep their view in the same URL parameter, “{name}”: give each an id or a sync-url value of its own.",

@@ -165,6 +165,7 @@ pub static STRINGS: Strings = Strings {
         "no puede tener COUNT y UNTIL a la vez.",
     ],
     d_bad_timezone: "«{value}» no es una zona horaria reconocida (p. ej., Europe/Madrid).",
+    d_zone_fallback: "Las horas se muestran en la zona de los datos, {zone}.",
     d_bad_choice: "«{value}» no es ninguno de los valores que admite ({choices}); se aplica el valor por defecto.",
     d_for_nobody: "no hay ningún clusterkit-directory con el id «{id}» en esta página: las selecciones del gráfico no filtran nada.",
     sync_url_shared: "Dos directorios guardan su vista en el mismo parámetro de la dirección, «{name}»: hay que dar a cada uno un id o un valor de sync-url propio.",

@@ -155,6 +155,7 @@ pub static STRINGS: Strings = Strings {
         "non pode ter COUNT e UNTIL á vez.",
     ],
     d_bad_timezone: "«{value}» non é un fuso horario recoñecido (p. ex., Europe/Madrid).",
+    d_zone_fallback: "As horas amósanse no fuso horario dos datos, {zone}.",
     d_bad_choice: "«{value}» non é ningún dos valores que admite ({choices}); aplícase o valor predeterminado.",
     d_for_nobody: "non hai ningún clusterkit-directory co id «{id}» nesta páxina: as seleccións do gráfico non filtran nada.",
     sync_url_shared: "Dous directorios gardan a súa vista no mesmo parámetro do enderezo, «{name}»: cómpre dar a cada un un id ou un valor de sync-url propio.",

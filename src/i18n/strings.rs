@@ -253,6 +253,8 @@ strings! {
     d_bad_recurrence: [&'static str; 4],
     /// Diagnostic: `{value}` is not a time zone.
     d_bad_timezone: &'static str,
+    /// Said after `d_bad_timezone` of a calendar's own zone: the feed's, `{zone}`, applies.
+    d_zone_fallback: &'static str,
     /// An attribute value that is none of `{choices}`: `{value}`.
     d_bad_choice: &'static str,
     /// A chart's `for` names no directory of the page, `{id}`: its choices apply to nothing.

@@ -740,7 +740,7 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   // Values an attribute does not take (typos, words of another language): each said once in
   // the console with the values it takes; the default applies and the widget shows.
   const said = [];
-  page.on("console", (m) => m.type() === "warning" && /the default applies|se aplica el valor/.test(m.text()) && said.push(m.text()));
+  page.on("console", (m) => m.type() === "warning" && /the default applies|se aplica el valor|feed's zone/.test(m.text()) && said.push(m.text()));
   await page.evaluate(() => {
     const add = (tag, attrs) => {
       const el = document.createElement(tag);
@@ -752,11 +752,13 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
     add("clusterkit-chart", { id: "french", lang: "fr" });
     add("clusterkit-chart", { by: "segmnet", type: "pie", theme: "purple" });
     add("clusterkit-calendar", { month: "2026-13", view: "week" });
+    // A city that is no zone's name: the feed's zone applies.
+    add("clusterkit-calendar", { id: "agenda", timezone: "Europe/Barcelona" });
   });
   await page.locator("#typos").locator("[part=count]").filter({ hasText: `${feed.members.filter((m) => m.kind === "sme").length} members` }).waitFor();
   await page.locator("clusterkit-chart").last().locator("figcaption").filter({ hasText: /largest segment/ }).waitFor();
   await page.locator("clusterkit-calendar").last().getByRole("grid").waitFor();
-  await settled(() => said.length >= 12);
+  await settled(() => said.length >= 13);
   // A theme the stylesheet does not know leaves the page's colours; a chart's `top` of 0
   // keeps the default 8.
   assert.equal(await page.locator("#typos").evaluate((el) => el.shadowRoot.querySelector("[part=root]").dataset.theme), undefined);
@@ -768,6 +770,7 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   assert.equal(await bars.count(), 8 + 1 + noCity, "the default top: 8 cities, the other places, no city");
   const values = "is none of the values it takes";
   assert.deepEqual(said.sort(), [
+    `clusterkit: <clusterkit-calendar id="agenda" timezone>: “Europe/Barcelona” is not a known time zone (for example Europe/Madrid). Times show in the feed's zone, ${feed.cluster.timezone}.`,
     `clusterkit: <clusterkit-calendar month>: “2026-13” ${values} (2026-11…); the default applies.`,
     `clusterkit: <clusterkit-calendar view>: “week” ${values} (month, list); the default applies.`,
     `clusterkit: <clusterkit-chart by>: “segmnet” ${values} (segment, kind, region, city, joined); the default applies.`,
@@ -786,7 +789,7 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   await page.locator("#typos").evaluate((el) => el.setAttribute("hide-filters", ""));
   await page.locator("#typos").getByRole("checkbox").first().waitFor({ state: "detached" });
   await page.waitForTimeout(200);
-  assert.equal(said.length, 12, said.join(" | "));
+  assert.equal(said.length, 13, said.join(" | "));
 });
 
 test("printed, every widget is dark text on white whatever its theme, without the controls that only work on a screen", async ({ page, url }) => {
