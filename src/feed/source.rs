@@ -274,9 +274,7 @@ fn parsed(bytes: &[u8], base: Option<String>) -> FeedState {
     // A web page where JSON was expected from an address: said as such, not as a syntax
     // error at `<` (inline, where there is no address to blame, it is one).
     if base.is_some()
-        && bytes
-            .strip_prefix("\u{feff}".as_bytes())
-            .unwrap_or(bytes)
+        && bytes[super::json::marks(bytes)..]
             .trim_ascii_start()
             .starts_with(b"<")
     {

@@ -131,10 +131,7 @@ pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
         pairs: Vec::new(),
         items: Vec::new(),
     };
-    // A UTF-8 byte order mark is common in files saved by spreadsheet programs.
-    if p.src.starts_with(b"\xEF\xBB\xBF") {
-        p.pos = 3;
-    }
+    p.pos = marks(p.src);
     p.skip_ws();
     if p.pos == p.src.len() {
         return Err(p.error(SyntaxProblem::Empty));
@@ -160,17 +157,25 @@ struct Parser<'a> {
     items: Vec<Json<'a>>,
 }
 
+/// How many bytes of byte order marks `src` starts with: a UTF-8 one is common in files
+/// saved by spreadsheet programs, and a file made by joining such files, or saved again by
+/// one, can start with two. None is text: each is skipped, as an invisible character a
+/// syntax error would point at.
+pub(crate) fn marks(src: &[u8]) -> usize {
+    let mut at = 0;
+    while src[at..].starts_with("\u{feff}".as_bytes()) {
+        at += 3;
+    }
+    at
+}
+
 /// The line and column of byte `pos` of `src`, both from 1; the column counts characters
-/// (`src` up to `pos` is UTF-8), and a byte order mark is none.
+/// (`src` up to `pos` is UTF-8), and byte order marks are none.
 pub(crate) fn line_column(src: &[u8], pos: usize) -> (usize, usize) {
     let pos = pos.min(src.len());
     let before = &src[..pos];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let bom = if src.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
+    let bom = marks(src);
     let line_start = before
         .iter()
         .rposition(|&b| b == b'\n')

@@ -129,6 +129,18 @@ fn byte_order_mark_is_skipped() {
     assert_eq!(parse("\u{FEFF}[]").unwrap(), Json::Array(vec![]));
     let err = parse("\u{FEFF}{\"a\": x}").unwrap_err();
     assert_eq!(err.column, 7, "the mark is no column");
+    // Two, as a file saved twice by a spreadsheet program or two such files joined carry.
+    assert_eq!(
+        parse("\u{FEFF}\u{FEFF}{\"a\": 1}").unwrap(),
+        Json::Object(vec![("a".into(), Json::Number(1.0))])
+    );
+    let err = parse("\u{FEFF}\u{FEFF}\u{FEFF}{\"a\": x}").unwrap_err();
+    assert_eq!((err.line, err.column), (1, 7), "no mark is a column");
+    // Inside the document, one is a character like any other.
+    assert_eq!(
+        parse("[\u{FEFF}1]").unwrap_err().problem,
+        SyntaxProblem::UnexpectedChar('\u{FEFF}')
+    );
 }
 
 #[test]
