@@ -36,6 +36,7 @@
 
 mod card;
 mod controls;
+mod facets;
 mod history;
 mod indexing;
 // Public for the property tests only, not part of the API: its `Filter`, `Layout` and
@@ -51,7 +52,8 @@ use wasm_bindgen::JsCast;
 
 use crate::feed::Feed;
 use crate::i18n::{Lang, fill, intl::format_number};
-use controls::{chips, facets, layout_switch, pager, sort_picker};
+use controls::{chips, layout_switch, pager, sort_picker};
+use facets::facets;
 use model::{
     Facet, FacetTable, Filter, Layout, Outcome, Sort, apply, name_order, newest_order, page_count,
 };

@@ -1,0 +1,303 @@
+//! The directory's facets: a checkbox for each value of segment, kind, region and city,
+//! with the count of members it would give, drawn as markup and updated in place.
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::model::{Facet, FacetTable, Filter, Outcome};
+use crate::feed::{Feed, Kind};
+use crate::i18n::{Lang, Strings, fill, intl::format_number};
+use crate::ui::{escape, lang_of};
+
+/// Facets list this many values before "show all".
+const SHORT_FACET: usize = 8;
+
+/// The count of value `k` of `facet`.
+fn count_of(outcome: &Outcome, facet: Facet, k: usize) -> usize {
+    let counts = &outcome.counts;
+    match facet {
+        Facet::Segment => counts.segments.get(k),
+        Facet::Kind => counts.kinds.get(k),
+        Facet::Region => counts.regions.get(k),
+        Facet::City => counts.cities.get(k),
+    }
+    .copied()
+    .unwrap_or(0)
+}
+
+/// The facets' checkboxes with their counts, as markup drawn when the feed, the language or
+/// a "show all" changes; a choice or a search only updates what changed in them (ticks,
+/// counts, and a value that would give no result disabled unless ticked), so the focus
+/// stays on the box the visitor ticked. One listener each for ticks and "show all".
+#[allow(clippy::too_many_arguments)]
+pub(super) fn facets(
+    s: &'static Strings,
+    lang: Lang,
+    feed: Signal<Arc<Feed>>,
+    table: Memo<Arc<FacetTable>>,
+    choices: RwSignal<Filter>,
+    outcome: Memo<Arc<Outcome>>,
+    toggle: Callback<(Facet, String)>,
+    show_all: RwSignal<[bool; 2]>,
+    id: String,
+    unfolded: RwSignal<bool>,
+) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    // Per checkbox, in document order: its facet, its value's place in the facet, the value.
+    let drawn = StoredValue::new(Vec::<(Facet, usize, String)>::new());
+    let mut boxes: Vec<(web_sys::HtmlInputElement, web_sys::Element)> = Vec::new();
+    let mut shown: Vec<Option<(bool, bool, usize)>> = Vec::new();
+    let mut drawn_for = None;
+    crate::ui::effect(move || {
+        let Some(div) = root.get() else {
+            return;
+        };
+        let (feed, table, all) = (feed.read(), table.read(), show_all.get());
+        let key = (Arc::as_ptr(&feed), Arc::as_ptr(&table), all, div.clone());
+        if drawn_for.as_ref() != Some(&key) {
+            // "Show all" keeps the focus across the redraw it causes.
+            let (markup, options) = markup(s, lang, &feed, &table, all, &choices.read_untracked());
+            crate::ui::redraw_keeping_focus(&div, &markup, &["data-more"]);
+            // Each box with its count, in the order of `options` (`data-d`).
+            let inputs = div.query_selector_all("input[data-d]").ok();
+            boxes = (0..inputs.as_ref().map_or(0, |i| i.length()))
+                .filter_map(|i| {
+                    let input = inputs
+                        .as_ref()?
+                        .get(i)?
+                        .dyn_into::<web_sys::Element>()
+                        .ok()?;
+                    let count = input.next_element_sibling()?.next_element_sibling()?;
+                    Some((input.dyn_into().ok()?, count))
+                })
+                .collect();
+            shown = vec![None; boxes.len()];
+            drawn.set_value(options);
+            drawn_for = Some(key);
+        }
+        let (outcome, chosen) = (outcome.read(), choices.read());
+        drawn.with_value(|options| {
+            for (((facet, k, value), (input, count_el)), was) in
+                options.iter().zip(&boxes).zip(shown.iter_mut())
+            {
+                let count = count_of(&outcome, *facet, *k);
+                let ticked = chosen.is_chosen(*facet, value);
+                let now = (ticked, count == 0 && !ticked, count);
+                if *was == Some(now) {
+                    continue;
+                }
+                input.set_checked(ticked);
+                input.set_disabled(now.1);
+                if was.is_none_or(|w| w.2 != count) {
+                    count_el.set_text_content(Some(&format_number(lang, count)));
+                }
+                *was = Some(now);
+            }
+        });
+    });
+    let element = move |ev: &web_sys::Event| {
+        ev.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    };
+    let on_change = move |ev: web_sys::Event| {
+        let Some(j) = element(&ev)
+            .and_then(|t| t.get_attribute("data-d"))
+            .and_then(|j| j.parse::<usize>().ok())
+        else {
+            return;
+        };
+        if let Some((facet, _, value)) = drawn.with_value(|d| d.get(j).cloned()) {
+            toggle.run((facet, value));
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let slot = element(&ev)
+            .and_then(|t| t.closest("[data-more]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-more"))
+            .and_then(|m| m.parse::<usize>().ok());
+        if let Some(slot) = slot.filter(|&slot| slot < 2) {
+            show_all.update(|a| a[slot] = !a[slot]);
+        }
+    };
+    view! {
+        <div
+            class="ck-filters ck-fold"
+            id=id
+            class:ck-unfolded=move || unfolded.get()
+            part="filters"
+            node_ref=root
+            on:change=on_change
+            on:click=on_click
+        ></div>
+    }
+}
+
+/// The facets with values, as markup (see [`facets`]), and per checkbox its facet, its
+/// value's place in the facet and the value. Regions and cities list their first
+/// [`SHORT_FACET`] values, and any chosen, until their "show all" (`all`) is pressed.
+fn markup(
+    s: &Strings,
+    lang: Lang,
+    feed: &Feed,
+    table: &FacetTable,
+    all: [bool; 2],
+    chosen: &Filter,
+) -> (String, Vec<(Facet, usize, String)>) {
+    let fallback = feed.cluster.default_language.as_str();
+    // Per facet with values: its options (value, label, the label's ` lang` when it is in
+    // another language than the visitor's) and, for long ones, their slot in `all`.
+    type Group = (Facet, Vec<(String, String, String)>, Option<usize>);
+    let mut groups: Vec<Group> = Vec::new();
+    if table.has(Facet::Segment) {
+        let options = feed
+            .segments
+            .iter()
+            .map(|seg| {
+                let (marked, name) = lang_of(&seg.name, lang, fallback);
+                (seg.id.clone(), name.to_owned(), marked)
+            })
+            .collect();
+        groups.push((Facet::Segment, options, None));
+    }
+    if table.has(Facet::Kind) {
+        let options = Kind::ALL
+            .iter()
+            .zip(s.kinds)
+            .map(|(k, label)| (k.id().to_owned(), label.to_owned(), String::new()))
+            .collect();
+        groups.push((Facet::Kind, options, None));
+    }
+    for (slot, facet, values) in [
+        (0, Facet::Region, &table.regions),
+        (1, Facet::City, &table.cities),
+    ] {
+        if !values.is_empty() {
+            let options = values
+                .iter()
+                .map(|v| (v.clone(), v.clone(), String::new()))
+                .collect();
+            groups.push((facet, options, Some(slot)));
+        }
+    }
+    let mut out = String::new();
+    let mut drawn = Vec::new();
+    for (facet, options, slot) in groups {
+        let legend = match facet {
+            Facet::Segment => s.segments,
+            Facet::Kind => s.kind,
+            Facet::Region => s.region,
+            Facet::City => s.city,
+        };
+        let _ = write!(
+            out,
+            "<fieldset class=\"ck-facet\" part=\"facet\"><legend>{legend}</legend>"
+        );
+        let expanded = slot.is_none_or(|slot| all[slot]);
+        for (k, (value, label, marked)) in options.iter().enumerate() {
+            if expanded || k < SHORT_FACET || chosen.is_chosen(facet, value) {
+                let _ = write!(
+                    out,
+                    "<label part=\"facet-option\"><input type=\"checkbox\" data-d=\"{}\"><span{marked}>{}</span><span class=\"ck-facet-count\"></span></label>",
+                    drawn.len(),
+                    escape(label)
+                );
+                drawn.push((facet, k, value.clone()));
+            }
+        }
+        if let Some(slot) = slot.filter(|_| options.len() > SHORT_FACET) {
+            let text = if all[slot] {
+                s.show_fewer.to_owned()
+            } else {
+                fill(s.show_all, &[("n", &format_number(lang, options.len()))])
+            };
+            let _ = write!(
+                out,
+                "<button type=\"button\" class=\"ck-link\" aria-expanded=\"{}\" data-more=\"{slot}\">{}</button>",
+                all[slot],
+                escape(&text)
+            );
+        }
+        out.push_str("</fieldset>");
+    }
+    (out, drawn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::Member;
+
+    #[test]
+    fn long_facets_list_eight_values_and_the_chosen_until_show_all() {
+        let members = (0..12)
+            .map(|i| {
+                let mut m = Member::new(format!("m{i}"), format!("Member {i}"));
+                // Twelve cities: "City 1" has 11 members, "City 2" ten, … "City 0" one.
+                m.city = Some(format!("City {}", i.min(11)));
+                m
+            })
+            .chain((1..12).flat_map(|c| {
+                (0..(11 - c)).map(move |j| {
+                    let mut m = Member::new(format!("x{c}-{j}"), "X");
+                    m.city = Some(format!("City {c}"));
+                    m
+                })
+            }))
+            .chain([{
+                let mut m = Member::new("evil", "Evil");
+                m.city = Some("<b>Town</b>".into());
+                m
+            }])
+            .collect();
+        let feed = Feed {
+            members,
+            ..Feed::default()
+        };
+        let table = FacetTable::new(&feed);
+        let s = Lang::En.strings();
+        let chosen = Filter {
+            cities: vec!["<b>Town</b>".into()],
+            ..Filter::default()
+        };
+        let (html, drawn) = markup(s, Lang::En, &feed, &table, [false, false], &chosen);
+        let cities: Vec<&str> = drawn.iter().map(|(_, _, v)| v.as_str()).collect();
+        assert_eq!(cities.len(), 9, "eight and the chosen one: {cities:?}");
+        assert_eq!(&cities[..2], ["City 1", "City 2"], "the largest first");
+        assert_eq!(cities[8], "<b>Town</b>");
+        assert!(html.contains("<span>&lt;b&gt;Town&lt;/b&gt;</span>"));
+        assert!(!html.contains("<b>"));
+        assert!(html.contains("aria-expanded=\"false\" data-more=\"1\">Show all (13)</button>"));
+        assert!(html.contains(&format!("<legend>{}</legend>", s.city)));
+        // Each box names its place in what was drawn.
+        assert!(html.contains("<input type=\"checkbox\" data-d=\"8\">"));
+
+        let (html, drawn) = markup(s, Lang::En, &feed, &table, [false, true], &chosen);
+        assert_eq!(drawn.len(), 13, "every city");
+        assert!(html.contains("aria-expanded=\"true\" data-more=\"1\">Show fewer</button>"));
+    }
+
+    #[test]
+    fn a_segment_named_in_another_language_than_the_visitors_says_which() {
+        use crate::feed::{Segment, Text};
+        let mut m = Member::new("m", "M");
+        m.segments = vec!["animacio".into(), "vfx".into()];
+        let feed = Feed {
+            segments: vec![
+                Segment::new("animacio", Text::from([("ca", "Animació")])),
+                Segment::new("vfx", Text::from([("ca", "Efectes"), ("en", "Effects")])),
+            ],
+            members: vec![m],
+            ..Feed::default()
+        };
+        let table = FacetTable::new(&feed);
+        let s = Lang::En.strings();
+        let (html, _) = markup(s, Lang::En, &feed, &table, [false; 2], &Filter::default());
+        // A Catalan screen reader voice reads the Catalan-only name; the English one is the
+        // page's own.
+        assert!(html.contains("data-d=\"0\"><span lang=\"ca\">Animació</span>"));
+        assert!(html.contains("data-d=\"1\"><span>Effects</span>"));
+    }
+}

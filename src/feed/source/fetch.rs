@@ -1,0 +1,134 @@
+//! Fetching a feed: one request per address, its body read as bytes within a deadline and
+//! a size limit, then parsed and published to every widget that names it.
+
+use super::*;
+
+/// Starts fetching `url`, asking the server again rather than the browser's cache when
+/// `revalidate`; gives back how to abort the fetch (on a timeout, or when no widget wants
+/// it any more).
+pub(super) fn start_fetch(url: String, revalidate: bool) -> Option<web_sys::AbortController> {
+    #[cfg(target_arch = "wasm32")]
+    if web_sys::Url::new(&url).is_err() {
+        // `absolute` made every address it could read absolute: this one it could not.
+        publish(&url, FeedState::Failed(LoadError::BadUrl));
+        return None;
+    }
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        let controller = web_sys::AbortController::new().ok();
+        let init = web_sys::RequestInit::new();
+        if let Some(c) = &controller {
+            init.set_signal(Some(&c.signal()));
+        }
+        if revalidate {
+            init.set_cache(web_sys::RequestCache::NoCache);
+        }
+        let response = window.fetch_with_str_and_init(&url, &init);
+        load(url, response, None, controller.clone());
+        return controller;
+    }
+    // Off the browser there is nothing to fetch with; a server build would read the feed
+    // itself and pass it in as a `Feed`.
+    let _ = revalidate;
+    publish(&url, FeedState::Failed(LoadError::Network));
+    None
+}
+
+/// Parses the body `response` resolves to (or `body`, when it is already being read) and
+/// publishes it as `url`'s state. Spawned on wasm-bindgen's own executor, which is there before anything is mounted
+/// (the loader's feeds start earlier).
+#[cfg(target_arch = "wasm32")]
+pub(super) fn load(
+    url: String,
+    response: js_sys::Promise,
+    body: Option<js_sys::Promise>,
+    controller: Option<web_sys::AbortController>,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = bytes(response, body).await;
+        // Aborted as nobody wanted it any more (its widgets removed, or their `feed`
+        // changed): no failure to show anyone, nor to say in the console.
+        if result.is_err() && controller.as_ref().is_some_and(|c| c.signal().aborted()) {
+            return;
+        }
+        if let (Err(LoadError::Timeout(_) | LoadError::TooLarge(_)), Some(c)) =
+            (&result, &controller)
+        {
+            c.abort();
+        }
+        let state = result.map_or_else(FeedState::Failed, |(bytes, final_url)| {
+            // Read here, not by `Response.text()`: no JS string to copy back, and bytes
+            // outside UTF-8 are read as Windows-1252, with a diagnostic, not as U+FFFD.
+            parsed(&bytes, Some(final_url))
+        });
+        if let FeedState::Ready(_, diagnostics) = &state {
+            report_to_console(&url, diagnostics);
+        }
+        publish(&url, state);
+    });
+}
+
+/// The bytes of a fetched body, and the URL it came from after redirects. The bytes are
+/// copied into the Wasm once, instead of being decoded to a JS string and encoded back. The
+/// headers and the body must both arrive within [`TIMEOUT_SECONDS`], and a body announced
+/// or found larger than [`MAX_BYTES`] is refused.
+#[cfg(target_arch = "wasm32")]
+async fn bytes(
+    response: js_sys::Promise,
+    body: Option<js_sys::Promise>,
+) -> Result<(Vec<u8>, String), LoadError> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    const GAVE_UP: &str = "clusterkit: timeout";
+    // One deadline for the whole: a promise that rejects with GAVE_UP, raced with each step.
+    let deadline = js_sys::Promise::new(&mut |_, reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_1(
+                &reject,
+                (TIMEOUT_SECONDS * 1000) as i32,
+                &GAVE_UP.into(),
+            );
+        }
+    });
+    let within = |step: &js_sys::Promise| {
+        JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(step, &deadline)))
+    };
+    let failed = |e: wasm_bindgen::JsValue| {
+        if e.as_string().as_deref() == Some(GAVE_UP) {
+            LoadError::Timeout(TIMEOUT_SECONDS)
+        } else if web_sys::window().is_some_and(|w| !w.navigator().on_line()) {
+            retry_when_online();
+            LoadError::Offline
+        } else {
+            LoadError::Network
+        }
+    };
+    let response = within(&response).await.map_err(failed)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| LoadError::Network)?;
+    if !response.ok() {
+        return Err(LoadError::Status(response.status()));
+    }
+    let announced = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|n| n.trim().parse::<u64>().ok());
+    if let Some(n) = announced.filter(|&n| n > MAX_BYTES) {
+        return Err(LoadError::TooLarge(n));
+    }
+    let body = match body {
+        Some(body) => body,
+        None => response.array_buffer().map_err(|_| LoadError::Network)?,
+    };
+    let buffer: js_sys::ArrayBuffer = within(&body)
+        .await
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(|_| LoadError::Network)?;
+    let length = u64::from(buffer.byte_length());
+    if length > MAX_BYTES {
+        return Err(LoadError::TooLarge(length));
+    }
+    Ok((js_sys::Uint8Array::new(&buffer).to_vec(), response.url()))
+}
