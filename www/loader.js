@@ -229,8 +229,7 @@ function langOf(el) {
 }
 
 // The `lang` of the nearest element above `el` that has one, through the shadow roots it may
-// sit in (a site's own web component around it), as src/embed's `inherited_lang` reads it;
-// "" if none has one.
+// sit in (a site's own web component around it); "" if none has one. The Wasm is given it.
 function inheritedLang(el) {
   var at = el.parentElement || (el.parentNode && el.parentNode.host);
   while (at) {
@@ -354,7 +353,8 @@ function mount(el) {
     if (el.isConnected && el._ck == null && !dead) {
       try {
         el._ckInline = inlineFeed(el);
-        el._ck = wasm_bindgen.ck_connect(el, el.shadowRoot, el.localName);
+        el._ckLang = inheritedLang(el);
+        el._ck = wasm_bindgen.ck_connect(el, el.shadowRoot, el.localName, el._ckLang, el._ckInline);
       } catch (error) {
         console.warn(error);
         if (error instanceof WebAssembly.RuntimeError) fatal();

@@ -180,9 +180,18 @@ impl Widget {
 }
 
 /// Mounts the widget named by `tag` (the element's local name) into `root`; returns the
-/// handle the loader passes to [`ck_attr`] and [`ck_disconnect`].
+/// handle the loader passes to [`ck_attr`] and [`ck_disconnect`]. The loader has read what
+/// the element's attributes cannot say: the page's language where it is (`lang`, the nearest
+/// `lang` above it through the shadow roots it may sit in, empty if none; it passes it again
+/// as it changes), and the text of its inline feed (`inline`), if it has one.
 #[wasm_bindgen]
-pub fn ck_connect(host: HtmlElement, root: ShadowRoot, tag: &str) -> Result<u32, JsValue> {
+pub fn ck_connect(
+    host: HtmlElement,
+    root: ShadowRoot,
+    tag: &str,
+    lang: String,
+    inline: Option<String>,
+) -> Result<u32, JsValue> {
     let widget = match tag {
         "clusterkit-chart" => Widget::Chart,
         "clusterkit-calendar" => Widget::Calendar,
@@ -207,12 +216,8 @@ pub fn ck_connect(host: HtmlElement, root: ShadowRoot, tag: &str) -> Result<u32,
         .filter_map(|n| n.as_string())
         .filter_map(|n| host.get_attribute(&n).map(|v| (n, tidy(v))))
         .collect();
-    // The page's language where the element is (the loader passes it again as it changes).
-    attrs.push((INHERITED_LANG.to_owned(), inherited_lang(&host)));
+    attrs.push((INHERITED_LANG.to_owned(), lang));
     let attrs = ArcRwSignal::new(attrs);
-    let inline = host
-        .query_selector("script[type='application/json']")?
-        .and_then(|s| s.text_content());
 
     let view_attrs = attrs.clone();
     let handle = leptos::mount::mount_to(container, move || {
@@ -243,23 +248,6 @@ fn tidy(value: String) -> String {
         tidied if tidied.len() == value.len() => value,
         tidied => tidied.to_owned(),
     }
-}
-
-/// The `lang` of the nearest element above `host` that has one, through the shadow roots
-/// it may sit in (a site's own web component around it), up to the document's; empty if
-/// none has one.
-fn inherited_lang(host: &web_sys::Element) -> String {
-    let host_of = |node: web_sys::Node| node.dyn_into::<ShadowRoot>().ok().map(|r| r.host());
-    let mut at = host
-        .parent_element()
-        .or_else(|| host_of(host.parent_node()?));
-    while let Some(element) = at {
-        if let Ok(Some(holder)) = element.closest("[lang]") {
-            return holder.get_attribute("lang").unwrap_or_default();
-        }
-        at = host_of(element.get_root_node());
-    }
-    String::new()
 }
 
 /// Passes an attribute change (`None` when removed) to a mounted widget.
