@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 use super::dialog::Opened;
 use super::format::{month_year, when};
-use super::occur::{Intl, Occurrence, kept_occurrences};
+use super::occur::{Intl, Occurrence, in_order_begun, kept_occurrences};
 use crate::feed::{Date, Feed};
 use crate::i18n::Lang;
 use crate::ui::{escape, in_its_lang, lang_of};
@@ -43,7 +43,7 @@ pub(super) fn Agenda(
         let occurring = |from: Date, to: Date| {
             from <= to && !kept_occurrences(&feed, &zone, from, to, &Intl, Some(&kept)).is_empty()
         };
-        let list = kept_occurrences(&feed, &zone, from, to, &Intl, Some(&kept));
+        let list = in_order_begun(kept_occurrences(&feed, &zone, from, to, &Intl, Some(&kept)));
         // Whether asking for earlier or later events can show any: an occurrence between the
         // first kept event's start and the list, or within five years after it (a rule's
         // COUNT may end it, however open its UNTIL). If not, the button goes. A start is
@@ -279,6 +279,40 @@ mod tests {
                 "<p class=\"ck-status\" role=\"status\">{}</p>",
                 Lang::Ca.strings().no_upcoming
             )
+        );
+    }
+
+    #[test]
+    fn a_day_lists_its_events_in_the_order_they_begin() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        let event = |id: &str, start: &str, end: &str| {
+            let mut e = Event::new(id, id, When::parse(start).unwrap());
+            e.end = Some(When::parse(end).unwrap());
+            e
+        };
+        // An overnight event, which the grid draws as a bar over both days, above the day's
+        // own; and an all-day one, listed first.
+        let feed = Feed {
+            events: vec![
+                event("Late overnight", "2027-03-17T22:00", "2027-03-18T03:00"),
+                event("Morning", "2027-03-17T10:00", "2027-03-17T11:00"),
+                event("Noon", "2027-03-17T12:00", "2027-03-17T13:00"),
+                event("Fair", "2027-03-17", "2027-03-17"),
+                event("Next day", "2027-03-18T09:00", "2027-03-18T10:00"),
+            ],
+            ..Feed::default()
+        };
+        let from = d("2027-03-01");
+        let list = in_order_begun(occurrences(&feed, "UTC", from, d("2027-03-31"), &Jiff));
+        let html = markup(&feed, &list, from, Lang::En, "ck-agenda-1");
+        let titles: Vec<&str> = html
+            .split("<span class=\"ck-agenda-title\">")
+            .skip(1)
+            .map(|t| &t[..t.find('<').unwrap()])
+            .collect();
+        assert_eq!(
+            titles,
+            ["Fair", "Morning", "Noon", "Late overnight", "Next day"]
         );
     }
 }

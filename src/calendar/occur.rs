@@ -138,16 +138,33 @@ pub fn kept_occurrences(
     order.into_iter().map(|i| out[i].clone()).collect()
 }
 
+/// When an occurrence begins, to read or hear occurrences in that order: by its first day,
+/// all-day before timed, then by its start time. (Occurrences come in the order of the
+/// grid's lanes, longest first, which is no order to read a day or a list in: an overnight
+/// event from 22:00 came before the same day's morning.)
+fn begins(o: &Occurrence) -> (Date, Option<Time>) {
+    (o.first, o.times.map(|(start, _)| start))
+}
+
 /// The indexes into `placed` of the occurrences on `day`, in the order they begin: those
-/// begun on an earlier day first, then the day's own, all-day before timed. (`placed` is in
-/// the order of the grid's lanes, longest first, which is no order to hear or read a day in.)
+/// begun on an earlier day first, then the day's own (see [`begins`]).
 pub fn on_day_in_order(placed: &[Occurrence], day: Date) -> Vec<usize> {
     let here: Vec<usize> = (0..placed.len()).filter(|&i| placed[i].on(day)).collect();
-    let key = |i: usize| (placed[i].first, placed[i].times.map(|(start, _)| start));
+    let key = |i: usize| begins(&placed[i]);
     crate::sort::sorted_indices(here.len(), &|a, b| key(here[a]).cmp(&key(here[b])))
         .into_iter()
         .map(|k| here[k])
         .collect()
+}
+
+/// `placed` in the order its occurrences begin (see [`begins`]), as a list reads them.
+pub fn in_order_begun(placed: Vec<Occurrence>) -> Vec<Occurrence> {
+    crate::sort::sorted_indices(placed.len(), &|a, b| {
+        begins(&placed[a]).cmp(&begins(&placed[b]))
+    })
+    .into_iter()
+    .map(|i| placed[i].clone())
+    .collect()
 }
 
 /// The longest a repeating event's occurrence lasts, in days; its end is cut there.
