@@ -134,9 +134,19 @@ fn in_zone(lang: Lang, template: &str, zone: &str, time: &str) -> String {
 }
 
 /// A zone's name as people say it: the city of an IANA name (`America/Argentina/Buenos_Aires`
-/// is "Buenos Aires"); UTC as it is.
+/// is "Buenos Aires"); UTC as it is. A fixed offset is said as one from UTC, the right way
+/// round: POSIX's `Etc/GMT+3` is three hours *behind* UTC, "UTC−3" (its own name would tell
+/// a visitor the opposite).
 pub fn zone_name(zone: &str) -> String {
-    zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")
+    let last = zone.rsplit('/').next().unwrap_or(zone);
+    if let Some(offset) = last.strip_prefix("GMT") {
+        return match offset.split_at_checked(1) {
+            Some(("+", hours)) => format!("UTC\u{2212}{hours}"),
+            Some(("-", hours)) => format!("UTC+{hours}"),
+            _ => "UTC".to_owned(),
+        };
+    }
+    last.replace('_', " ")
 }
 
 #[cfg(test)]
@@ -287,5 +297,10 @@ mod tests {
         assert_eq!(zone_name("America/Argentina/Buenos_Aires"), "Buenos Aires");
         assert_eq!(zone_name("Europe/Madrid"), "Madrid");
         assert_eq!(zone_name("UTC"), "UTC");
+        // POSIX's signs are the other way round from what people write.
+        assert_eq!(zone_name("Etc/GMT+3"), "UTC\u{2212}3");
+        assert_eq!(zone_name("Etc/GMT-14"), "UTC+14");
+        assert_eq!(zone_name("Etc/GMT"), "UTC");
+        assert_eq!(zone_name("GMT"), "UTC");
     }
 }
