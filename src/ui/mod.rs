@@ -392,7 +392,8 @@ pub(crate) fn decoration(text: &'static str) -> impl IntoView {
 
 /// Appends segments (by id) as a list of tags, a member's or an event's, and their colours
 /// (empty for the theme's) to `colours`, for [`paint_segments`]. Ids the feed does not
-/// define make no tag.
+/// define make no tag, and no tag makes no list (an empty one is still a list to a screen
+/// reader).
 pub(crate) fn segment_tags(
     out: &mut String,
     colours: &mut Vec<String>,
@@ -401,6 +402,9 @@ pub(crate) fn segment_tags(
     lang: Lang,
 ) {
     let fallback = feed.cluster.default_language.as_str();
+    if !segments.iter().any(|id| feed.segment(id).is_some()) {
+        return;
+    }
     out.push_str("<ul class=\"ck-tags\">");
     for segment in segments.iter().filter_map(|id| feed.segment(id)) {
         let (marked, name) = lang_of(&segment.name, lang, fallback);
@@ -433,6 +437,12 @@ mod tests {
             "<ul class=\"ck-tags\"><li class=\"ck-tag\" lang=\"ca\">Animació</li>\
              <li class=\"ck-tag\">Effects</li><li class=\"ck-tag\">TV</li></ul>"
         );
+        // No segment the feed defines: no list at all, rather than an empty one.
+        for none in [vec![], vec!["gone".to_owned()]] {
+            let (mut out, mut colours) = (String::new(), vec![]);
+            segment_tags(&mut out, &mut colours, &feed, &none, Lang::En);
+            assert_eq!((out.as_str(), colours.len()), ("", 0));
+        }
     }
 
     #[test]
