@@ -9,7 +9,6 @@
 use std::fmt::Write;
 
 use super::occur::{Offsets, instant_of, wall, zone_of};
-use super::recur::weekdays_in;
 use super::zone::{Change, changes, epoch_ms, instant, wall_at};
 use crate::feed::{DAY_CODES, Date, Event, Feed, Freq, Rrule, Time, When, days_in_month};
 use crate::i18n::Lang;
@@ -259,75 +258,86 @@ fn yearly_rule(day: Date) -> (u8, i8, crate::feed::Weekday) {
     (day.month, n, day.weekday())
 }
 
-/// The day in `year` of a yearly rule from [`yearly_rule`].
-fn rule_day(year: i32, (month, n, weekday): (u8, i8, crate::feed::Weekday)) -> Option<Date> {
-    let first = Date::new(year, month, 1)?;
-    let last = Date::new(year, month, days_in_month(year, month))?;
-    weekdays_in(first, last, weekday, Some(n)).pop()
+/// A year's changes of a zone as a reader repeats them: each one's offsets before and after,
+/// its yearly rule, and the wall-clock time it happens at (as the clock reads before it).
+type Rules = Vec<(i64, i64, (u8, i8, crate::feed::Weekday), Time)>;
+
+fn rules_of(changes: &[Change]) -> Rules {
+    changes
+        .iter()
+        .map(|c| {
+            let (day, time) = wall_at(c.at, c.from);
+            (c.from, c.to, yearly_rule(day), time)
+        })
+        .collect()
 }
 
-/// A VTIMEZONE block for `zone` from `year` on: one observance per change of that year,
-/// repeating yearly when the next years change on the same rule; a zone without changes
-/// gets one fixed observance.
-fn vtimezone(out: &mut String, zone: &str, year: i32, offsets: &impl Offsets) {
+/// A VTIMEZONE block for `zone`, right from `first` to `last` (years) and, as far as the
+/// browser knows, after: the years are taken in runs that change on the same rules, each
+/// change of a run an observance repeating yearly until the run's last year (the last run's
+/// without end); a zone that stops changing keeps the offset of its last change (Mexico City
+/// since 2022), and one that has not changed yet gets one fixed observance. Written from one
+/// year's rules alone, a zone that left summer time went on changing in the file for ever.
+fn vtimezone(out: &mut String, zone: &str, first: i32, last: i32, offsets: &impl Offsets) {
     line(out, "BEGIN:VTIMEZONE");
     line(out, &format!("TZID:{zone}"));
-    let found = changes(year, |ms| offsets.offset(zone, ms));
-    if found.is_empty() {
-        let offset = offset_text(offsets.offset(
-            zone,
-            epoch_ms(
+    let years: Vec<Vec<Change>> = (first..=last)
+        .map(|year| changes(year, |ms| offsets.offset(zone, ms)))
+        .collect();
+    let mut start = 0;
+    while start < years.len() {
+        let rules = rules_of(&years[start]);
+        let mut end = start;
+        while end + 1 < years.len() && rules_of(&years[end + 1]) == rules {
+            end += 1;
+        }
+        if rules.is_empty() && start == 0 {
+            let mid_year = epoch_ms(
                 Date {
-                    year,
+                    year: first,
                     month: 7,
                     day: 1,
                 },
                 Time::default(),
-            ),
-        ));
-        line(out, "BEGIN:STANDARD");
-        line(out, "DTSTART:19700101T000000");
-        line(out, &format!("TZOFFSETFROM:{offset}"));
-        line(out, &format!("TZOFFSETTO:{offset}"));
-        line(out, "END:STANDARD");
-    }
-    let next: Vec<Vec<Change>> = (1..=2)
-        .map(|i| changes(year + i, |ms| offsets.offset(zone, ms)))
-        .collect();
-    for change in &found {
-        let kind = if change.to > change.from {
-            "DAYLIGHT"
-        } else {
-            "STANDARD"
-        };
-        // The wall clock as it reads just before the change.
-        let (day, time) = wall_at(change.at, change.from);
-        let rule = yearly_rule(day);
-        let repeats = next.iter().enumerate().all(|(i, changes)| {
-            let Some(expected) = rule_day(year + 1 + i as i32, rule) else {
-                return false;
-            };
-            changes.iter().any(|c| {
-                c.from == change.from
-                    && c.to == change.to
-                    && wall_at(c.at, c.from) == (expected, time)
-            })
-        });
-        line(out, &format!("BEGIN:{kind}"));
-        line(out, &format!("DTSTART:{}", local(day, time)));
-        line(out, &format!("TZOFFSETFROM:{}", offset_text(change.from)));
-        line(out, &format!("TZOFFSETTO:{}", offset_text(change.to)));
-        if repeats {
-            let (month, n, weekday) = rule;
-            line(
-                out,
-                &format!(
-                    "RRULE:FREQ=YEARLY;BYMONTH={month};BYDAY={n}{}",
-                    DAY_CODES[weekday.index()]
-                ),
             );
+            let offset = offset_text(offsets.offset(zone, mid_year));
+            line(out, "BEGIN:STANDARD");
+            line(out, "DTSTART:19700101T000000");
+            line(out, &format!("TZOFFSETFROM:{offset}"));
+            line(out, &format!("TZOFFSETTO:{offset}"));
+            line(out, "END:STANDARD");
         }
-        line(out, &format!("END:{kind}"));
+        // The last run goes on after `last` if it has been seen to repeat.
+        let open = end == years.len() - 1 && end > start;
+        for (k, change) in years[start].iter().enumerate() {
+            let kind = if change.to > change.from {
+                "DAYLIGHT"
+            } else {
+                "STANDARD"
+            };
+            let (day, time) = wall_at(change.at, change.from);
+            line(out, &format!("BEGIN:{kind}"));
+            line(out, &format!("DTSTART:{}", local(day, time)));
+            line(out, &format!("TZOFFSETFROM:{}", offset_text(change.from)));
+            line(out, &format!("TZOFFSETTO:{}", offset_text(change.to)));
+            if end > start {
+                let (month, n, weekday) = rules[k].2;
+                let until = if open {
+                    String::new()
+                } else {
+                    format!(";UNTIL={}", utc(years[end][k].at))
+                };
+                line(
+                    out,
+                    &format!(
+                        "RRULE:FREQ=YEARLY;BYMONTH={month};BYDAY={n}{}{until}",
+                        DAY_CODES[weekday.index()]
+                    ),
+                );
+            }
+            line(out, &format!("END:{kind}"));
+        }
+        start = end + 1;
     }
     line(out, "END:VTIMEZONE");
 }
@@ -362,14 +372,18 @@ pub fn calendar(
             }
         }
     }
+    // The zones' rules up to two years after this one (repeating series go on), and at most
+    // a century of them.
+    let last = wall_at(now, 0).0.year + 2;
     let mut out = String::new();
     line(&mut out, "BEGIN:VCALENDAR");
     line(&mut out, "VERSION:2.0");
     line(&mut out, "PRODID:-//clusterkit//clusterkit//EN");
     line(&mut out, "CALSCALE:GREGORIAN");
     line(&mut out, "METHOD:PUBLISH");
-    for (zone, year) in zones {
-        vtimezone(&mut out, zone, year, offsets);
+    for (zone, first) in zones {
+        let first = first.clamp(last - 100, last);
+        vtimezone(&mut out, zone, first, last, offsets);
     }
     out.push_str(&body);
     line(&mut out, "END:VCALENDAR");

@@ -5,6 +5,7 @@ use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime, EventLi
 
 use super::*;
 use crate::calendar::occur::testing::Jiff;
+use crate::calendar::recur::weekdays_in;
 use crate::feed::{Rrule, Text};
 
 fn w(s: &str) -> When {
@@ -288,4 +289,136 @@ fn a_southern_zone_s_observances_begin_before_its_summer_events() {
         onsets.iter().any(|d| d.as_str() < "20270110T100000"),
         "an observance in force on 10 January 2027: {onsets:?}"
     );
+}
+
+/// The onsets of the observances of the file's VTIMEZONE for `zone`, and the offset each
+/// begins, as RFC 5545 defines them: each observance begins at its DTSTART (a wall-clock
+/// time on its TZOFFSETFROM) and again each year its yearly RRULE names, up to its UNTIL.
+fn onsets(file: &str, zone: &str) -> Vec<(f64, i64)> {
+    let cal: Calendar = file.parse().unwrap();
+    let block = cal
+        .components
+        .iter()
+        .find_map(|c| match c {
+            CalendarComponent::Other(o)
+                if o.component_kind() == "VTIMEZONE" && o.property_value("TZID") == Some(zone) =>
+            {
+                Some(o)
+            }
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no VTIMEZONE for {zone}"));
+    let seconds = |v: &str| {
+        let sign = if v.starts_with('-') { -1 } else { 1 };
+        sign * (v[1..3].parse::<i64>().unwrap() * 3600 + v[3..5].parse::<i64>().unwrap() * 60)
+    };
+    let number = |v: &str, from: usize, to: usize| v[from..to].parse::<u32>().unwrap();
+    let mut onsets: Vec<(f64, i64)> = Vec::new();
+    for o in block.components() {
+        let start = o.property_value("DTSTART").unwrap();
+        let day = Date::new(
+            number(start, 0, 4) as i32,
+            number(start, 4, 6) as u8,
+            number(start, 6, 8) as u8,
+        )
+        .unwrap();
+        let time = Time {
+            hour: number(start, 9, 11) as u8,
+            minute: number(start, 11, 13) as u8,
+            second: 0,
+        };
+        let (from, to) = (
+            seconds(o.property_value("TZOFFSETFROM").unwrap()),
+            seconds(o.property_value("TZOFFSETTO").unwrap()),
+        );
+        let onset = |d: Date| epoch_ms(d, time) - from as f64 * 1000.0;
+        onsets.push((onset(day), to));
+        let Some(rule) = o.property_value("RRULE") else {
+            continue;
+        };
+        let part = |key: &str| {
+            rule.split(';')
+                .find_map(|p| p.strip_prefix(&format!("{key}=")))
+        };
+        assert_eq!(part("FREQ"), Some("YEARLY"), "{rule}");
+        let month = part("BYMONTH").unwrap().parse::<u8>().unwrap();
+        let by_day = part("BYDAY").unwrap();
+        let (n, code) = by_day.split_at(by_day.len() - 2);
+        let weekday = crate::feed::Weekday::ALL[DAY_CODES.iter().position(|c| *c == code).unwrap()];
+        let until = part("UNTIL").map(|u| {
+            let d = Date::new(
+                number(u, 0, 4) as i32,
+                number(u, 4, 6) as u8,
+                number(u, 6, 8) as u8,
+            )
+            .unwrap();
+            let t = Time {
+                hour: number(u, 9, 11) as u8,
+                minute: number(u, 11, 13) as u8,
+                second: number(u, 13, 15) as u8,
+            };
+            epoch_ms(d, t)
+        });
+        for year in day.year + 1..=2040 {
+            let first = Date::new(year, month, 1).unwrap();
+            let last = Date::new(year, month, days_in_month(year, month)).unwrap();
+            let d = weekdays_in(first, last, weekday, Some(n.parse().unwrap()))
+                .pop()
+                .unwrap();
+            if until.is_some_and(|u| onset(d) > u) {
+                break;
+            }
+            onsets.push((onset(d), to));
+        }
+    }
+    onsets
+}
+
+/// The offset a calendar app reads at the instant `ms` from `onsets`: the one the latest
+/// onset at or before it began; `None` before the first.
+fn offset_read(onsets: &[(f64, i64)], ms: f64) -> Option<i64> {
+    onsets
+        .iter()
+        .filter(|(at, _)| *at <= ms)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, to)| *to)
+}
+
+#[test]
+fn a_zone_s_rules_hold_for_every_year_of_a_series_also_where_they_changed() {
+    // A weekly meeting from January 2021, downloaded in November 2026, in zones that kept
+    // their rules (Madrid, Sydney), left summer time (Mexico City in 2022, São Paulo in
+    // 2019), never had it lately (Buenos Aires) or moved their changes (Chile, Egypt).
+    for zone in [
+        "Europe/Madrid",
+        "Australia/Sydney",
+        "America/Mexico_City",
+        "America/Sao_Paulo",
+        "America/Argentina/Buenos_Aires",
+        "America/Santiago",
+        "Africa/Cairo",
+    ] {
+        let mut feed = Feed::default();
+        feed.cluster.timezone = zone.into();
+        let mut meeting = event("meeting", "2021-01-12T10:00", Some("2021-01-12T11:00"));
+        meeting.recurrence = Some(Rrule::parse("FREQ=WEEKLY;BYDAY=TU").unwrap());
+        feed.events = vec![meeting];
+        let file = calendar(&feed, &[0], Lang::En, "example.org", NOW, &Jiff);
+        let onsets = onsets(&file, zone);
+        // Every six hours from the first meeting to the end of 2028.
+        let (from, to) = (
+            epoch_ms(Date::new(2021, 1, 12).unwrap(), Time::default()),
+            epoch_ms(Date::new(2029, 1, 1).unwrap(), Time::default()),
+        );
+        let mut at = from;
+        while at < to {
+            assert_eq!(
+                offset_read(&onsets, at),
+                Some(Jiff.offset(zone, at)),
+                "{zone} at {}",
+                super::utc(at)
+            );
+            at += 6.0 * 3_600_000.0;
+        }
+    }
 }
