@@ -67,5 +67,8 @@ pub(crate) fn standalone_svg(svg: &web_sys::Element) -> Option<String> {
     }
     let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
     let _ = copy.remove_attribute("tabindex");
-    Some(copy.outer_html())
+    // Serialized as HTML, which writes a no-break space (in "28 %") as `&nbsp;`, an entity
+    // XML does not know: no SVG viewer would open the file. The other entities HTML writes
+    // (`&amp;`, `&lt;`, `&gt;`, `&quot;`) are XML's too.
+    Some(copy.outer_html().replace("&nbsp;", "\u{a0}"))
 }

@@ -122,6 +122,11 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   const [svgName, svgFile] = await saved("Baixa el gràfic (SVG)");
   assert.equal(svgName, "clusterkit-city.svg");
   assert.match(svgFile, /^<svg[^>]* xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  // A file an SVG viewer opens: XML, without HTML's entities (a percentage's no-break space
+  // was written `&nbsp;`, and no viewer opened the file).
+  const xmlError = (file) => page.evaluate((f) => new DOMParser().parseFromString(f, "image/svg+xml").querySelector("parsererror")?.textContent ?? null, file);
+  assert.match(svgFile, /\u00a0%/, "a share in the file");
+  assert.equal(await xmlError(svgFile), null);
   assert.equal((svgFile.match(/part="bar"/g) ?? []).length, expectedRows.length);
   assert.match(svgFile, /part="bar"[^>]* fill="rgb\(26, 86, 184\)"/, "the first palette colour, written in");
   assert.match(svgFile, /^<svg[^>]*><rect width="100%" height="100%" fill="rgb\(255, 255, 255\)"><\/rect>/, "the page's white behind it");
@@ -271,6 +276,15 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   await add("clusterkit-directory", { id: "after" });
   await page.locator("#after [part=count]").filter({ hasText: `${total} socis` }).waitFor();
   assert.equal(await page.getByRole("alert").count(), 0, "no error box anywhere");
+
+  // A shared link's choices, which a directory with sync-url restores, show in its chart
+  // too, whichever of the two comes first.
+  for (const order of [["clusterkit-chart", "clusterkit-directory"], ["clusterkit-directory", "clusterkit-chart"]]) {
+    await page.goto(url("tests/e2e/pages/linked.html") + "?ck-shared=seg:video-games");
+    for (const tag of order) await add(tag, tag === "clusterkit-chart" ? { id: "shared-chart", for: "shared" } : { id: "shared", "sync-url": "" });
+    await page.locator("#shared [part=count]").filter({ hasText: `${inSegment("video-games")} socis` }).waitFor();
+    await page.locator(`#shared-chart [aria-pressed=true][aria-label^="${name("video-games")}:"]`).waitFor();
+  }
 });
 
 test("marks too faint for the background behind them are outlined in the text colour; printed, the chart drops its buttons", async ({ page, url }) => {
