@@ -147,10 +147,17 @@ pub fn MemberDirectory(
         });
     }
     if let Some(on_filter) = on_filter {
+        // Every change, and at first choices other than those the page or app gave (a shared
+        // link's, restored meanwhile): a chart linked to the directory shows them too.
+        let given = filter.map(|f| f.get_untracked()).unwrap_or_default();
         Effect::watch(
             move || choices.get(),
-            move |f, _, _| on_filter.run(f.clone()),
-            false,
+            move |f, before, _| {
+                if before.is_some() || *f != given {
+                    on_filter.run(f.clone());
+                }
+            },
+            true,
         );
     }
 
