@@ -285,6 +285,17 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
     await page.locator("#shared [part=count]").filter({ hasText: `${inSegment("video-games")} socis` }).waitFor();
     await page.locator(`#shared-chart [aria-pressed=true][aria-label^="${name("video-games")}:"]`).waitFor();
   }
+  // By city, with one chosen: every other mark fades, those that cannot be chosen too (the
+  // other places together), lest they look chosen.
+  await page.goto(url("tests/e2e/pages/linked.html") + "?ck-shared=city:Barcelona");
+  await add("clusterkit-directory", { id: "shared", "sync-url": "" });
+  await add("clusterkit-chart", { id: "cities", for: "shared", by: "city" });
+  await page.locator(`#cities [aria-pressed=true][aria-label^="Barcelona:"]`).waitFor();
+  const looks = await page.locator("#cities").evaluate((el) =>
+    [...el.shadowRoot.querySelectorAll(".ck-mark")].map((m) => [m.getAttribute("aria-pressed"), Number(getComputedStyle(m.querySelector("[part=bar]")).opacity)]),
+  );
+  assert.ok(looks.some(([pressed]) => pressed === null), "a mark that cannot be chosen");
+  for (const [pressed, opacity] of looks) assert.equal(opacity < 1, pressed !== "true", JSON.stringify(looks));
 });
 
 test("marks too faint for the background behind them are outlined in the text colour; printed, the chart drops its buttons", async ({ page, url }) => {
