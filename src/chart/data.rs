@@ -117,6 +117,9 @@ pub struct Tally {
     pub members: usize,
     /// Members counted in no category (no value for the dimension).
     pub without: usize,
+    /// The places among the others that have as many members as the largest shown: tied
+    /// for the largest, which the summary names with it.
+    pub tied_beyond: Vec<String>,
 }
 
 impl Tally {
@@ -144,6 +147,7 @@ impl Tally {
 pub fn tally(feed: &Feed, table: &FacetTable, by: By, top: usize) -> Tally {
     let members = feed.members.len();
     let totals = table.totals();
+    let mut tied_beyond = Vec::new();
     let mut categories: Vec<Category> = match by {
         By::Segment => totals
             .segments
@@ -182,6 +186,14 @@ pub fn tally(feed: &Feed, table: &FacetTable, by: By, top: usize) -> Tally {
                 })
                 .collect();
             if shown < names.len() {
+                // Places come most members first: those cut off with the largest count.
+                let largest = counts.first().copied().unwrap_or(0);
+                tied_beyond = names[shown..]
+                    .iter()
+                    .zip(&counts[shown..])
+                    .take_while(|&(_, &count)| count == largest && largest > 0)
+                    .map(|(name, _)| name.clone())
+                    .collect();
                 categories.push(Category {
                     label: Label::Others(names.len() - shown),
                     count: counts[shown..].iter().sum(),
@@ -200,6 +212,7 @@ pub fn tally(feed: &Feed, table: &FacetTable, by: By, top: usize) -> Tally {
                     categories: Vec::new(),
                     members,
                     without: members,
+                    tied_beyond,
                 };
             };
             let mut per_year = vec![0; (last - first) as usize + 1];
@@ -236,6 +249,7 @@ pub fn tally(feed: &Feed, table: &FacetTable, by: By, top: usize) -> Tally {
         categories,
         members,
         without,
+        tied_beyond,
     }
 }
 

@@ -144,6 +144,8 @@ pub(super) fn summary(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> Option<
         }
         tied.push(name(feed, by, lang, &c.label));
     }
+    // The places `top` put among the others with as many members.
+    tied.extend(tally.tied_beyond.iter().cloned());
     let last = tied.pop().filter(|_| most > 0)?;
     if by == By::Joined && tally.categories.len() == 1 {
         let members = s.members_count(most, &n(most));
@@ -443,6 +445,17 @@ mod tests {
         assert_eq!(
             said(&[], members, By::City, Lang::Es),
             "Alba y Hierro son las ciudades con más socios: 2 de 5 cada una."
+        );
+        // Three cities tied, two shown (`top` is 2 here): the third, among the other places,
+        // is named too; the city with fewer is not.
+        let members = ["Alba", "Hierro", "Lugo", "Hierro", "Alba", "Lugo", "Vigo"]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| member(i, &[], None, Some(c), None))
+            .collect();
+        assert_eq!(
+            said(&[], members, By::City, Lang::En),
+            "Alba, Hierro and Lugo are the cities with the most members: 2 of 7 each."
         );
     }
 }
