@@ -69,8 +69,7 @@ pub(super) fn marks(
     let running = tally.cumulative();
     order
         .into_iter()
-        .enumerate()
-        .map(|(position, k)| {
+        .map(|k| {
             let category = &tally.categories[k];
             // A segment named in none of the visitor's languages says in which.
             let (name, name_lang) = match &category.label {
@@ -85,11 +84,13 @@ pub(super) fn marks(
                 Label::Segment(i) => feed.segments[*i].color.clone().map(Paint::Feed),
                 _ => None,
             }
-            // Years are one series: one colour.
+            // Years are one series: one colour. Others take the palette's colours in the
+            // dimension's own order, not the drawing's, so that a part has the same colour
+            // as bars, columns or a slice.
             .unwrap_or(Paint::Palette(if by == By::Joined {
                 1
             } else {
-                position % PALETTE + 1
+                k % PALETTE + 1
             }));
             let count = category.count;
             let share = whole.then(|| shares[k].percent);
@@ -389,6 +390,50 @@ mod tests {
             said(&[], members, By::Joined, Lang::En),
             "From 2019 to 2024, 4 members joined; 2021 was the busiest year, with 2."
         );
+    }
+
+    #[test]
+    fn a_part_has_the_same_colour_as_a_bar_a_column_or_a_slice() {
+        // Kinds in counts unlike their own order, and a segment without a colour of its own.
+        let kinds = [
+            Kind::Other,
+            Kind::Large,
+            Kind::Large,
+            Kind::Sme,
+            Kind::Other,
+            Kind::Other,
+        ];
+        let feed = Feed {
+            segments: vec![Segment::new("a", "A"), Segment::new("b", "B")],
+            members: kinds
+                .iter()
+                .enumerate()
+                .map(|(i, k)| member(i, if i < 4 { &["b"] } else { &["a"] }, Some(*k), None, None))
+                .collect(),
+            ..Feed::default()
+        };
+        for by in [By::Kind, By::Segment] {
+            let t = tally(&feed, &FacetTable::new(&feed), by, 8);
+            let paints = |shape| -> Vec<(String, Paint)> {
+                let mut p: Vec<_> = marks(&feed, &t, by, shape, Lang::En, None)
+                    .into_iter()
+                    .map(|(m, _)| (m.name, m.paint))
+                    .collect();
+                p.sort_by(|a, b| a.0.cmp(&b.0));
+                p
+            };
+            let bars = paints(Shape::Bar);
+            let names = |shape| -> Vec<String> {
+                marks(&feed, &t, by, shape, Lang::En, None)
+                    .into_iter()
+                    .map(|(m, _)| m.name)
+                    .collect()
+            };
+            let drawn = names(Shape::Bar) != names(Shape::Column);
+            assert!(drawn, "bars and columns drawn in another order");
+            assert_eq!(bars, paints(Shape::Column), "{by:?}");
+            assert_eq!(bars, paints(Shape::Donut), "{by:?}");
+        }
     }
 
     #[test]
