@@ -451,6 +451,14 @@ test("on a phone, a tap anywhere on a day of the month grid lists that day's eve
     });
     assert.deepEqual(widths.wide, [], "nothing past the screen's edge");
     assert.ok(widths.page <= widths.viewport, `the page does not scroll sideways (${widths.page} > ${widths.viewport})`);
+    // On a touch screen every button (those drawn as links too) and the search box are at
+    // least 44 px tall, as the README says.
+    const low = await long.evaluate((el) =>
+      [...el.shadowRoot.querySelectorAll("button, input")]
+        .filter((e) => e.getClientRects().length && e.getBoundingClientRect().height < 44 - 0.5)
+        .map((e) => `${e.textContent || e.localName}: ${Math.round(e.getBoundingClientRect().height)}`),
+    );
+    assert.deepEqual(low, [], "44-px targets");
   });
 });
 
