@@ -77,12 +77,12 @@ pub(crate) fn frame(
     }
     // Nothing drawn, nothing to sum up or explain.
     if !empty {
-        let _ = write!(
-            out,
-            "<figcaption class=\"ck-caption\"><p>{}</p><p>{}</p></figcaption>",
-            escape(summary.unwrap_or_default()),
-            escape(caption.unwrap_or_default())
-        );
+        out.push_str("<figcaption class=\"ck-caption\">");
+        // A paragraph for each there is (a chart by kind has no caption about segments).
+        for text in [summary, caption].into_iter().flatten() {
+            let _ = write!(out, "<p>{}</p>", escape(text));
+        }
+        out.push_str("</figcaption>");
     }
     out.push_str("<div class=\"ck-chart-actions\">");
     button(&mut out, "ck-link", "csv", empty, "", s.download_csv);
@@ -148,6 +148,7 @@ mod tests {
             "<svg role=\"list\" aria-label=\"Socis per segment\" tabindex=\"-1\" data-chosen=\"false\" viewBox=\"0 0 600 120\"><g class=\"ck-mark\" data-k=\"0\"></g></svg>"
         ));
         assert!(markup.contains("<figcaption class=\"ck-caption\"><p>Resum</p>"));
+        assert!(!markup.contains("<p></p>"), "no empty paragraph: {markup}");
     }
 
     #[test]
