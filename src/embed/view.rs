@@ -234,7 +234,7 @@ pub(super) fn element_view(
                         }
                     }
                     Widget::Calendar => {
-                        let month = choice(month.get(), |m| Date::parse(&format!("{m}-01")), "2026-11…", at("month"));
+                        let month = choice(month.get(), |m| Date::parse(&format!("{m}-01")), "YYYY-MM", at("month"));
                         let view = crate::ui::memo(move |_| choice(layout.get(), View::from_id, "month, list", at("view")));
                         // A zone the browser does not know is said here, naming the element,
                         // and not passed on: the feed's zone applies.

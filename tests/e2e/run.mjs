@@ -771,7 +771,7 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   const values = "is none of the values it takes";
   assert.deepEqual(said.sort(), [
     `clusterkit: <clusterkit-calendar id="agenda" timezone>: “Europe/Barcelona” is not a known time zone (for example Europe/Madrid). Times show in the feed's zone, ${feed.cluster.timezone}.`,
-    `clusterkit: <clusterkit-calendar month>: “2026-13” ${values} (2026-11…); the default applies.`,
+    `clusterkit: <clusterkit-calendar month>: “2026-13” ${values} (YYYY-MM); the default applies.`,
     `clusterkit: <clusterkit-calendar view>: “week” ${values} (month, list); the default applies.`,
     `clusterkit: <clusterkit-chart by>: “segmnet” ${values} (segment, kind, region, city, joined); the default applies.`,
     `clusterkit: <clusterkit-chart id="cities" top>: “0” ${values} (1, 2, 3…); the default applies.`,
