@@ -24,8 +24,10 @@ pub enum Opened {
     Event(Occurrence),
 }
 
-/// The host name the feed came from (else its cluster's website), which makes the UIDs of
-/// its iCalendar events unique the world over.
+/// The host name the feed came from (else its cluster's website, else the page's own, whose
+/// inline feed it is), which makes the UIDs of its iCalendar events unique the world over:
+/// two sites' inline feeds with an event `w9` each gave both `w9@clusterkit.invalid`, and a
+/// calendar app that imported both kept one.
 pub fn host(feed: &Feed) -> String {
     feed.base_url
         .as_deref()
@@ -33,8 +35,19 @@ pub fn host(feed: &Feed) -> String {
         .and_then(|url| url.split_once("://"))
         .and_then(|(_, rest)| rest.split(['/', ':', '?', '#']).next())
         .filter(|host| !host.is_empty())
-        .unwrap_or("clusterkit.invalid")
-        .to_owned()
+        .map(str::to_owned)
+        .or_else(page_host)
+        .unwrap_or_else(|| "clusterkit.invalid".to_owned())
+}
+
+/// The page's host name, in the browser.
+fn page_host() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window()
+        .and_then(|w| w.location().hostname().ok())
+        .filter(|host| !host.is_empty());
+    #[cfg(not(target_arch = "wasm32"))]
+    None
 }
 
 /// Offers the feed's events `events` (indices, repeats allowed) as one iCalendar file.

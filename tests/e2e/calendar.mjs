@@ -493,6 +493,11 @@ test("a list with a month named starts from that month, not from today", async (
   await cal.getByRole("heading", { name: "April 2027" }).waitFor();
   assert.equal(await cal.getByRole("heading", { name: "December 2026" }).count(), 0, "nothing before March 2027");
   assert.equal(await cal.getByRole("button", { name: "Show earlier events" }).isVisible(), true, "the gala one press away");
+  // An inline feed with no website: its events' UIDs are at the page's own host, not at one
+  // every such site would share.
+  const [download] = await Promise.all([page.waitForEvent("download"), cal.getByRole("button", { name: "Download these events (.ics)" }).click()]);
+  const ics = readFileSync(await download.path(), "utf8");
+  assert.ok(ics.includes(`\r\nUID:apr@${new URL(page.url()).hostname}\r\n`), ics);
 });
 
 test("the grid's one tab stop is on today, and 'Today' brings it back there from another day", async ({ page, url }) => {
