@@ -51,7 +51,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::directory::model::{Facet, FacetTable, Filter};
+use crate::directory::model::{Facet, FacetTable, Filter, apply};
 use crate::feed::Feed;
 use crate::i18n::Lang;
 use crate::ui::colour::watch_surroundings;
@@ -158,10 +158,16 @@ pub fn SegmentChart(
             });
         }
     });
+    // The marks whose value would leave a linked directory with no member, given its other
+    // choices: offered disabled, as the directory offers that choice.
+    let dead = StoredValue::new(Vec::<bool>::new());
     let toggle = move |k: usize| {
         let Some((facet, value)) = choices.with_value(|c| c.get(k).cloned().flatten()) else {
             return;
         };
+        if dead.with_value(|d| d.get(k) == Some(&true)) {
+            return;
+        }
         let mut f = chosen.get_untracked();
         f.toggle(facet, &value);
         own.set(f.clone());
@@ -171,11 +177,14 @@ pub fn SegmentChart(
     };
     // Counted once per feed, dimension and `top`: not again when the chart is resized or
     // switched to its table.
+    let facets = crate::ui::memo_with(
+        move |_| Arc::new(FacetTable::new(&feed.read())),
+        crate::directory::arc_changed,
+    );
     let counted = crate::ui::memo(move |_| {
-        let feed = feed.read();
         tally(
-            &feed,
-            &FacetTable::new(&feed),
+            &feed.read(),
+            &facets.read(),
             by.get(),
             top.get().unwrap_or(TOP),
         )
@@ -292,17 +301,34 @@ pub fn SegmentChart(
             return;
         };
         let mut any = false;
+        // What each value would give with the directory's other choices (its search aside,
+        // which the chart cannot read): the directory's own counts.
+        let table = facets.read();
+        let members: Vec<usize> = (0..feed.read().members.len()).collect();
+        let others = Filter {
+            query: String::new(),
+            ..f.clone()
+        };
+        let counts = apply(&table, None, &members, &others, false, None).counts;
         choices.with_value(|choices| {
+            let mut off = vec![false; choices.len()];
             for (k, choice) in choices.iter().enumerate() {
                 let Some((facet, value)) = choice else {
                     continue;
                 };
                 let on = f.is_chosen(*facet, value);
                 any |= on;
+                off[k] = !on && counts.of(&table, *facet, value) == 0;
                 if let Some(mark) = mark(&svg, k) {
                     let _ = mark.set_attribute("aria-pressed", if on { "true" } else { "false" });
+                    let _ = if off[k] {
+                        mark.set_attribute("aria-disabled", "true")
+                    } else {
+                        mark.remove_attribute("aria-disabled")
+                    };
                 }
             }
+            dead.set_value(off);
         });
         let _ = svg.set_attribute("data-chosen", if any { "true" } else { "false" });
     });

@@ -245,6 +245,20 @@ pub struct Counts {
     pub cities: Vec<usize>,
 }
 
+impl Counts {
+    /// The count of `value` (an id, a kind's id, a region or a city as the table writes it)
+    /// of `facet`; 0 for one the table does not have.
+    pub fn of(&self, table: &FacetTable, facet: Facet, value: &str) -> usize {
+        match facet {
+            Facet::Segment => table.segment_position(value).map(|k| self.segments[k]),
+            Facet::Kind => Kind::from_id(value).map(|k| self.kinds[k.index()]),
+            Facet::Region => value_position(&table.regions, value).map(|k| self.regions[k]),
+            Facet::City => value_position(&table.cities, value).map(|k| self.cities[k]),
+        }
+        .unwrap_or(0)
+    }
+}
+
 /// What the visitor sees for a filter.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Outcome {

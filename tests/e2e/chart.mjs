@@ -296,6 +296,28 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   );
   assert.ok(looks.some(([pressed]) => pressed === null), "a mark that cannot be chosen");
   for (const [pressed, opacity] of looks) assert.equal(opacity < 1, pressed !== "true", JSON.stringify(looks));
+
+  // A segment with no large company, once "large company" is ticked in the directory, is
+  // disabled there, and its bar too: pressing it does nothing, rather than show no member.
+  await page.goto(url("tests/e2e/pages/linked.html"));
+  await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
+  const large = feed.members.filter((m) => m.kind === "large");
+  const none = feed.segments.find((s) => feed.members.some((m) => (m.segments ?? []).includes(s.id)) && !large.some((m) => (m.segments ?? []).includes(s.id)));
+  assert.ok(none, "a segment without a large company");
+  await dir.getByRole("checkbox", { name: /^Gran empresa/ }).check();
+  await dir.locator("[part=count]").filter({ hasText: `${large.length} socis` }).waitFor();
+  await chart.locator(`[aria-disabled=true][aria-label^="${name(none.id)}:"]`).waitFor();
+  assert.equal(await dir.getByRole("checkbox", { name: new RegExp(`^${name(none.id)}`) }).isDisabled(), true, "the directory disables it too");
+  // (Playwright would not click a disabled control; a visitor's click still reaches it.)
+  await bar(none.id).click({ force: true });
+  await bar(none.id).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(300);
+  await dir.locator("[part=count]").filter({ hasText: `${large.length} socis` }).waitFor();
+  assert.deepEqual(await pressed(), [], "nothing pressed");
+  // A segment that has one stays enabled.
+  const some = feed.segments.find((s) => large.some((m) => (m.segments ?? []).includes(s.id)));
+  assert.equal(await chart.locator(`[aria-label^="${name(some.id)}:"]`).first().getAttribute("aria-disabled"), null);
 });
 
 test("marks too faint for the background behind them are outlined in the text colour; printed, the chart drops its buttons", async ({ page, url }) => {

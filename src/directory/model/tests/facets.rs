@@ -22,6 +22,17 @@ fn segments_widen_within_and_counts_ignore_their_own_choice() {
     let outcome = apply(&table, Some(&index), &order, &filter, false, None);
     assert_eq!(outcome.results, [0, 1]);
     assert_eq!(outcome.counts.segments, [1, 1]);
+    // A value's count by the value itself, as a linked chart asks for it: Vigo and Girona
+    // have no member the search for Barcelona finds, no member is an SME, and a value the
+    // feed does not have counts none.
+    let counts = &outcome.counts;
+    let of = |facet, value| counts.of(&table, facet, value);
+    assert_eq!(of(Facet::Segment, "production"), 1);
+    assert_eq!(of(Facet::City, "Barcelona"), 2);
+    assert_eq!(of(Facet::City, "Vigo"), 0);
+    assert_eq!(of(Facet::City, "Girona"), 0);
+    assert_eq!(of(Facet::Segment, "gone"), 0);
+    assert_eq!(of(Facet::Kind, "sme"), 0);
 }
 
 #[test]
