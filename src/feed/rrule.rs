@@ -63,10 +63,14 @@ fn list<T>(value: &str, item: impl Fn(&str) -> Option<T>) -> Option<Vec<T>> {
 }
 
 impl Rrule {
-    /// Parses a rule such as `FREQ=MONTHLY;BYDAY=1TU;COUNT=10` (an `RRULE:` prefix is allowed).
+    /// Parses a rule such as `FREQ=MONTHLY;BYDAY=1TU;COUNT=10` (an `RRULE:` prefix is allowed,
+    /// in any case, as RFC 5545 reads property names).
     pub fn parse(text: &str) -> Result<Rrule, RruleError> {
         let text = text.trim();
-        let text = text.strip_prefix("RRULE:").unwrap_or(text);
+        let text = match text.split_at_checked(6) {
+            Some((prefix, rest)) if prefix.eq_ignore_ascii_case("RRULE:") => rest,
+            _ => text,
+        };
         let mut freq = None;
         let mut rule = Rrule {
             freq: Freq::Daily,
@@ -226,7 +230,12 @@ mod tests {
         let lower = Rrule::parse(
             "RRULE:freq=yearly;bymonth=3,10;byday=-1fr;until=20271231t235959z;interval=2",
         );
-        assert_eq!(lower, Ok(r));
+        assert_eq!(lower.as_ref(), Ok(&r));
+        // The prefix too.
+        let prefix = Rrule::parse(
+            "rrule:freq=yearly;bymonth=3,10;byday=-1fr;until=20271231t235959z;interval=2",
+        );
+        assert_eq!(prefix, Ok(r));
         let r = Rrule::parse("FREQ=MONTHLY;BYMONTHDAY=31,-1;UNTIL=20270331").unwrap();
         assert_eq!(r.by_month_day, vec![31, -1]);
         assert_eq!(r.until, Some(When::Date(Date::new(2027, 3, 31).unwrap())));
