@@ -312,21 +312,20 @@ fn onsets(file: &str, zone: &str) -> Vec<(f64, i64)> {
         let sign = if v.starts_with('-') { -1 } else { 1 };
         sign * (v[1..3].parse::<i64>().unwrap() * 3600 + v[3..5].parse::<i64>().unwrap() * 60)
     };
-    let number = |v: &str, from: usize, to: usize| v[from..to].parse::<u32>().unwrap();
+    // `YYYYMMDDTHHMMSS`, with or without a `Z`.
+    let stamp = |v: &str| {
+        let n = |from: usize, to: usize| v[from..to].parse::<u8>().unwrap();
+        let year = v[0..4].parse().unwrap();
+        let time = Time {
+            hour: n(9, 11),
+            minute: n(11, 13),
+            second: n(13, 15),
+        };
+        (Date::new(year, n(4, 6), n(6, 8)).unwrap(), time)
+    };
     let mut onsets: Vec<(f64, i64)> = Vec::new();
     for o in block.components() {
-        let start = o.property_value("DTSTART").unwrap();
-        let day = Date::new(
-            number(start, 0, 4) as i32,
-            number(start, 4, 6) as u8,
-            number(start, 6, 8) as u8,
-        )
-        .unwrap();
-        let time = Time {
-            hour: number(start, 9, 11) as u8,
-            minute: number(start, 11, 13) as u8,
-            second: 0,
-        };
+        let (day, time) = stamp(o.property_value("DTSTART").unwrap());
         let (from, to) = (
             seconds(o.property_value("TZOFFSETFROM").unwrap()),
             seconds(o.property_value("TZOFFSETTO").unwrap()),
@@ -346,17 +345,7 @@ fn onsets(file: &str, zone: &str) -> Vec<(f64, i64)> {
         let (n, code) = by_day.split_at(by_day.len() - 2);
         let weekday = crate::feed::Weekday::ALL[DAY_CODES.iter().position(|c| *c == code).unwrap()];
         let until = part("UNTIL").map(|u| {
-            let d = Date::new(
-                number(u, 0, 4) as i32,
-                number(u, 4, 6) as u8,
-                number(u, 6, 8) as u8,
-            )
-            .unwrap();
-            let t = Time {
-                hour: number(u, 9, 11) as u8,
-                minute: number(u, 11, 13) as u8,
-                second: number(u, 13, 15) as u8,
-            };
+            let (d, t) = stamp(u);
             epoch_ms(d, t)
         });
         for year in day.year + 1..=2040 {
