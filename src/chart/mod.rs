@@ -161,6 +161,8 @@ pub fn SegmentChart(
     // The marks whose value would leave a linked directory with no member, given its other
     // choices: offered disabled, as the directory offers that choice.
     let dead = StoredValue::new(Vec::<bool>::new());
+    // Each drawing done, for what is set on its marks after it (their disabled state).
+    let redrawn = Trigger::new();
     let toggle = move |k: usize| {
         let Some((facet, value)) = choices.with_value(|c| c.get(k).cloned().flatten()) else {
             return;
@@ -287,10 +289,13 @@ pub fn SegmentChart(
         if let Some(k) = tip.get_untracked() {
             tip.set(Some(k));
         }
+        redrawn.notify();
     });
     // The choices of a linked directory reach the marks here, without a redraw, so that
-    // the focus stays where it is.
+    // the focus stays where it is; and each new drawing's marks (which are drawn pressed or
+    // not, but know nothing of the directory's other choices).
     crate::ui::effect(move || {
+        redrawn.track();
         let f = chosen.get();
         let Some(svg) = figure_ref
             .get()
@@ -326,6 +331,13 @@ pub fn SegmentChart(
                     } else {
                         mark.remove_attribute("aria-disabled")
                     };
+                }
+                // Its texts (a donut's legend entry, with its swatch) show the same.
+                if let Ok(Some(texts)) =
+                    svg.query_selector(&format!("g[aria-hidden][data-k='{k}']"))
+                {
+                    let _ = texts.toggle_attribute_with_force("data-on", on);
+                    let _ = texts.toggle_attribute_with_force("data-dead", off[k]);
                 }
             }
             dead.set_value(off);

@@ -296,6 +296,17 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   );
   assert.ok(looks.some(([pressed]) => pressed === null), "a mark that cannot be chosen");
   for (const [pressed, opacity] of looks) assert.equal(opacity < 1, pressed !== "true", JSON.stringify(looks));
+  // As a donut, its legend's swatches follow its slices.
+  await page.locator("#cities").evaluate((el) => el.setAttribute("type", "donut"));
+  await page.locator("#cities circle[part=bar]").first().waitFor();
+  await page.locator(`#cities [aria-pressed=true][aria-label^="Barcelona:"]`).waitFor();
+  const swatches = await page.locator("#cities").evaluate((el) =>
+    [...el.shadowRoot.querySelectorAll(".ck-mark")].map((m) => {
+      const swatch = el.shadowRoot.querySelector(`g[aria-hidden][data-k="${m.dataset.k}"] .ck-swatch`);
+      return [m.getAttribute("aria-pressed"), Number(getComputedStyle(swatch).opacity)];
+    }),
+  );
+  for (const [pressed, opacity] of swatches) assert.equal(opacity < 1, pressed !== "true", JSON.stringify(swatches));
 
   // A segment with no large company, once "large company" is ticked in the directory, is
   // disabled there, and its bar too: pressing it does nothing, rather than show no member.
@@ -318,6 +329,10 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   // A segment that has one stays enabled.
   const some = feed.segments.find((s) => large.some((m) => (m.segments ?? []).includes(s.id)));
   assert.equal(await chart.locator(`[aria-label^="${name(some.id)}:"]`).first().getAttribute("aria-disabled"), null);
+  // Drawn again (as columns), its bar is still disabled.
+  await chart.evaluate((el) => el.setAttribute("type", "column"));
+  await chart.locator("svg .ck-ticks").waitFor();
+  await chart.locator(`[aria-disabled=true][aria-label^="${name(none.id)}:"]`).waitFor({ timeout: 5000 });
 });
 
 test("marks too faint for the background behind them are outlined in the text colour; printed, the chart drops its buttons", async ({ page, url }) => {
