@@ -122,23 +122,22 @@ pub fn EventCalendar(
     let zone = crate::ui::memo(move |_| {
         let written = timezone.get().unwrap_or_default();
         let written = written.trim();
-        if written.eq_ignore_ascii_case("local") {
-            return visitor.get_value();
+        match zone::own(written) {
+            Some(zone::Own::Visitor) => visitor.get_value(),
+            Some(zone::Own::Zone(known)) => known,
+            None => {
+                let fallback = feed.read().cluster.timezone.clone();
+                // A zone the browser does not know: said in the console, and the feed's
+                // instead (the embed says so of its attribute, and gives none here).
+                if !written.is_empty() {
+                    let message = zone::unknown(lang.get_untracked(), written, &fallback);
+                    web_sys::console::warn_1(
+                        &format!("clusterkit: EventCalendar timezone: {message}").into(),
+                    );
+                }
+                fallback
+            }
         }
-        let fallback = || feed.read().cluster.timezone.clone();
-        if written.is_empty() {
-            return fallback();
-        }
-        // In the browser's spelling, whatever the case written: as the feed's events name it.
-        if let Some(known) = zone::canonical(written) {
-            return known;
-        }
-        // A zone the browser does not know: said in the console, and the feed's instead (the
-        // embed says so of its attribute, and gives none here).
-        let fallback = fallback();
-        let message = zone::unknown(lang.get_untracked(), written, &fallback);
-        web_sys::console::warn_1(&format!("clusterkit: EventCalendar timezone: {message}").into());
-        fallback
     });
     // Today moves at midnight while the page stays open: the clock is read again every
     // minute (a tick that only changes the memo when the day does), from the first effect

@@ -179,6 +179,27 @@ pub fn canonical(zone: &str) -> Option<String> {
     return (zone == "UTC").then(|| zone.to_owned());
 }
 
+/// A calendar's own zone, as its `timezone` names it.
+pub enum Own {
+    /// `local`: the visitor's.
+    Visitor,
+    /// A zone the browser knows, in its spelling whatever the case written (as the feed's
+    /// events name it).
+    Zone(String),
+}
+
+/// The zone `written` names, `None` when it is empty or the browser does not know it.
+pub fn own(written: &str) -> Option<Own> {
+    let written = written.trim();
+    if written.eq_ignore_ascii_case("local") {
+        Some(Own::Visitor)
+    } else if written.is_empty() {
+        None
+    } else {
+        canonical(written).map(Own::Zone)
+    }
+}
+
 /// What a console says of a calendar's own zone `written` that the browser does not know,
 /// in `lang`: that it is none, and that the feed's zone, `fallback`, applies.
 pub fn unknown(lang: Lang, written: &str, fallback: &str) -> String {

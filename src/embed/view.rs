@@ -240,7 +240,7 @@ pub(super) fn element_view(
                         // and not passed on: the feed's zone applies.
                         let timezone = crate::ui::memo(move |_| {
                             let written = timezone.get()?;
-                            if written.eq_ignore_ascii_case("local") || zone::canonical(&written).is_some() {
+                            if zone::own(&written).is_some() {
                                 return Some(written);
                             }
                             if !written.is_empty() {
