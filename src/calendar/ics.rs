@@ -284,14 +284,14 @@ fn vtimezone(out: &mut String, zone: &str, first: i32, last: i32, offsets: &impl
     let years: Vec<Vec<Change>> = (first..=last)
         .map(|year| changes(year, |ms| offsets.offset(zone, ms)))
         .collect();
+    let rules: Vec<Rules> = years.iter().map(|changes| rules_of(changes)).collect();
     let mut start = 0;
     while start < years.len() {
-        let rules = rules_of(&years[start]);
         let mut end = start;
-        while end + 1 < years.len() && rules_of(&years[end + 1]) == rules {
+        while end + 1 < years.len() && rules[end + 1] == rules[start] {
             end += 1;
         }
-        if rules.is_empty() && start == 0 {
+        if rules[start].is_empty() && start == 0 {
             let mid_year = epoch_ms(
                 Date {
                     year: first,
@@ -321,7 +321,7 @@ fn vtimezone(out: &mut String, zone: &str, first: i32, last: i32, offsets: &impl
             line(out, &format!("TZOFFSETFROM:{}", offset_text(change.from)));
             line(out, &format!("TZOFFSETTO:{}", offset_text(change.to)));
             if end > start {
-                let (month, n, weekday) = rules[k].2;
+                let (month, n, weekday) = rules[start][k].2;
                 let until = if open {
                     String::new()
                 } else {
