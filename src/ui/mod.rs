@@ -402,11 +402,12 @@ pub(crate) fn segment_tags(
     lang: Lang,
 ) {
     let fallback = feed.cluster.default_language.as_str();
-    if !segments.iter().any(|id| feed.segment(id).is_some()) {
+    let known: Vec<_> = segments.iter().filter_map(|id| feed.segment(id)).collect();
+    if known.is_empty() {
         return;
     }
     out.push_str("<ul class=\"ck-tags\">");
-    for segment in segments.iter().filter_map(|id| feed.segment(id)) {
+    for segment in known {
         let (marked, name) = lang_of(&segment.name, lang, fallback);
         let _ = write!(out, "<li class=\"ck-tag\"{marked}>{}</li>", escape(name));
         colours.push(segment.color.clone().unwrap_or_default());
