@@ -204,13 +204,16 @@ function start() {
   return started;
 }
 
-// A language's first collator costs milliseconds to make (its locale data loads): made here,
-// while the Wasm and the feed download, the one the widgets make later is ready at once; when
-// the page is idle, so that a tap or key then is not kept waiting.
+// A page's first collator and first date format each take 10-20 ms to make (their locale
+// and zone data load): made here, while the Wasm and the feed download, the ones the Wasm
+// makes later (sorting names, checking the feed's time zone, the calendar's dates) take a
+// millisecond. Each when the page is idle, in a task of its own, so that a tap or a key is not
+// kept waiting.
 var warmed = {};
 function warmIntl(el) {
   var lang = langOf(el);
   if (warmed[lang] || typeof Intl !== "object") return;
+  var first = !Object.keys(warmed).length;
   warmed[lang] = true;
   var idle = window.requestIdleCallback || function (f) {
     setTimeout(f, 0);
@@ -220,6 +223,12 @@ function warmIntl(el) {
       // Galician sorts with the Spanish collation, as src/i18n/intl.rs does.
       new Intl.Collator(lang === "gl" ? "es" : lang);
     } catch (error) {}
+    // Date formats share their data across languages: one warms them all.
+    if (first) idle(function () {
+      try {
+        new Intl.DateTimeFormat(lang);
+      } catch (error) {}
+    }, { timeout: 1000 });
   }, { timeout: 1000 });
 }
 
