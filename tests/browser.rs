@@ -625,6 +625,11 @@ fn collation_sorts_each_language_its_own_way() {
     );
     assert_eq!(sorted(Lang::Ca, &["Cel·la", "Cella", "Cebes"])[0], "Cebes");
     assert_eq!(
+        sorted(Lang::Es, &["Estudio 10", "Estudio 9", "Estudio 1"]),
+        ["Estudio 1", "Estudio 9", "Estudio 10"],
+        "numbers in names sort by their value"
+    );
+    assert_eq!(
         intl::collation_order(Lang::Ca, &["Beta", "alfa", "Beta", "Alfa", "Àlfa"]),
         [1, 3, 4, 0, 2],
         "repeated names keep their order, and case and accents only break ties"

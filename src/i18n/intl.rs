@@ -27,8 +27,10 @@ fn compare(lang: Lang) -> js_sys::Function {
         if let Some((_, compare)) = made.borrow().iter().find(|(l, _)| *l == lang) {
             return compare.clone();
         }
-        let collator =
-            Intl::Collator::new(&Array::of1(&collation_locale(lang).into()), &Object::new());
+        // `numeric`: "Studio 9" before "Studio 10", as a visitor counts.
+        let options = Object::new();
+        js_sys::Reflect::set(&options, &"numeric".into(), &true.into()).ok();
+        let collator = Intl::Collator::new(&Array::of1(&collation_locale(lang).into()), &options);
         let compare = collator.compare();
         made.borrow_mut().push((lang, compare.clone()));
         compare
@@ -82,7 +84,9 @@ pub fn collation_order(lang: Lang, names: &[&str]) -> Vec<usize> {
         .iter()
         .map(|&name| crate::search::fold(name))
         .collect();
-    crate::sort::sorted_indices(names.len(), &|a, b| folded[a].cmp(&folded[b]))
+    crate::sort::sorted_indices(names.len(), &|a, b| {
+        crate::sort::natural(&folded[a], &folded[b])
+    })
 }
 
 /// [`collation_order`] with the browser's collator. The names cross into JS as one string

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 use super::{Counts, Facet, ones, set};
 use crate::feed::{Feed, Kind};
 use crate::search::fold;
-use crate::sort::sorted_indices;
+use crate::sort::{natural, sorted_indices};
 
 /// The values each member has for each facet, built once per feed.
 #[derive(Debug, Default)]
@@ -50,7 +50,7 @@ fn group(values: Vec<Option<&str>>) -> (Vec<String>, Vec<Option<usize>>) {
         })
         .collect();
     let folded: Vec<String> = distinct.iter().map(|(text, ..)| fold(text)).collect();
-    let by_text = sorted_indices(distinct.len(), &|a, b| folded[a].cmp(&folded[b]));
+    let by_text = sorted_indices(distinct.len(), &|a, b| natural(&folded[a], &folded[b]));
     // Runs of equal folded text are one group: (first member, size).
     let mut groups: Vec<(usize, usize)> = Vec::new();
     let mut group_of_text = vec![None; distinct.len()];

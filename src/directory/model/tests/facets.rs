@@ -89,6 +89,23 @@ fn facet_values_group_spellings_and_list_the_largest_first() {
 }
 
 #[test]
+fn places_with_as_many_members_list_numbers_by_their_value() {
+    let mut feed = feed();
+    feed.members.clear();
+    for (k, city) in ["District 10", "District 2", "District 9", "District 2"]
+        .iter()
+        .enumerate()
+    {
+        feed.members.push(member(&format!("m{k}"), "M", &[], city));
+    }
+    assert_eq!(
+        FacetTable::new(&feed).cities,
+        ["District 2", "District 9", "District 10"],
+        "2 in District 2, then one each, 9 before 10"
+    );
+}
+
+#[test]
 fn a_stale_choice_empties_its_facet_but_keeps_counting() {
     let feed = feed();
     let table = FacetTable::new(&feed);
