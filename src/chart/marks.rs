@@ -155,6 +155,15 @@ pub(super) fn summary(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> Option<
             &[("members", &members), ("year", &last)],
         ));
     }
+    // By year, the members with one; otherwise all of them.
+    let total = tally.members - if by == By::Joined { tally.without } else { 0 };
+    if tied.is_empty() && by != By::Joined && most == total {
+        let members = s.members_count(most, &n(most));
+        return Some(fill(
+            s.chart_all[by.index().min(3)],
+            &[("members", &members), ("name", &last)],
+        ));
+    }
     let mut template = if !tied.is_empty() {
         s.chart_tied[by.index()]
     } else if by == By::Joined {
@@ -171,8 +180,6 @@ pub(super) fn summary(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> Option<
     {
         template = template.replace(" y {name}", " e {name}");
     }
-    // By year, the members with one; otherwise all of them.
-    let total = tally.members - if by == By::Joined { tally.without } else { 0 };
     let end = |c: Option<&Category>| c.map_or(String::new(), |c| name(feed, by, lang, &c.label));
     // The feed's names go in last, so that one with `{n}` in it stays as written.
     Some(fill(
@@ -311,6 +318,26 @@ mod tests {
                 "2021: 0 socis; 1 en total",
                 "2022: 2 socis; 3 en total"
             ]
+        );
+    }
+
+    #[test]
+    fn a_part_holding_every_member_is_said_so_not_as_n_of_n() {
+        let one = || vec![member(0, &["Alpha"], Some(Kind::Sme), Some("Vigo"), None)];
+        assert_eq!(
+            said(&["Alpha", "Beta"], one(), By::Segment, Lang::En),
+            "Every member is in the Alpha segment (1 member)."
+        );
+        assert_eq!(
+            said(&[], one(), By::City, Lang::Es),
+            "Todos los socios están en Vigo (1 socio)."
+        );
+        let both = (0..2)
+            .map(|i| member(i, &[], Some(Kind::Sme), None, None))
+            .collect();
+        assert_eq!(
+            said(&[], both, By::Kind, Lang::Ca),
+            "Tots els socis són del tipus Pime (2 socis)."
         );
     }
 

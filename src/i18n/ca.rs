@@ -52,6 +52,12 @@ pub static STRINGS: Strings = Strings {
         "{name} és la regió amb més socis: {n} de {total}.",
         "{name} és la ciutat amb més socis: {n} de {total}.",
     ],
+    chart_all: [
+        "Tots els socis són del segment {name} ({members}).",
+        "Tots els socis són del tipus {name} ({members}).",
+        "Tots els socis són a {name} ({members}).",
+        "Tots els socis són a {name} ({members}).",
+    ],
     chart_joined: "De {first} a {last} s’hi van incorporar {total} socis; l’any amb més incorporacions va ser el {year}, amb {n}.",
     chart_joined_one_year: "Incorporacions del {year}: {members}.",
     chart_tied: [

@@ -62,6 +62,12 @@ pub static STRINGS: Strings = Strings {
         "{name} is the region with the most members: {n} of {total}.",
         "{name} is the city with the most members: {n} of {total}.",
     ],
+    chart_all: [
+        "Every member is in the {name} segment ({members}).",
+        "Every member is of the {name} type ({members}).",
+        "Every member is in {name} ({members}).",
+        "Every member is in {name} ({members}).",
+    ],
     chart_joined: "From {first} to {last}, {total} members joined; {year} was the busiest year, with {n}.",
     chart_joined_one_year: "Joined in {year}: {members}.",
     chart_tied: [

@@ -62,6 +62,12 @@ pub static STRINGS: Strings = Strings {
         "{name} es la región con más socios: {n} de {total}.",
         "{name} es la ciudad con más socios: {n} de {total}.",
     ],
+    chart_all: [
+        "Todos los socios son del segmento {name} ({members}).",
+        "Todos los socios son del tipo {name} ({members}).",
+        "Todos los socios están en {name} ({members}).",
+        "Todos los socios están en {name} ({members}).",
+    ],
     chart_joined: "De {first} a {last} se incorporaron {total} socios; el año con más incorporaciones fue {year}, con {n}.",
     chart_joined_one_year: "Incorporaciones en {year}: {members}.",
     chart_tied: [

@@ -52,6 +52,12 @@ pub static STRINGS: Strings = Strings {
         "{name} é a rexión con máis socios: {n} de {total}.",
         "{name} é a cidade con máis socios: {n} de {total}.",
     ],
+    chart_all: [
+        "Todos os socios son do segmento {name} ({members}).",
+        "Todos os socios son do tipo {name} ({members}).",
+        "Todos os socios están en {name} ({members}).",
+        "Todos os socios están en {name} ({members}).",
+    ],
     chart_joined: "De {first} a {last} incorporáronse {total} socios; o ano con máis incorporacións foi {year}, con {n}.",
     chart_joined_one_year: "Incorporacións en {year}: {members}.",
     chart_tied: [

@@ -123,6 +123,9 @@ strings! {
     /// Summaries of the largest category by segment, type, region and city: `{name}`, `{n}`,
     /// `{total}`.
     chart_largest: [&'static str; 4],
+    /// The same when the largest holds every member (one member, or one value for all):
+    /// `{name}`, `{members}` ([`Strings::members_count`]).
+    chart_all: [&'static str; 4],
     /// Summary of the chart by year of joining: `{total}`, `{first}`, `{last}`, `{year}`,
     /// `{n}`.
     chart_joined: &'static str,
