@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::format::{date_long, on_day_of, own_clock, when};
+use super::format::{date_long, on_day_of, own_clock, repeats, when};
 use super::occur::{Intl, Occurrence, Offsets, Span, on_day_in_order, wall, zone_of};
 use super::{google, ics};
 use crate::feed::{Date, Feed};
@@ -222,6 +222,9 @@ pub(super) fn content(
                 );
             }
             out.push_str("</dd>");
+            if let Some(how) = event.recurrence.as_ref().and_then(|r| repeats(lang, r)) {
+                let _ = write!(out, "<dt>{}</dt><dd>{}</dd>", s.repeats, escape(&how));
+            }
             if let Some(place) = &event.location {
                 let (marked, place) = lang_of(place, lang, fallback);
                 let _ = write!(
@@ -267,7 +270,7 @@ mod tests {
     use super::*;
     use crate::calendar::occur::occurrences;
     use crate::calendar::occur::testing::Jiff;
-    use crate::feed::{Event, Segment, Text, When};
+    use crate::feed::{Event, Rrule, Segment, Text, When};
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
@@ -378,6 +381,20 @@ mod tests {
         let (html, colours) = shown(&feed, &placed, &Opened::Event(breakfast));
         assert!(!html.contains(" in Madrid"), "{html}");
         assert!(colours.is_empty());
+        assert!(!html.contains("Repeats"), "a one-off event repeats not");
+    }
+
+    #[test]
+    fn a_repeating_event_says_how_often() {
+        let mut feed = feed();
+        feed.events[1].recurrence = Some(Rrule::parse("FREQ=WEEKLY;BYDAY=TU;COUNT=6").unwrap());
+        let placed = placed(&feed);
+        let breakfast = placed.iter().find(|o| o.event == 1).unwrap().clone();
+        let (html, _) = shown(&feed, &placed, &Opened::Event(breakfast));
+        assert!(
+            html.contains("<dt>Repeats</dt><dd>every week on Tuesday, 6 times</dd>"),
+            "{html}"
+        );
     }
 
     #[test]

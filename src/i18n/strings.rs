@@ -195,6 +195,24 @@ strings! {
     views: [&'static str; 2],
     /// Label of an event's date and time.
     when: &'static str,
+    /// Label of how an event repeats.
+    repeats: &'static str,
+    /// How often: every day, every `{n}` days, and so on for weeks, months and years.
+    every: [&'static str; 8],
+    /// `{every}` on some weekdays, `{days}` (named with [`Strings::list_and`]).
+    on_weekdays: &'static str,
+    /// `{every}` on one `{day}`: an ordinal weekday or a day of the month.
+    on_the: &'static str,
+    /// The first to fifth and the last `{weekday}` of a month.
+    nth_weekday: [&'static str; 6],
+    /// Day `{n}` of a month, and its last day.
+    month_day: [&'static str; 2],
+    /// A `{rule}` that stops after `{n}` times (two or more).
+    times: &'static str,
+    /// A `{rule}` that stops on a day: `{day}`, `{month}` (as in a date), `{year}`.
+    until: &'static str,
+    /// A list of `{names}` (with commas) and its last `{name}`.
+    list_and: &'static str,
     /// Label of an event's place.
     place: &'static str,
     /// Link to an event's page.

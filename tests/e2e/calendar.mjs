@@ -203,6 +203,11 @@ test("in a narrow container the calendar lists what is coming, month by month, a
   assert.equal(await narrow.evaluate((el) => el.shadowRoot.activeElement?.textContent.startsWith("Ventana Sur")), true);
   await breakfast.click();
   await narrow.getByRole("dialog", { name: "Breakfast" }).waitFor();
+  // A series says how it repeats, under the dialog's "When".
+  const terms = await narrow.getByRole("dialog", { name: "Breakfast" }).locator("dt").evaluateAll((dts) =>
+    dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
+  );
+  assert.deepEqual(terms.find(([term]) => term === "Se repite"), ["Se repite", "cada mes, el primer martes"], JSON.stringify(terms));
   assert.equal(new URL(page.url()).hash, "", "a click opens the event without moving the page");
   await page.keyboard.press("Escape");
   // Closed, and the focus back on the link, before the focus moves on: a focus returned late
