@@ -200,21 +200,21 @@ pub(super) fn element_view(
                         match link.get().filter(|id| !id.is_empty()) {
                             Some(id) => {
                                 // Naming no directory, its bars would be pressed and filter
-                                // nothing: said once, a moment after (a page's script may
-                                // add the directory after the chart).
+                                // nothing: said once, when a bar is pressed, or if no
+                                // directory has taken the id 5 s after (a page's script may
+                                // add the directory after the chart, and a webmaster may not
+                                // press a bar).
                                 let (wanted, at) = (id.clone(), at("for"));
-                                set_timeout(
-                                    move || {
-                                        // Gone by then (removed from the page), its signals
-                                        // with it: reading one would trap.
-                                        let Some(Some(root)) = root.try_get_untracked() else { return };
-                                        if !has_directory(&root, &wanted) {
-                                            let template = at.lang.get_untracked().strings().d_for_nobody;
-                                            at.warn(&crate::i18n::fill(template, &[("id", &wanted)]));
-                                        }
-                                    },
-                                    std::time::Duration::from_secs(1),
-                                );
+                                let check = StoredValue::new_local(move || {
+                                    // Gone by then (removed from the page), its signals
+                                    // with it: reading one would trap.
+                                    let Some(Some(root)) = root.try_get_untracked() else { return };
+                                    if !has_directory(&root, &wanted) {
+                                        let template = at.lang.get_untracked().strings().d_for_nobody;
+                                        at.warn(&crate::i18n::fill(template, &[("id", &wanted)]));
+                                    }
+                                });
+                                set_timeout(move || check.try_with_value(|check| check()).unwrap_or_default(), std::time::Duration::from_secs(5));
                                 let shared = choices_of(&id);
                                 let set = shared.clone();
                                 view! {
@@ -225,7 +225,10 @@ pub(super) fn element_view(
                                         shape=shape
                                         top=top
                                         filter=Signal::from(shared)
-                                        on_filter=move |f: Filter| set.set(f)
+                                        on_filter=move |f: Filter| {
+                                            check.with_value(|check| check());
+                                            set.set(f);
+                                        }
                                     />
                                 }
                                 .into_any()
