@@ -131,6 +131,21 @@ pub(super) fn marks(
 /// that share the largest count. The places taken together and the members without a value
 /// are no category of their own here.
 pub(super) fn summary(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> Option<String> {
+    let mut said = largest(lang, by, feed, tally)?;
+    // By year, the members the drawing leaves out, as the other charts' "No city" shows them.
+    if by == By::Joined && tally.without > 0 {
+        let template = lang.strings().chart_undated[usize::from(tally.without > 1)];
+        said.push(' ');
+        said.push_str(&fill(
+            template,
+            &[("n", &format_number(lang, tally.without))],
+        ));
+    }
+    Some(said)
+}
+
+/// What [`summary`] says of the largest part.
+fn largest(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> Option<String> {
     let s = lang.strings();
     let n = |v: usize| format_number(lang, v);
     let mut most = 0;
@@ -416,6 +431,24 @@ mod tests {
         assert_eq!(
             said(&[], members, By::Joined, Lang::En),
             "From 2019 to 2024, 4 members joined; 2021 was the busiest year, with 2."
+        );
+        // The members with no date, whom the drawing leaves out, are counted after it.
+        let dated = |undated: usize| {
+            let mut members: Vec<Member> = [2020, 2022, 2022]
+                .iter()
+                .enumerate()
+                .map(|(i, y)| member(i, &[], None, None, Some(*y)))
+                .collect();
+            members.extend((0..undated).map(|i| member(10 + i, &[], None, None, None)));
+            members
+        };
+        assert_eq!(
+            said(&[], dated(1), By::Joined, Lang::En),
+            "From 2020 to 2022, 3 members joined; 2022 was the busiest year, with 2. 1 member has no joining date."
+        );
+        assert_eq!(
+            said(&[], dated(2), By::Joined, Lang::Ca),
+            "De 2020 a 2022 s’hi van incorporar 3 socis; l’any amb més incorporacions va ser el 2022, amb 2. 2 socis no tenen data d’incorporació."
         );
     }
 

@@ -60,6 +60,10 @@ pub static STRINGS: Strings = Strings {
     ],
     chart_joined: "De {first} a {last} s’hi van incorporar {total} socis; l’any amb més incorporacions va ser el {year}, amb {n}.",
     chart_joined_one_year: "Incorporacions del {year}: {members}.",
+    chart_undated: [
+        "1 soci no té data d’incorporació.",
+        "{n} socis no tenen data d’incorporació.",
+    ],
     chart_tied: [
         "{names} i {name} són els segments més grans, amb {n} de {total} socis cadascun.",
         "{names} i {name} són els tipus més freqüents, amb {n} de {total} socis cadascun.",

@@ -70,6 +70,10 @@ pub static STRINGS: Strings = Strings {
     ],
     chart_joined: "From {first} to {last}, {total} members joined; {year} was the busiest year, with {n}.",
     chart_joined_one_year: "Joined in {year}: {members}.",
+    chart_undated: [
+        "1 member has no joining date.",
+        "{n} members have no joining date.",
+    ],
     chart_tied: [
         "{names} and {name} are the largest segments, with {n} of {total} members each.",
         "{names} and {name} are the most common types, with {n} of {total} members each.",

@@ -70,6 +70,10 @@ pub static STRINGS: Strings = Strings {
     ],
     chart_joined: "De {first} a {last} se incorporaron {total} socios; el año con más incorporaciones fue {year}, con {n}.",
     chart_joined_one_year: "Incorporaciones en {year}: {members}.",
+    chart_undated: [
+        "1 socio no tiene fecha de incorporación.",
+        "{n} socios no tienen fecha de incorporación.",
+    ],
     chart_tied: [
         "{names} y {name} son los segmentos más grandes, con {n} de {total} socios cada uno.",
         "{names} y {name} son los tipos más frecuentes, con {n} de {total} socios cada uno.",

@@ -60,6 +60,10 @@ pub static STRINGS: Strings = Strings {
     ],
     chart_joined: "De {first} a {last} incorporáronse {total} socios; o ano con máis incorporacións foi {year}, con {n}.",
     chart_joined_one_year: "Incorporacións en {year}: {members}.",
+    chart_undated: [
+        "1 socio non ten data de incorporación.",
+        "{n} socios non teñen data de incorporación.",
+    ],
     chart_tied: [
         "{names} e {name} son os segmentos máis grandes, con {n} de {total} socios cada un.",
         "{names} e {name} son os tipos máis frecuentes, con {n} de {total} socios cada un.",

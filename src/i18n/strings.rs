@@ -132,6 +132,8 @@ strings! {
     /// Summary of the chart by year of joining when every member joined in one `{year}`:
     /// `{members}` is [`Strings::members_count`].
     chart_joined_one_year: &'static str,
+    /// After a summary by year of joining, the members with no date: one, `{n}`.
+    chart_undated: [&'static str; 2],
     /// Summaries when several categories share the largest count, by segment, type, region,
     /// city and year of joining: `{names}` (all but the last, with commas), `{name}` (the
     /// last), `{n}`, `{total}`; by year also `{first}` and `{last}`.
