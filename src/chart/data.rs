@@ -145,6 +145,18 @@ impl Tally {
 /// Counts the members of `feed` by `by`. Regions and cities beyond the `top` largest go
 /// into one [`Label::Others`] category (unless that would hold a single place).
 pub fn tally(feed: &Feed, table: &FacetTable, by: By, top: usize) -> Tally {
+    tally_keeping(feed, table, by, top, &[])
+}
+
+/// [`tally`], with the places named in `keep` (a linked directory's choices) drawn on their
+/// own even beyond the `top` largest, after them: a choice never hides among the others.
+pub fn tally_keeping(
+    feed: &Feed,
+    table: &FacetTable,
+    by: By,
+    top: usize,
+    keep: &[String],
+) -> Tally {
     let members = feed.members.len();
     let totals = table.totals();
     let mut tied_beyond = Vec::new();
@@ -171,32 +183,30 @@ pub fn tally(feed: &Feed, table: &FacetTable, by: By, top: usize) -> Tally {
             } else {
                 (&table.cities, &totals.cities)
             };
-            let shown = if names.len() > top.saturating_add(1) {
-                top
-            } else {
-                names.len()
-            };
-            let mut categories: Vec<Category> = names
+            // Places come most members first: the `top` largest, then those kept.
+            let (mut drawn, mut rest): (Vec<usize>, Vec<usize>) =
+                (0..names.len()).partition(|&i| i < top || keep.contains(&names[i]));
+            if rest.len() == 1 {
+                drawn.append(&mut rest);
+            }
+            let mut categories: Vec<Category> = drawn
                 .iter()
-                .zip(counts)
-                .take(shown)
-                .map(|(name, &count)| Category {
-                    label: Label::Place(name.clone()),
-                    count,
+                .map(|&i| Category {
+                    label: Label::Place(names[i].clone()),
+                    count: counts[i],
                 })
                 .collect();
-            if shown < names.len() {
-                // Places come most members first: those cut off with the largest count.
+            if !rest.is_empty() {
+                // The others with as many members as the largest place.
                 let largest = counts.first().copied().unwrap_or(0);
-                tied_beyond = names[shown..]
+                tied_beyond = rest
                     .iter()
-                    .zip(&counts[shown..])
-                    .take_while(|&(_, &count)| count == largest && largest > 0)
-                    .map(|(name, _)| name.clone())
+                    .filter(|&&i| counts[i] == largest && largest > 0)
+                    .map(|&i| names[i].clone())
                     .collect();
                 categories.push(Category {
-                    label: Label::Others(names.len() - shown),
-                    count: counts[shown..].iter().sum(),
+                    label: Label::Others(rest.len()),
+                    count: rest.iter().map(|&i| counts[i]).sum(),
                 });
             }
             categories
@@ -360,6 +370,37 @@ mod tests {
         assert_eq!(tally(&f, &table, By::City, usize::MAX).categories.len(), 5);
         // Kinds likewise: nobody here has one, so there is no part to draw.
         assert_eq!(counts(&tally(&f, &table, By::Kind, 10)), [0, 0, 0, 0]);
+        // A place a linked directory has chosen is drawn on its own, after the largest: the
+        // others are one fewer.
+        let labels = |keep: &[&str], top| -> Vec<Label> {
+            let keep: Vec<String> = keep.iter().map(|k| (*k).to_owned()).collect();
+            tally_keeping(&f, &table, By::City, top, &keep)
+                .categories
+                .into_iter()
+                .map(|c| c.label)
+                .collect()
+        };
+        let place = |name: &str| Label::Place(name.into());
+        assert_eq!(
+            labels(&["Ourense"], 1),
+            [
+                place("Vigo"),
+                place("Ourense"),
+                Label::Others(2),
+                Label::Without
+            ]
+        );
+        // Kept with one other left, that one is drawn too, as with no choice.
+        assert_eq!(
+            labels(&["Lugo"], 2),
+            [
+                place("Vigo"),
+                place("Reus"),
+                place("Lugo"),
+                place("Ourense"),
+                Label::Without
+            ]
+        );
     }
 
     #[test]

@@ -55,7 +55,7 @@ use crate::directory::model::{Facet, FacetTable, Filter, apply};
 use crate::feed::Feed;
 use crate::i18n::Lang;
 use crate::ui::colour::watch_surroundings;
-use data::{By, Shape, tally};
+use data::{By, Shape, tally_keeping};
 use frame::{Body, frame};
 use marks::{marks, no_values, summary};
 use svg::{Mark, WIDTH, draw, px};
@@ -183,12 +183,21 @@ pub fn SegmentChart(
         move |_| Arc::new(FacetTable::new(&feed.read())),
         crate::directory::arc_changed,
     );
+    // A linked directory's chosen places are drawn even beyond `top`: the memo tells the
+    // drawing only when that changes what it draws.
     let counted = crate::ui::memo(move |_| {
-        tally(
+        let by = by.get();
+        let keep = match by {
+            By::Region if linked => chosen.read().regions.clone(),
+            By::City if linked => chosen.read().cities.clone(),
+            _ => Vec::new(),
+        };
+        tally_keeping(
             &feed.read(),
             &facets.read(),
-            by.get(),
+            by,
             top.get().unwrap_or(TOP),
+            &keep,
         )
     });
     // The mark that takes the tab stop, and the one whose tooltip shows.

@@ -237,6 +237,24 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
   assert.deepEqual(await pressed(), []);
 
+  // A city ticked in the directory beyond the chart's largest places is drawn on its own,
+  // pressed, and the others are one fewer; unticked from the chart, it goes back among them.
+  await chart.evaluate((el) => (el.setAttribute("by", "city"), el.setAttribute("top", "2")));
+  const perCity = new Map();
+  for (const m of feed.members) if (m.city) perCity.set(m.city, (perCity.get(m.city) ?? 0) + 1);
+  const others = perCity.size - 2;
+  await chart.locator(`[aria-label^="${others} llocs més: "]`).waitFor();
+  const drawn = await chart.evaluate((el) => [...el.shadowRoot.querySelectorAll("[data-k][aria-label]")].map((m) => m.getAttribute("aria-label").split(":")[0]));
+  const third = [...perCity].sort((a, b) => b[1] - a[1]).map(([city]) => city).find((city) => !drawn.includes(city));
+  await dir.getByRole("checkbox", { name: new RegExp(`^${third}\\b`) }).check();
+  await dir.locator("[part=count]").filter({ hasText: `${perCity.get(third)} socis` }).waitFor();
+  await chart.locator(`[aria-pressed=true][aria-label^="${third}:"]`).waitFor();
+  assert.equal(await chart.locator(`[aria-label^="${others - 1} llocs més: "]`).count(), 1);
+  await chart.locator(`[aria-label^="${third}:"]`).click();
+  await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
+  await chart.locator(`[aria-label^="${others} llocs més: "]`).waitFor();
+  await chart.evaluate((el) => (el.removeAttribute("by"), el.removeAttribute("top")));
+
   // A chart `for` an id no element has yet links once a directory takes that id.
   await page.evaluate(() => {
     const chart = document.createElement("clusterkit-chart");
