@@ -300,20 +300,16 @@ pub fn SegmentChart(
         }
         redrawn.notify();
     });
-    // The choices of a linked directory reach the marks here, without a redraw, so that
-    // the focus stays where it is; and each new drawing's marks (which are drawn pressed or
-    // not, but know nothing of the directory's other choices).
+    // The choices of a linked directory reach the marks (or the table's toggles) here,
+    // without a redraw, so that the focus stays where it is; and each new drawing's marks
+    // (which are drawn pressed or not, but know nothing of the directory's other choices).
     crate::ui::effect(move || {
         redrawn.track();
         let f = chosen.get();
-        let Some(svg) = figure_ref
-            .get()
-            .filter(|_| linked)
-            .as_deref()
-            .and_then(svg_in)
-        else {
+        let Some(figure) = figure_ref.get().filter(|_| linked) else {
             return;
         };
+        let svg = svg_in(&figure);
         let mut any = false;
         // What each value would give with the directory's other choices (its search aside,
         // which the chart cannot read): the directory's own counts.
@@ -333,25 +329,36 @@ pub fn SegmentChart(
                 let on = f.is_chosen(*facet, value);
                 any |= on;
                 off[k] = !on && counts.of(&table, *facet, value) == 0;
-                if let Some(mark) = mark(&svg, k) {
-                    let _ = mark.set_attribute("aria-pressed", if on { "true" } else { "false" });
+                let toggle = match &svg {
+                    Some(svg) => mark(svg, k),
+                    None => figure
+                        .query_selector(&format!("[data-t='{k}']"))
+                        .ok()
+                        .flatten(),
+                };
+                if let Some(toggle) = toggle {
+                    let _ = toggle.set_attribute("aria-pressed", if on { "true" } else { "false" });
                     let _ = if off[k] {
-                        mark.set_attribute("aria-disabled", "true")
+                        toggle.set_attribute("aria-disabled", "true")
                     } else {
-                        mark.remove_attribute("aria-disabled")
+                        toggle.remove_attribute("aria-disabled")
                     };
                 }
                 // Its texts (a donut's legend entry, with its swatch) show the same.
-                if let Ok(Some(texts)) =
+                if let Some(texts) = svg.as_ref().and_then(|svg| {
                     svg.query_selector(&format!("g[aria-hidden][data-k='{k}']"))
-                {
+                        .ok()
+                        .flatten()
+                }) {
                     let _ = texts.toggle_attribute_with_force("data-on", on);
                     let _ = texts.toggle_attribute_with_force("data-dead", off[k]);
                 }
             }
             dead.set_value(off);
         });
-        let _ = svg.set_attribute("data-chosen", if any { "true" } else { "false" });
+        if let Some(svg) = svg {
+            let _ = svg.set_attribute("data-chosen", if any { "true" } else { "false" });
+        }
     });
     // The tooltip: a `<p>` over the mark, there only while a mark is hovered or focused.
     crate::ui::effect(move || {
@@ -455,7 +462,14 @@ pub fn SegmentChart(
                 }
             }
             None => {
-                if let Some(k) = mark_of(&ev).filter(|_| linked) {
+                // A mark of the drawing, or a toggle of the table.
+                let row = || {
+                    closest(&ev, "[data-t]")?
+                        .get_attribute("data-t")?
+                        .parse()
+                        .ok()
+                };
+                if let Some(k) = mark_of(&ev).or_else(row).filter(|_| linked) {
                     toggle(k);
                 }
             }

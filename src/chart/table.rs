@@ -8,7 +8,9 @@ use crate::i18n::{Lang, intl::format_number};
 use crate::ui::escape;
 
 /// The marks as a table: a header row (`headers`: the dimension, members, and the share or
-/// running total, shown when the marks have them), then one row per mark.
+/// running total, shown when the marks have them), then one row per mark. In a linked
+/// chart, a mark that stands for a facet value is named by a toggle button (`data-t`, its
+/// index), pressed as the mark is.
 pub fn table(marks: &[Mark], caption: &str, headers: [&str; 3], lang: Lang) -> String {
     let extra = marks
         .iter()
@@ -22,14 +24,19 @@ pub fn table(marks: &[Mark], caption: &str, headers: [&str; 3], lang: Lang) -> S
         let _ = write!(out, "<th scope=\"col\">{}</th>", escape(header));
     }
     out.push_str("</tr></thead><tbody>");
-    for m in marks {
-        let _ = write!(
-            out,
-            "<tr><th scope=\"row\"{}>{}</th><td>{}</td>",
-            m.lang,
-            escape(&m.name),
-            format_number(lang, m.count)
-        );
+    for (k, m) in marks.iter().enumerate() {
+        let _ = write!(out, "<tr><th scope=\"row\"{}>", m.lang);
+        match m.pressed {
+            Some(on) => {
+                let _ = write!(
+                    out,
+                    "<button type=\"button\" class=\"ck-chip-toggle\" data-t=\"{k}\" aria-pressed=\"{on}\">{}</button>",
+                    escape(&m.name)
+                );
+            }
+            None => out.push_str(&escape(&m.name)),
+        }
+        let _ = write!(out, "</th><td>{}</td>", format_number(lang, m.count));
         match (m.share, m.running) {
             (Some(p), _) => {
                 let _ = write!(out, "<td>{}</td>", percent(lang, p));
@@ -108,6 +115,29 @@ mod tests {
         let with_share = table(&[shared], "x", headers, Lang::Ca);
         assert!(with_share.contains("<th scope=\"col\">Share</th>"));
         assert!(with_share.contains("<td>50\u{a0}%</td>"));
+    }
+
+    #[test]
+    fn a_linked_table_names_its_choosable_rows_by_toggles_pressed_as_their_marks() {
+        let mut chosen = mark("Vigo", 3);
+        chosen.pressed = Some(true);
+        let mut open = mark("Lugo <1>", 2);
+        open.pressed = Some(false);
+        let others = mark("2 other places", 2);
+        let html = table(
+            &[chosen, open, others],
+            "x",
+            ["City", "Members", ""],
+            Lang::En,
+        );
+        assert!(html.contains(
+            "<th scope=\"row\"><button type=\"button\" class=\"ck-chip-toggle\" data-t=\"0\" aria-pressed=\"true\">Vigo</button></th>"
+        ));
+        assert!(html.contains("data-t=\"1\" aria-pressed=\"false\">Lugo &lt;1&gt;</button>"));
+        assert!(
+            html.contains("<th scope=\"row\">2 other places</th>"),
+            "the places together are no choice: {html}"
+        );
     }
 
     #[test]

@@ -237,6 +237,22 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
   assert.deepEqual(await pressed(), []);
 
+  // As a table, the linked chart names each segment by a toggle, pressed as its bar was.
+  await chart.getByRole("button", { name: "Mostra com a taula" }).click();
+  const row = (id) => chart.getByRole("table").getByRole("button", { name: name(id), exact: true });
+  await row("post-production").click();
+  await dir.locator("[part=count]").filter({ hasText: `${inSegment("post-production")} socis` }).waitFor();
+  assert.equal(await row("post-production").getAttribute("aria-pressed"), "true");
+  await dir.getByRole("checkbox", { name: new RegExp(`^${name("video-games")}`) }).check();
+  await chart.locator(`[data-t][aria-pressed=true]`, { hasText: name("video-games") }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations, a linked table with choices");
+  await row("post-production").click();
+  await row("video-games").click();
+  await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
+  assert.equal(await chart.locator("[data-t][aria-pressed=true]").count(), 0);
+  await chart.getByRole("button", { name: "Mostra com a taula" }).click();
+  await bar("post-production").waitFor();
+
   // A city ticked in the directory beyond the chart's largest places is drawn on its own,
   // pressed, and the others are one fewer; unticked from the chart, it goes back among them.
   await chart.evaluate((el) => (el.setAttribute("by", "city"), el.setAttribute("top", "2")));
