@@ -348,6 +348,16 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
     }),
   );
   for (const [pressed, opacity] of swatches) assert.equal(opacity < 1, pressed !== "true", JSON.stringify(swatches));
+  // The chosen slice stands out by its own shape too, not only by the others' fading: it is
+  // wider, and its swatch outlined.
+  const slices = await page.locator("#cities").evaluate((el) =>
+    [...el.shadowRoot.querySelectorAll(".ck-mark")].map((m) => {
+      const swatch = el.shadowRoot.querySelector(`g[aria-hidden][data-k="${m.dataset.k}"] .ck-swatch`);
+      return [m.getAttribute("aria-pressed") === "true", getComputedStyle(m.querySelector("[part=bar]")).strokeWidth, getComputedStyle(swatch).strokeWidth];
+    }),
+  );
+  const [chosenSlice, ...rest] = [...slices].sort(([a], [b]) => b - a);
+  assert.ok(chosenSlice[0] && parseFloat(chosenSlice[1]) > parseFloat(rest[0][1]) && parseFloat(chosenSlice[2]) >= 2, JSON.stringify(slices));
 
   // A segment with no large company, once "large company" is ticked in the directory, is
   // disabled there, and its bar too: pressing it does nothing, rather than show no member.
