@@ -1323,6 +1323,23 @@ fn zone_offsets_from_intl_change_when_madrid_s_clocks_do() {
     assert_eq!(offset_at(at("2026-12-01", 13, 0), "UTC"), 0);
 }
 
+#[wasm_bindgen_test]
+fn a_calendar_s_own_zone_is_an_iana_name_the_browser_knows() {
+    use clusterkit::calendar::zone::{Own, own};
+    let zone = |written| match own(written) {
+        Some(Own::Zone(zone)) => Some(zone),
+        _ => None,
+    };
+    assert_eq!(zone(" europe/madrid ").as_deref(), Some("Europe/Madrid"));
+    assert_eq!(zone("utc").as_deref(), Some("UTC"));
+    assert!(matches!(own("Local"), Some(Own::Visitor)));
+    // The browser knows these, but they keep no summer time as Madrid's clocks do: a
+    // webmaster meaning Madrid would see every summer event an hour off.
+    for written in ["CET", "+01:00", "EST5EDT", "Europe/Madird", ""] {
+        assert_eq!(zone(written), None, "{written}");
+    }
+}
+
 /// Building a directory without `sync_url` (a component constructed, not yet mounted, as a
 /// server render would) adds no listener to `window`.
 #[wasm_bindgen_test]

@@ -159,6 +159,21 @@ pub fn instant(date: Date, time: Time, offset_at: impl Fn(f64) -> i64) -> f64 {
     }
 }
 
+/// `UTC`, or an IANA name such as `Europe/Madrid` or `America/Argentina/Buenos_Aires`: the
+/// zones the feed and a calendar's `timezone` take. Not the legacy names (`CET`, `EST5EDT`)
+/// nor offsets (`+01:00`), which the browser may know but which keep no summer time as
+/// Madrid's does. Whether the zone exists is for the browser's `Intl` to say.
+pub fn is_zone_name(zone: &str) -> bool {
+    zone == "UTC"
+        || (zone.contains('/')
+            && zone.split('/').all(|p| {
+                !p.is_empty()
+                    && p.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && p.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'))
+            }))
+}
+
 /// Whether the browser knows the IANA zone `zone` (off the browser, only UTC is known).
 pub fn is_known(zone: &str) -> bool {
     #[cfg(target_arch = "wasm32")]
@@ -188,15 +203,16 @@ pub enum Own {
     Zone(String),
 }
 
-/// The zone `written` names, `None` when it is empty or the browser does not know it.
+/// The zone `written` names: `None` when it is empty, no IANA name (see [`is_zone_name`]) or
+/// one the browser does not know.
 pub fn own(written: &str) -> Option<Own> {
     let written = written.trim();
     if written.eq_ignore_ascii_case("local") {
         Some(Own::Visitor)
-    } else if written.is_empty() {
-        None
-    } else {
+    } else if is_zone_name(written) || written.eq_ignore_ascii_case("utc") {
         canonical(written).map(Own::Zone)
+    } else {
+        None
     }
 }
 

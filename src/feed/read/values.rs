@@ -101,19 +101,6 @@ pub(super) fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// `UTC`, or an IANA name such as `Europe/Madrid` or `America/Argentina/Buenos_Aires`.
-/// Whether the zone exists is for the browser's `Intl` to say.
-fn is_zone_name(zone: &str) -> bool {
-    zone == "UTC"
-        || (zone.contains('/')
-            && zone.split('/').all(|p| {
-                !p.is_empty()
-                    && p.starts_with(|c: char| c.is_ascii_alphabetic())
-                    && p.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'))
-            }))
-}
-
 /// In the browser, whether its `Intl` knows `zone`: the calendar's offsets come from there,
 /// so a well-formed name it does not know (a typo such as `Europe/Madird`) is reported rather
 /// than silently read as UTC. Off the browser only the form is checked.
@@ -126,7 +113,7 @@ fn known_here(zone: &str) -> bool {
 
 pub(super) fn zone(v: &Json) -> Result<String, Problem> {
     string(v).and_then(|s| {
-        if is_zone_name(&s) && known_here(&s) {
+        if crate::calendar::zone::is_zone_name(&s) && known_here(&s) {
             Ok(s)
         } else {
             Err(Problem::BadTimezone(s))
