@@ -71,13 +71,43 @@ pub(super) fn element_view(
         let root: web_sys::Element = root.into();
         let watched = root.clone();
         let measure = move || {
-            let backdrop = if is_dark(backdrop(&root)) {
-                "dark"
-            } else {
-                "light"
-            };
+            let behind = backdrop(&root);
+            let backdrop = if is_dark(behind) { "dark" } else { "light" };
             if root.get_attribute("data-backdrop").as_deref() != Some(backdrop) {
                 let _ = root.set_attribute("data-backdrop", backdrop);
+            }
+            // Muted text and tints as quiet as the page's colours leave room for: on a
+            // mid-tone page (white on a brand blue), less quiet, so that they keep 4.5:1.
+            // Set through CSSOM, which a strict CSP allows.
+            let (Some(fg), Some(frame), Some(computed_style)) = (
+                computed(&root, "color"),
+                root.dyn_ref::<HtmlElement>(),
+                window().get_computed_style(&root).ok().flatten(),
+            ) else {
+                return;
+            };
+            let style = frame.style();
+            // The accent as the stylesheet (or the page's --ck-accent) gives it, not as the
+            // last measure set it.
+            for property in ["--_accent", "--_focus"] {
+                let _ = style.remove_property(property);
+            }
+            let read = |name: &str| computed_style.get_property_value(name).unwrap_or_default();
+            let accent = Rgba::parse(&read("--_accent")).unwrap_or(fg);
+            let quiet = quieting(fg, accent, behind);
+            let _ = style.set_property("--_mute", &format!("{}%", quiet.mute));
+            // A factor written without the float formatting code: 1, 0.75 … 0.00.
+            let tint = match quiet.tint {
+                100.. => "1".to_owned(),
+                k => format!("0.{k:02}"),
+            };
+            let _ = style.set_property("--_tint", &tint);
+            // Links and focus rings in the text's colour where the accent would not read,
+            // unless the page chose its own accent.
+            if quiet.plain_accent && read("--ck-accent").trim().is_empty() {
+                let text = fg.over(behind).css();
+                let _ = style.set_property("--_accent", &text);
+                let _ = style.set_property("--_focus", &text);
             }
         };
         measure();

@@ -188,6 +188,59 @@ pub fn backdrop(element: &web_sys::Element) -> Rgba {
         .fold(WHITE, |below, layer| layer.over(below))
 }
 
+/// How the widget's quieter colours fit a page whose text is `fg` on `bg`, with the accent
+/// `accent` (links, pressed buttons): see [`quieting`].
+#[cfg(feature = "embed")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quiet {
+    /// The opacity of muted text, in whole per cent.
+    pub mute: u8,
+    /// How much of their usual strength the tints under text keep, in whole per cent.
+    pub tint: u8,
+    /// Whether links and focus rings take the text's colour: the accent has less than 4.5:1
+    /// on the page.
+    pub plain_accent: bool,
+}
+
+/// How much the widget's quieter parts may quieten the text colour `fg` on `bg` and keep
+/// text at 4.5:1 (WCAG 1.4.3): tints under text (a card's or button's 4 % of `fg`, the
+/// initials' 14 % of `accent`) at their usual strength where the page's text has contrast to
+/// spare, weaker on a mid-tone page (white on a brand blue); muted text at 68 % of `fg`, or
+/// more, on the tinted surface; and the accent replaced by the text's colour where it would
+/// not read.
+#[cfg(feature = "embed")]
+pub fn quieting(fg: Rgba, accent: Rgba, bg: Rgba) -> Quiet {
+    const TEXT: f64 = 4.5;
+    let fg = fg.over(bg);
+    let at = |c: Rgba, per_cent: f64| Rgba {
+        a: per_cent / 100.0,
+        ..c
+    };
+    let plain_accent = accent.over(bg).contrast(bg) < TEXT;
+    let accent = if plain_accent { fg } else { accent };
+    // A tint may not take the text below 4.5:1, nor below what the page's text has.
+    let least = fg.contrast(bg).min(TEXT);
+    let tint = [100, 75, 50, 25, 0]
+        .into_iter()
+        .find(|&k| {
+            let k = f64::from(k) / 100.0;
+            // The initials' tint lies on a card's.
+            let card = at(fg, 4.0 * k).over(bg);
+            fg.contrast(card) >= least && fg.contrast(at(accent, 14.0 * k).over(card)) >= least
+        })
+        .unwrap_or(0);
+    let surface = at(fg, 4.0 * f64::from(tint) / 100.0).over(bg);
+    let mute = (68..=100)
+        .step_by(4)
+        .find(|&p| at(fg, f64::from(p)).over(surface).contrast(surface) >= TEXT)
+        .unwrap_or(100);
+    Quiet {
+        mute,
+        tint,
+        plain_accent,
+    }
+}
+
 /// Whether the colour `background` is dark: text in the page's own colour on it is light,
 /// so light marks and links stand out on it and dark ones do not.
 #[cfg(feature = "embed")]
@@ -277,6 +330,59 @@ mod tests {
             b: f64::from(b) / 255.0,
             a: 1.0,
         }
+    }
+
+    #[test]
+    #[cfg(feature = "embed")]
+    fn muted_text_tints_and_links_keep_4_5_to_1_on_mid_tone_pages() {
+        let (blue, light_blue) = (rgb(0x1a, 0x56, 0xb8), rgb(0x8a, 0xb4, 0xf8));
+        // (text, page, accent): the muted text's opacity, worked out apart from this code,
+        // and whether the accent is too faint for links there.
+        for (fg, bg, accent, mute, plain) in [
+            (BLACK, WHITE, blue, 68, false),
+            (
+                rgb(0x1f, 0x23, 0x28),
+                rgb(0xee, 0xee, 0xee),
+                blue,
+                68,
+                false,
+            ),
+            (WHITE, rgb(0x15, 0x65, 0xc0), light_blue, 88, true),
+            (WHITE, rgb(0x2e, 0x7d, 0x32), light_blue, 92, true),
+            (BLACK, rgb(0x77, 0x77, 0x77), blue, 96, true),
+            (WHITE, rgb(0x16, 0x18, 0x1c), light_blue, 68, false),
+        ] {
+            let quiet = quieting(fg, accent, bg);
+            assert_eq!(
+                (quiet.mute, quiet.plain_accent),
+                (mute, plain),
+                "{fg:?} on {bg:?}"
+            );
+            let under = |c: Rgba, p: f64| {
+                Rgba {
+                    a: p * f64::from(quiet.tint) / 10_000.0,
+                    ..c
+                }
+                .over(bg)
+            };
+            let accent = if plain { fg } else { accent };
+            let card = under(fg, 4.0);
+            let initials = Rgba {
+                a: 14.0 * f64::from(quiet.tint) / 10_000.0,
+                ..accent
+            }
+            .over(card);
+            for below in [card, initials] {
+                assert!(fg.contrast(below) >= 4.5, "{fg:?} on {bg:?}, {quiet:?}");
+            }
+        }
+        assert_eq!(
+            quieting(BLACK, blue, WHITE).tint,
+            100,
+            "the usual tints on white"
+        );
+        // A page whose own text has 4.5:1 at most: nothing quieter than it.
+        assert_eq!(quieting(rgb(0x76, 0x76, 0x76), blue, WHITE).mute, 100);
     }
 
     #[test]

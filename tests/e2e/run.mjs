@@ -584,6 +584,26 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations on a phone with the filters open");
 });
 
+test("on a mid-tone page (white on a brand colour, black on grey) the widgets' muted text and tints keep 4.5:1", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/linked.html"));
+  const dir = page.locator("#dir");
+  await dir.locator(".ck-card").first().waitFor();
+  await page.locator("#chart [data-k]").first().waitFor();
+  // The page's own text has 4.69:1 to 5.75:1 on these: muted at the usual 68 %, the
+  // count and the cards' places had 3.1:1 to 3.8:1.
+  for (const [background, color] of [["#1565c0", "#ffffff"], ["#2e7d32", "#ffffff"], ["#c62828", "#ffffff"], ["#777777", "#000000"]]) {
+    await page.evaluate(([background, color]) => Object.assign(document.body.style, { background, color }), [background, color]);
+    await page.waitForTimeout(600);
+    assert.deepEqual(await axeViolations(page), [], `no axe-core violations on ${background}`);
+  }
+  // Back on white, as quiet as before.
+  await page.evaluate(() => Object.assign(document.body.style, { background: "", color: "" }));
+  await page.waitForFunction(() => {
+    const frame = document.getElementById("dir").shadowRoot.querySelector(".ck-root").style;
+    return frame.getPropertyValue("--_mute") === "68%" && frame.getPropertyValue("--_accent") === "";
+  });
+});
+
 test("what a designer's review found: spaced dialogs, greyed choices that give nothing, the columns' gridlines, a dark dialog on a dark page, no empty column without facets", async ({ page, url }) => {
   await page.goto(url("index.html"));
   const dir = page.locator("#dir");
