@@ -196,13 +196,15 @@ pub(crate) fn filters_toggle(
 /// pause between two words, so typing a word is not read out after each of its letters.
 const SETTLE: Duration = Duration::from_millis(700);
 
-/// A polite live region (hidden) that says `text` once it has stayed the same for [`SETTLE`]
-/// and differs from what was last said (or shown first). Beside a count that changes with
-/// each keystroke, which stays on screen at once but out of any live region: a screen
-/// reader hears "12 members" once the visitor pauses, not a count after every letter.
+/// A polite live region (hidden) that says `text` once it has stayed unchanged for
+/// [`SETTLE`]: after each new result (`text` notifies), not as first shown. Beside a count
+/// that changes with each keystroke, which stays on screen at once but out of any live
+/// region: a screen reader hears "12 members" once the visitor pauses, not a count after
+/// every letter; and hears it again after a search that gives as many, so that it knows the
+/// search ran.
 pub(crate) fn said_once_settled(text: Signal<String>) -> impl IntoView {
     let said = RwSignal::new(String::new());
-    let last = StoredValue::new(text.get_untracked());
+    let first = StoredValue::new(true);
     let pending = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
     let cancel = move || {
         if let Some(timer) = pending.try_update_value(Option::take).flatten() {
@@ -212,11 +214,17 @@ pub(crate) fn said_once_settled(text: Signal<String>) -> impl IntoView {
     effect(move || {
         let now = text.get();
         cancel();
-        if last.with_value(|last| *last != now) {
+        if first.try_update_value(|first| std::mem::replace(first, false)) == Some(false) {
             let timer = leptos::leptos_dom::helpers::set_timeout_with_handle(
                 move || {
-                    last.set_value(now.clone());
-                    said.set(now);
+                    // The same words again are a change too (a no-break space after them,
+                    // or not): a live region says only what changes.
+                    let again = said.with_untracked(|said| said.trim_end() == now);
+                    said.set(if again && !said.with_untracked(|s| s.ends_with('\u{a0}')) {
+                        now + "\u{a0}"
+                    } else {
+                        now
+                    });
                 },
                 SETTLE,
             );
