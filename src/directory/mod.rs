@@ -25,7 +25,7 @@
 //! |---|---|---|---|
 //! | `feed` | `Signal<Arc<Feed>>` | required | the members and segments |
 //! | `lang` | `Signal<Lang>` | English | the visitor's language |
-//! | `page_size` | `usize` | 24 | cards per page |
+//! | `page_size` | `usize` | 24 | cards per page, at most [`MAX_PAGE`] |
 //! | `layout` | `Layout` | grid | grid of cards or compact list, until the visitor picks |
 //! | `sort` | `Sort` | by name | the order until the visitor picks one; relevance while a search is typed |
 //! | `filter` | `Signal<Filter>` | none | drives the search and facet choices |
@@ -57,6 +57,10 @@ use facets::facets;
 use model::{
     Facet, FacetTable, Filter, Layout, Outcome, Sort, apply, name_order, newest_order, page_count,
 };
+
+/// The most cards a page shows: a page of thousands would put them all in the document at
+/// once, which the pages are there to avoid.
+pub const MAX_PAGE: usize = 100;
 
 /// Compares two `Arc`s by identity, so memos of large data never compare it field by field.
 pub(crate) fn arc_changed<T: ?Sized>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> bool {
@@ -100,7 +104,7 @@ pub fn MemberDirectory(
     #[prop(optional, into)]
     class: MaybeProp<String>,
 ) -> impl IntoView {
-    let page_size = page_size.unwrap_or(24).max(1);
+    let page_size = page_size.unwrap_or(24).clamp(1, MAX_PAGE);
     let choices = RwSignal::new(filter.map(|f| f.get_untracked()).unwrap_or_default());
     // The choices the page or app set last (not the visitor's own coming back through
     // `filter`): a URL without the directory's parameter stands for them.

@@ -16,6 +16,7 @@ use web_sys::{HtmlElement, ShadowRoot};
 
 use crate::calendar::{View, zone};
 use crate::chart::data::{By, Shape};
+use crate::directory::MAX_PAGE;
 use crate::directory::model::{Filter, Layout, Sort};
 use crate::feed::{Date, FeedState, Kind, LoadError, inline_feed, use_feed};
 use crate::i18n::Lang;

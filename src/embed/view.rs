@@ -160,7 +160,7 @@ pub(super) fn element_view(
             <FeedStatus state=state retry=retry lang=lang debug=debug let:feed>
                 {move || match widget {
                     Widget::Directory => {
-                        let page_size = choice(page_size.get(), |p| p.parse().ok().filter(|&n: &usize| n > 0), "1, 2, 3…", at("page-size"));
+                        let page_size = choice(page_size.get(), |p| p.parse().ok().filter(|n: &usize| (1..=MAX_PAGE).contains(n)), "1, 2, 3… 100", at("page-size"));
                         let filter = Signal::derive(move || Filter {
                             segments: known_ids(words(segments.get()), &feed.read().segments, |s| s.d_unknown_segment, at("segments")),
                             kinds: words(kinds.get())

@@ -220,11 +220,13 @@ pub(crate) fn said_once_settled(text: Signal<String>) -> impl IntoView {
                     // The same words again are a change too (a no-break space after them,
                     // or not): a live region says only what changes.
                     let again = said.with_untracked(|said| said.trim_end() == now);
-                    said.set(if again && !said.with_untracked(|s| s.ends_with('\u{a0}')) {
-                        now + "\u{a0}"
-                    } else {
-                        now
-                    });
+                    said.set(
+                        if again && !said.with_untracked(|s| s.ends_with('\u{a0}')) {
+                            now + "\u{a0}"
+                        } else {
+                            now
+                        },
+                    );
                 },
                 SETTLE,
             );

@@ -778,7 +778,8 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
       for (const [k, v] of Object.entries({ feed: "../../../www/feeds/catalonia.json", lang: "en", ...attrs })) el.setAttribute(k, v);
       document.body.append(el);
     };
-    add("clusterkit-directory", { id: "typos", sort: "alphabetical", view: "cards", "page-size": "ten", kinds: "SME sme", theme: "Dark" });
+    // A page of 5,000 would put them all in the page at once: 100 at most.
+    add("clusterkit-directory", { id: "typos", sort: "alphabetical", view: "cards", "page-size": "5000", kinds: "SME sme", theme: "Dark" });
     add("clusterkit-chart", { id: "cities", by: "city", top: "0" });
     add("clusterkit-chart", { id: "french", lang: "fr" });
     add("clusterkit-chart", { by: "segmnet", type: "pie", theme: "purple" });
@@ -811,7 +812,7 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
     `clusterkit: <clusterkit-chart theme>: “purple” ${values} (light, dark, auto); the default applies.`,
     `clusterkit: <clusterkit-chart type>: “pie” ${values} (bar, column, donut); the default applies.`,
     `clusterkit: <clusterkit-directory id="typos" kinds>: “SME” ${values} (sme, large, research, other); the default applies.`,
-    `clusterkit: <clusterkit-directory id="typos" page-size>: “ten” ${values} (1, 2, 3…); the default applies.`,
+    `clusterkit: <clusterkit-directory id="typos" page-size>: “5000” ${values} (1, 2, 3… 100); the default applies.`,
     `clusterkit: <clusterkit-directory id="typos" sort>: “alphabetical” ${values} (name, joined, relevance); the default applies.`,
     `clusterkit: <clusterkit-directory id="typos" theme>: “Dark” ${values} (light, dark, auto); the default applies.`,
     `clusterkit: <clusterkit-directory id="typos" view>: “cards” ${values} (grid, list); the default applies.`,
