@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::{
-    Get, GetValue, Memo, ReadUntracked, RwSignal, Set, SetValue, StoredValue, on_cleanup,
-    window_event_listener,
+    Get, GetUntracked, GetValue, Memo, ReadUntracked, RwSignal, Set, SetValue, StoredValue,
+    on_cleanup, window_event_listener,
 };
 use wasm_bindgen::JsValue;
 
@@ -24,18 +24,28 @@ pub(crate) fn search() -> String {
         .unwrap_or_default()
 }
 
-/// Points the page URL at `search`: a new history entry when `push`, else in place.
-pub(crate) fn set_search(search: &str, push: bool) {
-    let Some(window) = window() else { return };
-    let location = window.location();
-    // Whole, not from the path: a page's `<base href>` (another host, say) or a path that
-    // begins with `//` would make a path-only URL another origin's, which the browser refuses.
-    let url = format!(
+/// The history state that marks the entry a shared link's open profile was given.
+const MARK: &str = "ck-profile";
+
+/// The page's URL with `search` for its query string. Whole, not from the path: a page's
+/// `<base href>` (another host, say) or a path that begins with `//` would make a path-only
+/// URL another origin's, which the browser refuses.
+fn full_url(search: &str) -> String {
+    let Some(location) = window().map(|w| w.location()) else {
+        return String::new();
+    };
+    format!(
         "{}{}{search}{}",
         location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default(),
         location.hash().unwrap_or_default()
-    );
+    )
+}
+
+/// Points the page URL at `search`: a new history entry when `push`, else in place.
+pub(crate) fn set_search(search: &str, push: bool) {
+    let Some(window) = window() else { return };
+    let url = full_url(search);
     if let Ok(history) = window.history() {
         let _ = if push {
             history.push_state_with_url(&JsValue::NULL, "", Some(&url))
@@ -155,10 +165,45 @@ const TYPING: f64 = 1000.0;
 /// date in place while the visitor types on), and read again when the back or forward
 /// button moves through it. Without `param`, the back button only closes the profile.
 /// `popped` runs first on each move.
-pub(super) fn follow(param: Option<String>, kept: Kept, lang: Lang, popped: impl Fn() + 'static) {
+///
+/// A link that opens a profile is made two entries, the view without the profile and the
+/// link, so that the back button closes the profile there too rather than leave the page:
+/// returns whether it did.
+pub(super) fn follow(
+    param: Option<String>,
+    kept: Kept,
+    lang: Lang,
+    popped: impl Fn() + 'static,
+) -> bool {
+    let mut profile_entry = false;
     if let Some(param) = &param {
         kept.restore(param);
         claim_param(param, lang);
+        // Marked, so that a reload of the link, or a return to it by back or forward, does
+        // not make the entries again (pushing there would also drop the forward ones).
+        let history = window().and_then(|w| w.history().ok());
+        let marked = history
+            .as_ref()
+            .and_then(|h| h.state().ok())
+            .is_some_and(|state| {
+                js_sys::Reflect::get(&state, &MARK.into()).is_ok_and(|m| m.is_truthy())
+            });
+        if kept.open.read_untracked().is_some() && !marked {
+            let link = search();
+            let behind = UrlState {
+                filter: kept.choices.get_untracked(),
+                sort: kept.sort.get_untracked(),
+                page: kept.page.get_untracked(),
+                member: None,
+            };
+            set_search(&url::with_param(&link, param, &url::encode(&behind)), false);
+            let state = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&state, &MARK.into(), &true.into());
+            if let Some(history) = history {
+                let _ = history.push_state_with_url(&state, "", Some(&full_url(&link)));
+            }
+        }
+        profile_entry = kept.open.read_untracked().is_some();
     }
     // When the search was last written to the URL (ms), while the visitor types it.
     let typed_at = StoredValue::new(f64::NEG_INFINITY);
@@ -182,7 +227,7 @@ pub(super) fn follow(param: Option<String>, kept: Kept, lang: Lang, popped: impl
         }
     });
     let Some(param) = param else {
-        return;
+        return false;
     };
     crate::ui::effect(move || {
         let state = UrlState {
@@ -210,4 +255,5 @@ pub(super) fn follow(param: Option<String>, kept: Kept, lang: Lang, popped: impl
             );
         }
     });
+    profile_entry
 }

@@ -311,7 +311,8 @@ pub fn MemberDirectory(
         }
     };
 
-    history::follow(
+    // A shared link's open profile has an entry of its own: back (or Escape) closes it.
+    let linked_profile = history::follow(
         sync_url.filter(|_| syncing),
         history::Kept {
             choices,
@@ -325,6 +326,7 @@ pub fn MemberDirectory(
         lang.get_untracked(),
         move || pushed.set_value(false),
     );
+    pushed.set_value(linked_profile);
 
     let filters_id = crate::ui::unique_id("ck-filters");
     let heading_id = crate::ui::unique_id("ck-directory");

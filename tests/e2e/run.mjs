@@ -990,7 +990,28 @@ test("with sync-url a link restores the page and the open profile; back closes t
     name,
     "the focus on the card of the profile the link opened",
   );
+  // Escape went back over the profile's own entry: forward opens it again.
+  assert.doesNotMatch(new URL(fresh.url()).search, /m:/);
+  await fresh.goForward();
+  await fresh.locator("#members").getByRole("dialog", { name }).waitFor();
   await fresh.close();
+  // Opened from the link, the back button closes the profile and stays on the page, on page 2.
+  const linked = await page.context().newPage();
+  await linked.goto(shared);
+  await linked.locator("#members").getByRole("dialog", { name }).waitFor();
+  await linked.goBack();
+  await linked.locator("#members").getByRole("dialog").waitFor({ state: "hidden" });
+  assert.doesNotMatch(new URL(linked.url()).search, /m:/);
+  assert.match(new URL(linked.url()).search, /page:2/);
+  assert.equal(await linked.locator("#members nav [aria-current=page]").innerText(), "2");
+  // Reloaded there and forward again: the link's entries are not made twice.
+  const linkedEntries = await linked.evaluate(() => history.length);
+  await linked.goForward();
+  await linked.locator("#members").getByRole("dialog", { name }).waitFor();
+  await linked.reload();
+  await linked.locator("#members").getByRole("dialog", { name }).waitFor();
+  assert.equal(await linked.evaluate(() => history.length), linkedEntries, "no entry added by the reload");
+  await linked.close();
 
   // A directory with an id and segments of its own (the README's "studios"): a link's search
   // applies within its segments, and stays in the URL (the segments once replaced it).
