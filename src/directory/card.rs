@@ -50,6 +50,62 @@ fn place(m: &Member) -> String {
         .join(" · ")
 }
 
+/// For a card whose name and place show none of the search's matches, a line that does: an
+/// excerpt of the member's description around its first match (in the visitor's language
+/// first, then in the others the search also reads), else its matching tags, so that the
+/// visitor sees why the member was found. The excerpt's `lang` attribute where it is not in
+/// the visitor's language.
+fn snippet(out: &mut String, m: &Member, lang: Lang, fallback: &str, query: &Query) {
+    let mut texts: Vec<(String, &str)> = Vec::new();
+    if let Some(description) = &m.description {
+        texts.push(crate::ui::lang_of(description, lang, fallback));
+        if let crate::feed::Text::Localized(pairs) = description {
+            texts.extend(pairs.iter().map(|(tag, text)| {
+                let marked = Lang::from_tag(tag)
+                    .filter(|l| *l == lang)
+                    .map_or_else(|| format!(" lang=\"{}\"", escape(tag)), |_| String::new());
+                (marked, text.as_str())
+            }));
+        }
+    }
+    let tags = m.tags.join(", ");
+    texts.push((String::new(), &tags));
+    let Some((marked, text, first)) = texts.into_iter().find_map(|(marked, text)| {
+        let first = query.highlights(text).first()?.start;
+        Some((marked, text, first))
+    }) else {
+        return;
+    };
+    // From the first word that begins at most 30 characters before the match, to the last
+    // that ends at most 90 characters after that.
+    let from = text[..first]
+        .char_indices()
+        .rev()
+        .nth(30)
+        .map_or(0, |(at, _)| at);
+    let from = match text[from..first].find(char::is_whitespace) {
+        Some(space) if from > 0 => from + space + 1,
+        _ => from,
+    };
+    let to = text[from..]
+        .char_indices()
+        .nth(90)
+        .map_or(text.len(), |(at, _)| from + at);
+    let to = match text[first..to].rfind(char::is_whitespace) {
+        Some(space) if to < text.len() => first + space,
+        _ => to,
+    };
+    let _ = write!(out, "<p class=\"ck-meta ck-snippet\"{marked}>");
+    if from > 0 {
+        out.push('…');
+    }
+    highlighted(out, &text[from..to].replace('\n', " "), query);
+    if to < text.len() {
+        out.push('…');
+    }
+    out.push_str("</p>");
+}
+
 /// The cards of members `page` (indexes into the feed's members), each an `<li>`, and the
 /// colours of their segment tags in document order. A card's name is a button carrying the
 /// member's index in `data-i`, which opens the profile.
@@ -88,8 +144,15 @@ pub(crate) fn cards(
         );
         highlighted(&mut out, name, query);
         out.push_str("</button></h3><p class=\"ck-meta\">");
-        highlighted(&mut out, &place(m), query);
+        let place = place(m);
+        highlighted(&mut out, &place, query);
         out.push_str("</p>");
+        if !query.is_empty()
+            && query.highlights(name).is_empty()
+            && query.highlights(&place).is_empty()
+        {
+            snippet(&mut out, m, lang, fallback, query);
+        }
         segment_tags(&mut out, &mut colours, feed, &m.segments, lang);
         out.push_str("</article></li>");
     }
@@ -246,6 +309,48 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("Sant Joan <mark part=\"match\">Despí</mark> · Barcelona"));
+    }
+
+    #[test]
+    fn a_match_in_the_description_or_tags_only_shows_on_the_card_as_an_excerpt() {
+        let mut feed = feed();
+        let long = "We produce documentaries and series for television and platforms across \
+                    Europe, and since 2015 we run a festival of short films in Vigo every summer \
+                    with workshops for young directors and a market for their projects.";
+        feed.members[0].description =
+            Some(Text::from([("ca", "Productora de sèries."), ("en", long)]));
+        let card = |lang, typed| cards(&feed, &[0], lang, &Query::new(typed)).0;
+        let html = card(Lang::En, "festiv");
+        assert!(
+            html.contains(
+                "<p class=\"ck-meta ck-snippet\">…and since 2015 we run a <mark part=\"match\">festiv</mark>al of short films in Vigo every summer with workshops for…</p>"
+            ),
+            "{html}"
+        );
+        // Found in another language's description: that one, marked with its language.
+        let html = card(Lang::Ca, "festival");
+        assert!(
+            html.contains("<p class=\"ck-meta ck-snippet\" lang=\"en\">…"),
+            "{html}"
+        );
+        // A short description whole, without ellipses.
+        assert!(card(Lang::Ca, "series").contains(
+            "<p class=\"ck-meta ck-snippet\">Productora de <mark part=\"match\">sèries</mark>.</p>"
+        ));
+        // Escaped, its paragraphs on one line.
+        let html = cards(&feed, &[1], Lang::En, &Query::new("vision")).0;
+        assert!(
+            html.contains("ck-snippet\">Sound &amp; &lt;b&gt;<mark part=\"match\">vision</mark>&lt;/b&gt;  Since 1990.</p>"),
+            "{html}"
+        );
+        // Matched in the name: no excerpt.
+        assert!(!card(Lang::En, "algam").contains("ck-snippet"));
+        assert!(!card(Lang::En, "").contains("ck-snippet"));
+        // Else the tags.
+        feed.members[0].tags = vec!["vod".into(), "streaming".into()];
+        assert!(cards(&feed, &[0], Lang::En, &Query::new("vod")).0.contains(
+            "<p class=\"ck-meta ck-snippet\"><mark part=\"match\">vod</mark>, streaming</p>"
+        ));
     }
 
     #[test]

@@ -62,6 +62,28 @@ test("the result count follows every letter on screen, and is read out once the 
   assert.equal((await said.textContent()).trim(), `${total} socis`);
 });
 
+test("a member found by its description or tags shows the match on its card, in an excerpt", async ({ page, url }) => {
+  const feed = feedOf("catalonia");
+  await page.goto(url("index.html"));
+  const dir = page.locator("#dir");
+  await dir.locator("[part=count]").filter({ hasText: `${feed.members.length} socis` }).waitFor();
+  await dir.getByRole("searchbox", { name: "Cerca socis" }).fill("festival");
+  // Worked out from the feed: the members with "festival" only in a description or a tag.
+  const texts = (t) => (t == null ? [] : typeof t === "string" ? [t] : Object.values(t));
+  const has = (t) => /festival/i.test(t);
+  const hidden = feed.members.filter((m) => !has(texts(m.name).join(" ") + (m.city ?? "") + (m.region ?? "")) && [...texts(m.description), ...(m.tags ?? [])].some(has));
+  assert.ok(hidden.length > 0, "members found by their descriptions");
+  await dir.locator("[part=count]").filter({ hasText: /^\d+ socis?$/ }).filter({ hasNotText: `${feed.members.length} socis` }).waitFor();
+  const cards = await dir.getByRole("article").evaluateAll((cards) =>
+    cards.map((card) => [card.querySelector("h3").textContent, [...card.querySelectorAll("mark")].map((m) => m.textContent)]),
+  );
+  for (const m of hidden) {
+    const card = cards.find(([name]) => name === texts(m.name)[0]);
+    assert.ok(card && card[1].some((t) => /festival/i.test(t)), `${texts(m.name)[0]} shows its match: ${JSON.stringify(cards)}`);
+  }
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations with excerpts");
+});
+
 test("index.html shows all three widgets on the Catalan feed, in Catalan", async ({ page, url }) => {
   const feed = feedOf("catalonia");
   const wasmRequests = [];
