@@ -219,14 +219,8 @@ pub(crate) fn said_once_settled(text: Signal<String>) -> impl IntoView {
                 move || {
                     // The same words again are a change too (a no-break space after them,
                     // or not): a live region says only what changes.
-                    let again = said.with_untracked(|said| said.trim_end() == now);
-                    said.set(
-                        if again && !said.with_untracked(|s| s.ends_with('\u{a0}')) {
-                            now + "\u{a0}"
-                        } else {
-                            now
-                        },
-                    );
+                    let again = said.with_untracked(|said| *said == now);
+                    said.set(if again { now + "\u{a0}" } else { now });
                 },
                 SETTLE,
             );
@@ -303,11 +297,19 @@ pub(crate) fn lang_of<'a>(
     fallback: &str,
 ) -> (String, &'a str) {
     let (tag, text) = text.resolve_tagged(lang.tag(), fallback);
-    let marked = tag
-        .filter(|tag| Lang::from_tag(tag) != Some(lang))
-        .map(|tag| format!(" lang=\"{}\"", escape(&tag.replace('_', "-"))))
-        .unwrap_or_default();
-    (marked, text)
+    (
+        tag.map(|tag| lang_attr(tag, lang)).unwrap_or_default(),
+        text,
+    )
+}
+
+/// ` lang="…"` for a text in the language `tag`, or nothing when that is the visitor's `lang`.
+pub(crate) fn lang_attr(tag: &str, lang: Lang) -> String {
+    if Lang::from_tag(tag) == Some(lang) {
+        String::new()
+    } else {
+        format!(" lang=\"{}\"", escape(&tag.replace('_', "-")))
+    }
 }
 
 /// What a segment or category the feed may list under `id` is called, with its ` lang` as
