@@ -14,10 +14,11 @@ use crate::i18n::{Lang, fill};
 use crate::search::Query;
 use crate::ui::{escape, segment_tags};
 
-/// Appends `text`, escaped, with the query's matches in `<mark>`.
-fn highlighted(out: &mut String, text: &str, query: &Query) {
+/// Appends `text`, escaped, with the query's matches in `<mark>`; whether it has any.
+fn highlighted(out: &mut String, text: &str, query: &Query) -> bool {
+    let ranges = query.highlights(text);
     let mut at = 0;
-    for range in query.highlights(text) {
+    for range in &ranges {
         out.push_str(&escape(&text[at..range.start]));
         let _ = write!(
             out,
@@ -27,6 +28,7 @@ fn highlighted(out: &mut String, text: &str, query: &Query) {
         at = range.end;
     }
     out.push_str(&escape(&text[at..]));
+    !ranges.is_empty()
 }
 
 /// Marks the card logo an event happened on as loaded (it then covers the initials) or as
@@ -58,14 +60,16 @@ fn place(m: &Member) -> String {
 fn snippet(out: &mut String, m: &Member, lang: Lang, fallback: &str, query: &Query) {
     let mut texts: Vec<(String, &str)> = Vec::new();
     if let Some(description) = &m.description {
-        texts.push(crate::ui::lang_of(description, lang, fallback));
+        let (marked, shown) = crate::ui::lang_of(description, lang, fallback);
+        texts.push((marked, shown));
+        // The other languages', without the one shown again.
         if let crate::feed::Text::Localized(pairs) = description {
-            texts.extend(pairs.iter().map(|(tag, text)| {
-                let marked = Lang::from_tag(tag)
-                    .filter(|l| *l == lang)
-                    .map_or_else(|| format!(" lang=\"{}\"", escape(tag)), |_| String::new());
-                (marked, text.as_str())
-            }));
+            texts.extend(
+                pairs
+                    .iter()
+                    .filter(|(_, text)| !std::ptr::eq(text.as_str(), shown))
+                    .map(|(tag, text)| (crate::ui::lang_attr(tag, lang), text.as_str())),
+            );
         }
     }
     let tags = m.tags.join(", ");
@@ -142,15 +146,11 @@ pub(crate) fn cards(
             out,
             "</span><h3><button type=\"button\" class=\"ck-open\" aria-haspopup=\"dialog\" data-i=\"{i}\">"
         );
-        highlighted(&mut out, name, query);
+        let in_name = highlighted(&mut out, name, query);
         out.push_str("</button></h3><p class=\"ck-meta\">");
-        let place = place(m);
-        highlighted(&mut out, &place, query);
+        let in_place = highlighted(&mut out, &place(m), query);
         out.push_str("</p>");
-        if !query.is_empty()
-            && query.highlights(name).is_empty()
-            && query.highlights(&place).is_empty()
-        {
+        if !query.is_empty() && !in_name && !in_place {
             snippet(&mut out, m, lang, fallback, query);
         }
         segment_tags(&mut out, &mut colours, feed, &m.segments, lang);
