@@ -20,7 +20,7 @@ use crate::directory::MAX_PAGE;
 use crate::directory::model::{Filter, Layout, Sort};
 use crate::feed::{Date, FeedState, Kind, LoadError, inline_feed, use_feed};
 use crate::i18n::Lang;
-use crate::ui::colour::{Rgba, backdrop, computed, is_dark, quieting, watch_surroundings};
+use crate::ui::colour::{Rgba, backdrop, is_dark, quieting, watch_surroundings};
 use crate::ui::{CSS, FeedStatus};
 use crate::{EventCalendar, MemberDirectory, SegmentChart};
 

@@ -79,11 +79,14 @@ pub(super) fn element_view(
             // Muted text and tints as quiet as the page's colours leave room for: on a
             // mid-tone page (white on a brand blue), less quiet, so that they keep 4.5:1.
             // Set through CSSOM, which a strict CSP allows.
-            let (Some(fg), Some(frame), Some(computed_style)) = (
-                computed(&root, "color"),
+            let (Some(frame), Some(computed)) = (
                 root.dyn_ref::<HtmlElement>(),
                 window().get_computed_style(&root).ok().flatten(),
             ) else {
+                return;
+            };
+            let read = |name: &str| computed.get_property_value(name).unwrap_or_default();
+            let Some(fg) = Rgba::parse(&read("color")) else {
                 return;
             };
             let style = frame.style();
@@ -92,7 +95,6 @@ pub(super) fn element_view(
             for property in ["--_accent", "--_focus"] {
                 let _ = style.remove_property(property);
             }
-            let read = |name: &str| computed_style.get_property_value(name).unwrap_or_default();
             let accent = Rgba::parse(&read("--_accent")).unwrap_or(fg);
             let quiet = quieting(fg, accent, behind);
             let _ = style.set_property("--_mute", &format!("{}%", quiet.mute));
