@@ -205,10 +205,13 @@ pub fn ck_connect(
     let container: HtmlElement = document.create_element("div")?.unchecked_into();
     container.set_class_name("ck-frame");
     root.replace_children_with_node_1(&container);
-    // The widgets' unit (see theme.css): the visitor's default font size, whatever the
-    // page's root font size.
+    // The widgets' unit (see theme.css): the visitor's default font size, or the page's
+    // root font size where that is larger (a site set in larger type, or its own "A+"
+    // control, which CSS follows as it changes), never smaller (`html { font-size: 62.5% }`).
     if let Some(unit) = default_font_size(&container) {
-        container.style().set_property("--ck-rem", &unit)?;
+        container
+            .style()
+            .set_property("--ck-rem", &format!("max({unit}, 1rem)"))?;
     }
 
     let names = host.get_attribute_names();

@@ -417,6 +417,28 @@ test("a host page's aggressive CSS leaves the widgets' layout and text as on a c
   assert.deepEqual(inherited, [true, true, true], "the page's font family and text colour");
 });
 
+test("a page set in larger type (or enlarged by its own A+ control) enlarges the widgets with it, live; a smaller root leaves them at the visitor's default", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/host-css.html"));
+  await page.locator("clusterkit-directory").getByRole("article").first().waitFor();
+  const sizes = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll("clusterkit-directory, clusterkit-chart, clusterkit-calendar")].map((host) => {
+        const root = host.shadowRoot.querySelector(".ck-root");
+        const button = host.shadowRoot.querySelector("button");
+        return `${getComputedStyle(root).fontSize} ${Math.round(button.getBoundingClientRect().height)}`;
+      }),
+    );
+  const usual = await sizes();
+  assert.ok(usual.every((s) => s.startsWith("16px ")), `the visitor's default: ${usual}`);
+  await page.evaluate(() => (document.documentElement.style.fontSize = "20px"));
+  const larger = await sizes();
+  assert.deepEqual(larger.map((s) => s.split(" ")[0]), ["20px", "20px", "20px"], "the page's root, where larger");
+  // The controls grow with the text (their height is in the widgets' unit).
+  larger.forEach((s, i) => assert.ok(Number(s.split(" ")[1]) > Number(usual[i].split(" ")[1]), `${usual[i]} then ${s}`));
+  await page.evaluate(() => (document.documentElement.style.fontSize = "62.5%"));
+  assert.deepEqual(await sizes(), usual, "never smaller than the visitor's default");
+});
+
 test("the custom properties the README documents, set on the elements, theme the widgets, over a theme too", async ({ page, url }) => {
   await page.goto(url("tests/e2e/pages/host-css.html"));
   const looks = () =>
