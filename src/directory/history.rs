@@ -4,13 +4,14 @@
 use std::sync::Arc;
 
 use leptos::prelude::{
-    Get, GetUntracked, GetValue, Memo, ReadUntracked, RwSignal, Set, SetValue, StoredValue,
-    on_cleanup, window_event_listener,
+    Get, GetUntracked, GetValue, Memo, Read, ReadUntracked, RwSignal, Set, SetValue, Signal,
+    StoredValue, on_cleanup, window_event_listener,
 };
 use wasm_bindgen::JsValue;
 
-use super::model::{FacetTable, Filter, Sort};
+use super::model::{FacetTable, Filter, Outcome, Sort, page_count};
 use super::url::{self, UrlState};
+use crate::feed::Feed;
 use crate::i18n::{Lang, fill};
 
 fn window() -> Option<web_sys::Window> {
@@ -117,6 +118,11 @@ pub(super) struct Kept {
     /// Whether the visitor has no facets (`hide_filters`): the page's choices then hold
     /// whatever a link says.
     pub fixed: bool,
+    /// The members, which a link's open profile is checked against.
+    pub feed: Signal<Arc<Feed>>,
+    /// The results, whose pages a link's page is kept within, and the cards a page shows.
+    pub outcome: Memo<Arc<Outcome>>,
+    pub page_size: usize,
 }
 
 impl Kept {
@@ -142,7 +148,23 @@ impl Kept {
                 ..base
             };
         }
+        // A member the feed does not have (any longer) opens no profile.
+        let feed = self.feed.read_untracked();
+        if !feed.members.is_empty() {
+            state.member = state
+                .member
+                .filter(|id| feed.members.iter().any(|m| m.id == *id));
+        }
         state
+    }
+
+    /// The last page of the results, once the feed has members (before, any page may be).
+    fn last_page(self) -> usize {
+        if self.feed.read().members.is_empty() {
+            usize::MAX
+        } else {
+            page_count(self.outcome.read().results.len(), self.page_size)
+        }
     }
 
     /// The view as `param` of the page URL carries it.
@@ -230,10 +252,13 @@ pub(super) fn follow(
         return false;
     };
     crate::ui::effect(move || {
+        // A page past the last (a link's `page:999`, or results that shrank) is shown as the
+        // last, and written so.
+        let last = kept.last_page();
         let state = UrlState {
             filter: kept.choices.get(),
             sort: kept.sort.get(),
-            page: kept.page.get(),
+            page: kept.page.get().min(last),
             member: kept.open.get(),
         };
         let value = url::encode(&state);
@@ -244,6 +269,9 @@ pub(super) fn follow(
             // parts reordered, a stale segment left out, the page's own choices added) is
             // the same view, and its entry is replaced, not followed by another.
             let mut was = kept.read(old);
+            if was.filter == state.filter {
+                was.page = was.page.min(last);
+            }
             let typed = was.filter.query != state.filter.query;
             was.filter.query.clone_from(&state.filter.query);
             let now = js_sys::Date::now();

@@ -1060,6 +1060,21 @@ test("with sync-url a link restores the page and the open profile; back closes t
   assert.equal(entries, 2, "the link's entry replaced, not followed by another");
 });
 
+test("with sync-url a link's page past the last, or a member the feed lacks, shows what it can and is written so in place, adding no entry", async ({ page, url }) => {
+  const feed = feedOf("galicia");
+  const last = Math.ceil(feed.members.length / 24);
+  await page.goto(url("tests/e2e/pages/sync-url.html"));
+  const entries = await page.evaluate(() => history.length);
+  await page.goto(url("tests/e2e/pages/sync-url.html?ck-members=seg:nope;page:999;m:nobody"));
+  const dir = page.locator("#members");
+  await dir.getByRole("article").first().waitFor();
+  await page.waitForFunction(() => !/page:999|m:nobody/.test(location.search));
+  assert.equal(new URL(page.url()).search, `?ck-members=page:${last}`, "the last page, no profile, the unknown segment left out");
+  assert.equal(await dir.locator("nav [aria-current=page]").innerText(), String(last));
+  assert.equal(await dir.getByRole("dialog").count(), 0, "no profile");
+  assert.equal(await page.evaluate(() => history.length), entries + 1, "written in place: the link's one entry, as any link's");
+});
+
 test("bad feeds show localized, specific messages and keep every valid entry", async ({ page, url, warnings }) => {
   const pageLoads = [];
   page.on("request", (r) => new URL(r.url()).pathname.endsWith("/bad-feeds.html") && pageLoads.push(r.url()));
