@@ -43,6 +43,7 @@ mod indexing;
 // `Sort` are the crate root's.
 #[doc(hidden)]
 pub mod model;
+mod profile;
 mod url;
 
 use std::sync::Arc;
@@ -126,7 +127,6 @@ pub fn MemberDirectory(
     };
     let layout = RwSignal::new(layout);
     let page = RwSignal::new(1_usize);
-    let open = RwSignal::new(None::<String>);
     let filters_open = RwSignal::new(false);
     let show_all = RwSignal::new([false; 2]);
 
@@ -249,67 +249,10 @@ pub fn MemberDirectory(
         }
     });
 
-    // The profile: a modal <dialog> (focus stays inside, Escape closes it). Opening it adds a
-    // history entry, so the back button closes it.
+    // The profile: a modal <dialog>. Opening it adds a history entry, so the back button
+    // closes it.
     let syncing = sync_url.as_deref().is_some_and(|p| !p.trim().is_empty());
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
-    let pushed = StoredValue::new(false);
-    let open_index = move || {
-        let id = open.read();
-        let id = id.as_deref()?;
-        feed.read().members.iter().position(|m| m.id == id)
-    };
-    let open_member = Callback::new(move |(i, button): (usize, Option<web_sys::HtmlElement>)| {
-        opener.set_value(button);
-        if !syncing {
-            history::push_same();
-        }
-        pushed.set_value(true);
-        open.set(feed.with_untracked(|f| f.members.get(i).map(|m| m.id.clone())));
-    });
-    let close_profile = move || {
-        if open.get_untracked().is_none() {
-            return;
-        }
-        if pushed.get_value() {
-            // The popstate that follows closes it, in the URL too.
-            pushed.set_value(false);
-            history::back();
-        } else {
-            open.set(None);
-        }
-    };
-    crate::ui::effect(move || {
-        let shown = open_index().is_some();
-        if let Some(d) = dialog.get() {
-            if shown && !d.open() {
-                let _ = d.show_modal();
-            } else if !shown && d.open() {
-                d.close();
-            }
-        }
-    });
-    let on_dialog_close = move |_| {
-        let shown = open_index();
-        close_profile();
-        // Back to the card that opened it. A profile opened from a shared link had none: the
-        // focus goes to its member's card if this page of results shows it, else to the
-        // count, at the head of the results, rather than to the page.
-        let card = move || {
-            let selector = format!(".ck-open[data-i=\"{}\"]", shown?);
-            cards_ref.get_untracked()?.query_selector(&selector).ok()?
-        };
-        match opener.try_update_value(Option::take).flatten() {
-            Some(button) => {
-                let _ = button.focus();
-            }
-            None => match card() {
-                Some(card) => crate::ui::focus(card),
-                None => focus_count(),
-            },
-        }
-    };
+    let profile = profile::Profile::new(feed, syncing);
 
     // A shared link's open profile has an entry of its own: back (or Escape) closes it.
     let linked_profile = history::follow(
@@ -318,7 +261,7 @@ pub fn MemberDirectory(
             choices,
             sort: picked,
             page,
-            open,
+            open: profile.open,
             table,
             base,
             fixed: hide_filters,
@@ -327,17 +270,17 @@ pub fn MemberDirectory(
             page_size,
         },
         lang.get_untracked(),
-        move || pushed.set_value(false),
+        move || profile.set_pushed(false),
     );
-    pushed.set_value(linked_profile);
+    profile.set_pushed(linked_profile);
 
     let filters_id = crate::ui::unique_id("ck-filters");
     let heading_id = crate::ui::unique_id("ck-directory");
     let title_id = crate::ui::unique_id("ck-profile");
 
-    // The page of cards and the profile are markup (see `card`), drawn by effects: the cards'
-    // names open profiles through one delegated click, their logos report loading through
-    // listeners on the list, and segment colours go through CSSOM.
+    // The page of cards is markup (see `card`), drawn by an effect: the cards' names open
+    // profiles through one delegated click, their logos report loading through listeners on
+    // the list, and segment colours go through CSSOM.
     // What the list holds, so that a keystroke that changes nothing on the page (typing on
     // past the last change) leaves its elements, and their logos, alone.
     let mut drawn: Option<(web_sys::HtmlUListElement, String)> = None;
@@ -371,28 +314,9 @@ pub fn MemberDirectory(
             return;
         };
         if let Some(i) = button.get_attribute("data-i").and_then(|i| i.parse().ok()) {
-            open_member.run((i, button.dyn_into().ok()));
+            profile.show(i, button.dyn_into().ok());
         }
     };
-    let profile_ref = NodeRef::<leptos::html::Div>::new();
-    {
-        let title_id = title_id.clone();
-        crate::ui::effect(move || {
-            let Some(body) = profile_ref.get() else {
-                return;
-            };
-            let lang = lang.get();
-            let Some(i) = open_index() else {
-                body.set_text_content(None);
-                return;
-            };
-            let feed = feed.read();
-            let (markup, colours) = card::profile(&feed, &feed.members[i], lang, &title_id);
-            crate::ui::set_html(&body, &markup);
-            crate::ui::paint_segments(&body, ".ck-tag", &colours);
-        });
-    }
-
     // One reactive scope per language: switching language rebuilds the widget's text at
     // once (the visitor's choices live above it and survive), instead of one reactive
     // closure per string, which would cost the Wasm bytes for each.
@@ -514,22 +438,7 @@ pub fn MemberDirectory(
                         <p class="ck-visually-hidden" aria-live="polite">{page_said}</p>
                     </div>
                 </div>
-                <dialog
-                    class="ck-dialog ck-profile"
-                    part="profile"
-                    // A tap beside it closes it, where the browser supports it (no script of ours).
-                    closedby="any"
-                    aria-labelledby=title_id.clone()
-                    node_ref=dialog
-                    on:close=on_dialog_close
-                    on:keydown=crate::ui::keep_escape
-                    on:error:capture=|ev| card::logo_loaded(&ev, false)
-                >
-                    <form method="dialog" class="ck-dialog-close">
-                        <button type="submit" class="ck-btn" aria-label=s.close>"×"</button>
-                    </form>
-                    <div node_ref=profile_ref></div>
-                </dialog>
+                {profile::dialog(profile, lang, title_id, cards_ref, focus_count)}
             </section>
         }
     }

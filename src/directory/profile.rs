@@ -1,0 +1,154 @@
+//! A member's profile: a modal `<dialog>` over the directory, opened from a card's name or by
+//! a shared link. The focus stays inside it; Escape, its close button, a tap beside it or the
+//! back button close it, and the focus goes back to the card that opened it.
+
+use std::sync::Arc;
+
+use leptos::html::{Dialog, Div, Ul};
+use leptos::prelude::*;
+
+use super::{card, history};
+use crate::feed::Feed;
+use crate::i18n::Lang;
+
+/// Whose profile is open, and how it was opened.
+#[derive(Clone, Copy)]
+pub(super) struct Profile {
+    /// The open member's id, which the page URL keeps with `sync-url`.
+    pub open: RwSignal<Option<String>>,
+    feed: Signal<Arc<Feed>>,
+    /// The card's button that opened it, which the focus goes back to.
+    opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+    /// Whether the profile has a history entry of its own, which closing it goes back over.
+    pushed: StoredValue<bool>,
+    /// Whether the directory keeps its view in the URL: its writer then makes that entry.
+    syncing: bool,
+}
+
+impl Profile {
+    pub fn new(feed: Signal<Arc<Feed>>, syncing: bool) -> Self {
+        Profile {
+            open: RwSignal::new(None),
+            feed,
+            opener: StoredValue::new_local(None),
+            pushed: StoredValue::new(false),
+            syncing,
+        }
+    }
+
+    /// The open member's index in the feed, if the feed has it.
+    pub fn index(self) -> Option<usize> {
+        let id = self.open.read();
+        let id = id.as_deref()?;
+        self.feed.read().members.iter().position(|m| m.id == id)
+    }
+
+    /// Opens member `i`'s profile from `button`, in a history entry of its own, so that the
+    /// back button closes it.
+    pub fn show(self, i: usize, button: Option<web_sys::HtmlElement>) {
+        self.opener.set_value(button);
+        if !self.syncing {
+            history::push_same();
+        }
+        self.pushed.set_value(true);
+        let id = self
+            .feed
+            .with_untracked(|f| f.members.get(i).map(|m| m.id.clone()));
+        self.open.set(id);
+    }
+
+    /// Whether the profile open now has an entry of its own in the history (a shared link's
+    /// does); after a move through the history, none has.
+    pub fn set_pushed(self, pushed: bool) {
+        self.pushed.set_value(pushed);
+    }
+
+    /// Closes the profile: back over its own entry where it has one (the popstate that
+    /// follows closes it, in the URL too), else at once.
+    fn close(self) {
+        if self.open.get_untracked().is_none() {
+            return;
+        }
+        if self.pushed.get_value() {
+            self.pushed.set_value(false);
+            history::back();
+        } else {
+            self.open.set(None);
+        }
+    }
+}
+
+/// The dialog, in `lang`, titled by the element `title_id` names. Closed, it hands the focus
+/// back to the card that opened it; a profile a shared link opened had none: the focus goes
+/// to its member's card if `cards` shows it, else to `focus_count`, at the head of the
+/// results, rather than to the page.
+pub(super) fn dialog(
+    profile: Profile,
+    lang: Lang,
+    title_id: String,
+    cards: NodeRef<Ul>,
+    focus_count: impl Fn() + 'static,
+) -> impl IntoView {
+    let dialog = NodeRef::<Dialog>::new();
+    let body = NodeRef::<Div>::new();
+    crate::ui::effect(move || {
+        let shown = profile.index().is_some();
+        if let Some(d) = dialog.get() {
+            if shown && !d.open() {
+                let _ = d.show_modal();
+            } else if !shown && d.open() {
+                d.close();
+            }
+        }
+    });
+    // Its content is markup (see `card`), drawn by an effect; segment colours through CSSOM.
+    let title = title_id.clone();
+    crate::ui::effect(move || {
+        let Some(body) = body.get() else {
+            return;
+        };
+        let Some(i) = profile.index() else {
+            body.set_text_content(None);
+            return;
+        };
+        let feed = profile.feed.read();
+        let (markup, colours) = card::profile(&feed, &feed.members[i], lang, &title);
+        crate::ui::set_html(&body, &markup);
+        crate::ui::paint_segments(&body, ".ck-tag", &colours);
+    });
+    let on_close = move |_| {
+        let shown = profile.index();
+        profile.close();
+        let card = move || {
+            let selector = format!(".ck-open[data-i=\"{}\"]", shown?);
+            cards.get_untracked()?.query_selector(&selector).ok()?
+        };
+        match profile.opener.try_update_value(Option::take).flatten() {
+            Some(button) => {
+                let _ = button.focus();
+            }
+            None => match card() {
+                Some(card) => crate::ui::focus(card),
+                None => focus_count(),
+            },
+        }
+    };
+    view! {
+        <dialog
+            class="ck-dialog ck-profile"
+            part="profile"
+            // A tap beside it closes it, where the browser supports it (no script of ours).
+            closedby="any"
+            aria-labelledby=title_id
+            node_ref=dialog
+            on:close=on_close
+            on:keydown=crate::ui::keep_escape
+            on:error:capture=|ev| card::logo_loaded(&ev, false)
+        >
+            <form method="dialog" class="ck-dialog-close">
+                <button type="submit" class="ck-btn" aria-label=lang.strings().close>"×"</button>
+            </form>
+            <div node_ref=body></div>
+        </dialog>
+    }
+}
