@@ -42,6 +42,7 @@ mod export;
 mod fit;
 mod frame;
 mod geometry;
+mod linked;
 mod marks;
 mod svg;
 mod table;
@@ -51,7 +52,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::directory::model::{Facet, FacetTable, Filter, apply};
+use crate::directory::model::{Facet, FacetTable, Filter};
 use crate::feed::Feed;
 use crate::i18n::Lang;
 use crate::ui::colour::watch_surroundings;
@@ -300,65 +301,18 @@ pub fn SegmentChart(
         }
         redrawn.notify();
     });
-    // The choices of a linked directory reach the marks (or the table's toggles) here,
-    // without a redraw, so that the focus stays where it is; and each new drawing's marks
-    // (which are drawn pressed or not, but know nothing of the directory's other choices).
+    // The choices of a linked directory reach the marks (or the table's toggles), and each
+    // new drawing's marks (which are drawn pressed or not, but know nothing of the
+    // directory's other choices).
     crate::ui::effect(move || {
         redrawn.track();
         let f = chosen.get();
         let Some(figure) = figure_ref.get().filter(|_| linked) else {
             return;
         };
-        let svg = svg_in(&figure);
-        let mut any = false;
-        // What each value would give with the directory's other choices (its search aside,
-        // which the chart cannot read): the directory's own counts.
-        let table = facets.read();
-        let members: Vec<usize> = (0..feed.read().members.len()).collect();
-        let others = Filter {
-            query: String::new(),
-            ..f.clone()
-        };
-        let counts = apply(&table, None, &members, &others, false, None).counts;
-        choices.with_value(|choices| {
-            let mut off = vec![false; choices.len()];
-            for (k, choice) in choices.iter().enumerate() {
-                let Some((facet, value)) = choice else {
-                    continue;
-                };
-                let on = f.is_chosen(*facet, value);
-                any |= on;
-                off[k] = !on && counts.of(&table, *facet, value) == 0;
-                let toggle = match &svg {
-                    Some(svg) => mark(svg, k),
-                    None => figure
-                        .query_selector(&format!("[data-t='{k}']"))
-                        .ok()
-                        .flatten(),
-                };
-                if let Some(toggle) = toggle {
-                    let _ = toggle.set_attribute("aria-pressed", if on { "true" } else { "false" });
-                    let _ = if off[k] {
-                        toggle.set_attribute("aria-disabled", "true")
-                    } else {
-                        toggle.remove_attribute("aria-disabled")
-                    };
-                }
-                // Its texts (a donut's legend entry, with its swatch) show the same.
-                if let Some(texts) = svg.as_ref().and_then(|svg| {
-                    svg.query_selector(&format!("g[aria-hidden][data-k='{k}']"))
-                        .ok()
-                        .flatten()
-                }) {
-                    let _ = texts.toggle_attribute_with_force("data-on", on);
-                    let _ = texts.toggle_attribute_with_force("data-dead", off[k]);
-                }
-            }
-            dead.set_value(off);
-        });
-        if let Some(svg) = svg {
-            let _ = svg.set_attribute("data-chosen", if any { "true" } else { "false" });
-        }
+        let members = feed.read().members.len();
+        let off = choices.with_value(|c| linked::show(&figure, c, &f, &facets.read(), members));
+        dead.set_value(off);
     });
     // The tooltip: a `<p>` over the mark, there only while a mark is hovered or focused.
     crate::ui::effect(move || {

@@ -1,0 +1,67 @@
+//! A linked chart's marks as its directory's choices leave them: pressed where chosen, and
+//! disabled where choosing would leave the directory with no member, given its other
+//! choices (as the directory offers that choice). Set on the drawn marks, or the table's
+//! toggles, without a redraw, so that the focus stays where it is.
+
+use web_sys::Element;
+
+use crate::directory::model::{Facet, FacetTable, Filter, apply};
+
+/// Shows the choices `chosen` on the marks in `figure` (on its drawing, else on its table),
+/// where `choices` are the facet values behind them in drawing order; returns which marks
+/// are disabled.
+pub(super) fn show(
+    figure: &Element,
+    choices: &[Option<(Facet, String)>],
+    chosen: &Filter,
+    table: &FacetTable,
+    members: usize,
+) -> Vec<bool> {
+    let svg = figure.query_selector("svg").ok().flatten();
+    // What each value would give with the directory's other choices (its search aside,
+    // which the chart cannot read): the directory's own counts.
+    let all: Vec<usize> = (0..members).collect();
+    let others = Filter {
+        query: String::new(),
+        ..chosen.clone()
+    };
+    let counts = apply(table, None, &all, &others, false, None).counts;
+    let mut any = false;
+    let mut off = vec![false; choices.len()];
+    for (k, choice) in choices.iter().enumerate() {
+        let Some((facet, value)) = choice else {
+            continue;
+        };
+        let on = chosen.is_chosen(*facet, value);
+        any |= on;
+        off[k] = !on && counts.of(table, *facet, value) == 0;
+        let toggle = match &svg {
+            Some(svg) => super::mark(svg, k),
+            None => figure
+                .query_selector(&format!("[data-t='{k}']"))
+                .ok()
+                .flatten(),
+        };
+        if let Some(toggle) = toggle {
+            let _ = toggle.set_attribute("aria-pressed", if on { "true" } else { "false" });
+            let _ = if off[k] {
+                toggle.set_attribute("aria-disabled", "true")
+            } else {
+                toggle.remove_attribute("aria-disabled")
+            };
+        }
+        // Its texts (a donut's legend entry, with its swatch) show the same.
+        if let Some(texts) = svg.as_ref().and_then(|svg| {
+            svg.query_selector(&format!("g[aria-hidden][data-k='{k}']"))
+                .ok()
+                .flatten()
+        }) {
+            let _ = texts.toggle_attribute_with_force("data-on", on);
+            let _ = texts.toggle_attribute_with_force("data-dead", off[k]);
+        }
+    }
+    if let Some(svg) = svg {
+        let _ = svg.set_attribute("data-chosen", if any { "true" } else { "false" });
+    }
+    off
+}
