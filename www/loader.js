@@ -204,11 +204,12 @@ function start() {
   return started;
 }
 
-// A page's first collator and first date format each take 10-20 ms to make (their locale
+// A page's first collator and first date format each take 15-35 ms to make (their locale
 // and zone data load): made here, while the Wasm and the feed download, the ones the Wasm
 // makes later (sorting names, checking the feed's time zone, the calendar's dates) take a
-// millisecond. Each when the page is idle, in a task of its own, so that a tap or a key is not
-// kept waiting.
+// millisecond or two. Each in a task of its own, so that a tap or a key is not kept waiting,
+// when the page is idle or 50 ms on at the latest: a page still loading has no idle time
+// before the Wasm runs, which then made them itself, on the way to the first card.
 var warmed = {};
 function warmIntl(el) {
   var lang = langOf(el);
@@ -223,13 +224,15 @@ function warmIntl(el) {
       // Galician sorts with the Spanish collation, as src/i18n/intl.rs does.
       new Intl.Collator(lang === "gl" ? "es" : lang);
     } catch (error) {}
-    // Date formats share their data across languages: one warms them all.
-    if (first) idle(function () {
-      try {
-        new Intl.DateTimeFormat(lang);
-      } catch (error) {}
-    }, { timeout: 1000 });
-  }, { timeout: 1000 });
+  }, { timeout: 50 });
+  // Date formats share their data across languages (but not a collator's): one warms them
+  // all. Asked for at once, not after the collator: the feed's time zone is checked as soon
+  // as the Wasm reads it.
+  if (first) idle(function () {
+    try {
+      new Intl.DateTimeFormat(lang);
+    } catch (error) {}
+  }, { timeout: 50 });
 }
 
 function langOf(el) {
