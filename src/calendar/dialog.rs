@@ -70,16 +70,7 @@ pub(super) fn CalendarDialog(
     let s = lang.strings();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let title_id = crate::ui::unique_id("ck-event");
-    crate::ui::effect(move || {
-        let shown = open.read().is_some();
-        if let Some(d) = dialog.get() {
-            if shown && !d.open() {
-                let _ = d.show_modal();
-            } else if !shown && d.open() {
-                d.close();
-            }
-        }
-    });
+    crate::ui::modal_while(dialog, move || open.read().is_some());
     // The content, drawn as markup (see `content`) whenever what is open changes; its tags'
     // colours through CSSOM; its buttons through one delegated click.
     let body = NodeRef::<leptos::html::Div>::new();

@@ -91,16 +91,7 @@ pub(super) fn dialog(
 ) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     let body = NodeRef::<Div>::new();
-    crate::ui::effect(move || {
-        let shown = profile.index().is_some();
-        if let Some(d) = dialog.get() {
-            if shown && !d.open() {
-                let _ = d.show_modal();
-            } else if !shown && d.open() {
-                d.close();
-            }
-        }
-    });
+    crate::ui::modal_while(dialog, move || profile.index().is_some());
     // Its content is markup (see `card`), drawn by an effect; segment colours through CSSOM.
     let title = title_id.clone();
     crate::ui::effect(move || {

@@ -231,6 +231,24 @@ pub(crate) fn said_once_settled(text: Signal<String>) -> impl IntoView {
     view! { <p class="ck-visually-hidden" role="status">{said}</p> }
 }
 
+/// Keeps `dialog` open, as a modal (the rest of the page inert, the focus inside), while
+/// `shown` says so, and closed otherwise.
+pub(crate) fn modal_while(
+    dialog: NodeRef<leptos::html::Dialog>,
+    shown: impl Fn() -> bool + 'static,
+) {
+    effect(move || {
+        let shown = shown();
+        if let Some(d) = dialog.get() {
+            if shown && !d.open() {
+                let _ = d.show_modal();
+            } else if !shown && d.open() {
+                d.close();
+            }
+        }
+    });
+}
+
 /// For a modal dialog's `keydown`: the Escape that closes it stops there, so that a page's
 /// own listener (a host modal around the widget, say) does not close too.
 pub(crate) fn keep_escape(ev: web_sys::KeyboardEvent) {
