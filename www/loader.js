@@ -29,11 +29,13 @@ var WORDS = {
 // moves when one follows the other), and the page below does not jump when it comes; and,
 // if the Wasm never runs, an error box framed as the stylesheet's own would frame it.
 var WAITING = [
-  ":host{display:block;--_loading:30em}",
+  // Its text as large as the widget's will be (see theme.css): the visitor's default font
+  // size or the page's root font size, whichever is larger; and so the room it keeps.
+  ":host{display:block;font-size:medium;--_loading:30em}",
   ":host([hidden]){display:none}",
   ":host(:is(clusterkit-directory,clusterkit-calendar)){--_loading:max(36em,100vh)}",
-  "[part=status]{box-sizing:border-box;margin:0;font-size:var(--ck-font-size,medium);min-height:var(--ck-loading-height,var(--_loading))}",
-  "[part=error]{display:flex;flex-wrap:wrap;gap:.75em;align-items:center;padding:.75em;border:1px solid var(--ck-error,#b3261e);border-radius:var(--ck-radius,.5em);font-size:var(--ck-font-size,medium)}",
+  "[part=status]{box-sizing:border-box;margin:0;font-size:var(--ck-font-size,max(1em,1rem));min-height:var(--ck-loading-height,var(--_loading))}",
+  "[part=error]{display:flex;flex-wrap:wrap;gap:.75em;align-items:center;padding:.75em;border:1px solid var(--ck-error,#b3261e);border-radius:var(--ck-radius,.5em);font-size:var(--ck-font-size,max(1em,1rem))}",
   "[part=error] p{margin:0}"
 ];
 var waiting = null;

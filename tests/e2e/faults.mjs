@@ -311,6 +311,26 @@ test("before the Wasm runs each element shows its loading line in the room its w
   assert.ok(none < 100, `no room kept with --ck-loading-height: 0 (${none} px)`);
 });
 
+test("on a page set in larger type the loading line keeps the room of the widget as large: the Wasm's own loading state moves nothing", async ({ page, url }) => {
+  await page.route("**/held.html", async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace("</head>", "<style>html { font-size: 20px }</style>\n</head>");
+    await route.fulfill({ response, body });
+  });
+  const releaseWasm = await holdBack(page, "**/clusterkit_bg.wasm*");
+  await holdBack(page, "**/www/feeds/catalonia.json");
+  await page.goto(url("tests/e2e/pages/held.html"));
+  const chart = page.locator("#chart");
+  await chart.getByRole("status").waitFor();
+  const height = () => chart.evaluate((el) => el.getBoundingClientRect().height);
+  const before = await height();
+  assert.equal(before, 30 * 20, "30em of the page's 20-px root, larger than the default 16 px");
+  releaseWasm();
+  await page.locator("#chart .ck-frame").waitFor();
+  await chart.getByRole("status").waitFor();
+  assert.equal(await height(), before, "the widget's loading state in the same room");
+});
+
 test("on a phone, the chart is drawn once at its width and the calendar lists at once: no first drawing for another width that the page would see move", async ({ page, url }) => {
   await page.setViewportSize({ width: 412, height: 915 });
   // A day with events ahead in the sample feed to list, whatever the day the test runs.
