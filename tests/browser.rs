@@ -1161,6 +1161,55 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
 }
 
 #[wasm_bindgen_test]
+async fn a_link_to_a_page_past_the_last_or_a_member_gone_is_written_as_shown_once_an_apps_feed_comes()
+ {
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let path = window.location().pathname().unwrap();
+    history
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?ck-t=page:99;m:nobody")),
+        )
+        .unwrap();
+    // The app's feed comes after the directory is built, as a fetch's would.
+    let feed = RwSignal::new(Arc::new(Feed::default()));
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <MemberDirectory feed=feed lang=Lang::En sync_url="ck-t" page_size=24/> }
+    });
+    let search = || window.location().search().unwrap();
+    let entries = history.length().unwrap();
+    let sample = sample("catalonia");
+    let last = sample.members.len().div_ceil(24);
+    feed.set(sample);
+    until("the link written as shown", || {
+        search() == format!("?ck-t=page:{last}")
+    })
+    .await;
+    assert_eq!(
+        text_of(&root, "nav [aria-current=page]"),
+        last.to_string(),
+        "the last page shown"
+    );
+    assert_eq!(history.length().unwrap(), entries, "in place");
+    // A search then is one entry, not one a keystroke.
+    search_for(&root, "s");
+    until("the search", || search().contains("q:s")).await;
+    search_for(&root, "so");
+    until("typed on", || search().contains("q:so")).await;
+    assert_eq!(
+        history.length().unwrap(),
+        entries + 1,
+        "one entry for the search"
+    );
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn an_app_drives_the_choices_and_hears_the_visitors() {
     use clusterkit::directory::model::Filter;
     let feed = sample("catalonia");

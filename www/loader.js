@@ -206,12 +206,12 @@ function start() {
   return started;
 }
 
-// A page's first collator and first date format each take 15-35 ms to make (their locale
+// A page's first collator and first date format each take 15-60 ms to make (their locale
 // and zone data load): made here, while the Wasm and the feed download, the ones the Wasm
 // makes later (sorting names, checking the feed's time zone, the calendar's dates) take a
 // millisecond or two. Each in a task of its own, so that a tap or a key is not kept waiting,
 // when the page is idle or 50 ms on at the latest: a page still loading has no idle time
-// before the Wasm runs, which then made them itself, on the way to the first card.
+// before the Wasm runs, which would otherwise make them itself, on the way to the first card.
 var warmed = {};
 function warmIntl(el) {
   var lang = langOf(el);

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::{
-    Get, GetUntracked, GetValue, Memo, Read, ReadUntracked, RwSignal, Set, SetValue, Signal,
-    StoredValue, on_cleanup, window_event_listener,
+    Get, GetUntracked, GetValue, Memo, ReadUntracked, RwSignal, Set, SetValue, Signal, StoredValue,
+    Track, on_cleanup, window_event_listener,
 };
 use wasm_bindgen::JsValue;
 
@@ -120,8 +120,9 @@ pub(super) struct Kept {
     pub fixed: bool,
     /// The members, which a link's open profile is checked against.
     pub feed: Signal<Arc<Feed>>,
-    /// The results, whose pages a link's page is kept within, and the cards a page shows.
+    /// The results, whose last page a link's page is kept within.
     pub outcome: Memo<Arc<Outcome>>,
+    /// Cards per page.
     pub page_size: usize,
 }
 
@@ -148,22 +149,23 @@ impl Kept {
                 ..base
             };
         }
-        // A member the feed does not have (any longer) opens no profile.
-        let feed = self.feed.read_untracked();
-        if !feed.members.is_empty() {
-            state.member = state
-                .member
-                .filter(|id| feed.members.iter().any(|m| m.id == *id));
-        }
+        state.member = self.known(state.member);
         state
+    }
+
+    /// `member` if the feed has it, or has no members yet (an app's feed may come later):
+    /// a member it lacks opens no profile.
+    fn known(self, member: Option<String>) -> Option<String> {
+        let feed = self.feed.read_untracked();
+        member.filter(|id| feed.members.is_empty() || feed.members.iter().any(|m| m.id == *id))
     }
 
     /// The last page of the results, once the feed has members (before, any page may be).
     fn last_page(self) -> usize {
-        if self.feed.read().members.is_empty() {
+        if self.feed.read_untracked().members.is_empty() {
             usize::MAX
         } else {
-            page_count(self.outcome.read().results.len(), self.page_size)
+            page_count(self.outcome.read_untracked().results.len(), self.page_size)
         }
     }
 
@@ -188,9 +190,10 @@ const TYPING: f64 = 1000.0;
 /// button moves through it. Without `param`, the back button only closes the profile.
 /// `popped` runs first on each move.
 ///
-/// A link that opens a profile is made two entries, the view without the profile and the
-/// link, so that the back button closes the profile there too rather than leave the page:
-/// returns whether it did.
+/// A link's page past the last is written as the last, and a member the feed lacks left
+/// out, in place. A link that opens a profile is made two entries, the view without the
+/// profile and the link, so that the back button closes the profile there too rather than
+/// leave the page: returns whether it did.
 pub(super) fn follow(
     param: Option<String>,
     kept: Kept,
@@ -215,7 +218,7 @@ pub(super) fn follow(
             let behind = UrlState {
                 filter: kept.choices.get_untracked(),
                 sort: kept.sort.get_untracked(),
-                page: kept.page.get_untracked(),
+                page: kept.page.get_untracked().min(kept.last_page()),
                 member: None,
             };
             set_search(&url::with_param(&link, param, &url::encode(&behind)), false);
@@ -252,14 +255,22 @@ pub(super) fn follow(
         return false;
     };
     crate::ui::effect(move || {
-        // A page past the last (a link's `page:999`, or results that shrank) is shown as the
-        // last, and written so.
+        // A page past the last (a link's `page:999`, or results that shrank) becomes the
+        // last, and a member the feed lacks none (`known`), once the feed is there: written
+        // in place, as the same view.
+        kept.feed.track();
+        kept.outcome.track();
         let last = kept.last_page();
+        let mut page = kept.page.get();
+        if page > last {
+            page = last;
+            kept.page.set(page);
+        }
         let state = UrlState {
             filter: kept.choices.get(),
             sort: kept.sort.get(),
-            page: kept.page.get().min(last),
-            member: kept.open.get(),
+            page,
+            member: kept.known(kept.open.get()),
         };
         let value = url::encode(&state);
         let search = search();

@@ -420,11 +420,13 @@ test("a host page's aggressive CSS leaves the widgets' layout and text as on a c
 test("a page set in larger type (or enlarged by its own A+ control) enlarges the widgets with it, live; a smaller root leaves them at the visitor's default", async ({ page, url }) => {
   await page.goto(url("tests/e2e/pages/host-css.html"));
   await page.locator("clusterkit-directory").getByRole("article").first().waitFor();
+  await page.locator("clusterkit-chart").getByRole("listitem").first().waitFor();
+  await page.locator("clusterkit-calendar").locator(".ck-bar").first().waitFor();
   const sizes = () =>
     page.evaluate(() =>
       [...document.querySelectorAll("clusterkit-directory, clusterkit-chart, clusterkit-calendar")].map((host) => {
         const root = host.shadowRoot.querySelector(".ck-root");
-        const button = host.shadowRoot.querySelector("button");
+        const button = host.shadowRoot.querySelector("button.ck-btn");
         return `${getComputedStyle(root).fontSize} ${Math.round(button.getBoundingClientRect().height)}`;
       }),
     );
