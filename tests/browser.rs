@@ -1045,18 +1045,23 @@ async fn a_profile_opens_in_a_modal_dialog_and_gives_focus_back() {
     .await;
 }
 
+/// Points the test page's URL at `query` (`?a=1`, or empty for none), in place, as a link
+/// to the page would.
+fn open_at(query: &str) {
+    let window = web_sys::window().unwrap();
+    let url = format!("{}{query}", window.location().pathname().unwrap());
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        .unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it() {
     let window = web_sys::window().unwrap();
     let history = window.history().unwrap();
-    let path = window.location().pathname().unwrap();
-    history
-        .replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}?s=caf%C3%A9+x&page=2")),
-        )
-        .unwrap();
+    open_at("?s=caf%C3%A9+x&page=2");
     let feed = sample("catalonia");
     let total = feed.members.len();
     let root = container();
@@ -1130,13 +1135,7 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
     drop(mounted);
 
     // Opening such a link restores the view.
-    history
-        .replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}?ck-t=kind:sme;sort:joined")),
-        )
-        .unwrap();
+    open_at("?ck-t=kind:sme;sort:joined");
     let smes = count_where(&feed, |m| m.kind == Some(clusterkit::feed::Kind::Sme));
     let again = container();
     let _mounted = leptos::mount::mount_to(again.clone(), {
@@ -1155,24 +1154,14 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
         .unwrap()
         .unchecked_into();
     assert_eq!(select.value(), "joined");
-    history
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
-        .unwrap();
+    open_at("");
 }
 
 #[wasm_bindgen_test]
-async fn a_link_to_a_page_past_the_last_or_a_member_gone_is_written_as_shown_once_an_apps_feed_comes()
- {
+async fn a_link_past_the_last_page_or_to_a_member_gone_is_written_as_shown_once_the_feed_comes() {
     let window = web_sys::window().unwrap();
     let history = window.history().unwrap();
-    let path = window.location().pathname().unwrap();
-    history
-        .replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}?ck-t=page:99;m:nobody")),
-        )
-        .unwrap();
+    open_at("?ck-t=page:99;m:nobody");
     // The app's feed comes after the directory is built, as a fetch's would.
     let feed = RwSignal::new(Arc::new(Feed::default()));
     let root = container();
@@ -1204,9 +1193,7 @@ async fn a_link_to_a_page_past_the_last_or_a_member_gone_is_written_as_shown_onc
         entries + 1,
         "one entry for the search"
     );
-    history
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
-        .unwrap();
+    open_at("");
 }
 
 #[wasm_bindgen_test]
