@@ -157,7 +157,7 @@ impl Kept {
     /// a member it lacks opens no profile.
     fn known(self, member: Option<String>) -> Option<String> {
         let feed = self.feed.read_untracked();
-        member.filter(|id| feed.members.is_empty() || feed.members.iter().any(|m| m.id == *id))
+        member.filter(|id| feed.members.is_empty() || feed.member_index(id).is_some())
     }
 
     /// The last page of the results, once the feed has members (before, any page may be).
@@ -213,7 +213,8 @@ pub(super) fn follow(
             .is_some_and(|state| {
                 js_sys::Reflect::get(&state, &MARK.into()).is_ok_and(|m| m.is_truthy())
             });
-        if kept.open.read_untracked().is_some() && !marked {
+        profile_entry = kept.open.read_untracked().is_some();
+        if profile_entry && !marked {
             let link = search();
             let behind = UrlState {
                 filter: kept.choices.get_untracked(),
@@ -228,7 +229,6 @@ pub(super) fn follow(
                 let _ = history.push_state_with_url(&state, "", Some(&full_url(&link)));
             }
         }
-        profile_entry = kept.open.read_untracked().is_some();
     }
     // When the search was last written to the URL (ms), while the visitor types it.
     let typed_at = StoredValue::new(f64::NEG_INFINITY);

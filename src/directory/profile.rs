@@ -40,7 +40,7 @@ impl Profile {
     pub fn index(self) -> Option<usize> {
         let id = self.open.read();
         let id = id.as_deref()?;
-        self.feed.read().members.iter().position(|m| m.id == id)
+        self.feed.read().member_index(id)
     }
 
     /// Opens member `i`'s profile from `button`, in a history entry of its own, so that the

@@ -70,6 +70,11 @@ impl Feed {
         self.segments.iter().find(|s| s.id == id)
     }
 
+    /// Where the member with this id is in [`Feed::members`].
+    pub fn member_index(&self, id: &str) -> Option<usize> {
+        self.members.iter().position(|m| m.id == id)
+    }
+
     /// A feed URL made absolute against [`Feed::base_url`] (in the browser, against the page
     /// when the feed has no URL of its own), or `None` when [`is_safe_url`] refuses it. The
     /// reader drops such URLs with a diagnostic, but a feed built in Rust never passes
