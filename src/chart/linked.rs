@@ -17,7 +17,7 @@ pub(super) fn show(
     table: &FacetTable,
     members: usize,
 ) -> Vec<bool> {
-    let svg = figure.query_selector("svg").ok().flatten();
+    let svg = super::svg_in(figure);
     // What each value would give with the directory's other choices (its search aside,
     // which the chart cannot read): the directory's own counts.
     let all: Vec<usize> = (0..members).collect();

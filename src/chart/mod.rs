@@ -81,6 +81,11 @@ fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
         .ok()?
 }
 
+/// The drawing in `figure`, if it shows one (not its table).
+fn svg_in(figure: &web_sys::Element) -> Option<web_sys::SvgElement> {
+    figure.query_selector("svg").ok()??.dyn_into().ok()
+}
+
 /// Mark `k` of the drawing in `figure` (the first element with its `data-k`: its texts
 /// follow it).
 fn mark(figure: &web_sys::Element, k: usize) -> Option<web_sys::Element> {
@@ -141,10 +146,6 @@ pub fn SegmentChart(
     // its text stays at the page's size on a phone as on a wide screen.
     let width = RwSignal::new(WIDTH as usize);
     let figure_ref = NodeRef::<leptos::html::Figure>::new();
-    // The drawing of `figure`, if it shows one.
-    let svg_in = |figure: &web_sys::Element| -> Option<web_sys::SvgElement> {
-        figure.query_selector("svg").ok()??.dyn_into().ok()
-    };
     // Marks too faint against the page's background are outlined once drawn, and again
     // whenever the colours around the chart may have changed: the visitor's colour scheme, a
     // class or style of an element it sits in (a site's dark-mode switch), its theme.
