@@ -1,31 +1,28 @@
 //! A linked chart's marks as its directory's choices leave them: pressed where chosen, and
-//! disabled where choosing would leave the directory with no member, given its other
-//! choices (as the directory offers that choice). Set on the drawn marks, or the table's
+//! disabled where choosing would leave the directory with no member, given its search and
+//! its other choices (as the directory offers that choice). Set on the drawn marks, or the table's
 //! toggles, without a redraw, so that the focus stays where it is.
 
 use web_sys::Element;
 
-use crate::directory::model::{Facet, FacetTable, Filter, apply};
+use crate::directory::model::{Facet, FacetTable, Filter, SearchIndex, apply};
 
 /// Shows the choices `chosen` on the marks in `figure` (on its drawing, else on its table),
-/// where `choices` are the facet values behind them in drawing order; returns which marks
-/// are disabled.
+/// where `choices` are the facet values behind them in drawing order, and `index` the
+/// feed's search index while the directory has a search; returns which marks are disabled.
 pub(super) fn show(
     figure: &Element,
     choices: &[Option<(Facet, String)>],
     chosen: &Filter,
     table: &FacetTable,
+    index: Option<&SearchIndex>,
     members: usize,
 ) -> Vec<bool> {
     let svg = super::svg_in(figure);
-    // What each value would give with the directory's other choices (its search aside,
-    // which the chart cannot read): the directory's own counts.
+    // What each value would give with the directory's search and other choices: the
+    // directory's own counts.
     let all: Vec<usize> = (0..members).collect();
-    let others = Filter {
-        query: String::new(),
-        ..chosen.clone()
-    };
-    let counts = apply(table, None, &all, &others, false, None).counts;
+    let counts = apply(table, index, &all, chosen, false, None).counts;
     let mut any = false;
     let mut off = vec![false; choices.len()];
     for (k, choice) in choices.iter().enumerate() {

@@ -185,6 +185,8 @@ pub fn SegmentChart(
         move |_| Arc::new(FacetTable::new(&feed.read())),
         crate::directory::arc_changed,
     );
+    // A linked directory's search, read with its index of the same feed.
+    let index = linked.then(|| crate::directory::search_index(feed, false));
     // A linked directory's chosen places are drawn even beyond `top`: the memo tells the
     // drawing only when that changes what it draws.
     let counted = crate::ui::memo(move |_| {
@@ -312,7 +314,12 @@ pub fn SegmentChart(
             return;
         };
         let members = feed.read().members.len();
-        let off = choices.with_value(|c| linked::show(&figure, c, &f, &facets.read(), members));
+        let index = index
+            .filter(|_| !f.query.trim().is_empty())
+            .map(|index| index.get());
+        let off = choices.with_value(|c| {
+            linked::show(&figure, c, &f, &facets.read(), index.as_deref(), members)
+        });
         dead.set_value(off);
     });
     // The tooltip: a `<p>` over the mark, there only while a mark is hovered or focused.

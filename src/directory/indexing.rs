@@ -1,6 +1,8 @@
-//! The directory's search index, built a slice at a time while the page is idle.
+//! The directory's search index, built a slice at a time while the page is idle, and
+//! shared by every widget that searches the same feed.
 
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -23,13 +25,30 @@ struct Building {
     taken: bool,
 }
 
+thread_local! {
+    /// The indexes made, by the feed they index: a chart linked to a directory, or a
+    /// second directory of the same feed, searches with the index the first one made.
+    static MADE: RefCell<Vec<(Weak<Feed>, Weak<SearchIndex>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The index some widget made of this very `feed`, if it is still held.
+fn made(feed: &Arc<Feed>) -> Option<Arc<SearchIndex>> {
+    MADE.with_borrow_mut(|made| {
+        made.retain(|(f, i)| f.strong_count() > 0 && i.strong_count() > 0);
+        made.iter()
+            .find(|(f, _)| std::ptr::eq(f.as_ptr(), Arc::as_ptr(feed)))
+            .and_then(|(_, i)| i.upgrade())
+    })
+}
+
 /// The search index of `feed`, as the memo a search reads. Made in one go, the index of
 /// 10,000 members is a task of 50-80 ms on a desktop and four times that on a phone, which
-/// a tap or keystroke made meanwhile would wait for. So it is built in slices of a few
-/// milliseconds, from 100 ms after the feed arrives (the first cards are on screen by
+/// a tap or keystroke made meanwhile would wait for. So, `ahead`, it is built in slices of
+/// a few milliseconds, from 100 ms after the feed arrives (the first cards are on screen by
 /// then), with the page free to run between them; a search typed before the last slice
-/// finishes the build at once.
-pub(super) fn search_index(feed: Signal<Arc<Feed>>) -> Memo<Arc<SearchIndex>> {
+/// finishes the build at once. An index another widget made of the same feed is taken as
+/// it is.
+pub(crate) fn search_index(feed: Signal<Arc<Feed>>, ahead: bool) -> Memo<Arc<SearchIndex>> {
     let building = StoredValue::new(Building {
         feed: None,
         index: None,
@@ -38,6 +57,10 @@ pub(super) fn search_index(feed: Signal<Arc<Feed>>) -> Memo<Arc<SearchIndex>> {
     let index = crate::ui::memo_with(
         move |_| {
             let feed = feed.read();
+            if let Some(index) = made(&feed) {
+                building.update_value(|b| b.taken = true);
+                return index;
+            }
             let started = building
                 .try_update_value(|b| {
                     let started = b.index.take().filter(|_| same(&b.feed, &feed));
@@ -51,7 +74,9 @@ pub(super) fn search_index(feed: Signal<Arc<Feed>>) -> Memo<Arc<SearchIndex>> {
                 .flatten();
             let mut index = started.unwrap_or_else(|| SearchIndex::for_members(feed.members.len()));
             index.extend(&feed, || false);
-            Arc::new(index)
+            let index = Arc::new(index);
+            MADE.with_borrow_mut(|made| made.push((Arc::downgrade(&feed), Arc::downgrade(&index))));
+            index
         },
         arc_changed,
     );
@@ -70,7 +95,7 @@ pub(super) fn search_index(feed: Signal<Arc<Feed>>) -> Memo<Arc<SearchIndex>> {
                 fresh
             })
             .unwrap_or(false);
-        if fresh {
+        if fresh && ahead {
             set_timeout(move || slice(building, index), Duration::from_millis(100));
         }
     });
@@ -96,6 +121,11 @@ fn slice(building: StoredValue<Building>, index: Memo<Arc<SearchIndex>>) {
     let done = building
         .try_update_value(|b| {
             let feed = b.feed.clone().filter(|_| !b.taken)?;
+            // Another widget's index of the feed ends this one's build.
+            if made(&feed).is_some() {
+                b.index = None;
+                return Some(true);
+            }
             let partial = b
                 .index
                 .get_or_insert_with(|| SearchIndex::for_members(feed.members.len()));

@@ -384,6 +384,37 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   await chart.evaluate((el) => el.setAttribute("type", "column"));
   await chart.locator("svg .ck-ticks").waitFor();
   await chart.locator(`[aria-disabled=true][aria-label^="${name(none.id)}:"]`).waitFor({ timeout: 5000 });
+
+  // The directory's search counts too: with "festival" typed, the bars of the segments
+  // where no member it finds works are disabled, as the directory's checkboxes are; cleared,
+  // they are enabled again. Found as a visitor expects: a word of the name, description (any
+  // language), city, region or a tag that begins with it, whatever its accents and case.
+  await dir.getByRole("checkbox", { name: /^Gran empresa/ }).uncheck();
+  await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
+  const variants = (t) => (t == null ? [] : typeof t === "string" ? [t] : Object.values(t));
+  const words = (t) => t.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  const found = feed.members.filter((m) =>
+    [...variants(m.name), ...variants(m.description), m.city ?? "", m.region ?? "", ...(m.tags ?? [])].some((t) => words(t).some((w) => w.startsWith("festival"))),
+  );
+  const withFound = new Set(found.flatMap((m) => m.segments ?? []));
+  assert.ok(withFound.size > 1 && withFound.size < feed.segments.length, `a search found in some segments: ${[...withFound]}`);
+  const disabled = () =>
+    chart.evaluate((el) => [...el.shadowRoot.querySelectorAll(".ck-mark[aria-disabled=true]")].map((m) => m.getAttribute("aria-label").split(":")[0]).sort());
+  const expected = feed.segments.filter((s) => !withFound.has(s.id)).map((s) => name(s.id)).sort();
+  const until = async (ready) => {
+    for (const end = Date.now() + 5000; !(await ready()) && Date.now() < end; ) await page.waitForTimeout(50);
+  };
+  await dir.getByRole("searchbox", { name: "Cerca socis" }).fill("festival");
+  await dir.locator("[part=count]").filter({ hasText: `${found.length} socis` }).waitFor();
+  await until(async () => JSON.stringify(await disabled()) === JSON.stringify(expected));
+  assert.deepEqual(await disabled(), expected, "the segments without a member found are disabled");
+  for (const s of feed.segments.filter((s) => !withFound.has(s.id))) {
+    assert.equal(await dir.getByRole("checkbox", { name: new RegExp(`^${name(s.id).replace(/[()]/g, "\\$&")}`) }).isDisabled(), true, `the directory disables ${s.id} too`);
+  }
+  await dir.getByRole("searchbox", { name: "Cerca socis" }).fill("");
+  await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
+  await until(async () => (await disabled()).length === 0);
+  assert.deepEqual(await disabled(), [], "every bar enabled again");
 });
 
 test("marks too faint for the background behind them are outlined in the text colour; printed, the chart drops its buttons", async ({ page, url }) => {
