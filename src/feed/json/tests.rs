@@ -1,3 +1,4 @@
+use super::parser::number_value;
 use super::*;
 
 #[test]
