@@ -44,6 +44,7 @@ mod frame;
 mod geometry;
 mod linked;
 mod marks;
+mod summary;
 mod svg;
 mod table;
 
@@ -58,7 +59,8 @@ use crate::i18n::Lang;
 use crate::ui::colour::watch_surroundings;
 use data::{By, Shape, tally_keeping};
 use frame::{Body, frame};
-use marks::{marks, no_values, summary};
+use marks::marks;
+use summary::{no_values, summary};
 use svg::{Mark, WIDTH, draw, px};
 use table::{csv, table};
 

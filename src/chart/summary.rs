@@ -1,0 +1,303 @@
+//! The sentence that says what a chart shows, for everyone and for screen readers first,
+//! and why a chart draws nothing.
+
+use super::data::{By, Category, Label, Tally};
+use super::marks::name;
+use crate::feed::Feed;
+use crate::i18n::{Lang, fill, intl::format_number};
+
+/// The sentence that says what the chart shows, for everyone and for screen readers first:
+/// the largest category (the busiest year), whatever the drawing's order, or all of those
+/// that share the largest count. The places taken together and the members without a value
+/// are no category of their own here.
+pub(super) fn summary(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> Option<String> {
+    let mut said = largest(lang, by, feed, tally)?;
+    // By year, the members the drawing leaves out, as the other charts' "No city" shows them.
+    if by == By::Joined && tally.without > 0 {
+        let template = lang.strings().chart_undated[usize::from(tally.without > 1)];
+        said.push(' ');
+        said.push_str(&fill(
+            template,
+            &[("n", &format_number(lang, tally.without))],
+        ));
+    }
+    Some(said)
+}
+
+/// What [`summary`] says of the largest part.
+fn largest(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> Option<String> {
+    let s = lang.strings();
+    let n = |v: usize| format_number(lang, v);
+    let mut most = 0;
+    let mut tied = Vec::new();
+    for c in &tally.categories {
+        if matches!(c.label, Label::Others(_) | Label::Without) || c.count < most {
+            continue;
+        }
+        if c.count > most {
+            most = c.count;
+            tied.clear();
+        }
+        tied.push(name(feed, by, lang, &c.label));
+    }
+    // The places `top` put among the others with as many members.
+    tied.extend(tally.tied_beyond.iter().cloned());
+    let last = tied.pop().filter(|_| most > 0)?;
+    if by == By::Joined && tally.categories.len() == 1 {
+        let members = s.members_count(most, &n(most));
+        return Some(fill(
+            s.chart_joined_one_year,
+            &[("members", &members), ("year", &last)],
+        ));
+    }
+    // By year, the members with one; otherwise all of them.
+    let total = tally.members - if by == By::Joined { tally.without } else { 0 };
+    if tied.is_empty() && by != By::Joined && most == total {
+        let members = s.members_count(most, &n(most));
+        return Some(fill(
+            s.chart_all[by.index().min(3)],
+            &[("members", &members), ("name", &last)],
+        ));
+    }
+    let mut template = if !tied.is_empty() {
+        s.chart_tied[by.index()]
+    } else if by == By::Joined {
+        s.chart_joined
+    } else {
+        s.chart_largest[by.index().min(3)]
+    }
+    .to_owned();
+    // Spanish writes "e" for "y" before the sound /i/: "Pyme e Investigación".
+    let mut sound = last.chars().skip_while(|c| matches!(c, 'h' | 'H'));
+    if lang == Lang::Es
+        && matches!(sound.next(), Some('i' | 'í' | 'I' | 'Í'))
+        && !matches!(sound.next(), Some('a' | 'e' | 'o' | 'á' | 'é' | 'ó'))
+    {
+        template = template.replace(" y {name}", " e {name}");
+    }
+    let end = |c: Option<&Category>| c.map_or(String::new(), |c| name(feed, by, lang, &c.label));
+    // The feed's names go in last, so that one with `{n}` in it stays as written.
+    Some(fill(
+        &template,
+        &[
+            ("total", &n(total)),
+            ("n", &n(most)),
+            ("first", &end(tally.categories.first())),
+            ("last", &end(tally.categories.last())),
+            ("names", &tied.join(", ")),
+            ("name", &last),
+            ("year", &last),
+        ],
+    ))
+}
+
+/// Why a chart of `members` (one or more) draws nothing: none has a value for what it counts.
+pub(super) fn no_values(lang: Lang, members: usize) -> String {
+    let s = lang.strings();
+    let n = format_number(lang, members);
+    fill(s.chart_no_values[usize::from(members > 1)], &[("n", &n)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::data::tally;
+    use crate::chart::marks::tests::member;
+    use crate::directory::model::FacetTable;
+    use crate::feed::{Kind, Member, Segment};
+
+    /// The summary of `members` counted `by`, in `lang`, whatever the drawing.
+    fn said(segments: &[&str], members: Vec<Member>, by: By, lang: Lang) -> String {
+        let feed = Feed {
+            segments: segments.iter().map(|s| Segment::new(*s, *s)).collect(),
+            members,
+            ..Feed::default()
+        };
+        let tally = tally(&feed, &FacetTable::new(&feed), by, 2);
+        summary(lang, by, &feed, &tally).unwrap()
+    }
+
+    #[test]
+    fn a_part_holding_every_member_is_said_so_not_as_n_of_n() {
+        let one = || vec![member(0, &["Alpha"], Some(Kind::Sme), Some("Vigo"), None)];
+        assert_eq!(
+            said(&["Alpha", "Beta"], one(), By::Segment, Lang::En),
+            "Every member is in the Alpha segment (1 member)."
+        );
+        assert_eq!(
+            said(&[], one(), By::City, Lang::Es),
+            "Todos los socios están en Vigo (1 socio)."
+        );
+        let both = (0..2)
+            .map(|i| member(i, &[], Some(Kind::Sme), None, None))
+            .collect();
+        assert_eq!(
+            said(&[], both, By::Kind, Lang::Ca),
+            "Tots els socis són del tipus Pime (2 socis)."
+        );
+    }
+
+    #[test]
+    fn the_summary_names_the_largest_part_not_the_first_drawn() {
+        let members = ["Alpha", "Beta", "Gamma", "Gamma", "Gamma"]
+            .iter()
+            .enumerate()
+            .map(|(i, s)| member(i, &[s], None, None, None))
+            .collect();
+        assert_eq!(
+            said(&["Alpha", "Beta", "Gamma"], members, By::Segment, Lang::En),
+            "Gamma is the largest segment, with 3 of 5 members."
+        );
+        let kinds = [
+            Kind::Sme,
+            Kind::Large,
+            Kind::Other,
+            Kind::Other,
+            Kind::Other,
+        ];
+        let mut members: Vec<Member> = kinds
+            .iter()
+            .enumerate()
+            .map(|(i, k)| member(i, &[], Some(*k), None, None))
+            .collect();
+        members.push(member(9, &[], None, None, None));
+        assert_eq!(
+            said(&[], members, By::Kind, Lang::En),
+            "Other is the most common type, with 3 of 6 members."
+        );
+        // Neither the other places taken together (3) nor the members without a city are a
+        // city.
+        let cities = [
+            Some("Vigo"),
+            Some("Vigo"),
+            Some("Lugo"),
+            Some("Reus"),
+            Some("Ames"),
+        ];
+        let members = cities
+            .iter()
+            .chain(&[None, None, None])
+            .enumerate()
+            .map(|(i, c)| member(i, &[], None, *c, None))
+            .collect();
+        assert_eq!(
+            said(&[], members, By::City, Lang::Gl),
+            "Vigo é a cidade con máis socios: 2 de 8."
+        );
+        // A chart with nothing to draw says so of one member as of many.
+        assert_eq!(
+            no_values(Lang::Es, 1),
+            "El único socio aún no tiene este dato."
+        );
+        assert_eq!(
+            no_values(Lang::Es, 2),
+            "Ninguno de los 2 socios tiene aún este dato."
+        );
+        // Every member in one year: no span "from 2020 to 2020", and one member is one.
+        for (count, sentence) in [
+            (1, "Incorporacions del 2020: 1 soci."),
+            (3, "Incorporacions del 2020: 3 socis."),
+        ] {
+            let members = (0..count)
+                .map(|i| member(i, &[], None, None, Some(2020)))
+                .collect();
+            assert_eq!(said(&[], members, By::Joined, Lang::Ca), sentence);
+        }
+        // Years: from the first to the last, and the busiest.
+        let members = [2021, 2019, 2021, 2024]
+            .iter()
+            .enumerate()
+            .map(|(i, y)| member(i, &[], None, None, Some(*y)))
+            .collect();
+        assert_eq!(
+            said(&[], members, By::Joined, Lang::En),
+            "From 2019 to 2024, 4 members joined; 2021 was the busiest year, with 2."
+        );
+        // The members with no date, whom the drawing leaves out, are counted after it.
+        let dated = |undated: usize| {
+            let mut members: Vec<Member> = [2020, 2022, 2022]
+                .iter()
+                .enumerate()
+                .map(|(i, y)| member(i, &[], None, None, Some(*y)))
+                .collect();
+            members.extend((0..undated).map(|i| member(10 + i, &[], None, None, None)));
+            members
+        };
+        assert_eq!(
+            said(&[], dated(1), By::Joined, Lang::En),
+            "From 2020 to 2022, 3 members joined; 2022 was the busiest year, with 2. 1 member has no joining date."
+        );
+        assert_eq!(
+            said(&[], dated(2), By::Joined, Lang::Ca),
+            "De 2020 a 2022 s’hi van incorporar 3 socis; l’any amb més incorporacions va ser el 2022, amb 2. 2 socis no tenen data d’incorporació."
+        );
+    }
+
+    #[test]
+    fn parts_that_share_the_largest_count_are_all_named() {
+        let members = [
+            &["Animació"][..],
+            &["VFX", "So"],
+            &["Animació", "So"],
+            &["VFX"],
+            &["Doblatge"],
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, s)| member(i, s, None, None, None))
+        .collect();
+        assert_eq!(
+            said(
+                &["Doblatge", "Animació", "VFX", "So"],
+                members,
+                By::Segment,
+                Lang::Ca
+            ),
+            "Animació, VFX i So són els segments més grans, amb 2 de 5 socis cadascun."
+        );
+        let members = [2019, 2020, 2020, 2021, 2022, 2022]
+            .iter()
+            .enumerate()
+            .map(|(i, y)| member(i, &[], None, None, Some(*y)))
+            .collect::<Vec<_>>();
+        assert_eq!(
+            said(&[], members.clone(), By::Joined, Lang::Ca),
+            "De 2019 a 2022 s’hi van incorporar 6 socis; els anys amb més incorporacions van ser 2020 i 2022, amb 2 cadascun."
+        );
+        assert_eq!(
+            said(&[], members, By::Joined, Lang::En),
+            "From 2019 to 2022, 6 members joined; 2020 and 2022 were the busiest years, with 2 each."
+        );
+        // Spanish writes "e" before the sound /i/, and "y" before "hie".
+        let kinds = [Kind::Sme, Kind::Research, Kind::Research, Kind::Sme];
+        let members = kinds
+            .iter()
+            .enumerate()
+            .map(|(i, k)| member(i, &[], Some(*k), None, None))
+            .collect();
+        assert_eq!(
+            said(&[], members, By::Kind, Lang::Es),
+            "Pyme e Investigación son los tipos más frecuentes, con 2 de 4 socios cada uno."
+        );
+        let members = ["Alba", "Hierro", "Lugo", "Hierro", "Alba"]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| member(i, &[], None, Some(c), None))
+            .collect();
+        assert_eq!(
+            said(&[], members, By::City, Lang::Es),
+            "Alba y Hierro son las ciudades con más socios: 2 de 5 cada una."
+        );
+        // Three cities tied, two shown (`top` is 2 here): the third, among the other places,
+        // is named too; the city with fewer is not.
+        let members = ["Alba", "Hierro", "Lugo", "Hierro", "Alba", "Lugo", "Vigo"]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| member(i, &[], None, Some(c), None))
+            .collect();
+        assert_eq!(
+            said(&[], members, By::City, Lang::En),
+            "Alba, Hierro and Lugo are the cities with the most members: 2 of 7 each."
+        );
+    }
+}
