@@ -1,0 +1,157 @@
+//! How an event repeats, said as people say it.
+
+use super::date_as;
+use crate::feed::{Freq, Rrule, Weekday};
+use crate::i18n::{Lang, fill};
+
+/// How `rule` repeats, as a visitor says it: "every week on Tuesday and Thursday, 10 times",
+/// "cada mes, el primer dimarts". What one phrase cannot say (a month of a yearly rule,
+/// several days of the month, an ordinal weekday in a weekly rule) is left out, so that what
+/// it says stays true: "every year". `None` for a rule of one occurrence, which repeats not.
+pub fn repeats(lang: Lang, rule: &Rrule) -> Option<String> {
+    if rule.count == Some(1) {
+        return None;
+    }
+    let s = lang.strings();
+    let unit = match rule.freq {
+        Freq::Daily => 0,
+        Freq::Weekly => 1,
+        Freq::Monthly => 2,
+        Freq::Yearly => 3,
+    };
+    let every = |unit: usize| {
+        let n = rule.interval.to_string();
+        fill(
+            s.every[unit * 2 + usize::from(rule.interval > 1)],
+            &[("n", &n)],
+        )
+    };
+    let plain = !rule.by_day.is_empty() && rule.by_day.iter().all(|(nth, _)| nth.is_none());
+    let said = match (
+        rule.freq,
+        rule.by_day.as_slice(),
+        rule.by_month_day.as_slice(),
+    ) {
+        // Every day that is a Monday to a Friday is every week on those days.
+        (freq, _, []) if plain && (freq != Freq::Daily || rule.interval == 1) => {
+            let days: Vec<&str> = Weekday::ALL
+                .iter()
+                .filter(|w| rule.by_day.iter().any(|(_, day)| day == *w))
+                .map(|w| s.weekdays[w.index()])
+                .collect();
+            fill(
+                s.on_weekdays,
+                &[
+                    ("every", &every(unit.max(1))),
+                    ("days", &and_list(lang, &days)),
+                ],
+            )
+        }
+        (Freq::Monthly, [(Some(nth @ (1..=5 | -1)), weekday)], []) => {
+            let which = if *nth < 0 {
+                5
+            } else {
+                usize::from(nth.unsigned_abs()) - 1
+            };
+            let day = fill(
+                s.nth_weekday[which],
+                &[("weekday", s.weekdays[weekday.index()])],
+            );
+            fill(s.on_the, &[("every", &every(2)), ("day", &day)])
+        }
+        (Freq::Monthly, [], [day @ (1..=31 | -1)]) => {
+            let day = if *day < 0 {
+                s.month_day[1].to_owned()
+            } else {
+                fill(s.month_day[0], &[("n", &day.to_string())])
+            };
+            fill(s.on_the, &[("every", &every(2)), ("day", &day)])
+        }
+        _ => every(unit),
+    };
+    Some(if let Some(n) = rule.count {
+        fill(s.times, &[("rule", &said), ("n", &n.to_string())])
+    } else if let Some(until) = &rule.until {
+        let day = until.date();
+        let mut template = s.until.to_owned();
+        // Catalan writes "al" as "a l’" before the days said with a vowel: "fins a l’1".
+        if lang == Lang::Ca && matches!(day.day, 1 | 11) {
+            template = template.replace("al {day}", "a l’{day}");
+        }
+        date_as(lang, &fill(&template, &[("rule", &said)]), day)
+    } else {
+        said
+    })
+}
+
+/// `names` as one list: "Monday, Tuesday and Friday".
+fn and_list(lang: Lang, names: &[&str]) -> String {
+    match names.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => fill(
+            lang.strings().list_and,
+            &[("names", &rest.join(", ")), ("name", last)],
+        ),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rule_is_said_as_people_say_how_often() {
+        let say = |lang, rule: &str| repeats(lang, &Rrule::parse(rule).unwrap());
+        let en = |rule| say(Lang::En, rule).unwrap();
+        assert_eq!(en("FREQ=DAILY"), "every day");
+        assert_eq!(en("FREQ=WEEKLY;INTERVAL=2"), "every 2 weeks");
+        assert_eq!(
+            en("FREQ=WEEKLY;BYDAY=TH,TU;COUNT=10"),
+            "every week on Tuesday and Thursday, 10 times"
+        );
+        assert_eq!(
+            en("FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR"),
+            "every week on Monday, Tuesday, Wednesday, Thursday and Friday"
+        );
+        assert_eq!(
+            en("FREQ=MONTHLY;BYDAY=1TU;UNTIL=20270630"),
+            "every month on the first Tuesday, until 30 June 2027"
+        );
+        assert_eq!(
+            en("FREQ=MONTHLY;BYDAY=-1FR"),
+            "every month on the last Friday"
+        );
+        assert_eq!(en("FREQ=MONTHLY;BYMONTHDAY=15"), "every month on day 15");
+        assert_eq!(
+            en("FREQ=MONTHLY;BYMONTHDAY=-1"),
+            "every month on the last day"
+        );
+        assert_eq!(
+            en("FREQ=YEARLY;BYMONTH=11;BYDAY=4TH"),
+            "every year",
+            "what a phrase cannot say is left out, not said wrong"
+        );
+        assert_eq!(
+            say(Lang::En, "FREQ=WEEKLY;COUNT=1"),
+            None,
+            "one time repeats not"
+        );
+        assert_eq!(
+            say(Lang::Ca, "FREQ=MONTHLY;BYDAY=1TU;UNTIL=20270601").unwrap(),
+            "cada mes, el primer dimarts, fins a l’1 de juny de 2027"
+        );
+        assert_eq!(
+            say(Lang::Ca, "FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270630").unwrap(),
+            "cada setmana, els dimarts i dijous, fins al 30 de juny de 2027"
+        );
+        assert_eq!(
+            say(Lang::Es, "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1;COUNT=4").unwrap(),
+            "cada 3 meses, el último día, 4 veces"
+        );
+        assert_eq!(
+            say(Lang::Gl, "FREQ=WEEKLY;BYDAY=FR").unwrap(),
+            "cada semana, os venres"
+        );
+    }
+}

@@ -1,0 +1,166 @@
+//! Time zones as the calendar names them: by their city, in the visitor's language.
+
+use super::{date_long, time};
+use crate::feed::{Date, Time};
+use crate::i18n::{Lang, fill};
+
+/// "Times in Madrid" over a calendar whose zone is not the visitor's.
+pub fn zone_note(lang: Lang, zone: &str) -> String {
+    in_zone(lang, lang.strings().times_in, zone, "")
+}
+
+/// An event's start on its own zone's clock: "Tuesday 1 December 2026, 10:00 (Buenos Aires
+/// time)".
+pub fn own_clock(lang: Lang, d: Date, t: Time, zone: &str) -> String {
+    let at = format!("{}, {}", date_long(lang, d), time(t));
+    in_zone(lang, lang.strings().time_in_zone, zone, &at)
+}
+
+/// `template` with the city of `zone` and `time`; Catalan writes "de" as "d’" before a vowel
+/// or an h ("hora d’Andorra", not "hora de Andorra").
+fn in_zone(lang: Lang, template: &str, zone: &str, time: &str) -> String {
+    let city = zone_name(lang, zone);
+    let elided = lang == Lang::Ca && city.starts_with(|c: char| "AEIOUHÀÈÉÍÒÓÚ".contains(c));
+    let template = if elided {
+        template.replace("de {zone}", "d’{zone}")
+    } else {
+        template.to_owned()
+    };
+    fill(&template, &[("time", time), ("zone", &city)])
+}
+
+/// The cities of the zones a cluster's events abroad are most often in (film and TV markets
+/// and festivals, trade fairs), as CLDR's exemplar cities name them where a language's
+/// name differs from the IANA name: IANA's last part, then its name in ca, es, gl and en
+/// (empty: as IANA writes it, `_` as a space). Other zones go by IANA's English name.
+const CITIES: [(&str, [&str; 4]); 30] = [
+    ("Amsterdam", ["", "Ámsterdam", "Ámsterdam", ""]),
+    ("Athens", ["Atenes", "Atenas", "Atenas", ""]),
+    ("Berlin", ["Berlín", "Berlín", "Berlín", ""]),
+    ("Bogota", ["Bogotà", "Bogotá", "Bogotá", "Bogotá"]),
+    ("Brussels", ["Brussel·les", "Bruselas", "Bruxelas", ""]),
+    ("Canary", ["Canàries", "Canarias", "Canarias", ""]),
+    (
+        "Copenhagen",
+        ["Copenhaguen", "Copenhague", "Copenhague", ""],
+    ),
+    ("Dubai", ["", "Dubái", "", ""]),
+    ("Dublin", ["Dublín", "Dublín", "Dublín", ""]),
+    ("Helsinki", ["Hèlsinki", "", "Helsinqui", ""]),
+    ("Istanbul", ["", "Estambul", "", ""]),
+    ("Kolkata", ["Calcuta", "Calcuta", "Calcuta", ""]),
+    ("Lisbon", ["Lisboa", "Lisboa", "Lisboa", ""]),
+    ("London", ["Londres", "Londres", "Londres", ""]),
+    ("Los_Angeles", ["", "Los Ángeles", "Los Ángeles", ""]),
+    (
+        "Mexico_City",
+        [
+            "Ciutat de Mèxic",
+            "Ciudad de México",
+            "Cidade de México",
+            "",
+        ],
+    ),
+    ("Moscow", ["Moscou", "Moscú", "Moscova", ""]),
+    ("New_York", ["Nova York", "Nueva York", "Nova York", ""]),
+    ("Paris", ["París", "París", "París", ""]),
+    ("Prague", ["Praga", "Praga", "Praga", ""]),
+    ("Rome", ["Roma", "Roma", "Roma", ""]),
+    (
+        "Sao_Paulo",
+        ["São Paulo", "São Paulo", "São Paulo", "São Paulo"],
+    ),
+    ("Seoul", ["Seül", "Seúl", "Seúl", ""]),
+    ("Shanghai", ["Xangai", "Shanghái", "", ""]),
+    ("Singapore", ["Singapur", "Singapur", "Singapur", ""]),
+    ("Stockholm", ["Estocolm", "Estocolmo", "Estocolmo", ""]),
+    ("Sydney", ["", "Sídney", "Sidney", ""]),
+    ("Tokyo", ["Tòquio", "Tokio", "Toquio", ""]),
+    ("Vienna", ["Viena", "Viena", "Viena", ""]),
+    ("Warsaw", ["Varsòvia", "Varsovia", "Varsovia", ""]),
+];
+
+/// A zone's name as people say it in `lang`: the city of an IANA name
+/// (`America/Argentina/Buenos_Aires` is "Buenos Aires", `America/New_York` "Nova York" in
+/// Catalan); UTC as it is. A fixed offset is said as one from UTC, the right way round:
+/// POSIX's `Etc/GMT+3` is three hours *behind* UTC, "UTC−3" (its own name would tell a
+/// visitor the opposite).
+fn zone_name(lang: Lang, zone: &str) -> String {
+    let last = zone.rsplit('/').next().unwrap_or(zone);
+    if let Some(offset) = last.strip_prefix("GMT") {
+        return match offset.split_at_checked(1) {
+            Some(("+", hours)) => format!("UTC\u{2212}{hours}"),
+            Some(("-", hours)) => format!("UTC+{hours}"),
+            _ => "UTC".to_owned(),
+        };
+    }
+    let column = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(3);
+    match CITIES.binary_search_by(|(city, _)| city.cmp(&last)) {
+        Ok(i) if !CITIES[i].1[column].is_empty() => CITIES[i].1[column].to_owned(),
+        _ => last.replace('_', " "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(hour: u8, minute: u8) -> Time {
+        Time {
+            hour,
+            minute,
+            second: 0,
+        }
+    }
+
+    #[test]
+    fn a_zone_is_said_in_each_language_catalan_eliding_its_de() {
+        assert_eq!(zone_note(Lang::Ca, "Europe/Andorra"), "Hora d’Andorra");
+        assert_eq!(zone_note(Lang::Ca, "Europe/Madrid"), "Hora de Madrid");
+        assert_eq!(zone_note(Lang::Es, "Europe/Andorra"), "Hora de Andorra");
+        assert_eq!(
+            own_clock(
+                Lang::Ca,
+                Date::new(2026, 12, 1).unwrap(),
+                at(10, 0),
+                "Europe/Amsterdam"
+            ),
+            "dimarts, 1 de desembre de 2026, 10:00 (hora d’Amsterdam)"
+        );
+        assert_eq!(
+            own_clock(
+                Lang::En,
+                Date::new(2026, 12, 1).unwrap(),
+                at(10, 0),
+                "America/New_York"
+            ),
+            "Tuesday 1 December 2026, 10:00 (New York time)"
+        );
+    }
+
+    #[test]
+    fn zones_are_named_by_their_city() {
+        let en = |zone| zone_name(Lang::En, zone);
+        assert_eq!(en("America/Argentina/Buenos_Aires"), "Buenos Aires");
+        assert_eq!(en("Europe/Madrid"), "Madrid");
+        assert_eq!(en("UTC"), "UTC");
+        // POSIX's signs are the other way round from what people write.
+        assert_eq!(en("Etc/GMT+3"), "UTC\u{2212}3");
+        assert_eq!(en("Etc/GMT-14"), "UTC+14");
+        assert_eq!(en("Etc/GMT"), "UTC");
+        assert_eq!(en("GMT"), "UTC");
+        // In the visitor's language, where it names the city otherwise.
+        assert_eq!(en("America/Sao_Paulo"), "São Paulo");
+        assert_eq!(zone_name(Lang::Ca, "America/New_York"), "Nova York");
+        assert_eq!(zone_name(Lang::Es, "America/New_York"), "Nueva York");
+        assert_eq!(zone_name(Lang::Gl, "Europe/Moscow"), "Moscova");
+        assert_eq!(zone_name(Lang::Gl, "Europe/Berlin"), "Berlín");
+        assert_eq!(zone_name(Lang::Es, "America/Los_Angeles"), "Los Ángeles");
+        assert_eq!(zone_name(Lang::Ca, "America/Los_Angeles"), "Los Angeles");
+        assert_eq!(zone_note(Lang::Ca, "Europe/Athens"), "Hora d’Atenes");
+        assert!(
+            CITIES.windows(2).all(|w| w[0].0 < w[1].0),
+            "sorted, for the binary search"
+        );
+    }
+}
