@@ -30,17 +30,34 @@ const MARK: &str = "ck-profile";
 
 /// The page's URL with `search` for its query string. Whole, not from the path: a page's
 /// `<base href>` (another host, say) or a path that begins with `//` would make a path-only
-/// URL another origin's, which the browser refuses.
+/// URL another origin's, which the browser refuses. From `href`, not from the origin, which
+/// is `null` in an `<iframe srcdoc>` or a sandboxed frame.
 fn full_url(search: &str) -> String {
     let Some(location) = window().map(|w| w.location()) else {
         return String::new();
     };
-    format!(
-        "{}{}{search}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default(),
-        location.hash().unwrap_or_default()
-    )
+    let href = location.href().unwrap_or_default();
+    let before = href.find(['?', '#']).map_or(&href[..], |end| &href[..end]);
+    format!("{before}{search}{}", location.hash().unwrap_or_default())
+}
+
+/// Whether the page's address can take a view in its query string, as the browser lets a
+/// page rewrite only an `http`, `https` or `file` address beyond its `#` part. One that
+/// cannot (an `<iframe srcdoc>`'s `about:srcdoc`) is said once in the console: its
+/// directories then keep their view as if without `sync-url`, the back button still closing
+/// a profile.
+pub(crate) fn writable(lang: Lang) -> bool {
+    let Some(location) = window().map(|w| w.location()) else {
+        return false;
+    };
+    let protocol = location.protocol().unwrap_or_default();
+    let writable = matches!(protocol.as_str(), "http:" | "https:" | "file:");
+    if !writable && !UNWRITABLE.replace(true) {
+        let address = location.href().unwrap_or_default();
+        let message = fill(lang.strings().sync_url_unwritable, &[("url", &address)]);
+        web_sys::console::warn_1(&format!("clusterkit: {message}").into());
+    }
+    writable
 }
 
 /// Points the page URL at `search`: a new history entry when `push`, else in place.
@@ -74,6 +91,8 @@ pub(crate) fn back() {
 }
 
 thread_local! {
+    /// Whether the page's address refused a view already (said once).
+    static UNWRITABLE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// The URL parameters the page's directories keep their views in.
     static PARAMS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }

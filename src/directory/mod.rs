@@ -252,7 +252,8 @@ pub fn MemberDirectory(
 
     // The profile: a modal <dialog>. Opening it adds a history entry, so the back button
     // closes it.
-    let syncing = sync_url.as_deref().is_some_and(|p| !p.trim().is_empty());
+    let syncing = sync_url.as_deref().is_some_and(|p| !p.trim().is_empty())
+        && history::writable(lang.get_untracked());
     let profile = profile::Profile::new(feed, syncing);
 
     // A shared link's open profile has an entry of its own: back (or Escape) closes it.

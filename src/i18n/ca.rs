@@ -194,6 +194,7 @@ pub static STRINGS: Strings = Strings {
     d_bad_choice: "«{value}» no és cap dels valors que admet ({choices}); s’aplica el valor per defecte.",
     d_for_nobody: "no hi ha cap clusterkit-directory amb l’id «{id}» en aquesta pàgina: les seleccions del gràfic no filtren res.",
     sync_url_shared: "Dos directoris desen la vista al mateix paràmetre de l’adreça, «{name}»: cal donar a cadascun un id o un valor de sync-url propi.",
+    sync_url_unwritable: "L’adreça d’aquesta pàgina ({url}) no pot desar cap vista: sync-url no hi fa res (en un iframe amb srcdoc, per exemple), i el botó Enrere només tanca la fitxa.",
     d_bad_language: "«{value}» no és un codi d’idioma com ca o en.",
     d_untagged_kept: "El seu text es mostra en tots els idiomes.",
     d_lone_surrogate: "conté un caràcter trencat (un substitut sense parella).",

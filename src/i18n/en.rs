@@ -204,6 +204,7 @@ pub static STRINGS: Strings = Strings {
     d_bad_choice: "“{value}” is none of the values it takes ({choices}); the default applies.",
     d_for_nobody: "there is no clusterkit-directory with the id “{id}” on this page: the chart's choices filter nothing.",
     sync_url_shared: "Two directories keep their view in the same URL parameter, “{name}”: give each an id or a sync-url value of its own.",
+    sync_url_unwritable: "This page’s address ({url}) cannot keep a view: sync-url does nothing here (in an iframe with srcdoc, say), and the back button only closes a profile.",
     d_bad_language: "“{value}” is not a language code such as ca or en.",
     d_untagged_kept: "Its text is shown in every language.",
     d_lone_surrogate: "holds a broken character (a lone surrogate).",

@@ -204,6 +204,7 @@ pub static STRINGS: Strings = Strings {
     d_bad_choice: "«{value}» no es ninguno de los valores que admite ({choices}); se aplica el valor por defecto.",
     d_for_nobody: "no hay ningún clusterkit-directory con el id «{id}» en esta página: las selecciones del gráfico no filtran nada.",
     sync_url_shared: "Dos directorios guardan su vista en el mismo parámetro de la dirección, «{name}»: hay que dar a cada uno un id o un valor de sync-url propio.",
+    sync_url_unwritable: "La dirección de esta página ({url}) no puede guardar ninguna vista: sync-url no hace nada aquí (en un iframe con srcdoc, por ejemplo), y el botón Atrás solo cierra la ficha.",
     d_bad_language: "«{value}» no es un código de idioma como ca o en.",
     d_untagged_kept: "Su texto se muestra en todos los idiomas.",
     d_lone_surrogate: "contiene un carácter roto (un sustituto sin pareja).",

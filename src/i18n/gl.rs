@@ -194,6 +194,7 @@ pub static STRINGS: Strings = Strings {
     d_bad_choice: "«{value}» non é ningún dos valores que admite ({choices}); aplícase o valor predeterminado.",
     d_for_nobody: "non hai ningún clusterkit-directory co id «{id}» nesta páxina: as seleccións do gráfico non filtran nada.",
     sync_url_shared: "Dous directorios gardan a súa vista no mesmo parámetro do enderezo, «{name}»: cómpre dar a cada un un id ou un valor de sync-url propio.",
+    sync_url_unwritable: "O enderezo desta páxina ({url}) non pode gardar ningunha vista: sync-url non fai nada aquí (nun iframe con srcdoc, por exemplo), e o botón Atrás só pecha a ficha.",
     d_bad_language: "«{value}» non é un código de lingua como ca ou en.",
     d_untagged_kept: "O seu texto móstrase en todas as linguas.",
     d_lone_surrogate: "contén un carácter roto (un substituto sen parella).",

@@ -284,6 +284,8 @@ strings! {
     d_for_nobody: &'static str,
     /// Two directories keep their view in the same URL parameter `{name}`.
     sync_url_shared: &'static str,
+    /// Console: `sync-url` on a page whose address (`{url}`) cannot take a query string.
+    sync_url_unwritable: &'static str,
     /// Diagnostic: `{value}` is not a language tag.
     d_bad_language: &'static str,
     /// After [`Strings::d_bad_language`], when that key's text is kept for every language.

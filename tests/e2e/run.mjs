@@ -1060,6 +1060,31 @@ test("with sync-url a link restores the page and the open profile; back closes t
   assert.equal(entries, 2, "the link's entry replaced, not followed by another");
 });
 
+test("in an iframe srcdoc, whose address takes no view, sync-url says so once and a profile still closes by Escape or back without leaving the page", async ({ page, url, warnings }) => {
+  const feed = feedOf("madrid");
+  await page.goto(url("tests/e2e/pages/attributes.html"));
+  const host = url("tests/e2e/pages/srcdoc.html");
+  await page.goto(host);
+  const frame = page.frameLocator("iframe");
+  const dir = frame.locator("clusterkit-directory");
+  await dir.locator("[part=count]").filter({ hasText: `${feed.members.length} members` }).waitFor();
+  const first = (await dir.locator(".ck-open").first().textContent()).trim();
+  for (const close of [() => page.keyboard.press("Escape"), () => page.evaluate(() => history.back())]) {
+    await dir.locator(".ck-open").first().click();
+    await dir.getByRole("dialog", { name: first }).waitFor();
+    await close();
+    await dir.getByRole("dialog").waitFor({ state: "hidden" });
+    await page.waitForTimeout(300);
+    assert.equal(page.url(), host, "still on the page");
+    assert.equal(await dir.getByRole("dialog").count(), 0, "the profile closed");
+  }
+  // A choice still filters, and the back button does not undo it (no entry is made for it).
+  await dir.getByRole("checkbox").first().check();
+  await dir.locator("[part=count]").filter({ hasNotText: `${feed.members.length} members` }).waitFor();
+  const unwritable = warnings.filter((w) => w.includes("sync-url") && w.includes("about:srcdoc"));
+  assert.equal(unwritable.length, 1, `said once: ${warnings}`);
+});
+
 test("with sync-url a link's page past the last, or a member the feed lacks, shows what it can and is written so in place, adding no entry", async ({ page, url }) => {
   const feed = feedOf("galicia");
   const last = Math.ceil(feed.members.length / 24);
