@@ -43,26 +43,41 @@ var waiting = null;
 // Where the Wasm is: `data-base` on the script tag, else next to this script. A module
 // script (an optimizer's bundle of its own name, say) has no currentScript: then this file's
 // own URL, which the first line of an error's stack names in every browser, and its tag if
-// the page has one; failing that, the last script tag with a `data-base`, else the last
-// whose src says clusterkit.
+// the page has one. A script with no address of its own (inline, as an optimizer or a
+// script loader such as jQuery's getScript may run it; a module inline; a data: or blob:
+// URL) and no `data-base`: the last script tag with a `data-base`, else the last whose src
+// says clusterkit.
 var script = document.currentScript;
-var own = script ? null : ownUrl();
+var own = script && addressed(script.src) ? null : ownUrl();
+// An inline script's stack names the page.
+if (own === document.URL.split("#")[0]) own = null;
 if (own) {
   var scripts = document.querySelectorAll("script[src]");
   for (var i = 0; i < scripts.length; i++) {
     if (scripts[i].src === own) script = scripts[i];
   }
-} else if (!script) {
+} else if (!(script && (script.hasAttribute("data-base") || addressed(script.src)))) {
   var candidates = document.querySelectorAll("script[data-base]");
   if (!candidates.length) candidates = document.querySelectorAll("script[src*='clusterkit']");
-  script = candidates[candidates.length - 1] || null;
+  script = candidates[candidates.length - 1] || script;
 }
 var dataBase = script && (script.getAttribute("data-base") || "").trim();
 // A folder written without its trailing slash ("/assets/clusterkit", "/libs/v2.0.1") is still
 // that folder; only a script's or the Wasm's own URL names a file, whose folder it is.
 if (dataBase && !/(\/|\.m?js|\.wasm)$/i.test(dataBase.split(/[?#]/)[0])) dataBase += "/";
-var base = dataBase || own || (script && script.src) || document.baseURI;
-var wasmUrl = new URL("clusterkit_bg.wasm?v=" + VERSION, new URL(base, document.baseURI)).href;
+var base = dataBase || own || (script && addressed(script.src) && script.src) || document.baseURI;
+var wasmUrl;
+try {
+  wasmUrl = new URL("clusterkit_bg.wasm?v=" + VERSION, new URL(base, document.baseURI)).href;
+} catch (e) {
+  // A `data-base` that is no address at all: the page's folder, whose 404 then says where.
+  wasmUrl = new URL("clusterkit_bg.wasm?v=" + VERSION, document.baseURI).href;
+}
+
+// Whether a script's src is an address files can be found beside (not data: or blob:).
+function addressed(src) {
+  return /^(https?|file):/i.test(src || "");
+}
 
 // The URL of the script running this, from a stack line such as "at https://a.b/c.js:1:2",
 // "at f (https://a.b/c.js:1:2)" (Chromium) or "f@https://a.b/c.js:1:2" (Firefox, Safari): up
@@ -161,11 +176,17 @@ function unloaded(why) {
   return new Error("clusterkit: could not load the Wasm from " + wasmUrl + ": " + why);
 }
 
+// Why the Wasm did not come, from its HTTP status: not there (404) most often means that
+// something moved this script away from it.
+function answered(status) {
+  return "it answered " + status + (status === 404 ? " (if your site's optimizer moved, merged or inlined clusterkit.js, say where clusterkit_bg.wasm is with data-base on its script tag: data-base=\"/its/folder/\")" : "");
+}
+
 function start() {
   if (!started) {
     started = fetch(wasmUrl, { credentials: "same-origin", integrity: INTEGRITY })
       .then(function (response) {
-        if (!response.ok) throw unloaded("it answered " + response.status);
+        if (!response.ok) throw unloaded(answered(response.status));
         // Servers that send .wasm as application/octet-stream cannot stream-compile.
         var type = response.headers.get("content-type") || "";
         return type.indexOf("application/wasm") === 0 ? response : response.arrayBuffer();
@@ -174,7 +195,9 @@ function start() {
         // that: once failed, a HEAD without the integrity asks why (nothing it brings runs).
         return fetch(wasmUrl, { method: "HEAD", credentials: "same-origin" })
           .then(function (response) {
-            return response.ok ? "it is not the Wasm this script was built with" : "it answered " + response.status;
+            return response.ok
+              ? "it is not the Wasm this script was built with (a cache, your site optimizer's or your CDN's, may still serve the other one of the two: purge it, and keep the two files of one build together)"
+              : answered(response.status);
           }, function () {
             return "no answer, or refused by the network or by CORS";
           })

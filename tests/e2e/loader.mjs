@@ -168,14 +168,56 @@ test("a Wasm that cannot load says in the console where from and why: a wrong fo
     const warning = warnings.find((w) => w.includes(from));
     assert.match(warning, why);
   };
-  await says(new URL("/nowhere/", BASE), /: it answered 404\b/);
+  await says(new URL("/nowhere/", BASE), /: it answered 404 \(.*say where clusterkit_bg\.wasm is with data-base/);
 
   base = "/target/e2e/stale/";
-  await says(new URL(base, BASE), /: it is not the Wasm this script was built with/);
+  await says(new URL(base, BASE), /: it is not the Wasm this script was built with \(.*purge it/);
 
   base = new URL("www/dist/", BASE_NO_CORS).href;
   await says(base, /: no answer, or refused by the network or by CORS/);
 
   // The browser's own lines about the refused Wasm are expected.
   errors.splice(0, errors.length, ...errors.filter((e) => !e.includes("integrity") && !e.includes("CORS policy")));
+}, { networkErrors: true });
+
+test("the script run where it has no address of its own (inline, as jQuery's getScript runs it; from a data: URL) finds the Wasm through a data-base tag, and without one shows its error boxes", async ({ page, url, errors, warnings }) => {
+  const code = readFileSync(join(ROOT, "www/dist/clusterkit.js"), "utf8");
+  const members = `${feedOf("catalonia").members.length} members`;
+  const wasm = [];
+  page.on("request", (r) => r.url().includes(".wasm") && wasm.push(new URL(r.url()).pathname));
+  let scripts = "";
+  await page.route("**/tests/e2e/pages/no-address.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body><clusterkit-directory feed="../../../www/feeds/catalonia.json"></clusterkit-directory>${scripts}</body></html>`,
+    }),
+  );
+  const opens = async (what) => {
+    wasm.length = 0;
+    await page.goto(url("tests/e2e/pages/no-address.html"));
+    await page.locator("[part=count]").filter({ hasText: members }).waitFor();
+    assert.deepEqual(wasm, ["/www/dist/clusterkit_bg.wasm"], what);
+  };
+  // jQuery's getScript: the file fetched, then run as an inline script of its own; the page
+  // names the folder on a script tag of its own.
+  scripts =
+    '<script data-base="/www/dist/"></script>' +
+    '<script>fetch("/www/dist/clusterkit.js").then((r) => r.text()).then((text) => { const s = document.createElement("script"); s.text = text; document.head.appendChild(s).remove(); });</script>';
+  await opens("run by a script loader");
+  // Inlined by an optimizer as a module (no currentScript), data-base on its own tag.
+  scripts = `<script type="module" data-base="/www/dist/">${code}</script>`;
+  await opens("inline, as a module");
+  // Inlined in a DOMContentLoaded handler, as some optimizers wrap what they defer.
+  scripts = `<script data-base="/www/dist/">document.addEventListener("DOMContentLoaded", function () { ${code} });</script>`;
+  await opens("inline, in a DOMContentLoaded handler");
+  // From a data: URL without data-base (an optimizer's "inline JS, deferred"): nothing says
+  // where the Wasm is, so every widget shows the error box, and the console says what to do.
+  scripts = `<script src="data:text/javascript;base64,${Buffer.from(code).toString("base64")}" defer></script>`;
+  await page.goto(url("tests/e2e/pages/no-address.html"));
+  await page.locator("clusterkit-directory").getByRole("button", { name: "Reload the page" }).waitFor();
+  await until(() => warnings.some((w) => /it answered 404 \(.*data-base/.test(w)), "a warning that says to use data-base");
+  // The browser's own lines about the refused Wasm (the folder's 404 page fails the
+  // integrity check) are expected; no other.
+  assert.deepEqual(errors.filter((e) => !e.startsWith("Failed to load resource") && !/integrity/.test(e)), [], "no script error");
+  errors.length = 0;
 }, { networkErrors: true });
