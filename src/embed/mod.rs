@@ -146,6 +146,28 @@ thread_local! {
     // The choices of each directory element with an `id`, shared with the charts whose
     // `for` names it; reference-counted, so either side may be removed first.
     static CHOICES: RefCell<Vec<(String, ArcRwSignal<Filter>)>> = const { RefCell::new(Vec::new()) };
+    // The ids of the directories drawn, in whatever shadow root they are: a chart's `for`
+    // reaches them all, as the choices do.
+    static DIRECTORIES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Counts a directory drawn with this `id` among those a chart's `for` may name, until its
+/// view is cleaned up.
+fn drawn_directory(id: &str) {
+    DIRECTORIES.with_borrow_mut(|ids| ids.push(id.to_owned()));
+    let id = id.to_owned();
+    on_cleanup(move || {
+        DIRECTORIES.with_borrow_mut(|ids| {
+            if let Some(at) = ids.iter().position(|i| *i == id) {
+                ids.swap_remove(at);
+            }
+        })
+    });
+}
+
+/// Whether a directory with this `id` is drawn anywhere on the page.
+fn directory_drawn(id: &str) -> bool {
+    DIRECTORIES.with_borrow(|ids| ids.iter().any(|i| i == id))
 }
 
 /// The shared choices of the directory element with this `id`.

@@ -180,6 +180,7 @@ pub(super) fn element_view(
                             // The attributes' choices first, before the directory reads
                             // them, then each change of them: had they come in an effect
                             // after it, they would replace what a shared link restored.
+                            drawn_directory(&id);
                             let shared = choices_of(&id);
                             shared.set(filter.get_untracked());
                             let set = shared.clone();
@@ -241,7 +242,7 @@ pub(super) fn element_view(
                                     // Gone by then (removed from the page), its signals
                                     // with it: reading one would trap.
                                     let Some(Some(root)) = root.try_get_untracked() else { return };
-                                    if !has_directory(&root, &wanted) {
+                                    if !has_directory(&root, &wanted) && !directory_drawn(&wanted) {
                                         let template = at.lang.get_untracked().strings().d_for_nobody;
                                         at.warn(&crate::i18n::fill(template, &[("id", &wanted)]));
                                     }

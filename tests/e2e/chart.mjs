@@ -318,6 +318,16 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   await page.locator("#late [part=count]").filter({ hasText: `${inSegment("post-production")} socis` }).waitFor();
   assert.equal(await page.getByRole("alert").count(), 0, "no error box anywhere");
 
+  // A chart inside a site's own component (a shadow root) links to the directory outside
+  // it, and says nothing of a directory it would not find.
+  warnings.length = 0;
+  await page.goto(url("tests/e2e/pages/shadow-link.html"));
+  await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
+  await page.locator("#inner").getByRole("button", { name: new RegExp(`^${name("post-production").replace(/[()]/g, "\\$&")}: `) }).click();
+  await dir.locator("[part=count]").filter({ hasText: `${inSegment("post-production")} socis` }).waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(told("dir"), [], "nothing said of the directory outside the component");
+
   // A shared link's choices, which a directory with sync-url restores, show in its chart
   // too, whichever of the two comes first.
   for (const order of [["clusterkit-chart", "clusterkit-directory"], ["clusterkit-directory", "clusterkit-chart"]]) {
