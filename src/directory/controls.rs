@@ -24,7 +24,8 @@ pub(super) fn pager(
     // results' top has scrolled out of view above, the view goes back to it, so the new page
     // is read from its first card, and the focus goes with it to the count at the results'
     // head (left on the pager, it would be out of view, and a Tab would go on from there);
-    // otherwise it stays on the pager.
+    // otherwise it stays on the pager, on the number pressed: the pager is drawn again over
+    // the same buttons, whose numbers shift ("1 … 4 5 6 … 15"), so it follows its number.
     let go = move |n: usize| {
         move |ev: web_sys::MouseEvent| {
             if n == current {
@@ -32,15 +33,28 @@ pub(super) fn pager(
             }
             page.set(n);
             said.set(n);
-            let top = ev
+            let pressed = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("button").ok().flatten());
+            let top = pressed
+                .as_ref()
                 .and_then(|t| t.closest(".ck-results").ok().flatten());
             if let Some(top) = top.filter(|t| t.get_bounding_client_rect().top() < 0.0) {
                 top.scroll_into_view_with_bool(true);
                 if let Ok(Some(count)) = top.query_selector(".ck-count") {
                     crate::ui::focus(count);
                 }
+            } else if let Some(nav) = pressed
+                // A number: "previous" and "next" (which stay where they are) have this.
+                .filter(|b| !b.has_attribute("aria-disabled"))
+                .and_then(|b| b.closest("nav").ok().flatten())
+            {
+                request_animation_frame(move || {
+                    if let Ok(Some(shown)) = nav.query_selector("[aria-current=page]") {
+                        crate::ui::focus(shown);
+                    }
+                });
             }
         }
     };

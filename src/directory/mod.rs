@@ -242,10 +242,11 @@ pub fn MemberDirectory(
         });
         focus_count();
     });
-    // A chip goes with its choice; the last one, like "clear all", hands the focus to the count.
+    // A chip goes with its choice; the last one, like "clear all", hands the focus to the count
+    // (a search typed keeps "clear all" there, but not the chip that had the focus).
     let remove = Callback::new(move |choice: (Facet, String)| {
         toggle.run(choice);
-        if !choices.read_untracked().is_active() {
+        if choices.read_untracked().choice_count() == 0 {
             focus_count();
         }
     });

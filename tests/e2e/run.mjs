@@ -552,6 +552,14 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   await page.keyboard.press("Enter");
   await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
   assert.deepEqual(await focusedIn(dir), [`${total} socis`, null], "the focus on the count, after the last chip");
+  // Also while a search is typed, which keeps "clear all" where the chip was.
+  await search.fill("barcelona");
+  await dir.getByRole("checkbox", { name: /^Pime/ }).check();
+  await dir.getByRole("button", { name: "Treu el filtre Pime" }).focus();
+  await page.keyboard.press("Enter");
+  await dir.getByRole("button", { name: "Treu el filtre Pime" }).waitFor({ state: "detached" });
+  assert.equal(await dir.evaluate((el) => el.shadowRoot.activeElement?.getAttribute("part")), "count", "the focus on the count, after the last chip of a search");
+  await search.fill("");
   // Of several chips, the last one removed hands the focus to the chip before it.
   await dir.getByRole("checkbox", { name: /^Pime/ }).check();
   await dir.getByRole("checkbox", { name: /^Gran empresa/ }).check();
@@ -587,6 +595,29 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   await dir.getByRole("button", { name: "Pàgina 2" }).click();
   await dir.locator("[aria-current=page]").filter({ hasText: "2" }).waitFor();
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations on page 2");
+  // Of many pages, the pager's numbers shift as it is drawn again ("1 … 4 5 6 … 15"): the
+  // focus stays on the number pressed, wherever it now is.
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  await page.evaluate(() => scrollTo(0, 0));
+  await dir.evaluate((el) => el.setAttribute("page-size", "4"));
+  const pages = Math.ceil(total / 4);
+  await dir.getByRole("button", { name: `Pàgina ${pages}`, exact: true }).waitFor();
+  const numbers = async () => (await dir.locator(".ck-page:not([aria-disabled])").allInnerTexts()).map(Number);
+  const before = await numbers();
+  const next = Math.max(...before.filter((n) => n < pages));
+  await dir.getByRole("button", { name: `Pàgina ${next}`, exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await dir.locator("[aria-current=page]").filter({ hasText: new RegExp(`^${next}$`) }).waitFor();
+  const after = await numbers();
+  assert.notEqual(after.indexOf(next), before.indexOf(next), `the numbers shifted: ${before} then ${after}`);
+  await page.waitForTimeout(100);
+  assert.deepEqual(
+    await dir.evaluate((el) => [el.shadowRoot.activeElement?.getAttribute("aria-label"), el.shadowRoot.activeElement?.getAttribute("aria-current")]),
+    [`Pàgina ${next}`, "page"],
+    "the focus on the number pressed",
+  );
+  await dir.evaluate((el) => el.removeAttribute("page-size"));
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // On a phone, the filters fold into one button that shows how many are ticked.
   await page.setViewportSize({ width: 390, height: 800 });
