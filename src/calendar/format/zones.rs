@@ -33,12 +33,13 @@ fn in_zone(lang: Lang, template: &str, zone: &str, time: &str) -> String {
 /// and festivals, trade fairs), as CLDR's exemplar cities name them where a language's
 /// name differs from the IANA name: IANA's last part, then its name in ca, es, gl and en
 /// (empty: as IANA writes it, `_` as a space). Other zones go by IANA's English name.
-const CITIES: [(&str, [&str; 4]); 30] = [
+const CITIES: [(&str, [&str; 4]); 31] = [
     ("Amsterdam", ["", "Ámsterdam", "Ámsterdam", ""]),
     ("Athens", ["Atenes", "Atenas", "Atenas", ""]),
     ("Berlin", ["Berlín", "Berlín", "Berlín", ""]),
     ("Bogota", ["Bogotà", "Bogotá", "Bogotá", "Bogotá"]),
     ("Brussels", ["Brussel·les", "Bruselas", "Bruxelas", ""]),
+    ("Buenos_Aires", ["", "", "Bos Aires", ""]),
     ("Canary", ["Canàries", "Canarias", "Canarias", ""]),
     (
         "Copenhagen",
@@ -155,6 +156,8 @@ mod tests {
         assert_eq!(zone_name(Lang::Es, "America/New_York"), "Nueva York");
         assert_eq!(zone_name(Lang::Gl, "Europe/Moscow"), "Moscova");
         assert_eq!(zone_name(Lang::Gl, "Europe/Berlin"), "Berlín");
+        assert_eq!(zone_name(Lang::Gl, "America/Argentina/Buenos_Aires"), "Bos Aires");
+        assert_eq!(zone_name(Lang::Es, "America/Buenos_Aires"), "Buenos Aires");
         assert_eq!(zone_name(Lang::Es, "America/Los_Angeles"), "Los Ángeles");
         assert_eq!(zone_name(Lang::Ca, "America/Los_Angeles"), "Los Angeles");
         assert_eq!(zone_note(Lang::Ca, "Europe/Athens"), "Hora d’Atenes");
