@@ -418,6 +418,21 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   await dir.locator("[part=count]").filter({ hasText: `${found.length} socis` }).waitFor();
   await until(async () => JSON.stringify(await disabled()) === JSON.stringify(expected));
   assert.deepEqual(await disabled(), expected, "the segments without a member found are disabled");
+  // With a bar pressed, the others fade, and a disabled one is fainter still, its texts greyed
+  // as the directory's disabled checkbox is: the two do not look alike.
+  const open = [...withFound].find((id) => !expected.includes(name(id)));
+  await bar([...withFound].find((id) => id !== open)).click();
+  await chart.locator("svg[data-chosen=true]").waitFor();
+  const shown = (k) =>
+    chart.evaluate((el, k) => {
+      const mark = el.shadowRoot.querySelector(`.ck-mark[aria-label^="${k}:"]`);
+      const texts = el.shadowRoot.querySelector(`g[aria-hidden][data-k="${mark.dataset.k}"] text`);
+      return [Number(getComputedStyle(mark.querySelector("[part=bar]")).opacity), getComputedStyle(texts).fill];
+    }, k);
+  const [dead, faded] = [await shown(expected[0]), await shown(name(open))];
+  assert.ok(dead[0] < faded[0] && dead[1] !== faded[1], `disabled ${dead} against faded ${faded}`);
+  await bar([...withFound].find((id) => id !== open)).click();
+  await chart.locator("svg[data-chosen=false]").waitFor();
   for (const s of feed.segments.filter((s) => !withFound.has(s.id))) {
     assert.equal(await dir.getByRole("checkbox", { name: new RegExp(`^${name(s.id).replace(/[()]/g, "\\$&")}`) }).isDisabled(), true, `the directory disables ${s.id} too`);
   }
