@@ -178,7 +178,25 @@ pub fn SegmentChart(
         f.toggle(facet, &value);
         own.set(f.clone());
         if let Some(on_filter) = on_filter {
+            // The directory may be above the chart, and shorter or taller with the choice:
+            // the page keeps the mark where the visitor pressed it, as the browser's scroll
+            // anchoring does not always.
+            let figure = figure_ref.get_untracked();
+            let top = move |figure: &web_sys::Element| {
+                mark(figure, k).map(|m| m.get_bounding_client_rect().top())
+            };
+            let before = figure.as_ref().and_then(|f| top(f));
             on_filter.run(f);
+            if let (Some(figure), Some(before)) = (figure, before) {
+                request_animation_frame(move || {
+                    let moved = top(&figure).map_or(0.0, |after| after - before);
+                    if moved.abs() >= 1.0
+                        && let Some(window) = web_sys::window()
+                    {
+                        window.scroll_by_with_x_and_y(0.0, moved);
+                    }
+                });
+            }
         }
     };
     // Counted once per feed, dimension and `top`: not again when the chart is resized or

@@ -627,6 +627,30 @@ test("on a touch screen, tapping a bar shows its count and tapping elsewhere hid
   });
 });
 
+test("on a phone, a bar tapped below a directory that grows shorter with the choice stays where it was tapped", async ({ context, url }) => {
+  const feed = feedOf("catalonia");
+  await onPhone(context, { viewport: { width: 360, height: 740 } }, async (page) => {
+    await page.goto(url("index.html"));
+    const dir = page.locator("#dir");
+    const chart = page.locator("clusterkit-chart[for=dir]");
+    await dir.locator("[part=count]").filter({ hasText: `${feed.members.length} socis` }).waitFor();
+    // Scrolled down to it, the page's end near: shorter, the page no longer reaches as far,
+    // and the browser's own scroll anchoring cannot keep the bar in place.
+    const bar = chart.locator(".ck-mark").nth(2);
+    await bar.scrollIntoViewIfNeeded();
+    await page.evaluate((y) => scrollBy(0, y - 360), (await bar.boundingBox()).y);
+    const before = (await bar.boundingBox()).y;
+    const height = await dir.evaluate((el) => el.getBoundingClientRect().height);
+    await bar.tap();
+    await dir.locator("[part=count]").filter({ hasNotText: `${feed.members.length} socis` }).waitFor();
+    await page.waitForTimeout(300);
+    const shrunk = await dir.evaluate((el) => el.getBoundingClientRect().height);
+    assert.ok(shrunk < height - 740, `the directory above grew shorter by more than a screen: ${height} then ${shrunk} px`);
+    const after = (await bar.boundingBox()).y;
+    assert.ok(Math.abs(after - before) <= 2, `the bar stays where it was tapped: at ${before}, then ${after}`);
+  });
+});
+
 test("columns name the largest part and every part tied for it, fit their labels, and equal counts show equal shares", async ({ page, url }) => {
   const cat = feedOf("catalonia");
   const madrid = feedOf("madrid");

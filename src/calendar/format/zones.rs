@@ -156,7 +156,10 @@ mod tests {
         assert_eq!(zone_name(Lang::Es, "America/New_York"), "Nueva York");
         assert_eq!(zone_name(Lang::Gl, "Europe/Moscow"), "Moscova");
         assert_eq!(zone_name(Lang::Gl, "Europe/Berlin"), "Berlín");
-        assert_eq!(zone_name(Lang::Gl, "America/Argentina/Buenos_Aires"), "Bos Aires");
+        assert_eq!(
+            zone_name(Lang::Gl, "America/Argentina/Buenos_Aires"),
+            "Bos Aires"
+        );
         assert_eq!(zone_name(Lang::Es, "America/Buenos_Aires"), "Buenos Aires");
         assert_eq!(zone_name(Lang::Es, "America/Los_Angeles"), "Los Ángeles");
         assert_eq!(zone_name(Lang::Ca, "America/Los_Angeles"), "Los Angeles");
