@@ -463,6 +463,17 @@ test("on a phone, a tap anywhere on a card, its logo or its tags, opens that mem
     await profile.waitFor();
     const links = await profile.evaluate((d) => [...d.querySelectorAll(".ck-contact a")].map((a) => a.getBoundingClientRect().height));
     assert.ok(links.length > 0 && links.every((h) => h >= 24), `links of 24 px at least: ${links}`);
+    // Each on one line, as a phone's width allows: an address or a number cut in two reads
+    // as two.
+    const lines = await profile.evaluate((d) =>
+      [...d.querySelectorAll(".ck-contact a")].map((a) => {
+        // Its text as shown (a screen reader's "opens in a new tab" aside).
+        const range = document.createRange();
+        range.selectNodeContents(a.firstChild);
+        return [a.firstChild.textContent, new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size];
+      }),
+    );
+    assert.ok(lines.every(([, n]) => n === 1), `each link on one line: ${JSON.stringify(lines)}`);
   });
 });
 
