@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::format::{date_long, on_day_of, own_clock, repeats, when};
-use super::occur::{Intl, Occurrence, Offsets, Span, on_day_in_order, wall, zone_of};
+use super::occur::{Intl, Occurrence, Offsets, Span, on_day_in_order, times_held, wall, zone_of};
 use super::{google, ics};
 use crate::feed::{Date, Feed};
 use crate::i18n::Lang;
@@ -213,7 +213,12 @@ pub(super) fn content(
                 );
             }
             out.push_str("</dd>");
-            if let Some(how) = event.recurrence.as_ref().and_then(|r| repeats(lang, r)) {
+            let held = times_held(event, own, offsets);
+            if let Some(how) = event
+                .recurrence
+                .as_ref()
+                .and_then(|r| repeats(lang, r, held))
+            {
                 let _ = write!(out, "<dt>{}</dt><dd>{}</dd>", s.repeats, escape(&how));
             }
             if let Some(place) = &event.location {

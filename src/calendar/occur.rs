@@ -170,6 +170,34 @@ pub fn in_order_begun(placed: Vec<Occurrence>) -> Vec<Occurrence> {
 /// The longest a repeating event's occurrence lasts, in days; its end is cut there.
 const MAX_REPEATED_DAYS: i64 = 366;
 
+/// How many times a series with a `COUNT` is held: RFC 5545 counts its left-out occurrences
+/// (`exdates`) in the count, then removes them, so that a series of 20 with one left out is
+/// held 19 times. `None` without a count. Each left-out day is checked alone, without
+/// listing the series.
+pub fn times_held(event: &Event, own: &str, offsets: &impl Offsets) -> Option<u32> {
+    let rule = event.recurrence.as_ref()?;
+    let count = rule.count?;
+    // Compared as `spans` compares them: all-day by date, timed on the series' own clock.
+    let frame = match event.start {
+        When::Instant(..) => "UTC",
+        _ => own,
+    };
+    let (first, time) = local(event.start, frame, offsets);
+    let mut out: Vec<Date> = Vec::new();
+    for &w in &event.exdates {
+        let (day, t) = match time {
+            None => (w.date(), None),
+            Some(_) => local(w, frame, offsets),
+        };
+        let held = t.is_none_or(|t| Some(t) == time)
+            && !recur::days(first, rule, None, day, day).is_empty();
+        if held && !out.contains(&day) {
+            out.push(day);
+        }
+    }
+    Some(count.saturating_sub(out.len() as u32))
+}
+
 /// The spans of `event`'s occurrences that may show from `from` to `to`, its wall-clock
 /// times read in `own`, its zone.
 fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets) -> Vec<Span> {

@@ -7,9 +7,12 @@ use crate::i18n::{Lang, fill};
 /// How `rule` repeats, as a visitor says it: "every week on Tuesday and Thursday, 10 times",
 /// "cada mes, el primer dimarts". What one phrase cannot say (a month of a yearly rule,
 /// several days of the month, an ordinal weekday in a weekly rule) is left out, so that what
-/// it says stays true: "every year". `None` for a rule of one occurrence, which repeats not.
-pub fn repeats(lang: Lang, rule: &Rrule) -> Option<String> {
-    if rule.count == Some(1) {
+/// it says stays true: "every year". A rule with a `COUNT` says `held`, the times the series
+/// is held once its left-out occurrences are taken away (see `occur::times_held`). `None`
+/// for a series held once, which repeats not.
+pub fn repeats(lang: Lang, rule: &Rrule, held: Option<u32>) -> Option<String> {
+    let times = rule.count.map(|count| held.unwrap_or(count));
+    if times.is_some_and(|n| n <= 1) {
         return None;
     }
     let s = lang.strings();
@@ -69,7 +72,7 @@ pub fn repeats(lang: Lang, rule: &Rrule) -> Option<String> {
         }
         _ => every(unit),
     };
-    Some(if let Some(n) = rule.count {
+    Some(if let Some(n) = times {
         fill(s.times, &[("rule", &said), ("n", &n.to_string())])
     } else if let Some(until) = &rule.until {
         let day = until.date();
@@ -102,7 +105,7 @@ mod tests {
 
     #[test]
     fn a_rule_is_said_as_people_say_how_often() {
-        let say = |lang, rule: &str| repeats(lang, &Rrule::parse(rule).unwrap());
+        let say = |lang, rule: &str| repeats(lang, &Rrule::parse(rule).unwrap(), None);
         let en = |rule| say(Lang::En, rule).unwrap();
         assert_eq!(en("FREQ=DAILY"), "every day");
         assert_eq!(en("FREQ=WEEKLY;INTERVAL=2"), "every 2 weeks");
@@ -153,5 +156,13 @@ mod tests {
             say(Lang::Gl, "FREQ=WEEKLY;BYDAY=FR").unwrap(),
             "cada semana, os venres"
         );
+        // A count says the times the series is held, its left-out occurrences taken away;
+        // held once, it repeats not.
+        let breakfast = Rrule::parse("FREQ=MONTHLY;BYDAY=2TU;COUNT=20").unwrap();
+        assert_eq!(
+            repeats(Lang::Es, &breakfast, Some(19)).unwrap(),
+            "cada mes, el segundo martes, 19 veces"
+        );
+        assert_eq!(repeats(Lang::Es, &breakfast, Some(1)), None);
     }
 }

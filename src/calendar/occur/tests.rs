@@ -329,3 +329,36 @@ fn a_daily_series_of_occurrences_lasting_millennia_puts_at_most_a_years_worth_on
         );
     }
 }
+
+#[test]
+fn a_counted_series_is_held_its_count_less_the_occurrences_left_out() {
+    // Monthly on the second Tuesday, 20 times from January 2027: August left out (given
+    // twice), and a day that is no occurrence (a Monday), which takes nothing away.
+    let mut breakfast = event("breakfast", "2027-01-12T09:00", Some("2027-01-12T10:00"));
+    breakfast.recurrence = Some(Rrule::parse("FREQ=MONTHLY;BYDAY=2TU;COUNT=20").unwrap());
+    breakfast.exdates = vec![
+        w("2027-08-10T09:00"),
+        w("2027-08-10T09:00"),
+        w("2027-08-09T09:00"),
+    ];
+    let feed = feed("Europe/Madrid", vec![breakfast.clone()]);
+    let all = shown(&feed, "Europe/Madrid", "2027-01-01", "2029-12-31");
+    assert_eq!(all.len(), 19, "the grid shows 19");
+    assert_eq!(times_held(&breakfast, "Europe/Madrid", &Jiff), Some(19));
+    // Left out at another time of that day, or on the UTC clock at 07:00 (09:00 in Madrid's
+    // summer), as the grid leaves it out or not.
+    breakfast.exdates = vec![w("2027-08-10T10:00")];
+    assert_eq!(times_held(&breakfast, "Europe/Madrid", &Jiff), Some(20));
+    breakfast.exdates = vec![w("2027-08-10T07:00:00Z")];
+    let feed = self::feed("Europe/Madrid", vec![breakfast.clone()]);
+    let held = shown(&feed, "Europe/Madrid", "2027-01-01", "2029-12-31").len();
+    assert_eq!(times_held(&breakfast, "Europe/Madrid", &Jiff), Some(held as u32));
+    assert_eq!(held, 19);
+    // All day, by date; without a count, none.
+    let mut market = event("market", "2027-03-01", None);
+    market.recurrence = Some(Rrule::parse("FREQ=WEEKLY;COUNT=4").unwrap());
+    market.exdates = vec![w("2027-03-15")];
+    assert_eq!(times_held(&market, "Europe/Madrid", &Jiff), Some(3));
+    market.recurrence = Some(Rrule::parse("FREQ=WEEKLY").unwrap());
+    assert_eq!(times_held(&market, "Europe/Madrid", &Jiff), None);
+}
