@@ -50,6 +50,7 @@ pub(super) fn facets(
     let drawn = StoredValue::new(Vec::<(Facet, usize, String)>::new());
     let mut boxes: Vec<(web_sys::HtmlInputElement, web_sys::Element)> = Vec::new();
     let mut shown: Vec<Option<(bool, bool, usize)>> = Vec::new();
+    let mut done: Option<(web_sys::Element, usize)> = None;
     let mut drawn_for = None;
     crate::ui::effect(move || {
         let Some(div) = root.get() else {
@@ -75,10 +76,21 @@ pub(super) fn facets(
                 })
                 .collect();
             shown = vec![None; boxes.len()];
+            done = div
+                .query_selector("[data-done]")
+                .ok()
+                .flatten()
+                .map(|b| (b, usize::MAX));
             drawn.set_value(options);
             drawn_for = Some(key);
         }
         let (outcome, chosen) = (outcome.read(), choices.read());
+        let total = outcome.results.len();
+        if let Some((button, said)) = done.as_mut().filter(|(_, said)| *said != total) {
+            let members = s.members_count(total, &format_number(lang, total));
+            button.set_text_content(Some(&fill(s.show_members, &[("members", &members)])));
+            *said = total;
+        }
         drawn.with_value(|options| {
             for (((facet, k, value), (input, count_el)), was) in
                 options.iter().zip(&boxes).zip(shown.iter_mut())
@@ -120,6 +132,15 @@ pub(super) fn facets(
             .and_then(|m| m.parse::<usize>().ok());
         if let Some(slot) = slot.filter(|&slot| slot < 2) {
             show_all.update(|a| a[slot] = !a[slot]);
+        }
+        // "Show 12 members": folded, the filters hand the focus to the count they changed.
+        let done = element(&ev).and_then(|t| t.closest("[data-done]").ok().flatten());
+        if let Some(count) = done
+            .and_then(|b| b.closest(".ck-body").ok().flatten())
+            .and_then(|body| body.query_selector(".ck-count").ok().flatten())
+        {
+            unfolded.set(false);
+            crate::ui::focus(count);
         }
     };
     view! {
@@ -221,6 +242,12 @@ fn markup(
             );
         }
         out.push_str("</fieldset>");
+    }
+    // Under the unfolded filters of a narrow container, where the count is out of sight,
+    // their result: a press folds them back over it. Its text is the count's (see `facets`).
+    // (None without facets, whose empty column is then left out.)
+    if !out.is_empty() {
+        out.push_str("<button type=\"button\" class=\"ck-btn ck-fold-done\" data-done></button>");
     }
     (out, drawn)
 }

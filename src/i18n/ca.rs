@@ -218,6 +218,7 @@ pub static STRINGS: Strings = Strings {
     city: "Ciutat",
     show_all: "Mostra-les totes ({n})",
     show_fewer: "Mostra’n menys",
+    show_members: "Mostra {members}",
     sort_by: "Ordena per",
     sorts: ["Nom", "Més recents", "Rellevància"],
     layout: "Vista",

@@ -228,6 +228,7 @@ pub static STRINGS: Strings = Strings {
     city: "City",
     show_all: "Show all ({n})",
     show_fewer: "Show fewer",
+    show_members: "Show {members}",
     sort_by: "Sort by",
     sorts: ["Name", "Newest", "Relevance"],
     layout: "View",

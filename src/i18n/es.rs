@@ -228,6 +228,7 @@ pub static STRINGS: Strings = Strings {
     city: "Ciudad",
     show_all: "Mostrar todas ({n})",
     show_fewer: "Mostrar menos",
+    show_members: "Mostrar {members}",
     sort_by: "Ordenar por",
     sorts: ["Nombre", "Más recientes", "Relevancia"],
     layout: "Vista",

@@ -218,6 +218,7 @@ pub static STRINGS: Strings = Strings {
     city: "Cidade",
     show_all: "Amosar todas ({n})",
     show_fewer: "Amosar menos",
+    show_members: "Amosar {members}",
     sort_by: "Ordenar por",
     sorts: ["Nome", "Máis recentes", "Relevancia"],
     layout: "Vista",

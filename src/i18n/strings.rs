@@ -319,6 +319,9 @@ strings! {
     show_all: &'static str,
     /// Button that lists only the largest values of a facet.
     show_fewer: &'static str,
+    /// The button that folds a phone's filters back over the results, with their count
+    /// (`{members}`: "12 members").
+    show_members: &'static str,
     /// Label of the order picker.
     sort_by: &'static str,
     /// Orders: by name, newest first, by relevance.

@@ -657,6 +657,22 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
     els.filter((e) => e.offsetParent !== null).filter((e) => e.getBoundingClientRect().height < 24).length);
   assert.equal(rows, 0, "every facet row is a target of at least 24 px");
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations on a phone with the filters open");
+  // Under them, their result, out of sight below: a press folds them back over it, the focus
+  // on the count.
+  const inPost = feed.members.filter((m) => (m.segments ?? []).includes("post-production")).length;
+  const done = dir.getByRole("button", { name: `Mostra ${inPost} socis` });
+  await dir.getByRole("checkbox", { name: /^Postproducció/ }).focus();
+  await page.keyboard.press("Tab");
+  await done.waitFor();
+  await done.click();
+  await dir.getByRole("group", { name: "Segments" }).waitFor({ state: "hidden" });
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false", "folded");
+  assert.equal(await dir.evaluate((el) => el.shadowRoot.activeElement?.getAttribute("part")), "count", "the focus on the count");
+  assert.equal(await dir.locator("[part=count]").textContent(), `${inPost} socis`);
+  // Beside the results, on a wide screen, there is no such button.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await dir.getByRole("group", { name: "Segments" }).waitFor();
+  assert.equal(await dir.locator("[data-done]").isVisible(), false, "no fold button beside the results");
 });
 
 test("on a mid-tone page (white on a brand colour, black on grey) the widgets' muted text and tints keep 4.5:1", async ({ page, url }) => {

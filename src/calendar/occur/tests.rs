@@ -352,7 +352,10 @@ fn a_counted_series_is_held_its_count_less_the_occurrences_left_out() {
     breakfast.exdates = vec![w("2027-08-10T07:00:00Z")];
     let feed = self::feed("Europe/Madrid", vec![breakfast.clone()]);
     let held = shown(&feed, "Europe/Madrid", "2027-01-01", "2029-12-31").len();
-    assert_eq!(times_held(&breakfast, "Europe/Madrid", &Jiff), Some(held as u32));
+    assert_eq!(
+        times_held(&breakfast, "Europe/Madrid", &Jiff),
+        Some(held as u32)
+    );
     assert_eq!(held, 19);
     // All day, by date; without a count, none.
     let mut market = event("market", "2027-03-01", None);
