@@ -66,6 +66,9 @@ use table::{csv, table};
 
 /// Regions or cities shown before the rest go together.
 const TOP: usize = 8;
+/// The width a drawing is printed at, at most, in CSS pixels: an A4 or Letter page's, less
+/// the browser's usual margins.
+const PRINT_WIDTH: usize = 680;
 /// Which mark an event happened on (`data-k` on the mark's group).
 fn mark_of(ev: &web_sys::Event) -> Option<usize> {
     closest(ev, "[data-k]")?
@@ -230,7 +233,7 @@ pub fn SegmentChart(
     // The chart is small: it redraws as a whole when the data, the dimension, the language,
     // the width or the table toggle change. The focus stays on the button or mark that had
     // it.
-    crate::ui::effect(move || {
+    let draw_now = move || {
         let lang = lang.get();
         let s = lang.strings();
         let by = by.get();
@@ -323,6 +326,35 @@ pub fn SegmentChart(
             tip.set(Some(k));
         }
         redrawn.notify();
+    };
+    crate::ui::effect(draw_now);
+    // Printed, the drawing is laid out for the paper's width, not the screen's, which the page
+    // would scale it down from (its text with it, to 8 px from a 1,280-px window). Drawn
+    // before the page is, as an effect would be too late: a page's own `window.print()` waits
+    // for nothing. After, the screen's width again.
+    let print = window_event_listener_untyped("beforeprint", move |_| {
+        if let Some(figure) = figure_ref.get_untracked() {
+            let paper = usize::try_from(figure.client_width())
+                .unwrap_or(0)
+                .min(PRINT_WIDTH);
+            if paper > 0 && paper != width.get_untracked() {
+                width.set(paper);
+                draw_now();
+            }
+        }
+    });
+    let screen = window_event_listener_untyped("afterprint", move |_| {
+        if let Some(w) = figure_ref
+            .get_untracked()
+            .and_then(|f| usize::try_from(f.client_width()).ok())
+            .filter(|&w| w > 0)
+        {
+            width.set(w);
+        }
+    });
+    on_cleanup(move || {
+        print.remove();
+        screen.remove();
     });
     // The choices of a linked directory reach the marks (or the table's toggles), and each
     // new drawing's marks (which are drawn pressed or not, but know nothing of the

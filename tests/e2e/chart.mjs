@@ -573,6 +573,25 @@ test("marks too faint for the background behind them are outlined in the text co
   await light.getByText(/^Blue is the largest segment, with 3 of 5 members/).waitFor();
 });
 
+test("printed, a drawing laid out for a wide screen is drawn again for the paper's width, so its text is not shrunk with it", async ({ page, url }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(url("tests/e2e/pages/charts.html"));
+  const chart = page.locator("#segments");
+  await chart.locator("svg .ck-mark").first().waitFor();
+  const units = () => chart.evaluate((el) => el.shadowRoot.querySelector("svg").viewBox.baseVal.width);
+  const onScreen = await units();
+  assert.ok(onScreen > 900, `drawn for the screen: ${onScreen}`);
+  // What the browser does as it prints (a page's own window.print() too): its events, then
+  // the page laid out for paper at once, with nothing waited for in between.
+  const printed = await chart.evaluate((el) => {
+    window.dispatchEvent(new Event("beforeprint"));
+    return el.shadowRoot.querySelector("svg").viewBox.baseVal.width;
+  });
+  assert.ok(printed <= 680, `drawn for the paper before the browser lays the page out: ${printed}`);
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await page.waitForFunction((w) => document.querySelector("#segments").shadowRoot.querySelector("svg").viewBox.baseVal.width === w, onScreen);
+});
+
 test("a visitor's larger default font makes the charts' text larger too, the drawing still within its width", async ({ context, url }) => {
   // The text of a segment's label and the drawing's width, with the browser's fonts at `px`.
   const measure = async (px) => {
