@@ -49,8 +49,9 @@ var waiting = null;
 // says clusterkit.
 var script = document.currentScript;
 var own = script && addressed(script.src) ? null : ownUrl();
-// An inline script's stack names the page.
-if (own === document.URL.split("#")[0]) own = null;
+// An inline script's stack names the page (as it was when loaded: a router may have changed
+// its query since).
+if (own && own.split(/[?#]/)[0] === document.URL.split(/[?#]/)[0]) own = null;
 if (own) {
   var scripts = document.querySelectorAll("script[src]");
   for (var i = 0; i < scripts.length; i++) {
@@ -74,17 +75,18 @@ try {
   wasmUrl = new URL("clusterkit_bg.wasm?v=" + VERSION, document.baseURI).href;
 }
 
-// Whether a script's src is an address files can be found beside (not data: or blob:).
+// Whether a script's src is an address files can be found beside: not a data: or blob: URL,
+// whose own contents it is (an app's scheme, such as capacitor: or app:, is one).
 function addressed(src) {
-  return /^(https?|file):/i.test(src || "");
+  return !!src && !/^(data|blob|javascript|about):/i.test(src);
 }
 
 // The URL of the script running this, from a stack line such as "at https://a.b/c.js:1:2",
 // "at f (https://a.b/c.js:1:2)" (Chromium) or "f@https://a.b/c.js:1:2" (Firefox, Safari): up
 // to the first line and column that end the frame, so that a URL may hold "@" (a CDN's
-// "pkg@1.2.0") or brackets; null if none names one.
+// "pkg@1.2.0") or brackets; not the URL inside a blob: one; null if none names one.
 function ownUrl() {
-  var line = /((?:https?|file):\/\/\S+?):\d+:\d+\)?(?:\s|$)/.exec(new Error().stack || "");
+  var line = /(?:^|[\s(@])((?:https?|file):\/\/\S+?):\d+:\d+\)?(?:\s|$)/.exec(new Error().stack || "");
   return line && line[1];
 }
 

@@ -165,8 +165,8 @@ pub fn SegmentChart(
             });
         }
     });
-    // The marks whose value would leave a linked directory with no member, given its other
-    // choices: offered disabled, as the directory offers that choice.
+    // The marks whose value would leave a linked directory with no member, given its search
+    // and other choices: offered disabled, as the directory offers that choice.
     let dead = StoredValue::new(Vec::<bool>::new());
     // Each drawing done, for what is set on its marks after it (their disabled state).
     let redrawn = Trigger::new();
@@ -192,11 +192,17 @@ pub fn SegmentChart(
             on_filter.run(f);
             if let (Some(figure), Some(before)) = (figure, before) {
                 request_animation_frame(move || {
-                    let moved = top(&figure).map_or(0.0, |after| after - before);
+                    let moved = top(&figure)
+                        .filter(|_| figure.is_connected())
+                        .map_or(0.0, |after| after - before);
                     if moved.abs() >= 1.0
                         && let Some(window) = web_sys::window()
                     {
-                        window.scroll_by_with_x_and_y(0.0, moved);
+                        // At once, not glided as a page's `scroll-behavior: smooth` would.
+                        let by = web_sys::ScrollToOptions::new();
+                        by.set_top(moved);
+                        by.set_behavior(web_sys::ScrollBehavior::Instant);
+                        window.scroll_by_with_scroll_to_options(&by);
                     }
                 });
             }
@@ -339,7 +345,7 @@ pub fn SegmentChart(
                 .min(PRINT_WIDTH);
             if paper > 0 && paper != width.get_untracked() {
                 width.set(paper);
-                draw_now();
+                untrack(draw_now);
             }
         }
     });

@@ -41,9 +41,9 @@ fn full_url(search: &str) -> String {
     format!("{before}{search}{}", location.hash().unwrap_or_default())
 }
 
-/// Whether the page's address can take a view in its query string, as the browser lets a
-/// page rewrite only an `http`, `https` or `file` address beyond its `#` part. One that
-/// cannot (an `<iframe srcdoc>`'s `about:srcdoc`) is said once in the console: its
+/// Whether the page's address can take a view in its query string: the browser lets a page
+/// rewrite only the `#` part of an `about:`, `blob:` or `data:` address. One that cannot
+/// (an `<iframe srcdoc>`'s `about:srcdoc`) is said once in the console: its
 /// directories then keep their view as if without `sync-url`, the back button still closing
 /// a profile.
 pub(crate) fn writable(lang: Lang) -> bool {
@@ -51,7 +51,7 @@ pub(crate) fn writable(lang: Lang) -> bool {
         return false;
     };
     let protocol = location.protocol().unwrap_or_default();
-    let writable = matches!(protocol.as_str(), "http:" | "https:" | "file:");
+    let writable = !matches!(protocol.as_str(), "about:" | "blob:" | "data:");
     if !writable && !UNWRITABLE.replace(true) {
         let address = location.href().unwrap_or_default();
         let message = fill(lang.strings().sync_url_unwritable, &[("url", &address)]);

@@ -146,14 +146,14 @@ thread_local! {
     // The choices of each directory element with an `id`, shared with the charts whose
     // `for` names it; reference-counted, so either side may be removed first.
     static CHOICES: RefCell<Vec<(String, ArcRwSignal<Filter>)>> = const { RefCell::new(Vec::new()) };
-    // The ids of the directories drawn, in whatever shadow root they are: a chart's `for`
+    // The ids of the page's directories, in whatever shadow root they are: a chart's `for`
     // reaches them all, as the choices do.
     static DIRECTORIES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Counts a directory drawn with this `id` among those a chart's `for` may name, until its
-/// view is cleaned up.
-fn drawn_directory(id: &str) {
+/// Counts a directory with this `id` among those a chart's `for` may name, until the
+/// reactive scope it is called in is cleaned up (the element goes, or its id changes).
+fn directory_on_page(id: &str) {
     DIRECTORIES.with_borrow_mut(|ids| ids.push(id.to_owned()));
     let id = id.to_owned();
     on_cleanup(move || {
@@ -165,8 +165,8 @@ fn drawn_directory(id: &str) {
     });
 }
 
-/// Whether a directory with this `id` is drawn anywhere on the page.
-fn directory_drawn(id: &str) -> bool {
+/// Whether a directory with this `id` is anywhere on the page.
+fn directory_named(id: &str) -> bool {
     DIRECTORIES.with_borrow(|ids| ids.iter().any(|i| i == id))
 }
 

@@ -156,6 +156,15 @@ pub(super) fn element_view(
             at("lang"),
         );
     });
+    // A directory with an id is one a chart's `for` may name, from any shadow root, from now
+    // on: its feed may take a while.
+    if widget == Widget::Directory {
+        crate::ui::effect(move || {
+            if let Some(id) = host_id.get().filter(|id| !id.is_empty()) {
+                directory_on_page(&id);
+            }
+        });
+    }
     view! {
         // Left to right, as each of the widgets' languages is, on a right-to-left page too.
         <div class="ck-root" part="root" node_ref=root dir="ltr" data-theme=move || theme.get() lang=move || locale.get()>
@@ -180,7 +189,6 @@ pub(super) fn element_view(
                             // The attributes' choices first, before the directory reads
                             // them, then each change of them: had they come in an effect
                             // after it, they would replace what a shared link restored.
-                            drawn_directory(&id);
                             let shared = choices_of(&id);
                             shared.set(filter.get_untracked());
                             let set = shared.clone();
@@ -242,7 +250,7 @@ pub(super) fn element_view(
                                     // Gone by then (removed from the page), its signals
                                     // with it: reading one would trap.
                                     let Some(Some(root)) = root.try_get_untracked() else { return };
-                                    if !has_directory(&root, &wanted) && !directory_drawn(&wanted) {
+                                    if !has_directory(&root, &wanted) && !directory_named(&wanted) {
                                         let template = at.lang.get_untracked().strings().d_for_nobody;
                                         at.warn(&crate::i18n::fill(template, &[("id", &wanted)]));
                                     }

@@ -431,6 +431,19 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
     }, k);
   const [dead, faded] = [await shown(expected[0]), await shown(name(open))];
   assert.ok(dead[0] < faded[0] && dead[1] !== faded[1], `disabled ${dead} against faded ${faded}`);
+  // As a donut, its legend's swatches too.
+  await chart.evaluate((el) => el.setAttribute("type", "donut"));
+  await chart.locator("circle[part=bar]").first().waitFor();
+  await chart.locator(`[aria-disabled=true][aria-label^="${expected[0]}:"]`).waitFor();
+  const swatch = (k) =>
+    chart.evaluate((el, k) => {
+      const mark = el.shadowRoot.querySelector(`.ck-mark[aria-label^="${k}:"]`);
+      return Number(getComputedStyle(el.shadowRoot.querySelector(`g[aria-hidden][data-k="${mark.dataset.k}"] .ck-swatch`)).opacity);
+    }, k);
+  const [deadSwatch, fadedSwatch] = [await swatch(expected[0]), await swatch(name(open))];
+  assert.ok(deadSwatch < fadedSwatch, `a disabled swatch ${deadSwatch} against a faded one ${fadedSwatch}`);
+  await chart.evaluate((el) => el.setAttribute("type", "column"));
+  await chart.locator("svg .ck-ticks").waitFor();
   await bar([...withFound].find((id) => id !== open)).click();
   await chart.locator("svg[data-chosen=false]").waitFor();
   for (const s of feed.segments.filter((s) => !withFound.has(s.id))) {

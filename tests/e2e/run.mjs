@@ -1136,9 +1136,11 @@ test("in an iframe srcdoc, whose address takes no view, sync-url says so once an
     assert.equal(page.url(), host, "still on the page");
     assert.equal(await dir.getByRole("dialog").count(), 0, "the profile closed");
   }
-  // A choice still filters, and the back button does not undo it (no entry is made for it).
+  // A choice still filters, and makes no history entry (the address could not show it).
+  const entries = await page.evaluate(() => history.length);
   await dir.getByRole("checkbox").first().check();
   await dir.locator("[part=count]").filter({ hasNotText: `${feed.members.length} members` }).waitFor();
+  assert.equal(await page.evaluate(() => history.length), entries, "no entry for the choice");
   const unwritable = warnings.filter((w) => w.includes("sync-url") && w.includes("about:srcdoc"));
   assert.equal(unwritable.length, 1, `said once: ${warnings}`);
 });
