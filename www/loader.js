@@ -67,12 +67,13 @@ var dataBase = script && (script.getAttribute("data-base") || "").trim();
 // that folder; only a script's or the Wasm's own URL names a file, whose folder it is.
 if (dataBase && !/(\/|\.m?js|\.wasm)$/i.test(dataBase.split(/[?#]/)[0])) dataBase += "/";
 var base = dataBase || own || (script && addressed(script.src) && script.src) || document.baseURI;
+var wasmFile = "clusterkit_bg.wasm?v=" + VERSION;
 var wasmUrl;
 try {
-  wasmUrl = new URL("clusterkit_bg.wasm?v=" + VERSION, new URL(base, document.baseURI)).href;
+  wasmUrl = new URL(wasmFile, new URL(base, document.baseURI)).href;
 } catch (e) {
   // A `data-base` that is no address at all: the page's folder, whose 404 then says where.
-  wasmUrl = new URL("clusterkit_bg.wasm?v=" + VERSION, document.baseURI).href;
+  wasmUrl = new URL(wasmFile, document.baseURI).href;
 }
 
 // Whether a script's src is an address files can be found beside: not a data: or blob: URL,
