@@ -106,13 +106,11 @@ fn zone_name(lang: Lang, zone: &str) -> String {
 mod tests {
     use super::*;
 
-    fn at(hour: u8, minute: u8) -> Time {
-        Time {
-            hour,
-            minute,
-            second: 0,
-        }
-    }
+    const TEN: Time = Time {
+        hour: 10,
+        minute: 0,
+        second: 0,
+    };
 
     #[test]
     fn a_zone_is_said_in_each_language_catalan_eliding_its_de() {
@@ -123,7 +121,7 @@ mod tests {
             own_clock(
                 Lang::Ca,
                 Date::new(2026, 12, 1).unwrap(),
-                at(10, 0),
+                TEN,
                 "Europe/Amsterdam"
             ),
             "dimarts, 1 de desembre de 2026, 10:00 (hora d’Amsterdam)"
@@ -132,7 +130,7 @@ mod tests {
             own_clock(
                 Lang::En,
                 Date::new(2026, 12, 1).unwrap(),
-                at(10, 0),
+                TEN,
                 "America/New_York"
             ),
             "Tuesday 1 December 2026, 10:00 (New York time)"
