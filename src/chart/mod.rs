@@ -214,8 +214,6 @@ pub fn SegmentChart(
         move |_| Arc::new(FacetTable::new(&feed.read())),
         crate::directory::arc_changed,
     );
-    // A linked directory's search, read with its index of the same feed.
-    let index = linked.then(|| crate::directory::search_index(feed, false));
     // A linked directory's chosen places are drawn even beyond `top`: the memo tells the
     // drawing only when that changes what it draws.
     let counted = crate::ui::memo(move |_| {
@@ -372,9 +370,11 @@ pub fn SegmentChart(
             return;
         };
         let members = feed.read().members.len();
-        let index = index
-            .filter(|_| !f.query.trim().is_empty())
-            .map(|index| index.get());
+        // A linked directory's search, read with its index of the same feed (built while
+        // the page is idle, well before a visitor types; until then the search is left aside).
+        let index = (!f.query.trim().is_empty())
+            .then(|| crate::directory::made_index(&feed.read()))
+            .flatten();
         let off = choices.with_value(|c| {
             linked::show(&figure, c, &f, &facets.read(), index.as_deref(), members)
         });

@@ -31,8 +31,10 @@ thread_local! {
     static MADE: RefCell<Vec<(Weak<Feed>, Weak<SearchIndex>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The index some widget made of this very `feed`, if it is still held.
-fn made(feed: &Arc<Feed>) -> Option<Arc<SearchIndex>> {
+/// The index a directory made of this very `feed`, if one did and still holds it: a chart
+/// linked to it searches with it, and never builds one of its own (in one go, a task a
+/// phone would wait a quarter of a second for).
+pub(crate) fn made(feed: &Arc<Feed>) -> Option<Arc<SearchIndex>> {
     MADE.with_borrow_mut(|made| {
         made.retain(|(f, i)| f.strong_count() > 0 && i.strong_count() > 0);
         made.iter()
@@ -43,12 +45,12 @@ fn made(feed: &Arc<Feed>) -> Option<Arc<SearchIndex>> {
 
 /// The search index of `feed`, as the memo a search reads. Made in one go, the index of
 /// 10,000 members is a task of 50-80 ms on a desktop and four times that on a phone, which
-/// a tap or keystroke made meanwhile would wait for. So, `ahead`, it is built in slices of
+/// a tap or keystroke made meanwhile would wait for. So it is built in slices of
 /// a few milliseconds, from 100 ms after the feed arrives (the first cards are on screen by
 /// then), with the page free to run between them; a search typed before the last slice
 /// finishes the build at once. An index another widget made of the same feed is taken as
 /// it is.
-pub(crate) fn search_index(feed: Signal<Arc<Feed>>, ahead: bool) -> Memo<Arc<SearchIndex>> {
+pub(super) fn search_index(feed: Signal<Arc<Feed>>) -> Memo<Arc<SearchIndex>> {
     let building = StoredValue::new(Building {
         feed: None,
         index: None,
@@ -95,7 +97,7 @@ pub(crate) fn search_index(feed: Signal<Arc<Feed>>, ahead: bool) -> Memo<Arc<Sea
                 fresh
             })
             .unwrap_or(false);
-        if fresh && ahead {
+        if fresh {
             set_timeout(move || slice(building, index), Duration::from_millis(100));
         }
     });

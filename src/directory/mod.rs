@@ -43,7 +43,7 @@ mod indexing;
 // `Sort` are the crate root's.
 #[doc(hidden)]
 pub mod model;
-pub(crate) use indexing::search_index;
+pub(crate) use indexing::made as made_index;
 mod profile;
 mod url;
 
@@ -170,7 +170,7 @@ pub fn MemberDirectory(
         move |_| Arc::new(FacetTable::new(&feed.read())),
         arc_changed,
     );
-    let index = indexing::search_index(feed, true);
+    let index = indexing::search_index(feed);
     let by_name = crate::ui::memo_with(
         move |_| Arc::new(name_order(&feed.read(), lang.get())),
         arc_changed,
