@@ -28,7 +28,7 @@
 //! | `by` | `Signal<By>` | `By::Segment` | what the members are counted by |
 //! | `shape` | `Signal<Option<Shape>>` | columns for years, else bars | how they are drawn |
 //! | `top` | `MaybeProp<usize>` | 8 | regions or cities shown before the rest go together |
-//! | `filter` | `Signal<Filter>` | none | a directory's choices, shown on the marks |
+//! | `filter` | `Signal<Filter>` | none | a directory's choices, shown on the marks; a value that would leave it no member, given its other choices and its search, is disabled (the search counts where the directory shows the very same `Arc<Feed>`, whose search index it shares) |
 //! | `on_filter` | `Callback<Filter>` | none | links the chart: a click, Enter or Space on a mark toggles its facet value |
 //! | `class` | `MaybeProp<String>` | none | extra class on the root |
 //!
