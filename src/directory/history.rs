@@ -101,25 +101,10 @@ thread_local! {
 /// when another directory of the page already keeps its view there: each would overwrite
 /// the other's.
 pub(crate) fn claim_param(param: &str, lang: Lang) {
-    let shared = PARAMS.with(|p| {
-        let mut p = p.borrow_mut();
-        let shared = p.iter().any(|q| q == param);
-        p.push(param.to_owned());
-        shared
-    });
-    if shared {
+    if crate::ui::hold(&PARAMS, param) {
         let message = fill(lang.strings().sync_url_shared, &[("name", param)]);
         web_sys::console::warn_1(&format!("clusterkit: {message}").into());
     }
-    let param = param.to_owned();
-    on_cleanup(move || {
-        PARAMS.with(|p| {
-            let mut p = p.borrow_mut();
-            if let Some(at) = p.iter().position(|q| *q == param) {
-                p.swap_remove(at);
-            }
-        })
-    });
 }
 
 /// What the URL keeps of a directory's view.

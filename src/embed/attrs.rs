@@ -43,24 +43,6 @@ impl AttrAt {
     }
 }
 
-/// Whether the page (or the shadow root a widget sits in), seen from `inside` a widget's
-/// own shadow root, holds a `clusterkit-directory` with the id `id`, as a chart's `for` names
-/// one.
-pub(super) fn has_directory(inside: &web_sys::Element, id: &str) -> bool {
-    use wasm_bindgen::JsCast;
-    let Ok(own) = inside.get_root_node().dyn_into::<web_sys::ShadowRoot>() else {
-        return true; // Not in a widget's shadow root: nothing to tell.
-    };
-    let around = own.host().get_root_node();
-    let found = match around.dyn_ref::<web_sys::ShadowRoot>() {
-        Some(root) => root.get_element_by_id(id),
-        None => around
-            .dyn_ref::<web_sys::Document>()
-            .and_then(|d| d.get_element_by_id(id)),
-    };
-    found.is_some_and(|e| e.local_name() == "clusterkit-directory")
-}
-
 /// The ids of a list attribute (`segments`, `categories`) that the feed defines in `defined`.
 /// An id it does not define (a segment's name written for its id, say) would leave nothing
 /// to show: it is left out, and said in the console, in the words of the feed's own

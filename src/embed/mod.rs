@@ -26,7 +26,7 @@ use crate::{EventCalendar, MemberDirectory, SegmentChart};
 
 mod attrs;
 mod view;
-use attrs::{AttrAt, choice, flag, has_directory, known_ids, unquoted, words};
+use attrs::{AttrAt, choice, flag, known_ids, unquoted, words};
 
 /// The element's attributes, name and value (a few, so a list: smaller than a hash map).
 type Attrs = Vec<(String, String)>;
@@ -154,15 +154,7 @@ thread_local! {
 /// Counts a directory with this `id` among those a chart's `for` may name, until the
 /// reactive scope it is called in is cleaned up (the element goes, or its id changes).
 fn directory_on_page(id: &str) {
-    DIRECTORIES.with_borrow_mut(|ids| ids.push(id.to_owned()));
-    let id = id.to_owned();
-    on_cleanup(move || {
-        DIRECTORIES.with_borrow_mut(|ids| {
-            if let Some(at) = ids.iter().position(|i| *i == id) {
-                ids.swap_remove(at);
-            }
-        })
-    });
+    crate::ui::hold(&DIRECTORIES, id);
 }
 
 /// Whether a directory with this `id` is anywhere on the page.

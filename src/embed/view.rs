@@ -249,8 +249,10 @@ pub(super) fn element_view(
                                 let check = StoredValue::new_local(move || {
                                     // Gone by then (removed from the page), its signals
                                     // with it: reading one would trap.
-                                    let Some(Some(root)) = root.try_get_untracked() else { return };
-                                    if !has_directory(&root, &wanted) && !directory_named(&wanted) {
+                                    if !matches!(root.try_get_untracked(), Some(Some(_))) {
+                                        return;
+                                    }
+                                    if !directory_named(&wanted) {
                                         let template = at.lang.get_untracked().strings().d_for_nobody;
                                         at.warn(&crate::i18n::fill(template, &[("id", &wanted)]));
                                     }

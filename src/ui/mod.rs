@@ -231,6 +231,28 @@ pub(crate) fn said_once_settled(text: Signal<String>) -> impl IntoView {
     view! { <p class="ck-visually-hidden" role="status">{said}</p> }
 }
 
+/// A page-wide list of names the widgets hold: URL parameters, element ids.
+pub(crate) type Names = std::thread::LocalKey<std::cell::RefCell<Vec<String>>>;
+
+/// Adds `name` to `names` until the current reactive scope is cleaned up (its widget goes, or
+/// its effect runs again); returns whether another holder already had it.
+pub(crate) fn hold(names: &'static Names, name: &str) -> bool {
+    let held = names.with_borrow_mut(|all| {
+        let held = all.iter().any(|n| n == name);
+        all.push(name.to_owned());
+        held
+    });
+    let name = name.to_owned();
+    on_cleanup(move || {
+        names.with_borrow_mut(|all| {
+            if let Some(at) = all.iter().position(|n| *n == name) {
+                all.swap_remove(at);
+            }
+        })
+    });
+    held
+}
+
 /// Keeps `dialog` open, as a modal (the rest of the page inert, the focus inside), while
 /// `shown` says so, and closed otherwise.
 pub(crate) fn modal_while(
