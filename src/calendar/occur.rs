@@ -177,25 +177,47 @@ const MAX_REPEATED_DAYS: i64 = 366;
 pub fn times_held(event: &Event, own: &str, offsets: &impl Offsets) -> Option<u32> {
     let rule = event.recurrence.as_ref()?;
     let count = rule.count?;
-    // Compared as `spans` compares them: all-day by date, timed on the series' own clock.
-    let frame = match event.start {
-        When::Instant(..) => "UTC",
-        _ => own,
-    };
+    let frame = series_clock(event, own);
     let (first, time) = local(event.start, frame, offsets);
     let mut out: Vec<Date> = Vec::new();
-    for &w in &event.exdates {
-        let (day, t) = match time {
-            None => (w.date(), None),
-            Some(_) => local(w, frame, offsets),
-        };
-        let held = t.is_none_or(|t| Some(t) == time)
-            && !recur::days(first, rule, None, day, day).is_empty();
-        if held && !out.contains(&day) {
+    for day in left_out_days(event, frame, time, offsets) {
+        if !out.contains(&day) && !recur::days(first, rule, None, day, day).is_empty() {
             out.push(day);
         }
     }
     Some(count.saturating_sub(out.len() as u32))
+}
+
+/// The clock a series repeats on: the event's zone (`own`) for a wall-clock start; UTC for an
+/// instant, as RFC 5545 repeats a UTC DTSTART and as the .ics file says (a weekly 08:00Z is
+/// 09:00 in Madrid in winter, 10:00 in summer).
+fn series_clock<'a>(event: &Event, own: &'a str) -> &'a str {
+    match event.start {
+        When::Instant(..) => "UTC",
+        _ => own,
+    }
+}
+
+/// The days `event`'s left-out dates (`exdates`) take from its series, read on the series'
+/// clock `frame`: for an all-day series (`time` none) each one's date; for a series held at
+/// `time`, the day of each one at that time or with no time given.
+fn left_out_days(
+    event: &Event,
+    frame: &str,
+    time: Option<Time>,
+    offsets: &impl Offsets,
+) -> Vec<Date> {
+    event
+        .exdates
+        .iter()
+        .filter_map(|&w| match time {
+            None => Some(w.date()),
+            Some(time) => match local(w, frame, offsets) {
+                (_, Some(t)) if t != time => None,
+                (day, _) => Some(day),
+            },
+        })
+        .collect()
 }
 
 /// The spans of `event`'s occurrences that may show from `from` to `to`, its wall-clock
@@ -220,7 +242,7 @@ fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets)
                 // an instant, its UTC date), as the .ics file's date-only UNTIL says.
                 let until = rule.until.map(|u| u.date());
                 let mut days = recur::days(first, rule, until, from.add_days(-length), to);
-                let left_out: Vec<Date> = event.exdates.iter().map(When::date).collect();
+                let left_out = left_out_days(event, own, None, offsets);
                 days.retain(|d| !left_out.contains(d));
                 days
             }
@@ -250,13 +272,7 @@ fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets)
     };
     // A year at most each time, as for all-day series.
     let length = (end - start).min(MAX_REPEATED_DAYS as f64 * 86_400_000.0);
-    // The clock the series repeats on: the event's zone for a wall-clock start; UTC for
-    // an instant, as RFC 5545 repeats a UTC DTSTART and as the .ics file says (a weekly
-    // 08:00Z is 09:00 in Madrid in winter, 10:00 in summer).
-    let frame = match event.start {
-        When::Instant(..) => "UTC",
-        _ => own,
-    };
+    let frame = series_clock(event, own);
     let (first, time) = local(event.start, frame, offsets);
     let time = time.unwrap_or_default();
     // The last day `UNTIL` allows: its day, or the day before if the time is past it.
@@ -274,17 +290,9 @@ fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets)
         from.add_days(-days_long - 1),
         to.add_days(1),
     );
-    let left_out: Vec<(Date, Option<Time>)> = event
-        .exdates
-        .iter()
-        .map(|&w| local(w, frame, offsets))
-        .collect();
+    let left_out = left_out_days(event, frame, Some(time), offsets);
     days.into_iter()
-        .filter(|&d| {
-            !left_out
-                .iter()
-                .any(|&(day, t)| day == d && t.is_none_or(|t| t == time))
-        })
+        .filter(|d| !left_out.contains(d))
         .map(|d| {
             let start = instant(d, time, |ms| offsets.offset(frame, ms));
             Span::Timed(start, start + length)
