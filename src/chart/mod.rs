@@ -44,9 +44,11 @@ mod frame;
 mod geometry;
 mod linked;
 mod marks;
+mod print;
 mod summary;
 mod svg;
 mod table;
+mod tip;
 
 use std::sync::Arc;
 
@@ -66,9 +68,6 @@ use table::{csv, table};
 
 /// Regions or cities shown before the rest go together.
 const TOP: usize = 8;
-/// The width a drawing is printed at, at most, in CSS pixels: an A4 or Letter page's, less
-/// the browser's usual margins.
-const PRINT_WIDTH: usize = 680;
 /// Which mark an event happened on (`data-k` on the mark's group).
 fn mark_of(ev: &web_sys::Event) -> Option<usize> {
     closest(ev, "[data-k]")?
@@ -332,34 +331,7 @@ pub fn SegmentChart(
         redrawn.notify();
     };
     crate::ui::effect(draw_now);
-    // Printed, the drawing is laid out for the paper's width, not the screen's, which the page
-    // would scale it down from (its text with it, to 8 px from a 1,280-px window). Drawn
-    // before the page is, as an effect would be too late: a page's own `window.print()` waits
-    // for nothing. After, the screen's width again.
-    let print = window_event_listener_untyped("beforeprint", move |_| {
-        if let Some(figure) = figure_ref.get_untracked() {
-            let paper = usize::try_from(figure.client_width())
-                .unwrap_or(0)
-                .min(PRINT_WIDTH);
-            if paper > 0 && paper != width.get_untracked() {
-                width.set(paper);
-                untrack(draw_now);
-            }
-        }
-    });
-    let screen = window_event_listener_untyped("afterprint", move |_| {
-        if let Some(w) = figure_ref
-            .get_untracked()
-            .and_then(|f| usize::try_from(f.client_width()).ok())
-            .filter(|&w| w > 0)
-        {
-            width.set(w);
-        }
-    });
-    on_cleanup(move || {
-        print.remove();
-        screen.remove();
-    });
+    print::drawn_for_paper(figure_ref, width, draw_now);
     // The choices of a linked directory reach the marks (or the table's toggles), and each
     // new drawing's marks (which are drawn pressed or not, but know nothing of the
     // directory's other choices).
@@ -380,47 +352,7 @@ pub fn SegmentChart(
         });
         dead.set_value(off);
     });
-    // The tooltip: a `<p>` over the mark, there only while a mark is hovered or focused.
-    crate::ui::effect(move || {
-        let k = tip.get();
-        let Some(figure) = figure_ref.get() else {
-            return;
-        };
-        if let Ok(Some(old)) = figure.query_selector(".ck-tip") {
-            old.remove();
-        }
-        let Some(k) = k else {
-            return;
-        };
-        let shown = drawn.with_value(|drawn| -> Option<()> {
-            let (x, y) = *drawn.anchors.get(k)?;
-            let host = figure.query_selector(".ck-drawing").ok()??;
-            let tip: web_sys::HtmlElement = document().create_element("p").ok()?.dyn_into().ok()?;
-            tip.set_class_name("ck-tip");
-            let _ = tip.set_attribute("aria-hidden", "true");
-            tip.set_text_content(Some(&drawn.marks.get(k)?.label));
-            let _ = tip.style().set_property("left", &format!("{x}%"));
-            let _ = tip.style().set_property("top", &format!("{y}%"));
-            host.append_child(&tip).ok()?;
-            // Centred over its mark, but never past the drawing's edges, where it would be
-            // cut off (a long name, the last column on a phone).
-            let width = host.client_width();
-            let half = (tip.offset_width() / 2).min(width / 2);
-            let left = (x * width / 100).clamp(half, width - half);
-            let _ = tip.style().set_property("left", &format!("{left}px"));
-            Some(())
-        });
-        // Escape hides it, wherever the focus is (WCAG 1.4.13): a listener only while one
-        // shows, removed before the effect runs again or the chart goes.
-        if shown.is_some() {
-            let escape = window_event_listener(leptos::ev::keydown, move |e| {
-                if e.key() == "Escape" {
-                    tip.set(None);
-                }
-            });
-            on_cleanup(move || escape.remove());
-        }
-    });
+    tip::tooltip(figure_ref, tip, drawn);
     // The drawing is one tab stop, moved by hand: the markup is only redrawn when the data
     // change.
     let key = move |ev: web_sys::KeyboardEvent| {

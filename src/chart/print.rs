@@ -1,0 +1,43 @@
+//! The drawing on paper: laid out for the page's width, not the screen's.
+
+use leptos::prelude::*;
+
+/// The width a drawing is printed at, at most, in CSS pixels: an A4 or Letter page's, less
+/// the browser's usual margins.
+const PRINT_WIDTH: usize = 680;
+
+/// Draws the chart of `figure_ref` again (`draw_now`) for the paper's `width` before the page
+/// is printed, and lets it be drawn for the screen's after. Drawn for the screen, the page
+/// would scale it down to the paper, its text with it (to 8 px from a 1,280-px window).
+pub(super) fn drawn_for_paper(
+    figure_ref: NodeRef<leptos::html::Figure>,
+    width: RwSignal<usize>,
+    draw_now: impl Fn() + Copy + 'static,
+) {
+    // At once, before the page is laid out: an effect would be too late, as a page's own
+    // `window.print()` waits for nothing.
+    let print = window_event_listener_untyped("beforeprint", move |_| {
+        if let Some(figure) = figure_ref.get_untracked() {
+            let paper = usize::try_from(figure.client_width())
+                .unwrap_or(0)
+                .min(PRINT_WIDTH);
+            if paper > 0 && paper != width.get_untracked() {
+                width.set(paper);
+                untrack(draw_now);
+            }
+        }
+    });
+    let screen = window_event_listener_untyped("afterprint", move |_| {
+        if let Some(w) = figure_ref
+            .get_untracked()
+            .and_then(|f| usize::try_from(f.client_width()).ok())
+            .filter(|&w| w > 0)
+        {
+            width.set(w);
+        }
+    });
+    on_cleanup(move || {
+        print.remove();
+        screen.remove();
+    });
+}

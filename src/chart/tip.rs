@@ -1,0 +1,55 @@
+//! A mark's tooltip: a `<p>` over the mark, there only while a mark is hovered or focused.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::Drawn;
+
+/// Shows mark `tip`'s label over it, in the drawing of `figure_ref` as `drawn` last drew it;
+/// Escape hides it.
+pub(super) fn tooltip(
+    figure_ref: NodeRef<leptos::html::Figure>,
+    tip: RwSignal<Option<usize>>,
+    drawn: StoredValue<Drawn>,
+) {
+    crate::ui::effect(move || {
+        let k = tip.get();
+        let Some(figure) = figure_ref.get() else {
+            return;
+        };
+        if let Ok(Some(old)) = figure.query_selector(".ck-tip") {
+            old.remove();
+        }
+        let Some(k) = k else {
+            return;
+        };
+        let shown = drawn.with_value(|drawn| -> Option<()> {
+            let (x, y) = *drawn.anchors.get(k)?;
+            let host = figure.query_selector(".ck-drawing").ok()??;
+            let tip: web_sys::HtmlElement = document().create_element("p").ok()?.dyn_into().ok()?;
+            tip.set_class_name("ck-tip");
+            let _ = tip.set_attribute("aria-hidden", "true");
+            tip.set_text_content(Some(&drawn.marks.get(k)?.label));
+            let _ = tip.style().set_property("left", &format!("{x}%"));
+            let _ = tip.style().set_property("top", &format!("{y}%"));
+            host.append_child(&tip).ok()?;
+            // Centred over its mark, but never past the drawing's edges, where it would be
+            // cut off (a long name, the last column on a phone).
+            let width = host.client_width();
+            let half = (tip.offset_width() / 2).min(width / 2);
+            let left = (x * width / 100).clamp(half, width - half);
+            let _ = tip.style().set_property("left", &format!("{left}px"));
+            Some(())
+        });
+        // Escape hides it, wherever the focus is (WCAG 1.4.13): a listener only while one
+        // shows, removed before the effect runs again or the chart goes.
+        if shown.is_some() {
+            let escape = window_event_listener(leptos::ev::keydown, move |e| {
+                if e.key() == "Escape" {
+                    tip.set(None);
+                }
+            });
+            on_cleanup(move || escape.remove());
+        }
+    });
+}
