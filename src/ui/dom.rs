@@ -169,6 +169,48 @@ pub(crate) fn paint_segments(root: &web_sys::Element, selector: &str, colours: &
     }
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// An element, for the method web-sys does not bind.
+    type Seen;
+    /// `Element.checkVisibility()`.
+    #[wasm_bindgen(method, catch, js_name = checkVisibility)]
+    fn check_visibility(this: &Seen) -> Result<bool, wasm_bindgen::JsValue>;
+}
+
+/// Whether `element` is drawn: it has a box, and nothing above it (through shadow roots)
+/// skips its contents, as a closed `<details>` or a hidden tab does. Yes where the browser
+/// cannot tell.
+fn rendered(element: &web_sys::Element) -> bool {
+    element
+        .unchecked_ref::<Seen>()
+        .check_visibility()
+        .unwrap_or(true)
+}
+
+/// Calls `then` once `element` is drawn: at once if it is, else when a `ResizeObserver` sees
+/// it get a box (a closed `<details>` opened, a tab shown); never if the reactive owner is
+/// cleaned up first.
+pub(crate) fn when_rendered(element: &web_sys::Element, then: impl Fn() + 'static) {
+    if rendered(element) {
+        return then();
+    }
+    let watched = element.clone();
+    let on_resize = wasm_bindgen::closure::Closure::<
+        dyn FnMut(js_sys::Array, web_sys::ResizeObserver),
+    >::new(move |_, observer: web_sys::ResizeObserver| {
+        if rendered(&watched) {
+            observer.disconnect();
+            then();
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(element);
+        let observing = send_wrapper::SendWrapper::new((observer, on_resize));
+        on_cleanup(move || observing.0.disconnect());
+    }
+}
+
 /// Keeps `width` at the content width of `element`, in CSS pixels, as it changes (a
 /// `ResizeObserver`, disconnected when the reactive owner is cleaned up).
 pub(crate) fn observe_width(element: &web_sys::Element, width: RwSignal<usize>) {

@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 
 pub(crate) use dom::{
     download, focus, focused_within, font_px, observe_width, paint_segments, redraw_keeping_focus,
-    set_html,
+    set_html, when_rendered,
 };
 
 /// Every style of the widgets, as one stylesheet (minified by `build.rs` from the `.css`
@@ -254,7 +254,10 @@ pub(crate) fn hold(names: &'static Names, name: &str) -> bool {
 }
 
 /// Keeps `dialog` open, as a modal (the rest of the page inert, the focus inside), while
-/// `shown` says so, and closed otherwise.
+/// `shown` says so, and closed otherwise. A widget the visitor cannot see (in a closed
+/// `<details>` or a hidden tab, as a shared link's profile may find it) opens its modal only
+/// once it is drawn: an unseen modal would leave the whole page inert, with no way out on a
+/// phone.
 pub(crate) fn modal_while(
     dialog: NodeRef<leptos::html::Dialog>,
     shown: impl Fn() -> bool + 'static,
@@ -263,7 +266,14 @@ pub(crate) fn modal_while(
         let shown = shown();
         if let Some(d) = dialog.get() {
             if shown && !d.open() {
-                let _ = d.show_modal();
+                let Some(around) = d.parent_element() else {
+                    return;
+                };
+                when_rendered(&around, move || {
+                    if !d.open() {
+                        let _ = d.show_modal();
+                    }
+                });
             } else if !shown && d.open() {
                 d.close();
             }

@@ -1145,6 +1145,22 @@ test("in an iframe srcdoc, whose address takes no view, sync-url says so once an
   assert.equal(unwritable.length, 1, `said once: ${warnings}`);
 });
 
+test("a shared profile link to a directory in a closed <details> leaves the page usable, and opens when the visitor unfolds it", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/hidden-profile.html?ck-dir=m:cons-dixital"));
+  const dir = page.locator("#dir");
+  await dir.locator(".ck-card").first().waitFor({ state: "attached" });
+  await page.waitForTimeout(300);
+  assert.equal(await dir.locator("dialog[open]").count(), 0, "no modal the visitor cannot see");
+  // A real click on the page still reaches it (an unseen modal made the page inert).
+  await page.locator("summary").click();
+  const profile = dir.getByRole("dialog", { name: "Cons Dixital" });
+  await profile.waitFor();
+  assert.ok(await profile.evaluate((d) => d.matches(":modal")), "opened as a modal once seen");
+  await page.keyboard.press("Escape");
+  await profile.waitFor({ state: "hidden" });
+  await page.waitForFunction(() => !location.search.includes("m:"));
+});
+
 test("with sync-url a link's page past the last, or a member the feed lacks, shows what it can and is written so in place, adding no entry", async ({ page, url }) => {
   const feed = feedOf("galicia");
   const last = Math.ceil(feed.members.length / 24);
