@@ -1161,6 +1161,92 @@ test("a shared profile link to a directory in a closed <details> leaves the page
   await page.waitForFunction(() => !location.search.includes("m:"));
 });
 
+test("with the browser's text at 200% on a 320 px phone, the directory, its profile and the month grid fit, and no word breaks inside", async ({ context, url }) => {
+  await onPhone(context, { viewport: { width: 320, height: 740 } }, async (page) => {
+    // The browser's own text size setting (200%), as a visitor with low vision sets it.
+    await (await page.context().newCDPSession(page)).send("Page.setFontSizes", { fontSizes: { standard: 32, fixed: 26 } });
+    await page.goto(url("tests/e2e/pages/large-text.html"));
+    const dir = page.locator("#dir");
+    await dir.getByRole("article").first().waitFor();
+    await page.locator("#cal .ck-day-number").first().waitFor();
+    /** What in `host`'s shadow root `selector` finds that reaches past the host's sides (by
+     * more than the pixel a joined button's border overlaps its neighbour by). */
+    const past = (host, selector) =>
+      page.locator(host).evaluate((h, selector) => {
+        const box = h.getBoundingClientRect();
+        return [...h.shadowRoot.querySelectorAll(selector)]
+          .filter((e) => e.getClientRects().length)
+          .filter((e) => { const r = e.getBoundingClientRect(); return r.left < box.left - 1.5 || r.right > box.right + 1.5; })
+          .map((e) => e.className || e.tagName);
+      }, selector);
+    assert.deepEqual(await past("#dir", ".ck-toolbar *, .ck-card, .ck-card *, .ck-pager li"), [], "nothing in the directory cut off at its side");
+    // The card's name has the card's width, not a sliver beside the logo.
+    const [card, name] = await dir.locator(".ck-card").first().evaluate((c) => [c.clientWidth, c.querySelector("h3").clientWidth]);
+    assert.ok(name > card * 0.6, `the name ${name} px wide in a card of ${card}`);
+    await dir.locator(".ck-open").first().click();
+    const dialog = dir.getByRole("dialog");
+    await dialog.waitFor();
+    const [whole, body] = await dialog.evaluate((d) => [d.clientWidth, d.querySelector(":scope > div").clientWidth]);
+    assert.ok(body > whole * 0.7, `the profile's text ${body} px wide in a dialog of ${whole}`);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    /** Texts in `host`'s shadow root, under `selector`, whose words are split across lines. */
+    const broken = (host, selector) =>
+      page.locator(host).evaluate((h, selector) => {
+        const out = [];
+        for (const el of h.shadowRoot.querySelectorAll(selector)) {
+          if (!el.getClientRects().length) continue;
+          const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let n; (n = walk.nextNode()); ) {
+            for (const m of n.data.matchAll(/\S+/g)) {
+              const range = document.createRange();
+              range.setStart(n, m.index);
+              range.setEnd(n, m.index + m[0].length);
+              const tops = new Set([...range.getClientRects()].filter((r) => r.width).map((r) => Math.round(r.top)));
+              if (tops.size > 1) out.push(m[0]);
+            }
+          }
+        }
+        return out;
+      }, selector);
+    assert.deepEqual(await broken("#cal", "th, .ck-cal-nav .ck-btn, .ck-day-number"), [], "weekdays, Today and day numbers whole");
+    assert.deepEqual(await past("#cal", "table"), [], "the month within the calendar");
+  });
+});
+
+test("in forced colours (Windows High Contrast), a narrow month's event strips and today stay visible", async ({ context, url }) => {
+  await onPhone(context, { viewport: { width: 360, height: 740 } }, async (page) => {
+    await page.emulateMedia({ forcedColors: "active" });
+    // This month, with an event on its 10th: today is marked in the month shown.
+    const now = new Date();
+    const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+    const feed = { version: 1, cluster: { name: "C", timezone: "Europe/Madrid" }, events: [{ id: "e", title: "Pitch", start: `${month}-10`, end: `${month}-12` }] };
+    await page.goto(url("tests/e2e/pages/calendar-phone.html"));
+    await page.evaluate(({ feed, month }) => {
+      const cal = document.querySelector("clusterkit-calendar");
+      cal.setAttribute("timezone", "local");
+      cal.setAttribute("month", month);
+      cal.setAttribute("feed", `data:application/json,${encodeURIComponent(JSON.stringify(feed))}`);
+    }, { feed, month });
+    const cal = page.locator("#phone");
+    await cal.locator(".ck-bar").first().waitFor();
+    const seen = await cal.evaluate((h) => {
+      const root = h.shadowRoot;
+      // A fill forced colours leave alone: the browser replaces any other with the page's
+      // background when it paints (computed styles still give the author's colour).
+      const fill = (e) => { const style = getComputedStyle(e); return style.forcedColorAdjust === "none" ? style.backgroundColor : "forced"; };
+      const cell = getComputedStyle(root.querySelector(".ck-month td:not(.ck-outside)")).backgroundColor;
+      return {
+        cell,
+        strips: [...root.querySelectorAll(".ck-bar")].map(fill),
+        today: fill(root.querySelector(".ck-today .ck-day-number")),
+      };
+    });
+    assert.ok(seen.strips.length > 0 && seen.strips.every((s) => s !== "forced" && s !== seen.cell), `strips ${seen.strips} on cells of ${seen.cell}`);
+    assert.ok(seen.today !== "forced" && seen.today !== seen.cell, `today ${seen.today} on ${seen.cell}`);
+  });
+});
+
 test("with sync-url a link's page past the last, or a member the feed lacks, shows what it can and is written so in place, adding no entry", async ({ page, url }) => {
   const feed = feedOf("galicia");
   const last = Math.ceil(feed.members.length / 24);
