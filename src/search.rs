@@ -19,6 +19,8 @@ pub fn fold(s: &str) -> String {
             '.' if joins_l_l(written, chars.peek().copied()) => {}
             c if c.is_ascii() => out.push(c),
             '·' | '\u{0387}' | '\u{2027}' => {}
+            // The letter that writes `l·` in one character (`Paraŀlel`, in older fonts' text).
+            'ŀ' | 'Ŀ' => out.push('l'),
             // Accents written apart from their letter (decomposed text, as pasted from some
             // systems and PDFs): `e` and U+0301 fold as `é` does.
             c if is_combining(c) => {}
@@ -335,6 +337,24 @@ mod tests {
             "a word before changes the whole-word rule"
         );
         assert!(!refines("", "barc"));
+    }
+
+    #[test]
+    fn the_one_letter_l_middle_dot_folds_as_l_and_its_dot() {
+        assert_eq!(fold("Paraŀlel PARAĿLEL"), fold("Paral·lel PARAL·LEL"));
+        for typed in ["paral·lel", "parallel", "paral.lel", "paraŀlel"] {
+            assert!(
+                Query::new(typed).matches(&fold("Paraŀlel Films")),
+                "{typed}"
+            );
+        }
+        let text = "Paraŀlel Films";
+        let parts: Vec<&str> = Query::new("parallel")
+            .highlights(text)
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect();
+        assert_eq!(parts, ["Paraŀlel"]);
     }
 
     #[test]
