@@ -394,7 +394,7 @@ function mount(el) {
       try {
         el._ckInline = inlineFeed(el);
         el._ckLang = inheritedLang(el);
-        el._ck = wasm_bindgen.ck_connect(el, el.shadowRoot, el.localName, el._ckLang, el._ckInline);
+        el._ck = wasm_bindgen.ck_connect(el, el.shadowRoot, el.localName, el._ckLang, el._ckInline, el._ckBase);
       } catch (error) {
         console.warn(error);
         if (error instanceof WebAssembly.RuntimeError) fatal();
@@ -434,6 +434,8 @@ class ClusterkitElement extends HTMLElement {
   connectedCallback() {
     if (!this.shadowRoot) this.attachShadow({ mode: "open" });
     live.add(this);
+    // The address its relative URLs resolve against (see attributeChangedCallback).
+    if (this._ckBase == null) this._ckBase = document.baseURI;
     // Moved: still mounted, with the visitor's search, choices and month (see below).
     if (this._ck != null) return;
     if (dead) return showCrash(this);
@@ -469,7 +471,13 @@ class ClusterkitElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, _old, value) {
-    if (name === "feed" && this.isConnected) prefetch(this);
+    if (name === "feed") {
+      // Resolved now, against the page's address as it is when the feed is named: a
+      // single-page app's router may change that address before the Wasm reads it.
+      this._ckBase = document.baseURI;
+      value = feedUrl(this) || value;
+      if (this.isConnected) prefetch(this);
+    }
     var id = this._ck;
     if (id != null && !dead) guard(function () {
       wasm_bindgen.ck_attr(id, name, value);

@@ -24,8 +24,8 @@ pub enum Opened {
     Event(Occurrence),
 }
 
-/// The host name the feed came from (else its cluster's website, else the page's own, whose
-/// inline feed it is), which makes the UIDs of its iCalendar events unique the world over:
+/// The host name the feed came from (the page's, for an inline feed read in the browser; else
+/// its cluster's website, else the page's own), which makes the UIDs of its iCalendar events unique the world over:
 /// two sites' inline feeds with an event `w9` each gave both `w9@clusterkit.invalid`, and a
 /// calendar app that imported both kept one.
 pub fn host(feed: &Feed) -> String {

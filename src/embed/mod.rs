@@ -18,7 +18,7 @@ use crate::calendar::{View, zone};
 use crate::chart::data::{By, Shape};
 use crate::directory::MAX_PAGE;
 use crate::directory::model::{Filter, Layout, Sort};
-use crate::feed::{Date, FeedState, Kind, LoadError, inline_feed, use_feed};
+use crate::feed::{Date, FeedState, Kind, LoadError, inline_feed_at, use_feed};
 use crate::i18n::Lang;
 use crate::ui::colour::{Rgba, backdrop, is_dark, quieting, watch_surroundings};
 use crate::ui::{CSS, FeedStatus};
@@ -198,7 +198,10 @@ impl Widget {
 /// handle the loader passes to [`ck_attr`] and [`ck_disconnect`]. The loader has read what
 /// the element's attributes cannot say: the page's language where it is (`lang`, the nearest
 /// `lang` above it through the shadow roots it may sit in, empty if none; it passes it again
-/// as it changes), and the text of its inline feed (`inline`), if it has one.
+/// as it changes), the text of its inline feed (`inline`), if it has one, and the page's
+/// address when the element was connected or its `feed` named (`base`), against which its
+/// feed's and inline feed's relative URLs resolve: by now a single-page app's router may
+/// have changed the page's (a `feed` set later comes to [`ck_attr`] already resolved).
 #[wasm_bindgen]
 pub fn ck_connect(
     host: HtmlElement,
@@ -206,6 +209,7 @@ pub fn ck_connect(
     tag: &str,
     lang: String,
     inline: Option<String>,
+    base: Option<String>,
 ) -> Result<u32, JsValue> {
     let widget = match tag {
         "clusterkit-chart" => Widget::Chart,
@@ -235,11 +239,17 @@ pub fn ck_connect(
         .filter_map(|n| host.get_attribute(&n).map(|v| (n, tidy(v))))
         .collect();
     attrs.push((INHERITED_LANG.to_owned(), lang));
+    if let Some(base) = &base
+        && let Some((_, feed)) = attrs.iter_mut().find(|(name, _)| name == "feed")
+        && let Some(absolute) = crate::feed::resolve(feed, Some(base))
+    {
+        *feed = absolute;
+    }
     let attrs = ArcRwSignal::new(attrs);
 
     let view_attrs = attrs.clone();
     let handle = leptos::mount::mount_to(container, move || {
-        view::element_view(widget, view_attrs, inline)
+        view::element_view(widget, view_attrs, inline, base)
     });
     let id = NEXT_ID.with(|n| {
         let id = n.get();

@@ -7,6 +7,7 @@ pub(super) fn element_view(
     widget: Widget,
     attrs: ArcRwSignal<Attrs>,
     inline: Option<String>,
+    base: Option<String>,
 ) -> impl IntoView {
     let attr = {
         let attrs = attrs.clone();
@@ -117,7 +118,7 @@ pub(super) fn element_view(
     });
 
     let (state, retry) = match inline {
-        Some(json) => (Signal::stored(inline_feed(&json)), None),
+        Some(json) => (Signal::stored(inline_feed_at(&json, base)), None),
         None => {
             let url = Signal::derive(move || feed_url.get().unwrap_or_default());
             let loaded = use_feed(url);

@@ -38,13 +38,13 @@ pub use encoding::decode;
 pub use json::SyntaxError;
 pub use read::{ParsedFeed, parse, parse_bytes, parse_json};
 pub use rrule::{DAY_CODES, Freq, Rrule, RruleError};
-#[cfg(feature = "embed")]
-pub(crate) use source::adopt;
 pub use source::{
     FeedState, LoadError, MAX_BYTES, TIMEOUT_SECONDS, UseFeedReturn, inline_feed, use_feed,
 };
+#[cfg(feature = "embed")]
+pub(crate) use source::{adopt, inline_feed_at};
 pub use text::Text;
-pub(crate) use url::{is_color, is_email};
+pub(crate) use url::{is_color, is_email, resolve};
 pub use url::{is_safe_url, phone_href};
 
 /// A whole feed after lenient parsing: only valid entries and fields.
@@ -60,7 +60,8 @@ pub struct Feed {
     pub members: Vec<Member>,
     /// The events, in feed order.
     pub events: Vec<Event>,
-    /// The URL the feed was fetched from, against which its relative URLs resolve.
+    /// The URL the feed was fetched from (an inline feed's: the page's address when it was
+    /// read), against which its relative URLs resolve.
     pub base_url: Option<String>,
 }
 

@@ -261,9 +261,16 @@ fn publish(url: &str, state: FeedState) {
     }
 }
 
-/// The state of an inline feed (JSON text already in the page).
+/// The state of an inline feed (JSON text already in the page). Its relative URLs (logos)
+/// keep to the page's address as it is now, whatever a router makes of it later.
 pub fn inline_feed(json: &str) -> FeedState {
-    let state = parsed(json.as_bytes(), None);
+    inline_feed_at(json, super::url::page_base())
+}
+
+/// [`inline_feed`], whose relative URLs resolve against `base` (the page's address when the
+/// element holding it was connected).
+pub(crate) fn inline_feed_at(json: &str, base: Option<String>) -> FeedState {
+    let state = parsed(json.as_bytes(), base);
     match &state {
         FeedState::Ready(_, diagnostics) => report_to_console("inline feed", diagnostics),
         FeedState::Failed(error) => warn_failed("inline feed", error),

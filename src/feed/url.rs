@@ -35,13 +35,21 @@ pub fn is_safe_url(url: &str) -> bool {
     }
 }
 
+/// The page's address, as relative URLs in it resolve (its `<base href>` if it has one);
+/// `None` off the browser.
+pub(crate) fn page_base() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window()?.document()?.base_uri().ok().flatten();
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
 /// `url` made absolute against `base`, or against the page's base URL without one (in the
 /// browser; elsewhere it is returned as it is), or `None` where the browser cannot read it
 /// (elsewhere: where it holds a control character).
 pub(crate) fn resolve(url: &str, base: Option<&str>) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
-        let page_base = || web_sys::window()?.document()?.base_uri().ok().flatten();
         let base = base.map(str::to_owned).or_else(page_base);
         if let Some(base) = base {
             // One the browser cannot read (a space in its host) is no link: kept as written,

@@ -1247,6 +1247,23 @@ test("in forced colours (Windows High Contrast), a narrow month's event strips a
   });
 });
 
+test("relative feed and logo URLs keep to the page's address when they were named, whatever a single-page app's router makes of it later", async ({ page, url }) => {
+  const asked = [];
+  page.on("request", (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto(url("tests/e2e/pages/router.html"));
+  // The feed, named before the router changed the address, loads from where it was named.
+  await page.locator("#chart").getByRole("heading", { name: "Members by type" }).waitFor();
+  assert.equal(await page.locator("#chart").getByRole("alert").count(), 0, "no error box");
+  assert.deepEqual(asked.filter((p) => p.endsWith("galicia.json")), ["/www/feeds/galicia.json"]);
+  // An inline feed's logo, drawn after the router moves on, still resolves against the page.
+  const dir = page.locator("#dir");
+  await dir.getByRole("article").first().waitFor();
+  await page.evaluate(() => history.pushState(null, "", "/shop/cart/step2"));
+  await dir.getByRole("button", { name: /next page/i }).click();
+  await dir.getByRole("heading", { name: "Beta Films" }).waitFor();
+  assert.equal(await dir.locator(".ck-logo img").getAttribute("src"), url("tests/e2e/pages/logos/beta.svg"));
+});
+
 test("with sync-url a link's page past the last, or a member the feed lacks, shows what it can and is written so in place, adding no entry", async ({ page, url }) => {
   const feed = feedOf("galicia");
   const last = Math.ceil(feed.members.length / 24);
