@@ -139,7 +139,9 @@ function feedUrl(el) {
 
 function prefetch(el) {
   var url = feedUrl(el);
-  if (!early || !url || inlineFeed(el) != null) return;
+  // Other schemes are the Wasm's to fetch, or to refuse with its own message (javascript:,
+  // mailto:, ftp: are no feeds).
+  if (!early || !/^(https?|data|blob):/i.test(url || "") || inlineFeed(el) != null) return;
   if (!early.has(url)) {
     // Aborted if every element naming it goes before the Wasm runs (or, handed to the Wasm,
     // when the last does afterwards).
@@ -185,6 +187,9 @@ function answered(status) {
   return "it answered " + status + (status === 404 ? " (if your site's optimizer moved, merged or inlined clusterkit.js, say where clusterkit_bg.wasm is with data-base on its script tag: data-base=\"/its/folder/\")" : "");
 }
 
+// A page opened from a file: browsers let it fetch nothing, the Wasm included.
+var fromFile = location.protocol === "file:";
+
 function start() {
   if (!started) {
     started = fetch(wasmUrl, { credentials: "same-origin", integrity: INTEGRITY })
@@ -202,7 +207,9 @@ function start() {
               ? "it is not the Wasm this script was built with (a cache, your site optimizer's or your CDN's, may still serve the other one of the two: purge it, and keep the two files of one build together)"
               : answered(response.status);
           }, function () {
-            return "no answer, or refused by the network or by CORS";
+            return fromFile
+              ? "a page opened from a file (file://) cannot fetch it: open the page from a web server, one on your own computer too (python3 -m http.server)"
+              : "no answer, or refused by the network or by CORS";
           })
           .then(function (why) {
             throw unloaded(why);
@@ -226,7 +233,8 @@ function start() {
       } else {
         console.warn(error);
       }
-      fatal(policy);
+      // Nor can a reload mend a page opened from a file.
+      fatal(policy || fromFile);
     });
   }
   return started;

@@ -37,6 +37,9 @@ pub enum LoadError {
     /// The address gave a web page (HTML) instead of JSON: a login or error page, or a wrong
     /// address.
     NotJson,
+    /// The address gave JSON that is no feed at all, without its `version` and `cluster` or
+    /// anything else a feed holds: an API's error (`{"error": "Not authorised"}`), `[]`, `null`.
+    NotFeed,
     /// The server had not answered after this many seconds.
     Timeout(u32),
     /// The feed is this many bytes, more than [`MAX_BYTES`].
@@ -279,6 +282,28 @@ pub(crate) fn inline_feed_at(json: &str, base: Option<String>) -> FeedState {
     state
 }
 
+/// Whether a JSON document read as a feed is one: an object with its `version` or its
+/// `cluster`, or with anything in it the reader took or reported. Not an API's error object,
+/// WordPress's `{"code": "rest_no_route", …}`, `[]` or `null`, which a wrong address gives.
+fn is_a_feed(parsed: &super::ParsedFeed) -> bool {
+    use super::Problem;
+    let problems: Vec<(&str, &Problem)> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.as_str(), &d.problem))
+        .collect();
+    let feed = &parsed.feed;
+    let empty = feed.members.is_empty()
+        && feed.events.is_empty()
+        && feed.segments.is_empty()
+        && feed.categories.is_empty();
+    !match problems.as_slice() {
+        [("(root)", Problem::WrongType { .. })] => true,
+        [("version", Problem::Missing), ("cluster", Problem::Missing)] => empty,
+        _ => false,
+    }
+}
+
 /// The state of the feed `bytes` hold, fetched from `base` (`None` inline).
 fn parsed(bytes: &[u8], base: Option<String>) -> FeedState {
     // A web page where JSON was expected from an address: said as such, not as a syntax
@@ -291,6 +316,11 @@ fn parsed(bytes: &[u8], base: Option<String>) -> FeedState {
         return FeedState::Failed(LoadError::NotJson);
     }
     match parse_bytes(bytes) {
+        // Said as such from an address (a wrong one, most likely); inline, the diagnostics
+        // tell what is missing.
+        Ok(parsed) if base.is_some() && !is_a_feed(&parsed) => {
+            FeedState::Failed(LoadError::NotFeed)
+        }
         Ok(mut parsed) => {
             parsed.feed.base_url = base;
             FeedState::Ready(Arc::new(parsed.feed), parsed.diagnostics.into())
@@ -405,6 +435,44 @@ fn report_to_console(source: &str, diagnostics: &[Diagnostic]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_from_an_address_that_is_no_feed_says_so_and_a_feed_however_little_is_one() {
+        let from = || Some("https://a.example/feed.json".to_owned());
+        let no_feeds: [&[u8]; 5] = [
+            b"{\"error\": \"Not authorised\"}",
+            b"{\"code\": \"rest_no_route\", \"message\": \"No route\", \"data\": {\"status\": 404}}",
+            b"[]",
+            b"null",
+            b"{}",
+        ];
+        for body in no_feeds {
+            let state = parsed(body, from());
+            assert!(
+                matches!(state, FeedState::Failed(LoadError::NotFeed)),
+                "{}: {state:?}",
+                String::from_utf8_lossy(body)
+            );
+        }
+        let feeds: [&[u8]; 5] = [
+            // Only members, in Windows-1252 (whose diagnostic comes first).
+            b"{\"members\": [{\"id\": \"a\", \"name\": \"Ib\xe9rica\"}]}",
+            b"{\"version\": 1}",
+            b"{\"cluster\": {\"name\": \"C\"}}",
+            b"{\"members\": [{\"id\": \"a\", \"name\": \"A\"}]}",
+            b"{\"members\": [{}]}",
+        ];
+        for body in feeds {
+            let state = parsed(body, from());
+            assert!(
+                matches!(state, FeedState::Ready(..)),
+                "{}: {state:?}",
+                String::from_utf8_lossy(body)
+            );
+        }
+        // Inline there is no address to blame: its diagnostics say what it lacks.
+        assert!(matches!(parsed(b"[]", None), FeedState::Ready(..)));
+    }
 
     #[test]
     fn inline_markup_is_a_syntax_error_where_a_fetched_page_is_no_json() {

@@ -18,6 +18,7 @@ pub static STRINGS: Strings = Strings {
     load_offline: "No hi ha connexió a internet: les dades es carregaran quan torni.",
     load_timeout: "No s’han pogut carregar les dades: el servidor no ha respost en {seconds} segons.",
     not_json: "L’adreça de les dades dona una pàgina web, no dades JSON: reviseu l’adreça.",
+    not_feed: "L’adreça de les dades dona dades JSON, però no un feed de clusterkit (no hi ha ni version ni cluster): reviseu l’adreça.",
     bad_url: "L’adreça de les dades no és una adreça web: reviseu-la.",
     too_large: "Les dades són massa grans per mostrar-les aquí ({size} MB; com a màxim {limit} MB).",
     no_feed: "Aquest giny no té dades: doneu-li un atribut feed o JSON en línia.",

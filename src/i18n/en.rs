@@ -28,6 +28,7 @@ pub static STRINGS: Strings = Strings {
     load_offline: "There is no internet connection: the data will load when it is back.",
     load_timeout: "The data could not be loaded: the server did not answer within {seconds} seconds.",
     not_json: "The feed address gives a web page, not JSON data: check the address.",
+    not_feed: "The feed address gives JSON data, but not a clusterkit feed (it has no version and no cluster): check the address.",
     bad_url: "The feed address is not a web address: check it.",
     too_large: "The data is too large to show here ({size} MB; at most {limit} MB).",
     no_feed: "This widget has no data: give it a feed attribute or inline JSON.",

@@ -28,6 +28,7 @@ pub static STRINGS: Strings = Strings {
     load_offline: "No hay conexión a internet: los datos se cargarán cuando vuelva.",
     load_timeout: "No se han podido cargar los datos: el servidor no ha respondido en {seconds} segundos.",
     not_json: "La dirección de los datos da una página web, no datos JSON: revise la dirección.",
+    not_feed: "La dirección de los datos da datos JSON, pero no un feed de clusterkit (no tiene ni version ni cluster): revise la dirección.",
     bad_url: "La dirección de los datos no es una dirección web: revísela.",
     too_large: "Los datos son demasiado grandes para mostrarlos aquí ({size} MB; como máximo {limit} MB).",
     no_feed: "Este widget no tiene datos: dele un atributo feed o JSON en línea.",

@@ -18,6 +18,7 @@ pub static STRINGS: Strings = Strings {
     load_offline: "Non hai conexión a internet: os datos cargaranse cando volva.",
     load_timeout: "Non se puideron cargar os datos: o servidor non respondeu en {seconds} segundos.",
     not_json: "O enderezo dos datos dá unha páxina web, non datos JSON: revise o enderezo.",
+    not_feed: "O enderezo dos datos dá datos JSON, pero non un feed de clusterkit (non ten nin version nin cluster): revise o enderezo.",
     bad_url: "O enderezo dos datos non é un enderezo web: revíseo.",
     too_large: "Os datos son grandes de máis para amosalos aquí ({size} MB; como máximo {limit} MB).",
     no_feed: "Este trebello non ten datos: déalle un atributo feed ou JSON en liña.",

@@ -76,6 +76,8 @@ strings! {
     load_timeout: &'static str,
     /// The address gave a web page instead of JSON.
     not_json: &'static str,
+    /// The address gave JSON that is no feed (an API's error, `[]`).
+    not_feed: &'static str,
     /// The feed's address is not a web address at all.
     bad_url: &'static str,
     /// The feed is too large: `{size}` and `{limit}` in MB.

@@ -302,6 +302,7 @@ pub(crate) fn load_error_message(lang: Lang, error: &LoadError) -> String {
             crate::i18n::fill(s.load_timeout, &[("seconds", &seconds.to_string())])
         }
         LoadError::NotJson => s.not_json.to_owned(),
+        LoadError::NotFeed => s.not_feed.to_owned(),
         LoadError::TooLarge(bytes) => crate::i18n::fill(
             s.too_large,
             &[

@@ -2,6 +2,7 @@
 // Expected figures are computed here from the feed files, never taken from the widgets.
 import { readFileSync, mkdirSync, writeFileSync, copyFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { createHash } from "node:crypto";
 import { test, run, assert, settled, BASE, BASE_OCTET } from "./harness.mjs";
 import { ROOT, feedOf, text, axeViolations, onPhone, addWidget } from "./support.mjs";
@@ -1264,6 +1265,19 @@ test("relative feed and logo URLs keep to the page's address when they were name
   assert.equal(await dir.locator(".ck-logo img").getAttribute("src"), url("tests/e2e/pages/logos/beta.svg"));
 });
 
+test("a page opened from a file (file://) says in the console to open it from a web server, and its error boxes offer no reload that cannot help", async ({ page, errors, warnings }) => {
+  await page.goto(pathToFileURL(join(ROOT, "tests/e2e/pages/sync-url.html")).href);
+  const box = page.locator("#members").getByRole("alert");
+  await box.filter({ hasText: "Algo fallou neste trebello." }).waitFor();
+  assert.equal(await box.getByRole("button").count(), 0, "no reload button");
+  assert.ok(warnings.some((w) => w.includes("opened from a file (file://)") && w.includes("web server")), `told: ${warnings}`);
+  // The browser's own refusals of the file: fetches (some app shells allow them, so the
+  // loader still asks) are what the test is about.
+  const refused = errors.filter((e) => e.includes("file:///") && e.includes("CORS"));
+  assert.ok(refused.length > 0, "the fetch was refused");
+  errors.splice(0, errors.length, ...errors.filter((e) => !refused.includes(e)));
+}, { networkErrors: true });
+
 test("with sync-url a link's page past the last, or a member the feed lacks, shows what it can and is written so in place, adding no entry", async ({ page, url }) => {
   const feed = feedOf("galicia");
   const last = Math.ceil(feed.members.length / 24);
@@ -1294,6 +1308,12 @@ test("bad feeds show localized, specific messages and keep every valid entry", a
   const told = warnings.filter((w) => w.startsWith("clusterkit: ") && w.includes("HTTP 404"));
   assert.deepEqual(told, [`clusterkit: ${url("tests/fixtures/e2e/does-not-exist.json")}: The data could not be loaded (HTTP 404).`]);
   await page.locator("#no-feed").getByRole("alert").filter({ hasText: "feed attribute" }).waitFor();
+  // JSON that is no feed is not "no members yet"; an ftp: address is no web address, and
+  // no retry can mend it.
+  await page.locator("#api-error").getByRole("alert").filter({ hasText: "non un feed de clusterkit" }).waitFor();
+  const ftp = page.locator("#ftp").getByRole("alert");
+  await ftp.filter({ hasText: "not a web address" }).waitFor();
+  assert.equal(await ftp.getByRole("button").count(), 0, "no retry for an ftp: feed");
   // An element without a feed fetches nothing: an empty URL would be the page itself.
   assert.equal(pageLoads.length, 1, "the page is loaded once, by the browser");
 

@@ -8,8 +8,7 @@ use super::*;
 /// it any more).
 pub(super) fn start_fetch(url: String, revalidate: bool) -> Option<web_sys::AbortController> {
     #[cfg(target_arch = "wasm32")]
-    if web_sys::Url::new(&url).is_err() {
-        // `absolute` made every address it could read absolute: this one it could not.
+    if !fetchable(&url) {
         publish(&url, FeedState::Failed(LoadError::BadUrl));
         return None;
     }
@@ -32,6 +31,27 @@ pub(super) fn start_fetch(url: String, revalidate: bool) -> Option<web_sys::Abor
     let _ = revalidate;
     publish(&url, FeedState::Failed(LoadError::Network));
     None
+}
+
+/// Whether a browser can fetch `url` at all: an address it can read (`absolute` made every
+/// one it could absolute), of a scheme fetch takes: not `javascript:`, `mailto:` or `ftp:`,
+/// which would fail as if the network had, with a retry that cannot help; `file:` only from
+/// a page itself opened from a file (some app shells allow it).
+#[cfg(target_arch = "wasm32")]
+fn fetchable(url: &str) -> bool {
+    let Ok(url) = web_sys::Url::new(url) else {
+        return false;
+    };
+    match url.protocol().as_str() {
+        "javascript:" | "mailto:" | "tel:" | "ftp:" | "about:" | "ws:" | "wss:" => false,
+        "file:" => {
+            web_sys::window()
+                .and_then(|w| w.location().protocol().ok())
+                .as_deref()
+                == Some("file:")
+        }
+        _ => true,
+    }
 }
 
 /// Parses the body `response` resolves to (or `body`, when it is already being read) and
