@@ -738,13 +738,15 @@ async fn the_embed_mounts_in_a_shadow_root_follows_attributes_and_cleans_up() {
     let shadow = host
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .unwrap();
-    // As the loader connects it: its inline feed's text read, and no page language above it.
+    // As the loader connects it: its inline feed's text read, no page language above it,
+    // and the page's address.
     let id = clusterkit::embed::ck_connect(
         host.clone(),
         shadow.clone(),
         "clusterkit-directory",
         String::new(),
         script.text_content(),
+        document().base_uri().unwrap(),
     )
     .unwrap();
     let status = || {
