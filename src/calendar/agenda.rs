@@ -115,7 +115,7 @@ pub(super) fn Agenda(
             .try_update_value(|p| p.take())
             .flatten()
             .filter(|&k| !more[k]);
-        let items = gone.and_then(|_| div.query_selector_all("a").ok());
+        let items = gone.and_then(|_| div.query_selector_all(".ck-agenda-item").ok());
         if let (Some(k), Some(items)) = (gone, items) {
             let at = if k == 0 {
                 0
@@ -188,11 +188,12 @@ fn markup(feed: &Feed, list: &[Occurrence], from: Date, lang: Lang, list_id: &st
         }
         let event = &feed.events[o.event];
         let id = format!("{list_id}-{i}");
-        let href = event
-            .url
-            .as_deref()
-            .and_then(|url| feed.resolve_url(url))
-            .unwrap_or_else(|| format!("#{id}"));
+        // An event with a page of its own is a link to it (a new tab takes it); one without
+        // is a button: a link to `#id` opened the page's home in a new tab under `<base>`.
+        let (open, close) = match event.url.as_deref().and_then(|url| feed.resolve_url(url)) {
+            Some(href) => (format!("a href=\"{}\"", escape(&href)), "a"),
+            None => ("button type=\"button\"".to_owned(), "button"),
+        };
         let place = event.location.as_ref().map_or_else(String::new, |l| {
             format!(" · {}", in_its_lang(l, lang, fallback))
         });
@@ -201,10 +202,9 @@ fn markup(feed: &Feed, list: &[Occurrence], from: Date, lang: Lang, list_id: &st
             out,
             // A click opens its details in a dialog, which the link says (the event's own
             // page stays a link, for a new tab).
-            "<li><a class=\"ck-agenda-item\" id=\"{id}\" href=\"{}\" data-o=\"{i}\" aria-haspopup=\"dialog\">\
+            "<li><{open} class=\"ck-agenda-item\" id=\"{id}\" data-o=\"{i}\" aria-haspopup=\"dialog\">\
              <span class=\"ck-agenda-title\"{marked}>{}</span>\
-             <span class=\"ck-muted\">{}{place}</span></a></li>",
-            escape(&href),
+             <span class=\"ck-muted\">{}{place}</span></{close}></li>",
             escape(title),
             escape(&when(lang, o)),
         );
@@ -252,16 +252,17 @@ mod tests {
         assert!(!html.contains("<img"), "{html}");
         assert!(!html.contains("javascript"), "{html}");
         assert!(
-            html.contains(r##"href="#ck-agenda-1-0""##),
-            "no page of its own: the item"
+            html.contains(r#"<li><button type="button" class="ck-agenda-item" id="ck-agenda-1-0""#),
+            "no page of its own: a button, not a link to the page's own address"
         );
+        assert!(!html.contains("href=\"#"), "{html}");
         assert!(
             html.contains(r#"href="https://ventana-sur.example/?a=1&amp;b=2""#),
             "{html}"
         );
-        // A link that opens the event's details in a dialog says so.
+        // Every item, link or button, says it opens the event's details in a dialog.
         assert_eq!(
-            html.matches("<a ").count(),
+            html.matches("<a ").count() + html.matches("<button ").count(),
             html.matches(r#"aria-haspopup="dialog""#).count()
         );
         // In Spanish only, so marked as Spanish on an English page.
