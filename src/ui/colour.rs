@@ -253,9 +253,11 @@ pub fn is_dark(background: Rgba) -> bool {
 const FADE: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// Calls `changed` whenever the page may have changed the colours around `element`: when the
-/// visitor's colour scheme changes, and when any attribute (a class, a style, a `data-theme`)
+/// visitor's colour scheme changes, when any attribute (a class, a style, a `data-theme`)
 /// changes on an element it sits in, through shadow roots up to `<html>`, which is how a
-/// site's own dark-mode switch works. `changed` runs after the current task (so the page's
+/// site's own dark-mode switch works, and when the page's stylesheets change: one added,
+/// enabled or loaded late (an optimizer's "load CSS asynchronously" swaps a `<link>`'s `media`
+/// once it loads), a `<style>` rewritten. `changed` runs after the current task (so the page's
 /// own reactions to the change are done) and once more 400 ms later; changes in between
 /// only count for that second run, so a page that restyles `<html>` on every scrolled frame
 /// costs two runs every 400 ms, not one a frame. Stops when the current reactive owner is
@@ -290,6 +292,36 @@ pub fn watch_surroundings(element: &web_sys::Element, changed: impl Fn() + Clone
         let _ = observer.observe_with_options(&ancestor, &options);
         next = host_or_parent(&ancestor);
     }
+    let document = window().document();
+    if let Some(head) = document.as_ref().and_then(|d| d.head()) {
+        let sheets = web_sys::MutationObserverInit::new();
+        sheets.set_attributes(true);
+        sheets.set_child_list(true);
+        sheets.set_character_data(true);
+        sheets.set_subtree(true);
+        let _ = observer.observe_with_options(&head, &sheets);
+    }
+    // A stylesheet that loads after it was added (`load` does not bubble: caught on its way
+    // down to the `<link>`).
+    let on_load = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new({
+        let soon = soon.clone();
+        move |ev: web_sys::Event| {
+            let sheet = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|t| t.local_name() == "link");
+            if sheet {
+                soon();
+            }
+        }
+    });
+    if let Some(document) = &document {
+        let _ = document.add_event_listener_with_callback_and_bool(
+            "load",
+            on_load.as_ref().unchecked_ref(),
+            true,
+        );
+    }
     let scheme = window()
         .match_media("(prefers-color-scheme: dark)")
         .ok()
@@ -298,12 +330,26 @@ pub fn watch_surroundings(element: &web_sys::Element, changed: impl Fn() + Clone
     if let Some(scheme) = &scheme {
         scheme.set_onchange(Some(on_scheme.as_ref().unchecked_ref()));
     }
-    let watching = send_wrapper::SendWrapper::new((observer, on_mutation, scheme, on_scheme));
+    let watching = send_wrapper::SendWrapper::new((
+        observer,
+        on_mutation,
+        scheme,
+        on_scheme,
+        document,
+        on_load,
+    ));
     on_cleanup(move || {
-        let (observer, _, scheme, _) = &*watching;
+        let (observer, _, scheme, _, document, on_load) = &*watching;
         observer.disconnect();
         if let Some(scheme) = scheme {
             scheme.set_onchange(None);
+        }
+        if let Some(document) = document {
+            let _ = document.remove_event_listener_with_callback_and_bool(
+                "load",
+                on_load.as_ref().unchecked_ref(),
+                true,
+            );
         }
     });
 }

@@ -112,12 +112,17 @@ pub(crate) fn set_html(element: &web_sys::Element, markup: &str) {
         let (policy, make) = policy.as_ref()?;
         make.call1(policy, &markup.into()).ok()
     });
-    let refused = Reflect::set(
-        element,
-        &"innerHTML".into(),
-        &html.unwrap_or_else(|| markup.into()),
-    )
-    .is_err();
+    let html = html.unwrap_or_else(|| markup.into());
+    // A page served as XHTML parses `innerHTML` as XML: this HTML would throw there, or worse,
+    // where it happens to be well-formed, put an `<svg>` in the XHTML namespace, undrawn.
+    let xml = element
+        .owner_document()
+        .is_some_and(|d| d.content_type() != "text/html");
+    let refused = if xml {
+        !set_html_in_xml(element, &html)
+    } else {
+        Reflect::set(element, &"innerHTML".into(), &html).is_err()
+    };
     if refused && !TOLD.replace(true) {
         web_sys::console::error_1(
             &"clusterkit: this page's Content-Security-Policy refuses the widgets' markup; \
@@ -127,6 +132,35 @@ pub(crate) fn set_html(element: &web_sys::Element, markup: &str) {
         #[cfg(feature = "embed")]
         crate::embed::give_up();
     }
+}
+
+/// Sets the inside of `element` to `html` on a page whose document is XML (XHTML served as
+/// `application/xhtml+xml`), whose `innerHTML` parses XML, which the widgets' HTML is not
+/// (`<input>` unclosed): parsed in an HTML document, in an element of the same kind (a table
+/// body's rows, an SVG group's shapes), and moved over. Whether that worked.
+fn set_html_in_xml(element: &web_sys::Element, html: &wasm_bindgen::JsValue) -> bool {
+    let context = element
+        .owner_document()
+        .and_then(|d| d.implementation().ok())
+        .and_then(|i| i.create_html_document().ok())
+        .and_then(|scratch| {
+            scratch
+                .create_element_ns(element.namespace_uri().as_deref(), &element.local_name())
+                .ok()
+        });
+    let Some(context) = context else {
+        return false;
+    };
+    if js_sys::Reflect::set(&context, &"innerHTML".into(), html).is_err() {
+        return false;
+    }
+    element.set_text_content(None);
+    while let Some(child) = context.first_child() {
+        if element.append_child(&child).is_err() {
+            return false;
+        }
+    }
+    true
 }
 
 /// Replaces the inside of `element` with `markup`, and gives the focus back to the element

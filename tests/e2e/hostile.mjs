@@ -208,7 +208,7 @@ for (const [name, policy] of [["a strict CSP", STRICT_CSP], ["a strict CSP with 
     const cal = page.locator("#cal");
     await cal.getByRole("grid", { name: "decembro de 2026" }).waitFor();
     await cal.getByRole("group").first().getByRole("button").first().waitFor();
-    await page.locator("#agenda").getByRole("link", { name: /Ventana Sur/ }).first().waitFor();
+    await page.locator("#agenda").getByRole("button", { name: /Ventana Sur/ }).first().waitFor();
 
     // What sets styles or markup at run time: the stylesheet, segment colours, the chart's
     // contrast, the dialogs, a search, a facet, the agenda.
@@ -224,7 +224,7 @@ for (const [name, policy] of [["a strict CSP", STRICT_CSP], ["a strict CSP with 
     await cal.locator(".ck-bar", { hasText: "Ventana Sur" }).first().click();
     await cal.getByRole("dialog").getByRole("button", { name: "Engadir ao calendario (.ics)" }).waitFor();
     await page.keyboard.press("Escape");
-    await page.locator("#agenda").getByRole("link", { name: /Ventana Sur/ }).first().click();
+    await page.locator("#agenda").getByRole("button", { name: /Ventana Sur/ }).first().click();
     await page.locator("#agenda").getByRole("dialog").getByRole("heading", { name: /Ventana Sur/ }).waitFor();
     await page.keyboard.press("Escape");
 

@@ -197,7 +197,7 @@ test("elements added later, changed, removed and inline all work, and one feed U
   const first = page.locator("#first");
   const n = feedOf("catalonia").members.length;
   await first.locator("[part=count]").filter({ hasText: `${n} socis` }).waitFor();
-  await page.locator("clusterkit-chart").getByRole("listitem").first().waitFor();
+  await page.locator("clusterkit-chart").getByRole("button", { name: /^Producción: 12 socios/ }).waitFor();
   await page.locator("#cal").getByRole("heading", { name: "novembre de 2026" }).waitFor();
   assert.equal(feedRequests.length, 1, "three elements, one fetch");
 
@@ -1277,6 +1277,40 @@ test("a page opened from a file (file://) says in the console to open it from a 
   assert.ok(refused.length > 0, "the fetch was refused");
   errors.splice(0, errors.length, ...errors.filter((e) => !refused.includes(e)));
 }, { networkErrors: true });
+
+test("on a page served as XHTML (application/xhtml+xml) the three widgets draw, filter and open their dialogs", async ({ page, url }) => {
+  const response = await page.goto(url("tests/e2e/pages/xhtml.xhtml"));
+  assert.match(response.headers()["content-type"], /application\/xhtml\+xml/);
+  const dir = page.locator("#dir");
+  await dir.locator("[part=count]").filter({ hasText: "40 socios" }).waitFor();
+  assert.equal(await dir.getByRole("article").count(), 6);
+  await page.locator("clusterkit-chart").getByRole("button", { name: /^Producción: 12 socios/ }).waitFor();
+  await page.locator("#cal").getByRole("grid", { name: "noviembre de 2026" }).waitFor();
+  assert.equal(await page.getByRole("alert").count(), 0, "no error box");
+  // Markup drawn later, by a visitor's choices, too.
+  await dir.getByRole("searchbox").fill("cons");
+  await dir.locator("[part=count]").filter({ hasNotText: "40 socios" }).waitFor();
+  await dir.locator(".ck-open").first().click();
+  await dir.getByRole("dialog").waitFor();
+});
+
+test("a dark theme that comes by a stylesheet added, loaded late or enabled after the widgets drew turns them dark, and back", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/dark-late.html"));
+  const chart = page.locator("#chart");
+  await chart.getByRole("heading", { name: "Members by type" }).waitFor();
+  const backdrop = (value) =>
+    page.waitForFunction((value) => document.getElementById("chart").shadowRoot.querySelector(".ck-root[data-backdrop]")?.dataset.backdrop === value, value, { timeout: 3000 });
+  await backdrop("light");
+  // Loaded as optimizers load CSS "asynchronously": for print, then for all once loaded.
+  await page.evaluate(() => {
+    const link = Object.assign(document.createElement("link"), { id: "dark", rel: "stylesheet", href: "dark-page.css", media: "print" });
+    link.onload = () => (link.media = "all");
+    document.head.append(link);
+  });
+  await backdrop("dark");
+  await page.evaluate(() => (document.getElementById("dark").disabled = true));
+  await backdrop("light");
+});
 
 test("with sync-url a link's page past the last, or a member the feed lacks, shows what it can and is written so in place, adding no entry", async ({ page, url }) => {
   const feed = feedOf("galicia");

@@ -49,6 +49,7 @@ pub fn spawn(options: Options) -> Result<String, String> {
 fn content_type(path: &Path, options: Options) -> &'static str {
     match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
         "html" => "text/html; charset=utf-8",
+        "xhtml" => "application/xhtml+xml",
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "json" => "application/json",
         "css" => "text/css; charset=utf-8",
