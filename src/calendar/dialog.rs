@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::format::{date_long, on_day_of, own_clock, repeats, when};
+use super::format::{date_long, on_day_of, on_own_clock, own_clock, repeats, when};
 use super::occur::{Intl, Occurrence, Offsets, Span, on_day_in_order, times_held, wall, zone_of};
 use super::{google, ics};
 use crate::feed::{Date, Feed};
@@ -214,11 +214,15 @@ pub(super) fn content(
             }
             out.push_str("</dd>");
             let held = times_held(event, own, offsets);
-            if let Some(how) = event
+            if let Some(mut how) = event
                 .recurrence
                 .as_ref()
                 .and_then(|r| repeats(lang, r, held))
             {
+                // Its days are its own zone's: say so where the calendar keeps another clock.
+                if matches!(o.span, Span::Timed(..)) && own != zone {
+                    how = on_own_clock(lang, &how, own);
+                }
                 let _ = write!(out, "<dt>{}</dt><dd>{}</dd>", s.repeats, escape(&how));
             }
             if let Some(place) = &event.location {
@@ -389,6 +393,45 @@ mod tests {
         let (html, _) = shown(&feed, &placed, &Opened::Event(breakfast));
         assert!(
             html.contains("<dt>Repeats</dt><dd>every week on Tuesday, 6 times</dd>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_series_seen_on_another_clock_says_whose_days_its_rule_counts() {
+        let mut feed = feed();
+        // The last Friday of each month, 18:00 in Madrid: a Saturday in Tokyo.
+        feed.events[1].start = When::parse("2026-11-27T18:00").unwrap();
+        feed.events[1].recurrence = Some(Rrule::parse("FREQ=MONTHLY;BYDAY=-1FR").unwrap());
+        let in_tokyo = occurrences(&feed, "Asia/Tokyo", d("2026-11-01"), d("2026-12-31"), &Jiff);
+        let last = in_tokyo.iter().find(|o| o.event == 1).unwrap().clone();
+        assert_eq!(last.first, d("2026-11-28"), "a Saturday in Tokyo");
+        let opened = Opened::Event(last);
+        let (html, _) = content(
+            &feed,
+            &opened,
+            &in_tokyo,
+            "Asia/Tokyo",
+            Lang::En,
+            "t",
+            &Jiff,
+        );
+        assert!(
+            html.contains("<dd>every month on the last Friday (Madrid time)</dd>"),
+            "{html}"
+        );
+        // On the event's own clock, nothing to add.
+        let placed = occurrences(
+            &feed,
+            "Europe/Madrid",
+            d("2026-11-01"),
+            d("2026-12-31"),
+            &Jiff,
+        );
+        let last = placed.iter().find(|o| o.event == 1).unwrap().clone();
+        let (html, _) = shown(&feed, &placed, &Opened::Event(last));
+        assert!(
+            html.contains("<dd>every month on the last Friday</dd>"),
             "{html}"
         );
     }

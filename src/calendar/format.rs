@@ -10,7 +10,7 @@ mod repeats;
 mod zones;
 
 pub use repeats::repeats;
-pub use zones::{own_clock, zone_note};
+pub use zones::{on_own_clock, own_clock, zone_note};
 
 /// A time of day on a 24-hour clock: `09:00`.
 pub fn time(t: Time) -> String {

@@ -16,6 +16,13 @@ pub fn own_clock(lang: Lang, d: Date, t: Time, zone: &str) -> String {
     in_zone(lang, lang.strings().time_in_zone, zone, &at)
 }
 
+/// How an event repeats, said on its own zone's clock where that is not the calendar's:
+/// "every month on the last Friday (Madrid time)", as its Fridays there may be Saturdays in
+/// Tokyo.
+pub fn on_own_clock(lang: Lang, how: &str, zone: &str) -> String {
+    in_zone(lang, lang.strings().time_in_zone, zone, how)
+}
+
 /// `template` with the city of `zone` and `time`; Catalan writes "de" as "d’" before a vowel
 /// or an h ("hora d’Andorra", not "hora de Andorra").
 fn in_zone(lang: Lang, template: &str, zone: &str, time: &str) -> String {
