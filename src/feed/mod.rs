@@ -44,9 +44,9 @@ pub use source::{
 #[cfg(feature = "embed")]
 pub(crate) use source::{adopt, inline_feed_at};
 pub use text::Text;
-pub(crate) use url::{is_color, is_email};
 #[cfg(feature = "embed")]
 pub(crate) use url::resolve;
+pub(crate) use url::{is_color, is_email};
 pub use url::{is_safe_url, phone_href};
 
 /// A whole feed after lenient parsing: only valid entries and fields.

@@ -266,14 +266,17 @@ pub(crate) fn modal_while(
         let shown = shown();
         if let Some(d) = dialog.get() {
             if shown && !d.open() {
-                let Some(around) = d.parent_element() else {
-                    return;
-                };
-                when_rendered(&around, move || {
+                // What it sits in is drawn or not as the widget is (a closed dialog never is).
+                let around = d.parent_element();
+                let open = move || {
                     if !d.open() {
                         let _ = d.show_modal();
                     }
-                });
+                };
+                match around {
+                    Some(around) => when_rendered(&around, open),
+                    None => open(),
+                }
             } else if !shown && d.open() {
                 d.close();
             }
