@@ -568,7 +568,7 @@ async fn the_list_offers_a_file_of_its_events_only_when_it_lists_some() {
         view! { <EventCalendar feed=feed.clone() lang=Lang::Ca view=Some(clusterkit::calendar::View::List)/> }
     });
     until("the listed events", || {
-        !all(&full, ".ck-agenda a").is_empty()
+        !all(&full, ".ck-agenda .ck-agenda-item").is_empty()
     })
     .await;
     assert!(offered(&full), "the file of what is listed");
