@@ -559,6 +559,24 @@ test("in a box as wide as its content (a page builder's stack, a float, an inlin
   }
 });
 
+test("in a theme's content column (flex: 1 or a 1fr track beside a sidebar, a phone's one column) the directory and calendar take the column's width: nothing scrolls sideways", async ({ page, url }) => {
+  for (const width of [1024, 800, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(url("tests/e2e/pages/theme-columns.html"));
+    await page.locator("#flex-dir [part=count]").filter({ hasText: "members" }).waitFor();
+    await page.locator("#grid-cal").getByRole("heading", { level: 2 }).waitFor();
+    const fits = await page.evaluate(() =>
+      ["flex-dir", "grid-cal"].map((id) => {
+        const el = document.getElementById(id);
+        return [id, Math.round(el.getBoundingClientRect().width), Math.round(el.parentElement.getBoundingClientRect().width)];
+      }),
+    );
+    for (const [id, w, column] of fits) assert.equal(w, column, `#${id} as wide as its column at ${width} px`);
+    const page_ = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+    assert.equal(page_[0], page_[1], `nothing scrolls sideways at ${width} px: ${JSON.stringify(fits)}`);
+  }
+});
+
 test("in forced colours what is pressed or current stands out; a dark theme darkens the browser's own controls", async ({ page, url }) => {
   await page.emulateMedia({ forcedColors: "active" });
   await page.goto(url("index.html"));
