@@ -194,14 +194,8 @@ pub fn SegmentChart(
                     let moved = top(&figure)
                         .filter(|_| figure.is_connected())
                         .map_or(0.0, |after| after - before);
-                    if moved.abs() >= 1.0
-                        && let Some(window) = web_sys::window()
-                    {
-                        // At once, not glided as a page's `scroll-behavior: smooth` would.
-                        let by = web_sys::ScrollToOptions::new();
-                        by.set_top(moved);
-                        by.set_behavior(web_sys::ScrollBehavior::Instant);
-                        window.scroll_by_with_scroll_to_options(&by);
+                    if moved.abs() >= 1.0 {
+                        crate::ui::scroll_by(&figure, moved);
                     }
                 });
             }

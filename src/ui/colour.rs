@@ -293,13 +293,30 @@ pub fn watch_surroundings(element: &web_sys::Element, changed: impl Fn() + Clone
         next = host_or_parent(&ancestor);
     }
     let document = window().document();
-    if let Some(head) = document.as_ref().and_then(|d| d.head()) {
+    // The `<head>`'s stylesheets, not its scripts, title or meta tags, which a page (or a
+    // test's injected script) changes often, each change delaying a real one's measure.
+    let on_head = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new({
+        let soon = soon.clone();
+        move |records: js_sys::Array| {
+            if records
+                .iter()
+                .filter_map(|r| r.dyn_into::<web_sys::MutationRecord>().ok())
+                .any(|r| restyles(&r))
+            {
+                soon();
+            }
+        }
+    });
+    let head_observer = web_sys::MutationObserver::new(on_head.as_ref().unchecked_ref()).ok();
+    if let (Some(head), Some(head_observer)) =
+        (document.as_ref().and_then(|d| d.head()), &head_observer)
+    {
         let sheets = web_sys::MutationObserverInit::new();
         sheets.set_attributes(true);
         sheets.set_child_list(true);
         sheets.set_character_data(true);
         sheets.set_subtree(true);
-        let _ = observer.observe_with_options(&head, &sheets);
+        let _ = head_observer.observe_with_options(&head, &sheets);
     }
     // A stylesheet that loads after it was added (`load` does not bubble: caught on its way
     // down to the `<link>`).
@@ -331,16 +348,16 @@ pub fn watch_surroundings(element: &web_sys::Element, changed: impl Fn() + Clone
         scheme.set_onchange(Some(on_scheme.as_ref().unchecked_ref()));
     }
     let watching = send_wrapper::SendWrapper::new((
-        observer,
-        on_mutation,
+        [Some(observer), head_observer],
+        (on_mutation, on_head),
         scheme,
         on_scheme,
         document,
         on_load,
     ));
     on_cleanup(move || {
-        let (observer, _, scheme, _, document, on_load) = &*watching;
-        observer.disconnect();
+        let (observers, _, scheme, _, document, on_load) = &*watching;
+        observers.iter().flatten().for_each(|o| o.disconnect());
         if let Some(scheme) = scheme {
             scheme.set_onchange(None);
         }
@@ -354,8 +371,25 @@ pub fn watch_surroundings(element: &web_sys::Element, changed: impl Fn() + Clone
     });
 }
 
+/// Whether a change in the page's `<head>` may change its styles: a `<link>` or a `<style>`
+/// added, removed or changed (its `media`, `disabled`, `href`, its text).
+fn restyles(record: &web_sys::MutationRecord) -> bool {
+    let sheet = |node: Option<web_sys::Node>| {
+        node.is_some_and(|n| {
+            let name = n.node_name();
+            name.eq_ignore_ascii_case("link") || name.eq_ignore_ascii_case("style")
+        })
+    };
+    let target = record.target();
+    let listed = |nodes: web_sys::NodeList| (0..nodes.length()).any(|i| sheet(nodes.item(i)));
+    sheet(target.clone())
+        || sheet(target.and_then(|t| t.parent_node()))
+        || listed(record.added_nodes())
+        || listed(record.removed_nodes())
+}
+
 /// The element `element` sits in: its parent, or the host of its shadow root.
-fn host_or_parent(element: &web_sys::Element) -> Option<web_sys::Element> {
+pub(crate) fn host_or_parent(element: &web_sys::Element) -> Option<web_sys::Element> {
     element.parent_element().or_else(|| {
         let root = element
             .get_root_node()

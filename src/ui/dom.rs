@@ -245,6 +245,34 @@ pub(crate) fn when_rendered(element: &web_sys::Element, then: impl Fn() + 'stati
     }
 }
 
+/// Scrolls what `element` scrolls in by `dy` pixels, at once (not glided, as a page's
+/// `scroll-behavior: smooth` would): its nearest ancestor that scrolls, through shadow roots
+/// (an app shell's scrolling `<main>`, a site's own dialog), else the page.
+pub(crate) fn scroll_by(element: &web_sys::Element, dy: f64) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let by = web_sys::ScrollToOptions::new();
+    by.set_top(dy);
+    by.set_behavior(web_sys::ScrollBehavior::Instant);
+    let page = window.document().and_then(|d| d.document_element());
+    let mut next = super::colour::host_or_parent(element);
+    while let Some(around) = next.filter(|a| Some(a) != page.as_ref()) {
+        let scrolls = around.scroll_height() > around.client_height()
+            && window
+                .get_computed_style(&around)
+                .ok()
+                .flatten()
+                .and_then(|style| style.get_property_value("overflow-y").ok())
+                .is_some_and(|o| matches!(o.as_str(), "auto" | "scroll" | "overlay"));
+        if scrolls {
+            return around.scroll_by_with_scroll_to_options(&by);
+        }
+        next = super::colour::host_or_parent(&around);
+    }
+    window.scroll_by_with_scroll_to_options(&by);
+}
+
 /// Keeps `width` at the content width of `element`, in CSS pixels, as it changes (a
 /// `ResizeObserver`, disconnected when the reactive owner is cleaned up).
 pub(crate) fn observe_width(element: &web_sys::Element, width: RwSignal<usize>) {

@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 
 pub(crate) use dom::{
     download, focus, focused_within, font_px, observe_width, paint_segments, redraw_keeping_focus,
-    set_html, when_rendered,
+    scroll_by, set_html, when_rendered,
 };
 
 /// Every style of the widgets, as one stylesheet (minified by `build.rs` from the `.css`

@@ -197,7 +197,7 @@ test("elements added later, changed, removed and inline all work, and one feed U
   const first = page.locator("#first");
   const n = feedOf("catalonia").members.length;
   await first.locator("[part=count]").filter({ hasText: `${n} socis` }).waitFor();
-  await page.locator("clusterkit-chart").getByRole("button", { name: /^Producción: 12 socios/ }).waitFor();
+  await page.locator("clusterkit-chart").getByRole("listitem").first().waitFor();
   await page.locator("#cal").getByRole("heading", { name: "novembre de 2026" }).waitFor();
   assert.equal(feedRequests.length, 1, "three elements, one fetch");
 
