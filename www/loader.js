@@ -131,7 +131,7 @@ function unquoted(value) {
 function feedUrl(el) {
   var feed = unquoted(el.getAttribute("feed"));
   try {
-    return feed ? new URL(feed, document.baseURI).href : null;
+    return feed ? new URL(feed, el._ckBase || document.baseURI).href : null;
   } catch (error) {
     return null;
   }
@@ -139,9 +139,8 @@ function feedUrl(el) {
 
 function prefetch(el) {
   var url = feedUrl(el);
-  // Other schemes are the Wasm's to fetch, or to refuse with its own message (javascript:,
-  // mailto:, ftp: are no feeds).
-  if (!early || !/^(https?|data|blob):/i.test(url || "") || inlineFeed(el) != null) return;
+  // Schemes that are no feeds are the Wasm's to refuse, with its own message.
+  if (!early || !url || /^(javascript|mailto|tel|ftp|about|wss?):/i.test(url) || inlineFeed(el) != null) return;
   if (!early.has(url)) {
     // Aborted if every element naming it goes before the Wasm runs (or, handed to the Wasm,
     // when the last does afterwards).
@@ -481,8 +480,10 @@ class ClusterkitElement extends HTMLElement {
   attributeChangedCallback(name, _old, value) {
     if (name === "feed") {
       // Resolved now, against the page's address as it is when the feed is named: a
-      // single-page app's router may change that address before the Wasm reads it.
-      this._ckBase = document.baseURI;
+      // single-page app's router may change that address before the Wasm reads it. Not
+      // while out of the page (a copy Turbo keeps for later): it takes the address it is
+      // connected at.
+      if (this.isConnected) this._ckBase = document.baseURI;
       value = feedUrl(this) || value;
       if (this.isConnected) prefetch(this);
     }

@@ -75,12 +75,9 @@ pub(super) fn Agenda(
             let _ = item.focus();
         }
     });
-    // A plain click opens the event here; a click with a modifier (a new tab, say) is the
-    // link's own.
+    // A plain click opens the event here; on a link (the event's own page), a click with a
+    // modifier (a new tab, say) is the link's own.
     let on_click = move |ev: web_sys::MouseEvent| {
-        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
-            return;
-        }
         let Some(item) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -88,6 +85,11 @@ pub(super) fn Agenda(
         else {
             return;
         };
+        let modified =
+            ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
+        if modified && item.local_name() == "a" {
+            return;
+        }
         let index = item
             .get_attribute("data-o")
             .and_then(|i| i.parse::<usize>().ok());

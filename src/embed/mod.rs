@@ -241,6 +241,8 @@ pub fn ck_connect(
     attrs.push((INHERITED_LANG.to_owned(), lang));
     if let Some(base) = &base
         && let Some((_, feed)) = attrs.iter_mut().find(|(name, _)| name == "feed")
+        // An empty one names no feed: resolved, it would be the page itself.
+        && !feed.trim().is_empty()
         && let Some(absolute) = crate::feed::resolve(feed, Some(base))
     {
         *feed = absolute;

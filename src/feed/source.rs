@@ -273,7 +273,7 @@ pub fn inline_feed(json: &str) -> FeedState {
 /// [`inline_feed`], whose relative URLs resolve against `base` (the page's address when the
 /// element holding it was connected).
 pub(crate) fn inline_feed_at(json: &str, base: Option<String>) -> FeedState {
-    let state = parsed(json.as_bytes(), base);
+    let state = parsed(json.as_bytes(), base, false);
     match &state {
         FeedState::Ready(_, diagnostics) => report_to_console("inline feed", diagnostics),
         FeedState::Failed(error) => warn_failed("inline feed", error),
@@ -282,33 +282,39 @@ pub(crate) fn inline_feed_at(json: &str, base: Option<String>) -> FeedState {
     state
 }
 
-/// Whether a JSON document read as a feed is one: an object with its `version` or its
-/// `cluster`, or with anything in it the reader took or reported. Not an API's error object,
-/// WordPress's `{"code": "rest_no_route", …}`, `[]` or `null`, which a wrong address gives.
-fn is_a_feed(parsed: &super::ParsedFeed) -> bool {
+/// Whether the JSON document `bytes`, read as `parsed`, is a feed: an object with its
+/// `version`, its `cluster`, one of its lists (empty too), or anything the reader reported.
+/// Not an API's error object, WordPress's `{"code": "rest_no_route", …}`, `[]` or `null`,
+/// which a wrong address gives.
+fn is_a_feed(parsed: &super::ParsedFeed, bytes: &[u8]) -> bool {
     use super::Problem;
     let problems: Vec<(&str, &Problem)> = parsed
         .diagnostics
         .iter()
         .map(|d| (d.path.as_str(), &d.problem))
         .collect();
-    let feed = &parsed.feed;
-    let empty = feed.members.is_empty()
-        && feed.events.is_empty()
-        && feed.segments.is_empty()
-        && feed.categories.is_empty();
-    !match problems.as_slice() {
-        [("(root)", Problem::WrongType { .. })] => true,
-        [("version", Problem::Missing), ("cluster", Problem::Missing)] => empty,
-        _ => false,
+    match problems.as_slice() {
+        [("(root)", Problem::WrongType { .. })] => false,
+        // Read again, in this rare case only, for the lists it names, empty ones too: a
+        // season's generator may write `{"events": []}`.
+        [("version", Problem::Missing), ("cluster", Problem::Missing)] => {
+            let (text, _) = super::encoding::decode(bytes);
+            super::json::parse(&text).is_ok_and(|doc| {
+                ["members", "events", "segments", "categories"]
+                    .iter()
+                    .any(|list| doc.get(list).is_some())
+            })
+        }
+        _ => true,
     }
 }
 
-/// The state of the feed `bytes` hold, fetched from `base` (`None` inline).
-fn parsed(bytes: &[u8], base: Option<String>) -> FeedState {
+/// The state of the feed `bytes` hold, whose relative URLs resolve against `base`, fetched
+/// from it (`fetched`) or inline in the page at that address.
+fn parsed(bytes: &[u8], base: Option<String>, fetched: bool) -> FeedState {
     // A web page where JSON was expected from an address: said as such, not as a syntax
     // error at `<` (inline, where there is no address to blame, it is one).
-    if base.is_some()
+    if fetched
         && bytes[super::json::marks(bytes)..]
             .trim_ascii_start()
             .starts_with(b"<")
@@ -318,7 +324,7 @@ fn parsed(bytes: &[u8], base: Option<String>) -> FeedState {
     match parse_bytes(bytes) {
         // Said as such from an address (a wrong one, most likely); inline, the diagnostics
         // tell what is missing.
-        Ok(parsed) if base.is_some() && !is_a_feed(&parsed) => {
+        Ok(parsed) if fetched && !is_a_feed(&parsed, bytes) => {
             FeedState::Failed(LoadError::NotFeed)
         }
         Ok(mut parsed) => {
@@ -447,14 +453,17 @@ mod tests {
             b"{}",
         ];
         for body in no_feeds {
-            let state = parsed(body, from());
+            let state = parsed(body, from(), true);
             assert!(
                 matches!(state, FeedState::Failed(LoadError::NotFeed)),
                 "{}: {state:?}",
                 String::from_utf8_lossy(body)
             );
         }
-        let feeds: [&[u8]; 5] = [
+        let feeds: [&[u8]; 7] = [
+            // Empty lists of a feed without its version or cluster (a season's generator).
+            b"{\"events\": []}",
+            b"{\"members\": [], \"segments\": []}",
             // Only members, in Windows-1252 (whose diagnostic comes first).
             b"{\"members\": [{\"id\": \"a\", \"name\": \"Ib\xe9rica\"}]}",
             b"{\"version\": 1}",
@@ -463,30 +472,30 @@ mod tests {
             b"{\"members\": [{}]}",
         ];
         for body in feeds {
-            let state = parsed(body, from());
+            let state = parsed(body, from(), true);
             assert!(
                 matches!(state, FeedState::Ready(..)),
                 "{}: {state:?}",
                 String::from_utf8_lossy(body)
             );
         }
-        // Inline there is no address to blame: its diagnostics say what it lacks.
-        assert!(matches!(parsed(b"[]", None), FeedState::Ready(..)));
+        // Inline (with the page's address, as the embed gives it) there is no address to
+        // blame: its diagnostics say what it lacks.
+        assert!(matches!(inline_feed_at("[]", from()), FeedState::Ready(..)));
     }
 
     #[test]
     fn inline_markup_is_a_syntax_error_where_a_fetched_page_is_no_json() {
         // Inline there is no address that gave a web page: the visitor's message is the
         // syntax error, with its place.
-        match inline_feed("<p>{\"version\": 1}</p>") {
+        // With the page's address, as the embed reads it.
+        let page = || Some("https://a.example/members/".to_owned());
+        match inline_feed_at("<p>{\"version\": 1}</p>", page()) {
             FeedState::Failed(LoadError::Syntax(e)) => assert_eq!((e.line, e.column), (1, 1)),
             other => panic!("{other:?}"),
         }
         assert!(matches!(
-            parsed(
-                b"<!doctype html><title>Log in</title>",
-                Some("https://a.example/".into())
-            ),
+            parsed(b"<!doctype html><title>Log in</title>", page(), true),
             FeedState::Failed(LoadError::NotJson)
         ));
     }

@@ -371,14 +371,19 @@ pub fn watch_surroundings(element: &web_sys::Element, changed: impl Fn() + Clone
     });
 }
 
-/// Whether a change in the page's `<head>` may change its styles: a `<link>` or a `<style>`
-/// added, removed or changed (its `media`, `disabled`, `href`, its text).
+/// Whether a change in the page's `<head>` may change its styles: a stylesheet's `<link>` or
+/// a `<style>` added, removed or changed (its `media`, `disabled`, `href`, its text).
 fn restyles(record: &web_sys::MutationRecord) -> bool {
+    // A `<link>` of a stylesheet (not one that prefetches, which apps add all the time).
     let sheet = |node: Option<web_sys::Node>| {
-        node.is_some_and(|n| {
-            let name = n.node_name();
-            name.eq_ignore_ascii_case("link") || name.eq_ignore_ascii_case("style")
-        })
+        node.and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| match e.local_name().as_str() {
+                "style" => true,
+                "link" => e
+                    .get_attribute("rel")
+                    .is_some_and(|rel| rel.to_ascii_lowercase().contains("stylesheet")),
+                _ => false,
+            })
     };
     let target = record.target();
     let listed = |nodes: web_sys::NodeList| (0..nodes.length()).any(|i| sheet(nodes.item(i)));

@@ -255,20 +255,39 @@ pub(crate) fn scroll_by(element: &web_sys::Element, dy: f64) {
     let by = web_sys::ScrollToOptions::new();
     by.set_top(dy);
     by.set_behavior(web_sys::ScrollBehavior::Instant);
-    let page = window.document().and_then(|d| d.document_element());
-    let mut next = super::colour::host_or_parent(element);
+    let overflow = |e: &web_sys::Element| {
+        window
+            .get_computed_style(e)
+            .ok()
+            .flatten()
+            .and_then(|style| style.get_property_value("overflow-y").ok())
+            .unwrap_or_default()
+    };
+    let document = window.document();
+    let page = document.as_ref().and_then(|d| d.document_element());
+    // The body's overflow is the page's own while `<html>` leaves its overflow visible
+    // (`body { overflow-x: hidden }`, common in themes): not a box of its own then.
+    let body = document
+        .as_ref()
+        .and_then(|d| d.body())
+        .filter(|_| page.as_ref().is_some_and(|p| overflow(p) == "visible"));
+    // Up the flat tree: the slot an element is shown in (an app shell's scrolling box may be
+    // in its own shadow root, as Ionic's is), else its parent or its shadow root's host.
+    let up = |e: &web_sys::Element| {
+        js_sys::Reflect::get(e, &"assignedSlot".into())
+            .ok()
+            .and_then(|s| s.dyn_into::<web_sys::Element>().ok())
+            .or_else(|| super::colour::host_or_parent(e))
+    };
+    let mut next = up(element);
     while let Some(around) = next.filter(|a| Some(a) != page.as_ref()) {
         let scrolls = around.scroll_height() > around.client_height()
-            && window
-                .get_computed_style(&around)
-                .ok()
-                .flatten()
-                .and_then(|style| style.get_property_value("overflow-y").ok())
-                .is_some_and(|o| matches!(o.as_str(), "auto" | "scroll" | "overlay"));
+            && matches!(overflow(&around).as_str(), "auto" | "scroll" | "overlay")
+            && body.as_deref() != Some(&around);
         if scrolls {
             return around.scroll_by_with_scroll_to_options(&by);
         }
-        next = super::colour::host_or_parent(&around);
+        next = up(&around);
     }
     window.scroll_by_with_scroll_to_options(&by);
 }

@@ -79,7 +79,7 @@ pub(super) fn load(
         let state = result.map_or_else(FeedState::Failed, |(bytes, final_url)| {
             // Read here, not by `Response.text()`: no JS string to copy back, and bytes
             // outside UTF-8 are read as Windows-1252, with a diagnostic, not as U+FFFD.
-            parsed(&bytes, Some(final_url))
+            parsed(&bytes, Some(final_url), true)
         });
         if let FeedState::Ready(_, diagnostics) = &state {
             report_to_console(&url, diagnostics);
