@@ -63,14 +63,18 @@ pub(super) fn Agenda(
         let later = occurring(to.add_days(1), to.add_months(60));
         (from, list, [earlier, later])
     });
-    // The item that opened the dialog gets the focus back.
+    // The item that opened the dialog gets the focus back, unless it has moved on.
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let list_ref = NodeRef::<leptos::html::Div>::new();
     let mut was_open = false;
     crate::ui::effect(move || {
         let is_open = open.read().is_some();
         if std::mem::replace(&mut was_open, is_open)
             && !is_open
             && let Some(item) = opener.get_value()
+            && list_ref
+                .get_untracked()
+                .is_some_and(|list| !crate::ui::focus_moved_on(&list))
         {
             let _ = item.focus();
         }
@@ -102,7 +106,6 @@ pub(super) fn Agenda(
     // "Show earlier" or "show later" that goes when pressed (nothing more that way) hands
     // the focus to the list's first or last event instead of dropping it.
     let pressed = StoredValue::new(None::<usize>);
-    let list_ref = NodeRef::<leptos::html::Div>::new();
     let list_id = crate::ui::unique_id("ck-agenda");
     // The months, drawn as markup.
     crate::ui::effect(move || {

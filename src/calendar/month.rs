@@ -76,12 +76,15 @@ pub(super) fn MonthGrid(
             let _ = c.focus();
         }
     };
-    // Closing the dialog gives the focus back to the day.
+    // Closing the dialog gives the focus back to the day, unless it has moved on.
     let mut was_open = false;
     crate::ui::effect(move || {
         let is_open = open.read().is_some();
         if std::mem::replace(&mut was_open, is_open)
             && !is_open
+            && table
+                .get_untracked()
+                .is_some_and(|table| !crate::ui::focus_moved_on(&table))
             && let Some(c) = cell(stop.get_untracked())
         {
             let _ = c.focus();

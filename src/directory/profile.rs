@@ -110,11 +110,18 @@ pub(super) fn dialog(
     let on_close = move |_| {
         let shown = profile.index();
         profile.close();
+        let opener = profile.opener.try_update_value(Option::take).flatten();
+        let Some(list) = cards.get_untracked() else {
+            return;
+        };
+        if crate::ui::focus_moved_on(&list) {
+            return;
+        }
         let card = move || {
             let selector = format!(".ck-open[data-i=\"{}\"]", shown?);
-            cards.get_untracked()?.query_selector(&selector).ok()?
+            list.query_selector(&selector).ok()?
         };
-        match profile.opener.try_update_value(Option::take).flatten() {
+        match opener {
             Some(button) => {
                 let _ = button.focus();
             }

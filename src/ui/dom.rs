@@ -184,6 +184,25 @@ pub(crate) fn focused_within(element: &web_sys::Element) -> bool {
     active_element(element).is_some_and(|a| element.contains(Some(&a)))
 }
 
+/// Whether the focus has moved on from `within` since a dialog closed: a dialog gives it
+/// back itself as it closes, to what had it before (in `within`), and the `close` event
+/// that asks us to place it comes a task later, when a visitor's key or the page's script
+/// may have moved it elsewhere: taking it back then would press the wrong button. It has not
+/// moved on if in `within`, on the page's body, or still in a closed dialog.
+pub(crate) fn focus_moved_on(within: &web_sys::Element) -> bool {
+    // Outside a shadow root, the document says where it is: on the body, or elsewhere.
+    let active = within
+        .get_root_node()
+        .dyn_ref::<web_sys::ShadowRoot>()
+        .and_then(|shadow| shadow.active_element())
+        .or_else(|| within.owner_document()?.active_element());
+    active.is_some_and(|a| {
+        a.local_name() != "body"
+            && !within.contains(Some(&a))
+            && a.closest("dialog:not([open])").ok().flatten().is_none()
+    })
+}
+
 /// Sets `--ck-seg` on the elements `selector` finds in `root` to `colours`, in order (an
 /// empty colour leaves the theme's): markup cannot carry them, as a strict CSP blocks
 /// `style` attributes while it lets CSSOM through. Only a `#rgb` or `#rrggbb` colour, as the

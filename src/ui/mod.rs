@@ -18,8 +18,8 @@ use crate::i18n::{Lang, intl::format_number};
 use wasm_bindgen::JsCast;
 
 pub(crate) use dom::{
-    download, focus, focused_within, font_px, observe_width, paint_segments, redraw_keeping_focus,
-    scroll_by, set_html, when_rendered,
+    download, focus, focus_moved_on, focused_within, font_px, observe_width, paint_segments,
+    redraw_keeping_focus, scroll_by, set_html, when_rendered,
 };
 pub(crate) use markup::{escape, in_its_lang, lang_attr, lang_of, name_of, paragraphs};
 
