@@ -232,13 +232,27 @@ extern "C" {
 }
 
 /// Whether `element` is drawn: it has a box, and nothing above it (through shadow roots)
-/// skips its contents, as a closed `<details>` or a hidden tab does. Yes where the browser
-/// cannot tell.
+/// skips its contents, as a closed `<details>` or a hidden tab does. Browsers without
+/// `checkVisibility` (Safari before 17.4, so every iPhone left on iOS 16; Chrome before 105)
+/// are asked whether it has a box and no closed `<details>` around it.
 fn rendered(element: &web_sys::Element) -> bool {
     element
         .unchecked_ref::<Seen>()
         .check_visibility()
-        .unwrap_or(true)
+        .unwrap_or_else(|_| {
+            let mut at = Some(element.clone());
+            while let Some(e) = at {
+                if e.closest("details:not([open])").ok().flatten().is_some() {
+                    return false;
+                }
+                at = e
+                    .get_root_node()
+                    .dyn_into::<web_sys::ShadowRoot>()
+                    .ok()
+                    .map(|r| r.host());
+            }
+            element.get_client_rects().length() > 0
+        })
 }
 
 /// Calls `then` once `element` is drawn: at once if it is, else when a `ResizeObserver` sees
