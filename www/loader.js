@@ -104,7 +104,7 @@ var said = 1;
 var early = new Map();
 
 // What the widgets need of a browser (README, "Browsers"): WebAssembly, turned on (Apple's
-// Lockdown Mode turns it off), with reference types (Safari 15, Firefox 79, Chrome 96: this
+// Lockdown Mode turns it off), with reference types (Safari 15.1, Firefox 79, Chrome 96: this
 // module's one type returns an externref), and stylesheets adopted by shadow roots (Safari
 // 16.4, Firefox 101). A browser without them is told so in every element, without a reload
 // button, and fetches neither the Wasm nor the feeds.
@@ -308,7 +308,14 @@ function showWaiting(el) {
   line.setAttribute("role", "status");
   line.setAttribute("part", "status");
   line.textContent = WORDS[langOf(el)][0];
-  el.shadowRoot.replaceChildren(line);
+  only(el.shadowRoot, line);
+}
+
+// `child` alone in `root` (not by `replaceChildren`, which browsers too old for the widgets
+// lack, and they too must show why).
+function only(root, child) {
+  root.textContent = "";
+  root.appendChild(child);
 }
 
 function showCrash(el) {
@@ -332,7 +339,7 @@ function showCrash(el) {
   inner.append(text);
   if (!hopeless) inner.append(button);
   box.append(inner);
-  el.shadowRoot.replaceChildren(box);
+  only(el.shadowRoot, box);
 }
 
 // A panic aborts the one Wasm instance every widget shares: show the error box everywhere,

@@ -189,11 +189,11 @@ test("a crash at run time (the Wasm out of memory) turns every element into an e
   errors.splice(0, errors.length, ...errors.filter((e) => !traps.includes(e)));
 });
 
-test("a browser that cannot run the widgets (WebAssembly turned off, too old for its reference types, no constructable stylesheets) says so in every element, in its language, without a useless reload, and fetches nothing", async ({ page, url }) => {
+test("a browser that cannot run the widgets (WebAssembly turned off, too old for its reference types, no constructable stylesheets, no replaceChildren) says so in every element, in its language, without a useless reload, and fetches nothing", async ({ page, url }) => {
   const lacks = {
     // Apple's Lockdown Mode: no WebAssembly object at all.
     webassembly: () => delete window.WebAssembly,
-    // Safari before 15, Chrome before 96: the Wasm would not compile.
+    // Safari before 15.1, Chrome before 96: the Wasm would not compile.
     "reference types": () => {
       const validate = WebAssembly.validate;
       WebAssembly.validate = (bytes) => !new Uint8Array(bytes).includes(0x6f) && validate(bytes);
@@ -202,6 +202,15 @@ test("a browser that cannot run the widgets (WebAssembly turned off, too old for
     "constructable stylesheets": () => {
       delete ShadowRoot.prototype.adoptedStyleSheets;
       delete Document.prototype.adoptedStyleSheets;
+    },
+    // Older still, with custom elements all the same (Chrome 54 to 85, Safari 10.1 to 13):
+    // no `replaceChildren` either.
+    "replaceChildren": () => {
+      delete ShadowRoot.prototype.adoptedStyleSheets;
+      delete Document.prototype.adoptedStyleSheets;
+      delete DocumentFragment.prototype.replaceChildren;
+      delete Element.prototype.replaceChildren;
+      delete Document.prototype.replaceChildren;
     },
   };
   for (const [what, lack] of Object.entries(lacks)) {
