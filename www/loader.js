@@ -378,10 +378,13 @@ addEventListener("unhandledrejection", function (event) {
 // A widget without a `lang` of its own speaks its page's language: the nearest `lang` above
 // it, read again whenever a `lang` changes anywhere in the page (a site that switches its
 // language in script switches the widgets too). Passed as "@lang", which no attribute can be.
+// Not the `lang` a browser's page translation writes on <html> with its class
+// `translated-ltr` (Chrome's, Google Translate's): it translates the widgets' words itself.
 var langWatch = null;
 function watchLang() {
   if (langWatch) return;
   langWatch = new MutationObserver(function () {
+    if (/\btranslated-(ltr|rtl)\b/.test(document.documentElement.className)) return;
     live.forEach(function (el) {
       var lang = inheritedLang(el);
       var id = el._ck;

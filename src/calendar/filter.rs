@@ -236,7 +236,7 @@ pub(super) fn Filters(
                     on:input=move |ev| filter.update(|f| f.query = event_target_value(&ev))
                 />
             </div>
-            <p class="ck-cal-count">{count}</p>
+            <p class="ck-cal-count" prop:textContent=count></p>
             {crate::ui::said_once_settled(count)}
             {toggle_button}
             <div

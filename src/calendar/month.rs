@@ -172,13 +172,28 @@ pub(super) fn MonthGrid(
     };
     // Said in a live region that is always there (one inserted with its text is not read
     // out by every screen reader), with the month for screen readers, so that the next
-    // empty month is said too; empty, it takes no room.
-    let no_events = move || {
-        month_is_empty().then(|| {
-            let month = format!("{}. ", month_year(lang, shown.get()));
-            view! { <span class="ck-visually-hidden">{month}</span>{s.no_events_month} }
-        })
-    };
+    // empty month is said too; empty, it takes no room. Drawn as markup, all of it each
+    // time: a page translator's text stands in for our text nodes, and would stay.
+    let status = NodeRef::<leptos::html::P>::new();
+    let mut said = String::new();
+    crate::ui::effect(move || {
+        let now = if month_is_empty() {
+            let month = month_year(lang, shown.get());
+            format!(
+                "<span class=\"ck-visually-hidden\">{}. </span>{}",
+                crate::ui::escape(&month),
+                crate::ui::escape(s.no_events_month)
+            )
+        } else {
+            String::new()
+        };
+        if let Some(p) = status.get()
+            && now != said
+        {
+            crate::ui::set_html(&p, &now);
+            said = now;
+        }
+    });
     // A click on a cell focuses it: it takes the tab stop.
     let on_focus = move |ev: web_sys::FocusEvent| {
         if let Some(day) = target(&ev).and_then(|t| day_of(&t))
@@ -280,7 +295,7 @@ pub(super) fn MonthGrid(
             </thead>
             <tbody node_ref=body></tbody>
         </table>
-        <p class="ck-status" role="status">{no_events}</p>
+        <p class="ck-status" role="status" node_ref=status></p>
         {empty}
     }
 }

@@ -144,7 +144,7 @@ pub(crate) fn cards(
         }
         let _ = write!(
             out,
-            "</span><h3><button type=\"button\" class=\"ck-open\" aria-haspopup=\"dialog\" data-i=\"{i}\">"
+            "</span><h3><button type=\"button\" class=\"ck-open\" aria-haspopup=\"dialog\" data-i=\"{i}\" translate=\"no\">"
         );
         let in_name = highlighted(&mut out, name, query);
         out.push_str("</button></h3><p class=\"ck-meta\">");
@@ -193,7 +193,7 @@ pub(crate) fn profile(
     .join(" · ");
     let _ = write!(
         out,
-        "<h2 id=\"{title_id}\">{}</h2></div><p class=\"ck-meta\">{}</p>",
+        "<h2 id=\"{title_id}\" translate=\"no\">{}</h2></div><p class=\"ck-meta\">{}</p>",
         escape(m.name.resolve(lang.tag(), fallback)),
         escape(&facts)
     );
@@ -216,7 +216,7 @@ pub(crate) fn profile(
         let shown = if url.contains("://") { url } else { &href };
         let _ = write!(
             contact,
-            "<dt>{}</dt><dd><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}<span class=\"ck-visually-hidden\"> {}</span></a></dd>",
+            "<dt>{}</dt><dd><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\" translate=\"no\">{}<span class=\"ck-visually-hidden\" translate=\"yes\"> {}</span></a></dd>",
             s.website,
             escape(&href),
             escape(shown),
@@ -229,7 +229,7 @@ pub(crate) fn profile(
         let href = escape(&e.replace('%', "%25").replace('#', "%23"));
         let _ = write!(
             contact,
-            "<dt>{}</dt><dd><a href=\"mailto:{href}\">{}</a></dd>",
+            "<dt>{}</dt><dd><a href=\"mailto:{href}\" translate=\"no\">{}</a></dd>",
             s.email,
             escape(e)
         );
@@ -237,7 +237,7 @@ pub(crate) fn profile(
     if let Some((p, href)) = m.phone.as_ref().and_then(|p| Some((p, phone_href(p)?))) {
         let _ = write!(
             contact,
-            "<dt>{}</dt><dd><a href=\"{}\">{}</a></dd>",
+            "<dt>{}</dt><dd><a href=\"{}\" translate=\"no\">{}</a></dd>",
             s.phone,
             escape(&href),
             escape(p)
@@ -290,7 +290,7 @@ mod tests {
         let (html, colours) = cards(&feed, &[0], Lang::En, &Query::new(""));
         assert!(html.starts_with("<li><article class=\"ck-card\" part=\"card\">"));
         assert!(html.contains("<span class=\"ck-logo\" aria-hidden=\"true\">AI<img src=\"logos/algam.png?a=1&amp;b=2\" alt=\"\" loading=\"lazy\"></span>"));
-        assert!(html.contains("<button type=\"button\" class=\"ck-open\" aria-haspopup=\"dialog\" data-i=\"0\">Algam Ibérica</button>"));
+        assert!(html.contains("<button type=\"button\" class=\"ck-open\" aria-haspopup=\"dialog\" data-i=\"0\" translate=\"no\">Algam Ibérica</button>"));
         assert!(html.contains("<p class=\"ck-meta\">Sant Joan Despí · Barcelona</p>"));
         // An id the feed does not define makes no tag.
         assert!(
@@ -376,10 +376,14 @@ mod tests {
     fn a_profile_lists_facts_and_contact_links() {
         let feed = feed();
         let (html, _) = profile(&feed, &feed.members[1], Lang::Ca, "ck-profile-1");
-        assert!(html.contains("<h2 id=\"ck-profile-1\">&lt;img"));
-        assert!(html.contains("<a href=\"https://evil.example/?q=&quot;&gt;&lt;script&gt;\" target=\"_blank\" rel=\"noopener noreferrer\">"));
-        assert!(html.contains("<a href=\"mailto:info@evil.example\">info@evil.example</a>"));
-        assert!(html.contains("<a href=\"tel:+34930000000\">+34 93 000 00 00</a>"));
+        assert!(html.contains("<h2 id=\"ck-profile-1\" translate=\"no\">&lt;img"));
+        assert!(html.contains("<a href=\"https://evil.example/?q=&quot;&gt;&lt;script&gt;\" target=\"_blank\" rel=\"noopener noreferrer\" translate=\"no\">"));
+        assert!(html.contains(
+            "<a href=\"mailto:info@evil.example\" translate=\"no\">info@evil.example</a>"
+        ));
+        assert!(
+            html.contains("<a href=\"tel:+34930000000\" translate=\"no\">+34 93 000 00 00</a>")
+        );
         assert!(html.contains(&format!(
             "<dt>{}</dt><dd>&lt;b&gt;, sound</dd>",
             Lang::Ca.strings().keywords
@@ -396,7 +400,7 @@ mod tests {
         let (html, _) = profile(&feed, &feed.members[1], Lang::En, "p");
         assert!(
             html.contains(
-                "<a href=\"mailto:sales%25uk%232@cluster.example\">sales%uk#2@cluster.example</a>"
+                "<a href=\"mailto:sales%25uk%232@cluster.example\" translate=\"no\">sales%uk#2@cluster.example</a>"
             ),
             "{html}"
         );
@@ -419,7 +423,7 @@ mod tests {
             assert!(!html.contains("mailto:"), "{html}");
         }
         // The rest of the member is still there.
-        assert!(profile.contains("<a href=\"tel:+34930000000\">"));
+        assert!(profile.contains("<a href=\"tel:+34930000000\" translate=\"no\">"));
     }
 
     #[test]

@@ -69,9 +69,8 @@ pub(super) fn pager(
                         aria-label=fill(s.page_n, &[("n", &format_number(lang, n))])
                         aria-current=(n == current).then_some("page")
                         on:click=go(n)
-                    >
-                        {format_number(lang, n)}
-                    </button>
+                        prop:textContent=format_number(lang, n)
+                    ></button>
                 </li>
             }
             .into_any(),
@@ -155,7 +154,7 @@ pub(super) fn chips(
                                 }
                             }
                         >
-                            {label}
+                            <span prop:textContent=label></span>
                             {crate::ui::decoration(" ×")}
                         </button>
                     </li>

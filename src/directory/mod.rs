@@ -426,7 +426,7 @@ pub fn MemberDirectory(
                     {facets}
                     <div class="ck-results">
                         {chips}
-                        <p class="ck-count" part="count" tabindex="-1">{count}</p>
+                        <p class="ck-count" part="count" tabindex="-1" prop:textContent=count></p>
                         {crate::ui::said_once_settled(count)}
                         {empty}
                         <ul
@@ -438,7 +438,7 @@ pub fn MemberDirectory(
                             on:error:capture=|ev| card::logo_loaded(&ev, false)
                         ></ul>
                         {pager}
-                        <p class="ck-visually-hidden" aria-live="polite">{page_said}</p>
+                        <p class="ck-visually-hidden" aria-live="polite" prop:textContent=page_said></p>
                     </div>
                 </div>
                 {profile::dialog(profile, lang, title_id, cards_ref, focus_count)}

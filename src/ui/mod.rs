@@ -185,8 +185,8 @@ pub(crate) fn filters_toggle(
                     let shown = format_number(lang, n);
                     let said = format!("({})", s.chosen_count(n, &shown));
                     view! {
-                        <span class="ck-badge" aria-hidden="true">{shown}</span>
-                        <span class="ck-visually-hidden">{said}</span>
+                        <span class="ck-badge" aria-hidden="true" prop:textContent=shown></span>
+                        <span class="ck-visually-hidden" prop:textContent=said></span>
                     }
                 })
             }}
@@ -230,7 +230,7 @@ pub(crate) fn said_once_settled(text: Signal<String>) -> impl IntoView {
         }
     });
     on_cleanup(cancel);
-    view! { <p class="ck-visually-hidden" role="status">{said}</p> }
+    view! { <p class="ck-visually-hidden" role="status" prop:textContent=said></p> }
 }
 
 /// A page-wide list of names the widgets hold: URL parameters, element ids.

@@ -1384,6 +1384,71 @@ test("with sync-url a link's page past the last, or a member the feed lacks, sho
   assert.equal(await page.evaluate(() => history.length), entries + 1, "written in place: the link's one entry, as any link's");
 });
 
+test("with the browser's page translation on, counts, chips, pages and a month's status follow the visitor, names stay as they are, and the page's widgets keep their language", async ({ page, url }) => {
+  const feed = feedOf("catalonia");
+  const inSegments = (...ids) => feed.members.filter((m) => (m.segments ?? []).some((s) => ids.includes(s))).length;
+  await page.goto(url("tests/e2e/pages/translated.html"));
+  const [dir, chart, cal] = ["#dir", "#chart", "#cal"].map((id) => page.locator(id));
+  await dir.getByRole("article").first().waitFor();
+  await chart.locator("[data-k]").first().waitFor();
+  await cal.locator("table").waitFor();
+  await page.evaluate(() => window.translator.on());
+  // What the visitor sees: the translator's text, standing in for ours.
+  const seen = (locator) => locator.evaluate((e) => e.textContent);
+  const count = dir.locator("[part=count]");
+  // Waits for `host`'s `selector` to show `text`; if it does not, says what it shows.
+  const sees = async (host, selector, text) => {
+    const shows = ([host, selector, text]) => document.querySelector(host).shadowRoot.querySelector(selector)?.textContent === text;
+    await page.waitForFunction(shows, [host, selector, text], { timeout: 3000 }).catch(async () => {
+      assert.equal(await seen(page.locator(host).locator(selector).first()), text, `${host} ${selector}`);
+    });
+  };
+  await dir.getByRole("checkbox", { name: /^\[DE\] Producció/ }).check();
+  await sees("#dir", "[part=count]", `[DE] ${inSegments("production")} socis`);
+  await dir.getByRole("checkbox", { name: /^\[DE\] Serveis de producció/ }).check();
+  await sees("#dir", "[part=count]", `[DE] ${inSegments("production", "production-services")} socis`);
+  await sees("#dir", ".ck-badge", "[DE] 2");
+  // The first chip removed: the one left names the choice left.
+  await dir.locator(".ck-chip").first().click();
+  await sees("#dir", "[part=count]", `[DE] ${inSegments("production-services")} socis`);
+  assert.deepEqual(await dir.locator(".ck-chip").evaluateAll((chips) => chips.map((c) => c.textContent)), ["[DE] Serveis de producció[DE]  ×"]);
+  await dir.locator(".ck-chip").first().click();
+  await sees("#dir", "[part=count]", `[DE] ${feed.members.length} socis`);
+  // Said once settled, to a screen reader, as shown.
+  await sees("#dir", "[role=status]", `[DE] ${feed.members.length} socis`);
+  // The last of 15 pages: each page's button shows its own number.
+  await dir.getByRole("button", { name: "Pàgina 15" }).click();
+  await dir.locator(".ck-page[aria-current=page][aria-label='Pàgina 15']").waitFor();
+  const pages = await dir.locator(".ck-page[aria-label]").evaluateAll((buttons) => buttons.map((b) => [b.textContent, b.getAttribute("aria-label")]));
+  assert.ok(pages.length > 3 && pages.every(([shown, label]) => shown === `[DE] ${label.replace(/\D/g, "")}`), JSON.stringify(pages));
+  // Names are no words to translate: "Blanco y Negro" is not "Schwarz und Weiß".
+  const names = await dir.locator(".ck-open").evaluateAll((open) => open.map((o) => o.textContent));
+  assert.ok(names.length > 0 && names.every((n) => !n.includes("[DE]")), JSON.stringify(names));
+  await dir.locator(".ck-open").first().click();
+  const profile = dir.getByRole("dialog");
+  await profile.waitFor();
+  assert.equal(await profile.locator("h2").evaluate((h) => h.textContent), names[0], "the profile's name untranslated");
+  await page.keyboard.press("Escape");
+  await profile.waitFor({ state: "hidden" });
+  // An empty month's status goes with the month: July has an event.
+  assert.equal(await seen(cal.locator(".ck-status")), "[DE] agost de 2026. [DE] No hi ha cap esdeveniment aquest mes.");
+  await cal.locator("[data-act=prev]").click();
+  await cal.locator(".ck-bar").first().waitFor();
+  assert.equal(await seen(cal.locator(".ck-status")), "", "no status in a month with an event");
+  // The calendar's count of a search, and none without one.
+  await cal.getByRole("searchbox").fill("talent");
+  // Talent Week, and its pitching session.
+  await sees("#cal", ".ck-cal-count", "[DE] 2 esdeveniments");
+  await cal.getByRole("searchbox").fill("");
+  await sees("#cal", ".ck-cal-count", "");
+  // The translator's `lang` on <html> is not the page's: the chart stays Catalan.
+  assert.ok((await chart.evaluate((h) => h.shadowRoot.textContent)).includes("[DE] Socis per segment"), "the chart still in Catalan");
+  // Translation off: our own words again, none of the translator's left.
+  await page.evaluate(() => window.translator.off());
+  assert.equal(await seen(count), `${feed.members.length} socis`);
+  for (const host of [dir, chart, cal]) assert.equal(await host.evaluate((h) => h.shadowRoot.querySelectorAll("font").length), 0);
+});
+
 test("bad feeds show localized, specific messages and keep every valid entry", async ({ page, url, warnings }) => {
   const pageLoads = [];
   page.on("request", (r) => new URL(r.url()).pathname.endsWith("/bad-feeds.html") && pageLoads.push(r.url()));
