@@ -275,12 +275,20 @@ function langOf(el) {
   return WORDS[tag] ? tag : "en";
 }
 
+// <html>'s own `lang`, kept while a browser's page translation has written its own there
+// (with its class `translated-ltr`).
+var pageLang = document.documentElement.getAttribute("lang");
+function translated() {
+  return /\btranslated-(ltr|rtl)\b/.test(document.documentElement.className);
+}
+
 // The `lang` of the nearest element above `el` that has one, through the shadow roots it may
 // sit in (a site's own web component around it); "" if none has one. The Wasm is given it.
 function inheritedLang(el) {
   var at = el.parentElement || (el.parentNode && el.parentNode.host);
   while (at) {
     var holder = at.closest("[lang]");
+    if (holder === document.documentElement && translated()) return pageLang || "";
     if (holder) return holder.getAttribute("lang");
     at = at.getRootNode().host;
   }
@@ -379,12 +387,14 @@ addEventListener("unhandledrejection", function (event) {
 // it, read again whenever a `lang` changes anywhere in the page (a site that switches its
 // language in script switches the widgets too). Passed as "@lang", which no attribute can be.
 // Not the `lang` a browser's page translation writes on <html> with its class
-// `translated-ltr` (Chrome's, Google Translate's): it translates the widgets' words itself.
+// `translated-ltr` (Chrome's, Google Translate's): it translates the widgets' words itself,
+// and the page's own is kept for widgets added meanwhile.
 var langWatch = null;
 function watchLang() {
   if (langWatch) return;
-  langWatch = new MutationObserver(function () {
-    if (/\btranslated-(ltr|rtl)\b/.test(document.documentElement.className)) return;
+  var relang = function () {
+    if (translated()) return;
+    pageLang = document.documentElement.getAttribute("lang");
     live.forEach(function (el) {
       var lang = inheritedLang(el);
       var id = el._ck;
@@ -395,8 +405,11 @@ function watchLang() {
         });
       }
     });
-  });
+  };
+  langWatch = new MutationObserver(relang);
   langWatch.observe(document.documentElement, { attributes: true, attributeFilter: ["lang"], subtree: true });
+  // The translator's class may go after its `lang` is restored: read again then too.
+  new MutationObserver(relang).observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
 }
 
 // The text of the element's inline JSON, as the Wasm reads it (null without one).

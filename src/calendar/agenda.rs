@@ -72,11 +72,19 @@ pub(super) fn Agenda(
         if std::mem::replace(&mut was_open, is_open)
             && !is_open
             && let Some(item) = opener.get_value()
-            && list_ref
-                .get_untracked()
-                .is_some_and(|list| !crate::ui::focus_moved_on(&list))
+            && let Some(list) = list_ref.get_untracked()
+            && !crate::ui::focus_moved_on(&list)
         {
-            let _ = item.focus();
+            // Drawn again meanwhile (at midnight, say): the same place in the new list.
+            let item = if item.is_connected() {
+                Some(item.into())
+            } else {
+                item.get_attribute("data-o")
+                    .and_then(|o| list.query_selector(&format!("[data-o=\"{o}\"]")).ok()?)
+            };
+            if let Some(item) = item {
+                crate::ui::focus(item);
+            }
         }
     });
     // A plain click opens the event here; on a link (the event's own page), a click with a

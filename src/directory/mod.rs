@@ -395,15 +395,18 @@ pub fn MemberDirectory(
             (count > 1).then(|| pager(s, lang, current_page(), count, page, said))
         };
         // The pager's press keeps the focus on the pager; the page it shows is said here, in
-        // a live region that stays while the pager is drawn again.
-        let page_said = move || {
+        // a live region that stays while the pager is drawn again. A memo: the same words
+        // written again (as the order changes) would be said again.
+        let page_said = Memo::new(move |_| {
             let n = said.get();
             if n > 0 && n == current_page() {
                 fill(s.page_n, &[("n", &format_number(lang, n))])
             } else {
                 String::new()
             }
-        };
+        });
+        // Written only when it changes (`said_once_settled` hears every new result).
+        let count_shown = Memo::new(move |_| count.get());
 
         view! {
             <section
@@ -426,7 +429,7 @@ pub fn MemberDirectory(
                     {facets}
                     <div class="ck-results">
                         {chips}
-                        <p class="ck-count" part="count" tabindex="-1" prop:textContent=count></p>
+                        <p class="ck-count" part="count" tabindex="-1" prop:textContent=count_shown></p>
                         {crate::ui::said_once_settled(count)}
                         {empty}
                         <ul

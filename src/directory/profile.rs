@@ -110,7 +110,12 @@ pub(super) fn dialog(
     let on_close = move |_| {
         let shown = profile.index();
         profile.close();
-        let opener = profile.opener.try_update_value(Option::take).flatten();
+        // A card redrawn since (the list changed under a shared link's profile) is no more.
+        let opener = profile
+            .opener
+            .try_update_value(Option::take)
+            .flatten()
+            .filter(|button| button.is_connected());
         let Some(list) = cards.get_untracked() else {
             return;
         };

@@ -184,21 +184,37 @@ pub(crate) fn focused_within(element: &web_sys::Element) -> bool {
     active_element(element).is_some_and(|a| element.contains(Some(&a)))
 }
 
-/// Whether the focus has moved on from `within` since a dialog closed: a dialog gives it
-/// back itself as it closes, to what had it before (in `within`), and the `close` event
-/// that asks us to place it comes a task later, when a visitor's key or the page's script
-/// may have moved it elsewhere: taking it back then would press the wrong button. It has not
-/// moved on if in `within`, on the page's body, or still in a closed dialog.
-pub(crate) fn focus_moved_on(within: &web_sys::Element) -> bool {
-    // Outside a shadow root, the document says where it is: on the body, or elsewhere.
-    let active = within
-        .get_root_node()
+/// The element with the focus as seen from `near`: in its shadow root, else in the document
+/// (on a page's element, or the body).
+fn focus_near(near: &web_sys::Element) -> Option<web_sys::Element> {
+    near.get_root_node()
         .dyn_ref::<web_sys::ShadowRoot>()
         .and_then(|shadow| shadow.active_element())
-        .or_else(|| within.owner_document()?.active_element());
-    active.is_some_and(|a| {
+        .or_else(|| near.owner_document()?.active_element())
+}
+
+thread_local! {
+    /// What had the focus when the last modal opened (see [`focus_moved_on`]).
+    static OPENED_FROM: std::cell::RefCell<Option<web_sys::Element>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Notes what has the focus as `dialog` opens as a modal: the browser gives it back there
+/// when the dialog closes.
+pub(crate) fn note_opener(dialog: &web_sys::Element) {
+    OPENED_FROM.set(focus_near(dialog));
+}
+
+/// Whether the focus has moved on since a modal near `near` closed. The dialog gives it back
+/// itself as it closes, to what had it when it opened, and the `close` event that asks us to
+/// place it comes a task later, when a visitor's key or the page's script may have moved it
+/// elsewhere: taking it back then would press the wrong button. It has not moved on if it is
+/// still where the browser gave it back, on the page's body, or in a closed dialog.
+pub(crate) fn focus_moved_on(near: &web_sys::Element) -> bool {
+    let from = OPENED_FROM.with_borrow(Clone::clone);
+    focus_near(near).is_some_and(|a| {
         a.local_name() != "body"
-            && !within.contains(Some(&a))
+            && Some(&a) != from.as_ref()
             && a.closest("dialog:not([open])").ok().flatten().is_none()
     })
 }
@@ -242,7 +258,14 @@ fn rendered(element: &web_sys::Element) -> bool {
         .unwrap_or_else(|_| {
             let mut at = Some(element.clone());
             while let Some(e) = at {
-                if e.closest("details:not([open])").ok().flatten().is_some() {
+                // A closed <details> shows its <summary>, and nothing else.
+                if let Some(closed) = e.closest("details:not([open])").ok().flatten()
+                    && !closed
+                        .query_selector(":scope > summary")
+                        .ok()
+                        .flatten()
+                        .is_some_and(|summary| summary.contains(Some(&e)))
+                {
                     return false;
                 }
                 at = e

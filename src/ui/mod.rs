@@ -18,8 +18,8 @@ use crate::i18n::{Lang, intl::format_number};
 use wasm_bindgen::JsCast;
 
 pub(crate) use dom::{
-    download, focus, focus_moved_on, focused_within, font_px, observe_width, paint_segments,
-    redraw_keeping_focus, scroll_by, set_html, when_rendered,
+    download, focus, focus_moved_on, focused_within, font_px, note_opener, observe_width,
+    paint_segments, redraw_keeping_focus, scroll_by, set_html, when_rendered,
 };
 pub(crate) use markup::{escape, in_its_lang, lang_attr, lang_of, name_of, paragraphs};
 
@@ -272,6 +272,7 @@ pub(crate) fn modal_while(
                 let around = d.parent_element();
                 let open = move || {
                     if !d.open() {
+                        note_opener(&d);
                         let _ = d.show_modal();
                     }
                 };

@@ -71,12 +71,12 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   // the close event comes a task later, too late to take the focus back to the day.
   await talentBars.click();
   await cal.getByRole("dialog", { name: "Talent Week" }).waitFor();
-  await cal.evaluate((el) => {
-    el.shadowRoot.querySelector("dialog[open]").close();
+  await cal.evaluate((el) => new Promise((done) => {
+    const dialog = el.shadowRoot.querySelector("dialog[open]");
+    dialog.addEventListener("close", () => setTimeout(done), { once: true });
+    dialog.close();
     [...el.shadowRoot.querySelectorAll("button")].find((b) => b.textContent === "Today").focus();
-  });
-  await cal.getByRole("dialog", { name: "Talent Week" }).waitFor({ state: "hidden" });
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  }));
   assert.equal(await cal.evaluate((el) => el.shadowRoot.activeElement?.textContent), "Today", "the focus left on Today");
 
   // The keyboard: the grid is one tab stop, moved by the arrows, Home, End and the page keys.
@@ -224,12 +224,13 @@ test("in a narrow container the calendar lists what is coming, month by month, a
   // A page's script that closes the dialog and moves the focus on in one go keeps it where it
   // put it: the dialog's close event comes a task later, and taking the focus back to
   // Breakfast then would have Enter open Breakfast again instead of pressing the button.
-  await narrow.evaluate((el) => {
-    el.shadowRoot.querySelector("dialog[open]").close();
+  // (Done once the close event and what it set off have run.)
+  await narrow.evaluate((el) => new Promise((done) => {
+    const dialog = el.shadowRoot.querySelector("dialog[open]");
+    dialog.addEventListener("close", () => setTimeout(done), { once: true });
+    dialog.close();
     [...el.shadowRoot.querySelectorAll("button")].find((b) => b.textContent === "Mostrar eventos anteriores").focus();
-  });
-  await narrow.getByRole("dialog", { name: "Breakfast" }).waitFor({ state: "hidden" });
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  }));
   assert.equal(await narrow.evaluate((el) => el.shadowRoot.activeElement?.textContent), "Mostrar eventos anteriores");
 
   // The year before, on request (by the keyboard): the series from its first breakfast.

@@ -548,16 +548,17 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   await dialog.waitFor({ state: "hidden" });
   assert.equal(await first.evaluate((b) => b.getRootNode().activeElement === b), true, "focus back on the card");
   // A page's script that closes it and moves the focus on in one go keeps it where it put
-  // it: the close event comes a task later, too late to take the focus back to the card.
+  // it, another card even: the close event comes a task later, too late to take the focus
+  // back to the card that opened it.
   await first.click();
   await dialog.waitFor();
-  await dir.evaluate((el) => {
-    el.shadowRoot.querySelector("dialog[open]").close();
-    el.shadowRoot.querySelector("input[type=search]").focus();
-  });
-  await dialog.waitFor({ state: "hidden" });
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  assert.equal(await search.evaluate((s) => s.getRootNode().activeElement === s), true, "focus left on the search box");
+  await dir.evaluate((el) => new Promise((done) => {
+    const dialog = el.shadowRoot.querySelector("dialog[open]");
+    dialog.addEventListener("close", () => setTimeout(done), { once: true });
+    dialog.close();
+    el.shadowRoot.querySelectorAll(".ck-open")[1].focus();
+  }));
+  assert.equal(await dir.locator(".ck-open").nth(1).evaluate((b) => b.getRootNode().activeElement === b), true, "focus left on the second card");
 
   // "Clear all" goes with the chips it clears: the focus moves to the count, not to the page.
   const focusedIn = (host) =>
@@ -1182,6 +1183,8 @@ test("a shared profile link to a directory in a closed <details> leaves the page
     assert.ok(await profile.evaluate((d) => d.matches(":modal")), `opened as a modal once seen, ${browser}`);
     await page.keyboard.press("Escape");
     await profile.waitFor({ state: "hidden" });
+    // Back to its card (or the count), not to the <summary> the browser gives it back to.
+    await page.waitForFunction(() => document.getElementById("dir").shadowRoot.activeElement !== null);
     await page.waitForFunction(() => !location.search.includes("m:"));
   }
 });
@@ -1255,8 +1258,14 @@ test("in a browser without color-mix(), the search box keeps its border, matches
     await cal.evaluate((h) => h.setAttribute("theme", "dark"));
     await cal.locator(".ck-bar").first().waitFor();
     await withoutColorMix(cal);
-    const fills = await cal.evaluate((h) => [...h.shadowRoot.querySelectorAll(".ck-bar")].map((b) => getComputedStyle(b).backgroundColor));
-    assert.ok(fills.length > 0 && fills.every((f) => f !== "rgba(0, 0, 0, 0)"), `every strip filled: ${fills}`);
+    const fills = () => cal.evaluate((h) => [...h.shadowRoot.querySelectorAll(".ck-bar")].map((b) => getComputedStyle(b).backgroundColor));
+    const filled = (all) => all.length > 0 && all.every((f) => f !== "rgba(0, 0, 0, 0)");
+    assert.ok(filled(await fills()), `every strip filled: ${await fills()}`);
+    // So with theme="auto" on a dark system.
+    await page.emulateMedia({ colorScheme: "dark" });
+    await cal.evaluate((h) => h.setAttribute("theme", "auto"));
+    await page.waitForFunction(() => document.querySelector("#phone").shadowRoot.querySelector("[data-theme=auto]"));
+    assert.ok(filled(await fills()), `every strip filled, theme="auto": ${await fills()}`);
   });
   const page = await context.newPage();
   await page.goto(url("index.html"));
@@ -1443,10 +1452,18 @@ test("with the browser's page translation on, counts, chips, pages and a month's
   await sees("#cal", ".ck-cal-count", "");
   // The translator's `lang` on <html> is not the page's: the chart stays Catalan.
   assert.ok((await chart.evaluate((h) => h.shadowRoot.textContent)).includes("[DE] Socis per segment"), "the chart still in Catalan");
+  // So is one added while the page is translated.
+  await page.evaluate(() => {
+    const late = Object.assign(document.createElement("clusterkit-chart"), { id: "late" });
+    late.setAttribute("feed", document.querySelector("#chart").getAttribute("feed"));
+    document.querySelector("main").append(late);
+  });
+  await page.locator("#late [data-k]").first().waitFor();
+  assert.ok((await page.locator("#late").evaluate((h) => h.shadowRoot.textContent)).includes("Socis per segment"), "a chart added meanwhile in Catalan");
   // Translation off: our own words again, none of the translator's left.
   await page.evaluate(() => window.translator.off());
   assert.equal(await seen(count), `${feed.members.length} socis`);
-  for (const host of [dir, chart, cal]) assert.equal(await host.evaluate((h) => h.shadowRoot.querySelectorAll("font").length), 0);
+  for (const host of [dir, chart, cal, page.locator("#late")]) assert.equal(await host.evaluate((h) => h.shadowRoot.querySelectorAll("font").length), 0);
 });
 
 test("bad feeds show localized, specific messages and keep every valid entry", async ({ page, url, warnings }) => {
