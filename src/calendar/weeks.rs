@@ -82,7 +82,12 @@ pub fn weeks(
             let label = match on_day.len() {
                 0 => escape(&date_long(lang, day)),
                 n => {
-                    let count = s.events_count(n, &n.to_string());
+                    let mut count = s.events_count(n, &n.to_string());
+                    // What shows as "+3 more" is named so too: a voice user says what they see.
+                    if laid.more[column] > 0 {
+                        let more = fill(s.more_events, &[("n", &laid.more[column].to_string())]);
+                        count = format!("{count} ({more})");
+                    }
                     format!(
                         "{}. {}: {}",
                         escape(&date_long(lang, day)),
@@ -233,7 +238,10 @@ mod tests {
         assert!(day.starts_with(" class=\"ck-events\""), "{day}");
         assert!(day.contains(">+1 more<"), "{day}");
         assert!(day.contains(">09:00 Talk 0<"));
-        assert!(day.contains("4 events: 09:00 Talk 0, 10:00 Talk 1, 11:00 Talk 2, 12:00 Talk 3"));
+        // Named as it shows: "+1 more" too.
+        assert!(day.contains(
+            "4 events (+1 more): 09:00 Talk 0, 10:00 Talk 1, 11:00 Talk 2, 12:00 Talk 3"
+        ));
         assert_eq!(w.colours.len(), 3, "one colour per bar drawn");
     }
 
@@ -257,7 +265,7 @@ mod tests {
         assert!(
             // Which day of its several an event is, so it does not seem to begin each day.
             day.contains(
-                "4 events: Fair (day 2 of 3), Open day, 20:00 Talk, 23:30 Party (day 1 of 2)<"
+                "4 events (+1 more): Fair (day 2 of 3), Open day, 20:00 Talk, 23:30 Party (day 1 of 2)<"
             ),
             "{day}"
         );

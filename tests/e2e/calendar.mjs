@@ -48,7 +48,9 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   // Thursday 19: Talent Week and five pitches, three lanes: "+3 more" opens the whole day.
   const thursday = cal.locator('td[data-day="2026-11-19"]');
   assert.equal(await thursday.locator(".ck-bar").count(), 2, "two bars start on Thursday under Talent Week");
-  await thursday.getByText("+3 more").click();
+  // Named as it shows, so that a voice user's "click 3 more" finds it.
+  assert.equal(await cell(/^Thursday 19 November 2026\. 6 events \(\+3 more\): /).count(), 1);
+  await thursday.getByText("+3 more", { exact: true }).click();
   const dialog = cal.getByRole("dialog", { name: "Thursday 19 November 2026" });
   await dialog.waitFor();
   const listed = await dialog.getByRole("listitem").allTextContents();
