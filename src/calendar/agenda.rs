@@ -26,6 +26,8 @@ pub(super) fn Agenda(
     zone: Memo<String>,
     kept: Memo<Vec<bool>>,
     open: RwSignal<Option<Opened>>,
+    /// The calendar's heading level: the months are one below.
+    heading: u8,
 ) -> impl IntoView {
     let s = lang.strings();
     // Years shown before this one, and months shown from this one.
@@ -121,7 +123,10 @@ pub(super) fn Agenda(
             return;
         };
         let more = listed.with(|(from, list, more)| {
-            crate::ui::set_html(&div, &markup(&feed.read(), list, *from, lang, &list_id));
+            crate::ui::set_html(
+                &div,
+                &markup(&feed.read(), list, *from, (lang, heading + 1), &list_id),
+            );
             *more
         });
         let gone = pressed
@@ -174,8 +179,15 @@ pub(super) fn Agenda(
 /// The occurrences `list` (listed from `from`) as markup, month by month, each a link: to the
 /// event's own page where it has one (for a new tab, or to copy), else to the item itself.
 /// Texts from the feed are escaped.
-fn markup(feed: &Feed, list: &[Occurrence], from: Date, lang: Lang, list_id: &str) -> String {
+fn markup(
+    feed: &Feed,
+    list: &[Occurrence],
+    from: Date,
+    (lang, level): (Lang, u8),
+    list_id: &str,
+) -> String {
     let s = lang.strings();
+    let level = crate::ui::level_attr(3, level);
     if list.is_empty() {
         return format!(
             "<p class=\"ck-status\" role=\"status\">{}</p>",
@@ -195,7 +207,7 @@ fn markup(feed: &Feed, list: &[Occurrence], from: Date, lang: Lang, list_id: &st
             let heading = month_year(lang, month);
             let _ = write!(
                 out,
-                "<section class=\"ck-agenda-month\"><h3>{heading}</h3><ul>"
+                "<section class=\"ck-agenda-month\"><h3{level}>{heading}</h3><ul>"
             );
             month_open = Some(month);
         }
@@ -255,13 +267,19 @@ mod tests {
         };
         let from = d("2026-11-23");
         let list = occurrences(&feed, "UTC", from, d("2027-01-31"), &Jiff);
-        let html = markup(&feed, &list, from, Lang::En, "ck-agenda-1");
+        let html = markup(&feed, &list, from, (Lang::En, 3), "ck-agenda-1");
         let headings: Vec<&str> = html
             .split("<h3>")
             .skip(1)
             .map(|h| &h[..h.find('<').unwrap()])
             .collect();
         assert_eq!(headings, ["November 2026", "December 2026"]);
+        // Under a calendar at level 3, its months at 4.
+        let under = markup(&feed, &list, from, (Lang::En, 4), "ck-agenda-1");
+        assert!(
+            under.contains("<h3 aria-level=\"4\">November 2026</h3>"),
+            "{under}"
+        );
         assert!(!html.contains("<img"), "{html}");
         assert!(!html.contains("javascript"), "{html}");
         assert!(
@@ -288,7 +306,7 @@ mod tests {
             "{html}"
         );
         assert_eq!(
-            markup(&feed, &[], from, Lang::Ca, "ck-agenda-1"),
+            markup(&feed, &[], from, (Lang::Ca, 3), "ck-agenda-1"),
             format!(
                 "<p class=\"ck-status\" role=\"status\">{}</p>",
                 Lang::Ca.strings().no_upcoming
@@ -318,7 +336,7 @@ mod tests {
         };
         let from = d("2027-03-01");
         let list = in_order_begun(occurrences(&feed, "UTC", from, d("2027-03-31"), &Jiff));
-        let html = markup(&feed, &list, from, Lang::En, "ck-agenda-1");
+        let html = markup(&feed, &list, from, (Lang::En, 3), "ck-agenda-1");
         let titles: Vec<&str> = html
             .split("<span class=\"ck-agenda-title\">")
             .skip(1)

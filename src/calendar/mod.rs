@@ -114,10 +114,15 @@ pub fn EventCalendar(
     /// Called with an event's id when the visitor opens it.
     #[prop(optional, into)]
     on_open: Option<Callback<String>>,
+    /// The level of its heading in the page's outline (default 2, under the page's `<h1>`;
+    /// the list's months one below): 3 under a section's `<h2>`, say.
+    #[prop(optional)]
+    heading_level: Option<u8>,
     /// Extra class names on the root element.
     #[prop(optional, into)]
     class: MaybeProp<String>,
 ) -> impl IntoView {
+    let heading = heading_level.unwrap_or(2);
     let visitor = StoredValue::new(zone::visitor_zone());
     let zone = crate::ui::memo(move |_| {
         let written = timezone.get().unwrap_or_default();
@@ -240,7 +245,7 @@ pub fn EventCalendar(
             let Some(el) = head_ref.get().filter(|_| known.get()) else {
                 return;
             };
-            let markup = head(s, view, &head_id, &title(shown.get_untracked()));
+            let markup = head(s, view, (&head_id, heading), &title(shown.get_untracked()));
             crate::ui::redraw_keeping_focus(&el, &markup, &["data-act"]);
         });
         crate::ui::effect(move || {
@@ -326,7 +331,7 @@ pub fn EventCalendar(
                 {zone_note}
                 {move || match known.get().then(|| current.get()) {
                     Some(View::Month) => month_view().into_any(),
-                    Some(View::List) => view! { <Agenda feed=feed lang=lang today=today month=month zone=zone kept=kept open=open/> }.into_any(),
+                    Some(View::List) => view! { <Agenda feed=feed lang=lang today=today month=month zone=zone kept=kept open=open heading=heading/> }.into_any(),
                     None => ().into_any(),
                 }}
                 <CalendarDialog feed=feed lang=lang zone=zone placed=placed open=open/>

@@ -39,14 +39,18 @@ fn button(out: &mut String, class: &str, act: &str, hidden: bool, extra: &str, l
 /// The inside of the chart's figure: `title` over `body`, then `summary` and `caption`.
 pub(crate) fn frame(
     s: &Strings,
-    title: &str,
+    (title, level): (&str, u8),
     body: &Body,
     summary: Option<&str>,
     caption: Option<&str>,
 ) -> String {
     let empty = matches!(body, Body::Empty(_));
     let as_table = matches!(body, Body::Table(_));
-    let mut out = format!("<div class=\"ck-chart-head\"><h2>{}</h2>", escape(title));
+    let mut out = format!(
+        "<div class=\"ck-chart-head\"><h2{}>{}</h2>",
+        crate::ui::level_attr(2, level),
+        escape(title)
+    );
     let pressed = format!(" aria-pressed=\"{as_table}\"");
     button(&mut out, "ck-btn", "table", empty, &pressed, s.show_table);
     out.push_str("</div>");
@@ -134,7 +138,13 @@ mod tests {
     #[test]
     fn a_drawing_offers_the_table_and_both_downloads_in_the_visitors_language() {
         let s = Lang::Ca.strings();
-        let markup = frame(s, "Socis per segment", &drawing(false), Some("Resum"), None);
+        let markup = frame(
+            s,
+            ("Socis per segment", 2),
+            &drawing(false),
+            Some("Resum"),
+            None,
+        );
         assert_eq!(
             buttons(&markup),
             [
@@ -153,14 +163,22 @@ mod tests {
 
     #[test]
     fn a_linked_drawing_is_a_group_of_toggles() {
-        let markup = frame(Lang::En.strings(), "t", &drawing(true), None, None);
+        let markup = frame(Lang::En.strings(), ("t", 2), &drawing(true), None, None);
         assert!(markup.contains("<svg role=\"group\""));
     }
 
     #[test]
     fn as_a_table_the_toggle_is_pressed_and_no_svg_is_offered() {
         let s = Lang::En.strings();
-        let markup = frame(s, "t", &Body::Table("<table></table>".into()), None, None);
+        let markup = frame(
+            s,
+            ("t", 3),
+            &Body::Table("<table></table>".into()),
+            None,
+            None,
+        );
+        // Under a section's heading (`heading-level="3"`).
+        assert!(markup.contains("<h2 aria-level=\"3\">t</h2>"), "{markup}");
         assert!(markup.contains("aria-pressed=\"true\""));
         assert!(markup.contains("<div><table></table></div>"));
         let shown: Vec<_> = buttons(&markup)
@@ -176,7 +194,7 @@ mod tests {
     fn with_nothing_to_draw_it_says_why_and_offers_nothing() {
         let markup = frame(
             Lang::Es.strings(),
-            "t",
+            ("t", 2),
             &Body::Empty("Ningún <socio>".into()),
             None,
             Some("Un socio en varios segmentos cuenta en cada uno."),
@@ -193,7 +211,7 @@ mod tests {
     fn feed_texts_in_the_summary_are_escaped() {
         let markup = frame(
             Lang::En.strings(),
-            "t",
+            ("t", 2),
             &drawing(false),
             Some("<img src=x onerror=alert(1)> is largest"),
             Some("a & b"),

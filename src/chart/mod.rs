@@ -134,10 +134,15 @@ pub fn SegmentChart(
     /// toggles its facet value in the choices, which are passed here.
     #[prop(optional, into)]
     on_filter: Option<Callback<Filter>>,
+    /// The level of its heading in the page's outline (default 2, under the page's `<h1>`):
+    /// 3 under a section's `<h2>`, say.
+    #[prop(optional)]
+    heading_level: Option<u8>,
     /// Extra class names on the root element.
     #[prop(optional, into)]
     class: MaybeProp<String>,
 ) -> impl IntoView {
+    let heading = heading_level.unwrap_or(2);
     let as_table = RwSignal::new(false);
     // Without a `filter` from the page, the chart keeps the choices it made itself.
     let own = RwSignal::new(Filter::default());
@@ -301,7 +306,7 @@ pub fn SegmentChart(
         };
         crate::ui::redraw_keeping_focus(
             &figure,
-            &frame(s, title, &body, summary.as_deref(), caption),
+            &frame(s, (title, heading), &body, summary.as_deref(), caption),
             &["data-act", "data-k"],
         );
         // Named by its title: by default a figure is named by its caption, the summary, which

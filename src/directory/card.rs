@@ -112,13 +112,15 @@ fn snippet(out: &mut String, m: &Member, lang: Lang, fallback: &str, query: &Que
 
 /// The cards of members `page` (indexes into the feed's members), each an `<li>`, and the
 /// colours of their segment tags in document order. A card's name is a button carrying the
-/// member's index in `data-i`, which opens the profile.
+/// member's index in `data-i`, which opens the profile, in a heading at `level`.
 pub(crate) fn cards(
     feed: &Feed,
     page: &[usize],
     lang: Lang,
     query: &Query,
+    level: u8,
 ) -> (String, Vec<String>) {
+    let level = crate::ui::level_attr(3, level);
     let fallback = feed.cluster.default_language.as_str();
     let mut out = String::new();
     let mut colours = Vec::new();
@@ -144,7 +146,7 @@ pub(crate) fn cards(
         }
         let _ = write!(
             out,
-            "</span><h3><button type=\"button\" class=\"ck-open\" aria-haspopup=\"dialog\" data-i=\"{i}\" translate=\"no\">"
+            "</span><h3{level}><button type=\"button\" class=\"ck-open\" aria-haspopup=\"dialog\" data-i=\"{i}\" translate=\"no\">"
         );
         let in_name = highlighted(&mut out, name, query);
         out.push_str("</button></h3><p class=\"ck-meta\">");
@@ -287,10 +289,13 @@ mod tests {
     #[test]
     fn a_card_shows_initials_logo_name_place_and_tags_and_opens_by_index() {
         let feed = feed();
-        let (html, colours) = cards(&feed, &[0], Lang::En, &Query::new(""));
+        let (html, colours) = cards(&feed, &[0], Lang::En, &Query::new(""), 3);
         assert!(html.starts_with("<li><article class=\"ck-card\" part=\"card\">"));
         assert!(html.contains("<span class=\"ck-logo\" aria-hidden=\"true\">AI<img src=\"logos/algam.png?a=1&amp;b=2\" alt=\"\" loading=\"lazy\"></span>"));
-        assert!(html.contains("<button type=\"button\" class=\"ck-open\" aria-haspopup=\"dialog\" data-i=\"0\" translate=\"no\">Algam Ibérica</button>"));
+        assert!(html.contains("<h3><button type=\"button\" class=\"ck-open\" aria-haspopup=\"dialog\" data-i=\"0\" translate=\"no\">Algam Ibérica</button>"));
+        // Under a section's heading (`heading-level="3"`), the names one level below it.
+        let (under, _) = cards(&feed, &[0], Lang::En, &Query::new(""), 4);
+        assert!(under.contains("<h3 aria-level=\"4\"><button"), "{under}");
         assert!(html.contains("<p class=\"ck-meta\">Sant Joan Despí · Barcelona</p>"));
         // An id the feed does not define makes no tag.
         assert!(
@@ -303,7 +308,7 @@ mod tests {
     #[test]
     fn matches_are_marked_in_name_and_place_as_written() {
         let feed = feed();
-        let (html, _) = cards(&feed, &[0], Lang::En, &Query::new("despi iber"));
+        let (html, _) = cards(&feed, &[0], Lang::En, &Query::new("despi iber"), 3);
         assert!(
             html.contains(">Algam <mark part=\"match\">Ibér</mark>ica</button>"),
             "{html}"
@@ -319,7 +324,7 @@ mod tests {
                     with workshops for young directors and a market for their projects.";
         feed.members[0].description =
             Some(Text::from([("ca", "Productora de sèries."), ("en", long)]));
-        let card = |lang, typed| cards(&feed, &[0], lang, &Query::new(typed)).0;
+        let card = |lang, typed| cards(&feed, &[0], lang, &Query::new(typed), 3).0;
         let html = card(Lang::En, "festiv");
         assert!(
             html.contains(
@@ -338,7 +343,7 @@ mod tests {
             "<p class=\"ck-meta ck-snippet\">Productora de <mark part=\"match\">sèries</mark>.</p>"
         ));
         // Escaped, its paragraphs on one line.
-        let html = cards(&feed, &[1], Lang::En, &Query::new("vision")).0;
+        let html = cards(&feed, &[1], Lang::En, &Query::new("vision"), 3).0;
         assert!(
             html.contains("ck-snippet\">Sound &amp; &lt;b&gt;<mark part=\"match\">vision</mark>&lt;/b&gt;  Since 1990.</p>"),
             "{html}"
@@ -348,15 +353,19 @@ mod tests {
         assert!(!card(Lang::En, "").contains("ck-snippet"));
         // Else the tags.
         feed.members[0].tags = vec!["vod".into(), "streaming".into()];
-        assert!(cards(&feed, &[0], Lang::En, &Query::new("vod")).0.contains(
-            "<p class=\"ck-meta ck-snippet\"><mark part=\"match\">vod</mark>, streaming</p>"
-        ));
+        assert!(
+            cards(&feed, &[0], Lang::En, &Query::new("vod"), 3)
+                .0
+                .contains(
+                    "<p class=\"ck-meta ck-snippet\"><mark part=\"match\">vod</mark>, streaming</p>"
+                )
+        );
     }
 
     #[test]
     fn feed_text_is_escaped_in_cards_and_profiles() {
         let feed = feed();
-        let (card, _) = cards(&feed, &[1], Lang::En, &Query::new("img"));
+        let (card, _) = cards(&feed, &[1], Lang::En, &Query::new("img"), 3);
         assert!(!card.contains("<img src=x"));
         assert!(card.contains(
             "&lt;<mark part=\"match\">img</mark> src=x onerror=alert(1)&gt; &amp; &quot;Co&quot;"
@@ -415,7 +424,7 @@ mod tests {
         m.website = Some(" JaVa\tScRiPt:alert(1)".into());
         m.logo = Some("data:image/svg+xml,<svg onload=alert(1)>".into());
         m.email = Some("a@b.example?subject=hi".into());
-        let (card, _) = cards(&feed, &[1], Lang::En, &Query::new(""));
+        let (card, _) = cards(&feed, &[1], Lang::En, &Query::new(""), 3);
         let (profile, _) = profile(&feed, &feed.members[1], Lang::En, "p");
         for html in [&card, &profile] {
             assert!(!html.contains("<img"), "{html}");

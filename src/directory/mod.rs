@@ -102,11 +102,16 @@ pub fn MemberDirectory(
     /// Shows only the search: no facets and no chips.
     #[prop(optional)]
     hide_filters: bool,
+    /// The level of its heading in the page's outline (default 2, under the page's `<h1>`;
+    /// the cards' names one below): 3 under a section's `<h2>`, say.
+    #[prop(optional)]
+    heading_level: Option<u8>,
     /// Extra class names on the root element.
     #[prop(optional, into)]
     class: MaybeProp<String>,
 ) -> impl IntoView {
     let page_size = page_size.unwrap_or(24).clamp(1, MAX_PAGE);
+    let heading = heading_level.unwrap_or(2).clamp(1, 6);
     let choices = RwSignal::new(filter.map(|f| f.get_untracked()).unwrap_or_default());
     // The choices the page or app set last (not the visitor's own coming back through
     // `filter`): a URL without the directory's parameter stands for them.
@@ -279,6 +284,15 @@ pub fn MemberDirectory(
 
     let filters_id = crate::ui::unique_id("ck-filters");
     let heading_id = crate::ui::unique_id("ck-directory");
+    // Its level in the page's outline, where not the tag's (the view has no `aria-level`).
+    let heading_ref = NodeRef::<leptos::html::H2>::new();
+    if heading != 2 {
+        crate::ui::effect(move || {
+            if let Some(h) = heading_ref.get() {
+                let _ = h.set_attribute("aria-level", &heading.to_string());
+            }
+        });
+    }
     let title_id = crate::ui::unique_id("ck-profile");
 
     // The page of cards is markup (see `card`), drawn by an effect: the cards' names open
@@ -295,7 +309,7 @@ pub fn MemberDirectory(
         let (feed, outcome) = (feed.read(), outcome.read());
         let results = &outcome.results;
         let page = &results[start.min(results.len())..(start + page_size).min(results.len())];
-        let (markup, colours) = card::cards(&feed, page, lang.get(), &outcome.query);
+        let (markup, colours) = card::cards(&feed, page, lang.get(), &outcome.query, heading + 1);
         if drawn
             .as_ref()
             .is_some_and(|(l, m)| *l == list && *m == markup)
@@ -417,7 +431,7 @@ pub fn MemberDirectory(
             >
                 // The cards' names are headings of the third level: this one, for screen
                 // readers, keeps the page's outline whole under a page's own first heading.
-                <h2 class="ck-visually-hidden" id=heading_id.clone()>{s.member_directory}</h2>
+                <h2 class="ck-visually-hidden" id=heading_id.clone() node_ref=heading_ref>{s.member_directory}</h2>
                 <div class="ck-toolbar" part="toolbar">
                     {search}
                     {sort_picker}

@@ -59,6 +59,7 @@ pub(super) fn element_view(
     let chart_type = attr("type");
     let top = attr("top");
     let link = attr("for");
+    let heading_level = attr("heading-level");
 
     // Without a theme, the widget takes the page's colours: on a dark page, the dark theme's
     // accent and palette, which keep their contrast there. Measured again whenever the page's
@@ -170,142 +171,148 @@ pub(super) fn element_view(
         // Left to right, as each of the widgets' languages is, on a right-to-left page too.
         <div class="ck-root" part="root" node_ref=root dir="ltr" data-theme=move || theme.get() lang=move || locale.get()>
             <FeedStatus state=state retry=retry lang=lang debug=debug let:feed>
-                {move || match widget {
-                    Widget::Directory => {
-                        let page_size = choice(page_size.get(), |p| p.parse().ok().filter(|n: &usize| (1..=MAX_PAGE).contains(n)), "1, 2, 3… 100", at("page-size"));
-                        let filter = Signal::derive(move || Filter {
-                            segments: known_ids(words(segments.get()), &feed.read().segments, |s| s.d_unknown_segment, at("segments")),
-                            kinds: words(kinds.get())
-                                .into_iter()
-                                .filter_map(|k| choice(Some(k), Kind::from_id, "sme, large, research, other", at("kinds")))
-                                .collect(),
-                            ..Filter::default()
-                        });
-                        // A directory with an id shares its choices with the charts `for` it:
-                        // the attributes set them, and so do the visitor and the charts.
-                        let id = host_id.get().unwrap_or_default();
-                        let (filter, on_filter) = if id.is_empty() {
-                            (filter, None)
-                        } else {
-                            // The attributes' choices first, before the directory reads
-                            // them, then each change of them: had they come in an effect
-                            // after it, they would replace what a shared link restored.
-                            let shared = choices_of(&id);
-                            shared.set(filter.get_untracked());
-                            let set = shared.clone();
-                            let mut first = true;
-                            crate::ui::effect(move || {
-                                let f = filter.get();
-                                if !std::mem::take(&mut first) {
-                                    set.set(f);
-                                }
+                {move || {
+                    // Where its heading stands in the page's outline: 3 under a section's h2.
+                    let heading = choice(heading_level.get(), |l| l.parse().ok().filter(|l: &u8| (1..=6).contains(l)), "1, 2, 3, 4, 5, 6", at("heading-level")).unwrap_or(2);
+                    match widget {
+                        Widget::Directory => {
+                            let page_size = choice(page_size.get(), |p| p.parse().ok().filter(|n: &usize| (1..=MAX_PAGE).contains(n)), "1, 2, 3… 100", at("page-size"));
+                            let filter = Signal::derive(move || Filter {
+                                segments: known_ids(words(segments.get()), &feed.read().segments, |s| s.d_unknown_segment, at("segments")),
+                                kinds: words(kinds.get())
+                                    .into_iter()
+                                    .filter_map(|k| choice(Some(k), Kind::from_id, "sme, large, research, other", at("kinds")))
+                                    .collect(),
+                                ..Filter::default()
                             });
-                            let set = shared.clone();
-                            (Signal::from(shared), Some(Callback::new(move |f: Filter| set.set(f))))
-                        };
-                        let sort = choice(sort.get(), Sort::from_id, "name, joined, relevance", at("sort")).unwrap_or_default();
-                        let layout = choice(layout.get(), Layout::from_id, "grid, list", at("view")).unwrap_or_default();
-                        // One URL parameter per directory, always in the `ck-` namespace so
-                        // that no CMS's own (WordPress' `s`, `p`, `page`…) is ever touched: the
-                        // attribute's value, else the element's id, else `dir`.
-                        let sync_url = flag(sync_url.get()).map(|name| match name.as_str() {
-                            "" if id.is_empty() => "ck-dir".to_owned(),
-                            "" => format!("ck-{id}"),
-                            name if name.starts_with("ck-") => name.to_owned(),
-                            name => format!("ck-{name}"),
-                        });
-                        view! {
-                            <MemberDirectory
-                                feed=feed
-                                lang=lang
-                                page_size=page_size.unwrap_or(24)
-                                filter=filter
-                                on_filter=move |f: Filter| {
-                                    if let Some(on_filter) = on_filter {
-                                        on_filter.run(f);
-                                    }
-                                }
-                                sort=sort
-                                layout=layout
-                                sync_url=sync_url.unwrap_or_default()
-                                hide_filters=flag(hide_filters.get()).is_some()
-                            />
-                        }
-                        .into_any()
-                    }
-                    Widget::Chart => {
-                        // Memos: a value that cannot be read is said once, not at each use.
-                        let by = crate::ui::memo(move |_| choice(by.get(), By::from_id, "segment, kind, region, city, joined", at("by")).unwrap_or_default());
-                        let shape = crate::ui::memo(move |_| choice(chart_type.get(), Shape::from_id, "bar, column, donut", at("type")));
-                        let top: Option<usize> = choice(top.get(), |t| t.parse().ok().filter(|&n: &usize| n > 0), "1, 2, 3…", at("top"));
-                        // `for` names the directory whose choices the chart shows and toggles.
-                        match link.get().filter(|id| !id.is_empty()) {
-                            Some(id) => {
-                                // Naming no directory, its bars would be pressed and filter
-                                // nothing: said once, when a bar is pressed, or if no
-                                // directory has taken the id 5 s after (a page's script may
-                                // add the directory after the chart, and a webmaster may not
-                                // press a bar).
-                                let (wanted, at) = (id.clone(), at("for"));
-                                let check = StoredValue::new_local(move || {
-                                    // Gone by then (removed from the page), its signals
-                                    // with it: reading one would trap.
-                                    if !matches!(root.try_get_untracked(), Some(Some(_))) {
-                                        return;
-                                    }
-                                    if !directory_named(&wanted) {
-                                        let template = at.lang.get_untracked().strings().d_for_nobody;
-                                        at.warn(&crate::i18n::fill(template, &[("id", &wanted)]));
+                            // A directory with an id shares its choices with the charts `for` it:
+                            // the attributes set them, and so do the visitor and the charts.
+                            let id = host_id.get().unwrap_or_default();
+                            let (filter, on_filter) = if id.is_empty() {
+                                (filter, None)
+                            } else {
+                                // The attributes' choices first, before the directory reads
+                                // them, then each change of them: had they come in an effect
+                                // after it, they would replace what a shared link restored.
+                                let shared = choices_of(&id);
+                                shared.set(filter.get_untracked());
+                                let set = shared.clone();
+                                let mut first = true;
+                                crate::ui::effect(move || {
+                                    let f = filter.get();
+                                    if !std::mem::take(&mut first) {
+                                        set.set(f);
                                     }
                                 });
-                                set_timeout(move || check.try_with_value(|check| check()).unwrap_or_default(), std::time::Duration::from_secs(5));
-                                let shared = choices_of(&id);
                                 let set = shared.clone();
-                                view! {
-                                    <SegmentChart
-                                        feed=feed
-                                        lang=lang
-                                        by=by
-                                        shape=shape
-                                        top=top
-                                        filter=Signal::from(shared)
-                                        on_filter=move |f: Filter| {
-                                            check.with_value(|check| check());
-                                            set.set(f);
+                                (Signal::from(shared), Some(Callback::new(move |f: Filter| set.set(f))))
+                            };
+                            let sort = choice(sort.get(), Sort::from_id, "name, joined, relevance", at("sort")).unwrap_or_default();
+                            let layout = choice(layout.get(), Layout::from_id, "grid, list", at("view")).unwrap_or_default();
+                            // One URL parameter per directory, always in the `ck-` namespace so
+                            // that no CMS's own (WordPress' `s`, `p`, `page`…) is ever touched: the
+                            // attribute's value, else the element's id, else `dir`.
+                            let sync_url = flag(sync_url.get()).map(|name| match name.as_str() {
+                                "" if id.is_empty() => "ck-dir".to_owned(),
+                                "" => format!("ck-{id}"),
+                                name if name.starts_with("ck-") => name.to_owned(),
+                                name => format!("ck-{name}"),
+                            });
+                            view! {
+                                <MemberDirectory
+                                    feed=feed
+                                    lang=lang
+                                    page_size=page_size.unwrap_or(24)
+                                    filter=filter
+                                    on_filter=move |f: Filter| {
+                                        if let Some(on_filter) = on_filter {
+                                            on_filter.run(f);
                                         }
-                                    />
-                                }
-                                .into_any()
+                                    }
+                                    sort=sort
+                                    layout=layout
+                                    sync_url=sync_url.unwrap_or_default()
+                                    hide_filters=flag(hide_filters.get()).is_some()
+                                    heading_level=heading
+                                />
                             }
-                            None => view! { <SegmentChart feed=feed lang=lang by=by shape=shape top=top/> }.into_any(),
+                            .into_any()
                         }
-                    }
-                    Widget::Calendar => {
-                        let month = choice(month.get(), |m| Date::parse(&format!("{m}-01")), "YYYY-MM", at("month"));
-                        let view = crate::ui::memo(move |_| choice(layout.get(), View::from_id, "month, list", at("view")));
-                        // A zone the browser does not know is said here, naming the element,
-                        // and not passed on: the feed's zone applies.
-                        let timezone = crate::ui::memo(move |_| {
-                            let written = timezone.get()?;
-                            if zone::own(&written).is_some() {
-                                return Some(written);
+                        Widget::Chart => {
+                            // Memos: a value that cannot be read is said once, not at each use.
+                            let by = crate::ui::memo(move |_| choice(by.get(), By::from_id, "segment, kind, region, city, joined", at("by")).unwrap_or_default());
+                            let shape = crate::ui::memo(move |_| choice(chart_type.get(), Shape::from_id, "bar, column, donut", at("type")));
+                            let top: Option<usize> = choice(top.get(), |t| t.parse().ok().filter(|&n: &usize| n > 0), "1, 2, 3…", at("top"));
+                            // `for` names the directory whose choices the chart shows and toggles.
+                            match link.get().filter(|id| !id.is_empty()) {
+                                Some(id) => {
+                                    // Naming no directory, its bars would be pressed and filter
+                                    // nothing: said once, when a bar is pressed, or if no
+                                    // directory has taken the id 5 s after (a page's script may
+                                    // add the directory after the chart, and a webmaster may not
+                                    // press a bar).
+                                    let (wanted, at) = (id.clone(), at("for"));
+                                    let check = StoredValue::new_local(move || {
+                                        // Gone by then (removed from the page), its signals
+                                        // with it: reading one would trap.
+                                        if !matches!(root.try_get_untracked(), Some(Some(_))) {
+                                            return;
+                                        }
+                                        if !directory_named(&wanted) {
+                                            let template = at.lang.get_untracked().strings().d_for_nobody;
+                                            at.warn(&crate::i18n::fill(template, &[("id", &wanted)]));
+                                        }
+                                    });
+                                    set_timeout(move || check.try_with_value(|check| check()).unwrap_or_default(), std::time::Duration::from_secs(5));
+                                    let shared = choices_of(&id);
+                                    let set = shared.clone();
+                                    view! {
+                                        <SegmentChart
+                                            feed=feed
+                                            lang=lang
+                                            by=by
+                                            shape=shape
+                                            top=top
+                                            filter=Signal::from(shared)
+                                            heading_level=heading
+                                            on_filter=move |f: Filter| {
+                                                check.with_value(|check| check());
+                                                set.set(f);
+                                            }
+                                        />
+                                    }
+                                    .into_any()
+                                }
+                                None => view! { <SegmentChart feed=feed lang=lang by=by shape=shape top=top heading_level=heading/> }.into_any(),
                             }
-                            if !written.is_empty() {
-                                at("timezone").warn(&zone::unknown(lang.get_untracked(), &written, &feed.read().cluster.timezone));
+                        }
+                        Widget::Calendar => {
+                            let month = choice(month.get(), |m| Date::parse(&format!("{m}-01")), "YYYY-MM", at("month"));
+                            let view = crate::ui::memo(move |_| choice(layout.get(), View::from_id, "month, list", at("view")));
+                            // A zone the browser does not know is said here, naming the element,
+                            // and not passed on: the feed's zone applies.
+                            let timezone = crate::ui::memo(move |_| {
+                                let written = timezone.get()?;
+                                if zone::own(&written).is_some() {
+                                    return Some(written);
+                                }
+                                if !written.is_empty() {
+                                    at("timezone").warn(&zone::unknown(lang.get_untracked(), &written, &feed.read().cluster.timezone));
+                                }
+                                None
+                            });
+                            // Ids the feed does not define are left out (and said): one would
+                            // leave no event to show, with no choice of the visitor's to undo.
+                            let segments = Signal::derive(move || {
+                                known_ids(words(segments.get()), &feed.read().segments, |s| s.d_unknown_segment, at("segments"))
+                            });
+                            let categories = Signal::derive(move || {
+                                known_ids(words(categories.get()), &feed.read().categories, |s| s.d_unknown_category, at("categories"))
+                            });
+                            match month {
+                                Some(m) => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone view=view segments=segments categories=categories month=m heading_level=heading/> }.into_any(),
+                                None => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone view=view segments=segments categories=categories heading_level=heading/> }.into_any(),
                             }
-                            None
-                        });
-                        // Ids the feed does not define are left out (and said): one would
-                        // leave no event to show, with no choice of the visitor's to undo.
-                        let segments = Signal::derive(move || {
-                            known_ids(words(segments.get()), &feed.read().segments, |s| s.d_unknown_segment, at("segments"))
-                        });
-                        let categories = Signal::derive(move || {
-                            known_ids(words(categories.get()), &feed.read().categories, |s| s.d_unknown_category, at("categories"))
-                        });
-                        match month {
-                            Some(m) => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone view=view segments=segments categories=categories month=m/> }.into_any(),
-                            None => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone view=view segments=segments categories=categories/> }.into_any(),
                         }
                     }
                 }}

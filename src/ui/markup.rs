@@ -42,6 +42,18 @@ pub(crate) fn lang_attr(tag: &str, lang: Lang) -> String {
     }
 }
 
+/// ` aria-level="…"` for a heading written `<h{tag}>` that stands at `level` in the page's
+/// outline (a widget's `heading-level`, under the page's own headings), or nothing where its
+/// tag says so. Levels past 6 are 6.
+pub(crate) fn level_attr(tag: u8, level: u8) -> String {
+    let level = level.clamp(1, 6);
+    if level == tag {
+        String::new()
+    } else {
+        format!(" aria-level=\"{level}\"")
+    }
+}
+
 /// What a segment or category the feed may list under `id` is called, with its ` lang` as
 /// [`lang_of`] gives it; an id the feed does not list shows as itself, in no language.
 pub(crate) fn name_of<'a>(

@@ -21,7 +21,7 @@ pub(crate) use dom::{
     download, focus, focus_moved_on, focused_within, font_px, note_opener, observe_width,
     paint_segments, redraw_keeping_focus, scroll_by, set_html, when_rendered,
 };
-pub(crate) use markup::{escape, in_its_lang, lang_attr, lang_of, name_of, paragraphs};
+pub(crate) use markup::{escape, in_its_lang, lang_attr, lang_of, level_attr, name_of, paragraphs};
 
 /// Every style of the widgets, as one stylesheet (minified by `build.rs` from the `.css`
 /// files beside the widgets). The embed adopts it into each shadow root; a Leptos app

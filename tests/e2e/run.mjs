@@ -616,6 +616,20 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   await page.keyboard.press("Enter");
   assert.equal(await dir.locator("[aria-current=page]").innerText(), "1", "pressed on the first page, nothing moves");
   assert.deepEqual(await focusedIn(dir), ["‹ Pàgina anterior", "true"], "the focus kept on 'previous'");
+  // The page said is not written, and so said, again as the order changes on that page.
+  await dir.evaluate((el) => {
+    window.liveWrites = 0;
+    const live = el.shadowRoot.querySelector(".ck-results > p[aria-live]:not(.ck-count)");
+    new MutationObserver((records) => (window.liveWrites += records.length)).observe(live, { childList: true, characterData: true, subtree: true });
+  });
+  assert.equal(await spoken(), "Pàgina 1");
+  const firstName = () => dir.getByRole("article").first().getByRole("heading").innerText();
+  const byName = await firstName();
+  await dir.getByRole("combobox", { name: "Ordena per" }).selectOption("joined");
+  await page.waitForFunction(([name]) => document.getElementById("dir").shadowRoot.querySelector("article h3").textContent !== name, [byName]);
+  assert.equal(await page.evaluate(() => window.liveWrites), 0, "the same page not said again");
+  await dir.getByRole("combobox", { name: "Ordena per" }).selectOption("name");
+  await page.waitForFunction(([name]) => document.getElementById("dir").shadowRoot.querySelector("article h3").textContent === name, [byName]);
   await dir.getByRole("button", { name: "Pàgina 2" }).click();
   await dir.locator("[aria-current=page]").filter({ hasText: "2" }).waitFor();
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations on page 2");
@@ -1464,6 +1478,35 @@ test("with the browser's page translation on, counts, chips, pages and a month's
   await page.evaluate(() => window.translator.off());
   assert.equal(await seen(count), `${feed.members.length} socis`);
   for (const host of [dir, chart, cal, page.locator("#late")]) assert.equal(await host.evaluate((h) => h.shadowRoot.querySelectorAll("font").length), 0);
+});
+
+test("heading-level puts each widget's heading, and its cards' or months', under the page's own", async ({ page, url, warnings }) => {
+  await page.goto(url("tests/e2e/pages/headings.html"));
+  const [dir, chart, cal, odd] = ["#dir", "#chart", "#cal", "#odd"].map((id) => page.locator(id));
+  await dir.getByRole("article").first().waitFor();
+  await chart.locator("[data-k]").first().waitFor();
+  await odd.locator("[data-k]").first().waitFor();
+  await cal.locator(".ck-agenda-month").first().waitFor();
+  // The levels as the browser gives them to a screen reader (Playwright's own role queries
+  // take an <h3>'s level from its tag).
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  const levels = {};
+  for (const n of nodes.filter((n) => n.role?.value === "heading")) {
+    (levels[n.name?.value] ??= []).push(n.properties?.find((p) => p.name === "level")?.value.value);
+  }
+  assert.deepEqual(levels["Directori de socis"], [3]);
+  assert.deepEqual(levels["Calendari d’esdeveniments"], [3]);
+  // The chart at 3, and beside it one whose level 7 is none: at 2, the default.
+  assert.deepEqual(levels["Socis per segment"].sort(), [2, 3]);
+  const cards = await dir.locator("article h3").allTextContents();
+  assert.ok(cards.length === 24 && cards.every((name) => levels[name]?.includes(4)), "each card's name one level below");
+  const months = await cal.locator(".ck-agenda-month h3").allTextContents();
+  assert.ok(months.length > 0 && months.every((month) => levels[month]?.[0] === 4), "the list's months one level below");
+  assert.deepEqual(
+    warnings.filter((w) => w.includes("heading-level")),
+    ['clusterkit: <clusterkit-chart id="odd" heading-level>: «7» no és cap dels valors que admet (1, 2, 3, 4, 5, 6); s’aplica el valor per defecte.'],
+  );
 });
 
 test("bad feeds show localized, specific messages and keep every valid entry", async ({ page, url, warnings }) => {
