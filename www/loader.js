@@ -372,8 +372,10 @@ function guard(call) {
   try {
     call();
   } catch (error) {
-    if (error instanceof WebAssembly.RuntimeError) fatal();
-    else throw error;
+    if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+    // Said in the console as an uncaught trap would be, for the webmaster to report.
+    console.error(error);
+    fatal();
   }
 }
 addEventListener("error", function (event) {
