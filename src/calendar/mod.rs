@@ -122,7 +122,7 @@ pub fn EventCalendar(
     #[prop(optional, into)]
     class: MaybeProp<String>,
 ) -> impl IntoView {
-    let heading = heading_level.unwrap_or(2);
+    let heading = heading_level.unwrap_or(2).clamp(1, 6);
     let visitor = StoredValue::new(zone::visitor_zone());
     let zone = crate::ui::memo(move |_| {
         let written = timezone.get().unwrap_or_default();

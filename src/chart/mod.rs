@@ -142,7 +142,7 @@ pub fn SegmentChart(
     #[prop(optional, into)]
     class: MaybeProp<String>,
 ) -> impl IntoView {
-    let heading = heading_level.unwrap_or(2);
+    let heading = heading_level.unwrap_or(2).clamp(1, 6);
     let as_table = RwSignal::new(false);
     // Without a `filter` from the page, the chart keeps the choices it made itself.
     let own = RwSignal::new(Filter::default());

@@ -42,15 +42,14 @@ pub(crate) fn download(name: &str, kind: &str, content: &str) -> Option<()> {
     Some(())
 }
 
-/// The element with the focus in the document or shadow root of `element`.
+/// The element with the focus as seen from `element`: in its shadow root, else in its
+/// document (on a page's element, or the body).
 fn active_element(element: &web_sys::Element) -> Option<web_sys::Element> {
-    let root = element.get_root_node();
-    match root.dyn_ref::<web_sys::ShadowRoot>() {
-        Some(shadow) => shadow.active_element(),
-        None => root
-            .dyn_ref::<web_sys::Document>()
-            .and_then(|d| d.active_element()),
-    }
+    element
+        .get_root_node()
+        .dyn_ref::<web_sys::ShadowRoot>()
+        .and_then(|shadow| shadow.active_element())
+        .or_else(|| element.owner_document()?.active_element())
 }
 
 /// Moves the focus to `element`, an HTML or an SVG one.
@@ -184,15 +183,6 @@ pub(crate) fn focused_within(element: &web_sys::Element) -> bool {
     active_element(element).is_some_and(|a| element.contains(Some(&a)))
 }
 
-/// The element with the focus as seen from `near`: in its shadow root, else in the document
-/// (on a page's element, or the body).
-fn focus_near(near: &web_sys::Element) -> Option<web_sys::Element> {
-    near.get_root_node()
-        .dyn_ref::<web_sys::ShadowRoot>()
-        .and_then(|shadow| shadow.active_element())
-        .or_else(|| near.owner_document()?.active_element())
-}
-
 thread_local! {
     /// What had the focus when the last modal opened (see [`focus_moved_on`]).
     static OPENED_FROM: std::cell::RefCell<Option<web_sys::Element>> =
@@ -202,7 +192,7 @@ thread_local! {
 /// Notes what has the focus as `dialog` opens as a modal: the browser gives it back there
 /// when the dialog closes.
 pub(crate) fn note_opener(dialog: &web_sys::Element) {
-    OPENED_FROM.set(focus_near(dialog));
+    OPENED_FROM.set(active_element(dialog));
 }
 
 /// Whether the focus has moved on since a modal near `near` closed. The dialog gives it back
@@ -212,7 +202,7 @@ pub(crate) fn note_opener(dialog: &web_sys::Element) {
 /// still where the browser gave it back, on the page's body, or in a closed dialog.
 pub(crate) fn focus_moved_on(near: &web_sys::Element) -> bool {
     let from = OPENED_FROM.with_borrow(Clone::clone);
-    focus_near(near).is_some_and(|a| {
+    active_element(near).is_some_and(|a| {
         a.local_name() != "body"
             && Some(&a) != from.as_ref()
             && a.closest("dialog:not([open])").ok().flatten().is_none()
