@@ -244,7 +244,7 @@ pub(super) fn element_view(
                             let shape = crate::ui::memo(move |_| choice(chart_type.get(), Shape::from_id, "bar, column, donut", at("type")));
                             let top: Option<usize> = choice(top.get(), |t| t.parse().ok().filter(|&n: &usize| n > 0), "1, 2, 3…", at("top"));
                             // `for` names the directory whose choices the chart shows and toggles.
-                            match link.get().filter(|id| !id.is_empty()) {
+                            let (filter, on_filter) = match link.get().filter(|id| !id.is_empty()) {
                                 Some(id) => {
                                     // Naming no directory, its bars would be pressed and filter
                                     // nothing: said once, when a bar is pressed, or if no
@@ -266,25 +266,28 @@ pub(super) fn element_view(
                                     set_timeout(move || check.try_with_value(|check| check()).unwrap_or_default(), std::time::Duration::from_secs(5));
                                     let shared = choices_of(&id);
                                     let set = shared.clone();
-                                    view! {
-                                        <SegmentChart
-                                            feed=feed
-                                            lang=lang
-                                            by=by
-                                            shape=shape
-                                            top=top
-                                            filter=Signal::from(shared)
-                                            heading_level=heading
-                                            on_filter=move |f: Filter| {
-                                                check.with_value(|check| check());
-                                                set.set(f);
-                                            }
-                                        />
-                                    }
-                                    .into_any()
+                                    let on_filter = Callback::new(move |f: Filter| {
+                                        check.with_value(|check| check());
+                                        set.set(f);
+                                    });
+                                    (Some(Signal::from(shared)), Some(on_filter))
                                 }
-                                None => view! { <SegmentChart feed=feed lang=lang by=by shape=shape top=top heading_level=heading/> }.into_any(),
-                            }
+                                None => (None, None),
+                            };
+                            // The props written out, so that the linked and the lone chart
+                            // share one call (the builder's typed steps would need two).
+                            SegmentChart(crate::chart::SegmentChartProps {
+                                feed,
+                                lang,
+                                by: by.into(),
+                                shape: shape.into(),
+                                top: top.into(),
+                                filter,
+                                on_filter,
+                                heading_level: Some(heading),
+                                class: MaybeProp::default(),
+                            })
+                            .into_any()
                         }
                         Widget::Calendar => {
                             let month = choice(month.get(), |m| Date::parse(&format!("{m}-01")), "YYYY-MM", at("month"));
@@ -309,10 +312,20 @@ pub(super) fn element_view(
                             let categories = Signal::derive(move || {
                                 known_ids(words(categories.get()), &feed.read().categories, |s| s.d_unknown_category, at("categories"))
                             });
-                            match month {
-                                Some(m) => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone view=view segments=segments categories=categories month=m heading_level=heading/> }.into_any(),
-                                None => view! { <EventCalendar feed=feed lang=lang locale=locale timezone=timezone view=view segments=segments categories=categories heading_level=heading/> }.into_any(),
-                            }
+                            EventCalendar(crate::calendar::EventCalendarProps {
+                                feed,
+                                lang,
+                                locale: locale.into(),
+                                month,
+                                timezone: timezone.into(),
+                                view: view.into(),
+                                segments,
+                                categories,
+                                on_open: None,
+                                heading_level: Some(heading),
+                                class: MaybeProp::default(),
+                            })
+                            .into_any()
                         }
                     }
                 }}
