@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 /// The drawing `svg` as a standalone SVG file: a copy whose shapes and texts carry the
 /// colours and fonts the page gives them, since the widget's stylesheet stays behind.
-pub(crate) fn standalone_svg(svg: &web_sys::Element) -> Option<String> {
+pub(crate) fn standalone_svg(svg: &web_sys::Element, title: &str) -> Option<String> {
     const PAINTED: &str = "rect, circle, line, text";
     let window = web_sys::window()?;
     let copy: web_sys::Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
@@ -64,6 +64,15 @@ pub(crate) fn standalone_svg(svg: &web_sys::Element) -> Option<String> {
             let _ = rect.set_attribute(name, value);
         }
         let _ = copy.prepend_with_node_1(&rect);
+    }
+    // Named by the chart's title, which the page says in its heading: a document or
+    // slide the file goes into has no heading of ours.
+    if let Ok(name) = window
+        .document()?
+        .create_element_ns(Some("http://www.w3.org/2000/svg"), "title")
+    {
+        name.set_text_content(Some(title));
+        let _ = copy.prepend_with_node_1(&name);
     }
     let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
     let _ = copy.remove_attribute("tabindex");

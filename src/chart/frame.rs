@@ -62,7 +62,8 @@ pub(crate) fn frame(
             let _ = write!(out, "<div>{table}</div>");
         }
         // `tabindex="-1"`: Chromium would otherwise put the `<svg>` itself in the tab order
-        // before its marks.
+        // before its marks. No name of its own: the figure's, the title, is said on the way
+        // in, and the heading says it again; a third time would only delay the marks.
         Body::Drawing {
             marks,
             width,
@@ -72,10 +73,9 @@ pub(crate) fn frame(
         } => {
             let _ = write!(
                 out,
-                "<div class=\"ck-drawing\"><svg role=\"{}\" aria-label=\"{}\" tabindex=\"-1\" \
+                "<div class=\"ck-drawing\"><svg role=\"{}\" tabindex=\"-1\" \
                  data-chosen=\"{any_chosen}\" viewBox=\"0 0 {width} {height}\">{marks}</svg></div>",
                 if *linked { "group" } else { "list" },
-                escape(title)
             );
         }
     }
@@ -155,7 +155,7 @@ mod tests {
         );
         assert!(markup.contains("aria-pressed=\"false\""));
         assert!(markup.contains(
-            "<svg role=\"list\" aria-label=\"Socis per segment\" tabindex=\"-1\" data-chosen=\"false\" viewBox=\"0 0 600 120\"><g class=\"ck-mark\" data-k=\"0\"></g></svg>"
+            "<svg role=\"list\" tabindex=\"-1\" data-chosen=\"false\" viewBox=\"0 0 600 120\"><g class=\"ck-mark\" data-k=\"0\"></g></svg>"
         ));
         assert!(markup.contains("<figcaption class=\"ck-caption\"><p>Resum</p>"));
         assert!(!markup.contains("<p></p>"), "no empty paragraph: {markup}");

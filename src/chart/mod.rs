@@ -402,11 +402,10 @@ pub fn SegmentChart(
                 crate::ui::download(&format!("{}.csv", d.file), "text/csv;charset=utf-8", &data);
             }),
             Some(_) => {
-                let markup = figure_ref
-                    .get_untracked()
-                    .as_deref()
-                    .and_then(svg_in)
-                    .and_then(|svg| export::standalone_svg(&svg));
+                let markup = figure_ref.get_untracked().and_then(|figure| {
+                    let title = figure.get_attribute("aria-label").unwrap_or_default();
+                    export::standalone_svg(svg_in(&figure)?.as_ref(), &title)
+                });
                 if let Some(markup) = markup {
                     let file = drawn.with_value(|d| format!("{}.svg", d.file));
                     crate::ui::download(&file, "image/svg+xml", &markup);
