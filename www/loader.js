@@ -12,7 +12,7 @@ var INTEGRITY = "__CK_INTEGRITY__";
 var TAGS = ["clusterkit-directory", "clusterkit-chart", "clusterkit-calendar"];
 // Every attribute src/embed reads (a test keeps the two lists equal): a change of any other
 // would never reach the widget.
-var OBSERVED = ["id", "feed", "lang", "theme", "debug", "page-size", "by", "type", "top", "for", "view", "month", "timezone", "segments", "categories", "kinds", "sort", "sync-url", "hide-filters", "heading-level"];
+var OBSERVED = ["id", "feed", "lang", "theme", "debug", "page-size", "by", "type", "top", "for", "view", "month", "timezone", "segments", "categories", "kinds", "sort", "sync-url", "hide-filters", "heading-level", "label"];
 
 // Shown by the loader itself until the Wasm runs, and when it cannot run (it failed to load,
 // or crashed). Kept equal to the `loading`, `crashed` and `reload` strings of src/i18n by a test.

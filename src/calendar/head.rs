@@ -60,8 +60,14 @@ fn button(out: &mut String, act: Act, extra: &str, label: &str) {
 }
 
 /// The heading in `view`: in the month view, `month` (its name and year) titled by
-/// `title_id`, for the grid to be labelled by.
-pub(super) fn head(s: &Strings, view: View, (title_id, level): (&str, u8), month: &str) -> String {
+/// `title_id`, for the grid to be labelled by; in the list, the calendar's `name`.
+pub(super) fn head(
+    s: &Strings,
+    view: View,
+    (title_id, level): (&str, u8),
+    name: &str,
+    month: &str,
+) -> String {
     let mut out = String::new();
     let level = crate::ui::level_attr(2, level);
     if view == View::Month {
@@ -77,7 +83,7 @@ pub(super) fn head(s: &Strings, view: View, (title_id, level): (&str, u8), month
         button(&mut out, Act::Next, &labelled(s.next_month), "›");
         out.push_str("</div>");
     } else {
-        let _ = write!(out, "<h2{level}>{}</h2>", escape(s.event_calendar));
+        let _ = write!(out, "<h2{level}>{}</h2>", escape(name));
     }
     let _ = write!(
         out,
@@ -123,11 +129,12 @@ mod tests {
     fn the_month_view_has_its_title_its_moves_and_the_views_in_each_language() {
         for lang in [Lang::Ca, Lang::Es, Lang::Gl, Lang::En] {
             let s = lang.strings();
-            let html = head(s, View::Month, ("ck-month-7", 2), "Novembro 2026");
+            let html = head(s, View::Month, ("ck-month-7", 2), "Axenda", "Novembro 2026");
             assert!(
                 html.starts_with("<h2 id=\"ck-month-7\" aria-live=\"polite\">Novembro 2026</h2>"),
                 "{html}"
             );
+            assert!(!html.contains("Axenda"), "the month is the heading: {html}");
             let name = |t: &str| t.to_owned();
             assert_eq!(
                 buttons(&html),
@@ -147,15 +154,18 @@ mod tests {
     #[test]
     fn the_list_has_the_calendars_name_and_no_moves() {
         let s = Lang::Gl.strings();
-        let html = head(s, View::List, ("ck-month-7", 2), "Novembro 2026");
-        assert!(
-            html.starts_with(&format!("<h2>{}</h2>", s.event_calendar)),
-            "{html}"
+        let html = head(
+            s,
+            View::List,
+            ("ck-month-7", 2),
+            "Axenda & feiras",
+            "Novembro 2026",
         );
+        assert!(html.starts_with("<h2>Axenda &amp; feiras</h2>"), "{html}");
         // Under a section's heading (`heading-level="4"`), that level.
-        let under = head(s, View::List, ("ck-month-7", 4), "Novembro 2026");
+        let under = head(s, View::List, ("ck-month-7", 4), "Axenda", "Novembro 2026");
         assert!(
-            under.starts_with(&format!("<h2 aria-level=\"4\">{}</h2>", s.event_calendar)),
+            under.starts_with("<h2 aria-level=\"4\">Axenda</h2>"),
             "{under}"
         );
         assert!(!html.contains("ck-month-7") && !html.contains("aria-live"));

@@ -118,6 +118,10 @@ pub fn EventCalendar(
     /// the list's months one below): 3 under a section's `<h2>`, say.
     #[prop(optional)]
     heading_level: Option<u8>,
+    /// Its name in place of "Event calendar" (its landmark's, and its list's heading): for a
+    /// page with two calendars, each its own.
+    #[prop(optional, into)]
+    label: MaybeProp<String>,
     /// Extra class names on the root element.
     #[prop(optional, into)]
     class: MaybeProp<String>,
@@ -234,18 +238,21 @@ pub fn EventCalendar(
     move || {
         let lang = lang.get();
         let s = lang.strings();
+        let name = crate::ui::named(label.get(), s.event_calendar);
         let first_day = first_weekday(&locale.get().unwrap_or_else(|| lang.tag().to_owned()));
         let title = move |m: Date| format::month_year(lang, m);
         // The heading: drawn when the view changes, keeping the focus on the button that had
         // it; the month's name is written into its live region when the month changes.
         let head_ref = NodeRef::<leptos::html::Div>::new();
         let head_id = title_id.clone();
+        let heading_name = name.clone();
         crate::ui::effect(move || {
             let view = current.get();
             let Some(el) = head_ref.get().filter(|_| known.get()) else {
                 return;
             };
-            let markup = head(s, view, (&head_id, heading), &title(shown.get_untracked()));
+            let month = title(shown.get_untracked());
+            let markup = head(s, view, (&head_id, heading), &heading_name, &month);
             crate::ui::redraw_keeping_focus(&el, &markup, &["data-act"]);
         });
         crate::ui::effect(move || {
@@ -323,7 +330,7 @@ pub fn EventCalendar(
             <section
                 node_ref=section
                 class=move || format!("ck-root ck-calendar {}", class.get().unwrap_or_default())
-                aria-label=s.event_calendar
+                aria-label=name
                 part="calendar"
             >
                 <div class="ck-cal-head" part="calendar-header" node_ref=head_ref on:click=on_head></div>

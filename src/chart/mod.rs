@@ -138,6 +138,10 @@ pub fn SegmentChart(
     /// 3 under a section's `<h2>`, say.
     #[prop(optional)]
     heading_level: Option<u8>,
+    /// Its title in place of the dimension's ("Members by segment"…), shown and said: for
+    /// a page with two charts of one dimension, each its own.
+    #[prop(optional, into)]
+    label: MaybeProp<String>,
     /// Extra class names on the root element.
     #[prop(optional, into)]
     class: MaybeProp<String>,
@@ -257,7 +261,7 @@ pub fn SegmentChart(
         .into_iter()
         .unzip();
         choices.set_value(facet_values);
-        let title = s.chart_titles[by.index()];
+        let title = &crate::ui::named(label.get(), s.chart_titles[by.index()]);
         let summary = summary(lang, by, &feed, &tally);
         let caption = (by == By::Segment).then_some(s.counts_in_each);
         let last = marks.len().saturating_sub(1);

@@ -14,11 +14,17 @@ use crate::i18n::{Lang, Strings, fill, intl::format_number};
 pub(super) fn pager(
     s: &'static Strings,
     lang: Lang,
-    current: usize,
-    count: usize,
+    (current, count): (usize, usize),
     page: RwSignal<usize>,
     said: RwSignal<usize>,
+    directory: Option<&str>,
 ) -> impl IntoView + use<> {
+    // Named after its directory where the page named that: two "Pages" would not tell a
+    // screen reader's list of landmarks which is which.
+    let label = match directory {
+        Some(name) => format!("{}, {name}", s.pages),
+        None => s.pages.to_owned(),
+    };
     // A click on the page shown (or on "previous" on the first, "next" on the last) does
     // nothing; another page is shown, and said (`said`) for screen readers. Where the
     // results' top has scrolled out of view above, the view goes back to it, so the new page
@@ -81,7 +87,7 @@ pub(super) fn pager(
     // "Previous" on the first page and "next" on the last are `aria-disabled`, not
     // `disabled`: a disabled button drops the focus of the visitor who just reached the end.
     view! {
-        <nav class="ck-pager" aria-label=s.pages part="pager">
+        <nav class="ck-pager" aria-label=label part="pager">
             <ul>
                 <li>
                     <button type="button" class="ck-page" aria-disabled=if current == 1 { "true" } else { "false" } on:click=go(current.saturating_sub(1).max(1))>

@@ -106,6 +106,10 @@ pub fn MemberDirectory(
     /// the cards' names one below): 3 under a section's `<h2>`, say.
     #[prop(optional)]
     heading_level: Option<u8>,
+    /// Its name in place of "Member directory", for screen readers (its landmark, its
+    /// hidden heading and its pager's): for a page with two directories, each its own.
+    #[prop(optional, into)]
+    label: MaybeProp<String>,
     /// Extra class names on the root element.
     #[prop(optional, into)]
     class: MaybeProp<String>,
@@ -340,6 +344,7 @@ pub fn MemberDirectory(
     move || {
         let lang = lang.get();
         let s = lang.strings();
+        let name = crate::ui::named(label.get(), s.member_directory);
         let filters_id = filters_id.clone();
         let title_id = title_id.clone();
 
@@ -404,9 +409,11 @@ pub fn MemberDirectory(
                 None
             }
         };
+        let own_name = (name != s.member_directory).then(|| name.clone());
         let pager = move || {
             let count = pages();
-            (count > 1).then(|| pager(s, lang, current_page(), count, page, said))
+            let name = own_name.as_deref();
+            (count > 1).then(|| pager(s, lang, (current_page(), count), page, said, name))
         };
         // The pager's press keeps the focus on the pager; the page it shows is said here, in
         // a live region that stays while the pager is drawn again. A memo: the same words
@@ -431,7 +438,7 @@ pub fn MemberDirectory(
             >
                 // The cards' names are headings of the third level: this one, for screen
                 // readers, keeps the page's outline whole under a page's own first heading.
-                <h2 class="ck-visually-hidden" id=heading_id.clone() node_ref=heading_ref>{s.member_directory}</h2>
+                <h2 class="ck-visually-hidden" id=heading_id.clone() node_ref=heading_ref>{name}</h2>
                 <div class="ck-toolbar" part="toolbar">
                     {search}
                     {sort_picker}

@@ -60,6 +60,7 @@ pub(super) fn element_view(
     let top = attr("top");
     let link = attr("for");
     let heading_level = attr("heading-level");
+    let label = attr("label");
 
     // Without a theme, the widget takes the page's colours: on a dark page, the dark theme's
     // accent and palette, which keep their contrast there. Measured again whenever the page's
@@ -234,6 +235,7 @@ pub(super) fn element_view(
                                     sync_url=sync_url.unwrap_or_default()
                                     hide_filters=flag(hide_filters.get()).is_some()
                                     heading_level=heading
+                                    label=label
                                 />
                             }
                             .into_any()
@@ -285,6 +287,7 @@ pub(super) fn element_view(
                                 filter,
                                 on_filter,
                                 heading_level: Some(heading),
+                                label: label.into(),
                                 class: MaybeProp::default(),
                             })
                             .into_any()
@@ -323,6 +326,7 @@ pub(super) fn element_view(
                                 categories,
                                 on_open: None,
                                 heading_level: Some(heading),
+                                label: label.into(),
                                 class: MaybeProp::default(),
                             })
                             .into_any()

@@ -54,6 +54,14 @@ pub(crate) fn level_attr(tag: u8, level: u8) -> String {
     }
 }
 
+/// A widget's name: the page's `label` for it, trimmed, or `default` where it gives none.
+pub(crate) fn named(label: Option<String>, default: &str) -> String {
+    match label.as_deref().map(str::trim) {
+        Some(label) if !label.is_empty() => label.to_owned(),
+        _ => default.to_owned(),
+    }
+}
+
 /// What a segment or category the feed may list under `id` is called, with its ` lang` as
 /// [`lang_of`] gives it; an id the feed does not list shows as itself, in no language.
 pub(crate) fn name_of<'a>(

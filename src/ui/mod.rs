@@ -21,7 +21,9 @@ pub(crate) use dom::{
     download, focus, focus_moved_on, focused_within, font_px, note_opener, observe_width,
     paint_segments, redraw_keeping_focus, scroll_by, set_html, when_rendered,
 };
-pub(crate) use markup::{escape, in_its_lang, lang_attr, lang_of, level_attr, name_of, paragraphs};
+pub(crate) use markup::{
+    escape, in_its_lang, lang_attr, lang_of, level_attr, name_of, named, paragraphs,
+};
 
 /// Every style of the widgets, as one stylesheet (minified by `build.rs` from the `.css`
 /// files beside the widgets). The embed adopts it into each shadow root; a Leptos app
@@ -435,6 +437,15 @@ mod tests {
             let (mut out, mut colours) = (String::new(), vec![]);
             segment_tags(&mut out, &mut colours, &feed, &none, Lang::En);
             assert_eq!((out.as_str(), colours.len()), ("", 0));
+        }
+    }
+
+    #[test]
+    fn a_label_names_the_widget_unless_it_is_blank() {
+        let default = "Member directory";
+        assert_eq!(named(Some("  Partners ".into()), default), "Partners");
+        for blank in [None, Some(String::new()), Some(" \t".into())] {
+            assert_eq!(named(blank, default), default);
         }
     }
 

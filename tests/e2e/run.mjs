@@ -1509,6 +1509,37 @@ test("heading-level puts each widget's heading, and its cards' or months', under
   );
 });
 
+test("two widgets of a kind on one page are told apart by their labels: landmarks, pagers and headings", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/labels.html"));
+  for (const id of ["#all", "#founders"]) await page.locator(id).getByRole("article").first().waitFor();
+  for (const id of ["#chart", "#other-chart"]) await page.locator(`${id} [data-k]`).first().waitFor();
+  for (const id of ["#cal", "#fairs"]) await page.locator(`${id} .ck-agenda-month`).first().waitFor();
+  // The names a screen reader's list of landmarks and headings gives.
+  const outline = async () => {
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+    const named = (role) => nodes.filter((n) => n.role?.value === role && !n.ignored).map((n) => n.name?.value);
+    return { regions: named("region"), navigation: named("navigation"), headings: named("heading") };
+  };
+  const { regions, navigation, headings } = await outline();
+  assert.deepEqual(regions, ["Directori de socis", "Socis fundadors", "Calendari d’esdeveniments", "Fires i mercats"]);
+  assert.deepEqual(navigation, ["Pàgines", "Pàgines, Socis fundadors"]);
+  for (const h of ["Directori de socis", "Socis fundadors", "Socis per segment", "Segments del clúster", "Calendari d’esdeveniments", "Fires i mercats"]) {
+    assert.ok(headings.includes(h), `a heading "${h}" in ${JSON.stringify(headings)}`);
+  }
+  // The chart's title is its figure's name too, and the table's caption.
+  await page.locator("#other-chart").getByRole("figure", { name: "Segments del clúster" }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations (landmark-unique included)");
+  // Renamed, or unnamed again, by the attribute.
+  await page.locator("#founders").evaluate((el) => el.setAttribute("label", "Socis d’honor"));
+  await page.locator("#fairs").evaluate((el) => el.removeAttribute("label"));
+  await page.locator("#other-chart").evaluate((el) => el.setAttribute("label", ""));
+  await page.locator("#founders").getByRole("region", { name: "Socis d’honor" }).waitFor();
+  await page.locator("#founders").getByRole("navigation", { name: "Pàgines, Socis d’honor" }).waitFor();
+  await page.locator("#fairs").getByRole("region", { name: "Calendari d’esdeveniments" }).waitFor();
+  await page.locator("#other-chart").getByRole("heading", { name: "Socis per segment" }).waitFor();
+});
+
 test("bad feeds show localized, specific messages and keep every valid entry", async ({ page, url, warnings }) => {
   const pageLoads = [];
   page.on("request", (r) => new URL(r.url()).pathname.endsWith("/bad-feeds.html") && pageLoads.push(r.url()));
