@@ -46,8 +46,12 @@ pub(super) fn pager(
             let top = pressed
                 .as_ref()
                 .and_then(|t| t.closest(".ck-results").ok().flatten());
-            if let Some(top) = top.filter(|t| t.get_bounding_client_rect().top() < 0.0) {
-                top.scroll_into_view_with_bool(true);
+            // Out of view: above it, or under a site's sticky header.
+            let hidden = |t: &web_sys::Element| {
+                t.get_bounding_client_rect().top() < crate::ui::bar_bottom(t, 1.0).unwrap_or(0.0)
+            };
+            if let Some(top) = top.filter(hidden) {
+                crate::ui::scroll_to_top(&top);
                 if let Ok(Some(count)) = top.query_selector(".ck-count") {
                     crate::ui::focus(count);
                 }

@@ -292,15 +292,25 @@ pub(crate) fn when_rendered(element: &web_sys::Element, then: impl Fn() + 'stati
 }
 
 /// Scrolls what `element` scrolls in by `dy` pixels, at once (not glided, as a page's
-/// `scroll-behavior: smooth` would): its nearest ancestor that scrolls, through shadow roots
-/// (an app shell's scrolling `<main>`, a site's own dialog), else the page.
+/// `scroll-behavior: smooth` would): see [`scroller`].
 pub(crate) fn scroll_by(element: &web_sys::Element, dy: f64) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
     let by = web_sys::ScrollToOptions::new();
     by.set_top(dy);
     by.set_behavior(web_sys::ScrollBehavior::Instant);
+    match scroller(element) {
+        Some(around) => around.scroll_by_with_scroll_to_options(&by),
+        None => {
+            if let Some(window) = web_sys::window() {
+                window.scroll_by_with_scroll_to_options(&by);
+            }
+        }
+    }
+}
+
+/// What `element` scrolls in: its nearest ancestor that scrolls, through shadow roots (an
+/// app shell's scrolling `<main>`, a site's own dialog), or `None` for the page.
+fn scroller(element: &web_sys::Element) -> Option<web_sys::Element> {
+    let window = web_sys::window()?;
     let overflow = |e: &web_sys::Element| {
         window
             .get_computed_style(e)
@@ -331,11 +341,57 @@ pub(crate) fn scroll_by(element: &web_sys::Element, dy: f64) {
             && matches!(overflow(&around).as_str(), "auto" | "scroll" | "overlay")
             && body.as_deref() != Some(&around);
         if scrolls {
-            return around.scroll_by_with_scroll_to_options(&by);
+            return Some(around);
         }
         next = up(&around);
     }
-    window.scroll_by_with_scroll_to_options(&by);
+    None
+}
+
+/// Brings `element`'s top to the top of what it scrolls in, at once, and below a bar the
+/// page keeps over its content there (a site's sticky or fixed header), which would hide it.
+pub(crate) fn scroll_to_top(element: &web_sys::Element) {
+    let top = element.get_bounding_client_rect().top();
+    let view_top = scroller(element).map_or(0.0, |s| s.get_bounding_client_rect().top());
+    scroll_by(element, top - view_top);
+    let top = element.get_bounding_client_rect().top();
+    if let Some(bar) = bar_bottom(element, top + 1.0) {
+        scroll_by(element, top - bar);
+    }
+}
+
+/// The bottom edge of a bar the page keeps over its content (`position: fixed` or `sticky`:
+/// a site's header) where it covers `element` at height `y` of the view, in the middle of its
+/// width; `None` where nothing of the page's covers it there.
+pub(crate) fn bar_bottom(element: &web_sys::Element, y: f64) -> Option<f64> {
+    let window = web_sys::window()?;
+    let rect = element.get_bounding_client_rect();
+    let x = rect.left() + rect.width() / 2.0;
+    // What the page sees of the widget: its outermost host.
+    let mut host = element.clone();
+    while let Ok(root) = host.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+        host = root.host();
+    }
+    let mut hit = element
+        .owner_document()?
+        .element_from_point(x as f32, y as f32);
+    while let Some(over) = hit {
+        // The widget itself, or what holds it: nothing is over it.
+        if over.contains(Some(&host)) {
+            return None;
+        }
+        let position = window
+            .get_computed_style(&over)
+            .ok()
+            .flatten()
+            .and_then(|style| style.get_property_value("position").ok())
+            .unwrap_or_default();
+        if position == "fixed" || position == "sticky" {
+            return Some(over.get_bounding_client_rect().bottom());
+        }
+        hit = super::colour::host_or_parent(&over);
+    }
+    None
 }
 
 /// Keeps `width` at the content width of `element`, in CSS pixels, as it changes (a
