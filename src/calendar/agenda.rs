@@ -110,7 +110,7 @@ pub(super) fn Agenda(
         if let Some(o) = index.and_then(|i| listed.read_untracked().1.get(i).cloned()) {
             ev.prevent_default();
             opener.set_value(item.dyn_into().ok());
-            open.set(Some(Opened::Event(o)));
+            open.set(Some(Opened::Event(o, None)));
         }
     };
     // "Show earlier" or "show later" that goes when pressed (nothing more that way) hands

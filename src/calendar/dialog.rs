@@ -20,8 +20,9 @@ use crate::ui::{escape, in_its_lang, lang_of};
 pub enum Opened {
     /// The events of a day.
     Day(Date),
-    /// One occurrence of an event.
-    Event(Occurrence),
+    /// One occurrence of an event, and the day whose list it was opened from, which Escape
+    /// and its "Back to" button go back to.
+    Event(Occurrence, Option<Date>),
 }
 
 /// The host name the feed came from (the page's, for an inline feed read in the browser; else
@@ -74,6 +75,9 @@ pub(super) fn CalendarDialog(
     // The content, drawn as markup (see `content`) whenever what is open changes; its tags'
     // colours through CSSOM; its buttons through one delegated click.
     let body = NodeRef::<leptos::html::Div>::new();
+    // The occurrence whose day's list the visitor went back to: its button there takes the
+    // focus, as a browser gives it back to what opened a dialog.
+    let back_from = StoredValue::new(None::<Occurrence>);
     let heading_id = title_id.clone();
     crate::ui::effect(move || {
         let Some(body) = body.get() else {
@@ -97,13 +101,32 @@ pub(super) fn CalendarDialog(
         let had_focus = crate::ui::focused_within(&body);
         crate::ui::set_html(&body, &markup);
         crate::ui::paint_segments(&body, ".ck-tag", &colours);
-        if had_focus
-            && let Ok(Some(heading)) = body.query_selector("h2")
-            && let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>()
-        {
-            let _ = heading.focus();
+        let back = back_from.try_update_value(Option::take).flatten();
+        let item = back.and_then(|o| placed.read_untracked().iter().position(|p| *p == o));
+        let focus = match item {
+            Some(i) => format!("[data-o='{i}']"),
+            None => "h2".to_owned(),
+        };
+        if had_focus && let Ok(Some(target)) = body.query_selector(&focus) {
+            crate::ui::focus(target);
         }
     });
+    // From an event opened in a day's list, back to that list.
+    let back = move || match open.get_untracked() {
+        Some(Opened::Event(o, Some(day))) => {
+            back_from.set_value(Some(o));
+            open.set(Some(Opened::Day(day)));
+            true
+        }
+        _ => false,
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        crate::ui::keep_escape(ev.clone());
+        // Escape undoes the last step, as closing the topmost of two dialogs would.
+        if ev.key() == "Escape" && back() {
+            ev.prevent_default();
+        }
+    };
     let on_click = move |ev: web_sys::MouseEvent| {
         let Some(target) = ev
             .target()
@@ -120,10 +143,16 @@ pub(super) fn CalendarDialog(
         };
         if let Some(i) = data("data-o").and_then(|i| i.parse::<usize>().ok()) {
             if let Some(o) = placed.read_untracked().get(i).cloned() {
-                open.set(Some(Opened::Event(o)));
+                let day = match open.get_untracked() {
+                    Some(Opened::Day(day)) => Some(day),
+                    _ => None,
+                };
+                open.set(Some(Opened::Event(o, day)));
             }
+        } else if data("data-back").is_some() {
+            back();
         } else if data("data-download").is_some()
-            && let Some(Opened::Event(o)) = open.get_untracked()
+            && let Some(Opened::Event(o, _)) = open.get_untracked()
         {
             let feed = feed.get_untracked();
             if let Some(event) = feed.events.get(o.event) {
@@ -140,7 +169,7 @@ pub(super) fn CalendarDialog(
             aria-labelledby=title_id
             node_ref=dialog
             on:close=move |_| open.set(None)
-            on:keydown=crate::ui::keep_escape
+            on:keydown=on_key
         >
             <form method="dialog" class="ck-dialog-close">
                 <button type="submit" class="ck-btn" aria-label=s.close>"×"</button>
@@ -186,10 +215,18 @@ pub(super) fn content(
             }
             out.push_str("</ul>");
         }
-        Opened::Event(o) => {
+        Opened::Event(o, from) => {
             let Some(event) = feed.events.get(o.event) else {
                 return (out, colours);
             };
+            if let Some(day) = from {
+                let _ = write!(
+                    out,
+                    "<button type=\"button\" class=\"ck-link\" data-back=\"{day}\">\
+                     <span aria-hidden=\"true\">‹ </span>{}</button>",
+                    s.back_to_day
+                );
+            }
             let new_tab = format!("<span class=\"ck-visually-hidden\"> {}</span>", s.new_tab);
             let (marked, title) = lang_of(&event.title, lang, fallback);
             let _ = write!(
@@ -352,11 +389,33 @@ mod tests {
     }
 
     #[test]
+    fn an_event_opened_from_a_days_list_leads_back_to_it_in_the_visitors_language() {
+        let feed = feed();
+        let placed = placed(&feed);
+        let ventana = placed.iter().find(|o| o.event == 0).unwrap().clone();
+        let tuesday = Some(d("2026-12-01"));
+        for lang in [Lang::Ca, Lang::Es, Lang::Gl, Lang::En] {
+            let opened = Opened::Event(ventana.clone(), tuesday);
+            let (html, _) = content(&feed, &opened, &placed, "Europe/Madrid", lang, "t", &Jiff);
+            let back = format!(
+                "<button type=\"button\" class=\"ck-link\" data-back=\"2026-12-01\">\
+                 <span aria-hidden=\"true\">‹ </span>{}</button><h2 id=\"t\"",
+                lang.strings().back_to_day
+            );
+            assert!(html.starts_with(&back), "{lang:?}: {html}");
+        }
+        // Opened from its bar or the list: nothing to go back to.
+        let (html, _) = shown(&feed, &placed, &Opened::Event(ventana, None));
+        assert!(html.starts_with("<h2 "), "{html}");
+        assert!(!html.contains("data-back"));
+    }
+
+    #[test]
     fn an_event_gives_its_details_its_own_clock_its_file_and_its_links() {
         let feed = feed();
         let placed = placed(&feed);
         let ventana = placed.iter().find(|o| o.event == 0).unwrap().clone();
-        let (html, colours) = shown(&feed, &placed, &Opened::Event(ventana));
+        let (html, colours) = shown(&feed, &placed, &Opened::Event(ventana, None));
         assert!(html.contains("<h2 id=\"t\" tabindex=\"-1\">Ventana Sur &lt;2026&gt;</h2>"));
         assert!(
             html.contains("Tuesday 1 December 2026, 10:00 (Buenos Aires time)"),
@@ -378,7 +437,7 @@ mod tests {
         assert!(!html.contains("<b>"));
         // In its own zone, no second clock.
         let breakfast = placed.iter().find(|o| o.event == 1).unwrap().clone();
-        let (html, colours) = shown(&feed, &placed, &Opened::Event(breakfast));
+        let (html, colours) = shown(&feed, &placed, &Opened::Event(breakfast, None));
         assert!(!html.contains(" in Madrid"), "{html}");
         assert!(colours.is_empty());
         assert!(!html.contains("Repeats"), "a one-off event repeats not");
@@ -390,7 +449,7 @@ mod tests {
         feed.events[1].recurrence = Some(Rrule::parse("FREQ=WEEKLY;BYDAY=TU;COUNT=6").unwrap());
         let placed = placed(&feed);
         let breakfast = placed.iter().find(|o| o.event == 1).unwrap().clone();
-        let (html, _) = shown(&feed, &placed, &Opened::Event(breakfast));
+        let (html, _) = shown(&feed, &placed, &Opened::Event(breakfast, None));
         assert!(
             html.contains("<dt>Repeats</dt><dd>every week on Tuesday, 6 times</dd>"),
             "{html}"
@@ -406,7 +465,7 @@ mod tests {
         let in_tokyo = occurrences(&feed, "Asia/Tokyo", d("2026-11-01"), d("2026-12-31"), &Jiff);
         let last = in_tokyo.iter().find(|o| o.event == 1).unwrap().clone();
         assert_eq!(last.first, d("2026-11-28"), "a Saturday in Tokyo");
-        let opened = Opened::Event(last);
+        let opened = Opened::Event(last, None);
         let (html, _) = content(
             &feed,
             &opened,
@@ -429,7 +488,7 @@ mod tests {
             &Jiff,
         );
         let last = placed.iter().find(|o| o.event == 1).unwrap().clone();
-        let (html, _) = shown(&feed, &placed, &Opened::Event(last));
+        let (html, _) = shown(&feed, &placed, &Opened::Event(last, None));
         assert!(
             html.contains("<dd>every month on the last Friday</dd>"),
             "{html}"
@@ -453,7 +512,7 @@ mod tests {
             "{day}"
         );
         let breakfast = placed.iter().find(|o| o.event == 1).unwrap().clone();
-        let (event, _) = shown(&feed, &placed, &Opened::Event(breakfast.clone()));
+        let (event, _) = shown(&feed, &placed, &Opened::Event(breakfast.clone(), None));
         assert!(
             event.contains(
                 "<h2 id=\"t\" tabindex=\"-1\" lang=\"gl\">Almorzo &lt;de traballo&gt;</h2>"
@@ -471,7 +530,7 @@ mod tests {
         // In the visitor's own language: nothing to mark.
         let (es, _) = content(
             &feed,
-            &Opened::Event(breakfast),
+            &Opened::Event(breakfast, None),
             &placed,
             "Europe/Madrid",
             Lang::Es,
@@ -491,7 +550,7 @@ mod tests {
         feed.events[1].url = Some("JavaScript:alert(1)".into());
         let placed = placed(&feed);
         let breakfast = placed.iter().find(|o| o.event == 1).unwrap().clone();
-        let (html, _) = shown(&feed, &placed, &Opened::Event(breakfast));
+        let (html, _) = shown(&feed, &placed, &Opened::Event(breakfast, None));
         assert!(!html.to_lowercase().contains("javascript"), "{html}");
         // Its other links are still offered.
         assert!(

@@ -198,7 +198,7 @@ pub fn EventCalendar(
     let open = RwSignal::new(None::<Opened>);
     if let Some(on_open) = on_open {
         crate::ui::effect(move || {
-            if let Some(Opened::Event(o)) = open.get() {
+            if let Some(Opened::Event(o, _)) = open.get() {
                 let id = feed.with_untracked(|f| f.events.get(o.event).map(|e| e.id.clone()));
                 if let Some(id) = id {
                     on_open.run(id);

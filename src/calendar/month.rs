@@ -215,7 +215,7 @@ pub(super) fn MonthGrid(
         // A bar opens its event; elsewhere in a day with events ("+N more", or a phone's
         // strips too thin to aim at), the day's list.
         if let Some(o) = bar.and_then(|i| placed.read_untracked().get(i).cloned()) {
-            open.set(Some(Opened::Event(o)));
+            open.set(Some(Opened::Event(o, None)));
         } else if let Some(day) = day_of(&element)
             && placed.read_untracked().iter().any(|o| o.on(day))
         {

@@ -151,6 +151,7 @@ pub static STRINGS: Strings = Strings {
     list_and: "{names} i {name}",
     place: "On",
     more_info: "Més informació",
+    back_to_day: "Torna als esdeveniments del dia",
     add_to_calendar: "Afegeix al calendari (.ics)",
     add_to_google: "Afegeix a Google Calendar",
     download_events: "Baixa aquests esdeveniments (.ics)",

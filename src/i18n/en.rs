@@ -161,6 +161,7 @@ pub static STRINGS: Strings = Strings {
     list_and: "{names} and {name}",
     place: "Where",
     more_info: "More information",
+    back_to_day: "Back to the day’s events",
     add_to_calendar: "Add to calendar (.ics)",
     add_to_google: "Add to Google Calendar",
     download_events: "Download these events (.ics)",

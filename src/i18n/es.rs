@@ -161,6 +161,7 @@ pub static STRINGS: Strings = Strings {
     list_and: "{names} y {name}",
     place: "Dónde",
     more_info: "Más información",
+    back_to_day: "Volver a los eventos del día",
     add_to_calendar: "Añadir al calendario (.ics)",
     add_to_google: "Añadir a Google Calendar",
     download_events: "Descargar estos eventos (.ics)",

@@ -151,6 +151,7 @@ pub static STRINGS: Strings = Strings {
     list_and: "{names} e {name}",
     place: "Onde",
     more_info: "Máis información",
+    back_to_day: "Volver aos eventos do día",
     add_to_calendar: "Engadir ao calendario (.ics)",
     add_to_google: "Engadir a Google Calendar",
     download_events: "Descargar estes eventos (.ics)",

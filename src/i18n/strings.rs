@@ -221,6 +221,8 @@ strings! {
     place: &'static str,
     /// Link to an event's page.
     more_info: &'static str,
+    /// Button: from an event opened in a day's list, back to that list.
+    back_to_day: &'static str,
     /// Button: the event as an iCalendar file.
     add_to_calendar: &'static str,
     /// Link: the event in Google Calendar.

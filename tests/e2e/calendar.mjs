@@ -66,9 +66,30 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
     "the focus moves from the day's list to the event's heading, inside the dialog",
   );
   await pitch.getByText("Sala 1, Barcelona").waitFor();
+  const focusedText = () => cal.evaluate((el) => el.shadowRoot.activeElement?.textContent);
+  // Escape goes back a step, to the day's list, on the event it opened: the next of the
+  // day's events is a Tab away.
   await page.keyboard.press("Escape");
-  await pitch.waitFor({ state: "hidden" });
+  await dialog.waitFor();
+  assert.equal(await focusedText(), "09:00 Pitch one", "the focus back on the event in the day's list");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  const two = cal.getByRole("dialog", { name: "Pitch two" });
+  await two.waitFor();
+  // So does its button, by mouse.
+  await two.getByRole("button", { name: "Back to the day’s events" }).click();
+  await dialog.waitFor();
+  assert.equal(await focusedText(), "10:00 Pitch two");
+  // From the list, Escape closes the dialog, back to the day.
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
   assert.equal(await cal.evaluate((el) => el.shadowRoot.activeElement?.getAttribute("data-day")), "2026-11-19", "the focus back on the day");
+  // An event opened from its bar has no day's list to go back to: Escape closes it.
+  await talentBars.click();
+  await cal.getByRole("dialog", { name: "Talent Week" }).waitFor();
+  assert.equal(await cal.getByRole("button", { name: "Back to the day’s events" }).count(), 0);
+  await page.keyboard.press("Escape");
+  await cal.getByRole("dialog", { name: "Talent Week" }).waitFor({ state: "hidden" });
   // A page's script that closes the dialog and moves the focus on in one go keeps it there:
   // the close event comes a task later, too late to take the focus back to the day.
   await talentBars.click();
@@ -133,6 +154,9 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   assert.equal(google.origin + google.pathname, "https://calendar.google.com/calendar/render");
   assert.equal(google.searchParams.get("dates"), "20261116/20261121");
   assert.equal(google.searchParams.get("text"), "Talent Week");
+  // Opened from Monday's list: Escape goes back to it, and from there to the day.
+  await page.keyboard.press("Escape");
+  await cal.getByRole("dialog", { name: "Monday 16 November 2026" }).waitFor();
   await page.keyboard.press("Escape");
   await talent.waitFor({ state: "hidden" });
   assert.equal(await focused(), "2026-11-16", "the focus is back on the day");
