@@ -54,6 +54,10 @@ pub fn FeedStatus<C, V>(
     /// Whether to list the feed's diagnostics on screen.
     #[prop(optional, into)]
     debug: Signal<bool>,
+    /// What the widget is called ("Member directory"), to name it in an error: a page with
+    /// several widgets then says which of them failed.
+    #[prop(optional, into)]
+    name: MaybeProp<String>,
     /// The widget, given the ready feed.
     children: C,
 ) -> impl IntoView
@@ -115,7 +119,10 @@ where
                     .into_any(),
             ),
             FeedState::Failed(error) => {
-                let message = load_error_message(lang, &error);
+                let mut message = load_error_message(lang, &error);
+                if let Some(name) = name.get() {
+                    message = format!("{name}: {message}");
+                }
                 // Whatever went wrong at the address may be mended there: a retry, except
                 // where no address, or no web address, was given.
                 let retry =

@@ -1568,7 +1568,8 @@ test("bad feeds show localized, specific messages and keep every valid entry", a
   await page.locator("#syntax").getByRole("alert").filter({ hasText: "line 6, column 5" }).waitFor();
   const missing = page.locator("#missing").getByRole("alert");
   await missing.filter({ hasText: "HTTP 404" }).waitFor();
-  assert.match(await missing.innerText(), /No se han podido cargar los datos/);
+  // Named, so that a page with several widgets says which of them failed.
+  assert.match(await missing.innerText(), /^Directorio de socios: No se han podido cargar los datos/);
   await missing.getByRole("button", { name: "Reintentar" }).waitFor();
   // The webmaster also finds why in the console, in the page's language, with the address.
   const told = warnings.filter((w) => w.startsWith("clusterkit: ") && w.includes("HTTP 404"));
@@ -1579,6 +1580,8 @@ test("bad feeds show localized, specific messages and keep every valid entry", a
   await page.locator("#api-error").getByRole("alert").filter({ hasText: "non un feed de clusterkit" }).waitFor();
   const ftp = page.locator("#ftp").getByRole("alert");
   await ftp.filter({ hasText: "not a web address" }).waitFor();
+  assert.match(await ftp.innerText(), /^Event calendar: /);
+  assert.match(await page.locator("#no-feed").getByRole("alert").innerText(), /^Members by segment: /);
   assert.equal(await ftp.getByRole("button").count(), 0, "no retry for an ftp: feed");
   // An element without a feed fetches nothing: an empty URL would be the page itself.
   assert.equal(pageLoads.length, 1, "the page is loaded once, by the browser");
