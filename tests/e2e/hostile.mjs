@@ -609,4 +609,25 @@ test("in forced colours what is pressed or current stands out; a dark theme dark
   await dir.evaluate((el) => el.setAttribute("theme", "dark"));
   await page.waitForFunction(() => document.getElementById("dir").shadowRoot.querySelector(".ck-root").dataset.theme === "dark");
   assert.equal(await dir.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector("input[type=checkbox]")).colorScheme), "dark");
+  // theme="auto" on a dark system: a dark panel, and so its dialogs (a white one, with the
+  // dark theme's light links on it, was 2:1), and the browser's own controls drawn dark.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await dir.evaluate((el) => el.setAttribute("theme", "auto"));
+  await page.waitForFunction(() => document.getElementById("dir").shadowRoot.querySelector(".ck-root").dataset.theme === "auto");
+  const profileLooks = async () => {
+    await dir.getByRole("article").first().getByRole("button").click();
+    const dialog = dir.getByRole("dialog");
+    await dialog.waitFor();
+    const [looked, scheme] = await dialog.evaluate((d) => [getComputedStyle(d).backgroundColor, getComputedStyle(d).colorScheme]);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    return [looked, scheme];
+  };
+  const [darkDialog] = await profileLooks();
+  assert.equal(darkDialog, "rgb(22, 24, 28)", "a dark dialog");
+  assert.equal(await dir.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector("input[type=checkbox]")).colorScheme), "light dark");
+  await page.emulateMedia({ colorScheme: "light" });
+  const [lightDialog] = await profileLooks();
+  assert.equal(lightDialog, "rgb(255, 255, 255)", "a light dialog on a light system");
+  await page.emulateMedia({ colorScheme: null });
 });
