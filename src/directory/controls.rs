@@ -46,14 +46,10 @@ pub(super) fn pager(
             let top = pressed
                 .as_ref()
                 .and_then(|t| t.closest(".ck-results").ok().flatten());
-            // Out of view: above it, or under a site's sticky header.
-            let hidden = |t: &web_sys::Element| {
-                t.get_bounding_client_rect().top() < crate::ui::bar_bottom(t, 1.0).unwrap_or(0.0)
-            };
-            if let Some(top) = top.filter(hidden) {
+            if let Some(top) = top.filter(crate::ui::top_hidden) {
                 crate::ui::scroll_to_top(&top);
                 if let Ok(Some(count)) = top.query_selector(".ck-count") {
-                    crate::ui::focus(count);
+                    crate::ui::focus_in_place(count);
                 }
             } else if let Some(nav) = pressed
                 // A number: "previous" and "next" (which stay where they are) have this.

@@ -52,6 +52,17 @@ fn active_element(element: &web_sys::Element) -> Option<web_sys::Element> {
         .or_else(|| element.owner_document()?.active_element())
 }
 
+/// Moves the focus to `element`, an HTML one already scrolled where it should be: the
+/// browser's own scrolling to it would move it again, and glide there on a page with
+/// `scroll-behavior: smooth`.
+pub(crate) fn focus_in_place(element: web_sys::Element) {
+    if let Ok(html) = element.dyn_into::<web_sys::HtmlElement>() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = html.focus_with_options(&options);
+    }
+}
+
 /// Moves the focus to `element`, an HTML or an SVG one.
 pub(crate) fn focus(element: web_sys::Element) {
     match element.dyn_into::<web_sys::HtmlElement>() {
@@ -348,48 +359,80 @@ fn scroller(element: &web_sys::Element) -> Option<web_sys::Element> {
     None
 }
 
-/// Brings `element`'s top to the top of what it scrolls in, at once, and below a bar the
-/// page keeps over its content there (a site's sticky or fixed header), which would hide it.
+/// Whether `element`'s top is out of view: above the view, or above the box it scrolls in
+/// (an app shell's `<main>` under its header), or under a bar the page keeps over its
+/// content (a site's sticky or fixed header).
+pub(crate) fn top_hidden(element: &web_sys::Element) -> bool {
+    let top = element.get_bounding_client_rect().top();
+    let shown_from = scroller(element).map_or(0.0, |s| {
+        s.get_bounding_client_rect().top() + f64::from(s.client_top())
+    });
+    top < shown_from.max(0.0) || bar_bottom(element, top + 1.0).is_some()
+}
+
+/// Brings `element`'s top to the top of the view, at once (not glided, as a page's
+/// `scroll-behavior: smooth` would), every box around it scrolled as needed, below the
+/// page's `scroll-padding-top` and below the bars the page keeps over its content there (a
+/// site's sticky header, WordPress' admin bar above it), which would hide it.
 pub(crate) fn scroll_to_top(element: &web_sys::Element) {
-    let top = element.get_bounding_client_rect().top();
-    let view_top = scroller(element).map_or(0.0, |s| s.get_bounding_client_rect().top());
-    scroll_by(element, top - view_top);
-    let top = element.get_bounding_client_rect().top();
-    if let Some(bar) = bar_bottom(element, top + 1.0) {
-        scroll_by(element, top - bar);
+    let Some(style) = element.dyn_ref::<web_sys::HtmlElement>().map(|e| e.style()) else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Start);
+    options.set_behavior(web_sys::ScrollBehavior::Instant);
+    // Each round clears one more bar of a stack of them.
+    let mut margin = 0.0;
+    for _ in 0..4 {
+        let _ = style.set_property("scroll-margin-top", &format!("{}px", margin as i32));
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+        let top = element.get_bounding_client_rect().top();
+        match bar_bottom(element, top + 1.0) {
+            Some(bottom) if bottom > top => margin += (bottom - top).ceil(),
+            _ => break,
+        }
     }
+    let _ = style.remove_property("scroll-margin-top");
 }
 
 /// The bottom edge of a bar the page keeps over its content (`position: fixed` or `sticky`:
-/// a site's header) where it covers `element` at height `y` of the view, in the middle of its
-/// width; `None` where nothing of the page's covers it there.
+/// a site's header, in its own shadow root too) where it covers `element` at height `y` of
+/// the view, in the middle of its width; `None` where nothing of the page's covers it there.
 pub(crate) fn bar_bottom(element: &web_sys::Element, y: f64) -> Option<f64> {
     let window = web_sys::window()?;
     let rect = element.get_bounding_client_rect();
-    let x = rect.left() + rect.width() / 2.0;
-    // What the page sees of the widget: its outermost host.
-    let mut host = element.clone();
-    while let Ok(root) = host.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
-        host = root.host();
+    let (x, y) = ((rect.left() + rect.width() / 2.0) as f32, y as f32);
+    let mut hit = element.owner_document()?.element_from_point(x, y)?;
+    // Into open shadow roots: a header built as a custom element is fixed inside its own.
+    while let Some(inner) = hit
+        .shadow_root()
+        .and_then(|root| root.element_from_point(x, y))
+        .filter(|inner| *inner != hit)
+    {
+        hit = inner;
     }
-    let mut hit = element
-        .owner_document()?
-        .element_from_point(x as f32, y as f32);
-    while let Some(over) = hit {
-        // The widget itself, or what holds it: nothing is over it.
-        if over.contains(Some(&host)) {
+    // `element` and what holds it, through shadow roots: nothing is over it there.
+    let mut around = Vec::new();
+    let mut up = Some(element.clone());
+    while let Some(e) = up {
+        up = super::colour::host_or_parent(&e);
+        around.push(e);
+    }
+    let mut over = Some(hit);
+    while let Some(e) = over {
+        if around.contains(&e) {
             return None;
         }
         let position = window
-            .get_computed_style(&over)
+            .get_computed_style(&e)
             .ok()
             .flatten()
             .and_then(|style| style.get_property_value("position").ok())
             .unwrap_or_default();
         if position == "fixed" || position == "sticky" {
-            return Some(over.get_bounding_client_rect().bottom());
+            return Some(e.get_bounding_client_rect().bottom());
         }
-        hit = super::colour::host_or_parent(&over);
+        over = super::colour::host_or_parent(&e);
     }
     None
 }

@@ -18,9 +18,9 @@ use crate::i18n::{Lang, intl::format_number};
 use wasm_bindgen::JsCast;
 
 pub(crate) use dom::{
-    bar_bottom, download, focus, focus_moved_on, focused_within, font_px, note_opener,
+    download, focus, focus_in_place, focus_moved_on, focused_within, font_px, note_opener,
     observe_width, paint_segments, redraw_keeping_focus, scroll_by, scroll_to_top, set_html,
-    when_rendered,
+    top_hidden, when_rendered,
 };
 pub(crate) use markup::{
     escape, in_its_lang, lang_attr, lang_of, level_attr, name_of, named, paragraphs,

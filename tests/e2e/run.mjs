@@ -1509,22 +1509,25 @@ test("heading-level puts each widget's heading, and its cards' or months', under
   );
 });
 
-test("a site's sticky header does not hide the results' top that the pager brings back into view", async ({ page, url }) => {
+test("a site's sticky header, or bars stacked, or an app's scrolling main, do not hide the results' top that the pager brings back into view", async ({ page, url }) => {
   await page.setViewportSize({ width: 1000, height: 700 });
-  await page.goto(url("tests/e2e/pages/sticky-header.html"));
-  const dir = page.locator("#dir");
-  await dir.getByRole("article").first().waitFor();
-  const header = await page.locator("header.site").evaluate((h) => h.getBoundingClientRect().height);
-  const countTop = () => dir.evaluate((el) => el.shadowRoot.querySelector("[part=count]").getBoundingClientRect().top);
-  for (const [name, current] of [["Pàgina 2", "2"], ["Pàgina següent", "3"]]) {
-    await dir.getByRole("button", { name }).scrollIntoViewIfNeeded();
-    assert.ok((await countTop()) < 0, "the count scrolled out of view");
-    await dir.getByRole("button", { name }).click();
-    await dir.locator("[aria-current=page]").filter({ hasText: current }).waitFor();
-    // At once, not glided by the site's smooth scrolling: read in the same task's aftermath.
-    const top = await countTop();
-    assert.ok(top >= header && top < header + 60, `the count just below the ${header} px header, at ${top} px`);
-    assert.equal(await dir.evaluate((el) => el.shadowRoot.activeElement?.getAttribute("part")), "count", "the focus on the count");
+  // Where the count should come, below what covers the view's top: [at least, at most].
+  for (const [variant, from, to] of [["sticky", 90, 150], ["stack", 92, 150], ["shadow", 70, 130], ["shell", 60, 120], ["padding", 110, 170]]) {
+    await page.goto(url(`tests/e2e/pages/sticky-header.html?variant=${variant}`));
+    const dir = page.locator("#dir");
+    await dir.getByRole("article").first().waitFor();
+    const countTop = () => dir.evaluate((el) => el.shadowRoot.querySelector("[part=count]").getBoundingClientRect().top);
+    for (const [name, current] of [["Pàgina 2", "2"], ["Pàgina següent", "3"]]) {
+      await dir.getByRole("button", { name }).scrollIntoViewIfNeeded();
+      // Out of view, or under the bars (where `scrollIntoViewIfNeeded` may leave it).
+      assert.ok((await countTop()) < from, `${variant}: the count out of view`);
+      await dir.getByRole("button", { name }).click();
+      await dir.locator("[aria-current=page]").filter({ hasText: current }).waitFor();
+      // At once, not glided by the site's smooth scrolling: read right after.
+      const top = await countTop();
+      assert.ok(top >= from && top < to, `${variant}: the count just below what covers the view's top (${from} px), at ${top} px`);
+      assert.equal(await dir.evaluate((el) => el.shadowRoot.activeElement?.getAttribute("part")), "count", `${variant}: the focus on the count`);
+    }
   }
 });
 
