@@ -233,26 +233,28 @@ pub fn EventCalendar(
             }
         })
     });
+    // Its name, apart from the scope below (see `MemberDirectory`).
+    let name = crate::ui::memo(move |_| {
+        crate::ui::named(label.get(), lang.get().strings().event_calendar)
+    });
     // One reactive scope per language and locale (see `MemberDirectory`): the month shown
     // lives above it, so switching language keeps the visitor's place.
     move || {
         let lang = lang.get();
         let s = lang.strings();
-        let name = crate::ui::named(label.get(), s.event_calendar);
         let first_day = first_weekday(&locale.get().unwrap_or_else(|| lang.tag().to_owned()));
         let title = move |m: Date| format::month_year(lang, m);
         // The heading: drawn when the view changes, keeping the focus on the button that had
         // it; the month's name is written into its live region when the month changes.
         let head_ref = NodeRef::<leptos::html::Div>::new();
         let head_id = title_id.clone();
-        let heading_name = name.clone();
         crate::ui::effect(move || {
             let view = current.get();
             let Some(el) = head_ref.get().filter(|_| known.get()) else {
                 return;
             };
             let month = title(shown.get_untracked());
-            let markup = head(s, view, (&head_id, heading), &heading_name, &month);
+            let markup = head(s, view, (&head_id, heading), &name.read(), &month);
             crate::ui::redraw_keeping_focus(&el, &markup, &["data-act"]);
         });
         crate::ui::effect(move || {

@@ -5,7 +5,10 @@ use wasm_bindgen::JsCast;
 
 /// The drawing `svg` as a standalone SVG file: a copy whose shapes and texts carry the
 /// colours and fonts the page gives them, since the widget's stylesheet stays behind.
-pub(crate) fn standalone_svg(svg: &web_sys::Element, title: &str) -> Option<String> {
+pub(crate) fn standalone_svg(
+    svg: &web_sys::Element,
+    (title, lang): &(String, crate::i18n::Lang),
+) -> Option<String> {
     const PAINTED: &str = "rect, circle, line, text";
     let window = web_sys::window()?;
     let copy: web_sys::Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
@@ -74,6 +77,7 @@ pub(crate) fn standalone_svg(svg: &web_sys::Element, title: &str) -> Option<Stri
         name.set_text_content(Some(title));
         let _ = copy.prepend_with_node_1(&name);
     }
+    let _ = copy.set_attribute("xml:lang", lang.tag());
     let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
     let _ = copy.remove_attribute("tabindex");
     // Serialized as HTML, which writes a no-break space (in "28 %") as `&nbsp;`, an entity

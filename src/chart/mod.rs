@@ -105,6 +105,8 @@ struct Drawn {
     /// es, gl: Excel there reads a comma-separated row as one cell), else `,`.
     separator: char,
     file: String,
+    /// The chart's title, and its language: the downloaded drawing's.
+    title: (String, Lang),
     /// Where each mark's tooltip points, as percentages of the drawing's width and height.
     anchors: Vec<(i32, i32)>,
 }
@@ -261,7 +263,7 @@ pub fn SegmentChart(
         .into_iter()
         .unzip();
         choices.set_value(facet_values);
-        let title = &crate::ui::named(label.get(), s.chart_titles[by.index()]);
+        let title = crate::ui::named(label.get(), s.chart_titles[by.index()]);
         let summary = summary(lang, by, &feed, &tally);
         let caption = (by == By::Segment).then_some(s.counts_in_each);
         let last = marks.len().saturating_sub(1);
@@ -276,7 +278,7 @@ pub fn SegmentChart(
                 no_values(lang, tally.members)
             })
         } else if as_table {
-            Body::Table(table(&marks, title, headers(s, by), lang))
+            Body::Table(table(&marks, &title, headers(s, by), lang))
         } else {
             // Laid out for the width over the text's scale, then drawn at the full width:
             // its 13-unit text reads at 13 px beside a 16-px font, and grows with the
@@ -310,12 +312,12 @@ pub fn SegmentChart(
         };
         crate::ui::redraw_keeping_focus(
             &figure,
-            &frame(s, (title, heading), &body, summary.as_deref(), caption),
+            &frame(s, (&title, heading), &body, summary.as_deref(), caption),
             &["data-act", "data-k"],
         );
         // Named by its title: by default a figure is named by its caption, the summary, which
         // a screen reader would then read twice, as the name and as the caption's text.
-        let _ = figure.set_attribute("aria-label", title);
+        let _ = figure.set_attribute("aria-label", &title);
         if let Some(svg) = svg_in(&figure) {
             contrast::outline_faint(&svg);
             fit::squeeze(&svg);
@@ -325,6 +327,7 @@ pub fn SegmentChart(
             headers: headers(s, by),
             separator: if lang == Lang::En { ',' } else { ';' },
             file: format!("clusterkit-{}", by.id()),
+            title: (title, lang),
             anchors,
         });
         // A tooltip shown before the redraw shows again, over its mark's new place.
@@ -407,8 +410,8 @@ pub fn SegmentChart(
             }),
             Some(_) => {
                 let markup = figure_ref.get_untracked().and_then(|figure| {
-                    let title = figure.get_attribute("aria-label").unwrap_or_default();
-                    export::standalone_svg(svg_in(&figure)?.as_ref(), &title)
+                    let svg = svg_in(&figure)?;
+                    drawn.with_value(|d| export::standalone_svg(svg.as_ref(), &d.title))
                 });
                 if let Some(markup) = markup {
                     let file = drawn.with_value(|d| format!("{}.svg", d.file));

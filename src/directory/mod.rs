@@ -338,13 +338,17 @@ pub fn MemberDirectory(
             profile.show(i, button.dyn_into().ok());
         }
     };
+    // Its name, kept apart from the scope below: a page or app that renames it does not
+    // rebuild it (and take the focus from the visitor).
+    let name = crate::ui::memo(move |_| {
+        crate::ui::named(label.get(), lang.get().strings().member_directory)
+    });
     // One reactive scope per language: switching language rebuilds the widget's text at
     // once (the visitor's choices live above it and survive), instead of one reactive
     // closure per string, which would cost the Wasm bytes for each.
     move || {
         let lang = lang.get();
         let s = lang.strings();
-        let name = crate::ui::named(label.get(), s.member_directory);
         let filters_id = filters_id.clone();
         let title_id = title_id.clone();
 
@@ -409,11 +413,11 @@ pub fn MemberDirectory(
                 None
             }
         };
-        let own_name = (name != s.member_directory).then(|| name.clone());
         let pager = move || {
             let count = pages();
-            let name = own_name.as_deref();
-            (count > 1).then(|| pager(s, lang, (current_page(), count), page, said, name))
+            let name = name.get();
+            let own = (name != s.member_directory).then_some(name.as_str());
+            (count > 1).then(|| pager(s, lang, (current_page(), count), page, said, own))
         };
         // The pager's press keeps the focus on the pager; the page it shows is said here, in
         // a live region that stays while the pager is drawn again. A memo: the same words
@@ -438,7 +442,7 @@ pub fn MemberDirectory(
             >
                 // The cards' names are headings of the third level: this one, for screen
                 // readers, keeps the page's outline whole under a page's own first heading.
-                <h2 class="ck-visually-hidden" id=heading_id.clone() node_ref=heading_ref>{name}</h2>
+                <h2 class="ck-visually-hidden" id=heading_id.clone() node_ref=heading_ref prop:textContent=name></h2>
                 <div class="ck-toolbar" part="toolbar">
                     {search}
                     {sort_picker}

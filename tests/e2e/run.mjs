@@ -1552,12 +1552,18 @@ test("two widgets of a kind on one page are told apart by their labels: landmark
   // The chart's title is its figure's name too, and the table's caption.
   await page.locator("#other-chart").getByRole("figure", { name: "Segments del clúster" }).waitFor();
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations (landmark-unique included)");
-  // Renamed, or unnamed again, by the attribute.
+  // Renamed, or unnamed again, by the attribute: the visitor's place is kept, the focus too.
+  await page.locator("#founders").getByRole("searchbox").fill("ba");
+  await page.locator("#founders").getByRole("button", { name: "Pàgina 2" }).focus();
   await page.locator("#founders").evaluate((el) => el.setAttribute("label", "Socis d’honor"));
   await page.locator("#fairs").evaluate((el) => el.removeAttribute("label"));
   await page.locator("#other-chart").evaluate((el) => el.setAttribute("label", ""));
   await page.locator("#founders").getByRole("region", { name: "Socis d’honor" }).waitFor();
   await page.locator("#founders").getByRole("navigation", { name: "Pàgines, Socis d’honor" }).waitFor();
+  assert.deepEqual(
+    await page.locator("#founders").evaluate((el) => [el.shadowRoot.activeElement?.textContent, el.shadowRoot.querySelector("input[type=search]").value]),
+    ["2", "ba"],
+  );
   await page.locator("#fairs").getByRole("region", { name: "Calendari d’esdeveniments" }).waitFor();
   await page.locator("#other-chart").getByRole("heading", { name: "Socis per segment" }).waitFor();
 });
