@@ -50,7 +50,8 @@ pub(super) fn marks(
     chosen: Option<&Filter>,
 ) -> Vec<(Mark, Option<(Facet, String)>)> {
     let s = lang.strings();
-    let order: Vec<usize> = if shape == Shape::Column {
+    // Years in their order in any shape: their running totals read on from one to the next.
+    let order: Vec<usize> = if shape == Shape::Column || by == By::Joined {
         (0..tally.categories.len()).collect()
     } else {
         // Largest first; the places taken together, then the members without a value,
@@ -219,18 +220,23 @@ pub(super) mod tests {
             ..Feed::default()
         };
         let tally = tally(&feed, &FacetTable::new(&feed), By::Joined, 10);
-        let labels: Vec<String> = marks(&feed, &tally, By::Joined, Shape::Column, Lang::Ca, None)
-            .into_iter()
-            .map(|(mark, _)| mark.label)
-            .collect();
-        assert_eq!(
-            labels,
-            [
-                "2020: 1 soci; 1 en total",
-                "2021: 0 socis; 1 en total",
-                "2022: 2 socis; 3 en total"
-            ]
-        );
+        // As bars or slices too, where other dimensions go largest first: "2022: 2; 3 in
+        // total" above "2020: 1; 1 in total" would read as a total going down.
+        for shape in [Shape::Column, Shape::Bar, Shape::Donut] {
+            let labels: Vec<String> = marks(&feed, &tally, By::Joined, shape, Lang::Ca, None)
+                .into_iter()
+                .map(|(mark, _)| mark.label)
+                .collect();
+            assert_eq!(
+                labels,
+                [
+                    "2020: 1 soci; 1 en total",
+                    "2021: 0 socis; 1 en total",
+                    "2022: 2 socis; 3 en total"
+                ],
+                "{shape:?}"
+            );
+        }
     }
 
     #[test]
