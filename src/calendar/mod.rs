@@ -26,6 +26,8 @@
 //! | `segments` | `Signal<Vec<String>>` | none | segment ids chosen at first: only their events show |
 //! | `categories` | `Signal<Vec<String>>` | none | category ids chosen at first: only their events show |
 //! | `on_open` | `Callback<String>` | none | called with an event's id when the visitor opens it |
+//! | `heading_level` | `Option<u8>` | 2 | its heading's level in the page's outline (1 to 6), the list's months one below |
+//! | `label` | `MaybeProp<String>` | "Event calendar" | its name for screen readers (landmark, the list's heading), for a page with two |
 //! | `class` | `MaybeProp<String>` | none | extra class on the root |
 
 mod agenda;

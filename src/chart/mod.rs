@@ -30,6 +30,8 @@
 //! | `top` | `MaybeProp<usize>` | 8 | regions or cities shown before the rest go together |
 //! | `filter` | `Signal<Filter>` | none | a directory's choices, shown on the marks; a value that would leave it no member, given its other choices and its search, is disabled (the search counts where the directory shows the very same `Arc<Feed>`, whose search index it shares) |
 //! | `on_filter` | `Callback<Filter>` | none | links the chart: a click, Enter or Space on a mark toggles its facet value |
+//! | `heading_level` | `Option<u8>` | 2 | its title's level in the page's outline (1 to 6) |
+//! | `label` | `MaybeProp<String>` | the dimension's ("Members by segment") | its title, shown and said |
 //! | `class` | `MaybeProp<String>` | none | extra class on the root |
 //!
 //! Keyboard: the drawing is one tab stop; the arrow keys, Home and End move between its bars,

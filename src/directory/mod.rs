@@ -30,8 +30,11 @@
 //! | `sort` | `Sort` | by name | the order until the visitor picks one; relevance while a search is typed |
 //! | `filter` | `Signal<Filter>` | none | drives the search and facet choices |
 //! | `on_filter` | `Callback<Filter>` | none | called with every change of the choices |
+//! | `on_open` | `Callback<String>` | none | called with a member's id as its profile opens (a shared link's too) |
 //! | `sync_url` | `String` | off | name of the URL parameter holding the view, as given (the embed's `sync-url` puts it under `ck-`) |
 //! | `hide_filters` | `bool` | `false` | no facets and no chips, only the search |
+//! | `heading_level` | `Option<u8>` | 2 | its heading's level in the page's outline (1 to 6), the cards' names one below |
+//! | `label` | `MaybeProp<String>` | "Member directory" | its name for screen readers (landmark, heading, pager), for a page with two |
 //! | `class` | `MaybeProp<String>` | none | extra class on the root |
 
 mod card;
@@ -96,6 +99,9 @@ pub fn MemberDirectory(
     /// Called with the choices whenever they change.
     #[prop(optional, into)]
     on_filter: Option<Callback<Filter>>,
+    /// Called with a member's id as its profile opens (a shared link's too).
+    #[prop(optional, into)]
+    on_open: Option<Callback<String>>,
     /// Keeps the view in this parameter of the page URL (`ck-dir`, say; empty is off).
     #[prop(optional, into)]
     sync_url: Option<String>,
@@ -285,6 +291,13 @@ pub fn MemberDirectory(
         move || profile.set_pushed(false),
     );
     profile.set_pushed(linked_profile);
+    if let Some(on_open) = on_open {
+        crate::ui::effect(move || {
+            if let Some(id) = profile.open.get() {
+                on_open.run(id);
+            }
+        });
+    }
 
     let filters_id = crate::ui::unique_id("ck-filters");
     let heading_id = crate::ui::unique_id("ck-directory");

@@ -25,6 +25,7 @@ use crate::ui::{CSS, FeedStatus};
 use crate::{EventCalendar, MemberDirectory, SegmentChart};
 
 mod attrs;
+mod events;
 mod view;
 use attrs::{AttrAt, choice, flag, known_ids, unquoted, words};
 

@@ -1,6 +1,7 @@
 //! What an element shows: its attributes read (and said once when they cannot be), the
 //! feed they name loaded, and the widget its tag names drawn in its shadow root.
 
+use super::events::{self, tell};
 use super::*;
 
 pub(super) fn element_view(
@@ -202,7 +203,7 @@ pub(super) fn element_view(
                             // A directory with an id shares its choices with the charts `for` it:
                             // the attributes set them, and so do the visitor and the charts.
                             let id = host_id.get().unwrap_or_default();
-                            let (filter, on_filter) = if id.is_empty() {
+                            let (filter, shared) = if id.is_empty() {
                                 (filter, None)
                             } else {
                                 // The attributes' choices first, before the directory reads
@@ -219,7 +220,7 @@ pub(super) fn element_view(
                                     }
                                 });
                                 let set = shared.clone();
-                                (Signal::from(shared), Some(Callback::new(move |f: Filter| set.set(f))))
+                                (Signal::from(shared), Some(set))
                             };
                             let sort = choice(sort.get(), Sort::from_id, "name, joined, relevance", at("sort")).unwrap_or_default();
                             let layout = choice(layout.get(), Layout::from_id, "grid, list", at("view")).unwrap_or_default();
@@ -239,10 +240,12 @@ pub(super) fn element_view(
                                     page_size=page_size.unwrap_or(24)
                                     filter=filter
                                     on_filter=move |f: Filter| {
-                                        if let Some(on_filter) = on_filter {
-                                            on_filter.run(f);
+                                        tell(root.get_untracked().map(Into::into), "clusterkit-filter", events::choices(&f));
+                                        if let Some(shared) = &shared {
+                                            shared.set(f);
                                         }
                                     }
+                                    on_open=move |id: String| tell(root.get_untracked().map(Into::into), "clusterkit-open", events::opened(&id))
                                     sort=sort
                                     layout=layout
                                     sync_url=sync_url.unwrap_or_default()
@@ -337,7 +340,9 @@ pub(super) fn element_view(
                                 view: view.into(),
                                 segments,
                                 categories,
-                                on_open: None,
+                                on_open: Some(Callback::new(move |id: String| {
+                                    tell(root.get_untracked().map(Into::into), "clusterkit-open", events::opened(&id));
+                                })),
                                 heading_level: Some(heading),
                                 label: label.into(),
                                 class: MaybeProp::default(),

@@ -1568,6 +1568,43 @@ test("two widgets of a kind on one page are told apart by their labels: landmark
   await page.locator("#other-chart").getByRole("heading", { name: "Socis per segment" }).waitFor();
 });
 
+test("a page's script hears what the visitor chooses and opens: clusterkit-filter and clusterkit-open, bubbling from the element", async ({ page, url }) => {
+  const feed = feedOf("catalonia");
+  await page.goto(url("tests/e2e/pages/labels.html"));
+  await page.evaluate(() => {
+    window.heard = [];
+    for (const type of ["clusterkit-filter", "clusterkit-open"]) {
+      document.addEventListener(type, (e) => window.heard.push([e.target.id, e.type, e.detail]));
+    }
+  });
+  const dir = page.locator("#all");
+  await dir.getByRole("article").first().waitFor();
+  const heard = (type) => page.evaluate((type) => window.heard.filter(([, t]) => t === type), type);
+  await dir.getByRole("searchbox").fill("bar");
+  await dir.getByRole("checkbox", { name: /^Pime/ }).check();
+  await page.waitForFunction(() => window.heard.some(([, , d]) => d.kinds?.length));
+  const filters = await heard("clusterkit-filter");
+  assert.deepEqual(filters.at(-1), ["all", "clusterkit-filter", { query: "bar", segments: [], kinds: ["sme"], regions: [], cities: [] }]);
+  assert.ok(filters.every(([id]) => id === "all"), "only from the directory the visitor used");
+  // A profile, by its member's id in the feed.
+  const card = dir.getByRole("article").first();
+  const name = await card.getByRole("heading").innerText();
+  await card.getByRole("button").click();
+  await dir.getByRole("dialog", { name }).waitFor();
+  await page.waitForFunction(() => window.heard.some(([, t]) => t === "clusterkit-open"));
+  assert.deepEqual(await heard("clusterkit-open"), [["all", "clusterkit-open", { id: feed.members.find((m) => m.name === name).id }]]);
+  await page.keyboard.press("Escape");
+  // An event of the calendar, likewise.
+  const cal = page.locator("#cal");
+  const item = cal.locator(".ck-agenda-item").first();
+  const title = await item.locator(".ck-agenda-title").innerText();
+  await item.click();
+  await cal.getByRole("dialog", { name: title }).waitFor();
+  await page.waitForFunction(() => window.heard.filter(([, t]) => t === "clusterkit-open").length === 2);
+  const event = feed.events.find((e) => text(e.title, "ca", feed.cluster.default_language) === title);
+  assert.deepEqual((await heard("clusterkit-open"))[1], ["cal", "clusterkit-open", { id: event.id }]);
+});
+
 test("bad feeds show localized, specific messages and keep every valid entry", async ({ page, url, warnings }) => {
   const pageLoads = [];
   page.on("request", (r) => new URL(r.url()).pathname.endsWith("/bad-feeds.html") && pageLoads.push(r.url()));
