@@ -1,5 +1,7 @@
 //! The list view: the occurrences from today (or the month the page names) on, month by
-//! month, each a link that opens the event; a year more either way on request.
+//! month, each a link that opens the event; a year more either way on request, or fewer
+//! months where they hold many events, so that a busy calendar never puts thousands of
+//! them in the page at once.
 
 use std::sync::Arc;
 
@@ -10,7 +12,7 @@ use std::fmt::Write;
 
 use super::dialog::Opened;
 use super::format::{month_year, when};
-use super::occur::{Intl, Occurrence, in_order_begun, kept_occurrences};
+use super::occur::{Intl, Occurrence, Offsets, in_order_begun, kept_occurrences};
 use crate::feed::{Date, Feed};
 use crate::i18n::Lang;
 use crate::ui::{escape, in_its_lang, lang_of};
@@ -30,22 +32,23 @@ pub(super) fn Agenda(
     heading: u8,
 ) -> impl IntoView {
     let s = lang.strings();
-    // Years shown before this one, and months shown from this one.
-    let (before, months) = (RwSignal::new(0i32), RwSignal::new(12i32));
+    // How many times the visitor asked for earlier events, and for later ones.
+    let (before, after) = (RwSignal::new(0u32), RwSignal::new(1u32));
     let listed = crate::ui::memo(move |_| {
         let today = month.map_or_else(|| today.get(), Date::first_of_month);
-        let from = if before.get() == 0 {
-            today
-        } else {
-            today.first_of_month().add_months(-12 * before.get())
-        };
-        let to = today.first_of_month().add_months(months.get()).add_days(-1);
         let (feed, kept) = (feed.read(), kept.read());
         let zone = zone.read();
         let occurring = |from: Date, to: Date| {
             from <= to && !kept_occurrences(&feed, &zone, from, to, &Intl, Some(&kept)).is_empty()
         };
-        let list = in_order_begun(kept_occurrences(&feed, &zone, from, to, &Intl, Some(&kept)));
+        let (from, to, list) = window(
+            &feed,
+            &zone,
+            today,
+            (before.get(), after.get()),
+            Some(&kept),
+            &Intl,
+        );
         // Whether asking for earlier or later events can show any: an occurrence between the
         // first kept event's start and the list, or within five years after it (a rule's
         // COUNT may end it, however open its UNTIL). If not, the button goes. A start is
@@ -156,7 +159,7 @@ pub(super) fn Agenda(
             <div on:click=on_click node_ref=list_ref></div>
             <button type="button" class="ck-link" hidden=move || !listed.read().2[1] on:click=move |_| {
                 pressed.set_value(Some(1));
-                months.update(|m| *m += 12);
+                after.update(|a| *a += 1);
             }>
                 {s.show_later}
             </button>
@@ -174,6 +177,79 @@ pub(super) fn Agenda(
             </button>
         </div>
     }
+}
+
+/// About how many events each "show earlier" or "show later" adds, and the list shows at
+/// first: a year of a real cluster's (a few dozen), a few days of a busy calendar's.
+const PER_STEP: usize = 100;
+
+/// How many of `slots` (months, the nearest first; `slots[i]` events in each) `steps` steps
+/// show, the first `fixed` of them always: each step a year of months, or fewer once they
+/// hold about [`PER_STEP`] events a step, but one month more than the step before at least.
+fn months_for(slots: &[usize], steps: usize, fixed: usize) -> usize {
+    let mut shown = fixed;
+    for step in 1..=steps {
+        let (min, max) = (shown + 1, 12 * step + fixed);
+        let mut held = 0;
+        shown = max;
+        for (i, n) in slots.iter().enumerate().take(max) {
+            held += n;
+            if held >= PER_STEP * step && i + 1 >= min {
+                shown = i + 1;
+                break;
+            }
+        }
+    }
+    shown
+}
+
+/// What the list shows from `today` after `earlier` steps back and `later` steps on (the
+/// first counts as one): its first and last day, and the occurrences in the order they
+/// begin. Each step is a year of months, or fewer whole months (one at least) once they
+/// hold about [`PER_STEP`] events.
+fn window(
+    feed: &Feed,
+    zone: &str,
+    today: Date,
+    (earlier, later): (u32, u32),
+    kept: Option<&[bool]>,
+    offsets: &impl Offsets,
+) -> (Date, Date, Vec<Occurrence>) {
+    let start = today.first_of_month();
+    let months = |steps: u32| 12 * steps as usize;
+    // An occurrence is listed under its month, or under today's if it began before today.
+    let months_from = |d: Date, from: Date| {
+        let m = d.max(from).first_of_month();
+        ((m.year - start.year) * 12 + i32::from(m.month) - i32::from(start.month)).unsigned_abs()
+            as usize
+    };
+    let ahead_to = start.add_months(months(later) as i32).add_days(-1);
+    let ahead = in_order_begun(kept_occurrences(feed, zone, today, ahead_to, offsets, kept));
+    let mut slots = vec![0; months(later)];
+    for o in &ahead {
+        if let Some(slot) = slots.get_mut(months_from(o.first, today)) {
+            *slot += 1;
+        }
+    }
+    let shown = months_for(&slots, later as usize, 0);
+    let to = start.add_months(shown as i32).add_days(-1);
+    let mut from = today;
+    if earlier > 0 {
+        // Counted back from today: this month's days before it, then a month at a time.
+        let back_from = start.add_months(-(months(earlier) as i32));
+        let behind = kept_occurrences(feed, zone, back_from, today.add_days(-1), offsets, kept);
+        let mut slots = vec![0; months(earlier) + 1];
+        for o in &behind {
+            if let Some(slot) = slots.get_mut(months_from(o.first, back_from)) {
+                *slot += 1;
+            }
+        }
+        // Slot `i` is `i` months back from this one: the nearest first.
+        let back = months_for(&slots, earlier as usize, 1) - 1;
+        from = start.add_months(-(back as i32));
+    }
+    let list = in_order_begun(kept_occurrences(feed, zone, from, to, offsets, kept));
+    (from, to, list)
 }
 
 /// The occurrences `list` (listed from `from`) as markup, month by month, each a link: to the
@@ -312,6 +388,70 @@ mod tests {
                 Lang::Ca.strings().no_upcoming
             )
         );
+    }
+
+    #[test]
+    fn a_busy_calendar_lists_whole_months_of_about_a_hundred_events_a_step_a_quiet_one_a_year() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        // Five events a day from 1 November 2026 to 31 March 2027 (151 days).
+        let mut events = Vec::new();
+        let mut day = d("2026-11-01");
+        while day <= d("2027-03-31") {
+            for h in 0..5 {
+                let at = format!("{day}T{:02}:00:00", 9 + h);
+                events.push(Event::new(
+                    format!("e{day}-{h}"),
+                    "Pitch",
+                    When::parse(&at).unwrap(),
+                ));
+            }
+            day = day.add_days(1);
+        }
+        let busy = Feed {
+            events,
+            ..Feed::default()
+        };
+        let today = d("2026-12-05");
+        let shown = |steps| {
+            let (from, to, list) = window(&busy, "UTC", today, steps, None, &Jiff);
+            (from.to_string(), to.to_string(), list.len())
+        };
+        // From today to the end of the month: 27 days, 135 events; then a month a step.
+        assert_eq!(
+            shown((0, 1)),
+            ("2026-12-05".into(), "2026-12-31".into(), 135)
+        );
+        assert_eq!(
+            shown((0, 2)),
+            ("2026-12-05".into(), "2027-01-31".into(), 135 + 155)
+        );
+        // Earlier: this month's first four days, then November, whole.
+        assert_eq!(
+            shown((1, 1)),
+            ("2026-11-01".into(), "2026-12-31".into(), 150 + 20 + 135)
+        );
+        // The months hold what they list, in the order the events begin.
+        let (_, _, list) = window(&busy, "UTC", today, (0, 1), None, &Jiff);
+        assert!(list.windows(2).all(|w| w[0].first <= w[1].first));
+        assert_eq!(list[0].first, today);
+
+        // A real cluster's dozen events a year: the year, as before.
+        let quiet = Feed {
+            events: (1..=12)
+                .map(|m| {
+                    Event::new(
+                        format!("q{m}"),
+                        "Assemblea",
+                        When::parse(&format!("2027-{m:02}-15")).unwrap(),
+                    )
+                })
+                .collect(),
+            ..Feed::default()
+        };
+        let (from, to, list) = window(&quiet, "UTC", today, (0, 1), None, &Jiff);
+        assert_eq!((from, to, list.len()), (today, d("2027-11-30"), 11));
+        let (_, to, list) = window(&quiet, "UTC", today, (0, 2), None, &Jiff);
+        assert_eq!((to, list.len()), (d("2028-11-30"), 12));
     }
 
     #[test]

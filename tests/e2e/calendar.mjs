@@ -548,6 +548,35 @@ test("a list with a month named starts from that month, not from today", async (
   assert.ok(ics.includes(`\r\nUID:apr@${new URL(page.url()).hostname}\r\n`), ics);
 });
 
+test("a busy calendar's list shows a month or so at a time, never thousands of events at once", async ({ page, url }) => {
+  await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  // Twelve sessions a day for two years: 8,760 events.
+  const events = [];
+  for (let day = new Date("2026-01-01T00:00:00Z"); day < new Date("2028-01-01T00:00:00Z"); day.setUTCDate(day.getUTCDate() + 1)) {
+    const date = day.toISOString().slice(0, 10);
+    for (let h = 8; h < 20; h++) events.push({ id: `${date}-${h}`, title: `Session ${h}`, start: `${date}T${String(h).padStart(2, "0")}:00:00` });
+  }
+  await addCalendar(page, { id: "busy", lang: "en", view: "list" }, { version: 1, cluster: { name: "Busy", timezone: "Europe/Madrid" }, events });
+  const cal = page.locator("#busy");
+  const items = () => cal.locator(".ck-agenda-item").count();
+  const months = () => cal.locator(".ck-agenda-month h3").allTextContents();
+  await cal.getByRole("heading", { name: "November 2026" }).waitFor();
+  // From today, the 23rd: 8 days of 12 are not yet a hundred, so December too.
+  assert.deepEqual(await months(), ["November 2026", "December 2026"]);
+  assert.equal(await items(), 96 + 31 * 12);
+  // Each step a month more (a hundred events and more), not a year of 4,380.
+  await cal.getByRole("button", { name: "Show later events" }).click();
+  await cal.getByRole("heading", { name: "January 2027" }).waitFor();
+  assert.deepEqual(await months(), ["November 2026", "December 2026", "January 2027"]);
+  assert.equal(await items(), 96 + 62 * 12);
+  // Earlier: November's first days, and October.
+  await cal.getByRole("button", { name: "Show earlier events" }).click();
+  await cal.getByRole("heading", { name: "October 2026" }).waitFor();
+  assert.deepEqual(await months(), ["October 2026", "November 2026", "December 2026", "January 2027"]);
+  assert.equal(await items(), (31 + 30 + 31 + 31) * 12);
+});
+
 test("the grid's one tab stop is on today, and 'Today' brings it back there from another day", async ({ page, url }) => {
   await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
   await page.goto(url("tests/e2e/pages/calendar.html"));
