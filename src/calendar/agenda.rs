@@ -12,7 +12,9 @@ use std::fmt::Write;
 
 use super::dialog::Opened;
 use super::format::{month_year, when};
-use super::occur::{Intl, Occurrence, Offsets, in_order_begun, kept_occurrences};
+use super::occur::{
+    Intl, Occurrence, Offsets, any_kept_occurrence, in_order_begun, kept_occurrences,
+};
 use crate::feed::{Date, Feed};
 use crate::i18n::Lang;
 use crate::ui::{escape, in_its_lang, lang_of};
@@ -32,42 +34,59 @@ pub(super) fn Agenda(
     heading: u8,
 ) -> impl IntoView {
     let s = lang.strings();
-    // How many times the visitor asked for earlier events, and for later ones.
-    let (before, after) = (RwSignal::new(0u32), RwSignal::new(1u32));
+    // How far the visitor has taken the list: its first and last day once they asked for
+    // earlier or later events, kept as days, so that a filter set or cleared meanwhile does
+    // not take away the months they reached. Before that, from today, one step on.
+    let (reached_from, reached_to) = (RwSignal::new(None::<Date>), RwSignal::new(None::<Date>));
     let listed = crate::ui::memo(move |_| {
         let today = month.map_or_else(|| today.get(), Date::first_of_month);
         let (feed, kept) = (feed.read(), kept.read());
-        let zone = zone.read();
-        let occurring = |from: Date, to: Date| {
-            from <= to && !kept_occurrences(&feed, &zone, from, to, &Intl, Some(&kept)).is_empty()
-        };
-        let (from, to, list) = window(
+        let (zone, kept) = (zone.read(), Some(kept.as_slice()));
+        let from = reached_from.get().filter(|&f| f < today).unwrap_or(today);
+        let to = reached_to
+            .get()
+            .filter(|&t| t >= today)
+            .or_else(|| step_on(&feed, &zone, today, kept, &Intl))
+            .unwrap_or_else(|| today.first_of_month().add_months(12).add_days(-1));
+        let list = in_order_begun(kept_occurrences(&feed, &zone, from, to, &Intl, kept));
+        // Whether asking for earlier or later events can show any: an occurrence between the
+        // first kept event's start and the list (see `earliest`), or within five years after
+        // it (a rule's COUNT may end it, however open its UNTIL). If not, the button goes.
+        let earlier = any_kept_occurrence(
             &feed,
             &zone,
-            today,
-            (before.get(), after.get()),
-            Some(&kept),
+            (earliest(&feed, from, kept), from.add_days(-1)),
             &Intl,
+            kept,
         );
-        // Whether asking for earlier or later events can show any: an occurrence between the
-        // first kept event's start and the list, or within five years after it (a rule's
-        // COUNT may end it, however open its UNTIL). If not, the button goes. A start is
-        // written in its own zone, up to two days ahead of the calendar's (00:30 in Auckland
-        // is the day before in Madrid): the search begins two days before it, and at most
-        // five years back, as far as it looks ahead (a daily series begun in the year 1, a
-        // slip for 2001, would otherwise be walked day by day for two thousand years).
-        let first = feed
-            .events
-            .iter()
-            .zip(kept.iter())
-            .filter(|(_, k)| **k)
-            .map(|(e, _)| e.start.date().add_days(-2))
-            .min()
-            .map(|first| first.max(from.add_months(-60)));
-        let earlier = first.is_some_and(|first| occurring(first, from.add_days(-1)));
-        let later = occurring(to.add_days(1), to.add_months(60));
-        (from, list, [earlier, later])
+        let later = any_kept_occurrence(
+            &feed,
+            &zone,
+            (to.add_days(1), to.add_months(60)),
+            &Intl,
+            kept,
+        );
+        Listed {
+            from,
+            to,
+            list,
+            more: [earlier, later],
+        }
     });
+    // A step either way from where the list ends now.
+    let step = move |later: bool| {
+        let (from, to) = listed.with_untracked(|l| (l.from, l.to));
+        let (feed, kept) = (feed.read_untracked(), kept.read_untracked());
+        let (zone, kept) = (zone.read_untracked(), Some(kept.as_slice()));
+        if later {
+            let next = step_on(&feed, &zone, to.add_days(1), kept, &Intl);
+            reached_to.set(next.or(Some(to)));
+        } else {
+            let floor = earliest(&feed, from, kept);
+            let next = step_back(&feed, &zone, from, floor, kept, &Intl);
+            reached_from.set(next.or(Some(from)));
+        }
+    };
     // The item that opened the dialog gets the focus back, unless it has moved on.
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
     let list_ref = NodeRef::<leptos::html::Div>::new();
@@ -110,7 +129,7 @@ pub(super) fn Agenda(
         let index = item
             .get_attribute("data-o")
             .and_then(|i| i.parse::<usize>().ok());
-        if let Some(o) = index.and_then(|i| listed.read_untracked().1.get(i).cloned()) {
+        if let Some(o) = index.and_then(|i| listed.read_untracked().list.get(i).cloned()) {
             ev.prevent_default();
             opener.set_value(item.dyn_into().ok());
             open.set(Some(Opened::Event(o, None)));
@@ -125,12 +144,12 @@ pub(super) fn Agenda(
         let Some(div) = list_ref.get() else {
             return;
         };
-        let more = listed.with(|(from, list, more)| {
+        let more = listed.with(|l| {
             crate::ui::set_html(
                 &div,
-                &markup(&feed.read(), list, *from, (lang, heading + 1), &list_id),
+                &markup(&feed.read(), &l.list, l.from, (lang, heading + 1), &list_id),
             );
-            *more
+            l.more
         });
         let gone = pressed
             .try_update_value(|p| p.take())
@@ -150,16 +169,16 @@ pub(super) fn Agenda(
     });
     view! {
         <div class="ck-agenda" part="agenda">
-            <button type="button" class="ck-link" hidden=move || !listed.read().2[0] on:click=move |_| {
+            <button type="button" class="ck-link" hidden=move || !listed.read().more[0] on:click=move |_| {
                 pressed.set_value(Some(0));
-                before.update(|b| *b += 1);
+                step(false);
             }>
                 {s.show_earlier}
             </button>
             <div on:click=on_click node_ref=list_ref></div>
-            <button type="button" class="ck-link" hidden=move || !listed.read().2[1] on:click=move |_| {
+            <button type="button" class="ck-link" hidden=move || !listed.read().more[1] on:click=move |_| {
                 pressed.set_value(Some(1));
-                after.update(|a| *a += 1);
+                step(true);
             }>
                 {s.show_later}
             </button>
@@ -167,9 +186,9 @@ pub(super) fn Agenda(
             <button
                 type="button"
                 class="ck-link"
-                hidden=move || listed.read().1.is_empty()
+                hidden=move || listed.read().list.is_empty()
                 on:click=move |_| {
-                    let events = listed.read_untracked().1.iter().map(|o| o.event).collect();
+                    let events = listed.read_untracked().list.iter().map(|o| o.event).collect();
                     super::dialog::download(&feed.get_untracked(), events, lang, "events.ics");
                 }
             >
@@ -179,77 +198,130 @@ pub(super) fn Agenda(
     }
 }
 
-/// About how many events each "show earlier" or "show later" adds, and the list shows at
-/// first: a year of a real cluster's (a few dozen), a few days of a busy calendar's.
-const PER_STEP: usize = 100;
-
-/// How many of `slots` (months, the nearest first; `slots[i]` events in each) `steps` steps
-/// show, the first `fixed` of them always: each step a year of months, or fewer once they
-/// hold about [`PER_STEP`] events a step, but one month more than the step before at least.
-fn months_for(slots: &[usize], steps: usize, fixed: usize) -> usize {
-    let mut shown = fixed;
-    for step in 1..=steps {
-        let (min, max) = (shown + 1, 12 * step + fixed);
-        let mut held = 0;
-        shown = max;
-        for (i, n) in slots.iter().enumerate().take(max) {
-            held += n;
-            if held >= PER_STEP * step && i + 1 >= min {
-                shown = i + 1;
-                break;
-            }
-        }
-    }
-    shown
+/// What the list shows: its first and last day, its occurrences in the order they begin,
+/// and whether there are earlier and later ones to ask for.
+#[derive(Clone, PartialEq)]
+struct Listed {
+    from: Date,
+    to: Date,
+    list: Vec<Occurrence>,
+    more: [bool; 2],
 }
 
-/// What the list shows from `today` after `earlier` steps back and `later` steps on (the
-/// first counts as one): its first and last day, and the occurrences in the order they
-/// begin. Each step is a year of months, or fewer whole months (one at least) once they
-/// hold about [`PER_STEP`] events.
-fn window(
-    feed: &Feed,
-    zone: &str,
-    today: Date,
-    (earlier, later): (u32, u32),
-    kept: Option<&[bool]>,
-    offsets: &impl Offsets,
-) -> (Date, Date, Vec<Occurrence>) {
-    let start = today.first_of_month();
-    let months = |steps: u32| 12 * steps as usize;
-    // An occurrence is listed under its month, or under today's if it began before today.
-    let months_from = |d: Date, from: Date| {
-        let m = d.max(from).first_of_month();
-        ((m.year - start.year) * 12 + i32::from(m.month) - i32::from(start.month)).unsigned_abs()
-            as usize
-    };
-    let ahead_to = start.add_months(months(later) as i32).add_days(-1);
-    let ahead = in_order_begun(kept_occurrences(feed, zone, today, ahead_to, offsets, kept));
-    let mut slots = vec![0; months(later)];
-    for o in &ahead {
-        if let Some(slot) = slots.get_mut(months_from(o.first, today)) {
-            *slot += 1;
+/// About how many events a step of the list shows (the first, and each "show earlier" or
+/// "show later"): a year of a real cluster's few dozen, a busy calendar's month.
+const PER_STEP: usize = 100;
+
+/// Where a search for earlier events stops: two days before the first kept event's start,
+/// which is written in its own zone, up to two days ahead of the calendar's (00:30 in
+/// Auckland is the day before in Madrid); and five years back from `from` at most (a daily
+/// series begun in the year 1, a slip for 2001, would otherwise be walked day by day for two
+/// thousand years).
+fn earliest(feed: &Feed, from: Date, kept: Option<&[bool]>) -> Date {
+    feed.events
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| kept.is_none_or(|kept| kept.get(*i) != Some(&false)))
+        .map(|(_, e)| e.start.date().add_days(-2))
+        .min()
+        .map_or(from, |first| first.max(from.add_months(-60)))
+}
+
+/// The number of whole months, from the first of `slots` (each the events of a month, in
+/// the order a step goes), that hold about [`PER_STEP`] events: all twelve if they hold fewer.
+fn months_held(slots: &[usize; 12]) -> usize {
+    let mut held = 0;
+    for (i, n) in slots.iter().enumerate() {
+        held += n;
+        if held >= PER_STEP {
+            return i + 1;
         }
     }
-    let shown = months_for(&slots, later as usize, 0);
-    let to = start.add_months(shown as i32).add_days(-1);
-    let mut from = today;
-    if earlier > 0 {
-        // Counted back from today: this month's days before it, then a month at a time.
-        let back_from = start.add_months(-(months(earlier) as i32));
-        let behind = kept_occurrences(feed, zone, back_from, today.add_days(-1), offsets, kept);
-        let mut slots = vec![0; months(earlier) + 1];
-        for o in &behind {
-            if let Some(slot) = slots.get_mut(months_from(o.first, back_from)) {
+    12
+}
+
+/// The months between the firsts of month `a` and month `b` (`b` later).
+fn months_apart(a: Date, b: Date) -> usize {
+    ((b.year - a.year) * 12 + i32::from(b.month) - i32::from(a.month)).max(0) as usize
+}
+
+/// The last day of a step of the list that goes on from `from`: the end of the month in
+/// which its events reach about [`PER_STEP`], or of a year of months, counted from the month
+/// of the first event on or after `from` (within five years), so that a step shows something
+/// wherever anything is left. `None` where nothing is.
+fn step_on(
+    feed: &Feed,
+    zone: &str,
+    from: Date,
+    kept: Option<&[bool]>,
+    offsets: &impl Offsets,
+) -> Option<Date> {
+    let mut start = from;
+    for _ in 0..5 {
+        let end = start.first_of_month().add_months(12).add_days(-1);
+        let ahead = kept_occurrences(feed, zone, start, end, offsets, kept);
+        // Occurrences come by their first day; one begun before `start` is listed under it.
+        let Some(first) = ahead.first().map(|o| o.first.max(start).first_of_month()) else {
+            start = end.add_days(1);
+            continue;
+        };
+        // A year of months from that first event's.
+        let ahead = if first == start.first_of_month() {
+            ahead
+        } else {
+            let end = first.add_months(12).add_days(-1);
+            kept_occurrences(feed, zone, first, end, offsets, kept)
+        };
+        let mut slots = [0; 12];
+        for o in &ahead {
+            if let Some(slot) = slots.get_mut(months_apart(first, o.first.max(first))) {
                 *slot += 1;
             }
         }
-        // Slot `i` is `i` months back from this one: the nearest first.
-        let back = months_for(&slots, earlier as usize, 1) - 1;
-        from = start.add_months(-(back as i32));
+        return Some(first.add_months(months_held(&slots) as i32).add_days(-1));
     }
-    let list = in_order_begun(kept_occurrences(feed, zone, from, to, offsets, kept));
-    (from, to, list)
+    None
+}
+
+/// The first day of a step of the list back from the day before `to` (the first of a
+/// month), mirroring [`step_on`]: counted back from the month of the last event before `to`,
+/// no further than `floor`. `None` where nothing is left.
+fn step_back(
+    feed: &Feed,
+    zone: &str,
+    to: Date,
+    floor: Date,
+    kept: Option<&[bool]>,
+    offsets: &impl Offsets,
+) -> Option<Date> {
+    let mut end = to.add_days(-1);
+    while end >= floor {
+        let start = end.first_of_month().add_months(-11).max(floor);
+        let behind = kept_occurrences(feed, zone, start, end, offsets, kept);
+        let Some(last) = behind.iter().map(|o| o.first.max(start)).max() else {
+            end = start.add_days(-1);
+            continue;
+        };
+        // A year of months back from that last event's.
+        let last = last.first_of_month();
+        let back_to = last.add_months(-11).max(floor);
+        let behind = if back_to >= start {
+            behind
+        } else {
+            kept_occurrences(feed, zone, back_to, end, offsets, kept)
+        };
+        let mut slots = [0; 12];
+        for o in &behind {
+            if let Some(slot) =
+                slots.get_mut(months_apart(o.first.max(back_to).first_of_month(), last))
+            {
+                *slot += 1;
+            }
+        }
+        let back = last.add_months(1 - months_held(&slots) as i32);
+        return Some(back.max(floor));
+    }
+    None
 }
 
 /// The occurrences `list` (listed from `from`) as markup, month by month, each a link: to the
@@ -390,15 +462,14 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_busy_calendar_lists_whole_months_of_about_a_hundred_events_a_step_a_quiet_one_a_year() {
+    /// `per_day` events a day, from `first` to `last`.
+    fn daily(first: &str, last: &str, per_day: u32) -> Vec<Event> {
         let d = |s: &str| Date::parse(s).unwrap();
-        // Five events a day from 1 November 2026 to 31 March 2027 (151 days).
         let mut events = Vec::new();
-        let mut day = d("2026-11-01");
-        while day <= d("2027-03-31") {
-            for h in 0..5 {
-                let at = format!("{day}T{:02}:00:00", 9 + h);
+        let mut day = d(first);
+        while day <= d(last) {
+            for h in 0..per_day {
+                let at = format!("{day}T{:02}:{:02}:00", 8 + h / 4, h % 4 * 15);
                 events.push(Event::new(
                     format!("e{day}-{h}"),
                     "Pitch",
@@ -407,35 +478,63 @@ mod tests {
             }
             day = day.add_days(1);
         }
+        events
+    }
+
+    #[test]
+    fn a_busy_calendar_lists_whole_months_of_about_a_hundred_events_a_step_a_quiet_one_a_year() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        let on = |feed: &Feed, from: &str| step_on(feed, "UTC", d(from), None, &Jiff);
+        let back =
+            |feed: &Feed, to: &str| step_back(feed, "UTC", d(to), d("2000-01-01"), None, &Jiff);
+        // Five events a day from 1 November 2026 to 31 March 2027.
         let busy = Feed {
+            events: daily("2026-11-01", "2027-03-31", 5),
+            ..Feed::default()
+        };
+        // From the 5th, 27 days of 5 are a hundred and more: the month's end. Then a month
+        // a step.
+        assert_eq!(on(&busy, "2026-12-05"), Some(d("2026-12-31")));
+        assert_eq!(on(&busy, "2027-01-01"), Some(d("2027-01-31")));
+        // Back from the 5th: the month's first days (20) are not yet a hundred: November too.
+        assert_eq!(back(&busy, "2026-12-05"), Some(d("2026-11-01")));
+        assert_eq!(back(&busy, "2026-11-01"), None, "nothing before November");
+        assert_eq!(on(&busy, "2027-04-01"), None, "nothing after March");
+
+        // A festival: 1,500 screenings in June, then a quiet year. June whole, then the
+        // quiet year in one step, from the month of its first event.
+        let mut events = daily("2027-06-01", "2027-06-30", 50);
+        for (i, day) in [
+            "2027-08-20",
+            "2027-10-02",
+            "2028-02-14",
+            "2028-07-01",
+            "2028-08-30",
+        ]
+        .iter()
+        .enumerate()
+        {
+            events.push(Event::new(
+                format!("q{i}"),
+                "Assemblea",
+                When::parse(day).unwrap(),
+            ));
+        }
+        let festival = Feed {
             events,
             ..Feed::default()
         };
-        let today = d("2026-12-05");
-        let shown = |steps| {
-            let (from, to, list) = window(&busy, "UTC", today, steps, None, &Jiff);
-            (from.to_string(), to.to_string(), list.len())
-        };
-        // From today to the end of the month: 27 days, 135 events; then a month a step.
+        assert_eq!(on(&festival, "2027-06-01"), Some(d("2027-06-30")));
         assert_eq!(
-            shown((0, 1)),
-            ("2026-12-05".into(), "2026-12-31".into(), 135)
+            on(&festival, "2027-07-01"),
+            Some(d("2028-07-31")),
+            "August to July"
         );
-        assert_eq!(
-            shown((0, 2)),
-            ("2026-12-05".into(), "2027-01-31".into(), 135 + 155)
-        );
-        // Earlier: this month's first four days, then November, whole.
-        assert_eq!(
-            shown((1, 1)),
-            ("2026-11-01".into(), "2026-12-31".into(), 150 + 20 + 135)
-        );
-        // The months hold what they list, in the order the events begin.
-        let (_, _, list) = window(&busy, "UTC", today, (0, 1), None, &Jiff);
-        assert!(list.windows(2).all(|w| w[0].first <= w[1].first));
-        assert_eq!(list[0].first, today);
+        assert_eq!(on(&festival, "2028-08-01"), Some(d("2029-07-31")));
+        // Back from the quiet year: June, whole, in one step.
+        assert_eq!(back(&festival, "2027-08-01"), Some(d("2027-06-01")));
 
-        // A real cluster's dozen events a year: the year, as before.
+        // A real cluster's dozen events a year: the year, from its next event's month.
         let quiet = Feed {
             events: (1..=12)
                 .map(|m| {
@@ -448,10 +547,8 @@ mod tests {
                 .collect(),
             ..Feed::default()
         };
-        let (from, to, list) = window(&quiet, "UTC", today, (0, 1), None, &Jiff);
-        assert_eq!((from, to, list.len()), (today, d("2027-11-30"), 11));
-        let (_, to, list) = window(&quiet, "UTC", today, (0, 2), None, &Jiff);
-        assert_eq!((to, list.len()), (d("2028-11-30"), 12));
+        assert_eq!(on(&quiet, "2026-12-05"), Some(d("2027-12-31")));
+        assert_eq!(back(&quiet, "2028-01-01"), Some(d("2027-01-01")));
     }
 
     #[test]

@@ -127,6 +127,12 @@ pub(super) fn CalendarDialog(
             ev.prevent_default();
         }
     };
+    // So does a phone's back gesture, which asks the dialog to close without a key.
+    let on_cancel = move |ev: web_sys::Event| {
+        if back() {
+            ev.prevent_default();
+        }
+    };
     let on_click = move |ev: web_sys::MouseEvent| {
         let Some(target) = ev
             .target()
@@ -170,6 +176,7 @@ pub(super) fn CalendarDialog(
             node_ref=dialog
             on:close=move |_| open.set(None)
             on:keydown=on_key
+            on:cancel=on_cancel
         >
             <form method="dialog" class="ck-dialog-close">
                 <button type="submit" class="ck-btn" aria-label=s.close>"×"</button>

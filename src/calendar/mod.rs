@@ -203,7 +203,8 @@ pub fn EventCalendar(
             if let Some(Opened::Event(o, _)) = open.get() {
                 let id = feed.with_untracked(|f| f.events.get(o.event).map(|e| e.id.clone()));
                 if let Some(id) = id {
-                    on_open.run(id);
+                    // What the callback reads is the app's, not this effect's to follow.
+                    untrack(|| on_open.run(id));
                 }
             }
         });

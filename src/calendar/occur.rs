@@ -138,6 +138,25 @@ pub fn kept_occurrences(
     order.into_iter().map(|i| out[i].clone()).collect()
 }
 
+/// Whether any event kept (see [`kept_occurrences`]) shows between `from` and `to`: the
+/// first one found ends the search.
+pub fn any_kept_occurrence(
+    feed: &Feed,
+    zone: &str,
+    (from, to): (Date, Date),
+    offsets: &impl Offsets,
+    kept: Option<&[bool]>,
+) -> bool {
+    from <= to
+        && feed.events.iter().enumerate().any(|(i, event)| {
+            kept.is_none_or(|kept| kept.get(i) != Some(&false))
+                && spans(event, zone_of(feed, event), from, to, offsets)
+                    .into_iter()
+                    .map(|span| place(i, span, zone, offsets))
+                    .any(|placed| placed.first <= to && placed.last >= from)
+        })
+}
+
 /// When an occurrence begins, to read or hear occurrences in that order: by its first day,
 /// all-day before timed, then by its start time. (Occurrences come in the order of the
 /// grid's lanes, longest first, which is no order to read a day or a list in: an overnight

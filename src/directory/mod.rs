@@ -172,8 +172,10 @@ pub fn MemberDirectory(
         let given = filter.map(|f| f.get_untracked()).unwrap_or_default();
         Effect::watch(
             move || choices.get(),
+            // Only a change: a move through the history restores the choices it finds, often
+            // the same.
             move |f, before, _| {
-                if before.is_some() || *f != given {
+                if before.map_or(*f != given, |before| before != f) {
                     on_filter.run(f.clone());
                 }
             },
@@ -294,7 +296,8 @@ pub fn MemberDirectory(
     if let Some(on_open) = on_open {
         crate::ui::effect(move || {
             if let Some(id) = profile.open.get() {
-                on_open.run(id);
+                // What the callback reads is the app's, not this effect's to follow.
+                untrack(|| on_open.run(id));
             }
         });
     }

@@ -80,6 +80,12 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   await two.getByRole("button", { name: "Back to the day’s events" }).click();
   await dialog.waitFor();
   assert.equal(await focusedText(), "10:00 Pitch two");
+  // And a phone's back gesture, a request to close without a key.
+  await page.keyboard.press("Enter");
+  await two.waitFor();
+  await cal.evaluate((el) => el.shadowRoot.querySelector("dialog[open]").requestClose());
+  await dialog.waitFor();
+  assert.equal(await focusedText(), "10:00 Pitch two", "back on the day's list");
   // From the list, Escape closes the dialog, back to the day.
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "hidden" });
@@ -570,11 +576,17 @@ test("a busy calendar's list shows a month or so at a time, never thousands of e
   await cal.getByRole("heading", { name: "January 2027" }).waitFor();
   assert.deepEqual(await months(), ["November 2026", "December 2026", "January 2027"]);
   assert.equal(await items(), 96 + 62 * 12);
-  // Earlier: November's first days, and October.
+  // Earlier: November's first 22 days, a hundred and more.
   await cal.getByRole("button", { name: "Show earlier events" }).click();
-  await cal.getByRole("heading", { name: "October 2026" }).waitFor();
-  assert.deepEqual(await months(), ["October 2026", "November 2026", "December 2026", "January 2027"]);
-  assert.equal(await items(), (31 + 30 + 31 + 31) * 12);
+  await page.waitForFunction(() => document.getElementById("busy").shadowRoot.querySelectorAll(".ck-agenda-item").length === (30 + 31 + 31) * 12);
+  assert.deepEqual(await months(), ["November 2026", "December 2026", "January 2027"]);
+  // The months reached stay as a search narrows the list and is cleared.
+  const search = cal.getByRole("searchbox");
+  await search.fill("Session 9");
+  await page.waitForFunction(() => document.getElementById("busy").shadowRoot.querySelectorAll(".ck-agenda-item").length === 30 + 31 + 31);
+  await search.fill("");
+  await page.waitForFunction(() => document.getElementById("busy").shadowRoot.querySelectorAll(".ck-agenda-item").length === (30 + 31 + 31) * 12);
+  assert.deepEqual(await months(), ["November 2026", "December 2026", "January 2027"]);
 });
 
 test("the grid's one tab stop is on today, and 'Today' brings it back there from another day", async ({ page, url }) => {

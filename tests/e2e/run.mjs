@@ -1603,6 +1603,30 @@ test("a page's script hears what the visitor chooses and opens: clusterkit-filte
   await page.waitForFunction(() => window.heard.filter(([, t]) => t === "clusterkit-open").length === 2);
   const event = feed.events.find((e) => text(e.title, "ca", feed.cluster.default_language) === title);
   assert.deepEqual((await heard("clusterkit-open"))[1], ["cal", "clusterkit-open", { id: event.id }]);
+
+  // With sync-url, a move through the history restores the choices it finds: no change, no
+  // event, from either directory (closing a profile goes back over its own entry).
+  await page.goto(url("tests/e2e/pages/sync-url.html"));
+  await page.evaluate(() => {
+    window.heard = [];
+    document.addEventListener("clusterkit-filter", (e) => window.heard.push([e.target.id, e.type, e.detail]));
+  });
+  const members = page.locator("#members");
+  await members.getByRole("article").first().waitFor();
+  await page.locator("#other").getByRole("article").first().waitFor();
+  await members.getByRole("searchbox").fill("vigo");
+  await settled(() => false, { timeout: 0, quiet: 300 });
+  const typed = (await heard("clusterkit-filter")).length;
+  assert.ok(typed >= 1, "the search heard");
+  const first = members.getByRole("article").first();
+  await first.getByRole("button").click();
+  await members.getByRole("dialog").waitFor();
+  await page.keyboard.press("Escape");
+  await members.getByRole("dialog").waitFor({ state: "hidden" });
+  await page.goBack();
+  await page.goForward();
+  await settled(() => false, { timeout: 0, quiet: 400 });
+  assert.deepEqual((await heard("clusterkit-filter")).slice(typed).map(([id, , d]) => [id, d.query]), [["members", ""], ["members", "vigo"]], "only the changes back and forth");
 });
 
 test("bad feeds show localized, specific messages and keep every valid entry", async ({ page, url, warnings }) => {
