@@ -1,0 +1,59 @@
+use super::*;
+
+#[test]
+fn json_from_an_address_that_is_no_feed_says_so_and_a_feed_however_little_is_one() {
+    let from = || Some("https://a.example/feed.json".to_owned());
+    let no_feeds: [&[u8]; 5] = [
+        b"{\"error\": \"Not authorised\"}",
+        b"{\"code\": \"rest_no_route\", \"message\": \"No route\", \"data\": {\"status\": 404}}",
+        b"[]",
+        b"null",
+        b"{}",
+    ];
+    for body in no_feeds {
+        let state = parsed(body, from(), true);
+        assert!(
+            matches!(state, FeedState::Failed(LoadError::NotFeed)),
+            "{}: {state:?}",
+            String::from_utf8_lossy(body)
+        );
+    }
+    let feeds: [&[u8]; 7] = [
+        // Empty lists of a feed without its version or cluster (a season's generator).
+        b"{\"events\": []}",
+        b"{\"members\": [], \"segments\": []}",
+        // Only members, in Windows-1252 (whose diagnostic comes first).
+        b"{\"members\": [{\"id\": \"a\", \"name\": \"Ib\xe9rica\"}]}",
+        b"{\"version\": 1}",
+        b"{\"cluster\": {\"name\": \"C\"}}",
+        b"{\"members\": [{\"id\": \"a\", \"name\": \"A\"}]}",
+        b"{\"members\": [{}]}",
+    ];
+    for body in feeds {
+        let state = parsed(body, from(), true);
+        assert!(
+            matches!(state, FeedState::Ready(..)),
+            "{}: {state:?}",
+            String::from_utf8_lossy(body)
+        );
+    }
+    // Inline (with the page's address, as the embed gives it) there is no address to
+    // blame: its diagnostics say what it lacks.
+    assert!(matches!(inline_feed_at("[]", from()), FeedState::Ready(..)));
+}
+
+#[test]
+fn inline_markup_is_a_syntax_error_where_a_fetched_page_is_no_json() {
+    // Inline there is no address that gave a web page: the visitor's message is the
+    // syntax error, with its place.
+    // With the page's address, as the embed reads it.
+    let page = || Some("https://a.example/members/".to_owned());
+    match inline_feed_at("<p>{\"version\": 1}</p>", page()) {
+        FeedState::Failed(LoadError::Syntax(e)) => assert_eq!((e.line, e.column), (1, 1)),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        parsed(b"<!doctype html><title>Log in</title>", page(), true),
+        FeedState::Failed(LoadError::NotJson)
+    ));
+}
