@@ -338,15 +338,18 @@ pub fn EventCalendar(
                 aria-label=name
                 part="calendar"
             >
-                <div class="ck-cal-head" part="calendar-header" node_ref=head_ref on:click=on_head></div>
-                <Filters feed=feed lang=lang filter=filter kept=kept/>
-                {zone_note}
-                {move || match known.get().then(|| current.get()) {
-                    Some(View::Month) => month_view().into_any(),
-                    Some(View::List) => view! { <Agenda feed=feed lang=lang today=today month=month zone=zone kept=kept open=open heading=heading/> }.into_any(),
-                    None => ().into_any(),
-                }}
-                <CalendarDialog feed=feed lang=lang zone=zone placed=placed open=open/>
+                // The container of the widget's own queries (see `.ck-fit` in theme.css).
+                <div class="ck-fit">
+                    <div class="ck-cal-head" part="calendar-header" node_ref=head_ref on:click=on_head></div>
+                    <Filters feed=feed lang=lang filter=filter kept=kept/>
+                    {zone_note}
+                    {move || match known.get().then(|| current.get()) {
+                        Some(View::Month) => month_view().into_any(),
+                        Some(View::List) => view! { <Agenda feed=feed lang=lang today=today month=month zone=zone kept=kept open=open heading=heading/> }.into_any(),
+                        None => ().into_any(),
+                    }}
+                    <CalendarDialog feed=feed lang=lang zone=zone placed=placed open=open/>
+                </div>
             </section>
         }
     }

@@ -456,36 +456,40 @@ pub fn MemberDirectory(
                 aria-labelledby=heading_id.clone()
                 part="directory"
             >
-                // The cards' names are headings of the third level: this one, for screen
-                // readers, keeps the page's outline whole under a page's own first heading.
-                <h2 class="ck-visually-hidden" id=heading_id.clone() node_ref=heading_ref prop:textContent=name></h2>
-                <div class="ck-toolbar" part="toolbar">
-                    {search}
-                    {sort_picker}
-                    {layout_switch}
-                    // Last, so that the next Tab after it reaches the filters it unfolds.
-                    {filters_toggle}
-                </div>
-                <div class="ck-body">
-                    {facets}
-                    <div class="ck-results">
-                        {chips}
-                        <p class="ck-count" part="count" tabindex="-1" prop:textContent=count_shown></p>
-                        {crate::ui::said_once_settled(count)}
-                        {empty}
-                        <ul
-                            class="ck-cards"
-                            part="cards"
-                            node_ref=cards_ref
-                            on:click=on_card_click
-                            on:load:capture=|ev| card::logo_loaded(&ev, true)
-                            on:error:capture=|ev| card::logo_loaded(&ev, false)
-                        ></ul>
-                        {pager}
-                        <p class="ck-visually-hidden" aria-live="polite" prop:textContent=page_said></p>
+                // The container of the widget's own queries, inside a root that is none: a
+                // container takes no width from its content (see `.ck-fit` in theme.css).
+                <div class="ck-fit">
+                    // The cards' names are headings of the third level: this one, for screen
+                    // readers, keeps the page's outline whole under a page's own first heading.
+                    <h2 class="ck-visually-hidden" id=heading_id.clone() node_ref=heading_ref prop:textContent=name></h2>
+                    <div class="ck-toolbar" part="toolbar">
+                        {search}
+                        {sort_picker}
+                        {layout_switch}
+                        // Last, so that the next Tab after it reaches the filters it unfolds.
+                        {filters_toggle}
                     </div>
+                    <div class="ck-body">
+                        {facets}
+                        <div class="ck-results">
+                            {chips}
+                            <p class="ck-count" part="count" tabindex="-1" prop:textContent=count_shown></p>
+                            {crate::ui::said_once_settled(count)}
+                            {empty}
+                            <ul
+                                class="ck-cards"
+                                part="cards"
+                                node_ref=cards_ref
+                                on:click=on_card_click
+                                on:load:capture=|ev| card::logo_loaded(&ev, true)
+                                on:error:capture=|ev| card::logo_loaded(&ev, false)
+                            ></ul>
+                            {pager}
+                            <p class="ck-visually-hidden" aria-live="polite" prop:textContent=page_said></p>
+                        </div>
+                    </div>
+                    {profile::dialog(profile, lang, title_id, cards_ref, focus_count)}
                 </div>
-                {profile::dialog(profile, lang, title_id, cards_ref, focus_count)}
             </section>
         }
     }
