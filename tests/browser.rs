@@ -469,14 +469,14 @@ async fn calendar_shows_galician_month_names_and_moves_between_months() {
     until("January", || text_of(&root, "h2") == "xaneiro de 2027").await;
 }
 
-/// In a Leptos app, as in the embed, a directory and a calendar take the width of a theme's
-/// `flex: 1` column beside a sidebar, however narrow, and a box that fits its content (an
-/// inline-block) gives them a width of their own, never 0 px.
+/// In a Leptos app, as in the embed, the widgets take the width of a theme's `flex: 1` column
+/// beside a sidebar, however narrow, and a box that fits its content (an inline-block) gives
+/// them a width of their own, never 0 px.
 #[wasm_bindgen_test]
-async fn directory_and_calendar_fit_a_narrow_flex_column_and_a_box_that_fits_its_content() {
+async fn widgets_fit_a_narrow_flex_column_and_a_box_that_fits_its_content() {
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), || {
-        let feed = Arc::new(Feed::default());
+        let feed = sample("catalonia");
         view! {
             <clusterkit::Styles/>
             <div class="page" style="display: flex; width: 560px">
@@ -484,11 +484,13 @@ async fn directory_and_calendar_fit_a_narrow_flex_column_and_a_box_that_fits_its
                 <main style="flex: 1">
                     <MemberDirectory feed=feed.clone()/>
                     <EventCalendar feed=feed.clone()/>
+                    <SegmentChart feed=feed.clone()/>
                 </main>
             </div>
             <div class="fits" style="display: inline-block">
                 <MemberDirectory feed=feed.clone()/>
-                <EventCalendar feed=feed/>
+                <EventCalendar feed=feed.clone()/>
+                <SegmentChart feed=feed/>
             </div>
         }
     });
@@ -499,10 +501,13 @@ async fn directory_and_calendar_fit_a_narrow_flex_column_and_a_box_that_fits_its
     let width = |element: &Element| element.get_bounding_client_rect().width();
     let main = root.query_selector("main").unwrap().unwrap();
     assert_eq!(width(&main), 360.0, "the column is what the sidebar leaves");
-    for widget in all(&main, ".ck-directory, .ck-calendar") {
+    for widget in all(&main, ".ck-directory, .ck-calendar, .ck-chart") {
         assert_eq!(width(&widget), 360.0, "{}", widget.class_name());
     }
-    for widget in all(&root, ".fits .ck-directory, .fits .ck-calendar") {
+    for widget in all(
+        &root,
+        ".fits .ck-directory, .fits .ck-calendar, .fits .ck-chart",
+    ) {
         assert!(
             width(&widget) >= 300.0,
             "{}: {}",
