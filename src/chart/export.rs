@@ -85,3 +85,63 @@ pub(crate) fn standalone_svg(
     // (`&amp;`, `&lt;`, `&gt;`, `&quot;`) are XML's too.
     Some(copy.outer_html().replace("&nbsp;", "\u{a0}"))
 }
+
+/// A download's file name (without its extension), from the chart's title as the visitor
+/// reads it: "Socis per segment" saves as `socis-per-segment`, so that two charts of a page
+/// (or a label of its own) save apart, each under what it shows. Letters and digits are kept,
+/// folded as the search folds them; any run of anything else is one hyphen; at most 60
+/// characters. A title with nothing to keep (all in another script) falls back to
+/// `clusterkit-segment` and the like.
+pub(crate) fn file_name(title: &str, by: super::By) -> String {
+    let mut name = String::new();
+    for c in crate::search::fold(title).chars() {
+        if name.len() >= 60 {
+            break;
+        }
+        if c.is_ascii_alphanumeric() {
+            name.push(c);
+        } else if !name.is_empty() && !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    match name.trim_end_matches('-') {
+        "" => format!("clusterkit-{}", by.id()),
+        kept => kept.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::By;
+
+    #[test]
+    fn a_download_is_named_after_the_chart_s_title() {
+        for (title, name) in [
+            ("Socis per segment", "socis-per-segment"),
+            ("Members by segment", "members-by-segment"),
+            ("Empreses d’Animació · 2026", "empreses-d-animacio-2026"),
+            ("  ¿Socios por año?  ", "socios-por-ano"),
+            ("Paraŀlel · Cel·la", "parallel-cella"),
+        ] {
+            assert_eq!(file_name(title, By::Segment), name, "{title}");
+        }
+    }
+
+    #[test]
+    fn a_title_with_nothing_to_keep_falls_back_to_what_the_chart_counts() {
+        assert_eq!(file_name("", By::City), "clusterkit-city");
+        assert_eq!(file_name("会员 · —", By::Joined), "clusterkit-joined");
+    }
+
+    #[test]
+    fn a_long_title_is_cut_to_sixty_characters_at_most() {
+        let name = file_name(&"Productores audiovisuals ".repeat(10), By::Segment);
+        assert!(name.len() <= 60, "{name}");
+        assert!(
+            name.starts_with("productores-audiovisuals-productores"),
+            "{name}"
+        );
+        assert!(!name.ends_with('-'), "{name}");
+    }
+}

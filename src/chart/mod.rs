@@ -328,7 +328,7 @@ pub fn SegmentChart(
             marks,
             headers: headers(s, by),
             separator: if lang == Lang::En { ',' } else { ';' },
-            file: format!("clusterkit-{}", by.id()),
+            file: export::file_name(&title, by),
             title: (title, lang),
             anchors,
         });

@@ -112,7 +112,8 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
     return [download.suggestedFilename(), readFileSync(await download.path(), "utf8")];
   };
   const [csvName, csv] = await saved("Baixa les dades (CSV)");
-  assert.equal(csvName, "clusterkit-city.csv");
+  // Named after the title the visitor reads, so that two charts of a page save apart.
+  assert.equal(csvName, "socis-per-ciutat.csv");
   // Catalan: fields parted by semicolons, which Excel in Catalan, Spanish or Galician reads
   // as columns (a comma-separated row is one cell there).
   const csvRows = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((line) => line.split(";"));
@@ -120,7 +121,7 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   assert.deepEqual(csvRows.slice(1).map((r) => r.slice(0, 2)), expectedRows);
   assert.equal(csvRows.slice(1).reduce((a, r) => a + Number(r[2]), 0), 100);
   const [svgName, svgFile] = await saved("Baixa el gràfic (SVG)");
-  assert.equal(svgName, "clusterkit-city.svg");
+  assert.equal(svgName, "socis-per-ciutat.svg");
   assert.match(svgFile, /^<svg[^>]* xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   // A file an SVG viewer opens: XML, without HTML's entities (a percentage's no-break space
   // was written `&nbsp;`, and no viewer opened the file).
