@@ -326,8 +326,20 @@ function only(root, child) {
   root.appendChild(child);
 }
 
+// What the widget is called, to say which one stopped, as its own error boxes do: the name
+// its drawing gave it (a directory's or a calendar's landmark, a chart's figure), else its
+// `label`; none before either.
+function nameOf(el) {
+  var root = el.shadowRoot;
+  var drawn = root.querySelector("[part=directory],[part=calendar],[part=chart]");
+  var by = drawn && drawn.getAttribute("aria-labelledby");
+  var name = by ? (root.getElementById(by) || {}).textContent : drawn && drawn.getAttribute("aria-label");
+  return (name || el.getAttribute("label") || "").trim();
+}
+
 function showCrash(el) {
   var words = WORDS[langOf(el)];
+  var name = nameOf(el);
   adoptWaiting(el.shadowRoot, true);
   var box = document.createElement("div");
   box.className = "ck-root";
@@ -336,7 +348,7 @@ function showCrash(el) {
   inner.setAttribute("role", "alert");
   inner.setAttribute("part", "error");
   var text = document.createElement("p");
-  text.textContent = words[said];
+  text.textContent = (name ? name + ": " : "") + words[said];
   var button = document.createElement("button");
   button.type = "button";
   button.className = "ck-btn";

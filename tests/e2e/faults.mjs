@@ -176,9 +176,24 @@ test("a crash at run time (the Wasm out of memory) turns every element into an e
   for (const tag of ["clusterkit-directory", "clusterkit-chart", "clusterkit-calendar"]) {
     assert.equal(await page.locator(tag).getByRole("button").count(), 1, `${tag} keeps only its reload button`);
   }
-  // An element added after the crash shows the box at once, rather than a spinner forever.
+  // Each box says which widget stopped, by the name it was drawn with, as its own error
+  // boxes do: a screen reader hears three alerts.
+  const said = (tag) => page.locator(tag).first().getByRole("alert").locator("p").textContent();
+  assert.equal(await said("clusterkit-directory"), "Directori de socis: Alguna cosa ha fallat en aquest giny.");
+  assert.equal(await said("clusterkit-chart"), "Socios por segmento: Algo ha fallado en este widget.");
+  assert.equal(await said("clusterkit-calendar"), "Event calendar: Something went wrong in this widget.");
+  // An element added after the crash shows the box at once, rather than a spinner forever,
+  // named by its `label`, as it never drew.
   await page.evaluate(() => document.body.append(Object.assign(document.createElement("clusterkit-chart"), { lang: "gl" })));
+  await page.evaluate(() => {
+    const late = document.createElement("clusterkit-calendar");
+    late.setAttribute("label", " Axenda ");
+    late.lang = "gl";
+    document.body.append(late);
+  });
   await page.locator("clusterkit-chart").nth(1).getByRole("button", { name: "Recargar a páxina" }).waitFor();
+  assert.equal(await page.locator("clusterkit-chart").nth(1).getByRole("alert").locator("p").textContent(), "Algo fallou neste trebello.");
+  assert.equal(await page.locator("clusterkit-calendar").nth(1).getByRole("alert").locator("p").textContent(), "Axenda: Algo fallou neste trebello.");
   // The reload button reloads: the widgets are back.
   await page.locator("clusterkit-calendar").getByRole("button", { name: "Reload the page" }).click();
   await page.locator("clusterkit-directory").locator("[part=count]").filter({ hasText: /\d+ socis/ }).waitFor();
