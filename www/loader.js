@@ -270,9 +270,15 @@ function warmIntl(el) {
   }, { timeout: 50 });
 }
 
+// As the Wasm picks it (src/embed/view.rs): the element's own `lang` if it names one of ours,
+// else the page's if it does, else English, so that a box's words and the widget's name in it
+// are of one language.
 function langOf(el) {
-  var tag = (unquoted(el.getAttribute("lang")) || inheritedLang(el) || document.documentElement.lang || "en").toLowerCase().slice(0, 2);
-  return WORDS[tag] ? tag : "en";
+  var ours = function (tag) {
+    tag = (tag || "").toLowerCase().slice(0, 2);
+    return WORDS[tag] ? tag : null;
+  };
+  return ours(unquoted(el.getAttribute("lang"))) || ours(inheritedLang(el) || document.documentElement.lang) || "en";
 }
 
 // <html>'s own `lang`, kept while a browser's page translation has written its own there
@@ -339,7 +345,9 @@ function nameOf(el) {
 
 function showCrash(el) {
   var words = WORDS[langOf(el)];
-  var name = nameOf(el);
+  // Kept from the first box: a second (the element moved, a second crash) has only that
+  // box to read.
+  var name = el._ckName != null ? el._ckName : (el._ckName = nameOf(el));
   adoptWaiting(el.shadowRoot, true);
   var box = document.createElement("div");
   box.className = "ck-root";

@@ -194,6 +194,18 @@ test("a crash at run time (the Wasm out of memory) turns every element into an e
   await page.locator("clusterkit-chart").nth(1).getByRole("button", { name: "Recargar a páxina" }).waitFor();
   assert.equal(await page.locator("clusterkit-chart").nth(1).getByRole("alert").locator("p").textContent(), "Algo fallou neste trebello.");
   assert.equal(await page.locator("clusterkit-calendar").nth(1).getByRole("alert").locator("p").textContent(), "Axenda: Algo fallou neste trebello.");
+  // Moved in the page, a box keeps its widget's name (its drawing is gone by then).
+  await page.evaluate(() => document.body.append(document.querySelector("clusterkit-directory")));
+  assert.equal(await said("clusterkit-directory"), "Directori de socis: Alguna cosa ha fallat en aquest giny.");
+  // A `lang` of no language of ours speaks the page's, as the widget would: one language to
+  // a box, its name's.
+  await page.evaluate(() => {
+    const french = document.createElement("clusterkit-chart");
+    french.setAttribute("label", "Membres");
+    french.lang = "fr";
+    document.body.append(french);
+  });
+  assert.equal(await page.locator("clusterkit-chart").nth(2).getByRole("alert").locator("p").textContent(), "Membres: Alguna cosa ha fallat en aquest giny.");
   // The reload button reloads: the widgets are back.
   await page.locator("clusterkit-calendar").getByRole("button", { name: "Reload the page" }).click();
   await page.locator("clusterkit-directory").locator("[part=count]").filter({ hasText: /\d+ socis/ }).waitFor();
