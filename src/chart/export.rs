@@ -89,16 +89,24 @@ pub(crate) fn standalone_svg(
 /// A download's file name (without its extension), from the chart's title as the visitor
 /// reads it: "Socis per segment" saves as `socis-per-segment`, so that two charts of a page
 /// (or a label of its own) save apart, each under what it shows. Letters and digits are kept,
-/// folded as the search folds them; any run of anything else is one hyphen; at most 60
-/// characters. A title with nothing to keep (all in another script) falls back to
-/// `clusterkit-segment` and the like.
+/// folded as the search folds them (a Latin letter in lower case, its accents off), other
+/// scripts' as written; any run of anything else (spaces, punctuation, symbols) is one
+/// hyphen; at most 60 bytes. A title with nothing to keep falls back to `clusterkit-segment`
+/// and the like. Told apart by code point ranges, not Unicode's tables, which would cost the
+/// Wasm 3 KB brotli.
 pub(crate) fn file_name(title: &str, by: super::By) -> String {
+    let letter = |c: char| {
+        c.is_ascii_alphanumeric()
+            || !(c.is_ascii()
+                // Latin-1's signs, × and ÷, punctuation, arrows and symbols, CJK punctuation.
+                || matches!(c, '\u{80}'..='\u{BF}' | '×' | '÷' | '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}'))
+    };
     let mut name = String::new();
     for c in crate::search::fold(title).chars() {
-        if name.len() >= 60 {
+        if name.len() + c.len_utf8() > 60 {
             break;
         }
-        if c.is_ascii_alphanumeric() {
+        if letter(c) {
             name.push(c);
         } else if !name.is_empty() && !name.ends_with('-') {
             name.push('-');
@@ -123,6 +131,8 @@ mod tests {
             ("Empreses d’Animació · 2026", "empreses-d-animacio-2026"),
             ("  ¿Socios por año?  ", "socios-por-ano"),
             ("Paraŀlel · Cel·la", "parallel-cella"),
+            ("Członkowie według miasta", "członkowie-według-miasta"),
+            ("Μέλη ανά πόλη", "μέλη-ανά-πόλη"),
         ] {
             assert_eq!(file_name(title, By::Segment), name, "{title}");
         }
@@ -131,13 +141,18 @@ mod tests {
     #[test]
     fn a_title_with_nothing_to_keep_falls_back_to_what_the_chart_counts() {
         assert_eq!(file_name("", By::City), "clusterkit-city");
-        assert_eq!(file_name("会员 · —", By::Joined), "clusterkit-joined");
+        assert_eq!(file_name("· — ¿? « » → ★", By::Joined), "clusterkit-joined");
     }
 
     #[test]
-    fn a_long_title_is_cut_to_sixty_characters_at_most() {
+    fn a_long_title_is_cut_to_sixty_bytes_at_most() {
         let name = file_name(&"Productores audiovisuals ".repeat(10), By::Segment);
         assert!(name.len() <= 60, "{name}");
+        let greek = file_name(&"Μέλη ".repeat(20), By::Segment);
+        assert!(
+            greek.len() <= 60 && greek.starts_with("μέλη-μέλη"),
+            "{greek}"
+        );
         assert!(
             name.starts_with("productores-audiovisuals-productores"),
             "{name}"
