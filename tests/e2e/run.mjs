@@ -1618,13 +1618,19 @@ test("a page's script hears what the visitor chooses and opens: clusterkit-filte
   await settled(() => false, { timeout: 0, quiet: 300 });
   const typed = (await heard("clusterkit-filter")).length;
   assert.ok(typed >= 1, "the search heard");
+  const searched = page.url();
   const first = members.getByRole("article").first();
   await first.getByRole("button").click();
   await members.getByRole("dialog").waitFor();
   await page.keyboard.press("Escape");
   await members.getByRole("dialog").waitFor({ state: "hidden" });
+  // Each move once it has landed (the close's own move back too), as a visitor's are: under
+  // load, one could otherwise overtake the other.
+  await page.waitForURL(searched);
   await page.goBack();
+  await page.waitForFunction(() => document.querySelector("#members").shadowRoot.querySelector("input[type=search]").value === "");
   await page.goForward();
+  await page.waitForFunction(() => document.querySelector("#members").shadowRoot.querySelector("input[type=search]").value === "vigo");
   await settled(() => false, { timeout: 0, quiet: 400 });
   assert.deepEqual((await heard("clusterkit-filter")).slice(typed).map(([id, , d]) => [id, d.query]), [["members", ""], ["members", "vigo"]], "only the changes back and forth");
 });
