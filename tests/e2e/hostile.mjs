@@ -557,6 +557,27 @@ test("in a box as wide as its content (a page builder's stack, a float, an inlin
     // What shows is usable: a card, a month or a list.
     await page.locator("#stack-dir article").first().waitFor();
   }
+  // The width a directory or calendar takes while its feed loads is the width it keeps once
+  // drawn, on a page set in smaller type than the widgets' too: nothing beside it moves when
+  // the feed comes.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/feeds/galicia.json", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(url("tests/e2e/pages/fit-content.html"));
+  await page.addStyleTag({ content: "html { font-size: 62.5% } body { font-size: 1.2rem }" });
+  const ids = ["stack-dir", "stack-cal", "float-cal", "inline-dir", "cell-cal"];
+  const sizes = () => page.evaluate((ids) => ids.map((id) => Math.round(document.getElementById(id).getBoundingClientRect().width)), ids);
+  await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id).shadowRoot?.querySelector(".ck-frame [part=status]")), ids);
+  const loading = await sizes();
+  release();
+  await page.locator("#inline-dir [part=count]").filter({ hasText: "members" }).waitFor();
+  await page.locator("#cell-cal").getByRole("heading", { level: 2 }).waitFor();
+  await page.locator("#float-cal").getByRole("heading", { level: 2 }).waitFor();
+  assert.deepEqual(await sizes(), loading, `${ids.join(", ")}: loading, then drawn`);
 });
 
 test("in a theme's content column (flex: 1 or a 1fr track beside a sidebar, a phone's one column) the directory and calendar take the column's width: nothing scrolls sideways", async ({ page, url }) => {
