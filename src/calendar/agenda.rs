@@ -13,7 +13,7 @@ use std::fmt::Write;
 use super::dialog::Opened;
 use super::format::{month_year, when};
 use super::occur::{
-    Intl, Occurrence, Offsets, any_kept_occurrence, in_order_begun, kept_occurrences,
+    Intl, Occurrence, Offsets, any_kept_occurrence, in_order_begun, kept_events, kept_occurrences,
 };
 use crate::feed::{Date, Feed};
 use crate::i18n::Lang;
@@ -218,10 +218,7 @@ const PER_STEP: usize = 100;
 /// series begun in the year 1, a slip for 2001, would otherwise be walked day by day for two
 /// thousand years).
 fn earliest(feed: &Feed, from: Date, kept: Option<&[bool]>) -> Date {
-    feed.events
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| kept.is_none_or(|kept| kept.get(*i) != Some(&false)))
+    kept_events(feed, kept)
         .map(|(_, e)| e.start.date().add_days(-2))
         .min()
         .map_or(from, |first| first.max(from.add_months(-60)))

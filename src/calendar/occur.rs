@@ -114,19 +114,10 @@ pub fn kept_occurrences(
     kept: Option<&[bool]>,
 ) -> Vec<Occurrence> {
     let mut out = Vec::new();
-    for (i, event) in feed.events.iter().enumerate() {
-        if kept.is_some_and(|kept| kept.get(i) == Some(&false)) {
-            continue;
-        }
-        let own = zone_of(feed, event);
-        let spans = spans(event, own, from, to, offsets);
-        for span in spans {
-            let placed = place(i, span, zone, offsets);
-            if placed.first <= to && placed.last >= from {
-                out.push(placed);
-            }
-        }
-    }
+    each_kept(feed, zone, (from, to), offsets, kept, &mut |placed| {
+        out.push(placed);
+        true
+    });
     let key = |o: &Occurrence| {
         (
             o.first,
@@ -147,14 +138,46 @@ pub fn any_kept_occurrence(
     offsets: &impl Offsets,
     kept: Option<&[bool]>,
 ) -> bool {
-    from <= to
-        && feed.events.iter().enumerate().any(|(i, event)| {
-            kept.is_none_or(|kept| kept.get(i) != Some(&false))
-                && spans(event, zone_of(feed, event), from, to, offsets)
-                    .into_iter()
-                    .map(|span| place(i, span, zone, offsets))
-                    .any(|placed| placed.first <= to && placed.last >= from)
-        })
+    let mut any = false;
+    if from <= to {
+        each_kept(feed, zone, (from, to), offsets, kept, &mut |_| {
+            any = true;
+            false
+        });
+    }
+    any
+}
+
+/// The feed's events that `kept` keeps (all without it), each with its place in the feed.
+pub(crate) fn kept_events<'f>(
+    feed: &'f Feed,
+    kept: Option<&'f [bool]>,
+) -> impl Iterator<Item = (usize, &'f Event)> + 'f {
+    feed.events
+        .iter()
+        .enumerate()
+        .filter(move |(i, _)| kept.is_none_or(|kept| kept.get(*i) != Some(&false)))
+}
+
+/// Hands `found` each occurrence of the events `kept` keeps that shows between `from` and
+/// `to`, placed in `zone`, until it returns `false`: the one walk behind
+/// [`kept_occurrences`] and [`any_kept_occurrence`].
+fn each_kept(
+    feed: &Feed,
+    zone: &str,
+    (from, to): (Date, Date),
+    offsets: &impl Offsets,
+    kept: Option<&[bool]>,
+    found: &mut dyn FnMut(Occurrence) -> bool,
+) {
+    for (i, event) in kept_events(feed, kept) {
+        for span in spans(event, zone_of(feed, event), from, to, offsets) {
+            let placed = place(i, span, zone, offsets);
+            if placed.first <= to && placed.last >= from && !found(placed) {
+                return;
+            }
+        }
+    }
 }
 
 /// When an occurrence begins, to read or hear occurrences in that order: by its first day,
