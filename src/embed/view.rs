@@ -169,6 +169,11 @@ pub(super) fn element_view(
             }
         });
     }
+    // What the page's scripts hear from the element: the visitor's choices, what they open.
+    let told = move |event: &'static str, detail: wasm_bindgen::JsValue| {
+        tell(root.get_untracked().map(Into::into), event, detail);
+    };
+    let opened = move |id: String| told("clusterkit-open", events::opened(&id));
     // What the widget is called, for its error box.
     let name = Signal::derive(move || {
         let s = lang.get().strings();
@@ -240,12 +245,12 @@ pub(super) fn element_view(
                                     page_size=page_size.unwrap_or(24)
                                     filter=filter
                                     on_filter=move |f: Filter| {
-                                        tell(root.get_untracked().map(Into::into), "clusterkit-filter", events::choices(&f));
+                                        told("clusterkit-filter", events::choices(&f));
                                         if let Some(shared) = &shared {
                                             shared.set(f);
                                         }
                                     }
-                                    on_open=move |id: String| tell(root.get_untracked().map(Into::into), "clusterkit-open", events::opened(&id))
+                                    on_open=opened
                                     sort=sort
                                     layout=layout
                                     sync_url=sync_url.unwrap_or_default()
@@ -340,9 +345,7 @@ pub(super) fn element_view(
                                 view: view.into(),
                                 segments,
                                 categories,
-                                on_open: Some(Callback::new(move |id: String| {
-                                    tell(root.get_untracked().map(Into::into), "clusterkit-open", events::opened(&id));
-                                })),
+                                on_open: Some(Callback::new(opened)),
                                 heading_level: Some(heading),
                                 label: label.into(),
                                 class: MaybeProp::default(),
