@@ -3,13 +3,17 @@
 mod donut;
 pub use donut::{DONUT_UNITS, donut_slices};
 
-/// Where one horizontal bar goes, in SVG user units.
+/// Where one horizontal bar and its name go, in SVG user units.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
-    /// Top of the row.
+    /// Top of the bar.
     pub y: f64,
     /// Length of the bar (0 for a zero count).
     pub width: f64,
+    /// The lines of its name.
+    pub label: Vec<String>,
+    /// The middle of the name's first line.
+    pub label_y: f64,
 }
 
 /// The layout of a horizontal bar chart.
@@ -19,41 +23,79 @@ pub struct BarLayout {
     pub width: f64,
     /// Total height of the drawing.
     pub height: f64,
-    /// Where bars start; labels end just before.
+    /// Where bars start; beside them, names end just before.
     pub bar_x: f64,
     /// The longest a bar can be.
     pub bar_max: f64,
-    /// Height of each row.
-    pub row: f64,
-    /// Height of each bar within its row.
+    /// Height of each bar.
     pub bar_height: f64,
+    /// Whether each name is written above its bar, across the drawing's width, rather than
+    /// left of it.
+    pub stacked: bool,
     /// One per count, in order.
     pub bars: Vec<Bar>,
 }
 
-/// Lays out bars for `counts` in a drawing `width` wide: labels take up to 40% on the left,
-/// counts are written after each bar, and the longest bar leaves `value_room` for its count.
-pub fn bar_layout(counts: &[usize], width: f64, value_room: f64) -> BarLayout {
-    let row = 30.0;
+/// The height of a line of a name, in SVG units (13-unit text).
+pub const LINE: f64 = 16.0;
+
+/// Below this width, in SVG units (the text's own 13 units, scaled with the visitor's font),
+/// bars are stacked: each name goes above its bar on up to three lines across the drawing,
+/// as a phone's chart in the best news graphics does. Beside its bar, a name had 40% of a
+/// phone's width, two lines of some 17 characters: "Experiències immersives (VR,…", and at a
+/// visitor's larger text, less still.
+pub const STACK_BELOW: f64 = 400.0;
+
+/// Lays out bars for `counts`, named by `names` (one per count), in a drawing `width` wide;
+/// the longest bar leaves `value_room` after it for its count. In a drawing as wide as
+/// [`STACK_BELOW`] or more, names take up to 40% on the left, wrapped to two lines; in a
+/// narrower one, each name goes above its bar.
+pub fn bar_layout(counts: &[usize], names: &[&str], width: f64, value_room: f64) -> BarLayout {
     let bar_height = 20.0;
-    let bar_x = (width * 0.4).round();
+    let stacked = width < STACK_BELOW;
+    let bar_x = if stacked { 0.0 } else { (width * 0.4).round() };
     let bar_max = (width - bar_x - value_room).max(1.0);
     let max = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+    // What fits on a line of a name, at 8 units a character at most in Latin scripts.
+    let (chars, lines) = if stacked {
+        ((width / 8.0) as usize, 3)
+    } else {
+        ((bar_x / 8.0) as usize, 2)
+    };
+    // The top of the next row.
+    let mut y = 0.0;
     let bars = counts
         .iter()
-        .enumerate()
-        .map(|(i, &n)| Bar {
-            y: i as f64 * row,
-            width: n as f64 / max * bar_max,
+        .zip(names)
+        .map(|(&n, name)| {
+            let label = wrap(name, chars, lines);
+            let (top, label_y, row) = if stacked {
+                let names = label.len().max(1) as f64 * LINE;
+                (
+                    y + names + 2.0,
+                    y + LINE / 2.0,
+                    names + 2.0 + bar_height + 12.0,
+                )
+            } else {
+                (y + 5.0, y + 15.0, 30.0)
+            };
+            y += row;
+            Bar {
+                y: top,
+                width: n as f64 / max * bar_max,
+                label,
+                label_y,
+            }
         })
         .collect();
     BarLayout {
         width,
-        height: counts.len() as f64 * row,
+        // Stacked, the last row needs no gap under its bar.
+        height: if stacked && y > 0.0 { y - 12.0 } else { y },
         bar_x,
         bar_max,
-        row,
         bar_height,
+        stacked,
         bars,
     }
 }
@@ -264,12 +306,15 @@ mod tests {
 
     #[test]
     fn bars_scale_to_the_largest_count_and_stack_in_rows() {
-        let layout = bar_layout(&[38, 19, 0], 600.0, 48.0);
+        let layout = bar_layout(&[38, 19, 0], &["A", "B", "C"], 600.0, 48.0);
+        assert!(!layout.stacked);
         assert_eq!(layout.bar_x, 240.0);
         assert_eq!(layout.bars[0].width, layout.bar_max);
         assert!((layout.bars[1].width - layout.bar_max / 2.0).abs() < 1e-9);
         assert_eq!(layout.bars[2].width, 0.0);
-        assert_eq!(layout.bars[2].y, 60.0);
+        // Rows of 30 units, each bar centred on its row and on its name.
+        assert_eq!(layout.bars[2].y, 65.0);
+        assert_eq!(layout.bars[2].label_y, 75.0);
         assert_eq!(layout.height, 90.0);
         assert!(
             layout.bar_x + layout.bar_max + 48.0 <= 600.0,
@@ -278,9 +323,52 @@ mod tests {
     }
 
     #[test]
+    fn in_a_narrow_drawing_each_name_goes_whole_above_its_bar() {
+        let names = [
+            "Experiències immersives (VR, XR, AR, metavers i videomapatge)",
+            "Formació",
+            "Estudis i parcs audiovisuals i de rodatge",
+        ];
+        let beside = bar_layout(&[10, 6, 4], &names, 400.0, 48.0);
+        assert!(!beside.stacked);
+        assert!(
+            beside.bars[0].label.concat().ends_with('…'),
+            "cut beside its bar"
+        );
+        let layout = bar_layout(&[10, 6, 4], &names, 340.0, 48.0);
+        assert!(layout.stacked);
+        assert_eq!(layout.bar_x, 0.0);
+        assert_eq!(layout.bar_max, 340.0 - 48.0);
+        for (bar, name) in layout.bars.iter().zip(names) {
+            // Whole, on lines that fit the width at 8 units a character.
+            assert_eq!(bar.label.join(" "), name);
+            assert!(bar.label.iter().all(|l| l.chars().count() * 8 <= 340));
+            // The name's lines lie above the bar, and under the row before.
+            let last_line = bar.label_y + (bar.label.len() - 1) as f64 * LINE;
+            assert!(last_line + LINE / 2.0 <= bar.y, "{name}: {bar:?}");
+        }
+        assert_eq!(layout.bars[0].label.len(), 2);
+        for pair in layout.bars.windows(2) {
+            assert!(pair[0].y + layout.bar_height < pair[1].label_y - LINE / 2.0);
+        }
+        let last = layout.bars.last().unwrap();
+        assert_eq!(layout.height, last.y + layout.bar_height);
+        // At a phone's width and twice the text, a name takes up to three lines.
+        let large = bar_layout(&[10], &names[..1], 180.0, 48.0);
+        assert_eq!(large.bars[0].label.len(), 3);
+        assert!(
+            large.bars[0]
+                .label
+                .iter()
+                .all(|l| l.chars().count() * 8 <= 180)
+        );
+    }
+
+    #[test]
     fn no_segments_or_all_zero_counts_draw_nothing_and_do_not_divide_by_zero() {
-        assert!(bar_layout(&[], 600.0, 48.0).bars.is_empty());
-        let zero = bar_layout(&[0, 0], 600.0, 48.0);
+        assert!(bar_layout(&[], &[], 600.0, 48.0).bars.is_empty());
+        assert_eq!(bar_layout(&[], &[], 300.0, 48.0).height, 0.0);
+        let zero = bar_layout(&[0, 0], &["A", "B"], 600.0, 48.0);
         assert!(
             zero.bars
                 .iter()
@@ -457,9 +545,9 @@ mod tests {
 
     #[test]
     fn two_hundred_categories_get_a_row_each() {
-        let layout = bar_layout(&vec![1; 200], 600.0, 48.0);
+        let layout = bar_layout(&[1; 200], &["Producció"; 200], 600.0, 48.0);
         assert_eq!(layout.bars.len(), 200);
-        assert_eq!(layout.height, 200.0 * layout.row);
+        assert_eq!(layout.height, 200.0 * 30.0);
     }
 
     #[test]

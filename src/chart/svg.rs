@@ -16,8 +16,12 @@ use crate::i18n::{Lang, intl::format_number};
 
 /// Width of the drawing until its container has been measured, in CSS pixels.
 pub const WIDTH: f64 = 600.0;
-/// The narrowest drawing laid out; a narrower container scales it down.
+/// The narrowest drawing of columns or a donut laid out; a narrower container scales it
+/// down.
 pub const MIN_WIDTH: f64 = 260.0;
+/// The narrowest drawing of bars laid out: with their names above them, bars fit a phone
+/// at twice the usual text (160 px wide at 32 px) without shrinking it.
+pub const MIN_BAR_WIDTH: f64 = 150.0;
 
 /// How a mark is coloured: the feed's colour, or one of the theme's `--ck-c1`… (by number).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -139,7 +143,11 @@ pub fn draw(
         lang,
         current,
         linked,
-        width: width.max(MIN_WIDTH),
+        width: width.max(if shape == Shape::Bar {
+            MIN_BAR_WIDTH
+        } else {
+            MIN_WIDTH
+        }),
     };
     let height = match shape {
         Shape::Bar => pen.bars(),
@@ -168,7 +176,8 @@ struct Pen<'a> {
 }
 
 impl Pen<'_> {
-    /// Horizontal bars, each name left of its bar and its count after it; returns the height.
+    /// Horizontal bars, each name left of its bar (above it in a narrow drawing) and its
+    /// count after it; returns the height.
     fn bars(&mut self) -> f64 {
         // Room after the longest bar for the longest count (13px text, 7.5 units a
         // character at most).
@@ -178,16 +187,22 @@ impl Pen<'_> {
             .map(|m| value(m, self.lang).chars().count())
             .max()
             .unwrap_or(0);
-        let layout = bar_layout(&self.counts, self.width, widest as f64 * 7.5 + 10.0);
-        // Labels wrap to two lines of what fits left of the bars (13px text, 8 units a
-        // character at most in Latin scripts).
-        let chars = (layout.bar_x / 8.0) as usize;
+        let names: Vec<&str> = self.marks.iter().map(|m| m.name.as_str()).collect();
+        let layout = bar_layout(&self.counts, &names, self.width, widest as f64 * 7.5 + 10.0);
         let (x, max, h) = (px(layout.bar_x), px(layout.bar_max), px(layout.bar_height));
+        // Names end left of the bars, less a margin, or start at the drawing's left edge above
+        // them (2 units in: the left side of a "T" reaches past its origin); their room, for
+        // `fit::squeeze`, runs to the other edge.
+        let (anchor, name_x, room) = if layout.stacked {
+            ("start", 2, px(layout.width) - 2)
+        } else {
+            ("end", x - 8, x - 10)
+        };
         for (k, (m, bar)) in self.marks.iter().zip(&layout.bars).enumerate() {
-            let mid = px(bar.y + layout.row / 2.0);
-            let (y, w) = (px(bar.y + 5.0), px(bar.width));
+            let mid = px(bar.y + layout.bar_height / 2.0);
+            let (y, w) = (px(bar.y), px(bar.width));
             self.anchors
-                .push((layout.bar_x + bar.width / 2.0, bar.y + 4.0));
+                .push((layout.bar_x + bar.width / 2.0, bar.y - 1.0));
             open_mark(&mut self.out, k, self.current, m, self.linked);
             let _ = write!(
                 self.out,
@@ -196,23 +211,23 @@ impl Pen<'_> {
                 paint(&m.paint, "ck-value"),
             );
             open_texts(&mut self.out, k);
-            let lines = wrap(&m.name, chars, 2);
-            // Its room, to the drawing's left edge less a margin, for `fit::squeeze`.
             let _ = write!(
                 self.out,
-                "<text y=\"{mid}\" dominant-baseline=\"middle\" text-anchor=\"end\" data-room=\"{}\">",
-                x - 10
+                "<text y=\"{}\" dominant-baseline=\"middle\" text-anchor=\"{anchor}\" data-room=\"{room}\">",
+                px(bar.label_y)
             );
-            for (i, line) in lines.iter().enumerate() {
-                let dy = match (i, lines.len()) {
-                    (0, 1) => "0",
-                    (0, _) => "-0.55em",
-                    _ => "1.1em",
+            let lines = bar.label.len();
+            for (i, line) in bar.label.iter().enumerate() {
+                // Beside its bar, a name of two lines is centred on it.
+                let dy = match (i, lines, layout.stacked) {
+                    (0, 1, _) | (0, _, true) => "0",
+                    (0, _, false) => "-0.55em",
+                    (_, _, false) => "1.1em",
+                    (_, _, true) => "16",
                 };
                 let _ = write!(
                     self.out,
-                    "<tspan x=\"{}\" dy=\"{dy}\">{}</tspan>",
-                    x - 8,
+                    "<tspan x=\"{name_x}\" dy=\"{dy}\">{}</tspan>",
                     escape(line)
                 );
             }

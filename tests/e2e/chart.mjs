@@ -188,6 +188,12 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   await page.waitForFunction(() => document.querySelector("#segments").shadowRoot.querySelector("svg").viewBox.baseVal.width === 320);
   assert.deepEqual(await fit(), { scale: 1, inside: true, width: 320 });
   assert.deepEqual(await labelsOf(segments), segmentLabels, "the same marks at 320 px");
+  // Each name above its bar, whole: beside it, "Experiències immersives (VR, XR, AR, metavers
+  // i videomapatge)" had two lines of 16 characters and was cut short.
+  const cut = await segments.evaluate((el) =>
+    [...el.shadowRoot.querySelectorAll("svg text[data-room]")].filter((t) => t.textContent.includes("…")).length,
+  );
+  assert.equal(cut, 0, "no name cut short at 320 px");
   await segments.evaluate((el) => (el.style.width = ""));
 
   // Members, but none with a city: said so, with nothing to toggle or download.
@@ -609,14 +615,15 @@ test("printed, a drawing laid out for a wide screen is drawn again for the paper
   await page.waitForFunction((w) => document.querySelector("#segments").shadowRoot.querySelector("svg").viewBox.baseVal.width === w, onScreen);
 });
 
-test("a visitor's larger default font makes the charts' text larger too, the drawing still within its width", async ({ context, url }) => {
-  // The text of a segment's label and the drawing's width, with the browser's fonts at `px`.
-  const measure = async (px) => {
+test("a visitor's larger default font makes the charts' text larger too, the drawing still within its width, on a phone too", async ({ context, url }) => {
+  // The text of a segment's label and the drawing's width, with the browser's fonts at `px`,
+  // in a window `width` wide.
+  const measure = async (px, width) => {
     const page = await context.newPage();
     try {
       const cdp = await context.newCDPSession(page);
       await cdp.send("Page.setFontSizes", { fontSizes: { standard: px, fixed: 13 } });
-      await page.setViewportSize({ width: 900, height: 800 });
+      await page.setViewportSize({ width, height: 800 });
       await page.goto(url("tests/e2e/pages/charts.html"));
       const chart = page.locator("#segments");
       await chart.getByRole("listitem").first().waitFor();
@@ -624,7 +631,8 @@ test("a visitor's larger default font makes the charts' text larger too, the dra
         const figure = el.shadowRoot.querySelector("figure").getBoundingClientRect();
         const texts = [...el.shadowRoot.querySelectorAll("svg text")].map((t) => t.getBoundingClientRect());
         return {
-          text: texts[0].height,
+          // One line's height: a name may take more lines at a larger size.
+          text: el.shadowRoot.querySelector("svg tspan").getBoundingClientRect().height,
           // Every label and count inside the figure's width (the drawing lets text overflow).
           outside: texts.filter((t) => t.left < figure.left - 1 || t.right > figure.right + 1).length,
         };
@@ -633,11 +641,15 @@ test("a visitor's larger default font makes the charts' text larger too, the dra
       await page.close();
     }
   };
-  const usual = await measure(16);
-  const large = await measure(32);
-  assert.ok(large.text >= 1.8 * usual.text, `text ${usual.text} px at 16, ${large.text} px at 32`);
-  assert.equal(large.outside, 0, "every text of the drawing inside the figure at 32 px");
-  assert.equal(usual.outside, 0, "every text of the drawing inside the figure at 16 px");
+  // On a phone, twice the text leaves the drawing 164 px for a name and its bar: each name
+  // goes above its bar rather than the whole drawing shrinking to fit.
+  for (const width of [900, 360]) {
+    const usual = await measure(16, width);
+    const large = await measure(32, width);
+    assert.ok(large.text >= 1.8 * usual.text, `${width} px wide: text ${usual.text} px at 16, ${large.text} px at 32`);
+    assert.equal(large.outside, 0, `${width} px wide: every text of the drawing inside the figure at 32 px`);
+    assert.equal(usual.outside, 0, `${width} px wide: every text of the drawing inside the figure at 16 px`);
+  }
 });
 
 test("on a touch screen, tapping a bar shows its count and tapping elsewhere hides it", async ({ context, url }) => {

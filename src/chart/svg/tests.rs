@@ -210,6 +210,10 @@ fn a_narrow_drawing_keeps_its_texts_inside_and_the_donut_legend_goes_under_the_r
     }
     assert_eq!(
         draw(&marks, Shape::Bar, Lang::En, 0, false, 100.0).width,
+        MIN_BAR_WIDTH
+    );
+    assert_eq!(
+        draw(&marks, Shape::Donut, Lang::En, 0, false, 100.0).width,
         MIN_WIDTH
     );
 }
