@@ -224,12 +224,8 @@ pub fn EventCalendar(
     let known = crate::ui::memo(move |_| picked.get().or(view.get()).is_some() || width.get() > 0);
     let current = crate::ui::memo(move |_| {
         picked.get().or(view.get()).unwrap_or_else(|| {
-            let w = width.get() as f64;
-            let narrow = section
-                .get_untracked()
-                .map(|s| NARROW_EM * crate::ui::font_px(&s));
-            // Read only once the width is known (see `known`).
-            if narrow.is_some_and(|narrow| w < narrow) {
+            // Read only once the width is known (see `known`); at the usual text size.
+            if (width.get() as f64) < NARROW_EM * 16.0 {
                 View::List
             } else {
                 View::Month

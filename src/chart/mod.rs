@@ -159,8 +159,8 @@ pub fn SegmentChart(
     // The facet value behind each mark, in drawing order.
     let choices = StoredValue::new(Vec::<Option<(Facet, String)>>::new());
     let drawn = StoredValue::new(Drawn::default());
-    // The drawing is laid out for its container's width, measured as it changes, so that
-    // its text stays at the page's size on a phone as on a wide screen.
+    // The drawing is laid out for its container's width at the usual text size, measured as
+    // it changes, so that its text stays at the page's size on a phone as on a wide screen.
     let width = RwSignal::new(WIDTH as usize);
     let figure_ref = NodeRef::<leptos::html::Figure>::new();
     // Marks too faint against the page's background are outlined once drawn, and again
@@ -282,17 +282,16 @@ pub fn SegmentChart(
         } else if as_table {
             Body::Table(table(&marks, &title, headers(s, by), lang))
         } else {
-            // Laid out for the width over the text's scale, then drawn at the full width:
+            // Laid out for the width at the usual text size, then drawn at the full width:
             // its 13-unit text reads at 13 px beside a 16-px font, and grows with the
             // visitor's own (WCAG 1.4.4), the bars and their spacing with it.
-            let scale = crate::ui::font_px(&figure) / 16.0;
             let drawing = draw(
                 &marks,
                 shape,
                 lang,
                 current.get_untracked(),
                 linked,
-                width as f64 / scale,
+                width as f64,
             );
             anchors = drawing
                 .anchors

@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::ui::at_text_size;
+
 /// The width a drawing is printed at, at most, in CSS pixels: an A4 or Letter page's, less
 /// the browser's usual margins.
-const PRINT_WIDTH: usize = 680;
+const PRINT_WIDTH: i32 = 680;
 
 /// Draws the chart of `figure_ref` again (`draw_now`) for the paper's `width` before the page
 /// is printed, and lets it be drawn for the screen's after. Drawn for the screen, the page
@@ -18,9 +20,8 @@ pub(super) fn drawn_for_paper(
     // `window.print()` waits for nothing.
     let print = window_event_listener_untyped("beforeprint", move |_| {
         if let Some(figure) = figure_ref.get_untracked() {
-            let paper = usize::try_from(figure.client_width())
-                .unwrap_or(0)
-                .min(PRINT_WIDTH);
+            // At the usual text size, as `observe_width` measures it.
+            let paper = at_text_size(&figure, f64::from(figure.client_width().min(PRINT_WIDTH)));
             if paper > 0 && paper != width.get_untracked() {
                 width.set(paper);
                 untrack(draw_now);
@@ -28,12 +29,11 @@ pub(super) fn drawn_for_paper(
         }
     });
     let screen = window_event_listener_untyped("afterprint", move |_| {
-        if let Some(w) = figure_ref
-            .get_untracked()
-            .and_then(|f| usize::try_from(f.client_width()).ok())
-            .filter(|&w| w > 0)
-        {
-            width.set(w);
+        if let Some(figure) = figure_ref.get_untracked() {
+            let w = at_text_size(&figure, f64::from(figure.client_width()));
+            if w > 0 {
+                width.set(w);
+            }
         }
     });
     on_cleanup(move || {

@@ -437,25 +437,31 @@ pub(crate) fn bar_bottom(element: &web_sys::Element, y: f64) -> Option<f64> {
     None
 }
 
-/// Keeps `width` at the content width of `element`, in CSS pixels, as it changes (a
-/// `ResizeObserver`, disconnected when the reactive owner is cleaned up).
+/// `px` CSS pixels of `element` at the usual text size: times 16 over its font size in
+/// pixels. Whole pixels: a signal of the type the widgets already use for counts.
+pub(crate) fn at_text_size(element: &web_sys::Element, px: f64) -> usize {
+    (px * 16.0 / font_px(element)).round() as usize
+}
+
+/// Keeps `width` at the content width of `element` at the usual text size, as it changes:
+/// its CSS pixels times 16 over its font size in pixels (a `ResizeObserver`, disconnected
+/// when the reactive owner is cleaned up). What is laid out by it follows the visitor's text
+/// size, also when a site's "larger text" button changes it after the widget was drawn: the
+/// text grows, the element's height with it, and the observer reports that too.
 pub(crate) fn observe_width(element: &web_sys::Element, width: RwSignal<usize>) {
+    let update = move |element: &web_sys::Element, px: f64| {
+        let w = at_text_size(element, px);
+        if w > 0 && w != width.get_untracked() {
+            width.set(w);
+        }
+    };
     // Measured at once, so that the first drawing is already for this width: waiting for
     // the observer's first report drew it twice, the page moving in between.
-    if let Ok(w) = usize::try_from(element.client_width())
-        && w > 0
-        && w != width.get_untracked()
-    {
-        width.set(w);
-    }
+    update(element, f64::from(element.client_width()));
     let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
         move |entries: js_sys::Array| {
             if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-                // Whole pixels: a signal of the type the widgets already use for counts.
-                let w = entry.content_rect().width().round() as usize;
-                if w > 0 && w != width.get_untracked() {
-                    width.set(w);
-                }
+                update(&entry.target(), entry.content_rect().width());
             }
         },
     );

@@ -18,7 +18,7 @@ use crate::i18n::{Lang, intl::format_number};
 use wasm_bindgen::JsCast;
 
 pub(crate) use dom::{
-    download, focus, focus_in_place, focus_moved_on, focused_within, font_px, note_opener,
+    at_text_size, download, focus, focus_in_place, focus_moved_on, focused_within, note_opener,
     observe_width, paint_segments, redraw_keeping_focus, scroll_by, scroll_to_top, set_html,
     top_hidden, when_rendered,
 };

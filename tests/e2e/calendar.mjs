@@ -212,6 +212,10 @@ test("with larger text the calendar folds sooner: 700 px of 20-px text is under 
   await page.locator("#large").locator(".ck-agenda-title").first().waitFor();
   assert.equal(await page.locator("#large").getByRole("grid").count(), 0, "no grid of titles that cannot fit");
   assert.equal(await page.locator("#large").getByRole("button", { name: "List" }).getAttribute("aria-pressed"), "true");
+  // A site's "larger text" button, once the month is drawn: the same.
+  await page.locator("#usual").evaluate((el) => el.style.setProperty("--ck-font-size", "20px"));
+  await page.locator("#usual").locator(".ck-agenda-title").first().waitFor();
+  assert.equal(await page.locator("#usual").getByRole("grid").count(), 0, "the grid gone with the larger text");
 });
 
 test("in a narrow container the calendar lists what is coming, month by month, and earlier events on request", async ({ page, url }) => {

@@ -652,6 +652,25 @@ test("a visitor's larger default font makes the charts' text larger too, the dra
   }
 });
 
+test("a site's \"larger text\" button, pressed once the charts are drawn, makes their text larger too", async ({ page, url }) => {
+  await page.setViewportSize({ width: 900, height: 800 });
+  await page.goto(url("tests/e2e/pages/charts.html"));
+  const chart = page.locator("#segments");
+  await chart.getByRole("listitem").first().waitFor();
+  // One line of a name, and the drawing's width in its own units.
+  const measure = () =>
+    chart.evaluate((el) => ({
+      line: el.shadowRoot.querySelector("svg tspan").getBoundingClientRect().height,
+      units: el.shadowRoot.querySelector("svg").viewBox.baseVal.width,
+    }));
+  const usual = await measure();
+  // What such a button does: the root's font size, in the page's own script.
+  await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+  await page.waitForFunction((units) => document.querySelector("#segments").shadowRoot.querySelector("svg").viewBox.baseVal.width < units, usual.units);
+  const large = await measure();
+  assert.ok(large.line >= 1.8 * usual.line, `a line ${usual.line} px, then ${large.line} px`);
+});
+
 test("on a touch screen, tapping a bar shows its count and tapping elsewhere hides it", async ({ context, url }) => {
   await onPhone(context, {}, async (page) => {
     await page.goto(url("tests/e2e/pages/charts.html"));
