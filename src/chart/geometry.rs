@@ -100,6 +100,14 @@ pub fn bar_layout(counts: &[usize], names: &[&str], width: f64, value_room: f64)
     }
 }
 
+/// The words of `label`, apart at the spaces a line may break at: not at a no-break space,
+/// which keeps "7 %" whole.
+fn breakable(label: &str) -> impl Iterator<Item = &str> {
+    label
+        .split(|c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}'))
+        .filter(|w| !w.is_empty())
+}
+
 /// A label broken into at most `lines` lines of at most `width` characters, at spaces where
 /// it can (a longer word is cut), the last line ending in an ellipsis when the label does
 /// not fit. The full label stays available to the visitor in the bar's accessible name.
@@ -107,7 +115,7 @@ pub fn wrap(label: &str, width: usize, lines: usize) -> Vec<String> {
     let width = width.max(2);
     let mut out: Vec<String> = Vec::new();
     let mut line = String::new();
-    let mut words = label.split_whitespace().peekable();
+    let mut words = breakable(label).peekable();
     while let Some(word) = words.next() {
         let len = line.chars().count();
         let fits = if len == 0 {
@@ -141,8 +149,8 @@ pub fn wrap(label: &str, width: usize, lines: usize) -> Vec<String> {
     if !line.is_empty() && out.len() < lines {
         out.push(line);
     }
-    let shown: usize = out.iter().map(|l| l.split_whitespace().count()).sum();
-    if shown < label.split_whitespace().count()
+    let shown: usize = out.iter().map(|l| breakable(l).count()).sum();
+    if shown < breakable(label).count()
         && let Some(last) = out.last_mut()
         && !last.ends_with('…')
     {
@@ -234,7 +242,7 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
     let (mut longest, mut word) = (0, 0);
     for name in names {
         longest = longest.max(name.chars().count());
-        for w in name.split_whitespace() {
+        for w in breakable(name) {
             word = word.max(w.chars().count());
         }
     }
@@ -257,12 +265,16 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
         .enumerate()
         .map(|(i, (&n, name))| {
             let h = n as f64 * scale;
+            let x = plot_x + i as f64 * slot;
+            // A thinned-out name centred under a column too near the right edge would run
+            // off it (a year, the last, in a phone's narrow drawing).
+            let off = !across && !upright && x + (slot + label_width) / 2.0 > width;
             Column {
-                x: plot_x + i as f64 * slot + slot * 0.15,
+                x: x + slot * 0.15,
                 y: baseline - h,
                 width: slot * 0.7,
                 height: h,
-                label: if i % every > 0 {
+                label: if i % every > 0 || off {
                     Vec::new()
                 } else if upright {
                     wrap(name, cut, 1)
@@ -410,6 +422,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_line_never_breaks_at_a_no_break_space() {
+        // "3 (7 %)" as Catalan, Spanish and Galician write a percentage.
+        assert_eq!(
+            wrap("Gran empresa: 3 (7\u{a0}%)", 15, 3),
+            ["Gran empresa: 3", "(7\u{a0}%)"]
+        );
+        assert_eq!(wrap("1\u{202f}234\u{a0}%", 4, 2), ["1\u{202f}2…"]);
     }
 
     #[test]

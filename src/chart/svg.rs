@@ -16,12 +16,10 @@ use crate::i18n::{Lang, intl::format_number};
 
 /// Width of the drawing until its container has been measured, in CSS pixels.
 pub const WIDTH: f64 = 600.0;
-/// The narrowest drawing of columns or a donut laid out; a narrower container scales it
-/// down.
-pub const MIN_WIDTH: f64 = 260.0;
-/// The narrowest drawing of bars laid out: with their names above them, bars fit a phone
-/// at twice the usual text (160 px wide at 32 px) without shrinking it.
-pub const MIN_BAR_WIDTH: f64 = 150.0;
+/// The narrowest drawing laid out; a narrower container scales it down. Bars with their
+/// names above them, columns and a donut with its legend under it fit a phone at twice the
+/// usual text (a 360 px screen leaves some 160 px at 32 px) without shrinking it.
+pub const MIN_WIDTH: f64 = 150.0;
 
 /// How a mark is coloured: the feed's colour, or one of the theme's `--ck-c1`… (by number).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,11 +141,7 @@ pub fn draw(
         lang,
         current,
         linked,
-        width: width.max(if shape == Shape::Bar {
-            MIN_BAR_WIDTH
-        } else {
-            MIN_WIDTH
-        }),
+        width: width.max(MIN_WIDTH),
     };
     let height = match shape {
         Shape::Bar => pen.bars(),
@@ -317,11 +311,18 @@ impl Pen<'_> {
     /// A ring of slices with its legend beside it, or under it when narrow; returns the height.
     fn donut(&mut self) -> f64 {
         let row = 26.0;
+        // The ring is laid out 200 units across, and drawn as wide in a drawing narrower than
+        // that (a phone at a larger text) rather than the whole drawing, text and all, being
+        // scaled down: in an `<svg>` of its own, whose view box scales it.
+        let ring = px(self.width.min(200.0));
+        let nest = format!(
+            "<svg width=\"{ring}\" height=\"{ring}\" viewBox=\"0 0 200 200\" overflow=\"visible\">"
+        );
         // The legend goes beside the ring, or under it in a narrow container.
         let (legend_x, legend_y) = if self.width >= 440.0 {
             (220.0, 24.0)
         } else {
-            (10.0, 224.0)
+            (10.0, f64::from(ring) + 24.0)
         };
         let slices = donut_slices(&self.counts);
         // Each entry on as many lines (up to three) as its name and count need in the
@@ -332,12 +333,14 @@ impl Pen<'_> {
         let mut y = legend_y;
         for (k, (m, slice)) in self.marks.iter().zip(&slices).enumerate() {
             self.anchors.push((legend_x + 80.0, y - 10.0));
+            // The mark inside the ring's `<svg>`, so that its slice's parent is the mark.
+            self.out.push_str(&nest);
             open_mark(&mut self.out, k, self.current, m, self.linked);
             let _ = write!(
                 self.out,
                 "<circle part=\"bar\" {} fill=\"none\" stroke=\"currentColor\" cx=\"100\" cy=\"100\" r=\"80\" \
                  pathLength=\"{DONUT_UNITS}\" stroke-dasharray=\"{} {DONUT_UNITS}\" \
-                 stroke-dashoffset=\"-{}\" transform=\"rotate(-90 100 100)\"/></g>",
+                 stroke-dashoffset=\"-{}\" transform=\"rotate(-90 100 100)\"/></g></svg>",
                 paint(&m.paint, "ck-slice"),
                 slice.length,
                 slice.offset,
@@ -369,8 +372,10 @@ impl Pen<'_> {
         // A line of the background's colour where each slice begins, so that two slices
         // of one colour (the palette has six) never read as one.
         if self.marks.len() > 1 {
-            self.out
-                .push_str("<g class=\"ck-spokes\" aria-hidden=\"true\">");
+            let _ = write!(
+                self.out,
+                "<g class=\"ck-spokes\" aria-hidden=\"true\">{nest}"
+            );
             for slice in &slices {
                 // In tenths of a degree, written without the float formatting code.
                 let tenths = u64::from(slice.offset) * 3600 / u64::from(DONUT_UNITS);
@@ -381,14 +386,15 @@ impl Pen<'_> {
                     tenths % 10
                 );
             }
-            self.out.push_str("</g>");
+            self.out.push_str("</svg></g>");
         }
         // The ring's edges, shown when a slice is too faint against the background.
-        self.out.push_str(
-            "<g class=\"ck-ring\" aria-hidden=\"true\"><circle cx=\"100\" cy=\"100\" r=\"98\"/>\
-             <circle cx=\"100\" cy=\"100\" r=\"62\"/></g>",
+        let _ = write!(
+            self.out,
+            "<g class=\"ck-ring\" aria-hidden=\"true\">{nest}<circle cx=\"100\" cy=\"100\" r=\"98\"/>\
+             <circle cx=\"100\" cy=\"100\" r=\"62\"/></svg></g>",
         );
-        (y - 4.0).max(200.0)
+        (y - 4.0).max(f64::from(ring))
     }
 }
 

@@ -625,30 +625,38 @@ test("a visitor's larger default font makes the charts' text larger too, the dra
       await cdp.send("Page.setFontSizes", { fontSizes: { standard: px, fixed: 13 } });
       await page.setViewportSize({ width, height: 800 });
       await page.goto(url("tests/e2e/pages/charts.html"));
-      const chart = page.locator("#segments");
-      await chart.getByRole("listitem").first().waitFor();
-      return await chart.evaluate((el) => {
-        const figure = el.shadowRoot.querySelector("figure").getBoundingClientRect();
-        const texts = [...el.shadowRoot.querySelectorAll("svg text")].map((t) => t.getBoundingClientRect());
-        return {
-          // One line's height: a name may take more lines at a larger size.
-          text: el.shadowRoot.querySelector("svg tspan").getBoundingClientRect().height,
-          // Every label and count inside the figure's width (the drawing lets text overflow).
-          outside: texts.filter((t) => t.left < figure.left - 1 || t.right > figure.right + 1).length,
-        };
-      });
+      // Bars, a donut and columns.
+      const measured = {};
+      for (const id of ["segments", "kinds", "years"]) {
+        const chart = page.locator(`#${id}`);
+        await chart.getByRole("listitem").first().waitFor();
+        measured[id] = await chart.evaluate((el) => {
+          const figure = el.shadowRoot.querySelector("figure").getBoundingClientRect();
+          const texts = [...el.shadowRoot.querySelectorAll("svg text")].map((t) => t.getBoundingClientRect());
+          return {
+            // One line's height: a name may take more lines at a larger size.
+            text: el.shadowRoot.querySelector("svg tspan").getBoundingClientRect().height,
+            // Every label and count inside the figure's width (the drawing lets text overflow).
+            outside: texts.filter((t) => t.left < figure.left - 1 || t.right > figure.right + 1).length,
+          };
+        });
+      }
+      return measured;
     } finally {
       await page.close();
     }
   };
-  // On a phone, twice the text leaves the drawing 164 px for a name and its bar: each name
-  // goes above its bar rather than the whole drawing shrinking to fit.
+  // On a phone, twice the text leaves the drawing some 160 px: each bar's name goes above it,
+  // the donut's ring is drawn as wide as that, rather than the whole drawing shrinking to fit.
   for (const width of [900, 360]) {
     const usual = await measure(16, width);
     const large = await measure(32, width);
-    assert.ok(large.text >= 1.8 * usual.text, `${width} px wide: text ${usual.text} px at 16, ${large.text} px at 32`);
-    assert.equal(large.outside, 0, `${width} px wide: every text of the drawing inside the figure at 32 px`);
-    assert.equal(usual.outside, 0, `${width} px wide: every text of the drawing inside the figure at 16 px`);
+    for (const id of Object.keys(usual)) {
+      const [a, b] = [usual[id], large[id]];
+      assert.ok(b.text >= 1.8 * a.text, `#${id} ${width} px wide: text ${a.text} px at 16, ${b.text} px at 32`);
+      assert.equal(b.outside, 0, `#${id} ${width} px wide: every text of the drawing inside the figure at 32 px`);
+      assert.equal(a.outside, 0, `#${id} ${width} px wide: every text of the drawing inside the figure at 16 px`);
+    }
   }
 });
 

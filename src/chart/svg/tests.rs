@@ -199,6 +199,20 @@ fn a_narrow_drawing_keeps_its_texts_inside_and_the_donut_legend_goes_under_the_r
     );
     assert!(under.windows(2).all(|w| w[1].1 > w[0].1), "one row each");
     assert!(narrow.height > 200.0 + 2.0 * 26.0);
+    // Narrower than the ring (a phone at twice the text), the ring is drawn as wide as the
+    // drawing, not the drawing scaled down, and the legend goes under it.
+    let phone = draw(&marks, Shape::Donut, Lang::En, 0, false, 160.0);
+    assert_eq!(phone.width, 160.0);
+    assert!(
+        phone
+            .markup
+            .contains("<svg width=\"160\" height=\"160\" viewBox=\"0 0 200 200\"")
+    );
+    let under = swatches(&phone.markup);
+    assert!(
+        under.iter().all(|&(x, y)| y >= 160.0 && x + 14.0 <= 160.0),
+        "legend under the ring: {under:?}"
+    );
     for width in [320.0, 600.0, 900.0] {
         let bars = draw(&marks, Shape::Bar, Lang::En, 0, false, width);
         assert_eq!(bars.width, width);
@@ -208,14 +222,12 @@ fn a_narrow_drawing_keeps_its_texts_inside_and_the_donut_legend_goes_under_the_r
             assert!((0..=width as i32).contains(&x), "x={x} at width {width}");
         }
     }
-    assert_eq!(
-        draw(&marks, Shape::Bar, Lang::En, 0, false, 100.0).width,
-        MIN_BAR_WIDTH
-    );
-    assert_eq!(
-        draw(&marks, Shape::Donut, Lang::En, 0, false, 100.0).width,
-        MIN_WIDTH
-    );
+    for shape in [Shape::Bar, Shape::Column, Shape::Donut] {
+        assert_eq!(
+            draw(&marks, shape, Lang::En, 0, false, 100.0).width,
+            MIN_WIDTH
+        );
+    }
 }
 
 #[test]
@@ -261,7 +273,7 @@ fn each_label_has_room_inside_the_drawing_and_clear_of_its_neighbours() {
     }));
     for marks in cases {
         let count = marks.len();
-        for width in [320.0, 600.0, 900.0] {
+        for width in [160.0, 320.0, 600.0, 900.0] {
             for shape in [Shape::Bar, Shape::Column, Shape::Donut] {
                 let drawing = draw(&marks, shape, Lang::En, 0, false, width);
                 let found = rooms(&drawing.markup);
