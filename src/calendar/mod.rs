@@ -198,17 +198,12 @@ pub fn EventCalendar(
         )
     });
     let open = RwSignal::new(None::<Opened>);
-    if let Some(on_open) = on_open {
-        crate::ui::effect(move || {
-            if let Some(Opened::Event(o, _)) = open.get() {
-                let id = feed.with_untracked(|f| f.events.get(o.event).map(|e| e.id.clone()));
-                if let Some(id) = id {
-                    // What the callback reads is the app's, not this effect's to follow.
-                    untrack(|| on_open.run(id));
-                }
-            }
-        });
-    }
+    crate::ui::tell_opened(on_open, move || match open.get() {
+        Some(Opened::Event(o, _)) => {
+            feed.with_untracked(|f| f.events.get(o.event).map(|e| e.id.clone()))
+        }
+        _ => None,
+    });
     let title_id = crate::ui::unique_id("ck-month");
     // The view: the visitor's pick, else the page's, else by the container's width.
     let picked = RwSignal::new(None::<View>);

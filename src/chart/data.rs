@@ -2,6 +2,7 @@
 
 use crate::directory::model::FacetTable;
 use crate::feed::{Feed, Kind};
+use crate::i18n::Lang;
 
 /// What the members are counted by (the `by` attribute).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -53,6 +54,12 @@ impl By {
     /// Its place in [`By::ALL`] (and in per-dimension tables such as the UI strings).
     pub fn index(self) -> usize {
         self as usize
+    }
+
+    /// A chart's title by this dimension in `lang` ("Members by segment"), when it is given
+    /// no `label`: the chart's own, and its error box's before it is drawn.
+    pub fn title(self, lang: Lang) -> &'static str {
+        lang.strings().chart_titles[self.index()]
     }
 }
 

@@ -265,7 +265,7 @@ pub fn SegmentChart(
         .into_iter()
         .unzip();
         choices.set_value(facet_values);
-        let title = crate::ui::named(label.get(), s.chart_titles[by.index()]);
+        let title = crate::ui::named(label.get(), by.title(lang));
         let summary = summary(lang, by, &feed, &tally);
         let caption = (by == By::Segment).then_some(s.counts_in_each);
         let last = marks.len().saturating_sub(1);

@@ -293,14 +293,7 @@ pub fn MemberDirectory(
         move || profile.set_pushed(false),
     );
     profile.set_pushed(linked_profile);
-    if let Some(on_open) = on_open {
-        crate::ui::effect(move || {
-            if let Some(id) = profile.open.get() {
-                // What the callback reads is the app's, not this effect's to follow.
-                untrack(|| on_open.run(id));
-            }
-        });
-    }
+    crate::ui::tell_opened(on_open, move || profile.open.get());
 
     let filters_id = crate::ui::unique_id("ck-filters");
     let heading_id = crate::ui::unique_id("ck-directory");

@@ -176,13 +176,13 @@ pub(super) fn element_view(
     let opened = move |id: String| told("clusterkit-open", events::opened(&id));
     // What the widget is called, for its error box.
     let name = Signal::derive(move || {
-        let s = lang.get().strings();
+        let lang = lang.get();
         let default = match widget {
-            Widget::Directory => s.member_directory,
-            Widget::Calendar => s.event_calendar,
+            Widget::Directory => lang.strings().member_directory,
+            Widget::Calendar => lang.strings().event_calendar,
             Widget::Chart => {
                 let by = by.get().and_then(|b| By::from_id(b.trim()));
-                s.chart_titles[by.unwrap_or_default().index()]
+                by.unwrap_or_default().title(lang)
             }
         };
         Some(crate::ui::named(label.get(), default))

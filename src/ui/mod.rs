@@ -349,6 +349,23 @@ pub(crate) fn effect(f: impl FnMut() + 'static) {
     Effect::new(move |_| f());
 }
 
+/// Calls an app's `on_open`, if it gave one, with the id `opened` reads whenever that
+/// changes to one: the directory's profile or the calendar's event, as the visitor (or a
+/// shared link) opens it.
+pub(crate) fn tell_opened(
+    on_open: Option<Callback<String>>,
+    opened: impl Fn() -> Option<String> + 'static,
+) {
+    if let Some(on_open) = on_open {
+        effect(move || {
+            if let Some(id) = opened() {
+                // What the callback reads is the app's, not this effect's to follow.
+                untrack(|| on_open.run(id));
+            }
+        });
+    }
+}
+
 /// A memo's function, boxed: see [`memo`].
 type MemoFn<T> = Box<dyn Fn(Option<&T>) -> T + Send + Sync>;
 
