@@ -9,7 +9,9 @@ pub(crate) fn standalone_svg(
     svg: &web_sys::Element,
     (title, lang): &(String, crate::i18n::Lang),
 ) -> Option<String> {
-    const PAINTED: &str = "rect, circle, line, text";
+    // Groups too, for the `display: none` of one the page hides (a donut's edges): its
+    // shapes' own computed `display` says nothing of it.
+    const PAINTED: &str = "g, rect, circle, line, text";
     let window = web_sys::window()?;
     let copy: web_sys::Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
     let (originals, copies) = (
@@ -29,7 +31,7 @@ pub(crate) fn standalone_svg(
         let Ok(Some(style)) = window.get_computed_style(&original) else {
             continue;
         };
-        // A shape the page hides (a donut's edges, while no slice needs them) stays hidden.
+        // What the page hides (a donut's edges, while no slice needs them) stays hidden.
         if style.get_property_value("display").ok().as_deref() == Some("none") {
             let _ = target.set_attribute("display", "none");
         }

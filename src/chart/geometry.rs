@@ -197,6 +197,9 @@ pub struct Column {
     pub height: f64,
     /// The lines of its label under it; none where crowded labels are thinned out.
     pub label: Vec<String>,
+    /// The middle of its label, across: under the column, but for the last of names thinned
+    /// out, which ends at the drawing's right edge rather than run off it.
+    pub label_x: f64,
 }
 
 /// The layout of a column chart.
@@ -259,6 +262,15 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
         (longest as f64 * CHAR + 8.0, 24.0)
     };
     let every = ((label_width / slot).ceil() as usize).max(1);
+    let thinned = !across && !upright;
+    // Thinned out, names are counted back from the last, so that the latest year keeps its
+    // label; centred under its column, that label would run off the drawing by up to half
+    // its width less half a column: it ends at the edge instead, 2 units in. The label
+    // before it then stays only where the two stay a gap apart.
+    let last = counts.len().saturating_sub(1);
+    let text = label_width - 8.0;
+    let centre = |i: usize| plot_x + (i as f64 + 0.5) * slot;
+    let last_x = centre(last).min(width - text / 2.0 - 2.0);
     let columns = counts
         .iter()
         .zip(names)
@@ -266,15 +278,18 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
         .map(|(i, (&n, name))| {
             let h = n as f64 * scale;
             let x = plot_x + i as f64 * slot;
-            // A thinned-out name centred under a column too near the right edge would run
-            // off it (a year, the last, in a phone's narrow drawing).
-            let off = !across && !upright && x + (slot + label_width) / 2.0 > width;
+            let crowded = thinned && i < last && centre(i) + text + 8.0 > last_x;
             Column {
                 x: x + slot * 0.15,
                 y: baseline - h,
                 width: slot * 0.7,
                 height: h,
-                label: if i % every > 0 || off {
+                label_x: if thinned && i == last {
+                    last_x
+                } else {
+                    centre(i)
+                },
+                label: if (last - i) % every > 0 || crowded {
                     Vec::new()
                 } else if upright {
                     wrap(name, cut, 1)
@@ -486,6 +501,29 @@ mod tests {
         }
         let empty = column_layout(&[], &[], 600.0, 264.0);
         assert!(empty.columns.is_empty() && empty.ticks.iter().all(|t| t.1.is_finite()));
+        // The latest year keeps its label at any width, within the drawing and clear of the
+        // label before it.
+        let names: Vec<String> = (1990..2027).map(|y| y.to_string()).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        for width in [150.0, 320.0, 600.0, 900.0] {
+            let years = column_layout(&[1; 37], &names, width, 244.0);
+            let labelled: Vec<&Column> = years
+                .columns
+                .iter()
+                .filter(|c| !c.label.is_empty())
+                .collect();
+            let newest = labelled.last().unwrap();
+            assert_eq!(newest.label, ["2026"], "at {width}");
+            assert!(newest.label_x + 2.0 * 7.5 <= width, "at {width}");
+            for pair in labelled.windows(2) {
+                assert!(
+                    pair[1].label_x - pair[0].label_x >= 4.0 * 7.5,
+                    "at {width}: {} and {}",
+                    pair[0].label[0],
+                    pair[1].label[0]
+                );
+            }
+        }
     }
 
     #[test]

@@ -273,14 +273,13 @@ impl Pen<'_> {
             open_texts(&mut self.out, k);
             // Across, a line centred under its column has no more room than to the nearer
             // edge of the drawing, twice.
-            let room = if layout.upright {
-                layout.label_room
+            let (x, room) = if layout.upright {
+                (centre, layout.label_room)
             } else {
-                layout
-                    .label_room
-                    .min(2.0 * centre.min(self.width - centre) - 4.0)
+                let x = c.label_x;
+                (x, layout.label_room.min(2.0 * x.min(self.width - x) - 4.0))
             };
-            let (x, room) = (px(centre), px(room));
+            let (x, room) = (px(x), px(room));
             // Upright, the label ends just under its column and reads upwards.
             let _ = if layout.upright {
                 let y = px(layout.baseline + 8.0);
@@ -315,8 +314,9 @@ impl Pen<'_> {
         // that (a phone at a larger text) rather than the whole drawing, text and all, being
         // scaled down: in an `<svg>` of its own, whose view box scales it.
         let ring = px(self.width.min(200.0));
+        // Of no role, so that the marks in it stay the items of the drawing's list.
         let nest = format!(
-            "<svg width=\"{ring}\" height=\"{ring}\" viewBox=\"0 0 200 200\" overflow=\"visible\">"
+            "<svg role=\"none\" width=\"{ring}\" height=\"{ring}\" viewBox=\"0 0 200 200\" overflow=\"visible\">"
         );
         // The legend goes beside the ring, or under it in a narrow container.
         let (legend_x, legend_y) = if self.width >= 440.0 {

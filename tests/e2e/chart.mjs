@@ -24,6 +24,13 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   });
   assert.equal(shares.reduce((a, b) => a + b, 0), 100, "the shares add up to 100 %");
   assert.equal(await kinds.locator("circle[part=bar]").count(), 4, "drawn as a donut");
+  // In the accessibility tree (not only in the markup), each slice is an item of the
+  // drawing's list, as each bar is: "1 of 4" to a screen reader.
+  for (const chart of [kinds, page.locator("#segments")]) {
+    const tree = await chart.getByRole("list").first().ariaSnapshot();
+    const items = tree.split("\n").filter((line) => /^  - '?listitem "/.test(line));
+    assert.equal(items.length, await chart.getByRole("listitem").count(), tree);
+  }
   await kinds.getByText(`Peme é o tipo máis frecuente, con ${kindCounts[0][1]} de ${gal.members.length} socios.`).waitFor();
 
   // Segments: the drawing is one tab stop; arrows, Home and End move within it, with a tooltip.
@@ -513,6 +520,14 @@ test("marks too faint for the background behind them are outlined in the text co
   assert.equal((await check("kinds", night, [])).length, 4);
   assert.deepEqual((await check("ring", night, ["Blue"]))[0].ring, ["inline"], "the ring's edges are drawn");
   assert.deepEqual((await shapes("kinds"))[0].ring, ["none"], "no edges while every slice stands out");
+  // The SVG file shows the ring's edges as the page does: drawn, or not.
+  for (const [id, drawn] of [["kinds", false], ["ring", true]]) {
+    const chart = page.locator(`#${id}`);
+    const [download] = await Promise.all([page.waitForEvent("download"), chart.getByRole("button", { name: /\(SVG\)$/ }).click()]);
+    const file = readFileSync(await download.path(), "utf8");
+    const hidden = /<g class="ck-ring"[^>]* display="none"/.test(file);
+    assert.equal(hidden, !drawn, `${id}: the ring's edges ${drawn ? "drawn" : "hidden"} in the file`);
+  }
   // Each slice begins at a line in the colour of the background behind the chart, so two
   // slices of one colour never read as one.
   const spokes = await page.locator("#kinds").evaluate((el) => [...el.shadowRoot.querySelectorAll(".ck-spokes line")].map((l) => getComputedStyle(l).stroke));

@@ -206,7 +206,7 @@ fn a_narrow_drawing_keeps_its_texts_inside_and_the_donut_legend_goes_under_the_r
     assert!(
         phone
             .markup
-            .contains("<svg width=\"160\" height=\"160\" viewBox=\"0 0 200 200\"")
+            .contains("<svg role=\"none\" width=\"160\" height=\"160\" viewBox=\"0 0 200 200\"")
     );
     let under = swatches(&phone.markup);
     assert!(
