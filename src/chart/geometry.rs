@@ -289,7 +289,7 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
                 } else {
                     centre(i)
                 },
-                label: if (last - i) % every > 0 || crowded {
+                label: if !(last - i).is_multiple_of(every) || crowded {
                     Vec::new()
                 } else if upright {
                     wrap(name, cut, 1)
