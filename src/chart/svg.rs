@@ -11,7 +11,7 @@ use std::fmt::Write;
 use crate::ui::escape;
 
 use super::data::Shape;
-use super::geometry::{DONUT_UNITS, bar_layout, column_layout, donut_slices, wrap};
+use super::geometry::{DONUT_UNITS, LINE, bar_layout, column_layout, donut_slices, wrap};
 use crate::i18n::{Lang, intl::format_number};
 
 /// Width of the drawing until its container has been measured, in CSS pixels.
@@ -195,8 +195,14 @@ impl Pen<'_> {
         for (k, (m, bar)) in self.marks.iter().zip(&layout.bars).enumerate() {
             let mid = px(bar.y + layout.bar_height / 2.0);
             let (y, w) = (px(bar.y), px(bar.width));
+            // The tooltip over the bar, or over its name above it, which it would hide.
+            let top = if layout.stacked {
+                bar.label_y - LINE / 2.0
+            } else {
+                bar.y
+            };
             self.anchors
-                .push((layout.bar_x + bar.width / 2.0, bar.y - 1.0));
+                .push((layout.bar_x + bar.width / 2.0, top - 1.0));
             open_mark(&mut self.out, k, self.current, m, self.linked);
             let _ = write!(
                 self.out,

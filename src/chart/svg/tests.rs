@@ -315,3 +315,28 @@ fn feed_colours_and_palette_colours_need_no_style_attribute() {
     assert!(d.markup.contains("class=\"ck-value ck-c1\""));
     assert!(!d.markup.contains("style="));
 }
+
+#[test]
+fn a_bar_s_tooltip_points_above_its_name_where_the_name_is_above_the_bar() {
+    let marks: Vec<Mark> = ["Producció", "Distribució i exhibició", "So"]
+        .iter()
+        .zip([12, 9, 1])
+        .map(|(n, c)| mark(n, c))
+        .collect();
+    // The middle of each name's first line: the `y` of each text with a room.
+    let names = |markup: &str| -> Vec<f64> {
+        markup
+            .split("<text y=\"")
+            .skip(1)
+            .filter(|t| t.contains("data-room"))
+            .map(|t| t.split('"').next().unwrap().parse().unwrap())
+            .collect()
+    };
+    let drawing = draw(&marks, Shape::Bar, Lang::Ca, 0, false, 320.0);
+    let names = names(&drawing.markup);
+    assert_eq!(names.len(), 3);
+    for (&(_, y), name) in drawing.anchors.iter().zip(names) {
+        // A line of 13-unit text reaches 8 units above its middle.
+        assert!(y <= name - 8.0, "anchor {y}, name at {name}");
+    }
+}
