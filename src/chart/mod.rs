@@ -37,6 +37,11 @@
 //! Keyboard: the drawing is one tab stop; the arrow keys, Home and End move between its bars,
 //! columns or slices, each named with its count for screen readers and shown in a tooltip;
 //! in a linked chart, Enter or Space toggles the mark's facet value.
+//!
+//! Size: the drawing is laid out for its container's width at the usual text size (the width
+//! over its font size, times 16), measured again as either changes, so its text keeps the
+//! page's size. Under 25em, bars carry their names above them and a donut's ring narrows;
+//! under 150 px at the usual text size, the drawing is scaled down.
 
 mod contrast;
 pub mod data;
