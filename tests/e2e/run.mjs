@@ -1203,10 +1203,16 @@ test("a shared profile link to a directory in a closed <details> leaves the page
   }
 });
 
-test("with the browser's text at 200% on a 320 px phone, the directory, its profile and the month grid fit, and no word breaks inside", async ({ context, url }) => {
-  await onPhone(context, { viewport: { width: 320, height: 740 } }, async (page) => {
-    // The browser's own text size setting (200%), as a visitor with low vision sets it.
-    await (await page.context().newCDPSession(page)).send("Page.setFontSizes", { fontSizes: { standard: 32, fixed: 26 } });
+test("with the text at 200% on a 320 px phone, the browser's or the page's own, the directory, its profile, the chart's table and the month grid fit, and no word breaks inside", async ({ context, url }) => {
+  for (const way of ["browser", "page"]) await onPhone(context, { viewport: { width: 320, height: 740 } }, async (page) => {
+    if (way === "browser") {
+      // The browser's own text size setting (200%), as a visitor with low vision sets it.
+      await (await page.context().newCDPSession(page)).send("Page.setFontSizes", { fontSizes: { standard: 32, fixed: 26 } });
+    } else {
+      // The page's own root size: a site's "larger text" choice, which the browser's media
+      // queries know nothing of.
+      await page.addInitScript(() => document.addEventListener("DOMContentLoaded", () => (document.documentElement.style.fontSize = "200%")));
+    }
     await page.goto(url("tests/e2e/pages/large-text.html"));
     const dir = page.locator("#dir");
     await dir.getByRole("article").first().waitFor();
@@ -1221,17 +1227,21 @@ test("with the browser's text at 200% on a 320 px phone, the directory, its prof
           .filter((e) => { const r = e.getBoundingClientRect(); return r.left < box.left - 1.5 || r.right > box.right + 1.5; })
           .map((e) => e.className || e.tagName);
       }, selector);
-    assert.deepEqual(await past("#dir", ".ck-toolbar *, .ck-card, .ck-card *, .ck-pager li"), [], "nothing in the directory cut off at its side");
+    assert.deepEqual(await past("#dir", ".ck-toolbar *, .ck-card, .ck-card *, .ck-pager li"), [], `${way}: nothing in the directory cut off at its side`);
     // The card's name has the card's width, not a sliver beside the logo.
     const [card, name] = await dir.locator(".ck-card").first().evaluate((c) => [c.clientWidth, c.querySelector("h3").clientWidth]);
-    assert.ok(name > card * 0.6, `the name ${name} px wide in a card of ${card}`);
+    assert.ok(name > card * 0.6, `${way}: the name ${name} px wide in a card of ${card}`);
     await dir.locator(".ck-open").first().click();
     const dialog = dir.getByRole("dialog");
     await dialog.waitFor();
     const [whole, body] = await dialog.evaluate((d) => [d.clientWidth, d.querySelector(":scope > div").clientWidth]);
-    assert.ok(body > whole * 0.7, `the profile's text ${body} px wide in a dialog of ${whole}`);
+    assert.ok(body > whole * 0.7, `${way}: the profile's text ${body} px wide in a dialog of ${whole}`);
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
+    // The chart as a table, its accessible form: every count in view.
+    await page.locator("#chart").getByRole("button", { name: "Mostrar como tabla" }).click();
+    await page.locator("#chart").getByRole("table").waitFor();
+    assert.deepEqual(await past("#chart", "table, th, td"), [], `${way}: the table's counts within the chart`);
     /** Texts in `host`'s shadow root, under `selector`, whose words are split across lines. */
     const broken = (host, selector) =>
       page.locator(host).evaluate((h, selector) => {
@@ -1251,8 +1261,8 @@ test("with the browser's text at 200% on a 320 px phone, the directory, its prof
         }
         return out;
       }, selector);
-    assert.deepEqual(await broken("#cal", "th, .ck-cal-nav .ck-btn, .ck-day-number"), [], "weekdays, Today and day numbers whole");
-    assert.deepEqual(await past("#cal", "table"), [], "the month within the calendar");
+    assert.deepEqual(await broken("#cal", "th, .ck-cal-nav .ck-btn, .ck-day-number"), [], `${way}: weekdays, Today and day numbers whole`);
+    assert.deepEqual(await past("#cal", "table"), [], `${way}: the month within the calendar`);
   });
 });
 
