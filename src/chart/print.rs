@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::at_text_size;
+use crate::ui::{at_text_size, measure_width};
 
 /// The width a drawing is printed at, at most, in CSS pixels: an A4 or Letter page's, less
 /// the browser's usual margins.
@@ -30,10 +30,7 @@ pub(super) fn drawn_for_paper(
     });
     let screen = window_event_listener_untyped("afterprint", move |_| {
         if let Some(figure) = figure_ref.get_untracked() {
-            let w = at_text_size(&figure, f64::from(figure.client_width()));
-            if w > 0 {
-                width.set(w);
-            }
+            measure_width(&figure, width);
         }
     });
     on_cleanup(move || {

@@ -443,25 +443,34 @@ pub(crate) fn at_text_size(element: &web_sys::Element, px: f64) -> usize {
     (px * 16.0 / font_px(element)).round() as usize
 }
 
+/// Sets `width` to the width of `element` at the usual text size now, as [`observe_width`]
+/// keeps it (after the page was laid out for paper, say).
+pub(crate) fn measure_width(element: &web_sys::Element, width: RwSignal<usize>) {
+    set_width(width, element, f64::from(element.client_width()));
+}
+
+/// Sets `width` to `px` CSS pixels of `element` at the usual text size, unless that is 0 (an
+/// element not laid out) or what it already holds.
+fn set_width(width: RwSignal<usize>, element: &web_sys::Element, px: f64) {
+    let w = at_text_size(element, px);
+    if w > 0 && w != width.get_untracked() {
+        width.set(w);
+    }
+}
+
 /// Keeps `width` at the content width of `element` at the usual text size, as it changes:
 /// its CSS pixels times 16 over its font size in pixels (a `ResizeObserver`, disconnected
 /// when the reactive owner is cleaned up). What is laid out by it follows the visitor's text
 /// size, also when a site's "larger text" button changes it after the widget was drawn: the
 /// text grows, the element's height with it, and the observer reports that too.
 pub(crate) fn observe_width(element: &web_sys::Element, width: RwSignal<usize>) {
-    let update = move |element: &web_sys::Element, px: f64| {
-        let w = at_text_size(element, px);
-        if w > 0 && w != width.get_untracked() {
-            width.set(w);
-        }
-    };
     // Measured at once, so that the first drawing is already for this width: waiting for
     // the observer's first report drew it twice, the page moving in between.
-    update(element, f64::from(element.client_width()));
+    measure_width(element, width);
     let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
         move |entries: js_sys::Array| {
             if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-                update(&entry.target(), entry.content_rect().width());
+                set_width(width, &entry.target(), entry.content_rect().width());
             }
         },
     );

@@ -18,9 +18,9 @@ use crate::i18n::{Lang, intl::format_number};
 use wasm_bindgen::JsCast;
 
 pub(crate) use dom::{
-    at_text_size, download, focus, focus_in_place, focus_moved_on, focused_within, note_opener,
-    observe_width, paint_segments, redraw_keeping_focus, scroll_by, scroll_to_top, set_html,
-    top_hidden, when_rendered,
+    at_text_size, download, focus, focus_in_place, focus_moved_on, focused_within, measure_width,
+    note_opener, observe_width, paint_segments, redraw_keeping_focus, scroll_by, scroll_to_top,
+    set_html, top_hidden, when_rendered,
 };
 pub(crate) use markup::{
     escape, in_its_lang, lang_attr, lang_of, level_attr, name_of, named, paragraphs,
