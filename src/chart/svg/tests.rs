@@ -16,6 +16,14 @@ pub(in crate::chart) fn mark(name: &str, count: usize) -> Mark {
     }
 }
 
+/// Marks of these names and counts, in this order.
+fn marks(named: &[(&str, usize)]) -> Vec<Mark> {
+    named
+        .iter()
+        .map(|&(name, count)| mark(name, count))
+        .collect()
+}
+
 #[test]
 fn each_donut_slice_begins_at_a_line_so_slices_of_one_colour_stay_apart() {
     // Seven parts and six palette colours: the last slice meets the first in the same one.
@@ -162,11 +170,11 @@ fn a_long_name_in_the_donut_legend_wraps_and_keeps_its_count() {
 
 #[test]
 fn a_narrow_drawing_keeps_its_texts_inside_and_the_donut_legend_goes_under_the_ring() {
-    let marks: Vec<Mark> = ["Producció", "Postproducció i efectes visuals", "So"]
-        .iter()
-        .zip([12, 30, 1])
-        .map(|(n, c)| mark(n, c))
-        .collect();
+    let marks = marks(&[
+        ("Producció", 12),
+        ("Postproducció i efectes visuals", 30),
+        ("So", 1),
+    ]);
     let wide = draw(&marks, Shape::Donut, Lang::En, 0, false, 600.0);
     let narrow = draw(&marks, Shape::Donut, Lang::En, 0, false, 300.0);
     // Each legend row's swatch (a 14-unit square), where it is: the ring takes the box
@@ -318,11 +326,7 @@ fn feed_colours_and_palette_colours_need_no_style_attribute() {
 
 #[test]
 fn a_bar_s_tooltip_points_above_its_name_where_the_name_is_above_the_bar() {
-    let marks: Vec<Mark> = ["Producció", "Distribució i exhibició", "So"]
-        .iter()
-        .zip([12, 9, 1])
-        .map(|(n, c)| mark(n, c))
-        .collect();
+    let marks = marks(&[("Producció", 12), ("Distribució i exhibició", 9), ("So", 1)]);
     // The middle of each name's first line: the `y` of each text with a room.
     let names = |markup: &str| -> Vec<f64> {
         markup
