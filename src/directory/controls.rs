@@ -86,21 +86,17 @@ pub(super) fn pager(
         .collect_view();
     // "Previous" on the first page and "next" on the last are `aria-disabled`, not
     // `disabled`: a disabled button drops the focus of the visitor who just reached the end.
+    // The numbers are a list of their own between the two, so that where the row is too
+    // narrow (a phone, a larger text) they wrap as one group, not "‹ Previous 1" above "2 3".
     view! {
         <nav class="ck-pager" aria-label=label part="pager">
-            <ul>
-                <li>
-                    <button type="button" class="ck-page" aria-disabled=if current == 1 { "true" } else { "false" } on:click=go(current.saturating_sub(1).max(1))>
-                        {crate::ui::decoration("‹ ")}{s.previous_page}
-                    </button>
-                </li>
-                {numbers}
-                <li>
-                    <button type="button" class="ck-page" aria-disabled=if current == count { "true" } else { "false" } on:click=go((current + 1).min(count))>
-                        {s.next_page}{crate::ui::decoration(" ›")}
-                    </button>
-                </li>
-            </ul>
+            <button type="button" class="ck-page" aria-disabled=if current == 1 { "true" } else { "false" } on:click=go(current.saturating_sub(1).max(1))>
+                {crate::ui::decoration("‹ ")}{s.previous_page}
+            </button>
+            <ul>{numbers}</ul>
+            <button type="button" class="ck-page" aria-disabled=if current == count { "true" } else { "false" } on:click=go((current + 1).min(count))>
+                {s.next_page}{crate::ui::decoration(" ›")}
+            </button>
         </nav>
     }
 }

@@ -1203,6 +1203,27 @@ test("a shared profile link to a directory in a closed <details> leaves the page
   }
 });
 
+/** Asserts that the pager's numbers wrap as one group: "previous" or "next" shares a row with
+ * numbers only when all of them are on it, never "‹ Previous 1" above "2 3". */
+async function numbersTogether(dir, way) {
+  const rows = await dir.locator(".ck-pager .ck-page").evaluateAll((b) => b.map((n) => Math.round(n.getBoundingClientRect().top)));
+  const numbers = rows.slice(1, -1);
+  assert.ok(numbers.length >= 2, `${way}: pages to show`);
+  for (const end of [rows[0], rows.at(-1)]) {
+    assert.ok(new Set(numbers).size === 1 || !numbers.includes(end), `${way}: the page numbers wrap as one group (${rows})`);
+  }
+}
+
+test("with the text at 150% on a 360 px phone, the pager's numbers stay together between \"previous\" and \"next\"", async ({ context, url }) => {
+  await onPhone(context, { viewport: { width: 360, height: 740 } }, async (page) => {
+    await (await page.context().newCDPSession(page)).send("Page.setFontSizes", { fontSizes: { standard: 24, fixed: 20 } });
+    await page.goto(url("tests/e2e/pages/large-text.html"));
+    const dir = page.locator("#dir");
+    await dir.getByRole("article").first().waitFor();
+    await numbersTogether(dir, "150%");
+  });
+});
+
 test("with the text at 200% on a 320 px phone, the browser's or the page's own, the directory, its profile, the chart's table and the month grid fit, and no word breaks inside", async ({ context, url }) => {
   for (const way of ["browser", "page"]) await onPhone(context, { viewport: { width: 320, height: 740 } }, async (page) => {
     if (way === "browser") {
@@ -1227,7 +1248,8 @@ test("with the text at 200% on a 320 px phone, the browser's or the page's own, 
           .filter((e) => { const r = e.getBoundingClientRect(); return r.left < box.left - 1.5 || r.right > box.right + 1.5; })
           .map((e) => e.className || e.tagName);
       }, selector);
-    assert.deepEqual(await past("#dir", ".ck-toolbar *, .ck-card, .ck-card *, .ck-pager li"), [], `${way}: nothing in the directory cut off at its side`);
+    assert.deepEqual(await past("#dir", ".ck-toolbar *, .ck-card, .ck-card *, .ck-pager li, .ck-pager > button"), [], `${way}: nothing in the directory cut off at its side`);
+    await numbersTogether(dir, way);
     // The card's name has the card's width, not a sliver beside the logo.
     const [card, name] = await dir.locator(".ck-card").first().evaluate((c) => [c.clientWidth, c.querySelector("h3").clientWidth]);
     assert.ok(name > card * 0.6, `${way}: the name ${name} px wide in a card of ${card}`);
