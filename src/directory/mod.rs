@@ -93,7 +93,9 @@ pub fn MemberDirectory(
     /// The order, until the visitor picks one.
     #[prop(optional)]
     sort: Sort,
-    /// Drives the search and facet choices: each new value replaces the visitor's.
+    /// Drives the search and facet choices: each new value replaces the visitor's. With
+    /// `sync_url`, the first stands for a URL without the parameter, and each later one is
+    /// a view of its own in the history, as a choice of the visitor's is.
     #[prop(optional, into)]
     filter: Option<Signal<Filter>>,
     /// Called with the choices whenever they change.
@@ -123,8 +125,8 @@ pub fn MemberDirectory(
     let page_size = page_size.unwrap_or(24).clamp(1, MAX_PAGE);
     let heading = heading_level.unwrap_or(2).clamp(1, 6);
     let choices = RwSignal::new(filter.map(|f| f.get_untracked()).unwrap_or_default());
-    // The choices the page or app set last (not the visitor's own coming back through
-    // `filter`): a URL without the directory's parameter stands for them.
+    // The page's or app's own choices: a URL without the directory's parameter stands for
+    // them. Those it gave first; without facets (`hide_filters`), those it gave last.
     let base = StoredValue::new(choices.get_untracked());
     // Plain values and few signal types: every distinct type in a signal or memo costs the
     // Wasm a few KB of reactive code.
@@ -151,7 +153,10 @@ pub fn MemberDirectory(
         // before (a "reset" to the same filter); the visitor's own choices coming back (an
         // app that stores what `on_filter` gives it) change nothing and are not reported again.
         // The first run takes the value only if it changed since the choices were made from
-        // it: a shared link's state may have replaced them since.
+        // it: a shared link's state may have replaced them since. A later value is a view of
+        // its own, as a choice of the visitor's is (a linked chart's bar pressed, an app's own
+        // control): with `sync_url`, a new entry, which the back button leaves for the view
+        // before, not for the page before.
         let initial = StoredValue::new(Some(filter.get_untracked()));
         crate::ui::effect(move || {
             let f = filter.get();
@@ -160,7 +165,9 @@ pub fn MemberDirectory(
                 .flatten()
                 .is_none_or(|initial| initial != f);
             if changed && choices.with_untracked(|c| *c != f) {
-                base.set_value(f.clone());
+                if hide_filters {
+                    base.set_value(f.clone());
+                }
                 choices.set(f);
                 page.set(1);
             }

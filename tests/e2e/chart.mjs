@@ -353,6 +353,24 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
     await page.locator("#shared [part=count]").filter({ hasText: `${inSegment("video-games")} socis` }).waitFor();
     await page.locator(`#shared-chart [aria-pressed=true][aria-label^="${name("video-games")}:"]`).waitFor();
   }
+  // With sync-url, a bar pressed is a step of its own in the history, the first too: back
+  // goes to the view before it, on the same page, not to the page before.
+  await page.goto(url("tests/e2e/pages/linked.html"));
+  await add("clusterkit-directory", { id: "shared", "sync-url": "" });
+  await add("clusterkit-chart", { id: "shared-chart", for: "shared" });
+  const shared = page.locator("#shared [part=count]");
+  await shared.filter({ hasText: `${total} socis` }).waitFor();
+  const before = await page.evaluate(() => history.length);
+  await page.locator("#shared-chart").getByRole("button", { name: new RegExp(`^${name("video-games")}: `) }).click();
+  await shared.filter({ hasText: `${inSegment("video-games")} socis` }).waitFor();
+  await page.waitForURL(/ck-shared=seg:video-games/);
+  assert.equal(await page.evaluate(() => history.length), before + 1, "one entry for the first bar pressed");
+  await page.goBack();
+  await shared.filter({ hasText: `${total} socis` }).waitFor();
+  assert.ok(page.url().endsWith("linked.html"), `still on the page, its view without a choice: ${page.url()}`);
+  assert.equal(await page.locator("#shared-chart [aria-pressed=true]").count(), 0, "no bar pressed any more");
+  await page.goForward();
+  await page.locator(`#shared-chart [aria-pressed=true][aria-label^="${name("video-games")}:"]`).waitFor();
   // By city, with one chosen: every other mark fades, those that cannot be chosen too (the
   // other places together), lest they look chosen.
   await page.goto(url("tests/e2e/pages/linked.html") + "?ck-shared=city:Barcelona");
