@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::format::{date_long, on_day_of, on_own_clock, own_clock, repeats, when};
-use super::occur::{Intl, Occurrence, Offsets, Span, on_day_in_order, times_held, wall, zone_of};
+use super::occur::{Intl, Occurrence, Offsets, Span, on_day_in_order, place, times_held, zone_of};
 use super::{google, ics};
 use crate::feed::{Date, Feed};
 use crate::i18n::Lang;
@@ -245,11 +245,8 @@ pub(super) fn content(
             );
             // The event's own clock, when it is not the calendar's.
             let own = zone_of(feed, event);
-            if let Span::Timed(start, _) = o.span
-                && own != zone
-            {
-                let (d, t) = wall(start, own, offsets);
-                let own_clock = own_clock(lang, d, t, own);
+            if matches!(o.span, Span::Timed(..)) && own != zone {
+                let own_clock = own_clock(lang, &place(o.event, o.span, own, offsets), own);
                 let _ = write!(
                     out,
                     "<br><span class=\"ck-muted\">{}</span>",

@@ -343,7 +343,7 @@ fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets)
 }
 
 /// Occurrence `span` of event `event` on the wall clock of `zone`.
-fn place(event: usize, span: Span, zone: &str, offsets: &impl Offsets) -> Occurrence {
+pub(super) fn place(event: usize, span: Span, zone: &str, offsets: &impl Offsets) -> Occurrence {
     match span {
         Span::AllDay(first, last) => Occurrence {
             event,

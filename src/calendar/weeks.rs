@@ -13,7 +13,7 @@ use std::fmt::Write;
 use super::format::{date_long, on_day, on_day_of, own_clock};
 use super::layout::week;
 use super::model::month_grid;
-use super::occur::{Occurrence, Offsets, Span, on_day_in_order, wall, zone_of};
+use super::occur::{self, Occurrence, Offsets, Span, on_day_in_order, zone_of};
 use crate::feed::{Date, Feed};
 use crate::i18n::{Lang, fill};
 use crate::ui::{escape, in_its_lang};
@@ -129,9 +129,9 @@ pub fn weeks(
                 // An event in another zone gives its own clock on hover.
                 let own = zone_of(feed, &feed.events[o.event]);
                 let hover = match o.span {
-                    Span::Timed(start, _) if own != zone => {
-                        let (d, t) = wall(start, own, offsets);
-                        format!("{label}\n{}", own_clock(lang, d, t, own))
+                    Span::Timed(..) if own != zone => {
+                        let there = occur::place(o.event, o.span, own, offsets);
+                        format!("{label}\n{}", own_clock(lang, &there, own))
                     }
                     _ => label.clone(),
                 };

@@ -112,7 +112,10 @@ fn an_event_gives_its_details_its_own_clock_its_file_and_its_links() {
     let (html, colours) = shown(&feed, &placed, &Opened::Event(ventana, None));
     assert!(html.contains("<h2 id=\"t\" tabindex=\"-1\">Ventana Sur &lt;2026&gt;</h2>"));
     assert!(
-        html.contains("Tuesday 1 December 2026, 10:00 (Buenos Aires time)"),
+        // 13:00 to 22:00 UTC, three hours behind it.
+        html.contains(
+            "Tuesday 1 December 2026, 10:00 – Friday 4 December 2026, 19:00 (Buenos Aires time)"
+        ),
         "{html}"
     );
     assert!(html.contains("<dd>Buenos Aires</dd>"));

@@ -1,7 +1,7 @@
 //! Time zones as the calendar names them: by their city, in the visitor's language.
 
-use super::{date_long, time};
-use crate::feed::{Date, Time};
+use super::when;
+use crate::calendar::occur::Occurrence;
 use crate::i18n::{Lang, fill};
 
 /// "Times in Madrid" over a calendar whose zone is not the visitor's.
@@ -9,11 +9,10 @@ pub fn zone_note(lang: Lang, zone: &str) -> String {
     in_zone(lang, lang.strings().times_in, zone, "")
 }
 
-/// An event's start on its own zone's clock: "Tuesday 1 December 2026, 10:00 (Buenos Aires
-/// time)".
-pub fn own_clock(lang: Lang, d: Date, t: Time, zone: &str) -> String {
-    let at = format!("{}, {}", date_long(lang, d), time(t));
-    in_zone(lang, lang.strings().time_in_zone, zone, &at)
+/// When an occurrence happens on its own zone's clock (`o` placed on that clock): "Tuesday
+/// 1 December 2026, 10:00–12:00 (Buenos Aires time)".
+pub fn own_clock(lang: Lang, o: &Occurrence, zone: &str) -> String {
+    in_zone(lang, lang.strings().time_in_zone, zone, &when(lang, o))
 }
 
 /// How an event repeats, said on its own zone's clock where that is not the calendar's:
@@ -113,34 +112,58 @@ fn zone_name(lang: Lang, zone: &str) -> String {
 mod tests {
     use super::*;
 
-    const TEN: Time = Time {
-        hour: 10,
-        minute: 0,
-        second: 0,
-    };
+    use crate::calendar::occur::Span;
+    use crate::feed::{Date, Time};
+
+    fn at(hour: u8) -> Time {
+        Time {
+            hour,
+            minute: 0,
+            second: 0,
+        }
+    }
+
+    /// An occurrence on one clock, from `first` at `from` to `last` at `until`.
+    fn on_clock(first: Date, last: Date, from: Time, until: Time) -> Occurrence {
+        Occurrence {
+            event: 0,
+            span: Span::Timed(0.0, 0.0),
+            first,
+            last,
+            times: Some((from, until)),
+        }
+    }
 
     #[test]
     fn a_zone_is_said_in_each_language_catalan_eliding_its_de() {
         assert_eq!(zone_note(Lang::Ca, "Europe/Andorra"), "Hora d’Andorra");
         assert_eq!(zone_note(Lang::Ca, "Europe/Madrid"), "Hora de Madrid");
         assert_eq!(zone_note(Lang::Es, "Europe/Andorra"), "Hora de Andorra");
+        let day = Date::new(2026, 12, 1).unwrap();
         assert_eq!(
             own_clock(
                 Lang::Ca,
-                Date::new(2026, 12, 1).unwrap(),
-                TEN,
+                &on_clock(day, day, at(10), at(10)),
                 "Europe/Amsterdam"
             ),
             "dimarts, 1 de desembre de 2026, 10:00 (hora d’Amsterdam)"
         );
+        // Its end too, on the same clock, and its date where that is another day.
         assert_eq!(
             own_clock(
                 Lang::En,
-                Date::new(2026, 12, 1).unwrap(),
-                TEN,
+                &on_clock(day, day, at(10), at(12)),
                 "America/New_York"
             ),
-            "Tuesday 1 December 2026, 10:00 (New York time)"
+            "Tuesday 1 December 2026, 10:00–12:00 (New York time)"
+        );
+        assert_eq!(
+            own_clock(
+                Lang::Es,
+                &on_clock(day, day.add_days(1), at(22), at(2)),
+                "America/Argentina/Buenos_Aires"
+            ),
+            "martes, 1 de diciembre de 2026, 22:00 – miércoles, 2 de diciembre de 2026, 02:00 (hora de Buenos Aires)"
         );
     }
 
