@@ -177,6 +177,26 @@ impl Date {
     }
 }
 
+/// Whether `s` is written as the feed writes a date, or a date and time (digits where they
+/// go), but names no real day or time: `2025-02-29`, `2026-04-31`, `2026-13-01`,
+/// `2026-05-01T25:00`. Such a value needs its day mended, not its form.
+pub(crate) fn impossible(s: &str) -> bool {
+    let b = s.as_bytes();
+    let shaped = |pattern: &[u8], at: usize| {
+        b.len() >= at + pattern.len()
+            && pattern.iter().zip(&b[at..]).all(|(p, c)| match p {
+                b'0' => c.is_ascii_digit(),
+                p => p == c,
+            })
+    };
+    if !shaped(b"0000-00-00", 0) || !(b.len() == 10 || shaped(b"T00:00", 10)) {
+        return false;
+    }
+    let day = Date::parse(&s[..10]);
+    let clock = b.len() > 10 && (num(&b[11..13]) >= Some(24) || num(&b[14..16]) >= Some(60));
+    day.is_none() || clock
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -265,6 +285,36 @@ mod tests {
 
     fn d(y: i32, m: u8, day: u8) -> Date {
         Date::new(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_value_in_the_right_form_naming_no_real_day_or_time_is_told_apart() {
+        for no_such in [
+            "2025-02-29",
+            "2026-04-31",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-05-00",
+            "2026-05-01T25:00",
+            "2026-05-01T10:60",
+            "2026-02-30T09:00:00Z",
+        ] {
+            assert!(When::parse(no_such).is_none(), "{no_such} is rejected");
+            assert!(impossible(no_such), "{no_such}");
+        }
+        // Another form altogether, or a real day: the form is what to mend, or nothing.
+        for other in [
+            "tomorrow",
+            "2026-5-1",
+            "01/05/2026",
+            "2026-05-01 10:00",
+            "2026-05-01T10",
+            "2024-02-29",
+            "2026-05-01T10:00",
+            "2026-05-01T10:00:00+02:00",
+        ] {
+            assert!(!impossible(other), "{other}");
+        }
     }
 
     #[test]

@@ -32,6 +32,7 @@ mod source;
 mod text;
 mod url;
 
+pub(crate) use date::impossible;
 pub use date::{Date, Time, Weekday, When, days_in_month, is_leap};
 pub use diag::{Diagnostic, Expected, Problem};
 pub use encoding::decode;

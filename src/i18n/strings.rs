@@ -253,6 +253,8 @@ strings! {
     d_empty: &'static str,
     /// Diagnostic: `{value}` is not a valid date.
     d_bad_date: &'static str,
+    /// Diagnostic: `{value}` is written as a date, but no such day or time exists.
+    d_no_such_date: &'static str,
     /// Diagnostic: a `joined` date outside 1850 to 2100: `{value}`.
     d_unlikely_year: &'static str,
     /// Diagnostic: end and start are in different forms.
@@ -424,6 +426,9 @@ impl Strings {
                 )
             }
             Problem::Empty => self.d_empty.to_owned(),
+            Problem::BadDate(v) if crate::feed::impossible(v) => {
+                fill(self.d_no_such_date, &[("value", v)])
+            }
             Problem::BadDate(v) => fill(self.d_bad_date, &[("value", v)]),
             Problem::UnlikelyYear(v) => fill(self.d_unlikely_year, &[("value", v)]),
             Problem::FormMismatch => self.d_form_mismatch.to_owned(),

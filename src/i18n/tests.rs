@@ -160,6 +160,13 @@ fn diagnostics_read_as_sentences_in_each_language() {
     assert!(said(rule("FREQ=HOURLY")).starts_with("uses “FREQ=HOURLY”, which this widget"));
     assert!(said(rule("FREQ=WEEKLY;BYDAY=XX")).starts_with("has “BYDAY"));
     assert!(said(rule("FREQ=DAILY;COUNT=2;UNTIL=20270101")).starts_with("cannot have both"));
+    // A date in the right form that names no real day is told so, not told its form.
+    let date = |value: &str| said(Problem::BadDate(value.into()));
+    assert!(
+        date("2025-02-29")
+            .starts_with("“2025-02-29” is no day or time of the calendar: check the day")
+    );
+    assert!(date("tomorrow").contains("write dates as YYYY-MM-DD"));
     let e = crate::feed::parse("{\n  \"version\": 1,,\n}").unwrap_err();
     assert_eq!(
         Lang::Es.strings().syntax_error(&e),
