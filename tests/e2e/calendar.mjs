@@ -221,6 +221,29 @@ test("with larger text the calendar folds sooner: 700 px of 20-px text is under 
   assert.equal(await page.locator("#usual").getByRole("grid").count(), 0, "the grid gone with the larger text");
 });
 
+test("at 600 px the calendar is its month with titled bars, and under 600 px its list: no third layout at the edge", async ({ page, url }) => {
+  await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  await page.evaluate(() => {
+    for (const width of [600, 599]) {
+      const column = document.createElement("div");
+      column.style.width = `${width}px`;
+      const cal = document.createElement("clusterkit-calendar");
+      cal.id = `w${width}`;
+      cal.setAttribute("feed", "events.json");
+      cal.setAttribute("lang", "en");
+      column.append(cal);
+      document.body.append(column);
+    }
+  });
+  const wide = page.locator("#w600");
+  await wide.getByRole("grid").waitFor();
+  const bars = await wide.locator(".ck-bar").evaluateAll((b) => b.map((bar) => parseFloat(getComputedStyle(bar).fontSize)));
+  assert.ok(bars.length > 0 && bars.every((size) => size > 10), `the month's bars show their titles: ${bars}`);
+  await page.locator("#w599 .ck-agenda-title").first().waitFor();
+  assert.equal(await page.locator("#w599").getByRole("grid").count(), 0, "599 px: the list");
+});
+
 test("in a narrow container the calendar lists what is coming, month by month, and earlier events on request", async ({ page, url }) => {
   await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
   await page.goto(url("tests/e2e/pages/calendar.html"));
