@@ -39,6 +39,18 @@ pub(super) fn tooltip(
             let half = (tip.offset_width() / 2).min(width / 2);
             let left = (x * width / 100).clamp(half, width - half);
             let _ = tip.style().set_property("left", &format!("{left}px"));
+            // Below its mark where above it would reach past the window's top (the chart at
+            // the top of the screen), where the name's first line would be out of sight.
+            if tip.get_bounding_client_rect().top() < 0.0 {
+                let mark = figure
+                    .query_selector(&format!(".ck-mark[data-k=\"{k}\"]"))
+                    .ok()??;
+                // Whole pixels: formatting an `f64` would bring in core's float printing.
+                let below = (mark.get_bounding_client_rect().bottom()
+                    - host.get_bounding_client_rect().top()) as i32;
+                let _ = tip.style().set_property("top", &format!("{below}px"));
+                tip.set_class_name("ck-tip ck-below");
+            }
             Some(())
         });
         // Escape hides it, wherever the focus is (WCAG 1.4.13): a listener only while one

@@ -732,6 +732,15 @@ test("on a touch screen, tapping a bar shows its count and tapping elsewhere hid
     }
     await page.locator("h1").tap();
     await tip.waitFor({ state: "detached" });
+    // The first bar at the screen's top: its tooltip goes below it, whole on the screen,
+    // where above it the name's first line would be out of sight.
+    const first = segments.locator("[part=bar]").first();
+    await page.evaluate(() => (document.body.style.paddingBottom = "200vh"));
+    await page.evaluate((y) => window.scrollBy(0, y), (await first.boundingBox()).y - 4);
+    await first.tap();
+    await tip.waitFor();
+    const [box, bar] = [await tip.boundingBox(), await first.boundingBox()];
+    assert.ok(box.y >= 0 && box.y >= bar.y + bar.height - 1, `below the bar, on screen: ${JSON.stringify([box, bar])}`);
   });
 });
 
