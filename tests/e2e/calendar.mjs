@@ -181,6 +181,9 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   const market = cal.getByRole("dialog", { name: "Ventana Sur" });
   await market.getByText("Tuesday 1 December 2026, 14:00 – Friday 4 December 2026, 23:00").waitFor();
   await market.getByText(there).waitFor();
+  // Its link is a target of 24 px at least (WCAG 2.5.8), as a profile's links are.
+  const more = await market.getByRole("link", { name: /^More information/ }).boundingBox();
+  assert.ok(more.height >= 24, `"More information" ${more.height} px tall`);
   await market.getByText("Screenings and meetings.").waitFor();
   const [all] = await Promise.all([page.waitForEvent("download"), (async () => {
     await page.keyboard.press("Escape");
