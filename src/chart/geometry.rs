@@ -48,12 +48,15 @@ pub const STACK_BELOW: f64 = 400.0;
 
 /// Lays out bars for `counts`, named by `names` (one per count), in a drawing `width` wide;
 /// the longest bar leaves `value_room` after it for its count. In a drawing as wide as
-/// [`STACK_BELOW`] or more, names take up to 40% on the left, wrapped to two lines; in a
-/// narrower one, each name goes above its bar.
+/// [`STACK_BELOW`] or more, names take up to 40% on the left, wrapped to two lines, when
+/// every name fits there whole; in a narrower one, or where a name would be cut beside its
+/// bar ("Experiències immersives (VR, XR,…" in a sidebar), each name goes above its bar.
 pub fn bar_layout(counts: &[usize], names: &[&str], width: f64, value_room: f64) -> BarLayout {
     let bar_height = 20.0;
-    let stacked = width < STACK_BELOW;
-    let bar_x = if stacked { 0.0 } else { (width * 0.4).round() };
+    let beside = (width * 0.4).round();
+    let stacked =
+        width < STACK_BELOW || names.iter().any(|n| !whole(n, (beside / 8.0) as usize, 2));
+    let bar_x = if stacked { 0.0 } else { beside };
     let bar_max = (width - bar_x - value_room).max(1.0);
     let max = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
     // What fits on a line of a name, at 8 units a character at most in Latin scripts.
@@ -106,6 +109,11 @@ fn breakable(label: &str) -> impl Iterator<Item = &str> {
     label
         .split(|c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}'))
         .filter(|w| !w.is_empty())
+}
+
+/// Whether `label` fits whole on `lines` lines of `width` characters.
+fn whole(label: &str, width: usize, lines: usize) -> bool {
+    wrap(label, width, lines).join(" ") == breakable(label).collect::<Vec<_>>().join(" ")
 }
 
 /// A label broken into at most `lines` lines of at most `width` characters, at spaces where

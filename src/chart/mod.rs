@@ -40,7 +40,8 @@
 //!
 //! Size: the drawing is laid out for its container's width at the usual text size (the width
 //! over its font size, times 16), measured again as either changes, so its text keeps the
-//! page's size. Under 25em, bars carry their names above them and a donut's ring narrows;
+//! page's size. Under 25em, and wherever a name would be cut beside its bar, bars carry
+//! their names above them; under 25em a donut's ring narrows;
 //! under 150 px at the usual text size, the drawing is scaled down.
 
 mod contrast;

@@ -27,12 +27,20 @@ fn in_a_narrow_drawing_each_name_goes_whole_above_its_bar() {
         "Formació",
         "Estudis i parcs audiovisuals i de rodatge",
     ];
-    let beside = bar_layout(&[10, 6, 4], &names, 400.0, 48.0);
-    assert!(!beside.stacked);
-    assert!(
-        beside.bars[0].label.concat().ends_with('…'),
-        "cut beside its bar"
-    );
+    // Short names at 400 units go beside their bars; long ones there would be cut on two
+    // lines of 160 units ("Experiències immersives (VR, XR,…"), so they go above their bars,
+    // and beside them again where 40% of the width holds them whole.
+    let short = bar_layout(&[10, 6, 4], &["Formació", "Animació", "VFX"], 400.0, 48.0);
+    assert!(!short.stacked);
+    assert_eq!(short.bar_x, 160.0);
+    assert!(bar_layout(&[10, 6, 4], &names, 400.0, 48.0).stacked);
+    assert!(bar_layout(&[10, 6, 4], &names, 600.0, 48.0).stacked);
+    let wide = bar_layout(&[10, 6, 4], &names, 700.0, 48.0);
+    assert!(!wide.stacked);
+    for (bar, name) in wide.bars.iter().zip(names) {
+        assert_eq!(bar.label.join(" "), name);
+        assert!(bar.label.iter().all(|l| l.chars().count() * 8 <= 280));
+    }
     let layout = bar_layout(&[10, 6, 4], &names, 340.0, 48.0);
     assert!(layout.stacked);
     assert_eq!(layout.bar_x, 0.0);
