@@ -235,7 +235,8 @@ pub struct ColumnLayout {
 /// room for the axis labels on the left and each column's name (`names`) under it. A name
 /// takes the column's width, wrapped to two lines and cut with an ellipsis after that; where
 /// columns are too narrow for that, short names (years) are thinned out evenly and longer
-/// ones are written upright, cut after 18 characters.
+/// ones are written upright, on as many lines of 18 characters side by side as the column
+/// holds (up to three), cut after that.
 pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) -> ColumnLayout {
     let plot_x = 40.0;
     let top = 12.0;
@@ -262,8 +263,21 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
     let across = longest <= fit || fit >= word.min(16);
     let upright = !across && longest > 5;
     let cut = longest.min(18);
+    // Upright, as many lines side by side as the column's width holds, up to three: a name
+    // of two or three short lines ("Serveis de / producció") rather than one cut after 18
+    // characters.
+    let upright_lines = ((slot - 2.0) / LINE).clamp(1.0, 3.0) as usize;
+    let upright_len = names
+        .iter()
+        .flat_map(|n| wrap(n, cut, upright_lines))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
     let (label_width, below) = if upright {
-        (18.0, cut as f64 * CHAR + 12.0)
+        (
+            upright_lines as f64 * LINE + 2.0,
+            upright_len as f64 * CHAR + 12.0,
+        )
     } else if across {
         (slot, if longest > fit { 40.0 } else { 24.0 })
     } else {
@@ -300,7 +314,7 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
                 label: if !(last - i).is_multiple_of(every) || crowded {
                     Vec::new()
                 } else if upright {
-                    wrap(name, cut, 1)
+                    wrap(name, cut, upright_lines)
                 } else if across {
                     wrap(name, fit, 2)
                 } else {

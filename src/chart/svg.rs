@@ -300,11 +300,18 @@ impl Pen<'_> {
                     px(layout.baseline + 16.0)
                 )
             };
+            // Each line below the one before; upright, that is right of it, and the lines
+            // are centred on the column.
+            let first = if layout.upright {
+                -8 * (c.label.len() as i32 - 1)
+            } else {
+                0
+            };
             for (i, line) in c.label.iter().enumerate() {
                 let _ = write!(
                     self.out,
                     "<tspan x=\"{x}\" dy=\"{}\">{}</tspan>",
-                    i * 16,
+                    if i == 0 { first } else { 16 },
                     escape(line)
                 );
             }

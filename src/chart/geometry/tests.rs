@@ -239,13 +239,26 @@ fn column_names_fit_their_column_wrapped_or_upright_and_never_overlap() {
         ["Studios and", "production services"]
     );
     assert_eq!(wide.height, 256.0 + 40.0, "room for two lines");
-    // Catalonia's twelve at 900 are too narrow to wrap without cutting words: upright,
-    // cut after 18 characters, the drawing taller for them.
+    // Catalonia's twelve at 900 are too narrow to wrap without cutting words: upright, on
+    // up to three lines of 18 characters side by side (a column's 71 units hold three of
+    // 16), the drawing taller for them.
     let upright = column_layout(&[1; 12], &catalonia, 900.0, 244.0);
     assert!(upright.upright);
+    assert_eq!(upright.columns[1].label, ["Serveis de", "producció"]);
     assert_eq!(upright.columns[2].label, ["Postproducció"]);
-    assert_eq!(upright.columns[3].label, ["Estudis i parcs…"]);
+    assert_eq!(
+        upright.columns[3].label,
+        ["Estudis i parcs", "audiovisuals i", "tecnològics"]
+    );
+    assert_eq!(
+        upright.columns[6].label,
+        ["Experiències", "immersives (VR,", "XR, AR, metavers…"]
+    );
     assert_eq!(upright.height, 256.0 + 18.0 * CHAR + 12.0);
+    // Where a column holds one line, one line.
+    let narrow = column_layout(&[1; 12], &catalonia, 320.0, 244.0);
+    assert!(narrow.upright);
+    assert_eq!(narrow.columns[1].label, ["Serveis de…"]);
     for names in [&madrid[..], &catalonia[..]] {
         for width in [260.0, 320.0, 600.0, 900.0, 1280.0, 2400.0] {
             let layout = column_layout(&vec![1; names.len()], names, width, 244.0);
@@ -258,7 +271,7 @@ fn column_names_fit_their_column_wrapped_or_upright_and_never_overlap() {
             let longest =
                 |c: &Column| c.label.iter().map(|l| l.chars().count()).max().unwrap() as f64 * CHAR;
             for c in &labelled {
-                assert!(c.label.len() <= 2);
+                assert!(c.label.len() <= if layout.upright { 3 } else { 2 });
                 if layout.upright {
                     assert!(layout.baseline + 8.0 + longest(c) <= layout.height);
                 }
@@ -266,7 +279,7 @@ fn column_names_fit_their_column_wrapped_or_upright_and_never_overlap() {
             for pair in labelled.windows(2) {
                 let apart = pair[1].x - pair[0].x;
                 let needed = if layout.upright {
-                    16.0
+                    (pair[0].label.len() + pair[1].label.len()) as f64 * 8.0
                 } else {
                     (longest(pair[0]) + longest(pair[1])) / 2.0
                 };

@@ -344,3 +344,38 @@ fn a_bar_s_tooltip_points_above_its_name_where_the_name_is_above_the_bar() {
         assert!(y <= name - 8.0, "anchor {y}, name at {name}");
     }
 }
+
+#[test]
+fn an_upright_name_of_two_lines_is_centred_on_its_column() {
+    let names = [
+        "Serveis de producció",
+        "Producció",
+        "Postproducció",
+        "Distribució i exhibició",
+        "Formació",
+        "Videojocs",
+        "Tecnologia",
+        "Comunicació i publicitat",
+    ];
+    let marks: Vec<Mark> = names.iter().map(|n| mark(n, 3)).collect();
+    let drawing = draw(&marks, Shape::Column, Lang::Ca, 0, false, 600.0);
+    // The first name's text: upright, then its lines, each a `<tspan>`.
+    let text = drawing
+        .markup
+        .split("<text ")
+        .find(|t| t.contains(">Serveis de<"))
+        .unwrap();
+    assert!(text.contains("transform=\"rotate(-90 "), "{text}");
+    let lines: Vec<(&str, &str)> = text
+        .split("<tspan ")
+        .skip(1)
+        .map(|t| {
+            let dy = t.split("dy=\"").nth(1).unwrap().split('"').next().unwrap();
+            let line = t.split('>').nth(1).unwrap().split('<').next().unwrap();
+            (dy, line)
+        })
+        .collect();
+    // Upright, a line below the one before is right of it: the first goes half a line left
+    // of the column's middle, the second half a line right.
+    assert_eq!(lines, [("-8", "Serveis de"), ("16", "producció")]);
+}
