@@ -192,6 +192,10 @@ pub fn nice_step(max: usize, ticks: usize) -> usize {
 /// sans-serif), for labels that must not run into each other.
 pub const CHAR: f64 = 7.5;
 
+/// The width of a digit of the chart's 13px text, in SVG units (8.3 in a common
+/// sans-serif): years thinned out under their columns are spaced by it.
+const DIGIT: f64 = 8.5;
+
 /// One column of a column chart, in SVG user units.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Column {
@@ -281,7 +285,9 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
     } else if across {
         (slot, if longest > fit { 40.0 } else { 24.0 })
     } else {
-        (longest as f64 * CHAR + 8.0, 24.0)
+        // Thinned out, the names are short, years most often: a digit is wider than the
+        // average character (8.3 units in a common sans-serif).
+        (longest as f64 * DIGIT + 8.0, 24.0)
     };
     let every = ((label_width / slot).ceil() as usize).max(1);
     let thinned = !across && !upright;
@@ -293,6 +299,15 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
     let text = label_width - 8.0;
     let centre = |i: usize| plot_x + (i as f64 + 0.5) * slot;
     let last_x = centre(last).min(width - text / 2.0 - 2.0);
+    // Likewise, the first label kept begins past the axis' values ("0" ends 6 units left
+    // of the plot), not over them, and the label after it stays only where the two stay a
+    // gap apart.
+    let first = last % every;
+    let first_x = if first == last {
+        last_x
+    } else {
+        centre(first).max(plot_x - 4.0 + text / 2.0)
+    };
     let columns = counts
         .iter()
         .zip(names)
@@ -300,16 +315,19 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
         .map(|(i, (&n, name))| {
             let h = n as f64 * scale;
             let x = plot_x + i as f64 * slot;
-            let crowded = thinned && i < last && centre(i) + text + 8.0 > last_x;
+            let crowded = thinned
+                && ((i < last && centre(i) + text + 8.0 > last_x)
+                    || (i > first && centre(i) - text - 8.0 < first_x));
             Column {
                 x: x + slot * 0.15,
                 y: baseline - h,
                 width: slot * 0.7,
                 height: h,
-                label_x: if thinned && i == last {
-                    last_x
-                } else {
-                    centre(i)
+                label_x: match i {
+                    _ if !thinned => centre(i),
+                    i if i == last => last_x,
+                    i if i == first => first_x,
+                    i => centre(i),
                 },
                 label: if !(last - i).is_multiple_of(every) || crowded {
                     Vec::new()

@@ -193,10 +193,13 @@ fn columns_share_the_width_and_crowded_labels_thin_out_without_overlap() {
             .collect();
         let newest = labelled.last().unwrap();
         assert_eq!(newest.label, ["2026"], "at {width}");
-        assert!(newest.label_x + 2.0 * 7.5 <= width, "at {width}");
+        // Four digits of up to 8.3 units each: 16.6 either side of the middle.
+        assert!(newest.label_x + 16.6 <= width, "at {width}");
+        // The first begins past the axis' values, which end at 34 units.
+        assert!(labelled[0].label_x - 16.6 >= 34.0, "at {width}");
         for pair in labelled.windows(2) {
             assert!(
-                pair[1].label_x - pair[0].label_x >= 4.0 * 7.5,
+                pair[1].label_x - pair[0].label_x >= 4.0 * 8.3,
                 "at {width}: {} and {}",
                 pair[0].label[0],
                 pair[1].label[0]
