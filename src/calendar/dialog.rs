@@ -287,7 +287,7 @@ pub(super) fn content(
             if let Some(href) = event.url.as_deref().and_then(|url| feed.resolve_url(url)) {
                 let _ = write!(
                     out,
-                    "<p class=\"ck-more\"><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}{new_tab}</a></p>",
+                    "<p class=\"ck-event-link\"><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}{new_tab}</a></p>",
                     escape(&href),
                     s.more_info,
                 );

@@ -181,9 +181,14 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   const market = cal.getByRole("dialog", { name: "Ventana Sur" });
   await market.getByText("Tuesday 1 December 2026, 14:00 – Friday 4 December 2026, 23:00").waitFor();
   await market.getByText(there).waitFor();
-  // Its link is a target of 24 px at least (WCAG 2.5.8), as a profile's links are.
-  const more = await market.getByRole("link", { name: /^More information/ }).boundingBox();
+  // Its link is a target of 24 px at least (WCAG 2.5.8), as a profile's links are, below
+  // the description in the dialog's flow (not laid over it) and at the dialog's text size.
+  const link = market.getByRole("link", { name: /^More information/ });
+  const [more, about] = [await link.boundingBox(), await market.getByText("Screenings and meetings.").boundingBox()];
   assert.ok(more.height >= 24, `"More information" ${more.height} px tall`);
+  assert.ok(more.y >= about.y + about.height, `below the description: ${JSON.stringify([more, about])}`);
+  const sizes = await link.evaluate((a) => [getComputedStyle(a).fontSize, getComputedStyle(a.closest("[role=dialog], dialog")).fontSize]);
+  assert.equal(sizes[0], sizes[1], "at the dialog's text size");
   await market.getByText("Screenings and meetings.").waitFor();
   const [all] = await Promise.all([page.waitForEvent("download"), (async () => {
     await page.keyboard.press("Escape");
@@ -224,15 +229,16 @@ test("with larger text the calendar folds sooner: 700 px of 20-px text is under 
   assert.equal(await page.locator("#usual").getByRole("grid").count(), 0, "the grid gone with the larger text");
 });
 
-test("at 600 px the calendar is its month with titled bars, and under 600 px its list: no third layout at the edge", async ({ page, url }) => {
+test("at 600 px the calendar is its month with titled bars, and under 600 px (599.5 too) its list: no third layout at the edge", async ({ page, url }) => {
   await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
   await page.goto(url("tests/e2e/pages/calendar.html"));
   await page.evaluate(() => {
-    for (const width of [600, 599]) {
+    // 599.5 px (a column of a percentage, a zoom) is under 600 too.
+    for (const width of [600, 599.5]) {
       const column = document.createElement("div");
       column.style.width = `${width}px`;
       const cal = document.createElement("clusterkit-calendar");
-      cal.id = `w${width}`;
+      cal.id = `w${Math.floor(width)}`;
       cal.setAttribute("feed", "events.json");
       cal.setAttribute("lang", "en");
       column.append(cal);
@@ -244,7 +250,7 @@ test("at 600 px the calendar is its month with titled bars, and under 600 px its
   const bars = await wide.locator(".ck-bar").evaluateAll((b) => b.map((bar) => parseFloat(getComputedStyle(bar).fontSize)));
   assert.ok(bars.length > 0 && bars.every((size) => size > 10), `the month's bars show their titles: ${bars}`);
   await page.locator("#w599 .ck-agenda-title").first().waitFor();
-  assert.equal(await page.locator("#w599").getByRole("grid").count(), 0, "599 px: the list");
+  assert.equal(await page.locator("#w599").getByRole("grid").count(), 0, "599.5 px: the list");
 });
 
 test("in a narrow container the calendar lists what is coming, month by month, and earlier events on request", async ({ page, url }) => {
