@@ -39,9 +39,10 @@ pub(super) fn tooltip(
             let half = (tip.offset_width() / 2).min(width / 2);
             let left = (x * width / 100).clamp(half, width - half);
             let _ = tip.style().set_property("left", &format!("{left}px"));
-            // Below its mark where above it would reach past the window's top (the chart at
-            // the top of the screen), where the name's first line would be out of sight.
-            if tip.get_bounding_client_rect().top() < 0.0 {
+            // Below its mark where above it would be out of sight: past the window's top (the
+            // chart at the top of the screen), an app's scrolling box's, or under a site's
+            // sticky header.
+            if crate::ui::top_hidden(&tip) {
                 let mark = figure
                     .query_selector(&format!(".ck-mark[data-k=\"{k}\"]"))
                     .ok()??;
