@@ -153,19 +153,18 @@ pub fn MemberDirectory(
         // before (a "reset" to the same filter); the visitor's own choices coming back (an
         // app that stores what `on_filter` gives it) change nothing and are not reported again.
         // The first run takes the value only if it changed since the choices were made from
-        // it: a shared link's state may have replaced them since. A later value is a view of
-        // its own, as a choice of the visitor's is (a linked chart's bar pressed, an app's own
-        // control): with `sync_url`, a new entry, which the back button leaves for the view
-        // before, not for the page before.
+        // it: a shared link's state may have replaced them since (a value set before it, as
+        // an app starts, is still the page's own). A later value is a view of its own, as a
+        // choice of the visitor's is (a linked chart's bar pressed, an app's own control, a
+        // script's new `segments`): with `sync_url`, a new entry, which the back button
+        // leaves for the view before, not for the page before.
         let initial = StoredValue::new(Some(filter.get_untracked()));
         crate::ui::effect(move || {
             let f = filter.get();
-            let changed = initial
-                .try_update_value(Option::take)
-                .flatten()
-                .is_none_or(|initial| initial != f);
+            let first = initial.try_update_value(Option::take).flatten();
+            let changed = first.as_ref().is_none_or(|initial| *initial != f);
             if changed && choices.with_untracked(|c| *c != f) {
-                if hide_filters {
+                if first.is_some() || hide_filters {
                     base.set_value(f.clone());
                 }
                 choices.set(f);
