@@ -182,10 +182,12 @@ impl Date {
 /// `2026-05-01T25:00`. Such a value needs its day mended, not its form.
 pub(crate) fn impossible(s: &str) -> bool {
     let b = s.as_bytes();
+    // `0` a digit, `T` any of the separators the reader takes between date and time.
     let shaped = |pattern: &[u8], at: usize| {
         b.len() >= at + pattern.len()
             && pattern.iter().zip(&b[at..]).all(|(p, c)| match p {
                 b'0' => c.is_ascii_digit(),
+                b'T' => matches!(c, b'T' | b't' | b' '),
                 p => p == c,
             })
     };
@@ -298,6 +300,8 @@ mod tests {
             "2026-05-01T25:00",
             "2026-05-01T10:60",
             "2026-02-30T09:00:00Z",
+            "2026-02-30 09:00",
+            "2026-06-31t10:00",
         ] {
             assert!(When::parse(no_such).is_none(), "{no_such} is rejected");
             assert!(impossible(no_such), "{no_such}");

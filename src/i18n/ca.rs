@@ -174,7 +174,7 @@ pub static STRINGS: Strings = Strings {
     ],
     d_empty: "és buit.",
     d_bad_date: "«{value}» no és una data o una hora vàlida: escriviu les dates com a AAAA-MM-DD i les hores com a AAAA-MM-DDTHH:MM.",
-    d_no_such_date: "«{value}» no és cap dia ni hora del calendari: reviseu el dia (un 31 en un mes de 30 dies, el 29 de febrer d’un any que no és de traspàs), el mes i l’hora.",
+    d_no_such_date: "«{value}» no existeix al calendari: comproveu que el dia no passi del final del mes (un 31 en un mes de 30 dies, el 29 de febrer fora d’un any de traspàs), que el mes no passi de 12 ni l’hora de 23.",
     d_unlikely_year: "«{value}» no és una data d’alta versemblant (ha de ser entre 1850 i 2100).",
     d_form_mismatch: "no concorda amb l’inici: feu servir una data per a esdeveniments de tot el dia i data i hora per als que tenen horari.",
     d_end_before_start: "no és posterior a l’inici.",

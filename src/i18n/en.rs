@@ -184,7 +184,7 @@ pub static STRINGS: Strings = Strings {
     ],
     d_empty: "is empty.",
     d_bad_date: "“{value}” is not a valid date or time: write dates as YYYY-MM-DD and times as YYYY-MM-DDTHH:MM.",
-    d_no_such_date: "“{value}” is no day or time of the calendar: check the day (a 31st in a 30-day month, 29 February in a year that is not a leap year), the month and the hour.",
+    d_no_such_date: "“{value}” does not exist on the calendar: look for a day past the month's end (a 31st in a 30-day month, 29 February outside a leap year), a month past 12 or an hour past 23.",
     d_unlikely_year: "“{value}” is not a likely date to have joined (it must be between 1850 and 2100).",
     d_form_mismatch: "does not match the start: use a date for all-day events and a date and time for timed ones.",
     d_end_before_start: "is not after the start.",

@@ -184,7 +184,7 @@ pub static STRINGS: Strings = Strings {
     ],
     d_empty: "está vacío.",
     d_bad_date: "«{value}» no es una fecha u hora válida: escriba las fechas como AAAA-MM-DD y las horas como AAAA-MM-DDTHH:MM.",
-    d_no_such_date: "«{value}» no es ningún día ni hora del calendario: revise el día (un 31 en un mes de 30 días, el 29 de febrero de un año que no es bisiesto), el mes y la hora.",
+    d_no_such_date: "«{value}» no existe en el calendario: compruebe que el día no pase del final del mes (un 31 en un mes de 30 días, el 29 de febrero fuera de un año bisiesto), que el mes no pase de 12 ni la hora de 23.",
     d_unlikely_year: "«{value}» no es una fecha de alta verosímil (debe estar entre 1850 y 2100).",
     d_form_mismatch: "no concuerda con el inicio: use una fecha para eventos de todo el día y fecha y hora para los que tienen horario.",
     d_end_before_start: "no es posterior al inicio.",

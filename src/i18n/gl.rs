@@ -174,7 +174,7 @@ pub static STRINGS: Strings = Strings {
     ],
     d_empty: "está baleiro.",
     d_bad_date: "«{value}» non é unha data ou hora válida: escriba as datas como AAAA-MM-DD e as horas como AAAA-MM-DDTHH:MM.",
-    d_no_such_date: "«{value}» non é ningún día nin hora do calendario: revise o día (un 31 nun mes de 30 días, o 29 de febreiro dun ano que non é bisesto), o mes e a hora.",
+    d_no_such_date: "«{value}» non existe no calendario: comprobe que o día non pase do final do mes (un 31 nun mes de 30 días, o 29 de febreiro fóra dun ano bisesto), que o mes non pase de 12 nin a hora de 23.",
     d_unlikely_year: "«{value}» non é unha data de alta verosímil (debe estar entre 1850 e 2100).",
     d_form_mismatch: "non concorda co inicio: use unha data para eventos de todo o día e data e hora para os que teñen horario.",
     d_end_before_start: "non é posterior ao inicio.",

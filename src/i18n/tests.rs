@@ -162,11 +162,17 @@ fn diagnostics_read_as_sentences_in_each_language() {
     assert!(said(rule("FREQ=DAILY;COUNT=2;UNTIL=20270101")).starts_with("cannot have both"));
     // A date in the right form that names no real day is told so, not told its form.
     let date = |value: &str| said(Problem::BadDate(value.into()));
-    assert!(
-        date("2025-02-29")
-            .starts_with("“2025-02-29” is no day or time of the calendar: check the day")
-    );
+    assert!(date("2025-02-29").starts_with("“2025-02-29” does not exist on the calendar: look"));
     assert!(date("tomorrow").contains("write dates as YYYY-MM-DD"));
+    let ca = Lang::Ca.strings().diagnostic(&Diagnostic {
+        path: "members[0].joined".into(),
+        problem: Problem::BadDate("2026-04-31".into()),
+        skipped: false,
+    });
+    assert!(
+        ca.starts_with("«2026-04-31» no existeix al calendari: comproveu"),
+        "{ca}"
+    );
     let e = crate::feed::parse("{\n  \"version\": 1,,\n}").unwrap_err();
     assert_eq!(
         Lang::Es.strings().syntax_error(&e),
