@@ -440,7 +440,8 @@ pub(crate) fn bar_bottom(element: &web_sys::Element, y: f64) -> Option<f64> {
 /// `px` CSS pixels of `element` at the usual text size: times 16 over its font size in
 /// pixels. Whole pixels: a signal of the type the widgets already use for counts.
 pub(crate) fn at_text_size(element: &web_sys::Element, px: f64) -> usize {
-    (px * 16.0 / font_px(element)).round() as usize
+    // Down, not to the nearest: 599.6 px is under 37.5em, for the container queries too.
+    (px * 16.0 / font_px(element)).floor() as usize
 }
 
 /// Sets `width` to the width of `element` at the usual text size now, as [`observe_width`]
