@@ -308,6 +308,13 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
     } else {
         centre(first).max(plot_x - 4.0 + text / 2.0)
     };
+    // Where each label's middle goes.
+    let label_x = |i: usize| match i {
+        _ if !thinned => centre(i),
+        i if i == last => last_x,
+        i if i == first => first_x,
+        i => centre(i),
+    };
     let columns = counts
         .iter()
         .zip(names)
@@ -315,20 +322,17 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
         .map(|(i, (&n, name))| {
             let h = n as f64 * scale;
             let x = plot_x + i as f64 * slot;
+            // Too near the last (always named) or the first kept, a gap apart from neither.
             let crowded = thinned
-                && ((i < last && centre(i) + text + 8.0 > last_x)
-                    || (i > first && centre(i) - text - 8.0 < first_x));
+                && i < last
+                && (label_x(i) + text + 8.0 > last_x
+                    || (i > first && label_x(i) - text - 8.0 < first_x));
             Column {
                 x: x + slot * 0.15,
                 y: baseline - h,
                 width: slot * 0.7,
                 height: h,
-                label_x: match i {
-                    _ if !thinned => centre(i),
-                    i if i == last => last_x,
-                    i if i == first => first_x,
-                    i => centre(i),
-                },
+                label_x: label_x(i),
                 label: if !(last - i).is_multiple_of(every) || crowded {
                     Vec::new()
                 } else if upright {

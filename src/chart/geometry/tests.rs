@@ -312,3 +312,27 @@ fn long_labels_are_cut_with_an_ellipsis() {
     );
     assert_eq!(truncate("Training", 12), "Training");
 }
+
+#[test]
+fn the_latest_year_is_named_and_no_two_years_touch_at_any_width_and_count() {
+    let names: Vec<String> = (1950..2030).map(|y| y.to_string()).collect();
+    for n in 1..=80 {
+        let years: Vec<&str> = names[names.len() - n..]
+            .iter()
+            .map(String::as_str)
+            .collect();
+        for width in (100..=1000).step_by(25) {
+            let layout = column_layout(&vec![1; n], &years, f64::from(width), 244.0);
+            let labelled: Vec<&Column> = layout
+                .columns
+                .iter()
+                .filter(|c| !c.label.is_empty())
+                .collect();
+            let at = format!("{n} years at {width}");
+            assert_eq!(labelled.last().unwrap().label, ["2029"], "{at}");
+            for pair in labelled.windows(2) {
+                assert!(pair[1].label_x - pair[0].label_x >= 4.0 * 8.3, "{at}");
+            }
+        }
+    }
+}
