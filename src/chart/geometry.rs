@@ -262,15 +262,19 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
             word = word.max(w.chars().count());
         }
     }
-    // Across when the names fit, or when they wrap without cutting a word (or lines hold 16
-    // characters); a label's width apart otherwise, thinned out or upright.
-    let across = longest <= fit || fit >= word.min(16);
-    let upright = !across && longest > 5;
     let cut = longest.min(18);
     // Upright, as many lines side by side as the column's width holds, up to three: a name
     // of two or three short lines ("Serveis de / producció") rather than one cut after 18
     // characters.
     let upright_lines = ((slot - 2.0) / LINE).clamp(1.0, 3.0) as usize;
+    let cuts =
+        |width: usize, lines: usize| names.iter().filter(|n| !whole(n, width, lines)).count();
+    // Across when the names fit, or when they wrap without cutting a word (or lines hold 16
+    // characters) and cut no more names than upright would; a label's width apart
+    // otherwise, thinned out or upright.
+    let across =
+        longest <= fit || (fit >= word.min(16) && cuts(fit, 2) <= cuts(cut, upright_lines));
+    let upright = !across && longest > 5;
     let upright_len = names
         .iter()
         .flat_map(|n| wrap(n, cut, upright_lines))

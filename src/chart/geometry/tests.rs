@@ -314,6 +314,39 @@ fn long_labels_are_cut_with_an_ellipsis() {
 }
 
 #[test]
+fn a_wider_chart_never_cuts_more_column_names_than_a_narrower_one() {
+    let madrid = [
+        "Producció",
+        "Animació i efectes visuals",
+        "Postproducció",
+        "Estudis i serveis de rodatge",
+        "Distribució i exhibició",
+        "Televisió, ràdio i pòdcast",
+        "Tecnologia",
+        "Formació",
+    ];
+    let cut = |width: f64| {
+        column_layout(&[1; 8], &madrid, width, 244.0)
+            .columns
+            .iter()
+            .filter(|c| c.label.concat().ends_with('…'))
+            .count()
+    };
+    // Upright on three lines at 875 units, every name whole; at 900, across on two lines
+    // would have cut three of them.
+    assert_eq!(cut(875.0), 0);
+    let mut fewest = usize::MAX;
+    for width in (300..=2400).step_by(25) {
+        let now = cut(f64::from(width));
+        assert!(
+            now <= fewest,
+            "{now} names cut at {width}, {fewest} narrower"
+        );
+        fewest = fewest.min(now);
+    }
+}
+
+#[test]
 fn the_latest_year_is_named_and_no_two_years_touch_at_any_width_and_count() {
     let names: Vec<String> = (1950..2030).map(|y| y.to_string()).collect();
     for n in 1..=80 {
