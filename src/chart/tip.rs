@@ -46,9 +46,12 @@ pub(super) fn tooltip(
                 let mark = figure
                     .query_selector(&format!(".ck-mark[data-k=\"{k}\"]"))
                     .ok()??;
-                // Whole pixels: formatting an `f64` would bring in core's float printing.
-                let below = (mark.get_bounding_client_rect().bottom()
+                // Under a bar; over a tall column, near its top rather than far from the
+                // pointer at its foot. Whole pixels: formatting an `f64` would bring in core's
+                // float printing.
+                let bottom = (mark.get_bounding_client_rect().bottom()
                     - host.get_bounding_client_rect().top()) as i32;
+                let below = bottom.min(y * host.client_height() / 100 + 32);
                 let _ = tip.style().set_property("top", &format!("{below}px"));
                 tip.set_class_name("ck-tip ck-below");
             }

@@ -744,6 +744,20 @@ test("on a touch screen, tapping a bar shows its count and tapping elsewhere hid
     await tip.waitFor();
     const [box, bar] = [await tip.boundingBox(), await first.boundingBox()];
     assert.ok(box.y >= 0 && box.y >= bar.y + bar.height - 1, `below the bar, on screen: ${JSON.stringify([box, bar])}`);
+    // A tall column's, near its top, where the finger is, not at its foot far below.
+    const years = page.locator("#years");
+    const tallest = years.locator("[part=bar]").nth(await years.locator("[part=bar]").evaluateAll((bars) => {
+      const heights = bars.map((b) => b.getBoundingClientRect().height);
+      return heights.indexOf(Math.max(...heights));
+    }));
+    await page.evaluate((y) => window.scrollBy(0, y), (await tallest.boundingBox()).y - 4);
+    const column = await tallest.boundingBox();
+    assert.ok(column.height > 100, `a tall column: ${column.height} px`);
+    await page.touchscreen.tap(column.x + column.width / 2, column.y + 10);
+    const near = years.locator(".ck-tip");
+    await near.waitFor();
+    const above = await near.boundingBox();
+    assert.ok(above.y >= 0 && above.y <= column.y + 48, `near the column's top: ${JSON.stringify([above, column])}`);
   });
 });
 
