@@ -113,7 +113,12 @@ fn breakable(label: &str) -> impl Iterator<Item = &str> {
 
 /// Whether `label` fits whole on `lines` lines of `width` characters.
 fn whole(label: &str, width: usize, lines: usize) -> bool {
-    wrap(label, width, lines).join(" ") == breakable(label).collect::<Vec<_>>().join(" ")
+    holds(label, &wrap(label, width, lines))
+}
+
+/// Whether `lines`, `label` wrapped, hold all of it: no word left out or cut.
+fn holds(label: &str, lines: &[String]) -> bool {
+    lines.join(" ") == breakable(label).collect::<Vec<_>>().join(" ")
 }
 
 /// A label broken into at most `lines` lines of at most `width` characters, at spaces where
@@ -267,17 +272,26 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
     // of two or three short lines ("Serveis de / producció") rather than one cut after 18
     // characters.
     let upright_lines = ((slot - 2.0) / LINE).clamp(1.0, 3.0) as usize;
-    let cuts =
-        |width: usize, lines: usize| names.iter().filter(|n| !whole(n, width, lines)).count();
+    // Each name wrapped both ways, once: to choose between them, then to draw the one chosen.
+    let wrapped = |width: usize, lines: usize| -> Vec<Vec<String>> {
+        names.iter().map(|n| wrap(n, width, lines)).collect()
+    };
+    let (on_two, upright_labels) = (wrapped(fit, 2), wrapped(cut, upright_lines));
+    let cuts = |labels: &[Vec<String>]| {
+        names
+            .iter()
+            .zip(labels)
+            .filter(|(n, l)| !holds(n, l))
+            .count()
+    };
     // Across when the names fit, or when they wrap without cutting a word (or lines hold 16
     // characters) and cut no more names than upright would; a label's width apart
     // otherwise, thinned out or upright.
-    let across =
-        longest <= fit || (fit >= word.min(16) && cuts(fit, 2) <= cuts(cut, upright_lines));
+    let across = longest <= fit || (fit >= word.min(16) && cuts(&on_two) <= cuts(&upright_labels));
     let upright = !across && longest > 5;
-    let upright_len = names
+    let upright_len = upright_labels
         .iter()
-        .flat_map(|n| wrap(n, cut, upright_lines))
+        .flatten()
         .map(|l| l.chars().count())
         .max()
         .unwrap_or(0);
@@ -340,9 +354,9 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
                 label: if !(last - i).is_multiple_of(every) || crowded {
                     Vec::new()
                 } else if upright {
-                    wrap(name, cut, upright_lines)
+                    upright_labels[i].clone()
                 } else if across {
-                    wrap(name, fit, 2)
+                    on_two[i].clone()
                 } else {
                     vec![(*name).to_owned()]
                 },
