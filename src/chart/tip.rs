@@ -53,7 +53,7 @@ pub(super) fn tooltip(
                     - host.get_bounding_client_rect().top()) as i32;
                 let below = bottom.min(y * host.client_height() / 100 + 32);
                 let _ = tip.style().set_property("top", &format!("{below}px"));
-                tip.set_class_name("ck-tip ck-below");
+                let _ = tip.class_list().add_1("ck-below");
             }
             Some(())
         });

@@ -347,17 +347,16 @@ fn a_bar_s_tooltip_points_above_its_name_where_the_name_is_above_the_bar() {
 
 #[test]
 fn an_upright_name_of_two_lines_is_centred_on_its_column() {
-    let names = [
-        "Serveis de producció",
-        "Producció",
-        "Postproducció",
-        "Distribució i exhibició",
-        "Formació",
-        "Videojocs",
-        "Tecnologia",
-        "Comunicació i publicitat",
-    ];
-    let marks: Vec<Mark> = names.iter().map(|n| mark(n, 3)).collect();
+    let marks = marks(&[
+        ("Serveis de producció", 3),
+        ("Producció", 3),
+        ("Postproducció", 3),
+        ("Distribució i exhibició", 3),
+        ("Formació", 3),
+        ("Videojocs", 3),
+        ("Tecnologia", 3),
+        ("Comunicació i publicitat", 3),
+    ]);
     let drawing = draw(&marks, Shape::Column, Lang::Ca, 0, false, 600.0);
     // The first name's text: upright, then its lines, each a `<tspan>`.
     let text = drawing
