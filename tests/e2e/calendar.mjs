@@ -203,22 +203,28 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   assert.doesNotMatch(month, /VTIMEZONE/, "no zone is named: nothing in the file repeats");
 });
 
-test("with larger text the calendar folds sooner: 700 px of 20-px text is under 37.5em, and lists", async ({ page, url }) => {
-  await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
-  await page.goto(url("tests/e2e/pages/calendar.html"));
-  await page.evaluate(() => {
-    for (const [id, size] of [["usual", "16px"], ["large", "20px"]]) {
+/** Adds to the page, for each `[id, width, font size]`, a column that wide holding an English
+ * calendar of events.json with that id, at that font size (the page's own when none). */
+function inColumns(page, columns) {
+  return page.evaluate((columns) => {
+    for (const [id, width, size] of columns) {
       const column = document.createElement("div");
-      column.style.width = "700px";
+      column.style.width = `${width}px`;
       const cal = document.createElement("clusterkit-calendar");
       cal.id = id;
       cal.setAttribute("feed", "events.json");
       cal.setAttribute("lang", "en");
-      cal.style.setProperty("--ck-font-size", size);
+      if (size) cal.style.setProperty("--ck-font-size", size);
       column.append(cal);
       document.body.append(column);
     }
-  });
+  }, columns);
+}
+
+test("with larger text the calendar folds sooner: 700 px of 20-px text is under 37.5em, and lists", async ({ page, url }) => {
+  await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  await inColumns(page, [["usual", 700, "16px"], ["large", 700, "20px"]]);
   await page.locator("#usual").getByRole("grid").waitFor();
   await page.locator("#large").locator(".ck-agenda-title").first().waitFor();
   assert.equal(await page.locator("#large").getByRole("grid").count(), 0, "no grid of titles that cannot fit");
@@ -232,19 +238,8 @@ test("with larger text the calendar folds sooner: 700 px of 20-px text is under 
 test("at 600 px the calendar is its month with titled bars, and under 600 px (599.5 too) its list: no third layout at the edge", async ({ page, url }) => {
   await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
   await page.goto(url("tests/e2e/pages/calendar.html"));
-  await page.evaluate(() => {
-    // 599.5 px (a column of a percentage, a zoom) is under 600 too.
-    for (const width of [600, 599.5]) {
-      const column = document.createElement("div");
-      column.style.width = `${width}px`;
-      const cal = document.createElement("clusterkit-calendar");
-      cal.id = `w${Math.floor(width)}`;
-      cal.setAttribute("feed", "events.json");
-      cal.setAttribute("lang", "en");
-      column.append(cal);
-      document.body.append(column);
-    }
-  });
+  // 599.5 px (a column of a percentage, a zoom) is under 600 too.
+  await inColumns(page, [["w600", 600], ["w599", 599.5]]);
   const wide = page.locator("#w600");
   await wide.getByRole("grid").waitFor();
   const bars = await wide.locator(".ck-bar").evaluateAll((b) => b.map((bar) => parseFloat(getComputedStyle(bar).fontSize)));
