@@ -7,6 +7,7 @@
 //! browser's `Intl`; counts are grouped in a few lines of our own (see [`intl`]).
 
 mod ca;
+mod diagnostics;
 mod en;
 mod es;
 mod gl;

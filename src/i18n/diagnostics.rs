@@ -1,0 +1,138 @@
+//! The sentences a feed's problems are told in: each [`Diagnostic`] and JSON syntax error,
+//! worded from a language's [`Strings`].
+
+use super::Strings;
+use super::fill;
+use crate::feed::{Diagnostic, Expected, Problem, RruleError, SyntaxError, json::SyntaxProblem};
+
+/// Whole numbers as digits, anything else as `?`: spares the Wasm float formatting.
+fn integer_or_question_mark(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        (v as i64).to_string()
+    } else {
+        "?".into()
+    }
+}
+
+impl Strings {
+    /// The localized sentence for a feed diagnostic, without its path.
+    pub fn diagnostic(&self, d: &Diagnostic) -> String {
+        let type_name = |e: Expected| {
+            self.type_names[match e {
+                Expected::Object => 0,
+                Expected::Array => 1,
+                Expected::String => 2,
+                Expected::Text => 3,
+                Expected::Boolean => 4,
+                Expected::Number => 5,
+            }]
+        };
+        let message = match &d.problem {
+            Problem::Missing => self.d_missing.to_owned(),
+            Problem::WrongType { expected, found } => {
+                // What was found, in the same words as what was expected (`null` as it is).
+                let found = match *found {
+                    "object" => type_name(Expected::Object),
+                    "array" => type_name(Expected::Array),
+                    "string" => type_name(Expected::String),
+                    "boolean" => type_name(Expected::Boolean),
+                    "number" => type_name(Expected::Number),
+                    other => other,
+                };
+                fill(
+                    self.d_wrong_type,
+                    &[("expected", type_name(*expected)), ("found", found)],
+                )
+            }
+            Problem::Empty => self.d_empty.to_owned(),
+            Problem::BadDate(v) if crate::feed::impossible(v) => {
+                fill(self.d_no_such_date, &[("value", v)])
+            }
+            Problem::BadDate(v) => fill(self.d_bad_date, &[("value", v)]),
+            Problem::UnlikelyYear(v) => fill(self.d_unlikely_year, &[("value", v)]),
+            Problem::FormMismatch => self.d_form_mismatch.to_owned(),
+            Problem::EndBeforeStart => self.d_end_before_start.to_owned(),
+            Problem::UnknownSegment(id) => fill(self.d_unknown_segment, &[("id", id)]),
+            Problem::DuplicateId { id, first } => {
+                fill(self.d_duplicate_id, &[("id", id), ("first", first)])
+            }
+            Problem::UnsafeUrl => self.d_unsafe_url.to_owned(),
+            Problem::BadEmail => self.d_bad_email.to_owned(),
+            Problem::BadPhone => self.d_bad_phone.to_owned(),
+            Problem::BadColor => self.d_bad_color.to_owned(),
+            Problem::UnknownKind(v) => fill(self.d_unknown_kind, &[("value", v)]),
+            Problem::BadRecurrence(e) => match e {
+                RruleError::MissingFreq => self.d_bad_recurrence[0].to_owned(),
+                RruleError::Unsupported(part) => fill(self.d_bad_recurrence[1], &[("part", part)]),
+                RruleError::BadValue(part) => fill(self.d_bad_recurrence[2], &[("part", part)]),
+                RruleError::CountAndUntil => self.d_bad_recurrence[3].to_owned(),
+            },
+            Problem::BadTimezone(v) => fill(self.d_bad_timezone, &[("value", v)]),
+            // Nothing was ignored: the text is shown, in every language (unless its entry
+            // was skipped for another reason).
+            Problem::UntaggedKept(v) if !d.skipped => {
+                return format!(
+                    "{} {}",
+                    fill(self.d_bad_language, &[("value", v)]),
+                    self.d_untagged_kept
+                );
+            }
+            Problem::BadLanguage(v) | Problem::UntaggedKept(v) => {
+                fill(self.d_bad_language, &[("value", v)])
+            }
+            Problem::LoneSurrogate => self.d_lone_surrogate.to_owned(),
+            Problem::TooDeep => self.d_too_deep.to_owned(),
+            Problem::UnsupportedVersion(v) => {
+                fill(self.d_version, &[("value", &integer_or_question_mark(*v))])
+            }
+            // Nothing was ignored: the sentence says what was done instead.
+            Problem::NotUtf8 {
+                bytes,
+                line,
+                column,
+            } => {
+                return fill(
+                    self.d_not_utf8,
+                    &[
+                        ("n", &bytes.to_string()),
+                        ("line", &line.to_string()),
+                        ("column", &column.to_string()),
+                    ],
+                );
+            }
+        };
+        let consequence = match (d.skipped, &d.problem) {
+            (true, _) => self.d_skipped,
+            // Nothing was ignored: a missing field of the feed itself (`cluster`), a version
+            // read as 1 all the same, or a document that is not an object at all.
+            (false, Problem::Missing | Problem::UnsupportedVersion(_)) => return message,
+            (false, _) if d.path == "(root)" => return message,
+            (false, _) => self.d_dropped,
+        };
+        format!("{message} {consequence}")
+    }
+
+    /// The localized sentence for a JSON syntax error, with its line and column.
+    pub fn syntax_error(&self, e: &SyntaxError) -> String {
+        let char_string;
+        let reason = match &e.problem {
+            SyntaxProblem::UnexpectedEnd => self.syntax_reasons[0].to_owned(),
+            SyntaxProblem::UnexpectedChar(c) => {
+                char_string = c.to_string();
+                fill(self.syntax_reasons[1], &[("char", &char_string)])
+            }
+            SyntaxProblem::TrailingText => self.syntax_reasons[2].to_owned(),
+            SyntaxProblem::BadEscape => self.syntax_reasons[3].to_owned(),
+            SyntaxProblem::BadNumber => self.syntax_reasons[4].to_owned(),
+            SyntaxProblem::Empty => self.syntax_reasons[5].to_owned(),
+        };
+        fill(
+            self.syntax_error,
+            &[
+                ("line", &e.line.to_string()),
+                ("column", &e.column.to_string()),
+                ("reason", &reason),
+            ],
+        )
+    }
+}
