@@ -10,7 +10,7 @@
 
 use std::fmt::Write;
 
-use super::format::{date_long, on_day, on_day_of, own_clock};
+use super::format::{date_long, on_day, on_day_of, own_clock, time};
 use super::layout::week;
 use super::model::month_grid;
 use super::occur::{self, Occurrence, Offsets, Span, on_day_in_order, zone_of};
@@ -135,16 +135,26 @@ pub fn weeks(
                     }
                     _ => label.clone(),
                 };
+                // Its start time in a span of its own: a grid of narrow days leaves it out
+                // and gives its room to the title (the time is in the hover, the day's
+                // name and the dialog).
+                let shown = match o.times.filter(|_| o.first == day) {
+                    Some((start, _)) => format!(
+                        "<span class=\"ck-bar-time\">{} </span>{}",
+                        time(start),
+                        escape(title(o))
+                    ),
+                    None => escape(&label),
+                };
                 let _ = write!(
                     markup,
-                    "<div class=\"ck-bar ck-lane-{} ck-span-{}{}{}\" data-o=\"{}\" title=\"{}\">{}</div>",
+                    "<div class=\"ck-bar ck-lane-{} ck-span-{}{}{}\" data-o=\"{}\" title=\"{}\">{shown}</div>",
                     b.lane,
                     b.span,
                     if b.continued { " ck-continued" } else { "" },
                     if b.continues { " ck-continues" } else { "" },
                     b.occurrence,
                     escape(&hover),
-                    escape(&label),
                 );
                 colours.push(colour(feed, o));
             }
@@ -237,7 +247,7 @@ mod tests {
         assert_eq!(day.matches("class=\"ck-bar ").count(), 3);
         assert!(day.starts_with(" class=\"ck-events\""), "{day}");
         assert!(day.contains(">+1 more<"), "{day}");
-        assert!(day.contains(">09:00 Talk 0<"));
+        assert!(day.contains("><span class=\"ck-bar-time\">09:00 </span>Talk 0<"));
         // Named as it shows: "+1 more" too.
         assert!(day.contains(
             "4 events (+1 more): 09:00 Talk 0, 10:00 Talk 1, 11:00 Talk 2, 12:00 Talk 3"

@@ -248,6 +248,20 @@ test("at 600 px the calendar is its month with titled bars, and under 600 px (59
   assert.equal(await page.locator("#w599").getByRole("grid").count(), 0, "599.5 px: the list");
 });
 
+test("a month of narrow days gives a bar's room to its title, and wide days show its start time too", async ({ page, url }) => {
+  await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  await inColumns(page, [["w800", 800], ["w1000", 1000]]);
+  const shown = async (id) => {
+    const bar = page.locator(`#${id}`).locator(".ck-bar", { hasText: "Pitch two" });
+    await bar.waitFor();
+    // What a reader sees: innerText leaves out what is not displayed.
+    return bar.evaluate((b) => ({ text: b.innerText.trim(), hover: b.title }));
+  };
+  assert.deepEqual(await shown("w800"), { text: "Pitch two", hover: "10:00 Pitch two" }, "800 px: the title first, the time on hover");
+  assert.deepEqual(await shown("w1000"), { text: "10:00 Pitch two", hover: "10:00 Pitch two" }, "1,000 px: time and title");
+});
+
 test("in a narrow container the calendar lists what is coming, month by month, and earlier events on request", async ({ page, url }) => {
   await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
   await page.goto(url("tests/e2e/pages/calendar.html"));
