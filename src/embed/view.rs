@@ -1,8 +1,11 @@
 //! What an element shows: its attributes read (and said once when they cannot be), the
 //! feed they name loaded, and the widget its tag names drawn in its shadow root.
 
+use std::sync::Arc;
+
 use super::events::{self, tell};
 use super::*;
+use crate::feed::Feed;
 
 pub(super) fn element_view(
     widget: Widget,
@@ -136,15 +139,36 @@ pub(super) fn element_view(
         }
     };
 
-    // An attribute of this element, for what the console says of a value it cannot read.
-    let said = StoredValue::new(Vec::new());
-    let at = move |attr| AttrAt {
-        widget,
-        id: host_id,
-        lang,
-        attr,
-        said,
+    let element = Element {
+        attrs: Attributes {
+            page_size,
+            month,
+            timezone,
+            categories,
+            host_id,
+            segments,
+            kinds,
+            sort,
+            layout,
+            sync_url,
+            hide_filters,
+            by,
+            chart_type,
+            top,
+            link,
+            label,
+        },
+        at: AttrAt {
+            widget,
+            id: host_id,
+            lang,
+            attr: "",
+            said: StoredValue::new(Vec::new()),
+        },
+        locale,
+        root,
     };
+    let at = element.at();
     // A value the stylesheet has no theme for (`Dark`, `purple`) is said once, and the widget
     // keeps the page's colours, as without a theme.
     let theme = crate::ui::memo(move |_| {
@@ -169,11 +193,6 @@ pub(super) fn element_view(
             }
         });
     }
-    // What the page's scripts hear from the element: the visitor's choices, what they open.
-    let told = move |event: &'static str, detail: wasm_bindgen::JsValue| {
-        tell(root.get_untracked().map(Into::into), event, detail);
-    };
-    let opened = move |id: String| told("clusterkit-open", events::opened(&id));
     // What the widget is called, for its error box.
     let name = Signal::derive(move || {
         let lang = lang.get();
@@ -195,166 +214,308 @@ pub(super) fn element_view(
                     // Where its heading stands in the page's outline: 3 under a section's h2.
                     let heading = choice(heading_level.get(), |l| l.parse().ok().filter(|l: &u8| (1..=6).contains(l)), "1, 2, 3, 4, 5, 6", at("heading-level")).unwrap_or(2);
                     match widget {
-                        Widget::Directory => {
-                            let page_size = choice(page_size.get(), |p| p.parse().ok().filter(|n: &usize| (1..=MAX_PAGE).contains(n)), "1, 2, 3… 100", at("page-size"));
-                            let filter = Signal::derive(move || Filter {
-                                segments: known_ids(words(segments.get()), &feed.read().segments, |s| s.d_unknown_segment, at("segments")),
-                                kinds: words(kinds.get())
-                                    .into_iter()
-                                    .filter_map(|k| choice(Some(k), Kind::from_id, "sme, large, research, other", at("kinds")))
-                                    .collect(),
-                                ..Filter::default()
-                            });
-                            // A directory with an id shares its choices with the charts `for` it:
-                            // the attributes set them, and so do the visitor and the charts.
-                            let id = host_id.get().unwrap_or_default();
-                            let (filter, shared) = if id.is_empty() {
-                                (filter, None)
-                            } else {
-                                // The attributes' choices first, before the directory reads
-                                // them, then each change of them: had they come in an effect
-                                // after it, they would replace what a shared link restored.
-                                let shared = choices_of(&id);
-                                shared.set(filter.get_untracked());
-                                let set = shared.clone();
-                                let mut first = true;
-                                crate::ui::effect(move || {
-                                    let f = filter.get();
-                                    if !std::mem::take(&mut first) {
-                                        set.set(f);
-                                    }
-                                });
-                                let set = shared.clone();
-                                (Signal::from(shared), Some(set))
-                            };
-                            let sort = choice(sort.get(), Sort::from_id, "name, joined, relevance", at("sort")).unwrap_or_default();
-                            let layout = choice(layout.get(), Layout::from_id, "grid, list", at("view")).unwrap_or_default();
-                            // One URL parameter per directory, always in the `ck-` namespace so
-                            // that no CMS's own (WordPress' `s`, `p`, `page`…) is ever touched: the
-                            // attribute's value, else the element's id, else `dir`.
-                            let sync_url = flag(sync_url.get()).map(|name| match name.as_str() {
-                                "" if id.is_empty() => "ck-dir".to_owned(),
-                                "" => format!("ck-{id}"),
-                                name if name.starts_with("ck-") => name.to_owned(),
-                                name => format!("ck-{name}"),
-                            });
-                            view! {
-                                <MemberDirectory
-                                    feed=feed
-                                    lang=lang
-                                    page_size=page_size.unwrap_or(24)
-                                    filter=filter
-                                    on_filter=move |f: Filter| {
-                                        told("clusterkit-filter", events::choices(&f));
-                                        if let Some(shared) = &shared {
-                                            shared.set(f);
-                                        }
-                                    }
-                                    on_open=opened
-                                    sort=sort
-                                    layout=layout
-                                    sync_url=sync_url.unwrap_or_default()
-                                    hide_filters=flag(hide_filters.get()).is_some()
-                                    heading_level=heading
-                                    label=label
-                                />
-                            }
-                            .into_any()
-                        }
-                        Widget::Chart => {
-                            // Memos: a value that cannot be read is said once, not at each use.
-                            let by = crate::ui::memo(move |_| choice(by.get(), By::from_id, "segment, kind, region, city, joined", at("by")).unwrap_or_default());
-                            let shape = crate::ui::memo(move |_| choice(chart_type.get(), Shape::from_id, "bar, column, donut", at("type")));
-                            let top: Option<usize> = choice(top.get(), |t| t.parse().ok().filter(|&n: &usize| n > 0), "1, 2, 3…", at("top"));
-                            // `for` names the directory whose choices the chart shows and toggles.
-                            let (filter, on_filter) = match link.get().filter(|id| !id.is_empty()) {
-                                Some(id) => {
-                                    // Naming no directory, its bars would be pressed and filter
-                                    // nothing: said once, when a bar is pressed, or if no
-                                    // directory has taken the id 5 s after (a page's script may
-                                    // add the directory after the chart, and a webmaster may not
-                                    // press a bar).
-                                    let (wanted, at) = (id.clone(), at("for"));
-                                    let check = StoredValue::new_local(move || {
-                                        // Gone by then (removed from the page), its signals
-                                        // with it: reading one would trap.
-                                        if !matches!(root.try_get_untracked(), Some(Some(_))) {
-                                            return;
-                                        }
-                                        if !directory_named(&wanted) {
-                                            let template = at.lang.get_untracked().strings().d_for_nobody;
-                                            at.warn(&crate::i18n::fill(template, &[("id", &wanted)]));
-                                        }
-                                    });
-                                    set_timeout(move || check.try_with_value(|check| check()).unwrap_or_default(), std::time::Duration::from_secs(5));
-                                    let shared = choices_of(&id);
-                                    let set = shared.clone();
-                                    let on_filter = Callback::new(move |f: Filter| {
-                                        check.with_value(|check| check());
-                                        set.set(f);
-                                    });
-                                    (Some(Signal::from(shared)), Some(on_filter))
-                                }
-                                None => (None, None),
-                            };
-                            // The props written out, so that the linked and the lone chart
-                            // share one call (the builder's typed steps would need two).
-                            SegmentChart(crate::chart::SegmentChartProps {
-                                feed,
-                                lang,
-                                by: by.into(),
-                                shape: shape.into(),
-                                top: top.into(),
-                                filter,
-                                on_filter,
-                                heading_level: Some(heading),
-                                label: label.into(),
-                                class: MaybeProp::default(),
-                            })
-                            .into_any()
-                        }
-                        Widget::Calendar => {
-                            let month = choice(month.get(), |m| Date::parse(&format!("{m}-01")), "YYYY-MM", at("month"));
-                            let view = crate::ui::memo(move |_| choice(layout.get(), View::from_id, "month, list", at("view")));
-                            // A zone the browser does not know is said here, naming the element,
-                            // and not passed on: the feed's zone applies.
-                            let timezone = crate::ui::memo(move |_| {
-                                let written = timezone.get()?;
-                                if zone::own(&written).is_some() {
-                                    return Some(written);
-                                }
-                                if !written.is_empty() {
-                                    at("timezone").warn(&zone::unknown(lang.get_untracked(), &written, &feed.read().cluster.timezone));
-                                }
-                                None
-                            });
-                            // Ids the feed does not define are left out (and said): one would
-                            // leave no event to show, with no choice of the visitor's to undo.
-                            let segments = Signal::derive(move || {
-                                known_ids(words(segments.get()), &feed.read().segments, |s| s.d_unknown_segment, at("segments"))
-                            });
-                            let categories = Signal::derive(move || {
-                                known_ids(words(categories.get()), &feed.read().categories, |s| s.d_unknown_category, at("categories"))
-                            });
-                            EventCalendar(crate::calendar::EventCalendarProps {
-                                feed,
-                                lang,
-                                locale: locale.into(),
-                                month,
-                                timezone: timezone.into(),
-                                view: view.into(),
-                                segments,
-                                categories,
-                                on_open: Some(Callback::new(opened)),
-                                heading_level: Some(heading),
-                                label: label.into(),
-                                class: MaybeProp::default(),
-                            })
-                            .into_any()
-                        }
+                        Widget::Directory => directory(element, feed, heading),
+                        Widget::Chart => chart(element, feed, heading),
+                        Widget::Calendar => calendar(element, feed, heading),
                     }
                 }}
             </FeedStatus>
         </div>
     }
+}
+
+/// The attributes a widget's body reads, each as it changes.
+#[derive(Clone, Copy)]
+struct Attributes {
+    page_size: Memo<Option<String>>,
+    month: Memo<Option<String>>,
+    timezone: Memo<Option<String>>,
+    categories: Memo<Option<String>>,
+    /// The element's id.
+    host_id: Memo<Option<String>>,
+    segments: Memo<Option<String>>,
+    kinds: Memo<Option<String>>,
+    sort: Memo<Option<String>>,
+    layout: Memo<Option<String>>,
+    sync_url: Memo<Option<String>>,
+    hide_filters: Memo<Option<String>>,
+    by: Memo<Option<String>>,
+    chart_type: Memo<Option<String>>,
+    top: Memo<Option<String>>,
+    link: Memo<Option<String>>,
+    label: Memo<Option<String>>,
+}
+
+/// What a widget's body needs of its element: its attributes and language, and the root it
+/// tells the page's scripts from.
+#[derive(Clone, Copy)]
+struct Element {
+    attrs: Attributes,
+    /// Any of its attributes, for what the console says of a value it cannot read: with
+    /// `attr` set by [`Element::at`].
+    at: AttrAt,
+    /// The language tag the widget is marked with (`en-US` keeps its region).
+    locale: Memo<String>,
+    root: NodeRef<leptos::html::Div>,
+}
+
+impl Element {
+    /// A function naming one of the element's attributes, for what the console says of a
+    /// value it cannot read.
+    fn at(self) -> impl Fn(&'static str) -> AttrAt + Copy {
+        let at = self.at;
+        move |attr| AttrAt { attr, ..at }
+    }
+
+    /// A function telling the page's scripts an event from the element: the visitor's
+    /// choices, what they open.
+    fn teller(self) -> impl Fn(&'static str, wasm_bindgen::JsValue) + Copy {
+        let root = self.root;
+        move |event, detail| tell(root.get_untracked().map(Into::into), event, detail)
+    }
+}
+
+// Each widget's body below is called once, from the element's view, and inlined there: as
+// functions of their own they cost 0.3 KB brotli more.
+
+/// A `<clusterkit-directory>`: its attributes as [`MemberDirectory`]'s props.
+#[inline(always)]
+fn directory(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyView {
+    let (a, at, lang, told) = (el.attrs, el.at(), el.at.lang, el.teller());
+    let page_size = choice(
+        a.page_size.get(),
+        |p| {
+            p.parse()
+                .ok()
+                .filter(|n: &usize| (1..=MAX_PAGE).contains(n))
+        },
+        "1, 2, 3… 100",
+        at("page-size"),
+    );
+    let filter = Signal::derive(move || Filter {
+        segments: known_ids(
+            words(a.segments.get()),
+            &feed.read().segments,
+            |s| s.d_unknown_segment,
+            at("segments"),
+        ),
+        kinds: words(a.kinds.get())
+            .into_iter()
+            .filter_map(|k| {
+                choice(
+                    Some(k),
+                    Kind::from_id,
+                    "sme, large, research, other",
+                    at("kinds"),
+                )
+            })
+            .collect(),
+        ..Filter::default()
+    });
+    // A directory with an id shares its choices with the charts `for` it: the attributes set
+    // them, and so do the visitor and the charts.
+    let id = a.host_id.get().unwrap_or_default();
+    let (filter, shared) = if id.is_empty() {
+        (filter, None)
+    } else {
+        // The attributes' choices first, before the directory reads them, then each change of
+        // them: had they come in an effect after it, they would replace what a shared link
+        // restored.
+        let shared = choices_of(&id);
+        shared.set(filter.get_untracked());
+        let set = shared.clone();
+        let mut first = true;
+        crate::ui::effect(move || {
+            let f = filter.get();
+            if !std::mem::take(&mut first) {
+                set.set(f);
+            }
+        });
+        let set = shared.clone();
+        (Signal::from(shared), Some(set))
+    };
+    let sort = choice(
+        a.sort.get(),
+        Sort::from_id,
+        "name, joined, relevance",
+        at("sort"),
+    )
+    .unwrap_or_default();
+    let layout =
+        choice(a.layout.get(), Layout::from_id, "grid, list", at("view")).unwrap_or_default();
+    // One URL parameter per directory, always in the `ck-` namespace so that no CMS's own
+    // (WordPress' `s`, `p`, `page`…) is ever touched: the attribute's value, else the
+    // element's id, else `dir`.
+    let sync_url = flag(a.sync_url.get()).map(|name| match name.as_str() {
+        "" if id.is_empty() => "ck-dir".to_owned(),
+        "" => format!("ck-{id}"),
+        name if name.starts_with("ck-") => name.to_owned(),
+        name => format!("ck-{name}"),
+    });
+    view! {
+        <MemberDirectory
+            feed=feed
+            lang=lang
+            page_size=page_size.unwrap_or(24)
+            filter=filter
+            on_filter=move |f: Filter| {
+                told("clusterkit-filter", events::choices(&f));
+                if let Some(shared) = &shared {
+                    shared.set(f);
+                }
+            }
+            on_open=move |id: String| told("clusterkit-open", events::opened(&id))
+            sort=sort
+            layout=layout
+            sync_url=sync_url.unwrap_or_default()
+            hide_filters=flag(a.hide_filters.get()).is_some()
+            heading_level=heading
+            label=a.label
+        />
+    }
+    .into_any()
+}
+
+/// A `<clusterkit-chart>`: its attributes as [`SegmentChart`]'s props, and `for` as the choices
+/// of the directory it names.
+#[inline(always)]
+fn chart(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyView {
+    let (a, at, lang) = (el.attrs, el.at(), el.at.lang);
+    // Memos: a value that cannot be read is said once, not at each use.
+    let by = crate::ui::memo(move |_| {
+        choice(
+            a.by.get(),
+            By::from_id,
+            "segment, kind, region, city, joined",
+            at("by"),
+        )
+        .unwrap_or_default()
+    });
+    let shape = crate::ui::memo(move |_| {
+        choice(
+            a.chart_type.get(),
+            Shape::from_id,
+            "bar, column, donut",
+            at("type"),
+        )
+    });
+    let top: Option<usize> = choice(
+        a.top.get(),
+        |t| t.parse().ok().filter(|&n: &usize| n > 0),
+        "1, 2, 3…",
+        at("top"),
+    );
+    // `for` names the directory whose choices the chart shows and toggles.
+    let (filter, on_filter) = match a.link.get().filter(|id| !id.is_empty()) {
+        Some(id) => {
+            // Naming no directory, its bars would be pressed and filter nothing: said once,
+            // when a bar is pressed, or if no directory has taken the id 5 s after (a page's
+            // script may add the directory after the chart, and a webmaster may not press a
+            // bar).
+            let (wanted, at, root) = (id.clone(), at("for"), el.root);
+            let check = StoredValue::new_local(move || {
+                // Gone by then (removed from the page), its signals with it: reading one
+                // would trap.
+                if !matches!(root.try_get_untracked(), Some(Some(_))) {
+                    return;
+                }
+                if !directory_named(&wanted) {
+                    let template = at.lang.get_untracked().strings().d_for_nobody;
+                    at.warn(&crate::i18n::fill(template, &[("id", &wanted)]));
+                }
+            });
+            set_timeout(
+                move || check.try_with_value(|check| check()).unwrap_or_default(),
+                std::time::Duration::from_secs(5),
+            );
+            let shared = choices_of(&id);
+            let set = shared.clone();
+            let on_filter = Callback::new(move |f: Filter| {
+                check.with_value(|check| check());
+                set.set(f);
+            });
+            (Some(Signal::from(shared)), Some(on_filter))
+        }
+        None => (None, None),
+    };
+    // The props written out, so that the linked and the lone chart share one call (the
+    // builder's typed steps would need two).
+    SegmentChart(crate::chart::SegmentChartProps {
+        feed,
+        lang,
+        by: by.into(),
+        shape: shape.into(),
+        top: top.into(),
+        filter,
+        on_filter,
+        heading_level: Some(heading),
+        label: a.label.into(),
+        class: MaybeProp::default(),
+    })
+    .into_any()
+}
+
+/// A `<clusterkit-calendar>`: its attributes as [`EventCalendar`]'s props.
+#[inline(always)]
+fn calendar(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyView {
+    let (a, at, lang, told) = (el.attrs, el.at(), el.at.lang, el.teller());
+    let month = choice(
+        a.month.get(),
+        |m| Date::parse(&format!("{m}-01")),
+        "YYYY-MM",
+        at("month"),
+    );
+    let view =
+        crate::ui::memo(move |_| choice(a.layout.get(), View::from_id, "month, list", at("view")));
+    // A zone the browser does not know is said here, naming the element, and not passed on:
+    // the feed's zone applies.
+    let timezone = crate::ui::memo(move |_| {
+        let written = a.timezone.get()?;
+        if zone::own(&written).is_some() {
+            return Some(written);
+        }
+        if !written.is_empty() {
+            at("timezone").warn(&zone::unknown(
+                lang.get_untracked(),
+                &written,
+                &feed.read().cluster.timezone,
+            ));
+        }
+        None
+    });
+    // Ids the feed does not define are left out (and said): one would leave no event to show,
+    // with no choice of the visitor's to undo.
+    let segments = Signal::derive(move || {
+        known_ids(
+            words(a.segments.get()),
+            &feed.read().segments,
+            |s| s.d_unknown_segment,
+            at("segments"),
+        )
+    });
+    let categories = Signal::derive(move || {
+        known_ids(
+            words(a.categories.get()),
+            &feed.read().categories,
+            |s| s.d_unknown_category,
+            at("categories"),
+        )
+    });
+    EventCalendar(crate::calendar::EventCalendarProps {
+        feed,
+        lang,
+        locale: el.locale.into(),
+        month,
+        timezone: timezone.into(),
+        view: view.into(),
+        segments,
+        categories,
+        on_open: Some(Callback::new(move |id: String| {
+            told("clusterkit-open", events::opened(&id))
+        })),
+        heading_level: Some(heading),
+        label: a.label.into(),
+        class: MaybeProp::default(),
+    })
+    .into_any()
 }
