@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::ics::{date, local, rrule_of, utc};
-use super::occur::{Offsets, instant_of, wall, zone_of};
+use super::occur::{Offsets, instant_of, utc_day_of, wall, zone_of};
 use crate::feed::{Event, Feed, When};
 use crate::i18n::Lang;
 
@@ -75,8 +75,9 @@ pub fn link(feed: &Feed, event: &Event, lang: Lang, offsets: &impl Offsets) -> S
             .iter()
             .map(|&w| match (event.start, w) {
                 (When::Date(_), w) => date(w.date()),
-                (When::Local(_, t) | When::Instant(_, t), When::Date(d)) => {
-                    zoned(When::Local(d, t))
+                (When::Local(_, t), When::Date(d)) => zoned(When::Local(d, t)),
+                (When::Instant(_, t), When::Date(d)) => {
+                    zoned(When::Instant(utc_day_of(d, t, own, offsets), t))
                 }
                 (_, w) => zoned(w),
             })
@@ -216,6 +217,23 @@ mod tests {
                 "RRULE:FREQ=MONTHLY;COUNT=10;BYDAY=1TU\nEXDATE:20260804T090000,20260901T090000"
                     .into()
             )
+        );
+    }
+
+    #[test]
+    fn a_series_of_instants_leaves_out_the_occurrence_on_a_date_in_the_events_zone() {
+        // Daily at 23:30Z, 00:30 the next day in Madrid: "25 March" is the 24th's 23:30Z.
+        let mut late = Event::new("late", "Late call", w("2026-03-23T23:30Z"));
+        late.recurrence = Some(Rrule::parse("FREQ=DAILY;COUNT=3").unwrap());
+        late.exdates = vec![w("2026-03-25")];
+        let q = query(&link(&feed(), &late, Lang::En, &Jiff));
+        let recur = q
+            .iter()
+            .find(|(k, _)| k == "recur")
+            .map(|(_, v)| v.as_str());
+        assert_eq!(
+            recur,
+            Some("RRULE:FREQ=DAILY;COUNT=3\nEXDATE:20260324T233000Z")
         );
     }
 

@@ -8,7 +8,7 @@
 
 use std::fmt::Write;
 
-use super::occur::{Offsets, instant_of, wall, zone_of};
+use super::occur::{Offsets, instant_of, utc_day_of, wall, zone_of};
 use super::zone::{Change, changes, epoch_ms, instant, wall_at};
 use crate::feed::{DAY_CODES, Date, Event, Feed, Freq, Rrule, Time, When, days_in_month};
 use crate::i18n::Lang;
@@ -114,14 +114,7 @@ pub(super) fn rrule_of(event: &Event, own: &str, offsets: &impl Offsets) -> Opti
     let zoned = |d: Date, t: Time| instant(d, t, |ms| offsets.offset(own, ms));
     let until = rule.until.map(|until| match (event.start, until) {
         (When::Date(_), until) => date(until.date()),
-        (_, When::Date(d)) => utc(zoned(
-            d,
-            Time {
-                hour: 23,
-                minute: 59,
-                second: 59,
-            },
-        )),
+        (_, When::Date(d)) => utc(zoned(d, Time::LAST_SECOND)),
         (_, When::Local(d, t)) => utc(zoned(d, t)),
         (_, When::Instant(d, t)) => utc(epoch_ms(d, t)),
     });
@@ -202,10 +195,14 @@ fn vevent<'a>(
     if let Some(rule) = rrule_of(event, own, offsets) {
         line(out, &format!("RRULE:{rule}"));
         for &left_out in &event.exdates {
-            // A date alone leaves out that day's occurrence, at the event's time.
+            // A date alone leaves out that day's occurrence, at the event's time (for a
+            // series of instants, the one on that date in the event's zone).
             let left_out = match (&form, left_out, event.start) {
                 (Form::AllDay, w, _) => w,
-                (_, When::Date(d), When::Local(_, t) | When::Instant(_, t)) => When::Local(d, t),
+                (_, When::Date(d), When::Local(_, t)) => When::Local(d, t),
+                (_, When::Date(d), When::Instant(_, t)) => {
+                    When::Instant(utc_day_of(d, t, own, offsets), t)
+                }
                 (_, w, _) => w,
             };
             line(out, &format!("EXDATE{}", value(left_out)));

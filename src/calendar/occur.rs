@@ -222,7 +222,7 @@ pub fn times_held(event: &Event, own: &str, offsets: &impl Offsets) -> Option<u3
     let frame = series_clock(event, own);
     let (first, time) = local(event.start, frame, offsets);
     let mut out: Vec<Date> = Vec::new();
-    for day in left_out_days(event, frame, time, offsets) {
+    for day in left_out_days(event, own, frame, time, offsets) {
         if !out.contains(&day) && !recur::days(first, rule, None, day, day).is_empty() {
             out.push(day);
         }
@@ -240,11 +240,14 @@ fn series_clock<'a>(event: &Event, own: &'a str) -> &'a str {
     }
 }
 
-/// The days `event`'s left-out dates (`exdates`) take from its series, read on the series'
-/// clock `frame`: for an all-day series (`time` none) each one's date; for a series held at
-/// `time`, the day of each one at that time or with no time given.
+/// The days `event`'s left-out dates (`exdates`) take from its series, on the series' clock
+/// `frame`: for an all-day series (`time` none) each one's date; for a series held at `time`,
+/// the day of each one at that time, or of the occurrence on a date given alone. As its start,
+/// a left-out date or time without a zone is the event's zone's (`own`), also where the
+/// series repeats on UTC.
 fn left_out_days(
     event: &Event,
+    own: &str,
     frame: &str,
     time: Option<Time>,
     offsets: &impl Offsets,
@@ -252,14 +255,28 @@ fn left_out_days(
     event
         .exdates
         .iter()
-        .filter_map(|&w| match time {
-            None => Some(w.date()),
-            Some(time) => match local(w, frame, offsets) {
-                (_, Some(t)) if t != time => None,
-                (day, _) => Some(day),
-            },
+        .filter_map(|&w| match (time, w) {
+            (None, w) => Some(w.date()),
+            (Some(time), When::Date(d)) if frame != own => Some(utc_day_of(d, time, own, offsets)),
+            (Some(_), When::Date(d)) => Some(d),
+            // As written, on the clock the series' time is written on (02:30 on the day
+            // summer time skips it is that day's occurrence).
+            (Some(time), When::Local(d, t)) if frame == own => (t == time).then_some(d),
+            (Some(time), w) => {
+                let (day, t) = wall(instant_of(w, own, offsets), frame, offsets);
+                (t == time).then_some(day)
+            }
         })
         .collect()
+}
+
+/// The UTC day of the occurrence that a series held at `time` UTC has on `d`, a date in the
+/// event's zone `own`: the day before or after `d` where `own` is that far ahead or behind.
+pub(super) fn utc_day_of(d: Date, time: Time, own: &str, offsets: &impl Offsets) -> Date {
+    [d, d.add_days(-1), d.add_days(1)]
+        .into_iter()
+        .find(|&utc| wall(epoch_ms(utc, time), own, offsets).0 == d)
+        .unwrap_or(d)
 }
 
 /// The spans of `event`'s occurrences that may show from `from` to `to`, its wall-clock
@@ -284,7 +301,7 @@ fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets)
                 // an instant, its UTC date), as the .ics file's date-only UNTIL says.
                 let until = rule.until.map(|u| u.date());
                 let mut days = recur::days(first, rule, until, from.add_days(-length), to);
-                let left_out = left_out_days(event, own, None, offsets);
+                let left_out = left_out_days(event, own, own, None, offsets);
                 days.retain(|d| !left_out.contains(d));
                 days
             }
@@ -317,22 +334,32 @@ fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets)
     let frame = series_clock(event, own);
     let (first, time) = local(event.start, frame, offsets);
     let time = time.unwrap_or_default();
-    // The last day `UNTIL` allows: its day, or the day before if the time is past it.
-    let until = rule.until.map(|u| match local(u, frame, offsets) {
-        (day, Some(t)) if time > t => day.add_days(-1),
-        (day, _) => day,
+    // The last day `UNTIL` allows: its day, or the day before if the time is past it. As
+    // the start, an `UNTIL` without a zone is the event's zone's (a date, to its end there).
+    let until = rule.until.map(|u| {
+        let (day, t) = match u {
+            When::Date(d) if frame == own => return d,
+            When::Local(d, t) if frame == own => (d, t),
+            When::Date(d) => wall(
+                instant_of(When::Local(d, Time::LAST_SECOND), own, offsets),
+                frame,
+                offsets,
+            ),
+            u => wall(instant_of(u, own, offsets), frame, offsets),
+        };
+        if time > t { day.add_days(-1) } else { day }
     });
-    // A zone is at most a day from UTC, and an occurrence that started before `from` may
-    // still be on.
+    // Two zones' days are at most two days apart (Kiritimati's and Pago Pago's, 25 hours),
+    // and an occurrence that started before `from` may still be on.
     let days_long = (length / 86_400_000.0).ceil() as i64;
     let days = recur::days(
         first,
         rule,
         until,
-        from.add_days(-days_long - 1),
-        to.add_days(1),
+        from.add_days(-days_long - 2),
+        to.add_days(2),
     );
-    let left_out = left_out_days(event, frame, Some(time), offsets);
+    let left_out = left_out_days(event, own, frame, Some(time), offsets);
     days.into_iter()
         .filter(|d| !left_out.contains(d))
         .map(|d| {

@@ -27,6 +27,15 @@ pub struct Time {
     pub second: u8,
 }
 
+impl Time {
+    /// 23:59:59, a day's last second: where an `UNTIL` given as a date ends.
+    pub const LAST_SECOND: Time = Time {
+        hour: 23,
+        minute: 59,
+        second: 59,
+    };
+}
+
 /// A `start`, `end` or `exdates` value, in one of the feed's three forms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum When {

@@ -411,3 +411,19 @@ fn a_zone_s_rules_hold_for_every_year_of_a_series_also_where_they_changed() {
         }
     }
 }
+
+#[test]
+fn a_series_of_instants_leaves_out_the_occurrence_on_a_date_in_the_events_zone() {
+    // Daily at 23:30Z, 00:30 the next day in Madrid: "25 March" left out is the occurrence
+    // of 25 March in Madrid, the 24th's 23:30Z, as the calendar leaves it out.
+    let mut late = event("late", "2026-03-23T23:30Z", None);
+    late.recurrence = Some(Rrule::parse("FREQ=DAILY;COUNT=3").unwrap());
+    late.exdates = vec![w("2026-03-25"), w("2026-03-23T09:00")];
+    let mut feed = Feed::default();
+    feed.cluster.timezone = "Europe/Madrid".into();
+    feed.events = vec![late];
+    let file = calendar(&feed, &[0], Lang::En, "example.org", NOW, &Jiff);
+    assert!(file.contains("\r\nEXDATE:20260324T233000Z\r\n"), "{file}");
+    // A time without a zone is Madrid's: 09:00 there is 08:00Z.
+    assert!(file.contains("\r\nEXDATE:20260323T080000Z\r\n"), "{file}");
+}

@@ -365,3 +365,119 @@ fn a_counted_series_is_held_its_count_less_the_occurrences_left_out() {
     market.recurrence = Some(Rrule::parse("FREQ=WEEKLY").unwrap());
     assert_eq!(times_held(&market, "Europe/Madrid", &Jiff), None);
 }
+
+#[test]
+fn a_series_from_an_instant_reads_left_out_times_and_until_without_a_zone_in_the_events_zone() {
+    // A daily 08:00Z call, three times from 23 March 2026: 09:00 in Madrid (winter). Its
+    // left-out time written without a zone is Madrid's, as the download's EXDATE says.
+    let call = |exdates: &[&str], rule: &str| {
+        let mut e = event("call", "2026-03-23T08:00Z", Some("2026-03-23T08:30Z"));
+        e.recurrence = Some(Rrule::parse(rule).unwrap());
+        e.exdates = exdates.iter().map(|s| w(s)).collect();
+        e
+    };
+    let days = |e: Event| -> Vec<Date> {
+        shown(
+            &feed("Europe/Madrid", vec![e]),
+            "Europe/Madrid",
+            "2026-03-01",
+            "2026-04-30",
+        )
+        .into_iter()
+        .map(|o| o.1)
+        .collect()
+    };
+    let (d23, d24, d25) = (d("2026-03-23"), d("2026-03-24"), d("2026-03-25"));
+    let nine = call(&["2026-03-24T09:00"], "FREQ=DAILY;COUNT=3");
+    assert_eq!(
+        days(nine.clone()),
+        [d23, d25],
+        "09:00 in Madrid is the 24th's 08:00Z"
+    );
+    assert_eq!(
+        times_held(&nine, "Europe/Madrid", &Jiff),
+        Some(2),
+        "held twice"
+    );
+    let eight = call(&["2026-03-24T08:00"], "FREQ=DAILY;COUNT=3");
+    assert_eq!(
+        days(eight.clone()),
+        [d23, d24, d25],
+        "08:00 in Madrid is no occurrence"
+    );
+    assert_eq!(times_held(&eight, "Europe/Madrid", &Jiff), Some(3));
+    // A date alone: the occurrence on that date in Madrid.
+    assert_eq!(
+        days(call(&["2026-03-24"], "FREQ=DAILY;COUNT=3")),
+        [d23, d25]
+    );
+    // UNTIL 08:30 in Madrid is 07:30Z: the 25th's 08:00Z is past it.
+    assert_eq!(
+        days(call(&[], "FREQ=DAILY;UNTIL=20260325T083000")),
+        [d23, d24]
+    );
+    assert_eq!(
+        days(call(&[], "FREQ=DAILY;UNTIL=20260325T073000Z")),
+        [d23, d24]
+    );
+    assert_eq!(
+        days(call(&[], "FREQ=DAILY;UNTIL=20260325T080000Z")),
+        [d23, d24, d25]
+    );
+}
+
+#[test]
+fn a_late_utc_series_counts_its_dates_and_until_as_the_events_zone_does() {
+    // Daily at 23:30Z: 00:30 the next day in Madrid. Until 25 March, a date, is until the
+    // end of the 25th in Madrid (22:59:59Z): the occurrences of the 24th and 25th in Madrid,
+    // the 23rd's and 24th's 23:30Z.
+    let mut late = event("late", "2026-03-23T23:30Z", None);
+    late.recurrence = Some(Rrule::parse("FREQ=DAILY;UNTIL=20260325").unwrap());
+    let feed1 = feed("Europe/Madrid", vec![late.clone()]);
+    let in_madrid: Vec<Date> = shown(&feed1, "Europe/Madrid", "2026-03-01", "2026-04-30")
+        .into_iter()
+        .map(|o| o.1)
+        .collect();
+    assert_eq!(in_madrid, [d("2026-03-24"), d("2026-03-25")]);
+    // The 25th left out, a Madrid date: the 24th's 23:30Z.
+    late.recurrence = Some(Rrule::parse("FREQ=DAILY;COUNT=3").unwrap());
+    late.exdates = vec![w("2026-03-25")];
+    let feed2 = feed("Europe/Madrid", vec![late.clone()]);
+    let in_utc: Vec<Date> = shown(&feed2, "UTC", "2026-03-01", "2026-04-30")
+        .into_iter()
+        .map(|o| o.1)
+        .collect();
+    assert_eq!(in_utc, [d("2026-03-23"), d("2026-03-25")]);
+    assert_eq!(times_held(&late, "Europe/Madrid", &Jiff), Some(2));
+}
+
+#[test]
+fn a_day_shows_what_a_zone_25_hours_away_holds_on_it() {
+    // Daily at 00:30 in Kiritimati (UTC+14), seen in Pago Pago (UTC−11): each is 23:30 two
+    // days earlier by the calendar there, so 31 March's is the series' 2 April.
+    let mut early = event("early", "2026-03-01T00:30", Some("2026-03-01T01:00"));
+    early.recurrence = Some(Rrule::parse("FREQ=DAILY;COUNT=70").unwrap());
+    let feed = feed("Pacific/Kiritimati", vec![early]);
+    assert_eq!(
+        shown(&feed, "Pacific/Pago_Pago", "2026-03-31", "2026-03-31"),
+        [(
+            "early".to_owned(),
+            d("2026-03-31"),
+            d("2026-03-31"),
+            Some(t("23:30"))
+        )]
+    );
+    // And the other way: a Pago Pago series at 23:30 is 00:30 two days later in Kiritimati.
+    let mut late = event("late", "2026-03-01T23:30", Some("2026-03-02T00:00"));
+    late.recurrence = Some(Rrule::parse("FREQ=DAILY;COUNT=70").unwrap());
+    let feed = self::feed("Pacific/Pago_Pago", vec![late]);
+    assert_eq!(
+        shown(&feed, "Pacific/Kiritimati", "2026-03-03", "2026-03-03"),
+        [(
+            "late".to_owned(),
+            d("2026-03-03"),
+            d("2026-03-03"),
+            Some(t("00:30"))
+        )]
+    );
+}
