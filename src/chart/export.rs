@@ -133,7 +133,7 @@ mod tests {
             ("Empreses d’Animació · 2026", "empreses-d-animacio-2026"),
             ("  ¿Socios por año?  ", "socios-por-ano"),
             ("Paraŀlel · Cel·la", "parallel-cella"),
-            ("Członkowie według miasta", "członkowie-według-miasta"),
+            ("Członkowie według miasta", "czlonkowie-wedlug-miasta"),
             ("Μέλη ανά πόλη", "μέλη-ανά-πόλη"),
         ] {
             assert_eq!(file_name(title, By::Segment), name, "{title}");
