@@ -85,7 +85,7 @@ pub fn bar_layout(counts: &[usize], names: &[&str], width: f64, value_room: f64)
             y += row;
             Bar {
                 y: top,
-                width: n as f64 / max * bar_max,
+                width: length(n, n as f64 / max * bar_max),
                 label,
                 label_y,
             }
@@ -101,6 +101,15 @@ pub fn bar_layout(counts: &[usize], names: &[&str], width: f64, value_room: f64)
         stacked,
         bars,
     }
+}
+
+/// The least length of a bar or column that counts someone: a member among thousands
+/// would round to nothing, and look like none.
+const LEAST: f64 = 3.0;
+
+/// The length of a bar or column of `n` members, `exact` by the scale.
+fn length(n: usize, exact: f64) -> f64 {
+    if n > 0 { exact.max(LEAST) } else { 0.0 }
 }
 
 /// The words of `label`, apart at the spaces a line may break at: not at a no-break space,
@@ -338,7 +347,7 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
         .zip(names)
         .enumerate()
         .map(|(i, (&n, name))| {
-            let h = n as f64 * scale;
+            let h = length(n, n as f64 * scale);
             let x = plot_x + i as f64 * slot;
             // Too near the last (always named) or the first kept, a gap apart from neither.
             let crowded = thinned

@@ -3,7 +3,7 @@
 
 use super::data::{By, Label, Shape, Tally};
 use super::geometry::donut_slices;
-use super::svg::{Mark, Paint, percent};
+use super::svg::{Mark, Paint, Share, percent};
 use crate::directory::model::{Facet, Filter};
 use crate::feed::Feed;
 use crate::i18n::{Lang, fill, intl::format_number};
@@ -67,6 +67,7 @@ pub(super) fn marks(
     let counts: Vec<usize> = tally.categories.iter().map(|c| c.count).collect();
     let whole = matches!(by, By::Kind | By::Region | By::City);
     let shares = donut_slices(&counts);
+    let total: usize = counts.iter().sum();
     let running = tally.cumulative();
     order
         .into_iter()
@@ -94,7 +95,7 @@ pub(super) fn marks(
                 k % PALETTE + 1
             }));
             let count = category.count;
-            let share = whole.then(|| shares[k].percent);
+            let share = whole.then(|| Share::of(shares[k].percent, count, total));
             let running = (by == By::Joined).then(|| running[k]);
             let members = s.members_count(count, &format_number(lang, count));
             let label = match (share, running) {

@@ -44,8 +44,8 @@ pub struct Mark {
     pub paint: Paint,
     /// What screen readers and the tooltip say: name, count and share or running total.
     pub label: String,
-    /// Its share of the whole in per cent, for parts of a whole.
-    pub share: Option<u32>,
+    /// Its share of the whole, for parts of a whole.
+    pub share: Option<Share>,
     /// Members by the end of the year, for years.
     pub running: Option<usize>,
     /// In a chart linked to a directory, whether the mark's facet value is chosen there;
@@ -72,13 +72,49 @@ pub(crate) fn px(v: f64) -> i32 {
     v.round() as i32
 }
 
-/// The per cent sign as each language writes it.
-pub fn percent(lang: Lang, n: u32) -> String {
+/// A part's share of the whole, as the chart writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Share {
+    /// This whole per cent.
+    About(u32),
+    /// Some members, but under 1 %: "<1 %", never "0 %".
+    UnderOne,
+    /// Short of the whole, but over 99 %: ">99 %", never "100 %".
+    OverNinetyNine,
+}
+
+impl Share {
+    /// The share of a part of `count` members of `total`, rounded to `percent`.
+    pub fn of(percent: u32, count: usize, total: usize) -> Share {
+        match percent {
+            0 if count > 0 => Share::UnderOne,
+            100 if count < total => Share::OverNinetyNine,
+            p => Share::About(p),
+        }
+    }
+
+    /// The whole per cent it rounds to, for a column of numbers.
+    pub fn rounded(self) -> u32 {
+        match self {
+            Share::About(p) => p,
+            Share::UnderOne => 0,
+            Share::OverNinetyNine => 100,
+        }
+    }
+}
+
+/// A share with the per cent sign as each language writes it.
+pub fn percent(lang: Lang, share: Share) -> String {
+    let (sign, n) = match share {
+        Share::About(p) => ("", p),
+        Share::UnderOne => ("<", 1),
+        Share::OverNinetyNine => (">", 99),
+    };
     let n = format_number(lang, n as usize);
     if lang == Lang::En {
-        format!("{n}%")
+        format!("{sign}{n}%")
     } else {
-        format!("{n}\u{a0}%")
+        format!("{sign}{n}\u{a0}%")
     }
 }
 

@@ -85,7 +85,7 @@ pub fn csv(marks: &[Mark], headers: [&str; 3], separator: char) -> String {
         out.push_str("\r\n");
         field(&mut out, &m.name);
         let _ = write!(out, "{separator}{}", m.count);
-        if let Some(extra) = m.share.map(|p| p as usize).or(m.running) {
+        if let Some(extra) = m.share.map(|p| p.rounded() as usize).or(m.running) {
             let _ = write!(out, "{separator}{extra}");
         }
     }
@@ -96,6 +96,7 @@ pub fn csv(marks: &[Mark], headers: [&str; 3], separator: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::svg::Share;
     use crate::chart::svg::tests::mark;
 
     #[test]
@@ -111,7 +112,7 @@ mod tests {
         assert_eq!(plain.matches("<th scope=\"col\">").count(), 2);
         assert!(plain.contains("<th scope=\"row\">A&amp;B</th><td>2</td></tr>"));
         let mut shared = mark("C", 1);
-        shared.share = Some(50);
+        shared.share = Some(Share::About(50));
         let with_share = table(&[shared], "x", headers, Lang::Ca);
         assert!(with_share.contains("<th scope=\"col\">Share</th>"));
         assert!(with_share.contains("<td>50\u{a0}%</td>"));
@@ -143,9 +144,9 @@ mod tests {
     #[test]
     fn csv_quotes_what_needs_it_and_defuses_formulas() {
         let mut shared = mark("Barcelona, Girona", 3);
-        shared.share = Some(75);
+        shared.share = Some(Share::About(75));
         let mut formula = mark("=HYPERLINK(\"x\")", 1);
-        formula.share = Some(25);
+        formula.share = Some(Share::About(25));
         let text = csv(
             &[shared.clone(), formula],
             ["City", "Members", "Share"],
@@ -163,7 +164,7 @@ mod tests {
         // Semicolons where a spreadsheet's list separator is one: a comma in a name needs
         // no quotes then, a semicolon does.
         let mut parted = mark("Vigo; Lugo", 1);
-        parted.share = Some(25);
+        parted.share = Some(Share::About(25));
         assert_eq!(
             csv(&[shared, parted], ["Ciutat", "Socis", "Percentatge"], ';'),
             "\u{FEFF}Ciutat;Socis;Percentatge\r\nBarcelona, Girona;3;75\r\n\"Vigo; Lugo\";1;25\r\n"

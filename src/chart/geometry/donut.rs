@@ -17,6 +17,9 @@ pub struct Slice {
 /// The length of a donut's circle in [`Slice`] units (SVG `pathLength`).
 pub const DONUT_UNITS: u32 = 1000;
 
+/// The least length of a slice that counts someone: 1.1°, two pixels of a phone's ring.
+const LEAST_SLICE: u32 = 3;
+
 /// Whole numbers proportional to `counts` that add up to `total` (largest remainders get the
 /// units rounding leaves over); all zero when the counts are. With `even`, equal counts get
 /// equal numbers: a unit left over goes to every category of a count or to none, and once
@@ -59,7 +62,19 @@ fn apportion(counts: &[usize], total: u32, even: bool) -> Vec<u32> {
 
 /// The slices of a donut for `counts`, in order, clockwise from the top.
 pub fn donut_slices(counts: &[usize]) -> Vec<Slice> {
-    let lengths = apportion(counts, DONUT_UNITS, false);
+    let mut lengths = apportion(counts, DONUT_UNITS, false);
+    // A part of a member or two among thousands still shows, as a sliver the largest gives.
+    for k in 0..counts.len() {
+        let short = LEAST_SLICE.saturating_sub(lengths[k]);
+        if counts[k] == 0 || short == 0 {
+            continue;
+        }
+        let largest = (0..lengths.len()).max_by_key(|&j| lengths[j]).unwrap_or(k);
+        if lengths[largest] >= short + LEAST_SLICE * 2 {
+            lengths[largest] -= short;
+            lengths[k] += short;
+        }
+    }
     let percents = apportion(counts, 100, true);
     let mut offset = 0;
     lengths

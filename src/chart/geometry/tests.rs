@@ -369,3 +369,22 @@ fn the_latest_year_is_named_and_no_two_years_touch_at_any_width_and_count() {
         }
     }
 }
+
+#[test]
+fn a_part_of_one_member_among_thousands_shows_a_bar_a_column_and_a_slice() {
+    let names = ["Big", "One", "None"];
+    let counts = [3000, 1, 0];
+    let bars = bar_layout(&counts, &names, 360.0, 40.0);
+    let widths: Vec<f64> = bars.bars.iter().map(|b| b.width).collect();
+    assert!(widths[1] >= 3.0, "one member's bar shows: {widths:?}");
+    assert_eq!(widths[2], 0.0, "no member, no bar");
+    let columns = column_layout(&counts, &names, 360.0, 200.0);
+    let heights: Vec<f64> = columns.columns.iter().map(|c| c.height).collect();
+    assert!(heights[1] >= 3.0, "one member's column shows: {heights:?}");
+    assert_eq!(heights[2], 0.0);
+    assert!(heights[0] > 190.0, "the largest keeps its height");
+    let slices = donut_slices(&counts);
+    assert!(slices[1].length >= 3, "one member's slice shows: {slices:?}");
+    assert_eq!(slices[2].length, 0);
+    assert_eq!(slices.iter().map(|s| s.length).sum::<u32>(), DONUT_UNITS);
+}

@@ -378,3 +378,23 @@ fn an_upright_name_of_two_lines_is_centred_on_its_column() {
     // of the column's middle, the second half a line right.
     assert_eq!(lines, [("-8", "Serveis de"), ("16", "producció")]);
 }
+
+#[test]
+fn a_share_that_rounds_to_none_or_all_says_it_is_under_1_or_over_99_per_cent() {
+    let shares = |counts: &[usize]| -> Vec<Share> {
+        let total = counts.iter().sum();
+        donut_slices(counts)
+            .iter()
+            .zip(counts)
+            .map(|(slice, &count)| Share::of(slice.percent, count, total))
+            .collect()
+    };
+    let [big, one, none] = shares(&[3000, 1, 0])[..] else {
+        unreachable!()
+    };
+    assert_eq!(percent(Lang::En, big), ">99%");
+    assert_eq!(percent(Lang::Ca, one), "<1\u{a0}%");
+    assert_eq!(percent(Lang::Es, none), "0\u{a0}%");
+    assert_eq!(percent(Lang::En, shares(&[3, 1])[0]), "75%");
+    assert_eq!(percent(Lang::Gl, shares(&[5, 0])[0]), "100\u{a0}%");
+}
