@@ -214,14 +214,20 @@ const PER_STEP: usize = 100;
 
 /// Where a search for earlier events stops: two days before the first kept event's start,
 /// which is written in its own zone, up to two days ahead of the calendar's (00:30 in
-/// Auckland is the day before in Madrid); and five years back from `from` at most (a daily
-/// series begun in the year 1, a slip for 2001, would otherwise be walked day by day for two
-/// thousand years).
-fn earliest(feed: &Feed, from: Date, kept: Option<&[bool]>) -> Date {
+/// Auckland is the day before in Madrid). A one-off counts back fifty years at most (a
+/// dormant cluster's archive); a series five years (a daily series begun in the year 1, a
+/// slip for 2001, would otherwise be listed day by day for two thousand years).
+pub(super) fn earliest(feed: &Feed, from: Date, kept: Option<&[bool]>) -> Date {
     kept_events(feed, kept)
-        .map(|(_, e)| e.start.date().add_days(-2))
+        .map(|(_, e)| {
+            let years = if e.recurrence.is_some() { 5 } else { 50 };
+            e.start
+                .date()
+                .add_days(-2)
+                .max(from.add_months(-12 * years))
+        })
         .min()
-        .map_or(from, |first| first.max(from.add_months(-60)))
+        .unwrap_or(from)
 }
 
 /// The number of whole months, from the first of `slots` (each the events of a month, in

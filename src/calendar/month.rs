@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::agenda::earliest;
 use super::dialog::Opened;
 use super::format::{date_long, month_year};
 use super::model::week_start;
@@ -154,20 +155,36 @@ pub(super) fn MonthGrid(
             Some(&kept.read()),
         )
         .first()
-        .map(|o| o.first.max(from));
+        .map(|o| (s.next_event, o.first.max(from)));
+        // None ahead (a dormant calendar's archive): the last one before the month.
+        let (text, day) = next.or_else(|| {
+            let (feed, kept) = (feed.read(), kept.read());
+            let month = shown.get();
+            let floor = earliest(&feed, month, Some(&kept));
+            kept_occurrences(
+                &feed,
+                &zone.read(),
+                floor,
+                month.add_days(-1),
+                &Intl,
+                Some(&kept),
+            )
+            .iter()
+            .map(|o| o.first)
+            .max()
+            .map(|day| (s.previous_event, day))
+        })?;
         let go = move |day: Date| {
             refocus.set_value(true);
             focused.set(day);
             shown.set(day.first_of_month());
         };
-        next.map(|day| {
-            view! {
-                <p class="ck-next">
-                    <button type="button" class="ck-link" on:click=move |_| go(day)>
-                        {fill(s.next_event, &[("date", &date_long(lang, day))])}
-                    </button>
-                </p>
-            }
+        Some(view! {
+            <p class="ck-next">
+                <button type="button" class="ck-link" on:click=move |_| go(day)>
+                    {fill(text, &[("date", &date_long(lang, day))])}
+                </button>
+            </p>
         })
     };
     // Said in a live region that is always there (one inserted with its text is not read

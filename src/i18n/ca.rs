@@ -93,6 +93,7 @@ pub static STRINGS: Strings = Strings {
     day_of_span: "dia {n} de {m}",
     no_events_month: "No hi ha cap esdeveniment aquest mes.",
     next_event: "Proper esdeveniment: {date}",
+    previous_event: "Esdeveniment anterior: {date}",
     weekdays: [
         "dilluns",
         "dimarts",

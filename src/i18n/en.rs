@@ -103,6 +103,7 @@ pub static STRINGS: Strings = Strings {
     day_of_span: "day {n} of {m}",
     no_events_month: "No events this month.",
     next_event: "Next event: {date}",
+    previous_event: "Previous event: {date}",
     weekdays: [
         "Monday",
         "Tuesday",

@@ -103,6 +103,7 @@ pub static STRINGS: Strings = Strings {
     day_of_span: "día {n} de {m}",
     no_events_month: "No hay eventos este mes.",
     next_event: "Próximo evento: {date}",
+    previous_event: "Evento anterior: {date}",
     weekdays: [
         "lunes",
         "martes",

@@ -93,6 +93,7 @@ pub static STRINGS: Strings = Strings {
     day_of_span: "día {n} de {m}",
     no_events_month: "Non hai eventos este mes.",
     next_event: "Próximo evento: {date}",
+    previous_event: "Evento anterior: {date}",
     weekdays: [
         "luns",
         "martes",

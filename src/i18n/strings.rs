@@ -177,6 +177,8 @@ strings! {
     no_events_month: &'static str,
     /// Goes from a month without events to the next one with: `{date}`, the day.
     next_event: &'static str,
+    /// The same where none comes after: the last one before the month, `{date}` its day.
+    previous_event: &'static str,
     /// Weekday names, Monday first.
     weekdays: [&'static str; 7],
     /// Month names as a date writes them (`de gener`, `d’abril`).

@@ -248,6 +248,30 @@ test("at 600 px the calendar is its month with titled bars, and under 600 px (59
   assert.equal(await page.locator("#w599").getByRole("grid").count(), 0, "599.5 px: the list");
 });
 
+test("a calendar whose events are all years past still reaches them: the list's earlier events, the month's previous event", async ({ page, url }) => {
+  await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  const feed = {
+    version: 1,
+    cluster: { name: "Dormant", timezone: "Europe/Madrid" },
+    events: [
+      { id: "a", title: "Founding assembly", start: "2019-03-12" },
+      { id: "b", title: "Last screening", start: "2021-06-04T19:00" },
+    ],
+  };
+  await addCalendar(page, { id: "old-list", lang: "en", view: "list" }, feed);
+  await addCalendar(page, { id: "old-month", lang: "en" }, feed);
+  const list = page.locator("#old-list");
+  await list.getByText("No upcoming events.").waitFor();
+  await list.getByRole("button", { name: "Show earlier events" }).click();
+  await list.locator(".ck-agenda-title", { hasText: "Last screening" }).waitFor();
+  const month = page.locator("#old-month");
+  await month.getByRole("grid", { name: "November 2026" }).waitFor();
+  await month.getByRole("button", { name: "Previous event: Friday 4 June 2021" }).click();
+  await month.getByRole("grid", { name: "June 2021" }).waitFor();
+  assert.equal(await month.locator(".ck-bar", { hasText: "Last screening" }).count(), 1);
+});
+
 test("a month of narrow days gives a bar's room to its title, and wide days show its start time too", async ({ page, url }) => {
   await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
   await page.goto(url("tests/e2e/pages/calendar.html"));
@@ -423,7 +447,8 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   await cal.getByRole("grid", { name: "December 2026" }).waitFor();
   await cal.getByRole("status").filter({ hasText: "No events this month." }).waitFor();
   assert.equal(await cal.getByRole("button", { name: /^Next event/ }).count(), 0, "no next event after the last");
-  await cal.getByRole("button", { name: "Previous month" }).click();
+  // But the last one before, as a calendar with nothing ahead offers it.
+  await cal.getByRole("button", { name: /^Previous event: .* November 2026$/ }).click();
   await cal.getByRole("grid", { name: "November 2026" }).waitFor();
   await animation.click();
   await page.waitForFunction(() => document.getElementById("cal").shadowRoot.querySelectorAll(".ck-bar").length > 1);

@@ -384,7 +384,10 @@ fn a_part_of_one_member_among_thousands_shows_a_bar_a_column_and_a_slice() {
     assert_eq!(heights[2], 0.0);
     assert!(heights[0] > 190.0, "the largest keeps its height");
     let slices = donut_slices(&counts);
-    assert!(slices[1].length >= 3, "one member's slice shows: {slices:?}");
+    assert!(
+        slices[1].length >= 3,
+        "one member's slice shows: {slices:?}"
+    );
     assert_eq!(slices[2].length, 0);
     assert_eq!(slices.iter().map(|s| s.length).sum::<u32>(), DONUT_UNITS);
 }
