@@ -43,13 +43,21 @@ pub(crate) fn logo_loaded(ev: &web_sys::Event, loaded: bool) {
     }
 }
 
-/// City and region, as one line.
-fn place(m: &Member) -> String {
-    [m.city.as_deref(), m.region.as_deref()]
+/// City and region, as one line of markup with the query's matches marked; each in a
+/// `<bdi>`, so that a right-to-left name (תל אביב) keeps its place in the line. Whether any
+/// matched.
+fn place(out: &mut String, m: &Member, query: &Query) -> bool {
+    let mut matched = false;
+    for (k, part) in [m.city.as_deref(), m.region.as_deref()]
         .into_iter()
         .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ")
+        .enumerate()
+    {
+        out.push_str(if k == 0 { "<bdi>" } else { " · <bdi>" });
+        matched |= highlighted(out, part, query);
+        out.push_str("</bdi>");
+    }
+    matched
 }
 
 /// For a card whose name and place show none of the search's matches, a line that does: an
@@ -150,7 +158,7 @@ pub(crate) fn cards(
         );
         let in_name = highlighted(&mut out, name, query);
         out.push_str("</button></h3><p class=\"ck-meta\">");
-        let in_place = highlighted(&mut out, &place(m), query);
+        let in_place = place(&mut out, m, query);
         out.push_str("</p>");
         if !query.is_empty() && !in_name && !in_place {
             snippet(&mut out, m, lang, fallback, query);
@@ -183,11 +191,14 @@ pub(crate) fn profile(
     let joined = m
         .joined
         .map(|d| fill(s.member_since, &[("year", &d.year.to_string())]));
+    // Markup: the place's own, and the rest escaped.
+    let mut at = String::new();
+    place(&mut at, m, &Query::default());
     let facts = [
-        Some(place(m)).filter(|p| !p.is_empty()),
-        m.kind.map(|k| s.kinds[k.index()].to_owned()),
-        joined,
-        m.founding.then(|| s.founding_member.to_owned()),
+        Some(at).filter(|p| !p.is_empty()),
+        m.kind.map(|k| escape(s.kinds[k.index()])),
+        joined.map(|j| escape(&j)),
+        m.founding.then(|| escape(s.founding_member)),
     ]
     .into_iter()
     .flatten()
@@ -197,7 +208,7 @@ pub(crate) fn profile(
         out,
         "<h2 id=\"{title_id}\" translate=\"no\">{}</h2></div><p class=\"ck-meta\">{}</p>",
         escape(m.name.resolve(lang.tag(), fallback)),
-        escape(&facts)
+        facts
     );
     let mut colours = Vec::new();
     segment_tags(&mut out, &mut colours, feed, &m.segments, lang);
@@ -296,7 +307,9 @@ mod tests {
         // Under a section's heading (`heading-level="3"`), the names one level below it.
         let (under, _) = cards(&feed, &[0], Lang::En, &Query::new(""), 4);
         assert!(under.contains("<h3 aria-level=\"4\"><button"), "{under}");
-        assert!(html.contains("<p class=\"ck-meta\">Sant Joan Despí · Barcelona</p>"));
+        assert!(html.contains(
+            "<p class=\"ck-meta\"><bdi>Sant Joan Despí</bdi> · <bdi>Barcelona</bdi></p>"
+        ));
         // An id the feed does not define makes no tag.
         assert!(
             html.contains("<ul class=\"ck-tags\"><li class=\"ck-tag\">Music &amp; sound</li></ul>")
@@ -313,7 +326,9 @@ mod tests {
             html.contains(">Algam <mark part=\"match\">Ibér</mark>ica</button>"),
             "{html}"
         );
-        assert!(html.contains("Sant Joan <mark part=\"match\">Despí</mark> · Barcelona"));
+        assert!(html.contains(
+            "<bdi>Sant Joan <mark part=\"match\">Despí</mark></bdi> · <bdi>Barcelona</bdi>"
+        ));
     }
 
     #[test]
@@ -379,6 +394,27 @@ mod tests {
         assert!(profile.contains(
             "<div class=\"ck-description\"><p>Sound &amp; &lt;b&gt;vision&lt;/b&gt;</p><p>Since 1990.</p></div>"
         ));
+    }
+
+    #[test]
+    fn a_right_to_left_city_and_region_keep_their_places_in_the_line() {
+        let mut feed = feed();
+        let m = &mut feed.members[0];
+        m.city = Some("תל אביב".into());
+        m.region = Some("מחוז תל אביב".into());
+        m.kind = Some(crate::feed::Kind::Sme);
+        let (html, _) = profile(&feed, &feed.members[0], Lang::En, "p");
+        assert!(
+            html.contains(
+                "<p class=\"ck-meta\"><bdi>תל אביב</bdi> · <bdi>מחוז תל אביב</bdi> · SME</p>"
+            ),
+            "{html}"
+        );
+        let (card, _) = cards(&feed, &[0], Lang::En, &Query::new(""), 3);
+        assert!(
+            card.contains("<bdi>תל אביב</bdi> · <bdi>מחוז תל אביב</bdi>"),
+            "{card}"
+        );
     }
 
     #[test]
