@@ -2,6 +2,7 @@
 
 use super::date_as;
 use crate::feed::{Freq, Rrule, Weekday};
+use crate::i18n::intl::format_number;
 use crate::i18n::{Lang, fill};
 
 /// How `rule` repeats, as a visitor says it: "every week on Tuesday and Thursday, 10 times",
@@ -73,7 +74,10 @@ pub fn repeats(lang: Lang, rule: &Rrule, held: Option<u32>) -> Option<String> {
         _ => every(unit),
     };
     Some(if let Some(n) = times {
-        fill(s.times, &[("rule", &said), ("n", &n.to_string())])
+        fill(
+            s.times,
+            &[("rule", &said), ("n", &format_number(lang, n as usize))],
+        )
     } else if let Some(until) = &rule.until {
         let day = until.date();
         let mut template = s.until.to_owned();
@@ -112,6 +116,12 @@ mod tests {
         assert_eq!(
             en("FREQ=WEEKLY;BYDAY=TH,TU;COUNT=10"),
             "every week on Tuesday and Thursday, 10 times"
+        );
+        // Counts grouped as the language groups them.
+        assert_eq!(en("FREQ=DAILY;COUNT=2000"), "every day, 2,000 times");
+        assert_eq!(
+            say(Lang::Ca, "FREQ=DAILY;COUNT=20000").unwrap(),
+            "cada dia, 20.000 vegades"
         );
         assert_eq!(
             en("FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR"),
