@@ -256,12 +256,15 @@ pub struct ColumnLayout {
 /// ones are written upright, on as many lines of 18 characters side by side as the column
 /// holds (up to three), cut after that.
 pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) -> ColumnLayout {
-    let plot_x = 40.0;
     let top = 12.0;
     let baseline = top + plot;
     let max = counts.iter().copied().max().unwrap_or(0);
     let step = nice_step(max.max(1), 5);
     let axis_max = (max.max(1)).div_ceil(step) * step;
+    // Room left of the plot for the axis' largest value ("3,000"), which ends 6 units before
+    // it: its digits, a separator in each group of three, and 2 units to the edge.
+    let digits = axis_max.to_string().len() as f64;
+    let plot_x = (digits * DIGIT + ((digits - 1.0) / 3.0).floor() * 4.5 + 8.0).max(40.0);
     let scale = plot / axis_max as f64;
     let ticks = (0..=axis_max / step)
         .map(|k| (k * step, baseline - (k * step) as f64 * scale))
@@ -337,6 +340,11 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
     };
     // Where each label's middle goes.
     let label_x = |i: usize| match i {
+        // Upright, its lines side by side stay in the drawing where columns are narrower.
+        _ if upright => {
+            let half = upright_labels[i].len() as f64 * LINE / 2.0;
+            centre(i).min(width - half).max(plot_x + half)
+        }
         _ if !thinned => centre(i),
         i if i == last => last_x,
         i if i == first => first_x,

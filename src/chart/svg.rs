@@ -316,7 +316,7 @@ impl Pen<'_> {
             // Across, a line centred under its column has no more room than to the nearer
             // edge of the drawing, twice.
             let (x, room) = if layout.upright {
-                (centre, layout.label_room)
+                (c.label_x, layout.label_room)
             } else {
                 let x = c.label_x;
                 (x, layout.label_room.min(2.0 * x.min(self.width - x) - 4.0))

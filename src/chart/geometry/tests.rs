@@ -391,3 +391,31 @@ fn a_part_of_one_member_among_thousands_shows_a_bar_a_column_and_a_slice() {
     assert_eq!(slices[2].length, 0);
     assert_eq!(slices.iter().map(|s| s.length).sum::<u32>(), DONUT_UNITS);
 }
+
+#[test]
+fn a_columns_axis_values_and_upright_names_stay_inside_the_drawing() {
+    let names: Vec<String> = (1..=40).map(|i| format!("Segment {i}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let mut counts = vec![2; 40];
+    counts[0] = 3000;
+    for width in [320.0, 360.0, 800.0, 1280.0] {
+        let layout = column_layout(&counts, &names, width, 200.0);
+        // "3,000" ends 6 units left of the plot: four digits and a comma, 8.5 and 4.5 wide.
+        assert!(
+            layout.plot_x - 6.0 - (4.0 * 8.5 + 4.5) >= 0.0,
+            "{width}: {}",
+            layout.plot_x
+        );
+        assert!(layout.upright, "{width}");
+        for c in layout.columns.iter().filter(|c| !c.label.is_empty()) {
+            let half = c.label.len() as f64 * LINE / 2.0;
+            assert!(
+                c.label_x + half <= width,
+                "{width}: {:?} at {}",
+                c.label,
+                c.label_x
+            );
+            assert!(c.label_x - half >= layout.plot_x, "{width}: {:?}", c.label);
+        }
+    }
+}
