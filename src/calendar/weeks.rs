@@ -29,15 +29,18 @@ pub struct Weeks {
     pub colours: Vec<String>,
 }
 
-/// A colour for an event's bar: its first segment's, else its category's.
+/// A colour for an event's bar: its first segment's (as the directory and the chart show
+/// it), else its category's.
 fn colour(feed: &Feed, o: &Occurrence) -> String {
     let event = &feed.events[o.event];
     event
         .segments
         .iter()
-        .find_map(|id| feed.segment(id))
-        .or_else(|| event.category.as_deref().and_then(|c| feed.category(c)))
-        .and_then(|s| s.color.clone())
+        .find_map(|id| crate::ui::segment_colour(feed, id))
+        .or_else(|| {
+            let category = event.category.as_deref().and_then(|c| feed.category(c));
+            category.and_then(|c| c.color.clone())
+        })
         .unwrap_or_default()
 }
 

@@ -9,8 +9,7 @@ use crate::feed::Feed;
 use crate::i18n::{Lang, fill, intl::format_number};
 use crate::ui::lang_of;
 
-/// Colours `--ck-c1` to `--ck-c6` of the theme, for categories the feed gives none.
-const PALETTE: usize = 6;
+use crate::ui::PALETTE;
 
 /// The directory facet value a category stands for, if any.
 fn choice(feed: &Feed, by: By, label: &Label) -> Option<(Facet, String)> {
@@ -238,6 +237,44 @@ pub(super) mod tests {
                 "{shape:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_segment_without_a_colour_has_the_same_on_a_bar_a_card_s_tag_and_an_event() {
+        // Eight segments, the second with a colour of its own: the eighth takes the palette's
+        // second colour, in the chart as on a card's tag.
+        let mut segments: Vec<Segment> = (1..=8)
+            .map(|i| Segment::new(format!("s{i}"), format!("S{i}")))
+            .collect();
+        segments[1].color = Some("#7a5195".into());
+        let feed = Feed {
+            members: vec![member(0, &["s8", "s2"], None, None, None)],
+            segments,
+            ..Feed::default()
+        };
+        let t = tally(&feed, &FacetTable::new(&feed), By::Segment, 8);
+        let paints: Vec<(String, String)> =
+            marks(&feed, &t, By::Segment, Shape::Column, Lang::En, None)
+                .into_iter()
+                .map(|(m, _)| {
+                    let paint = match m.paint {
+                        Paint::Feed(c) => c,
+                        Paint::Palette(n) => format!("var(--_c{n})"),
+                    };
+                    (m.name, paint)
+                })
+                .collect();
+        let (mut markup, mut colours) = (String::new(), Vec::new());
+        crate::ui::segment_tags(
+            &mut markup,
+            &mut colours,
+            &feed,
+            &["s8".into(), "s2".into()],
+            Lang::En,
+        );
+        assert_eq!(colours, ["var(--_c2)", "#7a5195"]);
+        assert_eq!(paints[7], ("S8".to_owned(), colours[0].clone()));
+        assert_eq!(paints[1], ("S2".to_owned(), colours[1].clone()));
     }
 
     #[test]

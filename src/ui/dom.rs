@@ -224,6 +224,27 @@ pub(crate) fn focus_moved_on(near: &web_sys::Element) -> bool {
 /// empty colour leaves the theme's): markup cannot carry them, as a strict CSP blocks
 /// `style` attributes while it lets CSSOM through. Only a `#rgb` or `#rrggbb` colour, as the
 /// reader keeps: a feed built in Rust skips the reader, and `url(…)` there would be fetched.
+/// Whether `colour` is one of the theme's palette colours, as [`segment_colour`] names them.
+///
+/// [`segment_colour`]: super::segment_colour
+fn is_palette(colour: &str) -> bool {
+    matches!(
+        colour.as_bytes(),
+        [
+            b'v',
+            b'a',
+            b'r',
+            b'(',
+            b'-',
+            b'-',
+            b'_',
+            b'c',
+            b'1'..=b'6',
+            b')'
+        ]
+    )
+}
+
 pub(crate) fn paint_segments(root: &web_sys::Element, selector: &str, colours: &[String]) {
     let Ok(found) = root.query_selector_all(selector) else {
         return;
@@ -232,7 +253,7 @@ pub(crate) fn paint_segments(root: &web_sys::Element, selector: &str, colours: &
         if let Some(element) = found
             .get(i as u32)
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            && crate::feed::is_color(colour)
+            && (crate::feed::is_color(colour) || is_palette(colour))
         {
             let _ = element.style().set_property("--ck-seg", colour);
         }

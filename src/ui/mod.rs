@@ -409,6 +409,19 @@ pub(crate) fn decoration(text: &'static str) -> impl IntoView {
     view! { <span aria-hidden="true">{text}</span> }
 }
 
+/// Colours `--ck-c1` to `--ck-c6` of the theme, for segments the feed gives none.
+pub(crate) const PALETTE: usize = 6;
+
+/// The colour of segment `id`: the feed's, else the theme's palette colour of its place
+/// among the feed's segments (`var(--_c3)`), as the chart paints it, so that a tag, a bar
+/// and an event show a segment alike. `None` for an id the feed does not define.
+pub(crate) fn segment_colour(feed: &Feed, id: &str) -> Option<String> {
+    let i = feed.segments.iter().position(|s| s.id == id)?;
+    Some(match &feed.segments[i].color {
+        Some(colour) => colour.clone(),
+        None => format!("var(--_c{})", i % PALETTE + 1),
+    })
+}
 /// Appends segments (by id) as a list of tags, a member's or an event's, and their colours
 /// (empty for the theme's) to `colours`, for [`paint_segments`]. Ids the feed does not
 /// define make no tag, and no tag makes no list (an empty one is still a list to a screen
@@ -429,7 +442,7 @@ pub(crate) fn segment_tags(
     for segment in known {
         let (marked, name) = lang_of(&segment.name, lang, fallback);
         let _ = write!(out, "<li class=\"ck-tag\"{marked}>{}</li>", escape(name));
-        colours.push(segment.color.clone().unwrap_or_default());
+        colours.push(segment_colour(feed, &segment.id).unwrap_or_default());
     }
     out.push_str("</ul>");
 }

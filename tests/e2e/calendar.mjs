@@ -248,6 +248,41 @@ test("at 600 px the calendar is its month with titled bars, and under 600 px (59
   assert.equal(await page.locator("#w599").getByRole("grid").count(), 0, "599.5 px: the list");
 });
 
+test("a segment without a colour of its own has one colour on a card's tag, a chart's column and an event's bar", async ({ page, url }) => {
+  await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  const feed = {
+    version: 1,
+    cluster: { name: "Plain", timezone: "Europe/Madrid" },
+    segments: ["One", "Two", "Three"].map((name) => ({ id: name.toLowerCase(), name })),
+    members: [{ id: "m", name: "Member", segments: ["three"] }],
+    events: [{ id: "e", title: "Meeting", start: "2026-11-24", segments: ["three"] }],
+  };
+  await page.evaluate((feed) => {
+    for (const [tag, attrs] of [["clusterkit-directory", {}], ["clusterkit-chart", { type: "column" }]]) {
+      const el = document.createElement(tag);
+      el.setAttribute("lang", "en");
+      for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+      const json = document.createElement("script");
+      json.type = "application/json";
+      json.textContent = JSON.stringify(feed);
+      el.append(json);
+      document.querySelector("main").append(el);
+    }
+  }, feed);
+  await addCalendar(page, { id: "plain", lang: "en" }, feed);
+  const colour = (locator, property) => locator.evaluate((el, property) => getComputedStyle(el)[property], property);
+  const tag = page.locator("clusterkit-directory .ck-tag").first();
+  await tag.waitFor();
+  const column = page.locator("clusterkit-chart .ck-mark[aria-label^=\"Three\"] rect");
+  const bar = page.locator("#plain .ck-bar", { hasText: "Meeting" });
+  await bar.waitFor();
+  const [onTag, onColumn, onBar] = [await colour(tag, "borderTopColor"), await colour(column, "fill"), await colour(bar, "borderInlineStartColor")];
+  assert.equal(onTag, onColumn, "the tag as the column");
+  assert.equal(onBar, onColumn, "the event as the column");
+  assert.notEqual(onColumn, await colour(page.locator("clusterkit-chart .ck-mark[aria-label^=\"One\"] rect"), "fill"), "another segment, another colour");
+});
+
 test("a calendar whose events are all years past still reaches them: the list's earlier events, the month's previous event", async ({ page, url }) => {
   await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
   await page.goto(url("tests/e2e/pages/calendar.html"));
