@@ -57,10 +57,28 @@ pub(super) fn facets(
             return;
         };
         let (feed, table, all) = (feed.read(), table.read(), show_all.get());
-        let key = (Arc::as_ptr(&feed), Arc::as_ptr(&table), all, div.clone());
+        let outcome = outcome.read();
+        // Folded, regions and cities list values the results have first: searching for a
+        // member shows its city, not eight cities of none.
+        let listed = [
+            (Facet::Region, table.regions.len()),
+            (Facet::City, table.cities.len()),
+        ]
+        .map(|(facet, len)| {
+            let slot = usize::from(facet == Facet::City);
+            (!all[slot] && len > SHORT_FACET).then(|| folded(len, |k| count_of(&outcome, facet, k)))
+        });
+        let key = (
+            Arc::as_ptr(&feed),
+            Arc::as_ptr(&table),
+            all,
+            listed,
+            div.clone(),
+        );
         if drawn_for.as_ref() != Some(&key) {
             // "Show all" keeps the focus across the redraw it causes.
-            let (markup, options) = markup(s, lang, &feed, &table, all, &choices.read_untracked());
+            let chosen = choices.read_untracked();
+            let (markup, options) = markup(s, lang, &feed, &table, &key.3, &chosen);
             crate::ui::redraw_keeping_focus(&div, &markup, &["data-more"]);
             // Each box with its count, in the order of `options` (`data-d`).
             let inputs = div.query_selector_all("input[data-d]").ok();
@@ -84,7 +102,7 @@ pub(super) fn facets(
             drawn.set_value(options);
             drawn_for = Some(key);
         }
-        let (outcome, chosen) = (outcome.read(), choices.read());
+        let chosen = choices.read();
         let total = outcome.results.len();
         if let Some((button, said)) = done.as_mut().filter(|(_, said)| *said != total) {
             let members = s.members_count(total, &format_number(lang, total));
@@ -156,15 +174,27 @@ pub(super) fn facets(
     }
 }
 
+/// The values a folded facet of `len` values lists, in its order (the most members first):
+/// the first [`SHORT_FACET`] of those whose `count` is not zero, and as many of the rest as
+/// it takes to list that many.
+fn folded(len: usize, count: impl Fn(usize) -> usize) -> Vec<usize> {
+    let found = (0..len).filter(|&k| count(k) > 0).count();
+    let (mut have, mut rest) = (SHORT_FACET, SHORT_FACET.saturating_sub(found));
+    let take = |left: &mut usize| std::mem::replace(left, left.saturating_sub(1)) > 0;
+    (0..len)
+        .filter(|&k| take(if count(k) > 0 { &mut have } else { &mut rest }))
+        .collect()
+}
+
 /// The facets with values, as markup (see [`facets`]), and per checkbox its facet, its
-/// value's place in the facet and the value. Regions and cities list their first
-/// [`SHORT_FACET`] values, and any chosen, until their "show all" (`all`) is pressed.
+/// value's place in the facet and the value. Regions and cities list the values `listed`
+/// gives them (see [`folded`]), and any chosen, until their "show all" is pressed (`None`).
 fn markup(
     s: &Strings,
     lang: Lang,
     feed: &Feed,
     table: &FacetTable,
-    all: [bool; 2],
+    listed: &[Option<Vec<usize>>; 2],
     chosen: &Filter,
 ) -> (String, Vec<(Facet, usize, String)>) {
     let fallback = feed.cluster.default_language.as_str();
@@ -216,9 +246,9 @@ fn markup(
             out,
             "<fieldset class=\"ck-facet\" part=\"facet\"><legend>{legend}</legend>"
         );
-        let expanded = slot.is_none_or(|slot| all[slot]);
+        let short = slot.and_then(|slot| listed[slot].as_ref());
         for (k, (value, label, marked)) in options.iter().enumerate() {
-            if expanded || k < SHORT_FACET || chosen.is_chosen(facet, value) {
+            if short.is_none_or(|short| short.contains(&k)) || chosen.is_chosen(facet, value) {
                 let _ = write!(
                     out,
                     "<label part=\"facet-option\"><input type=\"checkbox\" data-d=\"{}\"><span{marked}>{}</span><span class=\"ck-facet-count\"></span></label>",
@@ -229,15 +259,15 @@ fn markup(
             }
         }
         if let Some(slot) = slot.filter(|_| options.len() > SHORT_FACET) {
-            let text = if all[slot] {
+            let all = listed[slot].is_none();
+            let text = if all {
                 s.show_fewer.to_owned()
             } else {
                 fill(s.show_all, &[("n", &format_number(lang, options.len()))])
             };
             let _ = write!(
                 out,
-                "<button type=\"button\" class=\"ck-link\" aria-expanded=\"{}\" data-more=\"{slot}\">{}</button>",
-                all[slot],
+                "<button type=\"button\" class=\"ck-link\" aria-expanded=\"{all}\" data-more=\"{slot}\">{}</button>",
                 escape(&text)
             );
         }
@@ -289,7 +319,9 @@ mod tests {
             cities: vec!["<b>Town</b>".into()],
             ..Filter::default()
         };
-        let (html, drawn) = markup(s, Lang::En, &feed, &table, [false, false], &chosen);
+        let first = |len| Some(folded(len, |_| 1));
+        let listed = [first(table.regions.len()), first(table.cities.len())];
+        let (html, drawn) = markup(s, Lang::En, &feed, &table, &listed, &chosen);
         let cities: Vec<&str> = drawn.iter().map(|(_, _, v)| v.as_str()).collect();
         assert_eq!(cities.len(), 9, "eight and the chosen one: {cities:?}");
         assert_eq!(&cities[..2], ["City 1", "City 2"], "the largest first");
@@ -301,9 +333,32 @@ mod tests {
         // Each box names its place in what was drawn.
         assert!(html.contains("<input type=\"checkbox\" data-d=\"8\">"));
 
-        let (html, drawn) = markup(s, Lang::En, &feed, &table, [false, true], &chosen);
+        let (html, drawn) = markup(
+            s,
+            Lang::En,
+            &feed,
+            &table,
+            &[listed[0].clone(), None],
+            &chosen,
+        );
         assert_eq!(drawn.len(), 13, "every city");
         assert!(html.contains("aria-expanded=\"true\" data-more=\"1\">Show fewer</button>"));
+    }
+
+    #[test]
+    fn a_folded_facet_lists_the_values_the_results_have_first() {
+        // Thirteen cities, the most members first: a search that finds only the twelfth's
+        // member lists it, with the first seven of the rest, in the facet's order.
+        let found = |k: usize| usize::from(k == 11);
+        assert_eq!(folded(13, found), [0, 1, 2, 3, 4, 5, 6, 11]);
+        // Without a search, the first eight; with more than eight found, the first eight
+        // of them.
+        assert_eq!(folded(13, |_| 3), [0, 1, 2, 3, 4, 5, 6, 7]);
+        // Six found: they and the first two of the rest.
+        assert_eq!(
+            folded(13, |k| usize::from(k % 2 == 1)),
+            [0, 1, 2, 3, 5, 7, 9, 11]
+        );
     }
 
     #[test]
@@ -321,7 +376,14 @@ mod tests {
         };
         let table = FacetTable::new(&feed);
         let s = Lang::En.strings();
-        let (html, _) = markup(s, Lang::En, &feed, &table, [false; 2], &Filter::default());
+        let (html, _) = markup(
+            s,
+            Lang::En,
+            &feed,
+            &table,
+            &[None, None],
+            &Filter::default(),
+        );
         // A Catalan screen reader voice reads the Catalan-only name; the English one is the
         // page's own.
         assert!(html.contains("data-d=\"0\"><span lang=\"ca\">Animació</span>"));

@@ -507,6 +507,17 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   await page.keyboard.press("Enter");
   await dir.getByRole("button", { name: `Mostra-les totes (${cities})` }).waitFor();
   assert.equal(await cityBoxes(), 8, "eight again");
+  // Folded, the cities the results have come first: a search for a member in a small city
+  // lists that city, not eight of none.
+  const besos = dir.getByRole("group", { name: "Ciutat" }).getByRole("checkbox", { name: /^Sant Adrià de Besòs/ });
+  assert.equal(await besos.count(), 0, "a small city is folded away at first");
+  await dir.getByRole("searchbox", { name: "Cerca socis" }).fill("Besòs Lloguer");
+  await besos.waitFor();
+  assert.equal(await besos.isEnabled(), true, "its city, to be ticked");
+  assert.equal(await cityBoxes(), 8, "still eight");
+  await dir.getByRole("searchbox", { name: "Cerca socis" }).fill("");
+  await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
+  assert.equal(await besos.count(), 0, "folded away again");
 
   const smes = feed.members.filter((m) => m.kind === "sme");
   await dir.getByRole("checkbox", { name: /^Pime/ }).check();
