@@ -21,6 +21,9 @@ pub fn encode(text: &str) -> String {
     out
 }
 
+/// The characters of a description a Google Calendar link keeps.
+const DETAILS: usize = 600;
+
 /// The Google Calendar link of `event`, texts in `lang`: all-day dates with the day after
 /// as the end, one-off times in UTC, a repeating event in its own zone with its rule.
 pub fn link(feed: &Feed, event: &Event, lang: Lang, offsets: &impl Offsets) -> String {
@@ -93,6 +96,12 @@ pub fn link(feed: &Feed, event: &Event, lang: Lang, offsets: &impl Offsets) -> S
         let _ = write!(url, "&recur={}", encode(&recur));
     }
     let mut details = event.description.as_ref().map(text).unwrap_or_default();
+    // Google refuses links of some 8 KB: a long description goes cut (the .ics file keeps it
+    // whole), its event's link after it whole.
+    if let Some((cut, _)) = details.char_indices().nth(DETAILS) {
+        details.truncate(cut);
+        details.push('…');
+    }
     if let Some(link) = event.url.as_deref().and_then(|url| feed.resolve_url(url)) {
         if !details.is_empty() {
             details.push_str("\n\n");
@@ -235,6 +244,25 @@ mod tests {
             recur,
             Some("RRULE:FREQ=DAILY;COUNT=3\nEXDATE:20260324T233000Z")
         );
+    }
+
+    #[test]
+    fn a_long_description_is_cut_so_that_google_takes_the_link_and_the_events_own_link_stays() {
+        let mut talk = Event::new("talk", "Talk", w("2026-03-02"));
+        talk.description = Some(Text::Plain("مرحبا ".repeat(1000)));
+        talk.url = Some("https://example.org/talk".into());
+        let url = link(&feed(), &talk, Lang::En, &Jiff);
+        assert!(url.len() < 8000, "{} bytes", url.len());
+        let details = &query(&url)
+            .into_iter()
+            .find(|(k, _)| k == "details")
+            .unwrap()
+            .1;
+        assert!(
+            details.ends_with("…\n\nhttps://example.org/talk"),
+            "{details}"
+        );
+        assert_eq!(details.chars().count(), DETAILS + 1 + 2 + 24);
     }
 
     #[test]
