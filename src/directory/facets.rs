@@ -79,7 +79,9 @@ pub(super) fn facets(
             // "Show all" keeps the focus across the redraw it causes.
             let chosen = choices.read_untracked();
             let (markup, options) = markup(s, lang, &feed, &table, &key.3, &chosen);
-            crate::ui::redraw_keeping_focus(&div, &markup, &["data-more"]);
+            // A tick may change which values are listed, and so redraw them: the focus stays
+            // on the box ticked (`data-v`, its facet and value), or on "show all".
+            crate::ui::redraw_keeping_focus(&div, &markup, &["data-v", "data-more"]);
             // Each box with its count, in the order of `options` (`data-d`).
             let inputs = div.query_selector_all("input[data-d]").ok();
             boxes = (0..inputs.as_ref().map_or(0, |i| i.length()))
@@ -251,8 +253,9 @@ fn markup(
             if short.is_none_or(|short| short.contains(&k)) || chosen.is_chosen(facet, value) {
                 let _ = write!(
                     out,
-                    "<label part=\"facet-option\"><input type=\"checkbox\" data-d=\"{}\"><span{marked}>{}</span><span class=\"ck-facet-count\"></span></label>",
+                    "<label part=\"facet-option\"><input type=\"checkbox\" data-d=\"{}\" data-v=\"{}-{k}\"><span{marked}>{}</span><span class=\"ck-facet-count\"></span></label>",
                     drawn.len(),
+                    facet as u8,
                     escape(label)
                 );
                 drawn.push((facet, k, value.clone()));
@@ -331,7 +334,10 @@ mod tests {
         assert!(html.contains("aria-expanded=\"false\" data-more=\"1\">Show all (13)</button>"));
         assert!(html.contains(&format!("<legend>{}</legend>", s.city)));
         // Each box names its place in what was drawn.
-        assert!(html.contains("<input type=\"checkbox\" data-d=\"8\">"));
+        assert!(
+            html.contains("<input type=\"checkbox\" data-d=\"8\" data-v=\"3-10\">"),
+            "{html}"
+        );
 
         let (html, drawn) = markup(
             s,
@@ -386,7 +392,7 @@ mod tests {
         );
         // A Catalan screen reader voice reads the Catalan-only name; the English one is the
         // page's own.
-        assert!(html.contains("data-d=\"0\"><span lang=\"ca\">Animació</span>"));
-        assert!(html.contains("data-d=\"1\"><span>Effects</span>"));
+        assert!(html.contains("data-v=\"0-0\"><span lang=\"ca\">Animació</span>"));
+        assert!(html.contains("data-v=\"0-1\"><span>Effects</span>"));
     }
 }

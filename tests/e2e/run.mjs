@@ -518,6 +518,17 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   await dir.getByRole("searchbox", { name: "Cerca socis" }).fill("");
   await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
   assert.equal(await besos.count(), 0, "folded away again");
+  // A tick lists the cities its members have, redrawing the facets: the focus stays on the
+  // box ticked, for the next Space or Tab.
+  const tech = dir.getByRole("checkbox", { name: /^Tecnologia/ });
+  await tech.focus();
+  await page.keyboard.press("Space");
+  await dir.getByRole("button", { name: "Treu el filtre Tecnologia" }).waitFor();
+  const focused = () => dir.evaluate((el) => el.shadowRoot.activeElement?.closest("label")?.textContent ?? "");
+  assert.match(await focused(), /^Tecnologia/, "the focus on the box ticked");
+  await page.keyboard.press("Space");
+  await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
+  assert.match(await focused(), /^Tecnologia/, "and on it unticked");
 
   const smes = feed.members.filter((m) => m.kind === "sme");
   await dir.getByRole("checkbox", { name: /^Pime/ }).check();
