@@ -76,13 +76,14 @@ pub fn link(feed: &Feed, event: &Event, lang: Lang, offsets: &impl Offsets) -> S
         let left_out: Vec<String> = event
             .exdates
             .iter()
-            .map(|&w| match (event.start, w) {
-                (When::Date(_), w) => date(w.date()),
-                (When::Local(_, t), When::Date(d)) => zoned(When::Local(d, t)),
+            .filter_map(|&w| match (event.start, w) {
+                (When::Date(_), w) => Some(date(w.date())),
+                (When::Local(_, t), When::Date(d)) => Some(zoned(When::Local(d, t))),
                 (When::Instant(_, t), When::Date(d)) => {
-                    zoned(When::Instant(utc_day_of(d, t, own, offsets), t))
+                    let day = utc_day_of(d, t, own, offsets)?;
+                    Some(zoned(When::Instant(day, t)))
                 }
-                (_, w) => zoned(w),
+                (_, w) => Some(zoned(w)),
             })
             .collect();
         if !left_out.is_empty() {

@@ -200,9 +200,10 @@ fn vevent<'a>(
             let left_out = match (&form, left_out, event.start) {
                 (Form::AllDay, w, _) => w,
                 (_, When::Date(d), When::Local(_, t)) => When::Local(d, t),
-                (_, When::Date(d), When::Instant(_, t)) => {
-                    When::Instant(utc_day_of(d, t, own, offsets), t)
-                }
+                (_, When::Date(d), When::Instant(_, t)) => match utc_day_of(d, t, own, offsets) {
+                    Some(day) => When::Instant(day, t),
+                    None => continue,
+                },
                 (_, w, _) => w,
             };
             line(out, &format!("EXDATE{}", value(left_out)));

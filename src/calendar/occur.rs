@@ -257,7 +257,7 @@ fn left_out_days(
         .iter()
         .filter_map(|&w| match (time, w) {
             (None, w) => Some(w.date()),
-            (Some(time), When::Date(d)) if frame != own => Some(utc_day_of(d, time, own, offsets)),
+            (Some(time), When::Date(d)) if frame != own => utc_day_of(d, time, own, offsets),
             (Some(_), When::Date(d)) => Some(d),
             // As written, on the clock the series' time is written on (02:30 on the day
             // summer time skips it is that day's occurrence).
@@ -272,11 +272,12 @@ fn left_out_days(
 
 /// The UTC day of the occurrence that a series held at `time` UTC has on `d`, a date in the
 /// event's zone `own`: the day before or after `d` where `own` is that far ahead or behind.
-pub(super) fn utc_day_of(d: Date, time: Time, own: &str, offsets: &impl Offsets) -> Date {
-    [d, d.add_days(-1), d.add_days(1)]
+/// `None` where the zone's clock change leaves `d` without one (a 22:30Z series skips
+/// Madrid's last Sunday of March); where it gives `d` two, the earlier.
+pub(super) fn utc_day_of(d: Date, time: Time, own: &str, offsets: &impl Offsets) -> Option<Date> {
+    [d.add_days(-1), d, d.add_days(1)]
         .into_iter()
         .find(|&utc| wall(epoch_ms(utc, time), own, offsets).0 == d)
-        .unwrap_or(d)
 }
 
 /// The spans of `event`'s occurrences that may show from `from` to `to`, its wall-clock

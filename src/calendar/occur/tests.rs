@@ -481,3 +481,24 @@ fn a_day_shows_what_a_zone_25_hours_away_holds_on_it() {
         )]
     );
 }
+
+#[test]
+fn a_date_left_out_of_a_utc_series_that_the_clock_change_skips_leaves_out_nothing() {
+    // Daily at 22:30Z: 23:30 in Madrid until 28 March 2027, 00:30 the next day after. Madrid's
+    // 28 March, when its clocks go forward, has no occurrence: left out, it takes none.
+    let mut late = event("late", "2027-03-25T22:30Z", None);
+    late.recurrence = Some(Rrule::parse("FREQ=DAILY;COUNT=6").unwrap());
+    late.exdates = vec![w("2027-03-28")];
+    let feed = feed("Europe/Madrid", vec![late.clone()]);
+    assert_eq!(shown(&feed, "UTC", "2027-03-01", "2027-04-30").len(), 6);
+    assert_eq!(times_held(&late, "Europe/Madrid", &Jiff), Some(6));
+    let file = crate::calendar::ics::calendar(
+        &feed,
+        &[0],
+        crate::i18n::Lang::En,
+        "example.org",
+        0.0,
+        &Jiff,
+    );
+    assert!(!file.contains("EXDATE"), "{file}");
+}
