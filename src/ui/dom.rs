@@ -220,31 +220,22 @@ pub(crate) fn focus_moved_on(near: &web_sys::Element) -> bool {
     })
 }
 
-/// Sets `--ck-seg` on the elements `selector` finds in `root` to `colours`, in order (an
-/// empty colour leaves the theme's): markup cannot carry them, as a strict CSP blocks
-/// `style` attributes while it lets CSSOM through. Only a `#rgb` or `#rrggbb` colour, as the
-/// reader keeps: a feed built in Rust skips the reader, and `url(…)` there would be fetched.
 /// Whether `colour` is one of the theme's palette colours, as [`segment_colour`] names them.
 ///
 /// [`segment_colour`]: super::segment_colour
 fn is_palette(colour: &str) -> bool {
-    matches!(
-        colour.as_bytes(),
-        [
-            b'v',
-            b'a',
-            b'r',
-            b'(',
-            b'-',
-            b'-',
-            b'_',
-            b'c',
-            b'1'..=b'6',
-            b')'
-        ]
-    )
+    colour.len() == 10
+        && colour.starts_with("var(--_c")
+        && colour.ends_with(')')
+        && matches!(colour.as_bytes()[8], b'1'..=b'6')
 }
 
+/// Sets `--ck-seg` on the elements `selector` finds in `root` to `colours`, in order (an
+/// empty colour leaves the theme's): markup cannot carry them, as a strict CSP blocks
+/// `style` attributes while it lets CSSOM through. Only a `#rgb` or `#rrggbb` colour, as the
+/// reader keeps (a feed built in Rust skips the reader, and `url(…)` there would be fetched),
+/// or a palette colour, which is set as it is drawn (`--_seg`): the dark theme lightens a
+/// feed's colours, chosen for light pages, but its palette is its own.
 pub(crate) fn paint_segments(root: &web_sys::Element, selector: &str, colours: &[String]) {
     let Ok(found) = root.query_selector_all(selector) else {
         return;
@@ -253,9 +244,14 @@ pub(crate) fn paint_segments(root: &web_sys::Element, selector: &str, colours: &
         if let Some(element) = found
             .get(i as u32)
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            && (crate::feed::is_color(colour) || is_palette(colour))
         {
-            let _ = element.style().set_property("--ck-seg", colour);
+            let style = element.style();
+            if crate::feed::is_color(colour) {
+                let _ = style.set_property("--ck-seg", colour);
+            } else if is_palette(colour) {
+                let _ = style.set_property("--ck-seg", colour);
+                let _ = style.set_property("--_seg", colour);
+            }
         }
     }
 }

@@ -281,6 +281,11 @@ test("a segment without a colour of its own has one colour on a card's tag, a ch
   assert.equal(onTag, onColumn, "the tag as the column");
   assert.equal(onBar, onColumn, "the event as the column");
   assert.notEqual(onColumn, await colour(page.locator("clusterkit-chart .ck-mark[aria-label^=\"One\"] rect"), "fill"), "another segment, another colour");
+  // In the dark theme, its dark palette's colour, on all three alike.
+  await page.evaluate(() => document.querySelectorAll("clusterkit-directory, clusterkit-chart, clusterkit-calendar").forEach((el) => el.setAttribute("theme", "dark")));
+  await page.waitForFunction((light) => getComputedStyle(document.querySelector("clusterkit-chart").shadowRoot.querySelector('.ck-mark[aria-label^="Three"] rect')).fill !== light, onColumn);
+  const dark = [await colour(tag, "borderTopColor"), await colour(column, "fill"), await colour(bar, "borderInlineStartColor")];
+  assert.deepEqual(dark, [dark[1], dark[1], dark[1]], "tag, column and bar alike in the dark theme");
 });
 
 test("a calendar whose events are all years past still reaches them: the list's earlier events, the month's previous event", async ({ page, url }) => {
