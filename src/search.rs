@@ -24,11 +24,13 @@ pub fn fold(s: &str) -> String {
             // Accents written apart from their letter (decomposed text, as pasted from some
             // systems and PDFs): `e` and U+0301 fold as `é` does.
             c if is_combining(c) => {}
-            // Full-width Latin letters and digits (typed on a CJK keyboard) as ASCII.
-            'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '０'..='９' => {
+            // Full-width letters, digits and punctuation (typed on a CJK keyboard) as ASCII,
+            // and its ideographic space as a space.
+            '\u{FF01}'..='\u{FF5E}' => {
                 let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
                 out.push(ascii.to_ascii_lowercase());
             }
+            '\u{3000}' => out.push(' '),
             c => match lower(c) {
                 // Letters written as two: `Ærø` is found as `aero`.
                 'æ' => out.push_str("ae"),
@@ -287,6 +289,7 @@ mod tests {
             ("istanbul", "İstanbul Dijital"),
             ("strasse", "Straße Films"),
             ("full", "Ｆｕｌｌｗｉｄｔｈ Inc"),
+            ("full\u{3000}inc", "Ｆｕｌｌ，Ｉｎｃ"),
             ("koln", "Köln"),
         ] {
             assert!(Query::new(typed).matches(&fold(name)), "{typed} in {name}");
