@@ -21,8 +21,28 @@ pub fn encode(text: &str) -> String {
     out
 }
 
-/// The characters of a description a Google Calendar link keeps.
-const DETAILS: usize = 600;
+/// The longest link Google Calendar is given, in bytes: it refuses links of some 8 KB.
+const LINK_BYTES: usize = 6000;
+
+/// `text` as [`encode`] writes it, cut at a character so that it takes at most `bytes`,
+/// with an ellipsis where it is cut.
+fn encode_within(text: &str, bytes: usize) -> String {
+    let mut out = encode(text);
+    if out.len() > bytes {
+        let ellipsis = encode("…");
+        let mut kept = 0;
+        for c in text.chars() {
+            let len = encode(c.encode_utf8(&mut [0; 4])).len();
+            if kept + len + ellipsis.len() > bytes {
+                break;
+            }
+            kept += len;
+        }
+        out.truncate(kept);
+        out.push_str(&ellipsis);
+    }
+    out
+}
 
 /// The Google Calendar link of `event`, texts in `lang`: all-day dates with the day after
 /// as the end, one-off times in UTC, a repeating event in its own zone with its rule.
@@ -62,9 +82,12 @@ pub fn link(feed: &Feed, event: &Event, lang: Lang, offsets: &impl Offsets) -> S
             utc(at(when))
         }
     };
+    // Google refuses links of some 8 KB: a long title, place or description goes cut (the
+    // .ics file keeps them whole), the description to what the rest leaves, the event's
+    // link after it whole.
     let mut url = format!(
         "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={dates}",
-        encode(&text(&event.title))
+        encode_within(&text(&event.title), 1000)
     );
     if repeating {
         let _ = write!(url, "&ctz={}", encode(own));
@@ -96,26 +119,29 @@ pub fn link(feed: &Feed, event: &Event, lang: Lang, offsets: &impl Offsets) -> S
         }
         let _ = write!(url, "&recur={}", encode(&recur));
     }
-    let mut details = event.description.as_ref().map(text).unwrap_or_default();
-    // Google refuses links of some 8 KB: a long description goes cut (the .ics file keeps it
-    // whole), its event's link after it whole.
-    if let Some((cut, _)) = details.char_indices().nth(DETAILS) {
-        details.truncate(cut);
-        details.push('…');
-    }
-    if let Some(link) = event.url.as_deref().and_then(|url| feed.resolve_url(url)) {
-        if !details.is_empty() {
-            details.push_str("\n\n");
+    let location = event
+        .location
+        .as_ref()
+        .map(|l| format!("&location={}", encode_within(&text(l), 1000)))
+        .unwrap_or_default();
+    let link = event.url.as_deref().and_then(|url| feed.resolve_url(url));
+    let description = event.description.as_ref().map(text).unwrap_or_default();
+    let details = match link {
+        Some(link) if description.is_empty() => encode(&link),
+        Some(link) => {
+            let link = encode(&format!("\n\n{link}"));
+            let room = LINK_BYTES.saturating_sub(url.len() + location.len() + link.len() + 9);
+            encode_within(&description, room) + &link
         }
-        details.push_str(&link);
-    }
+        None => {
+            let room = LINK_BYTES.saturating_sub(url.len() + location.len() + 9);
+            encode_within(&description, room)
+        }
+    };
     if !details.is_empty() {
-        let _ = write!(url, "&details={}", encode(&details));
+        let _ = write!(url, "&details={details}");
     }
-    if let Some(location) = &event.location {
-        let _ = write!(url, "&location={}", encode(&text(location)));
-    }
-    url
+    url + &location
 }
 
 #[cfg(test)]
@@ -253,7 +279,7 @@ mod tests {
         talk.description = Some(Text::Plain("مرحبا ".repeat(1000)));
         talk.url = Some("https://example.org/talk".into());
         let url = link(&feed(), &talk, Lang::En, &Jiff);
-        assert!(url.len() < 8000, "{} bytes", url.len());
+        assert!(url.len() <= LINK_BYTES, "{} bytes", url.len());
         let details = &query(&url)
             .into_iter()
             .find(|(k, _)| k == "details")
@@ -263,7 +289,22 @@ mod tests {
             details.ends_with("…\n\nhttps://example.org/talk"),
             "{details}"
         );
-        assert_eq!(details.chars().count(), DETAILS + 1 + 2 + 24);
+        assert!(
+            details.chars().count() > 300,
+            "as much as fits: {}",
+            details.chars().count()
+        );
+        // A title and a place as long are cut too, and the link still fits.
+        talk.title = Text::Plain("長い題名".repeat(500));
+        talk.location = Some(Text::Plain("場所".repeat(1000)));
+        let url = link(&feed(), &talk, Lang::En, &Jiff);
+        assert!(url.len() <= LINK_BYTES, "{} bytes", url.len());
+        let q = query(&url);
+        assert!(q.iter().any(|(k, v)| k == "text" && v.ends_with('…')));
+        assert!(
+            q.iter()
+                .any(|(k, v)| k == "details" && v.ends_with("https://example.org/talk"))
+        );
     }
 
     #[test]
