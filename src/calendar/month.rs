@@ -139,40 +139,36 @@ pub(super) fn MonthGrid(
             .iter()
             .any(|o| o.first < from && o.last >= month)
     };
-    // A month without events says so, with the day of the next one (within two years): one
-    // press shows its month, with the focus on that day.
+    // A month without events says so, with the day of the next one (within five years), else
+    // of the last before it (a dormant calendar's archive, back to its first event): one
+    // press shows its month, with the focus on that day. Each looked for a year at a time,
+    // so that a long daily series is not listed for decades to find one.
     let empty = move || {
         if !month_is_empty() {
             return None;
         }
-        let from = shown.get().add_months(1);
-        let next = kept_occurrences(
-            &feed.read(),
-            &zone.read(),
-            from,
-            from.add_months(24),
-            &Intl,
-            Some(&kept.read()),
-        )
-        .first()
-        .map(|o| (s.next_event, o.first.max(from)));
-        // None ahead (a dormant calendar's archive): the last one before the month.
-        let (text, day) = next.or_else(|| {
-            let (feed, kept) = (feed.read(), kept.read());
-            let month = shown.get();
+        let (feed, kept, zone) = (feed.read(), kept.read(), zone.read());
+        let within =
+            |from: Date, to: Date| kept_occurrences(&feed, &zone, from, to, &Intl, Some(&kept));
+        let month = shown.get();
+        let ahead = (1..=5).find_map(|year| {
+            let from = month.add_months(12 * year - 11);
+            let first = within(from, from.add_months(12).add_days(-1))
+                .first()?
+                .first;
+            Some((s.next_event, first.max(from)))
+        });
+        let (text, day) = ahead.or_else(|| {
             let floor = earliest(&feed, month, Some(&kept));
-            kept_occurrences(
-                &feed,
-                &zone.read(),
-                floor,
-                month.add_days(-1),
-                &Intl,
-                Some(&kept),
-            )
-            .iter()
-            .map(|o| o.first)
-            .max()
-            .map(|day| (s.previous_event, day))
+            let mut to = month.add_days(-1);
+            while to >= floor {
+                let from = to.add_months(-12).add_days(1).max(floor);
+                if let Some(last) = within(from, to).iter().map(|o| o.first).max() {
+                    return Some((s.previous_event, last));
+                }
+                to = from.add_days(-1);
+            }
+            None
         })?;
         let go = move |day: Date| {
             refocus.set_value(true);

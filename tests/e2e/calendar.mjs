@@ -310,6 +310,10 @@ test("a calendar whose events are all years past still reaches them: the list's 
   await month.getByRole("button", { name: "Previous event: Friday 4 June 2021" }).click();
   await month.getByRole("grid", { name: "June 2021" }).waitFor();
   assert.equal(await month.locator(".ck-bar", { hasText: "Last screening" }).count(), 1);
+  // An event years ahead is the next one, however far.
+  await addCalendar(page, { id: "far", lang: "en" }, { ...feed, events: [...feed.events, { id: "c", title: "Relaunch", start: "2029-06-15" }] });
+  await page.locator("#far").getByRole("button", { name: "Next event: Friday 15 June 2029" }).click();
+  await page.locator("#far").getByRole("grid", { name: "June 2029" }).waitFor();
 });
 
 test("a month of narrow days gives a bar's room to its title, and wide days show its start time too", async ({ page, url }) => {
