@@ -216,7 +216,9 @@ const PER_STEP: usize = 100;
 /// which is written in its own zone, up to two days ahead of the calendar's (00:30 in
 /// Auckland is the day before in Madrid). A one-off counts back fifty years at most (a
 /// dormant cluster's archive); a series five years (a daily series begun in the year 1, a
-/// slip for 2001, would otherwise be listed day by day for two thousand years).
+/// slip for 2001, would otherwise be walked for two thousand years). The steps back list a
+/// year at most at a time, so that such a series beside an old one-off costs no more than a
+/// step of it.
 pub(super) fn earliest(feed: &Feed, from: Date, kept: Option<&[bool]>) -> Date {
     kept_events(feed, kept)
         .map(|(_, e)| {
