@@ -358,10 +358,11 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
             let h = length(n, n as f64 * scale);
             let x = plot_x + i as f64 * slot;
             // Too near the last (always named) or the first kept, a gap apart from neither.
-            let crowded = thinned
+            // Upright too, where the first or last is kept in the drawing nearer the next.
+            let crowded = (thinned || upright)
                 && i < last
-                && (label_x(i) + text + 8.0 > last_x
-                    || (i > first && label_x(i) - text - 8.0 < first_x));
+                && (label_x(i) + text + 8.0 > label_x(last)
+                    || (i > first && label_x(i) - text - 8.0 < label_x(first)));
             Column {
                 x: x + slot * 0.15,
                 y: baseline - h,

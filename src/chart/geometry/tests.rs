@@ -419,3 +419,31 @@ fn a_columns_axis_values_and_upright_names_stay_inside_the_drawing() {
         }
     }
 }
+
+#[test]
+fn two_shown_upright_names_never_touch_where_one_is_kept_in_the_drawing() {
+    let names: Vec<String> = (1..=60).map(|i| format!("Segment {i}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let counts = vec![5; 60];
+    for n in 2..=60 {
+        for width in (320..=1400).step_by(20) {
+            let layout = column_layout(&counts[..n], &names[..n], f64::from(width), 200.0);
+            let shown: Vec<&Column> = layout
+                .columns
+                .iter()
+                .filter(|c| !c.label.is_empty())
+                .collect();
+            for pair in shown.windows(2) {
+                let room = (pair[0].label.len() + pair[1].label.len()) as f64 * LINE / 2.0;
+                assert!(
+                    pair[1].label_x - pair[0].label_x >= room,
+                    "{n} columns at {width}: {:?} at {} and {:?} at {}",
+                    pair[0].label,
+                    pair[0].label_x,
+                    pair[1].label,
+                    pair[1].label_x
+                );
+            }
+        }
+    }
+}
