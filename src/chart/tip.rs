@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 use super::Drawn;
 
@@ -57,15 +58,32 @@ pub(super) fn tooltip(
             }
             Some(())
         });
-        // Escape hides it, wherever the focus is (WCAG 1.4.13): a listener only while one
+        // Escape hides it, wherever the focus is (WCAG 1.4.13), and does nothing else: a
+        // dialog or popup of the page around the chart stays open for the next Escape, as
+        // our own dialogs do. Caught first, on its way down, by a listener only while one
         // shows, removed before the effect runs again or the chart goes.
         if shown.is_some() {
-            let escape = window_event_listener(leptos::ev::keydown, move |e| {
-                if e.key() == "Escape" {
-                    tip.set(None);
-                }
+            let escape =
+                Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+                    if e.key() == "Escape" {
+                        e.prevent_default();
+                        e.stop_propagation();
+                        tip.set(None);
+                    }
+                });
+            let _ = window().add_event_listener_with_callback_and_bool(
+                "keydown",
+                escape.as_ref().unchecked_ref(),
+                true,
+            );
+            let escape = send_wrapper::SendWrapper::new(escape);
+            on_cleanup(move || {
+                let _ = window().remove_event_listener_with_callback_and_bool(
+                    "keydown",
+                    escape.as_ref().unchecked_ref(),
+                    true,
+                );
             });
-            on_cleanup(move || escape.remove());
         }
     });
 }

@@ -3,6 +3,27 @@ import { readFileSync } from "node:fs";
 import { test, assert, settled } from "./harness.mjs";
 import { feedOf, text, axeViolations, onPhone, addWidget } from "./support.mjs";
 
+test("Escape on a chart's tooltip only hides it: a page's dialog around the chart stays open for the next", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/charts.html"));
+  await page.evaluate(() => {
+    const dialog = document.createElement("dialog");
+    dialog.innerHTML = '<clusterkit-chart id="in-dialog" lang="en" feed="../../../www/feeds/catalonia.json"></clusterkit-chart>';
+    document.body.append(dialog);
+    dialog.showModal();
+    window.heard = 0;
+    document.addEventListener("keydown", (e) => e.key === "Escape" && (window.heard += 1));
+  });
+  const chart = page.locator("#in-dialog");
+  await chart.locator(".ck-mark").first().hover();
+  await chart.locator(".ck-tip").waitFor();
+  await page.keyboard.press("Escape");
+  await chart.locator(".ck-tip").waitFor({ state: "detached" });
+  assert.equal(await page.evaluate(() => document.querySelector("dialog").open), true, "the page's dialog stays open");
+  assert.equal(await page.evaluate(() => window.heard), 0, "the page's own listener did not hear it");
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => !document.querySelector("dialog").open);
+});
+
 test("charts by segment, type, city and year: named marks, one tab stop, a table, accessible in each state", async ({ page, url }) => {
   const cat = feedOf("catalonia");
   const gal = feedOf("galicia");
