@@ -478,6 +478,24 @@ function watchContent(el) {
   el._ckContent.observe(el, { childList: true, subtree: true, characterData: true, attributeFilter: ["type"] });
 }
 
+// A modal dialog taken out of the page with its element (a profile open while a theme moves
+// the widget) comes back open but no longer modal, laid in the page: it is shown as a modal
+// again, and the close in between is kept from the widget, for which it stayed open.
+function reopenModals(root) {
+  root.querySelectorAll("dialog[open]").forEach(function (d) {
+    try {
+      if (d.matches(":modal")) return;
+    } catch (e) {
+      return;
+    }
+    d.addEventListener("close", function (e) {
+      e.stopImmediatePropagation();
+    }, { capture: true, once: true });
+    d.close();
+    d.showModal();
+  });
+}
+
 class ClusterkitElement extends HTMLElement {
   static get observedAttributes() {
     return OBSERVED;
@@ -489,7 +507,7 @@ class ClusterkitElement extends HTMLElement {
     // The address its relative URLs resolve against (see attributeChangedCallback).
     if (this._ckBase == null) this._ckBase = document.baseURI;
     // Moved: still mounted, with the visitor's search, choices and month (see below).
-    if (this._ck != null) return;
+    if (this._ck != null) return reopenModals(this.shadowRoot);
     if (dead) return showCrash(this);
     var el = this;
     if (!el.shadowRoot.firstChild) showWaiting(el);

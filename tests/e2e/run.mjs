@@ -295,6 +295,16 @@ test("an element moved in the page keeps the visitor's search and choices", asyn
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
   assert.equal(await search.inputValue(), "barcelona", "the search kept");
   assert.equal(await first.locator("[part=count]").innerText(), found, "and its result");
+  // Moved with its profile open (a theme moving the widget as the phone turns), the profile
+  // is a modal still: the page behind it inert, the focus in it, Escape closing it.
+  await first.locator(".ck-open").first().click();
+  const profile = first.getByRole("dialog");
+  await profile.waitFor();
+  await page.evaluate(() => document.body.prepend(document.getElementById("first")));
+  await page.waitForFunction(() => document.getElementById("first").shadowRoot.querySelector("dialog[open]")?.matches(":modal"), null, { timeout: 2000 });
+  assert.equal(await first.evaluate((el) => el.shadowRoot.activeElement?.closest("dialog") != null), true, "the focus in the profile");
+  await page.keyboard.press("Escape");
+  await profile.waitFor({ state: "hidden" });
 
   // A ticked facet and the calendar's month, moved out and back in across an await (Turbo
   // keeps a permanent element so).
