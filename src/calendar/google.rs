@@ -155,6 +155,14 @@ mod tests {
     }
 
     /// The query parameters of `link`, decoded (an oracle written here, not the encoder).
+    /// The value of `key` in `link`'s query, decoded.
+    fn param(link: &str, key: &str) -> Option<String> {
+        query(link)
+            .into_iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+    }
+
     fn query(link: &str) -> Vec<(String, String)> {
         let (base, query) = link.split_once('?').unwrap();
         assert_eq!(base, "https://calendar.google.com/calendar/render");
@@ -262,13 +270,8 @@ mod tests {
         let mut late = Event::new("late", "Late call", w("2026-03-23T23:30Z"));
         late.recurrence = Some(Rrule::parse("FREQ=DAILY;COUNT=3").unwrap());
         late.exdates = vec![w("2026-03-25")];
-        let q = query(&link(&feed(), &late, Lang::En, &Jiff));
-        let recur = q
-            .iter()
-            .find(|(k, _)| k == "recur")
-            .map(|(_, v)| v.as_str());
         assert_eq!(
-            recur,
+            param(&link(&feed(), &late, Lang::En, &Jiff), "recur").as_deref(),
             Some("RRULE:FREQ=DAILY;COUNT=3\nEXDATE:20260324T233000Z")
         );
     }
@@ -280,11 +283,7 @@ mod tests {
         talk.url = Some("https://example.org/talk".into());
         let url = link(&feed(), &talk, Lang::En, &Jiff);
         assert!(url.len() <= LINK_BYTES, "{} bytes", url.len());
-        let details = &query(&url)
-            .into_iter()
-            .find(|(k, _)| k == "details")
-            .unwrap()
-            .1;
+        let details = param(&url, "details").unwrap();
         assert!(
             details.ends_with("…\n\nhttps://example.org/talk"),
             "{details}"
@@ -299,11 +298,11 @@ mod tests {
         talk.location = Some(Text::Plain("場所".repeat(1000)));
         let url = link(&feed(), &talk, Lang::En, &Jiff);
         assert!(url.len() <= LINK_BYTES, "{} bytes", url.len());
-        let q = query(&url);
-        assert!(q.iter().any(|(k, v)| k == "text" && v.ends_with('…')));
+        assert!(param(&url, "text").unwrap().ends_with('…'));
         assert!(
-            q.iter()
-                .any(|(k, v)| k == "details" && v.ends_with("https://example.org/talk"))
+            param(&url, "details")
+                .unwrap()
+                .ends_with("https://example.org/talk")
         );
     }
 
@@ -312,13 +311,8 @@ mod tests {
         let mut day = Event::new("open", "Portes obertes", w("2026-03-02"));
         day.recurrence = Some(Rrule::parse("FREQ=WEEKLY;COUNT=4").unwrap());
         day.exdates = vec![w("2026-03-09")];
-        let q = query(&link(&feed(), &day, Lang::Ca, &Jiff));
-        let recur = q
-            .iter()
-            .find(|(k, _)| k == "recur")
-            .map(|(_, v)| v.as_str());
         assert_eq!(
-            recur,
+            param(&link(&feed(), &day, Lang::Ca, &Jiff), "recur").as_deref(),
             Some("RRULE:FREQ=WEEKLY;COUNT=4\nEXDATE;VALUE=DATE:20260309")
         );
     }
