@@ -78,13 +78,16 @@ pub(super) fn instant_of(when: When, zone: &str, offsets: &impl Offsets) -> f64 
     }
 }
 
-/// A value in the event zone's wall clock, as its recurrence and left-out dates compare it.
-fn local(when: When, zone: &str, offsets: &impl Offsets) -> (Date, Option<Time>) {
+/// A value of an event, a wall-clock one read in its zone `own`, on the wall clock of `frame`
+/// its series repeats on (`own`, or UTC for a series of instants), as the series' start,
+/// `UNTIL` and left-out dates compare it. On its own zone's clock a wall-clock value stays
+/// as written (02:30 on the day summer time skips it is that day's occurrence at 02:30).
+fn local(when: When, own: &str, frame: &str, offsets: &impl Offsets) -> (Date, Option<Time>) {
     match when {
         When::Date(d) => (d, None),
-        When::Local(d, t) => (d, Some(t)),
-        When::Instant(d, t) => {
-            let (d, t) = wall(epoch_ms(d, t), zone, offsets);
+        When::Local(d, t) if frame == own => (d, Some(t)),
+        when => {
+            let (d, t) = wall(instant_of(when, own, offsets), frame, offsets);
             (d, Some(t))
         }
     }
@@ -220,7 +223,7 @@ pub fn times_held(event: &Event, own: &str, offsets: &impl Offsets) -> Option<u3
     let rule = event.recurrence.as_ref()?;
     let count = rule.count?;
     let frame = series_clock(event, own);
-    let (first, time) = local(event.start, frame, offsets);
+    let (first, time) = local(event.start, own, frame, offsets);
     let mut out: Vec<Date> = Vec::new();
     for day in left_out_days(event, own, frame, time, offsets) {
         if !out.contains(&day) && !recur::days(first, rule, None, day, day).is_empty() {
@@ -258,14 +261,10 @@ fn left_out_days(
         .filter_map(|&w| match (time, w) {
             (None, w) => Some(w.date()),
             (Some(time), When::Date(d)) if frame != own => utc_day_of(d, time, own, offsets),
-            (Some(_), When::Date(d)) => Some(d),
-            // As written, on the clock the series' time is written on (02:30 on the day
-            // summer time skips it is that day's occurrence).
-            (Some(time), When::Local(d, t)) if frame == own => (t == time).then_some(d),
-            (Some(time), w) => {
-                let (day, t) = wall(instant_of(w, own, offsets), frame, offsets);
-                (t == time).then_some(day)
-            }
+            (Some(time), w) => match local(w, own, frame, offsets) {
+                (_, Some(t)) if t != time => None,
+                (day, _) => Some(day),
+            },
         })
         .collect()
 }
@@ -333,22 +332,19 @@ fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets)
     // A year at most each time, as for all-day series.
     let length = (end - start).min(MAX_REPEATED_DAYS as f64 * 86_400_000.0);
     let frame = series_clock(event, own);
-    let (first, time) = local(event.start, frame, offsets);
+    let (first, time) = local(event.start, own, frame, offsets);
     let time = time.unwrap_or_default();
     // The last day `UNTIL` allows: its day, or the day before if the time is past it. As
     // the start, an `UNTIL` without a zone is the event's zone's (a date, to its end there).
     let until = rule.until.map(|u| {
-        let (day, t) = match u {
-            When::Date(d) if frame == own => return d,
-            When::Local(d, t) if frame == own => (d, t),
-            When::Date(d) => wall(
-                instant_of(When::Local(d, Time::LAST_SECOND), own, offsets),
-                frame,
-                offsets,
-            ),
-            u => wall(instant_of(u, own, offsets), frame, offsets),
+        let u = match u {
+            When::Date(d) if frame != own => When::Local(d, Time::LAST_SECOND),
+            u => u,
         };
-        if time > t { day.add_days(-1) } else { day }
+        match local(u, own, frame, offsets) {
+            (day, Some(t)) if time > t => day.add_days(-1),
+            (day, _) => day,
+        }
     });
     // Two zones' days are at most two days apart (Kiritimati's and Pago Pago's, 25 hours),
     // and an occurrence that started before `from` may still be on.
