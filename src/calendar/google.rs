@@ -8,11 +8,16 @@ use super::occur::{Offsets, instant_of, utc_day_of, wall, zone_of};
 use crate::feed::{Event, Feed, When};
 use crate::i18n::Lang;
 
+/// Whether a query string keeps `byte` as it is: the unreserved characters.
+fn unreserved(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte)
+}
+
 /// `text` percent-encoded for a query string: all but the unreserved characters.
 pub fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+        if unreserved(byte) {
             out.push(byte as char);
         } else {
             let _ = write!(out, "%{byte:02X}");
@@ -32,7 +37,10 @@ fn encode_within(text: &str, bytes: usize) -> String {
         let ellipsis = encode("…");
         let mut kept = 0;
         for c in text.chars() {
-            let len = encode(c.encode_utf8(&mut [0; 4])).len();
+            let len = match c.len_utf8() {
+                1 if unreserved(c as u8) => 1,
+                n => 3 * n,
+            };
             if kept + len + ellipsis.len() > bytes {
                 break;
             }
@@ -124,20 +132,16 @@ pub fn link(feed: &Feed, event: &Event, lang: Lang, offsets: &impl Offsets) -> S
         .as_ref()
         .map(|l| format!("&location={}", encode_within(&text(l), 1000)))
         .unwrap_or_default();
-    let link = event.url.as_deref().and_then(|url| feed.resolve_url(url));
     let description = event.description.as_ref().map(text).unwrap_or_default();
-    let details = match link {
+    // The event's link, after the description where there is one.
+    let link = match event.url.as_deref().and_then(|url| feed.resolve_url(url)) {
         Some(link) if description.is_empty() => encode(&link),
-        Some(link) => {
-            let link = encode(&format!("\n\n{link}"));
-            let room = LINK_BYTES.saturating_sub(url.len() + location.len() + link.len() + 9);
-            encode_within(&description, room) + &link
-        }
-        None => {
-            let room = LINK_BYTES.saturating_sub(url.len() + location.len() + 9);
-            encode_within(&description, room)
-        }
+        Some(link) => encode(&format!("\n\n{link}")),
+        None => String::new(),
     };
+    // What is left of the link's bytes, less `&details=`.
+    let room = LINK_BYTES.saturating_sub(url.len() + location.len() + link.len() + 9);
+    let details = encode_within(&description, room) + &link;
     if !details.is_empty() {
         let _ = write!(url, "&details={details}");
     }
