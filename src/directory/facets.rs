@@ -28,10 +28,11 @@ fn count_of(outcome: &Outcome, facet: Facet, k: usize) -> usize {
     .unwrap_or(0)
 }
 
-/// The facets' checkboxes with their counts, as markup drawn when the feed, the language or
-/// a "show all" changes; a choice or a search only updates what changed in them (ticks,
-/// counts, and a value that would give no result disabled unless ticked), so the focus
-/// stays on the box the visitor ticked. One listener each for ticks and "show all".
+/// The facets' checkboxes with their counts, as markup drawn when the feed, the language, a
+/// "show all" or the values a folded facet lists change; otherwise a choice or a search only
+/// updates what changed in them (ticks, counts, and a value that would give no result
+/// disabled unless ticked). Either way the focus stays on the box the visitor ticked. One
+/// listener each for ticks and "show all".
 #[allow(clippy::too_many_arguments)]
 pub(super) fn facets(
     s: &'static Strings,
