@@ -14,6 +14,7 @@ use super::dialog::Opened;
 use super::format::{month_year, when};
 use super::occur::{
     Intl, Occurrence, Offsets, any_kept_occurrence, in_order_begun, kept_events, kept_occurrences,
+    next_kept_day, previous_kept_day,
 };
 use crate::feed::{Date, Feed};
 use crate::i18n::Lang;
@@ -261,31 +262,16 @@ fn step_on(
     kept: Option<&[bool]>,
     offsets: &impl Offsets,
 ) -> Option<Date> {
-    let mut start = from;
-    for _ in 0..5 {
-        let end = start.first_of_month().add_months(12).add_days(-1);
-        let ahead = kept_occurrences(feed, zone, start, end, offsets, kept);
-        // Occurrences come by their first day; one begun before `start` is listed under it.
-        let Some(first) = ahead.first().map(|o| o.first.max(start).first_of_month()) else {
-            start = end.add_days(1);
-            continue;
-        };
-        // A year of months from that first event's.
-        let ahead = if first == start.first_of_month() {
-            ahead
-        } else {
-            let end = first.add_months(12).add_days(-1);
-            kept_occurrences(feed, zone, first, end, offsets, kept)
-        };
-        let mut slots = [0; 12];
-        for o in &ahead {
-            if let Some(slot) = slots.get_mut(months_apart(first, o.first.max(first))) {
-                *slot += 1;
-            }
+    let first = next_kept_day(feed, zone, from, offsets, kept)?.first_of_month();
+    // A year of months from that first event's.
+    let end = first.add_months(12).add_days(-1);
+    let mut slots = [0; 12];
+    for o in &kept_occurrences(feed, zone, first.max(from), end, offsets, kept) {
+        if let Some(slot) = slots.get_mut(months_apart(first, o.first.max(first))) {
+            *slot += 1;
         }
-        return Some(first.add_months(months_held(&slots) as i32).add_days(-1));
     }
-    None
+    Some(first.add_months(months_held(&slots) as i32).add_days(-1))
 }
 
 /// The first day of a step of the list back from the day before `to` (the first of a
@@ -299,34 +285,17 @@ fn step_back(
     kept: Option<&[bool]>,
     offsets: &impl Offsets,
 ) -> Option<Date> {
-    let mut end = to.add_days(-1);
-    while end >= floor {
-        let start = end.first_of_month().add_months(-11).max(floor);
-        let behind = kept_occurrences(feed, zone, start, end, offsets, kept);
-        let Some(last) = behind.iter().map(|o| o.first.max(start)).max() else {
-            end = start.add_days(-1);
-            continue;
-        };
-        // A year of months back from that last event's.
-        let last = last.first_of_month();
-        let back_to = last.add_months(-11).max(floor);
-        let behind = if back_to >= start {
-            behind
-        } else {
-            kept_occurrences(feed, zone, back_to, end, offsets, kept)
-        };
-        let mut slots = [0; 12];
-        for o in &behind {
-            if let Some(slot) =
-                slots.get_mut(months_apart(o.first.max(back_to).first_of_month(), last))
-            {
-                *slot += 1;
-            }
+    let last = previous_kept_day(feed, zone, to, floor, offsets, kept)?.first_of_month();
+    // A year of months back from that last event's.
+    let back_to = last.add_months(-11).max(floor);
+    let mut slots = [0; 12];
+    for o in &kept_occurrences(feed, zone, back_to, to.add_days(-1), offsets, kept) {
+        let month = o.first.max(back_to).first_of_month();
+        if let Some(slot) = slots.get_mut(months_apart(month, last)) {
+            *slot += 1;
         }
-        let back = last.add_months(1 - months_held(&slots) as i32);
-        return Some(back.max(floor));
     }
-    None
+    Some(last.add_months(1 - months_held(&slots) as i32).max(floor))
 }
 
 /// The occurrences `list` (listed from `from`) as markup, month by month, each a link: to the

@@ -10,7 +10,7 @@ use super::agenda::earliest;
 use super::dialog::Opened;
 use super::format::{date_long, month_year};
 use super::model::week_start;
-use super::occur::{Intl, Occurrence, kept_occurrences};
+use super::occur::{Intl, Occurrence, next_kept_day, previous_kept_day};
 use super::weeks::{Place, weeks};
 use crate::feed::{Date, Feed};
 use crate::i18n::{Lang, fill};
@@ -148,27 +148,13 @@ pub(super) fn MonthGrid(
             return None;
         }
         let (feed, kept, zone) = (feed.read(), kept.read(), zone.read());
-        let within =
-            |from: Date, to: Date| kept_occurrences(&feed, &zone, from, to, &Intl, Some(&kept));
+        let kept = Some(kept.as_slice());
         let month = shown.get();
-        let ahead = (1..=5).find_map(|year| {
-            let from = month.add_months(12 * year - 11);
-            let first = within(from, from.add_months(12).add_days(-1))
-                .first()?
-                .first;
-            Some((s.next_event, first.max(from)))
-        });
-        let (text, day) = ahead.or_else(|| {
-            let floor = earliest(&feed, month, Some(&kept));
-            let mut to = month.add_days(-1);
-            while to >= floor {
-                let from = to.add_months(-12).add_days(1).max(floor);
-                if let Some(last) = within(from, to).iter().map(|o| o.first).max() {
-                    return Some((s.previous_event, last));
-                }
-                to = from.add_days(-1);
-            }
-            None
+        let next = next_kept_day(&feed, &zone, month.add_months(1), &Intl, kept);
+        let (text, day) = next.map(|day| (s.next_event, day)).or_else(|| {
+            let floor = earliest(&feed, month, kept);
+            let last = previous_kept_day(&feed, &zone, month, floor, &Intl, kept)?;
+            Some((s.previous_event, last))
         })?;
         let go = move |day: Date| {
             refocus.set_value(true);

@@ -151,6 +151,68 @@ pub fn any_kept_occurrence(
     any
 }
 
+/// The first day on or after `from` that a kept occurrence (see [`kept_occurrences`]) shows
+/// on, within five years: looked for a year at a time, so that a long daily series is not
+/// expanded for decades to find one.
+pub fn next_kept_day(
+    feed: &Feed,
+    zone: &str,
+    from: Date,
+    offsets: &impl Offsets,
+    kept: Option<&[bool]>,
+) -> Option<Date> {
+    let mut start = from;
+    for _ in 0..5 {
+        let end = start.first_of_month().add_months(12).add_days(-1);
+        if let Some((first, _)) = first_days(feed, zone, (start, end), offsets, kept) {
+            // One begun before `start` shows on it.
+            return Some(first.max(start));
+        }
+        start = end.add_days(1);
+    }
+    None
+}
+
+/// The last day before `to`, and no earlier than `floor`, on which a kept occurrence begins:
+/// looked for a year at a time, as [`next_kept_day`].
+pub fn previous_kept_day(
+    feed: &Feed,
+    zone: &str,
+    to: Date,
+    floor: Date,
+    offsets: &impl Offsets,
+    kept: Option<&[bool]>,
+) -> Option<Date> {
+    let mut end = to.add_days(-1);
+    while end >= floor {
+        let start = end.first_of_month().add_months(-11).max(floor);
+        if let Some((_, last)) = first_days(feed, zone, (start, end), offsets, kept) {
+            return Some(last);
+        }
+        end = start.add_days(-1);
+    }
+    None
+}
+
+/// The earliest and the latest first day of the kept occurrences that show between `from`
+/// and `to`, if any does.
+fn first_days(
+    feed: &Feed,
+    zone: &str,
+    (from, to): (Date, Date),
+    offsets: &impl Offsets,
+    kept: Option<&[bool]>,
+) -> Option<(Date, Date)> {
+    let mut days = None::<(Date, Date)>;
+    each_kept(feed, zone, (from, to), offsets, kept, &mut |o| {
+        let (low, high) = days.get_or_insert((o.first, o.first));
+        *low = o.first.min(*low);
+        *high = o.first.max(*high);
+        true
+    });
+    days
+}
+
 /// The feed's events that `kept` keeps (all without it), each with its place in the feed.
 pub(crate) fn kept_events<'f>(
     feed: &'f Feed,

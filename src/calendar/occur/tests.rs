@@ -502,3 +502,38 @@ fn a_date_left_out_of_a_utc_series_that_the_clock_change_skips_leaves_out_nothin
     );
     assert!(!file.contains("EXDATE"), "{file}");
 }
+
+#[test]
+fn the_next_and_previous_days_with_events_are_found_years_away_and_filters_count() {
+    let mut weekly = event("weekly", "2019-03-04T18:00", None);
+    weekly.recurrence = Some(Rrule::parse("FREQ=WEEKLY;UNTIL=20200101").unwrap());
+    let fair = event("fair", "2029-06-28", Some("2029-07-02"));
+    let feed = feed("Europe/Madrid", vec![weekly, fair]);
+    let next = |from: &str, kept: Option<&[bool]>| {
+        next_kept_day(&feed, "Europe/Madrid", d(from), &Jiff, kept)
+    };
+    let previous = |to: &str, floor: &str, kept: Option<&[bool]>| {
+        previous_kept_day(&feed, "Europe/Madrid", d(to), d(floor), &Jiff, kept)
+    };
+    // Three years and a half ahead, and its first day; from inside it, the day asked for.
+    assert_eq!(next("2026-01-01", None), Some(d("2029-06-28")));
+    assert_eq!(next("2029-07-01", None), Some(d("2029-07-01")));
+    // Past five years' search, nothing.
+    assert_eq!(next("2024-01-01", None), None);
+    // The series' last Monday of 2019, six years back, unless the floor is nearer.
+    assert_eq!(
+        previous("2026-01-01", "2000-01-01", None),
+        Some(d("2019-12-30"))
+    );
+    assert_eq!(previous("2026-01-01", "2020-01-01", None), None);
+    // Before its last day, the fair's first.
+    assert_eq!(
+        previous("2029-07-02", "2000-01-01", None),
+        Some(d("2029-06-28"))
+    );
+    // The filters hide the series.
+    assert_eq!(
+        previous("2026-01-01", "2000-01-01", Some(&[false, true])),
+        None
+    );
+}
