@@ -9,7 +9,7 @@ use crate::feed::Feed;
 use crate::i18n::{Lang, fill, intl::format_number};
 use crate::ui::lang_of;
 
-use crate::ui::PALETTE;
+use crate::ui::palette;
 
 /// The directory facet value a category stands for, if any.
 fn choice(feed: &Feed, by: By, label: &Label) -> Option<(Facet, String)> {
@@ -88,11 +88,11 @@ pub(super) fn marks(
             // Years are one series: one colour. Others take the palette's colours in the
             // dimension's own order, not the drawing's, so that a part has the same colour
             // as bars, columns or a slice.
-            .unwrap_or(Paint::Palette(if by == By::Joined {
-                1
+            .unwrap_or(Paint::Palette(palette(if by == By::Joined {
+                0
             } else {
-                k % PALETTE + 1
-            }));
+                k
+            })));
             let count = category.count;
             let share = whole.then(|| Share::of(shares[k].percent, count, total));
             let running = (by == By::Joined).then(|| running[k]);

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 
 use super::Drawn;
 
@@ -63,26 +62,13 @@ pub(super) fn tooltip(
         // our own dialogs do. Caught first, on its way down, by a listener only while one
         // shows, removed before the effect runs again or the chart goes.
         if shown.is_some() {
-            let escape =
-                Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
-                    if e.key() == "Escape" {
-                        e.prevent_default();
-                        e.stop_propagation();
-                        tip.set(None);
-                    }
-                });
-            let _ = window().add_event_listener_with_callback_and_bool(
-                "keydown",
-                escape.as_ref().unchecked_ref(),
-                true,
-            );
-            let escape = send_wrapper::SendWrapper::new(escape);
-            on_cleanup(move || {
-                let _ = window().remove_event_listener_with_callback_and_bool(
-                    "keydown",
-                    escape.as_ref().unchecked_ref(),
-                    true,
-                );
+            crate::ui::capture(window().into(), "keydown", move |e| {
+                let escape = e.dyn_ref::<web_sys::KeyboardEvent>();
+                if escape.is_some_and(|e| e.key() == "Escape") {
+                    e.prevent_default();
+                    e.stop_propagation();
+                    tip.set(None);
+                }
             });
         }
     });

@@ -320,9 +320,9 @@ pub fn watch_surroundings(element: &web_sys::Element, changed: impl Fn() + Clone
     }
     // A stylesheet that loads after it was added (`load` does not bubble: caught on its way
     // down to the `<link>`).
-    let on_load = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new({
+    if let Some(document) = &document {
         let soon = soon.clone();
-        move |ev: web_sys::Event| {
+        super::capture(document.clone().into(), "load", move |ev| {
             let sheet = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -330,14 +330,7 @@ pub fn watch_surroundings(element: &web_sys::Element, changed: impl Fn() + Clone
             if sheet {
                 soon();
             }
-        }
-    });
-    if let Some(document) = &document {
-        let _ = document.add_event_listener_with_callback_and_bool(
-            "load",
-            on_load.as_ref().unchecked_ref(),
-            true,
-        );
+        });
     }
     let scheme = window()
         .match_media("(prefers-color-scheme: dark)")
@@ -352,21 +345,12 @@ pub fn watch_surroundings(element: &web_sys::Element, changed: impl Fn() + Clone
         (on_mutation, on_head),
         scheme,
         on_scheme,
-        document,
-        on_load,
     ));
     on_cleanup(move || {
-        let (observers, _, scheme, _, document, on_load) = &*watching;
+        let (observers, _, scheme, _) = &*watching;
         observers.iter().flatten().for_each(|o| o.disconnect());
         if let Some(scheme) = scheme {
             scheme.set_onchange(None);
-        }
-        if let Some(document) = document {
-            let _ = document.remove_event_listener_with_callback_and_bool(
-                "load",
-                on_load.as_ref().unchecked_ref(),
-                true,
-            );
         }
     });
 }

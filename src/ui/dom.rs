@@ -1,5 +1,6 @@
-//! The widgets' own DOM work: markup set and redrawn keeping the focus, the focus itself,
-//! sizes measured and watched, colours painted through CSSOM, files offered for download.
+//! The widgets' own DOM work: markup set, sizes measured and watched, colours painted
+//! through CSSOM, listeners caught first, files offered for download. The focus and
+//! scrolling are in [`focus`](super::focus) and [`scroll`](super::scroll).
 
 use std::time::Duration;
 
@@ -40,41 +41,6 @@ pub(crate) fn download(name: &str, kind: &str, content: &str) -> Option<()> {
         Duration::from_secs(1),
     );
     Some(())
-}
-
-/// The element with the focus as seen from `element`: in its shadow root, else in its
-/// document (on a page's element, or the body).
-fn active_element(element: &web_sys::Element) -> Option<web_sys::Element> {
-    element
-        .get_root_node()
-        .dyn_ref::<web_sys::ShadowRoot>()
-        .and_then(|shadow| shadow.active_element())
-        .or_else(|| element.owner_document()?.active_element())
-}
-
-/// Moves the focus to `element`, an HTML one already scrolled where it should be: the
-/// browser's own scrolling to it would move it again, and glide there on a page with
-/// `scroll-behavior: smooth`.
-pub(crate) fn focus_in_place(element: web_sys::Element) {
-    if let Ok(html) = element.dyn_into::<web_sys::HtmlElement>() {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = html.focus_with_options(&options);
-    }
-}
-
-/// Moves the focus to `element`, an HTML or an SVG one.
-pub(crate) fn focus(element: web_sys::Element) {
-    match element.dyn_into::<web_sys::HtmlElement>() {
-        Ok(html) => {
-            let _ = html.focus();
-        }
-        Err(other) => {
-            if let Ok(svg) = other.dyn_into::<web_sys::SvgElement>() {
-                let _ = svg.focus();
-            }
-        }
-    }
 }
 
 /// Replaces the inside of `element` with `markup`, which this crate wrote (every value from
@@ -173,53 +139,6 @@ fn set_html_in_xml(element: &web_sys::Element, html: &wasm_bindgen::JsValue) -> 
     true
 }
 
-/// Replaces the inside of `element` with `markup`, and gives the focus back to the element
-/// that had it: the new element with the same value of the first of the data attributes
-/// `keys` it carries (a redrawn button or mark, found again by what it does or stands for).
-pub(crate) fn redraw_keeping_focus(element: &web_sys::Element, markup: &str, keys: &[&str]) {
-    let focused = active_element(element)
-        .filter(|a| element.contains(Some(a)))
-        .and_then(|a| {
-            keys.iter()
-                .find_map(|key| Some(format!("[{key}=\"{}\"]", a.get_attribute(key)?)))
-        });
-    set_html(element, markup);
-    if let Some(again) = focused.and_then(|selector| element.query_selector(&selector).ok()?) {
-        focus(again);
-    }
-}
-
-/// Whether the focus is on `element` or inside it, in its document or shadow root.
-pub(crate) fn focused_within(element: &web_sys::Element) -> bool {
-    active_element(element).is_some_and(|a| element.contains(Some(&a)))
-}
-
-thread_local! {
-    /// What had the focus when the last modal opened (see [`focus_moved_on`]).
-    static OPENED_FROM: std::cell::RefCell<Option<web_sys::Element>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-/// Notes what has the focus as `dialog` opens as a modal: the browser gives it back there
-/// when the dialog closes.
-pub(crate) fn note_opener(dialog: &web_sys::Element) {
-    OPENED_FROM.set(active_element(dialog));
-}
-
-/// Whether the focus has moved on since a modal near `near` closed. The dialog gives it back
-/// itself as it closes, to what had it when it opened, and the `close` event that asks us to
-/// place it comes a task later, when a visitor's key or the page's script may have moved it
-/// elsewhere: taking it back then would press the wrong button. It has not moved on if it is
-/// still where the browser gave it back, on the page's body, or in a closed dialog.
-pub(crate) fn focus_moved_on(near: &web_sys::Element) -> bool {
-    let from = OPENED_FROM.with_borrow(Clone::clone);
-    active_element(near).is_some_and(|a| {
-        a.local_name() != "body"
-            && Some(&a) != from.as_ref()
-            && a.closest("dialog:not([open])").ok().flatten().is_none()
-    })
-}
-
 /// Whether `colour` is one of the theme's palette colours, as [`segment_colour`] names them.
 ///
 /// [`segment_colour`]: super::segment_colour
@@ -304,154 +223,13 @@ pub(crate) fn when_rendered(element: &web_sys::Element, then: impl Fn() + 'stati
         return then();
     }
     let watched = element.clone();
-    let on_resize = wasm_bindgen::closure::Closure::<
-        dyn FnMut(js_sys::Array, web_sys::ResizeObserver),
-    >::new(move |_, observer: web_sys::ResizeObserver| {
+    let on_resize = OnResize::new(move |_, observer: web_sys::ResizeObserver| {
         if rendered(&watched) {
             observer.disconnect();
             then();
         }
     });
-    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-        observer.observe(element);
-        let observing = send_wrapper::SendWrapper::new((observer, on_resize));
-        on_cleanup(move || observing.0.disconnect());
-    }
-}
-
-/// Scrolls what `element` scrolls in by `dy` pixels, at once (not glided, as a page's
-/// `scroll-behavior: smooth` would): see [`scroller`].
-pub(crate) fn scroll_by(element: &web_sys::Element, dy: f64) {
-    let by = web_sys::ScrollToOptions::new();
-    by.set_top(dy);
-    by.set_behavior(web_sys::ScrollBehavior::Instant);
-    match scroller(element) {
-        Some(around) => around.scroll_by_with_scroll_to_options(&by),
-        None => {
-            if let Some(window) = web_sys::window() {
-                window.scroll_by_with_scroll_to_options(&by);
-            }
-        }
-    }
-}
-
-/// What `element` scrolls in: its nearest ancestor that scrolls, through shadow roots (an
-/// app shell's scrolling `<main>`, a site's own dialog), or `None` for the page.
-fn scroller(element: &web_sys::Element) -> Option<web_sys::Element> {
-    let window = web_sys::window()?;
-    let overflow = |e: &web_sys::Element| {
-        window
-            .get_computed_style(e)
-            .ok()
-            .flatten()
-            .and_then(|style| style.get_property_value("overflow-y").ok())
-            .unwrap_or_default()
-    };
-    let document = window.document();
-    let page = document.as_ref().and_then(|d| d.document_element());
-    // The body's overflow is the page's own while `<html>` leaves its overflow visible
-    // (`body { overflow-x: hidden }`, common in themes): not a box of its own then.
-    let body = document
-        .as_ref()
-        .and_then(|d| d.body())
-        .filter(|_| page.as_ref().is_some_and(|p| overflow(p) == "visible"));
-    // Up the flat tree: the slot an element is shown in (an app shell's scrolling box may be
-    // in its own shadow root, as Ionic's is), else its parent or its shadow root's host.
-    let up = |e: &web_sys::Element| {
-        js_sys::Reflect::get(e, &"assignedSlot".into())
-            .ok()
-            .and_then(|s| s.dyn_into::<web_sys::Element>().ok())
-            .or_else(|| super::colour::host_or_parent(e))
-    };
-    let mut next = up(element);
-    while let Some(around) = next.filter(|a| Some(a) != page.as_ref()) {
-        let scrolls = around.scroll_height() > around.client_height()
-            && matches!(overflow(&around).as_str(), "auto" | "scroll" | "overlay")
-            && body.as_deref() != Some(&around);
-        if scrolls {
-            return Some(around);
-        }
-        next = up(&around);
-    }
-    None
-}
-
-/// Whether `element`'s top is out of view: above the view, or above the box it scrolls in
-/// (an app shell's `<main>` under its header), or under a bar the page keeps over its
-/// content (a site's sticky or fixed header).
-pub(crate) fn top_hidden(element: &web_sys::Element) -> bool {
-    let top = element.get_bounding_client_rect().top();
-    let shown_from = scroller(element).map_or(0.0, |s| {
-        s.get_bounding_client_rect().top() + f64::from(s.client_top())
-    });
-    top < shown_from.max(0.0) || bar_bottom(element, top + 1.0).is_some()
-}
-
-/// Brings `element`'s top to the top of the view, at once (not glided, as a page's
-/// `scroll-behavior: smooth` would), every box around it scrolled as needed, below the
-/// page's `scroll-padding-top` and below the bars the page keeps over its content there (a
-/// site's sticky header, WordPress' admin bar above it), which would hide it.
-pub(crate) fn scroll_to_top(element: &web_sys::Element) {
-    let Some(style) = element.dyn_ref::<web_sys::HtmlElement>().map(|e| e.style()) else {
-        return;
-    };
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Start);
-    options.set_behavior(web_sys::ScrollBehavior::Instant);
-    // Each round clears one more bar of a stack of them.
-    let mut margin = 0.0;
-    for _ in 0..4 {
-        let _ = style.set_property("scroll-margin-top", &format!("{}px", margin as i32));
-        element.scroll_into_view_with_scroll_into_view_options(&options);
-        let top = element.get_bounding_client_rect().top();
-        match bar_bottom(element, top + 1.0) {
-            Some(bottom) if bottom > top => margin += (bottom - top).ceil(),
-            _ => break,
-        }
-    }
-    let _ = style.remove_property("scroll-margin-top");
-}
-
-/// The bottom edge of a bar the page keeps over its content (`position: fixed` or `sticky`:
-/// a site's header, in its own shadow root too) where it covers `element` at height `y` of
-/// the view, in the middle of its width; `None` where nothing of the page's covers it there.
-pub(crate) fn bar_bottom(element: &web_sys::Element, y: f64) -> Option<f64> {
-    let window = web_sys::window()?;
-    let rect = element.get_bounding_client_rect();
-    let (x, y) = ((rect.left() + rect.width() / 2.0) as f32, y as f32);
-    let mut hit = element.owner_document()?.element_from_point(x, y)?;
-    // Into open shadow roots: a header built as a custom element is fixed inside its own.
-    while let Some(inner) = hit
-        .shadow_root()
-        .and_then(|root| root.element_from_point(x, y))
-        .filter(|inner| *inner != hit)
-    {
-        hit = inner;
-    }
-    // `element` and what holds it, through shadow roots: nothing is over it there.
-    let mut around = Vec::new();
-    let mut up = Some(element.clone());
-    while let Some(e) = up {
-        up = super::colour::host_or_parent(&e);
-        around.push(e);
-    }
-    let mut over = Some(hit);
-    while let Some(e) = over {
-        if around.contains(&e) {
-            return None;
-        }
-        let position = window
-            .get_computed_style(&e)
-            .ok()
-            .flatten()
-            .and_then(|style| style.get_property_value("position").ok())
-            .unwrap_or_default();
-        if position == "fixed" || position == "sticky" {
-            return Some(e.get_bounding_client_rect().bottom());
-        }
-        over = super::colour::host_or_parent(&e);
-    }
-    None
+    observe_resize(element, on_resize);
 }
 
 /// `px` CSS pixels of `element` at the usual text size: times 16 over its font size in
@@ -485,16 +263,47 @@ pub(crate) fn observe_width(element: &web_sys::Element, width: RwSignal<usize>) 
     // Measured at once, so that the first drawing is already for this width: waiting for
     // the observer's first report drew it twice, the page moving in between.
     measure_width(element, width);
-    let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
-        move |entries: js_sys::Array| {
-            if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-                set_width(width, &entry.target(), entry.content_rect().width());
-            }
-        },
-    );
+    let on_resize = OnResize::new(move |entries: js_sys::Array, _| {
+        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+            set_width(width, &entry.target(), entry.content_rect().width());
+        }
+    });
+    observe_resize(element, on_resize);
+}
+
+/// A `ResizeObserver`'s callback.
+type OnResize = wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>;
+
+/// Has `on_resize` told of `element`'s size changes until the reactive owner is cleaned up.
+fn observe_resize(element: &web_sys::Element, on_resize: OnResize) {
     if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
         observer.observe(element);
         let observing = send_wrapper::SendWrapper::new((observer, on_resize));
         on_cleanup(move || observing.0.disconnect());
     }
+}
+
+/// Hands `listener` every `kind` event that reaches `target`, caught first, on its way down
+/// (before the page's own listeners, and also events that do not bubble), until the
+/// reactive owner is cleaned up.
+pub(crate) fn capture(
+    target: web_sys::EventTarget,
+    kind: &'static str,
+    listener: impl FnMut(web_sys::Event) + 'static,
+) {
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(listener);
+    let _ = target.add_event_listener_with_callback_and_bool(
+        kind,
+        listener.as_ref().unchecked_ref(),
+        true,
+    );
+    let held = send_wrapper::SendWrapper::new((target, listener));
+    on_cleanup(move || {
+        let (target, listener) = &*held;
+        let _ = target.remove_event_listener_with_callback_and_bool(
+            kind,
+            listener.as_ref().unchecked_ref(),
+            true,
+        );
+    });
 }

@@ -5,7 +5,9 @@ pub(crate) mod colour;
 #[cfg(test)]
 mod css_min;
 mod dom;
+mod focus;
 mod markup;
+mod scroll;
 
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -18,13 +20,16 @@ use crate::i18n::{Lang, intl::format_number};
 use wasm_bindgen::JsCast;
 
 pub(crate) use dom::{
-    at_text_size, download, focus, focus_in_place, focus_moved_on, focused_within, measure_width,
-    note_opener, observe_width, paint_segments, redraw_keeping_focus, scroll_by, scroll_to_top,
-    set_html, top_hidden, when_rendered,
+    at_text_size, capture, download, measure_width, observe_width, paint_segments, set_html,
+    when_rendered,
+};
+pub(crate) use focus::{
+    focus, focus_in_place, focus_moved_on, focused_within, note_opener, redraw_keeping_focus,
 };
 pub(crate) use markup::{
     escape, in_its_lang, lang_attr, lang_of, level_attr, name_of, named, paragraphs,
 };
+pub(crate) use scroll::{scroll_by, scroll_to_top, top_hidden};
 
 /// Every style of the widgets, as one stylesheet (minified by `build.rs` from the `.css`
 /// files beside the widgets). The embed adopts it into each shadow root; a Leptos app
@@ -409,8 +414,11 @@ pub(crate) fn decoration(text: &'static str) -> impl IntoView {
     view! { <span aria-hidden="true">{text}</span> }
 }
 
-/// Colours `--ck-c1` to `--ck-c6` of the theme, for segments the feed gives none.
-pub(crate) const PALETTE: usize = 6;
+/// The theme's palette colour (1 to 6: `--ck-c1` to `--ck-c6`) of the part in place `i` of
+/// its dimension that the feed gives no colour of its own, the palette's six in turn.
+pub(crate) fn palette(i: usize) -> usize {
+    i % 6 + 1
+}
 
 /// The colour of segment `id`: the feed's, else the theme's palette colour of its place
 /// among the feed's segments (`var(--_c3)`), as the chart paints it, so that a tag, a bar
@@ -419,7 +427,7 @@ pub(crate) fn segment_colour(feed: &Feed, id: &str) -> Option<String> {
     let i = feed.segments.iter().position(|s| s.id == id)?;
     Some(match &feed.segments[i].color {
         Some(colour) => colour.clone(),
-        None => format!("var(--_c{})", i % PALETTE + 1),
+        None => format!("var(--_c{})", palette(i)),
     })
 }
 /// Appends segments (by id) as a list of tags, a member's or an event's, and their colours

@@ -1,0 +1,89 @@
+//! The focus: where it is (in a shadow root or the page), moved without a scroll, kept across
+//! a redraw of markup, and given back when a modal closes only if the visitor has not moved it
+//! on.
+
+use wasm_bindgen::JsCast;
+
+use super::set_html;
+
+/// The element with the focus as seen from `element`: in its shadow root, else in its
+/// document (on a page's element, or the body).
+fn active_element(element: &web_sys::Element) -> Option<web_sys::Element> {
+    element
+        .get_root_node()
+        .dyn_ref::<web_sys::ShadowRoot>()
+        .and_then(|shadow| shadow.active_element())
+        .or_else(|| element.owner_document()?.active_element())
+}
+
+/// Moves the focus to `element`, an HTML one already scrolled where it should be: the
+/// browser's own scrolling to it would move it again, and glide there on a page with
+/// `scroll-behavior: smooth`.
+pub(crate) fn focus_in_place(element: web_sys::Element) {
+    if let Ok(html) = element.dyn_into::<web_sys::HtmlElement>() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = html.focus_with_options(&options);
+    }
+}
+
+/// Moves the focus to `element`, an HTML or an SVG one.
+pub(crate) fn focus(element: web_sys::Element) {
+    match element.dyn_into::<web_sys::HtmlElement>() {
+        Ok(html) => {
+            let _ = html.focus();
+        }
+        Err(other) => {
+            if let Ok(svg) = other.dyn_into::<web_sys::SvgElement>() {
+                let _ = svg.focus();
+            }
+        }
+    }
+}
+
+/// Replaces the inside of `element` with `markup`, and gives the focus back to the element
+/// that had it: the new element with the same value of the first of the data attributes
+/// `keys` it carries (a redrawn button or mark, found again by what it does or stands for).
+pub(crate) fn redraw_keeping_focus(element: &web_sys::Element, markup: &str, keys: &[&str]) {
+    let focused = active_element(element)
+        .filter(|a| element.contains(Some(a)))
+        .and_then(|a| {
+            keys.iter()
+                .find_map(|key| Some(format!("[{key}=\"{}\"]", a.get_attribute(key)?)))
+        });
+    set_html(element, markup);
+    if let Some(again) = focused.and_then(|selector| element.query_selector(&selector).ok()?) {
+        focus(again);
+    }
+}
+
+/// Whether the focus is on `element` or inside it, in its document or shadow root.
+pub(crate) fn focused_within(element: &web_sys::Element) -> bool {
+    active_element(element).is_some_and(|a| element.contains(Some(&a)))
+}
+
+thread_local! {
+    /// What had the focus when the last modal opened (see [`focus_moved_on`]).
+    static OPENED_FROM: std::cell::RefCell<Option<web_sys::Element>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Notes what has the focus as `dialog` opens as a modal: the browser gives it back there
+/// when the dialog closes.
+pub(crate) fn note_opener(dialog: &web_sys::Element) {
+    OPENED_FROM.set(active_element(dialog));
+}
+
+/// Whether the focus has moved on since a modal near `near` closed. The dialog gives it back
+/// itself as it closes, to what had it when it opened, and the `close` event that asks us to
+/// place it comes a task later, when a visitor's key or the page's script may have moved it
+/// elsewhere: taking it back then would press the wrong button. It has not moved on if it is
+/// still where the browser gave it back, on the page's body, or in a closed dialog.
+pub(crate) fn focus_moved_on(near: &web_sys::Element) -> bool {
+    let from = OPENED_FROM.with_borrow(Clone::clone);
+    active_element(near).is_some_and(|a| {
+        a.local_name() != "body"
+            && Some(&a) != from.as_ref()
+            && a.closest("dialog:not([open])").ok().flatten().is_none()
+    })
+}
