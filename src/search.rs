@@ -35,7 +35,7 @@ pub fn fold(s: &str) -> String {
                 // Letters written as two: `Ærø` is found as `aero`.
                 'æ' => out.push_str("ae"),
                 'œ' => out.push_str("oe"),
-                'ß' => out.push_str("ss"),
+                'ß' | 'ẞ' => out.push_str("ss"),
                 'ĳ' => out.push_str("ij"),
                 c => out.push(base_letter(c).unwrap_or(c)),
             },
@@ -86,11 +86,21 @@ pub(crate) fn upper(c: char) -> char {
 /// The letter under each of Latin Extended-A's (U+0100 to U+017F): `č`, `ğ`, `ł`, `ő`, `ž`…
 const LATIN_EXTENDED_A: &[u8; 128] = b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 
+/// The letter under each of Latin Extended Additional's from U+1E00 to U+1EF9 (Vietnamese's
+/// `ễ`, `ẵ`, `ở`, Welsh's `ŵ`…), but U+1E9A to U+1E9F (`-`: they have none).
+const LATIN_EXTENDED_ADDITIONAL: &[u8; 250] = b"aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwy------aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy";
+
 /// The letter under an accented Latin letter, found without Unicode's decomposition tables:
-/// `iberica` finds "Ibérica", `dvorak` "Dvořák", `timisoara` "Timișoara".
+/// `iberica` finds "Ibérica", `dvorak` "Dvořák", `timisoara` "Timișoara", `nguyen` "Nguyễn".
 fn base_letter(c: char) -> Option<char> {
     Some(match c {
         '\u{100}'..='\u{17F}' => char::from(LATIN_EXTENDED_A[c as usize - 0x100]),
+        '\u{1E00}'..='\u{1E99}' | '\u{1EA0}'..='\u{1EF9}' => {
+            char::from(LATIN_EXTENDED_ADDITIONAL[c as usize - 0x1E00])
+        }
+        // Vietnamese's horned letters.
+        'ơ' | 'Ơ' => 'o',
+        'ư' | 'Ư' => 'u',
         // Romanian's comma-below letters.
         'ș' | 'Ș' => 's',
         'ț' | 'Ț' => 't',
@@ -291,6 +301,10 @@ mod tests {
             ("full", "Ｆｕｌｌｗｉｄｔｈ Inc"),
             ("full\u{3000}inc", "Ｆｕｌｌ，Ｉｎｃ"),
             ("koln", "Köln"),
+            ("nguyen", "Nguyễn Studio"),
+            ("da nang", "Đà Nẵng Media"),
+            ("truong", "TRƯƠNG Films"),
+            ("strasse", "STRAẞE FILMS"),
         ] {
             assert!(Query::new(typed).matches(&fold(name)), "{typed} in {name}");
         }
@@ -301,6 +315,7 @@ mod tests {
         for c in ('\u{C0}'..='\u{17F}')
             .chain('\u{391}'..='\u{3A9}')
             .chain('\u{400}'..='\u{42F}')
+            .chain('\u{1E00}'..='\u{1EF9}')
         {
             let expected: String = c.to_lowercase().collect();
             if expected.chars().count() == 1 && c != 'İ' {
