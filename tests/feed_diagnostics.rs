@@ -10,8 +10,8 @@
 use clusterkit::feed::json::{self, Fault, Json, SyntaxProblem};
 use clusterkit::feed::{
     Cluster, Date, Diagnostic, Event, Expected, Feed, Freq, Kind, Member, ParsedFeed, Problem,
-    Rrule, RruleError, Segment, SyntaxError, Text, Time, Weekday, When, parse, parse_bytes,
-    parse_json,
+    Rrule, RruleError, Segment, Skipped, SyntaxError, Text, Time, Weekday, When, parse,
+    parse_bytes, parse_json,
 };
 use clusterkit::i18n::Lang;
 
@@ -337,6 +337,7 @@ fn clean_feed_is_read_whole_without_diagnostics() {
             ],
             events: vec![full_event("networking"), all_day_event("talent-week")],
             base_url: None,
+            skipped: Skipped::default(),
         }
     );
 }
@@ -635,7 +636,7 @@ fn lists_given_as_text_are_dropped_and_member_kept() {
 }
 
 #[test]
-fn numbers_where_member_text_is_expected_drop_the_field_or_skip_the_member() {
+fn numbers_where_member_text_is_expected_drop_the_field_or_skip_the_member_and_whole_ids_read() {
     let parsed = read(&feed(
         vec![
             member_json(
@@ -663,9 +664,10 @@ fn numbers_where_member_text_is_expected_drop_the_field_or_skip_the_member() {
     assert_diagnostics(
         &parsed,
         &[
+            // A whole number is an id, a CRM's: this one names no segment of the feed.
             diag(
                 "members[0].segments[0]",
-                wrong(Expected::String, "number"),
+                Problem::UnknownSegment("5".into()),
                 false,
             ),
             diag("members[0].city", wrong(Expected::String, "number"), false),
@@ -679,7 +681,6 @@ fn numbers_where_member_text_is_expected_drop_the_field_or_skip_the_member() {
                 wrong(Expected::String, "number"),
                 false,
             ),
-            diag("members[1].id", wrong(Expected::String, "number"), true),
             diag("members[2].name", wrong(Expected::Text, "number"), true),
             diag(
                 "members[3].name.en",
@@ -698,6 +699,7 @@ fn numbers_where_member_text_is_expected_drop_the_field_or_skip_the_member() {
                 tags: vec!["dubbing".into()],
                 ..full_member("sonilab", "Sonilab")
             },
+            full_member("42", "Numbered"),
             Member {
                 name: Text::from([("ca", "Quaranta")]),
                 ..full_member("quaranta", "-")
@@ -709,7 +711,7 @@ fn numbers_where_member_text_is_expected_drop_the_field_or_skip_the_member() {
 }
 
 #[test]
-fn numbers_where_event_text_is_expected_drop_the_field_or_skip_the_event() {
+fn numbers_where_event_text_is_expected_drop_the_field_or_skip_the_event_and_whole_ids_read() {
     let parsed = read(&feed(
         vec![],
         vec![
@@ -733,11 +735,6 @@ fn numbers_where_event_text_is_expected_drop_the_field_or_skip_the_event() {
             diag("events[0].title", wrong(Expected::Text, "number"), true),
             diag("events[1].location", wrong(Expected::Text, "number"), false),
             diag(
-                "events[1].category",
-                wrong(Expected::String, "number"),
-                false,
-            ),
-            diag(
                 "events[1].description",
                 wrong(Expected::Text, "boolean"),
                 false,
@@ -750,7 +747,7 @@ fn numbers_where_event_text_is_expected_drop_the_field_or_skip_the_event() {
         vec![
             Event {
                 location: None,
-                category: None,
+                category: Some("3".into()),
                 description: None,
                 ..full_event("networking")
             },
@@ -875,7 +872,7 @@ fn a_joined_year_no_member_can_have_is_dropped_and_the_member_kept() {
 }
 
 #[test]
-fn impossible_joined_date_is_dropped_and_member_kept() {
+fn impossible_joined_date_is_dropped_and_member_kept_and_a_date_time_counts_as_its_date() {
     let parsed = read(&feed(
         vec![
             member_json("sonilab", "Sonilab", &[("joined", r#""2025-04-31""#)]),
@@ -885,6 +882,13 @@ fn impossible_joined_date_is_dropped_and_member_kept() {
                 &[("joined", r#""2024-06-12T10:00""#)],
             ),
             member_json("uab", "UAB", &[("joined", r#""2024-02-29""#)]),
+            member_json(
+                "faro",
+                "Faro",
+                &[("joined", r#""2005-06-14T00:00:00.000Z""#)],
+            ),
+            member_json("i2cat", "i2CAT", &[("joined", r#""2019-03-01 00:00:00""#)]),
+            member_json("bad", "Bad", &[("joined", r#""2019-02-30T10:00""#)]),
         ],
         vec![],
     ));
@@ -897,8 +901,8 @@ fn impossible_joined_date_is_dropped_and_member_kept() {
                 false,
             ),
             diag(
-                "members[1].joined",
-                Problem::BadDate("2024-06-12T10:00".into()),
+                "members[5].joined",
+                Problem::BadDate("2019-02-30T10:00".into()),
                 false,
             ),
         ],
@@ -911,12 +915,24 @@ fn impossible_joined_date_is_dropped_and_member_kept() {
                 ..full_member("sonilab", "Sonilab")
             },
             Member {
-                joined: None,
+                joined: Some(date(2024, 6, 12)),
                 ..full_member("mediapro", "Mediapro")
             },
             Member {
                 joined: Some(date(2024, 2, 29)),
                 ..full_member("uab", "UAB")
+            },
+            Member {
+                joined: Some(date(2005, 6, 14)),
+                ..full_member("faro", "Faro")
+            },
+            Member {
+                joined: Some(date(2019, 3, 1)),
+                ..full_member("i2cat", "i2CAT")
+            },
+            Member {
+                joined: None,
+                ..full_member("bad", "Bad")
             },
         ]
     );
@@ -1803,7 +1819,7 @@ fn cluster_timezone_that_is_not_an_iana_name_is_reported_and_utc_used() {
     let parsed = read(&feed_doc(
         &[(
             "cluster",
-            r#"{"name": {"ca": "Clúster Audiovisual de Catalunya", "en": "Catalan Audiovisual Cluster"}, "url": "https://www.clusteraudiovisual.example", "timezone": "CET", "default_language": "ca"}"#,
+            r#"{"name": {"ca": "Clúster Audiovisual de Catalunya", "en": "Catalan Audiovisual Cluster"}, "url": "https://www.clusteraudiovisual.example", "timezone": "GMT+1", "default_language": "ca"}"#,
         )],
         vec![member_json("sonilab", "Sonilab", &[])],
         vec![event_json("networking", &[])],
@@ -1812,7 +1828,7 @@ fn cluster_timezone_that_is_not_an_iana_name_is_reported_and_utc_used() {
         &parsed,
         &[diag(
             "cluster.timezone",
-            Problem::BadTimezone("CET".into()),
+            Problem::BadTimezone("GMT+1".into()),
             false,
         )],
     );
@@ -2331,7 +2347,10 @@ fn every_problem_inside_a_skipped_entry_is_marked_skipped() {
         ],
         vec![event_json(
             "bad-start",
-            &[("start", r#""2025-13-01T09:00""#), ("timezone", r#""CET""#)],
+            &[
+                ("start", r#""2025-13-01T09:00""#),
+                ("timezone", r#""GMT+1""#),
+            ],
         )],
     ));
     assert_diagnostics(
@@ -2355,7 +2374,7 @@ fn every_problem_inside_a_skipped_entry_is_marked_skipped() {
             ),
             diag(
                 "events[0].timezone",
-                Problem::BadTimezone("CET".into()),
+                Problem::BadTimezone("GMT+1".into()),
                 true,
             ),
         ],
@@ -2600,6 +2619,7 @@ fn null_and_empty_optional_fields_are_absent_without_diagnostics() {
                 ),
             ],
             base_url: None,
+            skipped: Skipped::default(),
         }
     );
     assert_eq!(parsed.feed.cluster.timezone, "UTC");
@@ -2816,5 +2836,57 @@ fn a_website_typed_as_a_bare_host_is_that_host_over_https_and_an_email_there_is_
             Some("fitxa.odt"),
             None
         ]
+    );
+}
+
+#[test]
+fn a_cms_export_s_numbered_ids_and_html_read_as_what_they_stand_for() {
+    let parsed = parse(
+        r#"{"version": 1, "cluster": {"name": "Cl&uacute;ster del Audiovisual"},
+        "segments": [{"id": 3, "name": "Producci&oacute;n"}],
+        "members": [{"id": 12, "name": "<strong>Sonilab</strong> &amp; Co", "segments": [3],
+            "website": "https://www.sonilab.example/?a=1&amp;b=2",
+            "description": "<!-- wp:paragraph --><p>Estudi &amp; so.</p>\r\n<p>Des de 1990</p>"}],
+        "events": [{"id": 7, "title": "Jornada &#8211; Ayudas", "start": "2026-11-23",
+            "category": 4}]}"#,
+    )
+    .unwrap();
+    assert_eq!(parsed.diagnostics, []);
+    let feed = parsed.feed;
+    assert_eq!(feed.cluster.name, Text::from("Clúster del Audiovisual"));
+    assert_eq!(feed.segments[0].id, "3");
+    assert_eq!(feed.segments[0].name, Text::from("Producción"));
+    let member = &feed.members[0];
+    assert_eq!(member.id, "12");
+    assert_eq!(member.name, Text::from("Sonilab & Co"));
+    assert_eq!(member.segments, ["3"]);
+    assert_eq!(
+        member.website.as_deref(),
+        Some("https://www.sonilab.example/?a=1&b=2")
+    );
+    assert_eq!(
+        member.description,
+        Some(Text::from("Estudi & so.\n\nDes de 1990"))
+    );
+    assert_eq!(feed.events[0].id, "7");
+    assert_eq!(feed.events[0].title, Text::from("Jornada – Ayudas"));
+    assert_eq!(feed.events[0].category.as_deref(), Some("4"));
+}
+
+#[test]
+fn the_feed_counts_the_members_and_events_it_skipped() {
+    let parsed = parse(
+        r#"{"version": 1, "cluster": {"name": "Clúster"},
+        "members": [{"id": "a", "name": "A"}, {"id": "a", "name": "A again"}, {"name": "No id"}, 7],
+        "events": [{"id": "e", "title": "No start"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(parsed.feed.members.len(), 1);
+    assert_eq!(
+        parsed.feed.skipped,
+        Skipped {
+            members: 3,
+            events: 1
+        }
     );
 }

@@ -66,6 +66,19 @@ pub struct Feed {
     /// The URL the feed was fetched from (an inline feed's: the page's address when it was
     /// read), against which its relative URLs resolve.
     pub base_url: Option<String>,
+    /// How many entries of its lists the reader skipped, bad or repeated: a widget left with
+    /// none says that its data could not be read, not that there is none.
+    pub skipped: Skipped,
+}
+
+/// How many entries of a feed's members and events were skipped as it was read (none in a
+/// feed built in Rust).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Skipped {
+    /// Members skipped.
+    pub members: usize,
+    /// Events skipped.
+    pub events: usize,
 }
 
 impl Feed {

@@ -11,7 +11,7 @@ use super::url::{is_email, phone_href};
 use super::{Cluster, Date, Event, Feed, Kind, Member, Rrule, Segment, When};
 
 mod values;
-use values::{color, is_language_tag, non_empty, string, text, url, website, when, with_str, zone};
+use values::{color, is_language_tag, read_id, string, text, url, website, when, with_str, zone};
 
 /// A feed with the diagnostics of everything that was skipped or dropped.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -64,11 +64,13 @@ pub fn parse_json(doc: &Json) -> ParsedFeed {
         Some(v @ Json::Object(_)) => feed.cluster = read_cluster(&mut cx, v),
         Some(other) => cx.report("cluster".into(), wrong(Expected::Object, other), false),
     }
-    feed.segments = read_list(&mut cx, doc, "segments", |e| read_segment(e, &[]));
-    feed.categories = read_list(&mut cx, doc, "categories", |e| read_segment(e, &[]));
+    feed.segments = read_list(&mut cx, doc, "segments", |e| read_segment(e, &[])).0;
+    feed.categories = read_list(&mut cx, doc, "categories", |e| read_segment(e, &[])).0;
     let segment_ids: Vec<&str> = feed.segments.iter().map(|s| s.id.as_str()).collect();
-    feed.members = read_list(&mut cx, doc, "members", |e| read_member(e, &segment_ids));
-    feed.events = read_list(&mut cx, doc, "events", |e| read_event(e, &segment_ids));
+    let (members, skipped) = read_list(&mut cx, doc, "members", |e| read_member(e, &segment_ids));
+    (feed.members, feed.skipped.members) = (members, skipped);
+    let (events, skipped) = read_list(&mut cx, doc, "events", |e| read_event(e, &segment_ids));
+    (feed.events, feed.skipped.events) = (events, skipped);
     ParsedFeed {
         feed,
         diagnostics: cx.diags,
@@ -170,10 +172,11 @@ impl<'a> Entry<'a> {
         }
     }
 
-    /// Reads an optional list of strings item by item, dropping bad items only.
+    /// Reads an optional list of strings (of `read`'s) item by item, dropping bad items only.
     fn strings(
         &mut self,
         key: &str,
+        read: fn(&Json) -> Result<String, Problem>,
         mut check: impl FnMut(&str) -> Result<(), Problem>,
     ) -> Vec<String> {
         let items = match self.get(key) {
@@ -191,7 +194,7 @@ impl<'a> Entry<'a> {
             {
                 continue; // a blank cell of a spreadsheet export, not an error
             }
-            match string(item).and_then(|s| check(&s).map(|()| s)) {
+            match read(item).and_then(|s| check(&s).map(|()| s)) {
                 Ok(s) if !out.contains(&s) => out.push(s),
                 Ok(_) => {}
                 Err(p) => self
@@ -239,7 +242,7 @@ impl Entry<'_> {
     }
 
     fn segment_refs(&mut self, known: &[&str]) -> Vec<String> {
-        self.strings("segments", |id| {
+        self.strings("segments", read_id, |id| {
             if known.contains(&id) {
                 Ok(())
             } else {
@@ -249,19 +252,20 @@ impl Entry<'_> {
     }
 }
 
-/// Reads one of the top-level lists, skipping bad entries and later duplicates of an id.
+/// Reads one of the top-level lists, skipping bad entries and later duplicates of an id:
+/// the entries read, and how many were skipped.
 fn read_list<T>(
     cx: &mut Cx,
     doc: &Json,
     key: &str,
     read: impl Fn(&mut Entry) -> Option<(String, T)>,
-) -> Vec<T> {
+) -> (Vec<T>, usize) {
     let items = match doc.get(key) {
-        None | Some(Json::Null) => return vec![],
+        None | Some(Json::Null) => return (vec![], 0),
         Some(Json::Array(items)) => items,
         Some(other) => {
             cx.report(key.to_owned(), wrong(Expected::Array, other), false);
-            return vec![];
+            return (vec![], 0);
         }
     };
     let mut out = Vec::with_capacity(items.len());
@@ -309,7 +313,8 @@ fn read_list<T>(
             d.skipped = true;
         }
     }
-    out
+    let skipped = items.len() - out.len();
+    (out, skipped)
 }
 
 fn read_cluster(cx: &mut Cx, obj: &Json) -> Cluster {
@@ -328,7 +333,7 @@ fn read_cluster(cx: &mut Cx, obj: &Json) -> Cluster {
     if let Some(name) = e.required_text("name") {
         cluster.name = name;
     }
-    cluster.url = e.optional("url", url);
+    cluster.url = e.optional("url", website);
     if let Some(zone) = e.optional("timezone", zone) {
         cluster.timezone = zone;
     }
@@ -352,7 +357,7 @@ fn read_cluster(cx: &mut Cx, obj: &Json) -> Cluster {
 }
 
 fn read_segment(e: &mut Entry, _: &[&str]) -> Option<(String, Segment)> {
-    let id = e.required("id", non_empty);
+    let id = e.required("id", read_id);
     let name = e.required_text("name");
     let color = e.optional("color", color);
     let id = id?;
@@ -367,7 +372,7 @@ fn read_segment(e: &mut Entry, _: &[&str]) -> Option<(String, Segment)> {
 }
 
 fn read_member(e: &mut Entry, segments: &[&str]) -> Option<(String, Member)> {
-    let id = e.required("id", non_empty);
+    let id = e.required("id", read_id);
     let name = e.required_text("name");
     let member = Member {
         id: id.clone().unwrap_or_default(),
@@ -402,9 +407,15 @@ fn read_member(e: &mut Entry, segments: &[&str]) -> Option<(String, Member)> {
             })
         }),
         description: e.optional_text("description"),
-        tags: e.strings("tags", |_| Ok(())),
+        tags: e.strings("tags", string, |_| Ok(())),
         joined: e.optional("joined", |v| {
-            with_str(v, |s| match Date::parse(s) {
+            // A date and time (a CMS's export) counts as its date, as written.
+            let date = |s: &str| {
+                Date::parse(s).or_else(|| match When::parse(s)? {
+                    When::Local(d, _) | When::Instant(d, _) | When::Date(d) => Some(d),
+                })
+            };
+            with_str(v, |s| match date(s) {
                 Some(d) if (1850..=2100).contains(&d.year) => Ok(d),
                 Some(_) => Err(Problem::UnlikelyYear(s.to_owned())),
                 None => Err(Problem::BadDate(s.to_owned())),
@@ -421,7 +432,7 @@ fn read_member(e: &mut Entry, segments: &[&str]) -> Option<(String, Member)> {
 }
 
 fn read_event(e: &mut Entry, segments: &[&str]) -> Option<(String, Event)> {
-    let id = e.required("id", non_empty);
+    let id = e.required("id", read_id);
     let title = e.required_text("title");
     let start = e.required("start", when);
     let end = e.optional("end", when);
@@ -456,15 +467,15 @@ fn read_event(e: &mut Entry, segments: &[&str]) -> Option<(String, Event)> {
     event.timezone = e.optional("timezone", zone);
     event.location = e.optional_text("location");
     event.segments = e.segment_refs(segments);
-    event.category = e.optional("category", non_empty);
-    event.url = e.optional("url", url);
+    event.category = e.optional("category", read_id);
+    event.url = e.optional("url", website);
     event.description = e.optional_text("description");
     event.recurrence = e.optional("recurrence", |v| {
         string(v).and_then(|s| Rrule::parse(&s).map_err(Problem::BadRecurrence))
     });
     let all_day = start.map(|s| s.is_all_day());
     event.exdates = e
-        .strings("exdates", |s| match When::parse(s) {
+        .strings("exdates", string, |s| match When::parse(s) {
             None => Err(Problem::BadDate(s.to_owned())),
             // Without a valid start the event is skipped anyway: no form to compare with.
             Some(w) if all_day.is_some_and(|a| a != w.is_all_day()) => Err(Problem::FormMismatch),

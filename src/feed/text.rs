@@ -115,20 +115,166 @@ impl Text {
 }
 
 /// Strips the characters a text field must never carry into the page: C0 and C1 controls
-/// other than tab and newline, and bidirectional overrides that could disguise a name.
+/// other than tab and newline, bidirectional overrides that could disguise a name, and the
+/// invisible spaces an export or a paste leaves (U+200B, U+2060, U+FEFF), which would make
+/// `"production\u{200B}"` another segment than `"production"`. The
+/// HTML a CMS's export leaves in text is read as the text it stands for (see [`unmark`]).
 pub fn clean(s: &str) -> Cow<'_, str> {
     let bad = |c: char| {
         (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+            || matches!(
+                c,
+                '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}'
+            )
     };
-    // Every such character is a byte under 0x20, DEL, or starts with 0xC2 (C1) or 0xE2 (the
-    // overrides): a byte scan rules most text out before any character is decoded.
-    let maybe = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7F | 0xC2 | 0xE2);
-    if s.bytes().any(maybe) && s.chars().any(bad) {
+    // Every such character is a byte under 0x20, DEL, or starts with 0xC2 (C1), 0xE2 (the
+    // overrides and spaces) or 0xEF (U+FEFF), and markup starts at `&` or `<`: one byte scan
+    // rules most text out before any character is decoded.
+    let maybe =
+        |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7F | 0xC2 | 0xE2 | 0xEF);
+    if !s.bytes().any(|b| maybe(b) || b == b'&' || b == b'<') {
+        return Cow::Borrowed(s);
+    }
+    let s = unmark(s).map_or(Cow::Borrowed(s), Cow::Owned);
+    if s.chars().any(bad) {
         Cow::Owned(s.chars().filter(|&c| !bad(c)).collect())
     } else {
-        Cow::Borrowed(s)
+        s
     }
+}
+
+/// The names of the characters from U+00A0 to U+00FF, in order, as HTML writes them
+/// (`&nbsp;`, `&eacute;`, `&middot;`).
+const LATIN_1: &str = "nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg \
+    macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 \
+    iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave \
+    Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc \
+    Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute \
+    ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash \
+    ugrave uacute ucirc uuml yacute thorn yuml";
+
+/// The other named characters a CMS writes in text.
+const NAMED: [(&str, char); 19] = [
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("hellip", '…'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("sbquo", '‚'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("bdquo", '„'),
+    ("bull", '•'),
+    ("euro", '€'),
+    ("trade", '™'),
+    ("oelig", 'œ'),
+    ("OElig", 'Œ'),
+];
+
+/// The character a reference at the start of `s` (`&amp;`, `&#8217;`, `&#x2019;`) stands
+/// for, and the reference's length.
+fn reference(s: &str) -> Option<(char, usize)> {
+    let end = s.bytes().take(12).position(|b| b == b';')?;
+    let name = &s[1..end];
+    let c = if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16),
+            None => number.parse(),
+        };
+        char::from_u32(code.ok()?)?
+    } else if let Some(k) = LATIN_1.split_ascii_whitespace().position(|n| n == name) {
+        char::from_u32(0xA0 + k as u32)?
+    } else {
+        NAMED.iter().find(|(n, _)| *n == name)?.1
+    };
+    Some((c, end + 1))
+}
+
+/// What an HTML tag or comment at the start of `s` leaves of its text: a line break for a
+/// paragraph's end, a `<br>` or a list item's end, nothing for an inline tag's or a comment
+/// (WordPress' `<!-- wp:paragraph -->`); and its length. `None` for what is no such tag
+/// (`<3`, `<Studio>`).
+fn tag(s: &str) -> Option<(&'static str, usize)> {
+    if let Some(comment) = s.strip_prefix("<!--") {
+        return Some(("", comment.find("-->")? + 7));
+    }
+    let end = s.find('>')?;
+    let inner = &s[1..end];
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
+    let name_end = inner
+        .find(|c: char| c.is_ascii_whitespace() || c == '/')
+        .unwrap_or(inner.len());
+    let name = inner[..name_end].to_ascii_lowercase();
+    const BLOCKS: [&str; 14] = [
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "tr",
+        "table",
+    ];
+    const INLINE: [&str; 16] = [
+        "strong", "b", "em", "i", "u", "s", "span", "a", "small", "sup", "sub", "font", "mark",
+        "abbr", "cite", "code",
+    ];
+    let text = if name == "br" || (closing && BLOCKS.contains(&name.as_str())) {
+        "\n"
+    } else if BLOCKS.contains(&name.as_str()) || INLINE.contains(&name.as_str()) {
+        ""
+    } else {
+        return None;
+    };
+    (!inner.contains('<')).then_some((text, end + 1))
+}
+
+/// `s` with the HTML a CMS's export leaves in it read as text: character references
+/// (WordPress' `&amp;` and `&#8217;`, Drupal's `&eacute;`) as their characters, tags of
+/// paragraphs, line breaks and inline formatting (`<p>`, `<br>`, `<strong>`) as the lines
+/// they make or nothing, comments as nothing; never as markup. Any other `&` or `<` stays as
+/// written (`Sonilab & Co`, `<3`). `None` where there was nothing to read.
+pub fn unmark(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    let mut changed = false;
+    while let Some(at) = rest.find(['&', '<']) {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let read = if tail.starts_with('&') {
+            reference(tail).map(|(c, len)| {
+                out.push(c);
+                len
+            })
+        } else {
+            tag(tail).map(|(text, len)| {
+                out.push_str(text);
+                len
+            })
+        };
+        let used = read.unwrap_or_else(|| {
+            out.push_str(&tail[..1]);
+            1
+        });
+        changed |= read.is_some();
+        rest = &tail[used..];
+    }
+    out.push_str(rest);
+    changed.then_some(out)
 }
 
 #[cfg(test)]
@@ -162,8 +308,60 @@ mod tests {
     }
 
     #[test]
+    fn html_from_a_cms_export_reads_as_the_text_it_stands_for() {
+        for (exported, text) in [
+            ("Sonilab &amp; Co", "Sonilab & Co"),
+            ("L&#8217;Estudi", "L’Estudi"),
+            ("L&#x2019;Estudi &#X41;", "L’Estudi A"),
+            ("Algam Ibérica&nbsp;S.L.", "Algam Ibérica\u{a0}S.L."),
+            (
+                "Producci&oacute; &middot; Cel&middot;la &Ntilde;",
+                "Producció · Cel·la Ñ",
+            ),
+            (
+                "Jornada &#8211; Ayudas &amp; convocatorias",
+                "Jornada – Ayudas & convocatorias",
+            ),
+            ("<strong>Rakuten</strong> TV", "Rakuten TV"),
+            (
+                "<p>Estudi &amp; so.</p>\r\n<p class=\"x\">Des de 1990 &#8211; <b>líders</b></p>",
+                "Estudi & so.\n\nDes de 1990 – líders\n",
+            ),
+            (
+                "<!-- wp:paragraph --><p>ECAM<br>Madrid<BR /></p><!-- /wp:paragraph -->",
+                "ECAM\nMadrid\n\n",
+            ),
+            ("<a href=\"javascript:alert(1)\">link</a>", "link"),
+            (
+                "https://www.epsilon.cat/?a=1&amp;b=2",
+                "https://www.epsilon.cat/?a=1&b=2",
+            ),
+            // A reference to markup is text, not read again as a tag.
+            ("&lt;p&gt; is a paragraph", "<p> is a paragraph"),
+        ] {
+            assert_eq!(clean(exported), text, "{exported:?}");
+        }
+        // What is no reference or tag stays as written.
+        for kept in [
+            "Sonilab & Co",
+            "R&D; AT&T",
+            "I <3 cinema",
+            "<Studio> 5 < 6 > 4",
+            "&unknown; &#; &#xZZ; &amp",
+            "<p",
+            "<!-- unclosed",
+        ] {
+            assert!(matches!(clean(kept), Cow::Borrowed(_)), "{kept:?}");
+        }
+        // A control character or an override written as a reference is stripped all the same.
+        assert_eq!(clean("a&#0;b&#8238;c"), "abc");
+    }
+
+    #[test]
     fn clean_removes_controls_and_bidi_overrides_but_keeps_newlines() {
         assert_eq!(clean("a\u{0}b\u{7}c\nd\te\u{202E}f"), "abc\nd\tef");
+        assert_eq!(clean("\u{FEFF}production\u{200B}"), "production");
+        assert_eq!(clean("Cine\u{2060}ma"), "Cinema");
         assert_eq!(
             clean("DEL\u{7f} C1\u{85}\u{9f} isolate\u{2066}\u{2069} end"),
             "DEL C1 isolate end"

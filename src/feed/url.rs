@@ -66,10 +66,13 @@ pub(crate) fn resolve(url: &str, base: Option<&str>) -> Option<String> {
 /// The `tel:` link for a phone number, if it only holds digits, spaces, `+`, `-`, `.`, `(`
 /// and `)`, with at least three digits.
 pub fn phone_href(phone: &str) -> Option<String> {
-    let ok = phone
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '.' | '(' | ')'))
-        && phone.chars().filter(char::is_ascii_digit).count() >= 3;
+    let ok = phone.chars().all(|c| {
+        c.is_ascii_digit()
+                || matches!(c, ' ' | '+' | '-' | '.' | '(' | ')')
+                // The spaces and hyphen a word processor or a web page puts in a number
+                // copied from it: no-break, narrow no-break, thin; no-break hyphen.
+                || matches!(c, '\u{A0}' | '\u{202F}' | '\u{2009}' | '\u{2011}')
+    }) && phone.chars().filter(char::is_ascii_digit).count() >= 3;
     ok.then(|| {
         format!(
             "tel:{}",
@@ -161,6 +164,14 @@ mod tests {
         );
         assert_eq!(
             phone_href("(981) 941-792").as_deref(),
+            Some("tel:981941792")
+        );
+        assert_eq!(
+            phone_href("+34\u{a0}93\u{a0}555\u{202f}12\u{2009}34").as_deref(),
+            Some("tel:+34935551234")
+        );
+        assert_eq!(
+            phone_href("981\u{2011}941\u{2011}792").as_deref(),
             Some("tel:981941792")
         );
         assert_eq!(phone_href("call us"), None);

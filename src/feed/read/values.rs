@@ -34,8 +34,17 @@ fn string_where(v: &Json, ok: fn(&str) -> bool, problem: Problem) -> Result<Stri
     string(v).and_then(|s| if ok(&s) { Ok(s) } else { Err(problem) })
 }
 
-pub(super) fn non_empty(v: &Json) -> Result<String, Problem> {
+fn non_empty(v: &Json) -> Result<String, Problem> {
     string_where(v, |s| !s.is_empty(), Problem::Empty)
+}
+
+/// An id: a [`non_empty`] string, or a whole number as its digits (the row numbers a CRM or
+/// a spreadsheet exports: `12` is `"12"`).
+pub(super) fn read_id(v: &Json) -> Result<String, Problem> {
+    match v {
+        Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Ok((*n as i64).to_string()),
+        v => non_empty(v),
+    }
 }
 
 pub(super) fn url(v: &Json) -> Result<String, Problem> {
