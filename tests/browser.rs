@@ -583,6 +583,41 @@ fn weeks_start_where_the_browsers_locale_data_says() {
     );
 }
 
+/// A feed whose every member and event is bad (ids as lists, say) leaves each widget saying
+/// that its data could not be read, not that the cluster has no members or events.
+#[wasm_bindgen_test]
+async fn widgets_whose_every_entry_was_skipped_say_the_data_could_not_be_read() {
+    let parsed = feed::parse(
+        r#"{"version": 1, "cluster": {"name": "Clúster"},
+        "members": [{"id": ["a"], "name": "A"}, {"id": "b"}],
+        "events": [{"id": "e", "title": "Jornada", "start": "23/11/2026"}]}"#,
+    )
+    .unwrap();
+    assert!(parsed.feed.members.is_empty() && parsed.feed.events.is_empty());
+    let feed = Arc::new(parsed.feed);
+    let s = Lang::Es.strings();
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <MemberDirectory feed=feed.clone() lang=Lang::Es/>
+            <SegmentChart feed=feed.clone() lang=Lang::Es/>
+            <EventCalendar feed=feed.clone() lang=Lang::Es view=Some(clusterkit::calendar::View::List)/>
+        }
+    });
+    let said = |text: &str| {
+        all(&root, ".ck-status, figure p, [role=status]")
+            .iter()
+            .filter(|e| e.text_content().is_some_and(|t| t.contains(text)))
+            .count()
+    };
+    until("each widget says so", || {
+        said(s.members_unread) == 2 && said(s.events_unread) == 1
+    })
+    .await;
+    assert_eq!(said(s.no_members), 0);
+    assert_eq!(said(s.no_upcoming), 0);
+}
+
 /// The list offers its events as a file only when it lists some.
 #[wasm_bindgen_test]
 async fn the_list_offers_a_file_of_its_events_only_when_it_lists_some() {
@@ -1420,9 +1455,13 @@ fn a_calendar_s_own_zone_is_an_iana_name_the_browser_knows() {
     assert_eq!(zone(" europe/madrid ").as_deref(), Some("Europe/Madrid"));
     assert_eq!(zone("utc").as_deref(), Some("UTC"));
     assert!(matches!(own("Local"), Some(Own::Visitor)));
+    // Names without a `/` that keep summer time, as a CMS's settings write them.
+    for written in ["CET", "EST5EDT"] {
+        assert!(zone(written).is_some(), "{written}");
+    }
     // The browser knows these, but they keep no summer time as Madrid's clocks do: a
     // webmaster meaning Madrid would see every summer event an hour off.
-    for written in ["CET", "+01:00", "EST5EDT", "Europe/Madird", ""] {
+    for written in ["GMT", "EST", "+01:00", "GMT+1", "Europe/Madird", ""] {
         assert_eq!(zone(written), None, "{written}");
     }
 }

@@ -311,9 +311,14 @@ fn markup(
     let s = lang.strings();
     let level = crate::ui::level_attr(3, level);
     if list.is_empty() {
+        let unread = feed.events.is_empty() && feed.skipped.events > 0;
         return format!(
             "<p class=\"ck-status\" role=\"status\">{}</p>",
-            s.no_upcoming
+            if unread {
+                s.events_unread
+            } else {
+                s.no_upcoming
+            }
         );
     }
     let fallback = &feed.cluster.default_language;

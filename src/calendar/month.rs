@@ -178,10 +178,15 @@ pub(super) fn MonthGrid(
     crate::ui::effect(move || {
         let now = if month_is_empty() {
             let month = month_year(lang, shown.get());
+            let unread = feed.with(|f| f.events.is_empty() && f.skipped.events > 0);
             format!(
                 "<span class=\"ck-visually-hidden\">{}. </span>{}",
                 crate::ui::escape(&month),
-                crate::ui::escape(s.no_events_month)
+                crate::ui::escape(if unread {
+                    s.events_unread
+                } else {
+                    s.no_events_month
+                })
             )
         } else {
             String::new()

@@ -160,11 +160,17 @@ pub fn instant(date: Date, time: Time, offset_at: impl Fn(f64) -> i64) -> f64 {
 }
 
 /// `UTC`, or an IANA name such as `Europe/Madrid` or `America/Argentina/Buenos_Aires`: the
-/// zones the feed and a calendar's `timezone` take. Not the legacy names (`CET`, `EST5EDT`)
-/// nor offsets (`+01:00`), which the browser may know but which keep no summer time as
-/// Madrid's does. Whether the zone exists is for the browser's `Intl` to say.
+/// zones the feed and a calendar's `timezone` take; also the IANA names without a `/` that
+/// keep summer time (`CET`, as a CMS's settings write Madrid's, and `EST5EDT`…). Not the
+/// other legacy names (`GMT`, `EST`) nor offsets (`+01:00`), which the browser may know but
+/// which keep no summer time as Madrid's does. Whether the zone exists is for the browser's
+/// `Intl` to say.
 pub fn is_zone_name(zone: &str) -> bool {
+    const SEASONAL: [&str; 8] = [
+        "CET", "MET", "EET", "WET", "EST5EDT", "CST6CDT", "MST7MDT", "PST8PDT",
+    ];
     zone == "UTC"
+        || SEASONAL.contains(&zone)
         || (zone.contains('/')
             && zone.split('/').all(|p| {
                 !p.is_empty()

@@ -278,7 +278,9 @@ pub fn SegmentChart(
         current.update_untracked(|c| *c = (*c).min(last));
         let mut anchors = Vec::new();
         let body = if marks.iter().all(|m| m.count == 0) {
-            Body::Empty(if by == By::Segment && marks.is_empty() {
+            Body::Empty(if feed.members.is_empty() && feed.skipped.members > 0 {
+                s.members_unread.to_owned()
+            } else if by == By::Segment && marks.is_empty() {
                 s.no_segments.to_owned()
             } else if tally.members == 0 {
                 s.no_members.to_owned()

@@ -410,8 +410,14 @@ pub fn MemberDirectory(
             s.members_count(total, &format_number(lang, total))
         });
         let empty = move || {
-            if feed.read().members.is_empty() {
-                Some(view! { <p class="ck-status">{s.no_members}</p> }.into_any())
+            let feed = feed.read();
+            if feed.members.is_empty() {
+                let text = if feed.skipped.members > 0 {
+                    s.members_unread
+                } else {
+                    s.no_members
+                };
+                Some(view! { <p class="ck-status">{text}</p> }.into_any())
             } else if outcome.read().results.is_empty() {
                 Some(
                     view! {

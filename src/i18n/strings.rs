@@ -109,6 +109,8 @@ strings! {
     clear_search: &'static str,
     /// The feed lists no members.
     no_members: &'static str,
+    /// The feed lists members, but none could be read (see [`Skipped`](crate::feed::Skipped)).
+    members_unread: &'static str,
     /// Link to a member's website.
     website: &'static str,
     /// Accessible name of the directory region.
@@ -240,6 +242,8 @@ strings! {
     categories: &'static str,
     /// The list view has no events from today on.
     no_upcoming: &'static str,
+    /// The feed lists events, but none could be read.
+    events_unread: &'static str,
     /// Button: list the events of the year before those shown.
     show_earlier: &'static str,
     /// Button: list the events of the year after those shown.
