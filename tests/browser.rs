@@ -135,6 +135,42 @@ async fn directory_searches_as_the_visitor_types_and_filters_by_segment() {
         text_of(&root, "[part=count]") == format!("{post} socis")
     })
     .await;
+
+    // An empty result offers to clear what made it, and says what that is.
+    let s = Lang::Ca.strings();
+    let offered = || {
+        all(&root, ".ck-status button")
+            .first()
+            .and_then(|b| b.text_content())
+            .unwrap_or_default()
+    };
+    search_for(&root, "zzzz");
+    until("no match, with search and a segment", || {
+        offered() == s.clear_search_and_filters
+    })
+    .await;
+    // (The facets are drawn again as the counts change: the box is found anew.)
+    let post_box = all(&root, "input[type=checkbox]")
+        .into_iter()
+        .find(|b| {
+            b.parent_element()
+                .and_then(|p| p.text_content())
+                .is_some_and(|t| t.contains("Postproducció"))
+        })
+        .expect("the Postproducció checkbox again")
+        .unchecked_into::<HtmlElement>();
+    post_box.click();
+    until("no match, with the search alone", || {
+        offered() == s.clear_search
+    })
+    .await;
+    all(&root, ".ck-status button")[0]
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    until("everyone after the button", || {
+        text_of(&root, "[part=count]") == format!("{total} socis")
+    })
+    .await;
 }
 
 /// The search index of a large feed is built a slice at a time after the first cards: a
@@ -447,7 +483,7 @@ async fn calendar_shows_galician_month_names_and_moves_between_months() {
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! { <EventCalendar feed=feed.clone() lang=Lang::Gl month=month/> }
     });
-    until("the title", || text_of(&root, "h2") == "decembro de 2026").await;
+    until("the title", || text_of(&root, "h2") == "Decembro de 2026").await;
     assert_eq!(
         text_of(&root, "thead th .ck-wd"),
         "luns",
@@ -466,7 +502,7 @@ async fn calendar_shows_galician_month_names_and_moves_between_months() {
         .expect("the next-month button")
         .unchecked_into();
     next.click();
-    until("January", || text_of(&root, "h2") == "xaneiro de 2027").await;
+    until("January", || text_of(&root, "h2") == "Xaneiro de 2027").await;
 }
 
 /// In a Leptos app, as in the embed, the widgets take the width of a theme's `flex: 1` column

@@ -1239,6 +1239,69 @@ fn unknown_segment_is_reported_and_member_still_listed() {
 }
 
 #[test]
+fn a_segment_named_by_its_name_or_its_id_in_other_letters_is_read_as_that_segment_and_said() {
+    let parsed = read(&feed(
+        vec![member_json(
+            "mediapro",
+            "Mediapro",
+            &[(
+                "segments",
+                r#"["Producción", "PRODUCTION", "Post-production", "Animació", "postproduccio"]"#,
+            )],
+        )],
+        vec![event_json(
+            "networking",
+            &[("segments", r#"["Producció"]"#)],
+        )],
+    ));
+    let named = |written: &str, id: &str| Problem::SegmentNamed {
+        written: written.into(),
+        id: id.into(),
+    };
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag(
+                "members[0].segments[0]",
+                named("Producción", "production"),
+                false,
+            ),
+            diag(
+                "members[0].segments[1]",
+                named("PRODUCTION", "production"),
+                false,
+            ),
+            diag(
+                "members[0].segments[2]",
+                named("Post-production", "post-production"),
+                false,
+            ),
+            diag(
+                "members[0].segments[3]",
+                Problem::UnknownSegment("Animació".into()),
+                false,
+            ),
+            // Its Catalan name, "Postproducció", without the accent.
+            diag(
+                "members[0].segments[4]",
+                named("postproduccio", "post-production"),
+                false,
+            ),
+            diag(
+                "events[0].segments[0]",
+                named("Producció", "production"),
+                false,
+            ),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members[0].segments,
+        ["production", "post-production"]
+    );
+    assert_eq!(parsed.feed.events[0].segments, ["production"]);
+}
+
+#[test]
 fn repeated_tags_and_segments_count_once_without_diagnostics() {
     let parsed = read(&feed(
         vec![member_json(

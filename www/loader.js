@@ -356,7 +356,10 @@ function showCrash(el) {
   inner.setAttribute("role", "alert");
   inner.setAttribute("part", "error");
   var text = document.createElement("p");
-  text.textContent = (name ? name + ": " : "") + words[said];
+  // After a name and its colon, Catalan, Spanish and Galician go on in lower case.
+  var sentence = words[said];
+  if (name && words !== WORDS.en) sentence = sentence.charAt(0).toLowerCase() + sentence.slice(1);
+  text.textContent = (name ? name + ": " : "") + sentence;
   var button = document.createElement("button");
   button.type = "button";
   button.className = "ck-btn";

@@ -36,16 +36,21 @@ fn date_as(lang: Lang, template: &str, d: Date) -> String {
     )
 }
 
-/// A month as a heading names it: "novembre de 2026", "November 2026".
+/// A month as a heading names it, standing alone, so with a capital in every language (as
+/// CLDR's context transforms have it): "Novembre de 2026", "November 2026".
 pub fn month_year(lang: Lang, d: Date) -> String {
     let s = lang.strings();
-    fill(
+    let mut heading = fill(
         s.month_year,
         &[
             ("month", s.months[usize::from(d.month) - 1]),
             ("year", &d.year.to_string()),
         ],
-    )
+    );
+    if let Some(first) = heading.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    heading
 }
 
 /// An occurrence as a day lists it: its title, after its start time on the day it starts.

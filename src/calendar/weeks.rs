@@ -162,8 +162,15 @@ pub fn weeks(
                 colours.push(colour(feed, o));
             }
             if laid.more[column] > 0 {
-                let more = fill(s.more_events, &[("n", &laid.more[column].to_string())]);
-                let _ = write!(markup, "<span class=\"ck-more\">{}</span>", escape(&more));
+                // "+3" and its word apart: a phone's narrow cell shows the count alone.
+                let (head, word) = s.more_events.split_once("{n}").unwrap_or(("+", ""));
+                let _ = write!(
+                    markup,
+                    "<span class=\"ck-more\">{}{}<span class=\"ck-more-word\">{}</span></span>",
+                    escape(head),
+                    laid.more[column],
+                    escape(word)
+                );
             }
             markup.push_str("</div></td>");
         }
@@ -249,7 +256,10 @@ mod tests {
             .unwrap();
         assert_eq!(day.matches("class=\"ck-bar ").count(), 3);
         assert!(day.starts_with(" class=\"ck-events\""), "{day}");
-        assert!(day.contains(">+1 more<"), "{day}");
+        assert!(
+            day.contains(">+1<span class=\"ck-more-word\"> more</span><"),
+            "{day}"
+        );
         assert!(day.contains("><span class=\"ck-bar-time\">09:00 </span>Talk 0<"));
         // Named as it shows: "+1 more" too.
         assert!(day.contains(

@@ -450,7 +450,13 @@ pub fn SegmentChart(
             on:keydown=key
             on:focusin=show
             on:focusout=move |_| tip.set(None)
-            on:mouseover=move |ev| tip.set(mark_of(&ev))
+            // The pointer may move onto the tooltip, which stays (WCAG 1.4.13: a magnifier's
+            // user reads it there); off it, onto another mark or none, as anywhere else.
+            on:mouseover=move |ev| {
+                if closest(&ev, ".ck-tip").is_none() {
+                    tip.set(mark_of(&ev));
+                }
+            }
             on:mouseleave=move |_| tip.set(None)
         ></figure>
     }

@@ -54,8 +54,9 @@ fn largest(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> Option<String> {
     let total = tally.members - if by == By::Joined { tally.without } else { 0 };
     if tied.is_empty() && by != By::Joined && most == total {
         let members = s.members_count(most, &n(most));
+        let all = if most == 1 { s.chart_only } else { s.chart_all };
         return Some(fill(
-            s.chart_all[by.index().min(3)],
+            all[by.index().min(3)],
             &[("members", &members), ("name", &last)],
         ));
     }
@@ -67,7 +68,7 @@ fn largest(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> Option<String> {
         s.chart_largest[by.index().min(3)]
     }
     .to_owned();
-    // Spanish writes "e" for "y" before the sound /i/: "Pyme e Investigación".
+    // Spanish writes "e" for "y" before the sound /i/: "Alba e Ibiza".
     let mut sound = last.chars().skip_while(|c| matches!(c, 'h' | 'H'));
     if lang == Lang::Es
         && matches!(sound.next(), Some('i' | 'í' | 'I' | 'Í'))
@@ -122,11 +123,11 @@ mod tests {
         let one = || vec![member(0, &["Alpha"], Some(Kind::Sme), Some("Vigo"), None)];
         assert_eq!(
             said(&["Alpha", "Beta"], one(), By::Segment, Lang::En),
-            "Every member is in the Alpha segment (1 member)."
+            "The only member is in the Alpha segment."
         );
         assert_eq!(
             said(&[], one(), By::City, Lang::Es),
-            "Todos los socios están en Vigo (1 socio)."
+            "El único socio está en Vigo."
         );
         let both = (0..2)
             .map(|i| member(i, &[], Some(Kind::Sme), None, None))
@@ -269,15 +270,14 @@ mod tests {
             "From 2019 to 2022, 6 members joined; 2020 and 2022 were the busiest years, with 2 each."
         );
         // Spanish writes "e" before the sound /i/, and "y" before "hie".
-        let kinds = [Kind::Sme, Kind::Research, Kind::Research, Kind::Sme];
-        let members = kinds
+        let members = ["Alba", "Ibiza", "Ibiza", "Alba"]
             .iter()
             .enumerate()
-            .map(|(i, k)| member(i, &[], Some(*k), None, None))
+            .map(|(i, c)| member(i, &[], None, Some(c), None))
             .collect();
         assert_eq!(
-            said(&[], members, By::Kind, Lang::Es),
-            "Pyme e Investigación son los tipos más frecuentes, con 2 de 4 socios cada uno."
+            said(&[], members, By::City, Lang::Es),
+            "Alba e Ibiza son las ciudades con más socios: 2 de 4 cada una."
         );
         let members = ["Alba", "Hierro", "Lugo", "Hierro", "Alba"]
             .iter()

@@ -419,12 +419,20 @@ pub fn MemberDirectory(
                 };
                 Some(view! { <p class="ck-status">{text}</p> }.into_any())
             } else if outcome.read().results.is_empty() {
+                // The button says what it clears: the search, the ticked choices, or both.
+                let ticked = choices.with(|c| !hide_filters && c.choice_count() > 0);
+                let searched = choices.with(|c| !c.query.trim().is_empty());
+                let clears = match (searched, ticked) {
+                    (true, true) => s.clear_search_and_filters,
+                    (true, false) => s.clear_search,
+                    _ => s.clear_filters,
+                };
                 Some(
                     view! {
                         <div class="ck-status">
                             <p>{s.no_members_match}</p>
                             <button type="button" class="ck-btn" on:click=move |_| clear.run(())>
-                                {if hide_filters { s.clear_search } else { s.clear_filters }}
+                                {clears}
                             </button>
                         </div>
                     }

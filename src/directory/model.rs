@@ -454,8 +454,23 @@ pub fn initials(name: &str) -> String {
                 '·' | '\u{2000}'..='\u{2BFF}' | '\u{FE00}'..='\u{FE0F}' | '\u{1F000}'..='\u{1FAFF}'
             )
     };
+    // Past the first word, the little words of Catalan, Spanish, Galician and English names
+    // are passed over ("Centre de Formació" gives `CF`, "Blanco y Negro" `BN`), and an
+    // elided article or "de" gives the letter after its apostrophe ("de l’Empordà", `E`).
+    const LITTLE: [&str; 23] = [
+        "de", "del", "dels", "la", "las", "les", "los", "el", "els", "i", "y", "e", "do", "da",
+        "dos", "das", "of", "the", "and", "&", "a", "o", "en",
+    ];
     name.split_whitespace()
-        .filter_map(|w| w.chars().find(starts_word))
+        .enumerate()
+        .filter(|(k, w)| *k == 0 || !LITTLE.iter().any(|l| w.eq_ignore_ascii_case(l)))
+        .filter_map(|(_, w)| {
+            let w = match w.split_once(['’', '\'']) {
+                Some(("d" | "l" | "D" | "L", rest)) => rest,
+                _ => w,
+            };
+            w.chars().find(starts_word)
+        })
         .take(2)
         .map(crate::search::upper)
         .collect()

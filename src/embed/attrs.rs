@@ -102,6 +102,18 @@ pub(super) fn choice<T>(
     read
 }
 
+/// A month attribute's value, `2026-11`; one it cannot read is said in the console, as by
+/// [`choice`], and the current month applies.
+pub(super) fn month(value: Option<String>, at: AttrAt) -> Option<crate::feed::Date> {
+    let value = value?;
+    let month = crate::feed::Date::parse(&format!("{value}-01"));
+    if month.is_none() && !value.is_empty() {
+        let template = at.lang.get_untracked().strings().d_bad_month;
+        at.warn(&fill(template, &[("value", &value)]));
+    }
+    month
+}
+
 /// The words of a list attribute (`segments="animation, vfx"`).
 pub(super) fn words(value: Option<String>) -> Vec<String> {
     value

@@ -459,12 +459,7 @@ fn chart(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyView {
 #[inline(always)]
 fn calendar(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyView {
     let (a, at, lang, told) = (el.attrs, el.at(), el.at.lang, el.teller());
-    let month = choice(
-        a.month.get(),
-        |m| Date::parse(&format!("{m}-01")),
-        "YYYY-MM",
-        at("month"),
-    );
+    let month = attrs::month(a.month.get(), at("month"));
     let view =
         crate::ui::memo(move |_| choice(a.layout.get(), View::from_id, "month, list", at("view")));
     // A zone the browser does not know is said here, naming the element, and not passed on:

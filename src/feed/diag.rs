@@ -51,6 +51,14 @@ pub enum Problem {
     EndBeforeStart,
     /// A segment id the feed does not define.
     UnknownSegment(String),
+    /// A segment referred to by its name or by its id in other letters (`"Producción"`,
+    /// `"sound"` for `"Sound"`), as a CRM exports it: read as that segment, `id`.
+    SegmentNamed {
+        /// What the reference says.
+        written: String,
+        /// The id of the one segment it names.
+        id: String,
+    },
     /// An id already used earlier in the same list, at `first`.
     DuplicateId {
         /// The repeated id.

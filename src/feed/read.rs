@@ -64,12 +64,11 @@ pub fn parse_json(doc: &Json) -> ParsedFeed {
         Some(v @ Json::Object(_)) => feed.cluster = read_cluster(&mut cx, v),
         Some(other) => cx.report("cluster".into(), wrong(Expected::Object, other), false),
     }
-    feed.segments = read_list(&mut cx, doc, "segments", |e| read_segment(e, &[])).0;
-    feed.categories = read_list(&mut cx, doc, "categories", |e| read_segment(e, &[])).0;
-    let segment_ids: Vec<&str> = feed.segments.iter().map(|s| s.id.as_str()).collect();
-    let (members, skipped) = read_list(&mut cx, doc, "members", |e| read_member(e, &segment_ids));
+    feed.segments = read_list(&mut cx, doc, "segments", read_segment).0;
+    feed.categories = read_list(&mut cx, doc, "categories", read_segment).0;
+    let (members, skipped) = read_list(&mut cx, doc, "members", |e| read_member(e, &feed.segments));
     (feed.members, feed.skipped.members) = (members, skipped);
-    let (events, skipped) = read_list(&mut cx, doc, "events", |e| read_event(e, &segment_ids));
+    let (events, skipped) = read_list(&mut cx, doc, "events", |e| read_event(e, &feed.segments));
     (feed.events, feed.skipped.events) = (events, skipped);
     ParsedFeed {
         feed,
@@ -173,11 +172,13 @@ impl<'a> Entry<'a> {
     }
 
     /// Reads an optional list of strings (of `read`'s) item by item, dropping bad items only.
+    /// `check` keeps an item (`Ok(None)`), drops it (`Err`), or reads it as another, said in
+    /// a diagnostic (`Ok(Some)`).
     fn strings(
         &mut self,
         key: &str,
         read: fn(&Json) -> Result<String, Problem>,
-        mut check: impl FnMut(&str) -> Result<(), Problem>,
+        mut check: impl FnMut(&str) -> Result<Option<(String, Problem)>, Problem>,
     ) -> Vec<String> {
         let items = match self.get(key) {
             None | Some(Json::Null) => return vec![],
@@ -194,12 +195,20 @@ impl<'a> Entry<'a> {
             {
                 continue; // a blank cell of a spreadsheet export, not an error
             }
-            match read(item).and_then(|s| check(&s).map(|()| s)) {
-                Ok(s) if !out.contains(&s) => out.push(s),
-                Ok(_) => {}
-                Err(p) => self
-                    .cx
-                    .report(format!("{}.{key}[{i}]", self.path), p, false),
+            let at = |path| format!("{path}.{key}[{i}]");
+            let s = match read(item).and_then(|s| Ok((check(&s)?, s))) {
+                Ok((None, s)) => s,
+                Ok((Some((s, said)), _)) => {
+                    self.cx.report(at(self.path), said, false);
+                    s
+                }
+                Err(p) => {
+                    self.cx.report(at(self.path), p, false);
+                    continue;
+                }
+            };
+            if !out.contains(&s) {
+                out.push(s);
             }
         }
         out
@@ -241,12 +250,28 @@ impl Entry<'_> {
         }
     }
 
-    fn segment_refs(&mut self, known: &[&str]) -> Vec<String> {
-        self.strings("segments", read_id, |id| {
-            if known.contains(&id) {
-                Ok(())
-            } else {
-                Err(Problem::UnknownSegment(id.to_owned()))
+    /// The segments an entry refers to: by id, or by a name or an id in other letters that
+    /// names one segment only (`"Producción"`, `"sound"` for `"Sound"`), read as its id.
+    fn segment_refs(&mut self, known: &[Segment]) -> Vec<String> {
+        self.strings("segments", read_id, |written| {
+            if known.iter().any(|s| s.id == written) {
+                return Ok(None);
+            }
+            let folded = crate::search::fold(written);
+            let names = |s: &&Segment| {
+                crate::search::fold(&s.id) == folded
+                    || s.name.variants().any(|n| crate::search::fold(n) == folded)
+            };
+            let mut named = known.iter().filter(names);
+            match (named.next(), named.next()) {
+                (Some(segment), None) => Ok(Some((
+                    segment.id.clone(),
+                    Problem::SegmentNamed {
+                        written: written.to_owned(),
+                        id: segment.id.clone(),
+                    },
+                ))),
+                _ => Err(Problem::UnknownSegment(written.to_owned())),
             }
         })
     }
@@ -356,7 +381,7 @@ fn read_cluster(cx: &mut Cx, obj: &Json) -> Cluster {
     cluster
 }
 
-fn read_segment(e: &mut Entry, _: &[&str]) -> Option<(String, Segment)> {
+fn read_segment(e: &mut Entry) -> Option<(String, Segment)> {
     let id = e.required("id", read_id);
     let name = e.required_text("name");
     let color = e.optional("color", color);
@@ -371,7 +396,7 @@ fn read_segment(e: &mut Entry, _: &[&str]) -> Option<(String, Segment)> {
     ))
 }
 
-fn read_member(e: &mut Entry, segments: &[&str]) -> Option<(String, Member)> {
+fn read_member(e: &mut Entry, segments: &[Segment]) -> Option<(String, Member)> {
     let id = e.required("id", read_id);
     let name = e.required_text("name");
     let member = Member {
@@ -407,7 +432,7 @@ fn read_member(e: &mut Entry, segments: &[&str]) -> Option<(String, Member)> {
             })
         }),
         description: e.optional_text("description"),
-        tags: e.strings("tags", string, |_| Ok(())),
+        tags: e.strings("tags", string, |_| Ok(None)),
         joined: e.optional("joined", |v| {
             // A date and time (a CMS's export) counts as its date, as written.
             let date = |s: &str| {
@@ -431,7 +456,7 @@ fn read_member(e: &mut Entry, segments: &[&str]) -> Option<(String, Member)> {
     Some((id?, member))
 }
 
-fn read_event(e: &mut Entry, segments: &[&str]) -> Option<(String, Event)> {
+fn read_event(e: &mut Entry, segments: &[Segment]) -> Option<(String, Event)> {
     let id = e.required("id", read_id);
     let title = e.required_text("title");
     let start = e.required("start", when);
@@ -479,7 +504,7 @@ fn read_event(e: &mut Entry, segments: &[&str]) -> Option<(String, Event)> {
             None => Err(Problem::BadDate(s.to_owned())),
             // Without a valid start the event is skipped anyway: no form to compare with.
             Some(w) if all_day.is_some_and(|a| a != w.is_all_day()) => Err(Problem::FormMismatch),
-            Some(_) => Ok(()),
+            Some(_) => Ok(None),
         })
         .iter()
         .filter_map(|s| When::parse(s))

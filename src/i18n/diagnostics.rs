@@ -53,6 +53,9 @@ impl Strings {
             Problem::FormMismatch => self.d_form_mismatch.to_owned(),
             Problem::EndBeforeStart => self.d_end_before_start.to_owned(),
             Problem::UnknownSegment(id) => fill(self.d_unknown_segment, &[("id", id)]),
+            Problem::SegmentNamed { written, id } => {
+                fill(self.d_segment_named, &[("id", id), ("written", written)])
+            }
             Problem::DuplicateId { id, first } => {
                 fill(self.d_duplicate_id, &[("id", id), ("first", first)])
             }

@@ -33,6 +33,19 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// `sentence` after a colon, as a widget's name and its message are joined: Catalan,
+    /// Spanish and Galician go on in lower case ("Directori de socis: no s’han pogut…"),
+    /// English as it is.
+    pub fn after_colon(self, sentence: &str) -> String {
+        let mut out = sentence.to_owned();
+        if self != Lang::En
+            && let Some(first) = out.get_mut(..1)
+        {
+            first.make_ascii_lowercase();
+        }
+        out
+    }
+
     /// All four, in the order of the language picker.
     pub const ALL: [Lang; 4] = [Lang::Ca, Lang::Es, Lang::Gl, Lang::En];
 

@@ -107,6 +107,8 @@ strings! {
     clear_filters: &'static str,
     /// The same button where the visitor has only the search (`hide-filters`): it clears that.
     clear_search: &'static str,
+    /// The same button where both a search and ticked choices are there to clear.
+    clear_search_and_filters: &'static str,
     /// The feed lists no members.
     no_members: &'static str,
     /// The feed lists members, but none could be read (see [`Skipped`](crate::feed::Skipped)).
@@ -129,6 +131,8 @@ strings! {
     /// The same when the largest holds every member (one member, or one value for all):
     /// `{name}`, `{members}` ([`Strings::members_count`]).
     chart_all: [&'static str; 4],
+    /// The same, of the only member: "The only member is in the Production segment."
+    chart_only: [&'static str; 4],
     /// Summary of the chart by year of joining: `{total}`, `{first}`, `{last}`, `{year}`,
     /// `{n}`.
     chart_joined: &'static str,
@@ -183,6 +187,9 @@ strings! {
     previous_event: &'static str,
     /// Weekday names, Monday first.
     weekdays: [&'static str; 7],
+    /// The weekdays from Monday, as a series names the days it repeats on ("every week on
+    /// Saturdays and Sundays", "els dissabtes i diumenges").
+    weekdays_plural: [&'static str; 7],
     /// Month names as a date writes them (`de gener`, `d’abril`).
     months_in_date: [&'static str; 12],
     /// A full date: `{weekday}`, `{day}`, `{month}` (from `months_in_date`), `{year}`.
@@ -268,6 +275,8 @@ strings! {
     d_end_before_start: &'static str,
     /// Diagnostic: unknown segment `{id}`.
     d_unknown_segment: &'static str,
+    /// A segment named by its name or its id in other letters (`{written}`), read as `{id}`.
+    d_segment_named: &'static str,
     /// Diagnostic: unknown category `{id}` (in a calendar's `categories` attribute).
     d_unknown_category: &'static str,
     /// Diagnostic: duplicate `{id}`, first at `{first}`.
@@ -291,6 +300,8 @@ strings! {
     d_zone_fallback: &'static str,
     /// An attribute value that is none of `{choices}`: `{value}`.
     d_bad_choice: &'static str,
+    /// A calendar's `month` attribute that is no month, `{value}`.
+    d_bad_month: &'static str,
     /// A chart's `for` names no directory of the page, `{id}`: its choices apply to nothing.
     d_for_nobody: &'static str,
     /// Two directories keep their view in the same URL parameter `{name}`.

@@ -228,3 +228,15 @@ fn counts_are_grouped_as_cldr_writes_each_language() {
         assert_eq!(ours, written, "{lang:?}");
     }
 }
+
+#[test]
+fn after_a_widget_s_name_and_colon_romance_languages_go_on_in_lower_case() {
+    assert_eq!(
+        Lang::Ca.after_colon(Lang::Ca.strings().load_network),
+        "no s’han pogut carregar les dades: la connexió ha fallat o el servidor no deixa que aquest lloc les llegeixi (CORS)."
+    );
+    assert_eq!(Lang::Es.after_colon("La dirección"), "la dirección");
+    assert_eq!(Lang::En.after_colon("The data"), "The data");
+    // A first letter beyond ASCII is left as it is, not cut in two.
+    assert_eq!(Lang::Gl.after_colon("Ó"), "Ó");
+}

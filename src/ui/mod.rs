@@ -126,7 +126,7 @@ where
             FeedState::Failed(error) => {
                 let mut message = load_error_message(lang, &error);
                 if let Some(name) = name.get() {
-                    message = format!("{name}: {message}");
+                    message = format!("{name}: {}", lang.after_colon(&message));
                 }
                 // Whatever went wrong at the address may be mended there: a retry, except
                 // where no address, or no web address, was given.

@@ -342,8 +342,8 @@ test("in a narrow container the calendar lists what is coming, month by month, a
   // breakfast (left out on 1 December) through October 2027.
   assert.deepEqual(await items.allTextContents(), ["Winter fair", "Ventana Sur", ...Array(10).fill("Breakfast")]);
   const headings = await narrow.getByRole("heading", { level: 3 }).allTextContents();
-  assert.deepEqual(headings.slice(0, 3), ["noviembre de 2026", "diciembre de 2026", "enero de 2027"]);
-  assert.equal(headings.at(-1), "octubre de 2027");
+  assert.deepEqual(headings.slice(0, 3), ["Noviembre de 2026", "Diciembre de 2026", "Enero de 2027"]);
+  assert.equal(headings.at(-1), "Octubre de 2027");
   await narrow.getByText("martes, 1 de diciembre de 2026, 14:00 – viernes, 4 de diciembre de 2026, 23:00 · Buenos Aires").waitFor();
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations, the list");
 
@@ -383,7 +383,7 @@ test("in a narrow container the calendar lists what is coming, month by month, a
 
   // The year before, on request (by the keyboard): the series from its first breakfast.
   await page.keyboard.press("Enter");
-  await narrow.getByRole("heading", { name: "enero de 2026" }).waitFor();
+  await narrow.getByRole("heading", { name: "Enero de 2026" }).waitFor();
   const all = await items.allTextContents();
   assert.equal(all[0], "Breakfast");
   assert.ok(all.includes("Talent Week") && all.includes("Pitch five"), "November's past events");
@@ -416,7 +416,7 @@ test("in a narrow container the calendar lists what is coming, month by month, a
 
   // The visitor can still pick the month.
   await narrow.getByRole("button", { name: "Mes" }).click();
-  await narrow.getByRole("grid", { name: "noviembre de 2026" }).waitFor();
+  await narrow.getByRole("grid", { name: "Noviembre de 2026" }).waitFor();
   const focused = () =>
     narrow.evaluate((el) => {
       const a = el.shadowRoot.activeElement;
@@ -424,10 +424,10 @@ test("in a narrow container the calendar lists what is coming, month by month, a
     });
   assert.deepEqual(await focused(), ["Mes", "true"], "the view's button keeps the focus across the new heading");
   await narrow.getByRole("button", { name: "Mes siguiente" }).click();
-  await narrow.getByRole("grid", { name: "diciembre de 2026" }).waitFor();
+  await narrow.getByRole("grid", { name: "Diciembre de 2026" }).waitFor();
   assert.deepEqual(await focused(), ["›", null], "and the next month's");
   await narrow.getByRole("button", { name: "Mes anterior" }).click();
-  await narrow.getByRole("grid", { name: "noviembre de 2026" }).waitFor();
+  await narrow.getByRole("grid", { name: "Noviembre de 2026" }).waitFor();
   // Where titles cannot fit, bars are strips of colour and a tap on the day lists it.
   const strip = narrow.locator(".ck-bar", { hasText: "Talent Week" });
   assert.equal(await strip.evaluate((el) => getComputedStyle(el).fontSize), "0px");

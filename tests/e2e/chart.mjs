@@ -16,6 +16,14 @@ test("Escape on a chart's tooltip only hides it: a page's dialog around the char
   const chart = page.locator("#in-dialog");
   await chart.locator(".ck-mark").first().hover();
   await chart.locator(".ck-tip").waitFor();
+  // The pointer goes from the mark onto its tooltip, across the gap: it stays, to be read
+  // under a magnifier (WCAG 1.4.13, hoverable).
+  const said = await chart.locator(".ck-tip").textContent();
+  const mark = await chart.locator(".ck-mark").first().boundingBox();
+  const tip = await chart.locator(".ck-tip").boundingBox();
+  const x = Math.min(Math.max(tip.x + tip.width / 2, mark.x + 2), mark.x + mark.width - 2, tip.x + tip.width - 2);
+  for (const y of [mark.y + mark.height / 2, tip.y + tip.height / 2]) await page.mouse.move(x, y, { steps: 6 });
+  assert.equal(await chart.locator(".ck-tip").textContent(), said, "the same tooltip under the pointer");
   await page.keyboard.press("Escape");
   await chart.locator(".ck-tip").waitFor({ state: "detached" });
   assert.equal(await page.evaluate(() => document.querySelector("dialog").open), true, "the page's dialog stays open");
@@ -33,7 +41,7 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   // Types of member in Galician, as a donut: the feed's counts, shares adding up to 100 %.
   const kinds = page.locator("#kinds");
   await kinds.getByRole("listitem").first().waitFor();
-  const kindNames = { sme: "Peme", large: "Gran empresa", research: "Investigación", other: "Outros axentes" };
+  const kindNames = { sme: "Peme", large: "Gran empresa", research: "Centro de investigación", other: "Outros axentes" };
   const kindCounts = Object.keys(kindNames).map((k) => [kindNames[k], gal.members.filter((m) => m.kind === k).length]);
   kindCounts.sort((a, b) => b[1] - a[1]);
   const kindLabels = await labelsOf(kinds);

@@ -45,7 +45,7 @@ test("network faults: 500, no answer, HTML, truncated JSON, a CORS refusal and 5
   };
   await says("status", "No se han podido cargar los datos (HTTP 500).", "Reintentar");
   await says("html", "L’adreça de les dades dona una pàgina web, no dades JSON", "Torna-ho a provar");
-  await says("truncated", /Os datos non son JSON válido: liña \d+, columna \d+/, "Tentar de novo");
+  await says("truncated", /: os datos non son JSON válido: liña \d+, columna \d+/, "Tentar de novo");
   await says("cors", "the server does not let this site read it (CORS)", "Try again");
   await says("huge", "The data is too large to show here (50 MB; at most 32 MB).", "Try again");
 
@@ -179,8 +179,8 @@ test("a crash at run time (the Wasm out of memory) turns every element into an e
   // Each box says which widget stopped, by the name it was drawn with, as its own error
   // boxes do: a screen reader hears three alerts.
   const said = (tag) => page.locator(tag).first().getByRole("alert").locator("p").textContent();
-  assert.equal(await said("clusterkit-directory"), "Directori de socis: Alguna cosa ha fallat en aquest giny.");
-  assert.equal(await said("clusterkit-chart"), "Socios por segmento: Algo ha fallado en este widget.");
+  assert.equal(await said("clusterkit-directory"), "Directori de socis: alguna cosa ha fallat en aquest giny.");
+  assert.equal(await said("clusterkit-chart"), "Socios por segmento: algo ha fallado en este widget.");
   assert.equal(await said("clusterkit-calendar"), "Event calendar: Something went wrong in this widget.");
   // An element added after the crash shows the box at once, rather than a spinner forever,
   // named by its `label`, as it never drew.
@@ -193,10 +193,10 @@ test("a crash at run time (the Wasm out of memory) turns every element into an e
   });
   await page.locator("clusterkit-chart").nth(1).getByRole("button", { name: "Recargar a páxina" }).waitFor();
   assert.equal(await page.locator("clusterkit-chart").nth(1).getByRole("alert").locator("p").textContent(), "Algo fallou neste trebello.");
-  assert.equal(await page.locator("clusterkit-calendar").nth(1).getByRole("alert").locator("p").textContent(), "Axenda: Algo fallou neste trebello.");
+  assert.equal(await page.locator("clusterkit-calendar").nth(1).getByRole("alert").locator("p").textContent(), "Axenda: algo fallou neste trebello.");
   // Moved in the page, a box keeps its widget's name (its drawing is gone by then).
   await page.evaluate(() => document.body.append(document.querySelector("clusterkit-directory")));
-  assert.equal(await said("clusterkit-directory"), "Directori de socis: Alguna cosa ha fallat en aquest giny.");
+  assert.equal(await said("clusterkit-directory"), "Directori de socis: alguna cosa ha fallat en aquest giny.");
   // A `lang` of no language of ours speaks the page's, as the widget would: one language to
   // a box, its name's.
   await page.evaluate(() => {
@@ -205,7 +205,7 @@ test("a crash at run time (the Wasm out of memory) turns every element into an e
     french.lang = "fr";
     document.body.append(french);
   });
-  assert.equal(await page.locator("clusterkit-chart").nth(2).getByRole("alert").locator("p").textContent(), "Membres: Alguna cosa ha fallat en aquest giny.");
+  assert.equal(await page.locator("clusterkit-chart").nth(2).getByRole("alert").locator("p").textContent(), "Membres: alguna cosa ha fallat en aquest giny.");
   // The reload button reloads: the widgets are back.
   await page.locator("clusterkit-calendar").getByRole("button", { name: "Reload the page" }).click();
   await page.locator("clusterkit-directory").locator("[part=count]").filter({ hasText: /\d+ socis/ }).waitFor();

@@ -122,13 +122,13 @@ test("index.html shows all three widgets on the Catalan feed, in Catalan", async
   const cal = page.locator("clusterkit-calendar");
   await cal.getByRole("button", { name: "Mes següent" }).waitFor();
   await cal.evaluate((el) => el.setAttribute("month", "2026-11"));
-  await cal.getByRole("heading", { name: "novembre de 2026" }).waitFor();
+  await cal.getByRole("heading", { name: "Novembre de 2026" }).waitFor();
   const talent = feed.events.find((e) => e.id === "talent-week-2026");
   const talentTitle = text(talent.title, "ca", "ca");
   // Each day's cell names its events; Talent Week runs from Monday to Friday.
   assert.equal(await cal.getByRole("gridcell", { name: talentTitle }).count(), 5, "Talent Week on its five days");
   await cal.getByRole("button", { name: "Mes següent" }).click();
-  await cal.getByRole("heading", { name: "desembre de 2026" }).waitFor();
+  await cal.getByRole("heading", { name: "Desembre de 2026" }).waitFor();
 
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations");
   assert.equal(wasmRequests.length, 1, "one wasm for all widgets");
@@ -198,7 +198,7 @@ test("elements added later, changed, removed and inline all work, and one feed U
   const n = feedOf("catalonia").members.length;
   await first.locator("[part=count]").filter({ hasText: `${n} socis` }).waitFor();
   await page.locator("clusterkit-chart").getByRole("listitem").first().waitFor();
-  await page.locator("#cal").getByRole("heading", { name: "novembre de 2026" }).waitFor();
+  await page.locator("#cal").getByRole("heading", { name: "Novembre de 2026" }).waitFor();
   assert.equal(feedRequests.length, 1, "three elements, one fetch");
 
   await page.locator("#inline").locator("[part=count]").filter({ hasText: "2 members" }).waitFor();
@@ -312,9 +312,9 @@ test("an element moved in the page keeps the visitor's search and choices", asyn
   await first.locator("[part=count]").filter({ hasNotText: found }).waitFor();
   const narrowed = await first.locator("[part=count]").innerText();
   const cal = page.locator("#cal");
-  await cal.getByRole("grid", { name: "novembre de 2026" }).waitFor();
+  await cal.getByRole("grid", { name: "Novembre de 2026" }).waitFor();
   await cal.getByRole("button", { name: "Mes següent" }).click();
-  await cal.getByRole("grid", { name: "desembre de 2026" }).waitFor();
+  await cal.getByRole("grid", { name: "Desembre de 2026" }).waitFor();
   await page.evaluate(async () => {
     const [dir, cal] = [document.getElementById("first"), document.getElementById("cal")];
     dir.remove();
@@ -328,7 +328,7 @@ test("an element moved in the page keeps the visitor's search and choices", asyn
   assert.equal(await search.inputValue(), "barcelona", "the search kept across the await");
   assert.equal(await first.getByRole("checkbox", { name: /^Pime/ }).isChecked(), true, "the facet kept");
   assert.equal(await first.locator("[part=count]").innerText(), narrowed, "and its result");
-  await cal.getByRole("grid", { name: "desembre de 2026" }).waitFor({ timeout: 2000 });
+  await cal.getByRole("grid", { name: "Desembre de 2026" }).waitFor({ timeout: 2000 });
 
   // Removed for good, it goes.
   const gone = await page.evaluate(async () => {
@@ -401,7 +401,7 @@ test("the feed downloads while the wasm loads, and is not fetched again once it 
   await page.goto(url("tests/e2e/pages/dynamic.html"));
   const n = feedOf("catalonia").members.length;
   await page.locator("#first").locator("[part=count]").filter({ hasText: `${n} socis` }).waitFor();
-  await page.locator("#cal").getByRole("heading", { name: "novembre de 2026" }).waitFor();
+  await page.locator("#cal").getByRole("heading", { name: "Novembre de 2026" }).waitFor();
   assert.equal(feedRequests.length, 1, "the early fetch is the one the widgets use");
 });
 
@@ -920,7 +920,7 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   // Values an attribute does not take (typos, words of another language): each said once in
   // the console with the values it takes; the default applies and the widget shows.
   const said = [];
-  page.on("console", (m) => m.type() === "warning" && /the default applies|se aplica el valor|feed's zone/.test(m.text()) && said.push(m.text()));
+  page.on("console", (m) => m.type() === "warning" && /the default applies|the current month applies|se aplica el valor|feed’s time zone/.test(m.text()) && said.push(m.text()));
   await page.evaluate(() => {
     const add = (tag, attrs) => {
       const el = document.createElement(tag);
@@ -951,8 +951,8 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   assert.equal(await bars.count(), 8 + 1 + noCity, "the default top: 8 cities, the other places, no city");
   const values = "is none of the values it takes";
   assert.deepEqual(said.sort(), [
-    `clusterkit: <clusterkit-calendar id="agenda" timezone>: “Europe/Barcelona” is not a known time zone (for example Europe/Madrid). Times show in the feed's zone, ${feed.cluster.timezone}.`,
-    `clusterkit: <clusterkit-calendar month>: “2026-13” ${values} (YYYY-MM); the default applies.`,
+    `clusterkit: <clusterkit-calendar id="agenda" timezone>: “Europe/Barcelona” is not a known time zone (for example Europe/Madrid). Times show in the feed’s time zone, ${feed.cluster.timezone}.`,
+    `clusterkit: <clusterkit-calendar month>: “2026-13” is not a month written as YYYY-MM (2026-11); the current month applies.`,
     `clusterkit: <clusterkit-calendar view>: “week” ${values} (month, list); the default applies.`,
     `clusterkit: <clusterkit-chart by>: “segmnet” ${values} (segment, kind, region, city, joined); the default applies.`,
     `clusterkit: <clusterkit-chart id="cities" top>: “0” ${values} (1, 2, 3…); the default applies.`,
@@ -1429,7 +1429,7 @@ test("on a page served as XHTML (application/xhtml+xml) the three widgets draw, 
   await dir.locator("[part=count]").filter({ hasText: "40 socios" }).waitFor();
   assert.equal(await dir.getByRole("article").count(), 6);
   await page.locator("clusterkit-chart").getByRole("button", { name: /^Producción: 12 socios/ }).waitFor();
-  await page.locator("#cal").getByRole("grid", { name: "noviembre de 2026" }).waitFor();
+  await page.locator("#cal").getByRole("grid", { name: "Noviembre de 2026" }).waitFor();
   assert.equal(await page.getByRole("alert").count(), 0, "no error box");
   // Markup drawn later, by a visitor's choices, too.
   await dir.getByRole("searchbox").fill("cons");
@@ -1518,7 +1518,7 @@ test("with the browser's page translation on, counts, chips, pages and a month's
   await page.keyboard.press("Escape");
   await profile.waitFor({ state: "hidden" });
   // An empty month's status goes with the month: July has an event.
-  assert.equal(await seen(cal.locator(".ck-status")), "[DE] agost de 2026. [DE] No hi ha cap esdeveniment aquest mes.");
+  assert.equal(await seen(cal.locator(".ck-status")), "[DE] Agost de 2026. [DE] No hi ha cap esdeveniment aquest mes.");
   await cal.locator("[data-act=prev]").click();
   await cal.locator(".ck-bar").first().waitFor();
   assert.equal(await seen(cal.locator(".ck-status")), "", "no status in a month with an event");
@@ -1709,7 +1709,7 @@ test("bad feeds show localized, specific messages and keep every valid entry", a
   const missing = page.locator("#missing").getByRole("alert");
   await missing.filter({ hasText: "HTTP 404" }).waitFor();
   // Named, so that a page with several widgets says which of them failed.
-  assert.match(await missing.innerText(), /^Directorio de socios: No se han podido cargar los datos/);
+  assert.match(await missing.innerText(), /^Directorio de socios: no se han podido cargar los datos/);
   await missing.getByRole("button", { name: "Reintentar" }).waitFor();
   // The webmaster also finds why in the console, in the page's language, with the address.
   const told = warnings.filter((w) => w.startsWith("clusterkit: ") && w.includes("HTTP 404"));

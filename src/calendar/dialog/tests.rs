@@ -148,7 +148,7 @@ fn a_repeating_event_says_how_often() {
     let breakfast = placed.iter().find(|o| o.event == 1).unwrap().clone();
     let (html, _) = shown(&feed, &placed, &Opened::Event(breakfast, None));
     assert!(
-        html.contains("<dt>Repeats</dt><dd>every week on Tuesday, 6 times</dd>"),
+        html.contains("<dt>Repeats</dt><dd>every week on Tuesdays, 6 times</dd>"),
         "{html}"
     );
 }

@@ -41,7 +41,7 @@ pub fn repeats(lang: Lang, rule: &Rrule, held: Option<u32>) -> Option<String> {
             let days: Vec<&str> = Weekday::ALL
                 .iter()
                 .filter(|w| rule.by_day.iter().any(|(_, day)| day == *w))
-                .map(|w| s.weekdays[w.index()])
+                .map(|w| s.weekdays_plural[w.index()])
                 .collect();
             fill(
                 s.on_weekdays,
@@ -115,7 +115,16 @@ mod tests {
         assert_eq!(en("FREQ=WEEKLY;INTERVAL=2"), "every 2 weeks");
         assert_eq!(
             en("FREQ=WEEKLY;BYDAY=TH,TU;COUNT=10"),
-            "every week on Tuesday and Thursday, 10 times"
+            "every week on Tuesdays and Thursdays, 10 times"
+        );
+        // The days a series repeats on are plural where the language makes them so.
+        assert_eq!(
+            say(Lang::Ca, "FREQ=WEEKLY;BYDAY=SA,SU").unwrap(),
+            "cada setmana, els dissabtes i diumenges"
+        );
+        assert_eq!(
+            say(Lang::Es, "FREQ=WEEKLY;BYDAY=MO,SA").unwrap(),
+            "cada semana, los lunes y sábados"
         );
         // Counts grouped as the language groups them.
         assert_eq!(en("FREQ=DAILY;COUNT=2000"), "every day, 2,000 times");
@@ -125,7 +134,7 @@ mod tests {
         );
         assert_eq!(
             en("FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR"),
-            "every week on Monday, Tuesday, Wednesday, Thursday and Friday"
+            "every week on Mondays, Tuesdays, Wednesdays, Thursdays and Fridays"
         );
         assert_eq!(
             en("FREQ=MONTHLY;BYDAY=1TU;UNTIL=20270630"),

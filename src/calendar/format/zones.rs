@@ -23,11 +23,19 @@ pub fn on_own_clock(lang: Lang, how: &str, zone: &str) -> String {
 }
 
 /// `template` with the city of `zone` and `time`; Catalan writes "de" as "d’" before a vowel
-/// or an h ("hora d’Andorra", not "hora de Andorra").
+/// or an h ("hora d’Andorra", not "hora de Andorra"). A zone named by letters and an offset,
+/// not a city, goes without "de" or "time": "hora UTC−3", "(UTC−3)", "Hora CET".
 fn in_zone(lang: Lang, template: &str, zone: &str, time: &str) -> String {
     let city = zone_name(lang, zone);
+    let abbreviated = city
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '+' | '\u{2212}'));
     let elided = lang == Lang::Ca && city.starts_with(|c: char| "AEIOUHÀÈÉÍÒÓÚ".contains(c));
-    let template = if elided {
+    let template = if abbreviated {
+        template
+            .replace("de {zone}", "{zone}")
+            .replace("{zone} time", "{zone}")
+    } else if elided {
         template.replace("de {zone}", "d’{zone}")
     } else {
         template.to_owned()
@@ -139,6 +147,18 @@ mod tests {
         assert_eq!(zone_note(Lang::Ca, "Europe/Andorra"), "Hora d’Andorra");
         assert_eq!(zone_note(Lang::Ca, "Europe/Madrid"), "Hora de Madrid");
         assert_eq!(zone_note(Lang::Es, "Europe/Andorra"), "Hora de Andorra");
+        // A zone named by letters and an offset goes without "de" or "time".
+        assert_eq!(zone_note(Lang::Ca, "UTC"), "Hora UTC");
+        assert_eq!(zone_note(Lang::Gl, "CET"), "Hora CET");
+        let day_ = Date::new(2026, 12, 1).unwrap();
+        assert_eq!(
+            own_clock(Lang::Es, &on_clock(day_, day_, at(10), at(10)), "Etc/GMT+3"),
+            "martes, 1 de diciembre de 2026, 10:00 (hora UTC\u{2212}3)"
+        );
+        assert_eq!(
+            own_clock(Lang::En, &on_clock(day_, day_, at(10), at(10)), "Etc/GMT+3"),
+            "Tuesday 1 December 2026, 10:00 (UTC\u{2212}3)"
+        );
         let day = Date::new(2026, 12, 1).unwrap();
         assert_eq!(
             own_clock(

@@ -110,6 +110,14 @@ fn page_bar_keeps_first_last_and_neighbours() {
 fn initials_take_the_first_letters_of_two_words() {
     assert_eq!(initials("Algam Ibérica"), "AI");
     assert_eq!(initials("Sonilab"), "S");
+    // The little words of a name are passed over, an elided one to its word's letter.
+    assert_eq!(initials("Centre de Formació Audiovisual"), "CF");
+    assert_eq!(initials("Cinemes del Baix Camp"), "CB");
+    assert_eq!(initials("Doblatges de l’Empordà"), "DE");
+    assert_eq!(initials("Blanco y Negro"), "BN");
+    assert_eq!(initials("L'Estudi d'Animació"), "EA");
+    assert_eq!(initials("The Film Office"), "TF");
+    assert_eq!(initials("A Coruña Films"), "AC");
     assert_eq!(initials("ésser (Estudis) Reus"), "ÉE");
     assert_eq!(initials(""), "");
     // Symbols and emoji begin no initial: the letters after them do.
