@@ -101,6 +101,15 @@ pub enum Problem {
         /// Its column in characters, from 1.
         column: usize,
     },
+    /// The feed's UTF-8 was encoded a second time, as if it were Windows-1252 ("ProducciÃ³n"
+    /// for "Producción"), by an export or an editor: it was read once more as UTF-8, and is
+    /// shown as meant. The first such text is at `line` and `column`.
+    EncodedTwice {
+        /// The line of the first, from 1.
+        line: usize,
+        /// Its column in characters, from 1.
+        column: usize,
+    },
 }
 
 /// What a field must be, for [`Problem::WrongType`].

@@ -30,6 +30,9 @@ fn cp1252(b: u8) -> char {
 /// characters from 1, as syntax errors are).
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Option<Diagnostic>) {
     if let Ok(text) = std::str::from_utf8(bytes) {
+        if let Some(once) = encoded_twice(bytes) {
+            return once;
+        }
         return (Cow::Borrowed(text), None);
     }
     // UTF-16 with its byte order mark, as Windows' Notepad ("Unicode") and PowerShell save
@@ -68,6 +71,44 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Option<Diagnostic>) {
         skipped: false,
     };
     (Cow::Owned(text), Some(diagnostic))
+}
+
+/// `bytes`, valid UTF-8, read once more where their text was encoded twice: UTF-8 read as
+/// Windows-1252 (or Latin-1) and saved as UTF-8 again, so that "ó" became "Ã³" and "’" became
+/// "â€™". Told by those pairs (`Ã` or `Â` then a character from U+0080 to U+00BF, or `â€`),
+/// which text written as meant does not have. Every character is turned back into the byte
+/// Windows-1252 gives it, and those bytes are read as [`decode`] reads any (so text the export
+/// left alone, whose bytes are then not UTF-8, comes back through Windows-1252 as it was).
+/// `None` where there is no such pair, or a character no byte stands for.
+fn encoded_twice(bytes: &[u8]) -> Option<(Cow<'static, str>, Option<Diagnostic>)> {
+    let first = bytes.windows(5).position(|w| {
+        matches!(
+            w,
+            [0xC3, 0x82 | 0x83, 0xC2, 0x80..=0xBF, _] | [0xC3, 0xA2, 0xE2, 0x82, 0xAC]
+        )
+    })?;
+    let text = std::str::from_utf8(bytes).ok()?;
+    let once: Vec<u8> = text
+        .chars()
+        .map(|c| match u8::try_from(u32::from(c)) {
+            Ok(b) => Some(b),
+            Err(_) => CP1252_C1
+                .iter()
+                .position(|&w| w == c && c != '\u{FFFD}')
+                .map(|i| 0x80 + i as u8),
+        })
+        .collect::<Option<_>>()?;
+    let text = match decode(&once).0 {
+        Cow::Borrowed(text) => text.to_owned(),
+        Cow::Owned(text) => text,
+    };
+    let (line, column) = super::json::line_column(bytes, first);
+    let diagnostic = Diagnostic {
+        path: "(root)".into(),
+        problem: Problem::EncodedTwice { line, column },
+        skipped: false,
+    };
+    Some((Cow::Owned(text), Some(diagnostic)))
 }
 
 #[cfg(test)]
@@ -144,5 +185,30 @@ mod tests {
         let (text, diagnostic) = decode(b"\"S\xc3");
         assert_eq!(text, "\"SÃ");
         assert_eq!(diagnostic, not_utf8(1, 1, 3));
+    }
+
+    #[test]
+    fn text_encoded_twice_is_read_as_meant_and_said() {
+        // "Producció d’Àudio" and "Cel·la" encoded twice, beside a "é" encoded once.
+        let twice = "{\"a\": \"ProducciÃ³ dâ€™Ã€udio\",\n \"b\": \"CelÂ·la\", \"c\": \"Ibérica\"}";
+        let (text, said) = decode(twice.as_bytes());
+        assert_eq!(
+            text,
+            "{\"a\": \"Producció d’Àudio\",\n \"b\": \"Cel·la\", \"c\": \"Ibérica\"}"
+        );
+        assert_eq!(
+            said.map(|d| d.problem),
+            Some(Problem::EncodedTwice {
+                line: 1,
+                column: 16
+            })
+        );
+        // Text written as meant is left as it is, "Ã" of Portuguese capitals and "â" too.
+        for meant in ["SÃO PAULO · château · Ibérica", "A – “B” … ’"] {
+            assert_eq!(decode(meant.as_bytes()), (Cow::Borrowed(meant), None));
+        }
+        // A character no Windows-1252 byte stands for: nothing to read once more.
+        let mixed = "ProducciÃ³ 東京";
+        assert_eq!(decode(mixed.as_bytes()), (Cow::Borrowed(mixed), None));
     }
 }

@@ -103,12 +103,21 @@ impl Strings {
                     ],
                 );
             }
+            Problem::EncodedTwice { line, column } => {
+                return fill(
+                    self.d_encoded_twice,
+                    &[("line", &line.to_string()), ("column", &column.to_string())],
+                );
+            }
         };
         let consequence = match (d.skipped, &d.problem) {
             (true, _) => self.d_skipped,
             // Nothing was ignored: a missing field of the feed itself (`cluster`), a version
             // read as 1 all the same, or a document that is not an object at all.
-            (false, Problem::Missing | Problem::UnsupportedVersion(_)) => return message,
+            (
+                false,
+                Problem::Missing | Problem::UnsupportedVersion(_) | Problem::SegmentNamed { .. },
+            ) => return message,
             (false, _) if d.path == "(root)" => return message,
             (false, _) => self.d_dropped,
         };

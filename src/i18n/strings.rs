@@ -318,6 +318,8 @@ strings! {
     d_too_deep: &'static str,
     /// Bytes not in UTF-8, read as Windows-1252: `{n}`, `{line}`, `{column}`.
     d_not_utf8: &'static str,
+    /// Text encoded as UTF-8 twice, read as meant; the first at `{line}`, `{column}`.
+    d_encoded_twice: &'static str,
     /// Diagnostic: feed version `{value}` not understood.
     d_version: &'static str,
     /// Suffix: the entry was skipped.

@@ -109,6 +109,19 @@ fn diagnostics_read_as_sentences_in_each_language() {
         "fa referència al segment «vfx», que les dades no defineixen. S’ha ignorat el camp."
     );
     assert!(Lang::En.strings().diagnostic(&d).contains("“vfx”"));
+    // A segment read by its name was not ignored: no "field ignored" after it.
+    let named = Diagnostic {
+        path: "members[1].segments[0]".into(),
+        problem: Problem::SegmentNamed {
+            written: "Producción".into(),
+            id: "production".into(),
+        },
+        skipped: false,
+    };
+    assert_eq!(
+        Lang::Es.strings().diagnostic(&named),
+        "nombra el segmento «production» como «Producción», no por su identificador: se lee como ese segmento."
+    );
     // Nothing was ignored for bytes read as Windows-1252: no "field ignored" after it.
     let (_, latin1) = crate::feed::decode(b"{\"name\": \"Produccions Ib\xe8riques\"}");
     assert_eq!(
