@@ -243,10 +243,14 @@ pub(super) fn content(
                 s.when,
                 escape(&when(lang, o)),
             );
-            // The event's own clock, when it is not the calendar's.
+            // The event's own clock, when it reads otherwise than the calendar's (Andorra's
+            // reads as Madrid's: no second line saying the same).
             let own = zone_of(feed, event);
-            if matches!(o.span, Span::Timed(..)) && own != zone {
-                let own_clock = own_clock(lang, &place(o.event, o.span, own, offsets), own);
+            let there = matches!(o.span, Span::Timed(..))
+                .then(|| place(o.event, o.span, own, offsets))
+                .filter(|there| own != zone && there != o);
+            if let Some(there) = &there {
+                let own_clock = own_clock(lang, there, own);
                 let _ = write!(
                     out,
                     "<br><span class=\"ck-muted\">{}</span>",
@@ -261,7 +265,7 @@ pub(super) fn content(
                 .and_then(|r| repeats(lang, r, held))
             {
                 // Its days are its own zone's: say so where the calendar keeps another clock.
-                if matches!(o.span, Span::Timed(..)) && own != zone {
+                if there.is_some() {
                     how = on_own_clock(lang, &how, own);
                 }
                 let _ = write!(out, "<dt>{}</dt><dd>{}</dd>", s.repeats, escape(&how));

@@ -131,12 +131,15 @@ pub fn weeks(
                 let label = text(o, day);
                 // An event in another zone gives its own clock on hover.
                 let own = zone_of(feed, &feed.events[o.event]);
-                let hover = match o.span {
+                let there = match o.span {
                     Span::Timed(..) if own != zone => {
-                        let there = occur::place(o.event, o.span, own, offsets);
-                        format!("{label}\n{}", own_clock(lang, &there, own))
+                        Some(occur::place(o.event, o.span, own, offsets)).filter(|t| t != o)
                     }
-                    _ => label.clone(),
+                    _ => None,
+                };
+                let hover = match there {
+                    Some(there) => format!("{label}\n{}", own_clock(lang, &there, own)),
+                    None => label.clone(),
                 };
                 // Its start time in a span of its own: a grid of narrow days leaves it out
                 // and gives its room to the title (the time is in the hover, the day's

@@ -230,7 +230,7 @@ mod tests {
         );
         assert_eq!(
             said(&[], dated(2), By::Joined, Lang::Ca),
-            "De 2020 a 2022 s’hi van incorporar 3 socis; l’any amb més incorporacions va ser el 2022, amb 2. 2 socis no tenen data d’incorporació."
+            "Del 2020 al 2022 s’hi van incorporar 3 socis; l’any amb més incorporacions va ser el 2022, amb 2. 2 socis no tenen data d’incorporació."
         );
     }
 
@@ -263,7 +263,7 @@ mod tests {
             .collect::<Vec<_>>();
         assert_eq!(
             said(&[], members.clone(), By::Joined, Lang::Ca),
-            "De 2019 a 2022 s’hi van incorporar 6 socis; els anys amb més incorporacions van ser 2020 i 2022, amb 2 cadascun."
+            "Del 2019 al 2022 s’hi van incorporar 6 socis; els anys amb més incorporacions van ser 2020 i 2022, amb 2 cadascun."
         );
         assert_eq!(
             said(&[], members, By::Joined, Lang::En),

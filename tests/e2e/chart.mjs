@@ -902,7 +902,7 @@ test("columns name the largest part and every part tied for it, fit their labels
   await add("tied-years", { by: "joined" }, 600, tied);
   assert.equal(
     await summary("tied-years").textContent(),
-    "De 2019 a 2022 s’hi van incorporar 6 socis; els anys amb més incorporacions van ser 2020 i 2022, amb 2 cadascun.",
+    "Del 2019 al 2022 s’hi van incorporar 6 socis; els anys amb més incorporacions van ser 2020 i 2022, amb 2 cadascun.",
   );
 
   // Column labels: none runs into another or out of the drawing, on the page as in the SVG

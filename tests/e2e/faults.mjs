@@ -44,7 +44,7 @@ test("network faults: 500, no answer, HTML, truncated JSON, a CORS refusal and 5
     await alert(id).getByRole("button", { name: retry }).waitFor();
   };
   await says("status", "No se han podido cargar los datos (HTTP 500).", "Reintentar");
-  await says("html", "L’adreça de les dades dona una pàgina web, no dades JSON", "Torna-ho a provar");
+  await says("html", "L’adreça de les dades retorna una pàgina web, no dades JSON", "Torna-ho a provar");
   await says("truncated", /: os datos non son JSON válido: liña \d+, columna \d+/, "Tentar de novo");
   await says("cors", "the server does not let this site read it (CORS)", "Try again");
   await says("huge", "The data is too large to show here (50 MB; at most 32 MB).", "Try again");

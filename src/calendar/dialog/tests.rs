@@ -154,6 +154,19 @@ fn a_repeating_event_says_how_often() {
 }
 
 #[test]
+fn an_event_in_a_zone_whose_clock_reads_as_the_calendars_adds_no_second_time() {
+    let mut feed = feed();
+    // Andorra keeps Madrid's time: "(Andorra time)" would say the same time again.
+    feed.events[1].timezone = Some("Europe/Andorra".into());
+    feed.events[1].recurrence = Some(Rrule::parse("FREQ=WEEKLY").unwrap());
+    let placed = placed(&feed);
+    let breakfast = placed.iter().find(|o| o.event == 1).unwrap().clone();
+    let (html, _) = shown(&feed, &placed, &Opened::Event(breakfast, None));
+    assert!(!html.contains("Andorra time"), "{html}");
+    assert!(html.contains("<dd>every week</dd>"), "{html}");
+}
+
+#[test]
 fn a_series_seen_on_another_clock_says_whose_days_its_rule_counts() {
     let mut feed = feed();
     // The last Friday of each month, 18:00 in Madrid: a Saturday in Tokyo.
