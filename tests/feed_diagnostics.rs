@@ -2953,3 +2953,28 @@ fn the_feed_counts_the_members_and_events_it_skipped() {
         }
     );
 }
+
+#[test]
+fn a_feed_wrapped_by_a_web_api_s_answer_is_read_from_inside_and_said() {
+    let parsed = parse(
+        r#"{"success": true, "data": {"version": 1, "cluster": {"name": "Clúster"},
+            "members": [{"id": "a", "name": "A"}]}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        parsed.diagnostics,
+        [Diagnostic {
+            path: "(root)".into(),
+            problem: Problem::FeedInside("data".into()),
+            skipped: false,
+        }]
+    );
+    assert_eq!(parsed.feed.members, [Member::new("a", "A")]);
+    // Two objects that could be the feed: neither is guessed at.
+    let two = parse(r#"{"a": {"version": 1}, "b": {"cluster": {"name": "B"}}}"#).unwrap();
+    assert!(
+        two.diagnostics
+            .iter()
+            .all(|d| !matches!(d.problem, Problem::FeedInside(_)))
+    );
+}

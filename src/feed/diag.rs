@@ -101,6 +101,9 @@ pub enum Problem {
         /// Its column in characters, from 1.
         column: usize,
     },
+    /// The document is no feed but holds one under this key (`{"data": {…}}`, as many a
+    /// web API wraps what it answers): the feed there was read.
+    FeedInside(String),
     /// The feed's UTF-8 was encoded a second time, as if it were Windows-1252 ("ProducciÃ³n"
     /// for "Producción"), by an export or an editor: it was read once more as UTF-8, and is
     /// shown as meant. The first such text is at `line` and `column`.

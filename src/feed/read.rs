@@ -44,6 +44,34 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<ParsedFeed, SyntaxError> {
 pub fn parse_json(doc: &Json) -> ParsedFeed {
     let mut cx = Cx::default();
     let mut feed = Feed::default();
+    // A web API's answer that wraps the feed (`{"data": {…}}`, `{"ok": true, "feed": {…}}`):
+    // the one object under it that has a version or a cluster, where the document itself
+    // has neither, nor a list of a feed's.
+    const PARTS: [&str; 6] = [
+        "version",
+        "cluster",
+        "segments",
+        "categories",
+        "members",
+        "events",
+    ];
+    let holds = |v: &Json| PARTS[..2].iter().any(|k| v.get(k).is_some());
+    if let Json::Object(pairs) = doc
+        && PARTS.iter().all(|k| doc.get(k).is_none())
+    {
+        let mut inner = pairs.iter().filter(|(_, v)| holds(v));
+        if let (Some((key, inner)), None) = (inner.next(), inner.next()) {
+            let mut parsed = parse_json(inner);
+            let said = Problem::FeedInside(key.to_string());
+            let at_root = Diagnostic {
+                path: "(root)".into(),
+                problem: said,
+                skipped: false,
+            };
+            parsed.diagnostics.insert(0, at_root);
+            return parsed;
+        }
+    }
     if !matches!(doc, Json::Object(_)) {
         cx.report("(root)".into(), wrong(Expected::Object, doc), false);
         return ParsedFeed {

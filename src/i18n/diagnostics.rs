@@ -103,6 +103,7 @@ impl Strings {
                     ],
                 );
             }
+            Problem::FeedInside(key) => fill(self.d_feed_inside, &[("key", key)]),
             Problem::EncodedTwice { line, column } => {
                 return fill(
                     self.d_encoded_twice,

@@ -18,7 +18,10 @@ fn json_from_an_address_that_is_no_feed_says_so_and_a_feed_however_little_is_one
             String::from_utf8_lossy(body)
         );
     }
-    let feeds: [&[u8]; 7] = [
+    let feeds: [&[u8]; 9] = [
+        // A feed wrapped by a web API's answer.
+        b"{\"success\": true, \"data\": {\"version\": 1, \"members\": [{\"id\": \"a\", \"name\": \"A\"}]}}",
+        b"{\"feed\": {\"cluster\": {\"name\": \"C\"}}}",
         // Empty lists of a feed without its version or cluster (a season's generator).
         b"{\"events\": []}",
         b"{\"members\": [], \"segments\": []}",
