@@ -1309,7 +1309,7 @@ fn repeated_tags_and_segments_count_once_without_diagnostics() {
             "Sonilab",
             &[
                 ("segments", r#"["post-production", " post-production "]"#),
-                ("tags", r#"["dubbing", "sound", "dubbing "]"#),
+                ("tags", r#"["dubbing", "sound", "dubbing ", "Dubbing", "SOUND"]"#),
             ],
         )],
         vec![],
@@ -2976,5 +2976,39 @@ fn a_feed_wrapped_by_a_web_api_s_answer_is_read_from_inside_and_said() {
         two.diagnostics
             .iter()
             .all(|d| !matches!(d.problem, Problem::FeedInside(_)))
+    );
+}
+
+#[test]
+fn a_list_php_wrote_as_an_object_of_numbered_entries_is_read_in_order_and_said() {
+    let parsed = parse(
+        r#"{"version": 1, "cluster": {"name": "Clúster"},
+        "members": {"0": {"id": "a", "name": "A"}, "2": {"id": "b", "name": "B"}},
+        "events": {"x": {"id": "e", "title": "E", "start": "2026-11-23"}}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        parsed.feed.members,
+        [Member::new("a", "A"), Member::new("b", "B")]
+    );
+    // Keys that are no numbers: no list, as before.
+    assert!(parsed.feed.events.is_empty());
+    let said: Vec<(&str, &Problem)> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.as_str(), &d.problem))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("members", &Problem::NumberedObject),
+            (
+                "events",
+                &Problem::WrongType {
+                    expected: Expected::Array,
+                    found: "object"
+                }
+            ),
+        ]
     );
 }

@@ -101,6 +101,9 @@ pub enum Problem {
         /// Its column in characters, from 1.
         column: usize,
     },
+    /// A list written as an object of numbered entries (`{"0": {…}, "2": {…}}`, as PHP writes
+    /// a list with gaps): read as the list of its entries, in order.
+    NumberedObject,
     /// The document is no feed but holds one under this key (`{"data": {…}}`, as many a
     /// web API wraps what it answers): the feed there was read.
     FeedInside(String),

@@ -313,9 +313,20 @@ fn read_list<T>(
     key: &str,
     read: impl Fn(&mut Entry) -> Option<(String, T)>,
 ) -> (Vec<T>, usize) {
-    let items = match doc.get(key) {
+    let items: Vec<&Json> = match doc.get(key) {
         None | Some(Json::Null) => return (vec![], 0),
-        Some(Json::Array(items)) => items,
+        Some(Json::Array(items)) => items.iter().collect(),
+        // A list as PHP's `json_encode` writes one whose keys are no longer 0, 1, 2… (after
+        // an `unset` or an `array_filter`): an object of numbered entries, read in order.
+        Some(Json::Object(pairs))
+            if !pairs.is_empty()
+                && pairs.iter().all(|(k, v)| {
+                    k.bytes().all(|b| b.is_ascii_digit()) && matches!(v, Json::Object(_))
+                }) =>
+        {
+            cx.report(key.to_owned(), Problem::NumberedObject, false);
+            pairs.iter().map(|(_, v)| v).collect()
+        }
         Some(other) => {
             cx.report(key.to_owned(), wrong(Expected::Array, other), false);
             return (vec![], 0);
@@ -324,7 +335,7 @@ fn read_list<T>(
     let mut out = Vec::with_capacity(items.len());
     let mut seen: FxHashMap<String, usize> =
         FxHashMap::with_capacity_and_hasher(items.len(), Default::default());
-    for (i, obj) in items.iter().enumerate() {
+    for (i, &obj) in items.iter().enumerate() {
         let path = At {
             list: key,
             index: Some(i),
@@ -460,7 +471,21 @@ fn read_member(e: &mut Entry, segments: &[Segment]) -> Option<(String, Member)> 
             })
         }),
         description: e.optional_text("description"),
-        tags: e.strings("tags", string, |_| Ok(None)),
+        tags: {
+            // A tag repeated in other letters or accents ("banca", "Banca") is one tag:
+            // the first spelling stays.
+            let mut tags = e.strings("tags", string, |_| Ok(None));
+            if tags.len() > 1 {
+                let mut seen = Vec::with_capacity(tags.len());
+                tags.retain(|t| {
+                    let folded = crate::search::fold(t);
+                    let new = !seen.contains(&folded);
+                    seen.push(folded);
+                    new
+                });
+            }
+            tags
+        },
         joined: e.optional("joined", |v| {
             // A date and time (a CMS's export) counts as its date, as written.
             let date = |s: &str| {

@@ -223,6 +223,7 @@ pub static STRINGS: Strings = Strings {
     d_untagged_kept: "El seu text es mostra en tots els idiomes.",
     d_lone_surrogate: "conté un caràcter trencat (un substitut sense parella).",
     d_too_deep: "té massa nivells d’imbricació.",
+    d_numbered_object: "hauria de ser una llista, però és un objecte d’entrades numerades (com escriu PHP una llista amb buits): s’ha llegit com la llista de les seves entrades.",
     d_feed_inside: "no és un feed, però en conté un a «{key}»: s’ha llegit aquell.",
     d_not_utf8: "no està tot en UTF-8: hi ha bytes no vàlids ({n} en total; el primer a la línia {line}, columna {column}), que s’han llegit com a Windows-1252 (Latin-1). Deseu les dades en UTF-8.",
     d_encoded_twice: "té text codificat en UTF-8 dues vegades («ProducciÃ³» per «Producció»; el primer a la línia {line}, columna {column}), que s’ha llegit com calia. Deseu les dades en UTF-8 una sola vegada.",

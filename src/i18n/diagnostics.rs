@@ -104,6 +104,7 @@ impl Strings {
                 );
             }
             Problem::FeedInside(key) => fill(self.d_feed_inside, &[("key", key)]),
+            Problem::NumberedObject => return self.d_numbered_object.to_owned(),
             Problem::EncodedTwice { line, column } => {
                 return fill(
                     self.d_encoded_twice,

@@ -233,6 +233,7 @@ pub static STRINGS: Strings = Strings {
     d_untagged_kept: "Its text is shown in every language.",
     d_lone_surrogate: "holds a broken character (a lone surrogate).",
     d_too_deep: "is nested too deeply.",
+    d_numbered_object: "should be a list, but is an object of numbered entries (as PHP writes a list with gaps): read as the list of its entries.",
     d_feed_inside: "is no feed, but holds one under “{key}”: that one was read.",
     d_not_utf8: "is not all UTF-8: it has invalid bytes ({n} in all; the first at line {line}, column {column}), read as Windows-1252 (Latin-1). Save the data as UTF-8.",
     d_encoded_twice: "has text encoded as UTF-8 twice (“ProducciÃ³n” for “Producción”; the first at line {line}, column {column}), read as meant. Save the data as UTF-8 once.",

@@ -233,6 +233,7 @@ pub static STRINGS: Strings = Strings {
     d_untagged_kept: "Su texto se muestra en todos los idiomas.",
     d_lone_surrogate: "contiene un carácter roto (un sustituto sin pareja).",
     d_too_deep: "tiene demasiados niveles de anidamiento.",
+    d_numbered_object: "debería ser una lista, pero es un objeto de entradas numeradas (como escribe PHP una lista con huecos): se ha leído como la lista de sus entradas.",
     d_feed_inside: "no es un feed, pero contiene uno en «{key}»: se ha leído ese.",
     d_not_utf8: "no está todo en UTF-8: hay bytes no válidos ({n} en total; el primero en la línea {line}, columna {column}), que se han leído como Windows-1252 (Latin-1). Guarde los datos en UTF-8.",
     d_encoded_twice: "tiene texto codificado en UTF-8 dos veces («ProducciÃ³n» por «Producción»; el primero en la línea {line}, columna {column}), que se ha leído como debía. Guarde los datos en UTF-8 una sola vez.",

@@ -223,6 +223,7 @@ pub static STRINGS: Strings = Strings {
     d_untagged_kept: "O seu texto móstrase en todas as linguas.",
     d_lone_surrogate: "contén un carácter roto (un substituto sen parella).",
     d_too_deep: "ten demasiados niveis de aniñamento.",
+    d_numbered_object: "debería ser unha lista, pero é un obxecto de entradas numeradas (como escribe PHP unha lista con ocos): leuse como a lista das súas entradas.",
     d_feed_inside: "non é un feed, pero contén un en «{key}»: leuse ese.",
     d_not_utf8: "non está todo en UTF-8: hai bytes non válidos ({n} en total; o primeiro na liña {line}, columna {column}), que se leron como Windows-1252 (Latin-1). Garde os datos en UTF-8.",
     d_encoded_twice: "ten texto codificado en UTF-8 dúas veces («ProduciÃ³n» por «Produción»; o primeiro na liña {line}, columna {column}), que se leu como debía. Garde os datos en UTF-8 unha soa vez.",

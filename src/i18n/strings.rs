@@ -316,6 +316,8 @@ strings! {
     d_lone_surrogate: &'static str,
     /// Diagnostic: nested too deep.
     d_too_deep: &'static str,
+    /// A list written as an object of numbered entries, read as a list.
+    d_numbered_object: &'static str,
     /// The document holds the feed under `{key}` (`{"data": {…}}`), read from there.
     d_feed_inside: &'static str,
     /// Bytes not in UTF-8, read as Windows-1252: `{n}`, `{line}`, `{column}`.

@@ -879,7 +879,7 @@ test("columns name the largest part and every part tied for it, fit their labels
   // Years drawn as bars, largest first: the span still runs from the first year to the last.
   await add("years-bars", { feed: "../../../www/feeds/catalonia.json", by: "joined", type: "bar" }, 600);
   const years = cat.members.filter((m) => m.joined).map((m) => Number(m.joined.slice(0, 4)));
-  await summary("years-bars").filter({ hasText: new RegExp(`^De ${Math.min(...years)} a ${Math.max(...years)} `) }).waitFor();
+  await summary("years-bars").filter({ hasText: new RegExp(`^Del ${Math.min(...years)} al ${Math.max(...years)} `) }).waitFor();
 
   // Parts that share the largest count are all named, in every drawing.
   const tied = feed(
