@@ -1309,7 +1309,10 @@ fn repeated_tags_and_segments_count_once_without_diagnostics() {
             "Sonilab",
             &[
                 ("segments", r#"["post-production", " post-production "]"#),
-                ("tags", r#"["dubbing", "sound", "dubbing ", "Dubbing", "SOUND"]"#),
+                (
+                    "tags",
+                    r#"["dubbing", "sound", "dubbing ", "Dubbing", "SOUND"]"#,
+                ),
             ],
         )],
         vec![],
