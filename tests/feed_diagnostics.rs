@@ -889,6 +889,8 @@ fn impossible_joined_date_is_dropped_and_member_kept_and_a_date_time_counts_as_i
             ),
             member_json("i2cat", "i2CAT", &[("joined", r#""2019-03-01 00:00:00""#)]),
             member_json("bad", "Bad", &[("joined", r#""2019-02-30T10:00""#)]),
+            // Its date as written, not where the offset would take it in UTC (2014).
+            member_json("tz", "Tz", &[("joined", r#""2015-01-01T00:30:00+01:00""#)]),
         ],
         vec![],
     ));
@@ -933,6 +935,10 @@ fn impossible_joined_date_is_dropped_and_member_kept_and_a_date_time_counts_as_i
             Member {
                 joined: None,
                 ..full_member("bad", "Bad")
+            },
+            Member {
+                joined: Some(date(2015, 1, 1)),
+                ..full_member("tz", "Tz")
             },
         ]
     );
@@ -2911,6 +2917,7 @@ fn a_cms_export_s_numbered_ids_and_html_read_as_what_they_stand_for() {
         r#"{"version": 1, "cluster": {"name": "Cl&uacute;ster del Audiovisual"},
         "segments": [{"id": 3, "name": "Producci&oacute;n"}],
         "members": [{"id": 12, "name": "<strong>Sonilab</strong> &amp; Co", "segments": [3],
+            "city": "&nbsp;", "tags": ["<p></p>", "cine"], "phone": " &#32; ",
             "website": "https://www.sonilab.example/?a=1&amp;b=2",
             "description": "<!-- wp:paragraph --><p>Estudi &amp; so.</p>\r\n<p>Des de 1990</p>"}],
         "events": [{"id": 7, "title": "Jornada &#8211; Ayudas", "start": "2026-11-23",
@@ -2926,6 +2933,9 @@ fn a_cms_export_s_numbered_ids_and_html_read_as_what_they_stand_for() {
     assert_eq!(member.id, "12");
     assert_eq!(member.name, Text::from("Sonilab & Co"));
     assert_eq!(member.segments, ["3"]);
+    // What reads as spaces only is not given, as blank text is.
+    assert_eq!((&member.city, &member.phone), (&None, &None));
+    assert_eq!(member.tags, ["cine"]);
     assert_eq!(
         member.website.as_deref(),
         Some("https://www.sonilab.example/?a=1&b=2")

@@ -173,8 +173,10 @@ pub fn next_kept_day(
     None
 }
 
-/// The last day before `to`, and no earlier than `floor`, on which a kept occurrence begins:
-/// looked for a year at a time, as [`next_kept_day`].
+/// The last day before `to`, and no earlier than `floor`, on which a kept occurrence begins,
+/// or shows on first within the year searched (an exhibition that began years before is
+/// counted from that year, so that a step back lists that year, not all of them): looked for
+/// a year at a time, as [`next_kept_day`].
 pub fn previous_kept_day(
     feed: &Feed,
     zone: &str,
@@ -187,7 +189,7 @@ pub fn previous_kept_day(
     while end >= floor {
         let start = end.first_of_month().add_months(-11).max(floor);
         if let Some((_, last)) = first_days(feed, zone, (start, end), offsets, kept) {
-            return Some(last);
+            return Some(last.max(start));
         }
         end = start.add_days(-1);
     }

@@ -17,7 +17,7 @@ const CP1252_C1: [char; 32] = [
 ];
 
 /// The character Windows-1252 gives byte `b` (at least 0x80).
-fn cp1252(b: u8) -> char {
+pub(super) fn cp1252(b: u8) -> char {
     match b {
         0x80..=0x9F => CP1252_C1[usize::from(b - 0x80)],
         _ => char::from(b),
@@ -30,7 +30,7 @@ fn cp1252(b: u8) -> char {
 /// characters from 1, as syntax errors are).
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Option<Diagnostic>) {
     if let Ok(text) = std::str::from_utf8(bytes) {
-        if let Some(once) = encoded_twice(bytes) {
+        if let Some(once) = read_once_more(bytes, text) {
             return once;
         }
         return (Cow::Borrowed(text), None);
@@ -73,35 +73,73 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Option<Diagnostic>) {
     (Cow::Owned(text), Some(diagnostic))
 }
 
-/// `bytes`, valid UTF-8, read once more where their text was encoded twice: UTF-8 read as
-/// Windows-1252 (or Latin-1) and saved as UTF-8 again, so that "ó" became "Ã³" and "’" became
-/// "â€™". Told by those pairs (`Ã` or `Â` then a character from U+0080 to U+00BF, or `â€`),
-/// which text written as meant does not have. Every character is turned back into the byte
-/// Windows-1252 gives it, and those bytes are read as [`decode`] reads any (so text the export
-/// left alone, whose bytes are then not UTF-8, comes back through Windows-1252 as it was).
-/// `None` where there is no such pair, or a character no byte stands for.
-fn encoded_twice(bytes: &[u8]) -> Option<(Cow<'static, str>, Option<Diagnostic>)> {
-    let first = bytes.windows(5).position(|w| {
-        matches!(
-            w,
-            [0xC3, 0x82 | 0x83, 0xC2, 0x80..=0xBF, _] | [0xC3, 0xA2, 0xE2, 0x82, 0xAC]
-        )
-    })?;
-    let text = std::str::from_utf8(bytes).ok()?;
-    let once: Vec<u8> = text
-        .chars()
-        .map(|c| match u8::try_from(u32::from(c)) {
-            Ok(b) => Some(b),
-            Err(_) => CP1252_C1
-                .iter()
-                .position(|&w| w == c && c != '\u{FFFD}')
-                .map(|i| 0x80 + i as u8),
-        })
-        .collect::<Option<_>>()?;
-    let text = match decode(&once).0 {
-        Cow::Borrowed(text) => text.to_owned(),
-        Cow::Owned(text) => text,
-    };
+/// The Windows-1252 byte (or Latin-1's, for U+0080 to U+009F) that stands for `c`.
+fn cp1252_byte(c: char) -> Option<u8> {
+    match u32::from(c) {
+        0x80..=0xFF => u8::try_from(u32::from(c)).ok(),
+        _ => CP1252_C1
+            .iter()
+            .position(|&w| w == c && c != '\u{FFFD}')
+            .map(|i| 0x80 + i as u8),
+    }
+}
+
+/// `text` read once more where it was encoded twice: UTF-8 read as Windows-1252 (or Latin-1)
+/// and saved as UTF-8 again, so that "ó" became "Ã³" and "’" became "â€™". Only such runs
+/// change: a `Â` or `Ã` then one character, or an `â` then two, whose Windows-1252 bytes
+/// make one UTF-8 character (of Latin-1's range, or the punctuation of U+2000 to U+20FF),
+/// which text written as meant does not hold; the rest stays as written, also in a file only
+/// partly encoded twice. `None` where there is no such run; else the text and the byte
+/// offset of the first.
+fn encoded_twice(text: &str) -> Option<(String, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = String::new();
+    let (mut first, mut done, mut k) = (None, 0, 0);
+    while k < chars.len() {
+        let (at, c) = chars[k];
+        let length = match c {
+            'Â' | 'Ã' => 2,
+            'â' => 3,
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        let once = chars
+            .get(k..k + length)
+            .and_then(|run| {
+                run.iter()
+                    .map(|&(_, c)| cp1252_byte(c))
+                    .collect::<Option<Vec<u8>>>()
+            })
+            .filter(|bytes| bytes[1..].iter().all(|b| (0x80..=0xBF).contains(b)))
+            .and_then(|bytes| std::str::from_utf8(&bytes).ok()?.chars().next());
+        match once {
+            Some(meant) => {
+                out.push_str(&text[done..at]);
+                out.push(meant);
+                first.get_or_insert(at);
+                k += length;
+                done = chars.get(k).map_or(text.len(), |&(at, _)| at);
+            }
+            None => k += 1,
+        }
+    }
+    out.push_str(&text[done..]);
+    Some((out, first?))
+}
+
+/// [`decode`]'s text of valid UTF-8 `bytes`, read once more where it was encoded twice
+/// (see [`encoded_twice`]), with a [`Problem::EncodedTwice`] diagnostic at `(root)`.
+fn read_once_more(bytes: &[u8], text: &str) -> Option<(Cow<'static, str>, Option<Diagnostic>)> {
+    // Most feeds hold no `Â`, `Ã` or `â` (bytes C3 82, C3 83, C3 A2) at all.
+    if !bytes
+        .windows(2)
+        .any(|w| matches!(w, [0xC3, 0x82 | 0x83 | 0xA2]))
+    {
+        return None;
+    }
+    let (text, first) = encoded_twice(text)?;
     let (line, column) = super::json::line_column(bytes, first);
     let diagnostic = Diagnostic {
         path: "(root)".into(),
@@ -189,12 +227,13 @@ mod tests {
 
     #[test]
     fn text_encoded_twice_is_read_as_meant_and_said() {
-        // "Producció d’Àudio" and "Cel·la" encoded twice, beside a "é" encoded once.
-        let twice = "{\"a\": \"ProducciÃ³ dâ€™Ã€udio\",\n \"b\": \"CelÂ·la\", \"c\": \"Ibérica\"}";
+        // "Producció d’Àudio" and "Cel·la" encoded twice, beside an "é" and "’" encoded once.
+        let twice =
+            "{\"a\": \"ProducciÃ³ dâ€™Ã€udio\",\n \"b\": \"CelÂ·la\", \"c\": \"Ibérica’s\"}";
         let (text, said) = decode(twice.as_bytes());
         assert_eq!(
             text,
-            "{\"a\": \"Producció d’Àudio\",\n \"b\": \"Cel·la\", \"c\": \"Ibérica\"}"
+            "{\"a\": \"Producció d’Àudio\",\n \"b\": \"Cel·la\", \"c\": \"Ibérica’s\"}"
         );
         assert_eq!(
             said.map(|d| d.problem),
@@ -203,12 +242,14 @@ mod tests {
                 column: 16
             })
         );
-        // Text written as meant is left as it is, "Ã" of Portuguese capitals and "â" too.
-        for meant in ["SÃO PAULO · château · Ibérica", "A – “B” … ’"] {
+        // Beside a run encoded twice, text written as meant stays, even where its Windows-1252
+        // bytes would make UTF-8 ("« Café »", "“CAFÉ”", "Ñ’s"), and with characters no
+        // Windows-1252 byte stands for.
+        let (text, _) = decode("ProducciÃ³ « Café » “CAFÉ” Ñ’s 東京 →".as_bytes());
+        assert_eq!(text, "Producció « Café » “CAFÉ” Ñ’s 東京 →");
+        // Text written as meant is left as it is: "Ã" of Portuguese capitals, "â" of French.
+        for meant in ["SÃO PAULO · château · Ibérica", "A – “B” … ’", "Âge"] {
             assert_eq!(decode(meant.as_bytes()), (Cow::Borrowed(meant), None));
         }
-        // A character no Windows-1252 byte stands for: nothing to read once more.
-        let mixed = "ProducciÃ³ 東京";
-        assert_eq!(decode(mixed.as_bytes()), (Cow::Borrowed(mixed), None));
     }
 }

@@ -6,7 +6,7 @@ use std::fmt;
 
 use super::diag::{Diagnostic, Expected, Problem};
 use super::json::{self, Json, SyntaxError};
-use super::text::Text;
+use super::text::{Text, is_blank};
 use super::url::{is_email, phone_href};
 use super::{Cluster, Date, Event, Feed, Kind, Member, Rrule, Segment, When};
 
@@ -94,9 +94,10 @@ pub fn parse_json(doc: &Json) -> ParsedFeed {
     }
     feed.segments = read_list(&mut cx, doc, "segments", read_segment).0;
     feed.categories = read_list(&mut cx, doc, "categories", read_segment).0;
-    let (members, skipped) = read_list(&mut cx, doc, "members", |e| read_member(e, &feed.segments));
+    let known = Known::new(&feed.segments);
+    let (members, skipped) = read_list(&mut cx, doc, "members", |e| read_member(e, &known));
     (feed.members, feed.skipped.members) = (members, skipped);
-    let (events, skipped) = read_list(&mut cx, doc, "events", |e| read_event(e, &feed.segments));
+    let (events, skipped) = read_list(&mut cx, doc, "events", |e| read_event(e, &known));
     (feed.events, feed.skipped.events) = (events, skipped);
     ParsedFeed {
         feed,
@@ -192,7 +193,7 @@ impl<'a> Entry<'a> {
     ) -> Option<T> {
         match self.get(key) {
             None | Some(Json::Null) => None,
-            Some(Json::String(s)) if s.trim().is_empty() => None,
+            Some(Json::String(s)) if is_blank(s) => None,
             Some(v) => read(v)
                 .map_err(|p| self.cx.report(self.field(key), p, false))
                 .ok(),
@@ -219,8 +220,7 @@ impl<'a> Entry<'a> {
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            if matches!(item, Json::Null) || matches!(item, Json::String(s) if s.trim().is_empty())
-            {
+            if matches!(item, Json::Null) || matches!(item, Json::String(s) if is_blank(s)) {
                 continue; // a blank cell of a spreadsheet export, not an error
             }
             let at = |path| format!("{path}.{key}[{i}]");
@@ -280,28 +280,49 @@ impl Entry<'_> {
 
     /// The segments an entry refers to: by id, or by a name or an id in other letters that
     /// names one segment only (`"Producción"`, `"sound"` for `"Sound"`), read as its id.
-    fn segment_refs(&mut self, known: &[Segment]) -> Vec<String> {
+    fn segment_refs(&mut self, known: &Known) -> Vec<String> {
         self.strings("segments", read_id, |written| {
-            if known.iter().any(|s| s.id == written) {
+            if known.segments.iter().any(|s| s.id == written) {
                 return Ok(None);
             }
             let folded = crate::search::fold(written);
-            let names = |s: &&Segment| {
-                crate::search::fold(&s.id) == folded
-                    || s.name.variants().any(|n| crate::search::fold(n) == folded)
-            };
-            let mut named = known.iter().filter(names);
-            match (named.next(), named.next()) {
-                (Some(segment), None) => Ok(Some((
-                    segment.id.clone(),
-                    Problem::SegmentNamed {
+            let mut named = known.spelled.iter().filter(|(f, _)| *f == folded);
+            let first = named.next().map(|&(_, i)| i);
+            match first.filter(|&i| named.all(|&(_, j)| j == i)) {
+                Some(i) => {
+                    let id = known.segments[i].id.clone();
+                    let said = Problem::SegmentNamed {
                         written: written.to_owned(),
-                        id: segment.id.clone(),
-                    },
-                ))),
-                _ => Err(Problem::UnknownSegment(written.to_owned())),
+                        id: id.clone(),
+                    };
+                    Ok(Some((id, said)))
+                }
+                None => Err(Problem::UnknownSegment(written.to_owned())),
             }
         })
+    }
+}
+
+/// The feed's segments, for the entries that refer to them: each with its id and its names
+/// folded (see [`fold`](crate::search::fold)) once per feed, not once per reference.
+struct Known<'a> {
+    segments: &'a [Segment],
+    /// `(folded id or name, its segment's place)`.
+    spelled: Vec<(String, usize)>,
+}
+
+impl<'a> Known<'a> {
+    fn new(segments: &'a [Segment]) -> Self {
+        let spelled = segments
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| {
+                std::iter::once(s.id.as_str())
+                    .chain(s.name.variants())
+                    .map(move |n| (crate::search::fold(n), i))
+            })
+            .collect();
+        Known { segments, spelled }
     }
 }
 
@@ -435,7 +456,7 @@ fn read_segment(e: &mut Entry) -> Option<(String, Segment)> {
     ))
 }
 
-fn read_member(e: &mut Entry, segments: &[Segment]) -> Option<(String, Member)> {
+fn read_member(e: &mut Entry, segments: &Known) -> Option<(String, Member)> {
     let id = e.required("id", read_id);
     let name = e.required_text("name");
     let member = Member {
@@ -488,10 +509,9 @@ fn read_member(e: &mut Entry, segments: &[Segment]) -> Option<(String, Member)> 
         },
         joined: e.optional("joined", |v| {
             // A date and time (a CMS's export) counts as its date, as written.
+            // Its date as written, before any offset: `2015-01-01T00:00+01:00` is in 2015.
             let date = |s: &str| {
-                Date::parse(s).or_else(|| match When::parse(s)? {
-                    When::Local(d, _) | When::Instant(d, _) | When::Date(d) => Some(d),
-                })
+                Date::parse(s).or_else(|| When::parse(s).and(s.get(..10)).and_then(Date::parse))
             };
             with_str(v, |s| match date(s) {
                 Some(d) if (1850..=2100).contains(&d.year) => Ok(d),
@@ -509,7 +529,7 @@ fn read_member(e: &mut Entry, segments: &[Segment]) -> Option<(String, Member)> 
     Some((id?, member))
 }
 
-fn read_event(e: &mut Entry, segments: &[Segment]) -> Option<(String, Event)> {
+fn read_event(e: &mut Entry, segments: &Known) -> Option<(String, Event)> {
     let id = e.required("id", read_id);
     let title = e.required_text("title");
     let start = e.required("start", when);

@@ -132,15 +132,30 @@ pub fn clean(s: &str) -> Cow<'_, str> {
     // rules most text out before any character is decoded.
     let maybe =
         |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7F | 0xC2 | 0xE2 | 0xEF);
-    if !s.bytes().any(|b| maybe(b) || b == b'&' || b == b'<') {
-        return Cow::Borrowed(s);
+    let (mut suspect, mut markup) = (false, false);
+    for b in s.bytes() {
+        suspect |= maybe(b);
+        markup |= b == b'&' || b == b'<';
     }
-    let s = unmark(s).map_or(Cow::Borrowed(s), Cow::Owned);
-    if s.chars().any(bad) {
+    let s = match markup.then(|| unmark(s)).flatten() {
+        Some(unmarked) => {
+            suspect = true;
+            Cow::Owned(unmarked)
+        }
+        None => Cow::Borrowed(s),
+    };
+    if suspect && s.chars().any(bad) {
         Cow::Owned(s.chars().filter(|&c| !bad(c)).collect())
     } else {
         s
     }
+}
+
+/// Whether `s` is blank, as markup too: spaces only, or HTML that reads as spaces only
+/// (`&nbsp;`, `<p></p>`), which an optional field counts as not given.
+pub fn is_blank(s: &str) -> bool {
+    s.trim().is_empty()
+        || (s.contains(['&', '<']) && unmark(s).is_some_and(|u| u.trim().is_empty()))
 }
 
 /// The names of the characters from U+00A0 to U+00FF, in order, as HTML writes them
@@ -186,7 +201,11 @@ fn reference(s: &str) -> Option<(char, usize)> {
             Some(hex) => u32::from_str_radix(hex, 16),
             None => number.parse(),
         };
-        char::from_u32(code.ok()?)?
+        match code.ok()? {
+            // As HTML reads them: old Word and FrontPage text wrote `&#146;` for `’`.
+            c1 @ 0x80..=0x9F => super::encoding::cp1252(c1 as u8),
+            code => char::from_u32(code)?,
+        }
     } else if let Some(k) = LATIN_1.split_ascii_whitespace().position(|n| n == name) {
         char::from_u32(0xA0 + k as u32)?
     } else {
@@ -200,10 +219,19 @@ fn reference(s: &str) -> Option<(char, usize)> {
 /// (WordPress' `<!-- wp:paragraph -->`); and its length. `None` for what is no such tag
 /// (`<3`, `<Studio>`).
 fn tag(s: &str) -> Option<(&'static str, usize)> {
-    if let Some(comment) = s.strip_prefix("<!--") {
+    // Looked for within a tag's or a comment's usual length: a text of many `<` without a
+    // `>` is read in one pass, not searched to its end from each.
+    let within = |n: usize| {
+        let mut end = n.min(s.len());
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        &s[..end]
+    };
+    if let Some(comment) = within(1024).strip_prefix("<!--") {
         return Some(("", comment.find("-->")? + 7));
     }
-    let end = s.find('>')?;
+    let end = within(512).find('>')?;
     let inner = &s[1..end];
     let (closing, inner) = match inner.strip_prefix('/') {
         Some(rest) => (true, rest),
@@ -313,6 +341,8 @@ mod tests {
             ("Sonilab &amp; Co", "Sonilab & Co"),
             ("L&#8217;Estudi", "L’Estudi"),
             ("L&#x2019;Estudi &#X41;", "L’Estudi A"),
+            // As HTML reads the C1 numbers old Word text wrote: Windows-1252's characters.
+            ("L&#146;Estudi &#147;Cine&#148;", "L’Estudi “Cine”"),
             ("Algam Ibérica&nbsp;S.L.", "Algam Ibérica\u{a0}S.L."),
             (
                 "Producci&oacute; &middot; Cel&middot;la &Ntilde;",
@@ -352,6 +382,15 @@ mod tests {
             "<!-- unclosed",
         ] {
             assert!(matches!(clean(kept), Cow::Borrowed(_)), "{kept:?}");
+        }
+        // Many `<` or `<!--` without an end are text, read in one pass (a 200 KB field of
+        // them took seconds, each searched to the end of the text).
+        for many in [
+            "<!--".repeat(50_000),
+            "<".repeat(200_000),
+            "a<b ".repeat(50_000),
+        ] {
+            assert_eq!(clean(&many), many.as_str());
         }
         // A control character or an override written as a reference is stripped all the same.
         assert_eq!(clean("a&#0;b&#8238;c"), "abc");

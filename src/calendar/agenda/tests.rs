@@ -110,6 +110,18 @@ fn a_busy_calendar_lists_whole_months_of_about_a_hundred_events_a_step_a_quiet_o
     assert_eq!(back(&busy, "2026-11-01"), None, "nothing before November");
     assert_eq!(on(&busy, "2027-04-01"), None, "nothing after March");
 
+    // A long exhibition still on when a busy year ends: a step back from two years on lists
+    // that year's last month, not every month since the exhibition began.
+    let mut events = daily("2024-01-01", "2024-12-31", 5);
+    let mut exhibition = Event::new("expo", "Exposició", When::parse("2024-01-10").unwrap());
+    exhibition.end = Some(When::parse("2025-06-30").unwrap());
+    events.push(exhibition);
+    let long = Feed {
+        events,
+        ..Feed::default()
+    };
+    assert_eq!(back(&long, "2026-01-01"), Some(d("2024-12-01")));
+
     // A festival: 1,500 screenings in June, then a quiet year. June whole, then the
     // quiet year in one step, from the month of its first event.
     let mut events = daily("2027-06-01", "2027-06-30", 50);
