@@ -105,6 +105,9 @@ pub(super) fn element_view(
             let accent = Rgba::parse(&read("--_accent")).unwrap_or(fg);
             let quiet = quieting(fg, accent, behind);
             let _ = style.set_property("--_mute", &format!("{}%", quiet.mute));
+            // The text's own colour, whole: a highlighted match inside muted text takes it
+            // (`currentColor` there is the muted one, under 4.5:1 on a tint of a mid-tone page).
+            let _ = style.set_property("--_ink", &fg.over(behind).css());
             // A factor written without the float formatting code: 1, 0.75 … 0.00.
             let tint = match quiet.tint {
                 100.. => "1".to_owned(),

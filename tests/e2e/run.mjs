@@ -739,6 +739,10 @@ test("on a mid-tone page (white on a brand colour, black on grey) the widgets' m
   const dir = page.locator("#dir");
   await dir.locator(".ck-card").first().waitFor();
   await page.locator("#chart [data-k]").first().waitFor();
+  // A search, so that the cards' muted texts hold highlighted matches: in the muted colour
+  // on the highlight's tint they had 3.5:1 on the brand blue.
+  await dir.getByRole("searchbox").fill("barcelona");
+  await dir.locator(".ck-card mark").first().waitFor();
   // The page's own text has 4.69:1 to 5.75:1 on these: muted at the usual 68 %, the
   // count and the cards' places had 3.1:1 to 3.8:1.
   for (const [background, color] of [["#1565c0", "#ffffff"], ["#2e7d32", "#ffffff"], ["#c62828", "#ffffff"], ["#777777", "#000000"]]) {
