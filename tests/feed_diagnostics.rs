@@ -3025,3 +3025,16 @@ fn a_list_php_wrote_as_an_object_of_numbered_entries_is_read_in_order_and_said()
         ]
     );
 }
+
+#[test]
+fn tags_repeated_in_other_accents_or_a_catalan_l_l_count_once() {
+    let parsed = parse(
+        r#"{"version": 1, "cluster": {"name": "Clúster"}, "members": [{"id": "a", "name": "A",
+        "tags": ["Animació", "animacio", "ANIMACIÓ", "col.lectiu", "col·lectiu", "Cinema"]}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        parsed.feed.members[0].tags,
+        ["Animació", "col.lectiu", "Cinema"]
+    );
+}

@@ -130,6 +130,13 @@ fn wrong(expected: Expected, found: &Json) -> Problem {
     }
 }
 
+/// Whether `v` is markup that reads as spaces only (`&nbsp;`, `<p></p>`), which counts as not
+/// given, as blank text does. Asked only of a value its reader refused (every reader refuses
+/// such a value, empty once read), so that the values read fine are not scanned for it again.
+fn reads_blank(v: &Json) -> bool {
+    matches!(v, Json::String(s) if is_blank(s))
+}
+
 /// Where an entry is: `cluster`, or `members[3]`. Written out only for a diagnostic, so a
 /// 10,000-member feed reads its clean entries without formatting a path for each.
 #[derive(Clone, Copy)]
@@ -193,9 +200,13 @@ impl<'a> Entry<'a> {
     ) -> Option<T> {
         match self.get(key) {
             None | Some(Json::Null) => None,
-            Some(Json::String(s)) if is_blank(s) => None,
+            Some(Json::String(s)) if s.trim().is_empty() => None,
             Some(v) => read(v)
-                .map_err(|p| self.cx.report(self.field(key), p, false))
+                .map_err(|p| {
+                    if !reads_blank(v) {
+                        self.cx.report(self.field(key), p, false);
+                    }
+                })
                 .ok(),
         }
     }
@@ -220,7 +231,8 @@ impl<'a> Entry<'a> {
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            if matches!(item, Json::Null) || matches!(item, Json::String(s) if is_blank(s)) {
+            if matches!(item, Json::Null) || matches!(item, Json::String(s) if s.trim().is_empty())
+            {
                 continue; // a blank cell of a spreadsheet export, not an error
             }
             let at = |path| format!("{path}.{key}[{i}]");
@@ -231,7 +243,9 @@ impl<'a> Entry<'a> {
                     s
                 }
                 Err(p) => {
-                    self.cx.report(at(self.path), p, false);
+                    if !reads_blank(item) {
+                        self.cx.report(at(self.path), p, false);
+                    }
                     continue;
                 }
             };
@@ -492,21 +506,7 @@ fn read_member(e: &mut Entry, segments: &Known) -> Option<(String, Member)> {
             })
         }),
         description: e.optional_text("description"),
-        tags: {
-            // A tag repeated in other letters or accents ("banca", "Banca") is one tag:
-            // the first spelling stays.
-            let mut tags = e.strings("tags", string, |_| Ok(None));
-            if tags.len() > 1 {
-                let mut seen = Vec::with_capacity(tags.len());
-                tags.retain(|t| {
-                    let folded = crate::search::fold(t);
-                    let new = !seen.contains(&folded);
-                    seen.push(folded);
-                    new
-                });
-            }
-            tags
-        },
+        tags: one_per_spelling(e.strings("tags", string, |_| Ok(None))),
         joined: e.optional("joined", |v| {
             // A date and time (a CMS's export) counts as its date, as written.
             // Its date as written, before any offset: `2015-01-01T00:00+01:00` is in 2015.
@@ -527,6 +527,32 @@ fn read_member(e: &mut Entry, segments: &Known) -> Option<(String, Member)> {
             .unwrap_or(false),
     };
     Some((id?, member))
+}
+
+/// `tags` with one of each tag repeated in other capitals or accents ("banca", "Banca"): the
+/// first spelling. Tags of plain ASCII without a full stop (most) fold as they lowercase, and
+/// are compared so, without folding each tag of every member of a large feed.
+fn one_per_spelling(mut tags: Vec<String>) -> Vec<String> {
+    if tags.len() < 2 {
+        return tags;
+    }
+    if tags.iter().all(|t| t.is_ascii() && !t.contains('.')) {
+        let mut kept: Vec<String> = Vec::with_capacity(tags.len());
+        for t in tags {
+            if !kept.iter().any(|k| k.eq_ignore_ascii_case(&t)) {
+                kept.push(t);
+            }
+        }
+        return kept;
+    }
+    let mut seen = Vec::with_capacity(tags.len());
+    tags.retain(|t| {
+        let folded = crate::search::fold(t);
+        let new = !seen.contains(&folded);
+        seen.push(folded);
+        new
+    });
+    tags
 }
 
 fn read_event(e: &mut Entry, segments: &Known) -> Option<(String, Event)> {

@@ -132,19 +132,15 @@ pub fn clean(s: &str) -> Cow<'_, str> {
     // rules most text out before any character is decoded.
     let maybe =
         |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7F | 0xC2 | 0xE2 | 0xEF);
-    let (mut suspect, mut markup) = (false, false);
-    for b in s.bytes() {
-        suspect |= maybe(b);
-        markup |= b == b'&' || b == b'<';
+    let markup = |b: u8| b == b'&' || b == b'<';
+    if !s.bytes().any(|b| maybe(b) || markup(b)) {
+        return Cow::Borrowed(s);
     }
-    let s = match markup.then(|| unmark(s)).flatten() {
-        Some(unmarked) => {
-            suspect = true;
-            Cow::Owned(unmarked)
-        }
+    let s = match s.bytes().any(markup).then(|| unmark(s)).flatten() {
+        Some(unmarked) => Cow::Owned(unmarked),
         None => Cow::Borrowed(s),
     };
-    if suspect && s.chars().any(bad) {
+    if s.chars().any(bad) {
         Cow::Owned(s.chars().filter(|&c| !bad(c)).collect())
     } else {
         s
