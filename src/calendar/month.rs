@@ -30,6 +30,34 @@ fn day_of(element: &web_sys::Element) -> Option<Date> {
     )
 }
 
+/// Marks with `data-faint` each event's bar in `body` whose segment colour has less than
+/// 3:1 against the page behind the grid (WCAG 1.4.11), as the browser computed both: a feed
+/// may give any colour, and the page any background. In a narrow grid a bar is a strip of
+/// its colour and nothing else, which the stylesheet then rings in the text's colour; a wide
+/// grid's bars say their titles.
+fn mark_faint(body: &web_sys::Element) {
+    use crate::ui::colour::{NEEDED, backdrop, computed};
+    let Ok(bars) = body.query_selector_all(".ck-bar") else {
+        return;
+    };
+    let behind = backdrop(body);
+    for i in 0..bars.length() {
+        let Some(bar) = bars
+            .item(i)
+            .and_then(|b| b.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let faint = computed(&bar, "border-inline-start-color")
+            .is_some_and(|c| c.over(behind).contrast(behind) < NEEDED);
+        let _ = if faint {
+            bar.set_attribute("data-faint", "")
+        } else {
+            bar.remove_attribute("data-faint")
+        };
+    }
+}
+
 /// The month `shown` as a grid of its weeks, with the occurrences `placed` on them.
 #[component]
 pub(super) fn MonthGrid(
@@ -263,11 +291,20 @@ pub(super) fn MonthGrid(
         );
         crate::ui::set_html(&body, &drawn.markup);
         crate::ui::paint_segments(&body, ".ck-bar", &drawn.colours);
+        mark_faint(&body);
         if refocus.get_value() {
             refocus.set_value(false);
             if let Some(c) = cell(place.stop) {
                 let _ = c.focus();
             }
+        }
+    });
+    // Strips marked again whenever the colours around the grid may have changed: the
+    // visitor's colour scheme, a site's dark-mode switch, the widget's theme.
+    crate::ui::effect(move || {
+        if let Some(body) = body.get() {
+            let body: web_sys::Element = body.into();
+            crate::ui::colour::watch_surroundings(&body.clone(), move || mark_faint(&body));
         }
     });
     let mut previous = None::<Date>;

@@ -633,6 +633,59 @@ test("on a phone, a tap anywhere on a day of the month grid lists that day's eve
   });
 });
 
+test("in a narrow month grid, a strip too faint for the page behind it is ringed in the text's colour: a pale segment on white, the brand's own colour on a brand-blue page", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/contrast.html"));
+  // WCAG 2 contrast, written here from the definition; colours as a computed style writes them.
+  const channels = (css) => {
+    const n = css.match(/[\d.]+/g).slice(0, 3).map(Number);
+    return css.startsWith("color(srgb") ? n.map((c) => c * 255) : n;
+  };
+  const luminance = (rgb) => {
+    const [r, g, b] = rgb.map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a, b) => {
+    const [x, y] = [luminance(a), luminance(b)];
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+  };
+  const strips = async (id) => {
+    const cal = page.locator(`#${id}`);
+    await cal.getByRole("grid", { name: /2026/ }).waitFor();
+    await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelectorAll(".ck-bar").length === 2, id);
+    return cal.evaluate((el) =>
+      [...el.shadowRoot.querySelectorAll(".ck-bar")].map((bar) => {
+        const style = getComputedStyle(bar);
+        return {
+          title: bar.textContent.trim(),
+          fill: style.backgroundColor,
+          height: bar.getBoundingClientRect().height,
+          ring: style.boxShadow,
+          ink: style.color,
+        };
+      }),
+    );
+  };
+  const check = async (id, background, faintTitles) => {
+    const drawn = await strips(id);
+    const faint = [];
+    for (const s of drawn) {
+      assert.ok(s.height > 0 && s.height < 10, `${id}: ${s.title} is a strip (${s.height} px high)`);
+      const ratio = contrast(channels(s.fill), background);
+      const ringed = s.ring !== "none";
+      assert.equal(ringed, ratio < 3, `${id}: ${s.title} (${s.fill}, ${ratio.toFixed(2)}:1) ringed: ${s.ring}`);
+      if (ringed) {
+        assert.ok(s.ring.startsWith(s.ink), `${id}: ${s.title} is ringed in the text colour ${s.ink}: ${s.ring}`);
+        assert.ok(contrast(channels(s.ink), background) >= 4.5, `${id}: the ring stands out`);
+        faint.push(s.title);
+      }
+    }
+    assert.deepEqual(faint, faintTitles, id);
+  };
+  await check("strips", [255, 255, 255], ["Pale day"]);
+  await check("strips-night", [0x11, 0x11, 0x11], []);
+  await check("strips-blue", [0x1a, 0x56, 0xb8], ["Blue day"]);
+});
+
 test("the list offers later events only while there are any: a series with a COUNT ends", async ({ page, url }) => {
   await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
   await page.goto(url("tests/e2e/pages/dynamic.html"));
