@@ -1296,6 +1296,17 @@ test("with the text at 200% on a 320 px phone, the browser's or the page's own, 
     assert.ok(body > whole * 0.7, `${way}: the profile's text ${body} px wide in a dialog of ${whole}`);
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
+    // In the list's rows too, a long real name shows whole: beside the row's logo it took six
+    // lines here and lost its end to the five a card's name is cut at.
+    await dir.evaluate((h) => h.setAttribute("view", "list"));
+    await dir.getByRole("searchbox").fill("universitario");
+    await dir.locator(".ck-open", { hasText: "Centro Universitario de Artes Audiovisuales de Madrid" }).waitFor();
+    const cut = await dir.evaluate((h) =>
+      [...h.shadowRoot.querySelectorAll(".ck-open")].filter((e) => e.scrollHeight > e.clientHeight + 1).map((e) => e.textContent),
+    );
+    assert.deepEqual(cut, [], `${way}: names whole in the list`);
+    await dir.getByRole("searchbox").fill("");
+    await dir.evaluate((h) => h.setAttribute("view", "grid"));
     // The chart as a table, its accessible form: every count in view.
     await page.locator("#chart").getByRole("button", { name: "Mostrar como tabla" }).click();
     await page.locator("#chart").getByRole("table").waitFor();
