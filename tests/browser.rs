@@ -750,6 +750,11 @@ fn collation_sorts_each_language_its_own_way() {
         "numbers in names sort by their value"
     );
     assert_eq!(
+        sorted(Lang::Ca, &["«Zeta»", "🎬 Estudis", "Alfa"]),
+        ["Alfa", "🎬 Estudis", "«Zeta»"],
+        "names are filed from their first letter, past quotes and emoji"
+    );
+    assert_eq!(
         intl::collation_order(Lang::Ca, &["Beta", "alfa", "Beta", "Alfa", "Àlfa"]),
         [1, 3, 4, 0, 2],
         "repeated names keep their order, and case and accents only break ties"

@@ -72,9 +72,12 @@ pub fn format_number(lang: Lang, n: usize) -> String {
     out
 }
 
-/// The indexes of `names` in `lang`'s collation order (`Intl.Collator` in the browser);
-/// equal names keep their order.
+/// The indexes of `names` in `lang`'s collation order (`Intl.Collator` in the browser),
+/// each name filed from its first letter or digit (see [`filed`]); equal names keep their
+/// order.
 pub fn collation_order(lang: Lang, names: &[&str]) -> Vec<usize> {
+    let names: Vec<&str> = names.iter().map(|&name| filed(name)).collect();
+    let names = &names[..];
     #[cfg(target_arch = "wasm32")]
     if let Some(order) = browser_collation_order(lang, names) {
         return order;
@@ -87,6 +90,18 @@ pub fn collation_order(lang: Lang, names: &[&str]) -> Vec<usize> {
     crate::sort::sorted_indices(names.len(), &|a, b| {
         crate::sort::natural(&folded[a], &folded[b])
     })
+}
+
+/// `name` from where a directory files it: past the quotes, marks, symbols and emoji it may
+/// open with ("«La Fàbrica»" under L, "🎬 Estudis" under E, where a collator puts them before
+/// every letter); whole if it has nothing else.
+fn filed(name: &str) -> &str {
+    let from = name.trim_start_matches(|c: char| {
+        matches!(c,
+            '\0'..='/' | ':'..='@' | '['..='`' | '{'..='\u{BF}' | '\u{2000}'..='\u{2BFF}'
+            | '\u{3000}'..='\u{303F}' | '\u{FE00}'..='\u{FE0F}' | '\u{1F000}'..='\u{1FAFF}')
+    });
+    if from.is_empty() { name } else { from }
 }
 
 /// [`collation_order`] with the browser's collator. The names cross into JS as one string

@@ -253,3 +253,34 @@ fn after_a_widget_s_name_and_colon_romance_languages_go_on_in_lower_case() {
     // A first letter beyond ASCII is left as it is, not cut in two.
     assert_eq!(Lang::Gl.after_colon("Ó"), "Ó");
 }
+
+#[test]
+fn names_are_filed_from_their_first_letter_or_digit() {
+    let names = [
+        "🎬 Estudis",
+        "«Zeta»",
+        "Beta",
+        "¡Acción!",
+        "Alfa",
+        "3Cat",
+        "***",
+    ];
+    let order: Vec<&str> = intl::collation_order(Lang::Es, &names)
+        .into_iter()
+        .map(|i| names[i])
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "***",
+            "3Cat",
+            "¡Acción!",
+            "Alfa",
+            "Beta",
+            "🎬 Estudis",
+            "«Zeta»"
+        ],
+        "quotes, marks and emoji before a name do not put it first; a name of symbols alone \
+         keeps them"
+    );
+}
