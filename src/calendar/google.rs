@@ -52,6 +52,22 @@ fn encode_within(text: &str, bytes: usize) -> String {
     out
 }
 
+/// `zone` as Google Calendar knows it: the seasonal names without a city that a feed may
+/// give (`CET`, `EST5EDT`), which it does not list, as the city zone they stand for in the
+/// time zone database since 2024b.
+fn google_zone(zone: &str) -> &str {
+    match zone {
+        "CET" | "MET" => "Europe/Brussels",
+        "EET" => "Europe/Athens",
+        "WET" => "Europe/Lisbon",
+        "EST5EDT" => "America/New_York",
+        "CST6CDT" => "America/Chicago",
+        "MST7MDT" => "America/Denver",
+        "PST8PDT" => "America/Los_Angeles",
+        zone => zone,
+    }
+}
+
 /// The Google Calendar link of `event`, texts in `lang`: all-day dates with the day after
 /// as the end, one-off times in UTC, a repeating event in its own zone with its rule.
 pub fn link(feed: &Feed, event: &Event, lang: Lang, offsets: &impl Offsets) -> String {
@@ -97,8 +113,18 @@ pub fn link(feed: &Feed, event: &Event, lang: Lang, offsets: &impl Offsets) -> S
         "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={dates}",
         encode_within(&text(&event.title), 1000)
     );
-    if repeating {
-        let _ = write!(url, "&ctz={}", encode(own));
+    // The zone the rule is expanded in, which is otherwise the visitor's own: the event's
+    // for wall-clock times, UTC for a series of instants (whose clock the visitor's zone
+    // would keep across its changes, an hour off the event's after one).
+    let ctz = if repeating {
+        Some(google_zone(own))
+    } else if event.recurrence.is_some() && matches!(event.start, When::Instant(..)) {
+        Some("UTC")
+    } else {
+        None
+    };
+    if let Some(zone) = ctz {
+        let _ = write!(url, "&ctz={}", encode(zone));
     }
     if let Some(rule) = rrule_of(event, own, offsets) {
         let mut recur = format!("RRULE:{rule}");
@@ -118,12 +144,13 @@ pub fn link(feed: &Feed, event: &Event, lang: Lang, offsets: &impl Offsets) -> S
             })
             .collect();
         if !left_out.is_empty() {
-            let all_day = if matches!(event.start, When::Date(_)) {
-                ";VALUE=DATE"
-            } else {
-                ""
+            // In the form of the start: dates, wall-clock times in the named zone, or UTC.
+            let form = match event.start {
+                When::Date(_) => ";VALUE=DATE".to_owned(),
+                _ if repeating => format!(";TZID={}", google_zone(own)),
+                _ => String::new(),
             };
-            let _ = write!(recur, "\nEXDATE{all_day}:{}", left_out.join(","));
+            let _ = write!(recur, "\nEXDATE{form}:{}", left_out.join(","));
         }
         let _ = write!(url, "&recur={}", encode(&recur));
     }
@@ -262,7 +289,8 @@ mod tests {
             q[4],
             (
                 "recur".into(),
-                "RRULE:FREQ=MONTHLY;COUNT=10;BYDAY=1TU\nEXDATE:20260804T090000,20260901T090000"
+                "RRULE:FREQ=MONTHLY;COUNT=10;BYDAY=1TU\nEXDATE;TZID=Europe/Madrid:20260804T090000,\
+                 20260901T090000"
                     .into()
             )
         );
@@ -274,9 +302,31 @@ mod tests {
         let mut late = Event::new("late", "Late call", w("2026-03-23T23:30Z"));
         late.recurrence = Some(Rrule::parse("FREQ=DAILY;COUNT=3").unwrap());
         late.exdates = vec![w("2026-03-25")];
+        let url = link(&feed(), &late, Lang::En, &Jiff);
         assert_eq!(
-            param(&link(&feed(), &late, Lang::En, &Jiff), "recur").as_deref(),
+            param(&url, "recur").as_deref(),
             Some("RRULE:FREQ=DAILY;COUNT=3\nEXDATE:20260324T233000Z")
+        );
+        // Expanded in UTC, as the times are: in the visitor's zone, Google would keep their
+        // wall clock across its changes, an hour off after one.
+        assert_eq!(param(&url, "ctz").as_deref(), Some("UTC"));
+        // A one-off instant needs no zone.
+        late.recurrence = None;
+        assert_eq!(param(&link(&feed(), &late, Lang::En, &Jiff), "ctz"), None);
+    }
+
+    #[test]
+    fn a_seasonal_zone_without_a_city_is_named_as_the_city_google_knows() {
+        let mut feed = feed();
+        feed.cluster.timezone = "CET".into();
+        let mut meeting = Event::new("meeting", "Meeting", w("2026-01-06T09:00"));
+        meeting.recurrence = Some(Rrule::parse("FREQ=WEEKLY;COUNT=4").unwrap());
+        meeting.exdates = vec![w("2026-01-13")];
+        let url = link(&feed, &meeting, Lang::En, &Jiff);
+        assert_eq!(param(&url, "ctz").as_deref(), Some("Europe/Brussels"));
+        assert_eq!(
+            param(&url, "recur").as_deref(),
+            Some("RRULE:FREQ=WEEKLY;COUNT=4\nEXDATE;TZID=Europe/Brussels:20260113T090000")
         );
     }
 
