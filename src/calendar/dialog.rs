@@ -25,17 +25,21 @@ pub enum Opened {
     Event(Occurrence, Option<Date>),
 }
 
-/// The host name the feed came from (the page's, for an inline feed read in the browser; else
-/// its cluster's website, else the page's own), which makes the UIDs of its iCalendar events unique the world over:
-/// two sites' inline feeds with an event `w9` each gave both `w9@clusterkit.invalid`, and a
+/// Where the feed's events come from, as their iCalendar UIDs name it (`id@…`): the cluster's
+/// website (`www.clusteraudiovisual.cat`), else the feed's address (`example.org/feeds/a.json`;
+/// the page's, for an inline feed read in the browser), else the page's host, each without
+/// its scheme, query or fragment. Two clusters whose feeds sit on one site gave their events
+/// `w9` the same UID, and so did two sites' inline feeds (`w9@clusterkit.invalid`): a
 /// calendar app that imported both kept one.
-pub fn host(feed: &Feed) -> String {
-    feed.base_url
+pub fn source(feed: &Feed) -> String {
+    feed.cluster
+        .url
         .as_deref()
-        .or(feed.cluster.url.as_deref())
+        .or(feed.base_url.as_deref())
         .and_then(|url| url.split_once("://"))
-        .and_then(|(_, rest)| rest.split(['/', ':', '?', '#']).next())
-        .filter(|host| !host.is_empty())
+        .map(|(_, rest)| rest.split(['?', '#']).next().unwrap_or_default())
+        .map(|place| place.trim_end_matches('/'))
+        .filter(|place| !place.is_empty())
         .map(str::to_owned)
         .or_else(page_host)
         .unwrap_or_else(|| "clusterkit.invalid".to_owned())
@@ -55,7 +59,14 @@ fn page_host() -> Option<String> {
 pub(super) fn download(feed: &Feed, mut events: Vec<usize>, lang: Lang, file: &str) {
     events.sort_unstable();
     events.dedup();
-    let calendar = ics::calendar(feed, &events, lang, &host(feed), js_sys::Date::now(), &Intl);
+    let calendar = ics::calendar(
+        feed,
+        &events,
+        lang,
+        &source(feed),
+        js_sys::Date::now(),
+        &Intl,
+    );
     crate::ui::download(file, "text/calendar;charset=utf-8", &calendar);
 }
 

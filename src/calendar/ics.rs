@@ -150,7 +150,7 @@ fn vevent<'a>(
     feed: &'a Feed,
     event: &'a Event,
     texts: &Texts,
-    host: &str,
+    source: &str,
     now: f64,
     offsets: &impl Offsets,
 ) -> Option<&'a str> {
@@ -176,7 +176,10 @@ fn vevent<'a>(
         }
     };
     line(out, "BEGIN:VEVENT");
-    line(out, &format!("UID:{}@{}", escape(&event.id), escape(host)));
+    line(
+        out,
+        &format!("UID:{}@{}", escape(&event.id), escape(source)),
+    );
     line(out, &format!("DTSTAMP:{}", utc(now)));
     line(out, &format!("DTSTART{}", value(event.start)));
     match (form, event.end) {
@@ -213,12 +216,24 @@ fn vevent<'a>(
     if let Some(location) = &event.location {
         line(out, &format!("LOCATION:{}", texts.of(location)));
     }
-    if let Some(description) = &event.description {
-        line(out, &format!("DESCRIPTION:{}", texts.of(description)));
+    // A resolved URL holds no line break; the file must not, whatever comes.
+    let url = event
+        .url
+        .as_deref()
+        .and_then(|url| feed.resolve_url(url))
+        .map(|url| url.replace(['\r', '\n'], ""));
+    // The event's link ends its description too: Google's and Outlook's imports show no URL.
+    let description = match (&event.description, &url) {
+        (Some(text), Some(url)) => Some(format!("{}\\n\\n{}", texts.of(text), escape(url))),
+        (Some(text), None) => Some(texts.of(text)),
+        (None, Some(url)) => Some(escape(url)),
+        (None, None) => None,
+    };
+    if let Some(description) = description {
+        line(out, &format!("DESCRIPTION:{description}"));
     }
-    if let Some(url) = event.url.as_deref().and_then(|url| feed.resolve_url(url)) {
-        // A resolved URL holds no line break; the file must not, whatever comes.
-        line(out, &format!("URL:{}", url.replace(['\r', '\n'], "")));
+    if let Some(url) = url {
+        line(out, &format!("URL:{url}"));
     }
     if let Some(category) = &event.category {
         let name = feed
@@ -340,14 +355,15 @@ fn vtimezone(out: &mut String, zone: &str, first: i32, last: i32, offsets: &impl
     line(out, "END:VTIMEZONE");
 }
 
-/// The feed's events `events` (indices) as an iCalendar file, texts in `lang`. `host` (the
-/// feed's host name) makes the UIDs unique the world over; `now` (milliseconds after the
+/// The feed's events `events` (indices) as an iCalendar file, texts in `lang`. `source`
+/// (where the feed comes from, [`source`](super::dialog::source)) makes the UIDs unique the
+/// world over; `now` (milliseconds after the
 /// epoch) is the time stamp.
 pub fn calendar(
     feed: &Feed,
     events: &[usize],
     lang: Lang,
-    host: &str,
+    source: &str,
     now: f64,
     offsets: &impl Offsets,
 ) -> String {
@@ -362,7 +378,7 @@ pub fn calendar(
         let Some(event) = feed.events.get(i) else {
             continue;
         };
-        if let Some(zone) = vevent(&mut body, feed, event, &texts, host, now, offsets) {
+        if let Some(zone) = vevent(&mut body, feed, event, &texts, source, now, offsets) {
             let year = event.start.date().year - 1;
             match zones.iter_mut().find(|(z, _)| *z == zone) {
                 Some((_, first)) => *first = (*first).min(year),

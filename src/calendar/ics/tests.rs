@@ -37,6 +37,8 @@ fn sample() -> Feed {
     let mut pitch = event("pitch", "2026-09-15", None);
     pitch.title = Text::Plain(format!("{AWKWARD}{}", "é".repeat(60)));
     pitch.description = Some(Text::Plain("Línia 1\nLínia 2".into()));
+    pitch.url = Some("https://example.org/pitch?a=1,2;b".into());
+    assembly.url = Some("https://example.org/assemblea".into());
     feed.events = vec![talent, assembly, breakfast, ventana, pitch];
     feed
 }
@@ -104,7 +106,21 @@ fn texts_come_back_as_they_were_after_escaping_and_folding() {
         pitch.get_summary(),
         Some(format!("{AWKWARD}{}", "é".repeat(60)).as_str())
     );
-    assert_eq!(pitch.get_description(), Some("Línia 1\nLínia 2"));
+    // The event's link ends its description, which Google's and Outlook's imports show
+    // where they show no URL; one without a description has its link as one.
+    assert_eq!(
+        pitch.get_description(),
+        Some("Línia 1\nLínia 2\n\nhttps://example.org/pitch?a=1,2;b")
+    );
+    assert_eq!(
+        pitch.property_value("URL"),
+        Some("https://example.org/pitch?a=1,2;b")
+    );
+    assert_eq!(
+        by_uid(&cal, "assembly").get_description(),
+        Some("https://example.org/assemblea")
+    );
+    assert_eq!(by_uid(&cal, "talent-week").get_description(), None);
     assert_eq!(
         by_uid(&cal, "assembly").get_location(),
         Some("CCCB, Barcelona")
