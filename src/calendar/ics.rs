@@ -271,40 +271,72 @@ fn yearly_rule(day: Date) -> (u8, i8, crate::feed::Weekday) {
     (day.month, n, day.weekday())
 }
 
-/// A year's changes of a zone as a reader repeats them: each one's offsets before and after,
-/// its yearly rule, and the wall-clock time it happens at (as the clock reads before it).
-type Rules = Vec<(i64, i64, (u8, i8, crate::feed::Weekday), Time)>;
-
-fn rules_of(changes: &[Change]) -> Rules {
-    changes
+/// The yearly rule (`;BYDAY=…`, `;BYMONTHDAY=…`) that the `k`th change of each of `years`
+/// (each change as the wall clock reads before it) keeps: a weekday in the month counted from
+/// its start or its end (`2SU`, `-1SU`); a day of the month; or a weekday on or after a day,
+/// as the time zone database writes Chile's `Sun>=2` and Israel's "Friday before the last
+/// Sunday" (`FR` on one of days 23 to 29), which no count from either end of the month holds
+/// year after year. `None` if no one rule gives each year's day.
+fn yearly(years: &[Vec<(Date, Time)>], k: usize) -> Option<String> {
+    let days: Vec<Date> = years.iter().map(|changes| changes[k].0).collect();
+    let first = days[0];
+    let nth = yearly_rule(first);
+    let weekday = DAY_CODES[first.weekday().index()];
+    if days.iter().all(|&d| yearly_rule(d) == nth) {
+        return Some(format!(";BYDAY={}{weekday}", nth.1));
+    }
+    if days.iter().all(|d| d.day == first.day) {
+        return Some(format!(";BYMONTHDAY={}", first.day));
+    }
+    let (low, high) = days
         .iter()
-        .map(|c| {
-            let (day, time) = wall_at(c.at, c.from);
-            (c.from, c.to, yearly_rule(day), time)
-        })
-        .collect()
+        .fold((31, 1), |(l, h), d| (d.day.min(l), d.day.max(h)));
+    if days.iter().any(|d| d.weekday() != first.weekday()) || high - low > 6 {
+        return None;
+    }
+    // The week of days that ends on the latest seen: over the ten years or more the file
+    // looks at, a day of the month falls on every weekday, so the days seen span that week.
+    let from = high.saturating_sub(6).max(1);
+    let week: Vec<String> = (from..=(from + 6).min(31)).map(|d| d.to_string()).collect();
+    Some(format!(";BYDAY={weekday};BYMONTHDAY={}", week.join(",")))
 }
 
 /// A VTIMEZONE block for `zone`, right from `first` to `last` (years) and, as far as the
-/// browser knows, after: the years are taken in runs that change on the same rules, each
-/// change of a run an observance repeating yearly until the run's last year (the last run's
-/// without end); a zone that stops changing keeps the offset of its last change (Mexico City
-/// since 2022), and one that has not changed yet gets one fixed observance. Written from one
-/// year's rules alone, a zone that left summer time went on changing in the file for ever.
+/// browser knows, after: the years are taken in runs whose changes keep one yearly rule each
+/// (see [`yearly`]), each change of a run an observance repeating yearly until the run's
+/// last year (the last run's without end); a zone that stops changing keeps the offset of its
+/// last change (Mexico City since 2022), and one that has not changed yet gets one fixed
+/// observance. Written from one year's rules alone, a zone that left summer time went on
+/// changing in the file for ever.
 fn vtimezone(out: &mut String, zone: &str, first: i32, last: i32, offsets: &impl Offsets) {
     line(out, "BEGIN:VTIMEZONE");
     line(out, &format!("TZID:{zone}"));
     let years: Vec<Vec<Change>> = (first..=last)
         .map(|year| changes(year, |ms| offsets.offset(zone, ms)))
         .collect();
-    let rules: Vec<Rules> = years.iter().map(|changes| rules_of(changes)).collect();
+    let walls: Vec<Vec<(Date, Time)>> = years
+        .iter()
+        .map(|changes| changes.iter().map(|c| wall_at(c.at, c.from)).collect())
+        .collect();
+    // Whether year `b`'s changes are year `a`'s, each on its own day.
+    let alike = |a: usize, b: usize| {
+        years[a].len() == years[b].len()
+            && (0..years[a].len()).all(|k| {
+                let (x, y) = (years[a][k], years[b][k]);
+                let ((dx, tx), (dy, ty)) = (walls[a][k], walls[b][k]);
+                (x.from, x.to, dx.month, tx) == (y.from, y.to, dy.month, ty)
+            })
+    };
     let mut start = 0;
     while start < years.len() {
         let mut end = start;
-        while end + 1 < years.len() && rules[end + 1] == rules[start] {
+        while end + 1 < years.len()
+            && alike(start, end + 1)
+            && (0..years[start].len()).all(|k| yearly(&walls[start..=end + 1], k).is_some())
+        {
             end += 1;
         }
-        if rules[start].is_empty() && start == 0 {
+        if years[start].is_empty() && start == 0 {
             let mid_year = epoch_ms(
                 Date {
                     year: first,
@@ -328,13 +360,13 @@ fn vtimezone(out: &mut String, zone: &str, first: i32, last: i32, offsets: &impl
             } else {
                 "STANDARD"
             };
-            let (day, time) = wall_at(change.at, change.from);
+            let (day, time) = walls[start][k];
             line(out, &format!("BEGIN:{kind}"));
             line(out, &format!("DTSTART:{}", local(day, time)));
             line(out, &format!("TZOFFSETFROM:{}", offset_text(change.from)));
             line(out, &format!("TZOFFSETTO:{}", offset_text(change.to)));
             if end > start {
-                let (month, n, weekday) = rules[start][k].2;
+                let by = yearly(&walls[start..=end], k).unwrap_or_default();
                 let until = if open {
                     String::new()
                 } else {
@@ -342,10 +374,7 @@ fn vtimezone(out: &mut String, zone: &str, first: i32, last: i32, offsets: &impl
                 };
                 line(
                     out,
-                    &format!(
-                        "RRULE:FREQ=YEARLY;BYMONTH={month};BYDAY={n}{}{until}",
-                        DAY_CODES[weekday.index()]
-                    ),
+                    &format!("RRULE:FREQ=YEARLY;BYMONTH={}{by}{until}", day.month),
                 );
             }
             line(out, &format!("END:{kind}"));
@@ -369,35 +398,40 @@ pub fn calendar(
 ) -> String {
     let texts = Texts { feed, lang };
     let mut body = String::new();
-    // Each zone named, with the year before the first an event in it needs: its
+    // Each zone named, with the year before the first an event in it needs (its
     // observances must begin before the event does, and in the southern hemisphere the
-    // year's first change comes after its summer months (Sydney's January is the daylight
-    // time that began the October before).
-    let mut zones: Vec<(&str, i32)> = Vec::new();
+    // year's first change comes after its summer months: Sydney's January is the daylight
+    // time that began the October before) and the year of the last one that starts there.
+    let mut zones: Vec<(&str, i32, i32)> = Vec::new();
     for &i in events {
         let Some(event) = feed.events.get(i) else {
             continue;
         };
         if let Some(zone) = vevent(&mut body, feed, event, &texts, source, now, offsets) {
-            let year = event.start.date().year - 1;
-            match zones.iter_mut().find(|(z, _)| *z == zone) {
-                Some((_, first)) => *first = (*first).min(year),
-                None => zones.push((zone, year)),
+            let year = event.start.date().year;
+            match zones.iter_mut().find(|(z, ..)| *z == zone) {
+                Some((_, first, latest)) => {
+                    *first = (*first).min(year - 1);
+                    *latest = (*latest).max(year);
+                }
+                None => zones.push((zone, year - 1, year)),
             }
         }
     }
-    // The zones' rules up to two years after this one (repeating series go on), and at most
-    // a century of them.
-    let last = wall_at(now, 0).0.year + 2;
+    let this_year = wall_at(now, 0).0.year;
     let mut out = String::new();
     line(&mut out, "BEGIN:VCALENDAR");
     line(&mut out, "VERSION:2.0");
     line(&mut out, "PRODID:-//clusterkit//clusterkit//EN");
     line(&mut out, "CALSCALE:GREGORIAN");
     line(&mut out, "METHOD:PUBLISH");
-    for (zone, first) in zones {
+    for (zone, first, latest) in zones {
+        // The zone's rules up to two years after this one or after the last series' start
+        // (series go on), at most a century of them, and ten years at least, so that the
+        // last rules are seen to repeat on every weekday they fall on.
+        let last = (this_year + 2).max(latest + 2);
         let first = first.clamp(last - 100, last);
-        vtimezone(&mut out, zone, first, last, offsets);
+        vtimezone(&mut out, zone, first, last.max(first + 10), offsets);
     }
     out.push_str(&body);
     line(&mut out, "END:VCALENDAR");

@@ -357,9 +357,15 @@ fn onsets(file: &str, zone: &str) -> Vec<(f64, i64)> {
         };
         assert_eq!(part("FREQ"), Some("YEARLY"), "{rule}");
         let month = part("BYMONTH").unwrap().parse::<u8>().unwrap();
-        let by_day = part("BYDAY").unwrap();
-        let (n, code) = by_day.split_at(by_day.len() - 2);
-        let weekday = crate::feed::Weekday::ALL[DAY_CODES.iter().position(|c| *c == code).unwrap()];
+        // A weekday counted in the month (`-1SU`), or one (`SU`) or none on the days listed.
+        let by_day = part("BYDAY").map(|by_day| {
+            let (n, code) = by_day.split_at(by_day.len() - 2);
+            let weekday =
+                crate::feed::Weekday::ALL[DAY_CODES.iter().position(|c| *c == code).unwrap()];
+            (n.parse::<i8>().ok(), weekday)
+        });
+        let month_days: Option<Vec<u8>> =
+            part("BYMONTHDAY").map(|list| list.split(',').map(|d| d.parse().unwrap()).collect());
         let until = part("UNTIL").map(|u| {
             let (d, t) = stamp(u);
             epoch_ms(d, t)
@@ -367,9 +373,21 @@ fn onsets(file: &str, zone: &str) -> Vec<(f64, i64)> {
         for year in day.year + 1..=2040 {
             let first = Date::new(year, month, 1).unwrap();
             let last = Date::new(year, month, days_in_month(year, month)).unwrap();
-            let d = weekdays_in(first, last, weekday, Some(n.parse().unwrap()))
-                .pop()
-                .unwrap();
+            let d = match (by_day, &month_days) {
+                (Some((Some(n), weekday)), None) => {
+                    weekdays_in(first, last, weekday, Some(n)).pop().unwrap()
+                }
+                (by_day, Some(listed)) => {
+                    let days: Vec<Date> = (1..=last.day)
+                        .filter(|d| listed.contains(d))
+                        .map(|d| Date::new(year, month, d).unwrap())
+                        .filter(|d| by_day.is_none_or(|(_, w)| d.weekday() == w))
+                        .collect();
+                    assert_eq!(days.len(), 1, "{rule} in {year}: {days:?}");
+                    days[0]
+                }
+                _ => panic!("{rule}"),
+            };
             if until.is_some_and(|u| onset(d) > u) {
                 break;
             }
@@ -402,6 +420,7 @@ fn a_zone_s_rules_hold_for_every_year_of_a_series_also_where_they_changed() {
         "America/Argentina/Buenos_Aires",
         "America/Santiago",
         "Africa/Cairo",
+        "Asia/Jerusalem",
     ] {
         let mut feed = Feed::default();
         feed.cluster.timezone = zone.into();
@@ -442,4 +461,39 @@ fn a_series_of_instants_leaves_out_the_occurrence_on_a_date_in_the_events_zone()
     assert!(file.contains("\r\nEXDATE:20260324T233000Z\r\n"), "{file}");
     // A time without a zone is Madrid's: 09:00 there is 08:00Z.
     assert!(file.contains("\r\nEXDATE:20260323T080000Z\r\n"), "{file}");
+}
+
+#[test]
+fn a_series_that_starts_years_ahead_has_its_zone_s_rules_for_every_year_of_it() {
+    // Downloaded in November 2026: a weekly meeting from June 2029 to 2035, in zones whose
+    // changes fall on a weekday counted in the month (Madrid, New York), on a weekday on or
+    // after a day (Chile's Sun>=2) and before the last Sunday (Israel's Friday).
+    for zone in [
+        "Europe/Madrid",
+        "America/New_York",
+        "America/Santiago",
+        "Asia/Jerusalem",
+    ] {
+        let mut feed = Feed::default();
+        feed.cluster.timezone = zone.into();
+        let mut meeting = event("meeting", "2029-06-05T09:00", Some("2029-06-05T10:00"));
+        meeting.recurrence = Some(Rrule::parse("FREQ=WEEKLY;UNTIL=20351231").unwrap());
+        feed.events = vec![meeting];
+        let file = calendar(&feed, &[0], Lang::En, "example.org", NOW, &Jiff);
+        let onsets = onsets(&file, zone);
+        let (from, to) = (
+            epoch_ms(Date::new(2029, 6, 5).unwrap(), Time::default()),
+            epoch_ms(Date::new(2036, 1, 1).unwrap(), Time::default()),
+        );
+        let mut at = from;
+        while at < to {
+            assert_eq!(
+                offset_read(&onsets, at),
+                Some(Jiff.offset(zone, at)),
+                "{zone} at {}",
+                super::utc(at)
+            );
+            at += 6.0 * 3_600_000.0;
+        }
+    }
 }
