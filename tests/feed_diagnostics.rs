@@ -1050,7 +1050,7 @@ fn end_in_the_other_form_is_dropped_and_event_kept() {
 }
 
 #[test]
-fn exdate_in_the_other_form_is_dropped_and_event_kept() {
+fn a_timed_exdate_of_an_all_day_event_is_dropped_and_event_kept_and_a_date_leaves_out_a_day() {
     let parsed = read(&feed(
         vec![],
         vec![
@@ -1066,16 +1066,13 @@ fn exdate_in_the_other_form_is_dropped_and_event_kept() {
     ));
     assert_diagnostics(
         &parsed,
-        &[
-            diag("events[0].exdates[0]", Problem::FormMismatch, false),
-            diag("events[1].exdates[0]", Problem::FormMismatch, false),
-        ],
+        &[diag("events[1].exdates[0]", Problem::FormMismatch, false)],
     );
     assert_eq!(
         parsed.feed.events,
         vec![
             Event {
-                exdates: vec![local(2025, 9, 2, 9, 0)],
+                exdates: vec![When::Date(date(2025, 8, 5)), local(2025, 9, 2, 9, 0)],
                 ..full_event("networking")
             },
             all_day_event("talent-week"),

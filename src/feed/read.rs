@@ -601,8 +601,9 @@ fn read_event(e: &mut Entry, segments: &Known) -> Option<(String, Event)> {
     event.exdates = e
         .strings("exdates", string, |s| match When::parse(s) {
             None => Err(Problem::BadDate(s.to_owned())),
-            // Without a valid start the event is skipped anyway: no form to compare with.
-            Some(w) if all_day.is_some_and(|a| a != w.is_all_day()) => Err(Problem::FormMismatch),
+            // Without a valid start the event is skipped anyway: no form to compare with. A
+            // date alone leaves out that day's occurrence of a timed series too.
+            Some(w) if all_day == Some(true) && !w.is_all_day() => Err(Problem::FormMismatch),
             Some(_) => Ok(None),
         })
         .iter()
