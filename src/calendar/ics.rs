@@ -6,9 +6,11 @@
 //! the clocks change, with a `VTIMEZONE` block describing that zone's changes, read from the
 //! browser's zone data. All-day events are dates (`VALUE=DATE`), the end excluded.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use super::occur::{Offsets, instant_of, utc_day_of, wall, zone_of};
+use super::recur;
 use super::zone::{Change, changes, epoch_ms, instant, wall_at};
 use crate::feed::{DAY_CODES, Date, Event, Feed, Freq, Rrule, Time, When, days_in_month};
 use crate::i18n::Lang;
@@ -144,6 +146,44 @@ enum Form<'a> {
     Zoned(&'a str),
 }
 
+/// `event` with its first day on its rule, and the start to add as an `RDATE` where that
+/// moved it. A start the rule does not give (a Tuesday start of a Monday and Wednesday
+/// series) is the first occurrence all the same, in RFC 5545 and in the calendar, but
+/// calendar apps built like python-dateutil skip it and add one at the end: the file starts
+/// the series on the rule's first day after it instead, with its end moved as far, one
+/// `COUNT` less, and the start as an `RDATE`; a series whose rule gives nothing after its
+/// start is that one occurrence.
+fn synced(event: &Event) -> (Cow<'_, Event>, Option<When>) {
+    let Some(rule) = &event.recurrence else {
+        return (Cow::Borrowed(event), None);
+    };
+    let first = event.start.date();
+    if recur::gives_start(first, rule) {
+        return (Cow::Borrowed(event), None);
+    }
+    let next = recur::days(first, rule, None, first.add_days(1), first.add_days(4_000))
+        .first()
+        .copied()
+        .filter(|&next| rule.until.is_none_or(|until| next <= until.date()));
+    let mut moved = event.clone();
+    let Some(next) = next else {
+        moved.recurrence = None;
+        return (Cow::Owned(moved), None);
+    };
+    let by = next.days_since_epoch() - first.days_since_epoch();
+    let shift = |when: When| match when {
+        When::Date(d) => When::Date(d.add_days(by)),
+        When::Local(d, t) => When::Local(d.add_days(by), t),
+        When::Instant(d, t) => When::Instant(d.add_days(by), t),
+    };
+    moved.start = shift(event.start);
+    moved.end = event.end.map(shift);
+    if let Some(rule) = moved.recurrence.as_mut() {
+        rule.count = rule.count.map(|count| count - 1);
+    }
+    (Cow::Owned(moved), Some(event.start))
+}
+
 /// Writes `event` (number `index` in the feed) as a VEVENT; returns the zone it names, if any.
 fn vevent<'a>(
     out: &mut String,
@@ -155,6 +195,8 @@ fn vevent<'a>(
     offsets: &impl Offsets,
 ) -> Option<&'a str> {
     let own = zone_of(feed, event);
+    let (event, start_apart) = synced(event);
+    let event = &*event;
     let at = |when: When| instant_of(when, own, offsets);
     let form = match event.start {
         When::Date(_) => Form::AllDay,
@@ -210,6 +252,9 @@ fn vevent<'a>(
                 (_, w, _) => w,
             };
             line(out, &format!("EXDATE{}", value(left_out)));
+        }
+        if let Some(start) = start_apart {
+            line(out, &format!("RDATE{}", value(start)));
         }
     }
     line(out, &format!("SUMMARY:{}", texts.of(&event.title)));

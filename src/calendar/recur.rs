@@ -58,6 +58,13 @@ pub fn days(start: Date, rule: &Rrule, last: Option<Date>, from: Date, to: Date)
     }
 }
 
+/// Whether `rule` itself gives `start`, as RFC 5545 asks of a series' first day: a start it
+/// does not give (a Tuesday start of a Monday and Wednesday series) is the first occurrence
+/// all the same (see [`days`]), but not every calendar app counts it so.
+pub fn gives_start(start: Date, rule: &Rrule) -> bool {
+    expand(rule, start, period_start(rule.freq, start, 0)).contains(&start)
+}
+
 /// The Monday of `day`'s week (RFC 5545's default `WKST=MO`).
 fn monday_of(day: Date) -> Date {
     day.add_days(-(day.weekday().index() as i64))

@@ -497,3 +497,52 @@ fn a_series_that_starts_years_ahead_has_its_zone_s_rules_for_every_year_of_it() 
         }
     }
 }
+
+#[test]
+fn a_start_off_the_rule_is_written_apart_so_that_every_app_counts_the_same_occurrences() {
+    // Tuesday 5 January 2027, then Mondays and Wednesdays, six in all: the calendar shows
+    // 5, 6, 11, 13, 18 and 20 January (RFC 5545 counts the start); an app that skips a start
+    // off the rule showed 6 to 25 January.
+    let mut feed = Feed::default();
+    feed.cluster.timezone = "Europe/Madrid".into();
+    let mut class = event("class", "2027-01-05T12:00", Some("2027-01-05T13:30"));
+    class.recurrence = Some(Rrule::parse("FREQ=WEEKLY;BYDAY=MO,WE;COUNT=6").unwrap());
+    feed.events = vec![class];
+    let shown: Vec<Date> = crate::calendar::occur::occurrences(
+        &feed,
+        "Europe/Madrid",
+        Date::new(2027, 1, 1).unwrap(),
+        Date::new(2027, 3, 1).unwrap(),
+        &Jiff,
+    )
+    .iter()
+    .map(|o| o.first)
+    .collect();
+    assert_eq!(shown.len(), 6);
+    let file = calendar(&feed, &[0], Lang::En, "example.org", NOW, &Jiff);
+    let has = |line: &str| file.contains(&format!("\r\n{line}\r\n"));
+    assert!(has("DTSTART;TZID=Europe/Madrid:20270106T120000"), "{file}");
+    assert!(has("DTEND;TZID=Europe/Madrid:20270106T133000"), "{file}");
+    assert!(has("RRULE:FREQ=WEEKLY;COUNT=5;BYDAY=MO,WE"), "{file}");
+    assert!(has("RDATE;TZID=Europe/Madrid:20270105T120000"), "{file}");
+    // Read as any app reads it now: the start the rule gives, its five, and the RDATE.
+    let rule = Rrule::parse("FREQ=WEEKLY;BYDAY=MO,WE;COUNT=5").unwrap();
+    let first = Date::new(2027, 1, 6).unwrap();
+    assert!(recur::gives_start(first, &rule));
+    let mut read = recur::days(first, &rule, None, first, first.add_days(100));
+    read.insert(0, Date::new(2027, 1, 5).unwrap());
+    assert_eq!(read, shown);
+
+    // A start the rule gives is written as it is.
+    feed.events[0].start = w("2027-01-04T12:00");
+    feed.events[0].end = Some(w("2027-01-04T13:30"));
+    let file = calendar(&feed, &[0], Lang::En, "example.org", NOW, &Jiff);
+    assert!(
+        file.contains("DTSTART;TZID=Europe/Madrid:20270104T120000"),
+        "{file}"
+    );
+    assert!(
+        file.contains("COUNT=6") && !file.contains("RDATE"),
+        "{file}"
+    );
+}
