@@ -171,13 +171,15 @@ fn synced(event: &Event) -> (Cow<'_, Event>, Option<When>) {
         return (Cow::Owned(moved), None);
     };
     let by = next.days_since_epoch() - first.days_since_epoch();
-    let shift = |when: When| match when {
-        When::Date(d) => When::Date(d.add_days(by)),
-        When::Local(d, t) => When::Local(d.add_days(by), t),
-        When::Instant(d, t) => When::Instant(d.add_days(by), t),
-    };
-    moved.start = shift(event.start);
-    moved.end = event.end.map(shift);
+    fn shift(when: When, by: i64) -> When {
+        match when {
+            When::Date(d) => When::Date(d.add_days(by)),
+            When::Local(d, t) => When::Local(d.add_days(by), t),
+            When::Instant(d, t) => When::Instant(d.add_days(by), t),
+        }
+    }
+    moved.start = shift(event.start, by);
+    moved.end = event.end.map(|end| shift(end, by));
     if let Some(rule) = moved.recurrence.as_mut() {
         rule.count = rule.count.map(|count| count - 1);
     }
