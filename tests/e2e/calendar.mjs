@@ -2,7 +2,7 @@
 // dialog and the add-to-calendar downloads.
 import { readFileSync } from "node:fs";
 import { test, assert, settled } from "./harness.mjs";
-import { axeViolations, onPhone } from "./support.mjs";
+import { axeViolations, onPhone, channels, contrast } from "./support.mjs";
 
 /** Adds to the page's `main` a clusterkit-calendar with the attributes `attrs` (its id among
  * them) and `feed` as its inline JSON. */
@@ -635,19 +635,6 @@ test("on a phone, a tap anywhere on a day of the month grid lists that day's eve
 
 test("in a narrow month grid, a strip too faint for the page behind it is ringed in the text's colour: a pale segment on white, the brand's own colour on a brand-blue page", async ({ page, url }) => {
   await page.goto(url("tests/e2e/pages/contrast.html"));
-  // WCAG 2 contrast, written here from the definition; colours as a computed style writes them.
-  const channels = (css) => {
-    const n = css.match(/[\d.]+/g).slice(0, 3).map(Number);
-    return css.startsWith("color(srgb") ? n.map((c) => c * 255) : n;
-  };
-  const luminance = (rgb) => {
-    const [r, g, b] = rgb.map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const contrast = (a, b) => {
-    const [x, y] = [luminance(a), luminance(b)];
-    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
-  };
   const strips = async (id) => {
     const cal = page.locator(`#${id}`);
     await cal.getByRole("grid", { name: /2026/ }).waitFor();

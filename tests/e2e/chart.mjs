@@ -1,7 +1,7 @@
 // End-to-end tests of the chart element, alone and linked to a directory.
 import { readFileSync } from "node:fs";
 import { test, assert, settled } from "./harness.mjs";
-import { feedOf, text, axeViolations, onPhone, addWidget } from "./support.mjs";
+import { feedOf, text, axeViolations, onPhone, addWidget, channels, contrast } from "./support.mjs";
 
 test("Escape on a chart's tooltip only hides it: a page's dialog around the chart stays open for the next", async ({ page, url }) => {
   await page.goto(url("tests/e2e/pages/charts.html"));
@@ -524,16 +524,6 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
 
 test("marks too faint for the background behind them are outlined in the text colour; printed, the chart drops its buttons", async ({ page, url }) => {
   await page.goto(url("tests/e2e/pages/contrast.html"));
-  // WCAG 2 contrast, written here from the definition.
-  const channels = (css) => css.match(/[\d.]+/g).slice(0, 3).map(Number);
-  const luminance = (rgb) => {
-    const [r, g, b] = rgb.map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const contrast = (a, b) => {
-    const [x, y] = [luminance(a), luminance(b)];
-    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
-  };
   const shapes = async (id) => {
     await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelector("svg")?.style.getPropertyValue("--ck-ink"), id);
     return page.locator(`#${id}`).evaluate((el) =>

@@ -35,3 +35,21 @@ export function addWidget(page, tag, attrs) {
     document.body.append(el);
   }, { tag, attrs });
 }
+
+/** The red, green and blue (0-255) of a colour as a computed style writes it: `rgb(…)`,
+ * `rgba(…)` or `color(srgb …)`. */
+export const channels = (css) => {
+  const n = css.match(/[\d.]+/g).slice(0, 3).map(Number);
+  return css.startsWith("color(srgb") ? n.map((c) => c * 255) : n;
+};
+
+/** The WCAG 2 contrast ratio of two colours given as [r, g, b] (0-255), written here from the
+ * definition (relative luminance), not taken from the code under test. */
+export const contrast = (a, b) => {
+  const luminance = (rgb) => {
+    const [r, g, bl] = rgb.map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [luminance(a), luminance(b)];
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+};

@@ -428,22 +428,28 @@ fn a_zone_s_rules_hold_for_every_year_of_a_series_also_where_they_changed() {
         meeting.recurrence = Some(Rrule::parse("FREQ=WEEKLY;BYDAY=TU").unwrap());
         feed.events = vec![meeting];
         let file = calendar(&feed, &[0], Lang::En, "example.org", NOW, &Jiff);
-        let onsets = onsets(&file, zone);
-        // Every six hours from the first meeting to the end of 2028.
-        let (from, to) = (
-            epoch_ms(Date::new(2021, 1, 12).unwrap(), Time::default()),
-            epoch_ms(Date::new(2029, 1, 1).unwrap(), Time::default()),
+        // From the first meeting to the end of 2028.
+        offsets_hold(&file, zone, Date::new(2021, 1, 12), Date::new(2029, 1, 1));
+    }
+}
+
+/// Asserts that the offset a calendar app reads from `file`'s VTIMEZONE for `zone` is jiff's,
+/// every six hours from `from` to `to`.
+fn offsets_hold(file: &str, zone: &str, from: Option<Date>, to: Option<Date>) {
+    let onsets = onsets(file, zone);
+    let (from, to) = (
+        epoch_ms(from.unwrap(), Time::default()),
+        epoch_ms(to.unwrap(), Time::default()),
+    );
+    let mut at = from;
+    while at < to {
+        assert_eq!(
+            offset_read(&onsets, at),
+            Some(Jiff.offset(zone, at)),
+            "{zone} at {}",
+            super::utc(at)
         );
-        let mut at = from;
-        while at < to {
-            assert_eq!(
-                offset_read(&onsets, at),
-                Some(Jiff.offset(zone, at)),
-                "{zone} at {}",
-                super::utc(at)
-            );
-            at += 6.0 * 3_600_000.0;
-        }
+        at += 6.0 * 3_600_000.0;
     }
 }
 
@@ -480,21 +486,7 @@ fn a_series_that_starts_years_ahead_has_its_zone_s_rules_for_every_year_of_it() 
         meeting.recurrence = Some(Rrule::parse("FREQ=WEEKLY;UNTIL=20351231").unwrap());
         feed.events = vec![meeting];
         let file = calendar(&feed, &[0], Lang::En, "example.org", NOW, &Jiff);
-        let onsets = onsets(&file, zone);
-        let (from, to) = (
-            epoch_ms(Date::new(2029, 6, 5).unwrap(), Time::default()),
-            epoch_ms(Date::new(2036, 1, 1).unwrap(), Time::default()),
-        );
-        let mut at = from;
-        while at < to {
-            assert_eq!(
-                offset_read(&onsets, at),
-                Some(Jiff.offset(zone, at)),
-                "{zone} at {}",
-                super::utc(at)
-            );
-            at += 6.0 * 3_600_000.0;
-        }
+        offsets_hold(&file, zone, Date::new(2029, 6, 5), Date::new(2036, 1, 1));
     }
 }
 
