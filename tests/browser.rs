@@ -1122,10 +1122,15 @@ async fn a_profile_opens_in_a_modal_dialog_and_gives_focus_back() {
         .expect("a member with a website")
         .clone();
     let name = with_site.name.resolve("ca", "ca").to_owned();
+    // An app's CSS reset, as Tailwind's preflight has one: the browser's own centring of a
+    // modal dialog is its margin, which put the profile in the page's top left corner.
+    let reset = document().create_element("style").unwrap();
+    reset.set_text_content(Some("*, ::before, ::after { margin: 0; padding: 0 }"));
+    document().head().unwrap().append_child(&reset).unwrap();
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), {
         let feed = feed.clone();
-        move || view! { <MemberDirectory feed=feed lang=Lang::Ca/> }
+        move || view! { <clusterkit::Styles/><MemberDirectory feed=feed lang=Lang::Ca/> }
     });
     until("the cards", || !all(&root, "article").is_empty()).await;
     search_for(&root, &name);
@@ -1143,6 +1148,17 @@ async fn a_profile_opens_in_a_modal_dialog_and_gives_focus_back() {
     .await;
     let dialog = root.query_selector("dialog[open]").unwrap().unwrap();
     assert_eq!(text_of(&dialog, "h2"), name);
+    let (placed, width) = (
+        dialog.get_bounding_client_rect(),
+        document().document_element().unwrap().client_width() as f64,
+    );
+    assert!(
+        placed.left() > 8.0 && (placed.left() - (width - placed.right())).abs() < 2.0,
+        "the dialog centred in a page {width} px wide: {} to {}",
+        placed.left(),
+        placed.right()
+    );
+    reset.remove();
     let labelled = dialog.get_attribute("aria-labelledby").unwrap();
     assert_eq!(dialog.query_selector("h2").unwrap().unwrap().id(), labelled);
     let link = dialog
