@@ -16,6 +16,11 @@ pub(super) fn drawn_for_paper(
     width: RwSignal<usize>,
     draw_now: impl Fn() + Copy + 'static,
 ) {
+    // Off the browser (a server rendering the chart) there is no window to print, and
+    // web-sys' imports would abort the process there.
+    if cfg!(not(target_arch = "wasm32")) {
+        return;
+    }
     // At once, before the page is laid out: an effect would be too late, as a page's own
     // `window.print()` waits for nothing.
     let print = window_event_listener_untyped("beforeprint", move |_| {

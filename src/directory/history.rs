@@ -15,6 +15,11 @@ use crate::feed::Feed;
 use crate::i18n::{Lang, fill};
 
 fn window() -> Option<web_sys::Window> {
+    // Off the browser (a server rendering the component, a native test) there is no page:
+    // web-sys' imports would abort the process there.
+    #[cfg(not(target_arch = "wasm32"))]
+    return None;
+    #[cfg(target_arch = "wasm32")]
     web_sys::window()
 }
 

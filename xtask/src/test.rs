@@ -72,6 +72,21 @@ pub fn all(only: &[String]) -> Result<(), String> {
     step(only, "native tests", || {
         run(&mut cargo(&["test", "--workspace"]))
     })?;
+    // The components built and rendered natively, as a server renders them (tests/ssr, a
+    // crate of its own so that Leptos' `ssr` stays out of the crate's builds).
+    step(only, "server rendering (native)", || {
+        let manifest = root().join("tests/ssr/Cargo.toml");
+        let manifest = manifest.to_str().ok_or("a path that is not UTF-8")?;
+        run(&mut cargo(&[
+            "fmt",
+            "--manifest-path",
+            manifest,
+            "--",
+            "--check",
+        ]))?;
+        run(cargo(&["test", "--manifest-path", manifest])
+            .env("CARGO_TARGET_DIR", root().join("target")))
+    })?;
     step(only, "package (cargo publish --dry-run)", || {
         run(&mut cargo(&[
             "publish",
