@@ -3035,3 +3035,27 @@ fn tags_repeated_in_other_accents_or_a_catalan_l_l_count_once() {
         ["Animació", "col.lectiu", "Cinema"]
     );
 }
+
+#[test]
+fn load_and_syntax_errors_are_errors_an_app_can_pass_on_with_their_messages() {
+    use clusterkit::feed::LoadError;
+    let syntax = clusterkit::feed::parse("{\"version\": 1,").unwrap_err();
+    let wrapped: Box<dyn std::error::Error> = Box::new(LoadError::Syntax(syntax.clone()));
+    assert_eq!(
+        wrapped.to_string(),
+        "The data is not valid JSON: line 1, column 15: the text ends too early."
+    );
+    assert_eq!(
+        wrapped.source().map(ToString::to_string),
+        Some(syntax.to_string()),
+        "the syntax error is its source"
+    );
+    assert_eq!(
+        LoadError::Status(404).to_string(),
+        "The data could not be loaded (HTTP 404)."
+    );
+    assert_eq!(
+        LoadError::Status(404).message(Lang::Es),
+        "No se han podido cargar los datos (HTTP 404)."
+    );
+}

@@ -50,6 +50,30 @@ pub enum LoadError {
     BadUrl,
 }
 
+impl LoadError {
+    /// What went wrong, in `lang`, as the widgets' error boxes say it: for an app that shows
+    /// its own box instead of [`FeedStatus`](crate::FeedStatus)'s.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        crate::ui::load_error_message(lang, self)
+    }
+}
+
+/// The English [`LoadError::message`].
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::Syntax(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
 /// How long a feed may take to arrive, headers and body, before the widget gives up and
 /// offers a retry.
 pub const TIMEOUT_SECONDS: u32 = 30;

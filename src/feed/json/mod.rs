@@ -76,15 +76,14 @@ pub struct SyntaxError {
     pub problem: SyntaxProblem,
 }
 
+/// In English, as the widgets say it: `The data is not valid JSON (line 3, column 5: …)`.
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "line {}, column {}: {:?}",
-            self.line, self.column, self.problem
-        )
+        f.write_str(&crate::i18n::Lang::En.strings().syntax_error(self))
     }
 }
+
+impl std::error::Error for SyntaxError {}
 
 impl<'a> Json<'a> {
     /// The value of `key` when `self` is an object.
