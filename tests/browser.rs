@@ -1719,3 +1719,46 @@ fn a_feed_zone_the_browser_does_not_know_is_reported_not_read_as_utc() {
     let message = Lang::Es.strings().diagnostic(&parsed.diagnostics[0]);
     assert!(message.contains("Europe/Madird"), "{message}");
 }
+
+#[wasm_bindgen_test]
+async fn a_new_feed_keeps_the_choices_it_has_values_for_and_drops_the_others() {
+    use clusterkit::Filter;
+    let catalonia = sample("catalonia");
+    let madrid = sample("madrid");
+    let feed = RwSignal::new(catalonia.clone());
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        let filter = Signal::stored(Filter {
+            segments: vec!["immersive".into(), "production".into()],
+            ..Filter::default()
+        });
+        view! { <MemberDirectory feed=feed filter=filter lang=Lang::En/> }
+    });
+    let both = count_where(&catalonia, |m| {
+        m.segments
+            .iter()
+            .any(|s| s == "immersive" || s == "production")
+    });
+    until("the chosen segments' members", || {
+        count_shown(&root) == format!("{both} members")
+    })
+    .await;
+    assert_eq!(all(&root, "[part=chip]").len(), 2);
+    facets_counted(&root).await;
+    // Madrid's feed has a production segment, and no immersive one: its producers, and one
+    // chip, not nobody and a chip of a bare id.
+    feed.set(madrid.clone());
+    let producers = count_where(&madrid, |m| m.segments.iter().any(|s| s == "production"));
+    until("Madrid's producers", || {
+        count_shown(&root) == format!("{producers} members")
+    })
+    .await;
+    let chips = || -> Vec<String> {
+        all(&root, "[part=chip]")
+            .iter()
+            .map(|c| c.text_content().unwrap_or_default())
+            .collect()
+    };
+    until("one chip", || chips().len() == 1).await;
+    assert!(chips()[0].starts_with("Production"), "{:?}", chips());
+}

@@ -193,6 +193,25 @@ pub fn MemberDirectory(
         move |_| Arc::new(FacetTable::new(&feed.read())),
         arc_changed,
     );
+    // A new feed (an app's signal, the embed's `feed` attribute changed) keeps the choices it
+    // still has values for: a segment, region or city gone would let nobody through and show
+    // as a chip of its bare id.
+    // A new feed (an app's signal, the embed's `feed` attribute changed) keeps the choices it
+    // still has values for: a segment, region or city gone would let nobody through and show
+    // as a chip of its bare id.
+    Effect::watch(
+        move || table.get(),
+        move |table, before, _| {
+            if before.is_some() {
+                let known = choices.get_untracked().known_to(table);
+                if choices.with_untracked(|c| *c != known) {
+                    choices.set(known);
+                    page.set(1);
+                }
+            }
+        },
+        false,
+    );
     let index = indexing::search_index(feed);
     let by_name = crate::ui::memo_with(
         move |_| Arc::new(name_order(&feed.read(), lang.get())),
