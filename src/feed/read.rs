@@ -25,6 +25,16 @@ pub struct ParsedFeed {
 
 /// Reads a feed from JSON text. Only a syntax error fails; every other problem is reported
 /// in [`ParsedFeed::diagnostics`] and costs no more than its entry or field.
+///
+/// The feed's relative URLs (`"logo": "logos/sonilab.svg"`) resolve against
+/// [`Feed::base_url`], which text read here has none of: set it to the address the text
+/// came from, or they resolve against the page's.
+///
+/// ```
+/// let text = r#"{"version": 1, "cluster": {"name": "Cluster"}}"#;
+/// let mut feed = clusterkit::feed::parse(text).unwrap().feed;
+/// feed.base_url = Some("https://example.org/data/cluster.json".into());
+/// ```
 pub fn parse(text: &str) -> Result<ParsedFeed, SyntaxError> {
     Ok(parse_json(&json::parse(text)?))
 }
