@@ -74,8 +74,7 @@ pub fn format_number(lang: Lang, n: usize) -> String {
 
 /// The indexes of `names` in `lang`'s collation order (`Intl.Collator` in the browser),
 /// each name filed from its first letter or digit, past the quotes, marks and emoji it may
-/// open with; equal names keep their
-/// order.
+/// open with; equal names keep their order.
 pub fn collation_order(lang: Lang, names: &[&str]) -> Vec<usize> {
     let names: Vec<&str> = names.iter().map(|&name| filed(name)).collect();
     let names = &names[..];
