@@ -85,6 +85,27 @@ test("a member found by its description or tags shows the match on its card, in 
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations with excerpts");
 });
 
+test("a swipe or wheel past the end of a profile leaves the page behind it where it was", async ({ context, url }) => {
+  await onPhone(context, { viewport: { width: 360, height: 740 } }, async (page) => {
+    await page.goto(url("index.html"));
+    const dir = page.locator("#dir");
+    const open = dir.locator(".ck-open").first();
+    await open.scrollIntoViewIfNeeded();
+    await open.click();
+    const dialog = dir.getByRole("dialog");
+    await dialog.waitFor();
+    const before = await page.evaluate(() => window.scrollY);
+    const box = await dialog.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 3; i++) {
+      await page.mouse.wheel(0, 2000);
+      await page.waitForTimeout(100);
+    }
+    assert.equal(await page.evaluate(() => window.scrollY), before, "the page did not scroll on");
+    await page.keyboard.press("Escape");
+  });
+});
+
 test("index.html shows all three widgets on the Catalan feed, in Catalan", async ({ page, url }) => {
   const feed = feedOf("catalonia");
   const wasmRequests = [];
