@@ -32,9 +32,12 @@ pub enum Opened {
 /// `w9` the same UID, and so did two sites' inline feeds (`w9@clusterkit.invalid`): a
 /// calendar app that imported both kept one.
 pub fn source(feed: &Feed) -> String {
+    // A relative website (`/`, which the reader keeps) names no place of its own.
+    let absolute = |url: &&str| url.contains("://");
     feed.cluster
         .url
         .as_deref()
+        .filter(absolute)
         .or(feed.base_url.as_deref())
         .and_then(|url| url.split_once("://"))
         .map(|(_, rest)| rest.split(['?', '#']).next().unwrap_or_default())

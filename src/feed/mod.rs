@@ -271,7 +271,8 @@ pub struct Event {
     pub description: Option<Text>,
     /// How it repeats.
     pub recurrence: Option<Rrule>,
-    /// Occurrences left out of the recurrence, in the same form as `start`.
+    /// Occurrences left out of the recurrence, in the same form as `start`, or (for a timed
+    /// event) a date alone, for that day's occurrence.
     pub exdates: Vec<When>,
 }
 

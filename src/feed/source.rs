@@ -65,14 +65,9 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-impl std::error::Error for LoadError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            LoadError::Syntax(e) => Some(e),
-            _ => None,
-        }
-    }
-}
+/// Without a source: a syntax error's message already says the syntax error's, which an
+/// error chain would print twice.
+impl std::error::Error for LoadError {}
 
 /// How long a feed may take to arrive, headers and body, before the widget gives up and
 /// offers a retry.

@@ -283,6 +283,9 @@ fn uids_name_the_cluster_s_website_else_the_feed_s_address() {
     // Two clusters' feeds on one site differ by their paths.
     feed.base_url = Some("https://example.org/feeds/galicia.json?v=2#top".into());
     assert_eq!(source(&feed), "example.org/feeds/galicia.json");
+    // A relative website names no place: the feed's address does.
+    feed.cluster.url = Some("/".into());
+    assert_eq!(source(&feed), "example.org/feeds/galicia.json");
     // The cluster's own website names it wherever its feed is.
     feed.cluster.url = Some("https://www.clusteraudiovisual.cat/".into());
     assert_eq!(source(&feed), "www.clusteraudiovisual.cat");

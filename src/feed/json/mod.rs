@@ -76,7 +76,7 @@ pub struct SyntaxError {
     pub problem: SyntaxProblem,
 }
 
-/// In English, as the widgets say it: `The data is not valid JSON (line 3, column 5: …)`.
+/// In English, as the widgets say it: `The data is not valid JSON: line 3, column 5: …`.
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&crate::i18n::Lang::En.strings().syntax_error(self))
