@@ -113,14 +113,40 @@ fn rule_text(rule: &Rrule, until: Option<String>) -> String {
 /// occurrence in); `own` is the event's zone.
 pub(super) fn rrule_of(event: &Event, own: &str, offsets: &impl Offsets) -> Option<String> {
     let rule = event.recurrence.as_ref()?;
-    let zoned = |d: Date, t: Time| instant(d, t, |ms| offsets.offset(own, ms));
-    let until = rule.until.map(|until| match (event.start, until) {
-        (When::Date(_), until) => date(until.date()),
-        (_, When::Date(d)) => utc(zoned(d, Time::LAST_SECOND)),
-        (_, When::Local(d, t)) => utc(zoned(d, t)),
-        (_, When::Instant(d, t)) => utc(epoch_ms(d, t)),
+    let until = until_of(event, own, offsets).map(|until| match until {
+        Until::Day(d) => date(d),
+        Until::At(ms) => utc(ms),
     });
     Some(rule_text(rule, until))
+}
+
+/// Where a series' `UNTIL` ends it.
+enum Until {
+    /// An all-day series: on this day.
+    Day(Date),
+    /// A timed one: at this instant (milliseconds after the epoch); a date alone is its end.
+    At(f64),
+}
+
+/// `event`'s `UNTIL`, its dates and times in the event's zone `own`.
+fn until_of(event: &Event, own: &str, offsets: &impl Offsets) -> Option<Until> {
+    let until = event.recurrence.as_ref()?.until?;
+    let zoned = |d: Date, t: Time| instant(d, t, |ms| offsets.offset(own, ms));
+    Some(match (event.start, until) {
+        (When::Date(_), until) => Until::Day(until.date()),
+        (_, When::Date(d)) => Until::At(zoned(d, Time::LAST_SECOND)),
+        (_, When::Local(d, t)) => Until::At(zoned(d, t)),
+        (_, When::Instant(d, t)) => Until::At(epoch_ms(d, t)),
+    })
+}
+
+/// `when` moved `by` days, in its own form.
+fn shift(when: When, by: i64) -> When {
+    match when {
+        When::Date(d) => When::Date(d.add_days(by)),
+        When::Local(d, t) => When::Local(d.add_days(by), t),
+        When::Instant(d, t) => When::Instant(d.add_days(by), t),
+    }
 }
 
 /// The texts of the file, in the visitor's language.
@@ -152,8 +178,14 @@ enum Form<'a> {
 /// calendar apps built like python-dateutil skip it and add one at the end: the file starts
 /// the series on the rule's first day after it instead, with its end moved as far, one
 /// `COUNT` less, and the start as an `RDATE`; a series whose rule gives nothing after its
-/// start is that one occurrence.
-fn synced(event: &Event) -> (Cow<'_, Event>, Option<When>) {
+/// start (its `COUNT` of one, its `UNTIL` before the rule's next day, as the calendar reads
+/// it in the event's zone `own`) is that one occurrence. A rule whose next day is further
+/// than the eleven years looked at is written as it is.
+fn synced<'e>(
+    event: &'e Event,
+    own: &str,
+    offsets: &impl Offsets,
+) -> (Cow<'e, Event>, Option<When>) {
     let Some(rule) = &event.recurrence else {
         return (Cow::Borrowed(event), None);
     };
@@ -163,21 +195,28 @@ fn synced(event: &Event) -> (Cow<'_, Event>, Option<When>) {
     }
     let next = recur::days(first, rule, None, first.add_days(1), first.add_days(4_000))
         .first()
-        .copied()
-        .filter(|&next| rule.until.is_none_or(|until| next <= until.date()));
+        .copied();
+    let by = next.map(|next| next.days_since_epoch() - first.days_since_epoch());
+    let moved_start = by.map(|by| shift(event.start, by));
+    // Past the rule's UNTIL, where the calendar ends the series: as `rrule_of` writes it.
+    let past_until = |start: When| match (start, until_of(event, own, offsets)) {
+        (When::Date(d), Some(Until::Day(last))) => d > last,
+        (start, Some(Until::At(ms))) => instant_of(start, own, offsets) > ms,
+        _ => false,
+    };
+    let next = match moved_start {
+        Some(start) if !past_until(start) => by,
+        // The series ends at its start.
+        Some(_) => None,
+        None if rule.count == Some(1) => None,
+        None => return (Cow::Borrowed(event), None),
+    };
     let mut moved = event.clone();
     let Some(next) = next else {
         moved.recurrence = None;
         return (Cow::Owned(moved), None);
     };
-    let by = next.days_since_epoch() - first.days_since_epoch();
-    fn shift(when: When, by: i64) -> When {
-        match when {
-            When::Date(d) => When::Date(d.add_days(by)),
-            When::Local(d, t) => When::Local(d.add_days(by), t),
-            When::Instant(d, t) => When::Instant(d.add_days(by), t),
-        }
-    }
+    let by = next;
     moved.start = shift(event.start, by);
     moved.end = event.end.map(|end| shift(end, by));
     if let Some(rule) = moved.recurrence.as_mut() {
@@ -197,7 +236,7 @@ fn vevent<'a>(
     offsets: &impl Offsets,
 ) -> Option<&'a str> {
     let own = zone_of(feed, event);
-    let (event, start_apart) = synced(event);
+    let (event, start_apart) = synced(event, own, offsets);
     let event = &*event;
     let at = |when: When| instant_of(when, own, offsets);
     let form = match event.start {
@@ -474,11 +513,13 @@ pub fn calendar(
     line(&mut out, "METHOD:PUBLISH");
     for (zone, first, latest) in zones {
         // The zone's rules up to two years after this one or after the last series' start
-        // (series go on), at most a century of them, and ten years at least, so that the
-        // last rules are seen to repeat on every weekday they fall on.
+        // (series go on), at most a century of them, and ten more years of its rules as the
+        // browser projects them, so that the last rules are seen to repeat on every weekday
+        // they fall on (Chile's Sun>=2 fell on the 2nd to the 7th from 2023 to 2028: a count
+        // from the month's start, a week early in 2029).
         let last = (this_year + 2).max(latest + 2);
         let first = first.clamp(last - 100, last);
-        vtimezone(&mut out, zone, first, last.max(first + 10), offsets);
+        vtimezone(&mut out, zone, first, last + 10, offsets);
     }
     out.push_str(&body);
     line(&mut out, "END:VCALENDAR");

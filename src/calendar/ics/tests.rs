@@ -538,3 +538,52 @@ fn a_start_off_the_rule_is_written_apart_so_that_every_app_counts_the_same_occur
         "{file}"
     );
 }
+
+#[test]
+fn a_start_off_the_rule_with_nothing_after_it_or_nothing_for_years_is_written_as_the_calendar_reads_it()
+ {
+    let mut feed = Feed::default();
+    feed.cluster.timezone = "Europe/Madrid".into();
+    // UNTIL at Wednesday noon, before Wednesday's 18:00: the calendar shows the Tuesday
+    // alone, and so does the file (one event, no rule, no RDATE).
+    let mut class = event("class", "2027-01-05T18:00", None);
+    class.recurrence = Some(Rrule::parse("FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20270106T120000").unwrap());
+    feed.events = vec![class];
+    let file = calendar(&feed, &[0], Lang::En, "example.org", NOW, &Jiff);
+    assert!(file.contains("\r\nDTSTART:20270105T170000Z\r\n"), "{file}");
+    assert!(!file.contains("RRULE") && !file.contains("RDATE"), "{file}");
+    // Every twentieth January 10th: the rule's next day is twenty years on, past the years
+    // looked at; the rule is written as it is, not lost.
+    let mut jubilee = event("jubilee", "2025-01-15", None);
+    jubilee.recurrence =
+        Some(Rrule::parse("FREQ=YEARLY;INTERVAL=20;BYMONTH=1;BYMONTHDAY=10").unwrap());
+    feed.events = vec![jubilee];
+    let file = calendar(&feed, &[0], Lang::En, "example.org", NOW, &Jiff);
+    assert!(
+        file.contains("\r\nDTSTART;VALUE=DATE:20250115\r\n"),
+        "{file}"
+    );
+    assert!(
+        file.contains("RRULE:FREQ=YEARLY;INTERVAL=20;BYMONTH=1;BYMONTHDAY=10"),
+        "{file}"
+    );
+}
+
+#[test]
+fn a_zone_s_last_rules_are_read_from_ten_years_of_them_whatever_the_first_series_year() {
+    // A weekly meeting from 2019 in Santiago: the rules since 2023 put April's change on the
+    // 2nd to the 7th up to 2028, which a count from the month's start also gives; 2029's is
+    // on the 8th (Sun>=2).
+    let mut feed = Feed::default();
+    feed.cluster.timezone = "America/Santiago".into();
+    let mut meeting = event("meeting", "2019-01-08T10:00", Some("2019-01-08T11:00"));
+    meeting.recurrence = Some(Rrule::parse("FREQ=WEEKLY").unwrap());
+    feed.events = vec![meeting];
+    let file = calendar(&feed, &[0], Lang::En, "example.org", NOW, &Jiff);
+    offsets_hold(
+        &file,
+        "America/Santiago",
+        Date::new(2023, 1, 1),
+        Date::new(2036, 1, 1),
+    );
+}
