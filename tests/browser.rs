@@ -1745,6 +1745,18 @@ async fn a_new_feed_keeps_the_choices_it_has_values_for_and_drops_the_others() {
     .await;
     assert_eq!(all(&root, "[part=chip]").len(), 2);
     facets_counted(&root).await;
+    // An empty feed on the way (an app's while it reloads) takes no choice away.
+    feed.set(Arc::new(Feed::default()));
+    until("no members", || {
+        count_shown(&root).starts_with("0 ") || all(&root, "article").is_empty()
+    })
+    .await;
+    feed.set(catalonia.clone());
+    until("the chosen segments' members again", || {
+        count_shown(&root) == format!("{both} members")
+    })
+    .await;
+    assert_eq!(all(&root, "[part=chip]").len(), 2, "both choices kept");
     // Madrid's feed has a production segment, and no immersive one: its producers, and one
     // chip, not nobody and a chip of a bare id.
     feed.set(madrid.clone());

@@ -195,14 +195,13 @@ pub fn MemberDirectory(
     );
     // A new feed (an app's signal, the embed's `feed` attribute changed) keeps the choices it
     // still has values for: a segment, region or city gone would let nobody through and show
-    // as a chip of its bare id.
-    // A new feed (an app's signal, the embed's `feed` attribute changed) keeps the choices it
-    // still has values for: a segment, region or city gone would let nobody through and show
-    // as a chip of its bare id.
+    // as a chip of its bare id. Not an empty one (an app's feed while it reloads: choices
+    // would go that the next one has), nor the page's own choices where the visitor has
+    // no facets to see them (`hide_filters`).
     Effect::watch(
         move || table.get(),
         move |table, before, _| {
-            if before.is_some() {
+            if before.is_some() && !hide_filters && feed.with_untracked(|f| !f.members.is_empty()) {
                 let known = choices.get_untracked().known_to(table);
                 if choices.with_untracked(|c| *c != known) {
                     choices.set(known);
