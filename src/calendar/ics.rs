@@ -193,30 +193,28 @@ fn synced<'e>(
     if recur::gives_start(first, rule) {
         return (Cow::Borrowed(event), None);
     }
-    let next = recur::days(first, rule, None, first.add_days(1), first.add_days(4_000))
-        .first()
-        .copied();
-    let by = next.map(|next| next.days_since_epoch() - first.days_since_epoch());
-    let moved_start = by.map(|by| shift(event.start, by));
     // Past the rule's UNTIL, where the calendar ends the series: as `rrule_of` writes it.
     let past_until = |start: When| match (start, until_of(event, own, offsets)) {
         (When::Date(d), Some(Until::Day(last))) => d > last,
         (start, Some(Until::At(ms))) => instant_of(start, own, offsets) > ms,
         _ => false,
     };
-    let next = match moved_start {
-        Some(start) if !past_until(start) => by,
+    // How many days on the rule's next day is, if the series goes on to it.
+    let next = recur::days(first, rule, None, first.add_days(1), first.add_days(4_000))
+        .first()
+        .map(|next| next.days_since_epoch() - first.days_since_epoch());
+    let by = match next {
+        Some(by) if !past_until(shift(event.start, by)) => Some(by),
         // The series ends at its start.
         Some(_) => None,
         None if rule.count == Some(1) => None,
         None => return (Cow::Borrowed(event), None),
     };
     let mut moved = event.clone();
-    let Some(next) = next else {
+    let Some(by) = by else {
         moved.recurrence = None;
         return (Cow::Owned(moved), None);
     };
-    let by = next;
     moved.start = shift(event.start, by);
     moved.end = event.end.map(|end| shift(end, by));
     if let Some(rule) = moved.recurrence.as_mut() {
