@@ -36,7 +36,7 @@ fn day_of(element: &web_sys::Element) -> Option<Date> {
 /// its colour and nothing else, which the stylesheet then rings in the text's colour; a wide
 /// grid's bars say their titles.
 fn mark_faint(body: &web_sys::Element) {
-    use crate::ui::colour::{NEEDED, backdrop, computed};
+    use crate::ui::colour::{backdrop, computed};
     let Ok(bars) = body.query_selector_all(".ck-bar") else {
         return;
     };
@@ -48,13 +48,8 @@ fn mark_faint(body: &web_sys::Element) {
         else {
             continue;
         };
-        let faint = computed(&bar, "border-inline-start-color")
-            .is_some_and(|c| c.over(behind).contrast(behind) < NEEDED);
-        let _ = if faint {
-            bar.set_attribute("data-faint", "")
-        } else {
-            bar.remove_attribute("data-faint")
-        };
+        let faint = computed(&bar, "border-inline-start-color").is_some_and(|c| c.faint_on(behind));
+        let _ = bar.toggle_attribute_with_force("data-faint", faint);
     }
 }
 

@@ -6,10 +6,10 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::ui::colour::{NEEDED, backdrop, computed};
+use crate::ui::colour::{backdrop, computed};
 
-/// Gives each painted shape of the drawing `svg` under [`NEEDED`] contrast with the
-/// background an outline in the text colour: `data-faint` on the shape's group (and on the
+/// Gives each painted shape of the drawing `svg` under [`NEEDED`](crate::ui::colour::NEEDED)
+/// contrast with the background an outline in the text colour: `data-faint` on the shape's group (and on the
 /// drawing, which then rings a donut), and the text colour as `--ck-ink`, set through the
 /// CSSOM, which a strict CSP allows.
 pub(crate) fn outline_faint(svg: &web_sys::SvgElement) -> Option<()> {
@@ -33,21 +33,13 @@ pub(crate) fn outline_faint(svg: &web_sys::SvgElement) -> Option<()> {
         let Some(colour) = computed(&shape, "color") else {
             continue;
         };
-        let faint = colour.over(background).contrast(background) < NEEDED;
+        let faint = colour.faint_on(background);
         any |= faint;
         if let Some(group) = shape.parent_element() {
-            let _ = if faint {
-                group.set_attribute("data-faint", "")
-            } else {
-                group.remove_attribute("data-faint")
-            };
+            let _ = group.toggle_attribute_with_force("data-faint", faint);
         }
     }
-    let _ = if any {
-        svg.set_attribute("data-faint", "")
-    } else {
-        svg.remove_attribute("data-faint")
-    };
+    let _ = svg.toggle_attribute_with_force("data-faint", any);
     Some(())
 }
 

@@ -131,6 +131,12 @@ impl Rgba {
         let (x, y) = (self.luminance(), other.luminance());
         (x.max(y) + 0.05) / (x.min(y) + 0.05)
     }
+
+    /// Whether a mark of this colour, painted over the opaque `background`, has less than
+    /// [`NEEDED`] against it (WCAG 1.4.11).
+    pub fn faint_on(self, background: Rgba) -> bool {
+        self.over(background).contrast(background) < NEEDED
+    }
 }
 
 /// `x` to the power `y`: in the browser, its own `Math.pow`, which spares the Wasm 2 KB of
