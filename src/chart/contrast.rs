@@ -9,9 +9,9 @@ use wasm_bindgen::JsCast;
 use crate::ui::colour::{backdrop, computed};
 
 /// Gives each painted shape of the drawing `svg` under [`NEEDED`](crate::ui::colour::NEEDED)
-/// contrast with the background an outline in the text colour: `data-faint` on the shape's group (and on the
-/// drawing, which then rings a donut), and the text colour as `--ck-ink`, set through the
-/// CSSOM, which a strict CSP allows.
+/// contrast with the background an outline in the text colour: `data-faint` on the shape's
+/// group (and on the drawing, which then rings a donut), and the text colour as `--ck-ink`,
+/// set through the CSSOM, which a strict CSP allows.
 pub(crate) fn outline_faint(svg: &web_sys::SvgElement) -> Option<()> {
     let background = backdrop(svg);
     let style = web_sys::window()?.get_computed_style(svg).ok()??;
