@@ -6,7 +6,7 @@ use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime, EventLi
 use super::*;
 use crate::calendar::occur::testing::Jiff;
 use crate::calendar::recur::weekdays_in;
-use crate::feed::{Rrule, Text};
+use crate::feed::{Rrule, Text, days_in_month};
 
 fn w(s: &str) -> When {
     When::parse(s).unwrap()
