@@ -119,14 +119,23 @@ fn base_letter(c: char) -> Option<char> {
 }
 
 /// Whether `c` belongs to a word: ASCII letters and digits and any non-ASCII character but
-/// common punctuation (checked without the Unicode tables of `char::is_alphanumeric`). The
-/// Catalan middle dot joins `cel·la` into one word.
+/// spaces (a no-break, thin or ideographic one too), punctuation and common symbols (checked
+/// without the Unicode tables of `char::is_alphanumeric`). The Catalan middle dot joins
+/// `cel·la` into one word.
 pub fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || (!c.is_ascii()
+            && !c.is_whitespace()
             && !matches!(
                 c,
-                '«' | '»' | '“' | '”' | '‘' | '’' | '–' | '—' | '…' | '¡' | '¿' | '\u{A0}'
+                '«' | '»' | '¡' | '¿' | '©' | '®' | '°' | '§' | '¶' | '×' | '÷'
+                    // Spaces, dashes, quotes, bullets, the ellipsis… (but U+2027, a middle
+                    // dot of `l·l`), currency signs, and CJK punctuation.
+                    | '\u{2000}'..='\u{200B}'
+                    | '\u{2010}'..='\u{2026}'
+                    | '\u{2028}'..='\u{206F}'
+                    | '\u{20A0}'..='\u{20CF}'
+                    | '\u{3000}'..='\u{303F}'
             ))
 }
 
@@ -382,6 +391,30 @@ mod tests {
         assert!(matches("post-prod"));
         assert!(!matches("vigo girona"), "every word must match");
         assert!(matches(""), "an empty query matches everything");
+    }
+
+    #[test]
+    fn words_apart_by_any_space_punctuation_or_symbol_are_words_of_their_own() {
+        // As a CMS writes them: thin and narrow no-break spaces, a bullet, an en dash,
+        // curly quotes, a currency sign, an ideographic full stop.
+        let text =
+            "Sonido\u{202f}: Madrid\u{2009}•\u{2009}Vigo – “Cine”·Barcelona 100€ 東京。Ideal";
+        let hay = fold(text);
+        for typed in ["madrid vigo", "cine", "100", "ideal", "sonido madrid"] {
+            assert!(Query::new(typed).matches(&hay), "{typed}");
+            assert!(!Query::new(typed).highlights(text).is_empty(), "{typed}");
+        }
+        let parts: Vec<&str> = Query::new("vigo madrid")
+            .highlights(text)
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect();
+        assert_eq!(parts, ["Madrid", "Vigo"]);
+        // The Catalan middle dot, in any of its three characters, still joins a word.
+        for dot in ['·', '\u{0387}', '\u{2027}'] {
+            let text = format!("Cel{dot}la Films");
+            assert!(Query::new("cella f").matches(&fold(&text)), "{dot:?}");
+        }
     }
 
     #[test]
