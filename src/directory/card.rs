@@ -95,8 +95,12 @@ fn snippet(out: &mut String, m: &Member, lang: Lang, fallback: &str, query: &Que
         .rev()
         .nth(30)
         .map_or(0, |(at, _)| at);
-    let from = match text[from..first].find(char::is_whitespace) {
-        Some(space) if from > 0 => from + space + 1,
+    // Past the space, whichever: a no-break space (a CMS's `&nbsp;`) is two bytes.
+    let from = match text[from..first]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+    {
+        Some((space, c)) if from > 0 => from + space + c.len_utf8(),
         _ => from,
     };
     let to = text[from..]
@@ -375,6 +379,48 @@ mod tests {
                     "<p class=\"ck-meta ck-snippet\"><mark part=\"match\">vod</mark>, streaming</p>"
                 )
         );
+    }
+
+    #[test]
+    fn an_excerpt_begins_at_a_word_after_any_kind_of_space() {
+        // Words apart by no-break, thin and ideographic spaces (a CMS's `&nbsp;`), where
+        // the excerpt begins: it begins at a word all the same.
+        let spaced = "Productora\u{a0}fundada\u{a0}el\u{a0}2005\u{a0}a\u{a0}Barcelona,\u{2009}\
+                  especialitzada\u{3000}en\u{a0}animació\u{a0}per\u{a0}a\u{a0}cinema.";
+        let mut feed = feed();
+        feed.members[0].description = Some(Text::from([("ca", spaced)]));
+        let html = cards(&feed, &[0], Lang::Ca, &Query::new("animacio"), 3).0;
+        let cut = "ck-snippet\">…Barcelona,\u{2009}especialitzada\u{3000}en\u{a0}\
+                   <mark part=\"match\">animació</mark>\u{a0}per";
+        assert!(html.contains(cut), "{html}");
+    }
+
+    proptest::proptest! {
+        /// Any words apart by any spaces, a word of them searched: the card shows an
+        /// excerpt with the match marked, wherever the excerpt's ends fall.
+        #[test]
+        fn an_excerpt_is_cut_on_characters_whatever_the_spaces(
+            words in proptest::collection::vec("[a-wàéíñç]{1,12}", 1..60),
+            spaces in proptest::collection::vec(
+                proptest::sample::select(vec![' ', '\u{a0}', '\u{2009}', '\u{202f}', '\u{3000}', '\n']),
+                60,
+            ),
+            pick in 0usize..60,
+        ) {
+            let text: String = words
+                .iter()
+                .zip(&spaces)
+                .flat_map(|(w, s)| [w.as_str(), s.encode_utf8(&mut [0; 4])].map(str::to_owned))
+                .collect();
+            let mut feed = feed();
+            // Found in the description only.
+            feed.members[0] = Member::new("x", "Xyz");
+            feed.members[0].description = Some(Text::from([("ca", text.as_str())]));
+            let typed = &words[pick % words.len()];
+            let html = cards(&feed, &[0], Lang::Ca, &Query::new(typed), 3).0;
+            let marked = html.contains("<mark part=\"match\">");
+            proptest::prop_assert!(marked, "{typed:?} in {text:?}: {html}");
+        }
     }
 
     #[test]
