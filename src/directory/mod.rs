@@ -252,6 +252,8 @@ pub fn MemberDirectory(
 
     // The page a press of the pager went to, said once shown (0: none).
     let said = RwSignal::new(0_usize);
+    // A search typed and not yet run.
+    let pending = StoredValue::new(false);
     let change = move |f: &dyn Fn(&mut Filter)| {
         choices.update(|c| f(c));
         page.set(1);
@@ -392,8 +394,26 @@ pub fn MemberDirectory(
                     type="search"
                     prop:value=move || choices.read().query.clone()
                     on:input=move |ev| {
-                        let typed = event_target_value(&ev);
-                        change(&|c| c.query.clone_from(&typed));
+                        // The results follow in a task of their own, so that the typed
+                        // letter is drawn first: on a phone, laying out a page of new cards
+                        // inside the keystroke made it wait 100 ms and more. Keys typed
+                        // before that task runs are searched together, as the box then
+                        // reads.
+                        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                        if pending.get_value() {
+                            return;
+                        }
+                        pending.set_value(true);
+                        set_timeout(
+                            move || {
+                                // Gone meanwhile (the element removed): nothing to update.
+                                if pending.try_update_value(|p| *p = false).is_some() {
+                                    let typed = input.value();
+                                    change(&|c| c.query.clone_from(&typed));
+                                }
+                            },
+                            std::time::Duration::ZERO,
+                        );
                     }
                 />
             </label>
