@@ -1324,6 +1324,73 @@ fn repeated_tags_and_segments_count_once_without_diagnostics() {
     assert_eq!(parsed.feed.members, vec![full_member("sonilab", "Sonilab")]);
 }
 
+#[test]
+fn long_lists_of_tags_and_segments_keep_the_first_of_each_repeat() {
+    // A CMS's export: each tag six times in other capitals or accents, forty ids of sixty
+    // segments with repeats, one of them by a name two segments share.
+    let words = [
+        "Animació",
+        "Cinema",
+        "col·lectiu",
+        "Doblatge",
+        "Efectes",
+        "VR",
+    ];
+    let tags: Vec<String> = (0..6)
+        .flat_map(|round| {
+            words.iter().map(move |w| match round % 3 {
+                0 => (*w).to_owned(),
+                1 => w.to_uppercase(),
+                _ => clusterkit::search::fold(w).replace("l·l", "l.l"),
+            })
+        })
+        .collect();
+    let segments: Vec<String> = (0..60)
+        .map(|i| {
+            let name = if i >= 58 {
+                "Shared".to_owned()
+            } else {
+                format!("Segment {i}")
+            };
+            format!(r#"{{"id": "s{i}", "name": "{name}"}}"#)
+        })
+        .collect();
+    let refs: Vec<String> = (0..40).map(|i| format!("s{}", i % 20)).collect();
+    let mut refs: Vec<&str> = refs.iter().map(String::as_str).collect();
+    refs.extend(["SEGMENT 30", "shared"]);
+    let text = format!(
+        r#"{{"version": 1, "cluster": {{"name": "C"}}, "segments": [{}],
+        "members": [{{"id": "a", "name": "A", "tags": {}, "segments": {}}}]}}"#,
+        segments.join(","),
+        serde_json::to_string(&tags).unwrap(),
+        serde_json::to_string(&refs).unwrap(),
+    );
+    let parsed = parse(&text).unwrap();
+    let member = &parsed.feed.members[0];
+    assert_eq!(member.tags, words);
+    let mut expected: Vec<String> = (0..20).map(|i| format!("s{i}")).collect();
+    expected.push("s30".into());
+    assert_eq!(member.segments, expected);
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag(
+                "members[0].segments[40]",
+                Problem::SegmentNamed {
+                    written: "SEGMENT 30".into(),
+                    id: "s30".into(),
+                },
+                false,
+            ),
+            diag(
+                "members[0].segments[41]",
+                Problem::UnknownSegment("shared".into()),
+                false,
+            ),
+        ],
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Problem::DuplicateId
 // ---------------------------------------------------------------------------------------

@@ -246,11 +246,7 @@ pub fn tally_keeping(
         }
     };
     let counted = match by {
-        By::Segment => feed
-            .members
-            .iter()
-            .filter(|m| m.segments.iter().any(|id| feed.segment(id).is_some()))
-            .count(),
+        By::Segment => (0..members).filter(|&i| table.in_a_segment(i)).count(),
         _ => categories.iter().map(|c| c.count).sum(),
     };
     let without = members - counted.min(members);

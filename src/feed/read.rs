@@ -259,11 +259,9 @@ impl<'a> Entry<'a> {
                     continue;
                 }
             };
-            if !out.contains(&s) {
-                out.push(s);
-            }
+            out.push(s);
         }
-        out
+        without_repeats(out, false)
     }
 }
 
@@ -306,14 +304,11 @@ impl Entry<'_> {
     /// names one segment only (`"Producción"`, `"sound"` for `"Sound"`), read as its id.
     fn segment_refs(&mut self, known: &Known) -> Vec<String> {
         self.strings("segments", read_id, |written| {
-            if known.segments.iter().any(|s| s.id == written) {
+            if known.ids.contains_key(written) {
                 return Ok(None);
             }
-            let folded = crate::search::fold(written);
-            let mut named = known.spelled.iter().filter(|(f, _)| *f == folded);
-            let first = named.next().map(|&(_, i)| i);
-            match first.filter(|&i| named.all(|&(_, j)| j == i)) {
-                Some(i) => {
+            match known.spelled.get(&crate::search::fold(written)) {
+                Some(&i) if i != AMBIGUOUS => {
                     let id = known.segments[i].id.clone();
                     let said = Problem::SegmentNamed {
                         written: written.to_owned(),
@@ -321,7 +316,7 @@ impl Entry<'_> {
                     };
                     Ok(Some((id, said)))
                 }
-                None => Err(Problem::UnknownSegment(written.to_owned())),
+                _ => Err(Problem::UnknownSegment(written.to_owned())),
             }
         })
     }
@@ -331,22 +326,34 @@ impl Entry<'_> {
 /// folded (see [`fold`](crate::search::fold)) once per feed, not once per reference.
 struct Known<'a> {
     segments: &'a [Segment],
-    /// `(folded id or name, its segment's place)`.
-    spelled: Vec<(String, usize)>,
+    /// Each id's segment's place: a feed of thousands of segments, each member in dozens,
+    /// is read without a scan of them all per reference.
+    ids: FxHashMap<String, usize>,
+    /// Each folded id or name's segment's place ([`AMBIGUOUS`] where two segments share it).
+    spelled: FxHashMap<String, usize>,
 }
+
+/// A folded name that two segments share, which names neither.
+const AMBIGUOUS: usize = usize::MAX;
 
 impl<'a> Known<'a> {
     fn new(segments: &'a [Segment]) -> Self {
-        let spelled = segments
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| {
-                std::iter::once(s.id.as_str())
-                    .chain(s.name.variants())
-                    .map(move |n| (crate::search::fold(n), i))
-            })
-            .collect();
-        Known { segments, spelled }
+        let mut ids = FxHashMap::default();
+        let mut spelled: FxHashMap<String, usize> = FxHashMap::default();
+        for (i, s) in segments.iter().enumerate() {
+            ids.entry(s.id.clone()).or_insert(i);
+            for name in std::iter::once(s.id.as_str()).chain(s.name.variants()) {
+                let place = spelled.entry(crate::search::fold(name)).or_insert(i);
+                if *place != i {
+                    *place = AMBIGUOUS;
+                }
+            }
+        }
+        Known {
+            segments,
+            ids,
+            spelled,
+        }
     }
 }
 
@@ -539,14 +546,47 @@ fn read_member(e: &mut Entry, segments: &Known) -> Option<(String, Member)> {
     Some((id?, member))
 }
 
+/// `items` without the later repeats of an earlier one, as written or, with `folded`, in
+/// other capitals or accents: compared in turn in a short list (most are), through a set in
+/// a long one (a CMS's export of 20,000 tags).
+fn without_repeats(mut items: Vec<String>, folded: bool) -> Vec<String> {
+    let key = |s: &str| {
+        if folded {
+            crate::search::fold(s)
+        } else {
+            s.to_owned()
+        }
+    };
+    if items.len() > 16 {
+        let mut seen: FxHashMap<String, usize> = FxHashMap::default();
+        items.retain(|s| seen.insert(key(s), 0).is_none());
+        return items;
+    }
+    let keys: Vec<String> = if folded {
+        items.iter().map(|s| key(s)).collect()
+    } else {
+        Vec::new()
+    };
+    let keys = if folded { &keys } else { &items };
+    let mut i = 0;
+    let repeated: Vec<bool> = (0..items.len())
+        .map(|i| keys[..i].contains(&keys[i]))
+        .collect();
+    items.retain(|_| {
+        i += 1;
+        !repeated[i - 1]
+    });
+    items
+}
+
 /// `tags` with one of each tag repeated in other capitals or accents ("banca", "Banca"): the
 /// first spelling. Tags of plain ASCII without a full stop (most) fold as they lowercase, and
 /// are compared so, without folding each tag of every member of a large feed.
-fn one_per_spelling(mut tags: Vec<String>) -> Vec<String> {
+fn one_per_spelling(tags: Vec<String>) -> Vec<String> {
     if tags.len() < 2 {
         return tags;
     }
-    if tags.iter().all(|t| t.is_ascii() && !t.contains('.')) {
+    if tags.len() <= 16 && tags.iter().all(|t| t.is_ascii() && !t.contains('.')) {
         let mut kept: Vec<String> = Vec::with_capacity(tags.len());
         for t in tags {
             if !kept.iter().any(|k| k.eq_ignore_ascii_case(&t)) {
@@ -555,14 +595,7 @@ fn one_per_spelling(mut tags: Vec<String>) -> Vec<String> {
         }
         return kept;
     }
-    let mut seen = Vec::with_capacity(tags.len());
-    tags.retain(|t| {
-        let folded = crate::search::fold(t);
-        let new = !seen.contains(&folded);
-        seen.push(folded);
-        new
-    });
-    tags
+    without_repeats(tags, true)
 }
 
 fn read_event(e: &mut Entry, segments: &Known) -> Option<(String, Event)> {

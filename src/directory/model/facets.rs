@@ -89,9 +89,18 @@ impl FacetTable {
         let (cities, city_of) = group(feed.members.iter().map(|m| m.city.as_deref()).collect());
         let segment_words = feed.segments.len().div_ceil(64);
         let mut segment_bits = vec![0; segment_words * feed.members.len()];
+        // Each id's place, looked up without a scan of all the segments per reference (a
+        // feed of thousands of segments, each member in dozens).
+        let place: FxHashMap<String, usize> = feed
+            .segments
+            .iter()
+            .enumerate()
+            .rev() // the first of a repeated id
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
         for (i, m) in feed.members.iter().enumerate() {
             for id in &m.segments {
-                if let Some(s) = feed.segments.iter().position(|s| s.id == *id) {
+                if let Some(&s) = place.get(id) {
                     set(&mut segment_bits[i * segment_words..], s);
                 }
             }
@@ -113,6 +122,11 @@ impl FacetTable {
         }
         table.totals = totals;
         table
+    }
+
+    /// Whether member `i` is in any segment of the feed.
+    pub(crate) fn in_a_segment(&self, i: usize) -> bool {
+        self.segments_of(i).iter().any(|&bits| bits != 0)
     }
 
     /// Member `i`'s segments, as bits.
