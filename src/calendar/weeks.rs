@@ -15,11 +15,14 @@ use super::layout::week;
 use super::model::month_grid;
 use super::occur::{self, Occurrence, Offsets, Span, on_day_in_order, zone_of};
 use crate::feed::{Date, Feed};
-use crate::i18n::{Lang, fill};
+use crate::i18n::{Lang, fill, intl::format_number};
 use crate::ui::{escape, in_its_lang};
 
 /// Lanes of bars a day shows before "+N more".
 const LANES: usize = 3;
+
+/// The most events a day's cell names by title; the count says how many there are.
+const NAMED: usize = 12;
 
 /// What the grid shows of one month.
 pub struct Weeks {
@@ -75,27 +78,33 @@ pub fn weeks(
             // Named by its date and events, in the order they begin; what shows is a
             // summary of it.
             // Markup: each title marked with its language where it is not the visitor's.
-            let on_day: Vec<String> = on_day_in_order(placed, day)
-                .into_iter()
-                .map(|i| {
+            // The first dozen by title: a day of thousands (a feed's mistake) would give
+            // its cell a name of thousands.
+            let in_order = on_day_in_order(placed, day);
+            let on_day: Vec<String> = in_order
+                .iter()
+                .take(NAMED)
+                .map(|&i| {
                     let title = in_its_lang(&feed.events[placed[i].event].title, lang, fallback);
                     on_day_of(lang, &placed[i], day, title)
                 })
                 .collect();
-            let label = match on_day.len() {
+            let label = match in_order.len() {
                 0 => escape(&date_long(lang, day)),
                 n => {
-                    let mut count = s.events_count(n, &n.to_string());
+                    let mut count = s.events_count(n, &format_number(lang, n));
                     // What shows as "+3 more" is named so too: a voice user says what they see.
                     if laid.more[column] > 0 {
-                        let more = fill(s.more_events, &[("n", &laid.more[column].to_string())]);
+                        let more = format_number(lang, laid.more[column]);
+                        let more = fill(s.more_events, &[("n", &more)]);
                         count = format!("{count} ({more})");
                     }
                     format!(
-                        "{}. {}: {}",
+                        "{}. {}: {}{}",
                         escape(&date_long(lang, day)),
                         escape(&count),
-                        on_day.join(", ")
+                        on_day.join(", "),
+                        if n > NAMED { ", …" } else { "" }
                     )
                 }
             };
@@ -171,7 +180,7 @@ pub fn weeks(
                     markup,
                     "<span class=\"ck-more\">{}{}<span class=\"ck-more-word\">{}</span></span>",
                     escape(head),
-                    laid.more[column],
+                    format_number(lang, laid.more[column]),
                     escape(word)
                 );
             }
@@ -269,6 +278,37 @@ mod tests {
             "4 events (+1 more): 09:00 Talk 0, 10:00 Talk 1, 11:00 Talk 2, 12:00 Talk 3"
         ));
         assert_eq!(w.colours.len(), 3, "one colour per bar drawn");
+    }
+
+    #[test]
+    fn a_day_of_thousands_names_a_dozen_and_counts_them_all_with_separators() {
+        let events = (0..1500)
+            .map(|i| {
+                let start = format!("2026-11-18T{:02}:{:02}", 8 + i / 600, i % 60);
+                Event::new(
+                    format!("e{i}"),
+                    format!("Talk {i}"),
+                    When::parse(&start).unwrap(),
+                )
+            })
+            .collect();
+        let w = november(&feed(events), "2026-11-01");
+        let day = cells(&w.markup)
+            .into_iter()
+            .find(|c| c.contains("2026-11-18"))
+            .unwrap();
+        assert!(day.contains("1,500 events (+1,497 more): "), "{day}");
+        assert!(day.contains(">+1,497<span class=\"ck-more-word\"> more</span><"));
+        let named = day
+            .split("more): ")
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap();
+        assert_eq!(named.matches("Talk ").count(), 12, "{named}");
+        assert!(named.ends_with(", …"), "{named}");
+        assert!(day.len() < 3000, "{} bytes", day.len());
     }
 
     #[test]
