@@ -448,8 +448,14 @@ fn report_to_console(source: &str, diagnostics: &[Diagnostic]) {
             )
             .into(),
         );
-        for d in diagnostics {
+        for d in diagnostics.iter().take(crate::ui::LISTED_PROBLEMS) {
             web_sys::console::warn_1(&format!("{}: {}", d.path, strings.diagnostic(d)).into());
+        }
+        let more = diagnostics.len().saturating_sub(crate::ui::LISTED_PROBLEMS);
+        if more > 0 {
+            let more = crate::i18n::intl::format_number(page_lang(), more);
+            let more = crate::i18n::fill(strings.more_events, &[("n", &more)]);
+            web_sys::console::warn_1(&more.into());
         }
         web_sys::console::group_end();
     }

@@ -175,7 +175,7 @@ strings! {
     next_month: &'static str,
     /// Button to the current month.
     today: &'static str,
-    /// A day has `{n}` more events than shown.
+    /// A list has `{n}` more than it shows: a day's events, a feed's problems.
     more_events: &'static str,
     /// Which day `{n}` of an event's `{m}` days a day is.
     day_of_span: &'static str,

@@ -16,7 +16,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::feed::{Feed, FeedState, LoadError, MAX_BYTES};
-use crate::i18n::{Lang, intl::format_number};
+use crate::i18n::{Lang, fill, intl::format_number};
 use wasm_bindgen::JsCast;
 
 pub(crate) use dom::{
@@ -159,12 +159,16 @@ where
         (!diagnostics.is_empty()).then(|| {
             let items = diagnostics
                 .iter()
+                .take(LISTED_PROBLEMS)
                 .map(|d| view! { <li><code>{d.path.clone()}</code>": "{s.diagnostic(d)}</li> })
                 .collect_view();
+            let more = diagnostics.len().saturating_sub(LISTED_PROBLEMS);
+            let more = (more > 0)
+                .then(|| view! { <li>{fill(s.more_events, &[("n", &format_number(lang, more))])}</li> });
             view! {
                 <details class="ck-root ck-diagnostics" part="diagnostics" open>
                     <summary>{s.feed_problems}" ("{format_number(lang, diagnostics.len())}")"</summary>
-                    <ul>{items}</ul>
+                    <ul>{items}{more}</ul>
                 </details>
             }
         })
@@ -175,6 +179,10 @@ where
         {widget}
     }
 }
+
+/// The most of a feed's problems listed, on screen with `debug` and in the console; a last
+/// line says how many more there are (a feed of 12,000 repeated ids would list them all).
+pub(crate) const LISTED_PROBLEMS: usize = 200;
 
 /// The "Filters" button that folds a widget's filters in a narrow container, with a badge of
 /// how many choices they hold, read as words ("Filters (2 selected)").
@@ -314,14 +322,10 @@ pub(crate) fn keep_escape(ev: web_sys::KeyboardEvent) {
 pub(crate) fn load_error_message(lang: Lang, error: &LoadError) -> String {
     let s = lang.strings();
     match error {
-        LoadError::Status(code) => {
-            crate::i18n::fill(s.load_failed, &[("status", &format!("HTTP {code}"))])
-        }
+        LoadError::Status(code) => fill(s.load_failed, &[("status", &format!("HTTP {code}"))]),
         LoadError::Network => s.load_network.to_owned(),
         LoadError::Offline => s.load_offline.to_owned(),
-        LoadError::Timeout(seconds) => {
-            crate::i18n::fill(s.load_timeout, &[("seconds", &seconds.to_string())])
-        }
+        LoadError::Timeout(seconds) => fill(s.load_timeout, &[("seconds", &seconds.to_string())]),
         LoadError::NotJson => s.not_json.to_owned(),
         LoadError::NotFeed => s.not_feed.to_owned(),
         LoadError::TooLarge(bytes) => crate::i18n::fill(

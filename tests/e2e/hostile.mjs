@@ -176,6 +176,35 @@ test("a hostile feed: every valid entry shows, no payload runs, no unsafe URL be
   assert.deepEqual(missing, [], "the diagnostics name every bad field");
 }, { networkErrors: true });
 
+test("a feed of 12,000 repeated ids lists its first 200 problems and says how many more, on screen and in the console", async ({ page, url, warnings }) => {
+  const members = [{ id: "a", name: "Alpha Films" }];
+  for (let i = 0; i < 12000; i++) members.push({ id: "a", name: `Copy ${i}` });
+  const feed = JSON.stringify({ version: 1, cluster: { name: "Copies" }, members });
+  await page.route("**/copies.json", (r) => r.fulfill({ body: feed, contentType: "application/json" }));
+  await page.goto(url("tests/e2e/pages/dynamic.html"));
+  await page.evaluate(() => {
+    const el = document.createElement("clusterkit-directory");
+    el.id = "copies";
+    el.setAttribute("lang", "en");
+    el.setAttribute("debug", "");
+    el.setAttribute("feed", "copies.json");
+    document.body.prepend(el);
+  });
+  const copies = page.locator("#copies");
+  await copies.locator("[part=count]").filter({ hasText: "1 member" }).waitFor();
+  const problems = copies.locator("[part=diagnostics]");
+  assert.match(await problems.locator("summary").innerText(), /\(12,000\)/);
+  const items = await problems.locator("li").allInnerTexts();
+  assert.equal(items.length, 201);
+  assert.match(items[0], /^members\[1\]\.id: /);
+  assert.equal(items[200], "+11,800 more");
+  // The console speaks the page's language (Catalan here).
+  await settled(() => warnings.includes("+11.800 més"));
+  const told = warnings.filter((w) => w.startsWith("members[") && w.includes(".id"));
+  assert.equal(told.length, 200, "the console lists as many");
+  assert.ok(warnings.includes("+11.800 més"), "and says how many more");
+});
+
 const STRICT_CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
 /** The same, with Trusted Types enforced: markup only through a policy the page names. */
