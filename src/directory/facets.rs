@@ -42,7 +42,7 @@ pub(super) fn facets(
     choices: RwSignal<Filter>,
     outcome: Memo<Arc<Outcome>>,
     toggle: Callback<(Facet, String)>,
-    show_all: RwSignal<[bool; 2]>,
+    show_all: RwSignal<[bool; 3]>,
     id: String,
     unfolded: RwSignal<bool>,
 ) -> impl IntoView {
@@ -64,10 +64,11 @@ pub(super) fn facets(
         let listed = [
             (Facet::Region, table.regions.len()),
             (Facet::City, table.cities.len()),
+            (Facet::Segment, feed.segments.len()),
         ]
         .map(|(facet, len)| {
-            let slot = usize::from(facet == Facet::City);
-            (!all[slot] && len > SHORT_FACET).then(|| folded(len, |k| count_of(&outcome, facet, k)))
+            let slot = slot_of(facet);
+            (!all[slot] && folds(facet, len)).then(|| folded(len, |k| count_of(&outcome, facet, k)))
         });
         let key = (
             Arc::as_ptr(&feed),
@@ -151,7 +152,7 @@ pub(super) fn facets(
             .and_then(|t| t.closest("[data-more]").ok().flatten())
             .and_then(|b| b.get_attribute("data-more"))
             .and_then(|m| m.parse::<usize>().ok());
-        if let Some(slot) = slot.filter(|&slot| slot < 2) {
+        if let Some(slot) = slot.filter(|&slot| slot < 3) {
             show_all.update(|a| a[slot] = !a[slot]);
         }
         // "Show 12 members": folded, the filters hand the focus to the count they changed.
@@ -177,6 +178,28 @@ pub(super) fn facets(
     }
 }
 
+/// Segments a facet lists whole: a cluster's dozen or two. Beyond, a feed's segments are
+/// folded as regions and cities are (a feed of 2,000 listed them all).
+const SEGMENTS_WHOLE: usize = 24;
+
+/// Whether a facet of `len` values is folded to [`SHORT_FACET`] of them until "show all".
+fn folds(facet: Facet, len: usize) -> bool {
+    match facet {
+        Facet::Segment => len > SEGMENTS_WHOLE,
+        Facet::Kind => false,
+        Facet::Region | Facet::City => len > SHORT_FACET,
+    }
+}
+
+/// A foldable facet's place in `show_all`.
+fn slot_of(facet: Facet) -> usize {
+    match facet {
+        Facet::Region => 0,
+        Facet::City => 1,
+        _ => 2,
+    }
+}
+
 /// The values a folded facet of `len` values lists, in its order (the most members first):
 /// the first [`SHORT_FACET`] of those whose `count` is not zero, and as many of the rest as
 /// it takes to list that many.
@@ -197,7 +220,7 @@ fn markup(
     lang: Lang,
     feed: &Feed,
     table: &FacetTable,
-    listed: &[Option<Vec<usize>>; 2],
+    listed: &[Option<Vec<usize>>; 3],
     chosen: &Filter,
 ) -> (String, Vec<(Facet, usize, String)>) {
     let fallback = feed.cluster.default_language.as_str();
@@ -214,7 +237,7 @@ fn markup(
                 (seg.id.clone(), name.to_owned(), marked)
             })
             .collect();
-        groups.push((Facet::Segment, options, None));
+        groups.push((Facet::Segment, options, Some(slot_of(Facet::Segment))));
     }
     if table.has(Facet::Kind) {
         let options = Kind::ALL
@@ -224,16 +247,16 @@ fn markup(
             .collect();
         groups.push((Facet::Kind, options, None));
     }
-    for (slot, facet, values) in [
-        (0, Facet::Region, &table.regions),
-        (1, Facet::City, &table.cities),
+    for (facet, values) in [
+        (Facet::Region, &table.regions),
+        (Facet::City, &table.cities),
     ] {
         if !values.is_empty() {
             let options = values
                 .iter()
                 .map(|v| (v.clone(), v.clone(), String::new()))
                 .collect();
-            groups.push((facet, options, Some(slot)));
+            groups.push((facet, options, Some(slot_of(facet))));
         }
     }
     let mut out = String::new();
@@ -262,7 +285,7 @@ fn markup(
                 drawn.push((facet, k, value.clone()));
             }
         }
-        if let Some(slot) = slot.filter(|_| options.len() > SHORT_FACET) {
+        if let Some(slot) = slot.filter(|_| folds(facet, options.len())) {
             let all = listed[slot].is_none();
             let text = if all {
                 s.show_fewer.to_owned()
@@ -324,7 +347,7 @@ mod tests {
             ..Filter::default()
         };
         let first = |len| Some(folded(len, |_| 1));
-        let listed = [first(table.regions.len()), first(table.cities.len())];
+        let listed = [first(table.regions.len()), first(table.cities.len()), None];
         let (html, drawn) = markup(s, Lang::En, &feed, &table, &listed, &chosen);
         let cities: Vec<&str> = drawn.iter().map(|(_, _, v)| v.as_str()).collect();
         assert_eq!(cities.len(), 9, "eight and the chosen one: {cities:?}");
@@ -345,11 +368,54 @@ mod tests {
             Lang::En,
             &feed,
             &table,
-            &[listed[0].clone(), None],
+            &[listed[0].clone(), None, None],
             &chosen,
         );
         assert_eq!(drawn.len(), 13, "every city");
         assert!(html.contains("aria-expanded=\"true\" data-more=\"1\">Show fewer</button>"));
+    }
+
+    #[test]
+    fn a_cluster_s_segments_are_listed_whole_and_a_feed_of_hundreds_folded() {
+        use crate::feed::Segment;
+        let feed = |n: usize| {
+            let mut m = Member::new("m", "M");
+            m.segments = vec!["s3".into()];
+            Feed {
+                segments: (0..n)
+                    .map(|i| Segment::new(format!("s{i}"), format!("Segment {i}")))
+                    .collect(),
+                members: vec![m],
+                ..Feed::default()
+            }
+        };
+        let s = Lang::En.strings();
+        let draw = |feed: &Feed, listed: &[Option<Vec<usize>>; 3]| {
+            markup(
+                s,
+                Lang::En,
+                feed,
+                &FacetTable::new(feed),
+                listed,
+                &Filter::default(),
+            )
+        };
+        // Twenty-four: all of them, no "show all".
+        assert!(!folds(Facet::Segment, 24));
+        let (html, drawn) = draw(&feed(24), &[None, None, None]);
+        assert_eq!(drawn.len(), 24);
+        assert!(!html.contains("data-more"));
+        // Two thousand: eight until "show all", the member's own among them.
+        assert!(folds(Facet::Segment, 2000));
+        let found = |k: usize| usize::from(k == 3);
+        let listed = [None, None, Some(folded(2000, found))];
+        let (html, drawn) = draw(&feed(2000), &listed);
+        assert_eq!(drawn.len(), 8);
+        assert!(drawn.iter().any(|(_, _, id)| id == "s3"));
+        assert!(
+            html.contains("aria-expanded=\"false\" data-more=\"2\">Show all (2,000)</button>"),
+            "{html}"
+        );
     }
 
     #[test]
@@ -388,7 +454,7 @@ mod tests {
             Lang::En,
             &feed,
             &table,
-            &[None, None],
+            &[None, None, None],
             &Filter::default(),
         );
         // A Catalan screen reader voice reads the Catalan-only name; the English one is the

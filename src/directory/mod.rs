@@ -146,7 +146,7 @@ pub fn MemberDirectory(
     let layout = RwSignal::new(layout);
     let page = RwSignal::new(1_usize);
     let filters_open = RwSignal::new(false);
-    let show_all = RwSignal::new([false; 2]);
+    let show_all = RwSignal::new([false; 3]);
 
     if let Some(filter) = filter {
         // Each value the page or app sets replaces the visitor's choices, also one it set
