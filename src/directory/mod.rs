@@ -176,17 +176,16 @@ pub fn MemberDirectory(
         // Every change, and at first choices other than those the page or app gave (a shared
         // link's, restored meanwhile): a chart linked to the directory shows them too.
         let given = filter.map(|f| f.get_untracked()).unwrap_or_default();
-        Effect::watch(
-            move || choices.get(),
-            // Only a change: a move through the history restores the choices it finds, often
-            // the same.
-            move |f, before, _| {
-                if before.map_or(*f != given, |before| before != f) {
-                    on_filter.run(f.clone());
-                }
-            },
-            true,
-        );
+        // Only a change: a move through the history restores the choices it finds, often the
+        // same.
+        let mut before: Option<Filter> = None;
+        crate::ui::effect(move || {
+            let f = choices.get();
+            if before.as_ref().map_or(f != given, |before| *before != f) {
+                on_filter.run(f.clone());
+            }
+            before = Some(f);
+        });
     }
 
     let table = crate::ui::memo_with(
@@ -198,19 +197,20 @@ pub fn MemberDirectory(
     // as a chip of its bare id. Not an empty one (an app's feed while it reloads: choices
     // would go that the next one has), nor the page's own choices where the visitor has
     // no facets to see them (`hide_filters`).
-    Effect::watch(
-        move || table.get(),
-        move |table, before, _| {
-            if before.is_some() && !hide_filters && feed.with_untracked(|f| !f.members.is_empty()) {
-                let known = choices.get_untracked().known_to(table);
-                if choices.with_untracked(|c| *c != known) {
-                    choices.set(known);
-                    page.set(1);
-                }
+    let mut first = true;
+    crate::ui::effect(move || {
+        let table = table.get();
+        if !std::mem::take(&mut first)
+            && !hide_filters
+            && feed.with_untracked(|f| !f.members.is_empty())
+        {
+            let known = choices.get_untracked().known_to(&table);
+            if choices.with_untracked(|c| *c != known) {
+                choices.set(known);
+                page.set(1);
             }
-        },
-        false,
-    );
+        }
+    });
     let index = indexing::search_index(feed);
     let by_name = crate::ui::memo_with(
         move |_| Arc::new(name_order(&feed.read(), lang.get())),
@@ -489,7 +489,7 @@ pub fn MemberDirectory(
         // The pager's press keeps the focus on the pager; the page it shows is said here, in
         // a live region that stays while the pager is drawn again. A memo: the same words
         // written again (as the order changes) would be said again.
-        let page_said = Memo::new(move |_| {
+        let page_said = crate::ui::memo(move |_| {
             let n = said.get();
             if n > 0 && n == current_page() {
                 fill(s.page_n, &[("n", &format_number(lang, n))])
@@ -498,7 +498,7 @@ pub fn MemberDirectory(
             }
         });
         // Written only when it changes (`said_once_settled` hears every new result).
-        let count_shown = Memo::new(move |_| count.get());
+        let count_shown = crate::ui::memo(move |_| count.get());
 
         view! {
             <section
