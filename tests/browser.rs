@@ -654,6 +654,37 @@ async fn widgets_whose_every_entry_was_skipped_say_the_data_could_not_be_read() 
     assert_eq!(said(s.no_upcoming), 0);
 }
 
+/// An app's own switch of views (the `view` signal) still works after the visitor picked one
+/// with the calendar's.
+#[wasm_bindgen_test]
+async fn a_new_view_from_the_app_replaces_the_visitors_pick() {
+    use clusterkit::calendar::View;
+    let feed = sample("galicia");
+    let root = container();
+    let view = RwSignal::new(Some(View::Month));
+    let month = feed::Date::new(2026, 12, 1).unwrap();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <EventCalendar feed=feed.clone() lang=Lang::En month=month view=view/> }
+    });
+    let showing_month = |root: &Element| root.query_selector("table").unwrap().is_some();
+    until("the month", || showing_month(&root)).await;
+    until("the list's button", || {
+        root.query_selector("button[data-act=list]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let list: HtmlElement = root
+        .query_selector("button[data-act=list]")
+        .unwrap()
+        .expect("the list's button")
+        .unchecked_into();
+    list.click();
+    until("the visitor's list", || !showing_month(&root)).await;
+    view.set(Some(View::Month));
+    until("the app's month again", || showing_month(&root)).await;
+}
+
 /// The list offers its events as a file only when it lists some.
 #[wasm_bindgen_test]
 async fn the_list_offers_a_file_of_its_events_only_when_it_lists_some() {

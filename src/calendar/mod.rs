@@ -103,8 +103,9 @@ pub fn EventCalendar(
     /// feed's `cluster.timezone`.
     #[prop(optional, into)]
     timezone: MaybeProp<String>,
-    /// The view shown first; default: the month, or the list in a container narrower than
-    /// 37.5em (600 pixels at the usual text size).
+    /// The view shown first, and again whenever it changes (the visitor's pick holds until
+    /// then); default: the month, or the list in a container narrower than 37.5em (600
+    /// pixels at the usual text size).
     #[prop(optional, into)]
     view: Signal<Option<View>>,
     /// Segments (ids) chosen at first: only their events show.
@@ -207,6 +208,14 @@ pub fn EventCalendar(
     let title_id = crate::ui::unique_id("ck-month");
     // The view: the visitor's pick, else the page's, else by the container's width.
     let picked = RwSignal::new(None::<View>);
+    // A new `view` from the app (its own month-and-list switch) replaces the visitor's pick.
+    let mut first = true;
+    crate::ui::effect(move || {
+        view.track();
+        if !std::mem::take(&mut first) {
+            picked.set(None);
+        }
+    });
     let width = RwSignal::new(0_usize);
     let section = NodeRef::<leptos::html::Section>::new();
     crate::ui::effect(move || {
