@@ -249,11 +249,12 @@ mod tests {
         assert_eq!(w.markup.matches("aria-current").count(), 1);
     }
 
-    #[test]
-    fn a_day_with_four_events_shows_three_bars_and_one_more() {
-        let events = (0..4)
+    /// November drawn with `n` talks ("Talk 0"…) on the 18th, `at(i)` the time of talk `i`,
+    /// and the 18th's cell.
+    fn talks_on_the_18th(n: usize, at: impl Fn(usize) -> String) -> (Weeks, String) {
+        let events = (0..n)
             .map(|i| {
-                let start = format!("2026-11-18T{:02}:00", 9 + i);
+                let start = format!("2026-11-18T{}", at(i));
                 Event::new(
                     format!("e{i}"),
                     format!("Talk {i}"),
@@ -266,6 +267,13 @@ mod tests {
             .into_iter()
             .find(|c| c.contains("2026-11-18"))
             .unwrap();
+        let day = day.to_owned();
+        (w, day)
+    }
+
+    #[test]
+    fn a_day_with_four_events_shows_three_bars_and_one_more() {
+        let (w, day) = talks_on_the_18th(4, |i| format!("{:02}:00", 9 + i));
         assert_eq!(day.matches("class=\"ck-bar ").count(), 3);
         assert!(day.starts_with(" class=\"ck-events\""), "{day}");
         assert!(
@@ -282,21 +290,7 @@ mod tests {
 
     #[test]
     fn a_day_of_thousands_names_a_dozen_and_counts_them_all_with_separators() {
-        let events = (0..1500)
-            .map(|i| {
-                let start = format!("2026-11-18T{:02}:{:02}", 8 + i / 600, i % 60);
-                Event::new(
-                    format!("e{i}"),
-                    format!("Talk {i}"),
-                    When::parse(&start).unwrap(),
-                )
-            })
-            .collect();
-        let w = november(&feed(events), "2026-11-01");
-        let day = cells(&w.markup)
-            .into_iter()
-            .find(|c| c.contains("2026-11-18"))
-            .unwrap();
+        let (_, day) = talks_on_the_18th(1500, |i| format!("{:02}:{:02}", 8 + i / 600, i % 60));
         assert!(day.contains("1,500 events (+1,497 more): "), "{day}");
         assert!(day.contains(">+1,497<span class=\"ck-more-word\"> more</span><"));
         let named = day
