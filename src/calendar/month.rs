@@ -286,7 +286,20 @@ pub(super) fn MonthGrid(
         );
         crate::ui::set_html(&body, &drawn.markup);
         crate::ui::paint_segments(&body, ".ck-bar", &drawn.colours);
-        mark_faint(&body);
+        // Once the grid is painted: its styles are computed by then, and reading them forces
+        // no recalculation inside the visitor's click ("next month" on a busy calendar took
+        // five times as long).
+        let drawn = body.clone();
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if drawn.is_connected() {
+                        mark_faint(&drawn);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        });
         if refocus.get_value() {
             refocus.set_value(false);
             if let Some(c) = cell(place.stop) {
