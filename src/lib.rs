@@ -41,5 +41,5 @@ pub use calendar::{EventCalendar, View as CalendarView};
 pub use chart::SegmentChart;
 pub use chart::data::{By, Shape};
 pub use directory::MemberDirectory;
-pub use directory::model::{Filter, Layout, Sort};
+pub use directory::model::{Facet, Filter, Layout, Sort};
 pub use ui::{CSS, FeedStatus, Styles};

@@ -42,8 +42,8 @@ mod controls;
 mod facets;
 mod history;
 mod indexing;
-// Public for the property tests only, not part of the API: its `Filter`, `Layout` and
-// `Sort` are the crate root's.
+// Public for the property tests only, not part of the API: its `Facet`, `Filter`, `Layout`
+// and `Sort` are the crate root's.
 #[doc(hidden)]
 pub mod model;
 pub(crate) use indexing::made as made_index;

@@ -82,7 +82,14 @@ pub fn newest_order(feed: &Feed, by_name: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-/// One of the directory's facets.
+/// One of the directory's facets, for [`Filter::toggle`] and [`Filter::is_chosen`].
+///
+/// ```
+/// use clusterkit::{Facet, Filter};
+/// let mut choices = Filter::default();
+/// choices.toggle(Facet::Segment, "animation");
+/// assert!(choices.is_chosen(Facet::Segment, "animation"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Facet {
     /// The segments a member works in (a member can be in several).
@@ -194,7 +201,7 @@ impl Filter {
     /// This filter without the ticks that name no value of `table`: a shared link's choices
     /// once the feed has changed (a segment gone, a city no member has any more), which would
     /// let nobody through and show as chips of bare ids.
-    pub fn known_to(mut self, table: &FacetTable) -> Filter {
+    pub(crate) fn known_to(mut self, table: &FacetTable) -> Filter {
         self.segments
             .retain(|id| table.segment_position(id).is_some());
         self.regions
