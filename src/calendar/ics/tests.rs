@@ -18,6 +18,16 @@ fn event(id: &str, start: &str, end: Option<&str>) -> Event {
     e
 }
 
+/// The file of a feed in `zone` of one series, `rule` from `start` (to `end`).
+fn series(zone: &str, start: &str, end: Option<&str>, rule: &str) -> String {
+    let mut feed = Feed::default();
+    feed.cluster.timezone = zone.into();
+    let mut series = event("meeting", start, end);
+    series.recurrence = Some(Rrule::parse(rule).unwrap());
+    feed.events = vec![series];
+    calendar(&feed, &[0], Lang::En, "example.org", NOW, &Jiff)
+}
+
 /// 23 November 2026, 20:55 UTC.
 const NOW: f64 = 1_795_467_300_000.0;
 
@@ -283,14 +293,13 @@ fn a_southern_zone_s_observances_begin_before_its_summer_events() {
     // A weekly Sydney meeting from 10 January 2027, in daylight time since October 2026: a
     // reader needs an observance that has begun by then to place it (RFC 5545 leaves times
     // before the first onset undefined).
-    let mut feed = Feed::default();
-    feed.cluster.timezone = "Australia/Sydney".into();
-    let mut meeting = event("meeting", "2027-01-10T10:00", Some("2027-01-10T11:00"));
-    meeting.recurrence = Some(Rrule::parse("FREQ=WEEKLY;COUNT=20").unwrap());
-    feed.events = vec![meeting];
-    let cal: Calendar = calendar(&feed, &[0], Lang::En, "example.org", NOW, &Jiff)
-        .parse()
-        .unwrap();
+    let file = series(
+        "Australia/Sydney",
+        "2027-01-10T10:00",
+        Some("2027-01-10T11:00"),
+        "FREQ=WEEKLY;COUNT=20",
+    );
+    let cal: Calendar = file.parse().unwrap();
     let onsets: Vec<String> = cal
         .components
         .iter()
@@ -422,12 +431,12 @@ fn a_zone_s_rules_hold_for_every_year_of_a_series_also_where_they_changed() {
         "Africa/Cairo",
         "Asia/Jerusalem",
     ] {
-        let mut feed = Feed::default();
-        feed.cluster.timezone = zone.into();
-        let mut meeting = event("meeting", "2021-01-12T10:00", Some("2021-01-12T11:00"));
-        meeting.recurrence = Some(Rrule::parse("FREQ=WEEKLY;BYDAY=TU").unwrap());
-        feed.events = vec![meeting];
-        let file = calendar(&feed, &[0], Lang::En, "example.org", NOW, &Jiff);
+        let file = series(
+            zone,
+            "2021-01-12T10:00",
+            Some("2021-01-12T11:00"),
+            "FREQ=WEEKLY;BYDAY=TU",
+        );
         // From the first meeting to the end of 2028.
         offsets_hold(&file, zone, Date::new(2021, 1, 12), Date::new(2029, 1, 1));
     }
@@ -480,12 +489,12 @@ fn a_series_that_starts_years_ahead_has_its_zone_s_rules_for_every_year_of_it() 
         "America/Santiago",
         "Asia/Jerusalem",
     ] {
-        let mut feed = Feed::default();
-        feed.cluster.timezone = zone.into();
-        let mut meeting = event("meeting", "2029-06-05T09:00", Some("2029-06-05T10:00"));
-        meeting.recurrence = Some(Rrule::parse("FREQ=WEEKLY;UNTIL=20351231").unwrap());
-        feed.events = vec![meeting];
-        let file = calendar(&feed, &[0], Lang::En, "example.org", NOW, &Jiff);
+        let file = series(
+            zone,
+            "2029-06-05T09:00",
+            Some("2029-06-05T10:00"),
+            "FREQ=WEEKLY;UNTIL=20351231",
+        );
         offsets_hold(&file, zone, Date::new(2029, 6, 5), Date::new(2036, 1, 1));
     }
 }
@@ -574,12 +583,12 @@ fn a_zone_s_last_rules_are_read_from_ten_years_of_them_whatever_the_first_series
     // A weekly meeting from 2019 in Santiago: the rules since 2023 put April's change on the
     // 2nd to the 7th up to 2028, which a count from the month's start also gives; 2029's is
     // on the 8th (Sun>=2).
-    let mut feed = Feed::default();
-    feed.cluster.timezone = "America/Santiago".into();
-    let mut meeting = event("meeting", "2019-01-08T10:00", Some("2019-01-08T11:00"));
-    meeting.recurrence = Some(Rrule::parse("FREQ=WEEKLY").unwrap());
-    feed.events = vec![meeting];
-    let file = calendar(&feed, &[0], Lang::En, "example.org", NOW, &Jiff);
+    let file = series(
+        "America/Santiago",
+        "2019-01-08T10:00",
+        Some("2019-01-08T11:00"),
+        "FREQ=WEEKLY",
+    );
     offsets_hold(
         &file,
         "America/Santiago",
