@@ -550,32 +550,34 @@ fn read_member(e: &mut Entry, segments: &Known) -> Option<(String, Member)> {
 /// other capitals or accents: compared in turn in a short list (most are), through a set in
 /// a long one (a CMS's export of 20,000 tags).
 fn without_repeats(mut items: Vec<String>, folded: bool) -> Vec<String> {
-    let key = |s: &str| {
-        if folded {
-            crate::search::fold(s)
-        } else {
-            s.to_owned()
-        }
-    };
     if items.len() > 16 {
+        let key = |s: &str| {
+            if folded {
+                crate::search::fold(s)
+            } else {
+                s.to_owned()
+            }
+        };
         let mut seen: FxHashMap<String, usize> = FxHashMap::default();
         items.retain(|s| seen.insert(key(s), 0).is_none());
-        return items;
-    }
-    let keys: Vec<String> = if folded {
-        items.iter().map(|s| key(s)).collect()
+    } else if folded {
+        let mut seen = Vec::with_capacity(items.len());
+        items.retain(|s| {
+            let folded = crate::search::fold(s);
+            let new = !seen.contains(&folded);
+            seen.push(folded);
+            new
+        });
     } else {
-        Vec::new()
-    };
-    let keys = if folded { &keys } else { &items };
-    let mut i = 0;
-    let repeated: Vec<bool> = (0..items.len())
-        .map(|i| keys[..i].contains(&keys[i]))
-        .collect();
-    items.retain(|_| {
-        i += 1;
-        !repeated[i - 1]
-    });
+        let mut i = 1;
+        while i < items.len() {
+            if items[..i].contains(&items[i]) {
+                items.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
     items
 }
 

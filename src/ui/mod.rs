@@ -328,7 +328,7 @@ pub(crate) fn load_error_message(lang: Lang, error: &LoadError) -> String {
         LoadError::Timeout(seconds) => fill(s.load_timeout, &[("seconds", &seconds.to_string())]),
         LoadError::NotJson => s.not_json.to_owned(),
         LoadError::NotFeed => s.not_feed.to_owned(),
-        LoadError::TooLarge(bytes) => crate::i18n::fill(
+        LoadError::TooLarge(bytes) => fill(
             s.too_large,
             &[
                 // Whole megabytes, the nearest, but never the limit it exceeds: 32.2 MB is said
