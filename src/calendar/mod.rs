@@ -209,13 +209,7 @@ pub fn EventCalendar(
     // The view: the visitor's pick, else the page's, else by the container's width.
     let picked = RwSignal::new(None::<View>);
     // A new `view` from the app (its own month-and-list switch) replaces the visitor's pick.
-    let mut first = true;
-    crate::ui::effect(move || {
-        view.track();
-        if !std::mem::take(&mut first) {
-            picked.set(None);
-        }
-    });
+    crate::ui::on_change(move || view.track(), move |()| picked.set(None));
     let width = RwSignal::new(0_usize);
     let section = NodeRef::<leptos::html::Section>::new();
     crate::ui::effect(move || {

@@ -197,20 +197,18 @@ pub fn MemberDirectory(
     // as a chip of its bare id. Not an empty one (an app's feed while it reloads: choices
     // would go that the next one has), nor the page's own choices where the visitor has
     // no facets to see them (`hide_filters`).
-    let mut first = true;
-    crate::ui::effect(move || {
-        let table = table.get();
-        if !std::mem::take(&mut first)
-            && !hide_filters
-            && feed.with_untracked(|f| !f.members.is_empty())
-        {
-            let known = choices.get_untracked().known_to(&table);
-            if choices.with_untracked(|c| *c != known) {
-                choices.set(known);
-                page.set(1);
+    crate::ui::on_change(
+        move || table.get(),
+        move |table| {
+            if !hide_filters && feed.with_untracked(|f| !f.members.is_empty()) {
+                let known = choices.get_untracked().known_to(&table);
+                if choices.with_untracked(|c| *c != known) {
+                    choices.set(known);
+                    page.set(1);
+                }
             }
-        }
-    });
+        },
+    );
     let index = indexing::search_index(feed);
     let by_name = crate::ui::memo_with(
         move |_| Arc::new(name_order(&feed.read(), lang.get())),

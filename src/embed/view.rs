@@ -327,13 +327,7 @@ fn directory(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyView {
         let shared = choices_of(&id);
         shared.set(filter.get_untracked());
         let set = shared.clone();
-        let mut first = true;
-        crate::ui::effect(move || {
-            let f = filter.get();
-            if !std::mem::take(&mut first) {
-                set.set(f);
-            }
-        });
+        crate::ui::on_change(move || filter.get(), move |f| set.set(f));
         let set = shared.clone();
         (Signal::from(shared), Some(set))
     };

@@ -118,13 +118,7 @@ pub fn use_feed(url: impl Into<Signal<String>>) -> UseFeedReturn {
     let id = NEXT_WATCHER.with(|n| n.replace(n.get() + 1));
     watch(id, &url.get_untracked(), state);
     // A new URL: watched instead of the old one.
-    let mut first = true;
-    crate::ui::effect(move || {
-        let url = url.get();
-        if !std::mem::take(&mut first) {
-            watch(id, &url, state);
-        }
-    });
+    crate::ui::on_change(move || url.get(), move |url| watch(id, &url, state));
     on_cleanup(move || unwatch(id));
     let retry = Callback::new(move |()| {
         let url = url.get_untracked();

@@ -358,6 +358,21 @@ pub(crate) fn effect(f: impl FnMut() + 'static) {
     Effect::new(move |_| f());
 }
 
+/// An [`effect`] that reads `source` now and calls `changed` with each later value: what an
+/// app or a page changes once a widget is built, whose first value the widget already uses.
+pub(crate) fn on_change<T: 'static>(
+    source: impl Fn() -> T + 'static,
+    mut changed: impl FnMut(T) + 'static,
+) {
+    let mut first = true;
+    effect(move || {
+        let value = source();
+        if !std::mem::take(&mut first) {
+            changed(value);
+        }
+    });
+}
+
 /// Calls an app's `on_open`, if it gave one, with the id `opened` reads whenever that
 /// changes to one: the directory's profile or the calendar's event, as the visitor (or a
 /// shared link) opens it.
