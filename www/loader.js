@@ -146,16 +146,46 @@ function prefetch(el) {
     // when the last does afterwards).
     var abort = new AbortController();
     var response = fetch(url, { credentials: "same-origin", signal: abort.signal });
-    // The body is read as it arrives: one that nobody reads stops downloading once the
-    // browser's buffer is full, and the Wasm may still be compiling.
     var body = response.then(function (r) {
-      return r.ok ? r.arrayBuffer() : null;
+      return r.ok && r.body ? chunks(r.body.getReader()) : null;
     });
     // Failures are the widget's to show, not the console's.
     response.catch(function () {});
     body.catch(function () {});
     early.set(url, [response, body, abort]);
   }
+}
+
+// A body's chunks, read as they arrive and kept until the Wasm asks for them with `read()`,
+// as it would ask the body's own reader: one that nobody reads stops downloading once the
+// browser's buffer is full, and the Wasm may still be compiling. It reads each chunk as it
+// comes, while the rest downloads.
+function chunks(reader) {
+  var queue = [], asked = [];
+  function settle() {
+    while (queue.length && asked.length) {
+      var next = queue.shift(), ask = asked.shift();
+      next.error ? ask[1](next.error) : ask[0](next);
+    }
+  }
+  (function pump() {
+    reader.read().then(function (next) {
+      queue.push(next);
+      settle();
+      if (!next.done) pump();
+    }, function (error) {
+      queue.push({ error: error });
+      settle();
+    });
+  })();
+  return {
+    read: function () {
+      return new Promise(function (resolve, reject) {
+        asked.push([resolve, reject]);
+        settle();
+      });
+    }
+  };
 }
 
 // Before the Wasm runs: aborts the early fetches no connected element names any more, once

@@ -37,6 +37,7 @@ pub use date::{Date, Time, Weekday, When, days_in_month, is_leap};
 pub use diag::{Diagnostic, Expected, Problem};
 pub use encoding::decode;
 pub use json::SyntaxError;
+use read::Reading;
 pub use read::{ParsedFeed, parse, parse_bytes, parse_json};
 pub use rrule::{DAY_CODES, Freq, Rrule, RruleError};
 pub use source::{

@@ -10,7 +10,9 @@ use super::text::{Text, is_blank};
 use super::url::{is_email, phone_href};
 use super::{Cluster, Date, Event, Feed, Kind, Member, Rrule, Segment, When};
 
+mod stream;
 mod values;
+pub(crate) use stream::Reading;
 use values::{color, is_language_tag, read_id, string, text, url, website, when, with_str, zone};
 
 /// A feed with the diagnostics of everything that was skipped or dropped.
@@ -50,21 +52,21 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<ParsedFeed, SyntaxError> {
     Ok(parsed)
 }
 
+/// The top-level keys of a feed.
+const PARTS: [&str; 6] = [
+    "version",
+    "cluster",
+    "segments",
+    "categories",
+    "members",
+    "events",
+];
+
 /// Reads a feed from an already parsed JSON document.
 pub fn parse_json(doc: &Json) -> ParsedFeed {
-    let mut cx = Cx::default();
-    let mut feed = Feed::default();
     // A web API's answer that wraps the feed (`{"data": {…}}`, `{"ok": true, "feed": {…}}`):
     // the one object under it that has a version or a cluster, where the document itself
     // has neither, nor a list of a feed's.
-    const PARTS: [&str; 6] = [
-        "version",
-        "cluster",
-        "segments",
-        "categories",
-        "members",
-        "events",
-    ];
     let holds = |v: &Json| PARTS[..2].iter().any(|k| v.get(k).is_some());
     if let Json::Object(pairs) = doc
         && PARTS.iter().all(|k| doc.get(k).is_none())
@@ -83,12 +85,28 @@ pub fn parse_json(doc: &Json) -> ParsedFeed {
         }
     }
     if !matches!(doc, Json::Object(_)) {
+        let mut cx = Cx::default();
         cx.report("(root)".into(), wrong(Expected::Object, doc), false);
         return ParsedFeed {
-            feed,
+            feed: Feed::default(),
             diagnostics: cx.diags,
         };
     }
+    read_feed(doc, Early::default())
+}
+
+/// The top-level lists a [`stream::Reading`] read while the rest of the feed downloaded.
+#[derive(Default)]
+struct Early {
+    segments: Option<Listed<Segment>>,
+    members: Option<Listed<Member>>,
+    events: Option<Listed<Event>>,
+}
+
+/// Reads the feed object `doc`, but for the lists `early` already holds.
+fn read_feed(doc: &Json, early: Early) -> ParsedFeed {
+    let mut cx = Cx::default();
+    let mut feed = Feed::default();
     match doc.get("version") {
         None => cx.report("version".into(), Problem::Missing, false),
         Some(Json::Number(v)) if *v == 1.0 => {}
@@ -102,13 +120,31 @@ pub fn parse_json(doc: &Json) -> ParsedFeed {
         Some(v @ Json::Object(_)) => feed.cluster = read_cluster(&mut cx, v),
         Some(other) => cx.report("cluster".into(), wrong(Expected::Object, other), false),
     }
-    feed.segments = read_list(&mut cx, doc, "segments", read_segment).0;
-    feed.categories = read_list(&mut cx, doc, "categories", read_segment).0;
+    let segments = early.segments.unwrap_or_else(|| {
+        list(
+            doc.get("segments"),
+            "segments",
+            read_segment,
+            &Known::default(),
+        )
+    });
+    feed.segments = cx.take(segments).0;
+    let categories = list(
+        doc.get("categories"),
+        "categories",
+        read_segment,
+        &Known::default(),
+    );
+    feed.categories = cx.take(categories).0;
     let known = Known::new(&feed.segments);
-    let (members, skipped) = read_list(&mut cx, doc, "members", |e| read_member(e, &known));
-    (feed.members, feed.skipped.members) = (members, skipped);
-    let (events, skipped) = read_list(&mut cx, doc, "events", |e| read_event(e, &known));
-    (feed.events, feed.skipped.events) = (events, skipped);
+    let members = early
+        .members
+        .unwrap_or_else(|| list(doc.get("members"), "members", read_member, &known));
+    (feed.members, feed.skipped.members) = cx.take(members);
+    let events = early
+        .events
+        .unwrap_or_else(|| list(doc.get("events"), "events", read_event, &known));
+    (feed.events, feed.skipped.events) = cx.take(events);
     ParsedFeed {
         feed,
         diagnostics: cx.diags,
@@ -127,6 +163,12 @@ impl Cx {
             problem,
             skipped,
         });
+    }
+
+    /// A list's entries and how many were skipped, its diagnostics now the feed's.
+    fn take<T>(&mut self, list: Listed<T>) -> (Vec<T>, usize) {
+        self.diags.extend(list.diags);
+        (list.items, list.skipped)
     }
 }
 
@@ -308,8 +350,8 @@ impl Entry<'_> {
                 return Ok(None);
             }
             match known.spelled.get(&crate::search::fold(written)) {
-                Some(&i) if i != AMBIGUOUS => {
-                    let id = known.segments[i].id.clone();
+                Some(Some(id)) => {
+                    let id = id.clone();
                     let said = Problem::SegmentNamed {
                         written: written.to_owned(),
                         id: id.clone(),
@@ -322,51 +364,49 @@ impl Entry<'_> {
     }
 }
 
-/// The feed's segments, for the entries that refer to them: each with its id and its names
+/// The feed's segments, for the entries that refer to them: each id, and each name or id
 /// folded (see [`fold`](crate::search::fold)) once per feed, not once per reference.
-struct Known<'a> {
-    segments: &'a [Segment],
-    /// Each id's segment's place: a feed of thousands of segments, each member in dozens,
-    /// is read without a scan of them all per reference.
-    ids: FxHashMap<String, usize>,
-    /// Each folded id or name's segment's place ([`AMBIGUOUS`] where two segments share it).
-    spelled: FxHashMap<String, usize>,
+#[derive(Default)]
+struct Known {
+    /// The ids, in a set: a feed of thousands of segments, each member in dozens, is read
+    /// without a scan of them all per reference.
+    ids: FxHashMap<String, ()>,
+    /// Each folded id or name's segment id (`None` where two segments share it).
+    spelled: FxHashMap<String, Option<String>>,
 }
 
-/// A folded name that two segments share, which names neither.
-const AMBIGUOUS: usize = usize::MAX;
-
-impl<'a> Known<'a> {
-    fn new(segments: &'a [Segment]) -> Self {
+impl Known {
+    fn new(segments: &[Segment]) -> Self {
         let mut ids = FxHashMap::default();
-        let mut spelled: FxHashMap<String, usize> = FxHashMap::default();
-        for (i, s) in segments.iter().enumerate() {
-            ids.entry(s.id.clone()).or_insert(i);
+        let mut spelled: FxHashMap<String, Option<String>> = FxHashMap::default();
+        for s in segments {
+            ids.insert(s.id.clone(), ());
             for name in std::iter::once(s.id.as_str()).chain(s.name.variants()) {
-                let place = spelled.entry(crate::search::fold(name)).or_insert(i);
-                if *place != i {
-                    *place = AMBIGUOUS;
+                let id = spelled
+                    .entry(crate::search::fold(name))
+                    .or_insert_with(|| Some(s.id.clone()));
+                if id.as_ref() != Some(&s.id) {
+                    *id = None;
                 }
             }
         }
-        Known {
-            segments,
-            ids,
-            spelled,
-        }
+        Known { ids, spelled }
     }
 }
 
-/// Reads one of the top-level lists, skipping bad entries and later duplicates of an id:
-/// the entries read, and how many were skipped.
-fn read_list<T>(
-    cx: &mut Cx,
-    doc: &Json,
-    key: &str,
-    read: impl Fn(&mut Entry) -> Option<(String, T)>,
-) -> (Vec<T>, usize) {
-    let items: Vec<&Json> = match doc.get(key) {
-        None | Some(Json::Null) => return (vec![], 0),
+/// A top-level list as read: its entries, how many were skipped, and its diagnostics.
+struct Listed<T> {
+    items: Vec<T>,
+    skipped: usize,
+    diags: Vec<Diagnostic>,
+}
+
+/// Reads the top-level list `value` of `key`, skipping bad entries and later duplicates of an
+/// id.
+fn list<T>(value: Option<&Json>, key: &'static str, read: Reader<T>, known: &Known) -> Listed<T> {
+    let mut list = List::new(key, read);
+    let items: Vec<&Json> = match value {
+        None | Some(Json::Null) => vec![],
         Some(Json::Array(items)) => items.iter().collect(),
         // A list as PHP's `json_encode` writes one whose keys are no longer 0, 1, 2… (after
         // an `unset` or an `array_filter`): an object of numbered entries, read in order.
@@ -376,40 +416,78 @@ fn read_list<T>(
                     k.bytes().all(|b| b.is_ascii_digit()) && matches!(v, Json::Object(_))
                 }) =>
         {
-            cx.report(key.to_owned(), Problem::NumberedObject, false);
+            list.cx
+                .report(key.to_owned(), Problem::NumberedObject, false);
             pairs.iter().map(|(_, v)| v).collect()
         }
         Some(other) => {
-            cx.report(key.to_owned(), wrong(Expected::Array, other), false);
-            return (vec![], 0);
+            list.cx
+                .report(key.to_owned(), wrong(Expected::Array, other), false);
+            vec![]
         }
     };
-    let mut out = Vec::with_capacity(items.len());
-    let mut seen: FxHashMap<String, usize> =
-        FxHashMap::with_capacity_and_hasher(items.len(), Default::default());
-    for (i, &obj) in items.iter().enumerate() {
+    list.items.reserve(items.len());
+    for obj in items {
+        list.read(obj, known);
+    }
+    list.done()
+}
+
+/// What reads an entry of a list: its id and its value, or `None` (said in its diagnostics)
+/// where it is skipped.
+type Reader<T> = fn(&mut Entry, &Known) -> Option<(String, T)>;
+
+/// A top-level list being read, an entry at a time.
+struct List<T> {
+    key: &'static str,
+    read: Reader<T>,
+    cx: Cx,
+    items: Vec<T>,
+    /// The place of each id read so far, for the later entries that repeat it.
+    seen: FxHashMap<String, usize>,
+    /// How many entries were read.
+    count: usize,
+}
+
+impl<T> List<T> {
+    fn new(key: &'static str, read: Reader<T>) -> Self {
+        List {
+            key,
+            read,
+            cx: Cx::default(),
+            items: Vec::new(),
+            seen: FxHashMap::default(),
+            count: 0,
+        }
+    }
+
+    /// Reads the list's next entry `obj`: kept, or skipped with its reasons.
+    fn read(&mut self, obj: &Json, known: &Known) {
+        let (key, i) = (self.key, self.count);
+        self.count += 1;
         let path = At {
             list: key,
             index: Some(i),
         };
         if !matches!(obj, Json::Object(_)) {
-            cx.report(path.to_string(), wrong(Expected::Object, obj), true);
-            continue;
+            self.cx
+                .report(path.to_string(), wrong(Expected::Object, obj), true);
+            return;
         }
-        let first_diag = cx.diags.len();
+        let first_diag = self.cx.diags.len();
         let mut entry = Entry {
-            cx,
+            cx: &mut self.cx,
             obj,
             path,
             failed: false,
             cursor: Cell::new(0),
         };
-        let result = read(&mut entry);
+        let result = (self.read)(&mut entry, known);
         let failed = entry.failed;
         match result {
             Some((id, value)) if !failed => {
-                if let Some(&first) = seen.get(&id) {
-                    cx.report(
+                if let Some(&first) = self.seen.get(&id) {
+                    self.cx.report(
                         format!("{path}.id"),
                         Problem::DuplicateId {
                             id,
@@ -418,19 +496,25 @@ fn read_list<T>(
                         true,
                     );
                 } else {
-                    seen.insert(id, i);
-                    out.push(value);
-                    continue;
+                    self.seen.insert(id, i);
+                    self.items.push(value);
+                    return;
                 }
             }
             _ => {}
         }
-        for d in &mut cx.diags[first_diag..] {
+        for d in &mut self.cx.diags[first_diag..] {
             d.skipped = true;
         }
     }
-    let skipped = items.len() - out.len();
-    (out, skipped)
+
+    fn done(self) -> Listed<T> {
+        Listed {
+            skipped: self.count - self.items.len(),
+            items: self.items,
+            diags: self.cx.diags,
+        }
+    }
 }
 
 fn read_cluster(cx: &mut Cx, obj: &Json) -> Cluster {
@@ -472,7 +556,7 @@ fn read_cluster(cx: &mut Cx, obj: &Json) -> Cluster {
     cluster
 }
 
-fn read_segment(e: &mut Entry) -> Option<(String, Segment)> {
+fn read_segment(e: &mut Entry, _: &Known) -> Option<(String, Segment)> {
     let id = e.required("id", read_id);
     let name = e.required_text("name");
     let color = e.optional("color", color);

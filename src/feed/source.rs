@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::{Diagnostic, Feed, SyntaxError, parse_bytes};
+use super::{Diagnostic, Feed, Reading, SyntaxError};
 
 mod fetch;
 use fetch::start_fetch;
@@ -286,7 +286,9 @@ pub fn inline_feed(json: &str) -> FeedState {
 /// [`inline_feed`], whose relative URLs resolve against `base` (the page's address when the
 /// element holding it was connected).
 pub(crate) fn inline_feed_at(json: &str, base: Option<String>) -> FeedState {
-    let state = parsed(json.as_bytes(), base, false);
+    let mut reading = Reading::with_capacity(json.len());
+    reading.push(json.as_bytes());
+    let state = parsed(reading, base, false);
     match &state {
         FeedState::Ready(_, diagnostics) => report_to_console("inline feed", diagnostics),
         FeedState::Failed(error) => warn_failed("inline feed", error),
@@ -324,9 +326,10 @@ fn is_a_feed(parsed: &super::ParsedFeed, bytes: &[u8]) -> bool {
 
 /// The state of the feed `bytes` hold, whose relative URLs resolve against `base`, fetched
 /// from it (`fetched`) or inline in the page at that address.
-fn parsed(bytes: &[u8], base: Option<String>, fetched: bool) -> FeedState {
+fn parsed(reading: Reading, base: Option<String>, fetched: bool) -> FeedState {
     // A web page where JSON was expected from an address: said as such, not as a syntax
     // error at `<` (inline, where there is no address to blame, it is one).
+    let bytes = reading.bytes();
     if fetched
         && bytes[super::json::marks(bytes)..]
             .trim_ascii_start()
@@ -334,17 +337,17 @@ fn parsed(bytes: &[u8], base: Option<String>, fetched: bool) -> FeedState {
     {
         return FeedState::Failed(LoadError::NotJson);
     }
-    match parse_bytes(bytes) {
+    match reading.finish() {
         // Said as such from an address (a wrong one, most likely); inline, the diagnostics
         // tell what is missing.
-        Ok(parsed) if fetched && !is_a_feed(&parsed, bytes) => {
+        (Ok(parsed), bytes) if fetched && !is_a_feed(&parsed, &bytes) => {
             FeedState::Failed(LoadError::NotFeed)
         }
-        Ok(mut parsed) => {
+        (Ok(mut parsed), _) => {
             parsed.feed.base_url = base;
             FeedState::Ready(Arc::new(parsed.feed), parsed.diagnostics.into())
         }
-        Err(e) => FeedState::Failed(LoadError::Syntax(e)),
+        (Err(e), _) => FeedState::Failed(LoadError::Syntax(e)),
     }
 }
 

@@ -5,7 +5,10 @@
 // - first card: navigation start to the first member card (List.js: its first item) in the
 //   DOM, fetch, parse and script or Wasm start included, a fresh context (cold cache) each run;
 //   also on the Catalan sample feed (`CK_SAMPLE`, 60 members), the size of a real cluster's,
-//   where what is measured is mostly starting the Wasm against starting a script;
+//   where what is measured is mostly starting the Wasm against starting a script; and over
+//   a 20 Mbit/s link with 40 ms of latency, where the feed's download takes longer than
+//   starting the Wasm (the bench's server compresses nothing: the Wasm's 730 KB cross the
+//   link, where a site's server would send its 230 KB of brotli);
 // - search: a fixed sequence of queries typed character by character into each side's own
 //   search box. One step: set the box's value and dispatch `input` then `keyup` (the events of
 //   a keystroke that each library listens to: clusterkit `input`, List.js `keyup`, and `input`
@@ -31,6 +34,8 @@ const RUNS = Number(process.env.CK_RUNS ?? 9);
 const REPEATS = Number(process.env.CK_REPEATS ?? 3);
 /** The language both sides show and search: the feed's default, as a webmaster would pick. */
 const LANG = process.env.CK_LANG ?? "ca";
+/** The network of the first card's third measurement (see above). */
+const LINK = { mbps: 20, rtt: 40 };
 /** A real cluster's feed, for the first card at its size. */
 const SAMPLE = process.env.CK_SAMPLE ?? "www/feeds/catalonia.json";
 
@@ -64,12 +69,13 @@ const summary = (xs) =>
     : null;
 
 /** A fresh context on `side`'s page once its first card is in the DOM. */
-const open = (browser, side, throttle, feed = FEED) =>
-  openPage(browser, { base: BASE, page: SIDES[side].page, feed, lang: LANG, throttle, label: side });
+const open = (browser, side, throttle, feed = FEED, link = null) =>
+  openPage(browser, { base: BASE, page: SIDES[side].page, feed, lang: LANG, throttle, label: side, link });
 
-/** Navigation start to the first card, and to the feed's last byte, in a fresh context. */
-async function firstCard(browser, side, throttle, feed = FEED) {
-  const { context, page } = await open(browser, side, throttle, feed);
+/** Navigation start to the first card, and to the feed's last byte, in a fresh context (over
+ * `link`, if given). */
+async function firstCard(browser, side, throttle, feed = FEED, link = null) {
+  const { context, page } = await open(browser, side, throttle, feed, link);
   const feedUrl = new URL(feed, BASE).href;
   const times = await page.evaluate(
     (url) => ({
@@ -249,6 +255,8 @@ ${FEED}: ${members.toLocaleString("en")} members, lang ${LANG}, headless Chromiu
   first card  navigation start to the first card in the DOM (fetch, parse, script or Wasm start
               included), ${RUNS} cold runs a side
   feed in     navigation start to the feed's last byte, in the same runs
+  over ${LINK.mbps} Mbit/s  the first card over a ${LINK.mbps} Mbit/s link with ${LINK.rtt} ms of latency (full speed only),
+              ${Math.max(3, Math.ceil(RUNS / 3))} cold runs a side; nothing compressed, the Wasm's 730 KB too
   sample      the first card on ${SAMPLE} (${sampleMembers} members), ${RUNS} cold runs a side
   search      setting the search box to the first animation frame after the result list changes;
               ${SEARCH_STEPS.length} keystrokes a pass (${words}: each typed, then cleared), ${passes}
@@ -276,6 +284,10 @@ for (const throttle of [1, 4]) {
   for (let i = 0; i < RUNS; i++) {
     for (const side of Object.keys(SIDES)) sample[side].push((await firstCard(browser, side, throttle, SAMPLE)).card);
   }
+  const linked = { clusterkit: [], listjs: [] };
+  for (let i = 0; throttle === 1 && i < Math.max(3, Math.ceil(RUNS / 3)); i++) {
+    for (const side of Object.keys(SIDES)) linked[side].push((await firstCard(browser, side, throttle, FEED, LINK)).card);
+  }
   const ours = await interactions(browser, "clusterkit", throttle);
   const theirs = await interactions(browser, "listjs", throttle);
   const t = `${throttle}x`.padEnd(5);
@@ -285,6 +297,7 @@ for (const throttle of [1, 4]) {
   const feed = [summary(feedIn.clusterkit), summary(feedIn.listjs)];
   console.log(row(`${t}first card`, ...fc));
   console.log(row(`${t}  feed in`, ...feed));
+  if (throttle === 1) console.log(row(`${t}  over ${LINK.mbps} Mbit/s`, summary(linked.clusterkit), summary(linked.listjs)));
   console.log(row(`${t}sample first card`, summary(sample.clusterkit), summary(sample.listjs)));
   console.log(row(`${t}search`, ...search));
   console.log(row(`${t}  to paint`, summary(ours.painted.search), summary(theirs.painted.search)));

@@ -14,6 +14,7 @@ use std::fmt;
 
 mod parser;
 pub use parser::parse;
+pub(crate) use parser::parse_value;
 
 /// Values nested deeper than this become [`Json::Invalid`] with [`Fault::TooDeep`].
 /// The feed's own shape needs five levels; 64 leaves room for unknown fields.

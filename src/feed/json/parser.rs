@@ -7,19 +7,30 @@ use super::{Fault, Json, MAX_DEPTH, SyntaxError, SyntaxProblem, line_column, mar
 
 /// Parses a whole JSON document.
 pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
+    parse_from(text, marks(text.as_bytes()), 0)
+}
+
+/// Parses `text` as the one value, found `depth` levels deep in its document, that a
+/// streaming reader cut out of it (see `feed::read::stream`): no byte order mark is skipped,
+/// and values nested deeper than [`MAX_DEPTH`] in the document are as invalid as they are in
+/// it. A syntax error's line and column are within `text`.
+pub(crate) fn parse_value(text: &str, depth: usize) -> Result<Json<'_>, SyntaxError> {
+    parse_from(text, 0, depth)
+}
+
+fn parse_from(text: &str, start: usize, depth: usize) -> Result<Json<'_>, SyntaxError> {
     let mut p = Parser {
         text,
         src: text.as_bytes(),
-        pos: 0,
+        pos: start,
         pairs: Vec::new(),
         items: Vec::new(),
     };
-    p.pos = marks(p.src);
     p.skip_ws();
     if p.pos == p.src.len() {
         return Err(p.error(SyntaxProblem::Empty));
     }
-    let value = p.value(0)?;
+    let value = p.value(depth)?;
     p.skip_ws();
     if p.pos != p.src.len() {
         return Err(p.error(SyntaxProblem::TrailingText));

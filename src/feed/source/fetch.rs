@@ -76,10 +76,8 @@ pub(super) fn load(
         {
             c.abort();
         }
-        let state = result.map_or_else(FeedState::Failed, |(bytes, final_url)| {
-            // Read here, not by `Response.text()`: no JS string to copy back, and bytes
-            // outside UTF-8 are read as Windows-1252, with a diagnostic, not as U+FFFD.
-            parsed(&bytes, Some(final_url), true)
+        let state = result.map_or_else(FeedState::Failed, |(reading, final_url)| {
+            parsed(reading, Some(final_url), true)
         });
         if let FeedState::Ready(_, diagnostics) = &state {
             report_to_console(&url, diagnostics);
@@ -88,15 +86,32 @@ pub(super) fn load(
     });
 }
 
-/// The bytes of a fetched body, and the URL it came from after redirects. The bytes are
-/// copied into the Wasm once, instead of being decoded to a JS string and encoded back. The
-/// headers and the body must both arrive within [`TIMEOUT_SECONDS`], and a body announced
-/// or found larger than [`MAX_BYTES`] is refused.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// What reads a body's chunks as they come: its stream's own reader, or the loader's,
+    /// which reads on (so that the download never waits) until the Wasm runs.
+    type Chunks;
+    #[wasm_bindgen(method)]
+    fn read(this: &Chunks) -> js_sys::Promise;
+    /// A chunk as `read` gives it.
+    type Chunk;
+    #[wasm_bindgen(method, getter)]
+    fn done(this: &Chunk) -> bool;
+    #[wasm_bindgen(method, getter)]
+    fn value(this: &Chunk) -> Option<js_sys::Uint8Array>;
+}
+
+/// A fetched body read as it arrives (see [`Reading`]), and the URL it came from after
+/// redirects. Read here, not by `Response.text()`: each chunk is copied into the Wasm once,
+/// with no JS string to copy back, and bytes outside UTF-8 are read as Windows-1252, with a
+/// diagnostic, not as U+FFFD. The headers and the body must both arrive within
+/// [`TIMEOUT_SECONDS`], and a body announced or found larger than [`MAX_BYTES`] is refused.
 #[cfg(target_arch = "wasm32")]
 async fn bytes(
     response: js_sys::Promise,
     body: Option<js_sys::Promise>,
-) -> Result<(Vec<u8>, String), LoadError> {
+) -> Result<(Reading, String), LoadError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     const GAVE_UP: &str = "clusterkit: timeout";
@@ -137,18 +152,34 @@ async fn bytes(
     if let Some(n) = announced.filter(|&n| n > MAX_BYTES) {
         return Err(LoadError::TooLarge(n));
     }
-    let body = match body {
-        Some(body) => body,
-        None => response.array_buffer().map_err(|_| LoadError::Network)?,
+    let chunks: Option<Chunks> = match body {
+        // None for a body the loader found empty (a 204).
+        Some(body) => Some(within(&body).await.map_err(failed)?)
+            .filter(|chunks| !chunks.is_null())
+            .map(JsCast::unchecked_into),
+        None => response
+            .body()
+            .map(|body| body.get_reader().unchecked_into()),
     };
-    let buffer: js_sys::ArrayBuffer = within(&body)
-        .await
-        .map_err(failed)?
-        .dyn_into()
-        .map_err(|_| LoadError::Network)?;
-    let length = u64::from(buffer.byte_length());
+    // Compressed, a body is larger than announced: room for it grows as it comes.
+    let mut reading = Reading::with_capacity(announced.unwrap_or(0) as usize);
+    // Past the limit, the rest is only counted, to say how large the feed is.
+    let mut length = 0u64;
+    while let Some(chunks) = &chunks {
+        let chunk: Chunk = within(&chunks.read())
+            .await
+            .map_err(failed)?
+            .unchecked_into();
+        let Some(bytes) = chunk.value().filter(|_| !chunk.done()) else {
+            break;
+        };
+        length += u64::from(bytes.length());
+        if length <= MAX_BYTES {
+            reading.push(&bytes.to_vec());
+        }
+    }
     if length > MAX_BYTES {
         return Err(LoadError::TooLarge(length));
     }
-    Ok((js_sys::Uint8Array::new(&buffer).to_vec(), response.url()))
+    Ok((reading, response.url()))
 }

@@ -1,5 +1,12 @@
 use super::*;
 
+/// `body` as fetched, in one chunk.
+fn fetched(body: &[u8], from: Option<String>) -> FeedState {
+    let mut reading = Reading::default();
+    reading.push(body);
+    parsed(reading, from, true)
+}
+
 #[test]
 fn json_from_an_address_that_is_no_feed_says_so_and_a_feed_however_little_is_one() {
     let from = || Some("https://a.example/feed.json".to_owned());
@@ -11,7 +18,7 @@ fn json_from_an_address_that_is_no_feed_says_so_and_a_feed_however_little_is_one
         b"{}",
     ];
     for body in no_feeds {
-        let state = parsed(body, from(), true);
+        let state = fetched(body, from());
         assert!(
             matches!(state, FeedState::Failed(LoadError::NotFeed)),
             "{}: {state:?}",
@@ -33,7 +40,7 @@ fn json_from_an_address_that_is_no_feed_says_so_and_a_feed_however_little_is_one
         b"{\"members\": [{}]}",
     ];
     for body in feeds {
-        let state = parsed(body, from(), true);
+        let state = fetched(body, from());
         assert!(
             matches!(state, FeedState::Ready(..)),
             "{}: {state:?}",
@@ -56,7 +63,7 @@ fn inline_markup_is_a_syntax_error_where_a_fetched_page_is_no_json() {
         other => panic!("{other:?}"),
     }
     assert!(matches!(
-        parsed(b"<!doctype html><title>Log in</title>", page(), true),
+        fetched(b"<!doctype html><title>Log in</title>", page()),
         FeedState::Failed(LoadError::NotJson)
     ));
 }

@@ -1,0 +1,415 @@
+//! Reading a feed as its bytes arrive. A feed written as most are, its segments before its
+//! members and events, has each member and event read as soon as its closing brace is in,
+//! while the rest downloads, in small steps that keep the page responsive; the other values
+//! are kept as byte ranges and read at the end.
+//!
+//! [`Reading::finish`] gives exactly what [`parse_bytes`] gives for the same bytes. Whatever
+//! the outline cannot take as it comes (a byte order mark, text that is not UTF-8 or was
+//! encoded twice, a repeated key, a syntax error, a feed wrapped in another object) leaves
+//! the whole document to `parse_bytes` at the end, with the line and column it reports.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::{
+    Early, Known, List, Listed, PARTS, ParsedFeed, list, parse_bytes, read_event, read_feed,
+    read_member, read_segment,
+};
+use crate::feed::json::{self, Json, SyntaxError};
+use crate::feed::{Event, Member, Segment};
+
+/// Where the reader is in the document's outline: its top-level object, and the items of
+/// the lists it reads as they come.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+enum Place {
+    /// Before the top-level `{`.
+    #[default]
+    Start,
+    /// Before a key (or, first, the closing `}`).
+    Key { first: bool },
+    /// After a key.
+    Colon,
+    /// Before a top-level value.
+    Value,
+    /// Before a list's item (or, first, the closing `]`).
+    Item { first: bool },
+    /// After a list's item.
+    AfterItem,
+    /// After a top-level value.
+    AfterValue,
+    /// After the top-level `}`: only white space may follow.
+    End,
+}
+
+/// A value being scanned for its end: where it starts, how deeply nested the scan is in it,
+/// and whether it is in a string (just after a backslash).
+struct Scan {
+    start: usize,
+    depth: u32,
+    string: bool,
+    escaped: bool,
+}
+
+impl Scan {
+    /// Moves `pos` on through `bytes` to the end of the value: the `,`, `:`, `}` or `]` after
+    /// it, outside any string or bracket of its own. `None` where the bytes end first.
+    fn run(&mut self, bytes: &[u8], pos: &mut usize) -> Option<usize> {
+        while let Some(&b) = bytes.get(*pos) {
+            if self.string {
+                match b {
+                    _ if self.escaped => self.escaped = false,
+                    b'\\' => self.escaped = true,
+                    b'"' => self.string = false,
+                    _ => {}
+                }
+            } else {
+                match b {
+                    b'"' => self.string = true,
+                    b'{' | b'[' => self.depth += 1,
+                    b',' | b':' | b'}' | b']' if self.depth == 0 => return Some(*pos),
+                    b'}' | b']' => self.depth -= 1,
+                    _ => {}
+                }
+            }
+            *pos += 1;
+        }
+        None
+    }
+}
+
+/// A feed being read as it arrives: [`push`](Self::push) each chunk, then
+/// [`finish`](Self::finish).
+#[derive(Default)]
+pub(crate) struct Reading {
+    bytes: Vec<u8>,
+    /// How far the outline is read.
+    pos: usize,
+    place: Place,
+    scan: Option<Scan>,
+    /// The top-level keys so far, the last one the key of the value being read.
+    keys: Vec<String>,
+    /// The top-level values read at the end.
+    kept: Vec<(usize, Range<usize>)>,
+    known: Option<Known>,
+    segments: Option<Listed<Segment>>,
+    members: Option<List<Member>>,
+    events: Option<List<Event>>,
+    /// Whether the whole document is left to [`parse_bytes`].
+    whole: bool,
+}
+
+impl Reading {
+    /// A reading of a feed of about `length` bytes, room made for them at once.
+    pub(crate) fn with_capacity(length: usize) -> Self {
+        Reading {
+            bytes: Vec::with_capacity(length),
+            ..Reading::default()
+        }
+    }
+
+    /// Takes the next chunk of the feed's bytes, and reads what it completes.
+    pub(crate) fn push(&mut self, chunk: &[u8]) {
+        self.bytes.extend_from_slice(chunk);
+        if !self.whole && self.advance().is_none() {
+            self.whole = true;
+        }
+    }
+
+    /// The bytes so far.
+    pub(crate) fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The feed, as [`parse_bytes`] reads all the bytes pushed, and those bytes.
+    pub(crate) fn finish(mut self) -> (Result<ParsedFeed, SyntaxError>, Vec<u8>) {
+        let read = match self.read_rest() {
+            Some(read) => Ok(read),
+            None => parse_bytes(&self.bytes),
+        };
+        (read, self.bytes)
+    }
+
+    /// Reads the outline as far as the bytes go; `None` where it cannot be read as it comes.
+    fn advance(&mut self) -> Option<()> {
+        loop {
+            if let Some(scan) = &mut self.scan {
+                let Some(end) = scan.run(&self.bytes, &mut self.pos) else {
+                    return Some(());
+                };
+                let start = scan.start;
+                self.scan = None;
+                self.take(start..end)?;
+                continue;
+            }
+            let Some(&b) = self.bytes.get(self.pos) else {
+                return Some(());
+            };
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+                self.pos += 1;
+                continue;
+            }
+            self.place = match (self.place, b) {
+                (Place::Start, b'{') => Place::Key { first: true },
+                (Place::Key { first: true } | Place::AfterValue, b'}') => Place::End,
+                (Place::Colon, b':') => Place::Value,
+                (Place::Value, b'[') if self.starts_list() => Place::Item { first: true },
+                (Place::Item { first: true } | Place::AfterItem, b']') => Place::AfterValue,
+                (Place::AfterItem, b',') => Place::Item { first: false },
+                (Place::AfterValue, b',') => Place::Key { first: false },
+                (Place::Key { .. }, b'"') | (Place::Value | Place::Item { .. }, _) => {
+                    self.scan = Some(Scan {
+                        start: self.pos,
+                        depth: 0,
+                        string: false,
+                        escaped: false,
+                    });
+                    continue;
+                }
+                _ => return None,
+            };
+            self.pos += 1;
+        }
+    }
+
+    /// Whether the value about to start, a list, is one read item by item: members' and
+    /// events', once the segments they name are known.
+    fn starts_list(&mut self) -> bool {
+        if self.known.is_none() {
+            return false;
+        }
+        match self.keys.last().map(String::as_str) {
+            Some("members") => self.members = Some(List::new("members", read_member)),
+            Some("events") => self.events = Some(List::new("events", read_event)),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Reads the key, value or item that ends at `range.end`.
+    fn take(&mut self, range: Range<usize>) -> Option<()> {
+        let bytes = &self.bytes[range.clone()];
+        // Text encoded twice (see `encoding::decode`) may hold these: only the whole
+        // document's reading can tell.
+        if bytes
+            .windows(2)
+            .any(|w| matches!(w, [0xC3, 0x82 | 0x83 | 0xA2]))
+        {
+            return None;
+        }
+        let text = std::str::from_utf8(bytes).ok()?;
+        match self.place {
+            Place::Key { .. } => {
+                let key = match json::parse_value(text, 1).ok()? {
+                    Json::String(key) => key.into_owned(),
+                    // As the parser keeps a key with a lone surrogate.
+                    Json::Invalid(_) => "\u{FFFD}".into(),
+                    _ => return None,
+                };
+                // A repeated key's last value counts: only the whole document tells which.
+                // Past a few dozen keys (a feed has six), the whole document's reading finds
+                // the repeats without comparing each key with every other.
+                if self.keys.len() > 64 || self.keys.contains(&key) {
+                    return None;
+                }
+                self.keys.push(key);
+                self.place = Place::Colon;
+            }
+            Place::Value => {
+                if self.keys.last()? == "segments" {
+                    let value = json::parse_value(text, 1).ok()?;
+                    let segments = list(Some(&value), "segments", read_segment, &Known::default());
+                    self.known = Some(Known::new(&segments.items));
+                    self.segments = Some(segments);
+                } else {
+                    self.kept.push((self.keys.len() - 1, range));
+                }
+                self.place = Place::AfterValue;
+            }
+            Place::Item { .. } => {
+                let item = json::parse_value(text, 2).ok()?;
+                let known = self.known.as_ref()?;
+                if self.keys.last()? == "members" {
+                    self.members.as_mut()?.read(&item, known);
+                } else {
+                    self.events.as_mut()?.read(&item, known);
+                }
+                self.place = Place::AfterItem;
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    /// The feed, if the outline was read to its end; the values kept are read now.
+    fn read_rest(&mut self) -> Option<ParsedFeed> {
+        // A feed wrapped in another object is found by the whole document's reading.
+        if self.whole
+            || self.place != Place::End
+            || !self.keys.iter().any(|k| PARTS.contains(&k.as_str()))
+        {
+            return None;
+        }
+        let mut pairs = Vec::with_capacity(self.kept.len());
+        for (key, range) in &self.kept {
+            let text = std::str::from_utf8(&self.bytes[range.clone()]).ok()?;
+            let value = json::parse_value(text, 1).ok()?;
+            pairs.push((Cow::Borrowed(self.keys[*key].as_str()), value));
+        }
+        let early = Early {
+            segments: self.segments.take(),
+            members: self.members.take().map(List::done),
+            events: self.events.take().map(List::done),
+        };
+        Some(read_feed(&Json::Object(pairs), early))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The feed read from `bytes` pushed in the chunks that start at `cuts`.
+    fn streamed(bytes: &[u8], cuts: &[usize]) -> Result<ParsedFeed, SyntaxError> {
+        let mut reading = Reading::default();
+        let mut at = 0;
+        for &cut in cuts.iter().filter(|&&c| c <= bytes.len()) {
+            if cut >= at {
+                reading.push(&bytes[at..cut]);
+                at = cut;
+            }
+        }
+        reading.push(&bytes[at..]);
+        reading.finish().0
+    }
+
+    fn feeds() -> Vec<(String, Vec<u8>)> {
+        let mut all = vec![];
+        for dir in ["tests/fixtures/feeds", "www/feeds"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "json") {
+                    all.push((path.display().to_string(), std::fs::read(path).unwrap()));
+                }
+            }
+        }
+        assert!(all.len() > 30, "the fixtures and sample feeds are there");
+        all
+    }
+
+    #[test]
+    fn every_fixture_and_sample_feed_reads_as_a_whole_in_any_chunks() {
+        for (name, bytes) in feeds() {
+            let whole = parse_bytes(&bytes);
+            for size in [1, 2, 3, 7, 64, 1000, bytes.len()] {
+                let cuts: Vec<usize> = (size..bytes.len()).step_by(size).collect();
+                assert_eq!(streamed(&bytes, &cuts), whole, "{name} in chunks of {size}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_sample_feeds_members_are_read_before_its_last_bytes_come() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/feeds/catalonia.json");
+        let bytes = std::fs::read(path).unwrap();
+        let mut reading = Reading::default();
+        let tail = bytes.len() - bytes.len() / 10;
+        reading.push(&bytes[..tail]);
+        let members = reading.members.as_ref().map_or(0, |m| m.count);
+        let feed = parse_bytes(&bytes).unwrap().feed;
+        assert!(
+            members > feed.members.len() / 2,
+            "{members} of {} members read with nine tenths of the bytes in",
+            feed.members.len()
+        );
+        reading.push(&bytes[tail..]);
+        assert_eq!(reading.finish().0.unwrap().feed, feed);
+    }
+
+    /// Documents that look like a feed, with the faults a stream must leave to the whole
+    /// document's reading.
+    fn document() -> impl Strategy<Value = String> {
+        let member = prop_oneof![
+            Just(r#"{"id": "a", "name": "Àudio", "segments": ["tv"]}"#),
+            Just(r#"{"id": "a", "name": "B"}"#),
+            Just(
+                r#"{"id": "b", "name": {"ca": "Cinema", "en": "Film"}, "segments": ["Televisió"]}"#
+            ),
+            Just(r#"{"id": "c", "name": "Caf\u00e9 \"X\" [1]", "tags": ["a,b", "}"]}"#),
+            Just(r#"{"id": 3}"#),
+            Just(r#"[]"#),
+            Just(r#"null"#),
+            Just(r#"{"id": "d", "name": "D", "name": "E"}"#),
+            Just(r#"{"id": "e", "name": "\ud800"}"#),
+            Just(r#"{"id": "f", "name": "Ã³"}"#),
+            Just(r#"{"id": "g" "name": "G"}"#),
+            Just(r#"{"id": "h", "name": "H",}"#),
+        ];
+        let members = prop::collection::vec(member, 0..5).prop_map(|m| m.join(", "));
+        let event = prop_oneof![
+            Just(r#"{"id": "e1", "title": "Talent Week", "start": "2026-11-18"}"#),
+            Just(
+                r#"{"id": "e2", "title": "NAB", "start": "2026-04-05T10:00", "timezone": "America/Los_Angeles", "segments": ["tv", "x"]}"#
+            ),
+            Just(r#"{"id": "e1", "title": "Again", "start": "2026-13-01"}"#),
+        ];
+        let events = prop::collection::vec(event, 0..4).prop_map(|e| e.join(","));
+        let part = prop_oneof![
+            Just(r#""version": 1"#.to_owned()),
+            Just(r#""version": "1""#.to_owned()),
+            Just(r#""cluster": {"name": "Clúster", "timezone": "Europe/Madrid"}"#.to_owned()),
+            Just(
+                r#""segments": [{"id": "tv", "name": "Televisió"}, {"id": "tv", "name": "TV"}]"#
+                    .to_owned()
+            ),
+            Just(r#""segments": {"0": {"id": "tv", "name": "TV"}}"#.to_owned()),
+            Just(r#""categories": [{"id": "fair", "name": "Fira"}]"#.to_owned()),
+            members.clone().prop_map(|m| format!(r#""members": [{m}]"#)),
+            members.prop_map(|m| format!(r#""members" : [ {m} ] "#)),
+            events.prop_map(|e| format!("\"events\":[{e}]")),
+            Just(r#""members": {"1": {"id": "z", "name": "Z"}}"#.to_owned()),
+            Just(r#""mem\u0062ers": []"#.to_owned()),
+            Just(r#""extra": [1, {"a": [2]}, "]"]"#.to_owned()),
+            Just(r#""data": {"version": 1, "cluster": {"name": "In"}}"#.to_owned()),
+        ];
+        let parts =
+            prop::collection::vec(part, 0..7).prop_map(|p| format!("{{{}}}", p.join(",\n")));
+        let edit = prop_oneof![
+            Just(""),
+            Just(" \n"),
+            Just("x"),
+            Just("\u{feff}"),
+            Just(","),
+            Just("}"),
+        ];
+        (parts, edit, any::<prop::sample::Index>()).prop_map(|(doc, edit, at)| {
+            let cut = (0..=doc.len())
+                .filter(|&i| doc.is_char_boundary(i))
+                .collect::<Vec<_>>();
+            let at = cut[at.index(cut.len())];
+            format!("{}{edit}{}", &doc[..at], &doc[at..])
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn any_document_in_any_chunks_reads_as_the_whole(
+            doc in document(),
+            cuts in prop::collection::vec(0usize..400, 0..12),
+            latin1 in any::<bool>(),
+        ) {
+            let mut bytes = doc.into_bytes();
+            if latin1 {
+                // A byte of Windows-1252 where UTF-8 was expected.
+                if let Some(i) = bytes.iter().position(|&b| b == b'a') {
+                    bytes[i] = 0xE9;
+                }
+            }
+            let mut cuts = cuts;
+            cuts.sort_unstable();
+            prop_assert_eq!(streamed(&bytes, &cuts), parse_bytes(&bytes));
+        }
+    }
+}
