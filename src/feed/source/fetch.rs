@@ -165,6 +165,10 @@ async fn bytes(
     let mut reading = Reading::with_capacity(announced.unwrap_or(0) as usize);
     // Past the limit, the rest is only counted, to say how large the feed is.
     let mut length = 0u64;
+    // Chunks that came while the Wasm was still on its way are all there at once, and a
+    // chunk may be a megabyte: read in pieces, they give the page a turn every 50 ms, so
+    // that a tap or a scroll is not kept waiting.
+    let mut turn = js_sys::Date::now();
     while let Some(chunks) = &chunks {
         let chunk: Chunk = within(&chunks.read())
             .await
@@ -174,8 +178,20 @@ async fn bytes(
             break;
         };
         length += u64::from(bytes.length());
-        if length <= MAX_BYTES {
-            reading.push(&bytes.to_vec());
+        if length > MAX_BYTES {
+            continue;
+        }
+        for piece in bytes.to_vec().chunks(1 << 16) {
+            if js_sys::Date::now() - turn > 50.0 {
+                let next_task = js_sys::Promise::new(&mut |resolve, _| {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.set_timeout_with_callback(&resolve);
+                    }
+                });
+                JsFuture::from(next_task).await.map_err(failed)?;
+                turn = js_sys::Date::now();
+            }
+            reading.push(piece);
         }
     }
     if length > MAX_BYTES {
