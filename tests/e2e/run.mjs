@@ -426,6 +426,43 @@ test("the feed downloads while the wasm loads, and is not fetched again once it 
   assert.equal(feedRequests.length, 1, "the early fetch is the one the widgets use");
 });
 
+test("a large feed read as it arrives, before the wasm runs or after, shows every member and event", async ({ page, url }) => {
+  // The Catalan feed grown to 4,000 members (some 1.6 MB, which comes in many chunks), its
+  // last member named apart: read chunk by chunk, nothing may be lost or repeated.
+  const feed = feedOf("catalonia");
+  const segments = feed.segments.map((s) => s.id);
+  const grown = Array.from({ length: 4000 - feed.members.length }, (_, i) => ({
+    id: `extra-${i}`,
+    name: `Productora ${String(i).padStart(4, "0")}`,
+    segments: [segments[i % segments.length], segments[(i * 7) % segments.length]],
+    city: i % 2 ? "Girona" : "Reus",
+    description: { ca: "Una productora de la mostra, amb una descripció prou llarga. ".repeat(4) },
+  }));
+  grown[grown.length - 1].name = "Zzyzx Darrera";
+  const body = JSON.stringify({ ...feed, members: [...feed.members, ...grown] });
+  assert.ok(body.length > 1_500_000);
+  for (const wasmFirst of [false, true]) {
+    let feedAsked;
+    const asked = new Promise((resolve) => (feedAsked = resolve));
+    await page.route(/catalonia\.json/, (route) => {
+      feedAsked();
+      return route.fulfill({ body, contentType: "application/json" });
+    });
+    // Held back until the feed is in (so the loader keeps its chunks for the Wasm), or not.
+    await page.route(/clusterkit_bg\.wasm/, async (route) => {
+      if (!wasmFirst) await asked;
+      return route.continue();
+    });
+    await page.goto(url("tests/e2e/pages/dynamic.html"));
+    const first = page.locator("#first");
+    await first.locator("[part=count]").filter({ hasText: "4.000 socis" }).waitFor();
+    await first.getByRole("searchbox").fill("zzyzx");
+    await first.getByRole("heading", { name: "Zzyzx Darrera" }).waitFor();
+    await page.locator("#cal").getByRole("heading", { name: "Novembre de 2026" }).waitFor();
+    await page.unrouteAll();
+  }
+});
+
 test("a logo covers the initials once it loads; a broken, missing or slow one leaves the initials", async ({ page, url }) => {
   // The fourth logo is held back, as on a slow network, until the test lets it through.
   let release;
