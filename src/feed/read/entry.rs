@@ -1,0 +1,224 @@
+//! One entry of the feed being read: its fields, each read leniently, and the diagnostics of
+//! what was wrong with them.
+
+use std::cell::Cell;
+use std::fmt;
+
+use super::values::{read_id, text};
+use super::{Known, Listed, without_repeats};
+use crate::feed::diag::{Diagnostic, Expected, Problem};
+use crate::feed::json::Json;
+use crate::feed::text::{Text, is_blank};
+
+#[derive(Default)]
+pub(super) struct Cx {
+    pub(super) diags: Vec<Diagnostic>,
+}
+
+impl Cx {
+    pub(super) fn report(&mut self, path: String, problem: Problem, skipped: bool) {
+        self.diags.push(Diagnostic {
+            path,
+            problem,
+            skipped,
+        });
+    }
+
+    /// A list's entries and how many were skipped, its diagnostics now the feed's.
+    pub(super) fn take<T>(&mut self, list: Listed<T>) -> (Vec<T>, usize) {
+        self.diags.extend(list.diags);
+        (list.items, list.skipped)
+    }
+}
+
+pub(super) fn wrong(expected: Expected, found: &Json) -> Problem {
+    match found {
+        Json::Invalid(fault) => (*fault).into(),
+        _ => Problem::WrongType {
+            expected,
+            found: found.type_name(),
+        },
+    }
+}
+
+/// Whether `v` is markup that reads as spaces only (`&nbsp;`, `<p></p>`), which counts as not
+/// given, as blank text does. Asked only of a value its reader refused (every reader refuses
+/// such a value, empty once read), so that the values read fine are not scanned for it again.
+fn reads_blank(v: &Json) -> bool {
+    matches!(v, Json::String(s) if is_blank(s))
+}
+
+/// Where an entry is: `cluster`, or `members[3]`. Written out only for a diagnostic, so a
+/// 10,000-member feed reads its clean entries without formatting a path for each.
+#[derive(Clone, Copy)]
+pub(super) struct At<'k> {
+    pub(super) list: &'k str,
+    pub(super) index: Option<usize>,
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.index {
+            Some(i) => write!(f, "{}[{i}]", self.list),
+            None => f.write_str(self.list),
+        }
+    }
+}
+
+/// One entry of a list being read: its object, its place, and whether it must be skipped.
+pub(super) struct Entry<'a> {
+    pub(super) cx: &'a mut Cx,
+    pub(super) obj: &'a Json<'a>,
+    pub(super) path: At<'a>,
+    pub(super) failed: bool,
+    /// Where the last field read was: see [`Json::get_from`].
+    pub(super) cursor: Cell<usize>,
+}
+
+impl<'a> Entry<'a> {
+    pub(super) fn get(&self, key: &str) -> Option<&'a Json<'a>> {
+        self.obj.get_from(key, &self.cursor)
+    }
+
+    pub(super) fn field(&self, key: &str) -> String {
+        format!("{}.{key}", self.path)
+    }
+
+    /// Reads a required field; a missing or bad one fails the entry.
+    pub(super) fn required<T>(
+        &mut self,
+        key: &str,
+        read: impl FnOnce(&Json) -> Result<T, Problem>,
+    ) -> Option<T> {
+        let result = match self.get(key) {
+            None | Some(Json::Null) => Err(Problem::Missing),
+            Some(v) => read(v),
+        };
+        result.map_err(|p| self.fail(key, p)).ok()
+    }
+
+    pub(super) fn fail(&mut self, key: &str, problem: Problem) {
+        self.failed = true;
+        let path = self.field(key);
+        self.cx.report(path, problem, true);
+    }
+
+    /// Reads an optional field; `null` and `""` count as absent, a bad value is dropped.
+    pub(super) fn optional<T>(
+        &mut self,
+        key: &str,
+        read: impl FnOnce(&Json) -> Result<T, Problem>,
+    ) -> Option<T> {
+        match self.get(key) {
+            None | Some(Json::Null) => None,
+            Some(Json::String(s)) if s.trim().is_empty() => None,
+            Some(v) => read(v)
+                .map_err(|p| {
+                    if !reads_blank(v) {
+                        self.cx.report(self.field(key), p, false);
+                    }
+                })
+                .ok(),
+        }
+    }
+
+    /// Reads an optional list of strings (of `read`'s) item by item, dropping bad items only.
+    /// `check` keeps an item (`Ok(None)`), drops it (`Err`), or reads it as another, said in
+    /// a diagnostic (`Ok(Some)`).
+    pub(super) fn strings(
+        &mut self,
+        key: &str,
+        read: fn(&Json) -> Result<String, Problem>,
+        mut check: impl FnMut(&str) -> Result<Option<(String, Problem)>, Problem>,
+    ) -> Vec<String> {
+        let items = match self.get(key) {
+            None | Some(Json::Null) => return vec![],
+            Some(Json::Array(items)) => items,
+            Some(other) => {
+                self.cx
+                    .report(self.field(key), wrong(Expected::Array, other), false);
+                return vec![];
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if matches!(item, Json::Null) || matches!(item, Json::String(s) if s.trim().is_empty())
+            {
+                continue; // a blank cell of a spreadsheet export, not an error
+            }
+            let at = |path| format!("{path}.{key}[{i}]");
+            let s = match read(item).and_then(|s| Ok((check(&s)?, s))) {
+                Ok((None, s)) => s,
+                Ok((Some((s, said)), _)) => {
+                    self.cx.report(at(self.path), said, false);
+                    s
+                }
+                Err(p) => {
+                    if !reads_blank(item) {
+                        self.cx.report(at(self.path), p, false);
+                    }
+                    continue;
+                }
+            };
+            out.push(s);
+        }
+        without_repeats(out, false)
+    }
+}
+
+impl Entry<'_> {
+    pub(super) fn required_text(&mut self, key: &str) -> Option<Text> {
+        let value = self.get(key);
+        let (cx, path) = (&mut *self.cx, self.path);
+        let result = match value {
+            None | Some(Json::Null) => Err(Problem::Missing),
+            Some(v) => text(cx, path, key, v).and_then(|t| {
+                if t.is_empty() {
+                    Err(Problem::Empty)
+                } else {
+                    Ok(t)
+                }
+            }),
+        };
+        result.map_err(|p| self.fail(key, p)).ok()
+    }
+
+    pub(super) fn optional_text(&mut self, key: &str) -> Option<Text> {
+        let value = self.get(key);
+        let (cx, path) = (&mut *self.cx, self.path);
+        let result = match value {
+            None | Some(Json::Null) => return None,
+            Some(v) => text(cx, path, key, v),
+        };
+        match result {
+            Ok(t) if t.is_empty() => None,
+            Ok(t) => Some(t),
+            Err(Problem::Empty) => None,
+            Err(p) => {
+                self.cx.report(self.field(key), p, false);
+                None
+            }
+        }
+    }
+
+    /// The segments an entry refers to: by id, or by a name or an id in other letters that
+    /// names one segment only (`"Producción"`, `"sound"` for `"Sound"`), read as its id.
+    pub(super) fn segment_refs(&mut self, known: &Known) -> Vec<String> {
+        self.strings("segments", read_id, |written| {
+            if known.ids.contains_key(written) {
+                return Ok(None);
+            }
+            match known.spelled.get(&crate::search::fold(written)) {
+                Some(Some(id)) => {
+                    let id = id.clone();
+                    let said = Problem::SegmentNamed {
+                        written: written.to_owned(),
+                        id: id.clone(),
+                    };
+                    Ok(Some((id, said)))
+                }
+                _ => Err(Problem::UnknownSegment(written.to_owned())),
+            }
+        })
+    }
+}
