@@ -38,6 +38,8 @@ pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/clusterkit.css"));
 
 /// The widgets' stylesheet as a `<style>` element, for Leptos apps that render the
 /// components in their own document (the embed does not use it: a strict CSP blocks it).
+/// Under a Content-Security-Policy without `'unsafe-inline'` styles, serve [`CSS`] as a file
+/// of the site instead, and link it.
 #[component]
 pub fn Styles() -> impl IntoView {
     view! { <style>{CSS}</style> }
