@@ -165,7 +165,7 @@ function chunks(reader) {
   function settle() {
     while (queue.length && asked.length) {
       var next = queue.shift(), ask = asked.shift();
-      next.error ? ask[1](next.error) : ask[0](next);
+      next.failed ? ask[1](next.error) : ask[0](next);
     }
   }
   (function pump() {
@@ -174,7 +174,7 @@ function chunks(reader) {
       settle();
       if (!next.done) pump();
     }, function (error) {
-      queue.push({ error: error });
+      queue.push({ failed: true, error: error });
       settle();
     });
   })();

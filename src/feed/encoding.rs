@@ -91,7 +91,7 @@ fn cp1252_byte(c: char) -> Option<u8> {
 /// which text written as meant does not hold; the rest stays as written, also in a file only
 /// partly encoded twice. `None` where there is no such run; else the text and the byte
 /// offset of the first.
-fn encoded_twice(text: &str) -> Option<(String, usize)> {
+pub(crate) fn encoded_twice(text: &str) -> Option<(String, usize)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = String::new();
     let (mut first, mut done, mut k) = (None, 0, 0);

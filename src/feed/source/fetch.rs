@@ -170,10 +170,15 @@ async fn bytes(
     // that a tap or a scroll is not kept waiting.
     let mut turn = js_sys::Date::now();
     while let Some(chunks) = &chunks {
+        let asked = js_sys::Date::now();
         let chunk: Chunk = within(&chunks.read())
             .await
             .map_err(failed)?
             .unchecked_into();
+        // A chunk the network was waited for comes in a task of its own.
+        if js_sys::Date::now() - asked > 1.0 {
+            turn = js_sys::Date::now();
+        }
         let Some(bytes) = chunk.value().filter(|_| !chunk.done()) else {
             break;
         };
@@ -182,7 +187,9 @@ async fn bytes(
             continue;
         }
         for piece in bytes.to_vec().chunks(1 << 16) {
-            if js_sys::Date::now() - turn > 50.0 {
+            // A hidden page has no visitor to answer, and its timers wait a second.
+            let hidden = web_sys::window().is_none_or(|w| w.document().is_none_or(|d| d.hidden()));
+            if js_sys::Date::now() - turn > 50.0 && !hidden {
                 let next_task = js_sys::Promise::new(&mut |resolve, _| {
                     if let Some(window) = web_sys::window() {
                         let _ = window.set_timeout_with_callback(&resolve);
