@@ -65,7 +65,8 @@ pub(super) fn load(
     controller: Option<web_sys::AbortController>,
 ) {
     wasm_bindgen_futures::spawn_local(async move {
-        let result = bytes(response, body).await;
+        let signal = controller.as_ref().map(web_sys::AbortController::signal);
+        let result = bytes(response, body, signal).await;
         // Aborted as nobody wanted it any more (its widgets removed, or their `feed`
         // changed): no failure to show anyone, nor to say in the console.
         if result.is_err() && controller.as_ref().is_some_and(|c| c.signal().aborted()) {
@@ -111,6 +112,7 @@ extern "C" {
 async fn bytes(
     response: js_sys::Promise,
     body: Option<js_sys::Promise>,
+    signal: Option<web_sys::AbortSignal>,
 ) -> Result<(Reading, String), LoadError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -182,6 +184,11 @@ async fn bytes(
         let Some(bytes) = chunk.value().filter(|_| !chunk.done()) else {
             break;
         };
+        // Aborted (no widget wants the feed any more): the chunks the loader still holds
+        // are not read.
+        if signal.as_ref().is_some_and(web_sys::AbortSignal::aborted) {
+            return Err(LoadError::Network);
+        }
         length += u64::from(bytes.length());
         if length > MAX_BYTES {
             continue;
