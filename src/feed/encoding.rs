@@ -92,6 +92,14 @@ fn cp1252_byte(c: char) -> Option<u8> {
 /// partly encoded twice. `None` where there is no such run; else the text and the byte
 /// offset of the first.
 pub(crate) fn encoded_twice(text: &str) -> Option<(String, usize)> {
+    // Most text holds no `Â`, `Ã` or `â` (bytes C3 82, C3 83, C3 A2) at all.
+    if !text
+        .as_bytes()
+        .windows(2)
+        .any(|w| matches!(w, [0xC3, 0x82 | 0x83 | 0xA2]))
+    {
+        return None;
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = String::new();
     let (mut first, mut done, mut k) = (None, 0, 0);
@@ -132,13 +140,6 @@ pub(crate) fn encoded_twice(text: &str) -> Option<(String, usize)> {
 /// [`decode`]'s text of valid UTF-8 `bytes`, read once more where it was encoded twice
 /// (see [`encoded_twice`]), with a [`Problem::EncodedTwice`] diagnostic at `(root)`.
 fn read_once_more(bytes: &[u8], text: &str) -> Option<(Cow<'static, str>, Option<Diagnostic>)> {
-    // Most feeds hold no `Â`, `Ã` or `â` (bytes C3 82, C3 83, C3 A2) at all.
-    if !bytes
-        .windows(2)
-        .any(|w| matches!(w, [0xC3, 0x82 | 0x83 | 0xA2]))
-    {
-        return None;
-    }
     let (text, first) = encoded_twice(text)?;
     let (line, column) = super::json::line_column(bytes, first);
     let diagnostic = Diagnostic {

@@ -206,17 +206,12 @@ impl Reading {
 
     /// Reads the key, value or item that ends at `range.end`.
     fn take(&mut self, range: Range<usize>) -> Option<()> {
-        let bytes = &self.bytes[range.clone()];
-        let text = std::str::from_utf8(bytes).ok()?;
+        let text = std::str::from_utf8(&self.bytes[range.clone()]).ok()?;
         // Text encoded twice (see `encoding::decode`) is read again as a whole. Its runs are
         // of characters past ASCII, which never reach across the ASCII delimiters between
         // ranges: a range holds one whole, or none. An "â" or "Ã" alone ("Château") is no
         // run.
-        if bytes
-            .windows(2)
-            .any(|w| matches!(w, [0xC3, 0x82 | 0x83 | 0xA2]))
-            && encoded_twice(text).is_some()
-        {
+        if encoded_twice(text).is_some() {
             return None;
         }
         match self.place {

@@ -195,8 +195,9 @@ async fn bytes(
         }
         for piece in bytes.to_vec().chunks(1 << 16) {
             // A hidden page has no visitor to answer, and its timers wait a second.
-            let hidden = web_sys::window().is_none_or(|w| w.document().is_none_or(|d| d.hidden()));
-            if js_sys::Date::now() - turn > 50.0 && !hidden {
+            let hidden =
+                || web_sys::window().is_none_or(|w| w.document().is_none_or(|d| d.hidden()));
+            if js_sys::Date::now() - turn > 50.0 && !hidden() {
                 let next_task = js_sys::Promise::new(&mut |resolve, _| {
                     if let Some(window) = web_sys::window() {
                         let _ = window.set_timeout_with_callback(&resolve);
