@@ -685,6 +685,46 @@ async fn a_new_view_from_the_app_replaces_the_visitors_pick() {
     until("the app's month again", || showing_month(&root)).await;
 }
 
+/// A time zone the browser does not know is said once in the console, not again each time
+/// the app gives the calendar a new feed, and the feed's zone is used meanwhile.
+#[wasm_bindgen_test]
+async fn an_unknown_time_zone_is_said_once_across_new_feeds() {
+    let console: JsValue = js_sys::Reflect::get(&js_sys::global(), &"console".into()).unwrap();
+    let warn = js_sys::Reflect::get(&console, &"warn".into()).unwrap();
+    let said = js_sys::Array::new();
+    let record = js_sys::Function::new_with_args(
+        "said",
+        "return (...args) => { if (String(args[0]).includes('Mars/Olympus')) said.push(String(args[0])); }",
+    )
+    .call1(&JsValue::NULL, &said)
+    .unwrap();
+    js_sys::Reflect::set(&console, &"warn".into(), &record).unwrap();
+    let feed = RwSignal::new(sample("galicia"));
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <EventCalendar feed=feed lang=Lang::En timezone="Mars/Olympus"/> }
+    });
+    until("the month", || {
+        root.query_selector("table").unwrap().is_some()
+    })
+    .await;
+    for name in ["catalonia", "madrid", "galicia"] {
+        feed.set(sample(name));
+        leptos::task::tick().await;
+    }
+    until("the month again", || {
+        root.query_selector("table").unwrap().is_some()
+    })
+    .await;
+    js_sys::Reflect::set(&console, &"warn".into(), &warn).unwrap();
+    assert_eq!(said.length(), 1, "{:?}", said.to_vec());
+    assert!(
+        said.get(0).as_string().unwrap().contains("Europe/Madrid"),
+        "says which zone it uses instead: {:?}",
+        said.get(0)
+    );
+}
+
 /// The list offers its events as a file only when it lists some.
 #[wasm_bindgen_test]
 async fn the_list_offers_a_file_of_its_events_only_when_it_lists_some() {

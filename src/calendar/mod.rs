@@ -131,6 +131,8 @@ pub fn EventCalendar(
 ) -> impl IntoView {
     let heading = heading_level.unwrap_or(2).clamp(1, 6);
     let visitor = StoredValue::new(zone::visitor_zone());
+    // The zone last said to be unknown: said once, not again for each new feed.
+    let warned = StoredValue::new(String::new());
     let zone = crate::ui::memo(move |_| {
         let written = timezone.get().unwrap_or_default();
         let written = written.trim();
@@ -141,7 +143,8 @@ pub fn EventCalendar(
                 let fallback = feed.read().cluster.timezone.clone();
                 // A zone the browser does not know: said in the console, and the feed's
                 // instead (the embed says so of its attribute, and gives none here).
-                if !written.is_empty() {
+                if !written.is_empty() && warned.with_value(|w| w != written) {
+                    warned.set_value(written.to_owned());
                     let message = zone::unknown(lang.get_untracked(), written, &fallback);
                     web_sys::console::warn_1(
                         &format!("clusterkit: EventCalendar timezone: {message}").into(),

@@ -40,6 +40,7 @@ pub use json::SyntaxError;
 use read::Reading;
 pub use read::{ParsedFeed, parse, parse_bytes, parse_json};
 pub use rrule::{DAY_CODES, Freq, Rrule, RruleError};
+pub(crate) use source::MB;
 pub use source::{
     FeedState, LoadError, MAX_BYTES, TIMEOUT_SECONDS, UseFeedReturn, inline_feed, use_feed,
 };

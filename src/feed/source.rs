@@ -73,9 +73,13 @@ impl std::error::Error for LoadError {}
 /// offers a retry.
 pub const TIMEOUT_SECONDS: u32 = 30;
 
-/// The largest feed read: 32 MiB, some 80,000 members (a 10,000-member feed is 3.7 MB).
-/// Past it the widget says so instead of freezing the page.
-pub const MAX_BYTES: u64 = 32 << 20;
+/// The largest feed read: 32 MB (32,000,000 bytes, as the message says it), some 80,000
+/// members (a 10,000-member feed is 3.7 MB). Past it the widget says so instead of freezing
+/// the page.
+pub const MAX_BYTES: u64 = 32 * MB;
+
+/// A megabyte, as people and the message about a feed too large count it.
+pub(crate) const MB: u64 = 1_000_000;
 
 /// What [`use_feed`] returns.
 #[derive(Clone, Copy, Debug)]

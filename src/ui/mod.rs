@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::feed::{Feed, FeedState, LoadError, MAX_BYTES};
+use crate::feed::{Feed, FeedState, LoadError, MAX_BYTES, MB};
 use crate::i18n::{Lang, fill, intl::format_number};
 use wasm_bindgen::JsCast;
 
@@ -339,10 +339,10 @@ pub(crate) fn load_error_message(lang: Lang, error: &LoadError) -> String {
                     "size",
                     &format_number(
                         lang,
-                        ((bytes + (1 << 19)) >> 20).max((MAX_BYTES >> 20) + 1) as usize,
+                        ((bytes + MB / 2) / MB).max(MAX_BYTES / MB + 1) as usize,
                     ),
                 ),
-                ("limit", &format_number(lang, (MAX_BYTES >> 20) as usize)),
+                ("limit", &format_number(lang, (MAX_BYTES / MB) as usize)),
             ],
         ),
         LoadError::Syntax(e) => s.syntax_error(e),
@@ -519,7 +519,7 @@ mod tests {
     #[test]
     fn a_feed_too_large_is_said_in_whole_megabytes_never_as_the_limit_it_exceeds() {
         let said = |bytes: u64| load_error_message(Lang::En, &LoadError::TooLarge(bytes));
-        let mb = 1 << 20;
+        let mb = 1_000_000;
         assert_eq!(
             said(50 * mb + 60),
             "The data is too large to show here (50 MB; at most 32 MB)."
@@ -527,5 +527,7 @@ mod tests {
         // Just over the limit: not "32 MB; at most 32 MB".
         assert!(said(MAX_BYTES + 1).contains("(33 MB; at most 32 MB)"));
         assert!(said(40 * mb + mb / 2).contains("(41 MB;"));
+        // Counted as people count megabytes, not in mebibytes: 50 MiB is 52 MB.
+        assert!(said(50 << 20).contains("(52 MB;"));
     }
 }

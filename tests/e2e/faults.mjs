@@ -26,7 +26,7 @@ test("network faults: 500, no answer, HTML, truncated JSON, a CORS refusal and 5
     r.fulfill({ body: "<!doctype html><title>Log in</title><form>…</form>", contentType: "text/html" }),
   );
   await page.route("**/faults/truncated.json", (r) => r.fulfill({ ...json, body: madrid.slice(0, 3000) }));
-  const huge = `{"version": 1, "cluster": {"name": "Huge"}, "pad": "${"x".repeat(50 << 20)}"}`;
+  const huge = `{"version": 1, "cluster": {"name": "Huge"}, "pad": "${"x".repeat(50_000_000)}"}`;
   await page.route("**/faults/huge.json", (r) => r.fulfill({ ...json, body: huge }));
   let asked = 0;
   await page.route("**/faults/recovers.json", (r) =>
