@@ -449,10 +449,12 @@ fn report_to_console(source: &str, diagnostics: &[Diagnostic]) {
             )
             .into(),
         );
-        for d in diagnostics.iter().take(crate::ui::LISTED_PROBLEMS) {
+        for d in diagnostics.iter().take(crate::ui::status::LISTED_PROBLEMS) {
             web_sys::console::warn_1(&format!("{}: {}", d.path, strings.diagnostic(d)).into());
         }
-        let more = diagnostics.len().saturating_sub(crate::ui::LISTED_PROBLEMS);
+        let more = diagnostics
+            .len()
+            .saturating_sub(crate::ui::status::LISTED_PROBLEMS);
         if more > 0 {
             let more = crate::i18n::intl::format_number(page_lang(), more);
             let more = crate::i18n::fill(strings.more_events, &[("n", &more)]);
