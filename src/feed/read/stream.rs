@@ -110,7 +110,16 @@ impl Reading {
 
     /// Takes the next chunk of the feed's bytes, and reads what it completes.
     pub(crate) fn push(&mut self, chunk: &[u8]) {
-        self.bytes.extend_from_slice(chunk);
+        self.push_with(chunk.len(), |room| room.copy_from_slice(chunk));
+    }
+
+    /// Takes the next `length` bytes of the feed as `fill` writes them into their room, and
+    /// reads what they complete: a chunk of the body goes from the browser's memory straight
+    /// to the feed's, not through a copy of its own.
+    pub(crate) fn push_with(&mut self, length: usize, fill: impl FnOnce(&mut [u8])) {
+        let at = self.bytes.len();
+        self.bytes.resize(at + length, 0);
+        fill(&mut self.bytes[at..]);
         if !self.whole && self.advance().is_none() {
             // What was read goes: the whole document is read again at the end.
             *self = Reading {

@@ -193,7 +193,9 @@ async fn bytes(
         if length > MAX_BYTES {
             continue;
         }
-        for piece in bytes.to_vec().chunks(1 << 16) {
+        let size = bytes.length();
+        for start in (0..size).step_by(1 << 16) {
+            let end = size.min(start + (1 << 16));
             // A hidden page has no visitor to answer, and its timers wait a second.
             let hidden =
                 || web_sys::window().is_none_or(|w| w.document().is_none_or(|d| d.hidden()));
@@ -206,7 +208,9 @@ async fn bytes(
                 JsFuture::from(next_task).await.map_err(failed)?;
                 turn = js_sys::Date::now();
             }
-            reading.push(piece);
+            reading.push_with((end - start) as usize, |room| {
+                bytes.subarray(start, end).copy_to(room)
+            });
         }
     }
     if length > MAX_BYTES {
