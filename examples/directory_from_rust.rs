@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use clusterkit::feed::{Feed, Kind, Member, Segment, Text};
-use clusterkit::{MemberDirectory, Styles, i18n::Lang};
+use clusterkit::{Lang, MemberDirectory, Styles};
 use leptos::prelude::*;
 
 /// The cluster's members, as an app might load them from its own database.

@@ -5,8 +5,8 @@
 //! Build for the browser with `cargo build --example directory_from_url --target
 //! wasm32-unknown-unknown --features csr`, or see it mounted in `tests/browser.rs`.
 
-use clusterkit::feed::use_feed;
-use clusterkit::{FeedStatus, MemberDirectory, SegmentChart, Styles, i18n::Lang};
+use clusterkit::use_feed;
+use clusterkit::{FeedStatus, Lang, MemberDirectory, SegmentChart, Styles};
 use leptos::prelude::*;
 
 /// The app, reading the feed at `url` in `lang`.

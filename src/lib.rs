@@ -4,7 +4,7 @@
 //!
 //! ```
 //! use std::sync::Arc;
-//! use clusterkit::{MemberDirectory, SegmentChart, EventCalendar, Styles, feed, i18n::Lang};
+//! use clusterkit::{EventCalendar, Lang, MemberDirectory, SegmentChart, Styles, feed};
 //! use leptos::prelude::*;
 //!
 //! let parsed = feed::parse(r#"{
@@ -26,20 +26,37 @@
 #![warn(missing_docs)]
 #![cfg_attr(clusterkit_nightly, feature(optimize_attribute))]
 
-pub mod calendar;
-pub mod chart;
-pub mod directory;
+mod calendar;
+mod chart;
+mod directory;
 #[cfg(feature = "embed")]
+#[doc(hidden)]
 pub mod embed;
 pub mod feed;
-pub mod i18n;
-pub mod search;
+mod i18n;
+mod search;
 mod sort;
-pub mod ui;
+mod ui;
 
-pub use calendar::{EventCalendar, View as CalendarView};
-pub use chart::SegmentChart;
+pub use calendar::{EventCalendar, EventCalendarProps, View as CalendarView};
 pub use chart::data::{By, Shape};
-pub use directory::MemberDirectory;
+pub use chart::{SegmentChart, SegmentChartProps};
 pub use directory::model::{Facet, Filter, Layout, Sort};
-pub use ui::{CSS, FeedStatus, Styles};
+pub use directory::{MAX_PAGE_SIZE, MemberDirectory, MemberDirectoryProps};
+pub use feed::{
+    Cluster, Date, Event, Feed, FeedState, LoadError, Member, Segment, Text, UseFeedReturn,
+    use_feed,
+};
+pub use i18n::{Lang, UnknownLang};
+pub use ui::{CSS, FeedStatus, FeedStatusProps, Styles, StylesProps};
+
+/// Not part of the API, and under no semver promise: what the crate's own integration
+/// tests, browser tests and fuzz targets reach inside it for.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::calendar::{recur, zone};
+    pub use crate::directory::model::{FacetTable, SearchIndex, apply, name_order};
+    pub use crate::feed::{is_safe_url, json, parse_json};
+    pub use crate::i18n::{Strings, first_weekday, intl};
+    pub use crate::search::{Query, fold};
+}

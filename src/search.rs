@@ -5,8 +5,8 @@
 /// so is the full stop of `l.l`, as `l·l` is typed where a keyboard has no middle dot.
 ///
 /// ```
-/// assert_eq!(clusterkit::search::fold("Algam IBÉRICA · Cel·la Ñandú"), "algam iberica  cella nandu");
-/// assert_eq!(clusterkit::search::fold("Il.luminació. La"), "illuminacio. la");
+/// assert_eq!(clusterkit::__private::fold("Algam IBÉRICA · Cel·la Ñandú"), "algam iberica  cella nandu");
+/// assert_eq!(clusterkit::__private::fold("Il.luminació. La"), "illuminacio. la");
 /// ```
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -122,7 +122,7 @@ fn base_letter(c: char) -> Option<char> {
 /// spaces (a no-break, thin or ideographic one too), punctuation and common symbols (checked
 /// without the Unicode tables of `char::is_alphanumeric`). The Catalan middle dot joins
 /// `cel·la` into one word.
-pub fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || (!c.is_ascii()
             && !c.is_whitespace()
@@ -144,7 +144,7 @@ pub fn is_word_char(c: char) -> bool {
 /// begins (`barcelona sonil` finds Sonilab in Barcelona).
 ///
 /// ```
-/// use clusterkit::search::{Query, fold};
+/// use clusterkit::__private::{Query, fold};
 /// let query = Query::new("Ibérica barc");
 /// assert!(query.matches(&fold("Algam Ibérica · Barcelona")));
 /// assert!(!query.matches(&fold("Ibéricas · Barcelona")), "ibérica is not a prefix here");
@@ -222,7 +222,7 @@ impl Query {
     /// not overlapping, for highlighting: `Ibér` in `Algam Ibérica` for `iber`.
     ///
     /// ```
-    /// use clusterkit::search::Query;
+    /// use clusterkit::__private::Query;
     /// let text = "Algam Ibérica, Cel·la";
     /// let ranges = Query::new("cella iber").highlights(text);
     /// let parts: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();

@@ -4,8 +4,9 @@
 
 use std::sync::Arc;
 
+use clusterkit::__private::intl;
+use clusterkit::Lang;
 use clusterkit::feed::{self, Feed};
-use clusterkit::i18n::{Lang, intl};
 use clusterkit::{EventCalendar, MemberDirectory, SegmentChart};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -606,7 +607,7 @@ fn weeks_start_where_the_browsers_locale_data_says() {
             if day >= 1.0 {
                 checked += 1;
                 assert_eq!(
-                    clusterkit::i18n::first_weekday(&tag).index() as f64,
+                    clusterkit::__private::first_weekday(&tag).index() as f64,
                     day - 1.0,
                     "{tag}"
                 );
@@ -637,7 +638,7 @@ async fn widgets_whose_every_entry_was_skipped_say_the_data_could_not_be_read() 
         view! {
             <MemberDirectory feed=feed.clone() lang=Lang::Es/>
             <SegmentChart feed=feed.clone() lang=Lang::Es/>
-            <EventCalendar feed=feed.clone() lang=Lang::Es view=Some(clusterkit::calendar::View::List)/>
+            <EventCalendar feed=feed.clone() lang=Lang::Es view=Some(clusterkit::CalendarView::List)/>
         }
     });
     let said = |text: &str| {
@@ -658,7 +659,7 @@ async fn widgets_whose_every_entry_was_skipped_say_the_data_could_not_be_read() 
 /// with the calendar's.
 #[wasm_bindgen_test]
 async fn a_new_view_from_the_app_replaces_the_visitors_pick() {
-    use clusterkit::calendar::View;
+    use clusterkit::CalendarView as View;
     let feed = sample("galicia");
     let root = container();
     let view = RwSignal::new(Some(View::Month));
@@ -736,7 +737,7 @@ async fn the_list_offers_a_file_of_its_events_only_when_it_lists_some() {
     };
     let empty = container();
     let _a = leptos::mount::mount_to(empty.clone(), || {
-        view! { <EventCalendar feed=Arc::new(Feed::default()) lang=Lang::Ca view=Some(clusterkit::calendar::View::List)/> }
+        view! { <EventCalendar feed=Arc::new(Feed::default()) lang=Lang::Ca view=Some(clusterkit::CalendarView::List)/> }
     });
     until("the empty list", || {
         text_of(&empty, ".ck-status[role=status]") == Lang::Ca.strings().no_upcoming
@@ -756,7 +757,7 @@ async fn the_list_offers_a_file_of_its_events_only_when_it_lists_some() {
         ..Feed::default()
     });
     let _b = leptos::mount::mount_to(full.clone(), move || {
-        view! { <EventCalendar feed=feed.clone() lang=Lang::Ca view=Some(clusterkit::calendar::View::List)/> }
+        view! { <EventCalendar feed=feed.clone() lang=Lang::Ca view=Some(clusterkit::CalendarView::List)/> }
     });
     until("the listed events", || {
         !all(&full, ".ck-agenda .ck-agenda-item").is_empty()
@@ -874,7 +875,7 @@ fn numbers_are_written_as_the_browser_writes_them() {
 
 #[wasm_bindgen_test]
 fn madrid_wall_clock_follows_daylight_saving_time_from_intl() {
-    use clusterkit::calendar::zone::{epoch_ms, wall_clock};
+    use clusterkit::__private::zone::{epoch_ms, wall_clock};
     use clusterkit::feed::{Date, Time};
     let utc = |h, m| {
         epoch_ms(
@@ -1072,7 +1073,7 @@ async fn facets_widen_within_narrow_across_and_show_removable_chips() {
     facet_box(&root, "Girona").click();
     until("narrowed to Girona", || {
         count_shown(&root)
-            == clusterkit::i18n::Lang::En
+            == clusterkit::Lang::En
                 .strings()
                 .members_count(in_girona, &in_girona.to_string())
     })
@@ -1412,7 +1413,7 @@ async fn a_link_past_the_last_page_or_to_a_member_gone_is_written_as_shown_once_
 
 #[wasm_bindgen_test]
 async fn an_app_drives_the_choices_and_hears_the_visitors() {
-    use clusterkit::directory::model::Filter;
+    use clusterkit::Filter;
     let feed = sample("catalonia");
     let post = count_where(&feed, |m| m.segments.iter().any(|s| s == "post-production"));
     let choices = RwSignal::new(Filter::default());
@@ -1460,7 +1461,7 @@ async fn an_app_drives_the_choices_and_hears_the_visitors() {
 
 #[wasm_bindgen_test]
 async fn an_app_that_keeps_what_it_hears_hears_each_change_once() {
-    use clusterkit::directory::model::Filter;
+    use clusterkit::Filter;
     let feed = sample("catalonia");
     let smes = count_where(&feed, |m| m.kind == Some(clusterkit::feed::Kind::Sme));
     let choices = RwSignal::new(Filter::default());
@@ -1547,7 +1548,7 @@ async fn a_search_orders_by_relevance_until_the_visitor_picks_an_order() {
 
 #[wasm_bindgen_test]
 fn zone_offsets_from_intl_change_when_madrid_s_clocks_do() {
-    use clusterkit::calendar::zone::{epoch_ms, offset_at};
+    use clusterkit::__private::zone::{epoch_ms, offset_at};
     let at = |date: &str, hour: u8, minute: u8| {
         let time = feed::Time {
             hour,
@@ -1575,7 +1576,7 @@ fn zone_offsets_from_intl_change_when_madrid_s_clocks_do() {
 
 #[wasm_bindgen_test]
 fn a_calendar_s_own_zone_is_an_iana_name_the_browser_knows() {
-    use clusterkit::calendar::zone::{Own, own};
+    use clusterkit::__private::zone::{Own, own};
     let zone = |written| match own(written) {
         Some(Own::Zone(zone)) => Some(zone),
         _ => None,
@@ -1750,7 +1751,7 @@ async fn the_calendar_tells_the_app_which_event_the_visitor_opened() {
     let dialog: web_sys::HtmlDialogElement = all(&root, "dialog[open]").remove(0).unchecked_into();
     dialog.close();
     // An unknown zone falls back to the feed's, named when it is not the visitor's.
-    if clusterkit::calendar::zone::visitor_zone() != "Europe/Madrid" {
+    if clusterkit::__private::zone::visitor_zone() != "Europe/Madrid" {
         assert_eq!(text_of(&root, ".ck-zone-note"), "Times in Madrid");
     }
     let breakfast = all(&root, ".ck-bar")

@@ -7,13 +7,15 @@
 //! the exact diagnostics (order aside) and the whole parsed feed that remains.
 #![cfg(not(target_arch = "wasm32"))]
 
-use clusterkit::feed::json::{self, Fault, Json, SyntaxProblem};
+use clusterkit::__private::json::{self, Fault, Json};
+use clusterkit::__private::parse_json;
+use clusterkit::Lang;
+use clusterkit::feed::SyntaxProblem;
 use clusterkit::feed::{
     Cluster, Date, Diagnostic, Event, Expected, Feed, Freq, Kind, Member, ParsedFeed, Problem,
     Rrule, RruleError, Segment, Skipped, SyntaxError, Text, Time, Weekday, When, parse,
-    parse_bytes, parse_json,
+    parse_bytes,
 };
-use clusterkit::i18n::Lang;
 
 // ---------------------------------------------------------------------------------------
 // Building feeds
@@ -1341,7 +1343,7 @@ fn long_lists_of_tags_and_segments_keep_the_first_of_each_repeat() {
             words.iter().map(move |w| match round % 3 {
                 0 => (*w).to_owned(),
                 1 => w.to_uppercase(),
-                _ => clusterkit::search::fold(w).replace("l·l", "l.l"),
+                _ => clusterkit::__private::fold(w).replace("l·l", "l.l"),
             })
         })
         .collect();

@@ -4,7 +4,7 @@
 //! also names the attributes whose changes reach the widgets: all those the embed reads.
 #![cfg(not(target_arch = "wasm32"))]
 
-use clusterkit::i18n::Lang;
+use clusterkit::Lang;
 
 #[test]
 fn loader_loading_line_and_error_box_speak_the_same_words_as_the_widgets() {

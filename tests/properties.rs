@@ -2,10 +2,11 @@
 //! any JSON (or any text) and keeps every entry or says it skipped it, the directory never returns a member its choices exclude, and a
 //! recurrence expanded for a range stays inside it.
 
-use clusterkit::calendar::recur;
-use clusterkit::directory::model::{FacetTable, Filter, SearchIndex, apply, name_order};
+use clusterkit::__private::recur;
+use clusterkit::__private::{FacetTable, SearchIndex, apply, name_order};
+use clusterkit::Filter;
+use clusterkit::Lang;
 use clusterkit::feed::{self, Date, Feed, Kind, Member, Rrule, Segment};
-use clusterkit::i18n::Lang;
 use proptest::prelude::*;
 
 /// Any JSON value, as text: nested up to a few levels, with the feed's own keys among
@@ -244,7 +245,7 @@ proptest! {
         let plain = apply(&table, Some(&index), &order, &filter, false, None).results;
         let ranked = apply(&table, Some(&index), &order, &filter, true, None).results;
         // The reference: a stable comparison sort of the name order by score, highest first.
-        let query = clusterkit::search::Query::new(&filter.query);
+        let query = clusterkit::__private::Query::new(&filter.query);
         let mut expected = plain.clone();
         expected.sort_by_key(|&i| std::cmp::Reverse(index.relevance(i, &query)));
         prop_assert_eq!(ranked, expected);

@@ -2,7 +2,8 @@
 //! by the widgets (texts resolve, URLs are safe, dates exist).
 #![no_main]
 
-use clusterkit::feed::{self, is_safe_url};
+use clusterkit::__private::is_safe_url;
+use clusterkit::feed;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,7 +2,7 @@
 //! expanded for a range stay in it.
 #![no_main]
 
-use clusterkit::calendar::recur;
+use clusterkit::__private::recur;
 use clusterkit::feed::{Date, Rrule};
 use libfuzzer_sys::fuzz_target;
 

@@ -2,7 +2,7 @@
 //! highlighting (ranges inside the text, on character boundaries) never panic.
 #![no_main]
 
-use clusterkit::search::{Query, fold};
+use clusterkit::__private::{Query, fold};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -17,7 +17,7 @@ use crate::ui::{escape, in_its_lang, lang_of};
 
 /// What the dialog shows.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Opened {
+pub(crate) enum Opened {
     /// The events of a day.
     Day(Date),
     /// One occurrence of an event, and the day whose list it was opened from, which Escape
@@ -31,7 +31,7 @@ pub enum Opened {
 /// its scheme, query or fragment. Two clusters whose feeds sit on one site gave their events
 /// `w9` the same UID, and so did two sites' inline feeds (`w9@clusterkit.invalid`): a
 /// calendar app that imported both kept one.
-pub fn source(feed: &Feed) -> String {
+pub(crate) fn source(feed: &Feed) -> String {
     // A relative website (`/`, which the reader keeps) names no place of its own.
     let absolute = |url: &&str| url.contains("://");
     feed.cluster

@@ -15,7 +15,7 @@ use crate::ui::{escape, name_of};
 
 /// What the visitor has chosen.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct EventFilter {
+pub(crate) struct EventFilter {
     /// Segment ids: an event in any of them is kept.
     pub segments: Vec<String>,
     /// Category ids: an event in any of them is kept.
@@ -26,7 +26,7 @@ pub struct EventFilter {
 
 impl EventFilter {
     /// Which of the feed's events are kept, by index; texts searched in `lang`.
-    pub fn keeps(&self, feed: &Feed, lang: Lang) -> Vec<bool> {
+    pub(crate) fn keeps(&self, feed: &Feed, lang: Lang) -> Vec<bool> {
         let query = Query::new(&self.query);
         let fallback = &feed.cluster.default_language;
         feed.events

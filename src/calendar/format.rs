@@ -9,16 +9,16 @@ use crate::ui::escape;
 mod repeats;
 mod zones;
 
-pub use repeats::repeats;
-pub use zones::{on_own_clock, own_clock, zone_note};
+pub(crate) use repeats::repeats;
+pub(crate) use zones::{on_own_clock, own_clock, zone_note};
 
 /// A time of day on a 24-hour clock: `09:00`.
-pub fn time(t: Time) -> String {
+pub(crate) fn time(t: Time) -> String {
     format!("{:02}:{:02}", t.hour, t.minute)
 }
 
 /// A full date: "dilluns, 16 de novembre de 2026", "Monday 16 November 2026".
-pub fn date_long(lang: Lang, d: Date) -> String {
+pub(crate) fn date_long(lang: Lang, d: Date) -> String {
     date_as(lang, lang.strings().date_long, d)
 }
 
@@ -38,7 +38,7 @@ fn date_as(lang: Lang, template: &str, d: Date) -> String {
 
 /// A month as a heading names it, standing alone, so with a capital in every language (as
 /// CLDR's context transforms have it): "Novembre de 2026", "November 2026".
-pub fn month_year(lang: Lang, d: Date) -> String {
+pub(crate) fn month_year(lang: Lang, d: Date) -> String {
     let s = lang.strings();
     let mut heading = fill(
         s.month_year,
@@ -54,7 +54,7 @@ pub fn month_year(lang: Lang, d: Date) -> String {
 }
 
 /// An occurrence as a day lists it: its title, after its start time on the day it starts.
-pub fn on_day(o: &Occurrence, day: Date, title: String) -> String {
+pub(crate) fn on_day(o: &Occurrence, day: Date, title: String) -> String {
     match o.times.filter(|_| o.first == day) {
         Some((start, _)) => format!("{} {title}", time(start)),
         None => title,
@@ -65,7 +65,7 @@ pub fn on_day(o: &Occurrence, day: Date, title: String) -> String {
 /// (day 3 of 5)", so that a day read out or listed alone does not seem to hold the whole event.
 /// Markup: `title` comes escaped (and marked with its language where it has another), and so
 /// does the rest.
-pub fn on_day_of(lang: Lang, o: &Occurrence, day: Date, title: String) -> String {
+pub(crate) fn on_day_of(lang: Lang, o: &Occurrence, day: Date, title: String) -> String {
     // A time is digits and a colon: nothing to escape.
     let text = on_day(o, day, title);
     if o.first == o.last {
@@ -81,7 +81,7 @@ pub fn on_day_of(lang: Lang, o: &Occurrence, day: Date, title: String) -> String
 
 /// When an occurrence happens, on the calendar's wall clock: its date, with its times when
 /// it has them, and its last date when it lasts several days.
-pub fn when(lang: Lang, o: &Occurrence) -> String {
+pub(crate) fn when(lang: Lang, o: &Occurrence) -> String {
     let (first, last) = (date_long(lang, o.first), date_long(lang, o.last));
     match (o.times, o.first == o.last) {
         (None, true) => first,

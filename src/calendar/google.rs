@@ -14,7 +14,7 @@ fn unreserved(byte: u8) -> bool {
 }
 
 /// `text` percent-encoded for a query string: all but the unreserved characters.
-pub fn encode(text: &str) -> String {
+pub(crate) fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         if unreserved(byte) {
@@ -70,7 +70,7 @@ fn google_zone(zone: &str) -> &str {
 
 /// The Google Calendar link of `event`, texts in `lang`: all-day dates with the day after
 /// as the end, one-off times in UTC, a repeating event in its own zone with its rule.
-pub fn link(feed: &Feed, event: &Event, lang: Lang, offsets: &impl Offsets) -> String {
+pub(crate) fn link(feed: &Feed, event: &Event, lang: Lang, offsets: &impl Offsets) -> String {
     let own = zone_of(feed, event);
     let text = |t: &crate::feed::Text| {
         t.resolve(lang.tag(), &feed.cluster.default_language)

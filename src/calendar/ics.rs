@@ -35,7 +35,7 @@ pub(super) fn utc(ms: f64) -> String {
 }
 
 /// `text` as an iCalendar TEXT value: backslash, semicolon, comma and line breaks escaped.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -339,7 +339,7 @@ fn vevent<'a>(
 /// (where the feed comes from, [`source`](super::dialog::source)) makes the UIDs unique the
 /// world over; `now` (milliseconds after the
 /// epoch) is the time stamp.
-pub fn calendar(
+pub(crate) fn calendar(
     feed: &Feed,
     events: &[usize],
     lang: Lang,

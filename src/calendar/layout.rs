@@ -7,7 +7,7 @@ use crate::feed::Date;
 
 /// An occurrence's bar in one week.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Bar {
+pub(crate) struct Bar {
     /// Index of the occurrence in the list laid out.
     pub occurrence: usize,
     /// Its first day in the week, 0 to 6.
@@ -24,7 +24,7 @@ pub struct Bar {
 
 /// One week of the grid.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Week {
+pub(crate) struct Week {
     /// Its first day.
     pub first: Date,
     /// The bars shown, lane by lane.
@@ -37,7 +37,7 @@ pub struct Week {
 
 /// Lays out the week beginning on `first` with `lanes` lanes, from `occurrences` in the
 /// order a day lists them (see [`occurrences`](super::occur::occurrences)).
-pub fn week(first: Date, occurrences: &[Occurrence], lanes: usize) -> Week {
+pub(crate) fn week(first: Date, occurrences: &[Occurrence], lanes: usize) -> Week {
     let last = first.add_days(6);
     let column = |day: Date| (day.days_since_epoch() - first.days_since_epoch()) as usize;
     let mut taken: Vec<[bool; 7]> = Vec::new();

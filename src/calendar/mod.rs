@@ -1,34 +1,4 @@
-//! The event calendar: a month grid of the feed's events, each a bar across its days, with
-//! a day's list and an event's details (and its iCalendar file and Google Calendar link) in a
-//! dialog.
-//!
-//! Keyboard: the grid is one tab stop (WAI-ARIA grid pattern); the arrow keys move by day
-//! and week, Page Up and Page Down by month, Home and End to the ends of the week, and Enter
-//! or Space opens the day's events (a day without any opens nothing).
-//!
-//! # Usage
-//! ```no_run
-//! use std::sync::Arc;
-//! use clusterkit::{EventCalendar, feed::Feed, i18n::Lang};
-//! use leptos::prelude::*;
-//!
-//! let _ = view! { <EventCalendar feed=Arc::new(Feed::default()) lang=Lang::Gl/> };
-//! ```
-//!
-//! | prop | type | default | meaning |
-//! |---|---|---|---|
-//! | `feed` | `Signal<Arc<Feed>>` | required | the events shown |
-//! | `lang` | `Signal<Lang>` | English | the visitor's language |
-//! | `locale` | `MaybeProp<String>` | the language's tag | a full tag such as `en-US`, whose region picks the first day of the week |
-//! | `month` | `Option<Date>` | the current month | the month shown first |
-//! | `timezone` | `MaybeProp<String>` | the feed's `cluster.timezone` | the zone times show in: an IANA name, or `local` for the visitor's |
-//! | `view` | `Signal<Option<View>>` | the month, or the list under 37.5em (600 px) | the view shown first |
-//! | `segments` | `Signal<Vec<String>>` | none | segment ids chosen at first: only their events show |
-//! | `categories` | `Signal<Vec<String>>` | none | category ids chosen at first: only their events show |
-//! | `on_open` | `Callback<String>` | none | called with an event's id when the visitor opens it |
-//! | `heading_level` | `Option<u8>` | 2 | its heading's level in the page's outline (1 to 6), the list's months one below |
-//! | `label` | `MaybeProp<String>` | "Event calendar" | its name for screen readers (landmark, the list's heading), for a page with two |
-//! | `class` | `MaybeProp<String>` | none | extra class on the root |
+//! The event calendar, [`EventCalendar`], and what it is built of.
 
 mod agenda;
 mod dialog;
@@ -84,7 +54,41 @@ impl View {
     }
 }
 
-/// A month calendar of the feed's events, with previous, next and today buttons.
+/// The event calendar: a month grid of the feed's events, each a bar across its days, with
+/// a day's list and an event's details (and its iCalendar file and Google Calendar link) in a
+/// dialog.
+///
+/// Keyboard: the grid is one tab stop (WAI-ARIA grid pattern); the arrow keys move by day
+/// and week, Page Up and Page Down by month, Home and End to the ends of the week, and Enter
+/// or Space opens the day's events (a day without any opens nothing).
+///
+/// # Examples
+/// ```no_run
+/// use std::sync::Arc;
+/// use clusterkit::{EventCalendar, Feed, Lang};
+/// use leptos::prelude::*;
+///
+/// let _ = view! { <EventCalendar feed=Arc::new(Feed::default()) lang=Lang::Gl/> };
+/// ```
+///
+/// | prop | type | default | meaning |
+/// |---|---|---|---|
+/// | `feed` | `Signal<Arc<Feed>>` | required | the events shown |
+/// | `lang` | `Signal<Lang>` | English | the visitor's language |
+/// | `locale` | `MaybeProp<String>` | the language's tag | a full tag such as `en-US`, whose region picks the first day of the week |
+/// | `month` | `Date` | the current month | the month shown first |
+/// | `timezone` | `MaybeProp<String>` | the feed's `cluster.timezone` | the zone times show in: an IANA name, or `local` for the visitor's |
+/// | `view` | `Signal<Option<View>>` | the month, or the list under 37.5em (600 px) | the view shown first |
+/// | `segments` | `Signal<Vec<String>>` | none | segment ids chosen: only their events show (again whenever it changes, in place of the visitor's choice) |
+/// | `categories` | `Signal<Vec<String>>` | none | category ids chosen: only their events show (again whenever it changes, in place of the visitor's choice) |
+/// | `on_open` | `Callback<String>` | none | called with an event's id when the visitor opens it |
+/// | `heading_level` | `u8` | 2 | its heading's level in the page's outline (1 to 6), the list's months one below |
+/// | `label` | `MaybeProp<String>` | "Event calendar" | its name for screen readers (landmark, the list's heading), for a page with two |
+/// | `class` | `MaybeProp<String>` | none | extra class on the root |
+///
+/// Props typed as signals follow their changes. `month` and `heading_level` are read once,
+/// as the calendar is built: to show another month from the app, build it again (keyed by
+/// the month in a `move || view! { … }`).
 #[component]
 pub fn EventCalendar(
     /// The feed whose events are shown.
@@ -108,10 +112,12 @@ pub fn EventCalendar(
     /// pixels at the usual text size).
     #[prop(optional, into)]
     view: Signal<Option<View>>,
-    /// Segments (ids) chosen at first: only their events show.
+    /// Segments (ids) chosen: only their events show. Chosen again whenever it changes, in
+    /// place of the visitor's choice.
     #[prop(optional, into)]
     segments: Signal<Vec<String>>,
-    /// Categories (ids) chosen at first: only their events show.
+    /// Categories (ids) chosen: only their events show. Chosen again whenever it changes, in
+    /// place of the visitor's choice.
     #[prop(optional, into)]
     categories: Signal<Vec<String>>,
     /// Called with an event's id when the visitor opens it.

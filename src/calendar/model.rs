@@ -3,14 +3,14 @@
 use crate::feed::{Date, Weekday};
 
 /// The first day of the week `day` is in, for weeks starting on `first_day`.
-pub fn week_start(day: Date, first_day: Weekday) -> Date {
+pub(crate) fn week_start(day: Date, first_day: Weekday) -> Date {
     let back = (day.weekday().index() + 7 - first_day.index()) % 7;
     day.add_days(-(back as i64))
 }
 
 /// The days of the month grid around `month`: whole weeks from the week of the 1st to the
 /// week of the last day, each starting on `first_day`.
-pub fn month_grid(month: Date, first_day: Weekday) -> Vec<Date> {
+pub(crate) fn month_grid(month: Date, first_day: Weekday) -> Vec<Date> {
     let first = month.first_of_month();
     let start = week_start(first, first_day);
     let last = first.add_months(1).add_days(-1);

@@ -12,7 +12,7 @@ use crate::feed::{Date, Event, Feed, Time, When};
 
 /// Offsets of time zones from UTC: the browser's `Intl` in the page, a zone database in
 /// the tests.
-pub trait Offsets {
+pub(crate) trait Offsets {
     /// The offset of the IANA zone `zone` from UTC `ms` milliseconds after the epoch, in
     /// seconds east of Greenwich.
     fn offset(&self, zone: &str, ms: f64) -> i64;
@@ -20,7 +20,7 @@ pub trait Offsets {
 
 /// The browser's time zones (UTC off the browser).
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Intl;
+pub(crate) struct Intl;
 
 impl Offsets for Intl {
     fn offset(&self, zone: &str, ms: f64) -> i64 {
@@ -30,7 +30,7 @@ impl Offsets for Intl {
 
 /// When one occurrence happens.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Span {
+pub(crate) enum Span {
     /// All day, from the first to the last day (both included), in every time zone.
     AllDay(Date, Date),
     /// From one instant to another (milliseconds after the epoch; the end excluded).
@@ -39,7 +39,7 @@ pub enum Span {
 
 /// One occurrence of an event, as the calendar shows it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Occurrence {
+pub(crate) struct Occurrence {
     /// Index of the event in the feed.
     pub event: usize,
     /// When it happens.
@@ -54,18 +54,18 @@ pub struct Occurrence {
 
 impl Occurrence {
     /// Whether it shows on `day`.
-    pub fn on(&self, day: Date) -> bool {
+    pub(crate) fn on(&self, day: Date) -> bool {
         self.first <= day && day <= self.last
     }
 }
 
 /// An event's own zone: its `timezone`, else the cluster's.
-pub fn zone_of<'a>(feed: &'a Feed, event: &'a Event) -> &'a str {
+pub(crate) fn zone_of<'a>(feed: &'a Feed, event: &'a Event) -> &'a str {
     event.timezone.as_deref().unwrap_or(&feed.cluster.timezone)
 }
 
 /// The wall clock of `zone` at `ms`.
-pub fn wall(ms: f64, zone: &str, offsets: &impl Offsets) -> (Date, Time) {
+pub(crate) fn wall(ms: f64, zone: &str, offsets: &impl Offsets) -> (Date, Time) {
     wall_at(ms, offsets.offset(zone, ms))
 }
 
@@ -108,7 +108,7 @@ pub fn occurrences(
 
 /// [`occurrences`] of the events whose place in `kept` is `true` (all without it): the
 /// others, which the visitor's filters hide, are not expanded at all.
-pub fn kept_occurrences(
+pub(crate) fn kept_occurrences(
     feed: &Feed,
     zone: &str,
     from: Date,
@@ -134,7 +134,7 @@ pub fn kept_occurrences(
 
 /// Whether any event kept (see [`kept_occurrences`]) shows between `from` and `to`: the
 /// first one found ends the search.
-pub fn any_kept_occurrence(
+pub(crate) fn any_kept_occurrence(
     feed: &Feed,
     zone: &str,
     (from, to): (Date, Date),
@@ -154,7 +154,7 @@ pub fn any_kept_occurrence(
 /// The first day on or after `from` that a kept occurrence (see [`kept_occurrences`]) shows
 /// on, within five years: looked for a year at a time, so that a long daily series is not
 /// expanded for decades to find one.
-pub fn next_kept_day(
+pub(crate) fn next_kept_day(
     feed: &Feed,
     zone: &str,
     from: Date,
@@ -177,7 +177,7 @@ pub fn next_kept_day(
 /// or shows on first within the year searched (an exhibition that began years before is
 /// counted from that year, so that a step back lists that year, not all of them): looked for
 /// a year at a time, as [`next_kept_day`].
-pub fn previous_kept_day(
+pub(crate) fn previous_kept_day(
     feed: &Feed,
     zone: &str,
     to: Date,
@@ -257,7 +257,7 @@ fn begins(o: &Occurrence) -> (Date, Option<Time>) {
 
 /// The indexes into `placed` of the occurrences on `day`, in the order they begin: those
 /// begun on an earlier day first, then the day's own (see [`begins`]).
-pub fn on_day_in_order(placed: &[Occurrence], day: Date) -> Vec<usize> {
+pub(crate) fn on_day_in_order(placed: &[Occurrence], day: Date) -> Vec<usize> {
     let here: Vec<usize> = (0..placed.len()).filter(|&i| placed[i].on(day)).collect();
     let key = |i: usize| begins(&placed[i]);
     crate::sort::sorted_indices(here.len(), &|a, b| key(here[a]).cmp(&key(here[b])))
@@ -267,7 +267,7 @@ pub fn on_day_in_order(placed: &[Occurrence], day: Date) -> Vec<usize> {
 }
 
 /// `placed` in the order its occurrences begin (see [`begins`]), as a list reads them.
-pub fn in_order_begun(placed: Vec<Occurrence>) -> Vec<Occurrence> {
+pub(crate) fn in_order_begun(placed: Vec<Occurrence>) -> Vec<Occurrence> {
     crate::sort::sorted_indices(placed.len(), &|a, b| {
         begins(&placed[a]).cmp(&begins(&placed[b]))
     })
@@ -283,7 +283,7 @@ const MAX_REPEATED_DAYS: i64 = 366;
 /// (`exdates`) in the count, then removes them, so that a series of 20 with one left out is
 /// held 19 times. `None` without a count. Each left-out day is checked alone, without
 /// listing the series.
-pub fn times_held(event: &Event, own: &str, offsets: &impl Offsets) -> Option<u32> {
+pub(crate) fn times_held(event: &Event, own: &str, offsets: &impl Offsets) -> Option<u32> {
     let rule = event.recurrence.as_ref()?;
     let count = rule.count?;
     let frame = series_clock(event, own);

@@ -25,7 +25,7 @@ const LANES: usize = 3;
 const NAMED: usize = 12;
 
 /// What the grid shows of one month.
-pub struct Weeks {
+pub(crate) struct Weeks {
     /// The rows of the grid's body.
     pub markup: String,
     /// Each bar's colour (empty for the theme's accent), in document order.
@@ -49,7 +49,7 @@ fn colour(feed: &Feed, o: &Occurrence) -> String {
 
 /// Where the grid is: the month, the first day of its weeks, today, and the day holding the
 /// grid's one tab stop.
-pub struct Place {
+pub(crate) struct Place {
     pub month: Date,
     pub first_day: crate::feed::Weekday,
     pub today: Date,
@@ -57,7 +57,7 @@ pub struct Place {
 }
 
 /// The weeks of `place.month` with the occurrences `placed` in `zone`, in `lang`.
-pub fn weeks(
+pub(crate) fn weeks(
     feed: &Feed,
     placed: &[Occurrence],
     place: &Place,

@@ -88,7 +88,7 @@ impl Shape {
 
 /// What one category stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Label {
+pub(crate) enum Label {
     /// The feed's segment at this index.
     Segment(usize),
     /// A kind of member.
@@ -106,7 +106,7 @@ pub enum Label {
 
 /// One bar, column or slice: what it stands for and how many members it counts.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Category {
+pub(crate) struct Category {
     /// What it stands for.
     pub label: Label,
     /// How many members it counts.
@@ -115,7 +115,7 @@ pub struct Category {
 
 /// The categories of one chart, and the members behind them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Tally {
+pub(crate) struct Tally {
     /// In the dimension's own order: segments as the feed lists them, kinds as
     /// [`Kind::ALL`], places most members first with the others last, years ascending with
     /// no gap.
@@ -131,14 +131,14 @@ pub struct Tally {
 
 impl Tally {
     /// The categories' indexes, largest count first; equal counts keep their order.
-    pub fn by_count(&self) -> Vec<usize> {
+    pub(crate) fn by_count(&self) -> Vec<usize> {
         let counts: Vec<usize> = self.categories.iter().map(|c| c.count).collect();
         crate::sort::sorted_indices(counts.len(), &|a, b| counts[b].cmp(&counts[a]))
     }
 
     /// The running total of the counts, category by category (members by the end of each
     /// year, for [`By::Joined`]).
-    pub fn cumulative(&self) -> Vec<usize> {
+    pub(crate) fn cumulative(&self) -> Vec<usize> {
         self.categories
             .iter()
             .scan(0, |sum, c| {
@@ -149,15 +149,17 @@ impl Tally {
     }
 }
 
-/// Counts the members of `feed` by `by`. Regions and cities beyond the `top` largest go
-/// into one [`Label::Others`] category (unless that would hold a single place).
+/// [`tally_keeping`] with nothing kept: the tests' shorthand.
+#[cfg(test)]
 pub fn tally(feed: &Feed, table: &FacetTable, by: By, top: usize) -> Tally {
     tally_keeping(feed, table, by, top, &[])
 }
 
-/// [`tally`], with the places named in `keep` (a linked directory's choices) drawn on their
-/// own even beyond the `top` largest, after them: a choice never hides among the others.
-pub fn tally_keeping(
+/// Counts the members of `feed` by `by`. Regions and cities beyond the `top` largest go
+/// into one [`Label::Others`] category (unless that would hold a single place); the places
+/// named in `keep` (a linked directory's choices) are drawn on their own even beyond the
+/// `top` largest, after them: a choice never hides among the others.
+pub(crate) fn tally_keeping(
     feed: &Feed,
     table: &FacetTable,
     by: By,

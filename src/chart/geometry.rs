@@ -1,11 +1,11 @@
 //! The chart's pure maths: bars, columns and their axis, donut slices, labels that fit.
 
 mod donut;
-pub use donut::{DONUT_UNITS, donut_slices};
+pub(crate) use donut::{DONUT_UNITS, donut_slices};
 
 /// Where one horizontal bar and its name go, in SVG user units.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Bar {
+pub(crate) struct Bar {
     /// Top of the bar.
     pub y: f64,
     /// Length of the bar (0 for a zero count).
@@ -18,7 +18,7 @@ pub struct Bar {
 
 /// The layout of a horizontal bar chart.
 #[derive(Clone, Debug, PartialEq)]
-pub struct BarLayout {
+pub(crate) struct BarLayout {
     /// Total width of the drawing.
     pub width: f64,
     /// Total height of the drawing.
@@ -37,21 +37,26 @@ pub struct BarLayout {
 }
 
 /// The height of a line of a name, in SVG units (13-unit text).
-pub const LINE: f64 = 16.0;
+pub(crate) const LINE: f64 = 16.0;
 
 /// Below this width, in SVG units (the text's own 13 units, scaled with the visitor's font),
 /// bars are stacked: each name goes above its bar on up to three lines across the drawing,
 /// as a phone's chart in the best news graphics does. Beside its bar, a name had 40% of a
 /// phone's width, two lines of some 17 characters: "Experiències immersives (VR,…", and at a
 /// visitor's larger text, less still.
-pub const STACK_BELOW: f64 = 400.0;
+pub(crate) const STACK_BELOW: f64 = 400.0;
 
 /// Lays out bars for `counts`, named by `names` (one per count), in a drawing `width` wide;
 /// the longest bar leaves `value_room` after it for its count. In a drawing as wide as
 /// [`STACK_BELOW`] or more, names take up to 40% on the left, wrapped to two lines, when
 /// every name fits there whole; in a narrower one, or where a name would be cut beside its
 /// bar ("Experiències immersives (VR, XR,…" in a sidebar), each name goes above its bar.
-pub fn bar_layout(counts: &[usize], names: &[&str], width: f64, value_room: f64) -> BarLayout {
+pub(crate) fn bar_layout(
+    counts: &[usize],
+    names: &[&str],
+    width: f64,
+    value_room: f64,
+) -> BarLayout {
     let bar_height = 20.0;
     let beside = (width * 0.4).round();
     let stacked =
@@ -133,7 +138,7 @@ fn holds(label: &str, lines: &[String]) -> bool {
 /// A label broken into at most `lines` lines of at most `width` characters, at spaces where
 /// it can (a longer word is cut), the last line ending in an ellipsis when the label does
 /// not fit. The full label stays available to the visitor in the bar's accessible name.
-pub fn wrap(label: &str, width: usize, lines: usize) -> Vec<String> {
+pub(crate) fn wrap(label: &str, width: usize, lines: usize) -> Vec<String> {
     let width = width.max(2);
     let mut out: Vec<String> = Vec::new();
     let mut line = String::new();
@@ -188,7 +193,7 @@ pub fn wrap(label: &str, width: usize, lines: usize) -> Vec<String> {
 
 /// A round step for an axis from 0 to `max` with at most `ticks` steps: 1, 2 or 5 times a
 /// power of ten, never below 1 (counts are whole).
-pub fn nice_step(max: usize, ticks: usize) -> usize {
+pub(crate) fn nice_step(max: usize, ticks: usize) -> usize {
     let ticks = ticks.max(1);
     let mut power = 1;
     loop {
@@ -204,7 +209,7 @@ pub fn nice_step(max: usize, ticks: usize) -> usize {
 
 /// The most an average character of the chart's 13px text is wide, in SVG units (a wide
 /// sans-serif), for labels that must not run into each other.
-pub const CHAR: f64 = 7.5;
+pub(crate) const CHAR: f64 = 7.5;
 
 /// The width of a digit of the chart's 13px text, in SVG units (8.3 in a common
 /// sans-serif): years thinned out under their columns are spaced by it.
@@ -212,7 +217,7 @@ const DIGIT: f64 = 8.5;
 
 /// One column of a column chart, in SVG user units.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Column {
+pub(crate) struct Column {
     /// Left edge.
     pub x: f64,
     /// Top of the column (the baseline minus its height).
@@ -230,7 +235,7 @@ pub struct Column {
 
 /// The layout of a column chart.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ColumnLayout {
+pub(crate) struct ColumnLayout {
     /// Where the columns stand.
     pub baseline: f64,
     /// Left edge of the plot (the axis labels are to its left).
@@ -255,7 +260,12 @@ pub struct ColumnLayout {
 /// columns are too narrow for that, short names (years) are thinned out evenly and longer
 /// ones are written upright, on as many lines of 18 characters side by side as the column
 /// holds (up to three), cut after that.
-pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) -> ColumnLayout {
+pub(crate) fn column_layout(
+    counts: &[usize],
+    names: &[&str],
+    width: f64,
+    plot: f64,
+) -> ColumnLayout {
     let top = 12.0;
     let baseline = top + plot;
     let max = counts.iter().copied().max().unwrap_or(0);
@@ -397,7 +407,7 @@ pub fn column_layout(counts: &[usize], names: &[&str], width: f64, plot: f64) ->
 }
 
 /// `label` shortened to at most `max` characters, with an ellipsis when cut.
-pub fn truncate(label: &str, max: usize) -> String {
+pub(crate) fn truncate(label: &str, max: usize) -> String {
     if label.chars().count() <= max {
         label.to_owned()
     } else {

@@ -1,51 +1,7 @@
-//! The chart: members per segment, type, region, city or year of joining, as accessible SVG
-//! bars, columns or a donut, with the same data as a table one click away.
-//!
-//! # Usage
-//! ```no_run
-//! use std::sync::Arc;
-//! use clusterkit::{SegmentChart, chart::data::{By, Shape}, feed::Feed, i18n::Lang};
-//! use leptos::prelude::*;
-//!
-//! let feed = Arc::new(Feed::default());
-//! let _ = view! { <SegmentChart feed=feed.clone() lang=Lang::Es/> };
-//! let _ = view! { <SegmentChart feed=feed.clone() by=By::Kind shape=Shape::Donut/> };
-//!
-//! // Linked to a directory by one filter signal: a click on a bar ticks its segment there,
-//! // and the bars show what is ticked.
-//! use clusterkit::{Filter, MemberDirectory};
-//! let choices = RwSignal::new(Filter::default());
-//! let _ = view! {
-//!     <SegmentChart feed=feed.clone() filter=choices on_filter=move |f: Filter| choices.set(f)/>
-//!     <MemberDirectory feed=feed filter=choices on_filter=move |f: Filter| choices.set(f)/>
-//! };
-//! ```
-//!
-//! | prop | type | default | meaning |
-//! |---|---|---|---|
-//! | `feed` | `Signal<Arc<Feed>>` | required | the members counted |
-//! | `lang` | `Signal<Lang>` | English | the visitor's language |
-//! | `by` | `Signal<By>` | `By::Segment` | what the members are counted by |
-//! | `shape` | `Signal<Option<Shape>>` | columns for years, else bars | how they are drawn |
-//! | `top` | `MaybeProp<usize>` | 8 | regions or cities shown before the rest go together |
-//! | `filter` | `Signal<Filter>` | none | a directory's choices, shown on the marks; a value that would leave it no member, given its other choices and its search, is disabled (the search counts where the directory shows the very same `Arc<Feed>`, whose search index it shares) |
-//! | `on_filter` | `Callback<Filter>` | none | links the chart: a click, Enter or Space on a mark toggles its facet value |
-//! | `heading_level` | `Option<u8>` | 2 | its title's level in the page's outline (1 to 6) |
-//! | `label` | `MaybeProp<String>` | the dimension's ("Members by segment") | its title, shown and said |
-//! | `class` | `MaybeProp<String>` | none | extra class on the root |
-//!
-//! Keyboard: the drawing is one tab stop; the arrow keys, Home and End move between its bars,
-//! columns or slices, each named with its count for screen readers and shown in a tooltip;
-//! in a linked chart, Enter or Space toggles the mark's facet value.
-//!
-//! Size: the drawing is laid out for its container's width at the usual text size (the width
-//! over its font size, times 16), measured again as either changes, so its text keeps the
-//! page's size. Under 25em, and wherever a name would be cut beside its bar, bars carry
-//! their names above them; under 25em a donut's ring narrows;
-//! under 150 px at the usual text size, the drawing is scaled down.
+//! The chart, [`SegmentChart`], and what it is built of.
 
 mod contrast;
-pub mod data;
+pub(crate) mod data;
 mod export;
 mod fit;
 mod frame;
@@ -119,7 +75,54 @@ struct Drawn {
     anchors: Vec<(i32, i32)>,
 }
 
-/// A chart of how the members divide by segment, type, region, city or year of joining.
+/// The chart: members per segment, type, region, city or year of joining, as accessible SVG
+/// bars, columns or a donut, with the same data as a table one click away.
+///
+/// # Examples
+/// ```no_run
+/// use std::sync::Arc;
+/// use clusterkit::{By, Feed, Lang, SegmentChart, Shape};
+/// use leptos::prelude::*;
+///
+/// let feed = Arc::new(Feed::default());
+/// let _ = view! { <SegmentChart feed=feed.clone() lang=Lang::Es/> };
+/// let _ = view! { <SegmentChart feed=feed.clone() by=By::Kind shape=Shape::Donut/> };
+///
+/// // Linked to a directory by one filter signal: a click on a bar ticks its segment there,
+/// // and the bars show what is ticked.
+/// use clusterkit::{Filter, MemberDirectory};
+/// let choices = RwSignal::new(Filter::default());
+/// let _ = view! {
+///     <SegmentChart feed=feed.clone() filter=choices on_filter=move |f: Filter| choices.set(f)/>
+///     <MemberDirectory feed=feed filter=choices on_filter=move |f: Filter| choices.set(f)/>
+/// };
+/// ```
+///
+/// | prop | type | default | meaning |
+/// |---|---|---|---|
+/// | `feed` | `Signal<Arc<Feed>>` | required | the members counted |
+/// | `lang` | `Signal<Lang>` | English | the visitor's language |
+/// | `by` | `Signal<By>` | `By::Segment` | what the members are counted by |
+/// | `shape` | `Signal<Option<Shape>>` | columns for years, else bars | how they are drawn |
+/// | `top` | `MaybeProp<usize>` | 8 | regions or cities shown before the rest go together |
+/// | `filter` | `Signal<Filter>` | none | a directory's choices, shown on the marks; a value that would leave it no member, given its other choices and its search, is disabled (the search counts where the directory shows the very same `Arc<Feed>`, whose search index it shares) |
+/// | `on_filter` | `Callback<Filter>` | none | links the chart: a click, Enter or Space on a mark toggles its facet value |
+/// | `heading_level` | `u8` | 2 | its title's level in the page's outline (1 to 6) |
+/// | `label` | `MaybeProp<String>` | the dimension's ("Members by segment") | its title, shown and said |
+/// | `class` | `MaybeProp<String>` | none | extra class on the root |
+///
+/// Props typed as signals follow their changes; `heading_level` is read once, as the chart
+/// is built.
+///
+/// Keyboard: the drawing is one tab stop; the arrow keys, Home and End move between its bars,
+/// columns or slices, each named with its count for screen readers and shown in a tooltip;
+/// in a linked chart, Enter or Space toggles the mark's facet value.
+///
+/// Size: the drawing is laid out for its container's width at the usual text size (the width
+/// over its font size, times 16), measured again as either changes, so its text keeps the
+/// page's size. Under 25em, and wherever a name would be cut beside its bar, bars carry
+/// their names above them; under 25em a donut's ring narrows;
+/// under 150 px at the usual text size, the drawing is scaled down.
 #[component]
 pub fn SegmentChart(
     /// The feed whose members are counted.

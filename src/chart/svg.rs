@@ -15,15 +15,15 @@ use super::geometry::{DONUT_UNITS, LINE, bar_layout, column_layout, donut_slices
 use crate::i18n::{Lang, intl::format_number};
 
 /// Width of the drawing until its container has been measured, in CSS pixels.
-pub const WIDTH: f64 = 600.0;
+pub(crate) const WIDTH: f64 = 600.0;
 /// The narrowest drawing laid out; a narrower container scales it down. Bars with their
 /// names above them, columns and a donut with its legend under it fit a phone at twice the
 /// usual text (a 360 px screen leaves some 160 px at 32 px) without shrinking it.
-pub const MIN_WIDTH: f64 = 150.0;
+pub(crate) const MIN_WIDTH: f64 = 150.0;
 
 /// How a mark is coloured: the feed's colour, or one of the theme's `--ck-c1`… (by number).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Paint {
+pub(crate) enum Paint {
     /// A colour the feed gave (validated `#rgb` or `#rrggbb`).
     Feed(String),
     /// The theme's palette colour with this number, from 1.
@@ -32,7 +32,7 @@ pub enum Paint {
 
 /// One drawn category.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mark {
+pub(crate) struct Mark {
     /// Its name, as shown.
     pub name: String,
     /// ` lang="…"` when the name is in another language than the visitor's (the feed names
@@ -56,7 +56,7 @@ pub struct Mark {
 /// A drawing: the markup inside the `<svg>`, its height, and where each mark's tooltip
 /// points, in SVG units.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Drawing {
+pub(crate) struct Drawing {
     /// The width of the view box.
     pub width: f64,
     /// The marks as SVG elements.
@@ -74,7 +74,7 @@ pub(crate) fn px(v: f64) -> i32 {
 
 /// A part's share of the whole, as the chart writes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Share {
+pub(crate) enum Share {
     /// This whole per cent.
     About(u32),
     /// Some members, but under 1 %: "<1 %", never "0 %".
@@ -85,7 +85,7 @@ pub enum Share {
 
 impl Share {
     /// The share of a part of `count` members of `total`, rounded to `percent`.
-    pub fn of(percent: u32, count: usize, total: usize) -> Share {
+    pub(crate) fn of(percent: u32, count: usize, total: usize) -> Share {
         match percent {
             0 if count > 0 => Share::UnderOne,
             100 if count < total => Share::OverNinetyNine,
@@ -94,7 +94,7 @@ impl Share {
     }
 
     /// The whole per cent it rounds to, for a column of numbers.
-    pub fn rounded(self) -> u32 {
+    pub(crate) fn rounded(self) -> u32 {
         match self {
             Share::About(p) => p,
             Share::UnderOne => 0,
@@ -104,7 +104,7 @@ impl Share {
 }
 
 /// A share with the per cent sign as each language writes it.
-pub fn percent(lang: Lang, share: Share) -> String {
+pub(crate) fn percent(lang: Lang, share: Share) -> String {
     let (sign, n) = match share {
         Share::About(p) => ("", p),
         Share::UnderOne => ("<", 1),
@@ -161,7 +161,7 @@ fn value(mark: &Mark, lang: Lang) -> String {
 /// Draws `marks` as `shape`, `width` units (CSS pixels) wide; `current` takes the tab stop.
 /// A `linked` chart's marks are toggle buttons (see [`Mark::pressed`]); otherwise they are
 /// the items of a list.
-pub fn draw(
+pub(crate) fn draw(
     marks: &[Mark],
     shape: Shape,
     lang: Lang,

@@ -11,7 +11,7 @@ use crate::ui::escape;
 /// running total, shown when the marks have them), then one row per mark. In a linked
 /// chart, a mark that stands for a facet value is named by a toggle button (`data-t`, its
 /// index), pressed as the mark is.
-pub fn table(marks: &[Mark], caption: &str, headers: [&str; 3], lang: Lang) -> String {
+pub(crate) fn table(marks: &[Mark], caption: &str, headers: [&str; 3], lang: Lang) -> String {
     let extra = marks
         .iter()
         .any(|m| m.share.is_some() || m.running.is_some());
@@ -56,7 +56,7 @@ pub fn table(marks: &[Mark], caption: &str, headers: [&str; 3], lang: Lang) -> S
 /// mark so that spreadsheets read UTF-8): the `headers` row, then one row per mark with
 /// plain numbers. A name that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or
 /// a tab or carriage return before one, as OWASP lists them) is prefixed with `'`.
-pub fn csv(marks: &[Mark], headers: [&str; 3], separator: char) -> String {
+pub(crate) fn csv(marks: &[Mark], headers: [&str; 3], separator: char) -> String {
     let field = |out: &mut String, value: &str| {
         let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
             format!("'{value}")

@@ -1,41 +1,4 @@
-//! The member directory: search as you type, facets with disjunctive counts, removable
-//! chips, orders, a grid or a list, pages, a profile dialog, and the view in the page URL.
-//!
-//! # Usage
-//! ```no_run
-//! use std::sync::Arc;
-//! use clusterkit::{MemberDirectory, feed::{Feed, Member}, i18n::Lang};
-//! use clusterkit::Filter;
-//! use leptos::prelude::*;
-//!
-//! let feed = Arc::new(Feed { members: vec![Member::new("sonilab", "Sonilab")], ..Feed::default() });
-//! // The app can drive the choices (a signal in) and hear the visitor's (a callback out).
-//! let choices = RwSignal::new(Filter::default());
-//! let _ = view! {
-//!     <MemberDirectory
-//!         feed=feed
-//!         lang=Lang::Ca
-//!         filter=choices
-//!         on_filter=move |f: Filter| choices.set(f)
-//!     />
-//! };
-//! ```
-//!
-//! | prop | type | default | meaning |
-//! |---|---|---|---|
-//! | `feed` | `Signal<Arc<Feed>>` | required | the members and segments |
-//! | `lang` | `Signal<Lang>` | English | the visitor's language |
-//! | `page_size` | `usize` | 24 | cards per page, at most [`MAX_PAGE`] |
-//! | `layout` | `Layout` | grid | grid of cards or compact list, until the visitor picks |
-//! | `sort` | `Sort` | by name | the order until the visitor picks one; relevance while a search is typed |
-//! | `filter` | `Signal<Filter>` | none | drives the search and facet choices |
-//! | `on_filter` | `Callback<Filter>` | none | called with every change of the choices |
-//! | `on_open` | `Callback<String>` | none | called with a member's id as its profile opens (a shared link's too) |
-//! | `sync_url` | `String` | off | name of the URL parameter holding the view, as given (the embed's `sync-url` puts it under `ck-`) |
-//! | `hide_filters` | `bool` | `false` | no facets and no chips, only the search |
-//! | `heading_level` | `Option<u8>` | 2 | its heading's level in the page's outline (1 to 6), the cards' names one below |
-//! | `label` | `MaybeProp<String>` | "Member directory" | its name for screen readers (landmark, heading, pager), for a page with two |
-//! | `class` | `MaybeProp<String>` | none | extra class on the root |
+//! The member directory, [`MemberDirectory`], and what it is built of.
 
 mod card;
 mod controls;
@@ -45,7 +8,7 @@ mod indexing;
 // Public for the property tests only, not part of the API: its `Facet`, `Filter`, `Layout`
 // and `Sort` are the crate root's.
 #[doc(hidden)]
-pub mod model;
+pub(crate) mod model;
 pub(crate) use indexing::made as made_index;
 mod profile;
 mod url;
@@ -65,7 +28,7 @@ use model::{
 
 /// The most cards a page shows: a page of thousands would put them all in the document at
 /// once, which the pages are there to avoid.
-pub const MAX_PAGE: usize = 100;
+pub const MAX_PAGE_SIZE: usize = 100;
 
 /// Compares two `Arc`s by identity, so memos of large data never compare it field by field.
 pub(crate) fn arc_changed<T: ?Sized>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> bool {
@@ -75,7 +38,49 @@ pub(crate) fn arc_changed<T: ?Sized>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> 
     }
 }
 
-/// A searchable, filterable directory of the feed's members.
+/// The member directory: search as you type, facets with disjunctive counts, removable
+/// chips, orders, a grid or a list, pages, a profile dialog, and the view in the page URL.
+///
+/// # Examples
+/// ```no_run
+/// use std::sync::Arc;
+/// use clusterkit::{Feed, Filter, Lang, Member, MemberDirectory};
+/// use leptos::prelude::*;
+///
+/// let feed = Arc::new(Feed { members: vec![Member::new("sonilab", "Sonilab")], ..Feed::default() });
+/// // The app can drive the choices (a signal in) and hear the visitor's (a callback out).
+/// let choices = RwSignal::new(Filter::default());
+/// let _ = view! {
+///     <MemberDirectory
+///         feed=feed
+///         lang=Lang::Ca
+///         filter=choices
+///         on_filter=move |f: Filter| choices.set(f)
+///     />
+/// };
+/// ```
+///
+/// | prop | type | default | meaning |
+/// |---|---|---|---|
+/// | `feed` | `Signal<Arc<Feed>>` | required | the members and segments |
+/// | `lang` | `Signal<Lang>` | English | the visitor's language |
+/// | `page_size` | `usize` | 24 | cards per page, at most [`MAX_PAGE_SIZE`] |
+/// | `layout` | `Layout` | grid | grid of cards or compact list, until the visitor picks |
+/// | `sort` | `Sort` | by name | the order until the visitor picks one; relevance while a search is typed |
+/// | `filter` | `Signal<Filter>` | none | drives the search and facet choices |
+/// | `on_filter` | `Callback<Filter>` | none | called with every change of the choices |
+/// | `on_open` | `Callback<String>` | none | called with a member's id as its profile opens (a shared link's too) |
+/// | `sync_url` | `String` | off | name of the URL parameter holding the view, as given (the embed's `sync-url` puts it under `ck-`) |
+/// | `hide_filters` | `bool` | `false` | no facets and no chips, only the search |
+/// | `heading_level` | `u8` | 2 | its heading's level in the page's outline (1 to 6), the cards' names one below |
+/// | `label` | `MaybeProp<String>` | "Member directory" | its name for screen readers (landmark, heading, pager), for a page with two |
+/// | `class` | `MaybeProp<String>` | none | extra class on the root |
+///
+/// Props typed as signals follow their changes. `page_size`, `layout`, `sort`, `sync_url`,
+/// `hide_filters` and `heading_level` are read once, as the directory is built: `layout`
+/// and `sort` are where it starts, until the visitor picks; to change another, build the
+/// directory again (in a `move || view! { … }` that reads it), which starts its visitor's
+/// choices anew unless `filter` holds them.
 #[component]
 pub fn MemberDirectory(
     /// The feed whose members are listed.
@@ -122,7 +127,7 @@ pub fn MemberDirectory(
     #[prop(optional, into)]
     class: MaybeProp<String>,
 ) -> impl IntoView {
-    let page_size = page_size.unwrap_or(24).clamp(1, MAX_PAGE);
+    let page_size = page_size.unwrap_or(24).clamp(1, MAX_PAGE_SIZE);
     let heading = heading_level.unwrap_or(2).clamp(1, 6);
     let choices = RwSignal::new(filter.map(|f| f.get_untracked()).unwrap_or_default());
     // The page's or app's own choices: a URL without the directory's parameter stands for

@@ -74,7 +74,7 @@ pub fn name_order(feed: &Feed, lang: Lang) -> Vec<usize> {
 }
 
 /// Member indexes newest first (by `joined`; members without it last), ties in `by_name`.
-pub fn newest_order(feed: &Feed, by_name: &[usize]) -> Vec<usize> {
+pub(crate) fn newest_order(feed: &Feed, by_name: &[usize]) -> Vec<usize> {
     let joined = |pos: usize| feed.members[by_name[pos]].joined;
     sorted_indices(by_name.len(), &|a, b| joined(b).cmp(&joined(a)))
         .into_iter()
@@ -421,14 +421,14 @@ pub fn apply(
 }
 
 /// How many pages `results` members make at `page_size` per page (at least one).
-pub fn page_count(results: usize, page_size: usize) -> usize {
+pub(crate) fn page_count(results: usize, page_size: usize) -> usize {
     results.div_ceil(page_size.max(1)).max(1)
 }
 
 /// The page links to show for page `current` of `count` (1-based): the first, the last,
 /// the current one and its neighbours, `None` marking a gap. Always at most seven items,
 /// so the bar keeps its width as the visitor pages.
-pub fn page_items(current: usize, count: usize) -> Vec<Option<usize>> {
+pub(crate) fn page_items(current: usize, count: usize) -> Vec<Option<usize>> {
     let current = current.clamp(1, count.max(1));
     if count <= 7 {
         return (1..=count).map(Some).collect();
@@ -450,7 +450,7 @@ pub fn page_items(current: usize, count: usize) -> Vec<Option<usize>> {
 }
 
 /// Up to two initials of a name, for a member without a logo (`Algam Ibérica` gives `AI`).
-pub fn initials(name: &str) -> String {
+pub(crate) fn initials(name: &str) -> String {
     // The first character of each word that can begin one: not punctuation (so not the
     // middle dot either, which only joins `l·l`), nor a symbol or an emoji (half of a
     // family emoji's joined sequence would show as another).

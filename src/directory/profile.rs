@@ -26,7 +26,7 @@ pub(super) struct Profile {
 }
 
 impl Profile {
-    pub fn new(feed: Signal<Arc<Feed>>, syncing: bool) -> Self {
+    pub(crate) fn new(feed: Signal<Arc<Feed>>, syncing: bool) -> Self {
         Profile {
             open: RwSignal::new(None),
             feed,
@@ -37,7 +37,7 @@ impl Profile {
     }
 
     /// The open member's index in the feed, if the feed has it.
-    pub fn index(self) -> Option<usize> {
+    pub(crate) fn index(self) -> Option<usize> {
         let id = self.open.read();
         let id = id.as_deref()?;
         self.feed.read().member_index(id)
@@ -45,7 +45,7 @@ impl Profile {
 
     /// Opens member `i`'s profile from `button`, in a history entry of its own, so that the
     /// back button closes it.
-    pub fn show(self, i: usize, button: Option<web_sys::HtmlElement>) {
+    pub(crate) fn show(self, i: usize, button: Option<web_sys::HtmlElement>) {
         self.opener.set_value(button);
         if !self.syncing {
             history::push_same();
@@ -59,7 +59,7 @@ impl Profile {
 
     /// Whether the profile open now has an entry of its own in the history (a shared link's
     /// does); after a move through the history, none has.
-    pub fn set_pushed(self, pushed: bool) {
+    pub(crate) fn set_pushed(self, pushed: bool) {
         self.pushed.set_value(pushed);
     }
 

@@ -11,7 +11,7 @@ use crate::feed::Kind;
 
 /// What of a directory's view the URL carries.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct UrlState {
+pub(crate) struct UrlState {
     /// Search and facet choices.
     pub filter: Filter,
     /// The order, when the visitor chose one.
@@ -62,7 +62,7 @@ fn unescape(s: &str) -> String {
 }
 
 /// The parameter value for `state` (empty when there is nothing to keep).
-pub fn encode(state: &UrlState) -> String {
+pub(crate) fn encode(state: &UrlState) -> String {
     let mut out = String::new();
     let mut field = |key: &str, values: &mut dyn Iterator<Item = &str>| {
         let mut first = true;
@@ -95,7 +95,7 @@ pub fn encode(state: &UrlState) -> String {
 }
 
 /// Reads a parameter value; unknown keys and malformed parts are skipped.
-pub fn decode(value: &str) -> UrlState {
+pub(crate) fn decode(value: &str) -> UrlState {
     let mut state = UrlState {
         page: 1,
         ..UrlState::default()
@@ -127,7 +127,7 @@ pub fn decode(value: &str) -> UrlState {
 }
 
 /// The raw value of parameter `name` in a `location.search` string (`?a=1&ck-dir=…`).
-pub fn read_param<'a>(search: &'a str, name: &str) -> Option<&'a str> {
+pub(crate) fn read_param<'a>(search: &'a str, name: &str) -> Option<&'a str> {
     search
         .trim_start_matches('?')
         .split('&')
@@ -146,7 +146,7 @@ fn names(written: &str, name: &str) -> bool {
 
 /// `search` with parameter `name` set to `value` (already encoded), or removed when `value`
 /// is empty; every other parameter keeps its bytes and its place.
-pub fn with_param(search: &str, name: &str, value: &str) -> String {
+pub(crate) fn with_param(search: &str, name: &str, value: &str) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut placed = false;
     // Written percent-encoded, as the browser would write it in any case.

@@ -16,7 +16,7 @@ use web_sys::{HtmlElement, ShadowRoot};
 
 use crate::calendar::{View, zone};
 use crate::chart::data::{By, Shape};
-use crate::directory::MAX_PAGE;
+use crate::directory::MAX_PAGE_SIZE;
 use crate::directory::model::{Filter, Layout, Sort};
 use crate::feed::{FeedState, Kind, LoadError, inline_feed_at, use_feed};
 use crate::i18n::Lang;

@@ -290,7 +290,7 @@ fn directory(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyView {
         |p| {
             p.parse()
                 .ok()
-                .filter(|n: &usize| (1..=MAX_PAGE).contains(n))
+                .filter(|n: &usize| (1..=MAX_PAGE_SIZE).contains(n))
         },
         "1, 2, 3… 100",
         at("page-size"),

@@ -25,6 +25,7 @@
 mod date;
 mod diag;
 mod encoding;
+#[doc(hidden)]
 pub mod json;
 mod read;
 mod rrule;
@@ -32,14 +33,19 @@ mod source;
 mod text;
 mod url;
 
+pub(crate) use date::days_in_month;
 pub(crate) use date::impossible;
-pub use date::{Date, Time, Weekday, When, days_in_month, is_leap};
+pub use date::{Date, Time, Weekday, When};
 pub use diag::{Diagnostic, Expected, Problem};
-pub use encoding::decode;
-pub use json::SyntaxError;
+#[cfg(test)]
+pub(crate) use encoding::decode;
+pub use json::{SyntaxError, SyntaxProblem};
 use read::Reading;
-pub use read::{ParsedFeed, parse, parse_bytes, parse_json};
-pub use rrule::{DAY_CODES, Freq, Rrule, RruleError};
+#[doc(hidden)]
+pub use read::parse_json;
+pub use read::{ParsedFeed, parse, parse_bytes};
+pub(crate) use rrule::DAY_CODES;
+pub use rrule::{Freq, Rrule, RruleError};
 pub(crate) use source::MB;
 pub use source::{
     FeedState, LoadError, MAX_BYTES, TIMEOUT_SECONDS, UseFeedReturn, inline_feed, use_feed,
@@ -47,10 +53,12 @@ pub use source::{
 #[cfg(feature = "embed")]
 pub(crate) use source::{adopt, inline_feed_at};
 pub use text::Text;
+#[doc(hidden)]
+pub use url::is_safe_url;
+pub(crate) use url::phone_href;
 #[cfg(feature = "embed")]
 pub(crate) use url::resolve;
 pub(crate) use url::{is_color, is_email};
-pub use url::{is_safe_url, phone_href};
 
 /// A whole feed after lenient parsing: only valid entries and fields.
 #[derive(Clone, Debug, Default, PartialEq)]

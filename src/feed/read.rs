@@ -43,8 +43,9 @@ pub fn parse(text: &str) -> Result<ParsedFeed, SyntaxError> {
     Ok(parse_json(&json::parse(text)?))
 }
 
-/// Reads a feed from its bytes, as fetched: UTF-8, or where they are not, Windows-1252
-/// (see [`decode`](super::decode)), which is then the first diagnostic.
+/// Reads a feed from its bytes, as fetched: UTF-8 (text encoded twice is read as meant, and
+/// said), UTF-16 with its byte order mark, or where they are neither, Windows-1252 (said
+/// too); what is said comes as the first diagnostic.
 pub fn parse_bytes(bytes: &[u8]) -> Result<ParsedFeed, SyntaxError> {
     let (text, encoding) = super::encoding::decode(bytes);
     let mut parsed = parse(&text)?;

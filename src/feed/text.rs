@@ -119,7 +119,7 @@ impl Text {
 /// invisible spaces an export or a paste leaves (U+200B, U+2060, U+FEFF), which would make
 /// `"production\u{200B}"` another segment than `"production"`. The
 /// HTML a CMS's export leaves in text is read as the text it stands for (see [`unmark`]).
-pub fn clean(s: &str) -> Cow<'_, str> {
+pub(crate) fn clean(s: &str) -> Cow<'_, str> {
     let bad = |c: char| {
         (c.is_control() && c != '\n' && c != '\t')
             || matches!(
@@ -149,7 +149,7 @@ pub fn clean(s: &str) -> Cow<'_, str> {
 
 /// Whether `s` is blank, as markup too: spaces only, or HTML that reads as spaces only
 /// (`&nbsp;`, `<p></p>`), which an optional field counts as not given.
-pub fn is_blank(s: &str) -> bool {
+pub(crate) fn is_blank(s: &str) -> bool {
     s.trim().is_empty()
         || (s.contains(['&', '<']) && unmark(s).is_some_and(|u| u.trim().is_empty()))
 }
@@ -272,7 +272,7 @@ fn tag(s: &str) -> Option<(&'static str, usize)> {
 /// paragraphs, line breaks and inline formatting (`<p>`, `<br>`, `<strong>`) as the lines
 /// they make or nothing, comments as nothing; never as markup. Any other `&` or `<` stays as
 /// written (`Sonilab & Co`, `<3`). `None` where there was nothing to read.
-pub fn unmark(s: &str) -> Option<String> {
+pub(crate) fn unmark(s: &str) -> Option<String> {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     let mut changed = false;

@@ -65,7 +65,7 @@ pub(crate) fn resolve(url: &str, base: Option<&str>) -> Option<String> {
 
 /// The `tel:` link for a phone number, if it only holds digits, spaces, `+`, `-`, `.`, `(`
 /// and `)`, with at least three digits.
-pub fn phone_href(phone: &str) -> Option<String> {
+pub(crate) fn phone_href(phone: &str) -> Option<String> {
     let ok = phone.chars().all(|c| {
         c.is_ascii_digit()
                 || matches!(c, ' ' | '+' | '-' | '.' | '(' | ')')

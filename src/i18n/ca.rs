@@ -2,7 +2,7 @@
 use super::Strings;
 
 /// Catalan UI strings.
-pub static STRINGS: Strings = Strings {
+pub(crate) static STRINGS: Strings = Strings {
     language_name: "Català",
     months: [
         "gener", "febrer", "març", "abril", "maig", "juny", "juliol", "agost", "setembre",

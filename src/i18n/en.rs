@@ -2,7 +2,7 @@
 use super::Strings;
 
 /// English UI strings.
-pub static STRINGS: Strings = Strings {
+pub(crate) static STRINGS: Strings = Strings {
     language_name: "English",
     months: [
         "January",

@@ -2,7 +2,7 @@
 use super::Strings;
 
 /// Galician UI strings.
-pub static STRINGS: Strings = Strings {
+pub(crate) static STRINGS: Strings = Strings {
     language_name: "Galego",
     months: [
         "xaneiro", "febreiro", "marzo", "abril", "maio", "xuño", "xullo", "agosto", "setembro",

@@ -36,7 +36,7 @@ impl Lang {
     /// `sentence` after a colon, as a widget's name and its message are joined: Catalan,
     /// Spanish and Galician go on in lower case ("Directori de socis: no s’han pogut…"),
     /// English as it is.
-    pub fn after_colon(self, sentence: &str) -> String {
+    pub(crate) fn after_colon(self, sentence: &str) -> String {
         let mut out = sentence.to_owned();
         if self != Lang::En
             && let Some(first) = out.get_mut(..1)
@@ -71,7 +71,8 @@ impl Lang {
         }
     }
 
-    /// Every UI string in this language.
+    /// Every UI string in this language (for the crate's own tests: not API).
+    #[doc(hidden)]
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::Ca => &ca::STRINGS,
@@ -112,12 +113,9 @@ impl std::str::FromStr for Lang {
     }
 }
 
-/// Replaces each `{name}` in `template` with its value.
-///
-/// ```
-/// assert_eq!(clusterkit::i18n::fill("{n} de {total}", &[("n", "3"), ("total", "40")]), "3 de 40");
-/// ```
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+/// Replaces each `{name}` in `template` with its value: `fill("{n} de {total}", &[("n",
+/// "3"), ("total", "40")])` is `3 de 40`.
+pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_owned();
     for (name, value) in values {
         out = out.replace(&format!("{{{name}}}"), value);

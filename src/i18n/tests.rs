@@ -284,3 +284,12 @@ fn names_are_filed_from_their_first_letter_or_digit() {
          keeps them"
     );
 }
+
+#[test]
+fn fill_puts_each_value_in_its_place_and_leaves_unknown_names() {
+    assert_eq!(
+        fill("{n} de {total}", &[("n", "3"), ("total", "40")]),
+        "3 de 40"
+    );
+    assert_eq!(fill("{n} i {n}, {m}", &[("n", "1")]), "1 i 1, {m}");
+}

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The contrast a mark needs against the background (WCAG 1.4.11, non-text contrast).
-pub const NEEDED: f64 = 3.0;
+pub(crate) const NEEDED: f64 = 3.0;
 
 /// A colour in sRGB, channels and alpha from 0 to 1.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rgba {
+pub(crate) struct Rgba {
     /// Red.
     pub r: f64,
     /// Green.
@@ -22,7 +22,7 @@ pub struct Rgba {
 
 /// Black.
 #[cfg(feature = "embed")]
-pub const BLACK: Rgba = Rgba {
+pub(crate) const BLACK: Rgba = Rgba {
     r: 0.0,
     g: 0.0,
     b: 0.0,
@@ -30,7 +30,7 @@ pub const BLACK: Rgba = Rgba {
 };
 
 /// The canvas colour of a page that paints no background of its own.
-pub const WHITE: Rgba = Rgba {
+pub(crate) const WHITE: Rgba = Rgba {
     r: 1.0,
     g: 1.0,
     b: 1.0,
@@ -40,7 +40,7 @@ pub const WHITE: Rgba = Rgba {
 impl Rgba {
     /// The colour as CSS writes it (opacity in whole per cent), without the float
     /// formatting code.
-    pub fn css(self) -> String {
+    pub(crate) fn css(self) -> String {
         let byte = |c: f64| (c * 255.0).round() as u8;
         format!(
             "rgb({} {} {} / {}%)",
@@ -54,7 +54,7 @@ impl Rgba {
     /// A colour as the browser writes a computed colour (`rgb(26, 86, 184)`,
     /// `rgba(0, 0, 0, 0)`, `color(srgb 0.1 0.2 0.3 / 0.5)`) or as a feed gives one (`#1a56b8`,
     /// `#abc`); `None` for any other form.
-    pub fn parse(css: &str) -> Option<Rgba> {
+    pub(crate) fn parse(css: &str) -> Option<Rgba> {
         let css = css.trim();
         if let Some(hex) = css.strip_prefix('#') {
             let digits: Vec<f64> = hex
@@ -104,7 +104,7 @@ impl Rgba {
     }
 
     /// This colour painted over the opaque colour `below`.
-    pub fn over(self, below: Rgba) -> Rgba {
+    pub(crate) fn over(self, below: Rgba) -> Rgba {
         let mix = |top: f64, bottom: f64| top * self.a + bottom * (1.0 - self.a);
         Rgba {
             r: mix(self.r, below.r),
@@ -127,14 +127,14 @@ impl Rgba {
     }
 
     /// The WCAG contrast ratio of two opaque colours, from 1 (none) to 21 (black on white).
-    pub fn contrast(self, other: Rgba) -> f64 {
+    pub(crate) fn contrast(self, other: Rgba) -> f64 {
         let (x, y) = (self.luminance(), other.luminance());
         (x.max(y) + 0.05) / (x.min(y) + 0.05)
     }
 
     /// Whether a mark of this colour, painted over the opaque `background`, has less than
     /// [`NEEDED`] against it (WCAG 1.4.11).
-    pub fn faint_on(self, background: Rgba) -> bool {
+    pub(crate) fn faint_on(self, background: Rgba) -> bool {
         self.over(background).contrast(background) < NEEDED
     }
 }
@@ -168,7 +168,7 @@ fn number(text: &str) -> Option<f64> {
 }
 
 /// The colour a computed style gives `property` of `element`.
-pub fn computed(element: &web_sys::Element, property: &str) -> Option<Rgba> {
+pub(crate) fn computed(element: &web_sys::Element, property: &str) -> Option<Rgba> {
     let style = web_sys::window()?.get_computed_style(element).ok()??;
     Rgba::parse(&style.get_property_value(property).ok()?)
 }
@@ -176,7 +176,7 @@ pub fn computed(element: &web_sys::Element, property: &str) -> Option<Rgba> {
 /// The colour behind `element`: the backgrounds of it and of its ancestors, through shadow
 /// roots to the page, painted over each other down to the first opaque one (or the white
 /// canvas).
-pub fn backdrop(element: &web_sys::Element) -> Rgba {
+pub(crate) fn backdrop(element: &web_sys::Element) -> Rgba {
     let mut layers = Vec::new();
     let mut next = Some(element.clone());
     while let Some(element) = next {
@@ -198,7 +198,7 @@ pub fn backdrop(element: &web_sys::Element) -> Rgba {
 /// `accent` (links, pressed buttons): see [`quieting`].
 #[cfg(feature = "embed")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Quiet {
+pub(crate) struct Quiet {
     /// The opacity of muted text, in whole per cent.
     pub mute: u8,
     /// How much of their usual strength the tints under text keep, in whole per cent.
@@ -215,7 +215,7 @@ pub struct Quiet {
 /// more, on the tinted surface; and the accent replaced by the text's colour where it would
 /// not read.
 #[cfg(feature = "embed")]
-pub fn quieting(fg: Rgba, accent: Rgba, bg: Rgba) -> Quiet {
+pub(crate) fn quieting(fg: Rgba, accent: Rgba, bg: Rgba) -> Quiet {
     const TEXT: f64 = 4.5;
     let fg = fg.over(bg);
     let at = |c: Rgba, per_cent: f64| Rgba {
@@ -250,7 +250,7 @@ pub fn quieting(fg: Rgba, accent: Rgba, bg: Rgba) -> Quiet {
 /// Whether the colour `background` is dark: text in the page's own colour on it is light,
 /// so light marks and links stand out on it and dark ones do not.
 #[cfg(feature = "embed")]
-pub fn is_dark(background: Rgba) -> bool {
+pub(crate) fn is_dark(background: Rgba) -> bool {
     background.contrast(WHITE) > background.contrast(BLACK)
 }
 
@@ -268,7 +268,7 @@ const FADE: std::time::Duration = std::time::Duration::from_millis(400);
 /// only count for that second run, so a page that restyles `<html>` on every scrolled frame
 /// costs two runs every 400 ms, not one a frame. Stops when the current reactive owner is
 /// cleaned up.
-pub fn watch_surroundings(element: &web_sys::Element, changed: impl Fn() + Clone + 'static) {
+pub(crate) fn watch_surroundings(element: &web_sys::Element, changed: impl Fn() + Clone + 'static) {
     let waiting = std::rc::Rc::new(std::cell::Cell::new(false));
     let soon = move || {
         if waiting.replace(true) {

@@ -32,8 +32,8 @@ pub(crate) use markup::{
 };
 pub(crate) use reactive::{effect, hold, memo, memo_with, on_change, tell_opened, unique_id};
 pub(crate) use scroll::{scroll_by, scroll_to_top, top_hidden};
-pub use status::FeedStatus;
 pub(crate) use status::load_error_message;
+pub use status::{FeedStatus, FeedStatusProps};
 
 /// Every style of the widgets, as one stylesheet (minified by `build.rs` from the `.css`
 /// files beside the widgets). The embed adopts it into each shadow root; a Leptos app

@@ -11,7 +11,7 @@ use crate::i18n::{Lang, fill};
 /// it says stays true: "every year". A rule with a `COUNT` says `held`, the times the series
 /// is held once its left-out occurrences are taken away (see `occur::times_held`). `None`
 /// for a series held once, which repeats not.
-pub fn repeats(lang: Lang, rule: &Rrule, held: Option<u32>) -> Option<String> {
+pub(crate) fn repeats(lang: Lang, rule: &Rrule, held: Option<u32>) -> Option<String> {
     let times = rule.count.map(|count| held.unwrap_or(count));
     if times.is_some_and(|n| n <= 1) {
         return None;

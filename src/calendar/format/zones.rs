@@ -5,20 +5,20 @@ use crate::calendar::occur::Occurrence;
 use crate::i18n::{Lang, fill};
 
 /// "Times in Madrid" over a calendar whose zone is not the visitor's.
-pub fn zone_note(lang: Lang, zone: &str) -> String {
+pub(crate) fn zone_note(lang: Lang, zone: &str) -> String {
     in_zone(lang, lang.strings().times_in, zone, "")
 }
 
 /// When an occurrence happens on its own zone's clock (`o` placed on that clock): "Tuesday
 /// 1 December 2026, 10:00–12:00 (Buenos Aires time)".
-pub fn own_clock(lang: Lang, o: &Occurrence, zone: &str) -> String {
+pub(crate) fn own_clock(lang: Lang, o: &Occurrence, zone: &str) -> String {
     in_zone(lang, lang.strings().time_in_zone, zone, &when(lang, o))
 }
 
 /// How an event repeats, said on its own zone's clock where that is not the calendar's:
 /// "every month on the last Friday (Madrid time)", as its Fridays there may be Saturdays in
 /// Tokyo.
-pub fn on_own_clock(lang: Lang, how: &str, zone: &str) -> String {
+pub(crate) fn on_own_clock(lang: Lang, how: &str, zone: &str) -> String {
     in_zone(lang, lang.strings().time_in_zone, zone, how)
 }
 

@@ -4,7 +4,7 @@
 /// One slice of a donut drawn as a dashed circle: where its dash starts and how long it is,
 /// in units of which the circle has [`DONUT_UNITS`], and its share in whole per cent.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Slice {
+pub(crate) struct Slice {
     /// Where the slice starts along the circle.
     pub offset: u32,
     /// Its length along the circle.
@@ -15,7 +15,7 @@ pub struct Slice {
 }
 
 /// The length of a donut's circle in [`Slice`] units (SVG `pathLength`).
-pub const DONUT_UNITS: u32 = 1000;
+pub(crate) const DONUT_UNITS: u32 = 1000;
 
 /// The least length of a slice that counts someone: 1.1°, two pixels of a phone's ring.
 const LEAST_SLICE: u32 = 3;
@@ -61,7 +61,7 @@ fn apportion(counts: &[usize], total: u32, even: bool) -> Vec<u32> {
 }
 
 /// The slices of a donut for `counts`, in order, clockwise from the top.
-pub fn donut_slices(counts: &[usize]) -> Vec<Slice> {
+pub(crate) fn donut_slices(counts: &[usize]) -> Vec<Slice> {
     let mut lengths = apportion(counts, DONUT_UNITS, false);
     // A part of a member or two among thousands still shows, as a sliver the largest gives.
     for k in 0..counts.len() {

@@ -7,7 +7,7 @@ mod tests {
     use std::sync::Arc;
 
     use clusterkit::feed::{self, Feed};
-    use clusterkit::i18n::Lang;
+    use clusterkit::Lang;
     use clusterkit::{EventCalendar, MemberDirectory, SegmentChart, Styles};
     use leptos::prelude::*;
 
