@@ -10,7 +10,7 @@ use clusterkit::Lang;
 fn loader_loading_line_and_error_box_speak_the_same_words_as_the_widgets() {
     let loader =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/loader.js")).unwrap();
-    for lang in Lang::ALL {
+    for &lang in Lang::ALL {
         let prefix = format!("  {}: [", lang.tag());
         let line = loader
             .lines()
@@ -40,7 +40,7 @@ fn loader_says_in_each_language_that_a_browser_cannot_run_the_widgets() {
     };
     let en = unsupported("en");
     assert!(en.contains("WebAssembly"), "{en}");
-    for lang in Lang::ALL {
+    for &lang in Lang::ALL {
         let said = unsupported(lang.tag());
         assert!(
             said.contains("WebAssembly"),

@@ -35,7 +35,8 @@ use occur::{Intl, kept_occurrences};
 const NARROW_EM: f64 = 37.5;
 
 /// How the calendar shows its events.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum View {
     /// A month grid.
     Month,

@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 
 /// What the members are counted by (the `by` attribute).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum By {
     /// Per segment: a member in two segments counts in both.
     #[default]
@@ -22,7 +23,7 @@ pub enum By {
 
 impl By {
     /// Every dimension, in the order the attribute's documentation lists them.
-    pub const ALL: [By; 5] = [By::Segment, By::Kind, By::Region, By::City, By::Joined];
+    pub const ALL: &'static [By] = &[By::Segment, By::Kind, By::Region, By::City, By::Joined];
 
     /// The attribute value naming this dimension.
     pub fn id(self) -> &'static str {
@@ -37,7 +38,7 @@ impl By {
 
     /// The dimension an attribute value names.
     pub fn from_id(id: &str) -> Option<By> {
-        By::ALL.into_iter().find(|b| b.id() == id.trim())
+        By::ALL.iter().copied().find(|b| b.id() == id.trim())
     }
 }
 
@@ -65,6 +66,7 @@ impl By {
 
 /// How a chart draws its categories (the `type` attribute).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Shape {
     /// Horizontal bars, largest first.
     Bar,
@@ -296,7 +298,7 @@ mod tests {
 
     #[test]
     fn the_by_attribute_names_each_dimension() {
-        for (i, by) in By::ALL.into_iter().enumerate() {
+        for (i, by) in By::ALL.iter().copied().enumerate() {
             assert_eq!(By::from_id(by.id()), Some(by));
             assert_eq!(by.index(), i);
         }

@@ -90,7 +90,8 @@ pub(crate) fn newest_order(feed: &Feed, by_name: &[usize]) -> Vec<usize> {
 /// choices.toggle(Facet::Segment, "animation");
 /// assert!(choices.is_chosen(Facet::Segment, "animation"));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Facet {
     /// The segments a member works in (a member can be in several).
     Segment,
@@ -103,7 +104,8 @@ pub enum Facet {
 }
 
 /// How the results are ordered.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Sort {
     /// By name, in the visitor's language's collation.
     #[default]
@@ -116,7 +118,7 @@ pub enum Sort {
 
 impl Sort {
     /// All orders, as offered to the visitor.
-    pub const ALL: [Sort; 3] = [Sort::Name, Sort::Newest, Sort::Relevance];
+    pub const ALL: &'static [Sort] = &[Sort::Name, Sort::Newest, Sort::Relevance];
 
     /// The id used by the `sort` attribute and the page URL.
     pub fn id(self) -> &'static str {
@@ -129,12 +131,13 @@ impl Sort {
 
     /// The order with this id.
     pub fn from_id(id: &str) -> Option<Sort> {
-        Sort::ALL.into_iter().find(|s| s.id() == id.trim())
+        Sort::ALL.iter().copied().find(|s| s.id() == id.trim())
     }
 }
 
 /// How the results are laid out.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Layout {
     /// Cards in a grid: logo, name, segments, city.
     #[default]
@@ -145,7 +148,7 @@ pub enum Layout {
 
 impl Layout {
     /// Both layouts, as offered to the visitor.
-    pub const ALL: [Layout; 2] = [Layout::Grid, Layout::List];
+    pub const ALL: &'static [Layout] = &[Layout::Grid, Layout::List];
 
     /// The id used by the `view` attribute.
     pub fn id(self) -> &'static str {
@@ -157,7 +160,7 @@ impl Layout {
 
     /// The layout with this id.
     pub fn from_id(id: &str) -> Option<Layout> {
-        Layout::ALL.into_iter().find(|l| l.id() == id.trim())
+        Layout::ALL.iter().copied().find(|l| l.id() == id.trim())
     }
 }
 

@@ -24,10 +24,33 @@ impl Diagnostic {
             None => self.path.split('.').next().unwrap_or(&self.path),
         }
     }
+
+    /// What is wrong and what was done about it, in `lang`, as the widgets' `debug` list and
+    /// the console say it (without the path).
+    ///
+    /// ```
+    /// use clusterkit::{Lang, feed};
+    /// let parsed = feed::parse(r#"{"version": 1, "cluster": {"name": "C"},
+    ///     "members": [{"id": "a", "name": "A", "website": "javascript:alert(1)"}]}"#).unwrap();
+    /// let said = parsed.diagnostics[0].message(Lang::En);
+    /// assert!(said.contains("address"), "{said}");
+    /// assert_eq!(parsed.diagnostics[0].to_string(), format!("members[0].website: {said}"));
+    /// ```
+    pub fn message(&self, lang: crate::Lang) -> String {
+        lang.strings().diagnostic(self)
+    }
+}
+
+/// The path and the English [`Diagnostic::message`]: `members[0].website: …`.
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message(crate::Lang::En))
+    }
 }
 
 /// The kinds of problem a feed can have.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Problem {
     /// A required field is missing.
     Missing,
@@ -120,6 +143,7 @@ pub enum Problem {
 
 /// What a field must be, for [`Problem::WrongType`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Expected {
     /// A JSON object.
     Object,

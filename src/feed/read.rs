@@ -19,6 +19,7 @@ use values::{color, is_language_tag, read_id, string, url, website, when, with_s
 
 /// A feed with the diagnostics of everything that was skipped or dropped.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ParsedFeed {
     /// The valid part of the feed.
     pub feed: Feed,

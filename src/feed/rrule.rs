@@ -37,6 +37,7 @@ pub struct Rrule {
 
 /// Why a recurrence rule was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum RruleError {
     /// No `FREQ` part.
     MissingFreq,
@@ -47,6 +48,17 @@ pub enum RruleError {
     /// Both `COUNT` and `UNTIL`, which RFC 5545 forbids.
     CountAndUntil,
 }
+
+/// Why the rule was refused, in English, in the words of a feed's diagnostics: "the rule
+/// cannot have both COUNT and UNTIL".
+impl std::fmt::Display for RruleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let said = crate::Lang::En.strings().rrule_error(self);
+        write!(f, "the rule {}", said.trim_end_matches('.'))
+    }
+}
+
+impl std::error::Error for RruleError {}
 
 /// The weekdays as RFC 5545 writes them, Monday first.
 pub const DAY_CODES: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
@@ -195,6 +207,21 @@ fn parse_until(v: &str) -> Option<When> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_rule_says_why_in_english() {
+        let said = |rule: &str| Rrule::parse(rule).unwrap_err().to_string();
+        assert_eq!(
+            said("FREQ=WEEKLY;COUNT=3;UNTIL=20270101"),
+            "the rule cannot have both COUNT and UNTIL"
+        );
+        assert!(
+            said("COUNT=3").contains("FREQ=DAILY"),
+            "{}",
+            said("COUNT=3")
+        );
+        assert!(said("FREQ=DAILY;BYSETPOS=1").contains("“BYSETPOS”"));
+    }
     use crate::feed::date::{Date, Time};
 
     #[test]

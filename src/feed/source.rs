@@ -13,6 +13,7 @@ use fetch::start_fetch;
 
 /// How far loading a feed has come.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum FeedState {
     /// Being fetched.
     Loading,
@@ -24,6 +25,7 @@ pub enum FeedState {
 
 /// Why a feed could not be used.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum LoadError {
     /// The server answered with this HTTP status.
     Status(u16),
@@ -83,6 +85,7 @@ pub(crate) const MB: u64 = 1_000_000;
 
 /// What [`use_feed`] returns.
 #[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
 pub struct UseFeedReturn {
     /// The feed's current state.
     pub state: Signal<FeedState>,

@@ -15,6 +15,16 @@ fn integer_or_question_mark(v: f64) -> String {
 }
 
 impl Strings {
+    /// Why a recurrence rule was refused.
+    pub(crate) fn rrule_error(&self, e: &RruleError) -> String {
+        match e {
+            RruleError::MissingFreq => self.d_bad_recurrence[0].to_owned(),
+            RruleError::Unsupported(part) => fill(self.d_bad_recurrence[1], &[("part", part)]),
+            RruleError::BadValue(part) => fill(self.d_bad_recurrence[2], &[("part", part)]),
+            RruleError::CountAndUntil => self.d_bad_recurrence[3].to_owned(),
+        }
+    }
+
     /// The localized sentence for a feed diagnostic, without its path.
     pub fn diagnostic(&self, d: &Diagnostic) -> String {
         let type_name = |e: Expected| {
@@ -64,12 +74,7 @@ impl Strings {
             Problem::BadPhone => self.d_bad_phone.to_owned(),
             Problem::BadColor => self.d_bad_color.to_owned(),
             Problem::UnknownKind(v) => fill(self.d_unknown_kind, &[("value", v)]),
-            Problem::BadRecurrence(e) => match e {
-                RruleError::MissingFreq => self.d_bad_recurrence[0].to_owned(),
-                RruleError::Unsupported(part) => fill(self.d_bad_recurrence[1], &[("part", part)]),
-                RruleError::BadValue(part) => fill(self.d_bad_recurrence[2], &[("part", part)]),
-                RruleError::CountAndUntil => self.d_bad_recurrence[3].to_owned(),
-            },
+            Problem::BadRecurrence(e) => self.rrule_error(e),
             Problem::BadTimezone(v) => fill(self.d_bad_timezone, &[("value", v)]),
             // Nothing was ignored: the text is shown, in every language (unless its entry
             // was skipped for another reason).

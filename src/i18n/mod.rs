@@ -20,6 +20,7 @@ use crate::feed::Weekday;
 
 /// A language the widgets speak.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum Lang {
     /// Catalan
     Ca,
@@ -47,7 +48,7 @@ impl Lang {
     }
 
     /// All four, in the order of the language picker.
-    pub const ALL: [Lang; 4] = [Lang::Ca, Lang::Es, Lang::Gl, Lang::En];
+    pub const ALL: &'static [Lang] = &[Lang::Ca, Lang::Es, Lang::Gl, Lang::En];
 
     /// The language of a tag such as `ca`, `es-ES` or `gl_ES`, if it is one of the four.
     pub fn from_tag(tag: &str) -> Option<Lang> {

@@ -51,7 +51,7 @@ fn every_language_keeps_the_placeholders_of_english() {
         names
     };
     let en = Lang::En.strings().entries();
-    for lang in Lang::ALL {
+    for &lang in Lang::ALL {
         let entries = lang.strings().entries();
         assert_eq!(entries.len(), en.len());
         for ((key, value), (_, en_value)) in entries.iter().zip(&en) {
@@ -208,7 +208,7 @@ fn a_language_parses_from_its_tag_and_prints_as_it() {
         Err(UnknownLang("fr".to_owned())),
         "not one of the four"
     );
-    for lang in Lang::ALL {
+    for &lang in Lang::ALL {
         assert_eq!(lang.to_string().parse::<Lang>(), Ok(lang));
     }
     assert_eq!(Lang::Gl.to_string(), "gl");

@@ -51,6 +51,7 @@ pub enum Fault {
 
 /// What is wrong at the place a [`SyntaxError`] points to.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum SyntaxProblem {
     /// The text ends in the middle of a value.
     UnexpectedEnd,
