@@ -119,6 +119,22 @@ thread_local! {
 /// [`LoadError::Missing`]. A feed still loading when its last caller is disposed (or names
 /// another URL) is aborted once the current task is over, unless a caller names it again by
 /// then.
+///
+/// ```no_run
+/// use clusterkit::{Lang, SegmentChart, use_feed};
+/// use leptos::prelude::*;
+///
+/// #[component]
+/// fn Segments() -> impl IntoView {
+///     let feed = use_feed("https://example.org/cluster.json");
+///     // Its state as it changes: loading, ready (the feed and its diagnostics), or failed.
+///     move || match feed.state.get() {
+///         clusterkit::FeedState::Ready(f, _) => view! { <SegmentChart feed=f lang=Lang::Gl/> }.into_any(),
+///         clusterkit::FeedState::Failed(e) => e.message(Lang::Gl).into_any(),
+///         _ => "…".into_any(),
+///     }
+/// }
+/// ```
 pub fn use_feed(url: impl Into<Signal<String>>) -> UseFeedReturn {
     let url = url.into();
     let state = RwSignal::new(FeedState::Loading);

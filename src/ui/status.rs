@@ -13,6 +13,23 @@ use crate::i18n::{Lang, fill, intl::format_number};
 
 /// Renders `children` with the feed once it is ready, a localized loading or error state
 /// (with a retry button) before, and the feed's diagnostics on screen when `debug` is set.
+///
+/// # Examples
+/// ```no_run
+/// use clusterkit::{FeedStatus, Lang, MemberDirectory, use_feed};
+/// use leptos::prelude::*;
+///
+/// #[component]
+/// fn Members() -> impl IntoView {
+///     let feed = use_feed("/data/cluster.json");
+///     view! {
+///         // `let:feed` names the ready feed, a `Signal<Arc<Feed>>`, for the children.
+///         <FeedStatus state=feed.state retry=feed.retry lang=Lang::Es let:feed>
+///             <MemberDirectory feed=feed lang=Lang::Es/>
+///         </FeedStatus>
+///     }
+/// }
+/// ```
 #[component]
 pub fn FeedStatus<C, V>(
     /// The feed's state, as [`use_feed`](crate::feed::use_feed) gives it.
@@ -27,10 +44,10 @@ pub fn FeedStatus<C, V>(
     /// Whether to list the feed's diagnostics on screen.
     #[prop(optional, into)]
     debug: Signal<bool>,
-    /// What the widget is called ("Member directory"), to name it in an error: a page with
-    /// several widgets then says which of them failed.
+    /// What the widget inside is called (its `label`, or "Member directory"), to name it in
+    /// an error: a page with several widgets then says which of them failed.
     #[prop(optional, into)]
-    name: MaybeProp<String>,
+    label: MaybeProp<String>,
     /// The widget, given the ready feed.
     children: C,
 ) -> impl IntoView
@@ -93,7 +110,7 @@ where
             ),
             FeedState::Failed(error) => {
                 let mut message = load_error_message(lang, &error);
-                if let Some(name) = name.get() {
+                if let Some(name) = label.get() {
                     message = format!("{name}: {}", lang.after_colon(&message));
                 }
                 // Whatever went wrong at the address may be mended there: a retry, except
