@@ -11,10 +11,10 @@ mod layout;
 mod model;
 mod month;
 mod occur;
-#[doc(hidden)] // public for the fuzz target and property tests only: not part of the API
+// Reached by the fuzz target and property tests, through `__private`.
 pub mod recur;
 mod weeks;
-#[doc(hidden)] // public for the browser tests only: not part of the API
+// Reached by the browser tests, through `__private`.
 pub mod zone;
 
 use std::sync::Arc;

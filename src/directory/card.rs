@@ -5,10 +5,12 @@
 //! ([`paint_segments`](crate::ui::paint_segments)), which a strict CSP allows.
 
 use std::fmt::Write as _;
+use std::sync::Arc;
 
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::model::initials;
+use super::model::{Outcome, initials};
 use crate::feed::{Feed, Member, is_email, phone_href};
 use crate::i18n::{Lang, fill};
 use crate::search::Query;
@@ -272,6 +274,45 @@ pub(crate) fn profile(
         let _ = write!(out, "<dl class=\"ck-contact\">{contact}</dl>");
     }
     (out, colours)
+}
+
+/// Draws the page of cards that `range` gives of `outcome`'s results into `list`, again as
+/// either changes, their names headings of `level`.
+pub(super) fn draw(
+    list: NodeRef<leptos::html::Ul>,
+    feed: Signal<Arc<Feed>>,
+    outcome: Memo<Arc<Outcome>>,
+    lang: Signal<Lang>,
+    range: impl Fn() -> std::ops::Range<usize> + 'static,
+    level: u8,
+) {
+    // The page is markup, drawn by an effect: the cards' names open profiles through one
+    // delegated click, their logos report loading through listeners on the list, and
+    // segment colours go through CSSOM.
+    // What the list holds, so that a keystroke that changes nothing on the page (typing on
+    // past the last change) leaves its elements, and their logos, alone.
+    let mut drawn: Option<(web_sys::HtmlUListElement, String)> = None;
+    crate::ui::effect(move || {
+        let Some(list) = list.get() else {
+            return;
+        };
+        let range = range();
+        let (feed, outcome) = (feed.read(), outcome.read());
+        let results = &outcome.results;
+        let page = &results[range.start.min(results.len())..range.end.min(results.len())];
+        let (markup, colours) = cards(&feed, page, lang.get(), &outcome.query, level);
+        if drawn
+            .as_ref()
+            .is_some_and(|(l, m)| *l == list && *m == markup)
+        {
+            return;
+        }
+        crate::ui::set_html(&list, &markup);
+        // No list at all for a screen reader where nothing matched (the status says so).
+        list.set_hidden(page.is_empty());
+        crate::ui::paint_segments(&list, ".ck-tag", &colours);
+        drawn = Some((list, markup));
+    });
 }
 
 #[cfg(test)]

@@ -250,3 +250,44 @@ pub(super) fn layout_switch(s: &'static Strings, layout: RwSignal<Layout>) -> im
         </div>
     }
 }
+
+/// The search box. What is typed goes to `change` in a task of its own, so that the typed
+/// letter is drawn first; `pending` says a search waits for that task.
+pub(super) fn search_box(
+    s: &'static Strings,
+    choices: RwSignal<Filter>,
+    pending: StoredValue<bool>,
+    change: impl Fn(&dyn Fn(&mut Filter)) + Copy + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="ck-search" part="search">
+            <span>{s.search_members}</span>
+            <input
+                type="search"
+                prop:value=move || choices.read().query.clone()
+                on:input=move |ev| {
+                    // The results follow in a task of their own, so that the typed
+                    // letter is drawn first: on a phone, laying out a page of new cards
+                    // inside the keystroke made it wait 100 ms and more. Keys typed
+                    // before that task runs are searched together, as the box then
+                    // reads.
+                    let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                    if pending.get_value() {
+                        return;
+                    }
+                    pending.set_value(true);
+                    set_timeout(
+                        move || {
+                            // Gone meanwhile (the element removed): nothing to update.
+                            if pending.try_update_value(|p| *p = false).is_some() {
+                                let typed = input.value();
+                                change(&|c| c.query.clone_from(&typed));
+                            }
+                        },
+                        std::time::Duration::ZERO,
+                    );
+                }
+            />
+        </label>
+    }
+}

@@ -1,13 +1,13 @@
 //! The member directory, [`MemberDirectory`], and what it is built of.
 
+mod app;
 mod card;
 mod controls;
 mod facets;
 mod history;
 mod indexing;
-// Public for the property tests only, not part of the API: its `Facet`, `Filter`, `Layout`
-// and `Sort` are the crate root's.
-#[doc(hidden)]
+// Its `Facet`, `Filter`, `Layout` and `Sort` are the crate root's; the property tests reach
+// the rest through `__private`.
 pub(crate) mod model;
 pub(crate) use indexing::made as made_index;
 mod profile;
@@ -153,45 +153,7 @@ pub fn MemberDirectory(
     let filters_open = RwSignal::new(false);
     let show_all = RwSignal::new([false; 3]);
 
-    if let Some(filter) = filter {
-        // Each value the page or app sets replaces the visitor's choices, also one it set
-        // before (a "reset" to the same filter); the visitor's own choices coming back (an
-        // app that stores what `on_filter` gives it) change nothing and are not reported again.
-        // The first run takes the value only if it changed since the choices were made from
-        // it: a shared link's state may have replaced them since (a value set before it, as
-        // an app starts, is still the page's own). A later value is a view of its own, as a
-        // choice of the visitor's is (a linked chart's bar pressed, an app's own control, a
-        // script's new `segments`): with `sync_url`, a new entry, which the back button
-        // leaves for the view before, not for the page before.
-        let initial = StoredValue::new(Some(filter.get_untracked()));
-        crate::ui::effect(move || {
-            let f = filter.get();
-            let first = initial.try_update_value(Option::take).flatten();
-            let changed = first.as_ref().is_none_or(|initial| *initial != f);
-            if changed && choices.with_untracked(|c| *c != f) {
-                if first.is_some() || hide_filters {
-                    base.set_value(f.clone());
-                }
-                choices.set(f);
-                page.set(1);
-            }
-        });
-    }
-    if let Some(on_filter) = on_filter {
-        // Every change, and at first choices other than those the page or app gave (a shared
-        // link's, restored meanwhile): a chart linked to the directory shows them too.
-        let given = filter.map(|f| f.get_untracked()).unwrap_or_default();
-        // Only a change: a move through the history restores the choices it finds, often the
-        // same.
-        let mut before: Option<Filter> = None;
-        crate::ui::effect(move || {
-            let f = choices.get();
-            if before.as_ref().map_or(f != given, |before| *before != f) {
-                on_filter.run(f.clone());
-            }
-            before = Some(f);
-        });
-    }
+    app::follow(filter, on_filter, choices, base, page, hide_filters);
 
     let table = crate::ui::memo_with(
         move |_| Arc::new(FacetTable::new(&feed.read())),
@@ -337,33 +299,17 @@ pub fn MemberDirectory(
     }
     let title_id = crate::ui::unique_id("ck-profile");
 
-    // The page of cards is markup (see `card`), drawn by an effect: the cards' names open
-    // profiles through one delegated click, their logos report loading through listeners on
-    // the list, and segment colours go through CSSOM.
-    // What the list holds, so that a keystroke that changes nothing on the page (typing on
-    // past the last change) leaves its elements, and their logos, alone.
-    let mut drawn: Option<(web_sys::HtmlUListElement, String)> = None;
-    crate::ui::effect(move || {
-        let Some(list) = cards_ref.get() else {
-            return;
-        };
-        let start = (current_page() - 1) * page_size;
-        let (feed, outcome) = (feed.read(), outcome.read());
-        let results = &outcome.results;
-        let page = &results[start.min(results.len())..(start + page_size).min(results.len())];
-        let (markup, colours) = card::cards(&feed, page, lang.get(), &outcome.query, heading + 1);
-        if drawn
-            .as_ref()
-            .is_some_and(|(l, m)| *l == list && *m == markup)
-        {
-            return;
-        }
-        crate::ui::set_html(&list, &markup);
-        // No list at all for a screen reader where nothing matched (the status says so).
-        list.set_hidden(page.is_empty());
-        crate::ui::paint_segments(&list, ".ck-tag", &colours);
-        drawn = Some((list, markup));
-    });
+    card::draw(
+        cards_ref,
+        feed,
+        outcome,
+        lang,
+        move || {
+            let start = (current_page() - 1) * page_size;
+            start..start + page_size
+        },
+        heading + 1,
+    );
     let on_card_click = move |ev: web_sys::MouseEvent| {
         let Some(button) = ev
             .target()
@@ -390,37 +336,7 @@ pub fn MemberDirectory(
         let filters_id = filters_id.clone();
         let title_id = title_id.clone();
 
-        let search = view! {
-            <label class="ck-search" part="search">
-                <span>{s.search_members}</span>
-                <input
-                    type="search"
-                    prop:value=move || choices.read().query.clone()
-                    on:input=move |ev| {
-                        // The results follow in a task of their own, so that the typed
-                        // letter is drawn first: on a phone, laying out a page of new cards
-                        // inside the keystroke made it wait 100 ms and more. Keys typed
-                        // before that task runs are searched together, as the box then
-                        // reads.
-                        let input = event_target::<web_sys::HtmlInputElement>(&ev);
-                        if pending.get_value() {
-                            return;
-                        }
-                        pending.set_value(true);
-                        set_timeout(
-                            move || {
-                                // Gone meanwhile (the element removed): nothing to update.
-                                if pending.try_update_value(|p| *p = false).is_some() {
-                                    let typed = input.value();
-                                    change(&|c| c.query.clone_from(&typed));
-                                }
-                            },
-                            std::time::Duration::ZERO,
-                        );
-                    }
-                />
-            </label>
-        };
+        let search = controls::search_box(s, choices, pending, change);
         let pick_sort = move |choice: Option<Sort>| {
             picked.set(choice);
             page.set(1);
