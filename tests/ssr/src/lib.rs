@@ -6,8 +6,8 @@
 mod tests {
     use std::sync::Arc;
 
-    use clusterkit::feed::{self, Feed};
     use clusterkit::Lang;
+    use clusterkit::feed::{self, Feed};
     use clusterkit::{EventCalendar, MemberDirectory, SegmentChart, Styles};
     use leptos::prelude::*;
 
