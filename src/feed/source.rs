@@ -17,8 +17,13 @@ use fetch::start_fetch;
 pub enum FeedState {
     /// Being fetched.
     Loading,
-    /// Parsed: the valid feed, and the diagnostics of what was skipped or dropped.
-    Ready(Arc<Feed>, Arc<[Diagnostic]>),
+    /// Parsed.
+    Ready {
+        /// The valid feed: every entry and field that could be read.
+        feed: Arc<Feed>,
+        /// What was skipped or dropped, and why.
+        diagnostics: Arc<[Diagnostic]>,
+    },
     /// Could not be fetched or parsed.
     Failed(LoadError),
 }
@@ -129,7 +134,7 @@ thread_local! {
 ///     let feed = use_feed("https://example.org/cluster.json");
 ///     // Its state as it changes: loading, ready (the feed and its diagnostics), or failed.
 ///     move || match feed.state.get() {
-///         clusterkit::FeedState::Ready(f, _) => view! { <SegmentChart feed=f lang=Lang::Gl/> }.into_any(),
+///         clusterkit::FeedState::Ready { feed, .. } => view! { <SegmentChart feed=feed lang=Lang::Gl/> }.into_any(),
 ///         clusterkit::FeedState::Failed(e) => e.message(Lang::Gl).into_any(),
 ///         _ => "…".into_any(),
 ///     }
@@ -313,7 +318,7 @@ pub(crate) fn inline_feed_at(json: &str, base: Option<String>) -> FeedState {
     reading.push(json.as_bytes());
     let state = parsed(reading, base, false);
     match &state {
-        FeedState::Ready(_, diagnostics) => report_to_console("inline feed", diagnostics),
+        FeedState::Ready { diagnostics, .. } => report_to_console("inline feed", diagnostics),
         FeedState::Failed(error) => warn_failed("inline feed", error),
         FeedState::Loading => {}
     }
@@ -368,7 +373,10 @@ fn parsed(reading: Reading, base: Option<String>, fetched: bool) -> FeedState {
         }
         (Ok(mut parsed), _) => {
             parsed.feed.base_url = base;
-            FeedState::Ready(Arc::new(parsed.feed), parsed.diagnostics.into())
+            FeedState::Ready {
+                feed: Arc::new(parsed.feed),
+                diagnostics: parsed.diagnostics.into(),
+            }
         }
         (Err(e), _) => FeedState::Failed(LoadError::Syntax(e)),
     }

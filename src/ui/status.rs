@@ -60,7 +60,7 @@ where
     // pointer, so a 10,000-member feed is never compared field by field.
     let feed = memo_with(
         move |previous: Option<&Option<Arc<Feed>>>| match state.get() {
-            FeedState::Ready(feed, _) => Some(feed),
+            FeedState::Ready { feed, .. } => Some(feed),
             FeedState::Loading => previous.cloned().flatten(),
             FeedState::Failed(_) => None,
         },
@@ -136,7 +136,7 @@ where
         if !debug.get() {
             return None;
         }
-        let FeedState::Ready(_, diagnostics) = state.get() else {
+        let FeedState::Ready { diagnostics, .. } = state.get() else {
             return None;
         };
         let s = lang.get().strings();

@@ -80,7 +80,7 @@ pub(super) fn load(
         let state = result.map_or_else(FeedState::Failed, |(reading, final_url)| {
             parsed(reading, Some(final_url), true)
         });
-        if let FeedState::Ready(_, diagnostics) = &state {
+        if let FeedState::Ready { diagnostics, .. } = &state {
             report_to_console(&url, diagnostics);
         }
         publish(&url, state);

@@ -42,14 +42,17 @@ fn json_from_an_address_that_is_no_feed_says_so_and_a_feed_however_little_is_one
     for body in feeds {
         let state = fetched(body, from());
         assert!(
-            matches!(state, FeedState::Ready(..)),
+            matches!(state, FeedState::Ready { .. }),
             "{}: {state:?}",
             String::from_utf8_lossy(body)
         );
     }
     // Inline (with the page's address, as the embed gives it) there is no address to
     // blame: its diagnostics say what it lacks.
-    assert!(matches!(inline_feed_at("[]", from()), FeedState::Ready(..)));
+    assert!(matches!(
+        inline_feed_at("[]", from()),
+        FeedState::Ready { .. }
+    ));
 }
 
 #[test]
