@@ -27,6 +27,7 @@ use crate::{EventCalendar, MemberDirectory, SegmentChart};
 mod attrs;
 mod events;
 mod view;
+mod widgets;
 use attrs::{AttrAt, choice, flag, known_ids, unquoted, words};
 
 /// The element's attributes, name and value (a few, so a list: smaller than a hash map).

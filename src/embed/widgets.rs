@@ -1,0 +1,241 @@
+//! Each widget's body: its element's attributes as its component's props. Each is called
+//! once, from the element's view, and inlined there (as functions of their own they cost
+//! 0.3 KB brotli more).
+
+use std::sync::Arc;
+
+use super::events;
+use super::view::Element;
+use super::*;
+use crate::feed::Feed;
+
+/// A `<clusterkit-directory>`: its attributes as [`MemberDirectory`]'s props.
+#[inline(always)]
+pub(super) fn directory(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyView {
+    let (a, at, lang, told) = (el.attrs, el.at(), el.at.lang, el.teller());
+    let page_size = choice(
+        a.page_size.get(),
+        |p| {
+            p.parse()
+                .ok()
+                .filter(|n: &usize| (1..=MAX_PAGE_SIZE).contains(n))
+        },
+        "1, 2, 3… 100",
+        at("page-size"),
+    );
+    let filter = Signal::derive(move || Filter {
+        segments: known_ids(
+            words(a.segments.get()),
+            &feed.read().segments,
+            |s| s.d_unknown_segment,
+            at("segments"),
+        ),
+        kinds: words(a.kinds.get())
+            .into_iter()
+            .filter_map(|k| {
+                choice(
+                    Some(k),
+                    Kind::from_id,
+                    "sme, large, research, other",
+                    at("kinds"),
+                )
+            })
+            .collect(),
+        ..Filter::default()
+    });
+    // A directory with an id shares its choices with the charts `for` it: the attributes set
+    // them, and so do the visitor and the charts.
+    let id = a.host_id.get().unwrap_or_default();
+    let (filter, shared) = if id.is_empty() {
+        (filter, None)
+    } else {
+        // The attributes' choices first, before the directory reads them, then each change of
+        // them: had they come in an effect after it, they would replace what a shared link
+        // restored.
+        let shared = choices_of(&id);
+        shared.set(filter.get_untracked());
+        let set = shared.clone();
+        crate::ui::on_change(move || filter.get(), move |f| set.set(f));
+        let set = shared.clone();
+        (Signal::from(shared), Some(set))
+    };
+    let sort = choice(
+        a.sort.get(),
+        Sort::from_id,
+        "name, joined, relevance",
+        at("sort"),
+    )
+    .unwrap_or_default();
+    let layout =
+        choice(a.layout.get(), Layout::from_id, "grid, list", at("view")).unwrap_or_default();
+    // One URL parameter per directory, always in the `ck-` namespace so that no CMS's own
+    // (WordPress' `s`, `p`, `page`…) is ever touched: the attribute's value, else the
+    // element's id, else `dir`.
+    let sync_url = flag(a.sync_url.get()).map(|name| match name.as_str() {
+        "" if id.is_empty() => "ck-dir".to_owned(),
+        "" => format!("ck-{id}"),
+        name if name.starts_with("ck-") => name.to_owned(),
+        name => format!("ck-{name}"),
+    });
+    view! {
+        <MemberDirectory
+            feed=feed
+            lang=lang
+            page_size=page_size.unwrap_or(24)
+            filter=filter
+            on_filter=move |f: Filter| {
+                told("clusterkit-filter", events::choices(&f));
+                if let Some(shared) = &shared {
+                    shared.set(f);
+                }
+            }
+            on_open=move |id: String| told("clusterkit-open", events::opened(&id))
+            sort=sort
+            layout=layout
+            sync_url=sync_url.unwrap_or_default()
+            hide_filters=flag(a.hide_filters.get()).is_some()
+            heading_level=heading
+            label=a.label
+        />
+    }
+    .into_any()
+}
+
+/// A `<clusterkit-chart>`: its attributes as [`SegmentChart`]'s props, and `for` as the choices
+/// of the directory it names.
+#[inline(always)]
+pub(super) fn chart(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyView {
+    let (a, at, lang) = (el.attrs, el.at(), el.at.lang);
+    // Memos: a value that cannot be read is said once, not at each use.
+    let by = crate::ui::memo(move |_| {
+        choice(
+            a.by.get(),
+            By::from_id,
+            "segment, kind, region, city, joined",
+            at("by"),
+        )
+        .unwrap_or_default()
+    });
+    let shape = crate::ui::memo(move |_| {
+        choice(
+            a.chart_type.get(),
+            Shape::from_id,
+            "bar, column, donut",
+            at("type"),
+        )
+    });
+    let top: Option<usize> = choice(
+        a.top.get(),
+        |t| t.parse().ok().filter(|&n: &usize| n > 0),
+        "1, 2, 3…",
+        at("top"),
+    );
+    // `for` names the directory whose choices the chart shows and toggles.
+    let (filter, on_filter) = match a.link.get().filter(|id| !id.is_empty()) {
+        Some(id) => {
+            // Naming no directory, its bars would be pressed and filter nothing: said once,
+            // when a bar is pressed, or if no directory has taken the id 5 s after (a page's
+            // script may add the directory after the chart, and a webmaster may not press a
+            // bar).
+            let (wanted, at, root) = (id.clone(), at("for"), el.root);
+            let check = StoredValue::new_local(move || {
+                // Gone by then (removed from the page), its signals with it: reading one
+                // would trap.
+                if !matches!(root.try_get_untracked(), Some(Some(_))) {
+                    return;
+                }
+                if !directory_named(&wanted) {
+                    let template = at.lang.get_untracked().strings().d_for_nobody;
+                    at.warn(&crate::i18n::fill(template, &[("id", &wanted)]));
+                }
+            });
+            set_timeout(
+                move || check.try_with_value(|check| check()).unwrap_or_default(),
+                std::time::Duration::from_secs(5),
+            );
+            let shared = choices_of(&id);
+            let set = shared.clone();
+            let on_filter = Callback::new(move |f: Filter| {
+                check.with_value(|check| check());
+                set.set(f);
+            });
+            (Some(Signal::from(shared)), Some(on_filter))
+        }
+        None => (None, None),
+    };
+    // The props written out, so that the linked and the lone chart share one call (the
+    // builder's typed steps would need two).
+    SegmentChart(crate::chart::SegmentChartProps {
+        feed,
+        lang,
+        by: by.into(),
+        shape: shape.into(),
+        top: top.into(),
+        filter,
+        on_filter,
+        heading_level: Some(heading),
+        label: a.label.into(),
+        class: MaybeProp::default(),
+    })
+    .into_any()
+}
+
+/// A `<clusterkit-calendar>`: its attributes as [`EventCalendar`]'s props.
+#[inline(always)]
+pub(super) fn calendar(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyView {
+    let (a, at, lang, told) = (el.attrs, el.at(), el.at.lang, el.teller());
+    let month = attrs::month(a.month.get(), at("month"));
+    let view =
+        crate::ui::memo(move |_| choice(a.layout.get(), View::from_id, "month, list", at("view")));
+    // A zone the browser does not know is said here, naming the element, and not passed on:
+    // the feed's zone applies.
+    let timezone = crate::ui::memo(move |_| {
+        let written = a.timezone.get()?;
+        if zone::own(&written).is_some() {
+            return Some(written);
+        }
+        if !written.is_empty() {
+            at("timezone").warn(&zone::unknown(
+                lang.get_untracked(),
+                &written,
+                &feed.read().cluster.timezone,
+            ));
+        }
+        None
+    });
+    // Ids the feed does not define are left out (and said): one would leave no event to show,
+    // with no choice of the visitor's to undo.
+    let segments = Signal::derive(move || {
+        known_ids(
+            words(a.segments.get()),
+            &feed.read().segments,
+            |s| s.d_unknown_segment,
+            at("segments"),
+        )
+    });
+    let categories = Signal::derive(move || {
+        known_ids(
+            words(a.categories.get()),
+            &feed.read().categories,
+            |s| s.d_unknown_category,
+            at("categories"),
+        )
+    });
+    EventCalendar(crate::calendar::EventCalendarProps {
+        feed,
+        lang,
+        locale: el.locale.into(),
+        month,
+        timezone: timezone.into(),
+        view: view.into(),
+        segments,
+        categories,
+        on_open: Some(Callback::new(move |id: String| {
+            told("clusterkit-open", events::opened(&id))
+        })),
+        heading_level: Some(heading),
+        label: a.label.into(),
+        class: MaybeProp::default(),
+    })
+    .into_any()
+}
