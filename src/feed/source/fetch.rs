@@ -171,6 +171,8 @@ async fn bytes(
     // chunk may be a megabyte: read in pieces, they give the page a turn every 50 ms, so
     // that a tap or a scroll is not kept waiting.
     let mut turn = js_sys::Date::now();
+    // A hidden page has no visitor to answer, and its timers wait a second.
+    let hidden = || web_sys::window().is_none_or(|w| w.document().is_none_or(|d| d.hidden()));
     while let Some(chunks) = &chunks {
         let asked = js_sys::Date::now();
         let chunk: Chunk = within(&chunks.read())
@@ -196,9 +198,6 @@ async fn bytes(
         let size = bytes.length();
         for start in (0..size).step_by(1 << 16) {
             let end = size.min(start + (1 << 16));
-            // A hidden page has no visitor to answer, and its timers wait a second.
-            let hidden =
-                || web_sys::window().is_none_or(|w| w.document().is_none_or(|d| d.hidden()));
             if js_sys::Date::now() - turn > 50.0 && !hidden() {
                 let next_task = js_sys::Promise::new(&mut |resolve, _| {
                     if let Some(window) = web_sys::window() {
