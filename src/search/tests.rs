@@ -1,0 +1,186 @@
+use super::*;
+
+#[test]
+fn names_from_across_europe_are_found_typed_without_their_accents() {
+    for (typed, name) in [
+        ("dvorak", "Dvořák Studio"),
+        ("skoda", "Škoda Films"),
+        ("gdansk", "Gdańsk Media"),
+        ("timisoara", "Timișoara Post"),
+        ("capek", "Čapek & Co"),
+        ("erdogan", "Erdoğan Yapım"),
+        ("lodz", "Łódź Film School"),
+        ("oresund", "Øresund Sound"),
+        ("aero", "Ærø Pictures"),
+        ("istanbul", "İstanbul Dijital"),
+        ("strasse", "Straße Films"),
+        ("full", "Ｆｕｌｌｗｉｄｔｈ Inc"),
+        ("full\u{3000}inc", "Ｆｕｌｌ，Ｉｎｃ"),
+        ("koln", "Köln"),
+        ("nguyen", "Nguyễn Studio"),
+        ("da nang", "Đà Nẵng Media"),
+        ("truong", "TRƯƠNG Films"),
+        ("strasse", "STRAẞE FILMS"),
+    ] {
+        assert!(Query::new(typed).matches(&fold(name)), "{typed} in {name}");
+    }
+}
+
+#[test]
+fn folding_lowercases_latin_greek_and_cyrillic_like_std() {
+    for c in ('\u{C0}'..='\u{17F}')
+        .chain('\u{391}'..='\u{3A9}')
+        .chain('\u{400}'..='\u{42F}')
+        .chain('\u{1E00}'..='\u{1EF9}')
+    {
+        let expected: String = c.to_lowercase().collect();
+        if expected.chars().count() == 1 && c != 'İ' {
+            let folded = fold(&c.to_string());
+            let expected_folded = fold(&expected);
+            assert_eq!(folded, expected_folded, "{c:?} (U+{:04X})", c as u32);
+        }
+    }
+    assert_eq!(fold("ŁÓDŹ Ελλάδα МОСКВА"), "lodz ελλάδα москва");
+}
+
+#[test]
+fn upper_inverts_latin_1_lowercase() {
+    assert_eq!("éàñçø".chars().map(upper).collect::<String>(), "ÉÀÑÇØ");
+    assert_eq!(upper('÷'), '÷');
+}
+
+#[test]
+fn catalan_l_l_typed_with_a_full_stop_finds_the_middle_dot() {
+    let hay = fold("Cel·la Films · Il·luminació Pujol · Col.lectiu Sala");
+    for typed in [
+        "cel.la",
+        "CEL.LA",
+        "il.lum",
+        "il·lum",
+        "illum",
+        "col·lectiu",
+        "col.lectiu",
+    ] {
+        assert!(Query::new(typed).matches(&hay), "{typed}");
+    }
+    // Only between two l's: a full stop anywhere else still splits words.
+    assert!(Query::new("sala.pujol").matches(&hay), "two words");
+    assert_eq!(fold("Vol. Lima"), "vol. lima", "a space between: no l·l");
+    assert_eq!(fold("cel.li"), "celli");
+    assert_eq!(fold("ab.l"), "ab.l");
+    // Two words that a full stop joins in a name are not one.
+    assert_eq!(fold("Pixel.Lab"), "pixel.lab");
+    assert!(Query::new("lab").matches(&fold("Pixel.Lab")));
+    let shown = |q: &str, text: &str| {
+        let ranges = Query::new(q).highlights(text);
+        ranges
+            .iter()
+            .map(|r| text[r.clone()].to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(shown("il.lu", "Il·luminació"), ["Il·lu"]);
+    // A text written with l.l is highlighted as it matches.
+    assert_eq!(shown("collectiu", "El Col.lectiu Sala"), ["Col.lectiu"]);
+    assert_eq!(shown("cel", "Cel.la Films"), ["Cel"]);
+    assert_eq!(shown("cella", "Cel.la Films"), ["Cel.la"]);
+}
+
+#[test]
+fn earlier_words_match_whole_words_and_the_last_any_beginning() {
+    let hay = fold("Produccións Faro · Vigo · Estudi de doblatge · post-production");
+    let matches = |q: &str| Query::new(q).matches(&hay);
+    assert!(matches("produccions"));
+    assert!(matches("PRODUC"), "the last word is a prefix");
+    assert!(matches("vigo faro"), "in any order");
+    assert!(!matches("produc vigo"), "an earlier word must be whole");
+    assert!(!matches("aro"), "no match inside a word");
+    assert!(matches("post production"));
+    assert!(matches("post-prod"));
+    assert!(!matches("vigo girona"), "every word must match");
+    assert!(matches(""), "an empty query matches everything");
+}
+
+#[test]
+fn words_apart_by_any_space_punctuation_or_symbol_are_words_of_their_own() {
+    // As a CMS writes them: thin and narrow no-break spaces, a bullet, an en dash,
+    // curly quotes, a currency sign, an ideographic full stop.
+    let text = "Sonido\u{202f}: Madrid\u{2009}•\u{2009}Vigo – “Cine”·Barcelona 100€ 東京。Ideal";
+    let hay = fold(text);
+    for typed in ["madrid vigo", "cine", "100", "ideal", "sonido madrid"] {
+        assert!(Query::new(typed).matches(&hay), "{typed}");
+        assert!(!Query::new(typed).highlights(text).is_empty(), "{typed}");
+    }
+    let parts: Vec<&str> = Query::new("vigo madrid")
+        .highlights(text)
+        .iter()
+        .map(|r| &text[r.clone()])
+        .collect();
+    assert_eq!(parts, ["Madrid", "Vigo"]);
+    // The Catalan middle dot, in any of its three characters, still joins a word.
+    for dot in ['·', '\u{0387}', '\u{2027}'] {
+        let text = format!("Cel{dot}la Films");
+        assert!(Query::new("cella f").matches(&fold(&text)), "{dot:?}");
+    }
+}
+
+#[test]
+fn typing_on_refines_and_editing_does_not() {
+    let refines = |now: &str, before: &str| Query::new(now).refines(&Query::new(before));
+    assert!(refines("barce", "barc"));
+    assert!(refines("barcelona s", "barcelona"));
+    assert!(refines("anything", ""));
+    assert!(!refines("bar", "barc"), "deleting widens");
+    assert!(
+        !refines("vigo barc", "barc"),
+        "a word before changes the whole-word rule"
+    );
+    assert!(!refines("", "barc"));
+}
+
+#[test]
+fn the_one_letter_l_middle_dot_folds_as_l_and_its_dot() {
+    assert_eq!(fold("Paraŀlel PARAĿLEL"), fold("Paral·lel PARAL·LEL"));
+    for typed in ["paral·lel", "parallel", "paral.lel", "paraŀlel"] {
+        assert!(
+            Query::new(typed).matches(&fold("Paraŀlel Films")),
+            "{typed}"
+        );
+    }
+    let text = "Paraŀlel Films";
+    let parts: Vec<&str> = Query::new("parallel")
+        .highlights(text)
+        .iter()
+        .map(|r| &text[r.clone()])
+        .collect();
+    assert_eq!(parts, ["Paraŀlel"]);
+}
+
+#[test]
+fn highlights_cover_the_written_characters_of_each_match() {
+    let text = "L'Àrea d’Estudis ÀREA";
+    let ranges = Query::new("area est").highlights(text);
+    let parts: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(parts, ["Àrea", "Est", "ÀREA"]);
+    assert!(Query::new("zzz").highlights(text).is_empty());
+    assert!(Query::new("").highlights(text).is_empty());
+    let text = "Ñandú a";
+    let ranges = Query::new("a").highlights(text);
+    let starts: Vec<usize> = ranges.iter().map(|r| r.start).collect();
+    assert_eq!(
+        starts,
+        [text.len() - 1],
+        "Ñ folds to n, not a: only the lone a"
+    );
+}
+
+#[test]
+fn decomposed_accents_fold_and_highlight_as_composed_ones() {
+    // "Ibérica" with its é as e and a combining acute, typed or in the feed.
+    let decomposed = "Algam Ibe\u{301}rica";
+    assert_eq!(fold(decomposed), fold("Algam Ibérica"));
+    assert!(Query::new("ibe\u{301}rica").matches(&fold("Algam Ibérica")));
+    assert!(Query::new("iberica").matches(&fold(decomposed)));
+    let ranges = Query::new("ibe").highlights(decomposed);
+    let parts: Vec<&str> = ranges.iter().map(|r| &decomposed[r.clone()]).collect();
+    assert_eq!(parts, ["Ibe\u{301}"], "the accent stays with its letter");
+}
