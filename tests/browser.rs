@@ -1846,3 +1846,97 @@ async fn a_new_feed_keeps_the_choices_it_has_values_for_and_drops_the_others() {
     until("one chip", || chips().len() == 1).await;
     assert!(chips()[0].starts_with("Production"), "{:?}", chips());
 }
+
+/// The page size, layout and order an app gives follow its signals without starting the
+/// visitor over: the search typed stays, a new page size keeps the first card shown in view,
+/// and a new order or layout replaces the one the visitor picked.
+#[wasm_bindgen_test]
+async fn directory_follows_page_size_layout_and_order_and_keeps_the_search() {
+    use clusterkit::{Layout, Sort};
+    let feed = sample("catalonia");
+    let total = feed.members.len();
+    assert!(total > 40, "enough members for pages of 10");
+    let size = RwSignal::new(Some(10_usize));
+    let layout = RwSignal::new(Some(Layout::Grid));
+    let sort = RwSignal::new(Some(Sort::Name));
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <MemberDirectory feed=feed.clone() lang=Lang::En page_size=size layout=layout sort=sort/> }
+    });
+    let first_card = || text_of(&root, "article h3");
+    let shown = || all(&root, "article").len();
+    let press = |label: &str| {
+        all(&root, "button.ck-page")
+            .into_iter()
+            .find(|b| b.get_attribute("aria-label").as_deref() == Some(label))
+            .unwrap_or_else(|| panic!("a button {label}"))
+            .unchecked_into::<HtmlElement>()
+            .click();
+    };
+    until("a page of 10", || shown() == 10).await;
+    let first_of_all = first_card();
+
+    // Page 3 of 10 shows the 21st member on; at 4 a page, that member opens page 6.
+    press("Page 3");
+    until("page 3", || first_card() != first_of_all).await;
+    let twenty_first = first_card();
+    size.set(Some(4));
+    until("pages of 4", || shown() == 4).await;
+    assert_eq!(
+        first_card(),
+        twenty_first,
+        "the first card shown stays in view"
+    );
+    let current = text_of(&root, "[aria-current=page]");
+    assert_eq!(current, "6", "its page is the sixth of 4");
+    // At 25 a page, the 21st member is on the first page.
+    size.set(Some(25));
+    until("pages of 25", || shown() == 25).await;
+    assert_eq!(first_card(), first_of_all, "page 1 holds the 21st of 25");
+
+    // The visitor's search and order stay as the layout changes; the app's new order
+    // replaces the visitor's.
+    search_for(&root, "barcelona");
+    let count = || text_of(&root, "[part=count]");
+    until("the search's results", || {
+        count() != format!("{total} members")
+    })
+    .await;
+    let found = count();
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("select")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(select.value(), "relevance", "a search is typed");
+    select.set_value("name");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    layout.set(Some(Layout::List));
+    let section = || root.query_selector("[part=directory]").unwrap().unwrap();
+    until("the list", || {
+        section().get_attribute("data-layout").as_deref() == Some("list")
+    })
+    .await;
+    let input: HtmlInputElement = root
+        .query_selector("input[type=search]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(input.value(), "barcelona", "the search typed stays");
+    assert_eq!(count(), found, "and so do its results");
+    assert_eq!(select.value(), "name", "and the visitor's order");
+    // The app's new order replaces the visitor's: relevance while the search is typed, the
+    // app's order once it is cleared.
+    sort.set(Some(Sort::Newest));
+    until("the visitor's pick gone", || select.value() == "relevance").await;
+    assert_eq!(input.value(), "barcelona", "the search typed stays");
+    search_for(&root, "");
+    until("the app's order", || select.value() == "joined").await;
+    sort.set(None);
+    until("by name, without an order given", || {
+        select.value() == "name"
+    })
+    .await;
+}

@@ -132,7 +132,7 @@ pub(super) struct Kept {
     /// The results, whose last page a link's page is kept within.
     pub outcome: Memo<Arc<Outcome>>,
     /// Cards per page.
-    pub page_size: usize,
+    pub page_size: Signal<usize>,
 }
 
 impl Kept {
@@ -174,7 +174,10 @@ impl Kept {
         if self.feed.read_untracked().members.is_empty() {
             usize::MAX
         } else {
-            page_count(self.outcome.read_untracked().results.len(), self.page_size)
+            page_count(
+                self.outcome.read_untracked().results.len(),
+                self.page_size.get_untracked(),
+            )
         }
     }
 

@@ -64,9 +64,9 @@ pub(crate) fn arc_changed<T: ?Sized>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> 
 /// |---|---|---|---|
 /// | `feed` | `Signal<Arc<Feed>>` | required | the members and segments |
 /// | `lang` | `Signal<Lang>` | English | the visitor's language |
-/// | `page_size` | `usize` | 24 | cards per page, at most [`MAX_PAGE_SIZE`] |
-/// | `layout` | `Layout` | grid | grid of cards or compact list, until the visitor picks |
-/// | `sort` | `Sort` | by name | the order until the visitor picks one; relevance while a search is typed |
+/// | `page_size` | `MaybeProp<usize>` | 24 | cards per page, at most [`MAX_PAGE_SIZE`] |
+/// | `layout` | `MaybeProp<Layout>` | grid | grid of cards or compact list; the visitor may pick the other |
+/// | `sort` | `MaybeProp<Sort>` | by name | the order unless the visitor picks one; relevance while a search is typed |
 /// | `filter` | `Signal<Filter>` | none | drives the search and facet choices |
 /// | `on_filter` | `Callback<Filter>` | none | called with every change of the choices |
 /// | `on_open` | `Callback<String>` | none | called with a member's id as its profile opens (a shared link's too) |
@@ -76,9 +76,10 @@ pub(crate) fn arc_changed<T: ?Sized>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> 
 /// | `label` | `MaybeProp<String>` | "Member directory" | its name for screen readers (landmark, heading, pager), for a page with two |
 /// | `class` | `MaybeProp<String>` | none | extra class on the root |
 ///
-/// Props typed as signals follow their changes. `page_size`, `layout`, `sort`, `sync_url`,
-/// `hide_filters` and `heading_level` are read once, as the directory is built: `layout`
-/// and `sort` are where it starts, until the visitor picks; to change another, build the
+/// Props typed as signals or `MaybeProp` follow their changes, and keep the visitor's search
+/// and choices: a new `layout` or `sort` replaces the one the visitor picked, and a new
+/// `page_size` keeps the first card shown on its page. `sync_url`, `hide_filters` and
+/// `heading_level` are read once, as the directory is built; to change one, build the
 /// directory again (in a `move || view! { … }` that reads it), which starts its visitor's
 /// choices anew unless `filter` holds them.
 #[component]
@@ -89,15 +90,15 @@ pub fn MemberDirectory(
     /// The visitor's language.
     #[prop(optional, into)]
     lang: Signal<Lang>,
-    /// Cards per page (default 24).
-    #[prop(optional)]
-    page_size: Option<usize>,
-    /// Grid or list, until the visitor picks one.
-    #[prop(optional)]
-    layout: Layout,
-    /// The order, until the visitor picks one.
-    #[prop(optional)]
-    sort: Sort,
+    /// Cards per page (default 24, at most [`MAX_PAGE_SIZE`]).
+    #[prop(optional, into)]
+    page_size: MaybeProp<usize>,
+    /// Grid or list (default grid); each new value replaces the visitor's pick.
+    #[prop(optional, into)]
+    layout: MaybeProp<Layout>,
+    /// The order (default by name); each new value replaces the visitor's pick.
+    #[prop(optional, into)]
+    sort: MaybeProp<Sort>,
     /// Drives the search and facet choices: each new value replaces the visitor's. With
     /// `sync_url`, the first stands for a URL without the parameter, and each later one is
     /// a view of its own in the history, as a choice of the visitor's is.
@@ -127,7 +128,7 @@ pub fn MemberDirectory(
     #[prop(optional, into)]
     class: MaybeProp<String>,
 ) -> impl IntoView {
-    let page_size = page_size.unwrap_or(24).clamp(1, MAX_PAGE_SIZE);
+    let page_size = Signal::derive(move || page_size.get().unwrap_or(24).clamp(1, MAX_PAGE_SIZE));
     let heading = heading_level.unwrap_or(2).clamp(1, 6);
     let choices = RwSignal::new(filter.map(|f| f.get_untracked()).unwrap_or_default());
     // The page's or app's own choices: a URL without the directory's parameter stands for
@@ -142,14 +143,28 @@ pub fn MemberDirectory(
     let sort = move || {
         picked.get().unwrap_or_else(|| {
             if choices.read().query.trim().is_empty() {
-                default_sort
+                default_sort.get().unwrap_or_default()
             } else {
                 Sort::Relevance
             }
         })
     };
-    let layout = RwSignal::new(layout);
     let page = RwSignal::new(1_usize);
+    // The app's or page's new order replaces the visitor's, from the first page.
+    crate::ui::on_new(
+        move || default_sort.get(),
+        move |_| {
+            picked.set(None);
+            page.set(1);
+        },
+    );
+    // The visitor's pick, until the app or page gives another.
+    let shown_layout = layout;
+    let layout = RwSignal::new(shown_layout.get_untracked().unwrap_or_default());
+    crate::ui::on_new(
+        move || shown_layout.get(),
+        move |l| layout.set(l.unwrap_or_default()),
+    );
     let filters_open = RwSignal::new(false);
     let show_all = RwSignal::new([false; 3]);
 
@@ -212,8 +227,19 @@ pub fn MemberDirectory(
         },
         arc_changed,
     );
-    let pages = move || page_count(outcome.read().results.len(), page_size);
+    let pages = move || page_count(outcome.read().results.len(), page_size.get());
     let current_page = move || page.get().clamp(1, pages());
+    // A new page size keeps the first card shown on the page shown.
+    let mut size_was = page_size.get_untracked();
+    crate::ui::on_new(
+        move || page_size.get(),
+        move |&size| {
+            let shown = page_count(outcome.read_untracked().results.len(), size_was);
+            let first = (page.get_untracked().clamp(1, shown) - 1) * size_was;
+            size_was = size;
+            page.set(first / size + 1);
+        },
+    );
 
     // The page a press of the pager went to, said once shown (0: none).
     let said = RwSignal::new(0_usize);
@@ -305,8 +331,9 @@ pub fn MemberDirectory(
         outcome,
         lang,
         move || {
-            let start = (current_page() - 1) * page_size;
-            start..start + page_size
+            let size = page_size.get();
+            let start = (current_page() - 1) * size;
+            start..start + size
         },
         heading + 1,
     );

@@ -13,16 +13,20 @@ use crate::feed::Feed;
 #[inline(always)]
 pub(super) fn directory(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyView {
     let (a, at, lang, told) = (el.attrs, el.at(), el.at.lang, el.teller());
-    let page_size = choice(
-        a.page_size.get(),
-        |p| {
-            p.parse()
-                .ok()
-                .filter(|n: &usize| (1..=MAX_PAGE_SIZE).contains(n))
-        },
-        "1, 2, 3… 100",
-        at("page-size"),
-    );
+    // Read by the directory as they change, which keeps the visitor's search (a value that
+    // cannot be read is said once: `AttrAt` says each message once).
+    let page_size = Signal::derive(move || {
+        choice(
+            a.page_size.get(),
+            |p| {
+                p.parse()
+                    .ok()
+                    .filter(|n: &usize| (1..=MAX_PAGE_SIZE).contains(n))
+            },
+            "1, 2, 3… 100",
+            at("page-size"),
+        )
+    });
     let filter = Signal::derive(move || Filter {
         segments: known_ids(
             words(a.segments.get()),
@@ -59,15 +63,16 @@ pub(super) fn directory(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> An
         let set = shared.clone();
         (Signal::from(shared), Some(set))
     };
-    let sort = choice(
-        a.sort.get(),
-        Sort::from_id,
-        "name, joined, relevance",
-        at("sort"),
-    )
-    .unwrap_or_default();
+    let sort = Signal::derive(move || {
+        choice(
+            a.sort.get(),
+            Sort::from_id,
+            "name, joined, relevance",
+            at("sort"),
+        )
+    });
     let layout =
-        choice(a.layout.get(), Layout::from_id, "grid, list", at("view")).unwrap_or_default();
+        Signal::derive(move || choice(a.layout.get(), Layout::from_id, "grid, list", at("view")));
     // One URL parameter per directory, always in the `ck-` namespace so that no CMS's own
     // (WordPress' `s`, `p`, `page`…) is ever touched: the attribute's value, else the
     // element's id, else `dir`.
@@ -81,7 +86,7 @@ pub(super) fn directory(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> An
         <MemberDirectory
             feed=feed
             lang=lang
-            page_size=page_size.unwrap_or(24)
+            page_size=page_size
             filter=filter
             on_filter=move |f: Filter| {
                 told("clusterkit-filter", events::choices(&f));

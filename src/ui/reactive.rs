@@ -49,6 +49,24 @@ pub(crate) fn on_change<T: 'static>(
     });
 }
 
+/// An [`on_change`] that hears only a value unlike the last: an app's derived signal that
+/// gives the same value again (as another signal it reads changes) changes nothing.
+pub(crate) fn on_new<T: PartialEq + 'static>(
+    source: impl Fn() -> T + 'static,
+    mut changed: impl FnMut(&T) + 'static,
+) {
+    let mut last = None;
+    effect(move || {
+        let value = source();
+        if last.as_ref() != Some(&value) {
+            if last.is_some() {
+                changed(&value);
+            }
+            last = Some(value);
+        }
+    });
+}
+
 /// Calls an app's `on_open`, if it gave one, with the id `opened` reads whenever that
 /// changes to one: the directory's profile or the calendar's event, as the visitor (or a
 /// shared link) opens it.

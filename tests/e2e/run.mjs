@@ -746,6 +746,27 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   );
   await dir.evaluate((el) => el.removeAttribute("page-size"));
   await page.setViewportSize({ width: 1280, height: 720 });
+  // A page's script that changes the view, the page size or the order keeps the visitor's
+  // search: the directory follows them without starting over.
+  const count = dir.locator("[part=count]");
+  await dir.getByRole("searchbox").fill("barcelona");
+  await count.filter({ hasNotText: `${total} socis` }).waitFor();
+  const found = await count.innerText();
+  await dir.evaluate((el) => {
+    el.setAttribute("view", "list");
+    el.setAttribute("page-size", "3");
+    el.setAttribute("sort", "joined");
+  });
+  await dir.locator("[part=directory][data-layout=list]").waitFor();
+  await dir.getByRole("article").nth(3).waitFor({ state: "detached" });
+  assert.equal(await dir.getByRole("searchbox").inputValue(), "barcelona", "the search typed stays");
+  assert.equal(await count.innerText(), found, "and its results");
+  assert.equal(await dir.getByRole("combobox", { name: "Ordena per" }).inputValue(), "relevance", "relevance while it is typed");
+  await dir.getByRole("searchbox").fill("");
+  await count.filter({ hasText: `${total} socis` }).waitFor();
+  assert.equal(await dir.getByRole("combobox", { name: "Ordena per" }).inputValue(), "joined", "then the page's order");
+  await dir.evaluate((el) => ["view", "page-size", "sort"].forEach((a) => el.removeAttribute(a)));
+  await dir.locator("[part=directory][data-layout=grid]").waitFor();
 
   // On a phone, the filters fold into one button that shows how many are ticked.
   await page.setViewportSize({ width: 390, height: 800 });
