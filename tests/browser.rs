@@ -686,6 +686,55 @@ async fn a_new_view_from_the_app_replaces_the_visitors_pick() {
     until("the app's month again", || showing_month(&root)).await;
 }
 
+/// A new month from the app shows in place of the month the visitor went to, and keeps the
+/// visitor's search; in the list too, which then starts from it.
+#[wasm_bindgen_test]
+async fn a_new_month_from_the_app_replaces_the_visitors_and_keeps_the_search() {
+    use clusterkit::CalendarView as View;
+    let feed = sample("galicia");
+    let root = container();
+    let month = RwSignal::new(feed::Date::new(2026, 12, 1));
+    let view = RwSignal::new(Some(View::Month));
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <EventCalendar feed=feed.clone() lang=Lang::En month=month view=view/> }
+    });
+    let title = || text_of(&root, ".ck-cal-head h2");
+    until("December", || title() == "December 2026").await;
+    let next: HtmlElement = root
+        .query_selector("button[data-act=next]")
+        .unwrap()
+        .expect("the next month's button")
+        .unchecked_into();
+    next.click();
+    until("the visitor's January", || title() == "January 2027").await;
+    let search = search_for(&root, "mip");
+    month.set(feed::Date::new(2027, 3, 1));
+    until("the app's March", || title() == "March 2027").await;
+    assert_eq!(search.value(), "mip", "the search typed stays");
+    // The list starts from the app's month: no month before it is listed.
+    search_for(&root, "");
+    view.set(Some(View::List));
+    let listed = || {
+        all(&root, ".ck-agenda h3")
+            .iter()
+            .filter_map(|h| h.text_content())
+            .collect::<Vec<_>>()
+    };
+    until("the list from March", || {
+        listed().first().is_some_and(|m| m == "March 2027")
+    })
+    .await;
+    month.set(feed::Date::new(2027, 6, 1));
+    until("the list from June", || {
+        let months = listed();
+        !months.is_empty()
+            && months
+                .iter()
+                .all(|m| !m.contains("March") && !m.contains("April") && !m.contains("May"))
+    })
+    .await;
+}
+
 /// A time zone the browser does not know is said once in the console, not again each time
 /// the app gives the calendar a new feed, and the feed's zone is used meanwhile.
 #[wasm_bindgen_test]

@@ -27,7 +27,7 @@ pub(super) fn Agenda(
     feed: Signal<Arc<Feed>>,
     lang: Lang,
     today: Memo<Date>,
-    month: Option<Date>,
+    month: Signal<Option<Date>>,
     zone: Memo<String>,
     kept: Memo<Vec<bool>>,
     open: RwSignal<Option<Opened>>,
@@ -40,7 +40,9 @@ pub(super) fn Agenda(
     // not take away the months they reached. Before that, from today, one step on.
     let (reached_from, reached_to) = (RwSignal::new(None::<Date>), RwSignal::new(None::<Date>));
     let listed = crate::ui::memo(move |_| {
-        let today = month.map_or_else(|| today.get(), Date::first_of_month);
+        let today = month
+            .get()
+            .map_or_else(|| today.get(), Date::first_of_month);
         let (feed, kept) = (feed.read(), kept.read());
         let (zone, kept) = (zone.read(), Some(kept.as_slice()));
         let from = reached_from.get().filter(|&f| f < today).unwrap_or(today);

@@ -77,7 +77,7 @@ impl View {
 /// | `feed` | `Signal<Arc<Feed>>` | required | the events shown |
 /// | `lang` | `Signal<Lang>` | English | the visitor's language |
 /// | `locale` | `MaybeProp<String>` | the language's tag | a full tag such as `en-US`, whose region picks the first day of the week |
-/// | `month` | `Date` | the current month | the month shown first |
+/// | `month` | `MaybeProp<Date>` | the current month | the month shown first; a new one is shown in place of the visitor's |
 /// | `timezone` | `MaybeProp<String>` | the feed's `cluster.timezone` | the zone times show in: an IANA name, or `local` for the visitor's |
 /// | `view` | `Signal<Option<View>>` | the month, or the list under 37.5em (600 px) | the view shown first |
 /// | `segments` | `Signal<Vec<String>>` | none | segment ids chosen: only their events show (again whenever it changes, in place of the visitor's choice) |
@@ -87,9 +87,9 @@ impl View {
 /// | `label` | `MaybeProp<String>` | "Event calendar" | its name for screen readers (landmark, the list's heading), for a page with two |
 /// | `class` | `MaybeProp<String>` | none | extra class on the root |
 ///
-/// Props typed as signals follow their changes. `month` and `heading_level` are read once,
-/// as the calendar is built: to show another month from the app, build it again (keyed by
-/// the month in a `move || view! { … }`).
+/// Props typed as signals or `MaybeProp` follow their changes, and keep the visitor's
+/// search and filters: a new `month` is shown in place of the month the visitor went to.
+/// `heading_level` is read once, as the calendar is built.
 #[component]
 pub fn EventCalendar(
     /// The feed whose events are shown.
@@ -101,9 +101,10 @@ pub fn EventCalendar(
     /// A full language tag (`en-US`) whose region decides whether weeks start on Sunday.
     #[prop(optional, into)]
     locale: MaybeProp<String>,
-    /// The month shown first (any day of it); default: the current month.
-    #[prop(optional)]
-    month: Option<Date>,
+    /// The month shown first (any day of it); default: the current month. Each new one is
+    /// shown in place of the month the visitor went to.
+    #[prop(optional, into)]
+    month: MaybeProp<Date>,
     /// The zone times show in: an IANA name, or `local` for the visitor's; default: the
     /// feed's `cluster.timezone`.
     #[prop(optional, into)]
@@ -177,11 +178,23 @@ pub fn EventCalendar(
         zone::now_in(&zone.read()).0
     });
     // A month an app built by hand (`Date`'s fields are public) must be a real one.
-    let month = month.filter(|m| Date::new(m.year, m.month, 1).is_some());
+    let month = Signal::derive(move || {
+        month
+            .get()
+            .filter(|m| Date::new(m.year, m.month, 1).is_some())
+    });
     let shown = RwSignal::new(
         month
+            .get_untracked()
             .unwrap_or_else(|| today.get_untracked())
             .first_of_month(),
+    );
+    // The app's or page's new month replaces the one the visitor went to.
+    crate::ui::on_new(
+        move || month.get(),
+        move |m| {
+            shown.set(m.unwrap_or_else(|| today.get_untracked()).first_of_month());
+        },
     );
     // The day the grid's keyboard last moved to: today at first (the grid's tab stop is on
     // it while its month shows).

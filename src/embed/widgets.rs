@@ -129,12 +129,15 @@ pub(super) fn chart(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyVie
             at("type"),
         )
     });
-    let top: Option<usize> = choice(
-        a.top.get(),
-        |t| t.parse().ok().filter(|&n: &usize| n > 0),
-        "1, 2, 3…",
-        at("top"),
-    );
+    // Read by the chart as it changes, not by a new chart (`AttrAt` says a bad value once).
+    let top = Signal::derive(move || {
+        choice(
+            a.top.get(),
+            |t| t.parse().ok().filter(|&n: &usize| n > 0),
+            "1, 2, 3…",
+            at("top"),
+        )
+    });
     // `for` names the directory whose choices the chart shows and toggles.
     let (filter, on_filter) = match a.link.get().filter(|id| !id.is_empty()) {
         Some(id) => {
@@ -189,7 +192,8 @@ pub(super) fn chart(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyVie
 #[inline(always)]
 pub(super) fn calendar(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyView {
     let (a, at, lang, told) = (el.attrs, el.at(), el.at.lang, el.teller());
-    let month = attrs::month(a.month.get(), at("month"));
+    // Read by the calendar as it changes, which keeps the visitor's search and filters.
+    let month = Signal::derive(move || attrs::month(a.month.get(), at("month")));
     let view =
         crate::ui::memo(move |_| choice(a.layout.get(), View::from_id, "month, list", at("view")));
     // A zone the browser does not know is said here, naming the element, and not passed on:
@@ -230,7 +234,7 @@ pub(super) fn calendar(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> Any
         feed,
         lang,
         locale: el.locale.into(),
-        month,
+        month: month.into(),
         timezone: timezone.into(),
         view: view.into(),
         segments,

@@ -457,6 +457,13 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   await search.fill("pitch tw");
   await count.filter({ hasText: /^1 event$/ }).waitFor();
   await cal.locator(".ck-cal-filters").getByRole("status").filter({ hasText: /^1 event$/ }).waitFor();
+  // The page's script showing another month keeps the visitor's search.
+  await cal.evaluate((el) => el.setAttribute("month", "2026-12"));
+  await cal.getByRole("grid", { name: "December 2026" }).waitFor();
+  assert.equal(await search.inputValue(), "pitch tw", "the search typed stays");
+  assert.equal(await count.innerText(), "1 event", "and what it keeps");
+  await cal.evaluate((el) => el.setAttribute("month", "2026-11"));
+  await cal.getByRole("grid", { name: "November 2026" }).waitFor();
   await search.fill("");
   await page.waitForFunction(() => document.getElementById("cal").shadowRoot.querySelector(".ck-cal-count").textContent === "");
   const animation = cal.getByRole("group", { name: "Segments" }).getByRole("button", { name: "Animation" });
