@@ -159,10 +159,10 @@ pub fn MemberDirectory(
         },
     );
     // The visitor's pick, until the app or page gives another.
-    let shown_layout = layout;
-    let layout = RwSignal::new(shown_layout.get_untracked().unwrap_or_default());
+    let given_layout = layout;
+    let layout = RwSignal::new(given_layout.get_untracked().unwrap_or_default());
     crate::ui::on_new(
-        move || shown_layout.get(),
+        move || given_layout.get(),
         move |l| layout.set(l.unwrap_or_default()),
     );
     let filters_open = RwSignal::new(false);

@@ -97,6 +97,24 @@ impl Feed {
         self.segments.iter().find(|s| s.id == id)
     }
 
+    /// The member with this id: an app's own page of a member whose profile the visitor
+    /// opened (the directory's `on_open` gives its id), say.
+    ///
+    /// ```
+    /// use clusterkit::{Feed, Member};
+    /// let feed = Feed { members: vec![Member::new("sonilab", "Sonilab")], ..Feed::default() };
+    /// assert_eq!(feed.member("sonilab").map(|m| m.id.as_str()), Some("sonilab"));
+    /// assert!(feed.member("nobody").is_none());
+    /// ```
+    pub fn member(&self, id: &str) -> Option<&Member> {
+        self.members.iter().find(|m| m.id == id)
+    }
+
+    /// The event with this id (the calendar's `on_open` gives it).
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
     /// Where the member with this id is in [`Feed::members`].
     pub fn member_index(&self, id: &str) -> Option<usize> {
         self.members.iter().position(|m| m.id == id)
