@@ -724,13 +724,27 @@ async fn a_new_month_from_the_app_replaces_the_visitors_and_keeps_the_search() {
         listed().first().is_some_and(|m| m == "March 2027")
     })
     .await;
+    // What the visitor reached before it goes with the month the app leaves.
+    let earlier: HtmlElement = all(&root, ".ck-agenda button")
+        .into_iter()
+        .find(|b| b.text_content().is_some_and(|t| t.contains("earlier")))
+        .expect("a button for earlier events")
+        .unchecked_into();
+    earlier.click();
+    until("earlier months", || {
+        listed().first().is_some_and(|m| m != "March 2027")
+    })
+    .await;
     month.set(feed::Date::new(2027, 6, 1));
+    let before_june = |m: &String| {
+        m.ends_with("2026")
+            || ["January", "February", "March", "April", "May"]
+                .iter()
+                .any(|early| m == &format!("{early} 2027"))
+    };
     until("the list from June", || {
         let months = listed();
-        !months.is_empty()
-            && months
-                .iter()
-                .all(|m| !m.contains("March") && !m.contains("April") && !m.contains("May"))
+        !months.is_empty() && !months.iter().any(before_june)
     })
     .await;
 }
@@ -1421,6 +1435,45 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
     open_at("");
 }
 
+/// With `sync_url`, a new page size writes the page that keeps the first card in view into
+/// the URL in place, as no new entry (the size is no part of the URL: back would show the
+/// old page's number at the new size); before the feed's members are in, a link's page
+/// stays as it is.
+#[wasm_bindgen_test]
+async fn a_new_page_size_rewrites_the_url_s_page_in_place() {
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    open_at("?ck-t=page:3");
+    let feed = RwSignal::new(Arc::new(Feed::default()));
+    let size = RwSignal::new(Some(10_usize));
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <MemberDirectory feed=feed lang=Lang::En sync_url="ck-t" page_size=size/> }
+    });
+    let search = || window.location().search().unwrap();
+    size.set(Some(12));
+    let ticks = std::cell::Cell::new(0);
+    until("a few turns for the effects", || {
+        ticks.set(ticks.get() + 1);
+        ticks.get() > 3
+    })
+    .await;
+    feed.set(sample("catalonia"));
+    until("the link's page", || {
+        text_of(&root, "[aria-current=page]") == "3"
+    })
+    .await;
+    let entries = history.length().unwrap();
+    let first = text_of(&root, "article h3");
+    // Page 3 of 12 starts with the 25th member: page 7 of 4.
+    size.set(Some(4));
+    until("pages of 4", || all(&root, "article").len() == 4).await;
+    assert_eq!(text_of(&root, "article h3"), first, "the first card stays");
+    until("the URL's page", || search().ends_with("ck-t=page:7")).await;
+    assert_eq!(history.length().unwrap(), entries, "written in place");
+    open_at("");
+}
+
 #[wasm_bindgen_test]
 async fn a_link_past_the_last_page_or_to_a_member_gone_is_written_as_shown_once_the_feed_comes() {
     let window = web_sys::window().unwrap();
@@ -1976,6 +2029,21 @@ async fn directory_follows_page_size_layout_and_order_and_keeps_the_search() {
     assert_eq!(input.value(), "barcelona", "the search typed stays");
     assert_eq!(count(), found, "and so do its results");
     assert_eq!(select.value(), "name", "and the visitor's order");
+    // No order given is by name, as given before: the visitor's pick stays.
+    sort.set(None);
+    layout.set(None);
+    let ticks = std::cell::Cell::new(0);
+    until("a few turns for the effects", || {
+        ticks.set(ticks.get() + 1);
+        ticks.get() > 3
+    })
+    .await;
+    assert_eq!(select.value(), "name", "the visitor's pick stays");
+    assert_eq!(
+        section().get_attribute("data-layout").as_deref(),
+        Some("grid"),
+        "no layout given is the grid"
+    );
     // The app's new order replaces the visitor's: relevance while the search is typed, the
     // app's order once it is cleared.
     sort.set(Some(Sort::Newest));

@@ -39,6 +39,15 @@ pub(super) fn Agenda(
     // earlier or later events, kept as days, so that a filter set or cleared meanwhile does
     // not take away the months they reached. Before that, from today, one step on.
     let (reached_from, reached_to) = (RwSignal::new(None::<Date>), RwSignal::new(None::<Date>));
+    // A new month from the app or page starts the list there again: what the visitor reached
+    // from the last one goes.
+    crate::ui::on_new(
+        move || month.get().map(Date::first_of_month),
+        move |_| {
+            reached_from.set(None);
+            reached_to.set(None);
+        },
+    );
     let listed = crate::ui::memo(move |_| {
         let today = month
             .get()

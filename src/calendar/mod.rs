@@ -189,12 +189,11 @@ pub fn EventCalendar(
             .unwrap_or_else(|| today.get_untracked())
             .first_of_month(),
     );
-    // The app's or page's new month replaces the one the visitor went to.
+    // The app's or page's new month replaces the one the visitor went to (another day of
+    // the same month is the same month).
     crate::ui::on_new(
-        move || month.get(),
-        move |m| {
-            shown.set(m.unwrap_or_else(|| today.get_untracked()).first_of_month());
-        },
+        move || month.get().map(Date::first_of_month),
+        move |m| shown.set(m.unwrap_or_else(|| today.get_untracked()).first_of_month()),
     );
     // The day the grid's keyboard last moved to: today at first (the grid's tab stop is on
     // it while its month shows).

@@ -133,6 +133,9 @@ pub(super) struct Kept {
     pub outcome: Memo<Arc<Outcome>>,
     /// Cards per page.
     pub page_size: Signal<usize>,
+    /// Whether the page last changed with the page size: its new number is written in
+    /// place, not as a new entry (back would show the old number at the new size).
+    pub resized: StoredValue<bool>,
 }
 
 impl Kept {
@@ -285,6 +288,8 @@ pub(super) fn follow(
             member: kept.known(kept.open.get()),
         };
         let value = url::encode(&state);
+        let resized = kept.resized.get_value();
+        kept.resized.set_value(false);
         let search = search();
         let old = url::read_param(&search, &param);
         if old.unwrap_or_default() != value {
@@ -302,7 +307,7 @@ pub(super) fn follow(
             typed_at.set_value(if typed { now } else { f64::NEG_INFINITY });
             set_search(
                 &url::with_param(&search, &param, &value),
-                was != state || typed && !typing_on,
+                !resized && (was != state || typed && !typing_on),
             );
         }
     });

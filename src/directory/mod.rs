@@ -150,20 +150,25 @@ pub fn MemberDirectory(
         })
     };
     let page = RwSignal::new(1_usize);
-    // The app's or page's new order replaces the visitor's, from the first page.
+    // The app's or page's new order replaces the visitor's, from the first page (unless
+    // the order shown stays relevance, a search being typed and nothing picked). `None` and
+    // `Some(Sort::Name)` are the same order.
     crate::ui::on_new(
-        move || default_sort.get(),
+        move || default_sort.get().unwrap_or_default(),
         move |_| {
+            let searching = choices.with_untracked(|c| !c.query.trim().is_empty());
+            if picked.get_untracked().is_some() || !searching {
+                page.set(1);
+            }
             picked.set(None);
-            page.set(1);
         },
     );
     // The visitor's pick, until the app or page gives another.
     let given_layout = layout;
     let layout = RwSignal::new(given_layout.get_untracked().unwrap_or_default());
     crate::ui::on_new(
-        move || given_layout.get(),
-        move |l| layout.set(l.unwrap_or_default()),
+        move || given_layout.get().unwrap_or_default(),
+        move |&l| layout.set(l),
     );
     let filters_open = RwSignal::new(false);
     let show_all = RwSignal::new([false; 3]);
@@ -229,15 +234,22 @@ pub fn MemberDirectory(
     );
     let pages = move || page_count(outcome.read().results.len(), page_size.get());
     let current_page = move || page.get().clamp(1, pages());
-    // A new page size keeps the first card shown on the page shown.
+    // A new page size keeps the first card shown on the page shown, and the URL's entry
+    // (with `sync_url`) is written in place: the size is no part of it, and back would show
+    // the old page's number at the new size. Before the feed's members are in, a shared
+    // link's page stays as it is.
+    let resized = StoredValue::new(false);
     let mut size_was = page_size.get_untracked();
     crate::ui::on_new(
         move || page_size.get(),
         move |&size| {
-            let shown = page_count(outcome.read_untracked().results.len(), size_was);
-            let first = (page.get_untracked().clamp(1, shown) - 1) * size_was;
+            if !feed.with_untracked(|f| f.members.is_empty()) {
+                let shown = page_count(outcome.read_untracked().results.len(), size_was);
+                let first = (page.get_untracked().clamp(1, shown) - 1) * size_was;
+                resized.set_value(true);
+                page.set(first / size + 1);
+            }
             size_was = size;
-            page.set(first / size + 1);
         },
     );
 
@@ -305,6 +317,7 @@ pub fn MemberDirectory(
             feed,
             outcome,
             page_size,
+            resized,
         },
         lang.get_untracked(),
         move || profile.set_pushed(false),

@@ -50,19 +50,19 @@ pub(crate) fn on_change<T: 'static>(
 }
 
 /// An [`on_change`] that hears only a value unlike the last: an app's derived signal that
-/// gives the same value again (as another signal it reads changes) changes nothing.
+/// gives the same value again (as another signal it reads changes) changes nothing. The
+/// first value is read now, as the widget is built with it: one that changes before the
+/// effect first runs (on the next tick) is heard.
 pub(crate) fn on_new<T: PartialEq + 'static>(
     source: impl Fn() -> T + 'static,
     mut changed: impl FnMut(&T) + 'static,
 ) {
-    let mut last = None;
+    let mut last = untrack(&source);
     effect(move || {
         let value = source();
-        if last.as_ref() != Some(&value) {
-            if last.is_some() {
-                changed(&value);
-            }
-            last = Some(value);
+        if value != last {
+            changed(&value);
+            last = value;
         }
     });
 }
