@@ -111,8 +111,8 @@ pub(super) fn directory(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> An
 #[inline(always)]
 pub(super) fn chart(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyView {
     let (a, at, lang) = (el.attrs, el.at(), el.at.lang);
-    // Memos: a value that cannot be read is said once, not at each use.
-    let by = crate::ui::memo(move |_| {
+    // Read by the chart as they change, not by a new chart (`AttrAt` says a bad value once).
+    let by = Signal::derive(move || {
         choice(
             a.by.get(),
             By::from_id,
@@ -121,7 +121,7 @@ pub(super) fn chart(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyVie
         )
         .unwrap_or_default()
     });
-    let shape = crate::ui::memo(move |_| {
+    let shape = Signal::derive(move || {
         choice(
             a.chart_type.get(),
             Shape::from_id,
@@ -129,7 +129,6 @@ pub(super) fn chart(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyVie
             at("type"),
         )
     });
-    // Read by the chart as it changes, not by a new chart (`AttrAt` says a bad value once).
     let top = Signal::derive(move || {
         choice(
             a.top.get(),
@@ -176,8 +175,8 @@ pub(super) fn chart(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyVie
     SegmentChart(crate::chart::SegmentChartProps {
         feed,
         lang,
-        by: by.into(),
-        shape: shape.into(),
+        by,
+        shape,
         top: top.into(),
         filter,
         on_filter,
