@@ -183,17 +183,14 @@ pub fn EventCalendar(
             .get()
             .filter(|m| Date::new(m.year, m.month, 1).is_some())
     });
-    let shown = RwSignal::new(
-        month
-            .get_untracked()
-            .unwrap_or_else(|| today.get_untracked())
-            .first_of_month(),
-    );
+    // The month given, else today's.
+    let first = move |m: Option<Date>| m.unwrap_or_else(|| today.get_untracked()).first_of_month();
+    let shown = RwSignal::new(first(month.get_untracked()));
     // The app's or page's new month replaces the one the visitor went to (another day of
     // the same month is the same month).
     crate::ui::on_new(
         move || month.get().map(Date::first_of_month),
-        move |m| shown.set(m.unwrap_or_else(|| today.get_untracked()).first_of_month()),
+        move |&m| shown.set(first(m)),
     );
     // The day the grid's keyboard last moved to: today at first (the grid's tab stop is on
     // it while its month shows).

@@ -1,9 +1,13 @@
-//! The directory's choices as the app or the page drives them (`filter`, a signal in) and
-//! hears them (`on_filter`, a callback out).
+//! The directory as the app or the page drives it: its choices (`filter`, a signal in, and
+//! `on_filter`, a callback out), and its order, layout and page size, each new one of which
+//! takes the place of the visitor's.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::model::Filter;
+use super::model::{Filter, Layout, Outcome, Sort, page_count};
+use crate::feed::Feed;
 
 /// Follows `filter` into the visitor's `choices` (back to the first `page`; into `base`, the
 /// page's own choices, as the first value or without facets), and tells `on_filter` of each
@@ -55,4 +59,57 @@ pub(super) fn follow(
             before = Some(f);
         });
     }
+}
+
+/// Follows the app's or page's order (`given`): a new one replaces the visitor's pick, from
+/// the first page, unless the order shown stays relevance (a search typed, nothing picked).
+pub(super) fn follow_order(
+    given: impl Fn() -> Sort + 'static,
+    picked: RwSignal<Option<Sort>>,
+    choices: RwSignal<Filter>,
+    page: RwSignal<usize>,
+) {
+    crate::ui::on_new(given, move |_| {
+        let searching = choices.with_untracked(|c| !c.query.trim().is_empty());
+        if picked.get_untracked().is_some() || !searching {
+            page.set(1);
+        }
+        picked.set(None);
+    });
+}
+
+/// The layout shown: the app's or page's (`given`, the grid if none), until the visitor
+/// picks the other, and each new one given in place of the visitor's pick.
+pub(super) fn follow_layout(given: MaybeProp<Layout>) -> RwSignal<Layout> {
+    let given = move || given.get().unwrap_or_default();
+    let layout = RwSignal::new(untrack(given));
+    crate::ui::on_new(given, move |&l| layout.set(l));
+    layout
+}
+
+/// Follows the app's or page's page size: a new one keeps the first card shown on the page
+/// shown. Returns whether the page last changed so, for the URL (`sync_url`) to write it in
+/// place: the size is no part of the URL, and back would show the old page's number at the
+/// new size. Before the feed's members are in, a shared link's page stays as it is.
+pub(super) fn follow_page_size(
+    page_size: Signal<usize>,
+    page: RwSignal<usize>,
+    feed: Signal<Arc<Feed>>,
+    outcome: Memo<Arc<Outcome>>,
+) -> StoredValue<bool> {
+    let resized = StoredValue::new(false);
+    let mut size_was = page_size.get_untracked();
+    crate::ui::on_new(
+        move || page_size.get(),
+        move |&size| {
+            if !feed.with_untracked(|f| f.members.is_empty()) {
+                let shown = page_count(outcome.read_untracked().results.len(), size_was);
+                let first = (page.get_untracked().clamp(1, shown) - 1) * size_was;
+                resized.set_value(true);
+                page.set(first / size + 1);
+            }
+            size_was = size;
+        },
+    );
+    resized
 }

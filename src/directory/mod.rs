@@ -136,40 +136,23 @@ pub fn MemberDirectory(
     let base = StoredValue::new(choices.get_untracked());
     // Plain values and few signal types: every distinct type in a signal or memo costs the
     // Wasm a few KB of reactive code.
-    let default_sort = sort;
+    // The app's or page's order (no order given is by name).
+    let default_sort = move || sort.get().unwrap_or_default();
     // The visitor's pick; without one, the order is relevance while a search is typed and
     // `sort` otherwise.
     let picked = RwSignal::new(None::<Sort>);
     let sort = move || {
         picked.get().unwrap_or_else(|| {
             if choices.read().query.trim().is_empty() {
-                default_sort.get().unwrap_or_default()
+                default_sort()
             } else {
                 Sort::Relevance
             }
         })
     };
     let page = RwSignal::new(1_usize);
-    // The app's or page's new order replaces the visitor's, from the first page (unless
-    // the order shown stays relevance, a search being typed and nothing picked). `None` and
-    // `Some(Sort::Name)` are the same order.
-    crate::ui::on_new(
-        move || default_sort.get().unwrap_or_default(),
-        move |_| {
-            let searching = choices.with_untracked(|c| !c.query.trim().is_empty());
-            if picked.get_untracked().is_some() || !searching {
-                page.set(1);
-            }
-            picked.set(None);
-        },
-    );
-    // The visitor's pick, until the app or page gives another.
-    let given_layout = layout;
-    let layout = RwSignal::new(given_layout.get_untracked().unwrap_or_default());
-    crate::ui::on_new(
-        move || given_layout.get().unwrap_or_default(),
-        move |&l| layout.set(l),
-    );
+    app::follow_order(default_sort, picked, choices, page);
+    let layout = app::follow_layout(layout);
     let filters_open = RwSignal::new(false);
     let show_all = RwSignal::new([false; 3]);
 
@@ -234,24 +217,7 @@ pub fn MemberDirectory(
     );
     let pages = move || page_count(outcome.read().results.len(), page_size.get());
     let current_page = move || page.get().clamp(1, pages());
-    // A new page size keeps the first card shown on the page shown, and the URL's entry
-    // (with `sync_url`) is written in place: the size is no part of it, and back would show
-    // the old page's number at the new size. Before the feed's members are in, a shared
-    // link's page stays as it is.
-    let resized = StoredValue::new(false);
-    let mut size_was = page_size.get_untracked();
-    crate::ui::on_new(
-        move || page_size.get(),
-        move |&size| {
-            if !feed.with_untracked(|f| f.members.is_empty()) {
-                let shown = page_count(outcome.read_untracked().results.len(), size_was);
-                let first = (page.get_untracked().clamp(1, shown) - 1) * size_was;
-                resized.set_value(true);
-                page.set(first / size + 1);
-            }
-            size_was = size;
-        },
-    );
+    let resized = app::follow_page_size(page_size, page, feed, outcome);
 
     // The page a press of the pager went to, said once shown (0: none).
     let said = RwSignal::new(0_usize);
