@@ -111,11 +111,16 @@ pub(super) fn CalendarDialog(
             &Intl,
         );
         // A day's button that opened an event goes with the day: the focus moves to the
-        // event's heading instead of leaving the dialog.
-        let had_focus = crate::ui::focused_within(&body);
+        // event's heading instead of leaving the dialog. Back in the day's list, from the
+        // close button too (Escape there), the event's button takes it.
+        let back = back_from.try_update_value(Option::take).flatten();
+        let had_focus = crate::ui::focused_within(&body)
+            || back.is_some()
+                && dialog
+                    .get_untracked()
+                    .is_some_and(|d| crate::ui::focused_within(&d));
         crate::ui::set_html(&body, &markup);
         crate::ui::paint_segments(&body, ".ck-tag", &colours);
-        let back = back_from.try_update_value(Option::take).flatten();
         let item = back.and_then(|o| placed.read_untracked().iter().position(|p| *p == o));
         let focus = match item {
             Some(i) => format!("[data-o='{i}']"),

@@ -86,6 +86,13 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   await cal.evaluate((el) => el.shadowRoot.querySelector("dialog[open]").requestClose());
   await dialog.waitFor();
   assert.equal(await focusedText(), "10:00 Pitch two", "back on the day's list");
+  // Escape on the dialog's close button goes back too, with the focus on the event.
+  await page.keyboard.press("Enter");
+  await two.waitFor();
+  await two.getByRole("button", { name: "Close" }).focus();
+  await page.keyboard.press("Escape");
+  await dialog.waitFor();
+  assert.equal(await focusedText(), "10:00 Pitch two", "back on the day's list from the close button");
   // From the list, Escape closes the dialog, back to the day.
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "hidden" });
