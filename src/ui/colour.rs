@@ -21,11 +21,19 @@ pub(crate) struct Rgba {
 }
 
 /// Black.
-#[cfg(feature = "embed")]
 pub(crate) const BLACK: Rgba = Rgba {
     r: 0.0,
     g: 0.0,
     b: 0.0,
+    a: 1.0,
+};
+
+/// The canvas colour of a dark page (`color-scheme: dark`) that paints no background of its
+/// own, as Chromium paints it.
+const DARK_CANVAS: Rgba = Rgba {
+    r: 18.0 / 255.0,
+    g: 18.0 / 255.0,
+    b: 18.0 / 255.0,
     a: 1.0,
 };
 
@@ -174,24 +182,79 @@ pub(crate) fn computed(element: &web_sys::Element, property: &str) -> Option<Rgb
 }
 
 /// The colour behind `element`: the backgrounds of it and of its ancestors, through shadow
-/// roots to the page, painted over each other down to the first opaque one (or the white
-/// canvas).
+/// roots to the page, painted over each other down to the first opaque one, else the page's
+/// canvas. A background image counts as the mean of its gradients' colours (a dark hero
+/// section's `linear-gradient`); a picture's colours are unknown, so light text on it says
+/// that it is dark. So does light text on the canvas: a page with `color-scheme: dark` (or
+/// `light dark` on a visitor's dark scheme) paints no background, but the browser's dark
+/// canvas under its light text.
 pub(crate) fn backdrop(element: &web_sys::Element) -> Rgba {
     let mut layers = Vec::new();
     let mut next = Some(element.clone());
-    while let Some(element) = next {
-        if let Some(colour) = computed(&element, "background-color").filter(|c| c.a > 0.0) {
-            layers.push(colour);
-            if colour.a >= 1.0 {
-                break;
+    let mut canvas = WHITE;
+    'walk: while let Some(element) = next.take() {
+        let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(&element).ok()?)
+        else {
+            break;
+        };
+        let read = |property: &str| style.get_property_value(property).unwrap_or_default();
+        let light_text = Rgba::parse(&read("color")).is_some_and(|c| c.a > 0.0 && is_light(c));
+        // An element's image lies over its colour.
+        let image = read("background-image");
+        let image = match image.trim() {
+            "" | "none" => None,
+            image => gradient_colour(image).or_else(|| light_text.then_some(DARK_CANVAS)),
+        };
+        let colour = Rgba::parse(&read("background-color"));
+        for layer in [image, colour].into_iter().flatten().filter(|c| c.a > 0.0) {
+            layers.push(layer);
+            if layer.a >= 1.0 {
+                break 'walk;
             }
         }
+        canvas = if light_text { DARK_CANVAS } else { WHITE };
         next = host_or_parent(&element);
     }
     layers
         .into_iter()
         .rev()
-        .fold(WHITE, |below, layer| layer.over(below))
+        .fold(canvas, |below, layer| layer.over(below))
+}
+
+/// Whether text in `colour` is light: it reads on a dark background.
+fn is_light(colour: Rgba) -> bool {
+    colour.contrast(BLACK) > colour.contrast(WHITE)
+}
+
+/// The mean of the colours a computed `background-image` names (its gradients' stops, as
+/// `rgb(…)`, `rgba(…)` or `color(srgb …)`); `None` if it names none (a picture).
+fn gradient_colour(image: &str) -> Option<Rgba> {
+    let mut sum = Rgba {
+        r: 0.0,
+        g: 0.0,
+        b: 0.0,
+        a: 0.0,
+    };
+    let mut n = 0.0;
+    let mut rest = image;
+    while let Some(at) = ["rgb", "color(srgb "]
+        .iter()
+        .filter_map(|start| rest.find(start))
+        .min()
+    {
+        let end = rest[at..].find(')').map_or(rest.len(), |e| at + e + 1);
+        if let Some(c) = Rgba::parse(&rest[at..end]) {
+            (sum.r, sum.g, sum.b, sum.a) = (sum.r + c.r, sum.g + c.g, sum.b + c.b, sum.a + c.a);
+            n += 1.0;
+        }
+        rest = &rest[end..];
+    }
+    (n > 0.0).then(|| Rgba {
+        r: sum.r / n,
+        g: sum.g / n,
+        b: sum.b / n,
+        a: sum.a / n,
+    })
 }
 
 /// How the widget's quieter colours fit a page whose text is `fg` on `bg`, with the accent

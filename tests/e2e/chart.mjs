@@ -651,6 +651,35 @@ test("marks too faint for the background behind them are outlined in the text co
   await light.getByText(/^Blue is the largest segment, with 3 of 5 members/).waitFor();
 });
 
+test("a dark page that paints no background (its color-scheme) or a gradient or a picture under light text: the widget reads it as dark", async ({ page, url }) => {
+  const backdrop = (id, value) =>
+    page
+      .waitForFunction(([id, value]) => document.getElementById(id).shadowRoot.querySelector(".ck-root")?.dataset.backdrop === value, [id, value], { timeout: 5000 })
+      .then(() => value)
+      .catch(() => page.locator(`#${id}`).evaluate((el) => el.shadowRoot.querySelector(".ck-root")?.dataset.backdrop));
+  // The link to the data, in the accent that reads on what is behind it.
+  const link = (id) => page.locator(`#${id}`).evaluate((el) => getComputedStyle(el.shadowRoot.querySelector(".ck-link")).color);
+  await page.goto(url("tests/e2e/pages/color-scheme.html"));
+  await page.locator("#picture").getByRole("button", { name: /^Download the data/ }).waitFor();
+  assert.equal(await backdrop("canvas", "light"), "light", "the light canvas");
+  assert.equal(await backdrop("gradient", "dark"), "dark", "a dark gradient");
+  assert.equal(await backdrop("picture", "dark"), "dark", "a picture under light text");
+  const dark = [18, 18, 18];
+  for (const id of ["gradient", "picture"]) {
+    const ratio = contrast(channels(await link(id)), [11, 16, 32]);
+    assert.ok(ratio >= 4.5, `${id}: the link ${await link(id)} at ${ratio.toFixed(2)}:1 on the section`);
+  }
+  // The visitor's dark scheme: the canvas turns dark, and so do the widget's colours.
+  await page.emulateMedia({ colorScheme: "dark" });
+  assert.equal(await backdrop("canvas", "dark"), "dark", "the dark canvas");
+  const ratio = contrast(channels(await link("canvas")), dark);
+  assert.ok(ratio >= 4.5, `the link ${await link("canvas")} at ${ratio.toFixed(2)}:1 on the dark canvas`);
+  // (Not axe-core's check here: version 4.14 takes a page without a background for white,
+  // and the page's own heading, white on the dark canvas, for white on white.)
+  await page.emulateMedia({ colorScheme: "light" });
+  assert.equal(await backdrop("canvas", "light"), "light", "the light canvas again");
+});
+
 test("printed, a drawing laid out for a wide screen is drawn again for the paper's width, so its text is not shrunk with it", async ({ page, url }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(url("tests/e2e/pages/charts.html"));

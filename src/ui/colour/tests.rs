@@ -135,3 +135,30 @@ fn the_light_palette_fails_on_a_dark_page_and_the_dark_one_passes() {
     assert!(light.contrast(WHITE) >= NEEDED && light.contrast(dark_page) < NEEDED);
     assert!(dark.contrast(dark_page) >= NEEDED);
 }
+
+#[test]
+fn a_gradient_counts_as_the_mean_of_its_colours_and_a_picture_as_unknown() {
+    // As Chromium computes a dark hero section's background.
+    let hero = gradient_colour("linear-gradient(135deg, rgb(11, 16, 32), rgb(27, 35, 64))")
+        .expect("two stops");
+    assert_eq!(hero.css(), "rgb(19 26 48 / 100%)");
+    assert!(!is_light(hero));
+    // A see-through stop makes the mean see-through; a picture under a gradient adds nothing.
+    let veil = gradient_colour(
+        "url(\"https://example.com/a.jpg\"), linear-gradient(rgba(0, 0, 0, 0.5) 0%, rgba(0, 0, 0, 0) 100%)",
+    )
+    .expect("two stops");
+    assert_eq!(veil.a, 0.25);
+    assert_eq!(
+        gradient_colour("radial-gradient(color(srgb 1 1 1), rgb(255, 255, 255) 40%)"),
+        Some(WHITE)
+    );
+    assert_eq!(
+        gradient_colour("url(\"https://example.com/rgb.png\")"),
+        None
+    );
+    assert_eq!(
+        gradient_colour("linear-gradient(oklch(0.2 0.1 250), oklch(0.3 0.1 250))"),
+        None
+    );
+}
