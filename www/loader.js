@@ -62,6 +62,13 @@ if (own) {
   if (!candidates.length) candidates = document.querySelectorAll("script[src*='clusterkit']");
   script = candidates[candidates.length - 1] || script;
 }
+// A file merged into an optimizer's bundle of another name, on a tag that a plugin writes and
+// the webmaster cannot change: the page's own `<script data-base>` (one without a src) says
+// where the Wasm is.
+if (!(script && script.hasAttribute("data-base")) && !/clusterkit[^\/]*$/i.test((own || (script && script.src) || "").split(/[?#]/)[0])) {
+  var hints = document.querySelectorAll("script[data-base]:not([src])");
+  if (hints.length) script = hints[hints.length - 1];
+}
 var dataBase = script && (script.getAttribute("data-base") || "").trim();
 // A folder written without its trailing slash ("/assets/clusterkit", "/libs/v2.0.1") is still
 // that folder; only a script's or the Wasm's own URL names a file, whose folder it is.
@@ -213,7 +220,7 @@ function unloaded(why) {
 // Why the Wasm did not come, from its HTTP status: not there (404) most often means that
 // something moved this script away from it.
 function answered(status) {
-  return "it answered " + status + (status === 404 ? " (if your site's optimizer moved, merged or inlined clusterkit.js, say where clusterkit_bg.wasm is with data-base on its script tag: data-base=\"/its/folder/\")" : "");
+  return "it answered " + status + (status === 404 ? " (if your site's optimizer moved, merged or inlined clusterkit.js, say where clusterkit_bg.wasm is with data-base on its script tag: data-base=\"/its/folder/\", or, where you cannot change that tag, in one of its own: <script data-base=\"/its/folder/\"></script>)" : "");
 }
 
 // A page opened from a file: browsers let it fetch nothing, the Wasm included.
