@@ -33,6 +33,8 @@ pub(super) fn Agenda(
     open: RwSignal<Option<Opened>>,
     /// The calendar's heading level: the months are one below.
     heading: u8,
+    /// The calendar's name, which its download takes.
+    name: Memo<String>,
 ) -> impl IntoView {
     let s = lang.strings();
     // How far the visitor has taken the list: its first and last day once they asked for
@@ -201,7 +203,8 @@ pub(super) fn Agenda(
                 hidden=move || listed.read().list.is_empty()
                 on:click=move |_| {
                     let events = listed.read_untracked().list.iter().map(|o| o.event).collect();
-                    super::dialog::download(&feed.get_untracked(), events, lang, "events.ics");
+                    let file = format!("{}.ics", super::file_name(name));
+                    super::dialog::download(&feed.get_untracked(), events, lang, &file);
                 }
             >
                 {s.download_events}

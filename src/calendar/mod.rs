@@ -321,7 +321,7 @@ pub fn EventCalendar(
                 &feed.get_untracked(),
                 events,
                 lang,
-                &format!("{}-{:02}.ics", month.year, month.month),
+                &format!("{}-{}-{:02}.ics", file_name(name), month.year, month.month),
             );
         };
         // Whether an event the filters keep falls in the month shown: else there is no file
@@ -358,7 +358,7 @@ pub fn EventCalendar(
                     {zone_note}
                     {move || match known.get().then(|| current.get()) {
                         Some(View::Month) => month_view().into_any(),
-                        Some(View::List) => view! { <Agenda feed=feed lang=lang today=today month=month zone=zone kept=kept open=open heading=heading/> }.into_any(),
+                        Some(View::List) => view! { <Agenda feed=feed lang=lang today=today month=month zone=zone kept=kept open=open heading=heading name=name/> }.into_any(),
                         None => ().into_any(),
                     }}
                     <CalendarDialog feed=feed lang=lang zone=zone placed=placed open=open/>
@@ -366,4 +366,10 @@ pub fn EventCalendar(
             </section>
         }
     }
+}
+
+/// The calendar's downloads are named after it, as the visitor reads it: "Agenda 2027"
+/// saves its list as `agenda-2027.ics`.
+pub(super) fn file_name(name: Memo<String>) -> String {
+    crate::ui::file_name(&name.read_untracked()).unwrap_or_else(|| "clusterkit-calendar".into())
 }

@@ -89,35 +89,11 @@ pub(crate) fn standalone_svg(
 }
 
 /// A download's file name (without its extension), from the chart's title as the visitor
-/// reads it: "Socis per segment" saves as `socis-per-segment`, so that two charts of a page
-/// (or a label of its own) save apart, each under what it shows. Letters and digits are kept,
-/// folded as the search folds them (a Latin letter in lower case, its accents off), other
-/// scripts' as written; any run of anything else (spaces, punctuation, symbols) is one
-/// hyphen; at most 60 bytes. A title with nothing to keep falls back to `clusterkit-segment`
-/// and the like. Told apart by code point ranges, not Unicode's tables, which would cost the
-/// Wasm 3 KB brotli.
+/// reads it (see [`crate::ui::file_name`]): "Socis per segment" saves as `socis-per-segment`,
+/// so that two charts of a page (or a label of its own) save apart, each under what it
+/// shows; a title with nothing to keep as `clusterkit-segment` and the like.
 pub(crate) fn file_name(title: &str, by: super::By) -> String {
-    let letter = |c: char| {
-        c.is_ascii_alphanumeric()
-            || !(c.is_ascii()
-                // Latin-1's signs, × and ÷, punctuation, arrows and symbols, CJK punctuation.
-                || matches!(c, '\u{80}'..='\u{BF}' | '×' | '÷' | '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}'))
-    };
-    let mut name = String::new();
-    for c in crate::search::fold(title).chars() {
-        if name.len() + c.len_utf8() > 60 {
-            break;
-        }
-        if letter(c) {
-            name.push(c);
-        } else if !name.is_empty() && !name.ends_with('-') {
-            name.push('-');
-        }
-    }
-    match name.trim_end_matches('-') {
-        "" => format!("clusterkit-{}", by.id()),
-        kept => kept.to_owned(),
-    }
+    crate::ui::file_name(title).unwrap_or_else(|| format!("clusterkit-{}", by.id()))
 }
 
 #[cfg(test)]

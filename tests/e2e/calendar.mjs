@@ -201,7 +201,7 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
     await page.keyboard.press("Escape");
     await cal.getByRole("button", { name: "Download these events (.ics)" }).click();
   })()]);
-  assert.equal(all.suggestedFilename(), "2026-12.ics");
+  assert.equal(all.suggestedFilename(), "event-calendar-2026-12.ics", "the month's file named after the calendar");
   const month = readFileSync(await all.path(), "utf8");
   const uids = [...month.matchAll(/\r\nUID:([^@]+)@/g)].map((m) => m[1]).sort();
   // The breakfast's one December day is left out, so it is not in the file.
@@ -706,7 +706,7 @@ test("the list offers later events only while there are any: a series with a COU
 test("a list with a month named starts from that month, not from today", async ({ page, url }) => {
   await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
   await page.goto(url("tests/e2e/pages/calendar.html"));
-  await addCalendar(page, { id: "season", month: "2027-03", lang: "en", view: "list" }, {
+  await addCalendar(page, { id: "season", month: "2027-03", lang: "en", view: "list", label: "Season 2027/28" }, {
     version: 1,
     cluster: { name: "Season", timezone: "Europe/Madrid" },
     events: [
@@ -721,6 +721,7 @@ test("a list with a month named starts from that month, not from today", async (
   // An inline feed with no website: its events' UIDs are at the page's own address, not at
   // one every such site would share, nor one every page of this site would.
   const [download] = await Promise.all([page.waitForEvent("download"), cal.getByRole("button", { name: "Download these events (.ics)" }).click()]);
+  assert.equal(download.suggestedFilename(), "season-2027-28.ics", "the list's file named after the calendar's label");
   const ics = readFileSync(await download.path(), "utf8");
   const here = new URL(page.url());
   assert.ok(ics.includes(`\r\nUID:apr@${here.host}${here.pathname}\r\n`), ics);
