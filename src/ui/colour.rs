@@ -183,34 +183,34 @@ pub(crate) fn computed(element: &web_sys::Element, property: &str) -> Option<Rgb
 
 /// The colour behind `element`: the backgrounds of it and of its ancestors, through shadow
 /// roots to the page, painted over each other down to the first opaque one, else the page's
-/// canvas. A background image counts as the mean of its gradients' colours (a dark hero
-/// section's `linear-gradient`); a picture's colours are unknown, so light text on it says
-/// that it is dark. So does light text on the canvas: a page with `color-scheme: dark` (or
-/// `light dark` on a visitor's dark scheme) paints no background, but the browser's dark
-/// canvas under its light text.
+/// canvas. An element's own opaque colour decides, whatever image lies over it (an icon in a
+/// corner, a one-pixel rule); without one, its image counts as the mean of its gradients'
+/// colours (a hero section's `linear-gradient`, a veil over a photograph), over its
+/// pictures, whose colours are unknown: light text on one says that it is dark. So does
+/// light text on the canvas: a page with `color-scheme: dark` (or `light dark` in a
+/// visitor's dark scheme) paints no background, but the browser's dark canvas under its
+/// light text.
 pub(crate) fn backdrop(element: &web_sys::Element) -> Rgba {
     let mut layers = Vec::new();
     let mut next = Some(element.clone());
     let mut canvas = WHITE;
-    'walk: while let Some(element) = next.take() {
+    while let Some(element) = next.take() {
         let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(&element).ok()?)
         else {
             break;
         };
         let read = |property: &str| style.get_property_value(property).unwrap_or_default();
-        let light_text = Rgba::parse(&read("color")).is_some_and(|c| c.a > 0.0 && is_light(c));
-        // An element's image lies over its colour.
-        let image = read("background-image");
-        let image = match image.trim() {
-            "" | "none" => None,
-            image => gradient_colour(image).or_else(|| light_text.then_some(DARK_CANVAS)),
-        };
-        let colour = Rgba::parse(&read("background-color"));
-        for layer in [image, colour].into_iter().flatten().filter(|c| c.a > 0.0) {
-            layers.push(layer);
-            if layer.a >= 1.0 {
-                break 'walk;
-            }
+        let light_text = Rgba::parse(&read("color")).is_some_and(is_light);
+        let colour = Rgba::parse(&read("background-color")).filter(|c| c.a > 0.0);
+        if let Some(colour) = colour.filter(|c| c.a >= 1.0) {
+            layers.push(colour);
+            break;
+        }
+        let (gradients, picture) = image_layers(&read("background-image"));
+        let picture = (picture && light_text).then_some(DARK_CANVAS);
+        layers.extend([gradients, picture, colour].into_iter().flatten());
+        if layers.last().is_some_and(|c| c.a >= 1.0) || picture.is_some() {
+            break;
         }
         canvas = if light_text { DARK_CANVAS } else { WHITE };
         next = host_or_parent(&element);
@@ -221,40 +221,72 @@ pub(crate) fn backdrop(element: &web_sys::Element) -> Rgba {
         .fold(canvas, |below, layer| layer.over(below))
 }
 
-/// Whether text in `colour` is light: it reads on a dark background.
+/// Whether text in `colour` is light, as text meant for a dark background is: lighter than
+/// `#aaa` (a light page's muted grey is darker).
 fn is_light(colour: Rgba) -> bool {
-    colour.contrast(BLACK) > colour.contrast(WHITE)
+    colour.a > 0.0 && colour.contrast(BLACK) >= 9.5
 }
 
-/// The mean of the colours a computed `background-image` names (its gradients' stops, as
-/// `rgb(…)`, `rgba(…)` or `color(srgb …)`); `None` if it names none (a picture).
-fn gradient_colour(image: &str) -> Option<Rgba> {
-    let mut sum = Rgba {
-        r: 0.0,
-        g: 0.0,
-        b: 0.0,
-        a: 0.0,
-    };
-    let mut n = 0.0;
-    let mut rest = image;
-    while let Some(at) = ["rgb", "color(srgb "]
-        .iter()
-        .filter_map(|start| rest.find(start))
-        .min()
-    {
-        let end = rest[at..].find(')').map_or(rest.len(), |e| at + e + 1);
-        if let Some(c) = Rgba::parse(&rest[at..end]) {
-            (sum.r, sum.g, sum.b, sum.a) = (sum.r + c.r, sum.g + c.g, sum.b + c.b, sum.a + c.a);
-            n += 1.0;
+/// What a computed `background-image` shows, as far as its text tells: the mean of its
+/// gradients' colours (their stops, as `rgb(…)`, `rgba(…)` or `color(srgb …)`, each by its
+/// opacity), and whether it has a picture (`url(…)` and the like), whose colours are unknown.
+fn image_layers(image: &str) -> (Option<Rgba>, bool) {
+    let (mut sum, mut opacity, mut stops) = ([0.0; 3], 0.0, 0.0);
+    let mut picture = false;
+    let mut rest = image.trim();
+    while !rest.is_empty() {
+        let layer = &rest[..layer_end(rest)];
+        rest = rest[layer.len()..].trim_start_matches([',', ' ']);
+        let layer = layer.trim();
+        if !layer.contains("gradient(") || layer.starts_with("url(") {
+            picture |= !layer.is_empty() && layer != "none";
+            continue;
         }
-        rest = &rest[end..];
+        let mut stop = layer;
+        while let Some(at) = ["rgb", "color(srgb "]
+            .iter()
+            .filter_map(|start| stop.find(start))
+            .min()
+        {
+            let end = stop[at..].find(')').map_or(stop.len(), |e| at + e + 1);
+            if let Some(c) = Rgba::parse(&stop[at..end]) {
+                for (total, channel) in sum.iter_mut().zip([c.r, c.g, c.b]) {
+                    *total += channel * c.a;
+                }
+                opacity += c.a;
+                stops += 1.0;
+            }
+            stop = &stop[end..];
+        }
     }
-    (n > 0.0).then(|| Rgba {
-        r: sum.r / n,
-        g: sum.g / n,
-        b: sum.b / n,
-        a: sum.a / n,
-    })
+    let weight = if opacity > 0.0 { opacity } else { 1.0 };
+    let mean = (stops > 0.0).then(|| Rgba {
+        r: sum[0] / weight,
+        g: sum[1] / weight,
+        b: sum[2] / weight,
+        a: opacity / stops,
+    });
+    (mean.filter(|c| c.a > 0.0), picture)
+}
+
+/// Where the first of a computed `background-image`'s comma-separated layers ends: at the
+/// first comma outside brackets and quotes (a `data:` URL may hold either).
+fn layer_end(image: &str) -> usize {
+    let (mut depth, mut quote, mut escaped) = (0u32, None, false);
+    for (i, c) in image.char_indices() {
+        match (quote, c) {
+            (Some(_), _) if escaped => escaped = false,
+            (Some(_), '\\') => escaped = true,
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '(') => depth += 1,
+            (None, ')') => depth = depth.saturating_sub(1),
+            (None, ',') if depth == 0 => return i,
+            _ => {}
+        }
+    }
+    image.len()
 }
 
 /// How the widget's quieter colours fit a page whose text is `fg` on `bg`, with the accent

@@ -664,9 +664,14 @@ test("a dark page that paints no background (its color-scheme) or a gradient or 
   assert.equal(await backdrop("canvas", "light"), "light", "the light canvas");
   assert.equal(await backdrop("gradient", "dark"), "dark", "a dark gradient");
   assert.equal(await backdrop("picture", "dark"), "dark", "a picture under light text");
+  assert.equal(await backdrop("veiled", "dark"), "dark", "a veil over a picture under light text");
+  assert.equal(await backdrop("ruled", "dark"), "dark", "a dark colour under a light rule");
+  assert.equal(await backdrop("pattern", "light"), "light", "white under a pattern whose address names black");
   const dark = [18, 18, 18];
-  for (const id of ["gradient", "picture"]) {
-    const ratio = contrast(channels(await link(id)), [11, 16, 32]);
+  // Links that read on what is behind them: the dark sections', and the brand colour's (in
+  // the text's colour there, as the accent does not read on it).
+  for (const [id, behind] of [["gradient", [11, 16, 32]], ["picture", dark], ["ruled", [17, 17, 17]], ["brand", [37, 99, 235]], ["pattern", [255, 255, 255]]]) {
+    const ratio = contrast(channels(await link(id)), behind);
     assert.ok(ratio >= 4.5, `${id}: the link ${await link(id)} at ${ratio.toFixed(2)}:1 on the section`);
   }
   // The visitor's dark scheme: the canvas turns dark, and so do the widget's colours.

@@ -139,26 +139,61 @@ fn the_light_palette_fails_on_a_dark_page_and_the_dark_one_passes() {
 #[test]
 fn a_gradient_counts_as_the_mean_of_its_colours_and_a_picture_as_unknown() {
     // As Chromium computes a dark hero section's background.
-    let hero = gradient_colour("linear-gradient(135deg, rgb(11, 16, 32), rgb(27, 35, 64))")
-        .expect("two stops");
-    assert_eq!(hero.css(), "rgb(19 26 48 / 100%)");
-    assert!(!is_light(hero));
-    // A see-through stop makes the mean see-through; a picture under a gradient adds nothing.
-    let veil = gradient_colour(
-        "url(\"https://example.com/a.jpg\"), linear-gradient(rgba(0, 0, 0, 0.5) 0%, rgba(0, 0, 0, 0) 100%)",
-    )
-    .expect("two stops");
-    assert_eq!(veil.a, 0.25);
+    let (hero, picture) = image_layers("linear-gradient(135deg, rgb(11, 16, 32), rgb(27, 35, 64))");
+    assert_eq!(hero.expect("two stops").css(), "rgb(19 26 48 / 100%)");
+    assert!(!picture);
+    // A veil over a photograph: the veil's colour, and a picture under it.
+    let (veil, picture) = image_layers(
+        "linear-gradient(rgba(0, 0, 0, 0.4), rgba(0, 0, 0, 0.4)), url(\"https://example.com/hero.jpg\")",
+    );
+    assert_eq!(veil.expect("two stops").a, 0.4);
+    assert!(picture);
+    // A see-through stop weighs nothing in the colour, only in the opacity: fading to white
+    // is a half-transparent white, not a grey.
+    let (fade, _) = image_layers("linear-gradient(rgba(0, 0, 0, 0), rgb(255, 255, 255))");
+    assert_eq!(fade.expect("two stops").css(), "rgb(255 255 255 / 50%)");
     assert_eq!(
-        gradient_colour("radial-gradient(color(srgb 1 1 1), rgb(255, 255, 255) 40%)"),
-        Some(WHITE)
+        image_layers("radial-gradient(color(srgb 1 1 1), rgb(255, 255, 255) 40%)"),
+        (Some(WHITE), false)
+    );
+    // A picture's address is not read for colours, even one that names some; nor is a
+    // comma or bracket inside its quotes a layer's end.
+    assert_eq!(
+        image_layers("url(\"data:image/svg+xml,<svg><rect fill='rgb(0,0,0)'/></svg>\")"),
+        (None, true)
     );
     assert_eq!(
-        gradient_colour("url(\"https://example.com/rgb.png\")"),
-        None
+        image_layers(
+            "url(\"data:image/svg+xml,<svg a=')' b=','/>\"), linear-gradient(rgb(0, 0, 0), rgb(0, 0, 0))"
+        ),
+        (Some(rgb(0, 0, 0)), true)
     );
+    assert_eq!(image_layers("none"), (None, false));
+    assert_eq!(image_layers("none, none"), (None, false));
+    // Colours the reader cannot read leave the gradient unknown.
     assert_eq!(
-        gradient_colour("linear-gradient(oklch(0.2 0.1 250), oklch(0.3 0.1 250))"),
-        None
+        image_layers("linear-gradient(oklch(0.2 0.1 250), oklch(0.3 0.1 250))"),
+        (None, false)
     );
+}
+
+#[test]
+fn light_text_is_lighter_than_a_light_page_s_muted_grey() {
+    for light in [
+        rgb(255, 255, 255),
+        rgb(230, 232, 235),
+        rgb(201, 209, 217),
+        rgb(171, 178, 191),
+    ] {
+        assert!(is_light(light), "{light:?}");
+    }
+    for dark in [
+        rgb(0, 0, 0),
+        rgb(34, 34, 34),
+        rgb(119, 119, 119),
+        rgb(153, 153, 153),
+    ] {
+        assert!(!is_light(dark), "{dark:?}");
+    }
+    assert!(!is_light(Rgba { a: 0.0, ..WHITE }), "no text colour at all");
 }
