@@ -64,10 +64,15 @@ if (own) {
 }
 // A file merged into an optimizer's bundle of another name, on a tag that a plugin writes and
 // the webmaster cannot change: the page's own `<script data-base>` (one without a src) says
-// where the Wasm is.
-if (!(script && script.hasAttribute("data-base")) && !/clusterkit[^\/]*$/i.test((own || (script && script.src) || "").split(/[?#]/)[0])) {
+// where the Wasm is. Tried first, and beside this script after it, in case that tag was
+// another tool's (a renamed bundle may have the Wasm beside it).
+var beside = null;
+if (!(script && script.hasAttribute("data-base")) && !/clusterkit/i.test((own || (script && script.src) || "").split(/[?#]/)[0])) {
   var hints = document.querySelectorAll("script[data-base]:not([src])");
-  if (hints.length) script = hints[hints.length - 1];
+  if (hints.length) {
+    beside = own || (script && addressed(script.src) && script.src) || null;
+    script = hints[hints.length - 1];
+  }
 }
 var dataBase = script && (script.getAttribute("data-base") || "").trim();
 // A folder written without its trailing slash ("/assets/clusterkit", "/libs/v2.0.1") is still
@@ -75,12 +80,16 @@ var dataBase = script && (script.getAttribute("data-base") || "").trim();
 if (dataBase && !/(\/|\.m?js|\.wasm)$/i.test(dataBase.split(/[?#]/)[0])) dataBase += "/";
 var base = dataBase || own || (script && addressed(script.src) && script.src) || document.baseURI;
 var wasmFile = "clusterkit_bg.wasm?v=" + VERSION;
-var wasmUrl;
-try {
-  wasmUrl = new URL(wasmFile, new URL(base, document.baseURI)).href;
-} catch (e) {
-  // A `data-base` that is no address at all: the page's folder, whose 404 then says where.
-  wasmUrl = new URL(wasmFile, document.baseURI).href;
+var wasmUrl = wasmAt(base);
+var besideUrl = beside && wasmAt(beside);
+
+function wasmAt(base) {
+  try {
+    return new URL(wasmFile, new URL(base, document.baseURI)).href;
+  } catch (e) {
+    // A `data-base` that is no address at all: the page's folder, whose 404 then says where.
+    return new URL(wasmFile, document.baseURI).href;
+  }
 }
 
 // Whether a script's src is an address files can be found beside: not a data: or blob: URL,
@@ -228,7 +237,19 @@ var fromFile = location.protocol === "file:";
 
 function start() {
   if (!started) {
-    started = fetch(wasmUrl, { credentials: "same-origin", integrity: INTEGRITY })
+    var options = { credentials: "same-origin", integrity: INTEGRITY };
+    // Not where a page's data-base tag said: beside this script, then (its errors are said).
+    var again = function () {
+      wasmUrl = besideUrl;
+      return fetch(wasmUrl, options);
+    };
+    var first = fetch(wasmUrl, options);
+    started = (besideUrl && besideUrl !== wasmUrl
+      ? first.then(function (response) {
+          return response.ok ? response : again();
+        }, again)
+      : first
+    )
       .then(function (response) {
         if (!response.ok) throw unloaded(answered(response.status));
         // Servers that send .wasm as application/octet-stream cannot stream-compile.

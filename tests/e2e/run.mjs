@@ -225,6 +225,30 @@ test("data-base on the script tag says where the wasm is when the script was mov
   assert.deepEqual(wasm, ["/target/e2e/v2.0.1/clusterkit_bg.wasm"]);
 });
 
+test("a renamed bundle with the Wasm beside it still finds it there when another tool's inline script has a data-base", async ({ page, url, errors }) => {
+  const renamed = join(ROOT, "target/e2e/renamed");
+  mkdirSync(renamed, { recursive: true });
+  copyFileSync(join(ROOT, "www/dist/clusterkit.js"), join(renamed, "app.js"));
+  copyFileSync(join(ROOT, "www/dist/clusterkit_bg.wasm"), join(renamed, "clusterkit_bg.wasm"));
+  const wasm = [];
+  page.on("response", (r) => r.url().includes(".wasm") && wasm.push(`${r.status()} ${new URL(r.url()).pathname}`));
+  await page.route("**/data-base.html", async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(
+      '<script src="../../../target/e2e/moved/bundle.js" data-base="../../../www/dist/"></script>',
+      '<script data-base="/analytics/">window.analyticsConfig = {};</script><script src="../../../target/e2e/renamed/app.js"></script>',
+    );
+    await route.fulfill({ response, body });
+  });
+  await page.goto(url("tests/e2e/pages/data-base.html"));
+  await page.locator("[part=count]").filter({ hasText: `${feedOf("catalonia").members.length} members` }).waitFor({ timeout: 10000 });
+  assert.deepEqual(wasm, ["404 /analytics/clusterkit_bg.wasm", "200 /target/e2e/renamed/clusterkit_bg.wasm"], "the tag's folder first, then beside the script");
+  // The browser's own errors of the first try (its 404 page fails the Wasm's integrity), and
+  // nothing else.
+  assert.ok(errors.length > 0 && errors.every((e) => e.includes("/analytics/clusterkit_bg.wasm")), errors.join(" | "));
+  errors.length = 0;
+}, { networkErrors: true });
+
 test("elements added later, changed, removed and inline all work, and one feed URL is fetched once", async ({ page, url }) => {
   const feedRequests = [];
   page.on("request", (r) => r.url().endsWith("catalonia.json") && feedRequests.push(r.url()));
