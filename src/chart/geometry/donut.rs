@@ -23,8 +23,8 @@ const LEAST_SLICE: u32 = 3;
 /// Whole numbers proportional to `counts` that add up to `total` (largest remainders get the
 /// units rounding leaves over); all zero when the counts are. With `even`, equal counts get
 /// equal numbers: a unit left over goes to every category of a count or to none, and once
-/// a count cannot have it, the rest round to the nearest; the numbers may then add up to a
-/// little more or less.
+/// equal counts cannot all have one, those round to the nearest; the numbers may then add
+/// up to a little more or less.
 fn apportion(counts: &[usize], total: u32, even: bool) -> Vec<u32> {
     let sum: usize = counts.iter().sum();
     if sum == 0 {
@@ -39,22 +39,27 @@ fn apportion(counts: &[usize], total: u32, even: bool) -> Vec<u32> {
     let remainder = |i: usize| exact[i] % sum as u64;
     let by_remainder =
         crate::sort::sorted_indices(counts.len(), &|a, b| remainder(b).cmp(&remainder(a)));
-    let mut fits = true;
+    // Whether equal counts could not all have a unit left over: the figures cannot add up
+    // to the total then, and from there on the counts left round to the nearest.
+    let mut tied = false;
     for &i in &by_remainder {
-        // Every unit given out, each to all of its equal counts: the rest round down.
-        if fits && left == 0 {
-            break;
-        }
         // Rounded up already, with an equal count.
         if u64::from(parts[i]) * sum as u64 > exact[i] {
             continue;
         }
         let same = |j: usize| j == i || even && counts[j] == counts[i];
         let n = (0..counts.len()).filter(|&j| same(j)).count() as u32;
-        fits &= n <= left;
-        // Once a count cannot have its unit, it and the rest round to the nearest, halves
-        // down: no count shows more than a larger one.
-        if fits && remainder(i) > 0 || even && !fits && remainder(i) * 2 > sum as u64 {
+        let give = if n <= left {
+            // A unit for the count and each of its equal ones, where every larger count
+            // stays ahead of them.
+            remainder(i) > 0
+                && (0..counts.len()).all(|j| counts[j] <= counts[i] || parts[j] > parts[i])
+        } else {
+            // Rounded to the nearest, halves down: no count shows more than a larger one.
+            tied |= left > 0;
+            even && tied && remainder(i) * 2 > sum as u64
+        };
+        if give {
             for (j, part) in parts.iter_mut().enumerate() {
                 *part += u32::from(same(j));
             }
@@ -161,6 +166,9 @@ mod tests {
         // showed 101 % before).
         assert_eq!(percents(&[14, 3, 1]), [78, 17, 5]);
         assert_eq!(percents(&[16, 3, 3, 3, 2, 4]), [51, 10, 10, 10, 6, 13]);
+        // Three members of eight are 12.5 % each, which cannot all have a point more: they
+        // show 12 %, and the other five, 62.5 %, takes one of the two left over.
+        assert_eq!(percents(&[1, 1, 1, 5]), [12, 12, 12, 63]);
         let many = donut_slices(&vec![1; 200]);
         assert_eq!(many.iter().map(|s| s.length).sum::<u32>(), DONUT_UNITS);
         assert!(
