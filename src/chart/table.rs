@@ -55,7 +55,9 @@ pub(crate) fn table(marks: &[Mark], caption: &str, headers: [&str; 3], lang: Lan
 /// The marks as CSV (RFC 4180's quoting, fields parted by `separator`, with a byte order
 /// mark so that spreadsheets read UTF-8): the `headers` row, then one row per mark with
 /// plain numbers. A name that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or
-/// a tab or carriage return before one, as OWASP lists them) is prefixed with `'`.
+/// a tab or carriage return before one, as OWASP lists them) is prefixed with `'`; one with
+/// a comma, a semicolon or a tab is quoted whatever `separator` is, so that a spreadsheet
+/// that parts fields by another does not find a formula after one (`Seg;=1+1`).
 pub(crate) fn csv(marks: &[Mark], headers: [&str; 3], separator: char) -> String {
     let field = |out: &mut String, value: &str| {
         let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
@@ -63,7 +65,7 @@ pub(crate) fn csv(marks: &[Mark], headers: [&str; 3], separator: char) -> String
         } else {
             value.to_owned()
         };
-        if value.contains([separator, '"', '\n', '\r']) {
+        if value.contains([separator, ',', ';', '\t', '"', '\n', '\r']) {
             out.push('"');
             out.push_str(&value.replace('"', "\"\""));
             out.push('"');
@@ -158,16 +160,26 @@ mod tests {
         );
         // A tab before a formula (a feed built in Rust is not trimmed by the reader).
         let tabbed = csv(&[mark("\t=1+1", 2)], ["Segment", "Members", "Share"], ',');
-        assert_eq!(tabbed, "\u{FEFF}Segment,Members\r\n'\t=1+1,2\r\n");
+        assert_eq!(tabbed, "\u{FEFF}Segment,Members\r\n\"'\t=1+1\",2\r\n");
+        // A formula after the other list separator, or a tab, is inside quotes: a
+        // spreadsheet that parts by semicolons (or by commas, or tabs) keeps it one text.
+        for (name, separator, line) in [
+            ("Seg;=1+1;", ',', "\"Seg;=1+1;\",1"),
+            ("Vila,=1+1", ';', "\"Vila,=1+1\";1"),
+            ("Tab\t=3+3", ';', "\"Tab\t=3+3\";1"),
+        ] {
+            let text = csv(&[mark(name, 1)], ["Segment", "Members", "Share"], separator);
+            assert_eq!(text.lines().nth(1), Some(line), "{name}");
+        }
         let plain = csv(&[mark("Sonilab", 2)], ["Segment", "Members", "Share"], ',');
         assert_eq!(plain, "\u{FEFF}Segment,Members\r\nSonilab,2\r\n");
-        // Semicolons where a spreadsheet's list separator is one: a comma in a name needs
-        // no quotes then, a semicolon does.
+        // Semicolons where a spreadsheet's list separator is one: a name with either is
+        // quoted.
         let mut parted = mark("Vigo; Lugo", 1);
         parted.share = Some(Share::About(25));
         assert_eq!(
             csv(&[shared, parted], ["Ciutat", "Socis", "Percentatge"], ';'),
-            "\u{FEFF}Ciutat;Socis;Percentatge\r\nBarcelona, Girona;3;75\r\n\"Vigo; Lugo\";1;25\r\n"
+            "\u{FEFF}Ciutat;Socis;Percentatge\r\n\"Barcelona, Girona\";3;75\r\n\"Vigo; Lugo\";1;25\r\n"
         );
     }
 }
