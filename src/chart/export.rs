@@ -79,13 +79,30 @@ pub(crate) fn standalone_svg(
         name.set_text_content(Some(title));
         let _ = copy.prepend_with_node_1(&name);
     }
-    let _ = copy.set_attribute("xml:lang", lang.tag());
-    let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
+    let _ = copy.set_attribute_ns(
+        Some("http://www.w3.org/XML/1998/namespace"),
+        "xml:lang",
+        lang.tag(),
+    );
     let _ = copy.remove_attribute("tabindex");
-    // Serialized as HTML, which writes a no-break space (in "28 %") as `&nbsp;`, an entity
-    // XML does not know: no SVG viewer would open the file. The other entities HTML writes
-    // (`&amp;`, `&lt;`, `&gt;`, `&quot;`) are XML's too.
-    Some(copy.outer_html().replace("&nbsp;", "\u{a0}"))
+    // Serialized as XML (with its `xmlns`), not as HTML, which writes a no-break space (in
+    // "28 %") as `&nbsp;`, an entity XML does not know, and in older browsers a name's `<`
+    // bare inside an attribute: no SVG viewer would open the file.
+    let xml = web_sys::XmlSerializer::new()
+        .ok()?
+        .serialize_to_string(&copy)
+        .ok()?;
+    Some(xml_chars(&xml))
+}
+
+/// `text` without the characters XML 1.0 has no place for (controls other than tab and line
+/// breaks, U+FFFE and U+FFFF), which a feed's name may hold.
+fn xml_chars(text: &str) -> String {
+    text.chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
+        })
+        .collect()
 }
 
 /// A download's file name (without its extension), from the chart's title as the visitor
@@ -114,6 +131,14 @@ mod tests {
         ] {
             assert_eq!(file_name(title, By::Segment), name, "{title}");
         }
+    }
+
+    #[test]
+    fn the_svg_file_keeps_only_what_xml_allows() {
+        assert_eq!(
+            xml_chars("Seg \u{FFFF}\u{FFFE}\u{1}\u{1F}\tA\r\nB \u{a0}% \u{10FFFD} \u{FFFD}"),
+            "Seg \tA\r\nB \u{a0}% \u{10FFFD} \u{FFFD}"
+        );
     }
 
     #[test]

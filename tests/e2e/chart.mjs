@@ -169,12 +169,12 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   // Named by the chart's title, which in the page only its figure and heading say (a name
   // of the drawing's own made screen readers say it a third time).
   assert.equal(await cities.evaluate((el) => el.shadowRoot.querySelector("svg").hasAttribute("aria-label")), false);
-  assert.match(svgFile, /^<svg[^>]*><title>Socis per ciutat<\/title><rect width="100%" height="100%" fill="rgb\(255, 255, 255\)"><\/rect>/, "titled, the page's white behind it");
+  assert.match(svgFile, /^<svg[^>]*><title>Socis per ciutat<\/title><rect width="100%" height="100%" fill="rgb\(255, 255, 255\)"\/>/, "titled, the page's white behind it");
   // Drawn dark, it takes its dark background along: its light text stays readable.
   await cities.evaluate((el) => el.setAttribute("theme", "dark"));
   await page.waitForFunction(() => document.getElementById("cities").shadowRoot.querySelector(".ck-root").dataset.theme === "dark");
   const [, darkFile] = await saved("Baixa el gràfic (SVG)");
-  const paper = darkFile.match(/^<svg[^>]*><title>[^<]*<\/title><rect width="100%" height="100%" fill="rgb\((\d+), (\d+), (\d+)\)">/);
+  const paper = darkFile.match(/^<svg[^>]*><title>[^<]*<\/title><rect width="100%" height="100%" fill="rgb\((\d+), (\d+), (\d+)\)"\/>/);
   assert.ok(paper && paper.slice(1).every((c) => Number(c) < 64), `a dark background: ${darkFile.slice(0, 300)}`);
   await cities.evaluate((el) => el.removeAttribute("theme"));
 
