@@ -215,7 +215,8 @@ fn first_days(
     days
 }
 
-/// The feed's events that `kept` keeps (all without it), each with its place in the feed.
+/// The feed's events that `kept` keeps (all without it) and whose dates exist, each with its
+/// place in the feed.
 pub(crate) fn kept_events<'f>(
     feed: &'f Feed,
     kept: Option<&'f [bool]>,
@@ -223,7 +224,18 @@ pub(crate) fn kept_events<'f>(
     feed.events
         .iter()
         .enumerate()
-        .filter(move |(i, _)| kept.is_none_or(|kept| kept.get(*i) != Some(&false)))
+        .filter(move |(i, e)| kept.is_none_or(|kept| kept.get(*i) != Some(&false)) && placeable(e))
+}
+
+/// Whether every date and time of `event` exists: a feed built by hand (the fields are
+/// public) may give a 30 February or a 13th month, which no day of the calendar shows.
+fn placeable(event: &Event) -> bool {
+    let until = event.recurrence.as_ref().and_then(|r| r.until);
+    [Some(event.start), event.end, until]
+        .iter()
+        .flatten()
+        .chain(&event.exdates)
+        .all(When::is_valid)
 }
 
 /// Hands `found` each occurrence of the events `kept` keeps that shows between `from` and

@@ -28,6 +28,11 @@ pub struct Time {
 }
 
 impl Time {
+    /// Whether this is a time of day (the fields are public: one built by hand may be 25:00).
+    pub fn is_valid(self) -> bool {
+        self.hour < 24 && self.minute < 60 && self.second < 60
+    }
+
     /// 23:59:59, a day's last second: where an `UNTIL` given as a date ends.
     pub const LAST_SECOND: Time = Time {
         hour: 23,
@@ -58,6 +63,14 @@ impl When {
     /// Whether this is an all-day value.
     pub fn is_all_day(&self) -> bool {
         matches!(self, When::Date(_))
+    }
+
+    /// Whether its date and time exist (see [`Date::is_valid`]).
+    pub fn is_valid(&self) -> bool {
+        match *self {
+            When::Date(d) => d.is_valid(),
+            When::Local(d, t) | When::Instant(d, t) => d.is_valid() && t.is_valid(),
+        }
     }
 }
 
@@ -114,10 +127,20 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 impl Date {
-    /// A date, if it exists in the calendar.
+    /// A date, if it exists in the calendar, in a year a feed can write (0 to 9999).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
+        ((0..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month))
+        .then_some(Date { year, month, day })
+    }
+
+    /// Whether this is a date [`Date::new`] gives: the fields are public, and a date built
+    /// by hand may name no day (30 February, a 13th month). The widgets leave out an event
+    /// with such a date.
+    pub fn is_valid(self) -> bool {
+        Date::new(self.year, self.month, self.day).is_some()
     }
 
     /// Days since 1970-01-01 (negative before).
@@ -164,9 +187,9 @@ impl Date {
 
     /// The first day of the month `n` months later (earlier when negative).
     pub fn add_months(self, n: i32) -> Date {
-        let index = self.year * 12 + i32::from(self.month) - 1 + n;
+        let index = i64::from(self.year) * 12 + i64::from(self.month) - 1 + i64::from(n);
         Date {
-            year: index.div_euclid(12),
+            year: index.div_euclid(12).clamp(i32::MIN.into(), i32::MAX.into()) as i32,
             month: (index.rem_euclid(12) + 1) as u8,
             day: 1,
         }
@@ -296,6 +319,44 @@ mod tests {
 
     fn d(y: i32, m: u8, day: u8) -> Date {
         Date::new(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dates_built_by_hand_are_checked_and_far_years_do_not_overflow() {
+        assert!(d(2024, 2, 29).is_valid());
+        for no_such in [
+            (2026, 2, 29),
+            (2026, 13, 1),
+            (2026, 0, 1),
+            (10_000, 1, 1),
+            (-1, 12, 31),
+        ] {
+            let (year, month, day) = no_such;
+            assert!(!Date { year, month, day }.is_valid(), "{no_such:?}");
+        }
+        let far = Date {
+            year: i32::MAX,
+            month: 12,
+            day: 1,
+        };
+        assert_eq!(far.add_months(1).year, i32::MAX, "clamped, not a panic");
+        assert_eq!(
+            d(9999, 12, 1).add_months(1),
+            Date {
+                year: 10_000,
+                month: 1,
+                day: 1
+            }
+        );
+        assert!(
+            !Time {
+                hour: 24,
+                minute: 0,
+                second: 0
+            }
+            .is_valid()
+        );
+        assert!(When::Local(d(2026, 4, 10), Time::LAST_SECOND).is_valid());
     }
 
     #[test]

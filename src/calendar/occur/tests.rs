@@ -292,3 +292,42 @@ fn the_next_and_previous_days_with_events_are_found_years_away_and_filters_count
         None
     );
 }
+
+#[test]
+fn an_event_built_by_hand_with_a_day_that_does_not_exist_is_left_out_and_the_rest_shown() {
+    let bad = |id: &str, when: When| Event::new(id, id, when);
+    let day = |year, month, day| Date { year, month, day };
+    let at = |hour, minute| Time {
+        hour,
+        minute,
+        second: 0,
+    };
+    let mut ended = event("ended-on-31-april", "2026-04-29", None);
+    ended.end = Some(When::Date(day(2026, 4, 31)));
+    let mut series = event("until-month-13", "2026-04-06T09:00", None);
+    series.recurrence = Some(Rrule::parse("FREQ=WEEKLY").unwrap());
+    if let Some(r) = series.recurrence.as_mut() {
+        r.until = Some(When::Date(day(2026, 13, 1)));
+    }
+    let feed = feed(
+        "Europe/Madrid",
+        vec![
+            bad("month-13", When::Date(day(2026, 13, 5))),
+            bad("30-february", When::Date(day(2026, 2, 30))),
+            bad("25-o-clock", When::Local(day(2026, 4, 10), at(25, 0))),
+            bad("year-max", When::Date(day(i32::MAX, 12, 31))),
+            ended,
+            series,
+            event("talent", "2026-04-20", None),
+        ],
+    );
+    let ids: Vec<String> = shown(&feed, "Europe/Madrid", "2026-01-01", "2026-12-31")
+        .into_iter()
+        .map(|(id, ..)| id)
+        .collect();
+    assert_eq!(ids, ["talent"]);
+    assert_eq!(
+        next_kept_day(&feed, "Europe/Madrid", d("2026-01-01"), &Jiff, None),
+        Some(d("2026-04-20"))
+    );
+}
