@@ -1949,6 +1949,54 @@ async fn a_new_feed_keeps_the_choices_it_has_values_for_and_drops_the_others() {
     assert!(chips()[0].starts_with("Production"), "{:?}", chips());
 }
 
+/// An app's first choices that name what the feed it gives at once lacks are left out as
+/// they would be from a new feed: no chip of a bare id, no "0 members", and the app hears
+/// the choices kept.
+#[wasm_bindgen_test]
+async fn first_choices_the_first_feed_lacks_are_left_out_and_told() {
+    use clusterkit::Filter;
+    let madrid = sample("madrid");
+    let heard = RwSignal::new(None::<Filter>);
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), {
+        let madrid = madrid.clone();
+        move || {
+            let filter = Signal::stored(Filter {
+                segments: vec!["immersive".into(), "production".into()],
+                ..Filter::default()
+            });
+            view! {
+                <MemberDirectory
+                    feed=madrid.clone()
+                    filter=filter
+                    on_filter=move |f: Filter| heard.set(Some(f))
+                    lang=Lang::En
+                />
+            }
+        }
+    });
+    let producers = count_where(&madrid, |m| m.segments.iter().any(|s| s == "production"));
+    assert!(producers > 0);
+    until("Madrid's producers", || {
+        count_shown(&root) == format!("{producers} members")
+    })
+    .await;
+    let chips = || -> Vec<String> {
+        all(&root, "[part=chip]")
+            .iter()
+            .map(|c| c.text_content().unwrap_or_default())
+            .collect()
+    };
+    until("one chip", || chips().len() == 1).await;
+    assert!(chips()[0].starts_with("Production"), "{:?}", chips());
+    until("the choices kept, heard", || {
+        heard
+            .get_untracked()
+            .is_some_and(|f| f.segments == ["production"])
+    })
+    .await;
+}
+
 /// The page size, layout and order an app gives follow its signals without starting the
 /// visitor over: the search typed stays, a new page size keeps the first card shown in view,
 /// and a new order or layout replaces the one the visitor picked.
