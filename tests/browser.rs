@@ -662,7 +662,8 @@ async fn a_new_view_from_the_app_replaces_the_visitors_pick() {
     use clusterkit::CalendarView as View;
     let feed = sample("galicia");
     let root = container();
-    let view = RwSignal::new(Some(View::Month));
+    // A signal of the view itself, as the directory's layout takes one (no `Option`).
+    let view = RwSignal::new(View::Month);
     let month = feed::Date::new(2026, 12, 1).unwrap();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! { <EventCalendar feed=feed.clone() lang=Lang::En month=month view=view/> }
@@ -682,7 +683,7 @@ async fn a_new_view_from_the_app_replaces_the_visitors_pick() {
         .unchecked_into();
     list.click();
     until("the visitor's list", || !showing_month(&root)).await;
-    view.set(Some(View::Month));
+    view.set(View::Month);
     until("the app's month again", || showing_month(&root)).await;
 }
 

@@ -79,7 +79,7 @@ impl View {
 /// | `locale` | `MaybeProp<String>` | the language's tag | a full tag such as `en-US`, whose region picks the first day of the week |
 /// | `month` | `MaybeProp<Date>` | the current month | the month shown first; a new one is shown in place of the visitor's |
 /// | `timezone` | `MaybeProp<String>` | the feed's `cluster.timezone` | the zone times show in: an IANA name, or `local` for the visitor's |
-/// | `view` | `Signal<Option<View>>` | the month, or the list under 37.5em (600 px) | the view shown first |
+/// | `view` | `MaybeProp<CalendarView>` | the month, or the list under 37.5em (600 px) | the view shown first |
 /// | `segments` | `Signal<Vec<String>>` | none | segment ids chosen: only their events show (again whenever it changes, in place of the visitor's choice) |
 /// | `categories` | `Signal<Vec<String>>` | none | category ids chosen: only their events show (again whenever it changes, in place of the visitor's choice) |
 /// | `on_open` | `Callback<String>` | none | called with an event's id when the visitor opens it |
@@ -113,7 +113,7 @@ pub fn EventCalendar(
     /// then); default: the month, or the list in a container narrower than 37.5em (600
     /// pixels at the usual text size).
     #[prop(optional, into)]
-    view: Signal<Option<View>>,
+    view: MaybeProp<View>,
     /// Segments (ids) chosen: only their events show. Chosen again whenever it changes, in
     /// place of the visitor's choice.
     #[prop(optional, into)]

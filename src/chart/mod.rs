@@ -103,7 +103,7 @@ struct Drawn {
 /// | `feed` | `Signal<Arc<Feed>>` | required | the members counted |
 /// | `lang` | `Signal<Lang>` | English | the visitor's language |
 /// | `by` | `Signal<By>` | `By::Segment` | what the members are counted by |
-/// | `shape` | `Signal<Option<Shape>>` | columns for years, else bars | how they are drawn |
+/// | `shape` | `MaybeProp<Shape>` | columns for years, else bars | how they are drawn |
 /// | `top` | `MaybeProp<usize>` | 8 | regions or cities shown before the rest go together |
 /// | `filter` | `Signal<Filter>` | none | a directory's choices, shown on the marks; a value that would leave it no member, given its other choices and its search, is disabled (the search counts where the directory shows the very same `Arc<Feed>`, whose search index it shares) |
 /// | `on_filter` | `Callback<Filter>` | none | links the chart: a click, Enter or Space on a mark toggles its facet value |
@@ -136,7 +136,7 @@ pub fn SegmentChart(
     by: Signal<By>,
     /// How they are drawn; `None` picks [`By::default_shape`].
     #[prop(optional, into)]
-    shape: Signal<Option<Shape>>,
+    shape: MaybeProp<Shape>,
     /// How many regions or cities are shown before the rest go together.
     #[prop(optional, into)]
     top: MaybeProp<usize>,

@@ -176,7 +176,7 @@ pub(super) fn chart(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyVie
         feed,
         lang,
         by,
-        shape,
+        shape: shape.into(),
         top: top.into(),
         filter,
         on_filter,
