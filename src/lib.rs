@@ -44,8 +44,8 @@ pub use chart::{SegmentChart, SegmentChartProps};
 pub use directory::model::{Facet, Filter, Layout, Sort};
 pub use directory::{MAX_PAGE_SIZE, MemberDirectory, MemberDirectoryProps};
 pub use feed::{
-    Cluster, Date, Event, Feed, FeedState, LoadError, Member, Segment, Text, UseFeedReturn,
-    use_feed,
+    Cluster, Date, Event, Feed, FeedState, Kind, LoadError, Member, Segment, Text, Time,
+    UseFeedReturn, When, use_feed,
 };
 pub use i18n::{Lang, UnknownLang};
 pub use ui::{CSS, FeedStatus, FeedStatusProps, Styles, StylesProps};
