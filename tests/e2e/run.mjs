@@ -179,6 +179,14 @@ test("a bundle served from another origin as application/octet-stream still work
   await page.getByRole("heading", { name: "Socios por segmento" }).waitFor();
 });
 
+/** Serves data-base.html with `tags` in place of its moved script's tag. */
+const dataBasePage = (page, tags) =>
+  page.route("**/data-base.html", async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('<script src="../../../target/e2e/moved/bundle.js" data-base="../../../www/dist/"></script>', tags);
+    await route.fulfill({ response, body });
+  });
+
 test("data-base on the script tag says where the wasm is when the script was moved", async ({ page, url }) => {
   const moved = join(ROOT, "target/e2e/moved");
   mkdirSync(moved, { recursive: true });
@@ -187,14 +195,7 @@ test("data-base on the script tag says where the wasm is when the script was mov
   await page.locator("[part=count]").filter({ hasText: `${feedOf("catalonia").members.length} members` }).waitFor();
   // Merged into a bundle whose tag a plugin writes: the page's own empty data-base tag says
   // where the Wasm is.
-  await page.route("**/data-base.html", async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace(
-      '<script src="../../../target/e2e/moved/bundle.js" data-base="../../../www/dist/"></script>',
-      '<script data-base="../../../www/dist/"></script><script src="../../../target/e2e/moved/bundle.js"></script>',
-    );
-    await route.fulfill({ response, body });
-  });
+  await dataBasePage(page, '<script data-base="../../../www/dist/"></script><script src="../../../target/e2e/moved/bundle.js"></script>');
   await page.goto(url("tests/e2e/pages/data-base.html"));
   assert.equal(await page.locator("script[src][data-base]").count(), 0);
   await page.locator("[part=count]").filter({ hasText: `${feedOf("catalonia").members.length} members` }).waitFor({ timeout: 10000 });
@@ -232,14 +233,7 @@ test("a renamed bundle with the Wasm beside it still finds it there when another
   copyFileSync(join(ROOT, "www/dist/clusterkit_bg.wasm"), join(renamed, "clusterkit_bg.wasm"));
   const wasm = [];
   page.on("response", (r) => r.url().includes(".wasm") && wasm.push(`${r.status()} ${new URL(r.url()).pathname}`));
-  await page.route("**/data-base.html", async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace(
-      '<script src="../../../target/e2e/moved/bundle.js" data-base="../../../www/dist/"></script>',
-      '<script data-base="/analytics/">window.analyticsConfig = {};</script><script src="../../../target/e2e/renamed/app.js"></script>',
-    );
-    await route.fulfill({ response, body });
-  });
+  await dataBasePage(page, '<script data-base="/analytics/">window.analyticsConfig = {};</script><script src="../../../target/e2e/renamed/app.js"></script>');
   await page.goto(url("tests/e2e/pages/data-base.html"));
   await page.locator("[part=count]").filter({ hasText: `${feedOf("catalonia").members.length} members` }).waitFor({ timeout: 10000 });
   assert.deepEqual(wasm, ["404 /analytics/clusterkit_bg.wasm", "200 /target/e2e/renamed/clusterkit_bg.wasm"], "the tag's folder first, then beside the script");
