@@ -95,7 +95,7 @@ fn used_ids(feed: &Feed) -> (Vec<String>, Vec<String>) {
             ids.push(id.clone());
         }
     };
-    for e in &feed.events {
+    for e in feed.events.iter().filter(|e| super::occur::placeable(e)) {
         e.segments.iter().for_each(|id| add(&mut segments, id));
         e.category.iter().for_each(|id| add(&mut categories, id));
     }

@@ -304,7 +304,11 @@ pub fn EventCalendar(
         let zone_note = move || {
             let zone = zone.get();
             (zone != visitor.get_value()
-                && feed.read().events.iter().any(|e| !e.start.is_all_day()))
+                && feed
+                    .read()
+                    .events
+                    .iter()
+                    .any(|e| !e.start.is_all_day() && occur::placeable(e)))
             .then(|| view! { <p class="ck-zone-note">{format::zone_note(lang, &zone)}</p> })
         };
         // Every event with an occurrence in the month shown, as one file.

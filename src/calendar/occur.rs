@@ -8,7 +8,7 @@
 
 use super::recur;
 use super::zone::{epoch_ms, instant, wall_at};
-use crate::feed::{Date, Event, Feed, Time, When};
+use crate::feed::{Date, Event, Feed, Rrule, Time, When};
 
 /// Offsets of time zones from UTC: the browser's `Intl` in the page, a zone database in
 /// the tests.
@@ -227,15 +227,16 @@ pub(crate) fn kept_events<'f>(
         .filter(move |(i, e)| kept.is_none_or(|kept| kept.get(*i) != Some(&false)) && placeable(e))
 }
 
-/// Whether every date and time of `event` exists: a feed built by hand (the fields are
-/// public) may give a 30 February or a 13th month, which no day of the calendar shows.
-fn placeable(event: &Event) -> bool {
-    let until = event.recurrence.as_ref().and_then(|r| r.until);
-    [Some(event.start), event.end, until]
+/// Whether every date and time of `event`, and its rule, exist: a feed built by hand (the
+/// fields are public) may give a 30 February or a 13th month, which no day of the calendar
+/// shows.
+pub(crate) fn placeable(event: &Event) -> bool {
+    [Some(event.start), event.end]
         .iter()
         .flatten()
         .chain(&event.exdates)
         .all(When::is_valid)
+        && event.recurrence.as_ref().is_none_or(Rrule::is_valid)
 }
 
 /// Hands `found` each occurrence of the events `kept` keeps that shows between `from` and

@@ -111,8 +111,8 @@ struct Drawn {
 /// | `label` | `MaybeProp<String>` | the dimension's ("Members by segment") | its title, shown and said |
 /// | `class` | `MaybeProp<String>` | none | extra class on the root |
 ///
-/// Props typed as signals follow their changes; `heading_level` is read once, as the chart
-/// is built.
+/// Props typed as signals or `MaybeProp` follow their changes; `heading_level` is read once,
+/// as the chart is built.
 ///
 /// Keyboard: the drawing is one tab stop; the arrow keys, Home and End move between its bars,
 /// columns or slices, each named with its count for screen readers and shown in a tooltip;
@@ -134,7 +134,7 @@ pub fn SegmentChart(
     /// What the members are counted by.
     #[prop(optional, into)]
     by: Signal<By>,
-    /// How they are drawn; `None` picks [`By::default_shape`].
+    /// How they are drawn; without one, [`By::default_shape`].
     #[prop(optional, into)]
     shape: MaybeProp<Shape>,
     /// How many regions or cities are shown before the rest go together.

@@ -127,20 +127,19 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 impl Date {
-    /// A date, if it exists in the calendar, in a year a feed can write (0 to 9999).
+    /// A date, if it exists in the calendar.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        ((0..=9999).contains(&year)
-            && (1..=12).contains(&month)
-            && day >= 1
-            && day <= days_in_month(year, month))
-        .then_some(Date { year, month, day })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+            .then_some(Date { year, month, day })
     }
 
-    /// Whether this is a date [`Date::new`] gives: the fields are public, and a date built
-    /// by hand may name no day (30 February, a 13th month). The widgets leave out an event
-    /// with such a date.
+    /// Whether this is a date [`Date::new`] gives, in a year a browser's clock reaches (some
+    /// 270,000 years either side of 1970): the fields are public, and a date built by hand
+    /// may name no day (30 February, a 13th month). The widgets leave out an event with such
+    /// a date.
     pub fn is_valid(self) -> bool {
-        Date::new(self.year, self.month, self.day).is_some()
+        (-271_820..=275_759).contains(&self.year)
+            && Date::new(self.year, self.month, self.day).is_some()
     }
 
     /// Days since 1970-01-01 (negative before).
@@ -187,9 +186,11 @@ impl Date {
 
     /// The first day of the month `n` months later (earlier when negative).
     pub fn add_months(self, n: i32) -> Date {
-        let index = i64::from(self.year) * 12 + i64::from(self.month) - 1 + i64::from(n);
+        // Within the years an `i32` holds: the first or last month of them at most.
+        let index = (i64::from(self.year) * 12 + i64::from(self.month) - 1 + i64::from(n))
+            .clamp(i64::from(i32::MIN) * 12, i64::from(i32::MAX) * 12 + 11);
         Date {
-            year: index.div_euclid(12).clamp(i32::MIN.into(), i32::MAX.into()) as i32,
+            year: index.div_euclid(12) as i32,
             month: (index.rem_euclid(12) + 1) as u8,
             day: 1,
         }
@@ -324,12 +325,14 @@ mod tests {
     #[test]
     fn dates_built_by_hand_are_checked_and_far_years_do_not_overflow() {
         assert!(d(2024, 2, 29).is_valid());
+        // A year a feed writes as 9999 with an offset west of UTC is 10000 in UTC: valid.
+        assert!(d(10_000, 1, 1).is_valid());
         for no_such in [
             (2026, 2, 29),
             (2026, 13, 1),
             (2026, 0, 1),
-            (10_000, 1, 1),
-            (-1, 12, 31),
+            (300_000, 1, 1),
+            (-300_000, 12, 31),
         ] {
             let (year, month, day) = no_such;
             assert!(!Date { year, month, day }.is_valid(), "{no_such:?}");
@@ -339,7 +342,11 @@ mod tests {
             month: 12,
             day: 1,
         };
-        assert_eq!(far.add_months(1).year, i32::MAX, "clamped, not a panic");
+        assert_eq!(
+            far.add_months(1),
+            far,
+            "the last month an i32 holds, not a panic"
+        );
         assert_eq!(
             d(9999, 12, 1).add_months(1),
             Date {

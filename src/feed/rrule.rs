@@ -75,6 +75,24 @@ fn list<T>(value: &str, item: impl Fn(&str) -> Option<T>) -> Option<Vec<T>> {
 }
 
 impl Rrule {
+    /// Whether every part is one [`Rrule::parse`] gives (the fields are public: a rule built
+    /// by hand may hold a 13th month or a 0th Monday): an interval of at least 1, ordinals
+    /// of 1 to 53 either way, month days of 1 to 31 either way, months of 1 to 12, and an
+    /// `UNTIL` that exists. The widgets leave out an event with any other.
+    pub fn is_valid(&self) -> bool {
+        self.interval >= 1
+            && self
+                .by_day
+                .iter()
+                .all(|(n, _)| n.is_none_or(|n| (1..=53).contains(&n.unsigned_abs())))
+            && self
+                .by_month_day
+                .iter()
+                .all(|n| (1..=31).contains(&n.unsigned_abs()))
+            && self.by_month.iter().all(|m| (1..=12).contains(m))
+            && self.until.is_none_or(|u| u.is_valid())
+    }
+
     /// Parses a rule such as `FREQ=MONTHLY;BYDAY=1TU;COUNT=10` (an `RRULE:` prefix is allowed,
     /// in any case, as RFC 5545 reads property names).
     pub fn parse(text: &str) -> Result<Rrule, RruleError> {

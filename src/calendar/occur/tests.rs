@@ -309,13 +309,25 @@ fn an_event_built_by_hand_with_a_day_that_does_not_exist_is_left_out_and_the_res
     if let Some(r) = series.recurrence.as_mut() {
         r.until = Some(When::Date(day(2026, 13, 1)));
     }
+    let mut zeroth_monday = event("zeroth-monday", "2026-04-06T09:00", None);
+    zeroth_monday.recurrence = Some(Rrule::parse("FREQ=MONTHLY;BYDAY=1MO").unwrap());
+    if let Some(r) = zeroth_monday.recurrence.as_mut() {
+        r.by_day = vec![(Some(0), crate::feed::Weekday::Mon)];
+    }
+    let mut thirteenth_month = event("thirteenth-month", "2026-04-06", None);
+    thirteenth_month.recurrence = Some(Rrule::parse("FREQ=YEARLY").unwrap());
+    if let Some(r) = thirteenth_month.recurrence.as_mut() {
+        r.by_month = vec![13];
+    }
     let feed = feed(
         "Europe/Madrid",
         vec![
+            zeroth_monday,
+            thirteenth_month,
             bad("month-13", When::Date(day(2026, 13, 5))),
             bad("30-february", When::Date(day(2026, 2, 30))),
             bad("25-o-clock", When::Local(day(2026, 4, 10), at(25, 0))),
-            bad("year-max", When::Date(day(i32::MAX, 12, 31))),
+            bad("year-300000", When::Date(day(300_000, 12, 31))),
             ended,
             series,
             event("talent", "2026-04-20", None),
@@ -330,4 +342,23 @@ fn an_event_built_by_hand_with_a_day_that_does_not_exist_is_left_out_and_the_res
         next_kept_day(&feed, "Europe/Madrid", d("2026-01-01"), &Jiff, None),
         Some(d("2026-04-20"))
     );
+}
+
+#[test]
+fn a_feed_s_never_ending_series_until_9999_west_of_utc_is_placeable() {
+    // 9999-12-31T23:59:59-05:00 is in the year 10000 in UTC, as the reader keeps it.
+    let series = Event {
+        recurrence: Some(Rrule::parse("FREQ=WEEKLY;UNTIL=9999-12-31T23:59:59-05:00").unwrap()),
+        end: Some(w("9999-12-31T22:00:00-05:00")),
+        ..event("weekly", "2026-04-06T09:00", None)
+    };
+    assert_eq!(
+        series
+            .recurrence
+            .as_ref()
+            .and_then(|r| r.until)
+            .map(|u| u.date().year),
+        Some(10_000)
+    );
+    assert!(placeable(&series));
 }
