@@ -1992,6 +1992,25 @@ async fn first_choices_the_first_feed_lacks_are_left_out_and_told() {
     .await;
 }
 
+/// A later choice of the app's that the feed lacks is left out too.
+#[wasm_bindgen_test]
+async fn a_later_choice_the_feed_lacks_is_left_out() {
+    use clusterkit::Filter;
+    let madrid = sample("madrid");
+    let choices = RwSignal::new(Filter::default());
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), {
+        let madrid = madrid.clone();
+        move || view! { <MemberDirectory feed=madrid.clone() filter=choices lang=Lang::En/> }
+    });
+    until("the cards", || !all(&root, "article").is_empty()).await;
+    choices.set(Filter {
+        segments: vec!["immersive".into(), "production".into()],
+        ..Filter::default()
+    });
+    only_madrid_s_producers(&root, &madrid).await;
+}
+
 /// The page size, layout and order an app gives follow its signals without starting the
 /// visitor over: the search typed stays, a new page size keeps the first card shown in view,
 /// and a new order or layout replaces the one the visitor picked.

@@ -162,15 +162,16 @@ pub fn MemberDirectory(
         move |_| Arc::new(FacetTable::new(&feed.read())),
         arc_changed,
     );
-    // The feed (the first, and each new one: an app's signal, the embed's `feed` attribute
-    // changed) keeps the choices it has values for: a segment, region or city it lacks would
-    // let nobody through and show as a chip of its bare id. Not an empty one (an app's feed
-    // while it loads or reloads: choices would go that the next one has), nor the page's own
-    // choices where the visitor has no facets to see them (`hide_filters`).
+    // The choices keep what the feed has values for (the first feed and each new one: an
+    // app's signal, the embed's `feed` attribute changed; and each of the app's choices): a
+    // segment, region or city it lacks would let nobody through and show as a chip of its
+    // bare id. Not with an empty feed (an app's while it loads or reloads: choices would go
+    // that the next one has), nor the page's own choices where the visitor has no facets to
+    // see them (`hide_filters`).
     crate::ui::effect(move || {
         let table = table.get();
         if !hide_filters && feed.with_untracked(|f| !f.members.is_empty()) {
-            let known = choices.get_untracked().known_to(&table);
+            let known = choices.get().known_to(&table);
             if choices.with_untracked(|c| *c != known) {
                 choices.set(known);
                 page.set(1);
