@@ -110,9 +110,12 @@ pub(crate) fn said_once_settled(text: Signal<String>) -> impl IntoView {
             let timer = leptos::leptos_dom::helpers::set_timeout_with_handle(
                 move || {
                     // The same words again are a change too (a no-break space after them,
-                    // or not): a live region says only what changes.
-                    let again = said.with_untracked(|said| *said == now);
-                    said.set(if again { now + "\u{a0}" } else { now });
+                    // or not): a live region says only what changes. Nothing once the region
+                    // is gone (its scope may be disposed before its timer could be cleared:
+                    // a new language draws the widget anew).
+                    if let Some(again) = said.try_with_untracked(|said| *said == now) {
+                        said.try_set(if again { now + "\u{a0}" } else { now });
+                    }
                 },
                 SETTLE,
             );

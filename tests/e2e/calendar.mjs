@@ -575,6 +575,29 @@ test("the categories attribute keeps only its categories' events, pressed among 
   assert.deepEqual(await bars(), ["Archive talk", "Broadcast fair", "Cinema night"], "every event again");
 });
 
+test("a new language just after a filter changes: the count's announcement, pending, does not outlive the calendar drawn before", async ({ page, url }) => {
+  // Playwright's clock runs the page's timers in its own order: the announcement's timer,
+  // set as the filter changed, came after the language drew the calendar anew, and read the
+  // region it was for, gone (a trap, in the console).
+  await page.clock.setFixedTime(new Date("2026-11-20T10:00:00Z"));
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  const cal = page.locator("#cal");
+  await cal.getByRole("grid", { name: "November 2026" }).waitFor();
+  await page.waitForTimeout(300);
+  await cal.evaluate(async (el) => {
+    const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+    el.setAttribute("segments", "animation");
+    await wait(300);
+    el.removeAttribute("segments");
+    await wait(300);
+    el.setAttribute("lang", "en-US");
+  });
+  await page.waitForFunction(() => document.querySelector("#cal").shadowRoot.querySelector("thead th .ck-wd")?.textContent === "Sun", null, { timeout: 5000 });
+  await page.waitForTimeout(800);
+  await cal.getByRole("button", { name: "Next month" }).click();
+  await cal.getByRole("grid", { name: "December 2026" }).waitFor();
+});
+
 test("lang with a region starts the week where that region does: Sunday for en-US, on the element or the page", async ({ page, url }) => {
   await page.goto(url("tests/e2e/pages/calendar.html"));
   const feed = { version: 1, cluster: { name: "C" }, events: [] };
