@@ -81,8 +81,9 @@ pub(crate) fn repeats(lang: Lang, rule: &Rrule, held: Option<u32>) -> Option<Str
     } else if let Some(until) = &rule.until {
         let day = until.date();
         let mut template = s.until.to_owned();
-        // Catalan writes "al" as "a l’" before the days said with a vowel: "fins a l’1".
-        if lang == Lang::Ca && matches!(day.day, 1 | 11) {
+        // Catalan writes "al" as "a l’" before the days said with a vowel (u, vuit, onze):
+        // "fins a l’1", "fins a l’8".
+        if lang == Lang::Ca && matches!(day.day, 1 | 8 | 11) {
             template = template.replace("al {day}", "a l’{day}");
         }
         date_as(lang, &fill(&template, &[("rule", &said)]), day)
@@ -162,6 +163,10 @@ mod tests {
         assert_eq!(
             say(Lang::Ca, "FREQ=MONTHLY;BYDAY=1TU;UNTIL=20270601").unwrap(),
             "cada mes, el primer dimarts, fins a l’1 de juny de 2027"
+        );
+        assert_eq!(
+            say(Lang::Ca, "FREQ=DAILY;UNTIL=20270608").unwrap(),
+            "cada dia, fins a l’8 de juny de 2027"
         );
         assert_eq!(
             say(Lang::Ca, "FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270630").unwrap(),
