@@ -70,6 +70,22 @@ fn weekday(code: &str) -> Option<Weekday> {
     Some(Weekday::ALL[i])
 }
 
+/// A `BYDAY` ordinal: the 1st to 53rd, from the start or (negative) the end.
+fn ordinal_in_range(n: i8) -> bool {
+    (1..=53).contains(&n.unsigned_abs())
+}
+
+/// A `BYMONTHDAY`: 1 to 31, from the start or (negative) the end (`unsigned_abs`: `-128` has
+/// no `i8` absolute value, found by fuzzing).
+fn month_day_in_range(n: i8) -> bool {
+    (1..=31).contains(&n.unsigned_abs())
+}
+
+/// A `BYMONTH`: 1 to 12.
+fn month_in_range(n: u8) -> bool {
+    (1..=12).contains(&n)
+}
+
 fn list<T>(value: &str, item: impl Fn(&str) -> Option<T>) -> Option<Vec<T>> {
     value.split(',').map(|v| item(v.trim())).collect()
 }
@@ -84,12 +100,9 @@ impl Rrule {
             && self
                 .by_day
                 .iter()
-                .all(|(n, _)| n.is_none_or(|n| (1..=53).contains(&n.unsigned_abs())))
-            && self
-                .by_month_day
-                .iter()
-                .all(|n| (1..=31).contains(&n.unsigned_abs()))
-            && self.by_month.iter().all(|m| (1..=12).contains(m))
+                .all(|(n, _)| n.is_none_or(ordinal_in_range))
+            && self.by_month_day.iter().all(|&n| month_day_in_range(n))
+            && self.by_month.iter().all(|&m| month_in_range(m))
             && self.until.is_none_or(|u| u.is_valid())
     }
 
@@ -160,7 +173,7 @@ impl Rrule {
                                     .unwrap_or(n)
                                     .parse::<i8>()
                                     .ok()
-                                    .filter(|n| (1..=53).contains(&n.unsigned_abs()))?,
+                                    .filter(|&n| ordinal_in_range(n))?,
                             ),
                         };
                         Some((ordinal, day))
@@ -169,16 +182,13 @@ impl Rrule {
                 }
                 "BYMONTHDAY" => {
                     rule.by_month_day = list(value, |v| {
-                        // `unsigned_abs`: `-128` has no `i8` absolute value (found by fuzzing).
-                        v.parse::<i8>()
-                            .ok()
-                            .filter(|n| (1..=31).contains(&n.unsigned_abs()))
+                        v.parse::<i8>().ok().filter(|&n| month_day_in_range(n))
                     })
                     .ok_or_else(bad)?
                 }
                 "BYMONTH" => {
                     rule.by_month = list(value, |v| {
-                        v.parse::<u8>().ok().filter(|n| (1..=12).contains(n))
+                        v.parse::<u8>().ok().filter(|&n| month_in_range(n))
                     })
                     .ok_or_else(bad)?
                 }
