@@ -200,12 +200,13 @@ pub(crate) fn backdrop(element: &web_sys::Element) -> Rgba {
             break;
         };
         let read = |property: &str| style.get_property_value(property).unwrap_or_default();
-        let light_text = Rgba::parse(&read("color")).is_some_and(is_light);
         let colour = Rgba::parse(&read("background-color")).filter(|c| c.a > 0.0);
         if let Some(colour) = colour.filter(|c| c.a >= 1.0) {
             layers.push(colour);
             break;
         }
+        // The text's colour counts only where nothing opaque is behind it.
+        let light_text = Rgba::parse(&read("color")).is_some_and(is_light);
         let (gradients, picture) = image_layers(&read("background-image"));
         let picture = (picture && light_text).then_some(DARK_CANVAS);
         layers.extend([gradients, picture, colour].into_iter().flatten());

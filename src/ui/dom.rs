@@ -22,8 +22,8 @@ pub(crate) fn font_px(element: &web_sys::Element) -> f64 {
 /// label of its own) save apart, each under what it shows. Letters and digits are kept,
 /// folded as the search folds them (a Latin letter in lower case, its accents off), other
 /// scripts' as written; any run of anything else (spaces, punctuation, symbols) is one
-/// hyphen; at most 60 bytes; `None` for a title with nothing to keep. Told apart by code point ranges, not Unicode's tables, which would cost the
-/// Wasm 3 KB brotli.
+/// hyphen; at most 60 bytes; `None` for a title with nothing to keep. Told apart by code
+/// point ranges, not Unicode's tables, which would cost the Wasm 3 KB brotli.
 pub(crate) fn file_name(title: &str) -> Option<String> {
     let letter = |c: char| {
         c.is_ascii_alphanumeric()
