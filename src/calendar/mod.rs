@@ -181,7 +181,7 @@ pub fn EventCalendar(
     let month = Signal::derive(move || {
         month
             .get()
-            .filter(|m| Date::new(m.year, m.month, 1).is_some())
+            .filter(|m| m.first_of_month().is_valid())
     });
     // The month given, else today's.
     let first = move |m: Option<Date>| m.unwrap_or_else(|| today.get_untracked()).first_of_month();
