@@ -1427,12 +1427,7 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
     .await;
     facets_counted(&again).await;
     assert!(facet_box(&again, "SME").checked());
-    let select: web_sys::HtmlSelectElement = again
-        .query_selector("select")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    assert_eq!(select.value(), "joined");
+    assert_eq!(order_picker(&again).value(), "joined");
     open_at("");
 }
 
@@ -1599,6 +1594,25 @@ async fn an_app_that_keeps_what_it_hears_hears_each_change_once() {
     assert_eq!(calls.get_untracked(), 1, "one change, heard once");
 }
 
+/// The directory's order picker.
+fn order_picker(root: &Element) -> web_sys::HtmlSelectElement {
+    root.query_selector("select")
+        .unwrap()
+        .expect("the order picker")
+        .unchecked_into()
+}
+
+/// The visitor picks `order` in the directory's order picker; returns the order it showed.
+fn pick_order(root: &Element, order: &str) -> String {
+    let select = order_picker(root);
+    let shown = select.value();
+    select.set_value(order);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    shown
+}
+
 #[wasm_bindgen_test]
 async fn a_search_orders_by_relevance_until_the_visitor_picks_an_order() {
     use clusterkit::feed::{Member, Text};
@@ -1633,16 +1647,7 @@ async fn a_search_orders_by_relevance_until_the_visitor_picks_an_order() {
         names(&root) == ["Faro Films", "Alpha Sound"]
     })
     .await;
-    let select: web_sys::HtmlSelectElement = root
-        .query_selector("select")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    assert_eq!(select.value(), "relevance", "the picker says so");
-    select.set_value("name");
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    assert_eq!(pick_order(&root, "name"), "relevance", "the picker says so");
     until("the visitor's order", || {
         names(&root) == ["Alpha Sound", "Faro Films"]
     })
@@ -2067,16 +2072,8 @@ async fn directory_follows_page_size_layout_and_order_and_keeps_the_search() {
     })
     .await;
     let found = count();
-    let select: web_sys::HtmlSelectElement = root
-        .query_selector("select")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    assert_eq!(select.value(), "relevance", "a search is typed");
-    select.set_value("name");
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    assert_eq!(pick_order(&root, "name"), "relevance", "a search is typed");
+    let select = order_picker(&root);
     layout.set(Some(Layout::List));
     let section = || root.query_selector("[part=directory]").unwrap().unwrap();
     until("the list", || {
