@@ -178,11 +178,7 @@ pub fn EventCalendar(
         zone::now_in(&zone.read()).0
     });
     // A month an app built by hand (`Date`'s fields are public) must be a real one.
-    let month = Signal::derive(move || {
-        month
-            .get()
-            .filter(|m| m.first_of_month().is_valid())
-    });
+    let month = Signal::derive(move || month.get().filter(|m| m.first_of_month().is_valid()));
     // The month given, else today's.
     let first = move |m: Option<Date>| m.unwrap_or_else(|| today.get_untracked()).first_of_month();
     let shown = RwSignal::new(first(month.get_untracked()));
