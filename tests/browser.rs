@@ -1901,6 +1901,36 @@ fn a_feed_zone_the_browser_does_not_know_is_reported_not_read_as_utc() {
 }
 
 #[wasm_bindgen_test]
+fn an_end_in_the_other_timed_form_is_compared_at_its_instant_in_the_event_s_zone() {
+    let parsed = feed::parse(
+        r#"{"version": 1,
+            "cluster": {"name": "C", "timezone": "Europe/Madrid"},
+            "events": [
+                {"id": "a", "title": "Before", "start": "2026-11-10T10:00",
+                 "end": "2026-11-10T08:00Z"},
+                {"id": "b", "title": "After", "start": "2026-11-10T10:00",
+                 "end": "2026-11-10T09:30Z"},
+                {"id": "c", "title": "Exact start", "start": "2026-11-12T10:00Z",
+                 "end": "2026-11-12T10:30"},
+                {"id": "d", "title": "Own zone", "start": "2026-11-10T10:00",
+                 "end": "2026-11-10T17:00Z", "timezone": "America/Los_Angeles"}
+            ]}"#,
+    )
+    .unwrap();
+    // 10:00 in Madrid is 09:00Z; 10:30 there is 09:30Z; 10:00 in Los Angeles is 18:00Z.
+    let paths: Vec<_> = parsed.diagnostics.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(paths, ["events[0].end", "events[2].end", "events[3].end"]);
+    let ends: Vec<_> = parsed.feed.events.iter().map(|e| e.end.is_some()).collect();
+    assert_eq!(ends, [false, true, false, false]);
+    assert!(
+        parsed
+            .diagnostics
+            .iter()
+            .all(|d| d.problem == feed::Problem::EndBeforeStart && !d.skipped)
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_new_feed_keeps_the_choices_it_has_values_for_and_drops_the_others() {
     use clusterkit::Filter;
     let catalonia = sample("catalonia");

@@ -1180,6 +1180,45 @@ fn all_day_end_on_the_start_day_and_exact_ends_after_the_start_are_fine() {
     );
 }
 
+#[test]
+fn an_end_in_the_other_timed_form_is_dropped_where_it_comes_first_at_any_offset() {
+    // Off the browser there are no zones' offsets (the browser tests read them from Intl):
+    // a wall clock is anywhere from 14 hours before to 12 hours after UTC's.
+    let parsed = read(&feed(
+        vec![],
+        vec![
+            // Before 09:00 on the 7th wherever that is (at the latest 19:00Z on the 6th).
+            event_json("wall-start", &[("end", r#""2025-01-06T18:59Z""#)]),
+            event_json(
+                "exact-start",
+                &[
+                    ("start", r#""2025-01-07T09:00Z""#),
+                    // At the latest 08:00Z on the 7th.
+                    ("end", r#""2025-01-06T20:00""#),
+                ],
+            ),
+            // 09:00 in Madrid is 08:00Z, but in Los Angeles 17:00Z: not known here.
+            event_json("depends", &[("end", r#""2025-01-07T08:00Z""#)]),
+        ],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("events[0].end", Problem::EndBeforeStart, false),
+            diag("events[1].end", Problem::EndBeforeStart, false),
+        ],
+    );
+    let ends: Vec<_> = parsed.feed.events.iter().map(|e| e.end).collect();
+    assert_eq!(
+        ends,
+        [
+            None,
+            None,
+            Some(When::Instant(date(2025, 1, 7), time(8, 0)))
+        ]
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Problem::UnknownSegment
 // ---------------------------------------------------------------------------------------
@@ -2168,6 +2207,39 @@ fn name_with_only_bad_language_tags_keeps_the_member_under_its_first_text() {
             .strings()
             .diagnostic(&parsed.diagnostics[1])
             .ends_with("The field was ignored.")
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Problem::LongNumber
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn whole_number_ids_are_read_to_the_last_exact_one_and_a_longer_one_is_told_to_be_quoted() {
+    let parsed = read(
+        r#"{"version": 1, "cluster": {"name": "Cluster"},
+        "segments": [{"id": 1000000000000001, "name": "Sixteen digits"}],
+        "members": [
+            {"id": 9007199254740991, "name": "The last exact one", "segments": [1000000000000001]},
+            {"id": -9007199254740991, "name": "Negative"},
+            {"id": 9007199254740993, "name": "Too long"},
+            {"id": 12345678901234567890, "name": "Far too long"}]}"#,
+    );
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("members[2].id", Problem::LongNumber, true),
+            diag("members[3].id", Problem::LongNumber, true),
+        ],
+    );
+    assert_eq!(parsed.feed.segments[0].id, "1000000000000001");
+    let ids: Vec<_> = parsed.feed.members.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["9007199254740991", "-9007199254740991"]);
+    assert_eq!(parsed.feed.members[0].segments, ["1000000000000001"]);
+    // Not "should be a string, but is a number": a whole number is an id, up to a length.
+    assert_eq!(
+        Lang::En.strings().diagnostic(&parsed.diagnostics[0]),
+        "is a number too long to be read exactly: write it in quotes, as text. The entry was skipped."
     );
 }
 

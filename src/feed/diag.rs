@@ -108,6 +108,9 @@ pub enum Problem {
     /// Not a language tag, but the text under it is the field's only one: it is kept, for
     /// every language.
     UntaggedKept(String),
+    /// A whole number as an id, too long for its digits to be read exactly (past 2⁵³ − 1):
+    /// it goes in quotes.
+    LongNumber,
     /// A string with an unpaired UTF-16 surrogate.
     LoneSurrogate,
     /// A value nested absurdly deep.

@@ -6,7 +6,7 @@ use std::cell::Cell;
 use super::diag::{Diagnostic, Expected, Problem};
 use super::json::{self, Json, SyntaxError};
 use super::url::{is_email, phone_href};
-use super::{Cluster, Date, Event, Feed, Kind, Member, Rrule, Segment, When};
+use super::{Cluster, Date, Event, Feed, Kind, Member, Rrule, Segment, Time, When};
 
 mod entry;
 mod list;
@@ -30,6 +30,11 @@ pub struct ParsedFeed {
 
 /// Reads a feed from JSON text. Only a syntax error fails; every other problem is reported
 /// in [`ParsedFeed::diagnostics`] and costs no more than its entry or field.
+///
+/// Off the browser, which alone has the zones' offsets (through `Intl`), an event's end in
+/// the other timed form than its start (one a wall-clock time, one exact) is dropped as
+/// coming first only where it does at any offset; in the browser, where it does in the
+/// event's zone.
 ///
 /// The feed's relative URLs (`"logo": "logos/sonilab.svg"`) resolve against
 /// [`Feed::base_url`], which text read here has none of: set it to the address the text
@@ -140,7 +145,8 @@ fn read_feed(doc: &Json, early: Early) -> ParsedFeed {
         &Known::default(),
     );
     feed.categories = cx.take(categories).0;
-    let known = Known::new(&feed.segments);
+    let mut known = Known::new(&feed.segments);
+    known.zone.clone_from(&feed.cluster.timezone);
     let members = early
         .members
         .unwrap_or_else(|| list(doc.get("members"), "members", read_member, &known));
@@ -152,6 +158,14 @@ fn read_feed(doc: &Json, early: Early) -> ParsedFeed {
     ParsedFeed {
         feed,
         diagnostics: cx.diags,
+    }
+}
+
+/// The time zone [`read_cluster`] reads from `cluster`, without its diagnostics.
+fn cluster_zone(cluster: &Json) -> String {
+    match cluster.get("timezone").map(zone) {
+        Some(Ok(zone)) => zone,
+        _ => Cluster::default().timezone,
     }
 }
 
@@ -322,23 +336,56 @@ fn one_per_spelling(tags: Vec<String>) -> Vec<String> {
     without_repeats(tags, true)
 }
 
+/// Whether an event's `end` comes before its `start` (an all-day one), or at or before it (a
+/// timed one, whose end is exclusive). A wall-clock time and an exact one are compared as
+/// instants, the wall clock read in `zone`.
+fn ends_first(start: When, end: When, zone: &str) -> bool {
+    match (start, end) {
+        (When::Date(s), When::Date(e)) => e < s,
+        (When::Local(sd, st), When::Local(ed, et))
+        | (When::Instant(sd, st), When::Instant(ed, et)) => (ed, et) <= (sd, st),
+        (When::Date(_), _) | (_, When::Date(_)) => false,
+        (start, end) => instants(end, zone).1 <= instants(start, zone).0,
+    }
+}
+
+/// The earliest and the latest instant (milliseconds after the epoch) that `w` may be, a
+/// wall-clock time read in `zone`. Off the browser, which has no zones' offsets, a wall
+/// clock may be anything from 14 hours before to 12 hours after the same time in UTC.
+fn instants(w: When, zone: &str) -> (f64, f64) {
+    use crate::calendar::zone::epoch_ms;
+    match w {
+        #[cfg(target_arch = "wasm32")]
+        When::Local(d, t) => {
+            use crate::calendar::zone::{instant, offset_at};
+            let at = instant(d, t, |ms| offset_at(ms, zone));
+            (at, at)
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        When::Local(d, t) => {
+            const HOUR: f64 = 3_600_000.0;
+            let _ = zone;
+            let wall = epoch_ms(d, t);
+            (wall - 14.0 * HOUR, wall + 12.0 * HOUR)
+        }
+        When::Instant(d, t) => (epoch_ms(d, t), epoch_ms(d, t)),
+        When::Date(d) => (epoch_ms(d, Time::default()), epoch_ms(d, Time::default())),
+    }
+}
+
 fn read_event(e: &mut Entry, segments: &Known) -> Option<(String, Event)> {
     let id = e.required("id", read_id);
     let title = e.required_text("title");
     let start = e.required("start", when);
     let end = e.optional("end", when);
+    let timezone = e.optional("timezone", zone);
     let end = match (start, end) {
         (Some(start), Some(end)) if start.is_all_day() != end.is_all_day() => {
             e.cx.report(e.field("end"), Problem::FormMismatch, false);
             None
         }
-        (Some(When::Date(s)), Some(When::Date(t))) if t < s => {
-            e.cx.report(e.field("end"), Problem::EndBeforeStart, false);
-            None
-        }
-        (Some(When::Local(sd, st)), Some(When::Local(ed, et)))
-        | (Some(When::Instant(sd, st)), Some(When::Instant(ed, et)))
-            if (ed, et) <= (sd, st) =>
+        (Some(start), Some(end))
+            if ends_first(start, end, timezone.as_deref().unwrap_or(&segments.zone)) =>
         {
             e.cx.report(e.field("end"), Problem::EndBeforeStart, false);
             None
@@ -355,7 +402,7 @@ fn read_event(e: &mut Entry, segments: &Known) -> Option<(String, Event)> {
         })),
     );
     event.end = end;
-    event.timezone = e.optional("timezone", zone);
+    event.timezone = timezone;
     event.location = e.optional_text("location");
     event.segments = e.segment_refs(segments);
     event.category = e.optional("category", read_id);

@@ -221,6 +221,7 @@ pub(crate) static STRINGS: Strings = Strings {
     sync_url_unwritable: "L’adreça d’aquesta pàgina ({url}) no pot desar cap vista: sync-url no hi fa res (en un iframe amb srcdoc, per exemple), i el botó Enrere només tanca la fitxa.",
     d_bad_language: "«{value}» no és un codi d’idioma com ca o en.",
     d_untagged_kept: "El seu text es mostra en tots els idiomes.",
+    d_long_number: "és un nombre massa llarg per llegir-lo exactament: escriviu-lo entre cometes, com a text.",
     d_lone_surrogate: "conté un caràcter trencat (un substitut sense parella).",
     d_too_deep: "té massa nivells d’imbricació.",
     d_numbered_object: "hauria de ser una llista, però és un objecte d’entrades numerades (com escriu PHP una llista amb buits): s’ha llegit com la llista de les seves entrades.",

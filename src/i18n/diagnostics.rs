@@ -88,6 +88,7 @@ impl Strings {
             Problem::BadLanguage(v) | Problem::UntaggedKept(v) => {
                 fill(self.d_bad_language, &[("value", v)])
             }
+            Problem::LongNumber => self.d_long_number.to_owned(),
             Problem::LoneSurrogate => self.d_lone_surrogate.to_owned(),
             Problem::TooDeep => self.d_too_deep.to_owned(),
             Problem::UnsupportedVersion(v) => {

@@ -231,6 +231,7 @@ pub(crate) static STRINGS: Strings = Strings {
     sync_url_unwritable: "This page’s address ({url}) cannot keep a view: sync-url does nothing here (in an iframe with srcdoc, say), and the back button only closes a profile.",
     d_bad_language: "“{value}” is not a language code such as ca or en.",
     d_untagged_kept: "Its text is shown in every language.",
+    d_long_number: "is a number too long to be read exactly: write it in quotes, as text.",
     d_lone_surrogate: "holds a broken character (a lone surrogate).",
     d_too_deep: "is nested too deeply.",
     d_numbered_object: "should be a list, but is an object of numbered entries (as PHP writes a list with gaps): read as the list of its entries.",

@@ -231,6 +231,7 @@ pub(crate) static STRINGS: Strings = Strings {
     sync_url_unwritable: "La dirección de esta página ({url}) no puede guardar ninguna vista: sync-url no hace nada aquí (en un iframe con srcdoc, por ejemplo), y el botón Atrás solo cierra la ficha.",
     d_bad_language: "«{value}» no es un código de idioma como ca o en.",
     d_untagged_kept: "Su texto se muestra en todos los idiomas.",
+    d_long_number: "es un número demasiado largo para leerlo exactamente: escríbalo entre comillas, como texto.",
     d_lone_surrogate: "contiene un carácter roto (un sustituto sin pareja).",
     d_too_deep: "tiene demasiados niveles de anidamiento.",
     d_numbered_object: "debería ser una lista, pero es un objeto de entradas numeradas (como escribe PHP una lista con huecos): se ha leído como la lista de sus entradas.",

@@ -221,6 +221,7 @@ pub(crate) static STRINGS: Strings = Strings {
     sync_url_unwritable: "O enderezo desta páxina ({url}) non pode gardar ningunha vista: sync-url non fai nada aquí (nun iframe con srcdoc, por exemplo), e o botón Atrás só pecha a ficha.",
     d_bad_language: "«{value}» non é un código de lingua como ca ou en.",
     d_untagged_kept: "O seu texto móstrase en todas as linguas.",
+    d_long_number: "é un número longo de máis para lelo exactamente: escríbao entre comiñas, como texto.",
     d_lone_surrogate: "contén un carácter roto (un substituto sen parella).",
     d_too_deep: "ten demasiados niveis de aniñamento.",
     d_numbered_object: "debería ser unha lista, pero é un obxecto de entradas numeradas (como escribe PHP unha lista con ocos): leuse como a lista das súas entradas.",

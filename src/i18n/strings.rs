@@ -312,6 +312,8 @@ strings! {
     d_bad_language: &'static str,
     /// After [`Strings::d_bad_language`], when that key's text is kept for every language.
     d_untagged_kept: &'static str,
+    /// Diagnostic: a whole number as an id, too long to be read exactly.
+    d_long_number: &'static str,
     /// Diagnostic: lone surrogate.
     d_lone_surrogate: &'static str,
     /// Diagnostic: nested too deep.

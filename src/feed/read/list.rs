@@ -17,6 +17,9 @@ pub(super) struct Known {
     pub(super) ids: FxHashMap<String, ()>,
     /// Each folded id or name's segment id (`None` where two segments share it).
     pub(super) spelled: FxHashMap<String, Option<String>>,
+    /// The cluster's time zone, which an event's wall-clock times are read in unless it
+    /// names its own.
+    pub(super) zone: String,
 }
 
 impl Known {
@@ -34,7 +37,11 @@ impl Known {
                 }
             }
         }
-        Known { ids, spelled }
+        Known {
+            ids,
+            spelled,
+            zone: "UTC".into(),
+        }
     }
 }
 

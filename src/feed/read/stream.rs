@@ -12,8 +12,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::{
-    Early, Known, List, Listed, PARTS, ParsedFeed, list, parse_bytes, read_event, read_feed,
-    read_member, read_segment,
+    Early, Known, List, Listed, PARTS, ParsedFeed, cluster_zone, list, parse_bytes, read_event,
+    read_feed, read_member, read_segment,
 };
 use crate::feed::encoding::encoded_twice;
 use crate::feed::json::{self, Json, SyntaxError};
@@ -92,6 +92,9 @@ pub(crate) struct Reading {
     /// The top-level values read at the end.
     kept: Vec<(usize, Range<usize>)>,
     known: Option<Known>,
+    /// The cluster's time zone, once its value is in: events, whose wall-clock times are
+    /// checked in it, are read as they come only after it.
+    zone: Option<String>,
     segments: Option<Listed<Segment>>,
     members: Option<List<Member>>,
     events: Option<List<Event>>,
@@ -207,7 +210,13 @@ impl Reading {
         }
         match self.keys.last().map(String::as_str) {
             Some("members") => self.members = Some(List::new("members", read_member)),
-            Some("events") => self.events = Some(List::new("events", read_event)),
+            Some("events") => match (&mut self.known, &self.zone) {
+                (Some(known), Some(zone)) => {
+                    known.zone.clone_from(zone);
+                    self.events = Some(List::new("events", read_event));
+                }
+                _ => return false,
+            },
             _ => return false,
         }
         true
@@ -247,6 +256,9 @@ impl Reading {
                     self.known = Some(Known::new(&segments.items));
                     self.segments = Some(segments);
                 } else {
+                    if self.keys.last()? == "cluster" {
+                        self.zone = Some(cluster_zone(&json::parse_value(text, 1).ok()?));
+                    }
                     self.kept.push((self.keys.len() - 1, range));
                 }
                 self.place = Place::AfterValue;
@@ -388,12 +400,20 @@ mod tests {
                 r#"{"id": "e2", "title": "NAB", "start": "2026-04-05T10:00", "timezone": "America/Los_Angeles", "segments": ["tv", "x"]}"#
             ),
             Just(r#"{"id": "e1", "title": "Again", "start": "2026-13-01"}"#),
+            // Ends before it starts in any zone; and some zone's time after it starts.
+            Just(
+                r#"{"id": "e3", "title": "Late", "start": "2026-04-05T10:00", "end": "2026-04-04T19:00Z"}"#
+            ),
+            Just(
+                r#"{"id": "e4", "title": "Soon", "start": "2026-04-05T10:00Z", "end": "2026-04-05T09:00"}"#
+            ),
         ];
         let events = prop::collection::vec(event, 0..4).prop_map(|e| e.join(","));
         let part = prop_oneof![
             Just(r#""version": 1"#.to_owned()),
             Just(r#""version": "1""#.to_owned()),
             Just(r#""cluster": {"name": "Clúster", "timezone": "Europe/Madrid"}"#.to_owned()),
+            Just(r#""cluster": {"name": "Clúster", "timezone": "Madrid"}"#.to_owned()),
             Just(
                 r#""segments": [{"id": "tv", "name": "Televisió"}, {"id": "tv", "name": "TV"}]"#
                     .to_owned()

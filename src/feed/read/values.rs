@@ -38,11 +38,17 @@ fn non_empty(v: &Json) -> Result<String, Problem> {
     string_where(v, |s| !s.is_empty(), Problem::Empty)
 }
 
+/// The largest whole number a JSON number holds exactly (2⁵³ − 1): past it, the digits
+/// written are not always the number read (`9007199254740993` reads as `…992`).
+const EXACT: f64 = 9_007_199_254_740_991.0;
+
 /// An id: a [`non_empty`] string, or a whole number as its digits (the row numbers a CRM or
-/// a spreadsheet exports: `12` is `"12"`).
+/// a spreadsheet exports: `12` is `"12"`), up to [`EXACT`]; a longer one is refused as
+/// such, not as a number where a string goes.
 pub(super) fn read_id(v: &Json) -> Result<String, Problem> {
     match v {
-        Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Ok((*n as i64).to_string()),
+        Json::Number(n) if n.fract() == 0.0 && n.abs() <= EXACT => Ok((*n as i64).to_string()),
+        Json::Number(n) if n.fract() == 0.0 => Err(Problem::LongNumber),
         v => non_empty(v),
     }
 }
