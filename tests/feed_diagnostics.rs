@@ -2745,6 +2745,47 @@ fn unknown_fields_anywhere_are_ignored_without_diagnostics() {
 }
 
 #[test]
+fn a_place_without_a_word_is_none_as_a_spreadsheet_means_it() {
+    let parsed = read(&feed(
+        vec![
+            member_json(
+                "dashes",
+                "Dashes",
+                &[
+                    ("city", r#""-""#),
+                    ("region", r#""—""#),
+                    ("country", r#""?""#),
+                ],
+            ),
+            member_json(
+                "places",
+                "Places",
+                &[
+                    ("city", r#""L'Hospitalet""#),
+                    ("region", r#""A Coruña""#),
+                    ("country", r#""ES""#),
+                ],
+            ),
+        ],
+        vec![],
+    ));
+    assert_diagnostics(&parsed, &[]);
+    let places: Vec<_> = parsed
+        .feed
+        .members
+        .iter()
+        .map(|m| (m.city.as_deref(), m.region.as_deref(), m.country.as_deref()))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (None, None, None),
+            (Some("L'Hospitalet"), Some("A Coruña"), Some("ES"))
+        ]
+    );
+}
+
+#[test]
 fn null_and_empty_optional_fields_are_absent_without_diagnostics() {
     let nulls: Vec<(&str, &str)> = MEMBER_FIELDS.iter().map(|&(k, _)| (k, "null")).collect();
     let blanks: Vec<(&str, &str)> = vec![

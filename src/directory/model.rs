@@ -4,7 +4,7 @@
 
 use crate::feed::{Feed, Kind};
 use crate::i18n::{Lang, intl::collation_order};
-use crate::search::{Query, fold};
+use crate::search::Query;
 use crate::sort::sorted_indices;
 
 mod facets;
@@ -203,14 +203,25 @@ impl Filter {
 
     /// This filter without the ticks that name no value of `table`: a shared link's choices
     /// once the feed has changed (a segment gone, a city no member has any more), which would
-    /// let nobody through and show as chips of bare ids.
+    /// let nobody through and show as chips of bare ids. Regions and cities are written as
+    /// the table writes them.
     pub(crate) fn known_to(mut self, table: &FacetTable) -> Filter {
         self.segments
             .retain(|id| table.segment_position(id).is_some());
-        self.regions
-            .retain(|r| value_position(&table.regions, r).is_some());
-        self.cities
-            .retain(|c| value_position(&table.cities, c).is_some());
+        // Each as the table writes it (a link's `barcelona` is its `Barcelona`), once.
+        let known = |chosen: Vec<String>, values: &[String]| {
+            let mut known: Vec<String> = Vec::with_capacity(chosen.len());
+            for v in chosen {
+                if let Some(i) = value_position(values, &v)
+                    && !known.contains(&values[i])
+                {
+                    known.push(values[i].clone());
+                }
+            }
+            known
+        };
+        self.regions = known(self.regions, &table.regions);
+        self.cities = known(self.cities, &table.cities);
         self
     }
 
@@ -294,11 +305,11 @@ fn ticked(len: usize, chosen: impl Iterator<Item = Option<usize>>) -> Option<Vec
     any.then_some(ticked)
 }
 
-/// Where a ticked region or city is among a facet's `values`, which group spellings that
-/// fold alike (`Vigo` and `VIGO `).
+/// Where a ticked region or city is among a facet's `values`, which group spellings of one
+/// [`place_key`](facets::place_key) (`Vigo` and `VIGO `).
 fn value_position(values: &[String], v: &str) -> Option<usize> {
-    let v = fold(v.trim());
-    values.iter().position(|x| fold(x) == v)
+    let v = facets::place_key(v);
+    values.iter().position(|x| facets::place_key(x) == v)
 }
 
 /// Runs `filter` over the members in `order`: the results in that order (or by relevance,

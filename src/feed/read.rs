@@ -223,6 +223,11 @@ fn read_segment(e: &mut Entry, _: &Known) -> Option<(String, Segment)> {
     ))
 }
 
+/// Whether a place has a word: a spreadsheet's `-` or `—` for none names no place.
+fn names_a_place(place: &str) -> bool {
+    place.chars().any(crate::search::is_word_char)
+}
+
 fn read_member(e: &mut Entry, segments: &Known) -> Option<(String, Member)> {
     let id = e.required("id", read_id);
     let name = e.required_text("name");
@@ -235,9 +240,9 @@ fn read_member(e: &mut Entry, segments: &Known) -> Option<(String, Member)> {
                 Kind::from_id(s).ok_or_else(|| Problem::UnknownKind(s.to_owned()))
             })
         }),
-        city: e.optional("city", string),
-        region: e.optional("region", string),
-        country: e.optional("country", string),
+        city: e.optional("city", string).filter(|s| names_a_place(s)),
+        region: e.optional("region", string).filter(|s| names_a_place(s)),
+        country: e.optional("country", string).filter(|s| names_a_place(s)),
         website: e.optional("website", website),
         logo: e.optional("logo", url),
         email: e.optional("email", |v| {

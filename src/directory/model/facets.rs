@@ -5,14 +5,14 @@ use rustc_hash::FxHashMap;
 
 use super::{Counts, Facet, ones, set};
 use crate::feed::{Feed, Kind};
-use crate::search::fold;
+use crate::search::{fold, is_word_char};
 use crate::sort::{natural, sorted_indices};
 
 /// The values each member has for each facet, built once per feed.
 #[derive(Debug, Default)]
 pub struct FacetTable {
-    /// Distinct regions as first written (grouped ignoring case and accents), most
-    /// members first.
+    /// Distinct regions (grouped by [`place_key`]) as most often written, most members
+    /// first.
     pub regions: Vec<String>,
     /// Distinct cities, likewise.
     pub cities: Vec<String>,
@@ -32,11 +32,30 @@ pub struct FacetTable {
     totals: Counts,
 }
 
+/// What a place is known by, whichever way it is written: folded (case and accents), and
+/// its words alone, so that `L’Hospitalet` and `L'Hospitalet`, or `Santa Coloma` with a
+/// no-break or a double space, are one place. Empty for a value without a word (`-`).
+pub(super) fn place_key(text: &str) -> String {
+    let folded = fold(text);
+    let mut key = String::with_capacity(folded.len());
+    for word in folded
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key
+}
+
 /// Groups the members' values of one text field: the distinct values (most frequent first,
-/// then by folded text) and each member's value index. Values that fold alike are one (their
-/// first member in feed order names it); a value made only of spaces or punctuation is none.
+/// then by their [`place_key`]) and each member's value index. Values of one key are one,
+/// named by their most frequent spelling (of equally frequent ones, the first in feed
+/// order); a value without a word is none.
 fn group(values: Vec<Option<&str>>) -> (Vec<String>, Vec<Option<usize>>) {
-    // Thousands of members share a few dozen values: each distinct text is folded once.
+    // Thousands of members share a few dozen values: each distinct text is keyed once.
     let mut index: FxHashMap<String, usize> = FxHashMap::default();
     let mut distinct: Vec<(&str, usize, usize)> = Vec::new(); // (text, first member, count)
     let text_of: Vec<Option<usize>> = values
@@ -53,20 +72,24 @@ fn group(values: Vec<Option<&str>>) -> (Vec<String>, Vec<Option<usize>>) {
             Some(i)
         })
         .collect();
-    let folded: Vec<String> = distinct.iter().map(|(text, ..)| fold(text)).collect();
-    let by_text = sorted_indices(distinct.len(), &|a, b| natural(&folded[a], &folded[b]));
-    // Runs of equal folded text are one group: (first member, size).
+    let keys: Vec<String> = distinct.iter().map(|(text, ..)| place_key(text)).collect();
+    let by_text = sorted_indices(distinct.len(), &|a, b| natural(&keys[a], &keys[b]));
+    // Runs of equal keys are one group: (the text that names it, size).
     let mut groups: Vec<(usize, usize)> = Vec::new();
     let mut group_of_text = vec![None; distinct.len()];
     let mut previous: Option<&str> = None;
-    for &t in by_text.iter().filter(|&&t| !folded[t].is_empty()) {
-        if previous != Some(folded[t].as_str()) {
-            groups.push((usize::MAX, 0));
-            previous = Some(&folded[t]);
+    for &t in by_text.iter().filter(|&&t| !keys[t].is_empty()) {
+        if previous != Some(keys[t].as_str()) {
+            groups.push((t, 0));
+            previous = Some(&keys[t]);
         }
         let last = groups.len() - 1;
-        groups[last].0 = groups[last].0.min(distinct[t].1);
-        groups[last].1 += distinct[t].2;
+        let (_, first, count) = distinct[t];
+        let (_, named_first, named_count) = distinct[groups[last].0];
+        if (count, std::cmp::Reverse(first)) > (named_count, std::cmp::Reverse(named_first)) {
+            groups[last].0 = t;
+        }
+        groups[last].1 += count;
         group_of_text[t] = Some(last);
     }
     let by_size = sorted_indices(groups.len(), &|a, b| groups[b].1.cmp(&groups[a].1));
@@ -76,7 +99,7 @@ fn group(values: Vec<Option<&str>>) -> (Vec<String>, Vec<Option<usize>>) {
     }
     let names = by_size
         .iter()
-        .map(|&g| values[groups[g].0].unwrap_or_default().trim().to_owned())
+        .map(|&g| distinct[groups[g].0].0.to_owned())
         .collect();
     let group_of = text_of
         .into_iter()

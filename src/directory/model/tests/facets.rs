@@ -89,6 +89,47 @@ fn facet_values_group_spellings_and_list_the_largest_first() {
 }
 
 #[test]
+fn a_place_is_one_whatever_its_apostrophe_or_spaces_named_as_most_members_write_it() {
+    let mut feed = feed();
+    feed.members.clear();
+    let cities = [
+        "barcelona",
+        "L’Hospitalet de Llobregat",
+        "Barcelona",
+        "L'Hospitalet de Llobregat",
+        "Santa Coloma de Gramenet",
+        "Santa\u{a0}Coloma de Gramenet",
+        "Santa  Coloma de Gramenet",
+        "BARCELONA",
+        "-",
+        "—",
+        "Barcelona",
+        "L'Hospitalet de Llobregat",
+    ];
+    for (k, city) in cities.iter().enumerate() {
+        feed.members.push(member(&format!("m{k}"), "M", &[], city));
+    }
+    let table = FacetTable::new(&feed);
+    assert_eq!(
+        table.cities,
+        [
+            "Barcelona",
+            "L'Hospitalet de Llobregat",
+            "Santa Coloma de Gramenet"
+        ],
+        "4 in Barcelona (2 write it so), 3 in L'Hospitalet (2 with '), 3 in Santa Coloma, none in -"
+    );
+    let filter = Filter {
+        cities: vec!["Santa Coloma de Gramenet".into()],
+        ..Filter::default()
+    };
+    let order: Vec<usize> = (0..feed.members.len()).collect();
+    let outcome = apply(&table, None, &order, &filter, false, None);
+    assert_eq!(ids(&feed, &outcome.results), ["m4", "m5", "m6"]);
+    assert_eq!(outcome.counts.cities, [4, 3, 3]);
+}
+
+#[test]
 fn places_with_as_many_members_list_numbers_by_their_value() {
     let mut feed = feed();
     feed.members.clear();
@@ -134,7 +175,8 @@ fn a_links_choices_the_feed_no_longer_has_are_left_out() {
             query: "estudi".into(),
             segments: vec!["production".into()],
             kinds: vec![Kind::Sme],
-            cities: vec!["vigo ".into()],
+            // As the feed writes it, which its checkbox and chip are ticked by.
+            cities: vec!["Vigo".into()],
             regions: vec![],
         },
         "the feed's members have no region at all"
