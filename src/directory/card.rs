@@ -16,8 +16,8 @@ use crate::i18n::{Lang, fill};
 use crate::search::Query;
 use crate::ui::{escape, segment_tags};
 
-/// Appends `text`, escaped, with the query's matches in `<mark>`; whether it has any.
-fn highlighted(out: &mut String, text: &str, query: &Query) -> bool {
+/// Appends `text`, escaped, with the query's matches in `<mark>`.
+fn highlighted(out: &mut String, text: &str, query: &Query) {
     let ranges = query.highlights(text);
     let mut at = 0;
     for range in &ranges {
@@ -30,7 +30,6 @@ fn highlighted(out: &mut String, text: &str, query: &Query) -> bool {
         at = range.end;
     }
     out.push_str(&escape(&text[at..]));
-    !ranges.is_empty()
 }
 
 /// Marks the card logo an event happened on as loaded (it then covers the initials) or as
@@ -46,46 +45,74 @@ pub(crate) fn logo_loaded(ev: &web_sys::Event, loaded: bool) {
 }
 
 /// City and region, as one line of markup with the query's matches marked; each in a
-/// `<bdi>`, so that a right-to-left name (תל אביב) keeps its place in the line. Whether any
-/// matched.
-fn place(out: &mut String, m: &Member, query: &Query) -> bool {
-    let mut matched = false;
+/// `<bdi>`, so that a right-to-left name (תל אביב) keeps its place in the line.
+fn place(out: &mut String, m: &Member, query: &Query) {
     for (k, part) in [m.city.as_deref(), m.region.as_deref()]
         .into_iter()
         .flatten()
         .enumerate()
     {
         out.push_str(if k == 0 { "<bdi>" } else { " · <bdi>" });
-        matched |= highlighted(out, part, query);
+        highlighted(out, part, query);
         out.push_str("</bdi>");
     }
-    matched
 }
 
-/// For a card whose name and place show none of the search's matches, a line that does: an
-/// excerpt of the member's description around its first match (in the visitor's language
-/// first, then in the others the search also reads), else its matching tags, so that the
-/// visitor sees why the member was found. The excerpt's `lang` attribute where it is not in
-/// the visitor's language.
-fn snippet(out: &mut String, m: &Member, lang: Lang, fallback: &str, query: &Query) {
+/// The translations of `text` but the one `shown`, each with its `lang` attribute.
+fn other_languages<'a>(
+    text: &'a crate::feed::Text,
+    shown: &'a str,
+    lang: Lang,
+) -> impl Iterator<Item = (String, &'a str)> {
+    let pairs = match text {
+        crate::feed::Text::Localized(pairs) => &pairs[..],
+        crate::feed::Text::Plain(_) => &[],
+    };
+    pairs
+        .iter()
+        .filter(move |(_, text)| !std::ptr::eq(text.as_str(), shown))
+        .map(move |(tag, text)| (crate::ui::lang_attr(tag, lang), text.as_str()))
+}
+
+/// For a card whose name (`shown`) and place do not show every word of the search, a line
+/// that shows one they lack: an excerpt around its first match in the member's description
+/// in the visitor's language, else in its name or description in another language the
+/// search also reads, else its tags, so that the visitor sees why the member was found. The
+/// excerpt's `lang` attribute where it is not in the visitor's language.
+fn snippet(out: &mut String, m: &Member, shown: &str, lang: Lang, fallback: &str, query: &Query) {
+    let seen = [Some(shown), m.city.as_deref(), m.region.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(crate::search::fold)
+        .collect::<Vec<_>>()
+        .join("\u{1F}");
+    let last = query.words().len().saturating_sub(1);
+    let unseen: Vec<&str> = (query.words().iter().enumerate())
+        .filter(|&(i, w)| Query::word_at(&seen, w, i == last).is_none())
+        .map(|(_, w)| w.as_str())
+        .collect();
+    if unseen.is_empty() {
+        return;
+    }
     let mut texts: Vec<(String, &str)> = Vec::new();
+    let mut elsewhere: Vec<(String, &str)> = other_languages(&m.name, shown, lang).collect();
     if let Some(description) = &m.description {
         let (marked, shown) = crate::ui::lang_of(description, lang, fallback);
         texts.push((marked, shown));
-        // The other languages', without the one shown again.
-        if let crate::feed::Text::Localized(pairs) = description {
-            texts.extend(
-                pairs
-                    .iter()
-                    .filter(|(_, text)| !std::ptr::eq(text.as_str(), shown))
-                    .map(|(tag, text)| (crate::ui::lang_attr(tag, lang), text.as_str())),
-            );
-        }
+        elsewhere.extend(other_languages(description, shown, lang));
     }
+    texts.append(&mut elsewhere);
     let tags = m.tags.join(", ");
     texts.push((String::new(), &tags));
     let Some((marked, text, first)) = texts.into_iter().find_map(|(marked, text)| {
-        let first = query.highlights(text).first()?.start;
+        let first = query
+            .highlights(text)
+            .into_iter()
+            .find(|r| {
+                let matched = crate::search::fold(&text[r.clone()]);
+                unseen.iter().any(|w| matched.starts_with(w))
+            })?
+            .start;
         Some((marked, text, first))
     }) else {
         return;
@@ -162,12 +189,12 @@ pub(crate) fn cards(
             out,
             "</span><h3{level}><button type=\"button\" class=\"ck-open\" aria-haspopup=\"dialog\" data-i=\"{i}\" translate=\"no\">"
         );
-        let in_name = highlighted(&mut out, name, query);
+        highlighted(&mut out, name, query);
         out.push_str("</button></h3><p class=\"ck-meta\">");
-        let in_place = place(&mut out, m, query);
+        place(&mut out, m, query);
         out.push_str("</p>");
-        if !query.is_empty() && !in_name && !in_place {
-            snippet(&mut out, m, lang, fallback, query);
+        if !query.is_empty() {
+            snippet(&mut out, m, name, lang, fallback, query);
         }
         segment_tags(&mut out, &mut colours, feed, &m.segments, lang);
         out.push_str("</article></li>");

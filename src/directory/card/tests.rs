@@ -105,6 +105,33 @@ fn a_match_in_the_description_or_tags_only_shows_on_the_card_as_an_excerpt() {
 }
 
 #[test]
+fn a_word_the_name_and_place_do_not_show_gets_its_excerpt_though_another_word_is_there() {
+    let mut feed = feed();
+    feed.members[0].description = Some(Text::from("Distribuïdora de música i so."));
+    feed.members[0].name = Text::from([("ca", "Universitat de Vic"), ("es", "Universidad de Vic")]);
+    let card = |lang, typed| cards(&feed, &[0], lang, &Query::new(typed), 3).0;
+    // "barcelona" is in the place line; "music" only in the description.
+    let html = card(Lang::Ca, "barcelona music");
+    assert!(
+        html.contains(
+            "<p class=\"ck-meta ck-snippet\">Distribuïdora de <mark part=\"match\">músic</mark>a i so.</p>"
+        ),
+        "{html}"
+    );
+    // Found by its name in another language, which the card does not show: that name.
+    let html = card(Lang::Ca, "universidad");
+    assert!(
+        html.contains(
+            "<p class=\"ck-meta ck-snippet\" lang=\"es\"><mark part=\"match\">Universidad</mark> de Vic</p>"
+        ),
+        "{html}"
+    );
+    // Every word on show: no excerpt.
+    assert!(!card(Lang::Ca, "vic barcelona").contains("ck-snippet"));
+    assert!(!card(Lang::Es, "universidad").contains("ck-snippet"));
+}
+
+#[test]
 fn an_excerpt_begins_at_a_word_after_any_kind_of_space() {
     // Words apart by no-break, thin and ideographic spaces (a CMS's `&nbsp;`), where
     // the excerpt begins: it begins at a word all the same.
