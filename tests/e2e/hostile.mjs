@@ -400,7 +400,8 @@ async function layoutOf(page) {
     };
     const text = (el) => {
       const s = getComputedStyle(el);
-      return [s.fontSize, s.lineHeight, s.letterSpacing, s.wordSpacing, s.textTransform, s.fontWeight, s.fontStyle, s.textAlign, s.whiteSpace].join(" ");
+      return [s.fontSize, s.lineHeight, s.letterSpacing, s.wordSpacing, s.textTransform, s.fontWeight, s.fontStyle, s.textAlign, s.whiteSpace,
+        s.wordBreak, s.overflowWrap, s.hyphens, s.textAlignLast, s.textShadow, s.fontVariantCaps].join(" ");
     };
     for (const host of document.querySelectorAll("clusterkit-directory, clusterkit-chart, clusterkit-calendar")) {
       const root = host.shadowRoot;
