@@ -4,10 +4,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::{
-    Get, GetUntracked, GetValue, Memo, ReadUntracked, RwSignal, Set, SetValue, Signal, StoredValue,
-    Track, on_cleanup, window_event_listener,
+    Get, GetUntracked, GetValue, Memo, NodeRef, ReadUntracked, RwSignal, Set, SetValue, Signal,
+    StoredValue, Track, on_cleanup, window_event_listener,
 };
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::model::{FacetTable, Filter, Outcome, Sort, page_count};
 use super::url::{self, UrlState};
@@ -70,15 +70,53 @@ pub(crate) fn set_search(search: &str, push: bool) {
     let Some(window) = window() else { return };
     let url = full_url(search);
     if let Ok(history) = window.history() {
+        let state = state_for(&history, &url, push, false);
         let _ = if push {
-            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+            history.push_state_with_url(&state, "", Some(&url))
         } else {
-            // In place, the entry keeps the state a router (Turbo, Vue Router) put there:
-            // without it, Turbo ignores the entry and its back button leaves the page shown.
-            let kept = history.state().unwrap_or(JsValue::NULL);
-            history.replace_state_with_url(&kept, "", Some(&url))
+            history.replace_state_with_url(&state, "", Some(&url))
         };
     }
+}
+
+/// The state for the entry of `url` that follows the current one (`new_entry`) or takes
+/// its place: a copy of the current entry's state, a router's (none where it has none).
+/// Turbo and Swup ignore an entry without theirs: the back button from another page of
+/// the site to this view would change the address but leave that page shown. The current
+/// address, where the router's state writes it (Swup's `url`), is `url`'s in the copy; a
+/// new entry has no mark of a shared link's profile entry, unless `marked`.
+fn state_for(history: &web_sys::History, url: &str, new_entry: bool, marked: bool) -> JsValue {
+    use js_sys::{Object, Reflect};
+    let current = (history.state().ok()).and_then(|s| s.dyn_into::<Object>().ok());
+    let Some(current) = current.or_else(|| marked.then(Object::new)) else {
+        return JsValue::NULL;
+    };
+    let state = Object::assign(&Object::new(), &current);
+    if new_entry {
+        let _ = Reflect::delete_property(&state, &MARK.into());
+    }
+    if marked {
+        let _ = Reflect::set(&state, &MARK.into(), &true.into());
+    }
+    let path = |href: &str| {
+        let url = web_sys::Url::new(href).ok()?;
+        Some(format!("{}{}{}", url.pathname(), url.search(), url.hash()))
+    };
+    let Some(old) = window().and_then(|w| w.location().href().ok()) else {
+        return state.into();
+    };
+    let (old_path, new_path) = (path(&old), path(url));
+    for key in Object::keys(&state).iter() {
+        let new = match Reflect::get(&state, &key).ok().and_then(|v| v.as_string()) {
+            Some(v) if v == old => Some(url.to_owned()),
+            Some(v) if Some(&v) == old_path.as_ref() => new_path.clone(),
+            _ => None,
+        };
+        if let Some(new) = new {
+            let _ = Reflect::set(&state, &key, &new.into());
+        }
+    }
+    state.into()
 }
 
 /// A new history entry for the same URL, which the back button then pops.
@@ -103,12 +141,22 @@ thread_local! {
 }
 
 /// Takes `param` for one directory's view until it is cleaned up, and says in the console
-/// when another directory of the page already keeps its view there: each would overwrite
-/// the other's.
+/// when another directory of the page keeps its view there too: each would overwrite the
+/// other's. Said a task later, if the other is still there: a directory taken out of the
+/// page, whose copy takes its place in the same task (htmx, Turbo or a PJAX script swapping
+/// the page's markup), lets go of its parameter only then.
 pub(crate) fn claim_param(param: &str, lang: Lang) {
     if crate::ui::hold(&PARAMS, param) {
-        let message = fill(lang.strings().sync_url_shared, &[("name", param)]);
-        web_sys::console::warn_1(&format!("clusterkit: {message}").into());
+        let param = param.to_owned();
+        leptos::leptos_dom::helpers::set_timeout(
+            move || {
+                if PARAMS.with_borrow(|all| all.iter().filter(|p| **p == param).count() > 1) {
+                    let message = fill(lang.strings().sync_url_shared, &[("name", &param)]);
+                    web_sys::console::warn_1(&format!("clusterkit: {message}").into());
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     }
 }
 
@@ -136,6 +184,8 @@ pub(super) struct Kept {
     /// Whether the page last changed with the page size: its new number is written in
     /// place, not as a new entry (back would show the old number at the new size).
     pub resized: StoredValue<bool>,
+    /// The directory's heading, which tells whether it is still in the page.
+    pub heading: NodeRef<leptos::html::H2>,
 }
 
 impl Kept {
@@ -163,6 +213,15 @@ impl Kept {
         }
         state.member = self.known(state.member);
         state
+    }
+
+    /// Whether the directory is in the page (or not drawn yet): one taken out, which a
+    /// page's script may have replaced with a copy of itself in the same task (htmx, Turbo,
+    /// a PJAX script), writes nothing more to the URL, which is the copy's now.
+    fn in_page(self) -> bool {
+        self.heading
+            .get_untracked()
+            .is_none_or(|heading| heading.is_connected())
     }
 
     /// `member` if the feed has it, or has no members yet (an app's feed may come later):
@@ -238,10 +297,10 @@ pub(super) fn follow(
                 member: None,
             };
             set_search(&url::with_param(&link, param, &url::encode(&behind)), false);
-            let state = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&state, &MARK.into(), &true.into());
             if let Some(history) = history {
-                let _ = history.push_state_with_url(&state, "", Some(&full_url(&link)));
+                let url = full_url(&link);
+                let state = state_for(&history, &url, true, true);
+                let _ = history.push_state_with_url(&state, "", Some(&url));
             }
         }
     }
@@ -287,6 +346,9 @@ pub(super) fn follow(
             page,
             member: kept.known(kept.open.get()),
         };
+        if !kept.in_page() {
+            return;
+        }
         let value = url::encode(&state);
         let resized = kept.resized.get_value();
         kept.resized.set_value(false);

@@ -268,6 +268,9 @@ pub fn MemberDirectory(
         && history::writable(lang.get_untracked());
     let profile = profile::Profile::new(feed, syncing);
 
+    // The directory's heading: its level in the page's outline, where not the tag's (the
+    // view has no `aria-level`), and whether the directory is still in the page.
+    let heading_ref = NodeRef::<leptos::html::H2>::new();
     // A shared link's open profile has an entry of its own: back (or Escape) closes it.
     let linked_profile = history::follow(
         sync_url.filter(|_| syncing),
@@ -283,6 +286,7 @@ pub fn MemberDirectory(
             outcome,
             page_size,
             resized,
+            heading: heading_ref,
         },
         lang.get_untracked(),
         move || profile.set_pushed(false),
@@ -292,8 +296,6 @@ pub fn MemberDirectory(
 
     let filters_id = crate::ui::unique_id("ck-filters");
     let heading_id = crate::ui::unique_id("ck-directory");
-    // Its level in the page's outline, where not the tag's (the view has no `aria-level`).
-    let heading_ref = NodeRef::<leptos::html::H2>::new();
     if heading != 2 {
         crate::ui::effect(move || {
             if let Some(h) = heading_ref.get() {

@@ -268,6 +268,15 @@ impl Element {
         move |attr| AttrAt { attr, ..at }
     }
 
+    /// Whether the element is in the page (or its widget not drawn yet). One taken out may
+    /// have a copy of itself put in its place in the same task (htmx, Turbo or a PJAX script
+    /// swapping the page's markup), whose choices it must leave alone until it goes.
+    pub(super) fn in_page(self) -> bool {
+        self.root
+            .get_untracked()
+            .is_none_or(|root| root.is_connected())
+    }
+
     /// A function telling the page's scripts an event from the element: the visitor's
     /// choices, what they open.
     pub(super) fn teller(self) -> impl Fn(&'static str, wasm_bindgen::JsValue) + Copy {

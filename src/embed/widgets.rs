@@ -90,7 +90,7 @@ pub(super) fn directory(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> An
             filter=filter
             on_filter=move |f: Filter| {
                 told("clusterkit-filter", events::choices(&f));
-                if let Some(shared) = &shared {
+                if let Some(shared) = shared.as_ref().filter(|_| el.in_page()) {
                     shared.set(f);
                 }
             }

@@ -1205,6 +1205,37 @@ test("sync-url keeps the directory's view in one parameter, and back walks throu
   );
 });
 
+test("with sync-url, a page script swapping the directory for a copy of itself in one task (htmx, Turbo, a PJAX script) keeps the view, and a router's state goes with each new entry", async ({ page, url, warnings }) => {
+  await page.goto(url("tests/e2e/pages/sync-url.html?ck-members=q:vigo;kind:sme"));
+  const count = () => page.locator("#members").locator("[part=count]").textContent();
+  await page.locator("#members").locator("[part=count]").filter({ hasText: /socios?$/ }).waitFor();
+  await page.waitForFunction(() => document.querySelector("#members").shadowRoot?.querySelector("input[type=search]")?.value === "vigo");
+  const before = { count: await count(), length: await page.evaluate(() => history.length) };
+  // The region's markup swapped for the same markup, in one task.
+  await page.evaluate(() => {
+    const old = document.querySelector("#members");
+    old.insertAdjacentHTML("afterend", old.outerHTML);
+    old.remove();
+  });
+  await page.waitForFunction(() => {
+    const box = document.querySelector("#members").shadowRoot?.querySelector("input[type=search]");
+    return box?.value === "vigo";
+  });
+  await page.waitForTimeout(300);
+  assert.equal(new URL(page.url()).search, "?ck-members=q:vigo;kind:sme", "the link's view stays in the URL");
+  assert.equal(await count(), before.count, "and on screen");
+  assert.equal(await page.evaluate(() => history.length), before.length, "no entry added");
+  assert.deepEqual(warnings.filter((w) => w.includes("sync-url")), [], "no directory shares the parameter");
+
+  // A router (Turbo, Swup) ignores an entry without its own state: each new one carries it,
+  // the address it keeps (Swup's url) the new one.
+  await page.evaluate(() => history.replaceState({ router: 7, url: location.pathname + location.search }, ""));
+  await page.locator("#members").getByRole("checkbox", { name: /^Peme/ }).uncheck();
+  await page.waitForFunction(() => location.search === "?ck-members=q:vigo");
+  assert.deepEqual(await page.evaluate(() => history.state), { router: 7, url: "/tests/e2e/pages/sync-url.html?ck-members=q:vigo" });
+  assert.equal(await page.evaluate(() => history.length), before.length + 1, "a choice is an entry");
+});
+
 test("with sync-url a link restores the page and the open profile; back closes the profile with the focus on its card, and Escape leaves no entry behind", async ({ page, url }) => {
   const feed = feedOf("galicia");
   assert.ok(feed.members.length > 24, "two pages of 24");
