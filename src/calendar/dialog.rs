@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::format::{date_long, on_day_of, on_own_clock, own_clock, repeats, when};
-use super::occur::{Intl, Occurrence, Offsets, Span, on_day_in_order, place, times_held, zone_of};
+use super::occur::{
+    Intl, Occurrence, Offsets, Span, on_day_in_order, place, times_held, until_day, zone_of,
+};
 use super::{google, ics};
 use crate::feed::{Date, Feed};
 use crate::i18n::Lang;
@@ -278,10 +280,11 @@ pub(super) fn content(
             }
             out.push_str("</dd>");
             let held = times_held(event, own, offsets);
+            let until = until_day(event, own, offsets);
             if let Some(mut how) = event
                 .recurrence
                 .as_ref()
-                .and_then(|r| repeats(lang, r, held))
+                .and_then(|r| repeats(lang, r, held, until))
             {
                 // Its days are its own zone's: say so where the calendar keeps another clock.
                 if there.is_some() {

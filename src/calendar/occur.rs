@@ -356,6 +356,31 @@ pub(super) fn utc_day_of(d: Date, time: Time, own: &str, offsets: &impl Offsets)
         .find(|&utc| wall(epoch_ms(utc, time), own, offsets).0 == d)
 }
 
+/// The last day `event`'s `UNTIL` lets an occurrence start on, on the series' clock (see
+/// [`series_clock`]); its wall-clock times read in `own`, its zone. An `UNTIL` with a time
+/// ends a series of dates on its date as written (for an instant, its UTC date), as the
+/// .ics file's date-only `UNTIL` says; a timed series on its day, or the day before if the
+/// series' time is past it. As the start, an `UNTIL` without a zone is the event's zone's
+/// (a date, to its end there).
+pub(crate) fn until_day(event: &Event, own: &str, offsets: &impl Offsets) -> Option<Date> {
+    let until = event.recurrence.as_ref()?.until?;
+    if event.start.is_all_day() {
+        return Some(until.date());
+    }
+    let frame = series_clock(event, own);
+    let time = local(event.start, own, frame, offsets)
+        .1
+        .unwrap_or_default();
+    let until = match until {
+        When::Date(d) if frame != own => When::Local(d, Time::LAST_SECOND),
+        u => u,
+    };
+    Some(match local(until, own, frame, offsets) {
+        (day, Some(t)) if time > t => day.add_days(-1),
+        (day, _) => day,
+    })
+}
+
 /// The spans of `event`'s occurrences that may show from `from` to `to`, its wall-clock
 /// times read in `own`, its zone.
 fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets) -> Vec<Span> {
@@ -374,9 +399,7 @@ fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets)
         let days = match &event.recurrence {
             None => vec![first],
             Some(rule) => {
-                // An UNTIL with a time ends a series of dates on its date as written (for
-                // an instant, its UTC date), as the .ics file's date-only UNTIL says.
-                let until = rule.until.map(|u| u.date());
+                let until = until_day(event, own, offsets);
                 let mut days = recur::days(first, rule, until, from.add_days(-length), to);
                 let left_out = left_out_days(event, own, own, None, offsets);
                 days.retain(|d| !left_out.contains(d));
@@ -411,18 +434,7 @@ fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets)
     let frame = series_clock(event, own);
     let (first, time) = local(event.start, own, frame, offsets);
     let time = time.unwrap_or_default();
-    // The last day `UNTIL` allows: its day, or the day before if the time is past it. As
-    // the start, an `UNTIL` without a zone is the event's zone's (a date, to its end there).
-    let until = rule.until.map(|u| {
-        let u = match u {
-            When::Date(d) if frame != own => When::Local(d, Time::LAST_SECOND),
-            u => u,
-        };
-        match local(u, own, frame, offsets) {
-            (day, Some(t)) if time > t => day.add_days(-1),
-            (day, _) => day,
-        }
-    });
+    let until = until_day(event, own, offsets);
     // Two zones' days are at most two days apart (Kiritimati's and Pago Pago's, 25 hours),
     // and an occurrence that started before `from` may still be on.
     let days_long = (length / 86_400_000.0).ceil() as i64;

@@ -165,6 +165,7 @@ pub(crate) static STRINGS: Strings = Strings {
     ],
     month_day: ["el dia {n}", "l’últim dia"],
     times: "{rule}, {n} vegades",
+    in_months: ["{rule}, el mes {months}", "{rule}, els mesos {months}"],
     until: "{rule}, fins al {day} {month} de {year}",
     list_and: "{names} i {name}",
     place: "On",

@@ -175,6 +175,7 @@ pub(crate) static STRINGS: Strings = Strings {
     ],
     month_day: ["day {n}", "the last day"],
     times: "{rule}, {n} times",
+    in_months: ["{rule}, in {months}", "{rule}, in {months}"],
     until: "{rule}, until {day} {month} {year}",
     list_and: "{names} and {name}",
     place: "Where",

@@ -175,6 +175,10 @@ pub(crate) static STRINGS: Strings = Strings {
     ],
     month_day: ["el día {n}", "el último día"],
     times: "{rule}, {n} veces",
+    in_months: [
+        "{rule}, en el mes {months}",
+        "{rule}, en los meses {months}",
+    ],
     until: "{rule}, hasta el {day} {month} de {year}",
     list_and: "{names} y {name}",
     place: "Dónde",

@@ -165,6 +165,7 @@ pub(crate) static STRINGS: Strings = Strings {
     ],
     month_day: ["o día {n}", "o último día"],
     times: "{rule}, {n} veces",
+    in_months: ["{rule}, no mes {months}", "{rule}, nos meses {months}"],
     until: "{rule}, ata o {day} {month} de {year}",
     list_and: "{names} e {name}",
     place: "Onde",

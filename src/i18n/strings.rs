@@ -223,6 +223,9 @@ strings! {
     month_day: [&'static str; 2],
     /// A `{rule}` that stops after `{n}` times (two or more).
     times: &'static str,
+    /// A `{rule}` held in some months only: in one, in several; `{months}` as in a date
+    /// ("de gener", "January"), in a list.
+    in_months: [&'static str; 2],
     /// A `{rule}` that stops on a day: `{day}`, `{month}` (as in a date), `{year}`.
     until: &'static str,
     /// A list of `{names}` (with commas) and its last `{name}`.

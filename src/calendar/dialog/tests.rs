@@ -151,6 +151,17 @@ fn a_repeating_event_says_how_often() {
         html.contains("<dt>Repeats</dt><dd>every week on Tuesdays, 6 times</dd>"),
         "{html}"
     );
+    // Until 23:30Z on the 8th, 00:30 on the 9th in Madrid: that day's breakfast is the last.
+    feed.events[1].recurrence =
+        Some(Rrule::parse("FREQ=WEEKLY;BYDAY=TU,WE;UNTIL=20261208T233000Z").unwrap());
+    feed.events[1].start = When::parse("2026-12-01T00:15").unwrap();
+    let again = self::placed(&feed);
+    let breakfast = again.iter().find(|o| o.event == 1).unwrap().clone();
+    let (html, _) = shown(&feed, &again, &Opened::Event(breakfast, None));
+    assert!(
+        html.contains("<dd>every week on Tuesdays and Wednesdays, until 9 December 2026</dd>"),
+        "{html}"
+    );
 }
 
 #[test]

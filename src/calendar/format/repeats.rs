@@ -1,17 +1,23 @@
 //! How an event repeats, said as people say it.
 
 use super::date_as;
-use crate::feed::{Freq, Rrule, Weekday};
+use crate::feed::{Date, Freq, Rrule, Weekday};
 use crate::i18n::intl::format_number;
 use crate::i18n::{Lang, fill};
 
 /// How `rule` repeats, as a visitor says it: "every week on Tuesday and Thursday, 10 times",
-/// "cada mes, el primer dimarts". What one phrase cannot say (a month of a yearly rule,
-/// several days of the month, an ordinal weekday in a weekly rule) is left out, so that what
-/// it says stays true: "every year". A rule with a `COUNT` says `held`, the times the series
-/// is held once its left-out occurrences are taken away (see `occur::times_held`). `None`
-/// for a series held once, which repeats not.
-pub(crate) fn repeats(lang: Lang, rule: &Rrule, held: Option<u32>) -> Option<String> {
+/// "cada mes, el primer dimarts", "every year, in November". What one phrase cannot say
+/// (several days of the month, an ordinal weekday in a weekly or yearly rule) is left out,
+/// so that what it says stays true: "every year". A rule with a `COUNT` says `held`, the
+/// times the series is held once its left-out occurrences are taken away (see
+/// `occur::times_held`); one with an `UNTIL`, `until`, the last day it may be held on (see
+/// `occur::until_day`). `None` for a series held once, which repeats not.
+pub(crate) fn repeats(
+    lang: Lang,
+    rule: &Rrule,
+    held: Option<u32>,
+    until: Option<Date>,
+) -> Option<String> {
     let times = rule.count.map(|count| held.unwrap_or(count));
     if times.is_some_and(|n| n <= 1) {
         return None;
@@ -73,13 +79,27 @@ pub(crate) fn repeats(lang: Lang, rule: &Rrule, held: Option<u32>) -> Option<Str
         }
         _ => every(unit),
     };
+    // Held in some months only: which.
+    let said = match rule.by_month.as_slice() {
+        [] => said,
+        months => {
+            let names: Vec<&str> = (1..=12)
+                .filter(|m| months.contains(m))
+                .map(|m| s.months_in_date[usize::from(m) - 1])
+                .collect();
+            let template = s.in_months[usize::from(names.len() > 1)];
+            fill(
+                template,
+                &[("rule", &said), ("months", &and_list(lang, &names))],
+            )
+        }
+    };
     Some(if let Some(n) = times {
         fill(
             s.times,
             &[("rule", &said), ("n", &format_number(lang, n as usize))],
         )
-    } else if let Some(until) = &rule.until {
-        let day = until.date();
+    } else if let Some(day) = until.or(rule.until.map(|u| u.date())) {
         let mut template = s.until.to_owned();
         // Catalan writes "al" as "a l’" before the days said with a vowel (u, vuit, onze):
         // "fins a l’1", "fins a l’8".
@@ -110,7 +130,7 @@ mod tests {
 
     #[test]
     fn a_rule_is_said_as_people_say_how_often() {
-        let say = |lang, rule: &str| repeats(lang, &Rrule::parse(rule).unwrap(), None);
+        let say = |lang, rule: &str| repeats(lang, &Rrule::parse(rule).unwrap(), None, None);
         let en = |rule| say(Lang::En, rule).unwrap();
         assert_eq!(en("FREQ=DAILY"), "every day");
         assert_eq!(en("FREQ=WEEKLY;INTERVAL=2"), "every 2 weeks");
@@ -152,8 +172,40 @@ mod tests {
         );
         assert_eq!(
             en("FREQ=YEARLY;BYMONTH=11;BYDAY=4TH"),
-            "every year",
+            "every year, in November",
             "what a phrase cannot say is left out, not said wrong"
+        );
+        // Held in some months only: said, whatever else the rule says.
+        assert_eq!(
+            en("FREQ=MONTHLY;BYDAY=1TU;BYMONTH=10,1,7,4"),
+            "every month on the first Tuesday, in January, April, July and October"
+        );
+        assert_eq!(
+            en("FREQ=DAILY;BYMONTH=3"),
+            "every day, in March",
+            "not every day of the year"
+        );
+        assert_eq!(
+            say(Lang::Ca, "FREQ=MONTHLY;BYMONTHDAY=15;BYMONTH=1,7;COUNT=4").unwrap(),
+            "cada mes, el dia 15, els mesos de gener i de juliol, 4 vegades"
+        );
+        assert_eq!(
+            say(Lang::Ca, "FREQ=WEEKLY;BYDAY=TU;BYMONTH=4").unwrap(),
+            "cada setmana, els dimarts, el mes d’abril"
+        );
+        assert_eq!(
+            say(Lang::Es, "FREQ=WEEKLY;BYDAY=TU;BYMONTH=6,7").unwrap(),
+            "cada semana, los martes, en los meses de junio y de julio"
+        );
+        assert_eq!(
+            say(Lang::Gl, "FREQ=YEARLY;BYMONTH=11").unwrap(),
+            "cada ano, no mes de novembro"
+        );
+        // The last day an UNTIL allows, as the series' own clock counts it.
+        let advent = Rrule::parse("FREQ=DAILY;UNTIL=20251231T233000Z").unwrap();
+        assert_eq!(
+            repeats(Lang::En, &advent, None, Date::new(2026, 1, 1)).unwrap(),
+            "every day, until 1 January 2026"
         );
         assert_eq!(
             say(Lang::En, "FREQ=WEEKLY;COUNT=1"),
@@ -184,9 +236,9 @@ mod tests {
         // held once, it repeats not.
         let breakfast = Rrule::parse("FREQ=MONTHLY;BYDAY=2TU;COUNT=20").unwrap();
         assert_eq!(
-            repeats(Lang::Es, &breakfast, Some(19)).unwrap(),
+            repeats(Lang::Es, &breakfast, Some(19), None).unwrap(),
             "cada mes, el segundo martes, 19 veces"
         );
-        assert_eq!(repeats(Lang::Es, &breakfast, Some(1)), None);
+        assert_eq!(repeats(Lang::Es, &breakfast, Some(1), None), None);
     }
 }

@@ -36,6 +36,32 @@ fn left_out_dates_and_until_end_a_series() {
 }
 
 #[test]
+fn the_last_day_an_until_allows_is_the_one_its_series_shows_last() {
+    // 23:30Z on the 31st is 00:30 on 1 January in Madrid: the 00:15 of that day is held.
+    let mut advent = event("advent", "2025-12-25T00:15", None);
+    advent.recurrence = Some(Rrule::parse("FREQ=DAILY;UNTIL=20251231T233000Z").unwrap());
+    let feed = feed("Europe/Madrid", vec![advent.clone()]);
+    let last = shown(&feed, "Europe/Madrid", "2025-12-01", "2026-01-31")
+        .last()
+        .map(|o| o.1);
+    assert_eq!(last, Some(d("2026-01-01")));
+    assert_eq!(until_day(&advent, "Europe/Madrid", &Jiff), last);
+    // An UNTIL before the series' time that day ends it the day before.
+    advent.recurrence = Some(Rrule::parse("FREQ=DAILY;UNTIL=20251230T230000Z").unwrap());
+    assert_eq!(
+        until_day(&advent, "Europe/Madrid", &Jiff),
+        Some(d("2025-12-30"))
+    );
+    // All day: the date as written.
+    let mut fair = event("fair", "2025-12-25", None);
+    fair.recurrence = Some(Rrule::parse("FREQ=DAILY;UNTIL=20251231T233000Z").unwrap());
+    assert_eq!(
+        until_day(&fair, "Pacific/Auckland", &Jiff),
+        Some(d("2025-12-31"))
+    );
+}
+
+#[test]
 fn a_series_from_an_instant_repeats_in_utc_and_leaves_out_its_instants() {
     // A weekly 08:00Z webinar: 09:00 in Madrid until the clock change of 28 March
     // 2027, 10:00 after it; the instant left out is the 24th's.
