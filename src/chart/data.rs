@@ -227,6 +227,9 @@ pub(crate) fn tally_keeping(
                 .members
                 .iter()
                 .filter_map(|m| m.joined.map(|d| d.year))
+                // A feed built in Rust is not read: a year no member can have joined in
+                // (a typo, `Date`'s extremes) would make a column for every year between.
+                .filter(|y| crate::feed::JOINED_YEARS.contains(y))
                 .collect();
             let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else {
                 return Tally {

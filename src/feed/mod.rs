@@ -36,6 +36,10 @@ mod url;
 pub(crate) use date::days_in_month;
 pub(crate) use date::impossible;
 pub use date::{Date, Time, Weekday, When};
+
+/// The years a member can have joined: a `joined` date outside them is a typo (`1023`,
+/// `2204`), which would stretch a chart of the years over centuries.
+pub const JOINED_YEARS: std::ops::RangeInclusive<i32> = 1850..=2100;
 pub use diag::{Diagnostic, Expected, Problem};
 #[cfg(test)]
 pub(crate) use encoding::decode;
@@ -257,7 +261,8 @@ pub struct Member {
     pub description: Option<Text>,
     /// Free keywords.
     pub tags: Vec<String>,
-    /// When it joined.
+    /// When it joined. A feed's is read only in the years a member can have joined
+    /// ([`JOINED_YEARS`]); a chart by year of joining counts no other.
     pub joined: Option<Date>,
     /// Whether it is a founding member.
     pub founding: bool,

@@ -212,6 +212,24 @@ fn years_run_without_gaps_and_add_up() {
 }
 
 #[test]
+fn a_year_no_member_can_have_joined_in_counts_as_none_in_a_feed_built_in_rust() {
+    // Read from JSON, such years are reported and dropped; built in Rust, they would make a
+    // column for each of half a million years.
+    let f = feed(
+        [-271_820, 2021, 275_759, 1024, 2022]
+            .iter()
+            .enumerate()
+            .map(|(i, &y)| member(&format!("m{i}"), &[], None, Some(y)))
+            .collect(),
+        &[],
+    );
+    let t = tally(&f, &FacetTable::new(&f), By::Joined, 10);
+    assert_eq!(t.categories.len(), 2, "2021 and 2022");
+    assert_eq!(counts(&t), [1, 1]);
+    assert_eq!(t.without, 3);
+}
+
+#[test]
 fn largest_first_keeps_the_order_of_equals() {
     let t = Tally {
         categories: [3, 5, 3, 0, 5]
