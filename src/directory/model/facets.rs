@@ -11,8 +11,8 @@ use crate::sort::{natural, sorted_indices};
 /// The values each member has for each facet, built once per feed.
 #[derive(Debug, Default)]
 pub struct FacetTable {
-    /// Distinct regions (grouped by [`place_key`]) as most often written, most members
-    /// first.
+    /// Distinct regions as most often written, most members first; grouped ignoring case,
+    /// accents, apostrophes (’ or ') and spaces, and none for a value without a word.
     pub regions: Vec<String>,
     /// Distinct cities, likewise.
     pub cities: Vec<String>,
