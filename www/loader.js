@@ -110,6 +110,16 @@ function ownUrl() {
 var live = new Set();
 var started = null;
 var dead = false;
+// Whether the Wasm has started.
+var running = false;
+// The back and forward buttons, heard first where this script runs before a router's
+// (Turbo's, Swup's), which would load the page again for a move between two views of a
+// directory: the widgets answer it and it goes no further.
+addEventListener("popstate", function (event) {
+  if (running && !dead) guard(function () {
+    if (wasm_bindgen.ck_popped(event)) event.stopImmediatePropagation();
+  });
+}, true);
 // Whether what stopped it is something no reload of the page mends.
 var hopeless = false;
 // What the error boxes say (a place in WORDS): that something failed, or that this browser
@@ -279,6 +289,7 @@ function start() {
         var feeds = early;
         early = null;
         wasm_bindgen.ck_init(fatal, feeds);
+        running = true;
       });
     started.catch(function (error) {
       // A Content-Security-Policy without 'wasm-unsafe-eval' refuses to compile the Wasm;

@@ -4,7 +4,7 @@ mod app;
 mod card;
 mod controls;
 mod facets;
-mod history;
+pub(crate) mod history;
 mod indexing;
 // Its `Facet`, `Filter`, `Layout` and `Sort` are the crate root's; the property tests reach
 // the rest through `__private`.

@@ -59,6 +59,7 @@ thread_local! {
 /// the feeds the loader started fetching while the Wasm loaded to their `fetch` promises.
 #[wasm_bindgen]
 pub fn ck_init(on_fatal: js_sys::Function, feeds: js_sys::Map) {
+    crate::directory::history::loader_listens();
     // Each feed comes as [the response, its body being read].
     feeds.for_each(&mut |fetch, url| {
         let Some(fetch) = fetch.dyn_ref::<js_sys::Array>() else {
@@ -304,6 +305,14 @@ pub fn ck_attr(id: u32, name: String, value: Option<String>) {
             }
         });
     }
+}
+
+/// A move of the back or forward button (a `popstate`), heard by the loader before a
+/// router's listener where its script ran first: whether it goes no further (see
+/// [`popped`](crate::directory::history::popped)).
+#[wasm_bindgen]
+pub fn ck_popped(event: web_sys::Event) -> bool {
+    crate::directory::history::popped(&event)
 }
 
 /// Unmounts a widget and frees everything it held.

@@ -1234,6 +1234,24 @@ test("with sync-url, a page script swapping the directory for a copy of itself i
   await page.waitForFunction(() => location.search === "?ck-members=q:vigo");
   assert.deepEqual(await page.evaluate(() => history.state), { router: 7, url: "/tests/e2e/pages/sync-url.html?ck-members=q:vigo" });
   assert.equal(await page.evaluate(() => history.length), before.length + 1, "a choice is an entry");
+  // Its listener, added after the script's, would load the page again for any entry with
+  // its state: a move between two of the directory's views goes no further than the
+  // widgets; a move from another page is the router's.
+  await page.evaluate(() => {
+    window.routed = [];
+    addEventListener("popstate", (e) => e.state?.router && window.routed.push(location.search));
+  });
+  const box = page.locator("#members").getByRole("checkbox", { name: /^Peme/ });
+  await box.focus();
+  await page.goBack();
+  await page.waitForFunction(() => location.search === "?ck-members=q:vigo;kind:sme");
+  assert.equal(await box.isChecked(), true, "back ticks it again");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "members", "the focus stays in the directory");
+  await page.evaluate(() => history.pushState({ router: 8 }, "", "another-page.html"));
+  await page.goBack();
+  await page.waitForFunction(() => location.search === "?ck-members=q:vigo;kind:sme");
+  await page.waitForFunction(() => window.routed.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.routed), ["?ck-members=q:vigo;kind:sme"], "only the move from another page");
 });
 
 test("with sync-url a link restores the page and the open profile; back closes the profile with the focus on its card, and Escape leaves no entry behind", async ({ page, url }) => {
