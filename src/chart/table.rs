@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::svg::{Mark, percent};
+use super::svg::{Mark, Share, percent};
 use crate::i18n::{Lang, intl::format_number};
 use crate::ui::escape;
 
@@ -83,16 +83,42 @@ pub(crate) fn csv(marks: &[Mark], headers: [&str; 3], separator: char) -> String
         }
         field(&mut out, header);
     }
+    let total: usize = marks.iter().map(|m| m.count).sum();
     for m in marks {
         out.push_str("\r\n");
         field(&mut out, &m.name);
         let _ = write!(out, "{separator}{}", m.count);
-        if let Some(extra) = m.share.map(|p| p.rounded() as usize).or(m.running) {
-            let _ = write!(out, "{separator}{extra}");
+        if let Some(share) = m.share {
+            out.push(separator);
+            share_field(&mut out, share, m.count, total, separator);
+        } else if let Some(running) = m.running {
+            let _ = write!(out, "{separator}{running}");
         }
     }
     out.push_str("\r\n");
     out
+}
+
+/// A share in a CSV file: its whole per cent, as the table gives it; but a part under 1 %
+/// or over 99 % (the table's "<1 %" and ">99 %") with the decimals it takes to be neither 0
+/// nor 100 (at most four), its decimal mark the comma where the list separator is `;`.
+fn share_field(out: &mut String, share: Share, count: usize, total: usize, separator: char) {
+    if matches!(share, Share::About(_)) || total == 0 {
+        let _ = write!(out, "{}", share.rounded());
+        return;
+    }
+    let (count, total) = (count as u128, total as u128);
+    for places in 1..=4u32 {
+        let scale = 10u128.pow(places);
+        // Rounded to `places` decimals, in integers: no float formatting in the Wasm.
+        let n = (count * 100 * scale * 2 + total) / (total * 2);
+        if (n > 0 && n < 100 * scale) || places == 4 {
+            let mark = if separator == ';' { ',' } else { '.' };
+            let fraction = format!("{:0width$}", n % scale, width = places as usize);
+            let _ = write!(out, "{}{mark}{}", n / scale, fraction.trim_end_matches('0'));
+            return;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -140,6 +166,28 @@ mod tests {
         assert!(
             html.contains("<th scope=\"row\">2 other places</th>"),
             "the places together are no choice: {html}"
+        );
+    }
+
+    #[test]
+    fn a_share_the_table_says_is_under_1_or_over_99_is_no_0_or_100_in_the_file() {
+        let mut most = mark("Pime", 999);
+        most.share = Some(Share::OverNinetyNine);
+        let mut one = mark("Sense tipus", 1);
+        one.share = Some(Share::UnderOne);
+        assert_eq!(
+            csv(
+                &[most.clone(), one.clone()],
+                ["Tipus", "Socis", "Percentatge"],
+                ';'
+            ),
+            "\u{FEFF}Tipus;Socis;Percentatge\r\nPime;999;99,9\r\nSense tipus;1;0,1\r\n"
+        );
+        // As many decimals as it takes: 1 of 30,000 is 0.0033 %.
+        most.count = 29_999;
+        assert_eq!(
+            csv(&[most, one], ["Kind", "Members", "Share"], ','),
+            "\u{FEFF}Kind,Members,Share\r\nPime,29999,99.997\r\nSense tipus,1,0.003\r\n"
         );
     }
 
