@@ -18,7 +18,7 @@ use crate::calendar::{View, zone};
 use crate::chart::data::{By, Shape};
 use crate::directory::MAX_PAGE_SIZE;
 use crate::directory::model::{Filter, Layout, Sort};
-use crate::feed::{FeedState, Kind, LoadError, inline_feed_at, use_feed};
+use crate::feed::{FeedState, Kind, LoadError, shared_inline_feed, use_feed};
 use crate::i18n::Lang;
 use crate::ui::colour::{Rgba, backdrop, is_dark, quieting, watch_surroundings};
 use crate::ui::{CSS, FeedStatus};

@@ -125,7 +125,7 @@ pub(super) fn element_view(
     });
 
     let (state, retry) = match inline {
-        Some(json) => (Signal::stored(inline_feed_at(&json, base)), None),
+        Some(json) => (Signal::stored(shared_inline_feed(&json, base)), None),
         None => {
             let url = Signal::derive(move || feed_url.get().unwrap_or_default());
             let loaded = use_feed(url);

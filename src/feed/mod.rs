@@ -51,11 +51,13 @@ pub use read::{ParsedFeed, parse, parse_bytes};
 pub(crate) use rrule::DAY_CODES;
 pub use rrule::{Freq, Rrule, RruleError};
 pub(crate) use source::MB;
+#[cfg(feature = "embed")]
+pub(crate) use source::adopt;
+#[cfg(feature = "embed")]
+pub(crate) use source::shared_inline_feed;
 pub use source::{
     FeedState, LoadError, MAX_BYTES, TIMEOUT_SECONDS, UseFeedReturn, inline_feed, use_feed,
 };
-#[cfg(feature = "embed")]
-pub(crate) use source::{adopt, inline_feed_at};
 pub use text::Text;
 #[doc(hidden)]
 pub use url::is_safe_url;

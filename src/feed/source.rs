@@ -325,6 +325,43 @@ pub(crate) fn inline_feed_at(json: &str, base: Option<String>) -> FeedState {
     state
 }
 
+/// [`inline_feed_at`], read once for every element of the page that holds the same JSON at
+/// the same address (a chart linked to a directory, each with the feed inline): they share
+/// one feed, and so one search index and one report of its problems, as the elements that
+/// name one URL do.
+#[cfg(feature = "embed")]
+pub(crate) fn shared_inline_feed(json: &str, base: Option<String>) -> FeedState {
+    type Read = (
+        String,
+        Option<String>,
+        std::sync::Weak<Feed>,
+        Arc<[Diagnostic]>,
+    );
+    thread_local! {
+        static READ: std::cell::RefCell<Vec<Read>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let found = READ.with_borrow_mut(|read| {
+        read.retain(|(.., feed, _)| feed.strong_count() > 0);
+        read.iter()
+            .find(|(text, at, ..)| text == json && *at == base)
+            .and_then(|(.., feed, diagnostics)| Some((feed.upgrade()?, diagnostics.clone())))
+    });
+    if let Some((feed, diagnostics)) = found {
+        return FeedState::Ready { feed, diagnostics };
+    }
+    let state = inline_feed_at(json, base.clone());
+    if let FeedState::Ready { feed, diagnostics } = &state {
+        let entry = (
+            json.to_owned(),
+            base,
+            Arc::downgrade(feed),
+            diagnostics.clone(),
+        );
+        READ.with_borrow_mut(|read| read.push(entry));
+    }
+    state
+}
+
 /// Whether the JSON document `bytes`, read as `parsed`, is a feed: an object with its
 /// `version`, its `cluster`, one of its lists (empty too), or anything the reader reported.
 /// Not an API's error object, WordPress's `{"code": "rest_no_route", …}`, `[]` or `null`,

@@ -1022,3 +1022,19 @@ test("columns name the largest part and every part tied for it, fit their labels
   for (const [n, ps] of byCount) assert.equal(new Set(ps).size, 1, `${n} members: ${ps}`);
   assert.ok([...byCount.values()].some((ps) => ps.length > 1), "some counts are equal");
 });
+
+test("a chart linked to a directory, each with the same feed inline, disables the bars the directory's search leaves no member in; the feed is read once", async ({ page, url, warnings }) => {
+  await page.goto(url("tests/e2e/pages/linked-inline.html"));
+  const dir = page.locator("#dir");
+  const chart = page.locator("clusterkit-chart");
+  await chart.locator(".ck-mark").first().waitFor();
+  await dir.getByRole("searchbox").fill("delta");
+  await dir.locator("[part=count]").filter({ hasText: "1 member" }).waitFor();
+  const disabled = () =>
+    chart.evaluate((el) => [...el.shadowRoot.querySelectorAll(".ck-mark[aria-disabled=true]")].map((m) => m.getAttribute("aria-label").split(":")[0]).sort());
+  for (const end = Date.now() + 5000; (await disabled()).length < 2 && Date.now() < end; ) await page.waitForTimeout(50);
+  assert.deepEqual(await disabled(), ["Ourense", "Vigo"], "as the directory's checkboxes");
+  // Its one problem (the unsafe website) said once, not once per element.
+  assert.equal(warnings.filter((w) => w.includes("javascript") || w.includes("website")).length, 1, warnings.join("\n"));
+});
+
