@@ -40,6 +40,26 @@ fn mark_of(ev: &web_sys::Event) -> Option<usize> {
         .ok()
 }
 
+/// The mark under a click on a mark's tooltip, which is drawn over the mark above (or below)
+/// its own and would otherwise take the click meant for it.
+fn mark_under_tip(ev: &web_sys::MouseEvent) -> Option<usize> {
+    let tip: web_sys::HtmlElement = closest(ev, ".ck-tip")?.dyn_into().ok()?;
+    let (x, y) = (ev.client_x() as f32, ev.client_y() as f32);
+    let _ = tip.style().set_property("pointer-events", "none");
+    let root = tip.get_root_node();
+    let under = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.element_from_point(x, y),
+        None => document().element_from_point(x, y),
+    };
+    let _ = tip.style().remove_property("pointer-events");
+    under?
+        .closest("[data-k]")
+        .ok()??
+        .get_attribute("data-k")?
+        .parse()
+        .ok()
+}
+
 /// The element `selector` finds at or above an event's target.
 fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
     ev.target()?
@@ -438,7 +458,15 @@ pub fn SegmentChart(
                         .parse()
                         .ok()
                 };
-                if let Some(k) = mark_of(&ev).or_else(row).filter(|_| linked) {
+                let under = || {
+                    let k = mark_under_tip(&ev)?;
+                    // As a click on the mark would, it takes the focus (and the tooltip).
+                    let figure: web_sys::Element = figure_ref.get_untracked()?.into();
+                    crate::ui::focus(mark(&figure, k)?);
+                    Some(k)
+                };
+                let k = mark_of(&ev).or_else(row).or_else(under);
+                if let Some(k) = k.filter(|_| linked) {
                     toggle(k);
                 }
             }

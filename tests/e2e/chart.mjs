@@ -1038,3 +1038,27 @@ test("a chart linked to a directory, each with the same feed inline, disables th
   assert.equal(warnings.filter((w) => w.includes("javascript") || w.includes("website")).length, 1, warnings.join("\n"));
 });
 
+test("a click on the tooltip over the next bar (the pointer moved there from its bar) presses that bar, as the visitor aimed", async ({ page, url }) => {
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(url("tests/e2e/pages/linked.html"));
+  const chart = page.locator("#chart");
+  await chart.locator(".ck-mark").nth(4).waitFor();
+  const centre = async (k) => {
+    const b = await chart.locator(`.ck-mark[data-k="${k}"] rect[part=bar]`).boundingBox();
+    return [b.x + b.width / 2, b.y + b.height / 2];
+  };
+  // Bar 3's tooltip, shown from below, stays as the pointer moves up onto it: there it
+  // covers the centre of bar 2.
+  const [x3, y3] = await centre(3);
+  const [x2, y2] = await centre(2);
+  await page.mouse.move(x3, y3, { steps: 4 });
+  await page.mouse.move(x2, y2, { steps: 8 });
+  const covered = await page.evaluate(([x, y]) => document.querySelector("#chart").shadowRoot.elementFromPoint(x, y)?.className, [x2, y2]);
+  assert.equal(covered, "ck-tip", "the tooltip lies over the next bar's centre here");
+  await page.mouse.click(x2, y2);
+  const pressed = () => chart.evaluate((c) => [...c.shadowRoot.querySelectorAll(".ck-mark[aria-pressed=true]")].map((m) => m.dataset.k));
+  for (const end = Date.now() + 3000; (await pressed()).length === 0 && Date.now() < end; ) await page.waitForTimeout(50);
+  assert.deepEqual(await pressed(), ["2"]);
+  assert.equal(await chart.evaluate((c) => c.shadowRoot.activeElement?.dataset.k), "2", "and it has the focus");
+});
+
