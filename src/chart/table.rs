@@ -107,15 +107,22 @@ fn share_field(out: &mut String, share: Share, count: usize, total: usize, separ
         let _ = write!(out, "{}", share.rounded());
         return;
     }
-    let (count, total) = (count as u128, total as u128);
+    // In `u64`: `u128` division would bring in a routine of its own.
+    let (count, total) = (count as u64, total as u64);
     for places in 1..=4u32 {
-        let scale = 10u128.pow(places);
+        let scale = 10u64.pow(places);
         // Rounded to `places` decimals, in integers: no float formatting in the Wasm.
         let n = (count * 100 * scale * 2 + total) / (total * 2);
         if (n > 0 && n < 100 * scale) || places == 4 {
             let mark = if separator == ';' { ',' } else { '.' };
-            let fraction = format!("{:0width$}", n % scale, width = places as usize);
-            let _ = write!(out, "{}{mark}{}", n / scale, fraction.trim_end_matches('0'));
+            // The decimals with their leading zeros, without the trailing ones.
+            let fraction = (n % scale + scale).to_string();
+            let _ = write!(
+                out,
+                "{}{mark}{}",
+                n / scale,
+                fraction[1..].trim_end_matches('0')
+            );
             return;
         }
     }

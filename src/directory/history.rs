@@ -196,7 +196,8 @@ fn listen_to_moves() {
     };
     if let Ok(navigation) = get(&window, "navigation").dyn_into::<web_sys::EventTarget>() {
         let from = navigation.clone();
-        let on_navigate = Closure::<dyn Fn(JsValue)>::new(move |ev: JsValue| {
+        // Of the one closure type the crate's listeners share (each type has glue of its own).
+        let on_navigate = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
             let url = |entry: JsValue| {
                 get(&entry, "url")
                     .as_string()
@@ -214,7 +215,7 @@ fn listen_to_moves() {
         on_navigate.forget();
     }
     if !LOADER_LISTENS.get() {
-        let on_popstate = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let on_popstate = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
             if popped(&ev) {
                 ev.stop_immediate_propagation();
             }
