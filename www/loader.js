@@ -114,7 +114,8 @@ var dead = false;
 var running = false;
 // The back and forward buttons, heard first where this script runs before a router's
 // (Turbo's, Swup's), which would load the page again for a move between two views of a
-// directory: the widgets answer it and it goes no further.
+// directory: the widgets answer it and it goes no further. (At the window, listeners run in
+// the order they were added, captured or not.)
 addEventListener("popstate", function (event) {
   if (running && !dead) guard(function () {
     if (wasm_bindgen.ck_popped(event)) event.stopImmediatePropagation();

@@ -489,6 +489,13 @@ pub fn SegmentChart(
                 }
             }
             on:mouseleave=move |_| tip.set(None)
+            // A press on the tooltip keeps the focus where it is: a focused mark losing it
+            // would take the tooltip away before the click it is for (see `mark_under_tip`).
+            on:mousedown=move |ev| {
+                if closest(&ev, ".ck-tip").is_some() {
+                    ev.prevent_default();
+                }
+            }
         ></figure>
     }
 }

@@ -220,7 +220,8 @@ fn listen_to_moves() {
                 ev.stop_immediate_propagation();
             }
         });
-        // Captured: before a router's own listener, where it is added later.
+        // At the window, listeners run in the order they were added, captured or not: this
+        // one comes before a router's only where the app adds it first.
         let _ = window.add_event_listener_with_callback_and_bool(
             "popstate",
             on_popstate.as_ref().unchecked_ref(),

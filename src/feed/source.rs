@@ -340,6 +340,10 @@ pub(crate) fn shared_inline_feed(json: &str, base: Option<String>) -> FeedState 
     thread_local! {
         static READ: std::cell::RefCell<Vec<Read>> = const { std::cell::RefCell::new(Vec::new()) };
     }
+    // The page's address without its query and fragment, which a feed's relative addresses
+    // (`logos/a.svg`, `?logo=1`) resolve alike with or without: a directory's `ck-` view in
+    // it must not part two readings.
+    let base = base.map(|b| b[..b.find(['?', '#']).unwrap_or(b.len())].to_owned());
     let found = READ.with_borrow_mut(|read| {
         read.retain(|(.., feed, _)| feed.strong_count() > 0);
         read.iter()
