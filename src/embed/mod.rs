@@ -308,8 +308,9 @@ pub fn ck_attr(id: u32, name: String, value: Option<String>) {
 }
 
 /// A move of the back or forward button (a `popstate`), heard by the loader before a
-/// router's listener where its script ran first: whether it goes no further (see
-/// [`popped`](crate::directory::history::popped)).
+/// router's listener where its script ran first: every directory answers it; whether it
+/// goes no further (a move between two views of the page's directories, on an entry with a
+/// router's state).
 #[wasm_bindgen]
 pub fn ck_popped(event: web_sys::Event) -> bool {
     crate::directory::history::popped(&event)
