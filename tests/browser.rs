@@ -1337,6 +1337,42 @@ fn open_at(query: &str) {
 }
 
 #[wasm_bindgen_test]
+async fn a_directory_drawn_before_a_router_writes_its_route_s_address_reads_that_address() {
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let search = || window.location().search().unwrap();
+    // The page the visitor leaves, with a view of its own directory.
+    open_at("?route=a&ck-r=q:film");
+    let feed = sample("catalonia");
+    let total = feed.members.len();
+    let root = container();
+    // As leptos_router does: the new route drawn first, its address written after.
+    let mounted = leptos::mount::mount_to(root.clone(), {
+        let feed = feed.clone();
+        move || view! { <MemberDirectory feed=feed lang=Lang::En sync_url="ck-r"/> }
+    });
+    history
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?route=b"))
+        .unwrap();
+    until("every member, as the new address has no view", || {
+        count_shown(&root) == format!("{total} members")
+    })
+    .await;
+    let input: HtmlInputElement = root
+        .query_selector("input[type=search]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(input.value(), "", "not the page left's search");
+    assert_eq!(search(), "?route=b");
+    drop(mounted);
+    history.back().unwrap();
+    until("the page left", || search().contains("route=a")).await;
+    assert_eq!(search(), "?route=a&ck-r=q:film", "its entry as it was");
+    open_at("");
+}
+
+#[wasm_bindgen_test]
 async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it() {
     let window = web_sys::window().unwrap();
     let history = window.history().unwrap();

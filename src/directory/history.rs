@@ -439,7 +439,38 @@ pub(super) fn follow(
     let Some(param) = param else {
         return false;
     };
+    // A router (leptos_router) draws a route before it writes the route's address: a
+    // directory drawn at once read the page it leaves. So the view is read again a task
+    // later, where the page (its address but for the `ck-` parameters) has changed since,
+    // and nothing is written to the URL before.
+    let read_at = window().and_then(|w| w.location().href().ok());
+    let settled = RwSignal::new(false);
+    crate::ui::effect({
+        let param = param.clone();
+        move || {
+            let param = param.clone();
+            let read_at = read_at.clone();
+            leptos::leptos_dom::helpers::set_timeout(
+                move || {
+                    // Nothing once the directory is gone (its scope disposed meanwhile).
+                    if settled.try_get_untracked().is_none() {
+                        return;
+                    }
+                    let now = window().and_then(|w| w.location().href().ok());
+                    let page = |href: Option<String>| href.map(|h| url::without_ours(&h));
+                    if page(now) != page(read_at) {
+                        kept.restore(&param);
+                    }
+                    settled.set(true);
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    });
     crate::ui::effect(move || {
+        if !settled.get() {
+            return;
+        }
         // A page past the last (a link's `page:999`, or results that shrank) becomes the
         // last, and a member the feed lacks none (`known`), once the feed is there: written
         // in place, as the same view.
