@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::{
     Get, GetUntracked, GetValue, Memo, NodeRef, ReadUntracked, RwSignal, Set, SetValue, Signal,
-    StoredValue, Track, on_cleanup,
+    StoredValue, Track,
 };
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -13,6 +13,11 @@ use super::model::{FacetTable, Filter, Outcome, Sort, page_count};
 use super::url::{self, UrlState};
 use crate::feed::Feed;
 use crate::i18n::{Lang, fill};
+
+mod moves;
+use moves::on_popped;
+#[cfg(feature = "embed")]
+pub(crate) use moves::{loader_listens, popped};
 
 fn window() -> Option<web_sys::Window> {
     // Off the browser (a server rendering the component, a native test) there is no page:
@@ -138,118 +143,6 @@ thread_local! {
     static UNWRITABLE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// The URL parameters the page's directories keep their views in.
     static PARAMS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// What a directory does when the back or forward button moves.
-type Answer = std::rc::Rc<dyn Fn()>;
-
-thread_local! {
-    /// What the page's directories do when the back or forward button moves (each with its
-    /// key), and the key of the next.
-    static POPPED: std::cell::RefCell<(usize, Vec<(usize, Answer)>)> =
-        std::cell::RefCell::new((0, Vec::new()));
-    /// Whether the move under way only goes from one view of the page's directories to
-    /// another on the same page (its address the same but for their `ck-` parameters).
-    static WITHIN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Runs `answer` each time the back or forward button moves, until the current reactive
-/// scope is cleaned up.
-///
-/// The page's one listener runs every directory's answer, first. A move between two views of
-/// the directories goes no further where a router's state is on the entry (which each new
-/// entry carries, see [`state_for`]): Turbo or Swup would load the page again for it, taking
-/// the visitor's focus and place. A move to another page, or back to this one from another,
-/// is the router's. Told apart by the browser's Navigation API, which says where a move
-/// comes from; without it, the router has every move.
-fn on_popped(answer: impl Fn() + 'static) {
-    let key = POPPED.with_borrow_mut(|(next, all)| {
-        *next += 1;
-        all.push((*next, std::rc::Rc::new(answer)));
-        *next
-    });
-    listen_to_moves();
-    on_cleanup(move || POPPED.with_borrow_mut(|(_, all)| all.retain(|(k, _)| *k != key)));
-}
-
-thread_local! {
-    /// Whether the script-tag loader listens to the moves (as early as its script runs) and
-    /// passes them to [`popped`].
-    static LOADER_LISTENS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Says that the loader passes the back and forward buttons' moves to [`popped`].
-#[cfg(feature = "embed")]
-pub(crate) fn loader_listens() {
-    LOADER_LISTENS.set(true);
-}
-
-/// The page's listeners to the back and forward buttons, added once: where a move comes
-/// from (Navigation API), and the move, unless the loader listens to it.
-fn listen_to_moves() {
-    use wasm_bindgen::closure::Closure;
-    thread_local! {
-        static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    }
-    let Some(window) = window().filter(|_| !LISTENING.replace(true)) else {
-        return;
-    };
-    if let Ok(navigation) = get(&window, "navigation").dyn_into::<web_sys::EventTarget>() {
-        let from = navigation.clone();
-        // Of the one closure type the crate's listeners share (each type has glue of its own).
-        let on_navigate = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            let url = |entry: JsValue| {
-                get(&entry, "url")
-                    .as_string()
-                    .map(|u| url::without_ours(&u))
-            };
-            let page = url(get(&from, "currentEntry"));
-            WITHIN.set(
-                get(&ev, "navigationType").as_string().as_deref() == Some("traverse")
-                    && page.is_some()
-                    && page == url(get(&ev, "destination")),
-            );
-        });
-        let _ = navigation
-            .add_event_listener_with_callback("navigate", on_navigate.as_ref().unchecked_ref());
-        on_navigate.forget();
-    }
-    if !LOADER_LISTENS.get() {
-        let on_popstate = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            if popped(&ev) {
-                ev.stop_immediate_propagation();
-            }
-        });
-        // At the window, listeners run in the order they were added, captured or not: this
-        // one comes before a router's only where the app adds it first.
-        let _ = window.add_event_listener_with_callback_and_bool(
-            "popstate",
-            on_popstate.as_ref().unchecked_ref(),
-            true,
-        );
-        on_popstate.forget();
-    }
-}
-
-fn get(v: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(v, &key.into()).unwrap_or_default()
-}
-
-/// Answers a move of the back or forward button (`ev`, a `popstate`) in every directory of
-/// the page; whether it goes no further, being a move between two views of the directories
-/// on a page whose router (its state on the entry) would load the page again for it.
-pub(crate) fn popped(ev: &web_sys::Event) -> bool {
-    let answers: Vec<Answer> =
-        POPPED.with_borrow(|(_, all)| all.iter().map(|(_, a)| a.clone()).collect());
-    for answer in &answers {
-        answer();
-    }
-    let state = get(ev, "state");
-    let a_router_s = state.is_object()
-        && js_sys::Object::keys(state.unchecked_ref::<js_sys::Object>())
-            .iter()
-            .any(|key| key.as_string().as_deref() != Some(MARK));
-    WITHIN.take() && a_router_s && !answers.is_empty()
 }
 
 /// Takes `param` for one directory's view until it is cleaned up, and says in the console
