@@ -1,7 +1,7 @@
 //! Installs what a command needs and the machine lacks: the wasm32 target, the wasm-bindgen
 //! CLI of exactly the version in Cargo.lock, the npm tools (wasm-opt, terser, playwright-core,
-//! axe-core, and List.js for the benchmark) pinned by package-lock.json, and Debian's Chromium
-//! for the browser tests.
+//! puppeteer-core, axe-core, and the peer libraries for the benchmark) pinned by
+//! package-lock.json, and Debian's Chromium, Firefox and WebKitGTK for the browser tests.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -54,7 +54,7 @@ pub fn for_fuzz() -> Result<(), String> {
 /// What `cargo xtask test` and `bench` need on top of the build.
 pub fn for_browser_tests() -> Result<(), String> {
     for_build()?;
-    chromium()
+    browsers()
 }
 
 fn wasm_target() -> Result<(), String> {
@@ -156,26 +156,42 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// Debian's ChromeDriver.
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-fn chromium() -> Result<(), String> {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+/// The browsers the tests drive, as Debian packages them: each package with a file it
+/// installs. Chromium for every browser tier; Firefox (ESR) and WebKitGTK (its MiniBrowser
+/// and WebDriver, on a display of Xvfb's) for the other engines' tier.
+const BROWSERS: [(&str, &str); 6] = [
+    ("chromium", CHROMIUM),
+    ("chromium-driver", CHROMEDRIVER),
+    ("firefox-esr", "/usr/bin/firefox-esr"),
+    ("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"),
+    (
+        "libwebkit2gtk-4.1-0",
+        "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+    ),
+    ("xvfb", "/usr/bin/Xvfb"),
+];
+
+fn browsers() -> Result<(), String> {
+    let missing: Vec<&str> = BROWSERS
+        .iter()
+        .filter(|(_, file)| !Path::new(file).exists())
+        .map(|(package, _)| *package)
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
     let is_root = output("id", &["-u"]).is_some_and(|u| u.trim() == "0");
     if !is_root {
-        return Err(
-            "Chromium is missing: run `sudo apt-get install -y chromium chromium-driver`".into(),
-        );
+        return Err(format!(
+            "browsers are missing: run `sudo apt-get install -y {}`",
+            missing.join(" ")
+        ));
     }
-    println!("xtask: installing Debian's chromium and chromium-driver");
+    println!("xtask: installing Debian's {}", missing.join(", "));
     run(Command::new("apt-get").arg("update"))?;
     run(Command::new("apt-get")
-        .args([
-            "install",
-            "-y",
-            "--no-install-recommends",
-            "chromium",
-            "chromium-driver",
-        ])
+        .args(["install", "-y", "--no-install-recommends"])
+        .args(&missing)
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 

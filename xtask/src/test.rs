@@ -147,6 +147,18 @@ pub fn all(only: &[String]) -> Result<(), String> {
             .env("TZ", TEST_TZ)
             .env("NODE_PATH", root().join("node_modules")))
     })?;
+    // Firefox and WebKit (Safari's engine): what differs between engines, in Asia/Tokyo.
+    step(
+        only,
+        "other engines (Firefox, WebKit) through the script tag",
+        || {
+            let base = serve::spawn(serve::Options::default())?;
+            run(Command::new("node")
+                .arg(root().join("tests/engines/run.mjs"))
+                .env("CK_BASE", &base)
+                .env("NODE_PATH", root().join("node_modules")))
+        },
+    )?;
     println!("\ntests passed in {:.0?}", start.elapsed());
     Ok(())
 }

@@ -1,0 +1,256 @@
+// The widgets through the script tag in the two engines besides Chromium that visitors'
+// browsers run: Firefox and WebKit (Safari's). The end-to-end tier (tests/e2e) goes through
+// everything in Chromium; this one checks, in each other engine, what differs between
+// engines: the Wasm's start and the loader's fallbacks, shadow roots and adopted
+// stylesheets, `Intl` (time zones, the languages' dates), the history, dialogs and focus,
+// the trusted keyboard and pointer. Run in Asia/Tokyo, a zone ahead of the feeds' own, where
+// the other tiers run behind it (Los Angeles). Expected figures come from the feed files.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { firefox, webkit } from "./drivers.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const BASE = process.env.CK_BASE ?? "http://127.0.0.1:8080/";
+const TZ = "Asia/Tokyo";
+const url = (path) => new URL(path, BASE).href;
+const feedOf = (name) => JSON.parse(readFileSync(join(ROOT, "www/feeds", `${name}.json`), "utf8"));
+const text = (t, lang) => (typeof t === "string" ? t : (t[lang] ?? t.en ?? Object.values(t)[0]));
+const socis = (n) => `${n} ${n === 1 ? "soci" : "socis"}`;
+
+/** Polls `fn(...args)` in the page until it gives a truthy value, which it returns. */
+async function until(page, what, fn, ...args) {
+  let last;
+  for (const end = Date.now() + 15000; Date.now() < end; ) {
+    last = await page.run(fn, ...args).catch((e) => `(${e.message})`);
+    if (last && !(typeof last === "string" && last.startsWith("("))) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`waited 15 s for ${what}; last: ${JSON.stringify(last)}`);
+}
+
+/** The directory's shown count, read in the page. */
+const countOf = (id) => document.getElementById(id)?.shadowRoot?.querySelector("[part=count]")?.textContent ?? "";
+const has = (id, count) => document.getElementById(id)?.shadowRoot?.querySelector("[part=count]")?.textContent === count;
+
+/** Whether one of a text's words begins with `prefix`, folded as a visitor expects: case and
+ * accents aside. */
+const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+const wordStarts = (s, prefix) => fold(s).split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(prefix));
+const texts = (t) => (t == null ? [] : typeof t === "string" ? [t] : Object.values(t));
+const searchable = (m) => [...texts(m.name), ...texts(m.description), m.city ?? "", m.region ?? "", ...(m.tags ?? [])];
+
+/** The instant (ms) at which the wall clock `wall` ("2026-12-10T17:00") reads so in `zone`. */
+function instantOf(wall, zone) {
+  const guess = Date.parse(`${wall}:00Z`);
+  const offsetAt = (t) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+        .formatToParts(t)
+        .map((p) => [p.type, p.value]),
+    );
+    return Date.parse(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00Z`) - t;
+  };
+  return guess - offsetAt(guess - offsetAt(guess));
+}
+/** The day (YYYY-MM-DD) of an instant in `zone`. */
+const dayIn = (t, zone) => new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(t);
+/** A month's name and year as Catalan and Galician write them ("desembre de 2026"; CLDR
+ * also has "del" before a year in Catalan), written here, not taken from an `Intl`. */
+const MONTHS = {
+  ca: ["gener", "febrer", "març", "abril", "maig", "juny", "juliol", "agost", "setembre", "octubre", "novembre", "desembre"],
+  gl: ["xaneiro", "febreiro", "marzo", "abril", "maio", "xuño", "xullo", "agosto", "setembro", "outubro", "novembro", "decembro"],
+};
+const monthName = (year, month, lang) => `^${MONTHS[lang][month - 1]} del? ${year}$`;
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+test("the directory: every member, a search that folds accents, its matches marked, shared in the URL, and back", async (page) => {
+  const feed = feedOf("catalonia");
+  const total = feed.members.length;
+  await page.goto(url("tests/engines/widgets.html"));
+  await until(page, `"${socis(total)}"`, has, "dir", socis(total));
+  const found = feed.members.filter((m) => searchable(m).some((t) => wordStarts(t, "iberica")));
+  assert.ok(found.length > 0 && found.length < total, "the search narrows");
+  await page.type(() => document.getElementById("dir").shadowRoot.querySelector("input[type=search]"), "iberica");
+  await until(page, `"${socis(found.length)}"`, has, "dir", socis(found.length));
+  const cards = await page.run(() =>
+    [...document.getElementById("dir").shadowRoot.querySelectorAll("article")].map((a) => [a.querySelector("h3").textContent, [...a.querySelectorAll("mark")].map((m) => m.textContent)]),
+  );
+  assert.deepEqual(cards.map(([name]) => name).sort(), found.map((m) => text(m.name, "ca")).sort());
+  const algam = cards.find(([name]) => name === "Algam Ibérica");
+  assert.ok(algam, "Algam Ibérica is found by `iberica`");
+  assert.ok(algam[1].includes("Ibérica"), `its accented word is marked: ${algam[1]}`);
+  const search = await until(page, "the search in the page's URL", () => new URLSearchParams(location.search).get("ck-dir"));
+  assert.match(search, /iberica/, "the search is in the shared address");
+  // A shared link opens the same view.
+  const shared = await page.run(() => location.href);
+  await page.goto(url("tests/engines/widgets.html"));
+  await until(page, "all members again", has, "dir", socis(total));
+  await page.goto(shared);
+  await until(page, "the shared view", has, "dir", socis(found.length));
+  assert.equal(await page.run(() => document.getElementById("dir").shadowRoot.querySelector("input[type=search]").value), "iberica");
+  // Back to the page without the search: all members again, the box empty.
+  await page.back();
+  await until(page, "all members after back", has, "dir", socis(total));
+  assert.equal(await page.run(() => document.getElementById("dir").shadowRoot.querySelector("input[type=search]").value), "");
+});
+
+test("facets: a segment's members and count, its chip, and the chip taking it away", async (page) => {
+  const feed = feedOf("catalonia");
+  const total = feed.members.length;
+  await page.goto(url("tests/engines/widgets.html"));
+  await until(page, `"${socis(total)}"`, has, "dir", socis(total));
+  const segment = feed.segments[2];
+  const name = text(segment.name, "ca");
+  const members = feed.members.filter((m) => m.segments.includes(segment.id)).length;
+  const option = await page.run((name) => {
+    const label = [...document.getElementById("dir").shadowRoot.querySelectorAll("[part=facet-option]")].find((l) => l.querySelector("span").textContent === name);
+    return label && label.textContent;
+  }, name);
+  assert.equal(option, `${name}${members}`, "the option shows the members it would give");
+  await page.click((name) => {
+    const labels = document.getElementById("dir").shadowRoot.querySelectorAll("[part=facet-option]");
+    return [...labels].find((l) => l.querySelector("span").textContent === name).querySelector("input");
+  }, name);
+  await until(page, `"${socis(members)}"`, has, "dir", socis(members));
+  const chip = await until(page, "a chip", () => document.getElementById("dir").shadowRoot.querySelector(".ck-chip")?.textContent);
+  assert.match(chip, new RegExp(name), "the chip names the choice");
+  await page.click(() => document.getElementById("dir").shadowRoot.querySelector(".ck-chip button, button.ck-chip"));
+  await until(page, "all members after the chip", has, "dir", socis(total));
+});
+
+test("a member's profile: a dialog named after it, focus in it, Escape closes it and focus returns", async (page) => {
+  const feed = feedOf("catalonia");
+  await page.goto(url("tests/engines/widgets.html"));
+  await until(page, "the cards", has, "dir", socis(feed.members.length));
+  const name = await page.run(() => document.getElementById("dir").shadowRoot.querySelector("article .ck-open").textContent);
+  assert.ok(feed.members.some((m) => texts(m.name).includes(name)), `a member of the feed: ${name}`);
+  await page.click(() => document.getElementById("dir").shadowRoot.querySelector("article .ck-open"));
+  const opened = await until(page, "the profile dialog", () => {
+    const root = document.getElementById("dir").shadowRoot;
+    const dialog = root.querySelector("dialog[open]");
+    if (!dialog || !dialog.contains(root.activeElement)) return null;
+    const labelled = dialog.getAttribute("aria-labelledby");
+    return { name: labelled ? root.getElementById(labelled).textContent : dialog.getAttribute("aria-label"), modal: dialog.matches(":modal") };
+  });
+  assert.deepEqual(opened, { name, modal: true }, "a modal dialog named after the member, focus in it");
+  await page.press("Escape");
+  await until(page, "the dialog closed, focus back on the name", (name) => {
+    const root = document.getElementById("dir").shadowRoot;
+    return !root.querySelector("dialog[open]") && root.activeElement?.textContent === name;
+  }, name);
+});
+
+test("the chart: a bar per segment with the feed's counts; pressing one filters the directory", async (page) => {
+  const feed = feedOf("catalonia");
+  await page.goto(url("tests/engines/widgets.html"));
+  await until(page, "the chart's bars", () => document.getElementById("chart").shadowRoot?.querySelectorAll(".ck-mark").length > 0);
+  const labels = await page.run(() => [...document.getElementById("chart").shadowRoot.querySelectorAll(".ck-mark")].map((g) => g.getAttribute("aria-label")));
+  const expected = feed.segments.map((s) => `${text(s.name, "ca")}: ${socis(feed.members.filter((m) => m.segments.includes(s.id)).length)}`);
+  assert.deepEqual([...labels].sort(), [...expected].sort());
+  const first = labels[0];
+  const n = Number(first.match(/: (\d+) soci/)[1]);
+  await page.click(() => document.getElementById("chart").shadowRoot.querySelector(".ck-mark rect[part=bar]"));
+  await until(page, `the directory narrowed to "${socis(n)}"`, has, "dir", socis(n));
+});
+
+test("the calendar: the month in the page's language, an event on its day in the visitor's zone, next month", async (page) => {
+  const feed = feedOf("catalonia");
+  // An evening in Madrid, the next morning in Tokyo.
+  const event = feed.events.find((e) => e.id === "sessio-produccio-virtual-2026");
+  const instant = instantOf(event.start, feed.cluster.timezone);
+  const [here, there] = [dayIn(instant, feed.cluster.timezone), dayIn(instant, TZ)];
+  assert.notEqual(here, there, "the event's day differs between the two zones");
+  const [year, month] = here.split("-").map(Number);
+  await page.goto(url("tests/engines/widgets.html"));
+  await page.run((month) => {
+    for (const zone of ["", "local"]) {
+      const el = document.createElement("clusterkit-calendar");
+      el.id = `cal${zone}`;
+      el.setAttribute("feed", "../../www/feeds/catalonia.json");
+      el.setAttribute("month", month);
+      el.setAttribute("view", "month");
+      if (zone) el.setAttribute("timezone", zone);
+      document.querySelector("main").append(el);
+    }
+  }, here.slice(0, 7));
+  const title = text(event.title, "ca");
+  const dayOf = (id, title) => {
+    const root = document.getElementById(id).shadowRoot;
+    const cell = root && [...root.querySelectorAll("td[data-day]")].find((td) => td.textContent.includes(title));
+    return cell ? cell.dataset.day : null;
+  };
+  assert.equal(await until(page, "the event in the feed's zone", dayOf, "cal", title), here, "in Madrid's time, by default");
+  assert.equal(await until(page, "the event in the visitor's zone", dayOf, "callocal", title), there, "in the visitor's time, with timezone=local");
+  // The month grid's name, as a screen reader hears it, matched in the page against `pattern`.
+  const named = (pattern) => {
+    const root = document.getElementById("cal").shadowRoot;
+    const grid = root.querySelector("[role=grid]");
+    const name = grid && root.getElementById(grid.getAttribute("aria-labelledby")).textContent;
+    return name && new RegExp(pattern).test(name.toLowerCase()) && name;
+  };
+  await until(page, `the month's name, ${monthName(year, month, "ca")}`, named, monthName(year, month, "ca"));
+  await page.click(() => [...document.getElementById("cal").shadowRoot.querySelectorAll("button")].find((b) => (b.getAttribute("aria-label") ?? b.textContent) === "Mes següent"));
+  const next = month === 12 ? [year + 1, 1] : [year, month + 1];
+  await until(page, `the next month, ${monthName(...next, "ca")}`, named, monthName(...next, "ca"));
+  // Galician, which some engines' `Intl` lacks: the calendar's own names then.
+  await page.run(() => document.getElementById("cal").setAttribute("lang", "gl"));
+  await until(page, `the month in Galician, ${monthName(...next, "gl")}`, named, monthName(...next, "gl"));
+});
+
+test("on a phone: the filters fold into one button, nothing scrolls sideways", async (page) => {
+  const feed = feedOf("catalonia");
+  // The page in a frame 360 px wide, a phone's viewport (a window cannot be that narrow in
+  // every engine).
+  await page.goto(url("tests/engines/phone.html"));
+  const inFrame = (count) => document.querySelector("iframe").contentDocument?.getElementById("dir")?.shadowRoot?.querySelector("[part=count]")?.textContent === count;
+  await until(page, "the cards", inFrame, socis(feed.members.length));
+  const shown = await until(page, "a Filters button", () => {
+    const frame = document.querySelector("iframe").contentWindow;
+    const root = frame.document.getElementById("dir").shadowRoot;
+    const button = [...root.querySelectorAll("button")].find((b) => b.offsetWidth > 0 && b.textContent.startsWith("Filtres"));
+    const facets = [...root.querySelectorAll("[part=facet]")].filter((f) => f.offsetWidth > 0).length;
+    return button && { viewport: frame.innerWidth, page: frame.document.documentElement.scrollWidth, facets, errors: frame.__ckErrors };
+  });
+  assert.equal(shown.viewport, 360, "the viewport is a phone's");
+  assert.ok(shown.page <= shown.viewport, `nothing wider than the screen: ${shown.page} px`);
+  assert.equal(shown.facets, 0, "the facets are folded away");
+  assert.deepEqual(shown.errors, [], "no errors in the frame");
+});
+
+const engines = { firefox, webkit };
+const only = process.argv[2];
+let failed = 0;
+for (const [key, start] of Object.entries(engines)) {
+  let engine;
+  try {
+    engine = await start({ tz: TZ });
+  } catch (e) {
+    failed += 1;
+    console.log(`FAIL ${key}: could not start: ${e.stack ?? e}`);
+    continue;
+  }
+  for (const { name, fn } of tests) {
+    if (only && !name.includes(only) && only !== key) continue;
+    const started = Date.now();
+    let page;
+    try {
+      page = await engine.page();
+      await fn(page);
+      assert.deepEqual(await page.errors(), [], "no console errors or warnings");
+      console.log(`ok   ${engine.name}: ${name} (${Date.now() - started} ms)`);
+    } catch (e) {
+      failed += 1;
+      console.log(`FAIL ${engine.name}: ${name}\n     ${String(e.stack ?? e).split("\n").join("\n     ")}`);
+      const errors = page ? await page.errors().catch(() => []) : [];
+      if (errors.length) console.log(`     console: ${errors.join(" | ")}`);
+    }
+    await page?.close().catch(() => {});
+  }
+  await engine.close();
+}
+console.log(failed ? `\n${failed} test(s) failed in Firefox or WebKit` : "\nall tests passed in Firefox and WebKit");
+process.exit(failed ? 1 : 0);
