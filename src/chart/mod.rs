@@ -6,6 +6,7 @@ mod export;
 mod fit;
 mod frame;
 mod geometry;
+mod hit;
 mod linked;
 mod marks;
 mod print;
@@ -17,7 +18,6 @@ mod tip;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::directory::model::{Facet, FacetTable, Filter};
 use crate::feed::Feed;
@@ -25,6 +25,7 @@ use crate::i18n::Lang;
 use crate::ui::colour::watch_surroundings;
 use data::{By, Shape, tally_keeping};
 use frame::{Body, frame};
+use hit::{closest, mark, mark_of, mark_under_tip, svg_in};
 use marks::marks;
 use summary::{no_values, summary};
 use svg::{Mark, WIDTH, draw, px};
@@ -32,54 +33,6 @@ use table::{csv, table};
 
 /// Regions or cities shown before the rest go together.
 const TOP: usize = 8;
-/// Which mark an event happened on (`data-k` on the mark's group).
-fn mark_of(ev: &web_sys::Event) -> Option<usize> {
-    closest(ev, "[data-k]")?
-        .get_attribute("data-k")?
-        .parse()
-        .ok()
-}
-
-/// The mark under a click on a mark's tooltip, which is drawn over the mark above (or below)
-/// its own and would otherwise take the click meant for it.
-fn mark_under_tip(ev: &web_sys::MouseEvent) -> Option<usize> {
-    let tip: web_sys::HtmlElement = closest(ev, ".ck-tip")?.dyn_into().ok()?;
-    let (x, y) = (ev.client_x() as f32, ev.client_y() as f32);
-    let _ = tip.style().set_property("pointer-events", "none");
-    let root = tip.get_root_node();
-    let under = match root.dyn_ref::<web_sys::ShadowRoot>() {
-        Some(shadow) => shadow.element_from_point(x, y),
-        None => document().element_from_point(x, y),
-    };
-    let _ = tip.style().remove_property("pointer-events");
-    under?
-        .closest("[data-k]")
-        .ok()??
-        .get_attribute("data-k")?
-        .parse()
-        .ok()
-}
-
-/// The element `selector` finds at or above an event's target.
-fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
-    ev.target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest(selector)
-        .ok()?
-}
-
-/// The drawing in `figure`, if it shows one (not its table).
-fn svg_in(figure: &web_sys::Element) -> Option<web_sys::SvgElement> {
-    figure.query_selector("svg").ok()??.dyn_into().ok()
-}
-
-/// Mark `k` of the drawing in `figure` (the first element with its `data-k`: its texts
-/// follow it).
-fn mark(figure: &web_sys::Element, k: usize) -> Option<web_sys::Element> {
-    figure.query_selector(&format!("[data-k='{k}']")).ok()?
-}
-
 /// What the last drawing showed, for what happens between drawings: downloads and tooltips.
 #[derive(Default)]
 struct Drawn {

@@ -1,0 +1,54 @@
+//! Which mark of the drawing an event is on (a click, a key, a click on a tooltip drawn over
+//! another mark), and the drawing's elements by mark.
+
+use wasm_bindgen::JsCast;
+
+use leptos::prelude::document;
+
+/// Which mark an event happened on (`data-k` on the mark's group).
+pub(super) fn mark_of(ev: &web_sys::Event) -> Option<usize> {
+    closest(ev, "[data-k]")?
+        .get_attribute("data-k")?
+        .parse()
+        .ok()
+}
+
+/// The mark under a click on a mark's tooltip, which is drawn over the mark above (or below)
+/// its own and would otherwise take the click meant for it.
+pub(super) fn mark_under_tip(ev: &web_sys::MouseEvent) -> Option<usize> {
+    let tip: web_sys::HtmlElement = closest(ev, ".ck-tip")?.dyn_into().ok()?;
+    let (x, y) = (ev.client_x() as f32, ev.client_y() as f32);
+    let _ = tip.style().set_property("pointer-events", "none");
+    let root = tip.get_root_node();
+    let under = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.element_from_point(x, y),
+        None => document().element_from_point(x, y),
+    };
+    let _ = tip.style().remove_property("pointer-events");
+    under?
+        .closest("[data-k]")
+        .ok()??
+        .get_attribute("data-k")?
+        .parse()
+        .ok()
+}
+
+/// The element `selector` finds at or above an event's target.
+pub(super) fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()?
+}
+
+/// The drawing in `figure`, if it shows one (not its table).
+pub(super) fn svg_in(figure: &web_sys::Element) -> Option<web_sys::SvgElement> {
+    figure.query_selector("svg").ok()??.dyn_into().ok()
+}
+
+/// Mark `k` of the drawing in `figure` (the first element with its `data-k`: its texts
+/// follow it).
+pub(super) fn mark(figure: &web_sys::Element, k: usize) -> Option<web_sys::Element> {
+    figure.query_selector(&format!("[data-k='{k}']")).ok()?
+}
