@@ -272,41 +272,29 @@ const TYPING: f64 = 1000.0;
 /// A link's page past the last is written as the last, and a member the feed lacks left
 /// out, in place. A link that opens a profile is made two entries, the view without the
 /// profile and the link, so that the back button closes the profile there too rather than
-/// leave the page: returns whether it did.
+/// leave the page: at the visitor's first key or click, when `linked` runs.
 pub(super) fn follow(
     param: Option<String>,
     kept: Kept,
     lang: Lang,
     popped: impl Fn() + 'static,
-) -> bool {
-    let mut profile_entry = false;
+    linked: impl Fn() + 'static,
+) {
     if let Some(param) = &param {
         kept.restore(param);
         claim_param(param, lang);
-        // Marked, so that a reload of the link, or a return to it by back or forward, does
-        // not make the entries again (pushing there would also drop the forward ones).
-        let history = window().and_then(|w| w.history().ok());
-        let marked = history
-            .as_ref()
-            .and_then(|h| h.state().ok())
-            .is_some_and(|state| {
-                js_sys::Reflect::get(&state, &MARK.into()).is_ok_and(|m| m.is_truthy())
+        // Made at the visitor's first key or click, not as the page loads: an entry a page
+        // adds before its visitor does anything is one Safari's back button skips (Chrome's
+        // too, until the visitor does something), and back then left the page over both.
+        // Not again on a reload of the link, or a return to it by back or forward, which
+        // find its entry marked (pushing there would also drop the forward ones).
+        if kept.open.read_untracked().is_some() && !marked_entry() {
+            let param = param.clone();
+            at_first_input(move || {
+                if link_entries(&param, kept) {
+                    linked();
+                }
             });
-        profile_entry = kept.open.read_untracked().is_some();
-        if profile_entry && !marked {
-            let link = search();
-            let behind = UrlState {
-                filter: kept.choices.get_untracked(),
-                sort: kept.sort.get_untracked(),
-                page: kept.page.get_untracked().min(kept.last_page()),
-                member: None,
-            };
-            set_search(&url::with_param(&link, param, &url::encode(&behind)), false);
-            if let Some(history) = history {
-                let url = full_url(&link);
-                let state = state_for(&history, &url, true, true);
-                let _ = history.push_state_with_url(&state, "", Some(&url));
-            }
         }
     }
     // When the search was last written to the URL (ms), while the visitor types it.
@@ -330,7 +318,7 @@ pub(super) fn follow(
         }
     });
     let Some(param) = param else {
-        return false;
+        return;
     };
     // A router (leptos_router) draws a route before it writes the route's address: a
     // directory drawn at once read the page it leaves. So the view is read again a task
@@ -408,5 +396,77 @@ pub(super) fn follow(
             );
         }
     });
-    profile_entry
+}
+
+/// Whether the current history entry is the one a shared link's open profile was given.
+fn marked_entry() -> bool {
+    let state = window().and_then(|w| w.history().ok()?.state().ok());
+    state.is_some_and(|state| {
+        js_sys::Reflect::get(&state, &MARK.into()).is_ok_and(|m| m.is_truthy())
+    })
+}
+
+/// A shared link's open profile made two entries: the view without the profile in place of
+/// the link's, then the link's, marked. Not where the profile was closed or the entry made
+/// meanwhile, nor for a directory out of the page: returns whether they were made.
+fn link_entries(param: &str, kept: Kept) -> bool {
+    // (`try_`: the directory may be gone, its signals with it.)
+    if kept.open.try_get_untracked().flatten().is_none() || marked_entry() || !kept.in_page() {
+        return false;
+    }
+    let Some(history) = window().and_then(|w| w.history().ok()) else {
+        return false;
+    };
+    let link = search();
+    let behind = UrlState {
+        filter: kept.choices.get_untracked(),
+        sort: kept.sort.get_untracked(),
+        page: kept.page.get_untracked().min(kept.last_page()),
+        member: None,
+    };
+    set_search(&url::with_param(&link, param, &url::encode(&behind)), false);
+    let url = full_url(&link);
+    let state = state_for(&history, &url, true, true);
+    history.push_state_with_url(&state, "", Some(&url)).is_ok()
+}
+
+/// The events a browser counts as the visitor's doing (an activation): a key (Escape aside)
+/// and a pointer released (a touch's tap too, which its press is not).
+const INPUTS: [&str; 2] = ["keydown", "pointerup"];
+
+/// Runs `then` once, at the visitor's first key or pointer release on the page, before the
+/// page's own listeners hear it (the capture phase on `window`: its default, a dialog's
+/// Escape or a button's click, comes after): what the page does then, browsers count as the
+/// visitor's doing.
+fn at_first_input(then: impl FnOnce() + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let Some(window) = window() else { return };
+    // The listener, for its own removal (taken then, which also ends the cycle).
+    let listener = Rc::new(RefCell::new(None::<JsValue>));
+    let own = listener.clone();
+    let mut then = Some(then);
+    let f = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        if !ev.is_trusted() {
+            return;
+        }
+        if let (Some(window), Some(f)) = (self::window(), own.borrow_mut().take()) {
+            for kind in INPUTS {
+                let _ = window.remove_event_listener_with_callback_and_bool(
+                    kind,
+                    f.unchecked_ref(),
+                    true,
+                );
+            }
+        }
+        if let Some(then) = then.take() {
+            then();
+        }
+    })
+    .into_js_value();
+    for kind in INPUTS {
+        let _ = window.add_event_listener_with_callback_and_bool(kind, f.unchecked_ref(), true);
+    }
+    *listener.borrow_mut() = Some(f);
 }

@@ -271,8 +271,9 @@ pub fn MemberDirectory(
     // The directory's heading: its level in the page's outline, where not the tag's (the
     // view has no `aria-level`), and whether the directory is still in the page.
     let heading_ref = NodeRef::<leptos::html::H2>::new();
-    // A shared link's open profile has an entry of its own: back (or Escape) closes it.
-    let linked_profile = history::follow(
+    // A shared link's open profile has an entry of its own once the visitor does something:
+    // back (or Escape) closes it.
+    history::follow(
         sync_url.filter(|_| syncing),
         history::Kept {
             choices,
@@ -290,8 +291,8 @@ pub fn MemberDirectory(
         },
         lang.get_untracked(),
         move || profile.set_pushed(false),
+        move || profile.set_pushed(true),
     );
-    profile.set_pushed(linked_profile);
     crate::ui::tell_opened(on_open, move || profile.open.get());
 
     let filters_id = crate::ui::unique_id("ck-filters");
