@@ -222,6 +222,8 @@ pub fn SegmentChart(
     // The mark that takes the tab stop, and the one whose tooltip shows.
     let current = RwSignal::new(0usize);
     let tip = RwSignal::new(None::<usize>);
+    // Where the pointer was at its last mouseover (screen pixels).
+    let pointer_at = StoredValue::new((i32::MIN, i32::MIN));
     // The chart is small: it redraws as a whole when the data, the dimension, the language,
     // the width or the table toggle change. The focus stays on the button or mark that had
     // it.
@@ -437,7 +439,16 @@ pub fn SegmentChart(
             // The pointer may move onto the tooltip, which stays (WCAG 1.4.13: a magnifier's
             // user reads it there); off it, onto another mark or none, as anywhere else.
             on:mouseover=move |ev| {
-                if closest(&ev, ".ck-tip").is_none() {
+                // Nor does a pointer that did not move take a focused mark's tooltip away: the
+                // page scrolled under it as the focus moved a mark into view (Safari then
+                // sends a mouseover of what is now under the pointer).
+                let at = (ev.screen_x(), ev.screen_y());
+                let still = pointer_at.get_value() == at;
+                pointer_at.set_value(at);
+                let focused = figure_ref
+                    .get_untracked()
+                    .is_some_and(|f| f.matches(":focus-within").unwrap_or(false));
+                if closest(&ev, ".ck-tip").is_none() && !(still && focused) {
                     tip.set(mark_of(&ev));
                 }
             }

@@ -36,6 +36,16 @@ pub(crate) fn focus(element: web_sys::Element) {
         Err(other) => {
             if let Ok(svg) = other.dyn_into::<web_sys::SvgElement>() {
                 let _ = svg.focus();
+                // Firefox focuses an SVG element without scrolling it into view (a chart's
+                // last bar, reached by End, stayed below the window), and scrolls to a
+                // group's "nearest" edge nowhere: its first shape is scrolled to.
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+                options.set_behavior(web_sys::ScrollBehavior::Instant);
+                svg.first_element_child()
+                    .unwrap_or_else(|| svg.into())
+                    .scroll_into_view_with_scroll_into_view_options(&options);
             }
         }
     }
