@@ -13,8 +13,9 @@ export const MINIBROWSER = process.env.CK_MINIBROWSER ?? "/usr/lib/x86_64-linux-
  * What a test drives, whichever the engine:
  * - `goto(url)`;
  * - `run(fn, ...args)`: `fn` (a function, maybe async) run in the page, its JSON result;
- * - `click(fn, ...args)` and `type(fn, text)`: a click on, or keys typed into, the element
- *   `fn` returns in the page (in a shadow root or not);
+ * - `click(fn, ...args)`, `hover(fn, ...args)` and `type(fn, text)`: a click on, the pointer
+ *   moved onto, or keys typed into, the element `fn` returns in the page (in a shadow root
+ *   or not);
  * - `press(key)`: a key ("Escape", "Tab", "Enter") to the focused element;
  * - `back()`, the browser's back button;
  * - `errors()`: the console errors and warnings and uncaught errors so far;
@@ -66,6 +67,7 @@ export async function firefox({ tz }) {
         goto: (url) => page.goto(url),
         run: (fn, ...args) => page.evaluate(fn, ...args),
         click: async (fn, ...args) => (await element(fn, args)).click(),
+        hover: async (fn, ...args) => (await element(fn, args)).hover(),
         type: async (fn, text) => (await element(fn, [])).type(text),
         press: (key) => page.keyboard.press(key),
         // The history's back, as the browser's button goes (goBack waits for a load that a
@@ -78,8 +80,8 @@ export async function firefox({ tz }) {
   };
 }
 
-/** WebDriver's name for a key ("Escape", "Tab", "Enter"). */
-const KEYS = { Escape: "\uE00C", Tab: "\uE004", Enter: "\uE007", ArrowDown: "\uE015", ArrowRight: "\uE014", " ": " " };
+/** WebDriver's code for a key ("Escape", "Tab", "Enter", "End"…). */
+const KEYS = { Escape: "\uE00C", Tab: "\uE004", Enter: "\uE007", End: "\uE010", Home: "\uE011", ArrowDown: "\uE015", ArrowRight: "\uE014", " ": " " };
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 /** WebKitGTK's MiniBrowser (a session of its own, its automation mode's ephemeral profile,
@@ -163,6 +165,11 @@ export async function webkit({ tz }) {
         goto: (url) => call("POST", `${at}/url`, { url }),
         run,
         click: async (fn, ...args) => call("POST", `${at}/element/${await element(fn, args)}/click`, {}),
+        hover: async (fn, ...args) => {
+          const origin = { [ELEMENT]: await element(fn, args) };
+          const move = { type: "pointerMove", origin, x: 0, y: 0, duration: 0 };
+          return call("POST", `${at}/actions`, { actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [move] }] });
+        },
         type: async (fn, text) => call("POST", `${at}/element/${await element(fn, [])}/value`, { text }),
         press: (key) =>
           call("POST", `${at}/actions`, {

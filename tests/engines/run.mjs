@@ -98,6 +98,28 @@ test("the directory: every member, a search that folds accents, its matches mark
   assert.equal(await page.run(() => document.getElementById("dir").shadowRoot.querySelector("input[type=search]").value), "");
 });
 
+test("a shared link's profile: once the visitor clicks in it, the back button closes it and keeps the link's page", async (page) => {
+  const feed = feedOf("catalonia");
+  const member = feed.members.find((m) => m.segments.includes(feed.segments[0].id));
+  const name = text(member.name, "ca");
+  // A page the visitor came from, then the link.
+  await page.goto(url("tests/engines/phone.html"));
+  await page.goto(url(`tests/engines/widgets.html?ck-dir=seg:${feed.segments[0].id};m:${member.id}`));
+  const open = (name) => {
+    const root = document.getElementById("dir").shadowRoot;
+    const dialog = root && root.querySelector("dialog[open]");
+    return !!dialog && dialog.textContent.includes(name);
+  };
+  await until(page, "the link's profile", open, name);
+  await page.click(() => document.getElementById("dir").shadowRoot.querySelector("dialog[open] :is(h1, h2, h3, h4, h5, h6)"));
+  await page.back();
+  const members = feed.members.filter((m) => m.segments.includes(feed.segments[0].id)).length;
+  await until(page, "the profile closed, the link's segment kept", has, "dir", socis(members));
+  assert.equal(await page.run(() => location.pathname.endsWith("/widgets.html") && !document.getElementById("dir").shadowRoot.querySelector("dialog[open]")), true, "on the page, the profile closed");
+  assert.match(await page.run(() => location.search), /seg:/, "the link's view without the profile");
+  assert.doesNotMatch(await page.run(() => location.search), /m:/);
+});
+
 test("facets: a segment's members and count, its chip, and the chip taking it away", async (page) => {
   const feed = feedOf("catalonia");
   const total = feed.members.length;
@@ -157,6 +179,33 @@ test("the chart: a bar per segment with the feed's counts; pressing one filters 
   await until(page, `the directory narrowed to "${socis(n)}"`, has, "dir", socis(n));
 });
 
+test("the chart: End moves the tooltip to the last bar, scrolled into view under a resting pointer", async (page) => {
+  const feed = feedOf("catalonia");
+  await page.goto(url("tests/engines/widgets.html"));
+  await until(page, "the chart's bars", () => document.getElementById("chart").shadowRoot?.querySelectorAll(".ck-mark").length > 0);
+  // The chart's top at the bottom of the window: its last bar out of sight.
+  await page.run(() => {
+    const chart = document.getElementById("chart");
+    scrollBy(0, chart.getBoundingClientRect().top - innerHeight + 120);
+  });
+  await page.hover(() => document.getElementById("chart").shadowRoot.querySelector("h2"));
+  await page.run(() => document.getElementById("chart").shadowRoot.querySelector(".ck-mark[tabindex='0']").focus());
+  await page.press("End");
+  const last = await page.run(() => [...document.getElementById("chart").shadowRoot.querySelectorAll(".ck-mark")].at(-1).getAttribute("aria-label"));
+  assert.ok(feed.segments.some((s) => last.startsWith(`${text(s.name, "ca")}: `)), `the last bar is a segment's: ${last}`);
+  const shown = await until(page, "the last bar focused, in view", () => {
+    const root = document.getElementById("chart").shadowRoot;
+    const focused = root.activeElement;
+    const box = focused && (focused.querySelector("[part=bar]") ?? focused).getBoundingClientRect();
+    const last = focused === [...root.querySelectorAll(".ck-mark")].at(-1);
+    return last && box.bottom <= innerHeight + 1 && box.top >= -1 ? true : `(${last} ${box && [box.top, box.bottom]} ${innerHeight})`;
+  });
+  assert.ok(shown);
+  await new Promise((r) => setTimeout(r, 300));
+  const tip = await page.run(() => document.getElementById("chart").shadowRoot.querySelector(".ck-tip:not([hidden])")?.textContent ?? null);
+  assert.equal(tip && tip.replace(/\s+/g, " ").trim(), last, "its tooltip shows its name and count");
+});
+
 test("the calendar: the month in the page's language, an event on its day in the visitor's zone, next month", async (page) => {
   const feed = feedOf("catalonia");
   // An evening in Madrid, the next morning in Tokyo.
@@ -199,6 +248,28 @@ test("the calendar: the month in the page's language, an event on its day in the
   // Galician, which some engines' `Intl` lacks: the calendar's own names then.
   await page.run(() => document.getElementById("cal").setAttribute("lang", "gl"));
   await until(page, `the month in Galician, ${monthName(...next, "gl")}`, named, monthName(...next, "gl"));
+});
+
+test("a control's focus ring at a widget's edge is drawn whole: paint contained only within a clip margin", async (page) => {
+  const feed = feedOf("catalonia");
+  await page.goto(url("tests/engines/widgets.html"));
+  await until(page, "the cards", has, "dir", socis(feed.members.length));
+  // The search box begins at the directory's left edge; its focus ring is drawn outside it.
+  const edge = await page.run(() => {
+    const host = document.getElementById("dir");
+    const box = host.shadowRoot.querySelector("input[type=search]");
+    return Math.abs(box.getBoundingClientRect().left - host.getBoundingClientRect().left);
+  });
+  assert.ok(edge < 1, `the search box at the edge: ${edge} px`);
+  // Paint containment clips at the element's edge, but for its clip margin where the engine
+  // has one (WebKit has none).
+  const clipped = await page.run(() =>
+    ["dir", "chart"].filter((id) => {
+      const contain = getComputedStyle(document.getElementById(id)).contain;
+      return /paint|content|strict/.test(contain) && !CSS.supports("overflow-clip-margin", "4px");
+    }),
+  );
+  assert.deepEqual(clipped, [], "no widget clips at its edge");
 });
 
 test("on a phone: the filters fold into one button, nothing scrolls sideways", async (page) => {
