@@ -290,6 +290,7 @@ pub(super) fn follow(
         // find its entry marked (pushing there would also drop the forward ones).
         if kept.open.read_untracked().is_some() && !marked_entry() {
             let param = param.clone();
+            let linked = std::rc::Rc::new(linked);
             at_first_input(move || {
                 if link_entries(&param, kept) {
                     linked();
@@ -410,8 +411,7 @@ fn marked_entry() -> bool {
 /// the link's, then the link's, marked. Not where the profile was closed or the entry made
 /// meanwhile, nor for a directory out of the page: returns whether they were made.
 fn link_entries(param: &str, kept: Kept) -> bool {
-    // (`try_`: the directory may be gone, its signals with it.)
-    if kept.open.try_get_untracked().flatten().is_none() || marked_entry() || !kept.in_page() {
+    if kept.open.get_untracked().is_none() || marked_entry() || !kept.in_page() {
         return false;
     }
     let Some(history) = window().and_then(|w| w.history().ok()) else {
@@ -435,38 +435,19 @@ fn link_entries(param: &str, kept: Kept) -> bool {
 const INPUTS: [&str; 2] = ["keydown", "pointerup"];
 
 /// Runs `then` once, at the visitor's first key or pointer release on the page, before the
-/// page's own listeners hear it (the capture phase on `window`: its default, a dialog's
+/// page's own listeners hear it (caught on `window` on its way down: its default, a dialog's
 /// Escape or a button's click, comes after): what the page does then, browsers count as the
-/// visitor's doing.
-fn at_first_input(then: impl FnOnce() + 'static) {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-    use wasm_bindgen::closure::Closure;
+/// visitor's doing. The listeners stay, idle, until the directory goes.
+fn at_first_input(then: impl Fn() + Clone + 'static) {
     let Some(window) = window() else { return };
-    // The listener, for its own removal (taken then, which also ends the cycle).
-    let listener = Rc::new(RefCell::new(None::<JsValue>));
-    let own = listener.clone();
-    let mut then = Some(then);
-    let f = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-        if !ev.is_trusted() {
-            return;
-        }
-        if let (Some(window), Some(f)) = (self::window(), own.borrow_mut().take()) {
-            for kind in INPUTS {
-                let _ = window.remove_event_listener_with_callback_and_bool(
-                    kind,
-                    f.unchecked_ref(),
-                    true,
-                );
-            }
-        }
-        if let Some(then) = then.take() {
-            then();
-        }
-    })
-    .into_js_value();
+    let pending = StoredValue::new(true);
     for kind in INPUTS {
-        let _ = window.add_event_listener_with_callback_and_bool(kind, f.unchecked_ref(), true);
+        let then = then.clone();
+        crate::ui::capture(window.clone().into(), kind, move |ev| {
+            if ev.is_trusted() && pending.get_value() {
+                pending.set_value(false);
+                then();
+            }
+        });
     }
-    *listener.borrow_mut() = Some(f);
 }
