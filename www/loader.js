@@ -295,8 +295,9 @@ function start() {
     started.catch(function (error) {
       // A Content-Security-Policy without 'wasm-unsafe-eval' refuses to compile the Wasm;
       // the browser's own message suggests 'unsafe-eval', which would allow far more. No
-      // reload can mend it: the boxes come without their button.
-      var policy = error instanceof WebAssembly.CompileError && /Content Security Policy|unsafe-eval/i.test(error.message);
+      // reload can mend it: the boxes come without their button. (Firefox says "blocked by
+      // CSP", Chromium and Safari name the policy or 'unsafe-eval'.)
+      var policy = error instanceof WebAssembly.CompileError && /Content Security Policy|unsafe-eval|\bCSP\b/i.test(error.message);
       if (policy) {
         console.error("clusterkit: this page's Content-Security-Policy does not let WebAssembly run: add 'wasm-unsafe-eval' (not 'unsafe-eval') to its script-src.");
       } else {
