@@ -5,6 +5,10 @@
 // keys), never events made up by a script.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 export const FIREFOX = process.env.CK_FIREFOX ?? "/usr/bin/firefox-esr";
 export const MINIBROWSER = process.env.CK_MINIBROWSER ?? "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
@@ -18,6 +22,8 @@ export const MINIBROWSER = process.env.CK_MINIBROWSER ?? "/usr/lib/x86_64-linux-
  *   or not);
  * - `press(key)`: a key ("Escape", "Tab", "Enter") to the focused element;
  * - `back()`, the browser's back button;
+ * - `printed()`: the text of each page the page prints on (A4), or null where the engine
+ *   cannot say (WebKit: no reader of PDF here);
  * - `errors()`: the console errors and warnings and uncaught errors so far;
  * - `close()`.
  */
@@ -73,6 +79,31 @@ export async function firefox({ tz }) {
         // The history's back, as the browser's button goes (goBack waits for a load that a
         // move within the page never gives).
         back: () => page.evaluate(() => history.back()),
+        async printed() {
+          // Printed to a file, which Firefox's own PDF reader (pdf.js) reads back.
+          const file = join(mkdtempSync(join(tmpdir(), "ck-print-")), "page.pdf");
+          writeFileSync(file, await page.pdf({ format: "A4" }));
+          const reader = await context.newPage();
+          try {
+            await reader.goto(pathToFileURL(file).href);
+            return await reader.evaluate(async () => {
+              for (let i = 0; !window.PDFViewerApplication?.pdfDocument; i += 1) {
+                if (i > 200) throw new Error("pdf.js did not open the file");
+                await new Promise((r) => setTimeout(r, 50));
+              }
+              const pdf = window.PDFViewerApplication.pdfDocument;
+              const pages = [];
+              for (let i = 1; i <= pdf.numPages; i += 1) {
+                const text = await (await pdf.getPage(i)).getTextContent();
+                pages.push(text.items.map((item) => item.str).join(" "));
+              }
+              return pages;
+            });
+          } finally {
+            await reader.close();
+            rmSync(dirname(file), { recursive: true, force: true });
+          }
+        },
         errors: async () => [...errors, ...((await page.evaluate(() => window.__ckErrors ?? []).catch(() => [])) ?? [])],
         close: () => context.close(),
       };
@@ -176,6 +207,7 @@ export async function webkit({ tz }) {
             actions: [{ type: "key", id: "keyboard", actions: [{ type: "keyDown", value: KEYS[key] ?? key }, { type: "keyUp", value: KEYS[key] ?? key }] }],
           }),
         back: () => call("POST", `${at}/back`, {}),
+        printed: async () => null,
         errors: () => run(() => window.__ckErrors ?? ["the page's error recorder is missing"]),
         close: () => call("DELETE", at).catch(() => {}),
       };
