@@ -266,7 +266,9 @@ function start() {
         // Servers that send .wasm as application/octet-stream cannot stream-compile.
         var type = response.headers.get("content-type") || "";
         return type.indexOf("application/wasm") === 0 ? response : response.arrayBuffer();
-      }, function () {
+      }, function (error) {
+        // Stopped (the page being left, or its Stop button): nothing to ask the server.
+        if (error && error.name === "AbortError") throw error;
         // A wrong folder's 404 page fails the integrity check too, and the browser says only
         // that: once failed, a HEAD without the integrity asks why (nothing it brings runs).
         return fetch(wasmUrl, { method: "HEAD", credentials: "same-origin" })
@@ -293,21 +295,49 @@ function start() {
         running = true;
       });
     started.catch(function (error) {
-      // A Content-Security-Policy without 'wasm-unsafe-eval' refuses to compile the Wasm;
-      // the browser's own message suggests 'unsafe-eval', which would allow far more. No
-      // reload can mend it: the boxes come without their button. (Firefox says "blocked by
-      // CSP", Chromium and Safari name the policy or 'unsafe-eval'.)
-      var policy = error instanceof WebAssembly.CompileError && /Content Security Policy|unsafe-eval|\bCSP\b/i.test(error.message);
-      if (policy) {
-        console.error("clusterkit: this page's Content-Security-Policy does not let WebAssembly run: add 'wasm-unsafe-eval' (not 'unsafe-eval') to its script-src.");
-      } else {
-        console.warn(error);
+      // Firefox aborts a page's downloads as soon as the visitor leaves it (a link, back),
+      // while the page still shows: an abort is said only if the page stays (the browser's
+      // Stop button aborts them too), or when it is shown again from the back-forward cache.
+      if (error && error.name === "AbortError") {
+        var stayed = function () {
+          removeEventListener("pageshow", stayed);
+          if (!dead) notStarted(error);
+        };
+        addEventListener("pageshow", stayed);
+        setTimeout(function () {
+          if (!leaving) stayed();
+        }, 3000);
+        return;
       }
-      // Nor can a reload mend a page opened from a file.
-      fatal(policy || fromFile);
+      notStarted(error);
     });
   }
   return started;
+}
+
+// Whether the page is being left (from its pagehide on; shown again, it is not).
+var leaving = false;
+addEventListener("pagehide", function () {
+  leaving = true;
+});
+addEventListener("pageshow", function () {
+  leaving = false;
+});
+
+// The Wasm could not start: each element says so, and the console why.
+function notStarted(error) {
+  // A Content-Security-Policy without 'wasm-unsafe-eval' refuses to compile the Wasm; the
+  // browser's own message suggests 'unsafe-eval', which would allow far more. No reload can
+  // mend it: the boxes come without their button. (Firefox says "blocked by CSP", Chromium
+  // and Safari name the policy or 'unsafe-eval'.)
+  var policy = error instanceof WebAssembly.CompileError && /Content Security Policy|unsafe-eval|\bCSP\b/i.test(error.message);
+  if (policy) {
+    console.error("clusterkit: this page's Content-Security-Policy does not let WebAssembly run: add 'wasm-unsafe-eval' (not 'unsafe-eval') to its script-src.");
+  } else {
+    console.warn(error);
+  }
+  // Nor can a reload mend a page opened from a file.
+  fatal(policy || fromFile);
 }
 
 // A page's first collator and first date format each take 15-60 ms to make (their locale

@@ -102,8 +102,10 @@ test("a shared link's profile: once the visitor clicks in it, the back button cl
   const feed = feedOf("catalonia");
   const member = feed.members.find((m) => m.segments.includes(feed.segments[0].id));
   const name = text(member.name, "ca");
-  // A page the visitor came from, then the link.
+  // A page the visitor came from (drawn: one left while loading is another test's), then
+  // the link.
   await page.goto(url("tests/engines/phone.html"));
+  await until(page, "the page before", () => !!document.querySelector("iframe").contentDocument?.getElementById("dir")?.shadowRoot?.querySelector("article"));
   await page.goto(url(`tests/engines/widgets.html?ck-dir=seg:${feed.segments[0].id};m:${member.id}`));
   const open = (name) => {
     const root = document.getElementById("dir").shadowRoot;
