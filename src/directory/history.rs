@@ -288,14 +288,18 @@ pub(super) fn follow(
         // too, until the visitor does something), and back then left the page over both.
         // Not again on a reload of the link, or a return to it by back or forward, which
         // find its entry marked (pushing there would also drop the forward ones).
-        if kept.open.read_untracked().is_some() && !marked_entry() {
-            let param = param.clone();
-            let linked = std::rc::Rc::new(linked);
-            at_first_input(move || {
-                if link_entries(&param, kept) {
-                    linked();
-                }
-            });
+        if kept.open.read_untracked().is_some() {
+            if marked_entry() {
+                linked();
+            } else {
+                let param = param.clone();
+                let linked = std::rc::Rc::new(linked);
+                at_first_input(move || {
+                    if link_entries(&param, kept) {
+                        linked();
+                    }
+                });
+            }
         }
     }
     // When the search was last written to the URL (ms), while the visitor types it.
@@ -407,24 +411,35 @@ fn marked_entry() -> bool {
     })
 }
 
-/// A shared link's open profile made two entries: the view without the profile in place of
-/// the link's, then the link's, marked. Not where the profile was closed or the entry made
-/// meanwhile, nor for a directory out of the page: returns whether they were made.
+/// A shared link's open profile made two entries: the view without the profile (nor those
+/// of the page's other directories) in place of the link's, then the link's, marked.
+/// Returns whether the profile has them: not where it was closed meanwhile, nor for a
+/// directory out of the page; where another directory made them at the same input, it does.
 fn link_entries(param: &str, kept: Kept) -> bool {
-    if kept.open.get_untracked().is_none() || marked_entry() || !kept.in_page() {
+    if kept.open.get_untracked().is_none() || !kept.in_page() {
         return false;
+    }
+    if marked_entry() {
+        return true;
     }
     let Some(history) = window().and_then(|w| w.history().ok()) else {
         return false;
     };
     let link = search();
-    let behind = UrlState {
+    let own = UrlState {
         filter: kept.choices.get_untracked(),
         sort: kept.sort.get_untracked(),
         page: kept.page.get_untracked().min(kept.last_page()),
         member: None,
     };
-    set_search(&url::with_param(&link, param, &url::encode(&behind)), false);
+    let mut behind = url::with_param(&link, param, &url::encode(&own));
+    for other in PARAMS.with_borrow(|all| all.clone()) {
+        let mut state = url::decode(url::read_param(&behind, &other).unwrap_or_default());
+        if other != param && state.member.take().is_some() {
+            behind = url::with_param(&behind, &other, &url::encode(&state));
+        }
+    }
+    set_search(&behind, false);
     let url = full_url(&link);
     let state = state_for(&history, &url, true, true);
     history.push_state_with_url(&state, "", Some(&url)).is_ok()

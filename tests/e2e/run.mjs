@@ -1332,7 +1332,28 @@ test("with sync-url a link restores the page and the open profile; back closes t
   await linked.reload();
   await linked.locator("#members").getByRole("dialog", { name }).waitFor();
   assert.equal(await linked.evaluate(() => history.length), linkedEntries, "no entry added by the reload");
+  // Closed there, it goes back over its entry as before the reload: no entry added, and back
+  // from the view it leaves does not open it again.
+  await linked.keyboard.press("Escape");
+  await linked.locator("#members").getByRole("dialog").waitFor({ state: "hidden" });
+  await linked.waitForFunction(() => !/m:/.test(location.search));
+  assert.equal(await linked.evaluate(() => history.length), linkedEntries, "Escape after the reload adds no entry");
   await linked.close();
+
+  // Two directories, each with its profile open from one link: the first key (Escape) closes
+  // them, and the link's entry is left for the view with neither (back does not
+  // open the other again).
+  const both = await page.context().newPage();
+  const [one, two] = [feed.members[0].id, feed.members[1].id];
+  await both.goto(url(`tests/e2e/pages/sync-url.html?ck-members=m:${one}&ck-p=m:${two}`));
+  await both.locator("#other").getByRole("dialog").waitFor();
+  const start = await both.evaluate(() => history.length);
+  await both.keyboard.press("Escape");
+  await both.waitForFunction(() => !/m:/.test(location.search));
+  await both.waitForTimeout(300);
+  assert.equal(await both.locator("clusterkit-directory dialog[open]").count(), 0, "no profile open once back to the view without them");
+  assert.equal(await both.evaluate(() => history.length), start + 1, "the link's two entries, no more");
+  await both.close();
 
   // A directory with an id and segments of its own (the README's "studios"): a link's search
   // applies within its segments, and stays in the URL (the segments once replaced it).
