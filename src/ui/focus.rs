@@ -35,17 +35,26 @@ pub(crate) fn focus(element: web_sys::Element) {
         }
         Err(other) => {
             if let Ok(svg) = other.dyn_into::<web_sys::SvgElement>() {
-                let _ = svg.focus();
                 // Firefox focuses an SVG element without scrolling it into view (a chart's
-                // last bar, reached by End, stayed below the window), and scrolls to a
-                // group's "nearest" edge nowhere: its first shape is scrolled to.
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-                options.set_behavior(web_sys::ScrollBehavior::Instant);
-                svg.first_element_child()
-                    .unwrap_or_else(|| svg.into())
-                    .scroll_into_view_with_scroll_into_view_options(&options);
+                // last bar, reached by End, stayed below the window): where its shape has not
+                // moved and is out of the window, it is scrolled to the middle, as Chromium
+                // and Safari scroll a focused element, smoothly on a smooth page (and to its
+                // first shape: Firefox scrolls to no edge of a group).
+                let shape = svg
+                    .first_element_child()
+                    .unwrap_or_else(|| svg.clone().into());
+                let before = shape.get_bounding_client_rect().top();
+                let _ = svg.focus();
+                let rect = shape.get_bounding_client_rect();
+                let height = web_sys::window()
+                    .and_then(|w| w.inner_height().ok()?.as_f64())
+                    .unwrap_or(0.0);
+                if rect.top() == before && (rect.top() < 0.0 || rect.bottom() > height) {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+                    shape.scroll_into_view_with_scroll_into_view_options(&options);
+                }
             }
         }
     }
