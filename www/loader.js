@@ -233,6 +233,33 @@ function releaseEarly() {
   }, 0);
 }
 
+// Why the Wasm did not come, where its server answers: the file it serves now is not the
+// one this script was built with (its SHA-384 against INTEGRITY, in a secure context, where
+// the browser can tell; else taken to be so), or it is, and its download broke off.
+function served() {
+  var subtle = window.crypto && crypto.subtle;
+  var other = "it is not the Wasm this script was built with (a cache, your site optimizer's or your CDN's, may still serve the other one of the two: purge it, and keep the two files of one build together)";
+  if (!subtle) return other;
+  return fetch(wasmUrl, { credentials: "same-origin" })
+    .then(function (response) {
+      return response.arrayBuffer();
+    })
+    .then(function (bytes) {
+      return subtle.digest("SHA-384", bytes);
+    })
+    .then(function (digest) {
+      var same = "sha384-" + btoa(String.fromCharCode.apply(null, new Uint8Array(digest))) === INTEGRITY;
+      return same ? "its download broke off (the network, or a download stopped): a reload should bring it" : other;
+    }, refused);
+}
+
+// Why the Wasm did not come, where nothing answers.
+function refused() {
+  return fromFile
+    ? "a page opened from a file (file://) cannot fetch it: open the page from a web server, one on your own computer too (python3 -m http.server)"
+    : "no answer, or refused by the network or by CORS";
+}
+
 function unloaded(why) {
   return new Error("clusterkit: could not load the Wasm from " + wasmUrl + ": " + why);
 }
@@ -273,14 +300,8 @@ function start() {
         // that: once failed, a HEAD without the integrity asks why (nothing it brings runs).
         return fetch(wasmUrl, { method: "HEAD", credentials: "same-origin" })
           .then(function (response) {
-            return response.ok
-              ? "it is not the Wasm this script was built with (a cache, your site optimizer's or your CDN's, may still serve the other one of the two: purge it, and keep the two files of one build together)"
-              : answered(response.status);
-          }, function () {
-            return fromFile
-              ? "a page opened from a file (file://) cannot fetch it: open the page from a web server, one on your own computer too (python3 -m http.server)"
-              : "no answer, or refused by the network or by CORS";
-          })
+            return response.ok ? served() : answered(response.status);
+          }, refused)
           .then(function (why) {
             throw unloaded(why);
           });

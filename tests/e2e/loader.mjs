@@ -138,7 +138,7 @@ test("data-base on a module script (no document.currentScript) says where the wa
   assert.deepEqual(wasm, ["/target/e2e/module/pkg@1.2.0%20(1)/dist/clusterkit_bg.wasm"]);
 });
 
-test("a Wasm that cannot load says in the console where from and why: a wrong folder's 404, a changed file, a CORS refusal", async ({ page, url, errors, warnings }) => {
+test("a Wasm that cannot load says in the console where from and why: a wrong folder's 404, a changed file, a CORS refusal, a download broken off", async ({ page, url, errors, warnings }) => {
   // A copy of the Wasm changed by one byte, next to nothing else.
   const stale = join(ROOT, "target/e2e/stale");
   mkdirSync(stale, { recursive: true });
@@ -175,6 +175,18 @@ test("a Wasm that cannot load says in the console where from and why: a wrong fo
 
   base = new URL("www/dist/", BASE_NO_CORS).href;
   await says(base, /: no answer, or refused by the network or by CORS/);
+
+  // The right file, whose download broke off (its first request refused, the next ones
+  // answered): not taken for a file of another build.
+  base = "/www/dist/";
+  let broken = false;
+  await page.route("**/www/dist/clusterkit_bg.wasm*", (route) => {
+    if (broken || route.request().method() !== "GET") return route.continue();
+    broken = true;
+    return route.abort("connectionreset");
+  });
+  await says(new URL(base, BASE), /: its download broke off \(the network, or a download stopped\): a reload should bring it/);
+  await page.unroute("**/www/dist/clusterkit_bg.wasm*");
 
   // The browser's own lines about the refused Wasm are expected.
   errors.splice(0, errors.length, ...errors.filter((e) => !e.includes("integrity") && !e.includes("CORS policy")));
