@@ -5,13 +5,18 @@
 // keys), never events made up by a script.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 export const FIREFOX = process.env.CK_FIREFOX ?? "/usr/bin/firefox-esr";
-export const MINIBROWSER = process.env.CK_MINIBROWSER ?? "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+/** WebKitGTK's MiniBrowser, in the machine's own library folder (x86_64-linux-gnu, …). */
+export const MINIBROWSER =
+  process.env.CK_MINIBROWSER ??
+  readdirSync("/usr/lib")
+    .map((dir) => join("/usr/lib", dir, "webkit2gtk-4.1/MiniBrowser"))
+    .find((path) => existsSync(path));
 
 /**
  * What a test drives, whichever the engine:

@@ -159,22 +159,29 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// The browsers the tests drive, as Debian packages them: each package with a file it
 /// installs. Chromium for every browser tier; Firefox (ESR) and WebKitGTK (its MiniBrowser
 /// and WebDriver, on a display of Xvfb's) for the other engines' tier.
+/// (MiniBrowser's folder is the machine's: `/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/`, …)
 const BROWSERS: [(&str, &str); 6] = [
     ("chromium", CHROMIUM),
     ("chromium-driver", CHROMEDRIVER),
     ("firefox-esr", "/usr/bin/firefox-esr"),
     ("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"),
-    (
-        "libwebkit2gtk-4.1-0",
-        "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
-    ),
+    ("libwebkit2gtk-4.1-0", "webkit2gtk-4.1/MiniBrowser"),
     ("xvfb", "/usr/bin/Xvfb"),
 ];
+
+/// Whether `file` is there: an absolute path, or one in any of `/usr/lib`'s folders.
+fn installed(file: &str) -> bool {
+    if file.starts_with('/') {
+        return Path::new(file).exists();
+    }
+    std::fs::read_dir("/usr/lib")
+        .is_ok_and(|dirs| dirs.flatten().any(|dir| dir.path().join(file).exists()))
+}
 
 fn browsers() -> Result<(), String> {
     let missing: Vec<&str> = BROWSERS
         .iter()
-        .filter(|(_, file)| !Path::new(file).exists())
+        .filter(|(_, file)| !installed(file))
         .map(|(package, _)| *package)
         .collect();
     if missing.is_empty() {
