@@ -131,8 +131,22 @@ pub(crate) fn push_same() {
     }
 }
 
-/// The browser's back button, from code.
+thread_local! {
+    /// Whether a [`back`] is on its way (its move not heard yet, for a second at most).
+    static GOING_BACK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The browser's back button, from code; once for the profiles that close together (one
+/// Escape closes every modal dialog opened together in Chromium, two directories' profiles
+/// that a link opened): each going back would have left the page.
 pub(crate) fn back() {
+    if GOING_BACK.replace(true) {
+        return;
+    }
+    leptos::leptos_dom::helpers::set_timeout(
+        || GOING_BACK.set(false),
+        std::time::Duration::from_secs(1),
+    );
     if let Some(history) = window().and_then(|w| w.history().ok()) {
         let _ = history.back();
     }

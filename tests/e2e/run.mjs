@@ -1345,12 +1345,15 @@ test("with sync-url a link restores the page and the open profile; back closes t
   // open the other again).
   const both = await page.context().newPage();
   const [one, two] = [feed.members[0].id, feed.members[1].id];
+  // The page the visitor came from, then the link.
+  await both.goto(url("tests/e2e/pages/headings.html"));
   await both.goto(url(`tests/e2e/pages/sync-url.html?ck-members=m:${one}&ck-p=m:${two}`));
   await both.locator("#other").getByRole("dialog").waitFor();
   const start = await both.evaluate(() => history.length);
   await both.keyboard.press("Escape");
   await both.waitForFunction(() => !/m:/.test(location.search));
-  await both.waitForTimeout(300);
+  await both.waitForTimeout(500);
+  assert.match(new URL(both.url()).pathname, /sync-url\.html$/, "still on the link's page");
   assert.equal(await both.locator("clusterkit-directory dialog[open]").count(), 0, "no profile open once back to the view without them");
   assert.equal(await both.evaluate(() => history.length), start + 1, "the link's two entries, no more");
   await both.close();

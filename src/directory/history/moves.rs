@@ -106,6 +106,7 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 /// the page; whether it goes no further, being a move between two views of the directories
 /// on a page whose router (its state on the entry) would load the page again for it.
 pub(crate) fn popped(ev: &web_sys::Event) -> bool {
+    super::GOING_BACK.set(false);
     let answers: Vec<Answer> =
         POPPED.with_borrow(|(_, all)| all.iter().map(|(_, a)| a.clone()).collect());
     for answer in &answers {
