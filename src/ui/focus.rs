@@ -35,21 +35,14 @@ pub(crate) fn focus(element: web_sys::Element) {
         }
         Err(other) => {
             if let Ok(svg) = other.dyn_into::<web_sys::SvgElement>() {
-                // Firefox focuses an SVG element without scrolling it into view (a chart's
-                // last bar, reached by End, stayed below the window): where its shape has not
-                // moved and is out of the window, it is scrolled to the middle, as Chromium
-                // and Safari scroll a focused element, smoothly on a smooth page (and to its
-                // first shape: Firefox scrolls to no edge of a group).
-                let shape = svg
-                    .first_element_child()
-                    .unwrap_or_else(|| svg.clone().into());
-                let before = shape.get_bounding_client_rect().top();
                 let _ = svg.focus();
-                let rect = shape.get_bounding_client_rect();
-                let height = web_sys::window()
-                    .and_then(|w| w.inner_height().ok()?.as_f64())
-                    .unwrap_or(0.0);
-                if rect.top() == before && (rect.top() < 0.0 || rect.bottom() > height) {
+                // Firefox focuses an SVG element without scrolling it into view (or scrolls to
+                // the top of its drawing): where its first shape is still out of sight, it is
+                // scrolled to the middle, as Chromium and Safari scroll a focused element, as
+                // smoothly as the page scrolls (a smooth scroll the browser began is then
+                // going there too). The first shape: Firefox scrolls to no edge of a group.
+                let shape = svg.first_element_child().unwrap_or_else(|| svg.into());
+                if !in_sight(&shape) {
                     let options = web_sys::ScrollIntoViewOptions::new();
                     options.set_block(web_sys::ScrollLogicalPosition::Center);
                     options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
@@ -105,4 +98,42 @@ pub(crate) fn focus_moved_on(near: &web_sys::Element) -> bool {
             && Some(&a) != from.as_ref()
             && a.closest("dialog:not([open])").ok().flatten().is_none()
     })
+}
+
+/// Whether `element` is wholly within the window and every scrolling box around it (up
+/// through shadow roots to their hosts).
+fn in_sight(element: &web_sys::Element) -> bool {
+    let Some(window) = web_sys::window() else {
+        return true;
+    };
+    let rect = element.get_bounding_client_rect();
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if rect.top() < 0.0 || rect.bottom() > height {
+        return false;
+    }
+    let mut next = element.parent_element();
+    while let Some(box_) = next {
+        let scrolls = window
+            .get_computed_style(&box_)
+            .ok()
+            .flatten()
+            .and_then(|style| style.get_property_value("overflow-y").ok())
+            .is_some_and(|o| o != "visible" && o != "clip");
+        if scrolls {
+            let outer = box_.get_bounding_client_rect();
+            if rect.top() < outer.top() || rect.bottom() > outer.bottom() {
+                return false;
+            }
+        }
+        next = box_.parent_element().or_else(|| {
+            let root = box_.get_root_node();
+            root.dyn_ref::<web_sys::ShadowRoot>()
+                .map(web_sys::ShadowRoot::host)
+        });
+    }
+    true
 }
