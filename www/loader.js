@@ -239,7 +239,8 @@ function releaseEarly() {
 function served() {
   var subtle = window.crypto && crypto.subtle;
   var other = "it is not the Wasm this script was built with (a cache, your site optimizer's or your CDN's, may still serve the other one of the two: purge it, and keep the two files of one build together)";
-  if (!subtle) return other;
+  // Off HTTPS the browser cannot tell the two apart.
+  if (!subtle) return "it is not the Wasm this script was built with, or its download broke off (a page served over HTTPS would say which): if a reload does not bring it, a cache, your site optimizer's or your CDN's, may still serve the other one of the two: purge it, and keep the two files of one build together";
   return fetch(wasmUrl, { credentials: "same-origin" })
     .then(function (response) {
       return response.arrayBuffer();
@@ -336,11 +337,17 @@ function start() {
   return started;
 }
 
-// Whether the page is being left (from its pagehide on; shown again, it is not).
+// Whether the page is being left: from the visitor's move to another page (where the
+// browser says so: its Navigation API), or its pagehide on; shown again, it is not.
 var leaving = false;
 addEventListener("pagehide", function () {
   leaving = true;
 });
+if (window.navigation) {
+  navigation.addEventListener("navigate", function (event) {
+    if (!event.destination.sameDocument && !event.downloadRequest) leaving = true;
+  });
+}
 addEventListener("pageshow", function () {
   leaving = false;
 });
