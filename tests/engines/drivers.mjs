@@ -117,7 +117,7 @@ export async function firefox({ tz }) {
 }
 
 /** WebDriver's code for a key ("Escape", "Tab", "Enter", "End"…). */
-const KEYS = { Escape: "\uE00C", Tab: "\uE004", Enter: "\uE007", End: "\uE010", Home: "\uE011", ArrowDown: "\uE015", ArrowRight: "\uE014", " ": " " };
+const KEYS = { Escape: "\uE00C", Tab: "\uE004", Enter: "\uE007", End: "\uE010", Home: "\uE011", ArrowUp: "\uE013", ArrowDown: "\uE015", ArrowLeft: "\uE012", ArrowRight: "\uE014", " ": " " };
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 /** WebKitGTK's MiniBrowser (a session of its own, its automation mode's ephemeral profile,

@@ -181,7 +181,7 @@ test("the chart: a bar per segment with the feed's counts; pressing one filters 
   await until(page, `the directory narrowed to "${socis(n)}"`, has, "dir", socis(n));
 });
 
-test("the chart: End moves the tooltip to the last bar, scrolled into view under a resting pointer", async (page) => {
+test("the chart: End moves the tooltip to the last bar, scrolled into view under a resting pointer; in a chart taller than its window, each key's bar in sight", async (page) => {
   const feed = feedOf("catalonia");
   await page.goto(url("tests/engines/widgets.html"));
   await until(page, "the chart's bars", () => document.getElementById("chart").shadowRoot?.querySelectorAll(".ck-mark").length > 0);
@@ -206,6 +206,25 @@ test("the chart: End moves the tooltip to the last bar, scrolled into view under
   await new Promise((r) => setTimeout(r, 300));
   const tip = await page.run(() => document.getElementById("chart").shadowRoot.querySelector(".ck-tip:not([hidden])")?.textContent ?? null);
   assert.equal(tip && tip.replace(/\s+/g, " ").trim(), last, "its tooltip shows its name and count");
+  // A chart taller than its window (a bar per city, in a frame 400 px high): up from its
+  // end, Home, End, each focused bar in sight (Firefox scrolled to the drawing's top when
+  // that was above the window, and the bar stayed below it).
+  await page.goto(url("tests/engines/short.html"));
+  const ready = await until(page, "the cities' bars", () => {
+    const el = document.querySelector("iframe").contentDocument?.getElementById("cities");
+    return el?.shadowRoot?.querySelectorAll(".ck-mark").length > 0 && { tall: el.getBoundingClientRect().height > el.ownerDocument.defaultView.innerHeight };
+  });
+  assert.ok(ready.tall, "a chart taller than its window");
+  await page.run(() => document.querySelector("iframe").contentDocument.getElementById("cities").shadowRoot.querySelector(".ck-mark[tabindex='0']").focus());
+  for (const key of ["End", "ArrowUp", "ArrowUp", "Home", "End", "ArrowUp"]) {
+    await page.press(key);
+    await until(page, `the bar ${key} focuses in sight`, () => {
+      const frame = document.querySelector("iframe").contentWindow;
+      const focused = frame.document.getElementById("cities").shadowRoot.activeElement;
+      const box = focused && (focused.querySelector("[part=bar]") ?? focused).getBoundingClientRect();
+      return !!box && box.bottom <= frame.innerHeight + 1 && box.top >= -1;
+    });
+  }
 });
 
 test("the calendar: the month in the page's language, an event on its day in the visitor's zone, next month", async (page) => {
