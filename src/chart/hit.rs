@@ -5,9 +5,16 @@ use wasm_bindgen::JsCast;
 
 use leptos::prelude::document;
 
-/// Which mark an event happened on (`data-k` on the mark's group).
+/// Which mark an event happened on.
 pub(super) fn mark_of(ev: &web_sys::Event) -> Option<usize> {
-    closest(ev, "[data-k]")?
+    mark_at(&ev.target()?.dyn_into().ok()?)
+}
+
+/// The mark `element` is, or is in (`data-k` on the mark's group).
+fn mark_at(element: &web_sys::Element) -> Option<usize> {
+    element
+        .closest("[data-k]")
+        .ok()??
         .get_attribute("data-k")?
         .parse()
         .ok()
@@ -25,12 +32,7 @@ pub(super) fn mark_under_tip(ev: &web_sys::MouseEvent) -> Option<usize> {
         None => document().element_from_point(x, y),
     };
     let _ = tip.style().remove_property("pointer-events");
-    under?
-        .closest("[data-k]")
-        .ok()??
-        .get_attribute("data-k")?
-        .parse()
-        .ok()
+    mark_at(&under?)
 }
 
 /// The element `selector` finds at or above an event's target.
