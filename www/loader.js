@@ -238,9 +238,10 @@ function releaseEarly() {
 // the browser can tell; else taken to be so), or it is, and its download broke off.
 function served() {
   var subtle = window.crypto && crypto.subtle;
-  var other = "it is not the Wasm this script was built with (a cache, your site optimizer's or your CDN's, may still serve the other one of the two: purge it, and keep the two files of one build together)";
+  var cache = "a cache, your site optimizer's or your CDN's, may still serve the other one of the two: purge it, and keep the two files of one build together";
+  var other = "it is not the Wasm this script was built with (" + cache + ")";
   // Off HTTPS the browser cannot tell the two apart.
-  if (!subtle) return "it is not the Wasm this script was built with, or its download broke off (a page served over HTTPS would say which): if a reload does not bring it, a cache, your site optimizer's or your CDN's, may still serve the other one of the two: purge it, and keep the two files of one build together";
+  if (!subtle) return "it is not the Wasm this script was built with, or its download broke off (a page served over HTTPS would say which): if a reload does not bring it, " + cache;
   return fetch(wasmUrl, { credentials: "same-origin" })
     .then(function (response) {
       return response.arrayBuffer();
