@@ -1336,6 +1336,17 @@ fn open_at(query: &str) {
         .unwrap();
 }
 
+/// A directory of `feed` keeping its view in the URL's `param`, mounted in a new container:
+/// the container, and the mounted app for the caller to keep.
+fn synced_directory(feed: &Arc<Feed>, param: &'static str) -> (HtmlElement, impl Sized) {
+    let root = container();
+    let feed = feed.clone();
+    let mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <MemberDirectory feed=feed lang=Lang::En sync_url=param/> }
+    });
+    (root, mounted)
+}
+
 #[wasm_bindgen_test]
 async fn a_directory_drawn_before_a_router_writes_its_route_s_address_reads_that_address() {
     let window = web_sys::window().unwrap();
@@ -1345,12 +1356,8 @@ async fn a_directory_drawn_before_a_router_writes_its_route_s_address_reads_that
     open_at("?route=a&ck-r=q:film");
     let feed = sample("catalonia");
     let total = feed.members.len();
-    let root = container();
     // As leptos_router does: the new route drawn first, its address written after.
-    let mounted = leptos::mount::mount_to(root.clone(), {
-        let feed = feed.clone();
-        move || view! { <MemberDirectory feed=feed lang=Lang::En sync_url="ck-r"/> }
-    });
+    let (root, mounted) = synced_directory(&feed, "ck-r");
     history
         .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?route=b"))
         .unwrap();
@@ -1379,11 +1386,7 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
     open_at("?s=caf%C3%A9+x&page=2");
     let feed = sample("catalonia");
     let total = feed.members.len();
-    let root = container();
-    let mounted = leptos::mount::mount_to(root.clone(), {
-        let feed = feed.clone();
-        move || view! { <MemberDirectory feed=feed lang=Lang::En sync_url="ck-t"/> }
-    });
+    let (root, mounted) = synced_directory(&feed, "ck-t");
     until("the count", || {
         count_shown(&root) == format!("{total} members")
     })
@@ -1452,11 +1455,7 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
     // Opening such a link restores the view.
     open_at("?ck-t=kind:sme;sort:joined");
     let smes = count_where(&feed, |m| m.kind == Some(clusterkit::feed::Kind::Sme));
-    let again = container();
-    let _mounted = leptos::mount::mount_to(again.clone(), {
-        let feed = feed.clone();
-        move || view! { <MemberDirectory feed=feed lang=Lang::En sync_url="ck-t"/> }
-    });
+    let (again, _mounted) = synced_directory(&feed, "ck-t");
     until("the restored view", || {
         count_shown(&again) == format!("{smes} members")
     })
