@@ -91,6 +91,9 @@ pub(super) fn dialog(
 ) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     let body = NodeRef::<Div>::new();
+    // The member the dialog shows, kept for its `close`: the back button clears `open`
+    // before the dialog closes.
+    let shown = StoredValue::new(None::<usize>);
     crate::ui::modal_while(dialog, move || profile.index().is_some());
     // Its content is markup (see `card`), drawn by an effect; segment colours through CSSOM.
     let title = title_id.clone();
@@ -102,13 +105,14 @@ pub(super) fn dialog(
             body.set_text_content(None);
             return;
         };
+        shown.set_value(Some(i));
         let feed = profile.feed.read();
         let (markup, colours) = card::profile(&feed, &feed.members[i], lang, &title);
         crate::ui::set_html(&body, &markup);
         crate::ui::paint_segments(&body, ".ck-tag", &colours);
     });
     let on_close = move |_| {
-        let shown = profile.index();
+        let shown = shown.try_update_value(Option::take).flatten();
         profile.close();
         // A card redrawn since (the list changed under a shared link's profile) is no more.
         let opener = profile

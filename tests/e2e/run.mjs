@@ -1325,6 +1325,12 @@ test("with sync-url a link restores the page and the open profile; back closes t
   assert.doesNotMatch(new URL(linked.url()).search, /m:/);
   assert.match(new URL(linked.url()).search, /page:2/);
   assert.equal(await linked.locator("#members nav [aria-current=page]").innerText(), "2");
+  // No card opened it: the focus goes to its member's card, as Escape's does.
+  assert.equal(
+    await linked.locator("#members").evaluate((el) => el.shadowRoot.activeElement?.textContent),
+    name,
+    "back hands the focus to the card of the profile the link opened",
+  );
   // Reloaded there and forward again: the link's entries are not made twice.
   const linkedEntries = await linked.evaluate(() => history.length);
   await linked.goForward();

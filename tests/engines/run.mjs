@@ -120,6 +120,8 @@ test("a shared link's profile: once the visitor clicks in it, the back button cl
   assert.equal(await page.run(() => location.pathname.endsWith("/widgets.html") && !document.getElementById("dir").shadowRoot.querySelector("dialog[open]")), true, "on the page, the profile closed");
   assert.match(await page.run(() => location.search), /seg:/, "the link's view without the profile");
   assert.doesNotMatch(await page.run(() => location.search), /m:/);
+  // No card opened it: the focus goes to its member's card.
+  await until(page, "the focus on the member's card", (name) => document.getElementById("dir").shadowRoot.activeElement?.textContent === name, name);
 });
 
 test("facets: a segment's members and count, its chip, and the chip taking it away", async (page) => {
