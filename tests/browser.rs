@@ -898,6 +898,52 @@ fn collation_sorts_each_language_its_own_way() {
 }
 
 #[wasm_bindgen_test]
+fn collation_orders_many_names_as_the_browsers_collator_does_one_pair_at_a_time() {
+    // Names built of parts a cluster's members have: accents, ñ, l·l, case, numbers, spaces,
+    // hyphens and apostrophes, and repeats. The order must be the one a stable sort by the
+    // browser's own collator gives, compared a pair at a time (names in `collation_order` go
+    // to the browser presorted, and come back as text to be matched to their indexes).
+    let starts = [
+        "Àlfa", "alfa", "Alfa", "Ñandú", "Nube", "Cel·la", "Cella", "L'Estudi", "l'estudi",
+        "Estudi", "Estúdio", "Ona", "Òmnium", "Zeta", "zeta", "Çava", "Cava", "Avila", "Àvila",
+    ];
+    let ends = [
+        "", " 2", " 10", " 9", "-Films", " Films", " films", " i Fills", " y Hijos",
+    ];
+    let mut seed = 7_u32;
+    let names: Vec<String> = (0..400)
+        .map(|_| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let start = starts[(seed >> 8) as usize % starts.len()];
+            let end = ends[(seed >> 20) as usize % ends.len()];
+            format!("{start}{end}")
+        })
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    for lang in [Lang::Ca, Lang::Es, Lang::Gl, Lang::En] {
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"numeric".into(), &true.into()).unwrap();
+        let locale = js_sys::Array::of1(&intl::collation_locale(lang).into());
+        let compare = js_sys::Intl::Collator::new(&locale, &options).compare();
+        let by_pairs = |a: &str, b: &str| {
+            let n = compare
+                .call2(&JsValue::NULL, &a.into(), &b.into())
+                .unwrap()
+                .as_f64()
+                .unwrap();
+            n.partial_cmp(&0.0).unwrap()
+        };
+        let mut expected: Vec<usize> = (0..names.len()).collect();
+        expected.sort_by(|&a, &b| by_pairs(names[a], names[b]));
+        assert_eq!(
+            intl::collation_order(lang, &names),
+            expected,
+            "{lang:?}: the order of the browser's collator, repeats in their own order"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
 fn numbers_are_written_as_the_browser_writes_them() {
     // Grouped without the browser's help (its first NumberFormat costs tens of milliseconds):
     // they must read as its own `Intl` would, in every language it has (Chromium has no
