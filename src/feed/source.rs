@@ -116,12 +116,21 @@ struct Shared {
     state: FeedState,
     watchers: Vec<(u64, RwSignal<FeedState>)>,
     abort: Option<web_sys::AbortController>,
+    /// When its last watcher left, as a count (the later, the higher).
+    released: u64,
 }
+
+/// How many loaded feeds nobody watches are kept, the last ones left: a page's widgets built
+/// again, or a router's next page naming the same feed, find it read. Older ones go, so that
+/// a page changing its feed's address (`?v=` and a version, say) keeps no more than these.
+#[cfg(target_arch = "wasm32")]
+const KEPT_UNWATCHED: usize = 3;
 
 thread_local! {
     // A page names a handful of feeds: a list is smaller in the Wasm than a hash map.
     static SHARED: RefCell<Vec<Shared>> = const { RefCell::new(Vec::new()) };
     static NEXT_WATCHER: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+    static RELEASES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// Loads the feed at `url`. Every caller naming the same absolute URL shares one fetch and
@@ -237,7 +246,11 @@ fn unwatch(id: u64) {
         all.borrow_mut().iter_mut().any(|shared| {
             let before = shared.watchers.len();
             shared.watchers.retain(|(w, _)| *w != id);
-            shared.watchers.len() < before && shared.watchers.is_empty()
+            let left = shared.watchers.len() < before && shared.watchers.is_empty();
+            if left {
+                shared.released = RELEASES.with(|n| n.replace(n.get() + 1));
+            }
+            left
         })
     });
     // Off the browser nothing is ever left loading (there is no fetch), nor a timer to wait.
@@ -249,18 +262,39 @@ fn unwatch(id: u64) {
     let _ = left_alone;
 }
 
-/// Aborts the fetches still under way of the feeds nobody watches, and forgets them: a
-/// widget removed while its feed loads leaves no download behind. A feed already loaded
-/// stays, for the next widget that names it.
+/// Forgets the feeds nobody watches, but for the [`KEPT_UNWATCHED`] loaded ones left last:
+/// a fetch still under way is aborted (a widget removed while its feed loads leaves no
+/// download behind), and a failed feed is fetched afresh by the next widget that names it
+/// (the server may be back).
 #[cfg(target_arch = "wasm32")]
 fn release_unwatched() {
     SHARED.with(|all| {
-        all.borrow_mut().retain(|shared| {
-            let idle = matches!(shared.state, FeedState::Loading) && shared.watchers.is_empty();
-            if idle && let Some(abort) = &shared.abort {
+        let mut all = all.borrow_mut();
+        let loaded_alone =
+            |s: &Shared| s.watchers.is_empty() && matches!(s.state, FeedState::Ready { .. });
+        let kept: Vec<bool> = all
+            .iter()
+            .map(|shared| {
+                if !shared.watchers.is_empty() {
+                    return true;
+                }
+                let later = all
+                    .iter()
+                    .filter(|s| loaded_alone(s) && s.released > shared.released)
+                    .count();
+                loaded_alone(shared) && later < KEPT_UNWATCHED
+            })
+            .collect();
+        let mut kept = kept.into_iter();
+        all.retain(|shared| {
+            let keep = kept.next().unwrap_or(true);
+            if !keep
+                && matches!(shared.state, FeedState::Loading)
+                && let Some(abort) = &shared.abort
+            {
                 abort.abort();
             }
-            !idle
+            keep
         });
     });
 }
@@ -387,6 +421,7 @@ fn shared_or_new(url: String, load: impl FnOnce(String) -> Option<web_sys::Abort
             state: FeedState::Loading,
             watchers: Vec::new(),
             abort: None,
+            released: 0,
         })
     });
     // Outside the borrow: loading may finish at once (off the browser, say) and publish.

@@ -63,3 +63,52 @@ test("adding and removing each widget 1,000 times leaks no nodes, listeners or W
   assert.ok(after.listeners - before.listeners <= 10, `listeners ${before.listeners} → ${after.listeners}`);
   assert.ok(after.wasm[0] - before.wasm[0] <= 128 << 10, `Wasm memory ${before.wasm[0]} → ${after.wasm[0]}`);
 });
+
+test("a feed's address changed 100 times (a version in its query, as CMS plugins write) keeps a few feeds in the Wasm memory, not all; one that failed is fetched afresh by the next element", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/churn.html"));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const churn = (from, times) =>
+    page.evaluate(async ([from, times]) => {
+      const stage = document.getElementById("stage");
+      for (let i = from; i < from + times; i++) {
+        const el = document.createElement("clusterkit-directory");
+        el.setAttribute("feed", `/www/feeds/catalonia.json?v=${i}`);
+        stage.append(el);
+        await new Promise((resolve) => {
+          const check = () => (el.shadowRoot?.querySelector("article") ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        el.remove();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    }, [from, times]);
+  await churn(0, 10);
+  const before = await measure(cdp);
+  await churn(10, 100);
+  await page.waitForTimeout(100);
+  const after = await measure(cdp);
+  console.log(`     100 addresses: Wasm ${before.wasm} → ${after.wasm} bytes`);
+  // Each feed read is some 70 KB of Wasm memory: a hundred kept would be 7 MB.
+  assert.ok(after.wasm[0] - before.wasm[0] <= 512 << 10, `Wasm memory ${before.wasm[0]} → ${after.wasm[0]}`);
+
+  // A server that fails once, then answers: an element added after the failure's element was
+  // removed asks it again, and shows the members.
+  let asked = 0;
+  await page.route("**/www/feeds/madrid.json?down", (route) => (asked++ === 0 ? route.fulfill({ status: 503, body: "" }) : route.continue()));
+  const add = () =>
+    page.evaluate(() => {
+      const el = document.createElement("clusterkit-directory");
+      el.setAttribute("feed", "/www/feeds/madrid.json?down");
+      el.lang = "en";
+      document.getElementById("stage").append(el);
+    });
+  await add();
+  const dir = page.locator("clusterkit-directory");
+  await dir.getByRole("alert").filter({ hasText: "503" }).waitFor();
+  await dir.evaluate((el) => el.remove());
+  await page.waitForTimeout(50);
+  await add();
+  await dir.getByRole("article").first().waitFor();
+  assert.equal(asked, 2, "the feed asked again");
+}, { networkErrors: true });
