@@ -1774,9 +1774,14 @@ fn a_calendar_s_own_zone_is_an_iana_name_the_browser_knows() {
     assert_eq!(zone("utc").as_deref(), Some("UTC"));
     assert!(matches!(own("Local"), Some(Own::Visitor)));
     // Names without a `/` that keep summer time, as a CMS's settings write them.
-    for written in ["CET", "EST5EDT"] {
+    for written in ["CET", "EST5EDT", "cet", "est5edt"] {
         assert!(zone(written).is_some(), "{written}");
     }
+    assert_eq!(
+        zone("cet"),
+        zone("CET"),
+        "in any case, as the browser spells it"
+    );
     // The browser knows these, but they keep no summer time as Madrid's clocks do: a
     // webmaster meaning Madrid would see every summer event an hour off.
     for written in ["GMT", "EST", "+01:00", "GMT+1", "Europe/Madird", ""] {

@@ -209,13 +209,13 @@ pub enum Own {
     Zone(String),
 }
 
-/// The zone `written` names: `None` when it is empty, no IANA name (see [`is_zone_name`]) or
-/// one the browser does not know.
+/// The zone `written` names, in any case: `None` when it is empty, no IANA name (see
+/// [`is_zone_name`]) or one the browser does not know.
 pub fn own(written: &str) -> Option<Own> {
     let written = written.trim();
     if written.eq_ignore_ascii_case("local") {
         Some(Own::Visitor)
-    } else if is_zone_name(written) || written.eq_ignore_ascii_case("utc") {
+    } else if is_zone_name(&written.to_ascii_uppercase()) {
         canonical(written).map(Own::Zone)
     } else {
         None
