@@ -27,7 +27,8 @@ pub(super) fn directory(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> An
             at("page-size"),
         )
     });
-    let filter = Signal::derive(move || Filter {
+    // The page's own choices: its `segments` and `kinds`.
+    let given = move || Filter {
         segments: known_ids(
             words(a.segments.get()),
             &feed.read().segments,
@@ -46,7 +47,28 @@ pub(super) fn directory(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> An
             })
             .collect(),
         ..Filter::default()
+    };
+    // The visitor's choices as the directory last told them. A script's new `segments` (or
+    // `kinds`) takes the place of that facet's choices and keeps the visitor's search and
+    // other choices; the same ids read again from another feed change nothing.
+    let chosen = StoredValue::new(Filter::default());
+    let mut last = untrack(given);
+    let filter = RwSignal::new(last.clone());
+    crate::ui::effect(move || {
+        let page = given();
+        if page != last {
+            let mut choices = chosen.get_value();
+            if page.segments != last.segments {
+                choices.segments.clone_from(&page.segments);
+            }
+            if page.kinds != last.kinds {
+                choices.kinds.clone_from(&page.kinds);
+            }
+            filter.set(choices);
+            last = page;
+        }
     });
+    let filter = Signal::from(filter);
     // A directory with an id shares its choices with the charts `for` it: the attributes set
     // them, and so do the visitor and the charts.
     let id = a.host_id.get().unwrap_or_default();
@@ -90,6 +112,7 @@ pub(super) fn directory(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> An
             filter=filter
             on_filter=move |f: Filter| {
                 told("clusterkit-filter", events::choices(&f));
+                chosen.set_value(f.clone());
                 if let Some(shared) = shared.as_ref().filter(|_| el.in_page()) {
                     shared.set(f);
                 }

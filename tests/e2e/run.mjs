@@ -799,6 +799,31 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   assert.equal(await dir.getByRole("combobox", { name: "Ordena per" }).inputValue(), "joined", "then the page's order");
   await dir.evaluate((el) => ["view", "page-size", "sort"].forEach((a) => el.removeAttribute(a)));
   await dir.locator("[part=directory][data-layout=grid]").waitFor();
+  // A script's new `segments` takes the place of the segment choices only: the search typed
+  // and the other facets' choices stay.
+  await dir.getByRole("searchbox").fill("barcelona");
+  await count.filter({ hasText: found }).waitFor();
+  const sme = dir.getByRole("group", { name: "Tipus" }).getByRole("checkbox", { name: /^Pime/ });
+  await sme.check();
+  await count.filter({ hasNotText: found }).waitFor();
+  const barcelonaSmes = await count.innerText();
+  await dir.evaluate((el) => el.setAttribute("segments", "production"));
+  const production = dir.getByRole("group", { name: "Segments" }).getByRole("checkbox", { name: /^Producció/ });
+  await dir.getByRole("group", { name: "Segments" }).locator("label:has(input:checked)", { hasText: /^Producció/ }).waitFor();
+  assert.equal(await dir.getByRole("searchbox").inputValue(), "barcelona", "the search stays");
+  assert.equal(await sme.isChecked(), true, "the kind ticked stays");
+  await production.uncheck();
+  await count.filter({ hasText: barcelonaSmes }).waitFor();
+  // A new feed keeps the search too (the choices it lacks go), ticked or not.
+  await sme.uncheck();
+  await dir.getByRole("searchbox").fill("a");
+  await dir.evaluate((el) => el.setAttribute("feed", "www/feeds/galicia.json"));
+  await dir.getByRole("group", { name: "Segments" }).getByRole("checkbox", { name: /^Animació/ }).waitFor();
+  assert.equal(await dir.getByRole("searchbox").inputValue(), "a", "the search stays with the new feed");
+  await dir.evaluate((el) => el.removeAttribute("segments"));
+  await dir.getByRole("searchbox").fill("");
+  await dir.evaluate((el) => el.setAttribute("feed", "www/feeds/catalonia.json"));
+  await count.filter({ hasText: `${total} socis` }).waitFor();
 
   // On a phone, the filters fold into one button that shows how many are ticked.
   await page.setViewportSize({ width: 390, height: 800 });
