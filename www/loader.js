@@ -545,26 +545,37 @@ addEventListener("unhandledrejection", function (event) {
 // `translated-ltr` (Chrome's, Google Translate's): it translates the widgets' words itself,
 // and the page's own is kept for widgets added meanwhile.
 var langWatch = null;
-function watchLang() {
-  if (langWatch) return;
-  var relang = function () {
-    if (translated()) return;
-    pageLang = document.documentElement.getAttribute("lang");
-    live.forEach(function (el) {
-      var lang = inheritedLang(el);
-      var id = el._ck;
-      if (id != null && !dead && el._ckLang !== lang) {
-        el._ckLang = lang;
-        guard(function () {
-          wasm_bindgen.ck_attr(id, "@lang", lang);
-        });
-      }
+var langRoots = new WeakSet();
+// Gives `el` the nearest `lang` above it, if that is another than it has.
+function relang(el) {
+  var lang = inheritedLang(el);
+  var id = el._ck;
+  if (id != null && !dead && el._ckLang !== lang) {
+    el._ckLang = lang;
+    guard(function () {
+      wasm_bindgen.ck_attr(id, "@lang", lang);
     });
-  };
-  langWatch = new MutationObserver(relang);
-  langWatch.observe(document.documentElement, { attributes: true, attributeFilter: ["lang"], subtree: true });
-  // The translator's class may go after its `lang` is restored: read again then too.
-  new MutationObserver(relang).observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  }
+}
+// Watches the `lang` attributes above `el`: the page's, and those in the shadow roots of a
+// site's own web components around it.
+function watchLang(el) {
+  if (!langWatch) {
+    var relangAll = function () {
+      if (translated()) return;
+      pageLang = document.documentElement.getAttribute("lang");
+      live.forEach(relang);
+    };
+    langWatch = new MutationObserver(relangAll);
+    langWatch.observe(document.documentElement, { attributes: true, attributeFilter: ["lang"], subtree: true });
+    // The translator's class may go after its `lang` is restored: read again then too.
+    new MutationObserver(relangAll).observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  }
+  for (var root = el.getRootNode(); root.host; root = root.host.getRootNode()) {
+    if (langRoots.has(root)) continue;
+    langRoots.add(root);
+    langWatch.observe(root, { attributes: true, attributeFilter: ["lang"], subtree: true });
+  }
 }
 
 // The text of the element's inline JSON, as the Wasm reads it (null without one).
@@ -639,14 +650,19 @@ class ClusterkitElement extends HTMLElement {
     live.add(this);
     // The address its relative URLs resolve against (see attributeChangedCallback).
     if (this._ckBase == null) this._ckBase = document.baseURI;
-    // Moved: still mounted, with the visitor's search, choices and month (see below).
-    if (this._ck != null) return reopenModals(this.shadowRoot);
+    // Moved: still mounted, with the visitor's search, choices and month (see below), and
+    // in the language of where it now is.
+    if (this._ck != null) {
+      watchLang(this);
+      if (!translated()) relang(this);
+      return reopenModals(this.shadowRoot);
+    }
     if (dead) return showCrash(this);
     var el = this;
     if (!el.shadowRoot.firstChild) showWaiting(el);
     prefetch(el);
     warmIntl(el);
-    watchLang();
+    watchLang(el);
     watchContent(el);
     // An inline feed is the element's content, which the parser may not have reached yet
     // when the element connects (a plain script tag before it, or a slow script between):

@@ -432,6 +432,29 @@ test("a widget without its own lang follows the page's as a script changes it", 
   const inner = page.locator("site-panel clusterkit-directory");
   await inner.locator("[part=count]").filter({ hasText: new RegExp(`^${n} socios$`) }).waitFor();
   assert.equal(await inner.evaluate((el) => el.shadowRoot.querySelector(".ck-root").getAttribute("lang")), "gl", "the component's surroundings' lang");
+  // A lang the component sets in its own shadow root, then changes.
+  await page.evaluate(() => {
+    const root = document.querySelector("site-panel").shadowRoot;
+    const box = document.createElement("div");
+    box.lang = "es";
+    root.append(box);
+    box.append(root.getElementById("inner"));
+  });
+  await inner.locator("[part=count]").filter({ hasText: new RegExp(`^${n} socios$`) }).waitFor();
+  await page.waitForFunction(() => document.querySelector("site-panel").shadowRoot.getElementById("inner").shadowRoot.querySelector(".ck-root").lang === "es");
+  await inner.getByRole("searchbox").fill("a");
+  await page.evaluate(() => (document.querySelector("site-panel").shadowRoot.querySelector("div[lang]").lang = "en"));
+  await inner.locator("[part=count]").filter({ hasText: /members$/ }).waitFor();
+  // Moved to a part of the page in another language: that one, with the search kept.
+  await page.evaluate(() => {
+    const box = document.createElement("section");
+    box.lang = "ca";
+    document.body.append(box);
+    box.append(document.querySelector("site-panel").shadowRoot.getElementById("inner"));
+  });
+  const moved = page.locator("section > clusterkit-directory");
+  await moved.locator("[part=count]").filter({ hasText: /socis$/ }).waitFor();
+  assert.equal(await moved.getByRole("searchbox").inputValue(), "a", "the search kept");
 });
 
 test("the feed downloads while the wasm loads, and is not fetched again once it runs", async ({ page, url }) => {
