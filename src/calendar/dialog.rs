@@ -13,6 +13,7 @@ use super::occur::{
     Intl, Occurrence, Offsets, Span, on_day_in_order, place, times_held, until_day, zone_of,
 };
 use super::{google, ics};
+use crate::directory::history;
 use crate::feed::{Date, Feed};
 use crate::i18n::Lang;
 use crate::ui::{escape, in_its_lang, lang_of};
@@ -88,6 +89,31 @@ pub(super) fn CalendarDialog(
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let title_id = crate::ui::unique_id("ck-event");
     crate::ui::modal_while(dialog, move || open.read().is_some());
+    // The back button closes it, as it closes the directory's profile (and a phone's
+    // dialogs): open, it has an entry of its own in the page's history, gone back over when
+    // it closes otherwise (Escape, its button, a tap beside it).
+    let pushed = StoredValue::new(false);
+    // In an effect of its own, which runs once (its answer goes with the effect's next run):
+    // building the component touches no `window`.
+    crate::ui::effect(move || {
+        history::on_popped(move || {
+            if pushed.try_update_value(std::mem::take) == Some(true) {
+                open.set(None);
+            }
+        });
+    });
+    crate::ui::effect(move || {
+        if open.read().is_some() && !pushed.get_value() {
+            pushed.set_value(true);
+            history::push_same();
+        }
+    });
+    let on_close = move |_| {
+        open.set(None);
+        if pushed.try_update_value(std::mem::take) == Some(true) {
+            history::back();
+        }
+    };
     // The content, drawn as markup (see `content`) whenever what is open changes; its tags'
     // colours through CSSOM; its buttons through one delegated click.
     let body = NodeRef::<leptos::html::Div>::new();
@@ -195,7 +221,7 @@ pub(super) fn CalendarDialog(
             closedby="any"
             aria-labelledby=title_id
             node_ref=dialog
-            on:close=move |_| open.set(None)
+            on:close=on_close
             on:keydown=on_key
             on:cancel=on_cancel
         >

@@ -15,7 +15,7 @@ use crate::feed::Feed;
 use crate::i18n::{Lang, fill};
 
 mod moves;
-use moves::on_popped;
+pub(crate) use moves::on_popped;
 #[cfg(feature = "embed")]
 pub(crate) use moves::{loader_listens, popped};
 

@@ -97,6 +97,23 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "hidden" });
   assert.equal(await cal.evaluate((el) => el.shadowRoot.activeElement?.getAttribute("data-day")), "2026-11-19", "the focus back on the day");
+  // The back button closes it and stays on the page, as it closes the directory's profile;
+  // closed otherwise, it leaves no entry that back would stop at.
+  const address = page.url();
+  const entries = await page.evaluate(() => history.length);
+  await thursday.getByText("+3 more", { exact: true }).click();
+  await dialog.waitFor();
+  await page.goBack();
+  await dialog.waitFor({ state: "hidden" });
+  assert.equal(page.url(), address, "on the page still");
+  for (let i = 0; i < 3; i++) {
+    await thursday.getByText("+3 more", { exact: true }).click();
+    await dialog.waitFor();
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+  }
+  await page.waitForTimeout(100);
+  assert.ok((await page.evaluate(() => history.length)) <= entries + 1, "one entry at most, behind the page");
   // An event opened from its bar has no day's list to go back to: Escape closes it.
   await talentBars.click();
   await cal.getByRole("dialog", { name: "Talent Week" }).waitFor();

@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::{MARK, window};
 use crate::directory::url;
 
-/// What a directory does when the back or forward button moves.
+/// What a widget does when the back or forward button moves.
 type Answer = std::rc::Rc<dyn Fn()>;
 
 thread_local! {
@@ -29,7 +29,7 @@ thread_local! {
 /// again for it, taking the visitor's focus and place. A move to another page, or back to
 /// this one from another, is the router's. Told apart by the browser's Navigation API, which says where a move
 /// comes from; without it, the router has every move.
-pub(super) fn on_popped(answer: impl Fn() + 'static) {
+pub(crate) fn on_popped(answer: impl Fn() + 'static) {
     let key = POPPED.with_borrow_mut(|(next, all)| {
         *next += 1;
         all.push((*next, std::rc::Rc::new(answer)));
