@@ -11,7 +11,7 @@ pub(super) fn mark_of(ev: &web_sys::Event) -> Option<usize> {
 }
 
 /// The mark `element` is, or is in (`data-k` on the mark's group).
-fn mark_at(element: &web_sys::Element) -> Option<usize> {
+pub(super) fn mark_at(element: &web_sys::Element) -> Option<usize> {
     element
         .closest("[data-k]")
         .ok()??
@@ -20,9 +20,10 @@ fn mark_at(element: &web_sys::Element) -> Option<usize> {
         .ok()
 }
 
-/// The mark under a click on a mark's tooltip, which is drawn over the mark above (or below)
-/// its own and would otherwise take the click meant for it.
-pub(super) fn mark_under_tip(ev: &web_sys::MouseEvent) -> Option<usize> {
+/// What is under a click on a mark's tooltip, which is drawn over the marks around its own
+/// (and over the chart's buttons above the drawing) and would otherwise take the click meant
+/// for them; `None` for a click elsewhere.
+pub(super) fn under_tip(ev: &web_sys::MouseEvent) -> Option<web_sys::Element> {
     let tip: web_sys::HtmlElement = closest(ev, ".ck-tip")?.dyn_into().ok()?;
     let (x, y) = (ev.client_x() as f32, ev.client_y() as f32);
     let _ = tip.style().set_property("pointer-events", "none");
@@ -32,7 +33,7 @@ pub(super) fn mark_under_tip(ev: &web_sys::MouseEvent) -> Option<usize> {
         None => document().element_from_point(x, y),
     };
     let _ = tip.style().remove_property("pointer-events");
-    mark_at(&under?)
+    under
 }
 
 /// The element `selector` finds at or above an event's target.

@@ -25,7 +25,7 @@ use crate::i18n::Lang;
 use crate::ui::colour::watch_surroundings;
 use data::{By, Shape, tally_keeping};
 use frame::{Body, frame};
-use hit::{closest, mark, mark_of, mark_under_tip, svg_in};
+use hit::{closest, mark, mark_at, mark_of, svg_in, under_tip};
 use marks::marks;
 use summary::{no_values, summary};
 use svg::{Mark, WIDTH, draw, px};
@@ -414,7 +414,23 @@ pub fn SegmentChart(
                         .ok()
                 };
                 let under = || {
-                    let k = mark_under_tip(&ev)?;
+                    let under = under_tip(&ev)?;
+                    let Some(k) = mark_at(&under) else {
+                        // Beside the marks, the tooltip goes, and a button under it (a tap on
+                        // a phone leaves it over "Show as a table") takes the click, in a
+                        // task of its own: this handler would hear it.
+                        tip.set(None);
+                        let button = under.closest("button").ok().flatten();
+                        if let Some(button) = button.and_then(|b| {
+                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok()
+                        }) {
+                            set_timeout(
+                                move || web_sys::HtmlElement::click(&button),
+                                std::time::Duration::ZERO,
+                            );
+                        }
+                        return None;
+                    };
                     // As a click on the mark would, it takes the focus (and the tooltip).
                     let figure: web_sys::Element = figure_ref.get_untracked()?.into();
                     crate::ui::focus(mark(&figure, k)?);
@@ -454,7 +470,7 @@ pub fn SegmentChart(
             }
             on:mouseleave=move |_| tip.set(None)
             // A press on the tooltip keeps the focus where it is: a focused mark losing it
-            // would take the tooltip away before the click it is for (see `mark_under_tip`).
+            // would take the tooltip away before the click it is for (see `under_tip`).
             on:mousedown=move |ev| {
                 if closest(&ev, ".ck-tip").is_some() {
                     ev.prevent_default();

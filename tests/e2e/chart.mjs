@@ -786,6 +786,35 @@ test("on a touch screen, tapping a bar shows its count and tapping elsewhere hid
       assert.ok(box.x >= drawing.x - 1 && box.x + box.width <= drawing.x + drawing.width + 1, `bar ${k}'s tooltip inside: ${JSON.stringify([box, drawing])}`);
       assert.ok(await tip.evaluate((t) => t.scrollWidth <= t.clientWidth + 1), `bar ${k}'s tooltip text fits its box`);
     }
+    // The first bar's tooltip, over the chart's buttons above the drawing, lets a tap through
+    // to "Show as a table".
+    await segments.locator("[part=bar]").first().tap();
+    await segments.locator(".ck-tip", { hasText: await marks.first().getAttribute("aria-label") }).waitFor();
+    const asTable = segments.getByRole("button", { name: "Mostra com a taula" });
+    const button = await asTable.boundingBox();
+    await page.touchscreen.tap(button.x + button.width / 2, button.y + button.height / 2);
+    await segments.getByRole("table").waitFor();
+    await asTable.tap();
+    await segments.locator("[part=bar]").first().waitFor();
+    // A tap on the tooltip where no mark is under it takes it away.
+    await segments.locator("[part=bar]").first().tap();
+    await tip.waitFor();
+    const spot = await segments.evaluate((el) => {
+      const tip = el.shadowRoot.querySelector(".ck-tip");
+      const box = tip.getBoundingClientRect();
+      tip.style.pointerEvents = "none";
+      let found = null;
+      for (let y = box.top + 2; y < box.bottom - 1 && !found; y += 4) {
+        for (let x = box.left + 2; x < box.right - 1 && !found; x += 4) {
+          if (!el.shadowRoot.elementFromPoint(x, y)?.closest("[data-k]")) found = [x, y];
+        }
+      }
+      tip.style.pointerEvents = "";
+      return found;
+    });
+    assert.ok(spot, "a place on the tooltip with no mark under it");
+    await page.touchscreen.tap(...spot);
+    await tip.waitFor({ state: "detached" });
     await page.locator("h1").tap();
     await tip.waitFor({ state: "detached" });
     // The first bar at the screen's top: its tooltip goes below it, whole on the screen,
