@@ -1540,6 +1540,17 @@ test("with the text at 200% on a 320 px phone, the browser's or the page's own, 
     await dialog.waitFor();
     const [whole, body] = await dialog.evaluate((d) => [d.clientWidth, d.querySelector(":scope > div").clientWidth]);
     assert.ok(body > whole * 0.7, `${way}: the profile's text ${body} px wide in a dialog of ${whole}`);
+    // The close button has a line of its own above the text, which scrolls under it: what
+    // it stands on is as opaque as the dialog, and no text shows through beside the ×.
+    const under = await dialog.evaluate((d) => {
+      const close = d.querySelector(".ck-dialog-close");
+      const [bar, box] = [getComputedStyle(close).backgroundColor, getComputedStyle(d).backgroundColor];
+      const button = close.querySelector("button").getBoundingClientRect();
+      const around = close.getBoundingClientRect();
+      return { bar, box, wrapped: d.querySelector(":scope > div").getBoundingClientRect().top >= button.bottom - 0.5, rim: around.left <= button.left - 2 && around.bottom >= button.bottom + 2 };
+    });
+    assert.deepEqual(under, { bar: under.box, box: under.box, wrapped: true, rim: true }, `${way}: the close button's line`);
+    assert.match(under.box, /^rgb\(/, `${way}: an opaque dialog`);
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
     // In the list's rows too, a long real name shows whole: beside the row's logo it took six
