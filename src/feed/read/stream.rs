@@ -57,11 +57,16 @@ impl Scan {
     fn run(&mut self, bytes: &[u8], pos: &mut usize) -> Option<usize> {
         while let Some(&b) = bytes.get(*pos) {
             if self.string {
-                match b {
-                    _ if self.escaped => self.escaped = false,
-                    b'\\' => self.escaped = true,
-                    b'"' => self.string = false,
-                    _ => {}
+                if self.escaped {
+                    self.escaped = false;
+                } else {
+                    // On to the string's next quote or backslash.
+                    *pos += json::to_quote_or_backslash(&bytes[*pos..]);
+                    match bytes.get(*pos) {
+                        Some(b'\\') => self.escaped = true,
+                        Some(_) => self.string = false,
+                        None => return None,
+                    }
                 }
             } else {
                 match b {
