@@ -92,8 +92,8 @@ pub(super) fn dialog(
     let dialog = NodeRef::<Dialog>::new();
     let body = NodeRef::<Div>::new();
     // The member the dialog shows, kept for its `close`: the back button clears `open`
-    // before the dialog closes.
-    let shown = StoredValue::new(None::<usize>);
+    // before the dialog closes. By id: a new feed may have it elsewhere, or not at all.
+    let shown = StoredValue::new(None::<String>);
     crate::ui::modal_while(dialog, move || profile.index().is_some());
     // Its content is markup (see `card`), drawn by an effect; segment colours through CSSOM.
     let title = title_id.clone();
@@ -105,14 +105,17 @@ pub(super) fn dialog(
             body.set_text_content(None);
             return;
         };
-        shown.set_value(Some(i));
         let feed = profile.feed.read();
+        shown.set_value(Some(feed.members[i].id.clone()));
         let (markup, colours) = card::profile(&feed, &feed.members[i], lang, &title);
         crate::ui::set_html(&body, &markup);
         crate::ui::paint_segments(&body, ".ck-tag", &colours);
     });
     let on_close = move |_| {
-        let shown = shown.try_update_value(Option::take).flatten();
+        let shown = shown
+            .try_update_value(Option::take)
+            .flatten()
+            .and_then(|id| profile.feed.with_untracked(|f| f.member_index(&id)));
         profile.close();
         // A card redrawn since (the list changed under a shared link's profile) is no more.
         let opener = profile

@@ -51,8 +51,9 @@ pub(super) fn directory(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> An
     // The visitor's choices as the directory last told them. A script's new `segments` (or
     // `kinds`) takes the place of that facet's choices and keeps the visitor's search and
     // other choices; the same ids read again from another feed change nothing.
-    let chosen = StoredValue::new(Filter::default());
     let mut last = untrack(given);
+    // Until the visitor changes anything, the page's own (the directory tells only changes).
+    let chosen = StoredValue::new(last.clone());
     let filter = RwSignal::new(last.clone());
     crate::ui::effect(move || {
         let page = given();

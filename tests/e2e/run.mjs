@@ -1080,6 +1080,18 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   await page.waitForTimeout(200);
   assert.equal(warnings.length, 2, warnings.join(" | "));
 
+  // A script's new `segments` keeps the page's own `kinds`, and a new `kinds` its `segments`,
+  // the visitor having changed nothing yet.
+  await addWidget(page, "clusterkit-directory", { id: "both", feed: "../../../www/feeds/catalonia.json", lang: "en", segments: "immersive", kinds: "sme" });
+  const both = page.locator("#both");
+  const members = (segment, kind) => feed.members.filter((m) => (m.segments ?? []).includes(segment) && m.kind === kind).length;
+  const shows = (n) => both.locator("[part=count]").filter({ hasText: new RegExp(`^${n} members?$`) }).waitFor();
+  await shows(members("immersive", "sme"));
+  await both.evaluate((el) => el.setAttribute("segments", "distribution-exhibition"));
+  await shows(members("distribution-exhibition", "sme"));
+  await both.evaluate((el) => el.setAttribute("kinds", "large"));
+  await shows(members("distribution-exhibition", "large"));
+
   // Values an attribute does not take (typos, words of another language): each said once in
   // the console with the values it takes; the default applies and the widget shows.
   const said = [];
@@ -1300,6 +1312,30 @@ test("with sync-url, a page script swapping the directory for a copy of itself i
   await page.waitForFunction(() => location.search === "?ck-members=q:vigo;kind:sme");
   await page.waitForFunction(() => window.routed.length > 0);
   assert.deepEqual(await page.evaluate(() => window.routed), ["?ck-members=q:vigo;kind:sme"], "only the move from another page");
+});
+
+test("a new feed without the open profile's member closes the profile with the focus on the count, not on another member's card", async ({ page, url }) => {
+  const feed = feedOf("catalonia");
+  await page.goto(url("index.html"));
+  const dir = page.locator("#dir");
+  await dir.getByRole("article").first().waitFor();
+  // A member whose card is shown, as is the card of the member after it in the feed, which
+  // takes its place there in the new feed.
+  const i = await dir.evaluate((el) => {
+    const shown = new Set([...el.shadowRoot.querySelectorAll(".ck-open[data-i]")].map((b) => Number(b.dataset.i)));
+    return [...shown].find((i) => shown.has(i + 1));
+  });
+  assert.ok(i !== undefined, "two members next to each other in the feed on the first page");
+  const name = text(feed.members[i].name, "ca");
+  await dir.getByRole("button", { name, exact: true }).click();
+  await dir.getByRole("dialog", { name }).waitFor();
+  const without = { ...feed, members: feed.members.filter((_, k) => k !== i) };
+  await page.route("**/catalonia-without.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(without) }));
+  await dir.evaluate((el) => el.setAttribute("feed", "www/feeds/catalonia-without.json"));
+  await dir.getByRole("dialog").waitFor({ state: "hidden" });
+  await dir.locator("[part=count]").filter({ hasText: `${without.members.length} socis` }).waitFor();
+  await page.waitForFunction(() => document.getElementById("dir").shadowRoot.activeElement !== null);
+  assert.equal(await dir.evaluate((el) => el.shadowRoot.activeElement.matches("[part=count]")), true, "the focus on the count");
 });
 
 test("with sync-url a link restores the page and the open profile; back closes the profile with the focus on its card, and Escape leaves no entry behind", async ({ page, url }) => {
