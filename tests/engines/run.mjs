@@ -229,7 +229,7 @@ test("the chart: End moves the tooltip to the last bar, scrolled into view under
   }
 });
 
-test("the calendar: the month in the page's language, an event on its day in the visitor's zone, next month", async (page) => {
+test("the calendar: the month in the page's language, an event on its day in the visitor's zone, its dialog closed by back, next month", async (page) => {
   const feed = feedOf("catalonia");
   // An evening in Madrid, the next morning in Tokyo.
   const event = feed.events.find((e) => e.id === "sessio-produccio-virtual-2026");
@@ -257,6 +257,12 @@ test("the calendar: the month in the page's language, an event on its day in the
   };
   assert.equal(await until(page, "the event in the feed's zone", dayOf, "cal", title), here, "in Madrid's time, by default");
   assert.equal(await until(page, "the event in the visitor's zone", dayOf, "callocal", title), there, "in the visitor's time, with timezone=local");
+  // Its dialog, closed by the back button (Safari's swipe), on the page still.
+  await page.click((title) => [...document.getElementById("cal").shadowRoot.querySelectorAll(".ck-bar")].find((b) => b.textContent.includes(title)), title);
+  await until(page, "the event's dialog", () => !!document.getElementById("cal").shadowRoot.querySelector("dialog[open]"));
+  await page.back();
+  await until(page, "the dialog closed by back", () => !document.getElementById("cal").shadowRoot.querySelector("dialog[open]"));
+  assert.equal(await page.run(() => location.pathname.endsWith("/widgets.html")), true, "on the page still");
   // The month grid's name, as a screen reader hears it, matched in the page against `pattern`.
   const named = (pattern) => {
     const root = document.getElementById("cal").shadowRoot;
