@@ -1667,7 +1667,7 @@ test("in a browser without color-mix(), the search box keeps its border, matches
   await page.close();
 });
 
-test("in forced colours (Windows High Contrast), a narrow month's event strips and today stay visible", async ({ context, url }) => {
+test("in forced colours (Windows High Contrast), a narrow month's event strips, a wide month's bars and today stay visible", async ({ context, url }) => {
   await onPhone(context, { viewport: { width: 360, height: 740 } }, async (page) => {
     await page.emulateMedia({ forcedColors: "active" });
     // This month, with an event on its 10th: today is marked in the month shown.
@@ -1697,6 +1697,17 @@ test("in forced colours (Windows High Contrast), a narrow month's event strips a
     });
     assert.ok(seen.strips.length > 0 && seen.strips.every((s) => s !== "forced" && s !== seen.cell), `strips ${seen.strips} on cells of ${seen.cell}`);
     assert.ok(seen.today !== "forced" && seen.today !== seen.cell, `today ${seen.today} on ${seen.cell}`);
+    // A wide month's titled bars lose their tint: each keeps an edge all round, the whole
+    // length of its days.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await cal.locator(".ck-bar", { hasText: "Pitch" }).first().waitFor();
+    const edges = await cal.evaluate((h) =>
+      [...h.shadowRoot.querySelectorAll(".ck-bar")].map((b) => {
+        const style = getComputedStyle(b);
+        return ["Top", "Right", "Bottom", "Left"].every((side) => style[`border${side}Style`] === "solid" && parseFloat(style[`border${side}Width`]) >= 1);
+      }),
+    );
+    assert.ok(edges.length > 0 && edges.every(Boolean), `every bar edged: ${edges}`);
   });
 });
 
