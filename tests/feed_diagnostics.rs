@@ -1952,6 +1952,39 @@ fn unusable_recurrence_is_dropped_and_event_shown_once() {
 }
 
 #[test]
+fn a_recurrence_that_ends_before_its_event_starts_is_dropped_and_the_event_shown_once() {
+    // An old rule copied onto a new date; and one ending on the start's own day, which keeps
+    // that one occurrence and is no mistake.
+    let parsed = read(&feed(
+        vec![],
+        vec![
+            event_json(
+                "copied",
+                &[("recurrence", r#""FREQ=MONTHLY;BYDAY=2TU;UNTIL=20240630""#)],
+            ),
+            event_json(
+                "same-day",
+                &[("recurrence", r#""FREQ=DAILY;UNTIL=20250107T060000Z""#)],
+            ),
+        ],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[diag(
+            "events[0].recurrence",
+            Problem::BadRecurrence(RruleError::UntilBeforeStart),
+            false,
+        )],
+    );
+    assert_eq!(parsed.feed.events[0].recurrence, None);
+    assert!(parsed.feed.events[1].recurrence.is_some());
+    assert_eq!(
+        RruleError::UntilBeforeStart.to_string(),
+        "the rule ends (UNTIL) before the event starts: it shows once, on its start"
+    );
+}
+
+#[test]
 fn value_errors_inside_a_recurrence_are_reported_as_bad_values() {
     let parsed = read(&feed(
         vec![],

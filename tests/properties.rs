@@ -277,7 +277,8 @@ proptest! {
         for d in &days {
             prop_assert!(from <= *d && *d <= to, "{d} outside {from}..={to}");
             prop_assert!(*d >= start, "{d} before the start {start}");
-            prop_assert!(last.is_none_or(|l| *d <= l), "{d} after UNTIL");
+            // The start is the first occurrence, whatever the rule's end.
+            prop_assert!(last.is_none_or(|l| *d <= l.max(start)), "{d} after UNTIL");
         }
         prop_assert!(days.windows(2).all(|w| w[0] < w[1]), "in order, once each");
         if let Some(count) = rule.count {

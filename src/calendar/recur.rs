@@ -12,7 +12,8 @@ use crate::feed::{Date, Freq, Rrule, Weekday, days_in_month};
 /// caller knows the time of day and the zone it needs to say). `start` itself is the first
 /// occurrence, as RFC 5545 counts it, even where the rule would not give it.
 pub fn days(start: Date, rule: &Rrule, last: Option<Date>, from: Date, to: Date) -> Vec<Date> {
-    let to = last.map_or(to, |last| to.min(last));
+    // The start is the first occurrence whatever the rule's end (one before it too).
+    let to = last.map_or(to, |last| to.min(last.max(start)));
     let mut out = Vec::new();
     if to < start || to < from {
         return out;
@@ -347,6 +348,20 @@ mod tests {
     }
 
     #[test]
+    fn a_start_after_the_rules_end_is_still_its_one_occurrence() {
+        // A rule an app built in Rust without the feed reader's check.
+        let r = rule("FREQ=MONTHLY;BYDAY=2TU;UNTIL=20260630");
+        let got = days(
+            d("2026-11-10"),
+            &r,
+            Some(d("2026-06-30")),
+            d("2026-11-01"),
+            d("2026-11-30"),
+        );
+        assert_eq!(got, [d("2026-11-10")]);
+    }
+
+    #[test]
     fn until_is_the_last_day_allowed() {
         let r = rule("FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20261118");
         let got = days(
@@ -469,15 +484,16 @@ mod tests {
     fn nothing_before_the_start_or_after_the_range() {
         let r = rule("FREQ=DAILY");
         assert!(days(d("2026-05-01"), &r, None, d("2026-01-01"), d("2026-04-30")).is_empty());
-        assert!(
+        // An end before the start leaves the start alone, its first occurrence (RFC 5545).
+        assert_eq!(
             days(
                 d("2026-05-01"),
                 &r,
                 Some(d("2026-04-01")),
                 d("2026-01-01"),
                 d("2026-12-31")
-            )
-            .is_empty()
+            ),
+            [d("2026-05-01")]
         );
         // An impossible rule (30 February) gives nothing and ends.
         assert!(

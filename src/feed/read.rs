@@ -416,6 +416,15 @@ fn read_event(e: &mut Entry, segments: &Known) -> Option<(String, Event)> {
     event.recurrence = e.optional("recurrence", |v| {
         string(v).and_then(|s| Rrule::parse(&s).map_err(Problem::BadRecurrence))
     });
+    // A rule that ends before its event begins (an old rule copied onto a new date) gives
+    // nothing past the start: dropped, and said, and the event shows once.
+    if let (Some(rule), Some(start)) = (&event.recurrence, start)
+        && rule.until.is_some_and(|until| until.date() < start.date())
+    {
+        let problem = Problem::BadRecurrence(super::RruleError::UntilBeforeStart);
+        e.cx.report(e.field("recurrence"), problem, false);
+        event.recurrence = None;
+    }
     let all_day = start.map(|s| s.is_all_day());
     event.exdates = e
         .strings("exdates", string, |s| match When::parse(s) {

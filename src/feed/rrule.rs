@@ -47,6 +47,9 @@ pub enum RruleError {
     BadValue(String),
     /// Both `COUNT` and `UNTIL`, which RFC 5545 forbids.
     CountAndUntil,
+    /// An `UNTIL` before the event's start (a rule copied onto a later date): the rule gives
+    /// nothing, and the event shows once.
+    UntilBeforeStart,
 }
 
 /// Why the rule was refused, in English, in the words of a feed's diagnostics: "the rule

@@ -212,6 +212,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "fa servir «{part}», que aquest giny no admet.",
         "té «{part}», un valor mal escrit.",
         "no pot tenir COUNT i UNTIL alhora.",
+        "acaba (UNTIL) abans que comenci l'acte: es mostra un cop, el dia que comença.",
     ],
     d_bad_timezone: "«{value}» no és una zona horària reconeguda (p. ex., Europe/Madrid).",
     d_zone_fallback: "Les hores es mostren en la zona horària de les dades, {zone}.",

@@ -22,6 +22,7 @@ impl Strings {
             RruleError::Unsupported(part) => fill(self.d_bad_recurrence[1], &[("part", part)]),
             RruleError::BadValue(part) => fill(self.d_bad_recurrence[2], &[("part", part)]),
             RruleError::CountAndUntil => self.d_bad_recurrence[3].to_owned(),
+            RruleError::UntilBeforeStart => self.d_bad_recurrence[4].to_owned(),
         }
     }
 

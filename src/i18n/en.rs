@@ -222,6 +222,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "uses “{part}”, which this widget does not support.",
         "has “{part}”, a value written wrongly.",
         "cannot have both COUNT and UNTIL.",
+        "ends (UNTIL) before the event starts: it shows once, on its start.",
     ],
     d_bad_timezone: "“{value}” is not a known time zone (for example Europe/Madrid).",
     d_zone_fallback: "Times show in the feed’s time zone, {zone}.",

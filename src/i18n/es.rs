@@ -225,6 +225,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "usa «{part}», que este widget no admite.",
         "tiene «{part}», un valor mal escrito.",
         "no puede tener COUNT y UNTIL a la vez.",
+        "termina (UNTIL) antes de que empiece el evento: se muestra una vez, el día que empieza.",
     ],
     d_bad_timezone: "«{value}» no es una zona horaria reconocida (p. ej., Europe/Madrid).",
     d_zone_fallback: "Las horas se muestran en la zona horaria de los datos, {zone}.",

@@ -212,6 +212,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "usa «{part}», que este trebello non admite.",
         "ten «{part}», un valor mal escrito.",
         "non pode ter COUNT e UNTIL á vez.",
+        "remata (UNTIL) antes de que comece o evento: amósase unha vez, o día que comeza.",
     ],
     d_bad_timezone: "«{value}» non é un fuso horario recoñecido (p. ex., Europe/Madrid).",
     d_zone_fallback: "As horas amósanse no fuso horario dos datos, {zone}.",
