@@ -405,7 +405,11 @@ impl Pen<'_> {
                 px(y - 4.0),
                 px(self.width - text_x - 6.0),
             );
-            let lines = wrap(&format!("{}: {}", m.name, value(m, self.lang)), chars, 3);
+            let lines = wrap(
+                &format!("{}{}: {}", m.name, ltr_after(&m.name), value(m, self.lang)),
+                chars,
+                3,
+            );
             for (i, line) in lines.iter().enumerate() {
                 let _ = write!(
                     self.out,
@@ -444,6 +448,18 @@ impl Pen<'_> {
              <circle cx=\"100\" cy=\"100\" r=\"62\"/></svg></g>",
         );
         (y - 4.0).max(f64::from(ring))
+    }
+}
+
+/// A left-to-right mark to write after `name` where it holds right-to-left letters (Arabic,
+/// Hebrew): the count after it then keeps its place and its brackets on the line, as the
+/// directory's `<bdi>` keeps a place's; nothing for other names.
+fn ltr_after(name: &str) -> &'static str {
+    let rtl = |c: char| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
+    if name.chars().any(rtl) {
+        "\u{200E}"
+    } else {
+        ""
     }
 }
 

@@ -169,6 +169,18 @@ fn a_long_name_in_the_donut_legend_wraps_and_keeps_its_count() {
 }
 
 #[test]
+fn a_right_to_left_name_in_the_donut_legend_is_closed_by_a_left_to_right_mark_before_its_count() {
+    let marks = [mark("دبي", 1), mark("תל אביב", 2), mark("Vigo", 3)];
+    let donut = draw(&marks, Shape::Donut, Lang::Ca, 0, false, 600.0);
+    assert!(donut.markup.contains("دبي\u{200E}: 1"), "{}", donut.markup);
+    assert!(donut.markup.contains("תל אביב\u{200E}: 2"));
+    assert!(
+        donut.markup.contains(">Vigo: 3"),
+        "a left-to-right name as it is"
+    );
+}
+
+#[test]
 fn a_narrow_drawing_keeps_its_texts_inside_and_the_donut_legend_goes_under_the_ring() {
     let marks = marks(&[
         ("Producció", 12),
