@@ -196,9 +196,21 @@ pub(super) fn MonthGrid(
     // out by every screen reader), with the month for screen readers, so that the next
     // empty month is said too; empty, it takes no room. Drawn as markup, all of it each
     // time: a page translator's text stands in for our text nodes, and would stay.
+    // A new month is said at once; a search or a choice that empties the month shown (or
+    // fills it again), once the visitor pauses, as the count is: not "no events" after every
+    // letter typed.
     let status = NodeRef::<leptos::html::P>::new();
-    let mut said = String::new();
+    let said = StoredValue::new(String::new());
+    let pending = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    let cancel = move || {
+        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    };
+    on_cleanup(cancel);
+    let mut month_was = None;
     crate::ui::effect(move || {
+        let month = shown.get();
         let now = if month_is_empty() {
             let month = month_year(lang, shown.get());
             let unread = feed.with(|f| f.events.is_empty() && f.skipped.events > 0);
@@ -214,11 +226,21 @@ pub(super) fn MonthGrid(
         } else {
             String::new()
         };
-        if let Some(p) = status.get()
-            && now != said
-        {
-            crate::ui::set_html(&p, &now);
-            said = now;
+        cancel();
+        let write = move || {
+            if let Some(p) = status.try_get_untracked().flatten()
+                && said.try_with_value(|said| *said != now) == Some(true)
+            {
+                crate::ui::set_html(&p, &now);
+                said.set_value(now);
+            }
+        };
+        if status.get().is_some() && month_was.replace(month) == Some(month) {
+            let timer =
+                leptos::leptos_dom::helpers::set_timeout_with_handle(write, crate::ui::SETTLE);
+            pending.set_value(timer.ok());
+        } else {
+            write();
         }
     });
     // A click on a cell focuses it: it takes the tab stop.

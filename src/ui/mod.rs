@@ -86,7 +86,7 @@ pub(crate) fn filters_toggle(
 
 /// How long a count must stay the same before [`said_once_settled`] reads it out: about the
 /// pause between two words, so typing a word is not read out after each of its letters.
-const SETTLE: Duration = Duration::from_millis(700);
+pub(crate) const SETTLE: Duration = Duration::from_millis(700);
 
 /// A polite live region (hidden) that says `text` once it has stayed unchanged for
 /// [`SETTLE`]: after each new result (`text` notifies), not as first shown. Beside a count

@@ -481,6 +481,22 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   await search.fill("pitch tw");
   await count.filter({ hasText: /^1 event$/ }).waitFor();
   await cal.locator(".ck-cal-filters").getByRole("status").filter({ hasText: /^1 event$/ }).waitFor();
+  // A letter that leaves the month empty and is taken back at once is not read out: the
+  // month's "no events" is said once the visitor pauses, as the count is.
+  await cal.evaluate((el) => {
+    window.statusSaid = [];
+    for (const region of el.shadowRoot.querySelectorAll("[role=status]")) {
+      new MutationObserver(() => window.statusSaid.push(region.textContent)).observe(region, { childList: true, subtree: true, characterData: true });
+    }
+  });
+  await search.press("x");
+  await page.waitForTimeout(150);
+  await search.press("Backspace");
+  await page.waitForTimeout(1200);
+  assert.deepEqual((await page.evaluate(() => window.statusSaid)).filter((t) => /No events/.test(t)), [], "no 'no events' while typing");
+  await search.press("x");
+  await page.waitForFunction(() => window.statusSaid.some((t) => /No events this month/.test(t)));
+  await search.press("Backspace");
   // The page's script showing another month keeps the visitor's search.
   await cal.evaluate((el) => el.setAttribute("month", "2026-12"));
   await cal.getByRole("grid", { name: "December 2026" }).waitFor();
