@@ -17,7 +17,7 @@ pub fn is_safe_url(url: &str) -> bool {
     // first ':' that comes ahead of any '/', '?' or '#'.
     let head_end = squeezed.find(['/', '?', '#']).unwrap_or(squeezed.len());
     match squeezed[..head_end].find(':') {
-        None => true,
+        None => squeezed.strip_prefix("//").is_none_or(has_host),
         Some(colon) => {
             let scheme = &squeezed[..colon];
             let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -30,9 +30,27 @@ pub fn is_safe_url(url: &str) -> bool {
                 return false;
             }
             (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
-                && squeezed[colon + 1..].starts_with("//")
+                && squeezed[colon + 1..]
+                    .strip_prefix("//")
+                    .is_some_and(has_host)
         }
     }
+}
+
+/// Whether what follows an address's `//` begins with a host a browser can reach: not none
+/// (`https://`, a field left as its form gave it), no spaces (`https://a.example,
+/// https://b.example`, two addresses in one cell; `https://www.example.cat (web)`), and a
+/// port, if any, of digits (`http://localhost:port/`).
+fn has_host(after_slashes: &str) -> bool {
+    let authority = &after_slashes[..after_slashes
+        .find(['/', '?', '#'])
+        .unwrap_or(after_slashes.len())];
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let (host, port) = match host_port.rfind(':') {
+        Some(i) if !host_port[i..].contains(']') => (&host_port[..i], &host_port[i + 1..]),
+        _ => (host_port, ""),
+    };
+    !host.is_empty() && !host.contains(' ') && port.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The page's address, as relative URLs in it resolve (its `<base href>` if it has one);
@@ -126,6 +144,9 @@ mod tests {
             "logos/sonilab.svg",
             "/logos/a.png",
             "//cdn.example.org/x.png",
+            "http://[::1]:8080/feed.json",
+            "https://user@example.org:8443/a b.png",
+            "logos/my logo.png",
             "../a.png",
             "?x=1",
             "a/b:c",
@@ -151,6 +172,21 @@ mod tests {
             "",
             "   ",
             "a:b",
+        ] {
+            assert!(!is_safe_url(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn an_address_without_a_host_a_browser_can_reach_is_refused() {
+        for bad in [
+            "http://",
+            "https://",
+            "https:///path",
+            "//",
+            "https://a.example, https://b.example",
+            "https://www.example.cat (web)",
+            "http://localhost:port/x",
         ] {
             assert!(!is_safe_url(bad), "{bad:?}");
         }
