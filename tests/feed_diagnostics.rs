@@ -741,7 +741,9 @@ fn numbers_where_event_text_is_expected_drop_the_field_or_skip_the_event_and_who
                 wrong(Expected::Text, "boolean"),
                 false,
             ),
-            diag("events[2].start", wrong(Expected::String, "number"), true),
+            // A number where a date goes is said as a date written wrongly, with how to
+            // write one.
+            diag("events[2].start", Problem::BadDate("20241118".into()), true),
         ],
     );
     assert_eq!(
@@ -893,6 +895,9 @@ fn impossible_joined_date_is_dropped_and_member_kept_and_a_date_time_counts_as_i
             member_json("bad", "Bad", &[("joined", r#""2019-02-30T10:00""#)]),
             // Its date as written, not where the offset would take it in UTC (2014).
             member_json("tz", "Tz", &[("joined", r#""2015-01-01T00:30:00+01:00""#)]),
+            // A year as a number, and a spreadsheet's day number.
+            member_json("year", "Year", &[("joined", "2019")]),
+            member_json("serial", "Serial", &[("joined", "46341")]),
         ],
         vec![],
     ));
@@ -909,6 +914,8 @@ fn impossible_joined_date_is_dropped_and_member_kept_and_a_date_time_counts_as_i
                 Problem::BadDate("2019-02-30T10:00".into()),
                 false,
             ),
+            diag("members[7].joined", Problem::BadDate("2019".into()), false),
+            diag("members[8].joined", Problem::BadDate("46341".into()), false),
         ],
     );
     assert_eq!(
@@ -941,6 +948,14 @@ fn impossible_joined_date_is_dropped_and_member_kept_and_a_date_time_counts_as_i
             Member {
                 joined: Some(date(2015, 1, 1)),
                 ..full_member("tz", "Tz")
+            },
+            Member {
+                joined: None,
+                ..full_member("year", "Year")
+            },
+            Member {
+                joined: None,
+                ..full_member("serial", "Serial")
             },
         ]
     );

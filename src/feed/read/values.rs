@@ -103,9 +103,23 @@ pub(super) fn color(v: &Json) -> Result<String, Problem> {
 }
 
 pub(super) fn when(v: &Json) -> Result<When, Problem> {
-    with_str(v, |s| {
+    with_date_str(v, |s| {
         When::parse(s).ok_or_else(|| Problem::BadDate(s.to_owned()))
     })
+}
+
+/// [`with_str`] of a date's text; a whole number (`2019`, a spreadsheet's day `46341`) is
+/// said as a date written wrongly, with how to write one, rather than as a wrong type.
+pub(super) fn with_date_str<T>(
+    v: &Json,
+    read: impl FnOnce(&str) -> Result<T, Problem>,
+) -> Result<T, Problem> {
+    match *v {
+        Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
+            Err(Problem::BadDate((n as i64).to_string()))
+        }
+        _ => with_str(v, read),
+    }
 }
 
 pub(super) fn is_language_tag(tag: &str) -> bool {
