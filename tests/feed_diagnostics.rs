@@ -1979,7 +1979,10 @@ fn a_recurrence_that_ends_before_its_event_starts_is_dropped_and_the_event_shown
             ),
             event_json(
                 "same-day",
-                &[("recurrence", r#""FREQ=DAILY;UNTIL=20250107T060000Z""#)],
+                &[
+                    ("recurrence", r#""FREQ=DAILY;UNTIL=20250107T060000Z""#),
+                    ("exdates", DROP),
+                ],
             ),
         ],
     ));
@@ -1996,6 +1999,44 @@ fn a_recurrence_that_ends_before_its_event_starts_is_dropped_and_the_event_shown
     assert_eq!(
         RruleError::UntilBeforeStart.to_string(),
         "the rule ends (UNTIL) before the event starts: it shows once, on its start"
+    );
+}
+
+#[test]
+fn an_exdate_that_names_no_occurrence_of_its_series_is_reported() {
+    // The standard event: monthly on the first Tuesday at 09:00 (Madrid), ten times from
+    // 7 January 2025. Its exdates after the series moved to 09:30, on a Wednesday, past its
+    // tenth time; one right, one a day alone (that day's occurrence), one an instant
+    // (its day depends on the zone: not said).
+    let parsed = read(&feed(
+        vec![],
+        vec![event_json(
+            "breakfast",
+            &[(
+                "exdates",
+                r#"["2025-03-04T09:30", "2025-03-05T09:00", "2025-12-02T09:00", "2025-04-01T09:00", "2025-05-06", "2025-06-03T07:00:00Z"]"#,
+            )],
+        )],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("events[0].exdates[0]", Problem::ExdateNoOccurrence, false),
+            diag("events[0].exdates[1]", Problem::ExdateNoOccurrence, false),
+            diag("events[0].exdates[2]", Problem::ExdateNoOccurrence, false),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.events[0].exdates.len(),
+        3,
+        "the three that name one kept"
+    );
+    let en = clusterkit::Lang::En.strings();
+    assert!(
+        en.diagnostic(&parsed.diagnostics[0])
+            .starts_with("names no occurrence of the series"),
+        "{}",
+        en.diagnostic(&parsed.diagnostics[0])
     );
 }
 

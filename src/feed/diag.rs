@@ -101,6 +101,9 @@ pub enum Problem {
     UnknownKind(String),
     /// A `recurrence` rule that cannot be honoured.
     BadRecurrence(RruleError),
+    /// An `exdates` value on a day, or at a time, the series never gives (its time changed
+    /// since, say): it leaves nothing out.
+    ExdateNoOccurrence,
     /// Not an IANA time-zone name.
     BadTimezone(String),
     /// Not a language tag such as `ca` or `en-US`.

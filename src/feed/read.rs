@@ -378,6 +378,27 @@ fn instants(w: When, zone: &str) -> (f64, f64) {
     }
 }
 
+/// Whether the exdate `ex` names an occurrence of the series from `start` by `rule`: a day
+/// the rule gives (up to its UNTIL's day) and, for a wall-clock time, the series' own time.
+/// Only a sure miss is one: an instant on either side, whose day and time depend on the
+/// zone, is given the benefit of the doubt, and so is an event without a rule or a start.
+fn names_an_occurrence(start: Option<When>, rule: Option<&Rrule>, ex: When) -> bool {
+    let (Some(start), Some(rule)) = (start, rule) else {
+        return true;
+    };
+    if matches!(start, When::Instant(..)) || matches!(ex, When::Instant(..)) {
+        return true;
+    }
+    let day = ex.date();
+    let last = rule.until.map(|until| until.date());
+    let on_its_day = !crate::calendar::recur::days(start.date(), rule, last, day, day).is_empty();
+    let at_its_time = match (start, ex) {
+        (When::Local(_, a), When::Local(_, b)) => a == b,
+        _ => true,
+    };
+    on_its_day && at_its_time
+}
+
 fn read_event(e: &mut Entry, segments: &Known) -> Option<(String, Event)> {
     let id = e.required("id", read_id);
     let title = e.required_text("title");
@@ -432,6 +453,9 @@ fn read_event(e: &mut Entry, segments: &Known) -> Option<(String, Event)> {
             // Without a valid start the event is skipped anyway: no form to compare with. A
             // date alone leaves out that day's occurrence of a timed series too.
             Some(w) if all_day == Some(true) && !w.is_all_day() => Err(Problem::FormMismatch),
+            Some(w) if !names_an_occurrence(start, event.recurrence.as_ref(), w) => {
+                Err(Problem::ExdateNoOccurrence)
+            }
             Some(_) => Ok(None),
         })
         .iter()

@@ -197,6 +197,7 @@ pub(crate) static STRINGS: Strings = Strings {
     d_no_such_date: "«{value}» no existeix al calendari: comproveu que el dia no passi del final del mes (un 31 en un mes de 30 dies, el 29 de febrer fora d’un any de traspàs), que el mes no passi de 12 ni l’hora de 23.",
     d_unlikely_year: "«{value}» no és una data d’alta versemblant (ha de ser entre 1850 i 2100).",
     d_form_mismatch: "no concorda amb l’inici: feu servir una data per a esdeveniments de tot el dia i data i hora per als que tenen horari.",
+    d_exdate_no_occurrence: "no correspon a cap repetició de la sèrie: el dia o l’hora no són dels que dona la regla (una sèrie canviada d’hora conserva les exclusions d’abans).",
     d_end_before_start: "no és posterior a l’inici.",
     d_unknown_segment: "fa referència al segment «{id}», que les dades no defineixen.",
     d_segment_named: "anomena el segment «{id}» com a «{written}», no pel seu identificador: es llegeix com aquest segment.",

@@ -62,6 +62,7 @@ impl Strings {
             Problem::BadDate(v) => fill(self.d_bad_date, &[("value", v)]),
             Problem::UnlikelyYear(v) => fill(self.d_unlikely_year, &[("value", v)]),
             Problem::FormMismatch => self.d_form_mismatch.to_owned(),
+            Problem::ExdateNoOccurrence => self.d_exdate_no_occurrence.to_owned(),
             Problem::EndBeforeStart => self.d_end_before_start.to_owned(),
             Problem::UnknownSegment(id) => fill(self.d_unknown_segment, &[("id", id)]),
             Problem::SegmentNamed { written, id } => {

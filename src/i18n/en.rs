@@ -207,6 +207,7 @@ pub(crate) static STRINGS: Strings = Strings {
     d_no_such_date: "“{value}” does not exist on the calendar: look for a day past the month’s end (a 31st in a 30-day month, 29 February outside a leap year), a month past 12 or an hour past 23.",
     d_unlikely_year: "“{value}” is not a likely date to have joined (it must be between 1850 and 2100).",
     d_form_mismatch: "does not match the start: use a date for all-day events and a date and time for timed ones.",
+    d_exdate_no_occurrence: "names no occurrence of the series: its day or time is not one the rule gives (a series moved to another time keeps its old exdates).",
     d_end_before_start: "is not after the start.",
     d_unknown_segment: "refers to the segment “{id}”, which the data does not define.",
     d_segment_named: "names the segment “{id}” as “{written}”, not by its id: read as that segment.",

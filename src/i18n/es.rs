@@ -210,6 +210,7 @@ pub(crate) static STRINGS: Strings = Strings {
     d_no_such_date: "«{value}» no existe en el calendario: compruebe que el día no pase del final del mes (un 31 en un mes de 30 días, el 29 de febrero fuera de un año bisiesto), que el mes no pase de 12 ni la hora de 23.",
     d_unlikely_year: "«{value}» no es una fecha de alta verosímil (debe estar entre 1850 y 2100).",
     d_form_mismatch: "no concuerda con el inicio: use una fecha para eventos de todo el día y fecha y hora para los que tienen horario.",
+    d_exdate_no_occurrence: "no corresponde a ninguna repetición de la serie: el día o la hora no son de los que da la regla (una serie cambiada de hora conserva las exclusiones de antes).",
     d_end_before_start: "no es posterior al inicio.",
     d_unknown_segment: "hace referencia al segmento «{id}», que los datos no definen.",
     d_segment_named: "nombra el segmento «{id}» como «{written}», no por su identificador: se lee como ese segmento.",

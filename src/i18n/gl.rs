@@ -197,6 +197,7 @@ pub(crate) static STRINGS: Strings = Strings {
     d_no_such_date: "«{value}» non existe no calendario: comprobe que o día non pase do final do mes (un 31 nun mes de 30 días, o 29 de febreiro fóra dun ano bisesto), que o mes non pase de 12 nin a hora de 23.",
     d_unlikely_year: "«{value}» non é unha data de alta verosímil (debe estar entre 1850 e 2100).",
     d_form_mismatch: "non concorda co inicio: use unha data para eventos de todo o día e data e hora para os que teñen horario.",
+    d_exdate_no_occurrence: "non corresponde a ningunha repetición da serie: o día ou a hora non son dos que dá a regra (unha serie cambiada de hora conserva as exclusións de antes).",
     d_end_before_start: "non é posterior ao inicio.",
     d_unknown_segment: "fai referencia ao segmento «{id}», que os datos non definen.",
     d_segment_named: "nomea o segmento «{id}» como «{written}», non polo seu identificador: lese como ese segmento.",

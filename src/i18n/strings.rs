@@ -274,6 +274,8 @@ strings! {
     d_unlikely_year: &'static str,
     /// Diagnostic: end and start are in different forms.
     d_form_mismatch: &'static str,
+    /// Diagnostic: an `exdates` value on a day or at a time the series never gives.
+    d_exdate_no_occurrence: &'static str,
     /// Diagnostic: a timed end not after its start, or a date end before its start date.
     d_end_before_start: &'static str,
     /// Diagnostic: unknown segment `{id}`.
