@@ -47,6 +47,9 @@ pub enum RruleError {
     BadValue(String),
     /// Both `COUNT` and `UNTIL`, which RFC 5545 forbids.
     CountAndUntil,
+    /// A numbered weekday (`BYDAY=2MO`) in a rule that is not `MONTHLY` or `YEARLY`, which
+    /// has no second Monday to count in.
+    OrdinalNotMonthly,
     /// An `UNTIL` before the event's start (a rule copied onto a later date): the rule gives
     /// nothing, and the event shows once.
     UntilBeforeStart,
@@ -206,7 +209,7 @@ impl Rrule {
         if rule.by_day.iter().any(|(n, _)| n.is_some())
             && !matches!(rule.freq, Freq::Monthly | Freq::Yearly)
         {
-            return Err(RruleError::BadValue("BYDAY".into()));
+            return Err(RruleError::OrdinalNotMonthly);
         }
         Ok(rule)
     }
@@ -323,7 +326,6 @@ mod tests {
             "FREQ=MONTHLY;BYDAY=-128TU",
             "FREQ=YEARLY;BYMONTH=13",
             "FREQ=DAILY;UNTIL=20270230",
-            "FREQ=WEEKLY;BYDAY=2MO",
             "FREQ=SOMETIMES",
         ] {
             assert!(
@@ -331,5 +333,19 @@ mod tests {
                 "{bad}"
             );
         }
+        // A numbered weekday has a month or a year to count in only: said as such, with
+        // what a weekly rule takes.
+        for numbered in ["FREQ=WEEKLY;BYDAY=2MO", "FREQ=DAILY;BYDAY=-1FR"] {
+            assert_eq!(
+                Rrule::parse(numbered),
+                Err(RruleError::OrdinalNotMonthly),
+                "{numbered}"
+            );
+        }
+        assert!(
+            RruleError::OrdinalNotMonthly
+                .to_string()
+                .contains("only a MONTHLY or YEARLY rule can: a weekly one takes BYDAY=MO")
+        );
     }
 }

@@ -23,6 +23,7 @@ impl Strings {
             RruleError::BadValue(part) => fill(self.d_bad_recurrence[2], &[("part", part)]),
             RruleError::CountAndUntil => self.d_bad_recurrence[3].to_owned(),
             RruleError::UntilBeforeStart => self.d_bad_recurrence[4].to_owned(),
+            RruleError::OrdinalNotMonthly => self.d_bad_recurrence[5].to_owned(),
         }
     }
 

@@ -227,6 +227,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "tiene «{part}», un valor mal escrito.",
         "no puede tener COUNT y UNTIL a la vez.",
         "termina (UNTIL) antes de que empiece el evento: se muestra una vez, el día que empieza.",
+        "numera los días de la semana en BYDAY (2MO, -1FR), algo que solo admite una regla MONTHLY o YEARLY: una semanal usa BYDAY=MO.",
     ],
     d_bad_timezone: "«{value}» no es una zona horaria reconocida (p. ej., Europe/Madrid).",
     d_zone_fallback: "Las horas se muestran en la zona horaria de los datos, {zone}.",

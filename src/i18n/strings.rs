@@ -298,7 +298,7 @@ strings! {
     d_unknown_kind: &'static str,
     /// Diagnostics of a recurrence rule refused: no `FREQ`; a `{part}` not supported; a
     /// `{part}` written wrongly; both `COUNT` and `UNTIL`.
-    d_bad_recurrence: [&'static str; 5],
+    d_bad_recurrence: [&'static str; 6],
     /// Diagnostic: `{value}` is not a time zone.
     d_bad_timezone: &'static str,
     /// Said after `d_bad_timezone` of a calendar's own zone: the feed's, `{zone}`, applies.
