@@ -91,17 +91,8 @@ pub(super) fn CalendarDialog(
     crate::ui::modal_while(dialog, move || open.read().is_some());
     // The back button closes it, as it closes the directory's profile (and a phone's
     // dialogs): open, it has an entry of its own in the page's history, gone back over when
-    // it closes otherwise (Escape, its button, a tap beside it).
+    // it closes otherwise (Escape, its button, a tap beside it). See `back` below.
     let pushed = StoredValue::new(false);
-    // In an effect of its own, which runs once (its answer goes with the effect's next run):
-    // building the component touches no `window`.
-    crate::ui::effect(move || {
-        history::on_popped(move || {
-            if pushed.try_update_value(std::mem::take) == Some(true) {
-                open.set(None);
-            }
-        });
-    });
     crate::ui::effect(move || {
         if open.read().is_some() && !pushed.get_value() {
             pushed.set_value(true);
@@ -167,6 +158,23 @@ pub(super) fn CalendarDialog(
         }
         _ => false,
     };
+    // Back from an event opened in a day's list goes to that list, as Escape does, which
+    // takes an entry of its own again; from anything else it closes the dialog. In an
+    // effect of its own, which runs once (its answer goes with the effect's next run):
+    // building the component touches no `window`.
+    crate::ui::effect(move || {
+        history::on_popped(move || {
+            if pushed.try_update_value(std::mem::take) != Some(true) {
+                return;
+            }
+            if back() {
+                pushed.set_value(true);
+                history::push_same();
+            } else {
+                open.set(None);
+            }
+        });
+    });
     let on_key = move |ev: web_sys::KeyboardEvent| {
         crate::ui::keep_escape(ev.clone());
         // Escape undoes the last step, as closing the topmost of two dialogs would.

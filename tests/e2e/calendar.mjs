@@ -106,6 +106,16 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   await page.goBack();
   await dialog.waitFor({ state: "hidden" });
   assert.equal(page.url(), address, "on the page still");
+  // From an event opened in the day's list, back goes to that list first, as Escape does.
+  await thursday.getByText("+3 more", { exact: true }).click();
+  await dialog.getByRole("button", { name: "11:00 Pitch three" }).click();
+  await cal.getByRole("dialog", { name: "Pitch three" }).waitFor();
+  await page.goBack();
+  await dialog.waitFor();
+  assert.equal(await focusedText(), "11:00 Pitch three", "on the event in the day's list");
+  await page.goBack();
+  await dialog.waitFor({ state: "hidden" });
+  assert.equal(page.url(), address, "the page still, the dialog closed");
   for (let i = 0; i < 3; i++) {
     await thursday.getByText("+3 more", { exact: true }).click();
     await dialog.waitFor();
