@@ -147,14 +147,27 @@ export async function webkit({ tz }) {
     for (const child of children.reverse()) child.kill();
   };
   const base = `http://127.0.0.1:${port}`;
+  // A command the driver does not answer within a minute (the MiniBrowser it drives has
+  // gone: WebKitGTK's quits now and then on this machine) fails, marked `browserGone`, for
+  // the runner to try the test once more in a new browser.
   const call = async (method, path, body) => {
-    const response = await fetch(base + path, {
-      method,
-      headers: { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    let response;
+    try {
+      response = await fetch(base + path, {
+        method,
+        headers: { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(60_000),
+      });
+    } catch (e) {
+      throw Object.assign(new Error(`WebDriver ${path}: no answer (${e.name}: ${e.message})`), { browserGone: true });
+    }
     const { value } = await response.json();
-    if (value && value.error) throw new Error(`WebDriver ${path}: ${value.error}: ${value.message}`);
+    if (value && value.error) {
+      // What a browser that quit leaves: its session unknown, or an error without a word.
+      const gone = /invalid session id|session not created|no such window/.test(value.error) || (value.error === "unknown error" && !String(value.message ?? "").trim());
+      throw Object.assign(new Error(`WebDriver ${path}: ${value.error}: ${value.message}`), { browserGone: gone });
+    }
     return value;
   };
   for (let i = 0; ; i += 1) {

@@ -23,7 +23,11 @@ const socis = (n) => `${n} ${n === 1 ? "soci" : "socis"}`;
 async function until(page, what, fn, ...args) {
   let last;
   for (const end = Date.now() + 15000; Date.now() < end; ) {
-    last = await page.run(fn, ...args).catch((e) => `(${e.message})`);
+    // An error of the page is polled through; a browser that quit is not.
+    last = await page.run(fn, ...args).catch((e) => {
+      if (e.browserGone) throw e;
+      return `(${e.message})`;
+    });
     if (last && !(typeof last === "string" && last.startsWith("("))) return last;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -367,22 +371,33 @@ for (const [key, start] of Object.entries(engines)) {
   }
   for (const { name, fn } of tests) {
     if (only && !name.includes(only) && only !== key) continue;
-    const started = Date.now();
-    let page;
-    try {
-      page = await engine.page();
-      // A test may expect some errors: it returns `{ allowed }`, a pattern of theirs.
-      const { allowed } = (await fn(page)) ?? {};
-      const errors = (await page.errors()).filter((e) => !allowed?.test(e));
-      assert.deepEqual(errors, [], "no console errors or warnings");
-      console.log(`ok   ${engine.name}: ${name} (${Date.now() - started} ms)`);
-    } catch (e) {
-      failed += 1;
-      console.log(`FAIL ${engine.name}: ${name}\n     ${String(e.stack ?? e).split("\n").join("\n     ")}`);
-      const errors = page ? await page.errors().catch(() => []) : [];
-      if (errors.length) console.log(`     console: ${errors.join(" | ")}`);
+    // A browser that quits in the middle (`browserGone`, see drivers.mjs) gets the test once
+    // more, in a new one; a failure of the test itself never does.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const started = Date.now();
+      let page;
+      let again = false;
+      try {
+        page = await engine.page();
+        // A test may expect some errors: it returns `{ allowed }`, a pattern of theirs.
+        const { allowed } = (await fn(page)) ?? {};
+        const errors = (await page.errors()).filter((e) => !allowed?.test(e));
+        assert.deepEqual(errors, [], "no console errors or warnings");
+        console.log(`ok   ${engine.name}: ${name} (${Date.now() - started} ms)`);
+      } catch (e) {
+        again = e.browserGone === true && attempt === 0;
+        if (again) {
+          console.log(`     ${engine.name}: the browser quit during "${name}" (${e.message}); once more in a new one`);
+        } else {
+          failed += 1;
+          console.log(`FAIL ${engine.name}: ${name}\n     ${String(e.stack ?? e).split("\n").join("\n     ")}`);
+          const errors = page ? await page.errors().catch(() => []) : [];
+          if (errors.length) console.log(`     console: ${errors.join(" | ")}`);
+        }
+      }
+      await page?.close().catch(() => {});
+      if (!again) break;
     }
-    await page?.close().catch(() => {});
   }
   await engine.close();
 }
