@@ -201,18 +201,12 @@ pub(super) fn MonthGrid(
     // letter typed.
     let status = NodeRef::<leptos::html::P>::new();
     let said = StoredValue::new(String::new());
-    let pending = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
-    let cancel = move || {
-        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
-            timer.clear();
-        }
-    };
-    on_cleanup(cancel);
+    let settling = crate::ui::Settling::new();
     let mut month_was = None;
     crate::ui::effect(move || {
         let month = shown.get();
         let now = if month_is_empty() {
-            let month = month_year(lang, shown.get());
+            let month = month_year(lang, month);
             let unread = feed.with(|f| f.events.is_empty() && f.skipped.events > 0);
             format!(
                 "<span class=\"ck-visually-hidden\">{}. </span>{}",
@@ -226,7 +220,7 @@ pub(super) fn MonthGrid(
         } else {
             String::new()
         };
-        cancel();
+        settling.cancel();
         let write = move || {
             if let Some(p) = status.try_get_untracked().flatten()
                 && said.try_with_value(|said| *said != now) == Some(true)
@@ -236,9 +230,7 @@ pub(super) fn MonthGrid(
             }
         };
         if status.get().is_some() && month_was.replace(month) == Some(month) {
-            let timer =
-                leptos::leptos_dom::helpers::set_timeout_with_handle(write, crate::ui::SETTLE);
-            pending.set_value(timer.ok());
+            settling.later(write);
         } else {
             write();
         }

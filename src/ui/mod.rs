@@ -86,7 +86,37 @@ pub(crate) fn filters_toggle(
 
 /// How long a count must stay the same before [`said_once_settled`] reads it out: about the
 /// pause between two words, so typing a word is not read out after each of its letters.
-pub(crate) const SETTLE: Duration = Duration::from_millis(700);
+const SETTLE: Duration = Duration::from_millis(700);
+
+/// What is said once the visitor pauses: [`later`](Self::later) runs its function
+/// [`SETTLE`] on, in place of one given before and not run yet; none runs once the scope
+/// that made it is cleaned up.
+#[derive(Clone, Copy)]
+pub(crate) struct Settling(
+    StoredValue<Option<leptos::leptos_dom::helpers::TimeoutHandle>, LocalStorage>,
+);
+
+impl Settling {
+    pub(crate) fn new() -> Self {
+        let settling = Settling(StoredValue::new_local(None));
+        on_cleanup(move || settling.cancel());
+        settling
+    }
+
+    /// Forgets the function given last, if it has not run yet.
+    pub(crate) fn cancel(self) {
+        if let Some(timer) = self.0.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    }
+
+    /// Runs `f` [`SETTLE`] from now, unless something else is given or the scope goes first.
+    pub(crate) fn later(self, f: impl FnOnce() + 'static) {
+        self.cancel();
+        let timer = leptos::leptos_dom::helpers::set_timeout_with_handle(f, SETTLE);
+        self.0.set_value(timer.ok());
+    }
+}
 
 /// A polite live region (hidden) that says `text` once it has stayed unchanged for
 /// [`SETTLE`]: after each new result (`text` notifies), not as first shown. Beside a count
@@ -97,32 +127,22 @@ pub(crate) const SETTLE: Duration = Duration::from_millis(700);
 pub(crate) fn said_once_settled(text: Signal<String>) -> impl IntoView {
     let said = RwSignal::new(String::new());
     let first = StoredValue::new(true);
-    let pending = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
-    let cancel = move || {
-        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
-            timer.clear();
-        }
-    };
+    let settling = Settling::new();
     effect(move || {
         let now = text.get();
-        cancel();
+        settling.cancel();
         if first.try_update_value(|first| std::mem::replace(first, false)) == Some(false) {
-            let timer = leptos::leptos_dom::helpers::set_timeout_with_handle(
-                move || {
-                    // The same words again are a change too (a no-break space after them,
-                    // or not): a live region says only what changes. Nothing once the region
-                    // is gone (its scope may be disposed before its timer could be cleared:
-                    // a new language draws the widget anew).
-                    if let Some(again) = said.try_with_untracked(|said| *said == now) {
-                        said.try_set(if again { now + "\u{a0}" } else { now });
-                    }
-                },
-                SETTLE,
-            );
-            pending.set_value(timer.ok());
+            settling.later(move || {
+                // The same words again are a change too (a no-break space after them, or
+                // not): a live region says only what changes. Nothing once the region is
+                // gone (its scope may be disposed before its timer could be cleared: a new
+                // language draws the widget anew).
+                if let Some(again) = said.try_with_untracked(|said| *said == now) {
+                    said.try_set(if again { now + "\u{a0}" } else { now });
+                }
+            });
         }
     });
-    on_cleanup(cancel);
     view! { <p class="ck-visually-hidden" role="status" prop:textContent=said></p> }
 }
 
