@@ -36,6 +36,16 @@ pub(super) fn under_tip(ev: &web_sys::MouseEvent) -> Option<web_sys::Element> {
     under
 }
 
+/// Clicks the button `element` is, or is in, if any: a click on a tooltip passed on to the
+/// chart's own button under it (a tap on a phone leaves the first bar's tooltip over "Show
+/// as a table"). In a task of its own: the chart's click handler, running, would hear it.
+pub(super) fn click_button_at(element: &web_sys::Element) {
+    let button = element.closest("button").ok().flatten();
+    if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+        leptos::prelude::set_timeout(move || button.click(), std::time::Duration::ZERO);
+    }
+}
+
 /// The element `selector` finds at or above an event's target.
 pub(super) fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
     ev.target()?

@@ -25,7 +25,7 @@ use crate::i18n::Lang;
 use crate::ui::colour::watch_surroundings;
 use data::{By, Shape, tally_keeping};
 use frame::{Body, frame};
-use hit::{closest, mark, mark_at, mark_of, svg_in, under_tip};
+use hit::{click_button_at, closest, mark, mark_at, mark_of, svg_in, under_tip};
 use marks::marks;
 use summary::{no_values, summary};
 use svg::{Mark, WIDTH, draw, px};
@@ -416,19 +416,10 @@ pub fn SegmentChart(
                 let under = || {
                     let under = under_tip(&ev)?;
                     let Some(k) = mark_at(&under) else {
-                        // Beside the marks, the tooltip goes, and a button under it (a tap on
-                        // a phone leaves it over "Show as a table") takes the click, in a
-                        // task of its own: this handler would hear it.
+                        // Beside the marks, the tooltip goes, and a button under it takes
+                        // the click.
                         tip.set(None);
-                        let button = under.closest("button").ok().flatten();
-                        if let Some(button) = button.and_then(|b| {
-                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok()
-                        }) {
-                            set_timeout(
-                                move || web_sys::HtmlElement::click(&button),
-                                std::time::Duration::ZERO,
-                            );
-                        }
+                        click_button_at(&under);
                         return None;
                     };
                     // As a click on the mark would, it takes the focus (and the tooltip).
