@@ -1361,6 +1361,65 @@ fn a_segment_named_by_its_name_or_its_id_in_other_letters_is_read_as_that_segmen
 }
 
 #[test]
+fn a_category_named_by_its_name_or_its_id_in_other_letters_is_read_as_that_category_and_said() {
+    // Two categories share the name "Fair" in English: that name names neither.
+    let categories = r#"[
+        {"id": "training", "name": {"ca": "Formació", "en": "Training"}},
+        {"id": "fair", "name": {"ca": "Fira", "en": "Fair"}},
+        {"id": "market", "name": {"ca": "Mercat", "en": "Fair"}}
+    ]"#;
+    let events = [
+        "Formacio", "TRAINING", "training", "Fair", "mission", "MERCAT",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, category)| {
+        event_json(
+            &format!("e{i}"),
+            &[("category", &format!("\"{category}\""))],
+        )
+    })
+    .collect();
+    let parsed = read(&feed_doc(&[("categories", categories)], vec![], events));
+    let named = |written: &str, id: &str| Problem::CategoryNamed {
+        written: written.into(),
+        id: id.into(),
+    };
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("events[0].category", named("Formacio", "training"), false),
+            diag("events[1].category", named("TRAINING", "training"), false),
+            diag("events[5].category", named("MERCAT", "market"), false),
+        ],
+    );
+    let read: Vec<_> = parsed
+        .feed
+        .events
+        .iter()
+        .map(|e| e.category.as_deref())
+        .collect();
+    // An id the feed does not list ("mission") is shown as it is, as docs/feed.md says, and
+    // so is a name two categories share.
+    assert_eq!(
+        read,
+        [
+            Some("training"),
+            Some("training"),
+            Some("training"),
+            Some("Fair"),
+            Some("mission"),
+            Some("market")
+        ]
+    );
+    assert_eq!(
+        parsed.diagnostics[0].to_string(),
+        "events[0].category: names the category “training” as “Formacio”, not by its id: read \
+         as that category."
+    );
+}
+
+#[test]
 fn repeated_tags_and_segments_count_once_without_diagnostics() {
     let parsed = read(&feed(
         vec![member_json(

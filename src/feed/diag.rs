@@ -82,6 +82,14 @@ pub enum Problem {
         /// The id of the one segment it names.
         id: String,
     },
+    /// An event's category referred to by its name or by its id in other letters
+    /// (`"Training"` for `"training"`): read as that category, `id`.
+    CategoryNamed {
+        /// What the reference says.
+        written: String,
+        /// The id of the one category it names.
+        id: String,
+    },
     /// An id already used earlier in the same list, at `first`.
     DuplicateId {
         /// The repeated id.

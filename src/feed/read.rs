@@ -108,6 +108,7 @@ pub fn parse_json(doc: &Json) -> ParsedFeed {
 #[derive(Default)]
 struct Early {
     segments: Option<Listed<Segment>>,
+    categories: Option<Listed<Segment>>,
     members: Option<Listed<Member>>,
     events: Option<Listed<Event>>,
 }
@@ -138,14 +139,16 @@ fn read_feed(doc: &Json, early: Early) -> ParsedFeed {
         )
     });
     feed.segments = cx.take(segments).0;
-    let categories = list(
-        doc.get("categories"),
-        "categories",
-        read_segment,
-        &Known::default(),
-    );
+    let categories = early.categories.unwrap_or_else(|| {
+        list(
+            doc.get("categories"),
+            "categories",
+            read_segment,
+            &Known::default(),
+        )
+    });
     feed.categories = cx.take(categories).0;
-    let mut known = Known::new(&feed.segments);
+    let mut known = Known::new(&feed.segments, &feed.categories);
     known.zone.clone_from(&feed.cluster.timezone);
     let members = early
         .members
@@ -399,7 +402,7 @@ fn names_an_occurrence(start: Option<When>, rule: Option<&Rrule>, ex: When) -> b
     on_its_day && at_its_time
 }
 
-fn read_event(e: &mut Entry, segments: &Known) -> Option<(String, Event)> {
+fn read_event(e: &mut Entry, known: &Known) -> Option<(String, Event)> {
     let id = e.required("id", read_id);
     let title = e.required_text("title");
     let start = e.required("start", when);
@@ -411,7 +414,7 @@ fn read_event(e: &mut Entry, segments: &Known) -> Option<(String, Event)> {
             None
         }
         (Some(start), Some(end))
-            if ends_first(start, end, timezone.as_deref().unwrap_or(&segments.zone)) =>
+            if ends_first(start, end, timezone.as_deref().unwrap_or(&known.zone)) =>
         {
             e.cx.report(e.field("end"), Problem::EndBeforeStart, false);
             None
@@ -430,8 +433,8 @@ fn read_event(e: &mut Entry, segments: &Known) -> Option<(String, Event)> {
     event.end = end;
     event.timezone = timezone;
     event.location = e.optional_text("location");
-    event.segments = e.segment_refs(segments);
-    event.category = e.optional("category", read_id);
+    event.segments = e.segment_refs(known);
+    event.category = e.category_ref(known);
     event.url = e.optional("url", website);
     event.description = e.optional_text("description");
     event.recurrence = e.optional("recurrence", |v| {

@@ -201,6 +201,7 @@ pub(crate) static STRINGS: Strings = Strings {
     d_end_before_start: "no és posterior a l’inici.",
     d_unknown_segment: "fa referència al segment «{id}», que les dades no defineixen.",
     d_segment_named: "anomena el segment «{id}» com a «{written}», no pel seu identificador: es llegeix com aquest segment.",
+    d_category_named: "anomena la categoria «{id}» com a «{written}», no pel seu identificador: es llegeix com aquesta categoria.",
     d_unknown_category: "fa referència a la categoria «{id}», que les dades no defineixen.",
     d_duplicate_id: "repeteix l’identificador «{id}», que ja fa servir {first}.",
     d_unsafe_url: "no és una adreça web (només s’admeten adreces http, https o relatives).",

@@ -69,6 +69,9 @@ impl Strings {
             Problem::SegmentNamed { written, id } => {
                 fill(self.d_segment_named, &[("id", id), ("written", written)])
             }
+            Problem::CategoryNamed { written, id } => {
+                fill(self.d_category_named, &[("id", id), ("written", written)])
+            }
             Problem::DuplicateId { id, first } => {
                 fill(self.d_duplicate_id, &[("id", id), ("first", first)])
             }
@@ -127,7 +130,10 @@ impl Strings {
             // read as 1 all the same, or a document that is not an object at all.
             (
                 false,
-                Problem::Missing | Problem::UnsupportedVersion(_) | Problem::SegmentNamed { .. },
+                Problem::Missing
+                | Problem::UnsupportedVersion(_)
+                | Problem::SegmentNamed { .. }
+                | Problem::CategoryNamed { .. },
             ) => return message,
             (false, _) if d.path == "(root)" => return message,
             (false, _) => self.d_dropped,

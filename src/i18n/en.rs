@@ -211,6 +211,7 @@ pub(crate) static STRINGS: Strings = Strings {
     d_end_before_start: "is not after the start.",
     d_unknown_segment: "refers to the segment “{id}”, which the data does not define.",
     d_segment_named: "names the segment “{id}” as “{written}”, not by its id: read as that segment.",
+    d_category_named: "names the category “{id}” as “{written}”, not by its id: read as that category.",
     d_unknown_category: "refers to the category “{id}”, which the data does not define.",
     d_duplicate_id: "repeats the id “{id}”, already used by {first}.",
     d_unsafe_url: "is not a web address (only http, https or relative addresses are allowed).",

@@ -214,6 +214,7 @@ pub(crate) static STRINGS: Strings = Strings {
     d_end_before_start: "no es posterior al inicio.",
     d_unknown_segment: "hace referencia al segmento «{id}», que los datos no definen.",
     d_segment_named: "nombra el segmento «{id}» como «{written}», no por su identificador: se lee como ese segmento.",
+    d_category_named: "nombra la categoría «{id}» como «{written}», no por su identificador: se lee como esa categoría.",
     d_unknown_category: "hace referencia a la categoría «{id}», que los datos no definen.",
     d_duplicate_id: "repite el identificador «{id}», que ya usa {first}.",
     d_unsafe_url: "no es una dirección web (solo se admiten direcciones http, https o relativas).",

@@ -201,6 +201,7 @@ pub(crate) static STRINGS: Strings = Strings {
     d_end_before_start: "non é posterior ao inicio.",
     d_unknown_segment: "fai referencia ao segmento «{id}», que os datos non definen.",
     d_segment_named: "nomea o segmento «{id}» como «{written}», non polo seu identificador: lese como ese segmento.",
+    d_category_named: "nomea a categoría «{id}» como «{written}», non polo seu identificador: lese como esa categoría.",
     d_unknown_category: "fai referencia á categoría «{id}», que os datos non definen.",
     d_duplicate_id: "repite o identificador «{id}», que xa usa {first}.",
     d_unsafe_url: "non é un enderezo web (só se admiten enderezos http, https ou relativos).",

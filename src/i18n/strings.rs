@@ -282,6 +282,9 @@ strings! {
     d_unknown_segment: &'static str,
     /// A segment named by its name or its id in other letters (`{written}`), read as `{id}`.
     d_segment_named: &'static str,
+    /// An event's category named by its name or its id in other letters (`{written}`), read
+    /// as `{id}`.
+    d_category_named: &'static str,
     /// Diagnostic: unknown category `{id}` (in a calendar's `categories` attribute).
     d_unknown_category: &'static str,
     /// Diagnostic: duplicate `{id}`, first at `{first}`.

@@ -205,20 +205,35 @@ impl Entry<'_> {
     /// names one segment only (`"Producción"`, `"sound"` for `"Sound"`), read as its id.
     pub(super) fn segment_refs(&mut self, known: &Known) -> Vec<String> {
         self.strings("segments", read_id, |written| {
-            if known.ids.contains_key(written) {
-                return Ok(None);
-            }
-            match known.spelled.get(&crate::search::fold(written)) {
-                Some(Some(id)) => {
-                    let id = id.clone();
+            match known.segments.id_of(written) {
+                Some(id) if id == written => Ok(None),
+                Some(id) => {
                     let said = Problem::SegmentNamed {
                         written: written.to_owned(),
-                        id: id.clone(),
+                        id: id.to_owned(),
                     };
-                    Ok(Some((id, said)))
+                    Ok(Some((id.to_owned(), said)))
                 }
-                _ => Err(Problem::UnknownSegment(written.to_owned())),
+                None => Err(Problem::UnknownSegment(written.to_owned())),
             }
         })
+    }
+
+    /// The category an event names: an id, listed or not (an id the feed does not list is
+    /// shown as it is), or a listed category's name or id in other letters, read as its id.
+    pub(super) fn category_ref(&mut self, known: &Known) -> Option<String> {
+        let written = self.optional("category", read_id)?;
+        match known.categories.id_of(&written) {
+            Some(id) if id != written => {
+                let id = id.to_owned();
+                let said = Problem::CategoryNamed {
+                    written,
+                    id: id.clone(),
+                };
+                self.cx.report(self.field("category"), said, false);
+                Some(id)
+            }
+            _ => Some(written),
+        }
     }
 }

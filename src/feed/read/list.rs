@@ -8,25 +8,22 @@ use crate::feed::Segment;
 use crate::feed::diag::{Diagnostic, Expected, Problem};
 use crate::feed::json::Json;
 
-/// The feed's segments, for the entries that refer to them: each id, and each name or id
+/// A list's ids, for the entries that refer to its entries: each id, and each name or id
 /// folded (see [`fold`](crate::search::fold)) once per feed, not once per reference.
 #[derive(Default)]
-pub(super) struct Known {
+pub(super) struct Names {
     /// The ids, in a set: a feed of thousands of segments, each member in dozens, is read
     /// without a scan of them all per reference.
-    pub(super) ids: FxHashMap<String, ()>,
-    /// Each folded id or name's segment id (`None` where two segments share it).
-    pub(super) spelled: FxHashMap<String, Option<String>>,
-    /// The cluster's time zone, which an event's wall-clock times are read in unless it
-    /// names its own.
-    pub(super) zone: String,
+    ids: FxHashMap<String, ()>,
+    /// Each folded id or name's entry id (`None` where two entries share it).
+    spelled: FxHashMap<String, Option<String>>,
 }
 
-impl Known {
-    pub(super) fn new(segments: &[Segment]) -> Self {
+impl Names {
+    pub(super) fn new(list: &[Segment]) -> Self {
         let mut ids = FxHashMap::default();
         let mut spelled: FxHashMap<String, Option<String>> = FxHashMap::default();
-        for s in segments {
+        for s in list {
             ids.insert(s.id.clone(), ());
             for name in std::iter::once(s.id.as_str()).chain(s.name.variants()) {
                 let id = spelled
@@ -37,9 +34,36 @@ impl Known {
                 }
             }
         }
+        Names { ids, spelled }
+    }
+
+    /// The id of the one entry `written` names: itself where it is an id; else the entry
+    /// with that name or id in other letters (`"Producción"`, `"sound"` for `"Sound"`), if
+    /// only one has it.
+    pub(super) fn id_of<'a>(&'a self, written: &'a str) -> Option<&'a str> {
+        if self.ids.contains_key(written) {
+            return Some(written);
+        }
+        self.spelled.get(&crate::search::fold(written))?.as_deref()
+    }
+}
+
+/// The feed's segments and categories, for the entries that refer to them, and its time
+/// zone.
+#[derive(Default)]
+pub(super) struct Known {
+    pub(super) segments: Names,
+    pub(super) categories: Names,
+    /// The cluster's time zone, which an event's wall-clock times are read in unless it
+    /// names its own.
+    pub(super) zone: String,
+}
+
+impl Known {
+    pub(super) fn new(segments: &[Segment], categories: &[Segment]) -> Self {
         Known {
-            ids,
-            spelled,
+            segments: Names::new(segments),
+            categories: Names::new(categories),
             zone: "UTC".into(),
         }
     }

@@ -101,6 +101,7 @@ pub(crate) struct Reading {
     /// checked in it, are read as they come only after it.
     zone: Option<String>,
     segments: Option<Listed<Segment>>,
+    categories: Option<Listed<Segment>>,
     members: Option<List<Member>>,
     events: Option<List<Event>>,
     /// Whether the whole document is left to [`parse_bytes`].
@@ -255,11 +256,28 @@ impl Reading {
                 self.place = Place::Colon;
             }
             Place::Value => {
-                if self.keys.last()? == "segments" {
+                let named = match self.keys.last()?.as_str() {
+                    "segments" => Some("segments"),
+                    "categories" => Some("categories"),
+                    _ => None,
+                };
+                if let Some(key) = named {
+                    // Events read before their categories' list may name one by its name:
+                    // the whole document's reading reads them against the list.
+                    if key == "categories" && self.events.is_some() {
+                        return None;
+                    }
                     let value = json::parse_value(text, 1).ok()?;
-                    let segments = list(Some(&value), "segments", read_segment, &Known::default());
-                    self.known = Some(Known::new(&segments.items));
-                    self.segments = Some(segments);
+                    let listed = list(Some(&value), key, read_segment, &Known::default());
+                    if key == "segments" {
+                        self.segments = Some(listed);
+                    } else {
+                        self.categories = Some(listed);
+                    }
+                    if let Some(segments) = &self.segments {
+                        let categories = self.categories.as_ref().map_or(&[][..], |c| &c.items);
+                        self.known = Some(Known::new(&segments.items, categories));
+                    }
                 } else {
                     if self.keys.last()? == "cluster" {
                         self.zone = Some(cluster_zone(&json::parse_value(text, 1).ok()?));
@@ -300,6 +318,7 @@ impl Reading {
         }
         let early = Early {
             segments: self.segments.take(),
+            categories: self.categories.take(),
             members: self.members.take().map(List::done),
             events: self.events.take().map(List::done),
         };
@@ -378,6 +397,29 @@ mod tests {
         }
     }
 
+    #[test]
+    fn events_naming_a_category_by_its_name_read_the_same_before_or_after_the_list() {
+        let event = r#"{"id": "e", "title": "Fira", "start": "2026-05-01", "category": "Fira"}"#;
+        let categories = r#""categories": [{"id": "fair", "name": "Fira"}]"#;
+        let segments = r#""segments": [{"id": "tv", "name": "TV"}]"#;
+        let head = r#""version": 1, "cluster": {"name": "C", "timezone": "Europe/Madrid"}"#;
+        for doc in [
+            format!(r#"{{{head}, {segments}, {categories}, "events": [{event}]}}"#),
+            format!(r#"{{{head}, {categories}, {segments}, "events": [{event}]}}"#),
+            format!(r#"{{{head}, {segments}, "events": [{event}], {categories}}}"#),
+        ] {
+            let bytes = doc.as_bytes();
+            let cuts: Vec<usize> = (1..bytes.len()).collect();
+            let read = streamed(bytes, &cuts).unwrap();
+            assert_eq!(
+                read.feed.events[0].category.as_deref(),
+                Some("fair"),
+                "{doc}"
+            );
+            assert_eq!(Ok(read), parse_bytes(bytes), "{doc}");
+        }
+    }
+
     /// Documents that look like a feed, with the faults a stream must leave to the whole
     /// document's reading.
     fn document() -> impl Strategy<Value = String> {
@@ -405,6 +447,8 @@ mod tests {
                 r#"{"id": "e2", "title": "NAB", "start": "2026-04-05T10:00", "timezone": "America/Los_Angeles", "segments": ["tv", "x"]}"#
             ),
             Just(r#"{"id": "e1", "title": "Again", "start": "2026-13-01"}"#),
+            // A category by its name, which the categories' list may come after.
+            Just(r#"{"id": "e5", "title": "Fira", "start": "2026-05-01", "category": "FIRA"}"#),
             // Ends before it starts in any zone; and some zone's time after it starts.
             Just(
                 r#"{"id": "e3", "title": "Late", "start": "2026-04-05T10:00", "end": "2026-04-04T19:00Z"}"#
