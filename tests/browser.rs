@@ -750,6 +750,78 @@ async fn a_new_month_from_the_app_replaces_the_visitors_and_keeps_the_search() {
     .await;
 }
 
+/// The visitor's toggles and search stay through a new feed and through the app's new
+/// categories; only a choice no event of the new feed has goes (it would keep every event
+/// out, with no toggle left to undo it).
+#[wasm_bindgen_test]
+async fn the_calendars_choices_stay_through_a_new_feed_and_the_apps_other_facet() {
+    let first = sample("galicia");
+    let feed = RwSignal::new(first.clone());
+    let categories = RwSignal::new(Vec::<String>::new());
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <EventCalendar feed=feed lang=Lang::En categories=categories
+                month=feed::Date::new(2026, 12, 1).unwrap()/>
+        }
+    });
+    let pressed = || {
+        let mut ids: Vec<String> = all(&root, "[data-id][aria-pressed=true]")
+            .iter()
+            .filter_map(|b| {
+                Some(format!(
+                    "{}:{}",
+                    b.get_attribute("data-kind")?,
+                    b.get_attribute("data-id")?
+                ))
+            })
+            .collect();
+        ids.sort();
+        ids
+    };
+    until("the animation toggle", || {
+        root.query_selector("[data-kind=s][data-id=animation]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let animation: HtmlElement = root
+        .query_selector("[data-kind=s][data-id=animation]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    animation.click();
+    until("animation chosen", || pressed() == ["s:animation"]).await;
+    let search = search_for(&root, "a");
+    categories.set(vec!["fair".into()]);
+    until("the app's category beside the visitor's segment", || {
+        pressed() == ["c:fair", "s:animation"]
+    })
+    .await;
+    // The same feed read again, as an embed's new `?v=` gives it.
+    feed.set(Arc::new((*first).clone()));
+    leptos::task::tick().await;
+    until("both kept through a new feed", || {
+        pressed() == ["c:fair", "s:animation"]
+    })
+    .await;
+    assert_eq!(search.value(), "a", "the search typed stays");
+    // A feed whose events have no animation: that choice goes, the category stays.
+    let mut without = (*first).clone();
+    for event in &mut without.events {
+        event.segments.retain(|s| s != "animation");
+    }
+    feed.set(Arc::new(without));
+    until("the animation choice gone with its toggle", || {
+        pressed() == ["c:fair"]
+            && root
+                .query_selector("[data-id=animation]")
+                .unwrap()
+                .is_none()
+    })
+    .await;
+}
+
 /// A time zone the browser does not know is said once in the console, not again each time
 /// the app gives the calendar a new feed, and the feed's zone is used meanwhile.
 #[wasm_bindgen_test]

@@ -52,6 +52,24 @@ impl EventFilter {
     }
 }
 
+impl EventFilter {
+    /// The choices of ids in `used` (segments, categories), and the same search.
+    pub(crate) fn within(&self, (segments, categories): &(Vec<String>, Vec<String>)) -> Self {
+        let keep = |chosen: &[String], used: &[String]| {
+            chosen
+                .iter()
+                .filter(|id| used.contains(id))
+                .cloned()
+                .collect()
+        };
+        EventFilter {
+            segments: keep(&self.segments, segments),
+            categories: keep(&self.categories, categories),
+            query: self.query.clone(),
+        }
+    }
+}
+
 /// Toggles `id` in `list`.
 fn toggle(list: &mut Vec<String>, id: &str) {
     match list.iter().position(|x| x == id) {
@@ -88,7 +106,7 @@ fn chip_of(button: &web_sys::Element) -> Option<(bool, String)> {
 }
 
 /// The segment ids and the category ids some event has, in the feed's order of events.
-fn used_ids(feed: &Feed) -> (Vec<String>, Vec<String>) {
+pub(super) fn used_ids(feed: &Feed) -> (Vec<String>, Vec<String>) {
     let (mut segments, mut categories) = (Vec::<String>::new(), Vec::<String>::new());
     let add = |ids: &mut Vec<String>, id: &String| {
         if !ids.contains(id) {
@@ -155,6 +173,8 @@ pub(super) fn Filters(
     filter: RwSignal<EventFilter>,
     /// Which events the filter keeps.
     kept: Memo<Vec<bool>>,
+    /// Which segments and categories some event has, in the feed's order of events.
+    used: Memo<(Vec<String>, Vec<String>)>,
 ) -> impl IntoView {
     let s = lang.strings();
     // How many events a search or a toggle keeps, on screen and read out politely; nothing
@@ -170,8 +190,6 @@ pub(super) fn Filters(
             String::new()
         }
     });
-    // Which segments and categories some event has, in the feed's order of events.
-    let used = crate::ui::memo(move |_| used_ids(&feed.read()));
     // The toggles are drawn as markup when the feed or the language change; a choice only
     // flips their `aria-pressed`, so the focus stays on the toggle pressed.
     let groups = NodeRef::<leptos::html::Div>::new();

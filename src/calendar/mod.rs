@@ -25,7 +25,7 @@ use crate::feed::{Date, Feed};
 use crate::i18n::{Lang, first_weekday};
 use agenda::Agenda;
 use dialog::{CalendarDialog, Opened};
-use filter::{EventFilter, Filters};
+use filter::{EventFilter, Filters, used_ids};
 use head::{Act, head};
 use month::MonthGrid;
 use occur::{Intl, kept_occurrences};
@@ -115,11 +115,13 @@ pub fn EventCalendar(
     #[prop(optional, into)]
     view: MaybeProp<View>,
     /// Segments (ids) chosen: only their events show. Chosen again whenever it changes, in
-    /// place of the visitor's choice.
+    /// place of the visitor's segments (the categories and search stay). An id no event has
+    /// is left out.
     #[prop(optional, into)]
     segments: Signal<Vec<String>>,
     /// Categories (ids) chosen: only their events show. Chosen again whenever it changes, in
-    /// place of the visitor's choice.
+    /// place of the visitor's categories (the segments and search stay). An id no event has
+    /// is left out.
     #[prop(optional, into)]
     categories: Signal<Vec<String>>,
     /// Called with an event's id when the visitor opens it.
@@ -191,14 +193,36 @@ pub fn EventCalendar(
     // The day the grid's keyboard last moved to: today at first (the grid's tab stop is on
     // it while its month shows).
     let focused = RwSignal::new(today.get_untracked());
-    // The visitor's filters, from the page's choices.
-    let filter = RwSignal::new(EventFilter::default());
+    // The visitor's filters, from the page's choices. A new `segments` takes the place of
+    // the segments chosen, and keeps the visitor's categories and search; the same ids given
+    // again (from a new feed, say) change nothing.
+    let filter = RwSignal::new(EventFilter {
+        segments: segments.get_untracked(),
+        categories: categories.get_untracked(),
+        ..EventFilter::default()
+    });
+    crate::ui::on_new(
+        move || segments.get(),
+        move |ids| filter.update(|f| f.segments.clone_from(ids)),
+    );
+    crate::ui::on_new(
+        move || categories.get(),
+        move |ids| filter.update(|f| f.categories.clone_from(ids)),
+    );
+    // Which segments and categories some event has: the toggles drawn.
+    let used = crate::ui::memo(move |_| used_ids(&feed.read()));
+    // The choices keep only what some event has (a new feed's, and the page's): another would
+    // keep every event out, with no toggle to undo it. Not with a feed without events (an
+    // app's while it loads).
     crate::ui::effect(move || {
-        let (segments, categories) = (segments.get(), categories.get());
-        filter.update(|f| {
-            f.segments = segments;
-            f.categories = categories;
-        });
+        let used = used.read();
+        if feed.with_untracked(|f| f.events.is_empty()) {
+            return;
+        }
+        let kept = filter.with(|f| f.within(&used));
+        if filter.with_untracked(|f| *f != kept) {
+            filter.set(kept);
+        }
     });
     let kept = crate::ui::memo(move |_| filter.read().keeps(&feed.read(), lang.get()));
     // The occurrences on the weeks around the month shown, in the calendar's zone.
@@ -354,7 +378,7 @@ pub fn EventCalendar(
                 // The container of the widget's own queries (see `.ck-fit` in theme.css).
                 <div class="ck-fit">
                     <div class="ck-cal-head" part="calendar-header" node_ref=head_ref on:click=on_head></div>
-                    <Filters feed=feed lang=lang filter=filter kept=kept/>
+                    <Filters feed=feed lang=lang filter=filter kept=kept used=used/>
                     {zone_note}
                     {move || match known.get().then(|| current.get()) {
                         Some(View::Month) => month_view().into_any(),
