@@ -2031,6 +2031,49 @@ async fn the_calendar_tells_the_app_which_event_the_visitor_opened() {
     );
 }
 
+/// The event dialog drawn again in a new language while open keeps its one history entry:
+/// it took a second, which closing it left behind (a back that did nothing).
+#[wasm_bindgen_test]
+async fn the_event_dialog_keeps_one_history_entry_through_a_new_language() {
+    let parsed = feed::parse(
+        r#"{"version": 1, "cluster": {"name": "C", "timezone": "Europe/Madrid"},
+            "events": [{"id": "talent-week", "title": "Talent Week", "start": "2026-11-16", "end": "2026-11-20"}]}"#,
+    )
+    .unwrap();
+    let feed = Arc::new(parsed.feed);
+    let lang = RwSignal::new(Lang::En);
+    let root = container();
+    let month = feed::Date::new(2026, 11, 1).unwrap();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <EventCalendar feed=feed.clone() month=month lang=lang/> }
+    });
+    let history = web_sys::window().unwrap().history().unwrap();
+    until("the bar", || !all(&root, ".ck-bar").is_empty()).await;
+    let entries = history.length().unwrap();
+    let bar: HtmlElement = all(&root, ".ck-bar").remove(0).unchecked_into();
+    bar.click();
+    until("the dialog", || !all(&root, "dialog[open]").is_empty()).await;
+    assert_eq!(
+        history.length().unwrap(),
+        entries + 1,
+        "an entry while open"
+    );
+    lang.set(Lang::Ca);
+    until("the dialog in Catalan", || {
+        all(&root, "dialog[open] button")
+            .iter()
+            .any(|b| b.get_attribute("aria-label").as_deref() == Some("Tanca"))
+    })
+    .await;
+    assert_eq!(
+        history.length().unwrap(),
+        entries + 1,
+        "still the one entry in a new language"
+    );
+    let dialog: web_sys::HtmlDialogElement = all(&root, "dialog[open]").remove(0).unchecked_into();
+    dialog.close();
+}
+
 #[wasm_bindgen_test]
 fn a_feed_zone_the_browser_does_not_know_is_reported_not_read_as_utc() {
     let parsed = feed::parse(

@@ -13,9 +13,9 @@ use super::occur::{
     Intl, Occurrence, Offsets, Span, on_day_in_order, place, times_held, until_day, zone_of,
 };
 use super::{google, ics};
-use crate::directory::history;
 use crate::feed::{Date, Feed};
 use crate::i18n::Lang;
+use crate::ui::history::{OwnEntry, on_popped};
 use crate::ui::{escape, in_its_lang, lang_of};
 
 /// What the dialog shows.
@@ -84,26 +84,23 @@ pub(super) fn CalendarDialog(
     zone: Memo<String>,
     placed: Memo<Vec<Occurrence>>,
     open: RwSignal<Option<Opened>>,
+    /// Its entry in the page's history while open, kept with `open`.
+    entry: OwnEntry,
 ) -> impl IntoView {
     let s = lang.strings();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let title_id = crate::ui::unique_id("ck-event");
     crate::ui::modal_while(dialog, move || open.read().is_some());
     // The back button closes it, as it closes the directory's profile (and a phone's
-    // dialogs): open, it has an entry of its own in the page's history, gone back over when
-    // it closes otherwise (Escape, its button, a tap beside it). See `back` below.
-    let pushed = StoredValue::new(false);
+    // dialogs). See `back` below.
     crate::ui::effect(move || {
-        if open.read().is_some() && !pushed.get_value() {
-            pushed.set_value(true);
-            history::push_same();
+        if open.read().is_some() {
+            entry.hold();
         }
     });
     let on_close = move |_| {
         open.set(None);
-        if pushed.try_update_value(std::mem::take) == Some(true) {
-            history::back();
-        }
+        entry.leave();
     };
     // The content, drawn as markup (see `content`) whenever what is open changes; its tags'
     // colours through CSSOM; its buttons through one delegated click.
@@ -159,21 +156,16 @@ pub(super) fn CalendarDialog(
         _ => false,
     };
     // Back from an event opened in a day's list goes to that list, as Escape does, which
-    // takes an entry of its own again; from anything else it closes the dialog. In an
-    // effect of its own, which runs once (its answer goes with the effect's next run):
-    // building the component touches no `window`.
-    crate::ui::effect(move || {
-        history::on_popped(move || {
-            if pushed.try_update_value(std::mem::take) != Some(true) {
-                return;
-            }
-            if back() {
-                pushed.set_value(true);
-                history::push_same();
-            } else {
-                open.set(None);
-            }
-        });
+    // takes an entry of its own again; from anything else it closes the dialog.
+    on_popped(move || {
+        if !entry.popped() {
+            return;
+        }
+        if back() {
+            entry.hold();
+        } else {
+            open.set(None);
+        }
     });
     let on_key = move |ev: web_sys::KeyboardEvent| {
         crate::ui::keep_escape(ev.clone());

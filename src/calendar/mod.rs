@@ -238,6 +238,8 @@ pub fn EventCalendar(
         )
     });
     let open = RwSignal::new(None::<Opened>);
+    // The dialog's history entry, with `open`, above the scope a new language draws again.
+    let entry = crate::ui::history::OwnEntry::new();
     crate::ui::tell_opened(on_open, move || match open.get() {
         Some(Opened::Event(o, _)) => {
             feed.with_untracked(|f| f.events.get(o.event).map(|e| e.id.clone()))
@@ -385,7 +387,7 @@ pub fn EventCalendar(
                         Some(View::List) => view! { <Agenda feed=feed lang=lang today=today month=month zone=zone kept=kept open=open heading=heading name=name/> }.into_any(),
                         None => ().into_any(),
                     }}
-                    <CalendarDialog feed=feed lang=lang zone=zone placed=placed open=open/>
+                    <CalendarDialog feed=feed lang=lang zone=zone placed=placed open=open entry=entry/>
                 </div>
             </section>
         }

@@ -1,5 +1,7 @@
-//! The page's URL and history, for `sync-url` and for closing the profile with the back
-//! button. Only the query string's own parameter changes; path and hash stay.
+//! The page's URL for `sync-url`: the directory's view in its own query parameter, the
+//! back and forward buttons walking through its views, and a shared link's profile given
+//! entries that the back button closes it by. Only the query string's own parameter
+//! changes; path and hash stay.
 
 use std::sync::Arc;
 
@@ -13,20 +15,7 @@ use super::model::{FacetTable, Filter, Outcome, Sort, page_count};
 use super::url::{self, UrlState};
 use crate::feed::Feed;
 use crate::i18n::{Lang, fill};
-
-mod moves;
-pub(crate) use moves::on_popped;
-#[cfg(feature = "embed")]
-pub(crate) use moves::{loader_listens, popped};
-
-fn window() -> Option<web_sys::Window> {
-    // Off the browser (a server rendering the component, a native test) there is no page:
-    // web-sys' imports would abort the process there.
-    #[cfg(not(target_arch = "wasm32"))]
-    return None;
-    #[cfg(target_arch = "wasm32")]
-    web_sys::window()
-}
+use crate::ui::history::{MARK, OwnEntry, on_popped, window, without_ours};
 
 /// The page's `location.search` (`?a=1&ck-dir=…`, or empty).
 pub(crate) fn search() -> String {
@@ -34,9 +23,6 @@ pub(crate) fn search() -> String {
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()
 }
-
-/// The history state that marks the entry a shared link's open profile was given.
-const MARK: &str = "ck-profile";
 
 /// The page's URL with `search` for its query string. Whole, not from the path: a page's
 /// `<base href>` (another host, say) or a path that begins with `//` would make a path-only
@@ -122,34 +108,6 @@ fn state_for(history: &web_sys::History, url: &str, new_entry: bool, marked: boo
         }
     }
     state.into()
-}
-
-/// A new history entry for the same URL, which the back button then pops.
-pub(crate) fn push_same() {
-    if let Some(history) = window().and_then(|w| w.history().ok()) {
-        let _ = history.push_state(&JsValue::NULL, "");
-    }
-}
-
-thread_local! {
-    /// Whether a [`back`] is on its way (its move not heard yet, for a second at most).
-    static GOING_BACK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// The browser's back button, from code; once for the profiles that close together (one
-/// Escape closes every modal dialog opened together in Chromium, two directories' profiles
-/// that a link opened): each going back would have left the page.
-pub(crate) fn back() {
-    if GOING_BACK.replace(true) {
-        return;
-    }
-    leptos::leptos_dom::helpers::set_timeout(
-        || GOING_BACK.set(false),
-        std::time::Duration::from_secs(1),
-    );
-    if let Some(history) = window().and_then(|w| w.history().ok()) {
-        let _ = history.back();
-    }
 }
 
 thread_local! {
@@ -287,13 +245,7 @@ const TYPING: f64 = 1000.0;
 /// out, in place. A link that opens a profile is made two entries, the view without the
 /// profile and the link, so that the back button closes the profile there too rather than
 /// leave the page: at the visitor's first key or click, when `linked` runs.
-pub(super) fn follow(
-    param: Option<String>,
-    kept: Kept,
-    lang: Lang,
-    popped: impl Fn() + 'static,
-    linked: impl Fn() + 'static,
-) {
+pub(super) fn follow(param: Option<String>, kept: Kept, lang: Lang, entry: OwnEntry) {
     if let Some(param) = &param {
         kept.restore(param);
         claim_param(param, lang);
@@ -304,13 +256,12 @@ pub(super) fn follow(
         // find its entry marked (pushing there would also drop the forward ones).
         if kept.open.read_untracked().is_some() {
             if marked_entry() {
-                linked();
+                entry.hold_current();
             } else {
                 let param = param.clone();
-                let linked = std::rc::Rc::new(linked);
                 at_first_input(move || {
                     if link_entries(&param, kept) {
-                        linked();
+                        entry.hold_current();
                     }
                 });
             }
@@ -318,22 +269,15 @@ pub(super) fn follow(
     }
     // When the search was last written to the URL (ms), while the visitor types it.
     let typed_at = StoredValue::new(f64::NEG_INFINITY);
-    let on_popstate = {
+    on_popped({
         let param = param.clone();
         move || {
             typed_at.set_value(f64::NEG_INFINITY);
-            popped();
+            entry.popped();
             match &param {
                 Some(param) => kept.restore(param),
                 None => kept.open.set(None),
             }
-        }
-    };
-    // Listened for from the first effect run: building the component touches no `window`.
-    let mut on_popstate = Some(on_popstate);
-    crate::ui::effect(move || {
-        if let Some(on_popstate) = on_popstate.take() {
-            on_popped(on_popstate);
         }
     });
     let Some(param) = param else {
@@ -357,7 +301,7 @@ pub(super) fn follow(
                         return;
                     }
                     let now = window().and_then(|w| w.location().href().ok());
-                    let page = |href: Option<String>| href.map(|h| url::without_ours(&h));
+                    let page = |href: Option<String>| href.map(|h| without_ours(&h));
                     if page(now) != page(read_at) {
                         kept.restore(&param);
                     }

@@ -290,8 +290,7 @@ pub fn MemberDirectory(
             heading: heading_ref,
         },
         lang.get_untracked(),
-        move || profile.set_pushed(false),
-        move || profile.set_pushed(true),
+        profile.entry,
     );
     crate::ui::tell_opened(on_open, move || profile.open.get());
 

@@ -7,9 +7,10 @@ use std::sync::Arc;
 use leptos::html::{Dialog, Div, Ul};
 use leptos::prelude::*;
 
-use super::{card, history};
+use super::card;
 use crate::feed::Feed;
 use crate::i18n::Lang;
+use crate::ui::history::OwnEntry;
 
 /// Whose profile is open, and how it was opened.
 #[derive(Clone, Copy)]
@@ -19,8 +20,8 @@ pub(super) struct Profile {
     feed: Signal<Arc<Feed>>,
     /// The card's button that opened it, which the focus goes back to.
     opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
-    /// Whether the profile has a history entry of its own, which closing it goes back over.
-    pushed: StoredValue<bool>,
+    /// The profile's history entry, which closing it goes back over.
+    pub entry: OwnEntry,
     /// Whether the directory keeps its view in the URL: its writer then makes that entry.
     syncing: bool,
 }
@@ -31,7 +32,7 @@ impl Profile {
             open: RwSignal::new(None),
             feed,
             opener: StoredValue::new_local(None),
-            pushed: StoredValue::new(false),
+            entry: OwnEntry::new(),
             syncing,
         }
     }
@@ -47,20 +48,16 @@ impl Profile {
     /// back button closes it.
     pub(crate) fn show(self, i: usize, button: Option<web_sys::HtmlElement>) {
         self.opener.set_value(button);
-        if !self.syncing {
-            history::push_same();
+        if self.syncing {
+            // Its writer makes the entry, with the member's id in the URL.
+            self.entry.hold_current();
+        } else {
+            self.entry.hold();
         }
-        self.pushed.set_value(true);
         let id = self
             .feed
             .with_untracked(|f| f.members.get(i).map(|m| m.id.clone()));
         self.open.set(id);
-    }
-
-    /// Whether the profile open now has an entry of its own in the history (a shared link's
-    /// does); after a move through the history, none has.
-    pub(crate) fn set_pushed(self, pushed: bool) {
-        self.pushed.set_value(pushed);
     }
 
     /// Closes the profile: back over its own entry where it has one (the popstate that
@@ -69,10 +66,7 @@ impl Profile {
         if self.open.get_untracked().is_none() {
             return;
         }
-        if self.pushed.get_value() {
-            self.pushed.set_value(false);
-            history::back();
-        } else {
+        if !self.entry.leave() {
             self.open.set(None);
         }
     }

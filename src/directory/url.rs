@@ -176,23 +176,6 @@ pub(crate) fn with_param(search: &str, name: &str, value: &str) -> String {
     }
 }
 
-/// `href` without the page's directories' parameters (every `ck-` one): what is left is the
-/// page, whichever view of its directories the address keeps.
-pub(crate) fn without_ours(href: &str) -> String {
-    let (href, hash) = href.split_at(href.find('#').unwrap_or(href.len()));
-    let (page, search) = href.split_at(href.find('?').unwrap_or(href.len()));
-    let kept: Vec<&str> = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|part| !part.is_empty() && !part.starts_with("ck-"))
-        .collect();
-    if kept.is_empty() {
-        format!("{page}{hash}")
-    } else {
-        format!("{page}?{}{hash}", kept.join("&"))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,20 +225,6 @@ mod tests {
         assert_eq!(s.sort, None);
         assert_eq!(s.member, None);
         assert_eq!(decode("q:a+b%2").filter.query, "a b%2");
-    }
-
-    #[test]
-    fn a_page_is_its_address_without_its_directories_parameters() {
-        assert_eq!(
-            without_ours("https://a.example/socis/?s=1&ck-dir=q:vigo&page=2&ck-x#top"),
-            "https://a.example/socis/?s=1&page=2#top"
-        );
-        assert_eq!(without_ours("/socis?ck-dir=q:vigo"), "/socis");
-        assert_eq!(without_ours("/socis?ck-dir=q:a#b?c"), "/socis#b?c");
-        assert_ne!(
-            without_ours("/socis?ck-dir=1"),
-            without_ours("/agenda?ck-dir=1")
-        );
     }
 
     #[test]

@@ -59,7 +59,7 @@ thread_local! {
 /// the feeds the loader started fetching while the Wasm loaded to their `fetch` promises.
 #[wasm_bindgen]
 pub fn ck_init(on_fatal: js_sys::Function, feeds: js_sys::Map) {
-    crate::directory::history::loader_listens();
+    crate::ui::history::loader_listens();
     // Each feed comes as [the response, its body being read].
     feeds.for_each(&mut |fetch, url| {
         let Some(fetch) = fetch.dyn_ref::<js_sys::Array>() else {
@@ -313,7 +313,7 @@ pub fn ck_attr(id: u32, name: String, value: Option<String>) {
 /// router's state).
 #[wasm_bindgen]
 pub fn ck_popped(event: web_sys::Event) -> bool {
-    crate::directory::history::popped(&event)
+    crate::ui::history::popped(&event)
 }
 
 /// Unmounts a widget and frees everything it held.

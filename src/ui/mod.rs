@@ -7,6 +7,7 @@ pub(crate) mod colour;
 mod css_min;
 mod dom;
 mod focus;
+pub(crate) mod history;
 mod markup;
 mod reactive;
 mod scroll;

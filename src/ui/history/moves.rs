@@ -1,18 +1,17 @@
-//! The page's one listener to the back and forward buttons: every directory's answer to a
-//! move, and whether the move goes further, to a router.
+//! The page's one listener to the back and forward buttons: every widget's answer to a move
+//! (a directory's view, a dialog closing), and whether the move goes further, to a router.
 
 use leptos::prelude::on_cleanup;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::{MARK, window};
-use crate::directory::url;
 
 /// What a widget does when the back or forward button moves.
 type Answer = std::rc::Rc<dyn Fn()>;
 
 thread_local! {
-    /// What the page's directories do when the back or forward button moves (each with its
-    /// key), and the key of the next.
+    /// What the page's widgets do when the back or forward button moves (each with its key),
+    /// and the key of the next.
     static POPPED: std::cell::RefCell<(usize, Vec<(usize, Answer)>)> =
         std::cell::RefCell::new((0, Vec::new()));
     /// Whether the move under way only goes from one view of the page's directories to
@@ -20,23 +19,27 @@ thread_local! {
     static WITHIN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Runs `answer` each time the back or forward button moves, until the current reactive
-/// scope is cleaned up.
+/// Runs `answer` each time the back or forward button moves, from the current reactive
+/// scope's first effect run (building a widget touches no `window`) until it is cleaned up.
 ///
-/// The page's one listener runs every directory's answer, first. A move between two views of
+/// The page's one listener runs every widget's answer, first. A move between two views of
 /// the directories goes no further where a router's state is on the entry (which each new
-/// entry carries, see [`state_for`](super::state_for)): Turbo or Swup would load the page
+/// entry of `sync-url` carries, see `directory::history`): Turbo or Swup would load the page
 /// again for it, taking the visitor's focus and place. A move to another page, or back to
-/// this one from another, is the router's. Told apart by the browser's Navigation API, which says where a move
-/// comes from; without it, the router has every move.
+/// this one from another, is the router's. Told apart by the browser's Navigation API,
+/// which says where a move comes from; without it, the router has every move.
 pub(crate) fn on_popped(answer: impl Fn() + 'static) {
-    let key = POPPED.with_borrow_mut(|(next, all)| {
-        *next += 1;
-        all.push((*next, std::rc::Rc::new(answer)));
-        *next
+    let answer: Answer = std::rc::Rc::new(answer);
+    crate::ui::effect(move || {
+        let answer = answer.clone();
+        let key = POPPED.with_borrow_mut(|(next, all)| {
+            *next += 1;
+            all.push((*next, answer));
+            *next
+        });
+        listen_to_moves();
+        on_cleanup(move || POPPED.with_borrow_mut(|(_, all)| all.retain(|(k, _)| *k != key)));
     });
-    listen_to_moves();
-    on_cleanup(move || POPPED.with_borrow_mut(|(_, all)| all.retain(|(k, _)| *k != key)));
 }
 
 thread_local! {
@@ -65,11 +68,7 @@ fn listen_to_moves() {
         let from = navigation.clone();
         // Of the one closure type the crate's listeners share (each type has glue of its own).
         let on_navigate = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            let url = |entry: JsValue| {
-                get(&entry, "url")
-                    .as_string()
-                    .map(|u| url::without_ours(&u))
-            };
+            let url = |entry: JsValue| get(&entry, "url").as_string().map(|u| without_ours(&u));
             let page = url(get(&from, "currentEntry"));
             WITHIN.set(
                 get(&ev, "navigationType").as_string().as_deref() == Some("traverse")
@@ -102,8 +101,8 @@ fn get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &key.into()).unwrap_or_default()
 }
 
-/// Answers a move of the back or forward button (`ev`, a `popstate`) in every directory of
-/// the page; whether it goes no further, being a move between two views of the directories
+/// Answers a move of the back or forward button (`ev`, a `popstate`) in every widget of the
+/// page; whether it goes no further, being a move between two views of the directories
 /// on a page whose router (its state on the entry) would load the page again for it.
 pub(crate) fn popped(ev: &web_sys::Event) -> bool {
     super::GOING_BACK.set(false);
@@ -118,4 +117,40 @@ pub(crate) fn popped(ev: &web_sys::Event) -> bool {
             .iter()
             .any(|key| key.as_string().as_deref() != Some(MARK));
     WITHIN.take() && a_router_s && !answers.is_empty()
+}
+
+/// `href` without the page's directories' parameters (every `ck-` one): what is left is the
+/// page, whichever view of its directories the address keeps.
+pub(crate) fn without_ours(href: &str) -> String {
+    let (href, hash) = href.split_at(href.find('#').unwrap_or(href.len()));
+    let (page, search) = href.split_at(href.find('?').unwrap_or(href.len()));
+    let kept: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|part| !part.is_empty() && !part.starts_with("ck-"))
+        .collect();
+    if kept.is_empty() {
+        format!("{page}{hash}")
+    } else {
+        format!("{page}?{}{hash}", kept.join("&"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_its_address_without_its_directories_parameters() {
+        assert_eq!(
+            without_ours("https://a.example/socis/?s=1&ck-dir=q:vigo&page=2&ck-x#top"),
+            "https://a.example/socis/?s=1&page=2#top"
+        );
+        assert_eq!(without_ours("/socis?ck-dir=q:vigo"), "/socis");
+        assert_eq!(without_ours("/socis?ck-dir=q:a#b?c"), "/socis#b?c");
+        assert_ne!(
+            without_ours("/socis?ck-dir=1"),
+            without_ours("/agenda?ck-dir=1")
+        );
+    }
 }

@@ -1,0 +1,94 @@
+//! The page's history, which every widget shares: the back and forward buttons' one listener
+//! ([`on_popped`]), and the entry of its own that a dialog holds while it is open, so that
+//! the back button closes it, as it closes a phone's dialogs ([`OwnEntry`]). The directory's
+//! `sync-url` writes its views into the same history (`directory::history`).
+
+use leptos::prelude::{GetValue, SetValue, StoredValue, UpdateValue};
+use wasm_bindgen::JsValue;
+
+mod moves;
+#[cfg(feature = "embed")]
+pub(crate) use moves::{loader_listens, popped};
+pub(crate) use moves::{on_popped, without_ours};
+
+pub(crate) fn window() -> Option<web_sys::Window> {
+    // Off the browser (a server rendering the component, a native test) there is no page:
+    // web-sys' imports would abort the process there.
+    #[cfg(not(target_arch = "wasm32"))]
+    return None;
+    #[cfg(target_arch = "wasm32")]
+    web_sys::window()
+}
+
+/// The history state that marks the entry a shared link's open profile was given.
+pub(crate) const MARK: &str = "ck-profile";
+
+thread_local! {
+    /// Whether a [`back`] is on its way (its move not heard yet, for a second at most).
+    static GOING_BACK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The browser's back button, from code; once for the dialogs that close together (one
+/// Escape closes every modal dialog opened together in Chromium, two directories' profiles
+/// that a link opened): each going back would have left the page.
+fn back() {
+    if GOING_BACK.replace(true) {
+        return;
+    }
+    leptos::leptos_dom::helpers::set_timeout(
+        || GOING_BACK.set(false),
+        std::time::Duration::from_secs(1),
+    );
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.back();
+    }
+}
+
+/// Whether a dialog holds an entry of its own in the page's history: the back button then
+/// pops it, and the dialog closes; closed otherwise (Escape, its button, a tap beside it),
+/// it goes back over the entry, so that the next back leaves neither an entry that does
+/// nothing nor the page.
+///
+/// Kept where the dialog's open state is kept, not in a scope drawn again (for a new
+/// language, say): the dialog drawn again while open holds the entry it had.
+#[derive(Clone, Copy)]
+pub(crate) struct OwnEntry(StoredValue<bool>);
+
+impl OwnEntry {
+    pub(crate) fn new() -> Self {
+        OwnEntry(StoredValue::new(false))
+    }
+
+    /// Holds an entry: a new one for the same URL, unless one is held already.
+    pub(crate) fn hold(self) {
+        if !self.0.get_value() {
+            self.0.set_value(true);
+            if let Some(history) = window().and_then(|w| w.history().ok()) {
+                let _ = history.push_state(&JsValue::NULL, "");
+            }
+        }
+    }
+
+    /// Holds the entry the page is at, which another writer made (the directory's
+    /// `sync-url`, a shared link's entries).
+    pub(crate) fn hold_current(self) {
+        self.0.set_value(true);
+    }
+
+    /// For a dialog closed otherwise than by the back button: goes back over the entry it
+    /// held, if it held one (the move that follows is the dialog's to answer); whether it
+    /// did.
+    pub(crate) fn leave(self) -> bool {
+        let held = self.popped();
+        if held {
+            back();
+        }
+        held
+    }
+
+    /// For a move of the back or forward button: the entry held is gone; whether there was
+    /// one.
+    pub(crate) fn popped(self) -> bool {
+        self.0.try_update_value(std::mem::take) == Some(true)
+    }
+}
