@@ -204,8 +204,7 @@ pub fn canonical(zone: &str) -> Option<String> {
 pub enum Own {
     /// `local`: the visitor's.
     Visitor,
-    /// A zone the browser knows, in its spelling whatever the case written (as the feed's
-    /// events name it).
+    /// A zone the browser knows, as written, in the letter case of its IANA name.
     Zone(String),
 }
 
@@ -216,10 +215,39 @@ pub fn own(written: &str) -> Option<Own> {
     if written.eq_ignore_ascii_case("local") {
         Some(Own::Visitor)
     } else if is_zone_name(&written.to_ascii_uppercase()) {
-        canonical(written).map(Own::Zone)
+        // The name written, not the browser's for it: Chromium answers with the old or
+        // linked name (`Asia/Calcutta` for `Asia/Kolkata`, `Europe/Kiev` for `Europe/Kyiv`,
+        // `Europe/Brussels` for `CET`), which the calendar would name its times by. Its
+        // answer gives the letter case where it is the same name.
+        let known = canonical(written)?;
+        Some(Own::Zone(if known.eq_ignore_ascii_case(written) {
+            known
+        } else {
+            in_name_case(written)
+        }))
     } else {
         None
     }
+}
+
+/// `written`, a zone's name in any case, in the case IANA names mostly take: names without a
+/// `/` (`CET`, `EST5EDT`) in capitals, the others' words capitalized (`Europe/Kyiv`,
+/// `America/Argentina/Buenos_Aires`).
+fn in_name_case(written: &str) -> String {
+    if !written.contains('/') {
+        return written.to_ascii_uppercase();
+    }
+    let mut out = String::with_capacity(written.len());
+    let mut word_start = true;
+    for c in written.chars() {
+        out.push(if word_start {
+            c.to_ascii_uppercase()
+        } else {
+            c.to_ascii_lowercase()
+        });
+        word_start = matches!(c, '/' | '_' | '-');
+    }
+    out
 }
 
 /// What a console says of a calendar's own zone `written` that the browser does not know,
