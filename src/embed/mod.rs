@@ -147,8 +147,10 @@ fn adopt_styles(root: &ShadowRoot) -> Result<(), JsValue> {
 
 thread_local! {
     // The choices of each directory element with an `id`, shared with the charts whose
-    // `for` names it; reference-counted, so either side may be removed first.
-    static CHOICES: RefCell<Vec<(String, ArcRwSignal<Filter>)>> = const { RefCell::new(Vec::new()) };
+    // `for` names it, and how many widgets hold them: either side may be removed first, and
+    // they go with the last (a page's script that makes directories with new ids keeps none
+    // of those gone).
+    static CHOICES: RefCell<Vec<(String, ArcRwSignal<Filter>, usize)>> = const { RefCell::new(Vec::new()) };
     // The ids of the page's directories, in whatever shadow root they are: a chart's `for`
     // reaches them all, as the choices do.
     static DIRECTORIES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
@@ -165,17 +167,30 @@ fn directory_named(id: &str) -> bool {
     DIRECTORIES.with_borrow(|ids| ids.iter().any(|i| i == id))
 }
 
-/// The shared choices of the directory element with this `id`.
+/// The shared choices of the directory element with this `id`, held until the reactive
+/// scope it is called in is cleaned up.
 fn choices_of(id: &str) -> ArcRwSignal<Filter> {
-    CHOICES.with(|all| {
-        let mut all = all.borrow_mut();
-        if let Some((_, choices)) = all.iter().find(|(i, _)| i == id) {
+    let choices = CHOICES.with_borrow_mut(|all| {
+        if let Some((_, choices, holders)) = all.iter_mut().find(|(i, ..)| i == id) {
+            *holders += 1;
             return choices.clone();
         }
         let choices = ArcRwSignal::new(Filter::default());
-        all.push((id.to_owned(), choices.clone()));
+        all.push((id.to_owned(), choices.clone(), 1));
         choices
-    })
+    });
+    let id = id.to_owned();
+    on_cleanup(move || {
+        CHOICES.with_borrow_mut(|all| {
+            if let Some(at) = all.iter().position(|(i, ..)| *i == id) {
+                all[at].2 -= 1;
+                if all[at].2 == 0 {
+                    all.swap_remove(at);
+                }
+            }
+        })
+    });
+    choices
 }
 
 /// Which widget an element is.

@@ -365,6 +365,15 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   assert.deepEqual([told("late"), told("gone")], [[], []], "nothing said of a directory that came, nor of a chart that has gone");
   await page.locator("#early").getByRole("button", { name: new RegExp(`^${name("post-production").replace(/[()]/g, "\\$&")}: `) }).click();
   await page.locator("#late [part=count]").filter({ hasText: `${inSegment("post-production")} socis` }).waitFor();
+  // The directory taken out and another added with its id (a single-page app's next view):
+  // the chart, still there, shows the new one's own choices, and its bars tick them.
+  await page.evaluate(() => document.getElementById("late").remove());
+  await page.waitForTimeout(100);
+  await add("clusterkit-directory", { id: "late" });
+  await page.locator("#late [part=count]").filter({ hasText: `${total} socis` }).waitFor();
+  await settled(async () => (await page.locator("#early [aria-pressed=true]").count()) === 0);
+  await page.locator("#early").getByRole("button", { name: new RegExp(`^${name("video-games")}: `) }).click();
+  await page.locator("#late [part=count]").filter({ hasText: `${inSegment("video-games")} socis` }).waitFor();
   assert.equal(await page.getByRole("alert").count(), 0, "no error box anywhere");
 
   // A chart inside a site's own component (a shadow root) links to the directory outside
