@@ -204,7 +204,7 @@ pub(super) fn Agenda(
                 on:click=move |_| {
                     let events = listed.read_untracked().list.iter().map(|o| o.event).collect();
                     let file = format!("{}.ics", super::file_name(name));
-                    super::dialog::download(&feed.get_untracked(), events, lang, &file);
+                    super::ics::download(&feed.get_untracked(), events, lang, &file);
                 }
             >
                 {s.download_events}

@@ -1,6 +1,6 @@
 //! The calendar's dialog: the events of a day, or one event with its details, its
-//! iCalendar file and its Google Calendar link. A modal `<dialog>`: the focus stays inside,
-//! and Escape closes it.
+//! iCalendar file and its Google Calendar link. A modal `<dialog>`: the focus stays inside;
+//! Escape and back close it, or from an event opened in a day's list go back to that list.
 
 use std::fmt::Write;
 use std::sync::Arc;
@@ -26,54 +26,6 @@ pub(crate) enum Opened {
     /// One occurrence of an event, and the day whose list it was opened from, which Escape
     /// and its "Back to" button go back to.
     Event(Occurrence, Option<Date>),
-}
-
-/// Where the feed's events come from, as their iCalendar UIDs name it (`id@…`): the cluster's
-/// website (`www.clusteraudiovisual.cat`), else the feed's address (`example.org/feeds/a.json`;
-/// the page's, for an inline feed read in the browser), else the page's host, each without
-/// its scheme, query or fragment. Two clusters whose feeds sit on one site gave their events
-/// `w9` the same UID, and so did two sites' inline feeds (`w9@clusterkit.invalid`): a
-/// calendar app that imported both kept one.
-pub(crate) fn source(feed: &Feed) -> String {
-    // A relative website (`/`, which the reader keeps) names no place of its own.
-    let absolute = |url: &&str| url.contains("://");
-    feed.cluster
-        .url
-        .as_deref()
-        .filter(absolute)
-        .or(feed.base_url.as_deref())
-        .and_then(|url| url.split_once("://"))
-        .map(|(_, rest)| rest.split(['?', '#']).next().unwrap_or_default())
-        .map(|place| place.trim_end_matches('/'))
-        .filter(|place| !place.is_empty())
-        .map(str::to_owned)
-        .or_else(page_host)
-        .unwrap_or_else(|| "clusterkit.invalid".to_owned())
-}
-
-/// The page's host name, in the browser.
-fn page_host() -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
-    return web_sys::window()
-        .and_then(|w| w.location().hostname().ok())
-        .filter(|host| !host.is_empty());
-    #[cfg(not(target_arch = "wasm32"))]
-    None
-}
-
-/// Offers the feed's events `events` (indices, repeats allowed) as one iCalendar file.
-pub(super) fn download(feed: &Feed, mut events: Vec<usize>, lang: Lang, file: &str) {
-    events.sort_unstable();
-    events.dedup();
-    let calendar = ics::calendar(
-        feed,
-        &events,
-        lang,
-        &source(feed),
-        js_sys::Date::now(),
-        &Intl,
-    );
-    crate::ui::download(file, "text/calendar;charset=utf-8", &calendar);
 }
 
 /// The dialog; `open` says what it shows, and closing it sets `open` to `None`.
@@ -209,7 +161,7 @@ pub(super) fn CalendarDialog(
         {
             let feed = feed.get_untracked();
             if let Some(event) = feed.events.get(o.event) {
-                download(&feed, vec![o.event], lang, &format!("{}.ics", event.id));
+                ics::download(&feed, vec![o.event], lang, &format!("{}.ics", event.id));
             }
         }
     };

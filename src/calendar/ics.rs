@@ -336,7 +336,7 @@ fn vevent<'a>(
 }
 
 /// The feed's events `events` (indices) as an iCalendar file, texts in `lang`. `source`
-/// (where the feed comes from, [`source`](super::dialog::source)) makes the UIDs unique the
+/// (where the feed comes from, [`source`]) makes the UIDs unique the
 /// world over; `now` (milliseconds after the
 /// epoch) is the time stamp.
 pub(crate) fn calendar(
@@ -389,6 +389,54 @@ pub(crate) fn calendar(
     out.push_str(&body);
     line(&mut out, "END:VCALENDAR");
     out
+}
+
+/// Where the feed's events come from, as their iCalendar UIDs name it (`id@…`): the cluster's
+/// website (`www.clusteraudiovisual.cat`), else the feed's address (`example.org/feeds/a.json`;
+/// the page's, for an inline feed read in the browser), else the page's host, each without
+/// its scheme, query or fragment. Two clusters whose feeds sit on one site gave their events
+/// `w9` the same UID, and so did two sites' inline feeds (`w9@clusterkit.invalid`): a
+/// calendar app that imported both kept one.
+pub(crate) fn source(feed: &Feed) -> String {
+    // A relative website (`/`, which the reader keeps) names no place of its own.
+    let absolute = |url: &&str| url.contains("://");
+    feed.cluster
+        .url
+        .as_deref()
+        .filter(absolute)
+        .or(feed.base_url.as_deref())
+        .and_then(|url| url.split_once("://"))
+        .map(|(_, rest)| rest.split(['?', '#']).next().unwrap_or_default())
+        .map(|place| place.trim_end_matches('/'))
+        .filter(|place| !place.is_empty())
+        .map(str::to_owned)
+        .or_else(page_host)
+        .unwrap_or_else(|| "clusterkit.invalid".to_owned())
+}
+
+/// The page's host name, in the browser.
+fn page_host() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window()
+        .and_then(|w| w.location().hostname().ok())
+        .filter(|host| !host.is_empty());
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// Offers the feed's events `events` (indices, repeats allowed) as one iCalendar file.
+pub(crate) fn download(feed: &Feed, mut events: Vec<usize>, lang: Lang, file: &str) {
+    events.sort_unstable();
+    events.dedup();
+    let calendar = calendar(
+        feed,
+        &events,
+        lang,
+        &source(feed),
+        js_sys::Date::now(),
+        &super::occur::Intl,
+    );
+    crate::ui::download(file, "text/calendar;charset=utf-8", &calendar);
 }
 
 #[cfg(test)]

@@ -336,14 +336,13 @@ pub fn EventCalendar(
         // Every event with an occurrence in the month shown, as one file.
         let download_month = move |_| {
             let month = shown.get_untracked();
-            let last = month.add_months(1).add_days(-1);
             let events = placed
                 .read_untracked()
                 .iter()
-                .filter(|o| o.first <= last && o.last >= month)
+                .filter(|o| o.in_month(month))
                 .map(|o| o.event)
                 .collect();
-            dialog::download(
+            ics::download(
                 &feed.get_untracked(),
                 events,
                 lang,
@@ -354,11 +353,7 @@ pub fn EventCalendar(
         // to download.
         let month_has_events = move || {
             let month = shown.get();
-            let last = month.add_months(1).add_days(-1);
-            placed
-                .read()
-                .iter()
-                .any(|o| o.first <= last && o.last >= month)
+            placed.read().iter().any(|o| o.in_month(month))
         };
         let grid_title = title_id.clone();
         let month_view = move || {

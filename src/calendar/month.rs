@@ -156,11 +156,7 @@ pub(super) fn MonthGrid(
     // Whether no event the filters keep shows on the month shown.
     let month_is_empty = move || {
         let month = shown.get();
-        let from = month.add_months(1);
-        !placed
-            .read()
-            .iter()
-            .any(|o| o.first < from && o.last >= month)
+        !placed.read().iter().any(|o| o.in_month(month))
     };
     // A month without events says so, with the day of the next one (within five years), else
     // of the last before it (a dormant calendar's archive, back to its first event): one

@@ -57,6 +57,11 @@ impl Occurrence {
     pub(crate) fn on(&self, day: Date) -> bool {
         self.first <= day && day <= self.last
     }
+
+    /// Whether it shows on a day of the month that starts on `first`.
+    pub(crate) fn in_month(&self, first: Date) -> bool {
+        self.first < first.add_months(1) && self.last >= first
+    }
 }
 
 /// An event's own zone: its `timezone`, else the cluster's.

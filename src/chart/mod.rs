@@ -318,8 +318,8 @@ pub fn SegmentChart(
             anchors,
         });
         // A tooltip shown before the redraw shows again, over its mark's new place.
-        if let Some(k) = tip.get_untracked() {
-            tip.set(Some(k));
+        if tip.with_untracked(Option::is_some) {
+            tip.notify();
         }
         redrawn.notify();
     };

@@ -214,3 +214,30 @@ fn a_repeating_event_keeps_its_zone_its_rule_and_its_left_out_days() {
         "a left-out date alone takes the event's time"
     );
 }
+
+#[test]
+fn uids_name_the_cluster_s_website_else_the_feed_s_address() {
+    let mut feed = Feed::default();
+    // Nothing known natively: a name that is no one's.
+    assert_eq!(source(&feed), "clusterkit.invalid");
+    // Two clusters' feeds on one site differ by their paths.
+    feed.base_url = Some("https://example.org/feeds/galicia.json?v=2#top".into());
+    assert_eq!(source(&feed), "example.org/feeds/galicia.json");
+    // A relative website names no place: the feed's address does.
+    feed.cluster.url = Some("/".into());
+    assert_eq!(source(&feed), "example.org/feeds/galicia.json");
+    // The cluster's own website names it wherever its feed is.
+    feed.cluster.url = Some("https://www.clusteraudiovisual.cat/".into());
+    assert_eq!(source(&feed), "www.clusteraudiovisual.cat");
+    let file = calendar(&feed, &[], Lang::En, &source(&feed), 0.0, &Jiff);
+    assert!(!file.contains("UID"), "no events, no UIDs");
+    let feed = Feed {
+        events: vec![Event::new("w9", "Talk", When::parse("2026-12-01").unwrap())],
+        ..feed
+    };
+    let file = calendar(&feed, &[0], Lang::En, &source(&feed), 0.0, &Jiff);
+    assert!(
+        file.contains("\r\nUID:w9@www.clusteraudiovisual.cat\r\n"),
+        "{file}"
+    );
+}

@@ -362,3 +362,32 @@ fn a_feed_s_never_ending_series_until_9999_west_of_utc_is_placeable() {
     );
     assert!(placeable(&series));
 }
+
+#[test]
+fn an_occurrence_is_in_the_months_it_shows_on_and_no_other() {
+    let over = |first: &str, last: &str| Occurrence {
+        event: 0,
+        span: Span::AllDay(d(first), d(last)),
+        first: d(first),
+        last: d(last),
+        times: None,
+    };
+    let november = d("2026-11-01");
+    // On its first or last day, or across it.
+    for (first, last) in [
+        ("2026-11-01", "2026-11-01"),
+        ("2026-11-30", "2026-11-30"),
+        ("2026-10-31", "2026-11-01"),
+        ("2026-11-30", "2026-12-01"),
+        ("2026-10-15", "2027-01-15"),
+    ] {
+        assert!(over(first, last).in_month(november), "{first} to {last}");
+    }
+    // Ending the day before, or starting the day after.
+    for (first, last) in [("2026-10-01", "2026-10-31"), ("2026-12-01", "2026-12-01")] {
+        assert!(!over(first, last).in_month(november), "{first} to {last}");
+    }
+    // February of a leap year ends on the 29th.
+    assert!(over("2028-02-29", "2028-02-29").in_month(d("2028-02-01")));
+    assert!(!over("2028-03-01", "2028-03-01").in_month(d("2028-02-01")));
+}
