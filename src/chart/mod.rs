@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::directory::model::{Facet, FacetTable, Filter};
+use crate::directory::model::{Facet, Filter};
 use crate::feed::Feed;
 use crate::i18n::Lang;
 use crate::ui::colour::watch_surroundings;
@@ -198,10 +198,7 @@ pub fn SegmentChart(
     };
     // Counted once per feed, dimension and `top`: not again when the chart is resized or
     // switched to its table.
-    let facets = crate::ui::memo_with(
-        move |_| Arc::new(FacetTable::new(&feed.read())),
-        crate::directory::arc_changed,
-    );
+    let facets = crate::directory::facet_table(feed);
     // A linked directory's chosen places are drawn even beyond `top`: the memo tells the
     // drawing only when that changes what it draws.
     let counted = crate::ui::memo(move |_| {

@@ -9,7 +9,7 @@ mod indexing;
 // Its `Facet`, `Filter`, `Layout` and `Sort` are the crate root's; the property tests reach
 // the rest through `__private`.
 pub(crate) mod model;
-pub(crate) use indexing::made as made_index;
+pub(crate) use indexing::{facet_table, made as made_index};
 mod profile;
 mod url;
 
@@ -22,21 +22,11 @@ use crate::feed::Feed;
 use crate::i18n::{Lang, fill, intl::format_number};
 use controls::{chips, layout_switch, pager, sort_picker};
 use facets::facets;
-use model::{
-    Facet, FacetTable, Filter, Layout, Outcome, Sort, apply, name_order, newest_order, page_count,
-};
+use model::{Facet, Filter, Layout, Outcome, Sort, apply, name_order, newest_order, page_count};
 
 /// The most cards a page shows: a page of thousands would put them all in the document at
 /// once, which the pages are there to avoid.
 pub const MAX_PAGE_SIZE: usize = 100;
-
-/// Compares two `Arc`s by identity, so memos of large data never compare it field by field.
-pub(crate) fn arc_changed<T: ?Sized>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
-        _ => true,
-    }
-}
 
 /// The member directory: search as you type, facets with disjunctive counts, removable
 /// chips, orders, a grid or a list, pages, a profile dialog, and the view in the page URL.
@@ -158,10 +148,7 @@ pub fn MemberDirectory(
 
     app::follow(filter, on_filter, choices, base, page, hide_filters);
 
-    let table = crate::ui::memo_with(
-        move |_| Arc::new(FacetTable::new(&feed.read())),
-        arc_changed,
-    );
+    let table = indexing::facet_table(feed);
     // The choices keep what the feed has values for (the first feed and each new one: an
     // app's signal, the embed's `feed` attribute changed; and each of the app's choices): a
     // segment, region or city it lacks would let nobody through and show as a chip of its
@@ -179,41 +166,33 @@ pub fn MemberDirectory(
         }
     });
     let index = indexing::search_index(feed);
-    let by_name = crate::ui::memo_with(
-        move |_| Arc::new(name_order(&feed.read(), lang.get())),
-        arc_changed,
-    );
-    let newest = crate::ui::memo_with(
-        move |_| Arc::new(newest_order(&feed.read(), &by_name.read())),
-        arc_changed,
-    );
+    let by_name = crate::ui::memo_arc(move |_| Arc::new(name_order(&feed.read(), lang.get())));
+    let newest =
+        crate::ui::memo_arc(move |_| Arc::new(newest_order(&feed.read(), &by_name.read())));
     // Which order the last outcome ran over: typing on may then search only its matches.
     let last_order = StoredValue::new(0_usize);
-    let outcome = crate::ui::memo_with(
-        move |previous: Option<&Arc<Outcome>>| {
-            let searching = !choices.read().query.trim().is_empty();
-            let index = searching.then(|| index.get());
-            let sort = sort();
-            let order = if sort == Sort::Newest {
-                newest.get()
-            } else {
-                by_name.get()
-            };
-            let filter = choices.read();
-            let order_id = Arc::as_ptr(&order) as usize;
-            let previous = previous.filter(|_| last_order.get_value() == order_id);
-            last_order.set_value(order_id);
-            Arc::new(apply(
-                &table.read(),
-                index.as_deref(),
-                &order,
-                &filter,
-                sort == Sort::Relevance,
-                previous.map(|p| &**p),
-            ))
-        },
-        arc_changed,
-    );
+    let outcome = crate::ui::memo_arc(move |previous: Option<&Arc<Outcome>>| {
+        let searching = !choices.read().query.trim().is_empty();
+        let index = searching.then(|| index.get());
+        let sort = sort();
+        let order = if sort == Sort::Newest {
+            newest.get()
+        } else {
+            by_name.get()
+        };
+        let filter = choices.read();
+        let order_id = Arc::as_ptr(&order) as usize;
+        let previous = previous.filter(|_| last_order.get_value() == order_id);
+        last_order.set_value(order_id);
+        Arc::new(apply(
+            &table.read(),
+            index.as_deref(),
+            &order,
+            &filter,
+            sort == Sort::Relevance,
+            previous.map(|p| &**p),
+        ))
+    });
     let pages = move || page_count(outcome.read().results.len(), page_size.get());
     let current_page = move || page.get().clamp(1, pages());
     let resized = app::follow_page_size(page_size, page, feed, outcome);

@@ -1,7 +1,12 @@
 //! The reactive pieces every widget builds on: effects and memos boxed so that their
 //! machinery is shared, names held for a scope's life, and ids unique in the page.
 
+use std::cell::RefCell;
+use std::sync::{Arc, Weak};
+
 use leptos::prelude::*;
+
+use crate::feed::Feed;
 
 /// A page-wide list of names the widgets hold: URL parameters, element ids.
 type Names = std::thread::LocalKey<std::cell::RefCell<Vec<String>>>;
@@ -111,9 +116,86 @@ where
     Memo::new_with_compare(f, changed)
 }
 
+/// Compares two `Arc`s by identity, so memos of large data never compare it field by field.
+pub(crate) fn arc_changed<T: ?Sized>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
+        _ => true,
+    }
+}
+
+/// A [`memo`] of an `Arc`, which changes when `f` gives another `Arc`, not a like value.
+pub(crate) fn memo_arc<T>(
+    f: impl Fn(Option<&Arc<T>>) -> Arc<T> + Send + Sync + 'static,
+) -> Memo<Arc<T>>
+where
+    T: Send + Sync + 'static,
+{
+    memo_with(f, arc_changed)
+}
+
+/// What the page's widgets made of a feed (its search index, its facet table), by the feed
+/// they made it of, while both are held: another widget of the same feed (a chart linked to
+/// a directory, a second directory) takes it rather than make its own.
+pub(crate) struct MadeOf<T>(RefCell<Vec<(Weak<Feed>, Weak<T>)>>);
+
+impl<T> MadeOf<T> {
+    pub(crate) const fn new() -> Self {
+        MadeOf(RefCell::new(Vec::new()))
+    }
+
+    /// What a widget made of this very `feed`, if one did and still holds it.
+    pub(crate) fn of(&self, feed: &Arc<Feed>) -> Option<Arc<T>> {
+        let mut made = self.0.borrow_mut();
+        made.retain(|(f, m)| f.strong_count() > 0 && m.strong_count() > 0);
+        made.iter()
+            .find(|(f, _)| std::ptr::eq(f.as_ptr(), Arc::as_ptr(feed)))
+            .and_then(|(_, m)| m.upgrade())
+    }
+
+    /// Keeps `made` as made of `feed`, for the next widget.
+    pub(crate) fn keep(&self, feed: &Arc<Feed>, made: &Arc<T>) {
+        self.0
+            .borrow_mut()
+            .push((Arc::downgrade(feed), Arc::downgrade(made)));
+    }
+
+    /// What a widget made of `feed`, else `make`'s, kept.
+    pub(crate) fn of_or(&self, feed: &Arc<Feed>, make: impl FnOnce() -> T) -> Arc<T> {
+        self.of(feed).unwrap_or_else(|| {
+            let made = Arc::new(make());
+            self.keep(feed, &made);
+            made
+        })
+    }
+}
+
 /// An id no other element of the page has, for `aria-controls` and `aria-labelledby`.
 pub(crate) fn unique_id(prefix: &str) -> String {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static NEXT: AtomicUsize = AtomicUsize::new(1);
     format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_is_made_of_a_feed_is_taken_for_that_very_feed_only_while_held() {
+        let made = MadeOf::<usize>::new();
+        let (one, other) = (Arc::new(Feed::default()), Arc::new(Feed::default()));
+        let first = made.of_or(&one, || 1);
+        assert!(Arc::ptr_eq(&made.of_or(&one, || 2), &first), "taken, not made again");
+        // An equal feed that is another (a new fetch of the same address) gets its own.
+        assert_eq!(*made.of_or(&other, || 3), 3);
+        // Nothing is kept for a widget that no longer holds it, nor of a feed gone.
+        drop(first);
+        assert!(made.of(&one).is_none());
+        let kept = made.of_or(&one, || 4);
+        drop(one);
+        let again = Arc::new(Feed::default());
+        assert_eq!(*made.of_or(&again, || 5), 5);
+        drop(kept);
+    }
 }
