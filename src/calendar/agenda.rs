@@ -128,11 +128,7 @@ pub(super) fn Agenda(
     // A plain click opens the event here; on a link (the event's own page), a click with a
     // modifier (a new tab, say) is the link's own.
     let on_click = move |ev: web_sys::MouseEvent| {
-        let Some(item) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("[data-o]").ok().flatten())
-        else {
+        let Some(item) = crate::ui::closest(&ev, "[data-o]") else {
             return;
         };
         let modified =

@@ -220,11 +220,7 @@ pub(super) fn Filters(
         }
     });
     let on_chip = move |ev: web_sys::MouseEvent| {
-        let chip = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("[data-id]").ok().flatten())
-            .and_then(|b| chip_of(&b));
+        let chip = crate::ui::closest(&ev, "[data-id]").and_then(|b| chip_of(&b));
         if let Some((categories, id)) = chip {
             filter.update(|f| toggle(f.list_mut(categories), &id));
         }

@@ -305,10 +305,7 @@ pub fn EventCalendar(
             }
         });
         let on_head = move |ev: web_sys::MouseEvent| {
-            let act = ev
-                .target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                .and_then(|t| t.closest("[data-act]").ok()?)
+            let act = crate::ui::closest(&ev, "[data-act]")
                 .and_then(|b| Act::from_id(&b.get_attribute("data-act")?));
             match act {
                 Some(Act::Previous) => shown.update(|m| *m = m.add_months(-1)),

@@ -5,6 +5,8 @@ use wasm_bindgen::JsCast;
 
 use leptos::prelude::document;
 
+use crate::ui::closest;
+
 /// Which mark an event happened on.
 pub(super) fn mark_of(ev: &web_sys::Event) -> Option<usize> {
     mark_at(&ev.target()?.dyn_into().ok()?)
@@ -44,15 +46,6 @@ pub(super) fn click_button_at(element: &web_sys::Element) {
     if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
         leptos::prelude::set_timeout(move || button.click(), std::time::Duration::ZERO);
     }
-}
-
-/// The element `selector` finds at or above an event's target.
-pub(super) fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
-    ev.target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest(selector)
-        .ok()?
 }
 
 /// The drawing in `figure`, if it shows one (not its table).

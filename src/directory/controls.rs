@@ -39,10 +39,7 @@ pub(super) fn pager(
             }
             page.set(n);
             said.set(n);
-            let pressed = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|t| t.closest("button").ok().flatten());
+            let pressed = crate::ui::closest(&ev, "button");
             let top = pressed
                 .as_ref()
                 .and_then(|t| t.closest(".ck-results").ok().flatten());

@@ -132,12 +132,8 @@ pub(super) fn facets(
             }
         });
     });
-    let element = move |ev: &web_sys::Event| {
-        ev.target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    };
     let on_change = move |ev: web_sys::Event| {
-        let Some(j) = element(&ev)
+        let Some(j) = crate::ui::closest(&ev, "[data-d]")
             .and_then(|t| t.get_attribute("data-d"))
             .and_then(|j| j.parse::<usize>().ok())
         else {
@@ -148,15 +144,14 @@ pub(super) fn facets(
         }
     };
     let on_click = move |ev: web_sys::MouseEvent| {
-        let slot = element(&ev)
-            .and_then(|t| t.closest("[data-more]").ok().flatten())
+        let slot = crate::ui::closest(&ev, "[data-more]")
             .and_then(|b| b.get_attribute("data-more"))
             .and_then(|m| m.parse::<usize>().ok());
         if let Some(slot) = slot.filter(|&slot| slot < 3) {
             show_all.update(|a| a[slot] = !a[slot]);
         }
         // "Show 12 members": folded, the filters hand the focus to the count they changed.
-        let done = element(&ev).and_then(|t| t.closest("[data-done]").ok().flatten());
+        let done = crate::ui::closest(&ev, "[data-done]");
         if let Some(count) = done
             .and_then(|b| b.closest(".ck-body").ok().flatten())
             .and_then(|body| body.query_selector(".ck-count").ok().flatten())

@@ -297,11 +297,7 @@ pub fn MemberDirectory(
         heading + 1,
     );
     let on_card_click = move |ev: web_sys::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest(".ck-open[data-i]").ok().flatten())
-        else {
+        let Some(button) = crate::ui::closest(&ev, ".ck-open[data-i]") else {
             return;
         };
         if let Some(i) = button.get_attribute("data-i").and_then(|i| i.parse().ok()) {

@@ -336,3 +336,13 @@ pub(crate) fn capture(
         );
     });
 }
+
+/// The element `selector` finds at or above an event's target: the button or the item a
+/// click delegated to a list was on.
+pub(crate) fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()?
+}

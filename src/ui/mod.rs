@@ -22,8 +22,8 @@ use crate::feed::Feed;
 use crate::i18n::{Lang, intl::format_number};
 
 pub(crate) use dom::{
-    at_text_size, capture, download, file_name, measure_width, observe_width, paint_segments,
-    set_html, when_rendered,
+    at_text_size, capture, closest, download, file_name, measure_width, observe_width,
+    paint_segments, set_html, when_rendered,
 };
 pub(crate) use focus::{
     focus, focus_in_place, focus_moved_on, focused_within, note_opener, redraw_keeping_focus,

@@ -186,7 +186,10 @@ mod tests {
         let made = MadeOf::<usize>::new();
         let (one, other) = (Arc::new(Feed::default()), Arc::new(Feed::default()));
         let first = made.of_or(&one, || 1);
-        assert!(Arc::ptr_eq(&made.of_or(&one, || 2), &first), "taken, not made again");
+        assert!(
+            Arc::ptr_eq(&made.of_or(&one, || 2), &first),
+            "taken, not made again"
+        );
         // An equal feed that is another (a new fetch of the same address) gets its own.
         assert_eq!(*made.of_or(&other, || 3), 3);
         // Nothing is kept for a widget that no longer holds it, nor of a feed gone.

@@ -5,7 +5,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::{focus, memo, memo_with};
 use crate::feed::{Feed, FeedState, LoadError, MAX_BYTES, MB};
@@ -91,10 +90,7 @@ where
         }
     });
     let on_retry = move |ev: web_sys::MouseEvent, retry: Callback<()>| {
-        let parent = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest(".ck-status--error").ok()??.parent_element());
+        let parent = crate::ui::closest(&ev, ".ck-status--error").and_then(|e| e.parent_element());
         retried.set_value(parent);
         retry.run(());
     };
