@@ -2100,6 +2100,38 @@ fn an_exdate_that_names_no_occurrence_of_its_series_is_reported() {
 }
 
 #[test]
+fn an_until_in_utc_ends_a_series_on_its_day_in_a_zone_ahead_of_utc() {
+    // RFC 5545 writes a zoned series' UNTIL in UTC: 23:59:59Z on 31 December is 00:59:59 on
+    // 1 January in Madrid, so a 00:30 show has an occurrence then, which its exdate takes
+    // away. In Tokyo, 23:59:59Z on 6 January is 08:59:59 on the 7th, after an 08:00 start.
+    let text = r#"{"version": 1, "cluster": {"name": "C", "timezone": "Europe/Madrid"},
+        "events": [
+            {"id": "late", "title": "Late show", "start": "2025-12-01T00:30",
+             "recurrence": "FREQ=DAILY;UNTIL=20251231T235959Z", "exdates": ["2026-01-01T00:30"]},
+            {"id": "tokyo", "title": "Market", "start": "2025-01-07T08:00", "timezone": "Asia/Tokyo",
+             "recurrence": "FREQ=DAILY;UNTIL=20250106T235959Z"},
+            {"id": "over", "title": "Over", "start": "2025-01-09T08:00",
+             "recurrence": "FREQ=DAILY;UNTIL=20250106T235959Z", "exdates": ["2025-01-08T08:00"]}
+        ]}"#;
+    let parsed = read(text);
+    // Two days before its start is before it in any zone, and so is an exdate then.
+    assert_diagnostics(
+        &parsed,
+        &[diag(
+            "events[2].recurrence",
+            Problem::BadRecurrence(RruleError::UntilBeforeStart),
+            false,
+        )],
+    );
+    let events = &parsed.feed.events;
+    assert_eq!(
+        events[0].exdates,
+        [When::parse("2026-01-01T00:30").unwrap()]
+    );
+    assert!(events[1].recurrence.is_some(), "Tokyo's rule kept");
+}
+
+#[test]
 fn value_errors_inside_a_recurrence_are_reported_as_bad_values() {
     let parsed = read(&feed(
         vec![],

@@ -357,6 +357,16 @@ fn ends_first(start: When, end: When, zone: &str) -> bool {
     }
 }
 
+/// The last day a rule's `until` may end its series on, in the series' own clock: its date,
+/// and for an instant ending a series of wall-clock times, the day after, which it is in a
+/// zone ahead of UTC (`23:59:59Z` is 00:59:59 in Madrid), as the reader knows no offsets.
+fn last_day(until: When, start: When) -> Date {
+    match (until, start) {
+        (When::Instant(day, _), When::Local(..)) => day.add_days(1),
+        (until, _) => until.date(),
+    }
+}
+
 /// The earliest and the latest instant (milliseconds after the epoch) that `w` may be, a
 /// wall-clock time read in `zone`. Off the browser, which has no zones' offsets, a wall
 /// clock may be anything from 14 hours before to 12 hours after the same time in UTC.
@@ -393,7 +403,7 @@ fn names_an_occurrence(start: Option<When>, rule: Option<&Rrule>, ex: When) -> b
         return true;
     }
     let day = ex.date();
-    let last = rule.until.map(|until| until.date());
+    let last = rule.until.map(|until| last_day(until, start));
     let on_its_day = !crate::calendar::recur::days(start.date(), rule, last, day, day).is_empty();
     let at_its_time = match (start, ex) {
         (When::Local(_, a), When::Local(_, b)) => a == b,
@@ -443,7 +453,9 @@ fn read_event(e: &mut Entry, known: &Known) -> Option<(String, Event)> {
     // A rule that ends before its event begins (an old rule copied onto a new date) gives
     // nothing past the start: dropped, and said, and the event shows once.
     if let (Some(rule), Some(start)) = (&event.recurrence, start)
-        && rule.until.is_some_and(|until| until.date() < start.date())
+        && rule
+            .until
+            .is_some_and(|until| last_day(until, start) < start.date())
     {
         let problem = Problem::BadRecurrence(super::RruleError::UntilBeforeStart);
         e.cx.report(e.field("recurrence"), problem, false);
