@@ -28,7 +28,7 @@ use data::{By, Shape, tally_keeping};
 use frame::{Body, frame};
 use hit::{click_button_at, mark, mark_at, mark_of, svg_in, under_tip};
 use marks::marks;
-use summary::{no_values, summary};
+use summary::{summary, why_empty};
 use svg::{Mark, WIDTH, draw, px};
 use table::{csv, table};
 
@@ -254,15 +254,7 @@ pub fn SegmentChart(
         current.update_untracked(|c| *c = (*c).min(last));
         let mut anchors = Vec::new();
         let body = if marks.iter().all(|m| m.count == 0) {
-            Body::Empty(if feed.members.is_empty() && feed.skipped.members > 0 {
-                s.members_unread.to_owned()
-            } else if by == By::Segment && marks.is_empty() {
-                s.no_segments.to_owned()
-            } else if tally.members == 0 {
-                s.no_members.to_owned()
-            } else {
-                no_values(lang, tally.members)
-            })
+            Body::Empty(why_empty(lang, by, &feed, &tally))
         } else if as_table {
             Body::Table(table(&marks, &title, headers(s, by), lang))
         } else {

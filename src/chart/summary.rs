@@ -92,8 +92,24 @@ fn largest(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> Option<String> {
     ))
 }
 
+/// Why a chart counted `by` draws nothing, when its `tally` counts no member in any mark:
+/// the feed's members could not be read, it lists no segments, it has no members, or
+/// none has a value for what the chart counts.
+pub(super) fn why_empty(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> String {
+    let s = lang.strings();
+    if feed.members.is_empty() && feed.skipped.members > 0 {
+        s.members_unread.to_owned()
+    } else if by == By::Segment && tally.categories.is_empty() {
+        s.no_segments.to_owned()
+    } else if tally.members == 0 {
+        s.no_members.to_owned()
+    } else {
+        no_values(lang, tally.members)
+    }
+}
+
 /// Why a chart of `members` (one or more) draws nothing: none has a value for what it counts.
-pub(super) fn no_values(lang: Lang, members: usize) -> String {
+fn no_values(lang: Lang, members: usize) -> String {
     let s = lang.strings();
     let n = format_number(lang, members);
     fill(s.chart_no_values[usize::from(members > 1)], &[("n", &n)])
@@ -194,6 +210,20 @@ mod tests {
             no_values(Lang::Es, 2),
             "Ninguno de los 2 socios tiene aún este dato."
         );
+        // And says why: every member skipped, no segments listed, no members, no values.
+        let why = |feed: &Feed, by| {
+            let tally = tally(feed, &FacetTable::new(feed), by, 2);
+            why_empty(Lang::En, by, feed, &tally)
+        };
+        let s = Lang::En.strings();
+        let mut feed = Feed::default();
+        feed.skipped.members = 3;
+        assert_eq!(why(&feed, By::Segment), s.members_unread);
+        feed.skipped.members = 0;
+        assert_eq!(why(&feed, By::Segment), s.no_segments);
+        assert_eq!(why(&feed, By::City), s.no_members);
+        feed.members = vec![member(0, &[], None, None, None)];
+        assert_eq!(why(&feed, By::City), no_values(Lang::En, 1));
         // Every member in one year: no span "from 2020 to 2020", and one member is one.
         for (count, sentence) in [
             (1, "Incorporacions del 2020: 1 soci."),
