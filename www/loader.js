@@ -311,6 +311,14 @@ function start() {
       .then(function (source) {
         return wasm_bindgen({ module_or_path: source });
       })
+      // Each step from here in a task of its own (the start, then each element's widget, see
+      // `mount`): as one, with the compiling's end, they kept a tap on the page waiting
+      // 300-400 ms on a phone.
+      .then(function () {
+        return new Promise(function (resolve) {
+          setTimeout(resolve, 0);
+        });
+      })
       .then(function () {
         var feeds = early;
         early = null;
@@ -585,19 +593,33 @@ function inlineFeed(el) {
 }
 
 function mount(el) {
+  // The elements that waited for the Wasm each start in a task of their own, so that a tap
+  // is not kept waiting for them all; one added later (or started again on a new inline
+  // feed) at once, before the browser paints it empty.
+  var waited = !running;
   start().then(function () {
-    if (el.isConnected && el._ck == null && !dead) {
-      try {
-        el._ckInline = inlineFeed(el);
-        el._ckLang = inheritedLang(el);
-        el._ck = wasm_bindgen.ck_connect(el, el.shadowRoot, el.localName, el._ckLang, el._ckInline, el._ckBase);
-      } catch (error) {
-        console.warn(error);
-        if (error instanceof WebAssembly.RuntimeError) fatal();
-        else if (!dead) showCrash(el);
-      }
+    if (waited) {
+      setTimeout(function () {
+        connect(el);
+      }, 0);
+    } else {
+      connect(el);
     }
   }, function () {});
+}
+
+function connect(el) {
+  if (el.isConnected && el._ck == null && !dead) {
+    try {
+      el._ckInline = inlineFeed(el);
+      el._ckLang = inheritedLang(el);
+      el._ck = wasm_bindgen.ck_connect(el, el.shadowRoot, el.localName, el._ckLang, el._ckInline, el._ckBase);
+    } catch (error) {
+      console.warn(error);
+      if (error instanceof WebAssembly.RuntimeError) fatal();
+      else if (!dead) showCrash(el);
+    }
+  }
 }
 
 function unmount(el) {
