@@ -820,6 +820,19 @@ async fn the_calendars_choices_stay_through_a_new_feed_and_the_apps_other_facet(
                 .is_none()
     })
     .await;
+    // A feed without fairs: the app's own choice stays, and keeps every event out.
+    let mut no_fairs = (*first).clone();
+    for event in &mut no_fairs.events {
+        if event.category.as_deref() == Some("fair") {
+            event.category = None;
+        }
+    }
+    search_for(&root, "");
+    feed.set(Arc::new(no_fairs));
+    until("no event kept", || {
+        text_of(&root, ".ck-cal-count") == "0 events"
+    })
+    .await;
 }
 
 /// A time zone the browser does not know is said once in the console, not again each time
@@ -1850,6 +1863,11 @@ fn a_calendar_s_own_zone_is_an_iana_name_the_browser_knows() {
         assert!(zone(written).is_some(), "{written}");
     }
     assert_eq!(zone("cet").as_deref(), Some("CET"), "in any case");
+    // UTC's other names are UTC, and a name in mixed case is kept as written.
+    for written in ["Etc/UTC", "etc/utc", "Etc/GMT"] {
+        assert_eq!(zone(written).as_deref(), Some("UTC"), "{written}");
+    }
+    assert_eq!(zone("Asia/Kolkata").as_deref(), Some("Asia/Kolkata"));
     // As written, where the browser's name for it is another (Chromium's old or linked
     // names: Asia/Calcutta, Europe/Kiev, Europe/Brussels), which the calendar names its
     // times by: "Times in Kolkata", not "Calcutta".

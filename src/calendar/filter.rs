@@ -53,18 +53,19 @@ impl EventFilter {
 }
 
 impl EventFilter {
-    /// The choices of ids in `used` (segments, categories), and the same search.
-    pub(crate) fn within(&self, (segments, categories): &(Vec<String>, Vec<String>)) -> Self {
-        let keep = |chosen: &[String], used: &[String]| {
+    /// The choices of ids in `used` (segments, categories) or in `given` (the page's or the
+    /// app's own, kept whatever the feed), and the same search.
+    pub(crate) fn within(&self, used: &(Vec<String>, Vec<String>), given: &Self) -> Self {
+        let keep = |chosen: &[String], used: &[String], given: &[String]| {
             chosen
                 .iter()
-                .filter(|id| used.contains(id))
+                .filter(|id| used.contains(id) || given.contains(id))
                 .cloned()
                 .collect()
         };
         EventFilter {
-            segments: keep(&self.segments, segments),
-            categories: keep(&self.categories, categories),
+            segments: keep(&self.segments, &used.0, &given.segments),
+            categories: keep(&self.categories, &used.1, &given.categories),
             query: self.query.clone(),
         }
     }

@@ -80,8 +80,8 @@ impl View {
 /// | `month` | `MaybeProp<Date>` | the current month | the month shown first; a new one is shown in place of the visitor's |
 /// | `timezone` | `MaybeProp<String>` | the feed's `cluster.timezone` | the zone times show in: an IANA name, or `local` for the visitor's |
 /// | `view` | `MaybeProp<CalendarView>` | the month, or the list under 37.5em (600 px) | the view shown first |
-/// | `segments` | `Signal<Vec<String>>` | none | segment ids chosen: only their events show (again whenever it changes, in place of the visitor's choice) |
-/// | `categories` | `Signal<Vec<String>>` | none | category ids chosen: only their events show (again whenever it changes, in place of the visitor's choice) |
+/// | `segments` | `Signal<Vec<String>>` | none | segment ids chosen: only their events show (again whenever it changes, in place of the visitor's segments) |
+/// | `categories` | `Signal<Vec<String>>` | none | category ids chosen: only their events show (again whenever it changes, in place of the visitor's categories) |
 /// | `on_open` | `Callback<String>` | none | called with an event's id when the visitor opens it |
 /// | `heading_level` | `u8` | 2 | its heading's level in the page's outline (1 to 6), the list's months one below |
 /// | `label` | `MaybeProp<String>` | "Event calendar" | its name for screen readers (landmark, the list's heading), for a page with two |
@@ -115,13 +115,11 @@ pub fn EventCalendar(
     #[prop(optional, into)]
     view: MaybeProp<View>,
     /// Segments (ids) chosen: only their events show. Chosen again whenever it changes, in
-    /// place of the visitor's segments (the categories and search stay). An id no event has
-    /// is left out.
+    /// place of the visitor's segments (the categories and search stay).
     #[prop(optional, into)]
     segments: Signal<Vec<String>>,
     /// Categories (ids) chosen: only their events show. Chosen again whenever it changes, in
-    /// place of the visitor's categories (the segments and search stay). An id no event has
-    /// is left out.
+    /// place of the visitor's categories (the segments and search stay).
     #[prop(optional, into)]
     categories: Signal<Vec<String>>,
     /// Called with an event's id when the visitor opens it.
@@ -211,15 +209,21 @@ pub fn EventCalendar(
     );
     // Which segments and categories some event has: the toggles drawn.
     let used = crate::ui::memo(move |_| used_ids(&feed.read()));
-    // The choices keep only what some event has (a new feed's, and the page's): another would
-    // keep every event out, with no toggle to undo it. Not with a feed without events (an
-    // app's while it loads).
+    // The visitor's choices keep only what some event of a new feed has: another would keep
+    // every event out, its toggle gone with nothing to undo it. The page's or app's own stay
+    // whatever the feed (a segment without events now shows none, as asked). Not with a feed
+    // without events (an app's while it loads).
     crate::ui::effect(move || {
         let used = used.read();
         if feed.with_untracked(|f| f.events.is_empty()) {
             return;
         }
-        let kept = filter.with(|f| f.within(&used));
+        let given = EventFilter {
+            segments: segments.get_untracked(),
+            categories: categories.get_untracked(),
+            ..EventFilter::default()
+        };
+        let kept = filter.with(|f| f.within(&used, &given));
         if filter.with_untracked(|f| *f != kept) {
             filter.set(kept);
         }
@@ -322,7 +326,7 @@ pub fn EventCalendar(
         // Said when the times are not on the visitor's own clock.
         let zone_note = move || {
             let zone = zone.get();
-            (zone != visitor.get_value()
+            (!zone::is_visitors(&zone, &visitor.read_value())
                 && feed
                     .read()
                     .events

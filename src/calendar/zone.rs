@@ -220,17 +220,31 @@ pub fn own(written: &str) -> Option<Own> {
         // `Europe/Brussels` for `CET`), which the calendar would name its times by. Its
         // answer gives the letter case where it is the same name.
         let known = canonical(written)?;
-        Some(Own::Zone(if known.eq_ignore_ascii_case(written) {
-            known
-        } else {
-            in_name_case(written)
-        }))
+        let one_case = !written.bytes().any(|b| b.is_ascii_uppercase())
+            || !written.bytes().any(|b| b.is_ascii_lowercase());
+        Some(Own::Zone(
+            if known.eq_ignore_ascii_case(written) || known == "UTC" {
+                // `Etc/UTC`, `Zulu`, `GMT0` and the like are UTC, named so.
+                known
+            } else if one_case {
+                in_name_case(written)
+            } else {
+                written.to_owned()
+            },
+        ))
     } else {
         None
     }
 }
 
-/// `written`, a zone's name in any case, in the case IANA names mostly take: names without a
+/// Whether times in `zone` are on the visitor's own clock, `visitor` being the browser's
+/// name for it, which may be another name of the same zone (`Asia/Calcutta` for
+/// `Asia/Kolkata`, `Europe/Kiev` for `Europe/Kyiv`).
+pub fn is_visitors(zone: &str, visitor: &str) -> bool {
+    zone == visitor || canonical(zone).is_some_and(|known| known == visitor)
+}
+
+/// `written`, a zone's name all in one case, in the case IANA names mostly take: names without a
 /// `/` (`CET`, `EST5EDT`) in capitals, the others' words capitalized (`Europe/Kyiv`,
 /// `America/Argentina/Buenos_Aires`).
 fn in_name_case(written: &str) -> String {

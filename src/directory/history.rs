@@ -239,12 +239,12 @@ const TYPING: f64 = 1000.0;
 /// walks through them; one entry for a search, made at its first keystroke and kept up to
 /// date in place while the visitor types on), and read again when the back or forward
 /// button moves through it. Without `param`, the back button only closes the profile.
-/// `popped` runs first on each move.
+/// `entry` is the profile's history entry, gone on each move.
 ///
 /// A link's page past the last is written as the last, and a member the feed lacks left
 /// out, in place. A link that opens a profile is made two entries, the view without the
 /// profile and the link, so that the back button closes the profile there too rather than
-/// leave the page: at the visitor's first key or click, when `linked` runs.
+/// leave the page: at the visitor's first key or click, from when `entry` holds them.
 pub(super) fn follow(param: Option<String>, kept: Kept, lang: Lang, entry: OwnEntry) {
     if let Some(param) = &param {
         kept.restore(param);
