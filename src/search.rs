@@ -9,6 +9,11 @@
 /// assert_eq!(clusterkit::__private::fold("Il.luminació. La"), "illuminacio. la");
 /// ```
 pub fn fold(s: &str) -> String {
+    fold_joining(s, joins_l_l)
+}
+
+/// [`fold`], the full stops of `l.l` dropped where `joins(before, after)` says so.
+fn fold_joining(s: &str, joins: fn(char, Option<char>) -> bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     let mut before = ' ';
@@ -16,7 +21,7 @@ pub fn fold(s: &str) -> String {
         let written = std::mem::replace(&mut before, c);
         match c {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            '.' if joins_l_l(written, chars.peek().copied()) => {}
+            '.' if joins(written, chars.peek().copied()) => {}
             c if c.is_ascii() => out.push(c),
             '·' | '\u{0387}' | '\u{2027}' => {}
             // The letter that writes `l·` in one character (`Paraŀlel`, in older fonts' text).
@@ -150,21 +155,44 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// assert!(!query.matches(&fold("Ibéricas · Barcelona")), "ibérica is not a prefix here");
 /// assert!(Query::new("  ").is_empty());
 /// ```
+///
+/// A full stop between two l's typed (`pixel.lab`, `col.lectiu`) may be Catalan's `l·l` or
+/// two words: the query holds both readings, and a text that either finds is found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     words: Vec<String>,
+    /// The words with every `l.l` read as two words, where that reading differs.
+    split: Option<Box<Query>>,
 }
 
 impl Query {
     /// Folds and splits what the visitor typed.
     pub fn new(typed: &str) -> Self {
-        let folded = fold(typed);
-        let words = folded
-            .split(|c: char| !is_word_char(c))
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect();
-        Query { words }
+        let words = |folded: String| -> Vec<String> {
+            folded
+                .split(|c: char| !is_word_char(c))
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        let joined = words(fold_joining(typed, |before, after| {
+            before.eq_ignore_ascii_case(&'l') && after.is_some_and(|a| a.eq_ignore_ascii_case(&'l'))
+        }));
+        let split = words(fold_joining(typed, |_, _| false));
+        Query {
+            split: (split != joined).then(|| {
+                Box::new(Query {
+                    words: split,
+                    split: None,
+                })
+            }),
+            words: joined,
+        }
+    }
+
+    /// Its readings: the one, or both (see [`Query`]).
+    pub(crate) fn readings(&self) -> impl Iterator<Item = &Query> {
+        std::iter::once(self).chain(self.split.as_deref())
     }
 
     /// Whether nothing was typed but spaces and punctuation.
@@ -204,18 +232,24 @@ impl Query {
         let Some((last, earlier)) = previous.words.split_last() else {
             return true;
         };
+        // Two readings on either side: searched afresh.
+        if self.split.is_some() || previous.split.is_some() {
+            return false;
+        }
         self.words.len() >= previous.words.len()
             && self.words[..earlier.len()] == *earlier
             && self.words[earlier.len()].starts_with(last.as_str())
     }
 
-    /// Whether every word matches in a folded haystack.
+    /// Whether every word matches in a folded haystack, in either reading.
     pub fn matches(&self, folded_haystack: &str) -> bool {
-        let last = self.words.len().saturating_sub(1);
-        self.words
-            .iter()
-            .enumerate()
-            .all(|(i, w)| Self::word_at(folded_haystack, w, i == last).is_some())
+        self.readings().any(|q| {
+            let last = q.words.len().saturating_sub(1);
+            q.words
+                .iter()
+                .enumerate()
+                .all(|(i, w)| Self::word_at(folded_haystack, w, i == last).is_some())
+        })
     }
 
     /// Byte ranges of `text` (as written, not folded) that the query matched, in order and
@@ -229,6 +263,25 @@ impl Query {
     /// assert_eq!(parts, ["Ibér", "Cel·la"]);
     /// ```
     pub fn highlights(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let mine = self.reading_highlights(text);
+        match &self.split {
+            None => mine,
+            // The reading that finds more of the text.
+            Some(split) => {
+                let other = split.reading_highlights(text);
+                let covered =
+                    |r: &[std::ops::Range<usize>]| r.iter().map(|r| r.len()).sum::<usize>();
+                if covered(&other) > covered(&mine) {
+                    other
+                } else {
+                    mine
+                }
+            }
+        }
+    }
+
+    /// [`highlights`](Self::highlights) of this reading alone.
+    fn reading_highlights(&self, text: &str) -> Vec<std::ops::Range<usize>> {
         let mut out: Vec<std::ops::Range<usize>> = Vec::new();
         if self.words.is_empty() {
             return out;

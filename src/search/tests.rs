@@ -83,6 +83,27 @@ fn catalan_l_l_typed_with_a_full_stop_finds_the_middle_dot() {
     assert_eq!(shown("collectiu", "El Col.lectiu Sala"), ["Col.lectiu"]);
     assert_eq!(shown("cel", "Cel.la Films"), ["Cel"]);
     assert_eq!(shown("cella", "Cel.la Films"), ["Cel.la"]);
+    // Typed, a full stop between two l's is read both ways, whatever their case: Catalan's
+    // l·l, and two words. A name is found as written in lower case as in capitals.
+    let pixel = fold("Pixel.Lab Studio");
+    for typed in [
+        "pixel.lab",
+        "Pixel.Lab",
+        "PIXEL.LAB",
+        "pixel.lab stu",
+        "lab",
+    ] {
+        assert!(Query::new(typed).matches(&pixel), "{typed}");
+    }
+    for typed in ["CEL.la", "cel.LA"] {
+        assert!(Query::new(typed).matches(&hay), "{typed}");
+    }
+    assert!(!Query::new("pixel.labs").matches(&pixel));
+    assert_eq!(shown("pixel.lab", "Pixel.Lab Studio"), ["Pixel", "Lab"]);
+    assert_eq!(shown("col.lectiu", "El Col·lectiu Sala"), ["Col·lectiu"]);
+    // Either reading refines nothing but an empty search: searched afresh.
+    assert!(!Query::new("pixel.lab").refines(&Query::new("pixel")));
+    assert!(Query::new("pixel.lab").refines(&Query::new("")));
 }
 
 #[test]

@@ -226,18 +226,21 @@ impl SearchIndex {
 
     /// Whether member `i` matches every word of `query`.
     pub fn matches(&self, i: usize, query: &Query) -> bool {
-        i < self.haystacks.len() && self.matches_words(i, &plan(query))
+        i < self.haystacks.len() && query.readings().any(|q| self.matches_words(i, &plan(q)))
     }
 
     /// The members of `order` that match every word of `query`, in that order.
     // For speed, like `apply`, which calls it.
     #[cfg_attr(clusterkit_nightly, optimize(speed))]
     pub fn search(&self, order: &[usize], query: &Query) -> Vec<usize> {
-        let words = plan(query);
+        let readings: Vec<Vec<Word>> = query.readings().map(plan).collect();
         order
             .iter()
             .copied()
-            .filter(|&i| i < self.haystacks.len() && self.matches_words(i, &words))
+            .filter(|&i| {
+                i < self.haystacks.len()
+                    && readings.iter().any(|words| self.matches_words(i, words))
+            })
             .collect()
     }
 
@@ -246,6 +249,16 @@ impl SearchIndex {
     // For speed, like `apply`, which calls it for every match.
     #[cfg_attr(clusterkit_nightly, optimize(speed))]
     pub fn relevance(&self, i: usize, query: &Query) -> usize {
+        query
+            .readings()
+            .map(|q| self.reading_relevance(i, q))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// [`relevance`](Self::relevance) by one reading of the query.
+    #[cfg_attr(clusterkit_nightly, optimize(speed))]
+    fn reading_relevance(&self, i: usize, query: &Query) -> usize {
         let (Some(&initials), Some(head)) = (self.name_initials.get(i), self.heads.get(i)) else {
             return 0;
         };

@@ -11,6 +11,7 @@ fn the_word_start_bits_answer_as_reading_the_text_would() {
         "Àlex aß",
         "Films2 x",
         "Sonilab",
+        "Pixel.Lab Studio",
     ];
     let feed = Feed {
         members: names
@@ -22,9 +23,42 @@ fn the_word_start_bits_answer_as_reading_the_text_would() {
     };
     let index = SearchIndex::new(&feed);
     let typed = [
-        "a", "an", "anim", "animacio", "c", "ce", "cella", "a b", "a", "b", "a bx", "ω", "ωm", "7",
-        "7 f", "f", "fi", "films", "films2", "films 7", "al", "alex a", "alex as", "as", "ass",
-        "x", "s", "so", "z", "2", "ab",
+        "a",
+        "an",
+        "anim",
+        "animacio",
+        "c",
+        "ce",
+        "cella",
+        "a b",
+        "a",
+        "b",
+        "a bx",
+        "ω",
+        "ωm",
+        "7",
+        "7 f",
+        "f",
+        "fi",
+        "films",
+        "films2",
+        "films 7",
+        "al",
+        "alex a",
+        "alex as",
+        "as",
+        "ass",
+        "x",
+        "s",
+        "so",
+        "z",
+        "2",
+        "ab",
+        "pixel.lab",
+        "cel.la",
+        "PIXEL.LAB stu",
+        "lab",
+        "pixellab",
     ];
     for typed in typed {
         let query = Query::new(typed);
