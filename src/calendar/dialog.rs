@@ -28,6 +28,51 @@ pub(crate) enum Opened {
     Event(Occurrence, Option<Date>),
 }
 
+/// Keeps what `open` shows through a new feed, where an occurrence names its event by its
+/// place in the feed: the same event (by id) at its new place, on the same day; else the
+/// day's list it was opened from, else nothing (the dialog closes). Before, a feed with one
+/// more event at its top showed the next event's title under the one opened's date.
+pub(super) fn follow_feed(
+    feed: Signal<Arc<Feed>>,
+    open: RwSignal<Option<Opened>>,
+    placed: Memo<Vec<Occurrence>>,
+) {
+    let mut last = feed.get_untracked();
+    crate::ui::effect(move || {
+        let new = feed.get();
+        let old = std::mem::replace(&mut last, Arc::clone(&new));
+        if Arc::ptr_eq(&old, &new) {
+            return;
+        }
+        let Some(Opened::Event(o, day)) = open.get_untracked() else {
+            return;
+        };
+        let was = old.events.get(o.event);
+        let now = was.and_then(|was| {
+            let i = new.events.iter().position(|e| e.id == was.id)?;
+            // Its occurrence on the same day, as the calendar places it now; one beyond the
+            // weeks placed (opened from the list) as it was, if the event starts as it did.
+            placed
+                .with_untracked(|placed| {
+                    placed
+                        .iter()
+                        .find(|p| p.event == i && p.first == o.first)
+                        .cloned()
+                })
+                .or_else(|| {
+                    (new.events[i].start == was.start).then(|| Occurrence {
+                        event: i,
+                        ..o.clone()
+                    })
+                })
+        });
+        open.set(match now {
+            Some(o) => Some(Opened::Event(o, day)),
+            None => day.map(Opened::Day),
+        });
+    });
+}
+
 /// The dialog; `open` says what it shows, and closing it sets `open` to `None`.
 #[component]
 pub(super) fn CalendarDialog(
@@ -210,7 +255,8 @@ pub(super) fn content(
                 "<h2 id=\"{title_id}\" tabindex=\"-1\">{}</h2><ul class=\"ck-day-list\">",
                 date_long(lang, *day)
             );
-            for i in on_day_in_order(placed, *day) {
+            let listed = on_day_in_order(placed, *day);
+            for &i in &listed {
                 let o = &placed[i];
                 let title = in_its_lang(&feed.events[o.event].title, lang, fallback);
                 let _ = write!(
@@ -220,6 +266,9 @@ pub(super) fn content(
                 );
             }
             out.push_str("</ul>");
+            if listed.is_empty() {
+                let _ = write!(out, "<p>{}</p>", s.no_events_day);
+            }
         }
         Opened::Event(o, from) => {
             let Some(event) = feed.events.get(o.event) else {

@@ -242,6 +242,7 @@ pub fn EventCalendar(
         )
     });
     let open = RwSignal::new(None::<Opened>);
+    dialog::follow_feed(feed, open, placed);
     // The dialog's history entry, with `open`, above the scope a new language draws again.
     let entry = crate::ui::history::OwnEntry::new();
     crate::ui::tell_opened(on_open, move || match open.get() {

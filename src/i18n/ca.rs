@@ -100,6 +100,7 @@ pub(crate) static STRINGS: Strings = Strings {
     more_events: "+{n} més",
     day_of_span: "dia {n} de {m}",
     no_events_month: "No hi ha cap esdeveniment aquest mes.",
+    no_events_day: "No hi ha cap esdeveniment aquest dia.",
     next_event: "Proper esdeveniment: {date}",
     previous_event: "Esdeveniment anterior: {date}",
     weekdays: [

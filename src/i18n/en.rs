@@ -110,6 +110,7 @@ pub(crate) static STRINGS: Strings = Strings {
     more_events: "+{n} more",
     day_of_span: "day {n} of {m}",
     no_events_month: "No events this month.",
+    no_events_day: "No events on this day.",
     next_event: "Next event: {date}",
     previous_event: "Previous event: {date}",
     weekdays: [

@@ -110,6 +110,7 @@ pub(crate) static STRINGS: Strings = Strings {
     more_events: "+{n} más",
     day_of_span: "día {n} de {m}",
     no_events_month: "No hay eventos este mes.",
+    no_events_day: "No hay eventos este día.",
     next_event: "Próximo evento: {date}",
     previous_event: "Evento anterior: {date}",
     weekdays: [

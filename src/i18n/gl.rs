@@ -100,6 +100,7 @@ pub(crate) static STRINGS: Strings = Strings {
     more_events: "+{n} máis",
     day_of_span: "día {n} de {m}",
     no_events_month: "Non hai eventos este mes.",
+    no_events_day: "Non hai eventos este día.",
     next_event: "Próximo evento: {date}",
     previous_event: "Evento anterior: {date}",
     weekdays: [

@@ -181,6 +181,8 @@ strings! {
     day_of_span: &'static str,
     /// The shown month has no events.
     no_events_month: &'static str,
+    /// A day's list with no event left (the filters changed while it was open).
+    no_events_day: &'static str,
     /// Goes from a month without events to the next one with: `{date}`, the day.
     next_event: &'static str,
     /// The same where none comes after: the last one before the month, `{date}` its day.

@@ -77,8 +77,8 @@ fn a_day_lists_its_occurrences_as_buttons_by_their_place_in_the_month() {
     );
     let (html, _) = shown(&feed, &placed, &Opened::Day(d("2026-12-05")));
     assert!(
-        html.ends_with("<ul class=\"ck-day-list\"></ul>"),
-        "nothing on the 5th: {html}"
+        html.ends_with("<ul class=\"ck-day-list\"></ul><p>No events on this day.</p>"),
+        "nothing on the 5th (the filters changed while its list was open), and said: {html}"
     );
 }
 
