@@ -50,9 +50,7 @@ impl EventFilter {
             })
             .collect()
     }
-}
 
-impl EventFilter {
     /// The choices of ids in `used` (segments, categories) or in `given` (the page's or the
     /// app's own, kept whatever the feed), and the same search.
     pub(crate) fn within(&self, used: &(Vec<String>, Vec<String>), given: &Self) -> Self {

@@ -223,7 +223,9 @@ pub fn EventCalendar(
             categories: categories.get_untracked(),
             ..EventFilter::default()
         };
-        let kept = filter.with(|f| f.within(&used, &given));
+        // Read, not followed: only a new feed's events take choices away (a visitor's
+        // keystroke in the search would run this again for nothing).
+        let kept = filter.with_untracked(|f| f.within(&used, &given));
         if filter.with_untracked(|f| *f != kept) {
             filter.set(kept);
         }
