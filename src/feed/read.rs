@@ -130,24 +130,12 @@ fn read_feed(doc: &Json, early: Early) -> ParsedFeed {
         Some(v @ Json::Object(_)) => feed.cluster = read_cluster(&mut cx, v),
         Some(other) => cx.report("cluster".into(), wrong(Expected::Object, other), false),
     }
-    let segments = early.segments.unwrap_or_else(|| {
-        list(
-            doc.get("segments"),
-            "segments",
-            read_segment,
-            &Known::default(),
-        )
-    });
-    feed.segments = cx.take(segments).0;
-    let categories = early.categories.unwrap_or_else(|| {
-        list(
-            doc.get("categories"),
-            "categories",
-            read_segment,
-            &Known::default(),
-        )
-    });
-    feed.categories = cx.take(categories).0;
+    // Segments and categories, each as the stream read it, else from the document.
+    let names = |early: Option<Listed<Segment>>, key| {
+        early.unwrap_or_else(|| list(doc.get(key), key, read_segment, &Known::default()))
+    };
+    feed.segments = cx.take(names(early.segments, "segments")).0;
+    feed.categories = cx.take(names(early.categories, "categories")).0;
     let mut known = Known::new(&feed.segments, &feed.categories);
     known.zone.clone_from(&feed.cluster.timezone);
     let members = early
