@@ -72,6 +72,17 @@ fn all(root: &Element, selector: &str) -> Vec<Element> {
         .collect()
 }
 
+/// Clicks the calendar's bar of the event `title` once it is drawn.
+async fn click_bar(root: &Element, title: &str) {
+    let bar = || {
+        all(root, ".ck-bar")
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default() == title)
+    };
+    until(title, || bar().is_some()).await;
+    bar().unwrap().unchecked_into::<HtmlElement>().click();
+}
+
 fn text_of(root: &Element, selector: &str) -> String {
     root.query_selector(selector)
         .unwrap()
@@ -2044,13 +2055,7 @@ async fn the_calendar_tells_the_app_which_event_the_visitor_opened() {
             />
         }
     });
-    until("the bar", || !all(&root, ".ck-bar").is_empty()).await;
-    let bar: HtmlElement = all(&root, ".ck-bar")
-        .into_iter()
-        .find(|b| b.text_content().unwrap_or_default() == "Talent Week")
-        .expect("the Talent Week bar")
-        .unchecked_into();
-    bar.click();
+    click_bar(&root, "Talent Week").await;
     until("the callback", || !opened.get_untracked().is_empty()).await;
     assert_eq!(opened.get_untracked(), ["talent-week"]);
     let dialog: web_sys::HtmlDialogElement = all(&root, "dialog[open]").remove(0).unchecked_into();
@@ -2093,13 +2098,7 @@ async fn the_event_open_stays_itself_through_a_new_feed() {
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! { <EventCalendar feed=feed month=month lang=Lang::En/> }
     });
-    until("the bar", || !all(&root, ".ck-bar").is_empty()).await;
-    let bar: HtmlElement = all(&root, ".ck-bar")
-        .into_iter()
-        .find(|b| b.text_content().unwrap_or_default() == "Talent Week")
-        .expect("the Talent Week bar")
-        .unchecked_into();
-    bar.click();
+    click_bar(&root, "Talent Week").await;
     let title = || text_of(&root, "dialog[open] h2");
     until("its dialog", || title() == "Talent Week").await;
     // A feed with an event above it.
@@ -2146,9 +2145,7 @@ async fn the_event_dialog_keeps_one_history_entry_through_a_new_language() {
             .as_f64()
             .unwrap()
     };
-    until("the bar", || !all(&root, ".ck-bar").is_empty()).await;
-    let bar: HtmlElement = all(&root, ".ck-bar").remove(0).unchecked_into();
-    bar.click();
+    click_bar(&root, "Talent Week").await;
     until("the dialog", || !all(&root, "dialog[open]").is_empty()).await;
     assert_eq!(pushes(), 1.0, "an entry while open");
     lang.set(Lang::Ca);
