@@ -58,5 +58,5 @@ pub mod __private {
     pub use crate::directory::model::{FacetTable, SearchIndex, apply, name_order};
     pub use crate::feed::{is_safe_url, json, parse_json};
     pub use crate::i18n::{Strings, first_weekday, intl};
-    pub use crate::search::{Query, fold};
+    pub use crate::search::{Query, fold, fold_text};
 }

@@ -12,6 +12,32 @@ pub fn fold(s: &str) -> String {
     fold_joining(s, joins_l_l)
 }
 
+/// [`fold`] for a text to search in. Where it writes `l.l` (`Col.lectiu`, `Model.lab`), which
+/// may be Catalan's `l·l` or two words, its reading as two words follows, after a U+001F
+/// (no word's character), so that `lab` finds `Model.lab` as `modellab` does.
+///
+/// ```
+/// use clusterkit::__private::{Query, fold_text};
+/// assert!(Query::new("lab").matches(&fold_text("Model.lab")));
+/// assert!(Query::new("modellab").matches(&fold_text("Model.lab")));
+/// assert_eq!(fold_text("Cel·la, Vol. Lima"), "cella, vol. lima", "no l.l: one reading");
+/// ```
+pub fn fold_text(s: &str) -> String {
+    let mut folded = fold(s);
+    if writes_l_dot_l(s) {
+        folded.push('\u{1F}');
+        folded.push_str(&fold_joining(s, |_, _| false));
+    }
+    folded
+}
+
+/// Whether `text` writes `l.l` or `L.L`, which [`fold`] reads as `l·l`.
+fn writes_l_dot_l(text: &str) -> bool {
+    text.as_bytes()
+        .windows(3)
+        .any(|w| matches!(w, b"l.l" | b"L.L"))
+}
+
 /// [`fold`], the full stops of `l.l` dropped where `joins(before, after)` says so.
 fn fold_joining(s: &str, joins: fn(char, Option<char>) -> bool) -> String {
     let mut out = String::with_capacity(s.len());
@@ -263,25 +289,37 @@ impl Query {
     /// assert_eq!(parts, ["Ibér", "Cel·la"]);
     /// ```
     pub fn highlights(&self, text: &str) -> Vec<std::ops::Range<usize>> {
-        let mine = self.reading_highlights(text);
-        match &self.split {
-            None => mine,
-            // The reading that finds more of the text.
-            Some(split) => {
-                let other = split.reading_highlights(text);
-                let covered =
-                    |r: &[std::ops::Range<usize>]| r.iter().map(|r| r.len()).sum::<usize>();
-                if covered(&other) > covered(&mine) {
+        // The text's readings, as `fold_text` makes them: its `l.l` as `l·l`, and apart.
+        let text_readings: &[fn(char, Option<char>) -> bool] = if writes_l_dot_l(text) {
+            &[joins_l_l, |_, _| false]
+        } else {
+            &[joins_l_l]
+        };
+        let covered = |r: &[std::ops::Range<usize>]| r.iter().map(|r| r.len()).sum::<usize>();
+        // The pair of readings that finds the most of the text (the first of equals).
+        self.readings()
+            .flat_map(|q| {
+                text_readings
+                    .iter()
+                    .map(move |&joins| q.reading_highlights(text, joins))
+            })
+            .reduce(|best, other| {
+                if covered(&other) > covered(&best) {
                     other
                 } else {
-                    mine
+                    best
                 }
-            }
-        }
+            })
+            .unwrap_or_default()
     }
 
-    /// [`highlights`](Self::highlights) of this reading alone.
-    fn reading_highlights(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+    /// [`highlights`](Self::highlights) of this reading alone, in `text` read with its full
+    /// stops of `l.l` dropped where `joins` says so.
+    fn reading_highlights(
+        &self,
+        text: &str,
+        joins: fn(char, Option<char>) -> bool,
+    ) -> Vec<std::ops::Range<usize>> {
         let mut out: Vec<std::ops::Range<usize>> = Vec::new();
         if self.words.is_empty() {
             return out;
@@ -297,18 +335,18 @@ impl Query {
             // of `l.l` within it, as `fold` drops it).
             let mut chars: Vec<(usize, char)> = Vec::new();
             while let Some(&(at, c)) = rest.peek() {
-                let joins = c == '.'
+                let joined = c == '.'
                     && chars
                         .last()
-                        .is_some_and(|&(_, b)| joins_l_l(b, text[at + 1..].chars().next()));
-                if !is_word_char(c) && !joins {
+                        .is_some_and(|&(_, b)| joins(b, text[at + 1..].chars().next()));
+                if !is_word_char(c) && !joined {
                     break;
                 }
                 chars.push((at, c));
                 rest.next();
             }
             let end_of_word = chars.last().map_or(start, |&(at, c)| at + c.len_utf8());
-            let folded = fold(&text[start..end_of_word]);
+            let folded = fold_joining(&text[start..end_of_word], joins);
             let best = self
                 .words
                 .iter()

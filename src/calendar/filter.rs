@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::Lang;
 use crate::i18n::intl::format_number;
-use crate::search::{Query, fold};
+use crate::search::{Query, fold_text};
 use crate::ui::{escape, name_of};
 
 /// What the visitor has chosen.
@@ -44,7 +44,7 @@ impl EventFilter {
                         haystack.push(' ');
                         haystack.push_str(t.resolve(lang.tag(), fallback));
                     }
-                    query.matches(&fold(&haystack))
+                    query.matches(&fold_text(&haystack))
                 };
                 segment && category && text
             })

@@ -101,6 +101,20 @@ fn catalan_l_l_typed_with_a_full_stop_finds_the_middle_dot() {
     assert!(!Query::new("pixel.labs").matches(&pixel));
     assert_eq!(shown("pixel.lab", "Pixel.Lab Studio"), ["Pixel", "Lab"]);
     assert_eq!(shown("col.lectiu", "El Col·lectiu Sala"), ["Col·lectiu"]);
+    // Written, too, a full stop between two l's of one case is read both ways: "Model.lab"
+    // is found by `lab` and by `model lab` as by `modellab`, and highlighted as found.
+    let model = fold_text("Model.lab Studio");
+    for typed in ["lab", "model lab", "modellab", "model.lab", "studio model"] {
+        assert!(Query::new(typed).matches(&model), "{typed}");
+    }
+    assert!(
+        !Query::new("modell studio").matches(&model),
+        "modell is no word of it"
+    );
+    assert_eq!(shown("lab", "Model.lab Studio"), ["lab"]);
+    assert_eq!(shown("model lab", "Model.lab Studio"), ["Model", "lab"]);
+    assert_eq!(shown("modellab", "Model.lab Studio"), ["Model.lab"]);
+    assert_eq!(shown("col.lectiu", "El Col.lectiu Sala"), ["Col.lectiu"]);
     // Either reading refines nothing but an empty search: searched afresh.
     assert!(!Query::new("pixel.lab").refines(&Query::new("pixel")));
     assert!(Query::new("pixel.lab").refines(&Query::new("")));

@@ -3,7 +3,7 @@
 
 use super::{has, ones, set};
 use crate::feed::Feed;
-use crate::search::{Query, fold, is_word_char};
+use crate::search::{Query, fold_text, is_word_char};
 
 /// Folded searchable text per member, built once per feed so that a keystroke allocates
 /// nothing per member.
@@ -159,7 +159,7 @@ impl SearchIndex {
     /// made for as many members as `feed` has.
     pub fn extend(&mut self, feed: &Feed, mut enough: impl FnMut() -> bool) -> bool {
         fn add(text: &mut String, s: &str) {
-            text.push_str(&fold(s));
+            text.push_str(&fold_text(s));
             text.push('\u{1F}');
         }
         debug_assert_eq!(self.row, feed.members.len().div_ceil(64));

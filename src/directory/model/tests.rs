@@ -1,6 +1,6 @@
 use super::*;
 use crate::feed::{Date, Member, Segment, Text};
-use crate::search::fold;
+use crate::search::{fold, fold_text};
 
 fn member(id: &str, name: &str, segments: &[&str], city: &str) -> Member {
     Member {

@@ -12,6 +12,7 @@ fn the_word_start_bits_answer_as_reading_the_text_would() {
         "Films2 x",
         "Sonilab",
         "Pixel.Lab Studio",
+        "Model.lab Col.lectiu",
     ];
     let feed = Feed {
         members: names
@@ -59,16 +60,24 @@ fn the_word_start_bits_answer_as_reading_the_text_would() {
         "PIXEL.LAB stu",
         "lab",
         "pixellab",
+        "model lab",
+        "modellab col",
+        "colle",
+        "lectiu",
     ];
     for typed in typed {
         let query = Query::new(typed);
         for (i, name) in names.iter().enumerate() {
             assert_eq!(
                 index.matches(i, &query),
-                query.matches(&fold(name)),
+                query.matches(&fold_text(name)),
                 "{typed:?} in {name:?}"
             );
         }
+    }
+    // A name written with `l.l` is found by either word, as by both joined.
+    for typed in ["lab", "model lab", "modellab", "lectiu", "collectiu"] {
+        assert!(index.matches(7, &Query::new(typed)), "{typed}");
     }
 }
 
