@@ -167,30 +167,58 @@ fn directory_named(id: &str) -> bool {
     DIRECTORIES.with_borrow(|ids| ids.iter().any(|i| i == id))
 }
 
-/// The shared choices of the directory element with this `id`, held until the reactive
-/// scope it is called in is cleaned up.
-fn choices_of(id: &str) -> ArcRwSignal<Filter> {
-    let choices = CHOICES.with_borrow_mut(|all| {
-        if let Some((_, choices, holders)) = all.iter_mut().find(|(i, ..)| i == id) {
-            *holders += 1;
-            return choices.clone();
+/// The choices of the directory element with an `id`, shared with the charts whose `for`
+/// names it, held until this is dropped.
+struct Choices {
+    id: String,
+    filter: ArcRwSignal<Filter>,
+}
+
+impl Choices {
+    /// Holds the choices shared under `id`, made empty if none holds them yet.
+    fn of(id: &str) -> Self {
+        let filter = CHOICES.with_borrow_mut(|all| {
+            if let Some((_, filter, holders)) = all.iter_mut().find(|(i, ..)| i == id) {
+                *holders += 1;
+                return filter.clone();
+            }
+            let filter = ArcRwSignal::new(Filter::default());
+            all.push((id.to_owned(), filter.clone(), 1));
+            filter
+        });
+        Choices {
+            id: id.to_owned(),
+            filter,
         }
-        let choices = ArcRwSignal::new(Filter::default());
-        all.push((id.to_owned(), choices.clone(), 1));
-        choices
-    });
-    let id = id.to_owned();
-    on_cleanup(move || {
+    }
+
+    /// [`Choices::of`] `id`, if there is one, made `filter`.
+    fn set(id: Option<&str>, filter: Filter) -> Option<Self> {
+        let choices = Choices::of(id?);
+        choices.filter.set(filter);
+        Some(choices)
+    }
+
+    /// [`Choices::of`], held until the reactive scope it is called in is cleaned up.
+    fn held(id: &str) -> ArcRwSignal<Filter> {
+        let choices = Choices::of(id);
+        let filter = choices.filter.clone();
+        on_cleanup(move || drop(choices));
+        filter
+    }
+}
+
+impl Drop for Choices {
+    fn drop(&mut self) {
         CHOICES.with_borrow_mut(|all| {
-            if let Some(at) = all.iter().position(|(i, ..)| *i == id) {
+            if let Some(at) = all.iter().position(|(i, ..)| *i == self.id) {
                 all[at].2 -= 1;
                 if all[at].2 == 0 {
                     all.swap_remove(at);
                 }
             }
         })
-    });
-    choices
+    }
 }
 
 /// Which widget an element is.

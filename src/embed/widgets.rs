@@ -69,23 +69,40 @@ pub(super) fn directory(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> An
             last = page;
         }
     });
-    let filter = Signal::from(filter);
     // A directory with an id shares its choices with the charts `for` it: the attributes set
-    // them, and so do the visitor and the charts.
-    let id = a.host_id.get().unwrap_or_default();
-    let (filter, shared) = if id.is_empty() {
-        (filter, None)
-    } else {
-        // The attributes' choices first, before the directory reads them, then each change of
-        // them: had they come in an effect after it, they would replace what a shared link
-        // restored.
-        let shared = choices_of(&id);
-        shared.set(filter.get_untracked());
-        let set = shared.clone();
-        crate::ui::on_change(move || filter.get(), move |f| set.set(f));
-        let set = shared.clone();
-        (Signal::from(shared), Some(set))
+    // them, and so do the visitor and the charts. The attributes' choices go there first,
+    // before the directory reads them, then each change of them: had they come in an effect
+    // after it, they would replace what a shared link restored.
+    let named = move || a.host_id.get().filter(|id| !id.is_empty());
+    let id = untrack(named);
+    let linked = StoredValue::new(Choices::set(id.as_deref(), filter.get_untracked()));
+    let relinked = Trigger::new();
+    let share = move |f: Filter| {
+        linked.with_value(|l| {
+            if let Some(l) = l {
+                l.filter.set(f);
+            }
+        })
     };
+    crate::ui::on_change(move || filter.get(), share);
+    // A new id takes the choices along, the directory drawn as it is; its charts show them,
+    // and those of the old id none (it names no directory now).
+    crate::ui::on_new(named, move |new| {
+        let now = chosen.get_value();
+        share(Filter::default());
+        if new.is_none() {
+            filter.set(now.clone());
+        }
+        linked.set_value(Choices::set(new.as_deref(), now));
+        relinked.notify();
+    });
+    let filter = Signal::derive(move || {
+        relinked.track();
+        linked.with_value(|l| match l {
+            Some(l) => l.filter.get(),
+            None => filter.get(),
+        })
+    });
     let sort = Signal::derive(move || {
         choice(
             a.sort.get(),
@@ -98,10 +115,9 @@ pub(super) fn directory(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> An
         Signal::derive(move || choice(a.layout.get(), Layout::from_id, "grid, list", at("view")));
     // One URL parameter per directory, always in the `ck-` namespace so that no CMS's own
     // (WordPress' `s`, `p`, `page`…) is ever touched: the attribute's value, else the
-    // element's id, else `dir`.
+    // element's id as the directory was built, else `dir` (a link already shared names it).
     let sync_url = flag(a.sync_url.get()).map(|name| match name.as_str() {
-        "" if id.is_empty() => "ck-dir".to_owned(),
-        "" => format!("ck-{id}"),
+        "" => format!("ck-{}", id.as_deref().unwrap_or("dir")),
         name if name.starts_with("ck-") => name.to_owned(),
         name => format!("ck-{name}"),
     });
@@ -114,8 +130,8 @@ pub(super) fn directory(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> An
             on_filter=move |f: Filter| {
                 told("clusterkit-filter", events::choices(&f));
                 chosen.set_value(f.clone());
-                if let Some(shared) = shared.as_ref().filter(|_| el.in_page()) {
-                    shared.set(f);
+                if el.in_page() {
+                    share(f);
                 }
             }
             on_open=move |id: String| told("clusterkit-open", events::opened(&id))
@@ -184,7 +200,7 @@ pub(super) fn chart(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> AnyVie
                 move || check.try_with_value(|check| check()).unwrap_or_default(),
                 std::time::Duration::from_secs(5),
             );
-            let shared = choices_of(&id);
+            let shared = Choices::held(&id);
             let set = shared.clone();
             let on_filter = Callback::new(move |f: Filter| {
                 check.with_value(|check| check());
