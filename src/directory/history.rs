@@ -249,23 +249,7 @@ pub(super) fn follow(param: Option<String>, kept: Kept, lang: Lang, entry: OwnEn
     if let Some(param) = &param {
         kept.restore(param);
         claim_param(param, lang);
-        // Made at the visitor's first key or click, not as the page loads: an entry a page
-        // adds before its visitor does anything is one Safari's back button skips (Chrome's
-        // too, until the visitor does something), and back then left the page over both.
-        // Not again on a reload of the link, or a return to it by back or forward, which
-        // find its entry marked (pushing there would also drop the forward ones).
-        if kept.open.read_untracked().is_some() {
-            if marked_entry() {
-                entry.hold_current();
-            } else {
-                let param = param.clone();
-                at_first_input(move || {
-                    if link_entries(&param, kept) {
-                        entry.hold_current();
-                    }
-                });
-            }
-        }
+        hold_link_profile(param, kept, entry);
     }
     // When the search was last written to the URL (ms), while the visitor types it.
     let typed_at = StoredValue::new(f64::NEG_INFINITY);
@@ -280,37 +264,69 @@ pub(super) fn follow(param: Option<String>, kept: Kept, lang: Lang, entry: OwnEn
             }
         }
     });
-    let Some(param) = param else {
+    if let Some(param) = param {
+        let settled = reread_after_router(param.clone(), kept);
+        write_view(param, kept, settled, typed_at);
+    }
+}
+
+/// A shared link's open profile gets the entries that let back close it
+/// ([`link_entries`]), and `entry` holds them: made at the visitor's first key or click,
+/// not as the page loads, as an entry a page adds before its visitor does anything is one
+/// Safari's back button skips (Chrome's too, until the visitor does something), and back
+/// then left the page over both. Not again on a reload of the link, or a return to it by
+/// back or forward, which find its entry marked (pushing there would also drop the forward
+/// ones).
+fn hold_link_profile(param: &str, kept: Kept, entry: OwnEntry) {
+    if kept.open.read_untracked().is_none() {
         return;
-    };
-    // A router (leptos_router) draws a route before it writes the route's address: a
-    // directory drawn at once read the page it leaves. So the view is read again a task
-    // later, where the page (its address but for the `ck-` parameters) has changed since,
-    // and nothing is written to the URL before.
+    }
+    if marked_entry() {
+        entry.hold_current();
+    } else {
+        let param = param.to_owned();
+        at_first_input(move || {
+            if link_entries(&param, kept) {
+                entry.hold_current();
+            }
+        });
+    }
+}
+
+/// A router (leptos_router) draws a route before it writes the route's address: a
+/// directory drawn at once read the page it leaves. So the view is read again a task
+/// later, where the page (its address but for the `ck-` parameters) has changed since.
+/// Returns the signal that turns true then, before which nothing is written to the URL.
+fn reread_after_router(param: String, kept: Kept) -> RwSignal<bool> {
     let read_at = window().and_then(|w| w.location().href().ok());
     let settled = RwSignal::new(false);
-    crate::ui::effect({
+    crate::ui::effect(move || {
         let param = param.clone();
-        move || {
-            let param = param.clone();
-            let read_at = read_at.clone();
-            leptos::leptos_dom::helpers::set_timeout(
-                move || {
-                    // Nothing once the directory is gone (its scope disposed meanwhile).
-                    if settled.try_get_untracked().is_none() {
-                        return;
-                    }
-                    let now = window().and_then(|w| w.location().href().ok());
-                    let page = |href: Option<String>| href.map(|h| without_ours(&h));
-                    if page(now) != page(read_at) {
-                        kept.restore(&param);
-                    }
-                    settled.set(true);
-                },
-                std::time::Duration::ZERO,
-            );
-        }
+        let read_at = read_at.clone();
+        leptos::leptos_dom::helpers::set_timeout(
+            move || {
+                // Nothing once the directory is gone (its scope disposed meanwhile).
+                if settled.try_get_untracked().is_none() {
+                    return;
+                }
+                let now = window().and_then(|w| w.location().href().ok());
+                let page = |href: Option<String>| href.map(|h| without_ours(&h));
+                if page(now) != page(read_at) {
+                    kept.restore(&param);
+                }
+                settled.set(true);
+            },
+            std::time::Duration::ZERO,
+        );
     });
+    settled
+}
+
+/// Writes the view to `param` of the page URL as it changes, once `settled`: a new entry
+/// for another view, the search's entry kept up to date in place while the visitor types
+/// on (`typed_at`, when it was last written), in place for a page that follows a new page
+/// size or a link's view written again in its own words.
+fn write_view(param: String, kept: Kept, settled: RwSignal<bool>, typed_at: StoredValue<f64>) {
     crate::ui::effect(move || {
         if !settled.get() {
             return;
