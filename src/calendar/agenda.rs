@@ -149,18 +149,34 @@ pub(super) fn Agenda(
     // the focus to the list's first or last event instead of dropping it.
     let pressed = StoredValue::new(None::<usize>);
     let list_id = crate::ui::unique_id("ck-agenda");
-    // The months, drawn as markup.
+    // The months, drawn as markup; the occurrences drawn, whose focused one is found again
+    // in the new list (at midnight, those that ended go from its top: else the first).
+    let mut drawn: Vec<Occurrence> = Vec::new();
     crate::ui::effect(move || {
         let Some(div) = list_ref.get() else {
             return;
         };
+        let held = crate::ui::focused_in(&div)
+            .and_then(|item| item.get_attribute("data-o")?.parse::<usize>().ok())
+            .and_then(|i| drawn.get(i).cloned());
         let more = listed.with(|l| {
             crate::ui::set_html(
                 &div,
                 &markup(&feed.read(), &l.list, l.from, (lang, heading + 1), &list_id),
             );
+            drawn.clone_from(&l.list);
             l.more
         });
+        if let Some(held) = held {
+            let at = drawn.iter().position(|o| *o == held).unwrap_or(0);
+            let again = div
+                .query_selector(&format!("[data-o=\"{at}\"]"))
+                .ok()
+                .flatten();
+            if let Some(item) = again {
+                crate::ui::focus(item);
+            }
+        }
         let gone = pressed
             .try_update_value(|p| p.take())
             .flatten()

@@ -138,14 +138,30 @@ pub fn EventCalendar(
     class: MaybeProp<String>,
 ) -> impl IntoView {
     let heading = heading_level.unwrap_or(2).clamp(1, 6);
-    let visitor = StoredValue::new(zone::visitor_zone());
+    // Today moves at midnight while the page stays open: the clock is read again every
+    // minute (a tick that only changes what reads it when the day does), from the first
+    // effect run, so that building the component touches no timer.
+    let minutes = Trigger::new();
+    crate::ui::effect(move || {
+        if let Ok(every) =
+            set_interval_with_handle(move || minutes.notify(), std::time::Duration::from_secs(60))
+        {
+            on_cleanup(move || every.clear());
+        }
+    });
+    // The visitor's own zone, read again at each tick: a laptop's clock set to another zone
+    // (a traveller's) moves the times of `local` and the zone note, with no reload.
+    let visitor = crate::ui::memo(move |_| {
+        minutes.track();
+        zone::visitor_zone()
+    });
     // The zone last said to be unknown: said once, not again for each new feed.
     let warned = StoredValue::new(String::new());
     let zone = crate::ui::memo(move |_| {
         let written = timezone.get().unwrap_or_default();
         let written = written.trim();
         match zone::own(written) {
-            Some(zone::Own::Visitor) => visitor.get_value(),
+            Some(zone::Own::Visitor) => visitor.get(),
             Some(zone::Own::Zone(known)) => known,
             None => {
                 let fallback = feed.read().cluster.timezone.clone();
@@ -160,17 +176,6 @@ pub fn EventCalendar(
                 }
                 fallback
             }
-        }
-    });
-    // Today moves at midnight while the page stays open: the clock is read again every
-    // minute (a tick that only changes the memo when the day does), from the first effect
-    // run, so that building the component touches no timer.
-    let minutes = Trigger::new();
-    crate::ui::effect(move || {
-        if let Ok(every) =
-            set_interval_with_handle(move || minutes.notify(), std::time::Duration::from_secs(60))
-        {
-            on_cleanup(move || every.clear());
         }
     });
     let today = crate::ui::memo(move |_| {
@@ -191,6 +196,20 @@ pub fn EventCalendar(
     // The day the grid's keyboard last moved to: today at first (the grid's tab stop is on
     // it while its month shows).
     let focused = RwSignal::new(today.get_untracked());
+    // A calendar left open on today's month (a screen in a lobby) goes on to the next month
+    // when today does, as a new visit would open it, unless the page or app names a month.
+    let mut was = today.get_untracked();
+    crate::ui::on_new(
+        move || today.get(),
+        move |&now| {
+            let on_today = shown.get_untracked() == was.first_of_month();
+            let turned = now.first_of_month() != was.first_of_month();
+            if on_today && turned && month.get_untracked().is_none() {
+                shown.set(now.first_of_month());
+            }
+            was = now;
+        },
+    );
     // The visitor's filters, from the page's choices. A new `segments` takes the place of
     // the segments chosen, and keeps the visitor's categories and search; the same ids given
     // again (from a new feed, say) change nothing.
@@ -329,7 +348,7 @@ pub fn EventCalendar(
         // Said when the times are not on the visitor's own clock.
         let zone_note = move || {
             let zone = zone.get();
-            (!zone::is_visitors(&zone, &visitor.read_value())
+            (!zone::is_visitors(&zone, &visitor.read())
                 && feed
                     .read()
                     .events

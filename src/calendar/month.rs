@@ -294,6 +294,8 @@ pub(super) fn MonthGrid(
             lang,
             &Intl,
         );
+        // Drawn again with the focus in it (at midnight, say), its tab stop takes it back.
+        let had_focus = crate::ui::focused_within(&body);
         crate::ui::set_html(&body, &drawn.markup);
         crate::ui::paint_segments(&body, ".ck-bar", &drawn.colours);
         // Once the grid is painted: its styles are computed by then, and reading them forces
@@ -310,7 +312,7 @@ pub(super) fn MonthGrid(
                 std::time::Duration::ZERO,
             );
         });
-        if refocus.get_value() {
+        if refocus.get_value() || had_focus {
             refocus.set_value(false);
             if let Some(c) = cell(place.stop) {
                 let _ = c.focus();

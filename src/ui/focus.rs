@@ -57,12 +57,10 @@ pub(crate) fn focus(element: web_sys::Element) {
 /// that had it: the new element with the same value of the first of the data attributes
 /// `keys` it carries (a redrawn button or mark, found again by what it does or stands for).
 pub(crate) fn redraw_keeping_focus(element: &web_sys::Element, markup: &str, keys: &[&str]) {
-    let focused = active_element(element)
-        .filter(|a| element.contains(Some(a)))
-        .and_then(|a| {
-            keys.iter()
-                .find_map(|key| Some(format!("[{key}=\"{}\"]", a.get_attribute(key)?)))
-        });
+    let focused = focused_in(element).and_then(|a| {
+        keys.iter()
+            .find_map(|key| Some(format!("[{key}=\"{}\"]", a.get_attribute(key)?)))
+    });
     set_html(element, markup);
     if let Some(again) = focused.and_then(|selector| element.query_selector(&selector).ok()?) {
         focus(again);
@@ -71,7 +69,12 @@ pub(crate) fn redraw_keeping_focus(element: &web_sys::Element, markup: &str, key
 
 /// Whether the focus is on `element` or inside it, in its document or shadow root.
 pub(crate) fn focused_within(element: &web_sys::Element) -> bool {
-    active_element(element).is_some_and(|a| element.contains(Some(&a)))
+    focused_in(element).is_some()
+}
+
+/// What has the focus, if it is `element` or inside it.
+pub(crate) fn focused_in(element: &web_sys::Element) -> Option<web_sys::Element> {
+    active_element(element).filter(|a| element.contains(Some(a)))
 }
 
 thread_local! {

@@ -26,7 +26,8 @@ pub(crate) use dom::{
     paint_segments, set_html, when_rendered,
 };
 pub(crate) use focus::{
-    focus, focus_in_place, focus_moved_on, focused_within, note_opener, redraw_keeping_focus,
+    focus, focus_in_place, focus_moved_on, focused_in, focused_within, note_opener,
+    redraw_keeping_focus,
 };
 pub(crate) use markup::{
     escape, in_its_lang, lang_attr, lang_of, level_attr, name_of, named, paragraphs,

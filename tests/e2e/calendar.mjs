@@ -856,6 +856,63 @@ test("today moves on at midnight while the page stays open", async ({ page, url 
   assert.deepEqual(await today(), ["2026-12-01"], "one day is today, and it is the new one");
 });
 
+test("a calendar left open goes on with the day: to the next month, the keyboard's place and the list's focus kept, a traveller's own zone followed", async ({ page, url }) => {
+  // 23:58 in Madrid on 30 November 2026; the visitor's own clock is in Los Angeles.
+  await page.clock.install({ time: new Date("2026-11-30T22:58:00Z") });
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  const feed = {
+    version: 1,
+    cluster: { name: "Lobby", timezone: "Europe/Madrid" },
+    events: [
+      { id: "talk", title: "Morning talk", start: "2026-12-01T10:00", end: "2026-12-01T11:00" },
+      { id: "lab", title: "Workshop", start: "2026-12-02T18:00", end: "2026-12-02T19:00" },
+    ],
+  };
+  await addCalendar(page, { id: "lobby", lang: "en", view: "month" }, feed);
+  await addCalendar(page, { id: "coming", lang: "en", view: "list" }, feed);
+  const focused = (id) => page.evaluate((id) => {
+    const active = document.getElementById(id).shadowRoot.activeElement;
+    return active?.dataset.day ?? active?.textContent ?? null;
+  }, id);
+  // Midnight in Madrid with the keyboard on the 30th: the month grid on November goes on to
+  // December, as a new visit would open it, the keyboard on its new today.
+  const lobby = page.locator("#lobby");
+  await lobby.getByRole("grid", { name: "November 2026" }).waitFor();
+  await lobby.locator('td[data-day="2026-11-30"]').focus();
+  await page.clock.runFor(5 * 60_000);
+  await lobby.getByRole("grid", { name: "December 2026" }).waitFor();
+  assert.equal(await focused("lobby"), "2026-12-01", "the keyboard on the new today, not lost");
+  // The next midnight with the focus on the workshop in the list: the talk, over, goes from
+  // the list, and the focus stays on the workshop.
+  const coming = page.locator("#coming");
+  await coming.getByRole("button", { name: /^Morning talk/ }).waitFor();
+  await page.clock.runFor(Date.parse("2026-12-01T22:58:00Z") - Date.parse("2026-11-30T23:03:00Z"));
+  await coming.getByRole("button", { name: /^Workshop/ }).focus();
+  await page.clock.runFor(5 * 60_000);
+  await settled(async () => (await coming.getByRole("button", { name: /^Morning talk/ }).count()) === 0);
+  assert.match(await focused("coming"), /^Workshop/, "the focus on the same event");
+  // The workshop at 18:00 in Madrid is at 09:00 on a visitor's Los Angeles clock; the
+  // laptop set to Madrid's zone (a traveller landing), the `local` calendar shows it at
+  // 18:00 within a minute, with no reload. (In a context of its own: the zone this one
+  // emulates cannot be changed.)
+  const own = await page.context().browser().newContext();
+  try {
+    const traveller = await own.newPage();
+    const cdp = await own.newCDPSession(traveller);
+    await cdp.send("Emulation.setTimezoneOverride", { timezoneId: "America/Los_Angeles" });
+    await traveller.clock.install({ time: new Date("2026-12-01T12:00:00Z") });
+    await traveller.goto(url("tests/e2e/pages/calendar.html"));
+    await addCalendar(traveller, { id: "mine", lang: "en", view: "list", timezone: "local" }, feed);
+    const workshop = traveller.locator("#mine").getByRole("button", { name: /^Workshop/ });
+    assert.match(await workshop.textContent(), /09:00–10:00/);
+    await cdp.send("Emulation.setTimezoneOverride", { timezoneId: "Europe/Madrid" });
+    await traveller.clock.runFor(61_000);
+    await settled(async () => /18:00–19:00/.test(await workshop.textContent()));
+  } finally {
+    await own.close();
+  }
+});
+
 test("the list offers the earlier event that began, in the calendar's zone, the day before its own date", async ({ page, url }) => {
   // 10:00 in Madrid on 21 March 2027. The kickoff is at 00:30 on the 21st in Auckland,
   // which is 12:30 on the 20th in Madrid: yesterday, so not listed, but there to ask for.
