@@ -55,6 +55,9 @@ pub enum LoadError {
     NotFeed,
     /// The server had not answered after this many seconds.
     Timeout(u32),
+    /// The body broke off before its end: the connection was cut, or sent nothing for this
+    /// many seconds.
+    Interrupted(u32),
     /// The feed is this many bytes, more than [`MAX_BYTES`].
     TooLarge(u64),
     /// No feed was named (an element without a `feed` attribute or inline JSON).

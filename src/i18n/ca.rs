@@ -17,6 +17,7 @@ pub(crate) static STRINGS: Strings = Strings {
     load_network: "No s’han pogut carregar les dades: la connexió ha fallat o el servidor no deixa que aquest lloc les llegeixi (CORS).",
     load_offline: "No hi ha connexió a internet: les dades es carregaran quan torni.",
     load_timeout: "No s’han pogut carregar les dades: el servidor no ha respost en {seconds} segons.",
+    load_interrupted: "No s’han pogut carregar les dades: la baixada s’ha interromput abans del final (la connexió s’ha tallat o ha estat {seconds} segons sense enviar res).",
     not_json: "L’adreça de les dades retorna una pàgina web, no dades JSON: reviseu l’adreça.",
     not_feed: "L’adreça de les dades retorna dades JSON, però no un feed de clusterkit (no hi ha ni version ni cluster): reviseu l’adreça.",
     bad_url: "L’adreça de les dades no és una adreça web: reviseu-la.",

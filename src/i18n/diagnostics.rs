@@ -147,7 +147,16 @@ impl Strings {
         let reason = match &e.problem {
             SyntaxProblem::UnexpectedEnd => self.syntax_reasons[0].to_owned(),
             SyntaxProblem::UnexpectedChar(c) => {
-                char_string = c.to_string();
+                // A character that shows as nothing, or as a box (a control character, as
+                // the first byte of gzip sent without its header; a zero-width space), by
+                // its code point.
+                char_string = if c.is_control()
+                    || matches!(c, '\u{A0}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202F}' | '\u{FEFF}')
+                {
+                    format!("U+{:04X}", u32::from(*c))
+                } else {
+                    c.to_string()
+                };
                 fill(self.syntax_reasons[1], &[("char", &char_string)])
             }
             SyntaxProblem::TrailingText => self.syntax_reasons[2].to_owned(),

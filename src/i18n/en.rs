@@ -27,6 +27,7 @@ pub(crate) static STRINGS: Strings = Strings {
     load_network: "The data could not be loaded: the connection failed, or the server does not let this site read it (CORS).",
     load_offline: "There is no internet connection: the data will load when it is back.",
     load_timeout: "The data could not be loaded: the server did not answer within {seconds} seconds.",
+    load_interrupted: "The data could not be loaded: the download broke off before the end (the connection was cut, or sent nothing for {seconds} seconds).",
     not_json: "The feed address returns a web page, not JSON data: check the address.",
     not_feed: "The feed address returns JSON data, but not a clusterkit feed (it has no version and no cluster): check the address.",
     bad_url: "The feed address is not a web address: check it.",

@@ -27,6 +27,7 @@ pub(crate) static STRINGS: Strings = Strings {
     load_network: "No se han podido cargar los datos: la conexión ha fallado o el servidor no permite que este sitio los lea (CORS).",
     load_offline: "No hay conexión a internet: los datos se cargarán cuando vuelva.",
     load_timeout: "No se han podido cargar los datos: el servidor no ha respondido en {seconds} segundos.",
+    load_interrupted: "No se han podido cargar los datos: la descarga se ha interrumpido antes del final (la conexión se ha cortado o ha estado {seconds} segundos sin enviar nada).",
     not_json: "La dirección de los datos devuelve una página web, no datos JSON: revise la dirección.",
     not_feed: "La dirección de los datos devuelve datos JSON, pero no un feed de clusterkit (no tiene ni version ni cluster): revise la dirección.",
     bad_url: "La dirección de los datos no es una dirección web: revísela.",

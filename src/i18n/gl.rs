@@ -17,6 +17,7 @@ pub(crate) static STRINGS: Strings = Strings {
     load_network: "Non se puideron cargar os datos: a conexión fallou ou o servidor non deixa que este sitio os lea (CORS).",
     load_offline: "Non hai conexión a internet: os datos cargaranse cando volva.",
     load_timeout: "Non se puideron cargar os datos: o servidor non respondeu en {seconds} segundos.",
+    load_interrupted: "Non se puideron cargar os datos: a descarga interrompeuse antes do final (a conexión cortouse ou estivo {seconds} segundos sen enviar nada).",
     not_json: "O enderezo dos datos devolve unha páxina web, non datos JSON: revise o enderezo.",
     not_feed: "O enderezo dos datos devolve datos JSON, pero non un feed de clusterkit (non ten nin version nin cluster): revise o enderezo.",
     bad_url: "O enderezo dos datos non é un enderezo web: revíseo.",

@@ -73,6 +73,8 @@ strings! {
     load_offline: &'static str,
     /// The server did not answer within `{seconds}` seconds.
     load_timeout: &'static str,
+    /// The download broke off before its end: cut, or silent for `{seconds}` seconds.
+    load_interrupted: &'static str,
     /// The address gave a web page instead of JSON.
     not_json: &'static str,
     /// The address gave JSON that is no feed (an API's error, `[]`).

@@ -191,6 +191,20 @@ fn diagnostics_read_as_sentences_in_each_language() {
         Lang::Es.strings().syntax_error(&e),
         "Los datos no son JSON válido: línea 2, columna 16: «,» inesperado."
     );
+    // A character that would show as nothing or a box is named by its code point: gzip
+    // sent without its header, a zero-width space pasted before the feed.
+    let gzip = crate::feed::parse("\u{1F}\u{8B}\u{8}").unwrap_err();
+    assert_eq!(
+        Lang::En.strings().syntax_error(&gzip),
+        "The data is not valid JSON: line 1, column 1: unexpected “U+001F”."
+    );
+    let hidden = crate::feed::parse("\u{200B}{}").unwrap_err();
+    assert!(
+        Lang::Ca
+            .strings()
+            .syntax_error(&hidden)
+            .contains("«U+200B»")
+    );
 }
 
 #[test]

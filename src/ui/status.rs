@@ -173,6 +173,9 @@ pub(crate) fn load_error_message(lang: Lang, error: &LoadError) -> String {
         LoadError::Network => s.load_network.to_owned(),
         LoadError::Offline => s.load_offline.to_owned(),
         LoadError::Timeout(seconds) => fill(s.load_timeout, &[("seconds", &seconds.to_string())]),
+        LoadError::Interrupted(seconds) => {
+            fill(s.load_interrupted, &[("seconds", &seconds.to_string())])
+        }
         LoadError::NotJson => s.not_json.to_owned(),
         LoadError::NotFeed => s.not_feed.to_owned(),
         LoadError::TooLarge(bytes) => fill(

@@ -3,7 +3,7 @@
 // shows on retry.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { test, assert, BASE, BASE_NO_CORS } from "./harness.mjs";
+import { test, assert, settled, BASE, BASE_NO_CORS } from "./harness.mjs";
 import { ROOT } from "./support.mjs";
 
 /** Holds back every request of `page` matching `pattern` until the function it gives back is called. */
@@ -304,6 +304,66 @@ test("after the feed is mended, its retry fetches the mended feed, not the broke
     await page.locator("#status").getByRole("heading", { name: "Alpha" }).waitFor();
     assert.equal(asked, 2, "the retry reached the server");
   } finally {
+    server.close();
+  }
+}, { networkErrors: true });
+
+test("a feed that keeps coming, however slowly, is waited for; one that breaks off or goes silent midway says so, not CORS", async ({ page }) => {
+  // A server that sends half of a feed at once and the rest as the test says: a large feed
+  // on a slow link, a connection cut, a server that stops sending.
+  const { createServer } = await import("node:http");
+  const madrid = readFileSync(join(ROOT, "www/feeds/madrid.json"));
+  const half = Math.floor(madrid.length / 2);
+  const sending = new Map();
+  const server = createServer((request, response) => {
+    const path = request.url.split("?")[0];
+    response.writeHead(200, {
+      "content-type": "application/json",
+      "content-length": String(madrid.length),
+      "access-control-allow-origin": "*",
+    });
+    response.write(madrid.subarray(0, half));
+    sending.set(path, response);
+    if (path === "/cut.json") setTimeout(() => response.socket.destroy(), 200);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    await page.clock.install();
+    await page.goto(new URL("tests/e2e/pages/faults.html", BASE).href);
+    const add = (id) => page.evaluate(({ id, feed }) => {
+      const el = document.createElement("clusterkit-directory");
+      el.id = id;
+      el.lang = "en";
+      el.setAttribute("feed", feed);
+      document.body.prepend(el);
+    }, { id, feed: `${origin}/${id}.json` });
+    const alert = (id) => page.locator(`#${id}`).getByRole("alert");
+    // Cut halfway: the server had answered and let the page read it; nothing about CORS.
+    await add("cut");
+    await alert("cut").filter({ hasText: "the download broke off before the end" }).waitFor();
+    assert.equal(await alert("cut").filter({ hasText: "CORS" }).count(), 0);
+    await alert("cut").getByRole("button", { name: "Try again" }).waitFor();
+    // Silent halfway for 30 seconds.
+    await add("silent");
+    await settled(() => sending.has("/silent.json"));
+    await page.waitForTimeout(300);
+    await page.clock.fastForward(31_000);
+    await alert("silent").filter({ hasText: "or sent nothing for 30 seconds" }).waitFor();
+    // Slow but steady: a tenth more every 20 seconds, 100 seconds in all, and it shows.
+    await add("slow");
+    await settled(() => sending.has("/slow.json"));
+    const tenth = Math.ceil(half / 5);
+    for (let at = half; at < madrid.length; at += tenth) {
+      await page.waitForTimeout(300);
+      await page.clock.fastForward(20_000);
+      sending.get("/slow.json").write(madrid.subarray(at, Math.min(at + tenth, madrid.length)));
+    }
+    sending.get("/slow.json").end();
+    await page.locator("#slow [part=count]").filter({ hasText: /\d+ members/ }).waitFor();
+    assert.equal(await alert("slow").count(), 0);
+  } finally {
+    for (const response of sending.values()) response.destroy();
     server.close();
   }
 }, { networkErrors: true });

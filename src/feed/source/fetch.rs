@@ -1,5 +1,5 @@
-//! Fetching a feed: one request per address, its body read as bytes within a deadline and
-//! a size limit, then parsed and published to every widget that names it.
+//! Fetching a feed: one request per address, its body read as bytes as long as it keeps
+//! coming, within a size limit, then parsed and published to every widget that names it.
 
 use super::*;
 
@@ -72,8 +72,10 @@ pub(super) fn load(
         if result.is_err() && controller.as_ref().is_some_and(|c| c.signal().aborted()) {
             return;
         }
-        if let (Err(LoadError::Timeout(_) | LoadError::TooLarge(_)), Some(c)) =
-            (&result, &controller)
+        if let (
+            Err(LoadError::Timeout(_) | LoadError::Interrupted(_) | LoadError::TooLarge(_)),
+            Some(c),
+        ) = (&result, &controller)
         {
             c.abort();
         }
@@ -106,8 +108,9 @@ extern "C" {
 /// A fetched body read as it arrives (see [`Reading`]), and the URL it came from after
 /// redirects. Read here, not by `Response.text()`: each chunk is copied into the Wasm once,
 /// with no JS string to copy back, and bytes outside UTF-8 are read as Windows-1252, with a
-/// diagnostic, not as U+FFFD. The headers and the body must both arrive within
-/// [`TIMEOUT_SECONDS`], and a body announced or found larger than [`MAX_BYTES`] is refused.
+/// diagnostic, not as U+FFFD. The headers, and then each chunk of the body, must arrive
+/// within [`TIMEOUT_SECONDS`] (a large feed on a slow link is waited for as long as it keeps
+/// coming), and a body announced or found larger than [`MAX_BYTES`] is refused.
 #[cfg(target_arch = "wasm32")]
 async fn bytes(
     response: js_sys::Promise,
@@ -117,30 +120,42 @@ async fn bytes(
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     const GAVE_UP: &str = "clusterkit: timeout";
-    // One deadline for the whole: a promise that rejects with GAVE_UP, raced with each step.
-    let deadline = js_sys::Promise::new(&mut |_, reject| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_1(
-                &reject,
-                (TIMEOUT_SECONDS * 1000) as i32,
-                &GAVE_UP.into(),
-            );
+    // A step raced with a deadline of its own, a promise that rejects with GAVE_UP.
+    let within = |step: js_sys::Promise| async move {
+        let window = web_sys::window();
+        let mut timer = None;
+        let deadline = js_sys::Promise::new(&mut |_, reject| {
+            timer = window.as_ref().and_then(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_1(
+                    &reject,
+                    (TIMEOUT_SECONDS * 1000) as i32,
+                    &GAVE_UP.into(),
+                )
+                .ok()
+            });
+        });
+        let raced = js_sys::Promise::race(&js_sys::Array::of2(&step, &deadline));
+        let result = JsFuture::from(raced).await;
+        if let (Some(window), Some(timer)) = (window, timer) {
+            window.clear_timeout_with_handle(timer);
         }
-    });
-    let within = |step: &js_sys::Promise| {
-        JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(step, &deadline)))
+        result
     };
-    let failed = |e: wasm_bindgen::JsValue| {
-        if e.as_string().as_deref() == Some(GAVE_UP) {
-            LoadError::Timeout(TIMEOUT_SECONDS)
-        } else if web_sys::window().is_some_and(|w| !w.navigator().on_line()) {
+    // Once the headers are in, the server has answered and let the page read it (CORS): a
+    // failure after is the download's, cut or gone silent.
+    let failed = |e: wasm_bindgen::JsValue, answered: bool| {
+        if web_sys::window().is_some_and(|w| !w.navigator().on_line()) {
             retry_when_online();
             LoadError::Offline
+        } else if answered {
+            LoadError::Interrupted(TIMEOUT_SECONDS)
+        } else if e.as_string().as_deref() == Some(GAVE_UP) {
+            LoadError::Timeout(TIMEOUT_SECONDS)
         } else {
             LoadError::Network
         }
     };
-    let response = within(&response).await.map_err(failed)?;
+    let response = within(response).await.map_err(|e| failed(e, false))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| LoadError::Network)?;
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
@@ -156,7 +171,7 @@ async fn bytes(
     }
     let chunks: Option<Chunks> = match body {
         // None for a body the loader found empty (a 204).
-        Some(body) => Some(within(&body).await.map_err(failed)?)
+        Some(body) => Some(within(body).await.map_err(|e| failed(e, false))?)
             .filter(|chunks| !chunks.is_null())
             .map(JsCast::unchecked_into),
         None => response
@@ -175,9 +190,9 @@ async fn bytes(
     let hidden = || web_sys::window().is_none_or(|w| w.document().is_none_or(|d| d.hidden()));
     while let Some(chunks) = &chunks {
         let asked = js_sys::Date::now();
-        let chunk: Chunk = within(&chunks.read())
+        let chunk: Chunk = within(chunks.read())
             .await
-            .map_err(failed)?
+            .map_err(|e| failed(e, true))?
             .unchecked_into();
         // A chunk the network was waited for comes in a task of its own.
         if js_sys::Date::now() - asked > 1.0 {
@@ -204,7 +219,9 @@ async fn bytes(
                         let _ = window.set_timeout_with_callback(&resolve);
                     }
                 });
-                JsFuture::from(next_task).await.map_err(failed)?;
+                JsFuture::from(next_task)
+                    .await
+                    .map_err(|e| failed(e, true))?;
                 turn = js_sys::Date::now();
             }
             reading.push_with((end - start) as usize, |room| {
