@@ -4,6 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::{focus, memo, memo_with};
@@ -89,44 +90,72 @@ where
             );
         }
     });
-    let on_retry = move |ev: web_sys::MouseEvent, retry: Callback<()>| {
+    // The button says it loads, and is disabled, until the box goes (the feed came) or
+    // another takes its place (it failed again): set here, not as reactive attributes,
+    // which would cost the Wasm 2 KB.
+    let on_retry = move |ev: web_sys::MouseEvent, retry: Callback<()>, loading: &str| {
+        if matches!(state.get_untracked(), FeedState::Loading) {
+            return;
+        }
+        if let Some(button) = crate::ui::closest(&ev, "button") {
+            let _ = button.set_attribute("aria-disabled", "true");
+            button.set_text_content(Some(loading));
+        }
         let parent = crate::ui::closest(&ev, ".ck-status--error").and_then(|e| e.parent_element());
         retried.set_value(parent);
         retry.run(());
     };
+    // The failure shown, kept while the retry pressed in its box loads: the box, and the
+    // focus on its button, stay where they are (a loading state in its place moved the page
+    // below by a screen, and dropped the focus to the page). Each failure is counted, so
+    // that one said again is a new alert.
+    let shown = StoredValue::new(None::<(usize, LoadError)>);
     let feed_signal = Signal::derive(move || feed.get().unwrap_or_default());
     let widget = move || ready.get().then(|| children(feed_signal));
     let status = move || {
         let lang = lang.get();
         let s = lang.strings();
-        match state.get() {
-            FeedState::Loading if !ready.get() => Some(
-                view! { <p class="ck-root ck-status" role="status" part="status">{s.loading}</p> }
-                    .into_any(),
-            ),
+        let failure = match state.get() {
             FeedState::Failed(error) => {
-                let mut message = load_error_message(lang, &error);
-                if let Some(name) = label.get() {
-                    message = format!("{name}: {}", lang.after_colon(&message));
-                }
-                // Whatever went wrong at the address may be mended there: a retry, except
-                // where no address, or no web address, was given.
-                let retry =
-                    retry.filter(|_| !matches!(error, LoadError::Missing | LoadError::BadUrl));
-                Some(
-                    view! {
-                        <div class="ck-root ck-status--error" role="alert" part="error">
-                            <p>{message}</p>
-                            {retry.map(|retry| view! {
-                                <button type="button" class="ck-btn" on:click=move |ev| on_retry(ev, retry)>{s.retry}</button>
-                            })}
-                        </div>
-                    }
-                    .into_any(),
-                )
+                let count = shown.with_value(|s| s.as_ref().map_or(0, |(n, _)| n + 1));
+                shown.set_value(Some((count, error)));
+                shown.get_value()
             }
-            _ => None,
+            FeedState::Loading if retried.with_value(Option::is_some) => shown.get_value(),
+            _ => {
+                shown.set_value(None);
+                None
+            }
+        };
+        if let Some((count, error)) = failure {
+            let mut message = load_error_message(lang, &error);
+            if let Some(name) = label.get() {
+                message = format!("{name}: {}", lang.after_colon(&message));
+            }
+            // Whatever went wrong at the address may be mended there: a retry, except where
+            // no address, or no web address, was given.
+            let retry = retry.filter(|_| !matches!(error, LoadError::Missing | LoadError::BadUrl));
+            let alert = view! {
+                <div class="ck-root ck-status--error" role="alert" part="error">
+                    <p>{message}</p>
+                    {retry.map(|retry| view! {
+                        <button type="button" class="ck-btn" on:click=move |ev| on_retry(ev, retry, s.loading)>{s.retry}</button>
+                    })}
+                </div>
+            };
+            // A failure after another is a box of its own, not the last one patched, so that
+            // it is said as a new alert: the two sides of an `Either` alternate.
+            let alert = if count % 2 == 0 {
+                Either::Left(alert)
+            } else {
+                Either::Right(alert)
+            };
+            return Some(alert.into_any());
         }
+        (matches!(state.get_untracked(), FeedState::Loading) && !ready.get()).then(|| {
+            view! { <p class="ck-root ck-status" role="status" part="status">{s.loading}</p> }
+                .into_any()
+        })
     };
     let diagnostics = move || {
         if !debug.get() {

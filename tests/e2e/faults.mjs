@@ -308,15 +308,26 @@ test("after the feed is mended, its retry fetches the mended feed, not the broke
   }
 }, { networkErrors: true });
 
-test("a feed that keeps coming, however slowly, is waited for; one that breaks off or goes silent midway says so, not CORS", async ({ page }) => {
+test("a feed that keeps coming, however slowly, is waited for; one that breaks off or goes silent midway says so, not CORS; a retry while the server is still down keeps its box and the focus", async ({ page }) => {
   // A server that sends half of a feed at once and the rest as the test says: a large feed
   // on a slow link, a connection cut, a server that stops sending.
   const { createServer } = await import("node:http");
   const madrid = readFileSync(join(ROOT, "www/feeds/madrid.json"));
   const half = Math.floor(madrid.length / 2);
   const sending = new Map();
+  // A server down (503) until its third request; the second is answered as the test says.
+  let flaky = 0;
+  let answerSecond;
   const server = createServer((request, response) => {
     const path = request.url.split("?")[0];
+    const cors = { "access-control-allow-origin": "*", "cache-control": "no-store" };
+    if (path === "/flaky.json" && ++flaky < 3) {
+      const down = () => (response.writeHead(503, cors), response.end("Busy"));
+      if (flaky === 1) down();
+      else answerSecond = down;
+      return;
+    }
+    if (path === "/flaky.json") return (response.writeHead(200, cors), response.end(madrid));
     response.writeHead(200, {
       "content-type": "application/json",
       "content-length": String(madrid.length),
@@ -362,6 +373,27 @@ test("a feed that keeps coming, however slowly, is waited for; one that breaks o
     sending.get("/slow.json").end();
     await page.locator("#slow [part=count]").filter({ hasText: /\d+ members/ }).waitFor();
     assert.equal(await alert("slow").count(), 0);
+    // "Try again" pressed while the server is still down: its box stays as it was, the
+    // button saying it loads and keeping the focus, until the answer; failed again, the box
+    // says so again (a new alert), the focus still on its button.
+    await add("flaky");
+    await alert("flaky").filter({ hasText: "HTTP 503" }).waitFor();
+    const button = alert("flaky").getByRole("button");
+    await button.focus();
+    const box = async () => JSON.stringify(await page.locator("#flaky").evaluate((el) => el.getBoundingClientRect().toJSON()));
+    const before = await box();
+    await page.keyboard.press("Enter");
+    await settled(() => answerSecond !== undefined);
+    assert.equal(await button.textContent(), "Loading…");
+    assert.equal(await button.getAttribute("aria-disabled"), "true");
+    assert.equal(await box(), before, "nothing moves while it loads");
+    const focusedText = () => page.evaluate(() => document.getElementById("flaky").shadowRoot.activeElement?.textContent ?? null);
+    assert.equal(await focusedText(), "Loading…", "the focus stays on the button");
+    answerSecond();
+    await button.filter({ hasText: "Try again" }).waitFor();
+    await settled(async () => (await focusedText()) === "Try again");
+    await page.keyboard.press("Enter");
+    await page.locator("#flaky [part=count]").filter({ hasText: /\d+ members/ }).waitFor();
   } finally {
     for (const response of sending.values()) response.destroy();
     server.close();
