@@ -49,7 +49,9 @@ fn fold_joining(s: &str, joins: fn(char, Option<char>) -> bool) -> String {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
             '.' if joins(written, chars.peek().copied()) => {}
             c if c.is_ascii() => out.push(c),
-            '·' | '\u{0387}' | '\u{2027}' => {}
+            // The soft hyphen, in text pasted from a page or a PDF (`post\u{AD}producció`),
+            // is no character of the word.
+            '·' | '\u{0387}' | '\u{2027}' | '\u{AD}' => {}
             // The letter that writes `l·` in one character (`Paraŀlel`, in older fonts' text).
             'ŀ' | 'Ŀ' => out.push('l'),
             // Accents written apart from their letter (decomposed text, as pasted from some
@@ -150,7 +152,7 @@ fn base_letter(c: char) -> Option<char> {
 }
 
 /// Whether `c` belongs to a word: ASCII letters and digits and any non-ASCII character but
-/// spaces (a no-break, thin or ideographic one too), punctuation and common symbols (checked
+/// spaces (a no-break, thin or ideographic one too), punctuation, symbols and emoji (checked
 /// without the Unicode tables of `char::is_alphanumeric`). The Catalan middle dot joins
 /// `cel·la` into one word.
 pub(crate) fn is_word_char(c: char) -> bool {
@@ -160,13 +162,21 @@ pub(crate) fn is_word_char(c: char) -> bool {
             && !matches!(
                 c,
                 '«' | '»' | '¡' | '¿' | '©' | '®' | '°' | '§' | '¶' | '×' | '÷'
+                    // Accents typed alone, as an apostrophe (`l´Hospitalet`, `lʼHospitalet`)
+                    // or on their way to a letter (a dead key's `animaci´`).
+                    | '´' | '¨' | '\u{2B9}'..='\u{2BF}'
                     // Spaces, dashes, quotes, bullets, the ellipsis… (but U+2027, a middle
-                    // dot of `l·l`), currency signs, and CJK punctuation.
-                    | '\u{2000}'..='\u{200B}'
+                    // dot of `l·l`), currency signs, letterlike symbols (™, ℮), arrows,
+                    // mathematical and technical signs, shapes and dingbats (→, ★, ✓),
+                    // CJK punctuation, variation selectors, and emoji (🎬).
+                    | '\u{2000}'..='\u{200F}'
                     | '\u{2010}'..='\u{2026}'
                     | '\u{2028}'..='\u{206F}'
                     | '\u{20A0}'..='\u{20CF}'
+                    | '\u{2100}'..='\u{2BFF}'
                     | '\u{3000}'..='\u{303F}'
+                    | '\u{FE00}'..='\u{FE0F}'
+                    | '\u{1F000}'..='\u{1FAFF}'
             ))
 }
 

@@ -243,6 +243,9 @@ pub(super) fn Filters(
             <div class="ck-search">
                 <input
                     type="search"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    spellcheck="false"
                     aria-label=s.search_events
                     placeholder=s.search_events
                     prop:value=move || filter.with(|f| f.query.clone())

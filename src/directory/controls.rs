@@ -259,8 +259,13 @@ pub(super) fn search_box(
     view! {
         <label class="ck-search" part="search">
             <span>{s.search_members}</span>
+            // Names typed as written: no browser or phone keyboard's corrections, nor its
+            // list of earlier entries over the results.
             <input
                 type="search"
+                autocomplete="off"
+                autocapitalize="off"
+                spellcheck="false"
                 prop:value=move || choices.read().query.clone()
                 on:input=move |ev| {
                     // The results follow in a task of their own, so that the typed

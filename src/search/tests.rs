@@ -219,3 +219,29 @@ fn decomposed_accents_fold_and_highlight_as_composed_ones() {
     let parts: Vec<&str> = ranges.iter().map(|r| &decomposed[r.clone()]).collect();
     assert_eq!(parts, ["Ibe\u{301}"], "the accent stays with its letter");
 }
+
+#[test]
+fn accents_typed_alone_symbols_and_emoji_are_no_words_of_a_search() {
+    let hay = fold_text("L'Hospitalet Cinema Aurora · Post\u{AD}producció");
+    for typed in [
+        // An acute accent or a modifier letter as the apostrophe, as Spanish keyboards type it.
+        "l´hospitalet",
+        "lʼhospitalet",
+        // A dead key's accent, waiting for its letter (`animaci´`), finds what came before.
+        "cinem´",
+        "aurora¨",
+        // Symbols and emoji beside a word.
+        "cinema 🎬",
+        "🎬 cinema",
+        "cinema™",
+        "cinema →",
+        "★ aurora ✓",
+        // A soft hyphen pasted within a word.
+        "post\u{AD}produccio",
+        "postproduccio",
+    ] {
+        assert!(Query::new(typed).matches(&hay), "{typed:?}");
+    }
+    assert!(Query::new("🎬").is_empty());
+    assert!(!Query::new("cinemas 🎬").matches(&hay));
+}

@@ -85,6 +85,30 @@ test("a member found by its description or tags shows the match on its card, in 
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations with excerpts");
 });
 
+test("an accent typed with a dead key (a Mac's Catalan keyboard) keeps the results while it waits for its letter", async ({ page, url }) => {
+  const feed = feedOf("catalonia");
+  await page.goto(url("index.html"));
+  const dir = page.locator("#dir");
+  const count = dir.locator("[part=count]");
+  await count.filter({ hasText: `${feed.members.length} socis` }).waitFor();
+  const box = dir.getByRole("searchbox", { name: "Cerca socis" });
+  await box.fill("animació");
+  await count.filter({ hasNotText: `${feed.members.length} socis` }).waitFor();
+  const found = await count.textContent();
+  await box.fill("animaci");
+  await page.waitForTimeout(300);
+  const typed = await count.textContent();
+  // The dead key's accent, composing: the box reads `animaci´` until the letter comes.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Input.imeSetComposition", { text: "´", selectionStart: 1, selectionEnd: 1 });
+  await page.waitForTimeout(300);
+  assert.equal(await box.inputValue(), "animaci´");
+  assert.equal(await count.textContent(), typed, "the results stay while the accent composes");
+  await cdp.send("Input.insertText", { text: "ó" });
+  await count.filter({ hasText: found }).waitFor();
+  assert.equal(await box.inputValue(), "animació");
+});
+
 test("a swipe or wheel past the end of a profile leaves the page behind it where it was", async ({ context, url }) => {
   await onPhone(context, { viewport: { width: 360, height: 740 } }, async (page) => {
     await page.goto(url("index.html"));

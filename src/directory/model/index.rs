@@ -9,8 +9,8 @@ use crate::search::{Query, fold_text, is_word_char};
 /// nothing per member.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    /// Name (every language), description (every language), city, region and tags,
-    /// folded and separated by U+001F.
+    /// Name (every language), description (every language), city, region, tags and the
+    /// names of its segments (every language), folded and separated by U+001F.
     haystacks: Vec<String>,
     /// Where the name part of each haystack ends.
     name_ends: Vec<usize>,
@@ -133,7 +133,7 @@ fn initials(text: &str) -> u64 {
 }
 
 impl SearchIndex {
-    /// Indexes name, description, city, region and tags of each member.
+    /// Indexes name, description, city, region, tags and segments' names of each member.
     pub fn new(feed: &Feed) -> Self {
         let mut index = Self::for_members(feed.members.len());
         index.extend(feed, || false);
@@ -174,6 +174,12 @@ impl SearchIndex {
                 .chain(m.city.as_deref())
                 .chain(m.region.as_deref())
                 .chain(m.tags.iter().map(String::as_str))
+                .for_each(|s| add(&mut text, s));
+            // The names of its segments, in every language: a visitor types the name of the
+            // segment they look for (`videojocs`) as often as a word of a member's own text.
+            (m.segments.iter())
+                .filter_map(|id| feed.segment(id))
+                .flat_map(|segment| segment.name.variants())
                 .for_each(|s| add(&mut text, s));
             let (starts, long) = word_starts(&text);
             for start in ones(&starts) {
