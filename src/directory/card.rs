@@ -83,7 +83,7 @@ fn snippet(out: &mut String, m: &Member, shown: &str, lang: Lang, fallback: &str
     let seen = [Some(shown), m.city.as_deref(), m.region.as_deref()]
         .into_iter()
         .flatten()
-        .map(crate::search::fold)
+        .map(crate::search::fold_text)
         .collect::<Vec<_>>()
         .join("\u{1F}");
     let last = query.words().len().saturating_sub(1);

@@ -145,12 +145,15 @@ fn adopt_styles(root: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// A directory's id, its choices, and how many charts and directories hold them.
+type HeldChoices = (String, ArcRwSignal<Filter>, [usize; 2]);
+
 thread_local! {
     // The choices of each directory element with an `id`, shared with the charts whose
-    // `for` names it, and how many widgets hold them: either side may be removed first, and
-    // they go with the last (a page's script that makes directories with new ids keeps none
-    // of those gone).
-    static CHOICES: RefCell<Vec<(String, ArcRwSignal<Filter>, usize)>> = const { RefCell::new(Vec::new()) };
+    // `for` names it, and how many charts and directories hold them: either side may be
+    // removed first, and they go with the last (a page's script that makes directories with
+    // new ids keeps none of those gone).
+    static CHOICES: RefCell<Vec<HeldChoices>> = const { RefCell::new(Vec::new()) };
     // The ids of the page's directories, in whatever shadow root they are: a chart's `for`
     // reaches them all, as the choices do.
     static DIRECTORIES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
@@ -168,43 +171,67 @@ fn directory_named(id: &str) -> bool {
 }
 
 /// The choices of the directory element with an `id`, shared with the charts whose `for`
-/// names it, held until this is dropped.
+/// names it, held by a chart or a directory until this is dropped.
 struct Choices {
     id: String,
     filter: ArcRwSignal<Filter>,
+    /// Held by a directory (1) or a chart (0): the index of its count.
+    holder: usize,
 }
 
 impl Choices {
-    /// Holds the choices shared under `id`, made empty if none holds them yet.
-    fn of(id: &str) -> Self {
+    /// Holds the choices shared under `id`, made empty if none holds them yet, for a
+    /// directory or a chart.
+    fn of(id: &str, directory: bool) -> Self {
+        let holder = usize::from(directory);
         let filter = CHOICES.with_borrow_mut(|all| {
             if let Some((_, filter, holders)) = all.iter_mut().find(|(i, ..)| i == id) {
-                *holders += 1;
+                holders[holder] += 1;
                 return filter.clone();
             }
             let filter = ArcRwSignal::new(Filter::default());
-            all.push((id.to_owned(), filter.clone(), 1));
+            let mut holders = [0; 2];
+            holders[holder] = 1;
+            all.push((id.to_owned(), filter.clone(), holders));
             filter
         });
         Choices {
             id: id.to_owned(),
             filter,
+            holder,
         }
     }
 
-    /// [`Choices::of`] `id`, if there is one, made `filter`.
+    /// A directory's hold of the choices of `id`, if there is one, made `filter`.
     fn set(id: Option<&str>, filter: Filter) -> Option<Self> {
-        let choices = Choices::of(id?);
+        let choices = Choices::of(id?, true);
         choices.filter.set(filter);
         Some(choices)
     }
 
-    /// [`Choices::of`], held until the reactive scope it is called in is cleaned up.
+    /// A chart's hold of the choices of `id`, until the reactive scope it is called in is
+    /// cleaned up.
     fn held(id: &str) -> ArcRwSignal<Filter> {
-        let choices = Choices::of(id);
+        let choices = Choices::of(id, false);
         let filter = choices.filter.clone();
         on_cleanup(move || drop(choices));
         filter
+    }
+
+    /// Lets go of them: a directory that was the last one to hold them (its id changed)
+    /// leaves the charts that still do with no choices, as it names no directory now.
+    fn release(self) {
+        let filter = self.filter.clone();
+        let id = self.id.clone();
+        drop(self);
+        let directories = CHOICES.with_borrow(|all| {
+            all.iter()
+                .find(|(i, ..)| *i == id)
+                .map_or(0, |(.., holders)| holders[1])
+        });
+        if directories == 0 {
+            filter.set(Filter::default());
+        }
     }
 }
 
@@ -212,8 +239,8 @@ impl Drop for Choices {
     fn drop(&mut self) {
         CHOICES.with_borrow_mut(|all| {
             if let Some(at) = all.iter().position(|(i, ..)| *i == self.id) {
-                all[at].2 -= 1;
-                if all[at].2 == 0 {
+                all[at].2[self.holder] -= 1;
+                if all[at].2 == [0, 0] {
                     all.swap_remove(at);
                 }
             }

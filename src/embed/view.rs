@@ -168,6 +168,7 @@ pub(super) fn element_view(
         },
         locale,
         root,
+        first_id: StoredValue::new(None),
     };
     let at = element.at();
     // A value the stylesheet has no theme for (`Dark`, `purple`) is said once, and the widget
@@ -258,6 +259,9 @@ pub(super) struct Element {
     /// The language tag the widget is marked with (`en-US` keeps its region).
     pub(super) locale: Memo<String>,
     pub(super) root: NodeRef<leptos::html::Div>,
+    /// A directory's id when it was first drawn (empty without one): what its `sync-url`
+    /// parameter is named after, through its later drawings too, whatever id it has since.
+    pub(super) first_id: StoredValue<Option<String>>,
 }
 
 impl Element {

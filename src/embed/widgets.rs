@@ -86,14 +86,17 @@ pub(super) fn directory(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> An
     };
     crate::ui::on_change(move || filter.get(), share);
     // A new id takes the choices along, the directory drawn as it is; its charts show them,
-    // and those of the old id none (it names no directory now).
+    // and those of the old id none (it names no directory now, unless another has it too).
     crate::ui::on_new(named, move |new| {
         let now = chosen.get_value();
-        share(Filter::default());
         if new.is_none() {
             filter.set(now.clone());
         }
+        let old = linked.try_update_value(Option::take).flatten();
         linked.set_value(Choices::set(new.as_deref(), now));
+        if let Some(old) = old {
+            old.release();
+        }
         relinked.notify();
     });
     let filter = Signal::derive(move || {
@@ -115,9 +118,13 @@ pub(super) fn directory(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> An
         Signal::derive(move || choice(a.layout.get(), Layout::from_id, "grid, list", at("view")));
     // One URL parameter per directory, always in the `ck-` namespace so that no CMS's own
     // (WordPress' `s`, `p`, `page`…) is ever touched: the attribute's value, else the
-    // element's id as the directory was built, else `dir` (a link already shared names it).
+    // element's id as the directory was first drawn, else `dir` (a link already shared names it).
+    if el.first_id.with_value(Option::is_none) {
+        el.first_id.set_value(Some(id.clone().unwrap_or_default()));
+    }
+    let first_id = el.first_id.get_value().filter(|id| !id.is_empty());
     let sync_url = flag(a.sync_url.get()).map(|name| match name.as_str() {
-        "" => format!("ck-{}", id.as_deref().unwrap_or("dir")),
+        "" => format!("ck-{}", first_id.as_deref().unwrap_or("dir")),
         name if name.starts_with("ck-") => name.to_owned(),
         name => format!("ck-{name}"),
     });

@@ -90,39 +90,44 @@ where
             );
         }
     });
-    // The button says it loads, and is disabled, until the box goes (the feed came) or
-    // another takes its place (it failed again): set here, not as reactive attributes,
-    // which would cost the Wasm 2 KB.
-    let on_retry = move |ev: web_sys::MouseEvent, retry: Callback<()>, loading: &str| {
+    let on_retry = move |ev: web_sys::MouseEvent, retry: Callback<()>| {
+        // Pressed again while it loads: nothing more.
         if matches!(state.get_untracked(), FeedState::Loading) {
             return;
-        }
-        if let Some(button) = crate::ui::closest(&ev, "button") {
-            let _ = button.set_attribute("aria-disabled", "true");
-            button.set_text_content(Some(loading));
         }
         let parent = crate::ui::closest(&ev, ".ck-status--error").and_then(|e| e.parent_element());
         retried.set_value(parent);
         retry.run(());
     };
-    // The failure shown, kept while the retry pressed in its box loads: the box, and the
-    // focus on its button, stay where they are (a loading state in its place moved the page
-    // below by a screen, and dropped the focus to the page). Each failure is counted, so
-    // that one said again is a new alert.
+    // The failure shown, kept while a retry loads (this box's, or another widget's of the
+    // same feed): the box, and the focus on its button, stay where they are (a loading state
+    // in its place moved the page below by a screen, and dropped the focus to the page).
+    // Failures are counted as they come: one after another is a new alert, while the same
+    // drawn again (in a new language, under a new label) is the box patched.
     let shown = StoredValue::new(None::<(usize, LoadError)>);
+    let failing = StoredValue::new(false);
     let feed_signal = Signal::derive(move || feed.get().unwrap_or_default());
     let widget = move || ready.get().then(|| children(feed_signal));
     let status = move || {
         let lang = lang.get();
         let s = lang.strings();
-        let failure = match state.get() {
+        let state = state.get();
+        let loading = matches!(state, FeedState::Loading);
+        let failure = match state {
             FeedState::Failed(error) => {
-                let count = shown.with_value(|s| s.as_ref().map_or(0, |(n, _)| n + 1));
+                let new = !failing.get_value();
+                failing.set_value(true);
+                let count =
+                    shown.with_value(|s| s.as_ref().map_or(0, |(n, _)| n + usize::from(new)));
                 shown.set_value(Some((count, error)));
                 shown.get_value()
             }
-            FeedState::Loading if retried.with_value(Option::is_some) => shown.get_value(),
-            _ => {
+            FeedState::Loading => {
+                failing.set_value(false);
+                shown.get_value()
+            }
+            FeedState::Ready { .. } => {
+                failing.set_value(false);
                 shown.set_value(None);
                 None
             }
@@ -139,7 +144,15 @@ where
                 <div class="ck-root ck-status--error" role="alert" part="error">
                     <p>{message}</p>
                     {retry.map(|retry| view! {
-                        <button type="button" class="ck-btn" on:click=move |ev| on_retry(ev, retry, s.loading)>{s.retry}</button>
+                        // Saying it loads while it does (patched, the focus kept on it).
+                        <button
+                            type="button"
+                            class="ck-btn"
+                            aria-disabled=loading.then_some("true")
+                            on:click=move |ev| on_retry(ev, retry)
+                        >
+                            {if loading { s.loading } else { s.retry }}
+                        </button>
                     })}
                 </div>
             };
@@ -152,7 +165,7 @@ where
             };
             return Some(alert.into_any());
         }
-        (matches!(state.get_untracked(), FeedState::Loading) && !ready.get()).then(|| {
+        (loading && !ready.get()).then(|| {
             view! { <p class="ck-root ck-status" role="status" part="status">{s.loading}</p> }
                 .into_any()
         })

@@ -354,6 +354,38 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   const inEither = feed.members.filter((m) => (m.segments ?? []).some((s) => s === "post-production" || s === "video-games")).length;
   await later.locator("[part=count]").filter({ hasText: `${inEither} socis` }).waitFor();
   await page.evaluate(() => document.getElementById("chart3").remove());
+  // Two directories with one id (a page's mistake): the one renamed leaves the other its
+  // choices, and its chart.
+  await page.evaluate(() => {
+    for (const [n, id] of ["twin-a", "twin-b"].entries()) {
+      const dir = document.createElement("clusterkit-directory");
+      dir.id = id;
+      dir.dataset.twin = n;
+      dir.setAttribute("feed", "../../../www/feeds/catalonia.json");
+      document.body.append(dir);
+    }
+  });
+  const [first, second] = [page.locator("[data-twin='0']"), page.locator("[data-twin='1']")];
+  for (const twin of [first, second]) await twin.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
+  await second.evaluate((el) => (el.id = "twin-a"));
+  await addWidget(page, "clusterkit-chart", { id: "twin-chart", feed: "../../../www/feeds/catalonia.json", for: "twin-a" });
+  await first.getByRole("checkbox", { name: new RegExp(`^${name("video-games")}`) }).check();
+  await second.locator("[part=count]").filter({ hasText: `${inSegment("video-games")} socis` }).waitFor();
+  await first.evaluate((el) => (el.id = "twin-c"));
+  await page.waitForTimeout(300);
+  assert.equal(await second.locator("[part=count]").textContent(), `${inSegment("video-games")} socis`, "the other keeps its choices");
+  // A directory that keeps its view in the URL (`sync-url`) keeps it under the id it was
+  // first drawn with, through a new id and a later drawing (a new heading level).
+  await addWidget(page, "clusterkit-directory", { id: "kept", "sync-url": "", feed: "../../../www/feeds/catalonia.json" });
+  const kept = page.locator("#kept");
+  await kept.getByRole("checkbox", { name: new RegExp(`^${name("video-games")}`) }).check();
+  await page.waitForURL(/ck-kept=seg:video-games/);
+  await kept.evaluate((el) => (el.id = "renamed"));
+  await page.locator("#renamed").evaluate((el) => el.setAttribute("heading-level", "3"));
+  await page.locator("#renamed").getByRole("heading", { level: 3 }).first().waitFor();
+  assert.equal(await page.locator("#renamed [part=count]").textContent(), `${inSegment("video-games")} socis`);
+  assert.ok(!page.url().includes("ck-renamed"), page.url());
+  await pressedIn("#twin-chart", "video-games").waitFor();
 
   // A `for` that names no directory of the page (a typo) is said once in the console: at
   // once when a bar is pressed, else 5 s after the chart is drawn.

@@ -313,7 +313,9 @@ test("a feed that keeps coming, however slowly, is waited for; one that breaks o
   // on a slow link, a connection cut, a server that stops sending.
   const { createServer } = await import("node:http");
   const madrid = readFileSync(join(ROOT, "www/feeds/madrid.json"));
-  const half = Math.floor(madrid.length / 2);
+  // A feed of 3,000 members (190 KB), for a slow link to bring at 3 KB a second.
+  const members = Array.from({ length: 3000 }, (_, i) => ({ id: `m${i}`, name: `Member ${i}`, city: "Madrid" }));
+  const large = Buffer.from(JSON.stringify({ version: 1, cluster: { name: "Large" }, members }));
   const sending = new Map();
   // A server down (503) until its third request; the second is answered as the test says.
   let flaky = 0;
@@ -328,12 +330,13 @@ test("a feed that keeps coming, however slowly, is waited for; one that breaks o
       return;
     }
     if (path === "/flaky.json") return (response.writeHead(200, cors), response.end(madrid));
+    const body = path === "/slow.json" ? large : madrid;
     response.writeHead(200, {
       "content-type": "application/json",
-      "content-length": String(madrid.length),
+      "content-length": String(body.length),
       "access-control-allow-origin": "*",
     });
-    response.write(madrid.subarray(0, half));
+    response.write(body.subarray(0, path === "/slow.json" ? 30_000 : body.length / 2));
     sending.set(path, response);
     if (path === "/cut.json") setTimeout(() => response.socket.destroy(), 200);
   });
@@ -342,13 +345,13 @@ test("a feed that keeps coming, however slowly, is waited for; one that breaks o
     const origin = `http://127.0.0.1:${server.address().port}`;
     await page.clock.install();
     await page.goto(new URL("tests/e2e/pages/faults.html", BASE).href);
-    const add = (id) => page.evaluate(({ id, feed }) => {
+    const add = (id, path = id) => page.evaluate(({ id, feed }) => {
       const el = document.createElement("clusterkit-directory");
       el.id = id;
       el.lang = "en";
       el.setAttribute("feed", feed);
       document.body.prepend(el);
-    }, { id, feed: `${origin}/${id}.json` });
+    }, { id, feed: `${origin}/${path}.json` });
     const alert = (id) => page.locator(`#${id}`).getByRole("alert");
     // Cut halfway: the server had answered and let the page read it; nothing about CORS.
     await add("cut");
@@ -361,39 +364,56 @@ test("a feed that keeps coming, however slowly, is waited for; one that breaks o
     await page.waitForTimeout(300);
     await page.clock.fastForward(31_000);
     await alert("silent").filter({ hasText: "or sent nothing for 30 seconds" }).waitFor();
-    // Slow but steady: a tenth more every 20 seconds, 100 seconds in all, and it shows.
+    // Slow but steady: 30 KB more every 10 seconds, a minute in all, and it shows.
     await add("slow");
     await settled(() => sending.has("/slow.json"));
-    const tenth = Math.ceil(half / 5);
-    for (let at = half; at < madrid.length; at += tenth) {
+    for (let at = 30_000; at < large.length; at += 30_000) {
       await page.waitForTimeout(300);
-      await page.clock.fastForward(20_000);
-      sending.get("/slow.json").write(madrid.subarray(at, Math.min(at + tenth, madrid.length)));
+      await page.clock.fastForward(10_000);
+      sending.get("/slow.json").write(large.subarray(at, at + 30_000));
     }
     sending.get("/slow.json").end();
-    await page.locator("#slow [part=count]").filter({ hasText: /\d+ members/ }).waitFor();
+    await page.locator("#slow [part=count]").filter({ hasText: "3,000 members" }).waitFor();
     assert.equal(await alert("slow").count(), 0);
+    // One that keeps coming and never ends (a byte every 5 seconds) is given up.
+    await add("endless");
+    await settled(() => sending.has("/endless.json"));
+    for (let i = 0; i < 8; i++) {
+      await page.waitForTimeout(200);
+      await page.clock.fastForward(5_000);
+      sending.get("/endless.json").write(" ");
+    }
+    await alert("endless").filter({ hasText: "the server did not answer within 30 seconds" }).waitFor();
     // "Try again" pressed while the server is still down: its box stays as it was, the
-    // button saying it loads and keeping the focus, until the answer; failed again, the box
-    // says so again (a new alert), the focus still on its button.
+    // button saying it loads and keeping the focus, and so does the box of another widget
+    // of the same feed above it, until the answer; failed again, the box says so again (a
+    // new alert), the focus still on its button; the page's language changed then, the box
+    // is said in it, the focus still there.
     await add("flaky");
+    await add("above", "flaky");
     await alert("flaky").filter({ hasText: "HTTP 503" }).waitFor();
+    await alert("above").filter({ hasText: "HTTP 503" }).waitFor();
     const button = alert("flaky").getByRole("button");
     await button.focus();
-    const box = async () => JSON.stringify(await page.locator("#flaky").evaluate((el) => el.getBoundingClientRect().toJSON()));
-    const before = await box();
+    const box = async (id) => JSON.stringify(await page.locator(`#${id}`).evaluate((el) => el.getBoundingClientRect().toJSON()));
+    const before = [await box("above"), await box("flaky")];
     await page.keyboard.press("Enter");
     await settled(() => answerSecond !== undefined);
     assert.equal(await button.textContent(), "Loading…");
     assert.equal(await button.getAttribute("aria-disabled"), "true");
-    assert.equal(await box(), before, "nothing moves while it loads");
+    assert.equal(await alert("above").getByRole("button").textContent(), "Loading…");
+    assert.deepEqual([await box("above"), await box("flaky")], before, "nothing moves while it loads");
     const focusedText = () => page.evaluate(() => document.getElementById("flaky").shadowRoot.activeElement?.textContent ?? null);
     assert.equal(await focusedText(), "Loading…", "the focus stays on the button");
     answerSecond();
     await button.filter({ hasText: "Try again" }).waitFor();
     await settled(async () => (await focusedText()) === "Try again");
+    await page.locator("#flaky").evaluate((el) => (el.lang = "es"));
+    await button.filter({ hasText: "Reintentar" }).waitFor();
+    assert.equal(await focusedText(), "Reintentar", "the focus stays on the button, in the new language");
     await page.keyboard.press("Enter");
-    await page.locator("#flaky [part=count]").filter({ hasText: /\d+ members/ }).waitFor();
+    await page.locator("#flaky [part=count]").filter({ hasText: /\d+ socios/ }).waitFor();
+    await page.locator("#above [part=count]").filter({ hasText: /\d+ members/ }).waitFor();
   } finally {
     for (const response of sending.values()) response.destroy();
     server.close();

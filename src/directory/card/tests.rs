@@ -129,6 +129,15 @@ fn a_word_the_name_and_place_do_not_show_gets_its_excerpt_though_another_word_is
     // Every word on show: no excerpt.
     assert!(!card(Lang::Ca, "vic barcelona").contains("ck-snippet"));
     assert!(!card(Lang::Es, "universidad").contains("ck-snippet"));
+    // A name written with `l.l`, found by its second word: on show, marked, no excerpt.
+    feed.members[0].name = Text::from("Model.lab");
+    feed.members[0].description = Some(Text::from("A lab for 3D models."));
+    let html = cards(&feed, &[0], Lang::En, &Query::new("lab"), 3).0;
+    assert!(
+        html.contains("Model.<mark part=\"match\">lab</mark>"),
+        "{html}"
+    );
+    assert!(!html.contains("ck-snippet"), "{html}");
 }
 
 #[test]

@@ -188,6 +188,9 @@ async fn bytes(
     let mut turn = js_sys::Date::now();
     // A hidden page has no visitor to answer, and its timers wait a second.
     let hidden = || web_sys::window().is_none_or(|w| w.document().is_none_or(|d| d.hidden()));
+    // A body that keeps coming and never ends (a stream of keep-alives, a trickle) is given
+    // up once it has taken the time limit at under a kilobyte a second on average.
+    let began = js_sys::Date::now();
     while let Some(chunks) = &chunks {
         let asked = js_sys::Date::now();
         let chunk: Chunk = within(chunks.read())
@@ -207,6 +210,10 @@ async fn bytes(
             return Err(LoadError::Network);
         }
         length += u64::from(bytes.length());
+        let elapsed = js_sys::Date::now() - began;
+        if elapsed > f64::from(TIMEOUT_SECONDS * 1000) && (length as f64) < elapsed {
+            return Err(LoadError::Timeout(TIMEOUT_SECONDS));
+        }
         if length > MAX_BYTES {
             continue;
         }
