@@ -193,11 +193,13 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// ```
 ///
 /// A full stop between two l's typed (`pixel.lab`, `col.lectiu`) may be Catalan's `l·l` or
-/// two words: the query holds both readings, and a text that either finds is found.
+/// two words, and a hyphen within a word (`post-producció`) may join one word or two: the
+/// query holds both readings, and a text that either finds is found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     words: Vec<String>,
-    /// The words with every `l.l` read as two words, where that reading differs.
+    /// The words with every `l.l` read as two words, and every hyphen as a space, where that
+    /// reading differs.
     split: Option<Box<Query>>,
 }
 
@@ -211,7 +213,18 @@ impl Query {
                 .map(str::to_owned)
                 .collect()
         };
-        let joined = words(fold_joining(typed, |before, after| {
+        // A hyphen typed within a word (`post-producció`, `3-d`) may join what the text
+        // writes as one (`Postproducció`, `3D`): the joined reading reads it without.
+        let mut unhyphenated = String::with_capacity(typed.len());
+        let mut chars = typed.chars().peekable();
+        while let Some(c) = chars.next() {
+            let within = unhyphenated.chars().next_back().is_some_and(is_word_char)
+                && chars.peek().copied().is_some_and(is_word_char);
+            if !(c == '-' && within) {
+                unhyphenated.push(c);
+            }
+        }
+        let joined = words(fold_joining(&unhyphenated, |before, after| {
             before.eq_ignore_ascii_case(&'l') && after.is_some_and(|a| a.eq_ignore_ascii_case(&'l'))
         }));
         let split = words(fold_joining(typed, |_, _| false));

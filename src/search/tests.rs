@@ -245,3 +245,30 @@ fn accents_typed_alone_symbols_and_emoji_are_no_words_of_a_search() {
     assert!(Query::new("🎬").is_empty());
     assert!(!Query::new("cinemas 🎬").matches(&hay));
 }
+
+#[test]
+fn a_hyphen_typed_within_a_word_finds_the_word_written_whole_or_hyphenated() {
+    let whole = fold_text("Postproducció 3D Estudi");
+    let hyphenated = fold_text("Post-producció 3-D");
+    for typed in ["post-producció", "post-prod", "3-d", "postproduccio"] {
+        assert!(
+            Query::new(typed).matches(&whole),
+            "{typed:?} in the whole word"
+        );
+    }
+    for typed in ["post-producció", "post-prod", "3-d", "post producció"] {
+        assert!(
+            Query::new(typed).matches(&hyphenated),
+            "{typed:?} hyphenated"
+        );
+    }
+    assert!(
+        !Query::new("post-estudi").matches(&whole),
+        "no such word, whole or apart"
+    );
+    let text = "Postproducció 3D";
+    let shown: Vec<&str> = (Query::new("post-producció").highlights(text).iter())
+        .map(|r| &text[r.clone()])
+        .collect();
+    assert_eq!(shown, ["Postproducció"]);
+}
