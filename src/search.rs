@@ -26,7 +26,7 @@ pub fn fold_text(s: &str) -> String {
     let mut folded = fold(s);
     if writes_l_dot_l(s) {
         folded.push('\u{1F}');
-        folded.push_str(&fold_joining(s, |_, _| false));
+        folded.push_str(&fold_joining(s, apart));
     }
     folded
 }
@@ -81,6 +81,11 @@ fn fold_joining(s: &str, joins: fn(char, Option<char>) -> bool) -> String {
 /// l's of the same case (`col.lectiu`, `COL.LECTIU`; not `Pixel.Lab`, two words).
 fn joins_l_l(before: char, after: Option<char>) -> bool {
     matches!((before, after), ('l', Some('l')) | ('L', Some('L')))
+}
+
+/// No full stop joins: `l.l` read as two words.
+fn apart(_: char, _: Option<char>) -> bool {
+    false
 }
 
 /// The combining diacritical marks (U+0300 to U+036F).
@@ -227,7 +232,7 @@ impl Query {
         let joined = words(fold_joining(&unhyphenated, |before, after| {
             before.eq_ignore_ascii_case(&'l') && after.is_some_and(|a| a.eq_ignore_ascii_case(&'l'))
         }));
-        let split = words(fold_joining(typed, |_, _| false));
+        let split = words(fold_joining(typed, apart));
         Query {
             split: (split != joined).then(|| {
                 Box::new(Query {
@@ -314,7 +319,7 @@ impl Query {
     pub fn highlights(&self, text: &str) -> Vec<std::ops::Range<usize>> {
         // The text's readings, as `fold_text` makes them: its `l.l` as `l·l`, and apart.
         let text_readings: &[fn(char, Option<char>) -> bool] = if writes_l_dot_l(text) {
-            &[joins_l_l, |_, _| false]
+            &[joins_l_l, apart]
         } else {
             &[joins_l_l]
         };
