@@ -10,12 +10,12 @@
 use clusterkit::__private::json::{self, Fault, Json};
 use clusterkit::__private::parse_json;
 use clusterkit::Lang;
-use clusterkit::feed::SyntaxProblem;
 use clusterkit::feed::{
     Cluster, Date, Diagnostic, Event, Expected, Feed, Freq, Kind, Member, ParsedFeed, Problem,
     Rrule, RruleError, Segment, Skipped, SyntaxError, Text, Time, Weekday, When, parse,
     parse_bytes,
 };
+use clusterkit::feed::{Recovery, SyntaxProblem};
 
 // ---------------------------------------------------------------------------------------
 // Building feeds
@@ -2806,6 +2806,22 @@ fn diagnostic_names_its_entry_or_top_level_field() {
 // JSON syntax errors
 // ---------------------------------------------------------------------------------------
 
+/// The diagnostics of `text` that are syntax errors, as (line, column, problem, recovery).
+fn syntax_said(text: &str) -> Vec<(usize, usize, SyntaxProblem, Recovery)> {
+    parse(text)
+        .unwrap()
+        .diagnostics
+        .into_iter()
+        .filter_map(|d| match d.problem {
+            Problem::Syntax { error, recovery } => {
+                assert_eq!(d.path, "(root)");
+                Some((error.line, error.column, error.problem, recovery))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn syntax_error_points_at_line_and_column_in_characters() {
     let text = concat!(
@@ -2814,40 +2830,46 @@ fn syntax_error_points_at_line_and_column_in_characters() {
         "  \"members\": [{\"id\": \"a\", \"name\": \"Ibérica\"} }\n",
         "}\n",
     );
-    // Line 3: 45 characters (46 bytes, "é" being two) come before the stray "}".
+    // Line 3: 45 characters (46 bytes, "é" being two) come before the stray "}". The member
+    // before it is read.
     assert_eq!(
-        parse(text).unwrap_err(),
-        SyntaxError {
-            line: 3,
-            column: 46,
-            problem: SyntaxProblem::UnexpectedChar('}'),
-        }
+        syntax_said(text),
+        [(
+            3,
+            46,
+            SyntaxProblem::UnexpectedChar('}'),
+            Recovery::RestLost
+        )]
+    );
+    assert_eq!(
+        parse(text).unwrap().feed.members[0]
+            .name
+            .resolve("ca", "en"),
+        "Ibérica"
     );
 }
 
 #[test]
-fn trailing_comma_is_a_syntax_error_at_the_closing_bracket() {
+fn trailing_comma_is_ignored_and_said_at_the_comma() {
     let text = r#"{"members": [{"id": "é", "name": "Ñ"},]}"#;
     assert_eq!(
-        parse(text).unwrap_err(),
-        SyntaxError {
-            line: 1,
-            column: 39,
-            problem: SyntaxProblem::UnexpectedChar(']'),
-        }
+        syntax_said(text),
+        [(1, 38, SyntaxProblem::ExtraComma, Recovery::Mended)]
     );
+    assert_eq!(parse(text).unwrap().feed.members.len(), 1);
 }
 
 #[test]
 fn syntax_error_in_a_windows_file_counts_lines_and_characters() {
     let text = "{\r\n  \"version\": 1,\r\n  \"cluster\": {\"name\": \"Ó\"},,\r\n}";
     assert_eq!(
-        parse(text).unwrap_err(),
-        SyntaxError {
-            line: 3,
-            column: 28,
-            problem: SyntaxProblem::UnexpectedChar(','),
-        }
+        syntax_said(text),
+        [(3, 28, SyntaxProblem::ExtraComma, Recovery::Mended)]
+    );
+    let text = "{\r\n  \"cluster\": {\"name\": \"Ó\"},\r\n  \"members\": [{\"id\": \"a\", \"name\": \"A\"}\r\n  x";
+    assert_eq!(
+        syntax_said(text),
+        [(4, 3, SyntaxProblem::UnexpectedChar('x'), Recovery::RestLost)]
     );
 }
 
@@ -2862,6 +2884,93 @@ fn unclosed_string_is_a_syntax_error_at_the_end() {
             problem: SyntaxProblem::UnexpectedEnd,
         }
     );
+}
+
+#[test]
+fn a_feed_cut_short_shows_the_members_before_and_says_where() {
+    let text = r#"{"version": 1, "cluster": {"name": "CAC"},
+"segments": [{"id": "vfx", "name": "VFX"}],
+"members": [{"id": "sonilab", "name": "Sonilab", "segments": ["vfx"]},
+{"id": "rakuten", "name": "Rakuten", "segments": ["vfx"]},
+{"id": "cccb", "name": "CCCB", "segm"#;
+    let parsed = parse(text).unwrap();
+    let ids: Vec<&str> = parsed.feed.members.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["sonilab", "rakuten"], "the member cut in two is none");
+    assert_eq!(parsed.feed.segments.len(), 1);
+    assert_eq!(
+        syntax_said(text),
+        [(5, 37, SyntaxProblem::UnexpectedEnd, Recovery::RestLost)]
+    );
+    // Cut before its first member or event, a feed is a syntax error, as a whole one was:
+    // no widget is drawn empty as if the feed had nothing.
+    let before = &text[..text.find("{\"id\": \"sonilab\"").unwrap() + 10];
+    assert_eq!(
+        parse(before).unwrap_err().problem,
+        SyntaxProblem::UnexpectedEnd
+    );
+}
+
+#[test]
+fn a_feed_laid_out_an_entry_a_line_loses_only_its_broken_entries() {
+    // As a template writes one with a name's quotes unescaped, and a field's comma
+    // forgotten.
+    let text = r#"{
+  "version": 1,
+  "cluster": {"name": "Clúster"},
+  "members": [
+    {
+      "id": "a",
+      "name": "Cooperativa "La Claqueta"",
+      "city": "Girona"
+    },
+    {
+      "id": "b",
+      "name": "Sonilab"
+      "city": "Barcelona"
+    },
+    {
+      "id": "c",
+      "name": "Texas Cinemas",
+      "website": "javascript:alert(1)"
+    }
+  ]
+}"#;
+    let parsed = parse(text).unwrap();
+    let names: Vec<&str> = parsed
+        .feed
+        .members
+        .iter()
+        .map(|m| m.name.resolve("ca", "en"))
+        .collect();
+    assert_eq!(names, ["Sonilab", "Texas Cinemas"]);
+    assert_eq!(parsed.feed.members[0].city.as_deref(), Some("Barcelona"));
+    let said: Vec<(&str, String, bool)> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.as_str(), d.message(Lang::En), d.skipped))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "(root)",
+                "The data is not valid JSON: line 13, column 7: a comma is missing. It was read \
+                 as if it were there."
+                    .to_owned(),
+                false
+            ),
+            (
+                "members[0]",
+                "The data is not valid JSON: line 7, column 29: unexpected “L”. The entry was \
+                 skipped."
+                    .to_owned(),
+                true
+            ),
+            // Each entry after the broken one keeps its place in the document.
+            ("members[2].website", said[2].1.clone(), false),
+        ]
+    );
+    assert!(said[2].1.contains("address"), "{}", said[2].1);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -131,6 +131,98 @@ proptest! {
     }
 }
 
+/// A feed of `names`' members as `JSON.stringify(feed, null, 2)`, PHP's `JSON_PRETTY_PRINT`
+/// or Python's `json.dump(…, indent=2)` lay one out: an entry a line, or more.
+fn pretty_feed(names: &[String]) -> String {
+    let members: Vec<serde_json::Value> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            serde_json::json!({
+                "id": format!("m{i}"),
+                "name": {"ca": name, "en": format!("{name} (en)")},
+                "city": "Vigo",
+                "segments": ["a", "b"],
+            })
+        })
+        .collect();
+    let feed = serde_json::json!({
+        "version": 1,
+        "cluster": {"name": "C"},
+        "segments": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+        "members": members,
+    });
+    serde_json::to_string_pretty(&feed).unwrap()
+}
+
+proptest! {
+    /// A feed cut short anywhere (a truncated file, a script that died while writing it) gives
+    /// the members before the cut, each as whole as in the feed, or else a syntax error.
+    #[test]
+    fn a_feed_cut_anywhere_gives_whole_members_or_an_error(
+        names in prop::collection::vec("[A-Za-zà-ü ]{1,10}", 1..6),
+        at in 0.0..1.0f64,
+    ) {
+        let text = pretty_feed(&names);
+        let full = feed::parse(&text).unwrap().feed.members;
+        let mut cut = (text.len() as f64 * at) as usize;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if let Ok(parsed) = feed::parse(&text[..cut]) {
+            let read = &parsed.feed.members;
+            prop_assert!(!read.is_empty());
+            // (The segments they name are read where the list of segments, after the
+            // members in this layout's key order, is whole.)
+            let whole = parsed.feed.segments.len() == 2;
+            for (m, f) in read.iter().zip(&full) {
+                prop_assert_eq!((&m.id, &m.name, &m.city), (&f.id, &f.name, &f.city));
+                prop_assert!(!whole || m.segments == f.segments);
+            }
+        }
+    }
+
+    /// A byte lost within an entry of a feed laid out an entry a line costs that entry, or
+    /// that one and the next, never the rest: every other member read is as whole as in the
+    /// feed.
+    #[test]
+    fn a_byte_lost_in_an_entry_costs_at_most_two_entries(
+        names in prop::collection::vec("[A-Za-z ]{1,10}", 3..8),
+        which in 0usize..8,
+        at in 0.0..1.0f64,
+    ) {
+        let text = pretty_feed(&names);
+        let full = feed::parse(&text).unwrap().feed.members;
+        let which = which % names.len();
+        // The entry's own lines: from its `{` to its `}`.
+        let start = text.find(&format!("\"id\": \"m{which}\"")).unwrap();
+        let start = text[..start].rfind('{').unwrap();
+        let end = start + text[start..].find("\n    }").unwrap() + 6;
+        let lost = start + ((end - start) as f64 * at) as usize;
+        // (The first entry's own `{` leaves nothing to go by: the list is lost from there.)
+        prop_assume!(which > 0 || lost > start);
+        let broken = format!("{}{}", &text[..lost], &text[lost + 1..]);
+        let parsed = feed::parse(&broken).unwrap();
+        let read = &parsed.feed.members;
+        prop_assert!(read.len() + 2 >= full.len(), "{} of {} read:\n{broken}", read.len(), full.len());
+        // The entry may still be valid JSON, another (a letter lost from its city): that
+        // one alone may differ.
+        // (The segments they name are read where the list of segments, after the members in
+        // this layout's key order, is whole.)
+        let whole = parsed.feed.segments.len() == 2;
+        let changed: Vec<_> = read
+            .iter()
+            .filter(|m| {
+                !full.iter().any(|f| {
+                    (&m.id, &m.name, &m.city) == (&f.id, &f.name, &f.city)
+                        && (!whole || m.segments == f.segments)
+                })
+            })
+            .collect();
+        prop_assert!(changed.len() <= 1, "{changed:?} are not whole:\n{broken}");
+    }
+}
+
 const SEGMENTS: [&str; 4] = ["a", "b", "c", "unknown"];
 const REGIONS: [&str; 4] = ["Catalonia", "catalonia", "Galicia", "Madrid"];
 const CITIES: [&str; 3] = ["Barcelona", "Vigo", "Getafe"];

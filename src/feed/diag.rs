@@ -144,6 +144,17 @@ pub enum Problem {
     /// The document is no feed but holds one under this key (`{"data": {…}}`, as many a
     /// web API wraps what it answers): the feed there was read.
     FeedInside(String),
+    /// The entry is not valid JSON: a syntax error in it was read past (a lenient reading
+    /// says where, as [`Problem::Syntax`] in its place).
+    Unreadable,
+    /// The document's JSON has this syntax error, which the reader read past as `recovery`
+    /// says: a feed written by hand or by a template loses no more than it must.
+    Syntax {
+        /// Where, and what is wrong.
+        error: super::SyntaxError,
+        /// What was done about it.
+        recovery: super::json::Recovery,
+    },
     /// The feed's UTF-8 was encoded a second time, as if it were Windows-1252 ("ProducciÃ³n"
     /// for "Producción"), by an export or an editor: it was read once more as UTF-8, and is
     /// shown as meant. The first such text is at `line` and `column`.
@@ -178,6 +189,7 @@ impl From<Fault> for Problem {
         match fault {
             Fault::LoneSurrogate => Problem::LoneSurrogate,
             Fault::TooDeep => Problem::TooDeep,
+            Fault::Unreadable => Problem::Unreadable,
         }
     }
 }

@@ -43,7 +43,7 @@ pub const JOINED_YEARS: std::ops::RangeInclusive<i32> = 1850..=2100;
 pub use diag::{Diagnostic, Expected, Problem};
 #[cfg(test)]
 pub(crate) use encoding::decode;
-pub use json::{SyntaxError, SyntaxProblem};
+pub use json::{Recovery, SyntaxError, SyntaxProblem};
 use read::Reading;
 #[doc(hidden)]
 pub use read::parse_json;

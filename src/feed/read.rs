@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap;
 use std::cell::Cell;
 
 use super::diag::{Diagnostic, Expected, Problem};
-use super::json::{self, Json, SyntaxError};
+use super::json::{self, Json, Recovery, SyntaxError};
 use super::url::{is_email, phone_href};
 use super::{Cluster, Date, Event, Feed, Kind, Member, Rrule, Segment, Time, When};
 
@@ -28,8 +28,11 @@ pub struct ParsedFeed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads a feed from JSON text. Only a syntax error fails; every other problem is reported
-/// in [`ParsedFeed::diagnostics`] and costs no more than its entry or field.
+/// Reads a feed from JSON text. Every problem is reported in [`ParsedFeed::diagnostics`] and
+/// costs no more than it must: a bad entry or field itself; a syntax error (as
+/// [`Problem::Syntax`], with its line and column) a comma read as meant, text after the end,
+/// the broken entry of a list laid out an entry a line, or else what follows it. Only a
+/// syntax error that leaves no member and no event read fails.
 ///
 /// Off the browser, which alone has the zones' offsets (through `Intl`), an event's end in
 /// the other timed form than its start (one a wall-clock time, one exact) is dropped as
@@ -46,7 +49,46 @@ pub struct ParsedFeed {
 /// feed.base_url = Some("https://example.org/data/cluster.json".into());
 /// ```
 pub fn parse(text: &str) -> Result<ParsedFeed, SyntaxError> {
-    Ok(parse_json(&json::parse(text)?))
+    let read = json::parse_lenient(text)?;
+    let mut parsed = parse_json(&read.value);
+    if let Some(last) = read.problems.last()
+        && last.recovery == Recovery::RestLost
+        && parsed.feed.members.is_empty()
+        && parsed.feed.events.is_empty()
+    {
+        return Err(last.error.clone());
+    }
+    let mut said = Vec::new();
+    for json::Misread {
+        error,
+        recovery,
+        entry,
+    } in read.problems
+    {
+        let problem = Problem::Syntax { error, recovery };
+        match entry {
+            // Said in the entry's place, which the reader found unreadable; an entry of no
+            // list the feed reads goes unsaid, as anything else in it does.
+            Some(entry) => {
+                let unreadable = parsed
+                    .diagnostics
+                    .iter_mut()
+                    .find(|d| d.problem == Problem::Unreadable && d.path == entry);
+                if let Some(d) = unreadable {
+                    d.problem = problem;
+                }
+            }
+            None => said.push(Diagnostic {
+                path: "(root)".into(),
+                problem,
+                skipped: false,
+            }),
+        }
+    }
+    // First, as the document's own.
+    said.append(&mut parsed.diagnostics);
+    parsed.diagnostics = said;
+    Ok(parsed)
 }
 
 /// Reads a feed from its bytes, as fetched: UTF-8 (text encoded twice is read as meant, and

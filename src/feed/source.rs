@@ -354,10 +354,12 @@ fn publish(url: &str, state: FeedState) {
 /// which a wrong address gives.
 fn is_a_feed(parsed: &super::ParsedFeed, bytes: &[u8]) -> bool {
     use super::Problem;
+    // Its JSON's syntax errors read past aside (`{"error": "Not found",}`).
     let problems: Vec<(&str, &Problem)> = parsed
         .diagnostics
         .iter()
         .map(|d| (d.path.as_str(), &d.problem))
+        .filter(|(_, p)| !matches!(p, Problem::Syntax { .. }))
         .collect();
     match problems.as_slice() {
         [("(root)", Problem::WrongType { .. })] => false,
@@ -365,10 +367,10 @@ fn is_a_feed(parsed: &super::ParsedFeed, bytes: &[u8]) -> bool {
         // season's generator may write `{"events": []}`.
         [("version", Problem::Missing), ("cluster", Problem::Missing)] => {
             let (text, _) = super::encoding::decode(bytes);
-            super::json::parse(&text).is_ok_and(|doc| {
+            super::json::parse_lenient(&text).is_ok_and(|read| {
                 ["members", "events", "segments", "categories"]
                     .iter()
-                    .any(|list| doc.get(list).is_some())
+                    .any(|list| read.value.get(list).is_some())
             })
         }
         _ => true,

@@ -236,6 +236,7 @@ pub(crate) static STRINGS: Strings = Strings {
     d_not_utf8: "no està tot en UTF-8: hi ha bytes no vàlids ({n} en total; el primer a la línia {line}, columna {column}), que s’han llegit com a Windows-1252 (Latin-1). Deseu les dades en UTF-8.",
     d_encoded_twice: "té text codificat en UTF-8 dues vegades («ProducciÃ³» per «Producció»; el primer a la línia {line}, columna {column}), que s’ha llegit com calia. Deseu les dades en UTF-8 una sola vegada.",
     d_version: "és la versió {value}; aquest giny llegeix la versió 1 i mostra el que entén.",
+    d_unreadable: "no és JSON vàlid.",
     d_skipped: "S’ha omès l’entrada.",
     d_dropped: "S’ha ignorat el camp.",
     syntax_reasons: [
@@ -245,6 +246,13 @@ pub(crate) static STRINGS: Strings = Strings {
         "una seqüència d’escapament trencada",
         "un nombre mal format",
         "el document és buit",
+        "hi falta una coma",
+        "una coma de més",
+    ],
+    syntax_recovery: [
+        "S’ha llegit com si hi fos.",
+        "S’ha ignorat.",
+        "Només s’ha llegit el que hi ha abans.",
     ],
     kinds: ["Pime", "Gran empresa", "Centre de recerca", "Altres agents"],
     filters: "Filtres",

@@ -3,7 +3,8 @@
 
 use super::Strings;
 use super::fill;
-use crate::feed::{Diagnostic, Expected, Problem, RruleError, SyntaxError, json::SyntaxProblem};
+use crate::feed::json::{Recovery, SyntaxProblem};
+use crate::feed::{Diagnostic, Expected, Problem, RruleError, SyntaxError};
 
 /// Whole numbers as digits, anything else as `?`: spares the Wasm float formatting.
 fn integer_or_question_mark(v: f64) -> String {
@@ -97,6 +98,7 @@ impl Strings {
             Problem::LongNumber => self.d_long_number.to_owned(),
             Problem::LoneSurrogate => self.d_lone_surrogate.to_owned(),
             Problem::TooDeep => self.d_too_deep.to_owned(),
+            Problem::Unreadable => self.d_unreadable.to_owned(),
             Problem::UnsupportedVersion(v) => {
                 fill(self.d_version, &[("value", &integer_or_question_mark(*v))])
             }
@@ -116,6 +118,16 @@ impl Strings {
                 );
             }
             Problem::FeedInside(key) => fill(self.d_feed_inside, &[("key", key)]),
+            Problem::Syntax { error, recovery } => {
+                let done = match (recovery, &error.problem) {
+                    (Recovery::Mended, SyntaxProblem::MissingComma) => self.syntax_recovery[0],
+                    (Recovery::Mended, _) => self.syntax_recovery[1],
+                    (Recovery::EntrySkipped, _) => self.d_skipped,
+                    // `Recovery` may grow: what is not said to be read on from lost the rest.
+                    _ => self.syntax_recovery[2],
+                };
+                return format!("{} {done}", self.syntax_error(error));
+            }
             Problem::NumberedObject => return self.d_numbered_object.to_owned(),
             Problem::EncodedTwice { line, column } => {
                 return fill(
@@ -163,6 +175,8 @@ impl Strings {
             SyntaxProblem::BadEscape => self.syntax_reasons[3].to_owned(),
             SyntaxProblem::BadNumber => self.syntax_reasons[4].to_owned(),
             SyntaxProblem::Empty => self.syntax_reasons[5].to_owned(),
+            SyntaxProblem::MissingComma => self.syntax_reasons[6].to_owned(),
+            SyntaxProblem::ExtraComma => self.syntax_reasons[7].to_owned(),
         };
         fill(
             self.syntax_error,

@@ -246,6 +246,7 @@ pub(crate) static STRINGS: Strings = Strings {
     d_not_utf8: "is not all UTF-8: it has invalid bytes ({n} in all; the first at line {line}, column {column}), read as Windows-1252 (Latin-1). Save the data as UTF-8.",
     d_encoded_twice: "has text encoded as UTF-8 twice (“ProducciÃ³n” for “Producción”; the first at line {line}, column {column}), read as meant. Save the data as UTF-8 once.",
     d_version: "is version {value}; this widget reads version 1 and shows what it understands.",
+    d_unreadable: "is not valid JSON.",
     d_skipped: "The entry was skipped.",
     d_dropped: "The field was ignored.",
     syntax_reasons: [
@@ -255,6 +256,13 @@ pub(crate) static STRINGS: Strings = Strings {
         "a broken escape sequence",
         "a broken number",
         "the document is empty",
+        "a comma is missing",
+        "a comma too many",
+    ],
+    syntax_recovery: [
+        "It was read as if it were there.",
+        "It was ignored.",
+        "Only what comes before it was read.",
     ],
     kinds: ["SME", "Large company", "Research centre", "Other"],
     filters: "Filters",

@@ -249,6 +249,7 @@ pub(crate) static STRINGS: Strings = Strings {
     d_not_utf8: "no está todo en UTF-8: hay bytes no válidos ({n} en total; el primero en la línea {line}, columna {column}), que se han leído como Windows-1252 (Latin-1). Guarde los datos en UTF-8.",
     d_encoded_twice: "tiene texto codificado en UTF-8 dos veces («ProducciÃ³n» por «Producción»; el primero en la línea {line}, columna {column}), que se ha leído como debía. Guarde los datos en UTF-8 una sola vez.",
     d_version: "es la versión {value}; este widget lee la versión 1 y muestra lo que entiende.",
+    d_unreadable: "no es JSON válido.",
     d_skipped: "Se ha omitido la entrada.",
     d_dropped: "Se ha ignorado el campo.",
     syntax_reasons: [
@@ -258,6 +259,13 @@ pub(crate) static STRINGS: Strings = Strings {
         "una secuencia de escape rota",
         "un número mal formado",
         "el documento está vacío",
+        "falta una coma",
+        "una coma de más",
+    ],
+    syntax_recovery: [
+        "Se ha leído como si estuviera.",
+        "Se ha ignorado.",
+        "Solo se ha leído lo que hay antes.",
     ],
     kinds: [
         "Pyme",

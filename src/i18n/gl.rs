@@ -236,6 +236,7 @@ pub(crate) static STRINGS: Strings = Strings {
     d_not_utf8: "non está todo en UTF-8: hai bytes non válidos ({n} en total; o primeiro na liña {line}, columna {column}), que se leron como Windows-1252 (Latin-1). Garde os datos en UTF-8.",
     d_encoded_twice: "ten texto codificado en UTF-8 dúas veces («ProduciÃ³n» por «Produción»; o primeiro na liña {line}, columna {column}), que se leu como debía. Garde os datos en UTF-8 unha soa vez.",
     d_version: "é a versión {value}; este trebello le a versión 1 e amosa o que entende.",
+    d_unreadable: "non é JSON válido.",
     d_skipped: "Omitiuse a entrada.",
     d_dropped: "Ignorouse o campo.",
     syntax_reasons: [
@@ -245,6 +246,13 @@ pub(crate) static STRINGS: Strings = Strings {
         "unha secuencia de escape rota",
         "un número mal formado",
         "o documento está baleiro",
+        "falta unha coma",
+        "unha coma de máis",
+    ],
+    syntax_recovery: [
+        "Leuse coma se estivese.",
+        "Ignorouse.",
+        "Só se leu o que hai antes.",
     ],
     kinds: [
         "Peme",

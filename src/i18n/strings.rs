@@ -340,13 +340,18 @@ strings! {
     d_encoded_twice: &'static str,
     /// Diagnostic: feed version `{value}` not understood.
     d_version: &'static str,
+    /// Diagnostic: the entry is not valid JSON.
+    d_unreadable: &'static str,
     /// Suffix: the entry was skipped.
     d_skipped: &'static str,
     /// Suffix: the field was dropped.
     d_dropped: &'static str,
     /// JSON syntax reasons: unexpected end, unexpected character `{char}`, trailing text,
-    /// bad escape, bad number, empty document.
-    syntax_reasons: [&'static str; 6],
+    /// bad escape, bad number, empty document, a comma missing, a comma too many.
+    syntax_reasons: [&'static str; 8],
+    /// What was done about a syntax error: a missing comma read as if there, a comma or the
+    /// text after the end ignored, the rest lost.
+    syntax_recovery: [&'static str; 3],
     /// Kinds of member: SME, large company, research, other.
     kinds: [&'static str; 4],
     /// Button that shows the filters on a narrow screen.

@@ -186,10 +186,10 @@ fn diagnostics_read_as_sentences_in_each_language() {
         ca.starts_with("«2026-04-31» no existeix al calendari: comproveu"),
         "{ca}"
     );
-    let e = crate::feed::parse("{\n  \"version\": 1,,\n}").unwrap_err();
+    let e = crate::feed::parse("{\n  \"version\": 1;\n}").unwrap_err();
     assert_eq!(
         Lang::Es.strings().syntax_error(&e),
-        "Los datos no son JSON válido: línea 2, columna 16: «,» inesperado."
+        "Los datos no son JSON válido: línea 2, columna 15: «;» inesperado."
     );
     // A character that would show as nothing or a box is named by its code point: gzip
     // sent without its header, a zero-width space pasted before the feed.
@@ -204,6 +204,46 @@ fn diagnostics_read_as_sentences_in_each_language() {
             .strings()
             .syntax_error(&hidden)
             .contains("«U+200B»")
+    );
+}
+
+#[test]
+fn syntax_errors_read_past_say_what_was_done_in_each_language() {
+    let text = "{\"version\": 1, \"cluster\": {\"name\": \"C\"},\n\"members\": [{\"id\": \"a\", \"name\": \"A\"},]\n\"events\": [{";
+    let said: Vec<Vec<String>> = [Lang::Ca, Lang::Es, Lang::Gl, Lang::En]
+        .iter()
+        .map(|lang| {
+            crate::feed::parse(text)
+                .unwrap()
+                .diagnostics
+                .iter()
+                .map(|d| lang.strings().diagnostic(d))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        said[3],
+        [
+            "The data is not valid JSON: line 2, column 37: a comma too many. It was ignored.",
+            "The data is not valid JSON: line 3, column 1: a comma is missing. It was read as \
+             if it were there.",
+            "The data is not valid JSON: line 3, column 13: the text ends too early. Only what \
+             comes before it was read.",
+        ]
+    );
+    assert_eq!(
+        said[0][1],
+        "Les dades no són JSON vàlid: línia 3, columna 1: hi falta una coma. S’ha llegit com \
+         si hi fos."
+    );
+    assert_eq!(
+        said[1][0],
+        "Los datos no son JSON válido: línea 2, columna 37: una coma de más. Se ha ignorado."
+    );
+    assert_eq!(
+        said[2][2],
+        "Os datos non son JSON válido: liña 3, columna 13: o texto remata demasiado cedo. Só \
+         se leu o que hai antes."
     );
 }
 

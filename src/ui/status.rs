@@ -8,7 +8,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::{focus, memo, memo_with};
-use crate::feed::{Feed, FeedState, LoadError, MAX_BYTES, MB};
+use crate::feed::{Feed, FeedState, LoadError, MAX_BYTES, MB, Problem, Recovery};
 use crate::i18n::{Lang, fill, intl::format_number};
 
 /// Renders `children` with the feed once it is ready, a localized loading or error state
@@ -113,6 +113,23 @@ where
         let s = lang.strings();
         let state = state.get();
         let loading = matches!(state, FeedState::Loading);
+        // A feed read up to a syntax error says so in every widget of it: what it shows is
+        // not all there is.
+        let cut = match &state {
+            FeedState::Ready { diagnostics, .. } => diagnostics
+                .iter()
+                .find(|d| {
+                    matches!(
+                        d.problem,
+                        Problem::Syntax {
+                            recovery: Recovery::RestLost,
+                            ..
+                        }
+                    )
+                })
+                .map(|d| s.diagnostic(d)),
+            _ => None,
+        };
         let failure = match state {
             FeedState::Failed(error) => {
                 let new = !failing.get_value();
@@ -165,10 +182,14 @@ where
             };
             return Some(alert.into_any());
         }
-        (loading && !ready.get()).then(|| {
-            view! { <p class="ck-root ck-status" role="status" part="status">{s.loading}</p> }
-                .into_any()
-        })
+        // The loading line, a live region; or the line saying the feed was cut short, which
+        // comes with the widget and is read with it.
+        let (line, role, part) = match cut {
+            Some(said) => (said, None, "notice"),
+            None if loading && !ready.get() => (s.loading.to_owned(), Some("status"), "status"),
+            None => return None,
+        };
+        Some(view! { <p class="ck-root ck-status" role=role part=part>{line}</p> }.into_any())
     };
     let diagnostics = move || {
         if !debug.get() {

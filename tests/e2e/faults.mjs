@@ -280,7 +280,7 @@ test("after the feed is mended, its retry fetches the mended feed, not the broke
   // browser reuse its answer for hours. It answers broken JSON first, then the mended feed.
   const { createServer } = await import("node:http");
   const bodies = [
-    `{"version": 1, "cluster": {"name": "C"}, "members": [{"id": "a", "name": "Alpha"},]}`,
+    `{"version": 1, "cluster": {"name": "C"}, "members": [{"id": 'a', "name": "Alpha"}]}`,
     `{"version": 1, "cluster": {"name": "C"}, "members": [{"id": "a", "name": "Alpha"}]}`,
   ];
   let asked = 0;

@@ -2048,7 +2048,18 @@ test("bad feeds show localized, specific messages and keep every valid entry", a
   const groups = [];
   page.on("console", (m) => m.type() === "startGroupCollapsed" && groups.push(m.text()));
   await page.goto(url("tests/e2e/pages/bad-feeds.html"));
-  await page.locator("#syntax").getByRole("alert").filter({ hasText: "line 6, column 5" }).waitFor();
+  // A comma forgotten between two members: both shown, the webmaster told where.
+  await page.locator("#syntax [part=count]").filter({ hasText: "2 members" }).waitFor();
+  assert.ok(warnings.some((w) => w.startsWith("(root): The data is not valid JSON: line 6, column 5: a comma is missing.")), warnings.join("\n"));
+  // Cut short: the members before the cut, and every widget of that feed saying so.
+  const cut = page.locator("#cut");
+  await cut.locator("[part=count]").filter({ hasText: "2 socios" }).waitFor();
+  const cutSaid = "Los datos no son JSON válido: línea 7, columna 30: el texto termina demasiado pronto. Solo se ha leído lo que hay antes.";
+  assert.equal(await cut.locator("[part=notice]").innerText(), cutSaid);
+  await page.locator("#cut-chart [part=notice]").filter({ hasText: cutSaid }).waitFor();
+  assert.equal(await cut.getByRole("alert").count(), 0, "no failure");
+  // Broken before its first member: the error, where it is.
+  await page.locator("#early").getByRole("alert").filter({ hasText: "line 4, column 23: unexpected “'”" }).waitFor();
   const missing = page.locator("#missing").getByRole("alert");
   await missing.filter({ hasText: "HTTP 404" }).waitFor();
   // Named, so that a page with several widgets says which of them failed.

@@ -15,6 +15,7 @@ use std::fmt;
 mod parser;
 pub use parser::parse;
 pub(crate) use parser::parse_value;
+pub(crate) use parser::{Misread, parse_lenient};
 
 /// How far into `bytes` the first `"` or `\\` is (`bytes.len()` if none): where a string's
 /// plain text ends, which most of a feed's bytes are. Eight bytes a step: about three times as
@@ -71,13 +72,17 @@ pub enum Json<'a> {
     Invalid(Fault),
 }
 
-/// Why a syntactically valid value is unusable.
+/// Why a value is unusable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Fault {
     /// A string holds an unpaired UTF-16 surrogate escape.
     LoneSurrogate,
     /// The value is nested deeper than [`MAX_DEPTH`].
     TooDeep,
+    /// An item of a list that a syntax error left unreadable, skipped by a lenient reading
+    /// that went on from the next: kept in its place, so that the items after it keep theirs.
+    Unreadable,
 }
 
 /// What is wrong at the place a [`SyntaxError`] points to.
@@ -96,6 +101,24 @@ pub enum SyntaxProblem {
     BadNumber,
     /// The document is empty.
     Empty,
+    /// No comma between two values (`"city": "Vigo" "region": …`).
+    MissingComma,
+    /// A comma with no value after it (`[1, 2,]`), or before it (`[1,, 2]`).
+    ExtraComma,
+}
+
+/// What a feed's reader did about a syntax error, to read on past it (see
+/// [`Problem::Syntax`](crate::feed::Problem::Syntax)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Recovery {
+    /// Read as meant: a comma missing between two values as if it were there; a comma too
+    /// many, or text after the end of the document, ignored.
+    Mended,
+    /// The entry it is in was skipped, and reading went on from the next one.
+    EntrySkipped,
+    /// Reading stopped there: only what comes before it was read.
+    RestLost,
 }
 
 /// A JSON syntax error with its 1-based line and column (in characters).

@@ -1,13 +1,14 @@
 //! The reader itself: a recursive descent over the bytes, with the position kept for the
-//! line and column of a syntax error.
+//! line and column of a syntax error, and a way on past the mistakes of feeds written by
+//! hand or by a template (see [`parse_lenient`]).
 
 use std::borrow::Cow;
 
-use super::{Fault, Json, MAX_DEPTH, SyntaxError, SyntaxProblem, line_column, marks};
+use super::{Fault, Json, MAX_DEPTH, Recovery, SyntaxError, SyntaxProblem, line_column, marks};
 
 /// Parses a whole JSON document.
 pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
-    parse_from(text, marks(text.as_bytes()), 0)
+    strict(text, parse_from(text, marks(text.as_bytes()), 0))
 }
 
 /// Parses `text` as the one value, found `depth` levels deep in its document, that a
@@ -15,27 +16,173 @@ pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
 /// and values nested deeper than [`MAX_DEPTH`] in the document are as invalid as they are in
 /// it. A syntax error's line and column are within `text`.
 pub(crate) fn parse_value(text: &str, depth: usize) -> Result<Json<'_>, SyntaxError> {
-    parse_from(text, 0, depth)
+    strict(text, parse_from(text, 0, depth))
 }
 
-fn parse_from(text: &str, start: usize, depth: usize) -> Result<Json<'_>, SyntaxError> {
+/// A document read past its syntax errors: see [`parse_lenient`].
+#[derive(Debug, PartialEq)]
+pub(crate) struct Lenient<'a> {
+    /// What could be read.
+    pub value: Json<'a>,
+    /// Each syntax error read past, in document order; a [`Recovery::RestLost`] comes last.
+    pub problems: Vec<Misread>,
+}
+
+/// A syntax error read past.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Misread {
+    pub error: SyntaxError,
+    pub recovery: Recovery,
+    /// The entry skipped, as `members[3]`, for a [`Recovery::EntrySkipped`]: the item of
+    /// the array under that key (the innermost key of the document's top two levels) left
+    /// as [`Fault::Unreadable`].
+    pub entry: Option<String>,
+}
+
+/// Parses a whole JSON document as far as it can be read, as a feed needs it (bad input never
+/// loses the valid rest). A comma missing between two values is read as if it were there, a
+/// comma too many (`[1, 2,]`) and text after the end are ignored. Where reading cannot go
+/// on, what was read is kept, each container cut short where it stands, but for an item of an
+/// array or a numbered object (an entry of the feed, which would pass for whole): that is left
+/// out. In a document laid out an item a line, as most are, a top-level array (or a wrapped
+/// feed's) goes on from its next item instead, the broken one alone skipped.
+///
+/// `Err` where nothing could be read: an empty document, or a broken one that is no object or
+/// array.
+pub(crate) fn parse_lenient(text: &str) -> Result<Lenient<'_>, SyntaxError> {
+    let src = text.as_bytes();
+    let (value, found) = parse_from(text, marks(src), 0).map_err(|fail| fail.located(src))?;
+    Ok(Lenient {
+        value,
+        problems: located(src, found),
+    })
+}
+
+/// The value read, or the first problem met, as a strict reader says it.
+fn strict<'a>(
+    text: &str,
+    read: Result<(Json<'a>, Vec<Found>), Fail>,
+) -> Result<Json<'a>, SyntaxError> {
+    match read {
+        Ok((value, found)) if found.is_empty() => Ok(value),
+        Ok((_, found)) => Err(found[0].0.located(text.as_bytes())),
+        Err(fail) => Err(fail.located(text.as_bytes())),
+    }
+}
+
+/// A syntax error as met: the byte it is at and what is wrong there. Lines and columns are
+/// counted once reading is done, for all of them in one pass: a feed with a mistake in each of
+/// its 10,000 entries must not count its lines 10,000 times.
+#[derive(Debug)]
+struct Fail {
+    at: usize,
+    problem: SyntaxProblem,
+}
+
+impl Fail {
+    fn located(&self, src: &[u8]) -> SyntaxError {
+        let (line, column) = line_column(src, self.at);
+        SyntaxError {
+            line,
+            column,
+            problem: self.problem.clone(),
+        }
+    }
+}
+
+/// A syntax error read past, how, and for a skipped entry, which.
+type Found = (Fail, Recovery, Option<String>);
+
+/// `found`, in document order, with their lines and columns.
+fn located(src: &[u8], found: Vec<Found>) -> Vec<Misread> {
+    let mut lines = Lines::new(src);
+    found
+        .into_iter()
+        .map(|(fail, recovery, entry)| {
+            let (line, column) = lines.at(fail.at);
+            let error = SyntaxError {
+                line,
+                column,
+                problem: fail.problem,
+            };
+            Misread {
+                error,
+                recovery,
+                entry,
+            }
+        })
+        .collect()
+}
+
+/// [`line_column`] for positions in document order, counted in one pass.
+pub(super) struct Lines<'s> {
+    src: &'s [u8],
+    /// The line the pass is on, from 1.
+    line: usize,
+    /// The characters of the line up to `seen`.
+    chars: usize,
+    seen: usize,
+}
+
+impl<'s> Lines<'s> {
+    pub(super) fn new(src: &'s [u8]) -> Self {
+        Lines {
+            src,
+            line: 1,
+            chars: 0,
+            seen: marks(src),
+        }
+    }
+
+    /// The line and column of byte `at`; counted afresh where it is before the last.
+    pub(super) fn at(&mut self, at: usize) -> (usize, usize) {
+        let at = at.min(self.src.len());
+        if at < self.seen {
+            return line_column(self.src, at);
+        }
+        for &b in &self.src[self.seen..at] {
+            if b == b'\n' {
+                self.line += 1;
+                self.chars = 0;
+            } else if b & 0xC0 != 0x80 {
+                // Continuation bytes (10xxxxxx) start no character.
+                self.chars += 1;
+            }
+        }
+        self.seen = at;
+        (self.line, self.chars + 1)
+    }
+}
+
+/// Reads the document from `start`, at `depth`: its value and the problems read past, or
+/// what stopped it before anything could be read.
+fn parse_from(text: &str, start: usize, depth: usize) -> Result<(Json<'_>, Vec<Found>), Fail> {
     let mut p = Parser {
         text,
         src: text.as_bytes(),
         pos: start,
         pairs: Vec::new(),
         items: Vec::new(),
+        found: Vec::new(),
+        cut: None,
+        list: Cow::Borrowed(""),
     };
     p.skip_ws();
     if p.pos == p.src.len() {
-        return Err(p.error(SyntaxProblem::Empty));
+        return Err(p.fail(SyntaxProblem::Empty));
     }
     let value = p.value(depth)?;
-    p.skip_ws();
-    if p.pos != p.src.len() {
-        return Err(p.error(SyntaxProblem::TrailingText));
+    match p.cut.take() {
+        Some(fail) => p.found.push((fail, Recovery::RestLost, None)),
+        None => {
+            p.skip_ws();
+            if p.pos != p.src.len() {
+                let fail = p.fail(SyntaxProblem::TrailingText);
+                p.found.push((fail, Recovery::Mended, None));
+            }
+        }
     }
-    Ok(value)
+    Ok((value, p.found))
 }
 
 struct Parser<'a> {
@@ -49,34 +196,50 @@ struct Parser<'a> {
     pairs: Vec<(Cow<'a, str>, Json<'a>)>,
     /// The same for the items of arrays.
     items: Vec<Json<'a>>,
+    /// The syntax errors read past so far.
+    found: Vec<Found>,
+    /// Where reading stopped, once it has: the containers open then close where they stand.
+    cut: Option<Fail>,
+    /// The key of the array being read at the document's top two levels: a feed's list, or
+    /// a wrapped feed's.
+    list: Cow<'a, str>,
 }
 
 impl<'a> Parser<'a> {
-    fn error(&self, problem: SyntaxProblem) -> SyntaxError {
-        let (line, column) = line_column(self.src, self.pos);
-        SyntaxError {
-            line,
-            column,
+    fn fail(&self, problem: SyntaxProblem) -> Fail {
+        Fail {
+            at: self.pos,
             problem,
         }
     }
 
-    fn unexpected(&self) -> SyntaxError {
+    fn unexpected(&self) -> Fail {
         match std::str::from_utf8(&self.src[self.pos..])
             .ok()
             .and_then(|s| s.chars().next())
         {
-            Some(c) => self.error(SyntaxProblem::UnexpectedChar(c)),
-            None if self.pos >= self.src.len() => self.error(SyntaxProblem::UnexpectedEnd),
+            Some(c) => self.fail(SyntaxProblem::UnexpectedChar(c)),
+            None if self.pos >= self.src.len() => self.fail(SyntaxProblem::UnexpectedEnd),
             None => {
                 // `src` came from a `&str`, so `pos` is on a char boundary whenever this runs.
                 let c = String::from_utf8_lossy(&self.src[self.pos..])
                     .chars()
                     .next()
                     .unwrap_or('\u{FFFD}');
-                self.error(SyntaxProblem::UnexpectedChar(c))
+                self.fail(SyntaxProblem::UnexpectedChar(c))
             }
         }
+    }
+
+    /// Stops reading at `fail`: every container open closes where it stands.
+    fn stop(&mut self, fail: Fail) {
+        self.cut = Some(fail);
+    }
+
+    /// Notes a mistake at `at`, read past as meant.
+    fn mend(&mut self, at: usize, problem: SyntaxProblem) {
+        self.found
+            .push((Fail { at, problem }, Recovery::Mended, None));
     }
 
     fn peek(&self) -> Option<u8> {
@@ -89,7 +252,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn expect(&mut self, byte: u8) -> Result<(), SyntaxError> {
+    fn expect(&mut self, byte: u8) -> Result<(), Fail> {
         self.skip_ws();
         if self.peek() == Some(byte) {
             self.pos += 1;
@@ -99,16 +262,16 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
+    fn value(&mut self, depth: usize) -> Result<Json<'a>, Fail> {
         self.skip_ws();
         match self.peek() {
-            None => Err(self.error(SyntaxProblem::UnexpectedEnd)),
+            None => Err(self.fail(SyntaxProblem::UnexpectedEnd)),
             Some(b'{' | b'[') if depth >= MAX_DEPTH => {
                 self.skip_nested()?;
                 Ok(Json::Invalid(Fault::TooDeep))
             }
-            Some(b'{') => self.object(depth),
-            Some(b'[') => self.array(depth),
+            Some(b'{') => Ok(self.object(depth)),
+            Some(b'[') => Ok(self.array(depth)),
             Some(b'"') => Ok(match self.string()? {
                 Ok(s) => Json::String(s),
                 Err(fault) => Json::Invalid(fault),
@@ -121,7 +284,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn literal(&mut self, word: &str, value: Json<'a>) -> Result<Json<'a>, SyntaxError> {
+    fn literal(&mut self, word: &str, value: Json<'a>) -> Result<Json<'a>, Fail> {
         if self.src[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(value)
@@ -130,81 +293,239 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
+    fn object(&mut self, depth: usize) -> Json<'a> {
         self.pos += 1;
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Json::Object(Vec::new()));
+            return Json::Object(Vec::new());
         }
         let mark = self.pairs.len();
-        let result = self.members(depth);
-        // On success, this object's members; on error, whatever the failed read left.
+        self.members(depth);
         let pairs: Vec<_> = self.pairs.drain(mark..).collect();
-        result.map(|()| Json::Object(without_repeated_keys(pairs)))
+        Json::Object(without_repeated_keys(pairs))
     }
 
-    /// Reads an object's members onto `self.pairs`, through its closing brace.
-    fn members(&mut self, depth: usize) -> Result<(), SyntaxError> {
+    /// Reads an object's members onto `self.pairs`, through its closing brace or to where
+    /// reading stops.
+    fn members(&mut self, depth: usize) {
         loop {
             self.skip_ws();
-            if self.peek() != Some(b'"') {
-                return Err(self.unexpected());
-            }
-            // A key with a lone surrogate cannot name a field the feed reads; keep it lossily.
-            let key = self.string()?.unwrap_or(Cow::Borrowed("\u{FFFD}"));
-            self.expect(b':')?;
-            let value = self.value(depth + 1)?;
-            self.pairs.push((key, value));
-            self.skip_ws();
             match self.peek() {
-                Some(b',') => self.pos += 1,
+                Some(b'"') => {}
+                // `{"a": 1,, "b": 2}`
+                Some(b',') => {
+                    self.mend(self.pos, SyntaxProblem::ExtraComma);
+                    self.pos += 1;
+                    continue;
+                }
+                // After a comma too many, said: `{"a": 1,,}`.
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(());
+                    return;
                 }
-                _ => return Err(self.unexpected()),
+                _ => return self.stop(self.unexpected()),
+            }
+            // A key with a lone surrogate cannot name a field the feed reads; keep it lossily.
+            let key = match self.string() {
+                Ok(key) => key.unwrap_or(Cow::Borrowed("\u{FFFD}")),
+                Err(fail) => return self.stop(fail),
+            };
+            if let Err(fail) = self.expect(b':') {
+                return self.stop(fail);
+            }
+            if depth <= 1 {
+                self.list.clone_from(&key);
+            }
+            match self.value(depth + 1) {
+                // Cut short, a value is kept (the lists of a feed, or the feed in a wrapper),
+                // but not an entry of a numbered list (`{"0": {…}, "1": {…}}`).
+                Ok(_) if self.cut.is_some() && key.bytes().all(|b| b.is_ascii_digit()) => return,
+                Ok(value) => self.pairs.push((key, value)),
+                Err(fail) => self.stop(fail),
+            }
+            if self.cut.is_some() {
+                return;
+            }
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => {
+                    let comma = self.pos;
+                    self.pos += 1;
+                    self.skip_ws();
+                    // `{"a": 1,}`
+                    if self.peek() == Some(b'}') {
+                        self.mend(comma, SyntaxProblem::ExtraComma);
+                        self.pos += 1;
+                        return;
+                    }
+                }
+                Some(b'}') => {
+                    self.pos += 1;
+                    return;
+                }
+                // The next key, its comma forgotten.
+                Some(b'"') => self.mend(self.pos, SyntaxProblem::MissingComma),
+                _ => return self.stop(self.unexpected()),
             }
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
+    fn array(&mut self, depth: usize) -> Json<'a> {
         self.pos += 1;
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Json::Array(Vec::new()));
+            return Json::Array(Vec::new());
         }
         let mark = self.items.len();
-        let result = self.elements(depth);
-        let items: Vec<_> = self.items.drain(mark..).collect();
-        result.map(|()| Json::Array(items))
+        self.elements(depth, mark);
+        Json::Array(self.items.drain(mark..).collect())
     }
 
-    /// Reads an array's items onto `self.items`, through its closing bracket.
-    fn elements(&mut self, depth: usize) -> Result<(), SyntaxError> {
+    /// Reads an array's items onto `self.items`, through its closing bracket or to where
+    /// reading stops.
+    fn elements(&mut self, depth: usize, mark: usize) {
+        let mut first = None;
         loop {
-            let item = self.value(depth + 1)?;
-            self.items.push(item);
             self.skip_ws();
             match self.peek() {
-                Some(b',') => self.pos += 1,
+                // `[1,, 2]`
+                Some(b',') => {
+                    self.mend(self.pos, SyntaxProblem::ExtraComma);
+                    self.pos += 1;
+                    continue;
+                }
+                // After a comma too many, said: `[1,,]`.
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(());
+                    return;
                 }
-                _ => return Err(self.unexpected()),
+                _ => {}
+            }
+            let start = self.pos;
+            let first = *first.get_or_insert(start);
+            // Where reading stopped: in the item, none of which is kept (it would pass for
+            // whole), or after it.
+            let stopped_in = match self.value(depth + 1) {
+                Ok(_) if self.cut.is_some() => true,
+                Ok(item) => {
+                    self.items.push(item);
+                    false
+                }
+                Err(fail) => {
+                    self.stop(fail);
+                    true
+                }
+            };
+            if !stopped_in {
+                let end = self.pos;
+                self.skip_ws();
+                match self.peek() {
+                    Some(b',') => {
+                        let comma = self.pos;
+                        self.pos += 1;
+                        self.skip_ws();
+                        if self.peek() == Some(b']') {
+                            self.mend(comma, SyntaxProblem::ExtraComma);
+                        }
+                    }
+                    Some(b']') => {}
+                    // The next item, its comma forgotten: apart from the last, or after its
+                    // closing mark (`[01]` and `[1-2]` are broken numbers).
+                    Some(b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n')
+                        if self.pos > end || matches!(self.src[end - 1], b'}' | b']' | b'"') =>
+                    {
+                        self.mend(self.pos, SyntaxProblem::MissingComma);
+                    }
+                    _ => self.stop(self.unexpected()),
+                }
+            }
+            if let Some(fail) = self.cut.take() {
+                let Some(next) = self.next_item([start, first], depth, fail.at) else {
+                    self.cut = Some(fail);
+                    return;
+                };
+                self.pos = next;
+                let index = self.items.len() - mark;
+                if stopped_in {
+                    self.skip_entry(fail, index);
+                } else if matches!(self.items.last(), Some(Json::Object(_))) {
+                    // A whole entry, and something else after it (`} x`): that is ignored.
+                    self.found.push((fail, Recovery::Mended, None));
+                } else {
+                    // No entry, but what is left of one (`"city": "Vigo",` where its `{`
+                    // was lost).
+                    self.items.pop();
+                    self.skip_entry(fail, index - 1);
+                }
+            }
+            if self.peek() == Some(b']') {
+                self.pos += 1;
+                return;
             }
         }
     }
 
+    /// Notes the array's item `index` skipped for `fail`, and keeps its place.
+    fn skip_entry(&mut self, fail: Fail, index: usize) {
+        let entry = format!("{}[{index}]", self.list);
+        self.found.push((fail, Recovery::EntrySkipped, Some(entry)));
+        self.items.push(Json::Invalid(Fault::Unreadable));
+    }
+
+    /// Where this array goes on after reading stopped at `stop` in or after an item: its
+    /// next item or its closing bracket. Only in a top-level array or a wrapped feed's
+    /// (`depth` 2 at most), and only where its items are laid out one a line: the item's `{`
+    /// first on its line (at `starts[0]`; or if not, the first item's, at `starts[1]`: the
+    /// broken one may have lost its own), the next after the same indentation, and the
+    /// closing bracket first on a line indented less. Anything else indented less ends the
+    /// search: the array's end is lost.
+    fn next_item(&self, starts: [usize; 2], depth: usize, stop: usize) -> Option<usize> {
+        let src = self.src;
+        let indent = |start: usize| {
+            let line_start = src[..start]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let indent = &src[line_start..start];
+            let first =
+                src.get(start) == Some(&b'{') && indent.iter().all(|&b| b == b' ' || b == b'\t');
+            first.then_some(indent)
+        };
+        let indent = starts.into_iter().find_map(indent).filter(|_| depth <= 2)?;
+        // From the line reading stopped on: a line indented less than the items, before
+        // the array's closing bracket, is the document's next part (a missing bracket, or
+        // one lost to a broken entry): never taken for the array's.
+        let mut line = src[..stop]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        loop {
+            let rest = &src[line..];
+            let blank = rest
+                .iter()
+                .take_while(|&&b| b == b' ' || b == b'\t')
+                .count();
+            let (at, same) = (line + blank, rest[..blank] == *indent);
+            match rest.get(blank) {
+                Some(b'{') if same && at >= stop => return Some(at),
+                Some(b']') if blank < indent.len() && at >= stop => return Some(at),
+                None | Some(b'\r' | b'\n') => {}
+                Some(_) if blank < indent.len() => return None,
+                _ => {}
+            }
+            line += rest.iter().position(|&b| b == b'\n')? + 1;
+        }
+    }
+
     /// Skips a value nested too deep, without recursion, still checking its brackets.
-    fn skip_nested(&mut self) -> Result<(), SyntaxError> {
+    fn skip_nested(&mut self) -> Result<(), Fail> {
         let mut stack = Vec::new();
         loop {
             self.skip_ws();
             match self.peek() {
-                None => return Err(self.error(SyntaxProblem::UnexpectedEnd)),
+                None => return Err(self.fail(SyntaxProblem::UnexpectedEnd)),
                 Some(open @ (b'{' | b'[')) => {
                     stack.push(if open == b'{' { b'}' } else { b']' });
                     self.pos += 1;
@@ -229,7 +550,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn scalar_in_skip(&mut self) -> Result<(), SyntaxError> {
+    fn scalar_in_skip(&mut self) -> Result<(), Fail> {
         match self.peek() {
             Some(b't') => self.literal("true", Json::Null).map(drop),
             Some(b'f') => self.literal("false", Json::Null).map(drop),
@@ -239,7 +560,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn number(&mut self) -> Result<Json<'a>, SyntaxError> {
+    fn number(&mut self) -> Result<Json<'a>, Fail> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -247,12 +568,12 @@ impl<'a> Parser<'a> {
         match self.peek() {
             Some(b'0') => self.pos += 1,
             Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(self.error(SyntaxProblem::BadNumber)),
+            _ => return Err(self.fail(SyntaxProblem::BadNumber)),
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.error(SyntaxProblem::BadNumber));
+                return Err(self.fail(SyntaxProblem::BadNumber));
             }
             self.digits();
         }
@@ -262,7 +583,7 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
             }
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.error(SyntaxProblem::BadNumber));
+                return Err(self.fail(SyntaxProblem::BadNumber));
             }
             self.digits();
         }
@@ -286,7 +607,7 @@ impl<'a> Parser<'a> {
 
     /// Reads a string at `"`. The inner `Err` is a lone surrogate: valid JSON, unusable text.
     /// A string without escapes (nearly all of them) borrows from the text.
-    fn string(&mut self) -> Result<Result<Cow<'a, str>, Fault>, SyntaxError> {
+    fn string(&mut self) -> Result<Result<Cow<'a, str>, Fault>, Fail> {
         self.pos += 1;
         let first = self.run();
         if self.peek() == Some(b'"') {
@@ -297,7 +618,7 @@ impl<'a> Parser<'a> {
         let mut fault = None;
         loop {
             match self.peek() {
-                None => return Err(self.error(SyntaxProblem::UnexpectedEnd)),
+                None => return Err(self.fail(SyntaxProblem::UnexpectedEnd)),
                 Some(b'"') => {
                     self.pos += 1;
                     return Ok(fault.map_or(Ok(Cow::Owned(out)), Err));
@@ -315,7 +636,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Reads the escape after a backslash; `None` for a lone surrogate.
-    fn escape(&mut self) -> Result<Option<char>, SyntaxError> {
+    fn escape(&mut self) -> Result<Option<char>, Fail> {
         let c = match self.peek() {
             Some(b'"') => '"',
             Some(b'\\') => '\\',
@@ -349,20 +670,20 @@ impl<'a> Parser<'a> {
                     _ => char::from_u32(first),
                 });
             }
-            None => return Err(self.error(SyntaxProblem::UnexpectedEnd)),
-            Some(_) => return Err(self.error(SyntaxProblem::BadEscape)),
+            None => return Err(self.fail(SyntaxProblem::UnexpectedEnd)),
+            Some(_) => return Err(self.fail(SyntaxProblem::BadEscape)),
         };
         self.pos += 1;
         Ok(Some(c))
     }
 
-    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+    fn hex4(&mut self) -> Result<u32, Fail> {
         let mut code = 0;
         for _ in 0..4 {
             let digit = self.peek().and_then(|b| (b as char).to_digit(16));
             match digit {
                 Some(d) => code = code * 16 + d,
-                None => return Err(self.error(SyntaxProblem::BadEscape)),
+                None => return Err(self.fail(SyntaxProblem::BadEscape)),
             }
             self.pos += 1;
         }

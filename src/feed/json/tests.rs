@@ -97,7 +97,7 @@ fn syntax_errors_give_line_and_column_in_characters() {
     let err =
         parse("{\n  \"name\": \"Sonilab\",\n  \"city\": \"Barcelona\"\n  \"x\": 1\n}").unwrap_err();
     assert_eq!((err.line, err.column), (4, 3));
-    assert_eq!(err.problem, SyntaxProblem::UnexpectedChar('"'));
+    assert_eq!(err.problem, SyntaxProblem::MissingComma);
 
     let err = parse("{\"n\": \"Ibérica\" ]").unwrap_err();
     assert_eq!((err.line, err.column), (1, 17));
@@ -119,9 +119,12 @@ fn syntax_errors_give_line_and_column_in_characters() {
         parse(r#""\x""#).unwrap_err().problem,
         SyntaxProblem::BadEscape
     );
+    let err = parse("[1,]").unwrap_err();
+    assert_eq!((err.line, err.column), (1, 3), "at the comma");
+    assert_eq!(err.problem, SyntaxProblem::ExtraComma);
     assert_eq!(
-        parse("[1,]").unwrap_err().problem,
-        SyntaxProblem::UnexpectedChar(']')
+        parse("{\"a\": 1 x}").unwrap_err().problem,
+        SyntaxProblem::UnexpectedChar('x')
     );
 }
 
@@ -250,4 +253,215 @@ fn a_strings_text_ends_at_its_quote_or_backslash_after_long_plain_runs() {
         }
     }
     assert_eq!(to_quote_or_backslash(plain.as_bytes()), plain.len(), "none");
+}
+
+/// The lenient reading of `text`: its value, and each problem as (line, column, problem,
+/// recovery).
+fn lenient(text: &str) -> (Json<'_>, Vec<(usize, usize, SyntaxProblem, Recovery)>) {
+    let read = parse_lenient(text).unwrap();
+    let problems = read
+        .problems
+        .into_iter()
+        .map(|m| (m.error.line, m.error.column, m.error.problem, m.recovery))
+        .collect();
+    (read.value, problems)
+}
+
+#[test]
+fn a_comma_missing_or_too_many_is_read_as_meant_and_said_where() {
+    let (value, problems) =
+        lenient("{\"a\": [1 2,], \"b\": {\"c\": 3,},\n \"d\": 4 \"e\": [,5,, 6]}");
+    let meant = parse(r#"{"a": [1, 2], "b": {"c": 3}, "d": 4, "e": [5, 6]}"#).unwrap();
+    assert_eq!(value, meant);
+    use SyntaxProblem::{ExtraComma, MissingComma};
+    let mended = Recovery::Mended;
+    assert_eq!(
+        problems,
+        [
+            (1, 10, MissingComma, mended),
+            (1, 11, ExtraComma, mended),
+            (1, 27, ExtraComma, mended),
+            (2, 9, MissingComma, mended),
+            (2, 15, ExtraComma, mended),
+            (2, 18, ExtraComma, mended),
+        ]
+    );
+    // A strict reading stops at the first.
+    let e = parse("{\"a\": [1 2,]}").unwrap_err();
+    assert_eq!((e.line, e.column, e.problem), (1, 10, MissingComma));
+    // Two values run together are no missing comma: a broken number, which ends the list.
+    for (broken, first) in [("[01]", 0.0), ("[1-2]", 1.0), ("[1.5.3]", 1.5)] {
+        let (value, problems) = lenient(broken);
+        assert_eq!(value, Json::Array(vec![Json::Number(first)]), "{broken}");
+        assert_eq!(problems.len(), 1, "{broken}");
+        assert_eq!(problems[0].3, Recovery::RestLost, "{broken}");
+    }
+}
+
+#[test]
+fn text_after_the_document_is_ignored() {
+    let (value, problems) = lenient("{\"a\": 1}\n<!-- page cached in 0.02 s -->");
+    assert_eq!(value, parse(r#"{"a": 1}"#).unwrap());
+    assert_eq!(
+        problems,
+        [(2, 1, SyntaxProblem::TrailingText, Recovery::Mended)]
+    );
+}
+
+#[test]
+fn a_document_cut_short_keeps_what_came_before_but_no_entry_cut_in_two() {
+    let text = r#"{"cluster": {"name": "C", "timezone": "Europe/Mad"#;
+    let (value, problems) = lenient(text);
+    assert_eq!(
+        value,
+        parse(r#"{"cluster": {"name": "C"}}"#).unwrap(),
+        "an object's fields before"
+    );
+    assert_eq!(
+        problems,
+        [(1, 50, SyntaxProblem::UnexpectedEnd, Recovery::RestLost)]
+    );
+    // The items of a list, the last cut in two left out, at any depth.
+    let text = r#"{"data": {"members": [{"id": "a"}, {"id": "b", "segments": ["x", "y"#;
+    let (value, problems) = lenient(text);
+    assert_eq!(
+        value,
+        parse(r#"{"data": {"members": [{"id": "a"}]}}"#).unwrap()
+    );
+    assert_eq!(problems.len(), 1);
+    // A numbered object's entries too (PHP's list with gaps).
+    let text = r#"{"members": {"0": {"id": "a"}, "2": {"id": "b", "name": tru"#;
+    assert_eq!(
+        lenient(text).0,
+        parse(r#"{"members": {"0": {"id": "a"}}}"#).unwrap()
+    );
+    // Nothing read at all: no value to give.
+    for nothing in ["", "  ", "tru", "\"open", "x{}"] {
+        assert!(parse_lenient(nothing).is_err(), "{nothing:?}");
+    }
+}
+
+#[test]
+fn a_list_laid_out_an_entry_a_line_goes_on_past_a_broken_entry() {
+    // Not taken for the list's next: an entry's own, indented more.
+    let text = r#"{
+  "members": [
+    {
+      "id": "a",
+      "name": "Cooperativa "La Claqueta"",
+      "offices": [
+      {"city": "Vigo"}
+      ]
+    },
+    {
+      "id": "b"
+    },
+    {"id": "d" "name": "D" x},
+    {"id": "e"}
+  ],
+  "events": [
+    {"id": "f", "title": "Talent Week", "start": 2026-11-12}
+  ],
+  "categories": []
+}"#;
+    let (value, problems) = lenient(text);
+    // Each broken entry in its place, the others keeping theirs.
+    let unreadable = Json::Invalid(Fault::Unreadable);
+    let id = |id: &'static str| Json::Object(vec![("id".into(), Json::String(id.into()))]);
+    let members = Json::Array(vec![
+        unreadable.clone(),
+        id("b"),
+        unreadable.clone(),
+        id("e"),
+    ]);
+    let expected = Json::Object(vec![
+        ("members".into(), members),
+        ("events".into(), Json::Array(vec![unreadable])),
+        ("categories".into(), Json::Array(vec![])),
+    ]);
+    assert_eq!(value, expected);
+    let entries: Vec<_> = parse_lenient(text)
+        .unwrap()
+        .problems
+        .into_iter()
+        .map(|m| m.entry)
+        .collect();
+    let entry = |e: &str| Some(e.to_owned());
+    assert_eq!(
+        entries,
+        [
+            entry("members[0]"),
+            None,
+            entry("members[2]"),
+            entry("events[0]")
+        ]
+    );
+    use SyntaxProblem::{MissingComma, UnexpectedChar};
+    assert_eq!(
+        problems,
+        [
+            (5, 29, UnexpectedChar('L'), Recovery::EntrySkipped),
+            (13, 16, MissingComma, Recovery::Mended),
+            (13, 28, UnexpectedChar('x'), Recovery::EntrySkipped),
+            (17, 54, UnexpectedChar('-'), Recovery::EntrySkipped),
+        ]
+    );
+}
+
+#[test]
+fn a_list_not_laid_out_an_entry_a_line_stops_at_its_broken_entry() {
+    // On one line, or an entry whose end cannot be found: what follows is lost.
+    let text = r#"{"members": [{"id": "a"}, {"id": "b" x}, {"id": "c"}], "events": []}"#;
+    let (value, problems) = lenient(text);
+    assert_eq!(value, parse(r#"{"members": [{"id": "a"}]}"#).unwrap());
+    assert_eq!(
+        problems,
+        [(
+            1,
+            38,
+            SyntaxProblem::UnexpectedChar('x'),
+            Recovery::RestLost
+        )]
+    );
+    let text =
+        "{\n  \"members\": [\n    {\"id\": \"a\"},\n    {\"id\": \"b\" x},\n  \"events\": []\n}";
+    let (value, problems) = lenient(text);
+    assert_eq!(value, parse(r#"{"members": [{"id": "a"}]}"#).unwrap());
+    assert_eq!(problems[0].3, Recovery::RestLost);
+    // Deeper than a feed's lists, where an entry's own list could be taken for its next.
+    let text =
+        "{\"feed\": {\"data\": {\n  \"members\": [\n    {\"id\": x},\n    {\"id\": \"b\"}\n  ]}}}";
+    assert_eq!(
+        lenient(text).0,
+        parse(r#"{"feed": {"data": {"members": []}}}"#).unwrap()
+    );
+}
+
+proptest::proptest! {
+    /// The lines and columns of many problems, counted in one pass, are those each counted
+    /// alone gives.
+    #[test]
+    fn problems_are_located_in_one_pass_as_each_alone(
+        pieces in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::prelude::Just("a"),
+                proptest::prelude::Just("é"),
+                proptest::prelude::Just("\n"),
+                proptest::prelude::Just("🎬"),
+                proptest::prelude::Just(","),
+            ],
+            0..60,
+        ),
+        bom in proptest::prelude::any::<bool>(),
+    ) {
+        let text = format!("{}{}", if bom { "\u{FEFF}" } else { "" }, pieces.concat());
+        let src = text.as_bytes();
+        let mut at: Vec<usize> = text.match_indices(',').map(|(at, _)| at).collect();
+        at.insert(0, 0);
+        at.push(src.len());
+        let mut lines = super::parser::Lines::new(src);
+        for &at in &at {
+            proptest::prop_assert_eq!(lines.at(at), line_column(src, at));
+        }
+    }
 }

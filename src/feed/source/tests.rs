@@ -10,8 +10,11 @@ fn fetched(body: &[u8], from: Option<String>) -> FeedState {
 #[test]
 fn json_from_an_address_that_is_no_feed_says_so_and_a_feed_however_little_is_one() {
     let from = || Some("https://a.example/feed.json".to_owned());
-    let no_feeds: [&[u8]; 5] = [
+    let no_feeds: [&[u8]; 7] = [
         b"{\"error\": \"Not authorised\"}",
+        // Its syntax errors read past, as a feed's are.
+        b"{\"error\": \"Not authorised\",}",
+        b"[1 2]",
         b"{\"code\": \"rest_no_route\", \"message\": \"No route\", \"data\": {\"status\": 404}}",
         b"[]",
         b"null",
@@ -68,5 +71,30 @@ fn inline_markup_is_a_syntax_error_where_a_fetched_page_is_no_json() {
     assert!(matches!(
         fetched(b"<!doctype html><title>Log in</title>", page()),
         FeedState::Failed(LoadError::NotJson)
+    ));
+}
+
+#[test]
+fn a_feed_read_up_to_a_syntax_error_is_shown_and_one_with_nothing_before_it_fails() {
+    let from = || Some("https://a.example/feed.json".to_owned());
+    let cut = b"{\"version\": 1, \"cluster\": {\"name\": \"C\"}, \"members\": [{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"b\", \"na";
+    match fetched(cut, from()) {
+        FeedState::Ready { feed, diagnostics } => {
+            assert_eq!(feed.members.len(), 1);
+            assert!(matches!(
+                diagnostics[0].problem,
+                crate::feed::Problem::Syntax {
+                    recovery: crate::feed::Recovery::RestLost,
+                    ..
+                }
+            ));
+        }
+        other => panic!("{other:?}"),
+    }
+    // Cut before its first member: no feed with nothing in it, but the error.
+    let before = &cut[..cut.iter().position(|&b| b == b'[').unwrap() + 3];
+    assert!(matches!(
+        fetched(before, from()),
+        FeedState::Failed(LoadError::Syntax(_))
     ));
 }
