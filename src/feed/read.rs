@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap;
 use std::cell::Cell;
 
 use super::diag::{Diagnostic, Expected, Problem};
-use super::json::{self, Json, Recovery, SyntaxError};
+use super::json::{self, Json, Recovery, SyntaxError, SyntaxProblem};
 use super::url::{is_email, phone_href};
 use super::{Cluster, Date, Event, Feed, Kind, Member, Rrule, Segment, Time, When};
 
@@ -30,9 +30,9 @@ pub struct ParsedFeed {
 
 /// Reads a feed from JSON text. Every problem is reported in [`ParsedFeed::diagnostics`] and
 /// costs no more than it must: a bad entry or field itself; a syntax error (as
-/// [`Problem::Syntax`], with its line and column) a comma read as meant, text after the end,
-/// the broken entry of a list laid out an entry a line, or else what follows it. Only a
-/// syntax error that leaves no member and no event read fails.
+/// [`Problem::Syntax`], with its line and column) a comma read as meant, text before or
+/// after the document, the broken entry of a list laid out an entry a line, or else what
+/// follows it. Only a syntax error that leaves no member and no event read fails.
 ///
 /// Off the browser, which alone has the zones' offsets (through `Intl`), an event's end in
 /// the other timed form than its start (one a wall-clock time, one exact) is dropped as
@@ -51,12 +51,22 @@ pub struct ParsedFeed {
 pub fn parse(text: &str) -> Result<ParsedFeed, SyntaxError> {
     let read = json::parse_lenient(text)?;
     let mut parsed = parse_json(&read.value);
-    if let Some(last) = read.problems.last()
-        && last.recovery == Recovery::RestLost
-        && parsed.feed.members.is_empty()
-        && parsed.feed.events.is_empty()
-    {
-        return Err(last.error.clone());
+    // Read in part, or found after text skipped, a feed must have a member or an event to
+    // show: else it is the error (a web page whose script has a line starting with `{` is no
+    // feed, nor is what little was read before the first entry).
+    if parsed.feed.members.is_empty() && parsed.feed.events.is_empty() {
+        let skipped = read
+            .problems
+            .first()
+            .filter(|m| m.error.problem == SyntaxProblem::LeadingText);
+        if let Some(skipped) = skipped {
+            return Err(skipped.error.clone());
+        }
+        if let Some(last) = read.problems.last()
+            && last.recovery == Recovery::RestLost
+        {
+            return Err(last.error.clone());
+        }
     }
     let mut said = Vec::new();
     for json::Misread {

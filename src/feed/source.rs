@@ -381,20 +381,23 @@ fn is_a_feed(parsed: &super::ParsedFeed, bytes: &[u8]) -> bool {
 /// from it (`fetched`) or inline in the page at that address.
 fn parsed(reading: Reading, base: Option<String>, fetched: bool) -> FeedState {
     // A web page where JSON was expected from an address: said as such, not as a syntax
-    // error at `<` (inline, where there is no address to blame, it is one).
+    // error at `<` (inline, where there is no address to blame, it is one). But a feed after
+    // PHP's warnings in markup (`<br />\n<b>Warning</b>: …`) is read.
     let bytes = reading.bytes();
-    if fetched
+    let markup = fetched
         && bytes[super::json::marks(bytes)..]
             .trim_ascii_start()
-            .starts_with(b"<")
-    {
-        return FeedState::Failed(LoadError::NotJson);
-    }
+            .starts_with(b"<");
     match reading.finish() {
+        (Err(_), _) if markup => FeedState::Failed(LoadError::NotJson),
         // Said as such from an address (a wrong one, most likely); inline, the diagnostics
         // tell what is missing.
         (Ok(parsed), bytes) if fetched && !is_a_feed(&parsed, &bytes) => {
-            FeedState::Failed(LoadError::NotFeed)
+            FeedState::Failed(if markup {
+                LoadError::NotJson
+            } else {
+                LoadError::NotFeed
+            })
         }
         (Ok(mut parsed), _) => {
             parsed.feed.base_url = base;

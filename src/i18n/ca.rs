@@ -248,6 +248,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "el document és buit",
         "hi falta una coma",
         "una coma de més",
+        "text abans del començament",
     ],
     syntax_recovery: [
         "S’ha llegit com si hi fos.",

@@ -177,6 +177,7 @@ impl Strings {
             SyntaxProblem::Empty => self.syntax_reasons[5].to_owned(),
             SyntaxProblem::MissingComma => self.syntax_reasons[6].to_owned(),
             SyntaxProblem::ExtraComma => self.syntax_reasons[7].to_owned(),
+            SyntaxProblem::LeadingText => self.syntax_reasons[8].to_owned(),
         };
         fill(
             self.syntax_error,

@@ -258,6 +258,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "the document is empty",
         "a comma is missing",
         "a comma too many",
+        "text before the start",
     ],
     syntax_recovery: [
         "It was read as if it were there.",

@@ -261,6 +261,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "el documento está vacío",
         "falta una coma",
         "una coma de más",
+        "texto antes del comienzo",
     ],
     syntax_recovery: [
         "Se ha leído como si estuviera.",

@@ -248,6 +248,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "o documento está baleiro",
         "falta unha coma",
         "unha coma de máis",
+        "texto antes do comezo",
     ],
     syntax_recovery: [
         "Leuse coma se estivese.",

@@ -347,8 +347,9 @@ strings! {
     /// Suffix: the field was dropped.
     d_dropped: &'static str,
     /// JSON syntax reasons: unexpected end, unexpected character `{char}`, trailing text,
-    /// bad escape, bad number, empty document, a comma missing, a comma too many.
-    syntax_reasons: [&'static str; 8],
+    /// bad escape, bad number, empty document, a comma missing, a comma too many, text before
+    /// the start.
+    syntax_reasons: [&'static str; 9],
     /// What was done about a syntax error: a missing comma read as if there, a comma or the
     /// text after the end ignored, the rest lost.
     syntax_recovery: [&'static str; 3],

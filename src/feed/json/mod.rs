@@ -95,6 +95,9 @@ pub enum SyntaxProblem {
     UnexpectedChar(char),
     /// Text after the end of the document.
     TrailingText,
+    /// Text before the document, ignored by a lenient reading where the document starts a
+    /// line of its own (PHP's warnings printed before it).
+    LeadingText,
     /// A malformed `\` escape in a string.
     BadEscape,
     /// A malformed number.

@@ -41,7 +41,9 @@ pub(crate) struct Misread {
 
 /// Parses a whole JSON document as far as it can be read, as a feed needs it (bad input never
 /// loses the valid rest). A comma missing between two values is read as if it were there, a
-/// comma too many (`[1, 2,]`) and text after the end are ignored. Where reading cannot go
+/// comma too many (`[1, 2,]`) and text after the end are ignored, and so is text before a
+/// document that starts a line of its own with `{` (PHP's warnings printed before it, an
+/// API's `)]}'` prefix). Where reading cannot go
 /// on, what was read is kept, each container cut short where it stands, but for an item of an
 /// array or a numbered object (an entry of the feed, which would pass for whole): that is left
 /// out. In a document laid out an item a line, as most are, a top-level array (or a wrapped
@@ -51,7 +53,30 @@ pub(crate) struct Misread {
 /// array.
 pub(crate) fn parse_lenient(text: &str) -> Result<Lenient<'_>, SyntaxError> {
     let src = text.as_bytes();
-    let (value, found) = parse_from(text, marks(src), 0).map_err(|fail| fail.located(src))?;
+    let start = marks(src);
+    let first = start
+        + src[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+    let after = src[first..]
+        .windows(2)
+        .position(|w| w == b"\n{")
+        .map(|at| first + at + 1);
+    let (start, before) = match (src.get(first), after) {
+        (Some(b'{' | b'['), _) | (None, _) | (_, None) => (start, None),
+        (Some(_), Some(after)) => {
+            let problem = SyntaxProblem::LeadingText;
+            (
+                after,
+                Some((Fail { at: first, problem }, Recovery::Mended, None)),
+            )
+        }
+    };
+    let (value, mut found) = parse_from(text, start, 0).map_err(|fail| fail.located(src))?;
+    if let Some(before) = before {
+        found.insert(0, before);
+    }
     Ok(Lenient {
         value,
         problems: located(src, found),

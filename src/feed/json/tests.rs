@@ -309,6 +309,30 @@ fn text_after_the_document_is_ignored() {
 }
 
 #[test]
+fn text_before_a_document_starting_a_line_of_its_own_is_ignored() {
+    let php = "<br />\n<b>Warning</b>:  Undefined variable $x in <b>/var/www/feed.php</b> on line <b>12</b><br />\n{\"a\": 1}\n";
+    let (value, problems) = lenient(php);
+    assert_eq!(value, parse(r#"{"a": 1}"#).unwrap());
+    assert_eq!(
+        problems,
+        [(1, 1, SyntaxProblem::LeadingText, Recovery::Mended)]
+    );
+    // An API's prefix against JSON hijacking, after a byte order mark and a blank line.
+    let (value, problems) = lenient("\u{FEFF}\n)]}'\n{\"a\": [1]}");
+    assert_eq!(value, parse(r#"{"a": [1]}"#).unwrap());
+    assert_eq!(
+        problems,
+        [(2, 1, SyntaxProblem::LeadingText, Recovery::Mended)]
+    );
+    // No `{` starting a line: nothing to go by. A strict reading skips nothing.
+    assert!(parse_lenient("Warning: x {\"a\": 1}").is_err());
+    assert_eq!(
+        parse("x\n{}").unwrap_err().problem,
+        SyntaxProblem::UnexpectedChar('x')
+    );
+}
+
+#[test]
 fn a_document_cut_short_keeps_what_came_before_but_no_entry_cut_in_two() {
     let text = r#"{"cluster": {"name": "C", "timezone": "Europe/Mad"#;
     let (value, problems) = lenient(text);

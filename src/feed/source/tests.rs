@@ -72,6 +72,25 @@ fn inline_markup_is_a_syntax_error_where_a_fetched_page_is_no_json() {
         fetched(b"<!doctype html><title>Log in</title>", page()),
         FeedState::Failed(LoadError::NotJson)
     ));
+    // A web page with a line starting with `{` (its script's, its style's) is still one.
+    let login = b"<!doctype html>\n<script>\nconst config =\n{\"theme\": \"dark\", \"version\": 2}\n</script>\n<style>\n{ color: red }\n</style>";
+    assert!(matches!(
+        fetched(login, page()),
+        FeedState::Failed(LoadError::NotJson)
+    ));
+    // But a feed after PHP's warnings in markup is read, and the warnings said.
+    let warned = b"<br />\n<b>Warning</b>:  Undefined variable $city in <b>/var/www/feed.php</b> on line <b>12</b><br />\n{\"version\": 1, \"cluster\": {\"name\": \"C\"}, \"members\": [{\"id\": \"a\", \"name\": \"A\"}]}";
+    match fetched(warned, page()) {
+        FeedState::Ready { feed, diagnostics } => {
+            assert_eq!(feed.members.len(), 1);
+            let said = diagnostics[0].message(crate::Lang::En);
+            assert_eq!(
+                said,
+                "The data is not valid JSON: line 1, column 1: text before the start. It was ignored."
+            );
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
