@@ -2973,6 +2973,118 @@ fn a_feed_laid_out_an_entry_a_line_loses_only_its_broken_entries() {
     assert!(said[2].1.contains("address"), "{}", said[2].1);
 }
 
+#[test]
+fn more_of_the_document_after_a_brace_too_many_is_lost_not_ignored() {
+    // The cluster's `}` twice: the members after it are lost, which no widget may pass over
+    // as "no members".
+    let text = "{\n \"version\": 1,\n \"cluster\": {\"name\": \"C\"}},\n \"members\": [{\"id\": \"a\", \"name\": \"A\"}]\n}";
+    let e = parse(text).unwrap_err();
+    assert_eq!(
+        (e.line, e.column, e.problem),
+        (3, 27, SyntaxProblem::TrailingText)
+    );
+    // After the members: they show, and the rest is said lost (the widgets' notice).
+    let text = "{\"members\": [{\"id\": \"a\", \"name\": \"A\"}]},\n\"events\": []}";
+    assert_eq!(
+        syntax_said(text),
+        [(1, 40, SyntaxProblem::TrailingText, Recovery::RestLost)]
+    );
+    // A script's warning after the feed is only ignored.
+    let text = "{\"members\": [{\"id\": \"a\", \"name\": \"A\"}]}\nWarning: headers already sent";
+    assert_eq!(
+        syntax_said(text),
+        [(2, 1, SyntaxProblem::TrailingText, Recovery::Mended)]
+    );
+}
+
+/// The paths of `parsed`'s diagnostics about its members.
+fn member_paths(parsed: &ParsedFeed) -> Vec<&str> {
+    parsed
+        .diagnostics
+        .iter()
+        .map(|d| d.path.as_str())
+        .filter(|p| p.starts_with("members"))
+        .collect()
+}
+
+#[test]
+fn a_string_left_open_costs_its_own_entry_only() {
+    // Its missing quote, or a last backslash (`"img\"`), runs the string on over the lines
+    // of the next entry, which is read all the same, in its place.
+    for broken in [r#""name": "B"#, r#""logo": "img\"#] {
+        let text = format!(
+            "{{\n  \"members\": [\n    {{\n      \"id\": \"a\",\n      \"name\": \"A\"\n    }},\n    {{\n      \"id\": \"b\",\n      {broken}\n    }},\n    {{\n      \"id\": \"c\",\n      \"name\": \"C\"\n    }},\n    {{\n      \"id\": \"d\",\n      \"name\": \"D\",\n      \"kind\": 5\n    }}\n  ]\n}}"
+        );
+        let parsed = parse(&text).unwrap();
+        let ids: Vec<&str> = parsed.feed.members.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c", "d"], "{broken}");
+        assert_eq!(
+            member_paths(&parsed),
+            ["members[1]", "members[3].kind"],
+            "{broken}"
+        );
+    }
+}
+
+#[test]
+fn an_entry_ended_by_a_brace_too_early_is_skipped_whole() {
+    let text = r#"{
+  "members": [
+    {"id": "a", "name": "A"},
+      "city": "Vigo", "kind": "sme"
+    },
+    {"id": "b", "name": "B", "kind": 5}
+  ]
+}"#;
+    let parsed = parse(text).unwrap();
+    let ids: Vec<&str> = parsed.feed.members.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["b"], "not a without its city and kind");
+    assert_eq!(member_paths(&parsed), ["members[0]", "members[1].kind"]);
+    // Its `{` lost, an entry an line: that one alone.
+    let text = "{\"members\": [\n  {\"id\": \"a\", \"name\": \"A\"},\n  \"id\": \"b\", \"name\": \"B\"},\n  {\"id\": \"c\", \"name\": \"C\"}\n]}";
+    let parsed = parse(text).unwrap();
+    let ids: Vec<&str> = parsed.feed.members.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["a", "c"]);
+    assert_eq!(member_paths(&parsed), ["members[1]"]);
+}
+
+#[test]
+fn a_list_whose_entries_are_not_indented_more_than_its_bracket_ends_at_it() {
+    // Never the next list's entries read as its own.
+    let text = "{\"version\": 1,\n\"members\": [\n{\"id\": \"a\", \"name\": \"A\"},\n{\"id\": \"b\", \"name\": B\"}\n],\n\"events\": [\n{\"id\": \"e1\", \"title\": \"T\", \"start\": \"2026-05-01\"}\n]\n}";
+    let parsed = parse(text).unwrap();
+    let ids: Vec<&str> = parsed.feed.members.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["a"]);
+    assert_eq!(parsed.feed.events.len(), 1);
+    assert_eq!(member_paths(&parsed), ["members[1]"]);
+}
+
+#[test]
+fn a_syntax_error_in_a_list_the_feed_does_not_read_is_still_said() {
+    let text = "{\"version\": 1, \"cluster\": {\"name\": \"C\"},\n\"_notes\": [\n  {\"x\": oops},\n  {\"x\": 1}\n],\n\"members\": [{\"id\": \"a\", \"name\": \"A\"}]}";
+    assert_eq!(
+        syntax_said(text),
+        [(
+            3,
+            9,
+            SyntaxProblem::UnexpectedChar('o'),
+            Recovery::EntrySkipped
+        )]
+    );
+    assert_eq!(parse(text).unwrap().feed.members.len(), 1);
+}
+
+#[test]
+fn a_thousand_syntax_errors_are_said_and_the_rest_read_past() {
+    let entries: Vec<String> = (0..3000)
+        .map(|i| format!("  {{\"id\": \"m{i}\", \"name\": \"M\",}}"))
+        .collect();
+    let text = format!("{{\"members\": [\n{}\n]}}", entries.join(",\n"));
+    let parsed = parse(&text).unwrap();
+    assert_eq!(parsed.feed.members.len(), 3000);
+    assert_eq!(syntax_said(&text).len(), 1000);
+}
+
 // ---------------------------------------------------------------------------------------
 // Unknown fields, null and "" optional fields
 // ---------------------------------------------------------------------------------------

@@ -68,33 +68,38 @@ pub fn parse(text: &str) -> Result<ParsedFeed, SyntaxError> {
             return Err(last.error.clone());
         }
     }
-    let mut said = Vec::new();
+    // Each entry skipped said in its place, which the reader found unreadable; the rest
+    // (and an entry of a list the feed does not read) at the root, in document order.
+    let mut said: Vec<Option<Problem>> = Vec::new();
+    let mut entries = FxHashMap::default();
     for json::Misread {
         error,
         recovery,
         entry,
     } in read.problems
     {
-        let problem = Problem::Syntax { error, recovery };
-        match entry {
-            // Said in the entry's place, which the reader found unreadable; an entry of no
-            // list the feed reads goes unsaid, as anything else in it does.
-            Some(entry) => {
-                let unreadable = parsed
-                    .diagnostics
-                    .iter_mut()
-                    .find(|d| d.problem == Problem::Unreadable && d.path == entry);
-                if let Some(d) = unreadable {
-                    d.problem = problem;
-                }
-            }
-            None => said.push(Diagnostic {
-                path: "(root)".into(),
-                problem,
-                skipped: false,
-            }),
+        if let Some(entry) = entry {
+            entries.insert(entry, said.len());
+        }
+        said.push(Some(Problem::Syntax { error, recovery }));
+    }
+    for d in &mut parsed.diagnostics {
+        if d.problem == Problem::Unreadable
+            && let Some(&i) = entries.get(&d.path)
+            && let Some(problem) = said[i].take()
+        {
+            d.problem = problem;
         }
     }
+    let mut said: Vec<Diagnostic> = said
+        .into_iter()
+        .flatten()
+        .map(|problem| Diagnostic {
+            path: "(root)".into(),
+            problem,
+            skipped: false,
+        })
+        .collect();
     // First, as the document's own.
     said.append(&mut parsed.diagnostics);
     parsed.diagnostics = said;

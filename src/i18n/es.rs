@@ -264,7 +264,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "texto antes del comienzo",
     ],
     syntax_recovery: [
-        "Se ha leído como si estuviera.",
+        "Se ha leído como si estuviera ahí.",
         "Se ha ignorado.",
         "Solo se ha leído lo que hay antes.",
     ],

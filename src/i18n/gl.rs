@@ -251,7 +251,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "texto antes do comezo",
     ],
     syntax_recovery: [
-        "Leuse coma se estivese.",
+        "Leuse como se estivese.",
         "Ignorouse.",
         "Só se leu o que hai antes.",
     ],

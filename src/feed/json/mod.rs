@@ -68,7 +68,7 @@ pub enum Json<'a> {
     Array(Vec<Json<'a>>),
     /// An object, in document order; a repeated key keeps its last value, as `JSON.parse` does.
     Object(Vec<(Cow<'a, str>, Json<'a>)>),
-    /// A syntactically valid value that cannot be used.
+    /// A value that cannot be used: see [`Fault`].
     Invalid(Fault),
 }
 

@@ -8,7 +8,7 @@ use super::{Fault, Json, MAX_DEPTH, Recovery, SyntaxError, SyntaxProblem, line_c
 
 /// Parses a whole JSON document.
 pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
-    strict(text, parse_from(text, marks(text.as_bytes()), 0))
+    strict(text, parse_from(text, marks(text.as_bytes()), 0, true))
 }
 
 /// Parses `text` as the one value, found `depth` levels deep in its document, that a
@@ -16,7 +16,7 @@ pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
 /// and values nested deeper than [`MAX_DEPTH`] in the document are as invalid as they are in
 /// it. A syntax error's line and column are within `text`.
 pub(crate) fn parse_value(text: &str, depth: usize) -> Result<Json<'_>, SyntaxError> {
-    strict(text, parse_from(text, 0, depth))
+    strict(text, parse_from(text, 0, depth, true))
 }
 
 /// A document read past its syntax errors: see [`parse_lenient`].
@@ -73,7 +73,7 @@ pub(crate) fn parse_lenient(text: &str) -> Result<Lenient<'_>, SyntaxError> {
             )
         }
     };
-    let (value, mut found) = parse_from(text, start, 0).map_err(|fail| fail.located(src))?;
+    let (value, mut found) = parse_from(text, start, 0, false).map_err(|fail| fail.located(src))?;
     if let Some(before) = before {
         found.insert(0, before);
     }
@@ -117,6 +117,10 @@ impl Fail {
 
 /// A syntax error read past, how, and for a skipped entry, which.
 type Found = (Fail, Recovery, Option<String>);
+
+/// The most syntax errors a lenient reading notes: a megabyte of commas must not make a
+/// million diagnostics. Those past it are read past all the same.
+const MAX_NOTED: usize = 1_000;
 
 /// `found`, in document order, with their lines and columns.
 fn located(src: &[u8], found: Vec<Found>) -> Vec<Misread> {
@@ -181,7 +185,12 @@ impl<'s> Lines<'s> {
 
 /// Reads the document from `start`, at `depth`: its value and the problems read past, or
 /// what stopped it before anything could be read.
-fn parse_from(text: &str, start: usize, depth: usize) -> Result<(Json<'_>, Vec<Found>), Fail> {
+fn parse_from(
+    text: &str,
+    start: usize,
+    depth: usize,
+    strict: bool,
+) -> Result<(Json<'_>, Vec<Found>), Fail> {
     let mut p = Parser {
         text,
         src: text.as_bytes(),
@@ -191,6 +200,7 @@ fn parse_from(text: &str, start: usize, depth: usize) -> Result<(Json<'_>, Vec<F
         found: Vec::new(),
         cut: None,
         list: Cow::Borrowed(""),
+        strict,
     };
     p.skip_ws();
     if p.pos == p.src.len() {
@@ -203,7 +213,18 @@ fn parse_from(text: &str, start: usize, depth: usize) -> Result<(Json<'_>, Vec<F
             p.skip_ws();
             if p.pos != p.src.len() {
                 let fail = p.fail(SyntaxProblem::TrailingText);
-                p.found.push((fail, Recovery::Mended, None));
+                // More of the document, a `}` too many having closed it early: lost, not
+                // ignored as a script's warning after it is.
+                let more = matches!(
+                    p.peek(),
+                    Some(b',' | b':' | b'"' | b'{' | b'}' | b'[' | b']')
+                );
+                let recovery = if more {
+                    Recovery::RestLost
+                } else {
+                    Recovery::Mended
+                };
+                p.found.push((fail, recovery, None));
             }
         }
     }
@@ -228,6 +249,8 @@ struct Parser<'a> {
     /// The key of the array being read at the document's top two levels: a feed's list, or
     /// a wrapped feed's.
     list: Cow<'a, str>,
+    /// Whether reading stops at the first syntax error, reading past none.
+    strict: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -239,20 +262,17 @@ impl<'a> Parser<'a> {
     }
 
     fn unexpected(&self) -> Fail {
-        match std::str::from_utf8(&self.src[self.pos..])
-            .ok()
-            .and_then(|s| s.chars().next())
+        // `pos` is on a character's boundary: the parser moves over ASCII bytes and runs
+        // that end before one. Only that character is decoded: a document with an error in
+        // each of its 10,000 entries must not decode the rest of it at each.
+        match self
+            .text
+            .get(self.pos..)
+            .and_then(|rest| rest.chars().next())
         {
             Some(c) => self.fail(SyntaxProblem::UnexpectedChar(c)),
             None if self.pos >= self.src.len() => self.fail(SyntaxProblem::UnexpectedEnd),
-            None => {
-                // `src` came from a `&str`, so `pos` is on a char boundary whenever this runs.
-                let c = String::from_utf8_lossy(&self.src[self.pos..])
-                    .chars()
-                    .next()
-                    .unwrap_or('\u{FFFD}');
-                self.fail(SyntaxProblem::UnexpectedChar(c))
-            }
+            None => self.fail(SyntaxProblem::UnexpectedChar('\u{FFFD}')),
         }
     }
 
@@ -261,10 +281,21 @@ impl<'a> Parser<'a> {
         self.cut = Some(fail);
     }
 
-    /// Notes a mistake at `at`, read past as meant.
+    /// Notes a mistake at `at`, read past as meant; a strict reading stops there.
     fn mend(&mut self, at: usize, problem: SyntaxProblem) {
-        self.found
-            .push((Fail { at, problem }, Recovery::Mended, None));
+        let fail = Fail { at, problem };
+        if self.strict {
+            self.stop(fail);
+        } else {
+            self.note(fail, Recovery::Mended, None);
+        }
+    }
+
+    /// Notes a syntax error read past, up to [`MAX_NOTED`] of them.
+    fn note(&mut self, fail: Fail, recovery: Recovery, entry: Option<String>) {
+        if self.found.len() < MAX_NOTED {
+            self.found.push((fail, recovery, entry));
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -334,7 +365,8 @@ impl<'a> Parser<'a> {
     /// Reads an object's members onto `self.pairs`, through its closing brace or to where
     /// reading stops.
     fn members(&mut self, depth: usize) {
-        loop {
+        // (Until a strict reading stops at a mistake it would have read past.)
+        while self.cut.is_none() {
             self.skip_ws();
             match self.peek() {
                 Some(b'"') => {}
@@ -365,7 +397,7 @@ impl<'a> Parser<'a> {
             match self.value(depth + 1) {
                 // Cut short, a value is kept (the lists of a feed, or the feed in a wrapper),
                 // but not an entry of a numbered list (`{"0": {…}, "1": {…}}`).
-                Ok(_) if self.cut.is_some() && key.bytes().all(|b| b.is_ascii_digit()) => return,
+                Ok(_) if self.cut.is_some() && is_numbered(&key) => return,
                 Ok(value) => self.pairs.push((key, value)),
                 Err(fail) => self.stop(fail),
             }
@@ -412,7 +444,9 @@ impl<'a> Parser<'a> {
     /// reading stops.
     fn elements(&mut self, depth: usize, mark: usize) {
         let mut first = None;
-        loop {
+        // Where the last item read ended.
+        let mut last_end = None;
+        while self.cut.is_none() {
             self.skip_ws();
             match self.peek() {
                 // `[1,, 2]`
@@ -428,7 +462,7 @@ impl<'a> Parser<'a> {
                 }
                 _ => {}
             }
-            let start = self.pos;
+            let (start, noted) = (self.pos, self.found.len());
             let first = *first.get_or_insert(start);
             // Where reading stopped: in the item, none of which is kept (it would pass for
             // whole), or after it.
@@ -443,8 +477,8 @@ impl<'a> Parser<'a> {
                     true
                 }
             };
+            let end = self.pos;
             if !stopped_in {
-                let end = self.pos;
                 self.skip_ws();
                 match self.peek() {
                     Some(b',') => {
@@ -467,23 +501,43 @@ impl<'a> Parser<'a> {
                 }
             }
             if let Some(fail) = self.cut.take() {
-                let Some(next) = self.next_item([start, first], depth, fail.at) else {
+                let Some(next) = self.next_item([start, first], depth, start) else {
+                    if stopped_in {
+                        // Nothing of the item is read, nor said.
+                        self.found.truncate(noted);
+                    }
                     self.cut = Some(fail);
                     return;
                 };
                 self.pos = next;
-                let index = self.items.len() - mark;
+                self.found.truncate(noted);
+                let read = self.items.len() - mark;
                 if stopped_in {
-                    self.skip_entry(fail, index);
+                    self.skip_entry(fail, read);
                 } else if matches!(self.items.last(), Some(Json::Object(_))) {
                     // A whole entry, and something else after it (`} x`): that is ignored.
-                    self.found.push((fail, Recovery::Mended, None));
+                    self.note(fail, Recovery::Mended, None);
                 } else {
-                    // No entry, but what is left of one (`"city": "Vigo",` where its `{`
-                    // was lost).
+                    // No entry but what is left of one: its `{` was lost, or it is the rest
+                    // of the entry before it, ended by a `}` too early (`"name": "A"},\n
+                    // "city": …`, the `}` not on a line of its own, the rest indented more
+                    // than the entries), which goes too.
                     self.items.pop();
-                    self.skip_entry(fail, index - 1);
+                    let deeper = match (self.indentation(start), self.indentation(first)) {
+                        (Some(this), Some(entries)) => this > entries,
+                        (None, _) => true,
+                        (Some(_), None) => false,
+                    };
+                    let too_early = deeper
+                        && last_end.is_some_and(|end: usize| self.indentation(end - 1).is_none())
+                        && matches!(self.items.last(), Some(Json::Object(_)));
+                    if too_early {
+                        self.items.pop();
+                    }
+                    self.skip_entry(fail, read - 1 - usize::from(too_early));
                 }
+            } else {
+                last_end = Some(end);
             }
             if self.peek() == Some(b']') {
                 self.pos += 1;
@@ -495,18 +549,30 @@ impl<'a> Parser<'a> {
     /// Notes the array's item `index` skipped for `fail`, and keeps its place.
     fn skip_entry(&mut self, fail: Fail, index: usize) {
         let entry = format!("{}[{index}]", self.list);
-        self.found.push((fail, Recovery::EntrySkipped, Some(entry)));
+        self.note(fail, Recovery::EntrySkipped, Some(entry));
         self.items.push(Json::Invalid(Fault::Unreadable));
     }
 
-    /// Where this array goes on after reading stopped at `stop` in or after an item: its
+    /// The blanks before the byte at `at` on its line, where there is nothing else.
+    fn indentation(&self, at: usize) -> Option<usize> {
+        let before = &self.src[..at];
+        let line = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let blank = before[line..].iter().all(|&b| b == b' ' || b == b'\t');
+        blank.then_some(at - line)
+    }
+
+    /// Where this array goes on after reading stopped in or after the item at `from`: its
     /// next item or its closing bracket. Only in a top-level array or a wrapped feed's
     /// (`depth` 2 at most), and only where its items are laid out one a line: the item's `{`
     /// first on its line (at `starts[0]`; or if not, the first item's, at `starts[1]`: the
-    /// broken one may have lost its own), the next after the same indentation, and the
-    /// closing bracket first on a line indented less. Anything else indented less ends the
-    /// search: the array's end is lost.
-    fn next_item(&self, starts: [usize; 2], depth: usize, stop: usize) -> Option<usize> {
+    /// broken one may have lost its own), the next after the same indentation, on a line
+    /// after the one `from` is on, and the closing bracket first on a line indented no more.
+    /// Anything else indented no more ends the search (a key of the object around, the
+    /// array's bracket lost), as does a `}` indented less.
+    fn next_item(&self, starts: [usize; 2], depth: usize, from: usize) -> Option<usize> {
         let src = self.src;
         let indent = |start: usize| {
             let line_start = src[..start]
@@ -518,14 +584,13 @@ impl<'a> Parser<'a> {
                 src.get(start) == Some(&b'{') && indent.iter().all(|&b| b == b' ' || b == b'\t');
             first.then_some(indent)
         };
-        let indent = starts.into_iter().find_map(indent).filter(|_| depth <= 2)?;
-        // From the line reading stopped on: a line indented less than the items, before
-        // the array's closing bracket, is the document's next part (a missing bracket, or
-        // one lost to a broken entry): never taken for the array's.
-        let mut line = src[..stop]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
+        if self.strict || depth > 2 {
+            return None;
+        }
+        let indent = starts.into_iter().find_map(indent)?;
+        // From the line after `from`'s: a string left open may have run on over lines (the
+        // reader takes line breaks in strings), where the next item starts.
+        let mut line = from + src[from..].iter().position(|&b| b == b'\n')? + 1;
         loop {
             let rest = &src[line..];
             let blank = rest
@@ -534,10 +599,12 @@ impl<'a> Parser<'a> {
                 .count();
             let (at, same) = (line + blank, rest[..blank] == *indent);
             match rest.get(blank) {
-                Some(b'{') if same && at >= stop => return Some(at),
-                Some(b']') if blank < indent.len() && at >= stop => return Some(at),
+                Some(b'{') if same => return Some(at),
+                Some(b']') if blank <= indent.len() => return Some(at),
+                // An entry's end (`},`), its comma alone (`,` where its `}` was lost).
+                Some(b'}' | b',') if same => {}
                 None | Some(b'\r' | b'\n') => {}
-                Some(_) if blank < indent.len() => return None,
+                Some(_) if blank <= indent.len() => return None,
                 _ => {}
             }
             line += rest.iter().position(|&b| b == b'\n')? + 1;
@@ -714,6 +781,11 @@ impl<'a> Parser<'a> {
         }
         Ok(code)
     }
+}
+
+/// Whether `key` numbers an entry of a list written as an object (`{"0": {…}, "2": {…}}`).
+fn is_numbered(key: &str) -> bool {
+    !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Keeps the last value of each key, as `JSON.parse` does, in O(n log n) (an object with
