@@ -161,6 +161,11 @@ async fn directory_searches_as_the_visitor_types_and_filters_by_segment() {
         offered() == s.clear_search_and_filters
     })
     .await;
+    // It says the words searched for, as typed: a typo shows.
+    assert_eq!(
+        text_of(&root, ".ck-status p"),
+        "Cap soci no coincideix amb «zzzz»."
+    );
     // (The facets are drawn again as the counts change: the box is found anew.)
     let post_box = all(&root, "input[type=checkbox]")
         .into_iter()

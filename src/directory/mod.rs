@@ -366,10 +366,17 @@ pub fn MemberDirectory(
                     (true, false) => s.clear_search,
                     _ => s.clear_filters,
                 };
+                // The words searched for, as typed: a typo shows.
+                let said = if searched {
+                    let query = choices.with(|c| c.query.trim().to_owned());
+                    fill(s.no_members_match_query, &[("query", &query)])
+                } else {
+                    s.no_members_match.to_owned()
+                };
                 Some(
                     view! {
                         <div class="ck-status">
-                            <p>{s.no_members_match}</p>
+                            <p>{said}</p>
                             <button type="button" class="ck-btn" on:click=move |_| clear.run(())>
                                 {clears}
                             </button>

@@ -103,7 +103,9 @@ strings! {
     members_one: &'static str,
     /// Result count, `{n}` members.
     members_other: &'static str,
-    /// No member matches the search and filters.
+    /// No member matches the search `{query}` (and the filters ticked, if any).
+    no_members_match_query: &'static str,
+    /// No member matches the filters ticked.
     no_members_match: &'static str,
     /// Button that clears search and filters.
     clear_filters: &'static str,
