@@ -250,6 +250,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "hi falta una coma",
         "una coma de més",
         "text abans del començament",
+        "una entrada que no s’acaba abans de la següent",
     ],
     syntax_recovery: [
         "S’ha llegit com si hi fos.",

@@ -178,6 +178,7 @@ impl Strings {
             SyntaxProblem::MissingComma => self.syntax_reasons[6].to_owned(),
             SyntaxProblem::ExtraComma => self.syntax_reasons[7].to_owned(),
             SyntaxProblem::LeadingText => self.syntax_reasons[8].to_owned(),
+            SyntaxProblem::Unclosed => self.syntax_reasons[9].to_owned(),
         };
         fill(
             self.syntax_error,

@@ -260,6 +260,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "a comma is missing",
         "a comma too many",
         "text before the start",
+        "an entry that does not end before the next one",
     ],
     syntax_recovery: [
         "It was read as if it were there.",

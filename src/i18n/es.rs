@@ -263,6 +263,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "falta una coma",
         "una coma de más",
         "texto antes del comienzo",
+        "una entrada que no termina antes de la siguiente",
     ],
     syntax_recovery: [
         "Se ha leído como si estuviera ahí.",

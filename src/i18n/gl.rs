@@ -250,6 +250,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "falta unha coma",
         "unha coma de máis",
         "texto antes do comezo",
+        "unha entrada que non remata antes da seguinte",
     ],
     syntax_recovery: [
         "Leuse como se estivese.",

@@ -98,6 +98,9 @@ pub enum SyntaxProblem {
     /// Text before the document, ignored by a lenient reading where the document starts a
     /// line of its own (PHP's warnings printed before it).
     LeadingText,
+    /// An entry of a list, at this place, that runs on past where the next starts: a
+    /// bracket or a quote left open.
+    Unclosed,
     /// A malformed `\` escape in a string.
     BadEscape,
     /// A malformed number.

@@ -124,11 +124,19 @@ const MAX_NOTED: usize = 1_000;
 
 /// `found`, in document order, with their lines and columns.
 fn located(src: &[u8], found: Vec<Found>) -> Vec<Misread> {
+    // Counted in the order of their places (a mistake noted in an entry read after another
+    // can be before it), each given its own.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].0.at);
+    let mut places = vec![(0, 0); found.len()];
     let mut lines = Lines::new(src);
+    for i in order {
+        places[i] = lines.at(found[i].0.at);
+    }
     found
         .into_iter()
-        .map(|(fail, recovery, entry)| {
-            let (line, column) = lines.at(fail.at);
+        .zip(places)
+        .map(|((fail, recovery, entry), (line, column))| {
             let error = SyntaxError {
                 line,
                 column,
@@ -215,10 +223,12 @@ fn parse_from(
                 let fail = p.fail(SyntaxProblem::TrailingText);
                 // More of the document, a `}` too many having closed it early: lost, not
                 // ignored as a script's warning after it is.
-                let more = matches!(
-                    p.peek(),
-                    Some(b',' | b':' | b'"' | b'{' | b'}' | b'[' | b']')
-                );
+                let rest = &p.src[p.pos..];
+                let closers = rest
+                    .iter()
+                    .all(|b| matches!(b, b'}' | b']' | b',') || b.is_ascii_whitespace());
+                let more =
+                    !closers && matches!(rest[0], b',' | b':' | b'"' | b'{' | b'}' | b'[' | b']');
                 let recovery = if more {
                     Recovery::RestLost
                 } else {
@@ -446,6 +456,10 @@ impl<'a> Parser<'a> {
         let mut first = None;
         // Where the last item read ended.
         let mut last_end = None;
+        // Once an item broke: each next one is read up to the line the one after it starts
+        // on, no further. An item whose bracket is left open runs on to the document's end,
+        // and a list of such items must not be read to its end once for each.
+        let mut walled = false;
         while self.cut.is_none() {
             self.skip_ws();
             match self.peek() {
@@ -466,7 +480,14 @@ impl<'a> Parser<'a> {
             let first = *first.get_or_insert(start);
             // Where reading stopped: in the item, none of which is kept (it would pass for
             // whole), or after it.
-            let stopped_in = match self.value(depth + 1) {
+            let whole = (self.src, self.text);
+            if walled && let Some(wall) = self.next_item([start, first], depth, start) {
+                // (At a `{` or `]`, on a character's boundary.)
+                (self.src, self.text) = (&whole.0[..wall], &whole.1[..wall]);
+            }
+            let read = self.value(depth + 1);
+            (self.src, self.text) = whole;
+            let stopped_in = match read {
                 Ok(_) if self.cut.is_some() => true,
                 Ok(item) => {
                     self.items.push(item);
@@ -500,7 +521,7 @@ impl<'a> Parser<'a> {
                     _ => self.stop(self.unexpected()),
                 }
             }
-            if let Some(fail) = self.cut.take() {
+            if let Some(mut fail) = self.cut.take() {
                 let Some(next) = self.next_item([start, first], depth, start) else {
                     if stopped_in {
                         // Nothing of the item is read, nor said.
@@ -510,18 +531,40 @@ impl<'a> Parser<'a> {
                     return;
                 };
                 self.pos = next;
-                self.found.truncate(noted);
+                walled = true;
                 let read = self.items.len() - mark;
-                if stopped_in {
+                let entry = matches!(self.items.last(), Some(Json::Object(_)));
+                // An item that ran on past where the next starts: its bracket or quote left
+                // open, said where the item starts.
+                if fail.at >= next {
+                    fail = Fail {
+                        at: start,
+                        problem: SyntaxProblem::Unclosed,
+                    };
+                }
+                if stopped_in && fail.at == start && self.src[start] != b'{' {
+                    // Nothing of an entry (a `// partners` line, a `},` too many): ignored,
+                    // taking no entry's place.
+                    self.found.truncate(noted);
+                    self.note(fail, Recovery::Mended, None);
+                } else if stopped_in {
+                    self.found.truncate(noted);
                     self.skip_entry(fail, read);
-                } else if matches!(self.items.last(), Some(Json::Object(_))) {
+                } else if entry && next >= end {
                     // A whole entry, and something else after it (`} x`): that is ignored.
                     self.note(fail, Recovery::Mended, None);
+                } else if entry {
+                    // An entry closed by the list's or the document's own brackets, the items
+                    // after it read as its own.
+                    self.found.truncate(noted);
+                    self.items.pop();
+                    self.skip_entry(fail, read - 1);
                 } else {
                     // No entry but what is left of one: its `{` was lost, or it is the rest
                     // of the entry before it, ended by a `}` too early (`"name": "A"},\n
                     // "city": …`, the `}` not on a line of its own, the rest indented more
                     // than the entries), which goes too.
+                    self.found.truncate(noted);
                     self.items.pop();
                     let deeper = match (self.indentation(start), self.indentation(first)) {
                         (Some(this), Some(entries)) => this > entries,
@@ -601,8 +644,10 @@ impl<'a> Parser<'a> {
             match rest.get(blank) {
                 Some(b'{') if same => return Some(at),
                 Some(b']') if blank <= indent.len() => return Some(at),
-                // An entry's end (`},`), its comma alone (`,` where its `}` was lost).
+                // An entry's end (`},`), its comma alone (`,` where its `}` was lost), a
+                // comment (`// partners`).
                 Some(b'}' | b',') if same => {}
+                Some(b'/' | b'#') => {}
                 None | Some(b'\r' | b'\n') => {}
                 Some(_) if blank <= indent.len() => return None,
                 _ => {}
