@@ -377,21 +377,11 @@ impl<'a> Parser<'a> {
     fn members(&mut self, depth: usize) {
         // (Until a strict reading stops at a mistake it would have read past.)
         while self.cut.is_none() {
-            self.skip_ws();
-            match self.peek() {
-                Some(b'"') => {}
-                // `{"a": 1,, "b": 2}`
-                Some(b',') => {
-                    self.mend(self.pos, SyntaxProblem::ExtraComma);
-                    self.pos += 1;
-                    continue;
-                }
-                // After a comma too many, said: `{"a": 1,,}`.
-                Some(b'}') => {
-                    self.pos += 1;
-                    return;
-                }
-                _ => return self.stop(self.unexpected()),
+            if self.commas_too_many(b'}') {
+                return;
+            }
+            if self.peek() != Some(b'"') {
+                return self.stop(self.unexpected());
             }
             // A key with a lone surrogate cannot name a field the feed reads; keep it lossily.
             let key = match self.string() {
@@ -438,6 +428,27 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Where an item or a key is due: passes over commas too many (`[1,, 2]`), said, and
+    /// says whether the container is done: closed after them (`[1,,]`), or a strict reading
+    /// stopped at the first.
+    fn commas_too_many(&mut self, close: u8) -> bool {
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                _ if self.cut.is_some() => return true,
+                Some(b',') => {
+                    self.mend(self.pos, SyntaxProblem::ExtraComma);
+                    self.pos += 1;
+                }
+                Some(b) if b == close => {
+                    self.pos += 1;
+                    return true;
+                }
+                _ => return false,
+            }
+        }
+    }
+
     fn array(&mut self, depth: usize) -> Json<'a> {
         self.pos += 1;
         self.skip_ws();
@@ -461,20 +472,8 @@ impl<'a> Parser<'a> {
         // and a list of such items must not be read to its end once for each.
         let mut walled = false;
         while self.cut.is_none() {
-            self.skip_ws();
-            match self.peek() {
-                // `[1,, 2]`
-                Some(b',') => {
-                    self.mend(self.pos, SyntaxProblem::ExtraComma);
-                    self.pos += 1;
-                    continue;
-                }
-                // After a comma too many, said: `[1,,]`.
-                Some(b']') => {
-                    self.pos += 1;
-                    return;
-                }
-                _ => {}
+            if self.commas_too_many(b']') {
+                return;
             }
             let (start, noted) = (self.pos, self.found.len());
             let first = *first.get_or_insert(start);
