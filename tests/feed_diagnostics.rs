@@ -3093,42 +3093,54 @@ fn a_thousand_syntax_errors_are_said_and_the_rest_read_past() {
 
 #[test]
 fn entries_left_open_are_skipped_each_and_said_where_they_start() {
-    // Every other entry's list left open: each would read on to the document's end.
-    let entries: Vec<String> = (0..300)
-        .map(|i| {
-            if i % 2 == 0 {
-                format!("    {{\"id\": \"m{i}\", \"name\": \"M\", \"segments\": [\"a\",")
-            } else {
-                format!("    {{\"id\": \"m{i}\", \"name\": \"M\"}},")
-            }
-        })
-        .collect();
-    let text = format!(
-        "{{\n  \"members\": [\n{}\n    {{\"id\": \"last\", \"name\": \"L\"}}\n  ],\n  \"events\": [{{\"id\": \"e\", \"title\": \"E\", \"start\": \"2026-05-01\"}}]\n}}",
-        entries.join("\n")
-    );
+    // Two entries' lists left open: each reads on to the document's end, and is skipped.
+    let feed = |open: &dyn Fn(usize) -> bool| {
+        let entries: Vec<String> = (0..300)
+            .map(|i| {
+                if open(i) {
+                    format!("    {{\"id\": \"m{i}\", \"name\": \"M\", \"segments\": [\"a\",")
+                } else {
+                    format!("    {{\"id\": \"m{i}\", \"name\": \"M\"}},")
+                }
+            })
+            .collect();
+        format!(
+            "{{\n  \"members\": [\n{}\n    {{\"id\": \"last\", \"name\": \"L\"}}\n  ],\n  \"events\": [{{\"id\": \"e\", \"title\": \"E\", \"start\": \"2026-05-01\"}}]\n}}",
+            entries.join("\n")
+        )
+    };
+    let text = feed(&|i| i == 150 || i == 250);
     let parsed = parse(&text).unwrap();
-    assert_eq!(parsed.feed.members.len(), 151, "the odd ones and the last");
+    assert_eq!(parsed.feed.members.len(), 299, "all but the two");
     assert!(parsed.feed.members.iter().all(|m| m.segments.is_empty()));
     assert_eq!(parsed.feed.events.len(), 1);
-    let said = syntax_said(&text);
-    assert_eq!(said.len(), 150);
     assert_eq!(
-        said[..2],
+        syntax_said(&text),
         [
-            (3, 5, SyntaxProblem::Unclosed, Recovery::EntrySkipped),
-            (5, 5, SyntaxProblem::Unclosed, Recovery::EntrySkipped),
+            (153, 5, SyntaxProblem::Unclosed, Recovery::EntrySkipped),
+            (253, 5, SyntaxProblem::Unclosed, Recovery::EntrySkipped),
         ]
     );
-    let first = parsed
+    let said = parsed
         .diagnostics
         .iter()
-        .find(|d| d.path == "members[0]")
+        .find(|d| d.path == "members[150]")
         .unwrap();
     assert_eq!(
-        first.message(Lang::En),
-        "The data is not valid JSON: line 3, column 5: an entry that does not end before the \
-         next one. The entry was skipped."
+        said.message(Lang::En),
+        "The data is not valid JSON: line 153, column 5: an entry that does not end before \
+         the next one. The entry was skipped."
+    );
+    // Every other one: each would be read to the end again. Reading stops once that has
+    // cost twice the document, what came before shown, the rest said lost.
+    let text = feed(&|i| i % 2 == 0);
+    let parsed = parse(&text).unwrap();
+    let said = syntax_said(&text);
+    assert!(said.iter().any(|s| s.3 == Recovery::RestLost), "{said:?}");
+    assert!(
+        parsed.feed.members.len() < 10,
+        "{}",
+        parsed.feed.members.len()
     );
     // The first entry's, closed by the document's own brackets, the entries and lists after
     // it read as its own: skipped, and those read as they are.
@@ -3140,6 +3152,25 @@ fn entries_left_open_are_skipped_each_and_said_where_they_start() {
     assert_eq!(
         syntax_said(text),
         [(2, 2, SyntaxProblem::Unclosed, Recovery::EntrySkipped)]
+    );
+}
+
+#[test]
+fn after_a_broken_entry_the_next_are_read_whole_however_laid_out_inside() {
+    // An entry's own lines at the entries' indentation (its list's `]`, an object): read as
+    // it is, after a broken entry as before one.
+    let text = "{\"members\": [\n  {\"id\": \"a\", \"name\": x},\n  {\"id\": \"b\", \"name\": \"B\", \"tags\": [\n    \"t\"\n  ]},\n  {\"id\": \"c\", \"name\": \"C\", \"about\":\n  {\"lat\": 1}},\n  {\"id\": \"d\", \"name\": \"D\"}\n]}";
+    let parsed = parse(text).unwrap();
+    let ids: Vec<&str> = parsed.feed.members.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["b", "c", "d"]);
+    assert_eq!(parsed.feed.members[0].tags, ["t"]);
+    assert_eq!(member_paths(&parsed), ["members[0]"]);
+    // An item left open that is no entry keeps its place like any broken one.
+    let text = "{\"members\": [\n  {\"id\": \"a\", \"name\": x},\n  {\"id\": \"b\", \"name\": \"B\"},\n  \"c,\n  {\"id\": \"d\", \"name\": \"D\", \"kind\": 5},\n  {\"id\": \"e\", \"name\": \"E\"}\n]}";
+    let parsed = parse(text).unwrap();
+    assert_eq!(
+        member_paths(&parsed),
+        ["members[0]", "members[2]", "members[3].kind"]
     );
 }
 

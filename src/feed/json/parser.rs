@@ -64,7 +64,10 @@ pub(crate) fn parse_lenient(text: &str) -> Result<Lenient<'_>, SyntaxError> {
         .position(|w| w == b"\n{")
         .map(|at| first + at + 1);
     let (start, before) = match (src.get(first), after) {
-        (Some(b'{' | b'['), _) | (None, _) | (_, None) => (start, None),
+        // Not before a document that starts with a value of its own (`"…\n{"` is one).
+        (Some(b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n'), _)
+        | (None, _)
+        | (_, None) => (start, None),
         (Some(_), Some(after)) => {
             let problem = SyntaxProblem::LeadingText;
             (
@@ -209,6 +212,7 @@ fn parse_from(
         cut: None,
         list: Cow::Borrowed(""),
         strict,
+        spent: 0,
     };
     p.skip_ws();
     if p.pos == p.src.len() {
@@ -261,6 +265,8 @@ struct Parser<'a> {
     list: Cow<'a, str>,
     /// Whether reading stops at the first syntax error, reading past none.
     strict: bool,
+    /// The bytes read in items that broke, and were skipped.
+    spent: usize,
 }
 
 impl<'a> Parser<'a> {
@@ -467,10 +473,6 @@ impl<'a> Parser<'a> {
         let mut first = None;
         // Where the last item read ended.
         let mut last_end = None;
-        // Once an item broke: each next one is read up to the line the one after it starts
-        // on, no further. An item whose bracket is left open runs on to the document's end,
-        // and a list of such items must not be read to its end once for each.
-        let mut walled = false;
         while self.cut.is_none() {
             if self.commas_too_many(b']') {
                 return;
@@ -479,14 +481,7 @@ impl<'a> Parser<'a> {
             let first = *first.get_or_insert(start);
             // Where reading stopped: in the item, none of which is kept (it would pass for
             // whole), or after it.
-            let whole = (self.src, self.text);
-            if walled && let Some(wall) = self.next_item([start, first], depth, start) {
-                // (At a `{` or `]`, on a character's boundary.)
-                (self.src, self.text) = (&whole.0[..wall], &whole.1[..wall]);
-            }
-            let read = self.value(depth + 1);
-            (self.src, self.text) = whole;
-            let stopped_in = match read {
+            let stopped_in = match self.value(depth + 1) {
                 Ok(_) if self.cut.is_some() => true,
                 Ok(item) => {
                     self.items.push(item);
@@ -530,9 +525,12 @@ impl<'a> Parser<'a> {
                     return;
                 };
                 self.pos = next;
-                walled = true;
                 let read = self.items.len() - mark;
                 let entry = matches!(self.items.last(), Some(Json::Object(_)));
+                let nothing = stopped_in && fail.at == start && self.src[start] != b'{';
+                if stopped_in {
+                    self.spent += fail.at - start;
+                }
                 // An item that ran on past where the next starts: its bracket or quote left
                 // open, said where the item starts.
                 if fail.at >= next {
@@ -541,7 +539,7 @@ impl<'a> Parser<'a> {
                         problem: SyntaxProblem::Unclosed,
                     };
                 }
-                if stopped_in && fail.at == start && self.src[start] != b'{' {
+                if nothing {
                     // Nothing of an entry (a `// partners` line, a `},` too many): ignored,
                     // taking no entry's place.
                     self.found.truncate(noted);
@@ -626,7 +624,11 @@ impl<'a> Parser<'a> {
                 src.get(start) == Some(&b'{') && indent.iter().all(|&b| b == b' ' || b == b'\t');
             first.then_some(indent)
         };
-        if self.strict || depth > 2 {
+        // Items that ran on to the document's end (their bracket left open), read again from
+        // the next: reading goes on only while that has cost no more than reading the
+        // document twice over, so that a list of such items is not read to its end once for
+        // each.
+        if self.strict || depth > 2 || self.spent > 2 * src.len() {
             return None;
         }
         let indent = starts.into_iter().find_map(indent)?;

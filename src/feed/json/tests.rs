@@ -324,6 +324,9 @@ fn text_before_a_document_starting_a_line_of_its_own_is_ignored() {
         problems,
         [(2, 1, SyntaxProblem::LeadingText, Recovery::Mended)]
     );
+    // Not before a document that is a value of its own.
+    let (value, problems) = lenient("\"abc\n{}\"");
+    assert_eq!((value, problems), (Json::String("abc\n{}".into()), vec![]));
     // No `{` starting a line: nothing to go by. A strict reading skips nothing.
     assert!(parse_lenient("Warning: x {\"a\": 1}").is_err());
     assert_eq!(
