@@ -413,12 +413,7 @@ impl<'a> Parser<'a> {
             self.skip_ws();
             match self.peek() {
                 Some(b',') => {
-                    let comma = self.pos;
-                    self.pos += 1;
-                    self.skip_ws();
-                    // `{"a": 1,}`
-                    if self.peek() == Some(b'}') {
-                        self.mend(comma, SyntaxProblem::ExtraComma);
+                    if self.comma_before(b'}') {
                         self.pos += 1;
                         return;
                     }
@@ -453,6 +448,19 @@ impl<'a> Parser<'a> {
                 _ => return false,
             }
         }
+    }
+
+    /// Passes over the comma after a value, and says whether the container's `close`
+    /// follows it (`[1, 2,]`, `{"a": 1,}`): then the comma is one too many, said.
+    fn comma_before(&mut self, close: u8) -> bool {
+        let comma = self.pos;
+        self.pos += 1;
+        self.skip_ws();
+        let closed = self.peek() == Some(close);
+        if closed {
+            self.mend(comma, SyntaxProblem::ExtraComma);
+        }
+        closed
     }
 
     fn array(&mut self, depth: usize) -> Json<'a> {
@@ -496,13 +504,9 @@ impl<'a> Parser<'a> {
             if !stopped_in {
                 self.skip_ws();
                 match self.peek() {
+                    // (The `]` after it is read below.)
                     Some(b',') => {
-                        let comma = self.pos;
-                        self.pos += 1;
-                        self.skip_ws();
-                        if self.peek() == Some(b']') {
-                            self.mend(comma, SyntaxProblem::ExtraComma);
-                        }
+                        self.comma_before(b']');
                     }
                     Some(b']') => {}
                     // The next item, its comma forgotten: apart from the last, or after its
@@ -614,15 +618,12 @@ impl<'a> Parser<'a> {
     /// array's bracket lost), as does a `}` indented less.
     fn next_item(&self, starts: [usize; 2], depth: usize, from: usize) -> Option<usize> {
         let src = self.src;
+        // The blanks before an item's `{` first on its line.
         let indent = |start: usize| {
-            let line_start = src[..start]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1);
-            let indent = &src[line_start..start];
-            let first =
-                src.get(start) == Some(&b'{') && indent.iter().all(|&b| b == b' ' || b == b'\t');
-            first.then_some(indent)
+            let blank = self
+                .indentation(start)
+                .filter(|_| src.get(start) == Some(&b'{'))?;
+            Some(&src[start - blank..start])
         };
         // Items that ran on to the document's end (their bracket left open), read again from
         // the next: reading goes on only while that has cost no more than reading the
