@@ -1,10 +1,15 @@
 //! The reader itself: a recursive descent over the bytes, with the position kept for the
 //! line and column of a syntax error, and a way on past the mistakes of feeds written by
-//! hand or by a template (see [`parse_lenient`]).
+//! hand or by a template (see [`parse_lenient`], and `lenient` for how).
 
 use std::borrow::Cow;
 
 use super::{Fault, Json, MAX_DEPTH, Recovery, SyntaxError, SyntaxProblem, line_column, marks};
+
+mod lenient;
+#[cfg(test)]
+pub(super) use lenient::Lines;
+pub(crate) use lenient::{Misread, parse_lenient};
 
 /// Parses a whole JSON document.
 pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
@@ -17,73 +22,6 @@ pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
 /// it. A syntax error's line and column are within `text`.
 pub(crate) fn parse_value(text: &str, depth: usize) -> Result<Json<'_>, SyntaxError> {
     strict(text, parse_from(text, 0, depth, true))
-}
-
-/// A document read past its syntax errors: see [`parse_lenient`].
-#[derive(Debug, PartialEq)]
-pub(crate) struct Lenient<'a> {
-    /// What could be read.
-    pub value: Json<'a>,
-    /// Each syntax error read past, in document order; a [`Recovery::RestLost`] comes last.
-    pub problems: Vec<Misread>,
-}
-
-/// A syntax error read past.
-#[derive(Debug, PartialEq)]
-pub(crate) struct Misread {
-    pub error: SyntaxError,
-    pub recovery: Recovery,
-    /// The entry skipped, as `members[3]`, for a [`Recovery::EntrySkipped`]: the item of
-    /// the array under that key (the innermost key of the document's top two levels) left
-    /// as [`Fault::Unreadable`].
-    pub entry: Option<String>,
-}
-
-/// Parses a whole JSON document as far as it can be read, as a feed needs it (bad input never
-/// loses the valid rest). A comma missing between two values is read as if it were there, a
-/// comma too many (`[1, 2,]`) and text after the end are ignored, and so is text before a
-/// document that starts a line of its own with `{` (PHP's warnings printed before it, an
-/// API's `)]}'` prefix). Where reading cannot go
-/// on, what was read is kept, each container cut short where it stands, but for an item of an
-/// array or a numbered object (an entry of the feed, which would pass for whole): that is left
-/// out. In a document laid out an item a line, as most are, a top-level array (or a wrapped
-/// feed's) goes on from its next item instead, the broken one alone skipped.
-///
-/// `Err` where nothing could be read: an empty document, or a broken one that is no object or
-/// array.
-pub(crate) fn parse_lenient(text: &str) -> Result<Lenient<'_>, SyntaxError> {
-    let src = text.as_bytes();
-    let start = marks(src);
-    let first = start
-        + src[start..]
-            .iter()
-            .take_while(|b| b.is_ascii_whitespace())
-            .count();
-    let after = src[first..]
-        .windows(2)
-        .position(|w| w == b"\n{")
-        .map(|at| first + at + 1);
-    let (start, before) = match (src.get(first), after) {
-        // Not before a document that starts with a value of its own (`"…\n{"` is one).
-        (Some(b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n'), _)
-        | (None, _)
-        | (_, None) => (start, None),
-        (Some(_), Some(after)) => {
-            let problem = SyntaxProblem::LeadingText;
-            (
-                after,
-                Some((Fail { at: first, problem }, Recovery::Mended, None)),
-            )
-        }
-    };
-    let (value, mut found) = parse_from(text, start, 0, false).map_err(|fail| fail.located(src))?;
-    if let Some(before) = before {
-        found.insert(0, before);
-    }
-    Ok(Lenient {
-        value,
-        problems: located(src, found),
-    })
 }
 
 /// The value read, or the first problem met, as a strict reader says it.
@@ -120,79 +58,6 @@ impl Fail {
 
 /// A syntax error read past, how, and for a skipped entry, which.
 type Found = (Fail, Recovery, Option<String>);
-
-/// The most syntax errors a lenient reading notes: a megabyte of commas must not make a
-/// million diagnostics. Those past it are read past all the same.
-const MAX_NOTED: usize = 1_000;
-
-/// `found`, in document order, with their lines and columns.
-fn located(src: &[u8], found: Vec<Found>) -> Vec<Misread> {
-    // Counted in the order of their places (a mistake noted in an entry read after another
-    // can be before it), each given its own.
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&i| found[i].0.at);
-    let mut places = vec![(0, 0); found.len()];
-    let mut lines = Lines::new(src);
-    for i in order {
-        places[i] = lines.at(found[i].0.at);
-    }
-    found
-        .into_iter()
-        .zip(places)
-        .map(|((fail, recovery, entry), (line, column))| {
-            let error = SyntaxError {
-                line,
-                column,
-                problem: fail.problem,
-            };
-            Misread {
-                error,
-                recovery,
-                entry,
-            }
-        })
-        .collect()
-}
-
-/// [`line_column`] for positions in document order, counted in one pass.
-pub(super) struct Lines<'s> {
-    src: &'s [u8],
-    /// The line the pass is on, from 1.
-    line: usize,
-    /// The characters of the line up to `seen`.
-    chars: usize,
-    seen: usize,
-}
-
-impl<'s> Lines<'s> {
-    pub(super) fn new(src: &'s [u8]) -> Self {
-        Lines {
-            src,
-            line: 1,
-            chars: 0,
-            seen: marks(src),
-        }
-    }
-
-    /// The line and column of byte `at`; counted afresh where it is before the last.
-    pub(super) fn at(&mut self, at: usize) -> (usize, usize) {
-        let at = at.min(self.src.len());
-        if at < self.seen {
-            return line_column(self.src, at);
-        }
-        for &b in &self.src[self.seen..at] {
-            if b == b'\n' {
-                self.line += 1;
-                self.chars = 0;
-            } else if b & 0xC0 != 0x80 {
-                // Continuation bytes (10xxxxxx) start no character.
-                self.chars += 1;
-            }
-        }
-        self.seen = at;
-        (self.line, self.chars + 1)
-    }
-}
 
 /// Reads the document from `start`, at `depth`: its value and the problems read past, or
 /// what stopped it before anything could be read.
@@ -304,13 +169,6 @@ impl<'a> Parser<'a> {
             self.stop(fail);
         } else {
             self.note(fail, Recovery::Mended, None);
-        }
-    }
-
-    /// Notes a syntax error read past, up to [`MAX_NOTED`] of them.
-    fn note(&mut self, fail: Fail, recovery: Recovery, entry: Option<String>) {
-        if self.found.len() < MAX_NOTED {
-            self.found.push((fail, recovery, entry));
         }
     }
 
@@ -587,74 +445,6 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
                 return;
             }
-        }
-    }
-
-    /// Notes the array's item `index` skipped for `fail`, and keeps its place.
-    fn skip_entry(&mut self, fail: Fail, index: usize) {
-        let entry = format!("{}[{index}]", self.list);
-        self.note(fail, Recovery::EntrySkipped, Some(entry));
-        self.items.push(Json::Invalid(Fault::Unreadable));
-    }
-
-    /// The blanks before the byte at `at` on its line, where there is nothing else.
-    fn indentation(&self, at: usize) -> Option<usize> {
-        let before = &self.src[..at];
-        let line = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let blank = before[line..].iter().all(|&b| b == b' ' || b == b'\t');
-        blank.then_some(at - line)
-    }
-
-    /// Where this array goes on after reading stopped in or after the item at `from`: its
-    /// next item or its closing bracket. Only in a top-level array or a wrapped feed's
-    /// (`depth` 2 at most), and only where its items are laid out one a line: the item's `{`
-    /// first on its line (at `starts[0]`; or if not, the first item's, at `starts[1]`: the
-    /// broken one may have lost its own), the next after the same indentation, on a line
-    /// after the one `from` is on, and the closing bracket first on a line indented no more.
-    /// Anything else indented no more ends the search (a key of the object around, the
-    /// array's bracket lost), as does a `}` indented less.
-    fn next_item(&self, starts: [usize; 2], depth: usize, from: usize) -> Option<usize> {
-        let src = self.src;
-        // The blanks before an item's `{` first on its line.
-        let indent = |start: usize| {
-            let blank = self
-                .indentation(start)
-                .filter(|_| src.get(start) == Some(&b'{'))?;
-            Some(&src[start - blank..start])
-        };
-        // Items that ran on to the document's end (their bracket left open), read again from
-        // the next: reading goes on only while that has cost no more than reading the
-        // document twice over, so that a list of such items is not read to its end once for
-        // each.
-        if self.strict || depth > 2 || self.spent > 2 * src.len() {
-            return None;
-        }
-        let indent = starts.into_iter().find_map(indent)?;
-        // From the line after `from`'s: a string left open may have run on over lines (the
-        // reader takes line breaks in strings), where the next item starts.
-        let mut line = from + src[from..].iter().position(|&b| b == b'\n')? + 1;
-        loop {
-            let rest = &src[line..];
-            let blank = rest
-                .iter()
-                .take_while(|&&b| b == b' ' || b == b'\t')
-                .count();
-            let (at, same) = (line + blank, rest[..blank] == *indent);
-            match rest.get(blank) {
-                Some(b'{') if same => return Some(at),
-                Some(b']') if blank <= indent.len() => return Some(at),
-                // An entry's end (`},`), its comma alone (`,` where its `}` was lost), a
-                // comment (`// partners`).
-                Some(b'}' | b',') if same => {}
-                Some(b'/' | b'#') => {}
-                None | Some(b'\r' | b'\n') => {}
-                Some(_) if blank <= indent.len() => return None,
-                _ => {}
-            }
-            line += rest.iter().position(|&b| b == b'\n')? + 1;
         }
     }
 
