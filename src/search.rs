@@ -206,6 +206,8 @@ pub struct Query {
     /// The words with every `l.l` read as two words, and every hyphen as a space, where that
     /// reading differs.
     split: Option<Box<Query>>,
+    /// Whether a word may match with typos (see [`Query::tolerant`]).
+    typos: bool,
 }
 
 impl Query {
@@ -238,10 +240,37 @@ impl Query {
                 Box::new(Query {
                     words: split,
                     split: None,
+                    typos: false,
                 })
             }),
             words: joined,
+            typos: false,
         }
+    }
+
+    /// The same search with typos forgiven, for a search that finds nothing as typed: each
+    /// word of four letters or more may have one (two from eight letters on), a letter
+    /// missing, one too many, a wrong one or two swapped, as the hosted search engines
+    /// forgive them. Words with a digit are matched as typed (`2024` is no typo of `2025`).
+    ///
+    /// ```
+    /// use clusterkit::__private::{Query, fold};
+    /// let typed = Query::new("rakutan barcleona");
+    /// assert!(!typed.matches(&fold("Rakuten TV, Barcelona")));
+    /// assert!(typed.tolerant().matches(&fold("Rakuten TV, Barcelona")));
+    /// assert!(!Query::new("sonar").tolerant().matches(&fold("Sonilab")), "two typos in five letters");
+    /// ```
+    pub fn tolerant(&self) -> Query {
+        Query {
+            words: self.words.clone(),
+            split: self.split.as_ref().map(|q| Box::new(q.tolerant())),
+            typos: true,
+        }
+    }
+
+    /// Whether typos are forgiven (see [`Query::tolerant`]).
+    pub fn is_tolerant(&self) -> bool {
+        self.typos
     }
 
     /// Its readings: the one, or both (see [`Query`]).
@@ -299,10 +328,10 @@ impl Query {
     pub fn matches(&self, folded_haystack: &str) -> bool {
         self.readings().any(|q| {
             let last = q.words.len().saturating_sub(1);
-            q.words
-                .iter()
-                .enumerate()
-                .all(|(i, w)| Self::word_at(folded_haystack, w, i == last).is_some())
+            q.words.iter().enumerate().all(|(i, w)| {
+                Self::word_at(folded_haystack, w, i == last).is_some()
+                    || (q.typos && word_near(folded_haystack, w, i == last))
+            })
         })
     }
 
@@ -379,14 +408,16 @@ impl Query {
                 .words
                 .iter()
                 .enumerate()
-                .filter(|(i, w)| {
-                    if *i == last {
-                        folded.starts_with(w.as_str())
+                .filter_map(|(i, w)| {
+                    let prefix = i == last;
+                    if (prefix && folded.starts_with(w.as_str())) || folded == **w {
+                        Some(w.len())
                     } else {
-                        folded == **w
+                        // A word found with a typo shows whole.
+                        (self.typos && near(w.as_bytes(), folded.as_bytes(), prefix))
+                            .then_some(folded.len())
                     }
                 })
-                .map(|(_, w)| w.len())
                 .max();
             let Some(wanted) = best else { continue };
             // Walk the written characters until their folded forms cover the match.
@@ -406,6 +437,74 @@ impl Query {
         }
         out
     }
+}
+
+/// How many typos a query word may have (see [`Query::tolerant`]).
+fn typos_allowed(word: &[u8]) -> usize {
+    if word.iter().any(u8::is_ascii_digit) {
+        return 0;
+    }
+    // Letters, not bytes: the continuation bytes of a letter not folded to ASCII are not.
+    match word.iter().filter(|&&b| b & 0xC0 != 0x80).count() {
+        0..4 => 0,
+        4..8 => 1,
+        _ => 2,
+    }
+}
+
+/// Whether a word of a folded haystack is [`near`] `word`.
+fn word_near(haystack: &str, word: &str, prefix: bool) -> bool {
+    haystack
+        .split(|c: char| !is_word_char(c))
+        .any(|candidate| near(word.as_bytes(), candidate.as_bytes(), prefix))
+}
+
+/// Whether `candidate` (or, with `prefix`, a beginning of it) is within the typos `word` may
+/// have of it, an edit being a byte inserted, deleted or changed, or two neighbours swapped
+/// (the optimal string alignment distance).
+pub(crate) fn near(word: &[u8], candidate: &[u8], prefix: bool) -> bool {
+    const MAX: usize = 32;
+    let k = typos_allowed(word);
+    let m = word.len();
+    // With `prefix`, only the candidate's first `m + k` bytes can be aligned with the word.
+    let n = if prefix {
+        candidate.len().min(m + k)
+    } else {
+        candidate.len()
+    };
+    if k == 0 || m > MAX || n + k < m || (!prefix && n > m + k) {
+        return false;
+    }
+    // Three rows of the distances between the word's first `i` bytes and the candidate's
+    // first `j`: the row before the last, the last, and the one being filled.
+    let mut before = [0_u8; MAX + 3];
+    let mut last: [u8; MAX + 3] = std::array::from_fn(|j| j as u8);
+    let mut row = [0_u8; MAX + 3];
+    for i in 1..=m {
+        row[0] = i as u8;
+        let mut least = row[0];
+        for j in 1..=n {
+            let changed = u8::from(word[i - 1] != candidate[j - 1]);
+            let mut d = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + changed);
+            if i > 1 && j > 1 && word[i - 1] == candidate[j - 2] && word[i - 2] == candidate[j - 1]
+            {
+                d = d.min(before[j - 2] + 1);
+            }
+            row[j] = d;
+            least = least.min(d);
+        }
+        // Every alignment already costs more: none will cost less further on.
+        if usize::from(least) > k {
+            return false;
+        }
+        (before, last) = (last, row);
+    }
+    let distance = if prefix {
+        last[..=n].iter().copied().min().unwrap_or(u8::MAX)
+    } else {
+        last[n]
+    };
+    usize::from(distance) <= k
 }
 
 #[cfg(test)]

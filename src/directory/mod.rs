@@ -345,8 +345,16 @@ pub fn MemberDirectory(
         });
         let chips = (!hide_filters).then(|| chips(s, lang, feed, choices, remove, clear));
         let count = Signal::derive(move || {
-            let total = outcome.read().results.len();
-            s.members_count(total, &format_number(lang, total))
+            let outcome = outcome.read();
+            let total = outcome.results.len();
+            let members = s.members_count(total, &format_number(lang, total));
+            if outcome.query.is_tolerant() && total > 0 {
+                // Found with typos forgiven: said so, with the words as typed.
+                let query = choices.with(|c| c.query.trim().to_owned());
+                fill(s.near_members, &[("query", &query), ("members", &members)])
+            } else {
+                members
+            }
         });
         let empty = move || {
             let feed = feed.read();

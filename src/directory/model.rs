@@ -287,7 +287,8 @@ pub struct Outcome {
     pub results: Vec<usize>,
     /// Facet counts, computed for each facet as if its own choices were unset.
     pub counts: Counts,
-    /// The search, as matched (for highlighting).
+    /// The search, as matched (for highlighting): [tolerant](Query::tolerant) when no member
+    /// matched it as typed.
     pub query: Query,
     /// The members the search alone matched, in the order given (empty without a search).
     pub searched: Vec<usize>,
@@ -330,7 +331,8 @@ pub fn apply(
     by_relevance: bool,
     previous: Option<&Outcome>,
 ) -> Outcome {
-    let query = Query::new(&filter.query);
+    let mut query = Query::new(&filter.query);
+    let everyone = order;
     let order = match previous {
         Some(previous) if !previous.query.is_empty() && query.refines(&previous.query) => {
             &previous.searched[..]
@@ -343,7 +345,26 @@ pub fn apply(
         Some(index) => index.search(order, &query),
         None => order.to_vec(),
     };
-    let candidates = if query.is_empty() { order } else { &searched };
+    // A search that matches no member as typed is run again with its typos forgiven, over
+    // every member (a word of four letters may have one, where three had none).
+    let mut near = Vec::new();
+    if searched.is_empty()
+        && !query.is_empty()
+        && let Some(index) = index
+    {
+        let tolerant = query.tolerant();
+        near = index.search(everyone, &tolerant);
+        if !near.is_empty() {
+            query = tolerant;
+        }
+    }
+    let candidates = if query.is_empty() {
+        order
+    } else if query.is_tolerant() {
+        &near
+    } else {
+        &searched
+    };
     // Ticked values as lookup tables. A tick that names no value (from a stale link) lets
     // nobody through its facet; its chip still shows, so the visitor can remove it.
     let mut segments = vec![0_u64; table.segment_words];

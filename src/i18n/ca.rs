@@ -34,6 +34,7 @@ pub(crate) static STRINGS: Strings = Strings {
     members_other: "{n} socis",
     no_members_match_query: "Cap soci no coincideix amb «{query}».",
     no_members_match: "Cap soci no coincideix amb aquests filtres.",
+    near_members: "Cap soci no coincideix exactament amb «{query}». Semblants: {members}.",
     clear_filters: "Esborra els filtres",
     clear_search: "Esborra la cerca",
     clear_search_and_filters: "Esborra la cerca i els filtres",

@@ -107,6 +107,9 @@ strings! {
     no_members_match_query: &'static str,
     /// No member matches the filters ticked.
     no_members_match: &'static str,
+    /// The result count where no member matches the search `{query}` as typed and
+    /// `{members}` ([`Strings::members_count`]) match it with its typos forgiven.
+    near_members: &'static str,
     /// Button that clears search and filters.
     clear_filters: &'static str,
     /// The same button where the visitor has only the search (`hide-filters`): it clears that.

@@ -272,3 +272,118 @@ fn a_hyphen_typed_within_a_word_finds_the_word_written_whole_or_hyphenated() {
         .collect();
     assert_eq!(shown, ["Postproducció"]);
 }
+
+/// The optimal string alignment distance, the whole table filled: what [`near`] bounds.
+fn distance(a: &[u8], b: &[u8]) -> usize {
+    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let changed = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + changed);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[test]
+fn near_words_are_those_within_their_typos_by_the_whole_table() {
+    // Random words over a few letters, so that near ones are common.
+    let mut seed = 7_u64;
+    let mut next = |below: u64| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (seed >> 33) % below
+    };
+    let word = |next: &mut dyn FnMut(u64) -> u64| -> Vec<u8> {
+        let len = next(12) as usize;
+        (0..len).map(|_| b"abcd"[next(4) as usize]).collect()
+    };
+    let (mut near_ones, mut far_ones) = (0, 0);
+    for _ in 0..20_000 {
+        let a = word(&mut next);
+        // Half the time, the word with a few edits, or a beginning of it with them.
+        let mut b = if next(2) == 0 {
+            a.clone()
+        } else {
+            word(&mut next)
+        };
+        for _ in 0..next(4) {
+            let at = next(b.len() as u64 + 1) as usize;
+            match next(3) {
+                0 => b.insert(at, b"abcd"[next(4) as usize]),
+                1 if at < b.len() => b[at] = b"abcd"[next(4) as usize],
+                _ if at + 1 < b.len() => b.swap(at, at + 1),
+                _ => {}
+            }
+        }
+        if next(3) == 0 {
+            b.extend_from_slice(b"dcba");
+        }
+        let k = match a.len() {
+            0..4 => 0,
+            4..8 => 1,
+            _ => 2,
+        };
+        let whole = k > 0 && distance(&a, &b) <= k;
+        let beginning = k > 0 && (0..=b.len()).any(|j| distance(&a, &b[..j]) <= k);
+        assert_eq!(near(&a, &b, false), whole, "{a:?} {b:?}");
+        assert_eq!(near(&a, &b, true), beginning, "{a:?} {b:?} as a beginning");
+        if beginning {
+            near_ones += 1;
+        } else {
+            far_ones += 1;
+        }
+    }
+    assert!(
+        near_ones > 1_000 && far_ones > 1_000,
+        "{near_ones} near, {far_ones} far"
+    );
+}
+
+#[test]
+fn a_tolerant_search_forgives_typos_as_the_hosted_engines_do() {
+    let matches = |typed: &str, text: &str| Query::new(typed).tolerant().matches(&fold(text));
+    // One typo from four letters on, two from eight; in letters, not bytes.
+    assert!(matches("sonilba", "Sonilab"));
+    assert!(!matches("snoilba", "Sonilab"), "two typos in seven letters");
+    assert!(matches("postprodcucio", "Postproducció"), "two in thirteen");
+    assert!(matches("catt", "cat"));
+    assert!(!matches("cta", "cat"), "none in three letters");
+    assert!(matches("ωμεγξ", "Ωμεγα"), "five letters of two bytes each");
+    // Numbers are matched as typed.
+    assert!(!matches("2024", "Talent Week 2025"));
+    assert!(!matches("film2024", "film2025"));
+    // Earlier words whole, the last a beginning.
+    assert!(matches("animacio barcelo", "Animació, Barcelona"));
+    assert!(
+        matches("animaci barcelona", "Animació, Barcelona"),
+        "a letter missing"
+    );
+    assert!(
+        !matches("anim barcelona", "Animació, Barcelona"),
+        "earlier words whole"
+    );
+    assert!(
+        !Query::new("sonilba").matches(&fold("Sonilab")),
+        "as typed, not forgiven"
+    );
+    // A word found with a typo shows whole; one found as typed, as before.
+    let text = "Rakuten TV, Barcelona";
+    let shown: Vec<&str> = (Query::new("rakutan barc")
+        .tolerant()
+        .highlights(text)
+        .iter())
+    .map(|r| &text[r.clone()])
+    .collect();
+    assert_eq!(shown, ["Rakuten", "Barc"]);
+}

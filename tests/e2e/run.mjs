@@ -85,6 +85,34 @@ test("a member found by its description or tags shows the match on its card, in 
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations with excerpts");
 });
 
+test("a search with a typo that finds nobody as typed shows and says the members it comes close to", async ({ page, url }) => {
+  const feed = feedOf("catalonia");
+  await page.goto(url("index.html"));
+  const dir = page.locator("#dir");
+  const count = dir.locator("[part=count]");
+  await count.filter({ hasText: `${feed.members.length} socis` }).waitFor();
+  const search = dir.getByRole("searchbox", { name: "Cerca socis" });
+  // Two letters swapped, as typed in a hurry: Sonilab, its name whole as the match.
+  await search.fill("Sonilba");
+  const near = "Cap soci no coincideix exactament amb «Sonilba». Semblants: 1 soci.";
+  await count.filter({ hasText: near }).waitFor();
+  const cards = () => dir.getByRole("article").evaluateAll((cards) => cards.map((card) => [card.querySelector("h3").textContent, [...card.querySelectorAll("mark")].map((m) => m.textContent)]));
+  assert.deepEqual(await cards(), [["Sonilab", ["Sonilab"]]]);
+  await dir.getByRole("status").filter({ hasText: near }).waitFor();
+  // A letter changed in an earlier word, the next one as typed.
+  await search.fill("rakutan tv");
+  await dir.getByRole("heading", { name: "Rakuten" }).waitFor();
+  assert.match(await count.textContent(), /^Cap soci no coincideix exactament amb «rakutan tv»\. Semblants: 1 soci\.$/);
+  // Found as typed, a search keeps to what it finds: no members close to it.
+  await search.fill("sonilab");
+  await count.filter({ hasText: /^1 soci$/ }).waitFor();
+  // Too far from any word (two typos in five letters): the empty state, as before.
+  await search.fill("snoilb");
+  await dir.getByText("Cap soci no coincideix amb «snoilb».").waitFor();
+  assert.equal(await count.textContent(), "0 socis");
+  assert.deepEqual(await axeViolations(page), []);
+});
+
 test("an accent typed with a dead key (a Mac's Catalan keyboard) keeps the results while it waits for its letter", async ({ page, url }) => {
   const feed = feedOf("catalonia");
   await page.goto(url("index.html"));

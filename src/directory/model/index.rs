@@ -3,7 +3,11 @@
 
 use super::{has, ones, set};
 use crate::feed::Feed;
-use crate::search::{Query, fold_text, is_word_char};
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::search::{Query, fold_text, is_word_char, near};
 
 /// Folded searchable text per member, built once per feed so that a keystroke allocates
 /// nothing per member.
@@ -31,6 +35,10 @@ pub struct SearchIndex {
     /// out is no match, and its text is not read. The third keystroke of a word ("ani"
     /// after "an", which every English description has) then reads about a third of them.
     long_starts: Vec<LongStarts>,
+    /// The distinct words of the haystacks, made at the first search that matched no member
+    /// as typed: a word typed with a typo is compared with each once, not with each of its
+    /// occurrences (see [`SearchIndex::search`]).
+    words: OnceLock<Vec<String>>,
 }
 
 /// One member's hashed three-byte word starts (see [`SearchIndex::long_starts`]).
@@ -151,6 +159,7 @@ impl SearchIndex {
             name_initials: Vec::with_capacity(members),
             heads: Vec::with_capacity(members),
             long_starts: Vec::with_capacity(members),
+            words: OnceLock::new(),
         }
     }
 
@@ -215,8 +224,8 @@ impl SearchIndex {
         self.long_starts.get(i).is_some_and(|long| has(long, bit))
     }
 
-    fn matches_words(&self, i: usize, words: &[Word]) -> bool {
-        words.iter().all(|word| match word.start {
+    fn matches_word(&self, i: usize, word: &Word) -> bool {
+        match word.start {
             Some((start, _)) if !self.has_start(i, start) => false,
             Some((_, true)) => true,
             _ => {
@@ -227,19 +236,75 @@ impl SearchIndex {
                         .get(i)
                         .is_some_and(|h| Query::word_at(h, word.text, word.prefix).is_some())
             }
-        })
+        }
+    }
+
+    /// Whether member `i` has, for each word, one of the words it may be.
+    fn matches_words(&self, i: usize, words: &[Vec<Word>]) -> bool {
+        words
+            .iter()
+            .all(|any| any.iter().any(|word| self.matches_word(i, word)))
     }
 
     /// Whether member `i` matches every word of `query`.
     pub fn matches(&self, i: usize, query: &Query) -> bool {
-        i < self.haystacks.len() && query.readings().any(|q| self.matches_words(i, &plan(q)))
+        i < self.haystacks.len()
+            && (self.plan_readings(query).iter()).any(|words| self.matches_words(i, words))
+    }
+
+    /// The distinct words of the haystacks (see [`SearchIndex::words`]).
+    fn words(&self) -> &[String] {
+        self.words.get_or_init(|| {
+            // A map as the feed's reader keeps its ids in (one type, one copy of its code).
+            let mut seen: FxHashMap<String, ()> = FxHashMap::default();
+            for word in (self.haystacks.iter()).flat_map(|h| h.split(|c: char| !is_word_char(c))) {
+                if !word.is_empty() && !seen.contains_key(word) {
+                    seen.insert(word.to_owned(), ());
+                }
+            }
+            seen.into_keys().collect()
+        })
+    }
+
+    /// For each reading of `query`, for each of its words, the words a member may have for
+    /// it: the word as typed, and where the query is [tolerant](Query::tolerant), each
+    /// distinct word of the texts it is [`near`], whole.
+    fn plan_readings<'a>(&'a self, query: &'a Query) -> Vec<Vec<Vec<Word<'a>>>> {
+        let words = if query.is_tolerant() {
+            self.words()
+        } else {
+            &[]
+        };
+        let mut readings = Vec::new();
+        for q in query.readings() {
+            let mut each = Vec::new();
+            for typed in plan(q) {
+                let (text, prefix) = (typed.text.as_bytes(), typed.prefix);
+                let mut any = vec![typed];
+                for w in words {
+                    if near(text, w.as_bytes(), prefix) {
+                        any.push(Word {
+                            text: w,
+                            prefix: false,
+                            start: start_bit(w, false),
+                            long_start: long_start_bit(w.as_bytes()),
+                        });
+                    }
+                }
+                each.push(any);
+            }
+            readings.push(each);
+        }
+        readings
     }
 
     /// The members of `order` that match every word of `query`, in that order.
     // For speed, like `apply`, which calls it.
     #[cfg_attr(clusterkit_nightly, optimize(speed))]
     pub fn search(&self, order: &[usize], query: &Query) -> Vec<usize> {
-        let readings: Vec<Vec<Word>> = query.readings().map(plan).collect();
+        // A typo may be in any letter: each word typed is looked for as each word of the
+        // texts it comes close to.
+        let readings = self.plan_readings(query);
         order
             .iter()
             .copied()

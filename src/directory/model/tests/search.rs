@@ -353,3 +353,160 @@ fn an_index_built_a_few_members_at_a_time_finds_what_one_built_at_once_finds() {
         }
     }
 }
+
+#[test]
+fn a_search_that_finds_nobody_as_typed_finds_who_it_comes_close_to() {
+    let mut feed = feed();
+    feed.members.push(member("sonylab", "Sonylab", &[], "Vigo"));
+    let (index, table) = (SearchIndex::new(&feed), FacetTable::new(&feed));
+    let order: Vec<usize> = (0..feed.members.len()).collect();
+    let run = |query: &str, cities: &[&str]| {
+        let filter = Filter {
+            query: query.into(),
+            cities: cities.iter().map(|c| (*c).to_owned()).collect(),
+            ..Filter::default()
+        };
+        apply(&table, Some(&index), &order, &filter, false, None)
+    };
+    let found = |query: &str| {
+        let outcome = run(query, &[]);
+        (
+            ids(&feed, &outcome.results).join(" "),
+            outcome.query.is_tolerant(),
+        )
+    };
+    // A letter changed, two swapped, one missing, one too many; the last word still a
+    // beginning.
+    assert_eq!(found("ibercia"), ("algam".into(), true));
+    assert_eq!(found("algam iberixa"), ("algam".into(), true));
+    assert_eq!(
+        found("produccions fro"),
+        (String::new(), false),
+        "three letters: none"
+    );
+    assert_eq!(found("produccions fraro"), ("faro".into(), true));
+    assert_eq!(found("prodcuccions"), ("faro".into(), true));
+    assert_eq!(found("barcelonx"), ("algam sonilab".into(), true));
+    assert_eq!(found("dubing"), ("dub".into(), true), "descriptions too");
+    // A search that finds anyone as typed keeps to them.
+    assert_eq!(found("sonilab"), ("sonilab".into(), false));
+    assert_eq!(
+        found("sonilav"),
+        ("sonilab".into(), true),
+        "two from Sonylab"
+    );
+    assert_eq!(found("sonxlab"), ("sonilab sonylab".into(), true));
+    assert_eq!(found("zzzz"), (String::new(), false));
+    assert_eq!(
+        found("vgo"),
+        (String::new(), false),
+        "no typo under four letters"
+    );
+    // The facets count what the search found with its typos forgiven.
+    let outcome = run("sonxlab", &["Vigo"]);
+    assert_eq!(ids(&feed, &outcome.results), ["sonylab"]);
+    assert_eq!(outcome.counts.of(&table, Facet::City, "Barcelona"), 1);
+    assert_eq!(outcome.counts.of(&table, Facet::City, "Vigo"), 1);
+    assert_eq!(outcome.counts.of(&table, Facet::City, "Girona"), 0);
+}
+
+#[test]
+fn typing_on_through_a_typo_gives_what_a_fresh_search_gives() {
+    let mut feed = feed();
+    for i in 0..70 {
+        let name = ["Rakuten TV", "Rakutan Films", "Racatun"][i % 3];
+        feed.members
+            .push(member(&format!("m{i}"), name, &[], "Vigo"));
+    }
+    let (index, table) = (SearchIndex::new(&feed), FacetTable::new(&feed));
+    let order: Vec<usize> = (0..feed.members.len()).rev().collect();
+    let mut previous: Option<Outcome> = None;
+    for query in [
+        "r",
+        "ra",
+        "rak",
+        "raku",
+        "rakut",
+        "rakutx",
+        "rakutxn",
+        "rakutxnv",
+        "rakutxn t",
+        "rakutxn tv",
+        "rakutxn tx",
+        "rakutxn t",
+    ] {
+        let filter = Filter {
+            query: query.into(),
+            ..Filter::default()
+        };
+        let fresh = apply(&table, Some(&index), &order, &filter, true, None);
+        let narrowed = apply(
+            &table,
+            Some(&index),
+            &order,
+            &filter,
+            true,
+            previous.as_ref(),
+        );
+        assert_eq!(narrowed, fresh, "after typing {query:?}");
+        previous = Some(narrowed);
+    }
+    let names = |query: &str| {
+        let filter = Filter {
+            query: query.into(),
+            ..Filter::default()
+        };
+        let outcome = apply(&table, Some(&index), &order, &filter, false, None);
+        let mut names: Vec<&str> = (outcome.results.iter())
+            .map(|&i| feed.members[i].name.variants().next().unwrap_or_default())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    };
+    assert_eq!(names("rakutxn"), ["Rakutan Films", "Rakuten TV"]);
+    assert_eq!(names("rakutxn tv"), ["Rakuten TV"]);
+    assert_eq!(
+        names("rakuten"),
+        ["Rakuten TV"],
+        "as typed, no typo forgiven"
+    );
+}
+
+#[test]
+fn a_search_with_typos_finds_through_the_texts_words_what_reading_each_text_finds() {
+    // Words of a few letters, so that many are near one another; queries of one to three
+    // words, some with a `l.l` or a hyphen (two readings), some with a digit.
+    let mut rng = Rng(11);
+    let word = |rng: &mut Rng| -> String {
+        let len = 2 + rng.next(8);
+        (0..len)
+            .map(|_| char::from(b"abcdel1"[rng.next(7)]))
+            .collect()
+    };
+    let names: Vec<String> = (0..150)
+        .map(|_| (0..6).map(|_| word(&mut rng)).collect::<Vec<_>>().join(" "))
+        .collect();
+    let feed = Feed {
+        members: names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| Member::new(format!("m{i}"), name.as_str()))
+            .collect(),
+        ..Feed::default()
+    };
+    let index = SearchIndex::new(&feed);
+    let order: Vec<usize> = (0..names.len()).collect();
+    let mut found = 0;
+    for _ in 0..300 {
+        let words: Vec<String> = (0..1 + rng.next(3)).map(|_| word(&mut rng)).collect();
+        let typed = words.join([" ", "-", ".l"][rng.next(3)]);
+        let query = Query::new(&typed).tolerant();
+        let read: Vec<usize> = (order.iter().copied())
+            .filter(|&i| query.matches(&fold_text(&names[i])))
+            .collect();
+        assert_eq!(index.search(&order, &query), read, "{typed:?}");
+        found += read.len();
+    }
+    assert!(found > 300, "{found}");
+}
