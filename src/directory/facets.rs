@@ -195,16 +195,12 @@ fn slot_of(facet: Facet) -> usize {
     }
 }
 
-/// The values a folded facet of `len` values lists, in its order (the most members first):
-/// the first [`SHORT_FACET`] of those whose `count` is not zero, and as many of the rest as
-/// it takes to list that many.
+/// The values a folded facet of `len` values lists, in the order it lists them: the first
+/// [`SHORT_FACET`] of those whose `count` is not zero, in the facet's order (the most
+/// members first), then as many of the rest as it takes to list that many.
 fn folded(len: usize, count: impl Fn(usize) -> usize) -> Vec<usize> {
-    let found = (0..len).filter(|&k| count(k) > 0).count();
-    let (mut have, mut rest) = (SHORT_FACET, SHORT_FACET.saturating_sub(found));
-    let take = |left: &mut usize| std::mem::replace(left, left.saturating_sub(1)) > 0;
-    (0..len)
-        .filter(|&k| take(if count(k) > 0 { &mut have } else { &mut rest }))
-        .collect()
+    let (found, rest): (Vec<usize>, Vec<usize>) = (0..len).partition(|&k| count(k) > 0);
+    found.into_iter().chain(rest).take(SHORT_FACET).collect()
 }
 
 /// The facets with values, as markup (see [`facets`]), and per checkbox its facet, its
@@ -267,18 +263,26 @@ fn markup(
             out,
             "<fieldset class=\"ck-facet\" part=\"facet\"><legend>{legend}</legend>"
         );
-        let short = slot.and_then(|slot| listed[slot].as_ref());
-        for (k, (value, label, marked)) in options.iter().enumerate() {
-            if short.is_none_or(|short| short.contains(&k)) || chosen.is_chosen(facet, value) {
-                let _ = write!(
-                    out,
-                    "<label part=\"facet-option\"><input type=\"checkbox\" data-d=\"{}\" data-v=\"{}-{k}\"><span{marked}>{}</span><span class=\"ck-facet-count\"></span></label>",
-                    drawn.len(),
-                    facet as u8,
-                    escape(label)
-                );
-                drawn.push((facet, k, value.clone()));
-            }
+        // A folded facet's values in the order it lists them, then those chosen beyond them.
+        let order: Vec<usize> = match slot.and_then(|slot| listed[slot].as_ref()) {
+            None => (0..options.len()).collect(),
+            Some(short) => (short.iter().copied())
+                .chain(
+                    (0..options.len())
+                        .filter(|k| !short.contains(k) && chosen.is_chosen(facet, &options[*k].0)),
+                )
+                .collect(),
+        };
+        for k in order {
+            let (value, label, marked) = &options[k];
+            let _ = write!(
+                out,
+                "<label part=\"facet-option\"><input type=\"checkbox\" data-d=\"{}\" data-v=\"{}-{k}\"><span{marked}>{}</span><span class=\"ck-facet-count\"></span></label>",
+                drawn.len(),
+                facet as u8,
+                escape(label)
+            );
+            drawn.push((facet, k, value.clone()));
         }
         if let Some(slot) = slot.filter(|_| folds(facet, options.len())) {
             let all = listed[slot].is_none();
@@ -418,14 +422,14 @@ mod tests {
         // Thirteen cities, the most members first: a search that finds only the twelfth's
         // member lists it, with the first seven of the rest, in the facet's order.
         let found = |k: usize| usize::from(k == 11);
-        assert_eq!(folded(13, found), [0, 1, 2, 3, 4, 5, 6, 11]);
+        assert_eq!(folded(13, found), [11, 0, 1, 2, 3, 4, 5, 6]);
         // Without a search, the first eight; with more than eight found, the first eight
         // of them.
         assert_eq!(folded(13, |_| 3), [0, 1, 2, 3, 4, 5, 6, 7]);
-        // Six found: they and the first two of the rest.
+        // Six found: they, then the first two of the rest.
         assert_eq!(
             folded(13, |k| usize::from(k % 2 == 1)),
-            [0, 1, 2, 3, 5, 7, 9, 11]
+            [1, 3, 5, 7, 9, 11, 0, 2]
         );
     }
 

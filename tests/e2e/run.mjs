@@ -690,6 +690,9 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   await besos.waitFor();
   assert.equal(await besos.isEnabled(), true, "its city, to be ticked");
   assert.equal(await cityBoxes(), 8, "still eight");
+  const cityNames = await dir.getByRole("group", { name: "Ciutat" }).locator("label").evaluateAll((labels) => labels.map((l) => [l.querySelector("span").textContent, l.querySelector("input").disabled]));
+  assert.deepEqual(cityNames[0], ["Sant Adrià de Besòs", false], `first, above the cities of none: ${JSON.stringify(cityNames)}`);
+  assert.ok(cityNames.slice(1).every(([, disabled]) => disabled), "the others give nothing");
   await dir.getByRole("searchbox", { name: "Cerca socis" }).fill("");
   await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
   assert.equal(await besos.count(), 0, "folded away again");
