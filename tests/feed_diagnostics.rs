@@ -1788,7 +1788,7 @@ fn email_that_is_not_plain_is_dropped_and_member_kept() {
             member_json(
                 "sonilab",
                 "Sonilab",
-                &[("email", r#""mailto:info@sonilab.example""#)],
+                &[("email", r#""mailto:info@sonilab.example?subject=hi""#)],
             ),
             member_json(
                 "mediapro",
@@ -1800,6 +1800,7 @@ fn email_that_is_not_plain_is_dropped_and_member_kept() {
                 "UAB",
                 &[("email", r#""jordi.puig+cluster@uni.example""#)],
             ),
+            member_json("ccma", "CCMA", &[("email", r#""mailto:""#)]),
         ],
         vec![],
     ));
@@ -1808,6 +1809,7 @@ fn email_that_is_not_plain_is_dropped_and_member_kept() {
         &[
             diag("members[0].email", Problem::BadEmail, false),
             diag("members[1].email", Problem::BadEmail, false),
+            diag("members[3].email", Problem::BadEmail, false),
         ],
     );
     assert_eq!(
@@ -1825,7 +1827,66 @@ fn email_that_is_not_plain_is_dropped_and_member_kept() {
                 email: Some("jordi.puig+cluster@uni.example".into()),
                 ..full_member("uab", "UAB")
             },
+            Member {
+                email: None,
+                ..full_member("ccma", "CCMA")
+            },
         ]
+    );
+}
+
+#[test]
+fn email_or_phone_copied_from_a_link_with_its_scheme_is_read_without_it_and_said() {
+    let parsed = read(&feed(
+        vec![
+            member_json(
+                "sonilab",
+                "Sonilab",
+                &[
+                    ("email", r#""mailto:info@sonilab.example""#),
+                    ("phone", r#""tel:+34935551234""#),
+                ],
+            ),
+            member_json(
+                "clag",
+                "CLAG",
+                &[
+                    ("email", r#""MailTo: clag@clag.example""#),
+                    ("phone", r#""TEL:(981) 941-792""#),
+                ],
+            ),
+        ],
+        vec![],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("members[0].email", Problem::SchemeWritten("mailto:"), false),
+            diag("members[0].phone", Problem::SchemeWritten("tel:"), false),
+            diag("members[1].email", Problem::SchemeWritten("mailto:"), false),
+            diag("members[1].phone", Problem::SchemeWritten("tel:"), false),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![
+            Member {
+                email: Some("info@sonilab.example".into()),
+                phone: Some("+34935551234".into()),
+                ..full_member("sonilab", "Sonilab")
+            },
+            Member {
+                email: Some("clag@clag.example".into()),
+                phone: Some("(981) 941-792".into()),
+                ..full_member("clag", "CLAG")
+            },
+        ]
+    );
+    // Said as what it is: nothing was dropped.
+    let en = clusterkit::Lang::En.strings();
+    assert_eq!(
+        en.diagnostic(&parsed.diagnostics[0]),
+        "begins with “mailto:”, which the link adds itself: read without it."
     );
 }
 
@@ -1833,7 +1894,7 @@ fn email_that_is_not_plain_is_dropped_and_member_kept() {
 fn phone_that_is_not_plain_is_dropped_and_member_kept() {
     let parsed = read(&feed(
         vec![
-            member_json("sonilab", "Sonilab", &[("phone", r#""tel:+34935551234""#)]),
+            member_json("sonilab", "Sonilab", &[("phone", r#""tel:call us""#)]),
             member_json("mediapro", "Mediapro", &[("phone", r#""call us""#)]),
             member_json("uab", "UAB", &[("phone", r#""(981) 941-792""#)]),
         ],

@@ -103,6 +103,9 @@ pub enum Problem {
     BadEmail,
     /// Not a plain phone number.
     BadPhone,
+    /// An e-mail address or a phone number written with the scheme its link adds
+    /// (`mailto:`, `tel:`), as copied from a link: read without it.
+    SchemeWritten(&'static str),
     /// Not `#rgb` or `#rrggbb`.
     BadColor,
     /// A member `kind` other than `sme`, `large`, `research` or `other`.

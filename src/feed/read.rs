@@ -293,24 +293,13 @@ fn read_member(e: &mut Entry, segments: &Known) -> Option<(String, Member)> {
         country: e.optional("country", string).filter(|s| names_a_place(s)),
         website: e.optional("website", website),
         logo: e.optional("logo", url),
-        email: e.optional("email", |v| {
-            string(v).and_then(|s| {
-                if is_email(&s) {
-                    Ok(s)
-                } else {
-                    Err(Problem::BadEmail)
-                }
-            })
-        }),
-        phone: e.optional("phone", |v| {
-            string(v).and_then(|s| {
-                if phone_href(&s).is_some() {
-                    Ok(s)
-                } else {
-                    Err(Problem::BadPhone)
-                }
-            })
-        }),
+        email: e.contact("email", "mailto:", is_email, Problem::BadEmail),
+        phone: e.contact(
+            "phone",
+            "tel:",
+            |s| phone_href(s).is_some(),
+            Problem::BadPhone,
+        ),
         description: e.optional_text("description"),
         tags: one_per_spelling(e.strings("tags", string, |_| Ok(None))),
         joined: e.optional("joined", |v| {

@@ -211,6 +211,7 @@ pub(crate) static STRINGS: Strings = Strings {
     d_unsafe_url: "no és una adreça web (només s’admeten adreces http, https o relatives).",
     d_bad_email: "no és una adreça electrònica vàlida.",
     d_bad_phone: "no és un número de telèfon vàlid.",
+    d_scheme_written: "comença amb «{scheme}», que l’enllaç ja hi afegeix: es llegeix sense.",
     d_bad_color: "no és un color de la forma #rrggbb o #rgb.",
     d_unknown_kind: "«{value}» no és un tipus de soci (sme, large, research o other).",
     d_bad_recurrence: [

@@ -79,6 +79,7 @@ impl Strings {
             Problem::UnsafeUrl => self.d_unsafe_url.to_owned(),
             Problem::BadEmail => self.d_bad_email.to_owned(),
             Problem::BadPhone => self.d_bad_phone.to_owned(),
+            Problem::SchemeWritten(scheme) => fill(self.d_scheme_written, &[("scheme", scheme)]),
             Problem::BadColor => self.d_bad_color.to_owned(),
             Problem::UnknownKind(v) => fill(self.d_unknown_kind, &[("value", v)]),
             Problem::BadRecurrence(e) => self.rrule_error(e),
@@ -145,7 +146,8 @@ impl Strings {
                 Problem::Missing
                 | Problem::UnsupportedVersion(_)
                 | Problem::SegmentNamed { .. }
-                | Problem::CategoryNamed { .. },
+                | Problem::CategoryNamed { .. }
+                | Problem::SchemeWritten(_),
             ) => return message,
             (false, _) if d.path == "(root)" => return message,
             (false, _) => self.d_dropped,

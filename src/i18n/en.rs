@@ -221,6 +221,7 @@ pub(crate) static STRINGS: Strings = Strings {
     d_unsafe_url: "is not a web address (only http, https or relative addresses are allowed).",
     d_bad_email: "is not a valid e-mail address.",
     d_bad_phone: "is not a valid phone number.",
+    d_scheme_written: "begins with “{scheme}”, which the link adds itself: read without it.",
     d_bad_color: "is not a colour in the form #rrggbb or #rgb.",
     d_unknown_kind: "“{value}” is not a kind of member (sme, large, research or other).",
     d_bad_recurrence: [

@@ -224,6 +224,7 @@ pub(crate) static STRINGS: Strings = Strings {
     d_unsafe_url: "no es una dirección web (solo se admiten direcciones http, https o relativas).",
     d_bad_email: "no es una dirección de correo válida.",
     d_bad_phone: "no es un número de teléfono válido.",
+    d_scheme_written: "empieza por «{scheme}», que el enlace ya añade: se lee sin él.",
     d_bad_color: "no es un color de la forma #rrggbb o #rgb.",
     d_unknown_kind: "«{value}» no es un tipo de socio (sme, large, research u other).",
     d_bad_recurrence: [

@@ -211,6 +211,7 @@ pub(crate) static STRINGS: Strings = Strings {
     d_unsafe_url: "non é un enderezo web (só se admiten enderezos http, https ou relativos).",
     d_bad_email: "non é un enderezo de correo válido.",
     d_bad_phone: "non é un número de teléfono válido.",
+    d_scheme_written: "comeza por «{scheme}», que a ligazón xa engade: lese sen el.",
     d_bad_color: "non é unha cor da forma #rrggbb ou #rgb.",
     d_unknown_kind: "«{value}» non é un tipo de socio (sme, large, research ou other).",
     d_bad_recurrence: [

@@ -304,6 +304,9 @@ strings! {
     d_bad_email: &'static str,
     /// Diagnostic: bad phone number.
     d_bad_phone: &'static str,
+    /// An e-mail address or phone number written with `{scheme}` (`mailto:`, `tel:`): read
+    /// without it.
+    d_scheme_written: &'static str,
     /// Diagnostic: bad colour.
     d_bad_color: &'static str,
     /// Diagnostic: unknown kind `{value}`.

@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::fmt;
 
-use super::values::{read_id, text};
+use super::values::{read_id, text, with_str};
 use super::{Known, Listed, without_repeats};
 use crate::feed::diag::{Diagnostic, Expected, Problem};
 use crate::feed::json::Json;
@@ -120,6 +120,38 @@ impl<'a> Entry<'a> {
                 })
                 .ok(),
         }
+    }
+
+    /// Reads an optional e-mail address or phone number that passes `ok`, else reports `bad`:
+    /// also one written with the `scheme` its link adds (`mailto:info@…`, `tel:+34…`, as
+    /// copied from a link's address), read without it and said.
+    pub(super) fn contact(
+        &mut self,
+        key: &str,
+        scheme: &'static str,
+        ok: fn(&str) -> bool,
+        bad: Problem,
+    ) -> Option<String> {
+        let mut written = false;
+        let value = self.optional(key, |v| {
+            with_str(v, |s| {
+                if ok(s) {
+                    return Ok(s.to_owned());
+                }
+                let rest = (s.get(..scheme.len()))
+                    .filter(|start| start.eq_ignore_ascii_case(scheme))
+                    .map(|_| s[scheme.len()..].trim())
+                    .filter(|rest| ok(rest))
+                    .ok_or(bad)?;
+                written = true;
+                Ok(rest.to_owned())
+            })
+        })?;
+        if written {
+            self.cx
+                .report(self.field(key), Problem::SchemeWritten(scheme), false);
+        }
+        Some(value)
     }
 
     /// Reads an optional list of strings (of `read`'s) item by item, dropping bad items only.
