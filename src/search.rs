@@ -324,14 +324,18 @@ impl Query {
             && self.words[earlier.len()].starts_with(last.as_str())
     }
 
+    /// Whether `word`, one of this reading's (`prefix` for the last), is in a folded
+    /// haystack: as typed, or with its typos where they are forgiven.
+    pub(crate) fn finds(&self, folded_haystack: &str, word: &str, prefix: bool) -> bool {
+        Self::word_at(folded_haystack, word, prefix).is_some()
+            || (self.typos && word_near(folded_haystack, word, prefix))
+    }
+
     /// Whether every word matches in a folded haystack, in either reading.
     pub fn matches(&self, folded_haystack: &str) -> bool {
         self.readings().any(|q| {
             let last = q.words.len().saturating_sub(1);
-            q.words.iter().enumerate().all(|(i, w)| {
-                Self::word_at(folded_haystack, w, i == last).is_some()
-                    || (q.typos && word_near(folded_haystack, w, i == last))
-            })
+            (q.words.iter().enumerate()).all(|(i, w)| q.finds(folded_haystack, w, i == last))
         })
     }
 
@@ -414,8 +418,7 @@ impl Query {
                         Some(w.len())
                     } else {
                         // A word found with a typo shows whole.
-                        (self.typos && near(w.as_bytes(), folded.as_bytes(), prefix))
-                            .then_some(folded.len())
+                        (self.typos && near(w, &folded, prefix)).then_some(folded.len())
                     }
                 })
                 .max();
@@ -439,13 +442,13 @@ impl Query {
     }
 }
 
-/// How many typos a query word may have (see [`Query::tolerant`]).
-fn typos_allowed(word: &[u8]) -> usize {
-    if word.iter().any(u8::is_ascii_digit) {
+/// How many typos a query word may have (see [`Query::tolerant`]): by its letters, none with
+/// a digit.
+fn typos_allowed(word: &str) -> usize {
+    if word.bytes().any(|b| b.is_ascii_digit()) {
         return 0;
     }
-    // Letters, not bytes: the continuation bytes of a letter not folded to ASCII are not.
-    match word.iter().filter(|&&b| b & 0xC0 != 0x80).count() {
+    match word.chars().count() {
         0..4 => 0,
         4..8 => 1,
         _ => 2,
@@ -453,58 +456,76 @@ fn typos_allowed(word: &[u8]) -> usize {
 }
 
 /// Whether a word of a folded haystack is [`near`] `word`.
-fn word_near(haystack: &str, word: &str, prefix: bool) -> bool {
+pub(crate) fn word_near(haystack: &str, word: &str, prefix: bool) -> bool {
     haystack
         .split(|c: char| !is_word_char(c))
-        .any(|candidate| near(word.as_bytes(), candidate.as_bytes(), prefix))
+        .any(|candidate| near(word, candidate, prefix))
 }
 
-/// Whether `candidate` (or, with `prefix`, a beginning of it) is within the typos `word` may
-/// have of it, an edit being a byte inserted, deleted or changed, or two neighbours swapped
-/// (the optimal string alignment distance).
-pub(crate) fn near(word: &[u8], candidate: &[u8], prefix: bool) -> bool {
+/// Whether `candidate` is within the typos `word` may have of it, an edit being a letter
+/// inserted, deleted or changed, or two neighbours swapped (the optimal string alignment
+/// distance). With `prefix` (a last word, still being typed), also a beginning of it, where
+/// the word's last letter is right (or swapped with the one before): `sonilba` finds
+/// `sonilab`, `rakutxn` finds `rakuten`, and `come` (`com` and a letter) no `company`.
+pub(crate) fn near(word: &str, candidate: &str, prefix: bool) -> bool {
     const MAX: usize = 32;
     let k = typos_allowed(word);
-    let m = word.len();
-    // With `prefix`, only the candidate's first `m + k` bytes can be aligned with the word.
-    let n = if prefix {
-        candidate.len().min(m + k)
-    } else {
-        candidate.len()
-    };
-    if k == 0 || m > MAX || n + k < m || (!prefix && n > m + k) {
+    let mut a = [0_u32; MAX];
+    let mut m = 0;
+    for c in word.chars() {
+        if m == MAX {
+            return false;
+        }
+        a[m] = c as u32;
+        m += 1;
+    }
+    // No more than `m + k` of the candidate's letters can be aligned with the word: whole,
+    // a longer candidate is no match; as a beginning, the rest does not count.
+    let mut b = [0_u32; MAX + 2];
+    let mut n = 0;
+    let mut whole = true;
+    for c in candidate.chars() {
+        if n == m + k {
+            whole = false;
+            break;
+        }
+        b[n] = c as u32;
+        n += 1;
+    }
+    if k == 0 || n + k < m || (!prefix && !whole) {
         return false;
     }
-    // Three rows of the distances between the word's first `i` bytes and the candidate's
+    // Three rows of the distances between the word's first `i` letters and the candidate's
     // first `j`: the row before the last, the last, and the one being filled.
     let mut before = [0_u8; MAX + 3];
     let mut last: [u8; MAX + 3] = std::array::from_fn(|j| j as u8);
     let mut row = [0_u8; MAX + 3];
+    let k = k as u8;
+    // A beginning of the candidate that ends on the word's last letter, right or swapped.
+    let mut begins = false;
     for i in 1..=m {
         row[0] = i as u8;
         let mut least = row[0];
         for j in 1..=n {
-            let changed = u8::from(word[i - 1] != candidate[j - 1]);
-            let mut d = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + changed);
-            if i > 1 && j > 1 && word[i - 1] == candidate[j - 2] && word[i - 2] == candidate[j - 1]
-            {
+            let swapped = i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1];
+            let mut d = (last[j] + 1)
+                .min(row[j - 1] + 1)
+                .min(last[j - 1] + u8::from(a[i - 1] != b[j - 1]));
+            if swapped {
                 d = d.min(before[j - 2] + 1);
             }
             row[j] = d;
             least = least.min(d);
+            begins |= i == m
+                && ((a[i - 1] == b[j - 1] && last[j - 1] <= k) || (swapped && before[j - 2] < k));
         }
         // Every alignment already costs more: none will cost less further on.
-        if usize::from(least) > k {
+        if least > k {
             return false;
         }
         (before, last) = (last, row);
     }
-    let distance = if prefix {
-        last[..=n].iter().copied().min().unwrap_or(u8::MAX)
-    } else {
-        last[n]
-    };
-    usize::from(distance) <= k
+    (whole && last[n] <= k) || (prefix && begins)
 }
 
 #[cfg(test)]

@@ -88,7 +88,7 @@ fn snippet(out: &mut String, m: &Member, shown: &str, lang: Lang, fallback: &str
         .join("\u{1F}");
     let last = query.words().len().saturating_sub(1);
     let unseen: Vec<&str> = (query.words().iter().enumerate())
-        .filter(|&(i, w)| Query::word_at(&seen, w, i == last).is_none())
+        .filter(|&(i, w)| !query.finds(&seen, w, i == last))
         .map(|(_, w)| w.as_str())
         .collect();
     if unseen.is_empty() {
@@ -110,7 +110,11 @@ fn snippet(out: &mut String, m: &Member, shown: &str, lang: Lang, fallback: &str
             .into_iter()
             .find(|r| {
                 let matched = crate::search::fold(&text[r.clone()]);
-                unseen.iter().any(|w| matched.starts_with(w))
+                // A word found with a typo is highlighted whole.
+                (unseen.iter()).any(|w| {
+                    matched.starts_with(w)
+                        || (query.is_tolerant() && crate::search::near(w, &matched, true))
+                })
             })?
             .start;
         Some((marked, text, first))

@@ -273,8 +273,9 @@ fn a_hyphen_typed_within_a_word_finds_the_word_written_whole_or_hyphenated() {
     assert_eq!(shown, ["Postproducció"]);
 }
 
-/// The optimal string alignment distance, the whole table filled: what [`near`] bounds.
-fn distance(a: &[u8], b: &[u8]) -> usize {
+/// The optimal string alignment distances of every beginning of `a` to every beginning of
+/// `b`, the whole table filled: what [`near`] bounds.
+fn distances(a: &[char], b: &[char]) -> Vec<Vec<usize>> {
     let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
@@ -293,24 +294,55 @@ fn distance(a: &[u8], b: &[u8]) -> usize {
             }
         }
     }
-    d[a.len()][b.len()]
+    d
+}
+
+/// What [`near`] promises, by whole tables: `b` within `a`'s typos, or with `prefix` a
+/// beginning of `b` that ends on `a`'s last letter (or on its last two, swapped).
+fn near_by_tables(a: &[char], b: &[char], prefix: bool) -> bool {
+    let m = a.len();
+    let k = match m {
+        _ if a.iter().any(char::is_ascii_digit) => 0,
+        0..4 => 0,
+        4..8 => 1,
+        _ => 2,
+    };
+    if k == 0 || m > 32 {
+        return false;
+    }
+    let d = distances(a, b);
+    let whole = d[m][b.len()] <= k;
+    let begins = (1..=b.len()).any(|j| {
+        (a[m - 1] == b[j - 1] && d[m - 1][j - 1] <= k)
+            || (j > 1 && a[m - 1] == b[j - 2] && a[m - 2] == b[j - 1] && d[m - 2][j - 2] < k)
+    });
+    whole || (prefix && begins)
 }
 
 #[test]
 fn near_words_are_those_within_their_typos_by_the_whole_table() {
-    // Random words over a few letters, so that near ones are common.
+    // Random words over a few letters (two of them of two bytes, one of three, a digit), so
+    // that near ones are common, short and long (past the 32 letters a word may have).
     let mut seed = 7_u64;
     let mut next = |below: u64| {
         seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
         (seed >> 33) % below
     };
-    let word = |next: &mut dyn FnMut(u64) -> u64| -> Vec<u8> {
-        let len = next(12) as usize;
-        (0..len).map(|_| b"abcd"[next(4) as usize]).collect()
+    let letters = ['a', 'b', 'c', 'é', 'ж', '語'];
+    let word = |next: &mut dyn FnMut(u64) -> u64| -> Vec<char> {
+        let len = if next(5) == 0 {
+            26 + next(10)
+        } else {
+            next(12)
+        } as usize;
+        (0..len).map(|_| letters[next(6) as usize]).collect()
     };
     let (mut near_ones, mut far_ones) = (0, 0);
-    for _ in 0..20_000 {
-        let a = word(&mut next);
+    for _ in 0..30_000 {
+        let mut a = word(&mut next);
+        if next(20) == 0 {
+            a.push('7');
+        }
         // Half the time, the word with a few edits, or a beginning of it with them.
         let mut b = if next(2) == 0 {
             a.clone()
@@ -319,33 +351,36 @@ fn near_words_are_those_within_their_typos_by_the_whole_table() {
         };
         for _ in 0..next(4) {
             let at = next(b.len() as u64 + 1) as usize;
-            match next(3) {
-                0 => b.insert(at, b"abcd"[next(4) as usize]),
-                1 if at < b.len() => b[at] = b"abcd"[next(4) as usize],
+            match next(4) {
+                0 => b.insert(at, letters[next(6) as usize]),
+                1 if at < b.len() => b[at] = letters[next(6) as usize],
+                2 if at < b.len() => {
+                    b.remove(at);
+                }
                 _ if at + 1 < b.len() => b.swap(at, at + 1),
                 _ => {}
             }
         }
-        if next(3) == 0 {
-            b.extend_from_slice(b"dcba");
+        for _ in 0..next(3) * 2 {
+            b.push(letters[next(6) as usize]);
         }
-        let k = match a.len() {
-            0..4 => 0,
-            4..8 => 1,
-            _ => 2,
-        };
-        let whole = k > 0 && distance(&a, &b) <= k;
-        let beginning = k > 0 && (0..=b.len()).any(|j| distance(&a, &b[..j]) <= k);
-        assert_eq!(near(&a, &b, false), whole, "{a:?} {b:?}");
-        assert_eq!(near(&a, &b, true), beginning, "{a:?} {b:?} as a beginning");
-        if beginning {
-            near_ones += 1;
-        } else {
-            far_ones += 1;
+        let (typed, text): (String, String) = (a.iter().collect(), b.iter().collect());
+        for prefix in [false, true] {
+            let expected = near_by_tables(&a, &b, prefix);
+            assert_eq!(
+                near(&typed, &text, prefix),
+                expected,
+                "{typed:?} {text:?} {prefix}"
+            );
+            if prefix && expected {
+                near_ones += 1;
+            } else if prefix {
+                far_ones += 1;
+            }
         }
     }
     assert!(
-        near_ones > 1_000 && far_ones > 1_000,
+        near_ones > 2_000 && far_ones > 2_000,
         "{near_ones} near, {far_ones} far"
     );
 }
@@ -360,6 +395,26 @@ fn a_tolerant_search_forgives_typos_as_the_hosted_engines_do() {
     assert!(matches("catt", "cat"));
     assert!(!matches("cta", "cat"), "none in three letters");
     assert!(matches("ωμεγξ", "Ωμεγα"), "five letters of two bytes each");
+    assert!(
+        matches("мсоква", "Москва"),
+        "two letters swapped, of two bytes each"
+    );
+    assert!(
+        matches("моска сити", "Москва Сити"),
+        "one missing in a whole word"
+    );
+    // The last word, still being typed, a beginning with its last letter right: `come` is
+    // no `com` and a letter of `company`, and `compx` none of it.
+    assert!(
+        matches("sonilav", "Sonilab"),
+        "a whole word, its last letter wrong"
+    );
+    assert!(matches("postprodu", "Postproducció"));
+    assert!(matches("psotprodu", "Postproducció"));
+    assert!(matches("postprdu", "Postproducció"));
+    assert!(!matches("come", "Company"));
+    assert!(!matches("compx", "Company"));
+    assert!(matches("compnay", "Company"), "the last two swapped");
     // Numbers are matched as typed.
     assert!(!matches("2024", "Talent Week 2025"));
     assert!(!matches("film2024", "film2025"));

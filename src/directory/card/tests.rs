@@ -290,3 +290,12 @@ fn a_description_in_another_language_than_the_visitors_says_which() {
     // No contact details: no empty list of them.
     assert!(!plain.contains("<dl"));
 }
+
+#[test]
+fn a_word_found_with_a_typo_only_in_the_description_shows_there() {
+    let mut feed = feed();
+    feed.members[0].description = Some(Text::from([("en", "We do dubbing and subtitles.")]));
+    let html = cards(&feed, &[0], Lang::En, &Query::new("dubing").tolerant(), 3).0;
+    assert!(html.contains(">dubbing</mark>"), "{html}");
+    assert!(html.contains("ck-snippet"), "{html}");
+}

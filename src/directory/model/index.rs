@@ -9,6 +9,9 @@ use rustc_hash::FxHashMap;
 
 use crate::search::{Query, fold_text, is_word_char, near};
 
+/// The distinct words of the members' texts, each with the members that have it.
+type Words = Vec<(String, Vec<u32>)>;
+
 /// Folded searchable text per member, built once per feed so that a keystroke allocates
 /// nothing per member.
 #[derive(Debug, Default)]
@@ -35,10 +38,10 @@ pub struct SearchIndex {
     /// out is no match, and its text is not read. The third keystroke of a word ("ani"
     /// after "an", which every English description has) then reads about a third of them.
     long_starts: Vec<LongStarts>,
-    /// The distinct words of the haystacks, made at the first search that matched no member
-    /// as typed: a word typed with a typo is compared with each once, not with each of its
-    /// occurrences (see [`SearchIndex::search`]).
-    words: OnceLock<Vec<String>>,
+    /// The distinct words of the haystacks with the members that have each, made at the first
+    /// search that matched no member as typed: a word typed with a typo is compared with each
+    /// once, not with each of its occurrences (see [`SearchIndex::search`]).
+    words: OnceLock<Words>,
 }
 
 /// One member's hashed three-byte word starts (see [`SearchIndex::long_starts`]).
@@ -224,8 +227,8 @@ impl SearchIndex {
         self.long_starts.get(i).is_some_and(|long| has(long, bit))
     }
 
-    fn matches_word(&self, i: usize, word: &Word) -> bool {
-        match word.start {
+    fn matches_words(&self, i: usize, words: &[Word]) -> bool {
+        words.iter().all(|word| match word.start {
             Some((start, _)) if !self.has_start(i, start) => false,
             Some((_, true)) => true,
             _ => {
@@ -236,75 +239,91 @@ impl SearchIndex {
                         .get(i)
                         .is_some_and(|h| Query::word_at(h, word.text, word.prefix).is_some())
             }
-        }
-    }
-
-    /// Whether member `i` has, for each word, one of the words it may be.
-    fn matches_words(&self, i: usize, words: &[Vec<Word>]) -> bool {
-        words
-            .iter()
-            .all(|any| any.iter().any(|word| self.matches_word(i, word)))
+        })
     }
 
     /// Whether member `i` matches every word of `query`.
     pub fn matches(&self, i: usize, query: &Query) -> bool {
-        i < self.haystacks.len()
-            && (self.plan_readings(query).iter()).any(|words| self.matches_words(i, words))
+        if query.is_tolerant() {
+            return self.haystacks.get(i).is_some_and(|h| query.matches(h));
+        }
+        i < self.haystacks.len() && query.readings().any(|q| self.matches_words(i, &plan(q)))
     }
 
     /// The distinct words of the haystacks (see [`SearchIndex::words`]).
-    fn words(&self) -> &[String] {
+    fn words(&self) -> &Words {
         self.words.get_or_init(|| {
-            // A map as the feed's reader keeps its ids in (one type, one copy of its code).
-            let mut seen: FxHashMap<String, ()> = FxHashMap::default();
-            for word in (self.haystacks.iter()).flat_map(|h| h.split(|c: char| !is_word_char(c))) {
-                if !word.is_empty() && !seen.contains_key(word) {
-                    seen.insert(word.to_owned(), ());
+            let mut seen: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+            for (i, haystack) in self.haystacks.iter().enumerate() {
+                let i = i as u32;
+                for word in haystack.split(|c: char| !is_word_char(c)) {
+                    match seen.get_mut(word) {
+                        // A member's words are read one after another: a repeat is last.
+                        Some(members) if members.last() == Some(&i) => {}
+                        Some(members) => members.push(i),
+                        None if word.is_empty() => {}
+                        None => {
+                            seen.insert(word.to_owned(), vec![i]);
+                        }
+                    }
                 }
             }
-            seen.into_keys().collect()
+            seen.into_iter().collect()
         })
     }
 
-    /// For each reading of `query`, for each of its words, the words a member may have for
-    /// it: the word as typed, and where the query is [tolerant](Query::tolerant), each
-    /// distinct word of the texts it is [`near`], whole.
-    fn plan_readings<'a>(&'a self, query: &'a Query) -> Vec<Vec<Vec<Word<'a>>>> {
-        let words = if query.is_tolerant() {
-            self.words()
-        } else {
-            &[]
-        };
-        let mut readings = Vec::new();
+    /// [`search`](Self::search) for a [tolerant](Query::tolerant) query: for each word, the
+    /// members with a distinct word of the texts that it finds (as typed, or [`near`]), the
+    /// words' members in common, in either reading. A typo may be in any letter, so the word
+    /// starts tell nothing; the distinct words are far fewer than the members' words.
+    fn search_tolerant(&self, order: &[usize], query: &Query) -> Vec<usize> {
+        let words = self.words();
+        let mut found = vec![0_u64; self.row];
         for q in query.readings() {
-            let mut each = Vec::new();
-            for typed in plan(q) {
-                let (text, prefix) = (typed.text.as_bytes(), typed.prefix);
-                let mut any = vec![typed];
-                for w in words {
-                    if near(text, w.as_bytes(), prefix) {
-                        any.push(Word {
-                            text: w,
-                            prefix: false,
-                            start: start_bit(w, false),
-                            long_start: long_start_bit(w.as_bytes()),
-                        });
+            // No words: everyone, as for a search as typed.
+            if q.is_empty() {
+                return (order.iter().copied())
+                    .filter(|&i| i < self.haystacks.len())
+                    .collect();
+            }
+            let last = q.words().len().saturating_sub(1);
+            let mut all: Option<Vec<u64>> = None;
+            for (k, typed) in q.words().iter().enumerate() {
+                let prefix = k == last;
+                let mut with = vec![0_u64; self.row];
+                for (word, members) in words {
+                    let as_typed = if prefix {
+                        word.starts_with(typed.as_str())
+                    } else {
+                        word == typed
+                    };
+                    if as_typed || near(typed, word, prefix) {
+                        for &i in members {
+                            set(&mut with, i as usize);
+                        }
                     }
                 }
-                each.push(any);
+                if let Some(all) = &mut all {
+                    all.iter_mut().zip(&with).for_each(|(a, w)| *a &= w);
+                } else {
+                    all = Some(with);
+                }
             }
-            readings.push(each);
+            for (f, a) in found.iter_mut().zip(all.iter().flatten()) {
+                *f |= a;
+            }
         }
-        readings
+        order.iter().copied().filter(|&i| has(&found, i)).collect()
     }
 
     /// The members of `order` that match every word of `query`, in that order.
     // For speed, like `apply`, which calls it.
     #[cfg_attr(clusterkit_nightly, optimize(speed))]
     pub fn search(&self, order: &[usize], query: &Query) -> Vec<usize> {
-        // A typo may be in any letter: each word typed is looked for as each word of the
-        // texts it comes close to.
-        let readings = self.plan_readings(query);
+        if query.is_tolerant() {
+            return self.search_tolerant(order, query);
+        }
+        let readings: Vec<Vec<Word>> = query.readings().map(plan).collect();
         order
             .iter()
             .copied()
@@ -345,10 +364,11 @@ impl SearchIndex {
             .filter(|&(k, word)| {
                 let prefix = k == last;
                 match word.bytes().next().and_then(alnum) {
-                    // No word of the name starts with this word's first character.
-                    Some(first) if initials >> first & 1 == 0 => false,
+                    // No word of the name starts with this word's first character (a typo
+                    // forgiven may be that character).
+                    Some(first) if initials >> first & 1 == 0 && !query.is_tolerant() => false,
                     Some(_) if prefix && word.len() == 1 => true,
-                    _ => name().is_some_and(|name| Query::word_at(name, word, prefix).is_some()),
+                    _ => name().is_some_and(|name| query.finds(name, word, prefix)),
                 }
             })
             .count();
