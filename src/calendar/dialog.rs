@@ -12,6 +12,7 @@ use super::format::{date_long, on_day_of, on_own_clock, own_clock, repeats, when
 use super::occur::{
     Intl, Occurrence, Offsets, Span, on_day_in_order, place, times_held, until_day, zone_of,
 };
+use super::zone::is_visitors;
 use super::{google, ics};
 use crate::feed::{Date, Feed};
 use crate::i18n::Lang;
@@ -79,6 +80,8 @@ pub(super) fn CalendarDialog(
     feed: Signal<Arc<Feed>>,
     lang: Lang,
     zone: Memo<String>,
+    /// The visitor's own zone: an event's time says the calendar's zone where it is another.
+    visitor: Memo<String>,
     placed: Memo<Vec<Occurrence>>,
     open: RwSignal<Option<Opened>>,
     /// Its entry in the page's history while open, kept with `open`.
@@ -118,7 +121,7 @@ pub(super) fn CalendarDialog(
             &feed.read(),
             &opened,
             &placed.read(),
-            &zone.read(),
+            (&zone.read(), !is_visitors(&zone.read(), &visitor.read())),
             lang,
             &heading_id,
             &Intl,
@@ -239,7 +242,7 @@ pub(super) fn content(
     feed: &Feed,
     opened: &Opened,
     placed: &[Occurrence],
-    zone: &str,
+    (zone, said): (&str, bool),
     lang: Lang,
     title_id: &str,
     offsets: &impl Offsets,
@@ -289,7 +292,13 @@ pub(super) fn content(
                 "<h2 id=\"{title_id}\" tabindex=\"-1\"{marked}>{}</h2><dl class=\"ck-contact\"><dt>{}</dt><dd>{}",
                 escape(title),
                 s.when,
-                escape(&when(lang, o)),
+                // Its zone `said` where the visitor's clock is another (the calendar's
+                // note of it, above the grid, is far from here).
+                escape(&if said && matches!(o.span, Span::Timed(..)) {
+                    own_clock(lang, o, zone)
+                } else {
+                    when(lang, o)
+                }),
             );
             // The event's own clock, when it reads otherwise than the calendar's (Andorra's
             // reads as Madrid's: no second line saying the same).

@@ -184,7 +184,7 @@ pub(super) fn Filters(
         });
         if active {
             let n = kept.with(|k| k.iter().filter(|&&k| k).count());
-            s.events_count(n, &format_number(lang, n))
+            s.events_found_count(n, &format_number(lang, n))
         } else {
             String::new()
         }

@@ -327,7 +327,12 @@ pub fn EventCalendar(
                 .get()
                 .and_then(|el| el.query_selector("h2[aria-live]").ok()?)
             {
-                h2.set_text_content(Some(&title(month)));
+                // Only a new month: the same words written again would be said again (as
+                // the page loads, say).
+                let title = title(month);
+                if h2.text_content().as_deref() != Some(title.as_str()) {
+                    h2.set_text_content(Some(&title));
+                }
             }
         });
         let on_head = move |ev: web_sys::MouseEvent| {
@@ -396,7 +401,10 @@ pub fn EventCalendar(
                 part="calendar"
             >
                 // The container of the widget's own queries (see `.ck-fit` in theme.css).
-                <div class="ck-fit">
+                <div
+                    class="ck-fit"
+                    on:focusout=|ev| crate::ui::keep_focus(ev, "td[tabindex='0'], .ck-agenda-item")
+                >
                     <div class="ck-cal-head" part="calendar-header" node_ref=head_ref on:click=on_head></div>
                     <Filters feed=feed lang=lang filter=filter kept=kept used=used/>
                     {zone_note}
@@ -405,7 +413,7 @@ pub fn EventCalendar(
                         Some(View::List) => view! { <Agenda feed=feed lang=lang today=today month=month zone=zone kept=kept open=open heading=heading name=name/> }.into_any(),
                         None => ().into_any(),
                     }}
-                    <CalendarDialog feed=feed lang=lang zone=zone placed=placed open=open entry=entry/>
+                    <CalendarDialog feed=feed lang=lang zone=zone visitor=visitor placed=placed open=open entry=entry/>
                 </div>
             </section>
         }

@@ -201,12 +201,24 @@ pub(super) fn MonthGrid(
     let mut month_was = None;
     crate::ui::effect(move || {
         let month = shown.get();
+        let was = if status.get().is_some() {
+            month_was.replace(month)
+        } else {
+            None
+        };
         let now = if month_is_empty() {
-            let month = month_year(lang, month);
+            // The month named, but where the visitor went to it: its heading says it then.
+            let named = if was.is_some_and(|was| was != month) {
+                String::new()
+            } else {
+                format!(
+                    "<span class=\"ck-visually-hidden\">{}. </span>",
+                    crate::ui::escape(&month_year(lang, month))
+                )
+            };
             let unread = feed.with(|f| f.events.is_empty() && f.skipped.events > 0);
             format!(
-                "<span class=\"ck-visually-hidden\">{}. </span>{}",
-                crate::ui::escape(&month),
+                "{named}{}",
                 crate::ui::escape(if unread {
                     s.events_unread
                 } else {
@@ -225,7 +237,7 @@ pub(super) fn MonthGrid(
                 said.set_value(now);
             }
         };
-        if status.get().is_some() && month_was.replace(month) == Some(month) {
+        if was == Some(month) {
             settling.later(write);
         } else {
             write();

@@ -55,7 +55,12 @@ pub(super) fn pager(
             {
                 request_animation_frame(move || {
                     if let Ok(Some(shown)) = nav.query_selector("[aria-current=page]") {
-                        crate::ui::focus(shown);
+                        crate::ui::focus(shown.clone());
+                        // Focused already (the number pressed, kept), it is not scrolled to:
+                        // a longer page may have put it below the view.
+                        let options = web_sys::ScrollIntoViewOptions::new();
+                        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                        shown.scroll_into_view_with_scroll_into_view_options(&options);
                     }
                 });
             }

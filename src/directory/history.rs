@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::{
     Get, GetUntracked, GetValue, Memo, NodeRef, ReadUntracked, RwSignal, Set, SetValue, Signal,
-    StoredValue, Track,
+    StoredValue, Track, WithUntracked,
 };
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -163,6 +163,8 @@ pub(super) struct Kept {
     pub resized: StoredValue<bool>,
     /// The directory's heading, which tells whether it is still in the page.
     pub heading: NodeRef<leptos::html::H2>,
+    /// The page to say once shown (0: none), as after a press of the pager.
+    pub said: RwSignal<usize>,
 }
 
 impl Kept {
@@ -220,13 +222,21 @@ impl Kept {
         }
     }
 
-    /// The view as `param` of the page URL carries it.
-    fn restore(self, param: &str) {
+    /// The view as `param` of the page URL carries it; whether its page is another. What it
+    /// leaves as it was is not set again: the count would be said again, as if it had changed.
+    fn restore(self, param: &str) -> bool {
+        fn set<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) -> bool {
+            let changed = signal.with_untracked(|now| *now != value);
+            if changed {
+                signal.set(value);
+            }
+            changed
+        }
         let state = self.read(url::read_param(&search(), param));
-        self.choices.set(state.filter);
-        self.sort.set(state.sort);
-        self.page.set(state.page);
-        self.open.set(state.member);
+        set(self.choices, state.filter);
+        set(self.sort, state.sort);
+        set(self.open, state.member);
+        set(self.page, state.page)
     }
 }
 
@@ -259,7 +269,12 @@ pub(super) fn follow(param: Option<String>, kept: Kept, lang: Lang, entry: OwnEn
             typed_at.set_value(f64::NEG_INFINITY);
             entry.popped();
             match &param {
-                Some(param) => kept.restore(param),
+                // A page gone back or forward to is said, as one the pager goes to.
+                Some(param) => {
+                    if kept.restore(param) {
+                        kept.said.set(kept.page.get_untracked());
+                    }
+                }
                 None => kept.open.set(None),
             }
         }

@@ -267,6 +267,7 @@ pub fn MemberDirectory(
             page_size,
             resized,
             heading: heading_ref,
+            said,
         },
         lang.get_untracked(),
         profile.entry,
@@ -351,7 +352,8 @@ pub fn MemberDirectory(
             if outcome.query.is_tolerant() && total > 0 {
                 // Found with typos forgiven: said so, with the words as typed.
                 let query = choices.with(|c| c.query.trim().to_owned());
-                fill(s.near_members, &[("query", &query), ("members", &members)])
+                // The query last: its own words are not filled in.
+                fill(s.near_members, &[("members", &members), ("query", &query)])
             } else {
                 members
             }
@@ -425,7 +427,7 @@ pub fn MemberDirectory(
             >
                 // The container of the widget's own queries, inside a root that is none: a
                 // container takes no width from its content (see `.ck-fit` in theme.css).
-                <div class="ck-fit">
+                <div class="ck-fit" on:focusout=|ev| crate::ui::keep_focus(ev, ".ck-count")>
                     // The cards' names are headings of the third level: this one, for screen
                     // readers, keeps the page's outline whole under a page's own first heading.
                     <h2 class="ck-visually-hidden" id=heading_id.clone() node_ref=heading_ref prop:textContent=name></h2>

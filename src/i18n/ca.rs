@@ -143,6 +143,7 @@ pub(crate) static STRINGS: Strings = Strings {
     date_in_range: "{weekday} {day} {month} de {year}",
     events_one: "1 esdeveniment",
     events_other: "{n} esdeveniments",
+    events_found: ["1 esdeveniment trobat", "{n} esdeveniments trobats"],
     view: "Vista",
     views: ["Mes", "Llista"],
     when: "Quan",

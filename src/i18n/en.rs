@@ -153,6 +153,7 @@ pub(crate) static STRINGS: Strings = Strings {
     date_in_range: "{weekday} {day} {month} {year}",
     events_one: "1 event",
     events_other: "{n} events",
+    events_found: ["1 event found", "{n} events found"],
     view: "View",
     views: ["Month", "List"],
     when: "When",

@@ -153,6 +153,7 @@ pub(crate) static STRINGS: Strings = Strings {
     date_in_range: "{weekday} {day} {month} de {year}",
     events_one: "1 evento",
     events_other: "{n} eventos",
+    events_found: ["1 evento encontrado", "{n} eventos encontrados"],
     view: "Vista",
     views: ["Mes", "Lista"],
     when: "Cuándo",

@@ -212,6 +212,9 @@ strings! {
     events_one: &'static str,
     /// A day's number of events: `{n}`.
     events_other: &'static str,
+    /// How many events a calendar's search and choices find, over every month: one, then
+    /// `{n}` ("3 events found", not the month's).
+    events_found: [&'static str; 2],
     /// Label of the month/list switch.
     view: &'static str,
     /// Views: a month grid, a list.
@@ -430,6 +433,11 @@ impl Strings {
     /// "1 member" or "12 members", with `n` already formatted for the locale.
     pub fn members_count(&self, n: usize, formatted: &str) -> String {
         plural(n, self.members_one, self.members_other, formatted)
+    }
+
+    /// "1 event found" or "12 events found", with `n` already formatted for the locale.
+    pub fn events_found_count(&self, n: usize, formatted: &str) -> String {
+        plural(n, self.events_found[0], self.events_found[1], formatted)
     }
 
     /// "1 event" or "12 events", with `n` already formatted for the locale.

@@ -410,6 +410,7 @@ fn a_tolerant_search_forgives_typos_as_the_hosted_engines_do() {
         "a whole word, its last letter wrong"
     );
     assert!(matches("postprodu", "Postproducció"));
+    assert!(matches("produci", "Producció"), "a letter missing");
     assert!(matches("psotprodu", "Postproducció"));
     assert!(matches("postprdu", "Postproducció"));
     assert!(!matches("come", "Company"));

@@ -217,7 +217,7 @@ extern "C" {
 /// skips its contents, as a closed `<details>` or a hidden tab does. Browsers without
 /// `checkVisibility` (Safari before 17.4, so every iPhone left on iOS 16; Chrome before 105)
 /// are asked whether it has a box and no closed `<details>` around it.
-fn rendered(element: &web_sys::Element) -> bool {
+pub(super) fn rendered(element: &web_sys::Element) -> bool {
     element
         .unchecked_ref::<Seen>()
         .check_visibility()

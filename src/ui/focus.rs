@@ -67,6 +67,51 @@ pub(crate) fn redraw_keeping_focus(element: &web_sys::Element, markup: &str, key
     }
 }
 
+/// For a widget's `focusout`: keeps the focus in the widget when what had it stops being
+/// drawn as its layout changes with its width (a phone turned, the page zoomed, the text
+/// made larger), where the browser would leave it on the page's body and the next Tab at
+/// the page's top. The filters' "Filters" button takes it from the filters it folds away,
+/// and their first choice from the button; anything else's place goes to the first drawn
+/// element of `stand_ins` (a calendar's list item for a grid's day, and the other way).
+/// A move of the visitor's own, or the widget's (a redrawn button focused again), stands.
+pub(crate) fn keep_focus(ev: web_sys::FocusEvent, stand_ins: &'static str) {
+    let element = |t: Option<web_sys::EventTarget>| t?.dyn_into::<web_sys::Element>().ok();
+    let (Some(lost), Some(widget)) = (element(ev.target()), element(ev.current_target())) else {
+        return;
+    };
+    // A dialog gives the focus back itself as it closes (see `focus_moved_on`).
+    if ev.related_target().is_some() || lost.closest("dialog").ok().flatten().is_some() {
+        return;
+    }
+    // A task later: an element taken out is out by then (the focus leaves it just before),
+    // and the view drawn for the new width in.
+    leptos::prelude::set_timeout(
+        move || {
+            let gone = !lost.is_connected() || !super::dom::rendered(&lost);
+            if !gone || active_element(&widget).is_some_and(|a| a.local_name() != "body") {
+                return;
+            }
+            let selector = if lost.closest(".ck-fold").ok().flatten().is_some() {
+                ".ck-filters-toggle"
+            } else if lost.class_list().contains("ck-filters-toggle") {
+                ".ck-fold :is(input, button):not(:disabled)"
+            } else {
+                stand_ins
+            };
+            let Ok(all) = widget.query_selector_all(selector) else {
+                return;
+            };
+            let drawn = (0..all.length())
+                .filter_map(|k| all.item(k)?.dyn_into::<web_sys::Element>().ok())
+                .find(super::dom::rendered);
+            if let Some(stand_in) = drawn {
+                focus(stand_in);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 /// Whether the focus is on `element` or inside it, in its document or shadow root.
 pub(crate) fn focused_within(element: &web_sys::Element) -> bool {
     focused_in(element).is_some()

@@ -26,7 +26,7 @@ pub(crate) use dom::{
     paint_segments, set_html, when_rendered,
 };
 pub(crate) use focus::{
-    focus, focus_in_place, focus_moved_on, focused_in, focused_within, note_opener,
+    focus, focus_in_place, focus_moved_on, focused_in, focused_within, keep_focus, note_opener,
     redraw_keeping_focus,
 };
 pub(crate) use markup::{
@@ -126,15 +126,26 @@ impl Settling {
 /// region: a screen reader hears "12 members" once the visitor pauses, not a count after
 /// every letter; and hears it again after a search that gives as many, so that it knows the
 /// search ran.
+///
+/// Not where the focus is on the same words beside it (the count that "clear all" hands the
+/// focus to): a screen reader read them out as it moved there.
 pub(crate) fn said_once_settled(text: Signal<String>) -> impl IntoView {
     let said = RwSignal::new(String::new());
     let first = StoredValue::new(true);
     let settling = Settling::new();
+    let region = NodeRef::<leptos::html::P>::new();
     effect(move || {
         let now = text.get();
         settling.cancel();
         if first.try_update_value(|first| std::mem::replace(first, false)) == Some(false) {
             settling.later(move || {
+                // (`try_`: the region may be gone, see below.)
+                let heard = (region.try_get_untracked().flatten())
+                    .and_then(|p| focused_in(&p.parent_element()?))
+                    .is_some_and(|a| a.text_content().is_some_and(|t| t == now));
+                if heard {
+                    return;
+                }
                 // The same words again are a change too (a no-break space after them, or
                 // not): a live region says only what changes. Nothing once the region is
                 // gone (its scope may be disposed before its timer could be cleared: a new
@@ -145,7 +156,7 @@ pub(crate) fn said_once_settled(text: Signal<String>) -> impl IntoView {
             });
         }
     });
-    view! { <p class="ck-visually-hidden" role="status" prop:textContent=said></p> }
+    view! { <p class="ck-visually-hidden" role="status" node_ref=region prop:textContent=said></p> }
 }
 
 /// Keeps `dialog` open, as a modal (the rest of the page inert, the focus inside), while

@@ -158,7 +158,14 @@ where
             // no address, or no web address, was given.
             let retry = retry.filter(|_| !matches!(error, LoadError::Missing | LoadError::BadUrl));
             let alert = view! {
-                <div class="ck-root ck-status--error" role="alert" part="error">
+                // Busy while a retry loads: its button's "Loading…" is not the alert said
+                // again, in every widget of the feed.
+                <div
+                    class="ck-root ck-status--error"
+                    role="alert"
+                    aria-busy=loading.then_some("true")
+                    part="error"
+                >
                     <p>{message}</p>
                     {retry.map(|retry| view! {
                         // Saying it loads while it does (patched, the focus kept on it).

@@ -486,11 +486,11 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   assert.deepEqual(await bars(), ["10:00 Pitch two", "11:00 Pitch three"], "every word, the last as a prefix");
   // How many the search keeps, in every month, is said (and read out) beside it.
   const count = cal.locator(".ck-cal-count");
-  assert.equal(await count.innerText(), "2 events");
-  await cal.locator(".ck-cal-filters").getByRole("status").filter({ hasText: /^2 events$/ }).waitFor();
+  assert.equal(await count.innerText(), "2 events found");
+  await cal.locator(".ck-cal-filters").getByRole("status").filter({ hasText: /^2 events found$/ }).waitFor();
   await search.fill("pitch tw");
-  await count.filter({ hasText: /^1 event$/ }).waitFor();
-  await cal.locator(".ck-cal-filters").getByRole("status").filter({ hasText: /^1 event$/ }).waitFor();
+  await count.filter({ hasText: /^1 event found$/ }).waitFor();
+  await cal.locator(".ck-cal-filters").getByRole("status").filter({ hasText: /^1 event found$/ }).waitFor();
   // A letter that leaves the month empty and is taken back at once is not read out: the
   // month's "no events" is said once the visitor pauses, as the count is.
   await cal.evaluate((el) => {
@@ -506,12 +506,13 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   assert.deepEqual((await page.evaluate(() => window.statusSaid)).filter((t) => /No events/.test(t)), [], "no 'no events' while typing");
   await search.press("x");
   await page.waitForFunction(() => window.statusSaid.some((t) => /No events this month/.test(t)));
+  assert.ok((await page.evaluate(() => window.statusSaid)).includes("November 2026. No events this month."), "a month a search empties is named");
   await search.press("Backspace");
   // The page's script showing another month keeps the visitor's search.
   await cal.evaluate((el) => el.setAttribute("month", "2026-12"));
   await cal.getByRole("grid", { name: "December 2026" }).waitFor();
   assert.equal(await search.inputValue(), "pitch tw", "the search typed stays");
-  assert.equal(await count.innerText(), "1 event", "and what it keeps");
+  assert.equal(await count.innerText(), "1 event found", "and what it keeps");
   await cal.evaluate((el) => el.setAttribute("month", "2026-11"));
   await cal.getByRole("grid", { name: "November 2026" }).waitFor();
   await search.fill("");
@@ -521,7 +522,7 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   assert.equal(await animation.getAttribute("aria-pressed"), "true");
   await page.waitForFunction(() => document.getElementById("cal").shadowRoot.querySelectorAll(".ck-bar").length === 1);
   assert.deepEqual(await bars(), ["Talent Week"]);
-  assert.equal(await count.innerText(), "1 event", "a toggle's events are counted too");
+  assert.equal(await count.innerText(), "1 event found", "a toggle's events are counted too");
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations, filtered");
   // A month without any of the chosen events says so and offers the next one: the press
   // shows its month, with the focus on its day. It is said in a live region that was there
@@ -535,6 +536,7 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   await cal.getByRole("button", { name: "Previous month" }).click();
   await cal.getByRole("grid", { name: "October 2026" }).waitFor();
   await cal.getByRole("status").filter({ hasText: "No events this month." }).waitFor();
+  assert.equal(await cal.locator("p.ck-status[role=status]").textContent(), "No events this month.", "a month gone to is named by its heading, not twice");
   assert.equal(await cal.locator("p.ck-status[role=status]").getAttribute("data-before"), "yes", "the same live region");
   const download = cal.getByRole("button", { name: "Download these events (.ics)" });
   assert.equal(await download.count(), 0, "no file of no events to download");
@@ -931,3 +933,32 @@ test("the list offers the earlier event that began, in the calendar's zone, the 
   await akl.getByRole("button", { name: "Show earlier events" }).click();
   await akl.getByRole("button", { name: /^Auckland kickoff/ }).waitFor();
 });
+
+test("the month's live heading is said when the visitor changes the month, not as the page loads", async ({ page, url }) => {
+  // Every change inside the widgets' shadow roots, from their first drawing on.
+  await page.addInitScript(() => {
+    window.headingWrites = [];
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const at = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+          const heading = at?.closest?.("h2[aria-live]");
+          if (heading) window.headingWrites.push(heading.textContent);
+        }
+      }).observe(root, { childList: true, characterData: true, subtree: true });
+      return root;
+    };
+  });
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  const cal = page.locator("#cal");
+  await cal.getByRole("grid", { name: "November 2026" }).waitFor();
+  await page.waitForTimeout(1000);
+  assert.deepEqual(await page.evaluate(() => window.headingWrites), [], "nothing said as it loads");
+  await cal.getByRole("button", { name: "Next month" }).click();
+  await cal.getByRole("grid", { name: "December 2026" }).waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.headingWrites), ["December 2026"]);
+});
+

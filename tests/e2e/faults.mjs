@@ -402,12 +402,15 @@ test("a feed that keeps coming, however slowly, is waited for; one that breaks o
     assert.equal(await button.textContent(), "Loading…");
     assert.equal(await button.getAttribute("aria-disabled"), "true");
     assert.equal(await alert("above").getByRole("button").textContent(), "Loading…");
+    const busy = () => Promise.all(["flaky", "above"].map((id) => alert(id).getAttribute("aria-busy")));
+    assert.deepEqual(await busy(), ["true", "true"], "busy while it loads: its button's change is no alert said again");
     assert.deepEqual([await box("above"), await box("flaky")], before, "nothing moves while it loads");
     const focusedText = () => page.evaluate(() => document.getElementById("flaky").shadowRoot.activeElement?.textContent ?? null);
     assert.equal(await focusedText(), "Loading…", "the focus stays on the button");
     answerSecond();
     await button.filter({ hasText: "Try again" }).waitFor();
     await settled(async () => (await focusedText()) === "Try again");
+    assert.deepEqual(await busy(), [null, null], "failed again: said");
     await page.locator("#flaky").evaluate((el) => (el.lang = "es"));
     await button.filter({ hasText: "Reintentar" }).waitFor();
     assert.equal(await focusedText(), "Reintentar", "the focus stays on the button, in the new language");

@@ -1320,6 +1320,120 @@ test("sync-url keeps the directory's view in one parameter, and back walks throu
   );
 });
 
+test("a screen reader hears each change once: not the count again as a profile closes with sync-url, nor after \"clear all\" that moves the focus to it; back to a page says the page", async ({ page, url }) => {
+  const feed = feedOf("galicia");
+  await page.goto(url("tests/e2e/pages/sync-url.html"));
+  const dir = page.locator("#other");
+  const count = dir.locator("[part=count]");
+  await count.filter({ hasText: `${feed.members.length} socios` }).waitFor();
+  // Every text written to the count's live region and to the page's.
+  await dir.evaluate((el) => {
+    window.heard = [];
+    for (const region of el.shadowRoot.querySelectorAll(".ck-results > [role=status], .ck-results > p[aria-live]")) {
+      new MutationObserver(() => region.textContent && window.heard.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+    }
+  });
+  const heard = async () => {
+    await page.waitForTimeout(1200);
+    return page.evaluate(() => window.heard.splice(0));
+  };
+  // A profile opened and closed (by Escape, by back) leaves the results as they were.
+  const card = dir.getByRole("article").first().getByRole("button");
+  const name = await card.innerText();
+  await card.click();
+  await dir.getByRole("dialog", { name }).waitFor();
+  await page.keyboard.press("Escape");
+  await dir.getByRole("dialog").waitFor({ state: "hidden" });
+  await card.click();
+  await dir.getByRole("dialog", { name }).waitFor();
+  await page.goBack();
+  await dir.getByRole("dialog").waitFor({ state: "hidden" });
+  assert.deepEqual(await heard(), [], "nothing said as the profile closes");
+  // The pager's page, then back to the first: each page said, the count never.
+  await dir.getByRole("button", { name: "Páxina 2" }).click();
+  await dir.locator("[aria-current=page]").filter({ hasText: "2" }).waitFor();
+  assert.deepEqual(await heard(), ["Páxina 2"]);
+  await page.goBack();
+  await dir.locator("[aria-current=page]").filter({ hasText: "1" }).waitFor();
+  assert.deepEqual(await heard(), ["Páxina 1"], "back says the page it shows");
+  // "Clear all" hands the focus to the count, which is read out as it gets it: not again.
+  await dir.getByRole("checkbox", { name: /^Peme/ }).check();
+  await count.filter({ hasNotText: `${feed.members.length} socios` }).waitFor();
+  const ticked = await count.textContent();
+  assert.deepEqual(await heard(), [ticked], "a tick's count said once");
+  await dir.getByRole("button", { name: "Borrar todo" }).click();
+  await count.filter({ hasText: `${feed.members.length} socios` }).waitFor();
+  assert.equal(await dir.evaluate((el) => el.shadowRoot.activeElement?.textContent), `${feed.members.length} socios`, "the focus on the count");
+  assert.deepEqual(await heard(), [], "read as focused, not said again");
+});
+
+test("the focus stays in a widget whose layout changes with its width (zoom, larger text, a phone turned): on the filters' button for its choices, on the calendar's list for its grid", async ({ page, url }) => {
+  // What has the focus, as the name a screen reader says, and the widget it is in.
+  const focused = () => page.evaluate(() => {
+    const host = document.activeElement;
+    const inner = host?.shadowRoot?.activeElement;
+    return inner ? [host.id, inner.getAttribute("aria-label") ?? inner.closest("label")?.textContent ?? inner.textContent.trim()] : [host?.localName];
+  });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(url("index.html"));
+  const dir = page.locator("#dir");
+  await dir.locator("[part=count]").filter({ hasText: /socis/ }).waitFor();
+  const first = dir.getByRole("group", { name: "Segments" }).getByRole("checkbox").first();
+  const firstName = await first.evaluate((box) => box.closest("label").textContent);
+  await first.focus();
+  // Narrower than 37.5em: the facets fold behind "Filters", which takes the focus.
+  await page.setViewportSize({ width: 500, height: 900 });
+  await page.waitForFunction(() => document.querySelector("#dir").shadowRoot.activeElement?.classList.contains("ck-filters-toggle"));
+  assert.deepEqual(await focused(), ["dir", "Filtres"]);
+  // Wide again: the button goes, and the first choice takes the focus.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForFunction(() => document.querySelector("#dir").shadowRoot.activeElement?.type === "checkbox");
+  assert.deepEqual(await focused(), ["dir", firstName]);
+
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  const cal = page.locator("#cal");
+  const day = cal.locator('td[data-day="2026-11-19"]');
+  await day.click();
+  await page.keyboard.press("Escape");
+  await day.focus();
+  // The month's grid gives way to its list: the list's first event takes the focus.
+  await page.setViewportSize({ width: 500, height: 900 });
+  await page.waitForFunction(() => document.querySelector("#cal").shadowRoot.activeElement?.classList.contains("ck-agenda-item"));
+  // And back: the grid's day that the arrows move from.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForFunction(() => document.querySelector("#cal").shadowRoot.activeElement?.matches("td[data-day][tabindex='0']"));
+  // A visitor's own click elsewhere is left alone: the focus goes where it goes.
+  await page.locator("h1").click();
+  await page.waitForTimeout(100);
+  assert.deepEqual(await focused(), ["body"]);
+});
+
+test("a number of the pager pressed keeps the focus in view when the page it shows is longer", async ({ page, url }) => {
+  const feed = feedOf("catalonia");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(url("index.html"));
+  const dir = page.locator("#dir");
+  await dir.locator("[part=count]").filter({ hasText: `${feed.members.length} socis` }).waitFor();
+  const pages = Math.ceil(feed.members.length / 24);
+  assert.ok(feed.members.length % 24 > 0 && feed.members.length % 24 <= 12, "a short last page");
+  // The last page, short; the page before it pressed by its number.
+  await dir.getByRole("button", { name: `Pàgina ${pages}` }).click();
+  await dir.locator("[aria-current=page]").filter({ hasText: String(pages) }).waitFor();
+  // The results' top in view (the press went there), a number of the pager focused as a
+  // Tab reaches it: the page's short, its pager near.
+  await page.evaluate(() => scrollBy(0, -100));
+  await dir.evaluate((el, n) => el.shadowRoot.querySelector(`nav [aria-label="Pàgina ${n}"]`).focus({ preventScroll: true }), pages - 1);
+  await page.keyboard.press("Enter");
+  await dir.locator("[aria-current=page]").filter({ hasText: String(pages - 1) }).waitFor();
+  await page.waitForTimeout(200);
+  const focused = await page.evaluate(() => {
+    const button = document.querySelector("#dir").shadowRoot.activeElement;
+    const box = button.getBoundingClientRect();
+    return [button.getAttribute("aria-label"), box.top >= 0 && box.bottom <= innerHeight + 1];
+  });
+  assert.deepEqual(focused, [`Pàgina ${pages - 1}`, true], "the focus on its number, in view");
+});
+
 test("with sync-url, a page script swapping the directory for a copy of itself in one task (htmx, Turbo, a PJAX script) keeps the view, and a router's state goes with each new entry", async ({ page, url, warnings }) => {
   await page.goto(url("tests/e2e/pages/sync-url.html?ck-members=q:vigo;kind:sme"));
   const count = () => page.locator("#members").locator("[part=count]").textContent();
@@ -1899,7 +2013,7 @@ test("with the browser's page translation on, counts, chips, pages and a month's
   // The calendar's count of a search, and none without one.
   await cal.getByRole("searchbox").fill("talent");
   // Talent Week, and its pitching session.
-  await sees("#cal", ".ck-cal-count", "[DE] 2 esdeveniments");
+  await sees("#cal", ".ck-cal-count", "[DE] 2 esdeveniments trobats");
   await cal.getByRole("searchbox").fill("");
   await sees("#cal", ".ck-cal-count", "");
   // The translator's `lang` on <html> is not the page's: the chart stays Catalan.

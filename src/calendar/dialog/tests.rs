@@ -47,7 +47,15 @@ fn placed(feed: &Feed) -> Vec<Occurrence> {
 
 /// The dialog's content for `opened`, in English, in Madrid, headed by `t`.
 fn shown(feed: &Feed, placed: &[Occurrence], opened: &Opened) -> (String, Vec<String>) {
-    content(feed, opened, placed, "Europe/Madrid", Lang::En, "t", &Jiff)
+    content(
+        feed,
+        opened,
+        placed,
+        ("Europe/Madrid", false),
+        Lang::En,
+        "t",
+        &Jiff,
+    )
 }
 
 #[test]
@@ -90,7 +98,15 @@ fn an_event_opened_from_a_days_list_leads_back_to_it_in_the_visitors_language() 
     let tuesday = Some(d("2026-12-01"));
     for lang in [Lang::Ca, Lang::Es, Lang::Gl, Lang::En] {
         let opened = Opened::Event(ventana.clone(), tuesday);
-        let (html, _) = content(&feed, &opened, &placed, "Europe/Madrid", lang, "t", &Jiff);
+        let (html, _) = content(
+            &feed,
+            &opened,
+            &placed,
+            ("Europe/Madrid", false),
+            lang,
+            "t",
+            &Jiff,
+        );
         let back = format!(
             "<button type=\"button\" class=\"ck-link\" data-back=\"2026-12-01\">\
              <span aria-hidden=\"true\">‹ </span>{}</button><h2 id=\"t\"",
@@ -191,7 +207,7 @@ fn a_series_seen_on_another_clock_says_whose_days_its_rule_counts() {
         &feed,
         &opened,
         &in_tokyo,
-        "Asia/Tokyo",
+        ("Asia/Tokyo", false),
         Lang::En,
         "t",
         &Jiff,
@@ -251,7 +267,7 @@ fn a_title_and_place_in_another_language_say_which_in_day_and_event() {
         &feed,
         &Opened::Event(breakfast, None),
         &placed,
-        "Europe/Madrid",
+        ("Europe/Madrid", false),
         Lang::Es,
         "t",
         &Jiff,
@@ -284,4 +300,26 @@ fn an_unsafe_link_in_a_feed_built_in_rust_reaches_neither_page_nor_file() {
     let file = crate::calendar::ics::calendar(&feed, &[1], Lang::En, "h", 0.0, &Jiff);
     assert!(file.contains("SUMMARY:Breakfast"), "{file}");
     assert!(!file.contains("\nATTACH:"), "{file}");
+}
+
+#[test]
+fn an_events_time_says_the_calendars_zone_where_the_visitor_keeps_another_clock() {
+    let mut feed = feed();
+    let when = |feed: &Feed, said| {
+        let placed = placed(feed);
+        let breakfast = placed.iter().find(|o| o.event == 1).unwrap().clone();
+        let opened = Opened::Event(breakfast, None);
+        let zone = ("Europe/Madrid", said);
+        let (html, _) = content(feed, &opened, &placed, zone, Lang::En, "t", &Jiff);
+        let at = html.find("<dt>When</dt><dd>").unwrap() + "<dt>When</dt><dd>".len();
+        html[at..at + html[at..].find("</dd>").unwrap()].to_owned()
+    };
+    assert_eq!(
+        when(&feed, true),
+        "Tuesday 1 December 2026, 09:00 (Madrid time)"
+    );
+    assert_eq!(when(&feed, false), "Tuesday 1 December 2026, 09:00");
+    // A day's event has no clock to say.
+    feed.events[1].start = When::parse("2026-12-01").unwrap();
+    assert_eq!(when(&feed, true), "Tuesday 1 December 2026");
 }
