@@ -448,6 +448,16 @@ test("a host page's aggressive CSS leaves the widgets' layout and text as on a c
     }),
   );
   assert.deepEqual(inherited, [true, true, true], "the page's font family and text colour");
+  // A theme's text fill (gradient text's trick) does not paint over the widgets' colours.
+  const filled = await page.evaluate(() =>
+    [...document.querySelectorAll("clusterkit-directory, clusterkit-chart, clusterkit-calendar")].flatMap((host) =>
+      [...host.shadowRoot.querySelectorAll(".ck-root, h2, h3, button, td, article")].map((el) => {
+        const s = getComputedStyle(el);
+        return s.webkitTextFillColor === s.color;
+      }),
+    ),
+  );
+  assert.ok(filled.length > 10 && filled.every(Boolean), `the widgets' own colours: ${filled}`);
 });
 
 test("a page set in larger type (or enlarged by its own A+ control) enlarges the widgets with it, live; a smaller root leaves them at the visitor's default", async ({ page, url }) => {
