@@ -8,8 +8,8 @@ use std::fmt::Write;
 
 use wasm_bindgen::JsCast;
 
-use crate::i18n::Lang;
 use crate::i18n::intl::format_number;
+use crate::i18n::{Lang, fill};
 use crate::search::{Query, fold_text};
 use crate::ui::{escape, name_of};
 
@@ -27,28 +27,48 @@ pub(crate) struct EventFilter {
 impl EventFilter {
     /// Which of the feed's events are kept, by index; texts searched in `lang`.
     pub(crate) fn keeps(&self, feed: &Feed, lang: Lang) -> Vec<bool> {
-        let query = Query::new(&self.query);
-        let fallback = &feed.cluster.default_language;
-        feed.events
-            .iter()
-            .map(|e: &Event| {
+        let (found, _) = self.found(feed, lang);
+        (feed.events.iter().zip(found))
+            .map(|(e, text): (&Event, bool)| {
                 let segment = self.segments.is_empty()
                     || e.segments.iter().any(|s| self.segments.contains(s));
                 let category = self.categories.is_empty()
                     || e.category
                         .as_ref()
                         .is_some_and(|c| self.categories.contains(c));
-                let text = query.is_empty() || {
-                    let mut haystack = e.title.resolve(lang.tag(), fallback).to_owned();
-                    for t in [&e.location, &e.description].into_iter().flatten() {
-                        haystack.push(' ');
-                        haystack.push_str(t.resolve(lang.tag(), fallback));
-                    }
-                    query.matches(&fold_text(&haystack))
-                };
                 segment && category && text
             })
             .collect()
+    }
+
+    /// Which events the search finds, by index (all without one), and whether it found them
+    /// with its typos forgiven: a search that finds no event as typed is read again so, as
+    /// the directory's is (see [`Query::tolerant`]).
+    pub(crate) fn found(&self, feed: &Feed, lang: Lang) -> (Vec<bool>, bool) {
+        let query = Query::new(&self.query);
+        if query.is_empty() {
+            return (vec![true; feed.events.len()], false);
+        }
+        let fallback = &feed.cluster.default_language;
+        let texts: Vec<String> = (feed.events.iter())
+            .map(|e| {
+                let mut haystack = e.title.resolve(lang.tag(), fallback).to_owned();
+                for t in [&e.location, &e.description].into_iter().flatten() {
+                    haystack.push(' ');
+                    haystack.push_str(t.resolve(lang.tag(), fallback));
+                }
+                fold_text(&haystack)
+            })
+            .collect();
+        let found =
+            |query: &Query| -> Vec<bool> { texts.iter().map(|t| query.matches(t)).collect() };
+        let typed = found(&query);
+        if typed.contains(&true) {
+            return (typed, false);
+        }
+        let near = found(&query.tolerant());
+        let forgiven = near.contains(&true);
+        (near, forgiven)
     }
 
     /// The choices of ids in `used` (segments, categories) or in `given` (the page's or the
@@ -184,7 +204,14 @@ pub(super) fn Filters(
         });
         if active {
             let n = kept.with(|k| k.iter().filter(|&&k| k).count());
-            s.events_found_count(n, &format_number(lang, n))
+            let found = s.events_found_count(n, &format_number(lang, n));
+            // Found with typos forgiven: said so, with the words as typed.
+            if n > 0 && filter.with(|f| f.found(&feed.read(), lang).1) {
+                let query = filter.with(|f| f.query.trim().to_owned());
+                fill(s.near_events, &[("events", &found), ("query", &query)])
+            } else {
+                found
+            }
         } else {
             String::new()
         }
@@ -354,6 +381,26 @@ mod tests {
             "the last word as a prefix"
         );
         assert_eq!(search("talent cannes"), [false, false, false]);
+    }
+
+    #[test]
+    fn a_search_that_finds_no_event_as_typed_finds_those_it_comes_close_to() {
+        let found = |q: &str, segments: &[&str]| {
+            let filter = EventFilter {
+                query: q.into(),
+                segments: segments.iter().map(|s| s.to_string()).collect(),
+                ..Default::default()
+            };
+            (filter.keeps(&feed(), Lang::Ca), filter.found(&feed(), Lang::Ca).1)
+        };
+        // Spanish typed for the Catalan title: two letters off in eight.
+        assert_eq!(found("asamblea", &[]), (vec![false, false, true], true));
+        assert_eq!(found("talnet", &[]), (vec![true, false, false], true));
+        // Found as typed: no close ones.
+        assert_eq!(found("assemblea", &[]), (vec![false, false, true], false));
+        assert_eq!(found("zzzz", &[]), (vec![false, false, false], false));
+        // The choices narrow what the search found, as typed or not.
+        assert_eq!(found("asamblea", &["animation"]), (vec![false, false, false], true));
     }
 
     #[test]

@@ -35,6 +35,7 @@ pub(crate) static STRINGS: Strings = Strings {
     no_members_match_query: "Cap soci no coincideix amb «{query}».",
     no_members_match: "Cap soci no coincideix amb aquests filtres.",
     near_members: "Cap soci no coincideix exactament amb «{query}». Semblants: {members}.",
+    near_events: "Cap esdeveniment no coincideix exactament amb «{query}». Semblants: {events}.",
     clear_filters: "Esborra els filtres",
     clear_search: "Esborra la cerca",
     clear_search_and_filters: "Esborra la cerca i els filtres",

@@ -45,6 +45,7 @@ pub(crate) static STRINGS: Strings = Strings {
     no_members_match_query: "No member matches “{query}”.",
     no_members_match: "No member matches these filters.",
     near_members: "No member matches “{query}” exactly. Close matches: {members}.",
+    near_events: "No event matches “{query}” exactly. Close matches: {events}.",
     clear_filters: "Clear filters",
     clear_search: "Clear the search",
     clear_search_and_filters: "Clear the search and filters",

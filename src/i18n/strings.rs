@@ -110,6 +110,9 @@ strings! {
     /// The result count where no member matches the search `{query}` as typed and
     /// `{members}` ([`Strings::members_count`]) match it with its typos forgiven.
     near_members: &'static str,
+    /// A calendar's count where no event matches the search `{query}` as typed and
+    /// `{events}` ([`Strings::events_found_count`]) match it with its typos forgiven.
+    near_events: &'static str,
     /// Button that clears search and filters.
     clear_filters: &'static str,
     /// The same button where the visitor has only the search (`hide-filters`): it clears that.

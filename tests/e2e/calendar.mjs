@@ -962,3 +962,22 @@ test("the month's live heading is said when the visitor changes the month, not a
   assert.deepEqual(await page.evaluate(() => window.headingWrites), ["December 2026"]);
 });
 
+
+test("a calendar search that finds no event as typed shows those it comes close to, and says so", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  const cal = page.locator("#cal");
+  await cal.getByRole("grid", { name: "November 2026" }).waitFor();
+  const search = cal.getByRole("searchbox", { name: "Search events" });
+  const count = cal.locator(".ck-cal-count");
+  // Two letters swapped in a word of five: the five pitches, said to be close matches.
+  await search.fill("ptich");
+  await count.filter({ hasText: "No event matches “ptich” exactly. Close matches: 5 events found." }).waitFor();
+  await cal.locator(".ck-bar").filter({ hasText: "Pitch one" }).waitFor();
+  await cal.locator(".ck-cal-filters").getByRole("status").filter({ hasText: /^No event matches “ptich” exactly/ }).waitFor();
+  // As typed, only what it finds.
+  await search.fill("pitch tw");
+  await count.filter({ hasText: /^1 event found$/ }).waitFor();
+  // Too far: nothing, and a plain count.
+  await search.fill("qwerty");
+  await count.filter({ hasText: /^0 events found$/ }).waitFor();
+});
