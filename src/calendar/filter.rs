@@ -391,7 +391,10 @@ mod tests {
                 segments: segments.iter().map(|s| s.to_string()).collect(),
                 ..Default::default()
             };
-            (filter.keeps(&feed(), Lang::Ca), filter.found(&feed(), Lang::Ca).1)
+            (
+                filter.keeps(&feed(), Lang::Ca),
+                filter.found(&feed(), Lang::Ca).1,
+            )
         };
         // Spanish typed for the Catalan title: two letters off in eight.
         assert_eq!(found("asamblea", &[]), (vec![false, false, true], true));
@@ -400,7 +403,10 @@ mod tests {
         assert_eq!(found("assemblea", &[]), (vec![false, false, true], false));
         assert_eq!(found("zzzz", &[]), (vec![false, false, false], false));
         // The choices narrow what the search found, as typed or not.
-        assert_eq!(found("asamblea", &["animation"]), (vec![false, false, false], true));
+        assert_eq!(
+            found("asamblea", &["animation"]),
+            (vec![false, false, false], true)
+        );
     }
 
     #[test]

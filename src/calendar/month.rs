@@ -229,7 +229,14 @@ pub(super) fn MonthGrid(
             String::new()
         };
         settling.cancel();
+        // A month gone to after another empty one says so too: the same words again are a
+        // change (a no-break space after them, or not), where a live region says changes.
+        let again = was.is_some_and(|was| was != month) && !now.is_empty();
         let write = move || {
+            let mut now = now;
+            if again && said.try_with_value(|said| *said == now) == Some(true) {
+                now.push('\u{a0}');
+            }
             if let Some(p) = status.try_get_untracked().flatten()
                 && said.try_with_value(|said| *said != now) == Some(true)
             {

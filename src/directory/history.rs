@@ -232,7 +232,13 @@ impl Kept {
             }
             changed
         }
-        let state = self.read(url::read_param(&search(), param));
+        let mut state = self.read(url::read_param(&search(), param));
+        // The URL keeps a search trimmed: the box keeps the space typed after it.
+        self.choices.with_untracked(|now| {
+            if now.query.trim() == state.filter.query {
+                state.filter.query.clone_from(&now.query);
+            }
+        });
         set(self.choices, state.filter);
         set(self.sort, state.sort);
         set(self.open, state.member);

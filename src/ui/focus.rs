@@ -91,19 +91,21 @@ pub(crate) fn keep_focus(ev: web_sys::FocusEvent, stand_ins: &'static str) {
             if !gone || active_element(&widget).is_some_and(|a| a.local_name() != "body") {
                 return;
             }
-            let selector = if lost.closest(".ck-fold").ok().flatten().is_some() {
+            let first = if lost.closest(".ck-fold").ok().flatten().is_some() {
                 ".ck-filters-toggle"
             } else if lost.class_list().contains("ck-filters-toggle") {
                 ".ck-fold :is(input, button):not(:disabled)"
             } else {
                 stand_ins
             };
-            let Ok(all) = widget.query_selector_all(selector) else {
-                return;
-            };
-            let drawn = (0..all.length())
-                .filter_map(|k| all.item(k)?.dyn_into::<web_sys::Element>().ok())
-                .find(super::dom::rendered);
+            // The first drawn of those, else of the widget's own (a choice folded away by
+            // "show fewer" at a width with no "Filters" button).
+            let drawn = [first, stand_ins].into_iter().find_map(|selector| {
+                let all = widget.query_selector_all(selector).ok()?;
+                (0..all.length())
+                    .filter_map(|k| all.item(k)?.dyn_into::<web_sys::Element>().ok())
+                    .find(super::dom::rendered)
+            });
             if let Some(stand_in) = drawn {
                 focus(stand_in);
             }

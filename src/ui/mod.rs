@@ -127,22 +127,30 @@ impl Settling {
 /// every letter; and hears it again after a search that gives as many, so that it knows the
 /// search ran.
 ///
-/// Not where the focus is on the same words beside it (the count that "clear all" hands the
-/// focus to): a screen reader read them out as it moved there.
+/// Not where the focus has just moved to the same words beside it (the count that "clear
+/// all" hands the focus to): a screen reader read them out as it got there. One that stays
+/// on them while they change hears the change here.
 pub(crate) fn said_once_settled(text: Signal<String>) -> impl IntoView {
     let said = RwSignal::new(String::new());
     let first = StoredValue::new(true);
     let settling = Settling::new();
     let region = NodeRef::<leptos::html::P>::new();
+    // What had the focus beside the region when it last settled.
+    let focused = StoredValue::new_local(None::<web_sys::Element>);
     effect(move || {
         let now = text.get();
         settling.cancel();
         if first.try_update_value(|first| std::mem::replace(first, false)) == Some(false) {
             settling.later(move || {
                 // (`try_`: the region may be gone, see below.)
-                let heard = (region.try_get_untracked().flatten())
+                let on = (region.try_get_untracked().flatten())
                     .and_then(|p| focused_in(&p.parent_element()?))
-                    .is_some_and(|a| a.text_content().is_some_and(|t| t == now));
+                    .filter(|a| a.local_name() == "p");
+                let arrived =
+                    focused.try_update_value(|was| std::mem::replace(was, on.clone()) != on);
+                let heard = arrived == Some(true)
+                    && !now.is_empty()
+                    && on.is_some_and(|a| a.text_content().is_some_and(|t| t == now));
                 if heard {
                     return;
                 }

@@ -960,6 +960,26 @@ test("the month's live heading is said when the visitor changes the month, not a
   await cal.getByRole("grid", { name: "December 2026" }).waitFor();
   await page.waitForTimeout(300);
   assert.deepEqual(await page.evaluate(() => window.headingWrites), ["December 2026"]);
+  // Months without the events searched for, one after another: each says so.
+  const search = cal.getByRole("searchbox", { name: "Search events" });
+  await search.fill("talent");
+  await cal.evaluate((el) => {
+    window.statusSaid = [];
+    const region = el.shadowRoot.querySelector("p.ck-status[role=status]");
+    new MutationObserver(() => window.statusSaid.push(region.textContent)).observe(region, { childList: true, subtree: true, characterData: true });
+  });
+  await page.waitForFunction(() => window.statusSaid.length === 1);
+  for (const month of ["November 2026", "October 2026", "September 2026"]) {
+    await cal.getByRole("button", { name: "Previous month" }).click();
+    await cal.getByRole("grid", { name: month }).waitFor();
+  }
+  await page.waitForTimeout(300);
+  const said = await page.evaluate(() => window.statusSaid);
+  assert.deepEqual(said.map((t) => t.trim()), ["December 2026. No events this month.", "", "No events this month.", "No events this month."], JSON.stringify(said));
+  // A search cleared: its count's live region is emptied too, not left saying "1 event found".
+  await search.fill("");
+  await page.waitForTimeout(1200);
+  assert.equal(await cal.locator(".ck-cal-filters [role=status]").textContent(), "");
 });
 
 
