@@ -846,7 +846,7 @@ async fn the_calendars_choices_stay_through_a_new_feed_and_the_apps_other_facet(
     search_for(&root, "");
     feed.set(Arc::new(no_fairs));
     until("no event kept", || {
-        text_of(&root, ".ck-cal-count") == "0 events"
+        text_of(&root, ".ck-cal-count") == "0 events found"
     })
     .await;
 }
