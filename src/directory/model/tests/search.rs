@@ -473,45 +473,8 @@ fn typing_on_through_a_typo_gives_what_a_fresh_search_gives() {
     );
 }
 
-#[test]
-fn a_search_with_typos_finds_through_the_texts_words_what_reading_each_text_finds() {
-    // Words of a few letters, so that many are near one another; queries of one to three
-    // words, some with a `l.l` or a hyphen (two readings), some with a digit.
-    let mut rng = Rng(11);
-    let word = |rng: &mut Rng| -> String {
-        let len = 2 + rng.next(8);
-        (0..len)
-            .map(|_| char::from(b"abcdel1"[rng.next(7)]))
-            .collect()
-    };
-    let names: Vec<String> = (0..150)
-        .map(|_| (0..6).map(|_| word(&mut rng)).collect::<Vec<_>>().join(" "))
-        .collect();
-    let feed = Feed {
-        members: names
-            .iter()
-            .enumerate()
-            .map(|(i, name)| Member::new(format!("m{i}"), name.as_str()))
-            .collect(),
-        ..Feed::default()
-    };
-    let index = SearchIndex::new(&feed);
-    let order: Vec<usize> = (0..names.len()).collect();
-    let mut found = 0;
-    for _ in 0..300 {
-        let words: Vec<String> = (0..1 + rng.next(3)).map(|_| word(&mut rng)).collect();
-        let typed = words.join([" ", "-", ".l"][rng.next(3)]);
-        let query = Query::new(&typed).tolerant();
-        let read: Vec<usize> = (order.iter().copied())
-            .filter(|&i| query.matches(&fold_text(&names[i])))
-            .collect();
-        assert_eq!(index.search(&order, &query), read, "{typed:?}");
-        found += read.len();
-    }
-    assert!(found > 300, "{found}");
-}
-
-fn rword(rng: &mut Rng, alphabet: &[&str], min: usize, spread: usize) -> String {
+/// A word of `min` to `min + spread - 1` pieces of `alphabet`.
+fn random_word(rng: &mut Rng, alphabet: &[&str], min: usize, spread: usize) -> String {
     let len = min + rng.next(spread);
     (0..len)
         .map(|_| alphabet[rng.next(alphabet.len())])
@@ -531,9 +494,9 @@ fn random_feed(rng: &mut Rng, n: usize) -> (Feed, Vec<String>) {
             (0..k)
                 .map(|_| {
                     if rng.next(15) == 0 {
-                        rword(rng, &alphabet[..6], 30, 8)
+                        random_word(rng, &alphabet[..6], 30, 8)
                     } else {
-                        rword(rng, &alphabet, 2, 7)
+                        random_word(rng, &alphabet, 2, 7)
                     }
                 })
                 .collect::<Vec<_>>()
@@ -603,7 +566,7 @@ fn the_index_finds_what_reading_each_text_finds_as_typed_or_with_typos_in_any_sc
                     };
                     w[..cut].iter().collect()
                 } else {
-                    rword(&mut rng, &alphabet, 1, 9)
+                    random_word(&mut rng, &alphabet, 1, 9)
                 }
             })
             .collect();
