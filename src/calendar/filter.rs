@@ -49,16 +49,8 @@ impl EventFilter {
         if query.is_empty() {
             return (vec![true; feed.events.len()], false);
         }
-        let fallback = &feed.cluster.default_language;
         let texts: Vec<String> = (feed.events.iter())
-            .map(|e| {
-                let mut haystack = e.title.resolve(lang.tag(), fallback).to_owned();
-                for t in [&e.location, &e.description].into_iter().flatten() {
-                    haystack.push(' ');
-                    haystack.push_str(t.resolve(lang.tag(), fallback));
-                }
-                fold_text(&haystack)
-            })
+            .map(|e| searched(feed, e, lang))
             .collect();
         let found =
             |query: &Query| -> Vec<bool> { texts.iter().map(|t| query.matches(t)).collect() };
@@ -69,6 +61,14 @@ impl EventFilter {
         let near = found(&query.tolerant());
         let forgiven = near.contains(&true);
         (near, forgiven)
+    }
+
+    /// Whether the search found what it found with its typos forgiven (see
+    /// [`found`](Self::found)): no event matches it as typed, which the first that does
+    /// tells without reading the rest.
+    pub(crate) fn forgives(&self, feed: &Feed, lang: Lang) -> bool {
+        let query = Query::new(&self.query);
+        !query.is_empty() && !(feed.events.iter()).any(|e| query.matches(&searched(feed, e, lang)))
     }
 
     /// The choices of ids in `used` (segments, categories) or in `given` (the page's or the
@@ -206,7 +206,7 @@ pub(super) fn Filters(
             let n = kept.with(|k| k.iter().filter(|&&k| k).count());
             let found = s.events_found_count(n, &format_number(lang, n));
             // Found with typos forgiven: said so, with the words as typed.
-            if n > 0 && filter.with(|f| f.found(&feed.read(), lang).1) {
+            if n > 0 && filter.with(|f| f.forgives(&feed.read(), lang)) {
                 let query = filter.with(|f| f.query.trim().to_owned());
                 fill(s.near_events, &[("events", &found), ("query", &query)])
             } else {
@@ -291,6 +291,17 @@ pub(super) fn Filters(
             ></div>
         </div>
     }
+}
+
+/// An event's text the search reads, folded: its title, place and description in `lang`.
+fn searched(feed: &Feed, e: &Event, lang: Lang) -> String {
+    let fallback = &feed.cluster.default_language;
+    let mut haystack = e.title.resolve(lang.tag(), fallback).to_owned();
+    for t in [&e.location, &e.description].into_iter().flatten() {
+        haystack.push(' ');
+        haystack.push_str(t.resolve(lang.tag(), fallback));
+    }
+    fold_text(&haystack)
 }
 
 #[cfg(test)]
@@ -391,10 +402,15 @@ mod tests {
                 segments: segments.iter().map(|s| s.to_string()).collect(),
                 ..Default::default()
             };
-            (
-                filter.keeps(&feed(), Lang::Ca),
-                filter.found(&feed(), Lang::Ca).1,
-            )
+            let forgiven = filter.found(&feed(), Lang::Ca).1;
+            // As the count asks it: the same, but where nothing is found either way.
+            let nothing = !filter.found(&feed(), Lang::Ca).0.contains(&true);
+            assert_eq!(
+                filter.forgives(&feed(), Lang::Ca),
+                forgiven || nothing,
+                "{q}"
+            );
+            (filter.keeps(&feed(), Lang::Ca), forgiven)
         };
         // Spanish typed for the Catalan title: two letters off in eight.
         assert_eq!(found("asamblea", &[]), (vec![false, false, true], true));
