@@ -44,6 +44,47 @@ pub(crate) fn logo_loaded(ev: &web_sys::Event, loaded: bool) {
     }
 }
 
+thread_local! {
+    /// The logos' addresses said in the console as failing (see [`logo_failed`]).
+    static FAILED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`logo_loaded`] for a logo that failed to load: also said in the console, once per
+/// address and ten at most, with its member's name and the address as the browser resolved
+/// it, so that a webmaster sees where a relative one was looked for.
+pub(crate) fn logo_failed(ev: &web_sys::Event, lang: Lang) {
+    logo_loaded(ev, false);
+    let Some(img) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    // The address as the browser resolved it.
+    let url = js_sys::Reflect::get(&img, &"src".into())
+        .ok()
+        .and_then(|src| src.as_string())
+        .unwrap_or_default();
+    let new = FAILED.with_borrow_mut(|said| {
+        let new = said.len() < 10 && !said.contains(&url);
+        if new {
+            said.push(url.clone());
+        }
+        new
+    });
+    if new {
+        let name = (img.closest("article, dialog").ok().flatten())
+            .and_then(|around| around.query_selector("h2, h3").ok()?)
+            .and_then(|heading| heading.text_content())
+            .unwrap_or_default();
+        let said = fill(
+            lang.strings().logo_failed,
+            &[("name", &name), ("url", &url)],
+        );
+        web_sys::console::warn_1(&format!("clusterkit: {said}").into());
+    }
+}
+
 /// City and region, as one line of markup with the query's matches marked; each in a
 /// `<bdi>`, so that a right-to-left name (תל אביב) keeps its place in the line.
 fn place(out: &mut String, m: &Member, query: &Query) {

@@ -451,7 +451,7 @@ pub fn MemberDirectory(
                                 node_ref=cards_ref
                                 on:click=on_card_click
                                 on:load:capture=|ev| card::logo_loaded(&ev, true)
-                                on:error:capture=|ev| card::logo_loaded(&ev, false)
+                                on:error:capture=move |ev| card::logo_failed(&ev, lang)
                             ></ul>
                             {pager}
                             <p class="ck-visually-hidden" aria-live="polite" prop:textContent=page_said></p>

@@ -147,7 +147,7 @@ pub(super) fn dialog(
             node_ref=dialog
             on:close=on_close
             on:keydown=crate::ui::keep_escape
-            on:error:capture=|ev| card::logo_loaded(&ev, false)
+            on:error:capture=move |ev| card::logo_failed(&ev, lang)
         >
             <form method="dialog" class="ck-dialog-close">
                 <button type="submit" class="ck-btn" aria-label=lang.strings().close>"×"</button>

@@ -35,6 +35,7 @@ pub(crate) static STRINGS: Strings = Strings {
     no_members_match_query: "Cap soci no coincideix amb «{query}».",
     no_members_match: "Cap soci no coincideix amb aquests filtres.",
     near_members: "Cap soci no coincideix exactament amb «{query}». Semblants: {members}.",
+    logo_failed: "no s’ha pogut carregar el logotip de «{name}» des de {url}: la fitxa en mostra les inicials.",
     near_events: "Cap esdeveniment no coincideix exactament amb «{query}». Semblants: {events}.",
     clear_filters: "Esborra els filtres",
     clear_search: "Esborra la cerca",

@@ -45,6 +45,7 @@ pub(crate) static STRINGS: Strings = Strings {
     no_members_match_query: "No member matches “{query}”.",
     no_members_match: "No member matches these filters.",
     near_members: "No member matches “{query}” exactly. Close matches: {members}.",
+    logo_failed: "the logo of “{name}” could not be loaded from {url}: its card shows initials.",
     near_events: "No event matches “{query}” exactly. Close matches: {events}.",
     clear_filters: "Clear filters",
     clear_search: "Clear the search",

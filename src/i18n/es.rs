@@ -45,6 +45,7 @@ pub(crate) static STRINGS: Strings = Strings {
     no_members_match_query: "Ningún socio coincide con «{query}».",
     no_members_match: "Ningún socio coincide con estos filtros.",
     near_members: "Ningún socio coincide exactamente con «{query}». Parecidos: {members}.",
+    logo_failed: "no se ha podido cargar el logotipo de «{name}» desde {url}: la ficha muestra sus iniciales.",
     near_events: "Ningún evento coincide exactamente con «{query}». Parecidos: {events}.",
     clear_filters: "Borrar los filtros",
     clear_search: "Borrar la búsqueda",

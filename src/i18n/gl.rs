@@ -35,6 +35,7 @@ pub(crate) static STRINGS: Strings = Strings {
     no_members_match_query: "Ningún socio coincide con «{query}».",
     no_members_match: "Ningún socio coincide con estes filtros.",
     near_members: "Ningún socio coincide exactamente con «{query}». Semellantes: {members}.",
+    logo_failed: "non se puido cargar o logotipo de «{name}» desde {url}: a ficha amosa as súas iniciais.",
     near_events: "Ningún evento coincide exactamente con «{query}». Semellantes: {events}.",
     clear_filters: "Borrar os filtros",
     clear_search: "Borrar a busca",

@@ -110,6 +110,8 @@ strings! {
     /// The result count where no member matches the search `{query}` as typed and
     /// `{members}` ([`Strings::members_count`]) match it with its typos forgiven.
     near_members: &'static str,
+    /// Said in the console: the logo of the member `{name}` failed to load from `{url}`.
+    logo_failed: &'static str,
     /// A calendar's count where no event matches the search `{query}` as typed and
     /// `{events}` ([`Strings::events_found_count`]) match it with its typos forgiven.
     near_events: &'static str,

@@ -570,7 +570,7 @@ test("a large feed read as it arrives, before the wasm runs or after, shows ever
   }
 });
 
-test("a logo covers the initials once it loads; a broken, missing or slow one leaves the initials", async ({ page, url }) => {
+test("a logo covers the initials once it loads; a broken, missing or slow one leaves the initials", async ({ page, url, warnings }) => {
   // The fourth logo is held back, as on a slow network, until the test lets it through.
   let release;
   const released = new Promise((resolve) => (release = resolve));
@@ -604,6 +604,12 @@ test("a logo covers the initials once it loads; a broken, missing or slow one le
   const broken = () => document.querySelector("#logos").shadowRoot.querySelector("dialog .ck-profile-logo")?.hidden === true;
   await page.waitForFunction(broken, null, { timeout: 5000 }).catch(() => {});
   assert.equal(await page.evaluate(broken), true, "the profile's broken logo is hidden");
+  // The webmaster is told which logo failed, where from, and why it may have: once, though
+  // the card and the profile both asked for it.
+  const told = warnings.filter((w) => w.includes("no-such-logo.png"));
+  assert.deepEqual(told, [
+    `clusterkit: the logo of “Beta Sons” could not be loaded from ${url("tests/e2e/pages/no-such-logo.png")}: its card shows initials.`,
+  ]);
 }, { networkErrors: true });
 
 test("on a phone, a tap anywhere on a card, its logo or its tags, opens that member's profile", async ({ context, url }) => {
