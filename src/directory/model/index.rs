@@ -3,14 +3,13 @@
 
 use super::{has, ones, set};
 use crate::feed::Feed;
-use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
 use crate::search::{Query, fold_text, is_word_char, near};
 
 /// The distinct words of the members' texts, each with the members that have it.
-type Words = Vec<(String, Vec<u32>)>;
+type Words = FxHashMap<Box<str>, Vec<u32>>;
 
 /// Folded searchable text per member, built once per feed so that a keystroke allocates
 /// nothing per member.
@@ -38,10 +37,11 @@ pub struct SearchIndex {
     /// out is no match, and its text is not read. The third keystroke of a word ("ani"
     /// after "an", which every English description has) then reads about a third of them.
     long_starts: Vec<LongStarts>,
-    /// The distinct words of the haystacks with the members that have each, made at the first
-    /// search that matched no member as typed: a word typed with a typo is compared with each
-    /// once, not with each of its occurrences (see [`SearchIndex::search`]).
-    words: OnceLock<Words>,
+    /// The distinct words of the haystacks with the members that have each, made as the
+    /// members are indexed (in the page's idle slices, a third of the index's time): a word
+    /// typed with a typo is compared with each once, not with each of its occurrences (see
+    /// [`SearchIndex::search`]), and the first search with a typo waits for nothing.
+    words: Words,
 }
 
 /// One member's hashed three-byte word starts (see [`SearchIndex::long_starts`]).
@@ -162,7 +162,7 @@ impl SearchIndex {
             name_initials: Vec::with_capacity(members),
             heads: Vec::with_capacity(members),
             long_starts: Vec::with_capacity(members),
-            words: OnceLock::new(),
+            words: Words::default(),
         }
     }
 
@@ -204,6 +204,17 @@ impl SearchIndex {
             head[..n].copy_from_slice(&text.as_bytes()[..n]);
             self.heads.push(head);
             self.name_ends.push(name_end);
+            for word in text.split(|c: char| !is_word_char(c)) {
+                match self.words.get_mut(word) {
+                    // A member's words are read one after another: a repeat is last.
+                    Some(members) if members.last() == Some(&(i as u32)) => {}
+                    Some(members) => members.push(i as u32),
+                    None if word.is_empty() => {}
+                    None => {
+                        self.words.insert(word.into(), vec![i as u32]);
+                    }
+                }
+            }
             self.haystacks.push(text);
             if enough() {
                 break;
@@ -250,34 +261,11 @@ impl SearchIndex {
         i < self.haystacks.len() && query.readings().any(|q| self.matches_words(i, &plan(q)))
     }
 
-    /// The distinct words of the haystacks (see [`SearchIndex::words`]).
-    fn words(&self) -> &Words {
-        self.words.get_or_init(|| {
-            let mut seen: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-            for (i, haystack) in self.haystacks.iter().enumerate() {
-                let i = i as u32;
-                for word in haystack.split(|c: char| !is_word_char(c)) {
-                    match seen.get_mut(word) {
-                        // A member's words are read one after another: a repeat is last.
-                        Some(members) if members.last() == Some(&i) => {}
-                        Some(members) => members.push(i),
-                        None if word.is_empty() => {}
-                        None => {
-                            seen.insert(word.to_owned(), vec![i]);
-                        }
-                    }
-                }
-            }
-            seen.into_iter().collect()
-        })
-    }
-
     /// [`search`](Self::search) for a [tolerant](Query::tolerant) query: for each word, the
     /// members with a distinct word of the texts that it finds (as typed, or [`near`]), the
     /// words' members in common, in either reading. A typo may be in any letter, so the word
     /// starts tell nothing; the distinct words are far fewer than the members' words.
     fn search_tolerant(&self, order: &[usize], query: &Query) -> Vec<usize> {
-        let words = self.words();
         let mut found = vec![0_u64; self.row];
         for q in query.readings() {
             // No words: everyone, as for a search as typed.
@@ -291,11 +279,11 @@ impl SearchIndex {
             for (k, typed) in q.words().iter().enumerate() {
                 let prefix = k == last;
                 let mut with = vec![0_u64; self.row];
-                for (word, members) in words {
+                for (word, members) in &self.words {
                     let as_typed = if prefix {
                         word.starts_with(typed.as_str())
                     } else {
-                        word == typed
+                        **word == **typed
                     };
                     if as_typed || near(typed, word, prefix) {
                         for &i in members {
