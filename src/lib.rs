@@ -38,7 +38,7 @@ mod search;
 mod sort;
 mod ui;
 
-pub use calendar::{EventCalendar, EventCalendarProps, View as CalendarView};
+pub use calendar::{CalendarView, EventCalendar, EventCalendarProps};
 pub use chart::data::{By, Shape};
 pub use chart::{SegmentChart, SegmentChartProps};
 pub use directory::model::{Facet, Filter, Layout, Sort};

@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use super::View;
+use super::CalendarView;
 use crate::i18n::Strings;
 use crate::ui::escape;
 
@@ -20,7 +20,7 @@ pub(super) enum Act {
     /// Shows the month after.
     Next,
     /// Switches to a view.
-    Show(View),
+    Show(CalendarView),
 }
 
 impl Act {
@@ -30,8 +30,8 @@ impl Act {
             Act::Previous => "prev",
             Act::Today => "today",
             Act::Next => "next",
-            Act::Show(View::Month) => "month",
-            Act::Show(View::List) => "list",
+            Act::Show(CalendarView::Month) => "month",
+            Act::Show(CalendarView::List) => "list",
         }
     }
 
@@ -41,8 +41,8 @@ impl Act {
             Act::Previous,
             Act::Today,
             Act::Next,
-            Act::Show(View::Month),
-            Act::Show(View::List),
+            Act::Show(CalendarView::Month),
+            Act::Show(CalendarView::List),
         ]
         .into_iter()
         .find(|a| a.id() == id)
@@ -63,14 +63,14 @@ fn button(out: &mut String, act: Act, extra: &str, label: &str) {
 /// `title_id`, for the grid to be labelled by; in the list, the calendar's `name`.
 pub(super) fn head(
     s: &Strings,
-    view: View,
+    view: CalendarView,
     (title_id, level): (&str, u8),
     name: &str,
     month: &str,
 ) -> String {
     let mut out = String::new();
     let level = crate::ui::level_attr(2, level);
-    if view == View::Month {
+    if view == CalendarView::Month {
         let _ = write!(
             out,
             "<h2 id=\"{}\"{level} aria-live=\"polite\">{}</h2><div class=\"ck-cal-nav\">",
@@ -90,7 +90,7 @@ pub(super) fn head(
         "<div class=\"ck-views\" role=\"group\" aria-label=\"{}\">",
         escape(s.view)
     );
-    for to in [View::Month, View::List] {
+    for to in [CalendarView::Month, CalendarView::List] {
         let pressed = format!(" aria-pressed=\"{}\"", to == view);
         button(&mut out, Act::Show(to), &pressed, s.views[to as usize]);
     }
@@ -129,7 +129,13 @@ mod tests {
     fn the_month_view_has_its_title_its_moves_and_the_views_in_each_language() {
         for lang in [Lang::Ca, Lang::Es, Lang::Gl, Lang::En] {
             let s = lang.strings();
-            let html = head(s, View::Month, ("ck-month-7", 2), "Axenda", "Novembro 2026");
+            let html = head(
+                s,
+                CalendarView::Month,
+                ("ck-month-7", 2),
+                "Axenda",
+                "Novembro 2026",
+            );
             assert!(
                 html.starts_with("<h2 id=\"ck-month-7\" aria-live=\"polite\">Novembro 2026</h2>"),
                 "{html}"
@@ -142,8 +148,8 @@ mod tests {
                     (Act::Previous, name(s.previous_month), None),
                     (Act::Today, name(s.today), None),
                     (Act::Next, name(s.next_month), None),
-                    (Act::Show(View::Month), name(s.views[0]), Some(true)),
-                    (Act::Show(View::List), name(s.views[1]), Some(false)),
+                    (Act::Show(CalendarView::Month), name(s.views[0]), Some(true)),
+                    (Act::Show(CalendarView::List), name(s.views[1]), Some(false)),
                 ],
                 "{lang:?}"
             );
@@ -156,14 +162,20 @@ mod tests {
         let s = Lang::Gl.strings();
         let html = head(
             s,
-            View::List,
+            CalendarView::List,
             ("ck-month-7", 2),
             "Axenda & feiras",
             "Novembro 2026",
         );
         assert!(html.starts_with("<h2>Axenda &amp; feiras</h2>"), "{html}");
         // Under a section's heading (`heading-level="4"`), that level.
-        let under = head(s, View::List, ("ck-month-7", 4), "Axenda", "Novembro 2026");
+        let under = head(
+            s,
+            CalendarView::List,
+            ("ck-month-7", 4),
+            "Axenda",
+            "Novembro 2026",
+        );
         assert!(
             under.starts_with("<h2 aria-level=\"4\">Axenda</h2>"),
             "{under}"
@@ -173,8 +185,8 @@ mod tests {
         assert_eq!(
             acts,
             [
-                (Act::Show(View::Month), Some(false)),
-                (Act::Show(View::List), Some(true)),
+                (Act::Show(CalendarView::Month), Some(false)),
+                (Act::Show(CalendarView::List), Some(true)),
             ]
         );
     }

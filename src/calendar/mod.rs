@@ -37,19 +37,19 @@ const NARROW_EM: f64 = 37.5;
 /// How the calendar shows its events.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum View {
+pub enum CalendarView {
     /// A month grid.
     Month,
     /// A list, month by month, from today on.
     List,
 }
 
-impl View {
+impl CalendarView {
     /// The view named by the `view` attribute: `month` or `list`.
-    pub fn from_id(id: &str) -> Option<View> {
+    pub fn from_id(id: &str) -> Option<CalendarView> {
         match id.trim() {
-            "month" => Some(View::Month),
-            "list" => Some(View::List),
+            "month" => Some(CalendarView::Month),
+            "list" => Some(CalendarView::List),
             _ => None,
         }
     }
@@ -113,7 +113,7 @@ pub fn EventCalendar(
     /// then); default: the month, or the list in a container narrower than 37.5em (600
     /// pixels at the usual text size).
     #[prop(optional, into)]
-    view: MaybeProp<View>,
+    view: MaybeProp<CalendarView>,
     /// Segments (ids) chosen: only their events show. Chosen again whenever it changes, in
     /// place of the visitor's segments (the categories and search stay).
     #[prop(optional, into)]
@@ -274,7 +274,7 @@ pub fn EventCalendar(
     });
     let title_id = crate::ui::unique_id("ck-month");
     // The view: the visitor's pick, else the page's, else by the container's width.
-    let picked = RwSignal::new(None::<View>);
+    let picked = RwSignal::new(None::<CalendarView>);
     // A new `view` from the app (its own month-and-list switch) replaces the visitor's pick.
     crate::ui::on_change(move || view.track(), move |()| picked.set(None));
     let width = RwSignal::new(0_usize);
@@ -291,9 +291,9 @@ pub fn EventCalendar(
         picked.get().or(view.get()).unwrap_or_else(|| {
             // Read only once the width is known (see `known`); at the usual text size.
             if (width.get() as f64) < NARROW_EM * 16.0 {
-                View::List
+                CalendarView::List
             } else {
-                View::Month
+                CalendarView::Month
             }
         })
     });
@@ -409,8 +409,8 @@ pub fn EventCalendar(
                     <Filters feed=feed lang=lang filter=filter kept=kept used=used/>
                     {zone_note}
                     {move || match known.get().then(|| current.get()) {
-                        Some(View::Month) => month_view().into_any(),
-                        Some(View::List) => view! { <Agenda feed=feed lang=lang today=today month=month zone=zone kept=kept open=open heading=heading name=name/> }.into_any(),
+                        Some(CalendarView::Month) => month_view().into_any(),
+                        Some(CalendarView::List) => view! { <Agenda feed=feed lang=lang today=today month=month zone=zone kept=kept open=open heading=heading name=name/> }.into_any(),
                         None => ().into_any(),
                     }}
                     <CalendarDialog feed=feed lang=lang zone=zone visitor=visitor placed=placed open=open entry=entry/>

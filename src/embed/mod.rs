@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
-use crate::calendar::{View, zone};
+use crate::calendar::{CalendarView, zone};
 use crate::chart::data::{By, Shape};
 use crate::directory::MAX_PAGE_SIZE;
 use crate::directory::model::{Filter, Layout, Sort};

@@ -243,8 +243,14 @@ pub(super) fn calendar(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> Any
     let (a, at, lang, told) = (el.attrs, el.at(), el.at.lang, el.teller());
     // Read by the calendar as it changes, which keeps the visitor's search and filters.
     let month = Signal::derive(move || attrs::month(a.month.get(), at("month")));
-    let view =
-        crate::ui::memo(move |_| choice(a.layout.get(), View::from_id, "month, list", at("view")));
+    let view = crate::ui::memo(move |_| {
+        choice(
+            a.layout.get(),
+            CalendarView::from_id,
+            "month, list",
+            at("view"),
+        )
+    });
     // A zone the browser does not know is said here, naming the element, and not passed on:
     // the feed's zone applies.
     let timezone = crate::ui::memo(move |_| {

@@ -28,6 +28,24 @@ pub struct Time {
 }
 
 impl Time {
+    /// A time of day, to the minute, if the clock shows it.
+    ///
+    /// ```
+    /// use clusterkit::feed::Time;
+    /// let six = Time::new(18, 0).unwrap();
+    /// assert_eq!((six.hour, six.minute, six.second), (18, 0, 0));
+    /// assert_eq!(Time::new(24, 0), None);
+    /// assert_eq!(Time::new(9, 60), None);
+    /// ```
+    pub fn new(hour: u8, minute: u8) -> Option<Time> {
+        let time = Time {
+            hour,
+            minute,
+            second: 0,
+        };
+        time.is_valid().then_some(time)
+    }
+
     /// Whether this is a time of day (the fields are public: one built by hand may be 25:00).
     pub fn is_valid(self) -> bool {
         self.hour < 24 && self.minute < 60 && self.second < 60
