@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use clusterkit::feed::{Feed, Kind, Member, Segment, Text};
+use clusterkit::feed::{Cluster, Feed, Kind, Member, Segment, Text};
 use clusterkit::{Lang, MemberDirectory, Styles};
 use leptos::prelude::*;
 
@@ -19,6 +19,10 @@ pub fn cluster_feed() -> Feed {
         ..Member::new(id, name)
     };
     Feed {
+        cluster: Cluster {
+            name: "Clúster Audiovisual de Catalunya".into(),
+            ..Cluster::default()
+        },
         segments: vec![
             Segment::new(
                 "post-production",
@@ -44,7 +48,13 @@ pub fn cluster_feed() -> Feed {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let feed = Arc::new(cluster_feed());
+    let feed = cluster_feed();
+    // What the reader would have said of this data had it come as JSON (here, nothing): a
+    // repeated id or a blank name the components would otherwise take as they are.
+    for said in feed.check() {
+        leptos::logging::warn!("{said}");
+    }
+    let feed = Arc::new(feed);
     view! {
         <Styles/>
         <main>

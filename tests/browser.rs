@@ -247,6 +247,28 @@ async fn a_search_typed_while_the_index_is_being_built_finds_every_member() {
 }
 
 #[wasm_bindgen_test]
+fn a_rust_built_feed_is_checked_against_the_browsers_zones() {
+    // The example's feed is one the reader would take as it is.
+    assert_eq!(from_rust::cluster_feed().check(), vec![]);
+    // In the browser, a zone is known to its `Intl` or said, as the reader says it.
+    let mut feed = from_rust::cluster_feed();
+    feed.cluster.timezone = "Europe/Madird".into();
+    let said = feed.check();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(
+        said[0].to_string(),
+        clusterkit::feed::parse(
+            r#"{"version": 1, "cluster": {"name": "C", "timezone": "Europe/Madird"}}"#
+        )
+        .unwrap()
+        .diagnostics[0]
+            .to_string()
+    );
+    feed.cluster.timezone = "Europe/Madrid".into();
+    assert_eq!(feed.check(), vec![]);
+}
+
+#[wasm_bindgen_test]
 async fn the_rust_built_feed_example_lists_its_three_members_sorted_by_name() {
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), from_rust::App);

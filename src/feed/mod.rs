@@ -22,6 +22,7 @@
 //! assert_eq!(feed.segment("post-production").unwrap().name.resolve("en", "ca"), "Post-production");
 //! ```
 
+mod check;
 mod date;
 mod diag;
 mod encoding;

@@ -15,7 +15,8 @@ mod values;
 use entry::{At, Cx, Entry, wrong};
 use list::{Known, List, Listed, list};
 pub(crate) use stream::Reading;
-use values::{color, is_language_tag, read_id, string, url, website, when, with_str, zone};
+use values::{color, read_id, string, url, website, when, with_str, zone};
+pub(super) use values::{is_language_tag, known_here};
 
 /// A feed with the diagnostics of everything that was skipped or dropped.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -381,7 +382,7 @@ fn one_per_spelling(tags: Vec<String>) -> Vec<String> {
 /// Whether an event's `end` comes before its `start` (an all-day one), or at or before it (a
 /// timed one, whose end is exclusive). A wall-clock time and an exact one are compared as
 /// instants, the wall clock read in `zone`.
-fn ends_first(start: When, end: When, zone: &str) -> bool {
+pub(super) fn ends_first(start: When, end: When, zone: &str) -> bool {
     match (start, end) {
         (When::Date(s), When::Date(e)) => e < s,
         (When::Local(sd, st), When::Local(ed, et))
@@ -394,7 +395,7 @@ fn ends_first(start: When, end: When, zone: &str) -> bool {
 /// The last day a rule's `until` may end its series on, in the series' own clock: its date,
 /// and for an instant ending a series of wall-clock times, the day after, which it is in a
 /// zone ahead of UTC (`23:59:59Z` is 00:59:59 in Madrid), as the reader knows no offsets.
-fn last_day(until: When, start: When) -> Date {
+pub(super) fn last_day(until: When, start: When) -> Date {
     match (until, start) {
         (When::Instant(day, _), When::Local(..)) => day.add_days(1),
         (until, _) => until.date(),
@@ -429,7 +430,7 @@ fn instants(w: When, zone: &str) -> (f64, f64) {
 /// the rule gives (up to its UNTIL's day) and, for a wall-clock time, the series' own time.
 /// Only a sure miss is one: an instant on either side, whose day and time depend on the
 /// zone, is given the benefit of the doubt, and so is an event without a rule or a start.
-fn names_an_occurrence(start: Option<When>, rule: Option<&Rrule>, ex: When) -> bool {
+pub(super) fn names_an_occurrence(start: Option<When>, rule: Option<&Rrule>, ex: When) -> bool {
     let (Some(start), Some(rule)) = (start, rule) else {
         return true;
     };

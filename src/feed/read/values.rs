@@ -122,7 +122,7 @@ pub(super) fn with_date_str<T>(
     }
 }
 
-pub(super) fn is_language_tag(tag: &str) -> bool {
+pub(in crate::feed) fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split(['-', '_']);
     parts
         .next()
@@ -133,7 +133,7 @@ pub(super) fn is_language_tag(tag: &str) -> bool {
 /// In the browser, whether its `Intl` knows `zone`: the calendar's offsets come from there,
 /// so a well-formed name it does not know (a typo such as `Europe/Madird`) is reported rather
 /// than silently read as UTC. Off the browser only the form is checked.
-fn known_here(zone: &str) -> bool {
+pub(in crate::feed) fn known_here(zone: &str) -> bool {
     #[cfg(target_arch = "wasm32")]
     return crate::calendar::zone::is_known(zone);
     #[cfg(not(target_arch = "wasm32"))]
