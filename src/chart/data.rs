@@ -1,6 +1,6 @@
 //! What a chart counts: members per segment, kind, region, city or year of joining.
 
-use crate::directory::model::FacetTable;
+use crate::directory::model::{Counts, FacetTable};
 use crate::feed::{Feed, Kind};
 use crate::i18n::Lang;
 
@@ -122,7 +122,7 @@ pub(crate) struct Tally {
     /// [`Kind::ALL`], places most members first with the others last, years ascending with
     /// no gap.
     pub categories: Vec<Category>,
-    /// Members in the feed.
+    /// Members counted: in the feed, or [`Within::members`].
     pub members: usize,
     /// Members counted in no category (no value for the dimension).
     pub without: usize,
@@ -151,25 +151,38 @@ impl Tally {
     }
 }
 
-/// [`tally_keeping`] with nothing kept: the tests' shorthand.
+/// [`tally_keeping`] with nothing kept, of the whole feed: the tests' shorthand.
 #[cfg(test)]
 pub fn tally(feed: &Feed, table: &FacetTable, by: By, top: usize) -> Tally {
-    tally_keeping(feed, table, by, top, &[])
+    tally_keeping(feed, table, by, top, &[], None)
+}
+
+/// The members a linked chart counts while its directory has a search or choices: those
+/// they leave, the choices of the chart's own dimension aside, as the directory counts a
+/// facet's values (a bar gives as many members as it shows).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Within {
+    /// Their indexes in the feed.
+    pub members: Vec<usize>,
+    /// Their counts for each facet value.
+    pub counts: Counts,
 }
 
 /// Counts the members of `feed` by `by`. Regions and cities beyond the `top` largest go
 /// into one [`Label::Others`] category (unless that would hold a single place); the places
 /// named in `keep` (a linked directory's choices) are drawn on their own even beyond the
-/// `top` largest, after them: a choice never hides among the others.
+/// `top` largest, after them: a choice never hides among the others. Only the members
+/// `within` are counted, if given; the places stay those largest in the whole feed.
 pub(crate) fn tally_keeping(
     feed: &Feed,
     table: &FacetTable,
     by: By,
     top: usize,
     keep: &[String],
+    within: Option<&Within>,
 ) -> Tally {
-    let members = feed.members.len();
-    let totals = table.totals();
+    let members = within.map_or(feed.members.len(), |w| w.members.len());
+    let totals = within.map_or(table.totals(), |w| &w.counts);
     let mut tied_beyond = Vec::new();
     let mut categories: Vec<Category> = match by {
         By::Segment => totals
@@ -208,8 +221,8 @@ pub(crate) fn tally_keeping(
                 })
                 .collect();
             if !rest.is_empty() {
-                // The others with as many members as the largest place.
-                let largest = counts.first().copied().unwrap_or(0);
+                // The others with as many members as the largest place drawn.
+                let largest = drawn.iter().map(|&i| counts[i]).max().unwrap_or(0);
                 tied_beyond = rest
                     .iter()
                     .filter(|&&i| counts[i] == largest && largest > 0)
@@ -223,8 +236,13 @@ pub(crate) fn tally_keeping(
             categories
         }
         By::Joined => {
-            let years: Vec<i32> = feed
-                .members
+            let counted: Vec<&crate::feed::Member> = match within {
+                Some(w) => (w.members.iter())
+                    .filter_map(|&i| feed.members.get(i))
+                    .collect(),
+                None => feed.members.iter().collect(),
+            };
+            let years: Vec<i32> = counted
                 .iter()
                 .filter_map(|m| m.joined.map(|d| d.year))
                 // A feed built in Rust is not read: a year no member can have joined in
@@ -253,7 +271,10 @@ pub(crate) fn tally_keeping(
         }
     };
     let counted = match by {
-        By::Segment => (0..members).filter(|&i| table.in_a_segment(i)).count(),
+        By::Segment => match within {
+            Some(w) => w.members.iter().filter(|&&i| table.in_a_segment(i)).count(),
+            None => (0..members).filter(|&i| table.in_a_segment(i)).count(),
+        },
         _ => categories.iter().map(|c| c.count).sum(),
     };
     let without = members - counted.min(members);

@@ -3,9 +3,13 @@
 //! its other choices (as the directory offers that choice). Set on the drawn marks, or the table's
 //! toggles, without a redraw, so that the focus stays where it is.
 
+use std::sync::Arc;
+
 use web_sys::Element;
 
+use super::data::{By, Within};
 use crate::directory::model::{Facet, FacetTable, Filter, SearchIndex, apply};
+use crate::feed::Feed;
 
 /// Shows the choices `chosen` on the marks in `figure` (on its drawing, else on its table),
 /// where `choices` are the facet values behind them in drawing order, and `index` the
@@ -61,4 +65,36 @@ pub(super) fn show(
         let _ = svg.set_attribute("data-chosen", if any { "true" } else { "false" });
     }
     off
+}
+
+/// What a chart by `by` linked to a directory counts (see [`Within`]) while the directory's
+/// search or its choices beside the chart's own dimension's leave out members; `None` while
+/// they leave every member. The search is read with the directory's index of this `feed`,
+/// as [`show`] reads it.
+pub(super) fn within(
+    feed: &Arc<Feed>,
+    table: &FacetTable,
+    by: By,
+    chosen: &Filter,
+) -> Option<Within> {
+    let mut others = chosen.clone();
+    match by {
+        By::Segment => others.segments.clear(),
+        By::Kind => others.kinds.clear(),
+        By::Region => others.regions.clear(),
+        By::City => others.cities.clear(),
+        By::Joined => {}
+    }
+    if !others.is_active() {
+        return None;
+    }
+    let index = (!others.query.trim().is_empty())
+        .then(|| crate::directory::made_index(feed))
+        .flatten();
+    let all: Vec<usize> = (0..feed.members.len()).collect();
+    let outcome = apply(table, index.as_deref(), &all, &others, false, None);
+    Some(Within {
+        members: outcome.results,
+        counts: outcome.counts,
+    })
 }

@@ -105,9 +105,12 @@ pub(super) fn marks(
                 ),
                 _ => format!("{name}: {members}"),
             };
-            // An empty part ticks nothing: the directory offers that choice disabled, and
-            // ticking it would only empty the list.
-            let choice = choice(feed, by, &category.label).filter(|_| count > 0);
+            // An empty part of the whole feed ticks nothing: the directory offers that choice
+            // disabled, and ticking it would only empty the list. Emptied by the directory's
+            // other choices, it stays a toggle, disabled unless chosen (see `linked::show`),
+            // which a chosen one can still be unticked from.
+            let narrowed = tally.members < feed.members.len();
+            let choice = choice(feed, by, &category.label).filter(|_| count > 0 || narrowed);
             let pressed = chosen.and_then(|f| {
                 let (facet, value) = choice.as_ref()?;
                 Some(f.is_chosen(*facet, value))

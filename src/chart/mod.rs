@@ -202,6 +202,8 @@ pub fn SegmentChart(
     let facets = crate::directory::facet_table(feed);
     // A linked directory's chosen places are drawn even beyond `top`: the memo tells the
     // drawing only when that changes what it draws.
+    // A linked chart counts the members its directory's search and choices leave, as the
+    // directory counts its facets' values: a bar gives as many members as it shows.
     let counted = crate::ui::memo(move |_| {
         let by = by.get();
         let keep = match by {
@@ -209,12 +211,17 @@ pub fn SegmentChart(
             By::City if linked => chosen.read().cities.clone(),
             _ => Vec::new(),
         };
+        let (feed, table) = (feed.read(), facets.read());
+        let within = linked
+            .then(|| chosen.with(|f| linked::within(&feed, &table, by, f)))
+            .flatten();
         tally_keeping(
-            &feed.read(),
-            &facets.read(),
+            &feed,
+            &table,
             by,
             top.get().unwrap_or(TOP),
             &keep,
+            within.as_ref(),
         )
     });
     // The mark that takes the tab stop, and the one whose tooltip shows.
@@ -249,12 +256,24 @@ pub fn SegmentChart(
         choices.set_value(facet_values);
         let title = crate::ui::named(label.get(), by.title(lang));
         let summary = summary(lang, by, &feed, &tally);
-        let caption = (by == By::Segment).then_some(s.counts_in_each);
+        // Fewer members than the feed's: a linked directory's search or choices leave out
+        // the others, which the caption says (and an empty count is theirs, not the feed's).
+        let narrowed = tally.members < feed.members.len();
+        let caption = match (narrowed, by == By::Segment) {
+            (true, true) => Some(format!("{} {}", s.counted_within, s.counts_in_each)),
+            (true, false) => Some(s.counted_within.to_owned()),
+            (false, true) => Some(s.counts_in_each.to_owned()),
+            (false, false) => None,
+        };
         let last = marks.len().saturating_sub(1);
         current.update_untracked(|c| *c = (*c).min(last));
         let mut anchors = Vec::new();
         let body = if marks.iter().all(|m| m.count == 0) {
-            Body::Empty(why_empty(lang, by, &feed, &tally))
+            Body::Empty(if narrowed {
+                s.no_members_match.to_owned()
+            } else {
+                why_empty(lang, by, &feed, &tally)
+            })
         } else if as_table {
             Body::Table(table(&marks, &title, headers(s, by), lang))
         } else {
@@ -289,7 +308,13 @@ pub fn SegmentChart(
         };
         crate::ui::redraw_keeping_focus(
             &figure,
-            &frame(s, (&title, heading), &body, summary.as_deref(), caption),
+            &frame(
+                s,
+                (&title, heading),
+                &body,
+                summary.as_deref(),
+                caption.as_deref(),
+            ),
             &["data-act", "data-k"],
         );
         // Named by its title: by default a figure is named by its caption, the summary, which

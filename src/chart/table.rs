@@ -17,7 +17,8 @@ pub(crate) fn table(marks: &[Mark], caption: &str, headers: [&str; 3], lang: Lan
         .any(|m| m.share.is_some() || m.running.is_some());
     let columns = if extra { 3 } else { 2 };
     let mut out = format!(
-        "<table class=\"ck-table\"><caption>{}</caption><thead><tr>",
+        // Its name for screen readers; on screen the chart's heading, just above, says it.
+        "<table class=\"ck-table\"><caption class=\"ck-visually-hidden\">{}</caption><thead><tr>",
         escape(caption)
     );
     for header in &headers[..columns] {

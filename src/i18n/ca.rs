@@ -45,6 +45,7 @@ pub(crate) static STRINGS: Strings = Strings {
     website: "Lloc web",
     member_directory: "Directori de socis",
     counts_in_each: "Un soci que és a diversos segments compta en cadascun.",
+    counted_within: "Només es compten els socis que coincideixen amb la cerca i les opcions del directori.",
     no_segments: "No hi ha segments per mostrar.",
     chart_titles: [
         "Socis per segment",

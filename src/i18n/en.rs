@@ -55,6 +55,7 @@ pub(crate) static STRINGS: Strings = Strings {
     website: "Website",
     member_directory: "Member directory",
     counts_in_each: "A member in several segments counts in each of them.",
+    counted_within: "Only the members matching the directory’s search and choices are counted.",
     no_segments: "There are no segments to show.",
     chart_titles: [
         "Members by segment",

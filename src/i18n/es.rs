@@ -55,6 +55,7 @@ pub(crate) static STRINGS: Strings = Strings {
     website: "Sitio web",
     member_directory: "Directorio de socios",
     counts_in_each: "Un socio que está en varios segmentos cuenta en cada uno.",
+    counted_within: "Solo se cuentan los socios que coinciden con la búsqueda y las opciones del directorio.",
     no_segments: "No hay segmentos que mostrar.",
     chart_titles: [
         "Socios por segmento",

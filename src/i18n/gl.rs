@@ -45,6 +45,7 @@ pub(crate) static STRINGS: Strings = Strings {
     website: "Sitio web",
     member_directory: "Directorio de socios",
     counts_in_each: "Un socio que está en varios segmentos conta en cada un deles.",
+    counted_within: "Só se contan os socios que coinciden coa busca e as opcións do directorio.",
     no_segments: "Non hai segmentos que amosar.",
     chart_titles: [
         "Socios por segmento",

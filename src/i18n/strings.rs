@@ -131,6 +131,9 @@ strings! {
     member_directory: &'static str,
     /// Caption: members in several segments count in each.
     counts_in_each: &'static str,
+    /// A linked chart's caption while it counts only the members its directory's search and
+    /// choices leave.
+    counted_within: &'static str,
     /// The feed defines no segments.
     no_segments: &'static str,
     /// Titles of the charts by segment, type, region, city and year of joining.

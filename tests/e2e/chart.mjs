@@ -286,9 +286,35 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
   assert.deepEqual(await pressed(), []);
 
+  // The directory's other choices narrow what each bar counts: a bar shows the members its
+  // segment would give there, as the directory's checkbox says, and gives that many.
+  const socis = (n) => (n === 1 ? "1 soci" : `${n} socis`);
+  const caption = () => chart.locator("figcaption").textContent();
+  assert.ok(!(await caption()).includes("Només es compten"), await caption());
+  await dir.getByRole("checkbox", { name: /^Pime\b/ }).check();
+  const smes = feed.members.filter((m) => m.kind === "sme");
+  const smesIn = (id) => smes.filter((m) => (m.segments ?? []).includes(id)).length;
+  await dir.locator("[part=count]").filter({ hasText: new RegExp(`^${socis(smes.length)}$`) }).waitFor();
+  const picked = feed.segments.find((s) => smesIn(s.id) > 0 && smesIn(s.id) < inSegment(s.id)).id;
+  const barSays = (n) => chart.locator(`[aria-label="${name(picked)}: ${socis(n)}"]`);
+  await barSays(smesIn(picked)).waitFor();
+  const box = dir.getByRole("checkbox", { name: new RegExp(`^${name(picked).replace(/[()]/g, "\\$&")}`) });
+  assert.match(await box.evaluate((el) => el.closest("label").textContent), new RegExp(`\\b${smesIn(picked)}\\b`));
+  assert.match(await caption(), /Només es compten els socis que coincideixen amb la cerca i les opcions del directori\./);
+  await bar(picked).click();
+  await dir.locator("[part=count]").filter({ hasText: new RegExp(`^${socis(smesIn(picked))}$`) }).waitFor();
+  assert.equal(await barSays(smesIn(picked)).count(), 1, "the pressed bar keeps its count");
+  await dir.getByRole("button", { name: /Esborra/ }).first().click();
+  await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
+  await barSays(inSegment(picked)).waitFor();
+  assert.ok(!(await caption()).includes("Només es compten"), "the whole feed again");
+
   // As a table, the linked chart names each segment by a toggle, pressed as its bar was.
   await chart.getByRole("button", { name: "Mostra com a taula" }).click();
   const row = (id) => chart.getByRole("table").getByRole("button", { name: name(id), exact: true });
+  // Named by its caption, which on screen the heading just above says already.
+  await chart.getByRole("table", { name: "Socis per segment" }).waitFor();
+  assert.ok((await chart.locator("caption").evaluate((c) => c.getBoundingClientRect().height)) <= 1, "the title is not shown twice");
   await row("post-production").click();
   await dir.locator("[part=count]").filter({ hasText: `${inSegment("post-production")} socis` }).waitFor();
   assert.equal(await row("post-production").getAttribute("aria-pressed"), "true");
@@ -514,10 +540,11 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   // A segment that has one stays enabled.
   const some = feed.segments.find((s) => large.some((m) => (m.segments ?? []).includes(s.id)));
   assert.equal(await chart.locator(`[aria-label^="${name(some.id)}:"]`).first().getAttribute("aria-disabled"), null);
-  // Drawn again (as columns), its bar is still disabled.
+  // Drawn again (as columns), its bar is still disabled (a column of no height: attached,
+  // not visible).
   await chart.evaluate((el) => el.setAttribute("type", "column"));
   await chart.locator("svg .ck-ticks").waitFor();
-  await chart.locator(`[aria-disabled=true][aria-label^="${name(none.id)}:"]`).waitFor({ timeout: 5000 });
+  await chart.locator(`[aria-disabled=true][aria-label^="${name(none.id)}: 0 socis"]`).waitFor({ state: "attached", timeout: 5000 });
 
   // The directory's search counts too: with "festival" typed, the bars of the segments
   // where no member it finds works are disabled, as the directory's checkboxes are; cleared,

@@ -107,7 +107,7 @@ fn places_beyond_the_top_go_together_unless_only_one_would() {
     // others are one fewer.
     let labels = |keep: &[&str], top| -> Vec<Label> {
         let keep: Vec<String> = keep.iter().map(|k| (*k).to_owned()).collect();
-        tally_keeping(&f, &table, By::City, top, &keep)
+        tally_keeping(&f, &table, By::City, top, &keep, None)
             .categories
             .into_iter()
             .map(|c| c.label)
@@ -242,4 +242,108 @@ fn largest_first_keeps_the_order_of_equals() {
         ..Tally::default()
     };
     assert_eq!(t.by_count(), [1, 4, 0, 2, 3]);
+}
+
+/// A linked chart counts, for each of its bars, the members that ticking the bar's value in
+/// the directory would give (the directory's own facet count), and the members its
+/// directory's choices leave, against counting them one by one.
+#[test]
+fn a_linked_chart_counts_what_the_directorys_other_choices_leave() {
+    use crate::directory::model::Filter;
+    use crate::feed::Kind;
+    let ids = ["a", "b", "c"];
+    let cities = ["Vigo", "Reus", "Lugo", "Ourense", "Girona"];
+    let mut seed = 7_u32;
+    let mut next = |n: u32| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        (seed >> 16) % n
+    };
+    let members: Vec<Member> = (0..300)
+        .map(|i| {
+            let segments: Vec<&str> = ids.iter().copied().filter(|_| next(2) == 0).collect();
+            let city = (next(6) > 0).then(|| cities[next(5) as usize]);
+            let mut m = member(
+                &format!("m{i}"),
+                &segments,
+                city,
+                Some(2000 + next(20) as i32),
+            );
+            m.kind = [
+                None,
+                Some(Kind::Sme),
+                Some(Kind::Large),
+                Some(Kind::Research),
+            ][next(4) as usize];
+            m
+        })
+        .collect();
+    let f = std::sync::Arc::new(feed(members, &ids));
+    let table = FacetTable::new(&f);
+    let filters = [
+        Filter {
+            kinds: vec![Kind::Sme],
+            ..Filter::default()
+        },
+        Filter {
+            segments: vec!["a".into()],
+            cities: vec!["Vigo".into(), "Reus".into()],
+            ..Filter::default()
+        },
+        Filter {
+            segments: vec!["b".into(), "c".into()],
+            kinds: vec![Kind::Large, Kind::Research],
+            cities: vec!["Lugo".into()],
+            ..Filter::default()
+        },
+    ];
+    let passes = |m: &Member, f: &Filter, aside: By| {
+        (aside == By::Segment
+            || f.segments.is_empty()
+            || m.segments.iter().any(|s| f.segments.contains(s)))
+            && (aside == By::Kind
+                || f.kinds.is_empty()
+                || m.kind.is_some_and(|k| f.kinds.contains(&k)))
+            && (aside == By::City
+                || f.cities.is_empty()
+                || m.city.as_ref().is_some_and(|c| f.cities.contains(c)))
+    };
+    for filter in &filters {
+        for by in [By::Segment, By::Kind, By::City, By::Joined] {
+            let within = crate::chart::linked::within(&f, &table, by, filter);
+            let t = tally_keeping(&f, &table, by, 3, &[], within.as_ref());
+            let left: Vec<&Member> = f.members.iter().filter(|m| passes(m, filter, by)).collect();
+            // The chart's own choices leave every member: it counts the whole feed.
+            let all = left.len() == f.members.len();
+            assert_eq!(within.is_none(), all, "{by:?} {filter:?}");
+            assert_eq!(t.members, left.len(), "{by:?} {filter:?}");
+            let drawn: Vec<&str> = (t.categories.iter())
+                .filter_map(|c| match &c.label {
+                    Label::Place(p) => Some(p.as_str()),
+                    _ => None,
+                })
+                .collect();
+            for c in &t.categories {
+                let has = |m: &&&Member| match &c.label {
+                    Label::Segment(i) => m.segments.contains(&ids[*i].to_owned()),
+                    Label::Kind(k) => m.kind == Some(*k),
+                    Label::Place(p) => m.city.as_deref() == Some(p.as_str()),
+                    Label::Others(_) => m.city.as_deref().is_some_and(|c| !drawn.contains(&c)),
+                    Label::Year(y) => m.joined.map(|d| d.year) == Some(*y),
+                    Label::Without if by == By::Kind => m.kind.is_none(),
+                    Label::Without => m.city.is_none(),
+                };
+                let expected = left.iter().filter(has).count();
+                assert_eq!(c.count, expected, "{by:?} {:?} {filter:?}", c.label);
+            }
+        }
+    }
+    // No choice beside the chart's own: the whole feed, as an unlinked chart counts it.
+    let own = Filter {
+        segments: vec!["a".into()],
+        ..Filter::default()
+    };
+    assert_eq!(
+        crate::chart::linked::within(&f, &table, By::Segment, &own),
+        None
+    );
 }
