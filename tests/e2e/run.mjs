@@ -111,6 +111,11 @@ test("a search with a typo that finds nobody as typed shows and says the members
   await dir.getByText("Cap soci no coincideix amb «snoilb».").waitFor();
   assert.equal(await count.textContent(), "0 socis");
   assert.deepEqual(await axeViolations(page), []);
+  // Its words muted, its button in the text's colour: a muted button reads as disabled.
+  const colour = (locator) => locator.evaluate((el) => getComputedStyle(el).color);
+  const clear = dir.getByRole("button", { name: "Esborra la cerca" });
+  assert.equal(await colour(clear), await colour(dir.getByRole("heading").first()));
+  assert.notEqual(await colour(dir.getByText("Cap soci no coincideix amb «snoilb».")), await colour(clear));
 });
 
 test("an accent typed with a dead key (a Mac's Catalan keyboard) keeps the results while it waits for its letter", async ({ page, url }) => {
