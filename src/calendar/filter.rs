@@ -124,7 +124,9 @@ fn chip_of(button: &web_sys::Element) -> Option<(bool, String)> {
     Some((categories, button.get_attribute("data-id")?))
 }
 
-/// The segment ids and the category ids some event has, in the feed's order of events.
+/// The segment ids and the category ids some event has, in the order the feed lists its
+/// segments and categories (as the directory's facet and the chart show them); an id the
+/// feed does not list comes after them, in the order of the events.
 pub(super) fn used_ids(feed: &Feed) -> (Vec<String>, Vec<String>) {
     let (mut segments, mut categories) = (Vec::<String>::new(), Vec::<String>::new());
     let add = |ids: &mut Vec<String>, id: &String| {
@@ -136,6 +138,11 @@ pub(super) fn used_ids(feed: &Feed) -> (Vec<String>, Vec<String>) {
         e.segments.iter().for_each(|id| add(&mut segments, id));
         e.category.iter().for_each(|id| add(&mut categories, id));
     }
+    let listed = |list: &[crate::feed::Segment], id: &String| {
+        list.iter().position(|s| s.id == *id).unwrap_or(usize::MAX)
+    };
+    segments.sort_by_key(|id| listed(&feed.segments, id));
+    categories.sort_by_key(|id| listed(&feed.categories, id));
     (segments, categories)
 }
 
@@ -435,6 +442,16 @@ mod tests {
         let used = used_ids(&feed);
         assert_eq!(used.0, ["animation", "training", "distribution"]);
         assert_eq!(used.1, ["training", "mission", "governance"]);
+        // In the feed's own order of segments and categories, as the directory and the chart
+        // list them, not the events'; those it does not list after them.
+        let mut listed = feed.clone();
+        listed
+            .segments
+            .insert(0, crate::feed::Segment::new("distribution", "Distribution"));
+        listed.categories = vec![crate::feed::Segment::new("governance", "Governance")];
+        let (segments, categories) = used_ids(&listed);
+        assert_eq!(segments, ["distribution", "animation", "training"]);
+        assert_eq!(categories, ["governance", "training", "mission"]);
         let chosen = EventFilter {
             categories: vec!["mission".into()],
             ..Default::default()

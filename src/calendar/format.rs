@@ -87,7 +87,8 @@ pub(crate) fn when(lang: Lang, o: &Occurrence) -> String {
         (None, true) => first,
         (None, false) => days(lang, o.first, o.last),
         (Some((start, end)), true) if start == end => format!("{first}, {}", time(start)),
-        (Some((start, end)), true) => format!("{first}, {}–{}", time(start), end_time(end)),
+        // No line break after the dash: "17:00–" at a line's end reads as an open end.
+        (Some((start, end)), true) => format!("{first}, {}–\u{2060}{}", time(start), end_time(end)),
         (Some((start, end)), false) => {
             // A midnight end shows as the day before's end of day, on its own date.
             format!("{first}, {} – {last}, {}", time(start), end_time(end))
@@ -221,7 +222,7 @@ mod tests {
                 en,
                 &occ("2026-12-01", "2026-12-01", Some((at(9, 0), at(10, 30))))
             ),
-            "Tuesday 1 December 2026, 09:00–10:30"
+            "Tuesday 1 December 2026, 09:00–\u{2060}10:30"
         );
         assert_eq!(
             when(
@@ -243,7 +244,7 @@ mod tests {
                 en,
                 &occ("2026-11-20", "2026-11-20", Some((at(20, 0), at(0, 0))))
             ),
-            "Friday 20 November 2026, 20:00–24:00"
+            "Friday 20 November 2026, 20:00–\u{2060}24:00"
         );
     }
 }

@@ -59,7 +59,7 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations, a day's events");
   await dialog.getByRole("button", { name: "09:00 Pitch one" }).click();
   const pitch = cal.getByRole("dialog", { name: "Pitch one" });
-  await pitch.getByText("Thursday 19 November 2026, 09:00–10:00").waitFor();
+  await pitch.getByText("Thursday 19 November 2026, 09:00–\u206010:00").waitFor();
   assert.equal(
     await cal.evaluate((el) => `${el.shadowRoot.activeElement?.tagName} ${el.shadowRoot.activeElement?.textContent}`),
     "H2 Pitch one",
@@ -906,10 +906,10 @@ test("a calendar left open goes on with the day: to the next month, the keyboard
     await traveller.goto(url("tests/e2e/pages/calendar.html"));
     await addCalendar(traveller, { id: "mine", lang: "en", view: "list", timezone: "local" }, feed);
     const workshop = traveller.locator("#mine").getByRole("button", { name: /^Workshop/ });
-    assert.match(await workshop.textContent(), /09:00–10:00/);
+    assert.match(await workshop.textContent(), /09:00–\u206010:00/);
     await cdp.send("Emulation.setTimezoneOverride", { timezoneId: "Europe/Madrid" });
     await traveller.clock.runFor(61_000);
-    await settled(async () => /18:00–19:00/.test(await workshop.textContent()));
+    await settled(async () => /18:00–\u206019:00/.test(await workshop.textContent()));
   } finally {
     await own.close();
   }

@@ -175,7 +175,7 @@ mod tests {
                 &on_clock(day, day, at(10), at(12)),
                 "America/New_York"
             ),
-            "Tuesday 1 December 2026, 10:00–12:00 (New York time)"
+            "Tuesday 1 December 2026, 10:00–\u{2060}12:00 (New York time)"
         );
         assert_eq!(
             own_clock(
