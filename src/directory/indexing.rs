@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::model::{FacetTable, SearchIndex};
+use super::model::{FacetTable, SearchIndex, WordsBuilder};
 use crate::feed::Feed;
 use crate::ui::MadeOf;
 
@@ -139,8 +139,31 @@ fn slice(building: StoredValue<Building>, index: Memo<Arc<SearchIndex>>) {
     match done {
         Some(false) => set_timeout(move || slice(building, index), Duration::ZERO),
         Some(true) => {
-            let _ = index.try_with_untracked(|_| ());
+            // Then the index's distinct words, which a search with a typo reads.
+            if let Some(index) = index.try_get_untracked() {
+                words_slice(index, WordsBuilder::default());
+            }
         }
         None => {}
+    }
+}
+
+/// Makes the distinct words of `index` for about [`SLICE_MS`] (see
+/// [`SearchIndex::words`]), then lets the page run and comes back until they are made.
+/// Stops when a search with a typo made them first, or no widget holds the index any more.
+fn words_slice(index: Arc<SearchIndex>, mut builder: WordsBuilder) {
+    if index.has_words() || Arc::strong_count(&index) == 1 {
+        return;
+    }
+    let deadline = js_sys::Date::now() + SLICE_MS;
+    let mut added = 0_u32;
+    let done = builder.extend(&index, || {
+        added += 1;
+        added.is_multiple_of(32) && js_sys::Date::now() >= deadline
+    });
+    if done {
+        builder.finish(&index);
+    } else {
+        set_timeout(move || words_slice(index, builder), Duration::ZERO);
     }
 }

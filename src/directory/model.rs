@@ -10,7 +10,7 @@ use crate::sort::sorted_indices;
 mod facets;
 mod index;
 pub use facets::FacetTable;
-pub use index::SearchIndex;
+pub use index::{SearchIndex, WordsBuilder};
 
 // Bit sets in `u64` words: the search index's word starts, members' and ticked segments.
 

@@ -3,6 +3,7 @@
 
 use super::{has, ones, set};
 use crate::feed::Feed;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
@@ -37,11 +38,12 @@ pub struct SearchIndex {
     /// out is no match, and its text is not read. The third keystroke of a word ("ani"
     /// after "an", which every English description has) then reads about a third of them.
     long_starts: Vec<LongStarts>,
-    /// The distinct words of the haystacks with the members that have each, made as the
-    /// members are indexed (in the page's idle slices, a third of the index's time): a word
-    /// typed with a typo is compared with each once, not with each of its occurrences (see
-    /// [`SearchIndex::search`]), and the first search with a typo waits for nothing.
-    words: Words,
+    /// The distinct words of the haystacks with the members that have each: a word typed
+    /// with a typo is compared with each once, not with each of its occurrences (see
+    /// [`SearchIndex::search`]). Made by a [`WordsBuilder`] while the page is idle, after
+    /// the index (half as long again as the index would take to make them with it), else
+    /// at the first search that matched no member as typed.
+    words: OnceLock<Words>,
 }
 
 /// One member's hashed three-byte word starts (see [`SearchIndex::long_starts`]).
@@ -162,7 +164,7 @@ impl SearchIndex {
             name_initials: Vec::with_capacity(members),
             heads: Vec::with_capacity(members),
             long_starts: Vec::with_capacity(members),
-            words: Words::default(),
+            words: OnceLock::new(),
         }
     }
 
@@ -204,17 +206,6 @@ impl SearchIndex {
             head[..n].copy_from_slice(&text.as_bytes()[..n]);
             self.heads.push(head);
             self.name_ends.push(name_end);
-            for word in text.split(|c: char| !is_word_char(c)) {
-                match self.words.get_mut(word) {
-                    // A member's words are read one after another: a repeat is last.
-                    Some(members) if members.last() == Some(&(i as u32)) => {}
-                    Some(members) => members.push(i as u32),
-                    None if word.is_empty() => {}
-                    None => {
-                        self.words.insert(word.into(), vec![i as u32]);
-                    }
-                }
-            }
             self.haystacks.push(text);
             if enough() {
                 break;
@@ -261,11 +252,27 @@ impl SearchIndex {
         i < self.haystacks.len() && query.readings().any(|q| self.matches_words(i, &plan(q)))
     }
 
+    /// The distinct words of the haystacks (see [`SearchIndex::words`]), made now if no
+    /// [`WordsBuilder`] has made them.
+    fn words(&self) -> &Words {
+        self.words.get_or_init(|| {
+            let mut builder = WordsBuilder::default();
+            builder.extend(self, || false);
+            builder.words
+        })
+    }
+
+    /// Whether the distinct words are made (see [`SearchIndex::words`]).
+    pub fn has_words(&self) -> bool {
+        self.words.get().is_some()
+    }
+
     /// [`search`](Self::search) for a [tolerant](Query::tolerant) query: for each word, the
     /// members with a distinct word of the texts that it finds (as typed, or [`near`]), the
     /// words' members in common, in either reading. A typo may be in any letter, so the word
     /// starts tell nothing; the distinct words are far fewer than the members' words.
     fn search_tolerant(&self, order: &[usize], query: &Query) -> Vec<usize> {
+        let words = self.words();
         let mut found = vec![0_u64; self.row];
         for q in query.readings() {
             // No words: everyone, as for a search as typed.
@@ -279,7 +286,7 @@ impl SearchIndex {
             for (k, typed) in q.words().iter().enumerate() {
                 let prefix = k == last;
                 let mut with = vec![0_u64; self.row];
-                for (word, members) in &self.words {
+                for (word, members) in words {
                     let as_typed = if prefix {
                         word.starts_with(typed.as_str())
                     } else {
@@ -376,5 +383,47 @@ impl SearchIndex {
             }
         });
         2 * in_name + usize::from(starts)
+    }
+}
+
+/// Makes a [`SearchIndex`]'s distinct words a few members at a time, so that the page stays
+/// free between: [`extend`](Self::extend) until it says all are in, then
+/// [`finish`](Self::finish).
+#[derive(Default)]
+pub struct WordsBuilder {
+    words: Words,
+    /// The members whose words are in.
+    done: usize,
+}
+
+impl WordsBuilder {
+    /// Adds the words of the members of `index` after those already in, one by one, until
+    /// every one is or `enough` says to stop after one; whether every one is.
+    pub fn extend(&mut self, index: &SearchIndex, mut enough: impl FnMut() -> bool) -> bool {
+        for haystack in index.haystacks.iter().skip(self.done) {
+            let i = self.done as u32;
+            for word in haystack.split(|c: char| !is_word_char(c)) {
+                match self.words.get_mut(word) {
+                    // A member's words are read one after another: a repeat is last.
+                    Some(members) if members.last() == Some(&i) => {}
+                    Some(members) => members.push(i),
+                    None if word.is_empty() => {}
+                    None => {
+                        self.words.insert(word.into(), vec![i]);
+                    }
+                }
+            }
+            self.done += 1;
+            if enough() {
+                break;
+            }
+        }
+        self.done == index.haystacks.len()
+    }
+
+    /// Gives `index` the words made, unless a search made them meanwhile.
+    pub fn finish(self, index: &SearchIndex) {
+        debug_assert_eq!(self.done, index.haystacks.len());
+        let _ = index.words.set(self.words);
     }
 }

@@ -533,6 +533,18 @@ fn the_index_finds_what_reading_each_text_finds_as_typed_or_with_typos_in_any_sc
     let mut rng = Rng(99);
     let (feed, hays) = random_feed(&mut rng, 120);
     let index = SearchIndex::new(&feed);
+    // The same index with its distinct words made a member at a time, as in the page's idle
+    // slices, rather than at its first search with typos.
+    let sliced = SearchIndex::new(&feed);
+    let mut builder = WordsBuilder::default();
+    let mut slices = 1;
+    while !builder.extend(&sliced, || true) {
+        slices += 1;
+    }
+    assert_eq!(slices, hays.len(), "one member a slice");
+    assert!(!sliced.has_words());
+    builder.finish(&sliced);
+    assert!(sliced.has_words() && !index.has_words());
     let order: Vec<usize> = (0..hays.len()).collect();
     let alphabet = ["a", "b", "c", "d", "e", "l", "é", "ж", "ß", "1", "l.l", "-"];
     let mut found = 0;
@@ -576,6 +588,11 @@ fn the_index_finds_what_reading_each_text_finds_as_typed_or_with_typos_in_any_sc
                 .filter(|&i| query.matches(&hays[i]))
                 .collect();
             assert_eq!(index.search(&order, &query), read, "{typed:?} {query:?}");
+            assert_eq!(
+                sliced.search(&order, &query),
+                read,
+                "sliced: {typed:?} {query:?}"
+            );
             found += read.len();
             // Highlights must not panic on any text.
             for &i in &read {
