@@ -8,25 +8,20 @@ use std::sync::Arc;
 use web_sys::Element;
 
 use super::data::{By, Within};
-use crate::directory::model::{Facet, FacetTable, Filter, SearchIndex, apply};
+use crate::directory::model::{Facet, FacetTable, Filter, apply};
 use crate::feed::Feed;
 
 /// Shows the choices `chosen` on the marks in `figure` (on its drawing, else on its table),
-/// where `choices` are the facet values behind them in drawing order, and `index` the
-/// feed's search index while the directory has a search; returns which marks are disabled.
+/// where `choices` are the facet values behind them in drawing order and `counts` what each
+/// counts (see [`within`]); returns which marks are disabled: those of no member, unless
+/// chosen.
 pub(super) fn show(
     figure: &Element,
     choices: &[Option<(Facet, String)>],
     chosen: &Filter,
-    table: &FacetTable,
-    index: Option<&SearchIndex>,
-    members: usize,
+    counts: &[usize],
 ) -> Vec<bool> {
     let svg = super::svg_in(figure);
-    // What each value would give with the directory's search and other choices: the
-    // directory's own counts.
-    let all: Vec<usize> = (0..members).collect();
-    let counts = apply(table, index, &all, chosen, false, None).counts;
     let mut any = false;
     let mut off = vec![false; choices.len()];
     for (k, choice) in choices.iter().enumerate() {
@@ -35,7 +30,7 @@ pub(super) fn show(
         };
         let on = chosen.is_chosen(*facet, value);
         any |= on;
-        off[k] = !on && counts.of(table, *facet, value) == 0;
+        off[k] = !on && counts.get(k).is_some_and(|&n| n == 0);
         let toggle = match &svg {
             Some(svg) => super::mark(svg, k),
             None => figure
@@ -69,8 +64,8 @@ pub(super) fn show(
 
 /// What a chart by `by` linked to a directory counts (see [`Within`]) while the directory's
 /// search or its choices beside the chart's own dimension's leave out members; `None` while
-/// they leave every member. The search is read with the directory's index of this `feed`,
-/// as [`show`] reads it.
+/// they leave every member. The search is read with the directory's index of this `feed`
+/// (made now if the directory has not made it yet).
 pub(super) fn within(
     feed: &Arc<Feed>,
     table: &FacetTable,
@@ -88,9 +83,7 @@ pub(super) fn within(
     if !others.is_active() {
         return None;
     }
-    let index = (!others.query.trim().is_empty())
-        .then(|| crate::directory::made_index(feed))
-        .flatten();
+    let index = (!others.query.trim().is_empty()).then(|| crate::directory::index_of(feed));
     let all: Vec<usize> = (0..feed.members.len()).collect();
     let outcome = apply(table, index.as_deref(), &all, &others, false, None);
     Some(Within {

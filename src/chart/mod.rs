@@ -269,7 +269,9 @@ pub fn SegmentChart(
         current.update_untracked(|c| *c = (*c).min(last));
         let mut anchors = Vec::new();
         let body = if marks.iter().all(|m| m.count == 0) {
-            Body::Empty(if narrowed {
+            // No member left by the directory's search and choices, or none of those left
+            // with a value to count (a kind, a year): each said as it is.
+            Body::Empty(if narrowed && tally.members == 0 {
                 s.no_members_match.to_owned()
             } else {
                 why_empty(lang, by, &feed, &tally)
@@ -341,23 +343,16 @@ pub fn SegmentChart(
     crate::ui::effect(draw_now);
     print::drawn_for_paper(figure_ref, width, draw_now);
     // The choices of a linked directory reach the marks (or the table's toggles), and each
-    // new drawing's marks (which are drawn pressed or not, but know nothing of the
-    // directory's other choices).
+    // new drawing's marks (which are drawn pressed or not, and count what the directory's
+    // search and other choices leave: a mark of none is disabled).
     crate::ui::effect(move || {
         redrawn.track();
         let f = chosen.get();
         let Some(figure) = figure_ref.get().filter(|_| linked) else {
             return;
         };
-        let members = feed.read().members.len();
-        // A linked directory's search, read with its index of the same feed (built while
-        // the page is idle, well before a visitor types; until then the search is left aside).
-        let index = (!f.query.trim().is_empty())
-            .then(|| crate::directory::made_index(&feed.read()))
-            .flatten();
-        let off = choices.with_value(|c| {
-            linked::show(&figure, c, &f, &facets.read(), index.as_deref(), members)
-        });
+        let counts: Vec<usize> = drawn.with_value(|d| d.marks.iter().map(|m| m.count).collect());
+        let off = choices.with_value(|c| linked::show(&figure, c, &f, &counts));
         dead.set_value(off);
     });
     tip::tooltip(figure_ref, tip, drawn);

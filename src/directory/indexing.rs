@@ -40,6 +40,26 @@ pub(crate) fn made(feed: &Arc<Feed>) -> Option<Arc<SearchIndex>> {
     INDEXES.with(|made| made.of(feed))
 }
 
+/// The index a directory made of `feed`, or one made now and kept for the directory to take:
+/// a linked chart counts a search typed before the directory made its own (on a shared
+/// link's search, say) with it.
+pub(crate) fn index_of(feed: &Arc<Feed>) -> Arc<SearchIndex> {
+    made(feed).unwrap_or_else(|| keep(feed, SearchIndex::new(feed)))
+}
+
+/// Keeps `index`, complete, as `feed`'s, for the other widgets of the feed, and has its
+/// distinct words made while the page is idle.
+fn keep(feed: &Arc<Feed>, index: SearchIndex) -> Arc<SearchIndex> {
+    let index = Arc::new(index);
+    INDEXES.with(|made| made.keep(feed, &index));
+    let words = Arc::clone(&index);
+    set_timeout(
+        move || words_slice(words, WordsBuilder::default()),
+        Duration::from_millis(100),
+    );
+    index
+}
+
 /// The facet table of `feed`, as a memo: the one another widget made of it, if one did.
 pub(crate) fn facet_table(feed: Signal<Arc<Feed>>) -> Memo<Arc<FacetTable>> {
     crate::ui::memo_arc(move |_| {
@@ -80,9 +100,7 @@ pub(super) fn search_index(feed: Signal<Arc<Feed>>) -> Memo<Arc<SearchIndex>> {
             .flatten();
         let mut index = started.unwrap_or_else(|| SearchIndex::for_members(feed.members.len()));
         index.extend(&feed, || false);
-        let index = Arc::new(index);
-        INDEXES.with(|made| made.keep(&feed, &index));
-        index
+        keep(&feed, index)
     });
     crate::ui::effect(move || {
         let current = feed.get();
@@ -139,10 +157,7 @@ fn slice(building: StoredValue<Building>, index: Memo<Arc<SearchIndex>>) {
     match done {
         Some(false) => set_timeout(move || slice(building, index), Duration::ZERO),
         Some(true) => {
-            // Then the index's distinct words, which a search with a typo reads.
-            if let Some(index) = index.try_get_untracked() {
-                words_slice(index, WordsBuilder::default());
-            }
+            let _ = index.try_with_untracked(|_| ());
         }
         None => {}
     }

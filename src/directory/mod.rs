@@ -9,7 +9,7 @@ mod indexing;
 // Its `Facet`, `Filter`, `Layout` and `Sort` are the crate root's; the property tests reach
 // the rest through `__private`.
 pub(crate) mod model;
-pub(crate) use indexing::{facet_table, made as made_index};
+pub(crate) use indexing::{facet_table, index_of};
 mod profile;
 mod url;
 

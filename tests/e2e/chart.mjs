@@ -246,6 +246,45 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   assert.deepEqual(await labelsOf(segments), segmentLabels, "the same marks, drawn again");
 });
 
+test("a linked chart's bars say what the directory's checkboxes say, also for a shared link's search restored before the directory's index", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/linked.html") + "?ck-shared=q:barcelona;kind:sme");
+  // The chart first, in the same task as the directory, which restores the link's search.
+  await page.evaluate(() => {
+    const chart = document.createElement("clusterkit-chart");
+    chart.id = "shared-chart";
+    chart.setAttribute("feed", "../../../www/feeds/catalonia.json");
+    chart.setAttribute("for", "shared");
+    const dir = document.createElement("clusterkit-directory");
+    dir.id = "shared";
+    dir.setAttribute("sync-url", "");
+    dir.setAttribute("feed", "../../../www/feeds/catalonia.json");
+    document.body.append(chart, dir);
+  });
+  const dir = page.locator("#shared");
+  await settled(async () => (await dir.getByRole("searchbox", { name: "Cerca socis" }).inputValue()) === "barcelona");
+  const feed = feedOf("catalonia");
+  const counts = async () => {
+    // Each facet value's name and count, the segments' first (the directory's order).
+    const boxes = await dir.evaluate((el) =>
+      [...el.shadowRoot.querySelectorAll("[part=facet-option]")].map((l) => [l.querySelector("span").textContent, l.querySelector(".ck-facet-count").textContent]),
+    );
+    const bars = await page.locator("#shared-chart").evaluate((el) =>
+      [...el.shadowRoot.querySelectorAll("[data-k][aria-label]")].map((m) => m.getAttribute("aria-label")),
+    );
+    return feed.segments.map((s) => {
+      const name = text(s.name, "ca", "ca");
+      const bar = bars.find((b) => b.startsWith(`${name}: `));
+      const box = boxes.find(([n]) => n === name)?.[1];
+      return [s.id, bar?.match(/: (\d+) soci/)?.[1], box?.match(/(\d+)/)?.[1]];
+    });
+  };
+  await settled(async () => (await counts()).every(([, bar, box]) => bar !== undefined && bar === box));
+  const all = await counts();
+  assert.ok(all.every(([, bar, box]) => bar === box), JSON.stringify(all));
+  const total = (id) => feed.members.filter((m) => (m.segments ?? []).includes(id)).length;
+  assert.ok(all.some(([id, bar]) => Number(bar) < total(id)), `the search and the kind narrow the bars: ${JSON.stringify(all)}`);
+});
+
 test("a chart linked to a directory toggles its facets by click or Enter and shows the directory's choices", async ({ page, url, warnings }) => {
   const feed = feedOf("catalonia");
   await page.goto(url("tests/e2e/pages/linked.html"));

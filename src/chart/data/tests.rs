@@ -335,6 +335,32 @@ fn a_linked_chart_counts_what_the_directorys_other_choices_leave() {
                 let expected = left.iter().filter(has).count();
                 assert_eq!(c.count, expected, "{by:?} {:?} {filter:?}", c.label);
             }
+            // The places drawn are the largest among the members left, and the others are
+            // those of them in no place drawn.
+            if by == By::City && !all {
+                let of = |city: &str| {
+                    left.iter()
+                        .filter(|m| m.city.as_deref() == Some(city))
+                        .count()
+                };
+                let smallest = drawn.iter().map(|c| of(c)).min().unwrap_or(0);
+                let beyond: Vec<&str> = (cities.iter().copied())
+                    .filter(|c| !drawn.contains(c) && of(c) > 0)
+                    .collect();
+                assert!(
+                    beyond.iter().all(|c| of(c) <= smallest),
+                    "{drawn:?} {beyond:?}"
+                );
+                assert!(
+                    drawn.iter().all(|c| of(c) > 0),
+                    "no empty place drawn: {drawn:?}"
+                );
+                let others = t.categories.iter().find_map(|c| match c.label {
+                    Label::Others(n) => Some(n),
+                    _ => None,
+                });
+                assert_eq!(others.unwrap_or(0), beyond.len(), "{filter:?}");
+            }
         }
     }
     // No choice beside the chart's own: the whole feed, as an unlinked chart counts it.
