@@ -258,3 +258,38 @@ fn each_problem_said_is_one_the_widgets_put_in_words() {
             .message(clusterkit::Lang::Ca)
     );
 }
+
+#[test]
+fn blank_values_are_absent_and_written_forms_the_reader_takes_are_said_as_it_says_them() {
+    // Blank or padded, as a database export writes them: nothing to say, as the reader.
+    let mut feed = read();
+    feed.members[0].email = Some(String::new());
+    feed.members[0].phone = Some("  ".into());
+    feed.members[1].segments.push(String::new());
+    feed.members[0].website = Some(" https://www.sonilab.example ".into());
+    feed.segments[0].color = Some(String::new());
+    feed.events[0].timezone = Some(String::new());
+    assert_eq!(feed.check(), vec![]);
+    // An address written with its link's scheme is read without it, and said.
+    same(
+        r#""info@sonilab.example""#,
+        r#""mailto:info@sonilab.example""#,
+        |f| f.members[0].email = Some("mailto:info@sonilab.example".into()),
+    );
+    same(r#""+34 93 555 12 34""#, r#""tel:+34 93 555 12 34""#, |f| {
+        f.members[0].phone = Some("tel:+34 93 555 12 34".into())
+    });
+    // An e-mail address where a website goes.
+    same(
+        r#""https://www.sonilab.example""#,
+        r#""info@sonilab.example""#,
+        |f| f.members[0].website = Some("info@sonilab.example".into()),
+    );
+    // A rule that never gives its event.
+    same("FREQ=WEEKLY;COUNT=10", "FREQ=WEEKLY;COUNT=0", |f| {
+        f.events[2].recurrence = Some(Rrule {
+            count: Some(0),
+            ..Rrule::parse("FREQ=WEEKLY").unwrap()
+        });
+    });
+}

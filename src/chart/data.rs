@@ -172,8 +172,9 @@ pub(crate) struct Within {
 /// into one [`Label::Others`] category (unless that would hold a single place); the places
 /// named in `keep` (a linked directory's choices) are drawn on their own even beyond the
 /// `top` largest, after them: a choice never hides among the others. Only the members
-/// `within` are counted, if given: the places are then those largest among them, and a
-/// place none of them is in is left out (unless kept).
+/// `within` are counted, if given: the places are then those largest among them (drawn
+/// empty, as the directory offers them disabled, only where fewer have members), and the
+/// others count only the places that have some.
 pub(crate) fn tally_keeping(
     feed: &Feed,
     table: &FacetTable,
@@ -212,14 +213,16 @@ pub(crate) fn tally_keeping(
             // `top` largest, then those kept.
             let mut order: Vec<usize> = (0..names.len()).collect();
             if within.is_some() {
-                order.retain(|&i| counts[i] > 0 || keep.contains(&names[i]));
                 // Stable: equal counts keep the table's order.
                 order.sort_by(|&a, &b| counts[b].cmp(&counts[a]));
             }
             let (drawn, rest): (Vec<(usize, &usize)>, Vec<_>) = (order.iter().enumerate())
                 .partition(|&(at, &i)| at < top || keep.contains(&names[i]));
             let mut drawn: Vec<usize> = drawn.into_iter().map(|(_, &i)| i).collect();
-            let mut rest: Vec<usize> = rest.into_iter().map(|(_, &i)| i).collect();
+            let mut rest: Vec<usize> = (rest.into_iter())
+                .map(|(_, &i)| i)
+                .filter(|&i| within.is_none() || counts[i] > 0)
+                .collect();
             if rest.len() == 1 {
                 drawn.append(&mut rest);
             }

@@ -17,6 +17,11 @@ impl Feed {
     /// a blank name, a date that names no day) may show wrongly, or not at all, without a
     /// word. Call it in a test of the code that builds the feed, or log what it finds.
     ///
+    /// Where the reader would read a value as another, the check says it as a problem, as
+    /// the components do not: a segment named by its name (`"Sound"` for `sound`) is an
+    /// unknown segment, and a text under keys that are no language tags is said for each.
+    /// A rule's bad value is written as the rule's field holds it (`BYDAY=0`).
+    ///
     /// ```
     /// use clusterkit::feed::{Date, Feed, Member, Problem};
     /// let mut feed = Feed::default();
@@ -35,11 +40,11 @@ impl Feed {
         let mut out = Said(Vec::new());
         let c = &self.cluster;
         out.text("cluster", "name", Some(&c.name), true, false);
-        out.url("cluster", "url", c.url.as_deref());
-        if !is_zone(&c.timezone) {
+        out.url("cluster", "url", c.url.as_deref(), true);
+        if !blank(&c.timezone) && !is_zone(c.timezone.trim()) {
             out.say("cluster.timezone", Problem::BadTimezone(c.timezone.clone()));
         }
-        if !is_language_tag(&c.default_language) {
+        if !blank(&c.default_language) && !is_language_tag(c.default_language.trim()) {
             let problem = Problem::BadLanguage(c.default_language.clone());
             out.say("cluster.default_language", problem);
         }
@@ -70,6 +75,16 @@ struct Known<'a> {
     segments: Vec<&'a str>,
     /// The cluster's time zone.
     zone: &'a str,
+}
+
+/// Whether a value is one the reader reads as absent: empty, or only spaces.
+fn blank(value: &str) -> bool {
+    value.trim().is_empty()
+}
+
+/// A value the reader reads (not [`blank`]), trimmed as it reads it.
+fn given(value: Option<&str>) -> Option<&str> {
+    value.map(str::trim).filter(|v| !v.is_empty())
 }
 
 /// Whether `zone` is a zone name the reader takes (in the browser, one its `Intl` knows).
@@ -170,17 +185,48 @@ impl Said {
         true
     }
 
-    /// A link's or image's address, said if unsafe.
-    fn url(&mut self, at: &str, key: &str, url: Option<&str>) {
-        if url.is_some_and(|u| !u.trim().is_empty() && !is_safe_url(u)) {
+    /// A link's or image's address, said if unsafe; a `page`'s (a website, an event's page)
+    /// also if it is an e-mail address (`info@sonilab.cat`), which the reader refuses there.
+    fn url(&mut self, at: &str, key: &str, url: Option<&str>, page: bool) {
+        let Some(url) = given(url) else {
+            return;
+        };
+        let head = &url[..url.find(['/', '?', '#']).unwrap_or(url.len())];
+        if !is_safe_url(url) || (page && head.contains('@')) {
             self.say(format!("{at}.{key}"), Problem::UnsafeUrl);
         }
+    }
+
+    /// An e-mail address or phone number that `ok` takes; one written with the `scheme` its
+    /// link adds (`mailto:info@…`) is read without it, and said, as the reader says it.
+    fn contact(
+        &mut self,
+        at: &str,
+        key: &str,
+        value: Option<&str>,
+        (scheme, ok): (&'static str, fn(&str) -> bool),
+        bad: Problem,
+    ) {
+        let Some(value) = given(value) else {
+            return;
+        };
+        if ok(value) {
+            return;
+        }
+        let rest = (value.get(..scheme.len()))
+            .filter(|start| start.eq_ignore_ascii_case(scheme))
+            .map(|_| value[scheme.len()..].trim());
+        let problem = match rest {
+            Some(rest) if ok(rest) => Problem::SchemeWritten(scheme),
+            _ => bad,
+        };
+        self.say(format!("{at}.{key}"), problem);
     }
 
     /// The segments an entry names, said where the feed does not define one.
     fn refs(&mut self, at: &str, refs: &[String], known: &Known) {
         for (i, id) in refs.iter().enumerate() {
-            if !known.segments.contains(&id.as_str()) {
+            if !blank(id) && !known.segments.contains(&id.trim()) {
                 self.say(
                     format!("{at}.segments[{i}]"),
                     Problem::UnknownSegment(id.clone()),
@@ -191,7 +237,7 @@ impl Said {
 
     fn segment(&mut self, at: &str, s: &Segment) -> bool {
         let named = self.text(at, "name", Some(&s.name), true, true);
-        if s.color.as_deref().is_some_and(|c| !is_color(c)) {
+        if given(s.color.as_deref()).is_some_and(|c| !is_color(c)) {
             self.say(format!("{at}.color"), Problem::BadColor);
         }
         named
@@ -200,14 +246,12 @@ impl Said {
     fn member(&mut self, at: &str, m: &Member, known: &Known) -> bool {
         let named = self.text(at, "name", Some(&m.name), true, true);
         self.refs(at, &m.segments, known);
-        self.url(at, "website", m.website.as_deref());
-        self.url(at, "logo", m.logo.as_deref());
-        if m.email.as_deref().is_some_and(|e| !is_email(e)) {
-            self.say(format!("{at}.email"), Problem::BadEmail);
-        }
-        if m.phone.as_deref().is_some_and(|p| phone_href(p).is_none()) {
-            self.say(format!("{at}.phone"), Problem::BadPhone);
-        }
+        self.url(at, "website", m.website.as_deref(), true);
+        self.url(at, "logo", m.logo.as_deref(), false);
+        let email = ("mailto:", is_email as fn(&str) -> bool);
+        self.contact(at, "email", m.email.as_deref(), email, Problem::BadEmail);
+        let phone = ("tel:", (|p| phone_href(p).is_some()) as fn(&str) -> bool);
+        self.contact(at, "phone", m.phone.as_deref(), phone, Problem::BadPhone);
         self.text(at, "description", m.description.as_ref(), false, false);
         match m.joined {
             Some(d) if !d.is_valid() => {
@@ -231,18 +275,23 @@ impl Said {
                 true,
             );
         }
-        let zone = match &e.timezone {
+        // In the reader's order: the end's date, the zone, then the end against the start.
+        if let Some(end) = e.end.filter(|end| !end.is_valid()) {
+            self.say(format!("{at}.end"), Problem::BadDate(written(end)));
+        }
+        let zone = match given(e.timezone.as_deref()) {
             Some(zone) if !is_zone(zone) => {
-                self.say(format!("{at}.timezone"), Problem::BadTimezone(zone.clone()));
+                self.say(
+                    format!("{at}.timezone"),
+                    Problem::BadTimezone(zone.to_owned()),
+                );
                 known.zone
             }
             Some(zone) => zone,
             None => known.zone,
         };
         match e.end {
-            Some(end) if !end.is_valid() => {
-                self.say(format!("{at}.end"), Problem::BadDate(written(end)));
-            }
+            Some(end) if !end.is_valid() => {}
             Some(end) if started && end.is_all_day() != e.start.is_all_day() => {
                 self.say(format!("{at}.end"), Problem::FormMismatch);
             }
@@ -253,10 +302,10 @@ impl Said {
         }
         self.text(at, "location", e.location.as_ref(), false, false);
         self.refs(at, &e.segments, known);
-        self.url(at, "url", e.url.as_deref());
+        self.url(at, "url", e.url.as_deref(), true);
         self.text(at, "description", e.description.as_ref(), false, false);
         let rule = e.recurrence.as_ref().filter(|rule| {
-            let problem = if !rule.is_valid() {
+            let problem = if !rule.is_valid() || rule.count == Some(0) {
                 RruleError::BadValue(rule_value(rule))
             } else if rule.count.is_some() && rule.until.is_some() {
                 RruleError::CountAndUntil
@@ -280,7 +329,7 @@ impl Said {
         for (i, &ex) in e.exdates.iter().enumerate() {
             let problem = if !ex.is_valid() {
                 Problem::BadDate(written(ex))
-            } else if e.start.is_all_day() && !ex.is_all_day() {
+            } else if started && e.start.is_all_day() && !ex.is_all_day() {
                 Problem::FormMismatch
             } else if !names_an_occurrence(start, rule, ex) {
                 Problem::ExdateNoOccurrence
@@ -308,6 +357,9 @@ fn written(w: When) -> String {
 fn rule_value(rule: &super::Rrule) -> String {
     if rule.interval == 0 {
         return "INTERVAL=0".into();
+    }
+    if rule.count == Some(0) {
+        return "COUNT=0".into();
     }
     if let Some((Some(n), _)) = rule
         .by_day

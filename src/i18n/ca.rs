@@ -35,7 +35,7 @@ pub(crate) static STRINGS: Strings = Strings {
     no_members_match_query: "Cap soci no coincideix amb «{query}».",
     no_members_match: "Cap soci no coincideix amb aquests filtres.",
     near_members: "Cap soci no coincideix exactament amb «{query}». Semblants: {members}.",
-    logo_failed: "no s’ha pogut carregar el logotip de «{name}» des de {url}: la fitxa en mostra les inicials.",
+    logo_failed: "no s’ha pogut carregar el logotip de «{name}» des de {url}: se’n mostren les inicials.",
     near_events: "Cap esdeveniment no coincideix exactament amb «{query}». Semblants: {events}.",
     clear_filters: "Esborra els filtres",
     clear_search: "Esborra la cerca",
@@ -45,7 +45,7 @@ pub(crate) static STRINGS: Strings = Strings {
     website: "Lloc web",
     member_directory: "Directori de socis",
     counts_in_each: "Un soci que és a diversos segments compta en cadascun.",
-    counted_within: "Només es compten els socis que coincideixen amb la cerca i les opcions del directori.",
+    counted_within: "Només es compten els socis que coincideixen amb la cerca i els filtres del directori.",
     no_segments: "No hi ha segments per mostrar.",
     chart_titles: [
         "Socis per segment",

@@ -45,7 +45,7 @@ pub(crate) static STRINGS: Strings = Strings {
     no_members_match_query: "No member matches “{query}”.",
     no_members_match: "No member matches these filters.",
     near_members: "No member matches “{query}” exactly. Close matches: {members}.",
-    logo_failed: "the logo of “{name}” could not be loaded from {url}: its card shows initials.",
+    logo_failed: "the logo of “{name}” could not be loaded from {url}: its initials show instead.",
     near_events: "No event matches “{query}” exactly. Close matches: {events}.",
     clear_filters: "Clear filters",
     clear_search: "Clear the search",
@@ -55,7 +55,7 @@ pub(crate) static STRINGS: Strings = Strings {
     website: "Website",
     member_directory: "Member directory",
     counts_in_each: "A member in several segments counts in each of them.",
-    counted_within: "Only the members matching the directory’s search and choices are counted.",
+    counted_within: "Only the members matching the directory’s search and filters are counted.",
     no_segments: "There are no segments to show.",
     chart_titles: [
         "Members by segment",

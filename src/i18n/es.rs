@@ -45,7 +45,7 @@ pub(crate) static STRINGS: Strings = Strings {
     no_members_match_query: "Ningún socio coincide con «{query}».",
     no_members_match: "Ningún socio coincide con estos filtros.",
     near_members: "Ningún socio coincide exactamente con «{query}». Parecidos: {members}.",
-    logo_failed: "no se ha podido cargar el logotipo de «{name}» desde {url}: la ficha muestra sus iniciales.",
+    logo_failed: "no se ha podido cargar el logotipo de «{name}» desde {url}: se muestran sus iniciales.",
     near_events: "Ningún evento coincide exactamente con «{query}». Parecidos: {events}.",
     clear_filters: "Borrar los filtros",
     clear_search: "Borrar la búsqueda",
@@ -55,7 +55,7 @@ pub(crate) static STRINGS: Strings = Strings {
     website: "Sitio web",
     member_directory: "Directorio de socios",
     counts_in_each: "Un socio que está en varios segmentos cuenta en cada uno.",
-    counted_within: "Solo se cuentan los socios que coinciden con la búsqueda y las opciones del directorio.",
+    counted_within: "Solo se cuentan los socios que coinciden con la búsqueda y los filtros del directorio.",
     no_segments: "No hay segmentos que mostrar.",
     chart_titles: [
         "Socios por segmento",

@@ -35,7 +35,7 @@ pub(crate) static STRINGS: Strings = Strings {
     no_members_match_query: "Ningún socio coincide con «{query}».",
     no_members_match: "Ningún socio coincide con estes filtros.",
     near_members: "Ningún socio coincide exactamente con «{query}». Semellantes: {members}.",
-    logo_failed: "non se puido cargar o logotipo de «{name}» desde {url}: a ficha amosa as súas iniciais.",
+    logo_failed: "non se puido cargar o logotipo de «{name}» desde {url}: amósanse as súas iniciais.",
     near_events: "Ningún evento coincide exactamente con «{query}». Semellantes: {events}.",
     clear_filters: "Borrar os filtros",
     clear_search: "Borrar a busca",
@@ -45,7 +45,7 @@ pub(crate) static STRINGS: Strings = Strings {
     website: "Sitio web",
     member_directory: "Directorio de socios",
     counts_in_each: "Un socio que está en varios segmentos conta en cada un deles.",
-    counted_within: "Só se contan os socios que coinciden coa busca e as opcións do directorio.",
+    counted_within: "Só se contan os socios que coinciden coa busca e os filtros do directorio.",
     no_segments: "Non hai segmentos que amosar.",
     chart_titles: [
         "Socios por segmento",

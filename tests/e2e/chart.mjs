@@ -339,7 +339,7 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   await barSays(smesIn(picked)).waitFor();
   const box = dir.getByRole("checkbox", { name: new RegExp(`^${name(picked).replace(/[()]/g, "\\$&")}`) });
   assert.match(await box.evaluate((el) => el.closest("label").textContent), new RegExp(`\\b${smesIn(picked)}\\b`));
-  assert.match(await caption(), /Només es compten els socis que coincideixen amb la cerca i les opcions del directori\./);
+  assert.match(await caption(), /Només es compten els socis que coincideixen amb la cerca i els filtres del directori\./);
   await bar(picked).click();
   await dir.locator("[part=count]").filter({ hasText: new RegExp(`^${socis(smesIn(picked))}$`) }).waitFor();
   assert.equal(await barSays(smesIn(picked)).count(), 1, "the pressed bar keeps its count");

@@ -613,7 +613,7 @@ test("a logo covers the initials once it loads; a broken, missing or slow one le
   // the card and the profile both asked for it.
   const told = warnings.filter((w) => w.includes("no-such-logo.png"));
   assert.deepEqual(told, [
-    `clusterkit: the logo of “Beta Sons” could not be loaded from ${url("tests/e2e/pages/no-such-logo.png")}: its card shows initials.`,
+    `clusterkit: the logo of “Beta Sons” could not be loaded from ${url("tests/e2e/pages/no-such-logo.png")}: its initials show instead.`,
   ]);
 }, { networkErrors: true });
 
