@@ -3,8 +3,11 @@
 use rustc_hash::FxHashMap;
 
 use super::diag::{Diagnostic, Problem};
-use super::read::{ends_first, is_language_tag, known_here, last_day, names_an_occurrence};
-use super::rrule::{Freq, RruleError};
+use super::read::{
+    ends_first, is_language_tag, is_mail_address, last_day, names_a_zone, names_an_occurrence,
+    without_scheme,
+};
+use super::rrule::{Freq, RruleError, month_day_in_range, month_in_range, ordinal_in_range};
 use super::url::{is_color, is_email, phone_href};
 use super::{Event, Feed, JOINED_YEARS, Member, Segment, Text, When, is_safe_url};
 
@@ -41,7 +44,7 @@ impl Feed {
         let c = &self.cluster;
         out.text("cluster", "name", Some(&c.name), true, false);
         out.url("cluster", "url", c.url.as_deref(), true);
-        if !blank(&c.timezone) && !is_zone(c.timezone.trim()) {
+        if !blank(&c.timezone) && !names_a_zone(c.timezone.trim()) {
             out.say("cluster.timezone", Problem::BadTimezone(c.timezone.clone()));
         }
         if !blank(&c.default_language) && !is_language_tag(c.default_language.trim()) {
@@ -85,11 +88,6 @@ fn blank(value: &str) -> bool {
 /// A value the reader reads (not [`blank`]), trimmed as it reads it.
 fn given(value: Option<&str>) -> Option<&str> {
     value.map(str::trim).filter(|v| !v.is_empty())
-}
-
-/// Whether `zone` is a zone name the reader takes (in the browser, one its `Intl` knows).
-fn is_zone(zone: &str) -> bool {
-    crate::calendar::zone::is_zone_name(zone) && known_here(zone)
 }
 
 /// The diagnostics said so far.
@@ -191,8 +189,7 @@ impl Said {
         let Some(url) = given(url) else {
             return;
         };
-        let head = &url[..url.find(['/', '?', '#']).unwrap_or(url.len())];
-        if !is_safe_url(url) || (page && head.contains('@')) {
+        if !is_safe_url(url) || (page && is_mail_address(url)) {
             self.say(format!("{at}.{key}"), Problem::UnsafeUrl);
         }
     }
@@ -213,12 +210,9 @@ impl Said {
         if ok(value) {
             return;
         }
-        let rest = (value.get(..scheme.len()))
-            .filter(|start| start.eq_ignore_ascii_case(scheme))
-            .map(|_| value[scheme.len()..].trim());
-        let problem = match rest {
-            Some(rest) if ok(rest) => Problem::SchemeWritten(scheme),
-            _ => bad,
+        let problem = match without_scheme(value, scheme, ok) {
+            Some(_) => Problem::SchemeWritten(scheme),
+            None => bad,
         };
         self.say(format!("{at}.{key}"), problem);
     }
@@ -280,7 +274,7 @@ impl Said {
             self.say(format!("{at}.end"), Problem::BadDate(written(end)));
         }
         let zone = match given(e.timezone.as_deref()) {
-            Some(zone) if !is_zone(zone) => {
+            Some(zone) if !names_a_zone(zone) => {
                 self.say(
                     format!("{at}.timezone"),
                     Problem::BadTimezone(zone.to_owned()),
@@ -364,18 +358,14 @@ fn rule_value(rule: &super::Rrule) -> String {
     if let Some((Some(n), _)) = rule
         .by_day
         .iter()
-        .find(|(n, _)| n.is_some_and(|n| !(1..=53).contains(&n.unsigned_abs())))
+        .find(|(n, _)| n.is_some_and(|n| !ordinal_in_range(n)))
     {
         return format!("BYDAY={n}");
     }
-    if let Some(n) = rule
-        .by_month_day
-        .iter()
-        .find(|n| !(1..=31).contains(&n.unsigned_abs()))
-    {
+    if let Some(n) = rule.by_month_day.iter().find(|&&n| !month_day_in_range(n)) {
         return format!("BYMONTHDAY={n}");
     }
-    if let Some(m) = rule.by_month.iter().find(|m| !(1..=12).contains(*m)) {
+    if let Some(m) = rule.by_month.iter().find(|&&m| !month_in_range(m)) {
         return format!("BYMONTH={m}");
     }
     match rule.until {

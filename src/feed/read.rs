@@ -16,7 +16,7 @@ use entry::{At, Cx, Entry, wrong};
 use list::{Known, List, Listed, list};
 pub(crate) use stream::Reading;
 use values::{color, read_id, string, url, website, when, with_str, zone};
-pub(super) use values::{is_language_tag, known_here};
+pub(super) use values::{is_language_tag, is_mail_address, names_a_zone, without_scheme};
 
 /// A feed with the diagnostics of everything that was skipped or dropped.
 #[derive(Clone, Debug, Default, PartialEq)]

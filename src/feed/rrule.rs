@@ -77,18 +77,18 @@ fn weekday(code: &str) -> Option<Weekday> {
 }
 
 /// A `BYDAY` ordinal: the 1st to 53rd, from the start or (negative) the end.
-fn ordinal_in_range(n: i8) -> bool {
+pub(super) fn ordinal_in_range(n: i8) -> bool {
     (1..=53).contains(&n.unsigned_abs())
 }
 
 /// A `BYMONTHDAY`: 1 to 31, from the start or (negative) the end (`unsigned_abs`: `-128` has
 /// no `i8` absolute value, found by fuzzing).
-fn month_day_in_range(n: i8) -> bool {
+pub(super) fn month_day_in_range(n: i8) -> bool {
     (1..=31).contains(&n.unsigned_abs())
 }
 
 /// A `BYMONTH`: 1 to 12.
-fn month_in_range(n: u8) -> bool {
+pub(super) fn month_in_range(n: u8) -> bool {
     (1..=12).contains(&n)
 }
 

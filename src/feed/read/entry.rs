@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::fmt;
 
-use super::values::{read_id, text, with_str};
+use super::values::{read_id, text, with_str, without_scheme};
 use super::{Known, Listed, without_repeats};
 use crate::feed::diag::{Diagnostic, Expected, Problem};
 use crate::feed::json::Json;
@@ -138,11 +138,7 @@ impl<'a> Entry<'a> {
                 if ok(s) {
                     return Ok(s.to_owned());
                 }
-                let rest = (s.get(..scheme.len()))
-                    .filter(|start| start.eq_ignore_ascii_case(scheme))
-                    .map(|_| s[scheme.len()..].trim())
-                    .filter(|rest| ok(rest))
-                    .ok_or(bad)?;
+                let rest = without_scheme(s, scheme, ok).ok_or(bad)?;
                 written = true;
                 Ok(rest.to_owned())
             })

@@ -63,8 +63,8 @@ pub(super) fn url(v: &Json) -> Result<String, Problem> {
 /// (`members/uab.html`, `uab.html`) stays one.
 pub(super) fn website(v: &Json) -> Result<String, Problem> {
     url(v).and_then(|s| {
-        let head = &s[..s.find(['/', '?', '#']).unwrap_or(s.len())];
-        if head.contains('@') {
+        let head = url_head(&s);
+        if is_mail_address(&s) {
             Err(Problem::UnsafeUrl)
         } else if is_host(head) {
             Ok(format!("https://{s}"))
@@ -72,6 +72,31 @@ pub(super) fn website(v: &Json) -> Result<String, Problem> {
             Ok(s)
         }
     })
+}
+
+/// An address's part before its first `/`, `?` or `#`: its scheme and host, or its host.
+fn url_head(url: &str) -> &str {
+    &url[..url.find(['/', '?', '#']).unwrap_or(url.len())]
+}
+
+/// Whether an address where a page's goes is an e-mail address (`info@sonilab.cat`): an
+/// `@` before its path, which [`website`] refuses.
+pub(in crate::feed) fn is_mail_address(url: &str) -> bool {
+    url_head(url).contains('@')
+}
+
+/// An e-mail address or phone number written with the `scheme` its link adds
+/// (`mailto:info@…`, `tel:+34…`, as copied from a link's address), without it, if `ok`
+/// takes what follows.
+pub(in crate::feed) fn without_scheme<'a>(
+    value: &'a str,
+    scheme: &str,
+    ok: fn(&str) -> bool,
+) -> Option<&'a str> {
+    (value.get(..scheme.len()))
+        .filter(|start| start.eq_ignore_ascii_case(scheme))
+        .map(|_| value[scheme.len()..].trim())
+        .filter(|rest| ok(rest))
 }
 
 /// Whether the first part of a scheme-less address is a host name: labels of letters
@@ -133,16 +158,21 @@ pub(in crate::feed) fn is_language_tag(tag: &str) -> bool {
 /// In the browser, whether its `Intl` knows `zone`: the calendar's offsets come from there,
 /// so a well-formed name it does not know (a typo such as `Europe/Madird`) is reported rather
 /// than silently read as UTC. Off the browser only the form is checked.
-pub(in crate::feed) fn known_here(zone: &str) -> bool {
+fn known_here(zone: &str) -> bool {
     #[cfg(target_arch = "wasm32")]
     return crate::calendar::zone::is_known(zone);
     #[cfg(not(target_arch = "wasm32"))]
     return !zone.is_empty();
 }
 
+/// Whether `zone` is a zone's name, and in the browser one its `Intl` knows.
+pub(in crate::feed) fn names_a_zone(zone: &str) -> bool {
+    crate::calendar::zone::is_zone_name(zone) && known_here(zone)
+}
+
 pub(super) fn zone(v: &Json) -> Result<String, Problem> {
     string(v).and_then(|s| {
-        if crate::calendar::zone::is_zone_name(&s) && known_here(&s) {
+        if names_a_zone(&s) {
             Ok(s)
         } else {
             Err(Problem::BadTimezone(s))
