@@ -124,6 +124,9 @@ pub(crate) struct Tally {
     pub categories: Vec<Category>,
     /// Members counted: in the feed, or [`Within::members`].
     pub members: usize,
+    /// Whether they are fewer than the feed's: a linked directory's search or choices leave
+    /// out the others.
+    pub narrowed: bool,
     /// Members counted in no category (no value for the dimension).
     pub without: usize,
     /// The places among the others that have as many members as the largest shown: tied
@@ -266,6 +269,7 @@ pub(crate) fn tally_keeping(
                 return Tally {
                     categories: Vec::new(),
                     members,
+                    narrowed: members < feed.members.len(),
                     without: members,
                     tied_beyond,
                 };
@@ -302,6 +306,7 @@ pub(crate) fn tally_keeping(
     Tally {
         categories,
         members,
+        narrowed: members < feed.members.len(),
         without,
         tied_beyond,
     }

@@ -109,8 +109,7 @@ pub(super) fn marks(
             // disabled, and ticking it would only empty the list. Emptied by the directory's
             // other choices, it stays a toggle, disabled unless chosen (see `linked::show`),
             // which a chosen one can still be unticked from.
-            let narrowed = tally.members < feed.members.len();
-            let choice = choice(feed, by, &category.label).filter(|_| count > 0 || narrowed);
+            let choice = choice(feed, by, &category.label).filter(|_| count > 0 || tally.narrowed);
             let pressed = chosen.and_then(|f| {
                 let (facet, value) = choice.as_ref()?;
                 Some(f.is_chosen(*facet, value))

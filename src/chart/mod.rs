@@ -200,10 +200,10 @@ pub fn SegmentChart(
     // Counted once per feed, dimension and `top`: not again when the chart is resized or
     // switched to its table.
     let facets = crate::directory::facet_table(feed);
-    // A linked directory's chosen places are drawn even beyond `top`: the memo tells the
-    // drawing only when that changes what it draws.
-    // A linked chart counts the members its directory's search and choices leave, as the
-    // directory counts its facets' values: a bar gives as many members as it shows.
+    // A linked directory's chosen places are drawn even beyond `top`, and only the members
+    // its search and other choices leave are counted, as the directory counts its facets'
+    // values (a bar gives as many members as it shows): the memo tells the drawing only
+    // when that changes what it draws.
     let counted = crate::ui::memo(move |_| {
         let by = by.get();
         let keep = match by {
@@ -256,10 +256,9 @@ pub fn SegmentChart(
         choices.set_value(facet_values);
         let title = crate::ui::named(label.get(), by.title(lang));
         let summary = summary(lang, by, &feed, &tally);
-        // Fewer members than the feed's: a linked directory's search or choices leave out
-        // the others, which the caption says (and an empty count is theirs, not the feed's).
-        let narrowed = tally.members < feed.members.len();
-        let caption = match (narrowed, by == By::Segment) {
+        // Fewer members than the feed's, which the caption says (and an empty count is
+        // theirs, not the feed's).
+        let caption = match (tally.narrowed, by == By::Segment) {
             (true, true) => Some(format!("{} {}", s.counted_within, s.counts_in_each)),
             (true, false) => Some(s.counted_within.to_owned()),
             (false, true) => Some(s.counts_in_each.to_owned()),
@@ -271,7 +270,7 @@ pub fn SegmentChart(
         let body = if marks.iter().all(|m| m.count == 0) {
             // No member left by the directory's search and choices, or none of those left
             // with a value to count (a kind, a year): each said as it is.
-            Body::Empty(if narrowed && tally.members == 0 {
+            Body::Empty(if tally.narrowed && tally.members == 0 {
                 s.no_members_match.to_owned()
             } else {
                 why_empty(lang, by, &feed, &tally)

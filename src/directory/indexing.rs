@@ -129,17 +129,22 @@ fn same(held: &Option<Arc<Feed>>, feed: &Arc<Feed>) -> bool {
     held.as_ref().is_some_and(|held| Arc::ptr_eq(held, feed))
 }
 
+/// Whether a slice begun now has run its [`SLICE_MS`], asked after each member: the clock
+/// read every 32 members, as each read is a call into the browser.
+fn slice_ends() -> impl FnMut() -> bool {
+    let deadline = js_sys::Date::now() + SLICE_MS;
+    let mut added = 0_u32;
+    move || {
+        added += 1;
+        added.is_multiple_of(32) && js_sys::Date::now() >= deadline
+    }
+}
+
 /// Indexes members for about [`SLICE_MS`], then lets the page run and comes back; once all
 /// are in, the memo takes the index. Stops when the memo took it first or the directory is
 /// gone; a new feed starts its own slices.
 fn slice(building: StoredValue<Building>, index: Memo<Arc<SearchIndex>>) {
-    let deadline = js_sys::Date::now() + SLICE_MS;
-    let mut added = 0_u32;
-    // A clock read every 32 members: each read is a call into the browser.
-    let mut enough = move || {
-        added += 1;
-        added.is_multiple_of(32) && js_sys::Date::now() >= deadline
-    };
+    let mut enough = slice_ends();
     let done = building
         .try_update_value(|b| {
             let feed = b.feed.clone().filter(|_| !b.taken)?;
@@ -170,13 +175,7 @@ fn words_slice(index: Arc<SearchIndex>, mut builder: WordsBuilder) {
     if index.has_words() || Arc::strong_count(&index) == 1 {
         return;
     }
-    let deadline = js_sys::Date::now() + SLICE_MS;
-    let mut added = 0_u32;
-    let done = builder.extend(&index, || {
-        added += 1;
-        added.is_multiple_of(32) && js_sys::Date::now() >= deadline
-    });
-    if done {
+    if builder.extend(&index, slice_ends()) {
         builder.finish(&index);
     } else {
         set_timeout(move || words_slice(index, builder), Duration::ZERO);
