@@ -13,8 +13,8 @@ use std::fmt::Write;
 use super::dialog::Opened;
 use super::format::{month_year, when};
 use super::occur::{
-    Intl, Occurrence, Offsets, any_kept_occurrence, in_order_begun, kept_events, kept_occurrences,
-    next_kept_day, previous_kept_day,
+    Intl, Occurrence, Offsets, any_kept_occurrence, events_among, in_order_begun, kept_events,
+    kept_occurrences, next_kept_day, previous_kept_day,
 };
 use crate::feed::{Date, Feed};
 use crate::i18n::Lang;
@@ -35,6 +35,8 @@ pub(super) fn Agenda(
     heading: u8,
     /// The calendar's name, which its download takes.
     name: Memo<String>,
+    /// Told how many events the list shows, for the calendar's count.
+    listed_events: RwSignal<usize>,
 ) -> impl IntoView {
     let s = lang.strings();
     // How far the visitor has taken the list: its first and last day once they asked for
@@ -85,6 +87,12 @@ pub(super) fn Agenda(
             to,
             list,
             more: [earlier, later],
+        }
+    });
+    crate::ui::effect(move || {
+        let events = listed.with(|l| events_among(l.list.iter()));
+        if listed_events.try_get_untracked() != Some(events) {
+            listed_events.try_set(events);
         }
     });
     // A step either way from where the list ends now.

@@ -191,6 +191,14 @@ fn chip_groups(
     out
 }
 
+/// How many of the events found the view shows: those with a day in the month shown
+/// (`in_month`), else those the list has.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Shown {
+    pub in_month: bool,
+    pub events: usize,
+}
+
 /// The search box and the segment and category toggles (only those some event has).
 #[component]
 pub(super) fn Filters(
@@ -201,6 +209,8 @@ pub(super) fn Filters(
     kept: Memo<Vec<bool>>,
     /// Which segments and categories some event has, in the feed's order of events.
     used: Memo<(Vec<String>, Vec<String>)>,
+    /// How many of the kept events the view shows, once one is drawn.
+    shown: Signal<Option<Shown>>,
 ) -> impl IntoView {
     let s = lang.strings();
     // How many events a search or a toggle keeps, on screen and read out politely; nothing
@@ -211,7 +221,12 @@ pub(super) fn Filters(
         });
         if active {
             let n = kept.with(|k| k.iter().filter(|&&k| k).count());
-            let found = s.events_found_count(n, &format_number(lang, n));
+            let mut found = s.events_found_count(n, &format_number(lang, n));
+            // Some in other months, or before or after the list: how many are in view.
+            if let Some(Shown { in_month, events }) = shown.get().filter(|v| v.events < n) {
+                let part = s.events_shown_count(in_month, events, &format_number(lang, events));
+                found = format!("{found}, {part}");
+            }
             // Found with typos forgiven: said so, with the words as typed.
             if n > 0 && filter.with(|f| f.forgives(&feed.read(), lang)) {
                 let query = filter.with(|f| f.query.trim().to_owned());

@@ -25,10 +25,10 @@ use crate::feed::{Date, Feed};
 use crate::i18n::{Lang, first_weekday};
 use agenda::Agenda;
 use dialog::{CalendarDialog, Opened};
-use filter::{EventFilter, Filters, used_ids};
+use filter::{EventFilter, Filters, Shown, used_ids};
 use head::{Act, head};
 use month::MonthGrid;
-use occur::{Intl, kept_occurrences};
+use occur::{Intl, events_among, kept_occurrences};
 
 /// Containers narrower than this many `em` (600 px at the usual text size; sooner with larger
 /// text) show the list unless told otherwise, as the stylesheet's narrow layout begins.
@@ -297,6 +297,22 @@ pub fn EventCalendar(
             }
         })
     });
+    // How many of the kept events the view shows, for the count beside the search: those
+    // with a day in the month shown, or those the list has (which it tells).
+    let listed_events = RwSignal::new(0_usize);
+    let shown_events = Signal::derive(move || {
+        let in_month = match known.get().then(|| current.get())? {
+            CalendarView::Month => true,
+            CalendarView::List => false,
+        };
+        let events = if in_month {
+            let month = shown.get();
+            placed.with(|p| events_among(p.iter().filter(|o| o.in_month(month))))
+        } else {
+            listed_events.get()
+        };
+        Some(Shown { in_month, events })
+    });
     // Its name, apart from the scope below (see `MemberDirectory`).
     let name = crate::ui::memo(move |_| {
         crate::ui::named(label.get(), lang.get().strings().event_calendar)
@@ -406,11 +422,11 @@ pub fn EventCalendar(
                     on:focusout=|ev| crate::ui::keep_focus(ev, "td[tabindex='0'], .ck-agenda-item")
                 >
                     <div class="ck-cal-head" part="calendar-header" node_ref=head_ref on:click=on_head></div>
-                    <Filters feed=feed lang=lang filter=filter kept=kept used=used/>
+                    <Filters feed=feed lang=lang filter=filter kept=kept used=used shown=shown_events/>
                     {zone_note}
                     {move || match known.get().then(|| current.get()) {
                         Some(CalendarView::Month) => month_view().into_any(),
-                        Some(CalendarView::List) => view! { <Agenda feed=feed lang=lang today=today month=month zone=zone kept=kept open=open heading=heading name=name/> }.into_any(),
+                        Some(CalendarView::List) => view! { <Agenda feed=feed lang=lang today=today month=month zone=zone kept=kept open=open heading=heading name=name listed_events=listed_events/> }.into_any(),
                         None => ().into_any(),
                     }}
                     <CalendarDialog feed=feed lang=lang zone=zone visitor=visitor placed=placed open=open entry=entry/>

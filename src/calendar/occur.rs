@@ -64,6 +64,14 @@ impl Occurrence {
     }
 }
 
+/// How many events the occurrences are of: a weekly one shown four times is one.
+pub(crate) fn events_among<'a>(occurrences: impl Iterator<Item = &'a Occurrence>) -> usize {
+    let mut events: Vec<usize> = occurrences.map(|o| o.event).collect();
+    events.sort_unstable();
+    events.dedup();
+    events.len()
+}
+
 /// An event's own zone: its `timezone`, else the cluster's.
 pub(crate) fn zone_of<'a>(feed: &'a Feed, event: &'a Event) -> &'a str {
     event.timezone.as_deref().unwrap_or(&feed.cluster.timezone)

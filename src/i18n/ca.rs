@@ -147,6 +147,8 @@ pub(crate) static STRINGS: Strings = Strings {
     events_one: "1 esdeveniment",
     events_other: "{n} esdeveniments",
     events_found: ["1 esdeveniment trobat", "{n} esdeveniments trobats"],
+    events_in_month: ["cap aquest mes", "1 aquest mes", "{n} aquest mes"],
+    events_in_list: ["cap a la llista", "1 a la llista", "{n} a la llista"],
     view: "Vista",
     views: ["Mes", "Llista"],
     when: "Quan",

@@ -157,6 +157,8 @@ pub(crate) static STRINGS: Strings = Strings {
     events_one: "1 event",
     events_other: "{n} events",
     events_found: ["1 event found", "{n} events found"],
+    events_in_month: ["none this month", "1 this month", "{n} this month"],
+    events_in_list: ["none in the list", "1 in the list", "{n} in the list"],
     view: "View",
     views: ["Month", "List"],
     when: "When",

@@ -157,6 +157,8 @@ pub(crate) static STRINGS: Strings = Strings {
     events_one: "1 evento",
     events_other: "{n} eventos",
     events_found: ["1 evento encontrado", "{n} eventos encontrados"],
+    events_in_month: ["ninguno este mes", "1 este mes", "{n} este mes"],
+    events_in_list: ["ninguno en la lista", "1 en la lista", "{n} en la lista"],
     view: "Vista",
     views: ["Mes", "Lista"],
     when: "Cuándo",

@@ -147,6 +147,8 @@ pub(crate) static STRINGS: Strings = Strings {
     events_one: "1 evento",
     events_other: "{n} eventos",
     events_found: ["1 evento atopado", "{n} eventos atopados"],
+    events_in_month: ["ningún este mes", "1 este mes", "{n} este mes"],
+    events_in_list: ["ningún na lista", "1 na lista", "{n} na lista"],
     view: "Vista",
     views: ["Mes", "Lista"],
     when: "Cando",

@@ -223,6 +223,12 @@ strings! {
     /// How many events a calendar's search and choices find, over every month: one, then
     /// `{n}` ("3 events found", not the month's).
     events_found: [&'static str; 2],
+    /// After [`Strings::events_found`], when some of the events found are in other months:
+    /// how many the month shown has, none, one, then `{n}` ("none this month").
+    events_in_month: [&'static str; 3],
+    /// After [`Strings::events_found`], when some are earlier or later than the list view
+    /// shows: how many it lists, none, one, then `{n}` ("2 in the list").
+    events_in_list: [&'static str; 3],
     /// Label of the month/list switch.
     view: &'static str,
     /// Views: a month grid, a list.
@@ -446,6 +452,17 @@ impl Strings {
     /// "1 event found" or "12 events found", with `n` already formatted for the locale.
     pub fn events_found_count(&self, n: usize, formatted: &str) -> String {
         plural(n, self.events_found[0], self.events_found[1], formatted)
+    }
+
+    /// "none this month", "1 this month" or "3 this month" (`in_month`), else "… in the
+    /// list", with `n` already formatted for the locale.
+    pub fn events_shown_count(&self, in_month: bool, n: usize, formatted: &str) -> String {
+        let forms = if in_month {
+            self.events_in_month
+        } else {
+            self.events_in_list
+        };
+        fill(forms[n.min(2)], &[("n", formatted)])
     }
 
     /// "1 event" or "12 events", with `n` already formatted for the locale.

@@ -512,7 +512,7 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   await cal.evaluate((el) => el.setAttribute("month", "2026-12"));
   await cal.getByRole("grid", { name: "December 2026" }).waitFor();
   assert.equal(await search.inputValue(), "pitch tw", "the search typed stays");
-  assert.equal(await count.innerText(), "1 event found", "and what it keeps");
+  assert.equal(await count.innerText(), "1 event found, none this month", "and what it keeps, in another month");
   await cal.evaluate((el) => el.setAttribute("month", "2026-11"));
   await cal.getByRole("grid", { name: "November 2026" }).waitFor();
   await search.fill("");
@@ -982,6 +982,38 @@ test("the month's live heading is said when the visitor changes the month, not a
   assert.equal(await cal.locator(".ck-cal-filters [role=status]").textContent(), "");
 });
 
+
+test("the calendar's count says how many of the events found the month or the list shows", async ({ page, url }) => {
+  await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  const cal = page.locator("#cal");
+  await cal.getByRole("grid", { name: "November 2026" }).waitFor();
+  const count = cal.locator(".ck-cal-count");
+  const search = cal.getByRole("searchbox", { name: "Search events" });
+  // The winter fair runs from November into December: it is in November's grid. Ventana
+  // Sur is all December: found, and not in November's.
+  await search.fill("fair");
+  await count.filter({ hasText: /^1 event found$/ }).waitFor();
+  await search.fill("ventana");
+  await count.filter({ hasText: /^1 event found, none this month$/ }).waitFor();
+  await cal.getByRole("button", { name: "Next month" }).click();
+  await cal.getByRole("grid", { name: "December 2026" }).waitFor();
+  await count.filter({ hasText: /^1 event found$/ }).waitFor();
+  // A toggle's events too: the talent week is in November.
+  await search.fill("");
+  await cal.getByRole("group", { name: "Segments" }).getByRole("button", { name: "Animation" }).click();
+  await count.filter({ hasText: /^1 event found, none this month$/ }).waitFor();
+  // The list (in Spanish) from today, the 23rd: the pitches of the 19th are behind "show
+  // earlier", and the count says none is listed until they are shown.
+  const narrow = page.locator("#narrow");
+  const buscar = narrow.getByRole("searchbox");
+  await buscar.fill("pitch");
+  const cuenta = narrow.locator(".ck-cal-count");
+  await cuenta.filter({ hasText: /^5 eventos encontrados, ninguno en la lista$/ }).waitFor();
+  await narrow.getByRole("button", { name: "Mostrar eventos anteriores" }).click();
+  await narrow.locator(".ck-agenda-title").filter({ hasText: "Pitch five" }).waitFor();
+  await cuenta.filter({ hasText: /^5 eventos encontrados$/ }).waitFor();
+});
 
 test("a calendar search that finds no event as typed shows those it comes close to, and says so", async ({ page, url }) => {
   await page.goto(url("tests/e2e/pages/calendar.html"));
