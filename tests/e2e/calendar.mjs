@@ -278,6 +278,17 @@ test("at 600 px the calendar is its month with titled bars, and under 600 px (59
   await wide.getByRole("grid").waitFor();
   const bars = await wide.locator(".ck-bar").evaluateAll((b) => b.map((bar) => parseFloat(getComputedStyle(bar).fontSize)));
   assert.ok(bars.length > 0 && bars.every((size) => size > 10), `the month's bars show their titles: ${bars}`);
+  // Each bar is a target of 24 px at least (WCAG 2.5.8), the three lanes of the 19th's week
+  // (the talent week, two pitches) apart, and the day's "+3 more" within it.
+  const day = await wide.locator('td[data-day="2026-11-19"]').evaluate((td) => ({
+    bars: [...td.closest("tr").querySelectorAll(".ck-bar")].map((b) => b.getBoundingClientRect()).map((r) => [r.top, r.bottom, r.height]).sort((a, b) => a[0] - b[0]),
+    more: td.querySelector(".ck-more").getBoundingClientRect().bottom,
+    bottom: td.getBoundingClientRect().bottom,
+  }));
+  assert.equal(day.bars.length, 3, "three lanes");
+  assert.ok(day.bars.every(([, , h]) => h >= 24), `24-px bars: ${JSON.stringify(day.bars)}`);
+  assert.ok(day.bars.every(([top], i) => i === 0 || top >= day.bars[i - 1][1]), `lanes apart: ${JSON.stringify(day.bars)}`);
+  assert.ok(day.more <= day.bottom, `"+3 more" within its day: ${day.more} > ${day.bottom}`);
   await page.locator("#w599 .ck-agenda-title").first().waitFor();
   assert.equal(await page.locator("#w599").getByRole("grid").count(), 0, "599.5 px: the list");
 });
