@@ -54,7 +54,10 @@ const CITIES: [(&str, [&str; 4]); 31] = [
     ("Bogota", ["Bogotà", "Bogotá", "Bogotá", "Bogotá"]),
     ("Brussels", ["Brussel·les", "Bruselas", "Bruxelas", ""]),
     ("Buenos_Aires", ["", "", "Bos Aires", ""]),
-    ("Canary", ["Canàries", "Canarias", "Canarias", ""]),
+    (
+        "Canary",
+        ["Canàries", "Canarias", "Canarias", "Canary Islands"],
+    ),
     (
         "Copenhagen",
         ["Copenhaguen", "Copenhague", "Copenhague", ""],
@@ -192,6 +195,13 @@ mod tests {
         let en = |zone| zone_name(Lang::En, zone);
         assert_eq!(en("America/Argentina/Buenos_Aires"), "Buenos Aires");
         assert_eq!(en("Europe/Madrid"), "Madrid");
+        // The islands, not "Canary" (CLDR's name for the zone's city): "Times in Canary
+        // Islands", "Hora de Canarias".
+        assert_eq!(
+            zone_note(Lang::En, "Atlantic/Canary"),
+            "Times in Canary Islands"
+        );
+        assert_eq!(zone_note(Lang::Es, "Atlantic/Canary"), "Hora de Canarias");
         assert_eq!(en("UTC"), "UTC");
         // POSIX's signs are the other way round from what people write.
         assert_eq!(en("Etc/GMT+3"), "UTC\u{2212}3");
