@@ -156,9 +156,19 @@ pub(super) fn CalendarDialog(
         _ => false,
     };
     // Back from an event opened in a day's list goes to that list, as Escape does, which
-    // takes an entry of its own again; from anything else it closes the dialog.
+    // takes an entry of its own again; from anything else it closes the dialog, which
+    // forward opens again (as the last it showed, however it was closed).
+    let last = StoredValue::new(None::<Opened>);
+    crate::ui::effect(move || {
+        if let Some(opened) = open.get() {
+            last.set_value(Some(opened));
+        }
+    });
     on_popped(move || {
         if !entry.popped() {
+            if entry.returned() {
+                open.set(last.get_value());
+            }
             return;
         }
         if back() {

@@ -3,8 +3,7 @@
 //! the back button closes it, as it closes a phone's dialogs ([`OwnEntry`]). The directory's
 //! `sync-url` writes its views into the same history (`directory::history`).
 
-use leptos::prelude::{GetValue, SetValue, StoredValue, UpdateValue};
-use wasm_bindgen::JsValue;
+use leptos::prelude::{SetValue, StoredValue, UpdateValue, WithValue};
 
 mod moves;
 #[cfg(feature = "embed")]
@@ -47,32 +46,64 @@ fn back() {
 /// Whether a dialog holds an entry of its own in the page's history: the back button then
 /// pops it, and the dialog closes; closed otherwise (Escape, its button, a tap beside it),
 /// it goes back over the entry, so that the next back leaves neither an entry that does
-/// nothing nor the page.
+/// nothing nor the page. The forward button back onto the entry the dialog was closed
+/// from opens it again ([`OwnEntry::returned`]), as it opens a shared link's profile again.
 ///
 /// Kept where the dialog's open state is kept, not in a scope drawn again (for a new
 /// language, say): the dialog drawn again while open holds the entry it had.
 #[derive(Clone, Copy)]
-pub(crate) struct OwnEntry(StoredValue<bool>);
+pub(crate) struct OwnEntry(StoredValue<Entry>);
+
+#[derive(Default)]
+struct Entry {
+    /// Whether it holds the entry the page is at.
+    held: bool,
+    /// The mark of the entry it pushed, if it pushed the one it holds.
+    mark: Option<f64>,
+    /// The mark of the entry the dialog was closed from.
+    left: Option<f64>,
+}
+
+/// The key of the history state that marks a dialog's own entry: `{"ck-dialog": mark}`, a
+/// mark of its own (the page's other entries, and those of its loads before, have others).
+pub(crate) const DIALOG: &str = "ck-dialog";
+
+/// The mark on the page's current entry, if a dialog pushed it.
+fn current_mark() -> Option<f64> {
+    let state = window()?.history().ok()?.state().ok()?;
+    js_sys::Reflect::get(&state, &DIALOG.into()).ok()?.as_f64()
+}
 
 impl OwnEntry {
     pub(crate) fn new() -> Self {
-        OwnEntry(StoredValue::new(false))
+        OwnEntry(StoredValue::new(Entry::default()))
     }
 
-    /// Holds an entry: a new one for the same URL, unless one is held already.
+    /// Holds an entry: a new one for the same URL, marked, unless one is held already.
     pub(crate) fn hold(self) {
-        if !self.0.get_value() {
-            self.0.set_value(true);
-            if let Some(history) = window().and_then(|w| w.history().ok()) {
-                let _ = history.push_state(&JsValue::NULL, "");
-            }
+        if self.0.with_value(|e| e.held) {
+            return;
+        }
+        let mark = js_sys::Math::random();
+        self.0.set_value(Entry {
+            held: true,
+            mark: Some(mark),
+            left: None,
+        });
+        if let Some(history) = window().and_then(|w| w.history().ok()) {
+            let state = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&state, &DIALOG.into(), &mark.into());
+            let _ = history.push_state(&state, "");
         }
     }
 
     /// Holds the entry the page is at, which another writer made (the directory's
     /// `sync-url`, a shared link's entries).
     pub(crate) fn hold_current(self) {
-        self.0.set_value(true);
+        self.0.set_value(Entry {
+            held: true,
+            ..Entry::default()
+        });
     }
 
     /// For a dialog closed otherwise than by the back button: goes back over the entry it
@@ -89,6 +120,32 @@ impl OwnEntry {
     /// For a move of the back or forward button: the entry held is gone; whether there was
     /// one.
     pub(crate) fn popped(self) -> bool {
-        self.0.try_update_value(std::mem::take) == Some(true)
+        self.0
+            .try_update_value(|e| {
+                let held = std::mem::take(&mut e.held);
+                if held {
+                    e.left = e.mark.take();
+                }
+                held
+            })
+            .unwrap_or(false)
+    }
+
+    /// For a move of the back or forward button that [`OwnEntry::popped`] found nothing
+    /// held in: whether it came to the entry the dialog was last closed from (by the
+    /// forward button, most often), which it then holds again: the dialog is to open again.
+    pub(crate) fn returned(self) -> bool {
+        let Some(left) = self.0.try_with_value(|e| e.left).flatten() else {
+            return false;
+        };
+        let back_there = current_mark() == Some(left);
+        if back_there {
+            self.0.set_value(Entry {
+                held: true,
+                mark: Some(left),
+                left: None,
+            });
+        }
+        back_there
     }
 }

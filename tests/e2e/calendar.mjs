@@ -106,6 +106,25 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   await page.goBack();
   await dialog.waitFor({ state: "hidden" });
   assert.equal(page.url(), address, "on the page still");
+  // Forward opens it again, as it was; back closes it again.
+  await page.goForward();
+  await dialog.waitFor();
+  await dialog.getByRole("button", { name: "11:00 Pitch three" }).waitFor();
+  await page.goBack();
+  await dialog.waitFor({ state: "hidden" });
+  // Closed by Escape too, forward has it to open again (its entry is not one that does
+  // nothing), and Escape then leaves no entry behind.
+  await thursday.getByText("+3 more", { exact: true }).click();
+  await dialog.waitFor();
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  await page.waitForFunction(() => history.state === null);
+  await page.goForward();
+  await dialog.waitFor();
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  await page.waitForFunction(() => history.state === null);
+  assert.equal(page.url(), address, "on the page still");
   // From an event opened in the day's list, back goes to that list first, as Escape does.
   await thursday.getByText("+3 more", { exact: true }).click();
   await dialog.getByRole("button", { name: "11:00 Pitch three" }).click();

@@ -1514,6 +1514,32 @@ test("with sync-url, a page script swapping the directory for a copy of itself i
   assert.deepEqual(await page.evaluate(() => window.routed), ["?ck-members=q:vigo;kind:sme"], "only the move from another page");
 });
 
+test("without sync-url, the back button closes a profile and forward opens it again; closed by Escape, forward opens it too, and no entry is left that does nothing", async ({ page, url }) => {
+  await page.goto(url("index.html"));
+  const dir = page.locator("#dir");
+  const card = dir.getByRole("article").nth(2).getByRole("button");
+  const name = await card.innerText();
+  const address = page.url();
+  const start = await page.evaluate(() => history.length);
+  await card.click();
+  await dir.getByRole("dialog", { name }).waitFor();
+  await page.goBack();
+  await dir.getByRole("dialog").waitFor({ state: "hidden" });
+  assert.equal(page.url(), address, "on the page still");
+  await page.goForward();
+  await dir.getByRole("dialog", { name }).waitFor();
+  await page.keyboard.press("Escape");
+  await dir.getByRole("dialog").waitFor({ state: "hidden" });
+  await page.waitForFunction(() => history.state === null);
+  await page.goForward();
+  await dir.getByRole("dialog", { name }).waitFor();
+  // Back from there closes it, and the next back leaves the page: no entry in between.
+  await page.goBack();
+  await dir.getByRole("dialog").waitFor({ state: "hidden" });
+  assert.equal(await page.evaluate(() => history.length), start + 1, "one entry of its own, behind");
+  assert.equal(page.url(), address);
+});
+
 test("a new feed without the open profile's member closes the profile with the focus on the count, not on another member's card", async ({ page, url }) => {
   const feed = feedOf("catalonia");
   await page.goto(url("index.html"));
