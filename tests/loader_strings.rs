@@ -26,6 +26,32 @@ fn loader_loading_line_and_error_box_speak_the_same_words_as_the_widgets() {
 }
 
 #[test]
+fn loader_names_a_widget_that_never_ran_as_the_widget_names_itself() {
+    let loader =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/loader.js")).unwrap();
+    for &lang in Lang::ALL {
+        let line = loader
+            .lines()
+            .find(|l| l.starts_with(&format!("  {}: [", lang.tag())))
+            .unwrap();
+        let words: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+        let s = lang.strings();
+        let mut names = vec![s.member_directory, s.event_calendar];
+        names.extend(s.chart_titles);
+        assert_eq!(words[4..], names[..], "{lang:?}");
+    }
+    // The chart's titles in the order of the `by` values it reads.
+    let ids: Vec<String> = clusterkit::By::ALL
+        .iter()
+        .map(|b| format!("\"{}\"", b.id()))
+        .collect();
+    assert!(
+        loader.contains(&format!("[{}].indexOf", ids.join(", "))),
+        "the loader's `by` values"
+    );
+}
+
+#[test]
 fn loader_says_in_each_language_that_a_browser_cannot_run_the_widgets() {
     let loader =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/loader.js")).unwrap();
@@ -35,7 +61,7 @@ fn loader_says_in_each_language_that_a_browser_cannot_run_the_widgets() {
             .find(|l| l.starts_with(&format!("  {tag}: [")))
             .unwrap();
         let words: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
-        assert_eq!(words.len(), 4, "{line}");
+        assert_eq!(words.len(), 11, "{line}");
         words[3].to_owned()
     };
     let en = unsupported("en");

@@ -16,12 +16,14 @@ var OBSERVED = ["id", "feed", "lang", "theme", "debug", "page-size", "by", "type
 
 // Shown by the loader itself until the Wasm runs, and when it cannot run (it failed to load,
 // or crashed). Kept equal to the `loading`, `crashed` and `reload` strings of src/i18n by a test.
-// The fourth, the loader's alone, says that this browser cannot run the widgets at all.
+// The fourth, the loader's alone, says that this browser cannot run the widgets at all. Then
+// the widgets' own names, which an error box starts with where the widget has none yet (the
+// Wasm never ran): `member_directory`, `event_calendar`, and the five `chart_titles`.
 var WORDS = {
-  ca: ["S’està carregant…", "Alguna cosa ha fallat en aquest giny.", "Torna a carregar la pàgina", "Aquest navegador no pot mostrar aquest giny: cal una versió recent amb el WebAssembly activat."],
-  es: ["Cargando…", "Algo ha fallado en este widget.", "Recargar la página", "Este navegador no puede mostrar este widget: necesita una versión reciente con WebAssembly activado."],
-  gl: ["Cargando…", "Algo fallou neste trebello.", "Recargar a páxina", "Este navegador non pode amosar este trebello: precisa unha versión recente co WebAssembly activado."],
-  en: ["Loading…", "Something went wrong in this widget.", "Reload the page", "This browser cannot show this widget: it needs a recent version with WebAssembly turned on."]
+  ca: ["S’està carregant…", "Alguna cosa ha fallat en aquest giny.", "Torna a carregar la pàgina", "Aquest navegador no pot mostrar aquest giny: cal una versió recent amb el WebAssembly activat.", "Directori de socis", "Calendari d’esdeveniments", "Socis per segment", "Socis per tipus", "Socis per regió", "Socis per ciutat", "Socis nous per any"],
+  es: ["Cargando…", "Algo ha fallado en este widget.", "Recargar la página", "Este navegador no puede mostrar este widget: necesita una versión reciente con WebAssembly activado.", "Directorio de socios", "Calendario de eventos", "Socios por segmento", "Socios por tipo", "Socios por región", "Socios por ciudad", "Socios nuevos por año"],
+  gl: ["Cargando…", "Algo fallou neste trebello.", "Recargar a páxina", "Este navegador non pode amosar este trebello: precisa unha versión recente co WebAssembly activado.", "Directorio de socios", "Calendario de eventos", "Socios por segmento", "Socios por tipo", "Socios por rexión", "Socios por cidade", "Socios novos por ano"],
+  en: ["Loading…", "Something went wrong in this widget.", "Reload the page", "This browser cannot show this widget: it needs a recent version with WebAssembly turned on.", "Member directory", "Event calendar", "Members by segment", "Members by type", "Members by region", "Members by city", "New members per year"]
 };
 
 // Until the Wasm adopts the widgets' stylesheet: a block that keeps, while its feed loads, the
@@ -292,8 +294,9 @@ function start() {
     )
       .then(function (response) {
         if (!response.ok) throw unloaded(answered(response.status));
-        // Servers that send .wasm as application/octet-stream cannot stream-compile.
-        var type = response.headers.get("content-type") || "";
+        // Servers that send .wasm as application/octet-stream cannot stream-compile (the
+        // browser would warn, then compile it whole). Of two types sent, it reads the last.
+        var type = (response.headers.get("content-type") || "").split(",").pop().trim().toLowerCase();
         return type.indexOf("application/wasm") === 0 ? response : response.arrayBuffer();
       }, function (error) {
         // Stopped (the page being left, or its Stop button): nothing to ask the server.
@@ -472,13 +475,17 @@ function only(root, child) {
 
 // What the widget is called, to say which one stopped, as its own error boxes do: the name
 // its drawing gave it (a directory's or a calendar's landmark, a chart's figure), else its
-// `label`; none before either.
+// `label`, else the name it would have drawn (a chart's, by its `by`).
 function nameOf(el) {
   var root = el.shadowRoot;
   var drawn = root.querySelector("[part=directory],[part=calendar],[part=chart]");
   var by = drawn && drawn.getAttribute("aria-labelledby");
   var name = by ? (root.getElementById(by) || {}).textContent : drawn && drawn.getAttribute("aria-label");
-  return (name || el.getAttribute("label") || "").trim();
+  var words = WORDS[langOf(el)];
+  var tag = el.localName;
+  var dimension = Math.max(0, ["segment", "kind", "region", "city", "joined"].indexOf((el.getAttribute("by") || "").trim()));
+  var own = tag === "clusterkit-directory" ? words[4] : tag === "clusterkit-calendar" ? words[5] : words[6 + dimension];
+  return (name || el.getAttribute("label") || "").trim() || own;
 }
 
 function showCrash(el) {

@@ -183,8 +183,12 @@ test("a crash at run time (the Wasm out of memory) turns every element into an e
   assert.equal(await said("clusterkit-chart"), "Socios por segmento: algo ha fallado en este widget.");
   assert.equal(await said("clusterkit-calendar"), "Event calendar: Something went wrong in this widget.");
   // An element added after the crash shows the box at once, rather than a spinner forever,
-  // named by its `label`, as it never drew.
-  await page.evaluate(() => document.body.append(Object.assign(document.createElement("clusterkit-chart"), { lang: "gl" })));
+  // named by its `label`, else by the name it would have drawn (a chart's by its `by`).
+  await page.evaluate(() => {
+    const late = Object.assign(document.createElement("clusterkit-chart"), { lang: "gl" });
+    late.setAttribute("by", "city");
+    document.body.append(late);
+  });
   await page.evaluate(() => {
     const late = document.createElement("clusterkit-calendar");
     late.setAttribute("label", " Axenda ");
@@ -192,7 +196,7 @@ test("a crash at run time (the Wasm out of memory) turns every element into an e
     document.body.append(late);
   });
   await page.locator("clusterkit-chart").nth(1).getByRole("button", { name: "Recargar a páxina" }).waitFor();
-  assert.equal(await page.locator("clusterkit-chart").nth(1).getByRole("alert").locator("p").textContent(), "Algo fallou neste trebello.");
+  assert.equal(await page.locator("clusterkit-chart").nth(1).getByRole("alert").locator("p").textContent(), "Socios por cidade: algo fallou neste trebello.");
   assert.equal(await page.locator("clusterkit-calendar").nth(1).getByRole("alert").locator("p").textContent(), "Axenda: algo fallou neste trebello.");
   // Moved in the page, a box keeps its widget's name (its drawing is gone by then).
   await page.evaluate(() => document.body.append(document.querySelector("clusterkit-directory")));

@@ -236,6 +236,35 @@ test("a bundle served from another origin as application/octet-stream still work
   await page.getByRole("heading", { name: "Socios por segmento" }).waitFor();
 });
 
+test("a Wasm sent with two content types, application/wasm then application/octet-stream, loads without the browser's warning", async ({ page, warnings }) => {
+  const { createServer } = await import("node:http");
+  const server = createServer((request, response) => {
+    const path = request.url.split("?")[0];
+    if (path.endsWith(".wasm")) {
+      response.setHeader("content-type", ["application/wasm", "application/octet-stream"]);
+      response.end(readFileSync(join(ROOT, "www/dist/clusterkit_bg.wasm")));
+    } else if (path.endsWith(".js")) {
+      response.setHeader("content-type", "text/javascript");
+      response.end(readFileSync(join(ROOT, "www/dist/clusterkit.js")));
+    } else if (path.endsWith(".json")) {
+      response.setHeader("content-type", "application/json");
+      response.end(readFileSync(join(ROOT, "www/feeds/madrid.json")));
+    } else {
+      response.setHeader("content-type", "text/html");
+      response.end('<!doctype html><html lang="es"><title>t</title><script src="/clusterkit.js" defer></script><clusterkit-chart feed="/madrid.json"></clusterkit-chart>');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.getByRole("heading", { name: "Socios por segmento" }).waitFor();
+    await page.getByRole("listitem").first().waitFor();
+    assert.deepEqual(warnings.filter((w) => /instantiateStreaming|MIME/i.test(w)), [], "no fallback warning");
+  } finally {
+    server.close();
+  }
+});
+
 /** Serves data-base.html with `tags` in place of its moved script's tag. */
 const dataBasePage = (page, tags) =>
   page.route("**/data-base.html", async (route) => {
@@ -2332,6 +2361,11 @@ test("when the wasm cannot run, every element shows an error box with a reload b
   assert.equal(await alerts.count(), 2);
   await page.locator("clusterkit-directory").getByRole("button", { name: "Recargar a páxina" }).waitFor();
   await page.locator("clusterkit-calendar").getByRole("button", { name: "Reload the page" }).waitFor();
+  // Neither ever drew: each box says which widget it is by the name it would have drawn,
+  // so that a page of several says which stopped.
+  const said = (tag) => page.locator(tag).getByRole("alert").locator("p").textContent();
+  assert.equal(await said("clusterkit-directory"), "Directorio de socios: algo fallou neste trebello.");
+  assert.equal(await said("clusterkit-calendar"), "Event calendar: Something went wrong in this widget.");
   // Not the Wasm the loader vouches for: the browser refuses it, and says so.
   errors.splice(0, errors.length, ...errors.filter((e) => !e.includes("integrity")));
 });
