@@ -100,11 +100,12 @@ pub(crate) fn csv(marks: &[Mark], headers: [&str; 3], separator: char) -> String
     out
 }
 
-/// A share in a CSV file: its whole per cent, as the table gives it; but a part under 1 %
-/// or over 99 % (the table's "<1 %" and ">99 %") with the decimals it takes to be neither 0
-/// nor 100 (at most four), its decimal mark the comma where the list separator is `;`.
+/// A share in a CSV file, as a spreadsheet would work it out from the counts: to one
+/// decimal (not the whole per cent the chart shows, nudged so that its parts make 100), or
+/// as many (at most four) as a part under 1 % or over 99 % takes to be neither 0 nor 100;
+/// its decimal mark the comma where the list separator is `;`.
 fn share_field(out: &mut String, share: Share, count: usize, total: usize, separator: char) {
-    if matches!(share, Share::About(_)) || total == 0 {
+    if total == 0 {
         let _ = write!(out, "{}", share.rounded());
         return;
     }
@@ -116,14 +117,14 @@ fn share_field(out: &mut String, share: Share, count: usize, total: usize, separ
         let n = (count * 100 * scale * 2 + total) / (total * 2);
         if (n > 0 && n < 100 * scale) || places == 4 {
             let mark = if separator == ';' { ',' } else { '.' };
-            // The decimals with their leading zeros, without the trailing ones.
+            // The decimals with their leading zeros, without the trailing ones (and
+            // without the mark where none is left: 25, not 25.0).
             let fraction = (n % scale + scale).to_string();
-            let _ = write!(
-                out,
-                "{}{mark}{}",
-                n / scale,
-                fraction[1..].trim_end_matches('0')
-            );
+            let fraction = fraction[1..].trim_end_matches('0');
+            let _ = write!(out, "{}", n / scale);
+            if !fraction.is_empty() {
+                let _ = write!(out, "{mark}{fraction}");
+            }
             return;
         }
     }
@@ -174,6 +175,36 @@ mod tests {
         assert!(
             html.contains("<th scope=\"row\">2 other places</th>"),
             "the places together are no choice: {html}"
+        );
+    }
+
+    #[test]
+    fn a_share_in_the_file_is_the_counts_own_to_a_decimal_not_the_chart_s_nudged_whole() {
+        // Three equal parts: the chart says 33, 33 and 34 % to make 100; the file, what a
+        // spreadsheet works out from the counts.
+        let third = |name| {
+            let mut m = mark(name, 1);
+            m.share = Some(Share::About(33));
+            m
+        };
+        let mut last = third("C");
+        last.share = Some(Share::About(34));
+        assert_eq!(
+            csv(
+                &[third("A"), third("B"), last],
+                ["Kind", "Members", "Share"],
+                ','
+            ),
+            "\u{FEFF}Kind,Members,Share\r\nA,1,33.3\r\nB,1,33.3\r\nC,1,33.3\r\n"
+        );
+        // 29 of 60 is 48.3 % (the chart's 49 %), with the comma in Catalan.
+        let mut barcelona = mark("Barcelona", 29);
+        barcelona.share = Some(Share::About(49));
+        let mut rest = mark("Altres", 31);
+        rest.share = Some(Share::About(51));
+        assert_eq!(
+            csv(&[barcelona, rest], ["Ciutat", "Socis", "Percentatge"], ';'),
+            "\u{FEFF}Ciutat;Socis;Percentatge\r\nBarcelona;29;48,3\r\nAltres;31;51,7\r\n"
         );
     }
 
