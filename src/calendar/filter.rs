@@ -193,7 +193,7 @@ fn chip_groups(
 
 /// How many of the events found the view shows: those with a day in the month shown
 /// (`in_month`), else those the list has.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
 pub(super) struct Shown {
     pub in_month: bool,
     pub events: usize,
@@ -292,6 +292,7 @@ pub(super) fn Filters(
             <div class="ck-search">
                 <input
                     type="search"
+                    part="search-input"
                     autocomplete="off"
                     autocapitalize="off"
                     spellcheck="false"

@@ -268,6 +268,7 @@ pub(super) fn search_box(
             // list of earlier entries over the results.
             <input
                 type="search"
+                part="search-input"
                 autocomplete="off"
                 autocapitalize="off"
                 spellcheck="false"
