@@ -458,6 +458,16 @@ test("a host page's aggressive CSS leaves the widgets' layout and text as on a c
     ),
   );
   assert.ok(filled.length > 10 && filled.every(Boolean), `the widgets' own colours: ${filled}`);
+  // A page set in vertical text does not turn the widgets' lines sideways.
+  const sideways = await page.evaluate(() => {
+    document.body.style.writingMode = "vertical-rl";
+    return [...document.querySelectorAll("clusterkit-directory, clusterkit-chart, clusterkit-calendar")].flatMap((host) =>
+      [...host.shadowRoot.querySelectorAll(".ck-root, .ck-root *")]
+        .filter((el) => getComputedStyle(el).writingMode !== "horizontal-tb")
+        .map((el) => `${host.localName} ${el.localName}.${el.className.baseVal ?? el.className}`),
+    );
+  });
+  assert.deepEqual(sideways.slice(0, 5), [], "every line across");
 });
 
 test("a page set in larger type (or enlarged by its own A+ control) enlarges the widgets with it, live; a smaller root leaves them at the visitor's default", async ({ page, url }) => {
