@@ -40,7 +40,7 @@ pub(crate) struct Week {
 pub(crate) fn week(first: Date, occurrences: &[Occurrence], lanes: usize) -> Week {
     let last = first.add_days(6);
     let column = |day: Date| (day.days_since_epoch() - first.days_since_epoch()) as usize;
-    let mut taken: Vec<[bool; 7]> = Vec::new();
+    let mut taken = vec![[false; 7]; lanes];
     let mut out = Week {
         first,
         bars: Vec::new(),
@@ -52,33 +52,47 @@ pub(crate) fn week(first: Date, occurrences: &[Occurrence], lanes: usize) -> Wee
             continue;
         }
         let (start, end) = (column(o.first.max(first)), column(o.last.min(last)));
-        let days = start..=end;
-        for c in days.clone() {
+        for c in start..=end {
             out.count[c] += 1;
         }
-        let lane = taken
-            .iter()
-            .position(|lane| days.clone().all(|c| !lane[c]))
-            .unwrap_or(taken.len());
-        if lane == taken.len() {
-            taken.push([false; 7]);
-        }
-        for c in days.clone() {
-            taken[lane][c] = true;
-        }
-        if lane < lanes {
+        let (continued, continues) = (o.first < first, o.last > last);
+        // One bar across its days in the week, in the first lane free on all of them.
+        if let Some(lane) = (0..lanes).find(|&l| (start..=end).all(|c| !taken[l][c])) {
+            taken[lane][start..=end].fill(true);
             out.bars.push(Bar {
                 occurrence: i,
                 column: start,
                 span: end - start + 1,
                 lane,
-                continued: o.first < first,
-                continues: o.last > last,
+                continued,
+                continues,
             });
-        } else {
-            for c in days {
+            continue;
+        }
+        // Else a piece of it on each run of days that has a lane free (after a crowded day,
+        // where it is one of the "+N more", it shows again), drawn as going on from and to
+        // its other days.
+        let mut c = start;
+        while c <= end {
+            let Some(lane) = (0..lanes).find(|&l| !taken[l][c]) else {
                 out.more[c] += 1;
+                c += 1;
+                continue;
+            };
+            let mut stop = c;
+            while stop < end && !taken[lane][stop + 1] {
+                stop += 1;
             }
+            taken[lane][c..=stop].fill(true);
+            out.bars.push(Bar {
+                occurrence: i,
+                column: c,
+                span: stop - c + 1,
+                lane,
+                continued: continued || c > start,
+                continues: continues || stop < end,
+            });
+            c = stop + 1;
         }
     }
     out
@@ -185,5 +199,40 @@ mod tests {
         assert_eq!(w.count, [0, 0, 1, 6, 1, 0, 0]);
         assert_eq!(w.more, [0, 0, 0, 3, 0, 0, 0], "6 on Thursday, 3 shown");
         assert!(w.bars.iter().all(|b| b.lane < 3));
+    }
+
+    #[test]
+    fn an_event_hidden_on_a_crowded_day_shows_on_its_days_with_room() {
+        // Five events from Monday to Wednesday fill the three lanes; one from Wednesday to
+        // Friday finds none free on Wednesday, and one on Thursday follows it.
+        let mut list: Vec<Occurrence> = (0..5).map(|_| occ("2026-11-16", "2026-11-18")).collect();
+        list.push(occ("2026-11-18", "2026-11-20"));
+        list.push(occ("2026-11-19", "2026-11-19"));
+        let w = week(d(MONDAY), &list, 3);
+        assert_eq!(w.more, [2, 2, 3, 0, 0, 0, 0], "hidden on Wednesday only");
+        let late: Vec<&Bar> = w.bars.iter().filter(|b| b.occurrence == 5).collect();
+        assert_eq!(
+            late,
+            [&Bar {
+                occurrence: 5,
+                column: 3,
+                span: 2,
+                lane: 0,
+                continued: true,
+                continues: false
+            }],
+            "on Thursday and Friday, going on from Wednesday"
+        );
+        let thursday = w.bars.iter().find(|b| b.occurrence == 6).unwrap();
+        assert_eq!((thursday.column, thursday.lane), (3, 1));
+        // Every day's events are shown or counted in "+N more".
+        for c in 0..7 {
+            let shown = w
+                .bars
+                .iter()
+                .filter(|b| (b.column..b.column + b.span).contains(&c))
+                .count();
+            assert_eq!(shown + w.more[c], w.count[c], "day {c}");
+        }
     }
 }
