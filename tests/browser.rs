@@ -1887,6 +1887,33 @@ fn zone_offsets_from_intl_change_when_madrid_s_clocks_do() {
 }
 
 #[wasm_bindgen_test]
+fn a_zone_of_another_name_on_the_visitor_s_clock_is_the_visitor_s() {
+    use clusterkit::__private::zone::is_visitors;
+    // `CET`, as a CMS writes Madrid's time, is a Madrid visitor's clock; so is Paris's, and
+    // London's is Lisbon's. A calendar in any of these names no zone for such a visitor.
+    for (zone, visitor) in [
+        ("CET", "Europe/Madrid"),
+        ("Europe/Paris", "Europe/Madrid"),
+        ("Europe/London", "Europe/Lisbon"),
+        ("Asia/Tokyo", "Asia/Seoul"),
+        ("Europe/Madrid", "Europe/Madrid"),
+    ] {
+        assert!(is_visitors(zone, visitor), "{zone} for {visitor}");
+    }
+    // Another offset, or the same one in winter but not in summer (Lagos keeps no summer
+    // time), or in summer on other days (New York's clocks change weeks before Madrid's).
+    for (zone, visitor) in [
+        ("CET", "Europe/Lisbon"),
+        ("Africa/Lagos", "Europe/Madrid"),
+        ("America/New_York", "Europe/London"),
+        ("America/New_York", "America/Havana"),
+        ("Atlantic/Canary", "Europe/Madrid"),
+    ] {
+        assert!(!is_visitors(zone, visitor), "{zone} for {visitor}");
+    }
+}
+
+#[wasm_bindgen_test]
 fn a_calendar_s_own_zone_is_an_iana_name_the_browser_knows() {
     use clusterkit::__private::zone::{Own, own};
     let zone = |written| match own(written) {

@@ -99,6 +99,18 @@ pub fn changes(year: i32, offset: impl Fn(f64) -> i64) -> Vec<Change> {
 /// `Intl` takes tens of microseconds a call, and a month of events needs thousands of
 /// offsets: each zone's changes are found once a year and kept.
 pub fn offset_at(ms: f64, zone: &str) -> i64 {
+    in_year(zone, utc_wall_clock(ms).0.year, |first, changes| {
+        changes
+            .iter()
+            .rev()
+            .find(|c| c.at <= ms)
+            .map_or(first, |c| c.to)
+    })
+}
+
+/// `then` of `zone`'s `year` (of UTC): its offset as the year begins, and its changes,
+/// found once and kept.
+fn in_year<T>(zone: &str, year: i32, then: impl FnOnce(i64, &[Change]) -> T) -> T {
     use std::cell::RefCell;
     /// A zone's year: its offset as the year begins, and its changes.
     type Year = (String, i32, i64, Vec<Change>);
@@ -109,7 +121,6 @@ pub fn offset_at(ms: f64, zone: &str) -> i64 {
         let (date, time) = wall_clock(ms, zone);
         ((epoch_ms(date, time) - ms) / 1000.0).round() as i64
     };
-    let year = utc_wall_clock(ms).0.year;
     YEARS.with(|years| {
         let mut years = years.borrow_mut();
         let i = match years.iter().position(|(z, y, ..)| z == zone && *y == year) {
@@ -128,11 +139,7 @@ pub fn offset_at(ms: f64, zone: &str) -> i64 {
             }
         };
         let (_, _, first, changes) = &years[i];
-        changes
-            .iter()
-            .rev()
-            .find(|c| c.at <= ms)
-            .map_or(*first, |c| c.to)
+        then(*first, changes)
     })
 }
 
@@ -240,8 +247,28 @@ pub fn own(written: &str) -> Option<Own> {
 /// Whether times in `zone` are on the visitor's own clock, `visitor` being the browser's
 /// name for it, which may be another name of the same zone (`Asia/Calcutta` for
 /// `Asia/Kolkata`, `Europe/Kiev` for `Europe/Kyiv`).
+/// Or a zone of another name on the same clock: `CET`, as many a CMS writes Madrid's, is
+/// a visitor's `Europe/Madrid`, as `Europe/Paris` is.
 pub fn is_visitors(zone: &str, visitor: &str) -> bool {
-    zone == visitor || canonical(zone).is_some_and(|known| known == visitor)
+    zone == visitor
+        || canonical(zone).is_some_and(|known| known == visitor || same_clock(&known, visitor))
+}
+
+/// Whether zones `a` and `b` show the same time all through this year and the next: the
+/// same offset as each begins, and the same changes.
+#[cfg(target_arch = "wasm32")]
+fn same_clock(a: &str, b: &str) -> bool {
+    let year = utc_wall_clock(js_sys::Date::now()).0.year;
+    (year..=year + 1).all(|year| {
+        let of_a = in_year(a, year, |first, changes| (first, changes.to_vec()));
+        in_year(b, year, |first, changes| of_a == (first, changes.to_vec()))
+    })
+}
+
+/// Off the browser every zone is UTC: they are told apart by name alone.
+#[cfg(not(target_arch = "wasm32"))]
+fn same_clock(_: &str, _: &str) -> bool {
+    false
 }
 
 /// `written`, a zone's name all in one case, in the case IANA names mostly take: names without a
