@@ -240,10 +240,12 @@ impl Pen<'_> {
             self.anchors
                 .push((layout.bar_x + bar.width / 2.0, top - 1.0));
             open_mark(&mut self.out, k, self.current, m, self.linked);
+            // An empty bar's track takes its focus ring: the bar has no width to draw it.
             let _ = write!(
                 self.out,
-                "<rect class=\"ck-bar-track\" x=\"{x}\" y=\"{y}\" width=\"{max}\" height=\"{h}\" rx=\"3\"/>\
+                "<rect class=\"ck-bar-track{}\" x=\"{x}\" y=\"{y}\" width=\"{max}\" height=\"{h}\" rx=\"3\"/>\
                  <rect part=\"bar\" {} fill=\"currentColor\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"3\"/></g>",
+                if m.count == 0 { " ck-empty" } else { "" },
                 paint(&m.paint, "ck-value"),
             );
             open_texts(&mut self.out, k);
@@ -296,19 +298,33 @@ impl Pen<'_> {
             );
         }
         self.out.push_str("</g>");
+        // The plot's top: where an empty column's slot, which takes its focus ring and its
+        // clicks, reaches up to.
+        let top = layout.ticks.last().map_or(layout.baseline, |&(_, y)| y);
         for (k, (m, c)) in self.marks.iter().zip(&layout.columns).enumerate() {
             let centre = c.x + c.width / 2.0;
             self.anchors.push((centre, c.y));
             open_mark(&mut self.out, k, self.current, m, self.linked);
             let _ = write!(
                 self.out,
-                "<rect part=\"bar\" {} fill=\"currentColor\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\"/></g>",
+                "<rect part=\"bar\" {} fill=\"currentColor\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\"/>",
                 paint(&m.paint, "ck-value"),
                 px(c.x),
                 px(c.y),
                 px(c.width).max(1),
                 px(c.height)
             );
+            if m.count == 0 {
+                let _ = write!(
+                    self.out,
+                    "<rect class=\"ck-empty\" fill=\"transparent\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\"/>",
+                    px(c.x),
+                    px(top),
+                    px(c.width).max(1),
+                    px(layout.baseline - top)
+                );
+            }
+            self.out.push_str("</g>");
             if c.label.is_empty() {
                 continue;
             }

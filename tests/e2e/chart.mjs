@@ -1189,6 +1189,24 @@ test("a chart linked to a directory, each with the same feed inline, disables th
     chart.evaluate((el) => [...el.shadowRoot.querySelectorAll(".ck-mark[aria-disabled=true]")].map((m) => m.getAttribute("aria-label").split(":")[0]).sort());
   for (const end = Date.now() + 5000; (await disabled()).length < 2 && Date.now() < end; ) await page.waitForTimeout(50);
   assert.deepEqual(await disabled(), ["Ourense", "Vigo"], "as the directory's checkboxes");
+  // An empty bar, and an empty column, with the keyboard's focus show its ring: the track,
+  // or the column's slot, as the bar or column has no size to ring.
+  const ring = () =>
+    chart.evaluate((el) => {
+      const mark = [...el.shadowRoot.querySelectorAll(".ck-mark")].find((m) => m.getAttribute("aria-label").startsWith("Ourense"));
+      mark.focus();
+      const ringed = [...mark.querySelectorAll("rect")].filter((r) => parseFloat(getComputedStyle(r).strokeWidth) >= 2 && getComputedStyle(r).stroke !== "none");
+      return ringed.some((r) => {
+        const box = r.getBoundingClientRect();
+        return box.width >= 10 && box.height >= 10;
+      });
+    });
+  await page.keyboard.press("End");
+  assert.equal(await ring(), true, "a bar's ring");
+  await chart.evaluate((el) => el.setAttribute("type", "column"));
+  await chart.locator("rect.ck-empty").first().waitFor({ state: "attached" });
+  await page.keyboard.press("Shift+Tab");
+  assert.equal(await ring(), true, "a column's ring");
   // A chart of the same JSON added once the page's address has changed (a directory's view
   // in its query, a fragment) reads the same feed too.
   await page.evaluate(() => {
