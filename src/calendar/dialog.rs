@@ -74,6 +74,41 @@ pub(super) fn follow_feed(
     });
 }
 
+/// What the dialog showed last, which the forward button shows again once it is closed;
+/// forgotten with a new feed, whose events may stand in other places. Kept above the scope a
+/// new language draws again, as `open` is.
+pub(super) fn remembered(
+    feed: Signal<Arc<Feed>>,
+    open: RwSignal<Option<Opened>>,
+) -> StoredValue<Option<Opened>> {
+    let last = StoredValue::new(None);
+    crate::ui::effect(move || {
+        if let Some(opened) = open.get() {
+            last.set_value(Some(opened));
+        }
+    });
+    crate::ui::on_change(
+        move || feed.track(),
+        move |()| {
+            if open.get_untracked().is_none() {
+                last.set_value(None);
+            }
+        },
+    );
+    last
+}
+
+/// What forward shows again of `last`, where the calendar still shows it: an event (with
+/// the day's list it was opened from, if that day is still in the weeks placed), or a day's
+/// list of a day that is.
+fn again(last: Option<Opened>, placed: &[Occurrence]) -> Option<Opened> {
+    let shows = |day: Date| placed.iter().any(|o| o.on(day));
+    match last? {
+        Opened::Event(o, day) => Some(Opened::Event(o, day.filter(|&d| shows(d)))),
+        Opened::Day(day) => shows(day).then_some(Opened::Day(day)),
+    }
+}
+
 /// The dialog; `open` says what it shows, and closing it sets `open` to `None`.
 #[component]
 pub(super) fn CalendarDialog(
@@ -86,6 +121,8 @@ pub(super) fn CalendarDialog(
     open: RwSignal<Option<Opened>>,
     /// Its entry in the page's history while open, kept with `open`.
     entry: OwnEntry,
+    /// What it showed last (see [`remembered`]).
+    last: StoredValue<Option<Opened>>,
 ) -> impl IntoView {
     let s = lang.strings();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
@@ -158,16 +195,11 @@ pub(super) fn CalendarDialog(
     // Back from an event opened in a day's list goes to that list, as Escape does, which
     // takes an entry of its own again; from anything else it closes the dialog, which
     // forward opens again (as the last it showed, however it was closed).
-    let last = StoredValue::new(None::<Opened>);
-    crate::ui::effect(move || {
-        if let Some(opened) = open.get() {
-            last.set_value(Some(opened));
-        }
-    });
     on_popped(move || {
         if !entry.popped() {
-            if entry.returned() {
-                open.set(last.get_value());
+            let shown = again(last.get_value(), &placed.read_untracked());
+            if entry.returned(|| shown.is_some()) {
+                open.set(shown);
             }
             return;
         }

@@ -264,6 +264,7 @@ pub fn EventCalendar(
     });
     let open = RwSignal::new(None::<Opened>);
     dialog::follow_feed(feed, open, placed);
+    let last = dialog::remembered(feed, open);
     // The dialog's history entry, with `open`, above the scope a new language draws again.
     let entry = crate::ui::history::OwnEntry::new();
     crate::ui::tell_opened(on_open, move || match open.get() {
@@ -429,7 +430,7 @@ pub fn EventCalendar(
                         Some(CalendarView::List) => view! { <Agenda feed=feed lang=lang today=today month=month zone=zone kept=kept open=open heading=heading name=name listed_events=listed_events/> }.into_any(),
                         None => ().into_any(),
                     }}
-                    <CalendarDialog feed=feed lang=lang zone=zone visitor=visitor placed=placed open=open entry=entry/>
+                    <CalendarDialog feed=feed lang=lang zone=zone visitor=visitor placed=placed open=open entry=entry last=last/>
                 </div>
             </section>
         }

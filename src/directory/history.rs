@@ -15,7 +15,7 @@ use super::model::{FacetTable, Filter, Outcome, Sort, page_count};
 use super::url::{self, UrlState};
 use crate::feed::Feed;
 use crate::i18n::{Lang, fill};
-use crate::ui::history::{DIALOG, MARK, OwnEntry, on_popped, window, without_ours};
+use crate::ui::history::{MARK, OwnEntry, on_popped, window, without_ours};
 
 /// The page's `location.search` (`?a=1&ck-dir=…`, or empty).
 pub(crate) fn search() -> String {
@@ -75,8 +75,7 @@ pub(crate) fn set_search(search: &str, push: bool) {
 /// Turbo and Swup ignore an entry without theirs: the back button from another page of
 /// the site to this view would change the address but leave that page shown. The current
 /// address, where the router's state writes it (Swup's `url`), is `url`'s in the copy; a
-/// new entry has no mark of a shared link's profile entry, unless `marked`, nor of a
-/// dialog's own entry.
+/// new entry has no mark of a shared link's profile entry, unless `marked`.
 fn state_for(history: &web_sys::History, url: &str, new_entry: bool, marked: bool) -> JsValue {
     use js_sys::{Object, Reflect};
     let current = (history.state().ok()).and_then(|s| s.dyn_into::<Object>().ok());
@@ -86,7 +85,6 @@ fn state_for(history: &web_sys::History, url: &str, new_entry: bool, marked: boo
     let state = Object::assign(&Object::new(), &current);
     if new_entry {
         let _ = Reflect::delete_property(&state, &MARK.into());
-        let _ = Reflect::delete_property(&state, &DIALOG.into());
     }
     if marked {
         let _ = Reflect::set(&state, &MARK.into(), &true.into());
@@ -292,11 +290,13 @@ pub(super) fn follow(param: Option<String>, kept: Kept, lang: Lang, entry: OwnEn
                         kept.said.set(kept.page.get_untracked());
                     }
                 }
-                None => kept.open.set(if !held && entry.returned() {
-                    last.get_value()
-                } else {
-                    None
-                }),
+                // Forward to the profile's entry opens it again, if the feed still has
+                // its member.
+                None => {
+                    let again = kept.known(last.get_value()).filter(|_| !held);
+                    let reopened = entry.returned(|| again.is_some());
+                    kept.open.set(again.filter(|_| reopened));
+                }
             }
         }
     });

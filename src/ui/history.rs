@@ -4,6 +4,7 @@
 //! `sync-url` writes its views into the same history (`directory::history`).
 
 use leptos::prelude::{SetValue, StoredValue, UpdateValue, WithValue};
+use wasm_bindgen::JsValue;
 
 mod moves;
 #[cfg(feature = "embed")]
@@ -47,7 +48,12 @@ fn back() {
 /// pops it, and the dialog closes; closed otherwise (Escape, its button, a tap beside it),
 /// it goes back over the entry, so that the next back leaves neither an entry that does
 /// nothing nor the page. The forward button back onto the entry the dialog was closed
-/// from opens it again ([`OwnEntry::returned`]), as it opens a shared link's profile again.
+/// from opens it again where it can ([`OwnEntry::returned`]), as it opens a shared link's
+/// profile again.
+///
+/// Its entry has no state (`null`), which routers (Astro's, Turbo, Swup) leave alone; it is
+/// told apart by the browser's Navigation API, which names each entry: without it, forward
+/// opens nothing again.
 ///
 /// Kept where the dialog's open state is kept, not in a scope drawn again (for a new
 /// language, say): the dialog drawn again while open holds the entry it had.
@@ -58,20 +64,19 @@ pub(crate) struct OwnEntry(StoredValue<Entry>);
 struct Entry {
     /// Whether it holds the entry the page is at.
     held: bool,
-    /// The mark of the entry it pushed, if it pushed the one it holds.
-    mark: Option<f64>,
-    /// The mark of the entry the dialog was closed from.
-    left: Option<f64>,
+    /// The Navigation API's id of the entry it pushed, if it pushed the one it holds.
+    pushed: Option<String>,
+    /// The id of the entry the dialog was closed from.
+    left: Option<String>,
 }
 
-/// The key of the history state that marks a dialog's own entry: `{"ck-dialog": mark}`, a
-/// mark of its own (the page's other entries, and those of its loads before, have others).
-pub(crate) const DIALOG: &str = "ck-dialog";
-
-/// The mark on the page's current entry, if a dialog pushed it.
-fn current_mark() -> Option<f64> {
-    let state = window()?.history().ok()?.state().ok()?;
-    js_sys::Reflect::get(&state, &DIALOG.into()).ok()?.as_f64()
+/// The Navigation API's id of the page's current history entry, where the browser has it.
+fn entry_id() -> Option<String> {
+    let navigation = js_sys::Reflect::get(&window()?.into(), &"navigation".into()).ok()?;
+    let current = js_sys::Reflect::get(&navigation, &"currentEntry".into()).ok()?;
+    js_sys::Reflect::get(&current, &"id".into())
+        .ok()?
+        .as_string()
 }
 
 impl OwnEntry {
@@ -79,22 +84,19 @@ impl OwnEntry {
         OwnEntry(StoredValue::new(Entry::default()))
     }
 
-    /// Holds an entry: a new one for the same URL, marked, unless one is held already.
+    /// Holds an entry: a new one for the same URL, unless one is held already.
     pub(crate) fn hold(self) {
         if self.0.with_value(|e| e.held) {
             return;
         }
-        let mark = js_sys::Math::random();
+        if let Some(history) = window().and_then(|w| w.history().ok()) {
+            let _ = history.push_state(&JsValue::NULL, "");
+        }
         self.0.set_value(Entry {
             held: true,
-            mark: Some(mark),
+            pushed: entry_id(),
             left: None,
         });
-        if let Some(history) = window().and_then(|w| w.history().ok()) {
-            let state = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&state, &DIALOG.into(), &mark.into());
-            let _ = history.push_state(&state, "");
-        }
     }
 
     /// Holds the entry the page is at, which another writer made (the directory's
@@ -124,7 +126,7 @@ impl OwnEntry {
             .try_update_value(|e| {
                 let held = std::mem::take(&mut e.held);
                 if held {
-                    e.left = e.mark.take();
+                    e.left = e.pushed.take();
                 }
                 held
             })
@@ -133,19 +135,20 @@ impl OwnEntry {
 
     /// For a move of the back or forward button that [`OwnEntry::popped`] found nothing
     /// held in: whether it came to the entry the dialog was last closed from (by the
-    /// forward button, most often), which it then holds again: the dialog is to open again.
-    pub(crate) fn returned(self) -> bool {
-        let Some(left) = self.0.try_with_value(|e| e.left).flatten() else {
+    /// forward button, most often) and `reopen` opened the dialog again (it may not: what
+    /// the dialog showed may be gone), the entry then held again.
+    pub(crate) fn returned(self, reopen: impl FnOnce() -> bool) -> bool {
+        let Some(left) = self.0.try_with_value(|e| e.left.clone()).flatten() else {
             return false;
         };
-        let back_there = current_mark() == Some(left);
-        if back_there {
+        let again = entry_id().as_ref() == Some(&left) && reopen();
+        if again {
             self.0.set_value(Entry {
                 held: true,
-                mark: Some(left),
+                pushed: Some(left),
                 left: None,
             });
         }
-        back_there
+        again
     }
 }

@@ -1,8 +1,9 @@
 // End-to-end tests of the calendar element: its grid, its keyboard, "+N more", the event
 // dialog and the add-to-calendar downloads.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { test, assert, settled } from "./harness.mjs";
-import { axeViolations, onPhone, channels, contrast } from "./support.mjs";
+import { axeViolations, onPhone, channels, contrast, ROOT } from "./support.mjs";
 
 /** Adds to the page's `main` a clusterkit-calendar with the attributes `attrs` (its id among
  * them) and `feed` as its inline JSON. */
@@ -503,6 +504,62 @@ test("in a narrow container the calendar lists what is coming, month by month, a
   await narrow.locator('td[data-day="2026-11-24"] .ck-day-number').click();
   await page.waitForTimeout(100);
   assert.equal(await narrow.getByRole("dialog").count(), 0);
+});
+
+test("forward opens a closed event or day again where the calendar still shows it: through a new language, not after a new feed or for a day of a month left; its entry keeps no state a router would read", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  const cal = page.locator("#cal");
+  await cal.getByRole("grid", { name: "November 2026" }).waitFor();
+  const dialog = cal.getByRole("dialog");
+  // An Astro-like router acts on every move to an entry with a state: none of ours has one.
+  await page.evaluate(() => {
+    window.routed = 0;
+    addEventListener("popstate", (e) => e.state !== null && window.routed++);
+  });
+  const open = async () => {
+    await cal.locator(".ck-bar", { hasText: "Winter fair" }).first().click();
+    await dialog.filter({ hasText: "Winter fair" }).waitFor();
+    assert.equal(await page.evaluate(() => history.state), null, "no state on the dialog's entry");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await page.waitForFunction(() => history.state === null);
+  };
+  // Through a new language: the same event, in Spanish.
+  await open();
+  await cal.evaluate((el) => el.setAttribute("lang", "es"));
+  await cal.getByRole("grid", { name: "noviembre de 2026" }).waitFor();
+  await page.goForward();
+  await dialog.filter({ hasText: "Winter fair" }).waitFor();
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  await cal.evaluate((el) => el.setAttribute("lang", "en"));
+  await cal.getByRole("grid", { name: "November 2026" }).waitFor();
+  // A new feed with one more event at its top: what was shown may stand elsewhere now.
+  await open();
+  await page.route("**/events-more.json", async (route) => {
+    const feed = JSON.parse(readFileSync(join(ROOT, "tests/e2e/pages/events.json"), "utf8"));
+    feed.events.unshift({ id: "new", title: "Newcomer", start: "2026-11-02" });
+    await route.fulfill({ json: feed });
+  });
+  await cal.evaluate((el) => el.setAttribute("feed", "events-more.json"));
+  await cal.locator(".ck-bar", { hasText: "Newcomer" }).waitFor();
+  await page.goForward();
+  await page.waitForTimeout(300);
+  assert.equal(await dialog.count(), 0, "nothing opened after a new feed");
+  await page.goBack();
+  // A day's list of a month the visitor left: not opened over another month.
+  const thursday = cal.locator('td[data-day="2026-11-19"]');
+  await thursday.getByText("+3 more", { exact: true }).click();
+  await dialog.filter({ hasText: "Pitch one" }).waitFor();
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  await cal.getByRole("button", { name: "Next month" }).click();
+  await cal.getByRole("button", { name: "Next month" }).click();
+  await cal.getByRole("grid", { name: "January 2027" }).waitFor();
+  await page.goForward();
+  await page.waitForTimeout(300);
+  assert.equal(await dialog.count(), 0, "no day's list of November over January");
+  assert.equal(await page.evaluate(() => window.routed), 0, "no move the router would take");
 });
 
 test("the calendar's filters: a search, a segment, and the segments attribute", async ({ page, url, warnings }) => {

@@ -1567,6 +1567,23 @@ test("without sync-url, the back button closes a profile and forward opens it ag
   await dir.getByRole("dialog").waitFor({ state: "hidden" });
   assert.equal(await page.evaluate(() => history.length), start + 1, "one entry of its own, behind");
   assert.equal(page.url(), address);
+  // Closed, then a feed without its member: forward opens nothing, and the member back in
+  // a later feed does not open its profile by itself.
+  await card.click();
+  await dir.getByRole("dialog", { name }).waitFor();
+  await page.keyboard.press("Escape");
+  await dir.getByRole("dialog").waitFor({ state: "hidden" });
+  const feed = feedOf("catalonia");
+  await page.route("**/www/feeds/without.json", (route) => route.fulfill({ json: { ...feed, members: feed.members.filter((m) => m.name !== name) } }));
+  await dir.evaluate((el) => el.setAttribute("feed", "www/feeds/without.json"));
+  await dir.locator("[part=count]").filter({ hasText: `${feed.members.length - 1} socis` }).waitFor();
+  await page.goForward();
+  await page.waitForTimeout(300);
+  assert.equal(await dir.getByRole("dialog").count(), 0, "no profile of a member gone");
+  await dir.evaluate((el) => el.setAttribute("feed", "www/feeds/catalonia.json"));
+  await dir.locator("[part=count]").filter({ hasText: `${feed.members.length} socis` }).waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await dir.getByRole("dialog").count(), 0, "nor when it is back");
 });
 
 test("a new feed without the open profile's member closes the profile with the focus on the count, not on another member's card", async ({ page, url }) => {

@@ -4,7 +4,7 @@
 use leptos::prelude::on_cleanup;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{DIALOG, MARK, window};
+use super::{MARK, window};
 
 /// What a widget does when the back or forward button moves.
 type Answer = std::rc::Rc<dyn Fn()>;
@@ -115,7 +115,7 @@ pub(crate) fn popped(ev: &web_sys::Event) -> bool {
     let a_router_s = state.is_object()
         && js_sys::Object::keys(state.unchecked_ref::<js_sys::Object>())
             .iter()
-            .any(|key| !matches!(key.as_string().as_deref(), Some(MARK | DIALOG)));
+            .any(|key| key.as_string().as_deref() != Some(MARK));
     WITHIN.take() && a_router_s && !answers.is_empty()
 }
 
