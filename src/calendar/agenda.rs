@@ -35,8 +35,9 @@ pub(super) fn Agenda(
     heading: u8,
     /// The calendar's name, which its download takes.
     name: Memo<String>,
-    /// Told how many events the list shows, for the calendar's count.
-    listed_events: RwSignal<usize>,
+    /// Told how many events the list shows, for the calendar's count; `None` once the
+    /// list is gone.
+    listed_events: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     let s = lang.strings();
     // How far the visitor has taken the list: its first and last day once they asked for
@@ -90,10 +91,13 @@ pub(super) fn Agenda(
         }
     });
     crate::ui::effect(move || {
-        let events = listed.with(|l| events_among(l.list.iter()));
+        let events = Some(listed.with(|l| events_among(l.list.iter())));
         if listed_events.try_get_untracked() != Some(events) {
             listed_events.try_set(events);
         }
+    });
+    on_cleanup(move || {
+        listed_events.try_set(None);
     });
     // A step either way from where the list ends now.
     let step = move |later: bool| {

@@ -215,7 +215,7 @@ pub(super) fn Filters(
     let s = lang.strings();
     // How many events a search or a toggle keeps, on screen and read out politely; nothing
     // while none is active (the grid or the list shows them all).
-    let count = Signal::derive(move || {
+    let found = move |shown: Option<Shown>| {
         let active = filter.with(|f| {
             !f.query.trim().is_empty() || !f.segments.is_empty() || !f.categories.is_empty()
         });
@@ -223,7 +223,7 @@ pub(super) fn Filters(
             let n = kept.with(|k| k.iter().filter(|&&k| k).count());
             let mut found = s.events_found_count(n, &format_number(lang, n));
             // Some in other months, or before or after the list: how many are in view.
-            if let Some(Shown { in_month, events }) = shown.get().filter(|v| v.events < n) {
+            if let Some(Shown { in_month, events }) = shown.filter(|v| v.events < n) {
                 let part = s.events_shown_count(in_month, events, &format_number(lang, events));
                 found = format!("{found}, {part}");
             }
@@ -237,7 +237,11 @@ pub(super) fn Filters(
         } else {
             String::new()
         }
-    });
+    };
+    let count = Signal::derive(move || found(shown.get()));
+    // Read out as a search or a choice changes it: another month or step of the list is
+    // said by its heading (and an empty month by its own status), not by the count again.
+    let said = Signal::derive(move || found(shown.get_untracked()));
     // The toggles are drawn as markup when the feed or the language change; a choice only
     // flips their `aria-pressed`, so the focus stays on the toggle pressed.
     let groups = NodeRef::<leptos::html::Div>::new();
@@ -303,7 +307,7 @@ pub(super) fn Filters(
                 />
             </div>
             <p class="ck-cal-count" prop:textContent=count></p>
-            {crate::ui::said_once_settled(count)}
+            {crate::ui::said_once_settled(said)}
             {toggle_button}
             <div
                 class="ck-chip-groups ck-fold"

@@ -300,7 +300,7 @@ pub fn EventCalendar(
     });
     // How many of the kept events the view shows, for the count beside the search: those
     // with a day in the month shown, or those the list has (which it tells).
-    let listed_events = RwSignal::new(0_usize);
+    let listed_events = RwSignal::new(None::<usize>);
     let shown_events = Signal::derive(move || {
         let in_month = match known.get().then(|| current.get())? {
             CalendarView::Month => true,
@@ -310,7 +310,7 @@ pub fn EventCalendar(
             let month = shown.get();
             placed.with(|p| events_among(p.iter().filter(|o| o.in_month(month))))
         } else {
-            listed_events.get()
+            listed_events.get()?
         };
         Some(Shown { in_month, events })
     });

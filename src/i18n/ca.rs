@@ -148,7 +148,11 @@ pub(crate) static STRINGS: Strings = Strings {
     events_other: "{n} esdeveniments",
     events_found: ["1 esdeveniment trobat", "{n} esdeveniments trobats"],
     events_in_month: ["cap aquest mes", "1 aquest mes", "{n} aquest mes"],
-    events_in_list: ["cap a la llista", "1 a la llista", "{n} a la llista"],
+    events_in_list: [
+        "cap no és a la llista",
+        "1 és a la llista",
+        "{n} són a la llista",
+    ],
     view: "Vista",
     views: ["Mes", "Llista"],
     when: "Quan",

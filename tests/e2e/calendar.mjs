@@ -1083,9 +1083,20 @@ test("the calendar's count says how many of the events found the month or the li
   await count.filter({ hasText: /^1 event found$/ }).waitFor();
   await search.fill("ventana");
   await count.filter({ hasText: /^1 event found, none this month$/ }).waitFor();
+  const status = cal.locator(".ck-cal-filters [role=status]");
+  await status.filter({ hasText: /^1 event found, none this month$/ }).waitFor();
+  // Another month changes the count on screen; the heading says the month, and the count
+  // is not read out again.
+  await cal.evaluate((el) => {
+    window.countSaid = [];
+    const region = el.shadowRoot.querySelector(".ck-cal-filters [role=status]");
+    new MutationObserver(() => window.countSaid.push(region.textContent)).observe(region, { childList: true, subtree: true, characterData: true });
+  });
   await cal.getByRole("button", { name: "Next month" }).click();
   await cal.getByRole("grid", { name: "December 2026" }).waitFor();
   await count.filter({ hasText: /^1 event found$/ }).waitFor();
+  await page.waitForTimeout(1200);
+  assert.deepEqual(await page.evaluate(() => window.countSaid), [], "not read out again");
   // A toggle's events too: the talent week is in November.
   await search.fill("");
   await cal.getByRole("group", { name: "Segments" }).getByRole("button", { name: "Animation" }).click();
