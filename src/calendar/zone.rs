@@ -256,13 +256,27 @@ pub fn is_visitors(zone: &str, visitor: &str) -> bool {
 
 /// Whether zones `a` and `b` show the same time all through this year and the next: the
 /// same offset as each begins, and the same changes.
+/// Found once for each pair (the note over the month and each event's dialog ask again).
 #[cfg(target_arch = "wasm32")]
 fn same_clock(a: &str, b: &str) -> bool {
+    thread_local! {
+        static FOUND: std::cell::RefCell<Vec<(String, String, bool)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    if let Some(same) = FOUND.with_borrow(|found| {
+        (found.iter())
+            .find(|(x, y, _)| x == a && y == b)
+            .map(|&(.., same)| same)
+    }) {
+        return same;
+    }
     let year = utc_wall_clock(js_sys::Date::now()).0.year;
-    (year..=year + 1).all(|year| {
+    let same = (year..=year + 1).all(|year| {
         let of_a = in_year(a, year, |first, changes| (first, changes.to_vec()));
         in_year(b, year, |first, changes| of_a == (first, changes.to_vec()))
-    })
+    });
+    FOUND.with_borrow_mut(|found| found.push((a.to_owned(), b.to_owned(), same)));
+    same
 }
 
 /// Off the browser every zone is UTC: they are told apart by name alone.
