@@ -33,7 +33,7 @@ var WORDS = {
 var WAITING = [
   // Its text as large as the widget's will be (see theme.css): the visitor's default font
   // size or the page's root font size, whichever is larger; and so the room it keeps.
-  ":host{display:block;font-size:medium;--_loading:30em}",
+  ":host{display:block;writing-mode:horizontal-tb;font-size:medium;--_loading:30em}",
   ":host([hidden]){display:none}",
   ":host(:is(clusterkit-directory,clusterkit-calendar)){--_loading:max(36em,100vh)}",
   "[part=status]{box-sizing:border-box;margin:0;font-size:var(--ck-font-size,max(1em,1rem));min-height:var(--ck-loading-height,var(--_loading))}",

@@ -462,7 +462,7 @@ test("a host page's aggressive CSS leaves the widgets' layout and text as on a c
   const sideways = await page.evaluate(() => {
     document.body.style.writingMode = "vertical-rl";
     return [...document.querySelectorAll("clusterkit-directory, clusterkit-chart, clusterkit-calendar")].flatMap((host) =>
-      [...host.shadowRoot.querySelectorAll(".ck-root, .ck-root *")]
+      [host, ...host.shadowRoot.querySelectorAll(".ck-root, .ck-root *")]
         .filter((el) => getComputedStyle(el).writingMode !== "horizontal-tb")
         .map((el) => `${host.localName} ${el.localName}.${el.className.baseVal ?? el.className}`),
     );
