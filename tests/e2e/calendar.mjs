@@ -339,13 +339,13 @@ test("a segment without a colour of its own has one colour on a card's tag, a ch
   const colour = (locator, property) => locator.evaluate((el, property) => getComputedStyle(el)[property], property);
   const tag = page.locator("clusterkit-directory .ck-tag").first();
   await tag.waitFor();
-  const column = page.locator("clusterkit-chart .ck-mark[aria-label^=\"Three\"] rect");
+  const column = page.locator("clusterkit-chart .ck-mark[aria-label^=\"Three\"] rect[part=bar]");
   const bar = page.locator("#plain .ck-bar", { hasText: "Meeting" });
   await bar.waitFor();
   const [onTag, onColumn, onBar] = [await colour(tag, "borderTopColor"), await colour(column, "fill"), await colour(bar, "borderInlineStartColor")];
   assert.equal(onTag, onColumn, "the tag as the column");
   assert.equal(onBar, onColumn, "the event as the column");
-  assert.notEqual(onColumn, await colour(page.locator("clusterkit-chart .ck-mark[aria-label^=\"One\"] rect"), "fill"), "another segment, another colour");
+  assert.notEqual(onColumn, await colour(page.locator("clusterkit-chart .ck-mark[aria-label^=\"One\"] rect[part=bar]"), "fill"), "another segment, another colour");
   // In the dark theme, its dark palette's colour, on all three alike.
   await page.evaluate(() => document.querySelectorAll("clusterkit-directory, clusterkit-chart, clusterkit-calendar").forEach((el) => el.setAttribute("theme", "dark")));
   await page.waitForFunction((light) => getComputedStyle(document.querySelector("clusterkit-chart").shadowRoot.querySelector('.ck-mark[aria-label^="Three"] rect')).fill !== light, onColumn);
