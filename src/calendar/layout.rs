@@ -56,25 +56,16 @@ pub(crate) fn week(first: Date, occurrences: &[Occurrence], lanes: usize) -> Wee
             out.count[c] += 1;
         }
         let (continued, continues) = (o.first < first, o.last > last);
-        // One bar across its days in the week, in the first lane free on all of them.
-        if let Some(lane) = (0..lanes).find(|&l| (start..=end).all(|c| !taken[l][c])) {
-            taken[lane][start..=end].fill(true);
-            out.bars.push(Bar {
-                occurrence: i,
-                column: start,
-                span: end - start + 1,
-                lane,
-                continued,
-                continues,
-            });
-            continue;
-        }
-        // Else a piece of it on each run of days that has a lane free (after a crowded day,
-        // where it is one of the "+N more", it shows again), drawn as going on from and to
-        // its other days.
+        // One bar across its days in the week, in the first lane free on all of them; else
+        // a piece of it on each run of days that has a lane free (after a crowded day, where
+        // it is one of the "+N more", it shows again), drawn as going on from and to its
+        // other days.
         let mut c = start;
         while c <= end {
-            let Some(lane) = (0..lanes).find(|&l| !taken[l][c]) else {
+            let lane = (0..lanes)
+                .find(|&l| taken[l][c..=end].iter().all(|t| !t))
+                .or_else(|| (0..lanes).find(|&l| !taken[l][c]));
+            let Some(lane) = lane else {
                 out.more[c] += 1;
                 c += 1;
                 continue;
