@@ -59,8 +59,8 @@ pub(super) fn facets(
         };
         let (feed, table, all) = (feed.read(), table.read(), show_all.get());
         let outcome = outcome.read();
-        // Folded, regions and cities list values the results have first: searching for a
-        // member shows its city, not eight cities of none.
+        // Regions and cities list values the results have first, folded or not: searching
+        // for a member shows its city, not eight cities of none.
         let listed = [
             (Facet::Region, table.regions.len()),
             (Facet::City, table.cities.len()),
@@ -68,7 +68,7 @@ pub(super) fn facets(
         ]
         .map(|(facet, len)| {
             let slot = slot_of(facet);
-            (!all[slot] && folds(facet, len)).then(|| folded(len, |k| count_of(&outcome, facet, k)))
+            folds(facet, len).then(|| folded(len, all[slot], |k| count_of(&outcome, facet, k)))
         });
         let key = (
             Arc::as_ptr(&feed),
@@ -80,7 +80,7 @@ pub(super) fn facets(
         if drawn_for.as_ref() != Some(&key) {
             // "Show all" keeps the focus across the redraw it causes.
             let chosen = choices.read_untracked();
-            let (markup, options) = markup(s, lang, &feed, &table, &key.3, &chosen);
+            let (markup, options) = markup(s, lang, &feed, &table, (&key.3, all), &chosen);
             // A tick may change which values are listed, and so redraw them: the focus stays
             // on the box ticked (`data-v`, its facet and value), or on "show all".
             crate::ui::redraw_keeping_focus(&div, &markup, &["data-v", "data-more"]);
@@ -195,23 +195,24 @@ fn slot_of(facet: Facet) -> usize {
     }
 }
 
-/// The values a folded facet of `len` values lists, in the order it lists them: the first
-/// [`SHORT_FACET`] of those whose `count` is not zero, in the facet's order (the most
-/// members first), then as many of the rest as it takes to list that many.
-fn folded(len: usize, count: impl Fn(usize) -> usize) -> Vec<usize> {
+/// The values a foldable facet of `len` values lists, in the order it lists them: those
+/// whose `count` is not zero, in the facet's order (the most members first), then the rest;
+/// folded, the first [`SHORT_FACET`] of them (and "show all" keeps their order).
+fn folded(len: usize, all: bool, count: impl Fn(usize) -> usize) -> Vec<usize> {
     let (found, rest): (Vec<usize>, Vec<usize>) = (0..len).partition(|&k| count(k) > 0);
-    found.into_iter().chain(rest).take(SHORT_FACET).collect()
+    let shown = if all { len } else { SHORT_FACET };
+    found.into_iter().chain(rest).take(shown).collect()
 }
 
 /// The facets with values, as markup (see [`facets`]), and per checkbox its facet, its
-/// value's place in the facet and the value. Regions and cities list the values `listed`
-/// gives them (see [`folded`]), and any chosen, until their "show all" is pressed (`None`).
+/// value's place in the facet and the value. Facets that fold list the values `listed`
+/// gives them (see [`folded`]), and any chosen beyond them; `all` says which are unfolded.
 fn markup(
     s: &Strings,
     lang: Lang,
     feed: &Feed,
     table: &FacetTable,
-    listed: &[Option<Vec<usize>>; 3],
+    (listed, all): (&[Option<Vec<usize>>; 3], [bool; 3]),
     chosen: &Filter,
 ) -> (String, Vec<(Facet, usize, String)>) {
     let fallback = feed.cluster.default_language.as_str();
@@ -263,7 +264,7 @@ fn markup(
             out,
             "<fieldset class=\"ck-facet\" part=\"facet\"><legend>{legend}</legend>"
         );
-        // A folded facet's values in the order it lists them, then those chosen beyond them.
+        // A foldable facet's values in the order it lists them, then those chosen beyond them.
         let order: Vec<usize> = match slot.and_then(|slot| listed[slot].as_ref()) {
             None => (0..options.len()).collect(),
             Some(short) => (short.iter().copied())
@@ -285,7 +286,7 @@ fn markup(
             drawn.push((facet, k, value.clone()));
         }
         if let Some(slot) = slot.filter(|_| folds(facet, options.len())) {
-            let all = listed[slot].is_none();
+            let all = all[slot];
             let text = if all {
                 s.show_fewer.to_owned()
             } else {
@@ -345,9 +346,9 @@ mod tests {
             cities: vec!["<b>Town</b>".into()],
             ..Filter::default()
         };
-        let first = |len| Some(folded(len, |_| 1));
+        let first = |len| Some(folded(len, false, |_| 1));
         let listed = [first(table.regions.len()), first(table.cities.len()), None];
-        let (html, drawn) = markup(s, Lang::En, &feed, &table, &listed, &chosen);
+        let (html, drawn) = markup(s, Lang::En, &feed, &table, (&listed, [false; 3]), &chosen);
         let cities: Vec<&str> = drawn.iter().map(|(_, _, v)| v.as_str()).collect();
         assert_eq!(cities.len(), 9, "eight and the chosen one: {cities:?}");
         assert_eq!(&cities[..2], ["City 1", "City 2"], "the largest first");
@@ -362,12 +363,13 @@ mod tests {
             "{html}"
         );
 
+        let every = Some(folded(table.cities.len(), true, |_| 1));
         let (html, drawn) = markup(
             s,
             Lang::En,
             &feed,
             &table,
-            &[listed[0].clone(), None, None],
+            (&[listed[0].clone(), every, None], [false, true, false]),
             &chosen,
         );
         assert_eq!(drawn.len(), 13, "every city");
@@ -395,7 +397,7 @@ mod tests {
                 Lang::En,
                 feed,
                 &FacetTable::new(feed),
-                listed,
+                (listed, [false; 3]),
                 &Filter::default(),
             )
         };
@@ -407,7 +409,7 @@ mod tests {
         // Two thousand: eight until "show all", the member's own among them.
         assert!(folds(Facet::Segment, 2000));
         let found = |k: usize| usize::from(k == 3);
-        let listed = [None, None, Some(folded(2000, found))];
+        let listed = [None, None, Some(folded(2000, false, found))];
         let (html, drawn) = draw(&feed(2000), &listed);
         assert_eq!(drawn.len(), 8);
         assert!(drawn.iter().any(|(_, _, id)| id == "s3"));
@@ -422,13 +424,18 @@ mod tests {
         // Thirteen cities, the most members first: a search that finds only the twelfth's
         // member lists it, with the first seven of the rest, in the facet's order.
         let found = |k: usize| usize::from(k == 11);
-        assert_eq!(folded(13, found), [11, 0, 1, 2, 3, 4, 5, 6]);
+        assert_eq!(folded(13, false, found), [11, 0, 1, 2, 3, 4, 5, 6]);
+        // Unfolded, in the same order, the rest after them: "show all" moves none.
+        assert_eq!(
+            folded(13, true, found),
+            [11, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12]
+        );
         // Without a search, the first eight; with more than eight found, the first eight
         // of them.
-        assert_eq!(folded(13, |_| 3), [0, 1, 2, 3, 4, 5, 6, 7]);
+        assert_eq!(folded(13, false, |_| 3), [0, 1, 2, 3, 4, 5, 6, 7]);
         // Six found: they, then the first two of the rest.
         assert_eq!(
-            folded(13, |k| usize::from(k % 2 == 1)),
+            folded(13, false, |k| usize::from(k % 2 == 1)),
             [1, 3, 5, 7, 9, 11, 0, 2]
         );
     }
@@ -453,7 +460,7 @@ mod tests {
             Lang::En,
             &feed,
             &table,
-            &[None, None, None],
+            (&[None, None, None], [false; 3]),
             &Filter::default(),
         );
         // A Catalan screen reader voice reads the Catalan-only name; the English one is the

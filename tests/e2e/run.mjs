@@ -733,6 +733,14 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   const cityNames = await dir.getByRole("group", { name: "Ciutat" }).locator("label").evaluateAll((labels) => labels.map((l) => [l.querySelector("span").textContent, l.querySelector("input").disabled]));
   assert.deepEqual(cityNames[0], ["Sant Adrià de Besòs", false], `first, above the cities of none: ${JSON.stringify(cityNames)}`);
   assert.ok(cityNames.slice(1).every(([, disabled]) => disabled), "the others give nothing");
+  // Unfolded, the same order, the rest after it: its city stays first.
+  await dir.getByRole("button", { name: `Mostra-les totes (${cities})` }).click();
+  await fewer.waitFor();
+  const unfolded = await dir.getByRole("group", { name: "Ciutat" }).locator("label").evaluateAll((labels) => labels.map((l) => [l.querySelector("span").textContent, l.querySelector("input").disabled]));
+  assert.deepEqual(unfolded.slice(0, 8), cityNames, "the folded list's order kept");
+  assert.equal(unfolded.length, cities);
+  await fewer.click();
+  await dir.getByRole("button", { name: `Mostra-les totes (${cities})` }).waitFor();
   await dir.getByRole("searchbox", { name: "Cerca socis" }).fill("");
   await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
   assert.equal(await besos.count(), 0, "folded away again");
