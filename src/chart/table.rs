@@ -17,8 +17,11 @@ pub(crate) fn table(marks: &[Mark], caption: &str, headers: [&str; 3], lang: Lan
         .any(|m| m.share.is_some() || m.running.is_some());
     let columns = if extra { 3 } else { 2 };
     let mut out = format!(
-        // Its name for screen readers; on screen the chart's heading, just above, says it.
-        "<table class=\"ck-table\"><caption class=\"ck-visually-hidden\">{}</caption><thead><tr>",
+        // In a box that scrolls sideways (reached by the keyboard too) where the narrowest
+        // phone at the largest text has no room for every column. Its name for screen
+        // readers; on screen the chart's heading, just above, says it.
+        "<div class=\"ck-table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{0}\">\
+         <table class=\"ck-table\"><caption class=\"ck-visually-hidden\">{0}</caption><thead><tr>",
         escape(caption)
     );
     for header in &headers[..columns] {
@@ -49,7 +52,7 @@ pub(crate) fn table(marks: &[Mark], caption: &str, headers: [&str; 3], lang: Lan
         }
         out.push_str("</tr>");
     }
-    out.push_str("</tbody></table>");
+    out.push_str("</tbody></table></div>");
     out
 }
 

@@ -875,6 +875,42 @@ test("a visitor's larger default font makes the charts' text larger too, the dra
   }
 });
 
+test("on a phone of 320 px at twice the text, a chart's table keeps its names readable and every column in reach, scrolled sideways in its own box", async ({ context, url }) => {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: 32, fixed: 13 } });
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto(url("tests/e2e/pages/charts.html"));
+  for (const [id, button] of [["cities", "Mostra com a taula"], ["years", "Mostrar como tabla"], ["kinds", "Amosar como táboa"]]) {
+    const chart = page.locator(`#${id}`);
+    await chart.getByRole("button", { name: button }).click();
+    const table = chart.getByRole("table");
+    await table.waitFor();
+    const seen = await chart.evaluate((el) => {
+      const box = el.shadowRoot.querySelector(".ck-table-wrap");
+      const lineHeight = parseFloat(getComputedStyle(box.querySelector("tbody th")).lineHeight);
+      const names = [...box.querySelectorAll("tbody th")].map((th) => [th.textContent, Math.round(th.getBoundingClientRect().height / lineHeight)]);
+      const last = [...box.querySelectorAll("tbody tr")].map((tr) => tr.lastElementChild);
+      box.scrollLeft = box.scrollWidth;
+      const right = box.getBoundingClientRect().right;
+      return {
+        // A name of one word ("Barcelona", "2015") on one or two lines, not a letter a line.
+        broken: names.filter(([name, lines]) => !name.includes(" ") && lines > 2),
+        // Scrolled to its end, the last column in the box.
+        reached: last.every((td) => td.getBoundingClientRect().right <= right + 1),
+        focusable: box.tabIndex === 0,
+        page: document.documentElement.scrollWidth,
+      };
+    });
+    assert.deepEqual(seen.broken, [], `#${id}: names whole`);
+    assert.ok(seen.reached, `#${id}: the last column in reach`);
+    assert.ok(seen.focusable, `#${id}: the box scrolls by the keyboard too`);
+    assert.ok(seen.page <= 320, `#${id}: the page does not scroll sideways (${seen.page})`);
+  }
+  assert.deepEqual(await axeViolations(page), [], "no axe-core violations");
+  await page.close();
+});
+
 test("a site's \"larger text\" button, pressed once the charts are drawn, makes their text larger too", async ({ page, url }) => {
   await page.setViewportSize({ width: 900, height: 800 });
   await page.goto(url("tests/e2e/pages/charts.html"));
