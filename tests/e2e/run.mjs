@@ -1867,6 +1867,25 @@ test("with the text at 200% on a 320 px phone, the browser's or the page's own, 
     });
     assert.deepEqual(under, { bar: under.box, box: under.box, wrapped: true, rim: true }, `${way}: the close button's line`);
     assert.match(under.box, /^rgb\(/, `${way}: an opaque dialog`);
+    // With the browser's text size, which the page's media queries see, the button goes up
+    // with the text: scrolled to its end, no line of the profile is hidden under it.
+    if (way === "browser") {
+      const hidden = await dialog.evaluate((d) => {
+        d.scrollTop = d.scrollHeight;
+        const close = d.querySelector(".ck-dialog-close button").getBoundingClientRect();
+        const walker = document.createTreeWalker(d.querySelector(":scope > div"), NodeFilter.SHOW_TEXT);
+        const under = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const r of range.getClientRects()) {
+            if (r.right > close.left && r.left < close.right && r.bottom > close.top && r.top < close.bottom) under.push(node.textContent.trim());
+          }
+        }
+        return under;
+      });
+      assert.deepEqual(hidden, [], `${way}: no text under the close button`);
+    }
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
     // In the list's rows too, a long real name shows whole: beside the row's logo it took six
