@@ -135,8 +135,9 @@ impl OwnEntry {
 
     /// For a move of the back or forward button that [`OwnEntry::popped`] found nothing
     /// held in: whether it came to the entry the dialog was last closed from (by the
-    /// forward button, most often) and `reopen` opened the dialog again (it may not: what
-    /// the dialog showed may be gone), the entry then held again.
+    /// forward button, most often) and `reopen` says the dialog can open again (it may not:
+    /// what it showed may be gone), the entry then held again for the dialog the caller
+    /// opens.
     pub(crate) fn returned(self, reopen: impl FnOnce() -> bool) -> bool {
         let Some(left) = self.0.try_with_value(|e| e.left.clone()).flatten() else {
             return false;
