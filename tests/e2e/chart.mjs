@@ -1,7 +1,7 @@
 // End-to-end tests of the chart element, alone and linked to a directory.
 import { readFileSync } from "node:fs";
 import { test, assert, settled } from "./harness.mjs";
-import { feedOf, text, axeViolations, onPhone, addWidget, channels, contrast } from "./support.mjs";
+import { feedOf, text, axeViolations, onPhone, addWidget, addWidgets, channels, contrast } from "./support.mjs";
 
 test("Escape on a chart's tooltip only hides it: a page's dialog around the chart stays open for the next", async ({ page, url }) => {
   await page.goto(url("tests/e2e/pages/charts.html"));
@@ -252,17 +252,11 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
 test("a linked chart's bars say what the directory's checkboxes say, also for a shared link's search restored before the directory's index", async ({ page, url }) => {
   await page.goto(url("tests/e2e/pages/linked.html") + "?ck-shared=q:barcelona;kind:sme");
   // The chart first, in the same task as the directory, which restores the link's search.
-  await page.evaluate(() => {
-    const chart = document.createElement("clusterkit-chart");
-    chart.id = "shared-chart";
-    chart.setAttribute("feed", "../../../www/feeds/catalonia.json");
-    chart.setAttribute("for", "shared");
-    const dir = document.createElement("clusterkit-directory");
-    dir.id = "shared";
-    dir.setAttribute("sync-url", "");
-    dir.setAttribute("feed", "../../../www/feeds/catalonia.json");
-    document.body.append(chart, dir);
-  });
+  const address = "../../../www/feeds/catalonia.json";
+  await addWidgets(page, [
+    ["clusterkit-chart", { id: "shared-chart", feed: address, for: "shared" }],
+    ["clusterkit-directory", { id: "shared", "sync-url": "", feed: address }],
+  ]);
   const dir = page.locator("#shared");
   await settled(async () => (await dir.getByRole("searchbox", { name: "Cerca socis" }).inputValue()) === "barcelona");
   const feed = feedOf("catalonia");
@@ -389,16 +383,10 @@ test("a chart linked to a directory toggles its facets by click or Enter and sho
   await chart.evaluate((el) => (el.removeAttribute("by"), el.removeAttribute("top")));
 
   // A chart `for` an id no element has yet links once a directory takes that id.
-  await page.evaluate(() => {
-    const chart = document.createElement("clusterkit-chart");
-    chart.id = "chart2";
-    chart.setAttribute("feed", "../../../www/feeds/catalonia.json");
-    chart.setAttribute("for", "later");
-    const dir = document.createElement("clusterkit-directory");
-    dir.id = "dir2";
-    dir.setAttribute("feed", "../../../www/feeds/catalonia.json");
-    document.body.append(chart, dir);
-  });
+  await addWidgets(page, [
+    ["clusterkit-chart", { id: "chart2", feed: "../../../www/feeds/catalonia.json", for: "later" }],
+    ["clusterkit-directory", { id: "dir2", feed: "../../../www/feeds/catalonia.json" }],
+  ]);
   const dir2 = page.locator("#dir2");
   await dir2.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
   await addWidget(page, "clusterkit-chart", { id: "chart3", feed: "../../../www/feeds/catalonia.json", for: "dir2" });

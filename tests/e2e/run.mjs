@@ -1047,13 +1047,7 @@ test("what a designer's review found: spaced dialogs, greyed choices that give n
   await dir.getByRole("searchbox").fill("");
 
   // The columns chart draws its gridlines.
-  await page.evaluate(() => {
-    const chart = document.createElement("clusterkit-chart");
-    chart.id = "years";
-    chart.setAttribute("feed", "www/feeds/catalonia.json");
-    chart.setAttribute("by", "joined");
-    document.body.append(chart);
-  });
+  await addWidget(page, "clusterkit-chart", { id: "years", feed: "www/feeds/catalonia.json", by: "joined" });
   await page.locator("#years .ck-mark").first().waitFor();
   const strokes = await page.locator("#years").evaluate((el) => [...el.shadowRoot.querySelectorAll(".ck-ticks line")].map((l) => getComputedStyle(l).stroke));
   assert.ok(strokes.length > 2 && strokes.every((s) => s !== "none"), `gridlines: ${strokes}`);

@@ -29,11 +29,20 @@ export async function onPhone(context, { viewport = { width: 390, height: 800 },
 
 /** Adds to the page's body a `tag` element (a widget) with the attributes `attrs`. */
 export function addWidget(page, tag, attrs) {
-  return page.evaluate(({ tag, attrs }) => {
-    const el = document.createElement(tag);
-    for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-    document.body.append(el);
-  }, { tag, attrs });
+  return addWidgets(page, [[tag, attrs]]);
+}
+
+/** Appends an element per `[tag, attrs]` of `widgets` to the page's body, all in one task (a
+ * chart and the directory it is `for`, arriving together). */
+export function addWidgets(page, widgets) {
+  return page.evaluate((widgets) => {
+    const elements = widgets.map(([tag, attrs]) => {
+      const el = document.createElement(tag);
+      for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+      return el;
+    });
+    document.body.append(...elements);
+  }, widgets);
 }
 
 /** The red, green and blue (0-255) of a colour as a computed style writes it: `rgb(…)`,
