@@ -1,6 +1,6 @@
 //! What a chart counts: members per segment, kind, region, city or year of joining.
 
-use crate::directory::model::{Counts, FacetTable};
+use crate::directory::model::{Counts, Facet, FacetTable};
 use crate::feed::{Feed, Kind};
 use crate::i18n::Lang;
 
@@ -33,6 +33,18 @@ impl By {
             By::Region => "region",
             By::City => "city",
             By::Joined => "joined",
+        }
+    }
+
+    /// The directory facet whose values this dimension's categories are (a linked
+    /// directory's choices in it); none for [`By::Joined`], which no facet has.
+    pub fn facet(self) -> Option<Facet> {
+        match self {
+            By::Segment => Some(Facet::Segment),
+            By::Kind => Some(Facet::Kind),
+            By::Region => Some(Facet::Region),
+            By::City => Some(Facet::City),
+            By::Joined => None,
         }
     }
 

@@ -73,12 +73,8 @@ pub(super) fn within(
     chosen: &Filter,
 ) -> Option<Within> {
     let mut others = chosen.clone();
-    match by {
-        By::Segment => others.segments.clear(),
-        By::Kind => others.kinds.clear(),
-        By::Region => others.regions.clear(),
-        By::City => others.cities.clear(),
-        By::Joined => {}
+    if let Some(facet) = by.facet() {
+        others.clear(facet);
     }
     if !others.is_active() {
         return None;

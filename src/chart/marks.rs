@@ -16,8 +16,7 @@ fn choice(feed: &Feed, by: By, label: &Label) -> Option<(Facet, String)> {
     match label {
         Label::Segment(i) => Some((Facet::Segment, feed.segments[*i].id.clone())),
         Label::Kind(kind) => Some((Facet::Kind, kind.id().to_owned())),
-        Label::Place(place) if by == By::Region => Some((Facet::Region, place.clone())),
-        Label::Place(place) => Some((Facet::City, place.clone())),
+        Label::Place(place) => by.facet().map(|facet| (facet, place.clone())),
         Label::Others(_) | Label::Year(_) | Label::Without => None,
     }
 }

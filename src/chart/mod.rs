@@ -206,9 +206,8 @@ pub fn SegmentChart(
     // when that changes what it draws.
     let counted = crate::ui::memo(move |_| {
         let by = by.get();
-        let keep = match by {
-            By::Region if linked => chosen.read().regions.clone(),
-            By::City if linked => chosen.read().cities.clone(),
+        let keep = match by.facet() {
+            Some(facet) if linked => chosen.read().places(facet).to_vec(),
             _ => Vec::new(),
         };
         let (feed, table) = (feed.read(), facets.read());

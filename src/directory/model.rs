@@ -201,6 +201,36 @@ impl Filter {
         }
     }
 
+    /// Unticks every value of `facet`.
+    ///
+    /// ```
+    /// use clusterkit::{Facet, Filter};
+    /// let mut choices = Filter::default();
+    /// choices.toggle(Facet::City, "Vigo");
+    /// choices.toggle(Facet::Segment, "animation");
+    /// choices.clear(Facet::City);
+    /// assert!(!choices.is_chosen(Facet::City, "Vigo"));
+    /// assert!(choices.is_chosen(Facet::Segment, "animation"));
+    /// ```
+    pub fn clear(&mut self, facet: Facet) {
+        match facet {
+            Facet::Segment => self.segments.clear(),
+            Facet::Kind => self.kinds.clear(),
+            Facet::Region => self.regions.clear(),
+            Facet::City => self.cities.clear(),
+        }
+    }
+
+    /// The ticked regions or cities, for [`Facet::Region`] or [`Facet::City`]; none for the
+    /// facets whose values are ids.
+    pub(crate) fn places(&self, facet: Facet) -> &[String] {
+        match facet {
+            Facet::Region => &self.regions,
+            Facet::City => &self.cities,
+            Facet::Segment | Facet::Kind => &[],
+        }
+    }
+
     /// This filter without the ticks that name no value of `table`: a shared link's choices
     /// once the feed has changed (a segment gone, a city no member has any more), which would
     /// let nobody through and show as chips of bare ids. Regions and cities are written as
