@@ -183,6 +183,17 @@ pub(crate) struct Within {
     pub counts: Counts,
 }
 
+/// The members counted, by index: those `within` leaves, or every member of `feed`.
+fn counted<'a>(feed: &Feed, within: Option<&'a Within>) -> impl Iterator<Item = usize> + 'a {
+    let (some, every) = match within {
+        Some(w) => (Some(w.members.iter().copied()), None),
+        None => (None, Some(0..feed.members.len())),
+    };
+    some.into_iter()
+        .flatten()
+        .chain(every.into_iter().flatten())
+}
+
 /// Counts the members of `feed` by `by`. Regions and cities beyond the `top` largest go
 /// into one [`Label::Others`] category (unless that would hold a single place); the places
 /// named in `keep` (a linked directory's choices) are drawn on their own even beyond the
@@ -264,15 +275,8 @@ pub(crate) fn tally_keeping(
             categories
         }
         By::Joined => {
-            let counted: Vec<&crate::feed::Member> = match within {
-                Some(w) => (w.members.iter())
-                    .filter_map(|&i| feed.members.get(i))
-                    .collect(),
-                None => feed.members.iter().collect(),
-            };
-            let years: Vec<i32> = counted
-                .iter()
-                .filter_map(|m| m.joined.map(|d| d.year))
+            let years: Vec<i32> = counted(feed, within)
+                .filter_map(|i| feed.members.get(i)?.joined.map(|d| d.year))
                 // A feed built in Rust is not read: a year no member can have joined in
                 // (a typo, `Date`'s extremes) would make a column for every year between.
                 .filter(|y| crate::feed::JOINED_YEARS.contains(y))
@@ -300,10 +304,9 @@ pub(crate) fn tally_keeping(
         }
     };
     let counted = match by {
-        By::Segment => match within {
-            Some(w) => w.members.iter().filter(|&&i| table.in_a_segment(i)).count(),
-            None => (0..members).filter(|&i| table.in_a_segment(i)).count(),
-        },
+        By::Segment => counted(feed, within)
+            .filter(|&i| table.in_a_segment(i))
+            .count(),
         _ => categories.iter().map(|c| c.count).sum(),
     };
     let without = members - counted.min(members);
