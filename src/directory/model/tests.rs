@@ -43,6 +43,7 @@ fn ids<'a>(feed: &'a Feed, found: &[usize]) -> Vec<&'a str> {
 
 mod facets;
 mod search;
+mod typos;
 
 /// A deterministic pseudo-random sequence (splitmix64).
 struct Rng(u64);
