@@ -1935,7 +1935,7 @@ fn a_calendar_s_own_zone_is_an_iana_name_the_browser_knows() {
     assert_eq!(zone("Asia/Kolkata").as_deref(), Some("Asia/Kolkata"));
     // As written, where the browser's name for it is another (Chromium's old or linked
     // names: Asia/Calcutta, Europe/Kiev, Europe/Brussels), which the calendar names its
-    // times by: "Times in Kolkata", not "Calcutta".
+    // times by: "Times are Kolkata time", not "Calcutta".
     for (written, named) in [
         ("Asia/Kolkata", "Asia/Kolkata"),
         ("europe/kyiv", "Europe/Kyiv"),
@@ -2063,7 +2063,7 @@ async fn the_calendar_reads_a_zone_in_any_case() {
         view! { <EventCalendar feed=feed.clone() month=month timezone=Signal::derive(move || zone.get())/> }
     });
     until("the Buenos Aires note", || {
-        text_of(&root, ".ck-zone-note") == "Times in Buenos Aires"
+        text_of(&root, ".ck-zone-note") == "Times are Buenos Aires time"
     })
     .await;
     zone.set(Some("LOCAL".to_owned()));
@@ -2116,7 +2116,7 @@ async fn the_calendar_tells_the_app_which_event_the_visitor_opened() {
     dialog.close();
     // An unknown zone falls back to the feed's, named when it is not the visitor's.
     if clusterkit::__private::zone::visitor_zone() != "Europe/Madrid" {
-        assert_eq!(text_of(&root, ".ck-zone-note"), "Times in Madrid");
+        assert_eq!(text_of(&root, ".ck-zone-note"), "Times are Madrid time");
     }
     let breakfast = all(&root, ".ck-bar")
         .into_iter()

@@ -143,7 +143,7 @@ mod tests {
         );
         assert_eq!(
             said(&[], one(), By::City, Lang::Es),
-            "El único socio está en Vigo."
+            "Ciudad del único socio: Vigo."
         );
         let both = (0..2)
             .map(|i| member(i, &[], Some(Kind::Sme), None, None))
@@ -293,7 +293,7 @@ mod tests {
             .collect::<Vec<_>>();
         assert_eq!(
             said(&[], members.clone(), By::Joined, Lang::Ca),
-            "Del 2019 al 2022 s’hi van incorporar 6 socis; els anys amb més incorporacions van ser 2020 i 2022, amb 2 cadascun."
+            "Del 2019 al 2022 s’hi van incorporar 6 socis; els anys amb més incorporacions, amb 2 cadascun: 2020 i 2022."
         );
         assert_eq!(
             said(&[], members, By::Joined, Lang::En),

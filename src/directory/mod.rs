@@ -410,7 +410,11 @@ pub fn MemberDirectory(
         let page_said = crate::ui::memo(move |_| {
             let n = said.get();
             if n > 0 && n == current_page() {
-                fill(s.page_n, &[("n", &format_number(lang, n))])
+                let count = format_number(lang, pages());
+                fill(
+                    s.page_n_of,
+                    &[("n", &format_number(lang, n)), ("count", &count)],
+                )
             } else {
                 String::new()
             }

@@ -417,6 +417,8 @@ strings! {
     next_page: &'static str,
     /// Accessible name of the link to page `{n}`.
     page_n: &'static str,
+    /// Said when the pager has shown page `{n}` of `{count}`.
+    page_n_of: &'static str,
     /// Button that closes a dialog.
     close: &'static str,
     /// Label of an e-mail address.

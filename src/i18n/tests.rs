@@ -120,7 +120,7 @@ fn diagnostics_read_as_sentences_in_each_language() {
     };
     assert_eq!(
         Lang::Es.strings().diagnostic(&named),
-        "nombra el segmento «production» como «Producción», no por su identificador: se lee como ese segmento."
+        "se refiere al segmento «production» como «Producción», no por su identificador: se interpreta como ese segmento."
     );
     // Nothing was ignored for bytes read as Windows-1252: no "field ignored" after it.
     let (_, latin1) = crate::feed::decode(b"{\"name\": \"Produccions Ib\xe8riques\"}");

@@ -41,7 +41,7 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
   // Types of member in Galician, as a donut: the feed's counts, shares adding up to 100 %.
   const kinds = page.locator("#kinds");
   await kinds.getByRole("listitem").first().waitFor();
-  const kindNames = { sme: "Peme", large: "Gran empresa", research: "Centro de investigación", other: "Outros axentes" };
+  const kindNames = { sme: "Peme", large: "Gran empresa", research: "Centro de investigación", other: "Outros" };
   const kindCounts = Object.keys(kindNames).map((k) => [kindNames[k], gal.members.filter((m) => m.kind === k).length]);
   kindCounts.sort((a, b) => b[1] - a[1]);
   const kindLabels = await labelsOf(kinds);
@@ -1105,7 +1105,7 @@ test("columns name the largest part and every part tied for it, fit their labels
   await add("tied-years", { by: "joined" }, 600, tied);
   assert.equal(
     await summary("tied-years").textContent(),
-    "Del 2019 al 2022 s’hi van incorporar 6 socis; els anys amb més incorporacions van ser 2020 i 2022, amb 2 cadascun.",
+    "Del 2019 al 2022 s’hi van incorporar 6 socis; els anys amb més incorporacions, amb 2 cadascun: 2020 i 2022.",
   );
 
   // Column labels: none runs into another or out of the drawing, on the page as in the SVG

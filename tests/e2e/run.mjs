@@ -713,14 +713,14 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   const cities = new Set(feed.members.map((m) => m.city).filter(Boolean)).size;
   const cityBoxes = () => dir.getByRole("group", { name: "Ciutat" }).getByRole("checkbox").count();
   assert.equal(await cityBoxes(), 8, "eight cities at first");
-  await dir.getByRole("button", { name: `Mostra-les totes (${cities})` }).focus();
+  await dir.getByRole("button", { name: `Mostra-ho tot (${cities})` }).focus();
   await page.keyboard.press("Enter");
   const fewer = dir.getByRole("button", { name: "Mostra’n menys" });
   await fewer.waitFor();
   assert.equal(await cityBoxes(), cities, "every city");
   assert.equal(await fewer.evaluate((b) => b.getRootNode().activeElement === b && b.getAttribute("aria-expanded")), "true", "the focus stays on the button");
   await page.keyboard.press("Enter");
-  await dir.getByRole("button", { name: `Mostra-les totes (${cities})` }).waitFor();
+  await dir.getByRole("button", { name: `Mostra-ho tot (${cities})` }).waitFor();
   assert.equal(await cityBoxes(), 8, "eight again");
   // Folded, the cities the results have come first: a search for a member in a small city
   // lists that city, not eight of none.
@@ -734,13 +734,13 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   assert.deepEqual(cityNames[0], ["Sant Adrià de Besòs", false], `first, above the cities of none: ${JSON.stringify(cityNames)}`);
   assert.ok(cityNames.slice(1).every(([, disabled]) => disabled), "the others give nothing");
   // Unfolded, the same order, the rest after it: its city stays first.
-  await dir.getByRole("button", { name: `Mostra-les totes (${cities})` }).click();
+  await dir.getByRole("button", { name: `Mostra-ho tot (${cities})` }).click();
   await fewer.waitFor();
   const unfolded = await dir.getByRole("group", { name: "Ciutat" }).locator("label").evaluateAll((labels) => labels.map((l) => [l.querySelector("span").textContent, l.querySelector("input").disabled]));
   assert.deepEqual(unfolded.slice(0, 8), cityNames, "the folded list's order kept");
   assert.equal(unfolded.length, cities);
   await fewer.click();
-  await dir.getByRole("button", { name: `Mostra-les totes (${cities})` }).waitFor();
+  await dir.getByRole("button", { name: `Mostra-ho tot (${cities})` }).waitFor();
   await dir.getByRole("searchbox", { name: "Cerca socis" }).fill("");
   await dir.locator("[part=count]").filter({ hasText: `${total} socis` }).waitFor();
   assert.equal(await besos.count(), 0, "folded away again");
@@ -847,7 +847,7 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   await dir.locator("[aria-current=page]").filter({ hasText: "2" }).waitFor();
   assert.equal(await dir.getByRole("article").count(), Math.min(24, total - 24), "the second page");
   // The page it went to is said politely.
-  assert.equal(await spoken(), "Pàgina 2");
+  assert.equal(await spoken(), `Pàgina 2 de ${Math.ceil(total / 24)}`, "the page said with how many there are");
   // The pager is below the cards: the view goes back up to the results' top, so the new
   // page reads from its first card, and the focus goes with it, to the count there.
   const resultsTop = () => dir.evaluate((el) => el.shadowRoot.querySelector(".ck-results").getBoundingClientRect().top);
@@ -870,7 +870,7 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
     const live = el.shadowRoot.querySelector(".ck-results > p[aria-live]:not(.ck-count)");
     new MutationObserver((records) => (window.liveWrites += records.length)).observe(live, { childList: true, characterData: true, subtree: true });
   });
-  assert.equal(await spoken(), "Pàgina 1");
+  assert.equal(await spoken(), `Pàgina 1 de ${Math.ceil(total / 24)}`);
   const firstName = () => dir.getByRole("article").first().getByRole("heading").innerText();
   const byName = await firstName();
   await dir.getByRole("combobox", { name: "Ordena per" }).selectOption("joined");
@@ -1221,7 +1221,7 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   const bars = page.locator("#cities .ck-mark");
   await bars.first().waitFor();
   assert.equal(await bars.count(), 8 + 1 + noCity, "the default top: 8 cities, the other places, no city");
-  const values = "is none of the values it takes";
+  const values = "is not one of the accepted values";
   assert.deepEqual(said.sort(), [
     `clusterkit: <clusterkit-calendar id="agenda" timezone>: “Europe/Barcelona” is not a known time zone (for example Europe/Madrid). Times show in the feed’s time zone, ${feed.cluster.timezone}.`,
     `clusterkit: <clusterkit-calendar month>: “2026-13” is not a month written as YYYY-MM (2026-11); the current month applies.`,
@@ -1395,10 +1395,10 @@ test("a screen reader hears each change once: not the count again as a profile c
   // The pager's page, then back to the first: each page said, the count never.
   await dir.getByRole("button", { name: "Páxina 2" }).click();
   await dir.locator("[aria-current=page]").filter({ hasText: "2" }).waitFor();
-  assert.deepEqual(await heard(), ["Páxina 2"]);
+  assert.deepEqual(await heard(), [`Páxina 2 de ${Math.ceil(feed.members.length / 8)}`], "page-size=\"8\"");
   await page.goBack();
   await dir.locator("[aria-current=page]").filter({ hasText: "1" }).waitFor();
-  assert.deepEqual(await heard(), ["Páxina 1"], "back says the page it shows");
+  assert.deepEqual(await heard(), [`Páxina 1 de ${Math.ceil(feed.members.length / 8)}`], "back says the page it shows");
   // "Clear all" hands the focus to the count, which is read out as it gets it: not again.
   await dir.getByRole("checkbox", { name: /^Peme/ }).check();
   await count.filter({ hasNotText: `${feed.members.length} socios` }).waitFor();

@@ -4,7 +4,7 @@ use super::when;
 use crate::calendar::occur::Occurrence;
 use crate::i18n::{Lang, fill};
 
-/// "Times in Madrid" over a calendar whose zone is not the visitor's.
+/// "Times are Madrid time" over a calendar whose zone is not the visitor's.
 pub(crate) fn zone_note(lang: Lang, zone: &str) -> String {
     in_zone(lang, lang.strings().times_in, zone, "")
 }
@@ -56,7 +56,7 @@ const CITIES: [(&str, [&str; 4]); 31] = [
     ("Buenos_Aires", ["", "", "Bos Aires", ""]),
     (
         "Canary",
-        ["Canàries", "Canarias", "Canarias", "Canary Islands"],
+        ["les Canàries", "Canarias", "Canarias", "Canary Islands"],
     ),
     (
         "Copenhagen",
@@ -89,7 +89,7 @@ const CITIES: [(&str, [&str; 4]); 31] = [
         ["São Paulo", "São Paulo", "São Paulo", "São Paulo"],
     ),
     ("Seoul", ["Seül", "Seúl", "Seúl", ""]),
-    ("Shanghai", ["Xangai", "Shanghái", "", ""]),
+    ("Shanghai", ["Xangai", "Shanghái", "Xangai", ""]),
     ("Singapore", ["Singapur", "Singapur", "Singapur", ""]),
     ("Stockholm", ["Estocolm", "Estocolmo", "Estocolmo", ""]),
     ("Sydney", ["", "Sídney", "Sidney", ""]),
@@ -195,13 +195,19 @@ mod tests {
         let en = |zone| zone_name(Lang::En, zone);
         assert_eq!(en("America/Argentina/Buenos_Aires"), "Buenos Aires");
         assert_eq!(en("Europe/Madrid"), "Madrid");
-        // The islands, not "Canary" (CLDR's name for the zone's city): "Times in Canary
-        // Islands", "Hora de Canarias".
+        // The islands, not "Canary" (CLDR's name for the zone's city): "Times are Canary
+        // Islands time", "Hora de Canarias", "Hora de les Canàries".
         assert_eq!(
             zone_note(Lang::En, "Atlantic/Canary"),
-            "Times in Canary Islands"
+            "Times are Canary Islands time"
         );
         assert_eq!(zone_note(Lang::Es, "Atlantic/Canary"), "Hora de Canarias");
+        assert_eq!(
+            zone_note(Lang::Ca, "Atlantic/Canary"),
+            "Hora de les Canàries"
+        );
+        // A zone named by letters: "Times are UTC", not "UTC time".
+        assert_eq!(zone_note(Lang::En, "Etc/UTC"), "Times are UTC");
         assert_eq!(en("UTC"), "UTC");
         // POSIX's signs are the other way round from what people write.
         assert_eq!(en("Etc/GMT+3"), "UTC\u{2212}3");
