@@ -211,7 +211,7 @@ pub(super) fn element_view(
     view! {
         // Left to right, as each of the widgets' languages is, on a right-to-left page too.
         <div class="ck-root" part="root" node_ref=root dir="ltr" data-theme=move || theme.get() lang=move || locale.get()>
-            <FeedStatus state=state retry=retry lang=lang debug=debug label=name let:feed>
+            <FeedStatus state=state nostrip:retry=retry lang=lang debug=debug label=name let:feed>
                 {move || {
                     // Where its heading stands in the page's outline: 3 under a section's h2.
                     let heading = choice(heading_level.get(), |l| l.parse().ok().filter(|l: &u8| (1..=6).contains(l)), "1, 2, 3, 4, 5, 6", at("heading-level")).unwrap_or(2);

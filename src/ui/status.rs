@@ -30,13 +30,32 @@ use crate::i18n::{Lang, fill, intl::format_number};
 ///     }
 /// }
 /// ```
+///
+/// A feed an app loads its own way shows through it too (`state` is then the app's own
+/// signal); `retry` takes any closure:
+/// ```no_run
+/// use clusterkit::{FeedState, FeedStatus, LoadError, MemberDirectory};
+/// use leptos::prelude::*;
+///
+/// #[component]
+/// fn Members() -> impl IntoView {
+///     let state = RwSignal::new(FeedState::Failed(LoadError::Network));
+///     let reload = move |()| state.set(FeedState::Loading);
+///     view! {
+///         <FeedStatus state=state retry=reload let:feed>
+///             <MemberDirectory feed=feed/>
+///         </FeedStatus>
+///     }
+/// }
+/// ```
 #[component]
 pub fn FeedStatus<C, V>(
     /// The feed's state, as [`use_feed`](crate::feed::use_feed) gives it.
     #[prop(into)]
     state: Signal<FeedState>,
-    /// Called by the retry button (`retry=feed.retry`); without it, errors show no button.
-    #[prop(default = None, into)]
+    /// Called by the retry button (`retry=feed.retry`, or any closure); without it, errors
+    /// show no button. `nostrip:retry=` takes an `Option`.
+    #[prop(optional, into)]
     retry: Option<Callback<()>>,
     /// The visitor's language (English if not given), as for the components.
     #[prop(optional, into)]
