@@ -1,6 +1,7 @@
 //! Fetching a feed: one request per address, its body read as bytes as long as it keeps
 //! coming, within a size limit, then parsed and published to every widget that names it.
 
+#[cfg(target_arch = "wasm32")]
 use super::*;
 
 /// Starts fetching `url`, asking the server again rather than the browser's cache when
@@ -26,10 +27,12 @@ pub(super) fn start_fetch(url: String, revalidate: bool) -> Option<web_sys::Abor
         load(url, response, None, controller.clone());
         return controller;
     }
-    // Off the browser there is nothing to fetch with; a server build would read the feed
-    // itself and pass it in as a `Feed`.
-    let _ = revalidate;
+    // In a browser without a window (a worker) there is nothing to fetch with. Off the
+    // browser (a server's render) the feed stays loading: the page's browser fetches it,
+    // and a server that has it passes it in as a `Feed`.
+    #[cfg(target_arch = "wasm32")]
     publish(&url, FeedState::Failed(LoadError::Network));
+    let _ = (url, revalidate);
     None
 }
 

@@ -8,7 +8,7 @@ mod tests {
 
     use clusterkit::Lang;
     use clusterkit::feed::{self, Feed};
-    use clusterkit::{EventCalendar, MemberDirectory, SegmentChart, Styles};
+    use clusterkit::{EventCalendar, FeedStatus, MemberDirectory, SegmentChart, Styles, use_feed};
     use leptos::prelude::*;
 
     fn catalonia() -> Arc<Feed> {
@@ -43,6 +43,22 @@ mod tests {
             assert!(html.contains("ck-directory"), "{html}");
             assert!(html.contains("type=\"search\""), "its search box: {html}");
         }
+    }
+
+    #[test]
+    fn a_feed_named_by_its_address_renders_loading_not_an_error() {
+        // The server cannot fetch it: the visitor's browser will, so the page it sends says
+        // the feed is loading, not that it failed.
+        let html = render(|| {
+            let feed = use_feed("/feeds/catalonia.json");
+            view! {
+                <FeedStatus state=feed.state retry=feed.retry lang=Lang::Ca let:feed>
+                    <MemberDirectory feed=feed lang=Lang::Ca/>
+                </FeedStatus>
+            }
+        });
+        assert!(html.contains("S’està carregant…"), "{html}");
+        assert!(!html.contains("role=\"alert\""), "no error box: {html}");
     }
 
     #[test]
