@@ -62,6 +62,28 @@ mod tests {
     }
 
     #[test]
+    fn a_theme_given_as_an_attribute_is_on_each_component_s_root() {
+        // What the README tells an app: the embed's `theme` is `attr:data-theme`, which the
+        // stylesheet reads on `.ck-root`.
+        let feed = catalonia();
+        let html = render(move || {
+            view! {
+                <MemberDirectory feed=feed.clone() attr:data-theme="dark"/>
+                <SegmentChart feed=feed.clone() attr:data-theme="dark"/>
+                <EventCalendar feed=feed attr:data-theme="dark"/>
+            }
+        });
+        let roots: Vec<&str> = html
+            .split('<')
+            .filter(|tag| tag.contains("class=\"ck-root "))
+            .collect();
+        assert_eq!(roots.len(), 3, "{html}");
+        for root in roots {
+            assert!(root.contains("data-theme=\"dark\""), "{root}");
+        }
+    }
+
+    #[test]
     fn the_chart_renders_without_the_browser() {
         let feed = catalonia();
         let html = render(move || view! { <SegmentChart feed=feed lang=Lang::Ca/> });
