@@ -1,8 +1,9 @@
 //! A Leptos app that builds its feed in Rust (no URL, no JSON) and shows it in a
 //! `MemberDirectory`, styled by `<Styles/>` because it renders in the app's own document.
 //!
-//! Build for the browser with `cargo build --example directory_from_rust --target
-//! wasm32-unknown-unknown --features csr`, or see it mounted in `tests/browser.rs`.
+//! See it in the browser with `cargo xtask example directory_from_rust` (it builds the app
+//! for `wasm32-unknown-unknown` with the `csr` feature, runs wasm-bindgen and serves a page
+//! that starts it), or mounted in `tests/browser.rs`.
 
 use std::sync::Arc;
 

@@ -2,8 +2,9 @@
 //! error and ready states with `FeedStatus` around a `MemberDirectory` and a `SegmentChart`
 //! that share the one fetch.
 //!
-//! Build for the browser with `cargo build --example directory_from_url --target
-//! wasm32-unknown-unknown --features csr`, or see it mounted in `tests/browser.rs`.
+//! See it in the browser with `cargo xtask example directory_from_url` (it builds the app
+//! for `wasm32-unknown-unknown` with the `csr` feature, runs wasm-bindgen and serves the
+//! repository, whose sample feed it fetches), or mounted in `tests/browser.rs`.
 
 use clusterkit::use_feed;
 use clusterkit::{FeedStatus, Lang, MemberDirectory, SegmentChart, Styles};
@@ -23,5 +24,5 @@ pub fn App(#[prop(into)] url: String, lang: Lang) -> impl IntoView {
 }
 
 fn main() {
-    leptos::mount::mount_to_body(|| view! { <App url="www/feeds/galicia.json" lang=Lang::Gl/> });
+    leptos::mount::mount_to_body(|| view! { <App url="/www/feeds/galicia.json" lang=Lang::Gl/> });
 }

@@ -3,6 +3,7 @@
 
 mod bench;
 mod build;
+mod example;
 mod fuzz;
 mod gen_feed;
 mod names;
@@ -19,6 +20,8 @@ usage: cargo xtask <command> [options]
 
   demo [--port N]        build the bundle and serve the repo on http://127.0.0.1:8080/
   build                  build www/dist/clusterkit.js and clusterkit_bg.wasm, print sizes
+  example NAME [--port N]
+                         build examples/NAME.rs (a Leptos app) for the browser and serve it
   test [STEP...]         every test: native, wasm in headless Chromium, end-to-end
                          (or only the steps whose names start with a STEP word)
   bench                  bundle sizes; first card, search and facet times on a
@@ -75,6 +78,16 @@ fn run(args: &[String]) -> Result<(), String> {
             let sizes = build::bundle()?;
             println!("{sizes}");
             Ok(())
+        }
+        "example" => {
+            let name = rest
+                .first()
+                .filter(|n| !n.starts_with("--"))
+                .ok_or("which example? `cargo xtask example directory_from_url`")?;
+            let page = example::build(name)?;
+            serve::serve(port(rest)?, serve::Options::default(), |url| {
+                println!("clusterkit example {name}: {url}{page}  (Ctrl-C to stop)");
+            })
         }
         "serve" => {
             let options = serve::Options {
