@@ -23,6 +23,31 @@
 //! };
 //! # let _ = app;
 //! ```
+//!
+//! An app mounts that view as any other (`leptos::mount::mount_to_body(app)`), built with
+//! Leptos' `csr` feature; `cargo xtask example directory_from_url` in the repository builds
+//! and serves a complete one.
+//!
+//! # Features
+//! - `csr`: turns on Leptos' client-side rendering, for a crate with no Leptos dependency
+//!   of its own (an app that picks Leptos' features needs none of clusterkit's).
+//! - `embed`: the custom elements and the entry points of the script-tag bundle. An app
+//!   leaves it off and pays nothing for them.
+//!
+//! # Feeds
+//! [`use_feed`] fetches a feed by its address (one fetch per address, shared by every
+//! widget that names it) and [`FeedStatus`] shows its loading and error states, localized,
+//! with a retry. A feed built in Rust goes in as an `Arc<Feed>`; [`Feed::check`] gives the
+//! diagnostics the reader would have given the same data as JSON. The format is in
+//! [`feed`].
+//!
+//! # Styling
+//! The components render in the app's document, not in a shadow root: [`Styles`] puts their
+//! stylesheet where it stands (once, where it stays mounted), or [`CSS`] is that stylesheet
+//! for a file of the site's own (a Content-Security-Policy that blocks `<style>`). Colours
+//! and sizes follow `--ck-*` custom properties set on any element around them, and
+//! `attr:data-theme="dark"` (or `"light"`, `"auto"`) on a component is the embed's
+//! `theme`.
 #![warn(missing_docs)]
 #![cfg_attr(clusterkit_nightly, feature(optimize_attribute))]
 
