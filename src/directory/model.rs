@@ -201,6 +201,32 @@ impl Filter {
         }
     }
 
+    /// The choices as a directory's `sync_url` parameter writes them (`q:vigo;seg:animation`),
+    /// for an app's own router query or storage: empty when nothing is chosen, and
+    /// percent-encoded, so that it goes into a URL as it is.
+    ///
+    /// ```
+    /// use clusterkit::{Facet, Filter};
+    /// let mut choices = Filter { query: "vigo".into(), ..Filter::default() };
+    /// choices.toggle(Facet::Segment, "animation");
+    /// choices.toggle(Facet::City, "A Coruña");
+    /// let written = choices.to_url_value();
+    /// assert_eq!(written, "q:vigo;seg:animation;city:A%20Coru%C3%B1a");
+    /// assert_eq!(Filter::from_url_value(&written), choices);
+    /// ```
+    pub fn to_url_value(&self) -> String {
+        super::url::encode(&super::url::UrlState {
+            filter: self.clone(),
+            ..Default::default()
+        })
+    }
+
+    /// The choices [`Filter::to_url_value`] wrote, or a shared `sync_url` link's (its
+    /// order, page and open profile aside); a part it cannot read is left out.
+    pub fn from_url_value(value: &str) -> Filter {
+        super::url::decode(value).filter
+    }
+
     /// Unticks every value of `facet`.
     ///
     /// ```
