@@ -45,6 +45,17 @@ pub enum CalendarView {
 }
 
 impl CalendarView {
+    /// Both views, in the order the attribute's documentation lists them.
+    pub const ALL: &'static [CalendarView] = &[CalendarView::Month, CalendarView::List];
+
+    /// The `view` attribute's value naming this view.
+    pub fn id(self) -> &'static str {
+        match self {
+            CalendarView::Month => "month",
+            CalendarView::List => "list",
+        }
+    }
+
     /// The view named by the `view` attribute: `month` or `list`.
     pub fn from_id(id: &str) -> Option<CalendarView> {
         match id.trim() {

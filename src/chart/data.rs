@@ -89,6 +89,18 @@ pub enum Shape {
 }
 
 impl Shape {
+    /// Every drawing, in the order the attribute's documentation lists them.
+    pub const ALL: &'static [Shape] = &[Shape::Bar, Shape::Column, Shape::Donut];
+
+    /// The attribute value naming this drawing.
+    pub fn id(self) -> &'static str {
+        match self {
+            Shape::Bar => "bar",
+            Shape::Column => "column",
+            Shape::Donut => "donut",
+        }
+    }
+
     /// The drawing an attribute value names.
     pub fn from_id(id: &str) -> Option<Shape> {
         match id.trim() {

@@ -28,6 +28,12 @@ fn the_by_attribute_names_each_dimension() {
         assert_eq!(By::from_id(by.id()), Some(by));
         assert_eq!(by.index(), i);
     }
+    for shape in Shape::ALL.iter().copied() {
+        assert_eq!(Shape::from_id(shape.id()), Some(shape));
+    }
+    for view in crate::CalendarView::ALL.iter().copied() {
+        assert_eq!(crate::CalendarView::from_id(view.id()), Some(view));
+    }
     assert_eq!(Shape::from_id("donut"), Some(Shape::Donut));
     assert_eq!(Shape::from_id("pie"), None);
     assert_eq!(By::from_id(" city "), Some(By::City));
