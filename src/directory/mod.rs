@@ -407,16 +407,25 @@ pub fn MemberDirectory(
         // The pager's press keeps the focus on the pager; the page it shows is said here, in
         // a live region that stays while the pager is drawn again. A memo: the same words
         // written again (as the order changes) would be said again.
-        let page_said = crate::ui::memo(move |_| {
+        // Of how many pages as the pager was pressed: the count changing under the page
+        // later (a linked chart's choice, a new feed, a page size) says nothing again.
+        let said_of = StoredValue::new(0_usize);
+        let page_said = crate::ui::memo(move |before: Option<&String>| {
             let n = said.get();
-            if n > 0 && n == current_page() {
-                let count = format_number(lang, pages());
-                fill(
-                    s.page_n_of,
-                    &[("n", &format_number(lang, n)), ("count", &count)],
-                )
-            } else {
-                String::new()
+            if n == 0 || n != current_page() {
+                said_of.set_value(0);
+                return String::new();
+            }
+            match before {
+                Some(before) if said_of.get_value() == n => before.clone(),
+                _ => {
+                    said_of.set_value(n);
+                    let count = format_number(lang, pages());
+                    fill(
+                        s.page_n_of,
+                        &[("n", &format_number(lang, n)), ("count", &count)],
+                    )
+                }
             }
         });
         // Written only when it changes (`said_once_settled` hears every new result).

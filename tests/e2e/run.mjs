@@ -878,6 +878,14 @@ test("the directory: facets, chips, pages, profile and URL, accessible in each s
   assert.equal(await page.evaluate(() => window.liveWrites), 0, "the same page not said again");
   await dir.getByRole("combobox", { name: "Ordena per" }).selectOption("name");
   await page.waitForFunction(([name]) => document.getElementById("dir").shadowRoot.querySelector("article h3").textContent === name, [byName]);
+  // Nor as the number of pages changes under it (a page script's page size here; a linked
+  // chart's choice or a new feed likewise): the visitor pressed no pager.
+  await dir.evaluate((el) => el.setAttribute("page-size", "12"));
+  await dir.getByRole("button", { name: `Pàgina ${Math.ceil(total / 12)}`, exact: true }).waitFor();
+  await dir.evaluate((el) => el.removeAttribute("page-size"));
+  await dir.getByRole("button", { name: `Pàgina ${Math.ceil(total / 12)}`, exact: true }).waitFor({ state: "detached" });
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => window.liveWrites), 0, "the page not said again as the pages change");
   await dir.getByRole("button", { name: "Pàgina 2" }).click();
   await dir.locator("[aria-current=page]").filter({ hasText: "2" }).waitFor();
   assert.deepEqual(await axeViolations(page), [], "no axe-core violations on page 2");
