@@ -108,10 +108,48 @@ pub fn integrity(bytes: &[u8]) -> String {
     )
 }
 
+/// Where cargo builds the workspace, as `cargo metadata` says (`CARGO_TARGET_DIR`, relative
+/// or not, `CARGO_BUILD_TARGET_DIR` and a config's `build.target-dir` included); `target/`
+/// if it cannot say.
 pub fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
+    let metadata = setup::output(
+        "cargo",
+        &[
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--manifest-path",
+            &root().join("Cargo.toml").to_string_lossy(),
+        ],
+    );
+    metadata
+        .as_deref()
+        .and_then(|json| json_string_field(json, "target_directory"))
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join("target"))
+}
+
+/// The value of the first string field `key` in `json`, its escapes read.
+fn json_string_field(json: &str, key: &str) -> Option<String> {
+    let start = json.find(&format!("\"{key}\":\""))? + key.len() + 4;
+    let mut value = String::new();
+    let mut chars = json[start..].chars();
+    loop {
+        match chars.next()? {
+            '"' => return Some(value),
+            '\\' => match chars.next()? {
+                'n' => value.push('\n'),
+                't' => value.push('\t'),
+                'u' => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    value.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+                }
+                other => value.push(other),
+            },
+            c => value.push(c),
+        }
+    }
 }
 
 /// Builds the bundle into `www/dist/` and returns its sizes.
@@ -303,4 +341,24 @@ fn short_paths(root: &Path) -> Vec<String> {
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("reading {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_target_directory_is_read_from_cargo_metadata_escapes_and_all() {
+        let json = r#"{"packages":[],"target_directory":"C:\\builds\\ck \"x\"","version":1}"#;
+        assert_eq!(
+            json_string_field(json, "target_directory").as_deref(),
+            Some(r#"C:\builds\ck "x""#)
+        );
+        assert_eq!(json_string_field(json, "workspace_root"), None);
+        // This workspace's, as cargo itself places it: wherever that is, it holds the
+        // builds, not a guess beside the repository.
+        let dir = target_dir();
+        assert!(dir.is_absolute(), "{}", dir.display());
+        assert!(dir.join("debug").is_dir(), "{}", dir.display());
+    }
 }

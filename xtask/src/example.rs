@@ -33,7 +33,7 @@ pub fn build(name: &str) -> Result<String, String> {
             known.join(", ")
         ));
     }
-    setup::for_build()?;
+    setup::for_example()?;
     run(Command::new("cargo")
         .current_dir(root())
         .args(["build", "--release", "--example", name])

@@ -80,12 +80,14 @@ fn run(args: &[String]) -> Result<(), String> {
             Ok(())
         }
         "example" => {
-            let name = rest
-                .first()
-                .filter(|n| !n.starts_with("--"))
+            // The name, wherever it stands among the options (`--port N`).
+            let name = (0..rest.len())
+                .find(|&i| !rest[i].starts_with("--") && (i == 0 || rest[i - 1] != "--port"))
+                .map(|i| &rest[i])
                 .ok_or("which example? `cargo xtask example directory_from_url`")?;
+            let port = port(rest)?;
             let page = example::build(name)?;
-            serve::serve(port(rest)?, serve::Options::default(), |url| {
+            serve::serve(port, serve::Options::default(), |url| {
                 println!("clusterkit example {name}: {url}{page}  (Ctrl-C to stop)");
             })
         }

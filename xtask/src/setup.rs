@@ -36,6 +36,12 @@ pub fn for_build() -> Result<(), String> {
     node_modules()
 }
 
+/// What `cargo xtask example` needs: the target and wasm-bindgen, none of the npm tools.
+pub fn for_example() -> Result<(), String> {
+    wasm_target()?;
+    wasm_bindgen_cli()
+}
+
 /// What `cargo xtask fuzz` needs: the nightly toolchain (libFuzzer's sanitizers) and
 /// cargo-fuzz.
 pub fn for_fuzz() -> Result<(), String> {
