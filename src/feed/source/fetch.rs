@@ -27,9 +27,9 @@ pub(super) fn start_fetch(url: String, revalidate: bool) -> Option<web_sys::Abor
         load(url, response, None, controller.clone());
         return controller;
     }
-    // In a browser without a window (a worker) there is nothing to fetch with. Off the
-    // browser (a server's render) the feed stays loading: the page's browser fetches it,
-    // and a server that has it passes it in as a `Feed`.
+    // Wasm without a window (a worker) gets no fetch here: it fails, said. Natively (a
+    // server's render) the feed stays loading: the page's browser fetches it, and a server
+    // that has it passes it in as a `Feed`.
     #[cfg(target_arch = "wasm32")]
     publish(&url, FeedState::Failed(LoadError::Network));
     let _ = (url, revalidate);
