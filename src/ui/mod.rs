@@ -41,13 +41,38 @@ pub use status::{FeedStatus, FeedStatusProps};
 
 /// Every style of the widgets, as one stylesheet (minified by `build.rs` from the `.css`
 /// files beside the widgets). The embed adopts it into each shadow root; a Leptos app
-/// without shadow roots includes it once with [`Styles`].
+/// without shadow roots includes it once with [`Styles`], or serves it as a file where a
+/// Content-Security-Policy blocks `<style>`:
+///
+/// ```no_run
+/// // In the app's build script, or a step of its deployment:
+/// std::fs::write("public/clusterkit.css", clusterkit::CSS).expect("writing the stylesheet");
+/// // and in its page: <link rel="stylesheet" href="/clusterkit.css">
+/// ```
 pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/clusterkit.css"));
 
 /// The widgets' stylesheet as a `<style>` element, for Leptos apps that render the
 /// components in their own document (the embed does not use it: a strict CSP blocks it).
 /// Under a Content-Security-Policy without `'unsafe-inline'` styles, serve [`CSS`] as a file
 /// of the site instead, and link it.
+///
+/// Put it once where it stays mounted (the app's root), not in a `<Show>` or a route that
+/// may go, which would take the widgets' styles with it:
+///
+/// ```
+/// use clusterkit::{Feed, MemberDirectory, Styles};
+/// use leptos::prelude::*;
+/// use std::sync::Arc;
+///
+/// #[component]
+/// fn App() -> impl IntoView {
+///     let feed = Arc::new(Feed::default());
+///     view! {
+///         <Styles/>
+///         <main><MemberDirectory feed=feed/></main>
+///     }
+/// }
+/// ```
 #[component]
 pub fn Styles() -> impl IntoView {
     view! { <style>{CSS}</style> }
