@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::format::{date_long, on_day_of, on_own_clock, own_clock, repeats, when};
+use super::format::{date_heading, on_day_of, on_own_clock, own_clock, repeats, when};
 use super::occur::{
     Intl, Occurrence, Offsets, Span, on_day_in_order, place, times_held, until_day, zone_of,
 };
@@ -298,7 +298,7 @@ pub(super) fn content(
             let _ = write!(
                 out,
                 "<h2 id=\"{title_id}\" tabindex=\"-1\">{}</h2><ul class=\"ck-day-list\">",
-                date_long(lang, *day)
+                date_heading(lang, *day)
             );
             let listed = on_day_in_order(placed, *day);
             for &i in &listed {

@@ -40,17 +40,29 @@ fn date_as(lang: Lang, template: &str, d: Date) -> String {
 /// CLDR's context transforms have it): "Novembre de 2026", "November 2026".
 pub(crate) fn month_year(lang: Lang, d: Date) -> String {
     let s = lang.strings();
-    let mut heading = fill(
+    let heading = fill(
         s.month_year,
         &[
             ("month", s.months[usize::from(d.month) - 1]),
             ("year", &d.year.to_string()),
         ],
     );
-    if let Some(first) = heading.get_mut(..1) {
+    capitalized(heading)
+}
+
+/// A date as a heading names it, standing alone: with a capital, as a month's heading
+/// ("Dimarts, 15 de desembre de 2026"), where a sentence writes it in lower case.
+pub(crate) fn date_heading(lang: Lang, d: Date) -> String {
+    capitalized(date_long(lang, d))
+}
+
+/// `text` with its first letter a capital (the names it starts with, of months and
+/// weekdays, start with an ASCII letter in every language).
+fn capitalized(mut text: String) -> String {
+    if let Some(first) = text.get_mut(..1) {
         first.make_ascii_uppercase();
     }
-    heading
+    text
 }
 
 /// An occurrence as a day lists it: its title, after its start time on the day it starts.
@@ -160,6 +172,11 @@ mod tests {
         assert_eq!(
             date_long(Lang::Es, d("2026-12-01")),
             "martes, 1 de diciembre de 2026"
+        );
+        // Standing alone, as a day's heading: with a capital.
+        assert_eq!(
+            date_heading(Lang::Gl, d("2026-12-15")),
+            "Martes, 15 de decembro de 2026"
         );
         assert_eq!(
             date_long(Lang::Gl, d("2026-07-09")),

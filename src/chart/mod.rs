@@ -270,7 +270,15 @@ pub fn SegmentChart(
             // No member left by the directory's search and choices, or none of those left
             // with a value to count (a kind, a year): each said as it is.
             Body::Empty(if tally.narrowed && tally.members == 0 {
-                s.no_members_match.to_owned()
+                // The directory's search alone is said as it is: no filter is ticked.
+                chosen.with_untracked(|c| {
+                    let query = c.query.trim();
+                    if c.choice_count() == 0 && !query.is_empty() {
+                        crate::i18n::fill(s.no_members_match_query, &[("query", query)])
+                    } else {
+                        s.no_members_match.to_owned()
+                    }
+                })
             } else {
                 why_empty(lang, by, &feed, &tally)
             })

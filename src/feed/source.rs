@@ -506,7 +506,9 @@ fn report_to_console(source: &str, diagnostics: &[Diagnostic]) {
             .into(),
         );
         for d in diagnostics.iter().take(crate::ui::status::LISTED_PROBLEMS) {
-            web_sys::console::warn_1(&format!("{}: {}", d.path, strings.diagnostic(d)).into());
+            web_sys::console::warn_1(
+                &format!("{}: {}", strings.path(d), strings.diagnostic(d)).into(),
+            );
         }
         let more = diagnostics
             .len()

@@ -28,6 +28,16 @@ impl Strings {
         }
     }
 
+    /// Where `d` is, as a path into the feed (`members[3].website`), the feed as a whole
+    /// named in this language.
+    pub fn path<'a>(&self, d: &'a Diagnostic) -> &'a str {
+        if d.path == "(root)" {
+            self.root_path
+        } else {
+            &d.path
+        }
+    }
+
     /// The localized sentence for a feed diagnostic, without its path.
     pub fn diagnostic(&self, d: &Diagnostic) -> String {
         let type_name = |e: Expected| {

@@ -85,6 +85,8 @@ strings! {
     too_large: &'static str,
     /// An element names no feed.
     no_feed: &'static str,
+    /// Where a diagnostic is when it is about the feed as a whole (its path, "(root)").
+    root_path: &'static str,
     /// Button that fetches the feed again.
     retry: &'static str,
     /// After a crash, in every widget of the page.

@@ -122,6 +122,14 @@ fn diagnostics_read_as_sentences_in_each_language() {
         Lang::Es.strings().diagnostic(&named),
         "se refiere al segmento «production» como «Producción», no por su identificador: se interpreta como ese segmento."
     );
+    // Its path as written; the feed as a whole named in the visitor's language.
+    assert_eq!(Lang::Gl.strings().path(&named), "members[1].segments[0]");
+    let whole = Diagnostic {
+        path: "(root)".into(),
+        ..named
+    };
+    assert_eq!(Lang::Ca.strings().path(&whole), "(arrel)");
+    assert_eq!(Lang::En.strings().path(&whole), "(root)");
     // Nothing was ignored for bytes read as Windows-1252: no "field ignored" after it.
     let (_, latin1) = crate::feed::decode(b"{\"name\": \"Produccions Ib\xe8riques\"}");
     assert_eq!(

@@ -230,7 +230,7 @@ where
             let items = diagnostics
                 .iter()
                 .take(LISTED_PROBLEMS)
-                .map(|d| view! { <li><code>{d.path.clone()}</code>": "{s.diagnostic(d)}</li> })
+                .map(|d| view! { <li><code>{s.path(d).to_owned()}</code>": "{s.diagnostic(d)}</li> })
                 .collect_view();
             let more = diagnostics.len().saturating_sub(LISTED_PROBLEMS);
             let more = (more > 0)

@@ -497,7 +497,7 @@ test("in a narrow container the calendar lists what is coming, month by month, a
   const strip = narrow.locator(".ck-bar", { hasText: "Talent Week" });
   assert.equal(await strip.evaluate((el) => getComputedStyle(el).fontSize), "0px");
   await narrow.locator('td[data-day="2026-11-19"] .ck-day-number').click();
-  const day = narrow.getByRole("dialog", { name: "jueves, 19 de noviembre de 2026" });
+  const day = narrow.getByRole("dialog", { name: "Jueves, 19 de noviembre de 2026", exact: true });
   await day.getByRole("button", { name: "Talent Week" }).waitFor();
   await page.keyboard.press("Escape");
   // A day without events opens nothing.

@@ -282,6 +282,24 @@ test("a linked chart's bars say what the directory's checkboxes say, also for a 
   assert.ok(all.some(([id, bar]) => Number(bar) < total(id)), `the search and the kind narrow the bars: ${JSON.stringify(all)}`);
 });
 
+test("a linked chart left empty by the directory's search alone says the search, not filters no one ticked", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/linked.html"));
+  const address = "../../../www/feeds/catalonia.json";
+  await addWidgets(page, [
+    ["clusterkit-chart", { id: "alone-chart", feed: address, for: "alone" }],
+    ["clusterkit-directory", { id: "alone", feed: address }],
+  ]);
+  const dir = page.locator("#alone");
+  await dir.getByRole("searchbox", { name: "Cerca socis" }).fill("zzqq");
+  const chart = page.locator("#alone-chart");
+  await chart.getByText("Cap soci no coincideix amb «zzqq».").waitFor();
+  // With a box ticked too, the filters are said.
+  await dir.getByRole("searchbox", { name: "Cerca socis" }).fill("");
+  await dir.getByRole("checkbox").first().check();
+  await dir.getByRole("searchbox", { name: "Cerca socis" }).fill("zzqq");
+  await chart.getByText("Cap soci no coincideix amb aquests filtres.").waitFor();
+});
+
 test("a chart linked to a directory toggles its facets by click or Enter and shows the directory's choices", async ({ page, url, warnings }) => {
   const feed = feedOf("catalonia");
   await page.goto(url("tests/e2e/pages/linked.html"));

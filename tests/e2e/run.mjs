@@ -94,7 +94,7 @@ test("a search with a typo that finds nobody as typed shows and says the members
   const search = dir.getByRole("searchbox", { name: "Cerca socis" });
   // Two letters swapped, as typed in a hurry: Sonilab, its name whole as the match.
   await search.fill("Sonilba");
-  const near = "Cap soci no coincideix exactament amb «Sonilba». Semblants: 1 soci.";
+  const near = "Cap soci no coincideix exactament amb «Sonilba». Resultats aproximats: 1 soci.";
   await count.filter({ hasText: near }).waitFor();
   const cards = () => dir.getByRole("article").evaluateAll((cards) => cards.map((card) => [card.querySelector("h3").textContent, [...card.querySelectorAll("mark")].map((m) => m.textContent)]));
   assert.deepEqual(await cards(), [["Sonilab", ["Sonilab"]]]);
@@ -102,7 +102,7 @@ test("a search with a typo that finds nobody as typed shows and says the members
   // A letter changed in an earlier word, the next one as typed.
   await search.fill("rakutan tv");
   await dir.getByRole("heading", { name: "Rakuten" }).waitFor();
-  assert.match(await count.textContent(), /^Cap soci no coincideix exactament amb «rakutan tv»\. Semblants: 1 soci\.$/);
+  assert.match(await count.textContent(), /^Cap soci no coincideix exactament amb «rakutan tv»\. Resultats aproximats: 1 soci\.$/);
   // Found as typed, a search keeps to what it finds: no members close to it.
   await search.fill("sonilab");
   await count.filter({ hasText: /^1 soci$/ }).waitFor();

@@ -23,20 +23,33 @@ pub(crate) fn on_own_clock(lang: Lang, how: &str, zone: &str) -> String {
 }
 
 /// `template` with the city of `zone` and `time`; Catalan writes "de" as "d’" before a vowel
-/// or an h ("hora d’Andorra", not "hora de Andorra"). A zone named by letters and an offset,
-/// not a city, goes without "de" or "time": "hora UTC−3", "(UTC−3)", "Hora CET".
+/// ("hora d’Andorra", not "hora de Andorra"; not before the h the names of zones' cities
+/// sound: "hora de Hong Kong"), and "de" takes in the article a city's name begins with in
+/// Catalan and Galician ("hora del Caire", "hora da Habana"). A zone named by letters and an
+/// offset, not a city, goes without "de" or "time": "hora UTC−3", "(UTC−3)", "Hora CET".
 fn in_zone(lang: Lang, template: &str, zone: &str, time: &str) -> String {
-    let city = zone_name(lang, zone);
+    let mut city = zone_name(lang, zone);
     let abbreviated = city
         .chars()
         .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '+' | '\u{2212}'));
-    let elided = lang == Lang::Ca && city.starts_with(|c: char| "AEIOUHÀÈÉÍÒÓÚ".contains(c));
+    let elided = lang == Lang::Ca && city.starts_with(|c: char| "AEIOUÀÈÉÍÒÓÚ".contains(c));
+    let joined = match (lang, city.split_once(' ')) {
+        (Lang::Ca, Some(("el", _))) => Some("del"),
+        (Lang::Gl, Some(("A", _))) => Some("da"),
+        (Lang::Gl, Some(("O", _))) => Some("do"),
+        _ => None,
+    };
     let template = if abbreviated {
         template
             .replace("de {zone}", "{zone}")
             .replace("{zone} time", "{zone}")
     } else if elided {
         template.replace("de {zone}", "d’{zone}")
+    } else if let Some(joined) = joined.filter(|_| template.contains("de {zone}")) {
+        if let Some(space) = city.find(' ') {
+            city.drain(..=space);
+        }
+        template.replace("de {zone}", &format!("{joined} {{zone}}"))
     } else {
         template.to_owned()
     };
@@ -47,13 +60,14 @@ fn in_zone(lang: Lang, template: &str, zone: &str, time: &str) -> String {
 /// and festivals, trade fairs), as CLDR's exemplar cities name them where a language's
 /// name differs from the IANA name: IANA's last part, then its name in ca, es, gl and en
 /// (empty: as IANA writes it, `_` as a space). Other zones go by IANA's English name.
-const CITIES: [(&str, [&str; 4]); 31] = [
+const CITIES: [(&str, [&str; 4]); 34] = [
     ("Amsterdam", ["", "Ámsterdam", "Ámsterdam", ""]),
     ("Athens", ["Atenes", "Atenas", "Atenas", ""]),
     ("Berlin", ["Berlín", "Berlín", "Berlín", ""]),
     ("Bogota", ["Bogotà", "Bogotá", "Bogotá", "Bogotá"]),
     ("Brussels", ["Brussel·les", "Bruselas", "Bruxelas", ""]),
     ("Buenos_Aires", ["", "", "Bos Aires", ""]),
+    ("Cairo", ["el Caire", "El Cairo", "O Cairo", ""]),
     (
         "Canary",
         ["les Canàries", "Canarias", "Canarias", "Canary Islands"],
@@ -64,8 +78,10 @@ const CITIES: [(&str, [&str; 4]); 31] = [
     ),
     ("Dubai", ["", "Dubái", "", ""]),
     ("Dublin", ["Dublín", "Dublín", "Dublín", ""]),
+    ("Havana", ["l’Havana", "La Habana", "A Habana", ""]),
     ("Helsinki", ["Hèlsinki", "", "Helsinqui", ""]),
-    ("Istanbul", ["", "Estambul", "", ""]),
+    ("Istanbul", ["", "Estambul", "Istambul", ""]),
+    ("Jerusalem", ["", "Jerusalén", "Xerusalén", ""]),
     ("Kolkata", ["Calcuta", "Calcuta", "Calcuta", ""]),
     ("Lisbon", ["Lisboa", "Lisboa", "Lisboa", ""]),
     ("London", ["Londres", "Londres", "Londres", ""]),
@@ -206,6 +222,16 @@ mod tests {
             zone_note(Lang::Ca, "Atlantic/Canary"),
             "Hora de les Canàries"
         );
+        // Catalan elides "de" before a vowel, not before the h of a foreign name; an article
+        // a name begins with joins "de" in Catalan and Galician, not in Spanish.
+        assert_eq!(zone_note(Lang::Ca, "Europe/Andorra"), "Hora d’Andorra");
+        assert_eq!(zone_note(Lang::Ca, "Asia/Hong_Kong"), "Hora de Hong Kong");
+        assert_eq!(zone_note(Lang::Ca, "Africa/Cairo"), "Hora del Caire");
+        assert_eq!(zone_note(Lang::Ca, "America/Havana"), "Hora de l’Havana");
+        assert_eq!(zone_note(Lang::Gl, "America/Havana"), "Hora da Habana");
+        assert_eq!(zone_note(Lang::Gl, "Africa/Cairo"), "Hora do Cairo");
+        assert_eq!(zone_note(Lang::Es, "Africa/Cairo"), "Hora de El Cairo");
+        assert_eq!(zone_note(Lang::En, "Africa/Cairo"), "Times are Cairo time");
         // A zone named by letters: "Times are UTC", not "UTC time".
         assert_eq!(zone_note(Lang::En, "Etc/UTC"), "Times are UTC");
         assert_eq!(en("UTC"), "UTC");
