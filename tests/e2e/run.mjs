@@ -2393,7 +2393,7 @@ test("bad feeds show localized, specific messages and keep every valid entry", a
   for (const name of ["Algam Ibérica", "Col·lectiu Sonor"]) await latin1.getByRole("heading", { name }).waitFor();
   assert.match(await latin1.locator(".ck-meta").first().innerText(), /Sant Joan Despí/);
   assert.ok(!(await latin1.locator(".ck-results").innerText()).includes("\uFFFD"), "no replacement character");
-  assert.match(await latin1.locator("details").innerText(), /\(root\)\s*: no està tot en UTF-8: .*12 en total; el primer a la línia 4, columna 16/s);
+  assert.match(await latin1.locator("details").innerText(), /\(arrel\)\s*: no està tot en UTF-8: .*12 en total; el primer a la línia 4, columna 16/s);
 }, { networkErrors: true });
 
 test("when the wasm cannot run, every element shows an error box with a reload button", async ({ page, url, errors }) => {
