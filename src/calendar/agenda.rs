@@ -391,9 +391,10 @@ fn markup(
         let _ = write!(
             out,
             // A click opens its details in a dialog, which the link says (the event's own
-            // page stays a link, for a new tab).
+            // page stays a link, for a new tab). Its name, read out, pauses between the
+            // title and the date the lines part on screen.
             "<li><{open} class=\"ck-agenda-item\" id=\"{id}\" data-o=\"{i}\" aria-haspopup=\"dialog\">\
-             <span class=\"ck-agenda-title\"{marked}>{}</span>\
+             <span class=\"ck-agenda-title\"{marked}>{}</span><span class=\"ck-visually-hidden\">, </span>\
              <span class=\"ck-muted\">{}{place}</span></{close}></li>",
             escape(title),
             escape(&when(lang, o)),

@@ -63,6 +63,21 @@ fn months_head_their_events_and_each_event_is_a_safe_link() {
         html.contains("Tuesday 1 December 2026 · <span lang=\"es\">Buenos Aires</span>"),
         "{html}"
     );
+    // Read out as one name (the text without its tags), a pause between title and date.
+    let mut read = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => read.push(c),
+            _ => {}
+        }
+    }
+    assert!(
+        read.contains("Ventana Sur, Tuesday 1 December 2026"),
+        "{read}"
+    );
     assert_eq!(
         markup(&feed, &[], from, (Lang::Ca, 3), "ck-agenda-1"),
         format!(
