@@ -16,6 +16,9 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// The path of a problem with the feed as a whole (not JSON, not UTF-8, not an object).
+    pub const ROOT: &'static str = "(root)";
+
     /// The entry the diagnostic belongs to, as `members[12]`, or the top-level field
     /// (`cluster`, `version`) for problems outside the lists.
     pub fn entry(&self) -> &str {

@@ -62,7 +62,7 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Option<Diagnostic>) {
     }
     let (line, column) = super::json::line_column(bytes, first.unwrap_or(0));
     let diagnostic = Diagnostic {
-        path: "(root)".into(),
+        path: Diagnostic::ROOT.into(),
         problem: Problem::NotUtf8 {
             bytes: count,
             line,
@@ -143,7 +143,7 @@ fn read_once_more(bytes: &[u8], text: &str) -> Option<(Cow<'static, str>, Option
     let (text, first) = encoded_twice(text)?;
     let (line, column) = super::json::line_column(bytes, first);
     let diagnostic = Diagnostic {
-        path: "(root)".into(),
+        path: Diagnostic::ROOT.into(),
         problem: Problem::EncodedTwice { line, column },
         skipped: false,
     };
@@ -156,7 +156,7 @@ mod tests {
 
     fn not_utf8(bytes: usize, line: usize, column: usize) -> Option<Diagnostic> {
         Some(Diagnostic {
-            path: "(root)".into(),
+            path: Diagnostic::ROOT.into(),
             problem: Problem::NotUtf8 {
                 bytes,
                 line,

@@ -96,7 +96,7 @@ pub fn parse(text: &str) -> Result<ParsedFeed, SyntaxError> {
         .into_iter()
         .flatten()
         .map(|problem| Diagnostic {
-            path: "(root)".into(),
+            path: Diagnostic::ROOT.into(),
             problem,
             skipped: false,
         })
@@ -143,7 +143,7 @@ pub fn parse_json(doc: &Json) -> ParsedFeed {
             let mut parsed = parse_json(inner);
             let said = Problem::FeedInside(key.to_string());
             let at_root = Diagnostic {
-                path: "(root)".into(),
+                path: Diagnostic::ROOT.into(),
                 problem: said,
                 skipped: false,
             };
@@ -153,7 +153,7 @@ pub fn parse_json(doc: &Json) -> ParsedFeed {
     }
     if !matches!(doc, Json::Object(_)) {
         let mut cx = Cx::default();
-        cx.report("(root)".into(), wrong(Expected::Object, doc), false);
+        cx.report(Diagnostic::ROOT.into(), wrong(Expected::Object, doc), false);
         return ParsedFeed {
             feed: Feed::default(),
             diagnostics: cx.diags,

@@ -362,7 +362,7 @@ fn is_a_feed(parsed: &super::ParsedFeed, bytes: &[u8]) -> bool {
         .filter(|(_, p)| !matches!(p, Problem::Syntax { .. }))
         .collect();
     match problems.as_slice() {
-        [("(root)", Problem::WrongType { .. })] => false,
+        [(Diagnostic::ROOT, Problem::WrongType { .. })] => false,
         // Read again, in this rare case only, for the lists it names, empty ones too: a
         // season's generator may write `{"events": []}`.
         [("version", Problem::Missing), ("cluster", Problem::Missing)] => {

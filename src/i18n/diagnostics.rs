@@ -31,7 +31,7 @@ impl Strings {
     /// Where `d` is, as a path into the feed (`members[3].website`), the feed as a whole
     /// named in this language.
     pub fn path<'a>(&self, d: &'a Diagnostic) -> &'a str {
-        if d.path == "(root)" {
+        if d.path == Diagnostic::ROOT {
             self.root_path
         } else {
             &d.path
@@ -159,7 +159,7 @@ impl Strings {
                 | Problem::CategoryNamed { .. }
                 | Problem::SchemeWritten(_),
             ) => return message,
-            (false, _) if d.path == "(root)" => return message,
+            (false, _) if d.path == Diagnostic::ROOT => return message,
             (false, _) => self.d_dropped,
         };
         format!("{message} {consequence}")

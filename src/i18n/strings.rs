@@ -85,7 +85,7 @@ strings! {
     too_large: &'static str,
     /// An element names no feed.
     no_feed: &'static str,
-    /// Where a diagnostic is when it is about the feed as a whole (its path, "(root)").
+    /// Where a diagnostic is when it is about the feed as a whole (its path, [`Diagnostic::ROOT`](crate::feed::Diagnostic::ROOT)).
     root_path: &'static str,
     /// Button that fetches the feed again.
     retry: &'static str,
