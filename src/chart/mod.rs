@@ -28,7 +28,7 @@ use data::{By, Shape, tally_keeping};
 use frame::{Body, frame};
 use hit::{click_button_at, mark, mark_at, mark_of, svg_in, under_tip};
 use marks::marks;
-use summary::{summary, why_empty};
+use summary::{none_left, summary, why_empty};
 use svg::{Mark, WIDTH, draw, px};
 use table::{csv, table};
 
@@ -270,15 +270,7 @@ pub fn SegmentChart(
             // No member left by the directory's search and choices, or none of those left
             // with a value to count (a kind, a year): each said as it is.
             Body::Empty(if tally.narrowed && tally.members == 0 {
-                // The directory's search alone is said as it is: no filter is ticked.
-                chosen.with_untracked(|c| {
-                    let query = c.query.trim();
-                    if c.choice_count() == 0 && !query.is_empty() {
-                        crate::i18n::fill(s.no_members_match_query, &[("query", query)])
-                    } else {
-                        s.no_members_match.to_owned()
-                    }
-                })
+                chosen.with_untracked(|c| none_left(lang, c))
             } else {
                 why_empty(lang, by, &feed, &tally)
             })

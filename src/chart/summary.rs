@@ -3,6 +3,7 @@
 
 use super::data::{By, Category, Label, Tally};
 use super::marks::name;
+use crate::directory::model::Filter;
 use crate::feed::Feed;
 use crate::i18n::{Lang, fill, intl::format_number};
 
@@ -90,6 +91,18 @@ fn largest(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> Option<String> {
             ("year", &last),
         ],
     ))
+}
+
+/// What a linked chart says when its directory's search and choices leave no member: the
+/// search alone is said as it is, since no filter is ticked.
+pub(super) fn none_left(lang: Lang, chosen: &Filter) -> String {
+    let s = lang.strings();
+    let query = chosen.query.trim();
+    if chosen.choice_count() == 0 && !query.is_empty() {
+        fill(s.no_members_match_query, &[("query", query)])
+    } else {
+        s.no_members_match.to_owned()
+    }
 }
 
 /// Why a chart counted `by` draws nothing, when its `tally` counts no member in any mark:
