@@ -39,7 +39,7 @@ fn largest(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> Option<String> {
             most = c.count;
             tied.clear();
         }
-        tied.push(name(feed, by, lang, &c.label));
+        tied.push(label(lang, by, feed, &c.label));
     }
     // The places `top` put among the others with as many members.
     tied.extend(tally.tied_beyond.iter().cloned());
@@ -91,6 +91,17 @@ fn largest(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> Option<String> {
             ("year", &last),
         ],
     ))
+}
+
+/// A category's name in a summary: a kind's is quoted as a label ("«Otros» es el tipo más
+/// frecuente"), since some read as plural; a segment's or a place's is said as it is.
+fn label(lang: Lang, by: By, feed: &Feed, label: &Label) -> String {
+    let said = name(feed, by, lang, label);
+    if by == By::Kind {
+        fill(lang.strings().quoted, &[("name", &said)])
+    } else {
+        said
+    }
 }
 
 /// What a linked chart says when its directory's search and choices leave no member: the
@@ -163,7 +174,7 @@ mod tests {
             .collect();
         assert_eq!(
             said(&[], both, By::Kind, Lang::Ca),
-            "Tots els socis són del tipus Pime (2 socis)."
+            "Tots els socis són del tipus «Pime» (2 socis)."
         );
     }
 
@@ -191,9 +202,19 @@ mod tests {
             .map(|(i, k)| member(i, &[], Some(*k), None, None))
             .collect();
         members.push(member(9, &[], None, None, None));
+        // A kind is quoted as a label: "Otros es el tipo" reads as a plural's subject.
         assert_eq!(
-            said(&[], members, By::Kind, Lang::En),
-            "Other is the most common type, with 3 of 6 members."
+            said(&[], members.clone(), By::Kind, Lang::En),
+            "“Other” is the most common type, with 3 of 6 members."
+        );
+        assert_eq!(
+            said(&[], members.clone(), By::Kind, Lang::Es),
+            "«Otros» es el tipo más frecuente, con 3 de 6 socios."
+        );
+        members.truncate(3);
+        assert_eq!(
+            said(&[], members, By::Kind, Lang::Gl),
+            "«Peme», «Gran empresa» e «Outros» son os tipos máis frecuentes, con 1 de 3 socios cada un."
         );
         // Neither the other places taken together (3) nor the members without a city are a
         // city.

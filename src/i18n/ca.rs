@@ -87,6 +87,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "{names} i {name} són les ciutats amb més socis: {n} de {total} cadascuna.",
         "Del {first} al {last} s’hi van incorporar {total} socis; els anys amb més incorporacions, amb {n} cadascun: {names} i {name}.",
     ],
+    quoted: "«{name}»",
     other_places: "{n} llocs més",
     chart_without: ["Sense tipus", "Sense regió", "Sense ciutat"],
     show_table: "Mostra com a taula",

@@ -97,6 +97,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "{names} and {name} are the cities with the most members: {n} of {total} each.",
         "From {first} to {last}, {total} members joined; {names} and {name} were the busiest years, with {n} each.",
     ],
+    quoted: "“{name}”",
     other_places: "{n} other places",
     chart_without: ["No type", "No region", "No city"],
     show_table: "Show as a table",

@@ -97,6 +97,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "{names} y {name} son las ciudades con más socios: {n} de {total} cada una.",
         "De {first} a {last} se incorporaron {total} socios; los años con más incorporaciones fueron {names} y {name}, con {n} cada uno.",
     ],
+    quoted: "«{name}»",
     other_places: "{n} lugares más",
     chart_without: ["Sin tipo", "Sin región", "Sin ciudad"],
     show_table: "Mostrar como tabla",

@@ -87,6 +87,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "{names} e {name} son as cidades con máis socios: {n} de {total} cada unha.",
         "De {first} a {last} incorporáronse {total} socios; os anos con máis incorporacións foron {names} e {name}, con {n} cada un.",
     ],
+    quoted: "«{name}»",
     other_places: "{n} lugares máis",
     chart_without: ["Sen tipo", "Sen rexión", "Sen cidade"],
     show_table: "Amosar como táboa",

@@ -162,6 +162,9 @@ strings! {
     /// city and year of joining: `{names}` (all but the last, with commas), `{name}` (the
     /// last), `{n}`, `{total}`; by year also `{first}` and `{last}`.
     chart_tied: [&'static str; 5],
+    /// A kind's `{name}` in a chart's summary, quoted as a label, since some read as plural
+    /// ("«Otros» es el tipo más frecuente").
+    quoted: &'static str,
     /// The places beyond the largest few, together: `{n}` places.
     other_places: &'static str,
     /// The part of a chart by kind, region or city (in that order) for the members with no

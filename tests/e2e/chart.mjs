@@ -60,7 +60,7 @@ test("charts by segment, type, city and year: named marks, one tab stop, a table
     const items = tree.split("\n").filter((line) => /^  - '?listitem "/.test(line));
     assert.equal(items.length, await chart.getByRole("listitem").count(), tree);
   }
-  await kinds.getByText(`Peme é o tipo máis frecuente, con ${kindCounts[0][1]} de ${gal.members.length} socios.`).waitFor();
+  await kinds.getByText(`«Peme» é o tipo máis frecuente, con ${kindCounts[0][1]} de ${gal.members.length} socios.`).waitFor();
 
   // Segments: the drawing is one tab stop; arrows, Home and End move within it, with a tooltip.
   const segments = page.locator("#segments");
@@ -1096,7 +1096,7 @@ test("columns name the largest part and every part tied for it, fit their labels
   await add("few-segments", { type: "column", lang: "en" }, 600, few);
   await add("few-kinds", { type: "column", by: "kind", lang: "en" }, 600, few);
   assert.equal(await summary("few-segments").textContent(), "Gamma is the largest segment, with 3 of 6 members.");
-  assert.equal(await summary("few-kinds").textContent(), "Other is the most common type, with 3 of 6 members.");
+  assert.equal(await summary("few-kinds").textContent(), "“Other” is the most common type, with 3 of 6 members.");
   // Years drawn as bars, largest first: the span still runs from the first year to the last.
   await add("years-bars", { feed: "../../../www/feeds/catalonia.json", by: "joined", type: "bar" }, 600);
   const years = cat.members.filter((m) => m.joined).map((m) => Number(m.joined.slice(0, 4)));
