@@ -185,7 +185,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "the fifth {weekday}",
         "the last {weekday}",
     ],
-    month_day: ["day {n}", "the last day"],
+    month_day: ["the {n}", "the last day"],
     times: "{rule}, {n} times",
     in_months: ["{rule}, in {months}", "{rule}, in {months}"],
     until: "{rule}, until {day} {month} {year}",

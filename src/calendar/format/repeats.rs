@@ -72,6 +72,16 @@ pub(crate) fn repeats(
         (Freq::Monthly, [], [day @ (1..=31 | -1)]) => {
             let day = if *day < 0 {
                 s.month_day[1].to_owned()
+            } else if lang == Lang::En {
+                // English says the day as an ordinal: "on the 1st", "on the 22nd".
+                let th = match (day % 10, day % 100) {
+                    (_, 11..=13) => "th",
+                    (1, _) => "st",
+                    (2, _) => "nd",
+                    (3, _) => "rd",
+                    _ => "th",
+                };
+                fill(s.month_day[0], &[("n", &format!("{day}{th}"))])
             } else {
                 fill(s.month_day[0], &[("n", &day.to_string())])
             };
@@ -165,7 +175,12 @@ mod tests {
             en("FREQ=MONTHLY;BYDAY=-1FR"),
             "every month on the last Friday"
         );
-        assert_eq!(en("FREQ=MONTHLY;BYMONTHDAY=15"), "every month on day 15");
+        assert_eq!(en("FREQ=MONTHLY;BYMONTHDAY=15"), "every month on the 15th");
+        assert_eq!(en("FREQ=MONTHLY;BYMONTHDAY=1"), "every month on the 1st");
+        assert_eq!(en("FREQ=MONTHLY;BYMONTHDAY=22"), "every month on the 22nd");
+        assert_eq!(en("FREQ=MONTHLY;BYMONTHDAY=23"), "every month on the 23rd");
+        assert_eq!(en("FREQ=MONTHLY;BYMONTHDAY=31"), "every month on the 31st");
+        assert_eq!(en("FREQ=MONTHLY;BYMONTHDAY=12"), "every month on the 12th");
         assert_eq!(
             en("FREQ=MONTHLY;BYMONTHDAY=-1"),
             "every month on the last day"
