@@ -725,6 +725,63 @@ async fn a_new_view_from_the_app_replaces_the_visitors_pick() {
     until("the app's month again", || showing_month(&root)).await;
 }
 
+/// The app hears the month and the view shown: the first ones, then each the visitor or
+/// the app picks, once each.
+#[wasm_bindgen_test]
+async fn the_calendar_tells_the_app_the_month_and_the_view_shown() {
+    use clusterkit::CalendarView as View;
+    let feed = sample("galicia");
+    let root = container();
+    let view = RwSignal::new(View::Month);
+    let month = RwSignal::new(feed::Date::new(2026, 12, 10).unwrap());
+    let months = RwSignal::new(Vec::<feed::Date>::new());
+    let views = RwSignal::new(Vec::<View>::new());
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <EventCalendar feed=feed.clone() lang=Lang::En month=month view=view
+                on_month=move |m| months.update(|all| all.push(m))
+                on_view=move |v| views.update(|all| all.push(v))/>
+        }
+    });
+    let button = |act: &str| -> HtmlElement {
+        root.query_selector(&format!("button[data-act={act}]"))
+            .unwrap()
+            .expect("the calendar's button")
+            .unchecked_into()
+    };
+    until("the month's buttons", || {
+        root.query_selector("button[data-act=next]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let day = |m| feed::Date::new(2026, m, 1).unwrap();
+    let december = feed::Date::new(2026, 12, 1).unwrap();
+    assert_eq!(
+        months.get_untracked(),
+        [december],
+        "the first day of the month given"
+    );
+    assert_eq!(views.get_untracked(), [View::Month]);
+    button("next").click();
+    until("January", || months.get_untracked().len() == 2).await;
+    assert_eq!(
+        months.get_untracked()[1],
+        feed::Date::new(2027, 1, 1).unwrap()
+    );
+    // Another day of the month shown is the same month: not told again.
+    month.set(feed::Date::new(2026, 11, 3).unwrap());
+    until("November", || months.get_untracked().len() == 3).await;
+    month.set(feed::Date::new(2026, 11, 20).unwrap());
+    button("list").click();
+    until("the list", || views.get_untracked().len() == 2).await;
+    assert_eq!(months.get_untracked()[2..], [day(11)]);
+    assert_eq!(views.get_untracked(), [View::Month, View::List]);
+    view.set(View::Month);
+    until("the app's month view", || views.get_untracked().len() == 3).await;
+    assert_eq!(views.get_untracked()[2], View::Month);
+}
+
 /// A new month from the app shows in place of the month the visitor went to, and keeps the
 /// visitor's search; in the list too, which then starts from it.
 #[wasm_bindgen_test]

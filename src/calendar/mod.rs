@@ -94,6 +94,8 @@ impl CalendarView {
 /// | `segments` | `Signal<Vec<String>>` | none | segment ids chosen: only their events show (again whenever it changes, in place of the visitor's segments) |
 /// | `categories` | `Signal<Vec<String>>` | none | category ids chosen: only their events show (again whenever it changes, in place of the visitor's categories) |
 /// | `on_open` | `Callback<String>` | none | called with an event's id when the visitor opens it |
+/// | `on_month` | `Callback<Date>` | none | called with the month shown (its first day), at first and as it changes |
+/// | `on_view` | `Callback<CalendarView>` | none | called with the view shown, at first and as it changes |
 /// | `heading_level` | `u8` | 2 | its heading's level in the page's outline (1 to 6), the list's months one below |
 /// | `label` | `MaybeProp<String>` | "Event calendar" | its name for screen readers (landmark, the list's heading), for a page with two |
 /// | `class` | `MaybeProp<String>` | none | extra class on the root |
@@ -136,6 +138,14 @@ pub fn EventCalendar(
     /// Called with an event's id when the visitor opens it.
     #[prop(optional, into)]
     on_open: Option<Callback<String>>,
+    /// Called with the first day of the month shown: the first one, then each the visitor
+    /// (or `month`, or a new day) goes to.
+    #[prop(optional, into)]
+    on_month: Option<Callback<Date>>,
+    /// Called with the view shown: the first one (once the container's width has chosen
+    /// it), then each the visitor (or `view`) picks.
+    #[prop(optional, into)]
+    on_view: Option<Callback<CalendarView>>,
     /// The level of its heading in the page's outline (default 2, under the page's `<h1>`;
     /// the list's months one below): 3 under a section's `<h2>`, say.
     #[prop(optional)]
@@ -278,12 +288,13 @@ pub fn EventCalendar(
     let last = dialog::remembered(feed, open);
     // The dialog's history entry, with `open`, above the scope a new language draws again.
     let entry = crate::ui::history::OwnEntry::new();
-    crate::ui::tell_opened(on_open, move || match open.get() {
+    crate::ui::tell(on_open, move || match open.get() {
         Some(Opened::Event(o, _)) => {
             feed.with_untracked(|f| f.events.get(o.event).map(|e| e.id.clone()))
         }
         _ => None,
     });
+    crate::ui::tell(on_month, move || Some(shown.get()));
     let title_id = crate::ui::unique_id("ck-month");
     // The view: the visitor's pick, else the page's, else by the container's width.
     let picked = RwSignal::new(None::<CalendarView>);
@@ -309,6 +320,7 @@ pub fn EventCalendar(
             }
         })
     });
+    crate::ui::tell(on_view, move || known.get().then(|| current.get()));
     // How many of the kept events the view shows, for the count beside the search: those
     // with a day in the month shown, or those the list has (which it tells).
     let listed_events = RwSignal::new(None::<usize>);

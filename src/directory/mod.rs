@@ -272,7 +272,7 @@ pub fn MemberDirectory(
         lang.get_untracked(),
         profile.entry,
     );
-    crate::ui::tell_opened(on_open, move || profile.open.get());
+    crate::ui::tell(on_open, move || profile.open.get());
 
     let filters_id = crate::ui::unique_id("ck-filters");
     let heading_id = crate::ui::unique_id("ck-directory");

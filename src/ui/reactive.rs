@@ -72,19 +72,25 @@ pub(crate) fn on_new<T: PartialEq + 'static>(
     });
 }
 
-/// Calls an app's `on_open`, if it gave one, with the id `opened` reads whenever that
-/// changes to one: the directory's profile or the calendar's event, as the visitor (or a
-/// shared link) opens it.
-pub(crate) fn tell_opened(
-    on_open: Option<Callback<String>>,
-    opened: impl Fn() -> Option<String> + 'static,
+/// Calls an app's callback, if it gave one, with each new value `told` reads that is
+/// something: the first as the widget is drawn (a shared link's profile, the month shown),
+/// then each change (one that goes and comes back, a profile closed and opened again, is
+/// told again).
+pub(crate) fn tell<T: PartialEq + Clone + 'static>(
+    callback: Option<Callback<T>>,
+    told: impl Fn() -> Option<T> + 'static,
 ) {
-    if let Some(on_open) = on_open {
+    if let Some(callback) = callback {
+        let mut last = None;
         effect(move || {
-            if let Some(id) = opened() {
+            let now = told();
+            if now != last
+                && let Some(value) = now.clone()
+            {
                 // What the callback reads is the app's, not this effect's to follow.
-                untrack(|| on_open.run(id));
+                untrack(|| callback.run(value));
             }
+            last = now;
         });
     }
 }
