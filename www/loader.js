@@ -115,12 +115,13 @@ var dead = false;
 // Whether the Wasm has started.
 var running = false;
 // The back and forward buttons, heard first where this script runs before a router's
-// (Turbo's, Swup's), which would load the page again for a move between two views of a
-// directory: the widgets answer it and it goes no further. (At the window, listeners run in
-// the order they were added, captured or not.)
+// (Turbo's, Swup's, a page's own), which would load or draw the page again for a move of
+// the widgets' own (a dialog's entry, a move between two views of a directory): the widgets
+// answer it and it goes no further. (At the window, listeners run in the order they were
+// added, captured or not.)
 addEventListener("popstate", function (event) {
   if (running && !dead) guard(function () {
-    if (wasm_bindgen.ck_popped(event)) event.stopImmediatePropagation();
+    if (wasm_bindgen.ck_popped()) event.stopImmediatePropagation();
   });
 }, true);
 // Whether what stopped it is something no reload of the page mends.

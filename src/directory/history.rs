@@ -62,11 +62,13 @@ pub(crate) fn set_search(search: &str, push: bool) {
     let url = full_url(search);
     if let Ok(history) = window.history() {
         let state = state_for(&history, &url, push, false);
-        let _ = if push {
-            history.push_state_with_url(&state, "", Some(&url))
+        if push {
+            if history.push_state_with_url(&state, "", Some(&url)).is_ok() {
+                crate::ui::history::pushed();
+            }
         } else {
-            history.replace_state_with_url(&state, "", Some(&url))
-        };
+            let _ = history.replace_state_with_url(&state, "", Some(&url));
+        }
     }
 }
 
@@ -452,7 +454,11 @@ fn link_entries(param: &str, kept: Kept) -> bool {
     set_search(&behind, false);
     let url = full_url(&link);
     let state = state_for(&history, &url, true, true);
-    history.push_state_with_url(&state, "", Some(&url)).is_ok()
+    let pushed = history.push_state_with_url(&state, "", Some(&url)).is_ok();
+    if pushed {
+        crate::ui::history::pushed();
+    }
+    pushed
 }
 
 /// The events a browser counts as the visitor's doing (an activation): a key (Escape aside)

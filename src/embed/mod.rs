@@ -378,12 +378,12 @@ pub fn ck_attr(id: u32, name: String, value: Option<String>) {
 }
 
 /// A move of the back or forward button (a `popstate`), heard by the loader before a
-/// router's listener where its script ran first: every directory answers it; whether it
-/// goes no further (a move between two views of the page's directories, on an entry with a
-/// router's state).
+/// router's listener where its script ran first: every widget answers it; whether it goes
+/// no further, being the widgets' own (a dialog's entry, a move between two views of the
+/// page's directories).
 #[wasm_bindgen]
-pub fn ck_popped(event: web_sys::Event) -> bool {
-    crate::ui::history::popped(&event)
+pub fn ck_popped() -> bool {
+    crate::ui::history::popped()
 }
 
 /// Unmounts a widget and frees everything it held.

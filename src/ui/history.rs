@@ -9,7 +9,7 @@ use wasm_bindgen::JsValue;
 mod moves;
 #[cfg(feature = "embed")]
 pub(crate) use moves::{loader_listens, popped};
-pub(crate) use moves::{on_popped, without_ours};
+pub(crate) use moves::{on_popped, pushed, without_ours};
 
 pub(crate) fn window() -> Option<web_sys::Window> {
     // Off the browser (a server rendering the component, a native test) there is no page:
@@ -51,9 +51,10 @@ fn back() {
 /// from opens it again where it can ([`OwnEntry::returned`]), as it opens a shared link's
 /// profile again.
 ///
-/// Its entry has no state (`null`), which routers (Astro's, Turbo, Swup) leave alone; it is
-/// told apart by the browser's Navigation API, which names each entry: without it, forward
-/// opens nothing again.
+/// Its entry has no state (`null`), which routers (Astro's, Turbo, Swup) leave alone, and
+/// the moves onto and off it go no further than the widgets (see [`on_popped`]); it is told
+/// apart by the browser's Navigation API, which names each entry: without it, forward opens
+/// nothing again.
 ///
 /// Kept where the dialog's open state is kept, not in a scope drawn again (for a new
 /// language, say): the dialog drawn again while open holds the entry it had.
@@ -70,13 +71,16 @@ struct Entry {
     left: Option<String>,
 }
 
+/// The browser's Navigation API, where it has one (`undefined` otherwise).
+fn navigation() -> JsValue {
+    window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"navigation".into()).ok())
+        .unwrap_or_default()
+}
+
 /// The Navigation API's id of the page's current history entry, where the browser has it.
 fn entry_id() -> Option<String> {
-    let navigation = js_sys::Reflect::get(&window()?.into(), &"navigation".into()).ok()?;
-    let current = js_sys::Reflect::get(&navigation, &"currentEntry".into()).ok()?;
-    js_sys::Reflect::get(&current, &"id".into())
-        .ok()?
-        .as_string()
+    moves::current_entry(&navigation(), "id")
 }
 
 impl OwnEntry {
@@ -90,7 +94,9 @@ impl OwnEntry {
             return;
         }
         if let Some(history) = window().and_then(|w| w.history().ok()) {
-            let _ = history.push_state(&JsValue::NULL, "");
+            if history.push_state(&JsValue::NULL, "").is_ok() {
+                moves::pushed();
+            }
         }
         self.0.set_value(Entry {
             held: true,

@@ -1553,6 +1553,53 @@ test("with sync-url, a page script swapping the directory for a copy of itself i
   assert.deepEqual(await page.evaluate(() => window.routed), ["?ck-members=q:vigo;kind:sme"], "only the move from another page");
 });
 
+test("a page's own router, which draws its page again at every move of the back button, hears none of a dialog's: a profile or an event closed by Escape or by back keeps the visitor's search, month and focus", async ({ page, url }) => {
+  await page.goto(url("index.html"));
+  const dir = page.locator("#dir");
+  await dir.getByRole("article").first().waitFor();
+  // A hand-written router (page.js, Navigo): its listener, added after the script's, draws
+  // the route again at every popstate, whatever the entry's state.
+  await page.evaluate(() => {
+    window.routed = 0;
+    addEventListener("popstate", () => window.routed++);
+  });
+  await dir.getByRole("searchbox").fill("films");
+  const card = dir.getByRole("article").first().getByRole("button");
+  const name = await card.innerText();
+  for (const close of ["Escape", "back"]) {
+    await card.click();
+    await dir.getByRole("dialog", { name }).waitFor();
+    if (close === "back") await page.goBack();
+    else await page.keyboard.press("Escape");
+    await dir.getByRole("dialog").waitFor({ state: "hidden" });
+    await page.waitForTimeout(200);
+    assert.equal(await page.evaluate(() => window.routed), 0, `closed by ${close}, the router heard nothing`);
+    assert.equal(await card.evaluate((b) => b.getRootNode().activeElement === b), true, `closed by ${close}, the focus is back on the card`);
+  }
+  // A move from another page of the site is the router's.
+  await page.evaluate(() => history.pushState({}, "", "another-page.html"));
+  await page.goBack();
+  await page.waitForFunction(() => window.routed === 1);
+
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  const cal = page.locator("#cal");
+  await cal.getByRole("grid", { name: "November 2026" }).waitFor();
+  await page.evaluate(() => {
+    window.routed = 0;
+    addEventListener("popstate", () => window.routed++);
+  });
+  const dialog = cal.getByRole("dialog");
+  for (const close of ["Escape", "back"]) {
+    await cal.locator(".ck-bar", { hasText: "Winter fair" }).first().click();
+    await dialog.filter({ hasText: "Winter fair" }).waitFor();
+    if (close === "back") await page.goBack();
+    else await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await page.waitForTimeout(200);
+    assert.equal(await page.evaluate(() => window.routed), 0, `the event closed by ${close}, the router heard nothing`);
+  }
+});
+
 test("without sync-url, the back button closes a profile and forward opens it again; closed by Escape, forward opens it too, and no entry is left that does nothing", async ({ page, url }) => {
   await page.goto(url("index.html"));
   const dir = page.locator("#dir");

@@ -4,7 +4,7 @@
 use leptos::prelude::on_cleanup;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{MARK, window};
+use super::window;
 
 /// What a widget does when the back or forward button moves.
 type Answer = std::rc::Rc<dyn Fn()>;
@@ -14,20 +14,43 @@ thread_local! {
     /// and the key of the next.
     static POPPED: std::cell::RefCell<(usize, Vec<(usize, Answer)>)> =
         std::cell::RefCell::new((0, Vec::new()));
-    /// Whether the move under way only goes from one view of the page's directories to
-    /// another on the same page (its address the same but for their `ck-` parameters).
-    static WITHIN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Whether the move under way is the widgets' own: from one view of the page's
+    /// directories to another, or onto or off an entry a widget added (a dialog's), on the
+    /// same page.
+    static OWN_MOVE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The Navigation API's keys of the entries the widgets added, the latest last.
+    static PUSHED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Notes that a widget has just added the page's current entry (`pushState`), so that a
+/// move onto or off it is known as the widgets' own.
+pub(crate) fn pushed() {
+    if let Some(key) = current_entry(&super::navigation(), "key") {
+        PUSHED.with_borrow_mut(|keys| {
+            // Enough for any visit: a browser keeps some fifty entries a page.
+            if keys.len() == 100 {
+                keys.remove(0);
+            }
+            keys.push(key);
+        });
+    }
+}
+
+/// A field of the current history entry (Navigation API's `currentEntry`), as a string.
+pub(super) fn current_entry(navigation: &JsValue, field: &str) -> Option<String> {
+    get(&get(navigation, "currentEntry"), field).as_string()
 }
 
 /// Runs `answer` each time the back or forward button moves, from the current reactive
 /// scope's first effect run (building a widget touches no `window`) until it is cleaned up.
 ///
-/// The page's one listener runs every widget's answer, first. A move between two views of
-/// the directories goes no further where a router's state is on the entry (which each new
-/// entry of `sync-url` carries, see `directory::history`): Turbo or Swup would load the page
-/// again for it, taking the visitor's focus and place. A move to another page, or back to
-/// this one from another, is the router's. Told apart by the browser's Navigation API,
-/// which says where a move comes from; without it, the router has every move.
+/// The page's one listener runs every widget's answer, first. The widgets' own moves go no
+/// further: a router (Turbo, Swup, a page's own that draws its page again at every move)
+/// would load or draw the page again for them, taking the visitor's focus and place. Those
+/// are a dialog's going back over its entry as it closes, and, told apart by the browser's
+/// Navigation API, a move between two views of the directories or onto or off an entry a
+/// dialog added. A move to another page, or back to this one from another, is the router's;
+/// without the Navigation API, so is every move of the back and forward buttons.
 pub(crate) fn on_popped(answer: impl Fn() + 'static) {
     let answer: Answer = std::rc::Rc::new(answer);
     crate::ui::effect(move || {
@@ -68,12 +91,19 @@ fn listen_to_moves() {
         let from = navigation.clone();
         // Of the one closure type the crate's listeners share (each type has glue of its own).
         let on_navigate = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            let url = |entry: JsValue| get(&entry, "url").as_string().map(|u| without_ours(&u));
-            let page = url(get(&from, "currentEntry"));
-            WITHIN.set(
+            let to = get(&ev, "destination");
+            let (here, there) = (current_entry(&from, "url"), get(&to, "url").as_string());
+            let ours = |key: Option<String>| {
+                key.is_some_and(|key| PUSHED.with_borrow(|keys| keys.contains(&key)))
+            };
+            let page = |url: &Option<String>| url.as_deref().map(without_ours);
+            OWN_MOVE.set(
                 get(&ev, "navigationType").as_string().as_deref() == Some("traverse")
-                    && page.is_some()
-                    && page == url(get(&ev, "destination")),
+                    && here.is_some()
+                    && page(&here) == page(&there)
+                    && (here != there
+                        || ours(current_entry(&from, "key"))
+                        || ours(get(&to, "key").as_string())),
             );
         });
         let _ = navigation
@@ -82,7 +112,7 @@ fn listen_to_moves() {
     }
     if !LOADER_LISTENS.get() {
         let on_popstate = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            if popped(&ev) {
+            if popped() {
                 ev.stop_immediate_propagation();
             }
         });
@@ -101,22 +131,16 @@ fn get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &key.into()).unwrap_or_default()
 }
 
-/// Answers a move of the back or forward button (`ev`, a `popstate`) in every widget of the
-/// page; whether it goes no further, being a move between two views of the directories
-/// on a page whose router (its state on the entry) would load the page again for it.
-pub(crate) fn popped(ev: &web_sys::Event) -> bool {
-    super::GOING_BACK.set(false);
+/// Answers a move of the back or forward button (a `popstate`) in every widget of the
+/// page; whether it goes no further, being the widgets' own (see [`on_popped`]).
+pub(crate) fn popped() -> bool {
+    let own = super::GOING_BACK.replace(false) | OWN_MOVE.take();
     let answers: Vec<Answer> =
         POPPED.with_borrow(|(_, all)| all.iter().map(|(_, a)| a.clone()).collect());
     for answer in &answers {
         answer();
     }
-    let state = get(ev, "state");
-    let a_router_s = state.is_object()
-        && js_sys::Object::keys(state.unchecked_ref::<js_sys::Object>())
-            .iter()
-            .any(|key| key.as_string().as_deref() != Some(MARK));
-    WITHIN.take() && a_router_s && !answers.is_empty()
+    own && !answers.is_empty()
 }
 
 /// `href` without the page's directories' parameters (every `ck-` one): what is left is the
