@@ -67,6 +67,13 @@ fn fold_joining(s: &str, joins: fn(char, Option<char>) -> bool) -> String {
                 out.push(ascii.to_ascii_lowercase());
             }
             '\u{3000}' => out.push(' '),
+            // The ligatures of text copied from a PDF (`proﬁle`, `ﬁlm`) as their letters.
+            'ﬀ' => out.push_str("ff"),
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => out.push_str("st"),
             c => match lower(c) {
                 // Letters written as two: `Ærø` is found as `aero`.
                 'æ' => out.push_str("ae"),

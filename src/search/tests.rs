@@ -21,6 +21,8 @@ fn names_from_across_europe_are_found_typed_without_their_accents() {
         ("da nang", "Đà Nẵng Media"),
         ("truong", "TRƯƠNG Films"),
         ("strasse", "STRAẞE FILMS"),
+        ("film", "ﬁlm Oﬃce"),
+        ("office", "ﬁlm Oﬃce"),
     ] {
         assert!(Query::new(typed).matches(&fold(name)), "{typed} in {name}");
     }
@@ -206,6 +208,14 @@ fn highlights_cover_the_written_characters_of_each_match() {
         [text.len() - 1],
         "Ñ folds to n, not a: only the lone a"
     );
+}
+
+#[test]
+fn ligatures_highlight_whole_where_a_match_ends_inside_them() {
+    let text = "ﬁlm Oﬃce";
+    let ranges = Query::new("film of").highlights(text);
+    let parts: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(parts, ["ﬁlm", "Oﬃ"]);
 }
 
 #[test]
