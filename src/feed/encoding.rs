@@ -29,19 +29,27 @@ pub(super) fn cp1252(b: u8) -> char {
 /// `(root)` giving how many there were and where the first was (line and column, counted in
 /// characters from 1, as syntax errors are).
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Option<Diagnostic>) {
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    // UTF-16 with its byte order mark, as Windows' Notepad ("Unicode") and PowerShell save
+    // text, or without one, told apart as RFC 4627 does: a JSON text begins with two ASCII
+    // characters, each a zero byte beside its own in UTF-16 (UTF-8 JSON has no zero byte).
+    // Unmistakable, so read as it is (a lone surrogate becomes U+FFFD).
+    let le = u16::from_le_bytes as fn([u8; 2]) -> u16;
+    let be = u16::from_be_bytes as fn([u8; 2]) -> u16;
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((rest, le)),
+        [0xFE, 0xFF, rest @ ..] => Some((rest, be)),
+        [1..=255, 0, 1..=255, 0, ..] => Some((bytes, le)),
+        [0, 1..=255, 0, 1..=255, ..] => Some((bytes, be)),
+        _ => None,
+    };
+    if utf16.is_none()
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
         if let Some(once) = read_once_more(bytes, text) {
             return once;
         }
         return (Cow::Borrowed(text), None);
     }
-    // UTF-16 with its byte order mark, as Windows' Notepad ("Unicode") and PowerShell save
-    // text: unmistakable, so read as it is (a lone surrogate becomes U+FFFD).
-    let utf16 = match bytes {
-        [0xFF, 0xFE, rest @ ..] => Some((rest, u16::from_le_bytes as fn([u8; 2]) -> u16)),
-        [0xFE, 0xFF, rest @ ..] => Some((rest, u16::from_be_bytes as fn([u8; 2]) -> u16)),
-        _ => None,
-    };
     if let Some((rest, unit)) = utf16 {
         let units = rest.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
         let text = char::decode_utf16(units)
@@ -179,6 +187,11 @@ mod tests {
             .collect();
         assert_eq!(decode(&le), (Cow::Borrowed(text), None));
         assert_eq!(decode(&be), (Cow::Borrowed(text), None));
+        // Without the mark too (its ASCII is valid UTF-8, zero bytes and all).
+        assert_eq!(decode(&le[2..]), (Cow::Borrowed(text), None));
+        assert_eq!(decode(&be[2..]), (Cow::Borrowed(text), None));
+        let spaced: Vec<u8> = " \n{}".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&spaced).0, " \n{}");
     }
 
     #[test]
