@@ -187,6 +187,15 @@ fn dates_that_name_no_day_are_said_and_a_start_skips_its_event() {
     same(r#""end": "2026-11-20""#, r#""end": "2026-11-31""#, |f| {
         f.events[0].end = Some(When::Date(date(2026, 11, 31)))
     });
+    // A year no event has (a typo of 2026): the event skipped, an end left out.
+    same(
+        r#""start": "2026-11-16""#,
+        r#""start": "0226-11-16""#,
+        |f| f.events[0].start = When::Date(date(226, 11, 16)),
+    );
+    same(r#""end": "2026-11-20""#, r#""end": "9999-11-20""#, |f| {
+        f.events[0].end = Some(When::Date(date(9999, 11, 20)))
+    });
 }
 
 #[test]

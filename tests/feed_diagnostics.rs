@@ -807,6 +807,47 @@ fn empty_required_values_skip_their_entry_and_the_others_stay() {
 }
 
 // ---------------------------------------------------------------------------------------
+// Problem::NoText
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_text_whose_every_language_holds_no_string_is_said_so_not_empty() {
+    let parsed = read(&feed(
+        vec![
+            member_json(
+                "nested",
+                "-",
+                &[(
+                    "name",
+                    r#"{"ca": {"nested": "obj"}, "en": ["arr"], "es": 5}"#,
+                )],
+            ),
+            member_json("mediapro", "Mediapro", &[]),
+        ],
+        vec![],
+    ));
+    let at = |lang: &str, found| {
+        let path = format!("members[0].name.{lang}");
+        diag(&path, wrong(Expected::String, found), true)
+    };
+    assert_diagnostics(
+        &parsed,
+        &[
+            at("ca", "object"),
+            at("en", "array"),
+            at("es", "number"),
+            diag("members[0].name", Problem::NoText, true),
+        ],
+    );
+    assert_eq!(
+        parsed.feed.members,
+        vec![full_member("mediapro", "Mediapro")]
+    );
+    let said = Lang::En.strings().diagnostic(&parsed.diagnostics[3]);
+    assert!(said.starts_with("has no text in any language."), "{said}");
+}
+
+// ---------------------------------------------------------------------------------------
 // Problem::BadDate
 // ---------------------------------------------------------------------------------------
 
@@ -873,6 +914,48 @@ fn a_joined_year_no_member_can_have_is_dropped_and_the_member_kept() {
     );
     let joined: Vec<Option<Date>> = parsed.feed.members.iter().map(|m| m.joined).collect();
     assert_eq!(joined, [None, None, Some(date(1850, 1, 1))]);
+}
+
+#[test]
+fn an_event_in_a_year_no_visitor_goes_to_is_said_and_skipped_and_such_an_end_left_out() {
+    // Typos of 2026: the event would sit in a month no visitor reaches.
+    let parsed = read(&feed(
+        vec![],
+        vec![
+            event_json("year-one", &[("start", r#""0001-01-01""#)]),
+            event_json("short", &[("start", r#""0226-12-09T10:00Z""#)]),
+            event_json("open-ended", &[("end", r#""9999-12-31T10:00""#)]),
+            event_json("networking", &[]),
+        ],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag(
+                "events[0].start",
+                Problem::UnlikelyYear("0001-01-01".into()),
+                true,
+            ),
+            diag(
+                "events[1].start",
+                Problem::UnlikelyYear("0226-12-09T10:00Z".into()),
+                true,
+            ),
+            diag(
+                "events[2].end",
+                Problem::UnlikelyYear("9999-12-31T10:00".into()),
+                false,
+            ),
+        ],
+    );
+    let ids: Vec<&str> = parsed.feed.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["open-ended", "networking"]);
+    assert_eq!(parsed.feed.events[0].end, None);
+    let said = Lang::Es.strings().diagnostic(&parsed.diagnostics[0]);
+    assert!(
+        said.starts_with("«0001-01-01» no es una fecha verosímil"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -2426,7 +2509,7 @@ fn name_with_only_bad_language_tags_keeps_the_member_under_its_first_text() {
                 Problem::BadLanguage("catalan".into()),
                 true,
             ),
-            diag("members[2].name", Problem::Empty, true),
+            diag("members[2].name", Problem::NoText, true),
         ],
     );
     assert_eq!(

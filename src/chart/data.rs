@@ -291,7 +291,7 @@ pub(crate) fn tally_keeping(
                 .filter_map(|i| feed.members.get(i)?.joined.map(|d| d.year))
                 // A feed built in Rust is not read: a year no member can have joined in
                 // (a typo, `Date`'s extremes) would make a column for every year between.
-                .filter(|y| crate::feed::JOINED_YEARS.contains(y))
+                .filter(|y| crate::feed::YEARS.contains(y))
                 .collect();
             let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else {
                 return Tally {

@@ -9,7 +9,7 @@ use super::read::{
 };
 use super::rrule::{Freq, RruleError, month_day_in_range, month_in_range, ordinal_in_range};
 use super::url::{is_color, is_email, phone_href};
-use super::{Event, Feed, JOINED_YEARS, Member, Segment, Text, When, is_safe_url};
+use super::{Event, Feed, Member, Segment, Text, When, YEARS, is_safe_url};
 
 impl Feed {
     /// What the reader ([`parse`](super::parse)) would say of this feed, had it been read
@@ -251,7 +251,7 @@ impl Said {
             Some(d) if !d.is_valid() => {
                 self.say(format!("{at}.joined"), Problem::BadDate(d.to_string()));
             }
-            Some(d) if !JOINED_YEARS.contains(&d.year) => {
+            Some(d) if !YEARS.contains(&d.year) => {
                 self.say(format!("{at}.joined"), Problem::UnlikelyYear(d.to_string()));
             }
             _ => {}
@@ -261,17 +261,13 @@ impl Said {
 
     fn event(&mut self, at: &str, e: &Event, known: &Known) -> bool {
         let titled = self.text(at, "title", Some(&e.title), true, true);
-        let started = e.start.is_valid();
+        let started = readable(e.start);
         if !started {
-            self.push(
-                format!("{at}.start"),
-                Problem::BadDate(written(e.start)),
-                true,
-            );
+            self.push(format!("{at}.start"), unreadable(e.start), true);
         }
         // In the reader's order: the end's date, the zone, then the end against the start.
-        if let Some(end) = e.end.filter(|end| !end.is_valid()) {
-            self.say(format!("{at}.end"), Problem::BadDate(written(end)));
+        if let Some(end) = e.end.filter(|&end| !readable(end)) {
+            self.say(format!("{at}.end"), unreadable(end));
         }
         let zone = match given(e.timezone.as_deref()) {
             Some(zone) if !names_a_zone(zone) => {
@@ -285,7 +281,7 @@ impl Said {
             None => known.zone,
         };
         match e.end {
-            Some(end) if !end.is_valid() => {}
+            Some(end) if !readable(end) => {}
             Some(end) if started && end.is_all_day() != e.start.is_all_day() => {
                 self.say(format!("{at}.end"), Problem::FormMismatch);
             }
@@ -333,6 +329,20 @@ impl Said {
             self.say(format!("{at}.exdates[{i}]"), problem);
         }
         titled && started
+    }
+}
+
+/// Whether the reader would read `w`: a date that exists, in [`YEARS`].
+fn readable(w: When) -> bool {
+    w.is_valid() && YEARS.contains(&w.date().year)
+}
+
+/// Why the reader would not read `w` (see [`readable`]).
+fn unreadable(w: When) -> Problem {
+    if w.is_valid() {
+        Problem::UnlikelyYear(written(w))
+    } else {
+        Problem::BadDate(written(w))
     }
 }
 

@@ -66,10 +66,13 @@ pub enum Problem {
     },
     /// A required string is empty.
     Empty,
+    /// A required text none of whose languages holds one: each is something else than a
+    /// string, or under no language tag (each reported on its own).
+    NoText,
     /// Not a valid `YYYY-MM-DD`, wall-clock or exact date-time, or a date that does not exist.
     BadDate(String),
-    /// A `joined` date outside the years a member can have joined (1850 to 2100): a typo,
-    /// most likely (`1023`, `2204`), which would stretch a chart of the years over centuries.
+    /// A `joined` date, or an event's `start` or `end`, outside the years 1850 to 2100
+    /// ([`YEARS`](super::YEARS)): a typo, most likely (`1023`, `2204`, `0226`).
     UnlikelyYear(String),
     /// `end` or an `exdates` value is not in the same form (all-day or timed) as `start`.
     FormMismatch,

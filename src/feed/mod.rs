@@ -38,9 +38,10 @@ pub(crate) use date::days_in_month;
 pub(crate) use date::impossible;
 pub use date::{Date, Time, Weekday, When};
 
-/// The years a member can have joined: a `joined` date outside them is a typo (`1023`,
-/// `2204`), which would stretch a chart of the years over centuries.
-pub const JOINED_YEARS: std::ops::RangeInclusive<i32> = 1850..=2100;
+/// The years a member can have joined, and an event can start or end in: a date outside them
+/// is a typo (`1023`, `2204`, `0226`), which would stretch a chart of the years over
+/// centuries, or put an event in a month no visitor goes to.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1850..=2100;
 pub use diag::{Diagnostic, Expected, Problem};
 #[cfg(test)]
 pub(crate) use encoding::decode;
@@ -265,7 +266,7 @@ pub struct Member {
     /// Free keywords.
     pub tags: Vec<String>,
     /// When it joined. A feed's is read only in the years a member can have joined
-    /// ([`JOINED_YEARS`]); a chart by year of joining counts no other.
+    /// ([`YEARS`]); a chart by year of joining counts no other.
     pub joined: Option<Date>,
     /// Whether it is a founding member.
     pub founding: bool,

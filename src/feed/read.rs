@@ -310,7 +310,7 @@ fn read_member(e: &mut Entry, segments: &Known) -> Option<(String, Member)> {
                 Date::parse(s).or_else(|| When::parse(s).and(s.get(..10)).and_then(Date::parse))
             };
             values::with_date_str(v, |s| match date(s) {
-                Some(d) if super::JOINED_YEARS.contains(&d.year) => Ok(d),
+                Some(d) if super::YEARS.contains(&d.year) => Ok(d),
                 Some(_) => Err(Problem::UnlikelyYear(s.to_owned())),
                 None => Err(Problem::BadDate(s.to_owned())),
             })

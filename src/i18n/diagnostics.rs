@@ -68,6 +68,7 @@ impl Strings {
                 )
             }
             Problem::Empty => self.d_empty.to_owned(),
+            Problem::NoText => self.d_no_text.to_owned(),
             Problem::BadDate(v) if crate::feed::impossible(v) => {
                 fill(self.d_no_such_date, &[("value", v)])
             }

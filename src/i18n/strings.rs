@@ -297,6 +297,8 @@ strings! {
     type_names: [&'static str; 6],
     /// Diagnostic: an empty value.
     d_empty: &'static str,
+    /// A required text none of whose languages holds one (each reported on its own).
+    d_no_text: &'static str,
     /// Diagnostic: `{value}` is not a valid date.
     d_bad_date: &'static str,
     /// Diagnostic: `{value}` is written as a date, but no such day or time exists.

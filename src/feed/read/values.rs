@@ -128,8 +128,10 @@ pub(super) fn color(v: &Json) -> Result<String, Problem> {
 }
 
 pub(super) fn when(v: &Json) -> Result<When, Problem> {
-    with_date_str(v, |s| {
-        When::parse(s).ok_or_else(|| Problem::BadDate(s.to_owned()))
+    with_date_str(v, |s| match When::parse(s) {
+        Some(w) if crate::feed::YEARS.contains(&w.date().year) => Ok(w),
+        Some(_) => Err(Problem::UnlikelyYear(s.to_owned())),
+        None => Err(Problem::BadDate(s.to_owned())),
     })
 }
 
@@ -195,6 +197,8 @@ pub(super) fn text(cx: &mut Cx, entry: At, key: &str, v: &Json) -> Result<Text, 
     // The keys that are no language tags, and the first text under one of them.
     let mut bad = Vec::new();
     let mut untagged = None;
+    // Whether a language's text was something else than a string (reported).
+    let mut wrong_typed = false;
     let at = |lang: &str| format!("{entry}.{key}.{lang}");
     for (lang, value) in pairs {
         match (is_language_tag(lang), value) {
@@ -212,10 +216,14 @@ pub(super) fn text(cx: &mut Cx, entry: At, key: &str, v: &Json) -> Result<Text, 
                 text => out.push((lang.to_string(), text.to_owned())),
             },
             (true, Json::Null) => {}
-            (true, other) => cx.report(at(lang), wrong(Expected::String, other), false),
+            (true, other) => {
+                wrong_typed = true;
+                cx.report(at(lang), wrong(Expected::String, other), false);
+            }
         }
     }
     let kept = untagged.filter(|_| out.is_empty());
+    let reported = wrong_typed || !bad.is_empty();
     for (i, lang) in bad.into_iter().enumerate() {
         let problem = match &kept {
             Some((k, _)) if *k == i => Problem::UntaggedKept(lang.to_string()),
@@ -226,6 +234,8 @@ pub(super) fn text(cx: &mut Cx, entry: At, key: &str, v: &Json) -> Result<Text, 
     match (out.is_empty(), kept) {
         (false, _) => Ok(Text::Localized(out)),
         (true, Some((_, text))) => Ok(Text::Plain(text)),
+        // Not "empty": what it held is said above, a language at a time.
+        (true, None) if reported => Err(Problem::NoText),
         (true, None) => Err(Problem::Empty),
     }
 }
