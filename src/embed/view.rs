@@ -22,14 +22,16 @@ pub(super) fn element_view(
     let inherited = attr(INHERITED_LANG);
     // The element's own `lang` if it names a language of ours, else the page's if it does,
     // else English: on a French page, English words with English dates, marked `en` for
-    // screen readers, rather than English words marked and dated as French.
+    // screen readers, rather than English words marked and dated as French. Written as
+    // BCP 47 writes it: a theme's locale (`es_ES`, ` ca `) is no valid `lang` for a screen
+    // reader, nor a tag `Intl` reads.
     let locale = crate::ui::memo(move |_| {
         let ours = |l: &String| Lang::from_tag(l).is_some();
         lang_attr
             .get()
             .filter(ours)
             .or_else(|| inherited.get().filter(ours))
-            .unwrap_or_else(|| "en".into())
+            .map_or_else(|| "en".into(), |tag| tag.trim().replace('_', "-"))
     });
     let lang = Signal::derive(move || Lang::from_tag(&locale.read()).unwrap_or_default());
     // While the feed downloads, make the `Intl` objects its first sort and counts will need.

@@ -508,6 +508,10 @@ test("a widget without its own lang follows the page's as a script changes it", 
   await page.evaluate(() => (document.documentElement.lang = "fr"));
   await dir.locator("[part=count]").filter({ hasText: `${n} members` }).waitFor();
   assert.equal(await spoken(), "en", "English words marked as English, not as French");
+  // A theme's locale for a lang (WordPress' es_ES): Spanish, marked as a valid tag.
+  await page.evaluate(() => (document.documentElement.lang = " es_ES "));
+  await dir.locator("[part=count]").filter({ hasText: new RegExp(`^${n} socios$`) }).waitFor();
+  assert.equal(await spoken(), "es-ES", "a lang screen readers and axe-core's valid-lang take");
   // Inside a site's own web component, the language of the page around the component.
   await page.evaluate(() => {
     document.getElementById("wrap").setAttribute("lang", "gl");
