@@ -1796,6 +1796,29 @@ fn script_and_data_urls_are_dropped_and_their_entries_stay() {
 }
 
 #[test]
+fn an_address_broken_over_lines_is_read_as_a_browser_reads_it_without_its_breaks() {
+    let parsed = read(&feed(
+        vec![member_json(
+            "sonilab",
+            "Sonilab",
+            &[
+                ("website", r#""https://ok.example/\r\nabout""#),
+                ("logo", r#""https://ok.example/logos/\tsonilab.svg""#),
+            ],
+        )],
+        vec![],
+    ));
+    assert_diagnostics(&parsed, &[]);
+    let sonilab = &parsed.feed.members[0];
+    // The text a profile shows is where its link goes.
+    assert_eq!(sonilab.website.as_deref(), Some("https://ok.example/about"));
+    assert_eq!(
+        sonilab.logo.as_deref(),
+        Some("https://ok.example/logos/sonilab.svg")
+    );
+}
+
+#[test]
 fn relative_and_web_urls_are_kept_as_written() {
     let parsed = read(&feed_doc(
         &[(

@@ -54,7 +54,15 @@ pub(super) fn read_id(v: &Json) -> Result<String, Problem> {
 }
 
 pub(super) fn url(v: &Json) -> Result<String, Problem> {
-    string_where(v, is_safe_url, Problem::UnsafeUrl)
+    // A tab or line break inside (a CRM's wrapped field) is no part of the address, as a
+    // browser reads it: the text shown is then the address the link goes to.
+    string_where(v, is_safe_url, Problem::UnsafeUrl).map(|s| {
+        if s.contains(['\t', '\n', '\r']) {
+            s.replace(['\t', '\n', '\r'], "")
+        } else {
+            s
+        }
+    })
 }
 
 /// A website: a [`url`], where one written as a bare host (`www.sonilab.example`,
