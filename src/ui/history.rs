@@ -93,10 +93,10 @@ impl OwnEntry {
         if self.0.with_value(|e| e.held) {
             return;
         }
-        if let Some(history) = window().and_then(|w| w.history().ok()) {
-            if history.push_state(&JsValue::NULL, "").is_ok() {
-                moves::pushed();
-            }
+        if let Some(history) = window().and_then(|w| w.history().ok())
+            && history.push_state(&JsValue::NULL, "").is_ok()
+        {
+            moves::pushed();
         }
         self.0.set_value(Entry {
             held: true,
