@@ -40,15 +40,20 @@ async fn until(what: &str, ready: impl Fn() -> bool) {
             return;
         }
         leptos::task::tick().await;
-        let sleep = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(sleep).await.unwrap();
+        sleep(20).await;
     }
     panic!("timed out waiting for {what}");
+}
+
+/// Lets `ms` milliseconds pass.
+async fn sleep(ms: i32) {
+    let later = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(later).await.unwrap();
 }
 
 /// Types `text` into the directory's search box, as one input event, and returns the box.
@@ -1471,6 +1476,51 @@ async fn pages_keep_the_dom_to_one_page_and_move_on_click() {
             .count(),
         pages.min(7),
         "one button per page, up to seven"
+    );
+}
+
+/// An app opens a member's profile by its id: once its feed has the member, and again with
+/// the same id after the visitor closed it; the app hears each opening.
+#[wasm_bindgen_test]
+async fn an_app_opens_a_members_profile_by_its_id() {
+    let catalonia = sample("catalonia");
+    let member = catalonia.members[catalonia.members.len() / 2].clone();
+    let name = member.name.resolve("en", "ca").to_owned();
+    let feed = RwSignal::new(Arc::new(Feed::default()));
+    let open = RwSignal::new(Some(member.id.clone()));
+    let opened = RwSignal::new(Vec::<String>::new());
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <MemberDirectory feed=feed lang=Lang::En open=open
+                on_open=move |id: String| opened.update(|all| all.push(id))/>
+        }
+    });
+    let shown = |root: &Element| {
+        all(root, "dialog[open] h2")
+            .first()
+            .and_then(|h| h.text_content())
+            .unwrap_or_default()
+    };
+    leptos::task::tick().await;
+    assert_eq!(
+        shown(&root),
+        "",
+        "nothing to open before the feed has the member"
+    );
+    feed.set(catalonia.clone());
+    until("the profile the app named", || shown(&root) == name).await;
+    let dialog: web_sys::HtmlDialogElement = all(&root, "dialog[open]").remove(0).unchecked_into();
+    dialog.close();
+    until("the profile closed", || shown(&root).is_empty()).await;
+    // Later, as the app's own button is pressed (once the back over the profile's history
+    // entry is heard).
+    sleep(300).await;
+    open.set(Some(member.id.clone()));
+    until("the same profile again", || shown(&root) == name).await;
+    assert_eq!(
+        opened.get_untracked(),
+        [member.id.clone(), member.id.clone()]
     );
 }
 

@@ -60,6 +60,7 @@ pub const MAX_PAGE_SIZE: usize = 100;
 /// | `filter` | `Signal<Filter>` | none | drives the search and facet choices |
 /// | `on_filter` | `Callback<Filter>` | none | called with every change of the choices |
 /// | `on_open` | `Callback<String>` | none | called with a member's id as its profile opens (a shared link's too) |
+/// | `open` | `MaybeProp<String>` | none | a member's id: its profile opens, at first and whenever it is set |
 /// | `sync_url` | `String` | off | name of the URL parameter holding the view, as given (the embed's `sync-url` puts it under `ck-`) |
 /// | `hide_filters` | `bool` | `false` | no facets and no chips, only the search |
 /// | `heading_level` | `u8` | 2 | its heading's level in the page's outline (1 to 6), the cards' names one below |
@@ -100,6 +101,10 @@ pub fn MemberDirectory(
     /// Called with a member's id as its profile opens (a shared link's too).
     #[prop(optional, into)]
     on_open: Option<Callback<String>>,
+    /// Opens the profile of the member with this id, as a click on its card would, when
+    /// given and whenever it is set (the same id too, once the visitor has closed it).
+    #[prop(optional, into)]
+    open: MaybeProp<String>,
     /// Keeps the view in this parameter of the page URL (`ck-dir`, say; empty is off).
     #[prop(optional, into)]
     sync_url: Option<String>,
@@ -273,6 +278,7 @@ pub fn MemberDirectory(
         profile.entry,
     );
     crate::ui::tell(on_open, move || profile.open.get());
+    profile.follow_app(open);
 
     let filters_id = crate::ui::unique_id("ck-filters");
     let heading_id = crate::ui::unique_id("ck-directory");

@@ -60,6 +60,33 @@ impl Profile {
         self.open.set(id);
     }
 
+    /// Opens the profile of the member `open` names whenever the app sets it (again, too:
+    /// the same id set after the visitor closed it opens it anew), once the feed has that
+    /// member: one an app names before its feed has loaded opens as it comes.
+    pub(crate) fn follow_app(self, open: MaybeProp<String>) {
+        let wanted = StoredValue::new(None::<String>);
+        let show = move || {
+            let Some(id) = wanted.get_value() else {
+                return;
+            };
+            let Some(i) = self.feed.with_untracked(|f| f.member_index(&id)) else {
+                return;
+            };
+            wanted.set_value(None);
+            if self.open.get_untracked().as_ref() != Some(&id) {
+                self.show(i, None);
+            }
+        };
+        crate::ui::effect(move || {
+            wanted.set_value(open.get());
+            untrack(show);
+        });
+        crate::ui::effect(move || {
+            self.feed.track();
+            untrack(show);
+        });
+    }
+
     /// Closes the profile: back over its own entry where it has one (the popstate that
     /// follows closes it, in the URL too), else at once.
     fn close(self) {
