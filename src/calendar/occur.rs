@@ -435,10 +435,19 @@ fn spans(event: &Event, own: &str, from: Date, to: Date, offsets: &impl Offsets)
     }
     // Timed: every occurrence lasts as long as the first (RFC 5545's exact duration).
     let start = instant_of(event.start, own, offsets);
-    let end = event
-        .end
-        .map_or(start, |end| instant_of(end, own, offsets))
-        .max(start);
+    let mut end = event.end.map_or(start, |end| instant_of(end, own, offsets));
+    // A start in the hour summer time skips (02:30, read as 03:30) may meet an end written
+    // after it (03:30): the event keeps the length its wall clock gives (03:30 to 04:30),
+    // not none.
+    if let (When::Local(from, at), Some(When::Local(to, until))) = (event.start, event.end)
+        && end <= start
+    {
+        let written = epoch_ms(to, until) - epoch_ms(from, at);
+        if written > 0.0 {
+            end = start + written;
+        }
+    }
+    let end = end.max(start);
     let Some(rule) = &event.recurrence else {
         return vec![Span::Timed(start, end)];
     };

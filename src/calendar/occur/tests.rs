@@ -135,6 +135,22 @@ fn all_day_events_keep_their_dates_in_every_zone() {
 }
 
 #[test]
+fn an_event_starting_in_the_hour_summer_time_skips_keeps_its_length() {
+    // 02:30 does not exist in Madrid on 28 March 2027: read as 03:30, as RFC 5545 says; its
+    // end at 03:30 would leave it no time at all.
+    let early = event("early", "2027-03-28T02:30", Some("2027-03-28T03:30"));
+    let feed = feed("Europe/Madrid", vec![early]);
+    let o = &occurrences(
+        &feed,
+        "Europe/Madrid",
+        d("2027-03-01"),
+        d("2027-03-31"),
+        &Jiff,
+    )[0];
+    assert_eq!(o.times, Some((t("03:30"), t("04:30"))));
+}
+
+#[test]
 fn an_event_in_buenos_aires_shows_at_madrid_time() {
     // Ventana Sur opens at 10:00 in Buenos Aires (UTC-3), 14:00 in Madrid (UTC+1).
     let mut ventana = event("ventana", "2026-12-01T10:00", Some("2026-12-04T19:00"));
