@@ -358,6 +358,11 @@ pub(super) fn draw(
     range: impl Fn() -> std::ops::Range<usize> + 'static,
     level: u8,
 ) {
+    let range = std::rc::Rc::new(range);
+    on_paper(list, feed, outcome, lang, level, {
+        let range = range.clone();
+        move || range()
+    });
     // The page is markup, drawn by an effect: the cards' names open profiles through one
     // delegated click, their logos report loading through listeners on the list, and
     // segment colours go through CSSOM.
@@ -384,6 +389,56 @@ pub(super) fn draw(
         list.set_hidden(page.is_empty());
         crate::ui::paint_segments(&list, ".ck-tag", &colours);
         drawn = Some((list, markup));
+    });
+}
+
+/// The most cards printed: every member found, up to this many, rather than the page shown
+/// (the pager does not print).
+const PRINTED: usize = 500;
+
+/// On paper, the cards of every member found (up to [`PRINTED`], and a line saying so
+/// beyond), drawn at once as the browser is about to print (an effect would be too late: a
+/// page's own `window.print()` waits for nothing); the page shown again after.
+fn on_paper(
+    list: NodeRef<leptos::html::Ul>,
+    feed: Signal<Arc<Feed>>,
+    outcome: Memo<Arc<Outcome>>,
+    lang: Signal<Lang>,
+    level: u8,
+    page: impl Fn() -> std::ops::Range<usize> + 'static,
+) {
+    // Off the browser there is no window to print, and web-sys' imports would abort.
+    if cfg!(not(target_arch = "wasm32")) {
+        return;
+    }
+    // One listener for both events: each closure type costs the Wasm its own glue.
+    let page = std::rc::Rc::new(page);
+    let on_print = move |ev: web_sys::Event| {
+        let Some(list) = list.get_untracked() else {
+            return;
+        };
+        let printing = ev.type_() == "beforeprint";
+        let range = if printing { 0..PRINTED } else { page() };
+        let (feed, outcome) = (feed.read_untracked(), outcome.read_untracked());
+        let results = &outcome.results;
+        let shown = &results[range.start.min(results.len())..range.end.min(results.len())];
+        let lang = lang.get_untracked();
+        let (mut markup, colours) = cards(&feed, shown, lang, &outcome.query, level);
+        // Beyond them, a line saying so (an item of the list only while it prints).
+        if printing && results.len() > PRINTED {
+            let n = crate::i18n::intl::format_number(lang, PRINTED);
+            let said = fill(lang.strings().printed_first, &[("n", &n)]);
+            let _ = write!(markup, "<li class=\"ck-print-note\">{}</li>", escape(&said));
+        }
+        // A card's name the visitor had focused (Ctrl+P) keeps the focus.
+        crate::ui::redraw_keeping_focus(&list, &markup, &["data-i"]);
+        crate::ui::paint_segments(&list, ".ck-tag", &colours);
+    };
+    let print = window_event_listener_untyped("beforeprint", on_print.clone());
+    let screen = window_event_listener_untyped("afterprint", on_print);
+    on_cleanup(move || {
+        print.remove();
+        screen.remove();
     });
 }
 

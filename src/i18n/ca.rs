@@ -292,6 +292,7 @@ pub(crate) static STRINGS: Strings = Strings {
     next_page: "Pàgina següent",
     page_n: "Pàgina {n}",
     page_n_of: "Pàgina {n} de {count}",
+    printed_first: "Només s’imprimeixen els {n} primers socis.",
     close: "Tanca",
     email: "Correu electrònic",
     phone: "Telèfon",

@@ -298,6 +298,7 @@ pub(crate) static STRINGS: Strings = Strings {
     next_page: "Next page",
     page_n: "Page {n}",
     page_n_of: "Page {n} of {count}",
+    printed_first: "Only the first {n} members are printed.",
     close: "Close",
     email: "E-mail",
     phone: "Phone",

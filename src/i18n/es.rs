@@ -301,6 +301,7 @@ pub(crate) static STRINGS: Strings = Strings {
     next_page: "Página siguiente",
     page_n: "Página {n}",
     page_n_of: "Página {n} de {count}",
+    printed_first: "Solo se imprimen los {n} primeros socios.",
     close: "Cerrar",
     email: "Correo electrónico",
     phone: "Teléfono",

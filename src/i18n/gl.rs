@@ -288,6 +288,7 @@ pub(crate) static STRINGS: Strings = Strings {
     next_page: "Páxina seguinte",
     page_n: "Páxina {n}",
     page_n_of: "Páxina {n} de {count}",
+    printed_first: "Só se imprimen os {n} primeiros socios.",
     close: "Pechar",
     email: "Correo electrónico",
     phone: "Teléfono",

@@ -426,6 +426,8 @@ strings! {
     page_n: &'static str,
     /// Said when the pager has shown page `{n}` of `{count}`.
     page_n_of: &'static str,
+    /// Below the cards printed, when more members were found than are printed: `{n}`.
+    printed_first: &'static str,
     /// Button that closes a dialog.
     close: &'static str,
     /// Label of an e-mail address.

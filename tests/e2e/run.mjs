@@ -1257,6 +1257,37 @@ test("directory attributes preselect, order, lay out and hide the filters", asyn
   assert.equal(said.length, 13, said.join(" | "));
 });
 
+test("printed, the directory lists every member found, not the page shown (the pager does not print), up to 500 with a line saying so, and shows its page again after", async ({ page, url }) => {
+  const feed = feedOf("catalonia");
+  await page.goto(url("index.html"));
+  const dir = page.locator("#dir");
+  await dir.getByRole("article").first().waitFor();
+  const cards = () => dir.getByRole("article").count();
+  const shown = await cards();
+  assert.ok(shown < feed.members.length, "more members than a page");
+  // A card's name focused as the visitor prints keeps the focus.
+  await dir.getByRole("article").nth(2).getByRole("button").focus();
+  const focused = () => dir.evaluate((el) => el.shadowRoot.activeElement?.closest("article")?.querySelector("h3")?.textContent);
+  const name = await focused();
+  await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+  assert.equal(await cards(), feed.members.length, "every member on paper");
+  assert.equal(await focused(), name);
+  await page.evaluate(() => dispatchEvent(new Event("afterprint")));
+  assert.equal(await cards(), shown, "the page again on screen");
+  assert.equal(await focused(), name);
+  // 520 members: the first 500, and a line saying so.
+  const many = { ...feed, members: Array.from({ length: 520 }, (_, i) => ({ id: `m${i}`, name: `Member ${String(i).padStart(3, "0")}` })) };
+  await page.route("**/www/feeds/many.json", (route) => route.fulfill({ json: many }));
+  await dir.evaluate((el) => el.setAttribute("feed", "www/feeds/many.json"));
+  await dir.locator("[part=count]").filter({ hasText: "520 socis" }).waitFor();
+  await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+  assert.equal(await cards(), 500);
+  await dir.getByText("Només s’imprimeixen els 500 primers socis.").waitFor();
+  await page.evaluate(() => dispatchEvent(new Event("afterprint")));
+  assert.equal(await dir.getByText("Només s’imprimeixen").count(), 0);
+  assert.equal(await cards(), shown);
+});
+
 test("printed, every widget is dark text on white whatever its theme, without the controls that only work on a screen", async ({ page, url }) => {
   await page.goto(url("index.html"));
   const widgets = page.locator("clusterkit-directory, clusterkit-chart, clusterkit-calendar");
