@@ -121,7 +121,7 @@ var running = false;
 // added, captured or not.)
 addEventListener("popstate", function (event) {
   if (running && !dead) guard(function () {
-    if (wasm_bindgen.ck_popped()) event.stopImmediatePropagation();
+    if (wasm_bindgen.ck_popped(event.isTrusted)) event.stopImmediatePropagation();
   });
 }, true);
 // Whether what stopped it is something no reload of the page mends.

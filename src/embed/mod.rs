@@ -382,8 +382,8 @@ pub fn ck_attr(id: u32, name: String, value: Option<String>) {
 /// no further, being the widgets' own (a dialog's entry, a move between two views of the
 /// page's directories).
 #[wasm_bindgen]
-pub fn ck_popped() -> bool {
-    crate::ui::history::popped()
+pub fn ck_popped(trusted: bool) -> bool {
+    crate::ui::history::popped(trusted)
 }
 
 /// Unmounts a widget and frees everything it held.

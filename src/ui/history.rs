@@ -26,6 +26,8 @@ pub(crate) const MARK: &str = "ck-profile";
 thread_local! {
     /// Whether a [`back`] is on its way (its move not heard yet, for a second at most).
     static GOING_BACK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// How many [`back`]s went: a second's timer clears only its own.
+    static BACKS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// The browser's back button, from code; once for the dialogs that close together (one
@@ -35,8 +37,14 @@ fn back() {
     if GOING_BACK.replace(true) {
         return;
     }
+    let this = BACKS.get().wrapping_add(1);
+    BACKS.set(this);
     leptos::leptos_dom::helpers::set_timeout(
-        || GOING_BACK.set(false),
+        move || {
+            if BACKS.get() == this {
+                GOING_BACK.set(false);
+            }
+        },
         std::time::Duration::from_secs(1),
     );
     if let Some(history) = window().and_then(|w| w.history().ok()) {
@@ -93,16 +101,19 @@ impl OwnEntry {
         if self.0.with_value(|e| e.held) {
             return;
         }
-        if let Some(history) = window().and_then(|w| w.history().ok())
-            && history.push_state(&JsValue::NULL, "").is_ok()
-        {
+        // None held where the browser refused the push (Safari's hundred a ten seconds):
+        // closing the dialog then goes back over nothing, not over the page's own entry.
+        let pushed = window()
+            .and_then(|w| w.history().ok())
+            .is_some_and(|history| history.push_state(&JsValue::NULL, "").is_ok());
+        if pushed {
             moves::pushed();
+            self.0.set_value(Entry {
+                held: true,
+                pushed: entry_id(),
+                left: None,
+            });
         }
-        self.0.set_value(Entry {
-            held: true,
-            pushed: entry_id(),
-            left: None,
-        });
     }
 
     /// Holds the entry the page is at, which another writer made (the directory's

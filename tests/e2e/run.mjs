@@ -1615,6 +1615,14 @@ test("a page's own router, which draws its page again at every move of the back 
   await page.evaluate(() => history.pushState({}, "", "another-page.html"));
   await page.goBack();
   await page.waitForFunction(() => window.routed === 1);
+  // So is a move off an entry of the site's own over an open profile (a lightbox's).
+  await card.click();
+  await dir.getByRole("dialog", { name }).waitFor();
+  await page.evaluate(() => history.pushState({ lightbox: 1 }, ""));
+  await page.goBack();
+  await page.waitForFunction(() => window.routed === 2);
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.routed), 2, "once");
 
   await page.goto(url("tests/e2e/pages/calendar.html"));
   const cal = page.locator("#cal");
@@ -1633,6 +1641,32 @@ test("a page's own router, which draws its page again at every move of the back 
     await page.waitForTimeout(200);
     assert.equal(await page.evaluate(() => window.routed), 0, `the event closed by ${close}, the router heard nothing`);
   }
+
+  // A router that says it moved with a popstate of its own after each back (single-spa's
+  // way), in a browser without the Navigation API: its own event goes on, and the
+  // widget's back still goes no further.
+  await page.addInitScript(() => {
+    delete Window.prototype.navigation;
+    delete window.navigation;
+    const back = History.prototype.back;
+    History.prototype.back = function () {
+      back.call(this);
+      dispatchEvent(new PopStateEvent("popstate", { state: { app: "notify" } }));
+    };
+  });
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  assert.equal(await page.evaluate(() => "navigation" in window), false, "no Navigation API");
+  await cal.getByRole("grid", { name: "November 2026" }).waitFor();
+  await page.evaluate(() => {
+    window.heard = [];
+    addEventListener("popstate", (e) => window.heard.push(e.isTrusted ? "move" : e.state.app));
+  });
+  await cal.locator(".ck-bar", { hasText: "Winter fair" }).first().click();
+  await dialog.filter({ hasText: "Winter fair" }).waitFor();
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.heard), ["notify"], "the router's own word only");
 });
 
 test("without sync-url, the back button closes a profile and forward opens it again; closed by Escape, forward opens it too, and no entry is left that does nothing", async ({ page, url }) => {

@@ -93,17 +93,12 @@ fn listen_to_moves() {
         let on_navigate = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
             let to = get(&ev, "destination");
             let (here, there) = (current_entry(&from, "url"), get(&to, "url").as_string());
-            let ours = |key: Option<String>| {
-                key.is_some_and(|key| PUSHED.with_borrow(|keys| keys.contains(&key)))
-            };
             let page = |url: &Option<String>| url.as_deref().map(without_ours);
             OWN_MOVE.set(
                 get(&ev, "navigationType").as_string().as_deref() == Some("traverse")
                     && here.is_some()
                     && page(&here) == page(&there)
-                    && (here != there
-                        || ours(current_entry(&from, "key"))
-                        || ours(get(&to, "key").as_string())),
+                    && (here != there || crosses_only_ours(&from, &to)),
             );
         });
         let _ = navigation
@@ -112,7 +107,7 @@ fn listen_to_moves() {
     }
     if !LOADER_LISTENS.get() {
         let on_popstate = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            if popped() {
+            if popped(ev.is_trusted()) {
                 ev.stop_immediate_propagation();
             }
         });
@@ -127,14 +122,43 @@ fn listen_to_moves() {
     }
 }
 
+/// Whether every entry a move from the current entry to `to` crosses is one the widgets
+/// added: those it leaves going back, those it enters going forward (a dialog's, most
+/// often). A site's own entry among them (its lightbox's, pushed over a profile) makes the
+/// move the site's too.
+fn crosses_only_ours(navigation: &JsValue, to: &JsValue) -> bool {
+    let index = |entry: &JsValue| get(entry, "index").as_f64();
+    let (Some(here), Some(there)) = (index(&get(navigation, "currentEntry")), index(to)) else {
+        return false;
+    };
+    let (low, high) = (here.min(there), here.max(there));
+    let entries = get(navigation, "entries")
+        .dyn_into::<js_sys::Function>()
+        .and_then(|entries| entries.call0(navigation))
+        .map(|list| js_sys::Array::from(&list))
+        .unwrap_or_default();
+    PUSHED.with_borrow(|keys| {
+        entries
+            .iter()
+            .filter(|entry| index(entry).is_some_and(|i| i > low && i <= high))
+            .all(|entry| {
+                get(&entry, "key")
+                    .as_string()
+                    .is_some_and(|k| keys.contains(&k))
+            })
+    })
+}
+
 fn get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &key.into()).unwrap_or_default()
 }
 
 /// Answers a move of the back or forward button (a `popstate`) in every widget of the
-/// page; whether it goes no further, being the widgets' own (see [`on_popped`]).
-pub(crate) fn popped() -> bool {
-    let own = super::GOING_BACK.replace(false) | OWN_MOVE.take();
+/// page; whether it goes no further, being the widgets' own (see [`on_popped`]). One a
+/// script dispatched (`trusted` false: a router's way to say it moved) is answered and goes
+/// on, and leaves the move the widgets await theirs.
+pub(crate) fn popped(trusted: bool) -> bool {
+    let own = trusted && (super::GOING_BACK.replace(false) | OWN_MOVE.take());
     let answers: Vec<Answer> =
         POPPED.with_borrow(|(_, all)| all.iter().map(|(_, a)| a.clone()).collect());
     for answer in &answers {
