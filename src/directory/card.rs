@@ -434,11 +434,14 @@ fn on_paper(
         crate::ui::redraw_keeping_focus(&list, &markup, &["data-i"]);
         crate::ui::paint_segments(&list, ".ck-tag", &colours);
     };
-    let print = window_event_listener_untyped("beforeprint", on_print.clone());
-    let screen = window_event_listener_untyped("afterprint", on_print);
-    on_cleanup(move || {
-        print.remove();
-        screen.remove();
+    // From the first effect run: building the directory touches no `window`.
+    crate::ui::effect(move || {
+        let print = window_event_listener_untyped("beforeprint", on_print.clone());
+        let screen = window_event_listener_untyped("afterprint", on_print.clone());
+        on_cleanup(move || {
+            print.remove();
+            screen.remove();
+        });
     });
 }
 
