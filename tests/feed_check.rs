@@ -138,6 +138,12 @@ fn unsafe_addresses_and_bad_contacts_and_colours_are_said_and_the_entry_kept() {
     same(r#""logos/rakuten.svg""#, r#""data:text/html,x""#, |f| {
         f.members[1].logo = Some("data:text/html,x".into())
     });
+    // Two addresses in one, a line each.
+    same(
+        r#""https://www.sonilab.example""#,
+        r#""https://www.sonilab.example\nhttps://sonilab.cat""#,
+        |f| f.members[0].website = Some("https://www.sonilab.example\nhttps://sonilab.cat".into()),
+    );
     same(r#""info@sonilab.example""#, r#""info at sonilab""#, |f| {
         f.members[0].email = Some("info at sonilab".into())
     });

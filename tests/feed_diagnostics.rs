@@ -845,6 +845,23 @@ fn a_text_whose_every_language_holds_no_string_is_said_so_not_empty() {
     );
     let said = Lang::En.strings().diagnostic(&parsed.diagnostics[3]);
     assert!(said.starts_with("has no text in any language."), "{said}");
+    // An optional text is only left out: each language's problem is said, once.
+    let parsed = read(&feed(
+        vec![member_json(
+            "sonilab",
+            "Sonilab",
+            &[("description", r#"{"en": 5}"#)],
+        )],
+        vec![],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[diag(
+            "members[0].description.en",
+            wrong(Expected::String, "number"),
+            false,
+        )],
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1816,6 +1833,19 @@ fn an_address_broken_over_lines_is_read_as_a_browser_reads_it_without_its_breaks
         sonilab.logo.as_deref(),
         Some("https://ok.example/logos/sonilab.svg")
     );
+    // Two addresses in one cell, a line each, are refused, not run together.
+    for two in [
+        r#""https://a.example\nhttps://b.example""#,
+        r#""www.a.example\r\n www.b.example""#,
+    ] {
+        let parsed = read(&feed(
+            vec![member_json("sonilab", "Sonilab", &[("website", two)])],
+            vec![],
+        ));
+        let said = [diag("members[0].website", Problem::UnsafeUrl, false)];
+        assert_diagnostics(&parsed, &said);
+        assert_eq!(parsed.feed.members[0].website, None, "{two}");
+    }
 }
 
 #[test]

@@ -189,7 +189,8 @@ impl Said {
         let Some(url) = given(url) else {
             return;
         };
-        if !is_safe_url(url) || (page && is_mail_address(url)) {
+        let two = super::read::without_breaks(url.to_owned()).is_err();
+        if two || !is_safe_url(url) || (page && is_mail_address(url)) {
             self.say(format!("{at}.{key}"), Problem::UnsafeUrl);
         }
     }
@@ -317,8 +318,8 @@ impl Said {
         });
         let start = started.then_some(e.start);
         for (i, &ex) in e.exdates.iter().enumerate() {
-            let problem = if !ex.is_valid() {
-                Problem::BadDate(written(ex))
+            let problem = if !readable(ex) {
+                unreadable(ex)
             } else if started && e.start.is_all_day() && !ex.is_all_day() {
                 Problem::FormMismatch
             } else if !names_an_occurrence(start, rule, ex) {
@@ -332,9 +333,14 @@ impl Said {
     }
 }
 
-/// Whether the reader would read `w`: a date that exists, in [`YEARS`].
+/// Whether the reader would read `w`: a date that exists, in [`YEARS`]; for an instant,
+/// whose year as written the UTC date may not be, within a day of them.
 fn readable(w: When) -> bool {
-    w.is_valid() && YEARS.contains(&w.date().year)
+    let d = w.date();
+    let edge = |d: super::Date| YEARS.contains(&d.year);
+    w.is_valid()
+        && (edge(d)
+            || matches!(w, When::Instant(..)) && (edge(d.add_days(1)) || edge(d.add_days(-1))))
 }
 
 /// Why the reader would not read `w` (see [`readable`]).

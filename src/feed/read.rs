@@ -16,7 +16,9 @@ use entry::{At, Cx, Entry, wrong};
 use list::{Known, List, Listed, list};
 pub(crate) use stream::Reading;
 use values::{color, read_id, string, url, website, when, with_str, zone};
-pub(super) use values::{is_language_tag, is_mail_address, names_a_zone, without_scheme};
+pub(super) use values::{
+    is_language_tag, is_mail_address, names_a_zone, without_breaks, without_scheme,
+};
 
 /// A feed with the diagnostics of everything that was skipped or dropped.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -500,6 +502,7 @@ fn read_event(e: &mut Entry, known: &Known) -> Option<(String, Event)> {
     event.exdates = e
         .strings("exdates", string, |s| match When::parse(s) {
             None => Err(Problem::BadDate(s.to_owned())),
+            Some(_) if !values::plausible(s) => Err(Problem::UnlikelyYear(s.to_owned())),
             // Without a valid start the event is skipped anyway: no form to compare with. A
             // date alone leaves out that day's occurrence of a timed series too.
             Some(w) if all_day == Some(true) && !w.is_all_day() => Err(Problem::FormMismatch),

@@ -221,7 +221,8 @@ impl Entry<'_> {
         match result {
             Ok(t) if t.is_empty() => None,
             Ok(t) => Some(t),
-            Err(Problem::Empty) => None,
+            // Nothing to say beyond what each language's text said, if anything.
+            Err(Problem::Empty | Problem::NoText) => None,
             Err(p) => {
                 self.cx.report(self.field(key), p, false);
                 None

@@ -54,15 +54,27 @@ pub(super) fn read_id(v: &Json) -> Result<String, Problem> {
 }
 
 pub(super) fn url(v: &Json) -> Result<String, Problem> {
-    // A tab or line break inside (a CRM's wrapped field) is no part of the address, as a
-    // browser reads it: the text shown is then the address the link goes to.
-    string_where(v, is_safe_url, Problem::UnsafeUrl).map(|s| {
-        if s.contains(['\t', '\n', '\r']) {
-            s.replace(['\t', '\n', '\r'], "")
-        } else {
-            s
-        }
-    })
+    string_where(v, is_safe_url, Problem::UnsafeUrl).and_then(without_breaks)
+}
+
+/// An address without its tabs and line breaks (a CRM's wrapped field), as a browser reads
+/// a link: the text shown is then where the link goes. Where a line begins another address
+/// (two in one cell), it is refused, as two written with a space between are.
+pub(in crate::feed) fn without_breaks(url: String) -> Result<String, Problem> {
+    const BREAKS: [char; 3] = ['\t', '\n', '\r'];
+    if !url.contains(BREAKS) {
+        return Ok(url);
+    }
+    let an_address = |line: &str| {
+        let line = line.trim_start().to_ascii_lowercase();
+        ["http:", "https:", "www.", "//"]
+            .iter()
+            .any(|start| line.starts_with(start))
+    };
+    if url.split(BREAKS).skip(1).any(an_address) {
+        return Err(Problem::UnsafeUrl);
+    }
+    Ok(url.replace(BREAKS, ""))
 }
 
 /// A website: a [`url`], where one written as a bare host (`www.sonilab.example`,
@@ -136,11 +148,22 @@ pub(super) fn color(v: &Json) -> Result<String, Problem> {
 }
 
 pub(super) fn when(v: &Json) -> Result<When, Problem> {
-    with_date_str(v, |s| match When::parse(s) {
-        Some(w) if crate::feed::YEARS.contains(&w.date().year) => Ok(w),
-        Some(_) => Err(Problem::UnlikelyYear(s.to_owned())),
-        None => Err(Problem::BadDate(s.to_owned())),
+    with_date_str(v, |s| {
+        let w = When::parse(s).ok_or_else(|| Problem::BadDate(s.to_owned()))?;
+        if plausible(s) {
+            Ok(w)
+        } else {
+            Err(Problem::UnlikelyYear(s.to_owned()))
+        }
     })
+}
+
+/// Whether a date or date-time's year as written (`2100-12-31T23:30-05:00` is in 2100,
+/// whatever its UTC date) is one of [`YEARS`](crate::feed::YEARS).
+pub(in crate::feed) fn plausible(written: &str) -> bool {
+    (written.get(..4))
+        .and_then(|year| year.parse::<i32>().ok())
+        .is_some_and(|year| crate::feed::YEARS.contains(&year))
 }
 
 /// [`with_str`] of a date's text; a whole number (`2019`, a spreadsheet's day `46341`) is
