@@ -785,6 +785,26 @@ async fn the_calendar_tells_the_app_the_month_and_the_view_shown() {
     view.set(View::Month);
     until("the app's month view", || views.get_untracked().len() == 3).await;
     assert_eq!(views.get_untracked()[2], View::Month);
+    // Without a view given, the one a phone-wide container chose, once it is known.
+    let narrow = container();
+    narrow.style().set_property("width", "300px").unwrap();
+    let chosen = RwSignal::new(Vec::<View>::new());
+    let feed = sample("galicia");
+    let _narrow = leptos::mount::mount_to(narrow.clone(), move || {
+        view! {
+            <EventCalendar feed=feed.clone() lang=Lang::En
+                on_view=move |v| chosen.update(|all| all.push(v))/>
+        }
+    });
+    until("the list a phone-wide calendar shows", || {
+        !chosen.get_untracked().is_empty()
+    })
+    .await;
+    assert_eq!(
+        chosen.get_untracked(),
+        [View::List],
+        "told once, not a month first"
+    );
 }
 
 /// A new month from the app shows in place of the month the visitor went to, and keeps the

@@ -70,7 +70,7 @@ fn largest(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> Option<String> {
     }
     .to_owned();
     // Spanish writes "e" for "y" before the sound /i/: "Alba e Ibiza".
-    let mut sound = last.chars().skip_while(|c| matches!(c, 'h' | 'H'));
+    let mut sound = last.chars().skip_while(|c| matches!(c, '«' | 'h' | 'H'));
     if lang == Lang::Es
         && matches!(sound.next(), Some('i' | 'í' | 'I' | 'Í'))
         && !matches!(sound.next(), Some('a' | 'e' | 'o' | 'á' | 'é' | 'ó'))

@@ -250,7 +250,7 @@ strings! {
     on_the: &'static str,
     /// The first to fifth and the last `{weekday}` of a month.
     nth_weekday: [&'static str; 6],
-    /// Day `{n}` of a month, and its last day.
+    /// Day `{n}` of a month, and its last day; English's `{n}` is an ordinal ("15th").
     month_day: [&'static str; 2],
     /// A `{rule}` that stops after `{n}` times (two or more).
     times: &'static str,

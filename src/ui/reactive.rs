@@ -72,10 +72,10 @@ pub(crate) fn on_new<T: PartialEq + 'static>(
     });
 }
 
-/// Calls an app's callback, if it gave one, with each new value `told` reads that is
-/// something: the first as the widget is drawn (a shared link's profile, the month shown),
-/// then each change (one that goes and comes back, a profile closed and opened again, is
-/// told again).
+/// Calls an app's callback, if it gave one, with each `Some` that `told` reads unlike the
+/// last value it read: the first as the widget is drawn (a shared link's profile, the month
+/// shown), then each change; a `None` between two of the same (a profile closed and opened
+/// again) tells the second too.
 pub(crate) fn tell<T: PartialEq + Clone + 'static>(
     callback: Option<Callback<T>>,
     told: impl Fn() -> Option<T> + 'static,
