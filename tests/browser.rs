@@ -226,13 +226,7 @@ async fn a_search_typed_while_the_index_is_being_built_finds_every_member() {
         });
         until("the first cards", || !all(&root, "article").is_empty()).await;
         if wait_ms > 0 {
-            let sleep = js_sys::Promise::new(&mut |resolve, _| {
-                web_sys::window()
-                    .unwrap()
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, wait_ms)
-                    .unwrap();
-            });
-            wasm_bindgen_futures::JsFuture::from(sleep).await.unwrap();
+            sleep(wait_ms).await;
         }
         search_for(&root, "zephyr");
         until(&format!("the last member, {wait_ms} ms after"), || {
