@@ -1,7 +1,7 @@
 //! Dates, times and zones as the calendar writes them, in the visitor's language, from the
 //! strings shipped with the widget (Chromium's `Intl` has no Galician).
 
-use super::occur::Occurrence;
+use super::occur::{Occurrence, Span};
 use crate::feed::{Date, Time};
 use crate::i18n::{Lang, fill};
 use crate::ui::escape;
@@ -98,6 +98,14 @@ pub(crate) fn when(lang: Lang, o: &Occurrence) -> String {
     match (o.times, o.first == o.last) {
         (None, true) => first,
         (None, false) => days(lang, o.first, o.last),
+        // Through the hour the clocks go back, each time with its offset: "02:30 (UTC+2)–
+        // 02:30 (UTC+1)" lasts an hour, where "02:30" alone would seem to last none, and
+        // "01:45–01:15" to end before it begins.
+        (Some((start, end)), true) if offsets(o).is_some_and(|(a, b)| a != b) => {
+            let (a, b) = offsets(o).unwrap_or_default();
+            let (start, end) = (time(start), end_time(end));
+            format!("{first}, {start} ({})–\u{2060}{end} ({})", utc(a), utc(b))
+        }
         (Some((start, end)), true) if start == end => format!("{first}, {}", time(start)),
         // No line break after the dash: "17:00–" at a line's end reads as an open end.
         (Some((start, end)), true) => format!("{first}, {}–\u{2060}{}", time(start), end_time(end)),
@@ -105,6 +113,36 @@ pub(crate) fn when(lang: Lang, o: &Occurrence) -> String {
             // A midnight end shows as the day before's end of day, on its own date.
             format!("{first}, {} – {last}, {}", time(start), end_time(end))
         }
+    }
+}
+
+/// The calendar clock's offsets from UTC, in minutes, at a timed occurrence's start and end.
+fn offsets(o: &Occurrence) -> Option<(i64, i64)> {
+    let Span::Timed(start, end) = o.span else {
+        return None;
+    };
+    let (from, until) = o.times?;
+    let minutes = |day: Date, t: Time, at: f64| {
+        ((super::zone::epoch_ms(day, t) - at) / 60_000.0).round() as i64
+    };
+    // An end at midnight is on the day after the last it shows on (see `occur::place`).
+    let last = if end > start && until == Time::default() {
+        o.last.add_days(1)
+    } else {
+        o.last
+    };
+    Some((minutes(o.first, from, start), minutes(last, until, end)))
+}
+
+/// An offset of `minutes` from UTC, as zones so named are said: "UTC+2", "UTC−3",
+/// "UTC+5:30".
+fn utc(minutes: i64) -> String {
+    let sign = if minutes < 0 { '\u{2212}' } else { '+' };
+    let (hours, rest) = (minutes.abs() / 60, minutes.abs() % 60);
+    if rest == 0 {
+        format!("UTC{sign}{hours}")
+    } else {
+        format!("UTC{sign}{hours}:{rest:02}")
     }
 }
 

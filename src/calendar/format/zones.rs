@@ -60,7 +60,7 @@ fn in_zone(lang: Lang, template: &str, zone: &str, time: &str) -> String {
 /// and festivals, trade fairs), as CLDR's exemplar cities name them where a language's
 /// name differs from the IANA name: IANA's last part, then its name in ca, es, gl and en
 /// (empty: as IANA writes it, `_` as a space). Other zones go by IANA's English name.
-const CITIES: [(&str, [&str; 4]); 34] = [
+const CITIES: [(&str, [&str; 4]); 35] = [
     ("Amsterdam", ["", "Ámsterdam", "Ámsterdam", ""]),
     ("Athens", ["Atenes", "Atenas", "Atenas", ""]),
     ("Berlin", ["Berlín", "Berlín", "Berlín", ""]),
@@ -107,6 +107,15 @@ const CITIES: [(&str, [&str; 4]); 34] = [
     ("Seoul", ["Seül", "Seúl", "Seúl", ""]),
     ("Shanghai", ["Xangai", "Shanghái", "Xangai", ""]),
     ("Singapore", ["Singapur", "Singapur", "Singapur", ""]),
+    (
+        "St_Johns",
+        [
+            "Saint John’s",
+            "San Juan de Terranova",
+            "Saint John’s",
+            "St John’s",
+        ],
+    ),
     ("Stockholm", ["Estocolm", "Estocolmo", "Estocolmo", ""]),
     ("Sydney", ["", "Sídney", "Sidney", ""]),
     ("Tokyo", ["Tòquio", "Tokio", "Toquio", ""]),
@@ -150,11 +159,13 @@ mod tests {
         }
     }
 
-    /// An occurrence on one clock, from `first` at `from` to `last` at `until`.
+    /// An occurrence on one clock, from `first` at `from` to `last` at `until` (its instants
+    /// as UTC's, with no clock change between).
     fn on_clock(first: Date, last: Date, from: Time, until: Time) -> Occurrence {
+        let ms = crate::calendar::zone::epoch_ms;
         Occurrence {
             event: 0,
-            span: Span::Timed(0.0, 0.0),
+            span: Span::Timed(ms(first, from), ms(last, until)),
             first,
             last,
             times: Some((from, until)),
@@ -254,6 +265,12 @@ mod tests {
         assert_eq!(zone_name(Lang::Es, "America/Los_Angeles"), "Los Ángeles");
         assert_eq!(zone_name(Lang::Ca, "America/Los_Angeles"), "Los Angeles");
         assert_eq!(zone_note(Lang::Ca, "Europe/Athens"), "Hora d’Atenes");
+        // Its apostrophe, which the zone's name leaves out.
+        assert_eq!(en("America/St_Johns"), "St John’s");
+        assert_eq!(
+            zone_note(Lang::Es, "America/St_Johns"),
+            "Hora de San Juan de Terranova"
+        );
         assert!(
             CITIES.windows(2).all(|w| w[0].0 < w[1].0),
             "sorted, for the binary search"

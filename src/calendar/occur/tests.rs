@@ -151,6 +151,58 @@ fn an_event_starting_in_the_hour_summer_time_skips_keeps_its_length() {
 }
 
 #[test]
+fn an_event_through_the_hour_the_clocks_go_back_says_each_time_with_its_offset() {
+    use crate::calendar::format::when;
+    use crate::i18n::Lang;
+    let said = |start: &str, end: &str, zone: &str, month: &str| {
+        let feed = feed("Europe/Madrid", vec![event("e", start, Some(end))]);
+        let first = d(&format!("{month}-01"));
+        let o = &occurrences(&feed, zone, first, first.add_months(1).add_days(-1), &Jiff)[0];
+        when(Lang::En, o)
+    };
+    // An hour from 02:30 summer time to 02:30 winter time (zoneinfo: 00:30Z is 02:30+02:00,
+    // 01:30Z is 02:30+01:00), not "02:30" alone.
+    assert_eq!(
+        said(
+            "2026-10-25T00:30Z",
+            "2026-10-25T01:30Z",
+            "Europe/Madrid",
+            "2026-10"
+        ),
+        "Sunday 25 October 2026, 02:30 (UTC+2)–\u{2060}02:30 (UTC+1)"
+    );
+    // Half an hour in Los Angeles, not an end before the start.
+    assert_eq!(
+        said(
+            "2026-11-01T08:45Z",
+            "2026-11-01T09:15Z",
+            "America/Los_Angeles",
+            "2026-11"
+        ),
+        "Sunday 1 November 2026, 01:45 (UTC\u{2212}7)–\u{2060}01:15 (UTC\u{2212}8)"
+    );
+    // Another day, or a change that is not inside the event: times alone.
+    assert_eq!(
+        said(
+            "2026-10-24T22:00",
+            "2026-10-25T00:00",
+            "Europe/Madrid",
+            "2026-10"
+        ),
+        "Saturday 24 October 2026, 22:00–\u{2060}24:00"
+    );
+    assert_eq!(
+        said(
+            "2026-10-25T09:00",
+            "2026-10-25T10:30",
+            "Europe/Madrid",
+            "2026-10"
+        ),
+        "Sunday 25 October 2026, 09:00–\u{2060}10:30"
+    );
+}
+
+#[test]
 fn an_event_in_buenos_aires_shows_at_madrid_time() {
     // Ventana Sur opens at 10:00 in Buenos Aires (UTC-3), 14:00 in Madrid (UTC+1).
     let mut ventana = event("ventana", "2026-12-01T10:00", Some("2026-12-04T19:00"));
