@@ -127,6 +127,10 @@ pub(super) fn why_empty(lang: Lang, by: By, feed: &Feed, tally: &Tally) -> Strin
         s.no_segments.to_owned()
     } else if tally.members == 0 {
         s.no_members.to_owned()
+    } else if tally.narrowed {
+        // Of the members a linked directory's search and choices leave, not the feed's: "the
+        // only member" is the only one found.
+        format!("{} {}", no_values(lang, tally.members), s.counted_within)
     } else {
         no_values(lang, tally.members)
     }
@@ -258,6 +262,13 @@ mod tests {
         assert_eq!(why(&feed, By::City), s.no_members);
         feed.members = vec![member(0, &[], None, None, None)];
         assert_eq!(why(&feed, By::City), no_values(Lang::En, 1));
+        // Of a linked directory's members found, said to be so.
+        let mut narrowed = tally(&feed, &FacetTable::new(&feed), By::City, 2);
+        narrowed.narrowed = true;
+        assert_eq!(
+            why_empty(Lang::En, By::City, &feed, &narrowed),
+            "The only member has no such information yet. Only the members matching the directory’s search and filters are counted."
+        );
         // Every member in one year: no span "from 2020 to 2020", and one member is one.
         for (count, sentence) in [
             (1, "Incorporacions del 2020: 1 soci."),
