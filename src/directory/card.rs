@@ -373,10 +373,8 @@ pub(super) fn draw(
         let Some(list) = list.get() else {
             return;
         };
-        let range = range();
         let (feed, outcome) = (feed.read(), outcome.read());
-        let results = &outcome.results;
-        let page = &results[range.start.min(results.len())..range.end.min(results.len())];
+        let page = within(&outcome.results, range());
         let (markup, colours) = cards(&feed, page, lang.get(), &outcome.query, level);
         if drawn
             .as_ref()
@@ -392,6 +390,11 @@ pub(super) fn draw(
     });
 }
 
+/// The part of `all` that `range` gives, cut to what there is.
+fn within<T>(all: &[T], range: std::ops::Range<usize>) -> &[T] {
+    &all[range.start.min(all.len())..range.end.min(all.len())]
+}
+
 /// The most cards printed: every member found, up to this many, rather than the page shown
 /// (the pager does not print).
 const PRINTED: usize = 500;
@@ -405,14 +408,13 @@ fn on_paper(
     outcome: Memo<Arc<Outcome>>,
     lang: Signal<Lang>,
     level: u8,
-    page: impl Fn() -> std::ops::Range<usize> + 'static,
+    page: impl Fn() -> std::ops::Range<usize> + Clone + 'static,
 ) {
     // Off the browser there is no window to print, and web-sys' imports would abort.
     if cfg!(not(target_arch = "wasm32")) {
         return;
     }
     // One listener for both events: each closure type costs the Wasm its own glue.
-    let page = std::rc::Rc::new(page);
     let on_print = move |ev: web_sys::Event| {
         let Some(list) = list.get_untracked() else {
             return;
@@ -421,7 +423,7 @@ fn on_paper(
         let range = if printing { 0..PRINTED } else { page() };
         let (feed, outcome) = (feed.read_untracked(), outcome.read_untracked());
         let results = &outcome.results;
-        let shown = &results[range.start.min(results.len())..range.end.min(results.len())];
+        let shown = within(results, range);
         let lang = lang.get_untracked();
         let (mut markup, colours) = cards(&feed, shown, lang, &outcome.query, level);
         // Beyond them, a line saying so (an item of the list only while it prints).

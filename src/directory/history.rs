@@ -63,9 +63,7 @@ pub(crate) fn set_search(search: &str, push: bool) {
     if let Ok(history) = window.history() {
         let state = state_for(&history, &url, push, false);
         if push {
-            if history.push_state_with_url(&state, "", Some(&url)).is_ok() {
-                crate::ui::history::pushed();
-            }
+            crate::ui::history::push(&history, &state, Some(&url));
         } else {
             let _ = history.replace_state_with_url(&state, "", Some(&url));
         }
@@ -454,11 +452,7 @@ fn link_entries(param: &str, kept: Kept) -> bool {
     set_search(&behind, false);
     let url = full_url(&link);
     let state = state_for(&history, &url, true, true);
-    let pushed = history.push_state_with_url(&state, "", Some(&url)).is_ok();
-    if pushed {
-        crate::ui::history::pushed();
-    }
-    pushed
+    crate::ui::history::push(&history, &state, Some(&url))
 }
 
 /// The events a browser counts as the visitor's doing (an activation): a key (Escape aside)

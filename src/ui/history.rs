@@ -9,7 +9,7 @@ use wasm_bindgen::JsValue;
 mod moves;
 #[cfg(feature = "embed")]
 pub(crate) use moves::{loader_listens, popped};
-pub(crate) use moves::{on_popped, pushed, without_ours};
+pub(crate) use moves::{on_popped, without_ours};
 
 pub(crate) fn window() -> Option<web_sys::Window> {
     // Off the browser (a server rendering the component, a native test) there is no page:
@@ -79,6 +79,16 @@ struct Entry {
     left: Option<String>,
 }
 
+/// Adds an entry to the page's history, for `url` (else the same address) with `state`,
+/// noted as the widgets' own (see [`moves::pushed`]); whether the browser took it.
+pub(crate) fn push(history: &web_sys::History, state: &JsValue, url: Option<&str>) -> bool {
+    let pushed = history.push_state_with_url(state, "", url).is_ok();
+    if pushed {
+        moves::pushed();
+    }
+    pushed
+}
+
 /// The browser's Navigation API, where it has one (`undefined` otherwise).
 fn navigation() -> JsValue {
     window()
@@ -105,9 +115,8 @@ impl OwnEntry {
         // closing the dialog then goes back over nothing, not over the page's own entry.
         let pushed = window()
             .and_then(|w| w.history().ok())
-            .is_some_and(|history| history.push_state(&JsValue::NULL, "").is_ok());
+            .is_some_and(|history| push(&history, &JsValue::NULL, None));
         if pushed {
-            moves::pushed();
             self.0.set_value(Entry {
                 held: true,
                 pushed: entry_id(),
