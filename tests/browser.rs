@@ -70,6 +70,33 @@ fn search_for(root: &Element, text: &str) -> HtmlInputElement {
     input
 }
 
+/// The index of the page's current history entry (the Navigation API, which Chromium has).
+fn entry_index() -> f64 {
+    js_sys::eval("navigation.currentEntry.index")
+        .unwrap()
+        .as_f64()
+        .unwrap()
+}
+
+/// Takes `mounted` out of the page while its dialog is open, as a script removing the widget
+/// would, and waits for the back over the dialog's history entry: the next back leaves the
+/// page, and the next test starts at the page's own entry.
+async fn unmount_with_dialog_open<T>(mounted: T) {
+    let at = entry_index();
+    drop(mounted);
+    gone_back_from(at).await;
+}
+
+/// Waits for the back over the history entry at `at` (its index) that a dialog held, which
+/// closing the dialog makes: a later test starts at the page's own entry, not under a move
+/// still on its way.
+async fn gone_back_from(at: f64) {
+    until("the back over the dialog's entry", || {
+        entry_index() == at - 1.0
+    })
+    .await;
+}
+
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length())
@@ -1525,17 +1552,19 @@ async fn an_app_opens_a_members_profile_by_its_id() {
     feed.set(catalonia.clone());
     until("the profile the app named", || shown(&root) == name).await;
     let dialog: web_sys::HtmlDialogElement = all(&root, "dialog[open]").remove(0).unchecked_into();
+    let at = entry_index();
     dialog.close();
     until("the profile closed", || shown(&root).is_empty()).await;
     // Later, as the app's own button is pressed (once the back over the profile's history
     // entry is heard).
-    sleep(300).await;
+    gone_back_from(at).await;
     open.set(Some(member.id.clone()));
     until("the same profile again", || shown(&root) == name).await;
     assert_eq!(
         opened.get_untracked(),
         [member.id.clone(), member.id.clone()]
     );
+    unmount_with_dialog_open(_mounted).await;
 }
 
 #[wasm_bindgen_test]
@@ -1601,6 +1630,7 @@ async fn a_profile_opens_in_a_modal_dialog_and_gives_focus_back() {
         .unwrap()
         .unwrap()
         .unchecked_into();
+    let at = entry_index();
     close.click();
     until("closed", || {
         root.query_selector("dialog[open]").unwrap().is_none()
@@ -1612,6 +1642,7 @@ async fn a_profile_opens_in_a_modal_dialog_and_gives_focus_back() {
             .is_some_and(|a| a == *button.unchecked_ref::<Element>())
     })
     .await;
+    gone_back_from(at).await;
 }
 
 /// Points the test page's URL at `query` (`?a=1`, or empty for none), in place, as a link
@@ -1688,7 +1719,7 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
         "?s=caf%C3%A9+x&page=2",
         "nothing written before a choice"
     );
-    let entries = history.length().unwrap();
+    let entries = entry_index();
 
     facet_box(&root, "SME").click();
     until("the URL", || search().contains("ck-t=kind:sme")).await;
@@ -1697,11 +1728,7 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
         "?s=caf%C3%A9+x&page=2&ck-t=kind:sme",
         "the page's own parameters untouched"
     );
-    assert_eq!(
-        history.length().unwrap(),
-        entries + 1,
-        "a choice is a history entry"
-    );
+    assert_eq!(entry_index(), entries + 1.0, "a choice is a history entry");
 
     // A search is an entry of its own, made at its first keystroke; typing on at once
     // keeps to it.
@@ -1716,8 +1743,8 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
     })
     .await;
     assert_eq!(
-        history.length().unwrap(),
-        entries + 2,
+        entry_index(),
+        entries + 2.0,
         "one entry for the choice, one for the search"
     );
 
@@ -1763,7 +1790,6 @@ async fn sync_url_keeps_the_view_in_one_parameter_and_the_back_button_walks_it()
 #[wasm_bindgen_test]
 async fn a_new_page_size_rewrites_the_url_s_page_in_place() {
     let window = web_sys::window().unwrap();
-    let history = window.history().unwrap();
     open_at("?ck-t=page:3");
     let feed = RwSignal::new(Arc::new(Feed::default()));
     let size = RwSignal::new(Some(10_usize));
@@ -1784,21 +1810,20 @@ async fn a_new_page_size_rewrites_the_url_s_page_in_place() {
         text_of(&root, "[aria-current=page]") == "3"
     })
     .await;
-    let entries = history.length().unwrap();
+    let entries = entry_index();
     let first = text_of(&root, "article h3");
     // Page 3 of 12 starts with the 25th member: page 7 of 4.
     size.set(Some(4));
     until("pages of 4", || all(&root, "article").len() == 4).await;
     assert_eq!(text_of(&root, "article h3"), first, "the first card stays");
     until("the URL's page", || search().ends_with("ck-t=page:7")).await;
-    assert_eq!(history.length().unwrap(), entries, "written in place");
+    assert_eq!(entry_index(), entries, "written in place");
     open_at("");
 }
 
 #[wasm_bindgen_test]
 async fn a_link_past_the_last_page_or_to_a_member_gone_is_written_as_shown_once_the_feed_comes() {
     let window = web_sys::window().unwrap();
-    let history = window.history().unwrap();
     open_at("?ck-t=page:99;m:nobody");
     // The app's feed comes after the directory is built, as a fetch's would.
     let feed = RwSignal::new(Arc::new(Feed::default()));
@@ -1807,7 +1832,7 @@ async fn a_link_past_the_last_page_or_to_a_member_gone_is_written_as_shown_once_
         view! { <MemberDirectory feed=feed lang=Lang::En sync_url="ck-t" page_size=24/> }
     });
     let search = || window.location().search().unwrap();
-    let entries = history.length().unwrap();
+    let entries = entry_index();
     let sample = sample("catalonia");
     let last = sample.members.len().div_ceil(24);
     feed.set(sample);
@@ -1820,17 +1845,13 @@ async fn a_link_past_the_last_page_or_to_a_member_gone_is_written_as_shown_once_
         last.to_string(),
         "the last page shown"
     );
-    assert_eq!(history.length().unwrap(), entries, "in place");
+    assert_eq!(entry_index(), entries, "in place");
     // A search then is one entry, not one a keystroke.
     search_for(&root, "s");
     until("the search", || search().contains("q:s")).await;
     search_for(&root, "so");
     until("typed on", || search().contains("q:so")).await;
-    assert_eq!(
-        history.length().unwrap(),
-        entries + 1,
-        "one entry for the search"
-    );
+    assert_eq!(entry_index(), entries + 1.0, "one entry for the search");
     open_at("");
 }
 
@@ -2133,6 +2154,7 @@ async fn a_website_reads_as_written_and_links_encoded() {
         link.get_attribute("href").as_deref(),
         Some("https://www.clusteraudiovisual.example/socis/producci%C3%B3-%C3%A0udio")
     );
+    unmount_with_dialog_open(_mounted).await;
 }
 
 /// A month no calendar has (an app can write `Date`'s fields by hand) is no panic: the
@@ -2234,7 +2256,9 @@ async fn the_calendar_tells_the_app_which_event_the_visitor_opened() {
     until("the callback", || !opened.get_untracked().is_empty()).await;
     assert_eq!(opened.get_untracked(), ["talent-week"]);
     let dialog: web_sys::HtmlDialogElement = all(&root, "dialog[open]").remove(0).unchecked_into();
+    let at = entry_index();
     dialog.close();
+    gone_back_from(at).await;
     // An unknown zone falls back to the feed's, named when it is not the visitor's.
     if clusterkit::__private::zone::visitor_zone() != "Europe/Madrid" {
         assert_eq!(text_of(&root, ".ck-zone-note"), "Times are Madrid time");
@@ -2284,11 +2308,13 @@ async fn the_event_open_stays_itself_through_a_new_feed() {
     leptos::task::tick().await;
     until("the same event", || title() == "Talent Week").await;
     // A feed without it.
+    let at = entry_index();
     feed.set(read(text("", false)));
     until("the dialog closed", || {
         all(&root, "dialog[open]").is_empty()
     })
     .await;
+    gone_back_from(at).await;
 }
 
 /// The event dialog drawn again in a new language while open keeps its one history entry:
@@ -2333,7 +2359,9 @@ async fn the_event_dialog_keeps_one_history_entry_through_a_new_language() {
     assert_eq!(pushes(), 1.0, "still the one entry in a new language");
     js_sys::eval("history.pushState = window.__ckPush;").unwrap();
     let dialog: web_sys::HtmlDialogElement = all(&root, "dialog[open]").remove(0).unchecked_into();
+    let at = entry_index();
     dialog.close();
+    gone_back_from(at).await;
 }
 
 #[wasm_bindgen_test]

@@ -3,7 +3,7 @@
 //! the back button closes it, as it closes a phone's dialogs ([`OwnEntry`]). The directory's
 //! `sync-url` writes its views into the same history (`directory::history`).
 
-use leptos::prelude::{SetValue, StoredValue, UpdateValue, WithValue};
+use leptos::prelude::{SetValue, StoredValue, UpdateValue, WithValue, on_cleanup};
 use wasm_bindgen::JsValue;
 
 mod moves;
@@ -103,7 +103,18 @@ fn entry_id() -> Option<String> {
 
 impl OwnEntry {
     pub(crate) fn new() -> Self {
-        OwnEntry(StoredValue::new(Entry::default()))
+        let entry = StoredValue::new(Entry::default());
+        // A widget taken out of the page while its dialog holds the entry the page is at (a
+        // script's, a tab panel closed) goes back over it: the next back would do nothing.
+        // Not where the page has moved on since (a site's router went to another page).
+        on_cleanup(move || {
+            let here =
+                entry.try_with_value(|e| e.held && e.pushed.is_some() && e.pushed == entry_id());
+            if here == Some(true) {
+                back();
+            }
+        });
+        OwnEntry(entry)
     }
 
     /// Holds an entry: a new one for the same URL, unless one is held already.

@@ -1669,6 +1669,34 @@ test("a page's own router, which draws its page again at every move of the back 
   assert.deepEqual(await page.evaluate(() => window.heard), ["notify"], "the router's own word only");
 });
 
+test("a directory taken out of the page while its profile is open goes back over the profile's entry, so the next back leaves the page; not after the page has moved on", async ({ page, url }) => {
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  await page.goto(url("index.html"));
+  const dir = page.locator("#dir");
+  const index = () => page.evaluate(() => navigation.currentEntry.index);
+  const start = await index();
+  const card = dir.getByRole("article").nth(1).getByRole("button");
+  const name = await card.innerText();
+  await card.click();
+  await dir.getByRole("dialog", { name }).waitFor();
+  assert.equal(await index(), start + 1, "the profile's entry");
+  await page.evaluate(() => document.getElementById("dir").remove());
+  await page.waitForFunction((start) => navigation.currentEntry.index === start, start);
+  await page.goBack();
+  await page.waitForURL(/calendar\.html$/);
+  // A site that moved to another page first keeps its entries as they are.
+  await page.goto(url("index.html"));
+  const again = await index();
+  await dir.getByRole("article").nth(1).getByRole("button").click();
+  await dir.getByRole("dialog").waitFor();
+  await page.evaluate(() => {
+    history.pushState({}, "", "another-page.html");
+    document.getElementById("dir").remove();
+  });
+  await page.waitForTimeout(300);
+  assert.equal(await index(), again + 2, "the site's page stays");
+});
+
 test("without sync-url, the back button closes a profile and forward opens it again; closed by Escape, forward opens it too, and no entry is left that does nothing", async ({ page, url }) => {
   await page.goto(url("index.html"));
   const dir = page.locator("#dir");
