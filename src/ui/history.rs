@@ -107,11 +107,22 @@ impl OwnEntry {
         // A widget taken out of the page while its dialog holds the entry the page is at (a
         // script's, a tab panel closed) goes back over it: the next back would do nothing.
         // Not where the page has moved on since (a site's router went to another page).
+        // Either way, a later move onto the dialog's entry goes on past it.
         on_cleanup(move || {
-            let here =
-                entry.try_with_value(|e| e.held && e.pushed.is_some() && e.pushed == entry_id());
-            if here == Some(true) {
+            let Some((here, gone)) = entry.try_with_value(|e| {
+                let pushed = e.pushed.clone().filter(|_| e.held);
+                (
+                    pushed.is_some() && pushed == entry_id(),
+                    pushed.or(e.left.clone()),
+                )
+            }) else {
+                return;
+            };
+            if here {
                 back();
+            }
+            if let Some(id) = gone {
+                moves::dead(id);
             }
         });
         OwnEntry(entry)

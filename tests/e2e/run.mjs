@@ -1669,7 +1669,7 @@ test("a page's own router, which draws its page again at every move of the back 
   assert.deepEqual(await page.evaluate(() => window.heard), ["notify"], "the router's own word only");
 });
 
-test("a directory taken out of the page while its profile is open goes back over the profile's entry, so the next back leaves the page; not after the page has moved on", async ({ page, url }) => {
+test("a directory taken out of the page while its profile is open goes back over the profile's entry, so the next back leaves the page; after the page has moved on, back and forward go past that entry", async ({ page, url }) => {
   await page.goto(url("tests/e2e/pages/calendar.html"));
   await page.goto(url("index.html"));
   const dir = page.locator("#dir");
@@ -1695,6 +1695,13 @@ test("a directory taken out of the page while its profile is open goes back over
   });
   await page.waitForTimeout(300);
   assert.equal(await index(), again + 2, "the site's page stays");
+  // Back from the site's page goes past the profile's entry, where a second back would have
+  // done nothing a visitor sees, to the page's own; forward from there, to the site's page.
+  await page.evaluate(() => history.back());
+  await page.waitForFunction((again) => navigation.currentEntry.index === again, again);
+  await page.evaluate(() => history.forward());
+  await page.waitForFunction((again) => navigation.currentEntry.index === again + 2, again);
+  assert.match(page.url(), /another-page\.html$/);
 });
 
 test("without sync-url, the back button closes a profile and forward opens it again; closed by Escape, forward opens it too, and no entry is left that does nothing", async ({ page, url }) => {

@@ -20,20 +20,36 @@ thread_local! {
     static OWN_MOVE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// The Navigation API's keys of the entries the widgets added, the latest last.
     static PUSHED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The Navigation API's ids of the entries a dialog added whose widget is gone, which a
+    /// move goes on past: the back button there would do nothing a visitor sees.
+    static DEAD: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Whether the move under way goes forward.
+    static FORWARD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Adds `key` to `keys`, the latest last, forgetting the oldest past a hundred: enough for
+/// any visit, as a browser keeps some fifty entries a page.
+fn note(keys: &'static std::thread::LocalKey<std::cell::RefCell<Vec<String>>>, key: String) {
+    keys.with_borrow_mut(|keys| {
+        if keys.len() == 100 {
+            keys.remove(0);
+        }
+        keys.push(key);
+    });
 }
 
 /// Notes that a widget has just added the page's current entry (`pushState`), so that a
 /// move onto or off it is known as the widgets' own.
 pub(crate) fn pushed() {
     if let Some(key) = current_entry(&super::navigation(), "key") {
-        PUSHED.with_borrow_mut(|keys| {
-            // Enough for any visit: a browser keeps some fifty entries a page.
-            if keys.len() == 100 {
-                keys.remove(0);
-            }
-            keys.push(key);
-        });
+        note(&PUSHED, key);
     }
+}
+
+/// Notes that the entry of id `id`, which a dialog added, has no dialog any more (its
+/// widget was taken out of the page): a move onto it goes on past it, the way it went.
+pub(super) fn dead(id: String) {
+    note(&DEAD, id);
 }
 
 /// A field of the current history entry (Navigation API's `currentEntry`), as a string.
@@ -92,6 +108,7 @@ fn listen_to_moves() {
         // Of the one closure type the crate's listeners share (each type has glue of its own).
         let on_navigate = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
             let to = get(&ev, "destination");
+            FORWARD.set(index(&to) > index(&get(&from, "currentEntry")));
             let (here, there) = (current_entry(&from, "url"), get(&to, "url").as_string());
             let page = |url: &Option<String>| url.as_deref().map(without_ours);
             OWN_MOVE.set(
@@ -127,7 +144,6 @@ fn listen_to_moves() {
 /// often). A site's own entry among them (its lightbox's, pushed over a profile) makes the
 /// move the site's too.
 fn crosses_only_ours(navigation: &JsValue, to: &JsValue) -> bool {
-    let index = |entry: &JsValue| get(entry, "index").as_f64();
     let (Some(here), Some(there)) = (index(&get(navigation, "currentEntry")), index(to)) else {
         return false;
     };
@@ -149,6 +165,11 @@ fn crosses_only_ours(navigation: &JsValue, to: &JsValue) -> bool {
     })
 }
 
+/// A history entry's place in the page's history (Navigation API).
+fn index(entry: &JsValue) -> Option<f64> {
+    get(entry, "index").as_f64()
+}
+
 fn get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &key.into()).unwrap_or_default()
 }
@@ -164,7 +185,27 @@ pub(crate) fn popped(trusted: bool) -> bool {
     for answer in &answers {
         answer();
     }
+    if trusted {
+        skip_dead();
+    }
     own && !answers.is_empty()
+}
+
+/// Goes on past the entry the page has just moved to, the way it moved, if it is a dialog's
+/// whose widget is gone (see [`dead`]).
+fn skip_dead() {
+    let Some(id) = current_entry(&super::navigation(), "id") else {
+        return;
+    };
+    if DEAD.with_borrow(|dead| dead.contains(&id))
+        && let Some(history) = window().and_then(|w| w.history().ok())
+    {
+        let _ = if FORWARD.get() {
+            history.forward()
+        } else {
+            history.back()
+        };
+    }
 }
 
 /// `href` without the page's directories' parameters (every `ck-` one): what is left is the
