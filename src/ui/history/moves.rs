@@ -103,7 +103,7 @@ fn listen_to_moves() {
     let Some(window) = window().filter(|_| !LISTENING.replace(true)) else {
         return;
     };
-    if let Ok(navigation) = get(&window, "navigation").dyn_into::<web_sys::EventTarget>() {
+    if let Ok(navigation) = super::navigation().dyn_into::<web_sys::EventTarget>() {
         let from = navigation.clone();
         // Of the one closure type the crate's listeners share (each type has glue of its own).
         let on_navigate = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
