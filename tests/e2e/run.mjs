@@ -2077,6 +2077,18 @@ test("with the text at 200% on a 320 px phone, the browser's or the page's own, 
       }, selector);
     assert.deepEqual(await broken("#cal", "th, .ck-cal-nav .ck-btn, .ck-day-number"), [], `${way}: weekdays, Today and day numbers whole`);
     assert.deepEqual(await past("#cal", "table"), [], `${way}: the month within the calendar`);
+    // The filters opened, on the feed with the longest segments' names: each shows whole
+    // (a 60-character one took twelve lines here, and was cut at six).
+    await dir.evaluate((h) => h.setAttribute("feed", "../../../www/feeds/catalonia.json"));
+    await dir.getByText(/Experiencias inmersivas/).first().waitFor({ state: "attached" });
+    await dir.locator(".ck-filters-toggle").click();
+    const names = dir.locator(".ck-facet label > span:first-of-type");
+    await names.first().waitFor();
+    const cutNames = await names.evaluateAll((all) =>
+      all.filter((e) => e.scrollHeight > e.clientHeight + 1).map((e) => e.textContent),
+    );
+    assert.ok((await names.count()) > 12, `${way}: the choices shown`);
+    assert.deepEqual(cutNames, [], `${way}: the choices' names whole`);
   });
 });
 
