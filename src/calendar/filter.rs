@@ -293,19 +293,20 @@ pub(super) fn Filters(
     };
     view! {
         <div class="ck-cal-filters" part="calendar-filters">
-            <div class="ck-search">
+            // A label in sight, as the directory's: a hint inside the box went as the visitor
+            // typed, and was cut short on a phone with large text.
+            <label class="ck-search">
+                <span>{s.search_events}</span>
                 <input
                     type="search"
                     part="search-input"
                     autocomplete="off"
                     autocapitalize="off"
                     spellcheck="false"
-                    aria-label=s.search_events
-                    placeholder=s.search_events
                     prop:value=move || filter.with(|f| f.query.clone())
                     on:input=move |ev| filter.update(|f| f.query = event_target_value(&ev))
                 />
-            </div>
+            </label>
             <p class="ck-cal-count" prop:textContent=count></p>
             {crate::ui::said_once_settled(said)}
             {toggle_button}

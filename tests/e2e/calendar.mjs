@@ -570,6 +570,8 @@ test("the calendar's filters: a search, a segment, and the segments attribute", 
   const search = cal.getByRole("searchbox", { name: "Search events" });
   await search.fill("pitch t");
   await page.waitForFunction(() => document.getElementById("cal").shadowRoot.querySelectorAll(".ck-bar").length === 2);
+  // Its label stays in sight as the visitor types, where a hint inside the box went.
+  assert.ok(await cal.locator("label").getByText("Search events", { exact: true }).isVisible(), "the search's label in sight");
   assert.deepEqual(await bars(), ["10:00 Pitch two", "11:00 Pitch three"], "every word, the last as a prefix");
   // How many the search keeps, in every month, is said (and read out) beside it.
   const count = cal.locator(".ck-cal-count");
