@@ -1564,7 +1564,11 @@ async fn an_app_opens_a_members_profile_by_its_id() {
         opened.get_untracked(),
         [member.id.clone(), member.id.clone()]
     );
-    unmount_with_dialog_open(_mounted).await;
+    // None from the app closes it, back over its entry as its close button goes.
+    let at = entry_index();
+    open.set(None);
+    until("the profile the app closed", || shown(&root).is_empty()).await;
+    gone_back_from(at).await;
 }
 
 #[wasm_bindgen_test]

@@ -58,9 +58,9 @@ pub const MAX_PAGE_SIZE: usize = 100;
 /// | `layout` | `MaybeProp<Layout>` | grid | grid of cards or compact list; the visitor may pick the other |
 /// | `sort` | `MaybeProp<Sort>` | by name | the order unless the visitor picks one; relevance while a search is typed |
 /// | `filter` | `Signal<Filter>` | none | drives the search and facet choices |
-/// | `on_filter` | `Callback<Filter>` | none | called with every change of the choices |
+/// | `on_filter` | `Callback<Filter>` | none | called with every change of the choices (at first, a shared link's) |
 /// | `on_open` | `Callback<String>` | none | called with a member's id as its profile opens (a shared link's too) |
-/// | `open` | `MaybeProp<String>` | none | a member's id: its profile opens, at first and whenever it is set |
+/// | `open` | `MaybeProp<String>` | none | a member's id: its profile opens, at first and whenever it is set; `None` after an id closes it |
 /// | `sync_url` | `String` | off | name of the URL parameter holding the view, as given (the embed's `sync-url` puts it under `ck-`) |
 /// | `hide_filters` | `bool` | `false` | no facets and no chips, only the search |
 /// | `heading_level` | `u8` | 2 | its heading's level in the page's outline (1 to 6), the cards' names one below |
@@ -95,14 +95,16 @@ pub fn MemberDirectory(
     /// a view of its own in the history, as a choice of the visitor's is.
     #[prop(optional, into)]
     filter: Option<Signal<Filter>>,
-    /// Called with the choices whenever they change.
+    /// Called with the choices whenever they change, and at first with those a shared
+    /// link's address restores (`sync_url`).
     #[prop(optional, into)]
     on_filter: Option<Callback<Filter>>,
     /// Called with a member's id as its profile opens (a shared link's too).
     #[prop(optional, into)]
     on_open: Option<Callback<String>>,
     /// Opens the profile of the member with this id, as a click on its card would, when
-    /// given and whenever it is set (the same id too, once the visitor has closed it).
+    /// given and whenever it is set (the same id too, once the visitor has closed it);
+    /// `None` after an id closes the profile open.
     #[prop(optional, into)]
     open: MaybeProp<String>,
     /// Keeps the view in this parameter of the page URL (`ck-dir`, say; empty is off).

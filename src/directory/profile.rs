@@ -62,9 +62,11 @@ impl Profile {
 
     /// Opens the profile of the member `open` names whenever the app sets it (again, too:
     /// the same id set after the visitor closed it opens it anew), once the feed has that
-    /// member: one an app names before its feed has loaded opens as it comes.
+    /// member: one an app names before its feed has loaded opens as it comes. `None` after
+    /// an id closes the profile open, as its close button would.
     pub(crate) fn follow_app(self, open: MaybeProp<String>) {
         let wanted = StoredValue::new(None::<String>);
+        let named = StoredValue::new(false);
         let show = move || {
             let Some(id) = wanted.get_value() else {
                 return;
@@ -78,7 +80,12 @@ impl Profile {
             }
         };
         crate::ui::effect(move || {
-            wanted.set_value(open.get());
+            let id = open.get();
+            if id.is_none() && named.get_value() {
+                untrack(|| self.close());
+            }
+            named.set_value(id.is_some());
+            wanted.set_value(id);
             untrack(show);
         });
         crate::ui::effect(move || {
