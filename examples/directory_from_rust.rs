@@ -5,8 +5,6 @@
 //! for `wasm32-unknown-unknown` with the `csr` feature, runs wasm-bindgen and serves a page
 //! that starts it), or mounted in `tests/browser.rs`.
 
-use std::sync::Arc;
-
 use clusterkit::feed::{Cluster, Feed, Kind, Member, Segment, Text};
 use clusterkit::{Lang, MemberDirectory, Styles};
 use leptos::prelude::*;
@@ -55,7 +53,7 @@ pub fn App() -> impl IntoView {
     for said in feed.check() {
         leptos::logging::warn!("{said}");
     }
-    let feed = Arc::new(feed);
+    // A `Feed` goes in as it is (or as an `Arc<Feed>`, or a signal of one, to change it).
     view! {
         <Styles/>
         <main>

@@ -43,12 +43,6 @@ pub use date::{Date, Time, Weekday, When};
 /// centuries, or put an event in a month no visitor goes to.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1850..=2100;
 
-/// The years a member can have joined: [`YEARS`], its name before events were held to them.
-#[deprecated(
-    since = "0.1.1",
-    note = "use `YEARS`, which events' dates are held to too"
-)]
-pub const JOINED_YEARS: std::ops::RangeInclusive<i32> = YEARS;
 pub use diag::{Diagnostic, Expected, Problem};
 #[cfg(test)]
 pub(crate) use encoding::decode;

@@ -34,6 +34,25 @@ pub enum FeedState {
     Failed(LoadError),
 }
 
+impl FeedState {
+    /// The feed, once it has been read ([`FeedState::Ready`]): none while it loads or after
+    /// it failed.
+    pub fn feed(&self) -> Option<&Arc<Feed>> {
+        match self {
+            FeedState::Ready { feed, .. } => Some(feed),
+            _ => None,
+        }
+    }
+}
+
+/// A feed built in Rust goes to a component's `feed` as it is (`feed=my_feed`), as an
+/// `Arc<Feed>` or a signal of one does.
+impl From<Feed> for Signal<Arc<Feed>> {
+    fn from(feed: Feed) -> Self {
+        Signal::stored(Arc::new(feed))
+    }
+}
+
 /// Why a feed could not be used.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
