@@ -95,6 +95,9 @@ async fn gone_back_from(at: f64) {
         entry_index() == at - 1.0
     })
     .await;
+    // Once: a second would have left the page.
+    sleep(150).await;
+    assert_eq!(entry_index(), at - 1.0, "one back");
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
@@ -1564,11 +1567,90 @@ async fn an_app_opens_a_members_profile_by_its_id() {
         opened.get_untracked(),
         [member.id.clone(), member.id.clone()]
     );
-    // None from the app closes it, back over its entry as its close button goes.
+    // None then another id at once, as an app's "next" button may set them: the other
+    // profile opens once the back over the first's entry has come, and stays open.
+    let other = catalonia.members[0].clone();
+    let other_name = other.name.resolve("en", "ca").to_owned();
     let at = entry_index();
+    open.set(None);
+    leptos::task::tick().await;
+    open.set(Some(other.id.clone()));
+    until("the other profile", || shown(&root) == other_name).await;
+    sleep(300).await;
+    assert_eq!(shown(&root), other_name, "the other profile stays open");
+    assert_eq!(
+        entry_index(),
+        at,
+        "in an entry of its own, where the first's was"
+    );
+    // None closes it, back over its entry as its close button goes.
     open.set(None);
     until("the profile the app closed", || shown(&root).is_empty()).await;
     gone_back_from(at).await;
+    // Not a profile the visitor opened since: the app's None is for the one it named.
+    open.set(Some(member.id.clone()));
+    until("the app's profile", || shown(&root) == name).await;
+    let at = entry_index();
+    all(&root, "dialog[open]")
+        .remove(0)
+        .unchecked_into::<web_sys::HtmlDialogElement>()
+        .close();
+    gone_back_from(at).await;
+    let card: HtmlElement = all(&root, ".ck-open").remove(2).unchecked_into();
+    let visitors = card.text_content().unwrap_or_default();
+    card.click();
+    until("the visitor's profile", || shown(&root) == visitors).await;
+    open.set(None);
+    sleep(300).await;
+    assert_eq!(shown(&root), visitors, "the visitor's profile stays open");
+    unmount_with_dialog_open(_mounted).await;
+}
+
+/// A directory a router takes down as it writes a new address (leptos_router writes it a
+/// moment after) leaves the router's entry where it is, and back from there goes past the
+/// profile's entry, which would show nothing, to the page's own.
+#[wasm_bindgen_test]
+async fn a_directory_taken_down_by_a_router_with_a_profile_open_leaves_the_router_s_entry() {
+    let feed = sample("catalonia");
+    let root = container();
+    let mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <MemberDirectory feed=feed.clone() lang=Lang::En/> }
+    });
+    until("the cards", || !all(&root, ".ck-open").is_empty()).await;
+    let page = entry_index();
+    all(&root, ".ck-open")
+        .remove(0)
+        .unchecked_into::<HtmlElement>()
+        .click();
+    until("the profile", || !all(&root, "dialog[open]").is_empty()).await;
+    assert_eq!(entry_index(), page + 1.0, "the profile's entry");
+    // As leptos_router does: the route's view taken down, its address written a microtask
+    // later.
+    drop(mounted);
+    let history = web_sys::window().unwrap().history().unwrap();
+    let write = wasm_bindgen::closure::Closure::once_into_js(move || {
+        history
+            .push_state_with_url(&JsValue::NULL, "", Some("?route=other"))
+            .unwrap();
+    });
+    js_sys::eval("(f) => queueMicrotask(f)")
+        .unwrap()
+        .unchecked_into::<js_sys::Function>()
+        .call1(&JsValue::NULL, &write)
+        .unwrap();
+    sleep(300).await;
+    assert_eq!(entry_index(), page + 2.0, "the router's entry stays");
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
+    until("the page's own entry, past the profile's", || {
+        entry_index() == page
+    })
+    .await;
+    open_at("");
 }
 
 #[wasm_bindgen_test]

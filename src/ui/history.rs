@@ -73,9 +73,13 @@ pub(crate) struct OwnEntry(StoredValue<Entry>);
 struct Entry {
     /// Whether it holds the entry the page is at.
     held: bool,
-    /// The Navigation API's id of the entry it pushed, if it pushed the one it holds.
+    /// The Navigation API's key of the entry it pushed, if it pushed the one it holds: the
+    /// same through a `replaceState` (a router's, noting its state), new at each push.
     pushed: Option<String>,
-    /// The id of the entry the dialog was closed from.
+    /// Where the page was just after it pushed the entry it holds (see [`place`]), for a
+    /// browser without the Navigation API.
+    pushed_at: Option<(String, u32)>,
+    /// The key of the entry the dialog was closed from.
     left: Option<String>,
 }
 
@@ -96,9 +100,25 @@ fn navigation() -> JsValue {
         .unwrap_or_default()
 }
 
-/// The Navigation API's id of the page's current history entry, where the browser has it.
-fn entry_id() -> Option<String> {
-    moves::current_entry(&navigation(), "id")
+/// The Navigation API's key of the page's current history entry, where the browser has it.
+fn entry_key() -> Option<String> {
+    moves::current_entry(&navigation(), "key")
+}
+
+/// The page's address and the length of its history: both as they were just after a push,
+/// the page is still at that entry, most likely (a router's push or a lightbox's makes the
+/// history longer; a `replaceState` to another address changes the address).
+fn place() -> Option<(String, u32)> {
+    let window = window()?;
+    Some((
+        window.location().href().ok()?,
+        window.history().ok()?.length().ok()?,
+    ))
+}
+
+/// Whether a [`back`] is on its way: the page is not yet where it goes.
+pub(crate) fn going_back() -> bool {
+    GOING_BACK.get()
 }
 
 impl OwnEntry {
@@ -106,24 +126,41 @@ impl OwnEntry {
         let entry = StoredValue::new(Entry::default());
         // A widget taken out of the page while its dialog holds the entry the page is at (a
         // script's, a tab panel closed) goes back over it: the next back would do nothing.
-        // Not where the page has moved on since (a site's router went to another page).
-        // Either way, a later move onto the dialog's entry goes on past it.
+        // Not where the page has moved on (a site's router went to another page), which is
+        // asked a task later: leptos_router takes a route's view down before it writes the
+        // new address. With the Navigation API, a later move onto the dialog's entry then
+        // goes on past it. Not for an entry another writer made (`hold_current`: sync-url's
+        // hold the view, which the address keeps).
         on_cleanup(move || {
-            let Some((here, gone)) = entry.try_with_value(|e| {
-                let pushed = e.pushed.clone().filter(|_| e.held);
-                (
-                    pushed.is_some() && pushed == entry_id(),
-                    pushed.or(e.left.clone()),
-                )
+            let Some((pushed, at, gone)) = entry.try_with_value(|e| {
+                let gone = if e.held {
+                    e.pushed.clone()
+                } else {
+                    e.left.clone()
+                };
+                let at = e.pushed_at.clone().filter(|_| e.held);
+                (e.pushed.clone().filter(|_| e.held), at, gone)
             }) else {
                 return;
             };
-            if here {
-                back();
+            if pushed.is_none() && at.is_none() && gone.is_none() {
+                return;
             }
-            if let Some(id) = gone {
-                moves::dead(id);
-            }
+            leptos::leptos_dom::helpers::set_timeout(
+                move || {
+                    let here = match &pushed {
+                        Some(key) => entry_key().as_ref() == Some(key),
+                        None => at.is_some() && place() == at,
+                    };
+                    if here {
+                        back();
+                    }
+                    if let Some(key) = gone {
+                        moves::dead(key);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
         });
         OwnEntry(entry)
     }
@@ -141,7 +178,8 @@ impl OwnEntry {
         if pushed {
             self.0.set_value(Entry {
                 held: true,
-                pushed: entry_id(),
+                pushed: entry_key(),
+                pushed_at: place(),
                 left: None,
             });
         }
@@ -175,6 +213,7 @@ impl OwnEntry {
                 let held = std::mem::take(&mut e.held);
                 if held {
                     e.left = e.pushed.take();
+                    e.pushed_at = None;
                 }
                 held
             })
@@ -190,11 +229,12 @@ impl OwnEntry {
         let Some(left) = self.0.try_with_value(|e| e.left.clone()).flatten() else {
             return false;
         };
-        let again = entry_id().as_ref() == Some(&left) && reopen();
+        let again = entry_key().as_ref() == Some(&left) && reopen();
         if again {
             self.0.set_value(Entry {
                 held: true,
                 pushed: Some(left),
+                pushed_at: place(),
                 left: None,
             });
         }

@@ -1669,11 +1669,18 @@ test("a page's own router, which draws its page again at every move of the back 
   assert.deepEqual(await page.evaluate(() => window.heard), ["notify"], "the router's own word only");
 });
 
-test("a directory taken out of the page while its profile is open goes back over the profile's entry, so the next back leaves the page; after the page has moved on, back and forward go past that entry", async ({ page, url }) => {
+test("a directory taken out of the page while its profile is open goes back over the profile's entry, unheard by the site's router even as the page's last widget, so the next back leaves the page; after the page has moved on, back and forward go past that entry, and the router hears where they land", async ({ page, url }) => {
   await page.goto(url("tests/e2e/pages/calendar.html"));
   await page.goto(url("index.html"));
   const dir = page.locator("#dir");
   const index = () => page.evaluate(() => navigation.currentEntry.index);
+  // The directory alone on the page, and a router's listener, added after the script's.
+  await dir.getByRole("article").first().waitFor();
+  await page.evaluate(() => {
+    for (const other of document.querySelectorAll("clusterkit-chart, clusterkit-calendar")) other.remove();
+    window.heard = [];
+    addEventListener("popstate", () => window.heard.push(location.pathname.split("/").pop()));
+  });
   const start = await index();
   const card = dir.getByRole("article").nth(1).getByRole("button");
   const name = await card.innerText();
@@ -1682,10 +1689,16 @@ test("a directory taken out of the page while its profile is open goes back over
   assert.equal(await index(), start + 1, "the profile's entry");
   await page.evaluate(() => document.getElementById("dir").remove());
   await page.waitForFunction((start) => navigation.currentEntry.index === start, start);
+  await page.waitForTimeout(200);
+  assert.deepEqual(await page.evaluate(() => window.heard), [], "the widgets' own move, unheard");
   await page.goBack();
   await page.waitForURL(/calendar\.html$/);
   // A site that moved to another page first keeps its entries as they are.
   await page.goto(url("index.html"));
+  await page.evaluate(() => {
+    window.heard = [];
+    addEventListener("popstate", () => window.heard.push(location.pathname.split("/").pop()));
+  });
   const again = await index();
   await dir.getByRole("article").nth(1).getByRole("button").click();
   await dir.getByRole("dialog").waitFor();
@@ -1697,11 +1710,46 @@ test("a directory taken out of the page while its profile is open goes back over
   assert.equal(await index(), again + 2, "the site's page stays");
   // Back from the site's page goes past the profile's entry, where a second back would have
   // done nothing a visitor sees, to the page's own; forward from there, to the site's page.
+  // The router hears each landing (one that leaves an entry of `null` state alone, as
+  // Turbo's and Astro's do, draws the page there).
   await page.evaluate(() => history.back());
   await page.waitForFunction((again) => navigation.currentEntry.index === again, again);
+  await page.waitForTimeout(200);
+  assert.deepEqual(await page.evaluate(() => window.heard), ["index.html", "index.html"], "the profile's entry and the page's own");
   await page.evaluate(() => history.forward());
   await page.waitForFunction((again) => navigation.currentEntry.index === again + 2, again);
   assert.match(page.url(), /another-page\.html$/);
+  await page.waitForTimeout(200);
+  assert.deepEqual(await page.evaluate(() => window.heard), ["index.html", "index.html", "another-page.html"], "the site's page");
+});
+
+test("in a browser without the Navigation API too, a directory taken out of the page while its profile is open goes back over the profile's entry, and not after the site moved to another address", async ({ page, url }) => {
+  await page.addInitScript(() => {
+    delete Window.prototype.navigation;
+    delete window.navigation;
+  });
+  await page.goto(url("tests/e2e/pages/calendar.html"));
+  await page.goto(url("index.html"));
+  assert.equal(await page.evaluate(() => "navigation" in window), false, "no Navigation API");
+  const dir = page.locator("#dir");
+  await dir.getByRole("article").nth(1).getByRole("button").click();
+  await dir.getByRole("dialog").waitFor();
+  await page.evaluate(() => document.getElementById("dir").remove());
+  await page.waitForTimeout(300);
+  // One back from there leaves the page: its profile's entry is behind it.
+  await page.evaluate(() => history.back());
+  await page.waitForURL(/calendar\.html$/, { timeout: 5000 });
+  await page.goto(url("index.html"));
+  const length = await page.evaluate(() => history.length);
+  await dir.getByRole("article").nth(1).getByRole("button").click();
+  await dir.getByRole("dialog").waitFor();
+  await page.evaluate(() => {
+    history.pushState({}, "", "another-page.html");
+    document.getElementById("dir").remove();
+  });
+  await page.waitForTimeout(300);
+  assert.match(page.url(), /another-page\.html$/, "the site's page stays");
+  assert.equal(await page.evaluate(() => history.length), length + 2);
 });
 
 test("without sync-url, the back button closes a profile and forward opens it again; closed by Escape, forward opens it too, and no entry is left that does nothing", async ({ page, url }) => {

@@ -20,11 +20,14 @@ thread_local! {
     static OWN_MOVE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// The Navigation API's keys of the entries the widgets added, the latest last.
     static PUSHED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
-    /// The Navigation API's ids of the entries a dialog added whose widget is gone, which a
+    /// The Navigation API's keys of the entries a dialog added whose widget is gone, which a
     /// move goes on past: the back button there would do nothing a visitor sees.
     static DEAD: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
     /// Whether the move under way goes forward.
     static FORWARD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Whether the move under way goes on past such an entry: the site's, which a router
+    /// that left the entry alone (its state `null`) has to hear.
+    static SKIPPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Adds `key` to `keys`, the latest last, forgetting the oldest past a hundred: enough for
@@ -46,10 +49,10 @@ pub(crate) fn pushed() {
     }
 }
 
-/// Notes that the entry of id `id`, which a dialog added, has no dialog any more (its
+/// Notes that the entry of key `key`, which a dialog added, has no dialog any more (its
 /// widget was taken out of the page): a move onto it goes on past it, the way it went.
-pub(super) fn dead(id: String) {
-    note(&DEAD, id);
+pub(super) fn dead(key: String) {
+    note(&DEAD, key);
 }
 
 /// A field of the current history entry (Navigation API's `currentEntry`), as a string.
@@ -179,7 +182,11 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 /// script dispatched (`trusted` false: a router's way to say it moved) is answered and goes
 /// on, and leaves the move the widgets await theirs.
 pub(crate) fn popped(trusted: bool) -> bool {
-    let own = trusted && (super::GOING_BACK.replace(false) | OWN_MOVE.take());
+    let skipping = SKIPPING.replace(false);
+    // A `back` of the widgets' own goes no further even where no widget is left to answer
+    // it (the one taken out of the page went back over its dialog's entry).
+    let going_back = trusted && super::GOING_BACK.replace(false);
+    let own = trusted && (going_back | OWN_MOVE.take()) && !skipping;
     let answers: Vec<Answer> =
         POPPED.with_borrow(|(_, all)| all.iter().map(|(_, a)| a.clone()).collect());
     for answer in &answers {
@@ -188,19 +195,28 @@ pub(crate) fn popped(trusted: bool) -> bool {
     if trusted {
         skip_dead();
     }
-    own && !answers.is_empty()
+    (going_back && !skipping) || (own && !answers.is_empty())
 }
 
 /// Goes on past the entry the page has just moved to, the way it moved, if it is a dialog's
 /// whose widget is gone (see [`dead`]).
 fn skip_dead() {
-    let Some(id) = current_entry(&super::navigation(), "id") else {
+    let navigation = super::navigation();
+    let Some(key) = current_entry(&navigation, "key") else {
         return;
     };
-    if DEAD.with_borrow(|dead| dead.contains(&id))
+    let forward = FORWARD.get();
+    // Nothing past it (the last entry, gone to by forward): the page stays there.
+    let further = get(
+        &navigation,
+        if forward { "canGoForward" } else { "canGoBack" },
+    );
+    if DEAD.with_borrow(|dead| dead.contains(&key))
+        && further.as_bool() == Some(true)
         && let Some(history) = window().and_then(|w| w.history().ok())
     {
-        let _ = if FORWARD.get() {
+        SKIPPING.set(true);
+        let _ = if forward {
             history.forward()
         } else {
             history.back()
