@@ -295,7 +295,7 @@ pub(super) fn Filters(
         <div class="ck-cal-filters" part="calendar-filters">
             // A label in sight, as the directory's: a hint inside the box went as the visitor
             // typed, and was cut short on a phone with large text.
-            <label class="ck-search">
+            <label class="ck-search" part="search">
                 <span>{s.search_events}</span>
                 <input
                     type="search"

@@ -66,8 +66,13 @@ impl Profile {
     /// an id closes the profile open, as its close button would.
     pub(crate) fn follow_app(self, open: MaybeProp<String>) {
         let wanted = StoredValue::new(None::<String>);
-        let named = StoredValue::new(false);
+        let named = StoredValue::new(None::<String>);
         let show = move || {
+            // Not while a back is on its way (the app's None, then another id at once): its
+            // move would close the profile opened meanwhile. Tried again once it has come.
+            if crate::ui::history::going_back() {
+                return;
+            }
             let Some(id) = wanted.get_value() else {
                 return;
             };
@@ -81,16 +86,25 @@ impl Profile {
         };
         crate::ui::effect(move || {
             let id = open.get();
-            if id.is_none() && named.get_value() {
+            // The profile the app named, not one the visitor opened since.
+            if id.is_none()
+                && named
+                    .get_value()
+                    .is_some_and(|n| self.open.read_untracked().as_ref() == Some(&n))
+            {
                 untrack(|| self.close());
             }
-            named.set_value(id.is_some());
+            named.set_value(id.clone());
             wanted.set_value(id);
             untrack(show);
         });
         crate::ui::effect(move || {
             self.feed.track();
             untrack(show);
+        });
+        // After every widget has answered the move.
+        crate::ui::history::on_popped(move || {
+            set_timeout(move || untrack(show), std::time::Duration::ZERO);
         });
     }
 
