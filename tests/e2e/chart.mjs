@@ -670,6 +670,16 @@ test("marks too faint for the background behind them are outlined in the text co
     );
   };
   const check = async (id, background, faintNames) => {
+    // The theme `auto` reads the page's background once it is laid out, a moment after the
+    // first drawing: the marks as they settle (else, the assertions below say what differs).
+    await page
+      .waitForFunction(({ id, names }) => {
+        const faint = [...document.getElementById(id).shadowRoot.querySelectorAll("[part=bar]")]
+          .filter((shape) => shape.parentElement.hasAttribute("data-faint"))
+          .map((shape) => shape.parentElement.getAttribute("aria-label").split(":")[0]);
+        return JSON.stringify(faint) === JSON.stringify(names);
+      }, { id, names: faintNames }, { timeout: 5000 })
+      .catch(() => {});
     const drawn = await shapes(id);
     assert.ok(drawn.length >= 2, `${id}: marks drawn`);
     for (const s of drawn) {

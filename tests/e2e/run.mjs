@@ -1669,6 +1669,19 @@ test("a page's own router, which draws its page again at every move of the back 
   assert.deepEqual(await page.evaluate(() => window.heard), ["notify"], "the router's own word only");
 });
 
+/** Opens the second member's profile in `dir`, then, as a site's router would, writes
+ * another page's address and takes the directory out (the loader takes it down a task
+ * later). */
+async function profileLeftForAnotherPage(page, dir) {
+  await dir.getByRole("article").nth(1).getByRole("button").click();
+  await dir.getByRole("dialog").waitFor();
+  await page.evaluate(() => {
+    history.pushState({}, "", "another-page.html");
+    document.getElementById("dir").remove();
+  });
+  await page.waitForTimeout(300);
+}
+
 test("a directory taken out of the page while its profile is open goes back over the profile's entry, unheard by the site's router even as the page's last widget, so the next back leaves the page; after the page has moved on, back and forward go past that entry, and the router hears where they land", async ({ page, url }) => {
   await page.goto(url("tests/e2e/pages/calendar.html"));
   await page.goto(url("index.html"));
@@ -1700,13 +1713,7 @@ test("a directory taken out of the page while its profile is open goes back over
     addEventListener("popstate", () => window.heard.push(location.pathname.split("/").pop()));
   });
   const again = await index();
-  await dir.getByRole("article").nth(1).getByRole("button").click();
-  await dir.getByRole("dialog").waitFor();
-  await page.evaluate(() => {
-    history.pushState({}, "", "another-page.html");
-    document.getElementById("dir").remove();
-  });
-  await page.waitForTimeout(300);
+  await profileLeftForAnotherPage(page, dir);
   assert.equal(await index(), again + 2, "the site's page stays");
   // Back from the site's page goes past the profile's entry, where a second back would have
   // done nothing a visitor sees, to the page's own; forward from there, to the site's page.
@@ -1741,13 +1748,7 @@ test("in a browser without the Navigation API too, a directory taken out of the 
   await page.waitForURL(/calendar\.html$/, { timeout: 5000 });
   await page.goto(url("index.html"));
   const length = await page.evaluate(() => history.length);
-  await dir.getByRole("article").nth(1).getByRole("button").click();
-  await dir.getByRole("dialog").waitFor();
-  await page.evaluate(() => {
-    history.pushState({}, "", "another-page.html");
-    document.getElementById("dir").remove();
-  });
-  await page.waitForTimeout(300);
+  await profileLeftForAnotherPage(page, dir);
   assert.match(page.url(), /another-page\.html$/, "the site's page stays");
   assert.equal(await page.evaluate(() => history.length), length + 2);
 });
