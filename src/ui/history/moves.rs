@@ -195,7 +195,7 @@ pub(crate) fn popped(trusted: bool) -> bool {
     if trusted {
         skip_dead();
     }
-    (going_back && !skipping) || (own && !answers.is_empty())
+    own && (going_back || !answers.is_empty())
 }
 
 /// Goes on past the entry the page has just moved to, the way it moved, if it is a dialog's
