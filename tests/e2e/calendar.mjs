@@ -115,16 +115,20 @@ test("the month grid: bars across days and weeks, +N more, the keyboard, the eve
   await dialog.waitFor({ state: "hidden" });
   // Closed by Escape too, forward has it to open again (its entry is not one that does
   // nothing), and Escape then leaves no entry behind.
+  // (Each back waited for where it lands, the page's entry: forward pressed before it has
+  // landed finds no entry ahead, and does nothing.)
+  const home = await page.evaluate(() => navigation.currentEntry.index);
+  const landed = () => page.waitForFunction((home) => navigation.currentEntry.index === home && history.state === null, home);
   await thursday.getByText("+3 more", { exact: true }).click();
   await dialog.waitFor();
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "hidden" });
-  await page.waitForFunction(() => history.state === null);
+  await landed();
   await page.goForward();
   await dialog.waitFor();
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "hidden" });
-  await page.waitForFunction(() => history.state === null);
+  await landed();
   assert.equal(page.url(), address, "on the page still");
   // From an event opened in the day's list, back goes to that list first, as Escape does.
   await thursday.getByText("+3 more", { exact: true }).click();
