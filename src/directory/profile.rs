@@ -154,6 +154,11 @@ pub(super) fn dialog(
         crate::ui::paint_segments(&body, ".ck-tag", &colours);
     });
     let on_close = move |_| {
+        // The close of a profile another replaced at once (an app's None, then an id): the
+        // dialog is open again by the time it comes, for the other member.
+        if dialog.get_untracked().is_some_and(|d| d.open()) {
+            return;
+        }
         let shown = shown
             .try_update_value(Option::take)
             .flatten()
