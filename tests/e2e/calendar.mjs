@@ -521,12 +521,14 @@ test("forward opens a closed event or day again where the calendar still shows i
     addEventListener("popstate", (e) => e.state !== null && window.routed++);
   });
   const open = async () => {
+    const home = await page.evaluate(() => navigation.currentEntry.index);
     await cal.locator(".ck-bar", { hasText: "Winter fair" }).first().click();
     await dialog.filter({ hasText: "Winter fair" }).waitFor();
     assert.equal(await page.evaluate(() => history.state), null, "no state on the dialog's entry");
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
-    await page.waitForFunction(() => history.state === null);
+    // Landed back on the page's entry, before a forward is pressed.
+    await page.waitForFunction((home) => navigation.currentEntry.index === home && history.state === null, home);
   };
   // Through a new language: the same event, in Spanish.
   await open();

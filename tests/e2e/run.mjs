@@ -1767,9 +1767,11 @@ test("without sync-url, the back button closes a profile and forward opens it ag
   assert.equal(page.url(), address, "on the page still");
   await page.goForward();
   await dir.getByRole("dialog", { name }).waitFor();
+  const at = await page.evaluate(() => navigation.currentEntry.index);
   await page.keyboard.press("Escape");
   await dir.getByRole("dialog").waitFor({ state: "hidden" });
-  await page.waitForFunction(() => history.state === null);
+  // Landed back on the page's entry, before forward is pressed.
+  await page.waitForFunction((at) => navigation.currentEntry.index === at - 1 && history.state === null, at);
   await page.goForward();
   await dir.getByRole("dialog", { name }).waitFor();
   // Back from there closes it, and the next back leaves the page: no entry in between.
