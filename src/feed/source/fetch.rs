@@ -2,6 +2,8 @@
 //! coming, within a size limit, then parsed and published to every widget that names it.
 
 #[cfg(target_arch = "wasm32")]
+use super::shared::{publish, retry_when_online};
+#[cfg(target_arch = "wasm32")]
 use super::*;
 
 /// Starts fetching `url`, asking the server again rather than the browser's cache when
