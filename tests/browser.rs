@@ -1524,7 +1524,8 @@ async fn pages_keep_the_dom_to_one_page_and_move_on_click() {
 }
 
 /// An app opens a member's profile by its id: once its feed has the member, and again with
-/// the same id after the visitor closed it; the app hears each opening.
+/// the same id after the visitor closed it; the app hears each opening and each closing, a
+/// profile's closing before the opening of the one that takes its place.
 #[wasm_bindgen_test]
 async fn an_app_opens_a_members_profile_by_its_id() {
     let catalonia = sample("catalonia");
@@ -1532,12 +1533,13 @@ async fn an_app_opens_a_members_profile_by_its_id() {
     let name = member.name.resolve("en", "ca").to_owned();
     let feed = RwSignal::new(Arc::new(Feed::default()));
     let open = RwSignal::new(Some(member.id.clone()));
-    let opened = RwSignal::new(Vec::<String>::new());
+    let heard = RwSignal::new(Vec::<String>::new());
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! {
             <MemberDirectory feed=feed lang=Lang::En open=open
-                on_open=move |id: String| opened.update(|all| all.push(id))/>
+                on_open=move |id: String| heard.update(|all| all.push(format!("open {id}")))
+                on_close=move |id: String| heard.update(|all| all.push(format!("close {id}")))/>
         }
     });
     let shown = |root: &Element| {
@@ -1563,9 +1565,22 @@ async fn an_app_opens_a_members_profile_by_its_id() {
     gone_back_from(at).await;
     open.set(Some(member.id.clone()));
     until("the same profile again", || shown(&root) == name).await;
+    let (a, b) = (&member.id, &catalonia.members[1].id);
     assert_eq!(
-        opened.get_untracked(),
-        [member.id.clone(), member.id.clone()]
+        heard.get_untracked(),
+        [
+            format!("open {a}"),
+            format!("close {a}"),
+            format!("open {a}")
+        ]
+    );
+    // Another id in its place: the first closes, then the other opens.
+    let next_name = catalonia.members[1].name.resolve("en", "ca").to_owned();
+    open.set(Some(b.clone()));
+    until("the next profile", || shown(&root) == next_name).await;
+    assert_eq!(
+        heard.get_untracked()[3..],
+        [format!("close {a}"), format!("open {b}")]
     );
     // None then another id at once, as an app's "next" button may set them: the other
     // profile opens once the back over the first's entry has come, and stays open.
@@ -1587,6 +1602,15 @@ async fn an_app_opens_a_members_profile_by_its_id() {
     open.set(None);
     until("the profile the app closed", || shown(&root).is_empty()).await;
     gone_back_from(at).await;
+    let c = &other.id;
+    assert_eq!(
+        heard.get_untracked()[5..],
+        [
+            format!("close {b}"),
+            format!("open {c}"),
+            format!("close {c}")
+        ]
+    );
     // Not a profile the visitor opened since: the app's None is for the one it named.
     open.set(Some(member.id.clone()));
     until("the app's profile", || shown(&root) == name).await;
@@ -1603,6 +1627,17 @@ async fn an_app_opens_a_members_profile_by_its_id() {
     open.set(None);
     sleep(300).await;
     assert_eq!(shown(&root), visitors, "the visitor's profile stays open");
+    let heard = heard.get_untracked();
+    assert_eq!(
+        heard[8..10],
+        [format!("open {a}"), format!("close {a}")],
+        "a profile closed by the visitor is heard as closed"
+    );
+    assert_eq!(
+        heard.len(),
+        11,
+        "the visitor's profile opened, not closed: {heard:?}"
+    );
     unmount_with_dialog_open(_mounted).await;
 }
 
@@ -2316,6 +2351,7 @@ async fn the_calendar_reads_a_zone_in_any_case() {
     }
 }
 
+/// The app hears which event the visitor opened, and when its details closed.
 #[wasm_bindgen_test]
 async fn the_calendar_tells_the_app_which_event_the_visitor_opened() {
     let parsed = feed::parse(
@@ -2325,7 +2361,7 @@ async fn the_calendar_tells_the_app_which_event_the_visitor_opened() {
     )
     .unwrap();
     let feed = Arc::new(parsed.feed);
-    let opened = RwSignal::new(Vec::<String>::new());
+    let heard = RwSignal::new(Vec::<String>::new());
     let root = container();
     let month = feed::Date::new(2026, 11, 1).unwrap();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
@@ -2334,17 +2370,22 @@ async fn the_calendar_tells_the_app_which_event_the_visitor_opened() {
                 feed=feed.clone()
                 month=month
                 timezone="Mars/Olympus_Mons".to_owned()
-                on_open=move |id: String| opened.update(|o| o.push(id))
+                on_open=move |id: String| heard.update(|o| o.push(format!("open {id}")))
+                on_close=move |id: String| heard.update(|o| o.push(format!("close {id}")))
             />
         }
     });
     click_bar(&root, "Talent Week").await;
-    until("the callback", || !opened.get_untracked().is_empty()).await;
-    assert_eq!(opened.get_untracked(), ["talent-week"]);
+    until("the callback", || !heard.get_untracked().is_empty()).await;
+    assert_eq!(heard.get_untracked(), ["open talent-week"]);
     let dialog: web_sys::HtmlDialogElement = all(&root, "dialog[open]").remove(0).unchecked_into();
     let at = entry_index();
     dialog.close();
     gone_back_from(at).await;
+    assert_eq!(
+        heard.get_untracked(),
+        ["open talent-week", "close talent-week"]
+    );
     // An unknown zone falls back to the feed's, named when it is not the visitor's.
     if clusterkit::__private::zone::visitor_zone() != "Europe/Madrid" {
         assert_eq!(text_of(&root, ".ck-zone-note"), "Times are Madrid time");

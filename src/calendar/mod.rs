@@ -94,6 +94,7 @@ impl CalendarView {
 /// | `segments` | `Signal<Vec<String>>` | none | segment ids chosen: only their events show (again whenever it changes, in place of the visitor's segments) |
 /// | `categories` | `Signal<Vec<String>>` | none | category ids chosen: only their events show (again whenever it changes, in place of the visitor's categories) |
 /// | `on_open` | `Callback<String>` | none | called with an event's id when the visitor opens it |
+/// | `on_close` | `Callback<String>` | none | called with an event's id as its details close, or another event's open in their place |
 /// | `on_month` | `Callback<Date>` | none | called with the month shown (its first day), at first and as it changes |
 /// | `on_view` | `Callback<CalendarView>` | none | called with the view shown, at first and as it changes |
 /// | `heading_level` | `u8` | 2 | its heading's level in the page's outline (1 to 6), the list's months one below |
@@ -138,6 +139,11 @@ pub fn EventCalendar(
     /// Called with an event's id when the visitor opens it.
     #[prop(optional, into)]
     on_open: Option<Callback<String>>,
+    /// Called with an event's id as its details close, however they close (Escape, the back
+    /// button, their close button, "Back to" the day's events), and before another event's
+    /// open in their place.
+    #[prop(optional, into)]
+    on_close: Option<Callback<String>>,
     /// Called with the first day of the month shown: the first one, then each the visitor
     /// (or `month`, or a new day) goes to.
     #[prop(optional, into)]
@@ -288,12 +294,14 @@ pub fn EventCalendar(
     let last = dialog::remembered(feed, open);
     // The dialog's history entry, with `open`, above the scope a new language draws again.
     let entry = crate::ui::history::OwnEntry::new();
-    crate::ui::tell(on_open, move || match open.get() {
+    let open_event = move || match open.get() {
         Some(Opened::Event(o, _)) => {
             feed.with_untracked(|f| f.events.get(o.event).map(|e| e.id.clone()))
         }
         _ => None,
-    });
+    };
+    crate::ui::tell_closed(on_close, open_event);
+    crate::ui::tell(on_open, open_event);
     crate::ui::tell(on_month, move || Some(shown.get()));
     let title_id = crate::ui::unique_id("ck-month");
     // The view: the visitor's pick, else the page's, else by the container's width.

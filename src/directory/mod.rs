@@ -60,6 +60,7 @@ pub const MAX_PAGE_SIZE: usize = 100;
 /// | `filter` | `Signal<Filter>` | none | drives the search and facet choices |
 /// | `on_filter` | `Callback<Filter>` | none | called with every change of the choices (at first, a shared link's) |
 /// | `on_open` | `Callback<String>` | none | called with a member's id as its profile opens (a shared link's too) |
+/// | `on_close` | `Callback<String>` | none | called with a member's id as its profile closes (Escape, back, its button, `open`), or another's opens in its place |
 /// | `open` | `MaybeProp<String>` | none | a member's id: its profile opens, at first and whenever it is set; `None` after an id closes it |
 /// | `sync_url` | `String` | off | name of the URL parameter holding the view, as given (the embed's `sync-url` puts it under `ck-`) |
 /// | `hide_filters` | `bool` | `false` | no facets and no chips, only the search |
@@ -102,6 +103,11 @@ pub fn MemberDirectory(
     /// Called with a member's id as its profile opens (a shared link's too).
     #[prop(optional, into)]
     on_open: Option<Callback<String>>,
+    /// Called with a member's id as its profile closes, however it closes (Escape, the back
+    /// button, its close button, a tap outside, `open`), and before another member's opens
+    /// in its place: an app that keeps the open member in its own address clears it here.
+    #[prop(optional, into)]
+    on_close: Option<Callback<String>>,
     /// Opens the profile of the member with this id, as a click on its card would, when
     /// given and whenever it is set (the same id too, once the visitor has closed it);
     /// `None` after an id closes the profile open.
@@ -279,6 +285,7 @@ pub fn MemberDirectory(
         lang.get_untracked(),
         profile.entry,
     );
+    crate::ui::tell_closed(on_close, move || profile.open.get());
     crate::ui::tell(on_open, move || profile.open.get());
     profile.follow_app(open);
 

@@ -297,6 +297,7 @@ pub(super) fn calendar(el: Element, feed: Signal<Arc<Feed>>, heading: u8) -> Any
         on_open: Some(Callback::new(move |id: String| {
             told("clusterkit-open", events::opened(&id))
         })),
+        on_close: None,
         on_month: None,
         on_view: None,
         heading_level: Some(heading),

@@ -95,6 +95,27 @@ pub(crate) fn tell<T: PartialEq + Clone + 'static>(
     }
 }
 
+/// Calls an app's callback, if it gave one, with each `Some` that `told` read before it
+/// changed: a profile's or event's id as it closes, or as another opens in its place (told
+/// before that one's opening, where the effect telling it was made first).
+pub(crate) fn tell_closed<T: PartialEq + 'static>(
+    callback: Option<Callback<T>>,
+    told: impl Fn() -> Option<T> + 'static,
+) {
+    if let Some(callback) = callback {
+        let mut last = None;
+        effect(move || {
+            let now = told();
+            if now != last
+                && let Some(gone) = last.take()
+            {
+                untrack(|| callback.run(gone));
+            }
+            last = now;
+        });
+    }
+}
+
 /// A memo's function, boxed: see [`memo`].
 type MemoFn<T> = Box<dyn Fn(Option<&T>) -> T + Send + Sync>;
 
