@@ -3401,10 +3401,39 @@ fn a_comment_between_entries_takes_no_entrys_place() {
     assert_eq!(
         syntax_said(text),
         [
-            (3, 3, SyntaxProblem::UnexpectedChar('/'), Recovery::Mended),
-            (6, 3, SyntaxProblem::UnexpectedChar('/'), Recovery::Mended),
+            (3, 3, SyntaxProblem::Comment, Recovery::Mended),
+            (6, 3, SyntaxProblem::Comment, Recovery::Mended),
         ]
     );
+}
+
+#[test]
+fn a_comment_heading_a_list_or_ending_a_line_loses_nothing() {
+    // The first line of a list, where a heading goes: before, the whole list was lost.
+    let text = "{\"version\": 1, \"cluster\": {\"name\": \"CLAG\"}, /* written by hand */\n\"members\": [\n    // founding members\n    {\"id\": \"a\", \"name\": \"A\"}, // the first\n    {\"id\": \"b\", /* no city yet */ \"name\": \"B\"}\n],\n\"events\": [ // none yet\n]}";
+    let parsed = parse(text).unwrap();
+    let ids: Vec<&str> = parsed.feed.members.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+    assert_eq!(parsed.feed.cluster.name.resolve("en", "en"), "CLAG");
+    let mended = Recovery::Mended;
+    assert_eq!(
+        syntax_said(text),
+        [
+            (1, 45, SyntaxProblem::Comment, mended),
+            (3, 5, SyntaxProblem::Comment, mended),
+            (4, 31, SyntaxProblem::Comment, mended),
+            (5, 17, SyntaxProblem::Comment, mended),
+            (7, 13, SyntaxProblem::Comment, mended),
+        ]
+    );
+    // A `/*` never closed is no comment: the rest is not taken for one.
+    let open = "{\"members\": [\n  {\"id\": \"a\", \"name\": \"A\"},\n  /* partners\n  {\"id\": \"b\", \"name\": \"B\"}\n]}";
+    let said = syntax_said(open);
+    assert!(
+        said.iter().all(|s| s.2 != SyntaxProblem::Comment),
+        "{said:?}"
+    );
+    assert_eq!(parse(open).unwrap().feed.members[0].id, "a");
 }
 
 #[test]

@@ -266,6 +266,8 @@ pub(crate) static STRINGS: Strings = Strings {
         "una coma de més",
         "text abans del començament",
         "una entrada que no s’acaba abans de la següent",
+        "un comentari, que JSON no admet",
+        "unes cometes tipogràfiques ({char}) on JSON necessita les rectes (\")",
     ],
     syntax_recovery: [
         "S’ha llegit com si hi fos.",

@@ -171,6 +171,10 @@ impl Strings {
         let char_string;
         let reason = match &e.problem {
             SyntaxProblem::UnexpectedEnd => self.syntax_reasons[0].to_owned(),
+            // Pasted from a word processor, which curls them.
+            SyntaxProblem::UnexpectedChar(c @ ('“' | '”' | '‘' | '’' | '«' | '»' | '„')) => {
+                fill(self.syntax_reasons[11], &[("char", &c.to_string())])
+            }
             SyntaxProblem::UnexpectedChar(c) => {
                 // A character that shows as nothing, or as a box (a control character, as
                 // the first byte of gzip sent without its header; a zero-width space), by
@@ -192,6 +196,7 @@ impl Strings {
             SyntaxProblem::ExtraComma => self.syntax_reasons[7].to_owned(),
             SyntaxProblem::LeadingText => self.syntax_reasons[8].to_owned(),
             SyntaxProblem::Unclosed => self.syntax_reasons[9].to_owned(),
+            SyntaxProblem::Comment => self.syntax_reasons[10].to_owned(),
         };
         fill(
             self.syntax_error,

@@ -272,6 +272,8 @@ pub(crate) static STRINGS: Strings = Strings {
         "a comma too many",
         "text before the start",
         "an entry that does not end before the next one",
+        "a comment, which JSON does not allow",
+        "a curly quote ({char}) where JSON needs a straight one (\")",
     ],
     syntax_recovery: [
         "It was read as if it were there.",

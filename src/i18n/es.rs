@@ -275,6 +275,8 @@ pub(crate) static STRINGS: Strings = Strings {
         "una coma de más",
         "texto antes del comienzo",
         "una entrada que no termina antes de la siguiente",
+        "un comentario, que JSON no admite",
+        "unas comillas tipográficas ({char}) donde JSON necesita las rectas (\")",
     ],
     syntax_recovery: [
         "Se ha leído como si estuviera ahí.",

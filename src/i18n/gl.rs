@@ -262,6 +262,8 @@ pub(crate) static STRINGS: Strings = Strings {
         "unha coma de máis",
         "texto antes do comezo",
         "unha entrada que non remata antes da seguinte",
+        "un comentario, que JSON non admite",
+        "unhas comiñas tipográficas ({char}) onde JSON precisa as rectas (\")",
     ],
     syntax_recovery: [
         "Leuse como se estivese.",

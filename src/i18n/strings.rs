@@ -380,8 +380,8 @@ strings! {
     d_dropped: &'static str,
     /// JSON syntax reasons: unexpected end, unexpected character `{char}`, trailing text,
     /// bad escape, bad number, empty document, a comma missing, a comma too many, text before
-    /// the start, an entry not ended before the next.
-    syntax_reasons: [&'static str; 10],
+    /// the start, an entry not ended before the next, a comment, a curly quote `{char}`.
+    syntax_reasons: [&'static str; 12],
     /// What was done about a syntax error: a missing comma read as if there, a comma or the
     /// text after the end ignored, the rest lost.
     syntax_recovery: [&'static str; 3],

@@ -215,6 +215,33 @@ fn diagnostics_read_as_sentences_in_each_language() {
     );
 }
 
+/// A comment and a quote pasted from a word processor say what JSON wants instead.
+#[test]
+fn a_comment_and_a_curly_quote_are_named_as_such() {
+    let text = "{\"members\": [\n  // founders\n  {\"id\": \"a\", \"name\": “A”},\n  {\"id\": \"b\", \"name\": \"B\"}\n]}";
+    let parsed = crate::feed::parse(text).unwrap();
+    assert_eq!(
+        parsed.feed.members.len(),
+        1,
+        "the entry with curly quotes skipped"
+    );
+    let said: Vec<String> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| Lang::En.strings().diagnostic(d))
+        .filter(|d| d.starts_with("The data is not valid JSON"))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "The data is not valid JSON: line 2, column 3: a comment, which JSON does not \
+             allow. It was ignored.",
+            "The data is not valid JSON: line 3, column 23: a curly quote (“) where JSON needs \
+             a straight one (\"). The entry was skipped.",
+        ]
+    );
+}
+
 #[test]
 fn syntax_errors_read_past_say_what_was_done_in_each_language() {
     let text = "{\"version\": 1, \"cluster\": {\"name\": \"C\"},\n\"members\": [{\"id\": \"a\", \"name\": \"A\"},]\n\"events\": [{";

@@ -111,6 +111,9 @@ pub enum SyntaxProblem {
     MissingComma,
     /// A comma with no value after it (`[1, 2,]`), or before it (`[1,, 2]`).
     ExtraComma,
+    /// A comment (`// members` or `/* … */`), which JSON does not allow: a lenient reading
+    /// ignores it.
+    Comment,
 }
 
 /// What a feed's reader did about a syntax error, to read on past it (see

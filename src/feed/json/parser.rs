@@ -180,9 +180,32 @@ impl<'a> Parser<'a> {
     }
 
     fn skip_ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.pos += 1;
+        loop {
+            match self.peek() {
+                Some(b' ' | b'\t' | b'\n' | b'\r') => self.pos += 1,
+                Some(b'/') if !self.strict && self.comment() => {}
+                _ => return,
+            }
         }
+    }
+
+    /// Reads past a comment at `pos` (`// …` to the line's end, `/* … */`), which JSON has
+    /// not, but a feed written by hand may (a heading over a list's entries): whether there
+    /// was one. A `/*` never closed is none: the rest is not thrown away as a comment.
+    fn comment(&mut self) -> bool {
+        let rest = &self.src[self.pos..];
+        let length = match rest.get(1) {
+            Some(b'/') => rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len()),
+            Some(b'*') => match rest[2..].windows(2).position(|w| w == b"*/") {
+                Some(end) => end + 4,
+                None => return false,
+            },
+            _ => return false,
+        };
+        let at = self.pos;
+        self.pos += length;
+        self.mend(at, SyntaxProblem::Comment);
+        true
     }
 
     fn expect(&mut self, byte: u8) -> Result<(), Fail> {
