@@ -147,6 +147,22 @@ fn unsafe_addresses_and_bad_contacts_and_colours_are_said_and_the_entry_kept() {
     same(r#""info@sonilab.example""#, r#""info at sonilab""#, |f| {
         f.members[0].email = Some("info at sonilab".into())
     });
+    // Written with more than the address: read as meant, and said.
+    same(
+        r#""https://www.sonilab.example""#,
+        r#""(www.sonilab.example)""#,
+        |f| f.members[0].website = Some("(www.sonilab.example)".into()),
+    );
+    same(
+        r#""info@sonilab.example""#,
+        r#""“info@sonilab.example”""#,
+        |f| f.members[0].email = Some("“info@sonilab.example”".into()),
+    );
+    same(
+        r#""https://www.sonilab.example""#,
+        r#""info@sonilab.example""#,
+        |f| f.members[0].website = Some("info@sonilab.example".into()),
+    );
     same(r#""+34 93 555 12 34""#, r#""call us""#, |f| {
         f.members[0].phone = Some("call us".into())
     });

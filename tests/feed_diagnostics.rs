@@ -1842,7 +1842,7 @@ fn an_address_broken_over_lines_is_read_as_a_browser_reads_it_without_its_breaks
             vec![member_json("sonilab", "Sonilab", &[("website", two)])],
             vec![],
         ));
-        let said = [diag("members[0].website", Problem::UnsafeUrl, false)];
+        let said = [diag("members[0].website", Problem::TwoAddresses, false)];
         assert_diagnostics(&parsed, &said);
         assert_eq!(parsed.feed.members[0].website, None, "{two}");
     }
@@ -3801,6 +3801,129 @@ fn an_object_with_forty_thousand_keys_keeps_the_last_value_of_a_repeated_key() {
     assert_eq!(pairs.len(), 40_000, "the repeated key appears once");
 }
 
+/// What a spreadsheet or a word processor leaves around an address is no part of it: the
+/// address meant is linked, and the author told; before, most went to a page of the feed's
+/// own server (`…/http//www.bambu.example`), with the quotes in its `mailto:`.
+#[test]
+fn an_address_written_with_more_than_itself_is_read_as_meant_and_said() {
+    let websites = [
+        ("http//www.bambu.example", "http://www.bambu.example"),
+        ("https//bambu.example/es", "https://bambu.example/es"),
+        ("https:/bambu.example", "https://bambu.example"),
+        ("www.crtvg.example,", "https://www.crtvg.example"),
+        ("www.crtvg.example;", "https://www.crtvg.example"),
+        ("(www.crtvg.example)", "https://www.crtvg.example"),
+        ("“https://www.h.example”", "https://www.h.example"),
+        ("https://www.h.example’", "https://www.h.example"),
+        ("<https://h.example/a>", "https://h.example/a"),
+        (
+            "https://www.ficcion.example (web)",
+            "https://www.ficcion.example",
+        ),
+        (
+            "www.ficcion.example (en obras)",
+            "https://www.ficcion.example",
+        ),
+    ];
+    let emails = [
+        ("“info@crtvg.example”", "info@crtvg.example"),
+        ("‘info@crtvg.example’", "info@crtvg.example"),
+        ("<info@crtvg.example>", "info@crtvg.example"),
+        ("info@crtvg.example.", "info@crtvg.example"),
+    ];
+    let mut members = vec![];
+    for (i, (written, _)) in websites.iter().enumerate() {
+        let website = serde_json::to_string(written).unwrap();
+        members.push(member_json(&format!("w{i}"), "W", &[("website", &website)]));
+    }
+    for (i, (written, _)) in emails.iter().enumerate() {
+        let email = serde_json::to_string(written).unwrap();
+        members.push(member_json(&format!("e{i}"), "E", &[("email", &email)]));
+    }
+    let parsed = read(&feed(members, vec![]));
+    let got: Vec<&str> = parsed
+        .feed
+        .members
+        .iter()
+        .map(|m| match m.id.starts_with('e') {
+            true => m.email.as_deref().unwrap_or("none"),
+            false => m.website.as_deref().unwrap_or("none"),
+        })
+        .collect();
+    let meant: Vec<&str> = websites.iter().chain(&emails).map(|(_, m)| *m).collect();
+    assert_eq!(got, meant);
+    let said: Vec<(String, Problem)> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.clone(), d.problem.clone()))
+        .collect();
+    let expected: Vec<(String, Problem)> = (0..websites.len())
+        .map(|i| (format!("members[{i}].website"), websites[i].1))
+        .chain((0..emails.len()).map(|i| {
+            (
+                format!("members[{}].email", websites.len() + i),
+                emails[i].1,
+            )
+        }))
+        .map(|(path, meant)| (path, Problem::AddressMended(meant.to_owned())))
+        .collect();
+    assert_eq!(said, expected);
+    assert!(parsed.diagnostics.iter().all(|d| !d.skipped));
+    assert_eq!(
+        clusterkit::Lang::En
+            .strings()
+            .diagnostic(&parsed.diagnostics[0]),
+        "has more than the address: read as “http://www.bambu.example”."
+    );
+    // Not mended: brackets of its own, a relative path with a space, a phone's area code;
+    // two addresses in one are refused.
+    let parsed = read(&feed(
+        vec![
+            member_json(
+                "a",
+                "A",
+                &[(
+                    "website",
+                    r#""https://es.wikipedia.example/wiki/Cine_(España)""#,
+                )],
+            ),
+            member_json(
+                "b",
+                "B",
+                &[
+                    ("website", r#""members/my page.html""#),
+                    ("phone", r#""(981) 941 792""#),
+                ],
+            ),
+            member_json(
+                "c",
+                "C",
+                &[("website", r#""www.a.example, www.b.example""#)],
+            ),
+            member_json(
+                "d",
+                "D",
+                &[("website", r#""https://a.example https://b.example""#)],
+            ),
+        ],
+        vec![],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("members[2].website", Problem::TwoAddresses, false),
+            diag("members[3].website", Problem::TwoAddresses, false),
+        ],
+    );
+    let m = &parsed.feed.members;
+    assert_eq!(
+        m[0].website.as_deref(),
+        Some("https://es.wikipedia.example/wiki/Cine_(España)")
+    );
+    assert_eq!(m[1].website.as_deref(), Some("members/my page.html"));
+    assert_eq!(m[1].phone.as_deref(), Some("(981) 941 792"));
+}
+
 #[test]
 fn a_website_typed_as_a_bare_host_is_that_host_over_https_and_an_email_there_is_refused() {
     let parsed = read(&feed(
@@ -3835,7 +3958,7 @@ fn a_website_typed_as_a_bare_host_is_that_host_over_https_and_an_email_there_is_
     ));
     assert_diagnostics(
         &parsed,
-        &[diag("members[8].website", Problem::UnsafeUrl, false)],
+        &[diag("members[8].website", Problem::EmailAsWebsite, false)],
     );
     let websites: Vec<Option<&str>> = parsed
         .feed

@@ -4,8 +4,8 @@ use rustc_hash::FxHashMap;
 
 use super::diag::{Diagnostic, Problem};
 use super::read::{
-    ends_first, is_language_tag, is_mail_address, last_day, names_a_zone, names_an_occurrence,
-    without_scheme,
+    contact_as_meant, ends_first, is_language_tag, last_day, names_a_zone, names_an_occurrence,
+    website_as_meant,
 };
 use super::rrule::{Freq, RruleError, month_day_in_range, month_in_range, ordinal_in_range};
 use super::url::{is_color, is_email, phone_href};
@@ -184,19 +184,26 @@ impl Said {
     }
 
     /// A link's or image's address, said if unsafe; a `page`'s (a website, an event's page)
-    /// also if it is an e-mail address (`info@sonilab.cat`), which the reader refuses there.
+    /// as the reader says it ([`website_as_meant`]: an e-mail address there, two addresses,
+    /// one written with more than itself).
     fn url(&mut self, at: &str, key: &str, url: Option<&str>, page: bool) {
         let Some(url) = given(url) else {
             return;
         };
-        let two = super::read::without_breaks(url.to_owned()).is_err();
-        if two || !is_safe_url(url) || (page && is_mail_address(url)) {
-            self.say(format!("{at}.{key}"), Problem::UnsafeUrl);
+        let said = if page {
+            website_as_meant(url).map_or_else(Some, |(_, said)| said)
+        } else if super::read::without_breaks(url.to_owned()).is_err() {
+            Some(Problem::TwoAddresses)
+        } else {
+            (!is_safe_url(url)).then_some(Problem::UnsafeUrl)
+        };
+        if let Some(problem) = said {
+            self.say(format!("{at}.{key}"), problem);
         }
     }
 
-    /// An e-mail address or phone number that `ok` takes; one written with the `scheme` its
-    /// link adds (`mailto:info@…`) is read without it, and said, as the reader says it.
+    /// An e-mail address or phone number that `ok` takes, as the reader says it
+    /// ([`contact_as_meant`]).
     fn contact(
         &mut self,
         at: &str,
@@ -208,14 +215,10 @@ impl Said {
         let Some(value) = given(value) else {
             return;
         };
-        if ok(value) {
-            return;
+        let said = contact_as_meant(value, scheme, ok, bad).map_or_else(Some, |(_, said)| said);
+        if let Some(problem) = said {
+            self.say(format!("{at}.{key}"), problem);
         }
-        let problem = match without_scheme(value, scheme, ok) {
-            Some(_) => Problem::SchemeWritten(scheme),
-            None => bad,
-        };
-        self.say(format!("{at}.{key}"), problem);
     }
 
     /// The segments an entry names, said where the feed does not define one.

@@ -105,6 +105,14 @@ pub enum Problem {
     },
     /// A URL that is neither http(s) nor relative (`javascript:`, `data:`, …).
     UnsafeUrl,
+    /// A web or e-mail address written with more than the address: quotes or brackets around
+    /// it, punctuation or a remark after it, a colon lost after its scheme (`http//`). Read
+    /// as the address, given here, that was meant.
+    AddressMended(String),
+    /// Two web addresses in one field (`www.a.example, www.b.example`): neither is linked.
+    TwoAddresses,
+    /// An e-mail address where a web address goes: it goes in `email`.
+    EmailAsWebsite,
     /// Not a plain e-mail address.
     BadEmail,
     /// Not a plain phone number.

@@ -15,9 +15,9 @@ mod values;
 use entry::{At, Cx, Entry, wrong};
 use list::{Known, List, Listed, list};
 pub(crate) use stream::Reading;
-use values::{color, read_id, string, url, website, when, with_str, zone};
+use values::{color, read_id, string, url, when, with_str, zone};
 pub(super) use values::{
-    is_language_tag, is_mail_address, names_a_zone, without_breaks, without_scheme,
+    contact_as_meant, is_language_tag, names_a_zone, website_as_meant, without_breaks,
 };
 
 /// A feed with the diagnostics of everything that was skipped or dropped.
@@ -236,7 +236,7 @@ fn read_cluster(cx: &mut Cx, obj: &Json) -> Cluster {
     if let Some(name) = e.required_text("name") {
         cluster.name = name;
     }
-    cluster.url = e.optional("url", website);
+    cluster.url = e.website("url");
     if let Some(zone) = e.optional("timezone", zone) {
         cluster.timezone = zone;
     }
@@ -294,7 +294,7 @@ fn read_member(e: &mut Entry, segments: &Known) -> Option<(String, Member)> {
         city: e.optional("city", string).filter(|s| names_a_place(s)),
         region: e.optional("region", string).filter(|s| names_a_place(s)),
         country: e.optional("country", string).filter(|s| names_a_place(s)),
-        website: e.optional("website", website),
+        website: e.website("website"),
         logo: e.optional("logo", url),
         email: e.contact("email", "mailto:", is_email, Problem::BadEmail),
         phone: e.contact(
@@ -482,7 +482,7 @@ fn read_event(e: &mut Entry, known: &Known) -> Option<(String, Event)> {
     event.location = e.optional_text("location");
     event.segments = e.segment_refs(known);
     event.category = e.category_ref(known);
-    event.url = e.optional("url", website);
+    event.url = e.website("url");
     event.description = e.optional_text("description");
     event.recurrence = e.optional("recurrence", |v| {
         string(v).and_then(|s| Rrule::parse(&s).map_err(Problem::BadRecurrence))

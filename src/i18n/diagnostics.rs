@@ -88,6 +88,9 @@ impl Strings {
                 fill(self.d_duplicate_id, &[("id", id), ("first", first)])
             }
             Problem::UnsafeUrl => self.d_unsafe_url.to_owned(),
+            Problem::AddressMended(address) => fill(self.d_address_mended, &[("address", address)]),
+            Problem::TwoAddresses => self.d_two_addresses.to_owned(),
+            Problem::EmailAsWebsite => self.d_email_as_website.to_owned(),
             Problem::BadEmail => self.d_bad_email.to_owned(),
             Problem::BadPhone => self.d_bad_phone.to_owned(),
             Problem::SchemeWritten(scheme) => fill(self.d_scheme_written, &[("scheme", scheme)]),
@@ -158,7 +161,8 @@ impl Strings {
                 | Problem::UnsupportedVersion(_)
                 | Problem::SegmentNamed { .. }
                 | Problem::CategoryNamed { .. }
-                | Problem::SchemeWritten(_),
+                | Problem::SchemeWritten(_)
+                | Problem::AddressMended(_),
             ) => return message,
             (false, _) if d.path == Diagnostic::ROOT => return message,
             (false, _) => self.d_dropped,

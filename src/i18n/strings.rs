@@ -324,6 +324,13 @@ strings! {
     d_duplicate_id: &'static str,
     /// Diagnostic: unsafe URL.
     d_unsafe_url: &'static str,
+    /// Diagnostic: a web or e-mail address written with more than itself, read as
+    /// `{address}`.
+    d_address_mended: &'static str,
+    /// Diagnostic: two addresses in one field.
+    d_two_addresses: &'static str,
+    /// Diagnostic: an e-mail address as a website.
+    d_email_as_website: &'static str,
     /// Diagnostic: bad e-mail address.
     d_bad_email: &'static str,
     /// Diagnostic: bad phone number.

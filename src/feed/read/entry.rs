@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::fmt;
 
-use super::values::{read_id, text, with_str, without_scheme};
+use super::values::{contact_as_meant, read_id, text, website_as_meant, with_str};
 use super::{Known, Listed, without_repeats};
 use crate::feed::diag::{Diagnostic, Expected, Problem};
 use crate::feed::json::Json;
@@ -122,9 +122,8 @@ impl<'a> Entry<'a> {
         }
     }
 
-    /// Reads an optional e-mail address or phone number that passes `ok`, else reports `bad`:
-    /// also one written with the `scheme` its link adds (`mailto:info@…`, `tel:+34…`, as
-    /// copied from a link's address), read without it and said.
+    /// Reads an optional e-mail address or phone number that passes `ok`, else reports `bad`,
+    /// as [`contact_as_meant`] reads it, saying how it was written.
     pub(super) fn contact(
         &mut self,
         key: &str,
@@ -132,20 +131,23 @@ impl<'a> Entry<'a> {
         ok: fn(&str) -> bool,
         bad: Problem,
     ) -> Option<String> {
-        let mut written = false;
-        let value = self.optional(key, |v| {
-            with_str(v, |s| {
-                if ok(s) {
-                    return Ok(s.to_owned());
-                }
-                let rest = without_scheme(s, scheme, ok).ok_or(bad)?;
-                written = true;
-                Ok(rest.to_owned())
-            })
-        })?;
-        if written {
-            self.cx
-                .report(self.field(key), Problem::SchemeWritten(scheme), false);
+        self.noted(key, |s| contact_as_meant(s, scheme, ok, bad))
+    }
+
+    /// Reads an optional website as [`website_as_meant`] reads it, saying how it was written.
+    pub(super) fn website(&mut self, key: &str) -> Option<String> {
+        self.noted(key, website_as_meant)
+    }
+
+    /// Reads an optional string field with `read`, which gives it and what to say of it.
+    fn noted(
+        &mut self,
+        key: &str,
+        read: impl FnOnce(&str) -> Result<(String, Option<Problem>), Problem>,
+    ) -> Option<String> {
+        let (value, said) = self.optional(key, |v| with_str(v, read))?;
+        if let Some(problem) = said {
+            self.cx.report(self.field(key), problem, false);
         }
         Some(value)
     }

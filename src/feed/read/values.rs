@@ -72,26 +72,141 @@ pub(in crate::feed) fn without_breaks(url: String) -> Result<String, Problem> {
             .any(|start| line.starts_with(start))
     };
     if url.split(BREAKS).skip(1).any(an_address) {
-        return Err(Problem::UnsafeUrl);
+        return Err(Problem::TwoAddresses);
     }
     Ok(url.replace(BREAKS, ""))
 }
 
 /// A website: a [`url`], where one written as a bare host (`www.sonilab.example`,
 /// `sonilab.cat/ca`, as people and CRM exports type them) is that host over https, not a path
-/// on the feed's server; an e-mail address written there is refused. A relative path
+/// on the feed's server; an e-mail address written there is refused as such. A relative path
 /// (`members/uab.html`, `uab.html`) stays one.
-pub(super) fn website(v: &Json) -> Result<String, Problem> {
-    url(v).and_then(|s| {
-        let head = url_head(&s);
-        if is_mail_address(&s) {
-            Err(Problem::UnsafeUrl)
-        } else if is_host(head) {
-            Ok(format!("https://{s}"))
+pub(super) fn website(s: &str) -> Result<String, Problem> {
+    if is_mail_address(s)
+        || s.get(..7)
+            .is_some_and(|m| m.eq_ignore_ascii_case("mailto:"))
+    {
+        return Err(Problem::EmailAsWebsite);
+    }
+    url(&Json::String(s.into())).map(|s| {
+        if is_host(url_head(&s)) {
+            format!("https://{s}")
         } else {
-            Ok(s)
+            s
         }
     })
+}
+
+/// Quotes and brackets around what is written (`“info@sonilab.cat”` pasted from a word
+/// processor, `(www.sonilab.cat)`, `<info@sonilab.cat>`) and punctuation after it
+/// (`www.sonilab.cat,`), taken off; a bracket only where it pairs with none within
+/// (`(981) 941 792` and `…/Cinema_(Spain)` keep theirs).
+pub(in crate::feed) fn unwrapped(written: &str) -> &str {
+    const QUOTES: [char; 8] = ['“', '”', '‘', '’', '"', '\'', '«', '»'];
+    const AFTER: [char; 3] = [',', ';', '.'];
+    let mut s = written.trim();
+    loop {
+        let before = s.len();
+        s = s.trim_matches(QUOTES).trim_end_matches(AFTER).trim();
+        for (open, close) in [('(', ')'), ('[', ']'), ('<', '>')] {
+            let (opened, closed) = (s.matches(open).count(), s.matches(close).count());
+            if s.starts_with(open) && s.ends_with(close) && opened == 1 && closed == 1 {
+                s = s[1..s.len() - 1].trim();
+            } else if s.ends_with(close) && opened < closed {
+                s = s[..s.len() - 1].trim_end();
+            } else if s.starts_with(open) && opened > closed {
+                s = s[1..].trim_start();
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// Whether `word` starts as a web address does: a scheme, `www.`, or a host (`sonilab.cat`).
+fn addressed(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    ["http:", "https:", "http//", "https//", "www."]
+        .iter()
+        .any(|start| lower.starts_with(start))
+        || is_host(url_head(unwrapped(word)))
+}
+
+/// A website as its writer meant it, where what was written is none as it stands: see
+/// [`unwrapped`]; a remark after the address (`https://ficcion.es (web)`); a colon lost after
+/// its scheme (`http//`) or a slash (`https:/`). `Ok(None)` where nothing is to be mended;
+/// two addresses in one (`www.a.es, www.b.es`) are refused.
+pub(super) fn mended_website(written: &str) -> Result<Option<String>, Problem> {
+    // As a browser reads it: without the breaks a CRM wraps a long one over.
+    let whole = without_breaks(written.to_owned())?;
+    let words: Vec<&str> = whole
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|w| !unwrapped(w).is_empty())
+        .collect();
+    if words.iter().filter(|w| addressed(w)).count() > 1 {
+        return Err(Problem::TwoAddresses);
+    }
+    let mut s = unwrapped(&whole);
+    // A remark after a space: only after an address (a relative path may hold a space).
+    if let Some((first, _)) = s.split_once(char::is_whitespace)
+        && addressed(first)
+    {
+        s = unwrapped(first);
+    }
+    let lower = s.to_ascii_lowercase();
+    let mut mended = s.to_owned();
+    for scheme in ["http", "https"] {
+        let rest = &lower[scheme.len().min(lower.len())..];
+        if !lower.starts_with(scheme) {
+            continue;
+        }
+        if rest.starts_with("//") {
+            mended.insert(scheme.len(), ':');
+        } else if rest.starts_with(":/") && !rest.starts_with("://") {
+            mended.insert(scheme.len() + 1, '/');
+        }
+    }
+    Ok((mended != whole.trim()).then_some(mended))
+}
+
+/// A website as [`website`] reads it, or as [`mended_website`] mends it, with what to say
+/// of the mending.
+pub(in crate::feed) fn website_as_meant(
+    written: &str,
+) -> Result<(String, Option<Problem>), Problem> {
+    if let Some(meant) = mended_website(written)?
+        && let Ok(read) = website(&meant)
+    {
+        let said = Problem::AddressMended(read.clone());
+        return Ok((read, Some(said)));
+    }
+    // Nothing to mend, or what was meant is no address either: said wrong as written.
+    website(written).map(|read| (read, None))
+}
+
+/// An e-mail address or phone number that `ok` takes, with what to say of how it was written:
+/// with the `scheme` its link adds (`mailto:info@…`, `tel:+34…`, as copied from a link's
+/// address), or with quotes or brackets around it or punctuation after it ([`unwrapped`]),
+/// it is read without them. Else `bad`.
+pub(in crate::feed) fn contact_as_meant(
+    written: &str,
+    scheme: &'static str,
+    ok: fn(&str) -> bool,
+    bad: Problem,
+) -> Result<(String, Option<Problem>), Problem> {
+    let bare = unwrapped(written);
+    let (read, schemed) = if ok(bare) {
+        (bare, false)
+    } else {
+        (without_scheme(bare, scheme, ok).ok_or(bad)?, true)
+    };
+    let said = if bare != written {
+        Some(Problem::AddressMended(read.to_owned()))
+    } else {
+        schemed.then_some(Problem::SchemeWritten(scheme))
+    };
+    Ok((read.to_owned(), said))
 }
 
 /// An address's part before its first `/`, `?` or `#`: its scheme and host, or its host.
@@ -101,7 +216,7 @@ fn url_head(url: &str) -> &str {
 
 /// Whether an address where a page's goes is an e-mail address (`info@sonilab.cat`): an
 /// `@` before its path, which [`website`] refuses.
-pub(in crate::feed) fn is_mail_address(url: &str) -> bool {
+fn is_mail_address(url: &str) -> bool {
     url_head(url).contains('@')
 }
 
