@@ -2397,6 +2397,34 @@ fn cluster_timezone_that_is_not_an_iana_name_is_reported_and_utc_used() {
     assert_eq!(parsed.feed.events, vec![full_event("networking")]);
 }
 
+/// A zone written in other letters is read in its IANA name's: Google Calendar's links and
+/// the calendar's "New York time" take it from there.
+#[test]
+fn a_zone_in_other_letters_is_read_in_its_names_case() {
+    let parsed = parse(
+        r#"{"version": 1, "cluster": {"name": "C", "timezone": "europe/madrid"},
+            "events": [{"id": "a", "title": "A", "start": "2026-12-01T09:00", "timezone": "AMERICA/NEW_YORK"},
+                       {"id": "c", "title": "C", "start": "2026-12-01T09:00", "timezone": "America/Argentina/buenos_aires"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(parsed.diagnostics, []);
+    assert_eq!(parsed.feed.cluster.timezone, "Europe/Madrid");
+    let zones: Vec<Option<&str>> = parsed
+        .feed
+        .events
+        .iter()
+        .map(|e| e.timezone.as_deref())
+        .collect();
+    assert_eq!(
+        zones,
+        [
+            Some("America/New_York"),
+            Some("America/Argentina/buenos_aires")
+        ],
+        "a name in two cases is left as written"
+    );
+}
+
 #[test]
 fn event_timezone_that_is_an_offset_is_dropped_and_event_kept() {
     let parsed = read(&feed(
@@ -3612,7 +3640,9 @@ fn null_and_empty_optional_fields_are_absent_without_diagnostics() {
             event_json("blanks", &event_blanks),
         ],
     ));
-    assert_diagnostics(&parsed, &[]);
+    // But for the cluster's zone, whose absence the events' times are read in.
+    let zone = diag("cluster.timezone", Problem::ZoneMissing, false);
+    assert_diagnostics(&parsed, &[zone]);
     assert_eq!(
         parsed.feed,
         Feed {
@@ -3804,6 +3834,70 @@ fn an_object_with_forty_thousand_keys_keeps_the_last_value_of_a_repeated_key() {
 /// What a spreadsheet or a word processor leaves around an address is no part of it: the
 /// address meant is linked, and the author told; before, most went to a page of the feed's
 /// own server (`…/http//www.bambu.example`), with the quotes in its `mailto:`.
+/// A cluster whose events have times but who gave no zone is told that they are read, and
+/// shown, as UTC times: a Spanish cluster's 09:00 breakfast went to Google Calendar at 10:00.
+#[test]
+fn a_cluster_without_a_zone_whose_events_have_times_is_told_they_are_utc() {
+    let doc = |cluster: &str, events: &str| {
+        format!(r#"{{"version": 1, "cluster": {cluster}, "events": {events}}}"#)
+    };
+    let timed = r#"[{"id": "a", "title": "A", "start": "2026-12-01"}, {"id": "b", "title": "B", "start": "2026-12-02T09:00"}]"#;
+    let said = parse(&doc(r#"{"name": "CLAG"}"#, timed))
+        .unwrap()
+        .diagnostics;
+    assert_eq!(
+        said,
+        [Diagnostic {
+            path: "cluster.timezone".into(),
+            problem: Problem::ZoneMissing,
+            skipped: false,
+        }]
+    );
+    assert_eq!(
+        format!(
+            "{}: {}",
+            said[0].path,
+            clusterkit::Lang::En.strings().diagnostic(&said[0])
+        ),
+        "cluster.timezone: is missing, so times are read and shown as UTC: give the cluster’s \
+         zone, such as “Europe/Madrid”."
+    );
+    // Said once, before the lists' problems, among the cluster's.
+    let broken = r#"[{"id": "b", "title": "B", "start": "2026-12-02T09:00", "color": 5}, {"id": "c", "title": "C", "start": "2026-12-02T10:00Z"}, {"title": "no id"}]"#;
+    let said = parse(&doc(r#"{"name": "CLAG"}"#, broken))
+        .unwrap()
+        .diagnostics;
+    assert_eq!(said[0].path, "cluster.timezone");
+    assert_eq!(
+        said.iter()
+            .filter(|d| d.problem == Problem::ZoneMissing)
+            .count(),
+        1
+    );
+    // Not where no time is read in it: all-day events only, events with zones of their
+    // own, a zone given (a wrong one is said as such).
+    for (cluster, events) in [
+        (
+            r#"{"name": "CLAG"}"#,
+            r#"[{"id": "a", "title": "A", "start": "2026-12-01", "end": "2026-12-03"}]"#,
+        ),
+        (
+            r#"{"name": "CLAG"}"#,
+            r#"[{"id": "a", "title": "A", "start": "2026-12-01T09:00", "timezone": "Europe/Madrid"}]"#,
+        ),
+        (r#"{"name": "CLAG", "timezone": "Europe/Madrid"}"#, timed),
+        (r#"{"name": "CLAG", "timezone": "UTC"}"#, timed),
+    ] {
+        let said = parse(&doc(cluster, events)).unwrap().diagnostics;
+        assert_eq!(said, [], "{cluster} {events}");
+    }
+    let said = parse(&doc(r#"{"name": "CLAG", "timezone": "Madrid"}"#, timed))
+        .unwrap()
+        .diagnostics;
+    let problems: Vec<&Problem> = said.iter().map(|d| &d.problem).collect();
+    assert_eq!(problems, [&Problem::BadTimezone("Madrid".into())]);
+}
+
 #[test]
 fn an_address_written_with_more_than_itself_is_read_as_meant_and_said() {
     let websites = [

@@ -227,20 +227,29 @@ pub fn own(written: &str) -> Option<Own> {
         // `Europe/Brussels` for `CET`), which the calendar would name its times by. Its
         // answer gives the letter case where it is the same name.
         let known = canonical(written)?;
-        let one_case = !written.bytes().any(|b| b.is_ascii_uppercase())
-            || !written.bytes().any(|b| b.is_ascii_lowercase());
-        Some(Own::Zone(
-            if known.eq_ignore_ascii_case(written) || known == "UTC" {
-                // `Etc/UTC`, `Zulu`, `GMT0` and the like are UTC, named so.
-                known
-            } else if one_case {
-                in_name_case(written)
-            } else {
-                written.to_owned()
-            },
-        ))
+        Some(Own::Zone(spelled(written, Some(known))))
     } else {
         None
+    }
+}
+
+/// The zone name `written` (one [`is_zone_name`] takes) in the letter case of its IANA name:
+/// `america/new_york` is `America/New_York`, as a feed's zone must be for Google Calendar's
+/// links and the calendar's "New York time".
+pub fn in_its_case(written: &str) -> String {
+    spelled(written, canonical(written))
+}
+
+/// `written` as the browser's name for it, `known`, spells it where that is the same name in
+/// other letters (or UTC, which `Etc/UTC`, `Zulu` and the like are); else, written all in one
+/// case, in the case IANA names take; else as written.
+fn spelled(written: &str, known: Option<String>) -> String {
+    let one_case = !written.bytes().any(|b| b.is_ascii_uppercase())
+        || !written.bytes().any(|b| b.is_ascii_lowercase());
+    match known {
+        Some(known) if known.eq_ignore_ascii_case(written) || known == "UTC" => known,
+        _ if one_case => in_name_case(written),
+        _ => written.to_owned(),
     }
 }
 

@@ -57,6 +57,9 @@ impl std::fmt::Display for Diagnostic {
 pub enum Problem {
     /// A required field is missing.
     Missing,
+    /// No `cluster.timezone`, while events have times: they are read, and shown, as UTC
+    /// times, which a cluster elsewhere would not mean.
+    ZoneMissing,
     /// A field has the wrong JSON type; `expected` says which.
     WrongType {
         /// What the field must be.

@@ -190,6 +190,7 @@ fn read_feed(doc: &Json, early: Early) -> ParsedFeed {
         Some(v @ Json::Object(_)) => feed.cluster = read_cluster(&mut cx, v),
         Some(other) => cx.report("cluster".into(), wrong(Expected::Object, other), false),
     }
+    let cluster_said = cx.diags.len();
     // Segments and categories, each as the stream read it, else from the document.
     let names = |early: Option<Listed<Segment>>, key| {
         early.unwrap_or_else(|| list(doc.get(key), key, read_segment, &Known::default()))
@@ -206,6 +207,22 @@ fn read_feed(doc: &Json, early: Early) -> ParsedFeed {
         .events
         .unwrap_or_else(|| list(doc.get("events"), "events", read_event, &known));
     (feed.events, feed.skipped.events) = cx.take(events);
+    // A cluster given without its zone, whose events have times: said with the cluster's.
+    let zone_given = doc
+        .get("cluster")
+        .and_then(|c| c.get("timezone"))
+        .is_some_and(|z| {
+            !matches!(z, Json::Null) && !matches!(z, Json::String(s) if s.trim().is_empty())
+        });
+    let timed = |e: &Event| e.timezone.is_none() && !e.start.is_all_day();
+    if doc.get("cluster").is_some() && !zone_given && feed.events.iter().any(timed) {
+        let said = Diagnostic {
+            path: "cluster.timezone".into(),
+            problem: Problem::ZoneMissing,
+            skipped: false,
+        };
+        cx.diags.insert(cluster_said, said);
+    }
     ParsedFeed {
         feed,
         diagnostics: cx.diags,

@@ -52,6 +52,7 @@ impl Strings {
         };
         let message = match &d.problem {
             Problem::Missing => self.d_missing.to_owned(),
+            Problem::ZoneMissing => self.d_zone_missing.to_owned(),
             Problem::WrongType { expected, found } => {
                 // What was found, in the same words as what was expected (`null` as it is).
                 let found = match *found {
@@ -158,6 +159,7 @@ impl Strings {
             (
                 false,
                 Problem::Missing
+                | Problem::ZoneMissing
                 | Problem::UnsupportedVersion(_)
                 | Problem::SegmentNamed { .. }
                 | Problem::CategoryNamed { .. }

@@ -291,6 +291,8 @@ strings! {
     show_later: &'static str,
     /// Diagnostic: a required field is missing.
     d_missing: &'static str,
+    /// Diagnostic: no `cluster.timezone`, while events have times, read and shown as UTC.
+    d_zone_missing: &'static str,
     /// Diagnostic: wrong type, `{expected}` and `{found}`.
     d_wrong_type: &'static str,
     /// Names of JSON types for `{expected}`: object, array, string, text, boolean, number.

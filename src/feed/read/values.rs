@@ -157,10 +157,9 @@ pub(super) fn mended_website(written: &str) -> Result<Option<String>, Problem> {
     let lower = s.to_ascii_lowercase();
     let mut mended = s.to_owned();
     for scheme in ["http", "https"] {
-        let rest = &lower[scheme.len().min(lower.len())..];
-        if !lower.starts_with(scheme) {
+        let Some(rest) = lower.strip_prefix(scheme) else {
             continue;
-        }
+        };
         if rest.starts_with("//") {
             mended.insert(scheme.len(), ':');
         } else if rest.starts_with(":/") && !rest.starts_with("://") {
@@ -318,10 +317,12 @@ pub(in crate::feed) fn names_a_zone(zone: &str) -> bool {
     crate::calendar::zone::is_zone_name(zone) && known_here(zone)
 }
 
+/// A zone's name, in the letter case of its IANA name (`america/new_york` is read as
+/// `America/New_York`).
 pub(super) fn zone(v: &Json) -> Result<String, Problem> {
     string(v).and_then(|s| {
         if names_a_zone(&s) {
-            Ok(s)
+            Ok(crate::calendar::zone::in_its_case(&s))
         } else {
             Err(Problem::BadTimezone(s))
         }
