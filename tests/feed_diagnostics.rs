@@ -3485,6 +3485,51 @@ fn mistakes_within_a_kept_entry_are_said_at_their_own_places() {
 // Unknown fields, null and "" optional fields
 // ---------------------------------------------------------------------------------------
 
+/// A field written as a spreadsheet's column heading (`Website`, `E-mail`) is no field, and
+/// is said as the one meant: it was ignored without a word, and its member showed bare.
+#[test]
+fn a_field_written_otherwise_is_said_as_the_one_meant() {
+    let parsed = parse(
+        r#"{"version": 1, "cluster": {"name": "CLAG", "Time zone": "Europe/Madrid", "timezone": "Europe/Madrid"},
+            "segments": [{"id": "production", "Name": "Produción"}],
+            "members": [{"id": "b", "name": "Bambú", "Website": "https://bambu.example", "E-mail": "info@bambu.example", "Segments": ["production"], "city": "Vigo", "_source": "crm", "Notes": "x"},
+                        {"id": "c", "Name": "Ficción"}],
+            "events": [{"id": "e", "title": "MIPCOM", "start": "2026-10-19", "Start date": "2026-10-19"}]}"#,
+    )
+    .unwrap();
+    let said: Vec<(&str, &Problem)> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.as_str(), &d.problem))
+        .collect();
+    use Problem::{FieldMiswritten, Missing};
+    assert_eq!(
+        said,
+        [
+            ("cluster.Time zone", &FieldMiswritten("timezone")),
+            ("segments[0].Name", &FieldMiswritten("name")),
+            ("segments[0].name", &Missing),
+            ("members[0].Website", &FieldMiswritten("website")),
+            ("members[0].E-mail", &FieldMiswritten("email")),
+            ("members[0].Segments", &FieldMiswritten("segments")),
+            ("members[1].Name", &FieldMiswritten("name")),
+            ("members[1].name", &Missing),
+        ],
+        "an unknown field (`Notes`, `_source`, `Start date`) is still ignored without a word"
+    );
+    let member = &parsed.feed.members[0];
+    assert_eq!(
+        (member.website.as_deref(), member.segments.len()),
+        (None, 0)
+    );
+    assert_eq!(
+        clusterkit::Lang::En
+            .strings()
+            .diagnostic(&parsed.diagnostics[3]),
+        "is no field: write it “website”. The field was ignored."
+    );
+}
+
 #[test]
 fn unknown_fields_anywhere_are_ignored_without_diagnostics() {
     let parsed = read(&feed_doc(

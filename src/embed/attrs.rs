@@ -114,12 +114,36 @@ pub(super) fn month(value: Option<String>, at: AttrAt) -> Option<crate::feed::Da
     month
 }
 
-/// The words of a list attribute (`segments="animation, vfx"`).
+/// The ids of a list attribute: comma-separated where it has a comma (so that an id may hold
+/// a space: `segments="post production, vfx"`), else space-separated (`"animation vfx"`).
 pub(super) fn words(value: Option<String>) -> Vec<String> {
-    value
-        .unwrap_or_default()
-        .split([',', ' '])
+    let value = value.unwrap_or_default();
+    let ids: Vec<&str> = if value.contains(',') {
+        value.split(',').map(str::trim).collect()
+    } else {
+        value.split_whitespace().collect()
+    };
+    ids.into_iter()
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words;
+
+    #[test]
+    fn a_list_attribute_takes_commas_or_spaces_and_ids_with_spaces_between_commas() {
+        let ids = |v: &str| words(Some(v.to_owned()));
+        assert_eq!(ids("animation vfx"), ["animation", "vfx"]);
+        assert_eq!(ids(" animation,vfx ,"), ["animation", "vfx"]);
+        assert_eq!(ids("animation\n\tvfx"), ["animation", "vfx"]);
+        assert_eq!(
+            ids("post production, vfx"),
+            ["post production", "vfx"],
+            "an id with a space, in a list with commas"
+        );
+        assert_eq!(ids(""), Vec::<String>::new());
+    }
 }

@@ -57,6 +57,9 @@ impl std::fmt::Display for Diagnostic {
 pub enum Problem {
     /// A required field is missing.
     Missing,
+    /// A key that is this field written otherwise (`Website`, `Default language`), whose
+    /// value is ignored as an unknown field's.
+    FieldMiswritten(&'static str),
     /// No `cluster.timezone`, while events have times: they are read, and shown, as UTC
     /// times, which a cluster elsewhere would not mean.
     ZoneMissing,

@@ -250,6 +250,7 @@ fn read_cluster(cx: &mut Cx, obj: &Json) -> Cluster {
         cursor: Cell::new(0),
     };
     let mut cluster = Cluster::default();
+    e.miswritten(CLUSTER_FIELDS);
     if let Some(name) = e.required_text("name") {
         cluster.name = name;
     }
@@ -276,7 +277,49 @@ fn read_cluster(cx: &mut Cx, obj: &Json) -> Cluster {
     cluster
 }
 
+/// The fields of a segment or category.
+const SEGMENT_FIELDS: &[&str] = &["id", "name", "color"];
+
+/// The fields of a member.
+const MEMBER_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "segments",
+    "kind",
+    "city",
+    "region",
+    "country",
+    "website",
+    "logo",
+    "email",
+    "phone",
+    "description",
+    "tags",
+    "joined",
+    "founding",
+];
+
+/// The fields of an event.
+const EVENT_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "start",
+    "end",
+    "timezone",
+    "location",
+    "segments",
+    "category",
+    "url",
+    "description",
+    "recurrence",
+    "exdates",
+];
+
+/// The fields of the cluster.
+const CLUSTER_FIELDS: &[&str] = &["name", "url", "timezone", "default_language"];
+
 fn read_segment(e: &mut Entry, _: &Known) -> Option<(String, Segment)> {
+    e.miswritten(SEGMENT_FIELDS);
     let id = e.required("id", read_id);
     let name = e.required_text("name");
     let color = e.optional("color", color);
@@ -297,6 +340,7 @@ fn names_a_place(place: &str) -> bool {
 }
 
 fn read_member(e: &mut Entry, segments: &Known) -> Option<(String, Member)> {
+    e.miswritten(MEMBER_FIELDS);
     let id = e.required("id", read_id);
     let name = e.required_text("name");
     let member = Member {
@@ -467,6 +511,7 @@ pub(super) fn names_an_occurrence(start: Option<When>, rule: Option<&Rrule>, ex:
 }
 
 fn read_event(e: &mut Entry, known: &Known) -> Option<(String, Event)> {
+    e.miswritten(EVENT_FIELDS);
     let id = e.required("id", read_id);
     let title = e.required_text("title");
     let start = e.required("start", when);

@@ -53,6 +53,7 @@ impl Strings {
         let message = match &d.problem {
             Problem::Missing => self.d_missing.to_owned(),
             Problem::ZoneMissing => self.d_zone_missing.to_owned(),
+            Problem::FieldMiswritten(field) => fill(self.d_field_miswritten, &[("field", field)]),
             Problem::WrongType { expected, found } => {
                 // What was found, in the same words as what was expected (`null` as it is).
                 let found = match *found {

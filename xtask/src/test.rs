@@ -69,8 +69,14 @@ pub fn all(only: &[String]) -> Result<(), String> {
             "warnings",
         ]))
     })?;
+    // With the embed, whose own unit tests (its attributes' reading) run natively too.
     step(only, "native tests", || {
-        run(&mut cargo(&["test", "--workspace"]))
+        run(&mut cargo(&[
+            "test",
+            "--workspace",
+            "--features",
+            "clusterkit/embed",
+        ]))
     })?;
     // The components built and rendered natively, as a server renders them (tests/ssr, a
     // crate of its own so that Leptos' `ssr` stays out of the crate's builds).

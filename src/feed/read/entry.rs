@@ -76,6 +76,30 @@ pub(super) struct Entry<'a> {
 }
 
 impl<'a> Entry<'a> {
+    /// Says each key of the entry that is one of its `fields` written otherwise (`Website`,
+    /// `E-mail`, `Default language`: a spreadsheet's column headings), whose value is not read: an
+    /// unknown field is ignored without a word, and this one would go unnoticed.
+    pub(super) fn miswritten(&mut self, fields: &'static [&'static str]) {
+        let Json::Object(pairs) = self.obj else {
+            return;
+        };
+        for (key, _) in pairs {
+            // Only a key with a capital or a space can be one: the others cost a glance.
+            if !key
+                .bytes()
+                .any(|b| b.is_ascii_uppercase() || b == b' ' || b == b'-')
+            {
+                continue;
+            }
+            let folded = |k: &str| k.to_ascii_lowercase().replace([' ', '-', '_'], "");
+            let written = folded(key);
+            if let Some(field) = fields.iter().find(|f| folded(f) == written) {
+                let problem = Problem::FieldMiswritten(field);
+                self.cx.report(self.field(key), problem, false);
+            }
+        }
+    }
+
     pub(super) fn get(&self, key: &str) -> Option<&'a Json<'a>> {
         self.obj.get_from(key, &self.cursor)
     }
