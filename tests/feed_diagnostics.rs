@@ -2328,6 +2328,32 @@ fn an_until_in_utc_ends_a_series_on_its_day_in_a_zone_ahead_of_utc() {
     assert!(events[1].recurrence.is_some(), "Tokyo's rule kept");
 }
 
+/// A repetition written in words is told how a rule is written, with two to copy.
+#[test]
+fn a_recurrence_in_words_is_told_how_a_rule_is_written() {
+    let parsed = read(&feed(
+        vec![],
+        vec![event_json(
+            "breakfast",
+            &[("recurrence", r#""every first Tuesday of the month""#)],
+        )],
+    ));
+    let [d] = parsed.diagnostics.as_slice() else {
+        panic!("{:?}", parsed.diagnostics)
+    };
+    assert_eq!(d.problem, Problem::BadRecurrence(RruleError::NotARule));
+    assert_eq!(
+        clusterkit::Lang::Es.strings().diagnostic(d),
+        "está escrita con palabras: una regla se escribe «FREQ=WEEKLY;BYDAY=TH» para cada \
+         jueves, «FREQ=MONTHLY;BYDAY=1TU» para el primer martes de cada mes. Se ha ignorado el \
+         campo."
+    );
+    // Each rule it offers is one.
+    for rule in ["FREQ=WEEKLY;BYDAY=TH", "FREQ=MONTHLY;BYDAY=1TU"] {
+        assert!(clusterkit::feed::Rrule::parse(rule).is_ok(), "{rule}");
+    }
+}
+
 #[test]
 fn value_errors_inside_a_recurrence_are_reported_as_bad_values() {
     let parsed = read(&feed(

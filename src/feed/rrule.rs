@@ -39,6 +39,8 @@ pub struct Rrule {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RruleError {
+    /// Words, not a rule (`every first Tuesday`): no part is written `NAME=VALUE`.
+    NotARule,
     /// No `FREQ` part.
     MissingFreq,
     /// A part this widget does not read, such as `BYSETPOS`.
@@ -120,6 +122,9 @@ impl Rrule {
             Some((prefix, rest)) if prefix.eq_ignore_ascii_case("RRULE:") => rest,
             _ => text,
         };
+        if !text.contains('=') {
+            return Err(RruleError::NotARule);
+        }
         let mut freq = None;
         let mut rule = Rrule {
             freq: Freq::Daily,

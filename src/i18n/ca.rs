@@ -239,6 +239,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "no pot tenir COUNT i UNTIL alhora.",
         "acaba (UNTIL) abans que comenci l’esdeveniment: es mostra un cop, el dia que comença.",
         "numera els dies de la setmana a BYDAY (2MO, -1FR), cosa que només admet una regla MONTHLY o YEARLY: una de setmanal fa servir BYDAY=MO.",
+        "està escrita amb paraules: una regla s’escriu «FREQ=WEEKLY;BYDAY=TH» per a cada dijous, «FREQ=MONTHLY;BYDAY=1TU» per al primer dimarts de cada mes.",
     ],
     d_bad_timezone: "«{value}» no és una zona horària reconeguda (p. ex., Europe/Madrid).",
     d_zone_fallback: "Les hores es mostren en la zona horària de les dades, {zone}.",

@@ -25,6 +25,7 @@ impl Strings {
             RruleError::CountAndUntil => self.d_bad_recurrence[3].to_owned(),
             RruleError::UntilBeforeStart => self.d_bad_recurrence[4].to_owned(),
             RruleError::OrdinalNotMonthly => self.d_bad_recurrence[5].to_owned(),
+            RruleError::NotARule => self.d_bad_recurrence[6].to_owned(),
         }
     }
 

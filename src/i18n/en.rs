@@ -245,6 +245,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "cannot have both COUNT and UNTIL.",
         "ends (UNTIL) before the event starts: it shows once, on its start.",
         "numbers its weekdays in BYDAY (2MO, -1FR), which only a MONTHLY or YEARLY rule can: a weekly one takes BYDAY=MO.",
+        "is written in words: a rule is written “FREQ=WEEKLY;BYDAY=TH” for every Thursday, “FREQ=MONTHLY;BYDAY=1TU” for every first Tuesday of the month.",
     ],
     d_bad_timezone: "“{value}” is not a known time zone (for example Europe/Madrid).",
     d_zone_fallback: "Times show in the feed’s time zone, {zone}.",

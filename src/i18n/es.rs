@@ -248,6 +248,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "no puede tener COUNT y UNTIL a la vez.",
         "termina (UNTIL) antes de que empiece el evento: se muestra una vez, el día que empieza.",
         "numera los días de la semana en BYDAY (2MO, -1FR), algo que solo admite una regla MONTHLY o YEARLY: una semanal usa BYDAY=MO.",
+        "está escrita con palabras: una regla se escribe «FREQ=WEEKLY;BYDAY=TH» para cada jueves, «FREQ=MONTHLY;BYDAY=1TU» para el primer martes de cada mes.",
     ],
     d_bad_timezone: "«{value}» no es una zona horaria reconocida (p. ej., Europe/Madrid).",
     d_zone_fallback: "Las horas se muestran en la zona horaria de los datos, {zone}.",

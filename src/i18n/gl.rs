@@ -235,6 +235,7 @@ pub(crate) static STRINGS: Strings = Strings {
         "non pode ter COUNT e UNTIL á vez.",
         "remata (UNTIL) antes de que comece o evento: amósase unha vez, o día que comeza.",
         "numera os días da semana en BYDAY (2MO, -1FR), algo que só admite unha regra MONTHLY ou YEARLY: unha semanal usa BYDAY=MO.",
+        "está escrita con palabras: unha regra escríbese «FREQ=WEEKLY;BYDAY=TH» para cada xoves, «FREQ=MONTHLY;BYDAY=1TU» para o primeiro martes de cada mes.",
     ],
     d_bad_timezone: "«{value}» non é un fuso horario recoñecido (p. ex., Europe/Madrid).",
     d_zone_fallback: "As horas amósanse no fuso horario dos datos, {zone}.",

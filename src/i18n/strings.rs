@@ -347,8 +347,9 @@ strings! {
     /// Diagnostic: unknown kind `{value}`.
     d_unknown_kind: &'static str,
     /// Diagnostics of a recurrence rule refused: no `FREQ`; a `{part}` not supported; a
-    /// `{part}` written wrongly; both `COUNT` and `UNTIL`.
-    d_bad_recurrence: [&'static str; 6],
+    /// `{part}` written wrongly; both `COUNT` and `UNTIL`; an `UNTIL` before the start; a
+    /// numbered weekday in a rule neither monthly nor yearly; words, not a rule.
+    d_bad_recurrence: [&'static str; 7],
     /// Diagnostic: `{value}` is not a time zone.
     d_bad_timezone: &'static str,
     /// Said after `d_bad_timezone` of a calendar's own zone: the feed's, `{zone}`, applies.
