@@ -113,7 +113,9 @@ pub(super) fn vtimezone(
             );
             let offset = offset_text(offsets.offset(zone, mid_year));
             line(out, "BEGIN:STANDARD");
-            line(out, "DTSTART:19700101T000000");
+            // From the first year: one onset later than the first changes below would
+            // take their place (Madrid's 1970 to 1974 read at +00:00, not +01:00).
+            line(out, &format!("DTSTART:{first:04}0101T000000"));
             line(out, &format!("TZOFFSETFROM:{offset}"));
             line(out, &format!("TZOFFSETTO:{offset}"));
             line(out, "END:STANDARD");

@@ -232,6 +232,29 @@ fn a_zone_s_rules_hold_for_every_year_of_a_series_also_where_they_changed() {
     }
 }
 
+#[test]
+fn a_zone_s_rules_hold_for_a_series_from_before_1970() {
+    // Madrid's noon, yearly from 1935 (no summer time then) and from 1929 (summer time that
+    // year), to 1980: the first years had no observance in force, and one written as from
+    // 1970 at +00:00 put 1970 to 1973 an hour off. (A file holds a century of a zone's rules:
+    // a series from before 1928 is read from there.)
+    for start in ["1935-06-15T12:00", "1929-06-15T12:00"] {
+        let file = series(
+            "Europe/Madrid",
+            start,
+            Some(&start.replace("12:00", "13:00")),
+            "FREQ=YEARLY;UNTIL=19801231",
+        );
+        let year: i32 = start[..4].parse().unwrap();
+        offsets_hold(
+            &file,
+            "Europe/Madrid",
+            Date::new(year, 6, 15),
+            Date::new(1981, 1, 1),
+        );
+    }
+}
+
 /// Asserts that the offset a calendar app reads from `file`'s VTIMEZONE for `zone` is jiff's,
 /// every six hours from `from` to `to`.
 fn offsets_hold(file: &str, zone: &str, from: Option<Date>, to: Option<Date>) {
