@@ -196,13 +196,29 @@ pub fn is_known(zone: &str) -> bool {
 }
 
 /// `zone` as the browser spells it (`europe/madrid` is `Europe/Madrid`), if it knows it.
+/// Asked once per name: a feed may name a zone on each of its thousands of events.
 pub fn canonical(zone: &str) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
-    return new_format(zone).and_then(|f| {
-        js_sys::Reflect::get(&f.resolved_options(), &"timeZone".into())
-            .ok()?
-            .as_string()
-    });
+    {
+        use std::cell::RefCell;
+        thread_local! {
+            static SPELLED: RefCell<Vec<(String, Option<String>)>> = const { RefCell::new(Vec::new()) };
+        }
+        if let Some(known) = SPELLED.with_borrow(|all| {
+            (all.iter())
+                .find(|(written, _)| written == zone)
+                .map(|(_, known)| known.clone())
+        }) {
+            return known;
+        }
+        let known = new_format(zone).and_then(|f| {
+            js_sys::Reflect::get(&f.resolved_options(), &"timeZone".into())
+                .ok()?
+                .as_string()
+        });
+        SPELLED.with_borrow_mut(|all| all.push((zone.to_owned(), known.clone())));
+        known
+    }
     #[cfg(not(target_arch = "wasm32"))]
     return (zone == "UTC").then(|| zone.to_owned());
 }

@@ -138,6 +138,20 @@ fn addressed(word: &str) -> bool {
 /// its scheme (`http//`) or a slash (`https:/`). `Ok(None)` where nothing is to be mended;
 /// two addresses in one (`www.a.es, www.b.es`) are refused.
 pub(super) fn mended_website(written: &str) -> Result<Option<String>, Problem> {
+    // As most are written: nothing to mend, found without a copy (a feed has thousands).
+    let schemed = written
+        .get(..8)
+        .is_some_and(|head| head.eq_ignore_ascii_case("https://"))
+        || written
+            .get(..7)
+            .is_some_and(|head| head.eq_ignore_ascii_case("http://"));
+    let plain = |c: char| c.is_ascii_alphanumeric() || "/-._~:?#[]@!$&*+=%".contains(c);
+    if schemed
+        && written.chars().all(plain)
+        && written.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '/')
+    {
+        return Ok(None);
+    }
     // As a browser reads it: without the breaks a CRM wraps a long one over.
     let whole = without_breaks(written.to_owned())?;
     let words: Vec<&str> = whole
