@@ -362,7 +362,7 @@ pub(super) fn content(
             if let Some(mut how) = event
                 .recurrence
                 .as_ref()
-                .and_then(|r| repeats(lang, r, held, until))
+                .and_then(|r| repeats(lang, r, event.start.date().day, held, until))
             {
                 // Its days are its own zone's: say so where the calendar keeps another clock.
                 if there.is_some() {

@@ -11,10 +11,13 @@ use crate::i18n::{Lang, fill};
 /// so that what it says stays true: "every year". A rule with a `COUNT` says `held`, the
 /// times the series is held once its left-out occurrences are taken away (see
 /// `occur::times_held`); one with an `UNTIL`, `until`, the last day it may be held on (see
-/// `occur::until_day`). `None` for a series held once, which repeats not.
+/// `occur::until_day`). A monthly rule on the day of its start, `start_day`, says it where
+/// some months lack that day ("every month on the 31st", held in seven months of twelve).
+/// `None` for a series held once, which repeats not.
 pub(crate) fn repeats(
     lang: Lang,
     rule: &Rrule,
+    start_day: u8,
     held: Option<u32>,
     until: Option<Date>,
 ) -> Option<String> {
@@ -37,11 +40,12 @@ pub(crate) fn repeats(
         )
     };
     let plain = !rule.by_day.is_empty() && rule.by_day.iter().all(|(nth, _)| nth.is_none());
-    let said = match (
-        rule.freq,
-        rule.by_day.as_slice(),
-        rule.by_month_day.as_slice(),
-    ) {
+    let start_day = [start_day as i8];
+    let month_days = match (rule.freq, rule.by_day.is_empty(), &rule.by_month_day[..]) {
+        (Freq::Monthly, true, []) if start_day[0] >= 29 => &start_day[..],
+        _ => &rule.by_month_day[..],
+    };
+    let said = match (rule.freq, rule.by_day.as_slice(), month_days) {
         // Every day that is a Monday to a Friday is every week on those days.
         (freq, _, []) if plain && (freq != Freq::Daily || rule.interval == 1) => {
             let days: Vec<&str> = Weekday::ALL
@@ -140,7 +144,7 @@ mod tests {
 
     #[test]
     fn a_rule_is_said_as_people_say_how_often() {
-        let say = |lang, rule: &str| repeats(lang, &Rrule::parse(rule).unwrap(), None, None);
+        let say = |lang, rule: &str| repeats(lang, &Rrule::parse(rule).unwrap(), 12, None, None);
         let en = |rule| say(Lang::En, rule).unwrap();
         assert_eq!(en("FREQ=DAILY"), "every day");
         assert_eq!(en("FREQ=WEEKLY;INTERVAL=2"), "every 2 weeks");
@@ -181,6 +185,19 @@ mod tests {
         assert_eq!(en("FREQ=MONTHLY;BYMONTHDAY=23"), "every month on the 23rd");
         assert_eq!(en("FREQ=MONTHLY;BYMONTHDAY=31"), "every month on the 31st");
         assert_eq!(en("FREQ=MONTHLY;BYMONTHDAY=12"), "every month on the 12th");
+        // On its start's day, which some months lack: said, as they are left out.
+        let on = |day| {
+            repeats(
+                Lang::En,
+                &Rrule::parse("FREQ=MONTHLY").unwrap(),
+                day,
+                None,
+                None,
+            )
+        };
+        assert_eq!(on(31).unwrap(), "every month on the 31st");
+        assert_eq!(on(29).unwrap(), "every month on the 29th");
+        assert_eq!(on(28).unwrap(), "every month", "every month has a 28th");
         assert_eq!(
             en("FREQ=MONTHLY;BYMONTHDAY=-1"),
             "every month on the last day"
@@ -219,7 +236,7 @@ mod tests {
         // The last day an UNTIL allows, as the series' own clock counts it.
         let advent = Rrule::parse("FREQ=DAILY;UNTIL=20251231T233000Z").unwrap();
         assert_eq!(
-            repeats(Lang::En, &advent, None, Date::new(2026, 1, 1)).unwrap(),
+            repeats(Lang::En, &advent, 12, None, Date::new(2026, 1, 1)).unwrap(),
             "every day, until 1 January 2026"
         );
         assert_eq!(
@@ -251,9 +268,9 @@ mod tests {
         // held once, it repeats not.
         let breakfast = Rrule::parse("FREQ=MONTHLY;BYDAY=2TU;COUNT=20").unwrap();
         assert_eq!(
-            repeats(Lang::Es, &breakfast, Some(19), None).unwrap(),
+            repeats(Lang::Es, &breakfast, 12, Some(19), None).unwrap(),
             "cada mes, el segundo martes, 19 veces"
         );
-        assert_eq!(repeats(Lang::Es, &breakfast, Some(1), None), None);
+        assert_eq!(repeats(Lang::Es, &breakfast, 12, Some(1), None), None);
     }
 }
