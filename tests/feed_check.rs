@@ -138,6 +138,17 @@ fn unsafe_addresses_and_bad_contacts_and_colours_are_said_and_the_entry_kept() {
     same(r#""logos/rakuten.svg""#, r#""data:text/html,x""#, |f| {
         f.members[1].logo = Some("data:text/html,x".into())
     });
+    // Unsafe first, as the reader finds it, then two in one.
+    same(
+        r#""logos/rakuten.svg""#,
+        r#""javascript:x\nwww.b.example""#,
+        |f| f.members[1].logo = Some("javascript:x\nwww.b.example".into()),
+    );
+    same(
+        r#""logos/rakuten.svg""#,
+        r#""a.png\nhttps://b.example/b.png""#,
+        |f| f.members[1].logo = Some("a.png\nhttps://b.example/b.png".into()),
+    );
     // Two addresses in one, a line each.
     same(
         r#""https://www.sonilab.example""#,
@@ -254,6 +265,20 @@ fn a_rule_that_cannot_repeat_and_an_exdate_off_the_series_are_said() {
     same(r#""2026-01-14T19:00""#, r#""2026-01-15T19:00""#, |f| {
         f.events[2].exdates[0] = When::Local(date(2026, 1, 15), Time::new(19, 0).unwrap())
     });
+}
+
+#[test]
+fn a_cluster_without_a_zone_whose_events_have_times_is_said() {
+    same(r#""timezone": "Europe/Madrid""#, r#""timezone": """#, |f| {
+        f.cluster.timezone = String::new()
+    });
+    // An event's zone of its own is the one its times are read in.
+    let mut feed = read();
+    feed.cluster.timezone = String::new();
+    for event in &mut feed.events {
+        event.timezone = Some("Europe/Madrid".into());
+    }
+    assert_eq!(feed.check(), []);
 }
 
 #[test]

@@ -3454,10 +3454,8 @@ fn a_comment_between_entries_takes_no_entrys_place() {
     assert_eq!(member_paths(&parsed), ["members[1].kind"]);
     assert_eq!(
         syntax_said(text),
-        [
-            (3, 3, SyntaxProblem::Comment, Recovery::Mended),
-            (6, 3, SyntaxProblem::Comment, Recovery::Mended),
-        ]
+        [(3, 3, SyntaxProblem::Comment, Recovery::Mended)],
+        "the first comment said, not each"
     );
 }
 
@@ -3469,16 +3467,10 @@ fn a_comment_heading_a_list_or_ending_a_line_loses_nothing() {
     let ids: Vec<&str> = parsed.feed.members.iter().map(|m| m.id.as_str()).collect();
     assert_eq!(ids, ["a", "b"]);
     assert_eq!(parsed.feed.cluster.name.resolve("en", "en"), "CLAG");
-    let mended = Recovery::Mended;
     assert_eq!(
         syntax_said(text),
-        [
-            (1, 45, SyntaxProblem::Comment, mended),
-            (3, 5, SyntaxProblem::Comment, mended),
-            (4, 31, SyntaxProblem::Comment, mended),
-            (5, 17, SyntaxProblem::Comment, mended),
-            (7, 13, SyntaxProblem::Comment, mended),
-        ]
+        [(1, 45, SyntaxProblem::Comment, Recovery::Mended)],
+        "said once: a heading over each of a thousand entries would fill the list"
     );
     // A `/*` never closed is no comment: the rest is not taken for one.
     let open = "{\"members\": [\n  {\"id\": \"a\", \"name\": \"A\"},\n  /* partners\n  {\"id\": \"b\", \"name\": \"B\"}\n]}";
@@ -3488,6 +3480,34 @@ fn a_comment_heading_a_list_or_ending_a_line_loses_nothing() {
         "{said:?}"
     );
     assert_eq!(parse(open).unwrap().feed.members[0].id, "a");
+    // A comment first, before entries at the line's start: no text before the document.
+    for first in ["// CLAG, 2026\n", "/* CLAG\n{ not an entry }\n*/\n"] {
+        let text = format!("{first}{{\"members\": [\n{{\"id\": \"a\", \"name\": \"A\"}}\n]}}");
+        let parsed = parse(&text).unwrap();
+        assert_eq!(parsed.feed.members.len(), 1, "{text}");
+        assert_eq!(
+            syntax_said(&text),
+            [(1, 1, SyntaxProblem::Comment, Recovery::Mended)],
+            "{text}"
+        );
+    }
+    // Entries left out in a block after a broken one stay out.
+    let text = "{\"members\": [\n  {\"id\": \"a\", \"name\": \"A\" \"x},\n  /*\n  {\"id\": \"old\", \"name\": \"Old\"},\n  */\n  {\"id\": \"b\", \"name\": \"B\"}\n]}";
+    let ids: Vec<String> = parse(text)
+        .unwrap()
+        .feed
+        .members
+        .iter()
+        .map(|m| m.id.clone())
+        .collect();
+    assert_eq!(ids, ["b"]);
+    // An address left unquoted where a value goes is no comment: said where it is.
+    let text = "{\"members\": [\n  {\"id\": \"a\", \"name\": \"A\", \"logo\": //cdn.example/a.png,\n   \"city\": \"Vigo\"},\n  {\"id\": \"b\", \"name\": \"B\"}\n]}";
+    let said = syntax_said(text);
+    assert_eq!(
+        (said[0].0, said[0].1, said[0].2.clone()),
+        (2, 36, SyntaxProblem::UnexpectedChar('/'))
+    );
 }
 
 #[test]
@@ -3516,9 +3536,9 @@ fn mistakes_within_a_kept_entry_are_said_at_their_own_places() {
 #[test]
 fn a_field_written_otherwise_is_said_as_the_one_meant() {
     let parsed = parse(
-        r#"{"version": 1, "cluster": {"name": "CLAG", "Time zone": "Europe/Madrid", "timezone": "Europe/Madrid"},
+        r#"{"version": 1, "cluster": {"name": "CLAG", "Time zone": "Europe/Madrid"},
             "segments": [{"id": "production", "Name": "Produción"}],
-            "members": [{"id": "b", "name": "Bambú", "Website": "https://bambu.example", "E-mail": "info@bambu.example", "Segments": ["production"], "city": "Vigo", "_source": "crm", "Notes": "x"},
+            "members": [{"id": "b", "ID": "crm-12", "name": "Bambú", "Website": "https://bambu.example", "E-mail": "info@bambu.example", "Segments": ["production"], "city": "Vigo", "_source": "crm", "Notes": "x"},
                         {"id": "c", "Name": "Ficción"}],
             "events": [{"id": "e", "title": "MIPCOM", "start": "2026-10-19", "Start date": "2026-10-19"}]}"#,
     )
@@ -3541,7 +3561,8 @@ fn a_field_written_otherwise_is_said_as_the_one_meant() {
             ("members[1].Name", &FieldMiswritten("name")),
             ("members[1].name", &Missing),
         ],
-        "an unknown field (`Notes`, `_source`, `Start date`) is still ignored without a word"
+        "an unknown field (`Notes`, `_source`, `Start date`) is still ignored without a word, \
+         and so is one beside the field it would be (`ID` beside `id`)"
     );
     let member = &parsed.feed.members[0];
     assert_eq!(
@@ -3552,7 +3573,7 @@ fn a_field_written_otherwise_is_said_as_the_one_meant() {
         clusterkit::Lang::En
             .strings()
             .diagnostic(&parsed.diagnostics[3]),
-        "is no field: write it “website”. The field was ignored."
+        "is no field: write it as “website”. The field was ignored."
     );
 }
 
@@ -3931,7 +3952,7 @@ fn a_cluster_without_a_zone_whose_events_have_times_is_told_they_are_utc() {
             clusterkit::Lang::En.strings().diagnostic(&said[0])
         ),
         "cluster.timezone: is missing, so times are read and shown as UTC: give the cluster’s \
-         zone, such as “Europe/Madrid”."
+         time zone, such as “Europe/Madrid”."
     );
     // Said once, before the lists' problems, among the cluster's.
     let broken = r#"[{"id": "b", "title": "B", "start": "2026-12-02T09:00", "color": 5}, {"id": "c", "title": "C", "start": "2026-12-02T10:00Z"}, {"title": "no id"}]"#;
@@ -4070,6 +4091,28 @@ fn an_address_written_with_more_than_itself_is_read_as_meant_and_said() {
                 "D",
                 &[("website", r#""https://a.example https://b.example""#)],
             ),
+            // A path's own spaces and commas, which a browser reads whole.
+            member_json(
+                "e",
+                "E",
+                &[(
+                    "website",
+                    r#""https://www.a.example/docs/Programa jornada 2025.pdf""#,
+                )],
+            ),
+            member_json(
+                "f",
+                "F",
+                &[("website", r#""https://www.a.example/news/cine,tv.cat""#)],
+            ),
+            member_json(
+                "g",
+                "G",
+                &[("website", r#""www.a.example,https://b.example""#)],
+            ),
+            // Wrapping alone is nothing; a script is no e-mail address.
+            member_json("h", "H", &[("website", r#""“”""#), ("email", r#""()""#)]),
+            member_json("i", "I", &[("website", r#""javascript:alert('a@b')""#)]),
         ],
         vec![],
     ));
@@ -4078,6 +4121,10 @@ fn an_address_written_with_more_than_itself_is_read_as_meant_and_said() {
         &[
             diag("members[2].website", Problem::TwoAddresses, false),
             diag("members[3].website", Problem::TwoAddresses, false),
+            diag("members[6].website", Problem::TwoAddresses, false),
+            diag("members[7].website", Problem::Empty, false),
+            diag("members[7].email", Problem::Empty, false),
+            diag("members[8].website", Problem::UnsafeUrl, false),
         ],
     );
     let m = &parsed.feed.members;
@@ -4087,6 +4134,18 @@ fn an_address_written_with_more_than_itself_is_read_as_meant_and_said() {
     );
     assert_eq!(m[1].website.as_deref(), Some("members/my page.html"));
     assert_eq!(m[1].phone.as_deref(), Some("(981) 941 792"));
+    assert_eq!(
+        m[4].website.as_deref(),
+        Some("https://www.a.example/docs/Programa jornada 2025.pdf")
+    );
+    assert_eq!(
+        m[5].website.as_deref(),
+        Some("https://www.a.example/news/cine,tv.cat")
+    );
+    assert_eq!(
+        (m[7].website.as_deref(), m[7].email.as_deref()),
+        (None, None)
+    );
 }
 
 #[test]

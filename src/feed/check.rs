@@ -44,8 +44,16 @@ impl Feed {
         let c = &self.cluster;
         out.text("cluster", "name", Some(&c.name), true, false);
         out.url("cluster", "url", c.url.as_deref(), true);
+        // Read in the cluster's zone: a time without a zone of its own the reader keeps.
+        let timed = |e: &Event| {
+            let own = given(e.timezone.as_deref()).is_some_and(names_a_zone);
+            !own && !e.start.is_all_day()
+        };
         if !blank(&c.timezone) && !names_a_zone(c.timezone.trim()) {
             out.say("cluster.timezone", Problem::BadTimezone(c.timezone.clone()));
+        } else if blank(&c.timezone) && self.events.iter().any(timed) {
+            // As the reader says a cluster given without its zone (the default is UTC's).
+            out.say("cluster.timezone", Problem::ZoneMissing);
         }
         if !blank(&c.default_language) && !is_language_tag(c.default_language.trim()) {
             let problem = Problem::BadLanguage(c.default_language.clone());
@@ -192,10 +200,10 @@ impl Said {
         };
         let said = if page {
             website_as_meant(url).map_or_else(Some, |(_, said)| said)
-        } else if super::read::without_breaks(url.to_owned()).is_err() {
-            Some(Problem::TwoAddresses)
+        } else if !is_safe_url(url) {
+            Some(Problem::UnsafeUrl)
         } else {
-            (!is_safe_url(url)).then_some(Problem::UnsafeUrl)
+            super::read::without_breaks(url.to_owned()).err()
         };
         if let Some(problem) = said {
             self.say(format!("{at}.{key}"), problem);

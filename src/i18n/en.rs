@@ -205,8 +205,8 @@ pub(crate) static STRINGS: Strings = Strings {
     show_earlier: "Show earlier events",
     show_later: "Show later events",
     d_missing: "is required but missing.",
-    d_field_miswritten: "is no field: write it “{field}”.",
-    d_zone_missing: "is missing, so times are read and shown as UTC: give the cluster’s zone, such as “Europe/Madrid”.",
+    d_field_miswritten: "is no field: write it as “{field}”.",
+    d_zone_missing: "is missing, so times are read and shown as UTC: give the cluster’s time zone, such as “Europe/Madrid”.",
     d_wrong_type: "should be {expected}, but is {found}.",
     type_names: [
         "an object",

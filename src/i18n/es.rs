@@ -208,8 +208,8 @@ pub(crate) static STRINGS: Strings = Strings {
     show_earlier: "Mostrar eventos anteriores",
     show_later: "Mostrar eventos posteriores",
     d_missing: "es obligatorio, pero falta.",
-    d_field_miswritten: "no es un campo: escríbalo «{field}».",
-    d_zone_missing: "falta, así que las horas se leen y se muestran en UTC: indique la zona del clúster, como «Europe/Madrid».",
+    d_field_miswritten: "no es un campo: escríbalo como «{field}».",
+    d_zone_missing: "falta, así que las horas se leen y se muestran en UTC: indique la zona horaria del clúster, como «Europe/Madrid».",
     d_wrong_type: "debería ser {expected}, pero es {found}.",
     type_names: [
         "un objeto",

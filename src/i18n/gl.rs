@@ -195,8 +195,8 @@ pub(crate) static STRINGS: Strings = Strings {
     show_earlier: "Amosar eventos anteriores",
     show_later: "Amosar eventos posteriores",
     d_missing: "é obrigatorio, pero falta.",
-    d_field_miswritten: "non é un campo: escríbao «{field}».",
-    d_zone_missing: "falta, así que as horas lense e amósanse en UTC: indique a zona do clúster, como «Europe/Madrid».",
+    d_field_miswritten: "non é un campo: escríbao como «{field}».",
+    d_zone_missing: "falta, así que as horas lense e amósanse en UTC: indique o fuso horario do clúster, como «Europe/Madrid».",
     d_wrong_type: "debería ser {expected}, pero é {found}.",
     type_names: [
         "un obxecto",

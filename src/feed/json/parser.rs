@@ -81,6 +81,7 @@ fn parse_from(
         list: Cow::Borrowed(""),
         strict,
         spent: 0,
+        commented: false,
     };
     p.skip_ws();
     if p.pos == p.src.len() {
@@ -135,6 +136,8 @@ struct Parser<'a> {
     strict: bool,
     /// The bytes read in items that broke, and were skipped.
     spent: usize,
+    /// Whether a comment was met (and said) already.
+    commented: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -193,6 +196,12 @@ impl<'a> Parser<'a> {
     /// not, but a feed written by hand may (a heading over a list's entries): whether there
     /// was one. A `/*` never closed is none: the rest is not thrown away as a comment.
     fn comment(&mut self) -> bool {
+        // Not where a value goes (`"logo": //cdn.example/a.png`, an address left unquoted):
+        // that is said as the value it breaks, not read past as a comment.
+        let before = self.src[..self.pos].trim_ascii_end();
+        if before.ends_with(b":") {
+            return false;
+        }
         let rest = &self.src[self.pos..];
         let length = match rest.get(1) {
             Some(b'/') => rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len()),
@@ -204,7 +213,10 @@ impl<'a> Parser<'a> {
         };
         let at = self.pos;
         self.pos += length;
-        self.mend(at, SyntaxProblem::Comment);
+        // The first said: one a heading over each entry would make a thousand.
+        if !std::mem::replace(&mut self.commented, true) {
+            self.mend(at, SyntaxProblem::Comment);
+        }
         true
     }
 

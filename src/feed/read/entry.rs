@@ -65,6 +65,20 @@ impl fmt::Display for At<'_> {
     }
 }
 
+/// Whether `key` is the field name `field` (small letters, words joined by `_`) in other
+/// letters or with other joins (`Default language`, `E-mail`), without a copy of either.
+fn same_name(key: &str, field: &str) -> bool {
+    let mut k = key.bytes().filter(|b| !matches!(b, b' ' | b'-' | b'_'));
+    let mut f = field.bytes().filter(|b| *b != b'_');
+    loop {
+        match (k.next(), f.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if a.to_ascii_lowercase() == b => {}
+            _ => return false,
+        }
+    }
+}
+
 /// One entry of a list being read: its object, its place, and whether it must be skipped.
 pub(super) struct Entry<'a> {
     pub(super) cx: &'a mut Cx,
@@ -91,9 +105,12 @@ impl<'a> Entry<'a> {
             {
                 continue;
             }
-            let folded = |k: &str| k.to_ascii_lowercase().replace([' ', '-', '_'], "");
-            let written = folded(key);
-            if let Some(field) = fields.iter().find(|f| folded(f) == written) {
+            // Not beside the field itself (`"ID"` of a CRM's own beside `"id"`): the feed's
+            // own data, which the advice would make a repeated key.
+            let meant = fields
+                .iter()
+                .find(|f| same_name(key, f) && self.obj.get(f).is_none());
+            if let Some(field) = meant {
                 let problem = Problem::FieldMiswritten(field);
                 self.cx.report(self.field(key), problem, false);
             }

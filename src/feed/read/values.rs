@@ -7,7 +7,7 @@ use crate::feed::When;
 use crate::feed::diag::{Expected, Problem};
 use crate::feed::json::Json;
 use crate::feed::text::clean;
-use crate::feed::url::{is_color, is_safe_url};
+use crate::feed::url::{is_color, is_email, is_safe_url};
 
 pub(super) fn string(v: &Json) -> Result<String, Problem> {
     with_str(v, |text| Ok(text.to_owned()))
@@ -54,7 +54,16 @@ pub(super) fn read_id(v: &Json) -> Result<String, Problem> {
 }
 
 pub(super) fn url(v: &Json) -> Result<String, Problem> {
-    string_where(v, is_safe_url, Problem::UnsafeUrl).and_then(without_breaks)
+    string(v).and_then(|s| url_str(&s))
+}
+
+/// A [`url`] read from its text, already cleaned.
+fn url_str(s: &str) -> Result<String, Problem> {
+    if is_safe_url(s) {
+        without_breaks(s.to_owned())
+    } else {
+        Err(Problem::UnsafeUrl)
+    }
 }
 
 /// An address without its tabs and line breaks (a CRM's wrapped field), as a browser reads
@@ -82,13 +91,14 @@ pub(in crate::feed) fn without_breaks(url: String) -> Result<String, Problem> {
 /// on the feed's server; an e-mail address written there is refused as such. A relative path
 /// (`members/uab.html`, `uab.html`) stays one.
 pub(super) fn website(s: &str) -> Result<String, Problem> {
-    if is_mail_address(s)
-        || s.get(..7)
-            .is_some_and(|m| m.eq_ignore_ascii_case("mailto:"))
-    {
+    let mail = s.get(..7).filter(|m| m.eq_ignore_ascii_case("mailto:"));
+    if is_email(mail.map_or(s, |m| &s[m.len()..])) {
         return Err(Problem::EmailAsWebsite);
     }
-    url(&Json::String(s.into())).map(|s| {
+    if is_mail_address(s) {
+        return Err(Problem::UnsafeUrl);
+    }
+    url_str(s).map(|s| {
         if is_host(url_head(&s)) {
             format!("https://{s}")
         } else {
@@ -124,54 +134,88 @@ pub(in crate::feed) fn unwrapped(written: &str) -> &str {
     }
 }
 
+/// Whether `text` starts with `start`, in any case.
+fn starts_ci(text: &str, start: &str) -> bool {
+    text.get(..start.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(start))
+}
+
 /// Whether `word` starts as a web address does: a scheme, `www.`, or a host (`sonilab.cat`).
 fn addressed(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
     ["http:", "https:", "http//", "https//", "www."]
         .iter()
-        .any(|start| lower.starts_with(start))
+        .any(|start| starts_ci(word, start))
         || is_host(url_head(unwrapped(word)))
 }
 
+/// Whether a website as written may need [`mended_website`]: anything but the plain address
+/// most are, found without a copy (a feed has thousands).
+fn may_need_mending(written: &str) -> bool {
+    const ODD: [char; 17] = [
+        '“', '”', '‘', '’', '"', '\'', '«', '»', '(', ')', '<', '>', '[', ']', ',', ';', '.',
+    ];
+    written.contains(char::is_whitespace)
+        || written.starts_with(ODD)
+        || written.ends_with(ODD)
+        || written.contains([',', ';'])
+        || ["http//", "https//"].iter().any(|s| starts_ci(written, s))
+        || (starts_ci(written, "http:/") && !starts_ci(written, "http://"))
+        || (starts_ci(written, "https:/") && !starts_ci(written, "https://"))
+}
+
+/// How many addresses `text` holds: its words (between spaces) that start as one, and in
+/// them, what starts as an address after a comma or semicolon (`www.a.es,https://b.es`; not
+/// `…/cine,tv.cat`, a path's own comma).
+fn addresses(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|word| {
+            let after = word
+                .split([',', ';'])
+                .skip(1)
+                .filter(|part| {
+                    ["http:", "https:", "www."]
+                        .iter()
+                        .any(|start| starts_ci(part.trim(), start))
+                })
+                .count();
+            usize::from(addressed(word)) + after
+        })
+        .sum()
+}
+
 /// A website as its writer meant it, where what was written is none as it stands: see
-/// [`unwrapped`]; a remark after the address (`https://ficcion.es (web)`); a colon lost after
-/// its scheme (`http//`) or a slash (`https:/`). `Ok(None)` where nothing is to be mended;
-/// two addresses in one (`www.a.es, www.b.es`) are refused.
+/// [`unwrapped`]; a remark after the address, in brackets or after a bare host
+/// (`https://ficcion.es (web)`, `www.ficcion.es en obras`; not the words of a path with
+/// spaces, `…/Programa jornada.pdf`, which a browser reads whole); a colon lost after its
+/// scheme (`http//`) or a slash (`https:/`). `Ok(None)` where nothing is to be mended; two
+/// addresses in one (`www.a.es, www.b.es`) are refused, and wrapping alone (`“”`) is empty.
 pub(super) fn mended_website(written: &str) -> Result<Option<String>, Problem> {
-    // As most are written: nothing to mend, found without a copy (a feed has thousands).
-    let schemed = written
-        .get(..8)
-        .is_some_and(|head| head.eq_ignore_ascii_case("https://"))
-        || written
-            .get(..7)
-            .is_some_and(|head| head.eq_ignore_ascii_case("http://"));
-    let plain = |c: char| c.is_ascii_alphanumeric() || "/-._~:?#[]@!$&*+=%".contains(c);
-    if schemed
-        && written.chars().all(plain)
-        && written.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '/')
-    {
+    if !may_need_mending(written) {
         return Ok(None);
     }
     // As a browser reads it: without the breaks a CRM wraps a long one over.
     let whole = without_breaks(written.to_owned())?;
-    let words: Vec<&str> = whole
-        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
-        .filter(|w| !unwrapped(w).is_empty())
-        .collect();
-    if words.iter().filter(|w| addressed(w)).count() > 1 {
+    if addresses(&whole) > 1 {
         return Err(Problem::TwoAddresses);
     }
     let mut s = unwrapped(&whole);
-    // A remark after a space: only after an address (a relative path may hold a space).
-    if let Some((first, _)) = s.split_once(char::is_whitespace)
-        && addressed(first)
-    {
-        s = unwrapped(first);
+    if s.is_empty() {
+        return Err(Problem::Empty);
     }
-    let lower = s.to_ascii_lowercase();
+    if let Some((first, rest)) = s.split_once(char::is_whitespace) {
+        let rest = rest.trim_start();
+        // A host alone, with its scheme or without, and no path after it.
+        let address = unwrapped(first);
+        let after_scheme = address.find("//").map_or(address, |i| &address[i + 2..]);
+        let host_alone = !after_scheme.trim_end_matches('/').contains(['/', '?', '#']);
+        let remark = rest.starts_with(['(', '[', '-', '–', '—']) || host_alone;
+        if addressed(first) && remark {
+            s = unwrapped(first);
+        }
+    }
     let mut mended = s.to_owned();
     for scheme in ["http", "https"] {
-        let Some(rest) = lower.strip_prefix(scheme) else {
+        let Some(rest) = s.get(scheme.len()..).filter(|_| starts_ci(s, scheme)) else {
             continue;
         };
         if rest.starts_with("//") {
@@ -201,7 +245,7 @@ pub(in crate::feed) fn website_as_meant(
 /// An e-mail address or phone number that `ok` takes, with what to say of how it was written:
 /// with the `scheme` its link adds (`mailto:info@…`, `tel:+34…`, as copied from a link's
 /// address), or with quotes or brackets around it or punctuation after it ([`unwrapped`]),
-/// it is read without them. Else `bad`.
+/// it is read without them. Else `bad`; wrapping alone (`“”`) is empty.
 pub(in crate::feed) fn contact_as_meant(
     written: &str,
     scheme: &'static str,
@@ -209,6 +253,9 @@ pub(in crate::feed) fn contact_as_meant(
     bad: Problem,
 ) -> Result<(String, Option<Problem>), Problem> {
     let bare = unwrapped(written);
+    if bare.is_empty() {
+        return Err(Problem::Empty);
+    }
     let (read, schemed) = if ok(bare) {
         (bare, false)
     } else {

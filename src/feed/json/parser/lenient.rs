@@ -48,7 +48,10 @@ pub(crate) fn parse_lenient(text: &str) -> Result<Lenient<'_>, SyntaxError> {
         .windows(2)
         .position(|w| w == b"\n{")
         .map(|at| first + at + 1);
+    // A comment first (`// members of the cluster`) is read past as any comment is.
+    let comment = src[first..].starts_with(b"//") || src[first..].starts_with(b"/*");
     let (start, before) = match (src.get(first), after) {
+        _ if comment => (start, None),
         // Not before a document that starts with a value of its own (`"…\n{"` is one).
         (Some(b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n'), _)
         | (None, _)
@@ -209,8 +212,16 @@ impl Parser<'_> {
                 Some(b'{') if same => return Some(at),
                 Some(b']') if blank <= indent.len() => return Some(at),
                 // An entry's end (`},`), its comma alone (`,` where its `}` was lost), a
-                // comment (`// partners`).
+                // comment (`// partners`); a block of them (`/* … */`, entries left out
+                // there) goes on to the line after its end.
                 Some(b'}' | b',') if same => {}
+                Some(b'/') if rest[blank..].starts_with(b"/*") => {
+                    // From the line its `*/` ends on.
+                    let end = blank + rest[blank..].windows(2).position(|w| w == b"*/")?;
+                    line += end;
+                    line += src[line..].iter().position(|&b| b == b'\n')? + 1;
+                    continue;
+                }
                 Some(b'/' | b'#') => {}
                 None | Some(b'\r' | b'\n') => {}
                 Some(_) if blank <= indent.len() => return None,
