@@ -141,7 +141,7 @@ pub fn EventCalendar(
     on_open: Option<Callback<String>>,
     /// Called with an event's id as its details close, however they close (Escape, the back
     /// button, their close button, "Back to" the day's events), and before another event's
-    /// open in their place.
+    /// open in their place. Not as the calendar itself is taken down.
     #[prop(optional, into)]
     on_close: Option<Callback<String>>,
     /// Called with the first day of the month shown: the first one, then each the visitor

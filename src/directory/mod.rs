@@ -106,6 +106,7 @@ pub fn MemberDirectory(
     /// Called with a member's id as its profile closes, however it closes (Escape, the back
     /// button, its close button, a tap outside, `open`), and before another member's opens
     /// in its place: an app that keeps the open member in its own address clears it here.
+    /// Not as the directory itself is taken down, which is the app's own doing.
     #[prop(optional, into)]
     on_close: Option<Callback<String>>,
     /// Opens the profile of the member with this id, as a click on its card would, when
