@@ -592,48 +592,55 @@ fn founding_that_is_not_a_boolean_is_dropped_and_member_kept() {
 }
 
 #[test]
-fn lists_given_as_text_are_dropped_and_member_kept() {
+fn lists_given_as_text_are_read_as_what_their_commas_part_and_said() {
+    // A spreadsheet's cell: `"dubbing, dobraxe"` for a list of two.
     let parsed = read(&feed(
         vec![
-            member_json("sonilab", "Sonilab", &[("tags", r#""dubbing""#)]),
+            member_json("sonilab", "Sonilab", &[("tags", r#""dubbing, dobraxe;""#)]),
             member_json("mediapro", "Mediapro", &[("segments", r#""""#)]),
+            member_json("cccb", "CCCB", &[("segments", r#""production""#)]),
         ],
         vec![event_json(
             "networking",
             &[("exdates", r#""2025-08-05T09:00""#)],
         )],
     ));
+    let listed = |list: &str| Problem::ListAsText(list.to_owned());
     assert_diagnostics(
         &parsed,
         &[
-            diag("members[0].tags", wrong(Expected::Array, "string"), false),
+            diag(
+                "members[0].tags",
+                listed(r#"["dubbing", "dobraxe"]"#),
+                false,
+            ),
+            // A blank one is no list at all.
             diag(
                 "members[1].segments",
                 wrong(Expected::Array, "string"),
                 false,
             ),
-            diag("events[0].exdates", wrong(Expected::Array, "string"), false),
+            diag("members[2].segments", listed(r#"["production"]"#), false),
+            diag(
+                "events[0].exdates",
+                listed(r#"["2025-08-05T09:00"]"#),
+                false,
+            ),
         ],
     );
+    let m = &parsed.feed.members;
+    assert_eq!(m[0].tags, ["dubbing", "dobraxe"]);
+    assert_eq!(m[1].segments, Vec::<String>::new());
+    assert_eq!(m[2].segments, ["production"]);
     assert_eq!(
-        parsed.feed.members,
-        vec![
-            Member {
-                tags: vec![],
-                ..full_member("sonilab", "Sonilab")
-            },
-            Member {
-                segments: vec![],
-                ..full_member("mediapro", "Mediapro")
-            }
-        ]
+        parsed.feed.events[0].exdates,
+        [When::parse("2025-08-05T09:00").unwrap()]
     );
     assert_eq!(
-        parsed.feed.events,
-        vec![Event {
-            exdates: vec![],
-            ..full_event("networking")
-        }]
+        clusterkit::Lang::En
+            .strings()
+            .diagnostic(&parsed.diagnostics[0]),
+        r#"is text, not a list: read as ["dubbing", "dobraxe"]."#
     );
 }
 

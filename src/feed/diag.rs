@@ -57,6 +57,9 @@ impl std::fmt::Display for Diagnostic {
 pub enum Problem {
     /// A required field is missing.
     Missing,
+    /// A list written as text (`"dobraxe, son"`, a spreadsheet's cell): read as the list of
+    /// what its commas part, given here as JSON writes it.
+    ListAsText(String),
     /// A key that is this field written otherwise (`Website`, `Default language`), whose
     /// value is ignored as an unknown field's.
     FieldMiswritten(&'static str),

@@ -54,6 +54,7 @@ impl Strings {
         let message = match &d.problem {
             Problem::Missing => self.d_missing.to_owned(),
             Problem::ZoneMissing => self.d_zone_missing.to_owned(),
+            Problem::ListAsText(list) => fill(self.d_list_as_text, &[("list", list)]),
             Problem::FieldMiswritten(field) => fill(self.d_field_miswritten, &[("field", field)]),
             Problem::WrongType { expected, found } => {
                 // What was found, in the same words as what was expected (`null` as it is).
@@ -162,6 +163,7 @@ impl Strings {
                 false,
                 Problem::Missing
                 | Problem::ZoneMissing
+                | Problem::ListAsText(_)
                 | Problem::UnsupportedVersion(_)
                 | Problem::SegmentNamed { .. }
                 | Problem::CategoryNamed { .. }

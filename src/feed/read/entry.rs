@@ -202,9 +202,25 @@ impl<'a> Entry<'a> {
         read: fn(&Json) -> Result<String, Problem>,
         mut check: impl FnMut(&str) -> Result<Option<(String, Problem)>, Problem>,
     ) -> Vec<String> {
+        let parts: Vec<Json>;
         let items = match self.get(key) {
             None | Some(Json::Null) => return vec![],
-            Some(Json::Array(items)) => items,
+            Some(Json::Array(items)) => items.as_slice(),
+            // A spreadsheet's cell (`"dobraxe, son"`, `"production"`): the list of what its
+            // commas part, said as such.
+            Some(Json::String(text)) if !text.trim().is_empty() => {
+                let texts: Vec<&str> = text.split([',', ';', '\n']).map(str::trim).collect();
+                let list: Vec<String> = (texts.iter())
+                    .filter(|p| !p.is_empty())
+                    .map(|p| format!("\"{p}\""))
+                    .collect();
+                parts = (texts.into_iter())
+                    .map(|part| Json::String(part.to_owned().into()))
+                    .collect();
+                let said = Problem::ListAsText(format!("[{}]", list.join(", ")));
+                self.cx.report(self.field(key), said, false);
+                &parts
+            }
             Some(other) => {
                 self.cx
                     .report(self.field(key), wrong(Expected::Array, other), false);
