@@ -557,6 +557,9 @@ fn version_given_as_text_is_reported_and_the_feed_still_read() {
         &parsed,
         &[diag("version", wrong(Expected::Number, "string"), false)],
     );
+    // Said without "ignored": the feed is read as version 1 all the same.
+    let said = clusterkit::Lang::En.strings().diagnostic(&parsed.diagnostics[0]);
+    assert!(!said.contains("ignored"), "{said}");
     assert_shared_parts_intact(&parsed.feed);
     assert_eq!(parsed.feed.members, vec![full_member("sonilab", "Sonilab")]);
     assert_eq!(parsed.feed.events, vec![full_event("networking")]);

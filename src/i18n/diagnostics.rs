@@ -170,7 +170,8 @@ impl Strings {
                 | Problem::SchemeWritten(_)
                 | Problem::AddressMended(_),
             ) => return message,
-            (false, _) if d.path == Diagnostic::ROOT => return message,
+            // `version` read as 1 whatever it says: nothing was ignored.
+            (false, _) if d.path == Diagnostic::ROOT || d.path == "version" => return message,
             (false, _) => self.d_dropped,
         };
         format!("{message} {consequence}")
