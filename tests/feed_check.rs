@@ -158,6 +158,14 @@ fn unsafe_addresses_and_bad_contacts_and_colours_are_said_and_the_entry_kept() {
     same(r#""info@sonilab.example""#, r#""info at sonilab""#, |f| {
         f.members[0].email = Some("info at sonilab".into())
     });
+    // A word is no page; a spreadsheet's `-` is none, said by neither.
+    same(r#""https://www.sonilab.example""#, r#""pendent""#, |f| {
+        f.members[0].website = Some("pendent".into())
+    });
+    let mut feed = read();
+    feed.members[0].website = Some("-".into());
+    feed.members[0].email = Some("—".into());
+    assert_eq!(feed.check(), []);
     // Written with more than the address: read as meant, and said.
     same(
         r#""https://www.sonilab.example""#,

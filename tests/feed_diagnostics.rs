@@ -558,7 +558,9 @@ fn version_given_as_text_is_reported_and_the_feed_still_read() {
         &[diag("version", wrong(Expected::Number, "string"), false)],
     );
     // Said without "ignored": the feed is read as version 1 all the same.
-    let said = clusterkit::Lang::En.strings().diagnostic(&parsed.diagnostics[0]);
+    let said = clusterkit::Lang::En
+        .strings()
+        .diagnostic(&parsed.diagnostics[0]);
     assert!(!said.contains("ignored"), "{said}");
     assert_shared_parts_intact(&parsed.feed);
     assert_eq!(parsed.feed.members, vec![full_member("sonilab", "Sonilab")]);
@@ -4120,7 +4122,8 @@ fn an_address_written_with_more_than_itself_is_read_as_meant_and_said() {
                 "G",
                 &[("website", r#""www.a.example,https://b.example""#)],
             ),
-            // Wrapping alone is nothing; a script is no e-mail address.
+            // Wrapping alone is nothing, as a spreadsheet's `-` is; a script is no e-mail
+            // address.
             member_json("h", "H", &[("website", r#""“”""#), ("email", r#""()""#)]),
             member_json("i", "I", &[("website", r#""javascript:alert('a@b')""#)]),
         ],
@@ -4132,8 +4135,6 @@ fn an_address_written_with_more_than_itself_is_read_as_meant_and_said() {
             diag("members[2].website", Problem::TwoAddresses, false),
             diag("members[3].website", Problem::TwoAddresses, false),
             diag("members[6].website", Problem::TwoAddresses, false),
-            diag("members[7].website", Problem::Empty, false),
-            diag("members[7].email", Problem::Empty, false),
             diag("members[8].website", Problem::UnsafeUrl, false),
         ],
     );
@@ -4155,6 +4156,67 @@ fn an_address_written_with_more_than_itself_is_read_as_meant_and_said() {
     assert_eq!(
         (m[7].website.as_deref(), m[7].email.as_deref()),
         (None, None)
+    );
+}
+
+/// What a spreadsheet writes for "none" is none, and a word is no page: before, `-`,
+/// `pendent` and `Facebook` became links to pages beside the feed that are not there.
+#[test]
+fn a_placeholder_is_no_address_and_a_word_no_page() {
+    let parsed = read(&feed(
+        vec![
+            member_json(
+                "a",
+                "A",
+                &[
+                    ("website", r#""-""#),
+                    ("email", r#""—""#),
+                    ("phone", r#""?""#),
+                ],
+            ),
+            member_json("b", "B", &[("website", r#""pendent""#)]),
+            member_json("c", "C", &[("website", r#""no té web""#)]),
+            member_json(
+                "d",
+                "D",
+                &[
+                    ("website", r#""socis/uab""#),
+                    ("logo", r#""www.sonilab.example/logo.png""#),
+                ],
+            ),
+            member_json("e", "E", &[("logo", r#""logo.png""#)]),
+        ],
+        vec![],
+    ));
+    assert_diagnostics(
+        &parsed,
+        &[
+            diag("members[1].website", Problem::UnsafeUrl, false),
+            diag("members[2].website", Problem::UnsafeUrl, false),
+        ],
+    );
+    let m = &parsed.feed.members;
+    assert_eq!(
+        (
+            m[0].website.as_deref(),
+            m[0].email.as_deref(),
+            m[0].phone.as_deref()
+        ),
+        (None, None, None)
+    );
+    assert_eq!(
+        m[3].website.as_deref(),
+        Some("socis/uab"),
+        "a path beside the feed"
+    );
+    assert_eq!(
+        m[3].logo.as_deref(),
+        Some("https://www.sonilab.example/logo.png")
+    );
+    assert_eq!(
+        m[4].logo.as_deref(),
+        Some("logo.png"),
+        "a file beside the feed"
     );
 }
 

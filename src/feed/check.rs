@@ -4,8 +4,8 @@ use rustc_hash::FxHashMap;
 
 use super::diag::{Diagnostic, Problem};
 use super::read::{
-    contact_as_meant, ends_first, is_language_tag, last_day, names_a_zone, names_an_occurrence,
-    website_as_meant,
+    contact_as_meant, ends_first, is_language_tag, is_placeholder, last_day, names_a_zone,
+    names_an_occurrence, website_as_meant,
 };
 use super::rrule::{Freq, RruleError, month_day_in_range, month_in_range, ordinal_in_range};
 use super::url::{is_color, is_email, phone_href};
@@ -198,7 +198,9 @@ impl Said {
         let Some(url) = given(url) else {
             return;
         };
-        let said = if page {
+        let said = if page && is_placeholder(url) {
+            None
+        } else if page {
             website_as_meant(url).map_or_else(Some, |(_, said)| said)
         } else if !is_safe_url(url) {
             Some(Problem::UnsafeUrl)
@@ -220,7 +222,7 @@ impl Said {
         (scheme, ok): (&'static str, fn(&str) -> bool),
         bad: Problem,
     ) {
-        let Some(value) = given(value) else {
+        let Some(value) = given(value).filter(|v| !is_placeholder(v)) else {
             return;
         };
         let said = contact_as_meant(value, scheme, ok, bad).map_or_else(Some, |(_, said)| said);

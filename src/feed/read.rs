@@ -15,9 +15,10 @@ mod values;
 use entry::{At, Cx, Entry, wrong};
 use list::{Known, List, Listed, list};
 pub(crate) use stream::Reading;
-use values::{color, read_id, string, url, when, with_str, zone};
+use values::{color, read_id, string, when, with_str, zone};
 pub(super) use values::{
-    contact_as_meant, is_language_tag, names_a_zone, website_as_meant, without_breaks,
+    contact_as_meant, is_language_tag, is_placeholder, names_a_zone, website_as_meant,
+    without_breaks,
 };
 
 /// A feed with the diagnostics of everything that was skipped or dropped.
@@ -356,7 +357,7 @@ fn read_member(e: &mut Entry, segments: &Known) -> Option<(String, Member)> {
         region: e.optional("region", string).filter(|s| names_a_place(s)),
         country: e.optional("country", string).filter(|s| names_a_place(s)),
         website: e.website("website"),
-        logo: e.optional("logo", url),
+        logo: e.optional("logo", values::logo),
         email: e.contact("email", "mailto:", is_email, Problem::BadEmail),
         phone: e.contact(
             "phone",

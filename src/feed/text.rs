@@ -210,11 +210,22 @@ fn reference(s: &str) -> Option<(char, usize)> {
     Some((c, end + 1))
 }
 
-/// What an HTML tag or comment at the start of `s` leaves of its text: a line break for a
-/// paragraph's end, a `<br>` or a list item's end, nothing for an inline tag's or a comment
-/// (WordPress' `<!-- wp:paragraph -->`); and its length. `None` for what is no such tag
+/// An HTML tag or comment read at the start of a text: what it leaves of the text, its
+/// length, and for a link, where it went.
+struct Tag<'a> {
+    text: &'static str,
+    len: usize,
+    /// `Some` for a link's opening tag: its `href`, where it is a web address.
+    opens_link: Option<Option<&'a str>>,
+    /// Whether it closes a link.
+    closes_link: bool,
+}
+
+/// The tag or comment at the start of `s`: a line break for a paragraph's end, a `<br>` or a
+/// list item's end, a space for a table cell's, nothing for an inline tag's, an image's, an
+/// embed's or a comment (WordPress' `<!-- wp:paragraph -->`). `None` for what is no such tag
 /// (`<3`, `<Studio>`).
-fn tag(s: &str) -> Option<(&'static str, usize)> {
+fn tag(s: &str) -> Option<Tag<'_>> {
     // Looked for within a tag's or a comment's usual length: a text of many `<` without a
     // `>` is read in one pass, not searched to its end from each.
     let within = |n: usize| {
@@ -225,7 +236,13 @@ fn tag(s: &str) -> Option<(&'static str, usize)> {
         &s[..end]
     };
     if let Some(comment) = within(1024).strip_prefix("<!--") {
-        return Some(("", comment.find("-->")? + 7));
+        let len = comment.find("-->")? + 7;
+        return Some(Tag {
+            text: "",
+            len,
+            opens_link: None,
+            closes_link: false,
+        });
     }
     let end = within(512).find('>')?;
     let inner = &s[1..end];
@@ -237,7 +254,7 @@ fn tag(s: &str) -> Option<(&'static str, usize)> {
         .find(|c: char| c.is_ascii_whitespace() || c == '/')
         .unwrap_or(inner.len());
     let name = inner[..name_end].to_ascii_lowercase();
-    const BLOCKS: [&str; 14] = [
+    const BLOCKS: [&str; 24] = [
         "p",
         "div",
         "li",
@@ -252,30 +269,70 @@ fn tag(s: &str) -> Option<(&'static str, usize)> {
         "blockquote",
         "tr",
         "table",
+        "figure",
+        "figcaption",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "dl",
+        "dt",
+        "dd",
+        "pre",
     ];
-    const INLINE: [&str; 16] = [
+    const INLINE: [&str; 30] = [
         "strong", "b", "em", "i", "u", "s", "span", "a", "small", "sup", "sub", "font", "mark",
-        "abbr", "cite", "code",
+        "abbr", "cite", "code", "img", "iframe", "video", "audio", "source", "picture", "tbody",
+        "thead", "tfoot", "caption", "q", "del", "ins", "time",
     ];
-    let text = if name == "br" || (closing && BLOCKS.contains(&name.as_str())) {
+    let name = name.as_str();
+    let text = if name == "br" || name == "hr" || (closing && BLOCKS.contains(&name)) {
         "\n"
-    } else if BLOCKS.contains(&name.as_str()) || INLINE.contains(&name.as_str()) {
+    } else if closing && (name == "td" || name == "th") {
+        " "
+    } else if BLOCKS.contains(&name) || INLINE.contains(&name) || name == "td" || name == "th" {
         ""
     } else {
         return None;
     };
-    (!inner.contains('<')).then_some((text, end + 1))
+    if inner.contains('<') {
+        return None;
+    }
+    // A link's address, where it is one a visitor can follow (not `#top`, not `javascript:`).
+    let href = || {
+        let at = inner.find("href=")? + 5;
+        let quoted = inner[at..].strip_prefix(['"', '\''])?;
+        let address = &quoted[..quoted.find(['"', '\''])?];
+        let web = address
+            .get(..8)
+            .is_some_and(|h| h.eq_ignore_ascii_case("https://"))
+            || address
+                .get(..7)
+                .is_some_and(|h| h.eq_ignore_ascii_case("http://"));
+        (web && super::url::is_safe_url(address) && !address.contains(char::is_whitespace))
+            .then_some(address)
+    };
+    Some(Tag {
+        text,
+        len: end + 1,
+        opens_link: (name == "a" && !closing).then(href),
+        closes_link: name == "a" && closing,
+    })
 }
 
 /// `s` with the HTML a CMS's export leaves in it read as text: character references
 /// (WordPress' `&amp;` and `&#8217;`, Drupal's `&eacute;`) as their characters, tags of
-/// paragraphs, line breaks and inline formatting (`<p>`, `<br>`, `<strong>`) as the lines
-/// they make or nothing, comments as nothing; never as markup. Any other `&` or `<` stays as
-/// written (`Sonilab & Co`, `<3`). `None` where there was nothing to read.
+/// paragraphs, line breaks, tables, images, embeds and inline formatting (`<p>`, `<br>`,
+/// `<strong>`, `<figure>`) as the lines they make or nothing, comments as nothing; never as
+/// markup. A link keeps its web address after its words, where they do not say it
+/// (`aquí (https://…)`). Any other `&` or `<` stays as written (`Sonilab & Co`, `<3`).
+/// `None` where there was nothing to read.
 pub(crate) fn unmark(s: &str) -> Option<String> {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     let mut changed = false;
+    // The open link's address, and where its words begin in `out`.
+    let mut link: Option<(&str, usize)> = None;
     while let Some(at) = rest.find(['&', '<']) {
         out.push_str(&rest[..at]);
         let tail = &rest[at..];
@@ -285,9 +342,26 @@ pub(crate) fn unmark(s: &str) -> Option<String> {
                 len
             })
         } else {
-            tag(tail).map(|(text, len)| {
-                out.push_str(text);
-                len
+            tag(tail).map(|tag| {
+                if let Some(href) = tag.opens_link {
+                    link = href.map(|h| (h, out.len()));
+                }
+                if tag.closes_link
+                    && let Some((href, from)) = link.take()
+                {
+                    let words = out[from..].trim();
+                    let bare = |a: &str| {
+                        let a = a.trim_end_matches('/');
+                        a.split_once("//").map_or(a, |(_, b)| b).to_owned()
+                    };
+                    if !words.is_empty() && bare(words) != bare(href) {
+                        out.push_str(" (");
+                        out.push_str(href);
+                        out.push(')');
+                    }
+                }
+                out.push_str(tag.text);
+                tag.len
             })
         };
         let used = read.unwrap_or_else(|| {
@@ -358,6 +432,29 @@ mod tests {
                 "ECAM\nMadrid\n\n",
             ),
             ("<a href=\"javascript:alert(1)\">link</a>", "link"),
+            // A link keeps where it goes, unless its words say it.
+            (
+                "<p>Inscripcions <a href=\"https://www.ins.example/form\" target=\"_blank\">aquí</a>.</p>",
+                "Inscripcions aquí (https://www.ins.example/form).\n",
+            ),
+            (
+                "Web: <a href='https://www.ins.example/'>www.ins.example</a>",
+                "Web: www.ins.example",
+            ),
+            ("<a href=\"#top\">up</a>", "up"),
+            // The block editor's images, embeds and tables: what they say, not their markup.
+            (
+                "<figure class=\"wp-block-image\"><img src=\"a.jpg\" alt=\"Plató\"/></figure><p>Text després.</p>",
+                "\nText després.\n",
+            ),
+            (
+                "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>Tràiler",
+                "Tràiler",
+            ),
+            (
+                "<table><tbody><tr><td>Any</td><td>2010</td></tr></tbody></table>",
+                "Any 2010 \n\n",
+            ),
             (
                 "https://www.epsilon.cat/?a=1&amp;b=2",
                 "https://www.epsilon.cat/?a=1&b=2",

@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::fmt;
 
-use super::values::{contact_as_meant, read_id, text, website_as_meant, with_str};
+use super::values::{contact_as_meant, is_placeholder, read_id, text, website_as_meant, with_str};
 use super::{Known, Listed, without_repeats};
 use crate::feed::diag::{Diagnostic, Expected, Problem};
 use crate::feed::json::Json;
@@ -172,11 +172,22 @@ impl<'a> Entry<'a> {
         ok: fn(&str) -> bool,
         bad: Problem,
     ) -> Option<String> {
+        if self.placeholder(key) {
+            return None;
+        }
         self.noted(key, |s| contact_as_meant(s, scheme, ok, bad))
+    }
+
+    /// Whether `key` holds a spreadsheet's `-` for none ([`is_placeholder`]).
+    fn placeholder(&self, key: &str) -> bool {
+        matches!(self.get(key), Some(Json::String(s)) if is_placeholder(s))
     }
 
     /// Reads an optional website as [`website_as_meant`] reads it, saying how it was written.
     pub(super) fn website(&mut self, key: &str) -> Option<String> {
+        if self.placeholder(key) {
+            return None;
+        }
         self.noted(key, website_as_meant)
     }
 

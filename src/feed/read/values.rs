@@ -98,13 +98,37 @@ pub(super) fn website(s: &str) -> Result<String, Problem> {
     if is_mail_address(s) {
         return Err(Problem::UnsafeUrl);
     }
-    url_str(s).map(|s| {
-        if is_host(url_head(&s)) {
-            format!("https://{s}")
-        } else {
-            s
-        }
-    })
+    let read = with_host(url_str(s)?);
+    // A relative one names a page beside the feed (`members/uab.html`, `/socis/uab/`): words
+    // that name none (`pendent`, `Facebook`, `no té web`) would link to a page not there.
+    if !read.contains(['/', '.', '?', '#']) {
+        return Err(Problem::UnsafeUrl);
+    }
+    Ok(read)
+}
+
+/// An address written as a bare host (`www.sonilab.example/logo.png`) as that host over
+/// https, not a path on the feed's server.
+fn with_host(url: String) -> String {
+    if is_host(url_head(&url)) {
+        format!("https://{url}")
+    } else {
+        url
+    }
+}
+
+/// A logo's address: a [`url`], one written as a bare host over https.
+pub(super) fn logo(v: &Json) -> Result<String, Problem> {
+    url(v).map(with_host)
+}
+
+/// Whether `written` is a spreadsheet's `-`, `—` or `?` for none: text without a letter or a
+/// digit, which an address or a number never is. Not given, as a place's is.
+pub(in crate::feed) fn is_placeholder(written: &str) -> bool {
+    written
+        .chars()
+        .any(|c| !c.is_control() && !c.is_whitespace())
+        && !written.chars().any(char::is_alphanumeric)
 }
 
 /// Quotes and brackets around what is written (`“info@sonilab.cat”` pasted from a word
@@ -298,9 +322,10 @@ pub(in crate::feed) fn without_scheme<'a>(
 /// (accented ones too: `www.càritas.cat`), digits and hyphens, the last one letters only and
 /// no file's extension (`uab.html` is a page beside the feed, `sonilab.cat` a host).
 fn is_host(head: &str) -> bool {
-    const FILES: [&str; 16] = [
+    const FILES: [&str; 26] = [
         "html", "htm", "shtml", "php", "asp", "aspx", "jsp", "cgi", "pdf", "json", "xml", "txt",
-        "odt", "doc", "docx", "csv",
+        "odt", "doc", "docx", "csv", "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "ico",
+        "bmp", "tif",
     ];
     let letter = |c: char| c.is_ascii_alphabetic() || !c.is_ascii();
     let labels: Vec<&str> = head.split('.').collect();
