@@ -4161,6 +4161,55 @@ fn an_address_written_with_more_than_itself_is_read_as_meant_and_said() {
 
 /// What a spreadsheet writes for "none" is none, and a word is no page: before, `-`,
 /// `pendent` and `Facebook` became links to pages beside the feed that are not there.
+/// A segment whose id repeats another's in other capitals is that one again: members and
+/// events name either the same, so two would show as two filters and two bars of one segment.
+#[test]
+fn a_segment_id_repeated_in_other_capitals_is_a_repeat() {
+    let parsed = parse(
+        r#"{"version": 1, "cluster": {"name": "C"},
+            "segments": [{"id": "production", "name": "Producción"}, {"id": "Production", "name": "PRODUCCIÓN"}],
+            "categories": [{"id": "talk", "name": "Talk"}, {"id": "TALK", "name": "Talk"}],
+            "members": [{"id": "a", "name": "A"}, {"id": "A", "name": "Another A"}]}"#,
+    )
+    .unwrap();
+    let said: Vec<(&str, &Problem)> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.as_str(), &d.problem))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "segments[1].id",
+                &Problem::DuplicateId {
+                    id: "Production".into(),
+                    first: "segments[0]".into()
+                }
+            ),
+            (
+                "categories[1].id",
+                &Problem::DuplicateId {
+                    id: "TALK".into(),
+                    first: "categories[0]".into()
+                }
+            ),
+        ],
+        "members' ids are their own in any capitals"
+    );
+    assert_eq!(parsed.feed.segments.len(), 1);
+    assert_eq!(parsed.feed.members.len(), 2);
+    // Feed::check says the same of a feed built so.
+    let mut feed = parsed.feed.clone();
+    feed.segments.push(clusterkit::feed::Segment {
+        id: "PRODUCTION".into(),
+        ..feed.segments[0].clone()
+    });
+    let said = feed.check();
+    assert_eq!(said.len(), 1);
+    assert_eq!(said[0].path, "segments[1].id");
+}
+
 #[test]
 fn a_placeholder_is_no_address_and_a_word_no_page() {
     let parsed = read(&feed(

@@ -123,7 +123,7 @@ impl Said {
         id: impl Fn(&T) -> &str,
         mut check: impl FnMut(&mut Self, &str, &T) -> bool,
     ) -> Vec<&'a str> {
-        let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut seen: FxHashMap<std::borrow::Cow<'a, str>, usize> = FxHashMap::default();
         let mut kept = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let at = format!("{key}[{i}]");
@@ -135,7 +135,8 @@ impl Said {
             }
             let ok = check(self, &at, item) && !blank;
             let id = id(item);
-            let skipped = match seen.get(id) {
+            let seen_as = super::read::folded_id(key, id);
+            let skipped = match seen.get(seen_as.as_ref()) {
                 _ if !ok => true,
                 Some(&j) => {
                     let problem = Problem::DuplicateId {
@@ -146,7 +147,7 @@ impl Said {
                     true
                 }
                 None => {
-                    seen.insert(id, i);
+                    seen.insert(seen_as, i);
                     kept.push(id);
                     false
                 }

@@ -13,6 +13,7 @@ mod list;
 mod stream;
 mod values;
 use entry::{At, Cx, Entry, wrong};
+pub(super) use list::folded_id;
 use list::{Known, List, Listed, list};
 pub(crate) use stream::Reading;
 use values::{color, read_id, string, when, with_str, zone};

@@ -113,6 +113,17 @@ pub(super) fn list<T>(
     list.done()
 }
 
+/// An entry's `id` as a later entry of list `key` repeats it: a segment's or a category's in
+/// any capitals (`Production` is `production`, as members and events name it), the others'
+/// as written.
+pub(in crate::feed) fn folded_id<'a>(key: &str, id: &'a str) -> std::borrow::Cow<'a, str> {
+    if matches!(key, "segments" | "categories") && id.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(id.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(id)
+    }
+}
+
 /// What reads an entry of a list: its id and its value, or `None` (said in its diagnostics)
 /// where it is skipped.
 pub(super) type Reader<T> = fn(&mut Entry, &Known) -> Option<(String, T)>;
@@ -166,7 +177,8 @@ impl<T> List<T> {
         let failed = entry.failed;
         match result {
             Some((id, value)) if !failed => {
-                if let Some(&first) = self.seen.get(&id) {
+                let seen_as = folded_id(key, &id);
+                if let Some(&first) = self.seen.get(seen_as.as_ref()) {
                     self.cx.report(
                         format!("{path}.id"),
                         Problem::DuplicateId {
@@ -176,7 +188,7 @@ impl<T> List<T> {
                         true,
                     );
                 } else {
-                    self.seen.insert(id, i);
+                    self.seen.insert(seen_as.into_owned(), i);
                     self.items.push(value);
                     return;
                 }
