@@ -4163,6 +4163,92 @@ fn an_address_written_with_more_than_itself_is_read_as_meant_and_said() {
 /// `pendent` and `Facebook` became links to pages beside the feed that are not there.
 /// A segment whose id repeats another's in other capitals is that one again: members and
 /// events name either the same, so two would show as two filters and two bars of one segment.
+/// A date or time written as people and spreadsheets write them is read as meant, and said:
+/// before, each of these events was skipped whole.
+#[test]
+fn a_date_or_time_written_otherwise_is_read_as_meant_and_said() {
+    let events = [
+        (r#""start": "2026-12-7""#, "2026-12-07"),
+        (r#""start": "2026-12-07T18h""#, "2026-12-07T18:00"),
+        (r#""start": "2026-12-17 9:30h""#, "2026-12-17T09:30"),
+        (r#""start": "2026-1-5t08:00""#, "2026-01-05T08:00"),
+        (
+            r#""start": "2026-12-08T18:00", "end": "20:00""#,
+            "2026-12-08T20:00",
+        ),
+        (
+            r#""start": "2026-12-08T18:00", "end": "21h""#,
+            "2026-12-08T21:00",
+        ),
+    ];
+    let list: Vec<String> = events
+        .iter()
+        .enumerate()
+        .map(|(i, (fields, _))| format!(r#"{{"id": "e{i}", "title": "E", {fields}}}"#))
+        .collect();
+    let parsed = parse(&format!(
+        r#"{{"version": 1, "cluster": {{"name": "C", "timezone": "Europe/Madrid"}}, "events": [{}]}}"#,
+        list.join(",")
+    ))
+    .unwrap();
+    assert_eq!(
+        parsed.feed.events.len(),
+        events.len(),
+        "{:?}",
+        parsed.diagnostics
+    );
+    let said: Vec<(String, Problem)> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.clone(), d.problem.clone()))
+        .collect();
+    let expected: Vec<(String, Problem)> = events
+        .iter()
+        .enumerate()
+        .map(|(i, (fields, meant))| {
+            let key = if fields.contains("end") {
+                "end"
+            } else {
+                "start"
+            };
+            (
+                format!("events[{i}].{key}"),
+                Problem::DateMended((*meant).to_owned()),
+            )
+        })
+        .collect();
+    assert_eq!(said, expected);
+    let e = &parsed.feed.events;
+    assert_eq!(e[0].start, When::parse("2026-12-07").unwrap());
+    assert_eq!(e[4].end, When::parse("2026-12-08T20:00"));
+    assert_eq!(
+        clusterkit::Lang::Ca
+            .strings()
+            .diagnostic(&parsed.diagnostics[0]),
+        "està escrita d’una altra manera: es llegeix com a «2026-12-07»."
+    );
+    // Not what cannot be read for sure: said wrong, as before.
+    for start in [
+        "7 de desembre de 2026",
+        "2026-12-07T25h",
+        "07/12/2026",
+        "2026-13-7",
+    ] {
+        let parsed = parse(&format!(
+            r#"{{"version": 1, "cluster": {{"name": "C", "timezone": "Europe/Madrid"}}, "events": [{{"id": "e", "title": "E", "start": "{start}"}}]}}"#
+        ))
+        .unwrap();
+        assert!(parsed.feed.events.is_empty(), "{start}");
+        assert!(
+            !parsed
+                .diagnostics
+                .iter()
+                .any(|d| matches!(d.problem, Problem::DateMended(_))),
+            "{start}"
+        );
+    }
+}
+
 #[test]
 fn a_segment_id_repeated_in_other_capitals_is_a_repeat() {
     let parsed = parse(

@@ -57,6 +57,9 @@ impl std::fmt::Display for Diagnostic {
 pub enum Problem {
     /// A required field is missing.
     Missing,
+    /// A date or time written otherwise (`2026-12-7`, `18h`, an end's time alone): read as
+    /// this, as its writer meant it.
+    DateMended(String),
     /// A list written as text (`"dobraxe, son"`, a spreadsheet's cell): read as the list of
     /// what its commas part, given here as JSON writes it.
     ListAsText(String),

@@ -16,7 +16,7 @@ use entry::{At, Cx, Entry, wrong};
 pub(super) use list::folded_id;
 use list::{Known, List, Listed, list};
 pub(crate) use stream::Reading;
-use values::{color, read_id, string, when, with_str, zone};
+use values::{color, read_id, string, with_str, zone};
 pub(super) use values::{
     contact_as_meant, is_language_tag, is_placeholder, names_a_zone, website_as_meant,
     without_breaks,
@@ -516,8 +516,8 @@ fn read_event(e: &mut Entry, known: &Known) -> Option<(String, Event)> {
     e.miswritten(EVENT_FIELDS);
     let id = e.required("id", read_id);
     let title = e.required_text("title");
-    let start = e.required("start", when);
-    let end = e.optional("end", when);
+    let start = e.date("start", true, None);
+    let end = e.date("end", false, start);
     let timezone = e.optional("timezone", zone);
     let end = match (start, end) {
         (Some(start), Some(end)) if start.is_all_day() != end.is_all_day() => {

@@ -199,6 +199,7 @@ pub(crate) static STRINGS: Strings = Strings {
     show_earlier: "Mostra esdeveniments anteriors",
     show_later: "Mostra esdeveniments posteriors",
     d_missing: "és obligatori, però no hi és.",
+    d_date_mended: "està escrita d’una altra manera: es llegeix com a «{value}».",
     d_list_as_text: "és un text, no una llista: es llegeix com a {list}.",
     d_field_miswritten: "no és cap camp: escriviu-lo com a «{field}».",
     d_zone_missing: "no hi és, així que les hores es llegeixen i es mostren en UTC: indiqueu la zona horària del clúster, com ara «Europe/Madrid».",

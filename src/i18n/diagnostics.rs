@@ -54,6 +54,7 @@ impl Strings {
         let message = match &d.problem {
             Problem::Missing => self.d_missing.to_owned(),
             Problem::ZoneMissing => self.d_zone_missing.to_owned(),
+            Problem::DateMended(value) => fill(self.d_date_mended, &[("value", value)]),
             Problem::ListAsText(list) => fill(self.d_list_as_text, &[("list", list)]),
             Problem::FieldMiswritten(field) => fill(self.d_field_miswritten, &[("field", field)]),
             Problem::WrongType { expected, found } => {
@@ -163,6 +164,7 @@ impl Strings {
                 false,
                 Problem::Missing
                 | Problem::ZoneMissing
+                | Problem::DateMended(_)
                 | Problem::ListAsText(_)
                 | Problem::UnsupportedVersion(_)
                 | Problem::SegmentNamed { .. }

@@ -205,6 +205,7 @@ pub(crate) static STRINGS: Strings = Strings {
     show_earlier: "Show earlier events",
     show_later: "Show later events",
     d_missing: "is required but missing.",
+    d_date_mended: "is written otherwise: read as “{value}”.",
     d_list_as_text: "is text, not a list: read as {list}.",
     d_field_miswritten: "is no field: write it as “{field}”.",
     d_zone_missing: "is missing, so times are read and shown as UTC: give the cluster’s time zone, such as “Europe/Madrid”.",

@@ -208,6 +208,7 @@ pub(crate) static STRINGS: Strings = Strings {
     show_earlier: "Mostrar eventos anteriores",
     show_later: "Mostrar eventos posteriores",
     d_missing: "es obligatorio, pero falta.",
+    d_date_mended: "está escrita de otra forma: se lee como «{value}».",
     d_list_as_text: "es un texto, no una lista: se lee como {list}.",
     d_field_miswritten: "no es un campo: escríbalo como «{field}».",
     d_zone_missing: "falta, así que las horas se leen y se muestran en UTC: indique la zona horaria del clúster, como «Europe/Madrid».",

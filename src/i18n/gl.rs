@@ -195,6 +195,7 @@ pub(crate) static STRINGS: Strings = Strings {
     show_earlier: "Amosar eventos anteriores",
     show_later: "Amosar eventos posteriores",
     d_missing: "é obrigatorio, pero falta.",
+    d_date_mended: "está escrita doutra forma: lese como «{value}».",
     d_list_as_text: "é un texto, non unha lista: lese como {list}.",
     d_field_miswritten: "non é un campo: escríbao como «{field}».",
     d_zone_missing: "falta, así que as horas lense e amósanse en UTC: indique o fuso horario do clúster, como «Europe/Madrid».",

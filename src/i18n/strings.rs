@@ -291,6 +291,8 @@ strings! {
     show_later: &'static str,
     /// Diagnostic: a required field is missing.
     d_missing: &'static str,
+    /// Diagnostic: a date written otherwise, read as `{value}`.
+    d_date_mended: &'static str,
     /// Diagnostic: a list written as text, read as `{list}`.
     d_list_as_text: &'static str,
     /// Diagnostic: a key that is the field `{field}` written otherwise (`Website`).

@@ -4,8 +4,11 @@
 use std::cell::Cell;
 use std::fmt;
 
-use super::values::{contact_as_meant, is_placeholder, read_id, text, website_as_meant, with_str};
+use super::values::{
+    contact_as_meant, is_placeholder, mended_date, read_id, text, website_as_meant, when, with_str,
+};
 use super::{Known, Listed, without_repeats};
+use crate::feed::When;
 use crate::feed::diag::{Diagnostic, Expected, Problem};
 use crate::feed::json::Json;
 use crate::feed::text::{Text, is_blank};
@@ -181,6 +184,26 @@ impl<'a> Entry<'a> {
     /// Whether `key` holds a spreadsheet's `-` for none ([`is_placeholder`]).
     fn placeholder(&self, key: &str) -> bool {
         matches!(self.get(key), Some(Json::String(s)) if is_placeholder(s))
+    }
+
+    /// Reads a date or date-time field (`required` or not), or one written otherwise that
+    /// [`mended_date`] reads as meant, and says so: an event written `2026-12-7` or
+    /// `18h` was skipped whole. `start` is the event's, for an `end` written as a time alone.
+    pub(super) fn date(&mut self, key: &str, required: bool, start: Option<When>) -> Option<When> {
+        if let Some(Json::String(written)) = self.get(key)
+            && When::parse(written.trim()).is_none()
+            && let Some(meant) = mended_date(written.trim(), start)
+            && let Ok(read) = when(&Json::String(meant.as_str().into()))
+        {
+            self.cx
+                .report(self.field(key), Problem::DateMended(meant), false);
+            return Some(read);
+        }
+        if required {
+            self.required(key, when)
+        } else {
+            self.optional(key, when)
+        }
     }
 
     /// Reads an optional website as [`website_as_meant`] reads it, saying how it was written.

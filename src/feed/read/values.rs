@@ -2,6 +2,7 @@
 //! and localized texts, each giving its value or the [`Problem`] to report.
 
 use super::{At, Cx, wrong};
+use crate::feed::Date;
 use crate::feed::Text;
 use crate::feed::When;
 use crate::feed::diag::{Expected, Problem};
@@ -356,6 +357,49 @@ pub(super) fn when(v: &Json) -> Result<When, Problem> {
             Err(Problem::UnlikelyYear(s.to_owned()))
         }
     })
+}
+
+/// A date or date-time as its writer meant it, where it is none as written: a month or day
+/// without its zero (`2026-12-7`), an hour without its zero or written as a spreadsheet
+/// does (`2026-12-07T9:30`, `2026-12-07 18h`, `18:00h`), or, for an `end` after a timed
+/// `start`, a time alone (`20:00`, on the start's day). `None` where it is none of these.
+pub(in crate::feed) fn mended_date(written: &str, start: Option<When>) -> Option<String> {
+    let digits = |part: &str, most: usize| {
+        (1..=most).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
+    };
+    // `H`, `HH`, `H:MM`, `HH:MM`, each maybe with an `h` after it.
+    let time = |t: &str| -> Option<String> {
+        let t = t.trim().trim_end_matches(['h', 'H']);
+        let (hour, minute) = t.split_once(':').unwrap_or((t, "00"));
+        let hour: u8 = hour.parse().ok().filter(|_| digits(hour, 2))?;
+        (hour < 24 && minute.len() == 2 && digits(minute, 2)).then(|| format!("{hour:02}:{minute}"))
+    };
+    let (day, clock) = match written.split_once(['T', 't', ' ']) {
+        Some((day, clock)) => (day, Some(clock)),
+        None => (written, None),
+    };
+    let parts: Vec<&str> = day.split('-').collect();
+    let meant = match parts.as_slice() {
+        [y, m, d] if y.len() == 4 && digits(y, 4) && digits(m, 2) && digits(d, 2) => {
+            let date = format!("{y}-{m:0>2}-{d:0>2}");
+            match clock {
+                None => date,
+                Some(clock) => format!("{date}T{}", time(clock)?),
+            }
+        }
+        // An end's time alone, on its timed start's day.
+        [_] if clock.is_none() => match start {
+            Some(When::Local(date, _)) => format!("{}T{}", date_text(date), time(written)?),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    (meant != written).then_some(meant)
+}
+
+/// `YYYY-MM-DD`.
+fn date_text(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
 /// Whether a date or date-time's year as written (`2100-12-31T23:30-05:00` is in 2100,
