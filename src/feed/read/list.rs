@@ -114,11 +114,12 @@ pub(super) fn list<T>(
 }
 
 /// An entry's `id` as a later entry of list `key` repeats it: a segment's or a category's in
-/// any capitals (`Production` is `production`, as members and events name it), the others'
-/// as written.
+/// other letters (`Production` is `production`, as members and events name either; folded
+/// as the search folds, not with `to_lowercase`'s tables), the others' as written.
 pub(in crate::feed) fn folded_id<'a>(key: &str, id: &'a str) -> std::borrow::Cow<'a, str> {
-    if matches!(key, "segments" | "categories") && id.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(id.to_lowercase())
+    let plain = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_';
+    if matches!(key, "segments" | "categories") && !id.bytes().all(plain) {
+        std::borrow::Cow::Owned(crate::search::fold(id))
     } else {
         std::borrow::Cow::Borrowed(id)
     }

@@ -129,7 +129,7 @@ pub(in crate::feed) fn is_placeholder(written: &str) -> bool {
     written
         .chars()
         .any(|c| !c.is_control() && !c.is_whitespace())
-        && !written.chars().any(char::is_alphanumeric)
+        && !written.chars().any(crate::search::is_word_char)
 }
 
 /// Quotes and brackets around what is written (`“info@sonilab.cat”` pasted from a word
