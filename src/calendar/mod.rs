@@ -300,8 +300,7 @@ pub fn EventCalendar(
         }
         _ => None,
     };
-    crate::ui::tell_closed(on_close, open_event);
-    crate::ui::tell(on_open, open_event);
+    crate::ui::tell_both(on_open, on_close, open_event);
     crate::ui::tell(on_month, move || Some(shown.get()));
     let title_id = crate::ui::unique_id("ck-month");
     // The view: the visitor's pick, else the page's, else by the container's width.

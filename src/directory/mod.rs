@@ -286,8 +286,7 @@ pub fn MemberDirectory(
         lang.get_untracked(),
         profile.entry,
     );
-    crate::ui::tell_closed(on_close, move || profile.open.get());
-    crate::ui::tell(on_open, move || profile.open.get());
+    crate::ui::tell_both(on_open, on_close, move || profile.open.get());
     profile.follow_app(open);
 
     let filters_id = crate::ui::unique_id("ck-filters");

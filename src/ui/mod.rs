@@ -33,8 +33,7 @@ pub(crate) use markup::{
     escape, in_its_lang, lang_attr, lang_of, level_attr, name_of, named, paragraphs,
 };
 pub(crate) use reactive::{
-    MadeOf, effect, hold, memo, memo_arc, memo_with, on_change, on_new, tell, tell_closed,
-    unique_id,
+    MadeOf, effect, hold, memo, memo_arc, memo_with, on_change, on_new, tell, tell_both, unique_id,
 };
 pub(crate) use scroll::{scroll_by, scroll_to_top, top_hidden};
 pub(crate) use status::load_error_message;

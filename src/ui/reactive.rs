@@ -80,40 +80,34 @@ pub(crate) fn tell<T: PartialEq + Clone + 'static>(
     callback: Option<Callback<T>>,
     told: impl Fn() -> Option<T> + 'static,
 ) {
-    if let Some(callback) = callback {
-        let mut last = None;
-        effect(move || {
-            let now = told();
-            if now != last
-                && let Some(value) = now.clone()
-            {
-                // What the callback reads is the app's, not this effect's to follow.
-                untrack(|| callback.run(value));
-            }
-            last = now;
-        });
-    }
+    tell_both(callback, None, told);
 }
 
-/// Calls an app's callback, if it gave one, with each `Some` that `told` read before it
-/// changed: a profile's or event's id as it closes, or as another opens in its place (told
-/// before that one's opening, where the effect telling it was made first).
-pub(crate) fn tell_closed<T: PartialEq + 'static>(
-    callback: Option<Callback<T>>,
+/// [`tell`] `opened`, and `closed` with each `Some` that `told` read before it changed: a
+/// profile's or event's id as it closes, or as another opens in its place, before that one's
+/// opening.
+pub(crate) fn tell_both<T: PartialEq + Clone + 'static>(
+    opened: Option<Callback<T>>,
+    closed: Option<Callback<T>>,
     told: impl Fn() -> Option<T> + 'static,
 ) {
-    if let Some(callback) = callback {
-        let mut last = None;
-        effect(move || {
-            let now = told();
-            if now != last
-                && let Some(gone) = last.take()
-            {
-                untrack(|| callback.run(gone));
-            }
-            last = now;
-        });
+    if opened.is_none() && closed.is_none() {
+        return;
     }
+    let mut last = None;
+    effect(move || {
+        let now = told();
+        if now != last {
+            // What the callbacks read is the app's, not this effect's to follow.
+            if let (Some(closed), Some(gone)) = (closed, last.take()) {
+                untrack(|| closed.run(gone));
+            }
+            if let (Some(opened), Some(value)) = (opened, now.clone()) {
+                untrack(|| opened.run(value));
+            }
+        }
+        last = now;
+    });
 }
 
 /// A memo's function, boxed: see [`memo`].
