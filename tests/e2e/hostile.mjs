@@ -9,9 +9,9 @@ import { ROOT } from "./support.mjs";
 
 /** Sets `window.__pwned` if it ever runs, as script or as an event handler. */
 const PAYLOAD = `"><script>window.__pwned="script"</script><img src=x onerror="window.__pwned='img'">'<b onmouseover="window.__pwned='b'">`;
-/** The payload as the widgets show it, as text: the reader drops the inline formatting tag a
- * CMS's export leaves (`<b …>`), and keeps the rest as written. */
-const SHOWN = PAYLOAD.replace(/<b [^>]*>$/, "");
+/** The payload as the widgets show it, as text: the reader drops the tags a CMS's export
+ * leaves (`<b …>`, an image's `<img …>`), and keeps the rest as written. */
+const SHOWN = PAYLOAD.replace(/<b [^>]*>$/, "").replace(/<img [^>]*>/, "");
 /** URLs that must never become a link or an image: schemes in any case, hidden by spaces,
  * tabs, control characters or character references. */
 const ATTACKS = [
