@@ -4022,6 +4022,7 @@ fn an_address_written_with_more_than_itself_is_read_as_meant_and_said() {
             "www.ficcion.example (en obras)",
             "https://www.ficcion.example",
         ),
+        ("www. espai.example", "https://www.espai.example"),
     ];
     let emails = [
         ("“info@crtvg.example”", "info@crtvg.example"),
@@ -4320,6 +4321,8 @@ fn a_placeholder_is_no_address_and_a_word_no_page() {
                 ],
             ),
             member_json("e", "E", &[("logo", r#""logo.png""#)]),
+            // A spreadsheet's "not applicable", which holds a slash.
+            member_json("f", "F", &[("website", r#""N/A""#)]),
         ],
         vec![],
     ));
@@ -4328,6 +4331,7 @@ fn a_placeholder_is_no_address_and_a_word_no_page() {
         &[
             diag("members[1].website", Problem::UnsafeUrl, false),
             diag("members[2].website", Problem::UnsafeUrl, false),
+            diag("members[5].website", Problem::UnsafeUrl, false),
         ],
     );
     let m = &parsed.feed.members;

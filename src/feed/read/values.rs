@@ -101,8 +101,14 @@ pub(super) fn website(s: &str) -> Result<String, Problem> {
     }
     let read = with_host(url_str(s)?);
     // A relative one names a page beside the feed (`members/uab.html`, `/socis/uab/`): words
-    // that name none (`pendent`, `Facebook`, `no té web`) would link to a page not there.
-    if !read.contains(['/', '.', '?', '#']) {
+    // that name none (`pendent`, `Facebook`, `no té web`), or a spreadsheet's `N/A` or `s/n`
+    // (two letters and a slash), would link to a page not there.
+    let letters = read
+        .chars()
+        .filter(|&c| crate::search::is_word_char(c))
+        .count();
+    let relative = !read.contains("//");
+    if !read.contains(['/', '.', '?', '#']) || (relative && !read.contains('.') && letters <= 2) {
         return Err(Problem::UnsafeUrl);
     }
     Ok(read)
@@ -218,8 +224,10 @@ pub(super) fn mended_website(written: &str) -> Result<Option<String>, Problem> {
     if !may_need_mending(written) {
         return Ok(None);
     }
-    // As a browser reads it: without the breaks a CRM wraps a long one over.
-    let whole = without_breaks(written.to_owned())?;
+    // As a browser reads it: without the breaks a CRM wraps a long one over; and a space
+    // typed after `www.` (`www. espai.es`) is none.
+    let unbroken = without_breaks(written.to_owned())?;
+    let whole = unbroken.replace("www. ", "www.");
     if addresses(&whole) > 1 {
         return Err(Problem::TwoAddresses);
     }
@@ -249,7 +257,7 @@ pub(super) fn mended_website(written: &str) -> Result<Option<String>, Problem> {
             mended.insert(scheme.len() + 1, '/');
         }
     }
-    Ok((mended != whole.trim()).then_some(mended))
+    Ok((mended != unbroken.trim()).then_some(mended))
 }
 
 /// A website as [`website`] reads it, or as [`mended_website`] mends it, with what to say
