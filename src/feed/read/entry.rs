@@ -190,14 +190,20 @@ impl<'a> Entry<'a> {
     /// [`mended_date`] reads as meant, and says so: an event written `2026-12-7` or
     /// `18h` was skipped whole. `start` is the event's, for an `end` written as a time alone.
     pub(super) fn date(&mut self, key: &str, required: bool, start: Option<When>) -> Option<When> {
-        if let Some(Json::String(written)) = self.get(key)
-            && When::parse(written.trim()).is_none()
-            && let Some(meant) = mended_date(written.trim(), start)
-            && let Ok(read) = when(&Json::String(meant.as_str().into()))
-        {
-            self.cx
-                .report(self.field(key), Problem::DateMended(meant), false);
-            return Some(read);
+        if let Some(value @ Json::String(written)) = self.get(key) {
+            // Read once, as most are written; mended only where that fails.
+            match when(value) {
+                Ok(read) => return Some(read),
+                Err(_) => {
+                    if let Some(meant) = mended_date(written.trim(), start)
+                        && let Ok(read) = when(&Json::String(meant.as_str().into()))
+                    {
+                        self.cx
+                            .report(self.field(key), Problem::DateMended(meant), false);
+                        return Some(read);
+                    }
+                }
+            }
         }
         if required {
             self.required(key, when)
