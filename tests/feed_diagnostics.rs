@@ -3267,6 +3267,15 @@ fn more_of_the_document_after_a_brace_too_many_is_lost_not_ignored() {
 }
 
 /// The paths of `parsed`'s diagnostics about its members.
+/// Each diagnostic of `parsed` as its path and problem, in order.
+fn paths_and_problems(parsed: &ParsedFeed) -> Vec<(&str, &Problem)> {
+    parsed
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.as_str(), &d.problem))
+        .collect()
+}
+
 fn member_paths(parsed: &ParsedFeed) -> Vec<&str> {
     parsed
         .diagnostics
@@ -3555,11 +3564,7 @@ fn a_field_written_otherwise_is_said_as_the_one_meant() {
             "events": [{"id": "e", "title": "MIPCOM", "start": "2026-10-19", "Start date": "2026-10-19"}]}"#,
     )
     .unwrap();
-    let said: Vec<(&str, &Problem)> = parsed
-        .diagnostics
-        .iter()
-        .map(|d| (d.path.as_str(), &d.problem))
-        .collect();
+    let said = paths_and_problems(&parsed);
     use Problem::{FieldMiswritten, Missing};
     assert_eq!(
         said,
@@ -4051,11 +4056,7 @@ fn an_address_written_with_more_than_itself_is_read_as_meant_and_said() {
         .collect();
     let meant: Vec<&str> = websites.iter().chain(&emails).map(|(_, m)| *m).collect();
     assert_eq!(got, meant);
-    let said: Vec<(String, Problem)> = parsed
-        .diagnostics
-        .iter()
-        .map(|d| (d.path.clone(), d.problem.clone()))
-        .collect();
+    let said = paths_and_problems(&parsed);
     let expected: Vec<(String, Problem)> = (0..websites.len())
         .map(|i| (format!("members[{i}].website"), websites[i].1))
         .chain((0..emails.len()).map(|i| {
@@ -4066,6 +4067,7 @@ fn an_address_written_with_more_than_itself_is_read_as_meant_and_said() {
         }))
         .map(|(path, meant)| (path, Problem::AddressMended(meant.to_owned())))
         .collect();
+    let expected: Vec<(&str, &Problem)> = expected.iter().map(|(p, d)| (p.as_str(), d)).collect();
     assert_eq!(said, expected);
     assert!(parsed.diagnostics.iter().all(|d| !d.skipped));
     assert_eq!(
@@ -4198,11 +4200,7 @@ fn a_date_or_time_written_otherwise_is_read_as_meant_and_said() {
         "{:?}",
         parsed.diagnostics
     );
-    let said: Vec<(String, Problem)> = parsed
-        .diagnostics
-        .iter()
-        .map(|d| (d.path.clone(), d.problem.clone()))
-        .collect();
+    let said = paths_and_problems(&parsed);
     let expected: Vec<(String, Problem)> = events
         .iter()
         .enumerate()
@@ -4218,6 +4216,7 @@ fn a_date_or_time_written_otherwise_is_read_as_meant_and_said() {
             )
         })
         .collect();
+    let expected: Vec<(&str, &Problem)> = expected.iter().map(|(p, d)| (p.as_str(), d)).collect();
     assert_eq!(said, expected);
     let e = &parsed.feed.events;
     assert_eq!(e[0].start, When::parse("2026-12-07").unwrap());
@@ -4259,11 +4258,7 @@ fn a_segment_id_repeated_in_other_capitals_is_a_repeat() {
             "members": [{"id": "a", "name": "A"}, {"id": "A", "name": "Another A"}]}"#,
     )
     .unwrap();
-    let said: Vec<(&str, &Problem)> = parsed
-        .diagnostics
-        .iter()
-        .map(|d| (d.path.as_str(), &d.problem))
-        .collect();
+    let said = paths_and_problems(&parsed);
     assert_eq!(
         said,
         [
@@ -4512,11 +4507,7 @@ fn a_list_php_wrote_as_an_object_of_numbered_entries_is_read_in_order_and_said()
     );
     // Keys that are no numbers: no list, as before.
     assert!(parsed.feed.events.is_empty());
-    let said: Vec<(&str, &Problem)> = parsed
-        .diagnostics
-        .iter()
-        .map(|d| (d.path.as_str(), &d.problem))
-        .collect();
+    let said = paths_and_problems(&parsed);
     assert_eq!(
         said,
         [
